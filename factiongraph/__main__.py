@@ -1,0 +1,5 @@
+"""``python -m factiongraph`` runs the CLI."""
+
+from factiongraph.cli import main
+
+main()

@@ -1,0 +1,250 @@
+"""Wire the stages together: ingest -> clean -> nlp -> resolve -> extract -> store.
+
+This is the only module that imports more than one stage package. Each stage is built once
+(``Pipeline.__init__``) and called per document; the store is written through one connection,
+one transaction per document. A failure inside a stage for one document becomes a rejection with
+reason ``pipeline-error``: the run goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from factiongraph.clean import Cleaner
+from factiongraph.ingest import IngestOptions, estimate_similarity, iter_inputs, lsh_bands, minhash_signature
+from factiongraph.kb import KnowledgeBase, load_kb
+from factiongraph.model import Document, EntityType, RawDocument, Rejection, RejectionReason
+from factiongraph.model.result import DocumentResult
+from factiongraph.settings import Settings
+from factiongraph.store.base import Store
+
+if TYPE_CHECKING:
+    from factiongraph.nlp import NlpPipeline
+    from factiongraph.resolve import Resolver
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What one run did: counts by outcome and rejections by reason (data, printed at the end)."""
+
+    seen: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    superseded: int = 0
+    words: int = 0
+    mentions: int = 0
+    events: int = 0
+    relations: int = 0
+    quotes: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def rejected(self) -> int:
+        """Return the number of rejected inputs."""
+        return len(self.rejections)
+
+    def rejected_by_reason(self) -> dict[str, int]:
+        """Return rejection counts keyed by reason code."""
+        return dict(sorted(Counter(r.reason.value for r in self.rejections).items()))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the summary as plain data."""
+        return {
+            "seen": self.seen, "stored": self.stored, "duplicates": self.duplicates,
+            "near_duplicates": self.near_duplicates, "superseded": self.superseded, "words": self.words,
+            "mentions": self.mentions, "events": self.events, "relations": self.relations, "quotes": self.quotes,
+            "rejected": self.rejected, "rejected_by_reason": self.rejected_by_reason(),
+            "rejections": [r.line() for r in self.rejections], "seconds": round(self.seconds, 2),
+        }
+
+
+ProgressHook = Callable[[RunSummary, str], None]
+
+
+@dataclass(slots=True)
+class _Pending:
+    document: Document
+    signature: tuple[int, ...]
+    bands: list[str]
+
+
+class Pipeline:
+    """All stages, built once from settings and the knowledge base.
+
+    Args:
+        settings: the run's settings.
+        kb: a loaded knowledge base (loaded from ``settings.kb_paths`` when omitted).
+        analyze: run nlp/resolve/extract after cleaning (False stores cleaned documents only).
+    """
+
+    def __init__(self, settings: Settings, kb: KnowledgeBase | None = None, *, analyze: bool = True) -> None:
+        self.settings = settings
+        self.kb = kb if kb is not None else load_kb(settings.kb_paths)
+        outlets = [n for r in self.kb.by_type(EntityType.MEDIA_OUTLET) for n in (r.name, *r.aliases)]
+        self.cleaner = Cleaner(outlet_names=outlets)
+        self.analyze = analyze
+        self._nlp: NlpPipeline | None = None
+        self._resolver: Resolver | None = None
+        self.ingest_options = IngestOptions(
+            max_document_bytes=settings.max_document_bytes,
+            http_timeout=settings.http_timeout,
+            user_agent=settings.user_agent,
+        )
+
+    # -- stage construction (lazy: building spaCy costs a second) ----------------------------
+    @property
+    def nlp(self) -> NlpPipeline:
+        """Return the NLP stage, building it on first use."""
+        if self._nlp is None:
+            from factiongraph.nlp import NlpPipeline
+
+            self._nlp = NlpPipeline(self.settings.spacy_model, self.kb)
+        return self._nlp
+
+    @property
+    def resolver(self) -> Resolver:
+        """Return the resolve stage, building it on first use."""
+        if self._resolver is None:
+            from factiongraph.resolve import Resolver
+
+            self._resolver = Resolver(self.kb)
+        return self._resolver
+
+    # -- the run ------------------------------------------------------------------------------
+    def run(
+        self,
+        specs: Sequence[str],
+        store: Store,
+        *,
+        stdin: BinaryIO | None = None,
+        progress: ProgressHook | None = None,
+    ) -> RunSummary:
+        """Ingest ``specs`` into ``store`` and return the run summary."""
+        summary = RunSummary()
+        started = time.perf_counter()
+        batch: list[_Pending] = []
+        batch_hashes: set[str] = set()
+        for item in iter_inputs(specs, self.ingest_options, stdin=stdin):
+            summary.seen += 1
+            label = item.source
+            if isinstance(item, Rejection):
+                summary.rejections.append(item)
+                log.warning(item.line())
+            elif store.has_document(item.content_hash) or item.content_hash in batch_hashes:
+                summary.duplicates += 1
+            else:
+                pending = self._clean(item, summary)
+                if pending is not None:
+                    batch.append(pending)
+                    batch_hashes.add(item.content_hash)
+            if len(batch) >= self.settings.batch_size:
+                self._flush(batch, store, summary)
+                batch, batch_hashes = [], set()
+            if progress is not None:
+                progress(summary, label)
+        if batch:
+            self._flush(batch, store, summary)
+        summary.seconds = time.perf_counter() - started
+        if progress is not None:
+            progress(summary, "")
+        return summary
+
+    def _clean(self, raw: RawDocument, summary: RunSummary) -> _Pending | None:
+        try:
+            cleaned = self.cleaner.clean(raw)
+        except Exception as exc:  # a bug on one input must not end the run
+            log.exception("clean failed for %s", raw.source)
+            cleaned = Rejection(raw.source, RejectionReason.PIPELINE_ERROR, f"clean failed: {exc!r}")
+        if isinstance(cleaned, Rejection):
+            summary.rejections.append(cleaned)
+            log.warning(cleaned.line())
+            return None
+        content = " ".join(cleaned.text[b.start:b.end] for b in cleaned.content_spans())
+        signature = minhash_signature(content)
+        return _Pending(cleaned, signature, lsh_bands(signature))
+
+    def _flush(self, batch: list[_Pending], store: Store, summary: RunSummary) -> None:
+        results = self._analyze([p.document for p in batch], summary)
+        for pending in batch:
+            result = results.get(pending.document.doc_id)
+            if result is None:
+                continue
+            result.signature, result.bands = pending.signature, pending.bands
+            self._link_near_duplicate(result, store)
+            superseded = store.latest_for_source(result.document.source) is not None
+            try:
+                store.write_result(result)
+            except Exception as exc:
+                log.exception("store write failed for %s", result.document.source)
+                summary.rejections.append(
+                    Rejection(result.document.source, RejectionReason.PIPELINE_ERROR, f"store write failed: {exc!r}")
+                )
+                continue
+            summary.stored += 1
+            summary.superseded += int(superseded)
+            summary.near_duplicates += int(result.document.near_duplicate_of is not None)
+            summary.words += len(result.document.text.split())
+            summary.mentions += len(result.mentions)
+            summary.events += len(result.events)
+            summary.relations += len(result.relations)
+            summary.quotes += len(result.quotes)
+
+    def _link_near_duplicate(self, result: DocumentResult, store: Store) -> None:
+        best: tuple[float, str] | None = None
+        for doc_id, signature in store.near_duplicate_candidates(result.bands):
+            similarity = estimate_similarity(result.signature, signature)
+            if similarity >= self.settings.near_duplicate_threshold and (best is None or similarity > best[0]):
+                best = (similarity, doc_id)
+        if best is not None:
+            result.document.near_duplicate_of = best[1]
+            result.near_duplicate_score = round(best[0], 3)
+
+    def _analyze(self, docs: list[Document], summary: RunSummary) -> dict[str, DocumentResult]:
+        """Run nlp/resolve/extract over a batch; a failing document becomes a rejection."""
+        if not self.analyze:
+            return {d.doc_id: DocumentResult(document=d) for d in docs}
+        results: dict[str, DocumentResult] = {}
+        for doc, outcome in self._annotate(docs):
+            if isinstance(outcome, Exception):
+                summary.rejections.append(
+                    Rejection(doc.source, RejectionReason.PIPELINE_ERROR, f"analysis failed: {outcome!r}")
+                )
+                continue
+            results[doc.doc_id] = outcome
+        return results
+
+    def _annotate(self, docs: list[Document]) -> Iterable[tuple[Document, DocumentResult | Exception]]:
+        try:
+            annotated = list(self.nlp.annotate_many(docs, batch_size=self.settings.batch_size))
+        except Exception:
+            log.exception("batch annotation failed; retrying one document at a time")
+            annotated = []
+            for doc in docs:
+                try:
+                    annotated.extend(self.nlp.annotate_many([doc], batch_size=1))
+                except Exception as exc:
+                    yield doc, exc
+        for ann in annotated:
+            try:
+                yield ann.document, self._resolve_and_extract(ann)
+            except Exception as exc:
+                log.exception("analysis failed for %s", ann.document.source)
+                yield ann.document, exc
+
+    def _resolve_and_extract(self, ann: Any) -> DocumentResult:
+        resolution = self.resolver.resolve(ann.document, ann.mentions)
+        return DocumentResult(
+            document=ann.document,
+            mentions=list(resolution.mentions),
+            entities=list(resolution.entities),
+            judgements=list(resolution.judgements),
+        )

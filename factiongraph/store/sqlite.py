@@ -1,0 +1,453 @@
+"""SQLite store: one file, versioned migrations, FTS5, one transaction per document.
+
+All writes go through one connection (the pipeline's single writer); readers open their own.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from factiongraph.errors import StoreError
+from factiongraph.model import (
+    Block,
+    BlockPart,
+    Certainty,
+    DatePrecision,
+    Document,
+    Entity,
+    EntityType,
+    Event,
+    Evidence,
+    Mention,
+    Metadata,
+    Predicate,
+    Quote,
+    Relation,
+)
+from factiongraph.model.ids import make_id
+from factiongraph.model.result import DocumentResult
+
+log = logging.getLogger(__name__)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def list_migrations() -> list[tuple[int, str, str]]:
+    """Return ``(version, name, sql)`` for every packaged migration, in order."""
+    folder = resources.files("factiongraph.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:4].isdigit():
+            found.append((int(name[:4]), name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def open_store(url: str | Path) -> SQLiteStore:
+    """Open (creating and migrating if needed) the store at ``url``.
+
+    ``url`` is a file path or ``sqlite:///path``. Raises StoreError for anything else.
+    """
+    text = str(url)
+    if text.startswith("sqlite:///"):
+        text = text[len("sqlite:///"):]
+    elif "://" in text:
+        scheme = text.split("://", 1)[0]
+        raise StoreError(f"unsupported store URL scheme {scheme!r}: use a file path or sqlite:///path")
+    return SQLiteStore(text)
+
+
+class SQLiteStore:
+    """The SQLite implementation of :class:`factiongraph.store.base.Store`."""
+
+    def __init__(self, path: str) -> None:
+        self.url = path
+        if path != ":memory:":
+            parent = Path(path).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise StoreError(f"cannot open store {path}: folder {parent} does not exist")
+        try:
+            self.conn = sqlite3.connect(path, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+
+    # -- schema -----------------------------------------------------------------------------
+    def migrate(self) -> list[int]:
+        """Apply every packaged migration not yet applied; return the versions applied."""
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL)"
+        )
+        done = {r[0] for r in self.conn.execute("SELECT version FROM schema_migrations")}
+        applied = []
+        for version, name, sql in list_migrations():
+            if version in done:
+                continue
+            log.info("applying migration %s", name)
+            try:
+                self.conn.execute("BEGIN")
+                for statement in _split_sql(sql):
+                    self.conn.execute(statement)
+                self.conn.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (version, name, _now()),
+                )
+                self.conn.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                self.conn.execute("ROLLBACK")
+                raise StoreError(f"migration {name} failed: {exc}") from exc
+            applied.append(version)
+        return applied
+
+    def schema_version(self) -> int:
+        """Return the highest applied migration version."""
+        row = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- lookups used while writing ---------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        """Return True when a document with these exact bytes is already stored."""
+        return self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+
+    def latest_for_source(self, source: str) -> str | None:
+        """Return the current (not superseded) doc_id ingested from ``source``, if any."""
+        row = self.conn.execute(
+            "SELECT doc_id FROM documents WHERE source = ? AND superseded_by IS NULL ORDER BY ingested_at DESC LIMIT 1",
+            (source,),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def near_duplicate_candidates(self, bands: list[str], limit: int = 20) -> list[tuple[str, tuple[int, ...]]]:
+        """Return ``(doc_id, signature)`` of stored documents sharing at least one LSH band."""
+        if not bands:
+            return []
+        marks = ",".join("?" * len(bands))
+        rows = self.conn.execute(
+            f"SELECT s.doc_id, s.signature, COUNT(*) AS shared FROM doc_bands b JOIN doc_signatures s"
+            f" ON s.doc_id = b.doc_id WHERE b.band IN ({marks}) GROUP BY s.doc_id ORDER BY shared DESC LIMIT ?",
+            (*bands, limit),
+        ).fetchall()
+        return [(str(r[0]), tuple(int(x) for x in r[1].split(","))) for r in rows]
+
+    # -- the one write path -----------------------------------------------------------------
+    def write_result(self, result: DocumentResult) -> None:
+        """Write a document and all its claims in one transaction (all or nothing)."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._write(result)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def _write(self, result: DocumentResult) -> None:
+        doc, meta, now = result.document, result.document.metadata, _now()
+        previous = self.latest_for_source(doc.source)
+        if previous == doc.doc_id:
+            return
+        c = self.conn
+        c.execute(
+            "INSERT INTO documents (doc_id, source, text, title, author, outlet, published, published_precision,"
+            " published_basis, section, language, media_type, fetched_at, producer, word_count, near_duplicate_of,"
+            " near_duplicate_score, supersedes, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc.doc_id, doc.source, doc.text, meta.title, meta.author, meta.outlet, meta.published,
+                _val(meta.published_precision), meta.published_basis, meta.section, meta.language,
+                doc.media_type, doc.fetched_at, doc.producer, len(doc.text.split()), doc.near_duplicate_of,
+                result.near_duplicate_score, previous, now,
+            ),
+        )
+        if previous is not None:
+            self._supersede(previous, doc.doc_id)
+        c.executemany(
+            'INSERT INTO blocks (doc_id, seq, part, start, "end") VALUES (?,?,?,?,?)',
+            [(doc.doc_id, i, b.part.value, b.start, b.end) for i, b in enumerate(doc.blocks)],
+        )
+        content = "\n".join(doc.text[b.start:b.end] for b in doc.blocks if b.is_content)
+        c.execute("INSERT INTO documents_fts (doc_id, title, content) VALUES (?,?,?)", (doc.doc_id, meta.title or "", content))
+        if result.signature:
+            c.execute(
+                "INSERT INTO doc_signatures (doc_id, signature) VALUES (?, ?)",
+                (doc.doc_id, ",".join(str(x) for x in result.signature)),
+            )
+            c.executemany("INSERT OR IGNORE INTO doc_bands (band, doc_id) VALUES (?, ?)", [(b, doc.doc_id) for b in result.bands])
+        for entity in result.entities:
+            self._upsert_entity(entity, now)
+        c.executemany(
+            'INSERT OR REPLACE INTO mentions (mention_id, doc_id, entity_id, start, "end", text, type, producer,'
+            " confidence, in_content) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (make_id("m", m.doc_id, m.start, m.end), m.doc_id, m.entity_id, m.start, m.end, m.text,
+                 m.type.value, m.producer, m.confidence, int(m.in_content))
+                for m in result.mentions
+            ],
+        )
+        for event in result.events:
+            self._upsert_event(event, now)
+        for relation in result.relations:
+            self._upsert_relation(relation, now)
+        for quote in result.quotes:
+            self._upsert_quote(quote, now)
+        for j in result.judgements:
+            c.execute(
+                "INSERT OR REPLACE INTO judgements (judgement_id, left_id, right_id, verdict, score, producer, reason,"
+                " doc_id, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    make_id("j", j.left_id, j.right_id, _val(j.verdict), j.producer, doc.doc_id),
+                    j.left_id, j.right_id, _val(j.verdict), j.score, j.producer, j.reason, doc.doc_id, now,
+                ),
+            )
+
+    def _supersede(self, old_id: str, new_id: str) -> None:
+        """Retire an earlier version of a changed source: keep its text, drop its claims."""
+        c = self.conn
+        c.execute("UPDATE documents SET superseded_by = ? WHERE doc_id = ?", (new_id, old_id))
+        c.execute("DELETE FROM mentions WHERE doc_id = ?", (old_id,))
+        c.execute("DELETE FROM evidence WHERE doc_id = ?", (old_id,))
+        c.execute("DELETE FROM documents_fts WHERE doc_id = ?", (old_id,))
+        c.execute("DELETE FROM doc_bands WHERE doc_id = ?", (old_id,))
+        for table, key in (("events", "event_id"), ("relations", "relation_id"), ("quotes", "quote_id")):
+            kind = table[:-1]
+            c.execute(
+                f"DELETE FROM {table} WHERE {key} NOT IN (SELECT claim_id FROM evidence WHERE claim_kind = ?)",
+                (kind,),
+            )
+
+    def _upsert_entity(self, e: Entity, now: str) -> None:
+        self.conn.execute(
+            "INSERT INTO entities (entity_id, type, name, in_kb, attributes, first_seen, last_seen)"
+            " VALUES (?,?,?,?,?,?,?) ON CONFLICT(entity_id) DO UPDATE SET type = excluded.type,"
+            " name = excluded.name, in_kb = excluded.in_kb, attributes = excluded.attributes,"
+            " last_seen = excluded.last_seen",
+            (e.entity_id, e.type.value, e.name, int(e.in_kb), _json(e.attributes), now, now),
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?,?,?)",
+            [(e.entity_id, a, a.casefold()) for a in {e.name, *e.aliases}],
+        )
+
+    def _evidence(self, kind: str, claim_id: str, evidence: Sequence[Evidence]) -> None:
+        self.conn.executemany(
+            'INSERT OR IGNORE INTO evidence (evidence_id, claim_kind, claim_id, doc_id, start, "end", text, producer,'
+            " confidence) VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (make_id("ev", kind, claim_id, ev.doc_id, ev.start, ev.end, ev.producer), kind, claim_id,
+                 ev.doc_id, ev.start, ev.end, ev.text, ev.producer, ev.confidence)
+                for ev in evidence
+            ],
+        )
+
+    def _upsert_event(self, e: Event, now: str) -> None:
+        self.conn.execute(
+            "INSERT INTO events (event_id, type, sub_type, date_start, date_end, date_precision, location_id,"
+            " location_name, lat, lon, geo_precision, certainty, counts, attrs, first_seen, last_seen)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(event_id) DO UPDATE SET"
+            " last_seen = excluded.last_seen",
+            (
+                e.event_id, e.type, e.sub_type, e.date_start, e.date_end, _val(e.date_precision), e.location_id,
+                e.location_name, e.lat, e.lon, e.geo_precision, _val(e.certainty), _json(e.counts), _json(e.attrs),
+                now, now,
+            ),
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO event_participants (event_id, entity_id, role) VALUES (?,?,?)",
+            [(e.event_id, a, "actor") for a in e.actors] + [(e.event_id, t, "target") for t in e.targets],
+        )
+        self._evidence("event", e.event_id, e.evidence)
+
+    def _upsert_relation(self, r: Relation, now: str) -> None:
+        self.conn.execute(
+            "INSERT INTO relations (relation_id, subject_id, predicate, object_id, attrs, valid_from, valid_to,"
+            " first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(relation_id) DO UPDATE SET"
+            " last_seen = excluded.last_seen",
+            (r.relation_id, r.subject_id, r.predicate.value, r.object_id, _json(r.attrs), r.valid_from, r.valid_to, now, now),
+        )
+        self._evidence("relation", r.relation_id, r.evidence)
+
+    def _upsert_quote(self, q: Quote, now: str) -> None:
+        self.conn.execute(
+            "INSERT INTO quotes (quote_id, speaker_id, speaker_role, via_id, text, anonymous, about, first_seen,"
+            " last_seen) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(quote_id) DO UPDATE SET last_seen = excluded.last_seen",
+            (q.quote_id, q.speaker_id, q.speaker_role, q.via_id, q.text, int(q.anonymous), _json(q.about), now, now),
+        )
+        self._evidence("quote", q.quote_id, q.evidence)
+
+    # -- reads ------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Return row counts of the main tables (current documents only)."""
+        out = {"documents": int(self.conn.execute("SELECT COUNT(*) FROM documents WHERE superseded_by IS NULL").fetchone()[0])}
+        for table in ("blocks", "entities", "mentions", "events", "relations", "quotes", "judgements"):
+            out[table] = int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+        out["near_duplicates"] = int(
+            self.conn.execute(
+                "SELECT COUNT(*) FROM documents WHERE near_duplicate_of IS NOT NULL AND superseded_by IS NULL"
+            ).fetchone()[0]
+        )
+        return out
+
+    def find_documents(self, prefix: str) -> list[str]:
+        """Return doc_ids starting with ``prefix`` (users type short ids)."""
+        rows = self.conn.execute(
+            "SELECT doc_id FROM documents WHERE doc_id >= ? AND doc_id < ? LIMIT 5", (prefix, prefix + "\uffff")
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def get_document(self, doc_id: str) -> Document | None:
+        """Return a stored document with its blocks, or None."""
+        row = self.conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return None if row is None else self._document(row)
+
+    def _document(self, row: sqlite3.Row) -> Document:
+        blocks = [
+            Block(BlockPart(b["part"]), b["start"], b["end"])
+            for b in self.conn.execute('SELECT part, start, "end" FROM blocks WHERE doc_id = ? ORDER BY seq', (row["doc_id"],))
+        ]
+        meta = Metadata(
+            title=row["title"], author=row["author"], outlet=row["outlet"], published=row["published"],
+            published_precision=DatePrecision(row["published_precision"]) if row["published_precision"] else None,
+            published_basis=row["published_basis"], section=row["section"], language=row["language"],
+        )
+        return Document(
+            doc_id=row["doc_id"], source=row["source"], text=row["text"], blocks=blocks, metadata=meta,
+            content_hash=row["doc_id"], fetched_at=row["fetched_at"], media_type=row["media_type"],
+            near_duplicate_of=row["near_duplicate_of"], producer=row["producer"],
+        )
+
+    def list_documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Return summary rows of current documents, newest ingest first."""
+        rows = self.conn.execute(
+            "SELECT doc_id, source, title, outlet, published, word_count, near_duplicate_of FROM documents"
+            " WHERE superseded_by IS NULL ORDER BY ingested_at, rowid LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and article content; returns doc_id, title and a snippet."""
+        try:
+            rows = self.conn.execute(
+                "SELECT doc_id, title, snippet(documents_fts, 2, '[', ']', ' … ', 12) AS snippet FROM documents_fts"
+                " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError:
+            quoted = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+            rows = self.conn.execute(
+                "SELECT doc_id, title, snippet(documents_fts, 2, '[', ']', ' … ', 12) AS snippet FROM documents_fts"
+                " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+                (quoted, limit),
+            ).fetchall()
+        return [dict(r) for r in rows]
+
+    def iter_documents(self, include_superseded: bool = False) -> Iterator[Document]:
+        """Yield stored documents in ingest order."""
+        where = "" if include_superseded else " WHERE superseded_by IS NULL"
+        for row in self.conn.execute(f"SELECT * FROM documents{where} ORDER BY ingested_at, rowid").fetchall():
+            yield self._document(row)
+
+    def iter_entities(self) -> Iterator[Entity]:
+        """Yield every entity with its aliases."""
+        aliases: dict[str, list[str]] = {}
+        for r in self.conn.execute("SELECT entity_id, alias FROM aliases ORDER BY alias"):
+            aliases.setdefault(r[0], []).append(r[1])
+        for r in self.conn.execute("SELECT * FROM entities ORDER BY entity_id"):
+            yield Entity(
+                entity_id=r["entity_id"], type=EntityType(r["type"]), name=r["name"],
+                aliases=[a for a in aliases.get(r["entity_id"], []) if a != r["name"]],
+                in_kb=bool(r["in_kb"]), attributes=json.loads(r["attributes"]),
+            )
+
+    def iter_mentions(self) -> Iterator[Mention]:
+        """Yield every mention of a current document."""
+        for r in self.conn.execute(
+            'SELECT m.* FROM mentions m JOIN documents d ON d.doc_id = m.doc_id WHERE d.superseded_by IS NULL'
+            ' ORDER BY m.doc_id, m.start'
+        ):
+            yield Mention(
+                doc_id=r["doc_id"], start=r["start"], end=r["end"], text=r["text"], type=EntityType(r["type"]),
+                producer=r["producer"], confidence=r["confidence"], entity_id=r["entity_id"],
+                in_content=bool(r["in_content"]),
+            )
+
+    def evidence_for(self, kind: str, claim_id: str) -> list[Evidence]:
+        """Return the evidence rows of one claim."""
+        return [
+            Evidence(r["doc_id"], r["start"], r["end"], r["text"], r["producer"], r["confidence"])
+            for r in self.conn.execute(
+                'SELECT * FROM evidence WHERE claim_kind = ? AND claim_id = ? ORDER BY doc_id, start', (kind, claim_id)
+            )
+        ]
+
+    def iter_events(self) -> Iterator[Event]:
+        """Yield every event with participants and evidence."""
+        for r in self.conn.execute("SELECT * FROM events ORDER BY date_start, event_id").fetchall():
+            parts = self.conn.execute(
+                "SELECT entity_id, role FROM event_participants WHERE event_id = ? ORDER BY entity_id", (r["event_id"],)
+            ).fetchall()
+            yield Event(
+                event_id=r["event_id"], type=r["type"], sub_type=r["sub_type"], date_start=r["date_start"],
+                date_end=r["date_end"],
+                date_precision=DatePrecision(r["date_precision"]) if r["date_precision"] else None,
+                location_id=r["location_id"], location_name=r["location_name"], lat=r["lat"], lon=r["lon"],
+                geo_precision=r["geo_precision"], actors=[p[0] for p in parts if p[1] == "actor"],
+                targets=[p[0] for p in parts if p[1] == "target"], counts=json.loads(r["counts"]),
+                certainty=Certainty(r["certainty"]), attrs=json.loads(r["attrs"]),
+                evidence=self.evidence_for("event", r["event_id"]),
+            )
+
+    def iter_relations(self) -> Iterator[Relation]:
+        """Yield every relation with evidence."""
+        for r in self.conn.execute("SELECT * FROM relations ORDER BY subject_id, predicate, object_id").fetchall():
+            yield Relation(
+                relation_id=r["relation_id"], subject_id=r["subject_id"], predicate=Predicate(r["predicate"]),
+                object_id=r["object_id"], attrs=json.loads(r["attrs"]), valid_from=r["valid_from"],
+                valid_to=r["valid_to"], evidence=self.evidence_for("relation", r["relation_id"]),
+            )
+
+    def iter_quotes(self) -> Iterator[Quote]:
+        """Yield every quote with evidence."""
+        for r in self.conn.execute("SELECT * FROM quotes ORDER BY quote_id").fetchall():
+            yield Quote(
+                quote_id=r["quote_id"], speaker_id=r["speaker_id"], text=r["text"], speaker_role=r["speaker_role"],
+                via_id=r["via_id"], anonymous=bool(r["anonymous"]), about=json.loads(r["about"]),
+                evidence=self.evidence_for("quote", r["quote_id"]),
+            )
+
+
+def _val(value: object) -> Any:
+    """Return an enum's value (or the value itself)."""
+    return getattr(value, "value", value)
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _split_sql(sql: str) -> list[str]:
+    """Split a migration into statements (our migrations contain no semicolons inside strings)."""
+    lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
