@@ -1,0 +1,149 @@
+"""Event scores: detection, typing, attributes of matched events and cross-document coreference.
+
+Gold and predicted events are aligned per document by evidence overlap. A predicted event
+with evidence in several documents is one predicted item per document (that is how one
+cross-document event with three sources can match three gold events, one per report).
+
+The attributes of a matched event are checked against its gold event and against every gold
+event linked with it by ``same_as``: one merged record stands for the real happening, and
+different reports of it may state its date, place or actors with different detail. The one
+exception is the date: when the gold event has a date, the prediction must meet it at that
+event's own precision (another report's date counts only when this one gives none).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factiongraph.eval.context import DocPair
+from factiongraph.eval.gold import Gold, GoldEvent
+from factiongraph.eval.matching import match_by_overlap
+from factiongraph.eval.mentions import EntityMap
+from factiongraph.eval.metrics import prf, ratio
+from factiongraph.eval.records import PredictedEvent, PredictedRun
+
+ATTRIBUTES = ("sub_type", "date", "location", "actors", "targets", "certainty")
+
+
+def is_date_correct(gold_date: str | None, precision: str | None, predicted: str | None) -> bool:
+    """Return True if a predicted start date fits the gold date at the gold's precision.
+
+    Exact precisions compare the prefix (``2020-06`` accepts ``2020-06-25``, not ``2020``); a
+    ``range`` ``start/end`` accepts a date equal to its start or lying within it. A null gold
+    date accepts only a null prediction.
+    """
+    if gold_date is None or predicted is None:
+        return gold_date is None and predicted is None
+    predicted = predicted.strip()
+    if precision == "range":
+        start, _, end = gold_date.partition("/")
+        if predicted == start:
+            return True
+        return predicted[: len(start)] >= start and predicted[: len(end)] <= end
+    return predicted[: len(gold_date)] == gold_date
+
+
+def group_same_as(gold: Gold) -> dict[str, list[GoldEvent]]:
+    """Return, for every gold event, all gold events of its ``same_as`` chain (itself first)."""
+    events = gold.events_by_id()
+    parent = {event_id: event_id for event_id in events}
+
+    def root(event_id: str) -> str:
+        while parent[event_id] != event_id:
+            event_id = parent[event_id]
+        return event_id
+
+    for event in events.values():
+        if event.same_as:
+            parent[root(event.event_id)] = root(event.same_as)
+    chains: dict[str, list[GoldEvent]] = {}
+    for event in events.values():
+        chains.setdefault(root(event.event_id), []).append(event)
+    return {event_id: [event, *(e for e in chains[root(event_id)] if e is not event)]
+            for event_id, event in events.items()}
+
+
+def check_chain(chain: list[GoldEvent], pred: PredictedEvent, entity_map: EntityMap
+                ) -> dict[str, bool]:
+    """Return, per attribute, whether the prediction agrees with any event of the chain."""
+    outcomes = [check_attributes(gold, pred, entity_map) for gold in chain]
+    merged = {name: any(o[name] for o in outcomes) for name in ATTRIBUTES}
+    if chain[0].date is not None:
+        # A date the gold event states must be met at its own precision: a merged event
+        # should carry the most precise date any report gives, not the vaguest.
+        merged["date"] = outcomes[0]["date"]
+    return merged
+
+
+def check_attributes(gold: GoldEvent, pred: PredictedEvent, entity_map: EntityMap
+                     ) -> dict[str, bool]:
+    """Return which scored attributes of a matched predicted event agree with gold."""
+    location = entity_map.map(pred.location_id)
+    if location is None and pred.location_id is None:
+        location = entity_map.map_name(pred.location_name)
+    return {
+        "sub_type": pred.sub_type.casefold() == gold.sub_type.casefold(),
+        "date": is_date_correct(gold.date, gold.date_precision, pred.date_start),
+        "location": location == gold.location and (gold.location is not None
+                                                   or pred.location_id is None),
+        "actors": entity_map.map_set(pred.actors) == set(gold.actors),
+        "targets": entity_map.map_set(pred.targets) == set(gold.targets),
+        "certainty": (pred.certainty or "").casefold() == gold.certainty.casefold(),
+    }
+
+
+def score_events(gold: Gold, pairs: list[DocPair], run: PredictedRun,
+                 entity_map: EntityMap) -> dict[str, Any]:
+    """Return the ``events`` section."""
+    chains = group_same_as(gold)
+    matched_to: dict[str, str] = {}
+    n_gold = n_pred = typed = unaligned = 0
+    correct = dict.fromkeys(ATTRIBUTES, 0)
+    wrong: list[dict[str, Any]] = []
+    for pair in pairs:
+        n_gold += len(pair.gold.events)
+        if pair.pred is None:
+            unaligned += len(pair.gold.events)
+            continue
+        spans = {e.event_id: pair.locate(e.evidence) for e in pair.gold.events}
+        unaligned += sum(1 for s in spans.values() if s is None)
+        events = {e.event_id: e for e in run.events if pair.pred.doc_id in e.spans}
+        n_pred += len(events)
+        matches = match_by_overlap(spans, {k: e.spans[pair.pred.doc_id]
+                                           for k, e in events.items()})
+        for gold_event in pair.gold.events:
+            pred_id = matches.get(gold_event.event_id)
+            if pred_id is None:
+                continue
+            pred = events[pred_id]
+            matched_to[gold_event.event_id] = pred_id
+            typed += pred.type.casefold() == gold_event.type.casefold()
+            outcome = check_chain(chains[gold_event.event_id], pred, entity_map)
+            for name, ok in outcome.items():
+                correct[name] += ok
+            bad = sorted(name for name, ok in outcome.items() if not ok)
+            if bad or pred.type.casefold() != gold_event.type.casefold():
+                wrong.append({"gold": gold_event.event_id, "predicted": pred_id,
+                              "wrong": bad, "type": [gold_event.type, pred.type]})
+    n_matched = len(matched_to)
+    same_as = [(e.event_id, e.same_as) for e in gold.events_by_id().values() if e.same_as]
+    linked = [pair for pair in same_as if pair[0] in matched_to and pair[1] in matched_to
+              and matched_to[pair[0]] == matched_to[pair[1]]]
+    scores: dict[str, Any] = {
+        "detection": prf(n_matched, n_gold, n_pred),
+        "typed": prf(typed, n_gold, n_pred),
+        "matched": n_matched,
+        "unaligned": unaligned,
+    }
+    for name in ATTRIBUTES:
+        scores[f"{name}_accuracy"] = ratio(correct[name], n_matched)
+    scores["cross_doc"] = ratio(len(linked), len(same_as))
+    scores["cross_doc_support"] = len(same_as)
+    scores["detail"] = {
+        "missed": sorted(e.event_id for d in pairs for e in d.gold.events
+                         if e.event_id not in matched_to),
+        "matched": dict(sorted(matched_to.items())),
+        "wrong": wrong,
+        "cross_doc_missed": [list(p) for p in same_as if p not in linked],
+    }
+    return scores
