@@ -1,0 +1,194 @@
+"""The clean stage: RawDocument -> Document (canonical text, classified blocks, metadata).
+
+Reads: ``RawDocument.text``, ``media_type``, ``hints``. Writes: ``Document.text`` (canonical,
+stored verbatim; every later offset refers to it), ``blocks`` and ``metadata``.
+
+Plain-text scrapes keep the whole page text (line endings normalised, characters mapped 1:1 by
+:func:`factiongraph.model.text.normalize_chars`) and classify every non-blank line. HTML pages are
+rebuilt from their parts (title, body and captions in page order, then comments), one block each.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from factiongraph.clean.chrome import compile_rules
+from factiongraph.clean.dates import PublishedGuess, format_date, infer_published, parse_date
+from factiongraph.clean.html import HtmlPage, extract_html
+from factiongraph.clean.metadata import OutletFinder, find_copyright_holder, find_wire_dateline
+from factiongraph.clean.text import LineClassifier, TextLayout
+from factiongraph.model import Block, BlockPart, DatePrecision, Document, Metadata, RawDocument, Rejection, RejectionReason
+from factiongraph.model.text import normalize_chars
+
+__all__ = ["Cleaner", "NAME", "PRODUCER", "VERSION", "normalize_text"]
+
+log = logging.getLogger(__name__)
+
+NAME = "clean"
+VERSION = 1
+PRODUCER = f"stage.{NAME}.v{VERSION}"
+
+
+def normalize_text(text: str) -> str:
+    """Return ``text`` with CRLF/CR line endings as LF, then characters mapped 1:1 to ASCII forms."""
+    return normalize_chars(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+class Cleaner:
+    """Separates article content from chrome, captions and comments, and reads metadata.
+
+    Build once (compiles the chrome rules and the outlet patterns), then call :meth:`clean` per
+    document. ``outlet_names`` are known media outlet names and aliases from the knowledge base;
+    an empty list works too (outlets are then inferred from the text's own wording).
+    """
+
+    requires = ("RawDocument.text", "RawDocument.media_type", "RawDocument.hints")
+    assigns = ("Document.text", "Document.blocks", "Document.metadata")
+
+    def __init__(self, outlet_names: Sequence[str] = ()) -> None:
+        self._rules = compile_rules()
+        self._lines = LineClassifier(self._rules)
+        self._outlets = OutletFinder(outlet_names)
+
+    def clean(self, raw: RawDocument) -> Document | Rejection:
+        """Clean one document.
+
+        Args:
+            raw: the decoded document from ingest.
+
+        Returns:
+            A :class:`Document` whose ``doc_id`` is ``raw.content_hash``, or a ``no-content``
+            :class:`Rejection` when no body text remains.
+        """
+        if "html" in raw.media_type.lower():
+            text, blocks, metadata = self._clean_html(raw)
+        else:
+            text, blocks, metadata = self._clean_plain(raw)
+        if not any(b.part is BlockPart.BODY and text[b.start : b.end] != metadata.title for b in blocks):
+            return Rejection(raw.source, RejectionReason.NO_CONTENT, "no body text left after removing chrome")
+        self._apply_hints(metadata, raw.hints)
+        return Document(
+            doc_id=raw.content_hash,
+            source=raw.source,
+            text=text,
+            blocks=blocks,
+            metadata=metadata,
+            content_hash=raw.content_hash,
+            fetched_at=raw.fetched_at,
+            media_type=raw.media_type,
+            producer=PRODUCER,
+        )
+
+    # ------------------------------------------------------------------ plain text
+
+    def _clean_plain(self, raw: RawDocument) -> tuple[str, list[Block], Metadata]:
+        text = normalize_text(raw.text)
+        layout = self._lines.classify(text)
+        blocks = [Block(line.part, line.start, line.end) for line in layout.lines]
+        metadata = Metadata(title=layout.title, author=layout.author, section=layout.section, language=None)
+        self._fill_published_from_layout(metadata, layout)
+        content = [(text[b.start : b.end], b.part is BlockPart.CAPTION) for b in blocks if b.is_content]
+        self._fill_outlet(metadata, content, layout.source_note)
+        if metadata.outlet is None and layout.copyright_note:
+            holder = find_copyright_holder(layout.copyright_note)
+            metadata.outlet = self._outlets.find_named(holder) if holder else None
+        if metadata.published is None:
+            self._fill_inferred_date(metadata, content)
+        return text, blocks, metadata
+
+    @staticmethod
+    def _fill_published_from_layout(metadata: Metadata, layout: TextLayout) -> None:
+        when = layout.published
+        if when is None or when.year is None:
+            return
+        metadata.published = format_date(when.year, when.month, when.day)
+        metadata.published_precision = when.precision
+        metadata.published_basis = f"explicit: dateline '{layout.dateline}'"
+
+    # ------------------------------------------------------------------ html
+
+    def _clean_html(self, raw: RawDocument) -> tuple[str, list[Block], Metadata]:
+        page = extract_html(normalize_text(raw.text), self._rules)
+        text, blocks = _assemble(page)
+        text = normalize_chars(text)
+        metadata = Metadata(
+            title=normalize_chars(page.title) if page.title else None,
+            author=page.author,
+            outlet=page.outlet,
+            section=page.section,
+            language=page.language,
+        )
+        if page.published:
+            mention = parse_date(page.published)
+            if mention is not None and mention.year is not None:
+                metadata.published = format_date(mention.year, mention.month, mention.day)
+                metadata.published_precision = mention.precision
+                metadata.published_basis = f"metadata: {page.published_field}"
+        content = [(text[b.start : b.end], b.part is BlockPart.CAPTION) for b in blocks if b.is_content]
+        if metadata.outlet is None:
+            self._fill_outlet(metadata, content, None)
+        if metadata.published is None:
+            self._fill_inferred_date(metadata, content)
+        return text, blocks, metadata
+
+    # ------------------------------------------------------------------ shared
+
+    def _fill_outlet(self, metadata: Metadata, content: list[tuple[str, bool]], source_note: str | None) -> None:
+        if source_note:
+            named = self._outlets.find_named(source_note)
+            if named:
+                metadata.outlet = named
+                return
+        for paragraph, is_caption in content[:3]:
+            wire = None if is_caption else find_wire_dateline(paragraph)
+            if wire:
+                metadata.outlet = wire
+                return
+        guess = self._outlets.find_outlet("\n".join(t for t, _ in content))
+        if guess is not None:
+            metadata.outlet = guess.name
+            log.debug("%s", guess.basis)
+
+    @staticmethod
+    def _fill_inferred_date(metadata: Metadata, content: list[tuple[str, bool]]) -> None:
+        guess: PublishedGuess | None = infer_published(content)
+        if guess is None:
+            return
+        metadata.published = guess.value
+        metadata.published_precision = guess.precision
+        metadata.published_basis = guess.basis
+
+    @staticmethod
+    def _apply_hints(metadata: Metadata, hints: Metadata) -> None:
+        """Let explicit container metadata (feed item, JSON fields) win over what was read."""
+        for name in ("title", "author", "outlet", "section", "language"):
+            value = getattr(hints, name)
+            if value:
+                setattr(metadata, name, value)
+        if hints.published:
+            mention = parse_date(hints.published)
+            metadata.published = (
+                format_date(mention.year, mention.month, mention.day)
+                if mention is not None and mention.year is not None
+                else hints.published
+            )
+            metadata.published_precision = (
+                hints.published_precision or (mention.precision if mention is not None else None) or DatePrecision.DAY
+            )
+            metadata.published_basis = hints.published_basis or "metadata: source hint 'published'"
+
+
+def _assemble(page: HtmlPage) -> tuple[str, list[Block]]:
+    """Join the page's parts with blank lines and return the text with one block per part."""
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for part in page.parts:
+        if pieces:
+            pieces.append("\n\n")
+            offset += 2
+        pieces.append(part.text)
+        blocks.append(Block(part.part, offset, offset + len(part.text)))
+        offset += len(part.text)
+    return "".join(pieces), blocks

@@ -1,0 +1,119 @@
+"""Site-chrome rules for scraped news pages: phrases with stable ids, kept as data.
+
+Each rule is a regular expression matched against a whole line after whitespace has been
+collapsed (``fullmatch``, case-insensitive). A rule's ``kind`` says what the line does:
+
+- ``chrome``: the line is site furniture (share buttons, policies, navigation) -> boilerplate;
+- ``comments``: the line is chrome that opens the reader-comment section (what follows is comments);
+- ``related``: the line is chrome that opens a list of other articles (what follows is boilerplate);
+- ``source``: an "Article source:" line; its remainder may name the outlet;
+- ``comment-meta``: inside the comment section, reply/report buttons and the like.
+
+Rule ids are stable slugs; the id of the rule that fired is kept for every classified line, so
+"why is this line boilerplate?" has an answer. Adding a phrase is a data change here, not a code
+change elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CHROME = "chrome"
+COMMENTS = "comments"
+RELATED = "related"
+SOURCE = "source"
+COMMENT_META = "comment-meta"
+
+# (rule id, kind, pattern). Patterns are anchored by fullmatch on the collapsed line.
+RULES: tuple[tuple[str, str, str], ...] = (
+    # --- engagement widgets
+    ("chrome.like-article", CHROME, r"(?:do|did) you (?:like|enjoy) this (?:article|story|post)\??"),
+    ("chrome.helpful", CHROME, r"(?:was|is) this (?:article|story|page) (?:helpful|useful)\??(?: yes no)?"),
+    ("chrome.rate", CHROME, r"(?:rate|rating) this (?:article|story).*"),
+    # --- comment section openers
+    ("comments.count", COMMENTS, r"\d+\s+comments?(?:\s*\(s\))?:?|comments?\s*\(\s*\d+\s*\)|comment\(s\)"),
+    ("comments.none", COMMENTS, r"no comments(?: yet)?[:.!]?"),
+    ("comments.heading", COMMENTS, r"(?:reader |user |latest |all )?comments:?|discussion:?"),
+    ("comments.policy", COMMENTS, r"comment(?:ing)? (?:policy|rules|guidelines)\b.*"),
+    ("comments.captcha", COMMENTS, r"captcha\b.*"),
+    ("comments.post", COMMENTS, r"(?:post|add|leave|write|submit) (?:a |your )?(?:comment|reply|response)s?[:.!]?"),
+    ("comments.leave-reply", COMMENTS, r"leave a reply(?: cancel reply)?"),
+    ("comments.join", COMMENTS, r"join the (?:discussion|conversation)[:.!]?|show comments|view comments|see comments"),
+    ("comments.closed", COMMENTS, r"comments are closed\.?"),
+    ("comments.email-note", COMMENTS, r"your email address will not be published\.?.*"),
+    ("chrome.required-field", CHROME, r"(?:\* )?denotes required fields?\.?|required fields are marked\s*\*?\.?"),
+    ("chrome.char-counter", CHROME, r"\d+\s*/\s*\d+(?:\s+characters?(?: left| remaining)?)?"),
+    # --- related / more articles
+    ("related.heading", RELATED, r"(?:related|recommended|more|latest|other|similar|popular|top) (?:news|articles?|stories|posts|reading|content|coverage|on this topic)\s*:?"),
+    ("related.you-may", RELATED, r"you (?:may|might) (?:also )?(?:like|be interested in|enjoy)\s*:?"),
+    ("related.most", RELATED, r"(?:most (?:read|popular|viewed|shared)|trending(?: now)?|editor'?s picks?)\s*:?"),
+    ("related.read-more", CHROME, r"(?:read|see) (?:more|also)\s*:?(?:\s.{0,120})?"),
+    ("source.article-source", SOURCE, r"(?:article |original |story )?source\s*:(?P<rest>.{0,160})"),
+    # --- share / print / subscribe / login
+    ("chrome.share", CHROME, r"(?:share|share this|share this (?:article|story|post|page)|share on \w+|tweet|email|e-mail|print|print this (?:article|page)|copy link|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest)[:!]?"),
+    ("chrome.share-row", CHROME, r"(?:(?:share(?: to| on)?|email this|blogthis!?|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|print)[\s|,/·•]*){2,}"),
+    ("chrome.subscribe", CHROME, r"(?:subscribe|sign up|register)(?: now| today| here| for free)?[.!:]?|(?:subscribe|sign up)(?: now| today)? (?:to|for) .{0,60}"),
+    ("chrome.newsletter", CHROME, r"(?:get|receive) (?:our|the) (?:\w+ )?newsletter.{0,80}"),
+    ("chrome.login", CHROME, r"(?:log ?in|sign ?in|log ?out|sign ?out|login|logout|register|my account|create (?:an )?account)(?: / (?:register|sign up))?"),
+    ("chrome.feed", CHROME, r"subscribe to:.*|post comments \(atom\)|newer posts?\s*older posts?.*|older posts?|newer posts?|home"),
+    ("chrome.blogger-posted", CHROME, r"posted by .{1,60} at \d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|labels?:.*"),
+    # --- navigation, registrars, ads
+    ("chrome.nav-word", CHROME, r"(?:menu|search|skip to (?:main )?content|back to top|go to top|main menu|navigation|close|open|next|previous|next article|previous article|advertisement|advertising|sponsored(?: content)?|ad|loading\.*)"),
+    ("chrome.registrar", CHROME, r"(?:domain (?:name )?(?:registration|names?|search|transfer)|web ?hosting|website builder|buy (?:a |this )?domain.*|this domain (?:is|may be) for sale.*|cheap domains?)"),
+    ("chrome.breadcrumb", CHROME, r"[^|>»›]{1,30}(?:\s*(?:\||>|»|›)\s*[^|>»›]{1,30}){2,}"),
+    ("chrome.image-source", CHROME, r"(?:image|photo|picture) (?:source|credit)s?\s*[,:].{0,80}"),
+    ("chrome.tags", CHROME, r"(?:tags|tagged|filed under|categories|category|topics)\s*:.*"),
+    # --- legal
+    ("chrome.copyright", CHROME, r"(?:©|\(c\)|copyright\b).{0,160}|.{0,120}\ball rights reserved\.?.{0,60}"),
+    ("chrome.cookies", CHROME, r".{0,80}\b(?:we use cookies|this (?:web)?site uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b.{0,200}"),
+    ("chrome.legal-links", CHROME, r"(?:privacy policy|terms of (?:use|service)|terms and conditions|contact us|about us)(?:\s*[|·•-]\s*(?:privacy policy|terms of (?:use|service)|terms and conditions|contact us|about us|advertise))*"),
+)
+
+
+@dataclass(slots=True, frozen=True)
+class ChromeRule:
+    """One compiled chrome rule."""
+
+    rule_id: str
+    kind: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(slots=True, frozen=True)
+class ChromeMatch:
+    """The rule that matched a line, and the line's remainder when the rule captures one."""
+
+    rule_id: str
+    kind: str
+    rest: str
+
+
+_MAX_CHROME_WORDS = 40
+_SPACE = re.compile(r"\s+")
+
+
+def compile_rules(rules: tuple[tuple[str, str, str], ...] = RULES) -> tuple[ChromeRule, ...]:
+    """Compile the rule table; raises ``re.error`` naming nothing else, so keep patterns tested."""
+    return tuple(ChromeRule(rid, kind, re.compile(pat, re.IGNORECASE)) for rid, kind, pat in rules)
+
+
+def collapse_line(line: str) -> str:
+    """Return ``line`` with runs of whitespace collapsed and the ends stripped."""
+    return _SPACE.sub(" ", line).strip()
+
+
+def match_chrome(line: str, rules: tuple[ChromeRule, ...]) -> ChromeMatch | None:
+    """Return the first chrome rule that matches the whole line, or None.
+
+    Long lines are never chrome: a 40-word paragraph that starts with "Share" is reporting.
+    """
+    collapsed = collapse_line(line).strip(" •·|*-–—")
+    if not collapsed or len(collapsed.split()) > _MAX_CHROME_WORDS:
+        return None
+    for rule in rules:
+        found = rule.pattern.fullmatch(collapsed)
+        if found:
+            rest = found.groupdict().get("rest") or ""
+            return ChromeMatch(rule.rule_id, rule.kind, rest.strip())
+    return None

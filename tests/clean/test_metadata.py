@@ -1,0 +1,89 @@
+"""Bylines, names, titles and outlet inference (factiongraph.clean.metadata)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.clean.metadata import (
+    OutletFinder,
+    find_copyright_holder,
+    find_wire_dateline,
+    is_person_name,
+    parse_byline,
+    strip_title_suffix,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Faris al-Omran", "Faris al-Omran"),
+        ("By Anas al-Bar |", "Anas al-Bar"),
+        ("BY Jane Roe | March 3, 2021", "Jane Roe"),
+        ("By Jane Roe and Sami Daoud", "Jane Roe and Sami Daoud"),
+        ("Layla Hassan, Baghdad Correspondent", "Layla Hassan"),
+        ("Written by Omar Kareem", "Omar Kareem"),
+    ],
+)
+def test_parse_byline(line: str, author: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.author == author
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By contrast, the militia kept its offices.", "By Monday the offices had closed", "By the end of the year"],
+)
+def test_parse_byline_rejects_sentences(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+def test_is_person_name() -> None:
+    assert is_person_name("Ali Mamouri")
+    assert is_person_name("Faris al-Omran")
+    assert is_person_name("Abu Mahdi al-Muhandis")
+    assert not is_person_name("Friction among militias")
+    assert not is_person_name("Iraq.")
+    assert not is_person_name("Militias")
+
+
+def test_strip_title_suffix() -> None:
+    assert strip_title_suffix("Rocket attack hits base | The Example Gazette", "The Example Gazette") == "Rocket attack hits base"
+    assert strip_title_suffix("Parliament votes to extend powers - Example Post") == "Parliament votes to extend powers"
+    assert strip_title_suffix("Iraq steps up pressure on militias") == "Iraq steps up pressure on militias"
+
+
+def test_outlet_is_the_most_addressed_target_not_a_cited_one() -> None:
+    text = (
+        "The minister confirmed the talks, Other Daily reported. "
+        "'They are armed groups,' an analyst told Example Herald. "
+        "A second expert told Example Herald that the factions refuse. "
+        "A statement received by Example Herald said so."
+    )
+    guess = OutletFinder().find_outlet(text)
+    assert guess is not None and guess.name == "Example Herald" and guess.count == 3
+
+
+def test_outlet_prefers_known_names() -> None:
+    text = "An official told Kadhimi's envoy nothing. A general told Desert Courier the plan. Desert Courier has learned more."
+    finder = OutletFinder(["Desert Courier", "Example Herald"])
+    guess = finder.find_outlet(text)
+    assert guess is not None and guess.name == "Desert Courier"
+    assert finder.is_known("desert courier")
+
+
+def test_outlet_none_without_targets() -> None:
+    assert OutletFinder().find_outlet("The militia closed its offices, officials said.") is None
+
+
+def test_find_named_reads_names_and_domains() -> None:
+    finder = OutletFinder(["Example Herald"])
+    assert finder.find_named("https://www.exampleherald.com/iraq/2020/story") == "Example Herald"
+    assert finder.find_named("Example Herald") == "Example Herald"
+    assert finder.find_named("Other Paper") == "Other Paper"
+
+
+def test_wire_dateline_and_copyright() -> None:
+    assert find_wire_dateline("BAGHDAD (AFP) - Rockets struck the Green Zone late on Monday.") == "AFP"
+    assert find_wire_dateline("Rockets struck (again) - officials said.") is None
+    assert find_copyright_holder("© 2022 Example Times. All rights reserved.") == "Example Times"

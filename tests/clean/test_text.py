@@ -1,0 +1,139 @@
+"""The plain-text line classifier (factiongraph.clean.text) on hand-written scrapes."""
+
+from __future__ import annotations
+
+from factiongraph.clean import normalize_text
+from factiongraph.clean.chrome import compile_rules
+from factiongraph.clean.text import LineClassifier, TextLayout, is_caption, parse_dateline, split_lines
+from factiongraph.model import BlockPart
+from tests.clean.factory import FIXTURES
+
+CLASSIFIER = LineClassifier(compile_rules())
+
+
+def classify_fixture(name: str) -> TextLayout:
+    return CLASSIFIER.classify(normalize_text((FIXTURES / name).read_text(encoding="utf-8")))
+
+
+def parts_of(layout: TextLayout) -> dict[str, list[BlockPart]]:
+    found: dict[str, list[BlockPart]] = {}
+    for line in layout.lines:
+        found.setdefault(line.text, []).append(line.part)
+    return found
+
+
+def test_split_lines_gives_trimmed_spans() -> None:
+    text = "  Title here  \n\nBody line.\n"
+    lines = split_lines(text)
+    assert [text[line.start : line.end] for line in lines] == ["Title here", "Body line."]
+
+
+def test_portal_scrape_chrome_captions_comments() -> None:
+    layout = classify_fixture("scrape_portal.txt")
+    parts = parts_of(layout)
+    assert parts["Regional Security"] == [BlockPart.BOILERPLATE]
+    assert parts["Tribal fighters seize checkpoint near Kirkuk, officials say"] == [BlockPart.BODY]
+    assert parts["By Layla Hassan"] == [BlockPart.BOILERPLATE]
+    caption = "Fighters stand near a burned vehicle outside Kirkuk on Saturday. [Photo shared online]"
+    assert parts[caption] == [BlockPart.CAPTION, BlockPart.BOILERPLATE]  # printed twice, kept once
+    for chrome in ("Share this article", "Do you like this article?", "2 Comment(s)",
+                   "Comment Policy * Denotes Required Field 1500 / 1500"):  # fmt: skip
+        assert parts[chrome] == [BlockPart.BOILERPLATE], chrome
+    assert parts["These tribes have been armed for years and nobody stops them."] == [BlockPart.COMMENT]
+    assert parts["Thank you for the report, please keep us informed."] == [BlockPart.COMMENT]
+    assert parts["Police reinforcements arrived hours later"] == [BlockPart.BODY]  # a subhead is content
+    assert layout.title == "Tribal fighters seize checkpoint near Kirkuk, officials say"
+    assert layout.author == "Layla Hassan"
+    assert layout.section == "Regional Security"
+
+
+def test_blog_repost_repeat_is_boilerplate() -> None:
+    layout = classify_fixture("scrape_blog_repost.txt")
+    title = "Drone strike hits warehouse in Anbar desert"
+    parts = parts_of(layout)
+    assert parts[title] == [BlockPart.BODY, BlockPart.BOILERPLATE]
+    assert parts["Omar Kareem"] == [BlockPart.BOILERPLATE, BlockPart.BOILERPLATE]
+    assert parts["Smoke rises over the desert west of Ramadi. (Photo: Desert Courier)"] == [
+        BlockPart.CAPTION, BlockPart.BOILERPLATE]  # fmt: skip
+    second_half = layout.lines[[line.text for line in layout.lines].index(title, 1) :]
+    assert all(line.part is BlockPart.BOILERPLATE for line in second_half)
+    assert layout.author == "Omar Kareem"
+    # "Related News" is followed by other headlines: boilerplate, not comments
+    assert parts["Ten arrested after clashes in Basra"] == [BlockPart.BOILERPLATE]
+
+
+def test_dateline_and_registrar_chrome() -> None:
+    layout = classify_fixture("scrape_dateline.txt")
+    parts = parts_of(layout)
+    assert parts["Web Hosting"] == [BlockPart.BOILERPLATE]
+    assert parts["Domain Registration"] == [BlockPart.BOILERPLATE]
+    assert parts["• March 3, 2022"] == [BlockPart.BOILERPLATE]
+    assert parts["Photo: Border guards at a crossing near Qaim in February."] == [BlockPart.CAPTION]
+    assert layout.published is not None and (layout.published.year, layout.published.month) == (2022, 3)
+    assert layout.dateline == "March 3, 2022"
+    assert layout.title == "Ministry announces new border force"
+    assert layout.section is None  # registrar lines are chrome, not a section label
+
+
+def test_comment_marker_at_the_top_does_not_swallow_the_article() -> None:
+    text = (
+        "Militia leader arrested in Basra\n3 Comments\n"
+        "Security forces arrested a senior commander of an armed faction in Basra on Monday, officials said.\n"
+        "He is accused of ordering attacks on activists during last year's protests, a judge said.\n"
+    )
+    layout = CLASSIFIER.classify(text)
+    assert [line.part for line in layout.lines] == [
+        BlockPart.BODY, BlockPart.BOILERPLATE, BlockPart.BODY, BlockPart.BODY]  # fmt: skip
+
+
+def test_short_repeated_lines_are_kept() -> None:
+    text = (
+        "Clashes in Sinjar\n"
+        "Fighting broke out between two armed groups in Sinjar on Tuesday, residents said, and lasted hours.\n"
+        "He said.\n"
+        "A local official said the clashes stopped by the evening after elders intervened between them.\n"
+        "He said.\n"
+    )
+    layout = CLASSIFIER.classify(text)
+    assert all(line.part is BlockPart.BODY for line in layout.lines)
+
+
+def test_is_caption() -> None:
+    assert is_caption("Men march in Baghdad in January. [Photo circulated online]")
+    assert is_caption("A rally on October 8, 2023. [Ahmad al-Rubaye/AFP]")
+    assert is_caption("Smoke over Ramadi. (Photo: Desert Courier)")
+    assert is_caption("File photo: the Green Zone gate")
+    assert not is_caption("He said the group had [sic] refused.")
+    assert not is_caption("Officials met on Monday to discuss the plan [1]")
+
+
+def test_parse_dateline() -> None:
+    assert parse_dateline("  • September 28, 2020") is not None
+    assert parse_dateline("Published: Monday, 28 September 2020 10:32 GMT") is not None
+    assert parse_dateline("Updated 2020-09-28") is not None
+    assert parse_dateline("On September 28, 2020 the militia attacked") is None
+
+
+def test_inline_related_box_does_not_end_the_article() -> None:
+    text = (
+        "Rockets hit base near Baghdad airport\n"
+        "Three rockets struck a base near Baghdad airport late on Tuesday, causing no casualties, the army said.\n"
+        "The army said the launch pad was found in a farm north of the city, with two more rockets ready to fire.\n"
+        "Related Articles\n"
+        "Militia denies role in airport attack\n"
+        "Police said an investigation was under way and that suspects had been identified by their vehicle.\n"
+    )
+    parts = [line.part for line in CLASSIFIER.classify(text).lines]
+    assert parts == [BlockPart.BODY, BlockPart.BODY, BlockPart.BODY, BlockPart.BOILERPLATE,
+                     BlockPart.BOILERPLATE, BlockPart.BODY]  # fmt: skip
+
+
+def test_image_caption_lines() -> None:
+    text = (
+        "Crowds gather for funeral in Najaf\n"
+        "Image source, Example Agency\n"
+        "Image caption, Mourners carry coffins through the streets of Najaf\n"
+        "Thousands of mourners gathered in Najaf on Friday for the funeral of two commanders, witnesses said.\n"
+    )
+    parts = [line.part for line in CLASSIFIER.classify(text).lines]
+    assert parts == [BlockPart.BODY, BlockPart.BOILERPLATE, BlockPart.CAPTION, BlockPart.BODY]
