@@ -1,0 +1,90 @@
+"""Near-duplicate detection: MinHash signatures over word 5-gram shingles, with LSH band keys.
+
+Everything is deterministic across processes and machines: shingles are hashed with BLAKE2b
+(never Python's salted ``hash()``), and the permutations ``(a * x + b) mod p`` use coefficients
+derived from BLAKE2b of fixed labels. Store ``lsh_bands`` keys in an indexed table; documents
+sharing any key are candidates, confirmed with ``estimate_similarity``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+
+from factiongraph.model.text import normalize_chars
+
+SHINGLE_WORDS = 5
+_PRIME = (1 << 61) - 1  # Mersenne prime above every 64-bit-hash-mod-p value we feed in
+_APOSTROPHES = re.compile(r"['\u2019\u02bc]")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def normalize_for_shingles(text: str) -> list[str]:
+    """Return the words of ``text``: lowercased, apostrophes dropped, other punctuation removed."""
+    text = _APOSTROPHES.sub("", normalize_chars(text).lower())
+    return _NON_WORD.sub(" ", text).split()
+
+
+def _hash64(data: str) -> int:
+    """Return a stable 64-bit hash of a string."""
+    return int.from_bytes(hashlib.blake2b(data.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int) -> tuple[tuple[int, int], ...]:
+    """Return ``num_perm`` fixed ``(a, b)`` pairs with ``1 <= a < p`` and ``0 <= b < p``."""
+    pairs = []
+    for i in range(num_perm):
+        a = _hash64(f"factiongraph.minhash.a.{i}") % (_PRIME - 1) + 1
+        b = _hash64(f"factiongraph.minhash.b.{i}") % _PRIME
+        pairs.append((a, b))
+    return tuple(pairs)
+
+
+def minhash_signature(text: str, num_perm: int = 64) -> tuple[int, ...]:
+    """Return the MinHash signature of ``text``'s word 5-gram shingles.
+
+    A text shorter than five words is one shingle; a text with no words gets the all-``p``
+    sentinel, which ``estimate_similarity`` treats as similar to nothing.
+    """
+    if num_perm < 1:
+        raise ValueError("num_perm must be positive")
+    words = normalize_for_shingles(text)
+    if not words:
+        return (_PRIME,) * num_perm
+    width = min(SHINGLE_WORDS, len(words))
+    shingles = {_hash64(" ".join(words[i:i + width])) % _PRIME for i in range(len(words) - width + 1)}
+    return tuple(min((a * x + b) % _PRIME for x in shingles) for a, b in _permutations(num_perm))
+
+
+def _is_sentinel(sig: tuple[int, ...]) -> bool:
+    """Return True for the signature of a text without words."""
+    return all(v == _PRIME for v in sig)
+
+
+def lsh_bands(sig: tuple[int, ...], bands: int = 16) -> list[str]:
+    """Return one key per band, ``b03:<16 hex>``; equal keys mean "compare these two".
+
+    With 64 permutations and 16 bands of 4 rows, pairs at similarity 0.8 share a key with
+    probability ~0.999 and pairs at 0.3 with probability ~0.12.
+    """
+    if bands < 1 or len(sig) % bands:
+        raise ValueError(f"{len(sig)} permutations cannot be split into {bands} equal bands")
+    if _is_sentinel(sig):
+        return []
+    rows = len(sig) // bands
+    keys = []
+    for band in range(bands):
+        chunk = ",".join(str(v) for v in sig[band * rows:(band + 1) * rows])
+        keys.append(f"b{band:02d}:{hashlib.blake2b(chunk.encode('ascii'), digest_size=8).hexdigest()}")
+    return keys
+
+
+def estimate_similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """Return the estimated Jaccard similarity of two signatures (share of equal positions)."""
+    if len(a) != len(b):
+        raise ValueError(f"signatures differ in length ({len(a)} vs {len(b)})")
+    if not a or _is_sentinel(a) or _is_sentinel(b):
+        return 0.0
+    return sum(1 for x, y in zip(a, b, strict=True) if x == y) / len(a)
