@@ -9,13 +9,15 @@ reason ``pipeline-error``: the run goes on.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from factiongraph.clean import Cleaner
+from factiongraph.extract import DocContext, Extractor
 from factiongraph.ingest import IngestOptions, estimate_similarity, iter_inputs, lsh_bands, minhash_signature
 from factiongraph.kb import KnowledgeBase, load_kb
 from factiongraph.model import Document, EntityType, RawDocument, Rejection, RejectionReason
@@ -94,6 +96,8 @@ class Pipeline:
         self.analyze = analyze
         self._nlp: NlpPipeline | None = None
         self._resolver: Resolver | None = None
+        self._extractor: Extractor | None = None
+        self._pool: Any = None
         self.ingest_options = IngestOptions(
             max_document_bytes=settings.max_document_bytes,
             http_timeout=settings.http_timeout,
@@ -118,6 +122,13 @@ class Pipeline:
 
             self._resolver = Resolver(self.kb)
         return self._resolver
+
+    @property
+    def extractor(self) -> Extractor:
+        """Return the extract stage, building it on first use."""
+        if self._extractor is None:
+            self._extractor = Extractor(self.kb)
+        return self._extractor
 
     # -- the run ------------------------------------------------------------------------------
     def run(
@@ -146,13 +157,16 @@ class Pipeline:
                 if pending is not None:
                     batch.append(pending)
                     batch_hashes.add(item.content_hash)
-            if len(batch) >= self.settings.batch_size:
+            if len(batch) >= self.settings.batch_size * max(1, self.settings.workers):
                 self._flush(batch, store, summary)
                 batch, batch_hashes = [], set()
             if progress is not None:
                 progress(summary, label)
-        if batch:
-            self._flush(batch, store, summary)
+        try:
+            if batch:
+                self._flush(batch, store, summary)
+        finally:
+            self.close()
         summary.seconds = time.perf_counter() - started
         if progress is not None:
             progress(summary, "")
@@ -209,20 +223,25 @@ class Pipeline:
             result.near_duplicate_score = round(best[0], 3)
 
     def _analyze(self, docs: list[Document], summary: RunSummary) -> dict[str, DocumentResult]:
-        """Run nlp/resolve/extract over a batch; a failing document becomes a rejection."""
+        """Run nlp/resolve/extract over a batch (in worker processes when workers > 1)."""
         if not self.analyze:
             return {d.doc_id: DocumentResult(document=d) for d in docs}
+        if self.settings.workers > 1:
+            outcomes = self._pool_analyze(docs)
+        else:
+            outcomes = self.analyze_documents(docs)
         results: dict[str, DocumentResult] = {}
-        for doc, outcome in self._annotate(docs):
-            if isinstance(outcome, Exception):
-                summary.rejections.append(
-                    Rejection(doc.source, RejectionReason.PIPELINE_ERROR, f"analysis failed: {outcome!r}")
-                )
-                continue
-            results[doc.doc_id] = outcome
+        for outcome in outcomes:
+            if isinstance(outcome, Rejection):
+                summary.rejections.append(outcome)
+                log.warning(outcome.line())
+            else:
+                results[outcome.document.doc_id] = outcome
         return results
 
-    def _annotate(self, docs: list[Document]) -> Iterable[tuple[Document, DocumentResult | Exception]]:
+    def analyze_documents(self, docs: list[Document]) -> list[DocumentResult | Rejection]:
+        """Run nlp, resolve and extract over cleaned documents; a failing document becomes a rejection."""
+        out: list[DocumentResult | Rejection] = []
         try:
             annotated = list(self.nlp.annotate_many(docs, batch_size=self.settings.batch_size))
         except Exception:
@@ -232,19 +251,55 @@ class Pipeline:
                 try:
                     annotated.extend(self.nlp.annotate_many([doc], batch_size=1))
                 except Exception as exc:
-                    yield doc, exc
+                    out.append(Rejection(doc.source, RejectionReason.PIPELINE_ERROR, f"nlp failed: {exc!r}"))
         for ann in annotated:
             try:
-                yield ann.document, self._resolve_and_extract(ann)
+                out.append(self._resolve_and_extract(ann))
             except Exception as exc:
                 log.exception("analysis failed for %s", ann.document.source)
-                yield ann.document, exc
+                out.append(Rejection(ann.document.source, RejectionReason.PIPELINE_ERROR, f"analysis failed: {exc!r}"))
+        return out
+
+    def _pool_analyze(self, docs: list[Document]) -> list[DocumentResult | Rejection]:
+        if self._pool is None:
+            ctx = multiprocessing.get_context("forkserver")
+            self._pool = ctx.Pool(self.settings.workers, initializer=_init_worker, initargs=(self.settings,))
+        size = max(1, -(-len(docs) // self.settings.workers))
+        chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
+        return [r for chunk in self._pool.map(_worker_analyze, chunks) for r in chunk]
+
+    def close(self) -> None:
+        """Stop worker processes, if any were started."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
 
     def _resolve_and_extract(self, ann: Any) -> DocumentResult:
         resolution = self.resolver.resolve(ann.document, ann.mentions)
+        entities = {e.entity_id: e for e in resolution.entities}
+        ctx = DocContext(ann.document, ann.spacy_doc, list(resolution.mentions), entities, self.kb)
+        extraction = self.extractor.extract(ctx)
         return DocumentResult(
             document=ann.document,
             mentions=list(resolution.mentions),
             entities=list(resolution.entities),
+            events=extraction.events,
+            relations=extraction.relations,
+            quotes=extraction.quotes,
             judgements=list(resolution.judgements),
         )
+
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    """Build the stages once in each worker process."""
+    global _WORKER
+    _WORKER = Pipeline(replace(settings, workers=1))
+
+
+def _worker_analyze(docs: list[Document]) -> list[DocumentResult | Rejection]:
+    assert _WORKER is not None
+    return _WORKER.analyze_documents(docs)

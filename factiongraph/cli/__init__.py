@@ -15,6 +15,9 @@ import click
 from factiongraph import __version__
 from factiongraph.cli.context import AppContext
 from factiongraph.cli.documents import doc_cmd, docs_cmd, search_cmd
+from factiongraph.cli.entities import entities_cmd, show_cmd
+from factiongraph.cli.evaluate import eval_cmd
+from factiongraph.cli.events import events_cmd, quotes_cmd
 from factiongraph.cli.export import export_cmd
 from factiongraph.cli.ingest import ingest_cmd
 from factiongraph.errors import FactiongraphError
@@ -37,7 +40,8 @@ def cli(ctx: click.Context, db: str | None, settings_file: str | None, verbose: 
     ctx.call_on_close(ctx.obj.close)
 
 
-for command in (ingest_cmd, docs_cmd, doc_cmd, search_cmd, export_cmd):
+for command in (ingest_cmd, docs_cmd, doc_cmd, search_cmd, entities_cmd, show_cmd, events_cmd, quotes_cmd,
+                export_cmd, eval_cmd):
     cli.add_command(command)
 
 

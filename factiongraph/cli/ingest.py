@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 
 import click
 
@@ -18,10 +19,11 @@ EXIT_REJECTED = 5
 @click.argument("specs", nargs=-1, required=True, metavar="PATH|URL|GLOB|-...")
 @click.option("--no-analyze", is_flag=True, help="Store cleaned documents only (skip entities and events).")
 @click.option("--summary-json", type=click.Path(dir_okay=False, writable=True), help="Also write the summary as JSON.")
+@click.option("--workers", type=click.IntRange(min=1), help="Processes for the NLP stages (default: setting 'workers').")
 @click.option("--progress/--no-progress", default=None, help="Progress line on stderr (default: only on a terminal).")
 @click.pass_obj
 def ingest_cmd(app: AppContext, specs: tuple[str, ...], no_analyze: bool, summary_json: str | None,
-               progress: bool | None) -> None:
+               workers: int | None, progress: bool | None) -> None:
     """Ingest files, folders, globs, URLs, feeds or stdin (-) into the store.
 
     Exact duplicates are skipped, changed documents re-processed, near-duplicate reposts linked to
@@ -29,7 +31,8 @@ def ingest_cmd(app: AppContext, specs: tuple[str, ...], no_analyze: bool, summar
     anything was rejected.
     """
     store = app.store
-    pipeline = Pipeline(app.settings, analyze=not no_analyze)
+    settings = replace(app.settings, workers=workers) if workers else app.settings
+    pipeline = Pipeline(settings, analyze=not no_analyze)
     show = sys.stderr.isatty() if progress is None else progress
     hook = _progress_line if show else None
     stdin = sys.stdin.buffer if "-" in specs else None

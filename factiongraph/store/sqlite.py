@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -52,10 +52,12 @@ def list_migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-def open_store(url: str | Path) -> SQLiteStore:
+def open_store(url: str | Path, key_fn: Callable[[str], str] | None = None) -> SQLiteStore:
     """Open (creating and migrating if needed) the store at ``url``.
 
     ``url`` is a file path or ``sqlite:///path``. Raises StoreError for anything else.
+    ``key_fn`` turns an alias into its lookup key (resolution's transliteration-insensitive key;
+    plain casefolding when omitted). Writers and readers of one store must use the same one.
     """
     text = str(url)
     if text.startswith("sqlite:///"):
@@ -63,14 +65,15 @@ def open_store(url: str | Path) -> SQLiteStore:
     elif "://" in text:
         scheme = text.split("://", 1)[0]
         raise StoreError(f"unsupported store URL scheme {scheme!r}: use a file path or sqlite:///path")
-    return SQLiteStore(text)
+    return SQLiteStore(text, key_fn)
 
 
 class SQLiteStore:
     """The SQLite implementation of :class:`factiongraph.store.base.Store`."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, key_fn: Callable[[str], str] | None = None) -> None:
         self.url = path
+        self.key_fn: Callable[[str], str] = key_fn or str.casefold
         if path != ":memory:":
             parent = Path(path).expanduser().resolve().parent
             if not parent.is_dir():
@@ -199,10 +202,10 @@ class SQLiteStore:
             self._upsert_entity(entity, now)
         c.executemany(
             'INSERT OR REPLACE INTO mentions (mention_id, doc_id, entity_id, start, "end", text, type, producer,'
-            " confidence, in_content) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            " confidence, in_content, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (make_id("m", m.doc_id, m.start, m.end), m.doc_id, m.entity_id, m.start, m.end, m.text,
-                 m.type.value, m.producer, m.confidence, int(m.in_content))
+                 m.type.value, m.producer, m.confidence, int(m.in_content), m.sentence_start, m.sentence_end)
                 for m in result.mentions
             ],
         )
@@ -247,7 +250,7 @@ class SQLiteStore:
         )
         self.conn.executemany(
             "INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?,?,?)",
-            [(e.entity_id, a, a.casefold()) for a in {e.name, *e.aliases}],
+            [(e.entity_id, a, self.key_fn(a)) for a in {e.name, *e.aliases}],
         )
 
     def _evidence(self, kind: str, claim_id: str, evidence: Sequence[Evidence]) -> None:
@@ -293,6 +296,9 @@ class SQLiteStore:
             "INSERT INTO quotes (quote_id, speaker_id, speaker_role, via_id, text, anonymous, about, first_seen,"
             " last_seen) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(quote_id) DO UPDATE SET last_seen = excluded.last_seen",
             (q.quote_id, q.speaker_id, q.speaker_role, q.via_id, q.text, int(q.anonymous), _json(q.about), now, now),
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO quote_about (quote_id, entity_id) VALUES (?, ?)", [(q.quote_id, a) for a in q.about]
         )
         self._evidence("quote", q.quote_id, q.evidence)
 
@@ -390,7 +396,7 @@ class SQLiteStore:
             yield Mention(
                 doc_id=r["doc_id"], start=r["start"], end=r["end"], text=r["text"], type=EntityType(r["type"]),
                 producer=r["producer"], confidence=r["confidence"], entity_id=r["entity_id"],
-                in_content=bool(r["in_content"]),
+                in_content=bool(r["in_content"]), sentence_start=r["sentence_start"], sentence_end=r["sentence_end"],
             )
 
     def evidence_for(self, kind: str, claim_id: str) -> list[Evidence]:
@@ -402,9 +408,10 @@ class SQLiteStore:
             )
         ]
 
-    def iter_events(self) -> Iterator[Event]:
-        """Yield every event with participants and evidence."""
-        for r in self.conn.execute("SELECT * FROM events ORDER BY date_start, event_id").fetchall():
+    def iter_events(self, where: str = "", params: Sequence[object] = ()) -> Iterator[Event]:
+        """Yield events (all, or those matching a SQL condition on ``e``) with participants and evidence."""
+        sql = f"SELECT e.* FROM events e {('WHERE ' + where) if where else ''} ORDER BY e.date_start, e.event_id"
+        for r in self.conn.execute(sql, tuple(params)).fetchall():
             parts = self.conn.execute(
                 "SELECT entity_id, role FROM event_participants WHERE event_id = ? ORDER BY entity_id", (r["event_id"],)
             ).fetchall()
@@ -419,18 +426,29 @@ class SQLiteStore:
                 evidence=self.evidence_for("event", r["event_id"]),
             )
 
-    def iter_relations(self) -> Iterator[Relation]:
-        """Yield every relation with evidence."""
-        for r in self.conn.execute("SELECT * FROM relations ORDER BY subject_id, predicate, object_id").fetchall():
+    def iter_relations(self, entity_id: str | None = None) -> Iterator[Relation]:
+        """Yield every relation (or those touching ``entity_id``) with evidence."""
+        sql, params = "SELECT * FROM relations", ()
+        if entity_id is not None:
+            sql, params = sql + " WHERE subject_id = ? OR object_id = ?", (entity_id, entity_id)
+        for r in self.conn.execute(sql + " ORDER BY subject_id, predicate, object_id", params).fetchall():
             yield Relation(
                 relation_id=r["relation_id"], subject_id=r["subject_id"], predicate=Predicate(r["predicate"]),
                 object_id=r["object_id"], attrs=json.loads(r["attrs"]), valid_from=r["valid_from"],
                 valid_to=r["valid_to"], evidence=self.evidence_for("relation", r["relation_id"]),
             )
 
-    def iter_quotes(self) -> Iterator[Quote]:
-        """Yield every quote with evidence."""
-        for r in self.conn.execute("SELECT * FROM quotes ORDER BY quote_id").fetchall():
+    def iter_quotes(self, speaker_id: str | None = None, about_id: str | None = None) -> Iterator[Quote]:
+        """Yield quotes (all, by a speaker, and/or about an entity) with evidence."""
+        conds, params = [], []
+        if speaker_id is not None:
+            conds.append("speaker_id = ?")
+            params.append(speaker_id)
+        if about_id is not None:
+            conds.append("quote_id IN (SELECT quote_id FROM quote_about WHERE entity_id = ?)")
+            params.append(about_id)
+        where = (" WHERE " + " AND ".join(conds)) if conds else ""
+        for r in self.conn.execute(f"SELECT * FROM quotes{where} ORDER BY quote_id", params).fetchall():
             yield Quote(
                 quote_id=r["quote_id"], speaker_id=r["speaker_id"], text=r["text"], speaker_role=r["speaker_role"],
                 via_id=r["via_id"], anonymous=bool(r["anonymous"]), about=json.loads(r["about"]),
@@ -443,11 +461,21 @@ def _val(value: object) -> Any:
     return getattr(value, "value", value)
 
 
+def _plain(value: object) -> object:
+    """Turn read-only mappings and sets (as KB attributes use) into JSON-ready values."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"cannot store {type(value).__name__} as JSON")
+
+
 def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_plain)
 
 
 def _split_sql(sql: str) -> list[str]:
     """Split a migration into statements (our migrations contain no semicolons inside strings)."""
     lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+

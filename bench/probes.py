@@ -1,0 +1,73 @@
+"""One measurement per process, so each peak RSS is its own. Run as ``python -m bench.probes KIND ...``.
+
+Prints one JSON object: seconds, words, docs and peak RSS in MB.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from bench.corpus import read_texts
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def probe_spacy_ner(corpus: Path, model: str) -> dict[str, float]:
+    """spaCy's own NER-only pipeline (tok2vec + ner) over the corpus texts."""
+    import spacy
+
+    nlp = spacy.load(model, exclude=[p for p in spacy.load(model).pipe_names if p not in ("tok2vec", "ner")])
+    texts = read_texts(corpus)
+    start = time.perf_counter()
+    ents = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=32))
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "words": sum(len(t.split()) for t in texts), "docs": len(texts),
+            "rss_mb": _rss_mb(), "entities": ents}
+
+
+def probe_pipeline(corpus: Path, workers: int) -> dict[str, float]:
+    """The whole factiongraph pipeline (ingest, clean, nlp, resolve, extract, store)."""
+    from factiongraph.pipeline import Pipeline
+    from factiongraph.settings import Settings
+    from factiongraph.store import open_store
+
+    texts = read_texts(corpus)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = replace(Settings(), db=str(Path(tmp) / "b.db"), workers=workers)
+        store = open_store(settings.db)
+        pipeline = Pipeline(settings)
+        pipeline.nlp  # build the stages before the clock starts, as spaCy's probe loads first
+        start = time.perf_counter()
+        summary = pipeline.run([str(corpus)], store)
+        seconds = time.perf_counter() - start
+        store.close()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"seconds": seconds, "words": sum(len(t.split()) for t in texts), "docs": summary.stored,
+            "rss_mb": _rss_mb(), "child_rss_mb": children, "rejected": summary.rejected}
+
+
+def main() -> None:
+    kind, corpus = sys.argv[1], Path(sys.argv[2])
+    if kind == "spacy-ner":
+        result = probe_spacy_ner(corpus, sys.argv[3])
+    elif kind == "pipeline":
+        result = probe_pipeline(corpus, int(sys.argv[3]))
+    elif kind == "store":
+        from bench.store_scale import probe_store
+
+        result = probe_store(corpus, int(sys.argv[3]))
+    else:
+        raise SystemExit(f"unknown probe {kind}")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

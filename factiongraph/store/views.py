@@ -1,0 +1,115 @@
+"""Read-side queries for profiles, rankings and timelines (the main queries the benchmark times).
+
+Every query here is served by an index: cost does not grow with the number of documents beyond
+the rows it returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from factiongraph.model import Entity, Event
+from factiongraph.store.sqlite import SQLiteStore
+
+
+@dataclass(slots=True, frozen=True)
+class MentionRow:
+    """A mention of an entity with the sentence that contains it."""
+
+    doc_id: str
+    title: str | None
+    published: str | None
+    text: str
+    sentence: str
+    in_content: bool
+
+
+def find_entities(store: SQLiteStore, name: str, limit: int = 10) -> list[Entity]:
+    """Return entities whose name or alias has the same lookup key as ``name``, best-known first.
+
+    Falls back to a prefix match on keys when nothing matches exactly.
+    """
+    key = store.key_fn(name.strip())
+    sql = (
+        "SELECT DISTINCT a.entity_id, (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = a.entity_id) AS n"
+        " FROM aliases a WHERE a.key {op} ? ORDER BY n DESC LIMIT ?"
+    )
+    rows = store.conn.execute(sql.format(op="="), (key, limit)).fetchall()
+    if not rows:
+        rows = store.conn.execute(sql.format(op="LIKE"), (key.replace("%", "") + "%", limit)).fetchall()
+    ids = [r[0] for r in rows]
+    entities = {e.entity_id: e for e in _entities(store, ids)}
+    return [entities[i] for i in ids if i in entities]
+
+
+def get_entity(store: SQLiteStore, entity_id: str) -> Entity | None:
+    """Return one entity with its aliases."""
+    found = _entities(store, [entity_id])
+    return found[0] if found else None
+
+
+def _entities(store: SQLiteStore, ids: list[str]) -> list[Entity]:
+    import json
+
+    from factiongraph.model import EntityType
+
+    out = []
+    for entity_id in ids:
+        row = store.conn.execute("SELECT * FROM entities WHERE entity_id = ?", (entity_id,)).fetchone()
+        if row is None:
+            continue
+        aliases = [
+            r[0] for r in store.conn.execute("SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))
+            if r[0] != row["name"]
+        ]
+        out.append(Entity(row["entity_id"], EntityType(row["type"]), row["name"], aliases, bool(row["in_kb"]),
+                          json.loads(row["attributes"])))
+    return out
+
+
+def rank_entities(store: SQLiteStore, type_: str | None = None, new_only: bool = False,
+                  limit: int = 50) -> list[dict[str, Any]]:
+    """Return entities ranked by content mentions: id, name, type, in_kb, mentions, documents."""
+    conds, params = ["m.in_content = 1"], []
+    if type_:
+        conds.append("e.type = ?")
+        params.append(type_)
+    if new_only:
+        conds.append("e.in_kb = 0")
+    rows = store.conn.execute(
+        "SELECT e.entity_id, e.name, e.type, e.in_kb, COUNT(*) AS mentions, COUNT(DISTINCT m.doc_id) AS documents"
+        " FROM mentions m JOIN entities e ON e.entity_id = m.entity_id JOIN documents d ON d.doc_id = m.doc_id"
+        f" WHERE d.superseded_by IS NULL AND {' AND '.join(conds)}"
+        " GROUP BY e.entity_id ORDER BY mentions DESC, e.name LIMIT ?",
+        (*params, limit),
+    ).fetchall()
+    return [dict(r) for r in rows]
+
+
+def entity_mentions(store: SQLiteStore, entity_id: str, limit: int = 50) -> list[MentionRow]:
+    """Return the mentions of an entity with their sentences, newest documents first."""
+    rows = store.conn.execute(
+        'SELECT m.doc_id, m.start, m."end", m.text, m.sentence_start, m.sentence_end, m.in_content, d.title,'
+        " d.published, d.text AS doc_text FROM mentions m JOIN documents d ON d.doc_id = m.doc_id"
+        " WHERE m.entity_id = ? AND d.superseded_by IS NULL ORDER BY d.published DESC, m.doc_id, m.start LIMIT ?",
+        (entity_id, limit),
+    ).fetchall()
+    out = []
+    for r in rows:
+        s, e = r["sentence_start"], r["sentence_end"]
+        if e <= s:
+            s, e = r["start"], r["end"]
+        out.append(MentionRow(r["doc_id"], r["title"], r["published"], r["text"], r["doc_text"][s:e].strip(),
+                              bool(r["in_content"])))
+    return out
+
+
+def events_for(store: SQLiteStore, entity_id: str, role: str | None = None) -> list[Event]:
+    """Return the events an entity took part in (as actor, target or either), in date order."""
+    cond = "e.event_id IN (SELECT event_id FROM event_participants WHERE entity_id = ?"
+    params: list[object] = [entity_id]
+    if role:
+        cond += " AND role = ?"
+        params.append(role)
+    return list(store.iter_events(cond + ")", params))
