@@ -22,8 +22,12 @@ $(STAMP): requirements.lock pyproject.toml
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/factiongraph --db $(DEMO_DB) ingest $(SAMPLE)
-	@echo
-	$(BIN)/factiongraph --db $(DEMO_DB) docs
+	@echo; echo "== Documents"; $(BIN)/factiongraph --db $(DEMO_DB) docs
+	@echo; echo "== Most mentioned entities"; $(BIN)/factiongraph --db $(DEMO_DB) entities --limit 15
+	@echo; echo "== Events (ACLED typology; several sources = one event)"; $(BIN)/factiongraph --db $(DEMO_DB) events
+	@echo; echo "== Profile"; $(BIN)/factiongraph --db $(DEMO_DB) show "Kataib Hizbullah" --limit 5
+	@echo; echo "== Scored against the sample corpus's gold"
+	$(BIN)/factiongraph eval --gold factiongraph/data/sample.gold.json $(SAMPLE) --baseline spacy | grep -E "^\[|f1 |accuracy |violations|leaks"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

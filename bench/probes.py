@@ -24,7 +24,9 @@ def probe_spacy_ner(corpus: Path, model: str) -> dict[str, float]:
     """spaCy's own NER-only pipeline (tok2vec + ner) over the corpus texts."""
     import spacy
 
-    nlp = spacy.load(model, exclude=[p for p in spacy.load(model).pipe_names if p not in ("tok2vec", "ner")])
+    meta = spacy.util.get_model_meta(spacy.util.get_package_path(model))
+    names = [*meta.get("pipeline", []), *meta.get("disabled", [])]
+    nlp = spacy.load(model, exclude=[p for p in names if p not in ("tok2vec", "ner")])
     texts = read_texts(corpus)
     start = time.perf_counter()
     ents = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=32))

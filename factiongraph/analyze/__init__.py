@@ -1,0 +1,1 @@
+"""Analysis over stored claims: network views (profiles and timelines to follow)."""

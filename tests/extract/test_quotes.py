@@ -1,0 +1,109 @@
+"""Quote and reported-claim patterns on hand-written paragraphs, through the real nlp/resolve stages."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.quotes import QuoteExtractor
+from factiongraph.model import Quote
+from tests.extract.factory import default_kb, make_context
+
+
+@pytest.fixture(scope="module")
+def extractor() -> QuoteExtractor:
+    return QuoteExtractor(default_kb())
+
+
+def run(extractor: QuoteExtractor, text: str) -> list[Quote]:
+    ctx = make_context(text, "2022-05-01")
+    quotes = extractor.extract(ctx)
+    for q in quotes:
+        ev = q.evidence[0]
+        assert ev.text == ctx.document.text[ev.start:ev.end] == q.text
+        assert ev.producer.startswith("rule.quote-")
+    return quotes
+
+
+def by_text(quotes: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in quotes if fragment in q.text]
+    assert len(hits) == 1, (fragment, [q.text for q in quotes])
+    return hits[0]
+
+
+def test_reported_speech_with_pronoun_continuation_keeps_via(extractor: QuoteExtractor) -> None:
+    text = ("Kataib Hezbollah will not give up its weapons, Qais al-Khazali told Rudaw on Sunday.\n"
+            '"The factions are stronger than they were a year ago," he said.')
+    quotes = run(extractor, text)
+    first = by_text(quotes, "will not give up its weapons")
+    second = by_text(quotes, "stronger than they were")
+    assert first.speaker_id == second.speaker_id == "qais-al-khazali"
+    assert first.via_id == second.via_id == "rudaw"
+    assert "kataib-hezbollah" in first.about
+    assert "told Rudaw" not in first.text
+
+
+def test_direct_quote_then_separate_quoted_paragraph(extractor: QuoteExtractor) -> None:
+    text = ('"Nobody in the government wants another war," Hadi al-Amiri said.\n'
+            '"We will defend the state against anyone who threatens it."')
+    quotes = run(extractor, text)
+    assert len(quotes) == 2
+    assert {q.speaker_id for q in quotes} == {"hadi-al-amiri"}
+    assert by_text(quotes, "another war").evidence[0].producer == "rule.quote-reported.v1"
+    assert by_text(quotes, "defend the state").evidence[0].producer == "rule.quote-continuation.v1"
+
+
+def test_two_quoted_sentences_attributed_once_are_one_quote(extractor: QuoteExtractor) -> None:
+    text = '"The raid was lawful. It was ordered by a judge," Hadi al-Amiri said.'
+    quotes = run(extractor, text)
+    assert len(quotes) == 1 and "ordered by a judge" in quotes[0].text
+
+
+def test_surname_only_refers_to_last_named_speaker(extractor: QuoteExtractor) -> None:
+    text = ("Political analyst Ahmed Sharifi told Shafaq News that the factions were divided. "
+            "The militias want to keep their revenue from the border crossings, Sharifi said.")
+    quotes = run(extractor, text)
+    first = by_text(quotes, "factions were divided")
+    second = by_text(quotes, "border crossings")
+    assert first.speaker_id is not None and second.speaker_id == first.speaker_id
+    assert first.speaker_role == "Political analyst" and second.speaker_role == "Political analyst"
+    assert first.via_id == "shafaq-news"
+
+
+def test_anonymous_source_and_definite_back_reference(extractor: QuoteExtractor) -> None:
+    text = ("A senior security official in Basra told Reuters that the cell had planned more attacks. "
+            '"They had drones and rockets ready in a farm outside the city," the official told Reuters '
+            "on condition of anonymity.")
+    quotes = run(extractor, text)
+    first = by_text(quotes, "planned more attacks")
+    second = by_text(quotes, "drones and rockets")
+    for q in (first, second):
+        assert q.speaker_id is None and q.anonymous
+        assert q.speaker_role == "A senior security official in Basra"
+        assert q.via_id == "reuters"
+
+
+def test_speaker_after_verb_with_appositive_role(extractor: QuoteExtractor) -> None:
+    text = ('"The latest arrests were a turning point for the state," said Hadi al-Amiri, '
+            "a veteran politician from Diyala.")
+    q = by_text(run(extractor, text), "turning point")
+    assert q.speaker_id == "hadi-al-amiri"
+    assert q.speaker_role == "a veteran politician from Diyala"
+
+
+def test_according_to(extractor: QuoteExtractor) -> None:
+    text = "According to Hadi al-Amiri, the talks with the government will resume next week."
+    q = by_text(run(extractor, text), "talks with the government")
+    assert q.speaker_id == "hadi-al-amiri"
+
+
+def test_claim_verbs_give_one_quote_per_speaker(extractor: QuoteExtractor) -> None:
+    text = "Kataib Hezbollah and Harakat al-Nujaba condemned the arrests and threatened to retaliate."
+    quotes = run(extractor, text)
+    assert {q.speaker_id for q in quotes} == {"kataib-hezbollah", "harakat-al-nujaba"}
+    assert all(q.text.startswith("condemned the arrests") for q in quotes)
+
+
+def test_scare_quotes_and_unattributed_text_are_not_quotes(extractor: QuoteExtractor) -> None:
+    text = ('The militias called the raid "illegal" in leaflets. Rockets later hit the Green Zone '
+            "in Baghdad.")
+    assert run(extractor, text) == []
