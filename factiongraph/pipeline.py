@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from factiongraph.clean import Cleaner
 from factiongraph.extract import DocContext, Extractor
+from factiongraph.extract.coref import match_event, merge_events
 from factiongraph.ingest import IngestOptions, estimate_similarity, iter_inputs, lsh_bands, minhash_signature
 from factiongraph.kb import KnowledgeBase, load_kb
 from factiongraph.model import Document, EntityType, RawDocument, Rejection, RejectionReason
@@ -194,6 +195,7 @@ class Pipeline:
                 continue
             result.signature, result.bands = pending.signature, pending.bands
             self._link_near_duplicate(result, store)
+            self._link_events(result, store)
             superseded = store.latest_for_source(result.document.source) is not None
             try:
                 store.write_result(result)
@@ -211,6 +213,18 @@ class Pipeline:
             summary.events += len(result.events)
             summary.relations += len(result.relations)
             summary.quotes += len(result.quotes)
+
+    def _link_events(self, result: DocumentResult, store: Store) -> None:
+        """Fold each event into a stored report of the same happening (cross-document coreference)."""
+        linked = []
+        for event in result.events:
+            candidates = store.candidate_events(event.type, event.sub_type, event.date_start)
+            match = match_event(event, candidates, self._place_ancestors)
+            linked.append(event if match is None else merge_events(match, event))
+        result.events = linked
+
+    def _place_ancestors(self, place_id: str) -> list[str]:
+        return [r.id for r in self.kb.ancestors(place_id)]
 
     def _link_near_duplicate(self, result: DocumentResult, store: Store) -> None:
         best: tuple[float, str] | None = None

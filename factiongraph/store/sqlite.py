@@ -269,6 +269,10 @@ class SQLiteStore:
             "INSERT INTO events (event_id, type, sub_type, date_start, date_end, date_precision, location_id,"
             " location_name, lat, lon, geo_precision, certainty, counts, attrs, first_seen, last_seen)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(event_id) DO UPDATE SET"
+            " date_start = excluded.date_start, date_end = excluded.date_end,"
+            " date_precision = excluded.date_precision, location_id = excluded.location_id,"
+            " location_name = excluded.location_name, lat = excluded.lat, lon = excluded.lon,"
+            " geo_precision = excluded.geo_precision, counts = excluded.counts, attrs = excluded.attrs,"
             " last_seen = excluded.last_seen",
             (
                 e.event_id, e.type, e.sub_type, e.date_start, e.date_end, _val(e.date_precision), e.location_id,
@@ -281,6 +285,25 @@ class SQLiteStore:
             [(e.event_id, a, "actor") for a in e.actors] + [(e.event_id, t, "target") for t in e.targets],
         )
         self._evidence("event", e.event_id, e.evidence)
+
+    def candidate_events(self, type_: str, sub_type: str, date_start: str | None, limit: int = 200) -> list[Event]:
+        """Return stored events of the same type that could be the same happening (for coreference).
+
+        Dated events: those dated within a year either side, plus undated ones. Undated events:
+        the most recent of that type. Served by the (type, sub_type) index; bounded by ``limit``.
+        """
+        where, params = "e.type = ? AND e.sub_type = ?", [type_, sub_type]
+        if date_start:
+            year = int(date_start[:4])
+            where += " AND (e.date_start IS NULL OR (e.date_start >= ? AND e.date_start < ?))"
+            params += [str(year - 1), str(year + 2)]
+        rows = self.conn.execute(
+            f"SELECT e.event_id FROM events e WHERE {where} ORDER BY e.last_seen DESC LIMIT ?", (*params, limit)
+        ).fetchall()
+        if not rows:
+            return []
+        marks = ",".join("?" * len(rows))
+        return list(self.iter_events(f"e.event_id IN ({marks})", [r[0] for r in rows]))
 
     def _upsert_relation(self, r: Relation, now: str) -> None:
         self.conn.execute(

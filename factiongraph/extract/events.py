@@ -1,0 +1,538 @@
+"""Event extraction: rule families from ``rules/events.yaml`` applied sentence by sentence.
+
+The decision is split from the assembly (STYLE section 4): :meth:`EventExtractor.find_candidates`
+finds triggers that pass the factuality filters (past or perfect verbs, no modal, infinitive,
+negation or condition; nouns only with a concrete anchor); :meth:`EventExtractor.build_event`
+turns a candidate into an ``Event`` (roles, counts, date, place, certainty); then
+:func:`factiongraph.extract.coref.merge_in_document` folds repeated descriptions into one event.
+Only body and caption blocks are read: comments and boilerplate never yield events.
+
+Roles: with a dependency parse the subject of the trigger (or of the verb governing a noun
+trigger) gives the actors; otherwise position does ("by X" = actor, "on/against/of X" = target,
+subject side vs object side of the trigger, flipped for passives).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from collections.abc import Sequence
+from typing import Any
+
+from factiongraph.extract.context import DocContext
+from factiongraph.extract.coref import make_event_id, merge_in_document
+from factiongraph.extract.typology import (
+    BE_FORMS,
+    DETERMINERS,
+    HAVE_FORMS,
+    EventRule,
+    RuleSet,
+    load_event_rules,
+    surface_set,
+)
+from factiongraph.extract.when import DateMatch, DateValue, find_dates, parse_published, shift_date, value_of
+from factiongraph.extract.where import Location, ancestor_ids, locate_event
+from factiongraph.kb import KnowledgeBase
+from factiongraph.model import Certainty, Entity, EntityType, Event, Evidence, Mention
+from factiongraph.model.document import DatePrecision
+
+log = logging.getLogger(__name__)
+
+PARTICIPANT_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.STATE_BODY, EntityType.POLITICAL_ORG,
+                               EntityType.INTL_ORG, EntityType.PERSON, EntityType.COUNTRY})
+BLOCKERS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "to",
+                      "not", "never", "'ll", "wo", "shall"})
+CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+DEICTIC_PLACE = re.compile(r"\b(?:the (?:area|city|town|village|province|district|region)|there)\b", re.I)
+PERSON_NOUNS = frozenset({"people", "person", "member", "militiaman", "civilian", "soldier", "fighter",
+                          "protester", "protestor", "individual", "man", "woman", "child", "suspect",
+                          "gunman", "activist", "policeman", "officer", "troop", "journalist",
+                          "militant", "worker", "student", "resident", "detainee", "guard",
+                          "farmer", "shepherd", "pilgrim", "villager", "employee", "contractor",
+                          "relative", "policeman", "commander", "leader", "official"})
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+                "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+                "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger that passed the filters: the rule, its token span and its sentence."""
+
+    rule: EventRule
+    sent: Any
+    start: int
+    end: int
+    is_verb: bool
+    passive: bool
+    outcomes: list[Candidate] = field(default_factory=list)
+
+
+def _number(token: Any) -> int | None:
+    text = token.text.replace(",", "")
+    if text.isdigit():
+        value = int(text)
+        return None if 1900 <= value <= 2100 else value
+    return NUMBER_WORDS.get(text.lower())
+
+
+PERSON_SURFACES = surface_set(PERSON_NOUNS)
+
+
+class EventExtractor:
+    """Build the rule set once; :meth:`extract` is called per document.
+
+    Works on token text alone (the pipeline may run without tagger, lemmatizer or parser): verb
+    and noun forms are expanded from the rules' lemmas, tense comes from the surface form and
+    its auxiliaries. A dependency parse, when present, only refines who the subject is.
+    """
+
+    NAME = "extract.events"
+    VERSION = 1
+    REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
+    ASSIGNS = ("Event",)
+
+    def __init__(self, kb: KnowledgeBase, rules: RuleSet | None = None) -> None:
+        self.kb = kb
+        self.rules = rules or load_event_rules()
+
+    # -- decision -----------------------------------------------------------------------------
+    def find_candidates(self, sent: Any, blocked: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
+        """Return the triggers of one sentence after factuality, context and suppression filters.
+
+        ``blocked`` are character spans (date expressions such as "four days after the raid")
+        inside which no trigger is taken.
+        """
+        found: list[Candidate] = []
+        tokens = list(sent)
+        words = [t.lower_ for t in tokens]
+        for rule in self.rules.rules:
+            for i, tok in enumerate(tokens):
+                hit = self._match_at(rule, tokens, words, i)
+                if hit is None or tok.ent_type_ == "DATE" or any(a <= tok.idx < b for a, b in blocked):
+                    continue
+                end, tag = hit
+                is_verb = tag != "NOUN"
+                if not self._context_ok(rule, words, i, end):
+                    continue
+                if is_verb and not self._is_factual_verb(tokens, words, i, tag):
+                    continue
+                if not is_verb and i > 0 and words[i - 1] in ("no", "any", "possible", "potential", "future"):
+                    continue
+                passive = is_verb and self._is_passive(words, i, end, tag)
+                found.append(Candidate(rule, sent, tokens[i].i, tokens[end - 1].i + 1, is_verb, passive))
+                break  # one trigger per rule per sentence
+        suppressed: set[str] = set()
+        for c in found:
+            suppressed |= c.rule.suppresses
+        kept = [c for c in found if c.rule.id not in suppressed]
+        main = [c for c in kept if not c.rule.outcome]
+        for c in kept:
+            if c.rule.outcome and main:
+                main[0].outcomes.append(c)
+        return main if main else kept
+
+    @staticmethod
+    def _match_at(rule: EventRule, tokens: list[Any], words: list[str], i: int) -> tuple[int, str] | None:
+        """Return (end index, tag) of a trigger starting at token ``i``; tag NOUN or a VB* tag."""
+        for phrase in rule.phrases:
+            n = len(phrase.surfaces)
+            if i + n <= len(words) and all(words[i + j] in phrase.surfaces[j] for j in range(n)):
+                return i + n, phrase.tag_of(words[i:i + n])
+        tok = tokens[i]
+        if words[i] in rule.nouns and (words[i] not in rule.verbs or rule.verbs[words[i]] in ("VB", "VBZ", "VBG")):
+            if tok.text[:1].isupper() and tok.i > tok.sent.start and tok.ent_type_ not in ("",):
+                return None
+            if words[i] not in rule.verbs or not (i > 0 and words[i - 1] in BE_FORMS | HAVE_FORMS):
+                return i + 1, "NOUN"
+        if words[i] in rule.verbs:
+            return i + 1, rule.verbs[words[i]]
+        return None
+
+    @staticmethod
+    def _context_ok(rule: EventRule, words: list[str], i: int, end: int) -> bool:
+        lo, hi = max(0, i - rule.window), min(len(words), end + rule.window)
+        around = set(words[lo:hi])
+        if rule.not_near and set(words[end:min(len(words), end + rule.window)]) & rule.not_near:
+            return False
+        if rule.near and not rule.near_or_participant and not (around & rule.near):
+            return False
+        return True
+
+    @staticmethod
+    def _is_passive(words: list[str], i: int, end: int, tag: str) -> bool:
+        if tag not in ("VBN", "VBD"):
+            return False
+        before = words[max(0, i - 3):i]
+        if HAVE_FORMS & set(before) and not BE_FORMS & set(before[-2:]):
+            return False
+        if BE_FORMS & set(before):
+            return True
+        return end < len(words) and words[end] == "by"
+
+    @staticmethod
+    def _is_factual_verb(tokens: list[Any], words: list[str], i: int, tag: str) -> bool:
+        before = words[max(0, i - 3):i]
+        if BLOCKERS & set(before) or "n't" in before:
+            return False
+        j = i - 1
+        while j >= 0 and words[j] not in (",", ";", ":"):
+            if words[j] in CONDITIONS:
+                return False
+            j -= 1
+        if tag in ("VBD", "VBN"):
+            return True
+        if tag == "VBG":
+            return bool(before) and before[-1] in ("was", "were")
+        # Historical present (captions, headlines) only with an explicit year in the sentence.
+        return tag in ("VBZ", "VB") and bool(re.search(r"\b(?:19|20)\d\d\b", tokens[i].sent.text))
+
+    # -- assembly -----------------------------------------------------------------------------
+    def extract(self, ctx: DocContext) -> list[Event]:
+        """Return the events of one document, merged within the document, with evidence.
+
+        Args:
+            ctx: the document, its spaCy parse and its resolved mentions.
+
+        Returns:
+            Events in text order of their first evidence.
+        """
+        doc = ctx.spacy_doc
+        meta = ctx.document.metadata
+        anchor = parse_published(meta.published, meta.published_precision)
+        dates = find_dates(ctx.document.text, anchor)
+        mentions = ctx.content_mentions()
+        sents = list(doc.sents)
+        events: list[Event] = []
+        for k, sent in enumerate(sents):
+            block = ctx.document.block_at(sent.start_char)
+            if ctx.document.blocks and (block is None or not block.is_content):
+                continue
+            blocked = [(d.start, d.end) for d in dates if sent.start_char <= d.start < sent.end_char]
+            for cand in self.find_candidates(sent, blocked):
+                event = self.build_event(ctx, cand, sents, k, mentions, dates, anchor, events)
+                if event is not None:
+                    events.append(event)
+            self._attribute_responsibility(ctx, sent, sents, k, mentions, events)
+        events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id))
+        seen: dict[str, int] = {}
+        for event in events:
+            base = make_event_id(event)
+            n = seen.get(base, 0)
+            seen[base] = n + 1
+            event.event_id = base if n == 0 else f"{base}-{n}"
+        return events
+
+    def build_event(self, ctx: DocContext, cand: Candidate, sents: list[Any], k: int,
+                    mentions: list[Mention], dates: list[DateMatch], anchor: Any,
+                    earlier: list[Event]) -> Event | None:
+        """Return the Event for one candidate, or None when it lacks a concrete anchor."""
+        sent, rule = cand.sent, cand.rule
+        in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+        actors, targets = self._assign_roles(ctx, cand, in_sent)
+        counts = self._find_counts(cand, dates)
+        for extra in cand.outcomes:
+            for key, value in self._find_counts(extra, dates).items():
+                counts.setdefault(key, value)
+        date_match = self._pick_date(sent, cand, dates)
+        value, date_text, basis = self._resolve_date(date_match, earlier, anchor)
+        location = locate_event(in_sent, self._mentions_of(sents, k - 1, mentions),
+                                self._mentions_of(sents, k + 1, mentions), ctx.entities, ctx.kb)
+        if location is not None and location.basis == "clause" and location.precision == "country" \
+                and DEICTIC_PLACE.search(sent.text):
+            location = None
+        if (location is None or location.basis != "clause") and DEICTIC_PLACE.search(sent.text):
+            prior = next((e for e in reversed(earlier) if e.location_id), None)
+            if prior is not None:
+                location = Location(prior.location_id or "", prior.location_name or "", prior.lat, prior.lon,
+                                    prior.geo_precision or "", "earlier event in the same area", 0.6)
+        has_place = location is not None and location.basis == "clause" and location.precision != "country"
+        has_date = date_match is not None
+        participants = actors + targets
+        if rule.require_date and not has_date:
+            return None
+        if rule.require_place and not has_place:
+            return None
+        if rule.require_participant_types:
+            close = self._close_participant_types(ctx, cand, in_sent)
+            near_hit = rule.near_or_participant and self._near_hit(cand)
+            if not (close & rule.require_participant_types) and not near_hit:
+                return None
+        anchored = has_date or has_place or bool(counts) or (bool(participants) and (cand.is_verb or self._definite(cand)))
+        if not anchored:
+            return None
+        etype, sub_type, label = self._apply_variants(ctx, cand, actors, targets)
+        start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
+        evidence = Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end], rule.producer,
+                            rule.confidence * (1.0 if location is None or location.confidence >= 0.9 else 0.9))
+        attrs: dict[str, object] = {"label": label, "rule": rule.id, "trigger": ctx.document.text[
+            sent.doc[cand.start].idx:sent.doc[cand.end - 1].idx + len(sent.doc[cand.end - 1].text)],
+            "anaphoric": self._definite(cand) and not has_date and not participants}
+        if date_text:
+            attrs["date_text"], attrs["date_basis"] = date_text, basis
+        elif value is not None:
+            attrs["date_basis"] = basis
+        if location is not None:
+            attrs["location_basis"] = location.basis
+        return Event(
+            event_id="", type=etype, sub_type=sub_type,
+            date_start=value.iso_start if value else None, date_end=value.iso_end if value else None,
+            date_precision=value.precision if value else None,
+            location_id=location.entity_id if location else None,
+            location_name=location.name if location else None,
+            lat=location.lat if location else None, lon=location.lon if location else None,
+            geo_precision=location.precision if location else None,
+            actors=actors, targets=targets, counts=counts,
+            certainty=self._certainty(sent.text), attrs=attrs, evidence=[evidence])
+
+    @staticmethod
+    def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    @staticmethod
+    def _mentions_of(sents: list[Any], k: int, mentions: list[Mention]) -> list[Mention]:
+        if k < 0 or k >= len(sents):
+            return []
+        s = sents[k]
+        return [m for m in mentions if s.start_char <= m.start and m.end <= s.end_char]
+
+    @staticmethod
+    def _definite(cand: Candidate) -> bool:
+        if cand.is_verb:
+            return False
+        doc = cand.sent.doc
+        for j in range(cand.start - 1, max(cand.sent.start, cand.start - 4) - 1, -1):
+            if doc[j].lower_ in DETERMINERS:
+                return True
+            if not (doc[j].is_alpha or doc[j].text == "-"):
+                return False
+        return False
+
+    @staticmethod
+    def _close_participant_types(ctx: DocContext, cand: Candidate, in_sent: list[Mention]) -> set[str]:
+        """Return the entity types of mentions within the rule's window of the trigger."""
+        doc, window = cand.sent.doc, cand.rule.window
+        lo = doc[max(cand.sent.start, cand.start - window)].idx
+        last = doc[min(cand.sent.end, cand.end + window) - 1]
+        hi = last.idx + len(last.text)
+        out: set[str] = set()
+        for m in in_sent:
+            entity = ctx.entity(m.entity_id)
+            if entity is not None and lo <= m.start and m.end <= hi:
+                out.add(str(entity.type))
+        return out
+
+    def _near_hit(self, cand: Candidate) -> bool:
+        doc, rule = cand.sent.doc, cand.rule
+        lo, hi = max(cand.sent.start, cand.start - rule.window), min(cand.sent.end, cand.end + rule.window)
+        return any(doc[j].lower_ in rule.near for j in range(lo, hi) if not cand.start <= j < cand.end)
+
+    def _assign_roles(self, ctx: DocContext, cand: Candidate, in_sent: list[Mention]) -> tuple[list[str], list[str]]:
+        """Return (actors, targets) entity ids for a candidate (parse first, then position)."""
+        doc = cand.sent.doc
+        trig_start = doc[cand.start].idx
+        trig_end = doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
+        people = [m for m in in_sent if m.entity_id and self._is_participant(ctx, m)
+                  and (not self._is_speaker(doc, m) or 0 <= trig_start - m.end <= 30)]
+        left_ids = [m for m in people if m.end <= trig_start]
+        actors: list[str] = []
+        targets: list[str] = []
+        subject_span = self._parse_subject(cand) if doc.has_annotation("DEP") else None
+        seg_start = self._segment_start(doc.text, cand.sent.start_char, trig_start)
+        for m in people:
+            left = m.end <= trig_start
+            if left and m.start < seg_start:
+                continue
+            if left and not cand.is_verb and trig_start - m.end > 50:
+                continue
+            if left and re.match(r"^['\u2019]s\b", doc.text[m.end:m.end + 3]) \
+                    and any(o.start > m.end for o in left_ids):
+                continue
+            if not left and not cand.is_verb and m.start - trig_end > 60:
+                continue
+            prep = self._preposition_before(doc.text, m.start, trig_end if not left else cand.sent.start_char)
+            if prep in ("by", "from"):
+                role = "actor"
+            elif not left:
+                role = "target" if cand.is_verb or prep in ("on", "against", "at", "of", "targeting", "to") \
+                    else "other"
+            elif cand.passive:
+                role = "actor" if cand.rule.passive_subject_role == "actor" else "target"
+            elif subject_span is not None and cand.is_verb \
+                    and not (subject_span[0] <= m.start and m.end <= subject_span[1]):
+                role = "other"
+            else:
+                role = "actor"
+            if role == "actor" and m.entity_id not in actors:
+                actors.append(m.entity_id)  # type: ignore[arg-type]
+            elif role == "target" and m.entity_id not in targets and m.entity_id not in actors:
+                targets.append(m.entity_id)  # type: ignore[arg-type]
+        return actors, targets
+
+    @staticmethod
+    def _segment_start(text: str, sent_start: int, trig_start: int) -> int:
+        """Return where the trigger's clause starts: after the last comma, semicolon or dash."""
+        cut = max(text.rfind(ch, sent_start, trig_start) for ch in (",", ";", "\u2014", " - ", ":"))
+        return sent_start if cut < 0 else cut + 1
+
+    @staticmethod
+    def _parse_subject(cand: Candidate) -> tuple[int, int] | None:
+        """Return the character span of the trigger's (or its governing verb's) active subject."""
+        tok = cand.sent.doc[cand.start]
+        verb = tok if cand.is_verb else tok.head
+        for _ in range(3):
+            subj = [c for c in verb.children if c.dep_ in ("nsubj",)]
+            if subj:
+                s = subj[0]
+                return s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text)
+            if verb.dep_ in ("conj", "xcomp", "advcl", "relcl") and verb.head is not verb:
+                verb = verb.head
+            else:
+                break
+        return None
+
+    @staticmethod
+    def _preposition_before(text: str, pos: int, limit: int) -> str:
+        window = text[max(limit, pos - 40):pos]
+        m = re.search(r"\b(by|from|on|against|at|of|targeting|to|with)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$", window)
+        return m.group(1).lower() if m else ""
+
+    @staticmethod
+    def _is_participant(ctx: DocContext, m: Mention) -> bool:
+        entity = ctx.entity(m.entity_id)
+        etype = entity.type if isinstance(entity, Entity) else m.type
+        return etype in PARTICIPANT_TYPES
+
+    @staticmethod
+    def _is_speaker(doc: Any, m: Mention) -> bool:
+        after = doc.text[m.end:m.end + 30]
+        return bool(re.match(r"^\W{0,3}(?:\w+\s+){0,1}(?:said|says|told|added|noted|stressed|explained|wrote|reported)\b", after))
+
+    def _find_counts(self, cand: Candidate, dates: list[DateMatch]) -> dict[str, int]:
+        key = cand.rule.count
+        if key is None:
+            return {}
+        doc, sent = cand.sent.doc, cand.sent
+        best: tuple[int, int] | None = None
+        for tok in sent:
+            value = _number(tok)
+            if value is None or any(d.start <= tok.idx < d.end for d in dates):
+                continue
+            nxt = [t.lower_ for t in doc[tok.i + 1:min(tok.i + 4, sent.end)]]
+            if not PERSON_SURFACES & set(nxt) and not {"were", "killed", "injured", "wounded", "arrested",
+                                                          "dead", "detained", "abducted"} & set(nxt):
+                continue
+            dist = min(abs(tok.i - cand.start), abs(tok.i - cand.end))
+            if dist <= 10 and (best is None or dist < best[0]):
+                best = (dist, value)
+        return {key: best[1]} if best else {}
+
+    @staticmethod
+    def _pick_date(sent: Any, cand: Candidate, dates: list[DateMatch]) -> DateMatch | None:
+        inside = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
+        if not inside:
+            return None
+        trig = sent.doc[cand.start].idx
+        return min(inside, key=lambda d: (d.is_relative_to_event, d.value is None, abs(d.start - trig)))
+
+    @staticmethod
+    def _resolve_date(match: DateMatch | None, earlier: list[Event], anchor: Any) -> tuple[DateValue | None, str | None, str]:
+        if match is not None and match.is_relative_to_event:
+            ref = None
+            for e in reversed(earlier):
+                if not e.date_start or e.date_precision is None:
+                    continue
+                word = (match.reference or "").rstrip("s")
+                if not word or word in str(e.attrs.get("trigger", "")).lower() or word == e.attrs.get("label"):
+                    ref = e
+                    break
+            if ref is not None and ref.date_start:
+                parts = [int(p) for p in ref.date_start.split("-")]
+                base = value_of(_date_from(parts), ref.date_precision or DatePrecision.DAY)
+                return shift_date(base, match.offset_days or 0), match.text, f"relative: {match.basis}"
+            return None, match.text, "relative: reference event not found"
+        if match is not None and match.value is not None:
+            return match.value, match.text, match.basis
+        if anchor.published is None:
+            return None, match.text if match else None, "undated"
+        precision = DatePrecision.YEAR if anchor.precision is DatePrecision.YEAR else DatePrecision.MONTH
+        return value_of(_period_start(anchor.published, precision), precision), None, \
+            "undated: publication period"
+
+    def _certainty(self, text: str) -> Certainty:
+        if any(p.search(text) for p in self.rules.anonymous):
+            return Certainty.ANONYMOUS
+        if any(p.search(text) for p in self.rules.alleged):
+            return Certainty.ALLEGED
+        if any(p.search(text) for p in self.rules.claimed):
+            return Certainty.CLAIMED
+        return Certainty.REPORTED
+
+    def _apply_variants(self, ctx: DocContext, cand: Candidate, actors: list[str],
+                        targets: list[str]) -> tuple[str, str, str]:
+        rule = cand.rule
+        lemmas = {t.lower_ for t in cand.sent}
+
+        def types_of(ids: list[str]) -> set[str]:
+            return {str(ctx.entities[i].type) for i in ids if i in ctx.entities}
+        for v in rule.variants:
+            if v.if_near and not (v.if_near & lemmas):
+                continue
+            if v.if_target_types and not (v.if_target_types & types_of(targets)):
+                continue
+            if v.if_actor_types and not (v.if_actor_types & types_of(actors)):
+                continue
+            return v.type, v.sub_type, v.label
+        return rule.type, rule.sub_type, rule.label
+
+    def _attribute_responsibility(self, ctx: DocContext, sent: Any, sents: list[Any], k: int,
+                                  mentions: list[Mention], events: list[Event]) -> None:
+        """Give "X was responsible for the killings" to the latest violent event nearby."""
+        if not any(p.search(sent.text) for p in self.rules.responsibility):
+            return
+        groups = [m.entity_id for m in self._mentions_of(sents, k, mentions)
+                  if m.entity_id and self._is_participant(ctx, m) and not self._is_speaker(sent.doc, m)
+                  and ctx.entity(m.entity_id) is not None
+                  and ctx.entities[m.entity_id].type in (EntityType.ARMED_GROUP, EntityType.STATE_BODY,
+                                                          EntityType.COUNTRY, EntityType.POLITICAL_ORG)]
+        if not groups:
+            return
+        window_start = sents[max(0, k - 2)].start_char
+        violent = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+        for event in reversed(events):
+            if event.evidence[0].start >= sent.start_char:
+                continue  # the sentence's own (anaphoric) mention; merged later
+            if event.evidence[0].start < window_start:
+                break
+            if event.type in violent or event.sub_type == "Looting/property destruction":
+                for g in groups:
+                    if g not in event.actors and g not in event.targets:
+                        event.actors.append(g)  # type: ignore[arg-type]
+                follow = sents[k + 1].text if k + 1 < len(sents) else ""
+                claimed = any(p.search(sent.text) for p in self.rules.claimed)
+                if claimed and "responsib" in sent.text.lower():
+                    event.certainty = Certainty.CLAIMED
+                elif self._certainty(sent.text + " " + follow) is Certainty.ANONYMOUS:
+                    event.certainty = Certainty.ANONYMOUS
+                elif event.certainty is Certainty.REPORTED:
+                    event.certainty = Certainty.ALLEGED
+                start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
+                event.evidence.append(Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end],
+                                               "rule.event-responsibility.v1", 0.6))
+                return
+
+
+def _date_from(parts: list[int]) -> date:
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _period_start(day: date, precision: DatePrecision) -> date:
+    return date(day.year, 1, 1) if precision is DatePrecision.YEAR else date(day.year, day.month, 1)
+

@@ -1,0 +1,168 @@
+"""Event location: the most specific place named around an event, geocoded through the KB.
+
+A place's precision comes from its record's ``admin_level`` (neighbourhoods, landmarks and bases
+are finer than cities, cities finer than governorates, countries coarsest). Coordinates come from
+the record or, failing that, from its nearest ancestor that has them. The clause of the event is
+searched first; the sentence before and after only as a fallback with lower confidence.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from factiongraph.model import Entity, EntityType, Mention
+
+log = logging.getLogger(__name__)
+
+# admin_level (as written in KB records) -> (rank, geo_precision); lower rank = more specific.
+ADMIN_LEVELS: dict[str, tuple[int, str]] = {
+    "neighbourhood": (0, "neighbourhood"), "neighborhood": (0, "neighbourhood"),
+    "landmark": (0, "neighbourhood"), "base": (0, "neighbourhood"), "zone": (0, "neighbourhood"),
+    "site": (0, "neighbourhood"), "village": (1, "city"), "town": (1, "city"),
+    "city": (1, "city"), "district": (2, "city"), "governorate": (3, "governorate"),
+    "province": (3, "governorate"), "region": (4, "governorate"), "country": (5, "country"),
+}
+COUNTRY_RANK = ADMIN_LEVELS["country"][0]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A geocoded event location and how it was found."""
+
+    entity_id: str
+    name: str
+    lat: float | None
+    lon: float | None
+    precision: str
+    basis: str
+    confidence: float
+
+
+def rank_place(entity: Entity) -> tuple[int, str]:
+    """Return (rank, geo_precision) of a place or country record (unknown levels count as city)."""
+    if entity.type is EntityType.COUNTRY:
+        return ADMIN_LEVELS["country"]
+    level = str(entity.attributes.get("admin_level") or "city").lower()
+    return ADMIN_LEVELS.get(level, ADMIN_LEVELS["city"])
+
+
+def _as_float(value: object) -> float | None:
+    try:
+        return None if value is None else float(str(value))
+    except ValueError:
+        return None
+
+
+def as_entity(record: Any) -> Entity | None:
+    """Return a ``model.Entity`` for an Entity or a KB record (anything with ``to_entity``)."""
+    if isinstance(record, Entity):
+        return record
+    to_entity = getattr(record, "to_entity", None)
+    return to_entity() if callable(to_entity) else None
+
+
+def _ancestor_entities(kb: Any, entity_id: str) -> list[Entity]:
+    """Return the KB ancestors of a place, nearest first (the KB may give ids or records)."""
+    try:
+        chain: Iterable[Any] = kb.ancestors(entity_id) or []
+    except (AttributeError, KeyError):
+        return []
+    out: list[Entity] = []
+    for item in chain:
+        record = as_entity(kb.get(item) if isinstance(item, str) else item)
+        if record is not None:
+            out.append(record)
+    return out
+
+
+def ancestor_ids(kb: Any, entity_id: str) -> list[str]:
+    """Return the ids of a place's ancestors (parent first), empty when unknown."""
+    return [e.entity_id for e in _ancestor_entities(kb, entity_id)]
+
+
+def find_coordinates(kb: Any, entity: Entity) -> tuple[float | None, float | None]:
+    """Return the record's lat/lon, else those of its nearest ancestor that has them."""
+    for record in [entity, *_ancestor_entities(kb, entity.entity_id)]:
+        lat, lon = _as_float(record.attributes.get("lat")), _as_float(record.attributes.get("lon"))
+        if lat is not None and lon is not None:
+            return lat, lon
+    return None, None
+
+
+def _place_of(mention: Mention, entities: dict[str, Entity], kb: Any) -> Entity | None:
+    """Return the place/country record a mention names, through resolution or the gazetteer."""
+    if mention.entity_id is not None:
+        entity = entities.get(mention.entity_id) or as_entity(kb.get(mention.entity_id))
+        if entity is not None and entity.type in (EntityType.PLACE, EntityType.COUNTRY):
+            return entity
+        if entity is not None or mention.type not in (EntityType.PLACE, EntityType.COUNTRY):
+            return None
+    elif mention.type not in (EntityType.PLACE, EntityType.COUNTRY):
+        return None
+    try:
+        found = kb.lookup_place(mention.text)
+    except (AttributeError, KeyError):
+        return None
+    if isinstance(found, list):
+        found = found[0] if found else None
+    return as_entity(found)
+
+
+def pick_place(candidates: Sequence[tuple[Mention, Entity]], kb: Any) -> Entity | None:
+    """Return the most specific place; ties go to a place nested in another candidate, then the first."""
+    if not candidates:
+        return None
+    ids = {e.entity_id for _, e in candidates}
+    best: tuple[int, int, int] | None = None
+    chosen: Entity | None = None
+    for order, (_, entity) in enumerate(candidates):
+        rank, _ = rank_place(entity)
+        nested = 0 if ids & set(ancestor_ids(kb, entity.entity_id)) else 1
+        key = (rank, nested, order)
+        if best is None or key < best:
+            best, chosen = key, entity
+    return chosen
+
+
+def locate_span(mentions: Sequence[Mention], entities: dict[str, Entity], kb: Any,
+                basis: str, confidence: float, *, max_rank: int = COUNTRY_RANK) -> Location | None:
+    """Return the most specific place among ``mentions`` (ranks above ``max_rank`` ignored)."""
+    candidates: list[tuple[Mention, Entity]] = []
+    for mention in mentions:
+        entity = _place_of(mention, entities, kb)
+        if entity is not None and rank_place(entity)[0] <= max_rank:
+            candidates.append((mention, entity))
+    chosen = pick_place(candidates, kb)
+    if chosen is None:
+        return None
+    lat, lon = find_coordinates(kb, chosen)
+    return Location(chosen.entity_id, chosen.name, lat, lon, rank_place(chosen)[1], basis, confidence)
+
+
+def locate_event(clause: Sequence[Mention], before: Sequence[Mention], after: Sequence[Mention],
+                 entities: dict[str, Entity], kb: Any) -> Location | None:
+    """Return the event location: the clause first, then neighbouring sentences (sub-country only).
+
+    Args:
+        clause: content mentions inside the event's clause or sentence.
+        before: mentions of the sentence before (fallback).
+        after: mentions of the sentence after (fallback).
+        entities: resolved entity records by id.
+        kb: the knowledge base (``get``, ``ancestors``, ``lookup_place``).
+    """
+    found = locate_span(clause, entities, kb, "clause", 0.9)
+    if found is not None:
+        return found
+    for mentions, basis in ((before, "previous sentence"), (after, "next sentence")):
+        found = locate_span(mentions, entities, kb, basis, 0.5, max_rank=COUNTRY_RANK - 1)
+        if found is not None:
+            return found
+    return None
+
+
+def place_contains(kb: Any, outer_id: str, inner_id: str) -> bool:
+    """Return True if ``inner_id`` is ``outer_id`` or lies inside it in the KB's place tree."""
+    return outer_id == inner_id or outer_id in ancestor_ids(kb, inner_id)

@@ -1,0 +1,96 @@
+"""Event coreference: merge the same happening, never merge different ones."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factiongraph.extract.coref import make_event_id, match_event, merge_events, merge_in_document
+from factiongraph.model import DatePrecision, Event, Evidence
+
+from tests.extract.factory import default_kb
+
+ANCESTORS = {"al-dora": ["baghdad", "baghdad-governorate", "iraq"], "baghdad": ["baghdad-governorate", "iraq"],
+             "basra": ["basra-governorate", "iraq"]}
+
+
+def ancestors(place_id: str) -> list[str]:
+    return ANCESTORS.get(place_id, [])
+
+
+def raid(doc: str = "a", date: str = "2020-06-25", precision: DatePrecision = DatePrecision.DAY,
+         place: str | None = "al-dora", actors: tuple[str, ...] = ("cts",),
+         targets: tuple[str, ...] = ("kh",), start: int = 0) -> Event:
+    event = Event(event_id="", type="Strategic developments", sub_type="Arrests", date_start=date,
+                  date_end=date, date_precision=precision, location_id=place, actors=list(actors),
+                  targets=list(targets), attrs={"label": "raid", "date_basis": "publication year"},
+                  evidence=[Evidence(doc, start, start + 10, "x" * 10, "rule.event-raid.v1", 0.8)])
+    event.event_id = make_event_id(event)
+    return event
+
+
+def test_same_raid_from_three_outlets_is_one_event() -> None:
+    first = raid("a")
+    month = raid("b", date="2020-06", precision=DatePrecision.MONTH, place="baghdad", actors=())
+    found = match_event(month, [first], ancestors)
+    assert found is first
+    merged = merge_events(first, month)
+    third = raid("c", place=None, actors=("cts",), targets=())
+    assert match_event(third, [merged], ancestors) is merged
+    merged = merge_events(merged, third)
+    assert [e.doc_id for e in merged.evidence] == ["a", "b", "c"]
+    assert merged.event_id == first.event_id
+    assert merged.date_start == "2020-06-25" and merged.location_id == "al-dora"
+
+
+def test_the_real_kb_ancestors_nest_places() -> None:
+    kb = default_kb()
+    chain = lambda pid: [r.id for r in kb.ancestors(pid)]  # noqa: E731
+    assert match_event(raid("b", place="baghdad"), [raid("a")], chain) is not None
+
+
+def test_different_days_are_never_merged() -> None:
+    assert match_event(raid("b", date="2020-06-26"), [raid("a")], ancestors) is None
+
+
+def test_disjoint_places_are_never_merged() -> None:
+    assert match_event(raid("b", place="basra"), [raid("a")], ancestors) is None
+
+
+def test_incompatible_sub_types_are_never_merged() -> None:
+    other = replace(raid("b"), type="Explosions/Remote violence", sub_type="Air/drone strike")
+    assert match_event(other, [raid("a")], ancestors) is None
+    visit = replace(raid("b"), sub_type="Other", attrs={"label": "visit"})
+    threat = replace(raid("a"), sub_type="Other", attrs={"label": "threat"})
+    assert match_event(visit, [threat], ancestors) is None
+
+
+def test_no_shared_participants_needs_same_day_and_place() -> None:
+    stranger = raid("b", actors=("army",), targets=("aah",))
+    assert match_event(stranger, [raid("a")], ancestors) is None
+    anonymous = raid("b", actors=(), targets=())
+    assert match_event(anonymous, [raid("a")], ancestors) is not None
+    vague = raid("b", date="2020-06", precision=DatePrecision.MONTH, actors=(), targets=())
+    assert match_event(vague, [raid("a")], ancestors) is None
+
+
+def test_in_document_repeat_merges_but_distinct_days_do_not() -> None:
+    first = raid("a", start=0)
+    again = replace(raid("a", start=200, actors=(), targets=()), attrs={"label": "raid", "anaphoric": True,
+                                                                       "date_basis": "undated: publication period"})
+    other_day = raid("a", date="2020-07-02", start=400)
+    merged = merge_in_document([first, again, other_day], ancestors)
+    assert len(merged) == 2 and len(merged[0].evidence) == 2
+
+
+@given(st.dates(), st.dates())
+def test_day_precision_events_merge_only_on_the_same_day(d1, d2) -> None:  # type: ignore[no-untyped-def]
+    a, b = raid("a", date=d1.isoformat()), raid("b", date=d2.isoformat())
+    assert (match_event(b, [a], ancestors) is a) == (d1 == d2)
+
+
+def test_ids_are_deterministic_and_content_based() -> None:
+    assert raid("a").event_id == raid("b").event_id
+    assert raid("a").event_id != raid("a", date="2020-06-26").event_id

@@ -1,0 +1,215 @@
+"""Event rules: one short, invented sentence per rule family, run through the real model and KB."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.errors import ConfigError
+from factiongraph.extract.events import EventExtractor
+from factiongraph.extract.typology import load_event_rules, load_typology, verb_forms
+from factiongraph.model import Block, BlockPart, Certainty, Event
+
+from tests.extract.factory import default_kb, make_context
+
+PUB = "2021-04-14"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor(default_kb())
+
+
+def events_of(extractor: EventExtractor, text: str, published: str | None = PUB) -> list[Event]:
+    return extractor.extract(make_context(text, published))
+
+
+def only(extractor: EventExtractor, text: str, published: str | None = PUB) -> Event:
+    found = events_of(extractor, text, published)
+    assert len(found) == 1, [(e.sub_type, e.attrs.get("label"), e.evidence[0].text) for e in found]
+    return found[0]
+
+
+def test_every_rule_uses_an_acled_pair() -> None:
+    typology = load_typology()
+    for rule in load_event_rules().rules:
+        assert typology.is_valid(rule.type, rule.sub_type), rule.id
+        assert rule.producer == f"rule.{rule.id}.v{rule.version}"
+
+
+def test_bad_rule_file_is_a_config_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "events.yaml"
+    path.write_text("rules:\n  - {id: x, version: 1, type: Battles, sub_type: Arrests, label: x}\n")
+    with pytest.raises(ConfigError, match="Arrests"):
+        load_event_rules(path)
+
+
+def test_verb_forms_cover_regular_and_irregular_verbs() -> None:
+    assert verb_forms("arrest")["arrested"] == "VBD"
+    assert verb_forms("kidnap")["kidnapped"] == "VBD"
+    assert verb_forms("take")["taken"] == "VBN"
+    assert verb_forms("free")["freed"] == "VBD"
+
+
+def test_arrest_with_count_actor_target_place_and_date(extractor: EventExtractor) -> None:
+    e = only(extractor, "Iraqi security forces arrested five members of Asaib Ahl al-Haq in Basra on Monday.")
+    assert (e.type, e.sub_type) == ("Strategic developments", "Arrests")
+    assert e.counts == {"arrested": 5}
+    assert "iraqi-security-forces" in e.actors and "asaib-ahl-al-haq" in e.targets
+    assert e.location_id == "basra" and e.geo_precision == "city" and e.lat is not None
+    assert (e.date_start, e.date_precision) == ("2021-04-12", "day")
+    ev = e.evidence[0]
+    assert ev.producer == "rule.event-arrest.v1" and ev.text.startswith("Iraqi security forces")
+    assert ev.text == make_context(ev.text).document.text[: len(ev.text)]
+
+
+def test_raid_then_arrest_and_later_mention_merge_into_one_event(extractor: EventExtractor) -> None:
+    text = ("On March 2nd, the Counter-Terrorism Service raided a Kataib Hezbollah depot in Basra. "
+            "The operation led to the arrest of nine fighters. "
+            "Analysts said the raid was overdue.")
+    found = events_of(extractor, text)
+    arrests = [e for e in found if e.sub_type == "Arrests"]
+    assert len(arrests) == 1
+    raid = arrests[0]
+    assert raid.date_start == "2021-03-02" and raid.counts.get("arrested") == 9
+    assert len(raid.evidence) >= 2
+    assert "counter-terrorism-service" in raid.actors
+
+
+def test_release_relative_to_the_raid(extractor: EventExtractor) -> None:
+    text = ("On March 2nd, the Counter-Terrorism Service raided a Kataib Hezbollah depot in Basra. "
+            "Three days after the raid, the detainees were released on bail.")
+    release = [e for e in events_of(extractor, text) if e.attrs.get("label") == "release"]
+    assert len(release) == 1
+    assert (release[0].type, release[0].sub_type) == ("Strategic developments", "Other")
+    assert release[0].date_start == "2021-03-05"
+
+
+def test_release_of_a_statement_is_not_an_event(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "On Monday, Kataib Hezbollah released a statement about the talks.")
+    assert not [e for e in found if e.attrs.get("label") == "release"]
+
+
+def test_rocket_attack(extractor: EventExtractor) -> None:
+    e = only(extractor, "On Sunday, three Katyusha rockets struck near the Baghdad airport, police said.")
+    assert (e.type, e.sub_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert e.date_start == "2021-04-11"
+
+
+def test_drone_strike_with_killed_count(extractor: EventExtractor) -> None:
+    e = only(extractor, "A drone strike killed four Kataib Hezbollah fighters near Qaim on Tuesday.")
+    assert e.sub_type == "Air/drone strike" and e.counts.get("killed") == 4
+
+
+def test_roadside_bomb(extractor: EventExtractor) -> None:
+    e = only(extractor, "A roadside bomb hit a logistics convoy in Diwaniyah on April 3rd.")
+    assert e.sub_type == "Remote explosive/landmine/IED" and e.date_start == "2021-04-03"
+
+
+def test_clash_and_shooting_at_an_armed_group(extractor: EventExtractor) -> None:
+    e = only(extractor, "On Friday, gunmen clashed with a Badr Organisation patrol outside Baquba.")
+    assert (e.type, e.sub_type) == ("Battles", "Armed clash")
+
+
+def test_killing_of_civilians(extractor: EventExtractor) -> None:
+    e = only(extractor, "Six farmers were killed near Tarmiyah on Saturday.")
+    assert (e.type, e.sub_type) == ("Violence against civilians", "Attack")
+    assert e.counts == {"killed": 6}
+
+
+def test_abduction(extractor: EventExtractor) -> None:
+    e = only(extractor, "Gunmen abducted an activist in Nasiriyah on Wednesday.")
+    assert e.sub_type == "Abduction/forced disappearance"
+
+
+def test_threat_by_named_group(extractor: EventExtractor) -> None:
+    e = only(extractor, "Kataib Hezbollah threatened the United States with retaliation last week.")
+    assert e.attrs["label"] == "threat" and e.sub_type == "Other"
+    assert e.actors == ["kataib-hezbollah"] and "united-states" in e.targets
+
+
+def test_rally_and_parade(extractor: EventExtractor) -> None:
+    rally = only(extractor, "Supporters of Asaib Ahl al-Haq held a rally in Basra on Friday.")
+    assert (rally.type, rally.sub_type) == ("Protests", "Peaceful protest")
+    parade = only(extractor, "Kataib Hezbollah staged a parade in Baghdad on April 1st.")
+    assert parade.attrs["label"] == "parade"
+
+
+def test_protest_dispersed_with_tear_gas(extractor: EventExtractor) -> None:
+    e = only(extractor, "Police fired tear gas at a protest in Karbala on Thursday.")
+    assert e.sub_type == "Protest with intervention"
+
+
+def test_office_burned_by_protesters_is_a_riot(extractor: EventExtractor) -> None:
+    e = only(extractor, "On Tuesday, protesters set fire to the Badr Organisation office in Najaf.")
+    assert (e.type, e.sub_type) == ("Riots", "Violent demonstration")
+
+
+def test_office_closure(extractor: EventExtractor) -> None:
+    e = only(extractor, "Last month, Harakat al-Nujaba closed its offices in Basra.")
+    assert (e.sub_type, e.attrs["label"]) == ("Change to group/activity", "closure")
+    assert "harakat-al-nujaba" in e.actors
+
+
+def test_weapons_seizure(extractor: EventExtractor) -> None:
+    e = only(extractor, "On Sunday, troops found a rocket launcher in Abu Ghraib.")
+    assert e.sub_type == "Disrupted weapons use"
+
+
+def test_visit_and_meeting_are_one_event(extractor: EventExtractor) -> None:
+    e = only(extractor, "On April 6th, Fuad Hussein visited Tehran and met with Hassan Rouhani.")
+    assert e.attrs["label"] == "visit" and e.location_id == "tehran"
+    assert "fuad-hussein" in e.actors
+
+
+def test_dated_call_is_an_event_but_undated_advice_is_not(extractor: EventExtractor) -> None:
+    e = only(extractor, "On April 2nd, Muqtada al-Sadr called on the government to disarm the militias.")
+    assert e.attrs["label"] == "call" and e.date_start == "2021-04-02"
+    assert events_of(extractor, "The analyst called on the government to disarm the militias.") == []
+
+
+def test_generic_habitual_claims_are_not_events(extractor: EventExtractor) -> None:
+    assert events_of(extractor, "Militias carry out attacks and engage in smuggling across Iraq.") == []
+    assert events_of(extractor, "Such groups arrest critics and threaten journalists.") == []
+
+
+def test_conditional_and_future_are_not_events(extractor: EventExtractor) -> None:
+    assert events_of(extractor, "The government is expected to release the detainees.") == []
+    assert events_of(extractor, "Kataib Hezbollah would attack if the detainees are not released.") == []
+
+
+def test_anonymous_source_and_allegation(extractor: EventExtractor) -> None:
+    anon = only(extractor, "Gunmen killed two guards in Samarra on Monday, an official told reporters "
+                           "on condition of anonymity.")
+    assert anon.certainty is Certainty.ANONYMOUS
+    alleged = only(extractor, "Kataib Hezbollah was accused of launching rocket attacks on the airport last week.")
+    assert alleged.certainty is Certainty.ALLEGED
+
+
+def test_responsibility_adds_actor(extractor: EventExtractor) -> None:
+    text = ("On Monday, five shepherds were killed near Tuz Khurmatu. "
+            "Local officials said Asaib Ahl al-Haq was responsible for the killings.")
+    e = only(extractor, text)
+    assert e.actors == ["asaib-ahl-al-haq"] and len(e.evidence) == 2
+    assert e.certainty is not Certainty.REPORTED
+
+
+def test_comments_never_yield_events(extractor: EventExtractor) -> None:
+    body = "The council met to discuss the budget."
+    comment = " Kataib Hezbollah fighters killed four protesters in Basra on Monday."
+    text = body + comment
+    ctx = make_context(text, PUB, blocks=[Block(BlockPart.BODY, 0, len(body)),
+                                          Block(BlockPart.COMMENT, len(body), len(text))])
+    assert extractor.extract(ctx) == []
+
+
+def test_ids_are_deterministic(extractor: EventExtractor) -> None:
+    text = "Iraqi security forces arrested five members of Asaib Ahl al-Haq in Basra on Monday."
+    first = [e.event_id for e in events_of(extractor, text)]
+    assert first == [e.event_id for e in events_of(extractor, text)]
+    assert first[0].startswith("event-")
+
+
+def test_unknown_publication_year_from_text(extractor: EventExtractor) -> None:
+    e = only(extractor, "The 2019 unrest continued. On Nov. 4, gunmen killed three protesters in Basra.",
+             published=None)
+    assert e.date_start == "2019-11-04" and str(e.attrs["date_basis"]).startswith("text-year")
