@@ -26,13 +26,18 @@ def probe_spacy_ner(corpus: Path, model: str) -> dict[str, float]:
 
     meta = spacy.util.get_model_meta(spacy.util.get_package_path(model))
     names = [*meta.get("pipeline", []), *meta.get("disabled", [])]
-    nlp = spacy.load(model, exclude=[p for p in names if p not in ("tok2vec", "ner")])
+    full = spacy.load(model)
+    # Keep tok2vec only if this model's ner listens to it; otherwise NER-only is just ner.
+    needs_tok2vec = "tok2vec" in full.pipe_names and "ner" in getattr(full.get_pipe("tok2vec"), "listening_components", [])
+    del full
+    keep = ("tok2vec", "ner") if needs_tok2vec else ("ner",)
+    nlp = spacy.load(model, exclude=[p for p in names if p not in keep])
     texts = read_texts(corpus)
     start = time.perf_counter()
     ents = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=32))
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "words": sum(len(t.split()) for t in texts), "docs": len(texts),
-            "rss_mb": _rss_mb(), "entities": ents}
+            "rss_mb": _rss_mb(), "entities": ents, "components": "+".join(nlp.pipe_names)}
 
 
 def probe_pipeline(corpus: Path, workers: int) -> dict[str, float]:

@@ -42,7 +42,8 @@ def main() -> None:
     docs, words = build_corpus(corpus, MIN_WORDS)
     print(f"corpus: {docs} documents, {words} words in {corpus}", file=sys.stderr)
     cores = os.cpu_count() or 1
-    rows = [("spaCy NER-only (tok2vec+ner)", _probe("spacy-ner", str(corpus), model))]
+    spacy_row = _probe("spacy-ner", str(corpus), model)
+    rows = [(f"spaCy NER-only ({spacy_row['components']})", spacy_row)]
     rows.append(("factiongraph, 1 worker", _probe("pipeline", str(corpus), "1")))
     if cores > 1:
         rows.append((f"factiongraph, {cores} workers", _probe("pipeline", str(corpus), str(cores))))

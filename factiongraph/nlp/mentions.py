@@ -1,0 +1,235 @@
+"""Turn the entities on an annotated spaCy ``Doc`` into :class:`Mention` records.
+
+Three sources reach ``doc.ents``: the KB ruler (``span.id_`` = ``kb:<id>``), the discovery
+rules (``span.id_`` = their producer) and the statistical NER (no id). This module is the
+"decide" step after spaCy's "match" step: it trims spans (leading "the", quotes, possessive
+"'s", titles), drops what is not a mention (adjectival "Iran-" in "Iran-backed", NORP,
+platforms), types NER labels with cues and the KB, repairs names the model truncated and
+places it mistook for people, and records sentence bounds and whether the span is content.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from factiongraph.model import Document, EntityType, Mention
+from factiongraph.nlp.patterns import KB_ALIAS_PRODUCER, KB_ID_PREFIX, is_acronym
+from factiongraph.nlp.rules import DiscoveryRules
+
+PLACE_CONTEXT_PRODUCER = "rule.ner-place-context.v1"
+NAME_EXTEND_PRODUCER = "rule.ner-name-extend.v1"
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+_POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019", "'S"})
+_CUT_TOKENS = frozenset({"/", "|", "\u2014", "\u2013", "(", ")", "[", "]", ";", ":"})
+_EDGE_PUNCT = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", ",", ".", "-", "(", ")"})
+_PLACE_SUFFIXES = frozenset({"province", "governorate", "district", "neighbourhood", "neighborhood"})
+_ADJECTIVAL_TYPES = frozenset({EntityType.COUNTRY, EntityType.PLACE})
+
+PlaceLookup = Callable[[str], EntityType | None]
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int  # token index
+    end: int
+    type: EntityType
+    producer: str
+    confidence: float
+    entity_id: str | None
+
+
+class MentionBuilder:
+    """Build mentions from annotated docs. Built once per pipeline; cheap to call."""
+
+    def __init__(self, rules: DiscoveryRules, ner_producer: str, lookup_place: PlaceLookup,
+                 country_names: frozenset[str]) -> None:
+        self.rules = rules
+        self.ner_producer = ner_producer
+        self.lookup_place = lookup_place
+        self.country_names = country_names
+        self.confidence = {r.producer: r.confidence for r in rules.rules}
+        self.title_words = frozenset(
+            w.lower().rstrip(".") for r in rules.rules if r.type is EntityType.PERSON
+            for cue in r.cues for w in cue.split()
+        ) | {"grand", "supreme"}
+        self.place_before = [tuple(p.split()) for p in rules.place_before]
+
+    def build(self, document: Document, sdoc: Doc) -> list[Mention]:
+        """Return the mentions of one document, in text order, offsets into ``document.text``."""
+        sent_starts, sent_ends = _sentence_bounds(sdoc)
+        blocks = sorted(document.blocks, key=lambda b: b.start)
+        block_starts = [b.start for b in blocks]
+        mentions: list[Mention] = []
+        for ent in sdoc.ents:
+            cand = self._candidate(sdoc, ent)
+            if cand is None:
+                continue
+            span = sdoc[cand.start:cand.end]
+            start, end = span.start_char, span.end_char
+            i = bisect.bisect_right(sent_starts, start) - 1
+            s_start, s_end = (sent_starts[i], sent_ends[i]) if i >= 0 else (start, end)
+            j = bisect.bisect_right(block_starts, start) - 1
+            in_content = True
+            if j >= 0 and blocks[j].start <= start < blocks[j].end:
+                in_content = blocks[j].is_content
+            mentions.append(Mention(
+                doc_id=document.doc_id, start=start, end=end, text=document.text[start:end],
+                type=cand.type, producer=cand.producer, confidence=cand.confidence,
+                entity_id=cand.entity_id, sentence_start=s_start, sentence_end=s_end,
+                in_content=in_content,
+            ))
+        return mentions
+
+    def _candidate(self, doc: Doc, ent: Span) -> _Candidate | None:
+        span_id = ent.id_
+        if span_id.startswith(KB_ID_PREFIX):
+            cand = _Candidate(ent.start, ent.end, EntityType(ent.label_), KB_ALIAS_PRODUCER,
+                              0.9 if is_acronym(ent.text) else 0.95, span_id[len(KB_ID_PREFIX):])
+        elif span_id.startswith("rule."):
+            cand = _Candidate(ent.start, ent.end, EntityType(ent.label_), span_id,
+                              self.confidence.get(span_id, 0.7), None)
+        elif ent.label_ in NER_LABELS:
+            ner = self._ner_candidate(doc, ent)
+            if ner is None:
+                return None
+            cand = ner
+        else:
+            return None
+        self._trim(doc, cand)
+        if cand.type is EntityType.PERSON:
+            self._strip_titles(doc, cand)
+            if _is_byline(doc, cand.start):
+                return None
+        if cand.end <= cand.start:
+            return None
+        text = doc[cand.start:cand.end].text
+        if text in self.rules.ignore_names:
+            return None
+        if cand.producer != KB_ALIAS_PRODUCER and not any(c.isupper() for c in text):
+            return None
+        if cand.type in _ADJECTIVAL_TYPES and _is_adjectival(doc, cand.end):
+            return None
+        return cand
+
+    def _ner_candidate(self, doc: Doc, ent: Span) -> _Candidate | None:
+        label = ent.label_
+        cand = _Candidate(ent.start, ent.end, EntityType.PERSON, self.ner_producer, 0.6, None)
+        self._trim(doc, cand)
+        if cand.end <= cand.start:
+            return None
+        text = doc[cand.start:cand.end].text
+        if all(t.lower_.rstrip(".") in self.title_words or t.text in self.rules.non_person_words
+               for t in doc[cand.start:cand.end]):
+            return None  # "Supreme", "Militias": a capitalised common word, not a name
+        if self._in_place_context(doc, cand.start, cand.end):
+            cand.type, cand.producer, cand.confidence = EntityType.PLACE, PLACE_CONTEXT_PRODUCER, 0.6
+            return cand
+        kb_type = self.lookup_place(text)
+        if kb_type is not None:
+            cand.type = kb_type
+        elif label == "PERSON":
+            self._strip_titles(doc, cand)
+            if self._extend_name(doc, cand):
+                cand.producer = NAME_EXTEND_PRODUCER
+        elif label == "GPE":
+            cand.type = EntityType.COUNTRY if text in self.country_names else EntityType.PLACE
+        elif label in ("LOC", "FAC"):
+            cand.type = EntityType.PLACE
+        else:
+            cand.type = self._org_type(doc[cand.start:cand.end])
+        return cand
+
+    def _trim(self, doc: Doc, cand: _Candidate) -> None:
+        """Drop leading "the"/quotes, cut at a possessive or slash, drop trailing punctuation."""
+        while cand.start < cand.end and (doc[cand.start].lower_ == "the"
+                                         or doc[cand.start].text in _EDGE_PUNCT):
+            cand.start += 1
+        for i in range(cand.start + 1, cand.end):
+            if doc[i].text in _POSSESSIVES or doc[i].text in _CUT_TOKENS:
+                cand.end = i
+                break
+        while cand.end > cand.start and doc[cand.end - 1].text in _EDGE_PUNCT:
+            cand.end -= 1
+        if (cand.end - cand.start > 1 and doc[cand.end - 1].lower_ in _PLACE_SUFFIXES
+                and cand.producer == self.ner_producer):
+            cand.end -= 1
+
+    def _strip_titles(self, doc: Doc, cand: _Candidate) -> None:
+        while cand.end - cand.start > 1 and doc[cand.start].lower_.rstrip(".") in self.title_words:
+            cand.start += 1
+
+    def _extend_name(self, doc: Doc, cand: _Candidate) -> bool:
+        """Extend a person name the model truncated ("Faisal Hussein" after "Ghazi")."""
+        extended = False
+        for _ in range(2):
+            i = cand.start - 1
+            if i < 0 or cand.end - cand.start >= 4:
+                break
+            tok = doc[i]
+            if (tok.is_alpha and tok.text[0].isupper() and not tok.is_upper and len(tok) > 1
+                    and not tok.ent_type_ and tok.text not in self.rules.stop_words
+                    and tok.text not in self.rules.non_person_words
+                    and tok.lower_ not in self.title_words):
+                cand.start = i
+                extended = True
+            else:
+                break
+        # particle tail the model left out: "Abu Mahdi" + "al-Muhandis"
+        j = cand.end
+        if (j + 2 < len(doc) and doc[j].lower_ in ("al", "el")
+                and doc[j + 1].text == "-" and doc[j + 2].text[:1].isupper()
+                and not doc[j + 2].ent_type_ and not doc[j].whitespace_):
+            cand.end = j + 3
+            extended = True
+        return extended
+
+    def _in_place_context(self, doc: Doc, start: int, end: int) -> bool:
+        for phrase in self.place_before:
+            n = len(phrase)
+            if start - n >= 0 and tuple(t.lower_ for t in doc[start - n:start]) == phrase:
+                return True
+        if end < len(doc):
+            nxt = doc[end].lower_
+            if nxt in self.rules.place_after:
+                return True
+            if (nxt in self.rules.place_after_modifiers and end + 1 < len(doc)
+                    and doc[end + 1].lower_ in self.rules.place_after):
+                return True
+        return False
+
+    def _org_type(self, span: Span) -> EntityType:
+        words = {t.text for t in span}
+        for etype in (EntityType.MEDIA_OUTLET, EntityType.INTL_ORG, EntityType.ARMED_GROUP,
+                      EntityType.STATE_BODY, EntityType.POLITICAL_ORG):
+            if words & self.rules.org_cues.get(etype, frozenset()):
+                return etype
+        return EntityType.POLITICAL_ORG
+
+
+def _is_adjectival(doc: Doc, end: int) -> bool:
+    """Return True if the span ending at token ``end`` is the first half of "Iran-backed"."""
+    if end + 1 >= len(doc):
+        return False
+    hyphen, word = doc[end], doc[end + 1]
+    return (hyphen.text == "-" and not doc[end - 1].whitespace_ and not hyphen.whitespace_
+            and word.is_alpha and word.is_lower)
+
+
+def _is_byline(doc: Doc, start: int) -> bool:
+    """Return True if the name at ``start`` follows "By" at the start of a line (a byline)."""
+    if start < 1 or doc[start - 1].lower_ != "by":
+        return False
+    return start == 1 or "\n" in doc[start - 2].text or "\n" in doc[start - 2].whitespace_
+
+
+def _sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for sent in doc.sents:
+        starts.append(sent.start_char)
+        ends.append(sent.end_char)
+    return starts, ends

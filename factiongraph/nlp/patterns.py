@@ -1,0 +1,120 @@
+"""Phrase patterns for the KB ruler: every name and alias of every KB record, with its id.
+
+A pattern's ``id`` is ``kb:<record id>``; spaCy copies it to the matched span's ``id_``, so a
+mention always knows which KB record matched it and that the producer is ``rule.kb-alias.v1``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from factiongraph.model.text import normalize_chars
+
+if TYPE_CHECKING:
+    from factiongraph.kb import KBRecord, KnowledgeBase
+
+KB_ALIAS_PRODUCER = "rule.kb-alias.v1"
+KB_ID_PREFIX = "kb:"
+_PARTICLES = ("al-", "el-", "Al-", "El-")
+
+
+def is_acronym(text: str) -> bool:
+    """Return True for all-capital short forms (``PMF``, ``KH``, ``IRGC-QF``)."""
+    letters = [c for c in text if c.isalpha()]
+    return 1 <= len(letters) <= 8 and all(c.isupper() for c in letters)
+
+
+def surface_variants(alias: str) -> set[str]:
+    """Return the case variants of an alias that news text writes.
+
+    Acronyms and single words match only as written (plus a capitalised first letter), so
+    "US" never matches the pronoun "us". Multi-word names also match with their later words
+    in lower case ("US embassy" for "US Embassy"; acronyms keep their case) and in title
+    case ("Iraqi Government"), and without a leading "the".
+    """
+    alias = " ".join(normalize_chars(alias).split())
+    if len(alias) < 2 or not any(c.isalpha() for c in alias):
+        return set()
+    forms = {alias}
+    if alias.lower().startswith("the ") and len(alias) > 4:
+        forms.add(alias[4:])
+    out: set[str] = set()
+    for form in forms:
+        out.add(form)
+        if is_acronym(form):
+            continue
+        out.add(form[0].upper() + form[1:])
+        words = form.split(" ")
+        if len(words) > 1:
+            rest = [w if is_acronym(w) else w.lower() for w in words[1:]]
+            out.add(" ".join([words[0], *rest]))
+            out.add(" ".join([words[0][0].upper() + words[0][1:], *rest]))
+            out.add(" ".join(w if w.startswith(_PARTICLES) or is_acronym(w)
+                             else w[0].upper() + w[1:] for w in words))
+    return out
+
+
+def is_descriptive_alias(alias: str, others: set[str]) -> bool:
+    """Return True if ``alias`` is another alias plus lowercase description words.
+
+    "Taji military base", "Salahuddin province", "fortified Green Zone" and "US embassy in
+    Baghdad" are aliases that news writes, but the mention is the name inside them; leaving
+    the longer form out of the ruler lets the shorter alias match.
+    """
+    words = alias.split(" ")
+    for i in range(len(words)):
+        for j in range(i + 1, len(words) + 1):
+            if (i, j) == (0, len(words)) or " ".join(words[i:j]) not in others:
+                continue
+            head, tail = words[:i], words[j:]
+            if tail and tail[0] == "in":
+                tail = []  # a location qualifier: "... in Baghdad"
+            if all(w.islower() for w in head + tail):
+                return True
+    return False
+
+
+def record_surfaces(record: KBRecord) -> set[str]:
+    """Return all the surface forms of one KB record (name and aliases, with case variants)."""
+    names = {" ".join(normalize_chars(a).split()) for a in (record.name, *record.aliases)}
+    surfaces: set[str] = set()
+    for alias in names:
+        if not is_descriptive_alias(alias, names - {alias}):
+            surfaces |= surface_variants(alias)
+    return surfaces
+
+
+def is_compound_alias(surface: str, record_id: str, owners: dict[str, set[str]]) -> bool:
+    """Return True if ``surface`` is another record's name followed by one of this record's.
+
+    "Islamic Revolutionary Guard Corps Quds Force" is an alias of the Quds Force, but text that
+    writes it names two entities; leaving the compound out of the ruler yields both mentions.
+    """
+    words = surface.split(" ")
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        head_owners = owners.get(head, set())
+        if head_owners and record_id not in head_owners and record_id in owners.get(tail, set()):
+            return True
+    return False
+
+
+def build_kb_patterns(kb: KnowledgeBase) -> Iterator[dict[str, str]]:
+    """Yield span-ruler phrase patterns (label = entity type, id = ``kb:<id>``) for every record.
+
+    A surface form claimed by two records goes to the first record in id order only, so the
+    ruler is deterministic; the resolver can still see both through the KB.
+    """
+    seen: dict[str, str] = {}
+    owners: dict[str, set[str]] = {}
+    for record_id, record in kb.records.items():
+        for alias in (record.name, *record.aliases):
+            owners.setdefault(" ".join(normalize_chars(alias).split()), set()).add(record_id)
+    for record_id in sorted(kb.records):
+        record = kb.records[record_id]
+        for surface in sorted(record_surfaces(record)):
+            if surface in seen or is_compound_alias(surface, record_id, owners):
+                continue
+            seen[surface] = record_id
+            yield {"label": str(record.type), "pattern": surface, "id": KB_ID_PREFIX + record_id}

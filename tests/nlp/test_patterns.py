@@ -1,0 +1,41 @@
+"""KB ruler patterns: case variants, acronyms, compound aliases, ids."""
+
+from __future__ import annotations
+
+from factiongraph.kb import KnowledgeBase
+from factiongraph.nlp.patterns import KB_ID_PREFIX, build_kb_patterns, surface_variants
+
+
+def test_acronyms_match_only_as_written() -> None:
+    assert surface_variants("US") == {"US"}
+    assert surface_variants("IRGC-QF") == {"IRGC-QF"}
+
+
+def test_multiword_variants() -> None:
+    forms = surface_variants("US Embassy")
+    assert {"US Embassy", "US embassy"} <= forms
+    assert "us embassy" not in forms
+    assert "Iraqi Government" in surface_variants("Iraqi government")
+    assert "International coalition" in surface_variants("the international coalition")
+
+
+def test_patterns_carry_kb_ids_and_types(tiny_kb: KnowledgeBase) -> None:
+    patterns = list(build_kb_patterns(tiny_kb))
+    by_surface = {p["pattern"]: p for p in patterns}
+    assert by_surface["Kataib Hizbullah"]["id"] == KB_ID_PREFIX + "kataib-hezbollah"
+    assert by_surface["Kataib Hizbullah"]["label"] == "armed_group"
+    assert by_surface["IRGC-QF"]["id"] == KB_ID_PREFIX + "quds-force"
+    # "<IRGC name> <Quds Force name>" is left out so text yields both mentions
+    assert "Islamic Revolutionary Guard Corps Quds Force" not in by_surface
+    assert len(by_surface) == len(patterns)
+
+
+def test_descriptive_aliases_yield_to_the_name_inside() -> None:
+    from factiongraph.nlp.patterns import is_descriptive_alias
+
+    names = {"Taji", "US embassy", "Green Zone", "Islamic State"}
+    assert is_descriptive_alias("Taji military base", names)
+    assert is_descriptive_alias("fortified Green Zone", names)
+    assert is_descriptive_alias("US embassy in Baghdad", names)
+    assert not is_descriptive_alias("Camp Taji", names)
+    assert not is_descriptive_alias("Islamic State of Iraq and Syria", names)

@@ -1,0 +1,162 @@
+"""The nlp stage on the real model: KB patterns, discovery, repairs, offsets, blocks."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factiongraph.model import Block, BlockPart, EntityType, Mention
+from factiongraph.nlp import AnnotatedDoc, NlpPipeline
+from factiongraph.nlp.patterns import KB_ALIAS_PRODUCER
+from tests.resolve.factory import make_document
+
+pytestmark = pytest.mark.slow
+
+
+def annotate(nlp: NlpPipeline, text: str, doc_id: str = "doc-1") -> AnnotatedDoc:
+    return nlp.annotate(make_document(text, doc_id))
+
+
+def by_text(ann: AnnotatedDoc) -> dict[str, Mention]:
+    return {m.text: m for m in ann.mentions}
+
+
+def test_offsets_are_exact_on_every_document(nlp_pipeline: NlpPipeline,
+                                             fixture_texts: dict[str, str]) -> None:
+    docs = [make_document(t, name) for name, t in fixture_texts.items()]
+    docs.append(make_document("Kataib Hizbullah\u2019s men met in Baghdad.\n\nThe PMF said no.", "curly"))
+    anns = list(nlp_pipeline.annotate_many(docs, batch_size=2))
+    assert [a.document.doc_id for a in anns] == [d.doc_id for d in docs]
+    assert sum(len(a.mentions) for a in anns) >= 15
+    for ann in anns:
+        text = ann.document.text
+        assert ann.spacy_doc.text == text
+        for m in ann.mentions:
+            assert m.text == text[m.start:m.end]
+            assert m.doc_id == ann.document.doc_id
+            assert m.sentence_start <= m.start < m.end <= m.sentence_end
+            assert m.text == m.text.strip() and m.text
+
+
+def test_kb_aliases_carry_the_kb_id_and_producer(nlp_pipeline: NlpPipeline) -> None:
+    ann = annotate(nlp_pipeline, "Fighters of Kataib Hizbullah and the PMF marched in Baghdad.")
+    found = by_text(ann)
+    assert found["Kataib Hizbullah"].entity_id == "kataib-hezbollah"
+    assert found["Kataib Hizbullah"].producer == KB_ALIAS_PRODUCER
+    assert found["Kataib Hizbullah"].type is EntityType.ARMED_GROUP
+    assert found["PMF"].entity_id == "pmf"
+    assert found["Baghdad"].type is EntityType.PLACE
+
+
+def test_compound_alias_gives_two_mentions(nlp_pipeline: NlpPipeline) -> None:
+    ann = annotate(nlp_pipeline, "An adviser to the Islamic Revolutionary Guard Corps Quds Force arrived.")
+    found = by_text(ann)
+    assert found["Islamic Revolutionary Guard Corps"].entity_id == "irgc"
+    assert found["Quds Force"].entity_id == "quds-force"
+
+
+def test_adjectives_are_not_mentions(nlp_pipeline: NlpPipeline) -> None:
+    text = ("Iran-backed and Iran-aligned militias angered Iraqi and Iranian officials, "
+            "while Iran itself stayed silent.")
+    ann = annotate(nlp_pipeline, text)
+    texts = [m.text for m in ann.mentions]
+    assert "Iraqi" not in texts and "Iranian" not in texts
+    iran = [m for m in ann.mentions if m.text == "Iran"]
+    assert [m.start for m in iran] == [text.index("Iran itself")]
+
+
+def test_possessive_is_stripped(nlp_pipeline: NlpPipeline, fixture_texts: dict[str, str]) -> None:
+    ann = annotate(nlp_pipeline, fixture_texts["names_and_places"])
+    texts = {m.text for m in ann.mentions}
+    assert "Qais Khazali" in texts
+    assert "Asaib Ahl al-Haq" in texts
+    assert not any(t.endswith("'s") for t in texts)
+
+
+def test_title_and_name_discovery(nlp_pipeline: NlpPipeline, fixture_texts: dict[str, str]) -> None:
+    ann = annotate(nlp_pipeline, fixture_texts["names_and_places"])
+    found = by_text(ann)
+    for name in ("Karim Jaber Mansouri", "Nadia Fawzi Rahim", "Haidar Suwaidi"):
+        assert found[name].type is EntityType.PERSON, name
+        assert found[name].entity_id is None
+    assert "Foreign Minister Karim Jaber Mansouri" not in found
+    assert "Gen. Haidar Suwaidi" not in found
+
+
+def test_places_from_context_beat_person_labels(nlp_pipeline: NlpPipeline,
+                                                fixture_texts: dict[str, str]) -> None:
+    ann = annotate(nlp_pipeline, fixture_texts["names_and_places"])
+    found = by_text(ann)
+    assert found["al-Zuhour"].type is EntityType.PLACE
+    assert found["Qalat Sikkar"].type is EntityType.PLACE
+
+
+def test_invented_factions_are_discovered_and_kept_apart(nlp_pipeline: NlpPipeline,
+                                                         fixture_texts: dict[str, str]) -> None:
+    ann = annotate(nlp_pipeline, fixture_texts["invented_factions"])
+    groups = {m.text for m in ann.mentions if m.type is EntityType.ARMED_GROUP}
+    assert {"Saraya Rijal al-Fajr", "Liwa al-Thabitin", "Nahrain Brigades"} <= groups
+    for m in ann.mentions:
+        if m.text in groups:
+            assert m.entity_id is None
+            assert m.producer.startswith("rule.")
+    found = by_text(ann)
+    assert found["Walid Hamdan al-Sabbagh"].type is EntityType.PERSON
+
+
+def test_truncated_name_is_extended(nlp_pipeline: NlpPipeline) -> None:
+    text = "Ghazi Faisal Hussein told reporters the raid was justified."
+    ann = annotate(nlp_pipeline, text)
+    people = [m.text for m in ann.mentions if m.type is EntityType.PERSON]
+    assert people == ["Ghazi Faisal Hussein"]
+
+
+def test_byline_is_not_a_mention(nlp_pipeline: NlpPipeline) -> None:
+    ann = annotate(nlp_pipeline, "Rockets hit Baghdad\n\nBy Samir Adnan Khalil\n\nRockets hit Baghdad on Monday.")
+    assert "Samir Adnan Khalil" not in {m.text for m in ann.mentions}
+
+
+def test_boilerplate_is_skipped_and_comments_are_marked(nlp_pipeline: NlpPipeline) -> None:
+    body = "Kataib Hizbullah denied the attack in Baghdad.\n"
+    chrome = "Follow Diyaruna on Kataib Hizbullah news\n"
+    comment = "Reader: Asaib Ahl al-Haq is to blame.\n"
+    text = body + chrome + comment
+    doc = make_document(text, blocks=[
+        Block(BlockPart.BODY, 0, len(body)),
+        Block(BlockPart.BOILERPLATE, len(body), len(body) + len(chrome)),
+        Block(BlockPart.COMMENT, len(body) + len(chrome), len(text)),
+    ])
+    ann = nlp_pipeline.annotate(doc)
+    assert ann.spacy_doc.text != text and len(ann.spacy_doc.text) == len(text)
+    assert not [m for m in ann.mentions if len(body) <= m.start < len(body) + len(chrome)]
+    aah = [m for m in ann.mentions if m.text == "Asaib Ahl al-Haq"]
+    assert len(aah) == 1 and aah[0].in_content is False
+    assert all(m.in_content for m in ann.mentions if m.end <= len(body))
+
+
+def test_headline_is_its_own_sentence(nlp_pipeline: NlpPipeline) -> None:
+    text = "Militia leader defiant\n\nKataib Hizbullah said it would not disarm."
+    ann = annotate(nlp_pipeline, text)
+    kh = by_text(ann)["Kataib Hizbullah"]
+    assert kh.sentence_start == text.index("Kataib")
+
+
+FRAGMENTS = [
+    "Kataib Hizbullah's fighters", "the Iran-backed militia Liwa al-Muntasirin", "in Baghdad",
+    "military expert Samir Jawad al-Ubaidi told Diyaruna", "\u201cwe will respond,\u201d",
+    "Gen. Adnan Kareem", "the PMF", "near the town of al-Rashidiya", "Qais Khazali\u2019s men",
+    "\n\n", "  ", "Saraya Ansar al-Tawhid said", "Iraqi and Iranian officials", ".", ",",
+    "Faisal Hussein", "Ghazi", "US", "us", "the Abu Talib Brigades",
+]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12))
+def test_offsets_hold_on_generated_text(nlp_pipeline: NlpPipeline, pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    ann = annotate(nlp_pipeline, text)
+    for m in ann.mentions:
+        assert m.text == text[m.start:m.end] and m.text.strip() == m.text
+        assert not m.text.endswith(("'s", "\u2019s"))
+        assert m.text not in ("Iraqi", "Iranian", "us")
