@@ -12,7 +12,8 @@ from factiongraph.settings import SETTING_HELP, Settings
 
 
 def _help(command: click.Command, name: str) -> str:
-    ctx = click.Context(command, info_name=name, terminal_width=100, max_content_width=100)
+    ctx = click.Context(command, info_name=name, terminal_width=100, max_content_width=100,
+                        help_option_names=["-h", "--help"])
     return command.get_help(ctx)
 
 
