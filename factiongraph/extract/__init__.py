@@ -7,15 +7,22 @@ from dataclasses import dataclass, field
 from factiongraph.extract.context import DocContext
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Event, Quote, Relation
+from factiongraph.model.document import DatePrecision
 
 
 @dataclass(slots=True)
 class Extraction:
-    """What the extract stage found in one document."""
+    """What the extract stage found in one document.
+
+    ``inferred_published`` is ``(ISO value, precision, basis)`` when the document had no
+    publication date (or only the cleaner's guess) and the text narrowed its year (basis
+    ``inferred: <reasons>``); the pipeline writes it to the metadata. None otherwise.
+    """
 
     events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    inferred_published: tuple[str, DatePrecision, str] | None = None
 
 
 class Extractor:
@@ -36,10 +43,12 @@ class Extractor:
 
     def extract(self, ctx: DocContext) -> Extraction:
         """Return the events, relations and quotes of one document."""
+        events, year = self.events.extract_with_year(ctx)
         return Extraction(
-            events=self.events.extract(ctx),
+            events=events,
             relations=self.relations.extract(ctx),
             quotes=self.quotes.extract(ctx),
+            inferred_published=year.published() if year is not None else None,
         )
 
 

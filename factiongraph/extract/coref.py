@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from factiongraph.extract.when import DateValue, period_end
 from factiongraph.model import Event
@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 Ancestors = Callable[[str], Iterable[str]]
 NEARBY_CHARS = 600
+UNDATED_LOOKBACK_DAYS = 366
 GEO_RANK = {"neighbourhood": 0, "city": 1, "governorate": 2, "country": 3}
 
 
@@ -64,10 +65,18 @@ def is_undated(event: Event) -> bool:
 
 
 def dates_compatible(a: Event, b: Event) -> bool:
-    """Return True if the dates may denote the same day (a month contains its days)."""
+    """Return True if the dates may denote the same day (a month contains its days).
+
+    A date that is only the publication period (an undated report) means "by then": a dated
+    report of the same happening fits when it falls before that period's end and at most
+    ``UNDATED_LOOKBACK_DAYS`` before its start.
+    """
     da, db = event_dates(a), event_dates(b)
     if da is None or db is None:
         return False
+    if is_undated(a) != is_undated(b):
+        period, dated = (da, db) if is_undated(a) else (db, da)
+        return dated.start <= period.end and dated.end >= period.start - timedelta(days=UNDATED_LOOKBACK_DAYS)
     if da.precision is DatePrecision.DAY and db.precision is DatePrecision.DAY \
             and da.start == da.end and db.start == db.end:
         return da.start == db.start

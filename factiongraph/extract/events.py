@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from factiongraph.extract.context import DocContext
-from factiongraph.extract.coref import make_event_id, merge_in_document
+from factiongraph.extract.coref import is_same_family, make_event_id, merge_events, merge_in_document
 from factiongraph.extract.typology import (
     BE_FORMS,
     DETERMINERS,
@@ -32,11 +32,11 @@ from factiongraph.extract.typology import (
     load_event_rules,
     surface_set,
 )
-from factiongraph.extract.when import DateMatch, DateValue, find_dates, parse_published, shift_date, value_of
+from factiongraph.extract.event_dates import YearGuess, infer_year, pick_date, resolve_event_date
+from factiongraph.extract.when import Anchor, DateMatch, find_dates, parse_published
 from factiongraph.extract.where import Location, ancestor_ids, locate_event
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, Entity, EntityType, Event, Evidence, Mention
-from factiongraph.model.document import DatePrecision
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,8 @@ BLOCKERS = frozenset({"will", "would", "could", "may", "might", "should", "must"
                       "not", "never", "'ll", "wo", "shall"})
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 DEICTIC_PLACE = re.compile(r"\b(?:the (?:area|city|town|village|province|district|region)|there)\b", re.I)
+TARGET_PREP = re.compile(r"\b(?:on|against|targeting)\s+(?:the\s+)?$", re.I)
+CLAUSE_BREAK = re.compile(r"\b(?:since|when|while|because|although|despite|amid|until)\b", re.I)
 PERSON_NOUNS = frozenset({"people", "person", "member", "militiaman", "civilian", "soldier", "fighter",
                           "protester", "protestor", "individual", "man", "woman", "child", "suspect",
                           "gunman", "activist", "policeman", "officer", "troop", "journalist",
@@ -133,7 +135,28 @@ class EventExtractor:
         for c in kept:
             if c.rule.outcome and main:
                 main[0].outcomes.append(c)
-        return main if main else kept
+        return self._one_per_family(main) if main else kept
+
+    @staticmethod
+    def _one_per_family(found: list[Candidate]) -> list[Candidate]:
+        """Keep one trigger per event family in a sentence ("detained ... in a raid" is one arrest).
+
+        Verbs beat nouns (their roles are clearer); the other trigger's outcomes are kept.
+        """
+        best: dict[tuple[str, str, str], Candidate] = {}
+        order: list[tuple[str, str, str]] = []
+        for c in found:
+            key = (c.rule.type, c.rule.sub_type, c.rule.label if c.rule.sub_type == "Other" else "")
+            held = best.get(key)
+            if held is None:
+                best[key] = c
+                order.append(key)
+            elif c.is_verb and not held.is_verb:
+                c.outcomes.extend(held.outcomes)
+                best[key] = c
+            else:
+                held.outcomes.extend(c.outcomes)
+        return [best[k] for k in order]
 
     @staticmethod
     def _match_at(rule: EventRule, tokens: list[Any], words: list[str], i: int) -> tuple[int, str] | None:
@@ -200,9 +223,47 @@ class EventExtractor:
         Returns:
             Events in text order of their first evidence.
         """
+        return self.extract_with_year(ctx)[0]
+
+    def infer_year(self, ctx: DocContext) -> YearGuess | None:
+        """Return the inferred publication year when the cleaner found no publication date.
+
+        Only documents without a publication date, or with one the cleaner itself guessed
+        (``published_basis`` "inferred: ..."; its year is then a lower bound), are inferred;
+        None when the text adds nothing to the cleaner's guess.
+        """
+        meta = ctx.document.metadata
+        basis = meta.published_basis or ""
+        if meta.published is not None and not basis.startswith("inferred"):
+            return None
+        floor = int(meta.published[:4]) if meta.published and meta.published[:4].isdigit() else None
+        text = self._content_text(ctx)
+        mentions = ctx.content_mentions()
+        guess = infer_year(text, mentions, ctx.entities, ctx.kb, find_dates(text, Anchor(None, None)), floor)
+        if guess is not None and floor is not None and guess.year <= floor:
+            return None  # the cleaner's guess already has this year (and maybe a month)
+        return guess
+
+    @staticmethod
+    def _content_text(ctx: DocContext) -> str:
+        """Return the document text with everything outside body and caption blocks blanked."""
+        text = ctx.document.text
+        if not ctx.document.blocks:
+            return text
+        chars = [" "] * len(text)
+        for block in ctx.document.blocks:
+            if block.is_content:
+                chars[block.start:block.end] = text[block.start:block.end]
+        return "".join(chars)
+
+    def extract_with_year(self, ctx: DocContext) -> tuple[list[Event], YearGuess | None]:
+        """Return the events (as :meth:`extract`) and the inferred publication year, if any."""
         doc = ctx.spacy_doc
         meta = ctx.document.metadata
+        year = self.infer_year(ctx)
         anchor = parse_published(meta.published, meta.published_precision)
+        if year is not None:
+            anchor = Anchor(None, None, year_hint=year.year)
         dates = find_dates(ctx.document.text, anchor)
         mentions = ctx.content_mentions()
         sents = list(doc.sents)
@@ -212,10 +273,16 @@ class EventExtractor:
             if ctx.document.blocks and (block is None or not block.is_content):
                 continue
             blocked = [(d.start, d.end) for d in dates if sent.start_char <= d.start < sent.end_char]
+            first = len(events)
             for cand in self.find_candidates(sent, blocked):
-                event = self.build_event(ctx, cand, sents, k, mentions, dates, anchor, events)
-                if event is not None:
+                event = self.build_event(ctx, cand, sents, k, mentions, dates, anchor, events, year)
+                if event is None:
+                    continue
+                twin = next((i for i in range(first, len(events)) if is_same_family(events[i], event)), None)
+                if twin is None:
                     events.append(event)
+                else:  # two triggers of one family in one sentence describe one happening
+                    events[twin] = merge_events(events[twin], event)
             self._attribute_responsibility(ctx, sent, sents, k, mentions, events)
         events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id))
         seen: dict[str, int] = {}
@@ -224,11 +291,11 @@ class EventExtractor:
             n = seen.get(base, 0)
             seen[base] = n + 1
             event.event_id = base if n == 0 else f"{base}-{n}"
-        return events
+        return events, year
 
     def build_event(self, ctx: DocContext, cand: Candidate, sents: list[Any], k: int,
                     mentions: list[Mention], dates: list[DateMatch], anchor: Any,
-                    earlier: list[Event]) -> Event | None:
+                    earlier: list[Event], year: YearGuess | None = None) -> Event | None:
         """Return the Event for one candidate, or None when it lacks a concrete anchor."""
         sent, rule = cand.sent, cand.rule
         in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
@@ -237,9 +304,15 @@ class EventExtractor:
         for extra in cand.outcomes:
             for key, value in self._find_counts(extra, dates).items():
                 counts.setdefault(key, value)
-        date_match = self._pick_date(sent, cand, dates)
-        value, date_text, basis = self._resolve_date(date_match, earlier, anchor)
-        location = locate_event(in_sent, self._mentions_of(sents, k - 1, mentions),
+        trigger = sent.doc[cand.start].idx
+        date_match = pick_date(sent.start_char, sent.end_char, trigger, dates)
+        value, date_text, basis = resolve_event_date(date_match, earlier, anchor, dates, year, trigger)
+        # A country or place that is a participant ("US strike", "attacks on Israel") is not
+        # where the event happened.
+        text = ctx.document.text
+        placeable = [m for m in in_sent if m.entity_id is None or not (
+            m.entity_id in actors or (m.entity_id in targets and TARGET_PREP.search(text[max(0, m.start - 30):m.start])))]
+        location = locate_event(placeable, self._mentions_of(sents, k - 1, mentions),
                                 self._mentions_of(sents, k + 1, mentions), ctx.entities, ctx.kb)
         if location is not None and location.basis == "clause" and location.precision == "country" \
                 and DEICTIC_PLACE.search(sent.text):
@@ -358,8 +431,15 @@ class EventExtractor:
             if not left and not cand.is_verb and m.start - trig_end > 60:
                 continue
             prep = self._preposition_before(doc.text, m.start, trig_end if not left else cand.sent.start_char)
+            if left and not cand.is_verb and CLAUSE_BREAK.search(doc.text[m.end:trig_start]):
+                continue  # "X has grown since the protests": X belongs to another clause
             if prep in ("by", "from"):
                 role = "actor"
+            elif not left and prep == "with" and cand.rule.label in ("meeting", "visit"):
+                role = "actor"  # "met with X", "to discuss ... with X": both sides take part
+            elif left and prep == "with" and re.search(r"\b(?:together|along|killed|wounded|arrested|detained)\s+with\s+"
+                                                       r"(?:[\w'’.-]+\s+){0,3}$", doc.text[max(0, m.start - 60):m.start]):
+                role = "other"  # "killed together with X in a strike": X shares the victim's side
             elif not left:
                 role = "target" if cand.is_verb or prep in ("on", "against", "at", "of", "targeting", "to") \
                     else "other"
@@ -401,7 +481,7 @@ class EventExtractor:
     @staticmethod
     def _preposition_before(text: str, pos: int, limit: int) -> str:
         window = text[max(limit, pos - 40):pos]
-        m = re.search(r"\b(by|from|on|against|at|of|targeting|to|with)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$", window)
+        m = re.search(r"\b(by|from|on|against|at|of|targeting|to|with)\s+(?:the\s+|an?\s+)?(?:[\w'’.-]+\s+){0,3}$", window)
         return m.group(1).lower() if m else ""
 
     @staticmethod
@@ -433,38 +513,6 @@ class EventExtractor:
             if dist <= 10 and (best is None or dist < best[0]):
                 best = (dist, value)
         return {key: best[1]} if best else {}
-
-    @staticmethod
-    def _pick_date(sent: Any, cand: Candidate, dates: list[DateMatch]) -> DateMatch | None:
-        inside = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
-        if not inside:
-            return None
-        trig = sent.doc[cand.start].idx
-        return min(inside, key=lambda d: (d.is_relative_to_event, d.value is None, abs(d.start - trig)))
-
-    @staticmethod
-    def _resolve_date(match: DateMatch | None, earlier: list[Event], anchor: Any) -> tuple[DateValue | None, str | None, str]:
-        if match is not None and match.is_relative_to_event:
-            ref = None
-            for e in reversed(earlier):
-                if not e.date_start or e.date_precision is None:
-                    continue
-                word = (match.reference or "").rstrip("s")
-                if not word or word in str(e.attrs.get("trigger", "")).lower() or word == e.attrs.get("label"):
-                    ref = e
-                    break
-            if ref is not None and ref.date_start:
-                parts = [int(p) for p in ref.date_start.split("-")]
-                base = value_of(_date_from(parts), ref.date_precision or DatePrecision.DAY)
-                return shift_date(base, match.offset_days or 0), match.text, f"relative: {match.basis}"
-            return None, match.text, "relative: reference event not found"
-        if match is not None and match.value is not None:
-            return match.value, match.text, match.basis
-        if anchor.published is None:
-            return None, match.text if match else None, "undated"
-        precision = DatePrecision.YEAR if anchor.precision is DatePrecision.YEAR else DatePrecision.MONTH
-        return value_of(_period_start(anchor.published, precision), precision), None, \
-            "undated: publication period"
 
     def _certainty(self, text: str) -> Certainty:
         if any(p.search(text) for p in self.rules.anonymous):
@@ -527,12 +575,4 @@ class EventExtractor:
                 event.evidence.append(Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end],
                                                "rule.event-responsibility.v1", 0.6))
                 return
-
-
-def _date_from(parts: list[int]) -> date:
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def _period_start(day: date, precision: DatePrecision) -> date:
-    return date(day.year, 1, 1) if precision is DatePrecision.YEAR else date(day.year, day.month, 1)
 

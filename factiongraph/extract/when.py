@@ -55,6 +55,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since_y", re.compile(r"\b(?i:since)\s+" + _YEAR + r"\b")),
     ("md", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!,?\s+(?:19|20)\d\d)(?![\d:])")),
     ("dm", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s+(?:19|20)\d\d)")),
+    ("m_last_year", re.compile(r"\b(?:(?i:in|during|since)\s+)?(?:(?i:early|late|mid)[\s-]+)?" + _MONTH
+                               + r"\s+(?:of\s+)?last\s+year\b")),
+    ("last_month_name", re.compile(r"\b(?i:last)\s+" + _MONTH + r"(?![\w])(?!\s+[0-3]?\d\b)")),
     ("my", re.compile(r"\b(?:(?i:early|late|mid)[\s-]+)?" + _MONTH + r",?\s+" + _YEAR + r"\b")),
     ("m", re.compile(r"\b" + _PREP + r"\s+(?:(?i:early|late|mid)[\s-]+)?" + _MONTH + r"(?![\w])")),
     ("y", re.compile(r"\b" + _PREP + r"\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?" + _YEAR + r"\b(?!\d)")),
@@ -260,6 +263,17 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
         month = _month_number(g["month"])
         year, basis = _year_for(month, None, anchor)
         return (value_of(date(year, month, 1), DatePrecision.MONTH) if year else None), basis, None, None
+    if kind in ("m_last_year", "last_month_name"):
+        month = _month_number(g["month"])
+        if pub is None:
+            if kind == "m_last_year" and anchor.year_hint is not None:
+                return value_of(date(anchor.year_hint - 1, month, 1), DatePrecision.MONTH), \
+                    f"text-year: {anchor.year_hint} minus one ('last year')", None, None
+            return None, f"{kind}: publication date unknown", None, None
+        if kind == "m_last_year":
+            return value_of(date(pub.year - 1, month, 1), DatePrecision.MONTH), "publication: previous year", None, None
+        year = pub.year if month < pub.month else pub.year - 1
+        return value_of(date(year, month, 1), DatePrecision.MONTH), "publication: latest such month before it", None, None
     if kind in ("since_my", "since_m", "since_y"):
         if kind == "since_y":
             first, basis = date(int(g["year"]), 1, 1), "explicit"

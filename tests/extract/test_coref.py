@@ -94,3 +94,15 @@ def test_day_precision_events_merge_only_on_the_same_day(d1, d2) -> None:  # typ
 def test_ids_are_deterministic_and_content_based() -> None:
     assert raid("a").event_id == raid("b").event_id
     assert raid("a").event_id != raid("a", date="2020-06-26").event_id
+
+
+def test_undated_report_matches_an_earlier_dated_report_of_the_same_arrest() -> None:
+    dated = raid("a", date="2021-05-26")
+    undated = replace(raid("b", date="2021-06", precision=DatePrecision.MONTH, place=None, actors=()),
+                      attrs={"label": "raid", "date_basis": "undated: publication period"})
+    assert match_event(undated, [dated], ancestors) is dated
+    assert merge_events(dated, undated).date_start == "2021-05-26"
+    too_old = raid("c", date="2019-03-01", actors=())
+    assert match_event(undated, [too_old], ancestors) is None
+    later = raid("d", date="2021-07-02", actors=())
+    assert match_event(undated, [later], ancestors) is None

@@ -212,4 +212,4 @@ def test_ids_are_deterministic(extractor: EventExtractor) -> None:
 def test_unknown_publication_year_from_text(extractor: EventExtractor) -> None:
     e = only(extractor, "The 2019 unrest continued. On Nov. 4, gunmen killed three protesters in Basra.",
              published=None)
-    assert e.date_start == "2019-11-04" and str(e.attrs["date_basis"]).startswith("text-year")
+    assert e.date_start == "2019-11-04" and str(e.attrs["date_basis"]).startswith("inferred year 2019")

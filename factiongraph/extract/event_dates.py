@@ -1,0 +1,285 @@
+"""Year inference for documents whose publication date is unknown (or only guessed).
+
+News style leaves the year out of dates in the current year ("on June 25th"), so a text with no
+publication date has yearless event dates. :func:`infer_year` narrows the year from what the text
+and the knowledge base say:
+
+- explicit years written in the text are lower bounds (the article is not older than them), and
+  so is a year the cleaner already guessed (``published_basis`` "inferred: ...");
+- a person named with a title the KB dates ("Prime Minister X", "the Quds Force commander X")
+  held it in known years: the article was written within them (all such spans intersect);
+- a weekday written with a day and month ("Thursday (June 25th)", "Monday, July 6") fixes the
+  year modulo the calendar.
+
+The earliest year that satisfies everything wins (articles are written near the events they
+report); with nothing but weekday pairs (no bound at all) the result is None, because the
+calendar alone repeats every few years. :func:`resolve_weekday_after` dates a bare weekday
+("On Tuesday") from the latest day-precision date before it when the publication day is unknown.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from factiongraph.extract.when import MONTHS, WEEKDAYS, Anchor, DateMatch, DateValue, shift_date, value_of
+from factiongraph.model import EntityType, Event, Mention
+from factiongraph.model.document import DatePrecision
+
+log = logging.getLogger(__name__)
+
+SPAN_WITHOUT_UPPER_BOUND = 12  # years searched after the lower bound when nothing caps the span
+_HONORIFIC = r"(?:(?:gen\.?|general|maj\.?|brig\.?|col\.?|dr\.?|sheikh|sayyid|sayed|grand|ayatollah|" \
+             r"hojatoleslam|mr\.?|judge|imam)\s+)*"
+_ENDED = re.compile(r"\b(?:former|ex|late|then|previous|outgoing|ousted|sacked|dismissed|ex-)[\s-]*$", re.I)
+_YEAR_IN_TEXT = re.compile(r"(?<![\d,./-])((?:19|20)\d\d)(?![\d,/-])")
+_MONTH_WORD = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?|"
+               r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_WEEKDAY_WORD = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY_WORD = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_WEEKDAY_PAIR = re.compile(
+    _WEEKDAY_WORD + r"(?:\s+(?:morning|afternoon|evening|night))?\s*(?:\(\s*|,\s*)"
+    r"(?:" + _MONTH_WORD + r"\s+" + _DAY_WORD + r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?P<month2>[A-Z][a-z]+\.?))\b(?!,?\s+(?:19|20)\d\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class YearGuess:
+    """An inferred year with the reasons, and the latest yearless month the body names."""
+
+    year: int
+    reasons: tuple[str, ...]
+    latest_month: int | None = None
+
+    @property
+    def basis(self) -> str:
+        """Return the basis text, ``inferred: <reasons>``."""
+        return "inferred: " + "; ".join(self.reasons)
+
+    def published(self) -> tuple[str, DatePrecision, str]:
+        """Return ``(ISO value, precision, basis)`` for ``Metadata.published``."""
+        if self.latest_month is not None:
+            return f"{self.year:04d}-{self.latest_month:02d}", DatePrecision.MONTH, self.basis
+        return f"{self.year:04d}", DatePrecision.YEAR, self.basis
+
+
+def find_weekday_pairs(text: str) -> list[tuple[int, int, int, str]]:
+    """Return ``(weekday, month, day, written)`` for each "Thursday (June 25th)"-like pair."""
+    out: list[tuple[int, int, int, str]] = []
+    for m in _WEEKDAY_PAIR.finditer(text):
+        month_text = m.group("month") or m.group("month2") or ""
+        key = month_text.strip(".").lower()[:3]
+        if key not in MONTHS:
+            continue
+        day = int(m.group("day") or m.group("day2"))
+        out.append((WEEKDAYS[m.group("weekday").lower()], MONTHS[key], day, m.group(0).strip()))
+    return out
+
+
+def _weekday_years(pairs: list[tuple[int, int, int, str]], years: range) -> list[int]:
+    keep = []
+    for year in years:
+        ok = True
+        for weekday, month, day, _ in pairs:
+            try:
+                ok = ok and date(year, month, day).weekday() == weekday
+            except ValueError:
+                ok = False
+        if ok:
+            keep.append(year)
+    return keep
+
+
+def _title_patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = r"[\s-]+".join(re.escape(w) for w in role.lower().split())
+    before = re.compile(rf"\b{words}\s+{_HONORIFIC}$", re.I)
+    after = re.compile(rf"^\s*,\s+(?:the\s+|[\w'’-]+['’]s\s+|[A-Z][\w-]+\s+)?(?:[\w-]+\s+){{0,3}}?{words}\b", re.I)
+    return before, after
+
+
+def find_role_spans(text: str, mentions: list[Mention], entities: dict[str, Any], kb: Any
+                    ) -> list[tuple[int, int | None, str]]:
+    """Return ``(from, to, reason)`` for people named with a title the KB dates.
+
+    "Prime Minister X" (or "X, the prime minister,") where X's KB record has that role from
+    ``from`` to ``to`` (``to`` None: open-ended). "former"/"then"/"late" titles are skipped.
+    """
+    spans: list[tuple[int, int | None, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for m in mentions:
+        entity = entities.get(m.entity_id) if m.entity_id else None
+        if entity is None or entity.type is not EntityType.PERSON:
+            continue
+        record = kb.get(m.entity_id) if kb is not None else None
+        attrs = getattr(record, "attributes", None) or entity.attributes
+        for item in attrs.get("roles", ()) or ():
+            role, start = str(item.get("role", "")), item.get("from")
+            if not role or not isinstance(start, int) or (m.entity_id, role) in seen:
+                continue
+            before, after = _title_patterns(role)
+            left = text[max(0, m.start - 80):m.start]
+            hit = before.search(left)
+            if hit is not None and _ENDED.search(left[:hit.start()]):
+                continue
+            if hit is None and not after.search(text[m.end:m.end + 80]):
+                continue
+            stop = item.get("to")
+            seen.add((m.entity_id, role))  # type: ignore[arg-type]
+            spans.append((start, stop if isinstance(stop, int) else None,
+                          f"{m.text} is named {role} ({start}-{stop if isinstance(stop, int) else ''})"))
+    return spans
+
+
+def infer_year(text: str, mentions: list[Mention], entities: dict[str, Any], kb: Any,
+               dates: list[DateMatch], floor: int | None = None) -> YearGuess | None:
+    """Return the earliest year consistent with the text's clues, or None when unbounded.
+
+    Args:
+        text: the content text (body and captions).
+        mentions: resolved content mentions (people with titles are read).
+        entities: entity records by id.
+        kb: the knowledge base (person records' ``attributes.roles``).
+        dates: the text's date expressions (yearless day-month ones give the latest month).
+        floor: a year already known as a lower bound (e.g. the cleaner's guess), or None.
+    """
+    reasons: list[str] = []
+    low: int | None = floor
+    if floor is not None:
+        reasons.append(f"not before {floor} (cleaner's lower bound)")
+    written = [int(y) for y in _YEAR_IN_TEXT.findall(text)]
+    if written and (low is None or max(written) > low):
+        low = max(written)
+        reasons.append(f"not before {low}, the latest year written in the text")
+    high: int | None = None
+    for start, stop, why in find_role_spans(text, mentions, entities, kb):
+        low = start if low is None else max(low, start)
+        if stop is not None:
+            high = stop if high is None else min(high, stop)
+        reasons.append(why)
+    if low is None:
+        return None
+    pairs = find_weekday_pairs(text)
+    top = high if high is not None and high >= low else low + SPAN_WITHOUT_UPPER_BOUND
+    years = list(range(low, top + 1))
+    if pairs:
+        fitting = _weekday_years(pairs, range(low, top + 1))
+        if fitting:
+            years = fitting
+            reasons.append("weekday and date agree: " + ", ".join(repr(p[3]) for p in pairs[:3]))
+        else:
+            log.debug("weekday pairs %s fit no year in %d-%d", pairs, low, top)
+    months = [d.value.start.month if d.value else _month_of(d.text) for d in dates
+              if d.kind in ("md", "dm", "m")]
+    latest = max((mo for mo in months if mo), default=None)
+    return YearGuess(years[0], tuple(reasons), latest)
+
+
+def _month_of(written: str) -> int | None:
+    for word in re.findall(r"[A-Za-z]+", written):
+        key = word.lower()[:3]
+        if key in MONTHS and len(word) >= 3:
+            return MONTHS[key]
+    return None
+
+
+def resolve_weekday_after(weekday: int, reference: date) -> date:
+    """Return the first day on or after ``reference`` falling on ``weekday`` (0 = Monday).
+
+    Used when the publication day is unknown: the article was written after every date it
+    names, so a bare weekday after a dated sentence points to the following days.
+    """
+    return reference + timedelta(days=(weekday - reference.weekday()) % 7)
+
+
+def pick_date(sent_start: int, sent_end: int, trigger: int, dates: list[DateMatch]) -> DateMatch | None:
+    """Return the date expression of a sentence that belongs to the trigger at ``trigger``.
+
+    Values beat unresolved expressions, event-relative expressions ("four days after the raid")
+    come last; among equals the nearest to the trigger wins.
+    """
+    inside = [d for d in dates if sent_start <= d.start and d.end <= sent_end]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: (d.is_relative_to_event, d.value is None,
+                                      abs(d.start - trigger)))
+
+
+def _reference_event(match: DateMatch, earlier: list[Event]) -> Event | None:
+    """Return the earlier event a relative expression counts from (named or latest dated)."""
+    word = (match.reference or "").rstrip("s")
+    fallback: Event | None = None
+    for e in reversed(earlier):
+        if not e.date_start or e.date_precision is None:
+            continue
+        if str(e.attrs.get("date_basis", "")).startswith(("undated", "relative")):
+            continue  # a publication-period guess or another relative date is no anchor
+        if word and (word in str(e.attrs.get("trigger", "")).lower() or word == e.attrs.get("label")):
+            return e
+        if fallback is None and (not word or e.date_precision == DatePrecision.DAY):
+            fallback = e
+    return fallback
+
+
+def _day_before(match: DateMatch, dates: list[DateMatch]) -> date | None:
+    """Return the latest single day written before ``match`` in the text."""
+    days = [d.value.start for d in dates if d.end <= match.start and d.value is not None
+            and d.value.precision is DatePrecision.DAY and d.value.start == d.value.end]
+    return days[-1] if days else None
+
+
+def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: Anchor,
+                       dates: list[DateMatch], year: YearGuess | None = None, trigger: int = -1
+                       ) -> tuple[DateValue | None, str | None, str]:
+    """Return ``(value, date_text, date_basis)`` for the date expression of one event.
+
+    Relative expressions take the referenced (or latest explicitly dated) earlier event's date.
+    When the trigger (at character ``trigger``) sits in the clause the expression introduces
+    ("The attack came five days after X was killed in a strike"), the event *is* the reference:
+    its date is the earlier event's date shifted back. A bare weekday with no publication day
+    follows the latest day written before it; an event with no date expression gets the
+    publication period (or the inferred year).
+    """
+    if match is not None and match.is_relative_to_event:
+        ref = _reference_event(match, earlier)
+        offset = match.offset_days or 0
+        basis = f"relative: {match.basis}"
+        if trigger >= match.end and match.reference is None \
+                and re.search(r"\b(?:after|before)$", match.text, re.I):
+            offset, basis = -offset, f"relative: the event that '{match.text}' counts from"
+        if ref is not None and ref.date_start:
+            parts = [int(p) for p in ref.date_start.split("-")]
+            base = value_of(_date_from(parts), DatePrecision(ref.date_precision or DatePrecision.DAY))
+            return shift_date(base, offset), match.text, basis
+        return None, match.text, "relative: reference event not found"
+    if match is not None and match.value is None and match.kind == "weekday":
+        ref_day = _day_before(match, dates)
+        weekday = next((WEEKDAYS[w.lower()] for w in re.findall(r"[A-Za-z]+", match.text)
+                        if w.lower() in WEEKDAYS), None)
+        if ref_day is not None and weekday is not None:
+            day = resolve_weekday_after(weekday, ref_day)
+            return value_of(day, DatePrecision.DAY), match.text, \
+                f"weekday after {ref_day.isoformat()} (publication day unknown)"
+    if match is not None and match.value is not None:
+        basis = match.basis
+        if year is not None and basis.startswith("text-year"):
+            basis = f"inferred year {year.year}: {'; '.join(year.reasons)}"
+        return match.value, match.text, basis
+    if anchor.published is None:
+        if year is not None:
+            return value_of(date(year.year, 1, 1), DatePrecision.YEAR), match.text if match else None, \
+                f"undated: inferred publication year {year.year}"
+        return None, match.text if match else None, "undated"
+    precision = DatePrecision.YEAR if anchor.precision is DatePrecision.YEAR else DatePrecision.MONTH
+    return value_of(_period_start(anchor.published, precision), precision), None, \
+        "undated: publication period"
+
+
+def _date_from(parts: list[int]) -> date:
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _period_start(day: date, precision: DatePrecision) -> date:
+    return date(day.year, 1, 1) if precision is DatePrecision.YEAR else date(day.year, day.month, 1)

@@ -1,0 +1,138 @@
+"""Year inference, weekday pairs, relative dates and date choice (invented sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factiongraph.extract.event_dates import find_weekday_pairs, resolve_weekday_after
+from factiongraph.extract.events import EventExtractor
+from factiongraph.extract.when import find_dates, parse_published
+
+from tests.extract.factory import default_kb, make_context
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor(default_kb())
+
+
+def test_weekday_pairs_are_read_in_both_orders() -> None:
+    pairs = find_weekday_pairs("Police acted on Friday (March 3rd) and again on Sunday, 12 March.")
+    assert [(w, m, d) for w, m, d, _ in pairs] == [(4, 3, 3), (6, 3, 12)]
+
+
+def test_weekday_after_reference_day() -> None:
+    assert resolve_weekday_after(1, date(2022, 5, 9)) == date(2022, 5, 10)  # Monday -> Tuesday
+    assert resolve_weekday_after(0, date(2022, 5, 9)) == date(2022, 5, 9)
+
+
+def test_office_holder_gives_the_year_when_publication_is_unknown(extractor: EventExtractor) -> None:
+    ctx = make_context("Prime Minister Mustafa al-Kadhimi said police arrested four men in Basra on March 9th.")
+    events, year = extractor.extract_with_year(ctx)
+    assert year is not None and year.year == 2020
+    assert "Prime Minister" in year.basis and year.basis.startswith("inferred: ")
+    assert events[0].date_start == "2020-03-09"
+    assert str(events[0].attrs["date_basis"]).startswith("inferred year 2020")
+
+
+def test_weekday_pair_moves_the_year_past_the_lower_bound(extractor: EventExtractor) -> None:
+    # 2020-02-11 is a Tuesday; 2021-02-11 a Thursday: the pair rules out the lower bound 2020.
+    ctx = make_context("Prime Minister Mustafa al-Kadhimi spoke after gunmen killed two guards in Basra "
+                       "on Thursday (February 11th).")
+    events, year = extractor.extract_with_year(ctx)
+    assert year is not None and year.year == 2021
+    assert events[0].date_start == "2021-02-11"
+
+
+def test_former_title_does_not_date_the_text(extractor: EventExtractor) -> None:
+    ctx = make_context("Former Prime Minister Mustafa al-Kadhimi said police arrested four men in Basra.")
+    assert extractor.infer_year(ctx) is None
+
+
+def test_no_inference_when_the_cleaner_read_a_date(extractor: EventExtractor) -> None:
+    ctx = make_context("Prime Minister Mustafa al-Kadhimi said police arrested four men in Basra.", "2023-02-01")
+    assert extractor.infer_year(ctx) is None
+
+
+def test_bare_weekday_follows_the_latest_written_day(extractor: EventExtractor) -> None:
+    text = ("Prime Minister Mustafa al-Kadhimi condemned the attack after gunmen killed a journalist in Basra "
+            "on Monday (July 13th). On Wednesday, police arrested two suspects in Basra.")
+    events = extractor.extract(make_context(text))
+    arrest = next(e for e in events if e.sub_type == "Arrests")
+    assert arrest.date_start == "2020-07-15"
+
+
+def test_event_inside_an_after_clause_is_dated_backwards(extractor: EventExtractor) -> None:
+    text = ("Rockets struck a base in Basra on Thursday. The barrage came three days after gunmen "
+            "kidnapped two engineers in Basra.")
+    events = extractor.extract(make_context(text, "2022-03-12"))
+    kidnap = next(e for e in events if e.sub_type == "Abduction/forced disappearance")
+    assert kidnap.date_start == "2022-03-07"  # Thursday 2022-03-10 minus three days
+
+
+def test_month_last_year_and_last_month_name() -> None:
+    anchor = parse_published("2022-04-20")
+    values = {d.text: d.value.iso_start for d in find_dates(
+        "It began in May last year and worsened last June, then again last March.", anchor) if d.value}
+    assert values == {"in May last year": "2021-05", "last June": "2021-06", "last March": "2022-03"}
+
+
+def test_one_event_per_family_in_a_sentence(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Iraqi security forces detained six members of Kataib Hezbollah in a raid in Basra on Monday.",
+        "2021-04-14"))
+    arrests = [e for e in events if e.sub_type == "Arrests"]
+    assert len(arrests) == 1
+    assert "iraqi-security-forces" in arrests[0].actors and "kataib-hezbollah" in arrests[0].targets
+
+
+def test_seized_people_is_an_arrest(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context("Three suspects were seized in Basra on Monday.", "2021-04-14"))
+    assert [e.sub_type for e in events] == ["Arrests"]
+    weapons = extractor.extract(make_context("Police seized rockets in Basra on Monday.", "2021-04-14"))
+    assert all(e.sub_type != "Arrests" for e in weapons)
+
+
+def test_extraction_carries_the_inferred_publication() -> None:
+    from factiongraph.extract import Extractor
+
+    ctx = make_context("Prime Minister Mustafa al-Kadhimi said police arrested four men in Basra on March 9th.")
+    value, precision, basis = Extractor(default_kb()).extract(ctx).inferred_published or ("", None, "")
+    assert (value, str(precision)) == ("2020-03", "month") and basis.startswith("inferred: ")
+
+
+def test_pipeline_writes_the_inference_only_over_missing_or_guessed_dates() -> None:
+    from factiongraph.model import DatePrecision
+    from factiongraph.pipeline import Pipeline
+    from tests.extract.factory import make_document
+
+    inferred = ("2020-06", DatePrecision.MONTH, "inferred: Mustafa al-Kadhimi is named Prime Minister")
+    missing = make_document("text")
+    Pipeline._apply_inferred_published(missing, inferred)
+    assert missing.metadata.published == "2020-06" and missing.metadata.published_basis.startswith("inferred")
+    read = make_document("text", "2021-03-02")
+    Pipeline._apply_inferred_published(read, inferred)
+    assert read.metadata.published == "2021-03-02"
+
+
+def test_participant_country_is_not_the_location(extractor: EventExtractor) -> None:
+    e = next(iter(extractor.extract(make_context(
+        "Kataib Hezbollah claimed drone attacks on Israel on Monday.", "2024-03-06"))))
+    assert "israel" in e.targets and e.location_id != "israel"
+
+
+def test_companion_of_a_victim_is_not_an_actor(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Qasem Soleimani was killed together with Iraqi commander Abu Mahdi al-Muhandis in a US drone strike "
+        "in Baghdad on Friday.", "2020-01-04"))
+    strike = next(e for e in events if e.sub_type == "Air/drone strike")
+    assert "abu-mahdi-al-muhandis" not in strike.actors and "united-states" in strike.actors
+
+
+def test_subject_of_another_clause_is_not_a_noun_triggers_actor(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Pressure on Kataib Hezbollah has grown since the protests in Basra in March.", "2021-04-14"))
+    protest = next(e for e in events if e.type == "Protests")
+    assert "kataib-hezbollah" not in protest.actors
