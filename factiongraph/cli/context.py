@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
+
+import click
 
 from factiongraph.kb import KnowledgeBase, load_kb
 from factiongraph.settings import Settings
@@ -59,3 +63,20 @@ class AppContext:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _set_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        app = ctx.find_object(AppContext)
+        if app is not None:
+            app.close()
+            app.settings = replace(app.settings, db=value)
+
+
+def db_option(command: F) -> F:
+    """Let a command take ``--db`` after its name too (``factiongraph ingest --db x.db …``)."""
+    return click.option("--db", metavar="PATH|URL", expose_value=False, is_eager=True, callback=_set_db,
+                        help="Store to use (same as the global --db).")(command)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import click
 
-from factiongraph.cli.context import AppContext
+from factiongraph.cli.context import AppContext, db_option
 from factiongraph.errors import FactiongraphError
 
 
 @click.command("docs")
 @click.option("--limit", default=100, show_default=True, help="How many documents to list.")
 @click.option("--offset", default=0, show_default=True, help="Skip this many first.")
+@db_option
 @click.pass_obj
 def docs_cmd(app: AppContext, limit: int, offset: int) -> None:
     """List stored documents (id, published, outlet, title)."""
@@ -25,6 +26,7 @@ def docs_cmd(app: AppContext, limit: int, offset: int) -> None:
 @click.command("doc")
 @click.argument("doc_id")
 @click.option("--all-blocks", is_flag=True, help="Also print boilerplate blocks.")
+@db_option
 @click.pass_obj
 def doc_cmd(app: AppContext, doc_id: str, all_blocks: bool) -> None:
     """Show one document's metadata and its cleaned text block by block (ID may be a prefix)."""
@@ -55,6 +57,7 @@ def doc_cmd(app: AppContext, doc_id: str, all_blocks: bool) -> None:
 @click.command("search")
 @click.argument("query")
 @click.option("--limit", default=20, show_default=True)
+@db_option
 @click.pass_obj
 def search_cmd(app: AppContext, query: str, limit: int) -> None:
     """Full-text search over titles and article content (SQLite FTS5 syntax)."""

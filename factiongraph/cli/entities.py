@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import click
 
-from factiongraph.cli.context import AppContext
+from factiongraph.cli.context import AppContext, db_option
 from factiongraph.errors import FactiongraphError
 from factiongraph.model import Entity, EntityType
 from factiongraph.store.views import entity_mentions, events_for, find_entities, get_entity, rank_entities
@@ -17,6 +17,7 @@ from factiongraph.store.views import entity_mentions, events_for, find_entities,
 @click.option("--type", "type_", type=click.Choice([t.value for t in EntityType]), help="Only this entity type.")
 @click.option("--new", "new_only", is_flag=True, help="Only entities the knowledge base does not know.")
 @click.option("--limit", default=50, show_default=True)
+@db_option
 @click.pass_obj
 def entities_cmd(app: AppContext, type_: str | None, new_only: bool, limit: int) -> None:
     """List entities ranked by how often the articles mention them."""
@@ -47,6 +48,7 @@ def _name(app: AppContext, entity_id: str | None) -> str:
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True, help="Print the profile as JSON.")
 @click.option("--limit", default=10, show_default=True, help="Sentences, events and quotes to show per section.")
+@db_option
 @click.pass_obj
 def show_cmd(app: AppContext, name: str, as_json: bool, limit: int) -> None:
     """Profile of an entity: aliases, type, KB facts, relations, events, quotes and sources."""

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from factiongraph.cli.context import AppContext
+from factiongraph.cli.context import AppContext, db_option
 from factiongraph.cli.entities import resolve_name
 from factiongraph.export.acled_csv import summarize_event, write_acled_csv
 from factiongraph.export.jsonl import event_record, quote_record
@@ -48,6 +48,7 @@ def _filter_events(app: AppContext, actor: str | None, type_: str | None, since:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "acled-csv"]), default="table",
               show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@db_option
 @click.pass_obj
 def events_cmd(app: AppContext, actor: str | None, type_: str | None, since: str | None, until: str | None,
                place: str | None, fmt: str, out: str | None) -> None:
@@ -90,6 +91,7 @@ def events_cmd(app: AppContext, actor: str | None, type_: str | None, since: str
 @click.option("--speaker", help="Only quotes by this entity (any spelling).")
 @click.option("--about", help="Only quotes about this entity (any spelling).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@db_option
 @click.pass_obj
 def quotes_cmd(app: AppContext, speaker: str | None, about: str | None, fmt: str) -> None:
     """List quotes and reported claims: who said what, through which outlet, about whom."""

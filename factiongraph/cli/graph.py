@@ -7,7 +7,7 @@ import json
 import click
 
 from factiongraph.analyze.network import EntityNetwork
-from factiongraph.cli.context import AppContext
+from factiongraph.cli.context import AppContext, db_option
 from factiongraph.cli.entities import resolve_name
 
 
@@ -26,6 +26,7 @@ def _parse_window(text: str | None) -> tuple[str | None, str | None] | None:
 @click.option("--diff", "diff", nargs=2, metavar="BEFORE AFTER",
               help="Compare two windows, e.g. --diff ..2019-12 2020-01.. (which ties appeared?).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@db_option
 @click.pass_obj
 def graph_cmd(app: AppContext, around: str | None, depth: int, events: bool, metrics: bool,
               diff: tuple[str, str] | None, fmt: str) -> None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import click
 
-from factiongraph.cli.context import AppContext
+from factiongraph.cli.context import AppContext, db_option
 from factiongraph.pipeline import Pipeline, RunSummary
 
 #: Exit code when the run finished but at least one input was rejected.
@@ -21,6 +21,7 @@ EXIT_REJECTED = 5
 @click.option("--summary-json", type=click.Path(dir_okay=False, writable=True), help="Also write the summary as JSON.")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes for the NLP stages (default: setting 'workers').")
 @click.option("--progress/--no-progress", default=None, help="Progress line on stderr (default: only on a terminal).")
+@db_option
 @click.pass_obj
 def ingest_cmd(app: AppContext, specs: tuple[str, ...], no_analyze: bool, summary_json: str | None,
                workers: int | None, progress: bool | None) -> None:

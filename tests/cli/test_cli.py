@@ -98,3 +98,22 @@ def test_missing_path_and_bad_store_are_one_line_errors(tmp_path: Path) -> None:
         main(["--db", str(tmp_path / "no" / "dir" / "s.db"), "docs"])
     assert exit_info.value.code == 4
     del runner
+
+
+def test_db_option_works_after_the_command_name(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Raid in Basra\n\nPolice raided a depot in Basra on Friday, officials said.\n")
+    runner = CliRunner()
+    db = tmp_path / "late.db"
+    result = runner.invoke(cli, ["ingest", "--no-analyze", "--db", str(db), str(article)], catch_exceptions=False)
+    assert result.exit_code == 0 and db.exists()
+    listing = runner.invoke(cli, ["docs", "--db", str(db)], catch_exceptions=False)
+    assert "Raid in Basra" in listing.output
+
+
+def test_unknown_document_id_is_a_one_line_error(tmp_path: Path) -> None:
+    from factiongraph.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(tmp_path / "s.db"), "doc", "ffff"])
+    assert exit_info.value.code == 1
