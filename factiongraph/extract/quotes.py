@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from factiongraph.errors import ConfigError
-from factiongraph.extract.relations import DocView, build_name_index, load_rule_file
+from factiongraph.extract.docview import DocView, build_name_index
 from factiongraph.extract.roles import RoleLexicon, find_role_phrase_before
+from factiongraph.extract.sentences import load_rule_file
 from factiongraph.model import EntityType, Evidence, Mention, Quote
 from factiongraph.model.ids import make_id
 

@@ -63,7 +63,7 @@ class RoleLexicon:
         self.role_word = re.compile(rf"\b(?:{self.role_alt})\b", re.IGNORECASE)
         self.generic_re = re.compile(rf"^(?:{_alternation(self.generic_nouns)})\s+", re.IGNORECASE)
         dem = _alternation(list(self.demonyms))
-        self.demonym_end = re.compile(rf"(?<![\w-])(?P<dem>{dem})\s*$")
+        self.demonym_end = re.compile(rf"(?<![\w-])(?P<dem>{dem})(?:['\u2019]s)?\s*$")
         self.demonym_any = re.compile(rf"(?<![\w-])(?P<dem>{dem})(?![\w])")
 
     def normalize_role(self, written: str) -> tuple[str, str, bool]:
@@ -94,9 +94,20 @@ class RoleLexicon:
                 return canonical, kind, ended
         return key, "post", ended
 
-    def find_title_before(self, text: str, pos: int, floor: int) -> RoleTitle | None:
-        """Return the title ending right before ``pos`` (a name's start), not before ``floor``."""
+    def find_title_before(self, text: str, pos: int, floor: int, comma: bool = False
+                          ) -> RoleTitle | None:
+        """Return the title ending right before ``pos`` (a name's start), not before ``floor``.
+
+        With ``comma``, the title may be set off from the name by a comma ("its
+        secretary-general, Ahmed ..."); the caller decides whether such a title is owned.
+        """
         window = text[max(floor, pos - 120):pos]
+        if comma:
+            stripped = re.search(r",\s*$", window)
+            if stripped is None:
+                return None
+            window = window[:stripped.start()] + " "
+            pos = pos - len(text[max(floor, pos - 120):pos]) + len(window)
         match = self.title_before.search(window)
         if match is None:
             return None

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from factiongraph.model import Document, EntityType, Mention
+from factiongraph.nlp.outlet import add_outlet_mentions
 from factiongraph.nlp.patterns import KB_ALIAS_PRODUCER, KB_ID_PREFIX, is_acronym
 from factiongraph.nlp.rules import DiscoveryRules
 
@@ -46,8 +47,9 @@ class MentionBuilder:
     """Build mentions from annotated docs. Built once per pipeline; cheap to call."""
 
     def __init__(self, rules: DiscoveryRules, ner_producer: str, lookup_place: PlaceLookup,
-                 country_names: frozenset[str]) -> None:
+                 country_names: frozenset[str], lookup_name: PlaceLookup | None = None) -> None:
         self.rules = rules
+        self.lookup_name: PlaceLookup = lookup_name if lookup_name is not None else _no_type
         self.ner_producer = ner_producer
         self.lookup_place = lookup_place
         self.country_names = country_names
@@ -59,10 +61,24 @@ class MentionBuilder:
         self.place_before = [tuple(p.split()) for p in rules.place_before]
 
     def build(self, document: Document, sdoc: Doc) -> list[Mention]:
-        """Return the mentions of one document, in text order, offsets into ``document.text``."""
+        """Return the mentions of one document, in text order, offsets into ``document.text``.
+
+        Occurrences of the document's outlet (``metadata.outlet``) become ``media_outlet``
+        mentions (``rule.doc-outlet.v1``), replacing the spans the model put there.
+        """
         sent_starts, sent_ends = _sentence_bounds(sdoc)
         blocks = sorted(document.blocks, key=lambda b: b.start)
         block_starts = [b.start for b in blocks]
+
+        def context(start: int, end: int) -> tuple[int, int, bool]:
+            i = bisect.bisect_right(sent_starts, start) - 1
+            s_start, s_end = (sent_starts[i], sent_ends[i]) if i >= 0 else (start, end)
+            j = bisect.bisect_right(block_starts, start) - 1
+            in_content = True
+            if j >= 0 and blocks[j].start <= start < blocks[j].end:
+                in_content = blocks[j].is_content
+            return s_start, max(s_end, end), in_content
+
         mentions: list[Mention] = []
         for ent in sdoc.ents:
             cand = self._candidate(sdoc, ent)
@@ -70,19 +86,15 @@ class MentionBuilder:
                 continue
             span = sdoc[cand.start:cand.end]
             start, end = span.start_char, span.end_char
-            i = bisect.bisect_right(sent_starts, start) - 1
-            s_start, s_end = (sent_starts[i], sent_ends[i]) if i >= 0 else (start, end)
-            j = bisect.bisect_right(block_starts, start) - 1
-            in_content = True
-            if j >= 0 and blocks[j].start <= start < blocks[j].end:
-                in_content = blocks[j].is_content
+            s_start, s_end, in_content = context(start, end)
             mentions.append(Mention(
                 doc_id=document.doc_id, start=start, end=end, text=document.text[start:end],
                 type=cand.type, producer=cand.producer, confidence=cand.confidence,
                 entity_id=cand.entity_id, sentence_start=s_start, sentence_end=s_end,
                 in_content=in_content,
             ))
-        return mentions
+        return add_outlet_mentions(mentions, document.text, document.doc_id,
+                                   document.metadata.outlet, context, self.lookup_name)
 
     def _candidate(self, doc: Doc, ent: Span) -> _Candidate | None:
         span_id = ent.id_
@@ -145,15 +157,16 @@ class MentionBuilder:
 
     def _trim(self, doc: Doc, cand: _Candidate) -> None:
         """Drop leading "the"/quotes, cut at a possessive or slash, drop trailing punctuation."""
-        while cand.start < cand.end and (doc[cand.start].lower_ == "the"
+        while cand.start < cand.end and (doc[cand.start].lower_ == "the" or doc[cand.start].is_space
                                          or doc[cand.start].text in _EDGE_PUNCT):
             cand.start += 1
         for i in range(cand.start + 1, cand.end):
             if doc[i].text in _POSSESSIVES or doc[i].text in _CUT_TOKENS:
                 cand.end = i
                 break
-        while cand.end > cand.start and doc[cand.end - 1].text in _EDGE_PUNCT:
-            cand.end -= 1
+        while cand.end > cand.start and (doc[cand.end - 1].text in _EDGE_PUNCT
+                                         or doc[cand.end - 1].is_space):
+            cand.end -= 1  # the model sometimes runs a name on over blank lines
         if (cand.end - cand.start > 1 and doc[cand.end - 1].lower_ in _PLACE_SUFFIXES
                 and cand.producer == self.ner_producer):
             cand.end -= 1
@@ -208,6 +221,10 @@ class MentionBuilder:
             if words & self.rules.org_cues.get(etype, frozenset()):
                 return etype
         return EntityType.POLITICAL_ORG
+
+
+def _no_type(_name: str) -> EntityType | None:
+    return None
 
 
 def _is_adjectival(doc: Doc, end: int) -> bool:

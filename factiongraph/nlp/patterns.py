@@ -6,6 +6,7 @@ mention always knows which KB record matched it and that the producer is ``rule.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -100,6 +101,23 @@ def is_compound_alias(surface: str, record_id: str, owners: dict[str, set[str]])
     return False
 
 
+_POSSESSIVE = re.compile(r"^(?P<owner>.+?)['\u2019]s (?P<rest>.+)$")
+
+
+def is_possessive_alias(surface: str, record_id: str, owners: dict[str, set[str]]) -> bool:
+    """Return True if ``surface`` is "<another record's name>'s ..." ("Iran's Revolutionary Guards").
+
+    Text that writes it names the owner as its own entity (the possessive is cut from a mention),
+    and the rest, when it is a name, is matched by this record's shorter alias. Keeping the
+    long form in the ruler would leave only "Iran" linked to the Guards.
+    """
+    match = _POSSESSIVE.match(surface)
+    if match is None:
+        return False
+    head_owners = owners.get(match.group("owner"), set())
+    return bool(head_owners) and record_id not in head_owners
+
+
 def build_kb_patterns(kb: KnowledgeBase) -> Iterator[dict[str, str]]:
     """Yield span-ruler phrase patterns (label = entity type, id = ``kb:<id>``) for every record.
 
@@ -114,7 +132,8 @@ def build_kb_patterns(kb: KnowledgeBase) -> Iterator[dict[str, str]]:
     for record_id in sorted(kb.records):
         record = kb.records[record_id]
         for surface in sorted(record_surfaces(record)):
-            if surface in seen or is_compound_alias(surface, record_id, owners):
+            if (surface in seen or is_compound_alias(surface, record_id, owners)
+                    or is_possessive_alias(surface, record_id, owners)):
                 continue
             seen[surface] = record_id
             yield {"label": str(record.type), "pattern": surface, "id": KB_ID_PREFIX + record_id}

@@ -120,9 +120,11 @@ class NlpPipeline:
         meta = self.nlp.meta
         self.ner_producer = f"model.spacy-{meta.get('lang', 'xx')}_{meta.get('name', model_name)}-{meta.get('version', '0')}"
         places = _kb_place_types(kb)
+        names = _kb_name_types(kb)
         self.builder = MentionBuilder(
             self.rules, self.ner_producer, places.get,
-            country_names if country_names is not None else load_country_names())
+            country_names if country_names is not None else load_country_names(),
+            lambda name: names.get(name.lower()))
         log.info("nlp pipeline %s: %d KB patterns, components %s", model_name, len(patterns),
                  ", ".join(self.nlp.pipe_names))
 
@@ -175,6 +177,15 @@ def _kb_place_types(kb: KnowledgeBase) -> dict[str, EntityType]:
         if record.type in (EntityType.PLACE, EntityType.COUNTRY):
             for surface in record_surfaces(record):
                 out.setdefault(surface, EntityType(record.type))
+    return out
+
+
+def _kb_name_types(kb: KnowledgeBase) -> dict[str, EntityType]:
+    """Map each lowercased name and alias of every KB record to the record's type."""
+    out: dict[str, EntityType] = {}
+    for record in kb.records.values():
+        for name in (record.name, *record.aliases):
+            out.setdefault(" ".join(name.lower().split()), EntityType(record.type))
     return out
 
 

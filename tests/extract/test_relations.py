@@ -154,3 +154,66 @@ def test_works_without_dependency_parse(extractor: RelationExtractor) -> None:
     ctx.spacy_doc = None
     assert ("kataib-hezbollah", "backed_by", "iran") in triples(extractor.extract(ctx))
     assert all(isinstance(r.predicate, Predicate) for r in extractor.extract(ctx))
+
+
+# -- generalisation: forms other outlets write ----------------------------------------------
+def test_owned_title_set_off_by_a_comma(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "Tehran's foreign minister, Hossein Amir-Abdollahian, flew to Baghdad.")
+    find(rels, "hossein-amir-abdollahian", "holds_role", "iran")
+
+
+def test_unowned_title_with_comma_gives_nothing(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "The delegation included the deputy minister, Ali Hassan, and two aides.")
+    assert rels == []
+
+
+def test_its_title_refers_to_the_previous_sentence_subject(extractor: RelationExtractor) -> None:
+    text = ("Harakat al-Nujaba said on Monday it would halt attacks on US forces. "
+            "In a statement signed by its secretary-general, Akram al-Kaabi, the group gave no reason.")
+    got = triples(run(extractor, text))
+    assert ("akram-al-kaabi", "leader_of", "harakat-al-nujaba") in got
+    assert not any(o == "us-military" for _, _, o in got)
+
+
+def test_apposition_object_is_the_last_of_a_possessive_chain(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "The talks were led by Hadi al-Amiri, the head of the IRGC's Quds Force."))
+    assert ("hadi-al-amiri", "leader_of", "quds-force") in got
+    assert ("hadi-al-amiri", "leader_of", "irgc") not in got
+
+
+def test_regional_commander_holds_a_role_but_does_not_lead(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "Falih al-Fayyadh, the PMF's commander in Basra, spoke to reporters.")
+    rel = find(rels, "faleh-al-fayyadh", "holds_role", "pmf")
+    assert rel.attrs["role"] == "commander in Basra"
+    assert ("faleh-al-fayyadh", "leader_of", "pmf") not in triples(rels)
+
+
+def test_org_written_inside_the_apposition_is_its_object(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "Hadi al-Amiri, the PMF deputy chief, spoke to reporters.")
+    find(rels, "hadi-al-amiri", "holds_role", "pmf")
+
+
+def test_founder_forms(extractor: RelationExtractor) -> None:
+    rel = find(run(extractor, "Qais al-Khazali, a cleric who founded Asaib Ahl al-Haq, spoke on TV."),
+               "qais-al-khazali", "leader_of", "asaib-ahl-al-haq")
+    assert rel.attrs["role"] == "founder"
+    find(run(extractor, "Harakat al-Nujaba was founded by Akram al-Kaabi in 2013."),
+         "akram-al-kaabi", "leader_of", "harakat-al-nujaba")
+
+
+def test_unit_of_body_is_part_of(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "Officers of the Quds Force of Iran's Islamic Revolutionary Guard Corps met them.")
+    find(rels, "quds-force", "part_of", "irgc")
+
+
+def test_located_in_across_a_facility_noun_and_a_direction(extractor: RelationExtractor) -> None:
+    find(run(extractor, "Militants struck the Taji base in northern Iraq on Sunday."),
+         "taji", "located_in", "iraq")
+
+
+def test_area_of_city_direction_follows_kb_levels(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "The strike hit the Jadriya area of southern Baghdad."))
+    assert ("jadriya", "located_in", "baghdad") in got
+    assert ("baghdad", "located_in", "jadriya") not in got
+    got = triples(run(extractor, "Gunmen attacked the Baghdad district of Zafaraniya."))
+    assert any(p == "located_in" and o == "baghdad" for _, p, o in got)

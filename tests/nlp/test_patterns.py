@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from factiongraph.kb import KnowledgeBase
-from factiongraph.nlp.patterns import KB_ID_PREFIX, build_kb_patterns, surface_variants
+from factiongraph.nlp.patterns import (KB_ID_PREFIX, build_kb_patterns, is_possessive_alias,
+                                        surface_variants)
 
 
 def test_acronyms_match_only_as_written() -> None:
@@ -39,3 +40,13 @@ def test_descriptive_aliases_yield_to_the_name_inside() -> None:
     assert is_descriptive_alias("US embassy in Baghdad", names)
     assert not is_descriptive_alias("Camp Taji", names)
     assert not is_descriptive_alias("Islamic State of Iraq and Syria", names)
+
+
+def test_possessive_alias_of_another_record_is_left_to_the_parts() -> None:
+    owners = {"Iran": {"iran"}, "Revolutionary Guards": {"irgc"}, "Iran's Revolutionary Guards": {"irgc"},
+              "Prime Minister's Office": {"pmo"}}
+    assert is_possessive_alias("Iran's Revolutionary Guards", "irgc", owners)
+    assert is_possessive_alias("Iran\u2019s Revolutionary Guards", "irgc", owners)
+    # the possessor is not another record: the whole name is the entity
+    assert not is_possessive_alias("Prime Minister's Office", "pmo", owners)
+    assert not is_possessive_alias("Revolutionary Guards", "irgc", owners)

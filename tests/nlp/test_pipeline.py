@@ -160,3 +160,9 @@ def test_offsets_hold_on_generated_text(nlp_pipeline: NlpPipeline, pieces: list[
         assert m.text == text[m.start:m.end] and m.text.strip() == m.text
         assert not m.text.endswith(("'s", "\u2019s"))
         assert m.text not in ("Iraqi", "Iranian", "us")
+
+
+def test_names_never_run_on_over_blank_lines(nlp_pipeline: NlpPipeline) -> None:
+    text = "Faisal Hussein \n\n \n\n"
+    for m in annotate(nlp_pipeline, text).mentions:
+        assert m.text == m.text.strip() and m.text == text[m.start:m.end]
