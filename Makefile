@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 SAMPLE := factiongraph/data/sample
 DEMO_DB ?= demo.db
 
-.PHONY: demo test setup bench lock clean
+.PHONY: demo test setup bench lock clean typecheck docs
 
 setup: $(STAMP)
 
@@ -31,6 +31,13 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict factiongraph
+
+# Regenerate docs/cli.md from the commands' --help (a test fails when it is stale).
+docs: $(STAMP)
+	$(BIN)/python -m factiongraph.cli.reference > docs/cli.md
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

@@ -63,10 +63,10 @@ def _relation_dates(rel: Relation) -> list[str]:
 
 
 class EntityNetwork:
-    """An undirected multigraph view: one edge per entity pair, carrying every predicate."""
+    """An undirected graph: one edge per entity pair, carrying every predicate that links them."""
 
     def __init__(self) -> None:
-        self.graph: nx.Graph = nx.Graph()
+        self.graph: nx.Graph[str] = nx.Graph()
         self.names: dict[str, str] = {}
 
     @classmethod

@@ -18,7 +18,8 @@ from factiongraph.store.views import get_entity
 
 def _filter_events(app: AppContext, actor: str | None, type_: str | None, since: str | None, until: str | None,
                    place: str | None) -> list[Event]:
-    conds, params = [], []
+    conds: list[str] = []
+    params: list[object] = []
     if actor:
         entity = resolve_name(app, actor)
         conds.append("e.event_id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)")

@@ -37,46 +37,47 @@ def graph_cmd(app: AppContext, around: str | None, depth: int, events: bool, met
     if around:
         network = network.ego(resolve_name(app, around).entity_id, depth)
     names = {e.entity_id: e.name for e in entities}
-    out: dict[str, object] = {
-        "edges": [
-            {"source": e.source, "source_name": names.get(e.source, e.source), "target": e.target,
-             "target_name": names.get(e.target, e.target), "predicates": e.predicates,
-             "first_valid": e.first_valid, "last_valid": e.last_valid, "evidence": e.evidence_count}
-            for e in network.edges()
-        ]
-    }
-    if metrics:
-        out["centrality"] = [
-            {"entity_id": c.entity_id, "name": names.get(c.entity_id, c.entity_id), "degree": c.degree,
-             "betweenness": c.betweenness} for c in network.centrality()
-        ]
-        out["communities"] = [[names.get(m, m) for m in c] for c in network.communities()]
+    edges = [
+        {"source": e.source, "source_name": names.get(e.source, e.source), "target": e.target,
+         "target_name": names.get(e.target, e.target), "predicates": e.predicates,
+         "first_valid": e.first_valid, "last_valid": e.last_valid, "evidence": e.evidence_count}
+        for e in network.edges()
+    ]
+    centrality = [
+        {"entity_id": c.entity_id, "name": names.get(c.entity_id, c.entity_id), "degree": c.degree,
+         "betweenness": c.betweenness} for c in network.centrality()
+    ] if metrics else []
+    communities = [[names.get(m, m) for m in c] for c in network.communities()] if metrics else []
+    change: dict[str, list[list[str]]] = {}
     if diff:
         before, after = _parse_window(diff[0]), _parse_window(diff[1])
         assert before is not None and after is not None
-        change = network.diff(before, after)
-        out["diff"] = {k: [[names.get(a, a), names.get(b, b)] for a, b in getattr(change, k)]
-                       for k in ("appeared", "disappeared", "kept")}
+        found = network.diff(before, after)
+        change = {k: [[names.get(a, a), names.get(b, b)] for a, b in getattr(found, k)]
+                  for k in ("appeared", "disappeared", "kept")}
+    out: dict[str, object] = {"edges": edges}
+    if metrics:
+        out["centrality"], out["communities"] = centrality, communities
+    if diff:
+        out["diff"] = change
     if fmt == "json":
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
-    edges = out["edges"]
-    assert isinstance(edges, list)
     if not edges:
         click.echo("no relations (ingest some articles first)", err=True)
-    for e in edges:
-        when = f" [{e['first_valid']}..{e['last_valid']}]" if e["first_valid"] else ""
-        click.echo(f"{e['source_name']} <-> {e['target_name']}  [{', '.join(e['predicates'])}]{when}"
-                   f"  ({e['evidence']} evidence)")
+    for edge in network.edges():
+        when = f" [{edge.first_valid}..{edge.last_valid}]" if edge.first_valid else ""
+        click.echo(f"{names.get(edge.source, edge.source)} <-> {names.get(edge.target, edge.target)}  "
+                   f"[{', '.join(edge.predicates)}]{when}  ({edge.evidence_count} evidence)")
     if metrics:
         click.secho("\nMost central (betweenness, degree)", bold=True)
-        for c in out["centrality"][:15]:  # type: ignore[index]
+        for c in centrality[:15]:
             click.echo(f"  {c['betweenness']:.3f}  {c['degree']:.3f}  {c['name']}")
         click.secho("\nCommunities", bold=True)
-        for i, members in enumerate(out["communities"], start=1):  # type: ignore[arg-type]
+        for i, members in enumerate(communities, start=1):
             click.echo(f"  {i}. {', '.join(members)}")
     if diff:
         click.secho(f"\nChange from {diff[0]} to {diff[1]}", bold=True)
         for kind in ("appeared", "disappeared"):
-            for a, b in out["diff"][kind]:  # type: ignore[index]
+            for a, b in change[kind]:
                 click.echo(f"  {kind:<11} {a} -- {b}")

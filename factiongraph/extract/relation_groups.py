@@ -133,9 +133,9 @@ class GroupFamilies(PatternBase):
         for a in ms:
             # "the Quds Force of (Iran's) Islamic Revolutionary Guard Corps"
             of = self.unit_of.match(view.text, a.end, end)
-            b = self.mention_at(ms, of.end(), units, view) if of is not None else None
-            if b is not None and view.type_of(a) in units and b.entity_id != a.entity_id:
-                out.append(self.cand(a, Predicate.PART_OF, b, (a.start, b.end), "rel-sub-unit"))
+            unit = self.mention_at(ms, of.end(), units, view) if of is not None else None
+            if unit is not None and view.type_of(a) in units and unit.entity_id != a.entity_id:
+                out.append(self.cand(a, Predicate.PART_OF, unit, (a.start, unit.end), "rel-sub-unit"))
         return out
 
     def located_in(self, view: DocView, ms: list[Mention], start: int, end: int,

@@ -11,6 +11,7 @@ pipeline has a dependency parse. Each pattern family is one method of :class:`Pa
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from factiongraph.errors import ConfigError
@@ -150,14 +151,13 @@ class RelationExtractor:
         records: list[dict[str, Any]] = []
         person = kb_get(self.kb, person_id)
         if person is not None:
-            for r in person.attributes.get("roles") or []:  # type: ignore[union-attr]
-                if isinstance(r, dict):
-                    records.append(r)
+            for r in _records(person.attributes.get("roles")):
+                records.append(r)
         if object_id is not None:
             group = kb_get(self.kb, object_id)
             if group is not None:
-                for r in group.attributes.get("leaders") or []:  # type: ignore[union-attr]
-                    if isinstance(r, dict) and r.get("person") == person_id:
+                for r in _records(group.attributes.get("leaders")):
+                    if r.get("person") == person_id:
                         records.append({**r, "of": object_id})
         return records
 
@@ -213,3 +213,10 @@ class RelationExtractor:
             return None
         item = found[0]
         return item if isinstance(item, str) else record_id(item)
+
+
+def _records(value: object) -> list[dict[str, Any]]:
+    """Return a KB attribute holding a list of records (read-only mappings) as plain dicts."""
+    if not isinstance(value, (list, tuple)):
+        return []
+    return [dict(item) for item in value if isinstance(item, Mapping)]

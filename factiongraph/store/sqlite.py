@@ -451,7 +451,7 @@ class SQLiteStore:
 
     def iter_relations(self, entity_id: str | None = None) -> Iterator[Relation]:
         """Yield every relation (or those touching ``entity_id``) with evidence."""
-        sql, params = "SELECT * FROM relations", ()
+        sql, params = "SELECT * FROM relations", tuple[str, ...]()
         if entity_id is not None:
             sql, params = sql + " WHERE subject_id = ? OR object_id = ?", (entity_id, entity_id)
         for r in self.conn.execute(sql + " ORDER BY subject_id, predicate, object_id", params).fetchall():
