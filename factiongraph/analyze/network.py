@@ -111,6 +111,17 @@ class EntityNetwork:
                                 dates[-1] if dates else None, data["evidence_count"]))
         return sorted(out, key=lambda e: (e.source, e.target))
 
+    def to_graphml(self, names: dict[str, str], types: dict[str, str]) -> list[str]:
+        """Return the network as GraphML lines, with entity names and types as node attributes."""
+        out: nx.Graph[str] = nx.Graph()
+        for node in self.graph.nodes:
+            out.add_node(node, name=names.get(node, node), type=types.get(node, ""))
+        for edge in self.edges():
+            out.add_edge(edge.source, edge.target, predicates=",".join(edge.predicates),
+                         first_valid=edge.first_valid or "", last_valid=edge.last_valid or "",
+                         evidence=edge.evidence_count)
+        return list(nx.generate_graphml(out))
+
     def centrality(self) -> list[Centrality]:
         """Return degree and betweenness centrality per entity, most central first."""
         if self.graph.number_of_nodes() == 0:

@@ -29,14 +29,17 @@ from factiongraph.settings import load_settings
 @click.version_option(__version__, prog_name="factiongraph")
 @click.option("--db", "db", metavar="PATH|URL", help="Store to use (default: setting 'db', else ./factiongraph.db).")
 @click.option("--settings", "settings_file", type=click.Path(dir_okay=False), help="A TOML settings file.")
+@click.option("--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Your own knowledge-base YAML file (repeatable); its records override bundled ones by id.")
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-v info, -vv debug).")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, settings_file: str | None, verbose: int, debug: bool) -> None:
+def cli(ctx: click.Context, db: str | None, settings_file: str | None, kb_files: tuple[str, ...], verbose: int,
+        debug: bool) -> None:
     """Turn news reports about armed groups into a sourced, time-aware knowledge graph."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    settings = load_settings(settings_file, environ=os.environ, overrides={"db": db})
+    settings = load_settings(settings_file, environ=os.environ, overrides={"db": db, "kb_paths": kb_files or None})
     ctx.obj = AppContext(settings=settings, debug=debug)
     ctx.call_on_close(ctx.obj.close)
 

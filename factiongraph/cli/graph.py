@@ -25,7 +25,8 @@ def _parse_window(text: str | None) -> tuple[str | None, str | None] | None:
 @click.option("--metrics", is_flag=True, help="Print degree and betweenness centrality and communities.")
 @click.option("--diff", "diff", nargs=2, metavar="BEFORE AFTER",
               help="Compare two windows, e.g. --diff ..2019-12 2020-01.. (which ties appeared?).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "graphml"]), default="text", show_default=True,
+              help="graphml loads in Gephi, yEd or networkx.")
 @db_option
 @click.pass_obj
 def graph_cmd(app: AppContext, around: str | None, depth: int, events: bool, metrics: bool,
@@ -62,6 +63,11 @@ def graph_cmd(app: AppContext, around: str | None, depth: int, events: bool, met
         out["diff"] = change
     if fmt == "json":
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+        return
+    if fmt == "graphml":
+        types = {e.entity_id: e.type.value for e in entities}
+        for line in network.to_graphml(names, types):
+            click.echo(line)
         return
     if not edges:
         click.echo("no relations (ingest some articles first)", err=True)

@@ -69,3 +69,12 @@ def test_quotes_and_graph(db: Path) -> None:
     assert quotes and all(q["evidence"] for q in quotes)
     graph = json.loads(run(db, "graph", "--around", "Kataib Hezbollah", "--metrics", "--format", "json").stdout)
     assert graph["edges"] and graph["centrality"][0]["name"]
+
+
+def test_graph_writes_graphml(db: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    text = run(db, "graph", "--around", "Kataib Hezbollah", "--format", "graphml").stdout
+    root = ET.fromstring(text)
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    assert root.findall(f".//{ns}node") and root.findall(f".//{ns}edge")

@@ -117,3 +117,19 @@ def test_unknown_document_id_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["--db", str(tmp_path / "s.db"), "doc", "ffff"])
     assert exit_info.value.code == 1
+
+
+@pytest.mark.slow
+def test_users_own_kb_file_names_a_group_the_bundled_kb_lacks(tmp_path: Path) -> None:
+    kb = tmp_path / "mine.yaml"
+    kb.write_text(
+        "schema: kb/1\nrecords:\n  - id: dawn-shield-brigade\n    type: armed_group\n"
+        "    name: Liwa Dir al-Fajr\n    aliases: [Dawn Shield Brigade]\n    source: analyst note\n",
+        encoding="utf-8",
+    )
+    article = tmp_path / "a.txt"
+    article.write_text("Convoy in Basra\n\nMen of the Dawn Shield Brigade drove through Basra, residents said.\n")
+    db = tmp_path / "s.db"
+    assert run(db, "--kb", str(kb), "ingest", str(article)).exit_code == 0
+    shown = run(db, "--kb", str(kb), "show", "Liwa Dir al-Fajr")
+    assert shown.exit_code == 0 and "in knowledge base" in shown.output and "Dawn Shield Brigade" in shown.output
