@@ -91,7 +91,9 @@ def entity_mentions(store: SQLiteStore, entity_id: str, limit: int = 50) -> list
     """Return the mentions of an entity with their sentences, newest documents first."""
     rows = store.conn.execute(
         'SELECT m.doc_id, m.start, m."end", m.text, m.sentence_start, m.sentence_end, m.in_content, d.title,'
-        " d.published, d.text AS doc_text FROM mentions m JOIN documents d ON d.doc_id = m.doc_id"
+        ' d.published, d.text AS doc_text, b.start AS block_start, b."end" AS block_end'
+        " FROM mentions m JOIN documents d ON d.doc_id = m.doc_id"
+        ' LEFT JOIN blocks b ON b.doc_id = m.doc_id AND b.start <= m.start AND m."end" <= b."end"'
         " WHERE m.entity_id = ? AND d.superseded_by IS NULL ORDER BY d.published DESC, m.doc_id, m.start LIMIT ?",
         (entity_id, limit),
     ).fetchall()
@@ -100,6 +102,8 @@ def entity_mentions(store: SQLiteStore, entity_id: str, limit: int = 50) -> list
         s, e = r["sentence_start"], r["sentence_end"]
         if e <= s:
             s, e = r["start"], r["end"]
+        if r["block_start"] is not None:  # a sentence never runs past its block (title, caption, comment)
+            s, e = max(s, r["block_start"]), min(e, r["block_end"])
         out.append(MentionRow(r["doc_id"], r["title"], r["published"], r["text"], r["doc_text"][s:e].strip(),
                               bool(r["in_content"])))
     return out
