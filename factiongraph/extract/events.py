@@ -32,22 +32,27 @@ from factiongraph.extract.typology import (
     load_event_rules,
     surface_set,
 )
+from factiongraph.extract.participants import (add_outcome_roles, assign_roles, find_modifiers, is_participant,
+                                                is_speaker)
 from factiongraph.extract.event_dates import YearGuess, infer_year, pick_date, resolve_event_date
 from factiongraph.extract.when import Anchor, DateMatch, find_dates, parse_published
 from factiongraph.extract.where import Location, ancestor_ids, locate_event
 from factiongraph.kb import KnowledgeBase
-from factiongraph.model import Certainty, Entity, EntityType, Event, Evidence, Mention
+from factiongraph.model import Certainty, EntityType, Event, Evidence, Mention
 
 log = logging.getLogger(__name__)
 
-PARTICIPANT_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.STATE_BODY, EntityType.POLITICAL_ORG,
-                               EntityType.INTL_ORG, EntityType.PERSON, EntityType.COUNTRY})
 BLOCKERS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "to",
                       "not", "never", "'ll", "wo", "shall"})
+PROJECTING = re.compile(r"^(?:threaten\w*|warn\w*|vow\w*|demand\w*|urg\w*|plan\w*|"
+                        r"prevent\w*|avoid\w*|risk\w*|fear\w*)$")
+NOUN_MODIFIED = frozenset({"organiser", "organisers", "organizer", "organizers", "leader", "leaders",
+                           "movement", "movements", "activist", "activists", "commander", "commanders",
+                           "camp", "camps", "site", "sites", "squad", "squads", "unit", "units"})
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 DEICTIC_PLACE = re.compile(r"\b(?:the (?:area|city|town|village|province|district|region)|there)\b", re.I)
 TARGET_PREP = re.compile(r"\b(?:on|against|targeting)\s+(?:the\s+)?$", re.I)
-CLAUSE_BREAK = re.compile(r"\b(?:since|when|while|because|although|despite|amid|until)\b", re.I)
 PERSON_NOUNS = frozenset({"people", "person", "member", "militiaman", "civilian", "soldier", "fighter",
                           "protester", "protestor", "individual", "man", "woman", "child", "suspect",
                           "gunman", "activist", "policeman", "officer", "troop", "journalist",
@@ -124,6 +129,10 @@ class EventExtractor:
                     continue
                 if not is_verb and i > 0 and words[i - 1] in ("no", "any", "possible", "potential", "future"):
                     continue
+                if not is_verb and self._is_projected(words, i):
+                    continue
+                if not is_verb and end < len(words) and words[end] in NOUN_MODIFIED:
+                    continue  # "a protest organiser", "the raid commander": a modifier, not an event
                 passive = is_verb and self._is_passive(words, i, end, tag)
                 found.append(Candidate(rule, sent, tokens[i].i, tokens[end - 1].i + 1, is_verb, passive))
                 break  # one trigger per rule per sentence
@@ -136,6 +145,20 @@ class EventExtractor:
             if c.rule.outcome and main:
                 main[0].outcomes.append(c)
         return self._one_per_family(main) if main else kept
+
+    @staticmethod
+    def _is_projected(words: list[str], i: int) -> bool:
+        """Return True if a noun trigger is what someone threatens, demands or warns of.
+
+        "threatened Kadhimi with the burning of ...", "called for the arrest of ...": the
+        happening is projected, not reported.
+        """
+        j = i - 1
+        while j >= max(0, i - 8) and words[j] not in (",", ";", ":", "."):
+            if PROJECTING.match(words[j]):
+                return True
+            j -= 1
+        return False
 
     @staticmethod
     def _one_per_family(found: list[Candidate]) -> list[Candidate]:
@@ -268,6 +291,7 @@ class EventExtractor:
         mentions = ctx.content_mentions()
         sents = list(doc.sents)
         events: list[Event] = []
+        triggers: list[int] = []  # trigger offset of each event, for clause evidence
         for k, sent in enumerate(sents):
             block = ctx.document.block_at(sent.start_char)
             if ctx.document.blocks and (block is None or not block.is_content):
@@ -281,8 +305,10 @@ class EventExtractor:
                 twin = next((i for i in range(first, len(events)) if is_same_family(events[i], event)), None)
                 if twin is None:
                     events.append(event)
+                    triggers.append(sent.doc[cand.start].idx)
                 else:  # two triggers of one family in one sentence describe one happening
                     events[twin] = merge_events(events[twin], event)
+            self._split_evidence(ctx, sent, events[first:], triggers[first:])
             self._attribute_responsibility(ctx, sent, sents, k, mentions, events)
         events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id))
         seen: dict[str, int] = {}
@@ -293,27 +319,57 @@ class EventExtractor:
             event.event_id = base if n == 0 else f"{base}-{n}"
         return events, year
 
+    def _split_evidence(self, ctx: DocContext, sent: Any, events: list[Event], triggers: list[int]) -> None:
+        """Narrow the evidence of several events of one sentence to their own clauses.
+
+        "Following the attack on the offices, security forces arrested some of the attackers":
+        the attack's evidence ends at the comma, the arrest's starts after it. Events whose
+        triggers share a clause keep the whole sentence.
+        """
+        if len(events) < 2:
+            return
+        text = ctx.document.text
+        order = sorted(range(len(events)), key=lambda i: triggers[i])
+        cuts = [sent.start_char]
+        for prev, nxt in zip(order, order[1:]):
+            cut = max(text.rfind(ch, triggers[prev], triggers[nxt]) for ch in (",", ";", "\u2014", ":"))
+            cuts.append(cut + 1 if cut >= 0 else -1)
+        cuts.append(sent.end_char)
+        for n, i in enumerate(order):
+            start, end = cuts[n], cuts[n + 1]
+            if start < 0 or end < 0:
+                continue  # shares a clause with a neighbour: keep the sentence
+            start, end = self._trim(text, start, end)
+            ev = events[i].evidence[0]
+            if ev.start <= start < end <= ev.end:
+                events[i].evidence[0] = Evidence(ev.doc_id, start, end, text[start:end], ev.producer, ev.confidence)
+
     def build_event(self, ctx: DocContext, cand: Candidate, sents: list[Any], k: int,
                     mentions: list[Mention], dates: list[DateMatch], anchor: Any,
                     earlier: list[Event], year: YearGuess | None = None) -> Event | None:
         """Return the Event for one candidate, or None when it lacks a concrete anchor."""
         sent, rule = cand.sent, cand.rule
         in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
-        actors, targets = self._assign_roles(ctx, cand, in_sent)
+        actors, targets = assign_roles(ctx, cand, in_sent)
+        if rule.type in VIOLENT_TYPES or rule.sub_type == "Looting/property destruction":
+            add_outcome_roles(ctx, cand.outcomes, in_sent, actors, targets)
         counts = self._find_counts(cand, dates)
         for extra in cand.outcomes:
-            for key, value in self._find_counts(extra, dates).items():
-                counts.setdefault(key, value)
+            for key, number in self._find_counts(extra, dates).items():
+                counts.setdefault(key, number)
         trigger = sent.doc[cand.start].idx
         date_match = pick_date(sent.start_char, sent.end_char, trigger, dates)
         value, date_text, basis = resolve_event_date(date_match, earlier, anchor, dates, year, trigger)
         # A country or place that is a participant ("US strike", "attacks on Israel") is not
         # where the event happened.
         text = ctx.document.text
-        placeable = [m for m in in_sent if m.entity_id is None or not (
-            m.entity_id in actors or (m.entity_id in targets and TARGET_PREP.search(text[max(0, m.start - 30):m.start])))]
-        location = locate_event(placeable, self._mentions_of(sents, k - 1, mentions),
-                                self._mentions_of(sents, k + 1, mentions), ctx.entities, ctx.kb)
+        # "Iran's Supreme Leader", "Iraqi Foreign Minister": a place that modifies a participant.
+        ordered = sorted(in_sent, key=lambda m: (m.start, -m.end))
+        modifiers = {id(ordered[i]) for i, head in find_modifiers(ctx, text, ordered).items()
+                     if is_participant(ctx, ordered[head])}
+        placeable = [m for m in in_sent if id(m) not in modifiers and (m.entity_id is None or not (
+            m.entity_id in actors or (m.entity_id in targets and TARGET_PREP.search(text[max(0, m.start - 30):m.start]))))]
+        location = locate_event(placeable, ctx.entities, ctx.kb)
         if location is not None and location.basis == "clause" and location.precision == "country" \
                 and DEICTIC_PLACE.search(sent.text):
             location = None
@@ -334,7 +390,11 @@ class EventExtractor:
             near_hit = rule.near_or_participant and self._near_hit(cand)
             if not (close & rule.require_participant_types) and not near_hit:
                 return None
-        anchored = has_date or has_place or bool(counts) or (bool(participants) and (cand.is_verb or self._definite(cand)))
+        # "were torched by protestors": a passive verb with its agent written is a concrete happening.
+        by_agent = cand.passive and bool(re.match(r"\s+by\s+\w", text[sent.doc[cand.end - 1].idx
+                                                                       + len(sent.doc[cand.end - 1].text):][:12]))
+        anchored = has_date or has_place or bool(counts) or by_agent \
+            or (bool(participants) and (cand.is_verb or self._definite(cand)))
         if not anchored:
             return None
         etype, sub_type, label = self._apply_variants(ctx, cand, actors, targets)
@@ -407,94 +467,6 @@ class EventExtractor:
         lo, hi = max(cand.sent.start, cand.start - rule.window), min(cand.sent.end, cand.end + rule.window)
         return any(doc[j].lower_ in rule.near for j in range(lo, hi) if not cand.start <= j < cand.end)
 
-    def _assign_roles(self, ctx: DocContext, cand: Candidate, in_sent: list[Mention]) -> tuple[list[str], list[str]]:
-        """Return (actors, targets) entity ids for a candidate (parse first, then position)."""
-        doc = cand.sent.doc
-        trig_start = doc[cand.start].idx
-        trig_end = doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
-        people = [m for m in in_sent if m.entity_id and self._is_participant(ctx, m)
-                  and (not self._is_speaker(doc, m) or 0 <= trig_start - m.end <= 30)]
-        left_ids = [m for m in people if m.end <= trig_start]
-        actors: list[str] = []
-        targets: list[str] = []
-        subject_span = self._parse_subject(cand) if doc.has_annotation("DEP") else None
-        seg_start = self._segment_start(doc.text, cand.sent.start_char, trig_start)
-        for m in people:
-            left = m.end <= trig_start
-            if left and m.start < seg_start:
-                continue
-            if left and not cand.is_verb and trig_start - m.end > 50:
-                continue
-            if left and re.match(r"^['\u2019]s\b", doc.text[m.end:m.end + 3]) \
-                    and any(o.start > m.end for o in left_ids):
-                continue
-            if not left and not cand.is_verb and m.start - trig_end > 60:
-                continue
-            prep = self._preposition_before(doc.text, m.start, trig_end if not left else cand.sent.start_char)
-            if left and not cand.is_verb and CLAUSE_BREAK.search(doc.text[m.end:trig_start]):
-                continue  # "X has grown since the protests": X belongs to another clause
-            if prep in ("by", "from"):
-                role = "actor"
-            elif not left and prep == "with" and cand.rule.label in ("meeting", "visit"):
-                role = "actor"  # "met with X", "to discuss ... with X": both sides take part
-            elif left and prep == "with" and re.search(r"\b(?:together|along|killed|wounded|arrested|detained)\s+with\s+"
-                                                       r"(?:[\w'’.-]+\s+){0,3}$", doc.text[max(0, m.start - 60):m.start]):
-                role = "other"  # "killed together with X in a strike": X shares the victim's side
-            elif not left:
-                role = "target" if cand.is_verb or prep in ("on", "against", "at", "of", "targeting", "to") \
-                    else "other"
-            elif cand.passive:
-                role = "actor" if cand.rule.passive_subject_role == "actor" else "target"
-            elif subject_span is not None and cand.is_verb \
-                    and not (subject_span[0] <= m.start and m.end <= subject_span[1]):
-                role = "other"
-            else:
-                role = "actor"
-            if role == "actor" and m.entity_id not in actors:
-                actors.append(m.entity_id)  # type: ignore[arg-type]
-            elif role == "target" and m.entity_id not in targets and m.entity_id not in actors:
-                targets.append(m.entity_id)  # type: ignore[arg-type]
-        return actors, targets
-
-    @staticmethod
-    def _segment_start(text: str, sent_start: int, trig_start: int) -> int:
-        """Return where the trigger's clause starts: after the last comma, semicolon or dash."""
-        cut = max(text.rfind(ch, sent_start, trig_start) for ch in (",", ";", "\u2014", " - ", ":"))
-        return sent_start if cut < 0 else cut + 1
-
-    @staticmethod
-    def _parse_subject(cand: Candidate) -> tuple[int, int] | None:
-        """Return the character span of the trigger's (or its governing verb's) active subject."""
-        tok = cand.sent.doc[cand.start]
-        verb = tok if cand.is_verb else tok.head
-        for _ in range(3):
-            subj = [c for c in verb.children if c.dep_ in ("nsubj",)]
-            if subj:
-                s = subj[0]
-                return s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text)
-            if verb.dep_ in ("conj", "xcomp", "advcl", "relcl") and verb.head is not verb:
-                verb = verb.head
-            else:
-                break
-        return None
-
-    @staticmethod
-    def _preposition_before(text: str, pos: int, limit: int) -> str:
-        window = text[max(limit, pos - 40):pos]
-        m = re.search(r"\b(by|from|on|against|at|of|targeting|to|with)\s+(?:the\s+|an?\s+)?(?:[\w'’.-]+\s+){0,3}$", window)
-        return m.group(1).lower() if m else ""
-
-    @staticmethod
-    def _is_participant(ctx: DocContext, m: Mention) -> bool:
-        entity = ctx.entity(m.entity_id)
-        etype = entity.type if isinstance(entity, Entity) else m.type
-        return etype in PARTICIPANT_TYPES
-
-    @staticmethod
-    def _is_speaker(doc: Any, m: Mention) -> bool:
-        after = doc.text[m.end:m.end + 30]
-        return bool(re.match(r"^\W{0,3}(?:\w+\s+){0,1}(?:said|says|told|added|noted|stressed|explained|wrote|reported)\b", after))
-
     def _find_counts(self, cand: Candidate, dates: list[DateMatch]) -> dict[str, int]:
         key = cand.rule.count
         if key is None:
@@ -546,14 +518,14 @@ class EventExtractor:
         if not any(p.search(sent.text) for p in self.rules.responsibility):
             return
         groups = [m.entity_id for m in self._mentions_of(sents, k, mentions)
-                  if m.entity_id and self._is_participant(ctx, m) and not self._is_speaker(sent.doc, m)
+                  if m.entity_id and is_participant(ctx, m) and not is_speaker(sent.doc, m)
                   and ctx.entity(m.entity_id) is not None
                   and ctx.entities[m.entity_id].type in (EntityType.ARMED_GROUP, EntityType.STATE_BODY,
                                                           EntityType.COUNTRY, EntityType.POLITICAL_ORG)]
         if not groups:
             return
         window_start = sents[max(0, k - 2)].start_char
-        violent = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+        violent = VIOLENT_TYPES
         for event in reversed(events):
             if event.evidence[0].start >= sent.start_char:
                 continue  # the sentence's own (anaphoric) mention; merged later
@@ -562,7 +534,7 @@ class EventExtractor:
             if event.type in violent or event.sub_type == "Looting/property destruction":
                 for g in groups:
                     if g not in event.actors and g not in event.targets:
-                        event.actors.append(g)  # type: ignore[arg-type]
+                        event.actors.append(g)
                 follow = sents[k + 1].text if k + 1 < len(sents) else ""
                 claimed = any(p.search(sent.text) for p in self.rules.claimed)
                 if claimed and "responsib" in sent.text.lower():

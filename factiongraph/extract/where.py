@@ -2,8 +2,8 @@
 
 A place's precision comes from its record's ``admin_level`` (neighbourhoods, landmarks and bases
 are finer than cities, cities finer than governorates, countries coarsest). Coordinates come from
-the record or, failing that, from its nearest ancestor that has them. The clause of the event is
-searched first; the sentence before and after only as a fallback with lower confidence.
+the record or, failing that, from its nearest ancestor that has them. Only the event's own
+sentence is searched.
 """
 
 from __future__ import annotations
@@ -142,25 +142,19 @@ def locate_span(mentions: Sequence[Mention], entities: dict[str, Entity], kb: An
     return Location(chosen.entity_id, chosen.name, lat, lon, rank_place(chosen)[1], basis, confidence)
 
 
-def locate_event(clause: Sequence[Mention], before: Sequence[Mention], after: Sequence[Mention],
-                 entities: dict[str, Entity], kb: Any) -> Location | None:
-    """Return the event location: the clause first, then neighbouring sentences (sub-country only).
+def locate_event(clause: Sequence[Mention], entities: dict[str, Entity], kb: Any) -> Location | None:
+    """Return the event location: the most specific place written in the event's sentence.
+
+    Neighbouring sentences are not searched: a report that does not say where an event happened
+    leaves its place unknown (a place from the sentence before usually belongs to another event).
+    "The area" is resolved by the caller to an earlier event's place.
 
     Args:
         clause: content mentions inside the event's clause or sentence.
-        before: mentions of the sentence before (fallback).
-        after: mentions of the sentence after (fallback).
         entities: resolved entity records by id.
         kb: the knowledge base (``get``, ``ancestors``, ``lookup_place``).
     """
-    found = locate_span(clause, entities, kb, "clause", 0.9)
-    if found is not None:
-        return found
-    for mentions, basis in ((before, "previous sentence"), (after, "next sentence")):
-        found = locate_span(mentions, entities, kb, basis, 0.5, max_rank=COUNTRY_RANK - 1)
-        if found is not None:
-            return found
-    return None
+    return locate_span(clause, entities, kb, "clause", 0.9)
 
 
 def place_contains(kb: Any, outer_id: str, inner_id: str) -> bool:

@@ -213,3 +213,50 @@ def test_unknown_publication_year_from_text(extractor: EventExtractor) -> None:
     e = only(extractor, "The 2019 unrest continued. On Nov. 4, gunmen killed three protesters in Basra.",
              published=None)
     assert e.date_start == "2019-11-04" and str(e.attrs["date_basis"]).startswith("inferred year 2019")
+
+
+def test_threatened_happening_is_not_an_event(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Kataib Hezbollah threatened the prime minister with the burning of the Interior Ministry "
+        "headquarters in Baghdad.", "2021-04-14"))
+    assert not [e for e in events if e.sub_type == "Looting/property destruction"]
+
+
+def test_noun_trigger_as_modifier_is_not_an_event(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Police questioned a protest organiser in Basra on Sunday.", "2021-04-14"))
+    assert not [e for e in events if e.type == "Protests"]
+
+
+def test_events_of_one_sentence_get_their_own_clause(extractor: EventExtractor) -> None:
+    text = ("Following the attack on the party's offices in Baghdad, security forces arrested "
+            "five of the attackers.")
+    events = extractor.extract(make_context(text, "2021-04-14"))
+    by_type = {e.sub_type: e.evidence[0].text for e in events}
+    assert by_type["Arrests"].startswith("security forces arrested")
+    assert "arrested" not in by_type["Looting/property destruction"]
+
+
+def test_passive_with_agent_is_anchored(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Some of the party offices were torched by protesters.", "2021-04-14"))
+    assert [e.type for e in events] == ["Riots"]
+
+
+def test_killed_in_a_strike_is_an_air_strike(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Both men were killed in a US strike in January last year.", "2021-06-27"))
+    assert [(e.type, e.sub_type) for e in events] == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_country_modifying_a_person_is_not_the_place(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "On Sept. 25, Iran's Supreme Leader Ali Khamenei declared three days of mourning.", "2020-09-28"))
+    assert events and all(e.location_id != "iran" for e in events)
+
+
+def test_fired_missiles_a_few_words_apart(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "The IRGC fired more than a dozen ballistic missiles at two bases on Wednesday.", "2020-01-09"))
+    assert [e.sub_type for e in events] == ["Shelling/artillery/missile attack"]
+    assert events[0].actors == ["irgc"]

@@ -46,12 +46,20 @@ def test_rank_of_admin_levels() -> None:
     assert rank_place(kb.get("iraq").to_entity())[1] == "country"
 
 
-def test_fallback_to_neighbouring_sentence_is_weaker_and_skips_countries() -> None:
+def test_neighbouring_sentences_are_not_searched() -> None:
     kb = default_kb()
     entities = {i: kb.get(i).to_entity() for i in ("iraq", "basra")}
-    loc = locate_event([], [mention("basra", 0)], [], entities, kb)
-    assert loc is not None and loc.basis == "previous sentence" and loc.confidence < 0.9
-    assert locate_event([], [mention("iraq", 0, EntityType.COUNTRY)], [], entities, kb) is None
+    assert locate_event([], entities, kb) is None
+    loc = locate_event([mention("iraq", 0, EntityType.COUNTRY), mention("basra", 9)], entities, kb)
+    assert loc is not None and loc.entity_id == "basra" and loc.basis == "clause"
+
+
+def test_place_of_previous_sentence_is_not_the_event_place() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "Gunmen opened fire on a checkpoint in Basra on Monday. "
+        "Police arrested two suspects on Wednesday.", "2021-03-10"))
+    arrest = next(e for e in events if e.sub_type == "Arrests")
+    assert arrest.location_id is None
 
 
 def test_coordinates_come_from_nearest_ancestor_when_missing() -> None:

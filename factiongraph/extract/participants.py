@@ -1,0 +1,245 @@
+"""Event participants: who acted and who was acted on, read from positions around a trigger.
+
+The pipeline runs without a dependency parser, so roles come from where a mention sits relative
+to the trigger and which preposition introduces it (a parse, when present, only narrows the
+subject). The rules, in order:
+
+- "by X" / "from X" is an actor; "on/against/at/of/targeting/to X" after the trigger is a target;
+  "in/near/outside/... X" is a place or background, never a participant.
+- A mention that only modifies the next one ("Iran's IRGC", "IRGC commander Qasem Soleimani")
+  is not a participant itself; the mention it modifies takes the role of the whole phrase.
+- An apposition after a name ("X, the commander of Y, arrived") is skipped when finding the
+  trigger's clause, so X is still the subject; countries inside the apposition ("X, one of
+  Iraq's experts") are background.
+- People quoted as speakers ("X said") are not participants; a left-side mention separated from
+  a noun trigger by a subordinator ("X has grown since the protests") belongs to another clause.
+- "killed together with X" puts X on the same side as the trigger's subject.
+- Outcome triggers ("... killed X", "X was killed in a strike") add their own targets to the
+  main event of the sentence (:func:`add_outcome_roles`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from factiongraph.extract.context import DocContext
+from factiongraph.model import Entity, EntityType, Mention
+
+PARTICIPANT_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.STATE_BODY, EntityType.POLITICAL_ORG,
+                               EntityType.INTL_ORG, EntityType.PERSON, EntityType.COUNTRY})
+CLAUSE_BREAK = re.compile(r"\b(?:since|when|while|because|although|despite|amid|until)\b", re.I)
+ROLE_PREPS = ("by", "from", "on", "against", "at", "of", "targeting", "to", "with")
+# A place or circumstance, never a participant ("killed in Iraq", "a protest outside the embassy").
+LOCATIVE_PREPS = ("in", "near", "outside", "inside", "across", "throughout", "into", "around",
+                  "during", "over", "under", "amid", "within", "beyond", "toward", "towards")
+PREPOSITION = re.compile(
+    rf"^.*\b({'|'.join(ROLE_PREPS + LOCATIVE_PREPS)})\s+(?:the\s+|an?\s+)?(?:[\w'’.-]+\s+){{0,3}}$", re.I | re.S)
+# Words between a modifier and the mention it modifies: a possessive and/or a few title words,
+# none of them a function word that would start another phrase.
+_FUNCTION_WORDS = ("and", "or", "but", "in", "on", "at", "by", "with", "from", "to", "of", "for",
+                   "the", "a", "an", "said", "says", "told", "was", "were", "is", "are", "has",
+                   "have", "had", "who", "which", "that", "after", "before", "as", "than", "while")
+MODIFIER_GAP = re.compile(
+    rf"^(?:['’]s?)?(?:\s+(?!(?:{'|'.join(_FUNCTION_WORDS)})\b)[\w.-]+){{0,4}}\s+$", re.I)
+ADJACENT = re.compile(r"^(?:['’]s?)?[\s-]*(?:-?led\s+)?$")
+POSSESSIVE_GAP = re.compile(r"^['’]s?\s+$")
+# ", the commander of Y," / ", one of Iraq's best-known experts," right after a name.
+APPOSITION = re.compile(r"^,\s+(?:the|a|an|one|its|his|her|their|who|whose|which)\b[^,;()]{0,90},", re.I)
+SPEAKER_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\s+){0,1}(?:said|says|told|added|noted|stressed|explained|wrote|reported)\b")
+TOGETHER_WITH = re.compile(r"\b(?:together|along|alongside|killed|wounded|arrested|detained)\s+with\s+"
+                           r"(?:[\w'’.-]+\s+){0,3}$|\balongside\s+(?:[\w'’.-]+\s+){0,3}$")
+
+
+class Trigger(Protocol):
+    """What role assignment needs of a candidate trigger (``events.Candidate``)."""
+
+    rule: Any
+    sent: Any
+    start: int
+    end: int
+    is_verb: bool
+    passive: bool
+
+
+def is_participant(ctx: DocContext, m: Mention) -> bool:
+    """Return True if the mention's entity can act or be acted on (not a place or a thing)."""
+    entity = ctx.entity(m.entity_id)
+    etype = entity.type if isinstance(entity, Entity) else m.type
+    return etype in PARTICIPANT_TYPES
+
+
+def is_speaker(doc: Any, m: Mention) -> bool:
+    """Return True if the mention is followed by a verb of saying ("X said")."""
+    return bool(SPEAKER_AFTER.match(doc.text[m.end:m.end + 30]))
+
+
+def _type_of(ctx: DocContext, m: Mention) -> EntityType | None:
+    entity = ctx.entity(m.entity_id)
+    return entity.type if isinstance(entity, Entity) else m.type
+
+
+def find_modifiers(ctx: DocContext, text: str, mentions: Sequence[Mention]) -> dict[int, int]:
+    """Return ``{index of a modifier: index of the mention it modifies}`` among sorted mentions.
+
+    "Iran's IRGC" (a possessive before another participant) and "IRGC commander Qasem
+    Soleimani" (an organisation or country before a person, with only title words between).
+    """
+    out: dict[int, int] = {}
+    for i in range(len(mentions) - 1):
+        m, nxt = mentions[i], mentions[i + 1]
+        if nxt.start < m.end or _type_of(ctx, m) is EntityType.PERSON:
+            continue
+        gap = text[m.end:nxt.start]
+        if POSSESSIVE_GAP.match(gap) or gap.isspace() \
+                or (_type_of(ctx, nxt) is EntityType.PERSON and MODIFIER_GAP.match(gap)):
+            out[i] = i + 1
+    return out
+
+
+def segment_start(text: str, sent_start: int, trig_start: int) -> int:
+    """Return where the trigger's clause starts: after the last comma, semicolon or dash."""
+    cut = max(text.rfind(ch, sent_start, trig_start) for ch in (",", ";", "\u2014", " - ", ":"))
+    return sent_start if cut < 0 else cut + 1
+
+
+def _apposition_spans(ctx: DocContext, text: str, people: Sequence[Mention], sent_end: int,
+                      trigger: tuple[int, int]) -> list[tuple[Mention, int, int]]:
+    """Return (person, start, end) of each comma-enclosed apposition right after a person.
+
+    An apposition never contains the trigger (", the government sent a delegation," is a clause).
+    """
+    out: list[tuple[Mention, int, int]] = []
+    for m in people:
+        if _type_of(ctx, m) is not EntityType.PERSON:
+            continue
+        found = APPOSITION.match(text[m.end:sent_end])
+        if found and not (m.end < trigger[1] and trigger[0] < m.end + found.end()):
+            out.append((m, m.end, m.end + found.end()))
+    return out
+
+
+def _preposition_before(text: str, pos: int, limit: int) -> str:
+    found = PREPOSITION.search(text[max(limit, pos - 40):pos])  # the nearest preposition wins
+    return found.group(1).lower() if found else ""
+
+
+def _parse_subject(cand: Trigger) -> tuple[int, int] | None:
+    """Return the character span of the trigger's (or its governing verb's) active subject."""
+    tok = cand.sent.doc[cand.start]
+    verb = tok if cand.is_verb else tok.head
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj",)]
+        if subj:
+            s = subj[0]
+            return s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text)
+        if verb.dep_ in ("conj", "xcomp", "advcl", "relcl") and verb.head is not verb:
+            verb = verb.head
+        else:
+            break
+    return None
+
+
+def assign_roles(ctx: DocContext, cand: Trigger, in_sent: list[Mention]) -> tuple[list[str], list[str]]:
+    """Return (actors, targets) entity ids for a trigger (parse first, then position).
+
+    Args:
+        ctx: the document context (entity records).
+        cand: the trigger: its rule, sentence, token span, verb/noun and voice.
+        in_sent: the resolved mentions of the trigger's sentence.
+    """
+    doc = cand.sent.doc
+    text = doc.text
+    trig_start = doc[cand.start].idx
+    trig_end = doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
+    ordered = sorted((m for m in in_sent if m.entity_id), key=lambda m: (m.start, -m.end))
+    modifiers = find_modifiers(ctx, text, ordered)
+    heads = {head: mod for mod, head in modifiers.items()}
+    people = [m for i, m in enumerate(ordered) if i not in modifiers and is_participant(ctx, m)
+              and (not is_speaker(doc, m) or 0 <= trig_start - m.end <= 30)]
+    left_ids = [m for m in people if m.end <= trig_start]
+    subject_span = _parse_subject(cand) if doc.has_annotation("DEP") else None
+    seg_start = segment_start(text, cand.sent.start_char, trig_start)
+    appositions = _apposition_spans(ctx, text, people, cand.sent.end_char, (trig_start, trig_end))
+    if not any(seg_start <= m.start and m.end <= trig_start for m in people):
+        # "X, the commander of Y, arrived": the clause's subject sits before the apposition.
+        for person, a_start, a_end in appositions:
+            if a_end <= trig_start and not text[a_end:seg_start].strip(" ,"):
+                seg_start = person.start
+    actors: list[str] = []
+    targets: list[str] = []
+    for m in people:
+        index = ordered.index(m)
+        first = ordered[_chain_start(heads, index)]
+        left = m.end <= trig_start
+        if left and m.start < seg_start:
+            continue
+        if any(a <= m.start and m.end <= b and _type_of(ctx, m) is EntityType.COUNTRY
+               for _, a, b in appositions):
+            continue  # "X, one of Iraq's best-known experts": background, not a participant
+        if any(a <= m.start and m.end <= b for _, a, b in appositions) and left:
+            continue  # inside an apposition of the subject: not the subject
+        if left and not cand.is_verb and trig_start - m.end > 50:
+            continue
+        if left and re.match(r"^['\u2019]s\b", text[m.end:m.end + 3]) and any(o.start > m.end for o in left_ids):
+            continue
+        if not left and not cand.is_verb and first.start - trig_end > 60:
+            continue
+        previous = max((o.end for o in ordered if o.end <= first.start), default=0)
+        limit = trig_end if not left else cand.sent.start_char
+        prep = _preposition_before(text, first.start, max(limit, previous))
+        if left and not cand.is_verb and CLAUSE_BREAK.search(text[m.end:trig_start]):
+            continue  # "X has grown since the protests": X belongs to another clause
+        role = _role_of(cand, m, first, prep, left, subject_span, text)
+        if role == "actor" and m.entity_id not in actors:
+            actors.append(m.entity_id)  # type: ignore[arg-type]
+        elif role == "target" and m.entity_id not in targets and m.entity_id not in actors:
+            targets.append(m.entity_id)  # type: ignore[arg-type]
+    return actors, targets
+
+
+def _chain_start(heads: dict[int, int], index: int) -> int:
+    """Return the index of the first modifier of the chain ending at ``index``."""
+    while index in heads:
+        index = heads[index]
+    return index
+
+
+def _role_of(cand: Trigger, m: Mention, first: Mention, prep: str, left: bool,
+             subject_span: tuple[int, int] | None, text: str) -> str:
+    """Return "actor", "target" or "other" for one mention (``first``: start of its phrase)."""
+    if left and not cand.is_verb and ADJACENT.match(text[m.end:cand.sent.doc[cand.start].idx]):
+        return "actor"  # "a US drone strike", "the militia's raid": the trigger's own modifier
+    if prep in LOCATIVE_PREPS:
+        return "other"
+    if prep in ("by", "from"):
+        return "actor"
+    if not left and prep == "with" and cand.rule.label in ("meeting", "visit"):
+        return "actor"  # "met with X", "to discuss ... with X": both sides take part
+    if left and TOGETHER_WITH.search(text[max(0, first.start - 60):first.start]):
+        # "X was killed together with Y in a strike": Y shares the subject's side.
+        return "target" if cand.passive and cand.rule.passive_subject_role != "actor" else "other"
+    if not left:
+        return "target" if cand.is_verb or prep in ("on", "against", "at", "of", "targeting", "to") else "other"
+    if cand.passive:
+        return "actor" if cand.rule.passive_subject_role == "actor" else "target"
+    if subject_span is not None and cand.is_verb and not (subject_span[0] <= m.start and m.end <= subject_span[1]):
+        return "other"
+    return "actor"
+
+
+def add_outcome_roles(ctx: DocContext, outcomes: Sequence[Trigger], in_sent: list[Mention],
+                      actors: list[str], targets: list[str]) -> None:
+    """Add the victims of outcome triggers ("... killed X", "X was wounded") to the event's targets.
+
+    An outcome's actors are taken only when the event has none of its own.
+    """
+    for outcome in outcomes:
+        o_actors, o_targets = assign_roles(ctx, outcome, in_sent)
+        for t in o_targets:
+            if t not in targets and t not in actors:
+                targets.append(t)
+        if not actors:
+            actors.extend(a for a in o_actors if a not in targets)

@@ -1,0 +1,72 @@
+"""Tests for event participants (extract/participants.py), through the real extractor."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.events import EventExtractor
+
+from tests.extract.factory import default_kb, make_context
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor(default_kb())
+
+
+def only(events: list, sub_type: str):  # type: ignore[no-untyped-def]
+    found = [e for e in events if e.sub_type == sub_type]
+    assert len(found) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
+    return found[0]
+
+
+def test_a_place_after_in_is_not_a_target(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Kataib Hezbollah fighters torched two shops in Iraq on Friday.", "2022-05-02")),
+        "Looting/property destruction")
+    assert "iraq" not in event.targets
+
+
+def test_the_nearest_preposition_decides(extractor: EventExtractor) -> None:
+    # "under the banner of X": "of" is nearer than "under", so X stays an actor.
+    event = only(extractor.extract(make_context(
+        "Factions operating under the banner of the Islamic Resistance in Iraq claimed dozens of "
+        "drone attacks on Israel in 2023.", "2024-01-10")), "Air/drone strike")
+    assert "islamic-resistance-in-iraq" in event.actors and "israel" in event.targets
+
+
+def test_modifiers_of_a_person_are_not_participants(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Gunmen assassinated Iran's IRGC Quds Force commander Qasem Soleimani in Baghdad on Friday.",
+        "2020-01-05")), "Attack")
+    assert event.targets == ["qasem-soleimani"]
+
+
+def test_apposition_does_not_hide_the_subject(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Esmail Qaani, the head of the Quds Force, arrived in Baghdad on Monday for talks.",
+        "2024-01-31")), "Other")
+    assert event.actors == ["esmail-qaani"] and event.targets == []
+
+
+def test_victims_of_an_outcome_verb_are_targets(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "A US drone strike on a car in eastern Baghdad on Wednesday night killed Abu Baqir al-Saadi, "
+        "a senior commander of Kataib Hezbollah.", "2024-02-09")), "Air/drone strike")
+    assert "united-states" in event.actors
+    assert {"abu-baqir-al-saadi", "kataib-hezbollah"} <= set(event.targets)
+
+
+def test_killed_together_with_puts_both_on_the_victims_side(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Qasem Soleimani, the head of the Quds Force, was killed together with Abu Mahdi al-Muhandis "
+        "in a US drone strike in Baghdad on Friday.", "2020-01-04")), "Air/drone strike")
+    assert event.actors == ["united-states"]
+    assert set(event.targets) == {"qasem-soleimani", "abu-mahdi-al-muhandis"}
+
+
+def test_country_inside_an_apposition_is_background(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Gunmen shot dead Hisham al-Hashimi, one of Iraq's best-known researchers, outside his home "
+        "in Baghdad on Monday.", "2020-07-08")), "Attack")
+    assert event.targets == ["hisham-al-hashimi"]
