@@ -21,7 +21,7 @@ from factiongraph.extract import DocContext, Extractor
 from factiongraph.extract.coref import match_event, merge_events
 from factiongraph.ingest import IngestOptions, estimate_similarity, iter_inputs, lsh_bands, minhash_signature
 from factiongraph.kb import KnowledgeBase, load_kb
-from factiongraph.model import DatePrecision, Document, EntityType, RawDocument, Rejection, RejectionReason
+from factiongraph.model import Document, EntityType, RawDocument, Rejection, RejectionReason
 from factiongraph.model.result import DocumentResult
 from factiongraph.settings import Settings
 from factiongraph.store.base import Store
@@ -223,18 +223,6 @@ class Pipeline:
             linked.append(event if match is None else merge_events(match, event))
         result.events = linked
 
-    @staticmethod
-    def _apply_inferred_published(document: Document, inferred: tuple[str, DatePrecision, str] | None) -> None:
-        """Write the extract stage's inferred publication date when the cleaner found none.
-
-        A date the cleaner read (dateline, page metadata, feed) is never replaced; its own guess
-        (basis ``inferred: ...``) is, because the extract stage used that year as a lower bound.
-        """
-        meta = document.metadata
-        if inferred is None or (meta.published is not None and not (meta.published_basis or "").startswith("inferred")):
-            return
-        meta.published, meta.published_precision, meta.published_basis = inferred
-
     def _place_ancestors(self, place_id: str) -> list[str]:
         return [r.id for r in self.kb.ancestors(place_id)]
 
@@ -306,7 +294,6 @@ class Pipeline:
         entities = {e.entity_id: e for e in resolution.entities}
         ctx = DocContext(ann.document, ann.spacy_doc, list(resolution.mentions), entities, self.kb)
         extraction = self.extractor.extract(ctx)
-        self._apply_inferred_published(ann.document, extraction.inferred_published)
         return DocumentResult(
             document=ann.document,
             mentions=list(resolution.mentions),

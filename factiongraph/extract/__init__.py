@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from factiongraph.extract.context import DocContext
 from factiongraph.kb import KnowledgeBase
-from factiongraph.model import Event, Quote, Relation
+from factiongraph.model import Document, Event, Quote, Relation
 from factiongraph.model.document import DatePrecision
 
 
@@ -16,7 +16,8 @@ class Extraction:
 
     ``inferred_published`` is ``(ISO value, precision, basis)`` when the document had no
     publication date (or only the cleaner's guess) and the text narrowed its year (basis
-    ``inferred: <reasons>``); the pipeline writes it to the metadata. None otherwise.
+    ``inferred: <reasons>``). The extractor has already written it to the document's metadata,
+    so relations and quotes are dated by it too. None otherwise.
     """
 
     events: list[Event] = field(default_factory=list)
@@ -44,12 +45,26 @@ class Extractor:
     def extract(self, ctx: DocContext) -> Extraction:
         """Return the events, relations and quotes of one document."""
         events, year = self.events.extract_with_year(ctx)
+        inferred = year.published() if year is not None else None
+        apply_inferred_published(ctx.document, inferred)
         return Extraction(
             events=events,
             relations=self.relations.extract(ctx),
             quotes=self.quotes.extract(ctx),
-            inferred_published=year.published() if year is not None else None,
+            inferred_published=inferred,
         )
 
 
-__all__ = ["DocContext", "Extraction", "Extractor"]
+def apply_inferred_published(document: Document, inferred: tuple[str, DatePrecision, str] | None) -> None:
+    """Write an inferred publication date when the cleaner found none (or only guessed one).
+
+    A date the cleaner read (dateline, page metadata, feed) is never replaced; its own guess
+    (basis ``inferred: ...``) is, because the year inference used that guess as a lower bound.
+    """
+    meta = document.metadata
+    if inferred is None or (meta.published is not None and not (meta.published_basis or "").startswith("inferred")):
+        return
+    meta.published, meta.published_precision, meta.published_basis = inferred
+
+
+__all__ = ["DocContext", "Extraction", "Extractor", "apply_inferred_published"]

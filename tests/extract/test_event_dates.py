@@ -103,18 +103,29 @@ def test_extraction_carries_the_inferred_publication() -> None:
     assert (value, str(precision)) == ("2020-03", "month") and basis.startswith("inferred: ")
 
 
-def test_pipeline_writes_the_inference_only_over_missing_or_guessed_dates() -> None:
+def test_the_inference_is_written_only_over_missing_or_guessed_dates() -> None:
+    from factiongraph.extract import apply_inferred_published
     from factiongraph.model import DatePrecision
-    from factiongraph.pipeline import Pipeline
     from tests.extract.factory import make_document
 
     inferred = ("2020-06", DatePrecision.MONTH, "inferred: Mustafa al-Kadhimi is named Prime Minister")
     missing = make_document("text")
-    Pipeline._apply_inferred_published(missing, inferred)
+    apply_inferred_published(missing, inferred)
     assert missing.metadata.published == "2020-06" and missing.metadata.published_basis.startswith("inferred")
     read = make_document("text", "2021-03-02")
-    Pipeline._apply_inferred_published(read, inferred)
+    apply_inferred_published(read, inferred)
     assert read.metadata.published == "2021-03-02"
+
+
+def test_relations_are_dated_by_the_inferred_publication() -> None:
+    from factiongraph.extract import Extractor
+
+    ctx = make_context("Prime Minister Mustafa al-Kadhimi met Kataib Hezbollah leaders in Baghdad on March 9th.")
+    extraction = Extractor(default_kb()).extract(ctx)
+    assert extraction.inferred_published is not None
+    assert ctx.document.metadata.published == extraction.inferred_published[0]
+    dated = [r for r in extraction.relations if r.valid_from]
+    assert dated and all(r.valid_from.startswith("2020") for r in dated)
 
 
 def test_participant_country_is_not_the_location(extractor: EventExtractor) -> None:
