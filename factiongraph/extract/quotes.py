@@ -28,16 +28,42 @@ log = logging.getLogger(__name__)
 
 _SPEAKERS = frozenset({EntityType.PERSON, EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG,
                        EntityType.STATE_BODY, EntityType.INTL_ORG, EntityType.COUNTRY})
+_GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.INTL_ORG})
+_STATE_NOUNS = frozenset({EntityType.STATE_BODY, EntityType.COUNTRY})
+_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s+|,\s*(?=(?:which|who)\s)")
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 _TRIM = " ,;:\u2014\u2013-\"\u201c\u201d'"
-_SUBJECT_GAP = re.compile(
-    r"\s*(?:,[^,\"\u201c\u201d]{1,140},\s*)?(?:(?:also|later|then|both|has|have|had|previously|"
-    r"recently|further|separately|again|earlier|publicly|reportedly|once|repeatedly)\s+)*")
+_ADVERBS = (r"(?:(?:also|later|then|both|has|have|had|previously|recently|further|separately|again|"
+            r"earlier|publicly|reportedly|once|repeatedly|quickly|swiftly|immediately|promptly)\s+)*")
+_PAREN = r"(?:\s*\([^()]{1,80}\))?"
+_SUBJECT_GAP = re.compile(_PAREN + r"\s*(?:,[^,\"\u201c\u201d]{1,140},\s*)?" + _ADVERBS)
+# Between a subject and its verb when other names sit in between: an appositive (", the leader
+# of X,"), a list tail (", among other groups,"), a reduced relative (" led by X", " fighting X").
+_MODIFIER_GAP = re.compile(
+    _PAREN + r"\s*(?:,\s*(?:(?:among|including|along\s+with|as\s+well\s+as)\b[^;\"\u201c\u201d]{1,160}?"
+    r"|[^,;\"\u201c\u201d]{1,140}),|\s+(?:(?:led|headed|backed|founded|run|funded|supported|"
+    r"commanded)\s+by|fighting|operating|based\s+in|known\s+as|calling\s+itself)\b"
+    r"[^,;\"\u201c\u201d]{1,80}?)\s*" + _ADVERBS)
+# "X, which/who said": the relative pronoun's antecedent speaks; "X's office said": X speaks.
+_RELATIVE_GAP = re.compile(r"\s*,\s*(?:which|who)\s+" + _ADVERBS)
+_OFFICE_GAP = re.compile(r"['\u2019]s\s+(?:(?:media|press|political)\s+)?office\s+" + _ADVERBS)
+_APPOSED_NAME_GAP = re.compile(r"\s*,\s*" + _ADVERBS)
 
 
 def _alt(words: list[str]) -> str:
     """Return a regex alternation of phrases, longest first."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(slots=True)
+class Finding:
+    """One attribution in a sentence: who, by which rule, the evidence spans, the outlet, the verb."""
+
+    speakers: list[Speaker]
+    rule: str
+    spans: list[tuple[int, int]]
+    via: str | None
+    verb: int
 
 
 @dataclass(slots=True)
@@ -58,7 +84,7 @@ class QuoteExtractor:
     """
 
     NAME = "stage.extract.quotes"
-    VERSION = 1
+    VERSION = 2
 
     def __init__(self, kb: Any) -> None:
         self.kb = kb
@@ -70,7 +96,8 @@ class QuoteExtractor:
                              for p in rules["patterns"]}
             words = {k: [str(w) for w in rules[k]] for k in (
                 "say_verbs", "claim_verbs", "according", "anonymous_heads", "anonymity_cues",
-                "via_cues", "role_heads")}
+                "via_cues", "role_heads", "anonymous_plural_heads", "continuation_say",
+                "continuation_other")}
             self.min_words = int(rules["min_quote_words"])
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"quotes.yaml: bad or missing entry ({exc!r})") from exc
@@ -83,6 +110,17 @@ class QuoteExtractor:
             rf"(?P<np>\b(?:an?|one|two|three|several|some)\s+(?:[\w-]+\s+){{0,4}}?(?:{heads})\b"
             rf"(?:\s+(?:in|at|with|from|of|close\s+to|within)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?"
             rf"[\w'-]+)??)" + _SUBJECT_GAP.pattern + "$", flags)
+        plural = _alt(words["anonymous_plural_heads"])
+        self.anon_plural = re.compile(
+            rf"(?:^|(?<=[,;]\s)|(?<=\bwhich\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s))"
+            rf"(?P<np>(?:(?:[Tt]he|many|other|most|several|some|government|[A-Z][\w.'-]*|[a-z]+(?:al|ary|"
+            rf"ian|ish|ern|ior|ty))\s+){{0,3}}?(?i:{plural}))" + _SUBJECT_GAP.pattern + "$")
+        self.plural_after = re.compile(
+            rf"(?P<np>(?:[\w-]+\s+){{0,2}}?(?:{plural}))\b(?P<of>\s+(?:of|from|in|at)\s+(?:the\s+)?)?",
+            flags)
+        self.continuation = re.compile(
+            rf"\s*,?\s*(?:and\s+)?(?<![\w-])(?:(?P<say>{_alt(words['continuation_say'])})\s+(?:that\s+)?(?:[:,]\s*)?"
+            rf"|(?=(?:{_alt(words['continuation_other'])})\b))", flags)
         self.anon_ref = re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?(?P<head>{heads})\s+$", flags)
         self.anonymity = re.compile(rf"\b(?:{_alt(words['anonymity_cues'])})\b", flags)
         self.via = re.compile(rf"\b(?:{_alt(words['via_cues'])})\s+(?:the\s+)?", flags)
@@ -109,17 +147,19 @@ class QuoteExtractor:
         for index, (start, end) in enumerate(self.join_open_quotes(view)):
             ms = [m for m in view.in_sentence(start, end) if not self.is_quoted(view.text, m, start)]
             found = self.attribute(view, ms, start, end, last, speakers_seen, roles)
-            if found is not None:
-                speakers, rule, ev_start, ev_end, via = found
+            for finding in found:
+                speakers, rule, via = finding.speakers, finding.rule, finding.via
                 for sp in speakers:
                     via_id = via if via is not None else (vias.get(sp.key) if rule == "quote-reported"
                                                           and sp.key in vias else None)
                     if via is not None or sp.key not in vias:
                         vias[sp.key] = via
-                    self.add_quote(view, quotes, sp, via_id, ev_start, ev_end, rule)
+                    for ev_start, ev_end in finding.spans:
+                        self.add_quote(view, quotes, sp, via_id, ev_start, ev_end, rule)
                     speakers_seen.append(sp)
                 if len(speakers) == 1:
                     last, last_unit = speakers[0], index
+            if found:
                 continue
             spans = self.long_quotes(view.text, start, end)
             opens = bool(re.match(r"[\"\u201c]", view.text[start:end]))
@@ -165,13 +205,40 @@ class QuoteExtractor:
 
     # -- attribution ----------------------------------------------------------------------
     def attribute(self, view: DocView, ms: list[Mention], start: int, end: int,
-                  last: Speaker | None, seen: list[Speaker], roles: dict[str, str]
-                  ) -> tuple[list[Speaker], str, int, int, str | None] | None:
-        """Return ``(speakers, rule, evidence start, evidence end, via)`` for one sentence."""
+                  last: Speaker | None, seen: list[Speaker], roles: dict[str, str]) -> list[Finding]:
+        """Return the attributed statements of one sentence, one per clause with its own speaker.
+
+        "X said A, and officials said B" and "Y blamed A on B, which denied it" are split at the
+        clause boundary when both sides hold an attribution; otherwise the sentence is one unit.
+        """
+        masked = self.masked(view.text, start, end)
+        for boundary in _CLAUSE.finditer(masked):
+            b_start, b_end = start + boundary.start(), start + boundary.end()
+            second = self.attribute(view, ms, b_end, end, last, seen, roles)
+            if not second or second[0].verb < b_end:
+                continue
+            first = self.attribute_clause(view, ms, start, b_start, last, seen, roles)
+            if first is None:
+                whole = self.attribute_clause(view, ms, start, end, last, seen, roles)
+                return [whole] if whole is not None else second
+            if first.speakers[0].key != second[0].speakers[0].key:
+                return [first, *second]
+        found = self.attribute_clause(view, ms, start, end, last, seen, roles)
+        if found is None:
+            found = self.participle_claim(view, ms, start, end, roles)
+        return [found] if found is not None else []
+
+    def attribute_clause(self, view: DocView, ms: list[Mention], start: int, end: int,
+                         last: Speaker | None, seen: list[Speaker], roles: dict[str, str]
+                         ) -> Finding | None:
+        """Return the first attribution of ``[start, end)`` (a verb of saying, "according to", a claim)."""
         text = view.text
         masked = self.masked(text, start, end)
         for verb in self.say.finditer(masked):
             vs, ve = start + verb.start(), start + verb.end()
+            if verb.group().lower() == "claimed" and not re.match(r"\s*(?:that\b|responsibility\b|to\b|[,.:;\"\u201c]|$)",
+                                                                  text[ve:end]):
+                continue  # "claimed an attack", "claimed the town": not a statement
             speakers, a_start = self.speaker_before(view, ms, start, vs, last, seen, roles)
             a_end = ve
             if not speakers:
@@ -181,24 +248,51 @@ class QuoteExtractor:
                 speakers, a_end = [after[0]], after[1]
                 a_start = vs
             via, a_end = self.find_via(view, ms, vs, a_end, end)
-            tail = re.match(r"\s*(?:in\s+a\s+(?:statement|tweet|post|speech|interview)\b[^,:\"\u201c]{0,40}?)?"
+            tail = re.match(r"\s*(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                            r"Twitter|X|Telegram|Facebook|television)\s+)?"
+                            r"\s*(?:in\s+a\s+(?:statement|tweet|post|speech|interview)\b[^,:\"\u201c]{0,40}?)?"
                             r"\s*(?:,\s*)?(?:that\s+|:\s*)?", text[a_end:end])
             a_end += tail.end() if tail else 0
-            return (speakers, "quote-reported", *self.evidence_span(view, start, end, a_start, a_end), via)
+            return Finding(speakers, "quote-reported", self.evidence_spans(view, start, end, a_start, a_end),
+                           via, vs)
         for match in self.according.finditer(masked):
             pos = start + match.end()
-            after = self.speaker_after(view, ms, pos - 1, end, roles)
+            after = self.speaker_after(view, ms, pos - 1, end, roles, according=True)
             if after is not None:
-                return ([after[0]], "quote-reported",
-                        *self.evidence_span(view, start, end, start + match.start(), after[1]), None)
+                return Finding([after[0]], "quote-reported",
+                               [self.evidence_span(view, start, end, start + match.start(), after[1])],
+                               None, start + match.start())
         for verb in self.claim.finditer(masked):
             vs = start + verb.start()
             if re.search(r"\b(?:was|were|been|be|being|is|are)\s+$", text[start:vs], re.IGNORECASE):
                 continue
             speakers = self.subject_list(view, ms, start, vs, roles)
+            if not speakers:
+                plural = self.anon_plural.search(text[start:vs])
+                speakers = [self.plural_source(plural.group("np"))] if plural else []
             if speakers:
-                s, e = self.trim(text, vs, end)
-                return speakers, "quote-claim", s, e, None
+                return Finding(speakers, "quote-claim", [self.trim(text, vs, end)], None, vs)
+        return None
+
+    def participle_claim(self, view: DocView, ms: list[Mention], start: int, end: int,
+                         roles: dict[str, str]) -> Finding | None:
+        """Return "X visited the site, promising ..." (a claim in a participle after the subject's verb)."""
+        text = view.text
+        subject = ms[0] if ms else None
+        if subject is None or view.type_of(subject) not in _SPEAKERS or not re.fullmatch(
+                r"(?:[^,\"\u201c]{0,50},\s*)?", text[start:subject.start]):
+            return None  # the subject opens the sentence, after at most a short adverbial
+        masked = self.masked(text, start, end)
+        for cue in self.continuation.finditer(masked, subject.end - start):
+            pos = start + cue.end()
+            if cue.group() and re.match(r"\s*(?:,|\w+\s+\w+)", text[subject.end:start + cue.start()]) \
+                    and not re.match(r"['\u2019]s?\s", text[subject.end:subject.end + 3]):
+                eid = str(subject.entity_id)
+                if cue.group("say"):
+                    return Finding([Speaker(eid, roles.get(eid), False, eid)], "quote-reported",
+                                   [self.trim(text, pos, end)], None, start + cue.start())
+                return Finding([Speaker(eid, roles.get(eid), False, eid)], "quote-claim",
+                               [self.trim(text, pos, end)], None, start + cue.start())
         return None
 
     def speaker_before(self, view: DocView, ms: list[Mention], start: int, vs: int,
@@ -213,9 +307,18 @@ class QuoteExtractor:
                         key=lambda m: abs(vs - m.end), default=None)
             a_start = first.start if first is not None else vs
             phrase = find_role_phrase_before(text, a_start, start, self.lexicon, self.role_heads)
-            return named, phrase[1] if phrase else a_start
-        pronoun = re.search(r"\b(?P<p>he|she|they)\s+(?:(?:also|later|then|further|again)\s+)?$", pre,
-                            re.IGNORECASE)
+            if phrase:
+                return named, phrase[1]
+            apposed = re.search(r"(?:^|[,;:]\s+)(?P<np>[^,;:\"\u201c\u201d]{3,80}?),\s*$", text[start:a_start])
+            if apposed and self.head_word.search(apposed.group("np")) and len(named) == 1:
+                if named[0].role is None:
+                    named[0].role = apposed.group("np")  # "Iran's foreign minister, X, said"
+                return named, start + apposed.start("np")
+            det = re.search(r"\b(?:the|an?)\s+$", text[max(start, a_start - 5):a_start], re.IGNORECASE)
+            return named, a_start - (len(det.group()) if det else 0)
+        pronoun = re.search(r"\b(?P<p>he|she|they|it|the\s+(?:group|militia|faction|movement|organi[sz]ation|"
+                            r"party|alliance|coalition|bloc|ministry|army|military|government))"
+                            r"\s+(?:(?:also|later|then|further|again)\s+)?$", pre, re.IGNORECASE)
         if pronoun:
             sp = self.resolve_pronoun(view, pronoun.group("p").lower(), vs, last, seen, roles)
             return ([sp] if sp else []), start + pronoun.start()
@@ -231,6 +334,9 @@ class QuoteExtractor:
             head = self.head_word.findall(np)
             key = f"anon:{head[-1].lower().rstrip('s')}" if head else "anon:source"
             return [Speaker(None, np, True, key)], start + anon.start("np")
+        plural = self.anon_plural.search(pre)
+        if plural and re.search(r"\b(?:which|that)\s+$", pre[:plural.start("np")]):
+            return [self.plural_source(plural.group("np"))], start + plural.start("np")
         surname = re.search(r"\b(?P<n>[A-Z][\w'-]+(?:-[A-Z][\w'-]+)?)\s+$", pre)
         if surname:
             low = surname.group("n").lower()
@@ -245,17 +351,19 @@ class QuoteExtractor:
                      roles: dict[str, str]) -> list[Speaker]:
         """Return the named speakers ending right before ``vs`` ("A and B both said")."""
         text = view.text
-        before = [m for m in ms if m.end <= vs and view.type_of(m) in _SPEAKERS][::-1]
-        if not before or not _SUBJECT_GAP.fullmatch(text, before[0].end, vs):
+        before = [m for m in ms if m.end <= vs and (view.type_of(m) in _SPEAKERS
+                                                     or self.is_capital_subject(view, m, start, vs))][::-1]
+        index = self.find_subject(text, before, start, vs)
+        if index is None:
             return []
-        if re.match(r"['\u2019]s?\s", text[before[0].end:before[0].end + 3]):
-            return []
+        tail_and = index == 1 and re.match(r"['\u2019]s\s", text[before[0].end:before[0].end + 3]) is not None
+        before = before[index:]
         chosen = [before[0]]
         role_gap = re.compile(r"\s*(?:,|,?\s*and|&)\s*(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:"
                               + self.head_word.pattern + r")\s+)?", re.IGNORECASE)
         for prev in before[1:]:
             gap = text[prev.end:chosen[-1].start]
-            if len(chosen) == 1 and not re.match(r"\s*,?\s*(?:and\b|&)", gap):
+            if len(chosen) == 1 and not tail_and and not re.match(r"\s*,?\s*(?:and\b|&)", gap):
                 break  # a list of speakers ends "B and C"
             if re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}?(?:" + self.head_word.pattern + r")\s+", gap,
                             re.IGNORECASE):
@@ -270,16 +378,75 @@ class QuoteExtractor:
             out.append(Speaker(eid, roles.get(eid), False, eid))
         return out
 
+    def is_capital_subject(self, view: DocView, m: Mention, start: int, vs: int) -> bool:
+        """Return True for a city standing for its government right before the verb ("Washington blames").
+
+        The place must open its clause (not "protesters in Baghdad said") and touch the verb.
+        """
+        if view.type_of(m) is not EntityType.PLACE or not _SUBJECT_GAP.fullmatch(view.text, m.end, vs):
+            return False
+        lead = view.text[start:m.start]
+        return bool(re.search(r"(?:^|[,;]\s*|\b(?:which|that|and|but)\s+)$", lead)) and \
+            not re.search(r"\b(?:in|at|from|of|near|to|into)\s+(?:the\s+)?$", lead, re.IGNORECASE)
+
+    def find_subject(self, text: str, before: list[Mention], start: int, vs: int) -> int | None:
+        """Return the index (in ``before``, nearest first) of the mention that is the verb's subject.
+
+        The nearest name when only adverbs, a parenthesis or an appositive separate it from the
+        verb; a name written as an appositive itself ("Iran's foreign minister, X, said"); the
+        antecedent of "which"/"who"; the owner of an office ("X's office said"); else an earlier
+        name whose modifier holds the nearer names ("X, the spokesman for Y, said").
+        """
+        if not before:
+            return None
+        near = before[0]
+        possessive = re.match(r"['\u2019]s?\s", text[near.end:near.end + 3])
+        if _OFFICE_GAP.fullmatch(text, near.end, vs):
+            return 0
+        if not possessive and (_SUBJECT_GAP.fullmatch(text, near.end, vs)
+                               or _RELATIVE_GAP.fullmatch(text, near.end, vs)):
+            return 0
+        if _APPOSED_NAME_GAP.fullmatch(text, near.end, vs) and re.search(
+                r"\w\s*,\s*(?:the\s+)?$", text[max(start, near.start - 80):near.start]) and \
+                not re.search(r"\band\s+$", text[max(start, near.start - 8):near.start]):
+            return 0
+        if possessive and len(before) > 1 and re.fullmatch(r"['\u2019]s\s+(?:[\w-]+\s+){1,2}" + _ADVERBS,
+                                                          text[near.end:vs]) and re.fullmatch(
+                r"\s*,?\s*and\s+(?:the\s+)?", text[before[1].end:near.start]):
+            return 1  # "A, B and Iraq's neighbours condemned": the named members of the list speak
+        for i, cand in enumerate(before[1:4], start=1):
+            if re.match(r"['\u2019]s?\s", text[cand.end:cand.end + 3]):
+                continue
+            if _MODIFIER_GAP.fullmatch(text, cand.end, vs):
+                return i
+        return None
+
     def speaker_after(self, view: DocView, ms: list[Mention], pos: int, end: int,
-                      roles: dict[str, str]) -> tuple[Speaker, int] | None:
-        """Return the speaker named right after ``pos`` ("said X, a consultant at Y") and its end."""
+                      roles: dict[str, str], according: bool = False) -> tuple[Speaker, int] | None:
+        """Return the speaker named right after ``pos`` ("said X, a consultant at Y") and its end.
+
+        After "according to", bare plurals count too: "officials of X" is X (role "officials"),
+        "rights groups" an anonymous source.
+        """
         text = view.text
         lead = re.match(r"\s+(?:the\s+)?", text[pos:end])
         at = pos + (lead.end() if lead else 0)
-        phrase_end = at
+        anon = re.match(r"(?P<np>(?:an?|one)\s+(?:[\w'-]+\s+){0,4}?(?:" + self.head_word.pattern +
+                        r")(?:\s+(?:in|at|with|from|of)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})?)",
+                        text[at:end], re.IGNORECASE)
+        plural = self.plural_after.match(text, at, end) if according else None
+        if plural is not None:
+            owner = next((m for m in ms if m.start == plural.end() and view.type_of(m) in _SPEAKERS), None)
+            if owner is not None and plural.group("of"):
+                eid = str(owner.entity_id)
+                return Speaker(eid, plural.group("np"), False, eid), owner.end
+            if owner is None and not plural.group("of"):
+                return self.plural_source(plural.group("np")), plural.end("np")
         head = re.match(r"(?:[\w-]+\s+){0,5}?", text[at:end])
         for m in ms:
             if at <= m.start <= at + (head.end() if head else 0) + 40 and view.type_of(m) in _SPEAKERS:
+                if anon and m.start < at + anon.end():
+                    break  # "a Kataib Hezbollah official": the group names the source's side
                 if m.start > at and not find_role_phrase_before(text, m.start, at, self.lexicon,
                                                                  self.role_heads):
                     return None
@@ -287,9 +454,6 @@ class QuoteExtractor:
                 app = self.appositive(text, m.end, end)
                 phrase_end = app[1] if app else m.end
                 return Speaker(eid, roles.get(eid), False, eid), phrase_end
-        anon = re.match(r"(?P<np>(?:an?|one)\s+(?:[\w-]+\s+){0,4}?(?:" + self.head_word.pattern +
-                        r")(?:\s+(?:in|at|with|from|of)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})?)",
-                        text[at:end], re.IGNORECASE)
         if anon:
             np = anon.group("np")
             heads = self.head_word.findall(np)
@@ -297,12 +461,19 @@ class QuoteExtractor:
                            "anon:source"), at + anon.end()
         return None
 
+    def plural_source(self, np: str) -> Speaker:
+        """Return the anonymous speaker of a bare plural ("US officials", "witnesses")."""
+        heads = self.head_word.findall(np)
+        key = f"anon:{heads[-1].lower().rstrip('s')}" if heads else f"anon:{np.split()[-1].lower()}"
+        return Speaker(None, np.strip(), True, key)
+
     def resolve_pronoun(self, view: DocView, pronoun: str, pos: int, last: Speaker | None,
                         seen: list[Speaker], roles: dict[str, str]) -> Speaker | None:
         """Return who "he"/"she"/"they" is: the last speaker when it fits, else a recent name."""
         def is_person(sp: Speaker | None) -> bool:
             ent = view.entity(sp.entity_id) if sp is not None else None
             return sp is not None and (sp.anonymous or (ent is not None and ent.type is EntityType.PERSON))
+        pronoun = " ".join(pronoun.split())
         if pronoun in ("he", "she"):
             if is_person(last):
                 return last
@@ -311,10 +482,16 @@ class QuoteExtractor:
                 eid = str(recent[-1].entity_id)
                 return Speaker(eid, roles.get(eid), False, eid)
             return next((s for s in reversed(seen) if is_person(s)), None)
-        if last is not None:
+        if pronoun == "they" and last is not None:
             return last
+        if pronoun != "they" and last is not None and not last.anonymous and not is_person(last):
+            return last  # "it said", "the group said": the organisation that spoke last
         groups = [m for m in view.recent_mentions(pos, 1) if view.type_of(m) in _SPEAKERS
                   and view.type_of(m) is not EntityType.PERSON]
+        if pronoun.startswith("the "):
+            wanted = _STATE_NOUNS if pronoun.split()[-1] in ("ministry", "army", "military", "government") \
+                else _GROUP_TYPES
+            groups = [m for m in groups if view.type_of(m) in wanted]
         if groups:
             eid = str(groups[-1].entity_id)
             return Speaker(eid, roles.get(eid), False, eid)
@@ -353,6 +530,30 @@ class QuoteExtractor:
                 return self.trim(text, start, end)
             return self.trim(text, start, a_start)
         return self.trim(text, a_end, end)
+
+    def evidence_spans(self, view: DocView, start: int, end: int, a_start: int, a_end: int
+                       ) -> list[tuple[int, int]]:
+        """Return the statement(s) around an attribution.
+
+        "A, he said, adding that B" and "A, he said, pointing to B" are two statements, as is
+        "A, he said, as ... "B"" (a quotation after the attribution); "which officials said B"
+        is the relative clause; otherwise one span (see :meth:`evidence_span`).
+        """
+        text = view.text
+        relative = re.search(r"\b(?:which|that)\s+$", text[max(start, a_start - 8):a_start], re.IGNORECASE)
+        if relative:
+            return [self.trim(text, a_start - len(relative.group()), end)]
+        before = text[start:a_start].strip(_TRIM)
+        if len(before.split()) >= 3 and a_end < end:
+            cue = self.continuation.match(self.masked(text, a_end, end))
+            if cue and cue.group():
+                s, e = self.trim(text, a_end + cue.end(), end)
+                if len(text[s:e].split()) >= 2:
+                    return [self.trim(text, start, a_start), (s, e)]
+            later = self.long_quotes(text, a_end, end)
+            if later and re.match(r"\s*,", text[a_end:end]):
+                return [self.trim(text, start, a_start), (later[0][0], later[-1][1])]
+        return [self.evidence_span(view, start, end, a_start, a_end)]
 
     def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Return ``[start, end)`` without surrounding punctuation, quotes and spaces."""

@@ -59,6 +59,21 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+def _merge_abbreviation_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin model sentences split after an abbreviation ("on Oct. | 18, he ...")."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            prev = text[out[-1][0]:out[-1][1]].rstrip()
+            gap = text[out[-1][1]:start]
+            nxt = text[start:end].lstrip()[:1]
+            if "\n" not in gap and _ABBREV.search(prev[-6:]) and (nxt.isdigit() or nxt.islower()):
+                out[-1] = (out[-1][0], end)
+                continue
+        out.append((start, end))
+    return out
+
+
 def sentence_spans(ctx: DocContext) -> list[tuple[int, int]]:
     """Return the content sentences of a document (spaCy's when it has them, else our own).
 
@@ -69,8 +84,9 @@ def sentence_spans(ctx: DocContext) -> list[tuple[int, int]]:
     doc = ctx.spacy_doc
     has_sents = doc is not None and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP"))
     if has_sents:
-        for sent in doc.sents:
-            raw.extend(split_sentences(text, sent.start_char, sent.end_char))
+        for sent_start, sent_end in _merge_abbreviation_breaks(text, [(s.start_char, s.end_char)
+                                                                      for s in doc.sents]):
+            raw.extend(split_sentences(text, sent_start, sent_end))
     else:
         raw = split_sentences(text, 0, len(text))
     out: list[tuple[int, int]] = []

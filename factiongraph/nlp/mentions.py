@@ -151,9 +151,22 @@ class MentionBuilder:
             cand.type = EntityType.COUNTRY if text in self.country_names else EntityType.PLACE
         elif label in ("LOC", "FAC"):
             cand.type = EntityType.PLACE
+        elif self._has_person_appositive(doc, cand.end):
+            cand.type = EntityType.PERSON  # "X, a security analyst": the model's ORG is a name
         else:
             cand.type = self._org_type(doc[cand.start:cand.end])
         return cand
+
+    def _has_person_appositive(self, doc: Doc, end: int) -> bool:
+        """Return True if ", a/an ... <person role>" follows the span ending at token ``end``."""
+        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
+            return False
+        for tok in doc[end + 2:min(len(doc), end + 8)]:
+            if tok.text in (",", ".", ";", ":") or tok.lower_ in ("of", "for", "at", "with", "in"):
+                return False
+            if tok.lower_ in self.rules.person_appositive_heads:
+                return True
+        return False
 
     def _trim(self, doc: Doc, cand: _Candidate) -> None:
         """Drop leading "the"/quotes, cut at a possessive or slash, drop trailing punctuation."""

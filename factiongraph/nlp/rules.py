@@ -59,6 +59,7 @@ class DiscoveryRules:
     place_before: tuple[str, ...]
     place_after: frozenset[str]
     place_after_modifiers: frozenset[str]
+    person_appositive_heads: frozenset[str] = frozenset()
 
 
 def _words(data: dict[str, Any], key: str, path: Path) -> frozenset[str]:
@@ -127,4 +128,5 @@ def load_rules(path: str | Path | None = None) -> DiscoveryRules:
         place_before=tuple(sorted(_words(place, "before", rules_path), key=len, reverse=True)),
         place_after=_words(place, "after", rules_path),
         place_after_modifiers=_words(place, "after_modifiers", rules_path),
+        person_appositive_heads=_words(data, "person_appositive_heads", rules_path),
     )

@@ -21,6 +21,7 @@ a :class:`Judgement` naming the id the mention would have had on its own, so it 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -43,6 +44,12 @@ PARTIAL_NAME_PRODUCER = "rule.partial-name.v1"
 KB_SURNAME_PRODUCER = "rule.kb-surname.v1"
 DISTINCT_PRODUCER = "rule.name-part-distinct.v1"
 _RETYPABLE_PREFIX = "model."  # statistical labels may be corrected by resolution
+# A lone name reads as a place after a locative preposition or "city of", or before a place noun.
+_PLACE_BEFORE = re.compile(r"\b(?:in|into|to|from|near|at|outside|around|across|towards?|through|"
+                           r"(?:city|province|governorate|town|region)\s+of)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"\s+(?:province|governorate|city|airport|district|region)\b",
+                          re.IGNORECASE)
 
 
 def discovered_id(etype: EntityType, key: str) -> str:
@@ -134,6 +141,9 @@ class Resolver:
             return False
         if m.type is EntityType.PERSON:
             return True
+        if self.index.surname_candidates(parts[0]) and not (
+                m.entity_id and self.index.types.get(m.entity_id) is not EntityType.PLACE):
+            return True  # a place name that is also a KB person's surname: decided in context
         # NER often types a lone surname as ORG or GPE ("al-Jawary", "Soleimani")
         return m.producer.startswith(_RETYPABLE_PREFIX) and m.entity_id is None
 
@@ -172,6 +182,9 @@ class Resolver:
 
     def _resolve_short(self, state: _State, m: Mention, part: str) -> Mention:
         alone = discovered_id(EntityType.PERSON, part)
+        place_context = reads_as_place(state.document.text, m)
+        if place_context and m.entity_id and self.index.types.get(m.entity_id) is EntityType.PLACE:
+            return self._link(m, m.entity_id)
         holders = [f for f in state.full_names if part in f.parts]
         target = self._nearest(holders, m.start)
         if target is not None:
@@ -182,13 +195,16 @@ class Resolver:
             state.judge(target.entity_id, alone, Verdict.POSITIVE, 0.6 if rivals else 0.85,
                         SHORT_FORM_PRODUCER, reason)
             return self._link(m, target.entity_id, EntityType.PERSON)
-        if m.entity_id and m.entity_id in self.kb.records:
+        people = self.index.surname_candidates(part)
+        # A KB person's surname outweighs a place whose name folds to the same key ("Soleimani"
+        # vs the city alias "Sulaimani"), unless the words around it read as a place.
+        person_first = len(people) == 1 and not place_context
+        if m.entity_id and m.entity_id in self.kb.records and not person_first:
             return self._link(m, m.entity_id)
         key = make_key(strip_titles(m.text))
         kb_same = [c for c in self.index.candidates(key) if self.index.types[c] is not EntityType.PERSON]
-        if kb_same and m.type is not EntityType.PERSON:
+        if kb_same and m.type is not EntityType.PERSON and not person_first:
             return self._link(m, kb_same[0])
-        people = self.index.surname_candidates(part)
         if len(people) == 1:
             state.judge(people[0], alone, Verdict.POSITIVE, 0.7, KB_SURNAME_PRODUCER,
                         f"{m.text!r} is the last name of exactly one KB person")
@@ -253,3 +269,9 @@ class Resolver:
                 else:
                     entity.aliases.append(surface)
         return list(entities.values())
+
+
+def reads_as_place(text: str, m: Mention) -> bool:
+    """Return True when a lone name is written as a place ("in X", "city of X", "X province")."""
+    return bool(_PLACE_BEFORE.search(text[max(0, m.start - 40):m.start])
+                or _PLACE_AFTER.match(text, m.end))

@@ -166,3 +166,12 @@ def test_names_never_run_on_over_blank_lines(nlp_pipeline: NlpPipeline) -> None:
     text = "Faisal Hussein \n\n \n\n"
     for m in annotate(nlp_pipeline, text).mentions:
         assert m.text == m.text.strip() and m.text == text[m.start:m.end]
+
+
+def test_person_appositive_overrides_an_org_label(nlp_pipeline: NlpPipeline) -> None:
+    text = ('"The rockets were a message," Mazin Abdulrazzaq, a Baghdad-based security analyst, '
+            "told reporters. Saraya Rijal al-Fajr, a militia backed by Iran, denied it.")
+    ann = annotate(nlp_pipeline, text)
+    mentions = by_text(ann)
+    assert mentions["Mazin Abdulrazzaq"].type is EntityType.PERSON
+    assert mentions["Saraya Rijal al-Fajr"].type is not EntityType.PERSON

@@ -149,3 +149,42 @@ def test_acronym_from_kb_alias(resolver: Resolver) -> None:
     res = resolve(resolver, "The PMU and AAH and the IRGC-QF.",
                   [("PMU", G), ("AAH", G), ("IRGC-QF", EntityType.STATE_BODY)])
     assert ids(res) == ["pmf", "asaib-ahl-al-haq", "quds-force"]
+
+
+@pytest.fixture(scope="module")
+def full_resolver() -> Resolver:
+    from factiongraph.kb import load_kb
+
+    return Resolver(load_kb())
+
+
+PL = EntityType.PLACE
+
+
+@pytest.mark.parametrize("text,surface,etype,producer", [
+    ("Crowds mourned Soleimani on Monday.", "Soleimani", PL, "model.spacy-x-1"),
+    ("Suleimani's death changed the region.", "Suleimani", EntityType.POLITICAL_ORG, "model.spacy-x-1"),
+    ("Sulaimani, the Quds Force commander, was buried.", "Sulaimani", PL, "rule.kb-alias.v1"),
+])
+def test_person_surname_never_folds_into_a_same_key_place(full_resolver: Resolver, text: str,
+                                                         surface: str, etype: EntityType,
+                                                         producer: str) -> None:
+    mentions = mentions_of(text, [(surface, etype)], producer=producer)
+    if producer.startswith("rule."):
+        mentions[0].entity_id = "sulaymaniyah"  # the alias matcher's exact (place) hit
+    res = full_resolver.resolve(make_document(text), mentions)
+    assert res.mentions[0].entity_id == "qasem-soleimani"
+    assert res.mentions[0].type is P
+
+
+def test_surname_in_document_wins_and_place_context_keeps_the_place(full_resolver: Resolver) -> None:
+    text = "Qassem Soleimani visited Baghdad. Soleimani met allies. Later, rallies in Sulaimani grew."
+    mentions = mentions_of(text, [("Qassem Soleimani", P)])
+    mentions += mentions_of(text, [("Soleimani", PL)], producer="model.spacy-x-1")
+    mentions[1].start = text.index("Soleimani met")
+    mentions[1].end = mentions[1].start + len("Soleimani")
+    place = mentions_of(text, [("Sulaimani", PL)], producer="rule.kb-alias.v1")[0]
+    place.entity_id = "sulaymaniyah"
+    res = full_resolver.resolve(make_document(text), mentions + [place])
+    assert ids(res) == ["qasem-soleimani", "qasem-soleimani", "sulaymaniyah"]
+    assert res.mentions[2].type is PL
