@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factiongraph.extract.context import DocContext
 from factiongraph.kb import KnowledgeBase
-from factiongraph.model import Document, Event, Quote, Relation
+from factiongraph.model import Document, Event, Evidence, Quote, Relation
 from factiongraph.model.document import DatePrecision
 
 
@@ -47,13 +47,34 @@ class Extractor:
         events, year = self.events.extract_with_year(ctx)
         inferred = year.published() if year is not None else None
         apply_inferred_published(ctx.document, inferred)
-        return Extraction(
+        extraction = Extraction(
             events=events,
             relations=self.relations.extract(ctx),
             quotes=self.quotes.extract(ctx),
             inferred_published=inferred,
         )
+        for claim in (*extraction.events, *extraction.relations, *extraction.quotes):
+            claim.evidence = [clip_evidence(ctx.document, ev) for ev in claim.evidence]
+        return extraction
 
+
+def clip_evidence(document: Document, evidence: Evidence) -> Evidence:
+    """Return evidence cut back to the block it starts in, without edge whitespace.
+
+    Extractors work on sentences of the whole text; a headline or caption has no final period,
+    so a sentence can run on into the byline or page chrome after it. Evidence never should.
+    """
+    block = document.block_at(evidence.start)
+    end = min(evidence.end, block.end) if block is not None else evidence.end
+    start = evidence.start
+    text = document.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if (start, end) == (evidence.start, evidence.end) or start >= end:
+        return evidence
+    return replace(evidence, start=start, end=end, text=text[start:end])
 
 def apply_inferred_published(document: Document, inferred: tuple[str, DatePrecision, str] | None) -> None:
     """Write an inferred publication date when the cleaner found none (or only guessed one).

@@ -147,3 +147,4 @@ def test_subject_of_another_clause_is_not_a_noun_triggers_actor(extractor: Event
         "Pressure on Kataib Hezbollah has grown since the protests in Basra in March.", "2021-04-14"))
     protest = next(e for e in events if e.type == "Protests")
     assert "kataib-hezbollah" not in protest.actors
+
