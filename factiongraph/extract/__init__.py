@@ -53,7 +53,8 @@ class Extractor:
             quotes=self.quotes.extract(ctx),
             inferred_published=inferred,
         )
-        for claim in (*extraction.events, *extraction.relations, *extraction.quotes):
+        claims: list[Event | Relation | Quote] = [*extraction.events, *extraction.relations, *extraction.quotes]
+        for claim in claims:
             claim.evidence = [clip_evidence(ctx.document, ev) for ev in claim.evidence]
         return extraction
 

