@@ -1,0 +1,220 @@
+"""Where the statements are: quotations, verbs of saying and claims, several statements per sentence.
+
+Joins sentences inside one open quotation, finds the attribution of a sentence (a verb of
+saying, "according to", a claim verb, a participle after the subject's verb), splits a sentence
+into clauses that each hold their own attribution, finds the outlet a statement was relayed
+through, and cuts the evidence span of the quoted or reported words.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from factiongraph.extract.docview import DocView
+from factiongraph.extract.quote_patterns import _SPEAKERS, Finding, Speaker
+from factiongraph.extract.quote_subjects import QuoteSubjects
+from factiongraph.model import EntityType, Mention
+
+log = logging.getLogger(__name__)
+
+_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s+|,\s*(?=(?:which|who)\s)")
+_QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
+_TRIM = " ,;:\u2014\u2013-\"\u201c\u201d'"
+
+
+class QuoteSpans(QuoteSubjects):
+    """Locate quoted and reported speech in sentences and cut its evidence spans."""
+
+    # -- quotations -----------------------------------------------------------------------
+    def join_open_quotes(self, view: DocView) -> list[tuple[int, int]]:
+        """Return sentences, joining those that sit inside one open quotation on one line."""
+        out: list[tuple[int, int]] = []
+        for start, end in view.sentences:
+            if out:
+                prev = view.text[out[-1][0]:out[-1][1]]
+                opened = prev.count('"') % 2 == 1 or prev.count("\u201c") > prev.count("\u201d")
+                if opened and "\n" not in view.text[out[-1][1]:start]:
+                    out[-1] = (out[-1][0], end)
+                    continue
+            out.append((start, end))
+        return out
+
+    def long_quotes(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Return inner spans of quotations with at least ``min_quote_words`` words."""
+        spans = []
+        for m in _QUOTE.finditer(text, start, end):
+            if len(m.group(1).split()) >= self.min_words:
+                s, e = m.start(1), m.end(1)
+                while e > s and text[e - 1] in " ,":
+                    e -= 1
+                spans.append((s, e))
+        return spans
+
+    def is_quoted(self, text: str, m: Mention, start: int) -> bool:
+        """Return True when a mention lies inside quotation marks of its sentence."""
+        before = text[start:m.start]
+        return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+    def masked(self, text: str, start: int, end: int) -> str:
+        """Return the sentence with quoted words blanked (verbs inside quotes do not attribute)."""
+        chunk = text[start:end]
+        return _QUOTE.sub(lambda m: m.group()[0] + "_" * (len(m.group()) - 2) + m.group()[-1], chunk)
+
+    # -- attribution ----------------------------------------------------------------------
+    def attribute(self, view: DocView, ms: list[Mention], start: int, end: int,
+                  last: Speaker | None, seen: list[Speaker], roles: dict[str, str]) -> list[Finding]:
+        """Return the attributed statements of one sentence, one per clause with its own speaker.
+
+        "X said A, and officials said B" and "Y blamed A on B, which denied it" are split at the
+        clause boundary when both sides hold an attribution; otherwise the sentence is one unit.
+        """
+        masked = self.masked(view.text, start, end)
+        for boundary in _CLAUSE.finditer(masked):
+            b_start, b_end = start + boundary.start(), start + boundary.end()
+            second = self.attribute(view, ms, b_end, end, last, seen, roles)
+            if not second or second[0].verb < b_end:
+                continue
+            first = self.attribute_clause(view, ms, start, b_start, last, seen, roles)
+            if first is None:
+                whole = self.attribute_clause(view, ms, start, end, last, seen, roles)
+                return [whole] if whole is not None else second
+            if first.speakers[0].key != second[0].speakers[0].key:
+                return [first, *second]
+        found = self.attribute_clause(view, ms, start, end, last, seen, roles)
+        if found is None:
+            found = self.participle_claim(view, ms, start, end, roles)
+        return [found] if found is not None else []
+
+    def attribute_clause(self, view: DocView, ms: list[Mention], start: int, end: int,
+                         last: Speaker | None, seen: list[Speaker], roles: dict[str, str]
+                         ) -> Finding | None:
+        """Return the first attribution of ``[start, end)`` (a verb of saying, "according to", a claim)."""
+        text = view.text
+        masked = self.masked(text, start, end)
+        for verb in self.say.finditer(masked):
+            vs, ve = start + verb.start(), start + verb.end()
+            if verb.group().lower() == "claimed" and not re.match(r"\s*(?:that\b|responsibility\b|to\b|[,.:;\"\u201c]|$)",
+                                                                  text[ve:end]):
+                continue  # "claimed an attack", "claimed the town": not a statement
+            speakers, a_start = self.speaker_before(view, ms, start, vs, last, seen, roles)
+            a_end = ve
+            if not speakers:
+                after = self.speaker_after(view, ms, ve, end, roles)
+                if after is None:
+                    continue
+                speakers, a_end = [after[0]], after[1]
+                a_start = vs
+            via, a_end = self.find_via(view, ms, vs, a_end, end)
+            tail = re.match(r"\s*(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                            r"Twitter|X|Telegram|Facebook|television)\s+)?"
+                            r"\s*(?:in\s+a\s+(?:statement|tweet|post|speech|interview)\b[^,:\"\u201c]{0,40}?)?"
+                            r"\s*(?:,\s*)?(?:that\s+|:\s*)?", text[a_end:end])
+            a_end += tail.end() if tail else 0
+            return Finding(speakers, "quote-reported", self.evidence_spans(view, start, end, a_start, a_end),
+                           via, vs)
+        for match in self.according.finditer(masked):
+            pos = start + match.end()
+            after = self.speaker_after(view, ms, pos - 1, end, roles, according=True)
+            if after is not None:
+                return Finding([after[0]], "quote-reported",
+                               [self.evidence_span(view, start, end, start + match.start(), after[1])],
+                               None, start + match.start())
+        for verb in self.claim.finditer(masked):
+            vs = start + verb.start()
+            if re.search(r"\b(?:was|were|been|be|being|is|are)\s+$", text[start:vs], re.IGNORECASE):
+                continue
+            speakers = self.subject_list(view, ms, start, vs, roles)
+            if not speakers:
+                plural = self.anon_plural.search(text[start:vs])
+                speakers = [self.plural_source(plural.group("np"))] if plural else []
+            if speakers:
+                return Finding(speakers, "quote-claim", [self.trim(text, vs, end)], None, vs)
+        return None
+
+    def participle_claim(self, view: DocView, ms: list[Mention], start: int, end: int,
+                         roles: dict[str, str]) -> Finding | None:
+        """Return "X visited the site, promising ..." (a claim in a participle after the subject's verb)."""
+        text = view.text
+        subject = ms[0] if ms else None
+        if subject is None or view.type_of(subject) not in _SPEAKERS or not re.fullmatch(
+                r"(?:[^,\"\u201c]{0,50},\s*)?", text[start:subject.start]):
+            return None  # the subject opens the sentence, after at most a short adverbial
+        masked = self.masked(text, start, end)
+        for cue in self.continuation.finditer(masked, subject.end - start):
+            pos = start + cue.end()
+            if cue.group() and re.match(r"\s*(?:,|\w+\s+\w+)", text[subject.end:start + cue.start()]) \
+                    and not re.match(r"['\u2019]s?\s", text[subject.end:subject.end + 3]):
+                eid = str(subject.entity_id)
+                if cue.group("say"):
+                    return Finding([Speaker(eid, roles.get(eid), False, eid)], "quote-reported",
+                                   [self.trim(text, pos, end)], None, start + cue.start())
+                return Finding([Speaker(eid, roles.get(eid), False, eid)], "quote-claim",
+                               [self.trim(text, pos, end)], None, start + cue.start())
+        return None
+
+    def find_via(self, view: DocView, ms: list[Mention], vs: int, a_end: int, end: int
+                 ) -> tuple[str | None, int]:
+        """Return the outlet a statement was relayed through ("told X") and the new clause end."""
+        text = view.text
+        window_end = min(end, max(a_end, vs) + 80)
+        for cue in self.via.finditer(text, vs, window_end):
+            for m in ms:
+                if m.start == cue.end() and view.type_of(m) is EntityType.MEDIA_OUTLET:
+                    return m.entity_id, max(a_end, m.end)
+        tail = re.search(r",\s*(?:the\s+)?(?P<o>[^,]{2,60}?)\s+(?:reported|said|wrote|quoted)\W*$",
+                         text[vs:end])
+        if tail:
+            o_start = vs + tail.start("o")
+            for m in ms:
+                if m.start == o_start and view.type_of(m) is EntityType.MEDIA_OUTLET:
+                    return m.entity_id, a_end
+        return None, a_end
+
+    # -- evidence spans -------------------------------------------------------------------
+    def evidence_span(self, view: DocView, start: int, end: int, a_start: int, a_end: int
+                      ) -> tuple[int, int]:
+        """Return the quoted or reported words of a sentence, without the attribution."""
+        text = view.text
+        spans = self.long_quotes(text, start, end)
+        if spans:
+            return spans[0][0], spans[-1][1]
+        before = text[start:a_start].strip(_TRIM)
+        after = text[a_end:end].strip(_TRIM + ".")
+        if len(before.split()) >= 3:
+            if len(after.split()) >= 3:
+                return self.trim(text, start, end)
+            return self.trim(text, start, a_start)
+        return self.trim(text, a_end, end)
+
+    def evidence_spans(self, view: DocView, start: int, end: int, a_start: int, a_end: int
+                       ) -> list[tuple[int, int]]:
+        """Return the statement(s) around an attribution.
+
+        "A, he said, adding that B" and "A, he said, pointing to B" are two statements, as is
+        "A, he said, as ... "B"" (a quotation after the attribution); "which officials said B"
+        is the relative clause; otherwise one span (see :meth:`evidence_span`).
+        """
+        text = view.text
+        relative = re.search(r"\b(?:which|that)\s+$", text[max(start, a_start - 8):a_start], re.IGNORECASE)
+        if relative:
+            return [self.trim(text, a_start - len(relative.group()), end)]
+        before = text[start:a_start].strip(_TRIM)
+        if len(before.split()) >= 3 and a_end < end:
+            cue = self.continuation.match(self.masked(text, a_end, end))
+            if cue and cue.group():
+                s, e = self.trim(text, a_end + cue.end(), end)
+                if len(text[s:e].split()) >= 2:
+                    return [self.trim(text, start, a_start), (s, e)]
+            later = self.long_quotes(text, a_end, end)
+            if later and re.match(r"\s*,", text[a_end:end]):
+                return [self.trim(text, start, a_start), (later[0][0], later[-1][1])]
+        return [self.evidence_span(view, start, end, a_start, a_end)]
+
+    def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Return ``[start, end)`` without surrounding punctuation, quotes and spaces."""
+        while start < end and (text[start].isspace() or text[start] in _TRIM):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _TRIM + "."):
+            end -= 1
+        return start, end
