@@ -32,8 +32,8 @@ from factiongraph.extract.typology import (
     load_event_rules,
     surface_set,
 )
-from factiongraph.extract.participants import (add_outcome_roles, assign_roles, find_modifiers, is_participant,
-                                                is_speaker)
+from factiongraph.extract.participants import (add_outcome_roles, assign_roles, find_means_actors, find_modifiers,
+                                                is_participant, is_speaker)
 from factiongraph.extract.event_dates import YearGuess, infer_year, pick_date, resolve_event_date
 from factiongraph.extract.when import Anchor, DateMatch, find_dates, parse_published
 from factiongraph.extract.where import Location, ancestor_ids, locate_event
@@ -50,6 +50,13 @@ NOUN_MODIFIED = frozenset({"organiser", "organisers", "organizer", "organizers",
                            "movement", "movements", "activist", "activists", "commander", "commanders",
                            "camp", "camps", "site", "sites", "squad", "squads", "unit", "units"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+OUTCOME_HOST_SUB_TYPES = frozenset({"Arrests", "Looting/property destruction", "Disrupted weapons use",
+                                    "Excessive force against protesters"})
+PRECEDENT = re.compile(r"^[^.;]{0,120}?,?\s+as\s+(?:it\s+|they\s+|was\s+)?(?:happened|did|occurred|"
+                       r"was\s+the\s+case)\s+(?:after|following|when|in|with|during)\b", re.I)
+# "revenge for the killing", "anger over the arrests": what a demand or threat answers happened.
+CAUSE_PREPS = frozenset({"for", "over", "after", "following"})
+REFERENCE_WORDS = frozenset({"a", "an", "its", "their", "his", "her", "recent", "last", "latest"})
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 DEICTIC_PLACE = re.compile(r"\b(?:the (?:area|city|town|village|province|district|region)|there)\b", re.I)
 TARGET_PREP = re.compile(r"\b(?:on|against|targeting)\s+(?:the\s+)?$", re.I)
@@ -125,7 +132,8 @@ class EventExtractor:
                 is_verb = tag != "NOUN"
                 if not self._context_ok(rule, words, i, end):
                     continue
-                if is_verb and not self._is_factual_verb(tokens, words, i, tag):
+                if is_verb and not self._is_factual_verb(tokens, words, i, tag) \
+                        and not (words[i - 1] in BLOCKERS and self._has_precedent(tokens, end)):
                     continue
                 if not is_verb and i > 0 and words[i - 1] in ("no", "any", "possible", "potential", "future"):
                     continue
@@ -141,10 +149,24 @@ class EventExtractor:
             suppressed |= c.rule.suppresses
         kept = [c for c in found if c.rule.id not in suppressed]
         main = [c for c in kept if not c.rule.outcome]
+        hosts = [c for c in main if self._can_host_outcome(c)]
         for c in kept:
-            if c.rule.outcome and main:
-                main[0].outcomes.append(c)
+            if c.rule.outcome:
+                if hosts:
+                    hosts[0].outcomes.append(c)
+                elif main:
+                    main.append(c)  # "a delegation visited ... over the killing of X": its own event
         return self._one_per_family(main) if main else kept
+
+    @staticmethod
+    def _can_host_outcome(cand: Candidate) -> bool:
+        """Return True if killings or injuries in the sentence can be this event's outcome.
+
+        Violent events, raids, arrests and seizures can kill or wound; a visit, meeting,
+        announcement or release cannot, so a killing next to one is a happening of its own.
+        """
+        rule = cand.rule
+        return rule.type in VIOLENT_TYPES or rule.type == "Protests" or rule.sub_type in OUTCOME_HOST_SUB_TYPES
 
     @staticmethod
     def _is_projected(words: list[str], i: int) -> bool:
@@ -153,6 +175,11 @@ class EventExtractor:
         "threatened Kadhimi with the burning of ...", "called for the arrest of ...": the
         happening is projected, not reported.
         """
+        k = i - 1
+        while k > 0 and k >= i - 3 and words[k] in DETERMINERS | REFERENCE_WORDS:
+            k -= 1
+        if k >= 0 and words[k] in CAUSE_PREPS and k < i - 1:
+            return False  # "demanded revenge for the killing": the killing happened
         j = i - 1
         while j >= max(0, i - 8) and words[j] not in (",", ";", ":", "."):
             if PROJECTING.match(words[j]):
@@ -218,6 +245,18 @@ class EventExtractor:
         if BE_FORMS & set(before):
             return True
         return end < len(words) and words[end] == "by"
+
+    @staticmethod
+    def _has_precedent(tokens: list[Any], end: int) -> bool:
+        """Return True if an expected happening is said to have happened before.
+
+        "X is expected to release them, as happened after the raid in June": the release is
+        projected now but reported for the earlier occasion the clause names.
+        """
+        if end >= len(tokens):
+            return False
+        rest = tokens[end - 1].sent.text[tokens[end].idx - tokens[end - 1].sent.start_char:]
+        return bool(PRECEDENT.search(rest))
 
     @staticmethod
     def _is_factual_verb(tokens: list[Any], words: list[str], i: int, tag: str) -> bool:
@@ -308,7 +347,8 @@ class EventExtractor:
                     triggers.append(sent.doc[cand.start].idx)
                 else:  # two triggers of one family in one sentence describe one happening
                     events[twin] = merge_events(events[twin], event)
-            self._split_evidence(ctx, sent, events[first:], triggers[first:])
+            self._split_evidence(ctx, sent, events[first:], triggers[first:], mentions)
+            self._inherit_detainees(events, first)
             self._attribute_responsibility(ctx, sent, sents, k, mentions, events)
         events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id))
         seen: dict[str, int] = {}
@@ -319,7 +359,25 @@ class EventExtractor:
             event.event_id = base if n == 0 else f"{base}-{n}"
         return events, year
 
-    def _split_evidence(self, ctx: DocContext, sent: Any, events: list[Event], triggers: list[int]) -> None:
+    @staticmethod
+    def _inherit_detainees(events: list[Event], first: int) -> None:
+        """Give a release with no named detainees the targets of the arrest it follows.
+
+        "... detained members of X, only to release most of them days later" and "Four days
+        after the raid, all those in custody were released": those freed are those the arrest or
+        raid of the same sentence (or the one the release is dated from) took.
+        """
+        for event in events[first:]:
+            if event.attrs.get("label") != "release" or event.targets:
+                continue
+            source = next((e for e in events[first:] if e.sub_type == "Arrests" and e.targets), None)
+            if source is None and str(event.attrs.get("date_basis", "")).startswith("relative:"):
+                source = next((e for e in reversed(events[:first]) if e.sub_type == "Arrests" and e.targets), None)
+            if source is not None:
+                event.targets = [t for t in source.targets if t not in event.actors]
+
+    def _split_evidence(self, ctx: DocContext, sent: Any, events: list[Event], triggers: list[int],
+                        mentions: list[Mention]) -> None:
         """Narrow the evidence of several events of one sentence to their own clauses.
 
         "Following the attack on the offices, security forces arrested some of the attackers":
@@ -343,6 +401,7 @@ class EventExtractor:
             ev = events[i].evidence[0]
             if ev.start <= start < end <= ev.end:
                 events[i].evidence[0] = Evidence(ev.doc_id, start, end, text[start:end], ev.producer, ev.confidence)
+                self._relocate(ctx, events[i], sent, start, end, mentions)
 
     def build_event(self, ctx: DocContext, cand: Candidate, sents: list[Any], k: int,
                     mentions: list[Mention], dates: list[DateMatch], anchor: Any,
@@ -353,6 +412,10 @@ class EventExtractor:
         actors, targets = assign_roles(ctx, cand, in_sent)
         if rule.type in VIOLENT_TYPES or rule.sub_type == "Looting/property destruction":
             add_outcome_roles(ctx, cand.outcomes, in_sent, actors, targets)
+        if rule.type in VIOLENT_TYPES:
+            means = find_means_actors(ctx, in_sent)
+            targets[:] = [t for t in targets if t not in means]
+            actors.extend(a for a in means if a not in actors)
         counts = self._find_counts(cand, dates)
         for extra in cand.outcomes:
             for key, number in self._find_counts(extra, dates).items():
@@ -364,12 +427,7 @@ class EventExtractor:
         # where the event happened.
         text = ctx.document.text
         # "Iran's Supreme Leader", "Iraqi Foreign Minister": a place that modifies a participant.
-        ordered = sorted(in_sent, key=lambda m: (m.start, -m.end))
-        modifiers = {id(ordered[i]) for i, head in find_modifiers(ctx, text, ordered).items()
-                     if is_participant(ctx, ordered[head])}
-        placeable = [m for m in in_sent if id(m) not in modifiers and (m.entity_id is None or not (
-            m.entity_id in actors or (m.entity_id in targets and TARGET_PREP.search(text[max(0, m.start - 30):m.start]))))]
-        location = locate_event(placeable, ctx.entities, ctx.kb)
+        location = locate_event(self._placeable(ctx, in_sent, actors, targets), ctx.entities, ctx.kb)
         if location is not None and location.basis == "clause" and location.precision == "country" \
                 and DEICTIC_PLACE.search(sent.text):
             location = None
@@ -420,6 +478,41 @@ class EventExtractor:
             geo_precision=location.precision if location else None,
             actors=actors, targets=targets, counts=counts,
             certainty=self._certainty(sent.text), attrs=attrs, evidence=[evidence])
+
+    @staticmethod
+    def _placeable(ctx: DocContext, in_sent: list[Mention], actors: list[str], targets: list[str]) -> list[Mention]:
+        """Return the mentions that may give an event's place (not its participants or their modifiers)."""
+        text = ctx.document.text
+        # "Iran's Supreme Leader", "Iraqi Foreign Minister": a place that modifies a participant.
+        ordered = sorted(in_sent, key=lambda m: (m.start, -m.end))
+        modifiers = {id(ordered[i]) for i, head in find_modifiers(ctx, text, ordered).items()
+                     if is_participant(ctx, ordered[head])}
+        return [m for m in in_sent if id(m) not in modifiers and (m.entity_id is None or not (
+            m.entity_id in actors or (m.entity_id in targets and TARGET_PREP.search(text[max(0, m.start - 30):m.start]))))]
+
+    def _relocate(self, ctx: DocContext, event: Event, sent: Any, start: int, end: int,
+                  mentions: list[Mention]) -> None:
+        """Re-pick an event's place when it was named only in a later clause of its sentence.
+
+        "X was expected to release them, as happened after the raid in southern Baghdad": Baghdad
+        is where the raid was. A place before the event's clause ("In Baghdad, gunmen killed X,
+        and police arrested two") still scopes over the whole sentence.
+        """
+        if event.location_id is None or event.attrs.get("location_basis") != "clause":
+            return
+        in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+        named = [m for m in in_sent if m.entity_id == event.location_id
+                 or (m.entity_id is None and m.text == event.location_name)]
+        if not named or any(m.start < end for m in named):
+            return
+        inside = [m for m in in_sent if start <= m.start and m.end <= end]
+        found = locate_event(self._placeable(ctx, inside, event.actors, event.targets), ctx.entities, ctx.kb)
+        event.location_id = found.entity_id if found else None
+        event.location_name = found.name if found else None
+        event.lat, event.lon = (found.lat, found.lon) if found else (None, None)
+        event.geo_precision = found.precision if found else None
+        if found is None:
+            event.attrs.pop("location_basis", None)
 
     @staticmethod
     def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -30,6 +30,10 @@ from factiongraph.model import Entity, EntityType, Mention
 PARTICIPANT_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.STATE_BODY, EntityType.POLITICAL_ORG,
                                EntityType.INTL_ORG, EntityType.PERSON, EntityType.COUNTRY})
 CLAUSE_BREAK = re.compile(r"\b(?:since|when|while|because|although|despite|amid|until)\b", re.I)
+# "... as a punishment for the killing", "arrested after the raid": a noun trigger that is the object
+# of such a preposition is a happening the clause refers to; the clause's subject did not do it.
+REFERENCE_PP = re.compile(r"\b(?:for|over|despite|amid)\s+"
+                          r"(?:the|a|an|this|that|its|their|his|her|last\s+\w+'s)?\s*(?:[\w'’-]+\s+){0,2}$", re.I)
 ROLE_PREPS = ("by", "from", "on", "against", "at", "of", "targeting", "to", "with")
 # A place or circumstance, never a participant ("killed in Iraq", "a protest outside the embassy").
 LOCATIVE_PREPS = ("in", "near", "outside", "inside", "across", "throughout", "into", "around",
@@ -49,6 +53,15 @@ POSSESSIVE_GAP = re.compile(r"^['’]s?\s+$")
 APPOSITION = re.compile(r"^,\s+(?:the|a|an|one|its|his|her|their|who|whose|which)\b[^,;()]{0,90},", re.I)
 SPEAKER_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\s+){0,1}(?:said|says|told|added|noted|stressed|explained|wrote|reported)\b")
+# "killed in a US strike", "an Israeli air strike hit": the mention right before the means is its actor.
+MEANS_AFTER = re.compile(r"^(?:['’]s)?[\s-]+(?:-?led\s+)?(?:air\s+|drone\s+|missile\s+|rocket\s+)?"
+                         r"(?:strikes?|airstrikes?|air\s+raids?|bombings?|bombardments?|shelling)\b", re.I)
+# "the PMF deputy chief who was killed": the organisation only describes an unnamed person.
+ROLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:deputy|acting|former|top|senior|local|military)\s+){0,2}"
+                        r"(?:chief|commander|leader|head|spokesman|spokesperson|founder|chairman|"
+                        r"secretary|official)\b(?!\s+of\b)", re.I)
+# "X, who was killed in a strike": the relative pronoun's antecedent is the verb's subject.
+RELATIVE_SUBJECT = re.compile(r"^,\s+(?:who|which)\s+(?:(?:was|were|had|has|have|been|reportedly|later)\s+){0,3}$", re.I)
 TOGETHER_WITH = re.compile(r"\b(?:together|along|alongside|killed|wounded|arrested|detained)\s+with\s+"
                            r"(?:[\w'’.-]+\s+){0,3}$|\balongside\s+(?:[\w'’.-]+\s+){0,3}$")
 
@@ -158,7 +171,8 @@ def assign_roles(ctx: DocContext, cand: Trigger, in_sent: list[Mention]) -> tupl
     modifiers = find_modifiers(ctx, text, ordered)
     heads = {head: mod for mod, head in modifiers.items()}
     people = [m for i, m in enumerate(ordered) if i not in modifiers and is_participant(ctx, m)
-              and (not is_speaker(doc, m) or 0 <= trig_start - m.end <= 30)]
+              and (not is_speaker(doc, m) or 0 <= trig_start - m.end <= 30)
+              and not ROLE_AFTER.match(text[m.end:m.end + 40])]
     left_ids = [m for m in people if m.end <= trig_start]
     subject_span = _parse_subject(cand) if doc.has_annotation("DEP") else None
     seg_start = segment_start(text, cand.sent.start_char, trig_start)
@@ -174,7 +188,7 @@ def assign_roles(ctx: DocContext, cand: Trigger, in_sent: list[Mention]) -> tupl
         index = ordered.index(m)
         first = ordered[_chain_start(heads, index)]
         left = m.end <= trig_start
-        if left and m.start < seg_start:
+        if left and m.start < seg_start and not (cand.is_verb and RELATIVE_SUBJECT.match(text[m.end:trig_start])):
             continue
         if any(a <= m.start and m.end <= b and _type_of(ctx, m) is EntityType.COUNTRY
                for _, a, b in appositions):
@@ -190,7 +204,9 @@ def assign_roles(ctx: DocContext, cand: Trigger, in_sent: list[Mention]) -> tupl
         previous = max((o.end for o in ordered if o.end <= first.start), default=0)
         limit = trig_end if not left else cand.sent.start_char
         prep = _preposition_before(text, first.start, max(limit, previous))
-        if left and not cand.is_verb and CLAUSE_BREAK.search(text[m.end:trig_start]):
+        if left and not cand.is_verb and (CLAUSE_BREAK.search(text[m.end:trig_start])
+                                          or (REFERENCE_PP.search(text[m.end:trig_start])
+                                              and not ADJACENT.match(text[m.end:trig_start]))):
             continue  # "X has grown since the protests": X belongs to another clause
         role = _role_of(cand, m, first, prep, left, subject_span, text)
         if role == "actor" and m.entity_id not in actors:
@@ -243,3 +259,18 @@ def add_outcome_roles(ctx: DocContext, outcomes: Sequence[Trigger], in_sent: lis
                 targets.append(t)
         if not actors:
             actors.extend(a for a in o_actors if a not in targets)
+
+
+def find_means_actors(ctx: DocContext, in_sent: Sequence[Mention]) -> list[str]:
+    """Return the participants written right before a strike noun ("killed in a US strike").
+
+    The strike is the means of a violent event whose trigger is elsewhere in the sentence
+    ("X was killed in a US strike"): its modifier is the event's actor, not its place.
+    """
+    text = ctx.document.text
+    out: list[str] = []
+    for m in in_sent:
+        if m.entity_id and is_participant(ctx, m) and MEANS_AFTER.match(text[m.end:m.end + 40]) \
+                and m.entity_id not in out:
+            out.append(m.entity_id)
+    return out

@@ -9,6 +9,7 @@ sentence is searched.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,7 @@ ADMIN_LEVELS: dict[str, tuple[int, str]] = {
     "province": (3, "governorate"), "region": (4, "governorate"), "country": (5, "country"),
 }
 COUNTRY_RANK = ADMIN_LEVELS["country"][0]
+DEMONYM_END = re.compile(r"(?:ans|is|ese)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +94,22 @@ def find_coordinates(kb: Any, entity: Entity) -> tuple[float | None, float | Non
     return None, None
 
 
+def is_demonym(text: str, name: str) -> bool:
+    """Return True if a mention names a country's people ("Iranians", "Iraqis"), not the place.
+
+    A single word in a plural people-form ("-ans", "-is", "-ese") that is not the place's own
+    name: the people acted, nothing says where.
+    """
+    return " " not in text.strip() and text.casefold() != name.casefold() \
+        and bool(DEMONYM_END.search(text)) and text[:1].isupper()
+
+
 def _place_of(mention: Mention, entities: dict[str, Entity], kb: Any) -> Entity | None:
     """Return the place/country record a mention names, through resolution or the gazetteer."""
     if mention.entity_id is not None:
         entity = entities.get(mention.entity_id) or as_entity(kb.get(mention.entity_id))
         if entity is not None and entity.type in (EntityType.PLACE, EntityType.COUNTRY):
-            return entity
+            return None if is_demonym(mention.text, entity.name) else entity
         if entity is not None or mention.type not in (EntityType.PLACE, EntityType.COUNTRY):
             return None
     elif mention.type not in (EntityType.PLACE, EntityType.COUNTRY):

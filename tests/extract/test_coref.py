@@ -106,3 +106,62 @@ def test_undated_report_matches_an_earlier_dated_report_of_the_same_arrest() -> 
     assert match_event(undated, [too_old], ancestors) is None
     later = raid("d", date="2021-07-02", actors=())
     assert match_event(undated, [later], ancestors) is None
+
+
+def test_release_and_raid_are_never_merged() -> None:
+    release = replace(raid("b", date="2020-06-29"), sub_type="Other",
+                      attrs={"label": "release", "date_basis": "publication year"})
+    assert match_event(release, [raid("a", date="2020-06-29")], ancestors) is None
+
+
+def test_background_month_report_matches_the_precise_day_either_order() -> None:
+    precise = raid("a")
+    background = raid("b", date="2020-06", precision=DatePrecision.MONTH, place="baghdad", actors=())
+    assert match_event(background, [precise], ancestors) is precise
+    assert match_event(precise, [background], ancestors) is background
+    precise = replace(precise, geo_precision="neighbourhood")
+    background = replace(background, geo_precision="city")
+    merged = merge_events(background, precise)
+    assert (merged.event_id, merged.date_start, merged.location_id) == (background.event_id, "2020-06-25", "al-dora")
+
+
+def test_month_report_with_other_targets_is_not_merged() -> None:
+    other = raid("b", date="2020-06", precision=DatePrecision.MONTH, place="baghdad", actors=(), targets=("aah",))
+    assert match_event(other, [raid("a")], ancestors) is None
+
+
+ARTICLES = {
+    "a_strike.txt": ("US drone strike kills Kataib Hezbollah commander\n\nBy Test Writer\nPublished 14 April 2021\n\n"
+                     "A US drone strike killed Abu Baqir al-Saadi, a senior Kataib Hezbollah commander, in "
+                     "Baghdad's Mashtal district on Wednesday night, two security officials said.\n"),
+    "b_background.txt": ("Factions mourn commander\n\nBy Test Writer\nPublished 20 May 2021\n\n"
+                         "Portraits of Abu Baqir al-Saadi, who was killed in a US strike in April, were carried "
+                         "by his supporters on Friday.\n"),
+    "c_other_strike.txt": ("Second strike hits Baghdad\n\nBy Test Writer\nPublished 17 April 2021\n\n"
+                           "A US drone strike killed Qasem Soleimani near Baghdad airport on Friday, officials "
+                           "said.\n"),
+}
+
+
+def test_reports_in_several_articles_become_one_event_and_different_ones_stay_apart(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from factiongraph.pipeline import Pipeline
+    from factiongraph.resolve.keys import make_key
+    from factiongraph.settings import Settings
+    from factiongraph.store import open_store
+
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "s.db"
+    store = open_store(db, key_fn=make_key)
+    # The background report is ingested first: the precise report must still join it.
+    order = ["b_background.txt", "a_strike.txt", "c_other_strike.txt"]
+    Pipeline(Settings(db=str(db))).run([str(tmp_path / n) for n in order], store)
+    strikes = [e for e in store.iter_events() if e.sub_type == "Air/drone strike"]
+    store.close()
+    saadi = [e for e in strikes if "abu-baqir-al-saadi" in e.targets]
+    assert len(saadi) == 1, [(e.date_start, e.targets) for e in strikes]
+    assert len({ev.doc_id for ev in saadi[0].evidence}) == 2
+    assert saadi[0].date_start == "2021-04-14" and saadi[0].date_precision == "day"
+    other = [e for e in strikes if "qasem-soleimani" in e.targets]
+    assert len(other) == 1 and other[0].event_id != saadi[0].event_id
+    assert len({ev.doc_id for ev in other[0].evidence}) == 1

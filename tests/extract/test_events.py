@@ -260,3 +260,61 @@ def test_fired_missiles_a_few_words_apart(extractor: EventExtractor) -> None:
         "The IRGC fired more than a dozen ballistic missiles at two bases on Wednesday.", "2020-01-09"))
     assert [e.sub_type for e in events] == ["Shelling/artillery/missile attack"]
     assert events[0].actors == ["irgc"]
+
+
+def test_killing_beside_a_visit_is_its_own_event(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Angered by the assassination of Qasem Soleimani, Iran sent a delegation to "
+                                 "Baghdad on Monday.")
+    killing = [e for e in found if e.attrs.get("label") == "killing"]
+    assert len(killing) == 1 and killing[0].targets == ["qasem-soleimani"]
+    assert killing[0].evidence[0].text.startswith("Angered by")
+    assert "iran" not in killing[0].actors
+
+
+def test_killing_inside_a_violent_event_stays_its_outcome(extractor: EventExtractor) -> None:
+    e = only(extractor, "A drone strike killed four Kataib Hezbollah fighters near Qaim on Tuesday.")
+    assert e.sub_type == "Air/drone strike" and e.counts.get("killed") == 4
+
+
+def test_what_a_demand_answers_happened_but_what_it_asks_for_did_not(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The Iranians demanded revenge for the killing of Qasem Soleimani in Baghdad "
+                                 "in January.")
+    assert [e.targets for e in found if e.attrs.get("label") == "killing"] == [["qasem-soleimani"]]
+    found = events_of(extractor, "Kataib Hezbollah demanded the release of the detainees on Monday.")
+    assert not [e for e in found if e.attrs.get("label") == "release"]
+
+
+def test_expected_happening_that_happened_before_is_reported(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The prime minister is expected to free the detainees, as happened after the "
+                                 "raid on the Kataib Hezbollah depot in Basra in March.")
+    release = [e for e in found if e.attrs.get("label") == "release"]
+    raid = [e for e in found if e.attrs.get("label") == "raid"]
+    assert len(release) == 1 and len(raid) == 1
+    assert release[0].date_start == "2021-03" and release[0].targets == ["kataib-hezbollah"]
+    assert release[0].location_id is None  # Basra is where the raid was
+    assert raid[0].location_id == "basra" and raid[0].evidence[0].text.startswith("as happened after")
+
+
+def test_expected_happening_alone_is_not_reported(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The prime minister is expected to free the detainees in Basra next week.")
+    assert not [e for e in found if e.attrs.get("label") == "release"]
+
+
+def test_release_after_a_raid_frees_the_raids_targets(extractor: EventExtractor) -> None:
+    text = ("On March 2nd, the Counter-Terrorism Service raided a Kataib Hezbollah depot in Basra. "
+            "Three days after the raid, the detainees were released on bail.")
+    release = [e for e in events_of(extractor, text) if e.attrs.get("label") == "release"]
+    assert release[0].targets == ["kataib-hezbollah"] and release[0].date_start == "2021-03-05"
+
+
+def test_unrelated_release_does_not_take_an_arrests_targets(extractor: EventExtractor) -> None:
+    text = ("On March 2nd, the Counter-Terrorism Service arrested two Kataib Hezbollah members in Basra. "
+            "On Friday, police in Najaf released a journalist.")
+    release = [e for e in events_of(extractor, text) if e.attrs.get("label") == "release"]
+    assert len(release) == 1 and "kataib-hezbollah" not in release[0].targets
+
+
+def test_place_before_the_clauses_scopes_over_both_events(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "In Basra on Monday, gunmen killed a Kataib Hezbollah commander, and police "
+                                 "arrested two suspects.")
+    assert {e.location_id for e in found} == {"basra"}

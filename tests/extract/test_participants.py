@@ -70,3 +70,29 @@ def test_country_inside_an_apposition_is_background(extractor: EventExtractor) -
         "Gunmen shot dead Hisham al-Hashimi, one of Iraq's best-known researchers, outside his home "
         "in Baghdad on Monday.", "2020-07-08")), "Attack")
     assert event.targets == ["hisham-al-hashimi"]
+
+
+def test_country_before_the_strike_that_killed_is_its_actor_not_its_place(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Abu Mahdi al-Muhandis was killed in a US strike in January.", "2021-04-14")), "Air/drone strike")
+    assert event.actors == ["united-states"] and event.location_id != "united-states"
+
+
+def test_organisation_describing_an_unnamed_person_is_not_a_participant(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "The PMF deputy chief was killed in a US strike near Kirkuk on Monday.", "2022-05-02")), "Air/drone strike")
+    assert "pmf" not in event.targets and "pmf" not in event.actors
+
+
+def test_subject_of_a_clause_did_not_do_what_it_answers(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "Iran sent a delegation to Baghdad on Monday as a punishment for the assassination of Qasem Soleimani.",
+        "2022-05-02"))
+    killing = [e for e in found if e.attrs.get("label") == "killing"]
+    assert len(killing) == 1 and "iran" not in killing[0].actors
+
+
+def test_antecedent_of_who_is_the_subject_of_the_passive(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Abu Baqir al-Saadi, who was arrested in Basra on Monday, denied the charges.", "2022-05-02")), "Arrests")
+    assert event.targets == ["abu-baqir-al-saadi"]

@@ -7,6 +7,7 @@ from types import MappingProxyType
 from factiongraph.extract.events import EventExtractor
 from factiongraph.extract.where import (
     find_coordinates,
+    is_demonym,
     locate_event,
     locate_span,
     place_contains,
@@ -87,3 +88,15 @@ def test_events_geocode_phrases_from_text() -> None:
     area = extractor.extract(make_context(
         "On Monday, Kataib Hezbollah threatened to burn offices in Baghdad's Mansour area.", "2021-04-14"))
     assert [e.location_id for e in area] == ["mansour"]
+
+
+def test_a_peoples_name_is_not_a_place() -> None:
+    assert is_demonym("Iranians", "Iran") and is_demonym("Iraqis", "Iraq") and is_demonym("Americans", "United States")
+    assert not is_demonym("Iraq", "Iraq") and not is_demonym("Paris", "Paris")
+    assert not is_demonym("United States", "United States") and not is_demonym("Basra", "Basra")
+
+
+def test_people_named_by_nationality_do_not_place_the_event() -> None:
+    found = EventExtractor(default_kb()).extract(make_context(
+        "The Iranians welcomed the arrest of two Kataib Hezbollah members on Monday.", "2022-05-02"))
+    assert found and all(e.location_id != "iran" for e in found)
