@@ -194,11 +194,8 @@ class Pipeline:
             if result is None:
                 continue
             result.signature, result.bands = pending.signature, pending.bands
-            self._link_near_duplicate(result, store)
-            self._link_events(result, store)
-            superseded = store.latest_for_source(result.document.source) is not None
             try:
-                store.write_result(result)
+                superseded = self.link_and_write(result, store)
             except Exception as exc:
                 log.exception("store write failed for %s", result.document.source)
                 summary.rejections.append(
@@ -213,6 +210,18 @@ class Pipeline:
             summary.events += len(result.events)
             summary.relations += len(result.relations)
             summary.quotes += len(result.quotes)
+
+    def link_and_write(self, result: DocumentResult, store: Store) -> bool:
+        """Link a result to what the store holds (reposts, same events), then write it in one transaction.
+
+        Returns True when it replaced an earlier version of the same source. This is the whole
+        per-document store path of a run (the benchmark times it as the store grows).
+        """
+        self._link_near_duplicate(result, store)
+        self._link_events(result, store)
+        superseded = store.latest_for_source(result.document.source) is not None
+        store.write_result(result)
+        return superseded
 
     def _link_events(self, result: DocumentResult, store: Store) -> None:
         """Fold each event into a stored report of the same happening (cross-document coreference)."""

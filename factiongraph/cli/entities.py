@@ -96,7 +96,7 @@ def show_cmd(app: AppContext, name: str, as_json: bool, limit: int) -> None:
         for e in events[:limit]:
             label = e.attrs.get("label") or e.sub_type
             role = "actor" if entity.entity_id in e.actors else "target"
-            sources = len({ev.doc_id for ev in e.evidence})
+            sources = e.attrs.get("sources", len({ev.doc_id for ev in e.evidence}))
             click.echo(f"  {e.date_start or '????'}  {e.type} / {label}  as {role}  {e.location_name or ''}  "
                        f"[{sources} source(s)]")
             if e.evidence:

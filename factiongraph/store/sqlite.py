@@ -286,24 +286,32 @@ class SQLiteStore:
         )
         self._evidence("event", e.event_id, e.evidence)
 
-    def candidate_events(self, type_: str, sub_type: str, date_start: str | None, limit: int = 200) -> list[Event]:
+    def candidate_events(self, type_: str, sub_type: str, date_start: str | None, limit: int = 100) -> list[Event]:
         """Return stored events of the same type that could be the same happening (for coreference).
 
-        Dated events: those dated within a year either side, plus undated ones. Undated events:
-        the most recent of that type. Served by the (type, sub_type) index; bounded by ``limit``.
+        Dated events: those within a year either side, nearest date first, then undated ones.
+        Served by the (type, sub_type, date_start) index and bounded by ``limit``, so the cost per
+        new event stays flat as the store grows. Candidates carry participants but no evidence
+        (coreference does not read it; the new report's evidence is added to the stored rows).
         """
         where, params = "e.type = ? AND e.sub_type = ?", [type_, sub_type]
+        order = "e.last_seen DESC"
         if date_start:
             year = int(date_start[:4])
             where += " AND (e.date_start IS NULL OR (e.date_start >= ? AND e.date_start < ?))"
             params += [str(year - 1), str(year + 2)]
+            order = (
+                "e.date_start IS NULL, abs(julianday(substr(e.date_start || '-01-01', 1, 10))"
+                " - julianday(substr(? || '-01-01', 1, 10)))"
+            )
+            params.append(date_start)
         rows = self.conn.execute(
-            f"SELECT e.event_id FROM events e WHERE {where} ORDER BY e.last_seen DESC LIMIT ?", (*params, limit)
+            f"SELECT e.event_id FROM events e WHERE {where} ORDER BY {order} LIMIT ?", (*params, limit)
         ).fetchall()
         if not rows:
             return []
         marks = ",".join("?" * len(rows))
-        return list(self.iter_events(f"e.event_id IN ({marks})", [r[0] for r in rows]))
+        return list(self.iter_events(f"e.event_id IN ({marks})", [r[0] for r in rows], with_evidence=False))
 
     def _upsert_relation(self, r: Relation, now: str) -> None:
         self.conn.execute(
@@ -422,22 +430,35 @@ class SQLiteStore:
                 in_content=bool(r["in_content"]), sentence_start=r["sentence_start"], sentence_end=r["sentence_end"],
             )
 
-    def evidence_for(self, kind: str, claim_id: str) -> list[Evidence]:
-        """Return the evidence rows of one claim."""
+    def evidence_for(self, kind: str, claim_id: str, limit: int | None = None) -> list[Evidence]:
+        """Return the evidence rows of one claim (the first ``limit`` when given)."""
         return [
             Evidence(r["doc_id"], r["start"], r["end"], r["text"], r["producer"], r["confidence"])
             for r in self.conn.execute(
-                'SELECT * FROM evidence WHERE claim_kind = ? AND claim_id = ? ORDER BY doc_id, start', (kind, claim_id)
+                "SELECT * FROM evidence WHERE claim_kind = ? AND claim_id = ? ORDER BY doc_id, start LIMIT ?",
+                (kind, claim_id, -1 if limit is None else limit),
             )
         ]
 
-    def iter_events(self, where: str = "", params: Sequence[object] = ()) -> Iterator[Event]:
-        """Yield events (all, or those matching a SQL condition on ``e``) with participants and evidence."""
+    def iter_events(self, where: str = "", params: Sequence[object] = (), *, with_evidence: bool = True,
+                    evidence_limit: int | None = None) -> Iterator[Event]:
+        """Yield events (all, or those matching a SQL condition on ``e``) with participants and evidence.
+
+        ``evidence_limit`` caps the evidence rows loaded per event (the first ones by document);
+        ``attrs["sources"]`` then still counts every distinct reporting document.
+        """
         sql = f"SELECT e.* FROM events e {('WHERE ' + where) if where else ''} ORDER BY e.date_start, e.event_id"
         for r in self.conn.execute(sql, tuple(params)).fetchall():
             parts = self.conn.execute(
                 "SELECT entity_id, role FROM event_participants WHERE event_id = ? ORDER BY entity_id", (r["event_id"],)
             ).fetchall()
+            attrs = json.loads(r["attrs"])
+            if evidence_limit is not None:
+                attrs["sources"] = self.conn.execute(
+                    "SELECT COUNT(DISTINCT doc_id) FROM evidence WHERE claim_kind = 'event' AND claim_id = ?",
+                    (r["event_id"],),
+                ).fetchone()[0]
+            evidence = self.evidence_for("event", r["event_id"], evidence_limit) if with_evidence else []
             yield Event(
                 event_id=r["event_id"], type=r["type"], sub_type=r["sub_type"], date_start=r["date_start"],
                 date_end=r["date_end"],
@@ -445,8 +466,7 @@ class SQLiteStore:
                 location_id=r["location_id"], location_name=r["location_name"], lat=r["lat"], lon=r["lon"],
                 geo_precision=r["geo_precision"], actors=[p[0] for p in parts if p[1] == "actor"],
                 targets=[p[0] for p in parts if p[1] == "target"], counts=json.loads(r["counts"]),
-                certainty=Certainty(r["certainty"]), attrs=json.loads(r["attrs"]),
-                evidence=self.evidence_for("event", r["event_id"]),
+                certainty=Certainty(r["certainty"]), attrs=attrs, evidence=evidence,
             )
 
     def iter_relations(self, entity_id: str | None = None) -> Iterator[Relation]:

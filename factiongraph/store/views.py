@@ -88,13 +88,17 @@ def rank_entities(store: SQLiteStore, type_: str | None = None, new_only: bool =
 
 
 def entity_mentions(store: SQLiteStore, entity_id: str, limit: int = 50) -> list[MentionRow]:
-    """Return the mentions of an entity with their sentences, newest documents first."""
+    """Return the mentions of an entity with their sentences, most recently stored first.
+
+    Walks the (entity_id) index backwards, so the cost is that of ``limit`` rows however many
+    mentions the entity has.
+    """
     rows = store.conn.execute(
         'SELECT m.doc_id, m.start, m."end", m.text, m.sentence_start, m.sentence_end, m.in_content, d.title,'
         ' d.published, d.text AS doc_text, b.start AS block_start, b."end" AS block_end'
         " FROM mentions m JOIN documents d ON d.doc_id = m.doc_id"
         ' LEFT JOIN blocks b ON b.doc_id = m.doc_id AND b.start <= m.start AND m."end" <= b."end"'
-        " WHERE m.entity_id = ? AND d.superseded_by IS NULL ORDER BY d.published DESC, m.doc_id, m.start LIMIT ?",
+        " WHERE m.entity_id = ? AND d.superseded_by IS NULL ORDER BY m.rowid DESC LIMIT ?",
         (entity_id, limit),
     ).fetchall()
     out = []
@@ -109,11 +113,15 @@ def entity_mentions(store: SQLiteStore, entity_id: str, limit: int = 50) -> list
     return out
 
 
-def events_for(store: SQLiteStore, entity_id: str, role: str | None = None) -> list[Event]:
-    """Return the events an entity took part in (as actor, target or either), in date order."""
+def events_for(store: SQLiteStore, entity_id: str, role: str | None = None, evidence_limit: int = 5) -> list[Event]:
+    """Return the events an entity took part in (as actor, target or either), in date order.
+
+    Each event carries its first ``evidence_limit`` evidence rows and ``attrs["sources"]``, the
+    number of documents that report it.
+    """
     cond = "e.event_id IN (SELECT event_id FROM event_participants WHERE entity_id = ?"
     params: list[object] = [entity_id]
     if role:
         cond += " AND role = ?"
         params.append(role)
-    return list(store.iter_events(cond + ")", params))
+    return list(store.iter_events(cond + ")", params, evidence_limit=evidence_limit))
