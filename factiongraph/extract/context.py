@@ -24,9 +24,16 @@ class DocContext:
     entities: dict[str, Entity]
     kb: KnowledgeBase
     mentions_by_start: dict[int, Mention] = field(default_factory=dict)
+    _spacy_text: str | None = None
 
     def __post_init__(self) -> None:
         self.mentions_by_start = {m.start: m for m in self.mentions}
+
+    def spacy_text(self) -> str:
+        """Return the parsed text (boilerplate blanked), built once: ``Doc.text`` re-joins on every call."""
+        if self._spacy_text is None:
+            self._spacy_text = self.spacy_doc.text if self.spacy_doc is not None else self.document.text
+        return self._spacy_text
 
     def content_mentions(self) -> list[Mention]:
         """Return mentions in body and caption blocks, in text order."""

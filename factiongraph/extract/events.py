@@ -112,6 +112,12 @@ class EventExtractor:
     def __init__(self, kb: KnowledgeBase, rules: RuleSet | None = None) -> None:
         self.kb = kb
         self.rules = rules or load_event_rules()
+        # The words a trigger can start with, per rule: most tokens start none, so the matcher
+        # skips them with one set lookup instead of trying every phrase.
+        self._starts = {
+            rule.id: frozenset().union(*(p.surfaces[0] for p in rule.phrases if p.surfaces), rule.nouns, rule.verbs)
+            for rule in self.rules.rules
+        }
 
     # -- decision -----------------------------------------------------------------------------
     def find_candidates(self, sent: Any, blocked: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
@@ -124,7 +130,10 @@ class EventExtractor:
         tokens = list(sent)
         words = [t.lower_ for t in tokens]
         for rule in self.rules.rules:
+            starts = self._starts[rule.id]
             for i, tok in enumerate(tokens):
+                if words[i] not in starts:
+                    continue
                 hit = self._match_at(rule, tokens, words, i)
                 if hit is None or tok.ent_type_ == "DATE" or any(a <= tok.idx < b for a, b in blocked):
                     continue
@@ -217,7 +226,7 @@ class EventExtractor:
                 return i + n, phrase.tag_of(words[i:i + n])
         tok = tokens[i]
         if words[i] in rule.nouns and (words[i] not in rule.verbs or rule.verbs[words[i]] in ("VB", "VBZ", "VBG")):
-            if tok.text[:1].isupper() and tok.i > tok.sent.start and tok.ent_type_ not in ("",):
+            if tok.text[:1].isupper() and tok.i > tokens[0].i and tok.ent_type_ not in ("",):
                 return None
             if words[i] not in rule.verbs or not (i > 0 and words[i - 1] in BE_FORMS | HAVE_FORMS):
                 return i + 1, "NOUN"
@@ -255,7 +264,7 @@ class EventExtractor:
         """
         if end >= len(tokens):
             return False
-        rest = tokens[end - 1].sent.text[tokens[end].idx - tokens[end - 1].sent.start_char:]
+        rest = "".join(t.text_with_ws for t in tokens[end:])
         return bool(PRECEDENT.search(rest))
 
     @staticmethod
@@ -273,7 +282,8 @@ class EventExtractor:
         if tag == "VBG":
             return bool(before) and before[-1] in ("was", "were")
         # Historical present (captions, headlines) only with an explicit year in the sentence.
-        return tag in ("VBZ", "VB") and bool(re.search(r"\b(?:19|20)\d\d\b", tokens[i].sent.text))
+        sentence = "".join(t.text_with_ws for t in tokens)
+        return tag in ("VBZ", "VB") and bool(re.search(r"\b(?:19|20)\d\d\b", sentence))
 
     # -- assembly -----------------------------------------------------------------------------
     def extract(self, ctx: DocContext) -> list[Event]:
@@ -611,7 +621,7 @@ class EventExtractor:
         if not any(p.search(sent.text) for p in self.rules.responsibility):
             return
         groups = [m.entity_id for m in self._mentions_of(sents, k, mentions)
-                  if m.entity_id and is_participant(ctx, m) and not is_speaker(sent.doc, m)
+                  if m.entity_id and is_participant(ctx, m) and not is_speaker(ctx.spacy_text(), m)
                   and ctx.entity(m.entity_id) is not None
                   and ctx.entities[m.entity_id].type in (EntityType.ARMED_GROUP, EntityType.STATE_BODY,
                                                           EntityType.COUNTRY, EntityType.POLITICAL_ORG)]

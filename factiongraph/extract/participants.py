@@ -84,9 +84,9 @@ def is_participant(ctx: DocContext, m: Mention) -> bool:
     return etype in PARTICIPANT_TYPES
 
 
-def is_speaker(doc: Any, m: Mention) -> bool:
-    """Return True if the mention is followed by a verb of saying ("X said")."""
-    return bool(SPEAKER_AFTER.match(doc.text[m.end:m.end + 30]))
+def is_speaker(text: str, m: Mention) -> bool:
+    """Return True if the mention is followed by a verb of saying ("X said") in ``text``."""
+    return bool(SPEAKER_AFTER.match(text[m.end:m.end + 30]))
 
 
 def _type_of(ctx: DocContext, m: Mention) -> EntityType | None:
@@ -164,14 +164,14 @@ def assign_roles(ctx: DocContext, cand: Trigger, in_sent: list[Mention]) -> tupl
         in_sent: the resolved mentions of the trigger's sentence.
     """
     doc = cand.sent.doc
-    text = doc.text
+    text = ctx.spacy_text()
     trig_start = doc[cand.start].idx
     trig_end = doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
     ordered = sorted((m for m in in_sent if m.entity_id), key=lambda m: (m.start, -m.end))
     modifiers = find_modifiers(ctx, text, ordered)
     heads = {head: mod for mod, head in modifiers.items()}
     people = [m for i, m in enumerate(ordered) if i not in modifiers and is_participant(ctx, m)
-              and (not is_speaker(doc, m) or 0 <= trig_start - m.end <= 30)
+              and (not is_speaker(text, m) or 0 <= trig_start - m.end <= 30)
               and not ROLE_AFTER.match(text[m.end:m.end + 40])]
     left_ids = [m for m in people if m.end <= trig_start]
     subject_span = _parse_subject(cand) if doc.has_annotation("DEP") else None

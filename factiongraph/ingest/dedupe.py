@@ -2,7 +2,8 @@
 
 Everything is deterministic across processes and machines: shingles are hashed with BLAKE2b
 (never Python's salted ``hash()``), and the permutations ``(a * x + b) mod p`` use coefficients
-derived from BLAKE2b of fixed labels. Store ``lsh_bands`` keys in an indexed table; documents
+derived from BLAKE2b of fixed labels. With p = 2^31 - 1 every product fits in 64 bits, so the
+64 permutations run as one NumPy array operation (signature version ``minhash-v2``). Store ``lsh_bands`` keys in an indexed table; documents
 sharing any key are candidates, confirmed with ``estimate_similarity``.
 """
 
@@ -12,10 +13,15 @@ import hashlib
 import re
 from functools import lru_cache
 
+import numpy as np
+
 from factiongraph.model.text import normalize_chars
 
 SHINGLE_WORDS = 5
-_PRIME = (1 << 61) - 1  # Mersenne prime above every 64-bit-hash-mod-p value we feed in
+_PRIME = (1 << 31) - 1  # Mersenne prime: a * x + b < 2^63 for a, x, b < p, so uint64 never overflows
+SIGNATURE_VERSION = "minhash-v2"
+NUM_PERM = 128  # estimate's standard error ~0.03 at similarity 0.85
+BANDS = 32  # 4 rows a band: pairs at 0.8 share a key with probability ~0.9999, at 0.3 ~0.23
 _APOSTROPHES = re.compile(r"['\u2019\u02bc]")
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -42,7 +48,7 @@ def _permutations(num_perm: int) -> tuple[tuple[int, int], ...]:
     return tuple(pairs)
 
 
-def minhash_signature(text: str, num_perm: int = 64) -> tuple[int, ...]:
+def minhash_signature(text: str, num_perm: int = NUM_PERM) -> tuple[int, ...]:
     """Return the MinHash signature of ``text``'s word 5-gram shingles.
 
     A text shorter than five words is one shingle; a text with no words gets the all-``p``
@@ -55,7 +61,10 @@ def minhash_signature(text: str, num_perm: int = 64) -> tuple[int, ...]:
         return (_PRIME,) * num_perm
     width = min(SHINGLE_WORDS, len(words))
     shingles = {_hash64(" ".join(words[i:i + width])) % _PRIME for i in range(len(words) - width + 1)}
-    return tuple(min((a * x + b) % _PRIME for x in shingles) for a, b in _permutations(num_perm))
+    x = np.fromiter(shingles, dtype=np.uint64, count=len(shingles))
+    perms = np.array(_permutations(num_perm), dtype=np.uint64)
+    values = (perms[:, :1] * x[None, :] + perms[:, 1:]) % np.uint64(_PRIME)
+    return tuple(int(v) for v in values.min(axis=1))
 
 
 def _is_sentinel(sig: tuple[int, ...]) -> bool:
@@ -63,11 +72,11 @@ def _is_sentinel(sig: tuple[int, ...]) -> bool:
     return all(v == _PRIME for v in sig)
 
 
-def lsh_bands(sig: tuple[int, ...], bands: int = 16) -> list[str]:
+def lsh_bands(sig: tuple[int, ...], bands: int = BANDS) -> list[str]:
     """Return one key per band, ``b03:<16 hex>``; equal keys mean "compare these two".
 
-    With 64 permutations and 16 bands of 4 rows, pairs at similarity 0.8 share a key with
-    probability ~0.999 and pairs at 0.3 with probability ~0.12.
+    With 128 permutations and 32 bands of 4 rows, pairs at similarity 0.8 share a key with
+    probability ~0.9999 and pairs at 0.3 with probability ~0.23 (then confirmed by estimate).
     """
     if bands < 1 or len(sig) % bands:
         raise ValueError(f"{len(sig)} permutations cannot be split into {bands} equal bands")

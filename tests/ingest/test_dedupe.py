@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factiongraph.ingest import estimate_similarity, lsh_bands, minhash_signature
-from factiongraph.ingest.dedupe import normalize_for_shingles
+from factiongraph.ingest.dedupe import BANDS, NUM_PERM, normalize_for_shingles
 
 from .factory import FIXTURES
 
@@ -56,7 +56,7 @@ def test_signature_is_deterministic_within_and_across_processes() -> None:
 
 
 def test_signature_length_follows_num_perm() -> None:
-    assert len(minhash_signature(ORIGINAL)) == 64
+    assert len(minhash_signature(ORIGINAL)) == NUM_PERM
     assert len(minhash_signature(ORIGINAL, num_perm=128)) == 128
     with pytest.raises(ValueError):
         minhash_signature(ORIGINAL, num_perm=0)
@@ -69,9 +69,9 @@ def test_normalisation_lowercases_and_strips_punctuation() -> None:
 
 def test_band_keys_have_band_prefix_and_reposts_share_a_band() -> None:
     keys = lsh_bands(minhash_signature(ORIGINAL))
-    assert len(keys) == 16
+    assert len(keys) == BANDS
     assert all(re.fullmatch(r"b\d{2}:[0-9a-f]{16}", k) for k in keys)
-    assert [k[:3] for k in keys] == [f"b{i:02d}" for i in range(16)]
+    assert [k[:3] for k in keys] == [f"b{i:02d}" for i in range(BANDS)]
     repost_keys = lsh_bands(minhash_signature(make_repost(ORIGINAL)))
     assert set(keys) & set(repost_keys)
     assert not set(keys) & set(lsh_bands(minhash_signature(UNRELATED)))
