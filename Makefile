@@ -1,6 +1,6 @@
 # factiongraph: two commands on a fresh machine.
 #   make demo   set up .venv from the lock, ingest the bundled sample corpus, print a summary
-#   make test   set up .venv from the lock, run the whole test suite
+#   make test   set up .venv from the lock, type-check, run the whole test suite
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -30,6 +30,7 @@ demo: $(STAMP)
 	$(BIN)/factiongraph eval --gold factiongraph/data/sample.gold.json $(SAMPLE) --baseline spacy | grep -E "^\[|f1 |accuracy |violations|leaks"
 
 test: $(STAMP)
+	$(BIN)/mypy --strict factiongraph
 	$(BIN)/python -m pytest -q
 
 typecheck: $(STAMP)

@@ -6,9 +6,11 @@ Prints one JSON object: seconds, words, docs and peak RSS in MB.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -18,6 +20,52 @@ from bench.corpus import read_texts
 
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class TreeRss:
+    """Sample the resident memory of this process and all its descendants (worker pools fork
+    through a server process, so RUSAGE_CHILDREN does not see them); keep the peak of the sum."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
+
+    def __enter__(self) -> TreeRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self, every: float) -> None:
+        while not self._stop.is_set():
+            self.peak_mb = max(self.peak_mb, _tree_rss_mb(os.getpid()))
+            self._stop.wait(every)
+
+
+def _tree_rss_mb(root: int) -> float:
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status", encoding="ascii", errors="replace") as fh:
+                fields = dict(line.split(":", 1) for line in fh if ":" in line)
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields.get("PPid", "0").strip() or 0)
+        rss[int(entry)] = int((fields.get("VmRSS", "0 kB").split() or ["0"])[0])
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        for child, parent in parents.items():
+            if parent == pid and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    return sum(rss.get(pid, 0) for pid in tree) / 1024
 
 
 def probe_spacy_ner(corpus: Path, model: str) -> dict[str, float]:
@@ -52,13 +100,13 @@ def probe_pipeline(corpus: Path, workers: int) -> dict[str, float]:
         store = open_store(settings.db)
         pipeline = Pipeline(settings)
         pipeline.nlp  # build the stages before the clock starts, as spaCy's probe loads first
-        start = time.perf_counter()
-        summary = pipeline.run([str(corpus)], store)
-        seconds = time.perf_counter() - start
+        with TreeRss() as tree:
+            start = time.perf_counter()
+            summary = pipeline.run([str(corpus)], store)
+            seconds = time.perf_counter() - start
         store.close()
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"seconds": seconds, "words": sum(len(t.split()) for t in texts), "docs": summary.stored,
-            "rss_mb": _rss_mb(), "child_rss_mb": children, "rejected": summary.rejected}
+            "rss_mb": max(_rss_mb(), tree.peak_mb), "rejected": summary.rejected}
 
 
 def main() -> None:

@@ -60,11 +60,11 @@ def main() -> None:
     ]
     for name, r in rows:
         wps = r["words"] / r["seconds"]
-        rss = r["rss_mb"] + r.get("child_rss_mb", 0.0) if "workers" in name else r["rss_mb"]
+        rss = r["rss_mb"]
         lines.append(f"| {name} | {wps:,.0f} | {r['docs'] / r['seconds']:.1f} | {wps / base:.2f} | {rss:,.0f} |")
     lines += [
         "",
-        "Peak RSS with several workers adds the parent and the largest worker.",
+        "Peak RSS: the process's own peak; with workers, the sampled peak of the parent plus all workers.",
         "",
         f"## Store growth: {store['docs']:,} analysed documents written to SQLite",
         "",
