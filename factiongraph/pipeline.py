@@ -301,7 +301,8 @@ class Pipeline:
     def _resolve_and_extract(self, ann: Any) -> DocumentResult:
         resolution = self.resolver.resolve(ann.document, ann.mentions)
         entities = {e.entity_id: e for e in resolution.entities}
-        ctx = DocContext(ann.document, ann.spacy_doc, list(resolution.mentions), entities, self.kb)
+        ctx = DocContext(ann.document, ann.spacy_doc, list(resolution.mentions), entities, self.kb,
+                         _spacy_text=ann.text or None)
         extraction = self.extractor.extract(ctx)
         return DocumentResult(
             document=ann.document,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,9 +26,15 @@ class DocContext:
     kb: KnowledgeBase
     mentions_by_start: dict[int, Mention] = field(default_factory=dict)
     _spacy_text: str | None = None
+    _content: tuple[Mention, ...] = ()
+    _content_starts: list[int] = field(default_factory=list)
+    _sents: list[Any] | None = None
+    _lowers: list[str] | None = None
 
     def __post_init__(self) -> None:
         self.mentions_by_start = {m.start: m for m in self.mentions}
+        self._content = tuple(sorted((m for m in self.mentions if m.in_content), key=lambda m: m.start))
+        self._content_starts = [m.start for m in self._content]
 
     def spacy_text(self) -> str:
         """Return the parsed text (boilerplate blanked), built once: ``Doc.text`` re-joins on every call."""
@@ -35,13 +42,31 @@ class DocContext:
             self._spacy_text = self.spacy_doc.text if self.spacy_doc is not None else self.document.text
         return self._spacy_text
 
+    def span_text(self, span: Any) -> str:
+        """Return a spaCy span's text from the parsed text (``Span.text`` re-joins its tokens)."""
+        return self.spacy_text()[span.start_char:span.end_char]
+
+    def lowers(self) -> list[str]:
+        """Return every token's lowercase text, by token index, built once (one pass over the parse)."""
+        if self._lowers is None:
+            self._lowers = [t.lower_ for t in self.spacy_doc] if self.spacy_doc is not None else []
+        return self._lowers
+
+    def sents(self) -> list[Any]:
+        """Return the parse's sentences, built once (``Doc.sents`` walks every token per call)."""
+        if self._sents is None:
+            self._sents = list(self.spacy_doc.sents) if self.spacy_doc is not None else []
+        return self._sents
+
     def content_mentions(self) -> list[Mention]:
-        """Return mentions in body and caption blocks, in text order."""
-        return sorted((m for m in self.mentions if m.in_content), key=lambda m: m.start)
+        """Return mentions in body and caption blocks, in text order (a fresh list)."""
+        return list(self._content)
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """Return content mentions lying inside ``[start, end)``, in text order."""
-        return [m for m in self.content_mentions() if m.start >= start and m.end <= end]
+        i = bisect_left(self._content_starts, start)
+        j = bisect_left(self._content_starts, end, lo=i)
+        return [m for m in self._content[i:j] if m.end <= end]
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """Return the entity record for an id, if any."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import lru_cache
 from datetime import date, timedelta
 
 from factiongraph.extract.when import DateValue, period_end
@@ -39,9 +40,14 @@ def event_dates(event: Event) -> DateValue | None:
     """Return the event's date span, or None when it has no date."""
     if not event.date_start or event.date_precision is None:
         return None
-    precision = DatePrecision(event.date_precision)
-    start = _parse(event.date_start)
-    end = period_end(_parse(event.date_end or event.date_start), precision)
+    return _date_span(event.date_start, event.date_end, DatePrecision(event.date_precision))
+
+
+@lru_cache(maxsize=16384)
+def _date_span(date_start: str, date_end: str | None, precision: DatePrecision) -> DateValue:
+    """Return the span of ISO start/end at a precision (pure; memoised: candidates repeat)."""
+    start = _parse(date_start)
+    end = period_end(_parse(date_end or date_start), precision)
     return DateValue(start, max(start, end), precision)
 
 

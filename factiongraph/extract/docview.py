@@ -8,6 +8,7 @@ knowledge-base helpers here tolerate a KB without a given API (tests pass small 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any
 
 from factiongraph.extract.roles import RoleLexicon
@@ -39,6 +40,23 @@ class DocView:
         self.year = int(self.published[:4]) if self.published and self.published[:4].isdigit() else None
         self.role_memory: dict[str, str] = {}
         self.main_country: str | None = None
+        self._sentence_starts = [start for start, _ in self.sentences]
+        self._indexed: list[Mention] | None = None  # the mention list the indexes below were built from
+        self._starts: list[int] = []
+        self._names: dict[str, str] = {}
+
+    def _index(self) -> None:
+        """(Re)build the start and name indexes when ``mentions`` was replaced."""
+        if self._indexed is self.mentions:
+            return
+        self._indexed = self.mentions
+        self._starts = [m.start for m in self.mentions]
+        self._names = {}
+        for m in self.mentions:
+            ent = self.ctx.entity(m.entity_id)
+            if ent is not None:
+                for name in (ent.name, *ent.aliases):
+                    self._names.setdefault(name.casefold(), ent.entity_id)
 
     def count_countries(self, lexicon: RoleLexicon) -> None:
         """Set ``main_country``: the country most named in the content (nouns and demonyms)."""
@@ -109,30 +127,32 @@ class DocView:
 
     def in_sentence(self, start: int, end: int) -> list[Mention]:
         """Return the mentions inside ``[start, end)``."""
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+        self._index()
+        i = bisect_left(self._starts, start)
+        j = bisect_left(self._starts, end, lo=i)
+        return [m for m in self.mentions[i:j] if m.end <= end]
 
     def lookup_name(self, name: str) -> str | None:
-        """Return the entity id for a name: a mentioned entity first, then the knowledge base."""
+        """Return the entity id for a name: a mentioned entity first (first mentioned wins), then the KB."""
+        self._index()
         key = name.casefold()
-        for m in self.mentions:
-            ent = self.ctx.entity(m.entity_id)
-            if ent is not None and (ent.name.casefold() == key
-                                    or key in (a.casefold() for a in ent.aliases)):
-                return ent.entity_id
-        return self.names.get(key)
+        return self._names.get(key) or self.names.get(key)
 
     def sentence_index(self, pos: int) -> int:
         """Return the index of the sentence containing ``pos`` (-1 when none)."""
-        for i, (s, e) in enumerate(self.sentences):
-            if s <= pos < e:
-                return i
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i][1]:
+            return i
         return -1
 
     def recent_mentions(self, pos: int, back: int) -> list[Mention]:
         """Return mentions before ``pos`` in its sentence and the ``back`` sentences before it."""
         idx = self.sentence_index(pos)
         floor = self.sentences[max(0, idx - back)][0] if idx >= 0 else 0
-        return [m for m in self.mentions if floor <= m.start and m.end <= pos]
+        self._index()
+        i = bisect_left(self._starts, floor)
+        j = bisect_left(self._starts, pos, lo=i)
+        return [m for m in self.mentions[i:j] if m.end <= pos]
 
 
 def _drop_parenthetical_aliases(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -18,7 +18,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from factiongraph.extract.context import DocContext
@@ -35,7 +35,7 @@ from factiongraph.extract.typology import (
 from factiongraph.extract.participants import (add_outcome_roles, assign_roles, find_means_actors, find_modifiers,
                                                 is_participant, is_speaker)
 from factiongraph.extract.event_dates import YearGuess, infer_year, pick_date, resolve_event_date
-from factiongraph.extract.when import Anchor, DateMatch, find_dates, parse_published
+from factiongraph.extract.when import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
 from factiongraph.extract.where import Location, ancestor_ids, locate_event
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, EntityType, Event, Evidence, Mention
@@ -96,6 +96,33 @@ def _number(token: Any) -> int | None:
 PERSON_SURFACES = surface_set(PERSON_NOUNS)
 
 
+class _Tokens(Sequence[Any]):
+    """A sentence's tokens by position, made on access (``list(span)`` builds every Token)."""
+
+    __slots__ = ("doc", "start", "end")
+
+    def __init__(self, sent: Any) -> None:
+        self.doc: Any = sent.doc
+        self.start: int = sent.start
+        self.end: int = sent.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self.doc[k] for k in range(self.start, self.end))
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            lo, hi, step = i.indices(self.end - self.start)
+            return [self.doc[self.start + k] for k in range(lo, hi, step)]
+        if i < 0:
+            i += self.end - self.start
+        if not 0 <= i < self.end - self.start:
+            raise IndexError(i)
+        return self.doc[self.start + i]
+
+
 class EventExtractor:
     """Build the rule set once; :meth:`extract` is called per document.
 
@@ -118,22 +145,31 @@ class EventExtractor:
             rule.id: frozenset().union(*(p.surfaces[0] for p in rule.phrases if p.surfaces), rule.nouns, rule.verbs)
             for rule in self.rules.rules
         }
+        self._rules_by_start: dict[str, list[int]] = {}
+        for n, rule in enumerate(self.rules.rules):
+            for word in self._starts[rule.id]:
+                self._rules_by_start.setdefault(word, []).append(n)
 
     # -- decision -----------------------------------------------------------------------------
-    def find_candidates(self, sent: Any, blocked: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
+    def find_candidates(self, sent: Any, blocked: Sequence[tuple[int, int]] = (),
+                        words: list[str] | None = None) -> list[Candidate]:
         """Return the triggers of one sentence after factuality, context and suppression filters.
 
         ``blocked`` are character spans (date expressions such as "four days after the raid")
-        inside which no trigger is taken.
+        inside which no trigger is taken. ``words`` are the sentence's lowercase tokens, when
+        the caller has them.
         """
         found: list[Candidate] = []
-        tokens = list(sent)
-        words = [t.lower_ for t in tokens]
-        for rule in self.rules.rules:
-            starts = self._starts[rule.id]
-            for i, tok in enumerate(tokens):
-                if words[i] not in starts:
-                    continue
+        tokens = _Tokens(sent)
+        words = [t.lower_ for t in sent] if words is None else words
+        at: dict[int, list[int]] = {}  # rule number -> token positions its triggers may start at
+        for i, word in enumerate(words):
+            for n in self._rules_by_start.get(word, ()):
+                at.setdefault(n, []).append(i)
+        for n in sorted(at):
+            rule = self.rules.rules[n]
+            for i in at[n]:
+                tok = tokens[i]
                 hit = self._match_at(rule, tokens, words, i)
                 if hit is None or tok.ent_type_ == "DATE" or any(a <= tok.idx < b for a, b in blocked):
                     continue
@@ -218,7 +254,7 @@ class EventExtractor:
         return [best[k] for k in order]
 
     @staticmethod
-    def _match_at(rule: EventRule, tokens: list[Any], words: list[str], i: int) -> tuple[int, str] | None:
+    def _match_at(rule: EventRule, tokens: Sequence[Any], words: list[str], i: int) -> tuple[int, str] | None:
         """Return (end index, tag) of a trigger starting at token ``i``; tag NOUN or a VB* tag."""
         for phrase in rule.phrases:
             n = len(phrase.surfaces)
@@ -256,7 +292,7 @@ class EventExtractor:
         return end < len(words) and words[end] == "by"
 
     @staticmethod
-    def _has_precedent(tokens: list[Any], end: int) -> bool:
+    def _has_precedent(tokens: Sequence[Any], end: int) -> bool:
         """Return True if an expected happening is said to have happened before.
 
         "X is expected to release them, as happened after the raid in June": the release is
@@ -268,7 +304,7 @@ class EventExtractor:
         return bool(PRECEDENT.search(rest))
 
     @staticmethod
-    def _is_factual_verb(tokens: list[Any], words: list[str], i: int, tag: str) -> bool:
+    def _is_factual_verb(tokens: Sequence[Any], words: list[str], i: int, tag: str) -> bool:
         before = words[max(0, i - 3):i]
         if BLOCKERS & set(before) or "n't" in before:
             return False
@@ -297,7 +333,7 @@ class EventExtractor:
         """
         return self.extract_with_year(ctx)[0]
 
-    def infer_year(self, ctx: DocContext) -> YearGuess | None:
+    def infer_year(self, ctx: DocContext, scanned: list[RawDate] | None = None) -> YearGuess | None:
         """Return the inferred publication year when the cleaner found no publication date.
 
         Only documents without a publication date, or with one the cleaner itself guessed
@@ -311,7 +347,10 @@ class EventExtractor:
         floor = int(meta.published[:4]) if meta.published and meta.published[:4].isdigit() else None
         text = self._content_text(ctx)
         mentions = ctx.content_mentions()
-        guess = infer_year(text, mentions, ctx.entities, ctx.kb, find_dates(text, Anchor(None, None)), floor)
+        if scanned is not None and ctx.document.blocks:  # the whole text's scan, cut to the content
+            scanned = [d for d in scanned if (b := ctx.document.block_at(d[0])) is not None
+                       and b.is_content and d[1] <= b.end]
+        guess = infer_year(text, mentions, ctx.entities, ctx.kb, find_dates(text, Anchor(None, None), scanned), floor)
         if guess is not None and floor is not None and guess.year <= floor:
             return None  # the cleaner's guess already has this year (and maybe a month)
         return guess
@@ -332,13 +371,15 @@ class EventExtractor:
         """Return the events (as :meth:`extract`) and the inferred publication year, if any."""
         doc = ctx.spacy_doc
         meta = ctx.document.metadata
-        year = self.infer_year(ctx)
+        scanned = scan_dates(ctx.document.text)
+        year = self.infer_year(ctx, scanned)
         anchor = parse_published(meta.published, meta.published_precision)
         if year is not None:
             anchor = Anchor(None, None, year_hint=year.year)
-        dates = find_dates(ctx.document.text, anchor)
+        dates = find_dates(ctx.document.text, anchor, scanned)
         mentions = ctx.content_mentions()
-        sents = list(doc.sents)
+        sents = ctx.sents()
+        lowers = ctx.lowers()
         events: list[Event] = []
         triggers: list[int] = []  # trigger offset of each event, for clause evidence
         for k, sent in enumerate(sents):
@@ -347,7 +388,7 @@ class EventExtractor:
                 continue
             blocked = [(d.start, d.end) for d in dates if sent.start_char <= d.start < sent.end_char]
             first = len(events)
-            for cand in self.find_candidates(sent, blocked):
+            for cand in self.find_candidates(sent, blocked, lowers[sent.start:sent.end]):
                 event = self.build_event(ctx, cand, sents, k, mentions, dates, anchor, events, year)
                 if event is None:
                     continue
@@ -426,9 +467,9 @@ class EventExtractor:
             means = find_means_actors(ctx, in_sent)
             targets[:] = [t for t in targets if t not in means]
             actors.extend(a for a in means if a not in actors)
-        counts = self._find_counts(cand, dates)
+        counts = self._find_counts(ctx, cand, dates)
         for extra in cand.outcomes:
-            for key, number in self._find_counts(extra, dates).items():
+            for key, number in self._find_counts(ctx, extra, dates).items():
                 counts.setdefault(key, number)
         trigger = sent.doc[cand.start].idx
         date_match = pick_date(sent.start_char, sent.end_char, trigger, dates)
@@ -439,9 +480,9 @@ class EventExtractor:
         # "Iran's Supreme Leader", "Iraqi Foreign Minister": a place that modifies a participant.
         location = locate_event(self._placeable(ctx, in_sent, actors, targets), ctx.entities, ctx.kb)
         if location is not None and location.basis == "clause" and location.precision == "country" \
-                and DEICTIC_PLACE.search(sent.text):
+                and DEICTIC_PLACE.search(ctx.span_text(sent)):
             location = None
-        if (location is None or location.basis != "clause") and DEICTIC_PLACE.search(sent.text):
+        if (location is None or location.basis != "clause") and DEICTIC_PLACE.search(ctx.span_text(sent)):
             prior = next((e for e in reversed(earlier) if e.location_id), None)
             if prior is not None:
                 location = Location(prior.location_id or "", prior.location_name or "", prior.lat, prior.lon,
@@ -487,7 +528,7 @@ class EventExtractor:
             lat=location.lat if location else None, lon=location.lon if location else None,
             geo_precision=location.precision if location else None,
             actors=actors, targets=targets, counts=counts,
-            certainty=self._certainty(sent.text), attrs=attrs, evidence=[evidence])
+            certainty=self._certainty(ctx.span_text(sent)), attrs=attrs, evidence=[evidence])
 
     @staticmethod
     def _placeable(ctx: DocContext, in_sent: list[Mention], actors: list[str], targets: list[str]) -> list[Mention]:
@@ -570,17 +611,20 @@ class EventExtractor:
         lo, hi = max(cand.sent.start, cand.start - rule.window), min(cand.sent.end, cand.end + rule.window)
         return any(doc[j].lower_ in rule.near for j in range(lo, hi) if not cand.start <= j < cand.end)
 
-    def _find_counts(self, cand: Candidate, dates: list[DateMatch]) -> dict[str, int]:
+    def _find_counts(self, ctx: DocContext, cand: Candidate, dates: list[DateMatch]) -> dict[str, int]:
         key = cand.rule.count
         if key is None:
             return {}
-        doc, sent = cand.sent.doc, cand.sent
+        doc, sent, lowers = cand.sent.doc, cand.sent, ctx.lowers()
         best: tuple[int, int] | None = None
-        for tok in sent:
+        for i in range(sent.start, sent.end):
+            if not (lowers[i][:1].isdigit() or lowers[i] in NUMBER_WORDS):
+                continue  # _number is None for it
+            tok = doc[i]
             value = _number(tok)
             if value is None or any(d.start <= tok.idx < d.end for d in dates):
                 continue
-            nxt = [t.lower_ for t in doc[tok.i + 1:min(tok.i + 4, sent.end)]]
+            nxt = lowers[tok.i + 1:min(tok.i + 4, sent.end)]
             if not PERSON_SURFACES & set(nxt) and not {"were", "killed", "injured", "wounded", "arrested",
                                                           "dead", "detained", "abducted"} & set(nxt):
                 continue
@@ -601,7 +645,7 @@ class EventExtractor:
     def _apply_variants(self, ctx: DocContext, cand: Candidate, actors: list[str],
                         targets: list[str]) -> tuple[str, str, str]:
         rule = cand.rule
-        lemmas = {t.lower_ for t in cand.sent}
+        lemmas = set(ctx.lowers()[cand.sent.start:cand.sent.end])
 
         def types_of(ids: list[str]) -> set[str]:
             return {str(ctx.entities[i].type) for i in ids if i in ctx.entities}
@@ -618,7 +662,8 @@ class EventExtractor:
     def _attribute_responsibility(self, ctx: DocContext, sent: Any, sents: list[Any], k: int,
                                   mentions: list[Mention], events: list[Event]) -> None:
         """Give "X was responsible for the killings" to the latest violent event nearby."""
-        if not any(p.search(sent.text) for p in self.rules.responsibility):
+        sent_text = ctx.span_text(sent)
+        if not any(p.search(sent_text) for p in self.rules.responsibility):
             return
         groups = [m.entity_id for m in self._mentions_of(sents, k, mentions)
                   if m.entity_id and is_participant(ctx, m) and not is_speaker(ctx.spacy_text(), m)
@@ -638,11 +683,11 @@ class EventExtractor:
                 for g in groups:
                     if g not in event.actors and g not in event.targets:
                         event.actors.append(g)
-                follow = sents[k + 1].text if k + 1 < len(sents) else ""
-                claimed = any(p.search(sent.text) for p in self.rules.claimed)
-                if claimed and "responsib" in sent.text.lower():
+                follow = ctx.span_text(sents[k + 1]) if k + 1 < len(sents) else ""
+                claimed = any(p.search(ctx.span_text(sent)) for p in self.rules.claimed)
+                if claimed and "responsib" in ctx.span_text(sent).lower():
                     event.certainty = Certainty.CLAIMED
-                elif self._certainty(sent.text + " " + follow) is Certainty.ANONYMOUS:
+                elif self._certainty(ctx.span_text(sent) + " " + follow) is Certainty.ANONYMOUS:
                     event.certainty = Certainty.ANONYMOUS
                 elif event.certainty is Certainty.REPORTED:
                     event.certainty = Certainty.ALLEGED

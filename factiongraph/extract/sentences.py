@@ -85,7 +85,7 @@ def sentence_spans(ctx: DocContext) -> list[tuple[int, int]]:
     has_sents = doc is not None and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP"))
     if has_sents:
         for sent_start, sent_end in _merge_abbreviation_breaks(text, [(s.start_char, s.end_char)
-                                                                      for s in doc.sents]):
+                                                                      for s in ctx.sents()]):
             raw.extend(split_sentences(text, sent_start, sent_end))
     else:
         raw = split_sentences(text, 0, len(text))

@@ -386,20 +386,17 @@ def _resolve_future(kind: str, m: re.Match[str], anchor: Anchor, value: DateValu
     return value, "future (stated)"
 
 
-def find_dates(text: str, anchor: Anchor) -> list[DateMatch]:
-    """Return the date expressions in ``text``, in text order, without overlaps.
+RawDate = tuple[int, int, str, "re.Match[str]"]
 
-    Args:
-        text: any text; offsets in the result refer to it.
-        anchor: the publication date; when it is unknown, explicit years found in ``text`` give
-            yearless dates their year (the nearest preceding explicit year, else the nearest one).
 
-    Returns:
-        One DateMatch per expression. ``value`` is None when it cannot be normalised yet
-        (relative to another event, or no year available).
+def scan_dates(text: str) -> list[RawDate]:
+    """Return the date expressions of ``text`` as ``(start, end, kind, match)``, in text order.
+
+    The scan does not depend on the anchor, so one scan serves several anchors
+    (:func:`find_dates` with ``scanned``).
     """
     taken: list[tuple[int, int]] = []
-    raw: list[tuple[int, int, str, re.Match[str]]] = []
+    raw: list[RawDate] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             s, e = m.span()
@@ -408,6 +405,24 @@ def find_dates(text: str, anchor: Anchor) -> list[DateMatch]:
             taken.append((s, e))
             raw.append((s, e, kind, m))
     raw.sort(key=lambda item: item[0])
+    return raw
+
+
+def find_dates(text: str, anchor: Anchor, scanned: list[RawDate] | None = None) -> list[DateMatch]:
+    """Return the date expressions in ``text``, in text order, without overlaps.
+
+    Args:
+        text: any text; offsets in the result refer to it.
+        anchor: the publication date; when it is unknown, explicit years found in ``text`` give
+            yearless dates their year (the nearest preceding explicit year, else the nearest one).
+        scanned: the result of :func:`scan_dates` for ``text`` (or a subset of it), when the
+            caller already has it.
+
+    Returns:
+        One DateMatch per expression. ``value`` is None when it cannot be normalised yet
+        (relative to another event, or no year available).
+    """
+    raw = scan_dates(text) if scanned is None else scanned
     explicit_years = [(y.start(), int(y.group(1))) for y in _BARE_YEAR.finditer(text)]
     out: list[DateMatch] = []
     for s, e, kind, m in raw:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -45,19 +46,24 @@ _UNUSED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morp
 @Language.component(PARAGRAPHS_NAME)
 def mark_paragraphs(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines and captions end without a period."""
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text and tok.i + 1 < len(doc):
-            doc[tok.i + 1].is_sent_start = True
+    n = len(doc)
+    for i in numpy.flatnonzero(doc.to_array("IS_SPACE")):  # the few whitespace tokens, found in C
+        if i + 1 < n and "\n" in doc[int(i)].text:
+            doc[int(i) + 1].is_sent_start = True
     return doc
 
 
 @dataclass(slots=True)
 class AnnotatedDoc:
-    """A document, its spaCy ``Doc`` (over the canonical text, exact offsets) and its mentions."""
+    """A document, its spaCy ``Doc`` (over the canonical text, exact offsets) and its mentions.
+
+    ``text`` is the parsed text (``Doc.text``: the document text with boilerplate blanked).
+    """
 
     document: Document
     spacy_doc: Doc
     mentions: list[Mention] = field(default_factory=list)
+    text: str = ""
 
 
 def mask_boilerplate(document: Document) -> str:
@@ -137,9 +143,9 @@ class NlpPipeline:
 
         The document travels with its text through ``nlp.pipe(..., as_tuples=True)``.
         """
-        pairs = ((mask_boilerplate(d), d) for d in docs)
-        for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield AnnotatedDoc(document, sdoc, self.builder.build(document, sdoc))
+        pairs = ((text, (d, text)) for d in docs for text in (mask_boilerplate(d),))
+        for sdoc, (document, text) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield AnnotatedDoc(document, sdoc, self.builder.build(document, sdoc), text)
 
 
 def split_slashes(nlp: Language) -> None:

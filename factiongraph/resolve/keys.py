@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Articles and particles that transliterations attach, drop or spell differently
 # ("al-Haq", "el-Haq", "Haq"). Sun-letter forms only count when hyphenated ("ash-Sham").
@@ -60,8 +61,9 @@ _TOKEN_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@lru_cache(maxsize=65536)
 def fold_token(token: str) -> str:
-    """Return the transliteration-folded form of one lowercase ASCII token."""
+    """Return the transliteration-folded form of one lowercase ASCII token (memoised: pure)."""
     if token in _NAME_TOKENS:
         return _NAME_TOKENS[token]
     if token.isdigit() or len(token) <= 2:
@@ -89,6 +91,11 @@ def to_ascii(text: str) -> str:
 
 def key_tokens(name: str) -> list[str]:
     """Return the folded tokens of ``name`` (articles dropped), in order."""
+    return list(_key_tokens(name))
+
+
+@lru_cache(maxsize=65536)
+def _key_tokens(name: str) -> tuple[str, ...]:
     text = _LEADING_THE_RE.sub("", to_ascii(name).strip())
     for _ in range(3):
         stripped = _ARTICLE_RE.sub(" ", text)
@@ -97,9 +104,10 @@ def key_tokens(name: str) -> list[str]:
         text = stripped
     tokens = [t for t in _NON_ALNUM_RE.split(text) if t]
     folded = [fold_token(t) for t in tokens]
-    return [t for t in folded if t and t not in ("al", "il", "ul", "the")]
+    return tuple(t for t in folded if t and t not in ("al", "il", "ul", "the"))
 
 
+@lru_cache(maxsize=65536)
 def make_key(name: str) -> str:
     """Return the transliteration-insensitive key of a name (space-joined folded tokens).
 

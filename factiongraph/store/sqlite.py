@@ -448,10 +448,21 @@ class SQLiteStore:
         ``attrs["sources"]`` then still counts every distinct reporting document.
         """
         sql = f"SELECT e.* FROM events e {('WHERE ' + where) if where else ''} ORDER BY e.date_start, e.event_id"
-        for r in self.conn.execute(sql, tuple(params)).fetchall():
-            parts = self.conn.execute(
-                "SELECT entity_id, role FROM event_participants WHERE event_id = ? ORDER BY entity_id", (r["event_id"],)
-            ).fetchall()
+        rows = self.conn.execute(sql, tuple(params)).fetchall()
+        for i in range(0, len(rows), 500):  # participants fetched per chunk of events, not per event
+            yield from self._events_from_rows(rows[i:i + 500], with_evidence, evidence_limit)
+
+    def _events_from_rows(self, rows: list[sqlite3.Row], with_evidence: bool,
+                          evidence_limit: int | None) -> Iterator[Event]:
+        ids = [r["event_id"] for r in rows]
+        by_event: dict[str, list[tuple[str, str]]] = {i: [] for i in ids}
+        for event_id, entity_id, role in self.conn.execute(
+            f"SELECT event_id, entity_id, role FROM event_participants WHERE event_id IN ({','.join('?' * len(ids))})"
+            " ORDER BY entity_id", ids,
+        ):
+            by_event[event_id].append((entity_id, role))
+        for r in rows:
+            parts = by_event[r["event_id"]]
             attrs = json.loads(r["attrs"])
             if evidence_limit is not None:
                 attrs["sources"] = self.conn.execute(
