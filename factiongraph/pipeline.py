@@ -99,6 +99,7 @@ class Pipeline:
         self._resolver: Resolver | None = None
         self._extractor: Extractor | None = None
         self._pool: Any = None
+        self._inflight: tuple[list[_Pending], _InFlight] | None = None
         self.ingest_options = IngestOptions(
             max_document_bytes=settings.max_document_bytes,
             http_timeout=settings.http_timeout,
@@ -144,7 +145,7 @@ class Pipeline:
         summary = RunSummary()
         started = time.perf_counter()
         batch: list[_Pending] = []
-        batch_hashes: set[str] = set()
+        batch_hashes: set[str] = set()  # this batch's and the batch in flight in the workers
         for item in iter_inputs(specs, self.ingest_options, stdin=stdin):
             summary.seen += 1
             label = item.source
@@ -159,13 +160,14 @@ class Pipeline:
                     batch.append(pending)
                     batch_hashes.add(item.content_hash)
             if len(batch) >= self.settings.batch_size * max(1, self.settings.workers):
-                self._flush(batch, store, summary)
-                batch, batch_hashes = [], set()
+                written = self._flush(batch, store, summary)
+                batch, batch_hashes = [], {p.document.doc_id for p in written}
             if progress is not None:
                 progress(summary, label)
         try:
             if batch:
                 self._flush(batch, store, summary)
+            self._drain(store, summary)
         finally:
             self.close()
         summary.seconds = time.perf_counter() - started
@@ -187,8 +189,31 @@ class Pipeline:
         signature = minhash_signature(content)
         return _Pending(cleaned, signature, lsh_bands(signature))
 
-    def _flush(self, batch: list[_Pending], store: Store, summary: RunSummary) -> None:
-        results = self._analyze([p.document for p in batch], summary)
+    def _flush(self, batch: list[_Pending], store: Store, summary: RunSummary) -> list[_Pending]:
+        """Analyse a batch and write it; return the batch still in flight (its hashes are not stored yet).
+
+        With worker processes the batch is handed to the pool and this call writes the
+        previous batch while the workers run, so reading, cleaning and storing overlap with
+        the analysis. Batches are written in input order either way.
+        """
+        if self.analyze and self.settings.workers > 1:
+            handle = self._pool_submit([p.document for p in batch])
+            self._drain(store, summary)
+            self._inflight = (batch, handle)
+            return batch
+        self._write_batch(batch, self._analyze([p.document for p in batch], summary), store, summary)
+        return []
+
+    def _drain(self, store: Store, summary: RunSummary) -> None:
+        """Wait for the batch in flight in the workers, if any, and write it."""
+        if self._inflight is None:
+            return
+        batch, handle = self._inflight
+        self._inflight = None
+        self._write_batch(batch, self._collect(handle.get(), summary), store, summary)
+
+    def _write_batch(self, batch: list[_Pending], results: dict[str, DocumentResult], store: Store,
+                     summary: RunSummary) -> None:
         for pending in batch:
             result = results.get(pending.document.doc_id)
             if result is None:
@@ -249,10 +274,10 @@ class Pipeline:
         """Run nlp/resolve/extract over a batch (in worker processes when workers > 1)."""
         if not self.analyze:
             return {d.doc_id: DocumentResult(document=d) for d in docs}
-        if self.settings.workers > 1:
-            outcomes = self._pool_analyze(docs)
-        else:
-            outcomes = self.analyze_documents(docs)
+        return self._collect(self.analyze_documents(docs), summary)
+
+    def _collect(self, outcomes: list[DocumentResult | Rejection], summary: RunSummary) -> dict[str, DocumentResult]:
+        """Count rejections; return the results by document id."""
         results: dict[str, DocumentResult] = {}
         for outcome in outcomes:
             if isinstance(outcome, Rejection):
@@ -283,13 +308,14 @@ class Pipeline:
                 out.append(Rejection(ann.document.source, RejectionReason.PIPELINE_ERROR, f"analysis failed: {exc!r}"))
         return out
 
-    def _pool_analyze(self, docs: list[Document]) -> list[DocumentResult | Rejection]:
+    def _pool_submit(self, docs: list[Document]) -> _InFlight:
+        """Hand a batch to the worker pool (started on first use); the result arrives later."""
         if self._pool is None:
             ctx = multiprocessing.get_context("forkserver")
             self._pool = ctx.Pool(self.settings.workers, initializer=_init_worker, initargs=(self.settings,))
         size = max(1, -(-len(docs) // self.settings.workers))
         chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
-        return [r for chunk in self._pool.map(_worker_analyze, chunks) for r in chunk]
+        return _InFlight(self._pool.map_async(_worker_analyze, chunks))
 
     def close(self) -> None:
         """Stop worker processes, if any were started."""
@@ -313,6 +339,17 @@ class Pipeline:
             quotes=extraction.quotes,
             judgements=list(resolution.judgements),
         )
+
+
+class _InFlight:
+    """A batch being analysed in the worker pool."""
+
+    def __init__(self, handle: Any) -> None:
+        self._handle = handle
+
+    def get(self) -> list[DocumentResult | Rejection]:
+        """Wait for the batch; return its outcomes in input order."""
+        return [r for chunk in self._handle.get() for r in chunk]
 
 
 _WORKER: Pipeline | None = None

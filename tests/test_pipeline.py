@@ -53,3 +53,15 @@ def test_two_workers_give_the_same_store_as_one(tmp_path: Path) -> None:
         exports.append(sorted((r["kind"], r.get("text") or r.get("event_id") or r.get("relation_id")) for r in records))
         store.close()
     assert exports[0] == exports[1]
+
+
+@pytest.mark.slow
+def test_a_copy_of_a_document_still_in_the_workers_is_a_duplicate(tmp_path: Path) -> None:
+    # batch_size 1 x 2 workers: a.txt and b.txt are in flight while c.txt (a copy of a.txt) is read.
+    for name, source in (("a.txt", TXT[0]), ("b.txt", TXT[1]), ("c.txt", TXT[0])):
+        shutil.copy(source, tmp_path / name)
+    store = open_store(tmp_path / "s.db")
+    settings = replace(Settings(), workers=2, batch_size=1)
+    summary = Pipeline(settings).run([str(tmp_path / n) for n in ("a.txt", "b.txt", "c.txt")], store)
+    assert (summary.stored, summary.duplicates, summary.rejected) == (2, 1, 0)
+    assert sorted(Path(d.source).name for d in store.iter_documents()) == ["a.txt", "b.txt"]
