@@ -230,9 +230,40 @@ def _day_before(match: DateMatch, dates: list[DateMatch]) -> date | None:
     return days[-1] if days else None
 
 
+# "in retaliation for the arrest", "after the raid", "following the attack": an undated event
+# that answers an earlier one of the same report happened no earlier than that one.
+_CAUSE = re.compile(
+    r"\b(?:in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|in\s+protest\s+(?:at|against|over)"
+    r"|(?:shortly\s+|soon\s+)?after|following|since)\s+(?:the|that|this|these)\s+(?P<rest>[a-z]+(?:\s+[a-z]+)?)",
+    re.I)
+
+
+def cause_references(sentence: str) -> list[str]:
+    """Return the nouns an undated sentence answers ("for the arrest" -> "arrest"), in order.
+
+    The word after the determiner and the one after it are both returned ("the latest raid"
+    gives "latest" and "raid"); only words that name an earlier event of the report count.
+    """
+    return [w.lower() for m in _CAUSE.finditer(sentence) for w in m.group("rest").split()]
+
+
+def _answered_event(words: list[str], earlier: list[Event]) -> tuple[Event, str] | None:
+    """Return the latest dated earlier event one of ``words`` names (its trigger, label or sub-type)."""
+    for e in reversed(earlier):
+        if not e.date_start or e.date_precision is None \
+                or str(e.attrs.get("date_basis", "")).startswith(("undated", "relative")):
+            continue
+        trigger = [*str(e.attrs.get("trigger", "")).lower().split(), *e.sub_type.lower().split()]
+        for word in words:
+            stem = word.rstrip("s")
+            if len(stem) > 3 and (any(t.startswith(stem) for t in trigger) or stem == e.attrs.get("label")):
+                return e, word
+    return None
+
+
 def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: Anchor,
-                       dates: list[DateMatch], year: YearGuess | None = None, trigger: int = -1
-                       ) -> tuple[DateValue | None, str | None, str]:
+                       dates: list[DateMatch], year: YearGuess | None = None, trigger: int = -1,
+                       sentence: str = "") -> tuple[DateValue | None, str | None, str]:
     """Return ``(value, date_text, date_basis)`` for the date expression of one event.
 
     Relative expressions take the referenced (or latest explicitly dated) earlier event's date.
@@ -240,7 +271,8 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
     ("The attack came five days after X was killed in a strike"), the event *is* the reference:
     its date is the earlier event's date shifted back. A bare weekday with no publication day
     follows the latest day written before it; an event with no date expression gets the
-    publication period (or the inferred year).
+    publication period (or the inferred year), unless its ``sentence`` answers an earlier dated
+    event of the report ("in retaliation for the arrest"): then it gets that event's month.
     """
     if match is not None and match.is_relative_to_event:
         ref = _reference_event(match, earlier)
@@ -267,6 +299,13 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
         if year is not None and basis.startswith("text-year"):
             basis = f"inferred year {year.year}: {'; '.join(year.reasons)}"
         return match.value, match.text, basis
+    answered = _answered_event(cause_references(sentence), earlier) if match is None and sentence else None
+    if answered is not None and answered[0].date_start:
+        ref, word = answered
+        parts = [int(p) for p in (ref.date_start or "").split("-")]
+        precision = DatePrecision.YEAR if ref.date_precision == DatePrecision.YEAR else DatePrecision.MONTH
+        value = value_of(_period_start(_date_from(parts), precision), precision)
+        return value, None, f"relative: not before the {word} it answers ({ref.date_start})"
     if anchor.published is None:
         if year is not None:
             return value_of(date(year.year, 1, 1), DatePrecision.YEAR), match.text if match else None, \

@@ -27,6 +27,7 @@ from factiongraph.extract.typology import (
     BE_FORMS,
     DETERMINERS,
     HAVE_FORMS,
+    VIOLENT_TYPES,
     EventRule,
     RuleSet,
     load_event_rules,
@@ -49,7 +50,6 @@ PROJECTING = re.compile(r"^(?:threaten\w*|warn\w*|vow\w*|demand\w*|urg\w*|plan\w
 NOUN_MODIFIED = frozenset({"organiser", "organisers", "organizer", "organizers", "leader", "leaders",
                            "movement", "movements", "activist", "activists", "commander", "commanders",
                            "camp", "camps", "site", "sites", "squad", "squads", "unit", "units"})
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 OUTCOME_HOST_SUB_TYPES = frozenset({"Arrests", "Looting/property destruction", "Disrupted weapons use",
                                     "Excessive force against protesters"})
 PRECEDENT = re.compile(r"^[^.;]{0,120}?,?\s+as\s+(?:it\s+|they\s+|was\s+)?(?:happened|did|occurred|"
@@ -132,7 +132,7 @@ class EventExtractor:
     """
 
     NAME = "extract.events"
-    VERSION = 1
+    VERSION = 2  # 2: participants across subject modifiers, answered-event dates (CHANGELOG)
     REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
     ASSIGNS = ("Event",)
 
@@ -461,6 +461,8 @@ class EventExtractor:
         sent, rule = cand.sent, cand.rule
         in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
         actors, targets = assign_roles(ctx, cand, in_sent)
+        if rule.participants_are_actors:  # host and guest both act
+            actors, targets = actors + [t for t in targets if t not in actors], []
         if rule.type in VIOLENT_TYPES or rule.sub_type == "Looting/property destruction":
             add_outcome_roles(ctx, cand.outcomes, in_sent, actors, targets)
         if rule.type in VIOLENT_TYPES:
@@ -473,7 +475,8 @@ class EventExtractor:
                 counts.setdefault(key, number)
         trigger = sent.doc[cand.start].idx
         date_match = pick_date(sent.start_char, sent.end_char, trigger, dates)
-        value, date_text, basis = resolve_event_date(date_match, earlier, anchor, dates, year, trigger)
+        value, date_text, basis = resolve_event_date(date_match, earlier, anchor, dates, year, trigger,
+                                                     ctx.span_text(sent))
         # A country or place that is a participant ("US strike", "attacks on Israel") is not
         # where the event happened.
         text = ctx.document.text

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from factiongraph.extract.context import DocContext
+from factiongraph.extract.typology import VIOLENT_TYPES
 from factiongraph.model import Entity, EntityType, Mention
 
 PARTICIPANT_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.STATE_BODY, EntityType.POLITICAL_ORG,
@@ -50,7 +51,11 @@ MODIFIER_GAP = re.compile(
 ADJACENT = re.compile(r"^(?:['’]s?)?[\s-]*(?:-?led\s+)?$")
 POSSESSIVE_GAP = re.compile(r"^['’]s?\s+$")
 # ", the commander of Y," / ", one of Iraq's best-known experts," right after a name.
-APPOSITION = re.compile(r"^,\s+(?:the|a|an|one|its|his|her|their|who|whose|which)\b[^,;()]{0,90},", re.I)
+APPOSITION = re.compile(
+    r"^,\s+(?:(?:the|a|an|one|its|his|her|their|who|whose|which)\b"
+    r"|(?:(?:deputy|acting|former|senior|top)\s+)?(?:secretary|head|chief|commander|leader|director|chairman|"
+    r"president|spokesman|spokesperson|adviser|advisor|founder)\s+(?:general\s+)?of\b)[^,;()]{0,90}(?:,|(?=\.?\s*$))",
+    re.I)
 SPEAKER_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\s+){0,1}(?:said|says|told|added|noted|stressed|explained|wrote|reported)\b")
 # "killed in a US strike", "an Israeli air strike hit": the mention right before the means is its actor.
@@ -61,6 +66,14 @@ ROLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:deputy|acting|former|top|senior|
                         r"(?:chief|commander|leader|head|spokesman|spokesperson|founder|chairman|"
                         r"secretary|official)\b(?!\s+of\b)", re.I)
 # "X, who was killed in a strike": the relative pronoun's antecedent is the verb's subject.
+# Modifiers that sit between a subject and its verb (see segment_start).
+SUBJECT_MODIFIER = re.compile(r"^\s+(?:which|who|whose|one\s+of|known\s+as|also\s+known\s+as)\b", re.I)
+BY_MODIFIER = re.compile(r"^\s+(?:led|headed|commanded|backed|supported|sponsored)\s+by\b", re.I)
+# "the PMF, formed in 2014": a participle right after "X," has X as its (passive) subject.
+REDUCED_RELATIVE = re.compile(r"^,\s+(?:(?:reportedly|later|first|originally|allegedly)\s+)?$", re.I)
+# "formed to combat ISIS": the object of a purpose infinitive is not the trigger's participant.
+PURPOSE = re.compile(r"\bto\s+(?:combat|fight|counter|confront|defend|protect|oppose|resist|defeat|"
+                     r"battle|expel|drive\s+out)\b", re.I)
 RELATIVE_SUBJECT = re.compile(r"^,\s+(?:who|which)\s+(?:(?:was|were|had|has|have|been|reportedly|later)\s+){0,3}$", re.I)
 TOGETHER_WITH = re.compile(r"\b(?:together|along|alongside|killed|wounded|arrested|detained)\s+with\s+"
                            r"(?:[\w'’.-]+\s+){0,3}$|\balongside\s+(?:[\w'’.-]+\s+){0,3}$")
@@ -113,9 +126,23 @@ def find_modifiers(ctx: DocContext, text: str, mentions: Sequence[Mention]) -> d
 
 
 def segment_start(text: str, sent_start: int, trig_start: int) -> int:
-    """Return where the trigger's clause starts: after the last comma, semicolon or dash."""
-    cut = max(text.rfind(ch, sent_start, trig_start) for ch in (",", ";", "\u2014", " - ", ":"))
-    return sent_start if cut < 0 else cut + 1
+    """Return where the trigger's clause starts: after the last comma, semicolon or dash.
+
+    Modifiers of the clause's subject are stepped over: a closed ", which/who ...," and a
+    ", led by X" phrase ("a delegation from X, which is one of ..., led by Y visited": the
+    subject is the delegation).
+    """
+    pos = trig_start
+    while True:
+        cut = max(text.rfind(ch, sent_start, pos) for ch in (",", ";", "\u2014", " - ", ":"))
+        if cut < 0:
+            return sent_start
+        segment = text[cut + 1:pos]
+        closed = pos < trig_start  # this segment ends at a comma before the trigger
+        if text[cut] == "," and ((closed and SUBJECT_MODIFIER.match(segment)) or BY_MODIFIER.match(segment)):
+            pos = cut
+            continue
+        return cut + 1
 
 
 def _apposition_spans(ctx: DocContext, text: str, people: Sequence[Mention], sent_end: int,
@@ -188,13 +215,19 @@ def assign_roles(ctx: DocContext, cand: Trigger, in_sent: list[Mention]) -> tupl
         index = ordered.index(m)
         first = ordered[_chain_start(heads, index)]
         left = m.end <= trig_start
-        if left and m.start < seg_start and not (cand.is_verb and RELATIVE_SUBJECT.match(text[m.end:trig_start])):
+        reduced = left and cand.is_verb and bool(REDUCED_RELATIVE.match(text[m.end:trig_start]))
+        if left and m.start < seg_start and not reduced \
+                and not (cand.is_verb and RELATIVE_SUBJECT.match(text[m.end:trig_start])):
+            continue
+        if not left and PURPOSE.search(text[trig_end:first.start]):
             continue
         if any(a <= m.start and m.end <= b and _type_of(ctx, m) is EntityType.COUNTRY
                for _, a, b in appositions):
             continue  # "X, one of Iraq's best-known experts": background, not a participant
-        if any(a <= m.start and m.end <= b for _, a, b in appositions) and left:
-            continue  # inside an apposition of the subject: not the subject
+        if any(a <= m.start and m.end <= b for _, a, b in appositions) \
+                and (left or cand.rule.type not in VIOLENT_TYPES):
+            # inside an apposition ("X, secretary of Y"): describes X; a victim's group stays a target
+            continue
         if left and not cand.is_verb and trig_start - m.end > 50:
             continue
         if left and re.match(r"^['\u2019]s\b", text[m.end:m.end + 3]) and any(o.start > m.end for o in left_ids):
@@ -209,6 +242,8 @@ def assign_roles(ctx: DocContext, cand: Trigger, in_sent: list[Mention]) -> tupl
                                               and not ADJACENT.match(text[m.end:trig_start]))):
             continue  # "X has grown since the protests": X belongs to another clause
         role = _role_of(cand, m, first, prep, left, subject_span, text)
+        if reduced:  # the participle's subject undergoes it ("X, killed in ...") unless the rule says it acts
+            role = "actor" if cand.rule.passive_subject_role == "actor" else "target"
         if role == "actor" and m.entity_id not in actors:
             actors.append(m.entity_id)  # type: ignore[arg-type]
         elif role == "target" and m.entity_id not in targets and m.entity_id not in actors:

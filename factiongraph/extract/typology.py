@@ -27,6 +27,9 @@ OTHER_TYPE = "Strategic developments"
 OTHER_SUB_TYPE = "Other"
 
 
+# ACLED event types whose targets suffer violence (their victims' affiliations are targets too).
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+
 @dataclass(frozen=True, slots=True)
 class Typology:
     """Event types mapped to their allowed sub-event types."""
@@ -203,6 +206,7 @@ class EventRule:
     require_place: bool = False
     require_participant_types: frozenset[str] = frozenset()
     near_or_participant: bool = False
+    participants_are_actors: bool = False
     variants: tuple[Variant, ...] = ()
     confidence: float = 0.7
 
@@ -251,6 +255,7 @@ def _compile_rule(item: dict[str, Any]) -> EventRule:
         require_date=bool(item.get("require_date")), require_place=bool(item.get("require_place")),
         require_participant_types=_words(item.get("require_participant_types")),
         near_or_participant=bool(item.get("near_or_participant")), variants=variants,
+        participants_are_actors=bool(item.get("participants_are_actors")),
         confidence=float(item.get("confidence", 0.7)))
 
 

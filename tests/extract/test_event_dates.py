@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from factiongraph.extract.event_dates import find_weekday_pairs, resolve_weekday_after
+from factiongraph.extract.event_dates import cause_references, find_weekday_pairs, resolve_weekday_after
 from factiongraph.extract.events import EventExtractor
 from factiongraph.extract.when import find_dates, parse_published
 
@@ -148,3 +148,26 @@ def test_subject_of_another_clause_is_not_a_noun_triggers_actor(extractor: Event
     protest = next(e for e in events if e.type == "Protests")
     assert "kataib-hezbollah" not in protest.actors
 
+
+
+def test_cause_references_read_the_nouns_after_the_determiner() -> None:
+    assert cause_references("They protested in retaliation for the arrest of their leader.") == ["arrest", "of"]
+    assert cause_references("Shortly after the latest raid, they rallied.")[:2] == ["latest", "raid"]
+    assert cause_references("They rallied in Basra.") == []
+
+
+def test_undated_event_answering_an_earlier_one_takes_its_month(extractor: EventExtractor) -> None:
+    text = ("On March 3rd, police arrested five members of Kataib Hezbollah in Basra. "
+            "Hundreds of supporters of the group protested in Nasiriyah in retaliation for the arrests.")
+    events = extractor.extract(make_context(text, "2021-05-20"))
+    protest = next(e for e in events if e.type == "Protests")
+    assert (protest.date_start, protest.date_precision) == ("2021-03", "month")
+    assert str(protest.attrs["date_basis"]).startswith("relative: not before the arrest")
+
+
+def test_undated_event_naming_no_earlier_event_keeps_the_publication_period(extractor: EventExtractor) -> None:
+    text = ("On March 3rd, police arrested five members of Kataib Hezbollah in Basra. "
+            "Hundreds of supporters of the group protested in Nasiriyah in retaliation for the election results.")
+    events = extractor.extract(make_context(text, "2021-05-20"))
+    protest = next(e for e in events if e.type == "Protests")
+    assert protest.date_start == "2021-05"

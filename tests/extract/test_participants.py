@@ -96,3 +96,40 @@ def test_antecedent_of_who_is_the_subject_of_the_passive(extractor: EventExtract
     event = only(extractor.extract(make_context(
         "Abu Baqir al-Saadi, who was arrested in Basra on Monday, denied the charges.", "2022-05-02")), "Arrests")
     assert event.targets == ["abu-baqir-al-saadi"]
+
+
+def test_everyone_at_a_meeting_is_an_actor(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Prime Minister Mohammed Shia al-Sudani met Hadi al-Amiri in Baghdad on Tuesday.", "2023-04-20")), "Other")
+    assert event.attrs["label"] == "meeting"
+    assert {"mohammed-shia-al-sudani", "hadi-al-amiri"} <= set(event.actors) and event.targets == []
+
+
+def test_organisation_in_a_role_apposition_after_a_participant_describes_them(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Muqtada al-Sadr met Hadi al-Amiri, head of the Badr Organisation, in Najaf on Sunday.", "2022-08-30")),
+        "Other")
+    assert "badr-organisation" not in event.actors + event.targets
+    assert {"muqtada-al-sadr", "hadi-al-amiri"} <= set(event.actors)
+
+
+def test_delegation_sender_is_an_actor_across_a_relative_clause(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "A delegation from Saraya al-Salam, which is loyal to the Sadrist movement, led by a senior cleric "
+        "visited the Counter-Terrorism Service headquarters in Baghdad on Monday.", "2022-09-14")), "Other")
+    assert "saraya-al-salam" in event.actors
+
+
+def test_participle_after_a_group_makes_it_the_group_that_changed(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Kataib Sayyid al-Shuhada, formed in 2013 to fight ISIS in Syria, announced new units on Monday.",
+        "2021-02-10")), "Change to group/activity")
+    assert event.actors == ["kataib-sayyid-al-shuhada"]
+    assert "isis" not in event.targets
+
+
+def test_participle_after_a_person_makes_them_its_target(extractor: EventExtractor) -> None:
+    text = "Police said Hadi al-Amiri, wounded in the blast in Baghdad on Sunday, was recovering."
+    events = extractor.extract(make_context(text, "2022-03-01"))
+    assert any("hadi-al-amiri" in e.targets for e in events), [(e.sub_type, e.actors, e.targets) for e in events]
+    assert not any("hadi-al-amiri" in e.actors for e in events)
