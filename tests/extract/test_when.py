@@ -8,9 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factiongraph.extract.when import (
+    Anchor,
     DateValue,
     find_dates,
     parse_published,
+    scan_dates,
     shift_date,
     value_of,
 )
@@ -153,3 +155,12 @@ def test_never_after_publication_unless_stated(pub: date, precision: DatePrecisi
 def test_shift_keeps_day_precision(pub: date, days: int) -> None:
     shifted = shift_date(value_of(pub, DatePrecision.DAY), days)
     assert shifted.start == pub + timedelta(days=days) and shifted.precision is DatePrecision.DAY
+
+
+def test_one_scan_serves_several_anchors() -> None:
+    text = ("On June 25th, police raided a base. Four days after the raid, the men were released. "
+            "Last week, on Monday, a rally was held; since October 8, 2023 the group has grown.")
+    scanned = scan_dates(text)
+    for anchor in (Anchor(None, None), parse_published("2024-07-03", None), Anchor(None, None, year_hint=2021)):
+        assert find_dates(text, anchor, scanned) == find_dates(text, anchor)
+    assert [text[s:e] for s, e, _, _ in scanned][:2] == ["June 25th", "Four days after the raid"]
