@@ -224,10 +224,14 @@ def _reference_event(match: DateMatch, earlier: list[Event]) -> Event | None:
 
 
 def _day_before(match: DateMatch, dates: list[DateMatch]) -> date | None:
-    """Return the latest single day written before ``match`` in the text."""
+    """Return the latest single day (by date) written before ``match`` in the text.
+
+    By date, not by position: a background date recalled late in a report ("the raid on June
+    25th") is older than the news day a following bare weekday counts from.
+    """
     days = [d.value.start for d in dates if d.end <= match.start and d.value is not None
             and d.value.precision is DatePrecision.DAY and d.value.start == d.value.end]
-    return days[-1] if days else None
+    return max(days) if days else None
 
 
 # "in retaliation for the arrest", "after the raid", "following the attack": an undated event

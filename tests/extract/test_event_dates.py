@@ -171,3 +171,13 @@ def test_undated_event_naming_no_earlier_event_keeps_the_publication_period(extr
     events = extractor.extract(make_context(text, "2021-05-20"))
     protest = next(e for e in events if e.type == "Protests")
     assert protest.date_start == "2021-05"
+
+
+def test_bare_weekday_counts_from_the_latest_day_not_a_background_date(extractor: EventExtractor) -> None:
+    text = ("Gunmen killed a journalist in Basra on Monday (July 6th), Prime Minister Mustafa al-Kadhimi's "
+            "office said. The killing came weeks after police "
+            "arrested members of Kataib Hezbollah in Baghdad on June 25th. On Tuesday, hundreds of people "
+            "gathered in Basra, chanting slogans against the killers.")
+    events = extractor.extract(make_context(text))
+    protest = next(e for e in events if e.type == "Protests")
+    assert protest.date_start.endswith("-07-07")

@@ -318,3 +318,26 @@ def test_place_before_the_clauses_scopes_over_both_events(extractor: EventExtrac
     found = events_of(extractor, "In Basra on Monday, gunmen killed a Kataib Hezbollah commander, and police "
                                  "arrested two suspects.")
     assert {e.location_id for e in found} == {"basra"}
+
+
+def test_a_gathering_with_chants_is_a_peaceful_protest() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "Hundreds of residents gathered outside the governorate building in Basra on Sunday, chanting "
+        "slogans against the power cuts.", "2023-08-01"))
+    protest = next(e for e in events if e.type == "Protests")
+    assert protest.sub_type == "Peaceful protest" and protest.date_start == "2023-07-30"
+
+
+def test_armed_men_gathering_is_a_show_of_force_not_a_protest() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "Dozens of armed Asaib Ahl al-Haq fighters in pick-up trucks gathered near the gates of the Green Zone "
+        "on Sunday, demanding the release of a commander.", "2023-08-01"))
+    assert not any(e.type == "Protests" for e in events)
+    shows = [e for e in events if e.attrs.get("label") == "show-of-force"]
+    assert len(shows) == 1 and "asaib-ahl-al-haq" in shows[0].actors
+
+
+def test_a_gathering_without_the_marks_of_a_protest_is_no_event() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "Investigators gathered evidence in Basra on Sunday.", "2023-08-01"))
+    assert not any(e.attrs.get("rule") == "event-gathering" for e in events)
