@@ -67,7 +67,11 @@ ROLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:deputy|acting|former|top|senior|
                         r"secretary|official)\b(?!\s+of\b)", re.I)
 # "X, who was killed in a strike": the relative pronoun's antecedent is the verb's subject.
 # Modifiers that sit between a subject and its verb (see segment_start).
-SUBJECT_MODIFIER = re.compile(r"^\s+(?:which|who|whose|one\s+of|known\s+as|also\s+known\s+as)\b", re.I)
+SUBJECT_MODIFIER = re.compile(r"^\s+(?:which|who|whose|one\s+of|known\s+as|also\s+known\s+as|including|"
+                              r"among\s+them|such\s+as)\b", re.I)
+# A segment that opens with a past-tense verb continues the subject of an earlier segment.
+SUBJECTLESS = re.compile(r"^\s+(?:\w+ed|said|met|held|sent|took|made|led|kept|left|struck|shot|fought|began|"
+                         r"became|brought|found|went|came|vowed|threw|stormed)\b", re.I)
 BY_MODIFIER = re.compile(r"^\s+(?:led|headed|commanded|backed|supported|sponsored)\s+by\b", re.I)
 # "the PMF, formed in 2014": a participle right after "X," has X as its (passive) subject.
 REDUCED_RELATIVE = re.compile(r"^,\s+(?:(?:reportedly|later|first|originally|allegedly)\s+)?$", re.I)
@@ -128,21 +132,30 @@ def find_modifiers(ctx: DocContext, text: str, mentions: Sequence[Mention]) -> d
 def segment_start(text: str, sent_start: int, trig_start: int) -> int:
     """Return where the trigger's clause starts: after the last comma, semicolon or dash.
 
-    Modifiers of the clause's subject are stepped over: a closed ", which/who ...," and a
-    ", led by X" phrase ("a delegation from X, which is one of ..., led by Y visited": the
-    subject is the delegation).
+    When the trigger's segment has no subject of its own (it opens with a verb or a "led by X"
+    phrase), the subject's modifiers before it are stepped over: "a delegation from X, which is
+    one of ..., led by Y visited", "Other factions, including X, rejected ... and vowed": the
+    clause starts at the subject.
     """
-    pos = trig_start
-    while True:
-        cut = max(text.rfind(ch, sent_start, pos) for ch in (",", ";", "\u2014", " - ", ":"))
-        if cut < 0:
-            return sent_start
-        segment = text[cut + 1:pos]
-        closed = pos < trig_start  # this segment ends at a comma before the trigger
-        if text[cut] == "," and ((closed and SUBJECT_MODIFIER.match(segment)) or BY_MODIFIER.match(segment)):
-            pos = cut
-            continue
+    def last_break(pos: int) -> int:
+        return max(text.rfind(ch, sent_start, pos) for ch in (",", ";", "\u2014", " - ", ":"))
+
+    cut = last_break(trig_start)
+    if cut < 0:
+        return sent_start
+    segment = text[cut + 1:trig_start]
+    if text[cut] != "," or not (BY_MODIFIER.match(segment) or SUBJECTLESS.match(segment)):
         return cut + 1
+    stepped = bool(BY_MODIFIER.match(segment))
+    while True:
+        pos, cut = cut, last_break(cut)
+        if cut < 0:
+            return sent_start if stepped else pos + 1
+        segment = text[cut + 1:pos]
+        if text[cut] == "," and (SUBJECT_MODIFIER.match(segment) or BY_MODIFIER.match(segment)):
+            stepped = True
+            continue
+        return cut + 1 if stepped else pos + 1
 
 
 def _apposition_spans(ctx: DocContext, text: str, people: Sequence[Mention], sent_end: int,

@@ -341,3 +341,20 @@ def test_a_gathering_without_the_marks_of_a_protest_is_no_event() -> None:
     events = EventExtractor(default_kb()).extract(make_context(
         "Investigators gathered evidence in Basra on Sunday.", "2023-08-01"))
     assert not any(e.attrs.get("rule") == "event-gathering" for e in events)
+
+
+def test_a_vote_and_an_ordered_investigation_are_dated_official_acts() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "The Iraqi parliament voted on Sunday in favour of a law on the Popular Mobilisation Forces. "
+        "Prime Minister Mohammed Shia al-Sudani ordered an investigation into the Basra blast on Monday.",
+        "2023-08-02"))
+    by_label = {e.attrs.get("label"): e for e in events}
+    assert by_label["vote"].date_start == "2023-07-30"
+    assert by_label["investigation"].actors == ["mohammed-shia-al-sudani"]
+    assert by_label["investigation"].date_start == "2023-07-31"
+
+
+def test_voting_for_a_candidate_in_an_election_is_not_a_vote_event() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "Residents of Basra voted early on Sunday, officials said.", "2023-08-02"))
+    assert not any(e.attrs.get("label") == "vote" for e in events)

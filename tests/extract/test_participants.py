@@ -133,3 +133,19 @@ def test_participle_after_a_person_makes_them_its_target(extractor: EventExtract
     events = extractor.extract(make_context(text, "2022-03-01"))
     assert any("hadi-al-amiri" in e.targets for e in events), [(e.sub_type, e.actors, e.targets) for e in events]
     assert not any("hadi-al-amiri" in e.actors for e in events)
+
+
+def test_subject_with_an_including_list_keeps_its_verbs(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Several factions, including Kataib Sayyid al-Shuhada, rejected the offer and vowed to keep "
+        "fighting on Monday.", "2024-02-06"))
+    threat = next(e for e in events if e.attrs.get("label") == "threat")
+    assert threat.actors == ["kataib-sayyid-al-shuhada"]
+
+
+def test_a_clause_with_its_own_subject_is_not_stepped_over(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Kataib Hezbollah fighters attacked a checkpoint in Basra on Monday, and police arrested "
+        "Hadi al-Amiri, who was later released.", "2022-03-01"))
+    release = next(e for e in events if e.attrs.get("label") == "release")
+    assert "kataib-hezbollah" not in release.actors
