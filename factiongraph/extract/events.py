@@ -72,6 +72,10 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
 
 
+SUPPRESSION_WINDOW = 12  # tokens between two triggers for one rule to suppress the other
+TEMPORAL_CONNECTORS = frozenset({"after", "before", "following", "since", "when", "while", "until", "amid"})
+
+
 @dataclass(slots=True)
 class Candidate:
     """A trigger that passed the filters: the rule, its token span and its sentence."""
@@ -189,10 +193,14 @@ class EventExtractor:
                 passive = is_verb and self._is_passive(words, i, end, tag)
                 found.append(Candidate(rule, sent, tokens[i].i, tokens[end - 1].i + 1, is_verb, passive))
                 break  # one trigger per rule per sentence
-        suppressed: set[str] = set()
-        for c in found:
-            suppressed |= c.rule.suppresses
-        kept = [c for c in found if c.rule.id not in suppressed]
+        # A rule suppresses another's trigger in the same mention of one happening ("the drone
+        # strike, which fired missiles"), not one a temporal connector sets apart ("..., after a
+        # rocket attack on a base killed ...") or one far away in the sentence.
+        def same_mention(a: Candidate, b: Candidate) -> bool:
+            lo, hi = sorted((a.start - sent.start, b.start - sent.start))
+            return hi - lo <= SUPPRESSION_WINDOW and not TEMPORAL_CONNECTORS & set(words[lo:hi])
+        kept = [c for c in found if not any(
+            c.rule.id in o.rule.suppresses and same_mention(c, o) for o in found)]
         main = [c for c in kept if not c.rule.outcome]
         hosts = [c for c in main if self._can_host_outcome(c)]
         for c in kept:

@@ -358,3 +358,14 @@ def test_voting_for_a_candidate_in_an_election_is_not_a_vote_event() -> None:
     events = EventExtractor(default_kb()).extract(make_context(
         "Residents of Basra voted early on Sunday, officials said.", "2023-08-02"))
     assert not any(e.attrs.get("label") == "vote" for e in events)
+
+
+def test_suppression_reaches_only_the_same_mention() -> None:
+    extractor = EventExtractor(default_kb())
+    two = extractor.extract(make_context(
+        "On Sunday, US air strikes hit positions of Kataib Hezbollah in Anbar, after a rocket attack on a "
+        "base near Kirkuk killed a contractor.", "2023-01-03"))
+    assert {e.sub_type for e in two} >= {"Air/drone strike", "Shelling/artillery/missile attack"}
+    one = extractor.extract(make_context(
+        "On Sunday, a US drone strike using guided missiles hit a car in Anbar.", "2023-01-03"))
+    assert [e.sub_type for e in one if e.type == "Explosions/Remote violence"] == ["Air/drone strike"]
