@@ -56,11 +56,16 @@ def _parse(text: str) -> date:
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
+# ACLED sub-types that gather unlike happenings: their finer labels must agree too (a closure of
+# offices and the formation of a group are both "Change to group/activity").
+CATCH_ALL_SUB_TYPES = frozenset({"Other", "Change to group/activity"})
+
+
 def is_same_family(a: Event, b: Event) -> bool:
-    """Return True if two events share type and sub-type (and, for "Other", the finer label)."""
+    """Return True if two events share type and sub-type (and, for catch-all sub-types, the finer label)."""
     if a.type != b.type or a.sub_type != b.sub_type:
         return False
-    if a.sub_type == "Other":
+    if a.sub_type in CATCH_ALL_SUB_TYPES:
         return a.attrs.get("label") == b.attrs.get("label")
     return True
 

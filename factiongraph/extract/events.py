@@ -72,6 +72,10 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
 
 
+# "following the killing", "as a punishment for the assassination": a noun trigger the clause refers to.
+REFERENCED_NOUN = re.compile(r"\b(?:following|after|for|over|since|despite|amid|before)\s+(?:the|a|an|this|that|"
+                             r"its|his|her|their)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+PASSIVE_LEFT_WINDOW = 20  # tokens searched before a passive trigger for its rule's "near" words
 SUPPRESSION_WINDOW = 12  # tokens between two triggers for one rule to suppress the other
 TEMPORAL_CONNECTORS = frozenset({"after", "before", "following", "since", "when", "while", "until", "amid"})
 
@@ -179,7 +183,8 @@ class EventExtractor:
                     continue
                 end, tag = hit
                 is_verb = tag != "NOUN"
-                if not self._context_ok(rule, words, i, end):
+                passive = is_verb and self._is_passive(words, i, end, tag)
+                if not self._context_ok(rule, words, i, end, passive):
                     continue
                 if is_verb and not self._is_factual_verb(tokens, words, i, tag) \
                         and not (words[i - 1] in BLOCKERS and self._has_precedent(tokens, end)):
@@ -190,7 +195,6 @@ class EventExtractor:
                     continue
                 if not is_verb and end < len(words) and words[end] in NOUN_MODIFIED:
                     continue  # "a protest organiser", "the raid commander": a modifier, not an event
-                passive = is_verb and self._is_passive(words, i, end, tag)
                 found.append(Candidate(rule, sent, tokens[i].i, tokens[end - 1].i + 1, is_verb, passive))
                 break  # one trigger per rule per sentence
         # A rule suppresses another's trigger in the same mention of one happening ("the drone
@@ -279,8 +283,14 @@ class EventExtractor:
         return None
 
     @staticmethod
-    def _context_ok(rule: EventRule, words: list[str], i: int, end: int) -> bool:
-        lo, hi = max(0, i - rule.window), min(len(words), end + rule.window)
+    def _context_ok(rule: EventRule, words: list[str], i: int, end: int, passive: bool = False) -> bool:
+        # A passive verb's subject comes before it and may be long ("the offices of A, B, C and D
+        # have been closed"): its left context reaches back to the clause start (at most 20 tokens).
+        left = rule.window if not passive else PASSIVE_LEFT_WINDOW
+        if passive:
+            stop = max((k for k in range(max(0, i - left), i) if words[k] in (";", ":")), default=-1)
+            left = min(left, i - stop - 1)
+        lo, hi = max(0, i - max(left, rule.window)), min(len(words), end + rule.window)
         around = set(words[lo:hi])
         if rule.not_near and set(words[end:min(len(words), end + rule.window)]) & rule.not_near:
             return False
@@ -489,7 +499,14 @@ class EventExtractor:
         # where the event happened.
         text = ctx.document.text
         # "Iran's Supreme Leader", "Iraqi Foreign Minister": a place that modifies a participant.
-        location = locate_event(self._placeable(ctx, in_sent, actors, targets), ctx.entities, ctx.kb)
+        placeable = self._placeable(ctx, in_sent, actors, targets)
+        if not cand.is_verb and REFERENCED_NOUN.search(text[max(sent.start_char, trigger - 60):trigger]):
+            # "Following the assassination of X, the network in Iraq ...": a happening the sentence
+            # refers back to is placed only by its own noun phrase, not by the main clause.
+            stop = min((p for p in (text.find(ch, trigger, sent.end_char) for ch in (",", ";", "\u2014"))
+                        if p >= 0), default=sent.end_char)
+            placeable = [m for m in placeable if trigger <= m.start and m.end <= stop]
+        location = locate_event(placeable, ctx.entities, ctx.kb)
         if location is not None and location.basis == "clause" and location.precision == "country" \
                 and DEICTIC_PLACE.search(ctx.span_text(sent)):
             location = None

@@ -158,6 +158,33 @@ def segment_start(text: str, sent_start: int, trig_start: int) -> int:
         return cut + 1 if stepped else pos + 1
 
 
+def _extend_over_list(text: str, seg_start: int, sent_start: int, people: Sequence[Mention]) -> int:
+    """Move a clause start back over the earlier items of a list it continues.
+
+    "the offices of A, B, C and D have been closed": the clause after the last comma opens with
+    a list item, so B (an item that is just a name) and A (the name ending the first item) belong
+    to the same subject.
+    """
+    starts = {m.start for m in people}
+    ends = {m.end: m for m in people}
+    first = seg_start + len(text[seg_start:]) - len(text[seg_start:].lstrip())
+    if seg_start <= sent_start or text[seg_start - 1] != "," or first not in starts:
+        return seg_start
+    while seg_start > sent_start and text[seg_start - 1] == ",":
+        comma = seg_start - 1
+        prev = text.rfind(",", sent_start, comma)
+        item_start = prev + 1 if prev >= 0 else sent_start
+        item = text[item_start:comma]
+        named = ends.get(item_start + len(item.rstrip()))
+        if named is None:
+            break
+        seg_start = named.start
+        if text[item_start:named.start].strip():
+            break  # "the offices of A": the first item; its name joins, its head does not
+        seg_start = item_start
+    return seg_start
+
+
 def _apposition_spans(ctx: DocContext, text: str, people: Sequence[Mention], sent_end: int,
                       trigger: tuple[int, int]) -> list[tuple[Mention, int, int]]:
     """Return (person, start, end) of each comma-enclosed apposition right after a person.
@@ -215,7 +242,8 @@ def assign_roles(ctx: DocContext, cand: Trigger, in_sent: list[Mention]) -> tupl
               and not ROLE_AFTER.match(text[m.end:m.end + 40])]
     left_ids = [m for m in people if m.end <= trig_start]
     subject_span = _parse_subject(cand) if doc.has_annotation("DEP") else None
-    seg_start = segment_start(text, cand.sent.start_char, trig_start)
+    seg_start = _extend_over_list(text, segment_start(text, cand.sent.start_char, trig_start),
+                                  cand.sent.start_char, people)
     appositions = _apposition_spans(ctx, text, people, cand.sent.end_char, (trig_start, trig_end))
     if not any(seg_start <= m.start and m.end <= trig_start for m in people):
         # "X, the commander of Y, arrived": the clause's subject sits before the apposition.

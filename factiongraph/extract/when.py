@@ -68,6 +68,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:(?:" + _NUM + r"\s+(?P<unit>day|days|week|weeks))\s+(?P<dir>after|later|before|earlier|prior)"
         r"(?:\s+(?:the|that|this)\s+(?P<ref>[a-z]+))?"
         r"|the\s+(?P<adj>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after))\b", re.I)),
+    ("same_day", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|night|morning|afternoon|"
+                            r"evening)\b", re.I)),
     ("last_period", re.compile(r"\b(?P<which>last|this|earlier\s+this|past)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("recent", re.compile(
         r"\b(?:(?:in|over|during|for|of)\s+)?(?:the\s+)?(?:past|last|recent)\s+(?:(?P<qty>few|several|couple\s+of|"
@@ -300,6 +302,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
         if "year" in word:
             return value_of(date(base.year + 1, 1, 1), DatePrecision.YEAR), "future (stated)", None, None
         return DateValue(base + timedelta(days=1), base + timedelta(days=14), DatePrecision.DAY), "future (stated)", None, None
+    if kind == "same_day":  # "that day", "later that night": the day of the event just reported
+        return None, "the same day as an earlier event", 0, None
     if kind == "rel_event":
         if g.get("adj") or g.get("dir2"):
             word = (g.get("adj") or g.get("dir2") or "").lower()

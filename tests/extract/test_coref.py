@@ -165,3 +165,16 @@ def test_reports_in_several_articles_become_one_event_and_different_ones_stay_ap
     other = [e for e in strikes if "qasem-soleimani" in e.targets]
     assert len(other) == 1 and other[0].event_id != saadi[0].event_id
     assert len({ev.doc_id for ev in other[0].evidence}) == 1
+
+
+def test_catch_all_sub_types_need_the_same_label() -> None:
+    from factiongraph.extract.coref import is_same_family
+    from factiongraph.model import Event
+
+    def ev(label: str) -> Event:
+        return Event(event_id=label, type="Strategic developments", sub_type="Change to group/activity",
+                     date_start="2020-01", date_end=None, date_precision=None, location_id=None,
+                     location_name=None, lat=None, lon=None, geo_precision=None, actors=["x"], targets=[],
+                     counts={}, certainty=None, attrs={"label": label}, evidence=[])  # type: ignore[arg-type]
+    assert not is_same_family(ev("closure"), ev("formation"))
+    assert is_same_family(ev("closure"), ev("closure"))

@@ -369,3 +369,26 @@ def test_suppression_reaches_only_the_same_mention() -> None:
     one = extractor.extract(make_context(
         "On Sunday, a US drone strike using guided missiles hit a car in Anbar.", "2023-01-03"))
     assert [e.sub_type for e in one if e.type == "Explosions/Remote violence"] == ["Air/drone strike"]
+
+
+def test_that_day_takes_the_date_of_the_event_just_reported() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "Gunmen attacked a checkpoint in Basra on March 3rd, killing two policemen. "
+        "Police arrested four members of Kataib Hezbollah in Nasiriyah later that day.", "2022-03-10"))
+    arrest = next(e for e in events if e.sub_type == "Arrests")
+    assert arrest.date_start == "2022-03-03"
+
+
+def test_a_happening_the_sentence_refers_back_to_is_not_placed_by_the_main_clause() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "Following the killing of Qasem Soleimani on January 3rd, the militias' network in Basra weakened.",
+        "2020-06-10"))
+    killing = next(e for e in events if "qasem-soleimani" in e.targets)
+    assert killing.location_id is None
+
+
+def test_an_incursion_into_a_guarded_area_is_an_event() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "Kataib Hezbollah fighters infiltrated the Green Zone on Friday.", "2020-06-30"))
+    assert [e.attrs.get("label") for e in events] == ["incursion"]
+    assert events[0].location_id == "green-zone"

@@ -149,3 +149,11 @@ def test_a_clause_with_its_own_subject_is_not_stepped_over(extractor: EventExtra
         "Hadi al-Amiri, who was later released.", "2022-03-01"))
     release = next(e for e in events if e.attrs.get("label") == "release")
     assert "kataib-hezbollah" not in release.actors
+
+
+def test_every_item_of_a_listed_passive_subject_is_a_participant(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "In Basra, the offices of Asaib Ahl al-Haq, Badr Organisation, Kataib Hezbollah and Saraya al-Salam "
+        "have been closed on Monday.", "2022-09-01"))
+    closure = next(e for e in events if e.attrs.get("label") == "closure")
+    assert set(closure.actors) == {"asaib-ahl-al-haq", "badr-organisation", "kataib-hezbollah", "saraya-al-salam"}
