@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 from datetime import date, timedelta
 
+from factiongraph.extract.typology import VIOLENT_TYPES
 from factiongraph.extract.when import DateValue, period_end
 from factiongraph.model import Event
 from factiongraph.model.document import DatePrecision
@@ -207,13 +208,18 @@ def merge_events(base: Event, other: Event, *, participants: bool = True) -> Eve
 
 def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> bool:
     """Return True if ``new`` (later in the same document) re-describes ``prev``."""
+    if new.attrs.get("anaphoric") and new.attrs.get("label") == "killing" and prev.type in VIOLENT_TYPES \
+            and prev.targets and is_undated(new):
+        return True  # "the killing" after the strike that killed X: the same happening, named by its outcome
     if not is_same_family(prev, new) or roles_conflict(prev, new):
         return False
     weak_place = new.attrs.get("location_basis", "clause") != "clause"
     if not weak_place and not places_compatible(prev, new, ancestors):
         return False
-    anaphoric = bool(new.attrs.get("anaphoric"))
-    near = bool(prev.evidence and new.evidence) and new.evidence[0].start - prev.evidence[-1].end <= NEARBY_CHARS
+    headline = bool(prev.attrs.get("summary")) or bool(new.attrs.get("summary"))  # the headline sums up the story
+    anaphoric = bool(new.attrs.get("anaphoric")) or headline
+    near = headline or (bool(prev.evidence and new.evidence)
+                        and new.evidence[0].start - prev.evidence[-1].end <= NEARBY_CHARS)
     if is_undated(new) or str(new.attrs.get("date_basis", "")).startswith("relative: reference"):
         return anaphoric or near or participants_overlap(prev, new)
     if is_undated(prev):

@@ -292,8 +292,9 @@ class EventExtractor:
             left = min(left, i - stop - 1)
         lo, hi = max(0, i - max(left, rule.window)), min(len(words), end + rule.window)
         around = set(words[lo:hi])
-        if rule.not_near and set(words[end:min(len(words), end + rule.window)]) & rule.not_near:
-            return False
+        if rule.not_near and (set(words[max(0, i - rule.window):i]) | set(words[end:min(len(words), end + rule.window)])) \
+                & rule.not_near:
+            return False  # "the photo released by", "released a statement"
         if rule.near and not rule.near_or_participant and not (around & rule.near):
             return False
         return True
@@ -538,9 +539,14 @@ class EventExtractor:
         start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
         evidence = Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end], rule.producer,
                             rule.confidence * (1.0 if location is None or location.confidence >= 0.9 else 0.9))
+        title = ctx.document.metadata.title or ""
+        title_at = ctx.document.text.find(title) if title else -1
+        summary = title_at >= 0 and title_at <= start < title_at + len(title)  # the headline
         attrs: dict[str, object] = {"label": label, "rule": rule.id, "trigger": ctx.document.text[
             sent.doc[cand.start].idx:sent.doc[cand.end - 1].idx + len(sent.doc[cand.end - 1].text)],
             "anaphoric": self._definite(cand) and not has_date and not participants}
+        if summary:
+            attrs["summary"] = True  # the headline: it sums up a happening the body reports
         if date_text:
             attrs["date_text"], attrs["date_basis"] = date_text, basis
         elif value is not None:

@@ -392,3 +392,29 @@ def test_an_incursion_into_a_guarded_area_is_an_event() -> None:
         "Kataib Hezbollah fighters infiltrated the Green Zone on Friday.", "2020-06-30"))
     assert [e.attrs.get("label") for e in events] == ["incursion"]
     assert events[0].location_id == "green-zone"
+
+
+def test_the_headline_event_is_the_body_event() -> None:
+    headline = "Police raid Kataib Hezbollah depot in Basra"
+    filler = " ".join(["Residents described a tense week in the city."] * 14)
+    text = (f"{headline}\n\n{filler}\n\nOn Monday, police raided a Kataib Hezbollah depot in Basra and "
+            "arrested six men.")
+    ctx = make_context(text, "2023-03-08")
+    ctx.document.metadata.title = headline
+    arrests = [e for e in EventExtractor(default_kb()).extract(ctx) if e.sub_type == "Arrests"]
+    assert len(arrests) == 1 and arrests[0].date_start == "2023-03-06"
+    assert len(arrests[0].evidence) == 2
+
+
+def test_a_photo_released_by_an_office_is_no_release() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "The damaged house in Basra, in a photo released by the interior ministry on Monday.", "2023-03-08"))
+    assert not any(e.attrs.get("label") == "release" for e in events)
+
+
+def test_the_killing_named_after_a_strike_is_that_strike() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "A US drone strike killed Abu Baqir al-Saadi in Baghdad on Wednesday. "
+        "The killing of the commander in Baghdad drew condemnation from the government.", "2024-02-09"))
+    violent = [e for e in events if e.type in ("Explosions/Remote violence", "Violence against civilians")]
+    assert len(violent) == 1 and violent[0].sub_type == "Air/drone strike" and len(violent[0].evidence) == 2
