@@ -208,9 +208,11 @@ def merge_events(base: Event, other: Event, *, participants: bool = True) -> Eve
 
 def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> bool:
     """Return True if ``new`` (later in the same document) re-describes ``prev``."""
-    if new.attrs.get("anaphoric") and new.attrs.get("label") == "killing" and prev.type in VIOLENT_TYPES \
-            and prev.targets and is_undated(new):
-        return True  # "the killing" after the strike that killed X: the same happening, named by its outcome
+    if new.attrs.get("label") == "killing" and is_undated(new) and prev.type in VIOLENT_TYPES and prev.targets \
+            and not roles_conflict(prev, new) and places_compatible(prev, new, ancestors):
+        # "the killing", "three soldiers were killed" with no date of their own after the strike that
+        # killed: the same happening, named by its outcome
+        return True
     if not is_same_family(prev, new) or roles_conflict(prev, new):
         return False
     weak_place = new.attrs.get("location_basis", "clause") != "clause"
@@ -240,7 +242,10 @@ def merge_in_document(events: list[Event], ancestors: Ancestors | None = None) -
         if target is None:
             merged.append(event)
             continue
-        anaphoric = bool(event.attrs.get("anaphoric"))
+        # A reference that adds nothing of its own: "the killing" (anaphoric) or a killing folded
+        # into the strike it was the outcome of ("UNAMI condemned the killing": UNAMI did not kill).
+        anaphoric = bool(event.attrs.get("anaphoric")) or (
+            event.attrs.get("label") == "killing" and merged[target].attrs.get("label") != "killing")
         if event.attrs.get("location_basis", "clause") != "clause":
             event = replace(event, location_id=None, location_name=None, lat=None, lon=None, geo_precision=None)
         merged[target] = merge_events(merged[target], event, participants=not anaphoric)

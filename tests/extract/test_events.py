@@ -418,3 +418,12 @@ def test_the_killing_named_after_a_strike_is_that_strike() -> None:
         "The killing of the commander in Baghdad drew condemnation from the government.", "2024-02-09"))
     violent = [e for e in events if e.type in ("Explosions/Remote violence", "Violence against civilians")]
     assert len(violent) == 1 and violent[0].sub_type == "Air/drone strike" and len(violent[0].evidence) == 2
+
+
+def test_deaths_reported_after_the_strike_are_its_outcome() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "A US drone strike killed Abu Baqir al-Saadi in Baghdad on Wednesday. "
+        "Two of his Kataib Hezbollah guards were killed as well, police said.", "2024-02-09"))
+    violent = [e for e in events if e.type in ("Explosions/Remote violence", "Violence against civilians")]
+    assert len(violent) == 1 and violent[0].sub_type == "Air/drone strike"
+    assert violent[0].actors == ["united-states"] and len(violent[0].evidence) == 2
