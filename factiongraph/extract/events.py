@@ -203,6 +203,10 @@ class EventExtractor:
         def same_mention(a: Candidate, b: Candidate) -> bool:
             lo, hi = sorted((a.start - sent.start, b.start - sent.start))
             return hi - lo <= SUPPRESSION_WINDOW and not TEMPORAL_CONNECTORS & set(words[lo:hi])
+        # A trigger inside a longer one of another rule is part of it ("drone *attack*").
+        found = [c for c in found if not any(
+            o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+            for o in found)]
         kept = [c for c in found if not any(
             c.rule.id in o.rule.suppresses and same_mention(c, o) for o in found)]
         main = [c for c in kept if not c.rule.outcome]

@@ -427,3 +427,10 @@ def test_deaths_reported_after_the_strike_are_its_outcome() -> None:
     violent = [e for e in events if e.type in ("Explosions/Remote violence", "Violence against civilians")]
     assert len(violent) == 1 and violent[0].sub_type == "Air/drone strike"
     assert violent[0].actors == ["united-states"] and len(violent[0].evidence) == 2
+
+
+def test_a_trigger_inside_a_longer_one_is_part_of_it() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "A drone attack on the residence of Mustafa al-Kadhimi in Baghdad on Sunday wounded two guards.",
+        "2021-11-08"))
+    assert [e.sub_type for e in events] == ["Air/drone strike"]
