@@ -1,7 +1,8 @@
 """Turn the entities on an annotated spaCy ``Doc`` into :class:`Mention` records.
 
 Three sources reach ``doc.ents``: the KB ruler (``span.id_`` = ``kb:<id>``), the discovery
-rules (``span.id_`` = their producer) and the statistical NER (no id). This module is the
+rules (``span.id_`` = their producer), both with their entity type in ``span.kb_id_``, and the
+statistical NER (no id). This module is the
 "decide" step after spaCy's "match" step: it trims spans (leading "the", quotes, possessive
 "'s", titles), drops what is not a mention (adjectival "Iran-" in "Iran-backed", NORP,
 platforms), types NER labels with cues and the KB, repairs names the model truncated and
@@ -99,10 +100,10 @@ class MentionBuilder:
     def _candidate(self, doc: Doc, ent: Span) -> _Candidate | None:
         span_id = ent.id_
         if span_id.startswith(KB_ID_PREFIX):
-            cand = _Candidate(ent.start, ent.end, EntityType(ent.label_), KB_ALIAS_PRODUCER,
+            cand = _Candidate(ent.start, ent.end, EntityType(ent.kb_id_), KB_ALIAS_PRODUCER,
                               0.9 if is_acronym(ent.text) else 0.95, span_id[len(KB_ID_PREFIX):])
         elif span_id.startswith("rule."):
-            cand = _Candidate(ent.start, ent.end, EntityType(ent.label_), span_id,
+            cand = _Candidate(ent.start, ent.end, EntityType(ent.kb_id_), span_id,
                               self.confidence.get(span_id, 0.7), None)
         elif ent.label_ in NER_LABELS:
             ner = self._ner_candidate(doc, ent)

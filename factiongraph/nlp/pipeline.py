@@ -5,6 +5,11 @@ own embedding layers, so the shared ``tok2vec``, ``tagger``, ``parser``, ``attri
 and ``lemmatizer`` are excluded: nothing downstream reads POS tags, lemmas or dependencies.
 Sentences come from ``senter`` (plus a hard break at blank lines); the KB ruler and the
 discovery rules run before ``ner`` so the model predicts around the spans they set.
+
+The spans they set reach ``ner`` under labels it already knows (:func:`hide_entity_types`):
+spaCy's NER adds every unknown label it meets on a doc as new, untrained output classes, which
+made every later prediction slower and let those classes be predicted. The factiongraph type
+travels in ``span.kb_id_`` instead, the KB id or rule name in ``span.id_``.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import numpy
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from factiongraph.errors import ConfigError
 from factiongraph.model import BlockPart, Document, EntityType, Mention
@@ -38,6 +43,12 @@ VERSION = 1
 PRODUCER = f"{NAME}.v{VERSION}"
 KB_RULER_NAME = "factiongraph_kb_ruler"
 PARAGRAPHS_NAME = "factiongraph_paragraphs"
+TYPE_LABELS_NAME = "factiongraph_type_labels"
+# The label a factiongraph-typed span shows the statistical NER (one it was trained with).
+NER_LABEL_OF_TYPE: dict[str, str] = {
+    EntityType.PERSON.value: "PERSON", EntityType.COUNTRY.value: "GPE", EntityType.PLACE.value: "GPE",
+}
+_TYPE_VALUES = frozenset(t.value for t in EntityType)
 # Components of the trained pipeline that nothing in factiongraph reads.
 _UNUSED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer",
            "trainable_lemmatizer")
@@ -50,6 +61,16 @@ def mark_paragraphs(doc: Doc) -> Doc:
     for i in numpy.flatnonzero(doc.to_array("IS_SPACE")):  # the few whitespace tokens, found in C
         if i + 1 < n and "\n" in doc[int(i)].text:
             doc[int(i) + 1].is_sent_start = True
+    return doc
+
+
+@Language.component(TYPE_LABELS_NAME)
+def hide_entity_types(doc: Doc) -> Doc:
+    """Relabel the KB and discovery spans with NER labels; keep their type in ``kb_id_``."""
+    ents = doc.ents
+    if any(e.label_ in _TYPE_VALUES for e in ents):
+        doc.ents = [Span(doc, e.start, e.end, label=NER_LABEL_OF_TYPE.get(e.label_, "ORG"), kb_id=e.label_,
+                         span_id=e.id_) if e.label_ in _TYPE_VALUES else e for e in ents]
     return doc
 
 
@@ -122,6 +143,7 @@ class NlpPipeline:
         discovery = self.nlp.add_pipe(DISCOVERY_NAME, after=KB_RULER_NAME)
         assert isinstance(discovery, DiscoveryComponent)
         discovery.set_rules(self.rules)
+        self.nlp.add_pipe(TYPE_LABELS_NAME, after=DISCOVERY_NAME)
         self.nlp.add_pipe(PARAGRAPHS_NAME, last=True)
         meta = self.nlp.meta
         self.ner_producer = f"model.spacy-{meta.get('lang', 'xx')}_{meta.get('name', model_name)}-{meta.get('version', '0')}"

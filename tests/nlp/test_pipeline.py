@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -175,3 +176,15 @@ def test_person_appositive_overrides_an_org_label(nlp_pipeline: NlpPipeline) -> 
     mentions = by_text(ann)
     assert mentions["Mazin Abdulrazzaq"].type is EntityType.PERSON
     assert mentions["Saraya Rijal al-Fajr"].type is not EntityType.PERSON
+
+
+def test_statistical_ner_keeps_its_trained_labels(nlp_pipeline: NlpPipeline,
+                                                  fixture_texts: dict[str, str]) -> None:
+    # KB and discovery spans reach the NER; spaCy would add any unknown label on them as a new,
+    # untrained output class. Their types must travel beside the label instead.
+    package = spacy.util.get_package_path(nlp_pipeline.model_name)
+    trained = set(spacy.util.get_model_meta(package)["labels"]["ner"])  # as shipped, not as now
+    ner = nlp_pipeline.nlp.get_pipe("ner")
+    ann = annotate(nlp_pipeline, fixture_texts["invented_factions"] + "\n\nKataib Hizbullah met in Baghdad.")
+    assert {m.type for m in ann.mentions} >= {EntityType.ARMED_GROUP, EntityType.PLACE, EntityType.PERSON}
+    assert set(ner.labels) == trained  # type: ignore[attr-defined]
