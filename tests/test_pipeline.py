@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -39,6 +40,19 @@ def test_repost_with_new_chrome_is_linked_to_the_original(tmp_path: Path) -> Non
     docs = {Path(d.source).name: d for d in store.iter_documents()}
     assert docs["repost.txt"].near_duplicate_of == docs["orig.txt"].doc_id
     assert docs["other.txt"].near_duplicate_of is None
+
+
+def test_a_run_gives_the_garbage_collector_back_as_it_found_it(tmp_path: Path) -> None:
+    # The run freezes the long-lived stages out of the collector's way and collects less often;
+    # the caller's process must not keep either setting, even when the run fails.
+    before = gc.get_threshold()
+    store = open_store(tmp_path / "s.db")
+    summary = Pipeline(Settings(), analyze=False).run([str(TXT[0])], store)
+    assert summary.stored == 1
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    with pytest.raises(AttributeError):  # a store that is not one: the run fails
+        Pipeline(Settings(), analyze=False).run([str(TXT[0])], None)  # type: ignore[arg-type]
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
 @pytest.mark.slow
