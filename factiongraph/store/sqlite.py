@@ -198,8 +198,7 @@ class SQLiteStore:
                 (doc.doc_id, ",".join(str(x) for x in result.signature)),
             )
             c.executemany("INSERT OR IGNORE INTO doc_bands (band, doc_id) VALUES (?, ?)", [(b, doc.doc_id) for b in result.bands])
-        for entity in result.entities:
-            self._upsert_entity(entity, now)
+        self._upsert_entities(result.entities, now)
         c.executemany(
             'INSERT OR REPLACE INTO mentions (mention_id, doc_id, entity_id, start, "end", text, type, producer,'
             " confidence, in_content, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -209,21 +208,18 @@ class SQLiteStore:
                 for m in result.mentions
             ],
         )
-        for event in result.events:
-            self._upsert_event(event, now)
-        for relation in result.relations:
-            self._upsert_relation(relation, now)
-        for quote in result.quotes:
-            self._upsert_quote(quote, now)
-        for j in result.judgements:
-            c.execute(
-                "INSERT OR REPLACE INTO judgements (judgement_id, left_id, right_id, verdict, score, producer, reason,"
-                " doc_id, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                (
-                    make_id("j", j.left_id, j.right_id, _val(j.verdict), j.producer, doc.doc_id),
-                    j.left_id, j.right_id, _val(j.verdict), j.score, j.producer, j.reason, doc.doc_id, now,
-                ),
-            )
+        self._upsert_events(result.events, now)
+        self._upsert_relations(result.relations, now)
+        self._upsert_quotes(result.quotes, now)
+        c.executemany(
+            "INSERT OR REPLACE INTO judgements (judgement_id, left_id, right_id, verdict, score, producer, reason,"
+            " doc_id, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (make_id("j", j.left_id, j.right_id, _val(j.verdict), j.producer, doc.doc_id),
+                 j.left_id, j.right_id, _val(j.verdict), j.score, j.producer, j.reason, doc.doc_id, now)
+                for j in result.judgements
+            ],
+        )
 
     def _supersede(self, old_id: str, new_id: str) -> None:
         """Retire an earlier version of a changed source: keep its text, drop its claims."""
@@ -240,32 +236,34 @@ class SQLiteStore:
                 (kind,),
             )
 
-    def _upsert_entity(self, e: Entity, now: str) -> None:
-        self.conn.execute(
+    # Each claim kind is written with one statement per table (executemany), in list order.
+    def _upsert_entities(self, entities: Sequence[Entity], now: str) -> None:
+        self.conn.executemany(
             "INSERT INTO entities (entity_id, type, name, in_kb, attributes, first_seen, last_seen)"
             " VALUES (?,?,?,?,?,?,?) ON CONFLICT(entity_id) DO UPDATE SET type = excluded.type,"
             " name = excluded.name, in_kb = excluded.in_kb, attributes = excluded.attributes,"
             " last_seen = excluded.last_seen",
-            (e.entity_id, e.type.value, e.name, int(e.in_kb), _json(e.attributes), now, now),
+            [(e.entity_id, e.type.value, e.name, int(e.in_kb), _json(e.attributes), now, now) for e in entities],
         )
         self.conn.executemany(
             "INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?,?,?)",
-            [(e.entity_id, a, self.key_fn(a)) for a in {e.name, *e.aliases}],
+            [(e.entity_id, a, self.key_fn(a)) for e in entities for a in {e.name, *e.aliases}],
         )
 
-    def _evidence(self, kind: str, claim_id: str, evidence: Sequence[Evidence]) -> None:
+    def _evidence(self, kind: str, claims: Sequence[Event | Relation | Quote]) -> None:
         self.conn.executemany(
             'INSERT OR IGNORE INTO evidence (evidence_id, claim_kind, claim_id, doc_id, start, "end", text, producer,'
             " confidence) VALUES (?,?,?,?,?,?,?,?,?)",
             [
                 (make_id("ev", kind, claim_id, ev.doc_id, ev.start, ev.end, ev.producer), kind, claim_id,
                  ev.doc_id, ev.start, ev.end, ev.text, ev.producer, ev.confidence)
-                for ev in evidence
+                for claim, claim_id in ((c, _claim_id(c)) for c in claims)
+                for ev in claim.evidence
             ],
         )
 
-    def _upsert_event(self, e: Event, now: str) -> None:
-        self.conn.execute(
+    def _upsert_events(self, events: Sequence[Event], now: str) -> None:
+        self.conn.executemany(
             "INSERT INTO events (event_id, type, sub_type, date_start, date_end, date_precision, location_id,"
             " location_name, lat, lon, geo_precision, certainty, counts, attrs, first_seen, last_seen)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(event_id) DO UPDATE SET"
@@ -274,17 +272,19 @@ class SQLiteStore:
             " location_name = excluded.location_name, lat = excluded.lat, lon = excluded.lon,"
             " geo_precision = excluded.geo_precision, counts = excluded.counts, attrs = excluded.attrs,"
             " last_seen = excluded.last_seen",
-            (
-                e.event_id, e.type, e.sub_type, e.date_start, e.date_end, _val(e.date_precision), e.location_id,
-                e.location_name, e.lat, e.lon, e.geo_precision, _val(e.certainty), _json(e.counts), _json(e.attrs),
-                now, now,
-            ),
+            [
+                (e.event_id, e.type, e.sub_type, e.date_start, e.date_end, _val(e.date_precision), e.location_id,
+                 e.location_name, e.lat, e.lon, e.geo_precision, _val(e.certainty), _json(e.counts),
+                 _json(e.attrs), now, now)
+                for e in events
+            ],
         )
         self.conn.executemany(
             "INSERT OR IGNORE INTO event_participants (event_id, entity_id, role) VALUES (?,?,?)",
-            [(e.event_id, a, "actor") for a in e.actors] + [(e.event_id, t, "target") for t in e.targets],
+            [(e.event_id, entity_id, role) for e in events
+             for role, ids in (("actor", e.actors), ("target", e.targets)) for entity_id in ids],
         )
-        self._evidence("event", e.event_id, e.evidence)
+        self._evidence("event", events)
 
     def candidate_events(self, type_: str, sub_type: str, date_start: str | None, limit: int = 100) -> list[Event]:
         """Return stored events of the same type that could be the same happening (for coreference).
@@ -313,25 +313,28 @@ class SQLiteStore:
         marks = ",".join("?" * len(rows))
         return list(self.iter_events(f"e.event_id IN ({marks})", [r[0] for r in rows], with_evidence=False))
 
-    def _upsert_relation(self, r: Relation, now: str) -> None:
-        self.conn.execute(
+    def _upsert_relations(self, relations: Sequence[Relation], now: str) -> None:
+        self.conn.executemany(
             "INSERT INTO relations (relation_id, subject_id, predicate, object_id, attrs, valid_from, valid_to,"
             " first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(relation_id) DO UPDATE SET"
             " last_seen = excluded.last_seen",
-            (r.relation_id, r.subject_id, r.predicate.value, r.object_id, _json(r.attrs), r.valid_from, r.valid_to, now, now),
+            [(r.relation_id, r.subject_id, r.predicate.value, r.object_id, _json(r.attrs), r.valid_from,
+              r.valid_to, now, now) for r in relations],
         )
-        self._evidence("relation", r.relation_id, r.evidence)
+        self._evidence("relation", relations)
 
-    def _upsert_quote(self, q: Quote, now: str) -> None:
-        self.conn.execute(
+    def _upsert_quotes(self, quotes: Sequence[Quote], now: str) -> None:
+        self.conn.executemany(
             "INSERT INTO quotes (quote_id, speaker_id, speaker_role, via_id, text, anonymous, about, first_seen,"
             " last_seen) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(quote_id) DO UPDATE SET last_seen = excluded.last_seen",
-            (q.quote_id, q.speaker_id, q.speaker_role, q.via_id, q.text, int(q.anonymous), _json(q.about), now, now),
+            [(q.quote_id, q.speaker_id, q.speaker_role, q.via_id, q.text, int(q.anonymous), _json(q.about), now, now)
+             for q in quotes],
         )
         self.conn.executemany(
-            "INSERT OR IGNORE INTO quote_about (quote_id, entity_id) VALUES (?, ?)", [(q.quote_id, a) for a in q.about]
+            "INSERT OR IGNORE INTO quote_about (quote_id, entity_id) VALUES (?, ?)",
+            [(q.quote_id, a) for q in quotes for a in q.about],
         )
-        self._evidence("quote", q.quote_id, q.evidence)
+        self._evidence("quote", quotes)
 
     # -- reads ------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -533,3 +536,12 @@ def _split_sql(sql: str) -> list[str]:
     lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
+
+
+def _claim_id(claim: Event | Relation | Quote) -> str:
+    """Return the id of an event, relation or quote."""
+    if isinstance(claim, Event):
+        return claim.event_id
+    if isinstance(claim, Relation):
+        return claim.relation_id
+    return claim.quote_id
