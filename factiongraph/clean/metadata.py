@@ -109,6 +109,11 @@ _TARGET_TEMPLATES: tuple[tuple[str, str], ...] = (
     ("comments-to", r"\bin\s+(?:comments|remarks|a\s+statement)\s+to\s+(?P<o>{o})"),
     ("has-learned", r"(?P<o>{o})\s+(?:has|have)\s+(?:learned|learnt|confirmed)"),
 )
+# A template that opens with the outlet name makes the regex try the name at every position;
+# it is only run when its fixed words (a necessary part of any match) occur in the text.
+_TEMPLATE_CUES: dict[str, re.Pattern[str]] = {
+    "has-learned": re.compile(r"(?:has|have)\s+(?:learned|learnt|confirmed)"),
+}
 _NOT_OUTLET = frozenset(
     "the he she they it we i you reporters journalists him her them us me parliament police".split()
 )
@@ -187,7 +192,10 @@ class OutletFinder:
     @staticmethod
     def _count(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> Counter[str]:
         counts: Counter[str] = Counter()
-        for _pid, pattern in patterns:
+        for pid, pattern in patterns:
+            cue = _TEMPLATE_CUES.get(pid)
+            if cue is not None and cue.search(text) is None:
+                continue
             for match in pattern.finditer(text):
                 name = _trim_outlet(match.group("o"))
                 if name:

@@ -80,6 +80,31 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_PERIOD_UNITS = ("day", "week", "month", "year", "night", "morning", "afternoon", "evening")
+# Words a pattern cannot match without (lowercase; every group needs one of its words in the
+# lowercased text). A pattern whose words are absent is not run: the scan's result is the same.
+# Words only: the patterns allow any whitespace between words, so no entry spans two.
+_REQUIRED_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "since_my": (("since",),), "since_m": (("since",),), "since_y": (("since",),),
+    "m_last_year": (("last",), ("year",)), "last_month_name": (("last",),),
+    "future": (("tomorrow", "next", "coming", "later"),),
+    "ago": (("ago",),),
+    "rel_event": (("after", "later", "before", "earlier", "prior", "next", "following", "previous",
+                   "preceding"), _PERIOD_UNITS),
+    "same_day": (("that", "same"), _PERIOD_UNITS),
+    "last_period": (("last", "this", "past"), ("week", "month", "year")),
+    "recent": (("past", "last", "recent"), ("days", "weeks", "months", "years")),
+    "recent2": (("recent",), ("days", "weeks", "months", "years")),
+    "dayword": (("yesterday", "today", "tonight", "night"),),
+    "weekday": (("day",),),
+}
+
+
+def _may_match(kind: str, lowered: str) -> bool:
+    """Return False when ``kind``'s pattern cannot match (a word it needs is missing)."""
+    return all(any(w in lowered for w in group) for group in _REQUIRED_WORDS.get(kind, ()))
+
+
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """What dates are normalised against: the publication date at its precision.
@@ -401,7 +426,10 @@ def scan_dates(text: str) -> list[RawDate]:
     """
     taken: list[tuple[int, int]] = []
     raw: list[RawDate] = []
+    lowered = text.lower()
     for kind, pattern in _PATTERNS:
+        if not _may_match(kind, lowered):
+            continue
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

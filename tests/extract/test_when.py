@@ -164,3 +164,27 @@ def test_one_scan_serves_several_anchors() -> None:
     for anchor in (Anchor(None, None), parse_published("2024-07-03", None), Anchor(None, None, year_hint=2021)):
         assert find_dates(text, anchor, scanned) == find_dates(text, anchor)
     assert [text[s:e] for s, e, _, _ in scanned][:2] == ["June 25th", "Four days after the raid"]
+
+
+_DATE_PHRASES = ("two days ago", "later this week", "last year", "March of last year", "since March",
+                 "since 2019", "since early June, 2023", "the following day", "three days after the raid",
+                 "that night", "the same morning", "the past three months", "in recent weeks", "last night",
+                 "Friday morning", "Tomorrow", "in the coming days", "next Monday", "last week",
+                 "earlier this month", "Oct. 17", "on June 25th", "in 2023", "yesterday", "today", "last June")
+_FILLER = ("the", "militia", "said", "on", "in", "of", ",", "day", "Last", "SINCE", "Ago")
+
+
+@settings(max_examples=400, deadline=None)
+@given(parts=st.lists(st.one_of(st.sampled_from(_DATE_PHRASES), st.sampled_from(_FILLER)), min_size=1, max_size=8),
+       gap=st.sampled_from((" ", "  ", "\n", " \t")))
+def test_skipping_patterns_without_their_words_changes_no_scan(parts: list[str], gap: str) -> None:
+    import factiongraph.extract.when as when
+
+    text = " ".join(p.replace(" ", gap) for p in parts)  # the patterns allow any whitespace
+    gated = [(s, e, kind) for s, e, kind, _m in scan_dates(text)]
+    saved, when._REQUIRED_WORDS = when._REQUIRED_WORDS, {}
+    try:
+        everything = [(s, e, kind) for s, e, kind, _m in scan_dates(text)]
+    finally:
+        when._REQUIRED_WORDS = saved
+    assert gated == everything
