@@ -66,28 +66,39 @@ def as_entity(record: Any) -> Entity | None:
     return to_entity() if callable(to_entity) else None
 
 
-def _ancestor_entities(kb: Any, entity_id: str) -> list[Entity]:
-    """Return the KB ancestors of a place, nearest first (the KB may give ids or records)."""
+def _ancestor_records(kb: Any, entity_id: str) -> list[Any]:
+    """Return the KB ancestors of a place, nearest first, as the KB holds them (Entity or record).
+
+    Not converted to ``Entity``: callers read ids and coordinates, and a conversion copies all
+    attributes.
+    """
     try:
         chain: Iterable[Any] = kb.ancestors(entity_id) or []
     except (AttributeError, KeyError):
         return []
-    out: list[Entity] = []
+    out: list[Any] = []
     for item in chain:
-        record = as_entity(kb.get(item) if isinstance(item, str) else item)
-        if record is not None:
+        record = kb.get(item) if isinstance(item, str) else item
+        if isinstance(record, Entity) or callable(getattr(record, "to_entity", None)):
             out.append(record)
     return out
 
 
+def _record_id(record: Any) -> str:
+    if isinstance(record, Entity):
+        return record.entity_id
+    ident = getattr(record, "id", None)
+    return str(ident) if ident is not None else record.to_entity().entity_id
+
+
 def ancestor_ids(kb: Any, entity_id: str) -> list[str]:
     """Return the ids of a place's ancestors (parent first), empty when unknown."""
-    return [e.entity_id for e in _ancestor_entities(kb, entity_id)]
+    return [_record_id(r) for r in _ancestor_records(kb, entity_id)]
 
 
 def find_coordinates(kb: Any, entity: Entity) -> tuple[float | None, float | None]:
     """Return the record's lat/lon, else those of its nearest ancestor that has them."""
-    for record in [entity, *_ancestor_entities(kb, entity.entity_id)]:
+    for record in [entity, *_ancestor_records(kb, entity.entity_id)]:
         lat, lon = _as_float(record.attributes.get("lat")), _as_float(record.attributes.get("lon"))
         if lat is not None and lon is not None:
             return lat, lon
