@@ -2,7 +2,7 @@
 
 This is the only module that imports more than one stage package. Each stage is built once
 (``Pipeline.__init__``) and called per document; the store is written through one connection,
-one transaction per document. A failure inside a stage for one document becomes a rejection with
+one transaction per batch with a savepoint per document (each document all or nothing). A failure inside a stage for one document becomes a rejection with
 reason ``pipeline-error``: the run goes on.
 """
 
@@ -226,6 +226,11 @@ class Pipeline:
 
     def _write_batch(self, batch: list[_Pending], results: dict[str, DocumentResult], store: Store,
                      summary: RunSummary) -> None:
+        with store.batch():  # one commit per batch; each document is still all or nothing
+            self._write_each(batch, results, store, summary)
+
+    def _write_each(self, batch: list[_Pending], results: dict[str, DocumentResult], store: Store,
+                    summary: RunSummary) -> None:
         for pending in batch:
             result = results.get(pending.document.doc_id)
             if result is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 from factiongraph.model import Document, Entity, Event, Mention, Quote, Relation
@@ -10,7 +11,7 @@ from factiongraph.model.result import DocumentResult
 
 
 class Store(Protocol):
-    """A factiongraph store. Writes are one transaction per document; reads never write."""
+    """A factiongraph store. Each document is written all or nothing (``batch`` groups commits); reads never write."""
 
     url: str
 
@@ -19,6 +20,7 @@ class Store(Protocol):
     def latest_for_source(self, source: str) -> str | None: ...
     def near_duplicate_candidates(self, bands: list[str], limit: int = 20) -> list[tuple[str, tuple[int, ...]]]: ...
     def write_result(self, result: DocumentResult) -> None: ...
+    def batch(self) -> AbstractContextManager[None]: ...
     def candidate_events(self, type_: str, sub_type: str, date_start: str | None, limit: int = 100) -> list[Event]: ...
     def counts(self) -> dict[str, int]: ...
     def get_document(self, doc_id: str) -> Document | None: ...

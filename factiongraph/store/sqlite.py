@@ -1,4 +1,4 @@
-"""SQLite store: one file, versioned migrations, FTS5, one transaction per document.
+"""SQLite store: one file, versioned migrations, FTS5; each document written all or nothing.
 
 All writes go through one connection (the pipeline's single writer); readers open their own.
 """
@@ -9,6 +9,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -73,6 +74,7 @@ class SQLiteStore:
 
     def __init__(self, path: str, key_fn: Callable[[str], str] | None = None) -> None:
         self.url = path
+        self._batch_open = False
         self.key_fn: Callable[[str], str] = key_fn or str.casefold
         if path != ":memory:":
             parent = Path(path).expanduser().resolve().parent
@@ -158,7 +160,22 @@ class SQLiteStore:
 
     # -- the one write path -----------------------------------------------------------------
     def write_result(self, result: DocumentResult) -> None:
-        """Write a document and all its claims in one transaction (all or nothing)."""
+        """Write a document and all its claims, all or nothing.
+
+        Alone, in a transaction of its own; inside :meth:`batch`, in a savepoint of the batch's
+        transaction (a failing document is rolled back alone; the others stay).
+        """
+        if self._batch_open:
+            self.conn.execute("SAVEPOINT document")
+            try:
+                self._write(result)
+            except BaseException:
+                if self.conn.in_transaction:  # some errors end the whole transaction themselves
+                    self.conn.execute("ROLLBACK TO document")
+                    self.conn.execute("RELEASE document")
+                raise
+            self.conn.execute("RELEASE document")
+            return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             self._write(result)
@@ -166,6 +183,29 @@ class SQLiteStore:
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Commit the documents written inside together (one commit per batch, not per document).
+
+        Each document is still all or nothing (a savepoint); reads inside see the batch's writes.
+        If the block raises, the whole batch is rolled back.
+        """
+        if self._batch_open:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._batch_open = True
+        try:
+            yield
+        except BaseException:
+            self._batch_open = False
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self._batch_open = False
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
 
     def _write(self, result: DocumentResult) -> None:
         doc, meta, now = result.document, result.document.metadata, _now()

@@ -113,6 +113,31 @@ def test_write_is_all_or_nothing(tmp_path: Path) -> None:
     assert store.counts()["documents"] == 1
 
 
+def test_a_batch_keeps_the_good_documents_when_one_fails(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    bad = make_result("d2", "b.txt")
+    bad.mentions.append(Mention("d2", 0, 5, "Katai", EntityType.PERSON, "x", 1.0, "no-such-entity"))
+    with store.batch():
+        store.write_result(make_result("d1", "a.txt"))
+        with pytest.raises(sqlite3.IntegrityError):
+            store.write_result(bad)
+        assert store.has_document("d1") and not store.has_document("d2")  # the batch sees its own writes
+        store.write_result(make_result("d3", "c.txt"))
+    reopened = open_store(tmp_path / "s.db")  # committed: another connection sees them
+    assert reopened.counts()["documents"] == 2
+    assert reopened.has_document("d1") and reopened.has_document("d3") and not reopened.has_document("d2")
+
+
+def test_a_batch_that_is_interrupted_writes_nothing(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    with pytest.raises(KeyboardInterrupt), store.batch():
+        store.write_result(make_result("d1", "a.txt"))
+        raise KeyboardInterrupt
+    assert store.counts()["documents"] == 0
+    store.write_result(make_result("d1", "a.txt"))  # and the store is usable afterwards
+    assert open_store(tmp_path / "s.db").counts()["documents"] == 1
+
+
 def test_same_result_twice_upserts_claims_across_documents(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.db")
     store.write_result(make_result("d1", "a.txt"))
