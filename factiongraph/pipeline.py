@@ -16,14 +16,15 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from factiongraph.clean import Cleaner
 from factiongraph.extract import DocContext, Extractor
-from factiongraph.extract.coref import match_event, merge_events
+from factiongraph.extract.coref import match_event, may_be_same_event, merge_events
 from factiongraph.ingest import IngestOptions, estimate_similarity, iter_inputs, lsh_bands, minhash_signature
 from factiongraph.kb import KnowledgeBase, load_kb
-from factiongraph.model import Document, EntityType, Event, RawDocument, Rejection, RejectionReason
+from factiongraph.model import Document, EntityType, RawDocument, Rejection, RejectionReason
 from factiongraph.model.result import DocumentResult
 from factiongraph.settings import Settings
 from factiongraph.store.base import Store
@@ -268,12 +269,10 @@ class Pipeline:
     def _link_events(self, result: DocumentResult, store: Store) -> None:
         """Fold each event into a stored report of the same happening (cross-document coreference)."""
         linked = []
-        fetched: dict[tuple[str, str, str | None], list[Event]] = {}  # the store does not change meanwhile
         for event in result.events:
-            key = (event.type, event.sub_type, event.date_start)
-            if key not in fetched:
-                fetched[key] = store.candidate_events(*key)
-            match = match_event(event, fetched[key], self._place_ancestors)
+            candidates = store.candidate_events(event.type, event.sub_type, event.date_start,
+                                                keep=partial(may_be_same_event, event, ancestors=self._place_ancestors))
+            match = match_event(event, candidates, self._place_ancestors)
             linked.append(event if match is None else merge_events(match, event))
         result.events = linked
 

@@ -114,6 +114,16 @@ def roles_conflict(a: Event, b: Event) -> bool:
     return bool(a.actors and b.actors and not set(a.actors) & set(b.actors))
 
 
+def may_be_same_event(new: Event, cand: Event, ancestors: Ancestors | None = None) -> bool:
+    """Return True unless family, dates or places already rule ``cand`` out (participants unread).
+
+    The checks :func:`match_event` starts with; a store can ask them before it loads a
+    candidate's participants.
+    """
+    return cand is not new and is_same_family(new, cand) and dates_compatible(new, cand) \
+        and places_compatible(new, cand, ancestors)
+
+
 def match_event(new: Event, candidates: list[Event], ancestors: Ancestors | None = None) -> Event | None:
     """Return the candidate describing the same happening as ``new``, or None.
 
@@ -128,9 +138,7 @@ def match_event(new: Event, candidates: list[Event], ancestors: Ancestors | None
     best: tuple[float, str] | None = None
     chosen: Event | None = None
     for cand in candidates:
-        if cand is new or not is_same_family(new, cand):
-            continue
-        if not dates_compatible(new, cand) or not places_compatible(new, cand, ancestors):
+        if not may_be_same_event(new, cand, ancestors):
             continue
         if roles_conflict(new, cand):
             continue

@@ -96,4 +96,4 @@ def estimate_similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
         raise ValueError(f"signatures differ in length ({len(a)} vs {len(b)})")
     if not a or _is_sentinel(a) or _is_sentinel(b):
         return 0.0
-    return sum(1 for x, y in zip(a, b, strict=True) if x == y) / len(a)
+    return sum(map(int.__eq__, a, b)) / len(a)  # lengths checked above

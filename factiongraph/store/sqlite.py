@@ -75,6 +75,9 @@ class SQLiteStore:
     def __init__(self, path: str, key_fn: Callable[[str], str] | None = None) -> None:
         self.url = path
         self._batch_open = False
+        # Coreference candidates as last read (event id -> Event with participants, no evidence).
+        # A stored event changes only through this connection's writes, which drop it here.
+        self._candidates: dict[str, Event] = {}
         self.key_fn: Callable[[str], str] = key_fn or str.casefold
         if path != ":memory:":
             parent = Path(path).expanduser().resolve().parent
@@ -156,7 +159,7 @@ class SQLiteStore:
             f" ON s.doc_id = b.doc_id WHERE b.band IN ({marks}) GROUP BY s.doc_id ORDER BY shared DESC LIMIT ?",
             (*bands, limit),
         ).fetchall()
-        return [(str(r[0]), tuple(int(x) for x in r[1].split(","))) for r in rows]
+        return [(str(r[0]), tuple(map(int, r[1].split(",")))) for r in rows]
 
     # -- the one write path -----------------------------------------------------------------
     def write_result(self, result: DocumentResult) -> None:
@@ -170,6 +173,7 @@ class SQLiteStore:
             try:
                 self._write(result)
             except BaseException:
+                self._candidates.clear()
                 if self.conn.in_transaction:  # some errors end the whole transaction themselves
                     self.conn.execute("ROLLBACK TO document")
                     self.conn.execute("RELEASE document")
@@ -181,6 +185,7 @@ class SQLiteStore:
             self._write(result)
             self.conn.execute("COMMIT")
         except BaseException:
+            self._candidates.clear()
             self.conn.execute("ROLLBACK")
             raise
 
@@ -200,6 +205,7 @@ class SQLiteStore:
             yield
         except BaseException:
             self._batch_open = False
+            self._candidates.clear()
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
@@ -263,6 +269,7 @@ class SQLiteStore:
 
     def _supersede(self, old_id: str, new_id: str) -> None:
         """Retire an earlier version of a changed source: keep its text, drop its claims."""
+        self._candidates.clear()
         c = self.conn
         c.execute("UPDATE documents SET superseded_by = ? WHERE doc_id = ?", (new_id, old_id))
         c.execute("DELETE FROM mentions WHERE doc_id = ?", (old_id,))
@@ -303,6 +310,8 @@ class SQLiteStore:
         )
 
     def _upsert_events(self, events: Sequence[Event], now: str) -> None:
+        for e in events:
+            self._candidates.pop(e.event_id, None)
         self.conn.executemany(
             "INSERT INTO events (event_id, type, sub_type, date_start, date_end, date_precision, location_id,"
             " location_name, lat, lon, geo_precision, certainty, counts, attrs, first_seen, last_seen)"
@@ -326,13 +335,17 @@ class SQLiteStore:
         )
         self._evidence("event", events)
 
-    def candidate_events(self, type_: str, sub_type: str, date_start: str | None, limit: int = 100) -> list[Event]:
+    def candidate_events(self, type_: str, sub_type: str, date_start: str | None, limit: int = 100,
+                         keep: Callable[[Event], bool] | None = None) -> list[Event]:
         """Return stored events of the same type that could be the same happening (for coreference).
 
         Dated events: those within a year either side, nearest date first, then undated ones.
         Served by the (type, sub_type, date_start) index and bounded by ``limit``, so the cost per
         new event stays flat as the store grows. Candidates carry participants but no evidence
         (coreference does not read it; the new report's evidence is added to the stored rows).
+        Candidates are kept in memory between calls (stored events change only through this
+        store's writes, which drop them), so callers must not modify them. ``keep``, when given,
+        filters the candidates.
         """
         where, params = "e.type = ? AND e.sub_type = ?", [type_, sub_type]
         order = "e.last_seen DESC"
@@ -345,13 +358,34 @@ class SQLiteStore:
                 " - julianday(substr(? || '-01-01', 1, 10)))"
             )
             params.append(date_start)
-        rows = self.conn.execute(
-            f"SELECT e.event_id FROM events e WHERE {where} ORDER BY {order} LIMIT ?", (*params, limit)
-        ).fetchall()
-        if not rows:
+        ids = [r[0] for r in self.conn.execute(
+            f"SELECT e.event_id FROM events e WHERE {where} ORDER BY {order} LIMIT ?", (*params, limit))]
+        if not ids:
             return []
-        marks = ",".join("?" * len(rows))
-        return list(self.iter_events(f"e.event_id IN ({marks})", [r[0] for r in rows], with_evidence=False))
+        missing = [i for i in ids if i not in self._candidates]
+        if missing and len(self._candidates) > _CANDIDATE_CACHE_LIMIT:
+            self._candidates.clear()
+            missing = ids
+        if missing:
+            rows = self.conn.execute(
+                f"SELECT e.* FROM events e WHERE e.event_id IN ({','.join('?' * len(missing))})", missing).fetchall()
+            loaded = [_event_from_row(r, json.loads(r["attrs"]), []) for r in rows]
+            self._attach_participants(loaded)
+            self._candidates.update((e.event_id, e) for e in loaded)
+        events = sorted((self._candidates[i] for i in ids), key=lambda e: (e.date_start or "", e.event_id))
+        return [e for e in events if keep(e)] if keep is not None else events
+
+    def _attach_participants(self, events: list[Event]) -> None:
+        """Fill ``actors`` and ``targets`` of events read without them (one query)."""
+        if not events:
+            return
+        by_id = {e.event_id: e for e in events}
+        for event_id, entity_id, role in self.conn.execute(
+            f"SELECT event_id, entity_id, role FROM event_participants WHERE event_id IN ({','.join('?' * len(by_id))})"
+            " ORDER BY entity_id", list(by_id),
+        ):
+            event = by_id[event_id]
+            (event.actors if role == "actor" else event.targets).append(entity_id)
 
     def _upsert_relations(self, relations: Sequence[Relation], now: str) -> None:
         self.conn.executemany(
@@ -497,15 +531,8 @@ class SQLiteStore:
 
     def _events_from_rows(self, rows: list[sqlite3.Row], with_evidence: bool,
                           evidence_limit: int | None) -> Iterator[Event]:
-        ids = [r["event_id"] for r in rows]
-        by_event: dict[str, list[tuple[str, str]]] = {i: [] for i in ids}
-        for event_id, entity_id, role in self.conn.execute(
-            f"SELECT event_id, entity_id, role FROM event_participants WHERE event_id IN ({','.join('?' * len(ids))})"
-            " ORDER BY entity_id", ids,
-        ):
-            by_event[event_id].append((entity_id, role))
+        events = []
         for r in rows:
-            parts = by_event[r["event_id"]]
             attrs = json.loads(r["attrs"])
             if evidence_limit is not None:
                 attrs["sources"] = self.conn.execute(
@@ -513,15 +540,9 @@ class SQLiteStore:
                     (r["event_id"],),
                 ).fetchone()[0]
             evidence = self.evidence_for("event", r["event_id"], evidence_limit) if with_evidence else []
-            yield Event(
-                event_id=r["event_id"], type=r["type"], sub_type=r["sub_type"], date_start=r["date_start"],
-                date_end=r["date_end"],
-                date_precision=DatePrecision(r["date_precision"]) if r["date_precision"] else None,
-                location_id=r["location_id"], location_name=r["location_name"], lat=r["lat"], lon=r["lon"],
-                geo_precision=r["geo_precision"], actors=[p[0] for p in parts if p[1] == "actor"],
-                targets=[p[0] for p in parts if p[1] == "target"], counts=json.loads(r["counts"]),
-                certainty=Certainty(r["certainty"]), attrs=attrs, evidence=evidence,
-            )
+            events.append(_event_from_row(r, attrs, evidence))
+        self._attach_participants(events)
+        yield from events
 
     def iter_relations(self, entity_id: str | None = None) -> Iterator[Relation]:
         """Yield every relation (or those touching ``entity_id``) with evidence."""
@@ -576,6 +597,20 @@ def _split_sql(sql: str) -> list[str]:
     lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
+
+
+_CANDIDATE_CACHE_LIMIT = 50_000  # events kept for coreference between calls (a few tens of MB at most)
+
+
+def _event_from_row(r: sqlite3.Row, attrs: dict[str, Any], evidence: list[Evidence]) -> Event:
+    """Return the event of an ``events`` row, without participants (see ``_attach_participants``)."""
+    return Event(
+        event_id=r["event_id"], type=r["type"], sub_type=r["sub_type"], date_start=r["date_start"],
+        date_end=r["date_end"], date_precision=DatePrecision(r["date_precision"]) if r["date_precision"] else None,
+        location_id=r["location_id"], location_name=r["location_name"], lat=r["lat"], lon=r["lon"],
+        geo_precision=r["geo_precision"], actors=[], targets=[], counts=json.loads(r["counts"]),
+        certainty=Certainty(r["certainty"]), attrs=attrs, evidence=evidence,
+    )
 
 
 def _claim_id(claim: Event | Relation | Quote) -> str:

@@ -138,6 +138,31 @@ def test_a_batch_that_is_interrupted_writes_nothing(tmp_path: Path) -> None:
     assert open_store(tmp_path / "s.db").counts()["documents"] == 1
 
 
+def test_coreference_candidates_follow_every_write_and_rollback(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    store.write_result(make_result("d1", "a.txt"))
+
+    def candidate() -> Event:
+        (found,) = store.candidate_events("Strategic developments", "Arrests", "2020-06-25")
+        return found
+
+    assert candidate().targets == ["kh"] and candidate().date_start == "2020-06-25"
+    richer = make_result("d2", "b.txt")
+    richer.entities.append(Entity("pmf", EntityType.ARMED_GROUP, "PMF", [], True, {}))
+    richer.events[0].actors, richer.events[0].date_end = ["pmf"], "2020-06-26"
+    store.write_result(richer)  # the same event id, now with an actor
+    assert candidate().actors == ["pmf"] and candidate().date_end == "2020-06-26"
+    with pytest.raises(KeyboardInterrupt), store.batch():
+        changed = make_result("d3", "c.txt")
+        changed.events[0].targets = []
+        changed.events[0].date_start = "2020-06-24"
+        store.write_result(changed)
+        assert candidate().date_start == "2020-06-24"
+        raise KeyboardInterrupt
+    assert candidate().date_start == "2020-06-25" and candidate().actors == ["pmf"]  # as stored
+    assert store.candidate_events("Strategic developments", "Arrests", "2020-06-25", keep=lambda e: False) == []
+
+
 def test_same_result_twice_upserts_claims_across_documents(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.db")
     store.write_result(make_result("d1", "a.txt"))
