@@ -245,14 +245,18 @@ class SQLiteStore:
             )
             c.executemany("INSERT OR IGNORE INTO doc_bands (band, doc_id) VALUES (?, ?)", [(b, doc.doc_id) for b in result.bands])
         self._upsert_entities(result.entities, now)
+        # A mention id is (document, span): new with its document, so a plain INSERT. Two mentions
+        # of one span keep the last (as REPLACE would; REPLACE itself is slow with foreign keys on).
+        mention_rows = {
+            make_id("m", m.doc_id, m.start, m.end): (
+                m.doc_id, m.entity_id, m.start, m.end, m.text, m.type.value, m.producer, m.confidence,
+                int(m.in_content), m.sentence_start, m.sentence_end)
+            for m in result.mentions
+        }
         c.executemany(
-            'INSERT OR REPLACE INTO mentions (mention_id, doc_id, entity_id, start, "end", text, type, producer,'
+            'INSERT INTO mentions (mention_id, doc_id, entity_id, start, "end", text, type, producer,'
             " confidence, in_content, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (make_id("m", m.doc_id, m.start, m.end), m.doc_id, m.entity_id, m.start, m.end, m.text,
-                 m.type.value, m.producer, m.confidence, int(m.in_content), m.sentence_start, m.sentence_end)
-                for m in result.mentions
-            ],
+            [(mention_id, *row) for mention_id, row in mention_rows.items()],
         )
         self._upsert_events(result.events, now)
         self._upsert_relations(result.relations, now)
