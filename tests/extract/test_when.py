@@ -170,21 +170,44 @@ _DATE_PHRASES = ("two days ago", "later this week", "last year", "March of last 
                  "since 2019", "since early June, 2023", "the following day", "three days after the raid",
                  "that night", "the same morning", "the past three months", "in recent weeks", "last night",
                  "Friday morning", "Tomorrow", "in the coming days", "next Monday", "last week",
-                 "earlier this month", "Oct. 17", "on June 25th", "in 2023", "yesterday", "today", "last June")
+                 "earlier this month", "Oct. 17", "on June 25th", "in 2023", "yesterday", "today", "last June",
+                 "in early March", "mid-March 2020", "during late 2019", "over the past few weeks",
+                 "4 weeks later", "the day before", "an week earlier", "2021-04-14", "14 of June, 2021",
+                 "Sept. 28, 2020", "since mid-October", "throughout 2022", "later that evening")
 _FILLER = ("the", "militia", "said", "on", "in", "of", ",", "day", "Last", "SINCE", "Ago")
 
 
-@settings(max_examples=400, deadline=None)
-@given(parts=st.lists(st.one_of(st.sampled_from(_DATE_PHRASES), st.sampled_from(_FILLER)), min_size=1, max_size=8),
-       gap=st.sampled_from((" ", "  ", "\n", " \t")))
-def test_skipping_patterns_without_their_words_changes_no_scan(parts: list[str], gap: str) -> None:
-    import factiongraph.extract.when as when
+def _full_scan(text: str) -> list[tuple[int, int, str]]:
+    """The reference: every pattern tried at every character, earlier patterns winning overlaps."""
+    from factiongraph.extract.when import _PATTERNS
 
-    text = " ".join(p.replace(" ", gap) for p in parts)  # the patterns allow any whitespace
-    gated = [(s, e, kind) for s, e, kind, _m in scan_dates(text)]
-    saved, when._REQUIRED_WORDS = when._REQUIRED_WORDS, {}
-    try:
-        everything = [(s, e, kind) for s, e, kind, _m in scan_dates(text)]
-    finally:
-        when._REQUIRED_WORDS = saved
-    assert gated == everything
+    taken: list[tuple[int, int, str]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if not any(m.start() < e and s < m.end() for s, e, _k in taken):
+                taken.append((m.start(), m.end(), kind))
+    return sorted(taken)
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=st.lists(st.one_of(st.sampled_from(_DATE_PHRASES), st.sampled_from(_FILLER)), min_size=1, max_size=8),
+       gap=st.sampled_from((" ", "  ", "\n", " \t", "-", ", ", ".")))
+def test_trying_patterns_only_where_their_words_start_finds_what_a_full_scan_finds(parts: list[str],
+                                                                                   gap: str) -> None:
+    text = " ".join(p.replace(" ", gap) for p in parts)
+    assert [(s, e, kind) for s, e, kind, _m in scan_dates(text)] == _full_scan(text)
+
+
+@given(st.text(alphabet=st.sampled_from("aA01 \n-,.SsiNnceMarchMonday2ago"), max_size=60))
+def test_trying_patterns_only_where_their_words_start_on_any_text(text: str) -> None:
+    assert [(s, e, kind) for s, e, kind, _m in scan_dates(text)] == _full_scan(text)
+
+
+def test_date_scan_on_the_sample_articles_matches_a_full_scan() -> None:
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[2] / "factiongraph" / "data" / "sample"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(sample.glob("*.txt"))]
+    assert texts
+    for text in texts:
+        assert [(s, e, kind) for s, e, kind, _m in scan_dates(text)] == _full_scan(text)
