@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from factiongraph.extract.context import DocContext
+from factiongraph.extract.docview import DocView
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Document, Event, Evidence, Quote, Relation
 from factiongraph.model.document import DatePrecision
@@ -47,10 +48,11 @@ class Extractor:
         events, year = self.events.extract_with_year(ctx)
         inferred = year.published() if year is not None else None
         apply_inferred_published(ctx.document, inferred)
+        view = DocView.build(ctx, self.relations.names, self.relations.lexicon)  # shared: built once
         extraction = Extraction(
             events=events,
-            relations=self.relations.extract(ctx),
-            quotes=self.quotes.extract(ctx),
+            relations=self.relations.extract(ctx, view),
+            quotes=self.quotes.extract(ctx, view),
             inferred_published=inferred,
         )
         claims: list[Event | Relation | Quote] = [*extraction.events, *extraction.relations, *extraction.quotes]

@@ -45,6 +45,15 @@ class DocView:
         self._starts: list[int] = []
         self._names: dict[str, str] = {}
 
+    @classmethod
+    def build(cls, ctx: DocContext, names: dict[str, str], lexicon: RoleLexicon) -> DocView:
+        """Return the view the relation and quote extractors share: main country and "the X"
+        references resolved. Extractors read it; only relations write ``role_memory``."""
+        view = cls(ctx, names)
+        view.count_countries(lexicon)
+        view.add_definite_references(lexicon)
+        return view
+
     def _index(self) -> None:
         """(Re)build the start and name indexes when ``mentions`` was replaced."""
         if self._indexed is self.mentions:

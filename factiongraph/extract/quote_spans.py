@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from factiongraph.extract.docview import DocView
 from factiongraph.extract.quote_patterns import _SPEAKERS, Finding, Speaker
@@ -68,20 +69,40 @@ class QuoteSpans(QuoteSubjects):
 
         "X said A, and officials said B" and "Y blamed A on B, which denied it" are split at the
         clause boundary when both sides hold an attribution; otherwise the sentence is one unit.
+        Each span's answer is computed once (the split tries the rest of the sentence from every
+        boundary, and those rests nest).
         """
+        units: dict[tuple[int, int], list[Finding]] = {}
+        clauses: dict[tuple[int, int], Finding | None] = {}
+
+        def clause(s: int, e: int) -> Finding | None:
+            if (s, e) not in clauses:
+                clauses[s, e] = self.attribute_clause(view, ms, s, e, last, seen, roles)
+            return clauses[s, e]
+
+        def unit(s: int, e: int) -> list[Finding]:
+            if (s, e) not in units:
+                units[s, e] = self._attribute_unit(view, ms, s, e, roles, unit, clause)
+            return units[s, e]
+
+        return list(unit(start, end))
+
+    def _attribute_unit(self, view: DocView, ms: list[Mention], start: int, end: int, roles: dict[str, str],
+                        unit: Callable[[int, int], list[Finding]],
+                        clause: Callable[[int, int], Finding | None]) -> list[Finding]:
         masked = self.masked(view.text, start, end)
         for boundary in _CLAUSE.finditer(masked):
             b_start, b_end = start + boundary.start(), start + boundary.end()
-            second = self.attribute(view, ms, b_end, end, last, seen, roles)
+            second = unit(b_end, end)
             if not second or second[0].verb < b_end:
                 continue
-            first = self.attribute_clause(view, ms, start, b_start, last, seen, roles)
+            first = clause(start, b_start)
             if first is None:
-                whole = self.attribute_clause(view, ms, start, end, last, seen, roles)
+                whole = clause(start, end)
                 return [whole] if whole is not None else second
             if first.speakers[0].key != second[0].speakers[0].key:
                 return [first, *second]
-        found = self.attribute_clause(view, ms, start, end, last, seen, roles)
+        found = clause(start, end)
         if found is None:
             found = self.participle_claim(view, ms, start, end, roles)
         return [found] if found is not None else []

@@ -40,11 +40,12 @@ class QuoteExtractor(QuoteSpans):
     VERSION = 2
 
     # -- document walk --------------------------------------------------------------------
-    def extract(self, ctx: DocContext) -> list[Quote]:
-        """Return the quotes and reported claims of one document, in text order."""
-        view = DocView(ctx, self.names)
-        view.count_countries(self.lexicon)
-        view.add_definite_references(self.lexicon)
+    def extract(self, ctx: DocContext, view: DocView | None = None) -> list[Quote]:
+        """Return the quotes and reported claims of one document, in text order.
+
+        ``view``: the document's :meth:`DocView.build` when the caller already has it.
+        """
+        view = view if view is not None else DocView.build(ctx, self.names, self.lexicon)
         roles = self.describe_speakers(view)
         quotes: dict[str, Quote] = {}
         last: Speaker | None = None

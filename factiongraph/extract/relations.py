@@ -102,11 +102,12 @@ class RelationExtractor:
         version = self.patterns.get(rule, (1, 0.5))[0]
         return f"rule.{rule}.v{version}"
 
-    def extract(self, ctx: DocContext) -> list[Relation]:
-        """Return the relations stated in one document, merged by (subject, predicate, object)."""
-        view = DocView(ctx, self.names)
-        view.count_countries(self.lexicon)
-        view.add_definite_references(self.lexicon)
+    def extract(self, ctx: DocContext, view: DocView | None = None) -> list[Relation]:
+        """Return the relations stated in one document, merged by (subject, predicate, object).
+
+        ``view``: the document's :meth:`DocView.build` when the caller already has it.
+        """
+        view = view if view is not None else DocView.build(ctx, self.names, self.lexicon)
         candidates = self.find_candidates(view)
         return self.build_relations(view, candidates)
 
