@@ -105,10 +105,18 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "weekday": tuple(WEEKDAYS),
 }
 _WORD_START = re.compile(r"\b\w+")
-_KINDS_OF: dict[str, list[str]] = {}
-for _kind, _words in _FIRST_WORDS.items():
-    for _word in _words:
-        _KINDS_OF.setdefault(_word, []).append(_kind)
+
+
+def _kinds_by_first_word() -> dict[str, tuple[str, ...]]:
+    """Return word -> the pattern kinds that can start with it."""
+    out: dict[str, list[str]] = {}
+    for kind, words in _FIRST_WORDS.items():
+        for word in words:
+            out.setdefault(word, []).append(kind)
+    return {word: tuple(kinds) for word, kinds in out.items()}
+
+
+_KINDS_OF = _kinds_by_first_word()
 
 
 def _pattern_starts(text: str) -> dict[str, list[int]]:
