@@ -68,8 +68,11 @@ def _tree_rss_mb(root: int) -> float:
     return sum(rss.get(pid, 0) for pid in tree) / 1024
 
 
-def probe_spacy_ner(corpus: Path, model: str, processes: int = 1) -> dict[str, float]:
-    """spaCy's own NER-only pipeline (tok2vec + ner) over the corpus texts, in ``processes`` processes."""
+def probe_spacy_ner(corpus: Path, model: str, processes: int = 1, restricted: bool = False) -> dict[str, float]:
+    """spaCy's own NER-only pipeline (tok2vec + ner) over the corpus texts, in ``processes`` processes.
+
+    ``restricted``: with the NER cut to factiongraph's ``ner_labels``, as the pipeline runs it.
+    """
     import spacy
 
     meta = spacy.util.get_model_meta(spacy.util.get_package_path(model))
@@ -80,13 +83,20 @@ def probe_spacy_ner(corpus: Path, model: str, processes: int = 1) -> dict[str, f
     del full
     keep = ("tok2vec", "ner") if needs_tok2vec else ("ner",)
     nlp = spacy.load(model, exclude=[p for p in names if p not in keep])
+    if restricted:
+        from factiongraph.nlp.pipeline import REQUIRED_NER_LABELS
+        from factiongraph.nlp.restrict import restrict_ner
+        from factiongraph.settings import Settings
+
+        restrict_ner(nlp, Settings().ner_labels, REQUIRED_NER_LABELS)
     texts = read_texts(corpus)
     with TreeRss() as tree:
         start = time.perf_counter()
         ents = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=32, n_process=processes))
         seconds = time.perf_counter() - start
     return {"seconds": seconds, "words": sum(len(t.split()) for t in texts), "docs": len(texts),
-            "rss_mb": max(_rss_mb(), tree.peak_mb), "entities": ents, "components": "+".join(nlp.pipe_names)}
+            "rss_mb": max(_rss_mb(), tree.peak_mb), "entities": ents, "components": "+".join(nlp.pipe_names),
+            "labels": len(getattr(nlp.get_pipe("ner"), "labels", ()))}
 
 
 def probe_pipeline(corpus: Path, workers: int) -> dict[str, float]:
@@ -113,7 +123,8 @@ def probe_pipeline(corpus: Path, workers: int) -> dict[str, float]:
 def main() -> None:
     kind, corpus = sys.argv[1], Path(sys.argv[2])
     if kind == "spacy-ner":
-        result = probe_spacy_ner(corpus, sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 1)
+        result = probe_spacy_ner(corpus, sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 1,
+                                 restricted=sys.argv[5:6] == ["restricted"])
     elif kind == "pipeline":
         result = probe_pipeline(corpus, int(sys.argv[3]))
     elif kind == "store":

@@ -116,7 +116,7 @@ class Pipeline:
         if self._nlp is None:
             from factiongraph.nlp import NlpPipeline
 
-            self._nlp = NlpPipeline(self.settings.spacy_model, self.kb)
+            self._nlp = NlpPipeline(self.settings.spacy_model, self.kb, ner_labels=self.settings.ner_labels)
         return self._nlp
 
     @property

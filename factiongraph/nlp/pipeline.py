@@ -15,7 +15,7 @@ travels in ``span.kb_id_`` instead, the KB id or rule name in ``span.id_``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,8 +29,9 @@ from factiongraph.errors import ConfigError
 from factiongraph.model import BlockPart, Document, EntityType, Mention
 from factiongraph.nlp.discovery import COMPONENT_NAME as DISCOVERY_NAME
 from factiongraph.nlp.discovery import DiscoveryComponent
-from factiongraph.nlp.mentions import MentionBuilder
+from factiongraph.nlp.mentions import NER_LABELS, MentionBuilder
 from factiongraph.nlp.patterns import build_kb_patterns, record_surfaces
+from factiongraph.nlp.restrict import restrict_ner
 from factiongraph.nlp.rules import load_rules
 
 if TYPE_CHECKING:
@@ -49,6 +50,9 @@ NER_LABEL_OF_TYPE: dict[str, str] = {
     EntityType.PERSON.value: "PERSON", EntityType.COUNTRY.value: "GPE", EntityType.PLACE.value: "GPE",
 }
 _TYPE_VALUES = frozenset(t.value for t in EntityType)
+# NER labels factiongraph reads or sets, kept whatever ``ner_labels`` says: the mention
+# builder's, the ones typed spans are shown as, and DATE (event triggers inside dates are skipped).
+REQUIRED_NER_LABELS = frozenset({*NER_LABELS, *NER_LABEL_OF_TYPE.values(), "ORG", "DATE"})
 # Components of the trained pipeline that nothing in factiongraph reads.
 _UNUSED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer",
            "trainable_lemmatizer")
@@ -123,8 +127,11 @@ class NlpPipeline:
     """
 
     def __init__(self, model_name: str, kb: KnowledgeBase, rules_path: str | Path | None = None,
-                 country_names: frozenset[str] | None = None) -> None:
+                 country_names: frozenset[str] | None = None, ner_labels: Collection[str] = ("all",)) -> None:
         """Load the spaCy model (never downloads) and compile the KB and discovery patterns.
+
+        ``ner_labels`` are the labels the statistical NER keeps (:func:`restrict_ner`; ``"all"``
+        keeps the model as shipped); :data:`REQUIRED_NER_LABELS` are always kept.
 
         Raises:
             ConfigError: the model is not installed or has no ``ner`` component, or the
@@ -133,6 +140,7 @@ class NlpPipeline:
         self.model_name = model_name
         self.nlp = load_spacy(model_name)
         self.rules = load_rules(rules_path)
+        self.ner_restriction = restrict_ner(self.nlp, ner_labels, REQUIRED_NER_LABELS)
         split_slashes(self.nlp)
         first = self.nlp.pipe_names[0]
         ruler = self.nlp.add_pipe("span_ruler", name=KB_RULER_NAME, before=first,

@@ -30,7 +30,7 @@ def _pipeline(kb_key: int) -> Any:
     from factiongraph.nlp import NlpPipeline
     from factiongraph.settings import Settings
 
-    return NlpPipeline(Settings().spacy_model, _KBS[kb_key])
+    return NlpPipeline(Settings().spacy_model, _KBS[kb_key], ner_labels=Settings().ner_labels)
 
 
 _KBS: dict[int, Any] = {}

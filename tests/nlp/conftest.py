@@ -24,7 +24,7 @@ def tiny_kb() -> KnowledgeBase:
 def nlp_pipeline(tiny_kb: KnowledgeBase) -> NlpPipeline:
     """Return the nlp stage over the configured spaCy model (skip if it is not installed)."""
     pytest.importorskip(Settings().spacy_model)
-    return NlpPipeline(Settings().spacy_model, tiny_kb)
+    return NlpPipeline(Settings().spacy_model, tiny_kb, ner_labels=Settings().ner_labels)
 
 
 @pytest.fixture(scope="session")

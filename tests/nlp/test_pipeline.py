@@ -187,4 +187,5 @@ def test_statistical_ner_keeps_its_trained_labels(nlp_pipeline: NlpPipeline,
     ner = nlp_pipeline.nlp.get_pipe("ner")
     ann = annotate(nlp_pipeline, fixture_texts["invented_factions"] + "\n\nKataib Hizbullah met in Baghdad.")
     assert {m.type for m in ann.mentions} >= {EntityType.ARMED_GROUP, EntityType.PLACE, EntityType.PERSON}
-    assert set(ner.labels) == trained  # type: ignore[attr-defined]
+    # The labels cut for speed (ner_labels) are the only ones missing; none was added.
+    assert set(ner.labels) == trained - set(nlp_pipeline.ner_restriction.removed)  # type: ignore[attr-defined]
