@@ -46,6 +46,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?:(?:early|late|mid)[\s-]+)?{_MON}{_END}")),
     ("y", re.compile(rf"(?<![\d,.$£€-]){_YEAR}(?![\d,%-])(?!\s*(?:percent|per cent|people|fighters|members|troops|soldiers|km|kilometres|dollars))")),
 )
+# What each pattern cannot match without: a digit, a month name. A text that lacks one skips
+# those patterns (most paragraphs have no month name, many no digit).
+_NEEDS: dict[str, tuple[bool, bool]] = {
+    "iso": (True, False), "mdy": (True, True), "dmy": (True, True), "my": (True, True),
+    "md": (True, True), "dm": (True, True), "m": (False, True), "y": (True, False),
+}
+_DIGIT = re.compile(r"\d")
+# Every _MON alternative starts with one of these (title or upper case) after a word boundary.
+_MONTH_START = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
+                          r"JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
 # Bare years after these words are targets or plans ("by 2030"), not things that happened.
 _FUTURE_BEFORE_YEAR = re.compile(r"\b(?:by|before|vision|plan|target)\s*$", re.IGNORECASE)
 
@@ -118,7 +128,12 @@ def find_dates(text: str) -> list[DateMention]:
     """
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    has_digit = _DIGIT.search(text) is not None
+    has_month = _MONTH_START.search(text) is not None
     for kind, pattern in _PATTERNS:
+        needs_digit, needs_month = _NEEDS[kind]
+        if (needs_digit and not has_digit) or (needs_month and not has_month):
+            continue
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factiongraph.clean.dates import find_dates, format_date, infer_published, parse_date
 from factiongraph.model import DatePrecision
@@ -107,3 +109,28 @@ def test_infer_december_before_january() -> None:
                              ("On Dec. 29 strikes hit the group; on Jan. 3 it answered.", False)])  # fmt: skip
     assert guess is not None
     assert guess.value == "2020-01"
+
+
+def _every_pattern(text: str) -> list[tuple[int, int, str]]:
+    """The reference: every pattern run over the text, more specific ones winning overlaps."""
+    from factiongraph.clean.dates import _PATTERNS, _build_mention
+
+    taken: list[tuple[int, int, str]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e, _t in taken) or _build_mention(kind, m, text) is None:
+                continue
+            taken.append((m.start(), m.end(), m.group(0)))
+    return sorted(taken)
+
+
+@given(st.text(alphabet=st.sampled_from("aA01 9\n-,.ST2JjMmayunoctDecSEPteinbr"), max_size=60))
+def test_skipping_patterns_a_text_cannot_match_finds_what_every_pattern_finds(text: str) -> None:
+    assert [(m.start, m.end, m.text) for m in find_dates(text)] == _every_pattern(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting resumed on June 25 and again in mid-March 2021.", "The 2014 campaign", "in early MAY",
+    "2020-09-28T10:00:00Z", "No date here at all.", "Attacks since Sept. 3, by 2030 they said"])
+def test_skipping_patterns_on_written_dates(text: str) -> None:
+    assert [(m.start, m.end, m.text) for m in find_dates(text)] == _every_pattern(text)
