@@ -47,6 +47,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Control bytes that plain text never contains (tab, LF, VT, FF, CR and ESC are allowed).
 _CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B} | {0x7F}
 _CONTROL_RATIO = 0.10
+# The same set, for counting in C: bytes.translate deletes them, the regex finds them in text.
+_CONTROL_BYTES = bytes(sorted(_CONTROL))
+_CONTROL_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROL)) + "]")
 # Labels that browsers decode as windows-1252 (WHATWG Encoding Standard).
 _LATIN1_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii",
                             "ascii", "cp819", "iso_8859-1", "windows-1252", "cp1252"})
@@ -76,10 +79,17 @@ def sniff_binary(data: bytes) -> str | None:
     head = data[:SNIFF_BYTES]
     if b"\x00" in head:
         return "contains NUL bytes"
-    control = sum(1 for b in head if b in _CONTROL)
+    control = count_control(head)
     if head and control / len(head) > _CONTROL_RATIO:
         return f"{control / len(head):.0%} control bytes"
     return None
+
+
+def count_control(data: bytes | str) -> int:
+    """Return how many control bytes (or characters) ``data`` holds (tab, newlines, ESC excluded)."""
+    if isinstance(data, bytes):
+        return len(data) - len(data.translate(None, _CONTROL_BYTES))
+    return len(_CONTROL_CHARS.findall(data))
 
 
 def normalize_charset(label: str) -> str | None:
@@ -124,7 +134,7 @@ def decode_bytes(data: bytes, source: str, *, charset: str | None = None,
     text = _decode(data, source, charset, html)
     if isinstance(text, Rejection):
         return text
-    control = sum(1 for ch in text[:SNIFF_BYTES] if ord(ch) in _CONTROL or ch == "\x00")
+    control = count_control(text[:SNIFF_BYTES])
     if control and control / min(len(text), SNIFF_BYTES) > _CONTROL_RATIO:
         return Rejection(source, RejectionReason.BINARY, "decoded text is mostly control characters")
     if not text.strip():

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factiongraph.ingest.decode import (
+    count_control,
     declared_html_charset,
     decode_bytes,
     looks_like_feed,
@@ -125,3 +126,16 @@ def test_feed_sniffing() -> None:
        .filter(lambda t: bool(t.strip()) and not t.startswith("\ufeff")))
 def test_utf8_text_round_trips(text: str) -> None:
     assert decode_bytes(text.encode("utf-8"), "x") == text
+
+
+_CONTROL_BY_DEFINITION = {c for c in range(0x20) if c not in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B)} | {0x7F}
+
+
+@given(st.binary(max_size=200))
+def test_control_bytes_are_counted_as_defined(data: bytes) -> None:
+    assert count_control(data) == sum(1 for b in data if b in _CONTROL_BY_DEFINITION)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x24F), max_size=200))
+def test_control_characters_are_counted_as_defined(text: str) -> None:
+    assert count_control(text) == sum(1 for ch in text if ord(ch) in _CONTROL_BY_DEFINITION)
