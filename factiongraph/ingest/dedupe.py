@@ -60,7 +60,9 @@ def minhash_signature(text: str, num_perm: int = NUM_PERM) -> tuple[int, ...]:
     if not words:
         return (_PRIME,) * num_perm
     width = min(SHINGLE_WORDS, len(words))
-    shingles = {_hash64(" ".join(words[i:i + width])) % _PRIME for i in range(len(words) - width + 1)}
+    grams = {" ".join(words[i:i + width]) for i in range(len(words) - width + 1)}  # hash each once
+    blake2b = hashlib.blake2b
+    shingles = {int.from_bytes(blake2b(g.encode("utf-8"), digest_size=8).digest(), "big") % _PRIME for g in grams}
     x = np.fromiter(shingles, dtype=np.uint64, count=len(shingles))
     perms = np.array(_permutations(num_perm), dtype=np.uint64)
     values = (perms[:, :1] * x[None, :] + perms[:, 1:]) % np.uint64(_PRIME)

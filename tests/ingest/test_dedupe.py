@@ -104,3 +104,13 @@ def test_similarity_is_a_symmetric_fraction(a: str, b: str) -> None:
     sim = estimate_similarity(sa, sb)
     assert 0.0 <= sim <= 1.0
     assert sim == estimate_similarity(sb, sa)
+
+
+def test_signature_is_the_minimum_of_each_permutation_over_the_shingle_hashes() -> None:
+    # The definition, computed the slow way: stored signatures must stay comparable.
+    from factiongraph.ingest.dedupe import _PRIME, _hash64, _permutations, normalize_for_shingles
+
+    words = normalize_for_shingles(ORIGINAL)
+    hashes = {_hash64(" ".join(words[i:i + 5])) % _PRIME for i in range(len(words) - 4)}
+    expected = tuple(min((a * x + b) % _PRIME for x in hashes) for a, b in _permutations(NUM_PERM))
+    assert minhash_signature(ORIGINAL) == expected
