@@ -49,6 +49,8 @@ class PatternFamilies(RoleFamilies, GroupFamilies):
     def run(self, view: DocView, start: int, end: int) -> list[Candidate]:
         """Return every family's candidates for the sentence ``[start, end)``."""
         ms = view.in_sentence(start, end)
+        if not ms:
+            return []  # every family relates a mention of this sentence (or none: no side effects)
         memory: dict[str, list[str]] = {}
         out: list[Candidate] = []
         for family in (self.title_person, self.apposition_role, self.possessive_leader,
