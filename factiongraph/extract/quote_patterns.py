@@ -92,6 +92,12 @@ class QuotePatterns:
         self.continuation = re.compile(
             rf"\s*,?\s*(?:and\s+)?(?<![\w-])(?:(?P<say>{_alt(words['continuation_say'])})\s+(?:that\s+)?(?:[:,]\s*)?"
             rf"|(?=(?:{_alt(words['continuation_other'])})\b))", flags)
+        # Every attribution holds a verb of saying or claiming, "according to" or a participle cue,
+        # so the longest word of one of those phrases: an ASCII sentence whose lowercase text holds
+        # none of these words has no attribution (one substring test each, no regex scan).
+        self.cue_words = tuple(sorted({max(phrase.lower().split(), key=len) for key in (
+            "say_verbs", "claim_verbs", "according", "continuation_say", "continuation_other")
+            for phrase in words[key]}))
         self.anon_ref = re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?(?P<head>{heads})\s+$", flags)
         self.anonymity = re.compile(rf"\b(?:{_alt(words['anonymity_cues'])})\b", flags)
         self.via = re.compile(rf"\b(?:{_alt(words['via_cues'])})\s+(?:the\s+)?", flags)
