@@ -114,6 +114,15 @@ _TARGET_TEMPLATES: tuple[tuple[str, str], ...] = (
 _TEMPLATE_CUES: dict[str, re.Pattern[str]] = {
     "has-learned": re.compile(r"(?:has|have)\s+(?:learned|learnt|confirmed)"),
 }
+# The words one of which every match of a template holds (case as written, like the templates):
+# a text without any skips the template's scan.
+_TEMPLATE_WORDS: dict[str, tuple[str, ...]] = {
+    "told": ("told", "tell"),
+    "spoke-to": ("speaking", "spoke", "talking", "talked", "said", "explained", "confirmed"),
+    "interview": ("interview", "contacted"),
+    "received-by": ("received", "obtained", "seen", "reviewed", "verified", "acquired"),
+    "comments-to": ("comments", "remarks", "statement"),
+}
 _NOT_OUTLET = frozenset(
     "the he she they it we i you reporters journalists him her them us me parliament police".split()
 )
@@ -195,6 +204,8 @@ class OutletFinder:
         for pid, pattern in patterns:
             cue = _TEMPLATE_CUES.get(pid)
             if cue is not None and cue.search(text) is None:
+                continue
+            if not any(word in text for word in _TEMPLATE_WORDS.get(pid, ("",))):
                 continue
             for match in pattern.finditer(text):
                 name = _trim_outlet(match.group("o"))

@@ -87,3 +87,24 @@ def test_wire_dateline_and_copyright() -> None:
     assert find_wire_dateline("BAGHDAD (AFP) - Rockets struck the Green Zone late on Monday.") == "AFP"
     assert find_wire_dateline("Rockets struck (again) - officials said.") is None
     assert find_copyright_holder("© 2022 Example Times. All rights reserved.") == "Example Times"
+
+
+_ADDRESSED = [
+    "an official told Example Herald", "a commander tells Example Herald", "speaking to Example Herald",
+    "he talked to Example Herald", "she explained to Example Herald", "in an exclusive interview with Example Herald",
+    "when contacted by Example Herald", "a letter seen by Example Herald", "documents obtained by Example Herald",
+    "in comments to Example Herald", "in a statement to Example Herald", "Example Herald has learned",
+]
+
+
+@pytest.mark.parametrize("sentence", _ADDRESSED)
+def test_outlet_word_gate_keeps_every_template(sentence: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import factiongraph.clean.metadata as metadata
+
+    text = f"The talks stalled, {sentence}, and the factions refused."
+    for finder in (OutletFinder(), OutletFinder(["Example Herald"])):
+        gated = finder.find_outlet(text)
+        assert gated is not None and gated.name == "Example Herald", sentence
+        with monkeypatch.context() as patch:
+            patch.setattr(metadata, "_TEMPLATE_WORDS", {})  # every template scans the whole text
+            assert finder.find_outlet(text) == gated
