@@ -60,6 +60,9 @@ class MentionBuilder:
             for cue in r.cues for w in cue.split()
         ) | {"grand", "supreme"}
         self.place_before = [tuple(p.split()) for p in rules.place_before]
+        # The same phrases by length: one look at the n words before a span per length.
+        self._place_before_by_len: dict[int, frozenset[tuple[str, ...]]] = {
+            n: frozenset(p for p in self.place_before if len(p) == n) for n in {len(p) for p in self.place_before}}
 
     def build(self, document: Document, sdoc: Doc) -> list[Mention]:
         """Return the mentions of one document, in text order, offsets into ``document.text``.
@@ -215,9 +218,8 @@ class MentionBuilder:
         return extended
 
     def _in_place_context(self, doc: Doc, start: int, end: int) -> bool:
-        for phrase in self.place_before:
-            n = len(phrase)
-            if start - n >= 0 and tuple(t.lower_ for t in doc[start - n:start]) == phrase:
+        for n, phrases in self._place_before_by_len.items():
+            if start - n >= 0 and tuple(t.lower_ for t in doc[start - n:start]) in phrases:
                 return True
         if end < len(doc):
             nxt = doc[end].lower_
