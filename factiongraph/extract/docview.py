@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any
 
+from factiongraph.extract.cues import holds_any, lowercase_copy
 from factiongraph.extract.roles import RoleLexicon
 from factiongraph.extract.sentences import sentence_spans
 from factiongraph.model import Entity, EntityType, Mention
@@ -32,6 +33,7 @@ class DocView:
     def __init__(self, ctx: DocContext, names: dict[str, str]) -> None:
         self.ctx = ctx
         self.text = ctx.document.text
+        self.low = lowercase_copy(self.text)  # for word gates (None: no gate applies)
         self.names = names
         self.sentences = sentence_spans(ctx)
         linked = [m for m in ctx.content_mentions() if m.entity_id]
@@ -121,6 +123,10 @@ class DocView:
                 extra.append(Mention(self.ctx.document.doc_id, s0, e0, self.text[s0:e0], etype,
                                      "rule.definite-reference.v1", 0.6, entity_id))
         self.mentions = sorted(self.mentions + extra, key=lambda m: m.start)
+
+    def holds_any(self, words: tuple[str, ...], start: int, end: int) -> bool:
+        """Return False only when ``[start, end)`` holds none of ``words`` (see ``extract.cues``)."""
+        return holds_any(self.low, words, start, end)
 
     def type_of(self, m: Mention) -> EntityType:
         """Return the resolved entity's type (the mention's own type as a fallback)."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factiongraph.errors import ConfigError
+from factiongraph.extract.cues import cue_words
 from factiongraph.extract.docview import build_name_index
 from factiongraph.extract.roles import RoleLexicon
 from factiongraph.extract.sentences import load_rule_file
@@ -93,11 +94,10 @@ class QuotePatterns:
             rf"\s*,?\s*(?:and\s+)?(?<![\w-])(?:(?P<say>{_alt(words['continuation_say'])})\s+(?:that\s+)?(?:[:,]\s*)?"
             rf"|(?=(?:{_alt(words['continuation_other'])})\b))", flags)
         # Every attribution holds a verb of saying or claiming, "according to" or a participle cue,
-        # so the longest word of one of those phrases: an ASCII sentence whose lowercase text holds
-        # none of these words has no attribution (one substring test each, no regex scan).
-        self.cue_words = tuple(sorted({max(phrase.lower().split(), key=len) for key in (
+        # so one of these words: a sentence without any has no attribution (``extract.cues``).
+        self.cue_words = cue_words(phrase for key in (
             "say_verbs", "claim_verbs", "according", "continuation_say", "continuation_other")
-            for phrase in words[key]}))
+            for phrase in words[key])
         self.anon_ref = re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?(?P<head>{heads})\s+$", flags)
         self.anonymity = re.compile(rf"\b(?:{_alt(words['anonymity_cues'])})\b", flags)
         self.via = re.compile(rf"\b(?:{_alt(words['via_cues'])})\s+(?:the\s+)?", flags)

@@ -72,7 +72,7 @@ class QuoteSpans(QuoteSubjects):
         Each span's answer is computed once (the split tries the rest of the sentence from every
         boundary, and those rests nest).
         """
-        if not self.may_attribute(view.text[start:end]):
+        if not view.holds_any(self.cue_words, start, end):
             return []
         units: dict[tuple[int, int], list[Finding]] = {}
         clauses: dict[tuple[int, int], Finding | None] = {}
@@ -88,14 +88,6 @@ class QuoteSpans(QuoteSubjects):
             return units[s, e]
 
         return list(unit(start, end))
-
-    def may_attribute(self, sentence: str) -> bool:
-        """Return False only when ``sentence`` holds no attribution cue word (see ``cue_words``).
-
-        Non-ASCII text always may: case-insensitive regex matching and ``str.lower`` differ there.
-        """
-        low = sentence.lower()
-        return not low.isascii() or any(word in low for word in self.cue_words)
 
     def _attribute_unit(self, view: DocView, ms: list[Mention], start: int, end: int, roles: dict[str, str],
                         unit: Callable[[int, int], list[Finding]],

@@ -23,6 +23,8 @@ class GroupFamilies(PatternBase):
                           memory: dict[str, list[str]]) -> list[Candidate]:
         """"A and B are affiliated with C"; "... could even be new names for the exact same group"."""
         out: list[Candidate] = []
+        if not view.holds_any(self.affiliation_words, start, end):
+            return out
         text = view.text
         triggers = [(m, Predicate.AFFILIATED_WITH, "rel-affiliation")
                     for m in self.affiliation.finditer(text, start, end)]
@@ -57,6 +59,8 @@ class GroupFamilies(PatternBase):
                          memory: dict[str, list[str]]) -> list[Candidate]:
         """"Iran-backed militias such as A and B", "the Iran-aligned militia A", "A, backed by Iran"."""
         out: list[Candidate] = []
+        if not view.holds_any(self.backed_words, start, end):
+            return out
         text = view.text
         for match in self.backed.finditer(text, start, end):
             word = match.group("b1") or match.group("b2") or ""
@@ -82,6 +86,8 @@ class GroupFamilies(PatternBase):
                         memory: dict[str, list[str]]) -> list[Candidate]:
         """"A, B and C operate under the umbrella of Y", "A, part of Y", "A, one of the factions"."""
         out: list[Candidate] = []
+        if not view.holds_any(self.umbrella_words, start, end):
+            return out
         text = view.text
         groups = frozenset({EntityType.ARMED_GROUP})
         for match in list(self.umbrella.finditer(text, start, end)) + list(
@@ -192,6 +198,8 @@ class GroupFamilies(PatternBase):
                          memory: dict[str, list[str]]) -> list[Candidate]:
         """"A operates under the command of B" / "B commands A"; explicit "A opposes B"."""
         out: list[Candidate] = []
+        if not view.holds_any(self.commands_words, start, end):
+            return out
         text = view.text
         actors = ORGS | {EntityType.PERSON, EntityType.COUNTRY}
         for match in self.commands_by.finditer(text, start, end):

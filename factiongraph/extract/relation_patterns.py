@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from factiongraph.errors import ConfigError
+from factiongraph.extract.cues import cue_words
 from factiongraph.extract.docview import DocView
 from factiongraph.extract.roles import RoleLexicon
 from factiongraph.model import EntityType, Mention, Predicate
@@ -111,6 +112,14 @@ class PatternBase:
                                   r"(?:the\s+)?", flags)
         self.unit_of = re.compile(rf"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*{_POSS}\s+)?")
         self.place_noun_after = re.compile(rf"\s+(?:{places})\b", flags)
+        # Word gates (``extract.cues``): a family whose trigger regexes need one of these words
+        # skips a sentence that holds none of them.
+        self.affiliation_words = cue_words([*vocab["affiliation_triggers"], *vocab["front_triggers"]])
+        self.backed_words = (*cue_words(vocab["backing_words"]), "pro-")
+        self.umbrella_words = cue_words([*vocab["umbrella_triggers"], *vocab["membership_nouns"]])
+        self.commands_words = cue_words([*vocab["commands_triggers"], *vocab["commands_verbs"],
+                                         *vocab["opposes_verbs"]])
+        self.founded_words = cue_words(["founded", "established", "set up", "created"])
 
     def mention_at(self, ms: list[Mention], pos: int, types: frozenset[EntityType] | None,
                    view: DocView) -> Mention | None:

@@ -235,6 +235,8 @@ class RoleFamilies(PatternBase):
                        memory: dict[str, list[str]]) -> list[Candidate]:
         """"X, a veteran commander who founded Y", "X founded Y in 2007" -> leader_of (founder)."""
         out: list[Candidate] = []
+        if not view.holds_any(self.founded_words, start, end):
+            return out
         text = view.text
         for match in self.founded.finditer(text, start, end):
             group = self.mention_at(ms, match.end(), GROUPS, view)
