@@ -205,7 +205,8 @@ class OutletFinder:
             cue = _TEMPLATE_CUES.get(pid)
             if cue is not None and cue.search(text) is None:
                 continue
-            if not any(word in text for word in _TEMPLATE_WORDS.get(pid, ("",))):
+            words = _TEMPLATE_WORDS.get(pid)
+            if words is not None and not any(word in text for word in words):
                 continue
             for match in pattern.finditer(text):
                 name = _trim_outlet(match.group("o"))

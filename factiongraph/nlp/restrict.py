@@ -53,6 +53,9 @@ def restrict_ner(nlp: Language, labels: Collection[str], required: Collection[st
     unchanged = Restriction(before, before, ())
     if ALL_LABELS in labels or not known:
         return unchanged
+    unknown = sorted(set(labels) - set(known))
+    if unknown:
+        log.warning("ner_labels: model has no label %s (it has %s); ignored", ", ".join(unknown), ", ".join(known))
     keep = (set(labels) | set(required)) & set(known)
     removed = tuple(label for label in known if label not in keep)
     if not removed:
@@ -61,7 +64,8 @@ def restrict_ner(nlp: Language, labels: Collection[str], required: Collection[st
         log.info("ner: cannot restrict labels of this model's NER; it keeps all %d labels", len(known))
         return unchanged
     upper = model.get_ref("upper")
-    if not upper.has_param("W"):
+    if not upper.has_param("W") or upper not in model.layers:
+        log.info("ner: cannot restrict labels of this model's NER; it keeps all %d labels", len(known))
         return unchanged
     old_names = {moves.get_class_name(i): i for i in range(before)}
     moves.initialize_actions({action: Counter({label: freq for label, freq in by_label.items()

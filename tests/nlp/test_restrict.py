@@ -77,9 +77,10 @@ def test_removed_labels_are_never_predicted(full: Language, restricted: Language
     assert not {e.label_ for e in restricted(AMOUNTS).ents} & removed
 
 
-def test_required_labels_are_kept_and_unknown_ones_ignored() -> None:
+def test_required_labels_are_kept_and_unknown_ones_ignored(caplog: pytest.LogCaptureFixture) -> None:
     nlp = _plain_ner()
     done = restrict_ner(nlp, ["GPE", "NOT_A_LABEL"], required={"PERSON"})
+    assert "model has no label NOT_A_LABEL" in caplog.text
     assert _labels(nlp) == {"GPE", "PERSON"}
     assert done.moves_after == 4 * 2 + 2 < done.moves_before
     assert "ORG" in done.removed
