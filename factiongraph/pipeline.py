@@ -23,6 +23,7 @@ from factiongraph.clean import Cleaner
 from factiongraph.extract import DocContext, Extractor
 from factiongraph.extract.coref import match_event, may_be_same_event, merge_events
 from factiongraph.ingest import IngestOptions, estimate_similarity, iter_inputs, lsh_bands, minhash_signature
+from factiongraph.ingest.manifest import Manifest
 from factiongraph.kb import KnowledgeBase, load_kb
 from factiongraph.model import Document, EntityType, RawDocument, Rejection, RejectionReason
 from factiongraph.model.result import DocumentResult
@@ -52,6 +53,8 @@ class RunSummary:
     quotes: int = 0
     rejections: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
+    manifest: dict[str, Any] | None = None
+    """The manifest's rows, how many matched and its problems, when the run had one."""
 
     @property
     def rejected(self) -> int:
@@ -70,6 +73,7 @@ class RunSummary:
             "mentions": self.mentions, "events": self.events, "relations": self.relations, "quotes": self.quotes,
             "rejected": self.rejected, "rejected_by_reason": self.rejected_by_reason(),
             "rejections": [r.line() for r in self.rejections], "seconds": round(self.seconds, 2),
+            "manifest": self.manifest,
         }
 
 
@@ -143,10 +147,20 @@ class Pipeline:
         *,
         stdin: BinaryIO | None = None,
         progress: ProgressHook | None = None,
+        manifest: Manifest | None = None,
     ) -> RunSummary:
-        """Ingest ``specs`` into ``store`` and return the run summary."""
+        """Ingest ``specs`` into ``store`` and return the run summary.
+
+        ``manifest`` lays its rows' metadata over the documents it names (see
+        :mod:`factiongraph.ingest.manifest`); its problems are in ``summary.manifest``.
+        """
         with _long_lived_heap(self._build_stages):
-            return self._run(specs, store, stdin=stdin, progress=progress)
+            summary = self._run(specs, store, stdin=stdin, progress=progress, manifest=manifest)
+        if manifest is not None:
+            summary.manifest = manifest.stats()
+            for problem in summary.manifest["problems"]:
+                log.info(problem)  # the CLI prints them with the summary
+        return summary
 
     def _build_stages(self) -> None:
         """Build the stages this process runs (workers build their own)."""
@@ -154,7 +168,7 @@ class Pipeline:
             self.nlp, self.resolver, self.extractor  # noqa: B018 - properties build on access
 
     def _run(self, specs: Sequence[str], store: Store, *, stdin: BinaryIO | None,
-             progress: ProgressHook | None) -> RunSummary:
+             progress: ProgressHook | None, manifest: Manifest | None) -> RunSummary:
         summary = RunSummary()
         started = time.perf_counter()
         batch: list[_Pending] = []
@@ -162,6 +176,8 @@ class Pipeline:
         for item in iter_inputs(specs, self.ingest_options, stdin=stdin):
             summary.seen += 1
             label = item.source
+            if manifest is not None and not isinstance(item, Rejection):
+                item = manifest.apply(item)
             if isinstance(item, Rejection):
                 summary.rejections.append(item)
                 log.warning(item.line())
@@ -345,6 +361,7 @@ class Pipeline:
 
     def _resolve_and_extract(self, ann: Any) -> DocumentResult:
         resolution = self.resolver.resolve(ann.document, ann.mentions)
+        ann.document.outlet_id = resolution.outlet_id
         entities = {e.entity_id: e for e in resolution.entities}
         ctx = DocContext(ann.document, ann.spacy_doc, list(resolution.mentions), entities, self.kb,
                          _spacy_text=ann.text or None)

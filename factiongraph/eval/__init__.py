@@ -7,7 +7,7 @@ and ``format_report`` renders the scores, optionally next to a baseline's. See d
 
 from factiongraph.eval.gold import Gold
 from factiongraph.eval.load import load_gold
-from factiongraph.eval.report import format_report
+from factiongraph.eval.report import format_columns, format_report
 from factiongraph.eval.score import score
 
-__all__ = ["Gold", "format_report", "load_gold", "score"]
+__all__ = ["Gold", "format_columns", "format_report", "load_gold", "score"]

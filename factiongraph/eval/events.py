@@ -43,6 +43,36 @@ def is_date_correct(gold_date: str | None, precision: str | None, predicted: str
     return predicted[: len(gold_date)] == gold_date
 
 
+def is_date_coarser(gold_date: str | None, precision: str | None, predicted: str | None) -> bool:
+    """Return True if a predicted date agrees with gold as far as it goes but is less precise.
+
+    ``2020-06`` for a gold ``2020-06-25``; ``2019`` for a gold range inside 2019. Such a date is
+    not accepted by :func:`is_date_correct` (it is counted among the wrong ones), but it is
+    reported apart because it does not contradict the gold.
+    """
+    if gold_date is None or predicted is None:
+        return False
+    predicted = predicted.strip()
+    if precision == "range":
+        start, _, end = gold_date.partition("/")
+        return len(predicted) < len(start) and start[: len(predicted)] <= predicted <= end[: len(predicted)]
+    return len(predicted) < len(gold_date) and gold_date.startswith(predicted)
+
+
+def date_outcome(chain: list[GoldEvent], pred: PredictedEvent, date_ok: bool) -> str:
+    """Return ``correct``, ``missing`` (no date given where gold has one) or ``wrong``.
+
+    A date given where the gold has none, or one that does not meet the gold date at its
+    precision, is wrong: a wrong date is worse than a missing one.
+    """
+    if date_ok:
+        return "correct"
+    gold = chain[0] if chain[0].date is not None else next((g for g in chain if g.date is not None), chain[0])
+    if pred.date_start is None:
+        return "missing" if gold.date is not None else "correct"
+    return "coarse" if is_date_coarser(gold.date, gold.date_precision, pred.date_start) else "wrong"
+
+
 def group_same_as(gold: Gold) -> dict[str, list[GoldEvent]]:
     """Return, for every gold event, all gold events of its ``same_as`` chain (itself first)."""
     events = gold.events_by_id()
@@ -99,6 +129,7 @@ def score_events(gold: Gold, pairs: list[DocPair], run: PredictedRun,
     matched_to: dict[str, str] = {}
     n_gold = n_pred = typed = unaligned = 0
     correct = dict.fromkeys(ATTRIBUTES, 0)
+    dates = {"correct": 0, "missing": 0, "wrong": 0, "coarse": 0}
     wrong: list[dict[str, Any]] = []
     for pair in pairs:
         n_gold += len(pair.gold.events)
@@ -121,6 +152,7 @@ def score_events(gold: Gold, pairs: list[DocPair], run: PredictedRun,
             outcome = check_chain(chains[gold_event.event_id], pred, entity_map)
             for name, ok in outcome.items():
                 correct[name] += ok
+            dates[date_outcome(chains[gold_event.event_id], pred, outcome["date"])] += 1
             bad = sorted(name for name, ok in outcome.items() if not ok)
             if bad or pred.type.casefold() != gold_event.type.casefold():
                 wrong.append({"gold": gold_event.event_id, "predicted": pred_id,
@@ -137,6 +169,12 @@ def score_events(gold: Gold, pairs: list[DocPair], run: PredictedRun,
     }
     for name in ATTRIBUTES:
         scores[f"{name}_accuracy"] = ratio(correct[name], n_matched)
+        if name == "date":
+            # Every date that is not right is wrong or missing; "coarse" ones (right as far as
+            # they go, less precise than gold) are counted among the wrong and shown apart.
+            scores["date_wrong_rate"] = ratio(dates["wrong"] + dates["coarse"], n_matched)
+            scores["date_missing_rate"] = ratio(dates["missing"], n_matched)
+            scores["date_coarse"] = dates["coarse"]
     scores["cross_doc"] = ratio(len(linked), len(same_as))
     scores["cross_doc_support"] = len(same_as)
     scores["detail"] = {

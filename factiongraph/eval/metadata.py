@@ -27,8 +27,17 @@ def is_same_date(gold: str | None, predicted: str | None) -> bool:
 
 
 def score_metadata(pairs: list[DocPair]) -> dict[str, Any]:
-    """Return per-field and overall accuracy, with per-document outcomes in the detail."""
+    """Return per-field and overall accuracy, with per-document outcomes in the detail.
+
+    Besides accuracy, each field counts its *wrong* values (a value given that disagrees with
+    gold) and its *unknown* ones (no value where gold has one) apart: an unknown value is
+    honest, a wrong one misleads. ``outlet_or_published_wrong_rate`` is the share of documents
+    with a wrong outlet or a wrong publication date.
+    """
     correct = dict.fromkeys(FIELDS, 0)
+    wrong = dict.fromkeys(FIELDS, 0)
+    unknown = dict.fromkeys(FIELDS, 0)
+    docs_wrong = 0
     per_document: dict[str, dict[str, Any]] = {}
     for pair in pairs:
         gold, pred = pair.gold, pair.pred
@@ -43,11 +52,21 @@ def score_metadata(pairs: list[DocPair]) -> dict[str, Any]:
             else:
                 ok = is_same_text(gold_value, pred_value)
             correct[name] += ok
+            if not ok and pred_value is None:
+                unknown[name] += 1
+            elif not ok:
+                wrong[name] += 1
             outcome[name] = {"ok": ok, "gold": gold_value, "predicted": pred_value}
+        docs_wrong += any(not outcome[n]["ok"] and outcome[n]["predicted"] is not None
+                          for n in ("outlet", "published"))
         per_document[gold.file] = outcome
     n = len(pairs)
     scores: dict[str, Any] = {f"{name}_accuracy": ratio(correct[name], n) for name in FIELDS}
+    for name in FIELDS:
+        scores[f"{name}_wrong"] = wrong[name]
+        scores[f"{name}_unknown"] = unknown[name]
     scores["overall_accuracy"] = ratio(sum(correct.values()), n * len(FIELDS))
+    scores["outlet_or_published_wrong_rate"] = ratio(docs_wrong, n)
     scores["support"] = n
     scores["detail"] = per_document
     return scores

@@ -73,3 +73,37 @@ def format_report(scores: dict[str, Any], baseline: dict[str, Any] | None = None
             line += f"{format_value(other):>16}{format_diff(value, other):>9}"
         lines.append(line)
     return "\n".join(lines) + "\n"
+
+
+def format_columns(columns: list[tuple[str, dict[str, Any]]], title: str = "") -> str:
+    """Return several runs' (or parts') scores side by side, one column each.
+
+    Args:
+        columns: ``(heading, scores)`` pairs, in display order (e.g. ``tune``, ``check``).
+        title: a first line (e.g. the gold file and the manifest used).
+
+    Returns:
+        The table as text, ending with a newline. A metric one column lacks shows ``n/a``.
+    """
+    values = [dict(flatten_scores(scores)) for _, scores in columns]
+    names: list[str] = []
+    seen: set[str] = set()
+    for _, scores in columns:
+        for name, _value in flatten_scores(scores):
+            if name not in seen:
+                seen.add(name)
+                names.append(name)
+    width = max([len(name.split(".", 1)[-1]) + 2 for name in names] + [24])
+    cell = max([len(heading) + 2 for heading, _ in columns] + [10])
+    header = f"{'metric':<{width}}" + "".join(f"{heading:>{cell}}" for heading, _ in columns)
+    lines = [title] if title else []
+    lines += [header, "-" * len(header)]
+    section = None
+    for name in names:
+        head, _, rest = name.partition(".")
+        if head != section:
+            section = head
+            lines.append(f"[{section}]")
+        label = f"  {rest or head}"
+        lines.append(f"{label:<{width}}" + "".join(f"{format_value(v.get(name)):>{cell}}" for v in values))
+    return "\n".join(lines) + "\n"

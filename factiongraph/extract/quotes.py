@@ -37,7 +37,7 @@ class QuoteExtractor(QuoteSpans):
     """
 
     NAME = "stage.extract.quotes"
-    VERSION = 2
+    VERSION = 3
 
     # -- document walk --------------------------------------------------------------------
     def extract(self, ctx: DocContext, view: DocView | None = None) -> list[Quote]:
@@ -84,6 +84,8 @@ class QuoteExtractor(QuoteSpans):
         if end - start < 3:
             return
         text = view.text
+        if via is None:  # words with no relaying outlet named reached the reader through the publisher
+            via = view.ctx.document.outlet_id
         producer, confidence = self.producer(rule)
         anonymous = speaker.anonymous or bool(self.anonymity.search(text, max(0, start - 200),
                                                                      min(len(text), end + 120))

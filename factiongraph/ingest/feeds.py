@@ -141,6 +141,9 @@ def _document_for_entry(source: str, index: int, entry: Any, link: str | None, h
             return failure
         return Rejection(item_source, RejectionReason.EMPTY, "feed item has no link and no content")
     text, media_type = content
+    if link is not None:
+        hints.url = link
+        hints.basis["url"] = "metadata: feed item link"
     return RawDocument(source=item_source, text=text, media_type=media_type,
                        content_hash=hash_bytes(text.encode("utf-8")), fetched_at=fetched_at, hints=hints)
 

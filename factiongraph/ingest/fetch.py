@@ -195,5 +195,6 @@ def document_from_response(resp: Response, kind: Kind, source: str | None = None
     if isinstance(text, Rejection):
         return text
     language = resp.headers.get("content-language", "").split(",")[0].strip() or None
+    hints = Metadata(language=language, url=resp.final_url or resp.url, basis={"url": "metadata: fetched address"})
     return RawDocument(source=where, text=text, media_type=kind.value, content_hash=hash_bytes(resp.body),
-                       fetched_at=resp.fetched_at, hints=Metadata(language=language))
+                       fetched_at=resp.fetched_at, hints=hints)

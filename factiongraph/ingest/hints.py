@@ -75,13 +75,18 @@ def clean_name(value: object) -> str | None:
 
 def record_hints(record: dict[str, object]) -> Metadata:
     """Return hints from a JSON record's ``title``, ``author``, ``outlet``/``source_name``,
-    ``published``/``date`` and ``language``/``lang`` fields (first one present wins)."""
+    ``published``/``date``, ``url``/``link`` and ``language``/``lang`` fields (first one present wins)."""
+    url = clean_name(record.get("url") or record.get("link"))
     hints = Metadata(
         title=clean_name(record.get("title")),
         author=clean_name(record.get("author") or record.get("authors")),
         outlet=clean_name(record.get("outlet") or record.get("source_name")),
         language=clean_name(record.get("language") or record.get("lang")),
+        url=url if url is not None and url.startswith(("http://", "https://")) else None,
     )
+    for name in ("title", "author", "outlet", "url"):
+        if getattr(hints, name):
+            hints.basis[name] = "metadata: json record"
     for key in ("published", "date"):
         if record.get(key) in (None, ""):
             continue
@@ -101,7 +106,12 @@ def merge_hints(primary: Metadata, fallback: Metadata) -> Metadata:
         outlet=primary.outlet or fallback.outlet,
         section=primary.section or fallback.section,
         language=primary.language or fallback.language,
+        url=primary.url or fallback.url,
     )
+    for name in ("title", "author", "outlet", "section", "language", "url"):
+        source = primary if getattr(primary, name) else fallback
+        if name in source.basis:
+            merged.basis[name] = source.basis[name]
     dated = primary if primary.published else fallback
     merged.published = dated.published
     merged.published_precision = dated.published_precision

@@ -43,6 +43,10 @@ class Metadata:
 
     ``published`` is ISO 8601 at ``published_precision`` (``2020-06-25``, ``2020-06``, ``2020``).
     ``published_basis`` is ``explicit: ...``, ``metadata: ...`` or ``inferred: <reason>``.
+    ``url`` is the page's address when known (a manifest, a feed item's link, the fetched URL).
+    ``basis`` says, for the other fields that were set from somewhere other than the page text,
+    where they came from (``{"outlet": "metadata: manifest"}``); a field read from the text has
+    no entry unless the reader recorded one (``inferred: ...``).
     """
 
     title: str | None = None
@@ -53,6 +57,8 @@ class Metadata:
     published_basis: str | None = None
     section: str | None = None
     language: str | None = None
+    url: str | None = None
+    basis: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -69,6 +75,8 @@ class Document:
     media_type: str = "text/plain"
     near_duplicate_of: str | None = None
     producer: str = ""
+    outlet_id: str | None = None
+    """The ``media_outlet`` entity that published the document (set by resolve), if known."""
 
     def content_spans(self) -> list[Block]:
         """Return the body and caption blocks, in text order."""

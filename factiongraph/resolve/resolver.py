@@ -43,6 +43,7 @@ SHORT_FORM_PRODUCER = "rule.short-form.v1"
 PARTIAL_NAME_PRODUCER = "rule.partial-name.v1"
 KB_SURNAME_PRODUCER = "rule.kb-surname.v1"
 DISTINCT_PRODUCER = "rule.name-part-distinct.v1"
+OUTLET_PRODUCER = "rule.doc-outlet-entity.v1"
 _RETYPABLE_PREFIX = "model."  # statistical labels may be corrected by resolution
 # A lone name reads as a place after a locative preposition or "city of", or before a place noun.
 _PLACE_BEFORE = re.compile(r"\b(?:in|into|to|from|near|at|outside|around|across|towards?|through|"
@@ -65,6 +66,8 @@ class Resolution:
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     judgements: list[Judgement] = field(default_factory=list)
+    outlet_id: str | None = None
+    """The ``media_outlet`` entity of the document's publisher (its entity is in ``entities``)."""
 
 
 @dataclass(slots=True)
@@ -132,9 +135,31 @@ class Resolver:
             slots[i] = self._resolve_short(state, mentions[i], parts_of[i][0])
         self._judge_distinct(state)
         resolved_mentions = [m for m in slots if m is not None]
-        return Resolution(document.doc_id, resolved_mentions,
-                          self._collect_entities(document, resolved_mentions),
-                          list(state.judgements.values()))
+        entities = self._collect_entities(document, resolved_mentions)
+        outlet = self.outlet_entity(document)
+        if outlet is not None and all(e.entity_id != outlet.entity_id for e in entities):
+            entities.append(outlet)
+        return Resolution(document.doc_id, resolved_mentions, entities,
+                          list(state.judgements.values()),
+                          outlet.entity_id if outlet is not None else None)
+
+    def outlet_entity(self, document: Document) -> Entity | None:
+        """Return the ``media_outlet`` entity of the document's publisher, or None when unknown.
+
+        A KB outlet whose name or alias has the same key is that record; any other name is a
+        discovered (unverified) outlet with the same deterministic id a mention of it gets.
+        """
+        name = " ".join((document.metadata.outlet or "").split())
+        key = make_key(strip_titles(name))
+        if not key:
+            return None
+        known = [c for c in self.index.candidates(key, EntityType.MEDIA_OUTLET)
+                 if self.index.types[c] is EntityType.MEDIA_OUTLET]
+        if known:
+            return self.kb.records[known[0]].to_entity()
+        basis = document.metadata.basis.get("outlet") or "the page names it"
+        return Entity(discovered_id(EntityType.MEDIA_OUTLET, key), EntityType.MEDIA_OUTLET, name, [], False,
+                      {"discovered_by": OUTLET_PRODUCER, "first_evidence": f"publisher of {document.source} ({basis})"})
 
     def _is_short_form(self, m: Mention, parts: list[str]) -> bool:
         if len(parts) != 1 or is_acronym(m.text):

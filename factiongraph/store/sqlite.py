@@ -222,12 +222,13 @@ class SQLiteStore:
         c.execute(
             "INSERT INTO documents (doc_id, source, text, title, author, outlet, published, published_precision,"
             " published_basis, section, language, media_type, fetched_at, producer, word_count, near_duplicate_of,"
-            " near_duplicate_score, supersedes, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " near_duplicate_score, supersedes, ingested_at, url, outlet_id, metadata_basis)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.doc_id, doc.source, doc.text, meta.title, meta.author, meta.outlet, meta.published,
                 _val(meta.published_precision), meta.published_basis, meta.section, meta.language,
                 doc.media_type, doc.fetched_at, doc.producer, len(doc.text.split()), doc.near_duplicate_of,
-                result.near_duplicate_score, previous, now,
+                result.near_duplicate_score, previous, now, meta.url, doc.outlet_id, _json(meta.basis),
             ),
         )
         if previous is not None:
@@ -448,11 +449,12 @@ class SQLiteStore:
             title=row["title"], author=row["author"], outlet=row["outlet"], published=row["published"],
             published_precision=DatePrecision(row["published_precision"]) if row["published_precision"] else None,
             published_basis=row["published_basis"], section=row["section"], language=row["language"],
+            url=row["url"], basis=json.loads(row["metadata_basis"] or "{}"),
         )
         return Document(
             doc_id=row["doc_id"], source=row["source"], text=row["text"], blocks=blocks, metadata=meta,
             content_hash=row["doc_id"], fetched_at=row["fetched_at"], media_type=row["media_type"],
-            near_duplicate_of=row["near_duplicate_of"], producer=row["producer"],
+            near_duplicate_of=row["near_duplicate_of"], producer=row["producer"], outlet_id=row["outlet_id"],
         )
 
     def list_documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:

@@ -18,6 +18,9 @@ ZERO_KEYS = [
     ("cleaning", "boilerplate_leaks"), ("cleaning", "comment_leaks"),
     ("cleaning", "captions_missing"), ("cleaning", "captions_duplicated"),
     ("linking", "must_not_merge_violations"),
+    ("events", "date_wrong_rate"), ("events", "date_missing_rate"), ("events", "date_coarse"),
+    ("metadata", "outlet_or_published_wrong_rate"), ("metadata", "outlet_wrong"),
+    ("metadata", "published_wrong"), ("metadata", "published_unknown"),
 ]
 ONE_KEYS = [
     ("metadata", "title_accuracy"), ("metadata", "author_accuracy"),
@@ -53,8 +56,8 @@ def numeric_leaves(scores: dict[str, Any]) -> list[float]:
     """Return every ratio outside the detail sections."""
     out: list[float] = []
     for key, value in scores.items():
-        if key == "detail":
-            continue
+        if key == "detail" or key.endswith("_rate"):
+            continue  # rates of errors are 0.0 when everything is right
         if isinstance(value, dict):
             out += numeric_leaves(value)
         elif isinstance(value, float):
@@ -194,6 +197,44 @@ def test_less_precise_date_is_wrong(tiny_gold: Gold, tiny_corpus: Path,
     events = score(tiny_gold, tiny_records, tiny_corpus)["events"]
     assert events["date_accuracy"] == 2 / 3
     assert events["detail"]["wrong"][0]["gold"] == "a-e1"
+
+
+def test_date_rates_tell_wrong_coarse_and_missing_apart(tiny_gold: Gold, tiny_corpus: Path,
+                                                       tiny_records: list[Record]) -> None:
+    # two predicted events: the arrest (one record for gold a-e1 and b-e1) and the release (b-e2)
+    arrest = next(r for r in tiny_records if r["kind"] == "event" and r["sub_type"] == "Arrests")
+    release = next(r for r in tiny_records if r["kind"] == "event" and r["sub_type"] == "Other")
+    arrest["date_start"] = None             # missing for both reports of the arrest
+    release["date_start"] = "1999-01-01"    # wrong
+    scores = score(tiny_gold, tiny_records, tiny_corpus)["events"]
+    assert scores["matched"] == 3
+    assert scores["date_missing_rate"] == 2 / 3
+    assert scores["date_wrong_rate"] == 1 / 3
+    assert scores["date_accuracy"] == 0.0
+    assert scores["date_coarse"] == 0
+
+
+def test_a_coarser_date_counts_as_wrong_and_is_shown_apart(tiny_gold: Gold, tiny_corpus: Path,
+                                                           tiny_records: list[Record]) -> None:
+    arrest = next(r for r in tiny_records if r["kind"] == "event" and r["sub_type"] == "Arrests")
+    arrest["date_start"] = "2021"  # right year, less precise than both gold reports of it
+    scores = score(tiny_gold, tiny_records, tiny_corpus)["events"]
+    assert scores["date_coarse"] == 2
+    assert scores["date_wrong_rate"] == 2 / 3
+    assert scores["date_missing_rate"] == 0.0
+
+
+def test_metadata_counts_wrong_and_unknown_values_apart(tiny_gold: Gold, tiny_corpus: Path,
+                                                        tiny_records: list[Record]) -> None:
+    a = document(tiny_records, "a_raid.txt")
+    b = document(tiny_records, "b_release.txt")
+    a["outlet"], a["published"] = None, None         # unknown: honest
+    b["outlet"], b["published"] = "Wire Agency", "2021-03"  # wrong outlet; a date less precise than gold
+    meta = score(tiny_gold, tiny_records, tiny_corpus)["metadata"]
+    assert (meta["outlet_unknown"], meta["outlet_wrong"]) == (1, 1)
+    assert (meta["published_unknown"], meta["published_wrong"]) == (1, 1)
+    assert meta["outlet_or_published_wrong_rate"] == 0.5
+    assert meta["outlet_accuracy"] == 0.0
 
 
 def test_boilerplate_in_body_is_a_leak(tiny_gold: Gold, tiny_corpus: Path,

@@ -188,3 +188,25 @@ def test_surname_in_document_wins_and_place_context_keeps_the_place(full_resolve
     res = full_resolver.resolve(make_document(text), mentions + [place])
     assert ids(res) == ["qasem-soleimani", "qasem-soleimani", "sulaymaniyah"]
     assert res.mentions[2].type is PL
+
+
+def test_the_publishing_outlet_is_an_entity_even_when_the_text_never_names_it(resolver: Resolver) -> None:
+    doc = make_document("Gunmen fired on a checkpoint.")
+    doc.metadata.outlet = "Tigris  Evening Post"
+    doc.metadata.basis["outlet"] = "metadata: manifest"
+    res = resolver.resolve(doc, [])
+    outlet = next(e for e in res.entities if e.entity_id == res.outlet_id)
+    assert (outlet.type, outlet.name, outlet.in_kb) == (EntityType.MEDIA_OUTLET, "Tigris Evening Post", False)
+    assert res.outlet_id == discovered_id(EntityType.MEDIA_OUTLET, make_key("Tigris Evening Post"))
+    assert "metadata: manifest" in outlet.attributes["first_evidence"]
+
+
+def test_a_known_outlet_is_its_kb_record_and_a_mention_of_it_is_the_same_entity(resolver: Resolver) -> None:
+    text = "A source told Diyaruna the raid went ahead."
+    doc = make_document(text)
+    doc.metadata.outlet = "Diyaruna"
+    res = resolver.resolve(doc, mentions_of(text, [("Diyaruna", EntityType.MEDIA_OUTLET)]))
+    assert res.outlet_id == "diyaruna"
+    assert [e.entity_id for e in res.entities].count("diyaruna") == 1
+    unknown = make_document("No outlet here.")
+    assert resolver.resolve(unknown, []).outlet_id is None

@@ -39,8 +39,9 @@ def make_result(doc_id: str = "d1", source: str = "a.txt", text: str = TEXT) -> 
         blocks=[Block(BlockPart.BODY, 0, first), Block(BlockPart.BOILERPLATE, first + 1, first + 25),
                 Block(BlockPart.COMMENT, first + 26, len(text))],
         metadata=Metadata(title="Raid", author="A. Writer", outlet="Example News", published="2020-06-26",
-                          published_precision=DatePrecision.DAY, published_basis="explicit: dateline"),
-        content_hash=doc_id, producer="stage.clean.v1",
+                          published_precision=DatePrecision.DAY, published_basis="explicit: dateline",
+                          url="https://example.org/2020/06/26/raid", basis={"outlet": "metadata: manifest"}),
+        content_hash=doc_id, producer="stage.clean.v1", outlet_id="example-news",
     )
     ev = Evidence(doc_id, 0, first, text[:first], "rule.test.v1", 0.9)
     return DocumentResult(
@@ -81,6 +82,8 @@ def test_write_then_read_round_trips_every_kind(tmp_path: Path) -> None:
     doc = store.get_document("d1")
     assert doc is not None and doc.text == TEXT and doc.blocks == result.document.blocks
     assert doc.metadata.published_precision is DatePrecision.DAY and doc.metadata.author == "A. Writer"
+    assert doc.metadata.url == "https://example.org/2020/06/26/raid" and doc.outlet_id == "example-news"
+    assert doc.metadata.basis == {"outlet": "metadata: manifest"}
     assert [e.entity_id for e in store.iter_entities()] == ["kh"]
     assert next(store.iter_entities()).aliases == ["KH"]
     (m,) = store.iter_mentions()
