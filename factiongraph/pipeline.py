@@ -13,6 +13,7 @@ import logging
 import multiprocessing
 import time
 from collections import Counter
+from datetime import UTC, date, datetime
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -96,11 +97,19 @@ class Pipeline:
         analyze: run nlp/resolve/extract after cleaning (False stores cleaned documents only).
     """
 
-    def __init__(self, settings: Settings, kb: KnowledgeBase | None = None, *, analyze: bool = True) -> None:
+    def __init__(self, settings: Settings, kb: KnowledgeBase | None = None, *, analyze: bool = True,
+                 today: date | None = None) -> None:
         self.settings = settings
+        self.today = today if today is not None else datetime.now(UTC).date()
+        """The ingest day: no event of an undated document is dated after it."""
         self.kb = kb if kb is not None else load_kb(settings.kb_paths)
-        outlets = [n for r in self.kb.by_type(EntityType.MEDIA_OUTLET) for n in (r.name, *r.aliases)]
-        self.cleaner = Cleaner(outlet_names=outlets)
+        records = self.kb.by_type(EntityType.MEDIA_OUTLET)
+        outlets = [n for r in records for n in (r.name, *r.aliases)]
+        self.cleaner = Cleaner(
+            outlet_names=outlets, numeric_date_order=settings.numeric_date_order,
+            canonical_outlets={n: r.name for r in records for n in (r.name, *r.aliases)},
+            wire_agencies=[n for r in records if r.attributes.get("kind") == "wire_agency" for n in (r.name, *r.aliases)],
+        )
         self.analyze = analyze
         self._nlp: NlpPipeline | None = None
         self._resolver: Resolver | None = None
@@ -136,7 +145,7 @@ class Pipeline:
     def extractor(self) -> Extractor:
         """Return the extract stage, building it on first use."""
         if self._extractor is None:
-            self._extractor = Extractor(self.kb)
+            self._extractor = Extractor(self.kb, today=self.today, numeric_date_order=self.settings.numeric_date_order)
         return self._extractor
 
     # -- the run ------------------------------------------------------------------------------
@@ -347,7 +356,7 @@ class Pipeline:
         """Hand a batch to the worker pool (started on first use); the result arrives later."""
         if self._pool is None:
             ctx = multiprocessing.get_context("forkserver")
-            self._pool = ctx.Pool(self.settings.workers, initializer=_init_worker, initargs=(self.settings,))
+            self._pool = ctx.Pool(self.settings.workers, initializer=_init_worker, initargs=(self.settings, self.today))
         size = max(1, -(-len(docs) // self.settings.workers))
         chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
         return _InFlight(self._pool.map_async(_worker_analyze, chunks))
@@ -423,10 +432,10 @@ class _InFlight:
 _WORKER: Pipeline | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, today: date) -> None:
     """Build the stages once in each worker process."""
     global _WORKER
-    _WORKER = Pipeline(replace(settings, workers=1))
+    _WORKER = Pipeline(replace(settings, workers=1), today=today)
     _WORKER._build_stages()
     _freeze_heap()  # for the worker's lifetime
 

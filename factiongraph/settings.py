@@ -31,6 +31,7 @@ class Settings:
     batch_size: int = 32
     ner_labels: tuple[str, ...] = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                                    "WORK_OF_ART", "LANGUAGE", "DATE", "CARDINAL")
+    numeric_date_order: str = "auto"
 
 
 SETTING_HELP: dict[str, str] = {
@@ -46,6 +47,9 @@ SETTING_HELP: dict[str, str] = {
     "ner_labels": ("Labels spaCy's NER may predict; the model's other labels (by default MONEY, PERCENT, "
                    "QUANTITY, ORDINAL, TIME, LAW) are cut from its output layer, which makes it faster. "
                    "The labels factiongraph reads are always kept; 'all' keeps the model as shipped."),
+    "numeric_date_order": ("How to read a numeric date whose day and month could be swapped (03/04/2021): "
+                           "'dmy' or 'mdy' for a collection with a known convention; 'auto' (default) uses "
+                           "the document's own unambiguous numeric dates, else keeps only the year."),
 }
 
 
@@ -96,4 +100,7 @@ def load_settings(
         if key not in names:
             raise ConfigError(f"unknown setting {key!r}")
         values[key] = _coerce(key, value)
-    return replace(Settings(), **values)
+    settings = replace(Settings(), **values)
+    if settings.numeric_date_order not in ("auto", "dmy", "mdy"):
+        raise ConfigError(f"setting 'numeric_date_order': {settings.numeric_date_order!r} is not auto, dmy or mdy")
+    return settings

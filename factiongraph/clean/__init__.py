@@ -11,10 +11,10 @@ rebuilt from their parts (title, body and captions in page order, then comments)
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from factiongraph.clean.chrome import compile_rules
-from factiongraph.clean.dates import PublishedGuess, format_date, infer_published, parse_date
+from factiongraph.clean.dates import date_from_url, format_date, parse_date
 from factiongraph.clean.html import HtmlPage, extract_html
 from factiongraph.clean.metadata import OutletFinder, find_copyright_holder, find_wire_dateline
 from factiongraph.clean.text import LineClassifier, TextLayout
@@ -41,15 +41,21 @@ class Cleaner:
     Build once (compiles the chrome rules and the outlet patterns), then call :meth:`clean` per
     document. ``outlet_names`` are known media outlet names and aliases from the knowledge base;
     an empty list works too (outlets are then inferred from the text's own wording).
+    ``numeric_date_order`` (``auto``, ``dmy``, ``mdy``) reads date stamps such as "03/04/2021".
+
+    The publication date is only ever one the page states (a date stamp, page metadata, the
+    address's date path) or the container gives (manifest, feed, JSON field): it is never guessed
+    from the dates the article reports.
     """
 
     requires = ("RawDocument.text", "RawDocument.media_type", "RawDocument.hints")
     assigns = ("Document.text", "Document.blocks", "Document.metadata")
 
-    def __init__(self, outlet_names: Sequence[str] = ()) -> None:
+    def __init__(self, outlet_names: Sequence[str] = (), numeric_date_order: str = "auto", *,
+                 canonical_outlets: Mapping[str, str] | None = None, wire_agencies: Collection[str] = ()) -> None:
         self._rules = compile_rules()
-        self._lines = LineClassifier(self._rules)
-        self._outlets = OutletFinder(outlet_names)
+        self._lines = LineClassifier(self._rules, numeric_date_order)
+        self._outlets = OutletFinder(outlet_names, canonical_outlets, wire_agencies)
 
     def clean(self, raw: RawDocument) -> Document | Rejection:
         """Clean one document.
@@ -68,6 +74,8 @@ class Cleaner:
         if not any(b.part is BlockPart.BODY and text[b.start : b.end] != metadata.title for b in blocks):
             return Rejection(raw.source, RejectionReason.NO_CONTENT, "no body text left after removing chrome")
         self._apply_hints(metadata, raw.hints)
+        if metadata.published is None and metadata.url:
+            self._fill_published_from_url(metadata, metadata.url)
         return Document(
             doc_id=raw.content_hash,
             source=raw.source,
@@ -93,8 +101,8 @@ class Cleaner:
         if metadata.outlet is None and layout.copyright_note:
             holder = find_copyright_holder(layout.copyright_note)
             metadata.outlet = self._outlets.find_named(holder) if holder else None
-        if metadata.published is None:
-            self._fill_inferred_date(metadata, content)
+            if metadata.outlet:
+                metadata.basis["outlet"] = f"explicit: copyright line '{layout.copyright_note}'"
         return text, blocks, metadata
 
     @staticmethod
@@ -104,7 +112,17 @@ class Cleaner:
             return
         metadata.published = format_date(when.year, when.month, when.day)
         metadata.published_precision = when.precision
-        metadata.published_basis = f"explicit: dateline '{layout.dateline}'"
+        how = f"; {when.basis}" if when.basis else ""
+        metadata.published_basis = f"explicit: dateline '{layout.dateline}'{how}"
+
+    @staticmethod
+    def _fill_published_from_url(metadata: Metadata, url: str) -> None:
+        when = date_from_url(url)
+        if when is None or when.year is None:
+            return
+        metadata.published = format_date(when.year, when.month, when.day)
+        metadata.published_precision = when.precision
+        metadata.published_basis = f"explicit: {when.basis} '{when.text}'"
 
     # ------------------------------------------------------------------ html
 
@@ -115,10 +133,12 @@ class Cleaner:
         metadata = Metadata(
             title=normalize_chars(page.title) if page.title else None,
             author=page.author,
-            outlet=page.outlet,
+            outlet=self._outlets.canonical(page.outlet) if page.outlet else None,
             section=page.section,
             language=page.language,
         )
+        if page.outlet:
+            metadata.basis["outlet"] = f"metadata: {page.outlet_field}"
         if page.published:
             mention = parse_date(page.published)
             if mention is not None and mention.year is not None:
@@ -128,36 +148,44 @@ class Cleaner:
         content = [(text[b.start : b.end], b.part is BlockPart.CAPTION) for b in blocks if b.is_content]
         if metadata.outlet is None:
             self._fill_outlet(metadata, content, None)
-        if metadata.published is None:
-            self._fill_inferred_date(metadata, content)
         return text, blocks, metadata
 
     # ------------------------------------------------------------------ shared
 
     def _fill_outlet(self, metadata: Metadata, content: list[tuple[str, bool]], source_note: str | None) -> None:
+        """Name the publisher only from what the page says of itself; a wire credit is not it.
+
+        In order: an "Article source:" note; a dateline credit ("Mosul (Agenzia Fides) -") or an
+        opening signature ("Shafaq News/ ...") that is not a wire agency's; the outlet the
+        article's sources speak to ("told X"), unless the text also cites X as reporting.
+        """
         if source_note:
             named = self._outlets.find_named(source_note)
             if named:
-                metadata.outlet = named
+                metadata.outlet = self._outlets.canonical(named)
+                metadata.basis["outlet"] = f"explicit: source note '{source_note}'"
                 return
         for paragraph, is_caption in content[:3]:
-            wire = None if is_caption else find_wire_dateline(paragraph)
-            if wire:
-                metadata.outlet = wire
+            if is_caption:
+                continue
+            credit = find_wire_dateline(paragraph)
+            if credit and not self._outlets.is_wire(credit):
+                metadata.outlet = self._outlets.canonical(credit)
+                metadata.basis["outlet"] = f"explicit: dateline credit '({credit})'"
                 return
-        guess = self._outlets.find_outlet("\n".join(t for t, _ in content))
-        if guess is not None:
-            metadata.outlet = guess.name
-            log.debug("%s", guess.basis)
-
-    @staticmethod
-    def _fill_inferred_date(metadata: Metadata, content: list[tuple[str, bool]]) -> None:
-        guess: PublishedGuess | None = infer_published(content)
-        if guess is None:
-            return
-        metadata.published = guess.value
-        metadata.published_precision = guess.precision
-        metadata.published_basis = guess.basis
+            opener = self._outlets.find_opener(paragraph)
+            if opener:
+                metadata.outlet = opener
+                metadata.basis["outlet"] = "explicit: the article opens with the outlet's name"
+                return
+            if credit:
+                break  # a wire agency's copy: who published this page is not written here
+        else:
+            guess = self._outlets.find_outlet("\n".join(t for t, _ in content))
+            if guess is not None:
+                metadata.outlet = guess.name
+                metadata.basis["outlet"] = guess.basis
+                log.debug("%s", guess.basis)
 
     @staticmethod
     def _apply_hints(metadata: Metadata, hints: Metadata) -> None:

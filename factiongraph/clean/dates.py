@@ -1,18 +1,20 @@
-"""Find and parse calendar dates in news text, and infer a publication date from them.
+"""Find and parse calendar dates in news text and in page addresses.
 
 A small parser of our own (no dependency): "September 28, 2020", "28 September 2020",
-"Sept. 28, 2020", "2020-09-28", ISO datetimes from meta tags, "Oct. 17", "June 25th",
-"October 2019", "in early March" and bare years ("in 2014").
+"Sept. 28, 2020", "2020-09-28", ISO datetimes from meta tags, numeric dates in either day/month
+order ("15/11/2019", "02/23/2012", "23.02.2012": see :mod:`factiongraph.model.numeric_dates`),
+"Oct. 17", "June 25th", "October 2019", "in early March" and bare years ("in 2014"), and the date
+paths of news addresses ("/2019/12/31/", "-2019-12-30", "/archives/2024/01/").
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factiongraph.model import DatePrecision
+from factiongraph.model.numeric_dates import NUMERIC_DATE, read_numeric
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -70,6 +72,8 @@ class DateMention:
     year: int | None
     month: int | None
     day: int | None
+    basis: str = ""
+    """How a numeric or address date was read (day/month order); empty for written-out dates."""
 
     @property
     def precision(self) -> DatePrecision | None:
@@ -121,15 +125,25 @@ def _build_mention(kind: str, match: re.Match[str], text: str) -> DateMention | 
     return DateMention(match.start(), match.end(), match.group(0), year, month, day)
 
 
-def find_dates(text: str) -> list[DateMention]:
+def find_dates(text: str, order: str | None = None) -> list[DateMention]:
     """Return the non-overlapping date mentions in ``text``, in text order.
 
     More specific forms win: "Sept. 28, 2020" is one mention, not "Sept. 28" plus "2020".
+    ``order`` (``dmy``/``mdy``) reads numeric dates whose day and month could be swapped; without
+    it such a date gives its year only.
     """
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     has_digit = _DIGIT.search(text) is not None
     has_month = _MONTH_START.search(text) is not None
+    if has_digit and ("/" in text or "." in text or "-" in text):
+        for match in NUMERIC_DATE.finditer(text):
+            numeric = read_numeric(match, order)
+            if numeric is None:
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(DateMention(match.start(), match.end(), match.group(0), numeric.year, numeric.month,
+                                     numeric.day, numeric.basis))
     for kind, pattern in _PATTERNS:
         needs_digit, needs_month = _NEEDS[kind]
         if (needs_digit and not has_digit) or (needs_month and not has_month):
@@ -146,84 +160,34 @@ def find_dates(text: str) -> list[DateMention]:
     return found
 
 
-def parse_date(text: str) -> DateMention | None:
+def parse_date(text: str, order: str | None = None) -> DateMention | None:
     """Return the first date with a year in ``text`` (a dateline, a meta value), or None."""
-    for mention in find_dates(text):
+    for mention in find_dates(text, order):
         if mention.year is not None:
             return mention
     return None
 
 
-@dataclass(slots=True, frozen=True)
-class PublishedGuess:
-    """An inferred publication date: ISO value, precision and the reason given to users."""
-
-    value: str
-    precision: DatePrecision
-    basis: str
+_URL_YMD = re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<s>[/-])(?P<m>[01]\d)(?P=s)(?P<d>[0-3]\d)(?![\d])")
+_URL_YM = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)(?:/|$)")
+_URL_PACKED = re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)\d{0,14}(?=[/?#._-]|$)")
 
 
-def _latest_month(months: Sequence[int]) -> tuple[int, bool]:
-    """Return the latest of yearless months and whether the set wraps over a new year.
+def date_from_url(url: str) -> DateMention | None:
+    """Return the publication date a news address carries in its path, or None.
 
-    {1, 6, 10} -> 10; {1, 10} -> 10; {11, 12, 1} -> 1 (only late-year months with early-year
-    months across a wide gap read as December before January).
+    Reads ``/2019/12/31/``, ``/2019-12-31`` and slugs ending ``-2019-12-30`` (day), ``/2024/01/``
+    (month), and a path segment of digits that opens with a valid ``YYYYMMDD`` ("/20211107257614",
+    an article number built from the day). The host, query and fragment are not read.
     """
-    ordered = sorted(set(months))
-    gaps = [(ordered[i + 1] - ordered[i], i) for i in range(len(ordered) - 1)]
-    widest = max(gaps, default=(0, 0))
-    if widest[0] >= 6 and ordered[-1] >= 11 and ordered[widest[1]] <= 2:
-        return ordered[widest[1]], True
-    return ordered[-1], False
-
-
-def infer_published(parts: Sequence[tuple[str, bool]]) -> PublishedGuess | None:
-    """Infer when an article was written from the dates it mentions.
-
-    Args:
-        parts: the article's content in document order, as ``(text, is_caption)`` pairs.
-
-    Returns:
-        A lower-bound estimate with its reason, or None when the text writes no year at all.
-
-    News style writes the year of a date only when it is not the current year ("Oct. 17" this
-    year, "October 2019" another year). So yearless month mentions place the article in the
-    publication year, and that year comes after every month-dated year written in the text (and
-    not before any bare year). Exception: yearless dates just after a body date written with
-    its year and day ("On Sept. 13, 2020 ... On Sept. 25") stay in that year. A date in a photo caption
-    is weaker evidence (photos are often older): it only bounds the year, and a result that
-    rests on it is given at year precision.
-    """
-    mentions = [(m, cap) for text, cap in parts for m in find_dates(text)]
-    dated = [(m, cap) for m, cap in mentions if m.year is not None]
-    yearless = [m for m, _cap in mentions if m.year is None and m.month is not None]
-    if not dated:
-        return None
-    latest, latest_caption = max(dated, key=lambda mc: (_sort_key(mc[0]), not mc[1]))
-    assert latest.year is not None
-    if not yearless:
-        where = " in a photo caption" if latest_caption else ""
-        basis = f"inferred: not before the latest year written, {latest.year} ('{latest.text.strip()}'{where})"
-        return PublishedGuess(format_date(latest.year), DatePrecision.YEAR, basis)
-    month, _wraps = _latest_month([m.month for m in yearless if m.month is not None])
-    names = ", ".join(repr(m.text.strip().rstrip(".")) for m in yearless[:4])
-    body_dated = [m for m, cap in dated if not cap and m.month is not None]
-    recent = max(body_dated, key=_sort_key, default=None)
-    if recent is not None and recent is latest and recent.day is not None and all(0 <= (m.month or 0) - (recent.month or 0) < 3 for m in yearless):
-        assert recent.year is not None
-        year = recent.year
-        basis = f"inferred: yearless dates ({names}) follow '{recent.text.strip()}' in the same year"
-        return PublishedGuess(format_date(year, month), DatePrecision.MONTH, basis)
-    year = latest.year + 1
-    where = " (a photo caption, weaker: photos are often older)" if latest_caption else ""
-    basis = (
-        f"inferred: yearless dates ({names}) are in the publication year, which follows "
-        f"'{latest.text.strip()}'{where}, written with its year; at least {year}"
-    )
-    if latest_caption:
-        return PublishedGuess(format_date(year), DatePrecision.YEAR, basis)
-    return PublishedGuess(format_date(year, month), DatePrecision.MONTH, basis)
-
-
-def _sort_key(mention: DateMention) -> tuple[int, int, int]:
-    return (mention.year or 0, mention.month or 0, mention.day or 0)
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.IGNORECASE).split("?", 1)[0].split("#", 1)[0]
+    for pattern, basis in ((_URL_YMD, "the address's date path"), (_URL_PACKED, "the article number in the address opens with a date")):
+        found = pattern.search(path)
+        if found and _is_valid(int(found.group("y")), int(found.group("m")), int(found.group("d"))):
+            year, month, day = int(found.group("y")), int(found.group("m")), int(found.group("d"))
+            return DateMention(0, 0, found.group(0).strip("/"), year, month, day, basis)
+    found = _URL_YM.search(path)
+    if found and 1 <= int(found.group("m")) <= 12:
+        return DateMention(0, 0, found.group(0).strip("/"), int(found.group("y")), int(found.group("m")), None,
+                           "the address's date path")
+    return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
@@ -155,11 +155,19 @@ def _compile_targets(alternative: str, flags: int = 0) -> tuple[tuple[str, re.Pa
 
 
 class OutletFinder:
-    """Infers the publishing outlet from who the article's sources speak to. Build once."""
+    """Infers the publishing outlet from who the article's sources speak to. Build once.
 
-    def __init__(self, outlet_names: Sequence[str] = ()) -> None:
+    ``canonical`` maps a known name or alias to the outlet's own name ("Shafaq News Agency" ->
+    "Shafaq News"); ``wires`` are the names and aliases of wire agencies, whose credit on a
+    dateline or byline says who wrote the copy, not who published the page.
+    """
+
+    def __init__(self, outlet_names: Sequence[str] = (), canonical: Mapping[str, str] | None = None,
+                 wires: Collection[str] = ()) -> None:
         names = sorted({n.strip() for n in outlet_names if n and n.strip()}, key=len, reverse=True)
-        self._known = {n.lower(): n for n in names}
+        self._canonical = {k.strip().lower(): v for k, v in (canonical or {}).items()}
+        self._wires = {w.strip().lower() for w in wires}
+        self._known = {n.lower(): self._canonical.get(n.lower(), n) for n in names}
         self._known_patterns = (
             _compile_targets(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
             if names
@@ -171,6 +179,21 @@ class OutletFinder:
         """Return True when ``name`` is one of the known outlet names (case-insensitive)."""
         return name.strip().lower() in self._known
 
+    def is_wire(self, name: str) -> bool:
+        """Return True when ``name`` is a wire agency (its credit is not the publisher)."""
+        return name.strip().lower() in self._wires or self.canonical(name).lower() in self._wires
+
+    def canonical(self, name: str) -> str:
+        """Return the KB's own name for a known outlet name or alias, else ``name`` unchanged."""
+        return self._known.get(name.strip().lower(), name.strip())
+
+    def find_opener(self, paragraph: str) -> str | None:
+        """Return the known outlet a paragraph opens with as its signature ("Shafaq News/ The ...")."""
+        head = paragraph.lstrip()[:60]
+        for key, name in self._known.items():
+            if head.lower().startswith(key) and re.match(r"\s*(?:/|\||[-–—]\s|:\s)", head[len(key):]):
+                return None if self.is_wire(name) else name
+        return None
     def find_named(self, note: str) -> str | None:
         """Return the outlet named by a short note ("Article source: <name or URL>"), or None."""
         note = note.strip()
@@ -188,18 +211,33 @@ class OutletFinder:
         return note if 0 < len(note.split()) <= 4 and note[0].isupper() else None
 
     def find_outlet(self, text: str) -> OutletGuess | None:
-        """Return the outlet most often addressed by the text's sources, preferring known names."""
+        """Return the outlet most often addressed by the text's sources, preferring known names.
+
+        An outlet the text also cites as reporting ("X reported", "according to X", "an X
+        correspondent") is a source the article relays, not its publisher: then the publisher is
+        unknown (None), since the text does not say who it is.
+        """
         known = self._count(text, self._known_patterns)
         if known:
-            return self._best(known, "known outlet")
-        generic = self._count(text, self._generic_patterns)
-        generic = Counter({k: v for k, v in generic.items() if self._is_plausible(k)})
-        if generic:
-            return self._best(generic, "unlisted name")
-        return None
+            guess = self._best(known, "known outlet")
+        else:
+            generic = self._count(text, self._generic_patterns)
+            generic = Counter({k: v for k, v in generic.items() if self._is_plausible(k)})
+            if not generic:
+                return None
+            guess = self._best(generic, "unlisted name")
+        if is_cited_as_reporting(text, guess.name):
+            log.debug("outlet %s is cited as reporting: a relayed source, not the publisher", guess.name)
+            return None
+        if self.is_wire(guess.name):
+            log.debug("sources speak to the wire agency %s: wire copy, publisher not stated", guess.name)
+            return None
+        return OutletGuess(self.canonical(guess.name), guess.count, guess.basis)
 
     @staticmethod
     def _count(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> Counter[str]:
+        """Count the names the patterns capture; a name cut off by the end of the text, or owned
+        by someone ("Israel's Ynetnews": another country's outlet), is not a publisher's name."""
         counts: Counter[str] = Counter()
         for pid, pattern in patterns:
             cue = _TEMPLATE_CUES.get(pid)
@@ -209,7 +247,12 @@ class OutletFinder:
             if words is not None and not any(word in text for word in words):
                 continue
             for match in pattern.finditer(text):
-                name = _trim_outlet(match.group("o"))
+                if match.end("o") >= len(text.rstrip()):
+                    continue  # the excerpt stops inside the name
+                raw = match.group("o")
+                if re.search(r"\w['’]s\s", raw):
+                    continue
+                name = _trim_outlet(raw)
                 if name:
                     counts[name] += 1
         return counts
@@ -227,14 +270,40 @@ class OutletFinder:
 
 
 _WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z .]{2,30})?\s*\((?P<o>[A-Z][\w .&-]{1,30})\)\s*[-—–:]"
+    r"^[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Za-z .]{2,30})?\s*\((?P<o>[A-Z][\w .&'-]{1,40})\)\s*[-—–:]"
 )
 
 
+_MEDIA_WORD = re.compile(
+    r"(?i)\b(?:news|agency|agenzia|agence|agencia|press|presse|tv|radio|times|post|media|network|herald|"
+    r"journal|observer|daily|gazette|tribune|wire|channel|television)\b")
+
+
 def find_wire_dateline(paragraph: str) -> str | None:
-    """Return the agency of a wire dateline ("BAGHDAD (AFP) -- ..."), or None."""
+    """Return the credit of a dateline ("BAGHDAD (AFP) -- ...", "Mosul (Agenzia Fides) - ..."), or None.
+
+    A place written in capitals may carry any credit; a place in title case only one that reads
+    as an outlet's name, so "The Popular Mobilization Forces (PMF) - ..." is no dateline.
+    """
     found = _WIRE_DATELINE.match(paragraph.strip())
-    return found.group("o").strip() if found else None
+    if not found:
+        return None
+    credit = found.group("o").strip()
+    place = paragraph.strip()[: found.start("o")].rstrip(" (")
+    if place.split(",")[0].isupper() or _MEDIA_WORD.search(credit):
+        return credit
+    return None
+
+
+_CITED_AFTER = r"\s+(?:news\s+agency\s+|agency\s+)?(?:reports?|reported|reporting|said|says|quoted|cited|published|carried|correspondent)\b"
+_CITED_BEFORE = r"\b(?:according\s+to|reported\s+by|published\s+by|carried\s+by|cited\s+by|quoted\s+by)\s+(?:an?\s+|the\s+)?"
+
+
+def is_cited_as_reporting(text: str, name: str) -> bool:
+    """Return True when ``text`` cites ``name`` as a source of reporting ("X reported", "according to X")."""
+    words = r"\s+".join(re.escape(w) for w in name.split())
+    pattern = rf"(?:{_CITED_BEFORE}(?:the\s+)?{words}\b|(?<!\bby )(?<!\bto )(?<!\bwith )\b{words}(?:'s)?{_CITED_AFTER})"
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 _COPYRIGHT_NOISE = re.compile(

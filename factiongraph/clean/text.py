@@ -20,6 +20,7 @@ from factiongraph.clean.chrome import COMMENT_META, COMMENTS, RELATED, SOURCE, C
 from factiongraph.clean.dates import DateMention, parse_date
 from factiongraph.clean.metadata import is_person_name, parse_byline
 from factiongraph.model import BlockPart
+from factiongraph.model.numeric_dates import choose_order
 
 _CREDIT_BRACKET = re.compile(r"\[(?P<credit>[^\[\]]{3,120})\]\s*$")
 _CREDIT_PAREN = re.compile(
@@ -34,10 +35,20 @@ _AGENCY_TAIL = re.compile(
 )
 _NOT_A_CREDIT = re.compile(r"^(?:sic|\.\.\.|…|\d+|citation needed|emphasis added|laughs?|applause)$", re.IGNORECASE)
 _DATELINE_NOISE = re.compile(
-    r"(?i)\b(?:published|posted|updated|last updated|date|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|ast|est|edt|"
+    r"(?i)\b(?:published|posted|updated|last updated|modified|date|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|ast|est|edt|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
-    r"|\d{1,2}:\d{2}(?::\d{2})?|[•·|*,:()\-–—]"
+    r"|\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b|\breading time\b|\b\d+\s+views?\b"
+    r"|\d{1,2}:\d{2}(?::\d{2})?|[•·|*,:()\-–—/]"
 )
+# Words that make a run of words a sentence rather than a list of labels ("Gulan Media ... News",
+# "middle east  oriental churches" are labels; "protests continue in Baghdad on ..." is not).
+_FUNCTION_WORDS = frozenset(
+    "the a an of to in at for with by from and or but is are was were be been being has have had "
+    "said says say will would could should may might that this these those which who whom what as "
+    "after before than it its he she they we his her their our".split()
+)
+_MAX_DATELINE_LABELS = 10
+_UPDATED = re.compile(r"(?i)\b(?:updated|last updated|modified)\b")
 _PARAGRAPH_END = re.compile(r"[.!?…][\"')\]]*$")
 
 
@@ -72,6 +83,8 @@ class TextLayout:
     source_note: str | None = None
     copyright_note: str | None = None
     notes: list[str] = field(default_factory=list)
+    stamps: list[tuple[int, DateMention, str]] = field(default_factory=list)
+    """Every date stamp found: (line index, date, the stamp as written); ``published`` is chosen from them."""
 
 
 def split_lines(text: str) -> list[Line]:
@@ -104,31 +117,75 @@ def is_caption(text: str) -> bool:
     return any(ch.isalpha() for ch in credit) and len(text.split()) <= 90 and len(credit.split()) <= 12
 
 
-def parse_dateline(text: str) -> DateMention | None:
-    """Return the date of a line that holds nothing but a date (plus labels, times, bullets)."""
-    mention = parse_date(text)
-    if mention is None or mention.month is None:
-        return None
+def parse_dateline(text: str, order: str | None = None) -> DateMention | None:
+    """Return the date of a date stamp: a line that holds a date and otherwise only labels.
+
+    Labels are times, bullets, "Published"/"Updated", "2 min read", upper-case place tags, and
+    short runs of words with no sentence in them (a site or section name, a list of tags:
+    "Gulan Media June 28, 2021 News", "Saturday, 20 July 2019 middle east  oriental churches").
+    A line that reads as a sentence ("Protests resumed on June 28, 2021 in Basra.") is not one.
+    ``order`` reads ambiguous numeric dates (see :mod:`factiongraph.model.numeric_dates`).
+    """
+    mention = parse_date(text, order)
+    if mention is None or (mention.month is None and not mention.basis.startswith("numeric")):
+        return None  # a bare year is no stamp; an ambiguous "03/04/2022" is one (its year is certain)
     remainder = (text[: mention.start] + " " + text[mention.end :]).strip()
     remainder = _DATELINE_NOISE.sub(" ", remainder)
     leftover = [w for w in remainder.split() if not w.isupper()]  # "BAGHDAD" place tags may stay
-    return mention if not leftover else None
+    if not leftover:
+        return mention
+    if len(leftover) > _MAX_DATELINE_LABELS or _PARAGRAPH_END.search(text.strip()):
+        return None
+    if any(w.lower().strip(".,;:!?'\"") in _FUNCTION_WORDS or any(ch.isdigit() for ch in w) for w in leftover) \
+            or re.search(r"[.!?;\"“”]", remainder):
+        return None  # a sentence, or a field glued to other numbers ("Date28 January 2024")
+    return mention
+
+
+def is_update_stamp(text: str) -> bool:
+    """Return True for a date stamp that gives the last change ("Updated ..."), not the publication."""
+    return bool(_UPDATED.search(text))
 
 
 class LineClassifier:
-    """Classifies the lines of a plain-text scrape. Build once with compiled chrome rules."""
+    """Classifies the lines of a plain-text scrape. Build once with compiled chrome rules.
 
-    def __init__(self, rules: tuple[ChromeRule, ...]) -> None:
+    ``numeric_date_order`` (``dmy``, ``mdy`` or ``auto``) reads date stamps like "03/04/2021";
+    with ``auto`` the document's own unambiguous numeric dates decide, else only the year is read.
+    """
+
+    def __init__(self, rules: tuple[ChromeRule, ...], numeric_date_order: str = "auto") -> None:
         self._rules = rules
+        self._order_setting = numeric_date_order
+        self._order: str | None = None
 
     def classify(self, text: str) -> TextLayout:
         """Return the classified non-blank lines of ``text`` (the canonical text) and header info."""
         layout = TextLayout(split_lines(text))
+        self._order = choose_order(self._order_setting, text)
         self._mark_chrome_and_zones(layout)
         self._mark_roles(layout)
         self._mark_header(layout)
         self._mark_repeats(layout)
+        self._choose_published(layout)
         return layout
+
+    @staticmethod
+    def _choose_published(layout: TextLayout) -> None:
+        """Pick the publication date among the date stamps.
+
+        Stamps under the title beat stamps above it (a page's header often shows today's date
+        above the headline); a "Published" stamp beats an "Updated" one; then the first wins.
+        """
+        if not layout.stamps:
+            return
+        title = next((i for i, line in enumerate(layout.lines) if line.role == "title"), -1)
+
+        def rank(stamp: tuple[int, DateMention, str]) -> tuple[bool, bool, int]:
+            index, _, written = stamp
+            return (0 <= title and index < title, is_update_stamp(written), index)
+
+        _, layout.published, layout.dateline = min(layout.stamps, key=rank)
 
     def _mark_chrome_and_zones(self, layout: TextLayout) -> None:
         zone = ""
@@ -155,7 +212,7 @@ class LineClassifier:
                 paragraphs_seen += 1
 
     def _mark_roles(self, layout: TextLayout) -> None:
-        for line in layout.lines:
+        for index, line in enumerate(layout.lines):
             if line.role:
                 if line.role == "comment" and _is_comment_meta(line.text):
                     _set(line, BlockPart.BOILERPLATE, "comment.meta", COMMENT_META)
@@ -167,15 +224,14 @@ class LineClassifier:
             if byline is not None:
                 _set(line, BlockPart.BOILERPLATE, "byline.by", "byline")
                 layout.author = layout.author or byline.author
-                when = parse_dateline(byline.rest) if byline.rest else None
-                if when is not None and layout.published is None:
-                    layout.published, layout.dateline = when, line.text
+                when = parse_dateline(byline.rest, self._order) if byline.rest else None
+                if when is not None:
+                    layout.stamps.append((index, when, line.text))
                 continue
-            when = parse_dateline(line.text) if line.words <= 14 else None
+            when = parse_dateline(line.text, self._order) if line.words <= 14 else None
             if when is not None:
                 _set(line, BlockPart.BOILERPLATE, "dateline.date", "dateline")
-                if layout.published is None:
-                    layout.published, layout.dateline = when, collapse_line(line.text).strip(" •·|-")
+                layout.stamps.append((index, when, collapse_line(line.text).strip(" •·|-")))
 
     def _mark_header(self, layout: TextLayout) -> None:
         """Pick the title among the unlabelled lines before the first paragraph."""

@@ -1,20 +1,20 @@
-"""Year inference for documents whose publication date is unknown (or only guessed).
+"""Event dates when the publication date is unknown: years that the text itself fixes, never guesses.
 
 News style leaves the year out of dates in the current year ("on June 25th"), so a text with no
 publication date has yearless event dates. :func:`infer_year` narrows the year from what the text
-and the knowledge base say:
+and the knowledge base say, and gives one only when exactly one year fits:
 
-- explicit years written in the text are lower bounds (the article is not older than them), and
-  so is a year the cleaner already guessed (``published_basis`` "inferred: ...");
+- explicit years written in the text are lower bounds (the article is not older than them);
 - a person named with a title the KB dates ("Prime Minister X", "the Quds Force commander X")
-  held it in known years: the article was written within them (all such spans intersect);
+  held it in known years: the article was written within them (all such spans intersect); an
+  open-ended span ends at the ingest year;
 - a weekday written with a day and month ("Thursday (June 25th)", "Monday, July 6") fixes the
   year modulo the calendar.
 
-The earliest year that satisfies everything wins (articles are written near the events they
-report); with nothing but weekday pairs (no bound at all) the result is None, because the
-calendar alone repeats every few years. :func:`resolve_weekday_after` dates a bare weekday
-("On Tuesday") from the latest day-precision date before it when the publication day is unknown.
+When several years still fit, there is no year (the yearless dates keep their text, no value).
+A bare weekday ("On Tuesday") with no publication day is dated only by a day the text writes out:
+that day itself when it falls on that weekday (a caption's "Feb. 15, 2021" and "on Monday"), else
+the first such weekday after a day written just before it (:func:`resolve_weekday_after`).
 """
 
 from __future__ import annotations
@@ -134,8 +134,8 @@ def find_role_spans(text: str, mentions: list[Mention], entities: dict[str, Any]
 
 
 def infer_year(text: str, mentions: list[Mention], entities: dict[str, Any], kb: Any,
-               dates: list[DateMatch], floor: int | None = None) -> YearGuess | None:
-    """Return the earliest year consistent with the text's clues, or None when unbounded.
+               dates: list[DateMatch], floor: int | None = None, ceiling: int | None = None) -> YearGuess | None:
+    """Return the one year consistent with the text's clues, or None when none or several fit.
 
     Args:
         text: the content text (body and captions).
@@ -143,7 +143,8 @@ def infer_year(text: str, mentions: list[Mention], entities: dict[str, Any], kb:
         entities: entity records by id.
         kb: the knowledge base (person records' ``attributes.roles``).
         dates: the text's date expressions (yearless day-month ones give the latest month).
-        floor: a year already known as a lower bound (e.g. the cleaner's guess), or None.
+        floor: a year already known as a lower bound, or None.
+        ceiling: the latest possible year (the ingest year), or None.
     """
     reasons: list[str] = []
     low: int | None = floor
@@ -161,6 +162,8 @@ def infer_year(text: str, mentions: list[Mention], entities: dict[str, Any], kb:
         reasons.append(why)
     if low is None:
         return None
+    if ceiling is not None:
+        high = ceiling if high is None else min(high, ceiling)
     pairs = find_weekday_pairs(text)
     top = high if high is not None and high >= low else low + SPAN_WITHOUT_UPPER_BOUND
     years = list(range(low, top + 1))
@@ -171,6 +174,9 @@ def infer_year(text: str, mentions: list[Mention], entities: dict[str, Any], kb:
             reasons.append("weekday and date agree: " + ", ".join(repr(p[3]) for p in pairs[:3]))
         else:
             log.debug("weekday pairs %s fit no year in %d-%d", pairs, low, top)
+    if len(years) != 1:
+        log.debug("years %s fit the text's clues (%s): no year", years[:5], "; ".join(reasons))
+        return None
     months = [d.value.start.month if d.value else _month_of(d.text) for d in dates
               if d.kind in ("md", "dm", "m")]
     latest = max((mo for mo in months if mo), default=None)
@@ -212,26 +218,53 @@ def _reference_event(match: DateMatch, earlier: list[Event]) -> Event | None:
     word = (match.reference or "").rstrip("s")
     fallback: Event | None = None
     for e in reversed(earlier):
-        if not e.date_start or e.date_precision is None:
-            continue
-        if str(e.attrs.get("date_basis", "")).startswith(("undated", "relative")):
+        named = bool(word) and (word in str(e.attrs.get("trigger", "")).lower() or word == e.attrs.get("label"))
+        undated = not e.date_start or e.date_precision is None \
+            or str(e.attrs.get("date_basis", "")).startswith(("undated", "relative"))
+        if named:
+            # "four days after the raid": the raid it names, dated or not; an undated raid dates nothing
+            return None if undated else e
+        if undated:
             continue  # a publication-period guess or another relative date is no anchor
-        if word and (word in str(e.attrs.get("trigger", "")).lower() or word == e.attrs.get("label")):
-            return e
         if fallback is None and (not word or e.date_precision == DatePrecision.DAY):
             fallback = e
-    return fallback
+    return None if word else fallback
 
 
-def _day_before(match: DateMatch, dates: list[DateMatch]) -> date | None:
-    """Return the latest single day (by date) written before ``match`` in the text.
+# A bare weekday counts from a day written at most this many characters before it.
+WEEKDAY_REFERENCE_WINDOW = 250
 
-    By date, not by position: a background date recalled late in a report ("the raid on June
-    25th") is older than the news day a following bare weekday counts from.
+
+def weekday_from_text(match: DateMatch, dates: list[DateMatch], anchor: Anchor) -> tuple[date, str] | None:
+    """Return the day a bare weekday ("on Monday") denotes when the publication day is unknown.
+
+    A day written in the text that falls on that weekday is that day ("Feb. 15, 2021" in a
+    caption and "on Monday" in the body); else the first such weekday after the latest day written
+    shortly before it. Days outside the publication period (when its month or year is known)
+    do not count. None when nothing in the text fits.
     """
-    days = [d.value.start for d in dates if d.end <= match.start and d.value is not None
-            and d.value.precision is DatePrecision.DAY and d.value.start == d.value.end]
-    return max(days) if days else None
+    weekday = next((WEEKDAYS[w.lower()] for w in re.findall(r"[A-Za-z]+", match.text)
+                    if w.lower() in WEEKDAYS), None)
+    if weekday is None:
+        return None
+    latest = anchor.latest
+    earliest = anchor.published - timedelta(days=7) if anchor.published is not None else None
+    days = [d for d in dates if d is not match and d.value is not None and d.value.precision is DatePrecision.DAY
+            and d.value.start == d.value.end and d.kind != "weekday"
+            and (latest is None or d.value.start <= latest) and (earliest is None or d.value.start >= earliest)]
+    same = [d for d in days if d.value is not None and d.value.start.weekday() == weekday]
+    if same:
+        written = min(same, key=lambda d: abs(d.start - match.start))
+        assert written.value is not None
+        return written.value.start, f"weekday of '{written.text.strip()}' written in the text"
+    before = [d for d in days if d.end <= match.start and match.start - d.end <= WEEKDAY_REFERENCE_WINDOW]
+    if not before:
+        return None
+    reference = max(d.value.start for d in before if d.value is not None)
+    day = resolve_weekday_after(weekday, reference)
+    if latest is not None and day > latest:
+        return None
+    return day, f"weekday after {reference.isoformat()} written just before it"
 
 
 # "in retaliation for the arrest", "after the raid", "following the attack": an undated event
@@ -290,14 +323,14 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
             base = value_of(_date_from(parts), DatePrecision(ref.date_precision or DatePrecision.DAY))
             return shift_date(base, offset), match.text, basis
         return None, match.text, "relative: reference event not found"
-    if match is not None and match.value is None and match.kind == "weekday":
-        ref_day = _day_before(match, dates)
-        weekday = next((WEEKDAYS[w.lower()] for w in re.findall(r"[A-Za-z]+", match.text)
-                        if w.lower() in WEEKDAYS), None)
-        if ref_day is not None and weekday is not None:
-            day = resolve_weekday_after(weekday, ref_day)
-            return value_of(day, DatePrecision.DAY), match.text, \
-                f"weekday after {ref_day.isoformat()} (publication day unknown)"
+    if match is not None and match.kind == "weekday" and anchor.precision is not DatePrecision.DAY:
+        found = weekday_from_text(match, dates, anchor)
+        if found is not None:
+            return value_of(found[0], DatePrecision.DAY), match.text, found[1]
+        return None, match.text, "weekday: publication day unknown and no day written in the text fits it"
+    if match is not None and match.value is not None and "day unknown" in match.basis:
+        # "yesterday", "last week" with only the publication month or year known: no day to give
+        return None, match.text, f"{match.kind}: publication day unknown"
     if match is not None and match.value is not None:
         basis = match.basis
         if year is not None and basis.startswith("text-year"):
@@ -311,9 +344,6 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
         value = value_of(_period_start(_date_from(parts), precision), precision)
         return value, None, f"relative: not before the {word} it answers ({ref.date_start})"
     if anchor.published is None:
-        if year is not None:
-            return value_of(date(year.year, 1, 1), DatePrecision.YEAR), match.text if match else None, \
-                f"undated: inferred publication year {year.year}"
         return None, match.text if match else None, "undated"
     precision = DatePrecision.YEAR if anchor.precision is DatePrecision.YEAR else DatePrecision.MONTH
     return value_of(_period_start(anchor.published, precision), precision), None, \

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -40,6 +40,7 @@ from factiongraph.extract.when import Anchor, DateMatch, RawDate, find_dates, pa
 from factiongraph.extract.where import Location, ancestor_ids, locate_event
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, EntityType, Event, Evidence, Mention
+from factiongraph.model.numeric_dates import choose_order
 
 log = logging.getLogger(__name__)
 
@@ -140,12 +141,24 @@ class EventExtractor:
     """
 
     NAME = "extract.events"
-    VERSION = 2  # 2: participants across subject modifiers, answered-event dates (CHANGELOG)
+    VERSION = 3  # 3: no guessed years, weekdays dated only by days the text writes (CHANGELOG)
     REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
     ASSIGNS = ("Event",)
 
-    def __init__(self, kb: KnowledgeBase, rules: RuleSet | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, rules: RuleSet | None = None, *, today: date | None = None,
+                 numeric_date_order: str = "auto") -> None:
+        """Build the rules.
+
+        Args:
+            kb: the knowledge base.
+            rules: the event rules (default: the packaged ones).
+            today: the ingest day; no event of a document without a publication date is dated
+                after it (unless the text puts it in the future). None: no such bound.
+            numeric_date_order: ``dmy``, ``mdy`` or ``auto`` (the document's own convention).
+        """
         self.kb = kb
+        self.today = today
+        self.numeric_date_order = numeric_date_order
         self.rules = rules or load_event_rules()
         # The words a trigger can start with, per rule: most tokens start none, so the matcher
         # skips them with one set lookup instead of trying every phrase.
@@ -364,19 +377,15 @@ class EventExtractor:
         None when the text adds nothing to the cleaner's guess.
         """
         meta = ctx.document.metadata
-        basis = meta.published_basis or ""
-        if meta.published is not None and not basis.startswith("inferred"):
+        if meta.published is not None:
             return None
-        floor = int(meta.published[:4]) if meta.published and meta.published[:4].isdigit() else None
         text = self._content_text(ctx)
         mentions = ctx.content_mentions()
         if scanned is not None and ctx.document.blocks:  # the whole text's scan, cut to the content
             scanned = [d for d in scanned if (b := ctx.document.block_at(d[0])) is not None
                        and b.is_content and d[1] <= b.end]
-        guess = infer_year(text, mentions, ctx.entities, ctx.kb, find_dates(text, Anchor(None, None), scanned), floor)
-        if guess is not None and floor is not None and guess.year <= floor:
-            return None  # the cleaner's guess already has this year (and maybe a month)
-        return guess
+        return infer_year(text, mentions, ctx.entities, ctx.kb, find_dates(text, Anchor(None, None), scanned),
+                          None, self.today.year if self.today is not None else None)
 
     @staticmethod
     def _content_text(ctx: DocContext) -> str:
@@ -396,9 +405,9 @@ class EventExtractor:
         meta = ctx.document.metadata
         scanned = scan_dates(ctx.document.text)
         year = self.infer_year(ctx, scanned)
-        anchor = parse_published(meta.published, meta.published_precision)
-        if year is not None:
-            anchor = Anchor(None, None, year_hint=year.year)
+        anchor = replace(parse_published(meta.published, meta.published_precision),
+                         numeric_order=choose_order(self.numeric_date_order, ctx.document.text),
+                         ceiling=self.today, year_hint=year.year if year is not None else None)
         dates = find_dates(ctx.document.text, anchor, scanned)
         mentions = ctx.content_mentions()
         sents = ctx.sents()

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from factiongraph.model.document import DatePrecision
+from factiongraph.model.numeric_dates import NUMERIC_DATE, read_numeric
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -41,20 +42,24 @@ _NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 _PREP = r"(?i:in|since|during|until|till|by|from|of|around|before|after|through|throughout)"
 _WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _WEEKDAY = r"(?P<weekday>" + _WEEKDAY_NAMES + ")"
-_FUTURE_CUE = re.compile(r"\b(?:will|shall|is due|are due|scheduled|is set to|are set to|plans? to|planned)\b[^.;]*$", re.I)
+_FUTURE_CUE = re.compile(r"\b(?:will|shall|is due|are due|scheduled|is set to|are set to|plans? to|planned)\b"
+                         r"(?:(?!\b(?:after|following|since|because|when|despite|amid)\b)[^.;])*$", re.I)
 
-_BARE_YEAR = re.compile(r"(?<![\d,./-])((?:19|20)\d\d)(?![\d,/-])")
+
+# A weekday written before a date belongs to it ("Saturday, October 26", "Friday (April 9th)").
+_ON_WEEKDAY = r"(?:(?P<wd>" + _WEEKDAY_NAMES + r")(?:\s+(?:morning|afternoon|evening|night))?\s*(?:,\s*|\(\s*|\s+))?"
 
 # Order matters: earlier patterns win where matches overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<dnum>[0-3]\d)\b")),
-    ("mdy", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b")),
-    ("dmy", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b")),
+    ("numeric", NUMERIC_DATE),
+    ("mdy", re.compile(r"\b" + _ON_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b")),
+    ("dmy", re.compile(r"\b" + _ON_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b")),
     ("since_my", re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I)),
     ("since_m", re.compile(r"\b(?i:since)\s+(?:early\s+|late\s+|mid-?)?" + _MONTH + r"(?![\w])(?!\s+[0-3]?\d\b)")),
     ("since_y", re.compile(r"\b(?i:since)\s+" + _YEAR + r"\b")),
-    ("md", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!,?\s+(?:19|20)\d\d)(?![\d:])")),
-    ("dm", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s+(?:19|20)\d\d)")),
+    ("md", re.compile(r"\b" + _ON_WEEKDAY + _MONTH + r"\s+" + _DAY + r"\b(?!,?\s+(?:19|20)\d\d)(?![\d:])")),
+    ("dm", re.compile(r"\b" + _ON_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s+(?:19|20)\d\d)")),
     ("m_last_year", re.compile(r"\b(?:(?i:in|during|since)\s+)?(?:(?i:early|late|mid)[\s-]+)?" + _MONTH
                                + r"\s+(?:of\s+)?last\s+year\b")),
     ("last_month_name", re.compile(r"\b(?i:last)\s+" + _MONTH + r"(?![\w])(?!\s+[0-3]?\d\b)")),
@@ -93,8 +98,9 @@ _NUM_WORDS = (_DIGIT, *NUMBER_WORDS)
 # scan_dates tries a pattern only there (one pass over the words instead of 22 over every
 # character). A property test checks the result against a full scan.
 _FIRST_WORDS: dict[str, tuple[str, ...]] = {
-    "iso": (_DIGIT,), "mdy": _MONTH_WORDS, "dmy": (_DIGIT,), "since_my": ("since",), "since_m": ("since",),
-    "since_y": ("since",), "md": _MONTH_WORDS, "dm": (_DIGIT,),
+    "iso": (_DIGIT,), "numeric": (_DIGIT,), "mdy": (*_MONTH_WORDS, *WEEKDAYS), "dmy": (_DIGIT, *WEEKDAYS),
+    "since_my": ("since",), "since_m": ("since",),
+    "since_y": ("since",), "md": (*_MONTH_WORDS, *WEEKDAYS), "dm": (_DIGIT, *WEEKDAYS),
     "m_last_year": ("in", "during", "since", "early", "late", "mid", *_MONTH_WORDS),
     "last_month_name": ("last",), "my": ("early", "late", "mid", *_MONTH_WORDS), "m": _PREP_WORDS,
     "y": _PREP_WORDS, "future": ("tomorrow", "next", "in", "later"), "ago": _NUM_WORDS,
@@ -140,12 +146,16 @@ class Anchor:
     published: date | None
     precision: DatePrecision | None
     year_hint: int | None = None
+    numeric_order: str | None = None
+    """``dmy``/``mdy``: how to read numeric dates whose day and month could be swapped."""
+    ceiling: date | None = None
+    """The latest possible day when the publication date is unknown (the day of ingest)."""
 
     @property
     def latest(self) -> date | None:
-        """Return the last day the publication could fall on."""
+        """Return the last day the publication could fall on (the ingest day when it is unknown)."""
         if self.published is None:
-            return None
+            return self.ceiling
         return period_end(self.published, self.precision or DatePrecision.DAY)
 
 
@@ -298,6 +308,14 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
     if kind == "iso":
         d = _safe_date(int(g["year"]), int(g["mnum"]), int(g["dnum"]))
         return (value_of(d, DatePrecision.DAY) if d else None), "explicit", None, None
+    if kind == "numeric":
+        numeric = read_numeric(m, anchor.numeric_order)
+        if numeric is None:
+            return None, "numeric: no valid reading", None, None
+        if numeric.month is None or numeric.day is None:
+            return value_of(date(numeric.year, 1, 1), DatePrecision.YEAR), f"explicit: {numeric.basis}", None, None
+        return value_of(date(numeric.year, numeric.month, numeric.day), DatePrecision.DAY), \
+            f"explicit: {numeric.basis}", None, None
     if kind in ("mdy", "dmy"):
         d = _safe_date(int(g["year"]), _month_number(g["month"]), int(g["day"]))
         return (value_of(d, DatePrecision.DAY) if d else None), "explicit", None, None
@@ -336,7 +354,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
             if year is None:
                 return None, basis, None, None
             first = date(year, month, 1)
-        last = anchor.latest or period_end(first, DatePrecision.MONTH)
+        latest = anchor.latest
+        last = latest if anchor.published is not None and latest is not None else period_end(first, DatePrecision.MONTH)
         prec = DatePrecision.YEAR if kind == "since_y" else DatePrecision.MONTH
         return DateValue(first, max(first, last), prec), f"range to publication; {basis}", None, None
     if kind == "future":
@@ -474,8 +493,14 @@ def find_dates(text: str, anchor: Anchor, scanned: list[RawDate] | None = None) 
 
     Args:
         text: any text; offsets in the result refer to it.
-        anchor: the publication date; when it is unknown, explicit years found in ``text`` give
-            yearless dates their year (the nearest preceding explicit year, else the nearest one).
+        anchor: the publication date. When it is unknown, a yearless date ("Nov. 4", "in
+            March") takes ``anchor.year_hint`` (a year the text fixes, see
+            :func:`factiongraph.extract.event_dates.infer_year`), else no value: a year is never
+            guessed. Not from the years written beside other dates either: news style writes
+            the year only for dates *outside* the current year ("June 23rd, 2017 ... On June
+            25th" is two different years). Nothing ends after ``anchor.latest`` (the
+            publication period, or the ingest day when that is unknown) unless the text puts it
+            in the future.
         scanned: the result of :func:`scan_dates` for ``text`` (or a subset of it), when the
             caller already has it.
 
@@ -484,18 +509,15 @@ def find_dates(text: str, anchor: Anchor, scanned: list[RawDate] | None = None) 
         (relative to another event, or no year available).
     """
     raw = scan_dates(text) if scanned is None else scanned
-    explicit_years = [(y.start(), int(y.group(1))) for y in _BARE_YEAR.finditer(text)]
     out: list[DateMatch] = []
     for s, e, kind, m in raw:
-        local = anchor
-        if anchor.published is None and anchor.year_hint is None and explicit_years:
-            before = [y for pos, y in explicit_years if pos <= s]
-            hint = before[-1] if before else min(explicit_years, key=lambda p: abs(p[0] - s))[1]
-            local = replace(anchor, year_hint=hint)
-        value, basis, offset, ref = _resolve(kind, m, local)
+        value, basis, offset, ref = _resolve(kind, m, anchor)
         if kind in ("weekday", "md", "dm", "m") and _FUTURE_CUE.search(text[max(0, s - 80):s]):
-            value, basis = _resolve_future(kind, m, local, value, basis)
-        if value is not None and not basis.startswith("future") and basis != "explicit":
-            value = clamp_to_publication(value, anchor)
+            value, basis = _resolve_future(kind, m, anchor, value, basis)
+        if value is not None and not basis.startswith(("future", "explicit")):
+            if anchor.published is None and anchor.ceiling is not None and value.start > anchor.ceiling:
+                value, basis = None, f"{kind}: would fall after the ingest day; publication date unknown"
+            else:
+                value = clamp_to_publication(value, anchor)
         out.append(DateMatch(s, e, text[s:e], kind, value, basis, offset, ref))
     return out

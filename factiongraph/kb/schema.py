@@ -48,8 +48,10 @@ ATTRIBUTES: dict[EntityType, dict[str, str]] = {
                  "lon": "lon"},
     _T.PLACE: {"note": "text", "admin_level": "admin_level", "parent": "id", "lat": "lat",
                "lon": "lon"},
-    _T.MEDIA_OUTLET: {**_COMMON, "country": "id", "affiliated_with": "ids"},
+    _T.MEDIA_OUTLET: {**_COMMON, "country": "id", "affiliated_with": "ids", "kind": "outlet_kind"},
 }
+OUTLET_KINDS = ("wire_agency", "newspaper", "broadcaster", "website", "social_media", "faction_channel")
+"""What a media outlet is; a ``wire_agency``'s credit on other outlets' pages is not their publisher."""
 
 # Which entity types a referencing attribute may point at.
 REFERENCE_TARGETS: dict[str, frozenset[EntityType]] = {
@@ -151,6 +153,7 @@ _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "text": _check_text, "year": _check_year, "id": _check_id, "ids": _check_ids,
     "ints": _check_ints, "lat": _check_lat, "lon": _check_lon, "iso": _check_iso,
     "admin_level": _check_admin_level,
+    "outlet_kind": lambda v: None if v in OUTLET_KINDS else f"must be one of {', '.join(OUTLET_KINDS)}",
     "leaders": lambda v: _check_spans(v, "person"), "roles": lambda v: _check_spans(v, "of"),
 }
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factiongraph.clean import PRODUCER, Cleaner, normalize_text
-from factiongraph.model import BlockPart, DatePrecision, Document, Metadata, Rejection, RejectionReason
+from factiongraph.model import BlockPart, DatePrecision, Document, Metadata, RawDocument, Rejection, RejectionReason
 from tests.clean.factory import make_raw, read_fixture
 
 CLEANER = Cleaner(["Example Herald", "Desert Courier"])
@@ -55,14 +55,23 @@ def test_explicit_dateline_metadata() -> None:
     assert meta.outlet == "Example Times"  # from the copyright line, nothing else names an outlet
 
 
-def test_inferred_date_has_basis_and_precision() -> None:
+def test_dates_the_article_reports_are_not_its_publication_date() -> None:
     doc = clean_ok(
         "Factions hold rally in Baghdad\n"
         "Protests against the factions began in October 2019 and continued for months, activists said.\n"
         "On Oct. 17, thousands of supporters of the factions marched through central Baghdad, police said.\n"
     )
-    assert (doc.metadata.published, doc.metadata.published_precision) == ("2020-10", DatePrecision.MONTH)
-    assert doc.metadata.published_basis is not None and doc.metadata.published_basis.startswith("inferred: ")
+    assert (doc.metadata.published, doc.metadata.published_basis) == (None, None)
+
+
+def test_the_address_gives_the_date_when_the_page_states_none() -> None:
+    raw = RawDocument(source="x.txt", text="Factions hold rally in Baghdad\n\nThousands marched, police said.\n",
+                      media_type="text/plain", content_hash="h",
+                      hints=Metadata(url="https://news.example/world/2021/03/09/factions-rally/"))
+    doc = CLEANER.clean(raw)
+    assert isinstance(doc, Document)
+    assert (doc.metadata.published, doc.metadata.published_precision) == ("2021-03-09", DatePrecision.DAY)
+    assert doc.metadata.published_basis == "explicit: the address's date path '2021/03/09'"
 
 
 def test_html_document_text_and_blocks() -> None:

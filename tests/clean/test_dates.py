@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factiongraph.clean.dates import find_dates, format_date, infer_published, parse_date
+from factiongraph.clean.dates import date_from_url, find_dates, format_date, parse_date
 from factiongraph.model import DatePrecision
 
 
@@ -61,56 +61,6 @@ def test_format_date_precisions() -> None:
     assert format_date(2020, 6, 5) == "2020-06-05"
 
 
-def test_infer_yearless_dates_fall_in_the_year_after_a_written_year() -> None:
-    guess = infer_published(
-        [("Protests began in October 2019.", False), ("The killing in January shook them.", False),
-         ("On Oct. 17, eight people were killed. On Oct. 18, he visited.", False)]
-    )  # fmt: skip
-    assert guess is not None
-    assert (guess.value, guess.precision) == ("2020-10", DatePrecision.MONTH)
-    assert guess.basis.startswith("inferred: ") and "October 2019" in guess.basis
-
-
-def test_infer_yearless_dates_right_after_a_full_date_stay_in_its_year() -> None:
-    guess = infer_published([("On Sept. 13, 2020, the cleric spoke. On Sept. 25, the leader wrote.", False)])
-    assert guess is not None
-    assert guess.value == "2020-09"
-
-
-def test_infer_caption_date_is_weaker_evidence() -> None:
-    guess = infer_published([("A rally on October 8, 2023. [Name/AFP]", True), ("In early March he spoke.", False)])
-    assert guess is not None
-    assert guess.precision is DatePrecision.YEAR
-    assert guess.value == "2024"
-    assert "caption" in guess.basis
-
-
-def test_infer_latest_year_is_a_lower_bound_without_yearless_dates() -> None:
-    guess = infer_published([("Formed in 2014, it fought until 2017.", False)])
-    assert guess is not None
-    assert (guess.value, guess.precision) == ("2017", DatePrecision.YEAR)
-    assert "not before" in guess.basis
-
-
-def test_infer_never_picks_a_date_contradicted_by_a_later_reference() -> None:
-    guess = infer_published([("On May 2, 2021 a raid. The group was formed in 2014.", False),
-                             ("A second raid followed on June 4, 2022.", False)])  # fmt: skip
-    assert guess is not None
-    assert guess.value == "2022"
-
-
-def test_infer_nothing_without_a_year() -> None:
-    assert infer_published([("On March 14 a drone struck.", False)]) is None
-    assert infer_published([]) is None
-
-
-def test_infer_december_before_january() -> None:
-    guess = infer_published([("The talks of 2019 failed.", False),
-                             ("On Dec. 29 strikes hit the group; on Jan. 3 it answered.", False)])  # fmt: skip
-    assert guess is not None
-    assert guess.value == "2020-01"
-
-
 def _every_pattern(text: str) -> list[tuple[int, int, str]]:
     """The reference: every pattern run over the text, more specific ones winning overlaps."""
     from factiongraph.clean.dates import _PATTERNS, _build_mention
@@ -134,3 +84,50 @@ def test_skipping_patterns_a_text_cannot_match_finds_what_every_pattern_finds(te
     "2020-09-28T10:00:00Z", "No date here at all.", "Attacks since Sept. 3, by 2030 they said"])
 def test_skipping_patterns_on_written_dates(text: str) -> None:
     assert [(m.start, m.end, m.text) for m in find_dates(text)] == _every_pattern(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Friday 15/11/2019", (2019, 11, 15)),       # 15 cannot be a month
+    ("02/23/2012: a car bomb", (2012, 2, 23)),    # 23 cannot be a month
+    ("23.02.2012", (2012, 2, 23)),
+    ("2012-02-23", (2012, 2, 23)),
+    ("2012/2/3", (2012, 2, 3)),
+    ("07/07/2021", (2021, 7, 7)),                 # either order reads the same
+])
+def test_numeric_dates_in_either_order(text: str, expected: tuple[int, int, int]) -> None:
+    mention = parse_date(text)
+    assert mention is not None and (mention.year, mention.month, mention.day) == expected
+    assert mention.basis.startswith("numeric")
+
+
+def test_an_ambiguous_numeric_date_keeps_only_its_year_without_a_convention() -> None:
+    mention = parse_date("Posted 03/04/2012")
+    assert mention is not None and (mention.year, mention.month, mention.day) == (2012, None, None)
+    assert "only the year is certain" in mention.basis
+    dmy = parse_date("Posted 03/04/2012", "dmy")
+    mdy = parse_date("Posted 03/04/2012", "mdy")
+    assert dmy is not None and (dmy.month, dmy.day) == (4, 3) and "convention" in dmy.basis
+    assert mdy is not None and (mdy.month, mdy.day) == (3, 4)
+
+
+@pytest.mark.parametrize("text", ["version 1.2.2019", "13/13/2019", "31/02/2020", "3/4/21", "call 07/2020/11"])
+def test_impossible_or_short_numeric_forms_are_not_dates(text: str) -> None:
+    assert all(m.month is None or m.day is None for m in find_dates(text))
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://news.example/2019/12/31/storm-embassy/", ("2019-12-31", "the address's date path")),
+    ("https://news.example/amp/news/militia-vows-revenge-today-2019-12-30", ("2019-12-30", "the address's date path")),
+    ("https://news.example/en/20211107257614", ("2021-11-07", "the article number in the address opens with a date")),
+    ("https://news.example/archives/2024/01/strike-kills-commander", ("2024-01", "the address's date path")),
+])
+def test_date_from_url(url: str, expected: tuple[str, str]) -> None:
+    mention = date_from_url(url)
+    assert mention is not None and mention.year is not None
+    assert (format_date(mention.year, mention.month, mention.day), mention.basis) == expected
+
+
+@pytest.mark.parametrize("url", ["https://news.example/en/news/64892", "https://news.example/?p=11470",
+                                 "https://news.example/2021/13/40/x", "https://2020-01-03.example/story"])
+def test_addresses_without_a_date_path_give_none(url: str) -> None:
+    assert date_from_url(url) is None

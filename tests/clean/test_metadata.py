@@ -108,3 +108,35 @@ def test_outlet_word_gate_keeps_every_template(sentence: str, monkeypatch: pytes
         with monkeypatch.context() as patch:
             patch.setattr(metadata, "_TEMPLATE_WORDS", {})  # every template scans the whole text
             assert finder.find_outlet(text) == gated
+
+
+def test_an_outlet_the_text_cites_as_reporting_is_not_its_publisher() -> None:
+    text = ("Three people were hurt, a police source told Example Herald. "
+            "According to an Example Herald correspondent at the scene, shops were closed.")
+    assert OutletFinder().find_outlet(text) is None
+
+
+def test_a_wire_agency_addressed_by_sources_is_not_the_publisher() -> None:
+    finder = OutletFinder(["Wire One", "Example Herald"], wires=["Wire One"])
+    assert finder.find_outlet("An official told Wire One the base was hit. Another told Wire One more.") is None
+    guess = finder.find_outlet("An official told Example Herald the base was hit.")
+    assert guess is not None and guess.name == "Example Herald"
+
+
+def test_owned_or_cut_off_names_are_not_publishers() -> None:
+    assert OutletFinder().find_outlet("The family told Israel's Daily Mirror that she was alive. More text.") is None
+    assert OutletFinder().find_outlet("The pastor told International Chri") is None
+
+
+def test_known_aliases_become_the_outlets_own_name() -> None:
+    finder = OutletFinder(["Example Herald", "Herald Agency"], canonical={"Herald Agency": "Example Herald"})
+    guess = finder.find_outlet("An official told Herald Agency the talks failed.")
+    assert guess is not None and guess.name == "Example Herald"
+    assert finder.find_opener("Herald Agency/ Police said on Monday ...") == "Example Herald"
+    assert finder.find_opener("Herald Agency said on Monday ...") is None
+
+
+def test_dateline_credits() -> None:
+    assert find_wire_dateline("BAGHDAD (AFP) - Rockets struck") == "AFP"
+    assert find_wire_dateline("Mosul (Example News Agency) - The council met") == "Example News Agency"
+    assert find_wire_dateline("The Popular Mobilization Forces (PMF) - the umbrella of factions") is None

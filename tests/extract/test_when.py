@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -54,10 +56,28 @@ def test_weekday_is_most_recent_on_or_before_publication() -> None:
     assert one("just before midnight Thursday").value.iso_start == "2021-04-08"  # type: ignore[union-attr]
 
 
-def test_weekday_with_explicit_date_in_parentheses_gives_both() -> None:
-    found = find_dates("on Friday (April 9th) the office closed", PUB)
-    assert [m.text for m in found] == ["Friday", "April 9th"]
-    assert {m.value.iso_start for m in found if m.value} == {"2021-04-09"}
+def test_weekday_written_with_its_date_is_one_expression() -> None:
+    for text in ("on Friday (April 9th) the office closed", "on Friday, April 9, the office closed",
+                 "on Friday 9 April the office closed"):
+        found = find_dates(text, PUB)
+        assert len(found) == 1 and found[0].text.startswith("Friday"), text
+        assert found[0].value is not None and found[0].value.iso_start == "2021-04-09"
+
+
+def test_numeric_event_dates() -> None:
+    found = find_dates("02/23/2012: A car bomb exploded near a checkpoint.", parse_published("2012-02-24"))
+    assert found[0].value is not None and found[0].value.iso_start == "2012-02-23"
+    assert found[0].basis.startswith("explicit: numeric month-day-year")
+    ambiguous = find_dates("03/04/2012: A car bomb exploded.", parse_published("2012-05-01"))
+    assert ambiguous[0].value is not None and ambiguous[0].value.precision is DatePrecision.YEAR
+    read = find_dates("03/04/2012: A car bomb exploded.", replace(parse_published("2012-05-01"), numeric_order="dmy"))
+    assert read[0].value is not None and read[0].value.iso_start == "2012-04-03"
+
+
+def test_nothing_after_the_ingest_day_when_publication_is_unknown() -> None:
+    anchor = Anchor(None, None, year_hint=2027, ceiling=date(2026, 12, 6))
+    (oct21,) = find_dates("On October 21st, gunmen attacked a checkpoint.", anchor)
+    assert oct21.value is None and "after the ingest day" in oct21.basis
 
 
 def test_month_only_expressions() -> None:
@@ -89,12 +109,16 @@ def test_relative_to_another_event_is_left_for_the_caller() -> None:
     assert shift_date(base, 3).iso_start == "2021-04-03"
 
 
-def test_unknown_publication_uses_nearby_explicit_year() -> None:
+def test_unknown_publication_takes_no_year_from_other_dates() -> None:
     found = find_dates("The 2019 protests began in October 2019. On Nov. 4 offices burned.",
                        parse_published(None))
     last = found[-1]
-    assert last.text == "Nov. 4" and last.value is not None and last.value.iso_start == "2019-11-04"
-    assert last.basis.startswith("text-year")
+    assert last.text == "Nov. 4" and last.value is None
+
+
+def test_a_year_the_text_fixes_is_used() -> None:
+    (nov4,) = find_dates("On Nov. 4 offices burned.", Anchor(None, None, year_hint=2020))
+    assert nov4.value is not None and nov4.value.iso_start == "2020-11-04" and nov4.basis.startswith("text-year")
 
 
 def test_unknown_publication_and_no_year_gives_no_value() -> None:

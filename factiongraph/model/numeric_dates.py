@@ -1,0 +1,102 @@
+"""Numeric dates ("15/11/2019", "02/23/2012", "2012-02-23", "23.02.2012") read without guessing.
+
+Shared by ``clean`` (datelines) and ``extract`` (event dates), so it lives with the plain data: pure
+functions, no I/O. Day/month order is decided, in this order, by:
+
+1. the value: a first number above 12 is a day ("23/02/2012"), a second one above 12 makes the
+   first the month ("02/23/2012"); equal numbers need no decision;
+2. the convention of the document or collection (``order``: ``dmy`` or ``mdy``), which callers
+   take from a setting or from the unambiguous numeric dates of the same document;
+3. nothing: with both readings possible and no convention, only the year is certain, and the
+   result says so (precision ``year``) rather than pick one.
+
+The ``basis`` of every result names which rule decided. Only four-digit years are read: "3/4/21"
+has too many readings to be worth one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+ORDERS = ("dmy", "mdy")
+"""The day/month conventions a document or collection can have."""
+
+NUMERIC_DATE = re.compile(
+    r"(?<![\w./-])(?:"
+    r"(?P<y1>(?:19|20)\d\d)(?P<s1>[-/.])(?P<m1>[01]?\d)(?P=s1)(?P<d1>[0-3]?\d)"
+    r"|(?P<a>[0-3]?\d)(?P<s2>[-/.])(?P<b>[0-3]?\d)(?P=s2)(?P<y2>(?:19|20)\d\d)"
+    r")(?![\w/-]|\.\d)"
+)
+"""``Y-M-D`` with any one separator, or ``A/B/Y`` (``-`` and ``.`` too) with a four-digit year."""
+
+
+@dataclass(frozen=True, slots=True)
+class NumericDate:
+    """What a numeric date says: year always, month and day when the order is known."""
+
+    year: int
+    month: int | None
+    day: int | None
+    basis: str
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def read_numeric(match: re.Match[str], order: str | None = None) -> NumericDate | None:
+    """Return the date a :data:`NUMERIC_DATE` match denotes, or None when no reading is valid.
+
+    Args:
+        match: a match of :data:`NUMERIC_DATE`.
+        order: ``dmy`` or ``mdy``: the convention used when both readings are valid.
+    """
+    if match.group("y1"):
+        year, month, day = int(match.group("y1")), int(match.group("m1")), int(match.group("d1"))
+        if not _valid(year, month, day):
+            return None
+        return NumericDate(year, month, day, "numeric year-month-day")
+    a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y2"))
+    dmy, mdy = _valid(year, b, a), _valid(year, a, b)
+    written = match.group(0)
+    if dmy and not mdy:
+        return NumericDate(year, b, a, f"numeric day-month-year ({a} cannot be a month)")
+    if mdy and not dmy:
+        return NumericDate(year, a, b, f"numeric month-day-year ({b} cannot be a month)")
+    if not dmy:
+        return None
+    if a == b:
+        return NumericDate(year, a, a, "numeric date, day and month equal")
+    if order == "dmy":
+        return NumericDate(year, b, a, f"numeric day-month-year by the convention of the document or collection ('{written}')")
+    if order == "mdy":
+        return NumericDate(year, a, b, f"numeric month-day-year by the convention of the document or collection ('{written}')")
+    return NumericDate(year, None, None, f"numeric date '{written}' reads as day-month or month-day: only the year is certain")
+
+
+def document_order(text: str) -> str | None:
+    """Return the day/month order the unambiguous numeric dates of ``text`` agree on, or None.
+
+    "15/11/2019" shows ``dmy``; "02/23/2012" shows ``mdy``; a text showing both, or neither,
+    has no convention.
+    """
+    seen: set[str] = set()
+    for match in NUMERIC_DATE.finditer(text):
+        if match.group("y1"):
+            continue
+        a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y2"))
+        dmy, mdy = _valid(year, b, a), _valid(year, a, b)
+        if dmy and not mdy:
+            seen.add("dmy")
+        elif mdy and not dmy:
+            seen.add("mdy")
+    return seen.pop() if len(seen) == 1 else None
+
+
+def choose_order(setting: str | None, text: str) -> str | None:
+    """Return the order for ambiguous numeric dates: an explicit setting, else the document's own."""
+    if setting in ORDERS:
+        return setting
+    return document_order(text)
