@@ -40,6 +40,7 @@ def surface_variants(alias: str) -> set[str]:
     forms = {alias}
     if alias.lower().startswith("the ") and len(alias) > 4:
         forms.add(alias[4:])
+    forms |= {variant for form in forms for variant in particle_variants(form)}
     out: set[str] = set()
     for form in forms:
         out.add(form)
@@ -53,6 +54,32 @@ def surface_variants(alias: str) -> set[str]:
             out.add(" ".join([words[0][0].upper() + words[0][1:], *rest]))
             out.add(" ".join(w if w.startswith(_PARTICLES) or is_acronym(w)
                              else w[0].upper() + w[1:] for w in words))
+    return out
+
+
+_PARTICLE = re.compile(r"(?<![\w'])(?:al|el|Al|El)-(?=\w)")
+
+
+def particle_variants(form: str) -> set[str]:
+    """Return the spellings news uses for the Arabic article inside a multi-word name.
+
+    "Hashd al-Shaabi" is also written "Hashd Al-Shaabi" and "Hashd al Shaabi"; the article is
+    given the same case in every position, and written with a hyphen or a space. A form whose
+    first word is the article keeps it capitalised there ("Al-Monitor").
+    """
+    if " " not in form or not _PARTICLE.search(form):
+        return set()
+    out: set[str] = set()
+    for particle in ("al-", "Al-", "al ", "Al ", "el-", "El-"):
+        if particle[0].lower() == "e" and not re.search(r"(?<![\w'])[eE]l-", form):
+            continue
+        if particle[0].lower() == "a" and not re.search(r"(?<![\w'])[aA]l-", form):
+            continue
+        variant = _PARTICLE.sub(particle, form)
+        if variant[:1].islower() and form[:1].isupper():
+            variant = variant[0].upper() + variant[1:]
+        out.add(variant)
+    out.discard(form)
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factiongraph.kb import KnowledgeBase
 from factiongraph.nlp.patterns import (KB_ID_PREFIX, build_kb_patterns, is_possessive_alias,
-                                        surface_variants)
+                                        surface_variants, particle_variants)
 
 
 def test_acronyms_match_only_as_written() -> None:
@@ -50,3 +50,11 @@ def test_possessive_alias_of_another_record_is_left_to_the_parts() -> None:
     # the possessor is not another record: the whole name is the entity
     assert not is_possessive_alias("Prime Minister's Office", "pmo", owners)
     assert not is_possessive_alias("Revolutionary Guards", "irgc", owners)
+
+
+def test_the_arabic_article_inside_a_name_in_every_spelling() -> None:
+    assert particle_variants("Hashd al-Shaabi") == {"Hashd Al-Shaabi", "Hashd al Shaabi", "Hashd Al Shaabi"}
+    assert "Hashd Al-Shaabi" in surface_variants("Hashd al-Shaabi")
+    assert particle_variants("Kataib Hezbollah") == set()
+    assert particle_variants("Al-Monitor") == set()  # one word: written as the outlet writes it
+    assert particle_variants("Qais el-Khazali") == {"Qais El-Khazali"}  # al-/el- is for the resolver's keys
