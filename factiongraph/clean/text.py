@@ -5,21 +5,49 @@ Passes, each a small named step so "why is this line boilerplate?" can be answer
 1. chrome: whole-line phrase rules from :mod:`factiongraph.clean.chrome`;
 2. zones: a comment-section marker turns the following lines into reader comments, a
    "Related News"-style marker turns them into boilerplate (only once the article has started);
-3. roles: captions (bracketed photo credits, "Photo:" lines), bylines, datelines;
-4. header: the title line, section labels above it, a bare author name under it;
-5. repeats: captions printed twice and articles reposted twice in the same scrape keep only their
-   first copy.
+3. author boxes: an "About the authors" heading and the bio lines under it;
+4. roles: captions (bracketed photo credits, "Photo:" lines), bylines, datelines (a date alone,
+   with labels, a reading time or a trailing tag list);
+5. forms: chrome told by its form alone (:mod:`factiongraph.clean.forms`): file names, date
+   stamps whose date the scraper dropped, site-name lines, language switchers, section names and
+   menus, tag lists;
+6. header: the title line (a headline printed twice, else the first long line that is not a
+   short kicker over a longer headline), section labels above it, a bare author name under it;
+7. edges (:mod:`factiongraph.clean.positions`): labels under an image file name, short labels
+   inside a cluster of chrome, menu runs and teaser headlines after the last paragraph;
+8. repeats: captions printed twice and articles reposted twice in the same scrape keep only their
+   first copy; a short label printed twice with one copy outside the article, and any copy of a
+   line found to be chrome elsewhere, are chrome.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from factiongraph.clean.chrome import COMMENT_META, COMMENTS, RELATED, SOURCE, ChromeRule, collapse_line, match_chrome
 from factiongraph.clean.dates import DateMention, parse_date
+from factiongraph.clean.forms import DATE_WORDS, is_headline_like, is_tag_run
+from factiongraph.clean.lines import Line, TextLayout, is_paragraph, set_part, split_lines
 from factiongraph.clean.metadata import is_person_name, parse_byline
+from factiongraph.clean.positions import (
+    mark_author_boxes,
+    mark_edges,
+    mark_form_lines,
+    mark_repeated_chrome,
+    mark_repeated_labels,
+)
 from factiongraph.model import BlockPart
+
+__all__ = [
+    "Line",
+    "LineClassifier",
+    "TextLayout",
+    "is_caption",
+    "is_paragraph",
+    "parse_dateline",
+    "split_dateline",
+    "split_lines",
+]
 
 _CREDIT_BRACKET = re.compile(r"\[(?P<credit>[^\[\]]{3,120})\]\s*$")
 _CREDIT_PAREN = re.compile(
@@ -36,61 +64,8 @@ _NOT_A_CREDIT = re.compile(r"^(?:sic|\.\.\.|…|\d+|citation needed|emphasis add
 _DATELINE_NOISE = re.compile(
     r"(?i)\b(?:published|posted|updated|last updated|date|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|ast|est|edt|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
-    r"|\d{1,2}:\d{2}(?::\d{2})?|[•·|*,:()\-–—]"
+    r"|\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\b|[•·|*,:()\-–—]"
 )
-_PARAGRAPH_END = re.compile(r"[.!?…][\"')\]]*$")
-
-
-@dataclass(slots=True)
-class Line:
-    """One non-blank line of the canonical text and what the classifier decided about it."""
-
-    start: int
-    end: int
-    text: str
-    key: str
-    part: BlockPart = BlockPart.BODY
-    rule: str = ""
-    role: str = ""
-
-    @property
-    def words(self) -> int:
-        """Return the number of whitespace-separated words."""
-        return len(self.text.split())
-
-
-@dataclass(slots=True)
-class TextLayout:
-    """The classified lines plus what the header told about the article."""
-
-    lines: list[Line]
-    title: str | None = None
-    author: str | None = None
-    dateline: str | None = None
-    published: DateMention | None = None
-    section: str | None = None
-    source_note: str | None = None
-    copyright_note: str | None = None
-    notes: list[str] = field(default_factory=list)
-
-
-def split_lines(text: str) -> list[Line]:
-    """Return the non-blank lines of ``text`` with spans trimmed of surrounding whitespace."""
-    lines: list[Line] = []
-    offset = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            start = offset + (len(raw) - len(raw.lstrip()))
-            end = start + len(stripped)
-            lines.append(Line(start, end, stripped, collapse_line(stripped).lower()))
-        offset += len(raw) + 1
-    return lines
-
-
-def is_paragraph(line: Line) -> bool:
-    """Return True for a line that reads as running prose rather than a label or headline."""
-    return line.words >= 25 or (line.words >= 10 and bool(_PARAGRAPH_END.search(line.text)))
 
 
 def is_caption(text: str) -> bool:
@@ -105,14 +80,32 @@ def is_caption(text: str) -> bool:
 
 
 def parse_dateline(text: str) -> DateMention | None:
-    """Return the date of a line that holds nothing but a date (plus labels, times, bullets)."""
+    """Return the date of a line that holds nothing but a date (plus labels, times, bullets).
+
+    A date followed by a run of lowercase tags ("3 July 2031   security   armed groups") counts too.
+    """
+    found = split_dateline(text)
+    return found[0] if found is not None else None
+
+
+def split_dateline(text: str) -> tuple[DateMention, bool] | None:
+    """Return the date of a dateline and whether a tag list trails it, or None for other lines."""
     mention = parse_date(text)
     if mention is None or mention.month is None:
         return None
-    remainder = (text[: mention.start] + " " + text[mention.end :]).strip()
-    remainder = _DATELINE_NOISE.sub(" ", remainder)
-    leftover = [w for w in remainder.split() if not w.isupper()]  # "BAGHDAD" place tags may stay
-    return mention if not leftover else None
+    before, after = text[: mention.start], text[mention.end :]
+    if _is_date_noise(before + " " + after):
+        return mention, False
+    if _is_date_noise(before) and is_tag_run(after, min_items=2) and after == after.lower():
+        return mention, True
+    return None
+
+
+def _is_date_noise(text: str) -> bool:
+    """Return True when ``text`` holds only date labels, times, bullets and upper-case place tags."""
+    remainder = _DATELINE_NOISE.sub(" ", text)
+    # "BAGHDAD" place tags may stay, and a second calendar's date ("23 Rajab 1447 AH").
+    return all(w.isupper() or w.isdigit() or w.lower().strip(".") in DATE_WORDS for w in remainder.split())
 
 
 class LineClassifier:
@@ -125,9 +118,14 @@ class LineClassifier:
         """Return the classified non-blank lines of ``text`` (the canonical text) and header info."""
         layout = TextLayout(split_lines(text))
         self._mark_chrome_and_zones(layout)
+        mark_author_boxes(layout)
         self._mark_roles(layout)
+        mark_form_lines(layout)
         self._mark_header(layout)
+        mark_edges(layout)
         self._mark_repeats(layout)
+        mark_repeated_labels(layout)
+        mark_repeated_chrome(layout)
         return layout
 
     def _mark_chrome_and_zones(self, layout: TextLayout) -> None:
@@ -136,7 +134,7 @@ class LineClassifier:
         for line in layout.lines:
             found = match_chrome(line.text, self._rules)
             if found is not None:
-                _set(line, BlockPart.BOILERPLATE, found.rule_id, "chrome")
+                set_part(line, BlockPart.BOILERPLATE, found.rule_id, "chrome")
                 if found.kind == SOURCE and found.rest:
                     layout.source_note = found.rest
                 if found.rule_id == "chrome.copyright" and layout.copyright_note is None:
@@ -147,9 +145,9 @@ class LineClassifier:
                     zone = found.kind
                 continue
             if zone == COMMENTS:
-                _set(line, BlockPart.COMMENT, "zone.comments", "comment")
+                set_part(line, BlockPart.COMMENT, "zone.comments", "comment")
             elif zone == RELATED and not is_paragraph(line):
-                _set(line, BlockPart.BOILERPLATE, "zone.related", "related")
+                set_part(line, BlockPart.BOILERPLATE, "zone.related", "related")
             elif is_paragraph(line):
                 zone = ""  # prose after a related-links box: the article goes on
                 paragraphs_seen += 1
@@ -158,24 +156,20 @@ class LineClassifier:
         for line in layout.lines:
             if line.role:
                 if line.role == "comment" and _is_comment_meta(line.text):
-                    _set(line, BlockPart.BOILERPLATE, "comment.meta", COMMENT_META)
+                    set_part(line, BlockPart.BOILERPLATE, "comment.meta", COMMENT_META)
                 continue
             if is_caption(line.text):
-                _set(line, BlockPart.CAPTION, "caption.credit", "caption")
+                set_part(line, BlockPart.CAPTION, "caption.credit", "caption")
                 continue
             byline = parse_byline(line.text) if line.words <= 16 else None
             if byline is not None:
-                _set(line, BlockPart.BOILERPLATE, "byline.by", "byline")
+                set_part(line, BlockPart.BOILERPLATE, "byline.by", "byline")
                 layout.author = layout.author or byline.author
                 when = parse_dateline(byline.rest) if byline.rest else None
                 if when is not None and layout.published is None:
                     layout.published, layout.dateline = when, line.text
                 continue
-            when = parse_dateline(line.text) if line.words <= 14 else None
-            if when is not None:
-                _set(line, BlockPart.BOILERPLATE, "dateline.date", "dateline")
-                if layout.published is None:
-                    layout.published, layout.dateline = when, collapse_line(line.text).strip(" •·|-")
+            _mark_dateline(layout, line)
 
     def _mark_header(self, layout: TextLayout) -> None:
         """Pick the title among the unlabelled lines before the first paragraph."""
@@ -188,18 +182,16 @@ class LineClassifier:
             candidates.append(line)
         if not candidates:
             return
-        long_enough = [c for c in candidates if c.words >= 4 and not c.text.endswith(".")]
-        title = long_enough[0] if long_enough else max(candidates, key=lambda c: c.words)
+        title = _pick_title(layout, candidates)
         title.role, title.rule = "title", "header.title"
         layout.title = collapse_line(title.text)
         index = candidates.index(title)
         for before in candidates[:index]:
-            _set(before, BlockPart.BOILERPLATE, "header.section-label", "section")
-        if index > 0:
-            layout.section = collapse_line(candidates[index - 1].text)
+            set_part(before, BlockPart.BOILERPLATE, "header.section-label", "section")
+        layout.section = _nearest_section(layout, title)
         after = candidates[index + 1] if index + 1 < len(candidates) else None
         if after is not None and layout.author is None and is_person_name(after.text) and _follows(layout, title, after):
-            _set(after, BlockPart.BOILERPLATE, "byline.bare-name", "byline")
+            set_part(after, BlockPart.BOILERPLATE, "byline.bare-name", "byline")
             layout.author = collapse_line(after.text)
 
     def _mark_repeats(self, layout: TextLayout) -> None:
@@ -210,7 +202,8 @@ class LineClassifier:
             is_content = line.part in (BlockPart.BODY, BlockPart.CAPTION)
             repeated = line.key in seen and (is_content or line.role == "comment")
             if repeated and (line.words >= 4 or line.part is BlockPart.CAPTION):
-                _set(line, BlockPart.BOILERPLATE, "repeat.caption" if line.role == "caption" else "repeat.line", "repeat")
+                rule = "repeat.caption" if line.role == "caption" else "repeat.line"
+                set_part(line, BlockPart.BOILERPLATE, rule, "repeat")
             repeats.append(line.role == "repeat")
             if is_content:
                 seen.add(line.key)
@@ -223,12 +216,54 @@ class LineClassifier:
                     continue
                 neighbours = [repeats[j] for j in (i - 1, i + 1) if 0 <= j < len(repeats)]
                 if any(neighbours) and _appears_before(layout.lines, i):
-                    _set(line, BlockPart.BOILERPLATE, "repeat.run", "repeat")
+                    set_part(line, BlockPart.BOILERPLATE, "repeat.run", "repeat")
                     repeats[i] = changed = True
 
 
-def _set(line: Line, part: BlockPart, rule: str, role: str) -> None:
-    line.part, line.rule, line.role = part, rule, role
+def _pick_title(layout: TextLayout, candidates: list[Line]) -> Line:
+    """Return the title among the header candidates.
+
+    A headline printed twice (page title and article heading) is the title; otherwise the first
+    line of 4+ words that does not end with a period, unless it is a short kicker over a longer
+    headline; otherwise the longest line.
+    """
+    long_enough = [c for c in candidates if c.words >= 4 and not c.text.endswith(".")]
+    keys = [line.key for line in layout.lines]
+    repeated = [c for c in long_enough if keys.count(c.key) >= 2]
+    if repeated:
+        return repeated[0]
+    if len(long_enough) >= 2 and _is_kicker(long_enough[0], long_enough[1]):
+        return long_enough[1]
+    return long_enough[0] if long_enough else max(candidates, key=lambda c: c.words)
+
+
+def _is_kicker(first: Line, second: Line) -> bool:
+    """Return True when ``first`` reads as a series or section kicker above the headline ``second``.
+
+    A kicker is short (at most six words); the headline under it is longer and reads as one.
+    """
+    return first.words <= 6 and second.words > first.words and is_headline_like(second.text)
+
+
+def _nearest_section(layout: TextLayout, title: Line) -> str | None:
+    """Return the section label nearest above the title (an unnamed label or a section name)."""
+    above = layout.lines[: layout.lines.index(title)]
+    for line in reversed(above):
+        if line.rule == "header.section-label" or (line.rule == "form.section-words" and line.words <= 4):
+            return collapse_line(line.text)
+    return None
+
+
+def _mark_dateline(layout: TextLayout, line: Line) -> None:
+    """Label a line holding only a date (and labels, or trailing tags); the first one dates the page."""
+    found = split_dateline(line.text) if line.words <= 24 else None
+    if found is None or (line.words > 14 and not found[1]):
+        return
+    when, tagged = found
+    set_part(line, BlockPart.BOILERPLATE, "dateline.tags" if tagged else "dateline.date", "dateline")
+    if layout.published is None:
+        shown = line.text[: line.text.find(when.text) + len(when.text)] if tagged else line.text
+        layout.published, layout.dateline = when, collapse_line(shown).strip(" •·|-")
 
 
 def _appears_before(lines: list[Line], index: int) -> bool:
@@ -239,7 +274,7 @@ def _appears_before(lines: list[Line], index: int) -> bool:
 def _follows(layout: TextLayout, first: Line, second: Line) -> bool:
     """Return True when ``second`` comes right after ``first`` (only labelled lines between)."""
     i, j = layout.lines.index(first), layout.lines.index(second)
-    return all(line.role in ("chrome", "caption", "dateline") for line in layout.lines[i + 1 : j])
+    return all(line.role in ("chrome", "form", "caption", "dateline") for line in layout.lines[i + 1 : j])
 
 
 _COMMENT_META = re.compile(
