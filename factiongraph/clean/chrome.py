@@ -63,16 +63,16 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.share-prefix", CHROME, r"(?:share(?: this)?(?: article| story| post| page)?|share on|follow us(?: on)?)\s*[:|]?\s*"
      r"(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print|messenger|copy link|"
      r"instagram|youtube|tiktok|threads|bluesky|mail)[\s|,/·•]*)+"),
-    ("chrome.follow", CHROME, r"follow(?: us)?(?: (?:on|at) .{1,60})?|follow @\S{1,40}|follow (?:this|the) (?:topic|author|story)"),
+    ("chrome.follow", CHROME, r"follow(?: us)?(?: (?:on|at) .{1,60})?:?|follow @\S{1,40}|follow (?:this|the) (?:topic|author|story)"),
     ("chrome.short-url", CHROME, r"short (?:url|link)|permalink|copy (?:the )?(?:url|link)(?: copied!?)?|link copied!?|copied!?"),
-    ("chrome.article-action", CHROME, r"(?:email|e-mail|print|save|bookmark|share|send|gift|give|listen to|download) (?:this|the) "
-     r"(?:article|story|page|post|report)|save|saved|bookmark|listen|gift (?:this )?article|"
+    ("chrome.article-action", CHROME, r"(?:email|e-mail|print|save|bookmark|share|send|gift|give|listen to|download) "
+     r"(?:this |the )?(?:article|story|page|post|report)|save|saved|bookmark|listen|(?:watch|play)(?: the)?(?: video)?|"
      r"download(?: the)?(?: full)?(?: report| pdf| article| as pdf)?(?: \(.{1,20}\))?"),
     ("chrome.font-size", CHROME, r"(?:a\s*[+-]?\s*){2,3}|(?:font|text) size.{0,20}"),
     ("chrome.join-channel", CHROME, r"join (?:us|our)\b.{0,50}\b(?:channel|telegram|whatsapp|newsletter|community|mailing list)\b.{0,40}"),
     ("chrome.click-here", CHROME, r"(?:click|tap) here\b.{0,120}"),
     ("chrome.inbox", CHROME, r".{0,80}\b(?:in|to|into) your inbox\b.{0,80}"),
-    ("chrome.subscribe", CHROME, r"(?:subscribe|sign up|register)(?: now| today| here| for free)?[.!:]?|(?:subscribe|sign up)(?: now| today)? (?:to|for) .{0,60}"),
+    ("chrome.subscribe", CHROME, r"(?:subscribe|sign up|register)(?: now| today| here| for free)?[.!:]?|(?:subscribe|sign up)(?: now| today)? (?:to|for) .{0,160}"),
     ("chrome.newsletter", CHROME, r"(?:get|receive) (?:our|the) (?:\w+ )?newsletter.{0,80}"),
     ("chrome.login", CHROME, r"(?:log ?in|sign ?in|log ?out|sign ?out|login|logout|register|my account|create (?:an )?account)(?: / (?:register|sign up))?"),
     ("chrome.feed", CHROME, r"subscribe to:.*|post comments \(atom\)|newer posts?\s*older posts?.*|older posts?|newer posts?|home"),
@@ -91,7 +91,11 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"(?:a|an|our|the) .{0,50}\bseries\b.{0,80}"),
     ("chrome.ad-break", CHROME, r"(?:advertisement|ad)\s*[-–—:]?\s*scroll to continue.{0,40}|scroll to continue.{0,40}|"
      r"(?:story|article) continues (?:below|after) .{0,40}|continue reading(?: below| the (?:article|story))?"),
-    ("chrome.credits", CHROME, r"(?:additional )?(?:reporting|writing|editing|compiled|translated|translation|produced) by .{1,160}"),
+    ("chrome.credits", CHROME, r"\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|translation|produced) by .{1,160}"),
+    ("chrome.disclaimer", CHROME, r"disclaimer\b.{0,300}|the (?:views|opinions) expressed (?:in|here|by) .{0,300}|"
+     r".{0,120}\bdo(?:es)? not necessarily (?:reflect|represent)\b.{0,200}"),
+    ("chrome.support-us", CHROME, r"(?:support|fund) (?:our|independent|quality) (?:journalism|reporting|work)\b.{0,160}|"
+     r"become a (?:member|subscriber|supporter|patron)\b.{0,120}"),
     ("chrome.staff", CHROME, r"(?:(?!of\b)[\w'-]+ ){0,4}(?:staff(?: writer| reporter)?s?|news ?desk|web desk|editorial (?:team|staff|board)|newsroom)"
      r"(?: (?:and|&) (?:agencies|wires|agency))?|agencies"),
     # --- navigation, registrars, ads

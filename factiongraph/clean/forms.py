@@ -164,11 +164,28 @@ def is_tag_run(text: str, min_items: int = 3) -> bool:
         return False
     if _HASHTAG.sub("", text).strip(" ,|•·") == "" and len(_HASHTAG.findall(text)) >= 2:
         return True  # "#iraq #militias #drones"
+    if _is_bare_keywords(text):
+        return True
     items = _segments(text, _LIST_SEPARATOR)
     if len(items) < min_items or not all(is_short_label(i, 3) and not any(c.isdigit() for c in i) for i in items):
         return False
     lower = sum(1 for i in items if i[0].islower())
     return items[0][0].islower() and lower * 2 > len(items)
+
+
+def _is_bare_keywords(text: str) -> bool:
+    """Return True for two to eight lowercase words with no function word ("iraq militias drones").
+
+    Prose that starts in lower case (a hard-wrapped paragraph going on) is glued by "the", "of",
+    "said" ...; a row of stored tags is not.
+    """
+    words = text.split()
+    return (
+        2 <= len(words) <= 8
+        and text == text.lower()
+        and all(w.isalpha() or "-" in w for w in words)
+        and not any(w in _HEADLINE_GLUE for w in words)
+    )
 
 
 def is_cell_run(text: str) -> bool:

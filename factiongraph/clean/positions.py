@@ -182,3 +182,30 @@ def mark_repeated_chrome(layout: TextLayout) -> None:
     for line in layout.lines:
         if line.part is BlockPart.BODY and line.role == "" and line.key in chrome:
             set_part(line, BlockPart.BOILERPLATE, "repeat.chrome", "repeat")
+
+
+def mark_caption_echoes(layout: TextLayout) -> None:
+    """Label a later line that repeats part of an earlier one: a caption or pull quote printed again.
+
+    ("Fighters at the depot. [Photo: X]" then "Fighters at the depot."): the first copy stays.
+    A later line wholly inside an earlier one is an echo when it has eight words or more (five
+    when a caption is involved). A later line that adds a few words to an earlier one (a credit)
+    is an echo only when one of the two is a caption; a paragraph that quotes an earlier pull
+    quote and goes on is not.
+    """
+    seen: list[Line] = []
+    for line in layout.lines:
+        if line.part not in (BlockPart.BODY, BlockPart.CAPTION) or line.role == "title" or line.words < 5:
+            continue
+        if any(_is_echo(line, earlier) for earlier in seen):
+            set_part(line, BlockPart.BOILERPLATE, "repeat.caption-echo", "repeat")
+        else:
+            seen.append(line)
+
+
+def _is_echo(later: Line, earlier: Line) -> bool:
+    """Return True when ``later`` repeats ``earlier`` (see :func:`mark_caption_echoes`)."""
+    with_caption = BlockPart.CAPTION in (later.part, earlier.part)
+    if later.key in earlier.key:
+        return with_caption or later.words >= 8
+    return with_caption and earlier.key in later.key and later.words - earlier.words <= 12

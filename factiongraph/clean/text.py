@@ -31,6 +31,7 @@ from factiongraph.clean.lines import Line, TextLayout, is_paragraph, set_part, s
 from factiongraph.clean.metadata import is_person_name, parse_byline
 from factiongraph.clean.positions import (
     mark_author_boxes,
+    mark_caption_echoes,
     mark_edges,
     mark_form_lines,
     mark_repeated_chrome,
@@ -58,7 +59,7 @@ _CAPTION_START = re.compile(
     re.IGNORECASE,
 )
 _AGENCY_TAIL = re.compile(
-    r"(?:/|\()\s*(?:AFP|Reuters|AP|EPA|Getty Images|Anadolu(?: Agency)?|Xinhua|AA)\s*\)?\s*$"
+    r"(?:/|\()\s*(?:AFP|Reuters|AP|EPA|Getty Images|Anadolu(?: Agency)?|Xinhua|AA)\s*\)?\s*$", re.IGNORECASE
 )
 _NOT_A_CREDIT = re.compile(r"^(?:sic|\.\.\.|…|\d+|citation needed|emphasis added|laughs?|applause)$", re.IGNORECASE)
 _DATELINE_NOISE = re.compile(
@@ -66,6 +67,9 @@ _DATELINE_NOISE = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
     r"|\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\b|[•·|*,:()\-–—]"
 )
+
+# A place name set off before the date of a dateline ("Basra, Tuesday 4 March 2031").
+_PLACE_LEAD = re.compile(r"^\s*[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s*(?:,|-|–|—)\s*")
 
 
 def is_caption(text: str) -> bool:
@@ -80,7 +84,7 @@ def is_caption(text: str) -> bool:
 
 
 def parse_dateline(text: str) -> DateMention | None:
-    """Return the date of a line that holds nothing but a date (plus labels, times, bullets).
+    """Return the date of a line that holds nothing but a date (plus labels, times, bullets, a place).
 
     A date followed by a run of lowercase tags ("3 July 2031   security   armed groups") counts too.
     """
@@ -93,7 +97,7 @@ def split_dateline(text: str) -> tuple[DateMention, bool] | None:
     mention = parse_date(text)
     if mention is None or mention.month is None:
         return None
-    before, after = text[: mention.start], text[mention.end :]
+    before, after = _PLACE_LEAD.sub("", text[: mention.start]), text[mention.end :]
     if _is_date_noise(before + " " + after):
         return mention, False
     if _is_date_noise(before) and is_tag_run(after, min_items=2) and after == after.lower():
@@ -124,6 +128,7 @@ class LineClassifier:
         self._mark_header(layout)
         mark_edges(layout)
         self._mark_repeats(layout)
+        mark_caption_echoes(layout)
         mark_repeated_labels(layout)
         mark_repeated_chrome(layout)
         return layout
@@ -177,7 +182,7 @@ class LineClassifier:
         for line in layout.lines:
             if line.role:
                 continue
-            if is_paragraph(line):
+            if is_paragraph(line) and not _is_question_headline(line, candidates):
                 break
             candidates.append(line)
         if not candidates:
@@ -237,10 +242,22 @@ def _pick_title(layout: TextLayout, candidates: list[Line]) -> Line:
     return long_enough[0] if long_enough else max(candidates, key=lambda c: c.words)
 
 
+def _is_question_headline(line: Line, candidates: list[Line]) -> bool:
+    """Return True for a headline that asks or exclaims ("Who fires the rockets at the base?").
+
+    Such a line ends like a sentence but is the title when no headline-like line came before it.
+    """
+    if line.words > 20 or not line.text.rstrip("\"')").endswith(("?", "!")):
+        return False
+    return not any(c.words >= 4 and is_headline_like(c.text) for c in candidates)
+
+
 def _is_kicker(first: Line, second: Line) -> bool:
     """Return True when ``first`` reads as a series or section kicker above the headline ``second``.
 
     A kicker is short (at most six words); the headline under it is longer and reads as one.
+    A short headline over a longer standfirst without a final stop loses its place to the
+    standfirst (a known limit, see docs/stages/clean.md).
     """
     return first.words <= 6 and second.words > first.words and is_headline_like(second.text)
 

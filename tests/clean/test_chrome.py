@@ -61,6 +61,12 @@ def test_rule_ids_are_unique_slugs() -> None:
         ("The Riverside Daily Staff & Agencies", "chrome"),
         ("Download PDF", "chrome"),
         ("A+ A-", "chrome"),
+        ("Follow us:", "chrome"),
+        ("Listen to article", "chrome"),
+        ("Save article", "chrome"),
+        ("Disclaimer: The views expressed are the author's own.", "chrome"),
+        ("The views expressed in this piece do not necessarily reflect those of the Forum.", "chrome"),
+        ("Support our journalism: become a member today", "chrome"),
     ],
 )
 def test_chrome_lines_match(line: str, kind: str) -> None:
@@ -83,6 +89,8 @@ def test_chrome_lines_match(line: str, kind: str) -> None:
         "More than 300 fighters joined the brigade last year, a commander said.",
         "Related groups deny any role in the attack on the depot, their spokesmen said.",
         "Saved by a neighbour, the boy was taken to hospital in Baquba.",
+        "Supporters of the brigade marched through the city centre on Friday.",
+        "The views of the tribal elders were not heard, one resident said.",
     ],
 )
 def test_article_lines_do_not_match(line: str) -> None:

@@ -43,6 +43,7 @@ def test_form_ids_are_unique_slugs() -> None:
         ("iraq, militias, drones", "form.tag-list"),
         ("Tags drones; basra; harbor lions brigade", "form.tag-list"),
         ("#iraq #militias #drones", "form.tag-list"),
+        ("iraq militias drones", "form.tag-list"),
         ("Research   Experts   Fellows   Donors", "form.cell-run"),
     ],
 )
@@ -70,6 +71,7 @@ def test_chrome_forms_match(line: str, rule_id: str) -> None:
         "Iraq - Syria border talks resume",
         "Iraq/Syria - border talks resume next week",
         "On Monday",
+        "and the brigade said it would not withdraw",
         "2031",
     ],
 )

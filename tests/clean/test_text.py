@@ -260,3 +260,42 @@ def test_a_short_kicker_gives_way_to_the_headline() -> None:
     layout = CLASSIFIER.classify(text)
     assert layout.title == "How a river brigade built a toll empire on the Tigris"
     assert layout.lines[0].rule == "header.section-label"
+
+
+def test_question_headline_is_the_title() -> None:
+    text = (
+        "Analysis\n"
+        "Who is firing the rockets at the river base, and why now?\n"
+        "Three rocket attacks in a week have hit the base on the river, and no group has claimed any of them.\n"
+    )
+    layout = CLASSIFIER.classify(text)
+    assert layout.title == "Who is firing the rockets at the river base, and why now?"
+    assert [line.part for line in layout.lines] == [BlockPart.BOILERPLATE, BlockPart.BODY, BlockPart.BODY]
+
+
+def test_place_before_the_date_is_still_a_dateline() -> None:
+    assert parse_dateline("Basra, Tuesday 4 March 2031") is not None
+    assert parse_dateline("Valley Media March 4, 2031 News") is None  # an outlet line with its section
+    assert parse_dateline("Basra, March 4, 2031, fighters clashed") is None
+
+
+def test_caption_printed_again_without_its_credit() -> None:
+    text = (
+        "Brigade parades in Basra\n"
+        "Fighters of the Harbor Lions Brigade march along the corniche in Basra. STRINGER / EXAMPLE AGENCY\n"
+        "The Harbor Lions Brigade held a parade in Basra on Friday, the first since the end of the fighting.\n"
+        "Fighters of the Harbor Lions Brigade march along the corniche in Basra.\n"
+        "Officials did not attend the parade, which lasted about two hours, witnesses said.\n"
+    )
+    parts = [line.part for line in CLASSIFIER.classify(text.replace("EXAMPLE AGENCY", "AFP")).lines]
+    assert parts == [BlockPart.BODY, BlockPart.CAPTION, BlockPart.BODY, BlockPart.BOILERPLATE, BlockPart.BODY]
+
+
+def test_paragraph_that_goes_on_from_a_pull_quote_stays() -> None:
+    text = (
+        "Brigade denies any role in the attack on the depot\n"
+        "We were not there that night and we have witnesses\n"
+        "A commander said: We were not there that night and we have witnesses, adding that the brigade would sue.\n"
+        "Police said the investigation was continuing and that two suspects had been questioned.\n"
+    )
+    assert all(line.part is BlockPart.BODY for line in CLASSIFIER.classify(text).lines)
