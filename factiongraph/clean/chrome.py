@@ -58,7 +58,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("related.read-more", CHROME, r"(?:read|see) (?:more|also)\s*:?(?:\s.{0,120})?"),
     ("source.article-source", SOURCE, r"(?:article |original |story )?source\s*:(?P<rest>.{0,160})"),
     # --- share / print / subscribe / login
-    ("chrome.share", CHROME, r"(?:share|share this|share this (?:article|story|post|page)|share on \w+|tweet|email|e-mail|print|print this (?:article|page)|copy link|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest)[:!]?"),
+    ("chrome.share", CHROME, r"(?:share|share this|share this (?:article|story|post|page)|share (?:on|via) \w+|tweet|email|e-mail|print|print this (?:article|page)|copy link|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest)[:!]?"),
     ("chrome.share-row", CHROME, r"(?:(?:share(?: to| on)?|email this|blogthis!?|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|print)[\s|,/·•]*){2,}"),
     ("chrome.share-prefix", CHROME, r"(?:share(?: this)?(?: article| story| post| page)?|share on|follow us(?: on)?)\s*[:|]?\s*"
      r"(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print|messenger|copy link|"
@@ -87,6 +87,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"edit (?:this page|source)|view history|in this (?:article|story)\s*:?"),
     ("chrome.series", CHROME, r"(?:this (?:article|story|piece|report|post|essay) is )?part (?:\d{1,2} |one |two |three |four |five )?"
      r"of (?:a|an|our|the) .{0,60}\bseries\b.{0,80}|part \d{1,2} of \d{1,2}|series\s*:.{1,100}|"
+     r"(?:from|in) (?:the|our) (?:\S+ ){0,5}series\b.{0,80}|"
      r"(?:the )?(?:first|second|third|fourth|fifth|sixth|last|final|latest|\d{1,2}(?:st|nd|rd|th)) (?:in|of) "
      r"(?:a|an|our|the) .{0,50}\bseries\b.{0,80}"),
     ("chrome.ad-break", CHROME, r"(?:advertisement|ad)\s*[-–—:]?\s*scroll to continue.{0,40}|scroll to continue.{0,40}|"
@@ -103,6 +104,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.registrar", CHROME, r"(?:domain (?:name )?(?:registration|names?|search|transfer)|web ?hosting|website builder|buy (?:a |this )?domain.*|this domain (?:is|may be) for sale.*|cheap domains?)"),
     ("chrome.breadcrumb", CHROME, r"[^|>»›]{1,30}(?:\s*(?:\||>|»|›)\s*[^|>»›]{1,30}){2,}"),
     ("chrome.image-source", CHROME, r"(?:image|photo|picture) (?:source|credit)s?\s*[,:].{0,80}"),
+    ("chrome.posted-in", CHROME, r"(?:posted|filed) (?:in|under)\s*:? .{1,80}"),
     ("chrome.tags", CHROME, r"(?:tags|tagged|filed under|categories|category|topics)\s*:.*"),
     # --- legal
     ("chrome.copyright", CHROME, r"(?:©|\(c\)|copyright\b).{0,160}|.{0,120}\ball rights reserved\.?.{0,60}"),

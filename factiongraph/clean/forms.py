@@ -59,7 +59,8 @@ BIO_WORDS: frozenset[str] = frozenset(
     editor editors journalist journalists correspondent reporter author authors writer scholar
     expert scientist chair chairman president founder co-founder associate nonresident visiting
     senior programme program institute university center centre ph.d. phd doctorate degree
-    book books studies previously formerly served
+    book books studies previously formerly served contributor contributors columnist commentator
+    consultant adviser advisor specialist former ambassador diplomat graduate fellowship
     """.split()
 )
 
@@ -92,7 +93,7 @@ _FILE_NAME = re.compile(
 )
 _CELL_GAP = re.compile(r"\s{2,}|\t")
 _LIST_SEPARATOR = re.compile(r"\s{2,}|\t|\s*[,;|•·]\s*")
-_SITE_SEPARATOR = re.compile(r"\s+(?:-|–|—|\||::|/)\s+")
+_SITE_SEPARATOR = re.compile(r"\s+(?:-|–|—|\||::|/|•|·|»|›|>)\s+")
 _TOKEN_SEPARATOR = re.compile(r"[\s|•·/,]+")
 _AUTHOR_BOX = re.compile(
     r"(?:about|meet) (?:the |this |our )?(?:authors?|writers?|contributors?|reporters?|experts?|editors?)\b",
@@ -197,7 +198,11 @@ def is_cell_run(text: str) -> bool:
 
 
 def is_site_name(text: str) -> bool:
-    """Return True for a site-name line cut into capitalised segments ("X News - Local News - Site")."""
+    """Return True for a site name or menu cut into capitalised segments ("X News - Local News - Site").
+
+    Segments are set off by spaced dashes, bars, slashes, bullets or arrows; three or more, each
+    of at most four words without sentence punctuation or commas.
+    """
     parts = _segments(text, _SITE_SEPARATOR)
     return (
         len(parts) >= 3

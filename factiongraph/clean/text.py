@@ -68,6 +68,9 @@ _DATELINE_NOISE = re.compile(
     r"|\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\b|[•·|*,:()\-–—]"
 )
 
+# What a page title adds to the headline: a site name set off by a bar, dash, colon or arrow.
+_SITE_SUFFIX = re.compile(r"\s*(?:\||::|:|»|›|–|—|-)\s*[^|»›]{1,60}")
+_SITE_PREFIX = re.compile(r"[^|»›]{1,60}?\s*(?:\||::|:|»|›|–|—|-)\s*")
 # A place name set off before the date of a dateline ("Basra, Tuesday 4 March 2031").
 _PLACE_LEAD = re.compile(r"^\s*[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s*(?:,|-|–|—)\s*")
 
@@ -193,6 +196,8 @@ class LineClassifier:
         index = candidates.index(title)
         for before in candidates[:index]:
             set_part(before, BlockPart.BOILERPLATE, "header.section-label", "section")
+        for copy in _page_title_copies(layout, title):
+            set_part(copy, BlockPart.BOILERPLATE, "repeat.page-title", "repeat")
         layout.section = _nearest_section(layout, title)
         after = candidates[index + 1] if index + 1 < len(candidates) else None
         if after is not None and layout.author is None and is_person_name(after.text) and _follows(layout, title, after):
@@ -234,7 +239,7 @@ def _pick_title(layout: TextLayout, candidates: list[Line]) -> Line:
     """
     long_enough = [c for c in candidates if c.words >= 4 and not c.text.endswith(".")]
     keys = [line.key for line in layout.lines]
-    repeated = [c for c in long_enough if keys.count(c.key) >= 2]
+    repeated = [c for c in long_enough if keys.count(c.key) >= 2 or _page_title_copies(layout, c)]
     if repeated:
         return repeated[0]
     if len(long_enough) >= 2 and _is_kicker(long_enough[0], long_enough[1]):
@@ -250,6 +255,25 @@ def _is_question_headline(line: Line, candidates: list[Line]) -> bool:
     if line.words > 20 or not line.text.rstrip("\"')").endswith(("?", "!")):
         return False
     return not any(c.words >= 4 and is_headline_like(c.text) for c in candidates)
+
+
+def _page_title_copies(layout: TextLayout, headline: Line) -> list[Line]:
+    """Return the lines that print ``headline`` with the site's name added ("Headline | Site").
+
+    A scrape often starts with the page's ``<title>`` (headline plus site name) before the
+    article's own headline; the bare headline is the title, the other copy is chrome.
+    """
+    copies = []
+    for line in layout.lines:
+        at = line.key.find(headline.key)
+        if line is headline or at < 0 or line.key == headline.key:
+            continue
+        before, after = line.key[:at], line.key[at + len(headline.key) :]
+        added = after if not before else before if not after else ""
+        shape = _SITE_SUFFIX if after else _SITE_PREFIX
+        if added and len(added.split()) <= 6 and shape.fullmatch(added):
+            copies.append(line)
+    return copies
 
 
 def _is_kicker(first: Line, second: Line) -> bool:

@@ -67,6 +67,9 @@ def test_rule_ids_are_unique_slugs() -> None:
         ("Disclaimer: The views expressed are the author's own.", "chrome"),
         ("The views expressed in this piece do not necessarily reflect those of the Forum.", "chrome"),
         ("Support our journalism: become a member today", "chrome"),
+        ("Posted in Iraq, Security", "chrome"),
+        ("From our series on the river brigades", "chrome"),
+        ("Share via Email", "chrome"),
     ],
 )
 def test_chrome_lines_match(line: str, kind: str) -> None:

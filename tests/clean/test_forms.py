@@ -33,6 +33,7 @@ def test_form_ids_are_unique_slugs() -> None:
         ("Updated 3 hours ago", "form.date-stamp"),
         ("Friday 14/11/2031", "form.date-stamp"),
         ("Riverside Daily - Iraq News - Riverside", "form.site-name"),
+        ("Home • Iraq • Kurdistan • Diaspora", "form.site-name"),
         ("English | العربية | Kurdî", "form.language-list"),
         ("العربية", "form.language-list"),
         ("News", "form.section-words"),

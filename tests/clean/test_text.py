@@ -299,3 +299,18 @@ def test_paragraph_that_goes_on_from_a_pull_quote_stays() -> None:
         "Police said the investigation was continuing and that two suspects had been questioned.\n"
     )
     assert all(line.part is BlockPart.BODY for line in CLASSIFIER.classify(text).lines)
+
+
+def test_page_title_with_site_name_gives_way_to_the_bare_headline() -> None:
+    text = (
+        "Rockets hit depot near Tal Afar | Riverside Daily\n"
+        "World\n"
+        "Rockets hit depot near Tal Afar\n"
+        "Three rockets struck a fuel depot on the edge of Tal Afar late on Monday, the police said in a statement.\n"
+        "Rockets hit depot near Tal Afar: what the police know so far about who fired them\n"
+    )
+    layout = CLASSIFIER.classify(text)
+    assert layout.title == "Rockets hit depot near Tal Afar"
+    assert [line.rule for line in layout.lines] == [
+        "repeat.page-title", "form.section-words", "header.title", "", ""]  # fmt: skip
+    assert layout.lines[-1].part is BlockPart.BODY  # a longer headline is not the site's page title
