@@ -103,6 +103,9 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.nav-word", CHROME, r"(?:menu|search|skip to (?:main )?content|back to top|go to top|main menu|navigation|close|open|next|previous|next article|previous article|advertisement|advertising|sponsored(?: content)?|ad|loading\.*)"),
     ("chrome.registrar", CHROME, r"(?:domain (?:name )?(?:registration|names?|search|transfer)|web ?hosting|website builder|buy (?:a |this )?domain.*|this domain (?:is|may be) for sale.*|cheap domains?)"),
     ("chrome.breadcrumb", CHROME, r"[^|>»›]{1,30}(?:\s*(?:\||>|»|›)\s*[^|>»›]{1,30}){2,}"),
+    # a photo line that holds only a credit (capitalised names), no description of the picture
+    ("chrome.photo-credit", CHROME, r"(?:photo|image|picture|photograph)s?(?: credit)?\s*[:/]\s*(?-i:[A-Z0-9])[\w.'&-]*"
+     r"(?:(?:\s+|\s*/\s*|\s+via\s+)(?-i:[A-Z0-9])[\w.'&-]*){0,4}"),
     ("chrome.image-source", CHROME, r"(?:image|photo|picture) (?:source|credit)s?\s*[,:].{0,80}"),
     ("chrome.posted-in", CHROME, r"(?:posted|filed) (?:in|under)\s*:? .{1,80}"),
     ("chrome.tags", CHROME, r"(?:tags|tagged|filed under|categories|category|topics)\s*:.*"),

@@ -38,7 +38,7 @@ SECTION_WORDS: frozenset[str] = frozenset(
     subscriptions subscription account donate support shop store middle east africa asia europe
     americas gulf security defense defence military diplomacy energy conflict terrorism
     counterterrorism special report reports series exclusive insight dispatch briefing brief briefs
-    commentary perspective perspectives spotlight focus desk & and
+    commentary perspective perspectives spotlight focus desk tags tag & and
     """.split()
 )
 
@@ -111,6 +111,7 @@ _HEADLINE_GLUE = _FUNCTION_WORDS | frozenset(
 )
 _TAG_LABEL = re.compile(r"^(?:tags|tagged|topics|keywords|related topics|filed under)\s*[:\-–]?\s+", re.IGNORECASE)
 _HASHTAG = re.compile(r"#[^\W_][\w-]*")
+_CAMEL_SPLIT = re.compile(r"(?<=[a-z]{3})(?=[A-Z])")
 
 
 # ---------------------------------------------------------------- single-line forms
@@ -242,6 +243,21 @@ def is_section_words(text: str) -> bool:
     return len(tokens) >= 8 and not glued
 
 
+def is_glued_labels(text: str) -> bool:
+    """Return True for section names a scraper glued together ("newsIsrael News", "HomeIraq").
+
+    A word that changes from lower to upper case inside itself is split there; the line is chrome
+    when one of the pieces is a section word and the line is short. A brand written that way
+    ("KirkukNow") has no section word in it.
+    """
+    words = text.split()
+    if not words or len(words) > 6 or _SENTENCE_MARK.search(text):
+        return False
+    pieces = [p.lower() for w in words for p in _CAMEL_SPLIT.split(w) if p]
+    glued = any(_CAMEL_SPLIT.search(w) for w in words)
+    return glued and any(p in SECTION_WORDS and p not in ("&", "and") for p in pieces)
+
+
 def is_language_list(text: str) -> bool:
     """Return True for a language switcher: language names and nothing else ("English | العربية")."""
     tokens = _tokens(text)
@@ -317,6 +333,7 @@ FORMS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("form.site-name", is_site_name),
     ("form.language-list", is_language_list),
     ("form.section-words", is_section_words),
+    ("form.glued-labels", is_glued_labels),
     ("form.tag-list", is_tag_run),
     ("form.cell-run", is_cell_run),
 )

@@ -70,6 +70,8 @@ def test_rule_ids_are_unique_slugs() -> None:
         ("Posted in Iraq, Security", "chrome"),
         ("From our series on the river brigades", "chrome"),
         ("Share via Email", "chrome"),
+        ("Photo: Riverside Daily", "chrome"),
+        ("Image credit: Example Agency/Hana Yusuf", "chrome"),
     ],
 )
 def test_chrome_lines_match(line: str, kind: str) -> None:
@@ -94,6 +96,7 @@ def test_chrome_lines_match(line: str, kind: str) -> None:
         "Saved by a neighbour, the boy was taken to hospital in Baquba.",
         "Supporters of the brigade marched through the city centre on Friday.",
         "The views of the tribal elders were not heard, one resident said.",
+        "Photo: Fighters in Basra",
     ],
 )
 def test_article_lines_do_not_match(line: str) -> None:

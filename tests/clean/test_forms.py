@@ -45,6 +45,8 @@ def test_form_ids_are_unique_slugs() -> None:
         ("Tags drones; basra; harbor lions brigade", "form.tag-list"),
         ("#iraq #militias #drones", "form.tag-list"),
         ("iraq militias drones", "form.tag-list"),
+        ("newsIraq News", "form.glued-labels"),
+        ("HomeOpinion", "form.glued-labels"),
         ("Research   Experts   Fellows   Donors", "form.cell-run"),
     ],
 )
@@ -73,6 +75,8 @@ def test_chrome_forms_match(line: str, rule_id: str) -> None:
         "Iraq/Syria - border talks resume next week",
         "On Monday",
         "and the brigade said it would not withdraw",
+        "RiverNow",
+        "CommanderValley Lions Brigade",
         "2031",
     ],
 )
