@@ -107,7 +107,8 @@ _TERMINAL = re.compile(r"[.!?:;,…][\"')\]]*$")
 _FUNCTION_WORDS = frozenset("a an the of to in on at by for from with and or but as that".split())
 # Words a headline of eight words or more nearly always holds one of; a menu holds none.
 _HEADLINE_GLUE = _FUNCTION_WORDS | frozenset(
-    "after amid over against into before about under near off is are was were be has have".split()
+    "after amid over against into before about under near off across through toward towards during within "
+    "without between since until via upon onto despite is are was were be has have".split()
 )
 _TAG_LABEL = re.compile(r"^(?:tags|tagged|topics|keywords|related topics|filed under)\s*[:\-–]?\s+", re.IGNORECASE)
 _HASHTAG = re.compile(r"#[^\W_][\w-]*")
@@ -221,9 +222,9 @@ def is_section_words(text: str) -> bool:
 
     Short lines must be all section words; a menu of four or more entries may hold a few other
     names ("Home News Kurdistan World Business Sports") when two thirds are section words and
-    every entry is capitalised. A long capitalised run with no word that glues a headline
-    together ("of", "in", "after", "is", ...) and no possessive is a menu whatever its entries
-    ("Baghdad Basra Mosul Erbil Kirkuk Najaf Karbala Anbar").
+    every entry is capitalised. A long capitalised run with a section word, no word that glues a
+    headline together ("of", "in", "after", "is", ...) and no possessive is a menu whatever its
+    other entries ("Home Baghdad Basra Mosul Erbil Kirkuk Najaf Karbala").
     """
     if _SENTENCE_MARK.search(text):
         return False
@@ -240,7 +241,7 @@ def is_section_words(text: str) -> bool:
     if known * 3 >= len(tokens) * 2:
         return True
     glued = any(t in _HEADLINE_GLUE for t in tokens) or "'" in text
-    return len(tokens) >= 8 and not glued
+    return len(tokens) >= 8 and known >= 1 and not glued
 
 
 def is_glued_labels(text: str) -> bool:

@@ -97,6 +97,13 @@ def test_chrome_lines_match(line: str, kind: str) -> None:
         "Supporters of the brigade marched through the city centre on Friday.",
         "The views of the tribal elders were not heard, one resident said.",
         "Photo: Fighters in Basra",
+        "The latest in a series of rocket attacks on the base killed two contractors.",
+        "In the series of raids that followed, three depots were seized.",
+        "Produced by the brigade's media wing, the video shows fighters at a checkpoint.",
+        "The casualty figures do not necessarily reflect the full toll, officials said.",
+        "The brigade's medical staff",
+        "Filed in court on Monday, the complaint names two commanders.",
+        "Follow on raids were planned for the next week.",
     ],
 )
 def test_article_lines_do_not_match(line: str) -> None:
