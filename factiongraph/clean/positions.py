@@ -10,7 +10,9 @@ own passes. Each labels lines with a stable rule id:
 - ``form.menu-run``: three or more short capitalised lines after the last paragraph;
 - ``edge.teaser``: two or more headline-like lines after the last paragraph;
 - ``repeat.label``: a short label printed twice, one copy outside the article;
-- ``repeat.chrome``: a copy of a line found to be chrome elsewhere on the page.
+- ``repeat.chrome``: a copy of a line found to be chrome elsewhere on the page;
+- ``repeat.caption-echo``: a later copy of a caption (or of a long line) that only drops or adds
+  a credit.
 """
 
 from __future__ import annotations
