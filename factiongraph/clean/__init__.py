@@ -26,7 +26,7 @@ __all__ = ["Cleaner", "NAME", "PRODUCER", "VERSION", "normalize_text"]
 log = logging.getLogger(__name__)
 
 NAME = "clean"
-VERSION = 1
+VERSION = 2
 PRODUCER = f"stage.{NAME}.v{VERSION}"
 
 

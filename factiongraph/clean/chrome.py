@@ -48,21 +48,67 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("related.heading", RELATED, r"(?:related|recommended|more|latest|other|similar|popular|top) (?:news|articles?|stories|posts|reading|content|coverage|on this topic)\s*:?"),
     ("related.you-may", RELATED, r"you (?:may|might) (?:also )?(?:like|be interested in|enjoy)\s*:?"),
     ("related.most", RELATED, r"(?:most (?:read|popular|viewed|shared)|trending(?: now)?|editor'?s picks?)\s*:?"),
+    ("related.more-from", RELATED, r"(?:more (?:from|in|on|about) [^.!?]{1,40}|read next|up next|what to read next|keep reading|"
+     r"in case you missed it|around the web|recommended for you|more stories|related (?:posts|links|topics)|"
+     r"further reading|related|also read|read also|see also|must read|don'?t miss|(?:more )?by the same author|"
+     r"more by this author|suggested reading)\s*:?"),
+    ("related.teaser", CHROME, r"[\[(]?(?:related(?: (?:article|story|stories|news|content|coverage|reading|post|video))?|"
+     r"also read|read also|also see|see also|must read|don'?t miss|recommended|further reading|read next|up next|"
+     r"read|more|see|suggested reading)\s*[:|»›>]\s*.{3,200}?[\])]?"),
     ("related.read-more", CHROME, r"(?:read|see) (?:more|also)\s*:?(?:\s.{0,120})?"),
     ("source.article-source", SOURCE, r"(?:article |original |story )?source\s*:(?P<rest>.{0,160})"),
     # --- share / print / subscribe / login
-    ("chrome.share", CHROME, r"(?:share|share this|share this (?:article|story|post|page)|share on \w+|tweet|email|e-mail|print|print this (?:article|page)|copy link|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest)[:!]?"),
+    ("chrome.share", CHROME, r"(?:share|share this|share this (?:article|story|post|page)|share (?:on|via) \w+|tweet|email|e-mail|print|print this (?:article|page)|copy link|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest)[:!]?"),
     ("chrome.share-row", CHROME, r"(?:(?:share(?: to| on)?|email this|blogthis!?|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|print)[\s|,/·•]*){2,}"),
-    ("chrome.subscribe", CHROME, r"(?:subscribe|sign up|register)(?: now| today| here| for free)?[.!:]?|(?:subscribe|sign up)(?: now| today)? (?:to|for) .{0,60}"),
+    ("chrome.share-prefix", CHROME, r"(?:share(?: this)?(?: article| story| post| page)?|share on|follow us(?: on)?)\s*[:|]?\s*"
+     r"(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print|messenger|copy link|"
+     r"instagram|youtube|tiktok|threads|bluesky|mail)[\s|,/·•]*)+"),
+    ("chrome.follow", CHROME, r"follow(?: us)?(?: (?:on|at) [^.!?]{1,60})?:?|follow @\S{1,40}|follow (?:this|the) (?:topic|author|story)"),
+    ("chrome.short-url", CHROME, r"short (?:url|link)|permalink|copy (?:the )?(?:url|link)(?: copied!?)?|link copied!?|copied!?"),
+    ("chrome.article-action", CHROME, r"(?:email|e-mail|print|save|bookmark|share|send|gift|give|listen to|download) "
+     r"(?:this |the )?(?:article|story|page|post|report)|save|saved|bookmark|listen|(?:watch|play)(?: the)?(?: video)?|"
+     r"download(?: the)?(?: full)?(?: report| pdf| article| as pdf)?(?: \(.{1,20}\))?"),
+    ("chrome.font-size", CHROME, r"(?:a\s*[+-]?\s*){2,3}|(?:font|text) size.{0,20}"),
+    ("chrome.join-channel", CHROME, r"join (?:us|our)\b.{0,50}\b(?:channel|telegram|whatsapp|newsletter|community|mailing list)\b.{0,40}"),
+    ("chrome.click-here", CHROME, r"(?:click|tap) here\b.{0,120}"),
+    ("chrome.inbox", CHROME, r".{0,80}\b(?:in|to|into) your inbox\b.{0,80}"),
+    ("chrome.subscribe", CHROME, r"(?:subscribe|sign up|register)(?: now| today| here| for free)?[.!:]?|(?:subscribe|sign up)(?: now| today)? (?:to|for) .{0,160}"),
     ("chrome.newsletter", CHROME, r"(?:get|receive) (?:our|the) (?:\w+ )?newsletter.{0,80}"),
     ("chrome.login", CHROME, r"(?:log ?in|sign ?in|log ?out|sign ?out|login|logout|register|my account|create (?:an )?account)(?: / (?:register|sign up))?"),
     ("chrome.feed", CHROME, r"subscribe to:.*|post comments \(atom\)|newer posts?\s*older posts?.*|older posts?|newer posts?|home"),
     ("chrome.blogger-posted", CHROME, r"posted by .{1,60} at \d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|labels?:.*"),
+    # --- page furniture: reading time, languages, contents, series
+    ("chrome.read-time", CHROME, r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*min(?:ute)?s?\.?"
+     r"(?: read| reading| listen)?|(?:estimated )?reading time\s*:?.{0,24}|listen to (?:this|the) (?:article|story).{0,30}"),
+    ("chrome.languages", CHROME, r"(?:this (?:article|page|story|report|post) is )?(?:also )?available in\b.{0,120}|"
+     r"read (?:this|it) in \w+.{0,40}|(?:other )?languages?\s*:.{0,120}|(?:other )?languages"),
+    ("chrome.contents", CHROME, r"(?:table of )?contents|(?:toggle|hide|show) (?:the )?(?:table of contents|contents|menu|navigation|sidebar)|"
+     r"toggle|hide|jump to (?:navigation|search|content|main content)|from wikipedia,? the free encyclopedia|\[?edit\]?|"
+     r"edit (?:this page|source)|view history|in this (?:article|story)\s*:?"),
+    # a series label ends at the series' name: "The latest in a series of attacks killed ..." is reporting
+    ("chrome.series", CHROME, r"(?:this (?:article|story|piece|report|post|essay) is )?part (?:\d{1,2} |one |two |three |four |five )?"
+     r"of (?:a|an|our|the) [^.,;]{0,60}\bseries(?: (?:on|about) [^.,;]{1,60}|\s*:\s*[^.!?]{1,80})?[.:]?|part \d{1,2} of \d{1,2}|"
+     r"series\s*:.{1,100}|(?:from|in) (?:the|our) (?:\S+ ){0,5}series(?: (?:on|about) [^.,;]{1,60})?|"
+     r"(?:the )?(?:first|second|third|fourth|fifth|sixth|last|final|latest|\d{1,2}(?:st|nd|rd|th)) (?:in|of) "
+     r"(?:a|an|our|the) [^.,;]{0,50}\bseries(?: (?:on|about) [^.,;]{1,60})?"),
+    ("chrome.ad-break", CHROME, r"(?:advertisement|ad)\s*[-–—:]?\s*scroll to continue.{0,40}|scroll to continue.{0,40}|"
+     r"(?:story|article) continues (?:below|after) .{0,40}|continue reading(?: below| the (?:article|story))?"),
+    ("chrome.credits", CHROME, r"\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|translation) by .{1,160}"),
+    ("chrome.disclaimer", CHROME, r"disclaimer\b.{0,300}|the (?:views|opinions) expressed (?:in|here|by) .{0,300}|"
+     r".{0,120}\b(?:views|opinions)\b.{0,80}\bdo(?:es)? not necessarily (?:reflect|represent)\b.{0,200}"),
+    ("chrome.support-us", CHROME, r"(?:support|fund) (?:our|independent|quality) (?:journalism|reporting|work)\b.{0,160}|"
+     r"become a (?:member|subscriber|supporter|patron)\b.{0,120}"),
+    ("chrome.staff", CHROME, r"(?:(?!of\b)(?-i:[A-Z])[\w'-]* ){0,4}(?:staff(?: writer| reporter)?s?|news ?desk|web desk|editorial (?:team|staff|board)|newsroom)"
+     r"(?: (?:and|&) (?:agencies|wires|agency))?|agencies"),
     # --- navigation, registrars, ads
     ("chrome.nav-word", CHROME, r"(?:menu|search|skip to (?:main )?content|back to top|go to top|main menu|navigation|close|open|next|previous|next article|previous article|advertisement|advertising|sponsored(?: content)?|ad|loading\.*)"),
     ("chrome.registrar", CHROME, r"(?:domain (?:name )?(?:registration|names?|search|transfer)|web ?hosting|website builder|buy (?:a |this )?domain.*|this domain (?:is|may be) for sale.*|cheap domains?)"),
     ("chrome.breadcrumb", CHROME, r"[^|>»›]{1,30}(?:\s*(?:\||>|»|›)\s*[^|>»›]{1,30}){2,}"),
+    # a photo line that holds only a credit (capitalised names), no description of the picture
+    ("chrome.photo-credit", CHROME, r"(?:photo|image|picture|photograph)s?(?: credit)?\s*[:/]\s*(?-i:[A-Z0-9])[\w.'&-]*"
+     r"(?:(?:\s+|\s*/\s*|\s+via\s+)(?-i:[A-Z0-9])[\w.'&-]*){0,4}"),
     ("chrome.image-source", CHROME, r"(?:image|photo|picture) (?:source|credit)s?\s*[,:].{0,80}"),
+    ("chrome.posted-in", CHROME, r"(?:posted|filed) (?:in|under)\s*:? [^.!?]{1,80}"),
     ("chrome.tags", CHROME, r"(?:tags|tagged|filed under|categories|category|topics)\s*:.*"),
     # --- legal
     ("chrome.copyright", CHROME, r"(?:©|\(c\)|copyright\b).{0,160}|.{0,120}\ball rights reserved\.?.{0,60}"),

@@ -5,22 +5,51 @@ Passes, each a small named step so "why is this line boilerplate?" can be answer
 1. chrome: whole-line phrase rules from :mod:`factiongraph.clean.chrome`;
 2. zones: a comment-section marker turns the following lines into reader comments, a
    "Related News"-style marker turns them into boilerplate (only once the article has started);
-3. roles: captions (bracketed photo credits, "Photo:" lines), bylines, datelines;
-4. header: the title line, section labels above it, a bare author name under it;
-5. repeats: captions printed twice and articles reposted twice in the same scrape keep only their
-   first copy.
+3. author boxes: an "About the authors" heading and the bio lines under it;
+4. roles: captions (bracketed photo credits, "Photo:" lines), bylines, datelines (a date alone,
+   with labels, a reading time or a trailing tag list);
+5. forms: chrome told by its form alone (:mod:`factiongraph.clean.forms`): file names, date
+   stamps whose date the scraper dropped, site-name lines, language switchers, section names and
+   menus, tag lists;
+6. header: the title line (a headline printed twice, else the first long line that is not a
+   short kicker over a longer headline), section labels above it, a bare author name under it;
+7. edges (:mod:`factiongraph.clean.positions`): labels under an image file name, short labels
+   inside a cluster of chrome, menu runs and teaser headlines after the last paragraph;
+8. repeats: captions printed twice and articles reposted twice in the same scrape keep only their
+   first copy; a short label printed twice with one copy outside the article, and any copy of a
+   line found to be chrome elsewhere, are chrome.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from factiongraph.clean.chrome import COMMENT_META, COMMENTS, RELATED, SOURCE, ChromeRule, collapse_line, match_chrome
 from factiongraph.clean.dates import DateMention, parse_date
+from factiongraph.clean.forms import DATE_WORDS, is_headline_like, is_tag_run
+from factiongraph.clean.lines import Line, TextLayout, is_paragraph, set_part, split_lines
 from factiongraph.clean.metadata import is_person_name, parse_byline
+from factiongraph.clean.positions import (
+    mark_author_boxes,
+    mark_caption_echoes,
+    mark_edges,
+    mark_form_lines,
+    mark_repeated_chrome,
+    mark_repeated_labels,
+)
 from factiongraph.model import BlockPart
 from factiongraph.model.numeric_dates import choose_order
+
+__all__ = [
+    "Line",
+    "LineClassifier",
+    "TextLayout",
+    "is_caption",
+    "is_paragraph",
+    "parse_dateline",
+    "split_dateline",
+    "split_lines",
+]
 
 _CREDIT_BRACKET = re.compile(r"\[(?P<credit>[^\[\]]{3,120})\]\s*$")
 _CREDIT_PAREN = re.compile(
@@ -31,14 +60,14 @@ _CAPTION_START = re.compile(
     re.IGNORECASE,
 )
 _AGENCY_TAIL = re.compile(
-    r"(?:/|\()\s*(?:AFP|Reuters|AP|EPA|Getty Images|Anadolu(?: Agency)?|Xinhua|AA)\s*\)?\s*$"
+    r"(?:/|\()\s*(?:AFP|Reuters|AP|EPA|Getty Images|Anadolu(?: Agency)?|Xinhua|AA)\s*\)?\s*$", re.IGNORECASE
 )
 _NOT_A_CREDIT = re.compile(r"^(?:sic|\.\.\.|…|\d+|citation needed|emphasis added|laughs?|applause)$", re.IGNORECASE)
 _DATELINE_NOISE = re.compile(
     r"(?i)\b(?:published|posted|updated|last updated|modified|date|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|ast|est|edt|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
-    r"|\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b|\breading time\b|\b\d+\s+views?\b"
-    r"|\d{1,2}:\d{2}(?::\d{2})?|[•·|*,:()\-–—/]"
+    r"|\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\b|\breading time\b|\b\d+\s+views?\b"
+    r"|[•·|*,:()\-–—/]"
 )
 # Words that make a run of words a sentence rather than a list of labels ("Gulan Media ... News",
 # "middle east  oriental churches" are labels; "protests continue in Baghdad on ..." is not).
@@ -51,59 +80,11 @@ _MAX_DATELINE_LABELS = 10
 _UPDATED = re.compile(r"(?i)\b(?:updated|last updated|modified)\b")
 _PARAGRAPH_END = re.compile(r"[.!?…][\"')\]]*$")
 
-
-@dataclass(slots=True)
-class Line:
-    """One non-blank line of the canonical text and what the classifier decided about it."""
-
-    start: int
-    end: int
-    text: str
-    key: str
-    part: BlockPart = BlockPart.BODY
-    rule: str = ""
-    role: str = ""
-
-    @property
-    def words(self) -> int:
-        """Return the number of whitespace-separated words."""
-        return len(self.text.split())
-
-
-@dataclass(slots=True)
-class TextLayout:
-    """The classified lines plus what the header told about the article."""
-
-    lines: list[Line]
-    title: str | None = None
-    author: str | None = None
-    dateline: str | None = None
-    published: DateMention | None = None
-    section: str | None = None
-    source_note: str | None = None
-    copyright_note: str | None = None
-    notes: list[str] = field(default_factory=list)
-    stamps: list[tuple[int, DateMention, str]] = field(default_factory=list)
-    """Every date stamp found: (line index, date, the stamp as written); ``published`` is chosen from them."""
-
-
-def split_lines(text: str) -> list[Line]:
-    """Return the non-blank lines of ``text`` with spans trimmed of surrounding whitespace."""
-    lines: list[Line] = []
-    offset = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            start = offset + (len(raw) - len(raw.lstrip()))
-            end = start + len(stripped)
-            lines.append(Line(start, end, stripped, collapse_line(stripped).lower()))
-        offset += len(raw) + 1
-    return lines
-
-
-def is_paragraph(line: Line) -> bool:
-    """Return True for a line that reads as running prose rather than a label or headline."""
-    return line.words >= 25 or (line.words >= 10 and bool(_PARAGRAPH_END.search(line.text)))
+# What a page title adds to the headline: a site name set off by a bar, dash, colon or arrow.
+_SITE_SUFFIX = re.compile(r"\s*(?:\||::|:|»|›|–|—|-)\s*[^|»›]{1,60}")
+_SITE_PREFIX = re.compile(r"[^|»›]{1,60}?\s*(?:\||::|:|»|›|–|—|-)\s*")
+# A place name set off before the date of a dateline ("Basra, Tuesday 4 March 2031").
+_PLACE_LEAD = re.compile(r"^\s*[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s*(?:,|-|–|—)\s*")
 
 
 def is_caption(text: str) -> bool:
@@ -120,26 +101,52 @@ def is_caption(text: str) -> bool:
 def parse_dateline(text: str, order: str | None = None) -> DateMention | None:
     """Return the date of a date stamp: a line that holds a date and otherwise only labels.
 
-    Labels are times, bullets, "Published"/"Updated", "2 min read", upper-case place tags, and
-    short runs of words with no sentence in them (a site or section name, a list of tags:
-    "Gulan Media June 28, 2021 News", "Saturday, 20 July 2019 middle east  oriental churches").
-    A line that reads as a sentence ("Protests resumed on June 28, 2021 in Basra.") is not one.
-    ``order`` reads ambiguous numeric dates (see :mod:`factiongraph.model.numeric_dates`).
+    Labels are times, bullets, "Published"/"Updated", "2 min read", a second calendar's date,
+    upper-case place tags or a place set off before the date, a trailing run of lowercase tags,
+    and short runs of words with no sentence in them (a site or section name: "Gulan Media June
+    28, 2021 News"). A line that reads as a sentence ("Protests resumed on June 28, 2021 in
+    Basra.") is not one. ``order`` reads ambiguous numeric dates (see
+    :mod:`factiongraph.model.numeric_dates`).
+    """
+    found = split_dateline(text, order)
+    return found[0] if found is not None else None
+
+
+def split_dateline(text: str, order: str | None = None) -> tuple[DateMention, str] | None:
+    """Return the date of a date stamp and its kind, or None for other lines.
+
+    Kinds: ``date`` (nothing but date labels), ``tags`` (a lowercase tag list trails the date),
+    ``labels`` (a few capitalised labels beside it: "Gulan Media June 28, 2021 News").
     """
     mention = parse_date(text, order)
     if mention is None or (mention.month is None and not mention.basis.startswith("numeric")):
         return None  # a bare year is no stamp; an ambiguous "03/04/2022" is one (its year is certain)
-    remainder = (text[: mention.start] + " " + text[mention.end :]).strip()
-    remainder = _DATELINE_NOISE.sub(" ", remainder)
-    leftover = [w for w in remainder.split() if not w.isupper()]  # "BAGHDAD" place tags may stay
-    if not leftover:
-        return mention
-    if len(leftover) > _MAX_DATELINE_LABELS or _PARAGRAPH_END.search(text.strip()):
-        return None
-    if any(w.lower().strip(".,;:!?'\"") in _FUNCTION_WORDS or any(ch.isdigit() for ch in w) for w in leftover) \
-            or re.search(r"[.!?;\"“”]", remainder):
-        return None  # a sentence, or a field glued to other numbers ("Date28 January 2024")
-    return mention
+    before, after = _PLACE_LEAD.sub("", text[: mention.start]), text[mention.end :]
+    if _is_date_noise(before + " " + after):
+        return mention, "date"
+    if _is_date_noise(before) and is_tag_run(after, min_items=2) and after == after.lower():
+        return mention, "tags"
+    return (mention, "labels") if _is_label_run(text, before + " " + after) else None
+
+
+def _is_date_noise(text: str) -> bool:
+    """Return True when ``text`` holds only date labels, times, bullets and upper-case place tags."""
+    remainder = _DATELINE_NOISE.sub(" ", text)
+    # "BAGHDAD" place tags may stay, and a second calendar's date ("23 Rajab 1447 AH").
+    return all(w.isupper() or w.isdigit() or w.lower().strip(".") in DATE_WORDS for w in remainder.split())
+
+
+def _is_label_run(line: str, rest: str) -> bool:
+    """Return True when the words beside a date are a few labels, not a sentence or other fields."""
+    leftover = [w for w in _DATELINE_NOISE.sub(" ", rest).split() if not w.isupper()]
+    if not leftover or len(leftover) > _MAX_DATELINE_LABELS or _PARAGRAPH_END.search(line.strip()):
+        return False
+    if re.search(r"[.!?;\"“”]", _DATELINE_NOISE.sub(" ", rest)):
+        return False
+    # labels are capitalised names ("Gulan Media", "News"); a function word or a lowercase word
+    # makes it a sentence; digits glued to words make it another field ("Date28 ...")
+    return all(w[:1].isupper() and w.lower().strip(".,;:!?'\"") not in _FUNCTION_WORDS
+               and not any(ch.isdigit() for ch in w) for w in leftover)
 
 
 def is_update_stamp(text: str) -> bool:
@@ -164,9 +171,15 @@ class LineClassifier:
         layout = TextLayout(split_lines(text))
         self._order = choose_order(self._order_setting, text)
         self._mark_chrome_and_zones(layout)
+        mark_author_boxes(layout)
         self._mark_roles(layout)
+        mark_form_lines(layout)
         self._mark_header(layout)
+        mark_edges(layout)
         self._mark_repeats(layout)
+        mark_caption_echoes(layout)
+        mark_repeated_labels(layout)
+        mark_repeated_chrome(layout)
         self._choose_published(layout)
         return layout
 
@@ -193,7 +206,7 @@ class LineClassifier:
         for line in layout.lines:
             found = match_chrome(line.text, self._rules)
             if found is not None:
-                _set(line, BlockPart.BOILERPLATE, found.rule_id, "chrome")
+                set_part(line, BlockPart.BOILERPLATE, found.rule_id, "chrome")
                 if found.kind == SOURCE and found.rest:
                     layout.source_note = found.rest
                 if found.rule_id == "chrome.copyright" and layout.copyright_note is None:
@@ -204,9 +217,9 @@ class LineClassifier:
                     zone = found.kind
                 continue
             if zone == COMMENTS:
-                _set(line, BlockPart.COMMENT, "zone.comments", "comment")
+                set_part(line, BlockPart.COMMENT, "zone.comments", "comment")
             elif zone == RELATED and not is_paragraph(line):
-                _set(line, BlockPart.BOILERPLATE, "zone.related", "related")
+                set_part(line, BlockPart.BOILERPLATE, "zone.related", "related")
             elif is_paragraph(line):
                 zone = ""  # prose after a related-links box: the article goes on
                 paragraphs_seen += 1
@@ -215,23 +228,20 @@ class LineClassifier:
         for index, line in enumerate(layout.lines):
             if line.role:
                 if line.role == "comment" and _is_comment_meta(line.text):
-                    _set(line, BlockPart.BOILERPLATE, "comment.meta", COMMENT_META)
+                    set_part(line, BlockPart.BOILERPLATE, "comment.meta", COMMENT_META)
                 continue
             if is_caption(line.text):
-                _set(line, BlockPart.CAPTION, "caption.credit", "caption")
+                set_part(line, BlockPart.CAPTION, "caption.credit", "caption")
                 continue
             byline = parse_byline(line.text) if line.words <= 16 else None
             if byline is not None:
-                _set(line, BlockPart.BOILERPLATE, "byline.by", "byline")
+                set_part(line, BlockPart.BOILERPLATE, "byline.by", "byline")
                 layout.author = layout.author or byline.author
                 when = parse_dateline(byline.rest, self._order) if byline.rest else None
                 if when is not None:
                     layout.stamps.append((index, when, line.text))
                 continue
-            when = parse_dateline(line.text, self._order) if line.words <= 14 else None
-            if when is not None:
-                _set(line, BlockPart.BOILERPLATE, "dateline.date", "dateline")
-                layout.stamps.append((index, when, collapse_line(line.text).strip(" •·|-")))
+            _mark_dateline(layout, line, index, self._order)
 
     def _mark_header(self, layout: TextLayout) -> None:
         """Pick the title among the unlabelled lines before the first paragraph."""
@@ -239,23 +249,23 @@ class LineClassifier:
         for line in layout.lines:
             if line.role:
                 continue
-            if is_paragraph(line):
+            if is_paragraph(line) and not _is_question_headline(line, candidates):
                 break
             candidates.append(line)
         if not candidates:
             return
-        long_enough = [c for c in candidates if c.words >= 4 and not c.text.endswith(".")]
-        title = long_enough[0] if long_enough else max(candidates, key=lambda c: c.words)
+        title = _pick_title(layout, candidates)
         title.role, title.rule = "title", "header.title"
         layout.title = collapse_line(title.text)
         index = candidates.index(title)
         for before in candidates[:index]:
-            _set(before, BlockPart.BOILERPLATE, "header.section-label", "section")
-        if index > 0:
-            layout.section = collapse_line(candidates[index - 1].text)
+            set_part(before, BlockPart.BOILERPLATE, "header.section-label", "section")
+        for copy in _page_title_copies(layout, title):
+            set_part(copy, BlockPart.BOILERPLATE, "repeat.page-title", "repeat")
+        layout.section = _nearest_section(layout, title)
         after = candidates[index + 1] if index + 1 < len(candidates) else None
         if after is not None and layout.author is None and is_person_name(after.text) and _follows(layout, title, after):
-            _set(after, BlockPart.BOILERPLATE, "byline.bare-name", "byline")
+            set_part(after, BlockPart.BOILERPLATE, "byline.bare-name", "byline")
             layout.author = collapse_line(after.text)
 
     def _mark_repeats(self, layout: TextLayout) -> None:
@@ -266,7 +276,8 @@ class LineClassifier:
             is_content = line.part in (BlockPart.BODY, BlockPart.CAPTION)
             repeated = line.key in seen and (is_content or line.role == "comment")
             if repeated and (line.words >= 4 or line.part is BlockPart.CAPTION):
-                _set(line, BlockPart.BOILERPLATE, "repeat.caption" if line.role == "caption" else "repeat.line", "repeat")
+                rule = "repeat.caption" if line.role == "caption" else "repeat.line"
+                set_part(line, BlockPart.BOILERPLATE, rule, "repeat")
             repeats.append(line.role == "repeat")
             if is_content:
                 seen.add(line.key)
@@ -279,12 +290,84 @@ class LineClassifier:
                     continue
                 neighbours = [repeats[j] for j in (i - 1, i + 1) if 0 <= j < len(repeats)]
                 if any(neighbours) and _appears_before(layout.lines, i):
-                    _set(line, BlockPart.BOILERPLATE, "repeat.run", "repeat")
+                    set_part(line, BlockPart.BOILERPLATE, "repeat.run", "repeat")
                     repeats[i] = changed = True
 
 
-def _set(line: Line, part: BlockPart, rule: str, role: str) -> None:
-    line.part, line.rule, line.role = part, rule, role
+def _pick_title(layout: TextLayout, candidates: list[Line]) -> Line:
+    """Return the title among the header candidates.
+
+    A headline printed twice (page title and article heading) is the title; otherwise the first
+    line of 4+ words that does not end with a period, unless it is a short kicker over a longer
+    headline; otherwise the longest line.
+    """
+    long_enough = [c for c in candidates if c.words >= 4 and not c.text.endswith(".")]
+    keys = [line.key for line in layout.lines]
+    repeated = [c for c in long_enough if keys.count(c.key) >= 2 or _page_title_copies(layout, c)]
+    if repeated:
+        return repeated[0]
+    if len(long_enough) >= 2 and _is_kicker(long_enough[0], long_enough[1]):
+        return long_enough[1]
+    return long_enough[0] if long_enough else max(candidates, key=lambda c: c.words)
+
+
+def _is_question_headline(line: Line, candidates: list[Line]) -> bool:
+    """Return True for a headline that asks or exclaims ("Who fires the rockets at the base?").
+
+    Such a line ends like a sentence but is the title when no headline-like line came before it.
+    """
+    if line.words > 20 or not line.text.rstrip("\"')").endswith(("?", "!")):
+        return False
+    return not any(c.words >= 4 and is_headline_like(c.text) for c in candidates)
+
+
+def _page_title_copies(layout: TextLayout, headline: Line) -> list[Line]:
+    """Return the lines that print ``headline`` with the site's name added ("Headline | Site").
+
+    A scrape often starts with the page's ``<title>`` (headline plus site name) before the
+    article's own headline; the bare headline is the title, the other copy is chrome.
+    """
+    copies = []
+    for line in layout.lines:
+        at = line.key.find(headline.key)
+        if line is headline or at < 0 or line.key == headline.key:
+            continue
+        before, after = line.key[:at], line.key[at + len(headline.key) :]
+        added = after if not before else before if not after else ""
+        shape = _SITE_SUFFIX if after else _SITE_PREFIX
+        if added and len(added.split()) <= 6 and shape.fullmatch(added):
+            copies.append(line)
+    return copies
+
+
+def _is_kicker(first: Line, second: Line) -> bool:
+    """Return True when ``first`` reads as a series or section kicker above the headline ``second``.
+
+    A kicker is short (at most six words); the headline under it is longer and reads as one.
+    A short headline over a longer standfirst without a final stop loses its place to the
+    standfirst (a known limit, see docs/stages/clean.md).
+    """
+    return first.words <= 6 and second.words > first.words and is_headline_like(second.text)
+
+
+def _nearest_section(layout: TextLayout, title: Line) -> str | None:
+    """Return the section label nearest above the title (an unnamed label or a section name)."""
+    above = layout.lines[: layout.lines.index(title)]
+    for line in reversed(above):
+        if line.rule == "header.section-label" or (line.rule == "form.section-words" and line.words <= 4):
+            return collapse_line(line.text)
+    return None
+
+
+def _mark_dateline(layout: TextLayout, line: Line, index: int, order: str | None) -> None:
+    """Keep a line holding a date and only labels (or trailing tags) as a stamp; it is page chrome."""
+    found = split_dateline(line.text, order) if line.words <= 24 else None
+    if found is None or (line.words > 14 and found[1] != "tags"):
+        return
+    when, kind = found
+    set_part(line, BlockPart.BOILERPLATE, f"dateline.{kind}", "dateline")
+    shown = line.text[: line.text.find(when.text) + len(when.text)] if kind == "tags" else line.text
+    layout.stamps.append((index, when, collapse_line(shown).strip(" •·|-")))
 
 
 def _appears_before(lines: list[Line], index: int) -> bool:
@@ -295,7 +378,7 @@ def _appears_before(lines: list[Line], index: int) -> bool:
 def _follows(layout: TextLayout, first: Line, second: Line) -> bool:
     """Return True when ``second`` comes right after ``first`` (only labelled lines between)."""
     i, j = layout.lines.index(first), layout.lines.index(second)
-    return all(line.role in ("chrome", "caption", "dateline") for line in layout.lines[i + 1 : j])
+    return all(line.role in ("chrome", "form", "caption", "dateline") for line in layout.lines[i + 1 : j])
 
 
 _COMMENT_META = re.compile(

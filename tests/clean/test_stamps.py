@@ -14,6 +14,7 @@ CLEANER = Cleaner(["Example Herald"])
 
 @pytest.mark.parametrize("line, iso", [
     ("Friday 15/11/2019", (2019, 11, 15)),
+    ("Friday 14/11/2031", (2031, 11, 14)),
     ("Oct. 31, 2025 • 2 min read", (2025, 10, 31)),
     ("Updated 31 October 2023", (2023, 10, 31)),
     ("Saturday, 20 July 2019 middle east   oriental churches   minorities", (2019, 7, 20)),

@@ -137,3 +137,185 @@ def test_image_caption_lines() -> None:
     )
     parts = [line.part for line in CLASSIFIER.classify(text).lines]
     assert parts == [BlockPart.BODY, BlockPart.BOILERPLATE, BlockPart.CAPTION, BlockPart.BODY]
+
+
+def rules_of(layout: TextLayout) -> dict[str, str]:
+    return {line.text: line.rule for line in layout.lines}
+
+
+def test_policy_brief_header_forms_and_author_box() -> None:
+    layout = classify_fixture("scrape_policy_brief.txt")
+    parts, rules = parts_of(layout), rules_of(layout)
+    for chrome, rule in [
+        ("Home   Research   Experts   Events   Podcasts   About", "form.section-words"),
+        ("Also available in", "chrome.languages"),
+        ("العربية", "form.language-list"),
+        ("Brief Analysis", "form.section-words"),
+        ("Part of a series: Iraq's Armed Factions", "chrome.series"),
+        ("Posted , updated", "form.date-stamp"),
+        ("3 min read", "chrome.read-time"),
+        ("ABOUT THE AUTHORS", "form.author-box"),
+        ("Mara Delgado is a senior fellow at the Gulf Policy Forum, where she studies armed groups in southern Iraq.",
+         "zone.author-bio"),
+        ("Sami Haddad is a research assistant at the Forum.", "zone.author-bio"),
+        ("iraq, militias, drones, basra", "form.tag-list"),
+    ]:
+        assert parts[chrome] == [BlockPart.BOILERPLATE], chrome
+        assert rules[chrome] == rule, chrome
+    # the title, a short subhead, a one-line paragraph and a caption stay content
+    assert layout.title == "Harbor Lions Brigade expands its drone workshops near Basra"
+    assert parts["Capabilities"] == [BlockPart.BODY]
+    assert parts["A brigade spokesman denied running any workshops."] == [BlockPart.BODY]
+    assert parts["Engineers assemble a drone in a workshop in Basra in May. [Photo circulated online]"] == [
+        BlockPart.CAPTION]  # fmt: skip
+    assert layout.section == "Brief Analysis"
+
+
+def test_news_portal_menu_site_name_and_empty_stamps() -> None:
+    layout = classify_fixture("scrape_news_portal.txt")
+    parts, rules = parts_of(layout), rules_of(layout)
+    assert rules["Riverside Daily - Iraq News - Riverside"] == "form.site-name"
+    assert rules["Tuesday, 14 January 2031"] == "dateline.date"  # the site's date header
+    for label in ("Home", "World", "Middle East", "Opinion", "Video", "Published: Updated:", "Follow", "depot.jpg"):
+        assert parts[label] == [BlockPart.BOILERPLATE], label
+    assert layout.title == "Rockets strike fuel depot near Tal Afar, officials say"
+    assert parts["Reinforcements sent"] == [BlockPart.BODY]
+    assert parts["The governor said he had asked Baghdad to send more troops to the district."] == [BlockPart.BODY]
+
+
+def test_wiki_mirror_keeps_the_fact_box_and_drops_the_map_widget() -> None:
+    layout = classify_fixture("scrape_wiki_mirror.txt")
+    parts, rules = parts_of(layout), rules_of(layout)
+    assert rules["Last updated"] == "form.date-stamp"
+    assert rules["Contents"] == "chrome.contents"
+    assert rules["Iraq location map.svg"] == "form.file-name"
+    assert rules["Old Bridge"] == "edge.image-label"
+    assert layout.title == "Siege of the Old Bridge"
+    for content in ("Part of the conflict in northern Iraq", "Belligerents", "Valley Lions Brigade", "Iraqi Army",
+                    "The Old Bridge in northern Iraq", "Background"):  # fmt: skip
+        assert parts[content] == [BlockPart.BODY], content
+
+
+def test_labels_around_the_article_and_tail_teasers() -> None:
+    layout = classify_fixture("scrape_council_tail.txt")
+    parts, rules = parts_of(layout), rules_of(layout)
+    assert layout.title == "Council members trade blame over stalled militia law"
+    assert layout.section == "Politics"
+    assert rules["Diyala"] == "edge.chrome-cluster"  # between the headline and the byline
+    assert rules["Wednesday, 15 January 2031 | 25 Rajab 1452 AH"] == "dateline.date"
+    assert layout.published is not None and (layout.published.year, layout.published.day) == (2031, 15)
+    assert rules["Flood defences to be rebuilt before spring rains"] == "edge.teaser"
+    assert rules["Teachers in Baquba demand unpaid wages"] == "edge.teaser"
+    assert parts["Riverside Daily"] == [BlockPart.BOILERPLATE, BlockPart.BOILERPLATE]
+    assert rules["Riverside Daily"] == "repeat.chrome"  # the footer copy of the label above the title
+
+
+def test_subhead_and_cut_paragraph_at_the_end_stay_content() -> None:
+    text = (
+        "Brigade accused of running checkpoints in Diyala\n"
+        "Fighters of a local brigade have set up checkpoints on the road to Baquba, drivers said on Sunday.\n"
+        "The drivers said they were asked for money at each of the three checkpoints, and some were turned back.\n"
+        "Ministry rejects the claims\n"
+        "The ministry said in a statement that the brigade had no permission to operate in the\n"
+    )
+    assert all(line.part is BlockPart.BODY for line in CLASSIFIER.classify(text).lines)
+
+
+def test_tail_menu_run_and_repeated_label() -> None:
+    text = (
+        "Diyala\n"
+        "Tribal elders broker truce between rival brigades\n"
+        "Elders from three tribes brokered a truce on Friday between two brigades that had clashed near Khalis.\n"
+        "The truce holds for now, one elder said, but both sides have kept their fighters on the road.\n"
+        "Khalis\n"
+        "Security\n"
+        "Tribes\n"
+        "Diyala\n"
+    )
+    layout = CLASSIFIER.classify(text)
+    rules = [line.rule for line in layout.lines]
+    assert rules[0] == "header.section-label" and layout.title == "Tribal elders broker truce between rival brigades"
+    assert [line.part for line in layout.lines[4:]] == [BlockPart.BOILERPLATE] * 4
+    assert rules[4] == "form.menu-run" and rules[5] == "form.section-words"
+
+
+def test_date_with_trailing_tags_is_a_dateline() -> None:
+    text = (
+        "Brigade leader sanctioned\n"
+        "Thursday, 3 July 2031   security   armed groups   sanctions\n"
+        "The treasury sanctioned the leader of a brigade on Thursday, accusing him of seizing land in the plain.\n"
+    )
+    layout = CLASSIFIER.classify(text)
+    assert layout.lines[1].rule == "dateline.tags"
+    assert layout.dateline == "Thursday, 3 July 2031"
+    assert layout.published is not None and layout.published.month == 7
+
+
+def test_a_short_kicker_gives_way_to_the_headline() -> None:
+    text = (
+        "The Militia Files\n"
+        "How a river brigade built a toll empire on the Tigris\n"
+        "For three years a brigade based on the river has charged every boat that passes its jetty, boatmen said.\n"
+    )
+    layout = CLASSIFIER.classify(text)
+    assert layout.title == "How a river brigade built a toll empire on the Tigris"
+    assert layout.lines[0].rule == "header.section-label"
+
+
+def test_question_headline_is_the_title() -> None:
+    text = (
+        "Analysis\n"
+        "Who is firing the rockets at the river base, and why now?\n"
+        "Three rocket attacks in a week have hit the base on the river, and no group has claimed any of them.\n"
+    )
+    layout = CLASSIFIER.classify(text)
+    assert layout.title == "Who is firing the rockets at the river base, and why now?"
+    assert [line.part for line in layout.lines] == [BlockPart.BOILERPLATE, BlockPart.BODY, BlockPart.BODY]
+
+
+def test_place_before_the_date_is_still_a_dateline() -> None:
+    assert parse_dateline("Basra, Tuesday 4 March 2031") is not None
+    # an outlet line with its section is a stamp too; the headline above it stays the title
+    layout = CLASSIFIER.classify("Militias parade in Basra\nValley Media March 4, 2031 News\n"
+                                 "Thousands of fighters paraded through Basra on Monday to mark the anniversary.\n")
+    assert layout.published is not None and layout.published.day == 4
+    assert layout.title == "Militias parade in Basra"
+    assert layout.lines[1].rule == "dateline.labels"
+    assert parse_dateline("Basra, March 4, 2031, fighters clashed") is None
+
+
+def test_caption_printed_again_without_its_credit() -> None:
+    text = (
+        "Brigade parades in Basra\n"
+        "Fighters of the Harbor Lions Brigade march along the corniche in Basra. STRINGER / EXAMPLE AGENCY\n"
+        "The Harbor Lions Brigade held a parade in Basra on Friday, the first since the end of the fighting.\n"
+        "Fighters of the Harbor Lions Brigade march along the corniche in Basra.\n"
+        "Officials did not attend the parade, which lasted about two hours, witnesses said.\n"
+    )
+    parts = [line.part for line in CLASSIFIER.classify(text.replace("EXAMPLE AGENCY", "AFP")).lines]
+    assert parts == [BlockPart.BODY, BlockPart.CAPTION, BlockPart.BODY, BlockPart.BOILERPLATE, BlockPart.BODY]
+
+
+def test_paragraph_that_goes_on_from_a_pull_quote_stays() -> None:
+    text = (
+        "Brigade denies any role in the attack on the depot\n"
+        "We were not there that night and we have witnesses\n"
+        "A commander said: We were not there that night and we have witnesses, adding that the brigade would sue.\n"
+        "Police said the investigation was continuing and that two suspects had been questioned.\n"
+    )
+    assert all(line.part is BlockPart.BODY for line in CLASSIFIER.classify(text).lines)
+
+
+def test_page_title_with_site_name_gives_way_to_the_bare_headline() -> None:
+    text = (
+        "Rockets hit depot near Tal Afar | Riverside Daily\n"
+        "World\n"
+        "Rockets hit depot near Tal Afar\n"
+        "Three rockets struck a fuel depot on the edge of Tal Afar late on Monday, the police said in a statement.\n"
+        "Rockets hit depot near Tal Afar: what the police know so far about who fired them\n"
+    )
+    layout = CLASSIFIER.classify(text)
+    assert layout.title == "Rockets hit depot near Tal Afar"
+    assert [line.rule for line in layout.lines] == [
+        "repeat.page-title", "form.section-words", "header.title", "", ""]  # fmt: skip
+    assert layout.lines[-1].part is BlockPart.BODY  # a longer headline is not the site's page title
