@@ -93,6 +93,7 @@ class RelayOutlets:
         self.reporter = re.compile(rf"(?<![\w-])(?i:{_alt(cues.reporter_cues)})(?![\w-])")
         self.before_reporter = re.compile(
             rf"(?P<name>{_NAME})(?:[ \t]+(?P<noun>{nouns}))?{_ADVERBS}[ \t]+$")
+        self.noun_before = re.compile(rf"(?<![\w-])(?:{nouns})[ \t]+(?:[Tt]he[ \t]+)?$")
         self.channel = re.compile(
             rf"(?<![\w-])on[ \t]+(?P<name>{_alt(aliases)})(?![\w-])(?![ \t]+[A-Z])") if aliases else None
         self.channel_cue = re.compile(rf"\b(?i:{_alt(cues.channel_alias_cues)})\b")
@@ -111,8 +112,10 @@ class RelayOutlets:
             if found is None:
                 continue
             span = self._cut_backward(text, found.start("name"), found.end("name"))
-            if span is not None:
-                yield RelayName(span[0], span[1], False, found.group("noun") is not None)
+            if span is not None:  # "X news agency reported", "the magazine X reported"
+                introduced = found.group("noun") is not None or \
+                    self.noun_before.search(text, max(0, span[0] - 40), span[0]) is not None
+                yield RelayName(span[0], span[1], False, introduced)
 
     def _cut_forward(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """Return the name up to its first stop word (None when it starts with one)."""

@@ -95,9 +95,11 @@ def test_a_kb_name_wins(relay: RelayOutlets) -> None:
     assert _outlets(relay, text, [], {"Nasiriya Times": EntityType.PLACE}) == []
 
 
-def test_news_agency_after_the_name(relay: RelayOutlets) -> None:
+def test_media_noun_next_to_a_reporting_name(relay: RelayOutlets) -> None:
     text = "Five fighters were killed, the Karbala news agency reported."
     assert _outlets(relay, text, []) == ["Karbala"]
+    text = "The weekly The Euphrates recently reported that the deal had collapsed."
+    assert _outlets(relay, text, []) == ["Euphrates"]
 
 
 def test_channel_alias_only_when_its_platform_is_a_mention() -> None:
