@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 
 # Who may speak with a verb of saying or "according to": the speaker types, and outlets ("X reported").
 _VOICES = _SPEAKERS | {EntityType.MEDIA_OUTLET}
+# Verbs whose object is the addressee, never the speaker ("X told the council").
+_ADDRESS_VERBS = frozenset({"told", "tells"})
 _CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s+|,\s*(?=(?:which|who)\s)")
 _TRIM = " ,;:\u2014\u2013-\"\u201c\u201d'"
 
@@ -120,15 +122,20 @@ class QuoteSpans(QuoteVias):
                 continue
             speakers, a_start = self.speaker_before(view, ms, start, vs, last, seen, roles, _VOICES)
             a_end = ve
+            addressed = verb.group().lower() in _ADDRESS_VERBS
             if not speakers:
-                after = self.speaker_after(view, ms, ve, end, roles)
+                after = None if addressed else self.speaker_after(view, ms, ve, end, roles)
                 if after is None:
-                    continue
+                    continue  # "X told the council": the name after "told" is not the speaker
                 speakers, a_end = [after[0]], after[1]
                 a_start = vs
-            via, a_end = self.find_via(view, ms, start, a_start, vs, a_end, end)
+            found = self.find_via(view, ms, start, a_start, vs, a_end, end)
+            via, a_end = found.via, found.a_end
+            a_start = min(a_start, found.a_start)
             if len(speakers) == 1 and self.is_outlet(view, speakers[0].entity_id):
                 via = speakers[0].entity_id  # "Jerusalem Post reported": the outlet relays its own words
+            if addressed and via is None:
+                a_end += self.addressee_length(text, a_end, end)
             a_end += self.attribution_tail(text, a_end, end)
             return Finding(speakers, "quote-reported", self.evidence_spans(view, start, end, a_start, a_end),
                            via, vs)
@@ -151,7 +158,7 @@ class QuoteSpans(QuoteVias):
             if speakers:
                 first = min((m.start for m in ms if m.entity_id == speakers[0].entity_id and m.end <= vs),
                             default=vs)
-                via, _ = self.find_via(view, ms, start, first, vs, start + verb.end(), end)
+                via = self.find_via(view, ms, start, first, vs, start + verb.end(), end).via
                 return Finding(speakers, "quote-claim", [self.trim(text, vs, end)], via, vs)
         return None
 
@@ -175,9 +182,16 @@ class QuoteSpans(QuoteVias):
         """
         tail = re.match(r"(?:\s*(?:on|late|early|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|Twitter|X|Telegram|Facebook|television|night|week)\b)*"
-                        r"\s*(?:in\s+a\s+(?:statement|tweet|post|speech|interview)\b[^,:\"\u201c]{0,40}?)?"
+                        r"\s*(?:in\s+a\s+(?:statement|tweet|post|speech|interview)\b"
+                        r"(?:[^,:\"\u201c]{0,60}?(?=\s*(?:,|:|\bthat\b)))?)?"
                         r"\s*(?:,\s*)?(?:that\s+|:\s*)?", text[a_end:end])
         return tail.end() if tail else 0
+
+    @staticmethod
+    def addressee_length(text: str, a_end: int, end: int) -> int:
+        """Return the length of the addressee after "told" ("reporters in Baghdad that"), 0 if unclear."""
+        told = re.match(r"\s+(?:[\w'\u2019-]+\s+){1,6}?(?=that\b)", text[a_end:end])
+        return told.end() if told else 0
 
     def quoted_as_saying(self, view: DocView, ms: list[Mention], start: int, end: int, masked: str,
                          roles: dict[str, str]) -> Finding | None:
@@ -193,8 +207,9 @@ class QuoteSpans(QuoteVias):
         outlet = next((m.entity_id for m in reversed(ms) if m.end <= q_start and self.is_outlet(view, m.entity_id)
                        and re.fullmatch(r"(?:\s+(?:news\s+agency|agency|newspaper|daily|channel|TV|website))?"
                                         r"(?:\s+(?:also|later|earlier))?\s+", view.text[m.end:q_start])), None)
-        return Finding([after[0]], "quote-reported",
-                       [self.evidence_span(view, start, end, q_start, start + match.end())], outlet, q_start)
+        quotes = self.long_quotes(view.text, start + match.end(), end)
+        span = (quotes[0][0], quotes[-1][1]) if quotes else self.trim(view.text, start + match.end(), end)
+        return Finding([after[0]], "quote-reported", [span], outlet, q_start)
 
     def participle_claim(self, view: DocView, ms: list[Mention], start: int, end: int,
                          roles: dict[str, str]) -> Finding | None:

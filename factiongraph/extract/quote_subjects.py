@@ -32,6 +32,10 @@ _MODIFIER_GAP = re.compile(
 _RELATIVE_GAP = re.compile(r"\s*,\s*(?:which|who)\s+" + _ADVERBS)
 _OFFICE_GAP = re.compile(r"['\u2019]s\s+(?:(?:media|press|political)\s+)?office\s+" + _ADVERBS)
 _APPOSED_NAME_GAP = re.compile(r"\s*,\s*" + _ADVERBS)
+# "the Lebanese daily X", "Iran's semi-official news agency X": an outlet's kind before its name.
+_OUTLET_DESCRIPTOR = re.compile(r"(?:\b(?:the|an?)\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:news\s+agency|agency|newspaper|"
+                                r"daily|channel|broadcaster|television|network|website|magazine|weekly|"
+                                r"outlet|station|radio)\s+$")
 # "the IRNA news agency reported": an outlet's kind written after its name.
 _OUTLET_NOUN_GAP = re.compile(r"\s+(?:news\s+agency|agency|newspaper|daily|channel|TV|television|"
                               r"website|radio|network|broadcaster)\s+" + _ADVERBS, re.IGNORECASE)
@@ -67,6 +71,9 @@ class QuoteSubjects(QuotePatterns):
                 if named[0].role is None:
                     named[0].role = apposed.group("np")  # "Iran's foreign minister, X, said"
                 return named, start + apposed.start("np")
+            described = _OUTLET_DESCRIPTOR.search(text, max(start, a_start - 60), a_start)
+            if described:
+                return named, described.start()  # "the Lebanese daily X reported"
             det = re.search(r"\b(?:the|an?)\s+$", text[max(start, a_start - 5):a_start], re.IGNORECASE)
             return named, a_start - (len(det.group()) if det else 0)
         pronoun = re.search(r"\b(?P<p>he|she|they|it|the\s+(?:group|militia|faction|movement|organi[sz]ation|"

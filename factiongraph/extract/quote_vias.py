@@ -22,6 +22,7 @@ the publishing outlet (``QuoteExtractor.add_quote``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from factiongraph.extract.docview import DocView
 from factiongraph.extract.quote_subjects import QuoteSubjects
@@ -39,6 +40,15 @@ _OUTLET_TAIL = re.compile(r"(?:\s+(?:official\s+)?(?:news\s+agency|agency|newspa
 _CLOSING = re.compile(r",\s*(?P<o>[^,;\"\u201c\u201d]{2,70}?)\s+(?:(?:also|further|later|earlier)\s+)?"
                       r"(?:reported|reports|said|says|wrote|quoted|added)\W*$", re.IGNORECASE)
 _MAX_GAP_WORDS = 5
+
+
+@dataclass(slots=True, frozen=True)
+class ViaFound:
+    """The relaying outlet (None: none named) and the attribution's bounds once it is included."""
+
+    via: str | None
+    a_start: int
+    a_end: int
 
 
 class QuoteVias(QuoteSubjects):
@@ -79,11 +89,12 @@ class QuoteVias(QuoteSubjects):
         return m.entity_id, tail.end() if tail else m.end
 
     def find_via(self, view: DocView, ms: list[Mention], start: int, a_start: int, vs: int,
-                 a_end: int, end: int) -> tuple[str | None, int]:
-        """Return the outlet that relayed the statement of ``[start, end)`` and the new attribution end.
+                 a_end: int, end: int) -> ViaFound:
+        """Return the outlet that relayed the statement of ``[start, end)`` and the new attribution bounds.
 
         ``a_start``/``a_end`` bound the attribution (speaker and verb), ``vs`` is the verb's start.
-        The attribution end moves past an outlet named right after it, so the evidence leaves it out.
+        The attribution grows over an outlet named right after it and over a phrase opening the
+        clause that names one, so the evidence leaves them out.
         """
         text = view.text
         masked = self.masked(text, start, end)
@@ -94,34 +105,40 @@ class QuoteVias(QuoteSubjects):
                 continue
             named = self._named_at(view, ms, start + cue.end(), window_end)
             if named is not None:
-                return named[0], max(a_end, named[1])
+                return ViaFound(named[0], a_start, max(a_end, named[1]))
         for cue in self.channel.finditer(masked, max(a_end, vs) - start, window_end - start):
             if not self.attribution_gap.fullmatch(text, max(a_end, vs), start + cue.start()):
                 break
             named = self._named_at(view, ms, start + cue.end(), window_end)
             if named is not None:
-                return named[0], max(a_end, named[1])
-        via = self._via_before(view, ms, start, a_start, vs, masked)
-        if via is not None:
-            return via, a_end
-        return self._closing_outlet(view, ms, vs, end), a_end
+                return ViaFound(named[0], a_start, max(a_end, named[1]))
+        via = self._named_in(view, ms, a_start, vs, masked[a_start - start:vs - start])
+        if via is not None:  # "X, speaking to Y, said"
+            return ViaFound(via, a_start, a_end)
+        lead = self._opening_phrase(masked, start, a_start)
+        via = self._named_in(view, ms, start, lead, masked[:lead - start]) if lead is not None else None
+        if via is not None:  # "Speaking to Y, X said"
+            return ViaFound(via, start, a_end)
+        return ViaFound(self._closing_outlet(view, ms, vs, end), a_start, a_end)
 
-    def _via_before(self, view: DocView, ms: list[Mention], start: int, a_start: int, vs: int,
-                    masked: str) -> str | None:
-        """Return an outlet named between the speaker and the verb, or in a phrase opening the clause."""
-        regions = [(a_start, vs)]
-        lead = self.via_lead.match(masked)
+    def _opening_phrase(self, masked: str, start: int, a_start: int) -> int | None:
+        """Return where a phrase opening the clause ends ("In an interview with X,"), or None.
+
+        It starts with one of ``via_lead_words`` and ends at a comma at most four words before
+        the attribution.
+        """
         comma = masked.find(",", 0, max(0, a_start - start))
-        if lead is not None and comma >= 0:
-            rest = masked[comma + 1:a_start - start]
-            if len(rest.split()) <= 4 and "," not in rest:
-                regions.append((start, start + comma))  # "Speaking to X, Khazali said"
-        for r_start, r_end in regions:
-            chunk = masked[r_start - start:r_end - start]
-            for cue in (*self.via.finditer(chunk), *self.channel.finditer(chunk)):
-                named = self._named_at(view, ms, r_start + cue.end(), r_end)
-                if named is not None:
-                    return named[0]
+        if self.via_lead.match(masked) is None or comma < 0:
+            return None
+        rest = masked[comma + 1:a_start - start]
+        return start + comma if len(rest.split()) <= 4 and "," not in rest else None
+
+    def _named_in(self, view: DocView, ms: list[Mention], r_start: int, r_end: int, chunk: str) -> str | None:
+        """Return the outlet after a via or channel cue inside ``[r_start, r_end)`` (``chunk`` is its masked text)."""
+        for cue in (*self.via.finditer(chunk), *self.channel.finditer(chunk)):
+            named = self._named_at(view, ms, r_start + cue.end(), r_end)
+            if named is not None:
+                return named[0]
         return None
 
     def _closing_outlet(self, view: DocView, ms: list[Mention], vs: int, end: int) -> str | None:

@@ -15,7 +15,8 @@ statistical model reads them as organisations, places or people, and a KB place 
   organisation cue word and no person shape: "Hadi al-Amiri" (a lowercase particle after a
   first name) and a name that a person mention of the document ends with stay people.
 
-A KB record named exactly like the name always wins (the KB knows what it is). "according to"
+A KB record named exactly like the name always wins (the KB knows what it is), and so does a
+KB outlet inside the name ("Sabereen News" in "Sabereen News Telegram channel"). "according to"
 and "... reported" are weaker cues: only a head word or a media noun makes an outlet there.
 
 Short platform names that are ordinary words elsewhere ("X") become a mention only right after
@@ -192,9 +193,9 @@ class RelayOutlets:
         for name in self.find_names(text):
             if (name.start, name.end) in spans or kb_type(" ".join(text[name.start:name.end].split())):
                 continue
-            if any(m.start == name.start and m.end == name.end and m.type is EntityType.MEDIA_OUTLET
+            if any(m.type is EntityType.MEDIA_OUTLET and m.start < name.end and name.start < m.end
                    for m in mentions):
-                continue
+                continue  # an outlet is already there ("Sabereen News" from the KB)
             if self.is_outlet(name, text, mentions, people):
                 spans[name.start, name.end] = None
         spans.update(dict.fromkeys(self.find_channel_aliases(text, context, mentions)))

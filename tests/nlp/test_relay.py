@@ -93,6 +93,10 @@ def test_people_institutions_and_weak_cues_stay_as_they_are(relay: RelayOutlets)
 def test_a_kb_name_wins(relay: RelayOutlets) -> None:
     text = "He told Nasiriya Times that the vote was delayed."
     assert _outlets(relay, text, [], {"Nasiriya Times": EntityType.PLACE}) == []
+    text = "The claim was carried by the Zawraa News Telegram channel."
+    kb = _mention("Zawraa News", text, EntityType.MEDIA_OUTLET, "rule.kb-alias.v1", "zawraa-news")
+    out = relay.apply([kb], text, "d", _context, lambda _: None)
+    assert out == [kb]
 
 
 def test_media_noun_next_to_a_reporting_name(relay: RelayOutlets) -> None:
