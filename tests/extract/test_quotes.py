@@ -274,3 +274,17 @@ def test_he_is_never_a_plural_source(extractor: QuoteExtractor) -> None:
 def test_platforms_are_not_a_via_by_default(extractor: QuoteExtractor) -> None:
     quotes = run(extractor, "Hadi al-Amiri wrote on Twitter that the factions would respond.")
     assert by_text(quotes, "factions would respond").via_id is None
+
+
+def test_attribution_spans_leave_relay_phrases_and_addressees_out(extractor: QuoteExtractor) -> None:
+    q = by_text(run(extractor, "Speaking to Al-Mayadeen on Sunday, Qais al-Khazali said the factions "
+                               "would not disarm."), "would not disarm")
+    assert q.text == "the factions would not disarm" and q.via_id == "al-mayadeen"
+    q = by_text(run(extractor, "Hadi al-Amiri told reporters in Baghdad that the vote would go ahead."),
+                "vote would go ahead")
+    assert q.text == "the vote would go ahead"
+    q = by_text(run(extractor, "Kataib Hezbollah said in a statement posted on its website that it "
+                               "would halt its attacks."), "halt its attacks")
+    assert q.text == "it would halt its attacks"
+    quotes = run(extractor, "The minister told the Security Council that the attacks must stop.")
+    assert all(q.speaker_id is None for q in quotes)  # the addressee is not the speaker
