@@ -26,12 +26,22 @@ _SPEAKERS = frozenset({EntityType.PERSON, EntityType.ARMED_GROUP, EntityType.POL
 _ADVERBS = (r"(?:(?:also|later|then|both|has|have|had|previously|recently|further|separately|again|"
             r"earlier|publicly|reportedly|once|repeatedly|quickly|swiftly|immediately|promptly)\s+)*")
 _PAREN = r"(?:\s*\([^()]{1,80}\))?"
+_QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 _SUBJECT_GAP = re.compile(_PAREN + r"\s*(?:,[^,\"\u201c\u201d]{1,140},\s*)?" + _ADVERBS)
 
 
 def _alt(words: list[str]) -> str:
     """Return a regex alternation of phrases, longest first."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def singular(word: str) -> str:
+    """Return the singular of a plural head noun ("sources", "witnesses"; others unchanged)."""
+    if word.endswith(("sses", "shes", "ches")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 @dataclass(slots=True)
@@ -69,8 +79,12 @@ class QuotePatterns:
             words = {k: [str(w) for w in rules[k]] for k in (
                 "say_verbs", "claim_verbs", "according", "anonymous_heads", "anonymity_cues",
                 "via_cues", "role_heads", "anonymous_plural_heads", "continuation_say",
-                "continuation_other")}
+                "continuation_other", "report_verbs", "channel_cues", "attribution_words",
+                "via_lead_words")}
             self.min_words = int(rules["min_quote_words"])
+            odd = [f"{k}: {w!r}" for k in words for w in rules[k] if not isinstance(w, str)]
+            if odd:  # YAML 1.1 reads a bare on/off/yes/no as a boolean: quote such words
+                raise ValueError(f"not a string: {', '.join(odd)}")
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"quotes.yaml: bad or missing entry ({exc!r})") from exc
         flags = re.IGNORECASE
@@ -91,18 +105,40 @@ class QuotePatterns:
             rf"(?P<np>(?:[\w-]+\s+){{0,2}}?(?:{plural}))\b(?P<of>\s+(?:of|from|in|at)\s+(?:the\s+)?)?",
             flags)
         self.continuation = re.compile(
-            rf"\s*,?\s*(?:and\s+)?(?<![\w-])(?:(?P<say>{_alt(words['continuation_say'])})\s+(?:that\s+)?(?:[:,]\s*)?"
+            rf"\s*,?\s*(?:and\s+)?(?<![\w-])(?:(?P<say>{_alt(words['continuation_say'])})\b\s*(?:that\s+)?(?:[:,]\s*)?"
             rf"|(?=(?:{_alt(words['continuation_other'])})\b))", flags)
         # Every attribution holds a verb of saying or claiming, "according to" or a participle cue,
         # so one of these words: a sentence without any has no attribution (``extract.cues``).
         self.cue_words = cue_words(phrase for key in (
             "say_verbs", "claim_verbs", "according", "continuation_say", "continuation_other")
             for phrase in words[key])
-        self.anon_ref = re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?(?P<head>{heads})\s+$", flags)
+        # "the official", "the same sources", "The source, who asked not to be named," before the verb
+        self.anon_ref = re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?(?P<head>{heads})\b" + _SUBJECT_GAP.pattern
+                                   + "$", flags)
         self.anonymity = re.compile(rf"\b(?:{_alt(words['anonymity_cues'])})\b", flags)
-        self.via = re.compile(rf"\b(?:{_alt(words['via_cues'])})\s+(?:the\s+)?", flags)
+        self.via = re.compile(rf"\b(?:{_alt(words['via_cues'])})\s+", flags)
+        self.channel = re.compile(rf"\b(?:{_alt(words['channel_cues'])})\s+", flags)
+        self.attribution_gap = re.compile(rf"(?:\s*,?\s*(?:{_alt(words['attribution_words'])})\b)*\s*", flags)
+        self.via_lead = re.compile(rf"[\s\"\u201c]*(?:{_alt(words['via_lead_words'])})\b", flags)
+        self.report_verbs = frozenset(w.lower() for w in words["report_verbs"])
+        self.anon_head = re.compile(
+            rf"\b(?:{_alt(words['anonymous_heads'] + words['anonymous_plural_heads'])})\b", flags)
         self.role_heads = re.compile(rf"(?:{_alt([w.lower() for w in words['role_heads']])})s?")
         self.head_word = re.compile(rf"\b(?:{_alt(words['role_heads'])})s?\b", flags)
+
+    @staticmethod
+    def masked(text: str, start: int, end: int) -> str:
+        """Return ``text[start:end]`` with quoted words blanked (verbs inside quotes do not attribute)."""
+        return _QUOTE.sub(lambda m: m.group()[0] + "_" * (len(m.group()) - 2) + m.group()[-1], text[start:end])
+
+    def anon_key(self, np: str) -> str:
+        """Return the key that ties an anonymous source to its later references ("anon:source").
+
+        The last anonymous head of the phrase, singular ("a security source", "the sources"
+        -> "anon:source"), else its last role head, else "anon:source".
+        """
+        heads = self.anon_head.findall(np) or self.head_word.findall(np)
+        return f"anon:{singular(heads[-1].lower())}" if heads else "anon:source"
 
     def producer(self, rule: str) -> tuple[str, float]:
         """Return the versioned producer name and confidence of a pattern."""

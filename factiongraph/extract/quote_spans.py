@@ -2,8 +2,8 @@
 
 Joins sentences inside one open quotation, finds the attribution of a sentence (a verb of
 saying, "according to", a claim verb, a participle after the subject's verb), splits a sentence
-into clauses that each hold their own attribution, finds the outlet a statement was relayed
-through, and cuts the evidence span of the quoted or reported words.
+into clauses that each hold their own attribution, and cuts the evidence span of the quoted or
+reported words (the outlet a statement was relayed through: :mod:`quote_vias`).
 """
 
 from __future__ import annotations
@@ -13,18 +13,21 @@ import re
 from collections.abc import Callable
 
 from factiongraph.extract.docview import DocView
-from factiongraph.extract.quote_patterns import _SPEAKERS, Finding, Speaker
-from factiongraph.extract.quote_subjects import QuoteSubjects
+from factiongraph.extract.quote_patterns import _QUOTE, _SPEAKERS, Finding, Speaker
+from factiongraph.extract.quote_vias import QuoteVias
 from factiongraph.model import EntityType, Mention
 
 log = logging.getLogger(__name__)
 
+# Who may speak with a verb of saying or "according to": the speaker types, and outlets ("X reported").
+_VOICES = _SPEAKERS | {EntityType.MEDIA_OUTLET}
+# Verbs whose object is the addressee, never the speaker ("X told the council").
+_ADDRESS_VERBS = frozenset({"told", "tells"})
 _CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s+|,\s*(?=(?:which|who)\s)")
-_QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 _TRIM = " ,;:\u2014\u2013-\"\u201c\u201d'"
 
 
-class QuoteSpans(QuoteSubjects):
+class QuoteSpans(QuoteVias):
     """Locate quoted and reported speech in sentences and cut its evidence spans."""
 
     # -- quotations -----------------------------------------------------------------------
@@ -56,11 +59,6 @@ class QuoteSpans(QuoteSubjects):
         """Return True when a mention lies inside quotation marks of its sentence."""
         before = text[start:m.start]
         return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
-
-    def masked(self, text: str, start: int, end: int) -> str:
-        """Return the sentence with quoted words blanked (verbs inside quotes do not attribute)."""
-        chunk = text[start:end]
-        return _QUOTE.sub(lambda m: m.group()[0] + "_" * (len(m.group()) - 2) + m.group()[-1], chunk)
 
     # -- attribution ----------------------------------------------------------------------
     def attribute(self, view: DocView, ms: list[Mention], start: int, end: int,
@@ -115,34 +113,40 @@ class QuoteSpans(QuoteSubjects):
         """Return the first attribution of ``[start, end)`` (a verb of saying, "according to", a claim)."""
         text = view.text
         masked = self.masked(text, start, end)
+        quoted = self.quoted_as_saying(view, ms, start, end, masked, roles)
+        if quoted is not None:
+            return quoted
         for verb in self.say.finditer(masked):
             vs, ve = start + verb.start(), start + verb.end()
-            if verb.group().lower() == "claimed" and not re.match(r"\s*(?:that\b|responsibility\b|to\b|[,.:;\"\u201c]|$)",
-                                                                  text[ve:end]):
-                continue  # "claimed an attack", "claimed the town": not a statement
-            speakers, a_start = self.speaker_before(view, ms, start, vs, last, seen, roles)
+            if not self.is_statement_verb(text, start, vs, ve, end, verb.group().lower()):
+                continue
+            speakers, a_start = self.speaker_before(view, ms, start, vs, last, seen, roles, _VOICES)
             a_end = ve
+            addressed = verb.group().lower() in _ADDRESS_VERBS
             if not speakers:
-                after = self.speaker_after(view, ms, ve, end, roles)
+                after = None if addressed else self.speaker_after(view, ms, ve, end, roles)
                 if after is None:
-                    continue
+                    continue  # "X told the council": the name after "told" is not the speaker
                 speakers, a_end = [after[0]], after[1]
                 a_start = vs
-            via, a_end = self.find_via(view, ms, vs, a_end, end)
-            tail = re.match(r"\s*(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                            r"Twitter|X|Telegram|Facebook|television)\s+)?"
-                            r"\s*(?:in\s+a\s+(?:statement|tweet|post|speech|interview)\b[^,:\"\u201c]{0,40}?)?"
-                            r"\s*(?:,\s*)?(?:that\s+|:\s*)?", text[a_end:end])
-            a_end += tail.end() if tail else 0
+            found = self.find_via(view, ms, start, a_start, vs, a_end, end)
+            via, a_end = found.via, found.a_end
+            a_start = min(a_start, found.a_start)
+            if len(speakers) == 1 and self.is_outlet(view, speakers[0].entity_id):
+                via = speakers[0].entity_id  # "Jerusalem Post reported": the outlet relays its own words
+            if addressed and via is None:
+                a_end += self.addressee_length(text, a_end, end)
+            a_end += self.attribution_tail(text, a_end, end)
             return Finding(speakers, "quote-reported", self.evidence_spans(view, start, end, a_start, a_end),
                            via, vs)
         for match in self.according.finditer(masked):
             pos = start + match.end()
-            after = self.speaker_after(view, ms, pos - 1, end, roles, according=True)
+            after = self.speaker_after(view, ms, pos - 1, end, roles, according=True, kinds=_VOICES)
             if after is not None:
+                outlet = after[0].entity_id if self.is_outlet(view, after[0].entity_id) else None
                 return Finding([after[0]], "quote-reported",
                                [self.evidence_span(view, start, end, start + match.start(), after[1])],
-                               None, start + match.start())
+                               outlet, start + match.start())
         for verb in self.claim.finditer(masked):
             vs = start + verb.start()
             if re.search(r"\b(?:was|were|been|be|being|is|are)\s+$", text[start:vs], re.IGNORECASE):
@@ -152,8 +156,60 @@ class QuoteSpans(QuoteSubjects):
                 plural = self.anon_plural.search(text[start:vs])
                 speakers = [self.plural_source(plural.group("np"))] if plural else []
             if speakers:
-                return Finding(speakers, "quote-claim", [self.trim(text, vs, end)], None, vs)
+                first = min((m.start for m in ms if m.entity_id == speakers[0].entity_id and m.end <= vs),
+                            default=vs)
+                via = self.find_via(view, ms, start, first, vs, start + verb.end(), end).via
+                return Finding(speakers, "quote-claim", [self.trim(text, vs, end)], via, vs)
         return None
+
+    def is_statement_verb(self, text: str, start: int, vs: int, ve: int, end: int, verb: str) -> bool:
+        """Return False for "claimed an attack", "was reported", "the reported attack", "reported 5 cases"."""
+        if verb == "claimed":
+            return re.match(r"\s*(?:that\b|responsibility\b|to\b|[,.:;\"\u201c]|$)", text[ve:end]) is not None
+        if verb in self.report_verbs:
+            if re.search(r"\b(?:was|were|been|be|being|is|are|the|a|an|its|his|her|their)\s+$",
+                         text[start:vs], re.IGNORECASE):
+                return False
+            return re.match(r"\s*(?:that\b|on\b|in\b|late\b|earlier\b|last\b|citing\b|[,.:;\"\u201c]|$)",
+                            text[ve:end]) is not None
+        return True
+
+    @staticmethod
+    def attribution_tail(text: str, a_end: int, end: int) -> int:
+        """Return the length of what still belongs to the attribution after ``a_end``.
+
+        A date, a channel ("on Monday", "on Twitter"), "in a statement ...", a comma, "that" or a colon.
+        """
+        tail = re.match(r"(?:\s*(?:on|late|early|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                        r"Saturday|Sunday|Twitter|X|Telegram|Facebook|television|night|week)\b)*"
+                        r"\s*(?:in\s+a\s+(?:statement|tweet|post|speech|interview)\b"
+                        r"(?:[^,:\"\u201c]{0,60}?(?=\s*(?:,|:|\bthat\b)))?)?"
+                        r"\s*(?:,\s*)?(?:that\s+|:\s*)?", text[a_end:end])
+        return tail.end() if tail else 0
+
+    @staticmethod
+    def addressee_length(text: str, a_end: int, end: int) -> int:
+        """Return the length of the addressee after "told" ("reporters in Baghdad that"), 0 if unclear."""
+        told = re.match(r"\s+(?:[\w'\u2019-]+\s+){1,6}?(?=that\b)", text[a_end:end])
+        return told.end() if told else 0
+
+    def quoted_as_saying(self, view: DocView, ms: list[Mention], start: int, end: int, masked: str,
+                         roles: dict[str, str]) -> Finding | None:
+        """Return "X quoted Y as saying ..." (speaker Y, via the outlet X when X is one)."""
+        match = re.search(r"\bquoted\s+(?P<who>.{2,120}?)\s+as\s+say(?:ing|s)\b\s*(?:that\s+|:\s*)?",
+                          masked, re.IGNORECASE)
+        if match is None:
+            return None
+        q_start = start + match.start()
+        after = self.speaker_after(view, ms, q_start + len("quoted"), start + match.end("who"), roles)
+        if after is None:
+            return None
+        outlet = next((m.entity_id for m in reversed(ms) if m.end <= q_start and self.is_outlet(view, m.entity_id)
+                       and re.fullmatch(r"(?:\s+(?:news\s+agency|agency|newspaper|daily|channel|TV|website))?"
+                                        r"(?:\s+(?:also|later|earlier))?\s+", view.text[m.end:q_start])), None)
+        quotes = self.long_quotes(view.text, start + match.end(), end)
+        span = (quotes[0][0], quotes[-1][1]) if quotes else self.trim(view.text, start + match.end(), end)
+        return Finding([after[0]], "quote-reported", [span], outlet, q_start)
 
     def participle_claim(self, view: DocView, ms: list[Mention], start: int, end: int,
                          roles: dict[str, str]) -> Finding | None:
@@ -175,24 +231,6 @@ class QuoteSpans(QuoteSubjects):
                 return Finding([Speaker(eid, roles.get(eid), False, eid)], "quote-claim",
                                [self.trim(text, pos, end)], None, start + cue.start())
         return None
-
-    def find_via(self, view: DocView, ms: list[Mention], vs: int, a_end: int, end: int
-                 ) -> tuple[str | None, int]:
-        """Return the outlet a statement was relayed through ("told X") and the new clause end."""
-        text = view.text
-        window_end = min(end, max(a_end, vs) + 80)
-        for cue in self.via.finditer(text, vs, window_end):
-            for m in ms:
-                if m.start == cue.end() and view.type_of(m) is EntityType.MEDIA_OUTLET:
-                    return m.entity_id, max(a_end, m.end)
-        tail = re.search(r",\s*(?:the\s+)?(?P<o>[^,]{2,60}?)\s+(?:reported|said|wrote|quoted)\W*$",
-                         text[vs:end])
-        if tail:
-            o_start = vs + tail.start("o")
-            for m in ms:
-                if m.start == o_start and view.type_of(m) is EntityType.MEDIA_OUTLET:
-                    return m.entity_id, a_end
-        return None, a_end
 
     # -- evidence spans -------------------------------------------------------------------
     def evidence_span(self, view: DocView, start: int, end: int, a_start: int, a_end: int

@@ -13,7 +13,7 @@ import re
 
 from factiongraph.extract.docview import DocView
 from factiongraph.extract.quote_patterns import (
-    _ADVERBS, _PAREN, _SPEAKERS, _SUBJECT_GAP, QuotePatterns, Speaker)
+    _ADVERBS, _PAREN, _SPEAKERS, _SUBJECT_GAP, QuotePatterns, Speaker, singular)
 from factiongraph.extract.roles import find_role_phrase_before
 from factiongraph.model import EntityType, Mention
 
@@ -32,6 +32,17 @@ _MODIFIER_GAP = re.compile(
 _RELATIVE_GAP = re.compile(r"\s*,\s*(?:which|who)\s+" + _ADVERBS)
 _OFFICE_GAP = re.compile(r"['\u2019]s\s+(?:(?:media|press|political)\s+)?office\s+" + _ADVERBS)
 _APPOSED_NAME_GAP = re.compile(r"\s*,\s*" + _ADVERBS)
+# "the Lebanese daily X", "Iran's semi-official news agency X": an outlet's kind before its name.
+_OUTLET_DESCRIPTOR = re.compile(r"(?:\b(?:the|an?)\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:news\s+agency|agency|newspaper|"
+                                r"daily|channel|broadcaster|television|network|website|magazine|weekly|"
+                                r"outlet|station|radio)\s+$")
+# "the IRNA news agency reported": an outlet's kind written after its name.
+_OUTLET_NOUN_GAP = re.compile(r"\s+(?:news\s+agency|agency|newspaper|daily|channel|TV|television|"
+                              r"website|radio|network|broadcaster)\s+" + _ADVERBS, re.IGNORECASE)
+# Where a bare plural source speaks with a verb of saying: in a relative clause ("which officials
+# said"), or opening its sentence, after at most a short adverbial ("Meanwhile, witnesses told X").
+# "..., officials said" closing an event report is not a statement.
+_PLURAL_OPENING = re.compile(r"(?s:.*\b(?:which|that)\s+|[\s\"\u201c]*(?:(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+,\s*)?)")
 
 
 class QuoteSubjects(QuotePatterns):
@@ -39,12 +50,15 @@ class QuoteSubjects(QuotePatterns):
 
     # -- speakers before the verb ---------------------------------------------------------
     def speaker_before(self, view: DocView, ms: list[Mention], start: int, vs: int,
-                       last: Speaker | None, seen: list[Speaker], roles: dict[str, str]
-                       ) -> tuple[list[Speaker], int]:
-        """Return the speakers written before a verb of saying and where the attribution starts."""
+                       last: Speaker | None, seen: list[Speaker], roles: dict[str, str],
+                       kinds: frozenset[EntityType] = _SPEAKERS) -> tuple[list[Speaker], int]:
+        """Return the speakers written before a verb of saying and where the attribution starts.
+
+        ``kinds``: the entity types a named speaker may have (outlets speak only with "reported").
+        """
         text = view.text
         pre = text[start:vs]
-        named = self.subject_list(view, ms, start, vs, roles)
+        named = self.subject_list(view, ms, start, vs, roles, kinds)
         if named:
             first = min((m for m in ms if m.entity_id == named[0].entity_id and m.end <= vs),
                         key=lambda m: abs(vs - m.end), default=None)
@@ -57,6 +71,9 @@ class QuoteSubjects(QuotePatterns):
                 if named[0].role is None:
                     named[0].role = apposed.group("np")  # "Iran's foreign minister, X, said"
                 return named, start + apposed.start("np")
+            described = _OUTLET_DESCRIPTOR.search(text, max(start, a_start - 60), a_start)
+            if described:
+                return named, described.start()  # "the Lebanese daily X reported"
             det = re.search(r"\b(?:the|an?)\s+$", text[max(start, a_start - 5):a_start], re.IGNORECASE)
             return named, a_start - (len(det.group()) if det else 0)
         pronoun = re.search(r"\b(?P<p>he|she|they|it|the\s+(?:group|militia|faction|movement|organi[sz]ation|"
@@ -67,18 +84,16 @@ class QuoteSubjects(QuotePatterns):
             return ([sp] if sp else []), start + pronoun.start()
         ref = self.anon_ref.search(pre)
         if ref:
-            head = ref.group("head").lower()
-            prior = next((s for s in reversed(seen) if s.anonymous and s.key == f"anon:{head}"), None)
+            key = self.anon_key(ref.group("head"))
+            prior = next((s for s in reversed(seen) if s.anonymous and s.key == key), None)
             if prior is not None:
                 return [prior], start + ref.start()
         anon = self.anon_np.search(pre)
         if anon:
             np = anon.group("np").strip()
-            head = self.head_word.findall(np)
-            key = f"anon:{head[-1].lower().rstrip('s')}" if head else "anon:source"
-            return [Speaker(None, np, True, key)], start + anon.start("np")
+            return [Speaker(None, np, True, self.anon_key(np))], start + anon.start("np")
         plural = self.anon_plural.search(pre)
-        if plural and re.search(r"\b(?:which|that)\s+$", pre[:plural.start("np")]):
+        if plural and _PLURAL_OPENING.fullmatch(pre, 0, plural.start("np")):
             return [self.plural_source(plural.group("np"))], start + plural.start("np")
         surname = re.search(r"\b(?P<n>[A-Z][\w'-]+(?:-[A-Z][\w'-]+)?)\s+$", pre)
         if surname:
@@ -91,10 +106,10 @@ class QuoteSubjects(QuotePatterns):
         return [], vs
 
     def subject_list(self, view: DocView, ms: list[Mention], start: int, vs: int,
-                     roles: dict[str, str]) -> list[Speaker]:
+                     roles: dict[str, str], kinds: frozenset[EntityType] = _SPEAKERS) -> list[Speaker]:
         """Return the named speakers ending right before ``vs`` ("A and B both said")."""
         text = view.text
-        before = [m for m in ms if m.end <= vs and (view.type_of(m) in _SPEAKERS
+        before = [m for m in ms if m.end <= vs and (view.type_of(m) in kinds
                                                      or self.is_capital_subject(view, m, start, vs))][::-1]
         index = self.find_subject(text, before, start, vs)
         if index is None:
@@ -144,7 +159,7 @@ class QuoteSubjects(QuotePatterns):
             return None
         near = before[0]
         possessive = re.match(r"['\u2019]s?\s", text[near.end:near.end + 3])
-        if _OFFICE_GAP.fullmatch(text, near.end, vs):
+        if _OFFICE_GAP.fullmatch(text, near.end, vs) or _OUTLET_NOUN_GAP.fullmatch(text, near.end, vs):
             return 0
         if not possessive and (_SUBJECT_GAP.fullmatch(text, near.end, vs)
                                or _RELATIVE_GAP.fullmatch(text, near.end, vs)):
@@ -166,7 +181,8 @@ class QuoteSubjects(QuotePatterns):
 
     # -- speakers after the verb, back-references ----------------------------------------
     def speaker_after(self, view: DocView, ms: list[Mention], pos: int, end: int,
-                      roles: dict[str, str], according: bool = False) -> tuple[Speaker, int] | None:
+                      roles: dict[str, str], according: bool = False,
+                      kinds: frozenset[EntityType] = _SPEAKERS) -> tuple[Speaker, int] | None:
         """Return the speaker named right after ``pos`` ("said X, a consultant at Y") and its end.
 
         After "according to", bare plurals count too: "officials of X" is X (role "officials"),
@@ -180,7 +196,7 @@ class QuoteSubjects(QuotePatterns):
                         text[at:end], re.IGNORECASE)
         plural = self.plural_after.match(text, at, end) if according else None
         if plural is not None:
-            owner = next((m for m in ms if m.start == plural.end() and view.type_of(m) in _SPEAKERS), None)
+            owner = next((m for m in ms if m.start == plural.end() and view.type_of(m) in kinds), None)
             if owner is not None and plural.group("of"):
                 eid = str(owner.entity_id)
                 return Speaker(eid, plural.group("np"), False, eid), owner.end
@@ -188,7 +204,7 @@ class QuoteSubjects(QuotePatterns):
                 return self.plural_source(plural.group("np")), plural.end("np")
         head = re.match(r"(?:[\w-]+\s+){0,5}?", text[at:end])
         for m in ms:
-            if at <= m.start <= at + (head.end() if head else 0) + 40 and view.type_of(m) in _SPEAKERS:
+            if at <= m.start <= at + (head.end() if head else 0) + 40 and view.type_of(m) in kinds:
                 if anon and m.start < at + anon.end():
                     break  # "a Kataib Hezbollah official": the group names the source's side
                 if m.start > at and not find_role_phrase_before(text, m.start, at, self.lexicon,
@@ -200,23 +216,25 @@ class QuoteSubjects(QuotePatterns):
                 return Speaker(eid, roles.get(eid), False, eid), phrase_end
         if anon:
             np = anon.group("np")
-            heads = self.head_word.findall(np)
-            return Speaker(None, np, True, f"anon:{heads[-1].lower().rstrip('s')}" if heads else
-                           "anon:source"), at + anon.end()
+            return Speaker(None, np, True, self.anon_key(np)), at + anon.end()
         return None
+
+    def is_plural_source(self, sp: Speaker) -> bool:
+        """Return True for an anonymous source written in the plural ("two officials", "the sources")."""
+        heads = self.anon_head.findall(sp.role or "")
+        return bool(heads) and singular(heads[-1].lower()) != heads[-1].lower()
 
     def plural_source(self, np: str) -> Speaker:
         """Return the anonymous speaker of a bare plural ("US officials", "witnesses")."""
-        heads = self.head_word.findall(np)
-        key = f"anon:{heads[-1].lower().rstrip('s')}" if heads else f"anon:{np.split()[-1].lower()}"
-        return Speaker(None, np.strip(), True, key)
+        return Speaker(None, np.strip(), True, self.anon_key(np))
 
     def resolve_pronoun(self, view: DocView, pronoun: str, pos: int, last: Speaker | None,
                         seen: list[Speaker], roles: dict[str, str]) -> Speaker | None:
         """Return who "he"/"she"/"they" is: the last speaker when it fits, else a recent name."""
-        def is_person(sp: Speaker | None) -> bool:
+        def is_person(sp: Speaker | None) -> bool:  # "he"/"she": one person, never "two officials"
             ent = view.entity(sp.entity_id) if sp is not None else None
-            return sp is not None and (sp.anonymous or (ent is not None and ent.type is EntityType.PERSON))
+            return sp is not None and ((sp.anonymous and not self.is_plural_source(sp))
+                                       or (ent is not None and ent.type is EntityType.PERSON))
         pronoun = " ".join(pronoun.split())
         if pronoun in ("he", "she"):
             if is_person(last):

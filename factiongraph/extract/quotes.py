@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factiongraph.extract.docview import DocView
@@ -29,6 +30,30 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+@dataclass(slots=True)
+class _Statement:
+    """One attributed span before it becomes a :class:`Quote` (``via`` None: no outlet named)."""
+
+    speaker: Speaker
+    via: str | None
+    start: int
+    end: int
+    rule: str
+
+
+def relayed_sources(statements: list[_Statement]) -> dict[str, str]:
+    """Return the outlet each anonymous source first spoke to ("the source told X": key -> X).
+
+    An unnamed source speaks to the reporter of one outlet, so its other statements in the
+    document ("an official said ...") reached the reader through that outlet too.
+    """
+    out: dict[str, str] = {}
+    for st in statements:
+        if st.speaker.anonymous and st.via is not None:
+            out.setdefault(st.speaker.key, st.via)
+    return out
+
+
 class QuoteExtractor(QuoteSpans):
     """Find quotes and reported claims: build once with the KB, call :meth:`extract` per document.
 
@@ -37,7 +62,7 @@ class QuoteExtractor(QuoteSpans):
     """
 
     NAME = "stage.extract.quotes"
-    VERSION = 3
+    VERSION = 4
 
     # -- document walk --------------------------------------------------------------------
     def extract(self, ctx: DocContext, view: DocView | None = None) -> list[Quote]:
@@ -47,7 +72,7 @@ class QuoteExtractor(QuoteSpans):
         """
         view = view if view is not None else DocView.build(ctx, self.names, self.lexicon)
         roles = self.describe_speakers(view)
-        quotes: dict[str, Quote] = {}
+        statements: list[_Statement] = []
         last: Speaker | None = None
         last_unit = -10
         vias: dict[str, str | None] = {}
@@ -62,8 +87,7 @@ class QuoteExtractor(QuoteSpans):
                                                           and sp.key in vias else None)
                     if via is not None or sp.key not in vias:
                         vias[sp.key] = via
-                    for ev_start, ev_end in finding.spans:
-                        self.add_quote(view, quotes, sp, via_id, ev_start, ev_end, rule)
+                    statements.extend(_Statement(sp, via_id, s, e, rule) for s, e in finding.spans)
                     speakers_seen.append(sp)
                 if len(speakers) == 1:
                     last, last_unit = speakers[0], index
@@ -72,9 +96,14 @@ class QuoteExtractor(QuoteSpans):
             spans = self.long_quotes(view.text, start, end)
             opens = bool(re.match(r"[\"\u201c]", view.text[start:end]))
             if spans and opens and last is not None and index - last_unit <= 3:
-                self.add_quote(view, quotes, last, vias.get(last.key), spans[0][0], spans[-1][1],
-                               "quote-continuation")
+                statements.append(_Statement(last, vias.get(last.key), spans[0][0], spans[-1][1],
+                                             "quote-continuation"))
                 last_unit = index
+        relayed = relayed_sources(statements)
+        quotes: dict[str, Quote] = {}
+        for st in statements:
+            via = st.via if st.via is not None or not st.speaker.anonymous else relayed.get(st.speaker.key)
+            self.add_quote(view, quotes, st.speaker, via, st.start, st.end, st.rule)
         return list(quotes.values())
 
     # -- records --------------------------------------------------------------------------

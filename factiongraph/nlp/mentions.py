@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from factiongraph.model import Document, EntityType, Mention
 from factiongraph.nlp.outlet import add_outlet_mentions
 from factiongraph.nlp.patterns import KB_ALIAS_PRODUCER, KB_ID_PREFIX, is_acronym
+from factiongraph.nlp.relay import RelayOutlets
 from factiongraph.nlp.rules import DiscoveryRules
 
 PLACE_CONTEXT_PRODUCER = "rule.ner-place-context.v1"
@@ -30,6 +31,8 @@ _CUT_TOKENS = frozenset({"/", "|", "\u2014", "\u2013", "(", ")", "[", "]", ";", 
 _EDGE_PUNCT = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", ",", ".", "-", "(", ")"})
 _PLACE_SUFFIXES = frozenset({"province", "governorate", "district", "neighbourhood", "neighborhood"})
 _ADJECTIVAL_TYPES = frozenset({EntityType.COUNTRY, EntityType.PLACE})
+# Organisation types whose cue words keep a relayed name from being an outlet ("Security Media Cell").
+_NON_OUTLET_ORGS = (EntityType.STATE_BODY, EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)
 
 PlaceLookup = Callable[[str], EntityType | None]
 
@@ -63,12 +66,16 @@ class MentionBuilder:
         # The same phrases by length: one look at the n words before a span per length.
         self._place_before_by_len: dict[int, frozenset[tuple[str, ...]]] = {
             n: frozenset(p for p in self.place_before if len(p) == n) for n in {len(p) for p in self.place_before}}
+        self.relay = RelayOutlets(rules.relay, frozenset().union(
+            *(rules.org_cues.get(t, frozenset()) for t in _NON_OUTLET_ORGS)),
+            ner_producer, rules.ignore_names) if rules.relay is not None else None
 
     def build(self, document: Document, sdoc: Doc) -> list[Mention]:
         """Return the mentions of one document, in text order, offsets into ``document.text``.
 
-        Occurrences of the document's outlet (``metadata.outlet``) become ``media_outlet``
-        mentions (``rule.doc-outlet.v1``), replacing the spans the model put there.
+        Outlets named where words are relayed ("told the Gulf Herald", ``rule.outlet-relay.v1``)
+        and occurrences of the document's outlet (``metadata.outlet``, ``rule.doc-outlet.v1``)
+        become ``media_outlet`` mentions, replacing the spans the model put there.
         """
         sent_starts, sent_ends = _sentence_bounds(sdoc)
         blocks = sorted(document.blocks, key=lambda b: b.start)
@@ -97,6 +104,9 @@ class MentionBuilder:
                 entity_id=cand.entity_id, sentence_start=s_start, sentence_end=s_end,
                 in_content=in_content,
             ))
+        if self.relay is not None:
+            mentions = self.relay.apply(mentions, document.text, document.doc_id, context,
+                                        self.lookup_name)
         return add_outlet_mentions(mentions, document.text, document.doc_id,
                                    document.metadata.outlet, context, self.lookup_name)
 

@@ -46,6 +46,34 @@ class DiscoveryRule:
 
 
 @dataclass(slots=True, frozen=True)
+class RelayCues:
+    """The ``outlet_relay`` section: where a name reads as the outlet that relayed words.
+
+    ``recipient_cues`` and ``source_cues`` precede the name ("told", "carried by"; "according
+    to"), ``reporter_cues`` follow it ("reported"). See :mod:`factiongraph.nlp.relay`.
+    """
+
+    rule_id: str
+    version: int
+    confidence: float
+    recipient_cues: tuple[str, ...]
+    source_cues: tuple[str, ...]
+    reporter_cues: tuple[str, ...]
+    heads: frozenset[str]
+    head_suffixes: tuple[str, ...]
+    media_nouns: tuple[str, ...]
+    name_stop_words: frozenset[str]
+    non_outlet_words: frozenset[str]
+    channel_aliases: dict[str, str]
+    channel_alias_cues: tuple[str, ...]
+
+    @property
+    def producer(self) -> str:
+        """Return ``rule.<id>.v<version>``."""
+        return f"rule.{self.rule_id}.v{self.version}"
+
+
+@dataclass(slots=True, frozen=True)
 class DiscoveryRules:
     """Everything ``discovery.yaml`` holds: rules plus the word lists they share."""
 
@@ -60,6 +88,7 @@ class DiscoveryRules:
     place_after: frozenset[str]
     place_after_modifiers: frozenset[str]
     person_appositive_heads: frozenset[str] = frozenset()
+    relay: RelayCues | None = None
 
 
 def _words(data: dict[str, Any], key: str, path: Path) -> frozenset[str]:
@@ -90,6 +119,34 @@ def _parse_rule(entry: Any, path: Path) -> DiscoveryRule:
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ConfigError(f"{path}: rule {rule_id!r} is invalid: {exc}") from exc
+
+
+def _parse_relay(data: Any, path: Path) -> RelayCues | None:
+    """Return the ``outlet_relay`` section, or None when the file has none."""
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: 'outlet_relay' must be a mapping")
+    aliases = data.get("channel_aliases") or {}
+    if not isinstance(aliases, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                for k, v in aliases.items()):
+        raise ConfigError(f"{path}: outlet_relay.channel_aliases must map names to KB names")
+
+    def phrases(key: str) -> tuple[str, ...]:
+        return tuple(sorted(_words(data, key, path), key=len, reverse=True))
+
+    try:
+        return RelayCues(
+            rule_id=str(data["id"]), version=int(data["version"]),
+            confidence=float(data.get("confidence", 0.7)),
+            recipient_cues=phrases("recipient_cues"), source_cues=phrases("source_cues"),
+            reporter_cues=phrases("reporter_cues"), heads=_words(data, "heads", path),
+            head_suffixes=phrases("head_suffixes"), media_nouns=phrases("media_nouns"),
+            name_stop_words=_words(data, "name_stop_words", path),
+            non_outlet_words=_words(data, "non_outlet_words", path),
+            channel_aliases=dict(aliases), channel_alias_cues=phrases("channel_alias_cues"))
+    except (KeyError, ValueError, TypeError) as exc:
+        raise ConfigError(f"{path}: outlet_relay is invalid: {exc!r}") from exc
 
 
 def load_rules(path: str | Path | None = None) -> DiscoveryRules:
@@ -129,4 +186,5 @@ def load_rules(path: str | Path | None = None) -> DiscoveryRules:
         place_after=_words(place, "after", rules_path),
         place_after_modifiers=_words(place, "after_modifiers", rules_path),
         person_appositive_heads=_words(data, "person_appositive_heads", rules_path),
+        relay=_parse_relay(data.get("outlet_relay"), rules_path),
     )

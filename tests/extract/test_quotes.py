@@ -48,8 +48,8 @@ def test_direct_quote_then_separate_quoted_paragraph(extractor: QuoteExtractor) 
     quotes = run(extractor, text)
     assert len(quotes) == 2
     assert {q.speaker_id for q in quotes} == {"hadi-al-amiri"}
-    assert by_text(quotes, "another war").evidence[0].producer == "rule.quote-reported.v2"
-    assert by_text(quotes, "defend the state").evidence[0].producer == "rule.quote-continuation.v1"
+    assert by_text(quotes, "another war").evidence[0].producer == "rule.quote-reported.v3"
+    assert by_text(quotes, "defend the state").evidence[0].producer == "rule.quote-continuation.v2"
 
 
 def test_two_quoted_sentences_attributed_once_are_one_quote(extractor: QuoteExtractor) -> None:
@@ -193,3 +193,98 @@ def test_claimed_with_an_object_is_not_a_statement(extractor: QuoteExtractor) ->
                             "is little known.")
     assert quotes == []
 
+
+
+# -- via: the outlet or channel that relayed the words ------------------------------------------
+
+
+def test_told_an_outlet_the_kb_does_not_know(extractor: QuoteExtractor) -> None:
+    text = "A senior Badr commander told the Tigris Herald on Sunday that the convoy had turned back."
+    relayed = by_text(run(extractor, text), "convoy had turned back")
+    assert relayed.via_id is not None and relayed.via_id.startswith("ent-")
+    assert "Tigris Herald" not in relayed.text
+    text = "A senior official told Karim al-Saadi on Sunday that the talks would resume."
+    assert by_text(run(extractor, text), "talks would resume").via_id is None  # a person is told
+
+
+def test_possessive_owner_between_told_and_the_outlet(extractor: QuoteExtractor) -> None:
+    text = ('"We are ready for talks," Qais al-Khazali told Lebanon\'s Al-Mayadeen on Monday, adding: '
+            '"But the weapons stay with the resistance."')
+    quotes = run(extractor, text)
+    assert {q.via_id for q in quotes} == {"al-mayadeen"}
+    assert len(quotes) == 2 and all("told" not in q.text for q in quotes)
+
+
+def test_carrier_in_a_phrase_opening_the_clause(extractor: QuoteExtractor) -> None:
+    text = ("In a statement carried by Sabereen News, Kataib Hezbollah said it would suspend its "
+            "operations against US forces.")
+    q = by_text(run(extractor, text), "suspend its operations")
+    assert q.speaker_id == "kataib-hezbollah" and q.via_id == "sabereen-news"
+
+
+def test_carrier_after_the_verb_but_not_inside_the_reported_words(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Qais al-Khazali said in an interview broadcast by Al-Sumaria that the "
+                            "elections must go ahead.")
+    assert by_text(quotes, "elections must go ahead").via_id == "al-sumaria"
+    quotes = run(extractor, "Qais al-Khazali said the video, published by Sabereen News, was a forgery.")
+    assert by_text(quotes, "forgery").via_id is None
+
+
+def test_an_outlet_that_reports_is_speaker_and_via(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Nobody was hurt in the blast, the Mosul Gazette reported.")
+    q = by_text(quotes, "Nobody was hurt")
+    assert q.speaker_id is not None and q.speaker_id == q.via_id
+    quotes = run(extractor, "Three rockets hit the airport on Friday, according to Rudaw.")
+    q = by_text(quotes, "Three rockets hit the airport")
+    assert q.speaker_id == q.via_id == "rudaw"
+    assert run(extractor, "The attack was reported on Friday by residents of the town.") == []
+
+
+def test_closing_outlet_names_the_via_of_another_speaker(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Hadi al-Amiri said the truce would hold, the IRNA news agency reported.")
+    q = by_text(quotes, "truce would hold")
+    assert q.speaker_id == "hadi-al-amiri" and q.via_id == "irna"
+
+
+def test_quoted_as_saying(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Al-Sumaria quoted Hadi al-Amiri as saying that the factions would not "
+                            "disarm.")
+    q = by_text(quotes, "factions would not disarm")
+    assert q.speaker_id == "hadi-al-amiri" and q.via_id == "al-sumaria"
+
+
+def test_an_unnamed_source_keeps_the_outlet_it_spoke_to(extractor: QuoteExtractor) -> None:
+    text = ("An Iraqi security source said the embassy staff had left the compound.\n"
+            "The source, who asked not to be named, told Reuters that the gates were closed.\n"
+            "Meanwhile, witnesses told Reuters that militia leaders were among the crowd.")
+    quotes = run(extractor, text)
+    assert by_text(quotes, "staff had left").via_id == "reuters"
+    assert by_text(quotes, "gates were closed").via_id == "reuters"
+    witnesses = by_text(quotes, "militia leaders were among")
+    assert witnesses.anonymous and witnesses.via_id == "reuters"
+
+
+def test_he_is_never_a_plural_source(extractor: QuoteExtractor) -> None:
+    text = ("Two officials told Reuters that the guards were injured.\n"
+            '"I am well," he said.')
+    quotes = run(extractor, text)
+    assert all(q.speaker_role != "Two officials" for q in quotes if "I am well" in q.text)
+
+
+def test_platforms_are_not_a_via_by_default(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Hadi al-Amiri wrote on Twitter that the factions would respond.")
+    assert by_text(quotes, "factions would respond").via_id is None
+
+
+def test_attribution_spans_leave_relay_phrases_and_addressees_out(extractor: QuoteExtractor) -> None:
+    q = by_text(run(extractor, "Speaking to Al-Mayadeen on Sunday, Qais al-Khazali said the factions "
+                               "would not disarm."), "would not disarm")
+    assert q.text == "the factions would not disarm" and q.via_id == "al-mayadeen"
+    q = by_text(run(extractor, "Hadi al-Amiri told reporters in Baghdad that the vote would go ahead."),
+                "vote would go ahead")
+    assert q.text == "the vote would go ahead"
+    q = by_text(run(extractor, "Kataib Hezbollah said in a statement posted on its website that it "
+                               "would halt its attacks."), "halt its attacks")
+    assert q.text == "it would halt its attacks"
+    quotes = run(extractor, "The minister told the Security Council that the attacks must stop.")
+    assert all(q.speaker_id is None for q in quotes)  # the addressee is not the speaker
