@@ -146,19 +146,27 @@ class Resolver:
     def outlet_entity(self, document: Document) -> Entity | None:
         """Return the ``media_outlet`` entity of the document's publisher, or None when unknown.
 
-        A KB outlet whose name or alias has the same key is that record; any other name is a
-        discovered (unverified) outlet with the same deterministic id a mention of it gets.
+        A KB outlet whose name or alias has the key of the name, or of one of its shorter forms
+        (:func:`outlet_name_forms`: "FDD's Long War Journal" -> "Long War Journal", "Al Arabiya
+        English" -> "Al Arabiya", "MINA (Mi'raj News Agency)" -> "MINA"), is that record; any
+        other name is a discovered (unverified) outlet with the same deterministic id a mention
+        of it gets, and its shorter forms as aliases.
         """
         name = " ".join((document.metadata.outlet or "").split())
+        forms = outlet_name_forms(name)
+        if not forms:
+            return None
+        for form in forms:
+            key = make_key(strip_titles(form))
+            known = [c for c in self.index.candidates(key, EntityType.MEDIA_OUTLET)
+                     if self.index.types[c] is EntityType.MEDIA_OUTLET] if key else []
+            if known:
+                return self.kb.records[known[0]].to_entity()
         key = make_key(strip_titles(name))
         if not key:
             return None
-        known = [c for c in self.index.candidates(key, EntityType.MEDIA_OUTLET)
-                 if self.index.types[c] is EntityType.MEDIA_OUTLET]
-        if known:
-            return self.kb.records[known[0]].to_entity()
         basis = document.metadata.basis.get("outlet") or "the page names it"
-        return Entity(discovered_id(EntityType.MEDIA_OUTLET, key), EntityType.MEDIA_OUTLET, name, [], False,
+        return Entity(discovered_id(EntityType.MEDIA_OUTLET, key), EntityType.MEDIA_OUTLET, name, forms[1:], False,
                       {"discovered_by": OUTLET_PRODUCER, "first_evidence": f"publisher of {document.source} ({basis})"})
 
     def _is_short_form(self, m: Mention, parts: list[str]) -> bool:
@@ -294,6 +302,41 @@ class Resolver:
                 else:
                     entity.aliases.append(surface)
         return list(entities.values())
+
+
+# Words that name an edition of an outlet rather than the outlet ("Al Arabiya English").
+_EDITION = re.compile(r"\s+(?:English|Arabic|Online|Edition|International|Digital|\.com|\.net|\.org)$",
+                      re.IGNORECASE)
+
+
+def outlet_name_forms(name: str) -> list[str]:
+    """Return an outlet's name and the shorter forms it is also known by, longest first.
+
+    "FDD's Long War Journal" (an owner's possessive) -> "Long War Journal"; "Al Arabiya English"
+    (an edition) -> "Al Arabiya"; "MINA (Mi'raj News Agency)" -> "MINA", "Mi'raj News Agency";
+    "The Jerusalem Post" -> "Jerusalem Post".
+    """
+    name = " ".join(name.split())
+    if not name:
+        return []
+    forms = [name]
+    paren = re.fullmatch(r"(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)", name)
+    if paren:
+        forms += [paren.group("a").strip(), paren.group("b").strip()]
+    for form in list(forms):
+        owner = re.fullmatch(r"[^\s']+['\u2019]s\s+(?P<rest>.+)", form)
+        if owner:
+            forms.append(owner.group("rest"))
+        if form.lower().startswith("the ") and len(form) > 4:
+            forms.append(form[4:])
+        edition = _EDITION.search(form)
+        if edition and edition.start() > 0:
+            forms.append(form[:edition.start()])
+    seen: list[str] = []
+    for form in forms:
+        if form and form not in seen:
+            seen.append(form)
+    return seen
 
 
 def reads_as_place(text: str, m: Mention) -> bool:
