@@ -271,9 +271,9 @@ def test_he_is_never_a_plural_source(extractor: QuoteExtractor) -> None:
     assert all(q.speaker_role != "Two officials" for q in quotes if "I am well" in q.text)
 
 
-def test_platforms_are_not_a_via_by_default(extractor: QuoteExtractor) -> None:
+def test_a_platform_named_as_the_medium_is_the_via(extractor: QuoteExtractor) -> None:
     quotes = run(extractor, "Hadi al-Amiri wrote on Twitter that the factions would respond.")
-    assert by_text(quotes, "factions would respond").via_id is None
+    assert by_text(quotes, "factions would respond").via_id == "twitter"
 
 
 def test_attribution_spans_leave_relay_phrases_and_addressees_out(extractor: QuoteExtractor) -> None:
