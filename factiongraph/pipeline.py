@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from factiongraph.clean import Cleaner
 from factiongraph.extract import DocContext, Extractor
-from factiongraph.extract.coref import match_event, may_be_same_event, merge_events
+from factiongraph.extract.events.coref import match_event, may_be_same_event, merge_events
 from factiongraph.ingest import IngestOptions, estimate_similarity, iter_inputs, lsh_bands, minhash_signature
 from factiongraph.ingest.manifest import Manifest
 from factiongraph.kb import KnowledgeBase, load_kb

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from factiongraph.extract.context import DocContext
-from factiongraph.extract.docview import DocView
+from factiongraph.extract.view.context import DocContext
+from factiongraph.extract.view.docview import DocView
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Document, Event, Evidence, Quote, Relation
 
@@ -27,9 +27,9 @@ class Extractor:
     VERSION = 1
 
     def __init__(self, kb: KnowledgeBase, *, today: date | None = None, numeric_date_order: str = "auto") -> None:
-        from factiongraph.extract.events import EventExtractor
-        from factiongraph.extract.quotes import QuoteExtractor
-        from factiongraph.extract.relations import RelationExtractor
+        from factiongraph.extract.events.extractor import EventExtractor
+        from factiongraph.extract.quotes.extractor import QuoteExtractor
+        from factiongraph.extract.relations.extractor import RelationExtractor
 
         self.kb = kb
         self.events = EventExtractor(kb, today=today, numeric_date_order=numeric_date_order)

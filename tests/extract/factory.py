@@ -66,7 +66,7 @@ def make_context(text: str, published: str | None = None, kb: Any = None,
         kb: a KnowledgeBase; the bundled one when None.
         blocks: optional explicit blocks (e.g. to mark a comment).
     """
-    from factiongraph.extract.context import DocContext
+    from factiongraph.extract.view.context import DocContext
     from factiongraph.resolve import Resolver
 
     kb = kb if kb is not None else default_kb()

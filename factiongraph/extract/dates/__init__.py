@@ -1,0 +1,1 @@
+"""Time: date expressions in text (``expressions``) and the date of one event (``anchoring``)."""

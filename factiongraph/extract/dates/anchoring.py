@@ -1,0 +1,358 @@
+"""Event dates when the publication date is unknown: years that the text itself fixes, never guesses.
+
+News style leaves the year out of dates in the current year ("on June 25th"), so a text with no
+publication date has yearless event dates. :func:`infer_year` narrows the year from what the text
+and the knowledge base say, and gives one only when exactly one year fits:
+
+- explicit years written in the text are lower bounds (the article is not older than them);
+- a person named with a title the KB dates ("Prime Minister X", "the Quds Force commander X")
+  held it in known years: the article was written within them (all such spans intersect); an
+  open-ended span ends at the ingest year;
+- a weekday written with a day and month ("Thursday (June 25th)", "Monday, July 6") fixes the
+  year modulo the calendar.
+
+When several years still fit, there is no year (the yearless dates keep their text, no value).
+A bare weekday ("On Tuesday") with no publication day is dated only by a day the text writes out:
+that day itself when it falls on that weekday (a caption's "Feb. 15, 2021" and "on Monday"), else
+the first such weekday after a day written just before it (:func:`resolve_weekday_after`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from factiongraph.extract.dates.expressions import MONTHS, WEEKDAYS, Anchor, DateMatch, DateValue, shift_date, value_of
+from factiongraph.model import EntityType, Event, Mention
+from factiongraph.model.document import DatePrecision
+
+log = logging.getLogger(__name__)
+
+SPAN_WITHOUT_UPPER_BOUND = 12  # years searched after the lower bound when nothing caps the span
+_HONORIFIC = r"(?:(?:gen\.?|general|maj\.?|brig\.?|col\.?|dr\.?|sheikh|sayyid|sayed|grand|ayatollah|" \
+             r"hojatoleslam|mr\.?|judge|imam)\s+)*"
+_ENDED = re.compile(r"\b(?:former|ex|late|then|previous|outgoing|ousted|sacked|dismissed|ex-)[\s-]*$", re.I)
+_YEAR_IN_TEXT = re.compile(r"(?<![\d,./-])((?:19|20)\d\d)(?![\d,/-])")
+_MONTH_WORD = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?|"
+               r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_WEEKDAY_WORD = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY_WORD = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_WEEKDAY_PAIR = re.compile(
+    _WEEKDAY_WORD + r"(?:\s+(?:morning|afternoon|evening|night))?\s*(?:\(\s*|,\s*)"
+    r"(?:" + _MONTH_WORD + r"\s+" + _DAY_WORD + r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?P<month2>[A-Z][a-z]+\.?))\b(?!,?\s+(?:19|20)\d\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class YearGuess:
+    """An inferred year with the reasons, and the latest yearless month the body names."""
+
+    year: int
+    reasons: tuple[str, ...]
+    latest_month: int | None = None
+
+    @property
+    def basis(self) -> str:
+        """Return the basis text, ``inferred: <reasons>``."""
+        return "inferred: " + "; ".join(self.reasons)
+
+    def published(self) -> tuple[str, DatePrecision, str]:
+        """Return ``(ISO value, precision, basis)`` for ``Metadata.published``."""
+        if self.latest_month is not None:
+            return f"{self.year:04d}-{self.latest_month:02d}", DatePrecision.MONTH, self.basis
+        return f"{self.year:04d}", DatePrecision.YEAR, self.basis
+
+
+def find_weekday_pairs(text: str) -> list[tuple[int, int, int, str]]:
+    """Return ``(weekday, month, day, written)`` for each "Thursday (June 25th)"-like pair."""
+    out: list[tuple[int, int, int, str]] = []
+    for m in _WEEKDAY_PAIR.finditer(text):
+        month_text = m.group("month") or m.group("month2") or ""
+        key = month_text.strip(".").lower()[:3]
+        if key not in MONTHS:
+            continue
+        day = int(m.group("day") or m.group("day2"))
+        out.append((WEEKDAYS[m.group("weekday").lower()], MONTHS[key], day, m.group(0).strip()))
+    return out
+
+
+def _weekday_years(pairs: list[tuple[int, int, int, str]], years: range) -> list[int]:
+    keep = []
+    for year in years:
+        ok = True
+        for weekday, month, day, _ in pairs:
+            try:
+                ok = ok and date(year, month, day).weekday() == weekday
+            except ValueError:
+                ok = False
+        if ok:
+            keep.append(year)
+    return keep
+
+
+def _title_patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = r"[\s-]+".join(re.escape(w) for w in role.lower().split())
+    before = re.compile(rf"\b{words}\s+{_HONORIFIC}$", re.I)
+    after = re.compile(rf"^\s*,\s+(?:the\s+|[\w'’-]+['’]s\s+|[A-Z][\w-]+\s+)?(?:[\w-]+\s+){{0,3}}?{words}\b", re.I)
+    return before, after
+
+
+def find_role_spans(text: str, mentions: list[Mention], entities: dict[str, Any], kb: Any
+                    ) -> list[tuple[int, int | None, str]]:
+    """Return ``(from, to, reason)`` for people named with a title the KB dates.
+
+    "Prime Minister X" (or "X, the prime minister,") where X's KB record has that role from
+    ``from`` to ``to`` (``to`` None: open-ended). "former"/"then"/"late" titles are skipped.
+    """
+    spans: list[tuple[int, int | None, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for m in mentions:
+        entity = entities.get(m.entity_id) if m.entity_id else None
+        if entity is None or entity.type is not EntityType.PERSON:
+            continue
+        record = kb.get(m.entity_id) if kb is not None else None
+        attrs = getattr(record, "attributes", None) or entity.attributes
+        for item in attrs.get("roles", ()) or ():
+            role, start = str(item.get("role", "")), item.get("from")
+            if not role or not isinstance(start, int) or (m.entity_id, role) in seen:
+                continue
+            before, after = _title_patterns(role)
+            left = text[max(0, m.start - 80):m.start]
+            hit = before.search(left)
+            if hit is not None and _ENDED.search(left[:hit.start()]):
+                continue
+            if hit is None and not after.search(text[m.end:m.end + 80]):
+                continue
+            stop = item.get("to")
+            seen.add((m.entity_id, role))  # type: ignore[arg-type]
+            spans.append((start, stop if isinstance(stop, int) else None,
+                          f"{m.text} is named {role} ({start}-{stop if isinstance(stop, int) else ''})"))
+    return spans
+
+
+def infer_year(text: str, mentions: list[Mention], entities: dict[str, Any], kb: Any,
+               dates: list[DateMatch], floor: int | None = None, ceiling: int | None = None) -> YearGuess | None:
+    """Return the one year consistent with the text's clues, or None when none or several fit.
+
+    Args:
+        text: the content text (body and captions).
+        mentions: resolved content mentions (people with titles are read).
+        entities: entity records by id.
+        kb: the knowledge base (person records' ``attributes.roles``).
+        dates: the text's date expressions (yearless day-month ones give the latest month).
+        floor: a year already known as a lower bound, or None.
+        ceiling: the latest possible year (the ingest year), or None.
+    """
+    reasons: list[str] = []
+    low: int | None = floor
+    if floor is not None:
+        reasons.append(f"not before {floor} (cleaner's lower bound)")
+    written = [int(y) for y in _YEAR_IN_TEXT.findall(text)]
+    if written and (low is None or max(written) > low):
+        low = max(written)
+        reasons.append(f"not before {low}, the latest year written in the text")
+    high: int | None = None
+    for start, stop, why in find_role_spans(text, mentions, entities, kb):
+        low = start if low is None else max(low, start)
+        if stop is not None:
+            high = stop if high is None else min(high, stop)
+        reasons.append(why)
+    if low is None:
+        return None
+    if ceiling is not None:
+        high = ceiling if high is None else min(high, ceiling)
+    pairs = find_weekday_pairs(text)
+    top = high if high is not None and high >= low else low + SPAN_WITHOUT_UPPER_BOUND
+    years = list(range(low, top + 1))
+    if pairs:
+        fitting = _weekday_years(pairs, range(low, top + 1))
+        if fitting:
+            years = fitting
+            reasons.append("weekday and date agree: " + ", ".join(repr(p[3]) for p in pairs[:3]))
+        else:
+            log.debug("weekday pairs %s fit no year in %d-%d", pairs, low, top)
+    if len(years) != 1:
+        log.debug("years %s fit the text's clues (%s): no year", years[:5], "; ".join(reasons))
+        return None
+    months = [d.value.start.month if d.value else _month_of(d.text) for d in dates
+              if d.kind in ("md", "dm", "m")]
+    latest = max((mo for mo in months if mo), default=None)
+    return YearGuess(years[0], tuple(reasons), latest)
+
+
+def _month_of(written: str) -> int | None:
+    for word in re.findall(r"[A-Za-z]+", written):
+        key = word.lower()[:3]
+        if key in MONTHS and len(word) >= 3:
+            return MONTHS[key]
+    return None
+
+
+def resolve_weekday_after(weekday: int, reference: date) -> date:
+    """Return the first day on or after ``reference`` falling on ``weekday`` (0 = Monday).
+
+    Used when the publication day is unknown: the article was written after every date it
+    names, so a bare weekday after a dated sentence points to the following days.
+    """
+    return reference + timedelta(days=(weekday - reference.weekday()) % 7)
+
+
+def pick_date(sent_start: int, sent_end: int, trigger: int, dates: list[DateMatch]) -> DateMatch | None:
+    """Return the date expression of a sentence that belongs to the trigger at ``trigger``.
+
+    Values beat unresolved expressions, event-relative expressions ("four days after the raid")
+    come last; among equals the nearest to the trigger wins.
+    """
+    inside = [d for d in dates if sent_start <= d.start and d.end <= sent_end]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: (d.is_relative_to_event, d.value is None,
+                                      abs(d.start - trigger)))
+
+
+def _reference_event(match: DateMatch, earlier: list[Event]) -> Event | None:
+    """Return the earlier event a relative expression counts from (named or latest dated)."""
+    word = (match.reference or "").rstrip("s")
+    fallback: Event | None = None
+    for e in reversed(earlier):
+        named = bool(word) and (word in str(e.attrs.get("trigger", "")).lower() or word == e.attrs.get("label"))
+        undated = not e.date_start or e.date_precision is None \
+            or str(e.attrs.get("date_basis", "")).startswith(("undated", "relative"))
+        if named:
+            # "four days after the raid": the raid it names, dated or not; an undated raid dates nothing
+            return None if undated else e
+        if undated:
+            continue  # a publication-period guess or another relative date is no anchor
+        if fallback is None and (not word or e.date_precision == DatePrecision.DAY):
+            fallback = e
+    return None if word else fallback
+
+
+# A bare weekday counts from a day written at most this many characters before it.
+WEEKDAY_REFERENCE_WINDOW = 250
+
+
+def weekday_from_text(match: DateMatch, dates: list[DateMatch], anchor: Anchor) -> tuple[date, str] | None:
+    """Return the day a bare weekday ("on Monday") denotes when the publication day is unknown.
+
+    A day written in the text that falls on that weekday is that day ("Feb. 15, 2021" in a
+    caption and "on Monday" in the body); else the first such weekday after the latest day written
+    shortly before it. Days outside the publication period (when its month or year is known)
+    do not count. None when nothing in the text fits.
+    """
+    weekday = next((WEEKDAYS[w.lower()] for w in re.findall(r"[A-Za-z]+", match.text)
+                    if w.lower() in WEEKDAYS), None)
+    if weekday is None:
+        return None
+    latest = anchor.latest
+    earliest = anchor.published - timedelta(days=7) if anchor.published is not None else None
+    days = [d for d in dates if d is not match and d.value is not None and d.value.precision is DatePrecision.DAY
+            and d.value.start == d.value.end and d.kind != "weekday"
+            and (latest is None or d.value.start <= latest) and (earliest is None or d.value.start >= earliest)]
+    same = [d for d in days if d.value is not None and d.value.start.weekday() == weekday]
+    if same:
+        written = min(same, key=lambda d: abs(d.start - match.start))
+        assert written.value is not None
+        return written.value.start, f"weekday of '{written.text.strip()}' written in the text"
+    before = [d for d in days if d.end <= match.start and match.start - d.end <= WEEKDAY_REFERENCE_WINDOW]
+    if not before:
+        return None
+    reference = max(d.value.start for d in before if d.value is not None)
+    day = resolve_weekday_after(weekday, reference)
+    if latest is not None and day > latest:
+        return None
+    return day, f"weekday after {reference.isoformat()} written just before it"
+
+
+# "in retaliation for the arrest", "after the raid", "following the attack": an undated event
+# that answers an earlier one of the same report happened no earlier than that one.
+_CAUSE = re.compile(
+    r"\b(?:in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|in\s+protest\s+(?:at|against|over)"
+    r"|(?:shortly\s+|soon\s+)?after|following|since)\s+(?:the|that|this|these)\s+(?P<rest>[a-z]+(?:\s+[a-z]+)?)",
+    re.I)
+
+
+def cause_references(sentence: str) -> list[str]:
+    """Return the nouns an undated sentence answers ("for the arrest" -> "arrest"), in order.
+
+    The word after the determiner and the one after it are both returned ("the latest raid"
+    gives "latest" and "raid"); only words that name an earlier event of the report count.
+    """
+    return [w.lower() for m in _CAUSE.finditer(sentence) for w in m.group("rest").split()]
+
+
+def _answered_event(words: list[str], earlier: list[Event]) -> tuple[Event, str] | None:
+    """Return the latest dated earlier event one of ``words`` names (its trigger, label or sub-type)."""
+    for e in reversed(earlier):
+        if not e.date_start or e.date_precision is None \
+                or str(e.attrs.get("date_basis", "")).startswith(("undated", "relative")):
+            continue
+        trigger = [*str(e.attrs.get("trigger", "")).lower().split(), *e.sub_type.lower().split()]
+        for word in words:
+            stem = word.rstrip("s")
+            if len(stem) > 3 and (any(t.startswith(stem) for t in trigger) or stem == e.attrs.get("label")):
+                return e, word
+    return None
+
+
+def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: Anchor,
+                       dates: list[DateMatch], year: YearGuess | None = None, trigger: int = -1,
+                       sentence: str = "") -> tuple[DateValue | None, str | None, str]:
+    """Return ``(value, date_text, date_basis)`` for the date expression of one event.
+
+    Relative expressions take the referenced (or latest explicitly dated) earlier event's date.
+    When the trigger (at character ``trigger``) sits in the clause the expression introduces
+    ("The attack came five days after X was killed in a strike"), the event *is* the reference:
+    its date is the earlier event's date shifted back. A bare weekday with no publication day
+    follows the latest day written before it; an event with no date expression gets the
+    publication period (or the inferred year), unless its ``sentence`` answers an earlier dated
+    event of the report ("in retaliation for the arrest"): then it gets that event's month.
+    """
+    if match is not None and match.is_relative_to_event:
+        ref = _reference_event(match, earlier)
+        offset = match.offset_days or 0
+        basis = f"relative: {match.basis}"
+        if trigger >= match.end and match.reference is None \
+                and re.search(r"\b(?:after|before)$", match.text, re.I):
+            offset, basis = -offset, f"relative: the event that '{match.text}' counts from"
+        if ref is not None and ref.date_start:
+            parts = [int(p) for p in ref.date_start.split("-")]
+            base = value_of(_date_from(parts), DatePrecision(ref.date_precision or DatePrecision.DAY))
+            return shift_date(base, offset), match.text, basis
+        return None, match.text, "relative: reference event not found"
+    if match is not None and match.kind == "weekday" and anchor.precision is not DatePrecision.DAY:
+        found = weekday_from_text(match, dates, anchor)
+        if found is not None:
+            return value_of(found[0], DatePrecision.DAY), match.text, found[1]
+        return None, match.text, "weekday: publication day unknown and no day written in the text fits it"
+    if match is not None and match.value is not None and "day unknown" in match.basis:
+        # "yesterday", "last week" with only the publication month or year known: no day to give
+        return None, match.text, f"{match.kind}: publication day unknown"
+    if match is not None and match.value is not None:
+        basis = match.basis
+        if year is not None and basis.startswith("text-year"):
+            basis = f"inferred year {year.year}: {'; '.join(year.reasons)}"
+        return match.value, match.text, basis
+    answered = _answered_event(cause_references(sentence), earlier) if match is None and sentence else None
+    if answered is not None and answered[0].date_start:
+        ref, word = answered
+        parts = [int(p) for p in (ref.date_start or "").split("-")]
+        precision = DatePrecision.YEAR if ref.date_precision == DatePrecision.YEAR else DatePrecision.MONTH
+        value = value_of(_period_start(_date_from(parts), precision), precision)
+        return value, None, f"relative: not before the {word} it answers ({ref.date_start})"
+    if anchor.published is None:
+        return None, match.text if match else None, "undated"
+    precision = DatePrecision.YEAR if anchor.precision is DatePrecision.YEAR else DatePrecision.MONTH
+    return value_of(_period_start(anchor.published, precision), precision), None, \
+        "undated: publication period"
+
+
+def _date_from(parts: list[int]) -> date:
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _period_start(day: date, precision: DatePrecision) -> date:
+    return date(day.year, 1, 1) if precision is DatePrecision.YEAR else date(day.year, day.month, 1)

@@ -1,0 +1,260 @@
+"""Event coreference: one happening described twice is one event with several evidence spans.
+
+Pure functions over ``model.Event``. Across documents, :func:`match_event` finds the candidate
+that describes the same happening (same type family, compatible dates at their precision, same or
+nested place, shared participants) and :func:`merge_events` folds the two. Within one document,
+:func:`merge_in_document` folds repeated descriptions ("the raid" mentioned again) into the first.
+Different happenings are never merged: different day-precision dates, disjoint places,
+different sub-types or labels, or disjoint participants keep events apart.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from functools import lru_cache
+from datetime import date, timedelta
+
+from factiongraph.extract.events.typology import VIOLENT_TYPES
+from factiongraph.extract.dates.expressions import DateValue, period_end
+from factiongraph.model import Event
+from factiongraph.model.document import DatePrecision
+from factiongraph.model.ids import make_id
+
+log = logging.getLogger(__name__)
+
+Ancestors = Callable[[str], Iterable[str]]
+NEARBY_CHARS = 600
+UNDATED_LOOKBACK_DAYS = 366
+GEO_RANK = {"neighbourhood": 0, "city": 1, "governorate": 2, "country": 3}
+
+
+def make_event_id(event: Event) -> str:
+    """Return the deterministic id of an event from its type, date, place and participants."""
+    return make_id("event", event.type, event.sub_type, event.attrs.get("label"), event.date_start,
+                   event.date_end, event.location_id, "|".join(sorted(event.actors)),
+                   "|".join(sorted(event.targets)))
+
+
+def event_dates(event: Event) -> DateValue | None:
+    """Return the event's date span, or None when it has no date."""
+    if not event.date_start or event.date_precision is None:
+        return None
+    return _date_span(event.date_start, event.date_end, DatePrecision(event.date_precision))
+
+
+@lru_cache(maxsize=16384)
+def _date_span(date_start: str, date_end: str | None, precision: DatePrecision) -> DateValue:
+    """Return the span of ISO start/end at a precision (pure; memoised: candidates repeat)."""
+    start = _parse(date_start)
+    end = period_end(_parse(date_end or date_start), precision)
+    return DateValue(start, max(start, end), precision)
+
+
+def _parse(text: str) -> date:
+    parts = [int(p) for p in text.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+# ACLED sub-types that gather unlike happenings: their finer labels must agree too (a closure of
+# offices and the formation of a group are both "Change to group/activity").
+CATCH_ALL_SUB_TYPES = frozenset({"Other", "Change to group/activity"})
+
+
+def is_same_family(a: Event, b: Event) -> bool:
+    """Return True if two events share type and sub-type (and, for catch-all sub-types, the finer label)."""
+    if a.type != b.type or a.sub_type != b.sub_type:
+        return False
+    if a.sub_type in CATCH_ALL_SUB_TYPES:
+        return a.attrs.get("label") == b.attrs.get("label")
+    return True
+
+
+def is_undated(event: Event) -> bool:
+    """Return True if the event's date only comes from the publication period."""
+    return str(event.attrs.get("date_basis", "")).startswith("undated") or event.date_start is None
+
+
+def dates_compatible(a: Event, b: Event) -> bool:
+    """Return True if the dates may denote the same day (a month contains its days).
+
+    A date that is only the publication period (an undated report) means "by then": a dated
+    report of the same happening fits when it falls before that period's end and at most
+    ``UNDATED_LOOKBACK_DAYS`` before its start.
+    """
+    da, db = event_dates(a), event_dates(b)
+    if da is None or db is None:
+        return False
+    if is_undated(a) != is_undated(b):
+        period, dated = (da, db) if is_undated(a) else (db, da)
+        return dated.start <= period.end and dated.end >= period.start - timedelta(days=UNDATED_LOOKBACK_DAYS)
+    if da.precision is DatePrecision.DAY and db.precision is DatePrecision.DAY \
+            and da.start == da.end and db.start == db.end:
+        return da.start == db.start
+    return da.overlaps(db)
+
+
+def places_compatible(a: Event, b: Event, ancestors: Ancestors | None = None) -> bool:
+    """Return True if the places are equal, nested, or at least one is unknown."""
+    if a.location_id is None or b.location_id is None or a.location_id == b.location_id:
+        return True
+    if ancestors is None:
+        return False
+    return a.location_id in set(ancestors(b.location_id)) or b.location_id in set(ancestors(a.location_id))
+
+
+def participants_overlap(a: Event, b: Event) -> bool:
+    """Return True if the two events share an actor or a target."""
+    return bool((set(a.actors) | set(a.targets)) & (set(b.actors) | set(b.targets)))
+
+
+def roles_conflict(a: Event, b: Event) -> bool:
+    """Return True if both events name actors and none is shared (two different perpetrators)."""
+    return bool(a.actors and b.actors and not set(a.actors) & set(b.actors))
+
+
+def may_be_same_event(new: Event, cand: Event, ancestors: Ancestors | None = None) -> bool:
+    """Return True unless family, dates or places already rule ``cand`` out (participants unread).
+
+    The checks :func:`match_event` starts with; a store can ask them before it loads a
+    candidate's participants.
+    """
+    return cand is not new and is_same_family(new, cand) and dates_compatible(new, cand) \
+        and places_compatible(new, cand, ancestors)
+
+
+def match_event(new: Event, candidates: list[Event], ancestors: Ancestors | None = None) -> Event | None:
+    """Return the candidate describing the same happening as ``new``, or None.
+
+    Args:
+        new: an event just extracted.
+        candidates: events already known (e.g. from the store, same type, nearby dates).
+        ancestors: place id -> ancestor place ids (``kb.ancestors``), to accept nested places.
+
+    Returns:
+        The best compatible candidate; ties are broken by event id, so the answer is stable.
+    """
+    best: tuple[float, str] | None = None
+    chosen: Event | None = None
+    for cand in candidates:
+        if not may_be_same_event(new, cand, ancestors):
+            continue
+        if roles_conflict(new, cand):
+            continue
+        shared = participants_overlap(new, cand)
+        both_day = event_dates(new) is not None and event_dates(cand) is not None \
+            and new.date_precision == cand.date_precision == DatePrecision.DAY
+        same_place = new.location_id is not None and new.location_id == cand.location_id
+        if is_undated(new) or is_undated(cand):
+            if not (shared and places_compatible(new, cand, ancestors)):
+                continue
+        elif not shared and not (both_day and same_place):
+            continue
+        people_a, people_b = set(new.actors) | set(new.targets), set(cand.actors) | set(cand.targets)
+        jaccard = len(people_a & people_b) / len(people_a | people_b) if people_a | people_b else 0.0
+        score = 2 * jaccard + (1.0 if same_place else 0.0) + (1.0 if both_day else 0.0)
+        key = (-score, cand.event_id)
+        if best is None or key < best:
+            best, chosen = key, cand
+    return chosen
+
+
+def _more_specific_place(a: Event, b: Event) -> Event:
+    if a.location_id is None:
+        return b
+    if b.location_id is None:
+        return a
+    return b if GEO_RANK.get(b.geo_precision or "", 9) < GEO_RANK.get(a.geo_precision or "", 9) else a
+
+
+def _more_precise_date(a: Event, b: Event) -> Event:
+    if is_undated(a) and not is_undated(b):
+        return b
+    if is_undated(b):
+        return a
+    da, db = event_dates(a), event_dates(b)
+    if da is None:
+        return b
+    if db is None:
+        return a
+    return b if (db.end - db.start) < (da.end - da.start) else a
+
+
+def merge_events(base: Event, other: Event, *, participants: bool = True) -> Event:
+    """Return ``base`` enriched with ``other``: its evidence, counts, participants, finer date/place.
+
+    The merged event keeps ``base``'s id, so a store upserts onto the existing record.
+    """
+    place = _more_specific_place(base, other)
+    when = _more_precise_date(base, other)
+    counts = dict(base.counts)
+    for key, value in other.counts.items():
+        counts.setdefault(key, value)
+    actors, targets = list(base.actors), list(base.targets)
+    if participants:
+        actors += [a for a in other.actors if a not in actors and a not in targets]
+        targets += [t for t in other.targets if t not in targets and t not in actors]
+    spans = {(e.doc_id, e.start, e.end) for e in base.evidence}
+    evidence = list(base.evidence)
+    for item in other.evidence:
+        if (item.doc_id, item.start, item.end) not in spans:
+            spans.add((item.doc_id, item.start, item.end))
+            evidence.append(item)
+    attrs = dict(other.attrs)
+    attrs.update(base.attrs)
+    for key in ("date_text", "date_basis"):
+        if key in when.attrs:
+            attrs[key] = when.attrs[key]
+        elif when is other:
+            attrs.pop(key, None)
+    return replace(base, date_start=when.date_start, date_end=when.date_end, date_precision=when.date_precision,
+                   location_id=place.location_id, location_name=place.location_name, lat=place.lat,
+                   lon=place.lon, geo_precision=place.geo_precision, actors=actors, targets=targets,
+                   counts=counts, attrs=attrs, evidence=evidence)
+
+
+def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> bool:
+    """Return True if ``new`` (later in the same document) re-describes ``prev``."""
+    if new.attrs.get("label") == "killing" and is_undated(new) and prev.type in VIOLENT_TYPES and prev.targets \
+            and not roles_conflict(prev, new) and places_compatible(prev, new, ancestors):
+        # "the killing", "three soldiers were killed" with no date of their own after the strike that
+        # killed: the same happening, named by its outcome
+        return True
+    if not is_same_family(prev, new) or roles_conflict(prev, new):
+        return False
+    weak_place = new.attrs.get("location_basis", "clause") != "clause"
+    if not weak_place and not places_compatible(prev, new, ancestors):
+        return False
+    headline = bool(prev.attrs.get("summary")) or bool(new.attrs.get("summary"))  # the headline sums up the story
+    anaphoric = bool(new.attrs.get("anaphoric")) or headline
+    near = headline or (bool(prev.evidence and new.evidence)
+                        and new.evidence[0].start - prev.evidence[-1].end <= NEARBY_CHARS)
+    if is_undated(new) or str(new.attrs.get("date_basis", "")).startswith("relative: reference"):
+        return anaphoric or near or participants_overlap(prev, new)
+    if is_undated(prev):
+        return near and (anaphoric or participants_overlap(prev, new))
+    return dates_compatible(prev, new) and (anaphoric or near or participants_overlap(prev, new)) \
+        and prev.date_start == new.date_start
+
+
+def merge_in_document(events: list[Event], ancestors: Ancestors | None = None) -> list[Event]:
+    """Return the events of one document with repeated descriptions merged into the first.
+
+    ``ancestors`` (place id -> ancestor ids) lets "Baghdad" and a Baghdad neighbourhood agree.
+    """
+    merged: list[Event] = []
+    for event in events:
+        target = next((i for i in range(len(merged) - 1, -1, -1)
+                       if _is_repeat(merged[i], event, ancestors)), None)
+        if target is None:
+            merged.append(event)
+            continue
+        # A reference that adds nothing of its own: "the killing" (anaphoric) or a killing folded
+        # into the strike it was the outcome of ("UNAMI condemned the killing": UNAMI did not kill).
+        anaphoric = bool(event.attrs.get("anaphoric")) or (
+            event.attrs.get("label") == "killing" and merged[target].attrs.get("label") != "killing")
+        if event.attrs.get("location_basis", "clause") != "clause":
+            event = replace(event, location_id=None, location_name=None, lat=None, lon=None, geo_precision=None)
+        merged[target] = merge_events(merged[target], event, participants=not anaphoric)
+    return merged

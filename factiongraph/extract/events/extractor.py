@@ -1,0 +1,745 @@
+"""Event extraction: rule families from ``rules/events.yaml`` applied sentence by sentence.
+
+The decision is split from the assembly (STYLE section 4): :meth:`EventExtractor.find_candidates`
+finds triggers that pass the factuality filters (past or perfect verbs, no modal, infinitive,
+negation or condition; nouns only with a concrete anchor); :meth:`EventExtractor.build_event`
+turns a candidate into an ``Event`` (roles, counts, date, place, certainty); then
+:func:`factiongraph.extract.events.coref.merge_in_document` folds repeated descriptions into one event.
+Only body and caption blocks are read: comments and boilerplate never yield events.
+
+Roles: with a dependency parse the subject of the trigger (or of the verb governing a noun
+trigger) gives the actors; otherwise position does ("by X" = actor, "on/against/of X" = target,
+subject side vs object side of the trigger, flipped for passives).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from factiongraph.extract.view.context import DocContext
+from factiongraph.extract.events.coref import is_same_family, make_event_id, merge_events, merge_in_document
+from factiongraph.extract.events.typology import (
+    BE_FORMS,
+    DETERMINERS,
+    HAVE_FORMS,
+    VIOLENT_TYPES,
+    EventRule,
+    RuleSet,
+    load_event_rules,
+    surface_set,
+)
+from factiongraph.extract.events.participants import (add_outcome_roles, assign_roles, find_means_actors, find_modifiers,
+                                                is_participant, is_speaker)
+from factiongraph.extract.dates.anchoring import YearGuess, infer_year, pick_date, resolve_event_date
+from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
+from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event
+from factiongraph.kb import KnowledgeBase
+from factiongraph.model import Certainty, EntityType, Event, Evidence, Mention
+from factiongraph.model.numeric_dates import choose_order
+
+log = logging.getLogger(__name__)
+
+BLOCKERS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "to",
+                      "not", "never", "'ll", "wo", "shall"})
+PROJECTING = re.compile(r"^(?:threaten\w*|warn\w*|vow\w*|demand\w*|urg\w*|plan\w*|"
+                        r"prevent\w*|avoid\w*|risk\w*|fear\w*)$")
+NOUN_MODIFIED = frozenset({"organiser", "organisers", "organizer", "organizers", "leader", "leaders",
+                           "movement", "movements", "activist", "activists", "commander", "commanders",
+                           "camp", "camps", "site", "sites", "squad", "squads", "unit", "units"})
+OUTCOME_HOST_SUB_TYPES = frozenset({"Arrests", "Looting/property destruction", "Disrupted weapons use",
+                                    "Excessive force against protesters"})
+PRECEDENT = re.compile(r"^[^.;]{0,120}?,?\s+as\s+(?:it\s+|they\s+|was\s+)?(?:happened|did|occurred|"
+                       r"was\s+the\s+case)\s+(?:after|following|when|in|with|during)\b", re.I)
+# "revenge for the killing", "anger over the arrests": what a demand or threat answers happened.
+CAUSE_PREPS = frozenset({"for", "over", "after", "following"})
+REFERENCE_WORDS = frozenset({"a", "an", "its", "their", "his", "her", "recent", "last", "latest"})
+CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+DEICTIC_PLACE = re.compile(r"\b(?:the (?:area|city|town|village|province|district|region)|there)\b", re.I)
+TARGET_PREP = re.compile(r"\b(?:on|against|targeting)\s+(?:the\s+)?$", re.I)
+PERSON_NOUNS = frozenset({"people", "person", "member", "militiaman", "civilian", "soldier", "fighter",
+                          "protester", "protestor", "individual", "man", "woman", "child", "suspect",
+                          "gunman", "activist", "policeman", "officer", "troop", "journalist",
+                          "militant", "worker", "student", "resident", "detainee", "guard",
+                          "farmer", "shepherd", "pilgrim", "villager", "employee", "contractor",
+                          "relative", "policeman", "commander", "leader", "official"})
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+                "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+                "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+
+
+# "following the killing", "as a punishment for the assassination": a noun trigger the clause refers to.
+REFERENCED_NOUN = re.compile(r"\b(?:following|after|for|over|since|despite|amid|before)\s+(?:the|a|an|this|that|"
+                             r"its|his|her|their)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+PASSIVE_LEFT_WINDOW = 20  # tokens searched before a passive trigger for its rule's "near" words
+SUPPRESSION_WINDOW = 12  # tokens between two triggers for one rule to suppress the other
+TEMPORAL_CONNECTORS = frozenset({"after", "before", "following", "since", "when", "while", "until", "amid"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger that passed the filters: the rule, its token span and its sentence."""
+
+    rule: EventRule
+    sent: Any
+    start: int
+    end: int
+    is_verb: bool
+    passive: bool
+    outcomes: list[Candidate] = field(default_factory=list)
+
+
+def _number(token: Any) -> int | None:
+    text = token.text.replace(",", "")
+    if text.isdigit():
+        value = int(text)
+        return None if 1900 <= value <= 2100 else value
+    return NUMBER_WORDS.get(text.lower())
+
+
+PERSON_SURFACES = surface_set(PERSON_NOUNS)
+
+
+class _Tokens(Sequence[Any]):
+    """A sentence's tokens by position, made on access (``list(span)`` builds every Token)."""
+
+    __slots__ = ("doc", "start", "end")
+
+    def __init__(self, sent: Any) -> None:
+        self.doc: Any = sent.doc
+        self.start: int = sent.start
+        self.end: int = sent.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self.doc[k] for k in range(self.start, self.end))
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            lo, hi, step = i.indices(self.end - self.start)
+            return [self.doc[self.start + k] for k in range(lo, hi, step)]
+        if i < 0:
+            i += self.end - self.start
+        if not 0 <= i < self.end - self.start:
+            raise IndexError(i)
+        return self.doc[self.start + i]
+
+
+class EventExtractor:
+    """Build the rule set once; :meth:`extract` is called per document.
+
+    Works on token text alone (the pipeline may run without tagger, lemmatizer or parser): verb
+    and noun forms are expanded from the rules' lemmas, tense comes from the surface form and
+    its auxiliaries. A dependency parse, when present, only refines who the subject is.
+    """
+
+    NAME = "extract.events"
+    VERSION = 3  # 3: no guessed years, weekdays dated only by days the text writes (CHANGELOG)
+    REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
+    ASSIGNS = ("Event",)
+
+    def __init__(self, kb: KnowledgeBase, rules: RuleSet | None = None, *, today: date | None = None,
+                 numeric_date_order: str = "auto") -> None:
+        """Build the rules.
+
+        Args:
+            kb: the knowledge base.
+            rules: the event rules (default: the packaged ones).
+            today: the ingest day; no event of a document without a publication date is dated
+                after it (unless the text puts it in the future). None: no such bound.
+            numeric_date_order: ``dmy``, ``mdy`` or ``auto`` (the document's own convention).
+        """
+        self.kb = kb
+        self.today = today
+        self.numeric_date_order = numeric_date_order
+        self.rules = rules or load_event_rules()
+        # The words a trigger can start with, per rule: most tokens start none, so the matcher
+        # skips them with one set lookup instead of trying every phrase.
+        self._starts = {
+            rule.id: frozenset().union(*(p.surfaces[0] for p in rule.phrases if p.surfaces), rule.nouns, rule.verbs)
+            for rule in self.rules.rules
+        }
+        self._rules_by_start: dict[str, list[int]] = {}
+        for n, rule in enumerate(self.rules.rules):
+            for word in self._starts[rule.id]:
+                self._rules_by_start.setdefault(word, []).append(n)
+
+    # -- decision -----------------------------------------------------------------------------
+    def find_candidates(self, sent: Any, blocked: Sequence[tuple[int, int]] = (),
+                        words: list[str] | None = None) -> list[Candidate]:
+        """Return the triggers of one sentence after factuality, context and suppression filters.
+
+        ``blocked`` are character spans (date expressions such as "four days after the raid")
+        inside which no trigger is taken. ``words`` are the sentence's lowercase tokens, when
+        the caller has them.
+        """
+        found: list[Candidate] = []
+        tokens = _Tokens(sent)
+        words = [t.lower_ for t in sent] if words is None else words
+        at: dict[int, list[int]] = {}  # rule number -> token positions its triggers may start at
+        for i, word in enumerate(words):
+            for n in self._rules_by_start.get(word, ()):
+                at.setdefault(n, []).append(i)
+        for n in sorted(at):
+            rule = self.rules.rules[n]
+            for i in at[n]:
+                tok = tokens[i]
+                hit = self._match_at(rule, tokens, words, i)
+                if hit is None or tok.ent_type_ == "DATE" or any(a <= tok.idx < b for a, b in blocked):
+                    continue
+                end, tag = hit
+                is_verb = tag != "NOUN"
+                passive = is_verb and self._is_passive(words, i, end, tag)
+                if not self._context_ok(rule, words, i, end, passive):
+                    continue
+                if is_verb and not self._is_factual_verb(tokens, words, i, tag) \
+                        and not (words[i - 1] in BLOCKERS and self._has_precedent(tokens, end)):
+                    continue
+                if not is_verb and i > 0 and words[i - 1] in ("no", "any", "possible", "potential", "future"):
+                    continue
+                if not is_verb and self._is_projected(words, i):
+                    continue
+                if not is_verb and end < len(words) and words[end] in NOUN_MODIFIED:
+                    continue  # "a protest organiser", "the raid commander": a modifier, not an event
+                found.append(Candidate(rule, sent, tokens[i].i, tokens[end - 1].i + 1, is_verb, passive))
+                break  # one trigger per rule per sentence
+        # A rule suppresses another's trigger in the same mention of one happening ("the drone
+        # strike, which fired missiles"), not one a temporal connector sets apart ("..., after a
+        # rocket attack on a base killed ...") or one far away in the sentence.
+        def same_mention(a: Candidate, b: Candidate) -> bool:
+            lo, hi = sorted((a.start - sent.start, b.start - sent.start))
+            return hi - lo <= SUPPRESSION_WINDOW and not TEMPORAL_CONNECTORS & set(words[lo:hi])
+        # A trigger inside a longer one of another rule is part of it ("drone *attack*").
+        found = [c for c in found if not any(
+            o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+            for o in found)]
+        kept = [c for c in found if not any(
+            c.rule.id in o.rule.suppresses and same_mention(c, o) for o in found)]
+        main = [c for c in kept if not c.rule.outcome]
+        hosts = [c for c in main if self._can_host_outcome(c)]
+        for c in kept:
+            if c.rule.outcome:
+                if hosts:
+                    hosts[0].outcomes.append(c)
+                elif main:
+                    main.append(c)  # "a delegation visited ... over the killing of X": its own event
+        return self._one_per_family(main) if main else kept
+
+    @staticmethod
+    def _can_host_outcome(cand: Candidate) -> bool:
+        """Return True if killings or injuries in the sentence can be this event's outcome.
+
+        Violent events, raids, arrests and seizures can kill or wound; a visit, meeting,
+        announcement or release cannot, so a killing next to one is a happening of its own.
+        """
+        rule = cand.rule
+        return rule.type in VIOLENT_TYPES or rule.type == "Protests" or rule.sub_type in OUTCOME_HOST_SUB_TYPES
+
+    @staticmethod
+    def _is_projected(words: list[str], i: int) -> bool:
+        """Return True if a noun trigger is what someone threatens, demands or warns of.
+
+        "threatened Kadhimi with the burning of ...", "called for the arrest of ...": the
+        happening is projected, not reported.
+        """
+        k = i - 1
+        while k > 0 and k >= i - 3 and words[k] in DETERMINERS | REFERENCE_WORDS:
+            k -= 1
+        if k >= 0 and words[k] in CAUSE_PREPS and k < i - 1:
+            return False  # "demanded revenge for the killing": the killing happened
+        j = i - 1
+        while j >= max(0, i - 8) and words[j] not in (",", ";", ":", "."):
+            if PROJECTING.match(words[j]):
+                return True
+            j -= 1
+        return False
+
+    @staticmethod
+    def _one_per_family(found: list[Candidate]) -> list[Candidate]:
+        """Keep one trigger per event family in a sentence ("detained ... in a raid" is one arrest).
+
+        Verbs beat nouns (their roles are clearer); the other trigger's outcomes are kept.
+        """
+        best: dict[tuple[str, str, str], Candidate] = {}
+        order: list[tuple[str, str, str]] = []
+        for c in found:
+            key = (c.rule.type, c.rule.sub_type, c.rule.label if c.rule.sub_type == "Other" else "")
+            held = best.get(key)
+            if held is None:
+                best[key] = c
+                order.append(key)
+            elif c.is_verb and not held.is_verb:
+                c.outcomes.extend(held.outcomes)
+                best[key] = c
+            else:
+                held.outcomes.extend(c.outcomes)
+        return [best[k] for k in order]
+
+    @staticmethod
+    def _match_at(rule: EventRule, tokens: Sequence[Any], words: list[str], i: int) -> tuple[int, str] | None:
+        """Return (end index, tag) of a trigger starting at token ``i``; tag NOUN or a VB* tag."""
+        for phrase in rule.phrases:
+            n = len(phrase.surfaces)
+            if i + n <= len(words) and all(words[i + j] in phrase.surfaces[j] for j in range(n)):
+                return i + n, phrase.tag_of(words[i:i + n])
+        tok = tokens[i]
+        if words[i] in rule.nouns and (words[i] not in rule.verbs or rule.verbs[words[i]] in ("VB", "VBZ", "VBG")):
+            if tok.text[:1].isupper() and tok.i > tokens[0].i and tok.ent_type_ not in ("",):
+                return None
+            if words[i] not in rule.verbs or not (i > 0 and words[i - 1] in BE_FORMS | HAVE_FORMS):
+                return i + 1, "NOUN"
+        if words[i] in rule.verbs:
+            return i + 1, rule.verbs[words[i]]
+        return None
+
+    @staticmethod
+    def _context_ok(rule: EventRule, words: list[str], i: int, end: int, passive: bool = False) -> bool:
+        # A passive verb's subject comes before it and may be long ("the offices of A, B, C and D
+        # have been closed"): its left context reaches back to the clause start (at most 20 tokens).
+        left = rule.window if not passive else PASSIVE_LEFT_WINDOW
+        if passive:
+            stop = max((k for k in range(max(0, i - left), i) if words[k] in (";", ":")), default=-1)
+            left = min(left, i - stop - 1)
+        lo, hi = max(0, i - max(left, rule.window)), min(len(words), end + rule.window)
+        around = set(words[lo:hi])
+        if rule.not_near and (set(words[max(0, i - rule.window):i]) | set(words[end:min(len(words), end + rule.window)])) \
+                & rule.not_near:
+            return False  # "the photo released by", "released a statement"
+        if rule.near and not rule.near_or_participant and not (around & rule.near):
+            return False
+        return True
+
+    @staticmethod
+    def _is_passive(words: list[str], i: int, end: int, tag: str) -> bool:
+        if tag not in ("VBN", "VBD"):
+            return False
+        before = words[max(0, i - 3):i]
+        if HAVE_FORMS & set(before) and not BE_FORMS & set(before[-2:]):
+            return False
+        if BE_FORMS & set(before):
+            return True
+        return end < len(words) and words[end] == "by"
+
+    @staticmethod
+    def _has_precedent(tokens: Sequence[Any], end: int) -> bool:
+        """Return True if an expected happening is said to have happened before.
+
+        "X is expected to release them, as happened after the raid in June": the release is
+        projected now but reported for the earlier occasion the clause names.
+        """
+        if end >= len(tokens):
+            return False
+        rest = "".join(t.text_with_ws for t in tokens[end:])
+        return bool(PRECEDENT.search(rest))
+
+    @staticmethod
+    def _is_factual_verb(tokens: Sequence[Any], words: list[str], i: int, tag: str) -> bool:
+        before = words[max(0, i - 3):i]
+        if BLOCKERS & set(before) or "n't" in before:
+            return False
+        j = i - 1
+        while j >= 0 and words[j] not in (",", ";", ":"):
+            if words[j] in CONDITIONS:
+                return False
+            j -= 1
+        if tag in ("VBD", "VBN"):
+            return True
+        if tag == "VBG":
+            return bool(before) and before[-1] in ("was", "were")
+        # Historical present (captions, headlines) only with an explicit year in the sentence.
+        sentence = "".join(t.text_with_ws for t in tokens)
+        return tag in ("VBZ", "VB") and bool(re.search(r"\b(?:19|20)\d\d\b", sentence))
+
+    # -- assembly -----------------------------------------------------------------------------
+    def extract(self, ctx: DocContext) -> list[Event]:
+        """Return the events of one document, merged within the document, with evidence.
+
+        Args:
+            ctx: the document, its spaCy parse and its resolved mentions.
+
+        Returns:
+            Events in text order of their first evidence.
+        """
+        return self.extract_with_year(ctx)[0]
+
+    def infer_year(self, ctx: DocContext, scanned: list[RawDate] | None = None) -> YearGuess | None:
+        """Return the inferred publication year when the cleaner found no publication date.
+
+        Only documents without a publication date, or with one the cleaner itself guessed
+        (``published_basis`` "inferred: ..."; its year is then a lower bound), are inferred;
+        None when the text adds nothing to the cleaner's guess.
+        """
+        meta = ctx.document.metadata
+        if meta.published is not None:
+            return None
+        text = self._content_text(ctx)
+        mentions = ctx.content_mentions()
+        if scanned is not None and ctx.document.blocks:  # the whole text's scan, cut to the content
+            scanned = [d for d in scanned if (b := ctx.document.block_at(d[0])) is not None
+                       and b.is_content and d[1] <= b.end]
+        return infer_year(text, mentions, ctx.entities, ctx.kb, find_dates(text, Anchor(None, None), scanned),
+                          None, self.today.year if self.today is not None else None)
+
+    @staticmethod
+    def _content_text(ctx: DocContext) -> str:
+        """Return the document text with everything outside body and caption blocks blanked."""
+        text = ctx.document.text
+        if not ctx.document.blocks:
+            return text
+        chars = [" "] * len(text)
+        for block in ctx.document.blocks:
+            if block.is_content:
+                chars[block.start:block.end] = text[block.start:block.end]
+        return "".join(chars)
+
+    def extract_with_year(self, ctx: DocContext) -> tuple[list[Event], YearGuess | None]:
+        """Return the events (as :meth:`extract`) and the inferred publication year, if any."""
+        doc = ctx.spacy_doc
+        meta = ctx.document.metadata
+        scanned = scan_dates(ctx.document.text)
+        year = self.infer_year(ctx, scanned)
+        anchor = replace(parse_published(meta.published, meta.published_precision),
+                         numeric_order=choose_order(self.numeric_date_order, ctx.document.text),
+                         ceiling=self.today, year_hint=year.year if year is not None else None)
+        dates = find_dates(ctx.document.text, anchor, scanned)
+        mentions = ctx.content_mentions()
+        sents = ctx.sents()
+        lowers = ctx.lowers()
+        events: list[Event] = []
+        triggers: list[int] = []  # trigger offset of each event, for clause evidence
+        for k, sent in enumerate(sents):
+            block = ctx.document.block_at(sent.start_char)
+            if ctx.document.blocks and (block is None or not block.is_content):
+                continue
+            blocked = [(d.start, d.end) for d in dates if sent.start_char <= d.start < sent.end_char]
+            first = len(events)
+            for cand in self.find_candidates(sent, blocked, lowers[sent.start:sent.end]):
+                event = self.build_event(ctx, cand, sents, k, mentions, dates, anchor, events, year)
+                if event is None:
+                    continue
+                twin = next((i for i in range(first, len(events)) if is_same_family(events[i], event)), None)
+                if twin is None:
+                    events.append(event)
+                    triggers.append(sent.doc[cand.start].idx)
+                else:  # two triggers of one family in one sentence describe one happening
+                    events[twin] = merge_events(events[twin], event)
+            self._split_evidence(ctx, sent, events[first:], triggers[first:], mentions)
+            self._inherit_detainees(events, first)
+            self._attribute_responsibility(ctx, sent, sents, k, mentions, events)
+        events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id))
+        seen: dict[str, int] = {}
+        for event in events:
+            base = make_event_id(event)
+            n = seen.get(base, 0)
+            seen[base] = n + 1
+            event.event_id = base if n == 0 else f"{base}-{n}"
+        return events, year
+
+    @staticmethod
+    def _inherit_detainees(events: list[Event], first: int) -> None:
+        """Give a release with no named detainees the targets of the arrest it follows.
+
+        "... detained members of X, only to release most of them days later" and "Four days
+        after the raid, all those in custody were released": those freed are those the arrest or
+        raid of the same sentence (or the one the release is dated from) took.
+        """
+        for event in events[first:]:
+            if event.attrs.get("label") != "release" or event.targets:
+                continue
+            source = next((e for e in events[first:] if e.sub_type == "Arrests" and e.targets), None)
+            if source is None and str(event.attrs.get("date_basis", "")).startswith("relative:"):
+                source = next((e for e in reversed(events[:first]) if e.sub_type == "Arrests" and e.targets), None)
+            if source is not None:
+                event.targets = [t for t in source.targets if t not in event.actors]
+
+    def _split_evidence(self, ctx: DocContext, sent: Any, events: list[Event], triggers: list[int],
+                        mentions: list[Mention]) -> None:
+        """Narrow the evidence of several events of one sentence to their own clauses.
+
+        "Following the attack on the offices, security forces arrested some of the attackers":
+        the attack's evidence ends at the comma, the arrest's starts after it. Events whose
+        triggers share a clause keep the whole sentence.
+        """
+        if len(events) < 2:
+            return
+        text = ctx.document.text
+        order = sorted(range(len(events)), key=lambda i: triggers[i])
+        cuts = [sent.start_char]
+        for prev, nxt in zip(order, order[1:]):
+            cut = max(text.rfind(ch, triggers[prev], triggers[nxt]) for ch in (",", ";", "\u2014", ":"))
+            cuts.append(cut + 1 if cut >= 0 else -1)
+        cuts.append(sent.end_char)
+        for n, i in enumerate(order):
+            start, end = cuts[n], cuts[n + 1]
+            if start < 0 or end < 0:
+                continue  # shares a clause with a neighbour: keep the sentence
+            start, end = self._trim(text, start, end)
+            ev = events[i].evidence[0]
+            if ev.start <= start < end <= ev.end:
+                events[i].evidence[0] = Evidence(ev.doc_id, start, end, text[start:end], ev.producer, ev.confidence)
+                self._relocate(ctx, events[i], sent, start, end, mentions)
+
+    def build_event(self, ctx: DocContext, cand: Candidate, sents: list[Any], k: int,
+                    mentions: list[Mention], dates: list[DateMatch], anchor: Any,
+                    earlier: list[Event], year: YearGuess | None = None) -> Event | None:
+        """Return the Event for one candidate, or None when it lacks a concrete anchor."""
+        sent, rule = cand.sent, cand.rule
+        in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+        actors, targets = assign_roles(ctx, cand, in_sent)
+        if rule.participants_are_actors:  # host and guest both act
+            actors, targets = actors + [t for t in targets if t not in actors], []
+        if rule.type in VIOLENT_TYPES or rule.sub_type == "Looting/property destruction":
+            add_outcome_roles(ctx, cand.outcomes, in_sent, actors, targets)
+        if rule.type in VIOLENT_TYPES:
+            means = find_means_actors(ctx, in_sent)
+            targets[:] = [t for t in targets if t not in means]
+            actors.extend(a for a in means if a not in actors)
+        counts = self._find_counts(ctx, cand, dates)
+        for extra in cand.outcomes:
+            for key, number in self._find_counts(ctx, extra, dates).items():
+                counts.setdefault(key, number)
+        trigger = sent.doc[cand.start].idx
+        date_match = pick_date(sent.start_char, sent.end_char, trigger, dates)
+        value, date_text, basis = resolve_event_date(date_match, earlier, anchor, dates, year, trigger,
+                                                     ctx.span_text(sent))
+        # A country or place that is a participant ("US strike", "attacks on Israel") is not
+        # where the event happened.
+        text = ctx.document.text
+        # "Iran's Supreme Leader", "Iraqi Foreign Minister": a place that modifies a participant.
+        placeable = self._placeable(ctx, in_sent, actors, targets)
+        if not cand.is_verb and REFERENCED_NOUN.search(text[max(sent.start_char, trigger - 60):trigger]):
+            # "Following the assassination of X, the network in Iraq ...": a happening the sentence
+            # refers back to is placed only by its own noun phrase, not by the main clause.
+            stop = min((p for p in (text.find(ch, trigger, sent.end_char) for ch in (",", ";", "\u2014"))
+                        if p >= 0), default=sent.end_char)
+            placeable = [m for m in placeable if trigger <= m.start and m.end <= stop]
+        location = locate_event(placeable, ctx.entities, ctx.kb)
+        if location is not None and location.basis == "clause" and location.precision == "country" \
+                and DEICTIC_PLACE.search(ctx.span_text(sent)):
+            location = None
+        if (location is None or location.basis != "clause") and DEICTIC_PLACE.search(ctx.span_text(sent)):
+            prior = next((e for e in reversed(earlier) if e.location_id), None)
+            if prior is not None:
+                location = Location(prior.location_id or "", prior.location_name or "", prior.lat, prior.lon,
+                                    prior.geo_precision or "", "earlier event in the same area", 0.6)
+        has_place = location is not None and location.basis == "clause" and location.precision != "country"
+        has_date = date_match is not None
+        participants = actors + targets
+        if rule.require_date and not has_date:
+            return None
+        if rule.require_place and not has_place:
+            return None
+        if rule.require_participant_types:
+            close = self._close_participant_types(ctx, cand, in_sent)
+            near_hit = rule.near_or_participant and self._near_hit(cand)
+            if not (close & rule.require_participant_types) and not near_hit:
+                return None
+        # "were torched by protestors": a passive verb with its agent written is a concrete happening.
+        by_agent = cand.passive and bool(re.match(r"\s+by\s+\w", text[sent.doc[cand.end - 1].idx
+                                                                       + len(sent.doc[cand.end - 1].text):][:12]))
+        anchored = has_date or has_place or bool(counts) or by_agent \
+            or (bool(participants) and (cand.is_verb or self._definite(cand)))
+        if not anchored:
+            return None
+        etype, sub_type, label = self._apply_variants(ctx, cand, actors, targets)
+        start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
+        evidence = Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end], rule.producer,
+                            rule.confidence * (1.0 if location is None or location.confidence >= 0.9 else 0.9))
+        title = ctx.document.metadata.title or ""
+        title_at = ctx.document.text.find(title) if title else -1
+        summary = title_at >= 0 and title_at <= start < title_at + len(title)  # the headline
+        attrs: dict[str, object] = {"label": label, "rule": rule.id, "trigger": ctx.document.text[
+            sent.doc[cand.start].idx:sent.doc[cand.end - 1].idx + len(sent.doc[cand.end - 1].text)],
+            "anaphoric": self._definite(cand) and not has_date and not participants}
+        if summary:
+            attrs["summary"] = True  # the headline: it sums up a happening the body reports
+        if date_text:
+            attrs["date_text"], attrs["date_basis"] = date_text, basis
+        elif value is not None:
+            attrs["date_basis"] = basis
+        if location is not None:
+            attrs["location_basis"] = location.basis
+        return Event(
+            event_id="", type=etype, sub_type=sub_type,
+            date_start=value.iso_start if value else None, date_end=value.iso_end if value else None,
+            date_precision=value.precision if value else None,
+            location_id=location.entity_id if location else None,
+            location_name=location.name if location else None,
+            lat=location.lat if location else None, lon=location.lon if location else None,
+            geo_precision=location.precision if location else None,
+            actors=actors, targets=targets, counts=counts,
+            certainty=self._certainty(ctx.span_text(sent)), attrs=attrs, evidence=[evidence])
+
+    @staticmethod
+    def _placeable(ctx: DocContext, in_sent: list[Mention], actors: list[str], targets: list[str]) -> list[Mention]:
+        """Return the mentions that may give an event's place (not its participants or their modifiers)."""
+        text = ctx.document.text
+        # "Iran's Supreme Leader", "Iraqi Foreign Minister": a place that modifies a participant.
+        ordered = sorted(in_sent, key=lambda m: (m.start, -m.end))
+        modifiers = {id(ordered[i]) for i, head in find_modifiers(ctx, text, ordered).items()
+                     if is_participant(ctx, ordered[head])}
+        return [m for m in in_sent if id(m) not in modifiers and (m.entity_id is None or not (
+            m.entity_id in actors or (m.entity_id in targets and TARGET_PREP.search(text[max(0, m.start - 30):m.start]))))]
+
+    def _relocate(self, ctx: DocContext, event: Event, sent: Any, start: int, end: int,
+                  mentions: list[Mention]) -> None:
+        """Re-pick an event's place when it was named only in a later clause of its sentence.
+
+        "X was expected to release them, as happened after the raid in southern Baghdad": Baghdad
+        is where the raid was. A place before the event's clause ("In Baghdad, gunmen killed X,
+        and police arrested two") still scopes over the whole sentence.
+        """
+        if event.location_id is None or event.attrs.get("location_basis") != "clause":
+            return
+        in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+        named = [m for m in in_sent if m.entity_id == event.location_id
+                 or (m.entity_id is None and m.text == event.location_name)]
+        if not named or any(m.start < end for m in named):
+            return
+        inside = [m for m in in_sent if start <= m.start and m.end <= end]
+        found = locate_event(self._placeable(ctx, inside, event.actors, event.targets), ctx.entities, ctx.kb)
+        event.location_id = found.entity_id if found else None
+        event.location_name = found.name if found else None
+        event.lat, event.lon = (found.lat, found.lon) if found else (None, None)
+        event.geo_precision = found.precision if found else None
+        if found is None:
+            event.attrs.pop("location_basis", None)
+
+    @staticmethod
+    def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    @staticmethod
+    def _mentions_of(sents: list[Any], k: int, mentions: list[Mention]) -> list[Mention]:
+        if k < 0 or k >= len(sents):
+            return []
+        s = sents[k]
+        return [m for m in mentions if s.start_char <= m.start and m.end <= s.end_char]
+
+    @staticmethod
+    def _definite(cand: Candidate) -> bool:
+        if cand.is_verb:
+            return False
+        doc = cand.sent.doc
+        for j in range(cand.start - 1, max(cand.sent.start, cand.start - 4) - 1, -1):
+            if doc[j].lower_ in DETERMINERS:
+                return True
+            if not (doc[j].is_alpha or doc[j].text == "-"):
+                return False
+        return False
+
+    @staticmethod
+    def _close_participant_types(ctx: DocContext, cand: Candidate, in_sent: list[Mention]) -> set[str]:
+        """Return the entity types of mentions within the rule's window of the trigger."""
+        doc, window = cand.sent.doc, cand.rule.window
+        lo = doc[max(cand.sent.start, cand.start - window)].idx
+        last = doc[min(cand.sent.end, cand.end + window) - 1]
+        hi = last.idx + len(last.text)
+        out: set[str] = set()
+        for m in in_sent:
+            entity = ctx.entity(m.entity_id)
+            if entity is not None and lo <= m.start and m.end <= hi:
+                out.add(str(entity.type))
+        return out
+
+    def _near_hit(self, cand: Candidate) -> bool:
+        doc, rule = cand.sent.doc, cand.rule
+        lo, hi = max(cand.sent.start, cand.start - rule.window), min(cand.sent.end, cand.end + rule.window)
+        return any(doc[j].lower_ in rule.near for j in range(lo, hi) if not cand.start <= j < cand.end)
+
+    def _find_counts(self, ctx: DocContext, cand: Candidate, dates: list[DateMatch]) -> dict[str, int]:
+        key = cand.rule.count
+        if key is None:
+            return {}
+        doc, sent, lowers = cand.sent.doc, cand.sent, ctx.lowers()
+        best: tuple[int, int] | None = None
+        for i in range(sent.start, sent.end):
+            if not (lowers[i][:1].isdigit() or lowers[i] in NUMBER_WORDS):
+                continue  # _number is None for it
+            tok = doc[i]
+            value = _number(tok)
+            if value is None or any(d.start <= tok.idx < d.end for d in dates):
+                continue
+            nxt = lowers[tok.i + 1:min(tok.i + 4, sent.end)]
+            if not PERSON_SURFACES & set(nxt) and not {"were", "killed", "injured", "wounded", "arrested",
+                                                          "dead", "detained", "abducted"} & set(nxt):
+                continue
+            dist = min(abs(tok.i - cand.start), abs(tok.i - cand.end))
+            if dist <= 10 and (best is None or dist < best[0]):
+                best = (dist, value)
+        return {key: best[1]} if best else {}
+
+    def _certainty(self, text: str) -> Certainty:
+        if any(p.search(text) for p in self.rules.anonymous):
+            return Certainty.ANONYMOUS
+        if any(p.search(text) for p in self.rules.alleged):
+            return Certainty.ALLEGED
+        if any(p.search(text) for p in self.rules.claimed):
+            return Certainty.CLAIMED
+        return Certainty.REPORTED
+
+    def _apply_variants(self, ctx: DocContext, cand: Candidate, actors: list[str],
+                        targets: list[str]) -> tuple[str, str, str]:
+        rule = cand.rule
+        lemmas = set(ctx.lowers()[cand.sent.start:cand.sent.end])
+
+        def types_of(ids: list[str]) -> set[str]:
+            return {str(ctx.entities[i].type) for i in ids if i in ctx.entities}
+        for v in rule.variants:
+            if v.if_near and not (v.if_near & lemmas):
+                continue
+            if v.if_target_types and not (v.if_target_types & types_of(targets)):
+                continue
+            if v.if_actor_types and not (v.if_actor_types & types_of(actors)):
+                continue
+            return v.type, v.sub_type, v.label
+        return rule.type, rule.sub_type, rule.label
+
+    def _attribute_responsibility(self, ctx: DocContext, sent: Any, sents: list[Any], k: int,
+                                  mentions: list[Mention], events: list[Event]) -> None:
+        """Give "X was responsible for the killings" to the latest violent event nearby."""
+        sent_text = ctx.span_text(sent)
+        if not any(p.search(sent_text) for p in self.rules.responsibility):
+            return
+        groups = [m.entity_id for m in self._mentions_of(sents, k, mentions)
+                  if m.entity_id and is_participant(ctx, m) and not is_speaker(ctx.spacy_text(), m)
+                  and ctx.entity(m.entity_id) is not None
+                  and ctx.entities[m.entity_id].type in (EntityType.ARMED_GROUP, EntityType.STATE_BODY,
+                                                          EntityType.COUNTRY, EntityType.POLITICAL_ORG)]
+        if not groups:
+            return
+        window_start = sents[max(0, k - 2)].start_char
+        violent = VIOLENT_TYPES
+        for event in reversed(events):
+            if event.evidence[0].start >= sent.start_char:
+                continue  # the sentence's own (anaphoric) mention; merged later
+            if event.evidence[0].start < window_start:
+                break
+            if event.type in violent or event.sub_type == "Looting/property destruction":
+                for g in groups:
+                    if g not in event.actors and g not in event.targets:
+                        event.actors.append(g)
+                follow = ctx.span_text(sents[k + 1]) if k + 1 < len(sents) else ""
+                claimed = any(p.search(ctx.span_text(sent)) for p in self.rules.claimed)
+                if claimed and "responsib" in ctx.span_text(sent).lower():
+                    event.certainty = Certainty.CLAIMED
+                elif self._certainty(ctx.span_text(sent) + " " + follow) is Certainty.ANONYMOUS:
+                    event.certainty = Certainty.ANONYMOUS
+                elif event.certainty is Certainty.REPORTED:
+                    event.certainty = Certainty.ALLEGED
+                start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
+                event.evidence.append(Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end],
+                                               "rule.event-responsibility.v1", 0.6))
+                return
+

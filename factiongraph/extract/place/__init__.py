@@ -1,0 +1,1 @@
+"""Place: where an event happened, geocoded from the KB and the offline gazetteer (``locate``)."""

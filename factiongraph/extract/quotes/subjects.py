@@ -1,0 +1,292 @@
+"""Who is speaking: named subjects, pronouns and back-references, anonymous and plural sources.
+
+Finds the speaker written before a verb of saying (a name or list of names, "he"/"she",
+"it"/"the group", "the official", a bare surname, "an official ... "), after it ("said X, a
+consultant at Y", "according to officials of X"), and each speaker's description as first
+written next to the name.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from factiongraph.extract.view.docview import DocView
+from factiongraph.extract.quotes.patterns import (
+    _ADVERBS, _PAREN, _SPEAKERS, _SUBJECT_GAP, QuotePatterns, Speaker, singular)
+from factiongraph.extract.view.roles import find_role_phrase_before
+from factiongraph.model import EntityType, Mention
+
+log = logging.getLogger(__name__)
+
+_GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.INTL_ORG})
+_STATE_NOUNS = frozenset({EntityType.STATE_BODY, EntityType.COUNTRY})
+# Between a subject and its verb when other names sit in between: an appositive (", the leader
+# of X,"), a list tail (", among other groups,"), a reduced relative (" led by X", " fighting X").
+_MODIFIER_GAP = re.compile(
+    _PAREN + r"\s*(?:,\s*(?:(?:among|including|along\s+with|as\s+well\s+as)\b[^;\"\u201c\u201d]{1,160}?"
+    r"|[^,;\"\u201c\u201d]{1,140}),|\s+(?:(?:led|headed|backed|founded|run|funded|supported|"
+    r"commanded)\s+by|fighting|operating|based\s+in|known\s+as|calling\s+itself)\b"
+    r"[^,;\"\u201c\u201d]{1,80}?)\s*" + _ADVERBS)
+# "X, which/who said": the relative pronoun's antecedent speaks; "X's office said": X speaks.
+_RELATIVE_GAP = re.compile(r"\s*,\s*(?:which|who)\s+" + _ADVERBS)
+_OFFICE_GAP = re.compile(r"['\u2019]s\s+(?:(?:media|press|political)\s+)?office\s+" + _ADVERBS)
+_APPOSED_NAME_GAP = re.compile(r"\s*,\s*" + _ADVERBS)
+# "the Lebanese daily X", "Iran's semi-official news agency X": an outlet's kind before its name.
+_OUTLET_DESCRIPTOR = re.compile(r"(?:\b(?:the|an?)\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:news\s+agency|agency|newspaper|"
+                                r"daily|channel|broadcaster|television|network|website|magazine|weekly|"
+                                r"outlet|station|radio)\s+$")
+# "the IRNA news agency reported": an outlet's kind written after its name.
+_OUTLET_NOUN_GAP = re.compile(r"\s+(?:news\s+agency|agency|newspaper|daily|channel|TV|television|"
+                              r"website|radio|network|broadcaster)\s+" + _ADVERBS, re.IGNORECASE)
+# Where a bare plural source speaks with a verb of saying: in a relative clause ("which officials
+# said"), or opening its sentence, after at most a short adverbial ("Meanwhile, witnesses told X").
+# "..., officials said" closing an event report is not a statement.
+_PLURAL_OPENING = re.compile(r"(?s:.*\b(?:which|that)\s+|[\s\"\u201c]*(?:(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+,\s*)?)")
+
+
+class QuoteSubjects(QuotePatterns):
+    """Find and resolve the speakers of statements (see the module docstring)."""
+
+    # -- speakers before the verb ---------------------------------------------------------
+    def speaker_before(self, view: DocView, ms: list[Mention], start: int, vs: int,
+                       last: Speaker | None, seen: list[Speaker], roles: dict[str, str],
+                       kinds: frozenset[EntityType] = _SPEAKERS) -> tuple[list[Speaker], int]:
+        """Return the speakers written before a verb of saying and where the attribution starts.
+
+        ``kinds``: the entity types a named speaker may have (outlets speak only with "reported").
+        """
+        text = view.text
+        pre = text[start:vs]
+        named = self.subject_list(view, ms, start, vs, roles, kinds)
+        if named:
+            first = min((m for m in ms if m.entity_id == named[0].entity_id and m.end <= vs),
+                        key=lambda m: abs(vs - m.end), default=None)
+            a_start = first.start if first is not None else vs
+            phrase = find_role_phrase_before(text, a_start, start, self.lexicon, self.role_heads)
+            if phrase:
+                return named, phrase[1]
+            apposed = re.search(r"(?:^|[,;:]\s+)(?P<np>[^,;:\"\u201c\u201d]{3,80}?),\s*$", text[start:a_start])
+            if apposed and self.head_word.search(apposed.group("np")) and len(named) == 1:
+                if named[0].role is None:
+                    named[0].role = apposed.group("np")  # "Iran's foreign minister, X, said"
+                return named, start + apposed.start("np")
+            described = _OUTLET_DESCRIPTOR.search(text, max(start, a_start - 60), a_start)
+            if described:
+                return named, described.start()  # "the Lebanese daily X reported"
+            det = re.search(r"\b(?:the|an?)\s+$", text[max(start, a_start - 5):a_start], re.IGNORECASE)
+            return named, a_start - (len(det.group()) if det else 0)
+        pronoun = re.search(r"\b(?P<p>he|she|they|it|the\s+(?:group|militia|faction|movement|organi[sz]ation|"
+                            r"party|alliance|coalition|bloc|ministry|army|military|government))"
+                            r"\s+(?:(?:also|later|then|further|again)\s+)?$", pre, re.IGNORECASE)
+        if pronoun:
+            sp = self.resolve_pronoun(view, pronoun.group("p").lower(), vs, last, seen, roles)
+            return ([sp] if sp else []), start + pronoun.start()
+        ref = self.anon_ref.search(pre)
+        if ref:
+            key = self.anon_key(ref.group("head"))
+            prior = next((s for s in reversed(seen) if s.anonymous and s.key == key), None)
+            if prior is not None:
+                return [prior], start + ref.start()
+        anon = self.anon_np.search(pre)
+        if anon:
+            np = anon.group("np").strip()
+            return [Speaker(None, np, True, self.anon_key(np))], start + anon.start("np")
+        plural = self.anon_plural.search(pre)
+        if plural and _PLURAL_OPENING.fullmatch(pre, 0, plural.start("np")):
+            return [self.plural_source(plural.group("np"))], start + plural.start("np")
+        surname = re.search(r"\b(?P<n>[A-Z][\w'-]+(?:-[A-Z][\w'-]+)?)\s+$", pre)
+        if surname:
+            low = surname.group("n").lower()
+            for sp in reversed(seen):
+                ent = view.entity(sp.entity_id)
+                if ent is not None and ent.type is EntityType.PERSON and any(
+                        n.split()[-1].lower() == low for n in [ent.name, *ent.aliases] if n):
+                    return [sp], start + surname.start()
+        return [], vs
+
+    def subject_list(self, view: DocView, ms: list[Mention], start: int, vs: int,
+                     roles: dict[str, str], kinds: frozenset[EntityType] = _SPEAKERS) -> list[Speaker]:
+        """Return the named speakers ending right before ``vs`` ("A and B both said")."""
+        text = view.text
+        before = [m for m in ms if m.end <= vs and (view.type_of(m) in kinds
+                                                     or self.is_capital_subject(view, m, start, vs))][::-1]
+        index = self.find_subject(text, before, start, vs)
+        if index is None:
+            return []
+        tail_and = index == 1 and re.match(r"['\u2019]s\s", text[before[0].end:before[0].end + 3]) is not None
+        before = before[index:]
+        chosen = [before[0]]
+        role_gap = re.compile(r"\s*(?:,|,?\s*and|&)\s*(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:"
+                              + self.head_word.pattern + r")\s+)?", re.IGNORECASE)
+        for prev in before[1:]:
+            gap = text[prev.end:chosen[-1].start]
+            if len(chosen) == 1 and not tail_and and not re.match(r"\s*,?\s*(?:and\b|&)", gap):
+                break  # a list of speakers ends "B and C"
+            if re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}?(?:" + self.head_word.pattern + r")\s+", gap,
+                            re.IGNORECASE):
+                continue  # "Iraqioun Movement leader X": the org modifies the speaker's title
+            if role_gap.fullmatch(gap) and not re.match(r"['\u2019]s?\s", text[prev.end:prev.end + 3]):
+                chosen.append(prev)
+            else:
+                break
+        out = []
+        for m in chosen[::-1]:
+            eid = str(m.entity_id)
+            out.append(Speaker(eid, roles.get(eid), False, eid))
+        return out
+
+    def is_capital_subject(self, view: DocView, m: Mention, start: int, vs: int) -> bool:
+        """Return True for a city standing for its government right before the verb ("Washington blames").
+
+        The place must open its clause (not "protesters in Baghdad said") and touch the verb.
+        """
+        if view.type_of(m) is not EntityType.PLACE or not _SUBJECT_GAP.fullmatch(view.text, m.end, vs):
+            return False
+        lead = view.text[start:m.start]
+        return bool(re.search(r"(?:^|[,;]\s*|\b(?:which|that|and|but)\s+)$", lead)) and \
+            not re.search(r"\b(?:in|at|from|of|near|to|into)\s+(?:the\s+)?$", lead, re.IGNORECASE)
+
+    def find_subject(self, text: str, before: list[Mention], start: int, vs: int) -> int | None:
+        """Return the index (in ``before``, nearest first) of the mention that is the verb's subject.
+
+        The nearest name when only adverbs, a parenthesis or an appositive separate it from the
+        verb; a name written as an appositive itself ("Iran's foreign minister, X, said"); the
+        antecedent of "which"/"who"; the owner of an office ("X's office said"); else an earlier
+        name whose modifier holds the nearer names ("X, the spokesman for Y, said").
+        """
+        if not before:
+            return None
+        near = before[0]
+        possessive = re.match(r"['\u2019]s?\s", text[near.end:near.end + 3])
+        if _OFFICE_GAP.fullmatch(text, near.end, vs) or _OUTLET_NOUN_GAP.fullmatch(text, near.end, vs):
+            return 0
+        if not possessive and (_SUBJECT_GAP.fullmatch(text, near.end, vs)
+                               or _RELATIVE_GAP.fullmatch(text, near.end, vs)):
+            return 0
+        if _APPOSED_NAME_GAP.fullmatch(text, near.end, vs) and re.search(
+                r"\w\s*,\s*(?:the\s+)?$", text[max(start, near.start - 80):near.start]) and \
+                not re.search(r"\band\s+$", text[max(start, near.start - 8):near.start]):
+            return 0
+        if possessive and len(before) > 1 and re.fullmatch(r"['\u2019]s\s+(?:[\w-]+\s+){1,2}" + _ADVERBS,
+                                                          text[near.end:vs]) and re.fullmatch(
+                r"\s*,?\s*and\s+(?:the\s+)?", text[before[1].end:near.start]):
+            return 1  # "A, B and Iraq's neighbours condemned": the named members of the list speak
+        for i, cand in enumerate(before[1:4], start=1):
+            if re.match(r"['\u2019]s?\s", text[cand.end:cand.end + 3]):
+                continue
+            if _MODIFIER_GAP.fullmatch(text, cand.end, vs):
+                return i
+        return None
+
+    # -- speakers after the verb, back-references ----------------------------------------
+    def speaker_after(self, view: DocView, ms: list[Mention], pos: int, end: int,
+                      roles: dict[str, str], according: bool = False,
+                      kinds: frozenset[EntityType] = _SPEAKERS) -> tuple[Speaker, int] | None:
+        """Return the speaker named right after ``pos`` ("said X, a consultant at Y") and its end.
+
+        After "according to", bare plurals count too: "officials of X" is X (role "officials"),
+        "rights groups" an anonymous source.
+        """
+        text = view.text
+        lead = re.match(r"\s+(?:the\s+)?", text[pos:end])
+        at = pos + (lead.end() if lead else 0)
+        anon = re.match(r"(?P<np>(?:an?|one)\s+(?:[\w'-]+\s+){0,4}?(?:" + self.head_word.pattern +
+                        r")(?:\s+(?:in|at|with|from|of)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})?)",
+                        text[at:end], re.IGNORECASE)
+        plural = self.plural_after.match(text, at, end) if according else None
+        if plural is not None:
+            owner = next((m for m in ms if m.start == plural.end() and view.type_of(m) in kinds), None)
+            if owner is not None and plural.group("of"):
+                eid = str(owner.entity_id)
+                return Speaker(eid, plural.group("np"), False, eid), owner.end
+            if owner is None and not plural.group("of"):
+                return self.plural_source(plural.group("np")), plural.end("np")
+        head = re.match(r"(?:[\w-]+\s+){0,5}?", text[at:end])
+        for m in ms:
+            if at <= m.start <= at + (head.end() if head else 0) + 40 and view.type_of(m) in kinds:
+                if anon and m.start < at + anon.end():
+                    break  # "a Kataib Hezbollah official": the group names the source's side
+                if m.start > at and not find_role_phrase_before(text, m.start, at, self.lexicon,
+                                                                 self.role_heads):
+                    return None
+                eid = str(m.entity_id)
+                app = self.appositive(text, m.end, end)
+                phrase_end = app[1] if app else m.end
+                return Speaker(eid, roles.get(eid), False, eid), phrase_end
+        if anon:
+            np = anon.group("np")
+            return Speaker(None, np, True, self.anon_key(np)), at + anon.end()
+        return None
+
+    def is_plural_source(self, sp: Speaker) -> bool:
+        """Return True for an anonymous source written in the plural ("two officials", "the sources")."""
+        heads = self.anon_head.findall(sp.role or "")
+        return bool(heads) and singular(heads[-1].lower()) != heads[-1].lower()
+
+    def plural_source(self, np: str) -> Speaker:
+        """Return the anonymous speaker of a bare plural ("US officials", "witnesses")."""
+        return Speaker(None, np.strip(), True, self.anon_key(np))
+
+    def resolve_pronoun(self, view: DocView, pronoun: str, pos: int, last: Speaker | None,
+                        seen: list[Speaker], roles: dict[str, str]) -> Speaker | None:
+        """Return who "he"/"she"/"they" is: the last speaker when it fits, else a recent name."""
+        def is_person(sp: Speaker | None) -> bool:  # "he"/"she": one person, never "two officials"
+            ent = view.entity(sp.entity_id) if sp is not None else None
+            return sp is not None and ((sp.anonymous and not self.is_plural_source(sp))
+                                       or (ent is not None and ent.type is EntityType.PERSON))
+        pronoun = " ".join(pronoun.split())
+        if pronoun in ("he", "she"):
+            if is_person(last):
+                return last
+            recent = [m for m in view.recent_mentions(pos, 1) if view.type_of(m) is EntityType.PERSON]
+            if recent:
+                eid = str(recent[-1].entity_id)
+                return Speaker(eid, roles.get(eid), False, eid)
+            return next((s for s in reversed(seen) if is_person(s)), None)
+        if pronoun == "they" and last is not None:
+            return last
+        if pronoun != "they" and last is not None and not last.anonymous and not is_person(last):
+            return last  # "it said", "the group said": the organisation that spoke last
+        groups = [m for m in view.recent_mentions(pos, 1) if view.type_of(m) in _SPEAKERS
+                  and view.type_of(m) is not EntityType.PERSON]
+        if pronoun.startswith("the "):
+            wanted = _STATE_NOUNS if pronoun.split()[-1] in ("ministry", "army", "military", "government") \
+                else _GROUP_TYPES
+            groups = [m for m in groups if view.type_of(m) in wanted]
+        if groups:
+            eid = str(groups[-1].entity_id)
+            return Speaker(eid, roles.get(eid), False, eid)
+        return None
+
+    # -- descriptions ---------------------------------------------------------------------
+    def appositive(self, text: str, pos: int, end: int) -> tuple[str, int] | None:
+        """Return the description after a name (", a consultant at Y,") and where it ends."""
+        match = re.match(
+            r",\s+(?:(?:who|which)\s+(?:is|was|are)\s+)?(?P<np>(?:an?|the|one)\s+[^,.;:\"\u201c\u201d]{2,110}?)"
+            r"(?=\s*(?:,|\.|;|:|$|\s+(?:told|said|says|concluded|added)\b))", text[pos:end])
+        if match is None:
+            return None
+        np = match.group("np")
+        if not (self.head_word.search(np) or np.lower().startswith("one of")):
+            return None
+        return np, pos + match.end("np")
+
+    def describe_speakers(self, view: DocView) -> dict[str, str]:
+        """Return each entity's description as first written next to its name in the document."""
+        roles: dict[str, str] = {}
+        text = view.text
+        for start, end in view.sentences:
+            for m in view.in_sentence(start, end):
+                eid = str(m.entity_id)
+                if eid in roles or view.type_of(m) not in _SPEAKERS or m.producer.startswith(
+                        "rule.definite-reference"):
+                    continue
+                phrase = find_role_phrase_before(text, m.start, start, self.lexicon, self.role_heads)
+                if phrase is not None and view.type_of(m) is EntityType.PERSON:
+                    roles[eid] = phrase[0]
+                    continue
+                app = self.appositive(text, m.end, end)
+                if app is not None:
+                    roles[eid] = app[0]
+        return roles

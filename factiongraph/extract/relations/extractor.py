@@ -1,0 +1,225 @@
+"""Relations between entities, read from one document by pattern families over resolved mentions.
+
+The rules work on the text between and around mentions, so they run whether or not the spaCy
+pipeline has a dependency parse. Each pattern family is one method of :class:`PatternFamilies`
+(people and titles in ``relation_roles.py``; groups, backers and places in
+``relation_groups.py``); ids, versions, confidences and vocabularies are data in
+``rules/relations.yaml``. Finding candidates and turning them into :class:`Relation` records
+(merging, time validity, the knowledge-base role check) are separate steps.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from factiongraph.errors import ConfigError
+from factiongraph.extract.view.docview import DocView, build_name_index, kb_get, record_id
+from factiongraph.extract.relations.group_families import GroupFamilies
+from factiongraph.extract.relations.patterns import Candidate
+from factiongraph.extract.relations.role_families import RoleFamilies
+from factiongraph.extract.view.roles import RoleLexicon
+from factiongraph.extract.view.sentences import load_rule_file, sentence_spans, split_sentences
+from factiongraph.model import EntityType, Evidence, Predicate, Relation
+from factiongraph.model.ids import make_id
+
+if TYPE_CHECKING:
+    from factiongraph.extract.view.context import DocContext
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Candidate", "DocView", "PatternFamilies", "RelationExtractor", "build_name_index",
+           "load_rule_file", "sentence_spans", "split_sentences"]
+
+
+def _span_year(value: object) -> int | None:
+    """Return the year of a KB date value (int, "2020", "2020-06-01") or None."""
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value[:4].isdigit():
+        return int(value[:4])
+    return None
+
+
+
+class PatternFamilies(RoleFamilies, GroupFamilies):
+    """All relation pattern families; :meth:`run` applies them to one sentence."""
+
+    def run(self, view: DocView, start: int, end: int) -> list[Candidate]:
+        """Return every family's candidates for the sentence ``[start, end)``."""
+        ms = view.in_sentence(start, end)
+        if not ms:
+            return []  # every family relates a mention of this sentence (or none: no side effects)
+        memory: dict[str, list[str]] = {}
+        out: list[Candidate] = []
+        for family in (self.title_person, self.apposition_role, self.possessive_leader,
+                       self.led_by_person, self.founder_family, self.affiliation_front,
+                       self.backed_by_family, self.umbrella_family, self.sub_unit, self.located_in,
+                       self.commands_opposes):
+            out.extend(family(view, ms, start, end, memory))
+        return out
+
+
+class RelationExtractor:
+    """Find relations in one document: build once with the KB, call :meth:`extract` per document.
+
+    Reads ``DocContext`` (text, sentences, content mentions with ``entity_id``); writes
+    :class:`Relation` records whose evidence names the pattern family that found them.
+    """
+
+    NAME = "stage.extract.relations"
+    VERSION = 1
+
+    def __init__(self, kb: Any) -> None:
+        self.kb = kb
+        self.rules = load_rule_file("relations")
+        self.lexicon = RoleLexicon(self.rules)
+        try:
+            self.patterns = {str(p["id"]): (int(p["version"]), float(p["confidence"]))
+                             for p in self.rules["patterns"]}
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"relations.yaml: bad patterns entry ({exc!r})") from exc
+        self.families = PatternFamilies(self.rules, self.lexicon, self)
+        self.names = build_name_index(kb)
+        self.umbrellas = self._find_umbrellas()
+
+    def _find_umbrellas(self) -> set[str]:
+        """Return ids that some knowledge-base group names as its umbrella."""
+        out: set[str] = set()
+        by_type = getattr(self.kb, "by_type", None)
+        if by_type is None:
+            return out
+        try:
+            groups = list(by_type(EntityType.ARMED_GROUP))
+        except (KeyError, TypeError, ValueError):
+            return out
+        for ent in groups:
+            value = ent.attributes.get("umbrella")
+            out.update(str(v) for v in (value if isinstance(value, (list, tuple)) else [value]) if v)
+        return out
+
+    def producer(self, rule: str) -> str:
+        """Return the versioned producer name of a pattern family."""
+        version = self.patterns.get(rule, (1, 0.5))[0]
+        return f"rule.{rule}.v{version}"
+
+    def extract(self, ctx: DocContext, view: DocView | None = None) -> list[Relation]:
+        """Return the relations stated in one document, merged by (subject, predicate, object).
+
+        ``view``: the document's :meth:`DocView.build` when the caller already has it.
+        """
+        view = view if view is not None else DocView.build(ctx, self.names, self.lexicon)
+        candidates = self.find_candidates(view)
+        return self.build_relations(view, candidates)
+
+    def find_candidates(self, view: DocView) -> list[Candidate]:
+        """Run every pattern family over every sentence; return the raw candidates."""
+        found: list[Candidate] = []
+        for start, end in view.sentences:
+            found.extend(self.families.run(view, start, end))
+        return [c for c in found if c.subject_id != c.object_id]
+
+    def build_relations(self, view: DocView, candidates: list[Candidate]) -> list[Relation]:
+        """Merge candidates into relations with evidence, validity and the KB role check."""
+        merged: dict[str, Relation] = {}
+        text = view.text
+        for cand in candidates:
+            rel_id = make_id("rel", cand.subject_id, cand.predicate.value, cand.object_id)
+            confidence = self.patterns.get(cand.rule, (1, 0.5))[1]
+            attrs = dict(cand.attrs)
+            if cand.predicate in (Predicate.HOLDS_ROLE, Predicate.LEADER_OF, Predicate.MEMBER_OF):
+                status, factor = self.check_role(cand, view.year)
+                attrs["kb_check"] = status
+                confidence = round(min(0.99, confidence * factor), 3)
+            if cand.ended:
+                attrs["ended"] = True
+            evidence = Evidence(view.ctx.document.doc_id, cand.start, cand.end,
+                                text[cand.start:cand.end], self.producer(cand.rule), confidence)
+            rel = merged.get(rel_id)
+            if rel is None:
+                rel = Relation(rel_id, cand.subject_id, cand.predicate, cand.object_id, attrs,
+                               valid_from=None if cand.ended else view.published,
+                               valid_to=view.published)
+                merged[rel_id] = rel
+            else:
+                for key, value in attrs.items():
+                    rel.attrs.setdefault(key, value)
+            if all((e.start, e.end) != (evidence.start, evidence.end) for e in rel.evidence):
+                rel.evidence.append(evidence)
+        return list(merged.values())
+
+    def role_records(self, person_id: str, object_id: str | None) -> list[dict[str, Any]]:
+        """Return the KB's dated roles of a person (person roles and group leader lists)."""
+        records: list[dict[str, Any]] = []
+        person = kb_get(self.kb, person_id)
+        if person is not None:
+            for r in _records(person.attributes.get("roles")):
+                records.append(r)
+        if object_id is not None:
+            group = kb_get(self.kb, object_id)
+            if group is not None:
+                for r in _records(group.attributes.get("leaders")):
+                    if r.get("person") == person_id:
+                        records.append({**r, "of": object_id})
+        return records
+
+    def check_role(self, cand: Candidate, year: int | None) -> tuple[str, float]:
+        """Return ``(kb_check, confidence factor)`` for a role relation against KB dates."""
+        records = [r for r in self.role_records(cand.subject_id, cand.object_id)
+                   if r.get("of") in (None, cand.object_id)]
+        norm = str(cand.attrs.get("role_normalized") or "").casefold()
+        if norm:
+            named = [r for r in records if self.roles_match(str(r.get("role") or ""), norm)]
+            records = named or ([] if cand.predicate is Predicate.HOLDS_ROLE else records)
+        if not records:
+            return "unknown", 1.0
+        if year is None:
+            return "unchecked", 1.0
+        for r in records:
+            start, end = _span_year(r.get("from")), _span_year(r.get("to"))
+            if (start is None or start <= year) and (end is None or year <= end):
+                return "consistent", 1.1
+        if cand.ended:
+            return "consistent", 1.0
+        return "mismatch", 0.5
+
+    def roles_match(self, kb_role: str, norm: str) -> bool:
+        """Return True when a KB role title and a normalised title name the same post."""
+        kb_norm = self.lexicon.normalize_role(kb_role)[0].casefold()
+        return kb_norm == norm or kb_norm in norm or norm in kb_norm
+
+    def office_holder_of(self, person_id: str, role_norm: str, year: int | None) -> str | None:
+        """Return what the KB says a person's office was of ("Prime Minister" -> iraq)."""
+        best: str | None = None
+        for r in self.role_records(person_id, None):
+            if r.get("of") and self.roles_match(str(r.get("role") or ""), role_norm.casefold()):
+                start, end = _span_year(r.get("from")), _span_year(r.get("to"))
+                if year is None or ((start is None or start <= year) and (end is None or year <= end)):
+                    return str(r["of"])
+                best = best or str(r["of"])
+        return best
+
+    def role_holder(self, view: DocView, role_norm: str, of: str | None) -> str | None:
+        """Return who holds a role ("the prime minister"): earlier in the document, else the KB."""
+        known = view.role_memory.get(role_norm.casefold())
+        if known:
+            return known
+        holders = getattr(self.kb, "role_holders", None)
+        if holders is None or of is None:
+            return None
+        try:
+            found = list(holders(role_norm, of, view.year))
+        except (KeyError, TypeError, ValueError):
+            return None
+        if len(found) != 1:
+            return None
+        item = found[0]
+        return item if isinstance(item, str) else record_id(item)
+
+
+def _records(value: object) -> list[dict[str, Any]]:
+    """Return a KB attribute holding a list of records (read-only mappings) as plain dicts."""
+    if not isinstance(value, (list, tuple)):
+        return []
+    return [dict(item) for item in value if isinstance(item, Mapping)]

@@ -1,0 +1,255 @@
+"""Relation families about people: titles, appositions, possessive leaders, "led by".
+
+Each family method takes one sentence's mentions and returns :class:`Candidate` relations
+(``holds_role``, ``leader_of``, ``member_of``) with the title as written and normalised.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factiongraph.extract.view.docview import GROUPS, ORGS, PLACES, DocView
+from factiongraph.extract.relations.patterns import _POSS, Candidate, PatternBase
+from factiongraph.model import EntityType, Mention, Predicate
+
+
+_VERB_ROLES = {"commanded": "commander", "chaired": "chairman", "founded": "founder",
+               "co-founded": "co-founder", "established": "founder"}
+
+
+class RoleFamilies(PatternBase):
+    """Families that relate a person to the organisation or country of a title."""
+
+    def role_predicate(self, kind: str, object_type: EntityType | None, definite: bool) -> Predicate:
+        """Return the predicate a title implies for its object."""
+        if kind == "member":
+            return Predicate.MEMBER_OF
+        if kind == "leader" and object_type is not EntityType.COUNTRY:
+            return Predicate.LEADER_OF if definite else Predicate.MEMBER_OF
+        return Predicate.HOLDS_ROLE
+
+    def context_object(self, view: DocView, person: Mention, norm: str, kind: str,
+                       generic: bool, floor: int, end: int) -> str | None:
+        """Return what an org-less title is of: KB dated roles, a demonym, the context group."""
+        pid = str(person.entity_id)
+        known = self.owner.office_holder_of(pid, norm, view.year)
+        if known:
+            return known
+        if generic:
+            for m in reversed(view.recent_mentions(person.start, 3)):
+                if view.type_of(m) in GROUPS:
+                    return m.entity_id
+            return None
+        if kind == "office":
+            for name in reversed(self.lex.demonyms_in(view.text[floor:person.start])):
+                found = view.lookup_name(name)
+                if found and (ent := view.entity(found)) is not None and ent.type is EntityType.COUNTRY:
+                    return found
+            return view.main_country
+        return None
+
+    def remember_role(self, view: DocView, person: str, norm: str) -> None:
+        """Remember who holds a title in this document ("the prime minister" later)."""
+        view.role_memory.setdefault(norm.casefold(), person)
+
+    # -- titles and appositions -----------------------------------------------------------
+    def title_person(self, view: DocView, ms: list[Mention], start: int, end: int,
+                     memory: dict[str, list[str]]) -> list[Candidate]:
+        """"Quds Force commander X", "Iran's leader X", "Iraqi Foreign Minister X", "group leader X"."""
+        out: list[Candidate] = []
+        text = view.text
+        for person in ms:
+            if view.type_of(person) is not EntityType.PERSON:
+                continue
+            title = self.lex.find_title_before(text, person.start, start)
+            comma = title is None
+            if title is None:
+                title = self.lex.find_title_before(text, person.start, start, comma=True)
+                if title is None:
+                    continue
+            obj: str | None = None
+            span_start = title.start
+            gap = rf"{_POSS}\s*" if comma else rf"{_POSS}?\s*"
+            org = next((m for m in ms if m.end <= title.start and re.fullmatch(
+                gap, text[m.end:title.start]) and view.type_of(m) is not EntityType.PERSON), None)
+            generic = bool(self.lex.generic_re.match(title.written))
+            pronoun = re.search(r"\b(?:its|their)\s+$", text[max(start, title.start - 8):title.start],
+                                re.IGNORECASE)
+            dem = self.lex.demonym_before(text, title.start, start)
+            owned = re.search(rf"{_POSS}\s*$", text[max(0, title.start - 4):title.start])
+            if comma and dem is not None and not owned:
+                dem = None  # "Iran's minister, X" is owned; "Iranian minister, X" may be a list
+            if org is not None and view.type_of(org) in ORGS | {EntityType.COUNTRY}:
+                obj, span_start = org.entity_id, org.start
+            elif pronoun is not None:
+                obj = self.pronoun_owner(view, ms, title.start)
+            elif dem is not None:
+                obj = view.lookup_name(dem[0])
+                span_start = dem[1] if obj else span_start
+            if obj is None and comma:
+                continue  # a title set off by a comma counts only when something owns it
+            if obj is None:
+                obj = self.context_object(view, person, title.normalized, title.kind, generic,
+                                          start, end)
+            if obj is None:
+                continue
+            otype = view.entity(obj).type if view.entity(obj) is not None else None  # type: ignore[union-attr]
+            pred = self.role_predicate(title.kind, otype, True)
+            out.append(self.cand(person, pred, obj, (span_start, person.end), "rel-title-person",
+                                 role=title.written, role_normalized=title.normalized,
+                                 ended=title.ended))
+            self.remember_role(view, str(person.entity_id), title.normalized)
+        return out
+
+    def apposition_role(self, view: DocView, ms: list[Mention], start: int, end: int,
+                        memory: dict[str, list[str]]) -> list[Candidate]:
+        """"X, secretary of Y", "X, a consultant at Y", "X, the Y commander", "X, a member of Y"."""
+        out: list[Candidate] = []
+        text = view.text
+        for person in ms:
+            if view.type_of(person) is not EntityType.PERSON:
+                continue
+            match = self.apposition.match(text, person.end, end)
+            if match is not None and any(match.start("role") <= m.start < match.end("role")
+                                         and not m.producer.startswith("rule.definite-reference")
+                                         for m in ms):
+                match = None  # ", the PMF deputy chief": the name inside is the object
+            obj: Mention | None = None
+            if match is not None:
+                role = match.group("role")
+                span_end = match.end("role")
+                if match.group("prep"):
+                    obj = self.mention_at(ms, match.end(), ORGS | {EntityType.COUNTRY}, view)
+                    obj = self.possessed(view, ms, obj) if obj is not None else None
+                    span_end = obj.end if obj is not None else span_end
+                definite = (match.group("det") or "the").strip().lower() == "the"
+            else:
+                lead = self.apposition_org.match(text, person.end, end)
+                nxt = next((m for m in ms if m.start >= person.end), None)
+                if nxt is None or view.type_of(nxt) not in ORGS | {EntityType.COUNTRY}:
+                    continue
+                head = re.match(rf",\s+(?P<det>(?:the|a|an)\s+)?$", text[person.end:nxt.start])
+                if head is None:
+                    continue
+                tail = re.match(rf"{_POSS}?\s+(?P<role>{self.lex.title_core})\b", text[nxt.end:end],
+                                re.IGNORECASE)
+                if tail is None:
+                    continue
+                obj, role = nxt, tail.group("role")
+                span_end = nxt.end + tail.end()
+                definite = (head.group("det") or "the").strip().lower() == "the" or lead is None
+            if any(m.start > span_end and view.type_of(m) is EntityType.PERSON and re.fullmatch(
+                    r"\s+", text[span_end:m.start]) for m in ms):
+                continue  # ", Iraqioun Movement leader Ammar al-Hakim": the title is the next name's
+            norm, kind, ended = self.lex.normalize_role(role)
+            oid = obj.entity_id if obj is not None else self.context_object(
+                view, person, norm, kind, False, start, end)
+            if oid is None:
+                continue
+            ent = view.entity(oid)
+            pred = self.role_predicate(kind, ent.type if ent is not None else None, definite)
+            region = self.region_after(view, ms, span_end, end)
+            if region is not None:
+                # "the commander of Y in Anbar" leads a regional branch, not Y
+                if pred is Predicate.LEADER_OF:
+                    pred = Predicate.HOLDS_ROLE
+                role, span_end = f"{role.strip()} in {region.text}", region.end
+            out.append(self.cand(person, pred, oid, (person.start, span_end), "rel-apposition-role",
+                                 role=role.strip(), role_normalized=norm, ended=ended))
+            if pred is not Predicate.MEMBER_OF:
+                self.remember_role(view, str(person.entity_id), norm)
+        return out
+
+    def pronoun_owner(self, view: DocView, ms: list[Mention], pos: int) -> str | None:
+        """Return the organisation "its"/"their" at ``pos`` refers to.
+
+        The nearest organisation earlier in the same sentence; failing that, the first one of
+        the sentences before (their subject), not the last one named there.
+        """
+        same = [m for m in ms if m.end <= pos and view.type_of(m) in ORGS]
+        if same:
+            return same[-1].entity_id
+        floor = min((m.start for m in ms), default=pos)
+        prior = [m for m in view.recent_mentions(pos, 1) if m.end <= floor and view.type_of(m) in ORGS]
+        return prior[0].entity_id if prior else None
+
+    def possessed(self, view: DocView, ms: list[Mention], obj: Mention) -> Mention:
+        """Return the last organisation of a possessive chain ("the IRGC's Quds Force")."""
+        while True:
+            nxt = next((m for m in ms if m.start >= obj.end), None)
+            if nxt is None or view.type_of(nxt) not in ORGS or not re.fullmatch(
+                    rf"{_POSS}\s+", view.text[obj.end:nxt.start]):
+                return obj
+            obj = nxt
+
+    def region_after(self, view: DocView, ms: list[Mention], pos: int, end: int) -> Mention | None:
+        """Return the place of an "in <place>" qualifier right after ``pos`` ("... in Anbar")."""
+        lead = re.match(r"\s+in\s+(?:the\s+)?", view.text[pos:end])
+        if lead is None:
+            return None
+        return self.mention_at(ms, pos + lead.end(), PLACES, view)
+
+    def possessive_leader(self, view: DocView, ms: list[Mention], start: int, end: int,
+                          memory: dict[str, list[str]]) -> list[Candidate]:
+        """"Qais Khazali's Asaib Ahl al-Haq" -> leader_of."""
+        out: list[Candidate] = []
+        for a, b in zip(ms, ms[1:]):
+            if view.type_of(a) is EntityType.PERSON and view.type_of(b) in ORGS and re.fullmatch(
+                    rf"{_POSS}\s+", view.text[a.end:b.start]):
+                out.append(self.cand(a, Predicate.LEADER_OF, b, (a.start, b.end), "rel-possessive-leader"))
+        return out
+
+    def led_by_person(self, view: DocView, ms: list[Mention], start: int, end: int,
+                      memory: dict[str, list[str]]) -> list[Candidate]:
+        """"Y, led by X", "the government headed by Prime Minister X", "Y, whose leader X"."""
+        out: list[Candidate] = []
+        text = view.text
+        for org in ms:
+            if view.type_of(org) not in ORGS:
+                continue
+            match = self.led_by.match(text, org.end, end) or self.whose.match(text, org.end, end)
+            if match is None:
+                continue
+            title = match.group("title")
+            person = self.mention_at(ms, match.end(), frozenset({EntityType.PERSON}), view)
+            norm = self.lex.normalize_role(title)[0] if title else None
+            if person is None and title and match.groupdict().get("the"):
+                ref = self.owner.role_holder(view, norm or title, view.main_country)
+                if ref is None:
+                    continue
+                pid, span_end = ref, match.end("title")
+            elif person is not None:
+                pid, span_end = str(person.entity_id), person.end
+            else:
+                continue
+            delegation = self.delegation.search(text, max(start, org.start - 40), org.start)
+            pred = Predicate.MEMBER_OF if delegation else Predicate.LEADER_OF
+            span_start = delegation.start() if delegation else org.start
+            verb = match.groupdict().get("verb") or "led"
+            role = title or ("delegation leader" if delegation else _VERB_ROLES.get(verb.lower(), "leader"))
+            out.append(self.cand(pid, pred, org, (span_start, span_end), "rel-led-by",
+                                 role=role, role_normalized=norm or self.lex.normalize_role(role)[0]))
+        return out
+
+    def founder_family(self, view: DocView, ms: list[Mention], start: int, end: int,
+                       memory: dict[str, list[str]]) -> list[Candidate]:
+        """"X, a veteran commander who founded Y", "X founded Y in 2007" -> leader_of (founder)."""
+        out: list[Candidate] = []
+        if not view.holds_any(self.founded_words, start, end):
+            return out
+        text = view.text
+        for match in self.founded.finditer(text, start, end):
+            group = self.mention_at(ms, match.end(), GROUPS, view)
+            people = [m for m in ms if m.end <= match.start() and view.type_of(m) is EntityType.PERSON]
+            if group is None or not people:
+                continue
+            person = people[-1]
+            if not re.fullmatch(r"(?:,[^,;.()]{0,100}?)?,?\s*(?:(?:also|later|had|has|once|reportedly)\s+)*",
+                                text[person.end:match.start()]):
+                continue
+            if any(person.end <= m.start < match.start() for m in ms):
+                continue  # another name sits between: it may be the founder
+            out.append(self.cand(person, Predicate.LEADER_OF, group, (person.start, group.end),
+                                 "rel-founder", role="founder", role_normalized="founder"))
+        return out
+

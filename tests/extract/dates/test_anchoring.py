@@ -1,0 +1,183 @@
+"""Year inference, weekday pairs, relative dates and date choice (invented sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factiongraph.extract.dates.anchoring import cause_references, find_weekday_pairs, resolve_weekday_after
+from factiongraph.extract.events.extractor import EventExtractor
+from factiongraph.extract.dates.expressions import find_dates, parse_published
+
+from tests.extract.factory import default_kb, make_context
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor(default_kb())
+
+
+def test_weekday_pairs_are_read_in_both_orders() -> None:
+    pairs = find_weekday_pairs("Police acted on Friday (March 3rd) and again on Sunday, 12 March.")
+    assert [(w, m, d) for w, m, d, _ in pairs] == [(4, 3, 3), (6, 3, 12)]
+
+
+def test_weekday_after_reference_day() -> None:
+    assert resolve_weekday_after(1, date(2022, 5, 9)) == date(2022, 5, 10)  # Monday -> Tuesday
+    assert resolve_weekday_after(0, date(2022, 5, 9)) == date(2022, 5, 9)
+
+
+def test_an_office_held_over_several_years_gives_no_year(extractor: EventExtractor) -> None:
+    ctx = make_context("Prime Minister Mustafa al-Kadhimi said police arrested four men in Basra on March 9th.")
+    events, year = extractor.extract_with_year(ctx)
+    assert year is None  # 2020, 2021 and 2022 all fit: no guess
+    assert events[0].date_start is None and events[0].attrs["date_text"] == "March 9th"
+
+
+def test_weekday_pair_fixes_the_one_year_that_fits(extractor: EventExtractor) -> None:
+    # Kadhimi was prime minister 2020-2022; of those years February 11th fell on a Thursday in 2021 only.
+    ctx = make_context("Prime Minister Mustafa al-Kadhimi spoke after gunmen killed two guards in Basra "
+                       "on Thursday (February 11th).")
+    events, year = extractor.extract_with_year(ctx)
+    assert year is not None and year.year == 2021
+    assert events[0].date_start == "2021-02-11"
+
+
+def test_former_title_does_not_date_the_text(extractor: EventExtractor) -> None:
+    ctx = make_context("Former Prime Minister Mustafa al-Kadhimi said police arrested four men in Basra.")
+    assert extractor.infer_year(ctx) is None
+
+
+def test_no_inference_when_the_cleaner_read_a_date(extractor: EventExtractor) -> None:
+    ctx = make_context("Prime Minister Mustafa al-Kadhimi said police arrested four men in Basra.", "2023-02-01")
+    assert extractor.infer_year(ctx) is None
+
+
+def test_bare_weekday_follows_the_latest_written_day(extractor: EventExtractor) -> None:
+    text = ("Prime Minister Mustafa al-Kadhimi condemned the attack after gunmen killed a journalist in Basra "
+            "on Monday (July 13th). On Wednesday, police arrested two suspects in Basra.")
+    events = extractor.extract(make_context(text))
+    arrest = next(e for e in events if e.sub_type == "Arrests")
+    assert arrest.date_start == "2020-07-15"
+
+
+def test_event_inside_an_after_clause_is_dated_backwards(extractor: EventExtractor) -> None:
+    text = ("Rockets struck a base in Basra on Thursday. The barrage came three days after gunmen "
+            "kidnapped two engineers in Basra.")
+    events = extractor.extract(make_context(text, "2022-03-12"))
+    kidnap = next(e for e in events if e.sub_type == "Abduction/forced disappearance")
+    assert kidnap.date_start == "2022-03-07"  # Thursday 2022-03-10 minus three days
+
+
+def test_month_last_year_and_last_month_name() -> None:
+    anchor = parse_published("2022-04-20")
+    values = {d.text: d.value.iso_start for d in find_dates(
+        "It began in May last year and worsened last June, then again last March.", anchor) if d.value}
+    assert values == {"in May last year": "2021-05", "last June": "2021-06", "last March": "2022-03"}
+
+
+def test_one_event_per_family_in_a_sentence(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Iraqi security forces detained six members of Kataib Hezbollah in a raid in Basra on Monday.",
+        "2021-04-14"))
+    arrests = [e for e in events if e.sub_type == "Arrests"]
+    assert len(arrests) == 1
+    assert "iraqi-security-forces" in arrests[0].actors and "kataib-hezbollah" in arrests[0].targets
+
+
+def test_seized_people_is_an_arrest(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context("Three suspects were seized in Basra on Monday.", "2021-04-14"))
+    assert [e.sub_type for e in events] == ["Arrests"]
+    weapons = extractor.extract(make_context("Police seized rockets in Basra on Monday.", "2021-04-14"))
+    assert all(e.sub_type != "Arrests" for e in weapons)
+
+
+def test_the_publication_date_is_never_inferred_by_extraction() -> None:
+    from factiongraph.extract import Extractor
+
+    ctx = make_context("Prime Minister Mustafa al-Kadhimi spoke after gunmen killed two guards in Basra "
+                       "on Thursday (February 11th).")
+    extraction = Extractor(default_kb()).extract(ctx)
+    assert ctx.document.metadata.published is None
+    assert extraction.events[0].date_start == "2021-02-11"
+
+
+def test_a_bare_weekday_is_the_day_written_in_the_text_on_that_weekday(extractor: EventExtractor) -> None:
+    text = ("Rockets hit Erbil on Feb. 15, 2021, officials said. On Monday, police arrested two men in Erbil "
+            "over the attack.")
+    arrest = next(e for e in extractor.extract(make_context(text)) if e.sub_type == "Arrests")
+    assert arrest.date_start == "2021-02-15"  # 15 February 2021 was a Monday
+    assert "weekday of 'Feb. 15, 2021'" in str(arrest.attrs["date_basis"])
+
+
+def test_a_bare_weekday_with_only_the_publication_month_known(extractor: EventExtractor) -> None:
+    text = "On Monday, police arrested two men in Erbil."
+    arrest = extractor.extract(make_context(text, "2021-02"))[0]
+    assert arrest.date_start is None and arrest.attrs["date_text"] == "Monday"
+
+
+def test_far_background_day_does_not_date_a_weekday(extractor: EventExtractor) -> None:
+    text = ("The group was founded on March 3, 2014 in Baghdad by veterans of the militias that fought US "
+            "forces, and its leaders have since held posts in the ministries, the council and the security "
+            "services, according to a report by a research centre published last year, which the group "
+            "rejected at the time as slander and propaganda by its enemies abroad and at home, and its "
+            "spokesman repeated that denial in a long statement. On Tuesday, police arrested two of its "
+            "members in Basra.")
+    arrest = next(e for e in extractor.extract(make_context(text)) if e.sub_type == "Arrests")
+    assert arrest.date_start is None
+
+
+def test_participant_country_is_not_the_location(extractor: EventExtractor) -> None:
+    e = next(iter(extractor.extract(make_context(
+        "Kataib Hezbollah claimed drone attacks on Israel on Monday.", "2024-03-06"))))
+    assert "israel" in e.targets and e.location_id != "israel"
+
+
+def test_companion_of_a_victim_is_not_an_actor(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Qasem Soleimani was killed together with Iraqi commander Abu Mahdi al-Muhandis in a US drone strike "
+        "in Baghdad on Friday.", "2020-01-04"))
+    strike = next(e for e in events if e.sub_type == "Air/drone strike")
+    assert "abu-mahdi-al-muhandis" not in strike.actors and "united-states" in strike.actors
+
+
+def test_subject_of_another_clause_is_not_a_noun_triggers_actor(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Pressure on Kataib Hezbollah has grown since the protests in Basra in March.", "2021-04-14"))
+    protest = next(e for e in events if e.type == "Protests")
+    assert "kataib-hezbollah" not in protest.actors
+
+
+
+def test_cause_references_read_the_nouns_after_the_determiner() -> None:
+    assert cause_references("They protested in retaliation for the arrest of their leader.") == ["arrest", "of"]
+    assert cause_references("Shortly after the latest raid, they rallied.")[:2] == ["latest", "raid"]
+    assert cause_references("They rallied in Basra.") == []
+
+
+def test_undated_event_answering_an_earlier_one_takes_its_month(extractor: EventExtractor) -> None:
+    text = ("On March 3rd, police arrested five members of Kataib Hezbollah in Basra. "
+            "Hundreds of supporters of the group protested in Nasiriyah in retaliation for the arrests.")
+    events = extractor.extract(make_context(text, "2021-05-20"))
+    protest = next(e for e in events if e.type == "Protests")
+    assert (protest.date_start, protest.date_precision) == ("2021-03", "month")
+    assert str(protest.attrs["date_basis"]).startswith("relative: not before the arrest")
+
+
+def test_undated_event_naming_no_earlier_event_keeps_the_publication_period(extractor: EventExtractor) -> None:
+    text = ("On March 3rd, police arrested five members of Kataib Hezbollah in Basra. "
+            "Hundreds of supporters of the group protested in Nasiriyah in retaliation for the election results.")
+    events = extractor.extract(make_context(text, "2021-05-20"))
+    protest = next(e for e in events if e.type == "Protests")
+    assert protest.date_start == "2021-05"
+
+
+def test_bare_weekday_counts_from_the_latest_day_not_a_background_date(extractor: EventExtractor) -> None:
+    text = ("Gunmen killed a journalist in Basra on Monday (July 6th), Prime Minister Mustafa al-Kadhimi's "
+            "office said. The killing came weeks after police "
+            "arrested members of Kataib Hezbollah in Baghdad on June 25th. On Tuesday, hundreds of people "
+            "gathered in Basra, chanting slogans against the killers.")
+    events = extractor.extract(make_context(text))
+    protest = next(e for e in events if e.type == "Protests")
+    assert protest.date_start.endswith("-07-07")

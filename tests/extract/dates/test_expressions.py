@@ -1,0 +1,237 @@
+"""Date anchoring: expressions, precision, year inference and the never-after-publication rule."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factiongraph.extract.dates.expressions import (
+    Anchor,
+    DateValue,
+    find_dates,
+    parse_published,
+    scan_dates,
+    shift_date,
+    value_of,
+)
+from factiongraph.model.document import DatePrecision
+
+PUB = parse_published("2021-04-14", "day")  # a Wednesday
+
+
+def one(text: str, anchor=PUB):  # type: ignore[no-untyped-def]
+    found = find_dates(text, anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_month_day_takes_publication_year() -> None:
+    m = one("Gunmen struck on March 3rd near the market.")
+    assert m.text == "March 3rd"
+    assert m.value == value_of(date(2021, 3, 3), DatePrecision.DAY)
+    assert m.basis == "publication year"
+
+
+def test_month_day_after_publication_moves_to_previous_year() -> None:
+    m = one("The convoy was hit on Dec. 30.")
+    assert m.value is not None and m.value.iso_start == "2020-12-30"
+
+
+def test_abbreviated_months() -> None:
+    assert one("on Sept. 9 they met").value.iso_start == "2020-09-09"  # type: ignore[union-attr]
+    assert one("on Feb. 2 they met").value.iso_start == "2021-02-02"  # type: ignore[union-attr]
+
+
+def test_explicit_full_date_is_kept_even_after_publication() -> None:
+    m = one("the agreement of 12 May 2019 was cited")
+    assert m.value is not None and m.value.iso_start == "2019-05-12" and m.basis == "explicit"
+
+
+def test_weekday_is_most_recent_on_or_before_publication() -> None:
+    assert one("on Monday a bomb went off").value.iso_start == "2021-04-12"  # type: ignore[union-attr]
+    assert one("just before midnight Thursday").value.iso_start == "2021-04-08"  # type: ignore[union-attr]
+
+
+def test_weekday_written_with_its_date_is_one_expression() -> None:
+    for text in ("on Friday (April 9th) the office closed", "on Friday, April 9, the office closed",
+                 "on Friday 9 April the office closed"):
+        found = find_dates(text, PUB)
+        assert len(found) == 1 and found[0].text.startswith("Friday"), text
+        assert found[0].value is not None and found[0].value.iso_start == "2021-04-09"
+
+
+def test_numeric_event_dates() -> None:
+    found = find_dates("02/23/2012: A car bomb exploded near a checkpoint.", parse_published("2012-02-24"))
+    assert found[0].value is not None and found[0].value.iso_start == "2012-02-23"
+    assert found[0].basis.startswith("explicit: numeric month-day-year")
+    ambiguous = find_dates("03/04/2012: A car bomb exploded.", parse_published("2012-05-01"))
+    assert ambiguous[0].value is not None and ambiguous[0].value.precision is DatePrecision.YEAR
+    read = find_dates("03/04/2012: A car bomb exploded.", replace(parse_published("2012-05-01"), numeric_order="dmy"))
+    assert read[0].value is not None and read[0].value.iso_start == "2012-04-03"
+
+
+def test_nothing_after_the_ingest_day_when_publication_is_unknown() -> None:
+    anchor = Anchor(None, None, year_hint=2027, ceiling=date(2026, 12, 6))
+    (oct21,) = find_dates("On October 21st, gunmen attacked a checkpoint.", anchor)
+    assert oct21.value is None and "after the ingest day" in oct21.basis
+
+
+def test_month_only_expressions() -> None:
+    m = one("in early February the group regrouped")
+    assert m.value is not None and (m.value.iso_start, m.value.precision) == ("2021-02", DatePrecision.MONTH)
+    assert one("in November the talks failed").value.iso_start == "2020-11"  # type: ignore[union-attr]
+
+
+def test_year_and_month_year() -> None:
+    assert one("the brigade was founded in 2016").value.iso_start == "2016"  # type: ignore[union-attr]
+    assert one("unrest of November 2019 spread").value.iso_start == "2019-11"  # type: ignore[union-attr]
+
+
+def test_relative_to_publication() -> None:
+    week = one("last week the militia paraded").value
+    assert week == DateValue(date(2021, 4, 5), date(2021, 4, 11), DatePrecision.DAY)
+    yday = one("Yesterday, two rockets fell").value
+    assert yday is not None and yday.iso_start == "2021-04-13"
+    since = one("since January the offices stayed shut").value
+    assert since is not None and since.iso_start == "2021-01" and since.end == date(2021, 4, 14)
+
+
+def test_relative_to_another_event_is_left_for_the_caller() -> None:
+    m = one("Three days after the ambush, the men were freed.")
+    assert m.value is None and m.offset_days == 3 and m.reference == "ambush"
+    prior = one("A day prior, shots were fired.")
+    assert prior.offset_days == -1 and prior.reference is None
+    base = value_of(date(2021, 3, 31), DatePrecision.DAY)
+    assert shift_date(base, 3).iso_start == "2021-04-03"
+
+
+def test_unknown_publication_takes_no_year_from_other_dates() -> None:
+    found = find_dates("The 2019 protests began in October 2019. On Nov. 4 offices burned.",
+                       parse_published(None))
+    last = found[-1]
+    assert last.text == "Nov. 4" and last.value is None
+
+
+def test_a_year_the_text_fixes_is_used() -> None:
+    (nov4,) = find_dates("On Nov. 4 offices burned.", Anchor(None, None, year_hint=2020))
+    assert nov4.value is not None and nov4.value.iso_start == "2020-11-04" and nov4.basis.startswith("text-year")
+
+
+def test_unknown_publication_and_no_year_gives_no_value() -> None:
+    assert one("On Nov. 4 offices burned.", parse_published(None)).value is None
+
+
+def test_year_precision_publication() -> None:
+    anchor = parse_published("2020", "year")
+    assert one("in January the parade", anchor).value.iso_start == "2020-01"  # type: ignore[union-attr]
+
+
+def test_stated_future_may_follow_publication() -> None:
+    m = one("Delegates will meet next week in Erbil.")
+    assert m.value is not None and m.value.start > date(2021, 4, 14) and m.basis.startswith("future")
+    monday = one("the minister will visit on Monday")
+    assert monday.value is not None and monday.value.iso_start == "2021-04-19"
+
+
+def test_numbers_and_page_chrome_are_not_dates() -> None:
+    assert find_dates("14 militiamen and 1500 / 1500 characters", PUB) == []
+
+
+PAST_PHRASES = ["on {md}", "{md}", "in {month}", "in early {month}", "on {weekday}", "last week",
+                "last month", "since {month}", "yesterday", "over the past few weeks",
+                "in recent months", "two days ago", "{weekday} night", "this year"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pub=st.dates(min_value=date(1995, 1, 1), max_value=date(2035, 12, 31)),
+    precision=st.sampled_from(list(DatePrecision)),
+    template=st.sampled_from(PAST_PHRASES),
+    month=st.integers(min_value=0, max_value=11),
+    day=st.integers(min_value=1, max_value=28),
+    weekday=st.sampled_from(WEEKDAYS),
+)
+def test_never_after_publication_unless_stated(pub: date, precision: DatePrecision, template: str,
+                                               month: int, day: int, weekday: str) -> None:
+    iso = {DatePrecision.DAY: pub.isoformat(), DatePrecision.MONTH: pub.isoformat()[:7],
+           DatePrecision.YEAR: pub.isoformat()[:4]}[precision]
+    anchor = parse_published(iso, precision)
+    latest = anchor.latest
+    assert latest is not None
+    text = "Reports said that " + template.format(md=f"{MONTHS[month]} {day}", month=MONTHS[month],
+                                                  weekday=weekday) + " the militia struck."
+    for match in find_dates(text, anchor):
+        assert match.value is not None, match
+        assert match.value.end <= latest, (text, iso, match)
+        assert match.value.start <= match.value.end
+
+
+@settings(max_examples=100, deadline=None)
+@given(pub=st.dates(min_value=date(1995, 1, 1), max_value=date(2035, 12, 31)),
+       days=st.integers(min_value=-40, max_value=40))
+def test_shift_keeps_day_precision(pub: date, days: int) -> None:
+    shifted = shift_date(value_of(pub, DatePrecision.DAY), days)
+    assert shifted.start == pub + timedelta(days=days) and shifted.precision is DatePrecision.DAY
+
+
+def test_one_scan_serves_several_anchors() -> None:
+    text = ("On June 25th, police raided a base. Four days after the raid, the men were released. "
+            "Last week, on Monday, a rally was held; since October 8, 2023 the group has grown.")
+    scanned = scan_dates(text)
+    for anchor in (Anchor(None, None), parse_published("2024-07-03", None), Anchor(None, None, year_hint=2021)):
+        assert find_dates(text, anchor, scanned) == find_dates(text, anchor)
+    assert [text[s:e] for s, e, _, _ in scanned][:2] == ["June 25th", "Four days after the raid"]
+
+
+_DATE_PHRASES = ("two days ago", "later this week", "last year", "March of last year", "since March",
+                 "since 2019", "since early June, 2023", "the following day", "three days after the raid",
+                 "that night", "the same morning", "the past three months", "in recent weeks", "last night",
+                 "Friday morning", "Tomorrow", "in the coming days", "next Monday", "last week",
+                 "earlier this month", "Oct. 17", "on June 25th", "in 2023", "yesterday", "today", "last June",
+                 "in early March", "mid-March 2020", "during late 2019", "over the past few weeks",
+                 "4 weeks later", "the day before", "an week earlier", "2021-04-14", "14 of June, 2021",
+                 "Sept. 28, 2020", "since mid-October", "throughout 2022", "later that evening")
+_FILLER = ("the", "militia", "said", "on", "in", "of", ",", "day", "Last", "SINCE", "Ago")
+
+
+def _full_scan(text: str) -> list[tuple[int, int, str]]:
+    """The reference: every pattern tried at every character, earlier patterns winning overlaps."""
+    from factiongraph.extract.dates.expressions import _PATTERNS
+
+    taken: list[tuple[int, int, str]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if not any(m.start() < e and s < m.end() for s, e, _k in taken):
+                taken.append((m.start(), m.end(), kind))
+    return sorted(taken)
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=st.lists(st.one_of(st.sampled_from(_DATE_PHRASES), st.sampled_from(_FILLER)), min_size=1, max_size=8),
+       gap=st.sampled_from((" ", "  ", "\n", " \t", "-", ", ", ".")))
+def test_trying_patterns_only_where_their_words_start_finds_what_a_full_scan_finds(parts: list[str],
+                                                                                   gap: str) -> None:
+    text = " ".join(p.replace(" ", gap) for p in parts)
+    assert [(s, e, kind) for s, e, kind, _m in scan_dates(text)] == _full_scan(text)
+
+
+@given(st.text(alphabet=st.sampled_from("aA01 \n-,.SsiNnceMarchMonday2ago"), max_size=60))
+def test_trying_patterns_only_where_their_words_start_on_any_text(text: str) -> None:
+    assert [(s, e, kind) for s, e, kind, _m in scan_dates(text)] == _full_scan(text)
+
+
+def test_date_scan_on_the_sample_articles_matches_a_full_scan() -> None:
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[3] / "factiongraph" / "data" / "sample"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(sample.glob("*.txt"))]
+    assert texts
+    for text in texts:
+        assert [(s, e, kind) for s, e, kind, _m in scan_dates(text)] == _full_scan(text)

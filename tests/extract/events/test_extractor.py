@@ -1,0 +1,437 @@
+"""Event rules: one short, invented sentence per rule family, run through the real model and KB."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.errors import ConfigError
+from factiongraph.extract.events.extractor import EventExtractor
+from factiongraph.extract.events.typology import load_event_rules, load_typology, verb_forms
+from factiongraph.model import Block, BlockPart, Certainty, Event
+
+from tests.extract.factory import default_kb, make_context
+
+PUB = "2021-04-14"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor(default_kb())
+
+
+def events_of(extractor: EventExtractor, text: str, published: str | None = PUB) -> list[Event]:
+    return extractor.extract(make_context(text, published))
+
+
+def only(extractor: EventExtractor, text: str, published: str | None = PUB) -> Event:
+    found = events_of(extractor, text, published)
+    assert len(found) == 1, [(e.sub_type, e.attrs.get("label"), e.evidence[0].text) for e in found]
+    return found[0]
+
+
+def test_every_rule_uses_an_acled_pair() -> None:
+    typology = load_typology()
+    for rule in load_event_rules().rules:
+        assert typology.is_valid(rule.type, rule.sub_type), rule.id
+        assert rule.producer == f"rule.{rule.id}.v{rule.version}"
+
+
+def test_bad_rule_file_is_a_config_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "events.yaml"
+    path.write_text("rules:\n  - {id: x, version: 1, type: Battles, sub_type: Arrests, label: x}\n")
+    with pytest.raises(ConfigError, match="Arrests"):
+        load_event_rules(path)
+
+
+def test_verb_forms_cover_regular_and_irregular_verbs() -> None:
+    assert verb_forms("arrest")["arrested"] == "VBD"
+    assert verb_forms("kidnap")["kidnapped"] == "VBD"
+    assert verb_forms("take")["taken"] == "VBN"
+    assert verb_forms("free")["freed"] == "VBD"
+
+
+def test_arrest_with_count_actor_target_place_and_date(extractor: EventExtractor) -> None:
+    e = only(extractor, "Iraqi security forces arrested five members of Asaib Ahl al-Haq in Basra on Monday.")
+    assert (e.type, e.sub_type) == ("Strategic developments", "Arrests")
+    assert e.counts == {"arrested": 5}
+    assert "iraqi-security-forces" in e.actors and "asaib-ahl-al-haq" in e.targets
+    assert e.location_id == "basra" and e.geo_precision == "city" and e.lat is not None
+    assert (e.date_start, e.date_precision) == ("2021-04-12", "day")
+    ev = e.evidence[0]
+    assert ev.producer == "rule.event-arrest.v1" and ev.text.startswith("Iraqi security forces")
+    assert ev.text == make_context(ev.text).document.text[: len(ev.text)]
+
+
+def test_raid_then_arrest_and_later_mention_merge_into_one_event(extractor: EventExtractor) -> None:
+    text = ("On March 2nd, the Counter-Terrorism Service raided a Kataib Hezbollah depot in Basra. "
+            "The operation led to the arrest of nine fighters. "
+            "Analysts said the raid was overdue.")
+    found = events_of(extractor, text)
+    arrests = [e for e in found if e.sub_type == "Arrests"]
+    assert len(arrests) == 1
+    raid = arrests[0]
+    assert raid.date_start == "2021-03-02" and raid.counts.get("arrested") == 9
+    assert len(raid.evidence) >= 2
+    assert "counter-terrorism-service" in raid.actors
+
+
+def test_release_relative_to_the_raid(extractor: EventExtractor) -> None:
+    text = ("On March 2nd, the Counter-Terrorism Service raided a Kataib Hezbollah depot in Basra. "
+            "Three days after the raid, the detainees were released on bail.")
+    release = [e for e in events_of(extractor, text) if e.attrs.get("label") == "release"]
+    assert len(release) == 1
+    assert (release[0].type, release[0].sub_type) == ("Strategic developments", "Other")
+    assert release[0].date_start == "2021-03-05"
+
+
+def test_release_of_a_statement_is_not_an_event(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "On Monday, Kataib Hezbollah released a statement about the talks.")
+    assert not [e for e in found if e.attrs.get("label") == "release"]
+
+
+def test_rocket_attack(extractor: EventExtractor) -> None:
+    e = only(extractor, "On Sunday, three Katyusha rockets struck near the Baghdad airport, police said.")
+    assert (e.type, e.sub_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert e.date_start == "2021-04-11"
+
+
+def test_drone_strike_with_killed_count(extractor: EventExtractor) -> None:
+    e = only(extractor, "A drone strike killed four Kataib Hezbollah fighters near Qaim on Tuesday.")
+    assert e.sub_type == "Air/drone strike" and e.counts.get("killed") == 4
+
+
+def test_roadside_bomb(extractor: EventExtractor) -> None:
+    e = only(extractor, "A roadside bomb hit a logistics convoy in Diwaniyah on April 3rd.")
+    assert e.sub_type == "Remote explosive/landmine/IED" and e.date_start == "2021-04-03"
+
+
+def test_clash_and_shooting_at_an_armed_group(extractor: EventExtractor) -> None:
+    e = only(extractor, "On Friday, gunmen clashed with a Badr Organisation patrol outside Baquba.")
+    assert (e.type, e.sub_type) == ("Battles", "Armed clash")
+
+
+def test_killing_of_civilians(extractor: EventExtractor) -> None:
+    e = only(extractor, "Six farmers were killed near Tarmiyah on Saturday.")
+    assert (e.type, e.sub_type) == ("Violence against civilians", "Attack")
+    assert e.counts == {"killed": 6}
+
+
+def test_abduction(extractor: EventExtractor) -> None:
+    e = only(extractor, "Gunmen abducted an activist in Nasiriyah on Wednesday.")
+    assert e.sub_type == "Abduction/forced disappearance"
+
+
+def test_threat_by_named_group(extractor: EventExtractor) -> None:
+    e = only(extractor, "Kataib Hezbollah threatened the United States with retaliation last week.")
+    assert e.attrs["label"] == "threat" and e.sub_type == "Other"
+    assert e.actors == ["kataib-hezbollah"] and "united-states" in e.targets
+
+
+def test_rally_and_parade(extractor: EventExtractor) -> None:
+    rally = only(extractor, "Supporters of Asaib Ahl al-Haq held a rally in Basra on Friday.")
+    assert (rally.type, rally.sub_type) == ("Protests", "Peaceful protest")
+    parade = only(extractor, "Kataib Hezbollah staged a parade in Baghdad on April 1st.")
+    assert parade.attrs["label"] == "parade"
+
+
+def test_protest_dispersed_with_tear_gas(extractor: EventExtractor) -> None:
+    e = only(extractor, "Police fired tear gas at a protest in Karbala on Thursday.")
+    assert e.sub_type == "Protest with intervention"
+
+
+def test_office_burned_by_protesters_is_a_riot(extractor: EventExtractor) -> None:
+    e = only(extractor, "On Tuesday, protesters set fire to the Badr Organisation office in Najaf.")
+    assert (e.type, e.sub_type) == ("Riots", "Violent demonstration")
+
+
+def test_office_closure(extractor: EventExtractor) -> None:
+    e = only(extractor, "Last month, Harakat al-Nujaba closed its offices in Basra.")
+    assert (e.sub_type, e.attrs["label"]) == ("Change to group/activity", "closure")
+    assert "harakat-al-nujaba" in e.actors
+
+
+def test_weapons_seizure(extractor: EventExtractor) -> None:
+    e = only(extractor, "On Sunday, troops found a rocket launcher in Abu Ghraib.")
+    assert e.sub_type == "Disrupted weapons use"
+
+
+def test_visit_and_meeting_are_one_event(extractor: EventExtractor) -> None:
+    e = only(extractor, "On April 6th, Fuad Hussein visited Tehran and met with Hassan Rouhani.")
+    assert e.attrs["label"] == "visit" and e.location_id == "tehran"
+    assert "fuad-hussein" in e.actors
+
+
+def test_dated_call_is_an_event_but_undated_advice_is_not(extractor: EventExtractor) -> None:
+    e = only(extractor, "On April 2nd, Muqtada al-Sadr called on the government to disarm the militias.")
+    assert e.attrs["label"] == "call" and e.date_start == "2021-04-02"
+    assert events_of(extractor, "The analyst called on the government to disarm the militias.") == []
+
+
+def test_generic_habitual_claims_are_not_events(extractor: EventExtractor) -> None:
+    assert events_of(extractor, "Militias carry out attacks and engage in smuggling across Iraq.") == []
+    assert events_of(extractor, "Such groups arrest critics and threaten journalists.") == []
+
+
+def test_conditional_and_future_are_not_events(extractor: EventExtractor) -> None:
+    assert events_of(extractor, "The government is expected to release the detainees.") == []
+    assert events_of(extractor, "Kataib Hezbollah would attack if the detainees are not released.") == []
+
+
+def test_anonymous_source_and_allegation(extractor: EventExtractor) -> None:
+    anon = only(extractor, "Gunmen killed two guards in Samarra on Monday, an official told reporters "
+                           "on condition of anonymity.")
+    assert anon.certainty is Certainty.ANONYMOUS
+    alleged = only(extractor, "Kataib Hezbollah was accused of launching rocket attacks on the airport last week.")
+    assert alleged.certainty is Certainty.ALLEGED
+
+
+def test_responsibility_adds_actor(extractor: EventExtractor) -> None:
+    text = ("On Monday, five shepherds were killed near Tuz Khurmatu. "
+            "Local officials said Asaib Ahl al-Haq was responsible for the killings.")
+    e = only(extractor, text)
+    assert e.actors == ["asaib-ahl-al-haq"] and len(e.evidence) == 2
+    assert e.certainty is not Certainty.REPORTED
+
+
+def test_comments_never_yield_events(extractor: EventExtractor) -> None:
+    body = "The council met to discuss the budget."
+    comment = " Kataib Hezbollah fighters killed four protesters in Basra on Monday."
+    text = body + comment
+    ctx = make_context(text, PUB, blocks=[Block(BlockPart.BODY, 0, len(body)),
+                                          Block(BlockPart.COMMENT, len(body), len(text))])
+    assert extractor.extract(ctx) == []
+
+
+def test_ids_are_deterministic(extractor: EventExtractor) -> None:
+    text = "Iraqi security forces arrested five members of Asaib Ahl al-Haq in Basra on Monday."
+    first = [e.event_id for e in events_of(extractor, text)]
+    assert first == [e.event_id for e in events_of(extractor, text)]
+    assert first[0].startswith("event-")
+
+
+def test_unknown_publication_gives_no_guessed_year(extractor: EventExtractor) -> None:
+    # News style writes the year only for other years: "Nov. 4" need not be in 2019.
+    e = only(extractor, "The 2019 unrest continued. On Nov. 4, gunmen killed three protesters in Basra.",
+             published=None)
+    assert e.date_start is None and e.attrs["date_text"] == "Nov. 4"
+
+
+def test_threatened_happening_is_not_an_event(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Kataib Hezbollah threatened the prime minister with the burning of the Interior Ministry "
+        "headquarters in Baghdad.", "2021-04-14"))
+    assert not [e for e in events if e.sub_type == "Looting/property destruction"]
+
+
+def test_noun_trigger_as_modifier_is_not_an_event(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Police questioned a protest organiser in Basra on Sunday.", "2021-04-14"))
+    assert not [e for e in events if e.type == "Protests"]
+
+
+def test_events_of_one_sentence_get_their_own_clause(extractor: EventExtractor) -> None:
+    text = ("Following the attack on the party's offices in Baghdad, security forces arrested "
+            "five of the attackers.")
+    events = extractor.extract(make_context(text, "2021-04-14"))
+    by_type = {e.sub_type: e.evidence[0].text for e in events}
+    assert by_type["Arrests"].startswith("security forces arrested")
+    assert "arrested" not in by_type["Looting/property destruction"]
+
+
+def test_passive_with_agent_is_anchored(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Some of the party offices were torched by protesters.", "2021-04-14"))
+    assert [e.type for e in events] == ["Riots"]
+
+
+def test_killed_in_a_strike_is_an_air_strike(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Both men were killed in a US strike in January last year.", "2021-06-27"))
+    assert [(e.type, e.sub_type) for e in events] == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_country_modifying_a_person_is_not_the_place(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "On Sept. 25, Iran's Supreme Leader Ali Khamenei declared three days of mourning.", "2020-09-28"))
+    assert events and all(e.location_id != "iran" for e in events)
+
+
+def test_fired_missiles_a_few_words_apart(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "The IRGC fired more than a dozen ballistic missiles at two bases on Wednesday.", "2020-01-09"))
+    assert [e.sub_type for e in events] == ["Shelling/artillery/missile attack"]
+    assert events[0].actors == ["irgc"]
+
+
+def test_killing_beside_a_visit_is_its_own_event(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Angered by the assassination of Qasem Soleimani, Iran sent a delegation to "
+                                 "Baghdad on Monday.")
+    killing = [e for e in found if e.attrs.get("label") == "killing"]
+    assert len(killing) == 1 and killing[0].targets == ["qasem-soleimani"]
+    assert killing[0].evidence[0].text.startswith("Angered by")
+    assert "iran" not in killing[0].actors
+
+
+def test_killing_inside_a_violent_event_stays_its_outcome(extractor: EventExtractor) -> None:
+    e = only(extractor, "A drone strike killed four Kataib Hezbollah fighters near Qaim on Tuesday.")
+    assert e.sub_type == "Air/drone strike" and e.counts.get("killed") == 4
+
+
+def test_what_a_demand_answers_happened_but_what_it_asks_for_did_not(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The Iranians demanded revenge for the killing of Qasem Soleimani in Baghdad "
+                                 "in January.")
+    assert [e.targets for e in found if e.attrs.get("label") == "killing"] == [["qasem-soleimani"]]
+    found = events_of(extractor, "Kataib Hezbollah demanded the release of the detainees on Monday.")
+    assert not [e for e in found if e.attrs.get("label") == "release"]
+
+
+def test_expected_happening_that_happened_before_is_reported(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The prime minister is expected to free the detainees, as happened after the "
+                                 "raid on the Kataib Hezbollah depot in Basra in March.")
+    release = [e for e in found if e.attrs.get("label") == "release"]
+    raid = [e for e in found if e.attrs.get("label") == "raid"]
+    assert len(release) == 1 and len(raid) == 1
+    assert release[0].date_start == "2021-03" and release[0].targets == ["kataib-hezbollah"]
+    assert release[0].location_id is None  # Basra is where the raid was
+    assert raid[0].location_id == "basra" and raid[0].evidence[0].text.startswith("as happened after")
+
+
+def test_expected_happening_alone_is_not_reported(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The prime minister is expected to free the detainees in Basra next week.")
+    assert not [e for e in found if e.attrs.get("label") == "release"]
+
+
+def test_release_after_a_raid_frees_the_raids_targets(extractor: EventExtractor) -> None:
+    text = ("On March 2nd, the Counter-Terrorism Service raided a Kataib Hezbollah depot in Basra. "
+            "Three days after the raid, the detainees were released on bail.")
+    release = [e for e in events_of(extractor, text) if e.attrs.get("label") == "release"]
+    assert release[0].targets == ["kataib-hezbollah"] and release[0].date_start == "2021-03-05"
+
+
+def test_unrelated_release_does_not_take_an_arrests_targets(extractor: EventExtractor) -> None:
+    text = ("On March 2nd, the Counter-Terrorism Service arrested two Kataib Hezbollah members in Basra. "
+            "On Friday, police in Najaf released a journalist.")
+    release = [e for e in events_of(extractor, text) if e.attrs.get("label") == "release"]
+    assert len(release) == 1 and "kataib-hezbollah" not in release[0].targets
+
+
+def test_place_before_the_clauses_scopes_over_both_events(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "In Basra on Monday, gunmen killed a Kataib Hezbollah commander, and police "
+                                 "arrested two suspects.")
+    assert {e.location_id for e in found} == {"basra"}
+
+
+def test_a_gathering_with_chants_is_a_peaceful_protest() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "Hundreds of residents gathered outside the governorate building in Basra on Sunday, chanting "
+        "slogans against the power cuts.", "2023-08-01"))
+    protest = next(e for e in events if e.type == "Protests")
+    assert protest.sub_type == "Peaceful protest" and protest.date_start == "2023-07-30"
+
+
+def test_armed_men_gathering_is_a_show_of_force_not_a_protest() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "Dozens of armed Asaib Ahl al-Haq fighters in pick-up trucks gathered near the gates of the Green Zone "
+        "on Sunday, demanding the release of a commander.", "2023-08-01"))
+    assert not any(e.type == "Protests" for e in events)
+    shows = [e for e in events if e.attrs.get("label") == "show-of-force"]
+    assert len(shows) == 1 and "asaib-ahl-al-haq" in shows[0].actors
+
+
+def test_a_gathering_without_the_marks_of_a_protest_is_no_event() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "Investigators gathered evidence in Basra on Sunday.", "2023-08-01"))
+    assert not any(e.attrs.get("rule") == "event-gathering" for e in events)
+
+
+def test_a_vote_and_an_ordered_investigation_are_dated_official_acts() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "The Iraqi parliament voted on Sunday in favour of a law on the Popular Mobilisation Forces. "
+        "Prime Minister Mohammed Shia al-Sudani ordered an investigation into the Basra blast on Monday.",
+        "2023-08-02"))
+    by_label = {e.attrs.get("label"): e for e in events}
+    assert by_label["vote"].date_start == "2023-07-30"
+    assert by_label["investigation"].actors == ["mohammed-shia-al-sudani"]
+    assert by_label["investigation"].date_start == "2023-07-31"
+
+
+def test_voting_for_a_candidate_in_an_election_is_not_a_vote_event() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "Residents of Basra voted early on Sunday, officials said.", "2023-08-02"))
+    assert not any(e.attrs.get("label") == "vote" for e in events)
+
+
+def test_suppression_reaches_only_the_same_mention() -> None:
+    extractor = EventExtractor(default_kb())
+    two = extractor.extract(make_context(
+        "On Sunday, US air strikes hit positions of Kataib Hezbollah in Anbar, after a rocket attack on a "
+        "base near Kirkuk killed a contractor.", "2023-01-03"))
+    assert {e.sub_type for e in two} >= {"Air/drone strike", "Shelling/artillery/missile attack"}
+    one = extractor.extract(make_context(
+        "On Sunday, a US drone strike using guided missiles hit a car in Anbar.", "2023-01-03"))
+    assert [e.sub_type for e in one if e.type == "Explosions/Remote violence"] == ["Air/drone strike"]
+
+
+def test_that_day_takes_the_date_of_the_event_just_reported() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "Gunmen attacked a checkpoint in Basra on March 3rd, killing two policemen. "
+        "Police arrested four members of Kataib Hezbollah in Nasiriyah later that day.", "2022-03-10"))
+    arrest = next(e for e in events if e.sub_type == "Arrests")
+    assert arrest.date_start == "2022-03-03"
+
+
+def test_a_happening_the_sentence_refers_back_to_is_not_placed_by_the_main_clause() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "Following the killing of Qasem Soleimani on January 3rd, the militias' network in Basra weakened.",
+        "2020-06-10"))
+    killing = next(e for e in events if "qasem-soleimani" in e.targets)
+    assert killing.location_id is None
+
+
+def test_an_incursion_into_a_guarded_area_is_an_event() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "Kataib Hezbollah fighters infiltrated the Green Zone on Friday.", "2020-06-30"))
+    assert [e.attrs.get("label") for e in events] == ["incursion"]
+    assert events[0].location_id == "green-zone"
+
+
+def test_the_headline_event_is_the_body_event() -> None:
+    headline = "Police raid Kataib Hezbollah depot in Basra"
+    filler = " ".join(["Residents described a tense week in the city."] * 14)
+    text = (f"{headline}\n\n{filler}\n\nOn Monday, police raided a Kataib Hezbollah depot in Basra and "
+            "arrested six men.")
+    ctx = make_context(text, "2023-03-08")
+    ctx.document.metadata.title = headline
+    arrests = [e for e in EventExtractor(default_kb()).extract(ctx) if e.sub_type == "Arrests"]
+    assert len(arrests) == 1 and arrests[0].date_start == "2023-03-06"
+    assert len(arrests[0].evidence) == 2
+
+
+def test_a_photo_released_by_an_office_is_no_release() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "The damaged house in Basra, in a photo released by the interior ministry on Monday.", "2023-03-08"))
+    assert not any(e.attrs.get("label") == "release" for e in events)
+
+
+def test_the_killing_named_after_a_strike_is_that_strike() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "A US drone strike killed Abu Baqir al-Saadi in Baghdad on Wednesday. "
+        "The killing of the commander in Baghdad drew condemnation from the government.", "2024-02-09"))
+    violent = [e for e in events if e.type in ("Explosions/Remote violence", "Violence against civilians")]
+    assert len(violent) == 1 and violent[0].sub_type == "Air/drone strike" and len(violent[0].evidence) == 2
+
+
+def test_deaths_reported_after_the_strike_are_its_outcome() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "A US drone strike killed Abu Baqir al-Saadi in Baghdad on Wednesday. "
+        "Two of his Kataib Hezbollah guards were killed as well, police said.", "2024-02-09"))
+    violent = [e for e in events if e.type in ("Explosions/Remote violence", "Violence against civilians")]
+    assert len(violent) == 1 and violent[0].sub_type == "Air/drone strike"
+    assert violent[0].actors == ["united-states"] and len(violent[0].evidence) == 2
+
+
+def test_a_trigger_inside_a_longer_one_is_part_of_it() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "A drone attack on the residence of Mustafa al-Kadhimi in Baghdad on Sunday wounded two guards.",
+        "2021-11-08"))
+    assert [e.sub_type for e in events] == ["Air/drone strike"]

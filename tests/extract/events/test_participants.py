@@ -1,0 +1,159 @@
+"""Tests for event participants (extract/events/participants.py), through the real extractor."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.events.extractor import EventExtractor
+
+from tests.extract.factory import default_kb, make_context
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor(default_kb())
+
+
+def only(events: list, sub_type: str):  # type: ignore[no-untyped-def]
+    found = [e for e in events if e.sub_type == sub_type]
+    assert len(found) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
+    return found[0]
+
+
+def test_a_place_after_in_is_not_a_target(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Kataib Hezbollah fighters torched two shops in Iraq on Friday.", "2022-05-02")),
+        "Looting/property destruction")
+    assert "iraq" not in event.targets
+
+
+def test_the_nearest_preposition_decides(extractor: EventExtractor) -> None:
+    # "under the banner of X": "of" is nearer than "under", so X stays an actor.
+    event = only(extractor.extract(make_context(
+        "Factions operating under the banner of the Islamic Resistance in Iraq claimed dozens of "
+        "drone attacks on Israel in 2023.", "2024-01-10")), "Air/drone strike")
+    assert "islamic-resistance-in-iraq" in event.actors and "israel" in event.targets
+
+
+def test_modifiers_of_a_person_are_not_participants(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Gunmen assassinated Iran's IRGC Quds Force commander Qasem Soleimani in Baghdad on Friday.",
+        "2020-01-05")), "Attack")
+    assert event.targets == ["qasem-soleimani"]
+
+
+def test_apposition_does_not_hide_the_subject(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Esmail Qaani, the head of the Quds Force, arrived in Baghdad on Monday for talks.",
+        "2024-01-31")), "Other")
+    assert event.actors == ["esmail-qaani"] and event.targets == []
+
+
+def test_victims_of_an_outcome_verb_are_targets(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "A US drone strike on a car in eastern Baghdad on Wednesday night killed Abu Baqir al-Saadi, "
+        "a senior commander of Kataib Hezbollah.", "2024-02-09")), "Air/drone strike")
+    assert "united-states" in event.actors
+    assert {"abu-baqir-al-saadi", "kataib-hezbollah"} <= set(event.targets)
+
+
+def test_killed_together_with_puts_both_on_the_victims_side(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Qasem Soleimani, the head of the Quds Force, was killed together with Abu Mahdi al-Muhandis "
+        "in a US drone strike in Baghdad on Friday.", "2020-01-04")), "Air/drone strike")
+    assert event.actors == ["united-states"]
+    assert set(event.targets) == {"qasem-soleimani", "abu-mahdi-al-muhandis"}
+
+
+def test_country_inside_an_apposition_is_background(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Gunmen shot dead Hisham al-Hashimi, one of Iraq's best-known researchers, outside his home "
+        "in Baghdad on Monday.", "2020-07-08")), "Attack")
+    assert event.targets == ["hisham-al-hashimi"]
+
+
+def test_country_before_the_strike_that_killed_is_its_actor_not_its_place(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Abu Mahdi al-Muhandis was killed in a US strike in January.", "2021-04-14")), "Air/drone strike")
+    assert event.actors == ["united-states"] and event.location_id != "united-states"
+
+
+def test_organisation_describing_an_unnamed_person_is_not_a_participant(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "The PMF deputy chief was killed in a US strike near Kirkuk on Monday.", "2022-05-02")), "Air/drone strike")
+    assert "pmf" not in event.targets and "pmf" not in event.actors
+
+
+def test_subject_of_a_clause_did_not_do_what_it_answers(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "Iran sent a delegation to Baghdad on Monday as a punishment for the assassination of Qasem Soleimani.",
+        "2022-05-02"))
+    killing = [e for e in found if e.attrs.get("label") == "killing"]
+    assert len(killing) == 1 and "iran" not in killing[0].actors
+
+
+def test_antecedent_of_who_is_the_subject_of_the_passive(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Abu Baqir al-Saadi, who was arrested in Basra on Monday, denied the charges.", "2022-05-02")), "Arrests")
+    assert event.targets == ["abu-baqir-al-saadi"]
+
+
+def test_everyone_at_a_meeting_is_an_actor(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Prime Minister Mohammed Shia al-Sudani met Hadi al-Amiri in Baghdad on Tuesday.", "2023-04-20")), "Other")
+    assert event.attrs["label"] == "meeting"
+    assert {"mohammed-shia-al-sudani", "hadi-al-amiri"} <= set(event.actors) and event.targets == []
+
+
+def test_organisation_in_a_role_apposition_after_a_participant_describes_them(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Muqtada al-Sadr met Hadi al-Amiri, head of the Badr Organisation, in Najaf on Sunday.", "2022-08-30")),
+        "Other")
+    assert "badr-organisation" not in event.actors + event.targets
+    assert {"muqtada-al-sadr", "hadi-al-amiri"} <= set(event.actors)
+
+
+def test_delegation_sender_is_an_actor_across_a_relative_clause(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "A delegation from Saraya al-Salam, which is loyal to the Sadrist movement, led by a senior cleric "
+        "visited the Counter-Terrorism Service headquarters in Baghdad on Monday.", "2022-09-14")), "Other")
+    assert "saraya-al-salam" in event.actors
+
+
+def test_participle_after_a_group_makes_it_the_group_that_changed(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Kataib Sayyid al-Shuhada, formed in 2013 to fight ISIS in Syria, announced new units on Monday.",
+        "2021-02-10")), "Change to group/activity")
+    assert event.actors == ["kataib-sayyid-al-shuhada"]
+    assert "isis" not in event.targets
+
+
+def test_participle_after_a_person_makes_them_its_target(extractor: EventExtractor) -> None:
+    text = "Police said Hadi al-Amiri, wounded in the blast in Baghdad on Sunday, was recovering."
+    events = extractor.extract(make_context(text, "2022-03-01"))
+    assert any("hadi-al-amiri" in e.targets for e in events), [(e.sub_type, e.actors, e.targets) for e in events]
+    assert not any("hadi-al-amiri" in e.actors for e in events)
+
+
+def test_subject_with_an_including_list_keeps_its_verbs(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Several factions, including Kataib Sayyid al-Shuhada, rejected the offer and vowed to keep "
+        "fighting on Monday.", "2024-02-06"))
+    threat = next(e for e in events if e.attrs.get("label") == "threat")
+    assert threat.actors == ["kataib-sayyid-al-shuhada"]
+
+
+def test_a_clause_with_its_own_subject_is_not_stepped_over(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Kataib Hezbollah fighters attacked a checkpoint in Basra on Monday, and police arrested "
+        "Hadi al-Amiri, who was later released.", "2022-03-01"))
+    release = next(e for e in events if e.attrs.get("label") == "release")
+    assert "kataib-hezbollah" not in release.actors
+
+
+def test_every_item_of_a_listed_passive_subject_is_a_participant(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "In Basra, the offices of Asaib Ahl al-Haq, Badr Organisation, Kataib Hezbollah and Saraya al-Salam "
+        "have been closed on Monday.", "2022-09-01"))
+    closure = next(e for e in events if e.attrs.get("label") == "closure")
+    assert set(closure.actors) == {"asaib-ahl-al-haq", "badr-organisation", "kataib-hezbollah", "saraya-al-salam"}

@@ -1,0 +1,290 @@
+"""Quote and reported-claim patterns on hand-written paragraphs, through the real nlp/resolve stages."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.quotes.extractor import QuoteExtractor
+from factiongraph.model import Quote
+from tests.extract.factory import default_kb, make_context
+
+
+@pytest.fixture(scope="module")
+def extractor() -> QuoteExtractor:
+    return QuoteExtractor(default_kb())
+
+
+def run(extractor: QuoteExtractor, text: str) -> list[Quote]:
+    ctx = make_context(text, "2022-05-01")
+    quotes = extractor.extract(ctx)
+    for q in quotes:
+        ev = q.evidence[0]
+        assert ev.text == ctx.document.text[ev.start:ev.end] == q.text
+        assert ev.producer.startswith("rule.quote-")
+    return quotes
+
+
+def by_text(quotes: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in quotes if fragment in q.text]
+    assert len(hits) == 1, (fragment, [q.text for q in quotes])
+    return hits[0]
+
+
+def test_reported_speech_with_pronoun_continuation_keeps_via(extractor: QuoteExtractor) -> None:
+    text = ("Kataib Hezbollah will not give up its weapons, Qais al-Khazali told Rudaw on Sunday.\n"
+            '"The factions are stronger than they were a year ago," he said.')
+    quotes = run(extractor, text)
+    first = by_text(quotes, "will not give up its weapons")
+    second = by_text(quotes, "stronger than they were")
+    assert first.speaker_id == second.speaker_id == "qais-al-khazali"
+    assert first.via_id == second.via_id == "rudaw"
+    assert "kataib-hezbollah" in first.about
+    assert "told Rudaw" not in first.text
+
+
+def test_direct_quote_then_separate_quoted_paragraph(extractor: QuoteExtractor) -> None:
+    text = ('"Nobody in the government wants another war," Hadi al-Amiri said.\n'
+            '"We will defend the state against anyone who threatens it."')
+    quotes = run(extractor, text)
+    assert len(quotes) == 2
+    assert {q.speaker_id for q in quotes} == {"hadi-al-amiri"}
+    assert by_text(quotes, "another war").evidence[0].producer == "rule.quote-reported.v3"
+    assert by_text(quotes, "defend the state").evidence[0].producer == "rule.quote-continuation.v2"
+
+
+def test_two_quoted_sentences_attributed_once_are_one_quote(extractor: QuoteExtractor) -> None:
+    text = '"The raid was lawful. It was ordered by a judge," Hadi al-Amiri said.'
+    quotes = run(extractor, text)
+    assert len(quotes) == 1 and "ordered by a judge" in quotes[0].text
+
+
+def test_surname_only_refers_to_last_named_speaker(extractor: QuoteExtractor) -> None:
+    text = ("Political analyst Ahmed Sharifi told Shafaq News that the factions were divided. "
+            "The militias want to keep their revenue from the border crossings, Sharifi said.")
+    quotes = run(extractor, text)
+    first = by_text(quotes, "factions were divided")
+    second = by_text(quotes, "border crossings")
+    assert first.speaker_id is not None and second.speaker_id == first.speaker_id
+    assert first.speaker_role == "Political analyst" and second.speaker_role == "Political analyst"
+    assert first.via_id == "shafaq-news"
+
+
+def test_anonymous_source_and_definite_back_reference(extractor: QuoteExtractor) -> None:
+    text = ("A senior security official in Basra told Reuters that the cell had planned more attacks. "
+            '"They had drones and rockets ready in a farm outside the city," the official told Reuters '
+            "on condition of anonymity.")
+    quotes = run(extractor, text)
+    first = by_text(quotes, "planned more attacks")
+    second = by_text(quotes, "drones and rockets")
+    for q in (first, second):
+        assert q.speaker_id is None and q.anonymous
+        assert q.speaker_role == "A senior security official in Basra"
+        assert q.via_id == "reuters"
+
+
+def test_speaker_after_verb_with_appositive_role(extractor: QuoteExtractor) -> None:
+    text = ('"The latest arrests were a turning point for the state," said Hadi al-Amiri, '
+            "a veteran politician from Diyala.")
+    q = by_text(run(extractor, text), "turning point")
+    assert q.speaker_id == "hadi-al-amiri"
+    assert q.speaker_role == "a veteran politician from Diyala"
+
+
+def test_according_to(extractor: QuoteExtractor) -> None:
+    text = "According to Hadi al-Amiri, the talks with the government will resume next week."
+    q = by_text(run(extractor, text), "talks with the government")
+    assert q.speaker_id == "hadi-al-amiri"
+
+
+def test_claim_verbs_give_one_quote_per_speaker(extractor: QuoteExtractor) -> None:
+    text = "Kataib Hezbollah and Harakat al-Nujaba condemned the arrests and threatened to retaliate."
+    quotes = run(extractor, text)
+    assert {q.speaker_id for q in quotes} == {"kataib-hezbollah", "harakat-al-nujaba"}
+    assert all(q.text.startswith("condemned the arrests") for q in quotes)
+
+
+def test_scare_quotes_and_unattributed_text_are_not_quotes(extractor: QuoteExtractor) -> None:
+    text = ('The militias called the raid "illegal" in leaflets. Rockets later hit the Green Zone '
+            "in Baghdad.")
+    assert run(extractor, text) == []
+
+
+# -- mechanisms added in quotes v2 (own sentences) ------------------------------------------
+def test_appositive_name_and_appositive_description(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Iraq's defence minister, Hadi al-Amiri, wrote on Twitter that the border "
+                            "posts would reopen within a week.")
+    q = by_text(quotes, "border posts would reopen")
+    assert q.speaker_id == "hadi-al-amiri" and q.speaker_role == "Iraq's defence minister"
+    assert "wrote" not in q.text
+    quotes = run(extractor, "Hadi al-Amiri, the head of the Badr Organisation, denounced the curfew as "
+                            "collective punishment.")
+    assert by_text(quotes, "curfew").speaker_id == "hadi-al-amiri"
+
+
+def test_reduced_relative_between_group_and_verb(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Asaib Ahl al-Haq, led by Qais al-Khazali, said it would boycott the new "
+                            "cabinet until the budget is passed.")
+    q = by_text(quotes, "boycott the new cabinet")
+    assert q.speaker_id == "asaib-ahl-al-haq"
+
+
+def test_relative_clause_attributions(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Troops searched a farm north of Samarra that officials said had been used "
+                            "to hide explosives.")
+    q = by_text(quotes, "used to hide explosives")
+    assert q.speaker_id is None and q.anonymous and q.speaker_role == "officials"
+    assert q.text.startswith("that officials said")
+    quotes = run(extractor, "Army officers blamed the shelling on Kataib Hezbollah, which denied any "
+                            "involvement in the attack.")
+    assert by_text(quotes, "denied any involvement").speaker_id == "kataib-hezbollah"
+    assert by_text(quotes, "blamed the shelling").speaker_role == "Army officers"
+
+
+def test_bare_plural_sources_only_where_they_open_a_claim(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Kurdish officials blamed the blackout on sabotage of the power lines.")
+    q = by_text(quotes, "blackout on sabotage")
+    assert q.anonymous and q.speaker_role == "Kurdish officials"
+    # a plain "officials said" after an event report is not taken as a statement
+    assert run(extractor, "Two rockets hit a warehouse near Basra overnight, officials said.") == []
+
+
+def test_it_and_the_group_said(extractor: QuoteExtractor) -> None:
+    text = ("Kataib Hezbollah announced a pause in its attacks on Monday.\n"
+            "In a message to its fighters, the group said it would resume operations if provoked.\n"
+            "It said the pause would last for at least a month.")
+    quotes = run(extractor, text)
+    assert by_text(quotes, "resume operations").speaker_id == "kataib-hezbollah"
+    assert by_text(quotes, "at least a month").speaker_id == "kataib-hezbollah"
+
+
+def test_participle_after_attribution_is_a_second_statement(extractor: QuoteExtractor) -> None:
+    text = ("The factions are weaker than they look, Hadi al-Amiri said, adding that their funding "
+            "had collapsed since the spring.")
+    quotes = run(extractor, text)
+    assert len(quotes) == 2 and {q.speaker_id for q in quotes} == {"hadi-al-amiri"}
+    assert by_text(quotes, "their funding had collapsed").text.startswith("their funding")
+    quotes = run(extractor, "Qais al-Khazali toured the flooded villages, promising to rebuild every "
+                            "destroyed home.")
+    q = by_text(quotes, "promising to rebuild")
+    assert q.speaker_id == "qais-al-khazali"
+
+
+def test_according_to_sources(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "According to a Badr Organisation official, the convoy left before dawn.")
+    q = by_text(quotes, "convoy left before dawn")
+    assert q.speaker_id is None and q.speaker_role == "a Badr Organisation official"
+    quotes = run(extractor, "Three shops were looted, according to officials of the Kurdistan "
+                            "Regional Government.")
+    q = by_text(quotes, "shops were looted")
+    assert q.speaker_id == "kurdistan-regional-government" and q.speaker_role == "officials"
+
+
+def test_capital_and_list_with_possessive_tail(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "The United States, the United Nations and Iraq's allies condemned the "
+                            "bombing.")
+    assert {q.speaker_id for q in quotes} == {"united-states", "united-nations"}
+    quotes = run(extractor, "Tehran denies arming the factions that attack US bases.")
+    assert by_text(quotes, "arming the factions").speaker_id == "tehran"
+    assert run(extractor, "Protesters in Baghdad denounced the new electricity tariffs.") == []
+
+
+def test_claimed_with_an_object_is_not_a_statement(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Saraya Awliya al-Dam, which previously claimed two roadside bombings, "
+                            "is little known.")
+    assert quotes == []
+
+
+
+# -- via: the outlet or channel that relayed the words ------------------------------------------
+
+
+def test_told_an_outlet_the_kb_does_not_know(extractor: QuoteExtractor) -> None:
+    text = "A senior Badr commander told the Tigris Herald on Sunday that the convoy had turned back."
+    relayed = by_text(run(extractor, text), "convoy had turned back")
+    assert relayed.via_id is not None and relayed.via_id.startswith("ent-")
+    assert "Tigris Herald" not in relayed.text
+    text = "A senior official told Karim al-Saadi on Sunday that the talks would resume."
+    assert by_text(run(extractor, text), "talks would resume").via_id is None  # a person is told
+
+
+def test_possessive_owner_between_told_and_the_outlet(extractor: QuoteExtractor) -> None:
+    text = ('"We are ready for talks," Qais al-Khazali told Lebanon\'s Al-Mayadeen on Monday, adding: '
+            '"But the weapons stay with the resistance."')
+    quotes = run(extractor, text)
+    assert {q.via_id for q in quotes} == {"al-mayadeen"}
+    assert len(quotes) == 2 and all("told" not in q.text for q in quotes)
+
+
+def test_carrier_in_a_phrase_opening_the_clause(extractor: QuoteExtractor) -> None:
+    text = ("In a statement carried by Sabereen News, Kataib Hezbollah said it would suspend its "
+            "operations against US forces.")
+    q = by_text(run(extractor, text), "suspend its operations")
+    assert q.speaker_id == "kataib-hezbollah" and q.via_id == "sabereen-news"
+
+
+def test_carrier_after_the_verb_but_not_inside_the_reported_words(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Qais al-Khazali said in an interview broadcast by Al-Sumaria that the "
+                            "elections must go ahead.")
+    assert by_text(quotes, "elections must go ahead").via_id == "al-sumaria"
+    quotes = run(extractor, "Qais al-Khazali said the video, published by Sabereen News, was a forgery.")
+    assert by_text(quotes, "forgery").via_id is None
+
+
+def test_an_outlet_that_reports_is_speaker_and_via(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Nobody was hurt in the blast, the Mosul Gazette reported.")
+    q = by_text(quotes, "Nobody was hurt")
+    assert q.speaker_id is not None and q.speaker_id == q.via_id
+    quotes = run(extractor, "Three rockets hit the airport on Friday, according to Rudaw.")
+    q = by_text(quotes, "Three rockets hit the airport")
+    assert q.speaker_id == q.via_id == "rudaw"
+    assert run(extractor, "The attack was reported on Friday by residents of the town.") == []
+
+
+def test_closing_outlet_names_the_via_of_another_speaker(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Hadi al-Amiri said the truce would hold, the IRNA news agency reported.")
+    q = by_text(quotes, "truce would hold")
+    assert q.speaker_id == "hadi-al-amiri" and q.via_id == "irna"
+
+
+def test_quoted_as_saying(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Al-Sumaria quoted Hadi al-Amiri as saying that the factions would not "
+                            "disarm.")
+    q = by_text(quotes, "factions would not disarm")
+    assert q.speaker_id == "hadi-al-amiri" and q.via_id == "al-sumaria"
+
+
+def test_an_unnamed_source_keeps_the_outlet_it_spoke_to(extractor: QuoteExtractor) -> None:
+    text = ("An Iraqi security source said the embassy staff had left the compound.\n"
+            "The source, who asked not to be named, told Reuters that the gates were closed.\n"
+            "Meanwhile, witnesses told Reuters that militia leaders were among the crowd.")
+    quotes = run(extractor, text)
+    assert by_text(quotes, "staff had left").via_id == "reuters"
+    assert by_text(quotes, "gates were closed").via_id == "reuters"
+    witnesses = by_text(quotes, "militia leaders were among")
+    assert witnesses.anonymous and witnesses.via_id == "reuters"
+
+
+def test_he_is_never_a_plural_source(extractor: QuoteExtractor) -> None:
+    text = ("Two officials told Reuters that the guards were injured.\n"
+            '"I am well," he said.')
+    quotes = run(extractor, text)
+    assert all(q.speaker_role != "Two officials" for q in quotes if "I am well" in q.text)
+
+
+def test_a_platform_named_as_the_medium_is_the_via(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Hadi al-Amiri wrote on Twitter that the factions would respond.")
+    assert by_text(quotes, "factions would respond").via_id == "twitter"
+
+
+def test_attribution_spans_leave_relay_phrases_and_addressees_out(extractor: QuoteExtractor) -> None:
+    q = by_text(run(extractor, "Speaking to Al-Mayadeen on Sunday, Qais al-Khazali said the factions "
+                               "would not disarm."), "would not disarm")
+    assert q.text == "the factions would not disarm" and q.via_id == "al-mayadeen"
+    q = by_text(run(extractor, "Hadi al-Amiri told reporters in Baghdad that the vote would go ahead."),
+                "vote would go ahead")
+    assert q.text == "the vote would go ahead"
+    q = by_text(run(extractor, "Kataib Hezbollah said in a statement posted on its website that it "
+                               "would halt its attacks."), "halt its attacks")
+    assert q.text == "it would halt its attacks"
+    quotes = run(extractor, "The minister told the Security Council that the attacks must stop.")
+    assert all(q.speaker_id is None for q in quotes)  # the addressee is not the speaker
