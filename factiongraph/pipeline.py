@@ -129,7 +129,8 @@ class Pipeline:
         if self._nlp is None:
             from factiongraph.nlp import NlpPipeline
 
-            self._nlp = NlpPipeline(self.settings.spacy_model, self.kb, ner_labels=self.settings.ner_labels)
+            self._nlp = NlpPipeline(self.settings.spacy_model, self.kb, ner_labels=self.settings.ner_labels,
+                                    parse=self.settings.parse)
         return self._nlp
 
     @property

@@ -32,6 +32,7 @@ class Settings:
     ner_labels: tuple[str, ...] = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                                    "WORK_OF_ART", "LANGUAGE", "DATE", "CARDINAL")
     numeric_date_order: str = "auto"
+    parse: bool = True
 
 
 SETTING_HELP: dict[str, str] = {
@@ -47,6 +48,8 @@ SETTING_HELP: dict[str, str] = {
     "ner_labels": ("Labels spaCy's NER may predict; the model's other labels (by default MONEY, PERCENT, "
                    "QUANTITY, ORDINAL, TIME, LAW) are cut from its output layer, which makes it faster. "
                    "The labels factiongraph reads are always kept; 'all' keeps the model as shipped."),
+    "parse": ("Run spaCy's dependency parser so extraction reads actors, targets, speakers and relation "
+              "arguments from sentence structure (default true); false is faster but falls back to word order."),
     "numeric_date_order": ("How to read a numeric date whose day and month could be swapped (03/04/2021): "
                            "'dmy' or 'mdy' for a collection with a known convention; 'auto' (default) uses "
                            "the document's own unambiguous numeric dates, else keeps only the year."),

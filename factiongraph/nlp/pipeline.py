@@ -1,10 +1,14 @@
-"""The nlp stage: one spaCy pipeline (sentences, KB ruler, discovery rules, statistical NER).
+"""The nlp stage: one spaCy pipeline (sentences, dependency parse, KB ruler, discovery rules, NER).
 
-Components are chosen for speed. The small English models give ``senter`` and ``ner`` their
-own embedding layers, so the shared ``tok2vec``, ``tagger``, ``parser``, ``attribute_ruler``
-and ``lemmatizer`` are excluded: nothing downstream reads POS tags, lemmas or dependencies.
-Sentences come from ``senter`` (plus a hard break at blank lines); the KB ruler and the
-discovery rules run before ``ner`` so the model predicts around the spans they set.
+Components are chosen for speed. With the ``parse`` setting on (the default), the shared
+``tok2vec`` and the ``parser`` run: extraction reads who did what to whom from the dependency
+tree, and the parser's sentences replace ``senter``'s. The ``tagger``, ``attribute_ruler`` and
+``lemmatizer`` are excluded (the parser does not need them and nothing reads tags or lemmas),
+which keeps the whole pipeline faster than spaCy's own full pipeline. With ``parse`` off, the
+small English models' ``senter`` gives the sentences and ``tok2vec`` and ``parser`` are excluded
+too. Either way a line break starts a sentence (headlines and captions have no final period),
+and the KB ruler and the discovery rules run before ``ner`` so the model predicts around the
+spans they set.
 
 The spans they set reach ``ner`` under labels it already knows (:func:`hide_entity_types`):
 spaCy's NER adds every unknown label it meets on a doc as new, untrained output classes, which
@@ -54,8 +58,9 @@ _TYPE_VALUES = frozenset(t.value for t in EntityType)
 # builder's, the ones typed spans are shown as, and DATE (event triggers inside dates are skipped).
 REQUIRED_NER_LABELS = frozenset({*NER_LABELS, *NER_LABEL_OF_TYPE.values(), "ORG", "DATE"})
 # Components of the trained pipeline that nothing in factiongraph reads.
-_UNUSED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "morphologizer",
-           "trainable_lemmatizer")
+_UNUSED = ("tagger", "attribute_ruler", "lemmatizer", "morphologizer", "trainable_lemmatizer")
+# ... and those only the dependency parse needs.
+_PARSE = ("tok2vec", "parser")
 
 
 @Language.component(PARAGRAPHS_NAME)
@@ -127,18 +132,21 @@ class NlpPipeline:
     """
 
     def __init__(self, model_name: str, kb: KnowledgeBase, rules_path: str | Path | None = None,
-                 country_names: frozenset[str] | None = None, ner_labels: Collection[str] = ("all",)) -> None:
+                 country_names: frozenset[str] | None = None, ner_labels: Collection[str] = ("all",),
+                 parse: bool = True) -> None:
         """Load the spaCy model (never downloads) and compile the KB and discovery patterns.
 
         ``ner_labels`` are the labels the statistical NER keeps (:func:`restrict_ner`; ``"all"``
-        keeps the model as shipped); :data:`REQUIRED_NER_LABELS` are always kept.
+        keeps the model as shipped); :data:`REQUIRED_NER_LABELS` are always kept. ``parse``
+        runs the dependency parser (sentences then come from it).
 
         Raises:
-            ConfigError: the model is not installed or has no ``ner`` component, or the
-                discovery rules file is invalid.
+            ConfigError: the model is not installed or has no ``ner`` component (or no
+                ``parser`` when ``parse`` is on), or the discovery rules file is invalid.
         """
         self.model_name = model_name
-        self.nlp = load_spacy(model_name)
+        self.parse = parse
+        self.nlp = load_spacy(model_name, parse=parse)
         self.rules = load_rules(rules_path)
         self.ner_restriction = restrict_ner(self.nlp, ner_labels, REQUIRED_NER_LABELS)
         split_slashes(self.nlp)
@@ -152,7 +160,10 @@ class NlpPipeline:
         assert isinstance(discovery, DiscoveryComponent)
         discovery.set_rules(self.rules)
         self.nlp.add_pipe(TYPE_LABELS_NAME, after=DISCOVERY_NAME)
-        self.nlp.add_pipe(PARAGRAPHS_NAME, last=True)
+        if parse:  # the parser keeps sentence starts set before it
+            self.nlp.add_pipe(PARAGRAPHS_NAME, first=True)
+        else:  # senter sets every token's sentence start: the line breaks go after it
+            self.nlp.add_pipe(PARAGRAPHS_NAME, last=True)
         meta = self.nlp.meta
         self.ner_producer = f"model.spacy-{meta.get('lang', 'xx')}_{meta.get('name', model_name)}-{meta.get('version', '0')}"
         places = _kb_place_types(kb)
@@ -185,20 +196,29 @@ def split_slashes(nlp: Language) -> None:
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
-def load_spacy(model_name: str) -> Language:
+def load_spacy(model_name: str, parse: bool = False) -> Language:
     """Load an installed spaCy pipeline with only the components factiongraph uses.
 
+    With ``parse``: ``tok2vec`` and ``parser`` (no ``senter``); without: ``senter`` (or a
+    rule-based sentencizer when the model has none).
+
     Raises:
-        ConfigError: the model is not installed or has no ``ner`` component.
+        ConfigError: the model is not installed, has no ``ner`` component, or (with ``parse``)
+            no ``parser``.
     """
+    exclude = list(_UNUSED) + ([] if parse else list(_PARSE))
     try:
-        nlp = spacy.load(model_name, exclude=list(_UNUSED))
+        nlp = spacy.load(model_name, exclude=exclude)
     except OSError as exc:
         raise ConfigError(
             f"spaCy model {model_name!r} is not installed; install its package or set "
             f"spacy_model to an installed one ({exc})") from exc
     if "ner" not in nlp.pipe_names:
         raise ConfigError(f"spaCy model {model_name!r} has no 'ner' component")
+    if parse:
+        if "parser" not in nlp.pipe_names:
+            raise ConfigError(f"spaCy model {model_name!r} has no 'parser' component; set parse = false")
+        return nlp
     if "senter" in nlp.component_names:
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")

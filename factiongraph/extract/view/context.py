@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factiongraph.kb import KnowledgeBase
+from factiongraph.extract.view.syntax import Syntax
 from factiongraph.model import Document, Entity, Mention
 
 
@@ -30,6 +31,7 @@ class DocContext:
     _content_starts: list[int] = field(default_factory=list)
     _sents: list[Any] | None = None
     _lowers: list[str] | None = None
+    _syntax: Syntax | None = None
 
     def __post_init__(self) -> None:
         self.mentions_by_start = {m.start: m for m in self.mentions}
@@ -45,6 +47,15 @@ class DocContext:
     def span_text(self, span: Any) -> str:
         """Return a spaCy span's text from the parsed text (``Span.text`` re-joins its tokens)."""
         return self.spacy_text()[span.start_char:span.end_char]
+
+    def syntax(self) -> Syntax:
+        """Return the dependency parse read through the content mentions, built once.
+
+        ``syntax().available`` is False when the document was not parsed (setting ``parse``).
+        """
+        if self._syntax is None:
+            self._syntax = Syntax.of(self.spacy_doc, self._content)
+        return self._syntax
 
     def lowers(self) -> list[str]:
         """Return every token's lowercase text, by token index, built once (one pass over the parse)."""
