@@ -38,6 +38,7 @@ from factiongraph.extract.events.participants import (add_outcome_roles, assign_
 from factiongraph.extract.dates.anchoring import YearGuess, infer_year, pick_date, resolve_event_date
 from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
 from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event
+from factiongraph.extract.events.arguments import ArgumentReader
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, EntityType, Event, Evidence, Mention
 from factiongraph.model.numeric_dates import choose_order
@@ -486,18 +487,40 @@ class EventExtractor:
                 events[i].evidence[0] = Evidence(ev.doc_id, start, end, text[start:end], ev.producer, ev.confidence)
                 self._relocate(ctx, events[i], sent, start, end, mentions)
 
+    @staticmethod
+    def _reader(ctx: DocContext) -> ArgumentReader:
+        """Return an argument reader over the document's parse (cheap: the parse view is cached)."""
+        return ArgumentReader(ctx)
+
     def build_event(self, ctx: DocContext, cand: Candidate, sents: list[Any], k: int,
                     mentions: list[Mention], dates: list[DateMatch], anchor: Any,
                     earlier: list[Event], year: YearGuess | None = None) -> Event | None:
         """Return the Event for one candidate, or None when it lacks a concrete anchor."""
         sent, rule = cand.sent, cand.rule
         in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
-        actors, targets = assign_roles(ctx, cand, in_sent)
+        reader = self._reader(ctx)
+        read = reader.roles(sent.doc, cand.start, cand.end, cand.is_verb, rule.passive_subject_role, rule.label,
+                            rule.type in VIOLENT_TYPES)
+        unnamed_actor = read.unnamed_actor if read is not None else None
+        if read is not None:
+            actors, targets = read.actors, read.targets
+        else:
+            actors, targets = assign_roles(ctx, cand, in_sent)
         if rule.participants_are_actors:  # host and guest both act
             actors, targets = actors + [t for t in targets if t not in actors], []
         if rule.type in VIOLENT_TYPES or rule.sub_type == "Looting/property destruction":
-            add_outcome_roles(ctx, cand.outcomes, in_sent, actors, targets)
-        if rule.type in VIOLENT_TYPES:
+            if read is not None:
+                for outcome in cand.outcomes:
+                    side = reader.roles(sent.doc, outcome.start, outcome.end, outcome.is_verb,
+                                        outcome.rule.passive_subject_role, outcome.rule.label, True)
+                    if side is None:
+                        continue
+                    targets.extend(t for t in side.targets if t not in targets and t not in actors)
+                    if not actors and unnamed_actor is None:
+                        actors.extend(a for a in side.actors if a not in targets)
+            else:
+                add_outcome_roles(ctx, cand.outcomes, in_sent, actors, targets)
+        if rule.type in VIOLENT_TYPES and read is None:
             means = find_means_actors(ctx, in_sent)
             targets[:] = [t for t in targets if t not in means]
             actors.extend(a for a in means if a not in actors)
@@ -506,7 +529,10 @@ class EventExtractor:
             for key, number in self._find_counts(ctx, extra, dates).items():
                 counts.setdefault(key, number)
         trigger = sent.doc[cand.start].idx
-        date_match = pick_date(sent.start_char, sent.end_char, trigger, dates)
+        own = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char
+               and reader.attaches(sent.doc, cand.start, cand.end, d.start, d.end)]
+        date_match = pick_date(sent.start_char, sent.end_char, trigger, own) or \
+            pick_date(sent.start_char, sent.end_char, trigger, dates)
         value, date_text, basis = resolve_event_date(date_match, earlier, anchor, dates, year, trigger,
                                                      ctx.span_text(sent))
         # A country or place that is a participant ("US strike", "attacks on Israel") is not
@@ -520,7 +546,13 @@ class EventExtractor:
             stop = min((p for p in (text.find(ch, trigger, sent.end_char) for ch in (",", ";", "\u2014"))
                         if p >= 0), default=sent.end_char)
             placeable = [m for m in placeable if trigger <= m.start and m.end <= stop]
-        location = locate_event(placeable, ctx.entities, ctx.kb)
+        attached = [m for m in reader.place_mentions(sent.doc, cand.start, cand.end)
+                    if m.entity_id is None or (m.entity_id not in actors
+                                               and (m.entity_id not in targets or reader.is_facility(m)))]
+        location = locate_event(attached, ctx.entities, ctx.kb) if attached else None
+        if location is None:
+            placeable = [m for m in placeable if not reader.describes_other(m)]
+            location = locate_event(placeable, ctx.entities, ctx.kb)
         if location is not None and location.basis == "clause" and location.precision == "country" \
                 and DEICTIC_PLACE.search(ctx.span_text(sent)):
             location = None
@@ -585,7 +617,8 @@ class EventExtractor:
         ordered = sorted(in_sent, key=lambda m: (m.start, -m.end))
         modifiers = {id(ordered[i]) for i, head in find_modifiers(ctx, text, ordered).items()
                      if is_participant(ctx, ordered[head])}
-        return [m for m in in_sent if id(m) not in modifiers and (m.entity_id is None or not (
+        facilities = {m.entity_id for m in in_sent if m.entity_id and ArgumentReader(ctx).is_facility(m)}
+        return [m for m in in_sent if id(m) not in modifiers and (m.entity_id is None or m.entity_id in facilities or not (
             m.entity_id in actors or (m.entity_id in targets and TARGET_PREP.search(text[max(0, m.start - 30):m.start]))))]
 
     def _relocate(self, ctx: DocContext, event: Event, sent: Any, start: int, end: int,

@@ -101,6 +101,16 @@ class Syntax:
                             break
             if found is not None and all(found.start != m.start for m in out):
                 out.append(found)
+            if found is not None and appositions:
+                # "A, B, C and D" is sometimes parsed as A with an apposition B and its conjuncts:
+                # a named apposition is another item of the list, not a description of A
+                for child in head.children:
+                    if child.dep_ != "appos":
+                        continue
+                    for item in (child, *self.conjuncts(child)):
+                        named = self.mention_at(item)
+                        if named is not None and named.start != found.start and all(named.start != m.start for m in out):
+                            out.append(named)
         return out
 
     # -- arguments --------------------------------------------------------------------------
@@ -125,7 +135,11 @@ class Syntax:
         """Return True when ``token`` heads a clause (verb-like by its dependents or its link)."""
         if token.dep_ in ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj"):
             return True
-        return any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "dobj", "agent") for c in token.children)
+        if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "dobj", "agent", "xcomp", "ccomp", "neg")
+               for c in token.children):
+            return True
+        # "X rejected the offer and vowed ...": a verb coordinated with a clause head heads one too
+        return token.dep_ == "conj" and token.head is not token and Syntax.heads_clause(token.head)
 
     def subjects(self, verb: Token) -> list[Token]:
         """Return the subject tokens of ``verb`` (coordinated subjects included).
@@ -139,6 +153,9 @@ class Syntax:
         v = verb
         for _ in range(6):
             subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
+            if not subj:  # "X have been closed" is sometimes parsed with X under the auxiliary
+                subj = [c for a in v.children if a.dep_ in ("aux", "auxpass")
+                        for c in a.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
             if subj:
                 out: list[Token] = []
                 for s in subj:
@@ -148,6 +165,11 @@ class Syntax:
                         out.extend([s, *self.conjuncts(s)])
                 return out
             if v.dep_ in ("relcl", "acl"):  # "the militia, which fired" / "the drone fired by X"
+                if v.dep_ == "acl" and v.head is not v and not self.heads_clause(v.head):
+                    # "their attempts to infiltrate": the owner of the noun the infinitive completes
+                    owner = [c for c in v.head.children if c.dep_ == "poss"]
+                    if owner:
+                        return owner
                 return [v.head] if v.dep_ == "relcl" else []
             if v.dep_ in ("conj", "xcomp") and v.head is not v:
                 v = v.head

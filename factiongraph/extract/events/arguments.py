@@ -1,0 +1,433 @@
+"""Event arguments read from the dependency parse: who acted, who was acted on, where, when.
+
+Used when the document was parsed (``ctx.syntax().available``); :mod:`participants` keeps the
+word-order fallback. The trigger's head token decides:
+
+- **verb trigger, active** ("X attacked Y on Z"): actors are the subjects; targets the objects
+  and the objects of "on/against/at/targeting"; "with X" adds a side for meetings and visits.
+- **verb trigger, passive** ("Y was struck by missiles fired by X"): targets are the subjects,
+  actors the ``by`` phrase; when the agent is a means ("missiles", "a drone") its own agent or
+  modifier is the actor ("fired by X", "a US drone").
+- **noun trigger** ("a US drone strike on Y", "the arrest of Y by X", "X carried out an
+  attack"): its compound/possessive modifiers and "by/from" phrase are actors, "on/against/at/
+  of" phrases targets; a light verb it is the object of ("carried out", "launched", "claimed
+  responsibility for") gives its subject as actor, a verb it is the subject of ("the strike
+  killed Y") gives that verb's objects as targets.
+- a subject, object or agent that names no entity ("unidentified gunmen", "a group alleged to be
+  linked to ...") takes the role with nobody in it: no other mention of the sentence is promoted.
+
+Noun phrases are read through their mentions (:meth:`Syntax.phrase_mentions`); a head that names
+no entity but stands for its members ("members of X", "fighters from X") is read as X.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from factiongraph.extract.view.context import DocContext
+from factiongraph.extract.view.syntax import Syntax
+from factiongraph.model import Entity, EntityType, Mention
+
+Token = Any
+
+PARTICIPANT_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.STATE_BODY, EntityType.POLITICAL_ORG,
+                               EntityType.INTL_ORG, EntityType.PERSON, EntityType.COUNTRY})
+# Facilities an attack can be aimed at ("rockets hit the US embassy", "drones targeted the base"):
+# places of these levels are targets as well as the event's place.
+FACILITY_LEVELS = frozenset({"base", "landmark", "site"})
+# Pronouns and definite descriptions that stand for the last group or person named.
+GROUP_ANAPHORS = frozenset({"it", "they", "its", "their", "group", "groups", "militia", "militias", "faction",
+                            "factions", "movement", "organization", "organisation", "brigade", "brigades",
+                            "party", "coalition", "alliance"})
+PERSON_ANAPHORS = frozenset({"he", "she", "his", "her"})
+PRONOUNS = frozenset({"it", "they", "its", "their", "he", "she", "his", "her"})
+GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY,
+                         EntityType.INTL_ORG})
+PLACE_TYPES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
+TARGET_PREPS = ("on", "against", "at", "targeting", "upon", "toward", "towards")
+ACTOR_PREPS = ("by",)
+PLACE_PREPS = ("in", "near", "outside", "inside", "at", "across", "throughout", "around", "on", "into",
+               "along", "off", "within", "north", "south", "east", "west", "over", "from")
+# Nouns a place modifier can still locate ("Baghdad's Mashtal district", "the Basra governorate").
+PLACE_NOUNS = frozenset("""district districts province provinces governorate governorates city cities town
+    towns village villages area areas region regions neighbourhood neighborhood neighbourhoods
+    neighborhoods street streets square suburb suburbs outskirts border borders desert capital
+    countryside road highway base airport""".split())
+# Heads that stand for the members of what follows "of"/"from": "members of X" is X.
+MEMBER_HEADS = frozenset("""member members fighter fighters militant militants element elements gunman gunmen
+    supporter supporters loyalist loyalists militiaman militiamen unit units commander commanders leader
+    leaders official officials force forces troops soldier soldiers personnel faction factions wing brigade
+    brigades group groups affiliate affiliates operative operatives cell cells team""".split())
+# Heads naming one person by a role: the organisation modifying them only describes that person
+# ("the PMF deputy chief was killed": the PMF is not the victim).
+ROLE_HEADS = frozenset("""chief chiefs commander head leader deputy spokesman spokeswoman spokesperson official
+    minister envoy ambassador director secretary chairman founder adviser advisor aide""".split())
+# Verbs that take an event noun as object and give it their subject as actor.
+LIGHT_VERBS = frozenset("""carry carried carries carrying conduct conducted conducts conducting launch launched
+    launches launching stage staged stages staging mount mounted mounts mounting execute executed perpetrate
+    perpetrated commit committed commits claim claimed claims claiming undertake undertook make made
+    begin began begun start started lead led order ordered take took taken takes join joined joins
+    participate participated participates attend attended attends hold held holds organize organized
+    organise organised""".split())
+# Nouns whose "with"-partner is a side of the event (meetings, talks, clashes).
+WITH_SIDES = frozenset({"meeting", "visit", "talks", "clash", "clashes", "talk", "negotiations"})
+
+
+@dataclass(slots=True)
+class Arguments:
+    """The roles read for one trigger, and the words that named a role without an entity."""
+
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    unnamed_actor: str | None = None
+    """The words of an actor that names no entity ("unidentified gunmen"), if any."""
+
+    def add(self, role: str, ids: Iterable[str]) -> None:
+        """Add entity ids to a role (an actor is never also a target)."""
+        for eid in ids:
+            if role == "actor" and eid not in self.actors:
+                self.actors.append(eid)
+                if eid in self.targets:
+                    self.targets.remove(eid)
+            elif role == "target" and eid not in self.targets and eid not in self.actors:
+                self.targets.append(eid)
+
+
+def _type_of(ctx: DocContext, m: Mention) -> EntityType | None:
+    entity = ctx.entity(m.entity_id)
+    return entity.type if isinstance(entity, Entity) else m.type
+
+
+def trigger_head(doc: Any, start: int, end: int) -> Token:
+    """Return the syntactic head of a trigger span (the token whose head lies outside it)."""
+    for i in range(start, end):
+        tok = doc[i]
+        if not start <= tok.head.i < end or tok.head.i == tok.i:
+            return tok
+    return doc[end - 1]
+
+
+class ArgumentReader:
+    """Reads one document's event arguments from its parse; build per document (cheap)."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.sx: Syntax = ctx.syntax()
+        self._mentions = ctx.content_mentions()
+
+    def is_facility(self, m: Mention) -> bool:
+        """Return True for a place an attack can be aimed at (a base, an embassy, an airport)."""
+        if _type_of(self.ctx, m) is not EntityType.PLACE:
+            return False
+        entity = self.ctx.entity(m.entity_id)
+        level = str(entity.attributes.get("admin_level", "")) if entity is not None else ""
+        return level in FACILITY_LEVELS
+
+    def antecedent(self, token: Token) -> Mention | None:
+        """Return the group or person a pronoun or a definite description stands for.
+
+        "it"/"they"/"the group"/"the militia" -> the last group named before it (within the
+        previous 400 characters); "he"/"she" -> the last person. None when nothing fits.
+        """
+        word = token.lower_
+        if word in PERSON_ANAPHORS:
+            types: frozenset[EntityType] = frozenset({EntityType.PERSON})
+        elif word in GROUP_ANAPHORS and (word in PRONOUNS or any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)):
+            types = GROUP_TYPES
+        else:
+            return None
+        start = token.idx
+        before = [m for m in self._mentions if m.end <= start and start - m.end <= 400
+                  and _type_of(self.ctx, m) in types and m.entity_id]
+        return before[-1] if before else None
+
+    @property
+    def available(self) -> bool:
+        """Return True when the document was parsed."""
+        return self.sx.available
+
+    # -- noun phrases -------------------------------------------------------------------------
+    def names(self, token: Token, types: frozenset[EntityType] = PARTICIPANT_TYPES) -> list[Mention]:
+        """Return the participant mentions a noun phrase names.
+
+        Its own mention or its modifiers' ("Kataib Hezbollah fighters" -> KH), except an
+        organisation modifying a person's role ("the PMF deputy chief" names an unnamed person);
+        "it"/"the group": its antecedent; "members of X", "factions operating under the banner
+        of X", "factions, including X": X.
+        """
+        own = self.sx.mention_at(token)
+        found = [m for m in self.sx.phrase_mentions(token)
+                 if (_type_of(self.ctx, m) in types or self.is_facility(m))
+                 and (own is not None or token.lower_ not in ROLE_HEADS)]
+        if found:
+            return found
+        antecedent = self.antecedent(token)
+        if antecedent is not None:
+            return [antecedent]
+        if token.lower_ in ROLE_HEADS:
+            return []
+        if token.lower_ in MEMBER_HEADS or token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
+            for prep, obj in self.sx.prep_objects(token, ("of", "from", "within", "belonging", "including")):
+                if token.lower_ in MEMBER_HEADS or prep == "of":
+                    found = [m for m in self.sx.phrase_mentions(obj) if _type_of(self.ctx, m) in types]
+                    if found:
+                        return found
+        if token.lower_ in MEMBER_HEADS:
+            # "factions operating under the banner of X": the groups a members' phrase names
+            for t in token.subtree:
+                if t.i == token.i or t.dep_ in ("relcl", "ccomp"):
+                    continue
+                m = self.sx.mention_at(t)
+                if m is not None and _type_of(self.ctx, m) in GROUP_TYPES:
+                    return [m]
+        return []
+
+    def victim_groups(self, token: Token) -> list[str]:
+        """Return the groups a victim's apposition names ("X, a senior commander of Y" -> Y)."""
+        out: list[str] = []
+        for child in token.children:
+            if child.dep_ == "appos":
+                for _p, obj in self.sx.prep_objects(child, ("of", "in", "from")):
+                    out.extend(m.entity_id for m in self.sx.phrase_mentions(obj)
+                               if m.entity_id and _type_of(self.ctx, m) in GROUP_TYPES)
+        return out
+
+    def ids(self, tokens: Iterable[Token]) -> list[str]:
+        """Return the entity ids the noun phrases headed by ``tokens`` name, in order."""
+        out: list[str] = []
+        for tok in tokens:
+            for m in self.names(tok):
+                if m.entity_id and m.entity_id not in out:
+                    out.append(m.entity_id)
+        return out
+
+    def _means_actors(self, token: Token) -> list[str]:
+        """Return who used a means ("missiles fired by X", "a US drone", "Israeli warplanes")."""
+        ids = self.ids([token])
+        if ids:
+            return ids
+        for child in token.children:
+            if child.dep_ in ("acl", "relcl"):
+                ids = self.ids(self.sx.agents(child)) or self.ids(self.sx.subjects(child) if child.dep_ == "relcl" else [])
+                if ids:
+                    return ids
+        return []
+
+    # -- roles --------------------------------------------------------------------------------
+    def roles(self, doc: Any, start: int, end: int, is_verb: bool, passive_subject_role: str = "target",
+              label: str = "", violent: bool = False) -> Arguments | None:
+        """Return the arguments of the trigger ``doc[start:end]``, or None without a parse."""
+        if not self.available:
+            return None
+        head = trigger_head(doc, start, end)
+        args = Arguments()
+        participle = is_verb and head.dep_ in ("amod", "acl") and head.head is not head \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children)
+        if is_verb and self.sx.heads_clause(head) and not participle:
+            self._verb_roles(head, args, passive_subject_role, label)
+        elif participle:
+            # "kidnapped academic X", "a journalist killed in ...": the participle's noun undergoes
+            # it ("the PMF, formed in 2014": is its actor, for rules whose passive subject acts)
+            args.add("actor" if passive_subject_role == "actor" else "target", self.ids([head.head]))
+            for agent in self.sx.agents(head):
+                args.add("actor", self._means_actors(agent))
+        else:
+            self._noun_roles(head, args, label)
+        if violent:  # a victim's group is hit too ("killed X, a senior commander of Y")
+            for tok in self.sx.objects(head) if self.sx.heads_clause(head) else \
+                    self.sx.objects(head.head) if head.dep_ == "nsubj" else []:
+                if any(m.entity_id in args.targets for m in self.sx.phrase_mentions(tok)):
+                    args.add("target", self.victim_groups(tok))
+        return args
+
+    def _verb_roles(self, verb: Token, args: Arguments, passive_subject_role: str, label: str) -> None:
+        subjects = self.sx.subjects(verb)
+        if self.sx.is_passive(verb):
+            role = "actor" if passive_subject_role == "actor" else "target"
+            args.add(role, self.ids(subjects))
+            # "X was killed together with Y": Y shares X's side
+            for prep in verb.children:
+                if prep.dep_ == "prep" and (prep.lower_ == "alongside" or prep.lower_ == "with" and any(
+                        c.lower_ in ("together", "along") for c in verb.children)):
+                    args.add(role, self.ids(c for c in prep.children if c.dep_ == "pobj"))
+            agents = self.sx.agents(verb)
+            for agent in agents:
+                args.add("actor", self._means_actors(agent))
+            if agents and not args.actors:
+                args.unnamed_actor = _phrase_text(agents[0])
+        else:
+            named = self.ids(subjects)
+            args.add("actor", named)
+            if subjects and not named:
+                args.unnamed_actor = _phrase_text(subjects[0])
+            args.add("target", self.ids(self.sx.objects(verb)))
+        args.add("target", self.ids(o for p, o in self.sx.prep_objects(verb, TARGET_PREPS)))
+        if label in ("meeting", "visit"):
+            self._sides(verb, subjects, args)
+
+    def _noun_roles(self, noun: Token, args: Arguments, label: str) -> None:
+        # the noun's own modifiers: "a US drone strike", "Israel's attack", "the militia's raid"
+        for child in noun.children:
+            if child.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod") and child.i < noun.i:
+                args.add("actor", self.ids([child]))
+        for prep, obj in self.sx.prep_objects(noun):
+            if prep in ACTOR_PREPS or prep == "from" and args.actors == []:
+                args.add("actor", self.ids([obj]))
+            elif prep in TARGET_PREPS or prep == "of":
+                args.add("target", self.ids([obj]))
+            elif prep == "with" and noun.lower_ in WITH_SIDES:
+                args.add("actor", self.ids([obj]))
+        governor = noun.head
+        if noun.dep_ in ("dobj", "pobj") and governor is not noun:
+            verb = governor if noun.dep_ == "dobj" else self.sx.clause_verb(governor)
+            if noun.dep_ == "pobj" and governor.lower_ == "for" and governor.head.lower_ == "responsibility":
+                verb = governor.head.head  # "claimed responsibility for the attack"
+            if label in ("meeting", "visit") and verb.lower_ in LIGHT_VERBS:
+                self._sides(verb, self.sx.subjects(verb), args)
+            if verb.lower_ in LIGHT_VERBS and not args.actors:
+                subjects = self.sx.subjects(verb)
+                named = self.ids(subjects)
+                args.add("actor", named)
+                if subjects and not named:
+                    args.unnamed_actor = _phrase_text(subjects[0])
+        elif noun.dep_ in ("nsubj",) and governor is not noun:
+            args.add("target", self.ids(self.sx.objects(governor)))
+            args.add("target", self.ids(o for p, o in self.sx.prep_objects(governor, TARGET_PREPS)))
+
+    def _sides(self, verb: Token, subjects: list[Token], args: Arguments) -> None:
+        """Everyone taking part in a meeting or visit acts (ACLED's convention).
+
+        The subject; "with X" anywhere in the verb's clause ("travelled to Tehran to discuss ...
+        with X"); a delegation's "from X" and "led/headed by X"; what a visit's object belongs to
+        ("visited the headquarters of X"). Nobody is a target.
+        """
+        for subject in subjects:
+            args.add("actor", self.ids(o for _p, o in self.sx.prep_objects(subject, ("from",))))
+            for child in subject.children:
+                if child.dep_ in ("acl", "relcl"):
+                    args.add("actor", self.ids(self.sx.agents(child)))
+        for tok in verb.subtree:
+            if tok.dep_ == "prep" and tok.lower_ in ("with", "alongside"):
+                args.add("actor", self.ids(c for c in tok.children if c.dep_ == "pobj"))
+        for obj in self.sx.objects(verb):
+            args.add("actor", self.ids(o for _p, o in self.sx.prep_objects(obj, ("of",))))
+            for child in obj.children:
+                if child.dep_ in ("acl", "relcl"):  # "sent a delegation, headed by X"
+                    args.add("actor", self.ids(self.sx.agents(child)))
+        args.add("actor", list(args.targets))
+        args.targets.clear()
+
+    # -- place --------------------------------------------------------------------------------
+    def place_mentions(self, doc: Any, start: int, end: int) -> list[Mention]:
+        """Return the place and country mentions the trigger's phrase attaches, in text order.
+
+        Walks from the trigger, its clause's verb and their subjects and objects through
+        prepositional phrases ("in", "near", "outside", ... and "of": "members of a family near
+        Balad, in Salahuddin"), appositions, coordinations and the modifiers of place nouns
+        ("Baghdad's Mashtal district"); places that only describe something else
+        (:meth:`describes_other`) are left out. Clauses of their own (relative clauses, other
+        verbs) are not entered.
+        """
+        if not self.available:
+            return []
+        head = trigger_head(doc, start, end)
+        anchors = [head]
+        verb = self.sx.clause_verb(head)
+        # a happening named inside a prepositional phrase ("following the killing of X, ...") is
+        # placed by its own phrase only, not by the clause it is mentioned in
+        if verb is not head and head.dep_ != "pobj":
+            anchors.append(verb)
+        for anchor in list(anchors):
+            anchors.extend(self.sx.objects(anchor))
+            anchors.extend(s for s in self.sx.subjects(anchor) if s is not head)
+        found: dict[int, Mention] = {}
+        seen: set[int] = set()
+        frontier = list(anchors)
+        for _ in range(6):
+            nxt: list[Token] = []
+            for tok in frontier:
+                if tok.i in seen:
+                    continue
+                seen.add(tok.i)
+                m = self.sx.mention_at(tok)
+                if m is not None and _type_of(self.ctx, m) in PLACE_TYPES and not self.describes_other(m):
+                    found.setdefault(m.start, m)
+                for child in tok.children:
+                    # appositions restate ("Muslih, the commander of the PMU in Anbar"): their
+                    # places describe a person, not where the event was
+                    if child.dep_ == "prep" and child.lower_ in PLACE_PREPS + ("of",):
+                        nxt.extend(c for c in child.children if c.dep_ in ("pobj", "prep"))
+                    elif child.dep_ in ("pobj", "conj", "compound", "poss", "nmod"):
+                        nxt.append(child)
+            frontier = nxt
+        places = [found[k] for k in sorted(found)]
+        countries = [m for m in places if _type_of(self.ctx, m) is EntityType.COUNTRY]
+        if len({m.entity_id for m in countries}) > 1 and len(countries) == len(places):
+            return []  # "in western Iraq and eastern Syria": no one place
+        return places
+
+    def describes_other(self, m: Mention) -> bool:
+        """Return True for a place or country that only describes something else in its sentence.
+
+        "Iran's Supreme Leader", "US operations in Yemen", "the Iraqi capital's streets": a
+        possessive or compound modifier of a noun that is not itself a place (a district, a
+        province ...), and a country that is the subject or object of a clause (a participant
+        written as a place). Such a mention is not where an event happened.
+        """
+        if not self.available:
+            return False
+        span = self.sx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and root.head is not root:
+            head = root.head
+            owned = self.sx.mention_at(head)
+            if owned is not None and owned.start != m.start:
+                # "Iran's IRGC", "Iran's Supreme Leader Khamenei": describes a participant; "Iraq's
+                # Kurdistan region" (a place in a place) still locates
+                return _type_of(self.ctx, owned) not in PLACE_TYPES
+            if owned is None and head.lower_ not in PLACE_NOUNS:
+                return True
+        if _type_of(self.ctx, m) is EntityType.COUNTRY and root.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return True
+        return False
+
+    # -- time ---------------------------------------------------------------------------------
+    def attaches(self, doc: Any, trig_start: int, trig_end: int, char_start: int, char_end: int) -> bool:
+        """Return True when the phrase at ``[char_start, char_end)`` modifies the trigger's clause.
+
+        Climbs from the phrase's head to the first clause head: it must be the trigger's own
+        clause (or the trigger itself, for a noun trigger: "the March 3 raid").
+        """
+        if not self.available:
+            return False
+        span = doc.char_span(char_start, char_end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = trigger_head(doc, trig_start, trig_end)
+        clause = self.sx.clause_verb(head)
+        t = span.root
+        for _ in range(10):
+            if t.i in (head.i, clause.i):
+                return True
+            if t.head is t or (self.sx.heads_clause(t) and t.i != span.root.i):
+                return False
+            t = t.head
+        return False
+
+
+def _phrase_text(token: Token) -> str:
+    """Return the words of the noun phrase headed by ``token`` (its subtree, without clauses)."""
+    words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct") or t.i == token.i]
+    left = min(w.i for w in words)
+    right = max(w.i for w in words)
+    return str(token.doc[left:right + 1].text)
+
+
+def participant_mentions(ctx: DocContext, mentions: Sequence[Mention]) -> list[Mention]:
+    """Return the mentions whose entities can act or be acted on."""
+    return [m for m in mentions if _type_of(ctx, m) in PARTICIPANT_TYPES]
