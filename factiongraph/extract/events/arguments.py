@@ -161,7 +161,10 @@ class ArgumentReader:
         own = self.sx.mention_at(token)
         found = [m for m in self.sx.phrase_mentions(token)
                  if (_type_of(self.ctx, m) in types or self.is_facility(m))
-                 and (own is not None or token.lower_ not in ROLE_HEADS)]
+                 and (own is not None or token.lower_ not in ROLE_HEADS)
+                 # "Sadr's supporters" are not Sadr; "Kataib Hezbollah fighters" are Kataib Hezbollah
+                 and (own is not None or token.lower_ not in MEMBER_HEADS
+                      or _type_of(self.ctx, m) is not EntityType.PERSON)]
         if found:
             return found
         antecedent = self.antecedent(token)
@@ -184,6 +187,27 @@ class ArgumentReader:
                 if m is not None and _type_of(self.ctx, m) in GROUP_TYPES:
                     return [m]
         return []
+
+    def occupants(self, token: Token) -> list[str]:
+        """Return who a facility houses ("the base, which hosts US forces", "where US forces were present")."""
+        out: list[str] = []
+        for child in token.children:
+            if child.dep_ != "relcl":
+                continue
+            if child.lower_ in ("hosts", "hosted", "host", "houses", "housed", "house"):
+                out.extend(self.ids(self.sx.objects(child)))
+            elif any(c.lower_ == "where" for c in child.children):
+                out.extend(self.ids(self.sx.subjects(child)))
+        return out
+
+    def _target(self, args: Arguments, tokens: Iterable[Token]) -> None:
+        """Add the targets ``tokens`` name; a facility that houses someone is a target through them."""
+        for tok in tokens:
+            housed = self.occupants(tok)
+            if housed:
+                args.add("target", housed)
+            else:
+                args.add("target", self.ids([tok]))
 
     def victim_groups(self, token: Token) -> list[str]:
         """Return the groups a victim's apposition names ("X, a senior commander of Y" -> Y)."""
@@ -235,7 +259,7 @@ class ArgumentReader:
             for agent in self.sx.agents(head):
                 args.add("actor", self._means_actors(agent))
         else:
-            self._noun_roles(head, args, label)
+            self._noun_roles(head, args, label, "actor" if passive_subject_role == "actor" else "target")
         if violent:  # a victim's group is hit too ("killed X, a senior commander of Y")
             for tok in self.sx.objects(head) if self.sx.heads_clause(head) else \
                     self.sx.objects(head.head) if head.dep_ == "nsubj" else []:
@@ -259,16 +283,16 @@ class ArgumentReader:
             if agents and not args.actors:
                 args.unnamed_actor = _phrase_text(agents[0])
         else:
-            named = self.ids(subjects)
+            named = self.ids(subjects) or [a for s in subjects for a in self._means_actors(s)]
             args.add("actor", named)
             if subjects and not named:
                 args.unnamed_actor = _phrase_text(subjects[0])
-            args.add("target", self.ids(self.sx.objects(verb)))
-        args.add("target", self.ids(o for p, o in self.sx.prep_objects(verb, TARGET_PREPS)))
+            self._target(args, self.sx.objects(verb))
+        self._target(args, [o for p, o in self.sx.prep_objects(verb, TARGET_PREPS)])
         if label in ("meeting", "visit"):
             self._sides(verb, subjects, args)
 
-    def _noun_roles(self, noun: Token, args: Arguments, label: str) -> None:
+    def _noun_roles(self, noun: Token, args: Arguments, label: str, of_role: str = "target") -> None:
         # the noun's own modifiers: "a US drone strike", "Israel's attack", "the militia's raid"
         for child in noun.children:
             if child.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod") and child.i < noun.i:
@@ -276,8 +300,13 @@ class ArgumentReader:
         for prep, obj in self.sx.prep_objects(noun):
             if prep in ACTOR_PREPS or prep == "from" and args.actors == []:
                 args.add("actor", self.ids([obj]))
-            elif prep in TARGET_PREPS or prep == "of":
-                args.add("target", self.ids([obj]))
+            elif prep == "of":
+                if of_role == "actor":
+                    args.add("actor", self.ids([obj]))
+                else:
+                    self._target(args, [obj])
+            elif prep in TARGET_PREPS:
+                self._target(args, [obj])
             elif prep == "with" and noun.lower_ in WITH_SIDES:
                 args.add("actor", self.ids([obj]))
         governor = noun.head

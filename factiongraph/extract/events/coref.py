@@ -11,6 +11,7 @@ different sub-types or labels, or disjoint participants keep events apart.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -214,9 +215,17 @@ def merge_events(base: Event, other: Event, *, participants: bool = True) -> Eve
                    counts=counts, attrs=attrs, evidence=evidence)
 
 
+# An outcome sentence that names the happening it follows: "The explosion killed three soldiers",
+# "two soldiers were killed in the attack".
+REFERS_BACK = re.compile(r"\b(?:the|that|this)\s+(?:\w+\s+)?(?:attack|attacks|strike|strikes|explosion|blast|"
+                         r"incident|bombing|shelling|raid|assault|barrage)\b", re.I)
+
+
 def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> bool:
     """Return True if ``new`` (later in the same document) re-describes ``prev``."""
-    if new.attrs.get("label") == "killing" and is_undated(new) and prev.type in VIOLENT_TYPES and prev.targets \
+    outcome = new.attrs.get("label") in ("killing", "injury")
+    refers_back = bool(new.evidence) and REFERS_BACK.search(new.evidence[0].text) is not None
+    if outcome and is_undated(new) and prev.type in VIOLENT_TYPES and (prev.targets or refers_back) \
             and not roles_conflict(prev, new) and places_compatible(prev, new, ancestors):
         # "the killing", "three soldiers were killed" with no date of their own after the strike that
         # killed: the same happening, named by its outcome

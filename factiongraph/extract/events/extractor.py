@@ -209,6 +209,11 @@ class EventExtractor:
                     continue
                 if not is_verb and end < len(words) and words[end] in NOUN_MODIFIED:
                     continue  # "a protest organiser", "the raid commander": a modifier, not an event
+                if not is_verb and i > 0 and words[i - 1] == "in" and end < len(words) \
+                        and words[end] in ("against", "at", "over", "of", "for"):
+                    continue  # "in protest against the arrest": why they acted, not a protest
+                if is_verb and tok.dep_ == "amod" and tok.head.i >= end and not tok.text[:1].isupper():
+                    continue  # "kidnapped academic X", "the slain commander": describes, reports no happening
                 found.append(Candidate(rule, sent, tokens[i].i, tokens[end - 1].i + 1, is_verb, passive))
                 break  # one trigger per rule per sentence
         # A rule suppresses another's trigger in the same mention of one happening ("the drone
@@ -568,6 +573,11 @@ class EventExtractor:
             return None
         if rule.require_place and not has_place:
             return None
+        if rule.not_object_types and reader.available:
+            head = sent.doc[cand.start]
+            named = [m for o in reader.sx.objects(head) for m in reader.names(o, frozenset(EntityType))]
+            if any(str(_entity_type(ctx, m)) in rule.not_object_types for m in named):
+                return None
         if rule.require_participant_types:
             close = self._close_participant_types(ctx, cand, in_sent)
             near_hit = rule.near_or_participant and self._near_hit(cand)
@@ -776,3 +786,9 @@ class EventExtractor:
                                                "rule.event-responsibility.v1", 0.6))
                 return
 
+
+
+def _entity_type(ctx: DocContext, m: Mention) -> EntityType:
+    """Return the type of a mention's entity (the mention's own type when it links to none)."""
+    entity = ctx.entity(m.entity_id)
+    return entity.type if entity is not None else m.type
