@@ -92,6 +92,12 @@ IRREGULAR = {
     "pay": ("paid", "paid"), "lay": ("laid", "laid"), "bring": ("brought", "brought"),
     "catch": ("caught", "caught"), "undertake": ("undertook", "undertaken"), "say": ("said", "said"),
     "tell": ("told", "told"), "be": ("was", "been"), "have": ("had", "had"), "go": ("went", "gone"),
+    "fall": ("fell", "fallen"), "withdraw": ("withdrew", "withdrawn"), "give": ("gave", "given"),
+    "draw": ("drew", "drawn"), "break": ("broke", "broken"), "begin": ("began", "begun"),
+    "seek": ("sought", "sought"), "win": ("won", "won"), "lose": ("lost", "lost"),
+    "flee": ("fled", "fled"), "spread": ("spread", "spread"), "shed": ("shed", "shed"),
+    "stand": ("stood", "stood"), "make": ("made", "made"), "bear": ("bore", "borne"),
+    "forbid": ("forbade", "forbidden"), "deal": ("dealt", "dealt"), "speak": ("spoke", "spoken"),
 }
 IRREGULAR_PLURALS = {"militiaman": "militiamen", "man": "men", "woman": "women", "child": "children",
                      "person": "people", "policeman": "policemen", "gunman": "gunmen"}
