@@ -198,6 +198,8 @@ class EventExtractor:
                 end, tag = hit
                 is_verb = tag != "NOUN"
                 passive = is_verb and self._is_passive(words, i, end, tag)
+                if passive and rule.active_only:
+                    continue
                 if not self._context_ok(rule, words, i, end, passive):
                     continue
                 if is_verb and not self._is_factual_verb(tokens, words, i, tag) \

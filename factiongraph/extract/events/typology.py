@@ -212,6 +212,7 @@ class EventRule:
     require_place: bool = False
     require_participant_types: frozenset[str] = frozenset()
     not_object_types: frozenset[str] = frozenset()
+    active_only: bool = False
     near_or_participant: bool = False
     participants_are_actors: bool = False
     variants: tuple[Variant, ...] = ()
@@ -262,6 +263,7 @@ def _compile_rule(item: dict[str, Any]) -> EventRule:
         require_date=bool(item.get("require_date")), require_place=bool(item.get("require_place")),
         require_participant_types=_words(item.get("require_participant_types")),
         not_object_types=_words(item.get("not_object_types")),
+        active_only=bool(item.get("active_only")),
         near_or_participant=bool(item.get("near_or_participant")), variants=variants,
         participants_are_actors=bool(item.get("participants_are_actors")),
         confidence=float(item.get("confidence", 0.7)))
