@@ -113,16 +113,21 @@ def record_surfaces(record: KBRecord) -> set[str]:
     return surfaces
 
 
-def is_compound_alias(surface: str, record_id: str, owners: dict[str, set[str]]) -> bool:
+def is_compound_alias(surface: str, record_id: str, owners: dict[str, set[str]],
+                      countries: frozenset[str] = frozenset()) -> bool:
     """Return True if ``surface`` is another record's name followed by one of this record's.
 
     "Islamic Revolutionary Guard Corps Quds Force" is an alias of the Quds Force, but text that
-    writes it names two entities; leaving the compound out of the ruler yields both mentions.
+    writes it names two entities; leaving the compound out of the ruler yields both mentions. A
+    country before an institution's name is part of the name ("US Treasury Department"): the
+    annotation guidelines count one mention there.
     """
     words = surface.split(" ")
     for cut in range(1, len(words)):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
         head_owners = owners.get(head, set())
+        if head_owners and head_owners <= countries:
+            continue
         if head_owners and record_id not in head_owners and record_id in owners.get(tail, set()):
             return True
     return False
@@ -156,10 +161,11 @@ def build_kb_patterns(kb: KnowledgeBase) -> Iterator[dict[str, str]]:
     for record_id, record in kb.records.items():
         for alias in (record.name, *record.aliases):
             owners.setdefault(" ".join(normalize_chars(alias).split()), set()).add(record_id)
+    countries = frozenset(rid for rid, r in kb.records.items() if str(r.type) == "country")
     for record_id in sorted(kb.records):
         record = kb.records[record_id]
         for surface in sorted(record_surfaces(record)):
-            if (surface in seen or is_compound_alias(surface, record_id, owners)
+            if (surface in seen or is_compound_alias(surface, record_id, owners, countries)
                     or is_possessive_alias(surface, record_id, owners)):
                 continue
             seen[surface] = record_id

@@ -64,6 +64,8 @@ MEMBER_HEADS = frozenset("""member members fighter fighters militant militants e
 # ("the PMF deputy chief was killed": the PMF is not the victim).
 ROLE_HEADS = frozenset("""chief chiefs commander head leader deputy spokesman spokeswoman spokesperson official
     minister envoy ambassador director secretary chairman founder adviser advisor aide""".split())
+# Political measures whose target is whoever their object is about.
+MEASURE_LABELS = frozenset({"sanction", "designation", "legislation", "order", "announcement", "statement"})
 # Verbs that take an event noun as object and give it their subject as actor.
 LIGHT_VERBS = frozenset("""carry carried carries carrying conduct conducted conducts conducting launch launched
     launches launching stage staged stages staging mount mounted mounts mounting execute executed perpetrate
@@ -161,7 +163,9 @@ class ArgumentReader:
         own = self.sx.mention_at(token)
         found = [m for m in self.sx.phrase_mentions(token)
                  if (_type_of(self.ctx, m) in types or self.is_facility(m))
-                 and (own is not None or token.lower_ not in ROLE_HEADS)
+                 # "the commander of X, Qassim Musleh": the person the role names, not X
+                 and (own is not None or token.lower_ not in ROLE_HEADS
+                      or _type_of(self.ctx, m) is EntityType.PERSON)
                  # "Sadr's supporters" are not Sadr; "Kataib Hezbollah fighters" are Kataib Hezbollah
                  and (own is not None or token.lower_ not in MEMBER_HEADS
                       or _type_of(self.ctx, m) is not EntityType.PERSON)]
@@ -291,6 +295,12 @@ class ArgumentReader:
         self._target(args, [o for p, o in self.sx.prep_objects(verb, TARGET_PREPS)])
         if label in ("meeting", "visit"):
             self._sides(verb, subjects, args)
+        elif label in MEASURE_LABELS and not args.targets:
+            # "withdrew a bill that would have formalised the PMF", "imposed sanctions on X":
+            # who a political measure is about, anywhere in its object
+            for obj in self.sx.objects(verb):
+                args.add("target", [m.entity_id for m in self.sx.mentions_in(obj)
+                                    if m.entity_id and _type_of(self.ctx, m) in PARTICIPANT_TYPES])
 
     def _noun_roles(self, noun: Token, args: Arguments, label: str, of_role: str = "target") -> None:
         # the noun's own modifiers: "a US drone strike", "Israel's attack", "the militia's raid"
