@@ -196,6 +196,8 @@ class EventExtractor:
                 if hit is None or tok.ent_type_ == "DATE" or any(a <= tok.idx < b for a, b in blocked):
                     continue
                 end, tag = hit
+                if tag == "NOUN" and end == i + 1 and _acts_as_verb(sent.doc[tok.i]):
+                    tag = "VB"  # "did not arrest anyone", "if gunmen attack": the parse shows a verb
                 is_verb = tag != "NOUN"
                 passive = is_verb and self._is_passive(words, i, end, tag)
                 if passive and rule.active_only:
@@ -204,6 +206,9 @@ class EventExtractor:
                     continue
                 if is_verb and not self._is_factual_verb(tokens, words, i, tag) \
                         and not (words[i - 1] in BLOCKERS and self._has_precedent(tokens, end)):
+                    continue
+                if is_verb and not_happened(sent.doc[tokens[i].i]) \
+                        and not (i > 0 and words[i - 1] in BLOCKERS and self._has_precedent(tokens, end)):
                     continue
                 if not is_verb and i > 0 and words[i - 1] in ("no", "any", "possible", "potential", "future"):
                     continue
@@ -794,3 +799,45 @@ def _entity_type(ctx: DocContext, m: Mention) -> EntityType:
     """Return the type of a mention's entity (the mention's own type when it links to none)."""
     entity = ctx.entity(m.entity_id)
     return entity.type if entity is not None else m.type
+
+
+# Verbs whose complement has not happened ("threatened to attack", "plans to withdraw").
+_PROSPECTIVE = frozenset("""threaten threatened threatens threatening vow vowed vows vowing plan planned plans
+    planning intend intended intends intending seek sought seeks seeking promise promised promises warn warned
+    warns pledge pledged pledges expect expected hope hoped want wanted wants prepare prepared refuse refused
+    decline declined fail failed""".split())
+_MODALS = frozenset({"will", "would", "could", "should", "may", "might", "shall", "can", "'ll", "must"})
+_CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+
+
+def not_happened(token: Any) -> bool:
+    """Return True when the parse shows a verb's happening did not take place (or not yet).
+
+    Negated ("did not attack"), under a modal ("could attack", "would strike"), in a condition
+    ("if they attack"), or the complement of a verb of intent or threat ("threatened to attack",
+    "plans to withdraw"). Without a parse nothing is decided here.
+    """
+    doc = token.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    for c in token.children:
+        if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS):
+            return True
+        if c.dep_ == "mark" and c.lower_ in _CONDITIONS:
+            return True
+    if token.dep_ in ("xcomp", "ccomp") and token.head is not token and token.head.lower_ in _PROSPECTIVE:
+        return True
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in token.children):
+        return True
+    return False
+
+
+def _acts_as_verb(token: Any) -> bool:
+    """Return True when the parse gives a noun-or-verb word an auxiliary, a negation or a condition.
+
+    Those make it a verb whose factuality must be checked ("did not arrest", "could attack", "if
+    gunmen attack"); a bare present with a subject stays as it was (headlines: "Police raid depot").
+    """
+    if not token.doc.has_annotation("DEP"):
+        return False
+    return any(c.dep_ in ("aux", "auxpass", "neg", "mark") for c in token.children)

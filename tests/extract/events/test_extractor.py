@@ -435,3 +435,14 @@ def test_a_trigger_inside_a_longer_one_is_part_of_it() -> None:
         "A drone attack on the residence of Mustafa al-Kadhimi in Baghdad on Sunday wounded two guards.",
         "2021-11-08"))
     assert [e.sub_type for e in events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police did not arrest anyone in Basra on Monday.",
+    "The militia could attack the base in Basra on Monday, officials warned.",
+    "If gunmen attack the convoy in Basra, the army will respond.",
+    "Kataib Hezbollah threatened to attack US bases in Basra on Monday.",
+])
+def test_what_the_parse_shows_did_not_happen_is_no_event(extractor: EventExtractor, text: str) -> None:
+    events = events_of(extractor, text)
+    assert all(e.attrs.get("label") in ("threat", "statement") for e in events), [e.attrs.get("label") for e in events]
