@@ -99,6 +99,21 @@ def probe_spacy_ner(corpus: Path, model: str, processes: int = 1, restricted: bo
             "labels": len(getattr(nlp.get_pipe("ner"), "labels", ()))}
 
 
+def probe_spacy_full(corpus: Path, model: str) -> dict[str, float]:
+    """spaCy's whole pipeline as shipped (tagger, parser, lemmatizer, NER ...): a user's alternative
+    of spaCy's parse plus rules of their own."""
+    import spacy
+
+    nlp = spacy.load(model)
+    texts = read_texts(corpus)
+    with TreeRss() as tree:
+        start = time.perf_counter()
+        ents = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=32))
+        seconds = time.perf_counter() - start
+    return {"seconds": seconds, "words": sum(len(t.split()) for t in texts), "docs": len(texts),
+            "rss_mb": max(_rss_mb(), tree.peak_mb), "entities": ents, "components": "+".join(nlp.pipe_names)}
+
+
 def probe_pipeline(corpus: Path, workers: int) -> dict[str, float]:
     """The whole factiongraph pipeline (ingest, clean, nlp, resolve, extract, store)."""
     from factiongraph.pipeline import Pipeline
@@ -125,6 +140,8 @@ def main() -> None:
     if kind == "spacy-ner":
         result = probe_spacy_ner(corpus, sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 1,
                                  restricted=sys.argv[5:6] == ["restricted"])
+    elif kind == "spacy-full":
+        result = probe_spacy_full(corpus, sys.argv[3])
     elif kind == "pipeline":
         result = probe_pipeline(corpus, int(sys.argv[3]))
     elif kind == "store":
