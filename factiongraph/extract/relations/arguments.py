@@ -38,6 +38,9 @@ _LIST_PREPS = frozenset({"including", "like", "as", "among", "namely", "notably"
 # "one of the factions", "two of the groups": the quantifier stands for the phrase's members.
 _QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "several", "many", "most",
                           "each", "any", "all", "both", "among"})
+_OTHER = frozenset({"other", "fellow"})
+_QUANTITIES = frozenset({"dozens", "dozen", "scores", "number", "handful", "hundreds", "series", "set",
+                         "array", "range", "host"}) | _QUANTIFIERS
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "remains", "remain",
                       "remained", "became", "become", "becomes", "'s", "seems", "appears"})
 # "militias known as the PMF", "a group calling itself X": a phrase named by a participle.
@@ -136,7 +139,7 @@ class SentenceArgs:
                     return [inner]
         return []
 
-    def members(self, tok: Token | None) -> list[Mention]:
+    def members(self, tok: Token | None, own_name: bool = True) -> list[Mention]:
         """Return the names listed under a phrase: coordinated heads, "such as" and appositions.
 
         "A, B and C" (from A), "militias such as A and B", "factions, including A, B and C",
@@ -145,9 +148,18 @@ class SentenceArgs:
         if tok is None:
             return []
         out: list[Mention] = []
-        heads: list[Token] = [tok, *[c for c in tok.conjuncts if c.i != tok.i]]
-        for head in heads:
-            out.extend(self.named(head))
+        siblings = [c for c in tok.conjuncts if c.i != tok.i]
+        # coordinated names ("A, B and C"), or "A and other Iran-backed groups"; the parser often
+        # hangs "including ..." on the first of two coordinated phrases, so siblings' lists count
+        named_siblings = self.mention_at(tok) is not None or any(
+            c.dep_ == "amod" and c.lower_ in _OTHER for c in tok.children)
+        for head in [tok, *siblings]:
+            if (head is tok and own_name) or (head is not tok and named_siblings):
+                out.extend(self.named(head))
+            if head.lower_ in _QUANTITIES and self.mention_at(head) is None:
+                for child in head.children:  # "dozens of factions, including A"
+                    if child.dep_ == "prep" and child.lower_ == "of":
+                        out.extend(m for p in child.children if p.dep_ == "pobj" for m in self.members(p))
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in _LIST_PREPS:
                     out.extend(self._pobj_names(child) or self.name_after(child))
@@ -234,6 +246,12 @@ class SentenceArgs:
             return [written]
         if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTIFIERS:
             return self.described(tok.head.head, depth + 1)
+        if dep == "pobj" and tok.head.lower_ == "among":
+            # "A is among the factions of Y", "A, among the factions of Y"
+            holder = tok.head.head
+            if holder.lower_ in _COPULAS:
+                return self._subject_names(holder)
+            return self.named(holder)
         if dep == "appos":
             head = tok.head
             out.extend(self.named(head) or self.described(head, depth + 1))
@@ -432,6 +450,12 @@ class SyntaxWords:
             self.group_part_nouns = words["group_part_nouns"]
             self.inner_preps = words["inner_preps"]
             self.umbrella_nouns = words["umbrella_nouns"]
+            self.join_verbs = words["join_verbs"]
+            self.join_preps = words["join_preps"]
+            self.collective_nouns = words["collective_nouns"]
+            self.link_nouns = words["link_nouns"]
+            self.link_verbs = words["link_verbs"]
+            self.support_verbs = words["support_verbs"]
             self.include_verbs = words["include_verbs"]
             self.control_nouns = words["control_nouns"]
             self.control_verbs = words["control_verbs"]

@@ -71,9 +71,13 @@ class PatternFamilies(SyntaxRoles, SyntaxGroups):
         syntax = view.ctx.syntax()
         if syntax.available:
             args = SentenceArgs(view, syntax.doc, ms, start, end, self.words.include_verbs)
-            for parsed in (self.syn_roles, self.syn_leading, self.syn_support, self.syn_affiliate,
-                           self.syn_part_of, self.syn_control):
+            for parsed in (self.syn_roles, self.syn_leading, self.syn_support, self.syn_backers,
+                           self.syn_affiliate, self.syn_part_of, self.syn_control):
                 out.extend(parsed(view, args))
+            # a comma apposition the parse did not read (a long name can derail it): word order
+            related = {c.subject_id for c in out}
+            out.extend(c for c in self.apposition_role(view, ms, start, end, memory)
+                       if c.subject_id not in related)
             families: tuple[Family, ...] = (self.title_person, self.possessive_leader, self.whose_leader,
                         self.front_groups, self.introduced_sets, self.sub_unit, self.located_in,
                         self.explicit_verbs)

@@ -13,6 +13,8 @@ from factiongraph.extract.relations.patterns import _POSS, Candidate, PatternBas
 from factiongraph.model import EntityType, Mention, Predicate
 
 
+_FUNCTION_WORDS = frozenset({"of", "to", "in", "for", "with", "by", "at", "on", "from", "and", "or",
+                             "as", "than", "that", "which", "who"})
 _VERB_ROLES = {"commanded": "commander", "chaired": "chairman", "founded": "founder",
                "co-founded": "co-founder", "established": "founder"}
 
@@ -156,6 +158,8 @@ class RoleFamilies(PatternBase):
                                          for m in ms):
                 match = None  # ", the PMF deputy chief": the name inside is the object
             obj: Mention | None = None
+            if match is not None and match.group("role").split()[0].lower() in _FUNCTION_WORDS:
+                match = None  # ", of the former governor ...": not an apposition
             if match is not None:
                 role = match.group("role")
                 span_end = match.end("role")

@@ -67,10 +67,21 @@ class SyntaxGroups(GroupFamilies):
         ent = view.entity(item)
         return ent.type if ent is not None else None
 
+    def as_actor(self, view: DocView, other: Mention | str) -> Mention | str:
+        """Return the country a capital stands for ("Tehran's allies" -> Iran), else ``other``."""
+        if isinstance(other, Mention) and view.type_of(other) is EntityType.PLACE:
+            name = self.lex.demonyms.get(other.text)
+            found = view.lookup_name(name) if name else None
+            if found is not None:
+                return found
+        return other
+
     def emit_alignment(self, view: DocView, args: SentenceArgs, subjects: list[Mention],
                        other: Mention | str, support: bool, rule: str, *tokens: Token,
                        person_leads: bool = False) -> list[Candidate]:
         """Return ``backed_by`` / ``affiliated_with`` / ``leader_of`` candidates for a subject list."""
+        other_m = other if isinstance(other, Mention) else None
+        other = self.as_actor(view, other)
         pred = self.alignment_predicate(view, other, support, person_leads)
         out: list[Candidate] = []
         if pred is None:
@@ -78,7 +89,6 @@ class SyntaxGroups(GroupFamilies):
         for subj in subjects:
             if view.type_of(subj) not in GROUP_TYPES:
                 continue
-            other_m = other if isinstance(other, Mention) else None
             span = args.span_of(subj, other_m, *tokens)
             if pred is Predicate.LEADER_OF:
                 out.append(self.cand(other, pred, subj, span, rule))
@@ -148,24 +158,71 @@ class SyntaxGroups(GroupFamilies):
         return out
 
     def syn_affiliate(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
-        """"X, a proxy of Iran", "X, the military wing of Y", "Iran's proxies, including A and B"."""
+        """"X, a proxy of Iran", "X, the military wing of Y", "Iran's proxies, including A and B",
+        "an Iranian proxy", "a splinter group of Y", "X has ties to Y"."""
         out: list[Candidate] = []
+        words = self.words
         for tok in args.tokens:
-            if tok.lower_ not in self.words.affiliate_nouns or args.mention_at(tok) is not None:
+            if args.mention_at(tok) is not None:
                 continue
-            others: list[Mention] = []
+            low = tok.lower_
+            if low in words.link_nouns:
+                out.extend(self.ties(view, args, tok))
+                continue
+            if low not in words.affiliate_nouns and not any(
+                    c.dep_ in ("compound", "amod") and c.lower_ in words.affiliate_nouns for c in tok.children):
+                continue
+            others: list[Mention | str] = []
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "for", "to"):
                     others.extend(self.pobj_names(args, child))
-                elif child.dep_ == "poss" and args.mention_at(child) is not None:
-                    others.append(args.mention_at(child))  # type: ignore[arg-type]
+                elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i:
+                    named = args.mention_at(child)
+                    demonym = self.lex.demonyms.get(child.text) if child.text[:1].isupper() else None
+                    if named is not None:
+                        others.append(named)
+                    elif demonym and (found := view.lookup_name(demonym)) is not None:
+                        others.append(found)  # "an Iranian proxy"
             if not others:
                 continue
-            subjects = [m for m in args.members(tok) + args.described(tok) if m not in others]
+            subjects = [m for m in args.referents(tok) if m not in others]
             rule = args.description_rule(tok)
-            for other_m in others:
-                out.extend(self.emit_alignment(view, args, subjects, other_m, False, rule, tok,
+            for other in others:
+                out.extend(self.emit_alignment(view, args, subjects, other, False, rule, tok,
                                                person_leads=True))
+        return out
+
+    def ties(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
+        """"X has ties to Y", "X, which maintains links with Y" (not "ties between A and B")."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lower_ not in self.words.link_verbs or self.is_negated(verb):
+            return []
+        others = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                  for m in self.pobj_names(args, c)]
+        if not others:
+            return []
+        subjects = args.subjects(verb)
+        out: list[Candidate] = []
+        for other in others:
+            out.extend(self.emit_alignment(view, args, subjects, other, False, "rel-syn-clause", noun))
+        return out
+
+    def syn_backers(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"Iran backs X", "Tehran supports several militias, including X and Y"."""
+        out: list[Candidate] = []
+        for tok in args.tokens:
+            if tok.lower_ not in self.words.support_verbs or self.is_negated(tok):
+                continue
+            if not any(c.dep_ == "nsubj" for c in tok.children) or any(
+                    c.dep_ in ("auxpass", "agent") for c in tok.children):
+                continue  # active voice only: "backed by" is read by syn_support
+            backers = [self.as_actor(view, m) for m in args.subjects(tok)]
+            backers = [b for b in backers if self.type_of_id(view, b) in STATE_TYPES]
+            if not backers:
+                continue
+            groups = [m for c in tok.children if c.dep_ == "dobj" for m in args.referents(c)]
+            for backer in backers:
+                out.extend(self.emit_alignment(view, args, groups, backer, True, "rel-syn-clause", tok))
         return out
 
     # -- umbrellas ------------------------------------------------------------------------
@@ -195,6 +252,11 @@ class SyntaxGroups(GroupFamilies):
             if low in words.inner_preps and tok.dep_ == "prep":
                 out.extend(self.under(view, args, tok))
                 continue
+            if low in words.join_verbs:
+                out.extend(self.joins(view, args, tok))
+                continue
+            if low in words.collective_nouns and args.mention_at(tok) is None:
+                out.extend(self.collective(view, args, tok))
             generic = low in words.group_part_nouns
             if not (generic or low in words.part_nouns) or args.mention_at(tok) is not None:
                 continue
@@ -209,7 +271,8 @@ class SyntaxGroups(GroupFamilies):
                         umbrellas.extend(self.umbrella_under(args, pobj))
             if not umbrellas:
                 umbrellas = [m for m in self.compound_umbrellas(args, tok)]
-                subjects = [m for m in args.members(tok) if m not in umbrellas]
+                subjects = [m for m in args.members(tok, own_name=False) + args.described(tok)
+                            if m not in umbrellas]
                 rule = "rel-syn-modifier"
             else:
                 subjects = args.members(tok) + args.described(tok)
@@ -219,6 +282,36 @@ class SyntaxGroups(GroupFamilies):
                     if view.type_of(subj) in UNIT_TYPES and subj.entity_id != umbrella.entity_id:
                         out.append(self.cand(subj, Predicate.PART_OF, umbrella,
                                              args.span_of(subj, umbrella, tok), rule))
+        return out
+
+    def joins(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
+        """"X joined the PMF", "X was folded into the PMF", "X belongs to Y"."""
+        if self.is_negated(verb) or verb.dep_ in ("amod", "compound"):
+            return []
+        umbrellas = [m for c in verb.children if c.dep_ == "dobj" for m in self.umbrella_under(args, c)]
+        umbrellas += [m for c in verb.children if c.dep_ == "prep" and c.lower_ in self.words.join_preps
+                      for p in c.children if p.dep_ == "pobj" for m in self.umbrella_under(args, p)]
+        out: list[Candidate] = []
+        for umbrella in umbrellas:
+            for subj in args.subjects(verb):
+                if args.type_of(subj) in GROUP_TYPES | {EntityType.STATE_BODY} and subj.entity_id != umbrella.entity_id:
+                    out.append(self.cand(subj, Predicate.PART_OF, umbrella,
+                                         args.span_of(subj, umbrella, verb), "rel-syn-clause"))
+        return out
+
+    def collective(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
+        """"Y, an umbrella of militias including A and B", "Y, a coalition of A, B and C"."""
+        umbrellas = [m for m in args.described(noun) if args.type_of(m) in UMBRELLA_TYPES]
+        if not umbrellas:
+            return []
+        members = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                   for p in c.children if p.dep_ == "pobj" for m in args.members(p)]
+        out: list[Candidate] = []
+        for umbrella in umbrellas:
+            for member in members:
+                if args.type_of(member) in GROUP_TYPES and member.entity_id != umbrella.entity_id:
+                    out.append(self.cand(member, Predicate.PART_OF, umbrella,
+                                         args.span_of(umbrella, member, noun), args.description_rule(noun)))
         return out
 
     def compound_umbrellas(self, args: SentenceArgs, tok: Token) -> list[Mention]:

@@ -17,6 +17,8 @@ the word-order family ``rel-title-person``.
 
 from __future__ import annotations
 
+import re
+
 from factiongraph.extract.relations.arguments import SentenceArgs, SyntaxWords, Token
 from factiongraph.extract.relations.role_families import RoleFamilies
 from factiongraph.extract.relations.patterns import Candidate
@@ -42,6 +44,16 @@ class SyntaxRoles(RoleFamilies):
                 heads.add(last)
             self._role_heads = frozenset(heads)
         return self._role_heads
+
+    _title_words: frozenset[str] | None = None
+
+    def title_words(self) -> frozenset[str]:
+        """Return the words of titles and title modifiers ("deputy", "top", "former", "prime")."""
+        if self._title_words is None:
+            words = {w for variant in self.lex.canonical for w in re.split(r"[\s-]+", variant)}
+            words |= {m.lower() for m in self.lex.modifiers}
+            self._title_words = frozenset(words)
+        return self._title_words
 
     # -- the title written around a role noun -----------------------------------------------
     def read_title(self, view: DocView, args: SentenceArgs, head: Token
@@ -78,7 +90,10 @@ class SyntaxRoles(RoleFamilies):
                 break
             if child.dep_ not in ("compound", "amod", "nmod", "punct", "npadvmod", "advmod", "nummod"):
                 break
-            start_tok = child
+            if child.dep_ in ("compound", "nmod", "nummod") or child.text in ("-", "\u2010") \
+                    or child.lower_ in self.title_words():
+                start_tok = child  # "deputy chief", "security official", "top commander"
+            # other adjectives ("longtime leader", "outspoken leader") describe the holder
         last = head
         for size in (3, 2):  # "chief of staff", "minister of the interior"
             if head.i + size <= args.last:
@@ -155,6 +170,9 @@ class SyntaxRoles(RoleFamilies):
                 continue
             if tok.dep_ == "compound" and args.mention_at(tok.head) is not None:
                 continue  # a title before a name: rel-title-person
+            if tok.head.i != tok.i and abs(tok.head.i - tok.i) == 2 and tok.head.lower_ in heads and \
+                    args.doc[min(tok.i, tok.head.i) + 1].text == "-":
+                continue  # one half of "secretary-general": read from the half that heads it
             people = [m for m in args.described(tok) if view.type_of(m) is EntityType.PERSON]
             if not people:
                 continue
