@@ -11,17 +11,18 @@ pipeline has a dependency parse. Each pattern family is one method of :class:`Pa
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from factiongraph.errors import ConfigError
 from factiongraph.extract.view.docview import DocView, build_name_index, kb_get, record_id
-from factiongraph.extract.relations.group_families import GroupFamilies
+from factiongraph.extract.relations.arguments import SentenceArgs, SyntaxWords
 from factiongraph.extract.relations.patterns import Candidate
-from factiongraph.extract.relations.role_families import RoleFamilies
+from factiongraph.extract.relations.syntax_groups import SyntaxGroups
+from factiongraph.extract.relations.syntax_roles import SyntaxRoles
 from factiongraph.extract.view.roles import RoleLexicon
 from factiongraph.extract.view.sentences import load_rule_file, sentence_spans, split_sentences
-from factiongraph.model import EntityType, Evidence, Predicate, Relation
+from factiongraph.model import EntityType, Evidence, Mention, Predicate, Relation
 from factiongraph.model.ids import make_id
 
 if TYPE_CHECKING:
@@ -43,8 +44,22 @@ def _span_year(value: object) -> int | None:
 
 
 
-class PatternFamilies(RoleFamilies, GroupFamilies):
-    """All relation pattern families; :meth:`run` applies them to one sentence."""
+Family = Callable[[DocView, list[Mention], int, int, dict[str, list[str]]], list[Candidate]]
+
+
+class PatternFamilies(SyntaxRoles, SyntaxGroups):
+    """All relation families; :meth:`run` applies them to one sentence.
+
+    With a dependency parse, the parse-based families (``rel-syn-*``) read appositions,
+    copulas, relative clauses, participles, premodifiers and lists; the word-order families
+    run beside them only where word order is the better evidence (titles before names,
+    possessives, adjacent units and places, fixed phrases). Without a parse (setting ``parse``
+    off) every word-order family runs.
+    """
+
+    def __init__(self, rules: dict[str, Any], lexicon: RoleLexicon, owner: RelationExtractor) -> None:
+        super().__init__(rules, lexicon, owner)
+        self.words = SyntaxWords(rules)
 
     def run(self, view: DocView, start: int, end: int) -> list[Candidate]:
         """Return every family's candidates for the sentence ``[start, end)``."""
@@ -53,12 +68,49 @@ class PatternFamilies(RoleFamilies, GroupFamilies):
             return []  # every family relates a mention of this sentence (or none: no side effects)
         memory: dict[str, list[str]] = {}
         out: list[Candidate] = []
-        for family in (self.title_person, self.apposition_role, self.possessive_leader,
-                       self.led_by_person, self.founder_family, self.affiliation_front,
-                       self.backed_by_family, self.umbrella_family, self.sub_unit, self.located_in,
-                       self.commands_opposes):
+        syntax = view.ctx.syntax()
+        if syntax.available:
+            args = SentenceArgs(view, syntax.doc, ms, start, end, self.words.include_verbs)
+            for parsed in (self.syn_roles, self.syn_leading, self.syn_support, self.syn_backers,
+                           self.syn_affiliate, self.syn_part_of, self.syn_control):
+                out.extend(parsed(view, args))
+            # a comma apposition the parse did not read (a long name can derail it): word order
+            related = {c.subject_id for c in out}
+            out.extend(c for c in self.apposition_role(view, ms, start, end, memory)
+                       if c.subject_id not in related)
+            families: tuple[Family, ...] = (self.title_person, self.possessive_leader, self.whose_leader,
+                        self.front_groups, self.introduced_sets, self.sub_unit, self.located_in,
+                        self.explicit_verbs)
+        else:
+            families = (self.title_person, self.apposition_role, self.possessive_leader,
+                        self.led_by_person, self.founder_family, self.affiliation_front,
+                        self.backed_by_family, self.umbrella_family, self.sub_unit, self.located_in,
+                        self.commands_opposes)
+        for family in families:
             out.extend(family(view, ms, start, end, memory))
         return out
+
+
+    # -- the word-order families kept beside the parse (fixed phrases, earlier sentences) ----
+    def whose_leader(self, view: DocView, ms: list[Mention], start: int, end: int,
+                     memory: dict[str, list[str]]) -> list[Candidate]:
+        """"Y, whose leader X" (``rel-led-by``)."""
+        return self.led_by_person(view, ms, start, end, memory, whose_only=True)
+
+    def front_groups(self, view: DocView, ms: list[Mention], start: int, end: int,
+                     memory: dict[str, list[str]]) -> list[Candidate]:
+        """"A could be a new name for B", "a front for B" (``rel-front-group``)."""
+        return self.affiliation_front(view, ms, start, end, memory, fronts_only=True)
+
+    def introduced_sets(self, view: DocView, ms: list[Mention], start: int, end: int,
+                        memory: dict[str, list[str]]) -> list[Candidate]:
+        """"A, one of the pro-X factions" after "the pro-X factions within Y" (``rel-umbrella``)."""
+        return self.umbrella_family(view, ms, start, end, memory, sets_only=True)
+
+    def explicit_verbs(self, view: DocView, ms: list[Mention], start: int, end: int,
+                       memory: dict[str, list[str]]) -> list[Candidate]:
+        """"B commands A", "A opposes B" (``rel-commands``, ``rel-opposes``)."""
+        return self.commands_opposes(view, ms, start, end, memory, verbs_only=True)
 
 
 class RelationExtractor:

@@ -20,8 +20,12 @@ class GroupFamilies(PatternBase):
     """Families whose subject is a group, a unit or a place."""
 
     def affiliation_front(self, view: DocView, ms: list[Mention], start: int, end: int,
-                          memory: dict[str, list[str]]) -> list[Candidate]:
-        """"A and B are affiliated with C"; "... could even be new names for the exact same group"."""
+                          memory: dict[str, list[str]], fronts_only: bool = False) -> list[Candidate]:
+        """"A and B are affiliated with C"; "... could even be new names for the exact same group".
+
+        ``fronts_only``: emit the front-group hypotheses only (the parse reads affiliations); the
+        affiliation triggers still name the subjects and object a later "the same group" means.
+        """
         out: list[Candidate] = []
         if not view.holds_any(self.affiliation_words, start, end):
             return out
@@ -50,7 +54,8 @@ class GroupFamilies(PatternBase):
             if not subjects and memory.get("subjects") and last_object is not None:
                 subjects_ids, span_start = memory["subjects"], last_object.start
             for sid in subjects_ids:
-                out.append(self.cand(sid, pred, obj, (span_start, span_end), rule))
+                if not fronts_only or pred is Predicate.POSSIBLY_SAME_AS:
+                    out.append(self.cand(sid, pred, obj, (span_start, span_end), rule))
             memory["subjects"] = subjects_ids
             last_object = obj
         return out
@@ -83,17 +88,23 @@ class GroupFamilies(PatternBase):
         return out
 
     def umbrella_family(self, view: DocView, ms: list[Mention], start: int, end: int,
-                        memory: dict[str, list[str]]) -> list[Candidate]:
-        """"A, B and C operate under the umbrella of Y", "A, part of Y", "A, one of the factions"."""
+                        memory: dict[str, list[str]], sets_only: bool = False) -> list[Candidate]:
+        """"A, B and C operate under the umbrella of Y", "A, part of Y", "A, one of the factions".
+
+        ``sets_only``: only "one of the X factions" read against a set introduced in an earlier
+        sentence ("the X factions within Y"); the parse reads the rest.
+        """
         out: list[Candidate] = []
         if not view.holds_any(self.umbrella_words, start, end):
             return out
         text = view.text
         groups = frozenset({EntityType.ARMED_GROUP})
-        for match in list(self.umbrella.finditer(text, start, end)) + list(
-                self.one_of.finditer(text, start, end)):
+        matches = [] if sets_only else list(self.umbrella.finditer(text, start, end))
+        for match in matches + list(self.one_of.finditer(text, start, end)):
             obj = self.mention_at(ms, match.end(), frozenset({EntityType.ARMED_GROUP,
                                                              EntityType.STATE_BODY}), view)
+            if sets_only and obj is not None:
+                continue
             if obj is None and match.re is self.one_of:
                 obj = self.introduced_set(view, match)
             elif obj is not None and match.re is self.one_of and obj.entity_id not in self.owner.umbrellas:
@@ -195,14 +206,18 @@ class GroupFamilies(PatternBase):
         return _ADMIN_RANK.get(str(ent.attributes.get("admin_level") or "").lower())
 
     def commands_opposes(self, view: DocView, ms: list[Mention], start: int, end: int,
-                         memory: dict[str, list[str]]) -> list[Candidate]:
-        """"A operates under the command of B" / "B commands A"; explicit "A opposes B"."""
+                         memory: dict[str, list[str]], verbs_only: bool = False) -> list[Candidate]:
+        """"A operates under the command of B" / "B commands A"; explicit "A opposes B".
+
+        ``verbs_only``: the active verbs only ("B commands A", "A opposes B"); the parse reads
+        "under the command of" and "controlled by".
+        """
         out: list[Candidate] = []
         if not view.holds_any(self.commands_words, start, end):
             return out
         text = view.text
         actors = ORGS | {EntityType.PERSON, EntityType.COUNTRY}
-        for match in self.commands_by.finditer(text, start, end):
+        for match in ([] if verbs_only else self.commands_by.finditer(text, start, end)):
             boss = self.mention_at(ms, match.end(), actors, view)
             if boss is not None:
                 for subj in self.subjects_before_loose(view, ms, match.start()):

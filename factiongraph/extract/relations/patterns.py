@@ -69,6 +69,7 @@ class PatternBase:
                 "led_by_verbs", "commands_triggers", "commands_verbs", "opposes_verbs", "place_nouns")}
         except (KeyError, TypeError) as exc:
             raise ConfigError(f"relations.yaml: missing vocabulary ({exc!r})") from exc
+        self.legislature_words = [str(w) for w in rules.get("legislature_words") or []]
         flags = re.IGNORECASE
         self.affiliation = re.compile(rf"\b(?:{_words(vocab['affiliation_triggers'])})\b", flags)
         self.front = re.compile(rf"\b(?:{_words(vocab['front_triggers'])})\b", flags)

@@ -13,6 +13,8 @@ from factiongraph.extract.relations.patterns import _POSS, Candidate, PatternBas
 from factiongraph.model import EntityType, Mention, Predicate
 
 
+_FUNCTION_WORDS = frozenset({"of", "to", "in", "for", "with", "by", "at", "on", "from", "and", "or",
+                             "as", "than", "that", "which", "who"})
 _VERB_ROLES = {"commanded": "commander", "chaired": "chairman", "founded": "founder",
                "co-founded": "co-founder", "established": "founder"}
 
@@ -30,9 +32,24 @@ class RoleFamilies(PatternBase):
 
     def context_object(self, view: DocView, person: Mention, norm: str, kind: str,
                        generic: bool, floor: int, end: int) -> str | None:
-        """Return what an org-less title is of: KB dated roles, a demonym, the context group."""
+        """Return what an org-less title is of: KB dated roles, a demonym, the context group.
+
+        A rank ("General") is never completed from context; a legislator's seat is in the
+        parliament of the country named by a demonym, else of the main country. The knowledge
+        base completes offices and posts only: a bare "leader X" does not say of what.
+        """
+        if kind == "rank":
+            return None
+        if kind == "legislator":
+            country = None
+            for name in reversed(self.lex.demonyms_in(view.text[floor:person.start])):
+                found = view.lookup_name(name)
+                if found and (ent := view.entity(found)) is not None and ent.type is EntityType.COUNTRY:
+                    country = found
+                    break
+            return self.legislature_of(view, country or view.main_country)
         pid = str(person.entity_id)
-        known = self.owner.office_holder_of(pid, norm, view.year)
+        known = self.owner.office_holder_of(pid, norm, view.year) if kind in ("office", "post") else None
         if known:
             return known
         if generic:
@@ -46,6 +63,26 @@ class RoleFamilies(PatternBase):
                 if found and (ent := view.entity(found)) is not None and ent.type is EntityType.COUNTRY:
                     return found
             return view.main_country
+        return None
+
+    @staticmethod
+    def is_country(view: DocView, entity_id: str | None) -> bool:
+        """Return True when an id names a country."""
+        ent = view.entity(entity_id)
+        return ent is not None and ent.type is EntityType.COUNTRY
+
+    def legislature_of(self, view: DocView, country: str | None) -> str | None:
+        """Return the parliament of a country from the KB ("Iraqi parliament"), if it has one."""
+        ent = view.entity(country)
+        if ent is None or ent.type is not EntityType.COUNTRY:
+            return None
+        adjectives = [k for k, v in self.lex.demonyms.items() if v == ent.name] + [ent.name]
+        for adj in adjectives:
+            for word in self.legislature_words:
+                found = view.lookup_name(f"{adj} {word}")
+                body = view.entity(found)
+                if body is not None and body.type is EntityType.STATE_BODY:
+                    return body.entity_id
         return None
 
     def remember_role(self, view: DocView, person: str, norm: str) -> None:
@@ -83,11 +120,17 @@ class RoleFamilies(PatternBase):
                 obj, span_start = org.entity_id, org.start
             elif pronoun is not None:
                 obj = self.pronoun_owner(view, ms, title.start)
-            elif dem is not None:
+            elif dem is not None and not generic and title.kind != "leader":
+                # "Iraqi Foreign Minister X"; not "Iraqi militia commander X" (the militia is
+                # Iraqi) nor "Iraqi commander X" (a nationality: a leader leads some group)
                 obj = view.lookup_name(dem[0])
                 span_start = dem[1] if obj else span_start
+            if title.kind == "legislator" and (obj is None or self.is_country(view, obj)):
+                obj = self.legislature_of(view, obj or view.main_country)
             if obj is None and comma:
                 continue  # a title set off by a comma counts only when something owns it
+            if obj is None and dem is not None and (generic or title.kind == "leader"):
+                continue  # "Iraqi militia commander X": some Iraqi militia, not the one in context
             if obj is None:
                 obj = self.context_object(view, person, title.normalized, title.kind, generic,
                                           start, end)
@@ -115,6 +158,8 @@ class RoleFamilies(PatternBase):
                                          for m in ms):
                 match = None  # ", the PMF deputy chief": the name inside is the object
             obj: Mention | None = None
+            if match is not None and match.group("role").split()[0].lower() in _FUNCTION_WORDS:
+                match = None  # ", of the former governor ...": not an apposition
             if match is not None:
                 role = match.group("role")
                 span_end = match.end("role")
@@ -200,14 +245,18 @@ class RoleFamilies(PatternBase):
         return out
 
     def led_by_person(self, view: DocView, ms: list[Mention], start: int, end: int,
-                      memory: dict[str, list[str]]) -> list[Candidate]:
-        """"Y, led by X", "the government headed by Prime Minister X", "Y, whose leader X"."""
+                      memory: dict[str, list[str]], whose_only: bool = False) -> list[Candidate]:
+        """"Y, led by X", "the government headed by Prime Minister X", "Y, whose leader X".
+
+        ``whose_only``: "Y, whose leader X" only (the parse reads the verbs).
+        """
         out: list[Candidate] = []
         text = view.text
         for org in ms:
             if view.type_of(org) not in ORGS:
                 continue
-            match = self.led_by.match(text, org.end, end) or self.whose.match(text, org.end, end)
+            match = None if whose_only else self.led_by.match(text, org.end, end)
+            match = match or self.whose.match(text, org.end, end)
             if match is None:
                 continue
             title = match.group("title")

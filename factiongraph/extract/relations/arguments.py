@@ -1,0 +1,467 @@
+"""Who a noun phrase is about: one sentence's dependency parse read through its mentions.
+
+The parse-based relation families (``syntax_roles.py``, ``syntax_groups.py``) ask three
+questions of a token, all answered with the sentence's resolved mentions:
+
+- :meth:`SentenceArgs.named`: the mention a noun phrase is ("the Kataib Hezbollah group" ->
+  Kataib Hezbollah; possessors and prepositional phrases are not the phrase's own name);
+- :meth:`SentenceArgs.members`: the names listed under it ("militias such as A, B and C",
+  "factions, including A and B", "A, B and C" as coordinated heads);
+- :meth:`SentenceArgs.described`: the name a descriptive phrase restates: an apposition ("A, an
+  Iran-backed militia"), a copula's subject ("A is part of Y"), a relative clause's antecedent
+  ("A, which is ..."), "one of the factions" standing for the name it follows.
+
+:meth:`SentenceArgs.referents` puts the three together. spaCy's small model parses long
+transliterated names poorly (a list "A, B and C" of multiword names often comes out as loose
+fragments), so lists found through the parse are completed by word order: mentions joined by
+list separators ("," "and" "or") next to a member are members too.
+
+The object is built per sentence only when the document was parsed and the sentence holds a
+mention; tokens are the spaCy doc's own and offsets the document's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from factiongraph.extract.view.docview import DocView
+from factiongraph.model import EntityType, Mention
+
+Token = Any  # a spaCy Token
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|,?\s*as\s+well\s+as|,?\s*in\s+addition\s+to|,?\s*along"
+                       r"\s+with|,?\s*together\s+with)\s*(?:the\s+)?", re.IGNORECASE)
+# Words that introduce the members of a plural noun phrase ("militias such as A", "groups like A").
+_LIST_PREPS = frozenset({"including", "like", "as", "among", "namely", "notably", "especially"})
+# "one of the factions", "two of the groups": the quantifier stands for the phrase's members.
+_QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "several", "many", "most",
+                          "each", "any", "all", "both", "among"})
+_OTHER = frozenset({"other", "fellow"})
+_QUANTITIES = frozenset({"dozens", "dozen", "scores", "number", "handful", "hundreds", "series", "set",
+                         "array", "range", "host"}) | _QUANTIFIERS
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "remains", "remain",
+                      "remained", "became", "become", "becomes", "'s", "seems", "appears"})
+# "militias known as the PMF", "a group calling itself X": a phrase named by a participle.
+_NAMING = frozenset({"known", "called", "named", "dubbed", "labelled", "labeled", "calling"})
+# Links through which a name sits inside a larger noun phrase ("Kataib Hezbollah militia").
+_INNER = frozenset({"compound", "flat", "nmod", "amod", "npadvmod"})
+# Links that keep a token inside its noun phrase, for reading appositions off the commas.
+_NP_LINKS = frozenset({"det", "amod", "compound", "flat", "nmod", "poss", "case", "nummod", "prep",
+                       "pobj", "advmod", "npadvmod", "punct", "quantmod", "appos", "acl", "agent",
+                       "predet", "cc", "conj"})
+# A name followed by an apposition: ", the ...", " (alias), a ...", " — an ...".
+_APPOS_AFTER = re.compile(r"(?:\s*\([^()]{0,60}\))?\s*(?:,|\u2014|\u2013|--)\s*")
+# An apposition before a name: "the commander of X, A" (the name then closes the phrase).
+_APPOS_BEFORE = re.compile(r"(?:,|\u2014|\u2013)\s*$")
+_APPOS_CLOSE = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|\u2014|\u2013|\.|;|:|$)")
+
+
+class SentenceArgs:
+    """One parsed sentence with its mentions indexed by token."""
+
+    def __init__(self, view: DocView, doc: Any, ms: list[Mention], start: int, end: int,
+                 include_verbs: frozenset[str] = frozenset()) -> None:
+        self.view = view
+        self.include_verbs = include_verbs
+        self.doc = doc
+        self.ms = ms
+        self.start = start
+        self.end = end
+        self.text = view.text
+        span = doc.char_span(start, end, alignment_mode="expand")
+        self.tokens: list[Token] = list(span) if span is not None else []
+        self.first = self.tokens[0].i if self.tokens else 0
+        self.last = self.tokens[-1].i if self.tokens else -1
+        self._by_token: dict[int, Mention] = {}
+        self._apposed: dict[int, Mention] | None = None
+        self._head: dict[int, Token] = {}
+        for m in ms:
+            mspan = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if mspan is None or len(mspan) == 0:
+                continue
+            for tok in mspan:
+                known = self._by_token.get(tok.i)
+                if known is None or (known.end - known.start) < (m.end - m.start):
+                    self._by_token[tok.i] = m
+            inside = {t.i for t in mspan}
+            roots = [t for t in mspan if t.head.i not in inside or t.head.i == t.i]
+            self._head[m.start] = roots[-1] if roots else mspan[-1]
+
+    # -- tokens and mentions --------------------------------------------------------------
+    def mention_at(self, tok: Token | None) -> Mention | None:
+        """Return the mention covering ``tok``."""
+        return None if tok is None else self._by_token.get(tok.i)
+
+    def head(self, m: Mention) -> Token | None:
+        """Return the syntactic head of a mention (its token attached outside the mention)."""
+        return self._head.get(m.start)
+
+    def inside(self, tok: Token) -> bool:
+        """Return True when ``tok`` belongs to this sentence."""
+        return bool(self.first <= tok.i <= self.last)
+
+    def type_of(self, m: Mention) -> EntityType:
+        """Return the resolved type of a mention."""
+        return self.view.type_of(m)
+
+    def nominal(self, tok: Token) -> Token:
+        """Return the head noun of the phrase ``tok`` sits in as a premodifier.
+
+        "Kataib Hezbollah militia group": from "Hezbollah" to "group". A mention's own head
+        stays itself when it is the phrase's head.
+        """
+        t = tok
+        for _ in range(6):
+            if t.dep_ not in _INNER or t.head is t or not self.inside(t.head) or t.head.i < t.i:
+                return t
+            t = t.head
+        return t
+
+    # -- what a phrase names ----------------------------------------------------------------
+    def named(self, tok: Token | None) -> list[Mention]:
+        """Return the mention a noun phrase headed by ``tok`` is (at most one).
+
+        The mention covering the head, else a name written inside the phrase as a premodifier
+        ("the Kataib Hezbollah group"). Possessors ("Iran's militias") and prepositional
+        phrases ("members of X") are not the phrase's name.
+        """
+        if tok is None:
+            return []
+        found = self.mention_at(tok)
+        if found is not None:
+            return [found]
+        for child in tok.lefts:
+            if child.dep_ in ("compound", "flat", "nmod", "amod"):
+                inner = self.mention_at(child)
+                if inner is not None and self.type_of(inner) is not EntityType.COUNTRY:
+                    return [inner]
+        return []
+
+    def members(self, tok: Token | None, own_name: bool = True) -> list[Mention]:
+        """Return the names listed under a phrase: coordinated heads, "such as" and appositions.
+
+        "A, B and C" (from A), "militias such as A and B", "factions, including A, B and C",
+        "three groups: A, B and C". Word order completes what the parse split apart.
+        """
+        if tok is None:
+            return []
+        out: list[Mention] = []
+        siblings = [c for c in tok.conjuncts if c.i != tok.i]
+        # coordinated names ("A, B and C"), or "A and other Iran-backed groups"; the parser often
+        # hangs "including ..." on the first of two coordinated phrases, so siblings' lists count
+        named_siblings = self.mention_at(tok) is not None or any(
+            c.dep_ == "amod" and c.lower_ in _OTHER for c in tok.children)
+        for head in [tok, *siblings]:
+            if (head is tok and own_name) or (head is not tok and named_siblings):
+                out.extend(self.named(head))
+            if head.lower_ in _QUANTITIES and self.mention_at(head) is None:
+                for child in head.children:  # "dozens of factions, including A"
+                    if child.dep_ == "prep" and child.lower_ == "of":
+                        out.extend(m for p in child.children if p.dep_ == "pobj" for m in self.members(p))
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in _LIST_PREPS:
+                    out.extend(self._pobj_names(child) or self.name_after(child))
+                elif child.dep_ == "appos" and self.mention_at(child) is not None:
+                    out.extend(self.named(child))
+                    for c in child.conjuncts:
+                        out.extend(self.named(c))
+                elif child.dep_ == "relcl" and child.lower_ in self.include_verbs:
+                    for obj in child.children:  # "militias, which include A, B and C"
+                        if obj.dep_ in ("dobj", "attr"):
+                            out.extend(self.members(obj))
+        return self.complete_list(_unique(out))
+
+    def name_after(self, tok: Token) -> list[Mention]:
+        """Return the name written right after ``tok`` ("the"/quotes skipped), by word order.
+
+        For phrases the parser left unattached: "militia Harakat al-Nujaba", "such as A".
+        """
+        doc = self.doc
+        i = tok.i + 1
+        while i <= self.last and doc[i].lower_ in ("the", '"', "\u201c", "'"):
+            i += 1
+        if i > self.last:
+            return []
+        m = self.mention_at(doc[i])
+        if m is None or m.start != doc[i].idx:
+            return []
+        return [m]
+
+    def _pobj_names(self, prep: Token) -> list[Mention]:
+        """Return the names under a preposition: its object and the object's conjuncts."""
+        out: list[Mention] = []
+        for pobj in prep.children:
+            if pobj.dep_ in ("pobj", "dobj", "appos"):
+                out.extend(self.named(pobj))
+                for c in pobj.conjuncts:
+                    out.extend(self.named(c))
+        return out
+
+    def complete_list(self, found: list[Mention]) -> list[Mention]:
+        """Add the mentions a written list joins to ``found`` ("A, B and C": from A, B and C)."""
+        if not found:
+            return found
+        kinds = {self.type_of(m) for m in found}
+        out = list(found)
+        ordered = self.ms
+        for m in found:
+            idx = next((i for i, x in enumerate(ordered) if x.start == m.start), None)
+            if idx is None:
+                continue
+            j = idx + 1  # forward
+            prev = m
+            while j < len(ordered) and _LIST_GAP.fullmatch(self.text, prev.end, ordered[j].start) \
+                    and self.type_of(ordered[j]) in kinds:
+                out.append(ordered[j])
+                prev = ordered[j]
+                j += 1
+            j = idx - 1  # backward, only across a comma list that reaches this member
+            nxt = m
+            while j >= 0 and _LIST_GAP.fullmatch(self.text, ordered[j].end, nxt.start) \
+                    and self.type_of(ordered[j]) in kinds and not self._is_possessor(ordered[j]):
+                out.append(ordered[j])
+                nxt = ordered[j]
+                j -= 1
+        return sorted(_unique(out), key=lambda x: x.start)
+
+    def _is_possessor(self, m: Mention) -> bool:
+        """Return True for a mention followed by a possessive marker ("Iran's")."""
+        return bool(re.match(r"\s*['\u2019]s?\s", self.text[m.end:m.end + 4]))
+
+    def described(self, tok: Token | None, depth: int = 0) -> list[Mention]:
+        """Return the names a descriptive phrase headed by ``tok`` restates.
+
+        "A, an Iran-backed militia" (apposition, either way round), "A is part of Y" (a copula's
+        subject, through relative clauses: "A, which is part of Y"), "A, one of the factions"
+        ("one of" stands for the phrase), "A served as the head of Y".
+        """
+        if tok is None or depth > 3:
+            return []
+        out: list[Mention] = []
+        dep = tok.dep_
+        written = self.apposed().get(tok.i)
+        if written is not None:
+            return [written]
+        if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTIFIERS:
+            return self.described(tok.head.head, depth + 1)
+        if dep == "pobj" and tok.head.lower_ == "among":
+            # "A is among the factions of Y", "A, among the factions of Y"
+            holder = tok.head.head
+            if holder.lower_ in _COPULAS:
+                return self._subject_names(holder)
+            return self.named(holder)
+        if dep == "appos":
+            head = tok.head
+            out.extend(self.named(head) or self.described(head, depth + 1))
+        elif dep in ("attr", "acomp", "oprd") and tok.head.lower_ in _COPULAS:
+            out.extend(self._subject_names(tok.head))
+        elif dep == "pobj" and tok.head.lower_ == "as" and tok.head.head is not tok.head:
+            verb = tok.head.head
+            if verb.lower_ not in _NAMING:
+                out.extend(self._subject_names(verb))
+        elif dep == "conj" and tok.head is not tok:
+            out.extend(self.described(tok.head, depth + 1))
+        for child in tok.children:  # "the commander of X, Qassim Musleh"
+            if child.dep_ == "appos":
+                out.extend(self.named(child))
+        return _unique([m for m in out if self.inside_sentence(m)])
+
+    def description_rule(self, tok: Token) -> str:
+        """Return the producer of a fact read from a descriptive phrase: a copula ("X is a
+        faction within Y", "X served as ...") or an apposition ("X, a faction within Y")."""
+        t = tok
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _QUANTIFIERS:
+            t = t.head.head
+        if (t.dep_ in ("attr", "acomp", "oprd") and t.head.lower_ in _COPULAS) or (
+                t.dep_ == "pobj" and t.head.lower_ == "as"):
+            return "rel-syn-copula"
+        return "rel-syn-apposition"
+
+    def apposed(self) -> dict[int, Mention]:
+        """Return the appositions set off by commas in word order: phrase head -> its name.
+
+        "A (B), the military wing affiliated with C," and "the commander of X of Y (Y), A,":
+        the parser often attaches such phrases elsewhere (a long transliterated name confuses
+        it), so the phrase is read from the commas: its head is the highest token reached from
+        its edge through noun-phrase links only.
+        """
+        if self._apposed is not None:
+            return self._apposed
+        found: dict[int, Mention] = {}
+        text = self.text
+        for m in self.ms:
+            after = _APPOS_AFTER.match(text, m.end, self.end)
+            if after is not None:
+                tok = self._token_at(after.end())
+                head = self._phrase_head(tok, forward=True) if tok is not None else None
+                if head is not None and self.mention_at(head) is None:
+                    found.setdefault(head.i, m)
+            before = _APPOS_BEFORE.search(text[max(self.start, m.start - 6):m.start])
+            if before is not None and _APPOS_CLOSE.match(text, m.end, self.end):
+                tok = self._token_before(m.start - len(before.group()))
+                head = self._phrase_head(tok, forward=False) if tok is not None else None
+                if head is not None and self.mention_at(head) is None:
+                    found.setdefault(head.i, m)
+        self._apposed = found
+        return found
+
+    def _token_at(self, pos: int) -> Token | None:
+        """Return the sentence token starting at character ``pos``."""
+        for tok in self.tokens:
+            if tok.idx == pos:
+                return tok
+            if tok.idx > pos:
+                return None
+        return None
+
+    def _token_before(self, pos: int) -> Token | None:
+        """Return the last word token ending at or before ``pos`` (closing brackets skipped)."""
+        best = None
+        for tok in self.tokens:
+            if tok.idx + len(tok.text) > pos:
+                break
+            if tok.text not in (")", "]", '"', "\u201d", "'"):
+                best = tok
+        return best
+
+    def _phrase_head(self, tok: Token, forward: bool) -> Token | None:
+        """Return the head of the noun phrase ``tok`` starts (``forward``) or ends."""
+        t = tok
+        for _ in range(10):
+            if t.dep_ not in _NP_LINKS or t.head is t or not self.inside(t.head):
+                break
+            if forward and t.head.i < tok.i:
+                break
+            if not forward and t.head.i > tok.i:
+                break
+            t = t.head
+        return t
+
+    def _subject_names(self, verb: Token) -> list[Mention]:
+        """Return the names of a verb's subjects, through relative clauses and lists."""
+        out: list[Mention] = []
+        v = verb
+        for _ in range(4):
+            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                for s in subj:
+                    if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
+                        out.extend(self.named(v.head) or self.described(v.head, 1))
+                    else:
+                        out.extend(self.members(self.nominal(s)) or self.named(s))
+                return out
+            if v.dep_ == "relcl":
+                return self.named(v.head)
+            if v.dep_ in ("conj", "xcomp", "ccomp") and v.head is not v:
+                v = v.head
+                continue
+            break
+        return out
+
+    def referents(self, tok: Token | None) -> list[Mention]:
+        """Return who a noun phrase is about: its name, the names listed under it, or the name
+        it restates (in that order of preference)."""
+        if tok is None:
+            return []
+        found = self.members(tok)
+        if not found:
+            found = self.named_as(tok)
+        if not found:
+            found = self.described(tok)
+        if not found and self.mention_at(tok) is None:
+            found = self.complete_list(self.name_after(tok))  # "the militia Harakat al-Nujaba"
+        return found
+
+    def named_as(self, tok: Token) -> list[Mention]:
+        """Return the name given to a phrase by "known as X", "called X" ("the militias known
+        collectively as the PMF")."""
+        for child in tok.children:
+            if child.dep_ in ("acl", "relcl") and child.lower_ in _NAMING:
+                for grand in child.children:
+                    if grand.dep_ == "prep" and grand.lower_ == "as":
+                        return self._pobj_names(grand)
+                    if grand.dep_ in ("oprd", "dobj", "attr"):
+                        return self.named(grand)
+        return []
+
+    def subjects(self, verb: Token) -> list[Mention]:
+        """Return the names a verb (or participle) is said of.
+
+        A participle's or relative clause's antecedent ("A, backed by Iran", "A, which falls
+        under Y"), else the clause's subject (with a list: "A and B are backed by Iran").
+        """
+        if verb.dep_ == "acl":
+            return self.referents(verb.head)
+        if verb.dep_ in ("amod",):
+            return self.referents(verb.head)
+        return self._subject_names(verb)
+
+    def inside_sentence(self, m: Mention) -> bool:
+        """Return True when a mention lies in this sentence."""
+        return self.start <= m.start and m.end <= self.end
+
+    def span_of(self, *parts: Mention | Token | None) -> tuple[int, int]:
+        """Return the character span covering mentions and tokens, clipped to the sentence."""
+        starts: list[int] = []
+        ends: list[int] = []
+        for p in parts:
+            if p is None:
+                continue
+            if isinstance(p, Mention):
+                starts.append(p.start)
+                ends.append(p.end)
+            else:
+                starts.append(p.idx)
+                ends.append(p.idx + len(p.text))
+        if not starts:
+            return self.start, self.end
+        return max(self.start, min(starts)), min(self.end, max(ends))
+
+
+def _unique(ms: Iterable[Mention]) -> list[Mention]:
+    """Return mentions without repeats (by start), first occurrence kept."""
+    seen: set[int] = set()
+    out: list[Mention] = []
+    for m in ms:
+        if m.start not in seen:
+            seen.add(m.start)
+            out.append(m)
+    return out
+
+
+class SyntaxWords:
+    """The word classes of ``relations.yaml``'s ``syntax`` section, as lower-case sets."""
+
+    def __init__(self, rules: dict[str, Any]) -> None:
+        from factiongraph.errors import ConfigError
+
+        try:
+            data = rules["syntax"]
+            words = {k: frozenset(str(w).lower() for w in v) for k, v in data.items()
+                     if isinstance(v, list)}
+            self.support = words["support_words"]
+            self.alignment = words["alignment_words"]
+            self.alignment_preps = words["alignment_preps"]
+            self.affiliate_nouns = words["affiliate_nouns"]
+            self.part_nouns = words["part_nouns"]
+            self.part_preps = words["part_preps"]
+            self.group_part_nouns = words["group_part_nouns"]
+            self.inner_preps = words["inner_preps"]
+            self.umbrella_nouns = words["umbrella_nouns"]
+            self.join_verbs = words["join_verbs"]
+            self.join_preps = words["join_preps"]
+            self.collective_nouns = words["collective_nouns"]
+            self.link_nouns = words["link_nouns"]
+            self.link_verbs = words["link_verbs"]
+            self.support_verbs = words["support_verbs"]
+            self.include_verbs = words["include_verbs"]
+            self.control_nouns = words["control_nouns"]
+            self.control_verbs = words["control_verbs"]
+            self.leadership_nouns = words["leadership_nouns"]
+            self.delegation_nouns = words["delegation_nouns"]
+            self.leader_verbs: dict[str, str] = {str(k).lower(): str(v)
+                                                 for k, v in data["leader_verbs"].items()}
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ConfigError(f"relations.yaml: bad syntax vocabulary ({exc!r})") from exc

@@ -1,0 +1,417 @@
+"""Parse-based relation families between groups: backing, alignment, umbrellas, control.
+
+Each family reads one parsed sentence (:class:`SentenceArgs`) from its predicate words (the
+``syntax`` vocabulary of ``rules/relations.yaml``) to their arguments, so the same rule holds
+whether the fact is written as a premodifier ("Iran-backed Kataib Hezbollah"), an apposition
+("Kataib Hezbollah, an Iranian-backed militia"), a participle ("militias backed by Iran such as
+A and B"), a relative clause ("A, which falls under the PMF") or a copula ("A is part of Y").
+
+The predicate follows the types the guidelines give: a country or state body backs a group
+(``backed_by``); a group is ``affiliated_with`` a group; a person or state body ``commands``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factiongraph.extract.relations.arguments import SentenceArgs, SyntaxWords, Token
+from factiongraph.extract.relations.group_families import GroupFamilies
+from factiongraph.extract.relations.patterns import Candidate
+from factiongraph.extract.view.docview import DocView
+from factiongraph.model import EntityType, Mention, Predicate
+
+GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG})
+UNIT_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY})
+STATE_TYPES = frozenset({EntityType.COUNTRY, EntityType.STATE_BODY})
+UMBRELLA_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY})
+
+
+class SyntaxGroups(GroupFamilies):
+    """Parse-based families whose subject is a group (``rel-syn-*`` producers)."""
+
+    words: SyntaxWords
+
+    # -- shared ---------------------------------------------------------------------------
+    def backer_before_hyphen(self, view: DocView, args: SentenceArgs, tok: Token) -> Mention | str | None:
+        """Return who a hyphenated premodifier names: "Iran" in "Iran-backed", "Iranian-backed"."""
+        doc = args.doc
+        if tok.i < 2 or doc[tok.i - 1].text not in ("-", "\u2010", "\u2011") or not args.inside(doc[tok.i - 2]):
+            return None
+        word = doc[tok.i - 2]
+        found = args.mention_at(word)
+        if found is not None:
+            return found
+        name = self.lex.demonyms.get(word.text)
+        return view.lookup_name(name) if name else None
+
+    def alignment_predicate(self, view: DocView, other: Mention | str, support: bool,
+                            person_leads: bool = False) -> Predicate | None:
+        """Return the predicate a group has with what backs or aligns it, by that one's type.
+
+        ``person_leads``: a person the group is affiliated with leads it ("the military wing
+        affiliated with cleric X"); a "pro-X" group is only said to support X.
+        """
+        otype = self.type_of_id(view, other)
+        if otype is EntityType.COUNTRY or (support and otype is EntityType.STATE_BODY):
+            return Predicate.BACKED_BY
+        if otype in GROUP_TYPES or otype is EntityType.STATE_BODY:
+            return Predicate.AFFILIATED_WITH  # "associated with the government", "IRGC-aligned"
+        if otype is EntityType.PERSON and person_leads:
+            return Predicate.LEADER_OF  # "the wing affiliated with cleric X": X leads it
+        return None
+
+    def type_of_id(self, view: DocView, item: Mention | str) -> EntityType | None:
+        """Return the type of a mention or an entity id."""
+        if isinstance(item, Mention):
+            return view.type_of(item)
+        ent = view.entity(item)
+        return ent.type if ent is not None else None
+
+    def as_actor(self, view: DocView, other: Mention | str) -> Mention | str:
+        """Return the country a capital stands for ("Tehran's allies" -> Iran), else ``other``."""
+        if isinstance(other, Mention) and view.type_of(other) is EntityType.PLACE:
+            name = self.lex.demonyms.get(other.text)
+            found = view.lookup_name(name) if name else None
+            if found is not None:
+                return found
+        return other
+
+    def emit_alignment(self, view: DocView, args: SentenceArgs, subjects: list[Mention],
+                       other: Mention | str, support: bool, rule: str, *tokens: Token,
+                       person_leads: bool = False) -> list[Candidate]:
+        """Return ``backed_by`` / ``affiliated_with`` / ``leader_of`` candidates for a subject list."""
+        other_m = other if isinstance(other, Mention) else None
+        other = self.as_actor(view, other)
+        pred = self.alignment_predicate(view, other, support, person_leads)
+        out: list[Candidate] = []
+        if pred is None:
+            return out
+        for subj in subjects:
+            if view.type_of(subj) not in GROUP_TYPES:
+                continue
+            span = args.span_of(subj, other_m, *tokens)
+            if pred is Predicate.LEADER_OF:
+                out.append(self.cand(other, pred, subj, span, rule))
+            else:
+                out.append(self.cand(subj, pred, other, span, rule))
+        return out
+
+    def is_negated(self, tok: Token) -> bool:
+        """Return True when the clause of ``tok`` is negated ("is not backed by")."""
+        for t in (tok, tok.head):
+            if any(c.dep_ == "neg" for c in t.children):
+                return True
+        return False
+
+    def pobj_names(self, args: SentenceArgs, prep: Token) -> list[Mention]:
+        """Return the names under a preposition (lists and "known as" included)."""
+        out: list[Mention] = []
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                out.extend(args.members(pobj) or args.named_as(pobj))
+        return out
+
+    # -- backing and alignment ------------------------------------------------------------
+    def syn_support(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"Iran-backed X", "pro-Iran factions such as A", "X, backed by Iran", "X, loyal to Iran"."""
+        out: list[Candidate] = []
+        words = self.words
+        for tok in args.tokens:
+            low = tok.lower_
+            support = low in words.support
+            if not support and low not in words.alignment and low != "pro":
+                continue
+            if self.is_negated(tok):
+                continue
+            if low == "pro":  # "pro-Iran factions", "pro-Iranian militias"
+                doc = args.doc
+                if tok.i + 2 <= args.last and doc[tok.i + 1].text == "-":
+                    word = doc[tok.i + 2]
+                    other: Mention | str | None = args.mention_at(word)
+                    if other is None:
+                        name = self.lex.demonyms.get(word.text)
+                        other = view.lookup_name(name) if name else None
+                    if other is not None:
+                        phrase = args.nominal(word)
+                        subjects = [m for m in args.referents(phrase) if m.end <= tok.idx or m.start > word.idx]
+                        out.extend(self.emit_alignment(view, args, subjects, other, False,
+                                                       "rel-syn-modifier", tok, phrase))
+                continue
+            backer = self.backer_before_hyphen(view, args, tok)
+            if backer is not None:  # a premodifier: the phrase it modifies is backed
+                phrase = args.nominal(tok)
+                subjects = args.referents(phrase)
+                out.extend(self.emit_alignment(view, args, subjects, backer, support,
+                                               "rel-syn-modifier", args.doc[tok.i - 2], phrase))
+                continue
+            preps = ("by",) if support else tuple(words.alignment_preps)
+            others: list[Mention] = []
+            for child in tok.children:
+                if child.dep_ in ("agent", "prep") and child.lower_ in preps:
+                    others.extend(self.pobj_names(args, child))
+            if not others:
+                continue
+            subjects = args.subjects(tok)
+            for other_m in others:
+                out.extend(self.emit_alignment(view, args, subjects, other_m, support,
+                                               "rel-syn-clause", tok, person_leads=not support))
+        return out
+
+    def syn_affiliate(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X, a proxy of Iran", "X, the military wing of Y", "Iran's proxies, including A and B",
+        "an Iranian proxy", "a splinter group of Y", "X has ties to Y"."""
+        out: list[Candidate] = []
+        words = self.words
+        for tok in args.tokens:
+            if args.mention_at(tok) is not None:
+                continue
+            low = tok.lower_
+            if low in words.link_nouns:
+                out.extend(self.ties(view, args, tok))
+                continue
+            if low not in words.affiliate_nouns and not any(
+                    c.dep_ in ("compound", "amod") and c.lower_ in words.affiliate_nouns for c in tok.children):
+                continue
+            others: list[Mention | str] = []
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "for", "to"):
+                    others.extend(self.pobj_names(args, child))
+                elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i:
+                    named = args.mention_at(child)
+                    demonym = self.lex.demonyms.get(child.text) if child.text[:1].isupper() else None
+                    if named is not None:
+                        others.append(named)
+                    elif demonym and (found := view.lookup_name(demonym)) is not None:
+                        others.append(found)  # "an Iranian proxy"
+            if not others:
+                continue
+            subjects = [m for m in args.referents(tok) if m not in others]
+            rule = args.description_rule(tok)
+            for other in others:
+                out.extend(self.emit_alignment(view, args, subjects, other, False, rule, tok,
+                                               person_leads=True))
+        return out
+
+    def ties(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
+        """"X has ties to Y", "X, which maintains links with Y" (not "ties between A and B")."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lower_ not in self.words.link_verbs or self.is_negated(verb):
+            return []
+        others = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                  for m in self.pobj_names(args, c)]
+        if not others:
+            return []
+        subjects = args.subjects(verb)
+        out: list[Candidate] = []
+        for other in others:
+            out.extend(self.emit_alignment(view, args, subjects, other, False, "rel-syn-clause", noun))
+        return out
+
+    def syn_backers(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"Iran backs X", "Tehran supports several militias, including X and Y"."""
+        out: list[Candidate] = []
+        for tok in args.tokens:
+            if tok.lower_ not in self.words.support_verbs or self.is_negated(tok):
+                continue
+            if not any(c.dep_ == "nsubj" for c in tok.children) or any(
+                    c.dep_ in ("auxpass", "agent") for c in tok.children):
+                continue  # active voice only: "backed by" is read by syn_support
+            backers = [self.as_actor(view, m) for m in args.subjects(tok)]
+            backers = [b for b in backers if self.type_of_id(view, b) in STATE_TYPES]
+            if not backers:
+                continue
+            groups = [m for c in tok.children if c.dep_ == "dobj" for m in args.referents(c)]
+            for backer in backers:
+                out.extend(self.emit_alignment(view, args, groups, backer, True, "rel-syn-clause", tok))
+        return out
+
+    # -- umbrellas ------------------------------------------------------------------------
+    def umbrella_under(self, args: SentenceArgs, tok: Token, depth: int = 0) -> list[Mention]:
+        """Return the umbrella a phrase names: itself, "the umbrella of Y", "militias known as Y"."""
+        found = args.named(tok) or args.named_as(tok)
+        if found or depth > 1:
+            return [m for m in found if args.type_of(m) in UMBRELLA_TYPES]
+        if tok.lower_ in self.words.umbrella_nouns:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return self.umbrella_under(args, pobj, depth + 1)
+        return []
+
+    def syn_part_of(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X is part of Y", "X, a faction within Y", "one of the factions of Y", "X, which falls
+        under Y", "X operates under the umbrella of Y", "Y, which includes A, B and C"."""
+        out: list[Candidate] = []
+        words = self.words
+        for tok in args.tokens:
+            low = tok.lower_
+            if low in words.include_verbs:
+                out.extend(self.includes(view, args, tok))
+                continue
+            if low in words.inner_preps and tok.dep_ == "prep":
+                out.extend(self.under(view, args, tok))
+                continue
+            if low in words.join_verbs:
+                out.extend(self.joins(view, args, tok))
+                continue
+            if low in words.collective_nouns and args.mention_at(tok) is None:
+                out.extend(self.collective(view, args, tok))
+            generic = low in words.group_part_nouns
+            if not (generic or low in words.part_nouns) or args.mention_at(tok) is not None:
+                continue
+            umbrellas: list[Mention] = []
+            for child in tok.children:
+                if child.dep_ != "prep" or child.lower_ not in words.part_preps:
+                    continue
+                if generic and child.lower_ not in words.inner_preps:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        umbrellas.extend(self.umbrella_under(args, pobj))
+            if not umbrellas:
+                umbrellas = [m for m in self.compound_umbrellas(args, tok)]
+                subjects = [m for m in args.members(tok, own_name=False) + args.described(tok)
+                            if m not in umbrellas]
+                rule = "rel-syn-modifier"
+            else:
+                subjects = args.members(tok) + args.described(tok)
+                rule = args.description_rule(tok)
+            for umbrella in umbrellas:
+                for subj in subjects:
+                    if view.type_of(subj) in UNIT_TYPES and subj.entity_id != umbrella.entity_id:
+                        out.append(self.cand(subj, Predicate.PART_OF, umbrella,
+                                             args.span_of(subj, umbrella, tok), rule))
+        return out
+
+    def joins(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
+        """"X joined the PMF", "X was folded into the PMF", "X belongs to Y"."""
+        if self.is_negated(verb) or verb.dep_ in ("amod", "compound"):
+            return []
+        umbrellas = [m for c in verb.children if c.dep_ == "dobj" for m in self.umbrella_under(args, c)]
+        umbrellas += [m for c in verb.children if c.dep_ == "prep" and c.lower_ in self.words.join_preps
+                      for p in c.children if p.dep_ == "pobj" for m in self.umbrella_under(args, p)]
+        out: list[Candidate] = []
+        for umbrella in umbrellas:
+            for subj in args.subjects(verb):
+                if args.type_of(subj) in GROUP_TYPES | {EntityType.STATE_BODY} and subj.entity_id != umbrella.entity_id:
+                    out.append(self.cand(subj, Predicate.PART_OF, umbrella,
+                                         args.span_of(subj, umbrella, verb), "rel-syn-clause"))
+        return out
+
+    def collective(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
+        """"Y, an umbrella of militias including A and B", "Y, a coalition of A, B and C"."""
+        umbrellas = [m for m in args.described(noun) if args.type_of(m) in UMBRELLA_TYPES]
+        if not umbrellas:
+            return []
+        members = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                   for p in c.children if p.dep_ == "pobj" for m in args.members(p)]
+        out: list[Candidate] = []
+        for umbrella in umbrellas:
+            for member in members:
+                if args.type_of(member) in GROUP_TYPES and member.entity_id != umbrella.entity_id:
+                    out.append(self.cand(member, Predicate.PART_OF, umbrella,
+                                         args.span_of(umbrella, member, noun), args.description_rule(noun)))
+        return out
+
+    def compound_umbrellas(self, args: SentenceArgs, tok: Token) -> list[Mention]:
+        """Return a known umbrella written before a plural group noun ("PMF factions such as A")."""
+        out: list[Mention] = []
+        for child in tok.lefts:
+            if child.dep_ in ("compound", "poss", "nmod"):
+                m = args.mention_at(child)
+                if m is not None and m.entity_id in self.owner.umbrellas:
+                    out.append(m)
+        return out
+
+    def under(self, view: DocView, args: SentenceArgs, prep: Token) -> list[Candidate]:
+        """"X, which falls under the PMF", "X operates under the umbrella of Y", "units within Y"."""
+        out: list[Candidate] = []
+        head = prep.head
+        if head.lower_ in self.words.part_nouns | self.words.group_part_nouns:
+            return out  # read from the noun ("a faction within Y")
+        umbrellas: list[Mention] = []
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.lower_ not in self.words.control_nouns | self.words.leadership_nouns:
+                umbrellas.extend(self.umbrella_under(args, pobj))
+        if not umbrellas:
+            return out
+        if args.mention_at(head) is not None or head.dep_ in ("appos", "pobj", "dobj", "nsubj", "nsubjpass"):
+            subjects = args.referents(head)  # "Asaib, under the PMF, ..."
+        else:
+            subjects = args.subjects(head)
+        for umbrella in umbrellas:
+            for subj in subjects:
+                if view.type_of(subj) in GROUP_TYPES and subj.entity_id != umbrella.entity_id:
+                    out.append(self.cand(subj, Predicate.PART_OF, umbrella,
+                                         args.span_of(subj, umbrella, prep), "rel-syn-clause"))
+        return out
+
+    def includes(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
+        """"Y, which includes A, B and C" / "Y includes A": the members are part of Y."""
+        out: list[Candidate] = []
+        if verb.lower_ == "brings" and not any(c.lower_ == "together" for c in verb.children):
+            return out
+        if self.is_negated(verb):
+            return out
+        umbrellas = [m for m in args.subjects(verb) if args.type_of(m) in UMBRELLA_TYPES]
+        if not umbrellas:
+            return out
+        members: list[Mention] = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr"):
+                members.extend(args.members(child))
+        for umbrella in umbrellas:
+            for member in members:
+                if view.type_of(member) in GROUP_TYPES and member.entity_id != umbrella.entity_id:
+                    out.append(self.cand(member, Predicate.PART_OF, umbrella,
+                                         args.span_of(umbrella, member, verb), "rel-syn-clause"))
+        return out
+
+    # -- control --------------------------------------------------------------------------
+    def syn_control(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X, under the command of Y", "X is controlled by Y", "under the leadership of Y"."""
+        out: list[Candidate] = []
+        words = self.words
+        for tok in args.tokens:
+            low = tok.lower_
+            if low in words.control_verbs and not self.is_negated(tok):
+                bosses = [m for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                          for m in self.pobj_names(args, c)]
+                subjects = args.subjects(tok) if bosses else []
+                out.extend(self.control(view, args, subjects, bosses, False, tok))
+            elif (low in words.control_nouns or low in words.leadership_nouns) and tok.dep_ == "pobj" \
+                    and tok.head.lower_ in ("under", "within"):
+                bosses = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for m in self.pobj_names(args, c)]
+                if not bosses:
+                    continue
+                attach = tok.head.head
+                if args.mention_at(attach) is not None or attach.dep_ in ("appos", "pobj", "dobj", "nsubj"):
+                    subjects = args.referents(attach)
+                else:
+                    subjects = args.subjects(attach)
+                out.extend(self.control(view, args, subjects, bosses, low in words.leadership_nouns, tok))
+        return out
+
+    def control(self, view: DocView, args: SentenceArgs, subjects: list[Mention], bosses: list[Mention],
+                leadership: bool, tok: Token) -> list[Candidate]:
+        """Return the candidates of "subjects under the control of bosses" by the bosses' types."""
+        out: list[Candidate] = []
+        for boss in bosses:
+            btype = view.type_of(boss)
+            for subj in subjects:
+                if view.type_of(subj) not in GROUP_TYPES | {EntityType.STATE_BODY} or subj.entity_id == boss.entity_id:
+                    continue
+                span = args.span_of(subj, boss, tok)
+                if btype is EntityType.PERSON:
+                    pred = Predicate.LEADER_OF if leadership else Predicate.COMMANDS
+                    role: dict[str, Any] = {"role": "leader"} if leadership else {}
+                    out.append(self.cand(boss, pred, subj, span, "rel-syn-clause", **role))
+                elif btype is EntityType.STATE_BODY and not leadership:
+                    out.append(self.cand(boss, Predicate.COMMANDS, subj, span, "rel-syn-clause"))
+                elif btype in GROUP_TYPES:
+                    out.append(self.cand(subj, Predicate.AFFILIATED_WITH, boss, span, "rel-syn-clause"))
+                elif btype is EntityType.COUNTRY:
+                    out.append(self.cand(subj, Predicate.BACKED_BY, boss, span, "rel-syn-clause"))
+        return out

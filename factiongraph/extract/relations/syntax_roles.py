@@ -1,0 +1,321 @@
+"""Parse-based relation families about people: role phrases and verbs of leading.
+
+- a role phrase that restates a person (:meth:`SyntaxRoles.syn_roles`): "X, the leader of Y",
+  "the commander of Y's Anbar operations, X", "X is the head of Y", "X, who serves as Y's
+  envoy", "X, a senior commander in Y" (indefinite: ``member_of``);
+- a verb of leading (:meth:`SyntaxRoles.syn_leading`): "X, who heads Y", "Y, led by X", "Y is
+  headed by the prime minister", "PMF leaders headed by X", "a delegation from Y, led by X".
+
+The title is read off the parse (its premodifiers up to an owner: "the PMF deputy chief", "Iran's
+top security official"), normalised by the role lexicon, and its object is the organisation the
+phrase names: a prepositional object ("of", "at", "for", following possessive chains and
+unnamed sub-units: "director of the Iraq Initiative at Chatham House" holds a role in Chatham
+House), a possessor, a premodifier name or demonym, else the knowledge base's dated roles or the
+document's main country for offices. Titles written before a name ("Prime Minister X") stay with
+the word-order family ``rel-title-person``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factiongraph.extract.relations.arguments import SentenceArgs, SyntaxWords, Token
+from factiongraph.extract.relations.role_families import RoleFamilies
+from factiongraph.extract.relations.patterns import Candidate
+from factiongraph.extract.view.docview import ORGS, PLACES, DocView
+from factiongraph.model import EntityType, Mention, Predicate
+
+OWNER_TYPES = ORGS | {EntityType.COUNTRY}
+_OBJECT_PREPS = ("of", "at", "for", "with", "within", "to", "in")
+
+
+class SyntaxRoles(RoleFamilies):
+    """Parse-based families that relate a person to an organisation (``rel-syn-*``)."""
+
+    words: SyntaxWords
+    _role_heads: frozenset[str] | None = None
+
+    def role_heads(self) -> frozenset[str]:
+        """Return the last word of every title variant ("minister", "chief", "general")."""
+        if self._role_heads is None:
+            heads = set()
+            for variant in self.lex.canonical:
+                last = variant.split()[-1].split("-")[-1]
+                heads.add(last)
+            self._role_heads = frozenset(heads)
+        return self._role_heads
+
+    _title_words: frozenset[str] | None = None
+
+    def title_words(self) -> frozenset[str]:
+        """Return the words of titles and title modifiers ("deputy", "top", "former", "prime")."""
+        if self._title_words is None:
+            words = {w for variant in self.lex.canonical for w in re.split(r"[\s-]+", variant)}
+            words |= {m.lower() for m in self.lex.modifiers}
+            self._title_words = frozenset(words)
+        return self._title_words
+
+    # -- the title written around a role noun -----------------------------------------------
+    def read_title(self, view: DocView, args: SentenceArgs, head: Token
+                   ) -> tuple[int, int, Mention | str | None, Token]:
+        """Return ``(start, end, owner, last)`` of the title a role noun heads.
+
+        ``start``/``end`` are character offsets of the title as written (modifiers kept, owner
+        left out); ``owner`` is a name or demonym written before it ("the PMF deputy chief",
+        "the Iraqi prime minister", "Iran's top security official"); ``last`` is the title's
+        last token (after "of staff", "of state", "of parliament" when the lexicon knows the
+        longer title).
+        """
+        doc = args.doc
+        start_tok = head
+        owner: Mention | str | None = None
+        for i in range(head.i - 1, args.first - 1, -1):
+            child = doc[i]
+            if child.dep_ == "case" and head.is_ancestor(child):
+                continue  # the "'s" of a possessor
+            if not head.is_ancestor(child) or child.dep_ in ("det", "predet"):
+                break
+            m = args.mention_at(child)
+            if m is not None and m.producer.startswith("rule.definite-reference"):
+                m = None  # "the military spokesman": an adjective, not "the military"
+            if m is not None or child.dep_ == "poss":
+                if m is not None and view.type_of(m) in OWNER_TYPES:
+                    owner = m
+                elif child.lower_ in ("its", "their"):
+                    owner = self.pronoun_owner(view, args.ms, child.idx) or None
+                break
+            name = self.lex.demonyms.get(child.text)
+            if name is not None and child.text[:1].isupper():
+                owner = view.lookup_name(name)
+                break
+            if child.dep_ not in ("compound", "amod", "nmod", "punct", "npadvmod", "advmod", "nummod"):
+                break
+            if child.dep_ in ("compound", "nmod", "nummod") or child.text in ("-", "\u2010") \
+                    or child.lower_ in self.title_words():
+                start_tok = child  # "deputy chief", "security official", "top commander"
+            # other adjectives ("longtime leader", "outspoken leader") describe the holder
+        last = head
+        for size in (3, 2):  # "chief of staff", "minister of the interior"
+            if head.i + size <= args.last:
+                stop = doc[head.i + size]
+                longer = " ".join(view.text[head.idx:stop.idx + len(stop.text)].lower().split())
+                if longer in self.lex.canonical:
+                    last = stop
+                    break
+        return start_tok.idx, last.idx + len(last.text), owner, last
+
+    def object_after(self, view: DocView, args: SentenceArgs, tok: Token, depth: int = 0
+                     ) -> tuple[Mention | None, bool, list[tuple[Token, Mention]]]:
+        """Return ``(object, through a sub-unit, regions)`` named after a role phrase.
+
+        "the head of the IRGC's Quds Force" -> Quds Force; "director of the Iraq Initiative at
+        Chatham House" -> Chatham House, through a sub-unit; "commander of Y in Anbar" -> Y and
+        the region candidate ("in", Anbar) (the caller keeps it when it follows the phrase).
+        """
+        found: Mention | None = None
+        indirect = False
+        regions: list[tuple[Token, Mention]] = []
+        for child in tok.children:
+            if child.dep_ != "prep" or child.lower_ not in _OBJECT_PREPS:
+                continue
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                named = args.named(pobj)
+                m = named[0] if named else None
+                if m is not None and args.mention_at(pobj) is None and view.type_of(m) in PLACES:
+                    m = None  # "Anbar Operations": a unit named after a place
+                if m is not None and view.type_of(m) in PLACES and view.type_of(m) is not EntityType.COUNTRY:
+                    if child.lower_ == "in":
+                        regions.append((child, m))
+                        continue
+                if m is not None and view.type_of(m) in OWNER_TYPES | PLACES and found is None:
+                    found = self.possessed(view, args.ms, m)
+                    regions.extend(self.regions_of(view, args, pobj))
+                elif m is None and found is None and depth < 2:
+                    inner, _, inner_regions = self.object_after(view, args, pobj, depth + 1)
+                    poss = [args.mention_at(c) for c in pobj.children if c.dep_ in ("poss", "compound")]
+                    owner = next((p for p in poss if p is not None and view.type_of(p) in ORGS), None)
+                    if inner is not None or owner is not None:
+                        found, indirect = inner or owner, True
+                        regions.extend(inner_regions)
+        return found, indirect, regions
+
+    def regions_of(self, view: DocView, args: SentenceArgs, tok: Token) -> list[tuple[Token, Mention]]:
+        """Return the "in <place>" phrases attached to ``tok``."""
+        out: list[tuple[Token, Mention]] = []
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                for pobj in child.children:
+                    m = args.named(pobj)[0] if pobj.dep_ == "pobj" and args.named(pobj) else None
+                    if m is not None and view.type_of(m) is EntityType.PLACE:
+                        out.append((child, m))
+        return out
+
+    @staticmethod
+    def region_next_to(view: DocView, regions: list[tuple[Token, Mention]], pos: int) -> Mention | None:
+        """Return the region whose "in" follows ``pos`` with only spaces (and "the") between."""
+        for prep, m in regions:
+            if prep.idx >= pos and not view.text[pos:prep.idx].strip():
+                return m
+        return None
+
+    # -- role phrases -----------------------------------------------------------------------
+    def syn_roles(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X, the leader of Y", "the commander of Y, X", "X is the head of Y", "X, a member of Y"."""
+        out: list[Candidate] = []
+        heads = self.role_heads()
+        for tok in args.tokens:
+            if tok.lower_ not in heads or args.mention_at(tok) is not None:
+                continue
+            if tok.dep_ == "compound" and args.mention_at(tok.head) is not None:
+                continue  # a title before a name: rel-title-person
+            if tok.head.i != tok.i and abs(tok.head.i - tok.i) == 2 and tok.head.lower_ in heads and \
+                    args.doc[min(tok.i, tok.head.i) + 1].text == "-":
+                continue  # one half of "secretary-general": read from the half that heads it
+            people = [m for m in args.described(tok) if view.type_of(m) is EntityType.PERSON]
+            if not people:
+                continue
+            start, end, owner, last = self.read_title(view, args, tok)
+            written = view.text[start:end]
+            norm, kind, ended = self.lex.normalize_role(written)
+            obj, indirect, regions = self.object_after(view, args, last)
+            if obj is None and last is not tok:
+                obj, indirect, regions = self.object_after(view, args, tok)
+            oid: str | None = owner.entity_id if isinstance(owner, Mention) else None
+            if obj is not None and oid is None:
+                oid = obj.entity_id
+            elif obj is not None:  # a name written before the title owns it ("Iran's envoy to Iraq")
+                obj, indirect = None, False
+            if oid is None and isinstance(owner, str) and kind != "leader":
+                oid = owner  # a demonym owns an office ("the Iraqi prime minister"), not a leader
+            region = self.region_next_to(view, regions, obj.end if obj is not None else end)
+            if kind == "legislator" and (oid is None or self.is_country(view, oid)):
+                oid = self.legislature_of(view, oid or view.main_country)
+            det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+            quantified = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one"
+            definite = det not in ("a", "an") and not quantified
+            rule = args.description_rule(tok)
+            for person in people:
+                pid = oid
+                if pid is None and definite:
+                    pid = self.context_object(view, person, norm, kind, False, args.start, args.end)
+                if pid is None:
+                    continue
+                ent = view.entity(pid)
+                otype = ent.type if ent is not None else None
+                if otype in PLACES and otype is not EntityType.COUNTRY and kind != "office":
+                    continue  # "the leader in Basra": a place is a region, not an organisation
+                pred = self.role_predicate(kind, otype, definite)
+                if otype in (EntityType.STATE_BODY, EntityType.INTL_ORG) and pred is Predicate.MEMBER_OF \
+                        and definite:
+                    pred = Predicate.HOLDS_ROLE  # "a member of parliament" holds a seat
+                elif otype is EntityType.ARMED_GROUP and not definite:
+                    pred = Predicate.MEMBER_OF  # "a security official of Y": one of its members
+                role = written.strip()
+                if indirect and obj is not None:
+                    role = view.text[start:self.phrase_end(args, last)].strip()
+                    if pred is Predicate.LEADER_OF:
+                        pred = Predicate.HOLDS_ROLE  # the head of a sub-unit holds a role in the body
+                if region is not None:
+                    if pred is Predicate.LEADER_OF:
+                        pred = Predicate.HOLDS_ROLE
+                    role = f"{role} in {region.text}"
+                span = args.span_of(person, obj, owner if isinstance(owner, Mention) else None, tok, region)
+                span = (min(span[0], start), max(span[1], end))
+                out.append(self.cand(person, pred, pid, span, rule, role=role,
+                                     role_normalized=norm, ended=ended))
+                if pred is not Predicate.MEMBER_OF:
+                    self.remember_role(view, str(person.entity_id), norm)
+        return out
+
+    def in_delegation(self, args: SentenceArgs, org: Mention) -> bool:
+        """Return True when a name is what a delegation comes from ("a delegation from Y, ...")."""
+        head = args.head(org)
+        return bool(head is not None and head.dep_ == "pobj" and head.head.lower_ in ("from", "of")
+                    and head.head.head.lower_ in self.words.delegation_nouns)
+
+    def phrase_end(self, args: SentenceArgs, tok: Token) -> int:
+        """Return where the role phrase's first sub-unit ends ("director of the Iraq Initiative")."""
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and args.mention_at(pobj) is None:
+                        return int(pobj.idx + len(pobj.text))
+        return int(tok.idx + len(tok.text))
+
+    # -- verbs of leading -------------------------------------------------------------------
+    def syn_leading(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X, who heads Y", "X founded Y", "Y, led by X", "PMF leaders headed by X"."""
+        out: list[Candidate] = []
+        verbs = self.words.leader_verbs
+        for tok in args.tokens:
+            role = verbs.get(tok.lower_)
+            if role is None or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            agents = [c for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+            if agents:
+                out.extend(self.led_by_agent(view, args, tok, agents, role))
+                continue
+            if tok.dep_ in ("amod", "compound", "acl") or tok.lower_.endswith("ing"):
+                continue
+            people = [m for m in args.subjects(tok) if view.type_of(m) is EntityType.PERSON]
+            if not people:
+                continue
+            for child in tok.children:
+                if child.dep_ != "dobj":
+                    continue
+                for org in args.members(child):
+                    if view.type_of(org) not in ORGS:
+                        continue
+                    org = self.possessed(view, args.ms, org)
+                    for person in people:
+                        out.append(self.cand(person, Predicate.LEADER_OF, org,
+                                             args.span_of(person, org, tok), "rel-syn-clause",
+                                             role=role, role_normalized=self.lex.normalize_role(role)[0]))
+        return out
+
+    def led_by_agent(self, view: DocView, args: SentenceArgs, verb: Token, agents: list[Token],
+                     role: str) -> list[Candidate]:
+        """"Y, led by X" / "Y is headed by the prime minister" / "a delegation from Y, led by X"."""
+        out: list[Candidate] = []
+        people: list[str] = []
+        last_person: Mention | None = None
+        for agent in agents:
+            for pobj in agent.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for m in args.members(pobj):
+                    if view.type_of(m) is EntityType.PERSON:
+                        people.append(str(m.entity_id))
+                        last_person = m
+                if not people and pobj.lower_ in self.role_heads() and any(
+                        c.dep_ == "det" and c.lower_ == "the" for c in pobj.children):
+                    start, end, _, _ = self.read_title(view, args, pobj)
+                    norm = self.lex.normalize_role(view.text[start:end])[0]
+                    holder = self.owner.role_holder(view, norm, view.main_country)
+                    if holder:
+                        people.append(holder)
+                        role = view.text[start:end]
+        if not people:
+            return out
+        head = verb.head if verb.dep_ == "acl" else None
+        member = False
+        orgs: list[Mention]
+        if head is not None and head.lower_ in self.words.delegation_nouns:
+            orgs = [m for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                    for p in c.children if p.dep_ == "pobj" for m in args.named(p)]
+            member = True
+        else:
+            orgs = args.subjects(verb)
+            member = any(self.in_delegation(args, org) for org in orgs)
+        for org in orgs:
+            if view.type_of(org) not in ORGS:
+                continue
+            for pid in people:
+                pred = Predicate.MEMBER_OF if member else Predicate.LEADER_OF
+                written = "delegation leader" if member else role
+                out.append(self.cand(pid, pred, org, args.span_of(org, last_person, verb),
+                                     "rel-syn-clause", role=written,
+                                     role_normalized=self.lex.normalize_role(written)[0]))
+        return out
