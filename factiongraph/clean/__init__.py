@@ -190,14 +190,7 @@ class Cleaner:
     @staticmethod
     def _apply_hints(metadata: Metadata, hints: Metadata) -> None:
         """Let explicit container metadata (feed item, JSON fields) win over what was read."""
-        for name in ("title", "author", "outlet", "section", "language", "url"):
-            value = getattr(hints, name)
-            if value:
-                setattr(metadata, name, value)
-                if name in hints.basis:
-                    metadata.basis[name] = hints.basis[name]
-                else:
-                    metadata.basis.pop(name, None)
+        metadata.take_text_fields(hints)
         if hints.published:
             mention = parse_date(hints.published)
             metadata.published = (

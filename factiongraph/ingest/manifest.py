@@ -163,12 +163,7 @@ class Manifest:
 def overlay_hints(primary: Metadata, fallback: Metadata) -> Metadata:
     """Return ``fallback`` with every field ``primary`` sets replaced, bases included."""
     merged = replace(fallback, basis=dict(fallback.basis))
-    for name in ("title", "author", "outlet", "section", "language", "url"):
-        value = getattr(primary, name)
-        if value:
-            setattr(merged, name, value)
-            if name in primary.basis:
-                merged.basis[name] = primary.basis[name]
+    merged.take_text_fields(primary)
     if primary.published:
         merged.published = primary.published
         merged.published_precision = primary.published_precision

@@ -60,6 +60,22 @@ class Metadata:
     url: str | None = None
     basis: dict[str, str] = field(default_factory=dict)
 
+    def take_text_fields(self, other: Metadata) -> None:
+        """Set every text field ``other`` gives (title, author, outlet, section, language, url) here,
+        with its basis (a value without a basis drops the old one)."""
+        for name in TEXT_FIELDS:
+            value = getattr(other, name)
+            if value:
+                setattr(self, name, value)
+                if name in other.basis:
+                    self.basis[name] = other.basis[name]
+                else:
+                    self.basis.pop(name, None)
+
+
+TEXT_FIELDS = ("title", "author", "outlet", "section", "language", "url")
+"""The metadata fields that hold a name or a value as text (not the publication date)."""
+
 
 @dataclass(slots=True)
 class Document:
