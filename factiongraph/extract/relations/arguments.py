@@ -456,6 +456,8 @@ class SyntaxWords:
             self.link_nouns = words["link_nouns"]
             self.link_verbs = words["link_verbs"]
             self.support_verbs = words["support_verbs"]
+            self.site_nouns = frozenset(str(w).lower().split()[-1] for w in
+                                        [*rules.get("facility_nouns", []), *rules.get("place_nouns", [])])
             self.include_verbs = words["include_verbs"]
             self.control_nouns = words["control_nouns"]
             self.control_verbs = words["control_verbs"]

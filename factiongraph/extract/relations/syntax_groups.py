@@ -17,7 +17,7 @@ from typing import Any
 from factiongraph.extract.relations.arguments import SentenceArgs, SyntaxWords, Token
 from factiongraph.extract.relations.group_families import GroupFamilies
 from factiongraph.extract.relations.patterns import Candidate
-from factiongraph.extract.view.docview import DocView
+from factiongraph.extract.view.docview import PLACES, DocView
 from factiongraph.model import EntityType, Mention, Predicate
 
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG})
@@ -415,3 +415,48 @@ class SyntaxGroups(GroupFamilies):
                 elif btype is EntityType.COUNTRY:
                     out.append(self.cand(subj, Predicate.BACKED_BY, boss, span, "rel-syn-clause"))
         return out
+
+    # -- places ---------------------------------------------------------------------------
+    def syn_places(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"Baghdad's heavily fortified Green Zone", "Tower 22, a US outpost in Rukban"."""
+        out: list[Candidate] = []
+        for m in args.ms:
+            if view.type_of(m) is not EntityType.PLACE:
+                continue
+            head = args.head(m)
+            if head is None:
+                continue
+            for tok in {head, args.nominal(head)}:
+                for child in tok.children:
+                    outer = args.mention_at(child) if child.dep_ == "poss" else None
+                    if outer is not None and view.type_of(outer) in PLACES and self.encloses_or_unknown(view, outer, m):
+                        out.append(self.cand(m, Predicate.LOCATED_IN, outer, args.span_of(outer, m, tok),
+                                             "rel-syn-modifier"))
+        for tok in args.tokens:
+            if tok.lower_ not in self.words.site_nouns or args.mention_at(tok) is not None:
+                continue
+            sites = [m for m in args.described(tok) if view.type_of(m) is EntityType.PLACE]
+            if not sites:
+                continue
+            for child in tok.children:
+                if child.dep_ != "prep" or child.lower_ != "in":
+                    continue
+                for pobj in child.children:
+                    outer_m = args.named(pobj)[0] if pobj.dep_ == "pobj" and args.named(pobj) else None
+                    if outer_m is None or view.type_of(outer_m) not in PLACES:
+                        continue
+                    for site in sites:
+                        if self.encloses_or_unknown(view, outer_m, site):
+                            out.append(self.cand(site, Predicate.LOCATED_IN, outer_m,
+                                                 args.span_of(site, outer_m, tok), args.description_rule(tok)))
+        return out
+
+    def encloses_or_unknown(self, view: DocView, outer: Mention, inner: Mention) -> bool:
+        """Return False when the KB says ``inner`` is the larger of the two (or they are one)."""
+        if outer.entity_id == inner.entity_id or view.type_of(inner) is EntityType.COUNTRY:
+            return False
+        ent = view.entity(outer.entity_id)
+        if ent is not None and ent.attributes.get("parent") == inner.entity_id:
+            return False
+        rank_o, rank_i = self.admin_rank(view, outer), self.admin_rank(view, inner)
+        return rank_o is None or rank_i is None or rank_o >= rank_i

@@ -191,7 +191,7 @@ class SyntaxRoles(RoleFamilies):
                 oid = owner  # a demonym owns an office ("the Iraqi prime minister"), not a leader
             region = self.region_next_to(view, regions, obj.end if obj is not None else end)
             if kind == "legislator" and (oid is None or self.is_country(view, oid)):
-                oid = self.legislature_of(view, oid or view.main_country)
+                oid = self.legislature_of(view, oid)
             det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
             quantified = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one"
             definite = det not in ("a", "an") and not quantified
