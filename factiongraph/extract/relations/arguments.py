@@ -62,9 +62,11 @@ class SentenceArgs:
     """One parsed sentence with its mentions indexed by token."""
 
     def __init__(self, view: DocView, doc: Any, ms: list[Mention], start: int, end: int,
-                 include_verbs: frozenset[str] = frozenset()) -> None:
+                 words: SyntaxWords | None = None) -> None:
         self.view = view
-        self.include_verbs = include_verbs
+        self.include_verbs = words.include_verbs if words is not None else frozenset()
+        self.anaphor_nouns = words.anaphor_nouns if words is not None else frozenset()
+        self.anaphor_dets = words.anaphor_dets if words is not None else frozenset()
         self.doc = doc
         self.ms = ms
         self.start = start
@@ -350,7 +352,7 @@ class SentenceArgs:
                     if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
                         out.extend(self.named(v.head) or self.described(v.head, 1))
                     else:
-                        out.extend(self.members(self.nominal(s)) or self.named(s))
+                        out.extend(self.members(self.nominal(s)) or self.named(s) or self.antecedent(s))
                 return out
             if v.dep_ == "relcl":
                 return self.named(v.head)
@@ -372,7 +374,36 @@ class SentenceArgs:
             found = self.described(tok)
         if not found and self.mention_at(tok) is None:
             found = self.complete_list(self.name_after(tok))  # "the militia Harakat al-Nujaba"
+        if not found:
+            found = self.antecedent(tok)
         return found
+
+    def antecedent(self, tok: Token) -> list[Mention]:
+        """Return the group "the group", "this faction" or "it" stands for.
+
+        The last group named before it in the sentence; for "it" with none there, the first
+        group of the previous sentence (its subject, usually). Only a bare, singular phrase with
+        a definite or demonstrative determiner counts ("the Iran-backed group", not "a group" or
+        "other groups").
+        """
+        low = tok.lower_
+        if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+            pronoun = True
+        elif low in self.anaphor_nouns and any(c.dep_ == "det" and c.lower_ in self.anaphor_dets
+                                               for c in tok.children) and not any(
+                c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and self.mention_at(c) is not None)
+                or (c.dep_ in ("prep", "acl", "relcl") and c.i > tok.i) for c in tok.children):
+            pronoun = False
+        else:
+            return []
+        groups = (EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)
+        before = [m for m in self.ms if m.end <= tok.idx and self.type_of(m) in groups]
+        if before:
+            return [before[-1]]
+        earlier = [m for m in self.view.recent_mentions(self.start, 1) if self.type_of(m) in groups]
+        if not earlier:
+            return []
+        return [earlier[0] if pronoun else earlier[-1]]
 
     def named_as(self, tok: Token) -> list[Mention]:
         """Return the name given to a phrase by "known as X", "called X" ("the militias known
@@ -456,6 +487,10 @@ class SyntaxWords:
             self.link_nouns = words["link_nouns"]
             self.link_verbs = words["link_verbs"]
             self.support_verbs = words["support_verbs"]
+            self.anaphor_nouns = words["anaphor_nouns"]
+            self.anaphor_dets = words["anaphor_dets"]
+            self.constitute_verbs = words["constitute_verbs"]
+            self.split_verbs = words["split_verbs"]
             self.site_nouns = frozenset(str(w).lower().split()[-1] for w in
                                         [*rules.get("facility_nouns", []), *rules.get("place_nouns", [])])
             self.include_verbs = words["include_verbs"]

@@ -72,9 +72,10 @@ class PatternFamilies(SyntaxRoles, SyntaxGroups):
         out: list[Candidate] = []
         syntax = view.ctx.syntax()
         if syntax.available:
-            args = SentenceArgs(view, syntax.doc, ms, start, end, self.words.include_verbs)
+            args = SentenceArgs(view, syntax.doc, ms, start, end, self.words)
             for parsed in (self.syn_roles, self.syn_leading, self.syn_support, self.syn_backers,
-                           self.syn_affiliate, self.syn_part_of, self.syn_control, self.syn_places):
+                           self.syn_affiliate, self.syn_split, self.syn_part_of, self.syn_control,
+                           self.syn_places):
                 out.extend(parsed(view, args))
             # a comma apposition the parse did not read (a long name can derail it): word order
             related = {c.subject_id for c in out}

@@ -65,6 +65,12 @@ class RoleFamilies(PatternBase):
             return view.main_country
         return None
 
+    def place_owner(self, view: DocView, place: Mention) -> str | None:
+        """Return what a place owning an office stands for: a capital's country, else the place."""
+        name = self.lex.demonyms.get(place.text)
+        found = view.lookup_name(name) if name else None
+        return found or place.entity_id
+
     @staticmethod
     def is_country(view: DocView, entity_id: str | None) -> bool:
         """Return True when an id names a country."""
@@ -138,6 +144,9 @@ class RoleFamilies(PatternBase):
                 dem = None  # "Iran's minister, X" is owned; "Iranian minister, X" may be a list
             if org is not None and view.type_of(org) in ORGS | {EntityType.COUNTRY}:
                 obj, span_start = org.entity_id, org.start
+            elif org is not None and view.type_of(org) is EntityType.PLACE and title.kind == "office":
+                # "Basra Governor X", "Kurdistan Region President X"; "Tehran's envoy" is Iran's
+                obj, span_start = self.place_owner(view, org), org.start
             elif pronoun is not None:
                 obj = self.pronoun_owner(view, ms, title.start)
             elif dem is not None and not generic and title.kind != "leader":

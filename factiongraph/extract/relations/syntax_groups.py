@@ -176,6 +176,12 @@ class SyntaxGroups(GroupFamilies):
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "for", "to"):
                     others.extend(self.pobj_names(args, child))
+                elif child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                    # "Iran and its proxies, such as A": the country or group named just before
+                    owner = next((m for m in reversed(args.ms) if m.end <= child.idx and
+                                  self.type_of_id(view, self.as_actor(view, m)) in STATE_TYPES | GROUP_TYPES), None)
+                    if owner is not None:
+                        others.append(owner)
                 elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i:
                     named = args.mention_at(child)
                     demonym = self.lex.demonyms.get(child.text) if child.text[:1].isupper() else None
@@ -221,6 +227,8 @@ class SyntaxGroups(GroupFamilies):
             if not backers:
                 continue
             groups = [m for c in tok.children if c.dep_ == "dobj" for m in args.referents(c)]
+            if not groups and tok.dep_ == "relcl":  # "militias that Iran backs, such as A"
+                groups = args.referents(tok.head)
             for backer in backers:
                 out.extend(self.emit_alignment(view, args, groups, backer, True, "rel-syn-clause", tok))
         return out
@@ -254,6 +262,9 @@ class SyntaxGroups(GroupFamilies):
                 continue
             if low in words.join_verbs:
                 out.extend(self.joins(view, args, tok))
+                continue
+            if low in words.constitute_verbs:
+                out.extend(self.constitutes(view, args, tok))
                 continue
             if low in words.collective_nouns and args.mention_at(tok) is None:
                 out.extend(self.collective(view, args, tok))
@@ -297,6 +308,39 @@ class SyntaxGroups(GroupFamilies):
                 if args.type_of(subj) in GROUP_TYPES | {EntityType.STATE_BODY} and subj.entity_id != umbrella.entity_id:
                     out.append(self.cand(subj, Predicate.PART_OF, umbrella,
                                          args.span_of(subj, umbrella, verb), "rel-syn-clause"))
+        return out
+
+    def constitutes(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
+        """"the factions that make up the PMF", "A and B form the Y alliance" -> part_of."""
+        if self.is_negated(verb) or (verb.lower_ in ("make", "makes") and not any(
+                c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)):
+            return []
+        umbrellas = [m for c in verb.children if c.dep_ in ("dobj", "attr") for m in self.umbrella_under(args, c)]
+        out: list[Candidate] = []
+        for umbrella in umbrellas:
+            for subj in args.subjects(verb):
+                if args.type_of(subj) in GROUP_TYPES and subj.entity_id != umbrella.entity_id:
+                    out.append(self.cand(subj, Predicate.PART_OF, umbrella,
+                                         args.span_of(subj, umbrella, verb), "rel-syn-clause"))
+        return out
+
+    def syn_split(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X, which split from Y", "X broke away from Y", "X emerged from Y" -> affiliated_with."""
+        out: list[Candidate] = []
+        for tok in args.tokens:
+            if tok.lower_ not in self.words.split_verbs or self.is_negated(tok):
+                continue
+            sources = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "off")
+                       for m in self.pobj_names(args, c)]
+            sources += [m for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off")
+                        for p in c.children if p.dep_ == "prep" and p.lower_ == "from"
+                        for m in self.pobj_names(args, p)]
+            groups = [m for m in sources if args.type_of(m) in GROUP_TYPES]
+            if not groups:
+                continue
+            subjects = args.subjects(tok)
+            for source in groups:
+                out.extend(self.emit_alignment(view, args, subjects, source, False, "rel-syn-clause", tok))
         return out
 
     def collective(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:

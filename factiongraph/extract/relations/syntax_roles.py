@@ -81,6 +81,10 @@ class SyntaxRoles(RoleFamilies):
             if m is not None or child.dep_ == "poss":
                 if m is not None and view.type_of(m) in OWNER_TYPES:
                     owner = m
+                elif m is not None and view.type_of(m) is EntityType.PLACE:
+                    owner = self.place_owner(view, m)  # "the Basra governor", "Tehran's envoy"
+                elif child.lower_ in self.lex.generic_nouns and child.dep_ == "poss":
+                    owner = next(iter(args.antecedent(child)), None)  # "the group's leader"
                 elif child.lower_ in ("its", "their"):
                     owner = self.pronoun_owner(view, args.ms, child.idx) or None
                 break
@@ -187,8 +191,8 @@ class SyntaxRoles(RoleFamilies):
                 oid = obj.entity_id
             elif obj is not None:  # a name written before the title owns it ("Iran's envoy to Iraq")
                 obj, indirect = None, False
-            if oid is None and isinstance(owner, str) and kind != "leader":
-                oid = owner  # a demonym owns an office ("the Iraqi prime minister"), not a leader
+            if oid is None and isinstance(owner, str) and kind not in ("leader", "member"):
+                oid = owner  # a demonym or a place owns an office ("the Iraqi prime minister")
             region = self.region_next_to(view, regions, obj.end if obj is not None else end)
             if kind == "legislator" and (oid is None or self.is_country(view, oid)):
                 oid = self.legislature_of(view, oid)
