@@ -118,6 +118,9 @@ class SentenceArgs:
         for _ in range(6):
             if t.dep_ not in _INNER or t.head is t or not self.inside(t.head) or t.head.i < t.i:
                 return t
+            if t.head.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass")
+                                            for c in t.head.children):
+                return t  # the head is a verb: the phrase ends here
             t = t.head
         return t
 
@@ -245,7 +248,7 @@ class SentenceArgs:
         dep = tok.dep_
         written = self.apposed().get(tok.i)
         if written is not None:
-            return [written]
+            return self.complete_list([written])  # "A and B, both part of Y"
         if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTIFIERS:
             return self.described(tok.head.head, depth + 1)
         if dep == "pobj" and tok.head.lower_ == "among":
@@ -268,7 +271,7 @@ class SentenceArgs:
         for child in tok.children:  # "the commander of X, Qassim Musleh"
             if child.dep_ == "appos":
                 out.extend(self.named(child))
-        return _unique([m for m in out if self.inside_sentence(m)])
+        return self.complete_list(_unique([m for m in out if self.inside_sentence(m)]))
 
     def description_rule(self, tok: Token) -> str:
         """Return the producer of a fact read from a descriptive phrase: a copula ("X is a
@@ -427,6 +430,8 @@ class SentenceArgs:
             return self.referents(verb.head)
         if verb.dep_ in ("amod",):
             return self.referents(verb.head)
+        if verb.dep_ in ("acomp", "attr", "oprd") and verb.head is not verb:
+            return self._subject_names(verb.head)  # "A, which is loyal to Y"
         return self._subject_names(verb)
 
     def inside_sentence(self, m: Mention) -> bool:
@@ -490,6 +495,9 @@ class SyntaxWords:
             self.anaphor_nouns = words["anaphor_nouns"]
             self.anaphor_dets = words["anaphor_dets"]
             self.constitute_verbs = words["constitute_verbs"]
+            self.consist_verbs = words["consist_verbs"]
+            self.receive_verbs = words["receive_verbs"]
+            self.support_nouns = words["support_nouns"]
             self.split_verbs = words["split_verbs"]
             self.site_nouns = frozenset(str(w).lower().split()[-1] for w in
                                         [*rules.get("facility_nouns", []), *rules.get("place_nouns", [])])

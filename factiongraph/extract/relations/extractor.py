@@ -74,7 +74,8 @@ class PatternFamilies(SyntaxRoles, SyntaxGroups):
         if syntax.available:
             args = SentenceArgs(view, syntax.doc, ms, start, end, self.words)
             for parsed in (self.syn_roles, self.syn_leading, self.syn_support, self.syn_backers,
-                           self.syn_affiliate, self.syn_split, self.syn_part_of, self.syn_control,
+                           self.syn_receives, self.syn_affiliate, self.syn_split, self.syn_part_of,
+                           self.syn_control,
                            self.syn_places):
                 out.extend(parsed(view, args))
             # a comma apposition the parse did not read (a long name can derail it): word order

@@ -266,6 +266,9 @@ class SyntaxGroups(GroupFamilies):
             if low in words.constitute_verbs:
                 out.extend(self.constitutes(view, args, tok))
                 continue
+            if low in words.consist_verbs:
+                out.extend(self.consists(view, args, tok))
+                continue
             if low in words.collective_nouns and args.mention_at(tok) is None:
                 out.extend(self.collective(view, args, tok))
             generic = low in words.group_part_nouns
@@ -322,6 +325,42 @@ class SyntaxGroups(GroupFamilies):
                 if args.type_of(subj) in GROUP_TYPES and subj.entity_id != umbrella.entity_id:
                     out.append(self.cand(subj, Predicate.PART_OF, umbrella,
                                          args.span_of(subj, umbrella, verb), "rel-syn-clause"))
+        return out
+
+    def consists(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
+        """"Y is made up of A and B", "Y consists of A and B", "Y, composed of A and B"."""
+        if self.is_negated(verb):
+            return []
+        members = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" for m in args.members(p)]
+        members += [m for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"
+                    for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj" for m in args.members(o)]
+        if not members:
+            return []
+        out: list[Candidate] = []
+        for umbrella in args.subjects(verb):
+            if args.type_of(umbrella) not in UMBRELLA_TYPES:
+                continue
+            for member in members:
+                if args.type_of(member) in GROUP_TYPES and member.entity_id != umbrella.entity_id:
+                    out.append(self.cand(member, Predicate.PART_OF, umbrella,
+                                         args.span_of(umbrella, member, verb), "rel-syn-clause"))
+        return out
+
+    def syn_receives(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X receives funding from Iran", "X gets its weapons from the IRGC" -> backed_by."""
+        out: list[Candidate] = []
+        for tok in args.tokens:
+            if tok.lower_ not in self.words.receive_verbs or self.is_negated(tok):
+                continue
+            if not any(c.dep_ == "dobj" and c.lower_ in self.words.support_nouns for c in tok.children):
+                continue
+            sources = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for m in self.pobj_names(args, c)]
+            subjects = args.subjects(tok)
+            for source in sources:
+                out.extend(self.emit_alignment(view, args, subjects, source, True, "rel-syn-clause", tok))
         return out
 
     def syn_split(self, view: DocView, args: SentenceArgs) -> list[Candidate]:

@@ -181,6 +181,10 @@ class SyntaxRoles(RoleFamilies):
             if not people:
                 continue
             start, end, owner, last = self.read_title(view, args, tok)
+            after = args.name_after(last)
+            if after and view.type_of(after[0]) is EntityType.PERSON and \
+                    not view.text[end:after[0].start].strip(" \u00a0"):
+                continue  # "deputy chief Abu Mahdi al-Muhandis": a title before a name
             written = view.text[start:end]
             norm, kind, ended = self.lex.normalize_role(written)
             obj, indirect, regions = self.object_after(view, args, last)
