@@ -9,13 +9,10 @@ from __future__ import annotations
 import re
 
 from factiongraph.extract.view.docview import GROUPS, ORGS, PLACES, DocView
-from factiongraph.extract.view.roles import RoleTitle
 from factiongraph.extract.relations.patterns import _POSS, Candidate, PatternBase
 from factiongraph.model import EntityType, Mention, Predicate
 
 
-_TITLE_PREFIX = re.compile(r"(?<![\w-])(?:(?:former|then|acting)\s+)?(?:deputy|vice|assistant)[\s-]+",
-                           re.IGNORECASE)
 _FUNCTION_WORDS = frozenset({"of", "to", "in", "for", "with", "by", "at", "on", "from", "and", "or",
                              "as", "than", "that", "which", "who"})
 _VERB_ROLES = {"commanded": "commander", "chaired": "chairman", "founded": "founder",
@@ -67,15 +64,6 @@ class RoleFamilies(PatternBase):
                     return found
             return view.main_country
         return None
-
-    def with_prefix(self, text: str, title: RoleTitle, floor: int) -> RoleTitle:
-        """Return the title with a rank prefix written before it ("deputy chief", "vice president")."""
-        lead = _TITLE_PREFIX.search(text, max(floor, title.start - 30), title.start)
-        if lead is None or lead.end() != title.start:
-            return title
-        written = text[lead.start():title.end]
-        normalized, kind, ended = self.lex.normalize_role(written)
-        return RoleTitle(written, normalized, kind, lead.start(), title.end, ended or title.ended)
 
     def place_owner(self, view: DocView, place: Mention) -> str | None:
         """Return what a place owning an office stands for: a capital's country, else the place."""
@@ -142,7 +130,6 @@ class RoleFamilies(PatternBase):
                 title = self.lex.find_title_before(text, person.start, start, comma=True)
                 if title is None:
                     continue
-            title = self.with_prefix(text, title, start)
             obj: str | None = None
             span_start = title.start
             gap = rf"{_POSS}\s*" if comma else rf"{_POSS}?\s*"
