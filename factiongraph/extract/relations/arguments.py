@@ -263,9 +263,9 @@ class SentenceArgs:
         elif dep in ("attr", "acomp", "oprd") and tok.head.lower_ in _COPULAS:
             out.extend(self._subject_names(tok.head))
         elif dep == "pobj" and tok.head.lower_ == "as" and tok.head.head is not tok.head:
-            verb = tok.head.head
+            verb = tok.head.head  # "A served as ...", "A, seen as Y's political front"
             if verb.lower_ not in _NAMING:
-                out.extend(self._subject_names(verb))
+                out.extend(self.named(verb.head) if verb.dep_ == "acl" else self._subject_names(verb))
         elif dep == "conj" and tok.head is not tok:
             out.extend(self.described(tok.head, depth + 1))
         for child in tok.children:  # "the commander of X, Qassim Musleh"
@@ -493,6 +493,8 @@ class SyntaxWords:
             self.link_verbs = words["link_verbs"]
             self.support_verbs = words["support_verbs"]
             self.anaphor_nouns = words["anaphor_nouns"]
+            self.front_nouns = words["front_nouns"]
+            self.front_modifiers = words["front_modifiers"]
             self.anaphor_dets = words["anaphor_dets"]
             self.constitute_verbs = words["constitute_verbs"]
             self.consist_verbs = words["consist_verbs"]

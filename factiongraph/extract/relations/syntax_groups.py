@@ -169,7 +169,9 @@ class SyntaxGroups(GroupFamilies):
             if low in words.link_nouns:
                 out.extend(self.ties(view, args, tok))
                 continue
-            if low not in words.affiliate_nouns and not any(
+            political_front = low in words.front_nouns and any(
+                c.dep_ in ("amod", "compound") and c.lower_ in words.front_modifiers for c in tok.children)
+            if low not in words.affiliate_nouns and not political_front and not any(
                     c.dep_ in ("compound", "amod") and c.lower_ in words.affiliate_nouns for c in tok.children):
                 continue
             others: list[Mention | str] = []
@@ -191,7 +193,8 @@ class SyntaxGroups(GroupFamilies):
                         others.append(found)  # "an Iranian proxy"
             if not others:
                 continue
-            subjects = [m for m in args.referents(tok) if m not in others]
+            subjects = [m for m in args.members(tok, own_name=False) + args.described(tok) if m not in others]
+            subjects = subjects or [m for m in args.name_after(tok) if m not in others]
             rule = args.description_rule(tok)
             for other in others:
                 out.extend(self.emit_alignment(view, args, subjects, other, False, rule, tok,
@@ -384,6 +387,8 @@ class SyntaxGroups(GroupFamilies):
 
     def collective(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
         """"Y, an umbrella of militias including A and B", "Y, a coalition of A, B and C"."""
+        if noun.dep_ == "compound" and args.mention_at(noun.head) is None:
+            noun = noun.head  # "an umbrella group for A and B"
         umbrellas = [m for m in args.described(noun) if args.type_of(m) in UMBRELLA_TYPES]
         if not umbrellas:
             return []
