@@ -273,6 +273,19 @@ class SentenceArgs:
                 out.extend(self.named(child))
         return self.complete_list(_unique([m for m in out if self.inside_sentence(m)]))
 
+    @staticmethod
+    def negated(tok: Token) -> bool:
+        """Return True when a predicate word or a description's copula is negated ("is not part of")."""
+        t = tok
+        for _ in range(4):
+            if any(c.dep_ == "neg" for c in t.children):
+                return True
+            if t.dep_ in ("attr", "acomp", "oprd", "xcomp", "prep", "pobj") and t.head is not t:
+                t = t.head
+                continue
+            break
+        return False
+
     def description_rule(self, tok: Token) -> str:
         """Return the producer of a fact read from a descriptive phrase: a copula ("X is a
         faction within Y", "X served as ...") or an apposition ("X, a faction within Y")."""

@@ -169,6 +169,8 @@ class SyntaxGroups(GroupFamilies):
             if low in words.link_nouns:
                 out.extend(self.ties(view, args, tok))
                 continue
+            if args.negated(tok):
+                continue
             political_front = low in words.front_nouns and any(
                 c.dep_ in ("amod", "compound") and c.lower_ in words.front_modifiers for c in tok.children)
             if low not in words.affiliate_nouns and not political_front and not any(
@@ -275,7 +277,8 @@ class SyntaxGroups(GroupFamilies):
             if low in words.collective_nouns and args.mention_at(tok) is None:
                 out.extend(self.collective(view, args, tok))
             generic = low in words.group_part_nouns
-            if not (generic or low in words.part_nouns) or args.mention_at(tok) is not None:
+            if not (generic or low in words.part_nouns) or args.mention_at(tok) is not None \
+                    or args.negated(tok):
                 continue
             umbrellas: list[Mention] = []
             for child in tok.children:
@@ -389,6 +392,8 @@ class SyntaxGroups(GroupFamilies):
         """"Y, an umbrella of militias including A and B", "Y, a coalition of A, B and C"."""
         if noun.dep_ == "compound" and args.mention_at(noun.head) is None:
             noun = noun.head  # "an umbrella group for A and B"
+        if args.negated(noun):
+            return []
         umbrellas = [m for m in args.described(noun) if args.type_of(m) in UMBRELLA_TYPES]
         if not umbrellas:
             return []
@@ -416,6 +421,8 @@ class SyntaxGroups(GroupFamilies):
         """"X, which falls under the PMF", "X operates under the umbrella of Y", "units within Y"."""
         out: list[Candidate] = []
         head = prep.head
+        if args.negated(prep):
+            return out
         if head.lower_ in self.words.part_nouns | self.words.group_part_nouns:
             return out  # read from the noun ("a faction within Y")
         umbrellas: list[Mention] = []
@@ -521,7 +528,7 @@ class SyntaxGroups(GroupFamilies):
                         out.append(self.cand(m, Predicate.LOCATED_IN, outer, args.span_of(outer, m, tok),
                                              "rel-syn-modifier"))
         for tok in args.tokens:
-            if tok.lower_ not in self.words.site_nouns or args.mention_at(tok) is not None:
+            if tok.lower_ not in self.words.site_nouns or args.mention_at(tok) is not None or args.negated(tok):
                 continue
             sites = [m for m in args.described(tok) if view.type_of(m) is EntityType.PLACE]
             if not sites:

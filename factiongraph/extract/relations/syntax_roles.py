@@ -170,7 +170,7 @@ class SyntaxRoles(RoleFamilies):
         out: list[Candidate] = []
         heads = self.role_heads()
         for tok in args.tokens:
-            if tok.lower_ not in heads or args.mention_at(tok) is not None:
+            if tok.lower_ not in heads or args.mention_at(tok) is not None or args.negated(tok):
                 continue
             if tok.dep_ == "compound" and args.mention_at(tok.head) is not None:
                 continue  # a title before a name: rel-title-person
