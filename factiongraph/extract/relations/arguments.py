@@ -62,9 +62,11 @@ class SentenceArgs:
     """One parsed sentence with its mentions indexed by token."""
 
     def __init__(self, view: DocView, doc: Any, ms: list[Mention], start: int, end: int,
-                 include_verbs: frozenset[str] = frozenset()) -> None:
+                 words: SyntaxWords | None = None) -> None:
         self.view = view
-        self.include_verbs = include_verbs
+        self.include_verbs = words.include_verbs if words is not None else frozenset()
+        self.anaphor_nouns = words.anaphor_nouns if words is not None else frozenset()
+        self.anaphor_dets = words.anaphor_dets if words is not None else frozenset()
         self.doc = doc
         self.ms = ms
         self.start = start
@@ -116,6 +118,9 @@ class SentenceArgs:
         for _ in range(6):
             if t.dep_ not in _INNER or t.head is t or not self.inside(t.head) or t.head.i < t.i:
                 return t
+            if t.head.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass")
+                                            for c in t.head.children):
+                return t  # the head is a verb: the phrase ends here
             t = t.head
         return t
 
@@ -243,7 +248,7 @@ class SentenceArgs:
         dep = tok.dep_
         written = self.apposed().get(tok.i)
         if written is not None:
-            return [written]
+            return self.complete_list([written])  # "A and B, both part of Y"
         if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTIFIERS:
             return self.described(tok.head.head, depth + 1)
         if dep == "pobj" and tok.head.lower_ == "among":
@@ -258,15 +263,28 @@ class SentenceArgs:
         elif dep in ("attr", "acomp", "oprd") and tok.head.lower_ in _COPULAS:
             out.extend(self._subject_names(tok.head))
         elif dep == "pobj" and tok.head.lower_ == "as" and tok.head.head is not tok.head:
-            verb = tok.head.head
+            verb = tok.head.head  # "A served as ...", "A, seen as Y's political front"
             if verb.lower_ not in _NAMING:
-                out.extend(self._subject_names(verb))
+                out.extend(self.named(verb.head) if verb.dep_ == "acl" else self._subject_names(verb))
         elif dep == "conj" and tok.head is not tok:
             out.extend(self.described(tok.head, depth + 1))
         for child in tok.children:  # "the commander of X, Qassim Musleh"
             if child.dep_ == "appos":
                 out.extend(self.named(child))
-        return _unique([m for m in out if self.inside_sentence(m)])
+        return self.complete_list(_unique([m for m in out if self.inside_sentence(m)]))
+
+    @staticmethod
+    def negated(tok: Token) -> bool:
+        """Return True when a predicate word or a description's copula is negated ("is not part of")."""
+        t = tok
+        for _ in range(4):
+            if any(c.dep_ == "neg" for c in t.children):
+                return True
+            if t.dep_ in ("attr", "acomp", "oprd", "xcomp", "prep", "pobj") and t.head is not t:
+                t = t.head
+                continue
+            break
+        return False
 
     def description_rule(self, tok: Token) -> str:
         """Return the producer of a fact read from a descriptive phrase: a copula ("X is a
@@ -350,7 +368,7 @@ class SentenceArgs:
                     if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
                         out.extend(self.named(v.head) or self.described(v.head, 1))
                     else:
-                        out.extend(self.members(self.nominal(s)) or self.named(s))
+                        out.extend(self.members(self.nominal(s)) or self.named(s) or self.antecedent(s))
                 return out
             if v.dep_ == "relcl":
                 return self.named(v.head)
@@ -372,7 +390,36 @@ class SentenceArgs:
             found = self.described(tok)
         if not found and self.mention_at(tok) is None:
             found = self.complete_list(self.name_after(tok))  # "the militia Harakat al-Nujaba"
+        if not found:
+            found = self.antecedent(tok)
         return found
+
+    def antecedent(self, tok: Token) -> list[Mention]:
+        """Return the group "the group", "this faction" or "it" stands for.
+
+        The last group named before it in the sentence; for "it" with none there, the first
+        group of the previous sentence (its subject, usually). Only a bare, singular phrase with
+        a definite or demonstrative determiner counts ("the Iran-backed group", not "a group" or
+        "other groups").
+        """
+        low = tok.lower_
+        if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+            pronoun = True
+        elif low in self.anaphor_nouns and any(c.dep_ == "det" and c.lower_ in self.anaphor_dets
+                                               for c in tok.children) and not any(
+                c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and self.mention_at(c) is not None)
+                or (c.dep_ in ("prep", "acl", "relcl") and c.i > tok.i) for c in tok.children):
+            pronoun = False
+        else:
+            return []
+        groups = (EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)
+        before = [m for m in self.ms if m.end <= tok.idx and self.type_of(m) in groups]
+        if before:
+            return [before[-1]]
+        earlier = [m for m in self.view.recent_mentions(self.start, 1) if self.type_of(m) in groups]
+        if not earlier:
+            return []
+        return [earlier[0] if pronoun else earlier[-1]]
 
     def named_as(self, tok: Token) -> list[Mention]:
         """Return the name given to a phrase by "known as X", "called X" ("the militias known
@@ -396,6 +443,8 @@ class SentenceArgs:
             return self.referents(verb.head)
         if verb.dep_ in ("amod",):
             return self.referents(verb.head)
+        if verb.dep_ in ("acomp", "attr", "oprd") and verb.head is not verb:
+            return self._subject_names(verb.head)  # "A, which is loyal to Y"
         return self._subject_names(verb)
 
     def inside_sentence(self, m: Mention) -> bool:
@@ -456,6 +505,17 @@ class SyntaxWords:
             self.link_nouns = words["link_nouns"]
             self.link_verbs = words["link_verbs"]
             self.support_verbs = words["support_verbs"]
+            self.anaphor_nouns = words["anaphor_nouns"]
+            self.front_nouns = words["front_nouns"]
+            self.front_modifiers = words["front_modifiers"]
+            self.anaphor_dets = words["anaphor_dets"]
+            self.constitute_verbs = words["constitute_verbs"]
+            self.consist_verbs = words["consist_verbs"]
+            self.receive_verbs = words["receive_verbs"]
+            self.support_nouns = words["support_nouns"]
+            self.split_verbs = words["split_verbs"]
+            self.site_nouns = frozenset(str(w).lower().split()[-1] for w in
+                                        [*rules.get("facility_nouns", []), *rules.get("place_nouns", [])])
             self.include_verbs = words["include_verbs"]
             self.control_nouns = words["control_nouns"]
             self.control_verbs = words["control_verbs"]

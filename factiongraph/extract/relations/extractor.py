@@ -11,6 +11,7 @@ pipeline has a dependency parse. Each pattern family is one method of :class:`Pa
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,7 @@ def _span_year(value: object) -> int | None:
 
 
 
+_ALIAS_GAP = re.compile(r"\s*\(\s*")
 Family = Callable[[DocView, list[Mention], int, int, dict[str, list[str]]], list[Candidate]]
 
 
@@ -70,9 +72,11 @@ class PatternFamilies(SyntaxRoles, SyntaxGroups):
         out: list[Candidate] = []
         syntax = view.ctx.syntax()
         if syntax.available:
-            args = SentenceArgs(view, syntax.doc, ms, start, end, self.words.include_verbs)
+            args = SentenceArgs(view, syntax.doc, ms, start, end, self.words)
             for parsed in (self.syn_roles, self.syn_leading, self.syn_support, self.syn_backers,
-                           self.syn_affiliate, self.syn_part_of, self.syn_control):
+                           self.syn_receives, self.syn_affiliate, self.syn_split, self.syn_part_of,
+                           self.syn_control,
+                           self.syn_places):
                 out.extend(parsed(view, args))
             # a comma apposition the parse did not read (a long name can derail it): word order
             related = {c.subject_id for c in out}
@@ -88,6 +92,11 @@ class PatternFamilies(SyntaxRoles, SyntaxGroups):
                         self.commands_opposes)
         for family in families:
             out.extend(family(view, ms, start, end, memory))
+        # "X (Y)": a name and its bracketed alias are one body written twice, never two related ones
+        aliases = {frozenset((str(a.entity_id), str(b.entity_id))) for a, b in zip(ms, ms[1:])
+                   if _ALIAS_GAP.fullmatch(view.text, a.end, b.start)}
+        if aliases:
+            out = [c for c in out if frozenset((c.subject_id, c.object_id)) not in aliases]
         return out
 
 

@@ -157,17 +157,22 @@ class GroupFamilies(PatternBase):
 
     def located_in(self, view: DocView, ms: list[Mention], start: int, end: int,
                    memory: dict[str, list[str]]) -> list[Candidate]:
-        """"Balad, in Salahuddin province", "Baghdad's Mansour area", "the Baghdad district of X"."""
+        """"Balad, in Salahuddin province", "Baghdad's Mansour area", "the Baghdad district of X",
+        "Baghdad, Iraq", "the Kurdistan region of Iraq", "the southern Iraqi city of X", "Iraq's
+        holy city of X", "the Green Zone in the centre of Baghdad", a name that says it ("Kurdistan
+        Region of Iraq")."""
         out: list[Candidate] = []
         text = view.text
         places = [m for m in ms if view.type_of(m) in PLACES]
         for a, b in zip(places, places[1:]):
             gap = text[a.end:b.start]
-            if view.type_of(a) is EntityType.PLACE and self.place_in.fullmatch(gap):
+            a_place = view.type_of(a) is EntityType.PLACE
+            if a_place and self.place_in.fullmatch(gap):
                 tail = self.place_noun_after.match(text, b.end, end)
                 out.append(self.cand(a, Predicate.LOCATED_IN, b, (a.start, tail.end() if tail else b.end),
                                      "rel-located-in"))
-            elif view.type_of(b) is EntityType.PLACE and re.fullmatch(rf"{_POSS}\s+", gap):
+            elif view.type_of(b) is EntityType.PLACE and (re.fullmatch(rf"{_POSS}\s+(?:[A-Z][\w-]*\s+)?", gap)
+                                                         or self.owned_place.fullmatch(gap)):
                 tail = self.place_noun_after.match(text, b.end, end)
                 out.append(self.cand(b, Predicate.LOCATED_IN, a, (a.start, tail.end() if tail else b.end),
                                      "rel-located-in"))
@@ -178,7 +183,66 @@ class GroupFamilies(PatternBase):
                 if view.type_of(inner) is EntityType.PLACE:
                     out.append(self.cand(inner, Predicate.LOCATED_IN, outer, (s0, b.end),
                                          "rel-located-in"))
+            elif a_place and self.place_comma.fullmatch(gap) and self.encloses(view, b, a) \
+                    and not self.in_place_list(view, places, b):
+                out.append(self.cand(a, Predicate.LOCATED_IN, b, (a.start, b.end), "rel-located-in"))
+            elif a_place and re.fullmatch(r"\s+of\s+", gap) and view.type_of(b) is EntityType.COUNTRY:
+                out.append(self.cand(a, Predicate.LOCATED_IN, b, (a.start, b.end), "rel-located-in"))
+        for m in places:
+            if view.type_of(m) is not EntityType.PLACE:
+                continue
+            country, s0 = self.demonym_city(view, m, start)
+            if country is not None and country != m.entity_id:
+                out.append(self.cand(m, Predicate.LOCATED_IN, country, (s0, m.end), "rel-located-in"))
+            parent = self.parent_named_in(view, m)
+            if parent is not None:
+                out.append(self.cand(m, Predicate.LOCATED_IN, parent, (m.start, m.end), "rel-located-in"))
         return out
+
+    def encloses(self, view: DocView, outer: Mention, inner: Mention) -> bool:
+        """Return True when ``outer`` is a country or, by the KB, a larger place around ``inner``."""
+        if outer.entity_id == inner.entity_id:
+            return False
+        if view.type_of(outer) is EntityType.COUNTRY:
+            return True
+        ent = view.entity(inner.entity_id)
+        if ent is not None and ent.attributes.get("parent") == outer.entity_id:
+            return True
+        rank_o, rank_i = self.admin_rank(view, outer), self.admin_rank(view, inner)
+        return rank_o is not None and rank_i is not None and rank_o > rank_i
+
+    def in_place_list(self, view: DocView, places: list[Mention], b: Mention) -> bool:
+        """Return True when ``b`` is followed by another place of its kind ("Erbil, Turkey and Iran")."""
+        after = self.place_list_after.match(view.text, b.end)
+        if after is None:
+            return False
+        nxt = next((m for m in places if m.start >= b.end), None)
+        return nxt is not None and view.type_of(nxt) is view.type_of(b) and not view.text[
+            after.end():nxt.start].strip(" \t").lower().removeprefix("the").strip()
+
+    def demonym_city(self, view: DocView, m: Mention, floor: int) -> tuple[str | None, int]:
+        """Return the country of "the (southern) Iraqi city of X" written before ``m``."""
+        window_start = max(floor, m.start - 80)
+        for match in self.demonym_place.finditer(view.text, window_start, m.start):
+            if match.end() != m.start or view.lookup_name(match.group("dem")) is not None:
+                continue  # "the Baghdad neighbourhood of X" names a place: the place_of form
+            found = view.lookup_name(self.lex.demonyms[match.group("dem")])
+            ent = view.entity(found)
+            if ent is not None and ent.type is EntityType.COUNTRY:
+                return found, match.start()
+        return None, m.start
+
+    def parent_named_in(self, view: DocView, m: Mention) -> str | None:
+        """Return a place's KB parent when its own name says it: "Kurdistan Region of Iraq"."""
+        ent = view.entity(m.entity_id)
+        parent_id = ent.attributes.get("parent") if ent is not None else None
+        parent = view.entity(str(parent_id)) if parent_id else None
+        if parent is None or parent.type not in PLACES:
+            return None
+        for name in {parent.name, *parent.aliases}:
+            if len(name) > 2 and re.search(rf"\s+of\s+(?:the\s+)?{re.escape(name)}$", m.text):
+                return parent.entity_id
+        return None
 
     def contains(self, view: DocView, a: Mention, b: Mention) -> bool:
         """Return True if in "the A district of B" A is the container ("the Baghdad district of X").

@@ -103,9 +103,24 @@ class PatternBase:
         self.opposes = re.compile(rf"\b(?:{_words(vocab['opposes_verbs'])})\s+(?:the\s+)?", flags)
         places = _words(vocab["place_nouns"])
         facilities = _words([str(w) for w in rules.get("facility_nouns") or []]) or "(?!)"
-        # "Balad, in Salahuddin", "the Tower 9 outpost in north-eastern Syria"
-        self.place_in = re.compile(rf"(?:\s+(?:{facilities}))?,?\s+in\s+(?:the\s+)?"
-                                   r"(?:[a-z]+(?:-[a-z]+)*\s+)?", flags)
+        directions = _words([str(w) for w in rules.get("direction_words") or []]) or "(?!)"
+        areas = _words([str(w) for w in rules.get("area_nouns") or []]) or "(?!)"
+        cities = _words([*vocab["place_nouns"], *[str(w) for w in rules.get("city_nouns") or []]])
+        # "Balad, in Salahuddin", "the Tower 9 outpost in north-eastern Syria", "the Al-Qaim area
+        # in Anbar", "the Green Zone in the centre of Baghdad"
+        self.place_in = re.compile(rf"(?:\s+(?:{facilities}|{places}))?,?\s+in\s+(?:the\s+)?"
+                                   rf"(?:[a-z]+(?:-[a-z]+)*\s+)?(?:(?:{areas})\s+of\s+(?:the\s+)?"
+                                   r"(?:[a-z]+(?:-[a-z]+)*\s+)?)?", flags)
+        # "Baghdad, Iraq", "Rukban, northeast Jordan", "ERBIL, Kurdistan Region"
+        self.place_comma = re.compile(rf",\s+(?:(?:{directions})\s+)?", flags)
+        self.place_list_after = re.compile(r"\s*(?:,|and\b|or\b|&)", flags)
+        # "the southern Iraqi city of X", "the Iraqi Kurdish capital of X"
+        self.demonym_place = re.compile(
+            rf"(?<![\w-])(?P<dem>{_words(list(lexicon.demonyms))})"
+            rf"\s+(?:[A-Za-z][\w-]*\s+){{0,2}}?(?:{cities})\s+of\s+(?:the\s+)?$")
+        # "Iraq's central holy shrine city of X"
+        self.owned_place = re.compile(rf"{_POSS}\s+(?:[a-z][\w-]*\s+){{0,4}}?(?:{cities})\s+of\s+(?:the\s+)?",
+                                      flags)
         # "the Karrada district of (central) Baghdad"
         self.place_of = re.compile(rf"\s+(?:{places})\s+of\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)*\s+)?$",
                                    flags)

@@ -47,7 +47,7 @@ class RoleFamilies(PatternBase):
                 if found and (ent := view.entity(found)) is not None and ent.type is EntityType.COUNTRY:
                     country = found
                     break
-            return self.legislature_of(view, country or view.main_country)
+            return self.legislature_of(view, country)
         pid = str(person.entity_id)
         known = self.owner.office_holder_of(pid, norm, view.year) if kind in ("office", "post") else None
         if known:
@@ -65,6 +65,12 @@ class RoleFamilies(PatternBase):
             return view.main_country
         return None
 
+    def place_owner(self, view: DocView, place: Mention) -> str | None:
+        """Return what a place owning an office stands for: a capital's country, else the place."""
+        name = self.lex.demonyms.get(place.text)
+        found = view.lookup_name(name) if name else None
+        return found or place.entity_id
+
     @staticmethod
     def is_country(view: DocView, entity_id: str | None) -> bool:
         """Return True when an id names a country."""
@@ -72,7 +78,27 @@ class RoleFamilies(PatternBase):
         return ent is not None and ent.type is EntityType.COUNTRY
 
     def legislature_of(self, view: DocView, country: str | None) -> str | None:
-        """Return the parliament of a country from the KB ("Iraqi parliament"), if it has one."""
+        """Return the parliament a legislator sits in, from the KB ("Iraqi parliament").
+
+        ``country``: the one a demonym named; else the document's countries are tried, most
+        named first (an article about Iraq names the United States often, but an MP quoted in
+        it sits in the parliament the knowledge base knows).
+        """
+        if country is not None:
+            return self._parliament(view, country)
+        counts: dict[str, int] = {}
+        for m in view.mentions:
+            if m.entity_id and view.type_of(m) is EntityType.COUNTRY:
+                counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+        ordered = sorted(counts, key=lambda k: (k != view.main_country, -counts[k], k))
+        for candidate in ordered or ([view.main_country] if view.main_country else []):
+            found = self._parliament(view, candidate)
+            if found is not None:
+                return found
+        return None
+
+    def _parliament(self, view: DocView, country: str) -> str | None:
+        """Return the KB parliament of one country ("<demonym> parliament"), if any."""
         ent = view.entity(country)
         if ent is None or ent.type is not EntityType.COUNTRY:
             return None
@@ -118,6 +144,9 @@ class RoleFamilies(PatternBase):
                 dem = None  # "Iran's minister, X" is owned; "Iranian minister, X" may be a list
             if org is not None and view.type_of(org) in ORGS | {EntityType.COUNTRY}:
                 obj, span_start = org.entity_id, org.start
+            elif org is not None and view.type_of(org) is EntityType.PLACE and title.kind == "office":
+                # "Basra Governor X", "Kurdistan Region President X"; "Tehran's envoy" is Iran's
+                obj, span_start = self.place_owner(view, org), org.start
             elif pronoun is not None:
                 obj = self.pronoun_owner(view, ms, title.start)
             elif dem is not None and not generic and title.kind != "leader":
@@ -126,7 +155,7 @@ class RoleFamilies(PatternBase):
                 obj = view.lookup_name(dem[0])
                 span_start = dem[1] if obj else span_start
             if title.kind == "legislator" and (obj is None or self.is_country(view, obj)):
-                obj = self.legislature_of(view, obj or view.main_country)
+                obj = self.legislature_of(view, obj)
             if obj is None and comma:
                 continue  # a title set off by a comma counts only when something owns it
             if obj is None and dem is not None and (generic or title.kind == "leader"):

@@ -17,7 +17,7 @@ from typing import Any
 from factiongraph.extract.relations.arguments import SentenceArgs, SyntaxWords, Token
 from factiongraph.extract.relations.group_families import GroupFamilies
 from factiongraph.extract.relations.patterns import Candidate
-from factiongraph.extract.view.docview import DocView
+from factiongraph.extract.view.docview import PLACES, DocView
 from factiongraph.model import EntityType, Mention, Predicate
 
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG})
@@ -169,13 +169,23 @@ class SyntaxGroups(GroupFamilies):
             if low in words.link_nouns:
                 out.extend(self.ties(view, args, tok))
                 continue
-            if low not in words.affiliate_nouns and not any(
+            if args.negated(tok):
+                continue
+            political_front = low in words.front_nouns and any(
+                c.dep_ in ("amod", "compound") and c.lower_ in words.front_modifiers for c in tok.children)
+            if low not in words.affiliate_nouns and not political_front and not any(
                     c.dep_ in ("compound", "amod") and c.lower_ in words.affiliate_nouns for c in tok.children):
                 continue
             others: list[Mention | str] = []
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "for", "to"):
                     others.extend(self.pobj_names(args, child))
+                elif child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                    # "Iran and its proxies, such as A": the country or group named just before
+                    owner = next((m for m in reversed(args.ms) if m.end <= child.idx and
+                                  self.type_of_id(view, self.as_actor(view, m)) in STATE_TYPES | GROUP_TYPES), None)
+                    if owner is not None:
+                        others.append(owner)
                 elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i:
                     named = args.mention_at(child)
                     demonym = self.lex.demonyms.get(child.text) if child.text[:1].isupper() else None
@@ -185,7 +195,8 @@ class SyntaxGroups(GroupFamilies):
                         others.append(found)  # "an Iranian proxy"
             if not others:
                 continue
-            subjects = [m for m in args.referents(tok) if m not in others]
+            subjects = [m for m in args.members(tok, own_name=False) + args.described(tok) if m not in others]
+            subjects = subjects or [m for m in args.name_after(tok) if m not in others]
             rule = args.description_rule(tok)
             for other in others:
                 out.extend(self.emit_alignment(view, args, subjects, other, False, rule, tok,
@@ -221,6 +232,8 @@ class SyntaxGroups(GroupFamilies):
             if not backers:
                 continue
             groups = [m for c in tok.children if c.dep_ == "dobj" for m in args.referents(c)]
+            if not groups and tok.dep_ == "relcl":  # "militias that Iran backs, such as A"
+                groups = args.referents(tok.head)
             for backer in backers:
                 out.extend(self.emit_alignment(view, args, groups, backer, True, "rel-syn-clause", tok))
         return out
@@ -255,10 +268,17 @@ class SyntaxGroups(GroupFamilies):
             if low in words.join_verbs:
                 out.extend(self.joins(view, args, tok))
                 continue
+            if low in words.constitute_verbs:
+                out.extend(self.constitutes(view, args, tok))
+                continue
+            if low in words.consist_verbs:
+                out.extend(self.consists(view, args, tok))
+                continue
             if low in words.collective_nouns and args.mention_at(tok) is None:
                 out.extend(self.collective(view, args, tok))
             generic = low in words.group_part_nouns
-            if not (generic or low in words.part_nouns) or args.mention_at(tok) is not None:
+            if not (generic or low in words.part_nouns) or args.mention_at(tok) is not None \
+                    or args.negated(tok):
                 continue
             umbrellas: list[Mention] = []
             for child in tok.children:
@@ -299,8 +319,81 @@ class SyntaxGroups(GroupFamilies):
                                          args.span_of(subj, umbrella, verb), "rel-syn-clause"))
         return out
 
+    def constitutes(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
+        """"the factions that make up the PMF", "A and B form the Y alliance" -> part_of."""
+        if self.is_negated(verb) or (verb.lower_ in ("make", "makes") and not any(
+                c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)):
+            return []
+        umbrellas = [m for c in verb.children if c.dep_ in ("dobj", "attr") for m in self.umbrella_under(args, c)]
+        out: list[Candidate] = []
+        for umbrella in umbrellas:
+            for subj in args.subjects(verb):
+                if args.type_of(subj) in GROUP_TYPES and subj.entity_id != umbrella.entity_id:
+                    out.append(self.cand(subj, Predicate.PART_OF, umbrella,
+                                         args.span_of(subj, umbrella, verb), "rel-syn-clause"))
+        return out
+
+    def consists(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
+        """"Y is made up of A and B", "Y consists of A and B", "Y, composed of A and B"."""
+        if self.is_negated(verb):
+            return []
+        members = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" for m in args.members(p)]
+        members += [m for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"
+                    for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj" for m in args.members(o)]
+        if not members:
+            return []
+        out: list[Candidate] = []
+        for umbrella in args.subjects(verb):
+            if args.type_of(umbrella) not in UMBRELLA_TYPES:
+                continue
+            for member in members:
+                if args.type_of(member) in GROUP_TYPES and member.entity_id != umbrella.entity_id:
+                    out.append(self.cand(member, Predicate.PART_OF, umbrella,
+                                         args.span_of(umbrella, member, verb), "rel-syn-clause"))
+        return out
+
+    def syn_receives(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X receives funding from Iran", "X gets its weapons from the IRGC" -> backed_by."""
+        out: list[Candidate] = []
+        for tok in args.tokens:
+            if tok.lower_ not in self.words.receive_verbs or self.is_negated(tok):
+                continue
+            if not any(c.dep_ == "dobj" and c.lower_ in self.words.support_nouns for c in tok.children):
+                continue
+            sources = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for m in self.pobj_names(args, c)]
+            subjects = args.subjects(tok)
+            for source in sources:
+                out.extend(self.emit_alignment(view, args, subjects, source, True, "rel-syn-clause", tok))
+        return out
+
+    def syn_split(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X, which split from Y", "X broke away from Y", "X emerged from Y" -> affiliated_with."""
+        out: list[Candidate] = []
+        for tok in args.tokens:
+            if tok.lower_ not in self.words.split_verbs or self.is_negated(tok):
+                continue
+            sources = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "off")
+                       for m in self.pobj_names(args, c)]
+            sources += [m for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off")
+                        for p in c.children if p.dep_ == "prep" and p.lower_ == "from"
+                        for m in self.pobj_names(args, p)]
+            groups = [m for m in sources if args.type_of(m) in GROUP_TYPES]
+            if not groups:
+                continue
+            subjects = args.subjects(tok)
+            for source in groups:
+                out.extend(self.emit_alignment(view, args, subjects, source, False, "rel-syn-clause", tok))
+        return out
+
     def collective(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
         """"Y, an umbrella of militias including A and B", "Y, a coalition of A, B and C"."""
+        if noun.dep_ == "compound" and args.mention_at(noun.head) is None:
+            noun = noun.head  # "an umbrella group for A and B"
+        if args.negated(noun):
+            return []
         umbrellas = [m for m in args.described(noun) if args.type_of(m) in UMBRELLA_TYPES]
         if not umbrellas:
             return []
@@ -328,6 +421,8 @@ class SyntaxGroups(GroupFamilies):
         """"X, which falls under the PMF", "X operates under the umbrella of Y", "units within Y"."""
         out: list[Candidate] = []
         head = prep.head
+        if args.negated(prep):
+            return out
         if head.lower_ in self.words.part_nouns | self.words.group_part_nouns:
             return out  # read from the noun ("a faction within Y")
         umbrellas: list[Mention] = []
@@ -415,3 +510,48 @@ class SyntaxGroups(GroupFamilies):
                 elif btype is EntityType.COUNTRY:
                     out.append(self.cand(subj, Predicate.BACKED_BY, boss, span, "rel-syn-clause"))
         return out
+
+    # -- places ---------------------------------------------------------------------------
+    def syn_places(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"Baghdad's heavily fortified Green Zone", "Tower 22, a US outpost in Rukban"."""
+        out: list[Candidate] = []
+        for m in args.ms:
+            if view.type_of(m) is not EntityType.PLACE:
+                continue
+            head = args.head(m)
+            if head is None:
+                continue
+            for tok in {head, args.nominal(head)}:
+                for child in tok.children:
+                    outer = args.mention_at(child) if child.dep_ == "poss" else None
+                    if outer is not None and view.type_of(outer) in PLACES and self.encloses_or_unknown(view, outer, m):
+                        out.append(self.cand(m, Predicate.LOCATED_IN, outer, args.span_of(outer, m, tok),
+                                             "rel-syn-modifier"))
+        for tok in args.tokens:
+            if tok.lower_ not in self.words.site_nouns or args.mention_at(tok) is not None or args.negated(tok):
+                continue
+            sites = [m for m in args.described(tok) if view.type_of(m) is EntityType.PLACE]
+            if not sites:
+                continue
+            for child in tok.children:
+                if child.dep_ != "prep" or child.lower_ != "in":
+                    continue
+                for pobj in child.children:
+                    outer_m = args.named(pobj)[0] if pobj.dep_ == "pobj" and args.named(pobj) else None
+                    if outer_m is None or view.type_of(outer_m) not in PLACES:
+                        continue
+                    for site in sites:
+                        if self.encloses_or_unknown(view, outer_m, site):
+                            out.append(self.cand(site, Predicate.LOCATED_IN, outer_m,
+                                                 args.span_of(site, outer_m, tok), args.description_rule(tok)))
+        return out
+
+    def encloses_or_unknown(self, view: DocView, outer: Mention, inner: Mention) -> bool:
+        """Return False when the KB says ``inner`` is the larger of the two (or they are one)."""
+        if outer.entity_id == inner.entity_id or view.type_of(inner) is EntityType.COUNTRY:
+            return False
+        ent = view.entity(outer.entity_id)
+        if ent is not None and ent.attributes.get("parent") == inner.entity_id:
+            return False
+        rank_o, rank_i = self.admin_rank(view, outer), self.admin_rank(view, inner)
+        return rank_o is None or rank_i is None or rank_o >= rank_i

@@ -81,6 +81,10 @@ class SyntaxRoles(RoleFamilies):
             if m is not None or child.dep_ == "poss":
                 if m is not None and view.type_of(m) in OWNER_TYPES:
                     owner = m
+                elif m is not None and view.type_of(m) is EntityType.PLACE:
+                    owner = self.place_owner(view, m)  # "the Basra governor", "Tehran's envoy"
+                elif child.lower_ in self.lex.generic_nouns and child.dep_ == "poss":
+                    owner = next(iter(args.antecedent(child)), None)  # "the group's leader"
                 elif child.lower_ in ("its", "their"):
                     owner = self.pronoun_owner(view, args.ms, child.idx) or None
                 break
@@ -166,7 +170,7 @@ class SyntaxRoles(RoleFamilies):
         out: list[Candidate] = []
         heads = self.role_heads()
         for tok in args.tokens:
-            if tok.lower_ not in heads or args.mention_at(tok) is not None:
+            if tok.lower_ not in heads or args.mention_at(tok) is not None or args.negated(tok):
                 continue
             if tok.dep_ == "compound" and args.mention_at(tok.head) is not None:
                 continue  # a title before a name: rel-title-person
@@ -177,6 +181,10 @@ class SyntaxRoles(RoleFamilies):
             if not people:
                 continue
             start, end, owner, last = self.read_title(view, args, tok)
+            after = args.name_after(last)
+            if after and view.type_of(after[0]) is EntityType.PERSON and \
+                    not view.text[end:after[0].start].strip(" \u00a0"):
+                continue  # "deputy chief Abu Mahdi al-Muhandis": a title before a name
             written = view.text[start:end]
             norm, kind, ended = self.lex.normalize_role(written)
             obj, indirect, regions = self.object_after(view, args, last)
@@ -187,11 +195,11 @@ class SyntaxRoles(RoleFamilies):
                 oid = obj.entity_id
             elif obj is not None:  # a name written before the title owns it ("Iran's envoy to Iraq")
                 obj, indirect = None, False
-            if oid is None and isinstance(owner, str) and kind != "leader":
-                oid = owner  # a demonym owns an office ("the Iraqi prime minister"), not a leader
+            if oid is None and isinstance(owner, str) and kind not in ("leader", "member"):
+                oid = owner  # a demonym or a place owns an office ("the Iraqi prime minister")
             region = self.region_next_to(view, regions, obj.end if obj is not None else end)
             if kind == "legislator" and (oid is None or self.is_country(view, oid)):
-                oid = self.legislature_of(view, oid or view.main_country)
+                oid = self.legislature_of(view, oid)
             det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
             quantified = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one"
             definite = det not in ("a", "an") and not quantified

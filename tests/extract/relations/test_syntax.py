@@ -1,0 +1,221 @@
+"""Parse-based relation families (rel-syn-*) on invented sentences, through the real model.
+
+Each test writes one structure the way different outlets do (apposition, premodifier, copula,
+relative clause, participle, list, title) and checks the relation and that look-alikes without
+the structure give nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from factiongraph.extract.relations.extractor import RelationExtractor
+from factiongraph.model import Relation
+from tests.extract.factory import default_kb, make_context
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RelationExtractor:
+    return RelationExtractor(default_kb())
+
+
+def run(extractor: RelationExtractor, text: str, published: str | None = "2022-05-10") -> list[Relation]:
+    ctx = make_context(text, published)
+    assert ctx.syntax().available
+    rels = extractor.extract(ctx)
+    for rel in rels:
+        for ev in rel.evidence:
+            assert ev.text == ctx.document.text[ev.start:ev.end]
+            assert ev.producer.startswith("rule.rel-") and ev.producer[-3:-1] == ".v"
+    return rels
+
+
+def triples(rels: list[Relation]) -> set[tuple[str, str, str]]:
+    return {(r.subject_id, r.predicate.value, r.object_id) for r in rels}
+
+
+def producers(rels: list[Relation], s: str, p: str, o: str) -> set[str]:
+    for r in rels:
+        if (r.subject_id, r.predicate.value, r.object_id) == (s, p, o):
+            return {ev.producer for ev in r.evidence}
+    raise AssertionError(f"missing {(s, p, o)} in {triples(rels)}")
+
+
+# -- appositions -------------------------------------------------------------------------------
+def test_apposition_after_a_name(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "Qais al-Khazali, the secretary-general of Asaib Ahl al-Haq, spoke in Basra.")
+    assert producers(rels, "qais-al-khazali", "leader_of", "asaib-ahl-al-haq") == {"rule.rel-syn-apposition.v1"}
+    assert ("qais-al-khazali", "holds_role", "asaib-ahl-al-haq") not in triples(rels)
+
+
+def test_apposition_before_a_name_through_a_sub_unit(extractor: RelationExtractor) -> None:
+    text = ("Police detained the head of the political office of Harakat al-Nujaba, Akram al-Kaabi, "
+            "on Friday.")
+    got = triples(run(extractor, text))
+    assert ("akram-al-kaabi", "holds_role", "harakat-al-nujaba") in got  # a post in, not the lead of
+    assert ("akram-al-kaabi", "leader_of", "harakat-al-nujaba") not in got
+
+
+def test_indefinite_apposition_is_membership(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Abu Ali al-Askari, a senior commander of Kataib Hezbollah, was seen."))
+    assert ("abu-ali-al-askari", "member_of", "kataib-hezbollah") in got
+    assert ("abu-ali-al-askari", "leader_of", "kataib-hezbollah") not in got
+
+
+def test_apposition_describing_a_group(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Kataib Hezbollah, an Iranian-backed militia group, denied the claim."))
+    assert ("kataib-hezbollah", "backed_by", "iran") in got
+    got = triples(run(extractor, "Harakat al-Nujaba, one of the groups most loyal to Iran, marched."))
+    assert ("harakat-al-nujaba", "backed_by", "iran") in got
+
+
+def test_apposition_of_a_site(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Drones hit Ain al-Asad, a sprawling air base in Anbar, at dawn."))
+    assert ("ain-al-asad", "located_in", "anbar") in got
+
+
+# -- premodifiers and compounds ----------------------------------------------------------------
+def test_hyphenated_backer_before_the_group(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "Rockets were fired by the Tehran-backed Kataib Hezbollah group overnight.")
+    assert producers(rels, "kataib-hezbollah", "backed_by", "iran") == {"rule.rel-syn-modifier.v1"}
+
+
+def test_pro_backer_with_a_list(extractor: RelationExtractor) -> None:
+    text = ("Pro-Iran factions such as Kataib Hezbollah, Harakat al-Nujaba and Asaib Ahl al-Haq "
+            "rejected the plan.")
+    got = triples(run(extractor, text))
+    for group in ("kataib-hezbollah", "harakat-al-nujaba", "asaib-ahl-al-haq"):
+        assert (group, "backed_by", "iran") in got
+
+
+def test_a_group_affiliated_by_premodifier(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "The Kataib Hezbollah-affiliated Huquq Movement won a seat."))
+    assert ("huquq-movement", "affiliated_with", "kataib-hezbollah") in got
+    assert ("huquq-movement", "backed_by", "kataib-hezbollah") not in got
+
+
+def test_umbrella_written_before_a_plural_needs_a_list_or_other(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Kataib Hezbollah and other PMF factions boycotted the session."))
+    assert ("kataib-hezbollah", "part_of", "pmf") in got
+    got = triples(run(extractor, "Kataib Hezbollah and PMF commanders boycotted the session."))
+    assert ("kataib-hezbollah", "part_of", "pmf") not in got
+
+
+def test_a_person_named_by_pro_is_not_its_leader(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Pro-Sadr militias such as Saraya al-Salam took to the streets."))
+    assert not any(p == "leader_of" for _, p, _ in got)
+
+
+# -- copulas and relative clauses --------------------------------------------------------------
+def test_copula_part_of(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "Kataib Sayyid al-Shuhada is part of the Popular Mobilisation Forces.")
+    assert producers(rels, "kataib-sayyid-al-shuhada", "part_of", "pmf") == {"rule.rel-syn-copula.v1"}
+
+
+def test_negated_copula_gives_nothing(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Saraya al-Salam is not part of the Popular Mobilisation Forces."))
+    assert ("saraya-al-salam", "part_of", "pmf") not in got
+
+
+def test_relative_clause_under(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "Asaib Ahl al-Haq, which falls under the PMF, rejected the offer.")
+    assert producers(rels, "asaib-ahl-al-haq", "part_of", "pmf") == {"rule.rel-syn-clause.v1"}
+
+
+def test_faction_within_and_both_of_a_list(extractor: RelationExtractor) -> None:
+    text = "Badr and Kataib Hezbollah, both factions within the Popular Mobilisation Forces, voted."
+    got = triples(run(extractor, text))
+    assert {("badr-organisation", "part_of", "pmf"), ("kataib-hezbollah", "part_of", "pmf")} <= got
+
+
+def test_umbrella_that_includes_a_list(extractor: RelationExtractor) -> None:
+    text = ("The Islamic Resistance in Iraq, which includes Kataib Hezbollah, Harakat al-Nujaba and "
+            "Kataib Sayyid al-Shuhada, claimed the drone attack.")
+    got = triples(run(extractor, text))
+    for group in ("kataib-hezbollah", "harakat-al-nujaba", "kataib-sayyid-al-shuhada"):
+        assert (group, "part_of", "islamic-resistance-in-iraq") in got
+
+
+def test_relative_clause_verb_of_leading(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Hadi al-Amiri, who heads the Badr Organisation, met the envoy."))
+    assert ("hadi-al-amiri", "leader_of", "badr-organisation") in got
+
+
+def test_participle_led_by_under_a_plural(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "The parade was watched by PMF commanders headed by Falih al-Fayyadh."))
+    assert ("faleh-al-fayyadh", "leader_of", "pmf") in got
+
+
+def test_controlled_by_a_group_is_an_affiliation(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "The Ashab al-Kahf cell, under the control of Kataib Hezbollah, struck."))
+    assert ("ashab-al-kahf", "affiliated_with", "kataib-hezbollah") in got
+    assert ("kataib-hezbollah", "commands", "ashab-al-kahf") not in got
+
+
+def test_anaphoric_subject_takes_the_group_named_before(extractor: RelationExtractor) -> None:
+    text = ("Kataib Sayyid al-Shuhada lost four fighters in the strike. This faction is among the "
+            "factions of the Popular Mobilisation Forces.")
+    got = triples(run(extractor, text))
+    assert ("kataib-sayyid-al-shuhada", "part_of", "pmf") in got
+
+
+# -- titles ------------------------------------------------------------------------------------
+def test_legislator_title_is_a_seat_in_parliament(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "Iraqi MP Raad al-Dahlaki criticised the budget in Baghdad.")
+    seats = [r for r in rels if r.predicate.value == "holds_role"]
+    assert [(r.object_id, r.attrs["role_normalized"]) for r in seats] == [("council-of-representatives", "MP")]
+
+
+def test_rank_needs_an_owner(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Iranian General Esmail Qaani arrived in Baghdad."))
+    assert ("esmail-qaani", "holds_role", "iran") in got
+    assert not any(p == "holds_role" for _, p, _ in triples(run(extractor, "General Esmail Qaani arrived.")))
+
+
+def test_nationality_before_a_leader_title_is_not_an_office(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "The strike killed Iraqi commander Abu Mahdi al-Muhandis in Iraq."))
+    assert ("abu-mahdi-al-muhandis", "holds_role", "iraq") not in got
+
+
+def test_place_owns_an_office_written_before_it(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Basra Governor Asaad al-Eidani met protesters in Iraq."))
+    assert any(p == "holds_role" and o == "basra" for _, p, o in got)
+
+
+# -- places ------------------------------------------------------------------------------------
+def test_city_comma_country_and_region(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Protesters gathered in Baghdad, Iraq, and in Erbil, in the Kurdistan region."))
+    assert {("baghdad", "located_in", "iraq"), ("erbil", "located_in", "kurdistan-region")} <= got
+
+
+def test_possessive_place_with_modifiers(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Crowds gathered in southern Iraq's Basra and in Baghdad's fortified Green Zone."))
+    assert {("basra", "located_in", "iraq"), ("green-zone", "located_in", "baghdad")} <= got
+
+
+def test_demonym_city_of(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Gunmen killed an activist in the southern Iraqi city of Nasiriyah."))
+    assert ("nasiriyah", "located_in", "iraq") in got
+
+
+def test_a_list_of_countries_is_not_containment(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "The envoy visited Erbil, Turkey and Iran last week."))
+    assert not any(p == "located_in" for _, p, _ in got)
+
+
+# -- fallback ----------------------------------------------------------------------------------
+def test_without_a_parse_the_word_order_families_still_run(extractor: RelationExtractor) -> None:
+    text = "Kataib Hezbollah, led by Ahmed al-Hamidawi, denied it."
+    ctx: Any = make_context(text, "2022-05-10")
+    parsed = {ev.producer for r in extractor.extract(ctx) for ev in r.evidence}
+    ctx = make_context(text, "2022-05-10")
+    ctx.spacy_doc = None
+    assert not ctx.syntax().available
+    rels = extractor.extract(ctx)
+    assert ("abu-hussein-al-hamidawi", "leader_of", "kataib-hezbollah") in triples(rels)
+    assert {ev.producer for r in rels for ev in r.evidence} == {"rule.rel-led-by.v2"}
+    assert parsed == {"rule.rel-syn-clause.v1"}
