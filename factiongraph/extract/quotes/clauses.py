@@ -92,7 +92,7 @@ class QuoteClauses(SyntaxSpeakers):
             if inner:
                 relays.append((cue, found, inner))
                 continue  # decided below, once the words it reports are read
-            if cue.content is not None:
+            if cue.content is not None and found.spans:  # "A condemned B, officials said": A's claim stands
                 taken.append((*cue.content, "claim" if found.rule == "quote-claim" else "say"))
             findings.append(found)
             if len(found.speakers) == 1:
@@ -114,7 +114,9 @@ class QuoteClauses(SyntaxSpeakers):
         """
         if len(cue.speakers) != 1 or not self.is_outlet(view, cue.speakers[0].entity_id):
             return []
-        if cue.content is not None:
+        if cue.kind == "according":  # "X said ..., according to Rudaw": Rudaw relays X's words
+            heads = [cue.tok.head]
+        elif cue.content is not None:
             heads = [c for c in cue.tok.children if c.dep_ in ("ccomp", "parataxis")]
         else:
             heads = [cue.tok.head]
@@ -150,7 +152,7 @@ class QuoteClauses(SyntaxSpeakers):
             if kind == "claim" or not cue.kind.startswith("participle"):
                 return True
             c_start = cue.tok.doc[a].idx
-            return not any(c_start <= qs and qe <= cue.tok.idx for qs, qe in quoted)
+            return not any(c_start < qe <= cue.tok.idx for qs, qe in quoted)
         return False
 
     @staticmethod
@@ -548,10 +550,11 @@ class QuoteClauses(SyntaxSpeakers):
         cue.content = (tok.i, hi)
         s, e = self.trim(view.text, tok.idx, self._end_char(doc, hi - 1))
         subjects = [t for t in syn.subjects(tok) if span.start <= t.i < span.end]
-        skip = set(range(tok.i + 1, hi))
-        for sub in subjects:
-            skip.update(t.i for t in sub.subtree)
-        via = self.parsed_via(view, syn, tok, skip)
+        # What is claimed and who claims it are not searched; "(responsibility) in a statement posted on X" is
+        open_to = {t.i for c in [tok, *(o for o in tok.children if o.dep_ == "dobj")] for p in c.children
+                   if p.dep_ in ("prep", "agent") for t in p.subtree}
+        skip = {t.i for sub in subjects for t in sub.subtree} | (set(range(tok.i + 1, hi)) - open_to)
+        via = self.parsed_via(view, syn, tok, skip) or self._object_via(view, syn, tok, skip)
         if via is None:
             first = min((t.left_edge.idx for t in subjects), default=tok.idx)
             via = self.find_via(view, self._ms(view, start, end), start, min(first, tok.idx), tok.idx,
@@ -563,6 +566,16 @@ class QuoteClauses(SyntaxSpeakers):
                 if own:
                     starts[sp.key] = own[-1]
         return Finding(cue.speakers, "quote-claim", [(s, e)], via, tok.idx, starts)
+
+    def _object_via(self, view: DocView, syn: Syntax, tok: Token, skip: set[int]) -> str | None:
+        """Return the outlet named in the claimed object's own phrase ("claimed responsibility in a
+        statement on X")."""
+        for obj in tok.children:
+            if obj.dep_ == "dobj":
+                found = self.parsed_via(view, syn, obj, skip)
+                if found is not None:
+                    return found
+        return None
 
     def _according(self, view: DocView, syn: Syntax, cue: _Cue, start: int, end: int, last: Speaker | None,
                    seen: list[Speaker], roles: dict[str, str]) -> Finding | None:
@@ -581,6 +594,7 @@ class QuoteClauses(SyntaxSpeakers):
                 speakers = [Speaker(eid, roles.get(eid), False, eid)]
         if not speakers:
             return None
+        cue.speakers = speakers
         doc = tok.doc
         a_start = tok.idx
         a_end = self._end_char(doc, min(tok.right_edge.i, objs[0].right_edge.i))

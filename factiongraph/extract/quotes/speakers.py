@@ -44,7 +44,13 @@ _ROLE_LINKS = frozenset({"prep", "compound", "amod", "nummod", "poss", "det", "c
 # Links from a verb that may lead to the outlet that relayed the words ("told X", "in an interview
 # with X", "on X's channel", "in a statement carried by X").
 _VIA_LINKS = frozenset({"prep", "pobj", "agent", "dative", "dobj", "acl", "poss", "compound", "appos",
-                        "npadvmod", "pcomp"})
+                        "npadvmod"})
+# Prepositions that never lead to the relaying outlet ("told reporters after meeting X's director").
+_NOT_VIA = frozenset({"after", "before", "during", "about", "against", "over", "regarding", "since", "until",
+                      "amid", "despite", "following", "like", "than", "as", "without", "between", "among"})
+# Participles that name a relay ("in a statement carried by X"); other clauses are not searched.
+_RELAY_PARTICIPLES = frozenset({"carried", "published", "broadcast", "aired", "posted", "quoted", "cited",
+                                "reported", "obtained", "seen", "shared", "released", "issued", "run"})
 _TRIM = " ,;:\u2014\u2013-\"\u201c\u201d'\u2018\u2019(\u2022*"
 
 
@@ -374,7 +380,14 @@ class SyntaxSpeakers(QuoteSpans):
 
         ``skip``: token indices of the reported words and the speaker, never searched.
         """
-        stack = [c for c in verb.children if c.i not in skip and c.dep_ in _VIA_LINKS]
+        def follows(c: Token) -> bool:
+            if c.i in skip or c.dep_ not in _VIA_LINKS:
+                return False
+            if c.dep_ == "prep" and c.lower_ in _NOT_VIA:
+                return False
+            return c.dep_ != "acl" or c.lower_ in _RELAY_PARTICIPLES
+
+        stack = [c for c in verb.children if follows(c)]
         steps = 0
         while stack and steps < 40:
             t = stack.pop(0)
@@ -382,5 +395,5 @@ class SyntaxSpeakers(QuoteSpans):
             m = syn.mention_at(t)
             if m is not None and m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET:
                 return str(m.entity_id)
-            stack.extend(c for c in t.children if c.i not in skip and c.dep_ in _VIA_LINKS)
+            stack.extend(c for c in t.children if follows(c))
         return None
