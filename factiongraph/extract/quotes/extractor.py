@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factiongraph.extract.view.docview import DocView
-from factiongraph.extract.quotes.patterns import Finding, Speaker
-from factiongraph.extract.quotes.spans import QuoteSpans
+from factiongraph.extract.quotes.patterns import _QUOTE, Finding, Speaker
+from factiongraph.extract.quotes.clauses import QuoteClauses
 from factiongraph.model import EntityType, Evidence, Quote
 from factiongraph.model.ids import make_id
 
@@ -39,6 +39,7 @@ class _Statement:
     start: int
     end: int
     rule: str
+    others: frozenset[str] = frozenset()  # the speakers it shares its claim with (not what it is about)
 
 
 def relayed_sources(statements: list[_Statement]) -> dict[str, str]:
@@ -54,7 +55,7 @@ def relayed_sources(statements: list[_Statement]) -> dict[str, str]:
     return out
 
 
-class QuoteExtractor(QuoteSpans):
+class QuoteExtractor(QuoteClauses):
     """Find quotes and reported claims: build once with the KB, call :meth:`extract` per document.
 
     Reads ``DocContext`` (text, sentences, content mentions with ``entity_id``); writes one
@@ -62,7 +63,8 @@ class QuoteExtractor(QuoteSpans):
     """
 
     NAME = "stage.extract.quotes"
-    VERSION = 4
+    VERSION = 5
+    WORD_ORDER_FALLBACK = False
 
     # -- document walk --------------------------------------------------------------------
     def extract(self, ctx: DocContext, view: DocView | None = None) -> list[Quote]:
@@ -77,9 +79,18 @@ class QuoteExtractor(QuoteSpans):
         last_unit = -10
         vias: dict[str, str | None] = {}
         speakers_seen: list[Speaker] = []
+        parsed = ctx.syntax().available
+        headlines = self.headline_spans(view.text, ctx.document.metadata.title)
         for index, (start, end) in enumerate(self.join_open_quotes(view)):
+            if any(s < end and start < e for s, e in headlines):
+                continue  # the headline sums up what the body reports: its statements are the body's
             ms = [m for m in view.in_sentence(start, end) if not self.is_quoted(view.text, m, start)]
-            found = self.attribute(view, ms, start, end, last, speakers_seen, roles)
+            if parsed:
+                found = self.attribute_parsed(view, ms, start, end, last, speakers_seen, roles)
+                if not found and self.WORD_ORDER_FALLBACK:
+                    found = self.attribute(view, ms, start, end, last, speakers_seen, roles)
+            else:
+                found = self.attribute(view, ms, start, end, last, speakers_seen, roles)
             for finding in found:
                 speakers, rule, via = finding.speakers, finding.rule, finding.via
                 for sp in speakers:
@@ -87,13 +98,15 @@ class QuoteExtractor(QuoteSpans):
                                                           and sp.key in vias else None)
                     if via is not None or sp.key not in vias:
                         vias[sp.key] = via
-                    statements.extend(_Statement(sp, via_id, s, e, rule) for s, e in finding.spans)
+                    others = frozenset(str(o.entity_id) for o in speakers if o.entity_id and o is not sp)
+                    statements.extend(_Statement(sp, via_id, finding.starts.get(sp.key, s) if n == 0 else s, e, rule,
+                                                 others) for n, (s, e) in enumerate(finding.spans))
                     speakers_seen.append(sp)
                 if len(speakers) == 1:
                     last, last_unit = speakers[0], index
             if found:
                 continue
-            spans = self.long_quotes(view.text, start, end)
+            spans = self.long_quotes(view.text, start, end) or self.open_quote(view.text, start, end)
             opens = bool(re.match(r"[\"\u201c]", view.text[start:end]))
             if spans and opens and last is not None and index - last_unit <= 3:
                 statements.append(_Statement(last, vias.get(last.key), spans[0][0], spans[-1][1],
@@ -103,12 +116,28 @@ class QuoteExtractor(QuoteSpans):
         quotes: dict[str, Quote] = {}
         for st in statements:
             via = st.via if st.via is not None or not st.speaker.anonymous else relayed.get(st.speaker.key)
-            self.add_quote(view, quotes, st.speaker, via, st.start, st.end, st.rule)
+            self.add_quote(view, quotes, st.speaker, via, st.start, st.end, st.rule, st.others)
         return list(quotes.values())
+
+    @staticmethod
+    def headline_spans(text: str, title: str | None) -> list[tuple[int, int]]:
+        """Return where the document's headline (of three words or more) is written in its text."""
+        if not title or len(title.split()) < 3:
+            return []
+        return [(m.start(), m.end()) for m in re.finditer(re.escape(title.strip()), text)]
+
+    def open_quote(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Return a quotation that opens the unit and is not closed in it (it runs on into the next
+        paragraph, or the page was cut), when it has ``min_quote_words`` words."""
+        chunk = text[start:end]
+        if not re.match(r"[\"\u201c]", chunk) or _QUOTE.search(chunk):
+            return []
+        s, e = self.trim(text, start + 1, end)
+        return [(s, e)] if len(text[s:e].split()) >= self.min_words else []
 
     # -- records --------------------------------------------------------------------------
     def add_quote(self, view: DocView, quotes: dict[str, Quote], speaker: Speaker, via: str | None,
-                  start: int, end: int, rule: str) -> None:
+                  start: int, end: int, rule: str, others: frozenset[str] = frozenset()) -> None:
         """Record one attributed statement (the same span and speaker twice is one quote)."""
         if end - start < 3:
             return
@@ -121,7 +150,7 @@ class QuoteExtractor(QuoteSpans):
                                               and speaker.entity_id is None)
         if speaker.anonymous:
             confidence = round(confidence * 0.9, 3)
-        skip = {speaker.entity_id, via}
+        skip = {speaker.entity_id, via, *others}
         about: list[str] = []
         for m in view.in_sentence(start, end):
             if m.entity_id not in skip and m.entity_id not in about and \

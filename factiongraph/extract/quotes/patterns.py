@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from factiongraph.errors import ConfigError
@@ -44,6 +44,29 @@ def singular(word: str) -> str:
     return word
 
 
+def cue_phrases(words: dict[str, list[str]]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Return the parse's cues by first word: ``word -> [(phrase words, kind), ...]``, longest first.
+
+    Kinds: ``say`` (verbs of saying), ``claim`` (verbs of claiming, also those that are verbs of
+    saying: they report a clause when they have one), ``according``, ``participle-say`` and
+    ``participle-other``. Phrases opening with an auxiliary ("had asked") are read from their verb.
+    """
+    kinds: dict[tuple[str, ...], str] = {}
+    for key, kind in (("continuation_other", "participle-other"), ("continuation_say", "participle-say"),
+                      ("say_verbs", "say"), ("claim_verbs", "claim"), ("according", "according")):
+        for phrase in words[key]:
+            parts = tuple(phrase.lower().split())
+            if parts and parts[0] in ("had", "has", "have"):
+                parts = parts[1:]
+            if not parts or (kind == "according" and parts[0] != "according"):
+                continue
+            kinds[parts] = kind
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for parts, kind in sorted(kinds.items(), key=lambda kv: -len(kv[0])):
+        out.setdefault(parts[0], []).append((parts, kind))
+    return out
+
+
 @dataclass(slots=True)
 class Finding:
     """One attribution in a sentence: who, by which rule, the evidence spans, the outlet, the verb."""
@@ -53,6 +76,9 @@ class Finding:
     spans: list[tuple[int, int]]
     via: str | None
     verb: int
+    starts: dict[str, int] = field(default_factory=dict)
+    """Where a speaker's evidence starts when several claim one thing ("A and B condemned ..."):
+    at its own name, so each statement names its author."""
 
 
 @dataclass(slots=True)
@@ -80,8 +106,11 @@ class QuotePatterns:
                 "say_verbs", "claim_verbs", "according", "anonymous_heads", "anonymity_cues",
                 "via_cues", "role_heads", "anonymous_plural_heads", "continuation_say",
                 "continuation_other", "report_verbs", "channel_cues", "attribution_words",
-                "via_lead_words")}
+                "via_lead_words", "statement_nouns", "spokes_nouns", "collective_heads", "group_nouns",
+                "observer_heads", "document_nouns", "citing_words")}
             self.min_words = int(rules["min_quote_words"])
+            self.claim_complements = {str(k).lower(): frozenset(str(w).lower() for w in v)
+                                      for k, v in rules["claim_complements"].items()}
             odd = [f"{k}: {w!r}" for k in words for w in rules[k] if not isinstance(w, str)]
             if odd:  # YAML 1.1 reads a bare on/off/yes/no as a boolean: quote such words
                 raise ValueError(f"not a string: {', '.join(odd)}")
@@ -125,6 +154,20 @@ class QuotePatterns:
             rf"\b(?:{_alt(words['anonymous_heads'] + words['anonymous_plural_heads'])})\b", flags)
         self.role_heads = re.compile(rf"(?:{_alt([w.lower() for w in words['role_heads']])})s?")
         self.head_word = re.compile(rf"\b(?:{_alt(words['role_heads'])})s?\b", flags)
+        # -- the parse's vocabulary (single lowercase words; ``cue_phrases`` by first word)
+        self.say_words = frozenset(w.lower() for w in words["say_verbs"] if " " not in w)
+        self.statement_nouns = frozenset(w.lower() for w in words["statement_nouns"])
+        self.spokes_nouns = frozenset(w.lower() for w in words["spokes_nouns"])
+        self.collective_heads = frozenset(w.lower() for w in words["collective_heads"])
+        self.collective_singulars = frozenset(singular(w) for w in self.collective_heads)
+        self.group_nouns = frozenset(w.lower() for w in words["group_nouns"])
+        self.observer_heads = frozenset(w.lower() for w in words["observer_heads"])
+        self.document_nouns = frozenset(w.lower() for w in words["document_nouns"])
+        self.citing_words = frozenset(w.lower() for w in words["citing_words"])
+        self.source_heads = frozenset(w.lower().split()[-1] for w in
+                                      words["anonymous_heads"] + words["anonymous_plural_heads"])
+        self.cue_phrases = cue_phrases(words)
+        self.role_head_words = frozenset(w.lower() for w in words["role_heads"] if " " not in w)
 
     @staticmethod
     def masked(text: str, start: int, end: int) -> str:

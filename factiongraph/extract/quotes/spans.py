@@ -32,13 +32,19 @@ class QuoteSpans(QuoteVias):
 
     # -- quotations -----------------------------------------------------------------------
     def join_open_quotes(self, view: DocView) -> list[tuple[int, int]]:
-        """Return sentences, joining those that sit inside one open quotation on one line."""
+        """Return sentences, joining those that sit inside one open quotation on one line.
+
+        A sentence the splitter cut off before its end ("Kadhimi | and Halbusi both welcomed
+        ...": no closing punctuation, the next piece on the same line) is joined too.
+        """
         out: list[tuple[int, int]] = []
         for start, end in view.sentences:
             if out:
                 prev = view.text[out[-1][0]:out[-1][1]]
                 opened = prev.count('"') % 2 == 1 or prev.count("\u201c") > prev.count("\u201d")
-                if opened and "\n" not in view.text[out[-1][1]:start]:
+                cut = not re.search(r"[.!?:;\"'\u201d\u2019)\]]\s*$", prev) and \
+                    re.match(r"\s*(?:and|or|but|nor)\b", view.text[start:end]) is not None
+                if (opened or cut) and "\n" not in view.text[out[-1][1]:start]:
                     out[-1] = (out[-1][0], end)
                     continue
             out.append((start, end))
@@ -159,7 +165,10 @@ class QuoteSpans(QuoteVias):
                 first = min((m.start for m in ms if m.entity_id == speakers[0].entity_id and m.end <= vs),
                             default=vs)
                 via = self.find_via(view, ms, start, first, vs, start + verb.end(), end).via
-                return Finding(speakers, "quote-claim", [self.trim(text, vs, end)], via, vs)
+                starts = {sp.key: max(m.start for m in ms if m.entity_id == sp.entity_id and m.end <= vs)
+                          for sp in speakers if len(speakers) > 1
+                          and any(m.entity_id == sp.entity_id and m.end <= vs for m in ms)}
+                return Finding(speakers, "quote-claim", [self.trim(text, vs, end)], via, vs, starts)
         return None
 
     def is_statement_verb(self, text: str, start: int, vs: int, ve: int, end: int, verb: str) -> bool:

@@ -85,7 +85,7 @@ class QuoteSubjects(QuotePatterns):
         ref = self.anon_ref.search(pre)
         if ref:
             key = self.anon_key(ref.group("head"))
-            prior = next((s for s in reversed(seen) if s.anonymous and s.key == key), None)
+            prior = next((s for s in reversed(seen) if s.anonymous and s.key.split("#")[0] == key), None)
             if prior is not None:
                 return [prior], start + ref.start()
         anon = self.anon_np.search(pre)
@@ -221,8 +221,11 @@ class QuoteSubjects(QuotePatterns):
 
     def is_plural_source(self, sp: Speaker) -> bool:
         """Return True for an anonymous source written in the plural ("two officials", "the sources")."""
-        heads = self.anon_head.findall(sp.role or "")
-        return bool(heads) and singular(heads[-1].lower()) != heads[-1].lower()
+        heads: list[str] = self.anon_head.findall(sp.role or "")
+        if heads:
+            return singular(heads[-1].lower()) != heads[-1].lower()
+        head = sp.key.split("#")[0].removeprefix("anon:")  # "Other factions": key anon:faction
+        return any(w != head and singular(w) == head for w in (sp.role or "").lower().split())
 
     def plural_source(self, np: str) -> Speaker:
         """Return the anonymous speaker of a bare plural ("US officials", "witnesses")."""

@@ -100,7 +100,10 @@ def test_claim_verbs_give_one_quote_per_speaker(extractor: QuoteExtractor) -> No
     text = "Kataib Hezbollah and Harakat al-Nujaba condemned the arrests and threatened to retaliate."
     quotes = run(extractor, text)
     assert {q.speaker_id for q in quotes} == {"kataib-hezbollah", "harakat-al-nujaba"}
-    assert all(q.text.startswith("condemned the arrests") for q in quotes)
+    # one claim, one statement per speaker, each evidence from its speaker's own name
+    starts = {q.speaker_id: q.text.split()[0] for q in quotes}
+    assert starts == {"kataib-hezbollah": "Kataib", "harakat-al-nujaba": "Harakat"}
+    assert all(q.text.endswith("threatened to retaliate") for q in quotes)
 
 
 def test_scare_quotes_and_unattributed_text_are_not_quotes(extractor: QuoteExtractor) -> None:

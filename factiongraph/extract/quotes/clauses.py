@@ -1,0 +1,698 @@
+"""Statements read from the dependency parse: a cue, who it belongs to, and the words it reports.
+
+A sentence that holds a cue word (the word gate of :mod:`factiongraph.extract.view.cues`) has
+its tokens walked once. Each cue outside quotation marks gives at most one :class:`Finding`:
+
+- a verb of saying (``say_verbs``) with its reported clause (``ccomp``) or a quotation, in any
+  order: "X said (that) ...", "... , X said", "..., said X", "X told Y (that) ...", "X said in a
+  statement ...", "X wrote on Telegram ..."; or standing in brackets of commas after the words
+  it reports ("A, witnesses said, B"). The speaker is the verb's subject, found through
+  auxiliaries, coordinated verbs and relative clauses ("the militia, which said ...");
+- a verb of claiming (``claim_verbs``): "X accused Y of ...", "X blamed Y for ...", "X denied
+  ...", "X condemned ...", and the passive with its agent ("an attack claimed by X");
+- "according to X": the clause it attaches to, without the phrase;
+- a participle after an attribution (``continuation_say``/``continuation_other``): "...,
+  adding that B", "..., vowing to ...": a second statement of the same speaker (or of its own
+  subject: "with X arguing that ...").
+
+A verb of saying without reported words but with a speaker ("X explained:") is returned with no
+span, so the quotation that follows continues that speaker. Evidence spans are the reported
+words: the quotation when one covers most of them, else the reported clause, else the sentence
+around the attribution (:meth:`QuoteSpans.evidence_span`). The outlet that relayed them is read
+from the attribution's own words, then by word order (:mod:`quote_vias`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from factiongraph.extract.quotes.patterns import _QUOTE, Finding, Speaker
+from factiongraph.extract.quotes.speakers import _VOICES, SyntaxSpeakers
+from factiongraph.extract.view.docview import DocView
+from factiongraph.extract.view.syntax import Syntax
+from factiongraph.model import EntityType, Mention
+
+Token = Any  # a spaCy Token
+
+_CLAUSE_LINKS = frozenset({"ccomp", "parataxis", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp"})
+_PASSIVE_BE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
+_ADDRESS_VERBS = frozenset({"told", "tells", "tell", "telling"})
+_TRIM = " ,;:\u2014\u2013-\"\u201c\u201d'\u2018\u2019"
+
+
+@dataclass(slots=True)
+class _Cue:
+    """One cue found in a sentence and what is known about it so far."""
+
+    tok: Token
+    kind: str  # say | claim | according | participle-say | participle-other
+    end: int  # token index after the cue phrase
+    speakers: list[Speaker] = field(default_factory=list)
+    content: tuple[int, int] | None = None  # token range of the reported words
+
+
+class QuoteClauses(SyntaxSpeakers):
+    """Find statements through the parse (see the module docstring)."""
+
+    def attribute_parsed(self, view: DocView, ms: list[Mention], start: int, end: int,
+                         last: Speaker | None, seen: list[Speaker], roles: dict[str, str]) -> list[Finding]:
+        """Return the statements of the sentence (or quotation unit) ``[start, end)``, in text order."""
+        if not view.holds_any(self.cue_words, start, end):
+            return []
+        syn = view.ctx.syntax()
+        span = syn.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return []
+        quoted_as = self.quoted_as_saying(view, ms, start, end, self.masked(view.text, start, end), roles)
+        if quoted_as is not None:
+            return [quoted_as]
+        quoted = self._quoted_ranges(view.text, start, end)
+        cues = self._find_cues(span, quoted)
+        if not cues:
+            return []
+        if self._is_torn(span):  # the parser read this line as part of another: word order reads it better
+            return self.attribute(view, ms, start, end, last, seen, roles)
+        cue_at = {c.tok.i: c for c in cues}
+        findings: list[Finding] = []
+        done: dict[int, _Cue] = {}
+        taken: list[tuple[int, int, str]] = []  # reported words already attributed: tokens, kind
+        relays: list[tuple[_Cue, Finding, list[int]]] = []  # outlets that may relay someone's words
+        for cue in cues:
+            if self._is_reported(cue, taken, quoted, span):
+                continue  # "X said Y told him ...": the inner verb is part of what X said
+            if self.anonymity.match(view.text, cue.tok.idx):
+                continue  # "who asked not to be named"
+            found = self._finding(view, syn, cue, span, start, end, last, seen, roles, done, cue_at)
+            if found is None:
+                continue
+            done[cue.tok.i] = cue
+            inner = self._relayed_heads(view, cue, cue_at)
+            if inner:
+                relays.append((cue, found, inner))
+                continue  # decided below, once the words it reports are read
+            if cue.content is not None and found.spans:  # "A condemned B, officials said": A's claim stands
+                taken.append((*cue.content, "claim" if found.rule == "quote-claim" else "say"))
+            findings.append(found)
+            if len(found.speakers) == 1:
+                last = found.speakers[0]  # "A said ..., and it vowed ...": the same sentence's speaker
+        for cue, found, heads in relays:
+            relayed = [f for f in findings if any(f.verb == span.doc[i].idx for i in heads)]
+            if not relayed:  # "X reported that an investigation revealed ...": X's report
+                findings.append(found)
+            for f in relayed:  # "Y said ..., the IRNA news agency reported": IRNA relays Y's words
+                f.via = f.via if f.via is not None else found.via
+        findings.sort(key=lambda f: f.verb)
+        return [f for n, f in enumerate(findings) if f.spans or n == 0]
+
+    def _relayed_heads(self, view: DocView, cue: _Cue, cue_at: dict[int, _Cue]) -> list[int]:
+        """Return the cue tokens whose words an outlet's report may only relay.
+
+        "The IRNA news agency reported that X said ...": the reported clause's own verb; "X said
+        ..., the IRNA news agency reported": the verb of the clause the report is set in.
+        """
+        if len(cue.speakers) != 1 or not self.is_outlet(view, cue.speakers[0].entity_id):
+            return []
+        if cue.kind == "according":  # "X said ..., according to Rudaw": Rudaw relays X's words
+            heads = [cue.tok.head]
+        elif cue.content is not None:
+            heads = [c for c in cue.tok.children if c.dep_ in ("ccomp", "parataxis")]
+        else:
+            heads = [cue.tok.head]
+        heads = [h for t in heads for h in (t, *t.conjuncts)]
+        return [h.i for h in heads if h.i in cue_at and h.i != cue.tok.i
+                and not cue_at[h.i].kind.startswith("participle")]
+
+    @staticmethod
+    def _is_torn(span: Any) -> bool:
+        """Return True when the parser cut the sentence other than we did.
+
+        Words hang from words outside it (a parse across a line break), or one of its parsed
+        sentences stops without closing punctuation ("Kadhimi | and Halbusi both welcomed ...").
+        """
+        words = [t for t in span if not (t.is_punct or t.is_space)]
+        if any(not span.start <= t.head.i < span.end for t in words):
+            return True
+        roots = [t for t in words if t.dep_ == "ROOT"]
+        return any(not span.doc[r.right_edge.i].is_punct and r.right_edge.i + 1 < span.end for r in roots[:-1])
+
+    @staticmethod
+    def _is_reported(cue: _Cue, taken: list[tuple[int, int, str]], quoted: list[tuple[int, int]], span: Any
+                     ) -> bool:
+        """Return True when a cue lies in words another cue reports or claims (no statement of its own).
+
+        A relative clause keeps its own statement ("..., a claim the ministry denied"); so does a
+        participle after the quotation a verb of saying reports ("He added, "...," stressing
+        that ..."). What follows a claim in its sentence is part of that claim.
+        """
+        for a, b, kind in taken:
+            if not a <= cue.tok.i < b or QuoteClauses._own_relative(cue.tok):
+                continue
+            if kind == "claim" or not cue.kind.startswith("participle"):
+                return True
+            c_start = cue.tok.doc[a].idx
+            return not any(c_start < qe <= cue.tok.idx for qs, qe in quoted)
+        return False
+
+    @staticmethod
+    def _own_relative(tok: Token) -> bool:
+        """Return True for a relative clause with a statement of its own: ", which denied it",
+        "a claim the ministry denied" (not "militias that threaten the state": a description)."""
+        if tok.dep_ != "relcl":
+            return False
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ not in ("which", "who", "that"):
+            return True
+        first = tok.left_edge
+        return first.i > 0 and tok.doc[first.i - 1].text in (",", "—", "(")
+
+    # -- cues -----------------------------------------------------------------------------
+    def _find_cues(self, span: Any, quoted: list[tuple[int, int]]) -> list[_Cue]:
+        """Return the cues of a sentence outside quotation marks, in text order."""
+        out: list[_Cue] = []
+        tokens = list(span)
+        for n, tok in enumerate(tokens):
+            phrases = self.cue_phrases.get(tok.lower_)
+            if not phrases or any(a <= tok.idx < b for a, b in quoted):
+                continue
+            for words, kind in phrases:
+                following = [t.lower_ for t in tokens[n + 1:n + len(words)]]
+                if following == list(words[1:]):
+                    out.append(_Cue(tok, kind, tok.i + len(words)))
+                    break
+        return out
+
+    @staticmethod
+    def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Return the character ranges inside quotation marks (an unclosed one runs to the end)."""
+        out = [(m.start(), m.end()) for m in _QUOTE.finditer(text, start, end)]
+        tail = out[-1][1] if out else start
+        opener = re.search(r"[\"\u201c]", text[tail:end])
+        if opener is not None:
+            out.append((tail + opener.start(), end))
+        return out
+
+    # -- one cue --------------------------------------------------------------------------
+    def _finding(self, view: DocView, syn: Syntax, cue: _Cue, span: Any, start: int, end: int,
+                 last: Speaker | None, seen: list[Speaker], roles: dict[str, str],
+                 done: dict[int, _Cue], cue_at: dict[int, _Cue]) -> Finding | None:
+        tok = cue.tok
+        if cue.kind == "according":
+            return self._according(view, syn, cue, start, end, last, seen, roles)
+        if cue.kind.startswith("participle"):
+            return self._participle(view, syn, cue, span, start, end, last, seen, roles, done)
+        if tok.dep_ == "acl" and cue.kind == "say" and not syn.agents(tok) and tok.head.i < tok.i and \
+                not self._is_passive(view, tok):
+            named = [sp for sp in self.speakers_of(view, syn, tok.head, tok.idx, last, seen, roles)
+                     if sp.entity_id is not None]
+            if named:  # '"...," Colonel X, Coalition spokesman, tweeted': the parse hung the verb on X
+                return self._saying(view, syn, cue, self._content(syn, tok, span), span, start, end, last, seen,
+                                    roles, named)
+        if tok.dep_ in ("amod", "compound", "nmod") or self._is_passive(view, tok) or tok.dep_ == "acl":
+            agents = syn.agents(tok) if cue.kind == "claim" and self._is_claim(tok) else []
+            if not agents:
+                return None  # "the reported attack", "was said to be", "the militia blamed for"
+            cue.speakers = self._speakers(view, syn, agents, tok.idx, last, seen, roles)
+            if not cue.speakers:
+                return None
+            return self._claim_finding(view, syn, cue, span, start, end, done, cue_at)
+        content = self._content(syn, tok, span)
+        if cue.kind == "claim" and tok.lower_ in self.say_words and (
+                content is not None or self._is_parenthetical(tok, view.text, start)):
+            cue.kind = "say"  # "X warned that ...", "A, he warned, B"
+        if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            first = tok.head
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            if first.dep_ == "relcl" and first.i not in cue_at:
+                return None  # "X, who took office in May and has pledged to ...": a description of X
+            if cue.kind == "say" and first.i in done and done[first.i].kind == "say":
+                return None  # "wrote that ... and said ...": one statement
+        if cue.kind == "claim":
+            own = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "agent")
+                   or (c.dep_ == "prep" and c.lower_ == "by")]
+            if tok.dep_ == "conj" and tok.head.i in done and done[tok.head.i].kind == "claim" and not own:
+                return None  # "condemned the attack and pledged ...": one claim
+            subjects = [s for s in syn.subjects(tok) if s.dep_ != "expl"]
+            cue.speakers = self._subject_speakers(view, syn, tok, subjects, start, end, last, seen, roles)
+            if not cue.speakers and syn.agents(tok):
+                # "an attack also claimed by the same group": the subject is what was claimed
+                cue.speakers = self._speakers(view, syn, syn.agents(tok), tok.idx, last, seen, roles)
+            elif not self._is_claim(tok):
+                return None
+            if not cue.speakers:
+                return None
+            return self._claim_finding(view, syn, cue, span, start, end, done, cue_at)
+        return self._saying(view, syn, cue, content, span, start, end, last, seen, roles)
+
+    def _is_passive(self, view: DocView, tok: Token) -> bool:
+        """Return True for "was reported", "were accused" (by the parse or the word before)."""
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            return True
+        return tok.i > 0 and tok.doc[tok.i - 1].lower_ in _PASSIVE_BE and tok.dep_ != "ROOT" and \
+            not any(c.dep_ == "nsubj" for c in tok.children)
+
+    def _is_claim(self, tok: Token) -> bool:
+        """Return False for "claimed two bombings", "held talks", "described the scene": no claim.
+
+        A verb listed in ``claim_complements`` claims only with one of its words after it
+        ("claimed responsibility", "held X responsible", "described X as Y") or a clause.
+        """
+        wanted = self.claim_complements.get(tok.lower_)
+        if wanted is None:
+            return True
+        return any(c.dep_ in ("ccomp", "xcomp") or c.lower_ in wanted or
+                   any(g.lower_ in wanted and g.dep_ in ("acomp", "oprd", "amod", "prep") for g in c.children)
+                   for c in tok.children)
+
+    def _content(self, syn: Syntax, tok: Token, span: Any) -> tuple[int, int] | None:
+        """Return the token range of the clause a verb of saying reports.
+
+        Its ``ccomp`` (or a clause in brackets of commas before it), else a "that" clause the
+        parse hung lower in the attribution ("told X on condition of anonymity that ...").
+        """
+        clause = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and span.start <= c.i < span.end
+                       and (c.dep_ == "ccomp" or c.i < tok.i)), None)
+        if clause is None:
+            clause = next((t for t in tok.subtree if t.i > tok.i and span.start <= t.i < span.end
+                           and t.dep_ in ("ccomp", "acl", "advcl")
+                           and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+                           and self._through_attribution(tok, t.head)), None)
+        if clause is None:
+            return None
+        lo = max(clause.left_edge.i, span.start)
+        hi = min(clause.right_edge.i + 1, span.end)
+        if clause.i > tok.i:
+            lo = max(lo, tok.i + 1)
+        else:
+            hi = min(hi, tok.left_edge.i if tok.left_edge.i > lo else tok.i)
+        return lo, hi
+
+    @staticmethod
+    def _through_attribution(verb: Token, t: Token) -> bool:
+        """Return True when ``t`` hangs from ``verb`` through its addressee and modifiers only."""
+        for _ in range(8):
+            if t.i == verb.i:
+                return True
+            if t.dep_ not in ("prep", "pobj", "dobj", "dative", "npadvmod", "advmod", "compound"):
+                return False
+            t = t.head
+        return False
+
+    def _subject_speakers(self, view: DocView, syn: Syntax, tok: Token, subjects: list[Token], start: int,
+                          end: int, last: Speaker | None, seen: list[Speaker], roles: dict[str, str]
+                          ) -> list[Speaker]:
+        """Return the speakers of a claim verb's subject (word order when the parse gives it none)."""
+        if subjects:
+            speakers = self._speakers(view, syn, subjects, tok.idx, last, seen, roles)
+        elif tok.dep_ not in ("acl", "relcl", "amod", "compound", "pcomp"):
+            speakers = self.subject_list(view, self._ms(view, start, end), start, tok.idx, roles)
+        else:
+            speakers = []
+        if len(speakers) == 1 and speakers[0].entity_id is not None and \
+                self.is_outlet(view, speakers[0].entity_id):
+            return []  # an outlet reports; it does not condemn or vow
+        if len(speakers) == 1 and self.is_bare_plural(speakers[0]) and \
+                speakers[0].key.split("#")[0].removeprefix("anon:") in self.collective_singulars:
+            return []  # "Iran-aligned militias have rejected ...": a characterisation, not a statement
+        return speakers
+
+    def _speakers(self, view: DocView, syn: Syntax, tokens: list[Token], pos: int, last: Speaker | None,
+                  seen: list[Speaker], roles: dict[str, str], kinds: frozenset[EntityType] = _VOICES
+                  ) -> list[Speaker]:
+        out: list[Speaker] = []
+        for t in tokens:
+            found = self.speakers_of(view, syn, t, pos, last, seen, roles, kinds=kinds)
+            if not found:  # "The president, prime minister, Sadrist leader X and Y condemned"
+                for other in self._coordinated(t):
+                    found.extend(sp for sp in self.speakers_of(view, syn, other, pos, last, seen, roles, kinds=kinds)
+                                 if sp.entity_id is not None)
+            for sp in found:
+                if all(sp.key != o.key for o in out):
+                    if sp.anonymous and out and out[-1].anonymous:
+                        continue  # "a security source and a government source": one role for both
+                    out.append(sp)
+        if any(not sp.anonymous for sp in out):
+            out = [sp for sp in out if not sp.anonymous]  # "Kataib Hezbollah and other militias": the name
+        return out
+
+    @staticmethod
+    def _coordinated(tok: Token) -> list[Token]:
+        """Return the heads listed with ``tok`` through appositions and coordination, in text order."""
+        out: list[Token] = []
+        stack = [c for c in tok.children if c.dep_ in ("appos", "conj")]
+        while stack and len(out) < 12:
+            t = stack.pop(0)
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ in ("appos", "conj"))
+        return sorted(out, key=lambda t: t.i)
+
+    # -- verbs of saying --------------------------------------------------------------------
+    def _saying(self, view: DocView, syn: Syntax, cue: _Cue, content: tuple[int, int] | None, span: Any,
+                start: int, end: int, last: Speaker | None, seen: list[Speaker], roles: dict[str, str],
+                speakers: list[Speaker] | None = None) -> Finding | None:
+        """Return a statement with a verb of saying (``speakers``: already known from the parse)."""
+        tok = cue.tok
+        doc = tok.doc
+        text = view.text
+        if speakers is not None:
+            subjects = [tok.head]
+            cue.speakers = speakers
+        else:
+            subjects = [s for s in syn.subjects(tok) if s.dep_ != "expl"]
+            cue.speakers = self._speakers(view, syn, subjects, tok.idx, last, seen, roles)
+        a_start, a_end = self._attribution_bounds(tok, content, subjects, span)
+        if not cue.speakers:
+            if subjects and all(span.start <= s.i < span.end for s in subjects):
+                return None  # a subject we cannot name ("the video", "Renad X"): not a guess by word order
+            before, b_start = self.speaker_before(view, self._ms(view, start, end), start, tok.idx, last, seen,
+                                                  roles, _VOICES)
+            if not before:
+                return None
+            cue.speakers, a_start = before, min(a_start, b_start)
+        vs = tok.idx
+        if content is not None:
+            cue.content = content
+            c_start, c_end = self.trim(text, doc[content[0]].idx, self._end_char(doc, content[1] - 1))
+            c_start = self._skip_mark(text, c_start, c_end)
+            spans = [self._prefer_quotes(text, start, end, c_start, c_end)]
+            pronoun = doc[tok.left_edge.i] if tok.dep_ == "relcl" and tok.left_edge.i >= span.start else None
+            if pronoun is not None and pronoun.lower_ in ("that", "which", "who") and spans[0][0] == c_start:
+                spans = [(pronoun.idx, c_end)]  # "a farm that officials said had been used ...": from "that"
+        else:
+            aside = self._aside_content(view, cue, start, end, a_start, a_end, span)
+            quotes = self.long_quotes(text, start, end)
+            if aside is not None:
+                spans = [aside]
+            elif quotes:
+                spans = [(quotes[0][0], quotes[-1][1])]
+            else:
+                spans = []  # "X explained:" -> the quotation that follows is X's
+                if not re.match(r"\s*:\s*$", text[a_end:end]) and not text[a_end:end].strip().endswith(":"):
+                    return None
+        skip = self._skip_tokens(cue, subjects)
+        via = self.parsed_via(view, syn, tok, skip)
+        if via is None:
+            found = self.find_via(view, self._ms(view, start, end), start, a_start, vs, a_end, end)
+            via = found.via
+        if len(cue.speakers) == 1 and self.is_outlet(view, cue.speakers[0].entity_id):
+            outlet = cue.speakers[0].entity_id
+            cited = self._cited(view, syn, cue, span, last, seen, roles)
+            if cited is not None:  # "X reported, citing two security sources, that ...": the sources speak
+                cue.speakers, cited_end = cited
+                spans = [(max(s, cited_end), e) for s, e in spans if e > cited_end]
+                spans = [self.trim(text, *self._skip_that(text, s, e)) for s, e in spans]
+            elif outlet == view.ctx.document.outlet_id:
+                return None  # "..., the Tigris Dispatch reports" in its own article: its reporting
+            via = outlet  # "Jerusalem Post reported": the outlet relays its own words
+        spans = [(s, e) for s, e in spans if e - s >= 3 and not (a_start <= s and e <= a_end)]
+        if len(cue.speakers) == 1 and self.is_bare_plural(cue.speakers[0]) and spans and spans[0][1] <= a_start:
+            spans = []  # "..., officials said(, ...)": a report's sourcing, not a statement
+        return Finding(cue.speakers, "quote-reported", spans, via, vs)
+
+    def _attribution_bounds(self, tok: Token, content: tuple[int, int] | None, subjects: list[Token],
+                            span: Any) -> tuple[int, int]:
+        """Return the characters of the attribution: the verb, its speaker and its own modifiers."""
+        doc = tok.doc
+        lo, hi = tok.i, tok.i + 1
+        for s in subjects:
+            if span.start <= s.i < span.end and abs(s.i - tok.i) < 30:
+                lo, hi = min(lo, s.left_edge.i), max(hi, s.right_edge.i + 1)
+        for child in tok.children:
+            if content is not None and content[0] <= child.i < content[1]:
+                continue
+            if child.dep_ in _CLAUSE_LINKS or child.dep_ in ("punct", "cc") or not (span.start <= child.i < span.end):
+                continue
+            lo, hi = min(lo, child.left_edge.i), max(hi, child.right_edge.i + 1)
+        if content is not None:
+            if content[0] > tok.i:
+                hi = min(hi, content[0])
+            else:
+                lo = max(lo, content[1])
+        lo, hi = max(lo, span.start), min(hi, span.end)
+        return doc[lo].idx, self._end_char(doc, hi - 1)
+
+    def _cited(self, view: DocView, syn: Syntax, cue: _Cue, span: Any, last: Speaker | None, seen: list[Speaker],
+               roles: dict[str, str]) -> tuple[list[Speaker], int] | None:
+        """Return the source an outlet cites for its report ("citing two security sources") and where
+        the citation ends."""
+        for t in span:
+            if t.i > cue.tok.i and t.lower_ in self.citing_words:
+                obj = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
+                if obj is None:
+                    return None
+                speakers = self._speakers(view, syn, [obj], t.idx, last, seen, roles)
+                if speakers:
+                    return speakers, self._end_char(t.doc, t.right_edge.i)
+                return None
+        return None
+
+    @staticmethod
+    def _skip_that(text: str, s: int, e: int) -> tuple[int, int]:
+        """Return ``[s, e)`` without a leading comma and "that"."""
+        lead = re.match(r"[\s,]*(?:that\s+)?", text[s:e])
+        return (s + lead.end() if lead else s), e
+
+    @staticmethod
+    def _end_char(doc: Any, i: int) -> int:
+        return int(doc[i].idx + len(doc[i]))
+
+    @staticmethod
+    def _skip_mark(text: str, s: int, e: int) -> int:
+        """Return where the reported words start after a leading "that"."""
+        mark = re.match(r"that\s+", text[s:e])
+        return s + mark.end() if mark else s
+
+    def _prefer_quotes(self, text: str, start: int, end: int, c_start: int, c_end: int) -> tuple[int, int]:
+        """Return the quotation inside the reported words when it holds most of them, else the words."""
+        quotes = [(s, e) for s, e in self.long_quotes(text, start, end) if s < c_end and c_start < e]
+        if quotes and (quotes[-1][1] - quotes[0][0]) * 2 >= c_end - c_start:
+            return quotes[0][0], quotes[-1][1]
+        return c_start, c_end
+
+    def _aside_content(self, view: DocView, cue: _Cue, start: int, end: int, a_start: int, a_end: int,
+                       span: Any) -> tuple[int, int] | None:
+        """Return the words a verb of saying set in commas reports ("A, witnesses said, B").
+
+        The clause before the attribution when it has three words or more, else the rest after
+        it up to a participle that is a statement of its own; its quotation when that holds most.
+        """
+        text = view.text
+        if not self._is_parenthetical(cue.tok, text, start):
+            return None
+        s, e = self.trim(text, start, a_start)
+        if len(text[s:e].split()) < 3:
+            stop = end
+            for t in span:
+                if t.idx >= a_end and t.lower_ in self.cue_phrases and t.dep_ in ("advcl", "conj", "xcomp") and \
+                        self.cue_phrases[t.lower_][0][1].startswith("participle"):
+                    stop = t.idx
+                    break
+            s, e = self.trim(text, a_end, stop)
+        if e - s < 3:
+            return None
+        return self._prefer_quotes(text, start, end, s, e)
+
+    @staticmethod
+    def _is_parenthetical(tok: Token, text: str, start: int) -> bool:
+        """Return True for a verb of saying set after the words it reports ("A, witnesses said, B")."""
+        first = next((t for t in tok.subtree if not t.is_punct), tok)
+        before = text[start:first.idx]
+        set_off = bool(re.search(r"[,\"\u201d\u2014]\s*$", before))
+        if tok.dep_ in ("parataxis", "advcl", "conj", "ccomp") and tok.head.i < tok.i:
+            subjectless = not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            return set_off or subjectless  # "A, X told Reuters" misread: X was hung elsewhere
+        return tok.dep_ == "ROOT" and len(before.split()) >= 3 and set_off
+
+    @staticmethod
+    def _skip_tokens(cue: _Cue, subjects: list[Token]) -> set[int]:
+        skip: set[int] = set()
+        if cue.content is not None:
+            skip.update(range(*cue.content))
+        for s in subjects:
+            skip.update(t.i for t in s.subtree)
+        return skip
+
+    @staticmethod
+    def _ms(view: DocView, start: int, end: int) -> list[Mention]:
+        return view.in_sentence(start, end)
+
+    # -- claims, "according to", participles -------------------------------------------------
+    def _claim_finding(self, view: DocView, syn: Syntax, cue: _Cue, span: Any, start: int, end: int,
+                       done: dict[int, _Cue], cue_at: dict[int, _Cue]) -> Finding:
+        """Return a claim: the verb and what it governs ("condemned the attack, calling it ...").
+
+        What the same speaker goes on to say in the sentence joins it: a participle ("...,
+        saying it breached ..."), a coordinated verb ("condemned ... and pledged ...", "praised
+        ... and said ..."). A statement with its own speaker ("..., with X arguing that ...",
+        "welcomed by A, condemned by B") ends it.
+        """
+        tok = cue.tok
+        doc = tok.doc
+        hi = tok.i + 1
+        for child in tok.rights:
+            if child.i >= span.end:
+                break
+            if any(t.i in cue_at and cue_at[t.i].kind.startswith("participle") and t.i != tok.i
+                   and any(s.dep_ in ("nsubj", "nsubjpass") for s in t.children) for t in child.subtree):
+                break
+            if child.dep_ == "conj" and child.i in cue_at and any(
+                    c.dep_ in ("nsubj", "nsubjpass", "agent") or (c.dep_ == "prep" and c.lower_ == "by")
+                    for c in child.children):
+                break  # "welcomed by A, condemned by B": two claims
+            hi = max(hi, min(child.right_edge.i + 1, span.end))
+        for i, other in cue_at.items():  # "blamed A on B, which denied it": B's denial is B's own
+            if tok.i < i < hi and self._own_relative(other.tok):
+                hi = min(hi, other.tok.left_edge.i)
+        while hi - 1 > tok.i and doc[hi - 1].is_punct:
+            hi -= 1
+        cue.content = (tok.i, hi)
+        s, e = self.trim(view.text, tok.idx, self._end_char(doc, hi - 1))
+        subjects = [t for t in syn.subjects(tok) if span.start <= t.i < span.end]
+        # What is claimed and who claims it are not searched; "(responsibility) in a statement posted on X" is
+        open_to = {t.i for c in [tok, *(o for o in tok.children if o.dep_ == "dobj")] for p in c.children
+                   if p.dep_ in ("prep", "agent") for t in p.subtree}
+        skip = {t.i for sub in subjects for t in sub.subtree} | (set(range(tok.i + 1, hi)) - open_to)
+        via = self.parsed_via(view, syn, tok, skip) or self._object_via(view, syn, tok, skip)
+        if via is None:
+            first = min((t.left_edge.idx for t in subjects), default=tok.idx)
+            via = self.find_via(view, self._ms(view, start, end), start, min(first, tok.idx), tok.idx,
+                                self._end_char(doc, tok.i), end).via
+        starts: dict[str, int] = {}
+        if len(cue.speakers) > 1:  # "Kadhimi and Halbusi both welcomed ...": each from its own name
+            for sp in cue.speakers:
+                own = [m.start for m in self._ms(view, start, tok.idx) if m.entity_id == sp.entity_id]
+                if own:
+                    starts[sp.key] = own[-1]
+        return Finding(cue.speakers, "quote-claim", [(s, e)], via, tok.idx, starts)
+
+    def _object_via(self, view: DocView, syn: Syntax, tok: Token, skip: set[int]) -> str | None:
+        """Return the outlet named in the claimed object's own phrase ("claimed responsibility in a
+        statement on X")."""
+        for obj in tok.children:
+            if obj.dep_ == "dobj":
+                found = self.parsed_via(view, syn, obj, skip)
+                if found is not None:
+                    return found
+        return None
+
+    def _according(self, view: DocView, syn: Syntax, cue: _Cue, start: int, end: int, last: Speaker | None,
+                   seen: list[Speaker], roles: dict[str, str]) -> Finding | None:
+        """Return "according to X": the clause it attaches to, speaker X."""
+        tok = cue.tok
+        objs = [o for _, o in syn.prep_objects(tok, ("to", "of"))]
+        if not objs:
+            objs = [o for c in tok.children for o in c.children if o.dep_ == "pobj"]
+        if not objs:
+            return None
+        speakers = self._speakers(view, syn, objs[:1], tok.idx, last, seen, roles)
+        if not speakers and objs[0].lower_ not in self.observer_heads:
+            people = [m for m in syn.mentions_in(objs[0]) if m.entity_id and view.type_of(m) in _VOICES]
+            if len(people) == 1 or (people and view.type_of(people[-1]) is EntityType.PERSON):
+                eid = str(people[-1].entity_id)
+                speakers = [Speaker(eid, roles.get(eid), False, eid)]
+        if not speakers:
+            return None
+        cue.speakers = speakers
+        doc = tok.doc
+        a_start = tok.idx
+        a_end = self._end_char(doc, min(tok.right_edge.i, objs[0].right_edge.i))
+        rel = re.search(r",?\s*who\b", view.text[objs[0].idx:a_end])
+        if rel is not None:  # "according to X, who said ...": the verb of saying attributes; X is met
+            return Finding(speakers, "quote-reported", [], None, tok.idx)
+        span = self.evidence_span(view, start, end, a_start, a_end)
+        if speakers[0].entity_id is not None and speakers[0].entity_id == view.ctx.document.outlet_id:
+            return None  # "according to <the publishing outlet>": its own reporting
+        outlet = speakers[0].entity_id if len(speakers) == 1 and self.is_outlet(view, speakers[0].entity_id) \
+            else None
+        return Finding(speakers, "quote-reported", [span], outlet, tok.idx)
+
+    def _participle(self, view: DocView, syn: Syntax, cue: _Cue, span: Any, start: int, end: int,
+                    last: Speaker | None, seen: list[Speaker], roles: dict[str, str], done: dict[int, _Cue]
+                    ) -> Finding | None:
+        """Return "..., adding that B" / "..., vowing to ..." as a statement of the governing speaker."""
+        tok = cue.tok
+        if tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "acl", "ccomp") or tok.i == span.start:
+            return None
+        own = [s for s in syn.subjects(tok) if s.dep_ != "expl" and s.head.i == tok.i]
+        if own:
+            speakers = self._speakers(view, syn, own, tok.idx, last, seen, roles)
+        elif tok.dep_ == "acl":
+            speakers = self._noun_speakers(view, syn, tok, span, start, end, last, seen, roles, done)
+        else:
+            speakers = self._governing_speakers(view, syn, tok, span, start, end, last, seen, roles, done)
+        if not speakers:
+            return None
+        cue.speakers = speakers
+        doc = tok.doc
+        hi = min(tok.right_edge.i + 1, span.end)
+        lo = cue.end if cue.kind == "participle-say" else tok.i
+        if lo >= hi:
+            return None
+        s, e = self.trim(view.text, doc[lo].idx, self._end_char(doc, hi - 1))
+        s = self._skip_mark(view.text, s, e)
+        if len(view.text[s:e].split()) < 2:
+            return None
+        cue.content = (lo, hi)
+        via = None
+        if not any(t.i in done for t in tok.ancestors):
+            gov = tok.head
+            while gov.dep_ in ("prep", "pcomp") and gov.head is not gov:
+                gov = gov.head  # "was quoted by X as saying": the verb, not "as"
+            via = self.parsed_via(view, syn, gov, {t.i for t in tok.subtree})
+        rule = "quote-reported" if cue.kind == "participle-say" else "quote-claim"
+        return Finding(speakers, rule, [(s, e)], via, tok.idx)
+
+    def _noun_speakers(self, view: DocView, syn: Syntax, tok: Token, span: Any, start: int, end: int,
+                       last: Speaker | None, seen: list[Speaker], roles: dict[str, str], done: dict[int, _Cue]
+                       ) -> list[Speaker]:
+        """Return who speaks in a participle the parse hung on a noun.
+
+        A named speaker ("X, promising ..."); a statement ("issued a statement calling for
+        calm"): its issuer; a document ("a resolution calling on ..."): no one; another noun
+        ("X visited the area promising ..."): the subject of the verb that noun belongs to.
+        """
+        head = tok.head
+        if head.lower_ in self.document_nouns:
+            return []
+        named = [sp for sp in self._speakers(view, syn, [head], tok.idx, last, seen, roles)
+                 if sp.entity_id is not None] if head.lower_ not in self.statement_nouns else []
+        if named or head.dep_ not in ("dobj", "pobj", "attr") or head.i < span.start:
+            return named
+        return self._governing_speakers(view, syn, head, span, start, end, last, seen, roles, done)
+
+    def _governing_speakers(self, view: DocView, syn: Syntax, tok: Token, span: Any, start: int, end: int,
+                            last: Speaker | None, seen: list[Speaker], roles: dict[str, str],
+                            done: dict[int, _Cue]) -> list[Speaker]:
+        """Return the speakers of the statement or act a participle hangs from.
+
+        Up through the reported clause of a cue ("He added, "...," stressing that ...") or a
+        cue set in commas inside the clause ("A, he warned, B, arguing that ..."); else the
+        subject of the nearest verb with one, which must be a named speaker ("X visited the
+        site, promising ..."), by word order when the parse gave that verb no subject.
+        """
+        t = tok.head
+        for _ in range(6):
+            cue = done.get(t.i)
+            if cue is not None:
+                return cue.speakers
+            if t.dep_ in ("ccomp", "parataxis") and t.head.i in done:
+                t = t.head
+                continue
+            aside = next((done[c.i] for c in t.children if c.i in done and c.i != tok.i
+                          and c.dep_ in ("parataxis", "advcl", "ccomp", "conj") and c.i < tok.i
+                          and done[c.i].kind == "say" and done[c.i].content is None), None)
+            if aside is not None:
+                return aside.speakers
+            if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in t.children) or t.head is t:
+                break
+            t = t.head
+        subjects = [s for s in syn.subjects(t) if s.dep_ != "expl"]
+        if subjects:
+            speakers = self._speakers(view, syn, subjects, tok.idx, last, seen, roles, kinds=_VOICES)
+        elif t.dep_ == "ROOT":
+            speakers = self.subject_list(view, self._ms(view, start, end), start, t.idx, roles)
+        else:
+            speakers = []
+        return [sp for sp in speakers if sp.entity_id is not None and not self.is_outlet(view, sp.entity_id)]

@@ -1,0 +1,399 @@
+"""Who speaks, read from the dependency parse: the subject, agent or "according to" object of a cue.
+
+One noun phrase (its head token) becomes zero or more :class:`Speaker` records:
+
+- a name ("Kataib Hezbollah said", "said Hadi al-Amiri"), or several ("A and B condemned");
+- a pronoun or a definite description ("he", "it", "the group", "the ministry"): the last
+  speaker it can mean (:meth:`QuoteSubjects.resolve_pronoun`);
+- an office speaking for its organisation ("a Pentagon spokesman", "the ministry's statement"):
+  the organisation; "the statement" alone: the last organisation that spoke;
+- an unnamed source ("a security source", "two Iraqi officials", "witnesses", "Sources in the
+  Popular Mobilization"): no entity, the phrase as written as ``speaker_role``, anonymous; "the
+  source"/"the same sources" later in the document is the same source;
+- a collective with its members listed ("several factions, including A and B"): each member.
+
+Vias read from the parse live here too (:meth:`parsed_via`): an outlet reached from the verb
+through the attribution's own words ("told X", "in an interview with X", "on X", "in a
+statement carried by X"), never through the reported words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from factiongraph.extract.quotes.patterns import _SPEAKERS, Speaker, singular
+from factiongraph.extract.quotes.spans import QuoteSpans
+from factiongraph.extract.view.docview import DocView
+from factiongraph.extract.view.syntax import Syntax
+from factiongraph.model import EntityType, Mention
+
+Token = Any  # a spaCy Token
+
+_VOICES = _SPEAKERS | {EntityType.MEDIA_OUTLET}
+_STATE_NOUNS = frozenset({EntityType.STATE_BODY})
+_GROUP_NOUNS = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.INTL_ORG})
+_PRONOUNS = frozenset({"he", "she", "they", "it"})
+_RELATIVES = frozenset({"who", "which", "that"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_QUANTIFIERS = frozenset({"the", "a", "an", "two", "three", "four", "five", "several", "some", "many", "most",
+                          "few", "a few", "both", "these", "those", "dozens", "hundreds", "one"})
+# Links inside a noun phrase that the role text keeps ("officials in Basra", "a source and a ...").
+_ROLE_LINKS = frozenset({"prep", "compound", "amod", "nummod", "poss", "det", "cc", "conj", "nmod",
+                         "case", "quantmod", "advmod", "npadvmod", "punct", "pobj", "acl"})
+# Links from a verb that may lead to the outlet that relayed the words ("told X", "in an interview
+# with X", "on X's channel", "in a statement carried by X").
+_VIA_LINKS = frozenset({"prep", "pobj", "agent", "dative", "dobj", "acl", "poss", "compound", "appos",
+                        "npadvmod"})
+# Prepositions that never lead to the relaying outlet ("told reporters after meeting X's director").
+_NOT_VIA = frozenset({"after", "before", "during", "about", "against", "over", "regarding", "since", "until",
+                      "amid", "despite", "following", "like", "than", "as", "without", "between", "among"})
+# Participles that name a relay ("in a statement carried by X"); other clauses are not searched.
+_RELAY_PARTICIPLES = frozenset({"carried", "published", "broadcast", "aired", "posted", "quoted", "cited",
+                                "reported", "obtained", "seen", "shared", "released", "issued", "run"})
+_TRIM = " ,;:\u2014\u2013-\"\u201c\u201d'\u2018\u2019(\u2022*"
+
+
+class SyntaxSpeakers(QuoteSpans):
+    """Resolve the noun phrases a parse gives as subjects of saying into speakers."""
+
+    # -- one noun phrase ------------------------------------------------------------------
+    def speakers_of(self, view: DocView, syn: Syntax, tok: Token, pos: int, last: Speaker | None,
+                    seen: list[Speaker], roles: dict[str, str], *, kinds: frozenset[EntityType] = _VOICES,
+                    according: bool = False) -> list[Speaker]:
+        """Return who the noun phrase headed by ``tok`` is as a speaker (empty: no one we can name).
+
+        ``pos`` is where the statement is (pronouns look back from there); ``kinds`` the entity
+        types a named speaker may have; ``according``: the phrase follows "according to".
+        """
+        low = "they" if tok.lower_ == "them" else tok.lower_
+        if low in _PRONOUNS:
+            if low == "it" and last is not None and last.anonymous and \
+                    last.key.split("#")[0].removeprefix("anon:") in self.group_nouns:
+                return [last]  # "a militia said ... it vowed"
+            sp = self.resolve_pronoun(view, low, pos, last, seen, roles)
+            return [sp] if sp is not None else []
+        if low in self.observer_heads:
+            return []  # "according to a correspondent at the scene": the outlet's own reporting
+        if low in ("one", "some", "both", "all", "each", "none"):
+            group = next((o for _, o in syn.prep_objects(tok, ("of",))), None)
+            if group is not None:  # "one of them said", "one of the sources said": that source
+                return self.speakers_of(view, syn, group, pos, last, seen, roles, kinds=kinds)
+        named = self._named_head(view, syn, tok, kinds, roles)
+        if named is not None:
+            return [named]
+        if low in self.statement_nouns:
+            return self._statement_owner(view, syn, tok, pos, last, seen, roles, kinds)
+        if low in self.spokes_nouns:
+            owner = self._owner(view, syn, tok, kinds)
+            if owner is not None:
+                eid = str(owner.entity_id)
+                return [Speaker(eid, self.role_text(view, tok), False, eid)]
+            holder = next((h for c in tok.children if c.dep_ == "poss"
+                           for h in [self._title_holder(view, c, pos, seen, roles)] if h is not None), None)
+            if holder is not None:  # "the prime minister's office said": the prime minister
+                return [holder]
+        titled = self._titled_person(view, syn, tok, roles) or self._title_holder(view, tok, pos, seen, roles)
+        if titled is not None:
+            return [titled]
+        if low in self.source_heads or low in self.collective_heads:
+            det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod")
+                        and c.lower_ in _QUANTIFIERS), None)
+            members = self._listed_members(view, syn, tok, kinds, roles) if det is not None else []
+            if members:  # "several factions, including A and B, said": A and B
+                return members
+            owner = next((m for _, o in syn.prep_objects(tok, ("of",)) for m in syn.phrase_mentions(o)
+                          if m.entity_id and view.type_of(m) in kinds - {EntityType.PERSON}), None)
+            if owner is not None and singular(low) != low:  # "officials of the KRG": the KRG speaks
+                eid = str(owner.entity_id)
+                return [Speaker(eid, tok.text, False, eid)]
+            source = self._anonymous(view, tok, seen)
+            if det in _DEFINITE and low in self.collective_heads and source.key.split("#")[-1] == str(tok.idx):
+                return []  # "the militias said" with no militias introduced: no one in particular
+            return [source]
+        det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+        if low in self.group_nouns:
+            if det in _DEFINITE and not syn.phrase_mentions(tok, appositions=False):
+                sp = self._definite_org(view, low, pos, seen, roles)
+                if sp is not None:
+                    return [sp]
+            elif det in ("a", "an") and not syn.phrase_mentions(tok, appositions=False):
+                return [self._anonymous(view, tok, seen)]
+        plural = singular(low) != low
+        for m in syn.phrase_mentions(tok):
+            if plural and any(c.dep_ == "poss" and syn.mention_at(c) is m for c in tok.children):
+                continue  # "Iraq's allies", "Iran's proxies": others than the possessor
+            if m.entity_id and view.type_of(m) in kinds and not self._is_modifier_place(view, m) and \
+                    not (view.type_of(m) is EntityType.COUNTRY and self._is_people(view, m)):
+                eid = str(m.entity_id)
+                return [Speaker(eid, roles.get(eid), False, eid)]
+        if tok.text[:1].isupper() and tok.i > 0:
+            sp = self._by_surname(view, tok.text, seen)
+            if sp is not None:
+                return [sp]
+        return []
+
+    def _named_head(self, view: DocView, syn: Syntax, tok: Token, kinds: frozenset[EntityType],
+                    roles: dict[str, str]) -> Speaker | None:
+        """Return the speaker the head token itself names.
+
+        A mention at the head ("Kataib Hezbollah said"), a name the phrase gives itself ("a
+        group calling itself X", "a group called X"), a named apposition ("the spokesman, X,"),
+        a knowledge-base name the phrase spells without being a mention ("Iraq's Foreign
+        Ministry", "the Israeli army"); a place only when it is the whole phrase ("Tehran denies").
+        """
+        m = syn.mention_at(tok)
+        if m is None or not m.entity_id:
+            for child in tok.children:
+                if child.dep_ == "appos":
+                    ap = syn.mention_at(child)
+                    if ap is not None and ap.entity_id and view.type_of(ap) is EntityType.PERSON:
+                        eid = str(ap.entity_id)
+                        return Speaker(eid, roles.get(eid) or self.role_text(view, tok), False, eid)
+                if child.dep_ == "acl" and child.lower_ in ("calling", "called", "named", "known"):
+                    names = [n for c in child.children if c.dep_ in ("oprd", "dobj", "attr", "xcomp")
+                             for n in syn.phrase_mentions(c, appositions=False)]
+                    names += [n for _, o in syn.prep_objects(child, ("as",)) for n in syn.phrase_mentions(o)]
+                    for cm in names:
+                        if cm.entity_id and view.type_of(cm) in kinds and view.type_of(cm) is not EntityType.COUNTRY:
+                            eid = str(cm.entity_id)
+                            return Speaker(eid, roles.get(eid) or self.role_text(view, tok), False, eid)
+            return self._spelled_name(view, tok, kinds, roles)
+        etype = view.type_of(m)
+        if etype is EntityType.COUNTRY and self._is_people(view, m):
+            return None  # "Many Iraqis blame ...": people, not the state
+        if etype in kinds:
+            eid = str(m.entity_id)
+            return Speaker(eid, roles.get(eid), False, eid)
+        first = next(t for t in tok.subtree if t.dep_ != "det")
+        if etype is EntityType.PLACE and first.idx >= m.start and \
+                tok.right_edge.idx + len(tok.right_edge) <= m.end:
+            eid = str(m.entity_id)  # "Washington blames", "Tehran denies": the capital's government
+            return Speaker(eid, roles.get(eid), False, eid)
+        return None
+
+    def _spelled_name(self, view: DocView, tok: Token, kinds: frozenset[EntityType], roles: dict[str, str]
+                      ) -> Speaker | None:
+        """Return the organisation a phrase names in words the mention finder did not take.
+
+        Looked up in the knowledge base: the phrase without its article ("Iraq's Foreign
+        Ministry"), and a demonym with the head alone ("the Israeli occupation army" -> "Israeli army").
+        """
+        if not tok.text[:1].isalpha():
+            return None
+        lefts = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "case", "nmod", "punct")]
+        if not lefts:
+            return None
+        doc = tok.doc
+        first = min(c.left_edge.i for c in lefts)
+        words = [t.text for t in doc[first:tok.i + 1]]
+        phrases = [" ".join(words).replace(" 's", "'s").replace(" ’s", "'s").replace("’", "'")]
+        demonym = next((c.text for c in lefts if c.dep_ == "amod" and c.text in self.lexicon.demonyms), None)
+        if demonym is not None:
+            phrases.append(f"{demonym} {tok.text}")
+        for phrase in phrases:
+            found = view.lookup_name(phrase)
+            ent = view.ctx.entity(found)  # only an entity of this document: the store holds no others
+            if ent is not None and ent.type in kinds and ent.type is not EntityType.PERSON:
+                return Speaker(ent.entity_id, roles.get(ent.entity_id), False, ent.entity_id)
+        return None
+
+    def _titled_person(self, view: DocView, syn: Syntax, tok: Token, roles: dict[str, str]) -> Speaker | None:
+        """Return the person a long title ends with ("former MP and leader of the X bloc Y Z")."""
+        last_tok = tok.right_edge
+        m = syn.mention_at(last_tok)
+        if m is None or not m.entity_id or view.type_of(m) is not EntityType.PERSON or last_tok.i == tok.i:
+            return None
+        if any(t.text in (",", "(", ";") for t in tok.doc[tok.i:last_tok.i]):
+            return None
+        eid = str(m.entity_id)
+        return Speaker(eid, roles.get(eid), False, eid)
+
+    def _title_holder(self, view: DocView, tok: Token, pos: int, seen: list[Speaker], roles: dict[str, str]
+                      ) -> Speaker | None:
+        """Return the person a definite title means ("the prime minister said", "the cleric").
+
+        The latest person speaker, else person named in the eight sentences before, whose
+        description in this document holds the title ("Prime Minister Mustafa al-Kadhimi").
+        """
+        if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in tok.children):
+            return None
+        head = f"anon:{singular(tok.lower_)}"
+        if any(sp.anonymous and sp.key.split("#")[0] == head for sp in seen):
+            return None  # "the official": the unnamed official met before
+        words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1] + [tok.lower_]
+        title = " ".join(words)
+        if title not in self.lexicon.canonical and tok.lower_ not in self.role_head_words:
+            return None
+        canonical = self.lexicon.canonical.get(title, (title, ""))[0].lower()
+        people = [sp.entity_id for sp in reversed(seen) if sp.entity_id is not None]
+        people += [m.entity_id for m in reversed(view.recent_mentions(pos, 8)) if m.entity_id]
+        for eid in people:
+            ent = view.entity(eid)
+            described = (roles.get(str(eid)) or "").lower()
+            if ent is not None and ent.type is EntityType.PERSON and described and (
+                    title in described or canonical in described):
+                return Speaker(ent.entity_id, roles.get(ent.entity_id), False, ent.entity_id)
+        return None
+
+    def _definite_org(self, view: DocView, noun: str, pos: int, seen: list[Speaker], roles: dict[str, str]
+                      ) -> Speaker | None:
+        """Return what "the ministry", "the group" means.
+
+        The latest speaker, else organisation named in this or the two sentences before, whose
+        name holds the noun ("the ministry" -> the Ministry of Communications); else the latest
+        of the noun's kind (a state body for "the ministry", "the army"; a group, party or
+        international body for "the group", "the coalition").
+        """
+        wanted = _STATE_NOUNS if noun in ("ministry", "army", "military", "government") else _GROUP_NOUNS
+        if noun == "government":
+            wanted = wanted | {EntityType.COUNTRY}
+        pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+        said = [sp.entity_id for sp in reversed(seen) if sp.entity_id is not None]
+        near = said + [m.entity_id for m in reversed(view.recent_mentions(pos, 2)) if m.entity_id]
+        far = said + [m.entity_id for m in reversed(view.recent_mentions(pos, 12)) if m.entity_id]
+        named = next((e for e in (view.entity(eid) for eid in far) if e is not None and e.type in wanted
+                      | {EntityType.STATE_BODY, EntityType.INTL_ORG}
+                      and any(pattern.search(n) for n in (e.name, *e.aliases))), None)
+        fitting = named or next((e for e in (view.entity(eid) for eid in near) if e is not None and e.type in wanted),
+                                None)
+        if fitting is None:
+            return None
+        return Speaker(fitting.entity_id, roles.get(fitting.entity_id), False, fitting.entity_id)
+
+    def _is_people(self, view: DocView, m: Mention) -> bool:
+        """Return True for a country's people written as a plural noun ("Iraqis", "Americans")."""
+        return m.text.endswith("s") and m.text[:-1] in self.lexicon.demonyms
+
+    def is_bare_plural(self, sp: Speaker) -> bool:
+        """Return True for an unnamed plural source written without article or number ("officials",
+        "Iraqi officials", "experts"), the way a report names its sourcing."""
+        if not sp.anonymous or not sp.role or not self.is_plural_source(sp):
+            return False
+        first = sp.role.split()[0].lower()
+        return first not in _QUANTIFIERS and not first.isdigit()
+
+    @staticmethod
+    def _is_modifier_place(view: DocView, m: Mention) -> bool:
+        """Return True for a place that only qualifies the phrase ("protesters in Baghdad")."""
+        return view.type_of(m) is EntityType.PLACE
+
+    def _owner(self, view: DocView, syn: Syntax, tok: Token, kinds: frozenset[EntityType]) -> Mention | None:
+        """Return the organisation an office or statement belongs to ("a Pentagon spokesman",
+        "the ministry's statement", "a statement by X", "the spokesman of X")."""
+        for m in syn.phrase_mentions(tok, appositions=False, conjuncts=False):
+            if m.entity_id and view.type_of(m) in kinds and view.type_of(m) is not EntityType.PERSON:
+                return m
+        for prep, obj in syn.prep_objects(tok, ("of", "for", "by", "from")):
+            for m in syn.phrase_mentions(obj, appositions=False, conjuncts=False):
+                if m.entity_id and view.type_of(m) in kinds:
+                    return m
+        return None
+
+    def _statement_owner(self, view: DocView, syn: Syntax, tok: Token, pos: int, last: Speaker | None,
+                         seen: list[Speaker], roles: dict[str, str], kinds: frozenset[EntityType]
+                         ) -> list[Speaker]:
+        """Return who a statement that "said" something is from.
+
+        Its owner when written ("a ministry statement" after the ministry was named, "the
+        group's statement", "a statement by X"), else the organisation that spoke last.
+        """
+        owner = self._owner(view, syn, tok, kinds)
+        if owner is not None:
+            eid = str(owner.entity_id)
+            return [Speaker(eid, roles.get(eid), False, eid)]
+        for child in tok.children:
+            if child.dep_ in ("compound", "poss") and child.lower_ in self.group_nouns:
+                sp = self.resolve_pronoun(view, f"the {child.lower_}", pos, last, seen, roles)
+                return [sp] if sp is not None else []
+        for sp in reversed(seen):
+            ent = view.entity(sp.entity_id)
+            if ent is not None and ent.type is not EntityType.PERSON:
+                return [sp]
+        return []
+
+    def _listed_members(self, view: DocView, syn: Syntax, tok: Token, kinds: frozenset[EntityType],
+                        roles: dict[str, str]) -> list[Speaker]:
+        """Return the named members of "several factions, including A, B and C" (each speaks)."""
+        out: list[Speaker] = []
+        role = self.role_text(view, tok)
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("including", "like", "such", "as"):
+                continue
+            for m in (n for o in prep.children if o.dep_ == "pobj" for n in syn.phrase_mentions(o)):
+                if m.entity_id and view.type_of(m) in kinds and all(s.entity_id != m.entity_id for s in out):
+                    eid = str(m.entity_id)
+                    out.append(Speaker(eid, roles.get(eid) or role, False, eid))
+        return out
+
+    def _anonymous(self, view: DocView, tok: Token, seen: list[Speaker]) -> Speaker:
+        """Return an unnamed source: an earlier one for "the source"/"the same sources", else a new one.
+
+        Its key is its singular head and where it was introduced ("anon:source#120"): two
+        sources introduced apart are two sources; "the source" refers back to the last one.
+        """
+        role = self.role_text(view, tok)
+        head = f"anon:{singular(tok.lower_)}"
+        det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+        if det in _DEFINITE or any(c.lower_ == "same" for c in tok.children):
+            prior = next((s for s in reversed(seen) if s.anonymous and s.key.split("#")[0] == head), None)
+            if prior is not None:
+                return prior
+        return Speaker(None, role, True, f"{head}#{tok.idx}")
+
+    def _by_surname(self, view: DocView, word: str, seen: list[Speaker]) -> Speaker | None:
+        """Return an earlier person speaker whose name ends in ``word`` ("Sharifi said")."""
+        low = word.lower()
+        for sp in reversed(seen):
+            ent = view.entity(sp.entity_id)
+            if ent is not None and ent.type is EntityType.PERSON and any(
+                    n.split()[-1].lower() == low for n in [ent.name, *ent.aliases] if n):
+                return sp
+        return None
+
+    def role_text(self, view: DocView, tok: Token) -> str:
+        """Return the noun phrase of ``tok`` as written, without relative clauses or appositions.
+
+        "An Iraqi security source, for his part," -> "An Iraqi security source"; "Sources in the
+        Popular Mobilization" and "a security source and a government source" are kept whole.
+        """
+        doc = tok.doc
+        left = tok.left_edge.i
+        right = tok.i
+        for child in tok.rights:
+            if child.dep_ not in _ROLE_LINKS or child.text in (",", "(", "\u2014", "--") or \
+                    child.lower_ in ("including", "like", "such") or (child.lower_ == "as" and child.i > 0
+                                                                       and doc[child.i - 1].lower_ == "such"):
+                break
+            right = child.right_edge.i
+        s, e = doc[left].idx, doc[right].idx + len(doc[right])
+        text = view.text
+        while s < e and text[s] in _TRIM:
+            s += 1
+        while e > s and text[e - 1] in _TRIM + ".":
+            e -= 1
+        return re.sub(r"\s+", " ", text[s:e])
+
+    # -- the outlet that relayed the words -----------------------------------------------
+    def parsed_via(self, view: DocView, syn: Syntax, verb: Token, skip: set[int]) -> str | None:
+        """Return the outlet the attribution around ``verb`` names, reached through its own words.
+
+        ``skip``: token indices of the reported words and the speaker, never searched.
+        """
+        def follows(c: Token) -> bool:
+            if c.i in skip or c.dep_ not in _VIA_LINKS:
+                return False
+            if c.dep_ == "prep" and c.lower_ in _NOT_VIA:
+                return False
+            return c.dep_ != "acl" or c.lower_ in _RELAY_PARTICIPLES
+
+        stack = [c for c in verb.children if follows(c)]
+        steps = 0
+        while stack and steps < 40:
+            t = stack.pop(0)
+            steps += 1
+            m = syn.mention_at(t)
+            if m is not None and m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET:
+                return str(m.entity_id)
+            stack.extend(c for c in t.children if follows(c))
+        return None
