@@ -25,6 +25,7 @@ from the attribution's own words, then by word order (:mod:`quote_vias`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,31 @@ _TRIM = " ,;:\u2014\u2013-\"\u201c\u201d'\u2018\u2019"
 
 
 @dataclass(slots=True)
+class TokenIndex:
+    """Per-token facts of a parsed document as plain lists, read once (spaCy tokens are costly to make).
+
+    The word gate and the cue search run over these lists; spaCy tokens are made only for cues.
+    """
+
+    doc: Any
+    starts: list[int]
+    lowers: list[str]
+    heads: list[int]
+    bare: list[bool]  # punctuation or white space
+
+    @classmethod
+    def of(cls, doc: Any, lowers: list[str]) -> TokenIndex:
+        """Return the index of a parsed ``doc`` (``lowers``: its tokens lowercased, by index)."""
+        rows = doc.to_array(["IDX", "HEAD", "IS_PUNCT", "IS_SPACE"]).astype("int64").tolist()
+        return cls(doc, [r[0] for r in rows], lowers, [i + r[1] for i, r in enumerate(rows)],
+                   [bool(r[2] or r[3]) for r in rows])
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Return the tokens ``[i, j)`` that start inside the characters ``[start, end)``."""
+        return bisect_left(self.starts, start), bisect_left(self.starts, end)
+
+
+@dataclass(slots=True)
 class _Cue:
     """One cue found in a sentence and what is known about it so far."""
 
@@ -56,23 +82,26 @@ class _Cue:
 class QuoteClauses(SyntaxSpeakers):
     """Find statements through the parse (see the module docstring)."""
 
-    def attribute_parsed(self, view: DocView, ms: list[Mention], start: int, end: int,
+    def attribute_parsed(self, view: DocView, index: TokenIndex, ms: list[Mention], start: int, end: int,
                          last: Speaker | None, seen: list[Speaker], roles: dict[str, str]) -> list[Finding]:
-        """Return the statements of the sentence (or quotation unit) ``[start, end)``, in text order."""
-        if not view.holds_any(self.cue_words, start, end):
-            return []
+        """Return the statements of the sentence (or quotation unit) ``[start, end)``, in text order.
+
+        ``index``: the document's :class:`TokenIndex` (built once per document).
+        """
+        i, j = index.token_range(start, end)
+        if i >= j or self.cue_first_words.isdisjoint(index.lowers[i:j]):
+            return []  # the word gate: no cue word among the sentence's tokens
         syn = view.ctx.syntax()
-        span = syn.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return []
-        quoted_as = self.quoted_as_saying(view, ms, start, end, self.masked(view.text, start, end), roles)
-        if quoted_as is not None:
-            return [quoted_as]
+        span = index.doc[i:j]
+        if "quoted" in index.lowers[i:j]:
+            quoted_as = self.quoted_as_saying(view, ms, start, end, self.masked(view.text, start, end), roles)
+            if quoted_as is not None:
+                return [quoted_as]
         quoted = self._quoted_ranges(view.text, start, end)
-        cues = self._find_cues(span, quoted)
+        cues = self._find_cues(index, i, j, quoted)
         if not cues:
             return []
-        if self._is_torn(span):  # the parser read this line as part of another: word order reads it better
+        if self._is_torn(index, i, j):  # the parser read this line as part of another: word order reads it better
             return self.attribute(view, ms, start, end, last, seen, roles)
         cue_at = {c.tok.i: c for c in cues}
         findings: list[Finding] = []
@@ -84,7 +113,7 @@ class QuoteClauses(SyntaxSpeakers):
                 continue  # "X said Y told him ...": the inner verb is part of what X said
             if self.anonymity.match(view.text, cue.tok.idx):
                 continue  # "who asked not to be named"
-            found = self._finding(view, syn, cue, span, start, end, last, seen, roles, done, cue_at)
+            found = self._finding(view, syn, cue, span, start, end, last, seen, roles, done, cue_at, quoted)
             if found is None:
                 continue
             done[cue.tok.i] = cue
@@ -125,17 +154,25 @@ class QuoteClauses(SyntaxSpeakers):
                 and not cue_at[h.i].kind.startswith("participle")]
 
     @staticmethod
-    def _is_torn(span: Any) -> bool:
+    def _is_torn(index: TokenIndex, i: int, j: int) -> bool:
         """Return True when the parser cut the sentence other than we did.
 
         Words hang from words outside it (a parse across a line break), or one of its parsed
         sentences stops without closing punctuation ("Kadhimi | and Halbusi both welcomed ...").
         """
-        words = [t for t in span if not (t.is_punct or t.is_space)]
-        if any(not span.start <= t.head.i < span.end for t in words):
+        words = [k for k in range(i, j) if not index.bare[k]]
+        if any(not i <= index.heads[k] < j for k in words):
             return True
-        roots = [t for t in words if t.dep_ == "ROOT"]
-        return any(not span.doc[r.right_edge.i].is_punct and r.right_edge.i + 1 < span.end for r in roots[:-1])
+        roots = [k for k in words if index.heads[k] == k]
+        if len(roots) < 2:
+            return False
+        ends: dict[int, int] = {}  # each parsed sentence's last token, through its root
+        for k in range(i, j):
+            root = k
+            while index.heads[root] != root:
+                root = index.heads[root]
+            ends[root] = k
+        return any(not index.bare[ends[r]] and ends[r] + 1 < j for r in roots[:-1])
 
     @staticmethod
     def _is_reported(cue: _Cue, taken: list[tuple[int, int, str]], quoted: list[tuple[int, int]], span: Any
@@ -151,9 +188,14 @@ class QuoteClauses(SyntaxSpeakers):
                 continue
             if kind == "claim" or not cue.kind.startswith("participle"):
                 return True
-            c_start = cue.tok.doc[a].idx
-            return not any(c_start < qe <= cue.tok.idx for qs, qe in quoted)
+            return not QuoteClauses._after_quote(cue.tok.doc, a, cue.tok, quoted)
         return False
+
+    @staticmethod
+    def _after_quote(doc: Any, first: int, tok: Token, quoted: list[tuple[int, int]]) -> bool:
+        """Return True when a quotation closes between token ``first`` and ``tok``."""
+        c_start = doc[first].idx
+        return any(c_start < qe <= tok.idx for _, qe in quoted)
 
     @staticmethod
     def _own_relative(tok: Token) -> bool:
@@ -168,18 +210,17 @@ class QuoteClauses(SyntaxSpeakers):
         return first.i > 0 and tok.doc[first.i - 1].text in (",", "—", "(")
 
     # -- cues -----------------------------------------------------------------------------
-    def _find_cues(self, span: Any, quoted: list[tuple[int, int]]) -> list[_Cue]:
-        """Return the cues of a sentence outside quotation marks, in text order."""
+    def _find_cues(self, index: TokenIndex, i: int, j: int, quoted: list[tuple[int, int]]) -> list[_Cue]:
+        """Return the cues of the tokens ``[i, j)`` outside quotation marks, in text order."""
         out: list[_Cue] = []
-        tokens = list(span)
-        for n, tok in enumerate(tokens):
-            phrases = self.cue_phrases.get(tok.lower_)
-            if not phrases or any(a <= tok.idx < b for a, b in quoted):
+        lowers = index.lowers
+        for k in range(i, j):
+            phrases = self.cue_phrases.get(lowers[k])
+            if not phrases or any(a <= index.starts[k] < b for a, b in quoted):
                 continue
             for words, kind in phrases:
-                following = [t.lower_ for t in tokens[n + 1:n + len(words)]]
-                if following == list(words[1:]):
-                    out.append(_Cue(tok, kind, tok.i + len(words)))
+                if tuple(lowers[k + 1:min(j, k + len(words))]) == words[1:]:
+                    out.append(_Cue(index.doc[k], kind, k + len(words)))
                     break
         return out
 
@@ -196,7 +237,7 @@ class QuoteClauses(SyntaxSpeakers):
     # -- one cue --------------------------------------------------------------------------
     def _finding(self, view: DocView, syn: Syntax, cue: _Cue, span: Any, start: int, end: int,
                  last: Speaker | None, seen: list[Speaker], roles: dict[str, str],
-                 done: dict[int, _Cue], cue_at: dict[int, _Cue]) -> Finding | None:
+                 done: dict[int, _Cue], cue_at: dict[int, _Cue], quoted: list[tuple[int, int]]) -> Finding | None:
         tok = cue.tok
         if cue.kind == "according":
             return self._according(view, syn, cue, start, end, last, seen, roles)
@@ -208,9 +249,9 @@ class QuoteClauses(SyntaxSpeakers):
                      if sp.entity_id is not None]
             if named:  # '"...," Colonel X, Coalition spokesman, tweeted': the parse hung the verb on X
                 return self._saying(view, syn, cue, self._content(syn, tok, span), span, start, end, last, seen,
-                                    roles, named)
+                                    roles, cue_at, quoted, named)
         if tok.dep_ in ("amod", "compound", "nmod") or self._is_passive(view, tok) or tok.dep_ == "acl":
-            agents = syn.agents(tok) if cue.kind == "claim" and self._is_claim(tok) else []
+            agents = syn.agents(tok) if cue.kind == "claim" and self._is_claim(tok, passive=True) else []
             if not agents:
                 return None  # "the reported attack", "was said to be", "the militia blamed for"
             cue.speakers = self._speakers(view, syn, agents, tok.idx, last, seen, roles)
@@ -244,7 +285,7 @@ class QuoteClauses(SyntaxSpeakers):
             if not cue.speakers:
                 return None
             return self._claim_finding(view, syn, cue, span, start, end, done, cue_at)
-        return self._saying(view, syn, cue, content, span, start, end, last, seen, roles)
+        return self._saying(view, syn, cue, content, span, start, end, last, seen, roles, cue_at, quoted)
 
     def _is_passive(self, view: DocView, tok: Token) -> bool:
         """Return True for "was reported", "were accused" (by the parse or the word before)."""
@@ -253,14 +294,15 @@ class QuoteClauses(SyntaxSpeakers):
         return tok.i > 0 and tok.doc[tok.i - 1].lower_ in _PASSIVE_BE and tok.dep_ != "ROOT" and \
             not any(c.dep_ == "nsubj" for c in tok.children)
 
-    def _is_claim(self, tok: Token) -> bool:
+    def _is_claim(self, tok: Token, passive: bool = False) -> bool:
         """Return False for "claimed two bombings", "held talks", "described the scene": no claim.
 
         A verb listed in ``claim_complements`` claims only with one of its words after it
-        ("claimed responsibility", "held X responsible", "described X as Y") or a clause.
+        ("claimed responsibility", "held X responsible", "described X as Y") or a clause; in
+        the passive the claimed act is its subject ("an attack claimed by X").
         """
         wanted = self.claim_complements.get(tok.lower_)
-        if wanted is None:
+        if wanted is None or (passive and "responsibility" in wanted):
             return True
         return any(c.dep_ in ("ccomp", "xcomp") or c.lower_ in wanted or
                    any(g.lower_ in wanted and g.dep_ in ("acomp", "oprd", "amod", "prep") for g in c.children)
@@ -351,6 +393,7 @@ class QuoteClauses(SyntaxSpeakers):
     # -- verbs of saying --------------------------------------------------------------------
     def _saying(self, view: DocView, syn: Syntax, cue: _Cue, content: tuple[int, int] | None, span: Any,
                 start: int, end: int, last: Speaker | None, seen: list[Speaker], roles: dict[str, str],
+                cue_at: dict[int, _Cue], quoted: list[tuple[int, int]],
                 speakers: list[Speaker] | None = None) -> Finding | None:
         """Return a statement with a verb of saying (``speakers``: already known from the parse)."""
         tok = cue.tok
@@ -373,6 +416,10 @@ class QuoteClauses(SyntaxSpeakers):
             cue.speakers, a_start = before, min(a_start, b_start)
         vs = tok.idx
         if content is not None:
+            later = [t.left_edge.i for t in doc[content[0]:content[1]] if t.i in cue_at and t.i != tok.i
+                     and cue_at[t.i].kind.startswith("participle") and self._after_quote(doc, content[0], t, quoted)]
+            if later:  # 'He added, "...," stressing that ...': the participle is its own statement
+                content = (content[0], max(content[0] + 1, min(later)))
             cue.content = content
             c_start, c_end = self.trim(text, doc[content[0]].idx, self._end_char(doc, content[1] - 1))
             c_start = self._skip_mark(text, c_start, c_end)
@@ -479,8 +526,14 @@ class QuoteClauses(SyntaxSpeakers):
         it up to a participle that is a statement of its own; its quotation when that holds most.
         """
         text = view.text
-        if not self._is_parenthetical(cue.tok, text, start):
+        tok = cue.tok
+        if not self._is_parenthetical(tok, text, start):
             return None
+        if tok.dep_ == "parataxis" and tok.head.i > tok.i:  # "A, X said, B": the clause it interrupts
+            clause = tok.head
+            s, e = self.trim(text, max(start, clause.left_edge.idx), min(end, self._end_char(tok.doc,
+                                                                                             clause.right_edge.i)))
+            return self._prefer_quotes(text, start, end, s, e) if e - s >= 3 else None
         s, e = self.trim(text, start, a_start)
         if len(text[s:e].split()) < 3:
             stop = end
@@ -503,6 +556,8 @@ class QuoteClauses(SyntaxSpeakers):
         if tok.dep_ in ("parataxis", "advcl", "conj", "ccomp") and tok.head.i < tok.i:
             subjectless = not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             return set_off or subjectless  # "A, X told Reuters" misread: X was hung elsewhere
+        if tok.dep_ == "parataxis" and set_off:
+            return True  # "The bridge, X said, would stay closed"
         return tok.dep_ == "ROOT" and len(before.split()) >= 3 and set_off
 
     @staticmethod

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from factiongraph.extract.view.docview import DocView
 from factiongraph.extract.quotes.patterns import _QUOTE, Finding, Speaker
-from factiongraph.extract.quotes.clauses import QuoteClauses
+from factiongraph.extract.quotes.clauses import QuoteClauses, TokenIndex
 from factiongraph.model import EntityType, Evidence, Quote
 from factiongraph.model.ids import make_id
 
@@ -79,14 +79,14 @@ class QuoteExtractor(QuoteClauses):
         last_unit = -10
         vias: dict[str, str | None] = {}
         speakers_seen: list[Speaker] = []
-        parsed = ctx.syntax().available
+        tokens = TokenIndex.of(ctx.spacy_doc, ctx.lowers()) if ctx.syntax().available else None
         headlines = self.headline_spans(view.text, ctx.document.metadata.title)
         for index, (start, end) in enumerate(self.join_open_quotes(view)):
             if any(s < end and start < e for s, e in headlines):
                 continue  # the headline sums up what the body reports: its statements are the body's
             ms = [m for m in view.in_sentence(start, end) if not self.is_quoted(view.text, m, start)]
-            if parsed:
-                found = self.attribute_parsed(view, ms, start, end, last, speakers_seen, roles)
+            if tokens is not None:
+                found = self.attribute_parsed(view, tokens, ms, start, end, last, speakers_seen, roles)
                 if not found and self.WORD_ORDER_FALLBACK:
                     found = self.attribute(view, ms, start, end, last, speakers_seen, roles)
             else:

@@ -167,6 +167,7 @@ class QuotePatterns:
         self.source_heads = frozenset(w.lower().split()[-1] for w in
                                       words["anonymous_heads"] + words["anonymous_plural_heads"])
         self.cue_phrases = cue_phrases(words)
+        self.cue_first_words = frozenset(self.cue_phrases)
         self.role_head_words = frozenset(w.lower() for w in words["role_heads"] if " " not in w)
 
     @staticmethod

@@ -48,8 +48,8 @@ def test_direct_quote_then_separate_quoted_paragraph(extractor: QuoteExtractor) 
     quotes = run(extractor, text)
     assert len(quotes) == 2
     assert {q.speaker_id for q in quotes} == {"hadi-al-amiri"}
-    assert by_text(quotes, "another war").evidence[0].producer == "rule.quote-reported.v3"
-    assert by_text(quotes, "defend the state").evidence[0].producer == "rule.quote-continuation.v2"
+    assert by_text(quotes, "another war").evidence[0].producer == "rule.quote-reported.v4"
+    assert by_text(quotes, "defend the state").evidence[0].producer == "rule.quote-continuation.v3"
 
 
 def test_two_quoted_sentences_attributed_once_are_one_quote(extractor: QuoteExtractor) -> None:

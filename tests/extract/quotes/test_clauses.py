@@ -1,0 +1,215 @@
+"""Statements read from the dependency parse, in every clause order (own invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.quotes.extractor import QuoteExtractor
+from factiongraph.extract.view.syntax import Syntax
+from factiongraph.model import Quote
+from tests.extract.factory import default_kb, make_context
+
+
+@pytest.fixture(scope="module")
+def extractor() -> QuoteExtractor:
+    return QuoteExtractor(default_kb())
+
+
+def run(extractor: QuoteExtractor, text: str, *, parse: bool = True) -> list[Quote]:
+    ctx = make_context(text, "2023-03-01")
+    if not parse:  # as with the setting parse = false: no dependency parse to read
+        ctx._syntax = Syntax.of(None, [])
+    quotes = extractor.extract(ctx)
+    for q in quotes:
+        ev = q.evidence[0]
+        assert ev.text == ctx.document.text[ev.start:ev.end] == q.text
+        assert ev.producer in {"rule.quote-reported.v4", "rule.quote-claim.v4", "rule.quote-continuation.v3"}
+    return quotes
+
+
+def one(quotes: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in quotes if fragment in q.text]
+    assert len(hits) == 1, (fragment, [q.text for q in quotes])
+    return hits[0]
+
+
+# -- clause orders -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Hadi al-Amiri said the new checkpoints would be removed by the summer.",
+    "The new checkpoints would be removed by the summer, Hadi al-Amiri said.",
+    "The new checkpoints would be removed by the summer, said Hadi al-Amiri.",
+    "According to Hadi al-Amiri, the new checkpoints would be removed by the summer.",
+    "The new checkpoints would be removed by the summer, according to Hadi al-Amiri.",
+    "Hadi al-Amiri said in a statement on Tuesday that the new checkpoints would be removed by the summer.",
+])
+def test_the_speaker_in_every_clause_order(extractor: QuoteExtractor, text: str) -> None:
+    q = one(run(extractor, text), "checkpoints would be removed")
+    assert q.speaker_id == "hadi-al-amiri" and not q.anonymous
+    assert "Amiri" not in q.text and "said" not in q.text and "according" not in q.text.lower()
+
+
+def test_told_names_the_addressee_never_the_speaker(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "Qais al-Khazali told Rudaw that the convoy had turned back at dawn."), "convoy")
+    assert q.speaker_id == "qais-al-khazali" and q.via_id == "rudaw"
+    q = one(run(extractor, "Qais al-Khazali told Hadi al-Amiri that the convoy had turned back at dawn."),
+            "convoy")
+    assert q.speaker_id == "qais-al-khazali" and q.via_id is None  # a person told is no outlet
+
+
+def test_a_channel_named_as_the_medium(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "Kataib Hezbollah wrote on Telegram that its fighters had left the border post."),
+            "fighters had left")
+    assert q.speaker_id == "kataib-hezbollah" and q.via_id == "telegram"
+
+
+def test_a_verb_set_in_commas_reports_the_clause_around_it(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "The bridge, Hadi al-Amiri said, would stay closed until the inquiry ended.")
+    assert [q.speaker_id for q in quotes] == ["hadi-al-amiri"]
+    assert "bridge" in quotes[0].text or "stay closed" in quotes[0].text
+
+
+def test_two_speakers_in_one_sentence_keep_their_own_words(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Hadi al-Amiri said the road was safe, but Qais al-Khazali said the militias still "
+                            "held the bridge.")
+    assert one(quotes, "road was safe").speaker_id == "hadi-al-amiri"
+    assert one(quotes, "still held the bridge").speaker_id == "qais-al-khazali"
+
+
+# -- the words reported --------------------------------------------------------------------------
+def test_the_reported_clause_not_the_rest_of_the_sentence(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "On Monday, Kataib Hezbollah said its drones had struck a base near the border."),
+            "drones had struck")
+    assert q.text == "its drones had struck a base near the border"
+
+
+def test_an_open_quotation_continues_the_last_speaker(extractor: QuoteExtractor) -> None:
+    text = ('"The talks are over," Qais al-Khazali said on Sunday.\n'
+            '"We gave the government every chance to keep its word and it chose')
+    quotes = run(extractor, text)
+    q = one(quotes, "every chance")
+    assert q.speaker_id == "qais-al-khazali" and q.evidence[0].producer == "rule.quote-continuation.v3"
+
+
+def test_a_participle_after_the_quotation_is_a_second_statement(extractor: QuoteExtractor) -> None:
+    text = ('Hadi al-Amiri spoke to reporters in Basra.\n'
+            'He added, "the port will reopen within a week," stressing that the customs staff had returned.')
+    quotes = run(extractor, text)
+    assert one(quotes, "port will reopen").speaker_id == "hadi-al-amiri"
+    assert one(quotes, "customs staff had returned").speaker_id == "hadi-al-amiri"
+
+
+def test_an_attribution_without_words_gives_the_following_quotation(extractor: QuoteExtractor) -> None:
+    text = ("Qais al-Khazali explained the decision:\n"
+            '"Nobody in this movement will hand over a single rifle while foreign troops remain."')
+    q = one(run(extractor, text), "single rifle")
+    assert q.speaker_id == "qais-al-khazali"
+
+
+# -- who speaks ----------------------------------------------------------------------------------
+def test_unnamed_sources_keep_their_role(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Two security sources in Basra said the prisoners had been moved overnight.")
+    q = one(quotes, "prisoners had been moved")
+    assert q.speaker_id is None and q.anonymous and q.speaker_role == "Two security sources in Basra"
+    quotes = run(extractor, "Witnesses said armed men had closed the market before noon.")
+    q = one(quotes, "closed the market")
+    assert q.speaker_id is None and q.anonymous and q.speaker_role == "Witnesses"
+
+
+def test_a_report_sourced_to_bare_officials_is_not_a_statement(extractor: QuoteExtractor) -> None:
+    assert run(extractor, "Four rockets struck the airport perimeter overnight, officials said.") == []
+
+
+def test_an_office_speaks_for_its_organisation(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "A Kataib Hezbollah spokesman said the group had no role in the ambush."), "no role")
+    assert q.speaker_id == "kataib-hezbollah" and q.speaker_role == "A Kataib Hezbollah spokesman"
+
+
+def test_he_and_the_group_mean_the_last_speaker_of_their_kind(extractor: QuoteExtractor) -> None:
+    text = ("Qais al-Khazali said the factions would not disarm.\n"
+            "Kataib Hezbollah said it would keep its positions.\n"
+            "He said the government had broken its promises.\n"
+            "The group said its fighters were on alert.")
+    quotes = run(extractor, text)
+    assert one(quotes, "broken its promises").speaker_id == "qais-al-khazali"
+    assert one(quotes, "were on alert").speaker_id == "kataib-hezbollah"
+
+
+def test_he_is_not_a_person_across_another_person_speaker(extractor: QuoteExtractor) -> None:
+    text = ("Qais al-Khazali said the factions would not disarm.\n"
+            "Hadi al-Amiri told Rudaw the talks would resume.\n"
+            "He said the committee would meet in Najaf.")
+    assert one(run(extractor, text), "committee would meet").speaker_id == "hadi-al-amiri"
+
+
+def test_a_title_means_the_person_who_holds_it_in_the_story(extractor: QuoteExtractor) -> None:
+    text = ("Prime Minister Mustafa al-Kadhimi visited the port of Umm Qasr on Monday.\n"
+            "The prime minister said the customs revenue would go to the treasury.")
+    assert one(run(extractor, text), "customs revenue").speaker_id == "mustafa-al-kadhimi"
+
+
+def test_listed_members_each_speak(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Several factions, including Kataib Hezbollah and Harakat al-Nujaba, rejected the "
+                            "truce.")
+    assert {q.speaker_id for q in quotes} == {"kataib-hezbollah", "harakat-al-nujaba"}
+
+
+# -- claims -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, speaker, fragment", [
+    ("Asaib Ahl al-Haq accused the ministry of hiding the budget figures.", "asaib-ahl-al-haq", "hiding the budget"),
+    ("Washington blamed Kataib Hezbollah for the drone strike on the airfield.", "washington-dc", "drone strike"),
+    ("Harakat al-Nujaba denied any role in the kidnapping.", "harakat-al-nujaba", "any role"),
+    ("The Iraqi government condemned the shelling of the border villages.", "iraqi-government", "shelling"),
+    ("The airfield, which was struck by drones, was claimed by Kataib Hezbollah as a legitimate target.",
+     "kataib-hezbollah", "legitimate target"),
+])
+def test_paraphrased_claims(extractor: QuoteExtractor, text: str, speaker: str, fragment: str) -> None:
+    q = one(run(extractor, text), fragment)
+    assert q.speaker_id == speaker and q.evidence[0].producer == "rule.quote-claim.v4"
+
+
+def test_what_follows_a_claim_is_part_of_it(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Kataib Hezbollah condemned the raid, saying it violated the truce.")
+    assert len(quotes) == 1 and quotes[0].text.endswith("violated the truce")
+
+
+def test_a_relative_clause_of_another_speaker_is_its_own_claim(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Officials blamed the blast on Kataib Hezbollah, which denied it.")
+    assert one(quotes, "denied it").speaker_id == "kataib-hezbollah"
+    assert "denied" not in one(quotes, "blamed the blast").text
+
+
+def test_a_description_is_not_a_claim(extractor: QuoteExtractor) -> None:
+    assert run(extractor, "The raid was ordered by Mustafa al-Kadhimi, who took office in May and has "
+                          "pledged to rein in the factions.") == []
+    assert run(extractor, "Parliament passed a resolution calling on the government to expel foreign "
+                          "troops.") == []
+
+
+# -- outlets that relay ---------------------------------------------------------------------------
+def test_an_outlet_relaying_someone_is_the_via(extractor: QuoteExtractor) -> None:
+    for text in ("Hadi al-Amiri said the talks would resume next week, according to Rudaw.",
+                 "According to Rudaw, Hadi al-Amiri said the talks would resume next week.",
+                 "Hadi al-Amiri said the talks would resume next week, Rudaw reported."):
+        quotes = run(extractor, text)
+        assert [(q.speaker_id, q.via_id) for q in quotes] == [("hadi-al-amiri", "rudaw")], text
+
+
+def test_a_cited_source_speaks_through_the_outlet(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "Rudaw reported, citing two security sources, that the convoy was hit near Baiji."),
+            "convoy was hit")
+    assert q.speaker_id is None and q.speaker_role == "two security sources" and q.via_id == "rudaw"
+    assert q.text == "the convoy was hit near Baiji"
+
+
+def test_quoted_by_an_outlet_as_saying(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "Hadi al-Amiri was quoted by Rudaw as saying that the crossing was closed."),
+            "crossing was closed")
+    assert q.speaker_id == "hadi-al-amiri" and q.via_id == "rudaw"
+
+
+# -- without a parse ---------------------------------------------------------------------------------
+def test_word_order_when_the_document_was_not_parsed(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Kataib Hezbollah will not give up its weapons, Qais al-Khazali told Rudaw.",
+                 parse=False)
+    q = one(quotes, "give up its weapons")
+    assert q.speaker_id == "qais-al-khazali" and q.via_id == "rudaw"
