@@ -23,6 +23,7 @@ mention; tokens are the spaCy doc's own and offsets the document's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import Any
 
@@ -58,55 +59,133 @@ _APPOS_BEFORE = re.compile(r"(?:,|\u2014|\u2013)\s*$")
 _APPOS_CLOSE = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|\u2014|\u2013|\.|;|:|$)")
 
 
+class DocIndex:
+    """One parsed document's tokens by offset and its mentions by token, built once per document.
+
+    Character offsets are mapped to tokens by bisection over the tokens' start offsets, so no
+    span is built per mention or per sentence.
+    """
+
+    def __init__(self, view: DocView, doc: Any, lows: list[str]) -> None:
+        self.doc = doc
+        self.lows = lows
+        if len(doc):
+            spans = doc.to_array(["IDX", "LENGTH"])
+            self.starts: list[int] = spans[:, 0].tolist()
+            self.ends: list[int] = (spans[:, 0] + spans[:, 1]).tolist()
+        else:
+            self.starts, self.ends = [], []
+        self.view = view
+        self.mentions = view.mentions  # sorted by start
+        self.mention_starts = [m.start for m in self.mentions]
+        self._heads: dict[int, Token | None] = {}
+        self._types: dict[tuple[int, int], EntityType] = {}
+
+    def type_of(self, m: Mention) -> EntityType:
+        """Return the resolved type of a mention, looked up once per document."""
+        key = (m.start, m.end)
+        found = self._types.get(key)
+        if found is None:
+            found = self._types[key] = self.view.type_of(m)
+        return found
+
+    def mention_at(self, i: int) -> Mention | None:
+        """Return the (longest) mention overlapping token ``i``."""
+        if i < 0 or i >= len(self.starts):
+            return None
+        start, end = self.starts[i], self.ends[i]
+        j = bisect_left(self.mention_starts, end) - 1
+        best: Mention | None = None
+        while j >= 0:
+            m = self.mentions[j]
+            if m.end > start and (best is None or m.end - m.start > best.end - best.start):
+                best = m
+            if start - m.start > 200:
+                break
+            j -= 1
+        return best
+
+    def head(self, m: Mention) -> Token | None:
+        """Return the syntactic head of a mention: its rightmost token attached outside it."""
+        if m.start in self._heads:
+            return self._heads[m.start]
+        first, last = self.token_range(m.start, m.end)
+        head = None
+        for i in range(last, first - 1, -1):
+            h = self.doc[i].head.i
+            if h < first or h > last or h == i:
+                head = self.doc[i]
+                break
+        if head is None and first <= last:
+            head = self.doc[last]
+        self._heads[m.start] = head
+        return head
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Return the first and last token index overlapping ``[start, end)`` (first > last: none)."""
+        first = max(0, bisect_right(self.starts, start) - 1)
+        if first < len(self.ends) and self.ends[first] <= start:
+            first += 1
+        last = bisect_left(self.starts, end) - 1
+        return first, last
+
+
 class SentenceArgs:
     """One parsed sentence with its mentions indexed by token."""
 
-    def __init__(self, view: DocView, doc: Any, ms: list[Mention], start: int, end: int,
+    def __init__(self, view: DocView, index: DocIndex, ms: list[Mention], start: int, end: int,
                  words: SyntaxWords | None = None) -> None:
         self.view = view
         self.include_verbs = words.include_verbs if words is not None else frozenset()
         self.anaphor_nouns = words.anaphor_nouns if words is not None else frozenset()
         self.anaphor_dets = words.anaphor_dets if words is not None else frozenset()
-        self.doc = doc
+        self.index = index
+        self.doc = doc = index.doc
         self.ms = ms
         self.start = start
         self.end = end
         self.text = view.text
-        span = doc.char_span(start, end, alignment_mode="expand")
-        self.tokens: list[Token] = list(span) if span is not None else []
-        self.first = self.tokens[0].i if self.tokens else 0
-        self.last = self.tokens[-1].i if self.tokens else -1
-        self._by_token: dict[int, Mention] = {}
+        first, last = index.token_range(start, end)
+        self.first = first
+        self.last = last
+        self.lows = index.lows
+        self.present = frozenset(self.lows[first:last + 1])
+        self._tokens: list[Token] | None = None
         self._apposed: dict[int, Mention] | None = None
-        self._head: dict[int, Token] = {}
-        for m in ms:
-            mspan = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if mspan is None or len(mspan) == 0:
-                continue
-            for tok in mspan:
-                known = self._by_token.get(tok.i)
-                if known is None or (known.end - known.start) < (m.end - m.start):
-                    self._by_token[tok.i] = m
-            inside = {t.i for t in mspan}
-            roots = [t for t in mspan if t.head.i not in inside or t.head.i == t.i]
-            self._head[m.start] = roots[-1] if roots else mspan[-1]
+
+    @property
+    def tokens(self) -> list[Token]:
+        """Return the sentence's tokens (built on first use)."""
+        if self._tokens is None:
+            self._tokens = [self.doc[i] for i in range(self.first, self.last + 1)]
+        return self._tokens
+
+    def tokens_in(self, words: frozenset[str] | dict[str, str]) -> list[Token]:
+        """Return the sentence's tokens whose lower-case text is one of ``words``.
+
+        The families start here: a sentence without any of a family's words costs one set test.
+        """
+        if self.present.isdisjoint(words):
+            return []
+        lows = self.lows
+        return [self.doc[i] for i in range(self.first, self.last + 1) if lows[i] in words]
 
     # -- tokens and mentions --------------------------------------------------------------
     def mention_at(self, tok: Token | None) -> Mention | None:
         """Return the mention covering ``tok``."""
-        return None if tok is None else self._by_token.get(tok.i)
+        return None if tok is None else self.index.mention_at(tok.i)
 
     def head(self, m: Mention) -> Token | None:
         """Return the syntactic head of a mention (its token attached outside the mention)."""
-        return self._head.get(m.start)
+        return self.index.head(m)
 
     def inside(self, tok: Token) -> bool:
         """Return True when ``tok`` belongs to this sentence."""
         return bool(self.first <= tok.i <= self.last)
 
     def type_of(self, m: Mention) -> EntityType:
-        """Return the resolved type of a mention."""
-        return self.view.type_of(m)
+        """Return the resolved type of a mention (cached per document)."""
+        return self.index.type_of(m)
 
     def nominal(self, tok: Token) -> Token:
         """Return the head noun of the phrase ``tok`` sits in as a premodifier.
@@ -327,22 +406,19 @@ class SentenceArgs:
 
     def _token_at(self, pos: int) -> Token | None:
         """Return the sentence token starting at character ``pos``."""
-        for tok in self.tokens:
-            if tok.idx == pos:
-                return tok
-            if tok.idx > pos:
-                return None
+        i = bisect_left(self.index.starts, pos)
+        if self.first <= i <= self.last and self.index.starts[i] == pos:
+            return self.doc[i]
         return None
 
     def _token_before(self, pos: int) -> Token | None:
         """Return the last word token ending at or before ``pos`` (closing brackets skipped)."""
-        best = None
-        for tok in self.tokens:
-            if tok.idx + len(tok.text) > pos:
-                break
-            if tok.text not in (")", "]", '"', "\u201d", "'"):
-                best = tok
-        return best
+        i = bisect_right(self.index.starts, pos) - 1
+        while i >= self.first:
+            if self.index.ends[i] <= pos and self.lows[i] not in (")", "]", '"', "\u201d", "'"):
+                return self.doc[i]
+            i -= 1
+        return None
 
     def _phrase_head(self, tok: Token, forward: bool) -> Token | None:
         """Return the head of the noun phrase ``tok`` starts (``forward``) or ends."""
@@ -506,6 +582,9 @@ class SyntaxWords:
             self.link_verbs = words["link_verbs"]
             self.support_verbs = words["support_verbs"]
             self.anaphor_nouns = words["anaphor_nouns"]
+            self.command_verbs = words["command_verbs"]
+            self.oppose_verbs = words["oppose_verbs"]
+            self.oppose_preps = words["oppose_preps"]
             self.front_nouns = words["front_nouns"]
             self.front_modifiers = words["front_modifiers"]
             self.anaphor_dets = words["anaphor_dets"]
@@ -525,3 +604,11 @@ class SyntaxWords:
                                                  for k, v in data["leader_verbs"].items()}
         except (KeyError, TypeError, AttributeError) as exc:
             raise ConfigError(f"relations.yaml: bad syntax vocabulary ({exc!r})") from exc
+        # The words each family looks for first (a sentence without any is skipped by it).
+        self.support_triggers = self.support | self.alignment | {"pro"}
+        self.affiliate_triggers = self.affiliate_nouns | self.link_nouns | self.front_nouns
+        self.part_triggers = (self.include_verbs | self.inner_preps | self.join_verbs | self.constitute_verbs
+                              | self.consist_verbs | self.collective_nouns | self.part_nouns
+                              | self.group_part_nouns)
+        self.control_triggers = self.control_verbs | self.control_nouns | self.leadership_nouns
+        self.explicit_triggers = self.command_verbs | self.oppose_verbs
