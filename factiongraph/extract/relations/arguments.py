@@ -151,7 +151,7 @@ class SentenceArgs:
         self.lows = index.lows
         self.present = frozenset(self.lows[first:last + 1])
         self._tokens: list[Token] | None = None
-        self._apposed: dict[int, Mention] | None = None
+        self._apposed: dict[int, tuple[Mention, bool]] | None = None
 
     @property
     def tokens(self) -> list[Token]:
@@ -283,8 +283,11 @@ class SentenceArgs:
                     out.extend(self.named(c))
         return out
 
-    def complete_list(self, found: list[Mention]) -> list[Mention]:
-        """Add the mentions a written list joins to ``found`` ("A, B and C": from A, B and C)."""
+    def complete_list(self, found: list[Mention], forward: bool = True) -> list[Mention]:
+        """Add the mentions a written list joins to ``found`` ("A, B and C": from A, B and C).
+
+        ``forward`` False: only the names listed before (the list ends at ``found``).
+        """
         if not found:
             return found
         kinds = {self.type_of(m) for m in found}
@@ -296,7 +299,7 @@ class SentenceArgs:
                 continue
             j = idx + 1  # forward
             prev = m
-            while j < len(ordered) and _LIST_GAP.fullmatch(self.text, prev.end, ordered[j].start) \
+            while forward and j < len(ordered) and _LIST_GAP.fullmatch(self.text, prev.end, ordered[j].start) \
                     and self.type_of(ordered[j]) in kinds:
                 out.append(ordered[j])
                 prev = ordered[j]
@@ -327,7 +330,10 @@ class SentenceArgs:
         dep = tok.dep_
         written = self.apposed().get(tok.i)
         if written is not None:
-            return self.complete_list([written])  # "A and B, both part of Y"
+            name, after_name = written
+            # "A and B, both part of Y": the list ends at the phrase; "the head of Y, A, and B":
+            # B is not the head
+            return self.complete_list([name], forward=False) if after_name else [name]
         if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTIFIERS:
             return self.described(tok.head.head, depth + 1)
         if dep == "pobj" and tok.head.lower_ == "among":
@@ -376,7 +382,7 @@ class SentenceArgs:
             return "rel-syn-copula"
         return "rel-syn-apposition"
 
-    def apposed(self) -> dict[int, Mention]:
+    def apposed(self) -> dict[int, tuple[Mention, bool]]:
         """Return the appositions set off by commas in word order: phrase head -> its name.
 
         "A (B), the military wing affiliated with C," and "the commander of X of Y (Y), A,":
@@ -386,7 +392,7 @@ class SentenceArgs:
         """
         if self._apposed is not None:
             return self._apposed
-        found: dict[int, Mention] = {}
+        found: dict[int, tuple[Mention, bool]] = {}
         text = self.text
         for m in self.ms:
             after = _APPOS_AFTER.match(text, m.end, self.end)
@@ -394,13 +400,15 @@ class SentenceArgs:
                 tok = self._token_at(after.end())
                 head = self._phrase_head(tok, forward=True) if tok is not None else None
                 if head is not None and self.mention_at(head) is None:
-                    found.setdefault(head.i, m)
+                    found.setdefault(head.i, (m, True))
             before = _APPOS_BEFORE.search(text[max(self.start, m.start - 6):m.start])
             if before is not None and _APPOS_CLOSE.match(text, m.end, self.end):
                 tok = self._token_before(m.start - len(before.group()))
-                head = self._phrase_head(tok, forward=False) if tok is not None else None
-                if head is not None and self.mention_at(head) is None:
-                    found.setdefault(head.i, m)
+                # "the former governor of the province of Nineveh, A": every noun on the way up
+                # from the comma may be the one A is (the parse cannot tell where the phrase began)
+                for noun in (self._phrase_path(tok) if tok is not None else []):
+                    if self.mention_at(noun) is None:
+                        found.setdefault(noun.i, (m, False))
         self._apposed = found
         return found
 
@@ -419,6 +427,18 @@ class SentenceArgs:
                 return self.doc[i]
             i -= 1
         return None
+
+    def _phrase_path(self, tok: Token) -> list[Token]:
+        """Return the nouns from the last token of a phrase up to its head (backwards)."""
+        out: list[Token] = []
+        t = tok
+        for _ in range(10):
+            if t.dep_ not in ("prep", "det", "punct", "case", "cc", "amod", "advmod"):
+                out.append(t)
+            if t.dep_ not in _NP_LINKS or t.head is t or not self.inside(t.head) or t.head.i > tok.i:
+                break
+            t = t.head
+        return out
 
     def _phrase_head(self, tok: Token, forward: bool) -> Token | None:
         """Return the head of the noun phrase ``tok`` starts (``forward``) or ends."""
