@@ -23,6 +23,7 @@ mention; tokens are the spaCy doc's own and offsets the document's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import Any
 
@@ -58,55 +59,133 @@ _APPOS_BEFORE = re.compile(r"(?:,|\u2014|\u2013)\s*$")
 _APPOS_CLOSE = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|\u2014|\u2013|\.|;|:|$)")
 
 
+class DocIndex:
+    """One parsed document's tokens by offset and its mentions by token, built once per document.
+
+    Character offsets are mapped to tokens by bisection over the tokens' start offsets, so no
+    span is built per mention or per sentence.
+    """
+
+    def __init__(self, view: DocView, doc: Any, lows: list[str]) -> None:
+        self.doc = doc
+        self.lows = lows
+        if len(doc):
+            spans = doc.to_array(["IDX", "LENGTH"])
+            self.starts: list[int] = spans[:, 0].tolist()
+            self.ends: list[int] = (spans[:, 0] + spans[:, 1]).tolist()
+        else:
+            self.starts, self.ends = [], []
+        self.view = view
+        self.mentions = view.mentions  # sorted by start
+        self.mention_starts = [m.start for m in self.mentions]
+        self._heads: dict[int, Token | None] = {}
+        self._types: dict[tuple[int, int], EntityType] = {}
+
+    def type_of(self, m: Mention) -> EntityType:
+        """Return the resolved type of a mention, looked up once per document."""
+        key = (m.start, m.end)
+        found = self._types.get(key)
+        if found is None:
+            found = self._types[key] = self.view.type_of(m)
+        return found
+
+    def mention_at(self, i: int) -> Mention | None:
+        """Return the (longest) mention overlapping token ``i``."""
+        if i < 0 or i >= len(self.starts):
+            return None
+        start, end = self.starts[i], self.ends[i]
+        j = bisect_left(self.mention_starts, end) - 1
+        best: Mention | None = None
+        while j >= 0:
+            m = self.mentions[j]
+            if m.end > start and (best is None or m.end - m.start > best.end - best.start):
+                best = m
+            if start - m.start > 200:
+                break
+            j -= 1
+        return best
+
+    def head(self, m: Mention) -> Token | None:
+        """Return the syntactic head of a mention: its rightmost token attached outside it."""
+        if m.start in self._heads:
+            return self._heads[m.start]
+        first, last = self.token_range(m.start, m.end)
+        head = None
+        for i in range(last, first - 1, -1):
+            h = self.doc[i].head.i
+            if h < first or h > last or h == i:
+                head = self.doc[i]
+                break
+        if head is None and first <= last:
+            head = self.doc[last]
+        self._heads[m.start] = head
+        return head
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Return the first and last token index overlapping ``[start, end)`` (first > last: none)."""
+        first = max(0, bisect_right(self.starts, start) - 1)
+        if first < len(self.ends) and self.ends[first] <= start:
+            first += 1
+        last = bisect_left(self.starts, end) - 1
+        return first, last
+
+
 class SentenceArgs:
     """One parsed sentence with its mentions indexed by token."""
 
-    def __init__(self, view: DocView, doc: Any, ms: list[Mention], start: int, end: int,
+    def __init__(self, view: DocView, index: DocIndex, ms: list[Mention], start: int, end: int,
                  words: SyntaxWords | None = None) -> None:
         self.view = view
         self.include_verbs = words.include_verbs if words is not None else frozenset()
         self.anaphor_nouns = words.anaphor_nouns if words is not None else frozenset()
         self.anaphor_dets = words.anaphor_dets if words is not None else frozenset()
-        self.doc = doc
+        self.index = index
+        self.doc = doc = index.doc
         self.ms = ms
         self.start = start
         self.end = end
         self.text = view.text
-        span = doc.char_span(start, end, alignment_mode="expand")
-        self.tokens: list[Token] = list(span) if span is not None else []
-        self.first = self.tokens[0].i if self.tokens else 0
-        self.last = self.tokens[-1].i if self.tokens else -1
-        self._by_token: dict[int, Mention] = {}
-        self._apposed: dict[int, Mention] | None = None
-        self._head: dict[int, Token] = {}
-        for m in ms:
-            mspan = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if mspan is None or len(mspan) == 0:
-                continue
-            for tok in mspan:
-                known = self._by_token.get(tok.i)
-                if known is None or (known.end - known.start) < (m.end - m.start):
-                    self._by_token[tok.i] = m
-            inside = {t.i for t in mspan}
-            roots = [t for t in mspan if t.head.i not in inside or t.head.i == t.i]
-            self._head[m.start] = roots[-1] if roots else mspan[-1]
+        first, last = index.token_range(start, end)
+        self.first = first
+        self.last = last
+        self.lows = index.lows
+        self.present = frozenset(self.lows[first:last + 1])
+        self._tokens: list[Token] | None = None
+        self._apposed: dict[int, tuple[Mention, bool]] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        """Return the sentence's tokens (built on first use)."""
+        if self._tokens is None:
+            self._tokens = [self.doc[i] for i in range(self.first, self.last + 1)]
+        return self._tokens
+
+    def tokens_in(self, words: frozenset[str] | dict[str, str]) -> list[Token]:
+        """Return the sentence's tokens whose lower-case text is one of ``words``.
+
+        The families start here: a sentence without any of a family's words costs one set test.
+        """
+        if self.present.isdisjoint(words):
+            return []
+        lows = self.lows
+        return [self.doc[i] for i in range(self.first, self.last + 1) if lows[i] in words]
 
     # -- tokens and mentions --------------------------------------------------------------
     def mention_at(self, tok: Token | None) -> Mention | None:
         """Return the mention covering ``tok``."""
-        return None if tok is None else self._by_token.get(tok.i)
+        return None if tok is None else self.index.mention_at(tok.i)
 
     def head(self, m: Mention) -> Token | None:
         """Return the syntactic head of a mention (its token attached outside the mention)."""
-        return self._head.get(m.start)
+        return self.index.head(m)
 
     def inside(self, tok: Token) -> bool:
         """Return True when ``tok`` belongs to this sentence."""
         return bool(self.first <= tok.i <= self.last)
 
     def type_of(self, m: Mention) -> EntityType:
-        """Return the resolved type of a mention."""
-        return self.view.type_of(m)
+        """Return the resolved type of a mention (cached per document)."""
+        return self.index.type_of(m)
 
     def nominal(self, tok: Token) -> Token:
         """Return the head noun of the phrase ``tok`` sits in as a premodifier.
@@ -204,8 +283,11 @@ class SentenceArgs:
                     out.extend(self.named(c))
         return out
 
-    def complete_list(self, found: list[Mention]) -> list[Mention]:
-        """Add the mentions a written list joins to ``found`` ("A, B and C": from A, B and C)."""
+    def complete_list(self, found: list[Mention], forward: bool = True) -> list[Mention]:
+        """Add the mentions a written list joins to ``found`` ("A, B and C": from A, B and C).
+
+        ``forward`` False: only the names listed before (the list ends at ``found``).
+        """
         if not found:
             return found
         kinds = {self.type_of(m) for m in found}
@@ -217,7 +299,7 @@ class SentenceArgs:
                 continue
             j = idx + 1  # forward
             prev = m
-            while j < len(ordered) and _LIST_GAP.fullmatch(self.text, prev.end, ordered[j].start) \
+            while forward and j < len(ordered) and _LIST_GAP.fullmatch(self.text, prev.end, ordered[j].start) \
                     and self.type_of(ordered[j]) in kinds:
                 out.append(ordered[j])
                 prev = ordered[j]
@@ -248,7 +330,10 @@ class SentenceArgs:
         dep = tok.dep_
         written = self.apposed().get(tok.i)
         if written is not None:
-            return self.complete_list([written])  # "A and B, both part of Y"
+            name, after_name = written
+            # "A and B, both part of Y": the list ends at the phrase; "the head of Y, A, and B":
+            # B is not the head
+            return self.complete_list([name], forward=False) if after_name else [name]
         if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTIFIERS:
             return self.described(tok.head.head, depth + 1)
         if dep == "pobj" and tok.head.lower_ == "among":
@@ -297,7 +382,7 @@ class SentenceArgs:
             return "rel-syn-copula"
         return "rel-syn-apposition"
 
-    def apposed(self) -> dict[int, Mention]:
+    def apposed(self) -> dict[int, tuple[Mention, bool]]:
         """Return the appositions set off by commas in word order: phrase head -> its name.
 
         "A (B), the military wing affiliated with C," and "the commander of X of Y (Y), A,":
@@ -307,7 +392,7 @@ class SentenceArgs:
         """
         if self._apposed is not None:
             return self._apposed
-        found: dict[int, Mention] = {}
+        found: dict[int, tuple[Mention, bool]] = {}
         text = self.text
         for m in self.ms:
             after = _APPOS_AFTER.match(text, m.end, self.end)
@@ -315,34 +400,45 @@ class SentenceArgs:
                 tok = self._token_at(after.end())
                 head = self._phrase_head(tok, forward=True) if tok is not None else None
                 if head is not None and self.mention_at(head) is None:
-                    found.setdefault(head.i, m)
+                    found.setdefault(head.i, (m, True))
             before = _APPOS_BEFORE.search(text[max(self.start, m.start - 6):m.start])
             if before is not None and _APPOS_CLOSE.match(text, m.end, self.end):
                 tok = self._token_before(m.start - len(before.group()))
-                head = self._phrase_head(tok, forward=False) if tok is not None else None
-                if head is not None and self.mention_at(head) is None:
-                    found.setdefault(head.i, m)
+                # "the former governor of the province of Nineveh, A": every noun on the way up
+                # from the comma may be the one A is (the parse cannot tell where the phrase began)
+                for noun in (self._phrase_path(tok) if tok is not None else []):
+                    if self.mention_at(noun) is None:
+                        found.setdefault(noun.i, (m, False))
         self._apposed = found
         return found
 
     def _token_at(self, pos: int) -> Token | None:
         """Return the sentence token starting at character ``pos``."""
-        for tok in self.tokens:
-            if tok.idx == pos:
-                return tok
-            if tok.idx > pos:
-                return None
+        i = bisect_left(self.index.starts, pos)
+        if self.first <= i <= self.last and self.index.starts[i] == pos:
+            return self.doc[i]
         return None
 
     def _token_before(self, pos: int) -> Token | None:
         """Return the last word token ending at or before ``pos`` (closing brackets skipped)."""
-        best = None
-        for tok in self.tokens:
-            if tok.idx + len(tok.text) > pos:
+        i = bisect_right(self.index.starts, pos) - 1
+        while i >= self.first:
+            if self.index.ends[i] <= pos and self.lows[i] not in (")", "]", '"', "\u201d", "'"):
+                return self.doc[i]
+            i -= 1
+        return None
+
+    def _phrase_path(self, tok: Token) -> list[Token]:
+        """Return the nouns from the last token of a phrase up to its head (backwards)."""
+        out: list[Token] = []
+        t = tok
+        for _ in range(10):
+            if t.dep_ not in ("prep", "det", "punct", "case", "cc", "amod", "advmod"):
+                out.append(t)
+            if t.dep_ not in _NP_LINKS or t.head is t or not self.inside(t.head) or t.head.i > tok.i:
                 break
-            if tok.text not in (")", "]", '"', "\u201d", "'"):
-                best = tok
-        return best
+            t = t.head
+        return out
 
     def _phrase_head(self, tok: Token, forward: bool) -> Token | None:
         """Return the head of the noun phrase ``tok`` starts (``forward``) or ends."""
@@ -506,6 +602,9 @@ class SyntaxWords:
             self.link_verbs = words["link_verbs"]
             self.support_verbs = words["support_verbs"]
             self.anaphor_nouns = words["anaphor_nouns"]
+            self.command_verbs = words["command_verbs"]
+            self.oppose_verbs = words["oppose_verbs"]
+            self.oppose_preps = words["oppose_preps"]
             self.front_nouns = words["front_nouns"]
             self.front_modifiers = words["front_modifiers"]
             self.anaphor_dets = words["anaphor_dets"]
@@ -525,3 +624,11 @@ class SyntaxWords:
                                                  for k, v in data["leader_verbs"].items()}
         except (KeyError, TypeError, AttributeError) as exc:
             raise ConfigError(f"relations.yaml: bad syntax vocabulary ({exc!r})") from exc
+        # The words each family looks for first (a sentence without any is skipped by it).
+        self.support_triggers = self.support | self.alignment | {"pro"}
+        self.affiliate_triggers = self.affiliate_nouns | self.link_nouns | self.front_nouns
+        self.part_triggers = (self.include_verbs | self.inner_preps | self.join_verbs | self.constitute_verbs
+                              | self.consist_verbs | self.collective_nouns | self.part_nouns
+                              | self.group_part_nouns)
+        self.control_triggers = self.control_verbs | self.control_nouns | self.leadership_nouns
+        self.explicit_triggers = self.command_verbs | self.oppose_verbs

@@ -16,11 +16,12 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from factiongraph.errors import ConfigError
-from factiongraph.extract.view.docview import DocView, build_name_index, kb_get, record_id
-from factiongraph.extract.relations.arguments import SentenceArgs, SyntaxWords
+from factiongraph.extract.view.docview import ORGS, PLACES, DocView, build_name_index, kb_get, record_id
+from factiongraph.extract.relations.arguments import DocIndex, SentenceArgs, SyntaxWords
 from factiongraph.extract.relations.patterns import Candidate
 from factiongraph.extract.relations.syntax_groups import SyntaxGroups
 from factiongraph.extract.relations.syntax_roles import SyntaxRoles
+from factiongraph.extract.view.cues import cue_words
 from factiongraph.extract.view.roles import RoleLexicon
 from factiongraph.extract.view.sentences import load_rule_file, sentence_spans, split_sentences
 from factiongraph.model import EntityType, Evidence, Mention, Predicate, Relation
@@ -46,6 +47,7 @@ def _span_year(value: object) -> int | None:
 
 
 _ALIAS_GAP = re.compile(r"\s*\(\s*")
+Reader = Callable[[DocView, SentenceArgs], list[Candidate]]
 Family = Callable[[DocView, list[Mention], int, int, dict[str, list[str]]], list[Candidate]]
 
 
@@ -62,29 +64,59 @@ class PatternFamilies(SyntaxRoles, SyntaxGroups):
     def __init__(self, rules: dict[str, Any], lexicon: RoleLexicon, owner: RelationExtractor) -> None:
         super().__init__(rules, lexicon, owner)
         self.words = SyntaxWords(rules)
+        words = self.words
+        self.person_readers: tuple[tuple[Reader, frozenset[str]], ...] = (
+            (self.syn_roles, self.role_heads()), (self.syn_leading, frozenset(words.leader_verbs)))
+        self.group_readers: tuple[tuple[Reader, frozenset[str]], ...] = (
+            (self.syn_support, words.support_triggers), (self.syn_backers, words.support_verbs),
+            (self.syn_receives, words.receive_verbs), (self.syn_affiliate, words.affiliate_triggers),
+            (self.syn_split, words.split_verbs), (self.syn_part_of, words.part_triggers),
+            (self.syn_control, words.control_triggers), (self.syn_explicit, words.explicit_triggers))
+        self.front_words = tuple(str(w).lower() for w in rules.get("front_cues") or ())
+        if any(not any(w in str(t).lower() for w in self.front_words) for t in rules["front_triggers"]):
+            raise ConfigError("relations.yaml: every front trigger must hold one of front_cues")
+        self.verb_words = cue_words([str(w) for key in ("commands_verbs", "opposes_verbs") for w in rules[key]])
 
-    def run(self, view: DocView, start: int, end: int) -> list[Candidate]:
-        """Return every family's candidates for the sentence ``[start, end)``."""
+    def run(self, view: DocView, start: int, end: int, index: DocIndex | None = None) -> list[Candidate]:
+        """Return every family's candidates for the sentence ``[start, end)``.
+
+        ``index``: the document's :class:`DocIndex` when it was parsed (None: word order only).
+        """
         ms = view.in_sentence(start, end)
         if not ms:
             return []  # every family relates a mention of this sentence (or none: no side effects)
         memory: dict[str, list[str]] = {}
         out: list[Candidate] = []
-        syntax = view.ctx.syntax()
-        if syntax.available:
-            args = SentenceArgs(view, syntax.doc, ms, start, end, self.words)
-            for parsed in (self.syn_roles, self.syn_leading, self.syn_support, self.syn_backers,
-                           self.syn_receives, self.syn_affiliate, self.syn_split, self.syn_part_of,
-                           self.syn_control,
-                           self.syn_places):
-                out.extend(parsed(view, args))
-            # a comma apposition the parse did not read (a long name can derail it): word order
-            related = {c.subject_id for c in out}
-            out.extend(c for c in self.apposition_role(view, ms, start, end, memory)
-                       if c.subject_id not in related)
-            families: tuple[Family, ...] = (self.title_person, self.possessive_leader, self.whose_leader,
-                        self.front_groups, self.introduced_sets, self.sub_unit, self.located_in,
-                        self.explicit_verbs)
+        kinds = {index.type_of(m) for m in ms} if index is not None else {view.type_of(m) for m in ms}
+        people = EntityType.PERSON in kinds
+        if index is not None:
+            # Type gates: a family whose subject cannot be in this sentence is not asked.
+            args = SentenceArgs(view, index, ms, start, end, self.words)
+            # Word gates: a family runs only when one of its words is in the sentence.
+            present = args.present
+            readers: list[Reader] = []
+            if people:
+                readers += [r for r, words in self.person_readers if not present.isdisjoint(words)]
+            elif kinds & ORGS and not present.isdisjoint(self.words.leader_verbs):
+                readers.append(self.syn_leading)  # "Y is headed by the prime minister"
+            if kinds & ORGS or not present.isdisjoint(self.words.anaphor_nouns):
+                readers += [r for r, words in self.group_readers if not present.isdisjoint(words)]
+            if EntityType.PLACE in kinds:
+                readers.append(self.syn_places)
+            for reader in readers:
+                out.extend(reader(view, args))
+            if people:
+                # a comma apposition the parse did not read (a long name can derail it): word order
+                related = {c.subject_id for c in out}
+                if any(index.type_of(m) is EntityType.PERSON and m.entity_id not in related
+                       and view.text.startswith(",", m.end) for m in ms):
+                    out.extend(c for c in self.apposition_role(view, ms, start, end, memory)
+                               if c.subject_id not in related)
+            families: tuple[Family, ...] = (
+                *((self.title_person, self.possessive_leader) if people else ()),
+                *((self.whose_leader, self.front_groups, self.introduced_sets, self.sub_unit)
+                  if kinds & ORGS else ()),
+                *((self.located_in,) if kinds & PLACES else ()))
         else:
             families = (self.title_person, self.apposition_role, self.possessive_leader,
                         self.led_by_person, self.founder_family, self.affiliation_front,
@@ -104,21 +136,29 @@ class PatternFamilies(SyntaxRoles, SyntaxGroups):
     def whose_leader(self, view: DocView, ms: list[Mention], start: int, end: int,
                      memory: dict[str, list[str]]) -> list[Candidate]:
         """"Y, whose leader X" (``rel-led-by``)."""
+        if not view.holds_any(("whose",), start, end):
+            return []
         return self.led_by_person(view, ms, start, end, memory, whose_only=True)
 
     def front_groups(self, view: DocView, ms: list[Mention], start: int, end: int,
                      memory: dict[str, list[str]]) -> list[Candidate]:
         """"A could be a new name for B", "a front for B" (``rel-front-group``)."""
+        if not view.holds_any(self.front_words, start, end):
+            return []
         return self.affiliation_front(view, ms, start, end, memory, fronts_only=True)
 
     def introduced_sets(self, view: DocView, ms: list[Mention], start: int, end: int,
                         memory: dict[str, list[str]]) -> list[Candidate]:
         """"A, one of the pro-X factions" after "the pro-X factions within Y" (``rel-umbrella``)."""
+        if not view.holds_any(("one of",), start, end):
+            return []
         return self.umbrella_family(view, ms, start, end, memory, sets_only=True)
 
     def explicit_verbs(self, view: DocView, ms: list[Mention], start: int, end: int,
                        memory: dict[str, list[str]]) -> list[Candidate]:
         """"B commands A", "A opposes B" (``rel-commands``, ``rel-opposes``)."""
+        if not view.holds_any(self.verb_words, start, end):
+            return []
         return self.commands_opposes(view, ms, start, end, memory, verbs_only=True)
 
 
@@ -144,6 +184,8 @@ class RelationExtractor:
         self.families = PatternFamilies(self.rules, self.lexicon, self)
         self.names = build_name_index(kb)
         self.umbrellas = self._find_umbrellas()
+        self._roles: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
+        self._kb_norms: dict[str, str] = {}  # KB role titles, normalised once
 
     def _find_umbrellas(self) -> set[str]:
         """Return ids that some knowledge-base group names as its umbrella."""
@@ -177,8 +219,10 @@ class RelationExtractor:
     def find_candidates(self, view: DocView) -> list[Candidate]:
         """Run every pattern family over every sentence; return the raw candidates."""
         found: list[Candidate] = []
+        doc = view.ctx.spacy_doc  # parsed unless the setting ``parse`` is off (word order then)
+        index = DocIndex(view, doc, view.ctx.lowers()) if doc is not None and doc.has_annotation("DEP") else None
         for start, end in view.sentences:
-            found.extend(self.families.run(view, start, end))
+            found.extend(self.families.run(view, start, end, index))
         return [c for c in found if c.subject_id != c.object_id]
 
     def build_relations(self, view: DocView, candidates: list[Candidate]) -> list[Relation]:
@@ -211,7 +255,15 @@ class RelationExtractor:
         return list(merged.values())
 
     def role_records(self, person_id: str, object_id: str | None) -> list[dict[str, Any]]:
-        """Return the KB's dated roles of a person (person roles and group leader lists)."""
+        """Return the KB's dated roles of a person (person roles and group leader lists).
+
+        Cached per (person, object): the knowledge base does not change during a run, and a
+        record's attributes are thawed from the KB's frozen form on every look-up.
+        """
+        key = (person_id, object_id)
+        cached = self._roles.get(key)
+        if cached is not None:
+            return cached
         records: list[dict[str, Any]] = []
         person = kb_get(self.kb, person_id)
         if person is not None:
@@ -223,6 +275,8 @@ class RelationExtractor:
                 for r in _records(group.attributes.get("leaders")):
                     if r.get("person") == person_id:
                         records.append({**r, "of": object_id})
+        if len(self._roles) < 50_000:
+            self._roles[key] = records
         return records
 
     def check_role(self, cand: Candidate, year: int | None) -> tuple[str, float]:
@@ -247,7 +301,9 @@ class RelationExtractor:
 
     def roles_match(self, kb_role: str, norm: str) -> bool:
         """Return True when a KB role title and a normalised title name the same post."""
-        kb_norm = self.lexicon.normalize_role(kb_role)[0].casefold()
+        kb_norm = self._kb_norms.get(kb_role)
+        if kb_norm is None:
+            kb_norm = self._kb_norms[kb_role] = self.lexicon.normalize_role(kb_role)[0].casefold()
         return kb_norm == norm or kb_norm in norm or norm in kb_norm
 
     def office_holder_of(self, person_id: str, role_norm: str, year: int | None) -> str | None:

@@ -222,6 +222,8 @@ class GroupFamilies(PatternBase):
 
     def demonym_city(self, view: DocView, m: Mention, floor: int) -> tuple[str | None, int]:
         """Return the country of "the (southern) Iraqi city of X" written before ``m``."""
+        if not view.text.endswith(("of ", "of the "), max(floor, m.start - 8), m.start):
+            return None, m.start
         window_start = max(floor, m.start - 80)
         for match in self.demonym_place.finditer(view.text, window_start, m.start):
             if match.end() != m.start or view.lookup_name(match.group("dem")) is not None:
@@ -234,13 +236,16 @@ class GroupFamilies(PatternBase):
 
     def parent_named_in(self, view: DocView, m: Mention) -> str | None:
         """Return a place's KB parent when its own name says it: "Kurdistan Region of Iraq"."""
+        if " of " not in m.text:
+            return None
         ent = view.entity(m.entity_id)
         parent_id = ent.attributes.get("parent") if ent is not None else None
         parent = view.entity(str(parent_id)) if parent_id else None
         if parent is None or parent.type not in PLACES:
             return None
+        written = " ".join(m.text.split())
         for name in {parent.name, *parent.aliases}:
-            if len(name) > 2 and re.search(rf"\s+of\s+(?:the\s+)?{re.escape(name)}$", m.text):
+            if len(name) > 2 and (written.endswith(f" of {name}") or written.endswith(f" of the {name}")):
                 return parent.entity_id
         return None
 

@@ -65,6 +65,28 @@ class RoleFamilies(PatternBase):
             return view.main_country
         return None
 
+    _title_ends: frozenset[str] | None = None
+
+    def may_follow_title(self, text: str, pos: int, floor: int) -> bool:
+        """Return False when the word before ``pos`` (or before a comma there) cannot end a title.
+
+        A cheap test before the title regex, which tries every position of its window.
+        """
+        if self._title_ends is None:
+            ends = set()
+            for phrase in [*self.lex.canonical, *self.lex.honorifics]:
+                last = phrase.lower().split()[-1]
+                ends.update({last, last.split("-")[-1], last.rstrip(".")})
+            self._title_ends = frozenset(ends)
+        before = text[max(floor, pos - 60):pos].rstrip()
+        if before.endswith(","):
+            before = before[:-1].rstrip()
+        words = before.rsplit(None, 1)
+        if not words:
+            return False
+        last = words[-1].lower().rstrip(".")
+        return last in self._title_ends or last.split("-")[-1] in self._title_ends
+
     def place_owner(self, view: DocView, place: Mention) -> str | None:
         """Return what a place owning an office stands for: a capital's country, else the place."""
         name = self.lex.demonyms.get(place.text)
@@ -122,7 +144,7 @@ class RoleFamilies(PatternBase):
         out: list[Candidate] = []
         text = view.text
         for person in ms:
-            if view.type_of(person) is not EntityType.PERSON:
+            if view.type_of(person) is not EntityType.PERSON or not self.may_follow_title(text, person.start, start):
                 continue
             title = self.lex.find_title_before(text, person.start, start)
             comma = title is None

@@ -87,7 +87,7 @@ class SyntaxGroups(GroupFamilies):
         if pred is None:
             return out
         for subj in subjects:
-            if view.type_of(subj) not in GROUP_TYPES:
+            if args.type_of(subj) not in GROUP_TYPES:
                 continue
             span = args.span_of(subj, other_m, *tokens)
             if pred is Predicate.LEADER_OF:
@@ -116,7 +116,7 @@ class SyntaxGroups(GroupFamilies):
         """"Iran-backed X", "pro-Iran factions such as A", "X, backed by Iran", "X, loyal to Iran"."""
         out: list[Candidate] = []
         words = self.words
-        for tok in args.tokens:
+        for tok in args.tokens_in(words.support_triggers):
             low = tok.lower_
             support = low in words.support
             if not support and low not in words.alignment and low != "pro":
@@ -162,19 +162,21 @@ class SyntaxGroups(GroupFamilies):
         "an Iranian proxy", "a splinter group of Y", "X has ties to Y"."""
         out: list[Candidate] = []
         words = self.words
-        for tok in args.tokens:
-            if args.mention_at(tok) is not None:
+        seen: set[int] = set()
+        for found in args.tokens_in(words.affiliate_triggers):
+            tok = found
+            if found.dep_ in ("compound", "amod") and found.lower_ in words.affiliate_nouns and found.head.i > found.i:
+                tok = found.head  # "a splinter group of Y"
+            if args.mention_at(tok) is not None or tok.i in seen:
                 continue
+            seen.add(tok.i)
             low = tok.lower_
             if low in words.link_nouns:
                 out.extend(self.ties(view, args, tok))
                 continue
-            if args.negated(tok):
-                continue
             political_front = low in words.front_nouns and any(
                 c.dep_ in ("amod", "compound") and c.lower_ in words.front_modifiers for c in tok.children)
-            if low not in words.affiliate_nouns and not political_front and not any(
-                    c.dep_ in ("compound", "amod") and c.lower_ in words.affiliate_nouns for c in tok.children):
+            if (low not in words.affiliate_nouns and not political_front and tok is found) or args.negated(tok):
                 continue
             others: list[Mention | str] = []
             for child in tok.children:
@@ -221,7 +223,7 @@ class SyntaxGroups(GroupFamilies):
     def syn_backers(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"Iran backs X", "Tehran supports several militias, including X and Y"."""
         out: list[Candidate] = []
-        for tok in args.tokens:
+        for tok in args.tokens_in(self.words.support_verbs):
             if tok.lower_ not in self.words.support_verbs or self.is_negated(tok):
                 continue
             if not any(c.dep_ == "nsubj" for c in tok.children) or any(
@@ -257,7 +259,7 @@ class SyntaxGroups(GroupFamilies):
         under Y", "X operates under the umbrella of Y", "Y, which includes A, B and C"."""
         out: list[Candidate] = []
         words = self.words
-        for tok in args.tokens:
+        for tok in args.tokens_in(words.part_triggers):
             low = tok.lower_
             if low in words.include_verbs:
                 out.extend(self.includes(view, args, tok))
@@ -277,6 +279,8 @@ class SyntaxGroups(GroupFamilies):
             if low in words.collective_nouns and args.mention_at(tok) is None:
                 out.extend(self.collective(view, args, tok))
             generic = low in words.group_part_nouns
+            if generic and args.present.isdisjoint(words.inner_preps):
+                continue  # "a militia within Y" needs its preposition
             if not (generic or low in words.part_nouns) or args.mention_at(tok) is not None \
                     or args.negated(tok):
                 continue
@@ -291,6 +295,8 @@ class SyntaxGroups(GroupFamilies):
                         umbrellas.extend(self.umbrella_under(args, pobj))
             if not umbrellas:
                 umbrellas = [m for m in self.compound_umbrellas(args, tok)]
+                if not umbrellas:
+                    continue
                 subjects = [m for m in args.members(tok, own_name=False) + args.described(tok)
                             if m not in umbrellas]
                 rule = "rel-syn-modifier"
@@ -299,7 +305,7 @@ class SyntaxGroups(GroupFamilies):
                 rule = args.description_rule(tok)
             for umbrella in umbrellas:
                 for subj in subjects:
-                    if view.type_of(subj) in UNIT_TYPES and subj.entity_id != umbrella.entity_id:
+                    if args.type_of(subj) in UNIT_TYPES and subj.entity_id != umbrella.entity_id:
                         out.append(self.cand(subj, Predicate.PART_OF, umbrella,
                                              args.span_of(subj, umbrella, tok), rule))
         return out
@@ -357,7 +363,7 @@ class SyntaxGroups(GroupFamilies):
     def syn_receives(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"X receives funding from Iran", "X gets its weapons from the IRGC" -> backed_by."""
         out: list[Candidate] = []
-        for tok in args.tokens:
+        for tok in args.tokens_in(self.words.receive_verbs):
             if tok.lower_ not in self.words.receive_verbs or self.is_negated(tok):
                 continue
             if not any(c.dep_ == "dobj" and c.lower_ in self.words.support_nouns for c in tok.children):
@@ -372,7 +378,7 @@ class SyntaxGroups(GroupFamilies):
     def syn_split(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"X, which split from Y", "X broke away from Y", "X emerged from Y" -> affiliated_with."""
         out: list[Candidate] = []
-        for tok in args.tokens:
+        for tok in args.tokens_in(self.words.split_verbs):
             if tok.lower_ not in self.words.split_verbs or self.is_negated(tok):
                 continue
             sources = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "off")
@@ -437,7 +443,7 @@ class SyntaxGroups(GroupFamilies):
             subjects = args.subjects(head)
         for umbrella in umbrellas:
             for subj in subjects:
-                if view.type_of(subj) in GROUP_TYPES and subj.entity_id != umbrella.entity_id:
+                if args.type_of(subj) in GROUP_TYPES and subj.entity_id != umbrella.entity_id:
                     out.append(self.cand(subj, Predicate.PART_OF, umbrella,
                                          args.span_of(subj, umbrella, prep), "rel-syn-clause"))
         return out
@@ -458,7 +464,7 @@ class SyntaxGroups(GroupFamilies):
                 members.extend(args.members(child))
         for umbrella in umbrellas:
             for member in members:
-                if view.type_of(member) in GROUP_TYPES and member.entity_id != umbrella.entity_id:
+                if args.type_of(member) in GROUP_TYPES and member.entity_id != umbrella.entity_id:
                     out.append(self.cand(member, Predicate.PART_OF, umbrella,
                                          args.span_of(umbrella, member, verb), "rel-syn-clause"))
         return out
@@ -468,7 +474,7 @@ class SyntaxGroups(GroupFamilies):
         """"X, under the command of Y", "X is controlled by Y", "under the leadership of Y"."""
         out: list[Candidate] = []
         words = self.words
-        for tok in args.tokens:
+        for tok in args.tokens_in(words.control_triggers):
             low = tok.lower_
             if low in words.control_verbs and not self.is_negated(tok):
                 bosses = [m for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
@@ -494,9 +500,9 @@ class SyntaxGroups(GroupFamilies):
         """Return the candidates of "subjects under the control of bosses" by the bosses' types."""
         out: list[Candidate] = []
         for boss in bosses:
-            btype = view.type_of(boss)
+            btype = args.type_of(boss)
             for subj in subjects:
-                if view.type_of(subj) not in GROUP_TYPES | {EntityType.STATE_BODY} or subj.entity_id == boss.entity_id:
+                if args.type_of(subj) not in GROUP_TYPES | {EntityType.STATE_BODY} or subj.entity_id == boss.entity_id:
                     continue
                 span = args.span_of(subj, boss, tok)
                 if btype is EntityType.PERSON:
@@ -515,8 +521,9 @@ class SyntaxGroups(GroupFamilies):
     def syn_places(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"Baghdad's heavily fortified Green Zone", "Tower 22, a US outpost in Rukban"."""
         out: list[Candidate] = []
-        for m in args.ms:
-            if view.type_of(m) is not EntityType.PLACE:
+        possessives = not args.present.isdisjoint(("'s", "\u2019s", "'", "\u2019"))
+        for m in (args.ms if possessives else ()):
+            if args.type_of(m) is not EntityType.PLACE:
                 continue
             head = args.head(m)
             if head is None:
@@ -524,13 +531,13 @@ class SyntaxGroups(GroupFamilies):
             for tok in {head, args.nominal(head)}:
                 for child in tok.children:
                     outer = args.mention_at(child) if child.dep_ == "poss" else None
-                    if outer is not None and view.type_of(outer) in PLACES and self.encloses_or_unknown(view, outer, m):
+                    if outer is not None and args.type_of(outer) in PLACES and self.encloses_or_unknown(view, outer, m):
                         out.append(self.cand(m, Predicate.LOCATED_IN, outer, args.span_of(outer, m, tok),
                                              "rel-syn-modifier"))
-        for tok in args.tokens:
+        for tok in args.tokens_in(self.words.site_nouns):
             if tok.lower_ not in self.words.site_nouns or args.mention_at(tok) is not None or args.negated(tok):
                 continue
-            sites = [m for m in args.described(tok) if view.type_of(m) is EntityType.PLACE]
+            sites = [m for m in args.described(tok) if args.type_of(m) is EntityType.PLACE]
             if not sites:
                 continue
             for child in tok.children:
@@ -538,7 +545,7 @@ class SyntaxGroups(GroupFamilies):
                     continue
                 for pobj in child.children:
                     outer_m = args.named(pobj)[0] if pobj.dep_ == "pobj" and args.named(pobj) else None
-                    if outer_m is None or view.type_of(outer_m) not in PLACES:
+                    if outer_m is None or args.type_of(outer_m) not in PLACES:
                         continue
                     for site in sites:
                         if self.encloses_or_unknown(view, outer_m, site):
@@ -555,3 +562,37 @@ class SyntaxGroups(GroupFamilies):
             return False
         rank_o, rank_i = self.admin_rank(view, outer), self.admin_rank(view, inner)
         return rank_o is None or rank_i is None or rank_o >= rank_i
+
+    # -- explicit command and opposition ------------------------------------------------------
+    def syn_explicit(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"B commands A" (A a group), "A opposes B", "A is fighting B", "A is opposed to B"."""
+        out: list[Candidate] = []
+        actors = UNIT_TYPES | {EntityType.PERSON, EntityType.COUNTRY, EntityType.INTL_ORG}
+        for tok in args.tokens_in(self.words.explicit_triggers):
+            if self.is_negated(tok) or tok.dep_ in ("amod", "compound", "pobj", "nsubj", "dobj"):
+                continue
+            low = tok.lower_
+            objects = [m for c in tok.children if c.dep_ == "dobj" for m in args.members(c)]
+            if low in self.words.command_verbs:
+                if any(c.dep_ in ("auxpass", "agent") for c in tok.children):
+                    continue  # "commanded by": read as a leader (syn_leading)
+                subjects = args.subjects(tok)
+                for unit in objects:
+                    if args.type_of(unit) not in GROUP_TYPES:
+                        continue
+                    for subj in subjects:
+                        if args.type_of(subj) in actors and subj.entity_id != unit.entity_id:
+                            out.append(self.cand(subj, Predicate.COMMANDS, unit,
+                                                 args.span_of(subj, unit, tok), "rel-syn-clause"))
+                continue
+            objects += [m for c in tok.children if c.dep_ == "prep" and c.lower_ in self.words.oppose_preps
+                        for m in self.pobj_names(args, c)]
+            subjects = args.subjects(tok)
+            for target in objects:
+                if args.type_of(target) not in actors:
+                    continue
+                for subj in subjects:
+                    if args.type_of(subj) in actors and subj.entity_id != target.entity_id:
+                        out.append(self.cand(subj, Predicate.OPPOSES, target,
+                                             args.span_of(subj, target, tok), "rel-syn-clause"))
+        return out

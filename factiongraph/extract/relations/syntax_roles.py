@@ -79,9 +79,9 @@ class SyntaxRoles(RoleFamilies):
             if m is not None and m.producer.startswith("rule.definite-reference"):
                 m = None  # "the military spokesman": an adjective, not "the military"
             if m is not None or child.dep_ == "poss":
-                if m is not None and view.type_of(m) in OWNER_TYPES:
+                if m is not None and args.type_of(m) in OWNER_TYPES:
                     owner = m
-                elif m is not None and view.type_of(m) is EntityType.PLACE:
+                elif m is not None and args.type_of(m) is EntityType.PLACE:
                     owner = self.place_owner(view, m)  # "the Basra governor", "Tehran's envoy"
                 elif child.lower_ in self.lex.generic_nouns and child.dep_ == "poss":
                     owner = next(iter(args.antecedent(child)), None)  # "the group's leader"
@@ -127,19 +127,19 @@ class SyntaxRoles(RoleFamilies):
                     continue
                 named = args.named(pobj)
                 m = named[0] if named else None
-                if m is not None and args.mention_at(pobj) is None and view.type_of(m) in PLACES:
+                if m is not None and args.mention_at(pobj) is None and args.type_of(m) in PLACES:
                     m = None  # "Anbar Operations": a unit named after a place
-                if m is not None and view.type_of(m) in PLACES and view.type_of(m) is not EntityType.COUNTRY:
+                if m is not None and args.type_of(m) in PLACES and args.type_of(m) is not EntityType.COUNTRY:
                     if child.lower_ == "in":
                         regions.append((child, m))
                         continue
-                if m is not None and view.type_of(m) in OWNER_TYPES | PLACES and found is None:
+                if m is not None and args.type_of(m) in OWNER_TYPES | PLACES and found is None:
                     found = self.possessed(view, args.ms, m)
                     regions.extend(self.regions_of(view, args, pobj))
                 elif m is None and found is None and depth < 2:
                     inner, _, inner_regions = self.object_after(view, args, pobj, depth + 1)
                     poss = [args.mention_at(c) for c in pobj.children if c.dep_ in ("poss", "compound")]
-                    owner = next((p for p in poss if p is not None and view.type_of(p) in ORGS), None)
+                    owner = next((p for p in poss if p is not None and args.type_of(p) in ORGS), None)
                     if inner is not None or owner is not None:
                         found, indirect = inner or owner, True
                         regions.extend(inner_regions)
@@ -152,7 +152,7 @@ class SyntaxRoles(RoleFamilies):
             if child.dep_ == "prep" and child.lower_ == "in":
                 for pobj in child.children:
                     m = args.named(pobj)[0] if pobj.dep_ == "pobj" and args.named(pobj) else None
-                    if m is not None and view.type_of(m) is EntityType.PLACE:
+                    if m is not None and args.type_of(m) is EntityType.PLACE:
                         out.append((child, m))
         return out
 
@@ -169,7 +169,7 @@ class SyntaxRoles(RoleFamilies):
         """"X, the leader of Y", "the commander of Y, X", "X is the head of Y", "X, a member of Y"."""
         out: list[Candidate] = []
         heads = self.role_heads()
-        for tok in args.tokens:
+        for tok in args.tokens_in(heads):
             if tok.lower_ not in heads or args.mention_at(tok) is not None or args.negated(tok):
                 continue
             if tok.dep_ == "compound" and args.mention_at(tok.head) is not None:
@@ -177,12 +177,12 @@ class SyntaxRoles(RoleFamilies):
             if tok.head.i != tok.i and abs(tok.head.i - tok.i) == 2 and tok.head.lower_ in heads and \
                     args.doc[min(tok.i, tok.head.i) + 1].text == "-":
                 continue  # one half of "secretary-general": read from the half that heads it
-            people = [m for m in args.described(tok) if view.type_of(m) is EntityType.PERSON]
+            people = [m for m in args.described(tok) if args.type_of(m) is EntityType.PERSON]
             if not people:
                 continue
             start, end, owner, last = self.read_title(view, args, tok)
             after = args.name_after(last)
-            if after and view.type_of(after[0]) is EntityType.PERSON and \
+            if after and args.type_of(after[0]) is EntityType.PERSON and \
                     not view.text[end:after[0].start].strip(" \u00a0"):
                 continue  # "deputy chief Abu Mahdi al-Muhandis": a title before a name
             written = view.text[start:end]
@@ -257,7 +257,7 @@ class SyntaxRoles(RoleFamilies):
         """"X, who heads Y", "X founded Y", "Y, led by X", "PMF leaders headed by X"."""
         out: list[Candidate] = []
         verbs = self.words.leader_verbs
-        for tok in args.tokens:
+        for tok in args.tokens_in(verbs):
             role = verbs.get(tok.lower_)
             if role is None or any(c.dep_ == "neg" for c in tok.children):
                 continue
@@ -267,14 +267,14 @@ class SyntaxRoles(RoleFamilies):
                 continue
             if tok.dep_ in ("amod", "compound", "acl") or tok.lower_.endswith("ing"):
                 continue
-            people = [m for m in args.subjects(tok) if view.type_of(m) is EntityType.PERSON]
+            people = [m for m in args.subjects(tok) if args.type_of(m) is EntityType.PERSON]
             if not people:
                 continue
             for child in tok.children:
                 if child.dep_ != "dobj":
                     continue
                 for org in args.members(child):
-                    if view.type_of(org) not in ORGS:
+                    if args.type_of(org) not in ORGS:
                         continue
                     org = self.possessed(view, args.ms, org)
                     for person in people:
@@ -294,7 +294,7 @@ class SyntaxRoles(RoleFamilies):
                 if pobj.dep_ != "pobj":
                     continue
                 for m in args.members(pobj):
-                    if view.type_of(m) is EntityType.PERSON:
+                    if args.type_of(m) is EntityType.PERSON:
                         people.append(str(m.entity_id))
                         last_person = m
                 if not people and pobj.lower_ in self.role_heads() and any(
@@ -318,7 +318,7 @@ class SyntaxRoles(RoleFamilies):
             orgs = args.subjects(verb)
             member = any(self.in_delegation(args, org) for org in orgs)
         for org in orgs:
-            if view.type_of(org) not in ORGS:
+            if args.type_of(org) not in ORGS:
                 continue
             for pid in people:
                 pred = Predicate.MEMBER_OF if member else Predicate.LEADER_OF
