@@ -264,7 +264,7 @@ class QuoteClauses(SyntaxSpeakers):
             cue.kind = "say"  # "X warned that ...", "A, he warned, B"
         if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             first = tok.head
-            while first.dep_ == "conj" and first.head is not first:
+            while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head
             if first.dep_ == "relcl" and first.i not in cue_at:
                 return None  # "X, who took office in May and has pledged to ...": a description of X
@@ -275,7 +275,7 @@ class QuoteClauses(SyntaxSpeakers):
                    or (c.dep_ == "prep" and c.lower_ == "by")]
             if tok.dep_ == "conj" and tok.head.i in done and done[tok.head.i].kind == "claim" and not own:
                 return None  # "condemned the attack and pledged ...": one claim
-            subjects = [s for s in syn.subjects(tok) if s.dep_ != "expl"]
+            subjects = self._nominal_subjects(syn, tok)
             cue.speakers = self._subject_speakers(view, syn, tok, subjects, start, end, last, seen, roles)
             if not cue.speakers and syn.agents(tok):
                 # "an attack also claimed by the same group": the subject is what was claimed
@@ -330,6 +330,11 @@ class QuoteClauses(SyntaxSpeakers):
         else:
             hi = min(hi, tok.left_edge.i if tok.left_edge.i > lo else tok.i)
         return lo, hi
+
+    @staticmethod
+    def _nominal_subjects(syn: Syntax, verb: Token) -> list[Token]:
+        """Return the noun-phrase subjects of a verb (not "there", not a clause: "Addressing the crowd, X ...")."""
+        return [s for s in syn.subjects(verb) if s.dep_ not in ("expl", "csubj", "csubjpass")]
 
     @staticmethod
     def _through_attribution(verb: Token, t: Token) -> bool:
@@ -403,7 +408,7 @@ class QuoteClauses(SyntaxSpeakers):
             subjects = [tok.head]
             cue.speakers = speakers
         else:
-            subjects = [s for s in syn.subjects(tok) if s.dep_ != "expl"]
+            subjects = self._nominal_subjects(syn, tok)
             cue.speakers = self._speakers(view, syn, subjects, tok.idx, last, seen, roles)
         a_start, a_end = self._attribution_bounds(tok, content, subjects, span)
         if not cue.speakers:
@@ -670,7 +675,7 @@ class QuoteClauses(SyntaxSpeakers):
         tok = cue.tok
         if tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "acl", "ccomp") or tok.i == span.start:
             return None
-        own = [s for s in syn.subjects(tok) if s.dep_ != "expl" and s.head.i == tok.i]
+        own = [s for s in self._nominal_subjects(syn, tok) if s.head.i == tok.i]
         if own:
             speakers = self._speakers(view, syn, own, tok.idx, last, seen, roles)
         elif tok.dep_ == "acl":
@@ -693,7 +698,7 @@ class QuoteClauses(SyntaxSpeakers):
         via = None
         if not any(t.i in done for t in tok.ancestors):
             gov = tok.head
-            while gov.dep_ in ("prep", "pcomp") and gov.head is not gov:
+            while gov.dep_ in ("prep", "pcomp") and gov.head.i != gov.i:
                 gov = gov.head  # "was quoted by X as saying": the verb, not "as"
             via = self.parsed_via(view, syn, gov, {t.i for t in tok.subtree})
         rule = "quote-reported" if cue.kind == "participle-say" else "quote-claim"
@@ -740,13 +745,13 @@ class QuoteClauses(SyntaxSpeakers):
                           and done[c.i].kind == "say" and done[c.i].content is None), None)
             if aside is not None:
                 return aside.speakers
-            if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in t.children) or t.head is t:
+            if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in t.children) or t.head.i == t.i:
                 break
             t = t.head
-        subjects = [s for s in syn.subjects(t) if s.dep_ != "expl"]
+        subjects = self._nominal_subjects(syn, t)
         if subjects:
             speakers = self._speakers(view, syn, subjects, tok.idx, last, seen, roles, kinds=_VOICES)
-        elif t.dep_ == "ROOT":
+        elif t.dep_ == "ROOT" and t.i >= span.start:
             speakers = self.subject_list(view, self._ms(view, start, end), start, t.idx, roles)
         else:
             speakers = []
