@@ -333,8 +333,10 @@ class QuoteClauses(SyntaxSpeakers):
 
     @staticmethod
     def _nominal_subjects(syn: Syntax, verb: Token) -> list[Token]:
-        """Return the noun-phrase subjects of a verb (not "there", not a clause: "Addressing the crowd, X ...")."""
-        return [s for s in syn.subjects(verb) if s.dep_ not in ("expl", "csubj", "csubjpass")]
+        """Return the noun-phrase subjects of a verb: not "there", not a clause ("Addressing the crowd,
+        X ..."), not a dateline the parser took for one ("ERBIL, Kurdistan Region - X dismissed ...")."""
+        return [s for s in syn.subjects(verb) if s.dep_ not in ("expl", "csubj", "csubjpass")
+                and not (s.is_upper and len(s.text) > 2 and s.i + 1 < len(s.doc) and s.doc[s.i + 1].text in ",-\u2014:")]
 
     @staticmethod
     def _through_attribution(verb: Token, t: Token) -> bool:

@@ -287,8 +287,11 @@ class SyntaxSpeakers(QuoteSpans):
         return Speaker(fitting.entity_id, roles.get(fitting.entity_id), False, fitting.entity_id)
 
     def _is_people(self, view: DocView, m: Mention) -> bool:
-        """Return True for a country's people written as a plural noun ("Iraqis", "Americans")."""
-        return m.text.endswith("s") and m.text[:-1] in self.lexicon.demonyms
+        """Return True for a country's people written as a plural noun ("Many Iraqis"); "the
+        Americans" (with the article) is the state."""
+        if not (m.text.endswith("s") and m.text[:-1] in self.lexicon.demonyms):
+            return False
+        return not re.search(r"\bthe\s+$", view.text[max(0, m.start - 4):m.start], re.IGNORECASE)
 
     def is_bare_plural(self, sp: Speaker) -> bool:
         """Return True for an unnamed plural source written without article or number ("officials",
