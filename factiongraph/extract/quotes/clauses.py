@@ -153,6 +153,31 @@ class QuoteClauses(SyntaxSpeakers):
         return [h.i for h in heads if h.i in cue_at and h.i != cue.tok.i
                 and not cue_at[h.i].kind.startswith("participle")]
 
+    def quote_after_clause(self, view: DocView, index: TokenIndex, start: int, end: int, last: Speaker | None,
+                           seen: list[Speaker], roles: dict[str, str]) -> Finding | None:
+        """Return a quotation set after a clause whose subject is its speaker, with no verb of saying.
+
+        "The prime minister was quick to respond on Twitter: "..."": the quotation (of at least
+        ``min_quote_words`` + 2 words) follows a comma or colon after the main verb, and the main
+        verb's subject is a named speaker (or a pronoun or title meaning one).
+        """
+        text = view.text
+        quotes = [(s, e) for s, e in self.long_quotes(text, start, end) if len(text[s:e].split()) >= self.min_words + 2]
+        if not quotes or not re.search(r"[,:]\s*[\"\u201c]$", text[start:quotes[0][0]]):
+            return None
+        i, j = index.token_range(start, end)
+        root = next((index.doc[k] for k in range(i, j) if index.heads[k] == k and not index.bare[k]), None)
+        if root is None or root.idx >= quotes[0][0]:
+            return None
+        syn = view.ctx.syntax()
+        subjects = [t for t in self._nominal_subjects(syn, root) if t.idx < quotes[0][0]]
+        speakers = [sp for sp in self._speakers(view, syn, subjects, root.idx, last, seen, roles)
+                    if sp.entity_id is not None and not self.is_outlet(view, sp.entity_id)]
+        if len(speakers) != 1:
+            return None
+        via = self.parsed_via(view, syn, root, {t.i for s_ in subjects for t in s_.subtree})
+        return Finding(speakers, "quote-reported", [(quotes[0][0], quotes[-1][1])], via, root.idx)
+
     @staticmethod
     def _is_torn(index: TokenIndex, i: int, j: int) -> bool:
         """Return True when the parser cut the sentence other than we did.
