@@ -153,6 +153,31 @@ class QuoteClauses(SyntaxSpeakers):
         return [h.i for h in heads if h.i in cue_at and h.i != cue.tok.i
                 and not cue_at[h.i].kind.startswith("participle")]
 
+    def quote_after_clause(self, view: DocView, index: TokenIndex, start: int, end: int, last: Speaker | None,
+                           seen: list[Speaker], roles: dict[str, str]) -> Finding | None:
+        """Return a quotation set after a clause whose subject is its speaker, with no verb of saying.
+
+        "The prime minister was quick to respond on Twitter: "..."": the quotation (of at least
+        ``min_quote_words`` + 2 words) follows a comma or colon after the main verb, and the main
+        verb's subject is a named speaker (or a pronoun or title meaning one).
+        """
+        text = view.text
+        quotes = [(s, e) for s, e in self.long_quotes(text, start, end) if len(text[s:e].split()) >= self.min_words + 2]
+        if not quotes or not re.search(r"[,:]\s*[\"\u201c]$", text[start:quotes[0][0]]):
+            return None
+        i, j = index.token_range(start, end)
+        root = next((index.doc[k] for k in range(i, j) if index.heads[k] == k and not index.bare[k]), None)
+        if root is None or root.idx >= quotes[0][0]:
+            return None
+        syn = view.ctx.syntax()
+        subjects = [t for t in self._nominal_subjects(syn, root) if t.idx < quotes[0][0]]
+        speakers = [sp for sp in self._speakers(view, syn, subjects, root.idx, last, seen, roles)
+                    if sp.entity_id is not None and not self.is_outlet(view, sp.entity_id)]
+        if len(speakers) != 1:
+            return None
+        via = self.parsed_via(view, syn, root, {t.i for s_ in subjects for t in s_.subtree})
+        return Finding(speakers, "quote-reported", [(quotes[0][0], quotes[-1][1])], via, root.idx)
+
     @staticmethod
     def _is_torn(index: TokenIndex, i: int, j: int) -> bool:
         """Return True when the parser cut the sentence other than we did.
@@ -264,7 +289,7 @@ class QuoteClauses(SyntaxSpeakers):
             cue.kind = "say"  # "X warned that ...", "A, he warned, B"
         if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             first = tok.head
-            while first.dep_ == "conj" and first.head is not first:
+            while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head
             if first.dep_ == "relcl" and first.i not in cue_at:
                 return None  # "X, who took office in May and has pledged to ...": a description of X
@@ -275,7 +300,7 @@ class QuoteClauses(SyntaxSpeakers):
                    or (c.dep_ == "prep" and c.lower_ == "by")]
             if tok.dep_ == "conj" and tok.head.i in done and done[tok.head.i].kind == "claim" and not own:
                 return None  # "condemned the attack and pledged ...": one claim
-            subjects = [s for s in syn.subjects(tok) if s.dep_ != "expl"]
+            subjects = self._nominal_subjects(syn, tok)
             cue.speakers = self._subject_speakers(view, syn, tok, subjects, start, end, last, seen, roles)
             if not cue.speakers and syn.agents(tok):
                 # "an attack also claimed by the same group": the subject is what was claimed
@@ -330,6 +355,13 @@ class QuoteClauses(SyntaxSpeakers):
         else:
             hi = min(hi, tok.left_edge.i if tok.left_edge.i > lo else tok.i)
         return lo, hi
+
+    @staticmethod
+    def _nominal_subjects(syn: Syntax, verb: Token) -> list[Token]:
+        """Return the noun-phrase subjects of a verb: not "there", not a clause ("Addressing the crowd,
+        X ..."), not a dateline the parser took for one ("ERBIL, Kurdistan Region - X dismissed ...")."""
+        return [s for s in syn.subjects(verb) if s.dep_ not in ("expl", "csubj", "csubjpass")
+                and not (s.is_upper and len(s.text) > 2 and s.i + 1 < len(s.doc) and s.doc[s.i + 1].text in ",-\u2014:")]
 
     @staticmethod
     def _through_attribution(verb: Token, t: Token) -> bool:
@@ -403,7 +435,7 @@ class QuoteClauses(SyntaxSpeakers):
             subjects = [tok.head]
             cue.speakers = speakers
         else:
-            subjects = [s for s in syn.subjects(tok) if s.dep_ != "expl"]
+            subjects = self._nominal_subjects(syn, tok)
             cue.speakers = self._speakers(view, syn, subjects, tok.idx, last, seen, roles)
         a_start, a_end = self._attribution_bounds(tok, content, subjects, span)
         if not cue.speakers:
@@ -670,7 +702,7 @@ class QuoteClauses(SyntaxSpeakers):
         tok = cue.tok
         if tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "acl", "ccomp") or tok.i == span.start:
             return None
-        own = [s for s in syn.subjects(tok) if s.dep_ != "expl" and s.head.i == tok.i]
+        own = [s for s in self._nominal_subjects(syn, tok) if s.head.i == tok.i]
         if own:
             speakers = self._speakers(view, syn, own, tok.idx, last, seen, roles)
         elif tok.dep_ == "acl":
@@ -693,7 +725,7 @@ class QuoteClauses(SyntaxSpeakers):
         via = None
         if not any(t.i in done for t in tok.ancestors):
             gov = tok.head
-            while gov.dep_ in ("prep", "pcomp") and gov.head is not gov:
+            while gov.dep_ in ("prep", "pcomp") and gov.head.i != gov.i:
                 gov = gov.head  # "was quoted by X as saying": the verb, not "as"
             via = self.parsed_via(view, syn, gov, {t.i for t in tok.subtree})
         rule = "quote-reported" if cue.kind == "participle-say" else "quote-claim"
@@ -740,13 +772,13 @@ class QuoteClauses(SyntaxSpeakers):
                           and done[c.i].kind == "say" and done[c.i].content is None), None)
             if aside is not None:
                 return aside.speakers
-            if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in t.children) or t.head is t:
+            if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in t.children) or t.head.i == t.i:
                 break
             t = t.head
-        subjects = [s for s in syn.subjects(t) if s.dep_ != "expl"]
+        subjects = self._nominal_subjects(syn, t)
         if subjects:
             speakers = self._speakers(view, syn, subjects, tok.idx, last, seen, roles, kinds=_VOICES)
-        elif t.dep_ == "ROOT":
+        elif t.dep_ == "ROOT" and t.i >= span.start:
             speakers = self.subject_list(view, self._ms(view, start, end), start, t.idx, roles)
         else:
             speakers = []

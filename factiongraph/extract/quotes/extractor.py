@@ -87,6 +87,9 @@ class QuoteExtractor(QuoteClauses):
             ms = [m for m in view.in_sentence(start, end) if not self.is_quoted(view.text, m, start)]
             if tokens is not None:
                 found = self.attribute_parsed(view, tokens, ms, start, end, last, speakers_seen, roles)
+                if not found:
+                    after = self.quote_after_clause(view, tokens, start, end, last, speakers_seen, roles)
+                    found = [after] if after is not None else []
                 if not found and self.WORD_ORDER_FALLBACK:
                     found = self.attribute(view, ms, start, end, last, speakers_seen, roles)
             else:

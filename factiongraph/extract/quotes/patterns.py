@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 _SPEAKERS = frozenset({EntityType.PERSON, EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG,
                        EntityType.STATE_BODY, EntityType.INTL_ORG, EntityType.COUNTRY})
 _ADVERBS = (r"(?:(?:also|later|then|both|has|have|had|previously|recently|further|separately|again|"
-            r"earlier|publicly|reportedly|once|repeatedly|quickly|swiftly|immediately|promptly)\s+)*")
+            r"earlier|publicly|reportedly|once|repeatedly|quickly|swiftly|immediately|promptly|"
+            r"(?:on|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+            r"week|month|year|night|morning|evening))\s+)*")
 _PAREN = r"(?:\s*\([^()]{1,80}\))?"
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 _SUBJECT_GAP = re.compile(_PAREN + r"\s*(?:,[^,\"\u201c\u201d]{1,140},\s*)?" + _ADVERBS)

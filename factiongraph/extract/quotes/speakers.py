@@ -71,6 +71,10 @@ class SyntaxSpeakers(QuoteSpans):
             if low == "it" and last is not None and last.anonymous and \
                     last.key.split("#")[0].removeprefix("anon:") in self.group_nouns:
                 return [last]  # "a militia said ... it vowed"
+            if low in ("he", "she") and not self._is_person_speaker(view, last):
+                main = self._main_subject(view, syn, tok, pos, roles)
+                if main is not None:  # "X, who ..., gave them an hour, after which he would ...": X
+                    return [main]
             sp = self.resolve_pronoun(view, low, pos, last, seen, roles)
             return [sp] if sp is not None else []
         if low in self.observer_heads:
@@ -132,6 +136,27 @@ class SyntaxSpeakers(QuoteSpans):
             if sp is not None:
                 return [sp]
         return []
+
+    def _is_person_speaker(self, view: DocView, sp: Speaker | None) -> bool:
+        """Return True for a named person or a single unnamed source (what "he" may mean)."""
+        if sp is None:
+            return False
+        ent = view.entity(sp.entity_id)
+        return (ent is not None and ent.type is EntityType.PERSON) or (sp.anonymous and not self.is_plural_source(sp))
+
+    def _main_subject(self, view: DocView, syn: Syntax, tok: Token, pos: int, roles: dict[str, str]
+                      ) -> Speaker | None:
+        """Return the person the sentence of ``tok`` is about: its main verb's subject, written before ``pos``."""
+        root = tok
+        while root.head.i != root.i:
+            root = root.head
+        for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            m = syn.mention_at(subject)
+            if m is not None and m.entity_id and m.end <= pos and view.type_of(m) is EntityType.PERSON \
+                    and subject.i != tok.i:
+                eid = str(m.entity_id)
+                return Speaker(eid, roles.get(eid), False, eid)
+        return None
 
     def _named_head(self, view: DocView, syn: Syntax, tok: Token, kinds: frozenset[EntityType],
                     roles: dict[str, str]) -> Speaker | None:
@@ -262,8 +287,11 @@ class SyntaxSpeakers(QuoteSpans):
         return Speaker(fitting.entity_id, roles.get(fitting.entity_id), False, fitting.entity_id)
 
     def _is_people(self, view: DocView, m: Mention) -> bool:
-        """Return True for a country's people written as a plural noun ("Iraqis", "Americans")."""
-        return m.text.endswith("s") and m.text[:-1] in self.lexicon.demonyms
+        """Return True for a country's people written as a plural noun ("Many Iraqis"); "the
+        Americans" (with the article) is the state."""
+        if not (m.text.endswith("s") and m.text[:-1] in self.lexicon.demonyms):
+            return False
+        return not re.search(r"\bthe\s+$", view.text[max(0, m.start - 4):m.start], re.IGNORECASE)
 
     def is_bare_plural(self, sp: Speaker) -> bool:
         """Return True for an unnamed plural source written without article or number ("officials",
