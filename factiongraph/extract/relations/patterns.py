@@ -70,6 +70,7 @@ class PatternBase:
         except (KeyError, TypeError) as exc:
             raise ConfigError(f"relations.yaml: missing vocabulary ({exc!r})") from exc
         self.legislature_words = [str(w) for w in rules.get("legislature_words") or []]
+        self.context_posts = {str(w).casefold() for w in rules.get("context_posts") or []}
         flags = re.IGNORECASE
         self.affiliation = re.compile(rf"\b(?:{_words(vocab['affiliation_triggers'])})\b", flags)
         self.front = re.compile(rf"\b(?:{_words(vocab['front_triggers'])})\b", flags)
