@@ -3,8 +3,8 @@
 :class:`PatternBase` compiles every family's regular expressions from ``rules/relations.yaml``
 and provides the walkers they share (the mention at a position, a list "A, B and C" forward,
 the subject list of a predicate backward). The families themselves live in
-``relation_roles.py`` (people and their titles) and ``relation_groups.py`` (groups, backers,
-umbrellas, places).
+``role_families.py`` (people and their titles) and ``group_families.py`` (groups, backers,
+umbrellas, places); the parse-based ones in ``syntax_roles.py`` and ``syntax_groups.py``.
 """
 
 from __future__ import annotations
