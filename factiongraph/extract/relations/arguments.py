@@ -40,6 +40,8 @@ _LIST_PREPS = frozenset({"including", "like", "as", "among", "namely", "notably"
 _QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "several", "many", "most",
                           "each", "any", "all", "both", "among"})
 _OTHER = frozenset({"other", "fellow"})
+_LIST_LEAD = re.compile(r",\s*(?:in\s+particular|especially|notably|including|such\s+as|like|among\s+them|"
+                        r"namely)\s+(?:the\s+)?", re.IGNORECASE)
 _QUANTITIES = frozenset({"dozens", "dozen", "scores", "number", "handful", "hundreds", "series", "set",
                          "array", "range", "host"}) | _QUANTIFIERS
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "remains", "remain",
@@ -255,6 +257,13 @@ class SentenceArgs:
                     for obj in child.children:  # "militias, which include A, B and C"
                         if obj.dep_ in ("dobj", "attr"):
                             out.extend(self.members(obj))
+        if not out and tok.i + 1 <= self.last:
+            # ", in particular A" / ", including A" hung on the verb: read after the phrase
+            edge = tok.right_edge
+            lead = _LIST_LEAD.match(self.text, edge.idx + len(edge.text), self.end)
+            if lead is not None and self.mention_at(tok) is None:
+                nxt = self._token_at(lead.end())
+                out.extend(self.name_after(self.doc[nxt.i - 1]) if nxt is not None else [])
         return self.complete_list(_unique(out))
 
     def name_after(self, tok: Token) -> list[Mention]:

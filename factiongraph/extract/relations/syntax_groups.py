@@ -405,6 +405,9 @@ class SyntaxGroups(GroupFamilies):
             return []
         members = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
                    for p in c.children if p.dep_ == "pobj" for m in args.members(p)]
+        # "a banner used by several factions including A"
+        members += [m for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                    for p in a.children if p.dep_ == "pobj" for m in args.members(p)]
         out: list[Candidate] = []
         for umbrella in umbrellas:
             for member in members:
