@@ -208,8 +208,9 @@ class SyntaxGroups(GroupFamilies):
     def ties(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
         """"X has ties to Y", "X, which maintains links with Y" (not "ties between A and B")."""
         verb = noun.head
-        if noun.dep_ != "dobj" or verb.lower_ not in self.words.link_verbs or self.is_negated(verb):
-            return []
+        if noun.dep_ != "dobj" or verb.lower_ not in self.words.link_verbs or self.is_negated(verb) \
+                or any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in noun.children):
+            return []  # "X has no links to Y"
         others = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
                   for m in self.pobj_names(args, c)]
         if not others:

@@ -150,6 +150,12 @@ def test_participle_led_by_under_a_plural(extractor: RelationExtractor) -> None:
     assert ("faleh-al-fayyadh", "leader_of", "pmf") in got
 
 
+def test_ties_and_their_denial(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Ashab al-Kahf, which has close ties to Kataib Hezbollah, struck again."))
+    assert ("ashab-al-kahf", "affiliated_with", "kataib-hezbollah") in got
+    assert triples(run(extractor, "Kataib Hezbollah has no links to Iran.")) == set()
+
+
 def test_controlled_by_a_group_is_an_affiliation(extractor: RelationExtractor) -> None:
     got = triples(run(extractor, "The Ashab al-Kahf cell, under the control of Kataib Hezbollah, struck."))
     assert ("ashab-al-kahf", "affiliated_with", "kataib-hezbollah") in got
