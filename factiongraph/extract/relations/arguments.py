@@ -40,6 +40,8 @@ _LIST_PREPS = frozenset({"including", "like", "as", "among", "namely", "notably"
 _QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "several", "many", "most",
                           "each", "any", "all", "both", "among"})
 _OTHER = frozenset({"other", "fellow"})
+_LIST_LEAD = re.compile(r",\s*(?:in\s+particular|especially|notably|including|such\s+as|like|among\s+them|"
+                        r"namely)\s+(?:the\s+)?", re.IGNORECASE)
 _QUANTITIES = frozenset({"dozens", "dozen", "scores", "number", "handful", "hundreds", "series", "set",
                          "array", "range", "host"}) | _QUANTIFIERS
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "remains", "remain",
@@ -255,6 +257,13 @@ class SentenceArgs:
                     for obj in child.children:  # "militias, which include A, B and C"
                         if obj.dep_ in ("dobj", "attr"):
                             out.extend(self.members(obj))
+        if not out and tok.i + 1 <= self.last:
+            # ", in particular A" / ", including A" hung on the verb: read after the phrase
+            edge = tok.right_edge
+            lead = _LIST_LEAD.match(self.text, edge.idx + len(edge.text), self.end)
+            if lead is not None and self.mention_at(tok) is None:
+                nxt = self._token_at(lead.end())
+                out.extend(self.name_after(self.doc[nxt.i - 1]) if nxt is not None else [])
         return self.complete_list(_unique(out))
 
     def name_after(self, tok: Token) -> list[Mention]:
@@ -347,10 +356,13 @@ class SentenceArgs:
             out.extend(self.named(head) or self.described(head, depth + 1))
         elif dep in ("attr", "acomp", "oprd") and tok.head.lower_ in _COPULAS:
             out.extend(self._subject_names(tok.head))
+        elif dep == "oprd":  # "A was appointed chief of Y", "Y named A its head"
+            out.extend(self._object_names(tok.head) or self._subject_names(tok.head))
         elif dep == "pobj" and tok.head.lower_ == "as" and tok.head.head is not tok.head:
-            verb = tok.head.head  # "A served as ...", "A, seen as Y's political front"
+            verb = tok.head.head  # "A served as ...", "A, seen as Y's political front", "Y appointed A as"
             if verb.lower_ not in _NAMING:
-                out.extend(self.named(verb.head) if verb.dep_ == "acl" else self._subject_names(verb))
+                out.extend(self.named(verb.head) if verb.dep_ == "acl" else
+                           self._object_names(verb) or self._subject_names(verb))
         elif dep == "conj" and tok.head is not tok:
             out.extend(self.described(tok.head, depth + 1))
         for child in tok.children:  # "the commander of X, Qassim Musleh"
@@ -377,7 +389,7 @@ class SentenceArgs:
         t = tok
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _QUANTIFIERS:
             t = t.head.head
-        if (t.dep_ in ("attr", "acomp", "oprd") and t.head.lower_ in _COPULAS) or (
+        if (t.dep_ in ("attr", "acomp") and t.head.lower_ in _COPULAS) or t.dep_ == "oprd" or (
                 t.dep_ == "pobj" and t.head.lower_ == "as"):
             return "rel-syn-copula"
         return "rel-syn-apposition"
@@ -452,6 +464,10 @@ class SentenceArgs:
                 break
             t = t.head
         return t
+
+    def _object_names(self, verb: Token) -> list[Mention]:
+        """Return the names of a verb's direct objects ("appointed A as ..." -> A)."""
+        return [m for c in verb.children if c.dep_ == "dobj" for m in self.named(c)]
 
     def _subject_names(self, verb: Token) -> list[Mention]:
         """Return the names of a verb's subjects, through relative clauses and lists."""

@@ -1,11 +1,15 @@
-"""Relations between entities, read from one document by pattern families over resolved mentions.
+"""Relations between entities, read from one document over its resolved mentions.
 
-The rules work on the text between and around mentions, so they run whether or not the spaCy
-pipeline has a dependency parse. Each pattern family is one method of :class:`PatternFamilies`
-(people and titles in ``relation_roles.py``; groups, backers and places in
-``relation_groups.py``); ids, versions, confidences and vocabularies are data in
-``rules/relations.yaml``. Finding candidates and turning them into :class:`Relation` records
-(merging, time validity, the knowledge-base role check) are separate steps.
+Two kinds of families find candidates sentence by sentence. With a dependency parse (the
+default), the parse-based families read sentence structure through :class:`SentenceArgs`
+(``arguments.py``): people and their roles in ``syntax_roles.py``, groups, backers, umbrellas
+and places in ``syntax_groups.py``. The word-order families (``role_families.py``,
+``group_families.py``) run beside them only where word order is the better evidence (titles
+before names, possessives, adjacent units and places, fixed phrases, sets introduced in an
+earlier sentence) and all of them when the document was not parsed (setting ``parse`` off).
+Ids, versions, confidences and vocabularies are data in ``rules/relations.yaml``. Finding
+candidates and turning them into :class:`Relation` records (merging, time validity, the
+knowledge-base role check) are separate steps.
 """
 
 from __future__ import annotations
@@ -170,7 +174,7 @@ class RelationExtractor:
     """
 
     NAME = "stage.extract.relations"
-    VERSION = 1
+    VERSION = 2  # v2: relations read from the dependency parse (rel-syn-*) when it is there
 
     def __init__(self, kb: Any) -> None:
         self.kb = kb

@@ -3,8 +3,8 @@
 :class:`PatternBase` compiles every family's regular expressions from ``rules/relations.yaml``
 and provides the walkers they share (the mention at a position, a list "A, B and C" forward,
 the subject list of a predicate backward). The families themselves live in
-``relation_roles.py`` (people and their titles) and ``relation_groups.py`` (groups, backers,
-umbrellas, places).
+``role_families.py`` (people and their titles) and ``group_families.py`` (groups, backers,
+umbrellas, places); the parse-based ones in ``syntax_roles.py`` and ``syntax_groups.py``.
 """
 
 from __future__ import annotations
@@ -70,6 +70,7 @@ class PatternBase:
         except (KeyError, TypeError) as exc:
             raise ConfigError(f"relations.yaml: missing vocabulary ({exc!r})") from exc
         self.legislature_words = [str(w) for w in rules.get("legislature_words") or []]
+        self.context_posts = {str(w).casefold() for w in rules.get("context_posts") or []}
         flags = re.IGNORECASE
         self.affiliation = re.compile(rf"\b(?:{_words(vocab['affiliation_triggers'])})\b", flags)
         self.front = re.compile(rf"\b(?:{_words(vocab['front_triggers'])})\b", flags)

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 
 from factiongraph.extract.view.docview import GROUPS, ORGS, PLACES, DocView
+from factiongraph.extract.view.roles import RoleTitle
 from factiongraph.extract.relations.patterns import _POSS, Candidate, PatternBase
 from factiongraph.model import EntityType, Mention, Predicate
 
 
+_JOINED_TITLE = re.compile(r"\s+(?P<and>and)\s+$")
 _FUNCTION_WORDS = frozenset({"of", "to", "in", "for", "with", "by", "at", "on", "from", "and", "or",
                              "as", "than", "that", "which", "who"})
 _VERB_ROLES = {"commanded": "commander", "chaired": "chairman", "founded": "founder",
@@ -57,6 +59,9 @@ class RoleFamilies(PatternBase):
                 if view.type_of(m) in GROUPS:
                     return m.entity_id
             return None
+        if norm.casefold() in self.context_posts:
+            orgs = {m.entity_id for m in view.recent_mentions(person.start, 1) if view.type_of(m) in ORGS}
+            return orgs.pop() if len(orgs) == 1 else None  # the one body that just spoke
         if kind == "office":
             for name in reversed(self.lex.demonyms_in(view.text[floor:person.start])):
                 found = view.lookup_name(name)
@@ -152,48 +157,63 @@ class RoleFamilies(PatternBase):
                 title = self.lex.find_title_before(text, person.start, start, comma=True)
                 if title is None:
                     continue
-            obj: str | None = None
-            span_start = title.start
-            gap = rf"{_POSS}\s*" if comma else rf"{_POSS}?\s*"
-            org = next((m for m in ms if m.end <= title.start and re.fullmatch(
-                gap, text[m.end:title.start]) and view.type_of(m) is not EntityType.PERSON), None)
-            generic = bool(self.lex.generic_re.match(title.written))
-            pronoun = re.search(r"\b(?:its|their)\s+$", text[max(start, title.start - 8):title.start],
-                                re.IGNORECASE)
-            dem = self.lex.demonym_before(text, title.start, start)
-            owned = re.search(rf"{_POSS}\s*$", text[max(0, title.start - 4):title.start])
-            if comma and dem is not None and not owned:
-                dem = None  # "Iran's minister, X" is owned; "Iranian minister, X" may be a list
-            if org is not None and view.type_of(org) in ORGS | {EntityType.COUNTRY}:
-                obj, span_start = org.entity_id, org.start
-            elif org is not None and view.type_of(org) is EntityType.PLACE and title.kind == "office":
-                # "Basra Governor X", "Kurdistan Region President X"; "Tehran's envoy" is Iran's
-                obj, span_start = self.place_owner(view, org), org.start
-            elif pronoun is not None:
-                obj = self.pronoun_owner(view, ms, title.start)
-            elif dem is not None and not generic and title.kind != "leader":
-                # "Iraqi Foreign Minister X"; not "Iraqi militia commander X" (the militia is
-                # Iraqi) nor "Iraqi commander X" (a nationality: a leader leads some group)
-                obj = view.lookup_name(dem[0])
-                span_start = dem[1] if obj else span_start
-            if title.kind == "legislator" and (obj is None or self.is_country(view, obj)):
-                obj = self.legislature_of(view, obj)
-            if obj is None and comma:
-                continue  # a title set off by a comma counts only when something owns it
-            if obj is None and dem is not None and (generic or title.kind == "leader"):
-                continue  # "Iraqi militia commander X": some Iraqi militia, not the one in context
-            if obj is None:
-                obj = self.context_object(view, person, title.normalized, title.kind, generic,
-                                          start, end)
-            if obj is None:
-                continue
-            otype = view.entity(obj).type if view.entity(obj) is not None else None  # type: ignore[union-attr]
-            pred = self.role_predicate(title.kind, otype, True)
-            out.append(self.cand(person, pred, obj, (span_start, person.end), "rel-title-person",
-                                 role=title.written, role_normalized=title.normalized,
-                                 ended=title.ended))
-            self.remember_role(view, str(person.entity_id), title.normalized)
+            for _ in range(3):  # "Foreign Minister and Deputy Prime Minister X": both are X's
+                cand, left = self.title_candidate(view, ms, person, title, comma, start, end)
+                if cand is not None:
+                    out.append(cand)
+                joined = _JOINED_TITLE.search(text, max(start, left - 8), left)
+                if joined is None or comma:
+                    break
+                title = self.lex.find_title_before(text, joined.start("and"), start)
+                if title is None:
+                    break
         return out
+
+    def title_candidate(self, view: DocView, ms: list[Mention], person: Mention, title: RoleTitle,
+                        comma: bool, start: int, end: int) -> tuple[Candidate | None, int]:
+        """Return the relation a title before a name states, and where the title's phrase starts."""
+        text = view.text
+        obj: str | None = None
+        span_start = title.start
+        gap = rf"{_POSS}\s*" if comma else rf"{_POSS}?\s*"
+        org = next((m for m in ms if m.end <= title.start and re.fullmatch(
+            gap, text[m.end:title.start]) and view.type_of(m) is not EntityType.PERSON), None)
+        generic = bool(self.lex.generic_re.match(title.written))
+        pronoun = re.search(r"\b(?:its|their)\s+$", text[max(start, title.start - 8):title.start],
+                            re.IGNORECASE)
+        dem = self.lex.demonym_before(text, title.start, start)
+        owned = re.search(rf"{_POSS}\s*$", text[max(0, title.start - 4):title.start])
+        if comma and dem is not None and not owned:
+            dem = None  # "Iran's minister, X" is owned; "Iranian minister, X" may be a list
+        if org is not None and view.type_of(org) in ORGS | {EntityType.COUNTRY}:
+            obj, span_start = org.entity_id, org.start
+        elif org is not None and view.type_of(org) is EntityType.PLACE and title.kind == "office":
+            # "Basra Governor X", "Kurdistan Region President X"; "Tehran's envoy" is Iran's
+            obj, span_start = self.place_owner(view, org), org.start
+        elif pronoun is not None:
+            obj = self.pronoun_owner(view, ms, title.start)
+        elif dem is not None and not generic and title.kind != "leader":
+            # "Iraqi Foreign Minister X"; not "Iraqi militia commander X" (the militia is
+            # Iraqi) nor "Iraqi commander X" (a nationality: a leader leads some group)
+            obj = view.lookup_name(dem[0])
+            span_start = dem[1] if obj else span_start
+        if title.kind == "legislator" and (obj is None or self.is_country(view, obj)):
+            obj = self.legislature_of(view, obj)
+        if obj is None and comma:
+            return None, span_start  # a title set off by a comma counts only when something owns it
+        if obj is None and dem is not None and (generic or title.kind == "leader"):
+            return None, span_start  # "Iraqi militia commander X": some Iraqi militia, not the context's
+        if obj is None:
+            obj = self.context_object(view, person, title.normalized, title.kind, generic,
+                                      start, end)
+        if obj is None:
+            return None, span_start
+        otype = view.entity(obj).type if view.entity(obj) is not None else None  # type: ignore[union-attr]
+        pred = self.role_predicate(title.kind, otype, True)
+        self.remember_role(view, str(person.entity_id), title.normalized)
+        return self.cand(person, pred, obj, (span_start, person.end), "rel-title-person",
+                         role=title.written, role_normalized=title.normalized,
+                         ended=title.ended), span_start
 
     def apposition_role(self, view: DocView, ms: list[Mention], start: int, end: int,
                         memory: dict[str, list[str]]) -> list[Candidate]:

@@ -12,6 +12,7 @@ The predicate follows the types the guidelines give: a country or state body bac
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from factiongraph.extract.relations.arguments import SentenceArgs, SyntaxWords, Token
@@ -208,8 +209,9 @@ class SyntaxGroups(GroupFamilies):
     def ties(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
         """"X has ties to Y", "X, which maintains links with Y" (not "ties between A and B")."""
         verb = noun.head
-        if noun.dep_ != "dobj" or verb.lower_ not in self.words.link_verbs or self.is_negated(verb):
-            return []
+        if noun.dep_ != "dobj" or verb.lower_ not in self.words.link_verbs or self.is_negated(verb) \
+                or any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in noun.children):
+            return []  # "X has no links to Y"
         others = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
                   for m in self.pobj_names(args, c)]
         if not others:
@@ -405,6 +407,9 @@ class SyntaxGroups(GroupFamilies):
             return []
         members = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
                    for p in c.children if p.dep_ == "pobj" for m in args.members(p)]
+        # "a banner used by several factions including A"
+        members += [m for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                    for p in a.children if p.dep_ == "pobj" for m in args.members(p)]
         out: list[Candidate] = []
         for umbrella in umbrellas:
             for member in members:
@@ -476,6 +481,7 @@ class SyntaxGroups(GroupFamilies):
         words = self.words
         for tok in args.tokens_in(words.control_triggers):
             low = tok.lower_
+            bosses: list[Mention | str]
             if low in words.control_verbs and not self.is_negated(tok):
                 bosses = [m for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                           for m in self.pobj_names(args, c)]
@@ -485,6 +491,9 @@ class SyntaxGroups(GroupFamilies):
                     and tok.head.lower_ in ("under", "within"):
                 bosses = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                           for m in self.pobj_names(args, c)]
+                if not bosses:  # "under the command of the prime minister": who holds the office
+                    bosses = [h for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for p in c.children if p.dep_ == "pobj" for h in self.office_holder(view, args, p)]
                 if not bosses:
                     continue
                 attach = tok.head.head
@@ -495,16 +504,31 @@ class SyntaxGroups(GroupFamilies):
                 out.extend(self.control(view, args, subjects, bosses, low in words.leadership_nouns, tok))
         return out
 
-    def control(self, view: DocView, args: SentenceArgs, subjects: list[Mention], bosses: list[Mention],
-                leadership: bool, tok: Token) -> list[Candidate]:
+    def office_holder(self, view: DocView, args: SentenceArgs, noun: Token) -> list[str]:
+        """Return who holds the office "the prime minister" names (earlier in the text, else the KB)."""
+        if noun.lower_ not in self.lex.canonical and not any(
+                noun.lower_ == v.split()[-1] for v in self.lex.canonical):
+            return []
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return []
+        written = view.text[noun.left_edge.idx:noun.idx + len(noun.text)]
+        norm, kind, _ = self.lex.normalize_role(re.sub(r"^the\s+", "", written, flags=re.IGNORECASE))
+        if kind != "office":
+            return []
+        holder = self.owner.role_holder(view, norm, view.main_country)
+        return [holder] if holder else []
+
+    def control(self, view: DocView, args: SentenceArgs, subjects: list[Mention],
+                bosses: list[Mention | str], leadership: bool, tok: Token) -> list[Candidate]:
         """Return the candidates of "subjects under the control of bosses" by the bosses' types."""
         out: list[Candidate] = []
         for boss in bosses:
-            btype = args.type_of(boss)
+            btype = args.type_of(boss) if isinstance(boss, Mention) else EntityType.PERSON
+            boss_id = boss.entity_id if isinstance(boss, Mention) else boss
             for subj in subjects:
-                if args.type_of(subj) not in GROUP_TYPES | {EntityType.STATE_BODY} or subj.entity_id == boss.entity_id:
+                if args.type_of(subj) not in GROUP_TYPES | {EntityType.STATE_BODY} or subj.entity_id == boss_id:
                     continue
-                span = args.span_of(subj, boss, tok)
+                span = args.span_of(subj, boss if isinstance(boss, Mention) else None, tok, tok.right_edge)
                 if btype is EntityType.PERSON:
                     pred = Predicate.LEADER_OF if leadership else Predicate.COMMANDS
                     role: dict[str, Any] = {"role": "leader"} if leadership else {}

@@ -273,14 +273,18 @@ class SyntaxRoles(RoleFamilies):
             for child in tok.children:
                 if child.dep_ != "dobj":
                     continue
+                # "X heads the Y political bureau": a post in Y, not Y's lead
+                unit = args.mention_at(child) is None and child.lower_ not in self.words.group_part_nouns \
+                    and child.lower_ not in self.words.anaphor_nouns
                 for org in args.members(child):
                     if args.type_of(org) not in ORGS:
                         continue
                     org = self.possessed(view, args.ms, org)
+                    written = f"{role} of the {child.text}" if unit else role
                     for person in people:
-                        out.append(self.cand(person, Predicate.LEADER_OF, org,
-                                             args.span_of(person, org, tok), "rel-syn-clause",
-                                             role=role, role_normalized=self.lex.normalize_role(role)[0]))
+                        out.append(self.cand(person, Predicate.HOLDS_ROLE if unit else Predicate.LEADER_OF,
+                                             org, args.span_of(person, org, tok, child), "rel-syn-clause",
+                                             role=written, role_normalized=self.lex.normalize_role(written)[0]))
         return out
 
     def led_by_agent(self, view: DocView, args: SentenceArgs, verb: Token, agents: list[Token],

@@ -145,9 +145,26 @@ def test_relative_clause_verb_of_leading(extractor: RelationExtractor) -> None:
     assert ("hadi-al-amiri", "leader_of", "badr-organisation") in got
 
 
+def test_appointed_to_a_title(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "Abu Fadak al-Mohammedawi was appointed chief of staff of the PMF in 2020.")
+    assert producers(rels, "abu-fadak-al-mohammadawi", "holds_role", "pmf") == {"rule.rel-syn-copula.v1"}
+
+
+def test_heading_a_unit_of_a_group_is_a_post_in_it(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Akram al-Kaabi heads the Harakat al-Nujaba political bureau."))
+    assert ("akram-al-kaabi", "holds_role", "harakat-al-nujaba") in got
+    assert ("akram-al-kaabi", "leader_of", "harakat-al-nujaba") not in got
+
+
 def test_participle_led_by_under_a_plural(extractor: RelationExtractor) -> None:
     got = triples(run(extractor, "The parade was watched by PMF commanders headed by Falih al-Fayyadh."))
     assert ("faleh-al-fayyadh", "leader_of", "pmf") in got
+
+
+def test_ties_and_their_denial(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Ashab al-Kahf, which has close ties to Kataib Hezbollah, struck again."))
+    assert ("ashab-al-kahf", "affiliated_with", "kataib-hezbollah") in got
+    assert triples(run(extractor, "Kataib Hezbollah has no links to Iran.")) == set()
 
 
 def test_controlled_by_a_group_is_an_affiliation(extractor: RelationExtractor) -> None:
