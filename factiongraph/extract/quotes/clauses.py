@@ -486,8 +486,9 @@ class QuoteClauses(SyntaxSpeakers):
                 return None  # "..., the Tigris Dispatch reports" in its own article: its reporting
             via = outlet  # "Jerusalem Post reported": the outlet relays its own words
         spans = [(s, e) for s, e in spans if e - s >= 3 and not (a_start <= s and e <= a_end)]
-        if len(cue.speakers) == 1 and self.is_bare_plural(cue.speakers[0]) and spans and spans[0][1] <= a_start:
-            spans = []  # "..., officials said(, ...)": a report's sourcing, not a statement
+        if len(cue.speakers) == 1 and self.is_bare_plural(cue.speakers[0]) and spans and spans[0][1] <= a_start \
+                and cue.speakers[0].key.split("#")[0].removeprefix("anon:") not in self.witness_singulars:
+            spans = []  # "..., officials said(, ...)": a report's sourcing, not a statement ("witnesses said": is)
         return Finding(cue.speakers, "quote-reported", spans, via, vs)
 
     def _attribution_bounds(self, tok: Token, content: tuple[int, int] | None, subjects: list[Token],

@@ -109,7 +109,7 @@ class QuotePatterns:
                 "via_cues", "role_heads", "anonymous_plural_heads", "continuation_say",
                 "continuation_other", "report_verbs", "channel_cues", "attribution_words",
                 "via_lead_words", "statement_nouns", "spokes_nouns", "collective_heads", "group_nouns",
-                "observer_heads", "document_nouns", "citing_words")}
+                "observer_heads", "document_nouns", "citing_words", "witness_heads")}
             self.min_words = int(rules["min_quote_words"])
             self.claim_complements = {str(k).lower(): frozenset(str(w).lower() for w in v)
                                       for k, v in rules["claim_complements"].items()}
@@ -166,6 +166,7 @@ class QuotePatterns:
         self.observer_heads = frozenset(w.lower() for w in words["observer_heads"])
         self.document_nouns = frozenset(w.lower() for w in words["document_nouns"])
         self.citing_words = frozenset(w.lower() for w in words["citing_words"])
+        self.witness_singulars = frozenset(singular(w.lower()) for w in words["witness_heads"])
         self.source_heads = frozenset(w.lower().split()[-1] for w in
                                       words["anonymous_heads"] + words["anonymous_plural_heads"])
         self.cue_phrases = cue_phrases(words)
