@@ -388,7 +388,7 @@ class QuoteClauses(SyntaxSpeakers):
                 self.is_outlet(view, speakers[0].entity_id):
             return []  # an outlet reports; it does not condemn or vow
         if len(speakers) == 1 and self.is_bare_plural(speakers[0]) and \
-                speakers[0].key.split("#")[0].removeprefix("anon:") in self.collective_singulars:
+                speakers[0].key.split("#")[0].removeprefix("anon:") in self.organisation_singulars:
             return []  # "Iran-aligned militias have rejected ...": a characterisation, not a statement
         return speakers
 
