@@ -388,7 +388,7 @@ class QuoteClauses(SyntaxSpeakers):
                 self.is_outlet(view, speakers[0].entity_id):
             return []  # an outlet reports; it does not condemn or vow
         if len(speakers) == 1 and self.is_bare_plural(speakers[0]) and \
-                speakers[0].key.split("#")[0].removeprefix("anon:") in self.collective_singulars:
+                speakers[0].key.split("#")[0].removeprefix("anon:") in self.organisation_singulars:
             return []  # "Iran-aligned militias have rejected ...": a characterisation, not a statement
         return speakers
 
@@ -486,8 +486,9 @@ class QuoteClauses(SyntaxSpeakers):
                 return None  # "..., the Tigris Dispatch reports" in its own article: its reporting
             via = outlet  # "Jerusalem Post reported": the outlet relays its own words
         spans = [(s, e) for s, e in spans if e - s >= 3 and not (a_start <= s and e <= a_end)]
-        if len(cue.speakers) == 1 and self.is_bare_plural(cue.speakers[0]) and spans and spans[0][1] <= a_start:
-            spans = []  # "..., officials said(, ...)": a report's sourcing, not a statement
+        if len(cue.speakers) == 1 and self.is_bare_plural(cue.speakers[0]) and spans and spans[0][1] <= a_start \
+                and cue.speakers[0].key.split("#")[0].removeprefix("anon:") not in self.witness_singulars:
+            spans = []  # "..., officials said(, ...)": a report's sourcing, not a statement ("witnesses said": is)
         return Finding(cue.speakers, "quote-reported", spans, via, vs)
 
     def _attribution_bounds(self, tok: Token, content: tuple[int, int] | None, subjects: list[Token],
@@ -631,11 +632,15 @@ class QuoteClauses(SyntaxSpeakers):
             hi = max(hi, min(child.right_edge.i + 1, span.end))
         for i, other in cue_at.items():  # "blamed A on B, which denied it": B's denial is B's own
             if tok.i < i < hi and self._own_relative(other.tok):
-                hi = min(hi, other.tok.left_edge.i)
+                bare = not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in other.tok.children)
+                hi = min(hi, other.tok.head.left_edge.i if bare and other.tok.head.i > tok.i else other.tok.left_edge.i)
         while hi - 1 > tok.i and doc[hi - 1].is_punct:
             hi -= 1
         cue.content = (tok.i, hi)
-        s, e = self.trim(view.text, tok.idx, self._end_char(doc, hi - 1))
+        lo = tok.i
+        if tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in tok.children):
+            lo = max(span.start, tok.head.left_edge.i)  # "a charge Iran denies": what is denied is the noun
+        s, e = self.trim(view.text, doc[lo].idx, self._end_char(doc, hi - 1))
         subjects = [t for t in syn.subjects(tok) if span.start <= t.i < span.end]
         # What is claimed and who claims it are not searched; "(responsibility) in a statement posted on X" is
         open_to = {t.i for c in [tok, *(o for o in tok.children if o.dep_ == "dobj")] for p in c.children

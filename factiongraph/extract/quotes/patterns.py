@@ -109,7 +109,8 @@ class QuotePatterns:
                 "via_cues", "role_heads", "anonymous_plural_heads", "continuation_say",
                 "continuation_other", "report_verbs", "channel_cues", "attribution_words",
                 "via_lead_words", "statement_nouns", "spokes_nouns", "collective_heads", "group_nouns",
-                "observer_heads", "document_nouns", "citing_words")}
+                "observer_heads", "document_nouns", "citing_words", "witness_heads",
+                "organisation_collectives")}
             self.min_words = int(rules["min_quote_words"])
             self.claim_complements = {str(k).lower(): frozenset(str(w).lower() for w in v)
                                       for k, v in rules["claim_complements"].items()}
@@ -161,11 +162,12 @@ class QuotePatterns:
         self.statement_nouns = frozenset(w.lower() for w in words["statement_nouns"])
         self.spokes_nouns = frozenset(w.lower() for w in words["spokes_nouns"])
         self.collective_heads = frozenset(w.lower() for w in words["collective_heads"])
-        self.collective_singulars = frozenset(singular(w) for w in self.collective_heads)
+        self.organisation_singulars = frozenset(singular(w.lower()) for w in words["organisation_collectives"])
         self.group_nouns = frozenset(w.lower() for w in words["group_nouns"])
         self.observer_heads = frozenset(w.lower() for w in words["observer_heads"])
         self.document_nouns = frozenset(w.lower() for w in words["document_nouns"])
         self.citing_words = frozenset(w.lower() for w in words["citing_words"])
+        self.witness_singulars = frozenset(singular(w.lower()) for w in words["witness_heads"])
         self.source_heads = frozenset(w.lower().split()[-1] for w in
                                       words["anonymous_heads"] + words["anonymous_plural_heads"])
         self.cue_phrases = cue_phrases(words)

@@ -312,7 +312,9 @@ class SyntaxSpeakers(QuoteSpans):
         for m in syn.phrase_mentions(tok, appositions=False, conjuncts=False):
             if m.entity_id and view.type_of(m) in kinds and view.type_of(m) is not EntityType.PERSON:
                 return m
-        for prep, obj in syn.prep_objects(tok, ("of", "for", "by", "from")):
+        objects = [obj for _, obj in syn.prep_objects(tok, ("of", "for", "by", "from"))]
+        objects += [a for c in tok.children if c.dep_ == "acl" for a in syn.agents(c)]  # "a statement issued by X"
+        for obj in objects:
             for m in syn.phrase_mentions(obj, appositions=False, conjuncts=False):
                 if m.entity_id and view.type_of(m) in kinds:
                     return m

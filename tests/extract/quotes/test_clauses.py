@@ -117,6 +117,9 @@ def test_unnamed_sources_keep_their_role(extractor: QuoteExtractor) -> None:
 
 def test_a_report_sourced_to_bare_officials_is_not_a_statement(extractor: QuoteExtractor) -> None:
     assert run(extractor, "Four rockets struck the airport perimeter overnight, officials said.") == []
+    # what witnesses saw is their account
+    q = one(run(extractor, "Armed men closed the market before noon, witnesses said."), "closed the market")
+    assert q.anonymous and q.speaker_role == "witnesses"
 
 
 def test_an_office_speaks_for_its_organisation(extractor: QuoteExtractor) -> None:
