@@ -629,8 +629,10 @@ class SyntaxWords:
             self.receive_verbs = words["receive_verbs"]
             self.support_nouns = words["support_nouns"]
             self.split_verbs = words["split_verbs"]
+            self.city_nouns = frozenset(str(w).lower().split()[-1] for w in
+                                        [*rules.get("place_nouns", []), *rules.get("city_nouns", [])])
             self.site_nouns = frozenset(str(w).lower().split()[-1] for w in
-                                        [*rules.get("facility_nouns", []), *rules.get("place_nouns", [])])
+                                        rules.get("facility_nouns", [])) | self.city_nouns
             self.include_verbs = words["include_verbs"]
             self.control_nouns = words["control_nouns"]
             self.control_verbs = words["control_verbs"]

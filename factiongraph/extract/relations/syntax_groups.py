@@ -565,7 +565,9 @@ class SyntaxGroups(GroupFamilies):
             if not sites:
                 continue
             for child in tok.children:
-                if child.dep_ != "prep" or child.lower_ != "in":
+                # "a town in Y"; "the capital of Y", "a district of Y" (a place noun owned by Y)
+                if child.dep_ != "prep" or not (child.lower_ == "in" or (
+                        child.lower_ == "of" and tok.lower_ in self.words.city_nouns)):
                     continue
                 for pobj in child.children:
                     outer_m = args.named(pobj)[0] if pobj.dep_ == "pobj" and args.named(pobj) else None
