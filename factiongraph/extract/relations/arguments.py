@@ -478,14 +478,16 @@ class SentenceArgs:
             if subj:
                 for s in subj:
                     if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
-                        out.extend(self.named(v.head) or self.described(v.head, 1))
+                        # "A and B, which are backed by Iran": the list before the clause
+                        out.extend(self.complete_list(self.named(v.head), forward=False)
+                                   or self.described(v.head, 1))
                     else:
                         out.extend(self.members(self.nominal(s)) or self.named(s) or self.antecedent(s))
                 return out
             if v.dep_ == "relcl":
                 return self.named(v.head)
-            if v.dep_ in ("conj", "xcomp", "ccomp") and v.head is not v:
-                v = v.head
+            if v.dep_ in ("conj", "xcomp", "ccomp", "acomp") and v.head is not v:
+                v = v.head  # "A was armed and financed by B": through the coordination and copula
                 continue
             break
         return out
