@@ -645,7 +645,7 @@ class SyntaxWords:
         except (KeyError, TypeError, AttributeError) as exc:
             raise ConfigError(f"relations.yaml: bad syntax vocabulary ({exc!r})") from exc
         # The words each family looks for first (a sentence without any is skipped by it).
-        self.support_triggers = self.support | self.alignment | {"pro"}
+        self.support_triggers = self.support | self.alignment | {"pro", "anti"}
         self.affiliate_triggers = self.affiliate_nouns | self.link_nouns | self.front_nouns
         self.part_triggers = (self.include_verbs | self.inner_preps | self.join_verbs | self.constitute_verbs
                               | self.consist_verbs | self.collective_nouns | self.part_nouns

@@ -124,7 +124,7 @@ class SyntaxGroups(GroupFamilies):
                 continue
             if self.is_negated(tok):
                 continue
-            if low == "pro":  # "pro-Iran factions", "pro-Iranian militias"
+            if low in ("pro", "anti"):  # "pro-Iran factions", "the anti-ISIS coalition"
                 doc = args.doc
                 if tok.i + 2 <= args.last and doc[tok.i + 1].text == "-":
                     word = doc[tok.i + 2]
@@ -135,8 +135,11 @@ class SyntaxGroups(GroupFamilies):
                     if other is not None:
                         phrase = args.nominal(word)
                         subjects = [m for m in args.referents(phrase) if m.end <= tok.idx or m.start > word.idx]
-                        out.extend(self.emit_alignment(view, args, subjects, other, False,
-                                                       "rel-syn-modifier", tok, phrase))
+                        if low == "pro":
+                            out.extend(self.emit_alignment(view, args, subjects, other, False,
+                                                           "rel-syn-modifier", tok, phrase))
+                        else:
+                            out.extend(self.opposition(view, args, subjects, self.as_actor(view, other), tok, phrase))
                 continue
             backer = self.backer_before_hyphen(view, args, tok)
             if backer is not None:  # a premodifier: the phrase it modifies is backed
@@ -322,8 +325,13 @@ class SyntaxGroups(GroupFamilies):
         out: list[Candidate] = []
         for umbrella in umbrellas:
             for subj in args.subjects(verb):
-                if args.type_of(subj) in GROUP_TYPES | {EntityType.STATE_BODY} and subj.entity_id != umbrella.entity_id:
+                if subj.entity_id == umbrella.entity_id:
+                    continue
+                if args.type_of(subj) in GROUP_TYPES | {EntityType.STATE_BODY}:
                     out.append(self.cand(subj, Predicate.PART_OF, umbrella,
+                                         args.span_of(subj, umbrella, verb), "rel-syn-clause"))
+                elif args.type_of(subj) is EntityType.PERSON and args.type_of(umbrella) is EntityType.ARMED_GROUP:
+                    out.append(self.cand(subj, Predicate.MEMBER_OF, umbrella,  # "X joined Kataib Hezbollah"
                                          args.span_of(subj, umbrella, verb), "rel-syn-clause"))
         return out
 
@@ -588,6 +596,17 @@ class SyntaxGroups(GroupFamilies):
             return False
         rank_o, rank_i = self.admin_rank(view, outer), self.admin_rank(view, inner)
         return rank_o is None or rank_i is None or rank_o >= rank_i
+
+    def opposition(self, view: DocView, args: SentenceArgs, subjects: list[Mention], other: Mention | str,
+                   *tokens: Token) -> list[Candidate]:
+        """Return "A opposes B" candidates for actors ("the anti-ISIS coalition")."""
+        actors = UNIT_TYPES | {EntityType.PERSON, EntityType.COUNTRY, EntityType.INTL_ORG}
+        if self.type_of_id(view, other) not in actors:
+            return []
+        other_m = other if isinstance(other, Mention) else None
+        oid = other.entity_id if isinstance(other, Mention) else other
+        return [self.cand(subj, Predicate.OPPOSES, other, args.span_of(subj, other_m, *tokens), "rel-syn-modifier")
+                for subj in subjects if args.type_of(subj) in actors and subj.entity_id != oid]
 
     # -- explicit command and opposition ------------------------------------------------------
     def syn_explicit(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
