@@ -633,6 +633,7 @@ class SyntaxWords:
             self.split_verbs = words["split_verbs"]
             self.city_nouns = frozenset(str(w).lower().split()[-1] for w in
                                         [*rules.get("place_nouns", []), *rules.get("city_nouns", [])])
+            self.area_nouns = frozenset(str(w).lower() for w in rules.get("area_nouns", []))
             self.site_nouns = frozenset(str(w).lower().split()[-1] for w in
                                         rules.get("facility_nouns", [])) | self.city_nouns
             self.include_verbs = words["include_verbs"]

@@ -566,19 +566,23 @@ class SyntaxGroups(GroupFamilies):
                     if outer is not None and args.type_of(outer) in PLACES and self.encloses_or_unknown(view, outer, m):
                         out.append(self.cand(m, Predicate.LOCATED_IN, outer, args.span_of(outer, m, tok),
                                              "rel-syn-modifier"))
-        for tok in args.tokens_in(self.words.site_nouns):
-            if tok.lower_ not in self.words.site_nouns or args.mention_at(tok) is not None or args.negated(tok):
+        for tok in args.tokens_in(self.words.site_nouns | self.words.area_nouns):
+            if args.mention_at(tok) is not None or args.negated(tok):
                 continue
             sites = [m for m in args.described(tok) if args.type_of(m) is EntityType.PLACE]
             if not sites:
                 continue
             for child in tok.children:
-                # "a town in Y"; "the capital of Y", "a district of Y" (a place noun owned by Y)
+                # "a town in Y"; "the capital of Y", "a district of Y" (a place noun owned by Y);
+                # "the centre of the capital, Baghdad"
                 if child.dep_ != "prep" or not (child.lower_ == "in" or (
-                        child.lower_ == "of" and tok.lower_ in self.words.city_nouns)):
+                        child.lower_ == "of" and tok.lower_ in self.words.city_nouns | self.words.area_nouns)):
                     continue
                 for pobj in child.children:
-                    outer_m = args.named(pobj)[0] if pobj.dep_ == "pobj" and args.named(pobj) else None
+                    if pobj.dep_ != "pobj":
+                        continue
+                    named = args.named(pobj) or [m for c in pobj.children if c.dep_ == "appos" for m in args.named(c)]
+                    outer_m = named[0] if named else None
                     if outer_m is None or args.type_of(outer_m) not in PLACES:
                         continue
                     for site in sites:
