@@ -478,14 +478,16 @@ class SentenceArgs:
             if subj:
                 for s in subj:
                     if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
-                        out.extend(self.named(v.head) or self.described(v.head, 1))
+                        # "A and B, which are backed by Iran": the list before the clause
+                        out.extend(self.complete_list(self.named(v.head), forward=False)
+                                   or self.described(v.head, 1))
                     else:
                         out.extend(self.members(self.nominal(s)) or self.named(s) or self.antecedent(s))
                 return out
             if v.dep_ == "relcl":
                 return self.named(v.head)
-            if v.dep_ in ("conj", "xcomp", "ccomp") and v.head is not v:
-                v = v.head
+            if v.dep_ in ("conj", "xcomp", "ccomp", "acomp") and v.head is not v:
+                v = v.head  # "A was armed and financed by B": through the coordination and copula
                 continue
             break
         return out
@@ -629,8 +631,11 @@ class SyntaxWords:
             self.receive_verbs = words["receive_verbs"]
             self.support_nouns = words["support_nouns"]
             self.split_verbs = words["split_verbs"]
+            self.city_nouns = frozenset(str(w).lower().split()[-1] for w in
+                                        [*rules.get("place_nouns", []), *rules.get("city_nouns", [])])
+            self.area_nouns = frozenset(str(w).lower() for w in rules.get("area_nouns", []))
             self.site_nouns = frozenset(str(w).lower().split()[-1] for w in
-                                        [*rules.get("facility_nouns", []), *rules.get("place_nouns", [])])
+                                        rules.get("facility_nouns", [])) | self.city_nouns
             self.include_verbs = words["include_verbs"]
             self.control_nouns = words["control_nouns"]
             self.control_verbs = words["control_verbs"]
@@ -641,7 +646,7 @@ class SyntaxWords:
         except (KeyError, TypeError, AttributeError) as exc:
             raise ConfigError(f"relations.yaml: bad syntax vocabulary ({exc!r})") from exc
         # The words each family looks for first (a sentence without any is skipped by it).
-        self.support_triggers = self.support | self.alignment | {"pro"}
+        self.support_triggers = self.support | self.alignment | {"pro", "anti"}
         self.affiliate_triggers = self.affiliate_nouns | self.link_nouns | self.front_nouns
         self.part_triggers = (self.include_verbs | self.inner_preps | self.join_verbs | self.constitute_verbs
                               | self.consist_verbs | self.collective_nouns | self.part_nouns

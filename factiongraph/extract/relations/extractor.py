@@ -234,6 +234,8 @@ class RelationExtractor:
         merged: dict[str, Relation] = {}
         text = view.text
         for cand in candidates:
+            if cand.predicate is Predicate.LEADER_OF and self.holds_a_post_in(cand):
+                cand.predicate = Predicate.HOLDS_ROLE  # "PMF commander X" who commands one sector
             rel_id = make_id("rel", cand.subject_id, cand.predicate.value, cand.object_id)
             confidence = self.patterns.get(cand.rule, (1, 0.5))[1]
             attrs = dict(cand.attrs)
@@ -282,6 +284,22 @@ class RelationExtractor:
         if len(self._roles) < 50_000:
             self._roles[key] = records
         return records
+
+    def holds_a_post_in(self, cand: Candidate) -> bool:
+        """Return True when the KB says a person named as a leader of a body holds a post in it.
+
+        "PMF commander Qasim Muslih": the KB lists the PMF's leaders without him and records his
+        role there as a sector command ("Anbar Operations Commander"), so the title names a post,
+        not the body's lead. Without such records the text's reading stands.
+        """
+        group = kb_get(self.kb, cand.object_id)
+        if group is None or not _records(group.attributes.get("leaders")):
+            return False
+        records = [r for r in self.role_records(cand.subject_id, cand.object_id) if r.get("of") == cand.object_id]
+        if not records or any(r.get("person") == cand.subject_id for r in records):
+            return False
+        kinds = [self.lexicon.normalize_role(str(r.get("role") or ""))[1] for r in records]
+        return all(kind != "leader" for kind in kinds)
 
     def check_role(self, cand: Candidate, year: int | None) -> tuple[str, float]:
         """Return ``(kb_check, confidence factor)`` for a role relation against KB dates."""

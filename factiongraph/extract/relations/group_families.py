@@ -191,6 +191,10 @@ class GroupFamilies(PatternBase):
         for m in places:
             if view.type_of(m) is not EntityType.PLACE:
                 continue
+            in_country = self.place_in_country.match(text, m.end, end) if view.main_country else None
+            if in_country is not None and view.main_country != m.entity_id:
+                out.append(self.cand(m, Predicate.LOCATED_IN, str(view.main_country), (m.start, in_country.end()),
+                                     "rel-located-in"))
             country, s0 = self.demonym_city(view, m, start)
             if country is not None and country != m.entity_id:
                 out.append(self.cand(m, Predicate.LOCATED_IN, country, (s0, m.end), "rel-located-in"))

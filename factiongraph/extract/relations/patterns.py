@@ -112,6 +112,8 @@ class PatternBase:
         self.place_in = re.compile(rf"(?:\s+(?:{facilities}|{places}))?,?\s+in\s+(?:the\s+)?"
                                    rf"(?:[a-z]+(?:-[a-z]+)*\s+)?(?:(?:{areas})\s+of\s+(?:the\s+)?"
                                    r"(?:[a-z]+(?:-[a-z]+)*\s+)?)?", flags)
+        # "the Ain al-Asad air base in the west of the country": the document's main country
+        self.place_in_country = re.compile(self.place_in.pattern + r"(?:the\s+)?country\b", flags)
         # "Baghdad, Iraq", "Rukban, northeast Jordan", "ERBIL, Kurdistan Region"
         self.place_comma = re.compile(rf",\s+(?:(?:{directions})\s+)?", flags)
         self.place_list_after = re.compile(r"\s*(?:,|and\b|or\b|&)", flags)

@@ -124,7 +124,7 @@ class SyntaxGroups(GroupFamilies):
                 continue
             if self.is_negated(tok):
                 continue
-            if low == "pro":  # "pro-Iran factions", "pro-Iranian militias"
+            if low in ("pro", "anti"):  # "pro-Iran factions", "the anti-ISIS coalition"
                 doc = args.doc
                 if tok.i + 2 <= args.last and doc[tok.i + 1].text == "-":
                     word = doc[tok.i + 2]
@@ -135,8 +135,11 @@ class SyntaxGroups(GroupFamilies):
                     if other is not None:
                         phrase = args.nominal(word)
                         subjects = [m for m in args.referents(phrase) if m.end <= tok.idx or m.start > word.idx]
-                        out.extend(self.emit_alignment(view, args, subjects, other, False,
-                                                       "rel-syn-modifier", tok, phrase))
+                        if low == "pro":
+                            out.extend(self.emit_alignment(view, args, subjects, other, False,
+                                                           "rel-syn-modifier", tok, phrase))
+                        else:
+                            out.extend(self.opposition(view, args, subjects, self.as_actor(view, other), tok, phrase))
                 continue
             backer = self.backer_before_hyphen(view, args, tok)
             if backer is not None:  # a premodifier: the phrase it modifies is backed
@@ -322,8 +325,13 @@ class SyntaxGroups(GroupFamilies):
         out: list[Candidate] = []
         for umbrella in umbrellas:
             for subj in args.subjects(verb):
-                if args.type_of(subj) in GROUP_TYPES | {EntityType.STATE_BODY} and subj.entity_id != umbrella.entity_id:
+                if subj.entity_id == umbrella.entity_id:
+                    continue
+                if args.type_of(subj) in GROUP_TYPES | {EntityType.STATE_BODY}:
                     out.append(self.cand(subj, Predicate.PART_OF, umbrella,
+                                         args.span_of(subj, umbrella, verb), "rel-syn-clause"))
+                elif args.type_of(subj) is EntityType.PERSON and args.type_of(umbrella) is EntityType.ARMED_GROUP:
+                    out.append(self.cand(subj, Predicate.MEMBER_OF, umbrella,  # "X joined Kataib Hezbollah"
                                          args.span_of(subj, umbrella, verb), "rel-syn-clause"))
         return out
 
@@ -558,17 +566,23 @@ class SyntaxGroups(GroupFamilies):
                     if outer is not None and args.type_of(outer) in PLACES and self.encloses_or_unknown(view, outer, m):
                         out.append(self.cand(m, Predicate.LOCATED_IN, outer, args.span_of(outer, m, tok),
                                              "rel-syn-modifier"))
-        for tok in args.tokens_in(self.words.site_nouns):
-            if tok.lower_ not in self.words.site_nouns or args.mention_at(tok) is not None or args.negated(tok):
+        for tok in args.tokens_in(self.words.site_nouns | self.words.area_nouns):
+            if args.mention_at(tok) is not None or args.negated(tok):
                 continue
             sites = [m for m in args.described(tok) if args.type_of(m) is EntityType.PLACE]
             if not sites:
                 continue
             for child in tok.children:
-                if child.dep_ != "prep" or child.lower_ != "in":
+                # "a town in Y"; "the capital of Y", "a district of Y" (a place noun owned by Y);
+                # "the centre of the capital, Baghdad"
+                if child.dep_ != "prep" or not (child.lower_ == "in" or (
+                        child.lower_ == "of" and tok.lower_ in self.words.city_nouns | self.words.area_nouns)):
                     continue
                 for pobj in child.children:
-                    outer_m = args.named(pobj)[0] if pobj.dep_ == "pobj" and args.named(pobj) else None
+                    if pobj.dep_ != "pobj":
+                        continue
+                    named = args.named(pobj) or [m for c in pobj.children if c.dep_ == "appos" for m in args.named(c)]
+                    outer_m = named[0] if named else None
                     if outer_m is None or args.type_of(outer_m) not in PLACES:
                         continue
                     for site in sites:
@@ -586,6 +600,17 @@ class SyntaxGroups(GroupFamilies):
             return False
         rank_o, rank_i = self.admin_rank(view, outer), self.admin_rank(view, inner)
         return rank_o is None or rank_i is None or rank_o >= rank_i
+
+    def opposition(self, view: DocView, args: SentenceArgs, subjects: list[Mention], other: Mention | str,
+                   *tokens: Token) -> list[Candidate]:
+        """Return "A opposes B" candidates for actors ("the anti-ISIS coalition")."""
+        actors = UNIT_TYPES | {EntityType.PERSON, EntityType.COUNTRY, EntityType.INTL_ORG}
+        if self.type_of_id(view, other) not in actors:
+            return []
+        other_m = other if isinstance(other, Mention) else None
+        oid = other.entity_id if isinstance(other, Mention) else other
+        return [self.cand(subj, Predicate.OPPOSES, other, args.span_of(subj, other_m, *tokens), "rel-syn-modifier")
+                for subj in subjects if args.type_of(subj) in actors and subj.entity_id != oid]
 
     # -- explicit command and opposition ------------------------------------------------------
     def syn_explicit(self, view: DocView, args: SentenceArgs) -> list[Candidate]:

@@ -198,6 +198,14 @@ def test_nationality_before_a_leader_title_is_not_an_office(extractor: RelationE
     assert ("abu-mahdi-al-muhandis", "holds_role", "iraq") not in got
 
 
+def test_kb_sector_commander_holds_a_post(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Police arrested PMF commander Qasim Muslih in Baghdad.", "2021-05-26"))
+    assert ("qasim-muslih", "holds_role", "pmf") in got
+    assert ("qasim-muslih", "leader_of", "pmf") not in got
+    got = triples(run(extractor, "Quds Force commander Esmail Qaani arrived in Baghdad.", "2021-05-26"))
+    assert ("esmail-qaani", "leader_of", "quds-force") in got
+
+
 def test_place_owns_an_office_written_before_it(extractor: RelationExtractor) -> None:
     got = triples(run(extractor, "Basra Governor Asaad al-Eidani met protesters in Iraq."))
     assert any(p == "holds_role" and o == "basra" for _, p, o in got)
