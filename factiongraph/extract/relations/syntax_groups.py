@@ -65,7 +65,7 @@ class SyntaxGroups(GroupFamilies):
         """Return the type of a mention or an entity id."""
         if isinstance(item, Mention):
             return view.type_of(item)
-        ent = view.entity(item)
+        ent = self.owner.entity(view, item)
         return ent.type if ent is not None else None
 
     def as_actor(self, view: DocView, other: Mention | str) -> Mention | str:
@@ -567,17 +567,16 @@ class SyntaxGroups(GroupFamilies):
                         out.append(self.cand(m, Predicate.LOCATED_IN, outer, args.span_of(outer, m, tok),
                                              "rel-syn-modifier"))
         for tok in args.tokens_in(self.words.site_nouns | self.words.area_nouns):
-            if args.mention_at(tok) is not None or args.negated(tok):
+            # "a town in Y"; "the capital of Y", "a district of Y" (a place noun owned by Y);
+            # "the centre of the capital, Baghdad"
+            preps = [c for c in tok.children if c.dep_ == "prep" and (c.lower_ == "in" or (
+                c.lower_ == "of" and tok.lower_ in self.words.city_nouns | self.words.area_nouns))]
+            if not preps or args.mention_at(tok) is not None or args.negated(tok):
                 continue
             sites = [m for m in args.described(tok) if args.type_of(m) is EntityType.PLACE]
             if not sites:
                 continue
-            for child in tok.children:
-                # "a town in Y"; "the capital of Y", "a district of Y" (a place noun owned by Y);
-                # "the centre of the capital, Baghdad"
-                if child.dep_ != "prep" or not (child.lower_ == "in" or (
-                        child.lower_ == "of" and tok.lower_ in self.words.city_nouns | self.words.area_nouns)):
-                    continue
+            for child in preps:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
@@ -595,7 +594,7 @@ class SyntaxGroups(GroupFamilies):
         """Return False when the KB says ``inner`` is the larger of the two (or they are one)."""
         if outer.entity_id == inner.entity_id or view.type_of(inner) is EntityType.COUNTRY:
             return False
-        ent = view.entity(outer.entity_id)
+        ent = self.owner.entity(view, outer.entity_id)
         if ent is not None and ent.attributes.get("parent") == inner.entity_id:
             return False
         rank_o, rank_i = self.admin_rank(view, outer), self.admin_rank(view, inner)

@@ -210,7 +210,7 @@ class SyntaxRoles(RoleFamilies):
                     pid = self.context_object(view, person, norm, kind, False, args.start, args.end)
                 if pid is None:
                     continue
-                ent = view.entity(pid)
+                ent = self.owner.entity(view, pid)
                 otype = ent.type if ent is not None else None
                 if otype in PLACES and otype is not EntityType.COUNTRY and kind != "office":
                     continue  # "the leader in Basra": a place is a region, not an organisation
