@@ -21,10 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from factiongraph.errors import ConfigError
 from factiongraph.extract.view.docview import ORGS, PLACES, DocView, build_name_index, kb_get, record_id
-from factiongraph.extract.relations.arguments import DocIndex, SentenceArgs, SyntaxWords
+from factiongraph.extract.relations.arguments import SentenceArgs
+from factiongraph.extract.relations.doc_index import DocIndex
+from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.relations.patterns import Candidate
-from factiongraph.extract.relations.syntax_groups import SyntaxGroups
+from factiongraph.extract.relations.syntax_places import SyntaxPlaces
 from factiongraph.extract.relations.syntax_roles import SyntaxRoles
+from factiongraph.extract.relations.syntax_umbrellas import SyntaxUmbrellas
 from factiongraph.extract.view.cues import cue_words
 from factiongraph.extract.view.roles import RoleLexicon
 from factiongraph.extract.view.sentences import load_rule_file, sentence_spans, split_sentences
@@ -55,7 +58,7 @@ Reader = Callable[[DocView, SentenceArgs], list[Candidate]]
 Family = Callable[[DocView, list[Mention], int, int, dict[str, list[str]]], list[Candidate]]
 
 
-class PatternFamilies(SyntaxRoles, SyntaxGroups):
+class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
     """All relation families; :meth:`run` applies them to one sentence.
 
     With a dependency parse, the parse-based families (``rel-syn-*``) read appositions,

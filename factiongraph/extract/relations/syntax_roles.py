@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 
-from factiongraph.extract.relations.arguments import SentenceArgs, SyntaxWords, Token
+from factiongraph.extract.relations.arguments import SentenceArgs
+from factiongraph.extract.relations.doc_index import Token
+from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.relations.role_families import RoleFamilies
 from factiongraph.extract.relations.patterns import Candidate
 from factiongraph.extract.view.docview import ORGS, PLACES, DocView
