@@ -1,7 +1,8 @@
 """Who a noun phrase is about: one sentence's dependency parse read through its mentions.
 
-The parse-based relation families (``syntax_roles.py``, ``syntax_groups.py``) ask three
-questions of a token, all answered with the sentence's resolved mentions:
+The parse-based relation families (``syntax_roles.py``, ``syntax_groups.py``,
+``syntax_umbrellas.py``, ``syntax_places.py``) ask three questions of a token, all answered with
+the sentence's resolved mentions:
 
 - :meth:`SentenceArgs.named`: the mention a noun phrase is ("the Kataib Hezbollah group" ->
   Kataib Hezbollah; possessors and prepositional phrases are not the phrase's own name);
@@ -11,13 +12,16 @@ questions of a token, all answered with the sentence's resolved mentions:
   Iran-backed militia"), a copula's subject ("A is part of Y"), a relative clause's antecedent
   ("A, which is ..."), "one of the factions" standing for the name it follows.
 
-:meth:`SentenceArgs.referents` puts the three together. spaCy's small model parses long
+:meth:`SentenceArgs.referents` puts the three together, with :meth:`SentenceArgs.antecedent`
+("the group", "this faction", "it") as the last resort. spaCy's small model parses long
 transliterated names poorly (a list "A, B and C" of multiword names often comes out as loose
 fragments), so lists found through the parse are completed by word order: mentions joined by
 list separators ("," "and" "or") next to a member are members too.
 
-The object is built per sentence only when the document was parsed and the sentence holds a
-mention; tokens are the spaCy doc's own and offsets the document's.
+Appositions set off by commas are also read off the commas (:meth:`SentenceArgs.apposed`): a
+long name often derails the parser. The object is built per sentence, over the document's
+:class:`DocIndex`, only when the document was parsed and the sentence holds a mention; tokens
+are the spaCy doc's own and offsets the document's.
 """
 
 from __future__ import annotations
@@ -25,12 +29,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from typing import Any
 
+from factiongraph.extract.relations.doc_index import DocIndex, Token
+from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.view.docview import DocView
 from factiongraph.model import EntityType, Mention
-
-Token = Any  # a spaCy Token
 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|,?\s*as\s+well\s+as|,?\s*in\s+addition\s+to|,?\s*along"
                        r"\s+with|,?\s*together\s+with)\s*(?:the\s+)?", re.IGNORECASE)
@@ -59,77 +62,6 @@ _APPOS_AFTER = re.compile(r"(?:\s*\([^()]{0,60}\))?\s*(?:,|\u2014|\u2013|--)\s*"
 # An apposition before a name: "the commander of X, A" (the name then closes the phrase).
 _APPOS_BEFORE = re.compile(r"(?:,|\u2014|\u2013)\s*$")
 _APPOS_CLOSE = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|\u2014|\u2013|\.|;|:|$)")
-
-
-class DocIndex:
-    """One parsed document's tokens by offset and its mentions by token, built once per document.
-
-    Character offsets are mapped to tokens by bisection over the tokens' start offsets, so no
-    span is built per mention or per sentence.
-    """
-
-    def __init__(self, view: DocView, doc: Any, lows: list[str]) -> None:
-        self.doc = doc
-        self.lows = lows
-        if len(doc):
-            spans = doc.to_array(["IDX", "LENGTH"])
-            self.starts: list[int] = spans[:, 0].tolist()
-            self.ends: list[int] = (spans[:, 0] + spans[:, 1]).tolist()
-        else:
-            self.starts, self.ends = [], []
-        self.view = view
-        self.mentions = view.mentions  # sorted by start
-        self.mention_starts = [m.start for m in self.mentions]
-        self._heads: dict[int, Token | None] = {}
-        self._types: dict[tuple[int, int], EntityType] = {}
-
-    def type_of(self, m: Mention) -> EntityType:
-        """Return the resolved type of a mention, looked up once per document."""
-        key = (m.start, m.end)
-        found = self._types.get(key)
-        if found is None:
-            found = self._types[key] = self.view.type_of(m)
-        return found
-
-    def mention_at(self, i: int) -> Mention | None:
-        """Return the (longest) mention overlapping token ``i``."""
-        if i < 0 or i >= len(self.starts):
-            return None
-        start, end = self.starts[i], self.ends[i]
-        j = bisect_left(self.mention_starts, end) - 1
-        best: Mention | None = None
-        while j >= 0:
-            m = self.mentions[j]
-            if m.end > start and (best is None or m.end - m.start > best.end - best.start):
-                best = m
-            if start - m.start > 200:
-                break
-            j -= 1
-        return best
-
-    def head(self, m: Mention) -> Token | None:
-        """Return the syntactic head of a mention: its rightmost token attached outside it."""
-        if m.start in self._heads:
-            return self._heads[m.start]
-        first, last = self.token_range(m.start, m.end)
-        head = None
-        for i in range(last, first - 1, -1):
-            h = self.doc[i].head.i
-            if h < first or h > last or h == i:
-                head = self.doc[i]
-                break
-        if head is None and first <= last:
-            head = self.doc[last]
-        self._heads[m.start] = head
-        return head
-
-    def token_range(self, start: int, end: int) -> tuple[int, int]:
-        """Return the first and last token index overlapping ``[start, end)`` (first > last: none)."""
-        first = max(0, bisect_right(self.starts, start) - 1)
-        if first < len(self.ends) and self.ends[first] <= start:
-            first += 1
-        last = bisect_left(self.starts, end) - 1
-        return first, last
 
 
 class SentenceArgs:
@@ -592,64 +524,3 @@ def _unique(ms: Iterable[Mention]) -> list[Mention]:
             seen.add(m.start)
             out.append(m)
     return out
-
-
-class SyntaxWords:
-    """The word classes of ``relations.yaml``'s ``syntax`` section, as lower-case sets."""
-
-    def __init__(self, rules: dict[str, Any]) -> None:
-        from factiongraph.errors import ConfigError
-
-        try:
-            data = rules["syntax"]
-            words = {k: frozenset(str(w).lower() for w in v) for k, v in data.items()
-                     if isinstance(v, list)}
-            self.support = words["support_words"]
-            self.alignment = words["alignment_words"]
-            self.alignment_preps = words["alignment_preps"]
-            self.affiliate_nouns = words["affiliate_nouns"]
-            self.part_nouns = words["part_nouns"]
-            self.part_preps = words["part_preps"]
-            self.group_part_nouns = words["group_part_nouns"]
-            self.inner_preps = words["inner_preps"]
-            self.umbrella_nouns = words["umbrella_nouns"]
-            self.join_verbs = words["join_verbs"]
-            self.join_preps = words["join_preps"]
-            self.collective_nouns = words["collective_nouns"]
-            self.link_nouns = words["link_nouns"]
-            self.link_verbs = words["link_verbs"]
-            self.support_verbs = words["support_verbs"]
-            self.anaphor_nouns = words["anaphor_nouns"]
-            self.command_verbs = words["command_verbs"]
-            self.oppose_verbs = words["oppose_verbs"]
-            self.oppose_preps = words["oppose_preps"]
-            self.front_nouns = words["front_nouns"]
-            self.front_modifiers = words["front_modifiers"]
-            self.anaphor_dets = words["anaphor_dets"]
-            self.constitute_verbs = words["constitute_verbs"]
-            self.consist_verbs = words["consist_verbs"]
-            self.receive_verbs = words["receive_verbs"]
-            self.support_nouns = words["support_nouns"]
-            self.split_verbs = words["split_verbs"]
-            self.city_nouns = frozenset(str(w).lower().split()[-1] for w in
-                                        [*rules.get("place_nouns", []), *rules.get("city_nouns", [])])
-            self.area_nouns = frozenset(str(w).lower() for w in rules.get("area_nouns", []))
-            self.site_nouns = frozenset(str(w).lower().split()[-1] for w in
-                                        rules.get("facility_nouns", [])) | self.city_nouns
-            self.include_verbs = words["include_verbs"]
-            self.control_nouns = words["control_nouns"]
-            self.control_verbs = words["control_verbs"]
-            self.leadership_nouns = words["leadership_nouns"]
-            self.delegation_nouns = words["delegation_nouns"]
-            self.leader_verbs: dict[str, str] = {str(k).lower(): str(v)
-                                                 for k, v in data["leader_verbs"].items()}
-        except (KeyError, TypeError, AttributeError) as exc:
-            raise ConfigError(f"relations.yaml: bad syntax vocabulary ({exc!r})") from exc
-        # The words each family looks for first (a sentence without any is skipped by it).
-        self.support_triggers = self.support | self.alignment | {"pro", "anti"}
-        self.affiliate_triggers = self.affiliate_nouns | self.link_nouns | self.front_nouns
-        self.part_triggers = (self.include_verbs | self.inner_preps | self.join_verbs | self.constitute_verbs
-                              | self.consist_verbs | self.collective_nouns | self.part_nouns
-                              | self.group_part_nouns)
-        self.control_triggers = self.control_verbs | self.control_nouns | self.leadership_nouns
-        self.explicit_triggers = self.command_verbs | self.oppose_verbs

@@ -21,14 +21,17 @@ from typing import TYPE_CHECKING, Any
 
 from factiongraph.errors import ConfigError
 from factiongraph.extract.view.docview import ORGS, PLACES, DocView, build_name_index, kb_get, record_id
-from factiongraph.extract.relations.arguments import DocIndex, SentenceArgs, SyntaxWords
+from factiongraph.extract.relations.arguments import SentenceArgs
+from factiongraph.extract.relations.doc_index import DocIndex
+from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.relations.patterns import Candidate
-from factiongraph.extract.relations.syntax_groups import SyntaxGroups
+from factiongraph.extract.relations.syntax_places import SyntaxPlaces
 from factiongraph.extract.relations.syntax_roles import SyntaxRoles
+from factiongraph.extract.relations.syntax_umbrellas import SyntaxUmbrellas
 from factiongraph.extract.view.cues import cue_words
 from factiongraph.extract.view.roles import RoleLexicon
 from factiongraph.extract.view.sentences import load_rule_file, sentence_spans, split_sentences
-from factiongraph.model import EntityType, Evidence, Mention, Predicate, Relation
+from factiongraph.model import Entity, EntityType, Evidence, Mention, Predicate, Relation
 from factiongraph.model.ids import make_id
 
 if TYPE_CHECKING:
@@ -55,7 +58,7 @@ Reader = Callable[[DocView, SentenceArgs], list[Candidate]]
 Family = Callable[[DocView, list[Mention], int, int, dict[str, list[str]]], list[Candidate]]
 
 
-class PatternFamilies(SyntaxRoles, SyntaxGroups):
+class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
     """All relation families; :meth:`run` applies them to one sentence.
 
     With a dependency parse, the parse-based families (``rel-syn-*``) read appositions,
@@ -190,6 +193,7 @@ class RelationExtractor:
         self.umbrellas = self._find_umbrellas()
         self._roles: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
         self._kb_norms: dict[str, str] = {}  # KB role titles, normalised once
+        self._kb_entities: dict[str, Entity | None] = {}
 
     def _find_umbrellas(self) -> set[str]:
         """Return ids that some knowledge-base group names as its umbrella."""
@@ -271,12 +275,12 @@ class RelationExtractor:
         if cached is not None:
             return cached
         records: list[dict[str, Any]] = []
-        person = kb_get(self.kb, person_id)
+        person = self.kb_entity(person_id)
         if person is not None:
             for r in _records(person.attributes.get("roles")):
                 records.append(r)
         if object_id is not None:
-            group = kb_get(self.kb, object_id)
+            group = self.kb_entity(object_id)
             if group is not None:
                 for r in _records(group.attributes.get("leaders")):
                     if r.get("person") == person_id:
@@ -285,6 +289,21 @@ class RelationExtractor:
             self._roles[key] = records
         return records
 
+    def kb_entity(self, entity_id: str | None) -> Entity | None:
+        """Return a KB record as an entity, thawed once per process (the KB does not change)."""
+        if entity_id is None:
+            return None
+        if entity_id in self._kb_entities:
+            return self._kb_entities[entity_id]
+        found = kb_get(self.kb, entity_id)
+        if len(self._kb_entities) < 100_000:
+            self._kb_entities[entity_id] = found
+        return found
+
+    def entity(self, view: DocView, entity_id: str | None) -> Entity | None:
+        """Return an entity of the document, else of the KB (cached)."""
+        return view.ctx.entity(entity_id) or self.kb_entity(entity_id)
+
     def holds_a_post_in(self, cand: Candidate) -> bool:
         """Return True when the KB says a person named as a leader of a body holds a post in it.
 
@@ -292,7 +311,7 @@ class RelationExtractor:
         role there as a sector command ("Anbar Operations Commander"), so the title names a post,
         not the body's lead. Without such records the text's reading stands.
         """
-        group = kb_get(self.kb, cand.object_id)
+        group = self.kb_entity(cand.object_id)
         if group is None or not _records(group.attributes.get("leaders")):
             return False
         records = [r for r in self.role_records(cand.subject_id, cand.object_id) if r.get("of") == cand.object_id]

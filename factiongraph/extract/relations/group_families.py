@@ -191,7 +191,8 @@ class GroupFamilies(PatternBase):
         for m in places:
             if view.type_of(m) is not EntityType.PLACE:
                 continue
-            in_country = self.place_in_country.match(text, m.end, end) if view.main_country else None
+            in_country = self.place_in_country.match(text, m.end, end) if view.main_country and \
+                text.find("country", m.end, min(end, m.end + 80)) >= 0 else None
             if in_country is not None and view.main_country != m.entity_id:
                 out.append(self.cand(m, Predicate.LOCATED_IN, str(view.main_country), (m.start, in_country.end()),
                                      "rel-located-in"))
@@ -209,7 +210,7 @@ class GroupFamilies(PatternBase):
             return False
         if view.type_of(outer) is EntityType.COUNTRY:
             return True
-        ent = view.entity(inner.entity_id)
+        ent = self.owner.entity(view, inner.entity_id)
         if ent is not None and ent.attributes.get("parent") == outer.entity_id:
             return True
         rank_o, rank_i = self.admin_rank(view, outer), self.admin_rank(view, inner)
@@ -233,7 +234,7 @@ class GroupFamilies(PatternBase):
             if match.end() != m.start or view.lookup_name(match.group("dem")) is not None:
                 continue  # "the Baghdad neighbourhood of X" names a place: the place_of form
             found = view.lookup_name(self.lex.demonyms[match.group("dem")])
-            ent = view.entity(found)
+            ent = self.owner.entity(view, found)
             if ent is not None and ent.type is EntityType.COUNTRY:
                 return found, match.start()
         return None, m.start
@@ -242,9 +243,9 @@ class GroupFamilies(PatternBase):
         """Return a place's KB parent when its own name says it: "Kurdistan Region of Iraq"."""
         if " of " not in m.text:
             return None
-        ent = view.entity(m.entity_id)
+        ent = self.owner.entity(view, m.entity_id)
         parent_id = ent.attributes.get("parent") if ent is not None else None
-        parent = view.entity(str(parent_id)) if parent_id else None
+        parent = self.owner.entity(view, str(parent_id)) if parent_id else None
         if parent is None or parent.type not in PLACES:
             return None
         written = " ".join(m.text.split())
@@ -259,7 +260,7 @@ class GroupFamilies(PatternBase):
         Decided by the KB's parents and administrative levels when it knows them; otherwise A contains B only
         when A is a city or larger and B is unknown. The usual order is "the X district of Y".
         """
-        ent_a, ent_b = view.entity(a.entity_id), view.entity(b.entity_id)
+        ent_a, ent_b = self.owner.entity(view, a.entity_id), self.owner.entity(view, b.entity_id)
         if ent_b is not None and ent_b.attributes.get("parent") == a.entity_id:
             return True
         if ent_a is not None and ent_a.attributes.get("parent") == b.entity_id:
@@ -271,7 +272,7 @@ class GroupFamilies(PatternBase):
 
     def admin_rank(self, view: DocView, m: Mention) -> int | None:
         """Return the size rank of a place (country highest), or None when unknown."""
-        ent = view.entity(m.entity_id)
+        ent = self.owner.entity(view, m.entity_id)
         if ent is None:
             return None
         if ent.type is EntityType.COUNTRY:

@@ -46,7 +46,7 @@ class RoleFamilies(PatternBase):
             country = None
             for name in reversed(self.lex.demonyms_in(view.text[floor:person.start])):
                 found = view.lookup_name(name)
-                if found and (ent := view.entity(found)) is not None and ent.type is EntityType.COUNTRY:
+                if found and (ent := self.owner.entity(view, found)) is not None and ent.type is EntityType.COUNTRY:
                     country = found
                     break
             return self.legislature_of(view, country)
@@ -65,7 +65,7 @@ class RoleFamilies(PatternBase):
         if kind == "office":
             for name in reversed(self.lex.demonyms_in(view.text[floor:person.start])):
                 found = view.lookup_name(name)
-                if found and (ent := view.entity(found)) is not None and ent.type is EntityType.COUNTRY:
+                if found and (ent := self.owner.entity(view, found)) is not None and ent.type is EntityType.COUNTRY:
                     return found
             return view.main_country
         return None
@@ -98,10 +98,9 @@ class RoleFamilies(PatternBase):
         found = view.lookup_name(name) if name else None
         return found or place.entity_id
 
-    @staticmethod
-    def is_country(view: DocView, entity_id: str | None) -> bool:
+    def is_country(self, view: DocView, entity_id: str | None) -> bool:
         """Return True when an id names a country."""
-        ent = view.entity(entity_id)
+        ent = self.owner.entity(view, entity_id)
         return ent is not None and ent.type is EntityType.COUNTRY
 
     def legislature_of(self, view: DocView, country: str | None) -> str | None:
@@ -126,14 +125,14 @@ class RoleFamilies(PatternBase):
 
     def _parliament(self, view: DocView, country: str) -> str | None:
         """Return the KB parliament of one country ("<demonym> parliament"), if any."""
-        ent = view.entity(country)
+        ent = self.owner.entity(view, country)
         if ent is None or ent.type is not EntityType.COUNTRY:
             return None
         adjectives = [k for k, v in self.lex.demonyms.items() if v == ent.name] + [ent.name]
         for adj in adjectives:
             for word in self.legislature_words:
                 found = view.lookup_name(f"{adj} {word}")
-                body = view.entity(found)
+                body = self.owner.entity(view, found)
                 if body is not None and body.type is EntityType.STATE_BODY:
                     return body.entity_id
         return None
@@ -208,7 +207,8 @@ class RoleFamilies(PatternBase):
                                       start, end)
         if obj is None:
             return None, span_start
-        otype = view.entity(obj).type if view.entity(obj) is not None else None  # type: ignore[union-attr]
+        obj_ent = self.owner.entity(view, obj)
+        otype = obj_ent.type if obj_ent is not None else None
         pred = self.role_predicate(title.kind, otype, True)
         self.remember_role(view, str(person.entity_id), title.normalized)
         return self.cand(person, pred, obj, (span_start, person.end), "rel-title-person",
@@ -262,7 +262,7 @@ class RoleFamilies(PatternBase):
                 view, person, norm, kind, False, start, end)
             if oid is None:
                 continue
-            ent = view.entity(oid)
+            ent = self.owner.entity(view, oid)
             pred = self.role_predicate(kind, ent.type if ent is not None else None, definite)
             region = self.region_after(view, ms, span_end, end)
             if region is not None:

@@ -1,4 +1,4 @@
-"""Parse-based relation families between groups: backing, alignment, umbrellas, control.
+"""Parse-based relation families between groups: backing, alignment, affiliates, control.
 
 Each family reads one parsed sentence (:class:`SentenceArgs`) from its predicate words (the
 ``syntax`` vocabulary of ``rules/relations.yaml``) to their arguments, so the same rule holds
@@ -8,6 +8,8 @@ A and B"), a relative clause ("A, which falls under the PMF") or a copula ("A is
 
 The predicate follows the types the guidelines give: a country or state body backs a group
 (``backed_by``); a group is ``affiliated_with`` a group; a person or state body ``commands``.
+Umbrellas (``part_of``) are in ``syntax_umbrellas.py``, places in ``syntax_places.py``; this
+class holds the helpers they share.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from factiongraph.extract.relations.arguments import SentenceArgs, SyntaxWords, Token
+from factiongraph.extract.relations.arguments import SentenceArgs
+from factiongraph.extract.relations.doc_index import Token
+from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.relations.group_families import GroupFamilies
 from factiongraph.extract.relations.patterns import Candidate
-from factiongraph.extract.view.docview import PLACES, DocView
+from factiongraph.extract.view.docview import DocView
 from factiongraph.model import EntityType, Mention, Predicate
 
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG})
@@ -65,7 +69,7 @@ class SyntaxGroups(GroupFamilies):
         """Return the type of a mention or an entity id."""
         if isinstance(item, Mention):
             return view.type_of(item)
-        ent = view.entity(item)
+        ent = self.owner.entity(view, item)
         return ent.type if ent is not None else None
 
     def as_actor(self, view: DocView, other: Mention | str) -> Mention | str:
@@ -245,131 +249,6 @@ class SyntaxGroups(GroupFamilies):
                 out.extend(self.emit_alignment(view, args, groups, backer, True, "rel-syn-clause", tok))
         return out
 
-    # -- umbrellas ------------------------------------------------------------------------
-    def umbrella_under(self, args: SentenceArgs, tok: Token, depth: int = 0) -> list[Mention]:
-        """Return the umbrella a phrase names: itself, "the umbrella of Y", "militias known as Y"."""
-        found = args.named(tok) or args.named_as(tok)
-        if found or depth > 1:
-            return [m for m in found if args.type_of(m) in UMBRELLA_TYPES]
-        if tok.lower_ in self.words.umbrella_nouns:
-            for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            return self.umbrella_under(args, pobj, depth + 1)
-        return []
-
-    def syn_part_of(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
-        """"X is part of Y", "X, a faction within Y", "one of the factions of Y", "X, which falls
-        under Y", "X operates under the umbrella of Y", "Y, which includes A, B and C"."""
-        out: list[Candidate] = []
-        words = self.words
-        for tok in args.tokens_in(words.part_triggers):
-            low = tok.lower_
-            if low in words.include_verbs:
-                out.extend(self.includes(view, args, tok))
-                continue
-            if low in words.inner_preps and tok.dep_ == "prep":
-                out.extend(self.under(view, args, tok))
-                continue
-            if low in words.join_verbs:
-                out.extend(self.joins(view, args, tok))
-                continue
-            if low in words.constitute_verbs:
-                out.extend(self.constitutes(view, args, tok))
-                continue
-            if low in words.consist_verbs:
-                out.extend(self.consists(view, args, tok))
-                continue
-            if low in words.collective_nouns and args.mention_at(tok) is None:
-                out.extend(self.collective(view, args, tok))
-            generic = low in words.group_part_nouns
-            if generic and args.present.isdisjoint(words.inner_preps):
-                continue  # "a militia within Y" needs its preposition
-            if not (generic or low in words.part_nouns) or args.mention_at(tok) is not None \
-                    or args.negated(tok):
-                continue
-            umbrellas: list[Mention] = []
-            for child in tok.children:
-                if child.dep_ != "prep" or child.lower_ not in words.part_preps:
-                    continue
-                if generic and child.lower_ not in words.inner_preps:
-                    continue
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        umbrellas.extend(self.umbrella_under(args, pobj))
-            if not umbrellas:
-                umbrellas = [m for m in self.compound_umbrellas(args, tok)]
-                if not umbrellas:
-                    continue
-                subjects = [m for m in args.members(tok, own_name=False) + args.described(tok)
-                            if m not in umbrellas]
-                rule = "rel-syn-modifier"
-            else:
-                subjects = args.members(tok) + args.described(tok)
-                rule = args.description_rule(tok)
-            for umbrella in umbrellas:
-                for subj in subjects:
-                    if args.type_of(subj) in UNIT_TYPES and subj.entity_id != umbrella.entity_id:
-                        out.append(self.cand(subj, Predicate.PART_OF, umbrella,
-                                             args.span_of(subj, umbrella, tok), rule))
-        return out
-
-    def joins(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
-        """"X joined the PMF", "X was folded into the PMF", "X belongs to Y"."""
-        if self.is_negated(verb) or verb.dep_ in ("amod", "compound"):
-            return []
-        umbrellas = [m for c in verb.children if c.dep_ == "dobj" for m in self.umbrella_under(args, c)]
-        umbrellas += [m for c in verb.children if c.dep_ == "prep" and c.lower_ in self.words.join_preps
-                      for p in c.children if p.dep_ == "pobj" for m in self.umbrella_under(args, p)]
-        out: list[Candidate] = []
-        for umbrella in umbrellas:
-            for subj in args.subjects(verb):
-                if subj.entity_id == umbrella.entity_id:
-                    continue
-                if args.type_of(subj) in GROUP_TYPES | {EntityType.STATE_BODY}:
-                    out.append(self.cand(subj, Predicate.PART_OF, umbrella,
-                                         args.span_of(subj, umbrella, verb), "rel-syn-clause"))
-                elif args.type_of(subj) is EntityType.PERSON and args.type_of(umbrella) is EntityType.ARMED_GROUP:
-                    out.append(self.cand(subj, Predicate.MEMBER_OF, umbrella,  # "X joined Kataib Hezbollah"
-                                         args.span_of(subj, umbrella, verb), "rel-syn-clause"))
-        return out
-
-    def constitutes(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
-        """"the factions that make up the PMF", "A and B form the Y alliance" -> part_of."""
-        if self.is_negated(verb) or (verb.lower_ in ("make", "makes") and not any(
-                c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)):
-            return []
-        umbrellas = [m for c in verb.children if c.dep_ in ("dobj", "attr") for m in self.umbrella_under(args, c)]
-        out: list[Candidate] = []
-        for umbrella in umbrellas:
-            for subj in args.subjects(verb):
-                if args.type_of(subj) in GROUP_TYPES and subj.entity_id != umbrella.entity_id:
-                    out.append(self.cand(subj, Predicate.PART_OF, umbrella,
-                                         args.span_of(subj, umbrella, verb), "rel-syn-clause"))
-        return out
-
-    def consists(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
-        """"Y is made up of A and B", "Y consists of A and B", "Y, composed of A and B"."""
-        if self.is_negated(verb):
-            return []
-        members = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for p in c.children if p.dep_ == "pobj" for m in args.members(p)]
-        members += [m for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"
-                    for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children if o.dep_ == "pobj" for m in args.members(o)]
-        if not members:
-            return []
-        out: list[Candidate] = []
-        for umbrella in args.subjects(verb):
-            if args.type_of(umbrella) not in UMBRELLA_TYPES:
-                continue
-            for member in members:
-                if args.type_of(member) in GROUP_TYPES and member.entity_id != umbrella.entity_id:
-                    out.append(self.cand(member, Predicate.PART_OF, umbrella,
-                                         args.span_of(umbrella, member, verb), "rel-syn-clause"))
-        return out
-
     def syn_receives(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"X receives funding from Iran", "X gets its weapons from the IRGC" -> backed_by."""
         out: list[Candidate] = []
@@ -402,84 +281,6 @@ class SyntaxGroups(GroupFamilies):
             subjects = args.subjects(tok)
             for source in groups:
                 out.extend(self.emit_alignment(view, args, subjects, source, False, "rel-syn-clause", tok))
-        return out
-
-    def collective(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
-        """"Y, an umbrella of militias including A and B", "Y, a coalition of A, B and C"."""
-        if noun.dep_ == "compound" and args.mention_at(noun.head) is None:
-            noun = noun.head  # "an umbrella group for A and B"
-        if args.negated(noun):
-            return []
-        umbrellas = [m for m in args.described(noun) if args.type_of(m) in UMBRELLA_TYPES]
-        if not umbrellas:
-            return []
-        members = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
-                   for p in c.children if p.dep_ == "pobj" for m in args.members(p)]
-        # "a banner used by several factions including A"
-        members += [m for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
-                    for p in a.children if p.dep_ == "pobj" for m in args.members(p)]
-        out: list[Candidate] = []
-        for umbrella in umbrellas:
-            for member in members:
-                if args.type_of(member) in GROUP_TYPES and member.entity_id != umbrella.entity_id:
-                    out.append(self.cand(member, Predicate.PART_OF, umbrella,
-                                         args.span_of(umbrella, member, noun), args.description_rule(noun)))
-        return out
-
-    def compound_umbrellas(self, args: SentenceArgs, tok: Token) -> list[Mention]:
-        """Return a known umbrella written before a plural group noun ("PMF factions such as A")."""
-        out: list[Mention] = []
-        for child in tok.lefts:
-            if child.dep_ in ("compound", "poss", "nmod"):
-                m = args.mention_at(child)
-                if m is not None and m.entity_id in self.owner.umbrellas:
-                    out.append(m)
-        return out
-
-    def under(self, view: DocView, args: SentenceArgs, prep: Token) -> list[Candidate]:
-        """"X, which falls under the PMF", "X operates under the umbrella of Y", "units within Y"."""
-        out: list[Candidate] = []
-        head = prep.head
-        if args.negated(prep):
-            return out
-        if head.lower_ in self.words.part_nouns | self.words.group_part_nouns:
-            return out  # read from the noun ("a faction within Y")
-        umbrellas: list[Mention] = []
-        for pobj in prep.children:
-            if pobj.dep_ == "pobj" and pobj.lower_ not in self.words.control_nouns | self.words.leadership_nouns:
-                umbrellas.extend(self.umbrella_under(args, pobj))
-        if not umbrellas:
-            return out
-        if args.mention_at(head) is not None or head.dep_ in ("appos", "pobj", "dobj", "nsubj", "nsubjpass"):
-            subjects = args.referents(head)  # "Asaib, under the PMF, ..."
-        else:
-            subjects = args.subjects(head)
-        for umbrella in umbrellas:
-            for subj in subjects:
-                if args.type_of(subj) in GROUP_TYPES and subj.entity_id != umbrella.entity_id:
-                    out.append(self.cand(subj, Predicate.PART_OF, umbrella,
-                                         args.span_of(subj, umbrella, prep), "rel-syn-clause"))
-        return out
-
-    def includes(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
-        """"Y, which includes A, B and C" / "Y includes A": the members are part of Y."""
-        out: list[Candidate] = []
-        if verb.lower_ == "brings" and not any(c.lower_ == "together" for c in verb.children):
-            return out
-        if self.is_negated(verb):
-            return out
-        umbrellas = [m for m in args.subjects(verb) if args.type_of(m) in UMBRELLA_TYPES]
-        if not umbrellas:
-            return out
-        members: list[Mention] = []
-        for child in verb.children:
-            if child.dep_ in ("dobj", "attr"):
-                members.extend(args.members(child))
-        for umbrella in umbrellas:
-            for member in members:
-                if args.type_of(member) in GROUP_TYPES and member.entity_id != umbrella.entity_id:
-                    out.append(self.cand(member, Predicate.PART_OF, umbrella,
-                                         args.span_of(umbrella, member, verb), "rel-syn-clause"))
         return out
 
     # -- control --------------------------------------------------------------------------
@@ -548,58 +349,6 @@ class SyntaxGroups(GroupFamilies):
                 elif btype is EntityType.COUNTRY:
                     out.append(self.cand(subj, Predicate.BACKED_BY, boss, span, "rel-syn-clause"))
         return out
-
-    # -- places ---------------------------------------------------------------------------
-    def syn_places(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
-        """"Baghdad's heavily fortified Green Zone", "Tower 22, a US outpost in Rukban"."""
-        out: list[Candidate] = []
-        possessives = not args.present.isdisjoint(("'s", "\u2019s", "'", "\u2019"))
-        for m in (args.ms if possessives else ()):
-            if args.type_of(m) is not EntityType.PLACE:
-                continue
-            head = args.head(m)
-            if head is None:
-                continue
-            for tok in {head, args.nominal(head)}:
-                for child in tok.children:
-                    outer = args.mention_at(child) if child.dep_ == "poss" else None
-                    if outer is not None and args.type_of(outer) in PLACES and self.encloses_or_unknown(view, outer, m):
-                        out.append(self.cand(m, Predicate.LOCATED_IN, outer, args.span_of(outer, m, tok),
-                                             "rel-syn-modifier"))
-        for tok in args.tokens_in(self.words.site_nouns | self.words.area_nouns):
-            if args.mention_at(tok) is not None or args.negated(tok):
-                continue
-            sites = [m for m in args.described(tok) if args.type_of(m) is EntityType.PLACE]
-            if not sites:
-                continue
-            for child in tok.children:
-                # "a town in Y"; "the capital of Y", "a district of Y" (a place noun owned by Y);
-                # "the centre of the capital, Baghdad"
-                if child.dep_ != "prep" or not (child.lower_ == "in" or (
-                        child.lower_ == "of" and tok.lower_ in self.words.city_nouns | self.words.area_nouns)):
-                    continue
-                for pobj in child.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    named = args.named(pobj) or [m for c in pobj.children if c.dep_ == "appos" for m in args.named(c)]
-                    outer_m = named[0] if named else None
-                    if outer_m is None or args.type_of(outer_m) not in PLACES:
-                        continue
-                    for site in sites:
-                        if self.encloses_or_unknown(view, outer_m, site):
-                            out.append(self.cand(site, Predicate.LOCATED_IN, outer_m,
-                                                 args.span_of(site, outer_m, tok), args.description_rule(tok)))
-        return out
-
-    def encloses_or_unknown(self, view: DocView, outer: Mention, inner: Mention) -> bool:
-        """Return False when the KB says ``inner`` is the larger of the two (or they are one)."""
-        if outer.entity_id == inner.entity_id or view.type_of(inner) is EntityType.COUNTRY:
-            return False
-        ent = view.entity(outer.entity_id)
-        if ent is not None and ent.attributes.get("parent") == inner.entity_id:
-            return False
-        rank_o, rank_i = self.admin_rank(view, outer), self.admin_rank(view, inner)
-        return rank_o is None or rank_i is None or rank_o >= rank_i
 
     def opposition(self, view: DocView, args: SentenceArgs, subjects: list[Mention], other: Mention | str,
                    *tokens: Token) -> list[Candidate]:

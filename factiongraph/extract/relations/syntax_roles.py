@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 
-from factiongraph.extract.relations.arguments import SentenceArgs, SyntaxWords, Token
+from factiongraph.extract.relations.arguments import SentenceArgs
+from factiongraph.extract.relations.doc_index import Token
+from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.relations.role_families import RoleFamilies
 from factiongraph.extract.relations.patterns import Candidate
 from factiongraph.extract.view.docview import ORGS, PLACES, DocView
@@ -210,7 +212,7 @@ class SyntaxRoles(RoleFamilies):
                     pid = self.context_object(view, person, norm, kind, False, args.start, args.end)
                 if pid is None:
                     continue
-                ent = view.entity(pid)
+                ent = self.owner.entity(view, pid)
                 otype = ent.type if ent is not None else None
                 if otype in PLACES and otype is not EntityType.COUNTRY and kind != "office":
                     continue  # "the leader in Basra": a place is a region, not an organisation

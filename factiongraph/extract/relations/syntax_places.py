@@ -1,0 +1,65 @@
+"""Parse-based located_in: "Baghdad's fortified Green Zone", "T, an outpost in R", "X, the
+capital of Y", "X, the centre of the capital, Baghdad" (word-order forms are ``rel-located-in``).
+"""
+
+from __future__ import annotations
+
+from factiongraph.extract.relations.arguments import SentenceArgs
+from factiongraph.extract.relations.patterns import Candidate
+from factiongraph.extract.relations.syntax_groups import SyntaxGroups
+from factiongraph.extract.view.docview import PLACES, DocView
+from factiongraph.model import EntityType, Mention, Predicate
+
+
+class SyntaxPlaces(SyntaxGroups):
+    """The parse-based ``located_in`` family (``rel-syn-*`` producers)."""
+
+    def syn_places(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"Baghdad's heavily fortified Green Zone", "Tower 22, a US outpost in Rukban"."""
+        out: list[Candidate] = []
+        possessives = not args.present.isdisjoint(("'s", "\u2019s", "'", "\u2019"))
+        for m in (args.ms if possessives else ()):
+            if args.type_of(m) is not EntityType.PLACE:
+                continue
+            head = args.head(m)
+            if head is None:
+                continue
+            for tok in {head, args.nominal(head)}:
+                for child in tok.children:
+                    outer = args.mention_at(child) if child.dep_ == "poss" else None
+                    if outer is not None and args.type_of(outer) in PLACES and self.encloses_or_unknown(view, outer, m):
+                        out.append(self.cand(m, Predicate.LOCATED_IN, outer, args.span_of(outer, m, tok),
+                                             "rel-syn-modifier"))
+        for tok in args.tokens_in(self.words.site_nouns | self.words.area_nouns):
+            # "a town in Y"; "the capital of Y", "a district of Y" (a place noun owned by Y);
+            # "the centre of the capital, Baghdad"
+            preps = [c for c in tok.children if c.dep_ == "prep" and (c.lower_ == "in" or (
+                c.lower_ == "of" and tok.lower_ in self.words.city_nouns | self.words.area_nouns))]
+            if not preps or args.mention_at(tok) is not None or args.negated(tok):
+                continue
+            sites = [m for m in args.described(tok) if args.type_of(m) is EntityType.PLACE]
+            if not sites:
+                continue
+            for child in preps:
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    named = args.named(pobj) or [m for c in pobj.children if c.dep_ == "appos" for m in args.named(c)]
+                    outer_m = named[0] if named else None
+                    if outer_m is None or args.type_of(outer_m) not in PLACES:
+                        continue
+                    for site in sites:
+                        if self.encloses_or_unknown(view, outer_m, site):
+                            out.append(self.cand(site, Predicate.LOCATED_IN, outer_m,
+                                                 args.span_of(site, outer_m, tok), args.description_rule(tok)))
+        return out
+
+    def encloses_or_unknown(self, view: DocView, outer: Mention, inner: Mention) -> bool:
+        """Return False when the KB says ``inner`` is the larger of the two (or they are one)."""
+        if outer.entity_id == inner.entity_id or view.type_of(inner) is EntityType.COUNTRY:
+            return False
+        ent = self.owner.entity(view, outer.entity_id)
+        if ent is not None and ent.attributes.get("parent") == inner.entity_id:
+            return False
+        rank_o, rank_i = self.admin_rank(view, outer), self.admin_rank(view, inner)
+        return rank_o is None or rank_i is None or rank_o >= rank_i

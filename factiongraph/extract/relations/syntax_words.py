@@ -1,0 +1,66 @@
+"""The word classes the parse-based relation families look for (``relations.yaml``: ``syntax``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factiongraph.errors import ConfigError
+
+
+class SyntaxWords:
+    """The word classes of ``relations.yaml``'s ``syntax`` section, as lower-case sets."""
+
+    def __init__(self, rules: dict[str, Any]) -> None:
+        try:
+            data = rules["syntax"]
+            words = {k: frozenset(str(w).lower() for w in v) for k, v in data.items()
+                     if isinstance(v, list)}
+            self.support = words["support_words"]
+            self.alignment = words["alignment_words"]
+            self.alignment_preps = words["alignment_preps"]
+            self.affiliate_nouns = words["affiliate_nouns"]
+            self.part_nouns = words["part_nouns"]
+            self.part_preps = words["part_preps"]
+            self.group_part_nouns = words["group_part_nouns"]
+            self.inner_preps = words["inner_preps"]
+            self.umbrella_nouns = words["umbrella_nouns"]
+            self.join_verbs = words["join_verbs"]
+            self.join_preps = words["join_preps"]
+            self.collective_nouns = words["collective_nouns"]
+            self.link_nouns = words["link_nouns"]
+            self.link_verbs = words["link_verbs"]
+            self.support_verbs = words["support_verbs"]
+            self.anaphor_nouns = words["anaphor_nouns"]
+            self.command_verbs = words["command_verbs"]
+            self.oppose_verbs = words["oppose_verbs"]
+            self.oppose_preps = words["oppose_preps"]
+            self.front_nouns = words["front_nouns"]
+            self.front_modifiers = words["front_modifiers"]
+            self.anaphor_dets = words["anaphor_dets"]
+            self.constitute_verbs = words["constitute_verbs"]
+            self.consist_verbs = words["consist_verbs"]
+            self.receive_verbs = words["receive_verbs"]
+            self.support_nouns = words["support_nouns"]
+            self.split_verbs = words["split_verbs"]
+            self.city_nouns = frozenset(str(w).lower().split()[-1] for w in
+                                        [*rules.get("place_nouns", []), *rules.get("city_nouns", [])])
+            self.area_nouns = frozenset(str(w).lower() for w in rules.get("area_nouns", []))
+            self.site_nouns = frozenset(str(w).lower().split()[-1] for w in
+                                        rules.get("facility_nouns", [])) | self.city_nouns
+            self.include_verbs = words["include_verbs"]
+            self.control_nouns = words["control_nouns"]
+            self.control_verbs = words["control_verbs"]
+            self.leadership_nouns = words["leadership_nouns"]
+            self.delegation_nouns = words["delegation_nouns"]
+            self.leader_verbs: dict[str, str] = {str(k).lower(): str(v)
+                                                 for k, v in data["leader_verbs"].items()}
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ConfigError(f"relations.yaml: bad syntax vocabulary ({exc!r})") from exc
+        # The words each family looks for first (a sentence without any is skipped by it).
+        self.support_triggers = self.support | self.alignment | {"pro", "anti"}
+        self.affiliate_triggers = self.affiliate_nouns | self.link_nouns | self.front_nouns
+        self.part_triggers = (self.include_verbs | self.inner_preps | self.join_verbs | self.constitute_verbs
+                              | self.consist_verbs | self.collective_nouns | self.part_nouns
+                              | self.group_part_nouns)
+        self.control_triggers = self.control_verbs | self.control_nouns | self.leadership_nouns
+        self.explicit_triggers = self.command_verbs | self.oppose_verbs
