@@ -129,7 +129,7 @@ class SentenceArgs:
         """
         t = tok
         for _ in range(6):
-            if t.dep_ not in _INNER or t.head is t or not self.inside(t.head) or t.head.i < t.i:
+            if t.dep_ not in _INNER or t.head.i == t.i or not self.inside(t.head) or t.head.i < t.i:
                 return t
             if t.head.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass")
                                             for c in t.head.children):
@@ -295,7 +295,7 @@ class SentenceArgs:
             if verb.lower_ not in _NAMING:
                 out.extend(self.named(verb.head) if verb.dep_ == "acl" else
                            self._object_names(verb) or self._subject_names(verb))
-        elif dep == "conj" and tok.head is not tok:
+        elif dep == "conj" and tok.head.i != tok.i:
             out.extend(self.described(tok.head, depth + 1))
         for child in tok.children:  # "the commander of X, Qassim Musleh"
             if child.dep_ == "appos":
@@ -309,7 +309,7 @@ class SentenceArgs:
         for _ in range(4):
             if any(c.dep_ == "neg" for c in t.children):
                 return True
-            if t.dep_ in ("attr", "acomp", "oprd", "xcomp", "prep", "pobj") and t.head is not t:
+            if t.dep_ in ("attr", "acomp", "oprd", "xcomp", "prep", "pobj") and t.head.i != t.i:
                 t = t.head
                 continue
             break
@@ -379,7 +379,7 @@ class SentenceArgs:
         for _ in range(10):
             if t.dep_ not in ("prep", "det", "punct", "case", "cc", "amod", "advmod"):
                 out.append(t)
-            if t.dep_ not in _NP_LINKS or t.head is t or not self.inside(t.head) or t.head.i > tok.i:
+            if t.dep_ not in _NP_LINKS or t.head.i == t.i or not self.inside(t.head) or t.head.i > tok.i:
                 break
             t = t.head
         return out
@@ -388,7 +388,7 @@ class SentenceArgs:
         """Return the head of the noun phrase ``tok`` starts (``forward``) or ends."""
         t = tok
         for _ in range(10):
-            if t.dep_ not in _NP_LINKS or t.head is t or not self.inside(t.head):
+            if t.dep_ not in _NP_LINKS or t.head.i == t.i or not self.inside(t.head):
                 break
             if forward and t.head.i < tok.i:
                 break
@@ -418,7 +418,7 @@ class SentenceArgs:
                 return out
             if v.dep_ == "relcl":
                 return self.named(v.head)
-            if v.dep_ in ("conj", "xcomp", "ccomp", "acomp") and v.head is not v:
+            if v.dep_ in ("conj", "xcomp", "ccomp", "acomp") and v.head.i != v.i:
                 v = v.head  # "A was armed and financed by B": through the coordination and copula
                 continue
             break
@@ -489,7 +489,7 @@ class SentenceArgs:
             return self.referents(verb.head)
         if verb.dep_ in ("amod",):
             return self.referents(verb.head)
-        if verb.dep_ in ("acomp", "attr", "oprd") and verb.head is not verb:
+        if verb.dep_ in ("acomp", "attr", "oprd") and verb.head.i != verb.i:
             return self._subject_names(verb.head)  # "A, which is loyal to Y"
         return self._subject_names(verb)
 

@@ -125,7 +125,7 @@ class Syntax:
         for _ in range(12):
             if self.heads_clause(t):
                 return t
-            if t.head is t:
+            if t.head.i == t.i:
                 return t
             t = t.head
         return t
@@ -139,7 +139,7 @@ class Syntax:
                for c in token.children):
             return True
         # "X rejected the offer and vowed ...": a verb coordinated with a clause head heads one too
-        return token.dep_ == "conj" and token.head is not token and Syntax.heads_clause(token.head)
+        return token.dep_ == "conj" and token.head.i != token.i and Syntax.heads_clause(token.head)
 
     def subjects(self, verb: Token) -> list[Token]:
         """Return the subject tokens of ``verb`` (coordinated subjects included).
@@ -165,13 +165,13 @@ class Syntax:
                         out.extend([s, *self.conjuncts(s)])
                 return out
             if v.dep_ in ("relcl", "acl"):  # "the militia, which fired" / "the drone fired by X"
-                if v.dep_ == "acl" and v.head is not v and not self.heads_clause(v.head):
+                if v.dep_ == "acl" and v.head.i != v.i and not self.heads_clause(v.head):
                     # "their attempts to infiltrate": the owner of the noun the infinitive completes
                     owner = [c for c in v.head.children if c.dep_ == "poss"]
                     if owner:
                         return owner
                 return [v.head] if v.dep_ == "relcl" else []
-            if v.dep_ in ("conj", "xcomp") and v.head is not v:
+            if v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
                 v = v.head
                 continue
             break
@@ -251,6 +251,6 @@ class Syntax:
         """Return the nearest ancestor reached through ``deps`` links only, or None."""
         wanted = set(deps)
         t = token
-        while t.dep_ in wanted and t.head is not t:
+        while t.dep_ in wanted and t.head.i != t.i:
             t = t.head
         return t if t is not token else None
