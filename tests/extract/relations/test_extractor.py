@@ -11,6 +11,7 @@ from factiongraph.extract.view.roles import RoleLexicon
 from factiongraph.extract.relations.extractor import load_rule_file
 from factiongraph.model import Predicate, Relation
 from tests.extract.factory import default_kb, make_context
+from tests.extract.relations.helpers import run_checked, triples
 
 
 @pytest.fixture(scope="module")
@@ -19,17 +20,8 @@ def extractor() -> RelationExtractor:
 
 
 def run(extractor: RelationExtractor, text: str, published: str | None = "2021-03-02") -> list[Relation]:
-    ctx = make_context(text, published)
-    rels = extractor.extract(ctx)
-    for rel in rels:
-        for ev in rel.evidence:
-            assert ev.text == ctx.document.text[ev.start:ev.end]
-            assert ev.producer.startswith("rule.rel-") and ev.producer[-3:-1] == ".v"
-    return rels
+    return run_checked(extractor, text, published)
 
-
-def triples(rels: list[Relation]) -> set[tuple[str, str, str]]:
-    return {(r.subject_id, r.predicate.value, r.object_id) for r in rels}
 
 
 def find(rels: list[Relation], s: str, p: str, o: str) -> Relation:

@@ -14,6 +14,7 @@ import pytest
 from factiongraph.extract.relations.extractor import RelationExtractor
 from factiongraph.model import Relation
 from tests.extract.factory import default_kb, make_context
+from tests.extract.relations.helpers import run_checked, triples
 
 pytestmark = pytest.mark.slow
 
@@ -24,18 +25,8 @@ def extractor() -> RelationExtractor:
 
 
 def run(extractor: RelationExtractor, text: str, published: str | None = "2022-05-10") -> list[Relation]:
-    ctx = make_context(text, published)
-    assert ctx.syntax().available
-    rels = extractor.extract(ctx)
-    for rel in rels:
-        for ev in rel.evidence:
-            assert ev.text == ctx.document.text[ev.start:ev.end]
-            assert ev.producer.startswith("rule.rel-") and ev.producer[-3:-1] == ".v"
-    return rels
+    return run_checked(extractor, text, published, parsed=True)
 
-
-def triples(rels: list[Relation]) -> set[tuple[str, str, str]]:
-    return {(r.subject_id, r.predicate.value, r.object_id) for r in rels}
 
 
 def producers(rels: list[Relation], s: str, p: str, o: str) -> set[str]:
