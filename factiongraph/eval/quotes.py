@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from factiongraph.eval.align import normalize_field
@@ -13,6 +14,20 @@ from factiongraph.eval.metrics import prf, ratio
 from factiongraph.eval.records import PredictedQuote, PredictedRun
 
 ATTRIBUTES = ("speaker", "via", "speaker_role")
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u00ab\u00bb\u2018]")
+
+
+def quote_forms(gold: GoldQuote, text: str | None, span: tuple[int, int] | None) -> tuple[str, str]:
+    """Return the two forms a gold statement is counted under: how it is written and who says it.
+
+    ``direct`` when its words stand in quotation marks (in its evidence, or just before it in
+    ``text``, where ``span`` locates it), else ``reported``; ``named`` when its speaker is an
+    entity, else ``unnamed`` ("a security source"). Recall per form tells which kind of
+    attribution a change helps or hurts without reading the items.
+    """
+    before = text[max(0, span[0] - 2):span[0]] if text is not None and span is not None else ""
+    written = "direct" if _QUOTE_MARKS.search(gold.evidence) or _QUOTE_MARKS.search(before) else "reported"
+    return written, "named" if gold.speaker is not None else "unnamed"
 
 
 def is_role_correct(gold: str | None, predicted: str | None) -> bool:
@@ -44,6 +59,8 @@ def score_quotes(pairs: list[DocPair], run: PredictedRun, entity_map: EntityMap
     correct = dict.fromkeys(ATTRIBUTES, 0)
     missed: list[list[Any]] = []
     wrong: list[dict[str, Any]] = []
+    forms: dict[str, dict[str, int]] = {f: {"gold": 0, "true_positive": 0}
+                                        for f in ("direct", "reported", "named", "unnamed")}
     for pair in pairs:
         n_gold += len(pair.gold.quotes)
         keys = {f"{pair.gold.file}#{i}": q for i, q in enumerate(pair.gold.quotes)}
@@ -58,6 +75,9 @@ def score_quotes(pairs: list[DocPair], run: PredictedRun, entity_map: EntityMap
         matches = match_by_overlap(spans, {k: q.spans[pair.pred.doc_id]
                                            for k, q in quotes.items()})
         for key, gold_quote in keys.items():
+            for form in quote_forms(gold_quote, pair.pred.text, spans[key]):
+                forms[form]["gold"] += 1
+                forms[form]["true_positive"] += key in matches
             if key not in matches:
                 missed.append([pair.gold.file, gold_quote.evidence])
                 continue
@@ -81,5 +101,6 @@ def score_quotes(pairs: list[DocPair], run: PredictedRun, entity_map: EntityMap
         scores[f"{name}_accuracy"] = ratio(correct[name], n_matched)
     scores["about_precision"] = ratio(about_hits, about_pred)
     scores["about_recall"] = ratio(about_hits, about_gold)
+    scores["per_form"] = forms
     scores["detail"] = {"missed": missed, "wrong": wrong}
     return scores

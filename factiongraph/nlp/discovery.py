@@ -9,6 +9,7 @@ name in ``span.id_``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -20,6 +21,7 @@ from factiongraph.model import EntityType
 from factiongraph.nlp.rules import DiscoveryRule, DiscoveryRules, RuleKind
 
 COMPONENT_NAME = "factiongraph_discovery"
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", ","})
 
 
@@ -144,6 +146,8 @@ class DiscoveryComponent:
                 return None
             start, words = reader.read_backward(doc, cue.start, rule.max_name_tokens)
             return doc[start:cue.end] if words >= rule.min_name_tokens else None
+        if rule.kind is RuleKind.NUMBERED_UNIT:
+            return self._numbered_unit(doc, cue)
         if rule.case_sensitive and cue.text not in rule.cues:
             return None
         if rule.kind is RuleKind.BEFORE_CUE:
@@ -160,6 +164,17 @@ class DiscoveryComponent:
         if rule.type is EntityType.PERSON and any(t.text in self.rules.non_person_words for t in span):
             return None
         return span
+
+    @staticmethod
+    def _numbered_unit(doc: Doc, cue: Span) -> Span | None:
+        """Return "Brigade 30" or "30th Brigade": a capitalised unit word and its number."""
+        if not cue.text[0].isupper():
+            return None
+        if cue.end < len(doc) and doc[cue.end].text.isdigit() and len(doc[cue.end].text) <= 3:
+            return doc[cue.start:cue.end + 1]
+        if cue.start > 0 and _ORDINAL.fullmatch(doc[cue.start - 1].text):
+            return doc[cue.start - 1:cue.end]
+        return None
 
 
 def merge_candidates(existing: Iterable[Span], candidates: list[Span]) -> list[Span]:

@@ -23,6 +23,7 @@ class RuleKind(StrEnum):
     SUFFIX_NAME = "suffix_name"
     BEFORE_CUE = "before_cue"
     AFTER_CUE = "after_cue"
+    NUMBERED_UNIT = "numbered_unit"
 
 
 @dataclass(slots=True, frozen=True)

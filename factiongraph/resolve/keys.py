@@ -22,6 +22,7 @@ _ARTICLE_RE = re.compile(r"(?<![a-z0-9])(?:al|el)(?:-|\s+)"
                          r"|(?<![a-z0-9])(?:an|ar|as|ash|ad|at|az|adh|ath)-")
 _LEADING_THE_RE = re.compile(r"^the\s+")
 _APOSTROPHES_RE = re.compile(r"['`\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4]")
+_ORDINAL_UNIT_RE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(brigades?|liwa)\b")
 _NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 _DOUBLE_RE = re.compile(r"([a-z])\1+")
 
@@ -97,6 +98,7 @@ def key_tokens(name: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _key_tokens(name: str) -> tuple[str, ...]:
     text = _LEADING_THE_RE.sub("", to_ascii(name).strip())
+    text = _ORDINAL_UNIT_RE.sub(r"\2 \1", text)  # "30th Brigade" is "Brigade 30"
     for _ in range(3):
         stripped = _ARTICLE_RE.sub(" ", text)
         if stripped == text:

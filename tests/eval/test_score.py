@@ -311,3 +311,13 @@ def test_missed_event_and_quote_lower_recall(tiny_gold: Gold, tiny_corpus: Path,
     assert scores["events"]["detection"]["recall"] == 2 / 3
     assert scores["events"]["detail"]["missed"] == ["b-e2"]
     assert scores["quotes"]["recall"] == 2 / 3
+
+
+def test_quote_recall_is_counted_by_form(tiny_gold: Gold, tiny_corpus: Path,
+                                         tiny_records: list[Record]) -> None:
+    records = [r for r in tiny_records if not (r["kind"] == "quote" and r["speaker_role"] == "their lawyer")]
+    forms = score(tiny_gold, records, tiny_corpus)["quotes"]["per_form"]
+    assert forms["direct"] == {"gold": 1, "true_positive": 1}  # Mansouri's words, in quotation marks
+    assert forms["reported"] == {"gold": 2, "true_positive": 1}
+    assert forms["named"] == {"gold": 1, "true_positive": 1}
+    assert forms["unnamed"] == {"gold": 2, "true_positive": 1}  # the lawyer's statement was dropped

@@ -85,6 +85,16 @@ def test_title_and_name_discovery(nlp_pipeline: NlpPipeline, fixture_texts: dict
     assert "Gen. Haidar Suwaidi" not in found
 
 
+def test_numbered_units_are_discovered(nlp_pipeline: NlpPipeline) -> None:
+    text = ("Fighters of Brigade 30 left the town on Monday. The 52nd Brigade stayed, and a brigade "
+            "of 400 men arrived from Mosul in 30 trucks.")
+    found = by_text(annotate(nlp_pipeline, text))
+    assert found["Brigade 30"].type is EntityType.ARMED_GROUP
+    assert found["Brigade 30"].producer == "rule.numbered-unit.v1"
+    assert found["52nd Brigade"].type is EntityType.ARMED_GROUP
+    assert not any("400" in t or "brigade" in t for t in found)  # lowercase, no number after it
+
+
 def test_places_from_context_beat_person_labels(nlp_pipeline: NlpPipeline,
                                                 fixture_texts: dict[str, str]) -> None:
     ann = annotate(nlp_pipeline, fixture_texts["names_and_places"])

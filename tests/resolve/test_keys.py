@@ -23,6 +23,7 @@ SAME = [
     ("Iraqi Centre for Strategic Studies", "Iraqi Center for Strategic Studies"),
     ("Dúra", "Dura", "al-Dura"),
     ("Qais al-Khazali", "Qais Khazali", "Qais al-Khaz'ali"),
+    ("Brigade 30", "30th Brigade", "the 30th Brigade"),
 ]
 DIFFERENT = [
     ("Hussein", "Hassan"),
@@ -30,6 +31,8 @@ DIFFERENT = [
     ("Ali", "Alaa"),
     ("Kataib Hezbollah", "Kataib Jund al-Imam"),
     ("Imam Hassan", "Hassan Rouhani"),
+    ("Brigade 30", "Brigade 50"),
+    ("30th Brigade", "31st Brigade"),
 ]
 
 

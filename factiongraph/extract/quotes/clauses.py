@@ -407,6 +407,8 @@ class QuoteClauses(SyntaxSpeakers):
                     if sp.anonymous and out and out[-1].anonymous:
                         continue  # "a security source and a government source": one role for both
                     out.append(sp)
+        if any(sp.entity_id is not None for sp in out):
+            out = [sp for sp in out if not sp.key.startswith("desc-")]  # "the militia X": X
         if any(not sp.anonymous for sp in out):
             out = [sp for sp in out if not sp.anonymous]  # "Kataib Hezbollah and other militias": the name
         return out

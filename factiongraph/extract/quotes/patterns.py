@@ -108,7 +108,7 @@ class QuotePatterns:
                 "say_verbs", "claim_verbs", "according", "anonymous_heads", "anonymity_cues",
                 "via_cues", "role_heads", "anonymous_plural_heads", "continuation_say",
                 "continuation_other", "report_verbs", "channel_cues", "attribution_words",
-                "via_lead_words", "statement_nouns", "spokes_nouns", "collective_heads", "group_nouns",
+                "via_lead_words", "statement_nouns", "spokes_nouns", "collective_heads", "group_nouns", "body_nouns",
                 "observer_heads", "document_nouns", "citing_words", "witness_heads",
                 "organisation_collectives")}
             self.min_words = int(rules["min_quote_words"])
@@ -164,6 +164,7 @@ class QuotePatterns:
         self.collective_heads = frozenset(w.lower() for w in words["collective_heads"])
         self.organisation_singulars = frozenset(singular(w.lower()) for w in words["organisation_collectives"])
         self.group_nouns = frozenset(w.lower() for w in words["group_nouns"])
+        self.body_nouns = frozenset(w.lower() for w in words["body_nouns"])
         self.observer_heads = frozenset(w.lower() for w in words["observer_heads"])
         self.document_nouns = frozenset(w.lower() for w in words["document_nouns"])
         self.citing_words = frozenset(w.lower() for w in words["citing_words"])

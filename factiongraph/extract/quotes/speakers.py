@@ -35,6 +35,7 @@ _STATE_NOUNS = frozenset({EntityType.STATE_BODY})
 _GROUP_NOUNS = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.INTL_ORG})
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
 _RELATIVES = frozenset({"who", "which", "that"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _QUANTIFIERS = frozenset({"the", "a", "an", "two", "three", "four", "five", "several", "some", "many", "most",
                           "few", "a few", "both", "these", "those", "dozens", "hundreds", "one"})
@@ -135,7 +136,42 @@ class SyntaxSpeakers(QuoteSpans):
             sp = self._by_surname(view, tok.text, seen)
             if sp is not None:
                 return [sp]
-        return []
+        described = self._described(view, syn, tok, seen, kinds)
+        return [described] if described is not None else []
+
+    def _described(self, view: DocView, syn: Syntax, tok: Token, seen: list[Speaker],
+                   kinds: frozenset[EntityType]) -> Speaker | None:
+        """Return an unnamed speaker a description names: "the Kurdish interior minister", "the ministry".
+
+        A person's title (``role_heads``) or an organisation's head noun (``body_nouns``), in the
+        singular, made definite by an article, a possessive or a modifier, naming no speaker
+        itself and listing no others; no entity of the document fitted it. The same description
+        again ("the minister") is the same speaker.
+        """
+        low = tok.lower_
+        person = low in self.role_head_words
+        if not (person or low in self.body_nouns):
+            return None
+        if person and singular(low) != low:
+            return None
+        if not any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children):
+            return None  # "officials said": a bare plural is read as a source, elsewhere
+        if any(c.dep_ in ("conj", "appos") for c in tok.children) or any(
+                view.type_of(m) in kinds for m in syn.phrase_mentions(tok)):
+            return None  # "the president, prime minister and X", "the militia X": the names speak
+        if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in tok.children):
+            return None  # "his office said": someone's office, not a speaker of its own
+        after = syn.mention_at(tok.doc[tok.i + 1]) if tok.i + 1 < len(tok.doc) else None
+        if after is not None and view.type_of(after) in kinds:
+            return None  # "militia Harakat al-Nujaba" parsed as two subjects
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "no", "any", "every", "each") for c in tok.children):
+            return None  # "a minister said": not one the reader can place (sources are read elsewhere)
+        kind = "desc-person" if person else "desc-body"
+        prior = next((sp for sp in reversed(seen) if sp.entity_id is None and sp.key.startswith(f"{kind}:{low}#")),
+                     None)
+        if prior is not None:
+            return prior
+        return Speaker(None, self.role_text(view, tok), False, f"{kind}:{low}#{tok.idx}")
 
     def _is_person_speaker(self, view: DocView, sp: Speaker | None) -> bool:
         """Return True for a named person or a single unnamed source (what "he" may mean)."""

@@ -237,7 +237,8 @@ class QuoteSubjects(QuotePatterns):
         def is_person(sp: Speaker | None) -> bool:  # "he"/"she": one person, never "two officials"
             ent = view.entity(sp.entity_id) if sp is not None else None
             return sp is not None and ((sp.anonymous and not self.is_plural_source(sp))
-                                       or (ent is not None and ent.type is EntityType.PERSON))
+                                       or (ent is not None and ent.type is EntityType.PERSON)
+                                       or sp.key.startswith("desc-person:"))
         pronoun = " ".join(pronoun.split())
         if pronoun in ("he", "she"):
             if is_person(last):

@@ -276,7 +276,8 @@ class SentenceArgs:
             # B is not the head
             return self.complete_list([name], forward=False) if after_name else [name]
         if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTIFIERS:
-            return self.described(tok.head.head, depth + 1)
+            found = self.described(tok.head.head, depth + 1)
+            return found or (self.restated_antecedent(tok) if depth == 0 else [])
         if dep == "pobj" and tok.head.lower_ == "among":
             # "A is among the factions of Y", "A, among the factions of Y"
             holder = tok.head.head
@@ -300,7 +301,27 @@ class SentenceArgs:
         for child in tok.children:  # "the commander of X, Qassim Musleh"
             if child.dep_ == "appos":
                 out.extend(self.named(child))
-        return self.complete_list(_unique([m for m in out if self.inside_sentence(m)]))
+        kept = [m for m in out if self.inside_sentence(m)]
+        if not kept and depth == 0:
+            return self.restated_antecedent(tok)
+        return self.complete_list(_unique(kept))
+
+    def restated_antecedent(self, tok: Token) -> list[Mention]:
+        """Return the group an anaphor that a description restates stands for.
+
+        "The group is part of Y", "The militia, which is part of Y", "The Iran-backed group, part
+        of Y", "It is one of the factions in Y": the group named before (see :meth:`antecedent`).
+        """
+        head: Token | None = None
+        if tok.dep_ in ("attr", "acomp", "oprd") and tok.head.lower_ in _COPULAS:
+            head = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if head is not None and head.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
+                head = tok.head.head
+        elif tok.dep_ == "appos":
+            head = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTIFIERS:
+            return self.restated_antecedent(tok.head.head)  # "It is one of the factions in Y"
+        return self.antecedent(head) if head is not None else []
 
     @staticmethod
     def negated(tok: Token) -> bool:
@@ -454,7 +475,8 @@ class SentenceArgs:
         elif low in self.anaphor_nouns and any(c.dep_ == "det" and c.lower_ in self.anaphor_dets
                                                for c in tok.children) and not any(
                 c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and self.mention_at(c) is not None)
-                or (c.dep_ in ("prep", "acl", "relcl") and c.i > tok.i) for c in tok.children):
+                or (c.dep_ in ("prep", "acl", "relcl") and c.i > tok.i and not self._set_off(c))
+                for c in tok.children):
             pronoun = False
         else:
             return []
@@ -466,6 +488,13 @@ class SentenceArgs:
         if not earlier:
             return []
         return [earlier[0] if pronoun else earlier[-1]]
+
+    @staticmethod
+    def _set_off(clause: Token) -> bool:
+        """Return True for a relative clause in commas ("the militia, which ..."): it describes,
+        where "the group that attacked X" picks one out."""
+        first = clause.left_edge.i
+        return bool(clause.dep_ == "relcl" and first > 0 and clause.doc[first - 1].text == ",")
 
     def named_as(self, tok: Token) -> list[Mention]:
         """Return the name given to a phrase by "known as X", "called X" ("the militias known

@@ -139,7 +139,8 @@ class GroupFamilies(PatternBase):
 
     def sub_unit(self, view: DocView, ms: list[Mention], start: int, end: int,
                  memory: dict[str, list[str]]) -> list[Candidate]:
-        """"Islamic Revolutionary Guard Corps' Quds Force", "IRGC Quds Force" -> part_of."""
+        """"Islamic Revolutionary Guard Corps' Quds Force", "IRGC Quds Force", "the PMF faction
+        Kataib Hezbollah" (a known umbrella, a member noun, the member) -> part_of."""
         units = frozenset({EntityType.STATE_BODY, EntityType.ARMED_GROUP})
         out: list[Candidate] = []
         for a, b in zip(ms, ms[1:]):
@@ -147,6 +148,9 @@ class GroupFamilies(PatternBase):
                     rf"{_POSS}?\s*", view.text[a.end:b.start]) and a.end <= b.start:
                 if self.lex.find_title_before(view.text, b.start, a.end) is None:
                     out.append(self.cand(b, Predicate.PART_OF, a, (a.start, b.end), "rel-sub-unit"))
+            elif a.entity_id in self.owner.umbrellas and view.type_of(b) is EntityType.ARMED_GROUP and \
+                    a.entity_id != b.entity_id and self.member_gap.fullmatch(view.text, a.end, b.start):
+                out.append(self.cand(b, Predicate.PART_OF, a, (a.start, b.end), "rel-sub-unit"))
         for a in ms:
             # "the Quds Force of (Iran's) Islamic Revolutionary Guard Corps"
             of = self.unit_of.match(view.text, a.end, end)

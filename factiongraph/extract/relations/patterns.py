@@ -130,6 +130,9 @@ class PatternBase:
         self.founded = re.compile(r"\b(?:who\s+)?(?:co-)?(?:founded|established|set\s+up|created)\s+"
                                   r"(?:the\s+)?", flags)
         self.unit_of = re.compile(rf"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*{_POSS}\s+)?")
+        # "the PMF faction Kataib Hezbollah": a member noun between an umbrella and its member
+        member_nouns = [str(w) for key in ("part_nouns", "group_part_nouns") for w in rules["syntax"][key]]
+        self.member_gap = re.compile(rf"{_POSS}?\s+(?:[a-z][\w-]*\s+)?(?:{_words(member_nouns)})\s+", flags)
         self.place_noun_after = re.compile(rf"\s+(?:{places})\b", flags)
         # Word gates (``extract.cues``): a family whose trigger regexes need one of these words
         # skips a sentence that holds none of them.

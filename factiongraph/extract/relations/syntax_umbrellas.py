@@ -41,8 +41,8 @@ class SyntaxUmbrellas(SyntaxGroups):
         words = self.words
         for tok in args.tokens_in(words.part_triggers):
             low = tok.lower_
-            if low in words.include_verbs:
-                out.extend(self.includes(view, args, tok))
+            if low in words.include_verbs and (low not in words.group_part_nouns or self.is_verbal(tok)):
+                out.extend(self.includes(view, args, tok))  # "Y groups A and B", not "the groups in Y"
                 continue
             if low in words.inner_preps and tok.dep_ == "prep":
                 out.extend(self.under(view, args, tok))
@@ -59,7 +59,7 @@ class SyntaxUmbrellas(SyntaxGroups):
             if low in words.collective_nouns and args.mention_at(tok) is None:
                 out.extend(self.collective(view, args, tok))
             generic = low in words.group_part_nouns
-            if generic and args.present.isdisjoint(words.inner_preps):
+            if generic and args.present.isdisjoint(words.inner_preps) and "in" not in args.present:
                 continue  # "a militia within Y" needs its preposition
             if not (generic or low in words.part_nouns) or args.mention_at(tok) is not None \
                     or args.negated(tok):
@@ -68,11 +68,14 @@ class SyntaxUmbrellas(SyntaxGroups):
             for child in tok.children:
                 if child.dep_ != "prep" or child.lower_ not in words.part_preps:
                     continue
-                if generic and child.lower_ not in words.inner_preps:
+                if generic and child.lower_ not in words.inner_preps and child.lower_ != "in":
                     continue
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        umbrellas.extend(self.umbrella_under(args, pobj))
+                        found = self.umbrella_under(args, pobj)
+                        if generic and child.lower_ == "in":  # "groups in Y": only a known umbrella
+                            found = [m for m in found if m.entity_id in self.owner.umbrellas]
+                        umbrellas.extend(found)
             if not umbrellas:
                 umbrellas = [m for m in self.compound_umbrellas(args, tok)]
                 if not umbrellas:
@@ -89,6 +92,13 @@ class SyntaxUmbrellas(SyntaxGroups):
                         out.append(self.cand(subj, Predicate.PART_OF, umbrella,
                                              args.span_of(subj, umbrella, tok), rule))
         return out
+
+    @staticmethod
+    def is_verbal(tok: Token) -> bool:
+        """Return True when the parse uses a word as a verb (it has a subject, object or
+        auxiliary, or heads a clause): "the alliance groups A and B", not "the groups in Y"."""
+        return tok.dep_ in ("ROOT", "relcl", "ccomp", "advcl", "xcomp") and any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in tok.children)
 
     def joins(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
         """"X joined the PMF", "X was folded into the PMF", "X belongs to Y"."""

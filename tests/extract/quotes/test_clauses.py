@@ -216,3 +216,35 @@ def test_word_order_when_the_document_was_not_parsed(extractor: QuoteExtractor) 
                  parse=False)
     q = one(quotes, "give up its weapons")
     assert q.speaker_id == "qais-al-khazali" and q.via_id == "rudaw"
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Speaking to reporters in Erbil, the Kurdish interior minister said the drones had been "
+     "launched from inside Iraq.", "the Kurdish interior minister"),
+    ("The region's counter-terrorism service said the drone was shot down before it reached the "
+     "airport.", "The region's counter-terrorism service"),
+    ("The ministry later said that four suspects had been detained.", "The ministry"),
+])
+def test_an_unnamed_speaker_described_by_title_or_body(extractor: QuoteExtractor, text: str, role: str) -> None:
+    q = one(run(extractor, text), " ")
+    assert q.speaker_id is None and q.speaker_role == role and not q.anonymous
+
+
+def test_a_described_speaker_keeps_speaking_as_he(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "The Kurdish interior minister said the drones came from the south. "
+                            "He added that the attack had failed.")
+    assert one(quotes, "attack had failed").speaker_role == "The Kurdish interior minister"
+
+
+@pytest.mark.parametrize("text", [
+    "A minister said the drone was shot down before it reached the airport.",  # no one to place
+    "Prime Minister Mustafa al-Kadhimi ordered an inquiry into the blast, his office said.",
+])
+def test_descriptions_that_name_no_speaker(extractor: QuoteExtractor, text: str) -> None:
+    assert not any(q.speaker_id is None and q.speaker_role for q in run(extractor, text))
+
+
+def test_a_description_before_a_name_leaves_the_name(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Iran-backed Iraqi militia Harakat al-Nujaba recently threatened "
+                            "retaliation against US forces in Syria.")
+    assert [q.speaker_id for q in quotes] == ["harakat-al-nujaba"]

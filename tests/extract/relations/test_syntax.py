@@ -171,6 +171,46 @@ def test_anaphoric_subject_takes_the_group_named_before(extractor: RelationExtra
     assert ("kataib-sayyid-al-shuhada", "part_of", "pmf") in got
 
 
+@pytest.mark.parametrize("second", [
+    "The group is part of the Popular Mobilisation Forces.",
+    "The militia, which is part of the Popular Mobilisation Forces, has fought ISIS.",
+    "The Iran-backed group, part of the Popular Mobilisation Forces, has fought ISIS.",
+    "It is one of the most powerful factions in the Popular Mobilisation Forces.",
+])
+def test_a_description_of_an_anaphor_is_about_the_group_named_before(extractor: RelationExtractor,
+                                                                      second: str) -> None:
+    got = triples(run(extractor, "Kataib Hezbollah claimed the attack. " + second))
+    assert ("kataib-hezbollah", "part_of", "pmf") in got
+
+
+def test_an_indefinite_or_restrictive_description_is_not_an_anaphor(extractor: RelationExtractor) -> None:
+    for second in ("A group that is part of the Popular Mobilisation Forces denied it.",
+                   "Another group is part of the Popular Mobilisation Forces."):
+        got = triples(run(extractor, "Kataib Hezbollah claimed the attack. " + second))
+        assert ("kataib-hezbollah", "part_of", "pmf") not in got, second
+
+
+def test_groups_in_a_known_umbrella(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Kataib Hezbollah is one of the most powerful groups in the "
+                                 "Popular Mobilisation Forces."))
+    assert ("kataib-hezbollah", "part_of", "pmf") in got
+    got = triples(run(extractor, "Kataib Hezbollah is one of the strongest groups in Iraq."))
+    assert not any(p == "part_of" for _, p, _ in got)  # a country is not an umbrella
+
+
+def test_an_umbrella_and_a_member_noun_before_the_name(extractor: RelationExtractor) -> None:
+    for text in ("The PMF faction Kataib Hezbollah condemned the strike.",
+                 "The powerful PMF militia Kataib Hezbollah condemned the strike."):
+        assert ("kataib-hezbollah", "part_of", "pmf") in triples(run(extractor, text)), text
+
+
+def test_numbered_units_of_an_umbrella(extractor: RelationExtractor) -> None:
+    for text in ("Fighters from the PMF's Brigade 45 held a rally in Baghdad.",
+                 "Brigade 45 of the Popular Mobilisation Forces withdrew from the town."):
+        rels = run(extractor, text)
+        assert any(r.predicate.value == "part_of" and r.object_id == "pmf" for r in rels), text
+
+
 # -- titles ------------------------------------------------------------------------------------
 def test_legislator_title_is_a_seat_in_parliament(extractor: RelationExtractor) -> None:
     rels = run(extractor, "Iraqi MP Raad al-Dahlaki criticised the budget in Baghdad.")
