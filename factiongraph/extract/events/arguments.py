@@ -111,13 +111,25 @@ def trigger_head(doc: Any, start: int, end: int) -> Token:
     return doc[end - 1]
 
 
-class ArgumentReader:
-    """Reads one document's event arguments from its parse; build per document (cheap)."""
+# Heads of armed means and forces a nationality adjective assigns to its state ("Israeli
+# warplanes struck", "Turkish drones", "killed by American forces"); people ("Iraqi protesters")
+# and civilians are not the state.
+STATE_MEANS = frozenset("""warplane warplanes jet jets aircraft plane planes drone drones helicopter
+    helicopters gunship gunships artillery tank tanks force forces troops military army navy airforce
+    strike strikes airstrike airstrikes missile missiles rocket rockets soldiers soldier""".split())
 
-    def __init__(self, ctx: DocContext) -> None:
+
+class ArgumentReader:
+    """Reads one document's event arguments from its parse; build per document (cheap).
+
+    ``demonyms``: nationality adjective -> country id ("Israeli" -> israel), from the KB.
+    """
+
+    def __init__(self, ctx: DocContext, demonyms: dict[str, str] | None = None) -> None:
         self.ctx = ctx
         self.sx: Syntax = ctx.syntax()
         self._mentions = ctx.content_mentions()
+        self.demonyms = demonyms or {}
 
     def is_facility(self, m: Mention) -> bool:
         """Return True for a place an attack can be aimed at (a base, an embassy, an airport)."""
@@ -232,9 +244,18 @@ class ArgumentReader:
                     out.append(m.entity_id)
         return out
 
+    def state_of_means(self, token: Token) -> list[str]:
+        """Return the country a nationality adjective gives armed means ("Israeli warplanes")."""
+        if token.lower_ not in STATE_MEANS:
+            return []
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and child.i < token.i and child.text in self.demonyms:
+                return [self.demonyms[child.text]]
+        return []
+
     def _means_actors(self, token: Token) -> list[str]:
         """Return who used a means ("missiles fired by X", "a US drone", "Israeli warplanes")."""
-        ids = self.ids([token])
+        ids = self.ids([token]) or self.state_of_means(token)
         if ids:
             return ids
         for child in token.children:
@@ -252,6 +273,9 @@ class ArgumentReader:
             return None
         head = trigger_head(doc, start, end)
         args = Arguments()
+        if not is_verb and end - start > 1 and head.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl") and \
+                any(c.dep_ in ("nsubj", "dobj") for c in head.children):
+            is_verb = True  # a phrase headed by its verb ("drones struck X"): the verb's roles
         participle = is_verb and head.dep_ in ("amod", "acl") and head.head is not head \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children)
         if is_verb and self.sx.heads_clause(head) and not participle:
@@ -307,6 +331,8 @@ class ArgumentReader:
         for child in noun.children:
             if child.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod") and child.i < noun.i:
                 args.add("actor", self.ids([child]))
+        if not args.actors:
+            args.add("actor", self.state_of_means(noun))  # "an Israeli strike"
         for prep, obj in self.sx.prep_objects(noun):
             if prep in ACTOR_PREPS or prep == "from" and args.actors == []:
                 args.add("actor", self.ids([obj]))

@@ -167,6 +167,12 @@ class EventExtractor:
             rule.id: frozenset().union(*(p.surfaces[0] for p in rule.phrases if p.surfaces), rule.nouns, rule.verbs)
             for rule in self.rules.rules
         }
+        # "Israeli" -> israel: a nationality adjective before armed means names their state
+        self.demonyms: dict[str, str] = {}
+        for record in kb.by_type(EntityType.COUNTRY) if hasattr(kb, "by_type") else []:
+            demonym = record.attributes.get("demonym")
+            if isinstance(demonym, str) and demonym:
+                self.demonyms[demonym] = record.id
         self._rules_by_start: dict[str, list[int]] = {}
         for n, rule in enumerate(self.rules.rules):
             for word in self._starts[rule.id]:
@@ -499,10 +505,9 @@ class EventExtractor:
                 events[i].evidence[0] = Evidence(ev.doc_id, start, end, text[start:end], ev.producer, ev.confidence)
                 self._relocate(ctx, events[i], sent, start, end, mentions)
 
-    @staticmethod
-    def _reader(ctx: DocContext) -> ArgumentReader:
+    def _reader(self, ctx: DocContext) -> ArgumentReader:
         """Return an argument reader over the document's parse (cheap: the parse view is cached)."""
-        return ArgumentReader(ctx)
+        return ArgumentReader(ctx, self.demonyms)
 
     def build_event(self, ctx: DocContext, cand: Candidate, sents: list[Any], k: int,
                     mentions: list[Mention], dates: list[DateMatch], anchor: Any,
@@ -807,6 +812,9 @@ _PROSPECTIVE = frozenset("""threaten threatened threatens threatening vow vowed 
     warns pledge pledged pledges expect expected hope hoped want wanted wants prepare prepared refuse refused
     decline declined fail failed""".split())
 _MODALS = frozenset({"will", "would", "could", "should", "may", "might", "shall", "can", "'ll", "must"})
+_HABITUAL = frozenset({"repeatedly", "regularly", "frequently", "often", "routinely", "usually",
+                       "habitually", "constantly", "continually", "sometimes"})
+_MANY = frozenset({"dozens", "numerous", "hundreds", "countless", "scores"})  # not "hit several times": one attack
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 
 
@@ -814,7 +822,8 @@ def not_happened(token: Any) -> bool:
     """Return True when the parse shows a verb's happening did not take place (or not yet).
 
     Negated ("did not attack"), under a modal ("could attack", "would strike"), in a condition
-    ("if they attack"), or the complement of a verb of intent or threat ("threatened to attack",
+    ("if they attack"), habitual ("repeatedly attacked", "attacked ... dozens of times": a generic
+    claim, not one happening), or the complement of a verb of intent or threat ("threatened to attack",
     "plans to withdraw"). Without a parse nothing is decided here.
     """
     doc = token.doc
@@ -824,6 +833,12 @@ def not_happened(token: Any) -> bool:
         if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS):
             return True
         if c.dep_ == "mark" and c.lower_ in _CONDITIONS:
+            return True
+        if c.dep_ == "advmod" and c.lower_ in _HABITUAL:
+            return True  # "repeatedly shelled": no one happening
+    for t in token.subtree:  # "has attacked US forces dozens of times": a count of many happenings
+        if t.lower_ == "times" and t.i >= 1 and (doc[t.i - 1].lower_ in _MANY or (
+                t.i >= 2 and doc[t.i - 1].lower_ == "of" and doc[t.i - 2].lower_ in _MANY)):
             return True
     if token.dep_ in ("xcomp", "ccomp") and token.head is not token and token.head.lower_ in _PROSPECTIVE:
         return True

@@ -223,6 +223,20 @@ def test_threatened_happening_is_not_an_event(extractor: EventExtractor) -> None
     assert not [e for e in events if e.sub_type == "Looting/property destruction"]
 
 
+@pytest.mark.parametrize("text", [
+    "Militias have repeatedly shelled the base near Baghdad airport since 2020.",
+    "Kataib Hezbollah has fired rockets at the US embassy dozens of times since 2019.",
+])
+def test_a_habitual_happening_is_not_an_event(extractor: EventExtractor, text: str) -> None:
+    assert extractor.extract(make_context(text, "2021-04-14")) == []
+
+
+def test_a_counted_happening_on_one_day_is_an_event(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context("Rockets hit the base near Baghdad airport three times on Monday.",
+                                            "2021-04-14"))
+    assert [e.sub_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
 def test_noun_trigger_as_modifier_is_not_an_event(extractor: EventExtractor) -> None:
     events = extractor.extract(make_context(
         "Police questioned a protest organiser in Basra on Sunday.", "2021-04-14"))

@@ -157,3 +157,26 @@ def test_every_item_of_a_listed_passive_subject_is_a_participant(extractor: Even
         "have been closed on Monday.", "2022-09-01"))
     closure = next(e for e in events if e.attrs.get("label") == "closure")
     assert set(closure.actors) == {"asaib-ahl-al-haq", "badr-organisation", "kataib-hezbollah", "saraya-al-salam"}
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Israeli warplanes struck a weapons depot near Albu Kamal on Sunday.", "israel"),
+    ("Two people were killed in an Israeli strike on a car near Albu Kamal on Sunday.", "israel"),
+    ("Turkish drones struck PKK positions in Sinjar on Friday.", "turkey"),
+])
+def test_a_nationality_before_armed_means_names_their_state(extractor: EventExtractor, text: str,
+                                                             actor: str) -> None:
+    event = only(extractor.extract(make_context(text, "2021-05-10")), "Air/drone strike")
+    assert event.actors == [actor]
+
+
+def test_a_nationality_before_people_names_no_actor(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context("Iraqi protesters stormed the embassy in Baghdad on Sunday.",
+                                            "2021-05-10"))
+    assert events and all("iraq" not in e.actors for e in events)
+
+
+def test_a_trigger_phrase_headed_by_its_verb_takes_the_verbs_object(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context("Turkish drones struck PKK positions in Sinjar on Friday.",
+                                                "2021-05-10")), "Air/drone strike")
+    assert event.targets == ["pkk"]
