@@ -295,10 +295,15 @@ class Pipeline:
     def _link_events(self, result: DocumentResult, store: Store) -> None:
         """Fold each event into a stored report of the same happening (cross-document coreference)."""
         linked = []
+        people = {e.entity_id for e in result.entities if e.type is EntityType.PERSON}
+
+        def is_person(entity_id: str) -> bool:
+            record = self.kb.get(entity_id)
+            return entity_id in people or (record is not None and record.type is EntityType.PERSON)
         for event in result.events:
             candidates = store.candidate_events(event.type, event.sub_type, event.date_start,
                                                 keep=partial(may_be_same_event, event, ancestors=self._place_ancestors))
-            match = match_event(event, candidates, self._place_ancestors)
+            match = match_event(event, candidates, self._place_ancestors, is_person)
             linked.append(event if match is None else merge_events(match, event))
         result.events = linked
 

@@ -93,6 +93,44 @@ def group_same_as(gold: Gold) -> dict[str, list[GoldEvent]]:
             for event_id, event in events.items()}
 
 
+# The casualty and detention keys scored (a text's other counts, "rockets", "attacks", are not);
+# the guidelines' "kidnapped" and the gold's "abducted" are one key.
+COUNT_KEYS = ("killed", "injured", "arrested", "abducted")
+_COUNT_ALIASES = {"kidnapped": "abducted", "wounded": "injured", "dead": "killed", "detained": "arrested"}
+
+
+def core_counts(counts: Any) -> dict[str, int]:
+    """Return the scored counts of a gold or predicted event, keys normalised."""
+    items = counts.items() if isinstance(counts, dict) else counts
+    out: dict[str, int] = {}
+    for key, value in items:
+        key = _COUNT_ALIASES.get(key, key)
+        if key in COUNT_KEYS:
+            out[key] = value
+    return out
+
+
+def false_merges(chains: dict[str, list[GoldEvent]], matched_to: dict[str, str], file_of: dict[str, str]
+                 ) -> dict[str, bool]:
+    """Return the predicted events that join gold events of different ``same_as`` chains.
+
+    Value: True when the joined happenings come from different documents (a false
+    cross-document merge), False when one document's two happenings were folded together.
+    """
+    by_pred: dict[str, list[str]] = {}
+    for gold_id, pred_id in matched_to.items():
+        by_pred.setdefault(pred_id, []).append(gold_id)
+    out: dict[str, bool] = {}
+    for pred_id, gold_ids in by_pred.items():
+        roots: dict[str, set[str]] = {}
+        for gold_id in gold_ids:
+            root = min(e.event_id for e in chains[gold_id])
+            roots.setdefault(root, set()).add(file_of.get(gold_id, ""))
+        if len(roots) > 1:
+            out[pred_id] = len(set().union(*roots.values())) > 1
+    return out
+
+
 def check_chain(chain: list[GoldEvent], pred: PredictedEvent, entity_map: EntityMap
                 ) -> dict[str, bool]:
     """Return, per attribute, whether the prediction agrees with any event of the chain."""
@@ -130,6 +168,7 @@ def score_events(gold: Gold, pairs: list[DocPair], run: PredictedRun,
     n_gold = n_pred = typed = unaligned = 0
     correct = dict.fromkeys(ATTRIBUTES, 0)
     dates = {"correct": 0, "missing": 0, "wrong": 0, "coarse": 0}
+    counted = {"support": 0, "correct": 0, "extra": 0}
     wrong: list[dict[str, Any]] = []
     for pair in pairs:
         n_gold += len(pair.gold.events)
@@ -153,6 +192,13 @@ def score_events(gold: Gold, pairs: list[DocPair], run: PredictedRun,
             for name, ok in outcome.items():
                 correct[name] += ok
             dates[date_outcome(chains[gold_event.event_id], pred, outcome["date"])] += 1
+            # a merged event answers for its chain: a figure any report of it gives is right
+            chain_counts = [core_counts(e.counts) for e in chains[gold_event.event_id]]
+            pred_counts = core_counts(pred.counts)
+            for key in chain_counts[0]:
+                counted["support"] += 1
+                counted["correct"] += pred_counts.get(key) in {c[key] for c in chain_counts if key in c}
+            counted["extra"] += sum(1 for key in pred_counts if not any(key in c for c in chain_counts))
             bad = sorted(name for name, ok in outcome.items() if not ok)
             if bad or pred.type.casefold() != gold_event.type.casefold():
                 wrong.append({"gold": gold_event.event_id, "predicted": pred_id,
@@ -175,9 +221,16 @@ def score_events(gold: Gold, pairs: list[DocPair], run: PredictedRun,
             scores["date_wrong_rate"] = ratio(dates["wrong"] + dates["coarse"], n_matched)
             scores["date_missing_rate"] = ratio(dates["missing"], n_matched)
             scores["date_coarse"] = dates["coarse"]
+    scores["counts_accuracy"] = ratio(counted["correct"], counted["support"])
+    scores["counts_support"] = counted["support"]
+    scores["counts_extra"] = counted["extra"]
     scores["cross_doc"] = ratio(len(linked), len(same_as))
     scores["cross_doc_support"] = len(same_as)
+    merges = false_merges(chains, matched_to, {e.event_id: p.gold.file for p in pairs for e in p.gold.events})
+    scores["false_merges"] = len(merges)
+    scores["false_merges_cross_doc"] = sum(1 for cross in merges.values() if cross)
     scores["detail"] = {
+        "false_merges": sorted(merges),
         "missed": sorted(e.event_id for d in pairs for e in d.gold.events
                          if e.event_id not in matched_to),
         "matched": dict(sorted(matched_to.items())),

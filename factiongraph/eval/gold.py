@@ -76,6 +76,8 @@ class GoldEvent:
     certainty: str
     evidence: str
     same_as: str | None = None
+    counts: tuple[tuple[str, int], ...] = ()
+    """What the text counts for the event, as (key, number) pairs ("killed", 3)."""
 
 
 @dataclass(slots=True, frozen=True)

@@ -257,7 +257,18 @@ def parse_event(raw: Any, reader: _Reader, where: str) -> GoldEvent:
         certainty=certainty,
         evidence=str(reader.text(raw, "evidence", where)),
         same_as=same_as,
+        counts=read_counts(raw.get("counts"), reader, where),
     )
+
+
+def read_counts(raw: Any, reader: _Reader, where: str) -> tuple[tuple[str, int], ...]:
+    """Return an event's ``counts`` object as sorted (key, number) pairs (absent: none)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
+                                            and v >= 0 for k, v in raw.items()):
+        raise reader.fail(where, f"counts must map names to whole numbers >= 0, got {raw!r}")
+    return tuple(sorted(raw.items()))
 
 
 def check_date(date: str | None, precision: str | None, reader: _Reader, where: str) -> None:

@@ -80,6 +80,7 @@ class PredictedEvent:
     targets: list[str]
     certainty: str | None
     spans: dict[str, list[Span]]
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -206,6 +207,7 @@ def read_event(record: dict[str, Any]) -> PredictedEvent:
         targets=[str(t) for t in record.get("targets") or []],
         certainty=optional_str(record.get("certainty")),
         spans=read_spans(record.get("evidence")),
+        counts={str(k): v for k, v in (record.get("counts") or {}).items() if isinstance(v, int)},
     )
 
 

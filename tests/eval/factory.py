@@ -171,8 +171,10 @@ def build_perfect_records(gold: Gold, corpus_dir: Path,
                     "location_id": f"E:{event.location}" if event.location else None,
                     "actors": [f"E:{a}" for a in event.actors],
                     "targets": [f"E:{t}" for t in event.targets],
-                    "counts": {}, "certainty": event.certainty, "evidence": [],
+                    "counts": dict(event.counts), "certainty": event.certainty, "evidence": [],
                 }
+            for key, value in event.counts:
+                record["counts"].setdefault(key, value)
             record["evidence"].append(evidence(doc_id, text, locate(text, blocks, event.evidence)))
         for i, rel in enumerate(doc.relations):
             records.append({

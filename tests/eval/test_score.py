@@ -19,6 +19,7 @@ ZERO_KEYS = [
     ("cleaning", "captions_missing"), ("cleaning", "captions_duplicated"),
     ("linking", "must_not_merge_violations"),
     ("events", "date_wrong_rate"), ("events", "date_missing_rate"), ("events", "date_coarse"),
+    ("events", "false_merges"), ("events", "false_merges_cross_doc"), ("events", "counts_extra"),
     ("metadata", "outlet_or_published_wrong_rate"), ("metadata", "outlet_wrong"),
     ("metadata", "published_wrong"), ("metadata", "published_unknown"),
 ]
@@ -32,6 +33,7 @@ ONE_KEYS = [
     ("events", "detection", "f1"), ("events", "typed", "f1"), ("events", "sub_type_accuracy"),
     ("events", "date_accuracy"), ("events", "location_accuracy"), ("events", "actors_accuracy"),
     ("events", "targets_accuracy"), ("events", "certainty_accuracy"), ("events", "cross_doc"),
+    ("events", "counts_accuracy"),
     ("relations", "precision"), ("relations", "recall"), ("relations", "f1"),
     ("quotes", "precision"), ("quotes", "recall"), ("quotes", "f1"),
     ("quotes", "speaker_accuracy"), ("quotes", "via_accuracy"),
@@ -321,3 +323,31 @@ def test_quote_recall_is_counted_by_form(tiny_gold: Gold, tiny_corpus: Path,
     assert forms["reported"] == {"gold": 2, "true_positive": 1}
     assert forms["named"] == {"gold": 1, "true_positive": 1}
     assert forms["unnamed"] == {"gold": 2, "true_positive": 1}  # the lawyer's statement was dropped
+
+
+def test_wrong_and_extra_counts(tiny_gold: Gold, tiny_corpus: Path, tiny_records: list[Record]) -> None:
+    arrest = next(r for r in tiny_records if r["kind"] == "event" and r["counts"].get("arrested") == 9)
+    arrest["counts"] = {"arrested": 8, "rockets": 4}  # rockets: not a scored key
+    events = score(tiny_gold, tiny_records, tiny_corpus)["events"]
+    assert (events["counts_accuracy"], events["counts_support"], events["counts_extra"]) == (0.0, 1, 0)
+    arrest["counts"] = {"arrested": 9, "killed": 1}
+    events = score(tiny_gold, tiny_records, tiny_corpus)["events"]
+    assert events["counts_accuracy"] == 1.0 and events["counts_extra"] > 0
+
+
+def test_kidnapped_and_abducted_are_one_key() -> None:
+    from factiongraph.eval.events import core_counts
+    assert core_counts({"kidnapped": 2, "rockets": 3}) == core_counts((("abducted", 2),)) == {"abducted": 2}
+
+
+def test_an_event_joining_two_incidents_is_a_false_merge(tiny_gold: Gold, tiny_corpus: Path,
+                                                         tiny_records: list[Record]) -> None:
+    # the release (document b only) takes the raid's report from document a
+    events = {r["sub_type"]: r for r in tiny_records if r["kind"] == "event"}
+    raid, release = events["Arrests"], events["Other"]
+    from_a = [v for v in raid["evidence"] if v["doc_id"] != release["evidence"][0]["doc_id"]]
+    raid["evidence"] = [v for v in raid["evidence"] if v not in from_a]
+    release["evidence"] += from_a
+    scores = score(tiny_gold, tiny_records, tiny_corpus)["events"]
+    assert scores["false_merges"] == 1 and scores["false_merges_cross_doc"] == 1
+    assert scores["detail"]["false_merges"] == [release["event_id"]]

@@ -213,6 +213,24 @@ def pick_date(sent_start: int, sent_end: int, trigger: int, dates: list[DateMatc
                                       abs(d.start - trigger)))
 
 
+_LABEL_END = re.compile(r"\s*[:\u2013\u2014-]")
+
+
+def paragraph_label_date(text: str, trigger: int, dates: list[DateMatch]) -> DateMatch | None:
+    """Return a date that opens the trigger's paragraph as a label ("02/23/2012: A car bomb ...").
+
+    Incident logs and live blogs write the date first, then a colon or dash, and the report after
+    it (the parser often makes the date a sentence of its own): it dates what its paragraph reports.
+    """
+    for d in dates:
+        if d.value is None or not d.start < trigger or "\n" in text[d.end:trigger]:
+            continue
+        line_start = text.rfind("\n", 0, d.start) + 1
+        if text[line_start:d.start].strip() == "" and _LABEL_END.match(text, d.end):
+            return d
+    return None
+
+
 def _reference_event(match: DateMatch, earlier: list[Event]) -> Event | None:
     """Return the earlier event a relative expression counts from (named or latest dated)."""
     word = (match.reference or "").rstrip("s")

@@ -1,8 +1,9 @@
 """Event coreference: one happening described twice is one event with several evidence spans.
 
 Pure functions over ``model.Event``. Across documents, :func:`match_event` finds the candidate
-that describes the same happening (same type family, compatible dates at their precision, same or
-nested place, shared participants) and :func:`merge_events` folds the two. Within one document,
+that describes the same happening (same type family, the same day, same or nested place, no
+conflicting participants; or one report undated and everything else specific and equal) and
+:func:`merge_events` folds the two. Within one document,
 :func:`merge_in_document` folds repeated descriptions ("the raid" mentioned again) into the first.
 Different happenings are never merged: different day-precision dates, disjoint places,
 different sub-types or labels, or disjoint participants keep events apart.
@@ -32,10 +33,16 @@ GEO_RANK = {"neighbourhood": 0, "city": 1, "governorate": 2, "country": 3}
 
 
 def make_event_id(event: Event) -> str:
-    """Return the deterministic id of an event from its type, date, place and participants."""
-    return make_id("event", event.type, event.sub_type, event.attrs.get("label"), event.date_start,
-                   event.date_end, event.location_id, "|".join(sorted(event.actors)),
-                   "|".join(sorted(event.targets)))
+    """Return the deterministic id of an event from where it is first written and what it is.
+
+    The document and the offset of its first evidence are part of it: two reports that
+    coreference did not join are two events, never one row by an id collision (two undated
+    shootings in one city would otherwise share type, place and participants).
+    """
+    first = event.evidence[0] if event.evidence else None
+    return make_id("event", first.doc_id if first else "", first.start if first else -1, event.type,
+                   event.sub_type, event.attrs.get("label"), event.date_start, event.date_end,
+                   event.location_id, "|".join(sorted(event.actors)), "|".join(sorted(event.targets)))
 
 
 def event_dates(event: Event) -> DateValue | None:
@@ -125,8 +132,41 @@ def may_be_same_event(new: Event, cand: Event, ancestors: Ancestors | None = Non
         and places_compatible(new, cand, ancestors)
 
 
-def match_event(new: Event, candidates: list[Event], ancestors: Ancestors | None = None) -> Event | None:
+def exact_day(event: Event) -> date | None:
+    """Return the one day an event is dated to (None: undated, or dated to a month, year or range)."""
+    span = event_dates(event)
+    if span is None or is_undated(event) or span.precision is not DatePrecision.DAY or span.start != span.end:
+        return None
+    return span.start
+
+
+def counts_compatible(a: Event, b: Event) -> bool:
+    """Return True when the counts both reports give may be one toll told twice.
+
+    A toll may rise between reports ("five killed", later "seven killed"): equal, within two, or
+    within half of the larger figure.
+    """
+    for key in set(a.counts) & set(b.counts):
+        x, y = a.counts[key], b.counts[key]
+        if not isinstance(x, int) or not isinstance(y, int):
+            continue
+        if abs(x - y) > 2 and min(x, y) * 2 < max(x, y):
+            return False
+    return True
+
+
+def match_event(new: Event, candidates: list[Event], ancestors: Ancestors | None = None,
+                is_person: Callable[[str], bool] | None = None) -> Event | None:
     """Return the candidate describing the same happening as ``new``, or None.
+
+    Two reports are one event only when both are dated to the same day (and their places are
+    equal or nested, and their participants do not conflict), or when exactly one of them is
+    dated to a day and everything else is specific and equal: compatible counts and a shared
+    named actor or target at the same neighbourhood-level place, or a month the text writes with
+    a shared name and a place that nests ("the June raid on Kataib Hezbollah in Baghdad"). A
+    shared named person is specific whatever the dates' precision (a group is not: "the strike
+    that killed Soleimani" is one strike). Type, city and year are never enough; other reports
+    neither of which gives a day stay apart rather than merge by guess.
 
     Args:
         new: an event just extracted.
@@ -138,23 +178,36 @@ def match_event(new: Event, candidates: list[Event], ancestors: Ancestors | None
     """
     best: tuple[float, str] | None = None
     chosen: Event | None = None
+    day_new = exact_day(new)
     for cand in candidates:
-        if not may_be_same_event(new, cand, ancestors):
+        if not may_be_same_event(new, cand, ancestors) or roles_conflict(new, cand) \
+                or not counts_compatible(new, cand):
             continue
-        if roles_conflict(new, cand):
-            continue
+        day_cand = exact_day(cand)
         shared = participants_overlap(new, cand)
-        both_day = event_dates(new) is not None and event_dates(cand) is not None \
-            and new.date_precision == cand.date_precision == DatePrecision.DAY
         same_place = new.location_id is not None and new.location_id == cand.location_id
-        if is_undated(new) or is_undated(cand):
-            if not (shared and places_compatible(new, cand, ancestors)):
+        people = is_person is not None and any(
+            is_person(p) for p in (set(new.actors) | set(new.targets)) & (set(cand.actors) | set(cand.targets)))
+        if day_new is not None and day_cand is not None:
+            if day_new != day_cand or not (shared or same_place):
                 continue
-        elif not shared and not (both_day and same_place):
+        elif people:
+            pass  # a named person killed, arrested or met: specific whatever the dates' precision
+        elif day_new is not None or day_cand is not None:
+            coarse = cand if day_new is not None else new
+            specific = same_place and new.geo_precision == cand.geo_precision == "neighbourhood"
+            # "the June 2020 raid on Kataib Hezbollah in Baghdad": a month the text writes, a
+            # shared name and nested places recall one happening; a bare year or the publication
+            # period does not
+            month = coarse.date_precision == DatePrecision.MONTH.value and not is_undated(coarse) \
+                and shared and coarse.location_id is not None
+            if not ((specific and shared) or month):
+                continue
+        else:
             continue
         people_a, people_b = set(new.actors) | set(new.targets), set(cand.actors) | set(cand.targets)
         jaccard = len(people_a & people_b) / len(people_a | people_b) if people_a | people_b else 0.0
-        score = 2 * jaccard + (1.0 if same_place else 0.0) + (1.0 if both_day else 0.0)
+        score = 2 * jaccard + (1.0 if same_place else 0.0)
         key = (-score, cand.event_id)
         if best is None or key < best:
             best, chosen = key, cand

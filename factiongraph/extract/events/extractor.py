@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from factiongraph.extract.view.context import DocContext
+from factiongraph.extract.events.counts import sentence_counts
 from factiongraph.extract.events.coref import is_same_family, make_event_id, merge_events, merge_in_document
 from factiongraph.extract.events.typology import (
     BE_FORMS,
@@ -35,7 +36,8 @@ from factiongraph.extract.events.typology import (
 )
 from factiongraph.extract.events.participants import (add_outcome_roles, assign_roles, find_means_actors, find_modifiers,
                                                 is_participant, is_speaker)
-from factiongraph.extract.dates.anchoring import YearGuess, infer_year, pick_date, resolve_event_date
+from factiongraph.extract.dates.anchoring import (YearGuess, infer_year, paragraph_label_date, pick_date,
+                                                  resolve_event_date)
 from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
 from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event
 from factiongraph.extract.events.arguments import ArgumentReader
@@ -218,6 +220,9 @@ class EventExtractor:
                     continue
                 if not is_verb and i > 0 and words[i - 1] in ("no", "any", "possible", "potential", "future"):
                     continue
+                if not is_verb and any(c.dep_ == "nsubj" for c in sent.doc[tok.i].children) \
+                        and not_happened(sent.doc[tok.i]):
+                    continue  # "Every time the state arrests a commander": a verb the word list reads as a noun
                 if not is_verb and self._is_projected(words, i):
                     continue
                 if not is_verb and end < len(words) and words[end] in NOUN_MODIFIED:
@@ -544,12 +549,14 @@ class EventExtractor:
         counts = self._find_counts(ctx, cand, dates)
         for extra in cand.outcomes:
             for key, number in self._find_counts(ctx, extra, dates).items():
-                counts.setdefault(key, number)
+                if rule.type in VIOLENT_TYPES or key == rule.count:  # an arrest does not take a blast's dead
+                    counts.setdefault(key, number)
         trigger = sent.doc[cand.start].idx
         own = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char
                and reader.attaches(sent.doc, cand.start, cand.end, d.start, d.end)]
         date_match = pick_date(sent.start_char, sent.end_char, trigger, own) or \
-            pick_date(sent.start_char, sent.end_char, trigger, dates)
+            pick_date(sent.start_char, sent.end_char, trigger, dates) or \
+            paragraph_label_date(ctx.document.text, trigger, dates)
         value, date_text, basis = resolve_event_date(date_match, earlier, anchor, dates, year, trigger,
                                                      ctx.span_text(sent))
         # A country or place that is a participant ("US strike", "attacks on Israel") is not
@@ -714,10 +721,23 @@ class EventExtractor:
         return any(doc[j].lower_ in rule.near for j in range(lo, hi) if not cand.start <= j < cand.end)
 
     def _find_counts(self, ctx: DocContext, cand: Candidate, dates: list[DateMatch]) -> dict[str, int]:
+        """Return what the trigger's sentence counts for the event (``counts.py``).
+
+        A violent event takes every casualty count of its sentence; another event only its own
+        key (arrests: ``arrested``). Without a parse, the number nearest the trigger counts under
+        the rule's key.
+        """
         key = cand.rule.count
+        doc, sent, lowers = cand.sent.doc, cand.sent, ctx.lowers()
+        if doc.has_annotation("DEP"):
+            found = sentence_counts((doc[i] for i in range(sent.start, sent.end)
+                                     if not any(d.start <= doc[i].idx < d.end for d in dates)),
+                                    ctx.span_text(sent))
+            if cand.rule.type in VIOLENT_TYPES:  # its casualties; arrests are events of their own
+                return {k: v for k, v in found.items() if k not in ("arrested", "released") or k == key}
+            return {key: found[key]} if key is not None and key in found else {}
         if key is None:
             return {}
-        doc, sent, lowers = cand.sent.doc, cand.sent, ctx.lowers()
         best: tuple[int, int] | None = None
         for i in range(sent.start, sent.end):
             if not (lowers[i][:1].isdigit() or lowers[i] in NUMBER_WORDS):
@@ -834,8 +854,11 @@ def not_happened(token: Any) -> bool:
             return True
         if c.dep_ == "mark" and c.lower_ in _CONDITIONS:
             return True
-        if c.dep_ == "advmod" and c.lower_ in _HABITUAL:
-            return True  # "repeatedly shelled": no one happening
+        if c.dep_ == "advmod" and c.lower_ in _HABITUAL or c.lower_ == "whenever":
+            return True  # "repeatedly shelled", "whenever the state arrests ...": no one happening
+        if c.lower_ in ("time", "times") and any(g.dep_ == "det" and g.lower_ in ("every", "each", "any")
+                                                  for g in c.children):
+            return True  # "every time the state arrests a commander"
     for t in token.subtree:  # "has attacked US forces dozens of times": a count of many happenings
         if t.lower_ == "times" and t.i >= 1 and (doc[t.i - 1].lower_ in _MANY or (
                 t.i >= 2 and doc[t.i - 1].lower_ == "of" and doc[t.i - 2].lower_ in _MANY)):

@@ -23,8 +23,10 @@ def ancestors(place_id: str) -> list[str]:
 def raid(doc: str = "a", date: str = "2020-06-25", precision: DatePrecision = DatePrecision.DAY,
          place: str | None = "al-dora", actors: tuple[str, ...] = ("cts",),
          targets: tuple[str, ...] = ("kh",), start: int = 0) -> Event:
+    level = {"al-dora": "neighbourhood", "baghdad": "city", "basra": "city"}.get(place or "")
     event = Event(event_id="", type="Strategic developments", sub_type="Arrests", date_start=date,
-                  date_end=date, date_precision=precision, location_id=place, actors=list(actors),
+                  date_end=date, date_precision=precision, location_id=place, geo_precision=level,
+                  actors=list(actors),
                   targets=list(targets), attrs={"label": "raid", "date_basis": "publication year"},
                   evidence=[Evidence(doc, start, start + 10, "x" * 10, "rule.event-raid.v1", 0.8)])
     event.event_id = make_event_id(event)
@@ -33,16 +35,39 @@ def raid(doc: str = "a", date: str = "2020-06-25", precision: DatePrecision = Da
 
 def test_same_raid_from_three_outlets_is_one_event() -> None:
     first = raid("a")
-    month = raid("b", date="2020-06", precision=DatePrecision.MONTH, place="baghdad", actors=())
+    # a month-dated report at the same neighbourhood naming the same target: specific and equal
+    month = raid("b", date="2020-06", precision=DatePrecision.MONTH, actors=())
     found = match_event(month, [first], ancestors)
     assert found is first
     merged = merge_events(first, month)
-    third = raid("c", place=None, actors=("cts",), targets=())
+    third = raid("c", place=None, actors=("cts",), targets=())  # the same day, the same actor
     assert match_event(third, [merged], ancestors) is merged
     merged = merge_events(merged, third)
     assert [e.doc_id for e in merged.evidence] == ["a", "b", "c"]
     assert merged.event_id == first.event_id
     assert merged.date_start == "2020-06-25" and merged.location_id == "al-dora"
+
+
+def test_type_city_and_a_coarse_date_are_never_enough() -> None:
+    # a month-dated report placed only in the city, with no name in common with the day's raid
+    city = raid("b", date="2020-06", precision=DatePrecision.MONTH, place="baghdad", actors=(), targets=())
+    assert match_event(city, [raid("a")], ancestors) is None
+    # a year-dated report in the city naming the same group: still no particular happening
+    year = raid("b", date="2020", precision=DatePrecision.YEAR, place="baghdad", actors=())
+    assert match_event(year, [raid("a")], ancestors) is None
+    # a month the text writes, a group in common and places that nest: "the June raid on X in Baghdad"
+    month = raid("b", date="2020-06", precision=DatePrecision.MONTH, place="baghdad", actors=())
+    assert match_event(month, [raid("a")], ancestors) is not None
+    # two reports, neither dated to a day, stay apart even at one neighbourhood
+    a = raid("a", date="2020-06", precision=DatePrecision.MONTH)
+    b = raid("b", date="2020-06", precision=DatePrecision.MONTH)
+    assert match_event(b, [a], ancestors) is None
+
+
+def test_counts_that_cannot_be_one_toll_are_two_events() -> None:
+    a = replace(raid("a"), counts={"arrested": 3})
+    assert match_event(replace(raid("b"), counts={"arrested": 4}), [a], ancestors) is a
+    assert match_event(replace(raid("b"), counts={"arrested": 40}), [a], ancestors) is None
 
 
 def test_the_real_kb_ancestors_nest_places() -> None:
@@ -91,17 +116,21 @@ def test_day_precision_events_merge_only_on_the_same_day(d1, d2) -> None:  # typ
     assert (match_event(b, [a], ancestors) is a) == (d1 == d2)
 
 
-def test_ids_are_deterministic_and_content_based() -> None:
-    assert raid("a").event_id == raid("b").event_id
+def test_ids_are_deterministic_and_never_shared_by_two_reports() -> None:
+    assert raid("a").event_id == raid("a").event_id
     assert raid("a").event_id != raid("a", date="2020-06-26").event_id
+    assert raid("a").event_id != raid("b").event_id  # joined only by coreference, never by an id collision
+    assert raid("a").event_id != raid("a", start=200).event_id
 
 
 def test_undated_report_matches_an_earlier_dated_report_of_the_same_arrest() -> None:
     dated = raid("a", date="2021-05-26")
-    undated = replace(raid("b", date="2021-06", precision=DatePrecision.MONTH, place=None, actors=()),
+    undated = replace(raid("b", date="2021-06", precision=DatePrecision.MONTH, actors=()),
                       attrs={"label": "raid", "date_basis": "undated: publication period"})
     assert match_event(undated, [dated], ancestors) is dated
     assert merge_events(dated, undated).date_start == "2021-05-26"
+    unplaced = replace(undated, location_id=None, geo_precision=None)
+    assert match_event(unplaced, [dated], ancestors) is None  # nothing specific to go by
     too_old = raid("c", date="2019-03-01", actors=())
     assert match_event(undated, [too_old], ancestors) is None
     later = raid("d", date="2021-07-02", actors=())
@@ -114,13 +143,15 @@ def test_release_and_raid_are_never_merged() -> None:
     assert match_event(release, [raid("a", date="2020-06-29")], ancestors) is None
 
 
-def test_background_month_report_matches_the_precise_day_either_order() -> None:
-    precise = raid("a")
-    background = raid("b", date="2020-06", precision=DatePrecision.MONTH, place="baghdad", actors=())
-    assert match_event(background, [precise], ancestors) is precise
-    assert match_event(precise, [background], ancestors) is background
-    precise = replace(precise, geo_precision="neighbourhood")
-    background = replace(background, geo_precision="city")
+def test_background_report_naming_a_person_matches_the_precise_day_either_order() -> None:
+    def is_person(entity_id: str) -> bool:
+        return entity_id == "muslih"
+    precise = raid("a", targets=("muslih",))
+    background = raid("b", date="2020", precision=DatePrecision.YEAR, place="baghdad", actors=(),
+                      targets=("muslih",))
+    assert match_event(background, [precise], ancestors, is_person) is precise
+    assert match_event(precise, [background], ancestors, is_person) is background
+    assert match_event(background, [precise], ancestors) is None  # without knowing it names a person
     merged = merge_events(background, precise)
     assert (merged.event_id, merged.date_start, merged.location_id) == (background.event_id, "2020-06-25", "al-dora")
 

@@ -1,0 +1,215 @@
+"""Casualty and detention counts, read as a reader counts them.
+
+Every number of a sentence is tied to the word that says what happened to whom it counts: the
+verb or adjective of its noun phrase ("three soldiers were killed", "killing three soldiers",
+"2 people died and 15 were hurt", "five dead", "the death toll rose to 25"). Numbers of other
+things ("one of 32 coordinated attacks", "two rockets", "three times") are not counts. Forms:
+digits, number words ("twenty-five", "a dozen"), "at least"/"more than" N (N), "dozens" (24, the
+least the word allows), "another five" (added to its key), "no casualties" (0 killed, 0
+injured). Without a number, the people a casualty word names one by one are counted ("killed
+activist X", "Soleimani and al-Muhandis were killed": 2; "civilians were killed": no count). Attackers who die in their attack are counted apart (``attackers_killed``): "in
+addition to the bomber, two people were killed" is two killed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+Token = Any
+
+# Words that say what happened to those a number counts -> the count's key.
+KEY_WORDS: dict[str, str] = {}
+for _key, _words in {
+    "killed": """killed kill kills killing dead died die dies dying death deaths slain perished martyred
+                 fatalities lives""",
+    "injured": """injured injuring injure injures wounded wounding wound wounds hurt injuries""",
+    "arrested": """arrested arresting arrest arrests detained detaining detain apprehended captured
+                   rounded""",
+    "abducted": """kidnapped kidnapping kidnap abducted abducting abduct""",
+    "released": """released releasing freed""",
+}.items():
+    for _word in _words.split():
+        KEY_WORDS[_word] = _key
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+                "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24}
+# Nouns that count things, not people: their numbers are never casualties.
+THING_NOUNS = frozenset("""attack attacks strike strikes airstrikes rocket rockets missile missiles drone drones
+    bomb bombs explosion explosions blast blasts bombing bombings shell shells mortar mortars time times
+    occasion occasions incident incidents site sites location locations target targets day days week weeks
+    month months year years hour hours minute minutes km kilometres kilometers mile miles metre metres meter
+    meters vehicle vehicles car cars house houses building buildings base bases village villages town towns
+    province provinces point points percent seat seats operation operations raid raids round rounds
+    launcher launchers weapon weapons device devices""".split())
+ATTACKER_NOUNS = frozenset("""bomber bombers attacker attackers assailant assailants gunman gunmen
+    suicide""".split())
+# Singular nouns of one person: "killed a contractor", "the commander was arrested" count one.
+PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fighter militiaman protester
+    protestor activist journalist reporter photographer policeman officer guard commander leader official
+    adviser advisor aide contractor worker employee engineer doctor lawyer judge cleric imam teacher student
+    researcher academic businessman politician lawmaker candidate member suspect detainee resident farmer
+    shepherd pilgrim villager general colonel captain brigadier spokesman minister governor mayor son
+    daughter brother sister wife husband father mother""".split())
+_NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|one\s+was\s+(?:killed|hurt|injured)|"
+                          r"injuries|one\s+(?:died|was\s+harmed))|without\s+(?:casualties|causing\s+casualties)|"
+                          r"did\s+not\s+cause\s+(?:any\s+)?(?:casualties|injuries))\b", re.IGNORECASE)
+_ORDINAL_OR_YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+
+
+def number_value(tok: Token) -> int | None:
+    """Return the whole number a token writes ("25", "1,200", "five", "twenty-five"), or None."""
+    text = tok.text.replace(",", "")
+    if text.isdigit():
+        return None if _ORDINAL_OR_YEAR.match(text) else int(text)
+    low = text.lower()
+    if "-" in low:  # "twenty-five"
+        parts = low.split("-")
+        if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+            return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    return NUMBER_WORDS.get(low)
+
+
+def written_number(tok: Token) -> int | None:
+    """Return the number a token starts, reading "twenty - five" split by the tokenizer as 25;
+    the second half of such a pair is None (it was read with the first)."""
+    doc = tok.doc
+    low = tok.lower_
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in NUMBER_WORDS \
+            and low in NUMBER_WORDS and not doc[tok.i - 1].whitespace_:
+        return None
+    value = number_value(tok)
+    if value is not None and low in NUMBER_WORDS and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" \
+            and not tok.whitespace_ and doc[tok.i + 2].lower_ in NUMBER_WORDS:
+        return value + NUMBER_WORDS[doc[tok.i + 2].lower_]
+    return value
+
+
+def _counted_noun(num: Token) -> Token:
+    """Return the noun a number counts ("three soldiers" -> soldiers; "two were killed" -> two)."""
+    if num.dep_ in ("compound", "nummod", "quantmod") and num.head.i != num.i and number_value(num.head) is not None:
+        return _counted_noun(num.head)  # "twenty - five people": the pair counts "people"
+    if num.dep_ in ("nummod", "quantmod") and num.head.i != num.i:
+        head = num.head
+        if head.dep_ in ("nummod", "quantmod") and head.head.i != head.i:  # "twenty five"
+            head = head.head
+        return head
+    return num
+
+
+def _key_of(noun: Token, num: Token) -> str | None:
+    """Return what happened to those ``noun`` counts, from the parse, else from the words after it."""
+    if noun.lower_ in KEY_WORDS and noun.i != num.i:
+        return KEY_WORDS[noun.lower_]  # "five dead", "25 fatalities"
+    for child in noun.children:  # "three people killed", "the five wounded"
+        if child.dep_ in ("acl", "amod", "relcl") and child.lower_ in KEY_WORDS:
+            return KEY_WORDS[child.lower_]
+    if noun.i == num.i:  # "four of its members who were killed": the members' clause says it
+        for prep in num.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    for child in obj.children if obj.dep_ == "pobj" else ():
+                        if child.dep_ in ("acl", "relcl") and child.lower_ in KEY_WORDS:
+                            return KEY_WORDS[child.lower_]
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "conj") and head.i != noun.i:
+        if head.lower_ in KEY_WORDS:
+            return KEY_WORDS[head.lower_]
+        for child in head.children:  # "two were dead", "15 were hurt" read as an adjective
+            if child.dep_ in ("acomp", "oprd", "attr") and child.lower_ in KEY_WORDS:
+                return KEY_WORDS[child.lower_]
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in KEY_WORDS:
+        return KEY_WORDS[head.head.lower_]  # "the arrest of nine fighters", "the deaths of two soldiers"
+    if noun.dep_ == "pobj" and head.lower_ in ("to", "at") and any(
+            t.lower_ == "toll" for t in head.head.subtree if t.i < head.i):
+        return "killed"  # "the death toll rose to 25"
+    doc = num.doc
+    for t in doc[noun.i + 1:min(noun.i + 4, num.sent.end)]:  # "another five injured", "2 killed"
+        if t.lower_ in KEY_WORDS:
+            return KEY_WORDS[t.lower_]
+        if t.is_punct or t.lower_ in ("and", "but", "while"):
+            break
+    return None
+
+
+def _persons(tok: Token) -> int:
+    """Return how many people a noun phrase names one by one ("Soleimani and al-Muhandis": 2; "a
+    contractor": 1; "civilians": 0, not a count)."""
+    n = 0
+    for head in (tok, *tok.conjuncts):
+        if any(c.dep_ in ("nummod", "quantmod") for c in head.children):
+            return 0  # a number is read as a number
+        if head.ent_type_ == "PERSON" or head.lower_ in PERSON_HEADS:
+            n += 1
+    return n
+
+
+def _victims(word: Token) -> list[Token]:
+    """Return the noun phrases a casualty word happened to (its passive subject or object)."""
+    verb = word.head if word.dep_ in ("acomp", "oprd", "xcomp") and word.head.i != word.i else word
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if passive:
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    if not found and verb.dep_ not in ("ROOT", "relcl", "advcl", "conj", "ccomp", "xcomp", "acl"):
+        found = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"]  # "the killing of X"
+    if not found and verb.dep_ == "acl" and verb.head.i != verb.i:
+        found = [verb.head]  # "a journalist killed in ..."
+    return found
+
+
+def _of_things(num: Token) -> bool:
+    """Return True for "one of 32 coordinated attacks": a part of a set of things, not people."""
+    for child in num.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return any(g.dep_ == "pobj" and g.lower_ in THING_NOUNS for g in child.children)
+    return False
+
+
+def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
+    """Return the counts of one sentence (its tokens from a parsed doc; ``text``: its words)."""
+    out: dict[str, int] = {}
+    last_noun: dict[str, Token] = {}
+    tokens_list = list(tokens)
+    for num in tokens_list:
+        value = written_number(num)
+        if value is None or (num.lower_ == "one" and _of_things(num)):
+            continue
+        if num.ent_type_ not in ("", "CARDINAL", "QUANTITY"):
+            continue  # a date, a sum, or part of a name ("Tower 22", "Brigade 30")
+        noun = _counted_noun(num)
+        if noun.i != num.i and noun.lower_ in THING_NOUNS:
+            continue
+        key = _key_of(noun, num)
+        if key is None:
+            continue
+        if noun.lower_ in ATTACKER_NOUNS or any(c.lower_ in ATTACKER_NOUNS for c in noun.children
+                                               if c.dep_ in ("compound", "amod")):
+            key = f"attackers_{key}"
+        another = any(t.lower_ in ("another", "other", "further", "additional", "more")
+                      for t in num.doc[max(num.sent.start, num.i - 2):num.i])
+        earlier = last_noun.get(key)
+        coordinated = earlier is not None and (noun.head.i == earlier.i or earlier.head.i == noun.i) \
+            and (noun.dep_ == "conj" or earlier.dep_ == "conj")
+        if key in out and (another or coordinated):
+            out[key] += value  # "two soldiers and three civilians were killed", "another five"
+        else:  # "two were killed, one of them a child": the whole, not its part
+            out[key] = max(value, out.get(key, 0))
+        last_noun[key] = noun
+    for word in tokens_list:
+        key = KEY_WORDS.get(word.lower_)
+        if key is None or key in out or word.dep_ in ("amod", "compound"):
+            continue
+        n = sum(_persons(v) for v in _victims(word))
+        if n:
+            out[key] = n  # "killed activist X", "a contractor was shot dead", "captured X"
+    if text and _NONE_KILLED.search(text):
+        out.setdefault("killed", 0)
+        if re.search(r"casualties|injur|hurt|harmed", text, re.IGNORECASE):
+            out.setdefault("injured", 0)
+    return out

@@ -1,0 +1,58 @@
+"""Casualty counts as a reader counts them (extract/events/counts.py), through the real parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.events.counts import number_value
+from factiongraph.extract.events.extractor import EventExtractor
+from tests.extract.factory import default_kb, make_context
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor(default_kb())
+
+
+def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
+    events = extractor.extract(make_context(text, "2021-05-10"))
+    assert len(events) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
+    return events[0].counts
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("A car bomb exploded near a market in Karrada, killing 2 people and wounding 15 others.",
+     {"killed": 2, "injured": 15}),
+    ("One person was killed and another five injured when a bomb exploded in Dora on Monday.",
+     {"killed": 1, "injured": 5}),
+    ("Two soldiers and three civilians were killed when a roadside bomb hit a patrol in Mosul on Monday.",
+     {"killed": 5}),
+    ("The blast, one of 32 coordinated attacks across the country, killed at least twenty-five people on "
+     "Monday.", {"killed": 25}),
+    ("A car packed with explosives blew up by a market in Sadr City on Monday; 3 people died and 8 were hurt.",
+     {"killed": 3, "injured": 8}),
+    ("In addition to the bomber, two people were killed when a suicide bomber blew himself up in Sadr City "
+     "on Monday.", {"killed": 2}),
+    ("Two rockets hit the base on Monday, causing no casualties.", {"killed": 0, "injured": 0}),
+    ("The attack on the Tower 22 outpost in Jordan on Monday killed three soldiers.", {"killed": 3}),
+])
+def test_counts_follow_the_words_that_say_what_happened(extractor: EventExtractor, text: str,
+                                                        counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
+
+
+def test_each_event_takes_its_own_kind_of_count(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context("Police arrested five suspects in Basra on Monday, two days after a "
+                                            "blast killed four people.", "2021-05-10"))
+    assert {e.sub_type: e.counts for e in events} == {"Arrests": {"arrested": 5},
+                                                      "Remote explosive/landmine/IED": {"killed": 4}}
+
+
+@pytest.mark.parametrize(("word", "value"), [("25", 25), ("1,200", 1200), ("five", 5), ("dozen", 12),
+                                             ("2019", None), ("first", None)])
+def test_number_words(word: str, value: int | None) -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    assert number_value(Doc(Vocab(), words=[word])[0]) == value
