@@ -135,10 +135,15 @@ def _place_of(mention: Mention, entities: dict[str, Entity], kb: Any) -> Entity 
 
 
 def pick_place(candidates: Sequence[tuple[Mention, Entity]], kb: Any) -> Entity | None:
-    """Return the most specific place; ties go to a place nested in another candidate, then the first."""
+    """Return the most specific place; ties go to a place nested in another candidate, then the first.
+
+    Only countries, and more than one: none (the happening spans them, no single place holds it).
+    """
     if not candidates:
         return None
     ids = {e.entity_id for _, e in candidates}
+    if all(rank_place(e)[0] == COUNTRY_RANK for _, e in candidates) and len(ids) > 1:
+        return None  # "strikes in Iraq and Syria": no one place (ACLED would count an event per country)
     best: tuple[int, int, int] | None = None
     chosen: Entity | None = None
     for order, (_, entity) in enumerate(candidates):

@@ -180,3 +180,12 @@ def test_a_trigger_phrase_headed_by_its_verb_takes_the_verbs_object(extractor: E
     event = only(extractor.extract(make_context("Turkish drones struck PKK positions in Sinjar on Friday.",
                                                 "2021-05-10")), "Air/drone strike")
     assert event.targets == ["pkk"]
+
+
+def test_a_happening_across_two_countries_has_no_one_place(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context("US warplanes struck weapons depots in Iraq and Syria on Friday.",
+                                            "2024-02-03"))
+    assert [e.location_id for e in events] == [None]
+    events = extractor.extract(make_context("US warplanes struck weapons depots in Qaim, Iraq, on Friday.",
+                                            "2024-02-03"))
+    assert [e.location_id for e in events] == ["qaim"]
