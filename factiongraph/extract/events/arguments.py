@@ -22,6 +22,8 @@ no entity but stands for its members ("members of X", "fighters from X") is read
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +44,9 @@ GROUP_ANAPHORS = frozenset({"it", "they", "its", "their", "group", "groups", "mi
                             "factions", "movement", "organization", "organisation", "brigade", "brigades",
                             "party", "coalition", "alliance"})
 PERSON_ANAPHORS = frozenset({"he", "she", "his", "her"})
+# Definite descriptions of a state body ("the ministry awarded ...", "the army lifted ...").
+BODY_ANAPHORS = frozenset({"ministry", "army", "government", "military", "police", "council", "parliament",
+                           "court", "department", "service", "agency", "command", "cabinet", "presidency"})
 PRONOUNS = frozenset({"it", "they", "its", "their", "he", "she", "his", "her"})
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY,
                          EntityType.INTL_ORG})
@@ -146,6 +151,9 @@ class ArgumentReader:
         previous 400 characters); "he"/"she" -> the last person. None when nothing fits.
         """
         word = token.lower_
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+        if word in BODY_ANAPHORS and definite:
+            return self._named_body(token)
         if word in PERSON_ANAPHORS:
             types: frozenset[EntityType] = frozenset({EntityType.PERSON})
         elif word in GROUP_ANAPHORS and (word in PRONOUNS or any(
@@ -157,6 +165,22 @@ class ArgumentReader:
         before = [m for m in self._mentions if m.end <= start and start - m.end <= 400
                   and _type_of(self.ctx, m) in types and m.entity_id]
         return before[-1] if before else None
+
+    def _named_body(self, token: Token) -> Mention | None:
+        """Return the state body "the ministry", "the army" stands for: the last one whose name
+        holds the noun (within 1,500 characters), else the last state body of the 400 before."""
+        start, word = token.idx, token.lower_
+        bodies = [m for m in self._mentions if m.end <= start and m.entity_id
+                  and _type_of(self.ctx, m) is EntityType.STATE_BODY]
+        for m in reversed(bodies):
+            if start - m.end > 1500:
+                break
+            entity = self.ctx.entity(m.entity_id)
+            names = [m.text, *((entity.name, *entity.aliases) if entity is not None else ())]
+            if any(re.search(rf"\b{re.escape(word)}\b", n, re.IGNORECASE) for n in names):
+                return m
+        near = [m for m in bodies if start - m.end <= 400]
+        return near[-1] if near else None
 
     @property
     def available(self) -> bool:

@@ -189,3 +189,18 @@ def test_a_happening_across_two_countries_has_no_one_place(extractor: EventExtra
     events = extractor.extract(make_context("US warplanes struck weapons depots in Qaim, Iraq, on Friday.",
                                             "2024-02-03"))
     assert [e.location_id for e in events] == ["qaim"]
+
+
+def test_the_ministry_is_the_ministry_named_before(extractor: EventExtractor) -> None:
+    text = ("Iraq's Ministry of Communications on Friday dismissed US fears. Earlier this month the ministry "
+            "awarded a fiber-optic cable contract to a company in Baghdad.")
+    agreement = only(extractor.extract(make_context(text, "2025-10-31")), "Agreement")
+    named = [m for m in make_context(text, "2025-10-31").content_mentions() if m.text.startswith("Ministry")]
+    assert named and agreement.actors == [named[0].entity_id]
+
+
+def test_a_claim_in_the_next_sentence_names_the_actor(extractor: EventExtractor) -> None:
+    text = ("Two armed drones targeted Ain al-Asad air base in western Iraq on Tuesday, security sources said. "
+            "A group calling itself the Islamic Resistance in Iraq later claimed the attack in a statement.")
+    event = only(extractor.extract(make_context(text, "2023-10-24")), "Air/drone strike")
+    assert event.actors == ["islamic-resistance-in-iraq"]
