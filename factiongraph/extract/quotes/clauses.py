@@ -264,6 +264,15 @@ class QuoteClauses(SyntaxSpeakers):
                  last: Speaker | None, seen: list[Speaker], roles: dict[str, str],
                  done: dict[int, _Cue], cue_at: dict[int, _Cue], quoted: list[tuple[int, int]]) -> Finding | None:
         tok = cue.tok
+        if tok.lower_ in ("read", "reads"):
+            # '"...," read a statement from X' (the parse may make the statement an object): a text
+            # speaks; "he read the names" does not
+            texts = [c for c in tok.children if c.dep_ in ("nsubj", "dobj") and c.lower_ in self.statement_nouns]
+            speakers = self._speakers(view, syn, texts, tok.idx, last, seen, roles) if texts else []
+            if not speakers:
+                return None
+            return self._saying(view, syn, cue, self._content(syn, tok, span), span, start, end, last, seen,
+                                roles, cue_at, quoted, speakers)
         if cue.kind == "according":
             return self._according(view, syn, cue, start, end, last, seen, roles)
         if cue.kind.startswith("participle"):
@@ -346,6 +355,10 @@ class QuoteClauses(SyntaxSpeakers):
                            and t.dep_ in ("ccomp", "acl", "advcl")
                            and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
                            and self._through_attribution(tok, t.head)), None)
+        if clause is None and tok.lower_ in self.report_verbs | {"recalled", "recounted", "admitted", "described"}:
+            # "residents reported hearing three explosions": a gerund reports what they saw or did
+            clause = next((c for c in tok.children if c.dep_ == "xcomp" and c.lower_.endswith("ing")
+                           and span.start <= c.i < span.end), None)
         if clause is None:
             return None
         lo = max(clause.left_edge.i, span.start)

@@ -248,3 +248,21 @@ def test_a_description_before_a_name_leaves_the_name(extractor: QuoteExtractor) 
     quotes = run(extractor, "Iran-backed Iraqi militia Harakat al-Nujaba recently threatened "
                             "retaliation against US forces in Syria.")
     assert [q.speaker_id for q in quotes] == ["harakat-al-nujaba"]
+
+
+@pytest.mark.parametrize("text", [
+    '"We hold the occupation forces fully responsible for this crime," read a statement from Kataib Hezbollah.',
+    '"We hold the occupation forces fully responsible for this crime," a statement from Kataib Hezbollah read.',
+])
+def test_a_statement_that_reads(extractor: QuoteExtractor, text: str) -> None:
+    q = one(run(extractor, text), "occupation forces")
+    assert q.speaker_id == "kataib-hezbollah" and "read" not in q.text
+
+
+def test_reading_aloud_is_not_a_statement(extractor: QuoteExtractor) -> None:
+    assert run(extractor, "He read the names of the victims aloud at the funeral of the fighters.") == []
+
+
+def test_a_gerund_reports_what_was_seen(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "Residents reported hearing three loud explosions near the airport."), "explosions")
+    assert q.speaker_id is None and q.speaker_role == "Residents" and q.text.startswith("hearing")
