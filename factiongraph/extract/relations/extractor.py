@@ -73,7 +73,8 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
         self.words = SyntaxWords(rules)
         words = self.words
         self.person_readers: tuple[tuple[Reader, frozenset[str]], ...] = (
-            (self.syn_roles, self.role_heads()), (self.syn_leading, frozenset(words.leader_verbs)))
+            (self.syn_roles, self.role_heads()), (self.syn_leading, frozenset(words.leader_verbs)),
+            (self.syn_whose, frozenset({"whose"})))
         self.group_readers: tuple[tuple[Reader, frozenset[str]], ...] = (
             (self.syn_support, words.support_triggers), (self.syn_backers, words.support_verbs),
             (self.syn_receives, words.receive_verbs), (self.syn_affiliate, words.affiliate_triggers),
@@ -120,9 +121,8 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
                     out.extend(c for c in self.apposition_role(view, ms, start, end, memory)
                                if c.subject_id not in related)
             families: tuple[Family, ...] = (
-                *((self.title_person, self.possessive_leader) if people else ()),
-                *((self.whose_leader, self.front_groups, self.introduced_sets, self.sub_unit)
-                  if kinds & ORGS else ()),
+                *((self.title_person, self.possessive_leader, self.person_verb_org) if people else ()),
+                *((self.front_groups, self.introduced_sets, self.sub_unit) if kinds & ORGS else ()),
                 *((self.located_in,) if kinds & PLACES else ()))
         else:
             families = (self.title_person, self.apposition_role, self.possessive_leader,

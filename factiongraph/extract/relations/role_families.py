@@ -315,6 +315,34 @@ class RoleFamilies(PatternBase):
                 out.append(self.cand(a, Predicate.LEADER_OF, b, (a.start, b.end), "rel-possessive-leader"))
         return out
 
+    _PERSON_VERB_ORG = re.compile(r"\s+(?:(?:now|currently|still|also|formerly)\s+)?"
+                                  r"(?P<verb>heads|leads|chairs|commands|runs|headed|led|chaired|commanded)"
+                                  r"\s+(?:the\s+)?$")
+    _FUNCTION_WORDS = frozenset("""in on at since for and with from until after before when which who that as
+        but or while to of by during amid""".split())
+    _VERB_ROLES = {"heads": "head", "headed": "head", "leads": "leader", "led": "leader", "chairs": "chairman",
+                   "chaired": "chairman", "commands": "commander", "commanded": "commander", "runs": "leader"}
+
+    def person_verb_org(self, view: DocView, ms: list[Mention], start: int, end: int,
+                        memory: dict[str, list[str]]) -> list[Candidate]:
+        """"X heads Y", "X now leads Y": a person, a verb of leading and an organisation written in a
+        row (the small model often parses "heads" here as a noun, so word order reads it)."""
+        out: list[Candidate] = []
+        for person, org in zip(ms, ms[1:]):
+            if view.type_of(person) is not EntityType.PERSON or view.type_of(org) not in ORGS:
+                continue
+            match = self._PERSON_VERB_ORG.fullmatch(view.text, person.end, org.start)
+            after = re.match(r"['\u2019]s?\s|\s+(?P<word>[a-z]+)\b", view.text[org.end:org.end + 40])
+            if match is None or (after is not None and (after.group("word") is None
+                                                        or after.group("word") not in self._FUNCTION_WORDS)):
+                continue  # "leads Kataib Hezbollah's military wing", "heads the X political bureau": a part of it
+            role = self._VERB_ROLES[match.group("verb")]
+            norm, kind, _ = self.lex.normalize_role(role)
+            ended = match.group("verb").endswith("ed")
+            out.append(self.cand(person, Predicate.LEADER_OF, org, (person.start, org.end), "rel-led-by",
+                                 role=role, role_normalized=norm, ended=ended))
+        return out
+
     def led_by_person(self, view: DocView, ms: list[Mention], start: int, end: int,
                       memory: dict[str, list[str]], whose_only: bool = False) -> list[Candidate]:
         """"Y, led by X", "the government headed by Prime Minister X", "Y, whose leader X".

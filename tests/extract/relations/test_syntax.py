@@ -275,3 +275,17 @@ def test_without_a_parse_the_word_order_families_still_run(extractor: RelationEx
     assert ("abu-hussein-al-hamidawi", "leader_of", "kataib-hezbollah") in triples(rels)
     assert {ev.producer for r in rels for ev in r.evidence} == {"rule.rel-led-by.v2"}
     assert parsed == {"rule.rel-syn-clause.v1"}
+
+
+def test_whose_title_belongs_to_the_group(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Asaib Ahl al-Haq, whose leader is Qais al-Khazali, condemned the strike."))
+    assert ("qais-al-khazali", "leader_of", "asaib-ahl-al-haq") in got
+    rels = run(extractor, "Kataib Hezbollah, whose spokesman, Abu Ali al-Askari, posted the statement, denied it.")
+    assert ("abu-ali-al-askari", "holds_role", "kataib-hezbollah") in triples(rels)
+    assert ("abu-ali-al-askari", "leader_of", "kataib-hezbollah") not in triples(rels)
+
+
+def test_a_person_who_heads_a_group_in_a_main_clause(extractor: RelationExtractor) -> None:
+    assert ("qais-al-khazali", "leader_of", "asaib-ahl-al-haq") in triples(
+        run(extractor, "Qais al-Khazali heads Asaib Ahl al-Haq."))
+    assert not triples(run(extractor, "Abu Fadak al-Muhammadawi now leads Kataib Hezbollah's military wing."))
