@@ -273,7 +273,7 @@ def test_without_a_parse_the_word_order_families_still_run(extractor: RelationEx
     assert not ctx.syntax().available
     rels = extractor.extract(ctx)
     assert ("abu-hussein-al-hamidawi", "leader_of", "kataib-hezbollah") in triples(rels)
-    assert {ev.producer for r in rels for ev in r.evidence} == {"rule.rel-led-by.v2"}
+    assert {ev.producer for r in rels for ev in r.evidence} == {"rule.rel-led-by.v3"}
     assert parsed == {"rule.rel-syn-clause.v1"}
 
 
