@@ -17,6 +17,7 @@ from factiongraph.clean.chrome import compile_rules
 from factiongraph.clean.dates import date_from_url, format_date, parse_date
 from factiongraph.clean.html import HtmlPage, extract_html
 from factiongraph.clean.metadata import OutletFinder, find_copyright_holder, find_wire_dateline
+from factiongraph.clean.unwrap import unwrap
 from factiongraph.clean.text import LineClassifier, TextLayout
 from factiongraph.model import Block, BlockPart, DatePrecision, Document, Metadata, RawDocument, Rejection, RejectionReason
 from factiongraph.model.text import normalize_chars
@@ -26,7 +27,7 @@ __all__ = ["Cleaner", "NAME", "PRODUCER", "VERSION", "normalize_text"]
 log = logging.getLogger(__name__)
 
 NAME = "clean"
-VERSION = 2
+VERSION = 3  # 3: hard-wrapped paragraphs joined (unwrap.py)
 PRODUCER = f"stage.{NAME}.v{VERSION}"
 
 
@@ -91,7 +92,7 @@ class Cleaner:
     # ------------------------------------------------------------------ plain text
 
     def _clean_plain(self, raw: RawDocument) -> tuple[str, list[Block], Metadata]:
-        text = normalize_text(raw.text)
+        text = unwrap(normalize_text(raw.text))  # hard-wrapped paragraphs: one line each
         layout = self._lines.classify(text)
         blocks = [Block(line.part, line.start, line.end) for line in layout.lines]
         metadata = Metadata(title=layout.title, author=layout.author, section=layout.section, language=None)
