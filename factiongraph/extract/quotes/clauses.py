@@ -37,6 +37,14 @@ from factiongraph.model import EntityType, Mention
 
 Token = Any  # a spaCy Token
 
+# A wire dateline opening a sentence: "BAGHDAD (Reuters) - ", "Erbil, Iraq (AFP) - ", "Baghdad, Jan. 5
+# (AP) -- ", "ERBIL, Kurdistan Region of Iraq - " (an agency, an upper-case place or a day is required:
+# "Kataib Hezbollah - the militia ..." is no dateline).
+_DATELINE = re.compile(
+    r"\s*(?:(?P<caps>[A-Z]{3,}(?:[ -][A-Z]{2,})*)|[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})"
+    r"(?:,\s*[A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,4})?"
+    r"(?:,?\s*(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"
+    r"\s*(?P<agency>\([^()]{1,40}\))?\s*(?:-{1,2}|\u2013|\u2014)\s+")
 _CLAUSE_LINKS = frozenset({"ccomp", "parataxis", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp"})
 _PASSIVE_BE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 _ADDRESS_VERBS = frozenset({"told", "tells", "tell", "telling"})
@@ -133,7 +141,28 @@ class QuoteClauses(SyntaxSpeakers):
             for f in relayed:  # "Y said ..., the IRNA news agency reported": IRNA relays Y's words
                 f.via = f.via if f.via is not None else found.via
         findings.sort(key=lambda f: f.verb)
+        findings = self._outside_dateline(view, ms, start, end, findings)
         return [f for n, f in enumerate(findings) if f.spans or n == 0]
+
+    @staticmethod
+    def _outside_dateline(view: DocView, ms: list[Mention], start: int, end: int,
+                          findings: list[Finding]) -> list[Finding]:
+        """Drop what a wire dateline says as if it spoke ("BAGHDAD (Reuters) - X denied ...": the
+        place and the agency are not speakers) and start the reported words after it."""
+        match = _DATELINE.match(view.text, start, end)
+        if match is None or not (match.group("agency") or match.group("caps") or match.group("day")):
+            return findings
+        cut = match.end()
+        later = {m.entity_id for m in ms if m.start >= cut}
+        out: list[Finding] = []
+        for f in findings:
+            speakers = [sp for sp in f.speakers if sp.entity_id is None or sp.entity_id in later]
+            if not speakers:
+                continue
+            f.speakers = speakers
+            f.spans = [(max(a, cut), b) for a, b in f.spans if b > cut]
+            out.append(f)
+        return out
 
     def _relayed_heads(self, view: DocView, cue: _Cue, cue_at: dict[int, _Cue]) -> list[int]:
         """Return the cue tokens whose words an outlet's report may only relay.

@@ -266,3 +266,18 @@ def test_reading_aloud_is_not_a_statement(extractor: QuoteExtractor) -> None:
 def test_a_gerund_reports_what_was_seen(extractor: QuoteExtractor) -> None:
     q = one(run(extractor, "Residents reported hearing three loud explosions near the airport."), "explosions")
     assert q.speaker_id is None and q.speaker_role == "Residents" and q.text.startswith("hearing")
+
+
+@pytest.mark.parametrize("text", [
+    "BAGHDAD (Reuters) - Kataib Hezbollah on Tuesday denied any involvement in the drone attack.",
+    "Erbil, Iraq (AFP) - Kataib Hezbollah on Tuesday denied any involvement in the drone attack.",
+])
+def test_a_wire_dateline_does_not_speak(extractor: QuoteExtractor, text: str) -> None:
+    quotes = run(extractor, text)
+    assert [q.speaker_id for q in quotes] == ["kataib-hezbollah"]
+    assert not quotes[0].text.startswith(("Reuters", "Iraq"))
+
+
+def test_a_dash_after_a_name_is_no_dateline(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Kataib Hezbollah - the militia backed by Iran - denied any role in the attack.")
+    assert [q.speaker_id for q in quotes] == ["kataib-hezbollah"]
