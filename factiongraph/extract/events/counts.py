@@ -150,7 +150,7 @@ def _persons(tok: Token) -> int:
 
 def _victims(word: Token) -> list[Token]:
     """Return the noun phrases a casualty word happened to (its passive subject or object)."""
-    verb = word.head if word.dep_ in ("acomp", "oprd", "xcomp") and word.head.i != word.i else word
+    verb = word.head if word.dep_ in ("acomp", "oprd", "xcomp", "advmod") and word.head.i != word.i else word
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if passive:
         return [c for c in verb.children if c.dep_ == "nsubjpass"]

@@ -36,6 +36,7 @@ from factiongraph.extract.events.typology import (
 )
 from factiongraph.extract.events.participants import (add_outcome_roles, assign_roles, find_means_actors, find_modifiers,
                                                 is_participant, is_speaker)
+from factiongraph.extract.view.dateline import dateline_end
 from factiongraph.extract.dates.anchoring import (YearGuess, infer_year, paragraph_label_date, pick_date,
                                                   resolve_event_date)
 from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
@@ -546,6 +547,16 @@ class EventExtractor:
             means = find_means_actors(ctx, in_sent)
             targets[:] = [t for t in targets if t not in means]
             actors.extend(a for a in means if a not in actors)
+        # "ERBIL, Iraq (AP) - ...": where the report was filed, not who acted or where
+        filed_end = dateline_end(ctx.document.text, sent.start_char, sent.end_char)
+        filed = [m for m in in_sent if filed_end is not None and m.end <= filed_end]
+        if filed:
+            after = {m.entity_id for m in in_sent if m.start >= (filed_end or 0)}
+            places = {m.entity_id for m in filed if _entity_type(ctx, m) in (EntityType.PLACE, EntityType.COUNTRY)}
+            gone = {m.entity_id for m in filed if m.entity_id not in after} | places
+            actors[:] = [a for a in actors if a not in gone]
+            targets[:] = [t for t in targets if t not in gone or t in after]
+            in_sent = [m for m in in_sent if m not in filed]
         counts = self._find_counts(ctx, cand, dates)
         for extra in cand.outcomes:
             for key, number in self._find_counts(ctx, extra, dates).items():
@@ -571,8 +582,8 @@ class EventExtractor:
                         if p >= 0), default=sent.end_char)
             placeable = [m for m in placeable if trigger <= m.start and m.end <= stop]
         attached = [m for m in reader.place_mentions(sent.doc, cand.start, cand.end)
-                    if m.entity_id is None or (m.entity_id not in actors
-                                               and (m.entity_id not in targets or reader.is_facility(m)))]
+                    if m not in filed and (m.entity_id is None or (
+                        m.entity_id not in actors and (m.entity_id not in targets or reader.is_facility(m))))]
         location = locate_event(attached, ctx.entities, ctx.kb) if attached else None
         if location is None:
             placeable = [m for m in placeable if not reader.describes_other(m)]

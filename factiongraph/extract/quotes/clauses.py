@@ -31,20 +31,13 @@ from typing import Any
 
 from factiongraph.extract.quotes.patterns import _QUOTE, Finding, Speaker
 from factiongraph.extract.quotes.speakers import _VOICES, SyntaxSpeakers
+from factiongraph.extract.view.dateline import dateline_end
 from factiongraph.extract.view.docview import DocView
 from factiongraph.extract.view.syntax import Syntax
 from factiongraph.model import EntityType, Mention
 
 Token = Any  # a spaCy Token
 
-# A wire dateline opening a sentence: "BAGHDAD (Reuters) - ", "Erbil, Iraq (AFP) - ", "Baghdad, Jan. 5
-# (AP) -- ", "ERBIL, Kurdistan Region of Iraq - " (an agency, an upper-case place or a day is required:
-# "Kataib Hezbollah - the militia ..." is no dateline).
-_DATELINE = re.compile(
-    r"\s*(?:(?P<caps>[A-Z]{3,}(?:[ -][A-Z]{2,})*)|[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})"
-    r"(?:,\s*[A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,4})?"
-    r"(?:,?\s*(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"
-    r"\s*(?P<agency>\([^()]{1,40}\))?\s*(?:-{1,2}|\u2013|\u2014)\s+")
 _CLAUSE_LINKS = frozenset({"ccomp", "parataxis", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp"})
 _PASSIVE_BE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 _ADDRESS_VERBS = frozenset({"told", "tells", "tell", "telling"})
@@ -149,10 +142,9 @@ class QuoteClauses(SyntaxSpeakers):
                           findings: list[Finding]) -> list[Finding]:
         """Drop what a wire dateline says as if it spoke ("BAGHDAD (Reuters) - X denied ...": the
         place and the agency are not speakers) and start the reported words after it."""
-        match = _DATELINE.match(view.text, start, end)
-        if match is None or not (match.group("agency") or match.group("caps") or match.group("day")):
+        cut = dateline_end(view.text, start, end)
+        if cut is None:
             return findings
-        cut = match.end()
         later = {m.entity_id for m in ms if m.start >= cut}
         out: list[Finding] = []
         for f in findings:

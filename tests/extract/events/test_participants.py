@@ -204,3 +204,14 @@ def test_a_claim_in_the_next_sentence_names_the_actor(extractor: EventExtractor)
             "A group calling itself the Islamic Resistance in Iraq later claimed the attack in a statement.")
     event = only(extractor.extract(make_context(text, "2023-10-24")), "Air/drone strike")
     assert event.actors == ["islamic-resistance-in-iraq"]
+
+
+def test_a_wire_dateline_is_not_the_place_or_the_actor(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Baghdad, May 9 (AFP) - Gunmen on motorbikes shot dead an activist in Karbala early on Sunday, "
+        "police said.", "2021-05-10")), "Attack")
+    assert event.location_id == "karbala" and event.counts == {"killed": 1}
+    event = only(extractor.extract(make_context(
+        "ERBIL, Iraq (AP) - A drone packed with explosives struck a base in northern Iraq late Saturday, "
+        "wounding three people.", "2021-05-10")), "Air/drone strike")
+    assert "iraq" not in event.actors and event.counts == {"injured": 3}

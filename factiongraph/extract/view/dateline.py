@@ -1,0 +1,26 @@
+"""Wire datelines: "BAGHDAD (Reuters) - ", "Erbil, Iraq (AFP) - ", "ERBIL, Kurdistan Region of Iraq - ".
+
+The place and agency a report was filed from, written before its first sentence. They are not
+the sentence's speaker, actor or target, and the filing place is not where the event happened
+unless the sentence names no other place.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An agency in brackets, an upper-case place or a day is required: "Kataib Hezbollah - the militia
+# backed by Iran - denied ..." is no dateline.
+_DATELINE = re.compile(
+    r"\s*(?:(?P<caps>[A-Z]{3,}(?:[ -][A-Z]{2,})*)|[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})"
+    r"(?:,\s*[A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,4})?"
+    r"(?:,?\s*(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"
+    r"\s*(?P<agency>\([^()]{1,40}\))?\s*(?:-{1,2}|\u2013|\u2014)\s+")
+
+
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """Return where a wire dateline opening ``text[start:end]`` ends, or None when there is none."""
+    match = _DATELINE.match(text, start, end)
+    if match is None or not (match.group("agency") or match.group("caps") or match.group("day")):
+        return None
+    return match.end()
