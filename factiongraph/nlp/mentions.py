@@ -12,6 +12,7 @@ places it mistook for people, and records sentence bounds and whether the span i
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from factiongraph.nlp.rules import DiscoveryRules
 PLACE_CONTEXT_PRODUCER = "rule.ner-place-context.v1"
 NAME_EXTEND_PRODUCER = "rule.ner-name-extend.v1"
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+POSSESSIVE_PRODUCER = "rule.kb-possessive.v1"
 _POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019", "'S"})
 _CUT_TOKENS = frozenset({"/", "|", "\u2014", "\u2013", "(", ")", "[", "]", ";", ":"})
 _EDGE_PUNCT = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", ",", ".", "-", "(", ")"})
@@ -51,8 +53,16 @@ class MentionBuilder:
     """Build mentions from annotated docs. Built once per pipeline; cheap to call."""
 
     def __init__(self, rules: DiscoveryRules, ner_producer: str, lookup_place: PlaceLookup,
-                 country_names: frozenset[str], lookup_name: PlaceLookup | None = None) -> None:
+                 country_names: frozenset[str], lookup_name: PlaceLookup | None = None,
+                 possessives: dict[tuple[str, str], tuple[str, str]] | None = None) -> None:
         self.rules = rules
+        # "Iraq's Foreign Ministry": the name after an owner's possessive (patterns.possessive_aliases)
+        self.possessives = possessives or {}
+        self._possessive_re = re.compile(
+            r"\b(?P<owner>{})['\u2019]s\s+(?P<rest>{})\b".format(
+                "|".join(sorted({re.escape(o) for o, _ in self.possessives}, key=len, reverse=True)),
+                "|".join(sorted({re.escape(r) for _, r in self.possessives}, key=len, reverse=True))),
+            re.IGNORECASE) if self.possessives else None
         self.lookup_name: PlaceLookup = lookup_name if lookup_name is not None else _no_type
         self.ner_producer = ner_producer
         self.lookup_place = lookup_place
@@ -104,11 +114,35 @@ class MentionBuilder:
                 entity_id=cand.entity_id, sentence_start=s_start, sentence_end=s_end,
                 in_content=in_content,
             ))
+        if self._possessive_re is not None:
+            mentions = self._add_possessed(mentions, document, context)
         if self.relay is not None:
             mentions = self.relay.apply(mentions, document.text, document.doc_id, context,
                                         self.lookup_name)
         return add_outlet_mentions(mentions, document.text, document.doc_id,
                                    document.metadata.outlet, context, self.lookup_name)
+
+    def _add_possessed(self, mentions: list[Mention], document: Document,
+                       context: Callable[[int, int], tuple[int, int, bool]]) -> list[Mention]:
+        """Add "Foreign Ministry" in "Iraq's Foreign Ministry" as a mention of the KB record whose
+        alias the whole phrase is (``rule.kb-possessive.v1``), unless a mention covers it already."""
+        assert self._possessive_re is not None
+        added: list[Mention] = []
+        for match in self._possessive_re.finditer(document.text):
+            found = self.possessives.get((match.group("owner").casefold(), match.group("rest").casefold()))
+            start, end = match.span("rest")
+            if found is None or not document.text[start].isupper() \
+                    or any(m.start < end and start < m.end for m in mentions):
+                continue  # "Iraq's government": a common noun, not the name
+            record_id, etype = found
+            s_start, s_end, in_content = context(start, end)
+            added.append(Mention(doc_id=document.doc_id, start=start, end=end, text=document.text[start:end],
+                                 type=EntityType(etype), producer=POSSESSIVE_PRODUCER, confidence=0.9,
+                                 entity_id=record_id, sentence_start=s_start, sentence_end=s_end,
+                                 in_content=in_content))
+        if not added:
+            return mentions
+        return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
     def _candidate(self, doc: Doc, ent: Span) -> _Candidate | None:
         span_id = ent.id_

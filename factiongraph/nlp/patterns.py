@@ -150,6 +150,29 @@ def is_possessive_alias(surface: str, record_id: str, owners: dict[str, set[str]
     return bool(head_owners) and record_id not in head_owners
 
 
+def possessive_aliases(kb: KnowledgeBase) -> dict[tuple[str, str], tuple[str, str]]:
+    """Return the possessive aliases the ruler leaves out, as (owner, rest) -> (record id, type).
+
+    "Iraq's Foreign Ministry" is an alias of the ministry; text that writes it names Iraq (the
+    owner, its own mention) and the ministry, written "Foreign Ministry" after the possessive.
+    Keys are casefolded.
+    """
+    owners: dict[str, set[str]] = {}
+    for record_id, record in kb.records.items():
+        for alias in (record.name, *record.aliases):
+            owners.setdefault(" ".join(normalize_chars(alias).split()), set()).add(record_id)
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for record_id in sorted(kb.records):
+        record = kb.records[record_id]
+        for surface in sorted(record_surfaces(record)):
+            if is_possessive_alias(surface, record_id, owners):
+                match = _POSSESSIVE.match(surface)
+                assert match is not None
+                key = (match.group("owner").casefold(), match.group("rest").casefold())
+                out.setdefault(key, (record_id, str(record.type)))
+    return out
+
+
 def build_kb_patterns(kb: KnowledgeBase) -> Iterator[dict[str, str]]:
     """Yield span-ruler phrase patterns (label = entity type, id = ``kb:<id>``) for every record.
 

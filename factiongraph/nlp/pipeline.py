@@ -34,7 +34,7 @@ from factiongraph.model import BlockPart, Document, EntityType, Mention
 from factiongraph.nlp.discovery import COMPONENT_NAME as DISCOVERY_NAME
 from factiongraph.nlp.discovery import DiscoveryComponent
 from factiongraph.nlp.mentions import NER_LABELS, MentionBuilder
-from factiongraph.nlp.patterns import build_kb_patterns, record_surfaces
+from factiongraph.nlp.patterns import build_kb_patterns, possessive_aliases, record_surfaces
 from factiongraph.nlp.restrict import restrict_ner
 from factiongraph.nlp.rules import load_rules
 
@@ -171,7 +171,7 @@ class NlpPipeline:
         self.builder = MentionBuilder(
             self.rules, self.ner_producer, places.get,
             country_names if country_names is not None else load_country_names(),
-            lambda name: names.get(name.lower()))
+            lambda name: names.get(name.lower()), possessive_aliases(kb))
         log.info("nlp pipeline %s: %d KB patterns, components %s", model_name, len(patterns),
                  ", ".join(self.nlp.pipe_names))
 

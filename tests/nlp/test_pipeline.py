@@ -199,3 +199,13 @@ def test_statistical_ner_keeps_its_trained_labels(nlp_pipeline: NlpPipeline,
     assert {m.type for m in ann.mentions} >= {EntityType.ARMED_GROUP, EntityType.PLACE, EntityType.PERSON}
     # The labels cut for speed (ner_labels) are the only ones missing; none was added.
     assert set(ner.labels) == trained - set(nlp_pipeline.ner_restriction.removed)  # type: ignore[attr-defined]
+
+
+def test_the_name_after_an_owners_possessive_is_the_kb_record() -> None:
+    from tests.extract.factory import make_context  # the bundled KB: it holds the ministry's aliases
+    ctx = make_context("Iraq's Foreign Ministry condemned the strike, and Iraq's government said nothing.")
+    found = {m.text: m for m in ctx.mentions}
+    assert found["Iraq"].entity_id == "iraq"
+    assert found["Foreign Ministry"].entity_id == "ministry-of-foreign-affairs-iraq"
+    assert found["Foreign Ministry"].producer == "rule.kb-possessive.v1"
+    assert "government" not in found  # a common noun after the possessive is not the name
