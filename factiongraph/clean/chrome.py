@@ -49,14 +49,19 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("related.you-may", RELATED, r"you (?:may|might) (?:also )?(?:like|be interested in|enjoy)\s*:?"),
     ("related.most", RELATED, r"(?:most (?:read|popular|viewed|shared)|trending(?: now)?|editor'?s picks?)\s*:?"),
     ("related.more-from", RELATED, r"(?:more (?:from|in|on|about) [^.!?]{1,40}|read next|up next|what to read next|keep reading|"
-     r"in case you missed it|around the web|recommended for you|more stories|related (?:posts|links|topics)|"
+     r"in case you missed it|around the web|recommended(?: for you)?|more stories|related (?:posts|links|topics)|"
      r"further reading|related|also read|read also|see also|must read|don'?t miss|(?:more )?by the same author|"
-     r"more by this author|suggested reading)\s*:?"),
+     r"more by this author|suggested reading|tags|topics|filed under)\s*:?"),
     ("related.teaser", CHROME, r"[\[(]?(?:related(?: (?:article|story|stories|news|content|coverage|reading|post|video))?|"
      r"also read|read also|also see|see also|must read|don'?t miss|recommended|further reading|read next|up next|"
      r"read|more|see|suggested reading)\s*[:|»›>]\s*.{3,200}?[\])]?"),
     ("related.read-more", CHROME, r"(?:read|see) (?:more|also)\s*:?(?:\s.{0,120})?"),
     ("source.article-source", SOURCE, r"(?:article |original |story )?source\s*:(?P<rest>.{0,160})"),
+    # --- page furniture a scraper keeps: script notices, app prompts, agency standards
+    ("chrome.enable-script", CHROME, r"(?:please )?(?:enable|turn on) javascript\b.*|javascript is (?:disabled|required)\b.*|"
+     r"your browser does not support\b.*"),
+    ("chrome.app", CHROME, r"(?:download|get|install) (?:our|the) (?:\w+ )?app\b.{0,60}"),
+    ("chrome.standards", CHROME, r"our standards\s*:.{0,80}"),
     # --- share / print / subscribe / login
     ("chrome.share", CHROME, r"(?:share|share this|share this (?:article|story|post|page)|share (?:on|via) \w+|tweet|email|e-mail|print|print this (?:article|page)|copy link|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest)[:!]?"),
     ("chrome.share-row", CHROME, r"(?:(?:share(?: to| on)?|email this|blogthis!?|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|print)[\s|,/·•]*){2,}"),

@@ -55,6 +55,7 @@ _CREDIT_BRACKET = re.compile(r"\[(?P<credit>[^\[\]]{3,120})\]\s*$")
 _CREDIT_PAREN = re.compile(
     r"\((?:photo|photograph|image|picture|pic|file photo|credit|courtesy)\b[^()]{0,120}\)\s*$", re.IGNORECASE
 )
+_CAPTION_LABEL = re.compile(r"^\s*(?:image|photo|picture|video)?\s*caption\s*[,:]?\s*$", re.IGNORECASE)
 _CAPTION_START = re.compile(
     r"^(?:photo|photograph|image|picture|file photo|file picture|caption|image caption|pictured)\s*(?::|,|-|–|—|\(|\[)",
     re.IGNORECASE,
@@ -225,10 +226,19 @@ class LineClassifier:
                 paragraphs_seen += 1
 
     def _mark_roles(self, layout: TextLayout) -> None:
+        label_before = False
         for index, line in enumerate(layout.lines):
+            after_label, label_before = label_before, False
             if line.role:
                 if line.role == "comment" and _is_comment_meta(line.text):
                     set_part(line, BlockPart.BOILERPLATE, "comment.meta", COMMENT_META)
+                continue
+            if _CAPTION_LABEL.match(line.text):  # "Image caption," alone: the caption is the next line
+                set_part(line, BlockPart.BOILERPLATE, "caption.label", "caption-label")
+                label_before = True
+                continue
+            if after_label and line.words <= 60:
+                set_part(line, BlockPart.CAPTION, "caption.after-label", "caption")
                 continue
             if is_caption(line.text):
                 set_part(line, BlockPart.CAPTION, "caption.credit", "caption")

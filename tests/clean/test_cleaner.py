@@ -138,3 +138,30 @@ def test_blocks_are_ordered_disjoint_and_inside_the_text(lines: list[str], newli
         previous_end = block.end
     covered = "".join(text[b.start : b.end] for b in result.blocks)
     assert "".join(text.split()) == "".join(covered.split())  # every non-blank character is in a block
+
+
+def _parts(doc: Document) -> dict[str, BlockPart]:
+    return {doc.text[b.start:b.end]: b.part for b in doc.blocks}
+
+
+def test_page_furniture_a_scraper_keeps_is_boilerplate() -> None:
+    page = ("Drone attack targets US base in western Iraq\n"
+            "Image caption,\n"
+            "US troops at Ain al-Asad air base in 2020\n"
+            "Two drones targeted Ain al-Asad air base in western Iraq on Tuesday, security sources said.\n"
+            "Please enable JavaScript to view this content.\n"
+            "One drone was shot down and the other crashed near the base perimeter, the sources said.\n"
+            "Our Standards: The Thomson Reuters Trust Principles.\n"
+            "Download our app\n"
+            "Recommended\n"
+            "Iraq's parliament votes on budget\n"
+            "Tags\n"
+            "Iraq drones\n")
+    parts = _parts(clean_ok(page))
+    assert parts["US troops at Ain al-Asad air base in 2020"] is BlockPart.CAPTION
+    assert parts["Image caption,"] is BlockPart.BOILERPLATE
+    for line in ("Please enable JavaScript to view this content.", "Our Standards: The Thomson Reuters Trust Principles.",
+                 "Download our app", "Recommended", "Iraq's parliament votes on budget", "Tags", "Iraq drones"):
+        assert parts[line] is BlockPart.BOILERPLATE, line
+    assert parts["One drone was shot down and the other crashed near the base perimeter, the sources said."] \
+        is BlockPart.BODY
