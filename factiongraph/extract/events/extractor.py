@@ -176,6 +176,7 @@ class EventExtractor:
             demonym = record.attributes.get("demonym")
             if isinstance(demonym, str) and demonym:
                 self.demonyms[demonym] = record.id
+        self._sentence_counts: dict[int, dict[str, int]] = {}
         self._rules_by_start: dict[str, list[int]] = {}
         for n, rule in enumerate(self.rules.rules):
             for word in self._starts[rule.id]:
@@ -428,6 +429,7 @@ class EventExtractor:
         """Return the events (as :meth:`extract`) and the inferred publication year, if any."""
         doc = ctx.spacy_doc
         meta = ctx.document.metadata
+        self._sentence_counts = {}  # one reading of a sentence's counts per document
         scanned = scan_dates(ctx.document.text)
         year = self.infer_year(ctx, scanned)
         anchor = replace(parse_published(meta.published, meta.published_precision),
@@ -741,9 +743,12 @@ class EventExtractor:
         key = cand.rule.count
         doc, sent, lowers = cand.sent.doc, cand.sent, ctx.lowers()
         if doc.has_annotation("DEP"):
-            found = sentence_counts((doc[i] for i in range(sent.start, sent.end)
-                                     if not any(d.start <= doc[i].idx < d.end for d in dates)),
-                                    ctx.span_text(sent))
+            found = self._sentence_counts.get(sent.start)
+            if found is None:
+                spans = [(d.start, d.end) for d in dates if sent.start_char <= d.start < sent.end_char]
+                found = self._sentence_counts[sent.start] = sentence_counts(
+                    (doc[i] for i in range(sent.start, sent.end)
+                     if not any(a <= doc[i].idx < b for a, b in spans)), ctx.span_text(sent))
             if cand.rule.type in VIOLENT_TYPES:  # its casualties; arrests are events of their own
                 return {k: v for k, v in found.items() if k not in ("arrested", "released") or k == key}
             return {key: found[key]} if key is not None and key in found else {}
