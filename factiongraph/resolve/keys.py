@@ -59,6 +59,7 @@ _TOKEN_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"dh"), "z"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"(?<=[a-z]{3})at$"), "a"),  # ta marbuta: Usbat / Osba, Harakat / Haraka
+    (re.compile(r"(?<=[a-z]{3})ah$"), "a"),  # written with or without its final h: Baqubah / Baquba
 )
 
 
@@ -126,6 +127,12 @@ def make_key(name: str) -> str:
             break
         tokens = again
     return " ".join(tokens)
+
+
+# Bumped whenever the folding changes, so stores rewrite the keys they hold (store.refresh_keys).
+# 2: "30th Brigade" is "Brigade 30"; a final "-ah" folds like "-a" (Baqubah / Baquba).
+KEY_VERSION = 2
+make_key.version = KEY_VERSION  # type: ignore[attr-defined]
 
 
 def is_acronym(text: str) -> bool:

@@ -90,8 +90,37 @@ class SQLiteStore:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.migrate()
+            self.refresh_keys()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store {path}: {exc}") from exc
+
+    def refresh_keys(self) -> int:
+        """Recompute every alias key when the key function changed since the keys were written.
+
+        A key function may carry a ``version`` (resolution's transliteration keys do); the store
+        records the version its keys were made with, and rewrites them in one transaction when a
+        newer one opens it, so a name keyed the old way is still found. Returns the rows rewritten.
+        """
+        version = getattr(self.key_fn, "version", None)
+        if version is None:
+            return 0
+        row = self.conn.execute("SELECT value FROM store_meta WHERE name = 'alias_key_version'").fetchone()
+        if row is not None and row[0] == str(version):
+            return 0
+        rows = self.conn.execute("SELECT rowid, alias FROM aliases").fetchall()
+        self.conn.execute("BEGIN")
+        try:
+            self.conn.executemany("UPDATE aliases SET key = ? WHERE rowid = ?",
+                                  [(self.key_fn(r[1]), r[0]) for r in rows])
+            self.conn.execute("INSERT OR REPLACE INTO store_meta (name, value) VALUES ('alias_key_version', ?)",
+                              (str(version),))
+            self.conn.execute("COMMIT")
+        except sqlite3.DatabaseError:
+            self.conn.execute("ROLLBACK")
+            raise
+        if rows:
+            log.info("alias keys rewritten for key version %s: %d aliases", version, len(rows))
+        return len(rows)
 
     # -- schema -----------------------------------------------------------------------------
     def migrate(self) -> list[int]:

@@ -75,3 +75,13 @@ def test_titles_are_stripped() -> None:
 def test_name_parts_drop_articles() -> None:
     assert name_parts("Hatem al-Falahi") == [make_key("Hatem"), make_key("Falahi")]
     assert name_parts("al-Falahi") == [make_key("Falahi")]
+
+
+@pytest.mark.parametrize("variants", [("Baqubah", "Baquba"), ("Muqdadiyah", "Muqdadiya"), ("Fallujah", "Falluja")])
+def test_a_final_h_is_a_spelling(variants: tuple[str, ...]) -> None:
+    assert len({make_key(v) for v in variants}) == 1
+
+
+def test_the_key_function_says_its_version() -> None:
+    from factiongraph.resolve.keys import KEY_VERSION
+    assert getattr(make_key, "version", None) == KEY_VERSION

@@ -197,3 +197,24 @@ def test_document_text_and_metadata_round_trip(text: str, title: str) -> None:
     back = store.get_document("h")
     assert back is not None and back.text == text and back.metadata.title == (title or None)
     assert back.blocks == doc.blocks
+
+
+def test_alias_keys_are_rewritten_when_the_key_function_changes(tmp_path: Path) -> None:
+    from factiongraph.store.views import find_entities
+
+    def old_key(name: str) -> str:
+        return name.casefold()
+    old_key.version = 1  # type: ignore[attr-defined]
+
+    def new_key(name: str) -> str:
+        return name.casefold().replace(" ", "")
+    new_key.version = 2  # type: ignore[attr-defined]
+
+    path = tmp_path / "s.db"
+    store = open_store(path, key_fn=old_key)
+    store.write_result(make_result())
+    store.close()
+    again = open_store(path, key_fn=new_key)  # a newer folding: the stored keys are made anew
+    assert [e.entity_id for e in find_entities(again, "Kataib  Hezbollah")] == ["kh"]
+    assert again.refresh_keys() == 0  # once only
+    again.close()
