@@ -47,6 +47,8 @@ _LIST_LEAD = re.compile(r",\s*(?:in\s+particular|especially|notably|including|su
                         r"namely)\s+(?:the\s+)?", re.IGNORECASE)
 _QUANTITIES = frozenset({"dozens", "dozen", "scores", "number", "handful", "hundreds", "series", "set",
                          "array", "range", "host"}) | _QUANTIFIERS
+_FORMING = frozenset({"forms", "form", "formed", "forming", "constitutes", "constitute", "constituted",
+                      "became", "become", "becomes"})
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "remains", "remain",
                       "remained", "became", "become", "becomes", "'s", "seems", "appears"})
 # "militias known as the PMF", "a group calling itself X": a phrase named by a participle.
@@ -289,6 +291,8 @@ class SentenceArgs:
             out.extend(self.named(head) or self.described(head, depth + 1))
         elif dep in ("attr", "acomp", "oprd") and tok.head.lower_ in _COPULAS:
             out.extend(self._subject_names(tok.head))
+        elif dep == "dobj" and tok.head.lower_ in _FORMING:  # "X forms part of Y", "X became a member of Y"
+            out.extend(self._subject_names(tok.head))
         elif dep == "oprd":  # "A was appointed chief of Y", "Y named A its head"
             out.extend(self._object_names(tok.head) or self._subject_names(tok.head))
         elif dep == "pobj" and tok.head.lower_ == "as" and tok.head.head is not tok.head:
@@ -345,6 +349,8 @@ class SentenceArgs:
         if (t.dep_ in ("attr", "acomp") and t.head.lower_ in _COPULAS) or t.dep_ == "oprd" or (
                 t.dep_ == "pobj" and t.head.lower_ == "as"):
             return "rel-syn-copula"
+        if t.dep_ == "dobj" and t.head.lower_ in _FORMING:
+            return "rel-syn-clause"  # "X forms part of Y"
         return "rel-syn-apposition"
 
     def apposed(self) -> dict[int, tuple[Mention, bool]]:

@@ -80,8 +80,8 @@ class SyntaxUmbrellas(SyntaxGroups):
                 umbrellas = [m for m in self.compound_umbrellas(args, tok)]
                 if not umbrellas:
                     continue
-                subjects = [m for m in args.members(tok, own_name=False) + args.described(tok)
-                            if m not in umbrellas]
+                subjects = [m for m in args.members(tok, own_name=False) + args.described(tok) + args.named_as(tok)
+                            if m not in umbrellas]  # "a PMF unit known as Brigade 30"
                 rule = "rel-syn-modifier"
             else:
                 subjects = args.members(tok) + args.described(tok)

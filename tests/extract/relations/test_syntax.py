@@ -289,3 +289,12 @@ def test_a_person_who_heads_a_group_in_a_main_clause(extractor: RelationExtracto
     assert ("qais-al-khazali", "leader_of", "asaib-ahl-al-haq") in triples(
         run(extractor, "Qais al-Khazali heads Asaib Ahl al-Haq."))
     assert not triples(run(extractor, "Abu Fadak al-Muhammadawi now leads Kataib Hezbollah's military wing."))
+
+
+def test_forming_part_and_a_unit_known_as(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "Kataib Hezbollah forms part of the Popular Mobilisation Forces.")
+    assert producers(rels, "kataib-hezbollah", "part_of", "pmf") == {"rule.rel-syn-clause.v1"}
+    assert ("kataib-hezbollah", "part_of", "islamic-resistance-in-iraq") in triples(
+        run(extractor, "Kataib Hezbollah became a member of the Islamic Resistance in Iraq in 2023."))
+    rels = run(extractor, "A PMF unit known as Brigade 30 withdrew from the area.")
+    assert any(r.predicate.value == "part_of" and r.object_id == "pmf" for r in rels)
