@@ -28,6 +28,8 @@ PLACE_CONTEXT_PRODUCER = "rule.ner-place-context.v1"
 NAME_EXTEND_PRODUCER = "rule.ner-name-extend.v1"
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 POSSESSIVE_PRODUCER = "rule.kb-possessive.v1"
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "north-east", "north-west", "south-east", "south-west"})
 _POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019", "'S"})
 _CUT_TOKENS = frozenset({"/", "|", "\u2014", "\u2013", "(", ")", "[", "]", ";", ":"})
 _EDGE_PUNCT = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", ",", ".", "-", "(", ")"})
@@ -265,6 +267,9 @@ class MentionBuilder:
         for n, phrases in self._place_before_by_len.items():
             if start - n >= 0 and tuple(t.lower_ for t in doc[start - n:start]) in phrases:
                 return True
+        if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _DIRECTIONS \
+                and doc[end + 2].lower_ == "of":
+            return True  # "in Khan Bani Saad, north of Baghdad": a place set beside another
         if end < len(doc):
             nxt = doc[end].lower_
             if nxt in self.rules.place_after:

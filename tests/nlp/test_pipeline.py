@@ -209,3 +209,10 @@ def test_the_name_after_an_owners_possessive_is_the_kb_record() -> None:
     assert found["Foreign Ministry"].entity_id == "ministry-of-foreign-affairs-iraq"
     assert found["Foreign Ministry"].producer == "rule.kb-possessive.v1"
     assert "government" not in found  # a common noun after the possessive is not the name
+
+
+def test_a_name_set_beside_a_place_by_a_direction_is_a_place() -> None:
+    from tests.extract.factory import make_context
+    ctx = make_context("Gunmen killed a shop owner in Khan Bani Saad, north of Baghdad, on Monday.")
+    found = {m.text: m for m in ctx.mentions}
+    assert found["Khan Bani Saad"].type is EntityType.PLACE

@@ -54,7 +54,8 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     adviser advisor aide contractor worker employee engineer doctor lawyer judge cleric imam teacher student
     researcher academic businessman politician lawmaker candidate member suspect detainee resident farmer
     shepherd pilgrim villager general colonel captain brigadier spokesman minister governor mayor son
-    daughter brother sister wife husband father mother""".split())
+    daughter brother sister wife husband father mother owner shopkeeper driver teenager vendor merchant
+    translator interpreter nurse paramedic medic""".split())
 _NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|one\s+was\s+(?:killed|hurt|injured)|"
                           r"injuries|one\s+(?:died|was\s+harmed))|without\s+(?:casualties|causing\s+casualties)|"
                           r"did\s+not\s+cause\s+(?:any\s+)?(?:casualties|injuries))\b", re.IGNORECASE)

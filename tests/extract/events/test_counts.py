@@ -56,3 +56,8 @@ def test_number_words(word: str, value: int | None) -> None:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
     assert number_value(Doc(Vocab(), words=[word])[0]) == value
+
+
+def test_one_named_victim_by_trade_counts_one(extractor: EventExtractor) -> None:
+    assert counts_of(extractor, "Gunmen killed a shop owner in Khan Bani Saad, north of Baghdad, on Monday.") \
+        == {"killed": 1}
