@@ -199,6 +199,24 @@ class QuoteClauses(SyntaxSpeakers):
         via = self.parsed_via(view, syn, root, {t.i for s_ in subjects for t in s_.subtree})
         return Finding(speakers, "quote-reported", [(quotes[0][0], quotes[-1][1])], via, root.idx)
 
+    def quote_after_name(self, view: DocView, ms: list[Mention], start: int, end: int,
+                         roles: dict[str, str]) -> Finding | None:
+        """Return 'X: "..."': a quotation after a speaker's name and a colon, the name all there is
+        before it (a headline's or a live blog's way of quoting)."""
+        text = view.text
+        match = re.match(r"\s*(?P<name>[^:\n]{2,80}?)\s*:\s*[\"\u201c]", text[start:end])
+        quotes = self.long_quotes(text, start, end)
+        if match is None or not quotes:
+            return None
+        name_start, name_end = start + match.start("name"), start + match.end("name")
+        speaker = next((m for m in ms if m.start == name_start and m.end == name_end and m.entity_id
+                        and view.type_of(m) in _VOICES and not self.is_outlet(view, m.entity_id)), None)
+        if speaker is None:
+            return None
+        eid = str(speaker.entity_id)
+        return Finding([Speaker(eid, roles.get(eid), False, eid)], "quote-reported",
+                       [(quotes[0][0], quotes[-1][1])], None, name_start)
+
     @staticmethod
     def _is_torn(index: TokenIndex, i: int, j: int) -> bool:
         """Return True when the parser cut the sentence other than we did.

@@ -88,7 +88,8 @@ class QuoteExtractor(QuoteClauses):
             if tokens is not None:
                 found = self.attribute_parsed(view, tokens, ms, start, end, last, speakers_seen, roles)
                 if not found:
-                    after = self.quote_after_clause(view, tokens, start, end, last, speakers_seen, roles)
+                    after = self.quote_after_clause(view, tokens, start, end, last, speakers_seen, roles) \
+                        or self.quote_after_name(view, ms, start, end, roles)
                     found = [after] if after is not None else []
                 if not found and self.WORD_ORDER_FALLBACK:
                     found = self.attribute(view, ms, start, end, last, speakers_seen, roles)

@@ -354,6 +354,8 @@ class SyntaxSpeakers(QuoteSpans):
                 return m
         objects = [obj for _, obj in syn.prep_objects(tok, ("of", "for", "by", "from"))]
         objects += [a for c in tok.children if c.dep_ == "acl" for a in syn.agents(c)]  # "a statement issued by X"
+        objects += [o for c in tok.children if c.dep_ == "acl" and c.lower_ == "attributed"
+                    for _, o in syn.prep_objects(c, ("to",))]  # "a statement attributed to X"
         for obj in objects:
             for m in syn.phrase_mentions(obj, appositions=False, conjuncts=False):
                 if m.entity_id and view.type_of(m) in kinds:

@@ -281,3 +281,15 @@ def test_a_wire_dateline_does_not_speak(extractor: QuoteExtractor, text: str) ->
 def test_a_dash_after_a_name_is_no_dateline(extractor: QuoteExtractor) -> None:
     quotes = run(extractor, "Kataib Hezbollah - the militia backed by Iran - denied any role in the attack.")
     assert [q.speaker_id for q in quotes] == ["kataib-hezbollah"]
+
+
+def test_a_quotation_after_a_name_and_a_colon(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, 'Qais al-Khazali: "We will not surrender our weapons to anyone."'), "surrender")
+    assert q.speaker_id == "qais-al-khazali" and q.text.startswith("We will")
+    assert run(extractor, 'Note: "This is a long quoted phrase here" is the slogan.') == []
+
+
+def test_a_statement_attributed_to_a_group(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "A statement attributed to Kataib Hezbollah said the group would suspend attacks."),
+            "suspend")
+    assert q.speaker_id == "kataib-hezbollah"
