@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factiongraph.clean import PRODUCER, Cleaner, normalize_text
+from factiongraph.clean.unwrap import unwrap
 from factiongraph.model import BlockPart, DatePrecision, Document, Metadata, RawDocument, Rejection, RejectionReason
 from tests.clean.factory import make_raw, read_fixture
 
@@ -128,7 +129,7 @@ def test_blocks_are_ordered_disjoint_and_inside_the_text(lines: list[str], newli
         assert result.reason is RejectionReason.NO_CONTENT
         return
     text = result.text
-    assert text == normalize_text(raw_text)
+    assert text == unwrap(normalize_text(raw_text))  # hard-wrapped lines joined in place
     assert len(text) == len(raw_text.replace("\r\n", "\n"))  # only CRLF -> LF changes the length
     previous_end = 0
     for block in result.blocks:
