@@ -300,6 +300,9 @@ class ArgumentReader:
         if not is_verb and end - start > 1 and head.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl") and \
                 any(c.dep_ in ("nsubj", "dobj") for c in head.children):
             is_verb = True  # a phrase headed by its verb ("drones struck X"): the verb's roles
+        if not is_verb and head.dep_ == "advcl" and head.lower_.endswith("ing") and \
+                any(c.dep_ == "dobj" for c in head.children):
+            is_verb = True  # "X attacked a checkpoint, killing two soldiers": a participle clause
         participle = is_verb and head.dep_ in ("amod", "acl") and head.head is not head \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children)
         if is_verb and self.sx.heads_clause(head) and not participle:
@@ -321,6 +324,8 @@ class ArgumentReader:
 
     def _verb_roles(self, verb: Token, args: Arguments, passive_subject_role: str, label: str) -> None:
         subjects = self.sx.subjects(verb)
+        if not subjects and verb.dep_ == "advcl" and verb.lower_.endswith("ing") and verb.head.i != verb.i:
+            subjects = self.sx.subjects(verb.head)  # "X attacked the base, killing two": X killed them
         if self.sx.is_passive(verb):
             role = "actor" if passive_subject_role == "actor" else "target"
             args.add(role, self.ids(subjects))

@@ -215,3 +215,10 @@ def test_a_wire_dateline_is_not_the_place_or_the_actor(extractor: EventExtractor
         "ERBIL, Iraq (AP) - A drone packed with explosives struck a base in northern Iraq late Saturday, "
         "wounding three people.", "2021-05-10")), "Air/drone strike")
     assert "iraq" not in event.actors and event.counts == {"injured": 3}
+
+
+def test_a_participle_clause_shares_its_main_verbs_subject(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Kataib Hezbollah fighters attacked a checkpoint near Tarmiyah on Sunday, killing two soldiers.",
+        "2021-05-10"))
+    assert [e.actors for e in events] == [["kataib-hezbollah"]]
