@@ -320,6 +320,10 @@ class ArgumentReader:
                     self.sx.objects(head.head) if head.dep_ == "nsubj" else []:
                 if any(m.entity_id in args.targets for m in self.sx.phrase_mentions(tok)):
                     args.add("target", self.victim_groups(tok))
+                elif tok.lower_ in ROLE_HEADS | MEMBER_HEADS:  # "killed a senior commander of X": X is hit
+                    args.add("target", [m.entity_id for _, o in self.sx.prep_objects(tok, ("of",))
+                                        for m in self.sx.phrase_mentions(o)
+                                        if m.entity_id and _type_of(self.ctx, m) in GROUP_TYPES])
         return args
 
     def _verb_roles(self, verb: Token, args: Arguments, passive_subject_role: str, label: str) -> None:

@@ -144,7 +144,10 @@ def _persons(tok: Token) -> int:
     for head in (tok, *tok.conjuncts):
         if any(c.dep_ in ("nummod", "quantmod") for c in head.children):
             return 0  # a number is read as a number
-        if head.ent_type_ == "PERSON" or head.lower_ in PERSON_HEADS:
+        value = number_value(head) if head.i != tok.i else None
+        if value is not None:  # "a commander and two of his bodyguards": 1 + 2
+            n += value
+        elif head.ent_type_ == "PERSON" or head.lower_ in PERSON_HEADS:
             n += 1
     return n
 

@@ -61,3 +61,10 @@ def test_number_words(word: str, value: int | None) -> None:
 def test_one_named_victim_by_trade_counts_one(extractor: EventExtractor) -> None:
     assert counts_of(extractor, "Gunmen killed a shop owner in Khan Bani Saad, north of Baghdad, on Monday.") \
         == {"killed": 1}
+
+
+def test_a_victim_and_people_counted_beside_them(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "A US drone strike killed a senior commander of Kataib Hezbollah and two of his bodyguards in eastern "
+        "Baghdad on Wednesday.", "2024-02-08"))
+    assert [(e.counts, e.targets) for e in events] == [({"killed": 3}, ["kataib-hezbollah"])]
