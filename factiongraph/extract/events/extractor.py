@@ -598,6 +598,13 @@ class EventExtractor:
             if prior is not None:
                 location = Location(prior.location_id or "", prior.location_name or "", prior.lat, prior.lon,
                                     prior.geo_precision or "", "earlier event in the same area", 0.6)
+        container: Location | None = None
+        if location is not None and location.lat is None and ctx.kb.get(location.entity_id) is None:
+            # "the Saadiya neighbourhood of Khaniqeen city, Diyala province": an unknown place keeps
+            # its name; the nearest place the KB knows written beside it gives the coordinates
+            known = [m for m in in_sent if m.entity_id and m.entity_id != location.entity_id
+                     and ctx.kb.get(m.entity_id) is not None]
+            container = locate_event(known, ctx.entities, ctx.kb) if known else None
         has_place = location is not None and location.basis == "clause" and location.precision != "country"
         has_date = date_match is not None
         participants = actors + targets
@@ -640,6 +647,9 @@ class EventExtractor:
             attrs["date_basis"] = basis
         if location is not None:
             attrs["location_basis"] = location.basis
+        if container is not None and container.lat is not None:
+            attrs["location_container"] = container.entity_id  # the coordinates are the container's
+            location = replace(location, lat=container.lat, lon=container.lon, precision=container.precision)
         return Event(
             event_id="", type=etype, sub_type=sub_type,
             date_start=value.iso_start if value else None, date_end=value.iso_end if value else None,

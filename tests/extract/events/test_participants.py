@@ -222,3 +222,11 @@ def test_a_participle_clause_shares_its_main_verbs_subject(extractor: EventExtra
         "Kataib Hezbollah fighters attacked a checkpoint near Tarmiyah on Sunday, killing two soldiers.",
         "2021-05-10"))
     assert [e.actors for e in events] == [["kataib-hezbollah"]]
+
+
+def test_an_unknown_place_keeps_its_name_and_takes_its_containers_coordinates(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "A roadside bomb exploded in the Saadiya neighborhood of Khaniqeen city, Diyala province, killing two "
+        "policemen on Monday.", "2012-03-05")), "Remote explosive/landmine/IED")
+    assert event.location_name == "Saadiya" and event.attrs["location_container"] == "diyala"
+    assert event.lat is not None and event.geo_precision == "governorate"  # the level the coordinates reach
