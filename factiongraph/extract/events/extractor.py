@@ -647,7 +647,7 @@ class EventExtractor:
             attrs["date_basis"] = basis
         if location is not None:
             attrs["location_basis"] = location.basis
-        if container is not None and container.lat is not None:
+        if location is not None and container is not None and container.lat is not None:
             attrs["location_container"] = container.entity_id  # the coordinates are the container's
             location = replace(location, lat=container.lat, lon=container.lon, precision=container.precision)
         return Event(
