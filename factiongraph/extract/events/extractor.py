@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from factiongraph.extract.view.context import DocContext
-from factiongraph.extract.events.counts import sentence_counts
+from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts
 from factiongraph.extract.events.coref import is_same_family, make_event_id, merge_events, merge_in_document
 from factiongraph.extract.events.typology import (
     BE_FORMS,
@@ -71,11 +71,6 @@ PERSON_NOUNS = frozenset({"people", "person", "member", "militiaman", "civilian"
                           "militant", "worker", "student", "resident", "detainee", "guard",
                           "farmer", "shepherd", "pilgrim", "villager", "employee", "contractor",
                           "relative", "policeman", "commander", "leader", "official"})
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-                "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-                "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
-
 
 # "following the killing", "as a punishment for the assassination": a noun trigger the clause refers to.
 REFERENCED_NOUN = re.compile(r"\b(?:following|after|for|over|since|despite|amid|before)\s+(?:the|a|an|this|that|"
@@ -96,14 +91,6 @@ class Candidate:
     is_verb: bool
     passive: bool
     outcomes: list[Candidate] = field(default_factory=list)
-
-
-def _number(token: Any) -> int | None:
-    text = token.text.replace(",", "")
-    if text.isdigit():
-        value = int(text)
-        return None if 1900 <= value <= 2100 else value
-    return NUMBER_WORDS.get(text.lower())
 
 
 PERSON_SURFACES = surface_set(PERSON_NOUNS)
@@ -769,7 +756,7 @@ class EventExtractor:
             if not (lowers[i][:1].isdigit() or lowers[i] in NUMBER_WORDS):
                 continue  # _number is None for it
             tok = doc[i]
-            value = _number(tok)
+            value = number_value(tok)
             if value is None or any(d.start <= tok.idx < d.end for d in dates):
                 continue
             nxt = lowers[tok.i + 1:min(tok.i + 4, sent.end)]
