@@ -22,6 +22,7 @@ from factiongraph.model import Document, EntityType, Mention
 from factiongraph.nlp.outlet import add_outlet_mentions
 from factiongraph.nlp.patterns import KB_ALIAS_PRODUCER, KB_ID_PREFIX, is_acronym
 from factiongraph.nlp.relay import RelayOutlets
+from factiongraph.nlp.repeats import add_name_repeats
 from factiongraph.nlp.rules import DiscoveryRules
 
 PLACE_CONTEXT_PRODUCER = "rule.ner-place-context.v1"
@@ -87,7 +88,8 @@ class MentionBuilder:
 
         Outlets named where words are relayed ("told the Gulf Herald", ``rule.outlet-relay.v1``)
         and occurrences of the document's outlet (``metadata.outlet``, ``rule.doc-outlet.v1``)
-        become ``media_outlet`` mentions, replacing the spans the model put there.
+        become ``media_outlet`` mentions, replacing the spans the model put there; later
+        last-name references to a person named in full are added (``rule.doc-name-repeat.v1``).
         """
         sent_starts, sent_ends = _sentence_bounds(sdoc)
         blocks = sorted(document.blocks, key=lambda b: b.start)
@@ -121,8 +123,10 @@ class MentionBuilder:
         if self.relay is not None:
             mentions = self.relay.apply(mentions, document.text, document.doc_id, context,
                                         self.lookup_name)
-        return add_outlet_mentions(mentions, document.text, document.doc_id,
-                                   document.metadata.outlet, context, self.lookup_name)
+        mentions = add_outlet_mentions(mentions, document.text, document.doc_id,
+                                       document.metadata.outlet, context, self.lookup_name)
+        return add_name_repeats(mentions, document.text, document.doc_id, context,
+                                self.lookup_name, self.lookup_place)
 
     def _add_possessed(self, mentions: list[Mention], document: Document,
                        context: Callable[[int, int], tuple[int, int, bool]]) -> list[Mention]:

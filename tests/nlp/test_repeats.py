@@ -1,0 +1,49 @@
+"""Later last-name references to a person named in full (``rule.doc-name-repeat.v1``)."""
+
+from __future__ import annotations
+
+import re
+
+from factiongraph.model import EntityType, Mention
+from factiongraph.nlp.repeats import DOC_NAME_REPEAT_PRODUCER, add_name_repeats, last_name_forms
+
+
+def test_last_name_forms() -> None:
+    assert last_name_forms("Ali al-Zaidi") == ("al-Zaidi", "Al-Zaidi", "Zaidi")
+    assert last_name_forms("Wayne Marotto") == ("Marotto",)
+    assert last_name_forms("Sadr") == ()
+    assert last_name_forms("Ali Hu") == ()  # too short to be telling
+
+
+def _mentions(text: str, names: dict[str, EntityType]) -> list[Mention]:
+    out = []
+    for name, etype in names.items():
+        for match in re.finditer(re.escape(name), text):
+            out.append(Mention(doc_id="d", start=match.start(), end=match.end(), text=name, type=etype,
+                               producer="test", confidence=1.0, entity_id=None))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _added(text: str, names: dict[str, EntityType], known: dict[str, EntityType] | None = None) -> list[str]:
+    known = known or {}
+    found = add_name_repeats(_mentions(text, names), text, "d", lambda s, e: (0, len(text), True),
+                             lambda name: known.get(name.lower()), lambda name: None)
+    return [m.text for m in found if m.producer == DOC_NAME_REPEAT_PRODUCER]
+
+
+def test_a_later_last_name_becomes_a_person_mention() -> None:
+    text = "Ali al-Zaidi spoke on Sunday. Zaidi, speaking to reporters, said no. Al-Zaidi left."
+    assert _added(text, {"Ali al-Zaidi": EntityType.PERSON}) == ["Zaidi", "Al-Zaidi"]
+
+
+def test_longer_names_places_and_earlier_text_are_left_alone() -> None:
+    text = ("Zaidi Street was closed. Ali al-Zaidi spoke. Hussein al-Zaidi, a lawmaker, disagreed. "
+            "The Zaidi Brigade fought. Hakim said nothing.")
+    assert _added(text, {"Ali al-Zaidi": EntityType.PERSON, "Hussein al-Zaidi": EntityType.PERSON}) == []
+    text = "Ammar al-Hakim spoke. Hakim is a district. Hakim said no."
+    assert _added(text, {"Ammar al-Hakim": EntityType.PERSON}, {"hakim": EntityType.PLACE}) == []
+
+
+def test_only_people_lend_their_last_name() -> None:
+    text = "The Badr Organisation spoke. Organisation officials said no."
+    assert _added(text, {"Badr Organisation": EntityType.ARMED_GROUP}) == []
