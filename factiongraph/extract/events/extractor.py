@@ -613,7 +613,7 @@ class EventExtractor:
         by_agent = cand.passive and bool(re.match(r"\s+by\s+\w", text[sent.doc[cand.end - 1].idx
                                                                        + len(sent.doc[cand.end - 1].text):][:12]))
         anchored = has_date or has_place or bool(counts) or by_agent \
-            or (bool(participants) and (cand.is_verb or self._definite(cand)))
+            or (bool(participants) and (cand.is_verb or self._definite(cand) or _done_by_light_verb(cand)))
         if not anchored:
             return None
         etype, sub_type, label = self._apply_variants(ctx, cand, actors, targets)
@@ -849,6 +849,22 @@ _HABITUAL = frozenset({"repeatedly", "regularly", "frequently", "often", "routin
                        "habitually", "constantly", "continually", "sometimes"})
 _MANY = frozenset({"dozens", "numerous", "hundreds", "countless", "scores"})  # not "hit several times": one attack
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+
+
+# "US forces carried out airstrikes against X": a noun done by a past-tense verb of doing is a
+# happening, not the generic plural of "airstrikes are a risk".
+_DONE_VERBS = frozenset({"carried", "conducted", "launched", "staged", "mounted", "executed", "unleashed",
+                         "waged", "made"})
+
+
+def _done_by_light_verb(cand: Candidate) -> bool:
+    """Return True for a noun trigger that is the object of a past "carried out", "launched"."""
+    if cand.is_verb:
+        return False
+    head = cand.sent.doc[cand.end - 1]
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "dobj" and head.head.lower_ in _DONE_VERBS
 
 
 def not_happened(token: Any) -> bool:

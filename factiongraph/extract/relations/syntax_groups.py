@@ -154,7 +154,9 @@ class SyntaxGroups(GroupFamilies):
                 continue
             preps = ("by",) if support else tuple(words.alignment_preps)
             others: list[Mention] = []
-            for child in tok.children:
+            # "armed and trained by Iran": the agent hangs on the last of the joined participles
+            heads = [tok] + ([c for c in tok.children if c.dep_ == "conj"] if support else [])
+            for child in (c for h in heads for c in h.children):
                 if child.dep_ in ("agent", "prep") and child.lower_ in preps:
                     others.extend(self.pobj_names(args, child))
             if not others:
@@ -214,16 +216,22 @@ class SyntaxGroups(GroupFamilies):
         return out
 
     def ties(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
-        """"X has ties to Y", "X, which maintains links with Y" (not "ties between A and B")."""
+        """"X has ties to Y", "X, which maintains links with Y", "X, a militia with close ties to
+        Y" (not "ties between A and B")."""
         verb = noun.head
-        if noun.dep_ != "dobj" or verb.lower_ not in self.words.link_verbs or self.is_negated(verb) \
-                or any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in noun.children):
+        if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in noun.children):
             return []  # "X has no links to Y"
+        if noun.dep_ == "pobj" and verb.lower_ == "with" and verb.head.dep_ in ("appos", "attr"):
+            holder = verb.head  # "X, a militia with ties to Y": the phrase the name restates
+            subjects = args.referents(holder)
+        elif noun.dep_ == "dobj" and verb.lower_ in self.words.link_verbs and not self.is_negated(verb):
+            subjects = args.subjects(verb)
+        else:
+            return []
         others = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
                   for m in self.pobj_names(args, c)]
         if not others:
             return []
-        subjects = args.subjects(verb)
         out: list[Candidate] = []
         for other in others:
             out.extend(self.emit_alignment(view, args, subjects, other, False, "rel-syn-clause", noun))

@@ -460,3 +460,14 @@ def test_a_trigger_inside_a_longer_one_is_part_of_it() -> None:
 def test_what_the_parse_shows_did_not_happen_is_no_event(extractor: EventExtractor, text: str) -> None:
     events = events_of(extractor, text)
     assert all(e.attrs.get("label") in ("threat", "statement") for e in events), [e.attrs.get("label") for e in events]
+
+
+def test_strikes_carried_out_are_a_happening() -> None:
+    """A plural noun done by a past "carried out" is an event; the same noun as a plan is not."""
+    ex = EventExtractor(default_kb())
+    done = ex.extract(make_context("US forces carried out airstrikes against Kataib Hezbollah in western Iraq.",
+                                   "2022-03-02"))
+    assert [(e.sub_type, e.actors, e.targets) for e in done] == [
+        ("Air/drone strike", ["united-states"], ["kataib-hezbollah"])]
+    planned = ex.extract(make_context("The US will carry out airstrikes against Kataib Hezbollah.", "2022-03-02"))
+    assert planned == []

@@ -298,3 +298,18 @@ def test_forming_part_and_a_unit_known_as(extractor: RelationExtractor) -> None:
         run(extractor, "Kataib Hezbollah became a member of the Islamic Resistance in Iraq in 2023."))
     rels = run(extractor, "A PMF unit known as Brigade 30 withdrew from the area.")
     assert any(r.predicate.value == "part_of" and r.object_id == "pmf" for r in rels)
+
+
+# -- backing written as ties or joined participles -------------------------------------------------
+def test_ties_inside_a_description(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Kataib Hezbollah, a militia with close ties to Iran, denied the report."))
+    assert ("kataib-hezbollah", "backed_by", "iran") in got
+    got = triples(run(extractor, "Kataib Hezbollah, a militia with no ties to Iran, denied the report."))
+    assert ("kataib-hezbollah", "backed_by", "iran") not in got
+
+
+def test_agent_on_the_last_of_joined_participles(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Kataib Hezbollah, armed and trained by Iran, denied the report."))
+    assert ("kataib-hezbollah", "backed_by", "iran") in got
+    got = triples(run(extractor, "Kataib Hezbollah, trained and equipped by Iran, denied the report."))
+    assert ("kataib-hezbollah", "backed_by", "iran") in got
