@@ -75,7 +75,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|the\s+(?P<adj>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after))\b", re.I)),
     ("same_day", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|night|morning|afternoon|"
                             r"evening)\b", re.I)),
-    ("last_period", re.compile(r"\b(?P<which>last|this|earlier\s+this|past)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
+    ("weekend", re.compile(r"\b(?:(?:over|during|at|on)\s+the\s+|(?:last|this|past)\s+|the\s+)?weekend\b", re.I)),
+    ("last_period", re.compile(r"\b(?P<which>last|this|earlier\s+this|past)\s+(?P<unit>week|month|year)\b", re.I)),
     ("recent", re.compile(
         r"\b(?:(?:in|over|during|for|of)\s+)?(?:the\s+)?(?:past|last|recent)\s+(?:(?P<qty>few|several|couple\s+of|"
         r"\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?P<unit>days|weeks|months|years)\b", re.I)),
@@ -105,6 +106,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "last_month_name": ("last",), "my": ("early", "late", "mid", *_MONTH_WORDS), "m": _PREP_WORDS,
     "y": _PREP_WORDS, "future": ("tomorrow", "next", "in", "later"), "ago": _NUM_WORDS,
     "rel_event": (*_NUM_WORDS, "the"), "same_day": ("later", "earlier", "that", "the"),
+    "weekend": ("over", "during", "at", "on", "last", "this", "past", "the", "weekend"),
     "last_period": ("last", "this", "earlier", "past"),
     "recent": ("in", "over", "during", "for", "of", "the", "past", "last", "recent"),
     "recent2": ("in", "recent"), "dayword": ("yesterday", "today", "tonight", "last"),
@@ -409,9 +411,15 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
             return value_of(pub, anchor.precision or DatePrecision.YEAR), "weekday; publication day unknown", None, None
         back = (pub.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
         return value_of(pub - timedelta(days=back), DatePrecision.DAY), "most recent weekday on or before publication", None, None
+    if kind == "weekend":  # "over the weekend", "last weekend", "weekend strikes": the latest Saturday and Sunday
+        if not day_pub:
+            return value_of(pub, anchor.precision or DatePrecision.YEAR), "publication period (day unknown)", None, None
+        saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+        return DateValue(saturday, min(saturday + timedelta(days=1), pub), DatePrecision.DAY), \
+            "publication: latest weekend", None, None
     if kind == "last_period":
         which, unit = g["which"].lower(), g["unit"].lower()
-        if unit in ("week", "weekend"):
+        if unit == "week":
             if not day_pub:
                 return value_of(pub, anchor.precision or DatePrecision.YEAR), "publication period (day unknown)", None, None
             monday = pub - timedelta(days=pub.weekday())

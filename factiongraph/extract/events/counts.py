@@ -98,6 +98,8 @@ def _counted_noun(num: Token) -> Token:
         head = num.head
         if head.dep_ in ("nummod", "quantmod") and head.head.i != head.i:  # "twenty five"
             head = head.head
+        while head.dep_ == "compound" and head.head.i > head.i:  # "25 Kataib Hezbollah fighters"
+            head = head.head
         return head
     return num
 

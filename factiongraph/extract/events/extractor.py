@@ -798,7 +798,7 @@ class EventExtractor:
                                   mentions: list[Mention], events: list[Event]) -> None:
         """Give "X was responsible for the killings" to the latest violent event nearby."""
         sent_text = ctx.span_text(sent)
-        if not any(p.search(sent_text) for p in self.rules.responsibility):
+        if not any(p.search(sent_text) for p in self.rules.responsibility) and not _CLAIMED_BY.search(sent_text):
             return
         groups = [m.entity_id for m in self._mentions_of(sents, k, mentions)
                   if m.entity_id and is_participant(ctx, m) and not is_speaker(ctx.spacy_text(), m)
@@ -809,6 +809,18 @@ class EventExtractor:
             return
         window_start = sents[max(0, k - 2)].start_char
         violent = VIOLENT_TYPES
+        by = _CLAIMED_BY.search(sent_text)
+        if by is not None:  # "rockets were fired at X, an attack claimed by Y": the sentence's own event
+            after = sent.start_char + by.end()
+            named = [m.entity_id for m in self._mentions_of(sents, k, mentions)
+                     if m.start >= after and m.entity_id in groups]
+            own = [e for e in events if e.evidence[0].start >= sent.start_char and not e.actors
+                   and e.type in violent]
+            for event in own[-1:]:
+                event.actors.extend(g for g in dict.fromkeys(named) if g not in event.targets)
+                event.certainty = Certainty.CLAIMED
+            if own and named:
+                return
         for event in reversed(events):
             if event.evidence[0].start >= sent.start_char:
                 continue  # the sentence's own (anaphoric) mention; merged later
@@ -850,6 +862,9 @@ _HABITUAL = frozenset({"repeatedly", "regularly", "frequently", "often", "routin
 _MANY = frozenset({"dozens", "numerous", "hundreds", "countless", "scores"})  # not "hit several times": one attack
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 
+
+_CLAIMED_BY = re.compile(r"\b(?:an?|the)\s+(?:\w+\s+)?(?:attack|strike|bombing|assault)\s+(?:later\s+|also\s+)?"
+                         r"claimed\s+by\b")
 
 # "US forces carried out airstrikes against X": a noun done by a past-tense verb of doing is a
 # happening, not the generic plural of "airstrikes are a risk".

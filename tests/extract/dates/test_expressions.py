@@ -100,6 +100,15 @@ def test_relative_to_publication() -> None:
     assert since is not None and since.iso_start == "2021-01" and since.end == date(2021, 4, 14)
 
 
+def test_the_weekend_is_the_latest_saturday_and_sunday() -> None:
+    # publication: Wednesday 14 April 2021
+    weekend = DateValue(date(2021, 4, 10), date(2021, 4, 11), DatePrecision.DAY)
+    for text in ("over the weekend two rockets fell", "last weekend two rockets fell",
+                 "weekend strikes hit the base", "At the weekend, rockets fell"):
+        assert one(text).value == weekend, text
+    assert one("last week the militia paraded").value != weekend
+
+
 def test_relative_to_another_event_is_left_for_the_caller() -> None:
     m = one("Three days after the ambush, the men were freed.")
     assert m.value is None and m.offset_days == 3 and m.reference == "ambush"

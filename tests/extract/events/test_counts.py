@@ -27,6 +27,7 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
      {"killed": 2, "injured": 15}),
     ("One person was killed and another five injured when a bomb exploded in Dora on Monday.",
      {"killed": 1, "injured": 5}),
+    ("US air strikes killed 25 Kataib Hezbollah fighters over the weekend.", {"killed": 25}),
     ("Two soldiers and three civilians were killed when a roadside bomb hit a patrol in Mosul on Monday.",
      {"killed": 5}),
     ("The blast, one of 32 coordinated attacks across the country, killed at least twenty-five people on "

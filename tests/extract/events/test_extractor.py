@@ -471,3 +471,10 @@ def test_strikes_carried_out_are_a_happening() -> None:
         ("Air/drone strike", ["united-states"], ["kataib-hezbollah"])]
     planned = ex.extract(make_context("The US will carry out airstrikes against Kataib Hezbollah.", "2022-03-02"))
     assert planned == []
+
+
+def test_an_attack_claimed_by_a_group_in_the_same_sentence() -> None:
+    ex = EventExtractor(default_kb())
+    events = ex.extract(make_context("On Monday, four rockets were fired at Ain al-Asad air base, an attack claimed "
+                                     "by the Islamic Resistance in Iraq.", "2022-03-02"))
+    assert [(e.actors, e.certainty) for e in events] == [(["islamic-resistance-in-iraq"], Certainty.CLAIMED)]
