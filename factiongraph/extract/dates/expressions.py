@@ -81,7 +81,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:(?:in|over|during|for|of)\s+)?(?:the\s+)?(?:past|last|recent)\s+(?:(?P<qty>few|several|couple\s+of|"
         r"\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?P<unit>days|weeks|months|years)\b", re.I)),
     ("recent2", re.compile(r"\b(?:in\s+)?recent\s+(?P<unit>days|weeks|months|years)\b", re.I)),
-    ("dayword", re.compile(r"\b(?P<dw>yesterday|today|tonight|last\s+night)\b", re.I)),
+    ("dayword", re.compile(r"\b(?P<dw>yesterday|today|tonight|last\s+night|overnight(?!\s+(?:on|into|to|from|between|of)\b)|this\s+(?:morning|afternoon|"
+                           r"evening))\b", re.I)),
     ("weekday", re.compile(r"\b" + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening|night))?\b")),
 ]
 
@@ -109,7 +110,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "weekend": ("over", "during", "at", "on", "last", "this", "past", "the", "weekend"),
     "last_period": ("last", "this", "earlier", "past"),
     "recent": ("in", "over", "during", "for", "of", "the", "past", "last", "recent"),
-    "recent2": ("in", "recent"), "dayword": ("yesterday", "today", "tonight", "last"),
+    "recent2": ("in", "recent"), "dayword": ("yesterday", "today", "tonight", "last", "overnight", "this"),
     "weekday": tuple(WEEKDAYS),
 }
 _WORD_START = re.compile(r"\b\w+")
@@ -404,6 +405,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
         word = g["dw"].lower()
         if not day_pub:
             return value_of(pub, anchor.precision or DatePrecision.YEAR), "publication period (day unknown)", None, None
+        if word == "overnight":  # the night that ended on the publication day
+            return DateValue(pub - timedelta(days=1), pub, DatePrecision.DAY), "publication: the night before", None, None
         delta = 1 if word in ("yesterday",) else 0
         return value_of(pub - timedelta(days=delta), DatePrecision.DAY), "publication day", None, None
     if kind == "weekday":

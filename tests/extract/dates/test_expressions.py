@@ -109,6 +109,13 @@ def test_the_weekend_is_the_latest_saturday_and_sunday() -> None:
     assert one("last week the militia paraded").value != weekend
 
 
+def test_overnight_and_this_morning() -> None:
+    assert one("Rockets fell overnight.").value == DateValue(date(2021, 4, 13), date(2021, 4, 14), DatePrecision.DAY)
+    assert one("this morning two rockets fell").value == DateValue(date(2021, 4, 14), date(2021, 4, 14),
+                                                                    DatePrecision.DAY)
+    assert [m.text for m in find_dates("Rockets fell overnight on Monday", PUB)] == ["Monday"]
+
+
 def test_relative_to_another_event_is_left_for_the_caller() -> None:
     m = one("Three days after the ambush, the men were freed.")
     assert m.value is None and m.offset_days == 3 and m.reference == "ambush"
