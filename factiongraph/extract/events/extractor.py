@@ -574,8 +574,16 @@ class EventExtractor:
                     if m not in filed and (m.entity_id is None or (
                         m.entity_id not in actors and (m.entity_id not in targets or reader.is_facility(m))))]
         location = locate_event(attached, ctx.entities, ctx.kb) if attached else None
+        # A political development (a statement, a sanction, a ruling) happens where its own
+        # clause puts it; a place elsewhere in its sentence is what it is about.
+        loose: Location | None = None  # a place of the sentence that anchors, but does not locate
         if location is None:
             placeable = [m for m in placeable if not reader.describes_other(m)]
+            if rule.type == "Strategic developments" and not rule.require_place and reader.available:
+                stop = min((p for p in (text.find(ch, trigger, sent.end_char) for ch in (",", ";", "\u2014"))
+                            if p >= 0), default=sent.end_char)
+                loose = locate_event(placeable, ctx.entities, ctx.kb)
+                placeable = [m for m in placeable if trigger <= m.start and m.end <= stop]
             location = locate_event(placeable, ctx.entities, ctx.kb)
         if location is not None and location.basis == "clause" and location.precision == "country" \
                 and DEICTIC_PLACE.search(ctx.span_text(sent)):
@@ -592,7 +600,7 @@ class EventExtractor:
             known = [m for m in in_sent if m.entity_id and m.entity_id != location.entity_id
                      and ctx.kb.get(m.entity_id) is not None]
             container = locate_event(known, ctx.entities, ctx.kb) if known else None
-        has_place = location is not None and location.basis == "clause" and location.precision != "country"
+        has_place = any(p is not None and p.basis == "clause" and p.precision != "country" for p in (location, loose))
         has_date = date_match is not None
         participants = actors + targets
         if rule.require_date and not has_date:

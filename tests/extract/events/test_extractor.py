@@ -478,3 +478,17 @@ def test_an_attack_claimed_by_a_group_in_the_same_sentence() -> None:
     events = ex.extract(make_context("On Monday, four rockets were fired at Ain al-Asad air base, an attack claimed "
                                      "by the Islamic Resistance in Iraq.", "2022-03-02"))
     assert [(e.actors, e.certainty) for e in events] == [(["islamic-resistance-in-iraq"], Certainty.CLAIMED)]
+
+
+def test_a_political_development_is_placed_by_its_own_phrase() -> None:
+    """A sanction or announcement takes the place its own phrase names, not one the sentence
+    mentions about something else; an arrest still takes the place it happened in."""
+    ex = EventExtractor(default_kb())
+
+    def places(text: str) -> list[str | None]:
+        return [e.location_id for e in ex.extract(make_context(text, "2022-03-02"))]
+    assert places("On Monday the US Treasury imposed sanctions on Rayan al-Kildani, whose militia controls "
+                  "parts of Nineveh.") == [None]
+    assert places("On Monday, Kataib Hezbollah announced it would suspend attacks, days after a strike in "
+                  "Baghdad.") == [None]
+    assert places("Security forces arrested five men in Basra on Monday.") == ["basra"]
