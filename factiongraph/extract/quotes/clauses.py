@@ -95,7 +95,9 @@ class QuoteClauses(SyntaxSpeakers):
         syn = view.ctx.syntax()
         span = index.doc[i:j]
         if "quoted" in index.lowers[i:j]:
-            quoted_as = self.quoted_as_saying(view, ms, start, end, self.masked(view.text, start, end), roles)
+            masked = self.masked(view.text, start, end)
+            quoted_as = self.quoted_as_saying(view, ms, start, end, masked, roles) or \
+                self.quoted_passive(view, ms, start, end, masked, roles)
             if quoted_as is not None:
                 return [quoted_as]
         quoted = self._quoted_ranges(view.text, start, end)

@@ -220,6 +220,40 @@ class QuoteSpans(QuoteVias):
         span = (quotes[0][0], quotes[-1][1]) if quotes else self.trim(view.text, start + match.end(), end)
         return Finding([after[0]], "quote-reported", [span], outlet, q_start)
 
+    def quoted_passive(self, view: DocView, ms: list[Mention], start: int, end: int, masked: str,
+                       roles: dict[str, str]) -> Finding | None:
+        """Return "..., Y was quoted as saying by X" and "Y was quoted by X as saying ..." (speaker
+        Y, via the outlet X when X is one)."""
+        match = re.search(r"\s+(?:was|were|is|has\s+been|had\s+been)\s+quoted\s+(?:by\s+(?P<by1>[^,;]{2,80}?)\s+)?"
+                          r"as\s+say(?:ing|s)\b(?:\s+by\s+(?P<by2>[^,;]{2,80}?)(?=[\s,.;]*$|,))?\s*(?:that\s+|:\s*)?",
+                          masked, re.IGNORECASE)
+        if match is None:
+            return None
+        q_start = start + match.start()
+        who = next((m for m in reversed(ms) if m.end == q_start and view.type_of(m) in _SPEAKERS), None)
+        if who is None or who.entity_id is None:
+            return None
+        by = "by1" if match.group("by1") else "by2"
+        via = None
+        if match.group(by):
+            lo, hi = start + match.start(by), start + match.end(by)
+            via = next((m.entity_id for m in ms if lo <= m.start and m.end <= hi and self.is_outlet(view, m.entity_id)),
+                       None)
+        eid = str(who.entity_id)
+        speaker = Speaker(eid, roles.get(eid), False, eid)
+        rest = view.text[start + match.end():end]
+        if len(re.findall(r"\w+", rest)) >= 3:  # "Y was quoted as saying that ..."
+            quotes = self.long_quotes(view.text, start + match.end(), end)
+            span = (quotes[0][0], quotes[-1][1]) if quotes else self.trim(view.text, start + match.end(), end)
+            return Finding([speaker], "quote-reported", [span], via, q_start)
+        lead = view.text[start:who.start]  # "The group had no role, Y was quoted as saying"
+        cut = lead.rstrip().rstrip(",").rstrip()
+        if len(re.findall(r"\w+", cut)) < 3:
+            return None
+        quotes = self.long_quotes(view.text, start, start + len(cut))
+        span = (quotes[0][0], quotes[-1][1]) if quotes else self.trim(view.text, start, start + len(cut))
+        return Finding([speaker], "quote-reported", [span], via, q_start)
+
     def participle_claim(self, view: DocView, ms: list[Mention], start: int, end: int,
                          roles: dict[str, str]) -> Finding | None:
         """Return "X visited the site, promising ..." (a claim in a participle after the subject's verb)."""

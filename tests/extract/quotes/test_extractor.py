@@ -292,3 +292,14 @@ def test_attribution_spans_leave_relay_phrases_and_addressees_out(extractor: Quo
     assert q.text == "it would halt its attacks"
     quotes = run(extractor, "The minister told the Security Council that the attacks must stop.")
     assert all(q.speaker_id is None for q in quotes)  # the addressee is not the speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The group had no role, Ali al-Zaidi was quoted as saying by the Iraqi News Agency.",
+    "Ali al-Zaidi was quoted by the Iraqi News Agency as saying the group had no role.",
+])
+def test_quoted_as_saying_in_the_passive(extractor: QuoteExtractor, text: str) -> None:
+    quotes = run(extractor, text)
+    assert [(q.text, q.via_id) for q in quotes] == [
+        ("The group had no role" if text.startswith("The") else "the group had no role", "iraqi-news-agency")]
+    assert quotes[0].speaker_id is not None and quotes[0].speaker_id.startswith("ent-")
