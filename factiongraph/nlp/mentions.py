@@ -34,6 +34,7 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwe
 _POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019", "'S"})
 _CUT_TOKENS = frozenset({"/", "|", "\u2014", "\u2013", "(", ")", "[", "]", ";", ":"})
 _EDGE_PUNCT = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", ",", ".", "-", "(", ")"})
+_TAIL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at"})
 _PLACE_SUFFIXES = frozenset({"province", "governorate", "district", "neighbourhood", "neighborhood"})
 _ADJECTIVAL_TYPES = frozenset({EntityType.COUNTRY, EntityType.PLACE})
 # Organisation types whose cue words keep a relayed name from being an outlet ("Security Media Cell").
@@ -232,8 +233,9 @@ class MentionBuilder:
                 cand.end = i
                 break
         while cand.end > cand.start and (doc[cand.end - 1].text in _EDGE_PUNCT
-                                         or doc[cand.end - 1].is_space):
-            cand.end -= 1  # the model sometimes runs a name on over blank lines
+                                         or doc[cand.end - 1].is_space or doc[cand.end - 1].text in _TAIL_WORDS):
+            cand.end -= 1  # the model sometimes runs a name on over blank lines, or up to a KB name
+            # ("the 9th Division of the Iraqi Army": "9th Division of the" before the ruler's span)
         if (cand.end - cand.start > 1 and doc[cand.end - 1].lower_ in _PLACE_SUFFIXES
                 and cand.producer == self.ner_producer):
             cand.end -= 1

@@ -216,3 +216,13 @@ def test_a_name_set_beside_a_place_by_a_direction_is_a_place() -> None:
     ctx = make_context("Gunmen killed a shop owner in Khan Bani Saad, north of Baghdad, on Monday.")
     found = {m.text: m for m in ctx.mentions}
     assert found["Khan Bani Saad"].type is EntityType.PLACE
+
+
+def test_a_name_cut_short_by_a_kb_name_loses_its_dangling_words() -> None:
+    """"the 9th Division of the Iraqi Army": the model's span stops where the ruler's begins;
+    "of the" is not part of the division's name, and a division is a state formation."""
+    from tests.extract.factory import make_context
+    ctx = make_context("Soldiers from the 9th Division of the Iraqi Army were deployed to Mosul.", "2022-01-01")
+    found = {m.text: m.type for m in ctx.mentions}
+    assert found.get("9th Division") is EntityType.STATE_BODY, found
+    assert not any(t.endswith((" of the", " of")) for t in found), found
