@@ -28,6 +28,17 @@ _MODIFIER_GAP = re.compile(
     r"|[^,;\"\u201c\u201d]{1,140}),|\s+(?:(?:led|headed|backed|founded|run|funded|supported|"
     r"commanded)\s+by|fighting|operating|based\s+in|known\s+as|calling\s+itself)\b"
     r"[^,;\"\u201c\u201d]{1,80}?)\s*" + _ADVERBS)
+# How many sentences back "he said" after a quote of several sentences looks for its speaker.
+_QUOTE_LOOKBACK = 4
+
+
+def is_inside_quote(text: str, pos: int) -> bool:
+    """Return True when ``pos`` lies inside quotation marks opened earlier in its paragraph."""
+    para = text.rfind("\n", 0, pos) + 1
+    before = text[para:pos]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
 # "X, which/who said": the relative pronoun's antecedent speaks; "X's office said": X speaks.
 _RELATIVE_GAP = re.compile(r"\s*,\s*(?:which|who)\s+" + _ADVERBS)
 _OFFICE_GAP = re.compile(r"['\u2019]s\s+(?:(?:media|press|political)\s+)?office\s+" + _ADVERBS)
@@ -243,7 +254,11 @@ class QuoteSubjects(QuotePatterns):
         if pronoun in ("he", "she"):
             if is_person(last):
                 return last
-            recent = [m for m in view.recent_mentions(pos, 1) if view.type_of(m) is EntityType.PERSON]
+            recent = [m for m in view.recent_mentions(pos, 1) if view.type_of(m) is EntityType.PERSON
+                      and not is_inside_quote(view.text, m.start)]
+            if not recent:  # '"... . ...," he said': the quote's first sentences name nobody
+                recent = [m for m in view.recent_mentions(pos, _QUOTE_LOOKBACK) if view.type_of(m) is EntityType.PERSON
+                          and not is_inside_quote(view.text, m.start)]
             if recent:
                 eid = str(recent[-1].entity_id)
                 return Speaker(eid, roles.get(eid), False, eid)

@@ -303,3 +303,14 @@ def test_quoted_as_saying_in_the_passive(extractor: QuoteExtractor, text: str) -
     assert [(q.text, q.via_id) for q in quotes] == [
         ("The group had no role" if text.startswith("The") else "the group had no role", "iraqi-news-agency")]
     assert quotes[0].speaker_id is not None and quotes[0].speaker_id.startswith("ent-")
+
+
+def test_he_said_after_a_quote_of_several_sentences(extractor: QuoteExtractor) -> None:
+    """The quote's own sentences name nobody: "he" is the person named before the quote opened."""
+    quotes = run(extractor, 'Ali al-Zaidi spoke to reporters on Sunday.\n\n'
+                            '"We had no role in the attack. We condemn it," he said.')
+    assert [q.text for q in quotes] == ["We had no role in the attack. We condemn it"]
+    assert quotes[0].speaker_id is not None and quotes[0].speaker_id.startswith("ent-")
+    # a person named inside an earlier quote is what was said, not who says it
+    quotes = run(extractor, 'The talks went on.\n\n"Ali al-Zaidi lied to us. We condemn it," he said.')
+    assert all(q.speaker_id is None for q in quotes)
