@@ -29,7 +29,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from factiongraph.extract.quotes.patterns import _QUOTE, Finding, Speaker
+from factiongraph.extract.quotes.patterns import _QUOTE, EDGE_TRIM, Finding, Speaker
 from factiongraph.extract.quotes.speakers import _VOICES, SyntaxSpeakers
 from factiongraph.extract.view.dateline import dateline_end
 from factiongraph.extract.view.docview import DocView
@@ -41,7 +41,7 @@ Token = Any  # a spaCy Token
 _CLAUSE_LINKS = frozenset({"ccomp", "parataxis", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp"})
 _PASSIVE_BE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 _ADDRESS_VERBS = frozenset({"told", "tells", "tell", "telling"})
-_TRIM = " ,;:\u2014\u2013-\"\u201c\u201d'\u2018\u2019"
+_TRIM = EDGE_TRIM
 
 
 @dataclass(slots=True)

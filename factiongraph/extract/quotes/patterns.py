@@ -28,6 +28,9 @@ _ADVERBS = (r"(?:(?:also|later|then|both|has|have|had|previously|recently|furthe
             r"(?:on|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
             r"week|month|year|night|morning|evening))\s+)*")
 _PAREN = r"(?:\s*\([^()]{1,80}\))?"
+# Punctuation, dashes and quotation marks (straight, double and single curly) trimmed off the
+# edges of a statement or a speaker phrase.
+EDGE_TRIM = " ,;:\u2014\u2013-\"\u201c\u201d'\u2018\u2019"
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 _SUBJECT_GAP = re.compile(_PAREN + r"\s*(?:,[^,\"\u201c\u201d]{1,140},\s*)?" + _ADVERBS)
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from factiongraph.extract.view.docview import DocView
-from factiongraph.extract.quotes.patterns import _QUOTE, _SPEAKERS, Finding, Speaker
+from factiongraph.extract.quotes.patterns import _QUOTE, _SPEAKERS, EDGE_TRIM, Finding, Speaker
 from factiongraph.extract.quotes.vias import QuoteVias
 from factiongraph.model import EntityType, Mention
 
@@ -24,7 +24,7 @@ _VOICES = _SPEAKERS | {EntityType.MEDIA_OUTLET}
 # Verbs whose object is the addressee, never the speaker ("X told the council").
 _ADDRESS_VERBS = frozenset({"told", "tells"})
 _CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s+|,\s*(?=(?:which|who)\s)")
-_TRIM = " ,;:\u2014\u2013-\"\u201c\u201d'"
+_TRIM = EDGE_TRIM
 
 
 class QuoteSpans(QuoteVias):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from factiongraph.extract.quotes.patterns import _SPEAKERS, Speaker, singular
+from factiongraph.extract.quotes.patterns import _SPEAKERS, EDGE_TRIM, Speaker, singular
 from factiongraph.extract.quotes.spans import QuoteSpans
 from factiongraph.extract.view.docview import DocView
 from factiongraph.extract.view.syntax import Syntax
@@ -52,7 +52,7 @@ _NOT_VIA = frozenset({"after", "before", "during", "about", "against", "over", "
 # Participles that name a relay ("in a statement carried by X"); other clauses are not searched.
 _RELAY_PARTICIPLES = frozenset({"carried", "published", "broadcast", "aired", "posted", "quoted", "cited",
                                 "reported", "obtained", "seen", "shared", "released", "issued", "run"})
-_TRIM = " ,;:\u2014\u2013-\"\u201c\u201d'\u2018\u2019(\u2022*"
+_TRIM = EDGE_TRIM + "(\u2022*"
 
 
 class SyntaxSpeakers(QuoteSpans):

@@ -314,3 +314,8 @@ def test_he_said_after_a_quote_of_several_sentences(extractor: QuoteExtractor) -
     # a person named inside an earlier quote is what was said, not who says it
     quotes = run(extractor, 'The talks went on.\n\n"Ali al-Zaidi lied to us. We condemn it," he said.')
     assert all(q.speaker_id is None for q in quotes)
+
+
+def test_single_curly_quotes_are_trimmed_like_double_ones(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Ali al-Zaidi spoke on Sunday. \u2018We had no role in the attack,\u2019 he said.")
+    assert [q.text for q in quotes] == ["We had no role in the attack"]
