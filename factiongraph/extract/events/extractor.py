@@ -612,6 +612,8 @@ class EventExtractor:
             named = [m for o in reader.sx.objects(head) for m in reader.names(o, frozenset(EntityType))]
             if any(str(_entity_type(ctx, m)) in rule.not_object_types for m in named):
                 return None
+        if rule.objectless and cand.is_verb and reader.available and _has_object(sent.doc[cand.start], rule.objectless):
+            return None
         if rule.require_participant_types:
             close = self._close_participant_types(ctx, cand, in_sent)
             near_hit = rule.near_or_participant and self._near_hit(cand)
@@ -888,6 +890,16 @@ def _done_by_light_verb(cand: Candidate) -> bool:
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     return head.dep_ == "dobj" and head.head.lower_ in _DONE_VERBS
+
+
+def _has_object(verb: Any, objectless: frozenset[str]) -> bool:
+    """Return True when one of a rule's object-free verbs has an object, a clause or a passive
+    reading ("rallied support", "demonstrated that", "as demonstrated by")."""
+    if verb.lower_ not in objectless:
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "auxpass", "agent", "nsubjpass") for c in verb.children):
+        return True
+    return bool(verb.i > 0 and verb.doc[verb.i - 1].lower_ == "as")
 
 
 def not_happened(token: Any) -> bool:

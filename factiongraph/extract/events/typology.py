@@ -212,6 +212,9 @@ class EventRule:
     require_place: bool = False
     require_participant_types: frozenset[str] = frozenset()
     not_object_types: frozenset[str] = frozenset()
+    # Verbs of the rule that name the happening only without an object or a clause: "protesters
+    # rallied", not "rallied support"; "crowds demonstrated", not "the strike demonstrated that".
+    objectless: frozenset[str] = frozenset()
     active_only: bool = False
     near_or_participant: bool = False
     participants_are_actors: bool = False
@@ -263,6 +266,7 @@ def _compile_rule(item: dict[str, Any]) -> EventRule:
         require_date=bool(item.get("require_date")), require_place=bool(item.get("require_place")),
         require_participant_types=_words(item.get("require_participant_types")),
         not_object_types=_words(item.get("not_object_types")),
+        objectless=frozenset(form for lemma in _words(item.get("objectless_verbs")) for form in verb_forms(lemma)),
         active_only=bool(item.get("active_only")),
         near_or_participant=bool(item.get("near_or_participant")), variants=variants,
         participants_are_actors=bool(item.get("participants_are_actors")),

@@ -492,3 +492,16 @@ def test_a_political_development_is_placed_by_its_own_phrase() -> None:
     assert places("On Monday, Kataib Hezbollah announced it would suspend attacks, days after a strike in "
                   "Baghdad.") == [None]
     assert places("Security forces arrested five men in Basra on Monday.") == ["basra"]
+
+
+@pytest.mark.parametrize(("text", "protest"), [
+    ("As demonstrated by this evening's strikes, the president will act.", False),
+    ("The strike demonstrated that the group could hit Baghdad on Monday.", False),
+    ("The militia rallied support for its candidate on Monday.", False),
+    ("Hundreds demonstrated outside the provincial council in Basra on Friday.", True),
+    ("Supporters of the cleric rallied in Tahrir Square on Friday.", True),
+    ("Supporters of the cleric took to the streets in Basra on Friday.", True),
+])
+def test_protest_verbs_that_also_mean_showing_or_gathering_support(text: str, protest: bool) -> None:
+    events = EventExtractor(default_kb()).extract(make_context(text, "2022-03-02"))
+    assert [e.type for e in events] == (["Protests"] if protest else [])
