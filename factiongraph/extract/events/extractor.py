@@ -579,11 +579,14 @@ class EventExtractor:
         loose: Location | None = None  # a place of the sentence that anchors, but does not locate
         if location is None:
             placeable = [m for m in placeable if not reader.describes_other(m)]
-            if rule.type == "Strategic developments" and not rule.require_place and reader.available:
+            if rule.type == "Strategic developments" and rule.sub_type in _PLACELESS_SUB_TYPES \
+                    and not rule.require_place and reader.available:
                 stop = min((p for p in (text.find(ch, trigger, sent.end_char) for ch in (",", ";", "\u2014"))
                             if p >= 0), default=sent.end_char)
+                opening = _OPENING_PLACE.match(text, sent.start_char, trigger)  # "In Basra on Monday, ..."
                 loose = locate_event(placeable, ctx.entities, ctx.kb)
-                placeable = [m for m in placeable if trigger <= m.start and m.end <= stop]
+                placeable = [m for m in placeable if (trigger <= m.start and m.end <= stop)
+                             or (opening is not None and m.end <= opening.end())]
             location = locate_event(placeable, ctx.entities, ctx.kb)
         if location is not None and location.basis == "clause" and location.precision == "country" \
                 and DEICTIC_PLACE.search(ctx.span_text(sent)):
@@ -873,6 +876,10 @@ _MANY = frozenset({"dozens", "numerous", "hundreds", "countless", "scores"})  # 
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 
 
+# Political developments (statements, agreements, a group's changes) are placed only by their
+# own phrase or an opening "In X, ...": a place elsewhere in the sentence is what they are about.
+_PLACELESS_SUB_TYPES = frozenset({"Other", "Agreement", "Change to group/activity"})
+_OPENING_PLACE = re.compile(r"(?:In|At|From|Inside|Outside|Near)\s+[^,;]{2,60},")
 _CLAIMED_BY = re.compile(r"\b(?:an?|the)\s+(?:\w+\s+)?(?:attack|strike|bombing|assault)\s+(?:later\s+|also\s+)?"
                          r"claimed\s+by\b")
 
