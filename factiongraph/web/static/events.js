@@ -30,7 +30,7 @@
       marker.on("dblclick", function () { window.location.assign(e.url); });
       bounds.push([e.lat, e.lon]);
     });
-    if (bounds.length) { map.fitBounds(bounds, { padding: [40, 40], maxZoom: 8 }); }
+    if (bounds.length) { map.fitBounds(bounds, { padding: [40, 40], maxZoom: 6 }); }
     box.dataset.ready = String(bounds.length);
   });
 })();
