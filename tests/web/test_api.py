@@ -182,6 +182,16 @@ def test_pages_render_with_security_headers(client: TestClient, url: str) -> Non
     assert "<script>" not in response.text, "no inline scripts"
 
 
+def test_page_forms_left_blank_mean_any(client: TestClient) -> None:
+    listing = client.get("/entities?type=&new=true")
+    assert listing.status_code == 200 and "Kataib Hezbollah" not in listing.text  # in the KB, so not new
+    assert client.get("/entities?type=nonsense").status_code == 422
+    full = get(client, "/api/graph")
+    assert get(client, "/api/graph?predicate=&type=&since=&until=") == full
+    assert client.get("/events?actor=&type=&place=&since=&until=").status_code == 200
+    assert client.get("/events?since=soon").status_code == 422
+
+
 def test_markup_in_names_and_text_is_escaped(client: TestClient) -> None:
     profile = client.get("/entities/markup-brigade").text
     assert "<script>window.__xss" not in profile and "<img src=x" not in profile

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from factiongraph.export.jsonl import entity_record
@@ -84,10 +84,13 @@ def profile_api(store: Store, entity_id: str, limit: Section = 50) -> dict[str, 
 
 
 @pages.get("/entities")
-def entities_page(request: Request, store: Store, type: EntityType | None = None, new: bool = False,
+def entities_page(request: Request, store: Store, type: str = "", new: bool = False,
                   limit: Limit = 50, offset: Offset = 0) -> Response:
-    return render(request, "entities.html", title="Entities", listing=list_data(store, type, new, limit, offset),
-                  type=type.value if type else "", new=new, types=[t.value for t in EntityType])
+    types = [t.value for t in EntityType]
+    if type and type not in types:
+        raise HTTPException(422, f"unknown entity type {type!r} (one of {', '.join(types)})")
+    listing = list_data(store, EntityType(type) if type else None, new, limit, offset)
+    return render(request, "entities.html", title="Entities", listing=listing, type=type, new=new, types=types)
 
 
 @pages.get("/entities/{entity_id}")

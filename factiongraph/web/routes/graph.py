@@ -40,7 +40,8 @@ def graph_data(request: Request, store: SQLiteStore, types: list[str] | None, pr
                since: str | None, until: str | None, events: bool, max_nodes: int) -> dict[str, Any]:
     """Return the network's nodes (sized by centrality) and edges after the filters."""
     links, entities = _links(request, store)
-    wanted = set(predicates or [])
+    wanted = {p for p in predicates or [] if p}  # a form's "any" sends an empty value
+    types = [t for t in types or [] if t]
     network = EntityNetwork()
     for link in links:
         if wanted and link["predicate"] not in wanted:
