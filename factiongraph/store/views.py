@@ -206,12 +206,30 @@ def quotes_of(store: SQLiteStore, entity_id: str, about: bool = False, limit: in
 
 
 def entity_documents(store: SQLiteStore, entity_id: str, limit: int = 50) -> list[dict[str, Any]]:
-    """Return the current documents that mention an entity (most recently stored first)."""
-    rows = store.conn.execute(
-        "SELECT d.doc_id, d.title, d.outlet, d.published, COUNT(*) AS mentions FROM mentions m"
-        " JOIN documents d ON d.doc_id = m.doc_id WHERE m.entity_id = ? AND d.superseded_by IS NULL"
-        " GROUP BY m.doc_id ORDER BY MAX(m.rowid) DESC LIMIT ?", (entity_id, limit)).fetchall()
-    return [dict(r) for r in rows]
+    """Return the current documents that mention an entity, most recently stored first.
+
+    Walks the entity's mentions newest first and stops at ``limit`` documents, so the cost does
+    not grow with how many documents mention it.
+    """
+    doc_ids: list[str] = []
+    for (doc_id,) in store.conn.execute("SELECT doc_id FROM mentions WHERE entity_id = ? ORDER BY rowid DESC",
+                                        (entity_id,)):
+        if doc_id not in doc_ids:
+            doc_ids.append(doc_id)
+            if len(doc_ids) > limit * 2:  # superseded documents are dropped below
+                break
+    out = []
+    for doc_id in doc_ids:
+        row = store.conn.execute("SELECT doc_id, title, outlet, published FROM documents"
+                                 " WHERE doc_id = ? AND superseded_by IS NULL", (doc_id,)).fetchone()
+        if row is not None:
+            item = dict(row)
+            item["mentions"] = store.conn.execute("SELECT COUNT(*) FROM mentions WHERE doc_id = ? AND +entity_id = ?",
+                                                  (doc_id, entity_id)).fetchone()[0]
+            out.append(item)
+        if len(out) == limit:
+            break
+    return out
 
 
 def filter_events(store: SQLiteStore, *, actor_id: str | None = None, type_: str | None = None,
@@ -343,8 +361,8 @@ def reviewer_judgements(store: SQLiteStore, entity_id: str | None = None, limit:
     """Return judgements recorded by reviewers (no document), newest first; those touching
     ``entity_id`` when given."""
     sql, params = "SELECT * FROM judgements WHERE doc_id IS NULL", []
-    if entity_id is not None:
-        sql += " AND (left_id = ? OR right_id = ?)"
+    if entity_id is not None:  # the '+' keeps SQLite on the small reviewers' index
+        sql += " AND (+left_id = ? OR +right_id = ?)"
         params = [entity_id, entity_id]
     rows = store.conn.execute(sql + " ORDER BY created_at DESC, judgement_id LIMIT ?", (*params, limit)).fetchall()
     return [dict(r) for r in rows]
