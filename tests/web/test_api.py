@@ -104,6 +104,11 @@ def test_graph_filters_by_type_predicate_and_window(client: TestClient) -> None:
     window = get(client, f"/api/graph?since={year}&until={year}")
     assert 0 < len(window["edges"]) < len(full["edges"])
     assert len(get(client, "/api/graph?max_nodes=5")["nodes"]) <= 5
+    ego = get(client, "/api/graph?around=kataib-hezbollah&depth=1")
+    assert "kataib-hezbollah" in {n["id"] for n in ego["nodes"]} and len(ego["nodes"]) < len(full["nodes"])
+    neighbours = {e["source"] for e in full["edges"] if e["target"] == "kataib-hezbollah"} | {
+        e["target"] for e in full["edges"] if e["source"] == "kataib-hezbollah"}
+    assert {n["id"] for n in ego["nodes"]} == neighbours | {"kataib-hezbollah"}
     with_events = get(client, "/api/graph?events=true")
     assert len(with_events["edges"]) > len(full["edges"])
 

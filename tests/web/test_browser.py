@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.web.conftest import REPO, LiveServer
+from tests.web.conftest import REPO, TOKEN, LiveServer, web_settings
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -52,10 +53,10 @@ class Offline:
             route.abort()  # type: ignore[attr-defined]
 
 
-@pytest.fixture
-def page(browser: object, live_server: LiveServer) -> Iterator[object]:
-    """A fresh page that may only reach the test server; fails the test on any other request,
-    any page error (uncaught exception, CSP violation report) or any dialog (alert from a script)."""
+@contextmanager
+def guarded_page(browser: object, base: str) -> Iterator[object]:
+    """Yield a fresh page that may only reach ``base``; fail on any other request, any page error
+    (uncaught exception, CSP violation) or any dialog (an alert from an injected script)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     offline = Offline()
     context.route("**/*", offline.route)
@@ -65,12 +66,19 @@ def page(browser: object, live_server: LiveServer) -> Iterator[object]:
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    pg.base = live_server.url  # type: ignore[attr-defined]
+    pg.base = base  # type: ignore[attr-defined]
     yield pg
     context.close()
     assert not offline.attempts, f"requests left loopback: {offline.attempts}"
     assert not dialogs, f"a script opened a dialog: {dialogs}"
     assert not errors, f"browser errors: {errors}"
+
+
+@pytest.fixture
+def page(browser: object, live_server: LiveServer) -> Iterator[object]:
+    """A guarded page on the read-only session server."""
+    with guarded_page(browser, live_server.url) as pg:
+        yield pg
 
 
 def shot(pg: object, name: str) -> None:
@@ -216,6 +224,32 @@ def test_markup_in_the_data_never_runs(page: object, live_server: LiveServer) ->
     shot(pg, "10-markup-document")
     pg.goto(pg.base + "/search?q=%3Cscript%3Ewindow.__xss%3D%27q%27%3C%2Fscript%3E")  # type: ignore[attr-defined]
     no_injected_code(pg)
+
+
+def test_review_queue_records_and_undoes_a_judgement(browser: object, writable_db: Path) -> None:
+    from factiongraph.web import create_app
+
+    with LiveServer(create_app(web_settings(writable_db), token=TOKEN)) as server, \
+            guarded_page(browser, server.url) as pg:
+        pg.goto(server.url + "/review")  # type: ignore[attr-defined]
+        assert "No decisions yet." in pg.locator("#judgements").inner_text()  # type: ignore[attr-defined]
+        pg.fill("#review-token", TOKEN)  # type: ignore[attr-defined]
+        pg.fill("#review-name", "analyst two")  # type: ignore[attr-defined]
+        row = pg.locator("#unknown tbody tr").first  # type: ignore[attr-defined]
+        name = row.locator("a").inner_text()
+        row.locator("button", has_text="not an entity").click()
+        pg.wait_for_selector("#judgements button.undo")  # type: ignore[attr-defined]
+        decisions = pg.locator("#judgements").inner_text()  # type: ignore[attr-defined]
+        assert "user:analyst two" in decisions and "negative" in decisions
+        shot(pg, "11-review")
+        pg.locator("#unknown tbody tr a", has_text=name).first.click()  # type: ignore[attr-defined]
+        pg.wait_for_url(re.compile(r"/entities/"))  # type: ignore[attr-defined]
+        assert "user:analyst two" in pg.locator("#decisions").inner_text()  # type: ignore[attr-defined]
+        pg.goto(server.url + "/review")  # type: ignore[attr-defined]
+        pg.fill("#review-token", TOKEN)  # type: ignore[attr-defined]
+        pg.locator("#judgements button.undo").first.click()  # type: ignore[attr-defined]
+        pg.wait_for_selector("#judgements button.undo", state="detached")  # type: ignore[attr-defined]
+        assert "No decisions yet." in pg.locator("#judgements").inner_text()  # type: ignore[attr-defined]
 
 
 def test_offline_guard_catches_a_request_that_leaves_loopback(browser: object, live_server: LiveServer) -> None:

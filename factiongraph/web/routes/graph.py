@@ -20,6 +20,8 @@ pages = APIRouter(include_in_schema=False)
 
 Names = Annotated[list[str] | None, Query(max_length=50)]
 Window = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$", description="ISO date or prefix.")]
+Around = Annotated[str | None, Query(max_length=200, description="Only the neighbourhood of this entity id.")]
+Depth = Annotated[int, Query(ge=1, le=4, description="Hops from 'around'.")]
 MaxNodes = Annotated[int, Query(ge=1, le=2000, description="Keep this many best-connected nodes.")]
 
 
@@ -37,7 +39,8 @@ def _links(request: Request, store: SQLiteStore) -> tuple[list[dict[str, Any]], 
 
 
 def graph_data(request: Request, store: SQLiteStore, types: list[str] | None, predicates: list[str] | None,
-               since: str | None, until: str | None, events: bool, max_nodes: int) -> dict[str, Any]:
+               since: str | None, until: str | None, events: bool, max_nodes: int, around: str | None = None,
+               depth: int = 2) -> dict[str, Any]:
     """Return the network's nodes (sized by centrality) and edges after the filters."""
     links, entities = _links(request, store)
     wanted = {p for p in predicates or [] if p}  # a form's "any" sends an empty value
@@ -55,6 +58,8 @@ def graph_data(request: Request, store: SQLiteStore, types: list[str] | None, pr
                     network.add_link(a, b, CO_PARTICIPATION, dates, 1)
     if since or until:
         network = network.window(since or None, until or None)
+    if around:
+        network = network.ego(around, depth)
     graph = network.graph
     if types:
         graph.remove_nodes_from([n for n in list(graph.nodes) if entities.get(n, ("", ""))[1] not in types])
@@ -75,21 +80,25 @@ def graph_data(request: Request, store: SQLiteStore, types: list[str] | None, pr
 
 @api.get("/graph", summary="The entity network")
 def graph_api(request: Request, store: Store, type: Names = None, predicate: Names = None, since: Window = None,
-              until: Window = None, events: bool = False, max_nodes: MaxNodes = 300) -> dict[str, Any]:
+              until: Window = None, events: bool = False, max_nodes: MaxNodes = 300, around: Around = None,
+              depth: Depth = 2) -> dict[str, Any]:
     """Return nodes (with degree and betweenness centrality and a community number) and edges
     (with predicates, first and last valid date and evidence count). ``type`` and ``predicate``
     repeat; ``since``/``until`` keep edges reported valid in that window; ``events`` adds links
-    between entities that took part in the same event (predicate ``co_participation``)."""
-    return graph_data(request, store, type, predicate, since, until, events, max_nodes)
+    between entities that took part in the same event (predicate ``co_participation``); ``around``
+    keeps the entities within ``depth`` hops of one entity."""
+    return graph_data(request, store, type, predicate, since, until, events, max_nodes, around or None, depth)
 
 
 @pages.get("/graph")
 def graph_page(request: Request, store: Store, type: Names = None, predicate: Names = None, since: Window = None,
-               until: Window = None, events: bool = False, max_nodes: MaxNodes = 300) -> Response:
-    data = graph_data(request, store, type, predicate, since, until, events, max_nodes)
+               until: Window = None, events: bool = False, max_nodes: MaxNodes = 300, around: Around = None,
+               depth: Depth = 2) -> Response:
+    data = graph_data(request, store, type, predicate, since, until, events, max_nodes, around or None, depth)
     top = sorted(data["nodes"], key=lambda n: (-n["degree"], n["name"]))[:15]
     return render(request, "graph.html", title="Network", graph=data, top=top, types=[t.value for t in EntityType],
                   predicates=[p.value for p in Predicate] + [CO_PARTICIPATION],
                   filters={"type": type or [], "predicate": predicate or [], "since": since or "",
-                           "until": until or "", "events": events, "max_nodes": max_nodes},
+                           "until": until or "", "events": events, "max_nodes": max_nodes, "around": around or "",
+                           "depth": depth},
                   query=request.url.query)
