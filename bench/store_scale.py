@@ -102,4 +102,7 @@ def probe_store(corpus: Path, total: int) -> dict[str, Any]:
             timings["events of an actor"].append(time.perf_counter() - t)
         out["queries"] = {k: _percentiles(v) for k, v in timings.items()}
         store.close()
+        from bench.web_api import time_web_api
+
+        out["queries"].update(time_web_api(Path(tmp) / "scale.db", top, names))
     return out

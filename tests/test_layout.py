@@ -59,3 +59,13 @@ def test_extract_subpackages_import_one_way(sub: str) -> None:
     for path in modules_under("extract", sub):
         bad = {m for m in imports_of(path) if m.startswith(forbidden) or m == "factiongraph.extract"}
         assert not bad, f"{path.relative_to(PACKAGE)} imports {sorted(bad)}"
+
+
+def test_web_reads_through_store_views() -> None:
+    """The web layer runs no SQL of its own: queries belong in store/views.py."""
+    for path in modules_under("web"):
+        source = path.read_text(encoding="utf-8")
+        assert ".execute(" not in source and "import sqlite3" not in source, f"{path.relative_to(PACKAGE)} runs SQL"
+    for path in modules_under("store") + modules_under("analyze") + modules_under("model"):
+        bad = {m for m in imports_of(path) if m.startswith("factiongraph.web")}
+        assert not bad, f"{path.relative_to(PACKAGE)} imports the web layer"

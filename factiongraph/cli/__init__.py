@@ -21,6 +21,7 @@ from factiongraph.cli.events import events_cmd, quotes_cmd
 from factiongraph.cli.export import export_cmd
 from factiongraph.cli.graph import graph_cmd
 from factiongraph.cli.ingest import ingest_cmd
+from factiongraph.cli.serve import serve_cmd
 from factiongraph.errors import FactiongraphError
 from factiongraph.settings import load_settings
 
@@ -45,7 +46,7 @@ def cli(ctx: click.Context, db: str | None, settings_file: str | None, kb_files:
 
 
 for command in (ingest_cmd, docs_cmd, doc_cmd, search_cmd, entities_cmd, show_cmd, events_cmd, quotes_cmd,
-                graph_cmd, export_cmd, eval_cmd):
+                graph_cmd, export_cmd, eval_cmd, serve_cmd):
     cli.add_command(command)
 
 

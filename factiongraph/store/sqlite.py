@@ -33,6 +33,7 @@ from factiongraph.model import (
     Relation,
 )
 from factiongraph.model.ids import make_id
+from factiongraph.model.judgement import Judgement
 from factiongraph.model.result import DocumentResult
 
 log = logging.getLogger(__name__)
@@ -443,6 +444,28 @@ class SQLiteStore:
             [(q.quote_id, a) for q in quotes for a in q.about],
         )
         self._evidence("quote", quotes)
+
+    def record_judgement(self, judgement: Judgement) -> str:
+        """Store a reviewer's judgement (not tied to a document) and return its id.
+
+        Judgements are a layer over the data: recording one rewrites no mention, and
+        ``withdraw_judgement`` undoes it.
+        """
+        now = _now()
+        judgement_id = make_id("j", judgement.left_id, judgement.right_id, _val(judgement.verdict),
+                               judgement.producer, now)
+        self.conn.execute(
+            "INSERT OR REPLACE INTO judgements (judgement_id, left_id, right_id, verdict, score, producer, reason,"
+            " doc_id, created_at) VALUES (?,?,?,?,?,?,?,NULL,?)",
+            (judgement_id, judgement.left_id, judgement.right_id, _val(judgement.verdict), judgement.score,
+             judgement.producer, judgement.reason, now),
+        )
+        return judgement_id
+
+    def withdraw_judgement(self, judgement_id: str) -> bool:
+        """Delete a judgement recorded by ``record_judgement``; False when there is none."""
+        cur = self.conn.execute("DELETE FROM judgements WHERE judgement_id = ? AND doc_id IS NULL", (judgement_id,))
+        return cur.rowcount > 0
 
     # -- reads ------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

@@ -1,0 +1,120 @@
+"""``create_app(settings, store)``: the FastAPI application over one store.
+
+Pages are server-rendered Jinja2 templates (autoescaping on) plus small scripts of our own from
+``static/``; libraries from the npm registry are served from ``/vendor`` (see ``assets.py``).
+The JSON API lives under ``/api`` and is described by ``/api/openapi.json`` and the page
+``/api/docs``. Every response carries the headers of ``security.py``; writes need the token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from factiongraph import __version__
+from factiongraph.errors import FactiongraphError
+from factiongraph.kb import KnowledgeBase, load_kb
+from factiongraph.settings import Settings
+from factiongraph.web import assets
+from factiongraph.web.context import render
+from factiongraph.web.routes import documents, entities, events, graph, ingest, overview, review, search
+from factiongraph.web.security import SecurityHeaders
+from factiongraph.web.stores import StoreConnections
+
+HERE = Path(__file__).resolve().parent
+
+
+def create_app(settings: Settings, store: StoreConnections | None = None, *, token: str | None = None,
+               vendor: Path = assets.VENDOR) -> FastAPI:
+    """Return the web app over ``store`` (default: the store at ``settings.db``).
+
+    Args:
+        settings: the settings (``db`` names the store; ``kb_paths`` the user's KB files).
+        store: per-thread connections to the store; opened from ``settings.db`` when None.
+        token: bearer token that allows writes; without one the server is read-only.
+        vendor: the npm ``node_modules`` folder the front-end libraries are served from.
+
+    Raises:
+        StoreError: when there is no store file to serve.
+    """
+    app = FastAPI(title="factiongraph", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="Read a factiongraph store: entities, relations, events, quotes and their evidence.")
+    app.state.settings = settings
+    app.state.stores = store or StoreConnections(settings.db)
+    app.state.token = token or None
+    app.state.vendor = vendor
+    app.state.assets = assets.available(vendor)
+    app.state.graph_cache = {}
+    app.state.kb = _kb_loader(settings)
+    app.state.templates = Environment(loader=FileSystemLoader(HERE / "templates"),
+                                      autoescape=select_autoescape(default=True, default_for_string=True))
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    for module in (overview, search, entities, graph, events, documents, review, ingest):
+        app.include_router(module.api, prefix="/api")
+        app.include_router(module.pages)
+    _add_fixed_routes(app)
+    _add_error_handlers(app)
+    return app
+
+
+def _kb_loader(settings: Settings) -> Callable[[], KnowledgeBase]:
+    """Return a function that loads the knowledge base on first call (place containment)."""
+    loaded: list[KnowledgeBase] = []
+
+    def kb() -> KnowledgeBase:
+        if not loaded:
+            loaded.append(load_kb(settings.kb_paths))
+        return loaded[0]
+
+    return kb
+
+
+def _add_fixed_routes(app: FastAPI) -> None:
+    @app.get("/vendor/{name}", include_in_schema=False)
+    def vendor_file(name: str) -> FileResponse:
+        found = assets.vendor_file(name, app.state.vendor)
+        if found is None:
+            raise HTTPException(404, f"front-end asset {name!r} is not installed (run 'make web-assets')")
+        return FileResponse(found[0], media_type=found[1], headers={"Cache-Control": "max-age=3600"})
+
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs(request: Request) -> Response:
+        return render(request, "api_docs.html", title="API", schema=app.openapi())
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        return render(request, "error.html", status_code=exc.status_code, title="Error", message=str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        reasons = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        if _wants_json(request):
+            return JSONResponse({"error": reasons}, status_code=422)
+        return render(request, "error.html", status_code=422, title="Bad request", message=reasons)
+
+    @app.exception_handler(FactiongraphError)
+    async def library_error(request: Request, exc: FactiongraphError) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        return render(request, "error.html", status_code=400, title="Error", message=str(exc))
