@@ -125,3 +125,27 @@ def events_for(store: SQLiteStore, entity_id: str, role: str | None = None, evid
         cond += " AND role = ?"
         params.append(role)
     return list(store.iter_events(cond + ")", params, evidence_limit=evidence_limit))
+
+
+def find_events(store: SQLiteStore, actor_id: str | None = None, type_: str | None = None,
+                since: str | None = None, until: str | None = None) -> list[Event]:
+    """Return events, date order, filtered as ``factiongraph events`` filters them.
+
+    ``actor_id``: the entity is actor or target; ``type_``: ACLED type or sub-event type;
+    ``since``: on or after this ISO date; ``until``: on or before this date or prefix.
+    """
+    conds: list[str] = []
+    params: list[object] = []
+    if actor_id:
+        conds.append("e.event_id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)")
+        params.append(actor_id)
+    if type_:
+        conds.append("(e.type = ? OR e.sub_type = ?)")
+        params += [type_, type_]
+    if since:
+        conds.append("e.date_start >= ?")
+        params.append(since)
+    if until:
+        conds.append("substr(e.date_start, 1, ?) <= ?")
+        params += [len(until), until]
+    return list(store.iter_events(" AND ".join(conds), params))
