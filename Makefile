@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 SAMPLE := factiongraph/data/sample
 DEMO_DB ?= demo.db
 
-.PHONY: demo test setup bench lock clean typecheck docs
+.PHONY: demo test setup bench lock clean typecheck docs golden
 
 setup: $(STAMP)
 
@@ -39,6 +39,10 @@ typecheck: $(STAMP)
 # Regenerate docs/cli.md from the commands' --help (a test fails when it is stale).
 docs: $(STAMP)
 	$(BIN)/python -m factiongraph.cli.reference > docs/cli.md
+
+# Rewrite the exporters' golden files from the hand-built tiny store (review the diff before committing).
+golden: $(STAMP)
+	$(BIN)/python -m tests.export.factory
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

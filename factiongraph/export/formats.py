@@ -79,7 +79,8 @@ def check_export(fmt: str, text: str) -> str:
     if fmt == "stix":
         return f"stix2 parsed {check_stix(text)} objects"
     if fmt == "ftm":
-        return f"followthemoney validated {check_ftm(text.splitlines())} entities"
+        lines = text.split("\n")  # not splitlines(): U+2028 and friends may sit inside JSON strings
+        return f"followthemoney validated {check_ftm(lines)} entities"
     if fmt in ("graphml", "gexf"):
         import networkx as nx
 
@@ -94,7 +95,7 @@ def check_export(fmt: str, text: str) -> str:
         if rows and list(rows[0]) != COLUMNS:
             raise FactiongraphError("the ACLED CSV does not have ACLED's columns")
         return f"csv read {len(rows)} rows"
-    records = read_records(text.splitlines())
+    records = read_records(text.split("\n"))
     if records.problems:
         raise FactiongraphError(f"the JSON Lines do not read back: {records.problems[0]}")
     return f"read back {json.dumps(records.counts())}"

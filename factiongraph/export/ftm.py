@@ -183,21 +183,32 @@ def check_ftm(lines: list[str]) -> int:
         from followthemoney import model
     except ImportError:
         raise ConfigError("checking FtM needs the followthemoney library: pip install 'factiongraph[export]'") from None
-    data = [json.loads(line) for line in lines if line.strip()]
+    try:
+        data = [json.loads(line) for line in lines if line.strip()]
+    except json.JSONDecodeError as exc:
+        raise FactiongraphError(f"FtM output is not JSON lines: {exc}") from exc
     ids = {d["id"] for d in data}
     for item in data:
         try:
-            proxy = model.get_proxy(item, cleaned=False)
+            _check_one(model, item, ids)
+        except FactiongraphError:
+            raise
         except Exception as exc:  # the library raises InvalidData and friends
             raise FactiongraphError(f"FtM entity {item.get('id')}: {exc}") from exc
-        missing = [p for p in proxy.schema.required if not proxy.get(p)]
-        if missing:
-            raise FactiongraphError(f"FtM entity {item['id']} ({item['schema']}) lacks {missing}")
-        for prop, values in item["properties"].items():
-            kept = proxy.get(prop)
-            if len(kept) != len(values):
-                raise FactiongraphError(f"FtM entity {item['id']}: {prop} values {values} clean to {kept}")
-            prop_type = proxy.schema.properties[prop].type.name
-            if prop_type == "entity" and not set(kept) <= ids:
-                raise FactiongraphError(f"FtM entity {item['id']}: {prop} refers to {sorted(set(kept) - ids)}")
     return len(data)
+
+
+def _check_one(model: Any, item: dict[str, Any], ids: set[str]) -> None:
+    """Validate one entity against the model (raises on the first problem)."""
+    proxy = model.get_proxy(item, cleaned=False)
+    missing = [p for p in proxy.schema.required if not proxy.get(p)]
+    if missing:
+        raise FactiongraphError(f"FtM entity {item['id']} ({item['schema']}) lacks {missing}")
+    for prop, values in item["properties"].items():
+        if prop not in proxy.schema.properties:
+            raise FactiongraphError(f"FtM entity {item['id']}: {item['schema']} has no property {prop!r}")
+        kept = proxy.get(prop)
+        if len(kept) != len(values):
+            raise FactiongraphError(f"FtM entity {item['id']}: {prop} values {values} clean to {kept}")
+        if proxy.schema.properties[prop].type.name == "entity" and not set(kept) <= ids:
+            raise FactiongraphError(f"FtM entity {item['id']}: {prop} refers to {sorted(set(kept) - ids)}")

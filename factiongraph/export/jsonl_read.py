@@ -98,6 +98,10 @@ def _evidence(rec: dict[str, Any]) -> list[Evidence]:
     return out
 
 
+def _default(value: str | None, default: str) -> str:
+    return default if value is None else value
+
+
 def document_from_record(rec: dict[str, Any]) -> Document:
     """Return the document of a ``document`` record."""
     blocks = []
@@ -119,8 +123,9 @@ def document_from_record(rec: dict[str, Any]) -> Document:
     return Document(
         doc_id=doc_id, source=_get(rec, "source", str) or "", text=_get(rec, "text", str, True), blocks=blocks,
         metadata=meta, content_hash=doc_id, fetched_at=_get(rec, "fetched_at", str),
-        media_type=_get(rec, "media_type", str) or "text/plain", near_duplicate_of=_get(rec, "near_duplicate_of", str),
-        producer=_get(rec, "producer", str) or "import", outlet_id=_get(rec, "outlet_id", str),
+        media_type=_default(_get(rec, "media_type", str), "text/plain"),
+        near_duplicate_of=_get(rec, "near_duplicate_of", str),
+        producer=_default(_get(rec, "producer", str), "import"), outlet_id=_get(rec, "outlet_id", str),
     )
 
 
