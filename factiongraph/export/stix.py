@@ -153,7 +153,7 @@ def _event(b: _Bundle, e: Event, entities: dict[str, Entity]) -> None:
     where = f", {e.location_name}" if e.location_name else ""
     b.add("incident", e.event_id, {
         "name": f"{label.capitalize()}{where}, {e.date_start or 'date unknown'}",
-        "description": summarize_event(e, entities), "labels": [e.type, e.sub_type, e.certainty.value],
+        "description": summarize_event(e, entities), "labels": list(dict.fromkeys([e.type, e.sub_type, e.certainty.value])),
         "confidence": _confidence(e.evidence), "external_references": b.references(e.evidence, sid),
     })
     links = [("attributed-to", a) for a in e.actors] + [("targets", t) for t in e.targets]
