@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
-from factiongraph.errors import FactiongraphError
+from factiongraph.errors import ConfigError, FactiongraphError
 from factiongraph.export.formats import FORMATS, check_export
 from factiongraph.store import SQLiteStore
 
@@ -42,3 +44,12 @@ def test_a_broken_export_does_not_pass_the_check(tiny_store: SQLiteStore) -> Non
 def test_unknown_format_is_refused(tiny_store: SQLiteStore) -> None:
     with pytest.raises(FactiongraphError, match="unknown export format"):
         export_text(tiny_store, "xlsx")
+
+
+@pytest.mark.parametrize(("fmt", "library"), [("stix", "stix2"), ("ftm", "followthemoney")])
+def test_check_without_the_library_names_the_extra(tiny_store: SQLiteStore, monkeypatch: pytest.MonkeyPatch,
+                                                   fmt: str, library: str) -> None:
+    text = export_text(tiny_store, fmt)  # writing needs no ecosystem library
+    monkeypatch.setitem(sys.modules, library, None)  # as if it were not installed
+    with pytest.raises(ConfigError, match=r"factiongraph\[export\]"):
+        check_export(fmt, text)
