@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from factiongraph.settings import Settings
 
 __version__ = "0.1.0"
+__all__ = ["__version__"]  # not "open": a star import must not shadow the builtin
 
 
 def open(path_or_url: str | Path, settings: Settings | None = None) -> GraphStore:  # noqa: A001 - the API's name
