@@ -12,7 +12,7 @@ VENDOR := factiongraph/web/vendor
 VENDOR_STAMP := $(VENDOR)/node_modules/.package-lock.json
 PORT ?= 8000
 
-.PHONY: demo test setup bench lock clean typecheck docs serve web-assets browser
+.PHONY: demo test setup bench lock clean typecheck docs serve web-assets browser golden
 
 setup: $(STAMP)
 
@@ -60,6 +60,10 @@ typecheck: $(STAMP)
 # Regenerate docs/cli.md from the commands' --help (a test fails when it is stale).
 docs: $(STAMP)
 	$(BIN)/python -m factiongraph.cli.reference > docs/cli.md
+
+# Rewrite the exporters' golden files from the hand-built tiny store (review the diff before committing).
+golden: $(STAMP)
+	$(BIN)/python -m tests.export.factory
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

@@ -152,7 +152,7 @@ class Pipeline:
     # -- the run ------------------------------------------------------------------------------
     def run(
         self,
-        specs: Sequence[str],
+        specs: Sequence[str | RawDocument],
         store: Store,
         *,
         stdin: BinaryIO | None = None,
@@ -161,6 +161,8 @@ class Pipeline:
     ) -> RunSummary:
         """Ingest ``specs`` into ``store`` and return the run summary.
 
+        ``specs`` are paths, folders, globs, URLs and ``-`` (see ``iter_inputs``), or RawDocuments
+        made by the caller (the Python API's texts), which skip reading.
         ``manifest`` lays its rows' metadata over the documents it names (see
         :mod:`factiongraph.ingest.manifest`); its problems are in ``summary.manifest``.
         """
@@ -177,13 +179,13 @@ class Pipeline:
         if self.analyze and self.settings.workers <= 1:
             self.nlp, self.resolver, self.extractor  # noqa: B018 - properties build on access
 
-    def _run(self, specs: Sequence[str], store: Store, *, stdin: BinaryIO | None,
+    def _run(self, specs: Sequence[str | RawDocument], store: Store, *, stdin: BinaryIO | None,
              progress: ProgressHook | None, manifest: Manifest | None) -> RunSummary:
         summary = RunSummary()
         started = time.perf_counter()
         batch: list[_Pending] = []
         batch_hashes: set[str] = set()  # this batch's and the batch in flight in the workers
-        for item in iter_inputs(specs, self.ingest_options, stdin=stdin):
+        for item in self._inputs(specs, stdin):
             summary.seen += 1
             label = item.source
             if manifest is not None and not isinstance(item, Rejection):
@@ -213,6 +215,18 @@ class Pipeline:
         if progress is not None:
             progress(summary, "")
         return summary
+
+    def _inputs(self, specs: Sequence[str | RawDocument], stdin: BinaryIO | None) -> Iterator[RawDocument | Rejection]:
+        """Yield what the specs name, in order; a RawDocument given directly (a text) passes through."""
+        names: list[str] = []
+        for spec in specs:
+            if isinstance(spec, RawDocument):
+                yield from iter_inputs(names, self.ingest_options, stdin=stdin)
+                names = []
+                yield spec
+            else:
+                names.append(spec)
+        yield from iter_inputs(names, self.ingest_options, stdin=stdin)
 
     def _clean(self, raw: RawDocument, summary: RunSummary) -> _Pending | None:
         try:

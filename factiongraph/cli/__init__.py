@@ -18,7 +18,7 @@ from factiongraph.cli.documents import doc_cmd, docs_cmd, search_cmd
 from factiongraph.cli.entities import entities_cmd, show_cmd
 from factiongraph.cli.evaluate import eval_cmd
 from factiongraph.cli.events import events_cmd, quotes_cmd
-from factiongraph.cli.export import export_cmd
+from factiongraph.cli.export import export_cmd, import_cmd
 from factiongraph.cli.graph import graph_cmd
 from factiongraph.cli.ingest import ingest_cmd
 from factiongraph.cli.serve import serve_cmd
@@ -46,7 +46,7 @@ def cli(ctx: click.Context, db: str | None, settings_file: str | None, kb_files:
 
 
 for command in (ingest_cmd, docs_cmd, doc_cmd, search_cmd, entities_cmd, show_cmd, events_cmd, quotes_cmd,
-                graph_cmd, export_cmd, eval_cmd, serve_cmd):
+                graph_cmd, export_cmd, import_cmd, eval_cmd, serve_cmd):
     cli.add_command(command)
 
 

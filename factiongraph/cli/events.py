@@ -13,27 +13,13 @@ from factiongraph.cli.entities import resolve_name
 from factiongraph.export.acled_csv import summarize_event, write_acled_csv
 from factiongraph.export.jsonl import event_record, quote_record
 from factiongraph.model import Event
-from factiongraph.store.views import get_entity
+from factiongraph.store.views import find_events, get_entity
 
 
 def _filter_events(app: AppContext, actor: str | None, type_: str | None, since: str | None, until: str | None,
                    place: str | None) -> list[Event]:
-    conds: list[str] = []
-    params: list[object] = []
-    if actor:
-        entity = resolve_name(app, actor)
-        conds.append("e.event_id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)")
-        params.append(entity.entity_id)
-    if type_:
-        conds.append("(e.type = ? OR e.sub_type = ?)")
-        params += [type_, type_]
-    if since:
-        conds.append("e.date_start >= ?")
-        params.append(since)
-    if until:
-        conds.append("substr(e.date_start, 1, ?) <= ?")
-        params += [len(until), until]
-    events = list(app.store.iter_events(" AND ".join(conds), params))
+    actor_id = resolve_name(app, actor).entity_id if actor else None
+    events = find_events(app.store, actor_id, type_, since, until)
     if place:
         target = resolve_name(app, place).entity_id
         events = [e for e in events if e.location_id and target in app.place_ids(e.location_id)]

@@ -68,7 +68,7 @@ def summarize_event(event: Event, entities: dict[str, Entity]) -> str:
 
 
 def write_acled_csv(events: Iterable[Event], entities: dict[str, Entity], outlets: Callable[[str], str | None],
-                    out: IO[str], place_chain: PlaceChain | None = None) -> int:
+                    out: IO[str], place_chain: PlaceChain | None = None, timestamp: int | None = None) -> int:
     """Write events as ACLED CSV rows; return the number of rows.
 
     Args:
@@ -77,7 +77,9 @@ def write_acled_csv(events: Iterable[Event], entities: dict[str, Entity], outlet
         outlets: doc_id -> outlet name, for the ``source`` column.
         out: a text stream.
         place_chain: location id -> its chain of (name, admin level, iso) from the place upward.
+        timestamp: the ``timestamp`` column (Unix seconds); the time of writing when omitted.
     """
+    stamp = int(datetime.now().timestamp()) if timestamp is None else timestamp
     writer = csv.DictWriter(out, fieldnames=COLUMNS)
     writer.writeheader()
     n = 0
@@ -115,7 +117,7 @@ def write_acled_csv(events: Iterable[Event], entities: dict[str, Entity], outlet
             "source_scale": "Other" if not sources else ("International" if len(sources) > 1 else "National"),
             "notes": summarize_event(event, entities),
             "fatalities": int(event.counts.get("killed", 0) or 0),
-            "timestamp": int(datetime.now().timestamp()),
+            "timestamp": stamp,
         })
         n += 1
     return n

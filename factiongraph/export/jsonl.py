@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from factiongraph.export.selection import Snapshot
 from factiongraph.model import Document, Entity, Event, Mention, Quote, Relation
 from factiongraph.store.base import Store
 
@@ -31,6 +32,11 @@ def document_record(doc: Document) -> dict[str, Any]:
         "near_duplicate_of": doc.near_duplicate_of,
         "text": doc.text,
         "blocks": [{"part": b.part.value, "start": b.start, "end": b.end} for b in doc.blocks],
+        "section": m.section,
+        "language": m.language,
+        "media_type": doc.media_type,
+        "fetched_at": doc.fetched_at,
+        "producer": doc.producer,
     }
 
 
@@ -58,6 +64,10 @@ def mention_record(m: Mention) -> dict[str, Any]:
         "end": m.end,
         "producer": m.producer,
         "confidence": m.confidence,
+        "type": m.type.value,
+        "in_content": m.in_content,
+        "sentence_start": m.sentence_start,
+        "sentence_end": m.sentence_end,
     }
 
 
@@ -130,6 +140,19 @@ def iter_records(store: Store, kinds: Iterable[str] = KINDS) -> Iterator[dict[st
         yield from (relation_record(r) for r in store.iter_relations())
     if "quote" in wanted:
         yield from (quote_record(q) for q in store.iter_quotes())
+
+
+def snapshot_records(snapshot: Snapshot, kinds: Iterable[str] = KINDS) -> Iterator[dict[str, Any]]:
+    """Yield a selection's records in the same order as :func:`iter_records`."""
+    wanted = set(kinds)
+    makers: list[tuple[str, Iterable[Any], Any]] = [
+        ("document", snapshot.documents, document_record), ("entity", snapshot.entities, entity_record),
+        ("mention", snapshot.mentions, mention_record), ("event", snapshot.events, event_record),
+        ("relation", snapshot.relations, relation_record), ("quote", snapshot.quotes, quote_record),
+    ]
+    for kind, items, make in makers:
+        if kind in wanted:
+            yield from (make(item) for item in items)
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:

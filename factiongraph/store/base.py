@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
@@ -31,3 +31,10 @@ class Store(Protocol):
     def iter_events(self) -> Iterator[Event]: ...
     def iter_relations(self) -> Iterator[Relation]: ...
     def iter_quotes(self) -> Iterator[Quote]: ...
+
+
+class RecordLoader(Store, Protocol):
+    """A store that takes records read back from an export (``factiongraph import``)."""
+
+    def load(self, documents: Sequence[DocumentResult], entities: Sequence[Entity], mentions: Sequence[Mention],
+             events: Sequence[Event], relations: Sequence[Relation], quotes: Sequence[Quote]) -> int: ...

@@ -244,11 +244,48 @@ class SQLiteStore:
             self.conn.execute("COMMIT")
 
     def _write(self, result: DocumentResult) -> None:
-        doc, meta, now = result.document, result.document.metadata, _now()
+        doc, now = result.document, _now()
         previous = self.latest_for_source(doc.source)
         if previous == doc.doc_id:
             return
-        c = self.conn
+        self._insert_document(result, previous, now)
+        self._write_claims(result.entities, result.mentions, result.events, result.relations, result.quotes, now)
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO judgements (judgement_id, left_id, right_id, verdict, score, producer, reason,"
+            " doc_id, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (make_id("j", j.left_id, j.right_id, _val(j.verdict), j.producer, doc.doc_id),
+                 j.left_id, j.right_id, _val(j.verdict), j.score, j.producer, j.reason, doc.doc_id, now)
+                for j in result.judgements
+            ],
+        )
+
+    def load(self, documents: Sequence[DocumentResult], entities: Sequence[Entity], mentions: Sequence[Mention],
+             events: Sequence[Event], relations: Sequence[Relation], quotes: Sequence[Quote]) -> int:
+        """Write records read from an export, all in one transaction; return the documents added.
+
+        ``documents`` carry only the document, its MinHash signature and band keys (their claims
+        come in the other arguments, which may cite several documents each). A document already
+        stored is kept as it is (its mentions are not written twice); entities and claims are
+        upserted by id, evidence added, so loading a second store's export merges the two.
+        Raises StoreError (and writes nothing) when the records break the schema.
+        """
+        try:
+            with self.batch():
+                added = 0
+                now = _now()
+                for result in documents:
+                    if not self.has_document(result.document.doc_id):
+                        self._insert_document(result, None, now)
+                        added += 1
+                self._write_claims(entities, mentions, events, relations, quotes, now, or_ignore=True)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot load records into {self.url}: {exc}") from exc
+        return added
+
+    def _insert_document(self, result: DocumentResult, previous: str | None, now: str) -> None:
+        """Insert one document with its blocks, full-text row and near-duplicate index entries."""
+        doc, meta, c = result.document, result.document.metadata, self.conn
         c.execute(
             "INSERT INTO documents (doc_id, source, text, title, author, outlet, published, published_precision,"
             " published_basis, section, language, media_type, fetched_at, producer, word_count, near_duplicate_of,"
@@ -275,32 +312,28 @@ class SQLiteStore:
                 (doc.doc_id, ",".join(str(x) for x in result.signature)),
             )
             c.executemany("INSERT OR IGNORE INTO doc_bands (band, doc_id) VALUES (?, ?)", [(b, doc.doc_id) for b in result.bands])
-        self._upsert_entities(result.entities, now)
+
+    def _write_claims(self, entities: Sequence[Entity], mentions: Sequence[Mention], events: Sequence[Event],
+                      relations: Sequence[Relation], quotes: Sequence[Quote], now: str, or_ignore: bool = False) -> None:
+        """Upsert entities and claims and insert mentions (``or_ignore``: keep mentions already stored)."""
+        self._upsert_entities(entities, now)
         # A mention id is (document, span): new with its document, so a plain INSERT. Two mentions
         # of one span keep the last (as REPLACE would; REPLACE itself is slow with foreign keys on).
         mention_rows = {
             make_id("m", m.doc_id, m.start, m.end): (
                 m.doc_id, m.entity_id, m.start, m.end, m.text, m.type.value, m.producer, m.confidence,
                 int(m.in_content), m.sentence_start, m.sentence_end)
-            for m in result.mentions
+            for m in mentions
         }
-        c.executemany(
-            'INSERT INTO mentions (mention_id, doc_id, entity_id, start, "end", text, type, producer,'
-            " confidence, in_content, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        self.conn.executemany(
+            f'INSERT {"OR IGNORE " if or_ignore else ""}INTO mentions (mention_id, doc_id, entity_id, start, "end",'
+            " text, type, producer, confidence, in_content, sentence_start, sentence_end)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [(mention_id, *row) for mention_id, row in mention_rows.items()],
         )
-        self._upsert_events(result.events, now)
-        self._upsert_relations(result.relations, now)
-        self._upsert_quotes(result.quotes, now)
-        c.executemany(
-            "INSERT OR REPLACE INTO judgements (judgement_id, left_id, right_id, verdict, score, producer, reason,"
-            " doc_id, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
-            [
-                (make_id("j", j.left_id, j.right_id, _val(j.verdict), j.producer, doc.doc_id),
-                 j.left_id, j.right_id, _val(j.verdict), j.score, j.producer, j.reason, doc.doc_id, now)
-                for j in result.judgements
-            ],
-        )
+        self._upsert_events(events, now)
+        self._upsert_relations(relations, now)
+        self._upsert_quotes(quotes, now)
 
     def _supersede(self, old_id: str, new_id: str) -> None:
         """Retire an earlier version of a changed source: keep its text, drop its claims."""
@@ -557,7 +590,7 @@ class SQLiteStore:
         """Yield every mention of a current document."""
         for r in self.conn.execute(
             'SELECT m.* FROM mentions m JOIN documents d ON d.doc_id = m.doc_id WHERE d.superseded_by IS NULL'
-            ' ORDER BY m.doc_id, m.start'
+            ' ORDER BY m.doc_id, m.start, m."end"'
         ):
             yield Mention(
                 doc_id=r["doc_id"], start=r["start"], end=r["end"], text=r["text"], type=EntityType(r["type"]),
@@ -570,7 +603,8 @@ class SQLiteStore:
         return [
             Evidence(r["doc_id"], r["start"], r["end"], r["text"], r["producer"], r["confidence"])
             for r in self.conn.execute(
-                "SELECT * FROM evidence WHERE claim_kind = ? AND claim_id = ? ORDER BY doc_id, start LIMIT ?",
+                "SELECT * FROM evidence WHERE claim_kind = ? AND claim_id = ? ORDER BY doc_id, start, \"end\", producer,"
+                " evidence_id LIMIT ?",
                 (kind, claim_id, -1 if limit is None else limit),
             )
         ]
@@ -607,7 +641,7 @@ class SQLiteStore:
         sql, params = "SELECT * FROM relations", tuple[str, ...]()
         if entity_id is not None:
             sql, params = sql + " WHERE subject_id = ? OR object_id = ?", (entity_id, entity_id)
-        for r in self.conn.execute(sql + " ORDER BY subject_id, predicate, object_id", params).fetchall():
+        for r in self.conn.execute(sql + " ORDER BY subject_id, predicate, object_id, relation_id", params).fetchall():
             yield Relation(
                 relation_id=r["relation_id"], subject_id=r["subject_id"], predicate=Predicate(r["predicate"]),
                 object_id=r["object_id"], attrs=json.loads(r["attrs"]), valid_from=r["valid_from"],

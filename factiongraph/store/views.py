@@ -232,10 +232,9 @@ def entity_documents(store: SQLiteStore, entity_id: str, limit: int = 50) -> lis
     return out
 
 
-def filter_events(store: SQLiteStore, *, actor_id: str | None = None, type_: str | None = None,
-                  since: str | None = None, until: str | None = None, location_ids: list[str] | None = None,
-                  newest_first: bool = False, limit: int = 100, offset: int = 0) -> list[Event]:
-    """Return one page of events by participant, ACLED type or sub-type, date range and place ids."""
+def _event_conditions(actor_id: str | None, type_: str | None, since: str | None, until: str | None
+                      ) -> tuple[list[str], list[object]]:
+    """Return the SQL conditions (on ``events e``) and parameters of the events filters."""
     conds: list[str] = []
     params: list[object] = []
     if actor_id:
@@ -250,6 +249,25 @@ def filter_events(store: SQLiteStore, *, actor_id: str | None = None, type_: str
     if until:
         conds.append("substr(e.date_start, 1, ?) <= ?")
         params += [len(until), until]
+    return conds, params
+
+
+def find_events(store: SQLiteStore, actor_id: str | None = None, type_: str | None = None,
+                since: str | None = None, until: str | None = None) -> list[Event]:
+    """Return events, date order, filtered as ``factiongraph events`` filters them.
+
+    ``actor_id``: the entity is actor or target; ``type_``: ACLED type or sub-event type;
+    ``since``: on or after this ISO date; ``until``: on or before this date or prefix.
+    """
+    conds, params = _event_conditions(actor_id, type_, since, until)
+    return list(store.iter_events(" AND ".join(conds), params))
+
+
+def filter_events(store: SQLiteStore, *, actor_id: str | None = None, type_: str | None = None,
+                  since: str | None = None, until: str | None = None, location_ids: list[str] | None = None,
+                  newest_first: bool = False, limit: int = 100, offset: int = 0) -> list[Event]:
+    """Return one page of events by participant, ACLED type or sub-type, date range and place ids."""
+    conds, params = _event_conditions(actor_id, type_, since, until)
     if location_ids is not None:
         conds.append(f"e.location_id IN ({','.join('?' * len(location_ids)) or 'NULL'})")
         params += location_ids
