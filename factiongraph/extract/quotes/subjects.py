@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 
+from factiongraph.extract.view.quoting import is_inside_quote
 from factiongraph.extract.view.docview import DocView
 from factiongraph.extract.quotes.patterns import (
     _ADVERBS, _PAREN, _SPEAKERS, _SUBJECT_GAP, QuotePatterns, Speaker, singular)
@@ -30,13 +31,6 @@ _MODIFIER_GAP = re.compile(
     r"[^,;\"\u201c\u201d]{1,80}?)\s*" + _ADVERBS)
 # How many sentences back "he said" after a quote of several sentences looks for its speaker.
 _QUOTE_LOOKBACK = 4
-
-
-def is_inside_quote(text: str, pos: int) -> bool:
-    """Return True when ``pos`` lies inside quotation marks opened earlier in its paragraph."""
-    para = text.rfind("\n", 0, pos) + 1
-    before = text[para:pos]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 # "X, which/who said": the relative pronoun's antecedent speaks; "X's office said": X speaks.

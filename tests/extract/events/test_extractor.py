@@ -505,3 +505,13 @@ def test_a_political_development_is_placed_by_its_own_phrase() -> None:
 def test_protest_verbs_that_also_mean_showing_or_gathering_support(text: str, protest: bool) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2022-03-02"))
     assert [e.type for e in events] == (["Protests"] if protest else [])
+
+
+def test_a_happening_inside_a_quote_is_left_to_the_narrative() -> None:
+    ex = EventExtractor(default_kb())
+    said = ex.extract(make_context('"We have no alternative today other than confrontation," Kataib Hezbollah said.',
+                                   "2022-03-02"))
+    assert said == []
+    counted = ex.extract(make_context('"Two of our fighters were killed in Baghdad today," Kataib Hezbollah said.',
+                                      "2022-03-02"))
+    assert [e.counts for e in counted] == [{"killed": 2}]
