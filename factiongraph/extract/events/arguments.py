@@ -394,6 +394,11 @@ class ArgumentReader:
         elif noun.dep_ in ("nsubj",) and governor is not noun:
             args.add("target", self.ids(self.sx.objects(governor)))
             args.add("target", self.ids(o for p, o in self.sx.prep_objects(governor, TARGET_PREPS)))
+        elif noun.dep_ == "nsubjpass" and governor is not noun and governor.lower_ in LIGHT_VERBS:
+            # "strikes were conducted against five sites of X by Y"
+            self._target(args, [o for _, o in self.sx.prep_objects(governor, TARGET_PREPS)])
+            if not args.actors:
+                args.add("actor", self.ids(self.sx.agents(governor)))
 
     def _sides(self, verb: Token, subjects: list[Token], args: Arguments) -> None:
         """Everyone taking part in a meeting or visit acts (ACLED's convention).

@@ -37,7 +37,7 @@ from factiongraph.extract.events.typology import (
 from factiongraph.extract.events.participants import (add_outcome_roles, assign_roles, find_means_actors, find_modifiers,
                                                 is_participant, is_speaker)
 from factiongraph.extract.view.dateline import dateline_end
-from factiongraph.extract.view.quoting import is_inside_quote
+from factiongraph.extract.view.quoting import is_inside_speech
 from factiongraph.extract.dates.anchoring import (YearGuess, infer_year, paragraph_label_date, pick_date,
                                                   resolve_event_date)
 from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
@@ -626,7 +626,7 @@ class EventExtractor:
         # "were torched by protestors": a passive verb with its agent written is a concrete happening.
         by_agent = cand.passive and bool(re.match(r"\s+by\s+\w", text[sent.doc[cand.end - 1].idx
                                                                        + len(sent.doc[cand.end - 1].text):][:12]))
-        if not counts and is_inside_quote(text, trigger):
+        if not counts and is_inside_speech(text, trigger):
             return None  # what a speaker says may happen or happened: the narrative reports what did
         anchored = has_date or has_place or bool(counts) or by_agent \
             or (bool(participants) and (cand.is_verb or self._definite(cand) or _done_by_light_verb(cand)))
@@ -899,7 +899,9 @@ def _done_by_light_verb(cand: Candidate) -> bool:
     head = cand.sent.doc[cand.end - 1]
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
-    return head.dep_ == "dobj" and head.head.lower_ in _DONE_VERBS
+    verb = head.head
+    return head.dep_ in ("dobj", "nsubjpass") and verb.lower_ in _DONE_VERBS and not any(
+        c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)  # "strikes were conducted", not "will be"
 
 
 def _has_object(verb: Any, objectless: frozenset[str]) -> bool:

@@ -515,3 +515,14 @@ def test_a_happening_inside_a_quote_is_left_to_the_narrative() -> None:
     counted = ex.extract(make_context('"Two of our fighters were killed in Baghdad today," Kataib Hezbollah said.',
                                       "2022-03-02"))
     assert [e.counts for e in counted] == [{"killed": 2}]
+
+
+def test_strikes_said_to_have_been_conducted_against_a_group() -> None:
+    """A passive "strikes were conducted against X" happened, to X; a set-off term in quotation
+    marks is not someone's speech; "will be carried out" has not happened."""
+    ex = EventExtractor(default_kb())
+    done = ex.extract(make_context('The U.S. military said "precision defensive strikes" were conducted against '
+                                   'five sites of Kataib Hezbollah in Iraq and Syria.', "2019-12-31"))
+    assert [(e.sub_type, e.targets) for e in done] == [("Air/drone strike", ["kataib-hezbollah"])]
+    assert ex.extract(make_context("Airstrikes will be carried out against Kataib Hezbollah positions.",
+                                   "2019-12-31")) == []
