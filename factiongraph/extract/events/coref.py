@@ -274,8 +274,16 @@ REFERS_BACK = re.compile(r"\b(?:the|that|this)\s+(?:\w+\s+)?(?:attack|attacks|st
                          r"incident|bombing|shelling|raid|assault|barrage)\b", re.I)
 
 
+# A toll counted over a period ("320 people have been killed since the protests began", "so far
+# this year") adds up many happenings: it re-describes none of them.
+TALLY = re.compile(r"\b(?:since\s+(?:the\s+)?(?:\w+\s+){0,2}(?:began|started|erupted|broke\s+out)|"
+                   r"since\s+the\s+(?:start|beginning|outbreak)|so\s+far|to\s+date|in\s+total|altogether)\b", re.I)
+
+
 def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> bool:
     """Return True if ``new`` (later in the same document) re-describes ``prev``."""
+    if any(e.counts and e.evidence and TALLY.search(e.evidence[0].text) for e in (prev, new)):
+        return False
     outcome = new.attrs.get("label") in ("killing", "injury")
     refers_back = bool(new.evidence) and REFERS_BACK.search(new.evidence[0].text) is not None
     if outcome and is_undated(new) and prev.type in VIOLENT_TYPES and (prev.targets or refers_back) \

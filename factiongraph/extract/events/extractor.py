@@ -437,6 +437,11 @@ class EventExtractor:
             first = len(events)
             for cand in self.find_candidates(sent, blocked, lowers[sent.start:sent.end]):
                 event = self.build_event(ctx, cand, sents, k, mentions, dates, anchor, events, year)
+                if event is None and cand.outcomes:
+                    # "320 people have been killed in the protests": the host ("the protests") is
+                    # only referred to; its outcome is the happening the sentence reports
+                    cand = cand.outcomes[0]
+                    event = self.build_event(ctx, cand, sents, k, mentions, dates, anchor, events, year)
                 if event is None:
                     continue
                 twin = next((i for i in range(first, len(events)) if is_same_family(events[i], event)), None)

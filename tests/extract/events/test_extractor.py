@@ -526,3 +526,13 @@ def test_strikes_said_to_have_been_conducted_against_a_group() -> None:
     assert [(e.sub_type, e.targets) for e in done] == [("Air/drone strike", ["kataib-hezbollah"])]
     assert ex.extract(make_context("Airstrikes will be carried out against Kataib Hezbollah positions.",
                                    "2019-12-31")) == []
+
+
+def test_a_toll_over_a_period_is_its_own_record() -> None:
+    """"320 killed since the protests began" tallies many happenings: a later killing in the same
+    story is not folded into it, and the tally itself is kept though its host is only referred to."""
+    ex = EventExtractor(default_kb())
+    events = ex.extract(make_context(
+        "More than 320 people have been killed since the protests began, the commission said. "
+        "In Maysan, gunmen killed activist Amjad al-Dahhamat near the police directorate.", "2019-11-07"))
+    assert sorted(e.counts.get("killed") for e in events if e.type == "Violence against civilians") == [1, 320]
