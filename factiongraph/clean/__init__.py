@@ -27,7 +27,7 @@ __all__ = ["Cleaner", "NAME", "PRODUCER", "VERSION", "normalize_text"]
 log = logging.getLogger(__name__)
 
 NAME = "clean"
-VERSION = 3  # 3: hard-wrapped paragraphs joined (unwrap.py)
+VERSION = 4  # 3: hard-wrapped paragraphs joined (unwrap.py); 4: noscript text dropped, bare fragments read, deep HTML refused
 PRODUCER = f"stage.{NAME}.v{VERSION}"
 
 
