@@ -307,20 +307,22 @@ class HostileServer(ThreadingHTTPServer):
         self.secret_path, self.limit, self.stall_seconds = secret_path, limit, stall_seconds
         self.hits: list[str] = []
         self.drips: list[int] = []
-        self._bomb: bytes | None = None
+        self._bomb = _gzip_bomb(limit * 20)  # built before any request, so serving it is instant
 
     def bomb(self) -> bytes:
-        """Return (once built) gzip data that inflates to BOMB_FACTOR times its size, twenty times ``limit``."""
-        if self._bomb is None:
-            size = 0
-            chunks = []
-            inflated = b"<p>" + b"A" * (1 << 20)
-            compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
-            while size < self.limit * 20:
-                chunks.append(compressor.compress(inflated))
-                size += len(inflated)
-            self._bomb = b"".join(chunks) + compressor.flush()
+        """Return gzip data that inflates BOMB_FACTOR-fold, to twenty times ``limit``."""
         return self._bomb
+
+
+def _gzip_bomb(inflated_size: int) -> bytes:
+    """Return gzip data of a page that inflates to ``inflated_size`` bytes (about 1000-fold)."""
+    chunks, size = [], 0
+    block = b"<p>" + b"A" * (1 << 20)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    while size < inflated_size:
+        chunks.append(compressor.compress(block))
+        size += len(block)
+    return b"".join(chunks) + compressor.flush()
 
 
 @contextlib.contextmanager
