@@ -18,11 +18,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factiongraph.extract import DocContext
-from factiongraph.model import DatePrecision, Document, Event, RawDocument, Rejection
+from factiongraph.extract import DocContext, Extraction
+from factiongraph.model import DatePrecision, Document, Event, Mention, Quote, RawDocument, Rejection, Relation
 from factiongraph.model.ids import hash_bytes
 from factiongraph.pipeline import Pipeline
-from factiongraph.resolve import Resolver
+from factiongraph.resolve import Resolution, Resolver
 from factiongraph.settings import Settings
 
 from .factory import SAMPLE
@@ -82,7 +82,8 @@ random_texts = st.tuples(
 )
 
 
-def analyse(stages: Pipeline, text: str, media_type: str) -> tuple[Document, list, object] | None:
+def analyse(stages: Pipeline, text: str,
+            media_type: str) -> tuple[Document, list[Mention], Resolution, Extraction] | None:
     """Run clean -> nlp -> resolve -> extract the way the pipeline does; None when clean rejects."""
     raw = RawDocument("fuzz://doc", text, media_type, hash_bytes(text.encode("utf-8", "surrogatepass")))
     cleaned = stages.cleaner.clean(raw)
@@ -94,14 +95,15 @@ def analyse(stages: Pipeline, text: str, media_type: str) -> tuple[Document, lis
     entities = {e.entity_id: e for e in resolution.entities}
     ctx = DocContext(ann.document, ann.spacy_doc, list(resolution.mentions), entities, stages.kb,
                      _spacy_text=ann.text or None)
-    return cleaned, ann.mentions, (resolution, stages.extractor.extract(ctx))
+    return cleaned, ann.mentions, resolution, stages.extractor.extract(ctx)
 
 
-def check_spans(doc: Document, mentions: list, extraction: object) -> None:
+def check_spans(doc: Document, mentions: list[Mention], extraction: Extraction) -> None:
     text = doc.text
     for m in mentions:
         assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text, m
-    for claim in (*extraction.events, *extraction.relations, *extraction.quotes):  # type: ignore[attr-defined]
+    claims: list[Event | Relation | Quote] = [*extraction.events, *extraction.relations, *extraction.quotes]
+    for claim in claims:
         assert claim.evidence, claim
         for ev in claim.evidence:
             assert ev.doc_id == doc.doc_id
@@ -139,10 +141,10 @@ def test_stages_never_raise_and_every_span_is_its_text(stages: Pipeline, case: t
     out = analyse(stages, *case)
     if out is None:
         return
-    doc, mentions, (resolution, extraction) = out
+    doc, mentions, resolution, extraction = out
     check_spans(doc, mentions, extraction)
-    check_spans(doc, resolution.mentions, extraction)  # type: ignore[attr-defined]
-    check_dates(doc, extraction.events)  # type: ignore[attr-defined]
+    check_spans(doc, resolution.mentions, extraction)
+    check_dates(doc, extraction.events)
 
 
 @FUZZ
@@ -152,12 +154,12 @@ def test_resolution_is_deterministic_and_keeps_no_state(stages: Pipeline, first:
     one = analyse(stages, *first)
     if one is None:
         return
-    doc, mentions, (resolution, _) = one
+    doc, mentions, resolution, _ = one
     analyse(stages, *second)  # another document in between must not change the answer
     again = stages.resolver.resolve(doc, copy.deepcopy(mentions))
     fresh = Resolver(stages.kb).resolve(doc, copy.deepcopy(mentions))
     for other in (again, fresh):
-        assert other.mentions == resolution.mentions  # type: ignore[attr-defined]
-        assert other.entities == resolution.entities  # type: ignore[attr-defined]
-        assert other.judgements == resolution.judgements  # type: ignore[attr-defined]
-        assert other.outlet_id == resolution.outlet_id  # type: ignore[attr-defined]
+        assert other.mentions == resolution.mentions
+        assert other.entities == resolution.entities
+        assert other.judgements == resolution.judgements
+        assert other.outlet_id == resolution.outlet_id

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from factiongraph.model import Rejection
+from factiongraph.model import Event, Quote, Rejection, Relation
 from factiongraph.pipeline import Pipeline, RunSummary
 from factiongraph.resolve.keys import make_key
 from factiongraph.settings import Settings
@@ -67,7 +67,7 @@ def test_the_rest_is_stored_and_every_span_is_its_text(run: tuple[RunSummary, SQ
     assert all(SECRET not in t for t in texts.values())
     for mention in store.iter_mentions():
         assert texts[mention.doc_id][mention.start:mention.end] == mention.text
-    claims = [*store.iter_events(), *store.iter_relations(), *store.iter_quotes()]
+    claims: list[Event | Relation | Quote] = [*store.iter_events(), *store.iter_relations(), *store.iter_quotes()]
     for claim in claims:
         for ev in claim.evidence:
             assert texts[ev.doc_id][ev.start:ev.end] == ev.text
