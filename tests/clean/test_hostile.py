@@ -3,12 +3,14 @@ the parser cannot read whole is refused with a reason instead of being stored cu
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from factiongraph.clean import Cleaner
 from factiongraph.model import BlockPart, Document, Rejection, RejectionReason
 
-from ..factory import LEAD, active_html, deep_html
+from ..factory import LEAD, SECRET, active_html, deep_html
 from .factory import make_raw
 
 
@@ -53,3 +55,12 @@ def test_feed_summary_without_paragraph_markup_is_one_paragraph(cleaner: Cleaner
     got = cleaner.clean(make_raw(f"<b>Report 7:</b> {LEAD}", "text/html"))
     assert isinstance(got, Document)
     assert [got.text[b.start:b.end] for b in got.blocks if b.part is BlockPart.BODY] == [f"Report 7: {LEAD}"]
+
+
+def test_xhtml_external_entities_are_not_resolved(cleaner: Cleaner, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    page = (f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY file SYSTEM "file://{secret}">]>'
+            f'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>{LEAD} &file;</p></body></html>')
+    got = cleaner.clean(make_raw(page, "text/html"))
+    assert isinstance(got, Document) and LEAD in got.text and SECRET not in got.text
