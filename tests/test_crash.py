@@ -22,7 +22,7 @@ from .factory import export_lines, factiongraph_cmd, ingest, ingest_with_kills, 
 
 pytestmark = pytest.mark.slow
 
-DOCUMENTS = 250
+DOCUMENTS = 200
 SEED = 18
 
 
@@ -106,9 +106,7 @@ def test_two_ingests_at_once_on_a_new_store_while_one_is_killed(corpus: Path, cl
     forward.send_signal(signal.SIGKILL)
     forward.communicate()
     _, errors = backward.communicate(timeout=600)
-    assert backward.returncode == 0, errors[-2000:]
-    done = ingest(db, *files)  # the killed one, run again
-    assert done.returncode == 0, done.stderr[-2000:]
+    assert backward.returncode == 0, errors[-2000:]  # it finishes the work of the one killed beside it
     assert_whole(db)
     mine, clean = order_free(export_lines(db)), order_free(clean_export)
     assert mine == clean, (sorted(mine - clean)[:5], sorted(clean - mine)[:5])
