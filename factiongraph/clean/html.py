@@ -60,6 +60,8 @@ class HtmlPage:
     published_field: str | None = None
     section: str | None = None
     language: str | None = None
+    unreadable: str | None = None
+    """Why the page could not be read whole (the parser stopped part-way), when it could not."""
 
 
 def _key(text: str) -> str:
@@ -176,10 +178,17 @@ def _trafilatura_parts(html: str) -> tuple[Any, list[str], list[str]]:
 def extract_html(html: str, rules: tuple[ChromeRule, ...]) -> HtmlPage:
     """Return the ordered parts and metadata candidates of an HTML page (empty when unparseable)."""
     page = HtmlPage()
+    parser = lxml.html.HTMLParser()
     try:
-        tree = lxml.html.fromstring(html)
+        tree = lxml.html.fromstring(html, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         log.debug("unparseable html: %s", exc)
+        return page
+    # libxml2 stops at a resource limit (elements nested more than 256 deep): everything after
+    # that point is silently lost, so the page is refused rather than stored cut short.
+    limit = next((e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
+    if limit is not None:
+        page.unreadable = f"the HTML parser stopped part-way ({limit.split(',')[0]})"
         return page
     meta = _read_meta(tree)
     document, body, tf_comments = _trafilatura_parts(html)
@@ -203,6 +212,10 @@ def extract_html(html: str, rules: tuple[ChromeRule, ...]) -> HtmlPage:
 
     if not body:
         body = _fallback_paragraphs(tree)
+    if not body and tree.tag != "html" and tree.tag not in _OUTSIDE_ARTICLE:
+        # a fragment (a feed item's summary) with no <p>: its text is the one paragraph
+        body = [t for t in (_element_text(tree),) if t]
+    hidden = {_key(_element_text(e)) for e in tree.iter("noscript", "template")}  # never shown as the page
     positions = _dom_positions(tree)
     captions = [t for t in (_element_text(e) for e in tree.iter("figcaption")) if t]
     comment_texts = _unique(_collect_comments(tree) + tf_comments)
@@ -214,8 +227,8 @@ def extract_html(html: str, rules: tuple[ChromeRule, ...]) -> HtmlPage:
     for text in body:
         key = _key(text)
         previous = _position_of(key, positions, previous)
-        if key in seen or key in comment_keys or key in caption_keys or key == title_key:
-            continue  # repeats, comments mixed into the body, captions printed as paragraphs
+        if key in seen or key in comment_keys or key in caption_keys or key == title_key or key in hidden:
+            continue  # repeats, comments mixed into the body, captions printed as paragraphs, noscript
         seen.add(key)
         if match_chrome(text, rules) is not None:
             continue

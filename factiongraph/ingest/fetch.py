@@ -116,7 +116,9 @@ def _read_bounded(url: str, resp: http.client.HTTPResponse, opts: IngestOptions,
         if time.monotonic() - started > 2 * opts.http_timeout:
             return Rejection(url, RejectionReason.UNREACHABLE,
                              f"timed out: response took longer than {2 * opts.http_timeout:g}s")
-        chunk = resp.read(min(_CHUNK, limit + 1 - size))
+        # read1: whatever one receive brings. read() would keep receiving until the chunk is
+        # full, so a server trickling a byte at a time would never reach the deadline check.
+        chunk = resp.read1(min(_CHUNK, limit + 1 - size))
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)

@@ -21,6 +21,7 @@ class RejectionReason(StrEnum):
     HTTP_ERROR = "http-error"
     BAD_FEED = "bad-feed"
     NO_CONTENT = "no-content"
+    MALFORMED = "malformed"
     PIPELINE_ERROR = "pipeline-error"
 
 

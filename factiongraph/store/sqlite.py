@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -37,6 +38,10 @@ from factiongraph.model.judgement import Judgement
 from factiongraph.model.result import DocumentResult
 
 log = logging.getLogger(__name__)
+
+
+BUSY_TIMEOUT_SECONDS = 60.0
+"""How long a write waits for another process holding the store's write lock before failing."""
 
 
 def _now() -> str:
@@ -77,23 +82,43 @@ class SQLiteStore:
         self.url = path
         self._batch_open = False
         # Coreference candidates as last read (event id -> Event with participants, no evidence).
-        # A stored event changes only through this connection's writes, which drop it here.
+        # This connection's writes drop what they change; another process's commits drop them all.
         self._candidates: dict[str, Event] = {}
+        self._data_version = -1  # PRAGMA data_version when the candidates were last valid
         self.key_fn: Callable[[str], str] = key_fn or str.casefold
         if path != ":memory:":
             parent = Path(path).expanduser().resolve().parent
             if not parent.is_dir():
                 raise StoreError(f"cannot open store {path}: folder {parent} does not exist")
         try:
-            self.conn = sqlite3.connect(path, isolation_level=None)
+            # timeout: how long a statement waits for another process's write lock (busy_timeout)
+            self.conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            self._enable_wal()
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.migrate()
             self.refresh_keys()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store {path}: {exc}") from exc
+
+    def _enable_wal(self) -> None:
+        """Switch the file to write-ahead logging, waiting while another process holds it.
+
+        Entering WAL mode needs the file to itself, and SQLite answers "database is locked" at once
+        (without its busy handler) when a second process is opening a new store at the same time;
+        so the switch is retried here, within ``BUSY_TIMEOUT_SECONDS``. WAL mode is kept in the
+        file, so a store opened before is already in it.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+            time.sleep(0.02)
 
     def refresh_keys(self) -> int:
         """Recompute every alias key when the key function changed since the keys were written.
@@ -105,12 +130,14 @@ class SQLiteStore:
         version = getattr(self.key_fn, "version", None)
         if version is None:
             return 0
-        row = self.conn.execute("SELECT value FROM store_meta WHERE name = 'alias_key_version'").fetchone()
-        if row is not None and row[0] == str(version):
+        if self._alias_key_version() == str(version):
             return 0
-        rows = self.conn.execute("SELECT rowid, alias FROM aliases").fetchall()
-        self.conn.execute("BEGIN")
+        self.conn.execute("BEGIN IMMEDIATE")  # another process opening the store may be rewriting them
         try:
+            if self._alias_key_version() == str(version):
+                self.conn.execute("COMMIT")
+                return 0
+            rows = self.conn.execute("SELECT rowid, alias FROM aliases").fetchall()
             self.conn.executemany("UPDATE aliases SET key = ? WHERE rowid = ?",
                                   [(self.key_fn(r[1]), r[0]) for r in rows])
             self.conn.execute("INSERT OR REPLACE INTO store_meta (name, value) VALUES ('alias_key_version', ?)",
@@ -123,21 +150,37 @@ class SQLiteStore:
             log.info("alias keys rewritten for key version %s: %d aliases", version, len(rows))
         return len(rows)
 
+    def _alias_key_version(self) -> str | None:
+        row = self.conn.execute("SELECT value FROM store_meta WHERE name = 'alias_key_version'").fetchone()
+        return None if row is None else str(row[0])
+
     # -- schema -----------------------------------------------------------------------------
     def migrate(self) -> list[int]:
-        """Apply every packaged migration not yet applied; return the versions applied."""
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-            " applied_at TEXT NOT NULL)"
-        )
-        done = {r[0] for r in self.conn.execute("SELECT version FROM schema_migrations")}
-        applied = []
-        for version, name, sql in list_migrations():
-            if version in done:
-                continue
-            log.info("applying migration %s", name)
+        """Apply every packaged migration not yet applied; return the versions applied.
+
+        Safe when several processes open a new store at once: each migration is applied inside
+        ``BEGIN IMMEDIATE`` (the write lock; the others wait up to ``BUSY_TIMEOUT_SECONDS``), and
+        what is applied is read again inside that transaction, so a migration another process
+        committed meanwhile is skipped, not run twice. A store already up to date takes no lock.
+        """
+        migrations = list_migrations()
+        if not self._pending(migrations):
+            return []
+        applied: list[int] = []
+        while True:
+            name = "(schema_migrations)"
+            self.conn.execute("BEGIN IMMEDIATE")
             try:
-                self.conn.execute("BEGIN")
+                self.conn.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                    " applied_at TEXT NOT NULL)"
+                )
+                pending = self._pending(migrations)
+                if not pending:
+                    self.conn.execute("COMMIT")
+                    return applied
+                version, name, sql = pending[0]
+                log.info("applying migration %s", name)
                 for statement in _split_sql(sql):
                     self.conn.execute(statement)
                 self.conn.execute(
@@ -146,10 +189,18 @@ class SQLiteStore:
                 )
                 self.conn.execute("COMMIT")
             except sqlite3.DatabaseError as exc:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
                 raise StoreError(f"migration {name} failed: {exc}") from exc
             applied.append(version)
-        return applied
+
+    def _pending(self, migrations: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+        """Return the migrations not recorded in ``schema_migrations`` (all of them on a new file)."""
+        try:
+            done = {r[0] for r in self.conn.execute("SELECT version FROM schema_migrations")}
+        except sqlite3.OperationalError:  # no such table yet
+            return migrations
+        return [m for m in migrations if m[0] not in done]
 
     def schema_version(self) -> int:
         """Return the highest applied migration version."""
@@ -211,7 +262,7 @@ class SQLiteStore:
             self.conn.execute("RELEASE document")
             return
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._begin_write()
             self._write(result)
             self.conn.execute("COMMIT")
         except BaseException:
@@ -229,7 +280,7 @@ class SQLiteStore:
         if self._batch_open:
             yield
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin_write()
         self._batch_open = True
         try:
             yield
@@ -243,11 +294,28 @@ class SQLiteStore:
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
 
+    def _begin_write(self) -> None:
+        """Take the write lock; forget cached candidates if another process committed meanwhile.
+
+        ``PRAGMA data_version`` changes when any other connection commits to the file, so two
+        ingests sharing one store never match a new report against an event as it was before the
+        other one added to it.
+        """
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._check_data_version()
+
+    def _check_data_version(self) -> None:
+        """Drop the cached candidates when another connection has committed since they were read."""
+        version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        if version != self._data_version:
+            self._candidates.clear()
+            self._data_version = version
+
     def _write(self, result: DocumentResult) -> None:
         doc, now = result.document, _now()
         previous = self.latest_for_source(doc.source)
-        if previous == doc.doc_id:
-            return
+        if previous == doc.doc_id or self.has_document(doc.doc_id):
+            return  # these bytes are stored (by another process since the run checked): once is enough
         self._insert_document(result, previous, now)
         self._write_claims(result.entities, result.mentions, result.events, result.relations, result.quotes, now)
         self.conn.executemany(
@@ -411,10 +479,11 @@ class SQLiteStore:
         Served by the (type, sub_type, date_start) index and bounded by ``limit``, so the cost per
         new event stays flat as the store grows. Candidates carry participants but no evidence
         (coreference does not read it; the new report's evidence is added to the stored rows).
-        Candidates are kept in memory between calls (stored events change only through this
-        store's writes, which drop them), so callers must not modify them. ``keep``, when given,
-        filters the candidates.
+        Candidates are kept in memory between calls (this store's writes drop the ones they
+        change; a commit by another connection drops them all), so callers must not modify them.
+        ``keep``, when given, filters the candidates.
         """
+        self._check_data_version()
         where, params = "e.type = ? AND e.sub_type = ?", [type_, sub_type]
         order = "e.last_seen DESC"
         if date_start:
