@@ -222,6 +222,9 @@ class EventExtractor:
                     continue  # "in protest against the arrest": why they acted, not a protest
                 if is_verb and tok.dep_ == "amod" and tok.head.i >= end and not tok.text[:1].isupper():
                     continue  # "kidnapped academic X", "the slain commander": describes, reports no happening
+                if end == i + 1 and tok.dep_ == "compound" and tok.head.i > tok.i and not tok.text[:1].isupper() \
+                        and tok.head.lower_ not in rule.nouns:
+                    continue  # "an attack drone struck": the word names a kind of thing; the verb reports
                 found.append(Candidate(rule, sent, tokens[i].i, tokens[end - 1].i + 1, is_verb, passive))
                 break  # one trigger per rule per sentence
         # A rule suppresses another's trigger in the same mention of one happening ("the drone

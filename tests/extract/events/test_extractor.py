@@ -536,3 +536,11 @@ def test_a_toll_over_a_period_is_its_own_record() -> None:
         "More than 320 people have been killed since the protests began, the commission said. "
         "In Maysan, gunmen killed activist Amjad al-Dahhamat near the police directorate.", "2019-11-07"))
     assert sorted(e.counts.get("killed") for e in events if e.type == "Violence against civilians") == [1, 320]
+
+
+def test_a_kind_of_weapon_named_by_an_event_word_is_not_the_trigger() -> None:
+    """"an attack drone ... struck": "attack" names the drone; the strike's actor launched it."""
+    events = EventExtractor(default_kb()).extract(make_context(
+        "On 28 January 2024, an attack drone, launched by the Islamic Resistance in Iraq, struck Tower 22.",
+        "2024-02-01"))
+    assert [(e.sub_type, e.actors) for e in events] == [("Air/drone strike", ["islamic-resistance-in-iraq"])]
