@@ -113,6 +113,18 @@ def record_surfaces(record: KBRecord) -> set[str]:
     return surfaces
 
 
+def place_cased_variants(surfaces: set[str], places: frozenset[str]) -> set[str]:
+    """Return "Islamic resistance in Iraq" for "Islamic Resistance in Iraq": a name of three or more
+    words written with its later words in lower case except the place names it holds."""
+    out: set[str] = set()
+    for surface in surfaces:
+        words = surface.split(" ")
+        if len(words) < 3 or not any(w in places for w in words[1:]):
+            continue
+        out.add(" ".join([words[0], *(w if w in places or is_acronym(w) else w.lower() for w in words[1:])]))
+    return out - surfaces
+
+
 def is_compound_alias(surface: str, record_id: str, owners: dict[str, set[str]],
                       countries: frozenset[str] = frozenset()) -> bool:
     """Return True if ``surface`` is another record's name followed by one of this record's.
@@ -185,9 +197,11 @@ def build_kb_patterns(kb: KnowledgeBase) -> Iterator[dict[str, str]]:
         for alias in (record.name, *record.aliases):
             owners.setdefault(" ".join(normalize_chars(alias).split()), set()).add(record_id)
     countries = frozenset(rid for rid, r in kb.records.items() if str(r.type) == "country")
+    places = frozenset(w for r in kb.records.values() if str(r.type) in ("country", "place")
+                       for a in (r.name, *r.aliases) for w in [" ".join(a.split())] if " " not in w)
     for record_id in sorted(kb.records):
         record = kb.records[record_id]
-        for surface in sorted(record_surfaces(record)):
+        for surface in sorted(record_surfaces(record) | place_cased_variants(record_surfaces(record), places)):
             if (surface in seen or is_compound_alias(surface, record_id, owners, countries)
                     or is_possessive_alias(surface, record_id, owners)):
                 continue

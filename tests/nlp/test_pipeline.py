@@ -226,3 +226,11 @@ def test_a_name_cut_short_by_a_kb_name_loses_its_dangling_words() -> None:
     found = {m.text: m.type for m in ctx.mentions}
     assert found.get("9th Division") is EntityType.STATE_BODY, found
     assert not any(t.endswith((" of the", " of")) for t in found), found
+
+
+def test_a_long_kb_name_written_in_lower_case_but_its_place() -> None:
+    """"the Islamic resistance in Iraq": the later words in lower case, the place as a name."""
+    from tests.extract.factory import make_context
+    ctx = make_context("A group called the Islamic resistance in Iraq endorsed the attack.", "2023-11-01")
+    assert [(m.text, m.entity_id) for m in ctx.mentions] == [("Islamic resistance in Iraq",
+                                                              "islamic-resistance-in-iraq")]

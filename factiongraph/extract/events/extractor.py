@@ -829,15 +829,23 @@ class EventExtractor:
                   and ctx.entity(m.entity_id) is not None
                   and ctx.entities[m.entity_id].type in (EntityType.ARMED_GROUP, EntityType.STATE_BODY,
                                                           EntityType.COUNTRY, EntityType.POLITICAL_ORG)]
+        by = _CLAIMED_BY.search(sent_text)
+        same_group: list[str] = []
+        if by is not None and _SAME_GROUP.match(sent_text, by.end()):
+            # "an attack also claimed by the same group": the armed group named last before
+            same_group = [m.entity_id for m in mentions if m.end <= sent.start_char and m.entity_id
+                          and ctx.entity(m.entity_id) is not None
+                          and ctx.entities[m.entity_id].type is EntityType.ARMED_GROUP
+                          and m.start >= sents[max(0, k - 3)].start_char][-1:]
+            groups = same_group
         if not groups:
             return
         window_start = sents[max(0, k - 2)].start_char
         violent = VIOLENT_TYPES
-        by = _CLAIMED_BY.search(sent_text)
         if by is not None:  # "rockets were fired at X, an attack claimed by Y": the sentence's own event
             after = sent.start_char + by.end()
-            named = [m.entity_id for m in self._mentions_of(sents, k, mentions)
-                     if m.start >= after and m.entity_id in groups]
+            named = same_group or [m.entity_id for m in self._mentions_of(sents, k, mentions)
+                                   if m.start >= after and m.entity_id in groups]
             own = [e for e in events if e.evidence[0].start >= sent.start_char and not e.actors
                    and e.type in violent]
             for event in own[-1:]:
@@ -845,10 +853,15 @@ class EventExtractor:
                 event.certainty = Certainty.CLAIMED
             if own and named:
                 return
+        # "X has endorsed Tuesday's attack": the dated reference names the event, however far back
+        dated = {e.date_start for e in events if e.evidence[0].start >= sent.start_char and e.date_start
+                 and e.attrs.get("date_text") and e.attrs.get("date_basis", "") != "undated: publication period"}
         for event in reversed(events):
             if event.evidence[0].start >= sent.start_char:
                 continue  # the sentence's own (anaphoric) mention; merged later
-            if event.evidence[0].start < window_start:
+            if dated and event.date_start not in dated:
+                continue
+            if event.evidence[0].start < window_start and not dated:
                 break
             if event.type in violent or event.sub_type == "Looting/property destruction":
                 for g in groups:
@@ -893,6 +906,9 @@ _PLACELESS_SUB_TYPES = frozenset({"Other", "Agreement", "Change to group/activit
 _OPENING_PLACE = re.compile(r"(?:In|At|From|Inside|Outside|Near)\s+[^,;]{2,60},")
 _CLAIMED_BY = re.compile(r"\b(?:an?|the)\s+(?:\w+\s+)?(?:attack|strike|bombing|assault)\s+(?:later\s+|also\s+)?"
                          r"claimed\s+by\b")
+
+_SAME_GROUP = re.compile(r"\s*(?:the|this|that)\s+(?:same\s+)?(?:group|militia|faction|organi[sz]ation|movement)\b",
+                         re.I)
 
 # "US forces carried out airstrikes against X": a noun done by a past-tense verb of doing is a
 # happening, not the generic plural of "airstrikes are a risk".

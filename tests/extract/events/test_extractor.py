@@ -544,3 +544,14 @@ def test_a_kind_of_weapon_named_by_an_event_word_is_not_the_trigger() -> None:
         "On 28 January 2024, an attack drone, launched by the Islamic Resistance in Iraq, struck Tower 22.",
         "2024-02-01"))
     assert [(e.sub_type, e.actors) for e in events] == [("Air/drone strike", ["islamic-resistance-in-iraq"])]
+
+
+def test_claims_that_name_the_attack_by_its_day_or_the_group_by_reference() -> None:
+    ex = EventExtractor(default_kb())
+    events = ex.extract(make_context(
+        "Two drones targeted Ain al-Asad air base on Tuesday. The attack caused no casualties. Armed groups "
+        "have threatened US interests for weeks. A group called the \u201cIslamic resistance in Iraq\u201d has "
+        "endorsed Tuesday\u2019s attack. On Monday, four rockets were fired at Ain al-Asad air base, an attack "
+        "also claimed by the same group.", "2023-11-01"))
+    violent = {e.date_start: e.actors for e in events if e.type == "Explosions/Remote violence"}
+    assert violent == {"2023-10-31": ["islamic-resistance-in-iraq"], "2023-10-30": ["islamic-resistance-in-iraq"]}
