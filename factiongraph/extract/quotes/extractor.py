@@ -166,8 +166,17 @@ class QuoteExtractor(QuoteClauses):
             return
         quotes[quote_id] = Quote(
             quote_id=quote_id, speaker_id=speaker.entity_id, text=text[start:end],
-            speaker_role=speaker.role, via_id=via, anonymous=anonymous, about=about,
+            speaker_role=plain_role(speaker.role), via_id=via, anonymous=anonymous, about=about,
             evidence=[Evidence(doc_id, start, end, text[start:end], producer, confidence)])
 
 
-__all__ = ["Finding", "QuoteExtractor", "Speaker"]
+def plain_role(role: str | None) -> str | None:
+    """Return a speaker's description without its article ("An Iraqi security source" ->
+    "Iraqi security source"): the article belongs to the sentence, not to the description."""
+    if role is None:
+        return None
+    bare = re.sub(r"^(?:an?|the)\s+", "", role.strip(), flags=re.IGNORECASE)
+    return bare or role
+
+
+__all__ = ["Finding", "QuoteExtractor", "Speaker", "plain_role"]

@@ -124,7 +124,7 @@ def test_a_report_sourced_to_bare_officials_is_not_a_statement(extractor: QuoteE
 
 def test_an_office_speaks_for_its_organisation(extractor: QuoteExtractor) -> None:
     q = one(run(extractor, "A Kataib Hezbollah spokesman said the group had no role in the ambush."), "no role")
-    assert q.speaker_id == "kataib-hezbollah" and q.speaker_role == "A Kataib Hezbollah spokesman"
+    assert q.speaker_id == "kataib-hezbollah" and q.speaker_role == "Kataib Hezbollah spokesman"
 
 
 def test_he_and_the_group_mean_the_last_speaker_of_their_kind(extractor: QuoteExtractor) -> None:
@@ -220,10 +220,10 @@ def test_word_order_when_the_document_was_not_parsed(extractor: QuoteExtractor) 
 
 @pytest.mark.parametrize(("text", "role"), [
     ("Speaking to reporters in Erbil, the Kurdish interior minister said the drones had been "
-     "launched from inside Iraq.", "the Kurdish interior minister"),
+     "launched from inside Iraq.", "Kurdish interior minister"),
     ("The region's counter-terrorism service said the drone was shot down before it reached the "
-     "airport.", "The region's counter-terrorism service"),
-    ("The ministry later said that four suspects had been detained.", "The ministry"),
+     "airport.", "region's counter-terrorism service"),
+    ("The ministry later said that four suspects had been detained.", "ministry"),
 ])
 def test_an_unnamed_speaker_described_by_title_or_body(extractor: QuoteExtractor, text: str, role: str) -> None:
     q = one(run(extractor, text), " ")
@@ -233,7 +233,7 @@ def test_an_unnamed_speaker_described_by_title_or_body(extractor: QuoteExtractor
 def test_a_described_speaker_keeps_speaking_as_he(extractor: QuoteExtractor) -> None:
     quotes = run(extractor, "The Kurdish interior minister said the drones came from the south. "
                             "He added that the attack had failed.")
-    assert one(quotes, "attack had failed").speaker_role == "The Kurdish interior minister"
+    assert one(quotes, "attack had failed").speaker_role == "Kurdish interior minister"
 
 
 @pytest.mark.parametrize("text", [

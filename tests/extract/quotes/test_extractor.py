@@ -78,7 +78,7 @@ def test_anonymous_source_and_definite_back_reference(extractor: QuoteExtractor)
     second = by_text(quotes, "drones and rockets")
     for q in (first, second):
         assert q.speaker_id is None and q.anonymous
-        assert q.speaker_role == "A senior security official in Basra"
+        assert q.speaker_role == "senior security official in Basra"
         assert q.via_id == "reuters"
 
 
@@ -87,7 +87,7 @@ def test_speaker_after_verb_with_appositive_role(extractor: QuoteExtractor) -> N
             "a veteran politician from Diyala.")
     q = by_text(run(extractor, text), "turning point")
     assert q.speaker_id == "hadi-al-amiri"
-    assert q.speaker_role == "a veteran politician from Diyala"
+    assert q.speaker_role == "veteran politician from Diyala"
 
 
 def test_according_to(extractor: QuoteExtractor) -> None:
@@ -175,7 +175,7 @@ def test_participle_after_attribution_is_a_second_statement(extractor: QuoteExtr
 def test_according_to_sources(extractor: QuoteExtractor) -> None:
     quotes = run(extractor, "According to a Badr Organisation official, the convoy left before dawn.")
     q = by_text(quotes, "convoy left before dawn")
-    assert q.speaker_id is None and q.speaker_role == "a Badr Organisation official"
+    assert q.speaker_id is None and q.speaker_role == "Badr Organisation official"
     quotes = run(extractor, "Three shops were looted, according to officials of the Kurdistan "
                             "Regional Government.")
     q = by_text(quotes, "shops were looted")
@@ -319,3 +319,11 @@ def test_he_said_after_a_quote_of_several_sentences(extractor: QuoteExtractor) -
 def test_single_curly_quotes_are_trimmed_like_double_ones(extractor: QuoteExtractor) -> None:
     quotes = run(extractor, "Ali al-Zaidi spoke on Sunday. \u2018We had no role in the attack,\u2019 he said.")
     assert [q.text for q in quotes] == ["We had no role in the attack"]
+
+
+def test_plain_role_drops_the_article_only() -> None:
+    from factiongraph.extract.quotes.extractor import plain_role
+    assert plain_role("An Iraqi security source") == "Iraqi security source"
+    assert plain_role("the Kurdish interior minister") == "Kurdish interior minister"
+    assert plain_role("Anbar police chief") == "Anbar police chief"
+    assert plain_role(None) is None
