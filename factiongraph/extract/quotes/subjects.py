@@ -29,6 +29,11 @@ _MODIFIER_GAP = re.compile(
     r"|[^,;\"\u201c\u201d]{1,140}),|\s+(?:(?:led|headed|backed|founded|run|funded|supported|"
     r"commanded)\s+by|fighting|operating|based\s+in|known\s+as|calling\s+itself)\b"
     r"[^,;\"\u201c\u201d]{1,80}?)\s*" + _ADVERBS)
+# Military and police ranks: a title before a name that says nothing of the speaker's post.
+_RANKS = frozenset({"colonel", "col", "general", "gen", "lieutenant", "lt", "major", "maj", "brigadier", "brig",
+                    "captain", "capt", "sergeant", "sgt", "lieutenant colonel", "lt. col", "major general",
+                    "maj. gen", "brigadier general", "brig. gen", "lieutenant general", "lt. gen"})
+
 # How many sentences back "he said" after a quote of several sentences looks for its speaker.
 _QUOTE_LOOKBACK = 4
 
@@ -285,6 +290,13 @@ class QuoteSubjects(QuotePatterns):
             return None
         return np, pos + match.end("np")
 
+    def bare_appositive(self, text: str, pos: int, end: int) -> tuple[str, int] | None:
+        """Return a description without an article set off after a name (", Coalition spokesman,")."""
+        match = re.match(r",\s+(?P<np>[^,.;:\"\u201c\u201d]{2,60}?)(?=\s*,)", text[pos:end])
+        if match is None or not self.head_word.search(match.group("np")):
+            return None
+        return match.group("np"), pos + match.end("np")
+
     def describe_speakers(self, view: DocView) -> dict[str, str]:
         """Return each entity's description as first written next to its name in the document."""
         roles: dict[str, str] = {}
@@ -296,10 +308,13 @@ class QuoteSubjects(QuotePatterns):
                         "rule.definite-reference"):
                     continue
                 phrase = find_role_phrase_before(text, m.start, start, self.lexicon, self.role_heads)
-                if phrase is not None and view.type_of(m) is EntityType.PERSON:
-                    roles[eid] = phrase[0]
-                    continue
                 app = self.appositive(text, m.end, end)
+                if app is None and phrase is not None and phrase[0].lower().rstrip(".") in _RANKS:
+                    app = self.bare_appositive(text, m.end, end)  # "Colonel X, Coalition spokesman,"
+                if phrase is not None and view.type_of(m) is EntityType.PERSON and not (
+                        app is not None and phrase[0].lower().rstrip(".") in _RANKS):
+                    roles[eid] = phrase[0]  # "Colonel X, Coalition spokesman": the rank is not the role
+                    continue
                 if app is not None:
                     roles[eid] = app[0]
         return roles

@@ -327,3 +327,10 @@ def test_plain_role_drops_the_article_only() -> None:
     assert plain_role("the Kurdish interior minister") == "Kurdish interior minister"
     assert plain_role("Anbar police chief") == "Anbar police chief"
     assert plain_role(None) is None
+
+
+def test_a_rank_before_the_name_gives_way_to_the_post_after_it(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, '"One contractor was killed," Colonel Wayne Marotto, Coalition spokesman, said.')
+    assert [q.speaker_role for q in quotes] == ["Coalition spokesman"]
+    quotes = run(extractor, '"One contractor was killed," Colonel Wayne Marotto said.')
+    assert [q.speaker_role for q in quotes] == ["Colonel"]
