@@ -199,7 +199,8 @@ class SyntaxGroups(GroupFamilies):
                     if owner is not None:
                         others.append(owner)
                 elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i:
-                    named = args.mention_at(child)
+                    # "Hamas's armed wing"; "the Sadrist movement's armed wing": the name inside
+                    named = args.mention_at(child) or next(iter(args.named(child)), None)
                     demonym = self.lex.demonyms.get(child.text) if child.text[:1].isupper() else None
                     if named is not None:
                         others.append(named)

@@ -313,3 +313,8 @@ def test_agent_on_the_last_of_joined_participles(extractor: RelationExtractor) -
     assert ("kataib-hezbollah", "backed_by", "iran") in got
     got = triples(run(extractor, "Kataib Hezbollah, trained and equipped by Iran, denied the report."))
     assert ("kataib-hezbollah", "backed_by", "iran") in got
+
+
+def test_a_wing_owned_by_a_named_phrase(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "The Sadrist movement's armed wing, Saraya al-Salam, deployed fighters."))
+    assert ("saraya-al-salam", "affiliated_with", "sadrist-movement") in got
