@@ -286,6 +286,8 @@ class SentenceArgs:
             if holder.lower_ in _COPULAS:
                 return self._subject_names(holder)
             return self.named(holder)
+        if dep == "appos" and _apposed_far(tok):
+            return []  # "the army released the names of two soldiers ..., both members of X": misparsed
         if dep == "appos":
             head = tok.head
             out.extend(self.named(head) or self.described(head, depth + 1))
@@ -548,6 +550,16 @@ class SentenceArgs:
         if not starts:
             return self.start, self.end
         return max(self.start, min(starts)), min(self.end, max(ends))
+
+
+def _apposed_far(appos: Token) -> bool:
+    """Return True when an apposition stands far from the phrase it restates (more than a comma
+    and a few words after it): the parser's attachment, not the writer's."""
+    head = appos.head
+    last = max((t.i for c in head.children if c.i != appos.i and c.i < appos.i for t in c.subtree),
+               default=head.i)
+    last = max(last, head.i)
+    return appos.left_edge.i - last > 3
 
 
 def _unique(ms: Iterable[Mention]) -> list[Mention]:

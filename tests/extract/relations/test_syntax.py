@@ -318,3 +318,11 @@ def test_agent_on_the_last_of_joined_participles(extractor: RelationExtractor) -
 def test_a_wing_owned_by_a_named_phrase(extractor: RelationExtractor) -> None:
     got = triples(run(extractor, "The Sadrist movement's armed wing, Saraya al-Salam, deployed fighters."))
     assert ("saraya-al-salam", "affiliated_with", "sadrist-movement") in got
+
+
+def test_an_apposition_the_parser_hangs_far_from_its_phrase(extractor: RelationExtractor) -> None:
+    """"..., both members of the Golani Brigade" restates the soldiers, not "the Israeli army"
+    the parser attached it to at the start of the sentence."""
+    got = triples(run(extractor, "The Israeli army has released the names and photos of the two soldiers who were "
+                                 "killed, both members of the 13th Battalion of the Golani Brigade."))
+    assert not any(s == "israel-defense-forces" and p == "part_of" for s, p, _ in got)
