@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.responses import Response
@@ -11,13 +11,13 @@ from jinja2 import Environment
 from factiongraph import __version__
 from factiongraph.store import SQLiteStore
 from factiongraph.store.views import get_entity
+from factiongraph.web.stores import ThreadStore
 from factiongraph.model import Entity
 
 
 def store_of(request: Request) -> SQLiteStore:
-    """Return this thread's connection to the served store (FastAPI dependency)."""
-    store: SQLiteStore = request.app.state.stores.get()
-    return store
+    """Return the served store as seen from whichever thread uses it (FastAPI dependency)."""
+    return cast(SQLiteStore, ThreadStore(request.app.state.stores))
 
 
 Store = Annotated[SQLiteStore, Depends(store_of)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 from factiongraph.errors import StoreError
 from factiongraph.resolve.keys import make_key
@@ -50,3 +51,19 @@ class StoreConnections:
                 store.close()
             self._opened.clear()
         self._local = threading.local()
+
+
+class ThreadStore:
+    """A stand-in for the store that reaches the calling thread's connection on every use.
+
+    FastAPI runs a plain dependency and the plain handler that receives it in separate calls to
+    its thread pool, so they may run on different threads: the handler must not keep a
+    connection the dependency's thread opened. Every attribute is looked up on the connection of
+    the thread that uses it.
+    """
+
+    def __init__(self, connections: StoreConnections) -> None:
+        self._connections = connections
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._connections.get(), name)

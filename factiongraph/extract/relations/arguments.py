@@ -559,7 +559,7 @@ def _apposed_far(appos: Token) -> bool:
     last = max((t.i for c in head.children if c.i != appos.i and c.i < appos.i for t in c.subtree),
                default=head.i)
     last = max(last, head.i)
-    return appos.left_edge.i - last > 3
+    return bool(appos.left_edge.i - last > 3)
 
 
 def _unique(ms: Iterable[Mention]) -> list[Mention]:
