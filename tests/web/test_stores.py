@@ -19,9 +19,15 @@ def test_the_dependency_and_the_handler_may_run_on_different_threads(tmp_path: P
     request = SimpleNamespace(app=SimpleNamespace(state=SimpleNamespace(stores=connections)))
     handed: list[object] = []
     errors: list[BaseException] = []
-    resolve = threading.Thread(target=lambda: handed.append(store_of(request)))  # type: ignore[arg-type]
+    done = threading.Event()
+
+    def resolve_dependency() -> None:
+        handed.append(store_of(request))  # type: ignore[arg-type]
+        done.wait(10)  # stay alive, so the handler's thread cannot reuse this thread's id
+    resolve = threading.Thread(target=resolve_dependency)
     resolve.start()
-    resolve.join()
+    while not handed:
+        threading.Event().wait(0.01)
 
     def handle() -> None:
         try:
@@ -31,5 +37,7 @@ def test_the_dependency_and_the_handler_may_run_on_different_threads(tmp_path: P
     worker = threading.Thread(target=handle)
     worker.start()
     worker.join()
+    done.set()
+    resolve.join()
 
     assert errors == []
