@@ -34,6 +34,7 @@ from factiongraph.model import (
 )
 from factiongraph.model.ids import make_id
 from factiongraph.model.result import DocumentResult
+from factiongraph.store.dialect import SqlConnection
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,8 @@ def open_store(url: str | Path, key_fn: Callable[[str], str] | None = None) -> S
 class SQLiteStore:
     """The SQLite implementation of :class:`factiongraph.store.base.Store`."""
 
+    conn: SqlConnection
+
     def __init__(self, path: str, key_fn: Callable[[str], str] | None = None) -> None:
         self.url = path
         self._batch_open = False
@@ -84,8 +87,9 @@ class SQLiteStore:
             if not parent.is_dir():
                 raise StoreError(f"cannot open store {path}: folder {parent} does not exist")
         try:
-            self.conn = sqlite3.connect(path, isolation_level=None)
-            self.conn.row_factory = sqlite3.Row
+            conn = sqlite3.connect(path, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            self.conn = conn
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")

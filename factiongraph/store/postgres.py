@@ -1,0 +1,213 @@
+"""PostgreSQL store: the SQLite store's schema, write path and reads, on a shared server.
+
+A team shares one store by pointing ``--db`` (or ``FACTIONGRAPH_DB``) at
+``postgresql://user:password@host:5432/dbname``. :class:`PostgresStore` deliberately reuses
+:class:`~factiongraph.store.sqlite.SQLiteStore`'s code for writing and reading claims (one
+implementation of upserts, supersession, coreference candidates and the interchange reads)
+through a connection that renders its SQL for PostgreSQL (:mod:`factiongraph.store.dialect`).
+It overrides only what differs: connecting, applying the (rendered) migrations under an
+advisory lock, rewriting alias keys, and full-text search (``tsvector``; alias lookups are
+served by a ``pg_trgm`` index, migration 0007).
+
+psycopg (3) is an optional dependency: ``pip install 'factiongraph[postgres]'``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from factiongraph.errors import StoreError
+from factiongraph.store.dialect import FTS_CONFIG, QueryTranslator, SchemaRenderer
+from factiongraph.store.sqlite import SQLiteStore, _now, list_migrations
+
+if TYPE_CHECKING:
+    import psycopg
+
+log = logging.getLogger(__name__)
+
+SCHEMES = ("postgresql", "postgres")
+_MIGRATION_LOCK = 0x6667_7374  # advisory lock key: one migrating process per database at a time
+
+
+class Row:
+    """A result row read by position or by column name, like ``sqlite3.Row``."""
+
+    __slots__ = ("_names", "_values")
+
+    def __init__(self, names: dict[str, int], values: Sequence[Any]) -> None:
+        self._names = names
+        self._values = values
+
+    def __getitem__(self, key: int | str) -> Any:
+        return self._values[key if isinstance(key, int) else self._names[key]]
+
+    def keys(self) -> list[str]:
+        """Return the column names in order."""
+        return list(self._names)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+def _row_factory(cursor: Any) -> Callable[[Sequence[Any]], Row]:
+    names = {column.name: i for i, column in enumerate(cursor.description or ())}
+    return lambda values: Row(names, values)
+
+
+class PgConnection:
+    """A psycopg connection that takes the SQLite store's SQL (see :mod:`factiongraph.store.dialect`)."""
+
+    def __init__(self, raw: psycopg.Connection[Any], translate: QueryTranslator) -> None:
+        self.raw = raw
+        self.translate = translate
+
+    @property
+    def in_transaction(self) -> bool:
+        """Return True inside a transaction (also one an error has aborted)."""
+        from psycopg.pq import TransactionStatus
+
+        return self.raw.info.transaction_status in (TransactionStatus.INTRANS, TransactionStatus.INERROR)
+
+    def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Any:
+        """Run one statement; return its cursor."""
+        return self.raw.execute(self.translate(sql), tuple(parameters))
+
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Any:
+        """Run one statement for each parameter row (pipelined: one round trip for many rows)."""
+        rows = [tuple(p) for p in parameters]
+        cursor = self.raw.cursor()
+        if rows:
+            cursor.executemany(self.translate(sql), rows)
+        return cursor
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.raw.close()
+
+
+def redact(url: str) -> str:
+    """Return a connection URL without its password (for messages and ``store.url``)."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+class PostgresStore(SQLiteStore):
+    """The PostgreSQL implementation of :class:`factiongraph.store.base.Store`."""
+
+    def __init__(self, url: str, key_fn: Callable[[str], str] | None = None) -> None:  # noqa: D107
+        try:
+            import psycopg
+        except ImportError as exc:
+            raise StoreError("a postgresql:// store needs psycopg: pip install 'factiongraph[postgres]'") from exc
+        self.url = redact(url)
+        self._batch_open = False
+        self._candidates = {}
+        self.key_fn = key_fn or str.casefold
+        try:
+            raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot open store {self.url}: {str(exc).strip()}") from exc
+        self.pg = PgConnection(raw, QueryTranslator())
+        self.conn = self.pg
+        try:
+            self.migrate()
+            self.pg.translate = QueryTranslator(self._not_null_columns())
+            self.refresh_keys()
+        except psycopg.Error as exc:
+            raw.close()
+            raise StoreError(f"cannot open store {self.url}: {str(exc).strip()}") from exc
+
+    def _not_null_columns(self) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+            " GROUP BY column_name HAVING bool_and(is_nullable = 'NO')"
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    # -- schema -----------------------------------------------------------------------------
+    def migrate(self) -> list[int]:
+        """Apply every packaged migration not yet applied (rendered for PostgreSQL); return their versions.
+
+        Holds an advisory lock meanwhile, so processes opening the same new database migrate it once.
+        """
+        import psycopg
+
+        c = self.pg
+        c.execute("SELECT pg_advisory_lock(?)", (_MIGRATION_LOCK,))
+        try:
+            c.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                " applied_at TEXT NOT NULL)"
+            )
+            done = {r[0] for r in c.execute("SELECT version FROM schema_migrations")}
+            renderer, applied = SchemaRenderer(), []
+            for version, name, sql in list_migrations():
+                statements = renderer.render(sql)  # every file, in order: later ones need the earlier tables
+                if version in done:
+                    continue
+                log.info("applying migration %s (postgresql)", name)
+                try:
+                    c.execute("BEGIN")
+                    for statement in statements:
+                        c.raw.execute(statement)  # already PostgreSQL: not translated again
+                    c.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                              (version, name, _now()))
+                    c.execute("COMMIT")
+                except psycopg.Error as exc:
+                    c.execute("ROLLBACK")
+                    raise StoreError(f"migration {name} failed on {self.url}: {str(exc).strip()}") from exc
+                applied.append(version)
+            return applied
+        finally:
+            c.execute("SELECT pg_advisory_unlock(?)", (_MIGRATION_LOCK,))
+
+    def refresh_keys(self) -> int:
+        """Recompute every alias key when the key function changed since the keys were written.
+
+        As :meth:`SQLiteStore.refresh_keys`, in one transaction that other writers wait for.
+        """
+        version = getattr(self.key_fn, "version", None)
+        if version is None:
+            return 0
+        row = self.conn.execute("SELECT value FROM store_meta WHERE name = 'alias_key_version'").fetchone()
+        if row is not None and row[0] == str(version):
+            return 0
+        self.conn.execute("BEGIN")
+        try:
+            self.conn.execute("LOCK TABLE aliases IN SHARE ROW EXCLUSIVE MODE")
+            rows = self.conn.execute("SELECT rowid, alias FROM aliases").fetchall()
+            self.conn.executemany("UPDATE aliases SET key = ? WHERE rowid = ?",
+                                  [(self.key_fn(r[1]), r[0]) for r in rows])
+            self.conn.execute("INSERT OR REPLACE INTO store_meta (name, value) VALUES ('alias_key_version', ?)",
+                              (str(version),))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        if rows:
+            log.info("alias keys rewritten for key version %s: %d aliases", version, len(rows))
+        return len(rows)
+
+    # -- reads that differ --------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and article content; returns doc_id, title and a snippet.
+
+        The query is read as a web search (words, "quoted phrases", -exclusions, or); it never fails.
+        """
+        rows = self.conn.execute(
+            f"SELECT f.doc_id, f.title, ts_headline('{FTS_CONFIG}', f.content, q.query,"
+            " 'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=\" … \"')"
+            f" AS snippet FROM documents_fts f, websearch_to_tsquery('{FTS_CONFIG}', ?) AS q(query)"
+            " WHERE f.tsv @@ q.query ORDER BY ts_rank(f.tsv, q.query) DESC, f.doc_id LIMIT ?",
+            (query, limit),
+        ).fetchall()
+        return [{"doc_id": r["doc_id"], "title": r["title"], "snippet": r["snippet"]} for r in rows]
+
+    def size_bytes(self) -> int:
+        """Return the database's size on disk in bytes."""
+        return int(self.conn.execute("SELECT pg_database_size(current_database())").fetchone()[0])
