@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 SAMPLE := factiongraph/data/sample
 DEMO_DB ?= demo.db
 
-.PHONY: demo test setup bench lock clean typecheck docs
+.PHONY: demo test setup bench lock clean typecheck docs postgresql
 
 setup: $(STAMP)
 
@@ -29,7 +29,13 @@ demo: $(STAMP)
 	@echo; echo "== Scored against the sample corpus's gold"
 	$(BIN)/factiongraph eval --gold factiongraph/data/sample.gold.json $(SAMPLE) --baseline spacy | grep -E "^\[|f1 |accuracy |violations|leaks"
 
-test: $(STAMP)
+# The store contract tests start their own PostgreSQL server (tests/store/pgserver.py): install
+# Debian's when the machine has none.
+postgresql:
+	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql)
+
+test: $(STAMP) postgresql
 	$(BIN)/mypy --strict factiongraph
 	$(BIN)/python -m pytest -q
 

@@ -9,7 +9,7 @@ import pytest
 
 from factiongraph.store import SQLiteStore, open_store
 
-BACKENDS = ("sqlite", "postgres")
+BACKENDS = ("sqlite", pytest.param("postgres", marks=pytest.mark.postgres))
 
 
 @pytest.fixture(scope="session")

@@ -241,6 +241,7 @@ def test_alias_keys_are_rewritten_when_the_key_function_changes(opener: Opener) 
 
 
 @pytest.mark.slow
+@pytest.mark.postgres
 def test_the_sample_corpus_exports_byte_identical_from_both(tmp_path: Path, pg_server: object) -> None:
     """The same corpus ingested into SQLite and into PostgreSQL gives the same ``factiongraph export``."""
     urls = [str(tmp_path / "s.db"), pg_server.create_database()]  # type: ignore[attr-defined]
@@ -256,6 +257,7 @@ def test_the_sample_corpus_exports_byte_identical_from_both(tmp_path: Path, pg_s
     assert exports[0] == exports[1]
 
 
+@pytest.mark.postgres
 def test_both_stores_have_the_same_tables_and_columns(tmp_path: Path, pg_server: object) -> None:
     """The PostgreSQL schema is rendered from the SQLite migrations: same tables, same columns."""
     lite = open_store(tmp_path / "s.db")
