@@ -126,13 +126,16 @@ def flatness(batches: list[dict[str, Any]]) -> float:
 
 def report(corpus_docs: int, engines: list[dict[str, Any]], pg: dict[str, Any] | None) -> str:
     """Return the markdown sections for the engine and PostgreSQL figures."""
-    lines = [f"## Workers and engines: {corpus_docs} documents ingested into SQLite", "",
-             "| engine | workers | docs/s (steady) | docs/s (with start-up) | vs 1 worker |", "|---|---:|---:|---:|---:|"]
-    one = {r["engine"]: r["steady_docs_per_s"] for r in engines if r["workers"] == 1}
-    for r in engines:
-        ratio = r["steady_docs_per_s"] / one[r["engine"]] if one.get(r["engine"]) else 0.0
-        lines.append(f"| {r['engine']} | {r['workers']} | {r['steady_docs_per_s']:.2f} | {r['docs_per_s']:.2f} | {ratio:.2f} |")
-    lines += ["", "Steady: from the first stored batch to the end (model loading and Ray's start left out)."]
+    lines: list[str] = []
+    if engines:
+        lines += [f"## Workers and engines: {corpus_docs} documents ingested into SQLite", "",
+                  "| engine | workers | docs/s (steady) | docs/s (with start-up) | vs 1 worker |", "|---|---:|---:|---:|---:|"]
+        one = {r["engine"]: r["steady_docs_per_s"] for r in engines if r["workers"] == 1}
+        for r in engines:
+            ratio = r["steady_docs_per_s"] / one[r["engine"]] if one.get(r["engine"]) else 0.0
+            lines.append(f"| {r['engine']} | {r['workers']} | {r['steady_docs_per_s']:.2f} | {r['docs_per_s']:.2f} "
+                         f"| {ratio:.2f} |")
+        lines += ["", "Steady: from the first stored batch to the end (model loading and Ray's start left out)."]
     if pg is not None:
         batches = pg["batches"]
         step = max(1, len(batches) // 20)
@@ -152,7 +155,7 @@ def report(corpus_docs: int, engines: list[dict[str, Any]], pg: dict[str, Any] |
 def main(argv: list[str] | None = None) -> str:
     """Run every scale measurement in its own process; print and return the markdown report."""
     parser = argparse.ArgumentParser(prog="python -m bench.scale")
-    parser.add_argument("--docs", type=int, default=300, help="corpus documents for the engine runs")
+    parser.add_argument("--docs", type=int, default=300, help="corpus documents for the engine runs (0: skip them)")
     parser.add_argument("--pg-docs", type=int, default=100_000, help="documents written to PostgreSQL (0: skip)")
     parser.add_argument("--batch", type=int, default=16, help="documents per batch (engine runs)")
     parser.add_argument("--pg-batch", type=int, default=500, help="documents per commit (PostgreSQL run)")
@@ -161,13 +164,14 @@ def main(argv: list[str] | None = None) -> str:
     from bench.corpus import build_corpus
 
     corpus = ROOT / "bench" / "work" / "scale-corpus"
-    docs, _ = build_corpus(corpus, args.docs * 2000)  # stops at a word count: ask for plenty, keep --docs
-    if docs < args.docs:
+    wanted = max(args.docs, 100)  # the PostgreSQL run analyses 100 of them
+    docs, _ = build_corpus(corpus, wanted * 2000)  # stops at a word count: ask for plenty, keep what is wanted
+    if docs < wanted:
         raise SystemExit(f"only {docs} corpus documents for --docs {args.docs}")
-    for extra in sorted(corpus.glob("*.txt"))[args.docs:]:
+    for extra in sorted(corpus.glob("*.txt"))[wanted:]:
         extra.unlink()
     engines = [_run_probe("engine", str(corpus), engine, str(workers), str(args.batch))
-               for engine in args.engines.split(",") for workers in (1, 2)]
+               for engine in args.engines.split(",") for workers in (1, 2)] if args.docs else []
     pg = _run_probe("postgres", str(corpus), str(args.pg_docs), str(args.pg_batch)) if args.pg_docs else None
     text = report(args.docs, engines, pg)
     print(text)
