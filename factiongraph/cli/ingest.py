@@ -38,8 +38,9 @@ def ingest_cmd(app: AppContext, specs: tuple[str, ...], no_analyze: bool, summar
     Exact duplicates are skipped, changed documents re-processed, near-duplicate reposts linked to
     the original. A bad input is reported in one line and the run goes on; the exit code is 5 when
     anything was rejected. With --engine ray the analysis runs in Ray actors (a local Ray
-    instance, or the cluster at RAY_ADDRESS) and this process writes the store. With --manifest, each row's metadata is laid over the document it names
-    (basis 'metadata: manifest'); rows that match nothing or hold a bad value are listed by name.
+    instance, or the cluster at RAY_ADDRESS) and this process writes the store. With --manifest,
+    each row's metadata is laid over the document it names (basis 'metadata: manifest'); rows
+    that match nothing or hold a bad value are listed by name.
     """
     manifest = load_manifest(manifest_path) if manifest_path else None
     store = app.store
