@@ -77,7 +77,20 @@ class PgConnection:
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Any:
         """Run one statement; return its cursor."""
-        return self.raw.execute(self.translate(sql), tuple(parameters))
+        with self._lost_connection():
+            return self.raw.execute(self.translate(sql), tuple(parameters))
+
+    @contextmanager
+    def _lost_connection(self) -> Iterator[None]:
+        """Turn a connection the server dropped into a StoreError (a bad statement stays what it is)."""
+        import psycopg
+
+        try:
+            yield
+        except psycopg.OperationalError as exc:
+            if self.raw.broken or self.raw.closed:
+                raise StoreError(f"lost the connection to the store: {str(exc).strip()}") from exc
+            raise
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Any:
         """Run one statement for each parameter row.
@@ -93,14 +106,15 @@ class PgConnection:
             return cursor
         query = self.translate(sql)
         parts = _multirow_parts(query, rows)
-        if parts is None:
-            cursor.executemany(query, rows)
-            return cursor
-        head, group, tail = parts
-        step = max(1, _MAX_PARAMS // max(1, len(rows[0])))
-        for i in range(0, len(rows), step):
-            chunk = rows[i:i + step]
-            cursor.execute(head + ",".join([group] * len(chunk)) + tail, [v for row in chunk for v in row])
+        with self._lost_connection():
+            if parts is None:
+                cursor.executemany(query, rows)
+                return cursor
+            head, group, tail = parts
+            step = max(1, _MAX_PARAMS // max(1, len(rows[0])))
+            for i in range(0, len(rows), step):
+                chunk = rows[i:i + step]
+                cursor.execute(head + ",".join([group] * len(chunk)) + tail, [v for row in chunk for v in row])
         return cursor
 
     def close(self) -> None:

@@ -277,3 +277,21 @@ def test_both_stores_have_the_same_tables_and_columns(tmp_path: Path, pg_server:
     assert pg_tables == sqlite_tables
     lite.close()
     pg.close()
+
+
+@pytest.mark.postgres
+def test_a_server_that_drops_the_connection_is_a_store_error(pg_server: object) -> None:
+    import psycopg
+
+    from factiongraph.errors import StoreError
+
+    url = pg_server.create_database()  # type: ignore[attr-defined]
+    store = open_store(url)
+    store.write_result(make_result())
+    pid = store.conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    with pytest.raises(StoreError, match="lost the connection"):
+        store.counts()
+    with pytest.raises(StoreError, match="cannot open store"):
+        open_store(url.rsplit("/", 1)[0] + "/no_such_database")
