@@ -44,7 +44,9 @@ class TempPostgres:
 
     def __init__(self, durable: bool = False) -> None:
         self.durable = durable
-        self.root = Path(tempfile.mkdtemp(prefix="factiongraph-pg-"))
+        # Under root the server runs as another user, who must reach the folder: /tmp, not a TMPDIR in /root.
+        where = "/tmp" if os.geteuid() == 0 and os.path.isdir("/tmp") else None
+        self.root = Path(tempfile.mkdtemp(prefix="factiongraph-pg-", dir=where))
         self.port = 0
         self.user: str | None = None
         self._dbs = 0
