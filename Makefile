@@ -12,7 +12,7 @@ VENDOR := factiongraph/web/vendor
 VENDOR_STAMP := $(VENDOR)/node_modules/.package-lock.json
 PORT ?= 8000
 
-.PHONY: demo test setup bench lock clean typecheck docs serve web-assets browser golden
+.PHONY: demo test setup bench lock clean typecheck docs serve web-assets browser golden postgresql
 
 setup: $(STAMP)
 
@@ -46,11 +46,17 @@ demo: $(STAMP) web-assets
 	@echo; echo "== Open it in the browser: make serve, then http://127.0.0.1:$(PORT)/"
 	@echo "   (or: $(BIN)/factiongraph --db $(DEMO_DB) serve --port $(PORT))"
 
+# The store contract tests start their own PostgreSQL server (tests/store/pgserver.py): install
+# Debian's when the machine has none.
+postgresql:
+	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql)
+
 serve: $(STAMP) web-assets
 	@test -f $(DEMO_DB) || $(MAKE) demo
 	$(BIN)/factiongraph --db $(DEMO_DB) serve --port $(PORT)
 
-test: $(STAMP) web-assets browser
+test: $(STAMP) web-assets browser postgresql
 	$(BIN)/mypy --strict factiongraph
 	$(BIN)/python -m pytest -q
 

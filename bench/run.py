@@ -1,8 +1,10 @@
 """``make bench``: throughput and memory of factiongraph against spaCy's NER-only pipeline.
 
 Builds a >= 200k-word corpus from the sample articles, runs each configuration in its own
-process (so peak RSS is per configuration), then the 10,000-document store-growth probe, and
-writes a markdown table to bench/results/latest.md. spaCy's NER-only run and the one-worker
+process (so peak RSS is per configuration), then the 10,000-document store-growth probe, then the
+scale-out figures of ``bench/scale.py`` (1 and 2 workers with the local and Ray engines on
+BENCH_SCALE_DOCS documents, and BENCH_PG_DOCS documents written to PostgreSQL), and writes a
+markdown table to bench/results/latest.md. spaCy's NER-only run and the one-worker
 pipeline run alternate BENCH_ROUNDS times (default 2) and are compared by their mean times.
 """
 
@@ -26,6 +28,8 @@ RESULTS = ROOT / "bench" / "results" / "latest.md"
 MIN_WORDS = int(os.environ.get("BENCH_MIN_WORDS", "200000"))
 STORE_DOCS = int(os.environ.get("BENCH_STORE_DOCS", "10000"))
 ROUNDS = max(1, int(os.environ.get("BENCH_ROUNDS", "2")))
+SCALE_DOCS = int(os.environ.get("BENCH_SCALE_DOCS", "300"))
+PG_DOCS = int(os.environ.get("BENCH_PG_DOCS", "100000"))
 
 
 def _probe(*args: str) -> dict[str, Any]:
@@ -113,6 +117,10 @@ def main() -> None:
         lines.append(f"| {name} | {p50:.2f} | {p95:.2f} |")
     lines += ["", "The web API rows time whole requests through the application in process (routing, store",
               "views, JSON), without the network; the target is p95 under 150 ms."]
+    # Scale-out (bench/scale.py): 1 and 2 workers with each engine, and the PostgreSQL ingest.
+    from bench.scale import main as scale_main
+
+    lines += ["", scale_main(["--docs", str(SCALE_DOCS), "--pg-docs", str(PG_DOCS)]).rstrip()]
     lines += ["", f"Total benchmark time: {time.perf_counter() - started:.0f}s."]
     table = "\n".join(lines) + "\n"
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

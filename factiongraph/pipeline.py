@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import gc
 import logging
-import multiprocessing
 import time
 from collections import Counter
 from datetime import UTC, date, datetime
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from factiongraph.clean import Cleaner
+from factiongraph.engine import Engine, InFlight, start_engine
 from factiongraph.extract import DocContext, Extractor
 from factiongraph.extract.events.coref import match_event, may_be_same_event, merge_events
 from factiongraph.ingest import IngestOptions, estimate_similarity, iter_inputs, lsh_bands, minhash_signature
@@ -114,8 +114,8 @@ class Pipeline:
         self._nlp: NlpPipeline | None = None
         self._resolver: Resolver | None = None
         self._extractor: Extractor | None = None
-        self._pool: Any = None
-        self._inflight: tuple[list[_Pending], _InFlight] | None = None
+        self._engine: Engine | None = None
+        self._inflight: tuple[list[_Pending], InFlight] | None = None
         self.ingest_options = IngestOptions(
             max_document_bytes=settings.max_document_bytes,
             http_timeout=settings.http_timeout,
@@ -176,8 +176,13 @@ class Pipeline:
 
     def _build_stages(self) -> None:
         """Build the stages this process runs (workers build their own)."""
-        if self.analyze and self.settings.workers <= 1:
+        if self.analyze and not self.parallel:
             self.nlp, self.resolver, self.extractor  # noqa: B018 - properties build on access
+
+    @property
+    def parallel(self) -> bool:
+        """Return True when nlp/resolve/extract run in an engine's workers (workers > 1, or Ray)."""
+        return self.settings.workers > 1 or self.settings.engine != "local"
 
     def _run(self, specs: Sequence[str | RawDocument], store: Store, *, stdin: BinaryIO | None,
              progress: ProgressHook | None, manifest: Manifest | None) -> RunSummary:
@@ -249,11 +254,13 @@ class Pipeline:
     def _flush(self, batch: list[_Pending], store: Store, summary: RunSummary) -> list[_Pending]:
         """Analyse a batch and write it; return the batch still in flight (its hashes are not stored yet).
 
-        With worker processes the batch is handed to the pool and this call writes the
-        previous batch while the workers run, so reading, cleaning and storing overlap with
-        the analysis. Batches are written in input order either way.
+        With an engine (worker processes or Ray actors, :mod:`factiongraph.engine`) the batch
+        is handed to its workers and this call writes the previous batch while they run, so
+        reading, cleaning and storing overlap with the analysis; the cross-document steps
+        (near-duplicates, event coreference) run here, in the writer. Batches are written in
+        input order either way.
         """
-        if self.analyze and self.settings.workers > 1:
+        if self.analyze and self.parallel:
             handle = self._pool_submit([p.document for p in batch])
             self._drain(store, summary)
             self._inflight = (batch, handle)
@@ -376,21 +383,17 @@ class Pipeline:
                 out.append(Rejection(ann.document.source, RejectionReason.PIPELINE_ERROR, f"analysis failed: {exc!r}"))
         return out
 
-    def _pool_submit(self, docs: list[Document]) -> _InFlight:
-        """Hand a batch to the worker pool (started on first use); the result arrives later."""
-        if self._pool is None:
-            ctx = multiprocessing.get_context("forkserver")
-            self._pool = ctx.Pool(self.settings.workers, initializer=_init_worker, initargs=(self.settings, self.today))
-        size = max(1, -(-len(docs) // self.settings.workers))
-        chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
-        return _InFlight(self._pool.map_async(_worker_analyze, chunks))
+    def _pool_submit(self, docs: list[Document]) -> InFlight:
+        """Hand a batch to the engine's workers (started on first use); the result arrives later."""
+        if self._engine is None:
+            self._engine = start_engine(self.settings, self.today)
+        return self._engine.submit(docs)
 
     def close(self) -> None:
-        """Stop worker processes, if any were started."""
-        if self._pool is not None:
-            self._pool.close()
-            self._pool.join()
-            self._pool = None
+        """Stop the engine's workers, if any were started."""
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
 
     def _resolve_and_extract(self, ann: Any) -> DocumentResult:
         resolution = self.resolver.resolve(ann.document, ann.mentions)
@@ -440,30 +443,3 @@ def _long_lived_heap(build: Callable[[], None]) -> Iterator[None]:
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
-
-
-class _InFlight:
-    """A batch being analysed in the worker pool."""
-
-    def __init__(self, handle: Any) -> None:
-        self._handle = handle
-
-    def get(self) -> list[DocumentResult | Rejection]:
-        """Wait for the batch; return its outcomes in input order."""
-        return [r for chunk in self._handle.get() for r in chunk]
-
-
-_WORKER: Pipeline | None = None
-
-
-def _init_worker(settings: Settings, today: date) -> None:
-    """Build the stages once in each worker process."""
-    global _WORKER
-    _WORKER = Pipeline(replace(settings, workers=1), today=today)
-    _WORKER._build_stages()
-    _freeze_heap()  # for the worker's lifetime
-
-
-def _worker_analyze(docs: list[Document]) -> list[DocumentResult | Rejection]:
-    assert _WORKER is not None
-    return _WORKER.analyze_documents(docs)

@@ -34,10 +34,14 @@ class Settings:
                                    "WORK_OF_ART", "LANGUAGE", "DATE", "CARDINAL")
     numeric_date_order: str = "auto"
     parse: bool = True
+    engine: str = "local"
+    ray_address: str = ""
 
 
 SETTING_HELP: dict[str, str] = {
-    "db": "Store location: a SQLite file path (default factiongraph.db in the current directory).",
+    "db": ("Store location: a SQLite file path (default factiongraph.db in the current directory) or a "
+           "PostgreSQL URL, postgresql://user:password@host:5432/dbname, for a store a team shares "
+           "(needs the 'postgres' extra)."),
     "spacy_model": "Name of the installed spaCy pipeline package to load (never downloaded at run time).",
     "kb_paths": "Extra knowledge-base YAML files; their records override bundled ones with the same id.",
     "max_document_bytes": "Inputs larger than this many bytes are rejected as too-large.",
@@ -47,7 +51,11 @@ SETTING_HELP: dict[str, str] = {
     "http_timeout": "Seconds to wait for an HTTP(S) response before rejecting the URL as unreachable.",
     "user_agent": "User-Agent header sent when fetching URLs and feeds.",
     "near_duplicate_threshold": "Estimated Jaccard similarity above which a document is linked as a near-duplicate repost.",
-    "workers": "Processes used for the NLP stages (1 = in-process).",
+    "workers": "Processes (local engine) or Ray actors (ray engine) used for the NLP stages (1 = in-process locally).",
+    "engine": ("Where the NLP stages run in parallel: 'local' (worker processes on this machine) or 'ray' "
+               "(Ray actors; needs the 'ray' extra)."),
+    "ray_address": ("Ray cluster the ray engine connects to (e.g. 10.0.0.5:6379); also read from RAY_ADDRESS. "
+                    "Empty (default): start a local Ray instance for the run."),
     "batch_size": "Documents per spaCy batch.",
     "ner_labels": ("Labels spaCy's NER may predict; the model's other labels (by default MONEY, PERCENT, "
                    "QUANTITY, ORDINAL, TIME, LAW) are cut from its output layer, which makes it faster. "
@@ -58,6 +66,10 @@ SETTING_HELP: dict[str, str] = {
                            "'dmy' or 'mdy' for a collection with a known convention; 'auto' (default) uses "
                            "the document's own unambiguous numeric dates, else keeps only the year."),
 }
+
+
+ENV_ALIASES = {"RAY_ADDRESS": "ray_address"}
+"""Environment variables other tools define that mean a setting (FACTIONGRAPH_* wins)."""
 
 
 def _coerce(name: str, value: Any) -> Any:
@@ -97,7 +109,9 @@ def load_settings(
                 raise ConfigError(f"settings file {user_file}: unknown setting {key!r}")
             values[key] = _coerce(key, value)
     for key, value in (environ or {}).items():
-        if key.startswith("FACTIONGRAPH_"):
+        if key in ENV_ALIASES and f"FACTIONGRAPH_{ENV_ALIASES[key].upper()}" not in (environ or {}):
+            values[ENV_ALIASES[key]] = _coerce(ENV_ALIASES[key], value)
+        elif key.startswith("FACTIONGRAPH_"):
             name = key[len("FACTIONGRAPH_"):].lower()
             if name in names:
                 values[name] = _coerce(name, value)
@@ -108,6 +122,8 @@ def load_settings(
             raise ConfigError(f"unknown setting {key!r}")
         values[key] = _coerce(key, value)
     settings = replace(Settings(), **values)
+    if settings.engine not in ("local", "ray"):
+        raise ConfigError(f"setting 'engine': {settings.engine!r} is not local or ray")
     if settings.numeric_date_order not in ("auto", "dmy", "mdy"):
         raise ConfigError(f"setting 'numeric_date_order': {settings.numeric_date_order!r} is not auto, dmy or mdy")
     return settings

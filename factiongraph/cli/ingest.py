@@ -20,7 +20,11 @@ EXIT_REJECTED = 5
 @click.argument("specs", nargs=-1, required=True, metavar="PATH|URL|GLOB|-...")
 @click.option("--no-analyze", is_flag=True, help="Store cleaned documents only (skip entities and events).")
 @click.option("--summary-json", type=click.Path(dir_okay=False, writable=True), help="Also write the summary as JSON.")
-@click.option("--workers", type=click.IntRange(min=1), help="Processes for the NLP stages (default: setting 'workers').")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Processes (or Ray actors) for the NLP stages (default: setting 'workers').")
+@click.option("--engine", type=click.Choice(["local", "ray"]),
+              help="Run the NLP stages in local processes or in Ray actors; Ray connects to RAY_ADDRESS "
+                   "when set, else starts a local instance (default: setting 'engine').")
 @click.option("--progress/--no-progress", default=None, help="Progress line on stderr (default: only on a terminal).")
 @click.option("--manifest", "manifest_path", type=click.Path(dir_okay=False, path_type=str),
               help="JSONL or CSV rows (file or url; title, outlet, author, published, url, language) "
@@ -28,17 +32,23 @@ EXIT_REJECTED = 5
 @db_option
 @click.pass_obj
 def ingest_cmd(app: AppContext, specs: tuple[str, ...], no_analyze: bool, summary_json: str | None,
-               workers: int | None, progress: bool | None, manifest_path: str | None) -> None:
+               workers: int | None, engine: str | None, progress: bool | None, manifest_path: str | None) -> None:
     """Ingest files, folders, globs, URLs, feeds or stdin (-) into the store.
 
     Exact duplicates are skipped, changed documents re-processed, near-duplicate reposts linked to
     the original. A bad input is reported in one line and the run goes on; the exit code is 5 when
-    anything was rejected. With --manifest, each row's metadata is laid over the document it names
-    (basis 'metadata: manifest'); rows that match nothing or hold a bad value are listed by name.
+    anything was rejected. With --engine ray the analysis runs in Ray actors (a local Ray
+    instance, or the cluster at RAY_ADDRESS) and this process writes the store. With --manifest,
+    each row's metadata is laid over the document it names (basis 'metadata: manifest'); rows
+    that match nothing or hold a bad value are listed by name.
     """
     manifest = load_manifest(manifest_path) if manifest_path else None
     store = app.store
-    settings = replace(app.settings, workers=workers) if workers else app.settings
+    settings = app.settings
+    if workers:
+        settings = replace(settings, workers=workers)
+    if engine:
+        settings = replace(settings, engine=engine)
     pipeline = Pipeline(settings, analyze=not no_analyze)
     show = sys.stderr.isatty() if progress is None else progress
     hook = _progress_line if show else None

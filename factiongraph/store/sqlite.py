@@ -36,6 +36,7 @@ from factiongraph.model import (
 from factiongraph.model.ids import make_id
 from factiongraph.model.judgement import Judgement
 from factiongraph.model.result import DocumentResult
+from factiongraph.store.dialect import SqlConnection
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,8 @@ def open_store(url: str | Path, key_fn: Callable[[str], str] | None = None) -> S
 class SQLiteStore:
     """The SQLite implementation of :class:`factiongraph.store.base.Store`."""
 
+    conn: SqlConnection
+
     def __init__(self, path: str, key_fn: Callable[[str], str] | None = None) -> None:
         self.url = path
         self._batch_open = False
@@ -92,8 +95,9 @@ class SQLiteStore:
                 raise StoreError(f"cannot open store {path}: folder {parent} does not exist")
         try:
             # timeout: how long a statement waits for another process's write lock (busy_timeout)
-            self.conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
-            self.conn.row_factory = sqlite3.Row
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+            conn.row_factory = sqlite3.Row
+            self.conn = conn
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._enable_wal()
             self.conn.execute("PRAGMA synchronous = NORMAL")

@@ -1,0 +1,6 @@
+-- Version 7: lookups PostgreSQL serves with its own facilities. SQLite needs nothing here: its
+-- alias lookups (exact key, then key prefix with LIKE) use aliases_key, and julianday() is built in.
+-- postgres: CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- postgres: CREATE INDEX aliases_key_trgm ON aliases USING gin (key gin_trgm_ops);
+-- SQLite's julianday() for the ISO dates events carry (YYYY-MM-DD); NULL for anything else.
+-- postgres: CREATE OR REPLACE FUNCTION julianday(value text) RETURNS double precision LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN value ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN (make_date(substr(value, 1, 4)::int, greatest(1, least(12, substr(value, 6, 2)::int)), 1) + (substr(value, 9, 2)::int - 1) - DATE '2000-01-01') + 2451544.5 END $$;
