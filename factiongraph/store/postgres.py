@@ -263,6 +263,9 @@ class PostgresStore(SQLiteStore):
         with super().batch():
             yield
 
+    def _check_data_version(self) -> None:
+        """PostgreSQL has no ``PRAGMA data_version``: :meth:`batch` reads candidates afresh instead."""
+
     # -- reads that differ --------------------------------------------------------------------
     def near_duplicate_candidates(self, bands: list[str], limit: int = 20) -> list[tuple[str, tuple[int, ...]]]:
         """Return ``(doc_id, signature)`` of stored documents sharing at least one LSH band.

@@ -571,7 +571,7 @@ class SQLiteStore:
     def withdraw_judgement(self, judgement_id: str) -> bool:
         """Delete a judgement recorded by ``record_judgement``; False when there is none."""
         cur = self.conn.execute("DELETE FROM judgements WHERE judgement_id = ? AND doc_id IS NULL", (judgement_id,))
-        return cur.rowcount > 0
+        return bool(cur.rowcount > 0)
 
     # -- reads ------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
