@@ -621,7 +621,13 @@ class SQLiteStore:
         return [dict(r) for r in rows]
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over titles and article content; returns doc_id, title and a snippet."""
+        """Full-text search over titles and article content; returns doc_id, title and a snippet.
+
+        ``query`` is FTS5 syntax; a query that is not valid FTS5 is searched as plain words.
+        """
+        query = query.replace("\x00", " ")  # SQLite reads a NUL as the end of the query string
+        if not query.split():
+            return []
         try:
             rows = self.conn.execute(
                 "SELECT doc_id, title, snippet(documents_fts, 2, '[', ']', ' … ', 12) AS snippet FROM documents_fts"
