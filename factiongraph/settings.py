@@ -34,6 +34,9 @@ class Settings:
                                    "WORK_OF_ART", "LANGUAGE", "DATE", "CARDINAL")
     numeric_date_order: str = "auto"
     parse: bool = True
+    max_request_bytes: int = 12_000_000
+    rate_limit_per_minute: int = 60
+    allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
 
 
 SETTING_HELP: dict[str, str] = {
@@ -57,6 +60,15 @@ SETTING_HELP: dict[str, str] = {
     "numeric_date_order": ("How to read a numeric date whose day and month could be swapped (03/04/2021): "
                            "'dmy' or 'mdy' for a collection with a known convention; 'auto' (default) uses "
                            "the document's own unambiguous numeric dates, else keeps only the year."),
+    "max_request_bytes": ("'serve': a request body larger than this many bytes is refused with 413 before it is "
+                          "read (a declared Content-Length) or as soon as the limit is passed (a chunked body). "
+                          "The default leaves room for one article at max_document_bytes sent as JSON."),
+    "rate_limit_per_minute": ("'serve': searches and write requests one client address may make per minute "
+                              "(bursts up to that many, then refilled evenly); more get 429 with Retry-After. "
+                              "0 turns the limit off. Reading pages and other API calls is not limited."),
+    "allowed_hosts": ("'serve': host names the server answers to (the Host header, without port); any other "
+                      "gets 400, which stops DNS-rebinding pages from reading a loopback server. 'serve --host' "
+                      "adds its own address; '*' allows any (behind a proxy that checks the host)."),
 }
 
 
