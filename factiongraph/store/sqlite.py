@@ -59,12 +59,15 @@ def list_migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-def open_store(url: str | Path, key_fn: Callable[[str], str] | None = None) -> SQLiteStore:
+def open_store(url: str | Path, key_fn: Callable[[str], str] | None = None, *,
+               any_thread: bool = False) -> SQLiteStore:
     """Open (creating and migrating if needed) the store at ``url``.
 
     ``url`` is a file path or ``sqlite:///path``. Raises StoreError for anything else.
     ``key_fn`` turns an alias into its lookup key (resolution's transliteration-insensitive key;
     plain casefolding when omitted). Writers and readers of one store must use the same one.
+    ``any_thread`` lets threads take turns with the connection (never two at once: the caller
+    hands it to one thread at a time, as the web app's pool does).
     """
     text = str(url)
     if text.startswith("sqlite:///"):
@@ -72,13 +75,13 @@ def open_store(url: str | Path, key_fn: Callable[[str], str] | None = None) -> S
     elif "://" in text:
         scheme = text.split("://", 1)[0]
         raise StoreError(f"unsupported store URL scheme {scheme!r}: use a file path or sqlite:///path")
-    return SQLiteStore(text, key_fn)
+    return SQLiteStore(text, key_fn, any_thread=any_thread)
 
 
 class SQLiteStore:
     """The SQLite implementation of :class:`factiongraph.store.base.Store`."""
 
-    def __init__(self, path: str, key_fn: Callable[[str], str] | None = None) -> None:
+    def __init__(self, path: str, key_fn: Callable[[str], str] | None = None, *, any_thread: bool = False) -> None:
         self.url = path
         self._batch_open = False
         # Coreference candidates as last read (event id -> Event with participants, no evidence).
@@ -92,7 +95,8 @@ class SQLiteStore:
                 raise StoreError(f"cannot open store {path}: folder {parent} does not exist")
         try:
             # timeout: how long a statement waits for another process's write lock (busy_timeout)
-            self.conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+            self.conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS,
+                                        check_same_thread=not any_thread)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._enable_wal()

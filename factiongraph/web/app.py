@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -25,7 +26,7 @@ from factiongraph.kb import KnowledgeBase, load_kb
 from factiongraph.settings import Settings
 from factiongraph.web import assets
 from factiongraph.web.context import error_response, render
-from factiongraph.web.limits import RateLimit
+from factiongraph.web.limits import BodyLimit, RateLimit
 from factiongraph.web.routes import documents, entities, events, graph, ingest, overview, review, search
 from factiongraph.web.security import HostCheck, SecurityHeaders
 from factiongraph.web.stores import StoreConnections
@@ -36,9 +37,8 @@ HERE = Path(__file__).resolve().parent
 class FactiongraphApp(FastAPI):
     """FastAPI with the security headers outside every other layer.
 
-    Middleware added with ``add_middleware`` sits inside Starlette's error handler and FastAPI's
-    body limit, so their answers (500, 413) would go out without the headers; wrapping the
-    whole stack puts them on every response.
+    Middleware added with ``add_middleware`` sits inside Starlette's error handler, so its 500
+    answer would go out without the headers; wrapping the whole stack puts them on every response.
     """
 
     def build_middleware_stack(self) -> ASGIApp:
@@ -59,7 +59,7 @@ def create_app(settings: Settings, store: StoreConnections | None = None, *, tok
         StoreError: when there is no store file to serve.
     """
     app = FactiongraphApp(title="factiongraph", version=__version__, docs_url=None, redoc_url=None,
-                          openapi_url="/api/openapi.json", max_body_size=settings.max_request_bytes,
+                          openapi_url="/api/openapi.json",
                           description="Read a factiongraph store: entities, relations, events, quotes and their "
                                       "evidence.")
     app.state.settings = settings
@@ -71,6 +71,7 @@ def create_app(settings: Settings, store: StoreConnections | None = None, *, tok
     app.state.kb = _kb_loader(settings)
     app.state.templates = Environment(loader=FileSystemLoader(HERE / "templates"),
                                       autoescape=select_autoescape(default=True, default_for_string=True))
+    app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
     app.add_middleware(HostCheck, allowed=settings.allowed_hosts)  # added last: runs first
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -112,8 +113,8 @@ def _add_fixed_routes(app: FastAPI) -> None:
 
 
 def _add_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
+    @app.exception_handler(StarletteHTTPException)  # also the router's 404/405 and the body limit's 413
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         return error_response(request, exc.status_code, "Error", str(exc.detail), exc.headers)
 
     @app.exception_handler(RequestValidationError)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query, Request
@@ -15,10 +15,10 @@ from factiongraph.store.views import get_entity
 from factiongraph.model import Entity
 
 
-def store_of(request: Request) -> SQLiteStore:
-    """Return this thread's connection to the served store (FastAPI dependency)."""
-    store: SQLiteStore = request.app.state.stores.get()
-    return store
+def store_of(request: Request) -> Iterator[SQLiteStore]:
+    """Lend the request a connection to the served store, for as long as it runs (FastAPI dependency)."""
+    with request.app.state.stores.borrow() as store:
+        yield store
 
 
 Store = Annotated[SQLiteStore, Depends(store_of)]

@@ -1,11 +1,15 @@
-"""A per-client rate limit for searches and writes (setting ``rate_limit_per_minute``).
+"""Request limits: the body size (setting ``max_request_bytes``) and a per-client rate limit for
+searches and writes (setting ``rate_limit_per_minute``).
+
+A body whose declared ``Content-Length`` is over the limit is answered 413 before any of it is
+read; a body without one (chunked) is counted as it arrives and refused as soon as it passes
+the limit, so the server never holds more than the limit in memory.
 
 Searches run full-text and alias queries, and writes run the pipeline or change the store: those
 are what a client could use to wear the server down or guess the token. Each client address gets
 a token bucket that holds one minute's allowance and refills evenly; a request that finds it
 empty is answered 429 with ``Retry-After`` (seconds until the next token). Reading pages and the
-other API calls is not limited. Request bodies are bounded by FastAPI's ``max_body_size``
-(setting ``max_request_bytes``), set in ``app.py``.
+other API calls is not limited.
 """
 
 from __future__ import annotations
@@ -15,8 +19,9 @@ import threading
 import time
 from collections.abc import Callable
 
-from fastapi import Request
-from starlette.types import ASGIApp, Receive, Scope, Send
+from fastapi import HTTPException, Request
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from factiongraph.web.context import error_response
 
@@ -25,6 +30,42 @@ LIMITED_PATHS = frozenset({"/api/search", "/search"})
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 #: Buckets kept at most; beyond that, full (idle) buckets are forgotten first.
 MAX_CLIENTS = 10_000
+
+
+class BodyTooLarge(HTTPException):
+    """Raised while reading a body that passes the limit (the app's error handler answers 413)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"the request body is larger than {limit} bytes (setting max_request_bytes)")
+
+
+class BodyLimit:
+    """ASGI middleware that refuses request bodies over ``limit`` bytes with 413."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > self.limit:
+            error = BodyTooLarge(self.limit)
+            await error_response(Request(scope), 413, "Too large", str(error.detail))(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise BodyTooLarge(self.limit)
+            return message
+
+        await self.app(scope, counted, send)
 
 
 class TokenBuckets:
