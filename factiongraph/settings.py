@@ -26,6 +26,7 @@ class Settings:
     max_document_bytes: int = 5_000_000
     max_text_chars: int = 200_000
     http_timeout: float = 20.0
+    allow_private_urls: bool = False
     user_agent: str = "factiongraph/0.1 (+https://github.com/factiongraph)"
     near_duplicate_threshold: float = 0.8
     workers: int = 1
@@ -48,6 +49,9 @@ SETTING_HELP: dict[str, str] = {
                        "the NLP stages, which need about 3.5 KB of memory per character (200,000 characters: "
                        "about 20 seconds and 0.7 GB)."),
     "http_timeout": "Seconds to wait for an HTTP(S) response before rejecting the URL as unreachable.",
+    "allow_private_urls": ("Fetch URLs, feed items and redirects whose host is on a loopback, private or "
+                           "link-local address (refused by default: a hostile feed could otherwise make "
+                           "factiongraph read the local network or a cloud metadata service)."),
     "user_agent": "User-Agent header sent when fetching URLs and feeds.",
     "near_duplicate_threshold": "Estimated Jaccard similarity above which a document is linked as a near-duplicate repost.",
     "workers": "Processes used for the NLP stages (1 = in-process).",
