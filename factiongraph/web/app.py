@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp
 
 from factiongraph import __version__
@@ -50,8 +50,9 @@ def create_app(settings: Settings, store: StoreConnections | None = None, *, tok
     """Return the web app over ``store`` (default: the store at ``settings.db``).
 
     Args:
-        settings: the settings (``db`` names the store; ``kb_paths`` the user's KB files).
-        store: per-thread connections to the store; opened from ``settings.db`` when None.
+        settings: the settings (``db`` names the store; ``kb_paths`` the user's KB files;
+            ``max_request_bytes``, ``rate_limit_per_minute`` and ``allowed_hosts`` the limits).
+        store: the pool of connections to the store; opened from ``settings.db`` when None.
         token: bearer token that allows writes; without one the server is read-only.
         vendor: the npm ``node_modules`` folder the front-end libraries are served from.
 
