@@ -74,6 +74,7 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.crash
+	$(BIN)/python -m bench.web_load
 
 # Regenerate the lock after changing dependencies (needs network to the package index).
 lock:

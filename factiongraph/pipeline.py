@@ -116,11 +116,7 @@ class Pipeline:
         self._extractor: Extractor | None = None
         self._engine: Engine | None = None
         self._inflight: tuple[list[_Pending], InFlight] | None = None
-        self.ingest_options = IngestOptions(
-            max_document_bytes=settings.max_document_bytes,
-            http_timeout=settings.http_timeout,
-            user_agent=settings.user_agent,
-        )
+        self.ingest_options = IngestOptions.from_settings(settings)
 
     # -- stage construction (lazy: building spaCy costs a second) ----------------------------
     @property

@@ -26,6 +26,7 @@ class Settings:
     max_document_bytes: int = 5_000_000
     max_text_chars: int = 200_000
     http_timeout: float = 20.0
+    allow_private_urls: bool = False
     user_agent: str = "factiongraph/0.1 (+https://github.com/factiongraph)"
     near_duplicate_threshold: float = 0.8
     workers: int = 1
@@ -36,6 +37,9 @@ class Settings:
     parse: bool = True
     engine: str = "local"
     ray_address: str = ""
+    max_request_bytes: int = 12_000_000
+    rate_limit_per_minute: int = 60
+    allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
 
 
 SETTING_HELP: dict[str, str] = {
@@ -49,6 +53,9 @@ SETTING_HELP: dict[str, str] = {
                        "the NLP stages, which need about 3.5 KB of memory per character (200,000 characters: "
                        "about 20 seconds and 0.7 GB)."),
     "http_timeout": "Seconds to wait for an HTTP(S) response before rejecting the URL as unreachable.",
+    "allow_private_urls": ("Fetch URLs, feed items and redirects whose host is on a loopback, private or "
+                           "link-local address (refused by default: a hostile feed could otherwise make "
+                           "factiongraph read the local network or a cloud metadata service)."),
     "user_agent": "User-Agent header sent when fetching URLs and feeds.",
     "near_duplicate_threshold": "Estimated Jaccard similarity above which a document is linked as a near-duplicate repost.",
     "workers": "Processes (local engine) or Ray actors (ray engine) used for the NLP stages (1 = in-process locally).",
@@ -65,6 +72,15 @@ SETTING_HELP: dict[str, str] = {
     "numeric_date_order": ("How to read a numeric date whose day and month could be swapped (03/04/2021): "
                            "'dmy' or 'mdy' for a collection with a known convention; 'auto' (default) uses "
                            "the document's own unambiguous numeric dates, else keeps only the year."),
+    "max_request_bytes": ("'serve': a request body larger than this many bytes is refused with 413 before it is "
+                          "read (a declared Content-Length) or as soon as the limit is passed (a chunked body). "
+                          "The default leaves room for one article at max_document_bytes sent as JSON."),
+    "rate_limit_per_minute": ("'serve': searches and write requests one client address may make per minute "
+                              "(bursts up to that many, then refilled evenly); more get 429 with Retry-After. "
+                              "0 turns the limit off. Reading pages and other API calls is not limited."),
+    "allowed_hosts": ("'serve': host names the server answers to (the Host header, without port); any other "
+                      "gets 400, which stops DNS-rebinding pages from reading a loopback server. 'serve --host' "
+                      "adds its own address; '*' allows any (behind a proxy that checks the host)."),
 }
 
 

@@ -43,7 +43,7 @@ def run(server: HostileServer, tmp_path_factory: pytest.TempPathFactory) -> tupl
     write_hostile_files(folder)
     (folder / "xxe-local.rss").write_text(xxe_feed(server.secret_path, base_url(server) + "/probe"), encoding="utf-8")
     (folder / "long.txt").write_text((LEAD + " ") * 400 + "\n", encoding="utf-8")  # ~38,000 characters
-    settings = Settings(db=str(folder / "s.db"), http_timeout=2.0, max_text_chars=20_000)
+    settings = Settings(db=str(folder / "s.db"), http_timeout=2.0, max_text_chars=20_000, allow_private_urls=True)
     store = open_store(settings.db, key_fn=make_key)
     specs = [str(folder), *(base_url(server) + path for path in URLS)]
     return Pipeline(settings).run(specs, store), store

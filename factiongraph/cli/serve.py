@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
 from factiongraph.cli.context import AppContext, db_option
 from factiongraph.errors import ConfigError
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
+ANY_ADDRESS = ("0.0.0.0", "::", "")
 
 
 @click.command("serve")
@@ -31,10 +34,17 @@ def serve_cmd(app: AppContext, host: str, port: int, token: str | None) -> None:
         from factiongraph.web import create_app
     except ImportError as exc:
         raise ConfigError(f"the web extra is not installed ({exc.name}): pip install 'factiongraph[web]'") from exc
-    web = create_app(app.settings, token=token)
+    settings = app.settings
+    if host not in ANY_ADDRESS and host not in settings.allowed_hosts:
+        settings = replace(settings, allowed_hosts=(*settings.allowed_hosts, host))
+    web = create_app(settings, token=token)
     shown = f"[{host}]" if ":" in host else host
     if host not in LOOPBACK:
         click.echo(f"warning: listening on {host}, reachable from other machines", err=True)
+    if host in ANY_ADDRESS and "*" not in settings.allowed_hosts:
+        click.echo("note: only requests for the host names in the setting allowed_hosts are answered "
+                   f"({', '.join(settings.allowed_hosts)}); add the names clients use", err=True)
     click.echo(f"factiongraph: serving {app.settings.db} at http://{shown}:{port}/ "
                f"({'writes need the token' if token else 'read-only'}); Ctrl-C stops", err=True)
-    uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
+    # No proxy headers: the rate limit counts the address that connected, which a client cannot forge.
+    uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)

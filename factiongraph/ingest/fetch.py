@@ -15,6 +15,7 @@ import zlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from factiongraph.ingest.addresses import refuse_url
 from factiongraph.ingest.decode import decode_bytes, looks_like_feed, looks_like_html, sniff_binary
 from factiongraph.ingest.options import IngestOptions
 from factiongraph.model.document import Metadata, RawDocument
@@ -67,7 +68,13 @@ def fetch_url(url: str, opts: IngestOptions) -> Response | Rejection:
             "User-Agent": opts.user_agent, "Accept": _ACCEPT, "Accept-Encoding": "gzip, identity"})
     except ValueError as exc:
         return Rejection(url, RejectionReason.UNREACHABLE, f"invalid URL: {exc}")
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler(dict(opts.proxies)))
+    handlers: list[urllib.request.BaseHandler] = [urllib.request.ProxyHandler(dict(opts.proxies))]
+    if not opts.allow_private_urls:
+        refused = refuse_url(url)
+        if refused:
+            return Rejection(url, RejectionReason.UNREACHABLE, refused)
+        handlers.append(PublicRedirects())
+    opener = urllib.request.build_opener(*handlers)
     started = time.monotonic()
     try:
         with opener.open(request, timeout=opts.http_timeout) as resp:
@@ -81,6 +88,8 @@ def fetch_url(url: str, opts: IngestOptions) -> Response | Rejection:
                 return body
             final_url = resp.geturl()
             status = resp.status
+    except RefusedRedirect as exc:
+        return Rejection(url, RejectionReason.UNREACHABLE, f"redirect to {exc.target}: {exc.reason}")
     except urllib.error.HTTPError as exc:
         exc.close()
         return Rejection(url, RejectionReason.HTTP_ERROR, " ".join(f"HTTP {exc.code} {exc.reason}".split()))
@@ -95,6 +104,25 @@ def fetch_url(url: str, opts: IngestOptions) -> Response | Rejection:
     content_type, charset = _parse_content_type(headers.get("content-type", ""))
     logger.debug("fetched %s -> %s (%d bytes, %s)", url, final_url, len(body), content_type)
     return Response(url, final_url, status, content_type, charset, body, fetched_at, headers)
+
+
+class RefusedRedirect(urllib.error.URLError):
+    """A redirect to a host on a private network (see ``addresses.py``)."""
+
+    def __init__(self, target: str, reason: str) -> None:
+        super().__init__(reason)
+        self.target = target
+
+
+class PublicRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects (as urllib does) only to hosts with public addresses."""
+
+    def redirect_request(self, req: urllib.request.Request, fp: object, code: int, msg: str,
+                         headers: object, newurl: str) -> urllib.request.Request | None:
+        refused = refuse_url(newurl)
+        if refused:
+            raise RefusedRedirect(newurl, refused)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)  # type: ignore[arg-type]
 
 
 def _check_length(url: str, headers: dict[str, str], limit: int) -> Rejection | None:

@@ -29,6 +29,8 @@ class IngestOptions:
         user_agent: the ``User-Agent`` header sent with every request.
         proxies: scheme -> proxy URL for HTTP requests. Empty means "connect directly"; proxy
             environment variables are deliberately not read (library code never reads the env).
+        allow_private_urls: fetch from hosts on loopback, private or link-local addresses too
+            (refused by default: ``addresses.py``).
         clock: returns the current UTC time; stamped as ``fetched_at`` on fetched documents.
     """
 
@@ -36,13 +38,15 @@ class IngestOptions:
     http_timeout: float = 20.0
     user_agent: str = "factiongraph/0.1"
     proxies: Mapping[str, str] = field(default_factory=dict)
+    allow_private_urls: bool = False
     clock: Callable[[], datetime] = now_utc
 
     @classmethod
     def from_settings(cls, settings: Settings) -> IngestOptions:
-        """Return options from the ``max_document_bytes``, ``http_timeout`` and ``user_agent`` settings."""
+        """Return options from the ``max_document_bytes``, ``http_timeout``, ``user_agent`` and
+        ``allow_private_urls`` settings."""
         return cls(max_document_bytes=settings.max_document_bytes, http_timeout=settings.http_timeout,
-                   user_agent=settings.user_agent)
+                   user_agent=settings.user_agent, allow_private_urls=settings.allow_private_urls)
 
     def fetched_at(self) -> str:
         """Return the clock's time as an ISO 8601 UTC timestamp (``2024-05-01T12:00:00Z``)."""

@@ -10,12 +10,14 @@ from factiongraph.store.sqlite import SQLiteStore
 from factiongraph.store.sqlite import open_store as open_sqlite
 
 
-def open_store(url: str | Path, key_fn: Callable[[str], str] | None = None) -> SQLiteStore:
+def open_store(url: str | Path, key_fn: Callable[[str], str] | None = None, *,
+               any_thread: bool = False) -> SQLiteStore:
     """Open (creating and migrating if needed) the store at ``url``.
 
     ``url`` is a file path, ``sqlite:///path`` or ``postgresql://user:password@host:port/dbname``
     (``postgres://`` too; needs the ``postgres`` extra). ``key_fn`` turns an alias into its
-    lookup key; writers and readers of one store must use the same one.
+    lookup key; writers and readers of one store must use the same one. ``any_thread`` lets
+    threads take turns with a SQLite connection (one at a time, as the web app's pool hands it out).
 
     Raises:
         StoreError: an unknown scheme, a missing folder, a server that refuses the connection
@@ -30,4 +32,4 @@ def open_store(url: str | Path, key_fn: Callable[[str], str] | None = None) -> S
     if scheme not in ("", "sqlite"):
         raise StoreError(f"unsupported store URL scheme {scheme!r}: use a file path, sqlite:///path "
                          "or postgresql://user@host/dbname")
-    return open_sqlite(text, key_fn)
+    return open_sqlite(text, key_fn, any_thread=any_thread)

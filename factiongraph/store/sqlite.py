@@ -60,12 +60,15 @@ def list_migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-def open_store(url: str | Path, key_fn: Callable[[str], str] | None = None) -> SQLiteStore:
+def open_store(url: str | Path, key_fn: Callable[[str], str] | None = None, *,
+               any_thread: bool = False) -> SQLiteStore:
     """Open (creating and migrating if needed) the store at ``url``.
 
     ``url`` is a file path or ``sqlite:///path``. Raises StoreError for anything else.
     ``key_fn`` turns an alias into its lookup key (resolution's transliteration-insensitive key;
     plain casefolding when omitted). Writers and readers of one store must use the same one.
+    ``any_thread`` lets threads take turns with the connection (never two at once: the caller
+    hands it to one thread at a time, as the web app's pool does).
     """
     text = str(url)
     if text.startswith("sqlite:///"):
@@ -73,7 +76,7 @@ def open_store(url: str | Path, key_fn: Callable[[str], str] | None = None) -> S
     elif "://" in text:
         scheme = text.split("://", 1)[0]
         raise StoreError(f"unsupported store URL scheme {scheme!r}: use a file path or sqlite:///path")
-    return SQLiteStore(text, key_fn)
+    return SQLiteStore(text, key_fn, any_thread=any_thread)
 
 
 class SQLiteStore:
@@ -81,7 +84,7 @@ class SQLiteStore:
 
     conn: SqlConnection
 
-    def __init__(self, path: str, key_fn: Callable[[str], str] | None = None) -> None:
+    def __init__(self, path: str, key_fn: Callable[[str], str] | None = None, *, any_thread: bool = False) -> None:
         self.url = path
         self._batch_open = False
         # Coreference candidates as last read (event id -> Event with participants, no evidence).
@@ -95,7 +98,8 @@ class SQLiteStore:
                 raise StoreError(f"cannot open store {path}: folder {parent} does not exist")
         try:
             # timeout: how long a statement waits for another process's write lock (busy_timeout)
-            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS,
+                                   check_same_thread=not any_thread)
             conn.row_factory = sqlite3.Row
             self.conn = conn
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -625,7 +629,13 @@ class SQLiteStore:
         return [dict(r) for r in rows]
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over titles and article content; returns doc_id, title and a snippet."""
+        """Full-text search over titles and article content; returns doc_id, title and a snippet.
+
+        ``query`` is FTS5 syntax; a query that is not valid FTS5 is searched as plain words.
+        """
+        query = query.replace("\x00", " ")  # SQLite reads a NUL as the end of the query string
+        if not query.split():
+            return []
         try:
             rows = self.conn.execute(
                 "SELECT doc_id, title, snippet(documents_fts, 2, '[', ']', ' … ', 12) AS snippet FROM documents_fts"

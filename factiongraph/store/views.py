@@ -26,19 +26,29 @@ class MentionRow:
     in_content: bool
 
 
+def like_escape(text: str) -> str:
+    """Return ``text`` with LIKE's wildcards escaped, for ``LIKE ? ESCAPE '\\'``: ``%`` and ``_``
+    in a search are the characters themselves, never "anything"."""
+    text = text.replace("\x00", "")  # SQLite ends a LIKE pattern at a NUL, which would match everything
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def find_entities(store: SQLiteStore, name: str, limit: int = 10) -> list[Entity]:
     """Return entities whose name or alias has the same lookup key as ``name``, best-known first.
 
     Falls back to a prefix match on keys when nothing matches exactly.
     """
     key = store.key_fn(name.strip())
+    if not key:  # no letters or digits: it names nothing (an empty prefix would match every key)
+        return []
     sql = (
         "SELECT DISTINCT a.entity_id, (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = a.entity_id) AS n"
-        " FROM aliases a WHERE a.key {op} ? ORDER BY n DESC LIMIT ?"
+        " FROM aliases a WHERE a.key {op} ? {escape} ORDER BY n DESC LIMIT ?"
     )
-    rows = store.conn.execute(sql.format(op="="), (key, limit)).fetchall()
+    rows = store.conn.execute(sql.format(op="=", escape=""), (key, limit)).fetchall()
     if not rows:
-        rows = store.conn.execute(sql.format(op="LIKE"), (key.replace("%", "") + "%", limit)).fetchall()
+        rows = store.conn.execute(sql.format(op="LIKE", escape="ESCAPE '\\'"),
+                                  (like_escape(key) + "%", limit)).fetchall()
     ids = [r[0] for r in rows]
     entities = {e.entity_id: e for e in _entities(store, ids)}
     return [entities[i] for i in ids if i in entities]
@@ -136,13 +146,13 @@ def search_entities(store: SQLiteStore, name: str, limit: int = 20, offset: int 
     Each row: entity_id, name, type, in_kb, mentions, match (``exact`` | ``prefix`` | ``contains``).
     Any alias or spelling matches, because keys are made by the store's key function.
     """
-    key = store.key_fn(name.strip()).replace("%", "").replace("_", "")
+    key = store.key_fn(name.strip())
     if not key:
         return []
     rows = store.conn.execute(
-        "SELECT a.entity_id, MIN(CASE WHEN a.key = ? THEN 0 WHEN a.key LIKE ? THEN 1 ELSE 2 END) AS rank"
-        " FROM aliases a WHERE a.key LIKE ? GROUP BY a.entity_id",
-        (key, key + "%", "%" + key + "%"),
+        "SELECT a.entity_id, MIN(CASE WHEN a.key = ? THEN 0 WHEN a.key LIKE ? ESCAPE '\\' THEN 1 ELSE 2 END) AS rank"
+        " FROM aliases a WHERE a.key LIKE ? ESCAPE '\\' GROUP BY a.entity_id",
+        (key, like_escape(key) + "%", "%" + like_escape(key) + "%"),
     ).fetchall()
     ranked = []
     for r in rows:
@@ -318,9 +328,14 @@ def search_events(store: SQLiteStore, text: str, entity_ids: list[str], limit: i
                   offset: int = 0) -> list[Event]:
     """Return events whose type, sub-type or place name contains ``text`` or that involve one of
     ``entity_ids`` (the entities the text names), newest first."""
-    like = "%" + text.strip().replace("%", "").replace("_", "") + "%"
-    conds = ["e.type LIKE ?", "e.sub_type LIKE ?", "e.location_name LIKE ?"]
+    text = text.replace("\x00", "").strip()
+    like = "%" + like_escape(text) + "%"
+    conds = [f"e.{column} LIKE ? ESCAPE '\\'" for column in ("type", "sub_type", "location_name")]
     params: list[object] = [like, like, like]
+    if not text:  # nothing to look for in the text: only the named entities' events
+        conds, params = [], []
+    if not conds and not entity_ids:
+        return []
     if entity_ids:
         conds.append("e.event_id IN (SELECT event_id FROM event_participants WHERE entity_id IN "
                      f"({','.join('?' * len(entity_ids))}))")

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, cast
+from collections.abc import Iterator, Mapping
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from jinja2 import Environment
 
 from factiongraph import __version__
 from factiongraph.store import SQLiteStore
 from factiongraph.store.views import get_entity
-from factiongraph.web.stores import ThreadStore
 from factiongraph.model import Entity
 
 
-def store_of(request: Request) -> SQLiteStore:
-    """Return the served store as seen from whichever thread uses it (FastAPI dependency)."""
-    return cast(SQLiteStore, ThreadStore(request.app.state.stores))
+def store_of(request: Request) -> Iterator[SQLiteStore]:
+    """Lend the request a connection to the served store, for as long as it runs (FastAPI dependency)."""
+    with request.app.state.stores.borrow() as store:
+        yield store
 
 
 Store = Annotated[SQLiteStore, Depends(store_of)]
@@ -39,3 +40,13 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     html = env.get_template(template).render(request=request, assets=request.app.state.assets,
                                              writable=bool(request.app.state.token), version=__version__, **context)
     return Response(html, status_code=status_code, media_type="text/html; charset=utf-8")
+
+
+def error_response(request: Request, status_code: int, title: str, message: str,
+                   headers: Mapping[str, str] | None = None) -> Response:
+    """Return an error: ``{"error": message}`` under ``/api/``, else the error page."""
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message}, status_code=status_code, headers=headers)
+    response = render(request, "error.html", status_code=status_code, title=title, message=message)
+    response.headers.update(headers or {})
+    return response

@@ -1,14 +1,20 @@
-"""Security headers on every response, and the bearer token that write endpoints require.
+"""Security headers on every response, the Host header check, and the bearer token that write
+endpoints require.
 
 The server is read-only unless it was started with a token; then a write request must carry
-``Authorization: Bearer <token>``. Tokens are compared in constant time.
+``Authorization: Bearer <token>``. Tokens are compared in constant time. A request whose Host
+header names no allowed host (setting ``allowed_hosts``) is refused: a page on another site whose
+name an attacker points at 127.0.0.1 (DNS rebinding) cannot read a loopback server through it.
 """
 
 from __future__ import annotations
 
 import hmac
+import json
+from collections.abc import Iterable
 
 from fastapi import HTTPException, Request
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 #: No inline scripts or styles, nothing from other origins, never framed.
@@ -45,6 +51,36 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def host_name(host: str) -> str:
+    """Return the host of a Host header value, without port or IPv6 brackets, lower-cased."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:host.find("]")] if "]" in host else host[1:]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+class HostCheck:
+    """ASGI middleware that answers 400 to a request whose Host header is not an allowed host."""
+
+    def __init__(self, app: ASGIApp, allowed: Iterable[str]) -> None:
+        self.app = app
+        self.allowed = {host_name(h) for h in allowed}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or "*" in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        host = Headers(scope=scope).get("host", "")
+        if host_name(host) in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        body = json.dumps({"error": f"this server does not answer to the host {host[:100]!r} "
+                                    "(setting allowed_hosts)"}).encode()
+        await send({"type": "http.response.start", "status": 400,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
 
 
 def require_token(request: Request) -> None:

@@ -1,14 +1,18 @@
-"""One read connection per server thread.
+"""Connections to the served store, lent to one request at a time.
 
-SQLite connections belong to the thread that opened them, and the ASGI server calls handlers
-from a pool of threads; each thread opens its own connection to the same file on first use.
+The ASGI server runs a request's dependencies and its handler as separate calls into a pool of
+threads, so one request may start in one thread and finish in another. A connection therefore
+belongs to a request, not to a thread: each request borrows an idle connection (opened on
+demand, as many as requests run at once) and gives it back when it is done. No connection is
+ever used by two threads at the same time.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from factiongraph.errors import StoreError
 from factiongraph.resolve.keys import make_key
@@ -16,7 +20,7 @@ from factiongraph.store import SQLiteStore, open_store
 
 
 class StoreConnections:
-    """Open the store at ``path`` once per thread and hand back that thread's connection."""
+    """A pool of connections to the store at ``path``."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
@@ -24,20 +28,25 @@ class StoreConnections:
             self.path = self.path[len("sqlite:///"):]
         if not Path(self.path).is_file():
             raise StoreError(f"no store at {self.path} (ingest some articles first, or run 'make demo')")
-        self._local = threading.local()
         self._lock = threading.Lock()
+        self._idle: list[SQLiteStore] = []
         self._opened: list[SQLiteStore] = []
         self.generation = 0  # bumped after a write, so cached analyses are rebuilt
 
-    def get(self) -> SQLiteStore:
-        """Return this thread's store."""
-        store: SQLiteStore | None = getattr(self._local, "store", None)
+    @contextmanager
+    def borrow(self) -> Iterator[SQLiteStore]:
+        """Lend an idle connection (opening one when none is idle) for the duration of a request."""
+        with self._lock:
+            store = self._idle.pop() if self._idle else None
         if store is None:
-            store = open_store(self.path, key_fn=make_key)
-            self._local.store = store
+            store = open_store(self.path, key_fn=make_key, any_thread=True)
             with self._lock:
                 self._opened.append(store)
-        return store
+        try:
+            yield store
+        finally:
+            with self._lock:
+                self._idle.append(store)
 
     def changed(self) -> None:
         """Record that the store was written (cached graphs are stale)."""
@@ -45,25 +54,9 @@ class StoreConnections:
             self.generation += 1
 
     def close(self) -> None:
-        """Close every connection this object opened (threads that still run reopen on next use)."""
+        """Close every connection this pool opened."""
         with self._lock:
             for store in self._opened:
                 store.close()
             self._opened.clear()
-        self._local = threading.local()
-
-
-class ThreadStore:
-    """A stand-in for the store that reaches the calling thread's connection on every use.
-
-    FastAPI runs a plain dependency and the plain handler that receives it in separate calls to
-    its thread pool, so they may run on different threads: the handler must not keep a
-    connection the dependency's thread opened. Every attribute is looked up on the connection of
-    the thread that uses it.
-    """
-
-    def __init__(self, connections: StoreConnections) -> None:
-        self._connections = connections
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._connections.get(), name)
+            self._idle.clear()

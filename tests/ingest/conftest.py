@@ -121,6 +121,6 @@ def closed_port() -> int:
 
 @pytest.fixture
 def opts() -> IngestOptions:
-    """Options with a frozen clock and a short timeout."""
+    """Options with a frozen clock and a short timeout, allowed to fetch from the loopback server."""
     return IngestOptions(max_document_bytes=5_000_000, http_timeout=5.0, user_agent="factiongraph-test/1",
-                         clock=lambda: FROZEN)
+                         allow_private_urls=True, clock=lambda: FROZEN)

@@ -85,7 +85,7 @@ def test_bad_host_name_is_unreachable(opts: IngestOptions) -> None:
 
 
 def test_slow_server_times_out_quickly(http_base: str) -> None:
-    opts = IngestOptions(http_timeout=0.5)
+    opts = IngestOptions(http_timeout=0.5, allow_private_urls=True)
     started = time.monotonic()
     rejection = expect_rejection(f"{http_base}/slow", opts, RejectionReason.UNREACHABLE)
     assert time.monotonic() - started < SLOW_SECONDS - 2
@@ -105,10 +105,10 @@ def test_unsupported_content_type(http_base: str, opts: IngestOptions, path: str
 
 @pytest.mark.parametrize(("path", "hint"), [("/big", "Content-Length"), ("/big-undeclared", "exceeds")])
 def test_oversized_response_is_too_large(http_base: str, path: str, hint: str) -> None:
-    opts = IngestOptions(max_document_bytes=BIG_BYTES // 2)
+    opts = IngestOptions(max_document_bytes=BIG_BYTES // 2, allow_private_urls=True)
     rejection = expect_rejection(f"{http_base}{path}", opts, RejectionReason.TOO_LARGE)
     assert hint in rejection.detail
-    ok = fetch_one(f"{http_base}{path}", IngestOptions(max_document_bytes=BIG_BYTES))
+    ok = fetch_one(f"{http_base}{path}", IngestOptions(max_document_bytes=BIG_BYTES, allow_private_urls=True))
     assert isinstance(ok, RawDocument)
 
 

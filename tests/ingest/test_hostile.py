@@ -47,7 +47,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileServer]:
 @pytest.fixture
 def hostile_opts() -> IngestOptions:
     return IngestOptions(max_document_bytes=LIMIT, http_timeout=1.0, user_agent="factiongraph-test/1",
-                         clock=lambda: FROZEN)
+                         allow_private_urls=True, clock=lambda: FROZEN)
 
 
 def one(items: list[RawDocument | Rejection]) -> RawDocument | Rejection:

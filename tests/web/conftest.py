@@ -26,9 +26,14 @@ MARKUP_KB = FIXTURES / "markup_kb.yaml"
 TOKEN = "test-token-7f3c"
 
 
-def web_settings(db: Path) -> Settings:
-    """Return the settings the web tests use (the markup KB record added to the bundled KB)."""
-    return Settings(db=str(db), kb_paths=(str(MARKUP_KB),))
+def web_settings(db: Path, **changes: object) -> Settings:
+    """Return the settings the web tests use (the markup KB record added to the bundled KB).
+
+    The test client sends ``Host: testserver``, so that name is allowed besides loopback.
+    """
+    values: dict[str, object] = {"db": str(db), "kb_paths": (str(MARKUP_KB),),
+                                 "allowed_hosts": (*Settings().allowed_hosts, "testserver"), **changes}
+    return Settings(**values)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session")

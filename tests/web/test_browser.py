@@ -263,3 +263,33 @@ def test_offline_guard_catches_a_request_that_leaves_loopback(browser: object, l
         pg.goto("http://198.51.100.7/tile.png")
     context.close()
     assert offline.attempts == ["http://198.51.100.7/tile.png"]
+
+
+def test_markup_in_a_reviewers_reason_and_the_map_popup_never_runs(browser: object, writable_db: Path) -> None:
+    import json
+    from urllib.request import Request, urlopen
+
+    from factiongraph.web import create_app
+
+    reason = "<img src=x onerror=\"window.__xss='reason'\"><script>window.__xss='reason'</script>"
+    with LiveServer(create_app(web_settings(writable_db), token=TOKEN)) as server, \
+            guarded_page(browser, server.url) as pg:
+        body = json.dumps({"left_id": "markup-brigade", "right_id": "kataib-hezbollah", "verdict": "negative",
+                           "reason": reason}).encode()
+        sent = Request(server.url + "/api/review/judgements", data=body, method="POST",
+                       headers={"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"})
+        with urlopen(sent) as response:  # noqa: S310 - loopback
+            assert response.status == 201
+        for path in ("/review", "/entities/markup-brigade", "/entities/kataib-hezbollah"):
+            pg.goto(server.url + path)  # type: ignore[attr-defined]
+            no_injected_code(pg)
+            assert reason in pg.locator("main").inner_text(), path  # type: ignore[attr-defined]
+        pg.goto(server.url + "/events?actor=markup-brigade")  # type: ignore[attr-defined]
+        pg.wait_for_selector("#map[data-ready]")  # type: ignore[attr-defined]
+        # dispatched on the marker itself: a click at its position could land elsewhere while the map pans
+        pg.locator('#map path[fill="#e74c3c"]').first.dispatch_event("click")  # type: ignore[attr-defined]
+        popup = pg.locator(".leaflet-popup-content")  # type: ignore[attr-defined]
+        popup.wait_for()
+        assert popup.locator("a").count() == 1 and popup.locator("a").get_attribute("href").startswith("/events/")
+        no_injected_code(pg)
+        shot(pg, "12-markup-review-and-popup")

@@ -25,24 +25,29 @@ Depth = Annotated[int, Query(ge=1, le=4, description="Hops from 'around'.")]
 MaxNodes = Annotated[int, Query(ge=1, le=2000, description="Keep this many best-connected nodes.")]
 
 
-def _links(request: Request, store: SQLiteStore) -> tuple[list[dict[str, Any]], dict[str, tuple[str, str]]]:
-    """Return every relation link and ``{entity_id: (name, type)}``, cached until the store changes."""
+def _links(request: Request, store: SQLiteStore) -> dict[str, Any]:
+    """Return the relation links (``links``), ``{entity_id: (name, type)}`` (``entities``) and event
+    co-participants (``co``), cached until the store changes.
+
+    A new cache replaces the old one whole, so a request in another thread never sees it half built.
+    """
     stores = request.app.state.stores
     cache: dict[str, Any] = request.app.state.graph_cache
     if cache.get("generation") != stores.generation:
         entities = {e.entity_id: (e.name, e.type.value) for e in store.iter_entities()}
         co = [(sorted(set(e.actors) | set(e.targets)), [d for d in (e.date_start, e.date_end) if d])
               for e in store.iter_events(with_evidence=False)]
-        cache.clear()
-        cache.update(generation=stores.generation, links=relation_links(store), entities=entities, co=co)
-    return cache["links"], cache["entities"]
+        cache = {"generation": stores.generation, "links": relation_links(store), "entities": entities, "co": co}
+        request.app.state.graph_cache = cache
+    return cache
 
 
 def graph_data(request: Request, store: SQLiteStore, types: list[str] | None, predicates: list[str] | None,
                since: str | None, until: str | None, events: bool, max_nodes: int, around: str | None = None,
                depth: int = 2) -> dict[str, Any]:
     """Return the network's nodes (sized by centrality) and edges after the filters."""
-    links, entities = _links(request, store)
+    cache = _links(request, store)
+    links, entities = cache["links"], cache["entities"]
     wanted = {p for p in predicates or [] if p}  # a form's "any" sends an empty value
     types = [t for t in types or [] if t]
     network = EntityNetwork()
@@ -52,7 +57,7 @@ def graph_data(request: Request, store: SQLiteStore, types: list[str] | None, pr
         dates = [d for d in (link["valid_from"], link["valid_to"]) if d]
         network.add_link(link["subject_id"], link["object_id"], link["predicate"], dates, link["evidence"])
     if events and (not wanted or CO_PARTICIPATION in wanted):
-        for people, dates in request.app.state.graph_cache["co"]:
+        for people, dates in cache["co"]:
             for i, a in enumerate(people):
                 for b in people[i + 1:]:
                     network.add_link(a, b, CO_PARTICIPATION, dates, 1)
