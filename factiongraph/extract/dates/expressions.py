@@ -75,6 +75,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|the\s+(?P<adj>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after))\b", re.I)),
     ("same_day", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|night|morning|afternoon|"
                             r"evening)\b", re.I)),
+    ("weekday_last_week", re.compile(r"\b" + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:of\s+)?"
+                                      r"(?i:last\s+week)\b|\b(?i:last\s+week\s+on)\s+(?P<weekday2>" + _WEEKDAY_NAMES
+                                      + r")\b")),
     ("weekend", re.compile(r"\b(?:(?:over|during|at|on)\s+the\s+|(?:last|this|past)\s+|the\s+)?weekend\b", re.I)),
     ("last_period", re.compile(r"\b(?P<which>last|this|earlier\s+this|past)\s+(?P<unit>week|month|year)\b", re.I)),
     ("recent", re.compile(
@@ -108,6 +111,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "y": _PREP_WORDS, "future": ("tomorrow", "next", "in", "later"), "ago": _NUM_WORDS,
     "rel_event": (*_NUM_WORDS, "the"), "same_day": ("later", "earlier", "that", "the"),
     "weekend": ("over", "during", "at", "on", "last", "this", "past", "the", "weekend"),
+    "weekday_last_week": (*WEEKDAYS, "last"),
     "last_period": ("last", "this", "earlier", "past"),
     "recent": ("in", "over", "during", "for", "of", "the", "past", "last", "recent"),
     "recent2": ("in", "recent"), "dayword": ("yesterday", "today", "tonight", "last", "overnight", "this"),
@@ -395,9 +399,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
         unit = g["unit"].lower()
         if unit.startswith("day") and day_pub:
             return value_of(pub - timedelta(days=n), DatePrecision.DAY), "publication minus days", None, None
-        if unit.startswith("week") and day_pub:
-            end = pub - timedelta(days=7 * n - 3)
-            return DateValue(end - timedelta(days=6), end, DatePrecision.DAY), "publication minus weeks", None, None
+        if unit.startswith("week") and day_pub:  # "a week ago": the day it names, as with "two days ago"
+            return value_of(pub - timedelta(days=7 * n), DatePrecision.DAY), "publication minus weeks", None, None
         if unit.startswith("month"):
             return value_of(_add_months(date(pub.year, pub.month, 1), -n), DatePrecision.MONTH), "publication minus months", None, None
         return value_of(date(pub.year - n, 1, 1), DatePrecision.YEAR), "publication minus years", None, None
@@ -414,6 +417,13 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
             return value_of(pub, anchor.precision or DatePrecision.YEAR), "weekday; publication day unknown", None, None
         back = (pub.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
         return value_of(pub - timedelta(days=back), DatePrecision.DAY), "most recent weekday on or before publication", None, None
+    if kind == "weekday_last_week":  # "on Tuesday last week": that weekday in the week before publication's
+        if not day_pub:
+            return value_of(pub, anchor.precision or DatePrecision.YEAR), "weekday; publication day unknown", None, None
+        name = (g.get("weekday") or g.get("weekday2") or "").lower()
+        monday = pub - timedelta(days=pub.weekday() + 7)
+        return value_of(monday + timedelta(days=WEEKDAYS[name]), DatePrecision.DAY), \
+            "publication: weekday of the previous week", None, None
     if kind == "weekend":  # "over the weekend", "last weekend", "weekend strikes": the latest Saturday and Sunday
         if not day_pub:
             return value_of(pub, anchor.precision or DatePrecision.YEAR), "publication period (day unknown)", None, None

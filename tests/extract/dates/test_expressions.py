@@ -109,6 +109,13 @@ def test_the_weekend_is_the_latest_saturday_and_sunday() -> None:
     assert one("last week the militia paraded").value != weekend
 
 
+def test_a_weekday_of_last_week_and_weeks_ago() -> None:
+    # publication: Wednesday 14 April 2021
+    for text in ("on Tuesday last week rockets fell", "last week on Tuesday rockets fell", "Tuesday of last week"):
+        assert one(text).value == DateValue(date(2021, 4, 6), date(2021, 4, 6), DatePrecision.DAY), text
+    assert one("a week ago rockets fell").value == DateValue(date(2021, 4, 7), date(2021, 4, 7), DatePrecision.DAY)
+
+
 def test_overnight_and_this_morning() -> None:
     assert one("Rockets fell overnight.").value == DateValue(date(2021, 4, 13), date(2021, 4, 14), DatePrecision.DAY)
     assert one("this morning two rockets fell").value == DateValue(date(2021, 4, 14), date(2021, 4, 14),
