@@ -28,7 +28,7 @@ from factiongraph.extract.view.docview import ORGS, PLACES, DocView
 from factiongraph.model import EntityType, Mention, Predicate
 
 OWNER_TYPES = ORGS | {EntityType.COUNTRY}
-_OBJECT_PREPS = ("of", "at", "for", "with", "within", "to", "in")
+_OBJECT_PREPS = ("of", "at", "for", "with", "within", "to", "in", "from")
 
 
 class SyntaxRoles(RoleFamilies):

@@ -326,3 +326,10 @@ def test_an_apposition_the_parser_hangs_far_from_its_phrase(extractor: RelationE
     got = triples(run(extractor, "The Israeli army has released the names and photos of the two soldiers who were "
                                  "killed, both members of the 13th Battalion of the Golani Brigade."))
     assert not any(s == "israel-defense-forces" and p == "part_of" for s, p, _ in got)
+
+
+def test_a_post_from_an_organisation(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Ali al-Zaidi, a lawmaker from the Fatah Alliance, spoke on Monday."))
+    assert any(p == "holds_role" and o == "fatah-alliance" for _, p, o in got)
+    got = triples(run(extractor, "Ali al-Zaidi, a lawmaker from Basra, spoke on Monday."))
+    assert not any(o == "basra" for _, _, o in got)
