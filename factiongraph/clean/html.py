@@ -160,7 +160,17 @@ def _position_of(key: str, positions: dict[str, int], previous: float) -> float:
 
 
 def _trafilatura_parts(html: str) -> tuple[Any, list[str], list[str]]:
-    document = trafilatura.bare_extraction(html, include_comments=True, with_metadata=True, include_tables=False)
+    document = None
+    # The extraction library and its date finder fail on some malformed pages (an assertion in
+    # lxml's drop_tree for "<SVG><P><P>"): read them without metadata, then with our own
+    # paragraph fallback, rather than let one page stop the run.
+    for with_metadata in (True, False):
+        try:
+            document = trafilatura.bare_extraction(html, include_comments=True, with_metadata=with_metadata,
+                                                   include_tables=False)
+            break
+        except Exception as exc:  # noqa: BLE001 - any failure inside the library means "not read"
+            log.debug("trafilatura failed (metadata=%s): %r", with_metadata, exc)
     if document is None or isinstance(document, dict):
         return None, [], []
     body: list[str] = []
