@@ -20,7 +20,7 @@ from typing import TypeVar
 from factiongraph.export.jsonl_read import Records, read_records
 from factiongraph.ingest.dedupe import lsh_bands, minhash_signature
 from factiongraph.model import Event, Quote, Relation
-from factiongraph.model.result import DocumentResult
+from factiongraph.model.result import DocumentResult, claim_id
 from factiongraph.store.base import RecordLoader
 
 
@@ -71,18 +71,10 @@ def _cited(claims: list[C], kind: str, known_doc: Callable[[str], bool], problem
     for claim in claims:
         missing = sorted({ev.doc_id for ev in claim.evidence if not known_doc(ev.doc_id)})
         if missing:
-            problems.append(f"{kind} {_claim_id(claim)}: evidence cites unknown document {missing[0]}")
+            problems.append(f"{kind} {claim_id(claim)}: evidence cites unknown document {missing[0]}")
         else:
             kept.append(claim)
     return kept
-
-
-def _claim_id(claim: Event | Relation | Quote) -> str:
-    if isinstance(claim, Event):
-        return claim.event_id
-    if isinstance(claim, Relation):
-        return claim.relation_id
-    return claim.quote_id
 
 
 def import_jsonl(lines: Iterable[str], store: RecordLoader) -> ImportSummary:

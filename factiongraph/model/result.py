@@ -34,3 +34,12 @@ class DocumentResult:
     signature: tuple[int, ...] = ()
     bands: list[str] = field(default_factory=list)
     near_duplicate_score: float | None = None
+
+
+def claim_id(claim: Event | Relation | Quote) -> str:
+    """Return the id of an event, relation or quote (the claim its evidence rows belong to)."""
+    if isinstance(claim, Event):
+        return claim.event_id
+    if isinstance(claim, Relation):
+        return claim.relation_id
+    return claim.quote_id

@@ -238,18 +238,14 @@ class PostgresStore(SQLiteStore):
         self.conn.execute("BEGIN")
         try:
             self.conn.execute("LOCK TABLE aliases IN SHARE ROW EXCLUSIVE MODE")
-            rows = self.conn.execute("SELECT rowid, alias FROM aliases").fetchall()
-            self.conn.executemany("UPDATE aliases SET key = ? WHERE rowid = ?",
-                                  [(self.key_fn(r[1]), r[0]) for r in rows])
-            self.conn.execute("INSERT OR REPLACE INTO store_meta (name, value) VALUES ('alias_key_version', ?)",
-                              (str(version),))
+            rows = self._rewrite_alias_keys(str(version))
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
         if rows:
-            log.info("alias keys rewritten for key version %s: %d aliases", version, len(rows))
-        return len(rows)
+            log.info("alias keys rewritten for key version %s: %d aliases", version, rows)
+        return rows
 
     @contextmanager
     def batch(self) -> Iterator[None]:

@@ -35,7 +35,7 @@ from factiongraph.model import (
 )
 from factiongraph.model.ids import make_id
 from factiongraph.model.judgement import Judgement
-from factiongraph.model.result import DocumentResult
+from factiongraph.model.result import DocumentResult, claim_id
 from factiongraph.store.dialect import SqlConnection
 
 log = logging.getLogger(__name__)
@@ -145,17 +145,22 @@ class SQLiteStore:
             if self._alias_key_version() == str(version):
                 self.conn.execute("COMMIT")
                 return 0
-            rows = self.conn.execute("SELECT rowid, alias FROM aliases").fetchall()
-            self.conn.executemany("UPDATE aliases SET key = ? WHERE rowid = ?",
-                                  [(self.key_fn(r[1]), r[0]) for r in rows])
-            self.conn.execute("INSERT OR REPLACE INTO store_meta (name, value) VALUES ('alias_key_version', ?)",
-                              (str(version),))
+            rows = self._rewrite_alias_keys(str(version))
             self.conn.execute("COMMIT")
         except sqlite3.DatabaseError:
             self.conn.execute("ROLLBACK")
             raise
         if rows:
-            log.info("alias keys rewritten for key version %s: %d aliases", version, len(rows))
+            log.info("alias keys rewritten for key version %s: %d aliases", version, rows)
+        return rows
+
+    def _rewrite_alias_keys(self, version: str) -> int:
+        """Rewrite every alias key with this store's key function and record ``version`` (inside
+        the caller's transaction); return the rows rewritten."""
+        rows = self.conn.execute("SELECT rowid, alias FROM aliases").fetchall()
+        self.conn.executemany("UPDATE aliases SET key = ? WHERE rowid = ?", [(self.key_fn(r[1]), r[0]) for r in rows])
+        self.conn.execute("INSERT OR REPLACE INTO store_meta (name, value) VALUES ('alias_key_version', ?)",
+                          (version,))
         return len(rows)
 
     def _alias_key_version(self) -> str | None:
@@ -448,7 +453,7 @@ class SQLiteStore:
             [
                 (make_id("ev", kind, claim_id, ev.doc_id, ev.start, ev.end, ev.producer), kind, claim_id,
                  ev.doc_id, ev.start, ev.end, ev.text, ev.producer, ev.confidence)
-                for claim, claim_id in ((c, _claim_id(c)) for c in claims)
+                for claim, claim_id in ((c, claim_id(c)) for c in claims)
                 for ev in claim.evidence
             ],
         )
@@ -773,7 +778,6 @@ def _split_sql(sql: str) -> list[str]:
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
-
 _CANDIDATE_CACHE_LIMIT = 50_000  # events kept for coreference between calls (a few tens of MB at most)
 
 
@@ -788,10 +792,3 @@ def _event_from_row(r: sqlite3.Row, attrs: dict[str, Any], evidence: list[Eviden
     )
 
 
-def _claim_id(claim: Event | Relation | Quote) -> str:
-    """Return the id of an event, relation or quote."""
-    if isinstance(claim, Event):
-        return claim.event_id
-    if isinstance(claim, Relation):
-        return claim.relation_id
-    return claim.quote_id
