@@ -308,6 +308,11 @@ class QuoteSubjects(QuotePatterns):
                         "rule.definite-reference"):
                     continue
                 phrase = find_role_phrase_before(text, m.start, start, self.lexicon, self.role_heads)
+                comma = re.search(r",\s*$", text[max(start, m.start - 3):m.start])
+                if phrase is None and comma is not None and view.type_of(m) is EntityType.PERSON:
+                    # "the new prime minister, Mustafa al-Kadhimi": the title set off by a comma
+                    phrase = find_role_phrase_before(text, m.start - len(comma.group()), start,
+                                                     self.lexicon, self.role_heads)
                 app = self.appositive(text, m.end, end)
                 if app is None and phrase is not None and phrase[0].lower().rstrip(".") in _RANKS:
                     app = self.bare_appositive(text, m.end, end)  # "Colonel X, Coalition spokesman,"

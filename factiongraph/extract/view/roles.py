@@ -173,9 +173,17 @@ def find_role_phrase_before(text: str, pos: int, floor: int, lexicon: RoleLexico
         kept.pop(0)
     if not kept:
         return None
-    last = kept[-1].group()
-    if not (heads.fullmatch(last.lower()) or lexicon.role_word.fullmatch(last)):
-        return None
+    def is_head(word: str) -> bool:
+        return bool(heads.fullmatch(word.lower()) or lexicon.role_word.fullmatch(word))
+
+    if not is_head(kept[-1].group()):
+        # "Secretary of State", "Minister of Defence": a head, then "of"/"for" and a capitalised name
+        cut = next((i for i in range(len(kept) - 2, 0, -1) if kept[i].group().lower() in ("of", "for")
+                    and is_head(kept[i - 1].group()) and kept[i - 1].group()[:1].isupper()
+                    and 0 < len(kept) - i - 1 <= 3 and all(k.group()[:1].isupper() for k in kept[i + 1:])),
+                   None)
+        if cut is None:
+            return None
     start = window_start + kept[0].start()
     end = window_start + kept[-1].end()
     return text[start:end], start

@@ -293,3 +293,19 @@ def test_a_statement_attributed_to_a_group(extractor: QuoteExtractor) -> None:
     q = one(run(extractor, "A statement attributed to Kataib Hezbollah said the group would suspend attacks."),
             "suspend")
     assert q.speaker_id == "kataib-hezbollah"
+
+
+@pytest.mark.parametrize(("text", "fragment", "role"), [
+    # a title that ends in "of" and a capitalised name is whole: "Secretary of State"
+    ("Secretary of State Antony Blinken said the strikes were a warning to the militias.",
+     "strikes were a warning", "Secretary of State"),
+    ("Iraq's Minister of Defence Thabit al-Abbasi said the army would hold the border.",
+     "army would hold", "Minister of Defence"),
+    # a title set off from the name by a comma describes the person where it is first written
+    ("He had advised the new prime minister, Mustafa al-Kadhimi, for a year. Later, Kadhimi "
+     "said the killers would be caught.", "killers would be caught", "new prime minister"),
+])
+def test_a_named_speaker_keeps_the_title_written_with_the_name(extractor: QuoteExtractor, text: str,
+                                                               fragment: str, role: str) -> None:
+    q = one(run(extractor, text), fragment)
+    assert q.speaker_id is not None and q.speaker_role is not None and role in q.speaker_role
