@@ -102,6 +102,12 @@ class Arguments:
                 self.targets.append(eid)
 
 
+# Participles that name who performed a happening: "strikes carried out by X", "a drone launched by X".
+DONE_BY = frozenset({"carried", "conducted", "launched", "fired", "staged", "mounted", "perpetrated",
+                     "executed", "claimed", "ordered", "planned", "led", "waged", "committed", "flown"})
+FALL_VERBS = frozenset({"fall", "falls", "fell", "fallen", "falling"})
+
+
 def _type_of(ctx: DocContext, m: Mention) -> EntityType | None:
     entity = ctx.entity(m.entity_id)
     return entity.type if isinstance(entity, Entity) else m.type
@@ -161,10 +167,31 @@ class ArgumentReader:
             types = GROUP_TYPES
         else:
             return None
+        reporter = self._reporting_subject(token, word in PERSON_ANAPHORS)
+        if reporter is not None:
+            return reporter
         start = token.idx
         before = [m for m in self._mentions if m.end <= start and start - m.end <= 400
                   and _type_of(self.ctx, m) in types and m.entity_id]
         return before[-1] if before else None
+
+    def _reporting_subject(self, token: Token, person: bool) -> Mention | None:
+        """Return who a pronoun subject of a reported clause is: the reporting verb's own subject.
+
+        "the United States announced that it had launched strikes": it is the United States; "X
+        said he ...": he is X (when X is a person). None when the clause is not reported.
+        """
+        if token.lower_ not in PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = token.head
+        if clause.dep_ != "ccomp" or clause.head is clause:
+            return None
+        for subject in self.sx.subjects(clause.head):
+            for m in self.sx.phrase_mentions(subject):
+                kind = _type_of(self.ctx, m)
+                if m.entity_id and (kind is EntityType.PERSON) == person and kind in PARTICIPANT_TYPES:
+                    return m
+        return None
 
     def _named_body(self, token: Token) -> Mention | None:
         """Return the state body "the ministry", "the army" stands for: the last one whose name
@@ -349,6 +376,11 @@ class ArgumentReader:
             if subjects and not named:
                 args.unnamed_actor = _phrase_text(subjects[0])
             self._target(args, self.sx.objects(verb))
+            if verb.lower_ in FALL_VERBS and not args.actors:
+                # "Mosul fell under the control of X", "fell into the hands of X": X took it
+                args.add("actor", self.ids(o for p, holder in self.sx.prep_objects(verb, ("under", "into", "in"))
+                                           if holder.lower_ in ("control", "hands", "grip")
+                                           for _, o in self.sx.prep_objects(holder, ("of",))))
         self._target(args, [o for p, o in self.sx.prep_objects(verb, TARGET_PREPS)])
         if label in ("meeting", "visit"):
             self._sides(verb, subjects, args)
@@ -366,6 +398,10 @@ class ArgumentReader:
                 args.add("actor", self.ids([child]))
         if not args.actors:
             args.add("actor", self.state_of_means(noun))  # "an Israeli strike"
+        for child in noun.children:
+            if child.dep_ == "acl" and child.i > noun.i and child.lower_ in DONE_BY and not args.actors:
+                # "strikes carried out by the United States", "a drone launched by X": the agent acts
+                args.add("actor", [a for agent in self.sx.agents(child) for a in self._means_actors(agent)])
         for prep, obj in self.sx.prep_objects(noun):
             if prep in ACTOR_PREPS or prep == "from" and args.actors == []:
                 args.add("actor", self.ids([obj]))

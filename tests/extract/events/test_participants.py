@@ -230,3 +230,23 @@ def test_an_unknown_place_keeps_its_name_and_takes_its_containers_coordinates(ex
         "policemen on Monday.", "2012-03-05")), "Remote explosive/landmine/IED")
     assert event.location_name == "Saadiya" and event.attrs["location_container"] == "diyala"
     assert event.lat is not None and event.geo_precision == "governorate"  # the level the coordinates reach
+
+
+@pytest.mark.parametrize(("text", "sub_type", "actor"), [
+    # the agent of a participle that follows the trigger noun
+    ("Four fighters were killed on Monday in air strikes carried out by the United States near Qaim.",
+     "Air/drone strike", "united-states"),
+    # "fell under the control of X": X took the place
+    ("Mosul fell under the control of the Islamic State in June 2014.",
+     "Non-state actor overtakes territory", "isis"),
+    ("Mosul fell into the hands of the Islamic State in June 2014.",
+     "Non-state actor overtakes territory", "isis"),
+    # a pronoun subject of a reported clause is the reporting verb's subject, even with another
+    # group named just before
+    ("Kataib Hezbollah fired rockets at the base last week. On Monday, the United States said it had "
+     "launched air strikes on the border.", "Air/drone strike", "united-states"),
+])
+def test_actors_from_agent_holder_and_reporter(extractor: EventExtractor, text: str, sub_type: str,
+                                                  actor: str) -> None:
+    event = only(extractor.extract(make_context(text, "2021-06-28")), sub_type)
+    assert event.actors == [actor]
