@@ -105,6 +105,9 @@ class Arguments:
 # Participles that name who performed a happening: "strikes carried out by X", "a drone launched by X".
 DONE_BY = frozenset({"carried", "conducted", "launched", "fired", "staged", "mounted", "perpetrated",
                      "executed", "claimed", "ordered", "planned", "led", "waged", "committed", "flown"})
+# A happening named after these is another one than the clause's ("arrested after the attack").
+REFERENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "over"})
+ANSWER_NOUNS = frozenset({"response", "reply", "retaliation", "revenge", "reprisal", "answer"})
 FALL_VERBS = frozenset({"fall", "falls", "fell", "fallen", "falling"})
 
 
@@ -419,6 +422,9 @@ class ArgumentReader:
             verb = governor if noun.dep_ == "dobj" else self.sx.clause_verb(governor)
             if noun.dep_ == "pobj" and governor.lower_ == "for" and governor.head.lower_ == "responsibility":
                 verb = governor.head.head  # "claimed responsibility for the attack"
+            elif noun.dep_ == "pobj" and (governor.lower_ in REFERENCE_PREPS or governor.lower_ in ("to", "for")
+                                          and governor.head.lower_ in ANSWER_NOUNS):
+                verb = noun  # "ordered strikes in response to rocket attacks": the attacks are others'
             if label in ("meeting", "visit") and verb.lower_ in LIGHT_VERBS:
                 self._sides(verb, self.sx.subjects(verb), args)
             if verb.lower_ in LIGHT_VERBS and not args.actors:

@@ -78,7 +78,10 @@ REFERENCED_NOUN = re.compile(r"\b(?:following|after|for|over|since|despite|amid|
                              r"its|his|her|their)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 PASSIVE_LEFT_WINDOW = 20  # tokens searched before a passive trigger for its rule's "near" words
 SUPPRESSION_WINDOW = 12  # tokens between two triggers for one rule to suppress the other
-TEMPORAL_CONNECTORS = frozenset({"after", "before", "following", "since", "when", "while", "until", "amid"})
+# Words that set two happenings of one sentence apart: time ("after a rocket attack") and cause
+# ("strikes ... in response to rocket attacks", "in retaliation for").
+TEMPORAL_CONNECTORS = frozenset({"after", "before", "following", "since", "when", "while", "until", "amid",
+                                 "response", "retaliation", "revenge", "reprisal"})
 
 
 @dataclass(slots=True)
@@ -619,11 +622,12 @@ class EventExtractor:
             return None
         if rule.require_place and not has_place:
             return None
-        if rule.not_object_types and reader.available:
-            head = sent.doc[cand.start]
-            named = [m for o in reader.sx.objects(head) for m in reader.names(o, frozenset(EntityType))]
-            if any(str(_entity_type(ctx, m)) in rule.not_object_types for m in named):
-                return None
+        if (rule.not_object_types or rule.not_object_words) and reader.available:
+            objects = reader.sx.objects(sent.doc[cand.start])
+            named = [m for o in objects for m in reader.names(o, frozenset(EntityType))]
+            if any(str(_entity_type(ctx, m)) in rule.not_object_types for m in named) or \
+                    any(o.lower_ in rule.not_object_words for o in objects):
+                return None  # "captured Tsurkov", "captured the journalist": not territory
         if rule.objectless and cand.is_verb and reader.available and _has_object(sent.doc[cand.start], rule.objectless):
             return None
         if rule.require_participant_types:
@@ -641,6 +645,8 @@ class EventExtractor:
         if not anchored:
             return None
         etype, sub_type, label = self._apply_variants(ctx, cand, actors, targets)
+        if sub_type == "Abduction/forced disappearance" and "arrested" in counts and "abducted" not in counts:
+            counts["abducted"] = counts.pop("arrested")  # "gunmen seized three men": taken, not arrested
         start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
         evidence = Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end], rule.producer,
                             rule.confidence * (1.0 if location is None or location.confidence >= 0.9 else 0.9))

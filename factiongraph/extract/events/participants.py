@@ -33,7 +33,7 @@ PARTICIPANT_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.STATE_BODY, En
 CLAUSE_BREAK = re.compile(r"\b(?:since|when|while|because|although|despite|amid|until)\b", re.I)
 # "... as a punishment for the killing", "arrested after the raid": a noun trigger that is the object
 # of such a preposition is a happening the clause refers to; the clause's subject did not do it.
-REFERENCE_PP = re.compile(r"\b(?:for|over|despite|amid)\s+"
+REFERENCE_PP = re.compile(r"\b(?:for|over|despite|amid|response\s+to)\s+"
                           r"(?:the|a|an|this|that|its|their|his|her|last\s+\w+'s)?\s*(?:[\w'’-]+\s+){0,2}$", re.I)
 ROLE_PREPS = ("by", "from", "on", "against", "at", "of", "targeting", "to", "with")
 # A place or circumstance, never a participant ("killed in Iraq", "a protest outside the embassy").

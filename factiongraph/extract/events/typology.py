@@ -212,6 +212,7 @@ class EventRule:
     require_place: bool = False
     require_participant_types: frozenset[str] = frozenset()
     not_object_types: frozenset[str] = frozenset()
+    not_object_words: frozenset[str] = frozenset()  # object heads that make it another happening
     # Verbs of the rule that name the happening only without an object or a clause: "protesters
     # rallied", not "rallied support"; "crowds demonstrated", not "the strike demonstrated that".
     objectless: frozenset[str] = frozenset()
@@ -266,6 +267,7 @@ def _compile_rule(item: dict[str, Any]) -> EventRule:
         require_date=bool(item.get("require_date")), require_place=bool(item.get("require_place")),
         require_participant_types=_words(item.get("require_participant_types")),
         not_object_types=_words(item.get("not_object_types")),
+        not_object_words=surface_set(_words(item.get("not_object_words"))),
         objectless=frozenset(form for lemma in _words(item.get("objectless_verbs")) for form in verb_forms(lemma)),
         active_only=bool(item.get("active_only")),
         near_or_participant=bool(item.get("near_or_participant")), variants=variants,

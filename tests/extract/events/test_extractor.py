@@ -555,3 +555,28 @@ def test_claims_that_name_the_attack_by_its_day_or_the_group_by_reference() -> N
         "also claimed by the same group.", "2023-11-01"))
     violent = {e.date_start: e.actors for e in events if e.type == "Explosions/Remote violence"}
     assert violent == {"2023-10-31": ["islamic-resistance-in-iraq"], "2023-10-30": ["islamic-resistance-in-iraq"]}
+
+
+@pytest.mark.parametrize(("text", "sub_type", "counts"), [
+    # a person seized by gunmen or an armed group is abducted; no territory is taken
+    ("Gunmen captured three men in Baghdad in March.", "Abduction/forced disappearance", {"abducted": 3}),
+    ("Elizabeth Tsurkov vanished in Baghdad. Kataib Hezbollah captured Tsurkov in Baghdad in March.",
+     "Abduction/forced disappearance", {}),
+    ("Police captured three suspects in Basra on Monday.", "Arrests", {"arrested": 3}),
+    # strikes a head of state ordered are military strikes, not a labour strike or a statement
+    ("Biden ordered limited strikes in Syria in February.", "Air/drone strike", {}),
+])
+def test_seizing_people_and_ordered_strikes(extractor: EventExtractor, text: str, sub_type: str,
+                                            counts: dict[str, int]) -> None:
+    events = events_of(extractor, text)
+    assert [e.sub_type for e in events] == [sub_type], [(e.sub_type, e.evidence[0].text) for e in events]
+    assert events[0].counts == counts
+
+
+def test_a_happening_answered_is_an_event_of_its_own_with_its_own_actors(extractor: EventExtractor) -> None:
+    events = events_of(extractor, "Biden ordered limited strikes in Syria in February, that time in "
+                                  "response to rocket attacks in Iraq.")
+    by_type = {e.sub_type: e for e in events}
+    assert set(by_type) == {"Air/drone strike", "Shelling/artillery/missile attack"}
+    assert by_type["Air/drone strike"].actors == ["joe-biden"]
+    assert by_type["Shelling/artillery/missile attack"].actors == []
