@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy
 import spacy
+from spacy.symbols import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -150,6 +151,7 @@ class NlpPipeline:
         self.rules = load_rules(rules_path)
         self.ner_restriction = restrict_ner(self.nlp, ner_labels, REQUIRED_NER_LABELS)
         split_slashes(self.nlp)
+        keep_abbreviations(self.nlp)
         first = self.nlp.pipe_names[0]
         ruler = self.nlp.add_pipe("span_ruler", name=KB_RULER_NAME, before=first,
                                   config={"annotate_ents": True, "spans_key": None,
@@ -194,6 +196,22 @@ def split_slashes(nlp: Language) -> None:
     infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Za-z])/(?=[A-Za-z])"]
     tokenizer: Any = nlp.tokenizer  # spaCy types it as a callable; it is a Tokenizer
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
+# Titles and ranks newswire abbreviates before a name that spaCy's English tokenizer splits
+# from their period ("Brig" "." ends a sentence before "Gen. Saad Maan"). AP-style abbreviations
+# of military ranks and offices (Associated Press Stylebook, "military titles").
+ABBREVIATIONS = ("Brig.", "Lt.", "Maj.", "Col.", "Capt.", "Sgt.", "Cpl.", "Cmdr.", "Cdr.", "Pvt.", "Adm.",
+                 "Gens.", "Amb.", "Insp.", "Supt.", "Sec.", "Dept.", "Pres.", "Hon.", "Fr.", "Lt.-Gen.",
+                 "Maj.-Gen.", "Lt.-Col.", "Brig.-Gen.")
+
+
+def keep_abbreviations(nlp: Language) -> None:
+    """Keep each of :data:`ABBREVIATIONS` one token with its period, so no sentence ends inside
+    "Brig. Gen. Saad Maan" or "Col. Wayne Marotto"."""
+    for abbreviation in ABBREVIATIONS:
+        for form in (abbreviation, abbreviation.upper()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def load_spacy(model_name: str, parse: bool = False) -> Language:

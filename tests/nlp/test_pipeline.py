@@ -234,3 +234,11 @@ def test_a_long_kb_name_written_in_lower_case_but_its_place() -> None:
     ctx = make_context("A group called the Islamic resistance in Iraq endorsed the attack.", "2023-11-01")
     assert [(m.text, m.entity_id) for m in ctx.mentions] == [("Islamic resistance in Iraq",
                                                               "islamic-resistance-in-iraq")]
+
+
+@pytest.mark.parametrize("rank", ["Brig. Gen.", "Lt. Col.", "Maj. Gen.", "Col.", "Capt.", "Sgt."])
+def test_a_rank_abbreviation_does_not_end_the_sentence(nlp_pipeline: NlpPipeline, rank: str) -> None:
+    text = f"The ministry spokesman, {rank} Karim Hadi, said the convoy reached the border on Monday."
+    ann = annotate(nlp_pipeline, text)
+    assert len(list(ann.spacy_doc.sents)) == 1
+    assert any(t.text == rank.split()[0] for t in ann.spacy_doc)

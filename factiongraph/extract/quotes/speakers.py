@@ -382,7 +382,9 @@ class SyntaxSpeakers(QuoteSpans):
             ent = view.entity(sp.entity_id)
             if ent is not None and ent.type is not EntityType.PERSON:
                 return [sp]
-        return []
+        # "X issued a statement on Monday. '...,' the statement said": the organisation just named
+        sp = self.resolve_pronoun(view, "it", pos, None, seen, roles)
+        return [sp] if sp is not None else []
 
     def _listed_members(self, view: DocView, syn: Syntax, tok: Token, kinds: frozenset[EntityType],
                         roles: dict[str, str]) -> list[Speaker]:

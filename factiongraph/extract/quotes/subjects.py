@@ -267,7 +267,7 @@ class QuoteSubjects(QuotePatterns):
         if pronoun != "they" and last is not None and not last.anonymous and not is_person(last):
             return last  # "it said", "the group said": the organisation that spoke last
         groups = [m for m in view.recent_mentions(pos, 1) if view.type_of(m) in _SPEAKERS
-                  and view.type_of(m) is not EntityType.PERSON]
+                  and view.type_of(m) is not EntityType.PERSON and not is_inside_quote(view.text, m.start)]
         if pronoun.startswith("the "):
             wanted = _STATE_NOUNS if pronoun.split()[-1] in ("ministry", "army", "military", "government") \
                 else _GROUP_TYPES
@@ -308,13 +308,17 @@ class QuoteSubjects(QuotePatterns):
                         "rule.definite-reference"):
                     continue
                 phrase = find_role_phrase_before(text, m.start, start, self.lexicon, self.role_heads)
-                comma = re.search(r",\s*$", text[max(start, m.start - 3):m.start])
-                if phrase is None and comma is not None and view.type_of(m) is EntityType.PERSON:
-                    # "the new prime minister, Mustafa al-Kadhimi": the title set off by a comma
-                    phrase = find_role_phrase_before(text, m.start - len(comma.group()), start,
-                                                     self.lexicon, self.role_heads)
+                if phrase is None and view.type_of(m) is EntityType.PERSON:
+                    # "the new prime minister, Mustafa al-Kadhimi", "The interior ministry spokesman,
+                    # Brig. Gen. Saad Maan": the title set off by a comma (and a rank)
+                    before = self.lexicon.honorific_tail.sub("", text[max(start, m.start - 60):m.start])
+                    comma = re.search(r",\s*$", before)
+                    if comma is not None:
+                        at = m.start - (len(text[max(start, m.start - 60):m.start]) - comma.start())
+                        phrase = find_role_phrase_before(text, at, start, self.lexicon, self.role_heads)
                 app = self.appositive(text, m.end, end)
-                if app is None and phrase is not None and phrase[0].lower().rstrip(".") in _RANKS:
+                ranked = phrase is None and self.lexicon.honorific_tail.search(" " + text[max(start, m.start - 30):m.start])
+                if app is None and (ranked or phrase is not None and phrase[0].lower().rstrip(".") in _RANKS):
                     app = self.bare_appositive(text, m.end, end)  # "Colonel X, Coalition spokesman,"
                 if phrase is not None and view.type_of(m) is EntityType.PERSON and not (
                         app is not None and phrase[0].lower().rstrip(".") in _RANKS):

@@ -309,3 +309,22 @@ def test_a_named_speaker_keeps_the_title_written_with_the_name(extractor: QuoteE
                                                                fragment: str, role: str) -> None:
     q = one(run(extractor, text), fragment)
     assert q.speaker_id is not None and q.speaker_role is not None and role in q.speaker_role
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # a rank between the title and the name, and a rank before a bare description after it
+    ("The interior ministry spokesman, Brig. Gen. Saad Maan, said the convoy had been hit by drones.",
+     "interior ministry spokesman"),
+    ("Col. Wayne Marotto, Coalition spokesman, said the convoy had been hit by drones.", "Coalition spokesman"),
+])
+def test_a_ranked_speaker_keeps_the_title_around_the_rank(extractor: QuoteExtractor, text: str, role: str) -> None:
+    q = one(run(extractor, text), "convoy had been hit")
+    assert q.speaker_id is not None and q.speaker_role == role
+
+
+@pytest.mark.parametrize("closing", ["it said", "the statement said"])
+def test_it_and_the_statement_are_the_group_that_issued_it(extractor: QuoteExtractor, closing: str) -> None:
+    # a country named inside the quotation is not who "it" is
+    quotes = run(extractor, "Kataib Hezbollah issued a statement on Monday. \"This is a blatant aggression "
+                            f"against Iraq and its people,\" {closing}.")
+    assert one(quotes, "blatant aggression").speaker_id == "kataib-hezbollah"
