@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy
 import spacy
-from spacy.symbols import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -209,9 +208,10 @@ ABBREVIATIONS = ("Brig.", "Lt.", "Maj.", "Col.", "Capt.", "Sgt.", "Cpl.", "Cmdr.
 def keep_abbreviations(nlp: Language) -> None:
     """Keep each of :data:`ABBREVIATIONS` one token with its period, so no sentence ends inside
     "Brig. Gen. Saad Maan" or "Col. Wayne Marotto"."""
+    tokenizer: Any = nlp.tokenizer  # spaCy types it as a callable; it is a Tokenizer
     for abbreviation in ABBREVIATIONS:
         for form in (abbreviation, abbreviation.upper()):
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            tokenizer.add_special_case(form, [{"ORTH": form}])
 
 
 def load_spacy(model_name: str, parse: bool = False) -> Language:
