@@ -245,6 +245,9 @@ def merge_events(base: Event, other: Event, *, participants: bool = True) -> Eve
     counts = dict(base.counts)
     for key, value in other.counts.items():
         counts.setdefault(key, value)
+    if base.attrs.get("summary") and not other.attrs.get("summary"):
+        # a headline sums up ("kills militia commander"); the body counts ("a commander and two guards")
+        counts.update({key: value for key, value in other.counts.items() if value > counts.get(key, 0)})
     actors, targets = list(base.actors), list(base.targets)
     if participants:
         actors += [a for a in other.actors if a not in actors and a not in targets]

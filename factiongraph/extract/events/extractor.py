@@ -65,6 +65,9 @@ CAUSE_PREPS = frozenset({"for", "over", "after", "following"})
 REFERENCE_WORDS = frozenset({"a", "an", "its", "their", "his", "her", "recent", "last", "latest"})
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 DEICTIC_PLACE = re.compile(r"\b(?:the (?:area|city|town|village|province|district|region)|there)\b", re.I)
+# "gathered at the scene of the strike": where the violent happening told before took place.
+SCENE_OF = re.compile(r"\bthe (?:site|scene) of the (?:\w+\s+)?(?:strike|attack|bombing|blast|explosion|"
+                      r"shooting|killing|assassination|raid|ambush)\b", re.I)
 TARGET_PREP = re.compile(r"\b(?:on|against|targeting)\s+(?:the\s+)?$", re.I)
 PERSON_NOUNS = frozenset({"people", "person", "member", "militiaman", "civilian", "soldier", "fighter",
                           "protester", "protestor", "individual", "man", "woman", "child", "suspect",
@@ -213,6 +216,8 @@ class EventExtractor:
                     continue
                 if not is_verb and i > 0 and words[i - 1] in ("no", "any", "possible", "potential", "future"):
                     continue
+                if not is_verb and _scene_of(words, i):
+                    continue  # "gathered at the site of the strike": a place named by a happening told before
                 if not is_verb and any(c.dep_ == "nsubj" for c in sent.doc[tok.i].children) \
                         and not_happened(sent.doc[tok.i]):
                     continue  # "Every time the state arrests a commander": a verb the word list reads as a noun
@@ -603,8 +608,11 @@ class EventExtractor:
         if location is not None and location.basis == "clause" and location.precision == "country" \
                 and DEICTIC_PLACE.search(ctx.span_text(sent)):
             location = None
-        if (location is None or location.basis != "clause") and DEICTIC_PLACE.search(ctx.span_text(sent)):
-            prior = next((e for e in reversed(earlier) if e.location_id), None)
+        scene = SCENE_OF.search(ctx.span_text(sent)) is not None
+        if (location is None or location.basis != "clause") and (scene or DEICTIC_PLACE.search(ctx.span_text(sent))):
+            # "the scene of the strike": the story's own violent happening, told first; "there": the last place
+            prior = next((e for e in earlier if e.location_id and e.type in VIOLENT_TYPES), None) if scene else \
+                next((e for e in reversed(earlier) if e.location_id), None)
             if prior is not None:
                 location = Location(prior.location_id or "", prior.location_name or "", prior.lat, prior.lon,
                                     prior.geo_precision or "", "earlier event in the same area", 0.6)
@@ -687,8 +695,9 @@ class EventExtractor:
         modifiers = {id(ordered[i]) for i, head in find_modifiers(ctx, text, ordered).items()
                      if is_participant(ctx, ordered[head])}
         facilities = {m.entity_id for m in in_sent if m.entity_id and ArgumentReader(ctx).is_facility(m)}
-        return [m for m in in_sent if id(m) not in modifiers and (m.entity_id is None or m.entity_id in facilities or not (
-            m.entity_id in actors or (m.entity_id in targets and TARGET_PREP.search(text[max(0, m.start - 30):m.start]))))]
+        return [m for m in in_sent if id(m) not in modifiers and not OPPOSED.search(text, max(0, m.start - 20), m.start)
+                and (m.entity_id is None or m.entity_id in facilities or not (
+                    m.entity_id in actors or (m.entity_id in targets and TARGET_PREP.search(text[max(0, m.start - 30):m.start]))))]
 
     def _relocate(self, ctx: DocContext, event: Event, sent: Any, start: int, end: int,
                   mentions: list[Mention]) -> None:
@@ -886,6 +895,21 @@ class EventExtractor:
                                                "rule.event-responsibility.v1", 0.6))
                 return
 
+
+
+# "chanting slogans against the United States", "talks with Washington": what a happening opposes
+# or deals with is not where it is.
+OPPOSED = re.compile(r"\b(?:against|with)\s+(?:the\s+)?$", re.I)
+SCENE_NOUNS = frozenset({"site", "scene", "aftermath", "wake", "spot", "location"})
+
+
+def _scene_of(words: list[str], i: int) -> bool:
+    """Return True when the noun at ``i`` names a place or time by a known happening: "the site of
+    the strike", "the scene of the deadly attack", "in the aftermath of the bombing"."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if words[j] in ("the", "this", "that", "last", "its", "their"):
+            return j >= 2 and words[j - 1] == "of" and words[j - 2] in SCENE_NOUNS
+    return False
 
 
 def _entity_type(ctx: DocContext, m: Mention) -> EntityType:

@@ -580,3 +580,31 @@ def test_a_happening_answered_is_an_event_of_its_own_with_its_own_actors(extract
     assert set(by_type) == {"Air/drone strike", "Shelling/artillery/missile attack"}
     assert by_type["Air/drone strike"].actors == ["joe-biden"]
     assert by_type["Shelling/artillery/missile attack"].actors == []
+
+
+def test_the_body_counts_what_the_headline_sums_up() -> None:
+    headline = "Drone strike kills militia commander in Baghdad"
+    text = (f"{headline}\n\nA drone strike on Wednesday killed a senior commander of Kataib Hezbollah and "
+            "two of his guards in Baghdad, officials said.")
+    ctx = make_context(text, "2024-02-08")
+    ctx.document.metadata.title = headline
+    strikes = [e for e in EventExtractor(default_kb()).extract(ctx) if e.sub_type == "Air/drone strike"]
+    assert len(strikes) == 1 and strikes[0].counts == {"killed": 3}
+
+
+def test_the_scene_of_a_strike_is_where_it_happened_and_no_new_strike(extractor: EventExtractor) -> None:
+    events = events_of(extractor, "A drone strike hit a car in the Mashtal district of Baghdad on Wednesday, "
+                                  "killing two members of Kataib Hezbollah.\n\nHundreds of supporters gathered "
+                                  "at the scene of the strike on Thursday, chanting slogans against the United "
+                                  "States.", "2024-02-08")
+    assert sorted(e.sub_type for e in events) == ["Air/drone strike", "Peaceful protest"]
+    protest = next(e for e in events if e.sub_type == "Peaceful protest")
+    assert protest.location_id == "mashtal" and protest.date_start == "2024-02-08"
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of supporters gathered on Thursday, chanting slogans against the United States.",
+    "The killing of a commander would make it harder for the government to pursue its talks with Washington.",
+])
+def test_what_a_happening_opposes_or_deals_with_is_not_its_place(extractor: EventExtractor, text: str) -> None:
+    assert all(e.location_id is None for e in events_of(extractor, text))
