@@ -414,8 +414,21 @@ class QuoteClauses(SyntaxSpeakers):
     def _nominal_subjects(syn: Syntax, verb: Token) -> list[Token]:
         """Return the noun-phrase subjects of a verb: not "there", not a clause ("Addressing the crowd,
         X ..."), not a dateline the parser took for one ("ERBIL, Kurdistan Region - X dismissed ...")."""
-        return [s for s in syn.subjects(verb) if s.dep_ not in ("expl", "csubj", "csubjpass")
-                and not (s.is_upper and len(s.text) > 2 and s.i + 1 < len(s.doc) and s.doc[s.i + 1].text in ",-\u2014:")]
+        sent = verb.sent
+        cut = dateline_end(verb.doc.text, sent.start_char, sent.end_char) or -1
+        out: list[Token] = []
+        for s in syn.subjects(verb):
+            if s.dep_ in ("expl", "csubj", "csubjpass"):
+                continue
+            if s.idx < cut:
+                # "BAGHDAD, Jan 30 (Reuters) - Kataib Hezbollah, one of ..., said": the parser hung the
+                # subject on a word of the dateline as an apposition; the dateline itself says nothing
+                out.extend(c for c in s.children if c.dep_ == "appos" and c.idx >= cut)
+                continue
+            if s.is_upper and len(s.text) > 2 and s.i + 1 < len(s.doc) and s.doc[s.i + 1].text in ",-\u2014:":
+                continue
+            out.append(s)
+        return out
 
     @staticmethod
     def _through_attribution(verb: Token, t: Token) -> bool:

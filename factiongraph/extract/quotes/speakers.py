@@ -90,6 +90,9 @@ class SyntaxSpeakers(QuoteSpans):
         if low in self.statement_nouns:
             return self._statement_owner(view, syn, tok, pos, last, seen, roles, kinds)
         if low in self.spokes_nouns:
+            named = self._named_spokesperson(view, syn, tok)
+            if named is not None:
+                return [named]
             owner = self._owner(view, syn, tok, kinds)
             if owner is not None:
                 eid = str(owner.entity_id)
@@ -385,6 +388,30 @@ class SyntaxSpeakers(QuoteSpans):
         # "X issued a statement on Monday. '...,' the statement said": the organisation just named
         sp = self.resolve_pronoun(view, "it", pos, None, seen, roles)
         return [sp] if sp is not None else []
+
+    def _named_spokesperson(self, view: DocView, syn: Syntax, tok: Token) -> Speaker | None:
+        """Return the person named after "a spokesman for X, NAME," (the parser may hang NAME on X).
+
+        The role is the phrase up to the comma before the name: "spokesman for Kataib Hezbollah".
+        """
+        owners = [o for _, o in syn.prep_objects(tok, ("for", "of"))]
+        for app in [c for t in (tok, *owners) for c in t.children if c.dep_ == "appos" and c.i > tok.i]:
+            comma = app.left_edge.i - 1
+            if comma <= tok.i or tok.doc[comma].text != ",":
+                continue
+            person = next((m for m in syn.phrase_mentions(app, appositions=False)
+                           if m.entity_id and view.type_of(m) is EntityType.PERSON), None)
+            if person is None or any(m.entity_id == person.entity_id for o in owners
+                                     for m in syn.phrase_mentions(o, appositions=False)):
+                continue
+            doc = tok.doc
+            left = tok.left_edge.i
+            while left < tok.i and doc[left].dep_ == "det":
+                left += 1
+            role = view.text[doc[left].idx:doc[comma].idx].strip()
+            eid = str(person.entity_id)
+            return Speaker(eid, role or None, False, eid)
+        return None
 
     def _listed_members(self, view: DocView, syn: Syntax, tok: Token, kinds: frozenset[EntityType],
                         roles: dict[str, str]) -> list[Speaker]:

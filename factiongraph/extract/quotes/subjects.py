@@ -34,6 +34,10 @@ _RANKS = frozenset({"colonel", "col", "general", "gen", "lieutenant", "lt", "maj
                     "captain", "capt", "sergeant", "sgt", "lieutenant colonel", "lt. col", "major general",
                     "maj. gen", "brigadier general", "brig. gen", "lieutenant general", "lt. gen"})
 
+# A title that is the object of a preposition describes someone else ("a spokesman for the
+# prime minister, Basim al-Awadi").
+_OBJECT_OF = re.compile(r"\b(?:for|of|to|with|by)\s+(?:the|a|an|its|his|her|their)?\s*$", re.I)
+
 # How many sentences back "he said" after a quote of several sentences looks for its speaker.
 _QUOTE_LOOKBACK = 4
 
@@ -316,6 +320,8 @@ class QuoteSubjects(QuotePatterns):
                     if comma is not None:
                         at = m.start - (len(text[max(start, m.start - 60):m.start]) - comma.start())
                         phrase = find_role_phrase_before(text, at, start, self.lexicon, self.role_heads)
+                        if phrase is not None and _OBJECT_OF.search(text, max(start, phrase[1] - 30), phrase[1]):
+                            phrase = None  # "a spokesman for the prime minister, X": X is the spokesman
                 app = self.appositive(text, m.end, end)
                 ranked = phrase is None and self.lexicon.honorific_tail.search(" " + text[max(start, m.start - 30):m.start])
                 if app is None and (ranked or phrase is not None and phrase[0].lower().rstrip(".") in _RANKS):

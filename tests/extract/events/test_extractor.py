@@ -608,3 +608,13 @@ def test_the_scene_of_a_strike_is_where_it_happened_and_no_new_strike(extractor:
 ])
 def test_what_a_happening_opposes_or_deals_with_is_not_its_place(extractor: EventExtractor, text: str) -> None:
     assert all(e.location_id is None for e in events_of(extractor, text))
+
+
+@pytest.mark.parametrize(("text", "sub_type", "killed"), [
+    ("Gunmen attacked an army checkpoint in Baghdad on Monday, killing two soldiers.", "Armed clash", 2),
+    ("Militants attacked a village near Khanaqin on Friday, killing four farmers.", "Attack", 4),
+])
+def test_a_ground_attack_on_forces_or_civilians(extractor: EventExtractor, text: str, sub_type: str,
+                                                killed: int) -> None:
+    event = only(extractor, text)
+    assert event.sub_type == sub_type and event.counts == {"killed": killed}

@@ -328,3 +328,26 @@ def test_it_and_the_statement_are_the_group_that_issued_it(extractor: QuoteExtra
     quotes = run(extractor, "Kataib Hezbollah issued a statement on Monday. \"This is a blatant aggression "
                             f"against Iraq and its people,\" {closing}.")
     assert one(quotes, "blatant aggression").speaker_id == "kataib-hezbollah"
+
+
+@pytest.mark.parametrize("text", [
+    "BAGHDAD, Jan 30 (Reuters) - Kataib Hezbollah, one of the strongest armed groups in Iraq, said on "
+    "Tuesday it was suspending its operations.",
+    "BAGHDAD (Reuters) - Kataib Hezbollah, one of the strongest armed groups in Iraq, said on Tuesday it "
+    "was suspending its operations.",
+])
+def test_the_speaker_after_a_wire_dateline(extractor: QuoteExtractor, text: str) -> None:
+    # the parser hangs the speaker on the dateline's place; neither the place nor the agency speaks
+    assert one(run(extractor, text), "suspending its operations").speaker_id == "kataib-hezbollah"
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("A spokesman for Prime Minister Mohammed Shia al-Sudani, Basim al-Awadi, told Reuters the "
+     "government welcomed the decision.", "spokesman for Prime Minister Mohammed Shia al-Sudani"),
+    ("A spokesman for the prime minister, Basim al-Awadi, told Reuters the government welcomed the "
+     "decision.", "spokesman for the prime minister"),
+])
+def test_the_named_spokesman_speaks_not_whom_he_speaks_for(extractor: QuoteExtractor, text: str,
+                                                           role: str) -> None:
+    q = one(run(extractor, text), "welcomed the decision")
+    assert q.speaker_id not in (None, "mohammed-shia-al-sudani") and q.speaker_role == role
