@@ -143,12 +143,16 @@ def _persons(tok: Token) -> int:
     """Return how many people a noun phrase names one by one ("Soleimani and al-Muhandis": 2; "a
     contractor": 1; "civilians": 0, not a count)."""
     n = 0
-    for head in (tok, *tok.conjuncts):
+    heads = (tok, *tok.conjuncts)
+    names_at = {h.left_edge.i for h in heads if h.ent_type_ == "PERSON"}
+    for head in heads:
         if any(c.dep_ in ("nummod", "quantmod") for c in head.children):
             return 0  # a number is read as a number
         value = number_value(head) if head.i != tok.i else None
         if value is not None:  # "a commander and two of his bodyguards": 1 + 2
             n += value
+        elif head.ent_type_ != "PERSON" and head.i + 1 in names_at:
+            continue  # "militia commander Abu Mahdi al-Muhandis" parsed as two: the title names the man
         elif head.ent_type_ == "PERSON" or head.lower_ in PERSON_HEADS:
             n += 1
     return n
@@ -219,3 +223,32 @@ def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
         if re.search(r"casualties|injur|hurt|harmed", text, re.IGNORECASE):
             out.setdefault("injured", 0)
     return out
+
+
+# "The death toll from the bombing rose to 31", "the number of dead climbed to at least 40":
+# a later figure for a happening told before.
+_TOLL_UPDATE = re.compile(
+    r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|fatalities|"
+    r"injured|wounded|casualties))\b(?:\s+[\w'-]+){0,6}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|"
+    r"climbs|increased|jumped|reached|hit|stands|stood)\s+(?:to\s+|at\s+)?(?:at\s+least\s+)?"
+    r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b", re.I)
+
+
+def toll_update(text: str) -> tuple[str, int] | None:
+    """Return ``(count key, number)`` when ``text`` raises an earlier happening's toll, else None."""
+    match = _TOLL_UPDATE.search(text)
+    if match is None:
+        return None
+    raw = match.group("n").replace(",", "").lower()
+    if raw.isdigit():
+        value: int | None = None if _ORDINAL_OR_YEAR.match(raw) else int(raw)
+    elif "-" in raw:
+        a, _, b = raw.partition("-")
+        value = NUMBER_WORDS[a] + NUMBER_WORDS[b] if a in NUMBER_WORDS and b in NUMBER_WORDS else None
+    else:
+        value = NUMBER_WORDS.get(raw)
+    if value is None:
+        return None
+    what = match.group("what").lower()
+    key = "injured" if what.endswith(("injured", "wounded")) else "killed"
+    return key, value

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from factiongraph.extract.view.context import DocContext
-from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts
+from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
 from factiongraph.extract.events.coref import is_same_family, make_event_id, merge_events, merge_in_document
 from factiongraph.extract.events.typology import (
     BE_FORMS,
@@ -461,6 +461,8 @@ class EventExtractor:
                     triggers.append(sent.doc[cand.start].idx)
                 else:  # two triggers of one family in one sentence describe one happening
                     events[twin] = merge_events(events[twin], event)
+            if first == len(events):
+                self._raise_toll(ctx, sent, events)
             self._split_evidence(ctx, sent, events[first:], triggers[first:], mentions)
             self._inherit_detainees(events, first)
             self._attribute_responsibility(ctx, sent, sents, k, mentions, events)
@@ -472,6 +474,25 @@ class EventExtractor:
             seen[base] = n + 1
             event.event_id = base if n == 0 else f"{base}-{n}"
         return events, year
+
+    @staticmethod
+    def _raise_toll(ctx: DocContext, sent: Any, events: list[Event]) -> None:
+        """Give the last violent happening the later figure a sentence reports for it.
+
+        "The death toll from the bombing rose to 31 on Friday": the bombing told before killed 31;
+        the sentence becomes evidence of that count.
+        """
+        update = toll_update(ctx.span_text(sent))
+        target = next((e for e in reversed(events) if e.type in VIOLENT_TYPES), None)
+        if update is None or target is None:
+            return
+        key, value = update
+        if value <= target.counts.get(key, 0):
+            return
+        target.counts[key] = value
+        start, end = sent.start_char, sent.end_char
+        text = ctx.document.text
+        target.evidence.append(Evidence(ctx.document.doc_id, start, end, text[start:end], TOLL_PRODUCER, 0.6))
 
     @staticmethod
     def _inherit_detainees(events: list[Event], first: int) -> None:
@@ -900,6 +921,7 @@ class EventExtractor:
 # "chanting slogans against the United States", "talks with Washington": what a happening opposes
 # or deals with is not where it is.
 OPPOSED = re.compile(r"\b(?:against|with)\s+(?:the\s+)?$", re.I)
+TOLL_PRODUCER = "rule.event-toll-update.v1"
 SCENE_NOUNS = frozenset({"site", "scene", "aftermath", "wake", "spot", "location"})
 
 

@@ -69,3 +69,20 @@ def test_a_victim_and_people_counted_beside_them(extractor: EventExtractor) -> N
         "A US drone strike killed a senior commander of Kataib Hezbollah and two of his bodyguards in eastern "
         "Baghdad on Wednesday.", "2024-02-08"))
     assert [(e.counts, e.targets) for e in events] == [({"killed": 3}, ["kataib-hezbollah"])]
+
+
+def test_a_title_parsed_apart_from_the_name_is_no_second_victim(extractor: EventExtractor) -> None:
+    assert counts_of(extractor, "A US air strike in Baghdad killed senior Iranian general Qassem Soleimani "
+                                "and Iraqi militia commander Abu Mahdi Al-Muhandis in 2020.") == {"killed": 2}
+
+
+@pytest.mark.parametrize(("later", "killed"), [
+    ("The death toll from the bombing rose to 31 on Friday, health officials said.", 31),
+    ("The number of dead has climbed to at least forty, officials said.", 40),
+    ("The death toll stood at 12 on Friday.", 12),  # no rise: the first figure stays
+])
+def test_a_later_toll_raises_the_count_of_the_happening_told_before(later: str, killed: int) -> None:
+    text = f"A car bomb exploded in a market in Sadr City on Thursday, killing 12 people.\n\n{later}"
+    events = EventExtractor(default_kb()).extract(make_context(text, "2023-03-11"))
+    assert len(events) == 1 and events[0].counts == {"killed": killed}
+    assert any(ev.text == later for ev in events[0].evidence) == (killed != 12)
