@@ -36,7 +36,7 @@ from factiongraph.extract.events.typology import (
 )
 from factiongraph.extract.events.participants import (add_outcome_roles, assign_roles, find_means_actors, find_modifiers,
                                                 is_participant, is_speaker)
-from factiongraph.extract.view.dateline import dateline_end
+from factiongraph.extract.view.dateline import dateline_end, dateline_end_in_line
 from factiongraph.extract.view.quoting import is_inside_speech
 from factiongraph.extract.dates.anchoring import (YearGuess, infer_year, paragraph_label_date, pick_date,
                                                   resolve_event_date)
@@ -575,7 +575,8 @@ class EventExtractor:
             targets[:] = [t for t in targets if t not in means]
             actors.extend(a for a in means if a not in actors)
         # "ERBIL, Iraq (AP) - ...": where the report was filed, not who acted or where
-        filed_end = dateline_end(ctx.document.text, sent.start_char, sent.end_char)
+        filed_end = dateline_end(ctx.document.text, sent.start_char, sent.end_char) \
+            or dateline_end_in_line(ctx.document.text, sent.start_char, sent.end_char)
         filed = [m for m in in_sent if filed_end is not None and m.end <= filed_end]
         if filed:
             after = {m.entity_id for m in in_sent if m.start >= (filed_end or 0)}

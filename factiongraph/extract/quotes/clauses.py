@@ -31,7 +31,7 @@ from typing import Any
 
 from factiongraph.extract.quotes.patterns import _QUOTE, EDGE_TRIM, Finding, Speaker
 from factiongraph.extract.quotes.speakers import _VOICES, SyntaxSpeakers
-from factiongraph.extract.view.dateline import dateline_end
+from factiongraph.extract.view.dateline import dateline_end, dateline_end_in_line
 from factiongraph.extract.view.docview import DocView
 from factiongraph.extract.view.syntax import Syntax
 from factiongraph.model import EntityType, Mention
@@ -144,7 +144,7 @@ class QuoteClauses(SyntaxSpeakers):
                           findings: list[Finding]) -> list[Finding]:
         """Drop what a wire dateline says as if it spoke ("BAGHDAD (Reuters) - X denied ...": the
         place and the agency are not speakers) and start the reported words after it."""
-        cut = dateline_end(view.text, start, end)
+        cut = dateline_end(view.text, start, end) or dateline_end_in_line(view.text, start, end)
         if cut is None:
             return findings
         later = {m.entity_id for m in ms if m.start >= cut}
@@ -415,7 +415,7 @@ class QuoteClauses(SyntaxSpeakers):
         """Return the noun-phrase subjects of a verb: not "there", not a clause ("Addressing the crowd,
         X ..."), not a dateline the parser took for one ("ERBIL, Kurdistan Region - X dismissed ...")."""
         sent = verb.sent
-        cut = dateline_end(verb.doc.text, sent.start_char, sent.end_char) or -1
+        cut = dateline_end_in_line(verb.doc.text, sent.start_char, sent.end_char) or -1
         out: list[Token] = []
         for s in syn.subjects(verb):
             if s.dep_ in ("expl", "csubj", "csubjpass"):

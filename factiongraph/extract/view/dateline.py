@@ -24,3 +24,11 @@ def dateline_end(text: str, start: int, end: int) -> int | None:
     if match is None or not (match.group("agency") or match.group("caps") or match.group("day")):
         return None
     return match.end()
+
+
+def dateline_end_in_line(text: str, start: int, end: int) -> int | None:
+    """Return where a dateline that opens the line holding ``start`` ends, when it ends after
+    ``start`` (the parser may have cut "BAGHDAD" off as a sentence of its own), else None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    cut = dateline_end(text, line_start, max(end, start))
+    return cut if cut is not None and cut > start else None

@@ -351,3 +351,12 @@ def test_the_named_spokesman_speaks_not_whom_he_speaks_for(extractor: QuoteExtra
                                                            role: str) -> None:
     q = one(run(extractor, text), "welcomed the decision")
     assert q.speaker_id not in (None, "mohammed-shia-al-sudani") and q.speaker_role == role
+
+
+def test_the_speaker_after_a_dateline_the_parser_cut_off(extractor: QuoteExtractor) -> None:
+    # after a headline the parser may make "BAGHDAD" a sentence of its own: the dateline still ends
+    # where its line says, and the agency in it is no speaker
+    quotes = run(extractor, "Militia says it will pause attacks\n\nBAGHDAD, Jan 30 (Reuters) - Kataib "
+                            "Hezbollah, one of the strongest armed groups in Iraq, said on Tuesday it was "
+                            "suspending its operations against U.S. forces.")
+    assert one(quotes, "suspending its operations").speaker_id == "kataib-hezbollah"
