@@ -112,7 +112,7 @@ class QuoteClauses(SyntaxSpeakers):
         taken: list[tuple[int, int, str]] = []  # reported words already attributed: tokens, kind
         relays: list[tuple[_Cue, Finding, list[int]]] = []  # outlets that may relay someone's words
         for cue in cues:
-            if self._is_reported(cue, taken, quoted, span):
+            if self._is_reported(cue, taken, quoted, span) and not self._outlet_source(view, syn, cue):
                 continue  # "X said Y told him ...": the inner verb is part of what X said
             if self.anonymity.match(view.text, cue.tok.idx):
                 continue  # "who asked not to be named"
@@ -135,6 +135,9 @@ class QuoteClauses(SyntaxSpeakers):
                 findings.append(found)
             for f in relayed:  # "Y said ..., the IRNA news agency reported": IRNA relays Y's words
                 f.via = f.via if f.via is not None else found.via
+                if cue.kind == "according":  # the words end before ", according to Reuters"
+                    cut = cue.tok.idx
+                    f.spans = [self.trim(view.text, a, cut) if a < cut < b else (a, b) for a, b in f.spans]
         findings.sort(key=lambda f: f.verb)
         findings = self._outside_dateline(view, ms, start, end, findings)
         return [f for n, f in enumerate(findings) if f.spans or n == 0]
@@ -158,6 +161,15 @@ class QuoteClauses(SyntaxSpeakers):
             out.append(f)
         return out
 
+    def _outlet_source(self, view: DocView, syn: Syntax, cue: _Cue) -> bool:
+        """Return True for ", according to <outlet>" closing a clause: the source of the whole
+        report ("X said the group would not disarm, according to Reuters"), not part of X's words."""
+        doc = cue.tok.doc
+        if cue.kind != "according" or cue.tok.i == 0 or doc[cue.tok.i - 1].text != ",":
+            return False
+        return any(m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET
+                    for _, o in syn.prep_objects(cue.tok, ("to",)) for m in syn.phrase_mentions(o))
+
     def _relayed_heads(self, view: DocView, cue: _Cue, cue_at: dict[int, _Cue]) -> list[int]:
         """Return the cue tokens whose words an outlet's report may only relay.
 
@@ -167,7 +179,11 @@ class QuoteClauses(SyntaxSpeakers):
         if len(cue.speakers) != 1 or not self.is_outlet(view, cue.speakers[0].entity_id):
             return []
         if cue.kind == "according":  # "X said ..., according to Rudaw": Rudaw relays X's words
-            heads = [cue.tok.head]
+            head = cue.tok.head
+            # the phrase may hang on the reported clause ("X said [the group would not disarm],
+            # according to Reuters") or on a clause whose speaker stands in brackets ("..., X said,")
+            heads = [head, *([head.head] if head.dep_ == "ccomp" else []),
+                     *(c for c in head.children if c.dep_ == "parataxis")]
         elif cue.content is not None:
             heads = [c for c in cue.tok.children if c.dep_ in ("ccomp", "parataxis")]
         else:

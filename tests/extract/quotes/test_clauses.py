@@ -360,3 +360,15 @@ def test_the_speaker_after_a_dateline_the_parser_cut_off(extractor: QuoteExtract
                             "Hezbollah, one of the strongest armed groups in Iraq, said on Tuesday it was "
                             "suspending its operations against U.S. forces.")
     assert one(quotes, "suspending its operations").speaker_id == "kataib-hezbollah"
+
+
+@pytest.mark.parametrize("text", [
+    "Qais al-Khazali said the group would not disarm, according to Reuters.",
+    "The group would not disarm, Qais al-Khazali said, according to Reuters.",
+    "According to Reuters, Qais al-Khazali said the group would not disarm.",
+])
+def test_according_to_an_outlet_relays_the_speakers_words(extractor: QuoteExtractor, text: str) -> None:
+    quotes = run(extractor, text)
+    assert len(quotes) == 1, [(q.speaker_id, q.text) for q in quotes]
+    q = quotes[0]
+    assert (q.speaker_id, q.via_id) == ("qais-al-khazali", "reuters") and "according" not in q.text
