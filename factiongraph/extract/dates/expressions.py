@@ -62,6 +62,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(r"\b" + _ON_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s+(?:19|20)\d\d)")),
     ("m_last_year", re.compile(r"\b(?:(?i:in|during|since)\s+)?(?:(?i:early|late|mid)[\s-]+)?" + _MONTH
                                + r"\s+(?:of\s+)?last\s+year\b")),
+    ("m_that_year", re.compile(r"\b(?:(?i:in|during|by)\s+)?(?:(?i:early|late|mid)[\s-]+)?" + _MONTH
+                               + r"\s+(?:of\s+)?(?i:that|the\s+same)\s+year\b")),
+    ("that_year", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:in\s+)?(?:that|the\s+same)\s+year\b", re.I)),
     ("last_month_name", re.compile(r"\b(?i:last)\s+" + _MONTH + r"(?![\w])(?!\s+[0-3]?\d\b)")),
     ("my", re.compile(r"\b(?:(?i:early|late|mid)[\s-]+)?" + _MONTH + r",?\s+" + _YEAR + r"\b")),
     ("m", re.compile(r"\b" + _PREP + r"\s+(?:(?i:early|late|mid)[\s-]+)?" + _MONTH + r"(?![\w])")),
@@ -107,6 +110,8 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "since_my": ("since",), "since_m": ("since",),
     "since_y": ("since",), "md": (*_MONTH_WORDS, *WEEKDAYS), "dm": (_DIGIT, *WEEKDAYS),
     "m_last_year": ("in", "during", "since", "early", "late", "mid", *_MONTH_WORDS),
+    "m_that_year": ("in", "during", "by", "early", "late", "mid", *_MONTH_WORDS),
+    "that_year": ("later", "earlier", "in", "that", "the"),
     "last_month_name": ("last",), "my": ("early", "late", "mid", *_MONTH_WORDS), "m": _PREP_WORDS,
     "y": _PREP_WORDS, "future": ("tomorrow", "next", "in", "later"), "ago": _NUM_WORDS,
     "rel_event": (*_NUM_WORDS, "the"), "same_day": ("later", "earlier", "that", "the"),
@@ -509,6 +514,22 @@ def scan_dates(text: str) -> list[RawDate]:
     return raw
 
 
+_EARLIER_YEAR = re.compile(r"(?<![\d,./-])((?:19|20)\d\d)(?![\d,/-])")
+
+
+def _that_year(text: str, start: int, end: int, kind: str, m: re.Match[str]) -> DateMatch:
+    """Return "in October of that year" / "later that year" dated by the last year written before it."""
+    years = _EARLIER_YEAR.findall(text, max(0, start - 1500), start)
+    if not years:
+        return DateMatch(start, end, text[start:end], kind, None, f"{kind}: no year written before it", None, None)
+    year = int(years[-1])
+    if kind == "m_that_year":
+        value = value_of(date(year, _month_number(m.group("month")), 1), DatePrecision.MONTH)
+    else:
+        value = value_of(date(year, 1, 1), DatePrecision.YEAR)
+    return DateMatch(start, end, text[start:end], kind, value, f"text: the year written before it ({year})", None, None)
+
+
 def find_dates(text: str, anchor: Anchor, scanned: list[RawDate] | None = None) -> list[DateMatch]:
     """Return the date expressions in ``text``, in text order, without overlaps.
 
@@ -532,6 +553,9 @@ def find_dates(text: str, anchor: Anchor, scanned: list[RawDate] | None = None) 
     raw = scan_dates(text) if scanned is None else scanned
     out: list[DateMatch] = []
     for s, e, kind, m in raw:
+        if kind in ("m_that_year", "that_year"):
+            out.append(_that_year(text, s, e, kind, m))
+            continue
         value, basis, offset, ref = _resolve(kind, m, anchor)
         if kind in ("weekday", "md", "dm", "m") and _FUTURE_CUE.search(text[max(0, s - 80):s]):
             value, basis = _resolve_future(kind, m, anchor, value, basis)

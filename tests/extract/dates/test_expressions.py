@@ -258,3 +258,15 @@ def test_date_scan_on_the_sample_articles_matches_a_full_scan() -> None:
     assert texts
     for text in texts:
         assert [(s, e, kind) for s, e, kind, _m in scan_dates(text)] == _full_scan(text)
+
+
+def test_that_year_is_the_year_written_before_it() -> None:
+    text = "The office was opened in 2017. It was burned in October of that year, and closed later that year."
+    found = {m.text: m.value for m in find_dates(text, PUB)}
+    assert found["in October of that year"] == value_of(date(2017, 10, 1), DatePrecision.MONTH)
+    assert found["later that year"] == value_of(date(2017, 1, 1), DatePrecision.YEAR)
+
+
+def test_that_year_with_no_year_before_it_has_no_value() -> None:
+    m = one("The office was burned in October of that year.")
+    assert m.text == "in October of that year" and m.value is None
