@@ -358,6 +358,11 @@ class ArgumentReader:
 
     def _verb_roles(self, verb: Token, args: Arguments, passive_subject_role: str, label: str) -> None:
         subjects = self.sx.subjects(verb)
+        agents = self._misread_agents(verb, subjects)
+        if agents:  # "X, designated a terrorist group by the US in 2009, ...": read as the passive it is
+            args.add("actor" if passive_subject_role == "actor" else "target", self.ids(subjects))
+            args.add("actor", [a for agent in agents for a in self._means_actors(agent)])
+            return
         if not subjects and verb.dep_ == "advcl" and verb.lower_.endswith("ing") and verb.head.i != verb.i:
             subjects = self.sx.subjects(verb.head)  # "X attacked the base, killing two": X killed them
         if self.sx.is_passive(verb):
@@ -393,6 +398,17 @@ class ArgumentReader:
             for obj in self.sx.objects(verb):
                 args.add("target", [m.entity_id for m in self.sx.mentions_in(obj)
                                     if m.entity_id and _type_of(self.ctx, m) in PARTICIPANT_TYPES])
+
+    def _misread_agents(self, verb: Token, subjects: list[Token]) -> list[Token]:
+        """Return the "by" phrase of a participle set off by commas that the parser read as an active
+        verb ("Kataib Hezbollah, designated a terrorist organisation by the United States, has ...")."""
+        doc = verb.doc
+        if self.sx.is_passive(verb) or not verb.lower_.endswith("ed") or verb.i == 0 or doc[verb.i - 1].text != ",":
+            return []
+        if not any(s.i < verb.i - 1 for s in subjects):
+            return []
+        return [o for t in verb.subtree if t.dep_ in ("prep", "agent") and t.lower_ == "by" and t.i > verb.i
+                for o in t.children if o.dep_ == "pobj"][:1]
 
     def _noun_roles(self, noun: Token, args: Arguments, label: str, of_role: str = "target") -> None:
         # the noun's own modifiers: "a US drone strike", "Israel's attack", "the militia's raid"

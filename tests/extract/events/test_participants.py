@@ -250,3 +250,11 @@ def test_actors_from_agent_holder_and_reporter(extractor: EventExtractor, text: 
                                                   actor: str) -> None:
     event = only(extractor.extract(make_context(text, "2021-06-28")), sub_type)
     assert event.actors == [actor]
+
+
+def test_a_participle_between_commas_the_parser_read_as_active(extractor: EventExtractor) -> None:
+    # "X, designated ... by Y, has ...": Y designated X, whatever the parse says
+    event = only(extractor.extract(make_context(
+        "Kataib Hezbollah, designated a terrorist organization by the United States in 2009, has no seats.",
+        "2023-03-10")), "Other")
+    assert event.actors == ["united-states"] and event.targets == ["kataib-hezbollah"]
