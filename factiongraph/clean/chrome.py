@@ -62,6 +62,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"your browser does not support\b.*"),
     ("chrome.app", CHROME, r"(?:download|get|install) (?:our|the) (?:\w+ )?app\b.{0,60}"),
     ("chrome.standards", CHROME, r"our standards\s*:.{0,80}"),
+    ("chrome.licensing", CHROME, r"(?:purchase|acquire|request|buy) (?:licensing|reprint|republishing) rights(?:,? opens new tab)?|"
+     r"opens (?:in )?(?:a )?new (?:tab|window)"),
     # --- share / print / subscribe / login
     ("chrome.share", CHROME, r"(?:share|share this|share this (?:article|story|post|page)|share (?:on|via) \w+|tweet|email|e-mail|print|print this (?:article|page)|copy link|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest)[:!]?"),
     ("chrome.share-row", CHROME, r"(?:(?:share(?: to| on)?|email this|blogthis!?|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|print)[\s|,/·•]*){2,}"),

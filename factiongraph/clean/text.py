@@ -63,6 +63,11 @@ _CAPTION_START = re.compile(
 _AGENCY_TAIL = re.compile(
     r"(?:/|\()\s*(?:AFP|Reuters|AP|EPA|Getty Images|Anadolu(?: Agency)?|Xinhua|AA)\s*\)?\s*$", re.IGNORECASE
 )
+# The agency first, then the photographer, closing a caption: "... March 11, 2023. REUTERS/Thaier al-Sudani",
+# "AP Photo/Hadi Mizban", "AFP via Getty Images".
+_AGENCY_CREDIT = re.compile(
+    r"(?:\.|\s)\s*(?:REUTERS|Reuters|AFP|AP Photo|AP|EPA(?:-EFE)?|ANADOLU|Anadolu|XINHUA|Xinhua)\s*/\s*"
+    r"[A-Z][\w'.-]*(?:\s+[\w'.-]+){0,4}\s*(?:(?:/|,)\s*File(?:\s+Photo)?)?\s*$|\bAFP via Getty Images\s*$")
 _NOT_A_CREDIT = re.compile(r"^(?:sic|\.\.\.|…|\d+|citation needed|emphasis added|laughs?|applause)$", re.IGNORECASE)
 _DATELINE_NOISE = re.compile(
     r"(?i)\b(?:published|posted|updated|last updated|modified|date|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|ast|est|edt|"
@@ -90,7 +95,8 @@ _PLACE_LEAD = re.compile(r"^\s*[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s*(?:,|-|–
 
 def is_caption(text: str) -> bool:
     """Return True for a photo caption line: a trailing credit, or a "Photo:" style lead."""
-    if _CAPTION_START.match(text) or _CREDIT_PAREN.search(text) or _AGENCY_TAIL.search(text):
+    if _CAPTION_START.match(text) or _CREDIT_PAREN.search(text) or _AGENCY_TAIL.search(text) \
+            or _AGENCY_CREDIT.search(text):
         return len(text.split()) <= 90
     found = _CREDIT_BRACKET.search(text)
     if not found or _NOT_A_CREDIT.match(found.group("credit").strip()):

@@ -19,6 +19,8 @@ def test_rule_ids_are_unique_slugs() -> None:
     ("line", "kind"),
     [
         ("Do you like this article?", "chrome"),
+        ("Purchase Licensing Rights", "chrome"),
+        ("Acquire Licensing Rights, opens new tab", "chrome"),
         ("0 Comment(s)", COMMENTS),
         ("12 Comments", COMMENTS),
         ("Comment Policy * Denotes Required Field 1500 / 1500", COMMENTS),

@@ -319,3 +319,9 @@ def test_page_title_with_site_name_gives_way_to_the_bare_headline() -> None:
     assert [line.rule for line in layout.lines] == [
         "repeat.page-title", "form.section-words", "header.title", "", ""]  # fmt: skip
     assert layout.lines[-1].part is BlockPart.BODY  # a longer headline is not the site's page title
+
+
+def test_a_caption_credited_agency_first() -> None:
+    assert is_caption("Fighters attend a funeral in Baghdad, Iraq, March 11, 2023. REUTERS/Karim Hadi")
+    assert is_caption("Smoke rises over the base. AP Photo/Ali Jaafar, File")
+    assert not is_caption("The statement was carried by Reuters and AFP on Monday.")
