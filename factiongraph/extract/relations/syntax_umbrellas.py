@@ -41,7 +41,9 @@ class SyntaxUmbrellas(SyntaxGroups):
         words = self.words
         for tok in args.tokens_in(words.part_triggers):
             low = tok.lower_
-            if low in words.include_verbs and (low not in words.group_part_nouns or self.is_verbal(tok)):
+            passive_join = low in words.join_verbs and any(c.dep_ == "auxpass" for c in tok.children)
+            if low in words.include_verbs and not passive_join \
+                    and (low not in words.group_part_nouns or self.is_verbal(tok)):
                 out.extend(self.includes(view, args, tok))  # "Y groups A and B", not "the groups in Y"
                 continue
             if low in words.inner_preps and tok.dep_ == "prep":
@@ -91,6 +93,22 @@ class SyntaxUmbrellas(SyntaxGroups):
                     if args.type_of(subj) in UNIT_TYPES and subj.entity_id != umbrella.entity_id:
                         out.append(self.cand(subj, Predicate.PART_OF, umbrella,
                                              args.span_of(subj, umbrella, tok), rule))
+        out.extend(self.named_umbrella_list(args))
+        return out
+
+    def named_umbrella_list(self, args: SentenceArgs) -> list[Candidate]:
+        """"The Popular Mobilization Forces, including Kataib Hezbollah and Asaib Ahl al-Haq, ...":
+        the groups listed after a known umbrella's name are its parts."""
+        out: list[Candidate] = []
+        for prep in args.tokens_in(frozenset({"including"})):
+            umbrella = args.mention_at(prep.head)
+            if prep.dep_ != "prep" or umbrella is None or umbrella.entity_id not in self.owner.umbrellas:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for part in args.complete_list(args.named(pobj)):
+                    if args.type_of(part) in UNIT_TYPES and part.entity_id != umbrella.entity_id:
+                        out.append(self.cand(part, Predicate.PART_OF, umbrella,
+                                             args.span_of(part, umbrella, prep), "rel-syn-apposition"))
         return out
 
     @staticmethod

@@ -333,3 +333,18 @@ def test_a_post_from_an_organisation(extractor: RelationExtractor) -> None:
     assert any(p == "holds_role" and o == "fatah-alliance" for _, p, o in got)
     got = triples(run(extractor, "Ali al-Zaidi, a lawmaker from Basra, spoke on Monday."))
     assert not any(o == "basra" for _, _, o in got)
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("The Popular Mobilization Forces, including Kataib Hezbollah and Asaib Ahl al-Haq, rejected the deal.",
+     {"kataib-hezbollah", "asaib-ahl-al-haq"}),
+    ("Kataib Hezbollah was incorporated into the Popular Mobilization Forces in 2016.", {"kataib-hezbollah"}),
+])
+def test_parts_listed_after_an_umbrella_or_folded_into_it(extractor: RelationExtractor, text: str,
+                                                         parts: set[str]) -> None:
+    found = {s for s, p, o in triples(run(extractor, text)) if p == "part_of" and o == "pmf"}
+    assert found == parts
+
+
+def test_a_country_including_a_region_is_no_umbrella(extractor: RelationExtractor) -> None:
+    assert not any(p == "part_of" for _, p, _ in triples(run(extractor, "Iraq, including Kurdistan, rejected the deal.")))
