@@ -58,8 +58,10 @@ class MentionBuilder:
 
     def __init__(self, rules: DiscoveryRules, ner_producer: str, lookup_place: PlaceLookup,
                  country_names: frozenset[str], lookup_name: PlaceLookup | None = None,
-                 possessives: dict[tuple[str, str], tuple[str, str]] | None = None) -> None:
+                 possessives: dict[tuple[str, str], tuple[str, str]] | None = None,
+                 demonyms: frozenset[str] = frozenset()) -> None:
         self.rules = rules
+        self.demonyms = demonyms  # "Iraqi": never a person's last name met again
         # "Iraq's Foreign Ministry": the name after an owner's possessive (patterns.possessive_aliases)
         self.possessives = possessives or {}
         self._possessive_re = re.compile(
@@ -127,7 +129,7 @@ class MentionBuilder:
         mentions = add_outlet_mentions(mentions, document.text, document.doc_id,
                                        document.metadata.outlet, context, self.lookup_name)
         return add_name_repeats(mentions, document.text, document.doc_id, context,
-                                self.lookup_name, self.lookup_place)
+                                self.lookup_name, self.lookup_place, self.demonyms)
 
     def _add_possessed(self, mentions: list[Mention], document: Document,
                        context: Callable[[int, int], tuple[int, int, bool]]) -> list[Mention]:

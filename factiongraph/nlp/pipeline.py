@@ -172,7 +172,7 @@ class NlpPipeline:
         self.builder = MentionBuilder(
             self.rules, self.ner_producer, places.get,
             country_names if country_names is not None else load_country_names(),
-            lambda name: names.get(name.lower()), possessive_aliases(kb))
+            lambda name: names.get(name.lower()), possessive_aliases(kb), _kb_demonyms(kb))
         log.info("nlp pipeline %s: %d KB patterns, components %s", model_name, len(patterns),
                  ", ".join(self.nlp.pipe_names))
 
@@ -253,6 +253,12 @@ def _kb_place_types(kb: KnowledgeBase) -> dict[str, EntityType]:
             for surface in record_surfaces(record):
                 out.setdefault(surface, EntityType(record.type))
     return out
+
+
+def _kb_demonyms(kb: KnowledgeBase) -> frozenset[str]:
+    """Return the nationality adjectives of the KB's countries ("Iraqi", "Iranian")."""
+    return frozenset(str(r.attributes["demonym"]) for r in kb.records.values()
+                     if r.type == EntityType.COUNTRY and r.attributes.get("demonym"))
 
 
 def _kb_name_types(kb: KnowledgeBase) -> dict[str, EntityType]:

@@ -25,6 +25,12 @@ DOC_NAME_REPEAT_CONFIDENCE = 0.75
 _ARTICLES = ("al-", "el-", "Al-", "El-", "al ", "Al ")
 _MIN_PART = 4
 
+# Nationality adjectives of the region and of the powers reported on there (besides the KB's own):
+# a model that runs one into a name ("Faisal Hussein Iraqi and Iranian officials") lends no last name.
+NATIONALITIES = frozenset("""Iraqi Iranian Syrian Turkish Kurdish Lebanese Jordanian Saudi Kuwaiti Qatari
+    Emirati Bahraini Omani Yemeni Egyptian Israeli Palestinian Afghan Pakistani American British French German
+    Russian Chinese Italian Spanish Dutch Canadian Australian Arab Persian""".split())
+
 SpanContext = Callable[[int, int], tuple[int, int, bool]]
 TypeLookup = Callable[[str], EntityType | None]
 
@@ -52,7 +58,8 @@ def last_name_forms(full_name: str) -> tuple[str, ...]:
 
 
 def add_name_repeats(mentions: list[Mention], text: str, doc_id: str, context: SpanContext,
-                     kb_type: TypeLookup, place_type: TypeLookup) -> list[Mention]:
+                     kb_type: TypeLookup, place_type: TypeLookup,
+                     demonyms: frozenset[str] = frozenset()) -> list[Mention]:
     """Return ``mentions`` with uncovered later last-name references to a person named in full.
 
     Args:
@@ -62,13 +69,16 @@ def add_name_repeats(mentions: list[Mention], text: str, doc_id: str, context: S
         context: sentence bounds and content flag of a character span.
         kb_type: the knowledge base's type for a name, if it knows one.
         place_type: the gazetteer's type for a place name, if it knows one.
+        demonyms: nationality adjectives ("Iraqi"): never a last name, even when the model ran
+            one into the name before it ("Faisal Hussein Iraqi and Iranian officials").
     """
     first_seen: dict[str, int] = {}
     for m in mentions:
         if m.type is not EntityType.PERSON:
             continue
         for form in last_name_forms(m.text):
-            first_seen.setdefault(form, m.end)
+            if form not in demonyms and form not in NATIONALITIES:
+                first_seen.setdefault(form, m.end)
     if not first_seen:
         return mentions
     forms = sorted(first_seen, key=len, reverse=True)

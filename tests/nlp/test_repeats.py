@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from factiongraph.model import EntityType, Mention
+from factiongraph.nlp import NlpPipeline
 from factiongraph.nlp.repeats import DOC_NAME_REPEAT_PRODUCER, add_name_repeats, last_name_forms
+from tests.resolve.factory import make_document
 
 
 def test_last_name_forms() -> None:
@@ -47,3 +49,10 @@ def test_longer_names_places_and_earlier_text_are_left_alone() -> None:
 def test_only_people_lend_their_last_name() -> None:
     text = "The Badr Organisation spoke. Organisation officials said no."
     assert _added(text, {"Badr Organisation": EntityType.ARMED_GROUP}) == []
+
+
+def test_a_nationality_run_into_a_name_is_no_last_name(nlp_pipeline: NlpPipeline) -> None:
+    # the model may read "Faisal Hussein Iraqi" as one name: "Iraqi" later is still an adjective
+    text = "Faisal Hussein Iraqi and Iranian officials met. Iraqi and Iranian officials met again."
+    mentions = nlp_pipeline.annotate(make_document(text, "doc-1")).mentions
+    assert all(m.text not in ("Iraqi", "Iranian") for m in mentions), [m.text for m in mentions]
