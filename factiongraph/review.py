@@ -136,12 +136,14 @@ def split_candidates(store: SQLiteStore, limit: int = 50) -> list[dict[str, Any]
 
 
 def merge_sides(store: SQLiteStore, left_id: str, right_id: str) -> tuple[str, str]:
-    """Return ``(kept, merged)`` for a proposed merge: the KB's entity, else the most mentioned."""
+    """Return ``(kept, merged)`` for a proposed merge: the KB's entity, else the fuller name (more
+    name parts), else the more mentioned."""
     facts = decisions.entity_facts(store, [left_id, right_id])
 
-    def weight(entity_id: str) -> tuple[int, int, str]:
+    def weight(entity_id: str) -> tuple[int, int, int, str]:
         fact = facts.get(entity_id, {})
-        return (int(fact.get("in_kb", 0)), int(fact.get("mentions", 0)), entity_id)
+        return (int(fact.get("in_kb", 0)), len(name_parts(str(fact.get("name", "")))),
+                int(fact.get("mentions", 0)), entity_id)
     return (left_id, right_id) if weight(left_id) >= weight(right_id) else (right_id, left_id)
 
 

@@ -343,3 +343,15 @@ def move_count(store: SQLiteStore, judgement_id: str) -> int:
     """Return how many changes are logged under a judgement."""
     return int(store.conn.execute("SELECT COUNT(*) FROM judgement_moves WHERE judgement_id = ?",
                                   (judgement_id,)).fetchone()[0])
+
+
+def archived_names(store: SQLiteStore, ids: Collection[str]) -> dict[str, str]:
+    """Return the names of entities a judgement removed (merged into another), by id."""
+    out: dict[str, str] = {}
+    for entity_id in ids:
+        row = store.conn.execute(
+            "SELECT old_value FROM judgement_moves WHERE table_name = 'entities' AND action = 'delete'"
+            " AND row_key = ? ORDER BY seq LIMIT 1", (json.dumps({"entity_id": entity_id}, sort_keys=True),)).fetchone()
+        if row is not None:
+            out[entity_id] = str(json.loads(row[0]).get("name") or entity_id)
+    return out
