@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from factiongraph.errors import FactiongraphError
+from factiongraph.errors import ReviewError
 from factiongraph.model import Entity, EntityType
 from factiongraph.model.judgement import Judgement, Verdict
 from factiongraph.resolve.keys import make_key, name_parts, strip_titles
@@ -38,10 +38,6 @@ from factiongraph.store.views import entity_names
 
 SPLIT_PRODUCERS = (KB_SURNAME_PRODUCER, SHORT_FORM_PRODUCER, PARTIAL_NAME_PRODUCER)
 """The resolution rules whose links a reviewer may undo by a split."""
-
-
-class ReviewError(FactiongraphError):
-    """A judgement names an entity (or a split) that does not exist; the reviewer picks another."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -184,5 +180,8 @@ def decide(store: SQLiteStore, left_id: str, right_id: str, verdict: Verdict, re
 
 
 def withdraw(store: SQLiteStore, judgement_id: str) -> bool:
-    """Withdraw a reviewer's judgement and undo what it changed; False when there is none."""
+    """Withdraw a reviewer's judgement and undo what it changed; False when there is none.
+
+    Raises ReviewError (``blocked_by``) when a later judgement changed rows this one changed:
+    that one is withdrawn first, so every row goes back to what it was."""
     return store.withdraw_judgement(judgement_id)

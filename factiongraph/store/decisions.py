@@ -20,6 +20,7 @@ import json
 from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
+from factiongraph.errors import ReviewError
 from factiongraph.model import Entity
 
 if TYPE_CHECKING:
@@ -44,8 +45,8 @@ class _Log:
 
     def __init__(self, store: SQLiteStore, judgement_id: str) -> None:
         self.conn, self.judgement_id = store.conn, judgement_id
-        row = self.conn.execute("SELECT MAX(seq) FROM judgement_moves WHERE judgement_id = ?",
-                                (judgement_id,)).fetchone()
+        # one sequence across all judgements: the order of changes to a row shows which came last
+        row = self.conn.execute("SELECT MAX(seq) FROM judgement_moves").fetchone()
         self.seq = int(row[0] or 0)
         self.changes = 0
 
@@ -221,8 +222,27 @@ def _move_names(store: SQLiteStore, log: _Log, source: str, target: str, moving:
             log.delete("aliases", {"entity_id": source, "alias": name})
 
 
+def later_judgements(store: SQLiteStore, judgement_id: str) -> list[str]:
+    """Return the other judgements that changed a row after ``judgement_id`` changed it (they must
+    be undone first, or undoing this one would put back a value they since replaced)."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT later.judgement_id FROM judgement_moves mine JOIN judgement_moves later"
+        " ON later.table_name = mine.table_name AND later.row_key = mine.row_key AND later.seq > mine.seq"
+        " AND later.judgement_id != mine.judgement_id WHERE mine.judgement_id = ? ORDER BY later.judgement_id",
+        (judgement_id,)).fetchall()
+    return [str(r[0]) for r in rows]
+
+
 def undo(store: SQLiteStore, judgement_id: str) -> int:
-    """Reverse every change logged under ``judgement_id``, newest first; return how many."""
+    """Reverse every change logged under ``judgement_id``, newest first; return how many.
+
+    Raises ReviewError when a later judgement changed one of the same rows (see
+    :func:`later_judgements`); nothing is changed then.
+    """
+    blocking = later_judgements(store, judgement_id)
+    if blocking:
+        raise ReviewError(f"judgement {judgement_id} cannot be undone before the later decision(s) "
+                          f"{', '.join(blocking)} that changed the same rows: undo those first", blocked_by=blocking)
     store._candidates.clear()
     conn = store.conn
     moves = conn.execute("SELECT action, table_name, row_key, column_name, old_value FROM judgement_moves"

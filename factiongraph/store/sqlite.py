@@ -586,12 +586,17 @@ class SQLiteStore:
         return judgement_id
 
     def withdraw_judgement(self, judgement_id: str) -> bool:
-        """Delete a judgement recorded by ``record_judgement`` and undo what it changed; False when there is none."""
+        """Delete a judgement recorded by ``record_judgement`` and undo what it changed; False when there is none.
+
+        Raises ReviewError, changing nothing, when a later judgement changed the same rows.
+        """
         with self.batch():
-            cur = self.conn.execute("DELETE FROM judgements WHERE judgement_id = ? AND doc_id IS NULL", (judgement_id,))
-            if cur.rowcount <= 0:
+            found = self.conn.execute("SELECT 1 FROM judgements WHERE judgement_id = ? AND doc_id IS NULL",
+                                      (judgement_id,)).fetchone()
+            if found is None:
                 return False
             decisions.undo(self, judgement_id)
+            self.conn.execute("DELETE FROM judgements WHERE judgement_id = ? AND doc_id IS NULL", (judgement_id,))
         return True
 
     def apart_pairs(self) -> frozenset[frozenset[str]]:

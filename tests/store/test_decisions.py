@@ -6,6 +6,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+import pytest
+
+from factiongraph.errors import ReviewError
 from factiongraph.model import Entity, EntityType, Event, Evidence, Mention, Predicate, Quote, Relation
 from factiongraph.model.ids import make_id
 from factiongraph.model.judgement import Judgement, Verdict
@@ -105,3 +108,24 @@ def test_split_moves_chosen_mentions_and_their_claims(opener: Opener) -> None:
     assert store.withdraw_judgement(judgement_id)
     assert state(store) == before
     assert store.apart_pairs() == frozenset()
+
+
+def test_an_earlier_judgement_waits_for_a_later_one_on_the_same_rows(opener: Opener) -> None:
+    store = opener()
+    store.write_result(make_result())
+    store.write_result(second_report())
+    third = second_report("d3", "c.txt")
+    third.mentions[0] = replace(third.mentions[0], entity_id="hezb")
+    third.entities = [Entity("hezb", EntityType.ARMED_GROUP, "Hizbollah Brigades", [], False, {})]
+    store.write_result(third)
+    before = state(store)
+    first = store.record_judgement(Judgement("kh", "kh-var", Verdict.POSITIVE, 1.0, "user:ana"))
+    second = store.record_judgement(Judgement("hezb", "kh", Verdict.POSITIVE, 1.0, "user:ben"))
+    assert {m[2] for m in state(store)["mentions"]} == {"hezb"}
+    assert decisions.merged_into(store, "kh-var") == "hezb"  # through the chain
+    with pytest.raises(ReviewError) as refused:
+        store.withdraw_judgement(first)
+    assert refused.value.blocked_by == [second]
+    assert {m[2] for m in state(store)["mentions"]} == {"hezb"}  # nothing changed
+    assert store.withdraw_judgement(second) and store.withdraw_judgement(first)
+    assert state(store) == before

@@ -123,3 +123,18 @@ def test_rejected_merge_leaves_the_queue_and_unknown_ids_are_refused(writable_db
         assert frozenset((proposal["left_id"], proposal["right_id"])) not in left
         missing = c.post("/api/review/judgements", json={**body, "right_id": "ent-nothing"}, headers=AUTH)
         assert missing.status_code == 404 and "no entity" in missing.json()["error"]
+
+
+def test_undoing_an_earlier_decision_under_a_later_one_is_refused(writable_db: Path) -> None:
+    with TestClient(create_app(web_settings(writable_db), token=TOKEN)) as c:
+        kept, merged = entity_named(c, "Nabil Fadhil Zuhair"), entity_named(c, "Nabil Zuhair")
+        first = c.post("/api/review/judgements", json={"left_id": kept, "right_id": merged, "verdict": "positive"},
+                       headers=AUTH).json()["judgement_id"]
+        analyst = entity_named(c, "Hisham al-Hashimi")  # a later (wrong) merge of the same mentions
+        second = c.post("/api/review/judgements", json={"left_id": analyst, "right_id": kept, "verdict": "positive"},
+                        headers=AUTH).json()["judgement_id"]
+        refused = c.delete(f"/api/review/judgements/{first}", headers=AUTH)
+        assert refused.status_code == 409 and second in refused.json()["error"]
+        assert c.delete(f"/api/review/judgements/{second}", headers=AUTH).status_code == 200
+        assert c.delete(f"/api/review/judgements/{first}", headers=AUTH).status_code == 200
+        assert get(c, f"/api/entities/{merged}")["entity"]["name"] == "Nabil Zuhair"

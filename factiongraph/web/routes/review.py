@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from factiongraph import review
+from factiongraph.errors import ReviewError
 from factiongraph.model.judgement import Verdict
 from factiongraph.store import SQLiteStore
 from factiongraph.store.decisions import archived_names, move_count
@@ -107,7 +108,7 @@ def judge_api(request: Request, store: Store, body: JudgementIn) -> dict[str, An
     ``right_id``, splits them off. ``DELETE`` on the judgement undoes all of it."""
     try:
         decision = review.decide(store, body.left_id, body.right_id, body.verdict, body.reviewer, body.reason)
-    except review.ReviewError as exc:
+    except ReviewError as exc:
         raise HTTPException(404, str(exc)) from exc
     request.app.state.stores.changed()
     return {"judgement_id": decision.judgement_id, "left_id": body.left_id, "right_id": body.right_id,
@@ -118,8 +119,13 @@ def judge_api(request: Request, store: Store, body: JudgementIn) -> dict[str, An
 @api.delete("/review/judgements/{judgement_id}", summary="Undo a judgement (token)",
             dependencies=[Depends(require_token)])
 def undo_api(request: Request, store: Store, judgement_id: str) -> dict[str, Any]:
-    """Withdraw a reviewer's judgement and put back every row it changed."""
-    if not review.withdraw(store, judgement_id):
+    """Withdraw a reviewer's judgement and put back every row it changed. Answers 409 when a
+    later judgement changed the same rows (withdraw that one first)."""
+    try:
+        withdrawn = review.withdraw(store, judgement_id)
+    except ReviewError as exc:
+        raise HTTPException(409, str(exc)) from exc
+    if not withdrawn:
         raise HTTPException(404, f"no reviewer judgement with id {judgement_id!r}")
     request.app.state.stores.changed()
     return {"withdrawn": judgement_id}
