@@ -21,6 +21,7 @@ to resolution's name keys; the store itself knows nothing of them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from factiongraph.errors import ReviewError
@@ -52,14 +53,15 @@ class Decision:
     """``merge``, ``split``, ``keep-apart``, ``keep-together`` or ``entity`` (one id judged on its own)."""
 
 
-def own_ids(text: str, type_: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def own_ids(text: str, type_: str) -> frozenset[str]:
     """Return the ids a mention with this text would have on its own (as the resolver makes them)."""
     key = make_key(strip_titles(text)) or text.lower()
     ids = {discovered_id(EntityType(type_), key), discovered_id(EntityType.PERSON, key)}
     parts = name_parts(text)
     if len(parts) == 1:
         ids.add(discovered_id(EntityType.PERSON, parts[0]))
-    return ids
+    return frozenset(ids)
 
 
 def split_mentions(store: SQLiteStore, entity_id: str, split_id: str) -> list[dict[str, Any]]:
@@ -100,13 +102,15 @@ def split_candidates(store: SQLiteStore, limit: int = 50) -> list[dict[str, Any]
     found = []
     for link in links:
         entity_id, split_id = link["left_id"], link["right_id"]
-        if entity_id not in surfaces:
-            surfaces[entity_id] = decisions.entity_surfaces(store, entity_id)
-        moving = [m for m in surfaces[entity_id] if split_id in own_ids(m["text"], m["type"])]
+        if entity_id not in surfaces:  # (text, type, mentions) of the entity: one row per spelling
+            surfaces[entity_id] = decisions.entity_spellings(store, entity_id)
+        moving_rows = [m for m in surfaces[entity_id] if split_id in own_ids(m["text"], m["type"])]
+        moving_count = sum(m["mentions"] for m in moving_rows)
+        total = sum(m["mentions"] for m in surfaces[entity_id])
         fact = facts.get(entity_id)
-        if fact is None or not moving or (len(moving) == len(surfaces[entity_id]) and not fact["in_kb"]):
+        if fact is None or not moving_rows or (moving_count == total and not fact["in_kb"]):
             continue  # nothing links that way now, or every mention would go (a rename, not a split)
-        moving_names = {m["text"] for m in moving}
+        moving_names = {m["text"] for m in moving_rows}
         staying_names = {m["text"] for m in surfaces[entity_id]} - moving_names
         conflict = _conflict(moving_names, staying_names)
         others = sorted(targets[split_id] - {entity_id})
@@ -122,8 +126,9 @@ def split_candidates(store: SQLiteStore, limit: int = 50) -> list[dict[str, Any]
             continue
         found.append({
             "entity_id": entity_id, "name": fact["name"], "type": fact["type"], "in_kb": fact["in_kb"],
-            "split_id": split_id, "split_names": sorted(moving_names), "mentions": len(moving),
-            "documents": len({m["doc_id"] for m in moving}), "staying": len(surfaces[entity_id]) - len(moving),
+            "split_id": split_id, "split_names": sorted(moving_names), "mentions": moving_count,
+            "documents": decisions.documents_naming(store, entity_id, sorted(moving_names)),
+            "staying": total - moving_count,
             "producer": link["producer"], "score": link["score"], "signal": signal, "reason": reason,
         })
     strength = {"conflict": 0, "shared": 1, "weak": 2}

@@ -160,3 +160,4 @@ def test_reviewer_judgement_reaches_a_fresh_resolution(tmp_path: Path) -> None:
             texts = {m.text for m in entity_mentions(store, person)}
             assert texts == ({"Nabil Fadhil Zuhair"} if judged else {"Nabil Fadhil Zuhair", "Zuhair"})
             assert {m.text for m in entity_mentions(store, alone)} == ({"Zuhair"} if judged else set())
+

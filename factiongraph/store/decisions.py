@@ -375,3 +375,20 @@ def archived_names(store: SQLiteStore, ids: Collection[str]) -> dict[str, str]:
         if row is not None:
             out[entity_id] = str(json.loads(row[0]).get("name") or entity_id)
     return out
+
+
+def entity_spellings(store: SQLiteStore, entity_id: str) -> list[dict[str, Any]]:
+    """Return each distinct (text, type) the mentions of an entity have, with how many there are."""
+    rows = store.conn.execute("SELECT text, type, COUNT(*) AS mentions FROM mentions WHERE entity_id = ?"
+                              " GROUP BY text, type ORDER BY text, type", (entity_id,)).fetchall()
+    return [dict(r) for r in rows]
+
+
+def documents_naming(store: SQLiteStore, entity_id: str, texts: list[str]) -> int:
+    """Return how many documents have a mention of ``entity_id`` written as one of ``texts``."""
+    if not texts:
+        return 0
+    row = store.conn.execute(
+        f"SELECT COUNT(DISTINCT doc_id) FROM mentions WHERE entity_id = ? AND text IN ({','.join('?' * len(texts))})",
+        (entity_id, *texts)).fetchone()
+    return int(row[0])
