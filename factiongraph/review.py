@@ -130,6 +130,7 @@ def split_candidates(store: SQLiteStore, limit: int = 50) -> list[dict[str, Any]
             "documents": decisions.documents_naming(store, entity_id, sorted(moving_names)),
             "staying": total - moving_count,
             "producer": link["producer"], "score": link["score"], "signal": signal, "reason": reason,
+            "examples": decisions.mention_examples(store, entity_id, sorted(moving_names)),
         })
     strength = {"conflict": 0, "shared": 1, "weak": 2}
     found.sort(key=lambda c: (strength[c["signal"]], c["score"], -c["mentions"], c["name"], c["split_id"]))

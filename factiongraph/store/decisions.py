@@ -392,3 +392,18 @@ def documents_naming(store: SQLiteStore, entity_id: str, texts: list[str]) -> in
         f"SELECT COUNT(DISTINCT doc_id) FROM mentions WHERE entity_id = ? AND text IN ({','.join('?' * len(texts))})",
         (entity_id, *texts)).fetchone()
     return int(row[0])
+
+
+def mention_examples(store: SQLiteStore, entity_id: str, texts: list[str], limit: int = 3) -> list[dict[str, Any]]:
+    """Return up to ``limit`` mentions of ``entity_id`` written as one of ``texts``, each with its
+    document, span and sentence (what a reviewer reads before splitting them off)."""
+    if not texts:
+        return []
+    rows = store.conn.execute(
+        'SELECT m.doc_id, m.start, m."end", m.text, m.sentence_start, m.sentence_end, d.title, d.text AS doc_text'
+        " FROM mentions m JOIN documents d ON d.doc_id = m.doc_id"
+        f" WHERE m.entity_id = ? AND m.text IN ({','.join('?' * len(texts))}) ORDER BY m.doc_id, m.start LIMIT ?",
+        (entity_id, *texts, limit)).fetchall()
+    return [{"doc_id": r["doc_id"], "start": r["start"], "end": r["end"], "text": r["text"], "title": r["title"],
+             "sentence": (r["doc_text"][r["sentence_start"]:r["sentence_end"]].strip()
+                          if r["sentence_end"] > r["sentence_start"] else r["text"])} for r in rows]

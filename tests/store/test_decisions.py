@@ -129,3 +129,31 @@ def test_an_earlier_judgement_waits_for_a_later_one_on_the_same_rows(opener: Ope
     assert {m[2] for m in state(store)["mentions"]} == {"hezb"}  # nothing changed
     assert store.withdraw_judgement(second) and store.withdraw_judgement(first)
     assert state(store) == before
+
+
+def test_proposed_split_found_applied_and_withdrawn(opener: Opener) -> None:
+    """factiongraph.review over either backend: the queries behind a proposed split."""
+    from factiongraph import review
+    from factiongraph.resolve.keys import make_key
+    from factiongraph.resolve.resolver import SHORT_FORM_PRODUCER, discovered_id
+
+    store = opener()
+    store.write_result(make_result())
+    report = second_report()
+    own = discovered_id(EntityType.ARMED_GROUP, make_key("Kata'ib Hizbollah"))
+    report.mentions[0] = replace(report.mentions[0], entity_id="kh", sentence_start=0, sentence_end=49)
+    report.entities = []
+    report.judgements = [Judgement("kh", own, Verdict.POSITIVE, 0.6, SHORT_FORM_PRODUCER, "a guess")]
+    store.write_result(report)
+    before = state(store)
+    (candidate,) = review.split_candidates(store)
+    assert (candidate["entity_id"], candidate["split_id"], candidate["signal"]) == ("kh", own, "weak")
+    # both spellings have one key: every mention of the KB group would go (a KB entity may lose all)
+    assert (candidate["mentions"], candidate["documents"], candidate["staying"]) == (2, 2, 0)
+    sentences = {e["sentence"] for e in candidate["examples"]}
+    assert "Kata'ib Hizbollah members were detained in Dora." in sentences
+    decision = review.decide(store, "kh", own, Verdict.NEGATIVE, "ana", "another group")
+    assert decision.kind == "split" and get_entity(store, own) is not None
+    assert review.split_candidates(store) == []
+    assert review.withdraw(store, decision.judgement_id)
+    assert state(store) == before

@@ -138,3 +138,15 @@ def test_undoing_an_earlier_decision_under_a_later_one_is_refused(writable_db: P
         assert c.delete(f"/api/review/judgements/{second}", headers=AUTH).status_code == 200
         assert c.delete(f"/api/review/judgements/{first}", headers=AUTH).status_code == 200
         assert get(c, f"/api/entities/{merged}")["entity"]["name"] == "Nabil Zuhair"
+
+
+def test_a_proposed_split_shows_the_sentences_it_would_move(web_db: Path) -> None:
+    with TestClient(create_app(web_settings(web_db))) as c:
+        person = entity_named(c, "Nabil Fadhil Zuhair")
+        (split,) = [s for s in get(c, "/api/review")["splits"] if s["entity_id"] == person]
+        (example,) = split["examples"]
+        assert example["text"] == "Zuhair" and "Zuhair told Tigris Dispatch" in example["sentence"]
+        document = get(c, f"/api/documents/{example['doc_id']}")["document"]
+        assert document["text"][example["start"]:example["end"]] == "Zuhair"
+        assert example["url"] == f"/documents/{example['doc_id']}?start={example['start']}&end={example['end']}#hl"
+        assert example["url"].replace("&", "&amp;") in c.get("/review").text

@@ -17,7 +17,7 @@ from factiongraph.store import SQLiteStore
 from factiongraph.store.decisions import archived_names, move_count
 from factiongraph.store.views import entity_names, merge_candidates, reviewer_judgements, unknown_entities
 from factiongraph.web.context import Limit, Offset, Store, render
-from factiongraph.web.records import entity_url, page
+from factiongraph.web.records import entity_url, evidence_url, page
 from factiongraph.web.security import require_token
 
 api = APIRouter(tags=["review"])
@@ -86,6 +86,8 @@ def review_data(store: SQLiteStore, limit: int, offset: int) -> dict[str, Any]:
     splits = review.split_candidates(store, limit=100)
     for s in splits:
         s["url"] = entity_url(s["entity_id"])
+        for ex in s["examples"]:
+            ex["url"] = evidence_url(ex["doc_id"], ex["start"], ex["end"])
     return {"unknown": page(unknown, limit, offset), "merges": merges, "splits": splits, "judgements": judgements}
 
 
@@ -94,7 +96,8 @@ def review_api(store: Store, limit: Limit = 50, offset: Offset = 0) -> dict[str,
     """List groups and people the knowledge base does not know (most mentioned first), proposed
     merges (name keys that contain one another; ``keep_id`` is the side a merge keeps), proposed
     splits (mentions a resolution rule linked to an entity although they may name someone else;
-    ``signal`` says why: ``conflict``, ``shared`` or ``weak``) and the judgements reviewers
+    ``signal`` says why: ``conflict``, ``shared`` or ``weak``; ``examples`` are sentences with
+    links to the document view that highlights the mention) and the judgements reviewers
     recorded, each with what it did."""
     return review_data(store, limit, offset)
 
