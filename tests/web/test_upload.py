@@ -83,6 +83,8 @@ def test_uploaded_file_is_ingested_and_its_result_page_links_what_was_found(writ
         assert f'href="/documents/{done["doc_id"]}"' in page
         again = post(c, {"text": ARTICLE, "filename": "same bytes.txt"})
         assert again["stored"] == 0 and again["duplicates"] == 1 and again["doc_id"] == done["doc_id"]
+        assert 'id="result-already"' in c.get(again["result_url"] + "?already=1").text
+        assert 'id="result-already"' not in page
         hits = c.get("/api/search?kind=entities&q=Saraya Rijal al Fajr").json()["entities"]["items"]
         assert [h["entity_id"] for h in hits] == [group[0]["entity_id"]]
 

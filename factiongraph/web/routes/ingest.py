@@ -131,6 +131,7 @@ def upload_page(request: Request) -> Response:
 
 
 @pages.get("/upload/{doc_id}")
-def result_page(request: Request, store: Store, doc_id: str) -> Response:
+def result_page(request: Request, store: Store, doc_id: str, already: bool = False) -> Response:
     data = extracted_data(store, doc_id)
-    return render(request, "upload_result.html", title="Extracted: " + (data["document"]["title"] or doc_id), **data)
+    return render(request, "upload_result.html", title="Extracted: " + (data["document"]["title"] or doc_id),
+                  already=already, **data)

@@ -22,7 +22,7 @@
       .then(function (res) {
         if (!res.ok) { say("Refused: " + res.json.error); return; }
         if (res.json.result_url && res.json.result_url.indexOf("/upload/") === 0) {
-          window.location.assign(res.json.result_url);
+          window.location.assign(res.json.result_url + (res.json.stored ? "" : "?already=1"));
           return;
         }
         say("Not stored.", res.json.rejections);
