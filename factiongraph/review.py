@@ -34,7 +34,7 @@ from factiongraph.resolve.resolver import (
     SHORT_FORM_PRODUCER,
     discovered_id,
 )
-from factiongraph.store import SQLiteStore, decisions
+from factiongraph.store import SQLiteStore, decisions, proposals
 from factiongraph.store.views import entity_names
 
 SPLIT_PRODUCERS = (KB_SURNAME_PRODUCER, SHORT_FORM_PRODUCER, PARTIAL_NAME_PRODUCER)
@@ -66,7 +66,7 @@ def own_ids(text: str, type_: str) -> frozenset[str]:
 
 def split_mentions(store: SQLiteStore, entity_id: str, split_id: str) -> list[dict[str, Any]]:
     """Return the mentions of ``entity_id`` that on their own would be ``split_id``."""
-    return [m for m in decisions.entity_surfaces(store, entity_id) if split_id in own_ids(m["text"], m["type"])]
+    return [m for m in proposals.entity_surfaces(store, entity_id) if split_id in own_ids(m["text"], m["type"])]
 
 
 def _conflict(moving: set[str], staying: set[str]) -> tuple[str, str] | None:
@@ -93,8 +93,8 @@ def split_candidates(store: SQLiteStore, limit: int = 50) -> list[dict[str, Any]
     in other documents), ``weak`` (the rule's confidence is below :data:`WEAK_LINK`). A rule link
     with none of them is not proposed.
     """
-    links = decisions.rule_links(store, SPLIT_PRODUCERS, limit=max(500, 10 * limit))
-    facts = decisions.entity_facts(store, sorted({link["left_id"] for link in links}))
+    links = proposals.rule_links(store, SPLIT_PRODUCERS, limit=max(500, 10 * limit))
+    facts = proposals.entity_facts(store, sorted({link["left_id"] for link in links}))
     targets: dict[str, set[str]] = {}
     for link in links:
         targets.setdefault(link["right_id"], set()).add(link["left_id"])
@@ -103,7 +103,7 @@ def split_candidates(store: SQLiteStore, limit: int = 50) -> list[dict[str, Any]
     for link in links:
         entity_id, split_id = link["left_id"], link["right_id"]
         if entity_id not in surfaces:  # (text, type, mentions) of the entity: one row per spelling
-            surfaces[entity_id] = decisions.entity_spellings(store, entity_id)
+            surfaces[entity_id] = proposals.entity_spellings(store, entity_id)
         moving_rows = [m for m in surfaces[entity_id] if split_id in own_ids(m["text"], m["type"])]
         moving_count = sum(m["mentions"] for m in moving_rows)
         total = sum(m["mentions"] for m in surfaces[entity_id])
@@ -117,7 +117,7 @@ def split_candidates(store: SQLiteStore, limit: int = 50) -> list[dict[str, Any]
         if conflict:
             signal, reason = "conflict", f"{conflict[0]!r} and {conflict[1]!r} are different full names sharing a part"
         elif others:
-            other_names = decisions.entity_facts(store, others)
+            other_names = proposals.entity_facts(store, others)
             named = ", ".join(repr(other_names[o]["name"]) for o in others if o in other_names) or "another entity"
             signal, reason = "shared", f"{sorted(moving_names)[0]!r} is also linked to {named} in other documents"
         elif link["score"] < WEAK_LINK:
@@ -127,10 +127,10 @@ def split_candidates(store: SQLiteStore, limit: int = 50) -> list[dict[str, Any]
         found.append({
             "entity_id": entity_id, "name": fact["name"], "type": fact["type"], "in_kb": fact["in_kb"],
             "split_id": split_id, "split_names": sorted(moving_names), "mentions": moving_count,
-            "documents": decisions.documents_naming(store, entity_id, sorted(moving_names)),
+            "documents": proposals.documents_naming(store, entity_id, sorted(moving_names)),
             "staying": total - moving_count,
             "producer": link["producer"], "score": link["score"], "signal": signal, "reason": reason,
-            "examples": decisions.mention_examples(store, entity_id, sorted(moving_names)),
+            "examples": proposals.mention_examples(store, entity_id, sorted(moving_names)),
         })
     strength = {"conflict": 0, "shared": 1, "weak": 2}
     found.sort(key=lambda c: (strength[c["signal"]], c["score"], -c["mentions"], c["name"], c["split_id"]))
@@ -140,7 +140,7 @@ def split_candidates(store: SQLiteStore, limit: int = 50) -> list[dict[str, Any]
 def merge_sides(store: SQLiteStore, left_id: str, right_id: str) -> tuple[str, str]:
     """Return ``(kept, merged)`` for a proposed merge: the KB's entity, else the fuller name (more
     name parts), else the more mentioned."""
-    facts = decisions.entity_facts(store, [left_id, right_id])
+    facts = proposals.entity_facts(store, [left_id, right_id])
 
     def weight(entity_id: str) -> tuple[int, int, int, str]:
         fact = facts.get(entity_id, {})
@@ -179,7 +179,7 @@ def decide(store: SQLiteStore, left_id: str, right_id: str, verdict: Verdict, re
                                        mention_ids=[m["mention_id"] for m in moving], new_entity=entity)
         return Decision(judgement_id, judgement, changes, "split")
     judgement_id = store.record_judgement(judgement)
-    changes = decisions.move_count(store, judgement_id)
+    changes = proposals.move_count(store, judgement_id)
     kind = {Verdict.POSITIVE: "merge" if right_id in known else "keep-together",
             Verdict.NEGATIVE: "keep-apart", Verdict.UNSURE: "unsure"}[verdict]
     return Decision(judgement_id, judgement, changes, kind)

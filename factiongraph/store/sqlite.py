@@ -362,6 +362,7 @@ class SQLiteStore:
                         self._insert_document(result, None, now)
                         added += 1
                 self._write_claims(entities, mentions, events, relations, quotes, now, or_ignore=True)
+                decisions.reapply_merges(self, {e.entity_id for e in entities})  # reviewers' merges hold
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot load records into {self.url}: {exc}") from exc
         return added

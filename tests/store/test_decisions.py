@@ -13,7 +13,7 @@ from factiongraph.model import Entity, EntityType, Event, Evidence, Mention, Pre
 from factiongraph.model.ids import make_id
 from factiongraph.model.judgement import Judgement, Verdict
 from factiongraph.model.result import DocumentResult
-from factiongraph.store import SQLiteStore, decisions
+from factiongraph.store import SQLiteStore, decisions, proposals
 from factiongraph.store.views import entity_mentions, find_entities, get_entity
 from tests.store.test_sqlite import TEXT, make_result
 
@@ -64,11 +64,11 @@ def test_positive_judgement_merges_every_link_and_withdrawing_restores(opener: O
     assert ("r-d2", "kh", "pmf") in after["relations"]
     assert ("q-d2", "kh", ["kh"]) in after["quotes"]
     assert decisions.merged_into(store, "kh-var") == "kh"
-    assert decisions.move_count(store, judgement_id) > 0
+    assert proposals.move_count(store, judgement_id) > 0
 
     assert store.withdraw_judgement(judgement_id)
     assert state(store) == before
-    assert decisions.move_count(store, judgement_id) == 0
+    assert proposals.move_count(store, judgement_id) == 0
     assert decisions.merged_into(store, "kh-var") is None
 
 
@@ -157,3 +157,16 @@ def test_proposed_split_found_applied_and_withdrawn(opener: Opener) -> None:
     assert review.split_candidates(store) == []
     assert review.withdraw(store, decision.judgement_id)
     assert state(store) == before
+
+
+def test_records_loaded_from_an_export_after_a_merge_are_folded_in(opener: Opener) -> None:
+    store = opener()
+    store.write_result(make_result())
+    store.write_result(second_report())
+    store.record_judgement(Judgement("kh", "kh-var", Verdict.POSITIVE, 1.0, "user:ana"))
+    other = second_report("d4", "d.txt")
+    added = store.load([replace(other, mentions=[], entities=[], events=[], relations=[], quotes=[])],
+                       other.entities, other.mentions, other.events, other.relations, other.quotes)
+    assert added == 1
+    assert get_entity(store, "kh-var") is None
+    assert {m.doc_id for m in store.iter_mentions() if m.entity_id == "kh"} == {"d1", "d2", "d4"}

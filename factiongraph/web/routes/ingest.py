@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field, model_validator
 from factiongraph.model import RawDocument
 from factiongraph.model.ids import hash_bytes
 from factiongraph.store import SQLiteStore
-from factiongraph.store.decisions import entity_facts
+from factiongraph.store.proposals import entity_facts
 from factiongraph.web.context import Store, render
 from factiongraph.web.records import entity_url, evidence_url
 from factiongraph.web.routes.documents import document_data

@@ -14,7 +14,7 @@ from factiongraph import review
 from factiongraph.errors import ReviewError
 from factiongraph.model.judgement import Verdict
 from factiongraph.store import SQLiteStore
-from factiongraph.store.decisions import archived_names, move_count
+from factiongraph.store.proposals import archived_names, move_count
 from factiongraph.store.views import entity_names, merge_candidates, reviewer_judgements, unknown_entities
 from factiongraph.web.context import Limit, Offset, Store, render
 from factiongraph.web.records import entity_url, evidence_url, page
