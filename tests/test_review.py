@@ -132,6 +132,10 @@ def test_reingest_respects_a_negative_judgement(copy: tuple[Path, Path]) -> None
         split_id = next(c["split_id"] for c in review.split_candidates(store) if c["entity_id"] == person)
         assert "Zuhair" in {m.text for m in entity_mentions(store, person)}  # the resolver linked it
         review.decide(store, person, split_id, Verdict.NEGATIVE, "analyst2")
+        after_split = fingerprint(db)
+        again = Pipeline(Settings(db=str(db))).run([str(folder)], store)  # the same corpus, unchanged
+        assert again.duplicates == 12 and again.stored == 0
+        assert fingerprint(db) == after_split
         # the same corpus again, one article changed: that article is resolved anew
         dora.write_text(dora.read_text(encoding="utf-8") + "\nZuhair declined to comment further.\n",
                         encoding="utf-8")

@@ -125,3 +125,17 @@ def test_upload_larger_than_max_document_bytes_is_refused(writable_db: Path) -> 
     with TestClient(create_app(web_settings(writable_db, max_document_bytes=200), token=TOKEN)) as c:
         response = c.post("/api/documents", json={"text": ARTICLE}, headers=AUTH)
         assert response.status_code == 413 and "max_document_bytes" in response.json()["error"]
+
+
+def test_markup_in_an_upload_is_text_on_its_result_page(writable_db: Path) -> None:
+    from tests.web.test_escaping import live_markup
+
+    hostile = ("<script>window.__xss='title'</script> Raid near Samarra\n\n"
+               "Fighters of Saraya <img src=x onerror=\"window.__xss='name'\"> Rijal attacked a checkpoint near "
+               "Samarra on Monday, police said. \"We warned them <b onmouseover=alert(1)>twice</b>,\" a commander "
+               "told Test Wire.\n")
+    with TestClient(create_app(web_settings(writable_db), token=TOKEN)) as c:
+        done = post(c, {"text": hostile, "filename": "raid.txt"})
+        page = c.get(done["result_url"]).text
+        assert not live_markup(page), live_markup(page)
+        assert "&lt;script&gt;" in page or "&lt;img" in page
