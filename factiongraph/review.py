@@ -156,8 +156,15 @@ def decide(store: SQLiteStore, left_id: str, right_id: str, verdict: Verdict, re
     Positive on two ids: ``right_id`` is merged into ``left_id`` (the canonical side). Negative
     where mentions of ``left_id`` would on their own be ``right_id``: a split. Any other
     negative only keeps the two apart in later runs; ``unsure`` and judgements of one id on its
-    own change nothing. Raises ReviewError for an id that is neither an entity nor a split.
+    own change nothing. Raises ReviewError for an id that is neither an entity nor a split, and
+    for a verdict that contradicts a reviewer's judgement on the same pair still in force.
     """
+    opposite = {Verdict.POSITIVE: "negative", Verdict.NEGATIVE: "positive"}.get(verdict)
+    contrary = [j["judgement_id"] for j in proposals.pair_judgements(store, left_id, right_id)
+                if j["verdict"] == opposite]
+    if contrary:
+        raise ReviewError(f"a reviewer already judged {left_id!r} and {right_id!r} {opposite}: withdraw "
+                          f"{', '.join(contrary)} first", blocked_by=contrary)
     known = entity_names(store, [left_id, right_id])
     if left_id not in known:
         raise ReviewError(f"no entity with id {left_id!r}")

@@ -98,3 +98,12 @@ def mention_examples(store: SQLiteStore, entity_id: str, texts: list[str], limit
     return [{"doc_id": r["doc_id"], "start": r["start"], "end": r["end"], "text": r["text"], "title": r["title"],
              "sentence": (r["doc_text"][r["sentence_start"]:r["sentence_end"]].strip()
                           if r["sentence_end"] > r["sentence_start"] else r["text"])} for r in rows]
+
+
+def pair_judgements(store: SQLiteStore, a: str, b: str) -> list[dict[str, Any]]:
+    """Return reviewers' judgements in force on the pair ``a``, ``b`` (either order)."""
+    rows = store.conn.execute(
+        "SELECT judgement_id, left_id, right_id, verdict FROM judgements WHERE doc_id IS NULL"
+        " AND ((left_id = ? AND right_id = ?) OR (left_id = ? AND right_id = ?)) ORDER BY created_at",
+        (a, b, b, a)).fetchall()
+    return [dict(r) for r in rows]

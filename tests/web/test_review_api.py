@@ -150,3 +150,15 @@ def test_a_proposed_split_shows_the_sentences_it_would_move(web_db: Path) -> Non
         assert document["text"][example["start"]:example["end"]] == "Zuhair"
         assert example["url"] == f"/documents/{example['doc_id']}?start={example['start']}&end={example['end']}#hl"
         assert example["url"].replace("&", "&amp;") in c.get("/review").text
+
+
+def test_a_contrary_verdict_waits_until_the_first_is_withdrawn(writable_db: Path) -> None:
+    with TestClient(create_app(web_settings(writable_db), token=TOKEN)) as c:
+        kept, merged = entity_named(c, "Nabil Fadhil Zuhair"), entity_named(c, "Nabil Zuhair")
+        same = {"left_id": kept, "right_id": merged, "verdict": "positive"}
+        first = c.post("/api/review/judgements", json=same, headers=AUTH).json()["judgement_id"]
+        different = {"left_id": merged, "right_id": kept, "verdict": "negative"}
+        refused = c.post("/api/review/judgements", json=different, headers=AUTH)
+        assert refused.status_code == 409 and first in refused.json()["error"]
+        assert c.delete(f"/api/review/judgements/{first}", headers=AUTH).status_code == 200
+        assert c.post("/api/review/judgements", json=different, headers=AUTH).status_code == 201

@@ -108,11 +108,12 @@ def judge_api(request: Request, store: Store, body: JudgementIn) -> dict[str, An
     """Accept or reject a merge, a split or a new entity. ``positive`` on two ids merges
     ``right_id`` into ``left_id`` in profiles, search, the graph and exports; ``negative`` keeps
     them apart in later ingests and, when mentions of ``left_id`` would on their own be
-    ``right_id``, splits them off. ``DELETE`` on the judgement undoes all of it."""
+    ``right_id``, splits them off. ``DELETE`` on the judgement undoes all of it. A verdict
+    contrary to a judgement still in force on the pair answers 409 (withdraw that one first)."""
     try:
         decision = review.decide(store, body.left_id, body.right_id, body.verdict, body.reviewer, body.reason)
-    except ReviewError as exc:
-        raise HTTPException(404, str(exc)) from exc
+    except ReviewError as exc:  # an unknown id (404), or a contrary judgement still in force (409)
+        raise HTTPException(409 if exc.blocked_by else 404, str(exc)) from exc
     request.app.state.stores.changed()
     return {"judgement_id": decision.judgement_id, "left_id": body.left_id, "right_id": body.right_id,
             "verdict": body.verdict.value, "producer": decision.judgement.producer, "kind": decision.kind,
