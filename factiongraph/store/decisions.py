@@ -293,8 +293,10 @@ def reapply_merges(store: SQLiteStore, entity_ids: Iterable[str]) -> int:
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         rows = store.conn.execute(
+            # "|| ''" keeps the lookup on the small index of reviewers' judgements: by right_id it
+            # would walk every resolver judgement on these ids, a cost that grows with the store
             "SELECT judgement_id, left_id, right_id FROM judgements WHERE doc_id IS NULL AND verdict = 'positive'"
-            f" AND left_id != right_id AND right_id IN ({','.join('?' * len(chunk))}) ORDER BY created_at",
+            f" AND left_id != right_id AND right_id || '' IN ({','.join('?' * len(chunk))}) ORDER BY created_at",
             chunk).fetchall()
         for r in rows:
             changes += relink(store, r["judgement_id"], r["right_id"], r["left_id"])
@@ -314,7 +316,7 @@ def merged_into(store: SQLiteStore, entity_id: str) -> str | None:
     current = entity_id
     while True:
         row = store.conn.execute(
-            "SELECT left_id FROM judgements WHERE doc_id IS NULL AND verdict = 'positive' AND right_id = ?"
+            "SELECT left_id FROM judgements WHERE doc_id IS NULL AND verdict = 'positive' AND right_id || '' = ?"
             " AND left_id != right_id ORDER BY created_at DESC LIMIT 1", (current,)).fetchone()
         if row is None or row[0] in seen:
             break

@@ -104,6 +104,7 @@ def pair_judgements(store: SQLiteStore, a: str, b: str) -> list[dict[str, Any]]:
     """Return reviewers' judgements in force on the pair ``a``, ``b`` (either order)."""
     rows = store.conn.execute(
         "SELECT judgement_id, left_id, right_id, verdict FROM judgements WHERE doc_id IS NULL"
-        " AND ((left_id = ? AND right_id = ?) OR (left_id = ? AND right_id = ?)) ORDER BY created_at",
+        " AND ((left_id || '' = ? AND right_id || '' = ?) OR (left_id || '' = ? AND right_id || '' = ?))"
+        " ORDER BY created_at",  # "|| ''": the small index of reviewers' judgements, not the resolver's
         (a, b, b, a)).fetchall()
     return [dict(r) for r in rows]

@@ -12,3 +12,5 @@ CREATE TABLE judgement_moves (
     old_value    TEXT,
     PRIMARY KEY (judgement_id, seq)
 );
+-- Which judgements changed one row (an earlier judgement is undone only after the later ones).
+CREATE INDEX judgement_moves_row ON judgement_moves(table_name, row_key);
