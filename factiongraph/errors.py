@@ -50,3 +50,16 @@ class GoldFormatError(FactiongraphError):
     """A gold file does not follow the gold/1 format."""
 
     exit_code = 2
+
+
+class ReviewError(FactiongraphError):
+    """A reviewer's judgement cannot be applied as asked: it names an entity (or a split) that does
+    not exist, or undoing it would undo a later decision's changes; the reviewer picks another
+    pair, or withdraws the later decision first."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, blocked_by: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.blocked_by = blocked_by or []
+        """Later judgements to withdraw first (empty when the judgement names something unknown)."""

@@ -116,6 +116,8 @@ class Pipeline:
         self._extractor: Extractor | None = None
         self._engine: Engine | None = None
         self._inflight: tuple[list[_Pending], InFlight] | None = None
+        self.apart: frozenset[frozenset[str]] = frozenset()
+        """Pairs of entity ids reviewers judged different, read from the store when a run starts."""
         self.ingest_options = IngestOptions.from_settings(settings)
 
     # -- stage construction (lazy: building spaCy costs a second) ----------------------------
@@ -135,7 +137,7 @@ class Pipeline:
         if self._resolver is None:
             from factiongraph.resolve import Resolver
 
-            self._resolver = Resolver(self.kb)
+            self._resolver = Resolver(self.kb, self.apart)
         return self._resolver
 
     @property
@@ -162,6 +164,9 @@ class Pipeline:
         ``manifest`` lays its rows' metadata over the documents it names (see
         :mod:`factiongraph.ingest.manifest`); its problems are in ``summary.manifest``.
         """
+        self.apart = store.apart_pairs() if self.analyze else frozenset()
+        if self._resolver is not None:
+            self._resolver.apart = self.apart
         with _long_lived_heap(self._build_stages):
             summary = self._run(specs, store, stdin=stdin, progress=progress, manifest=manifest)
         if manifest is not None:
@@ -382,7 +387,7 @@ class Pipeline:
     def _pool_submit(self, docs: list[Document]) -> InFlight:
         """Hand a batch to the engine's workers (started on first use); the result arrives later."""
         if self._engine is None:
-            self._engine = start_engine(self.settings, self.today)
+            self._engine = start_engine(self.settings, self.today, self.apart)
         return self._engine.submit(docs)
 
     def close(self) -> None:

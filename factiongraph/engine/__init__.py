@@ -40,15 +40,16 @@ class Engine(Protocol):
         ...
 
 
-def start_engine(settings: Settings, today: date) -> Engine:
-    """Start the workers of ``settings.engine`` (``settings.workers`` of them)."""
+def start_engine(settings: Settings, today: date, apart: frozenset[frozenset[str]] = frozenset()) -> Engine:
+    """Start the workers of ``settings.engine`` (``settings.workers`` of them); ``apart`` are the
+    pairs of entity ids reviewers judged different, which the workers' resolvers never join."""
     if settings.engine == "ray":
         from factiongraph.engine.ray_engine import RayEngine
 
-        return RayEngine(settings, today)
+        return RayEngine(settings, today, apart)
     from factiongraph.engine.local import ProcessEngine
 
-    return ProcessEngine(settings, today)
+    return ProcessEngine(settings, today, apart)
 
 
 def split(docs: list[Document], parts: int) -> list[list[Document]]:

@@ -16,11 +16,12 @@ if TYPE_CHECKING:
     from factiongraph.pipeline import Pipeline
 
 
-def build_worker(settings: Settings, today: date) -> Pipeline:
+def build_worker(settings: Settings, today: date, apart: frozenset[frozenset[str]] = frozenset()) -> Pipeline:
     """Return a pipeline that analyses in this process, its stages built and frozen out of the collector's way."""
     from factiongraph.pipeline import Pipeline, _freeze_heap
 
     pipeline = Pipeline(replace(settings, workers=1, engine="local"), today=today)
+    pipeline.apart = apart
     pipeline._build_stages()
     _freeze_heap()  # for the worker's lifetime
     return pipeline
@@ -29,10 +30,10 @@ def build_worker(settings: Settings, today: date) -> Pipeline:
 class ProcessEngine:
     """A forkserver pool; each process builds the stages once (``_init_worker``)."""
 
-    def __init__(self, settings: Settings, today: date) -> None:
+    def __init__(self, settings: Settings, today: date, apart: frozenset[frozenset[str]] = frozenset()) -> None:
         ctx = multiprocessing.get_context("forkserver")
         self.workers = settings.workers
-        self._pool: Any = ctx.Pool(settings.workers, initializer=_init_worker, initargs=(settings, today))
+        self._pool: Any = ctx.Pool(settings.workers, initializer=_init_worker, initargs=(settings, today, apart))
 
     def submit(self, docs: list[Document]) -> _PoolInFlight:
         """Hand a batch to the pool, one chunk per process."""
@@ -58,10 +59,10 @@ class _PoolInFlight:
 _WORKER: Pipeline | None = None
 
 
-def _init_worker(settings: Settings, today: date) -> None:
+def _init_worker(settings: Settings, today: date, apart: frozenset[frozenset[str]]) -> None:
     """Build the stages once in each worker process."""
     global _WORKER
-    _WORKER = build_worker(settings, today)
+    _WORKER = build_worker(settings, today, apart)
 
 
 def _worker_analyze(docs: list[Document]) -> list[DocumentResult | Rejection]:

@@ -33,10 +33,10 @@ LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024
 class Analyzer:
     """One worker: the stages built once, then any number of chunks analysed."""
 
-    def __init__(self, settings: Settings, today: date) -> None:
+    def __init__(self, settings: Settings, today: date, apart: frozenset[frozenset[str]]) -> None:
         from factiongraph.engine.local import build_worker
 
-        self.pipeline = build_worker(settings, today)
+        self.pipeline = build_worker(settings, today, apart)
 
     def analyze(self, docs: list[Document]) -> list[DocumentResult | Rejection]:
         """Run nlp, resolve and extract over a chunk; a failing document becomes a rejection."""
@@ -46,7 +46,7 @@ class Analyzer:
 class RayEngine:
     """``settings.workers`` actors on a local Ray instance or the cluster at ``settings.ray_address``."""
 
-    def __init__(self, settings: Settings, today: date) -> None:
+    def __init__(self, settings: Settings, today: date, apart: frozenset[frozenset[str]] = frozenset()) -> None:
         self._owns_ray = False
         if not ray.is_initialized():
             # Ray reports usage to its authors by default; an analyst's closed network must not.
@@ -58,7 +58,7 @@ class RayEngine:
                          _node_ip_address="127.0.0.1", object_store_memory=LOCAL_OBJECT_STORE_BYTES,
                          log_to_driver=False, logging_level=logging.WARNING)
             self._owns_ray = True
-        self.actors: list[Any] = [Analyzer.remote(settings, today) for _ in range(settings.workers)]  # type: ignore[attr-defined]
+        self.actors: list[Any] = [Analyzer.remote(settings, today, apart) for _ in range(settings.workers)]  # type: ignore[attr-defined]
 
     def submit(self, docs: list[Document]) -> _RayInFlight:
         """Hand a batch to the actors, one chunk each."""

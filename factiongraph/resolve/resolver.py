@@ -14,6 +14,10 @@ Order of decisions for one document:
 4. Different full names in one document that share a name part get a negative judgement:
    they must never be merged (Fuad Hussein is not Ghazi Faisal Hussein).
 
+Reviewers' negative judgements (``Resolver.apart``, read from the store before each run) come
+before steps 1-3: a mention is never linked to an entity a reviewer said differs from the id the
+mention would have on its own; it keeps that id (or the next candidate).
+
 Mentions are copied, never rewritten: only ``entity_id`` (and ``type``, when the entity's type
 is known better than the NER label) change. Every merge other than an exact KB alias match is
 a :class:`Judgement` naming the id the mention would have had on its own, so it can be undone.
@@ -100,9 +104,15 @@ class _State:
 class Resolver:
     """Build once (indexes the KB); call :meth:`resolve` per document."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, apart: frozenset[frozenset[str]] = frozenset()) -> None:
         self.kb = kb
         self.index: KBIndex = build_index(kb)
+        self.apart = apart
+        """Pairs of ids reviewers judged different (negative judgements): never linked."""
+
+    def _allowed(self, target: str, own: str) -> bool:
+        """Return False when a reviewer said ``target`` and ``own`` are different entities."""
+        return not self.apart or frozenset((target, own)) not in self.apart
 
     def resolve(self, document: Document, mentions: list[Mention]) -> Resolution:
         """Link ``mentions`` of ``document`` to entities.
@@ -184,26 +194,28 @@ class Resolver:
         key = make_key(strip_titles(m.text))
         if m.entity_id and m.entity_id in self.kb.records:
             return self._link(m, m.entity_id)
-        candidates = self.index.candidates(key, m.type)
+        own = discovered_id(m.type, key or m.text.lower())
+        candidates = [c for c in self.index.candidates(key, m.type) if self._allowed(c, own)]
         if candidates:
             target = candidates[0]
             if not (self.index.types[target] is m.type or m.producer.startswith(_RETYPABLE_PREFIX)):
                 same = [c for c in candidates if self.index.types[c] is m.type]
                 target = same[0] if same else ""
             if target:
-                state.judge(target, discovered_id(m.type, key), Verdict.POSITIVE, 0.9, KEY_PRODUCER,
+                state.judge(target, own, Verdict.POSITIVE, 0.9, KEY_PRODUCER,
                             f"{m.text!r} has the key {key!r} of a KB name")
                 for other in candidates[1:]:
                     if self.index.types[other] is self.index.types[target]:
                         state.judge(target, other, Verdict.UNSURE, 0.5, KEY_PRODUCER,
                                     f"key {key!r} is shared by two KB records")
                 return self._link(m, target)
-        return replace(m, entity_id=discovered_id(m.type, key or m.text.lower()))
+        return replace(m, entity_id=own)
 
     def _resolve_partial(self, state: _State, m: Mention, parts: list[str]) -> Mention:
         """Point "Faisal Hussein" at "Ghazi Faisal Hussein" when the document has the longer name."""
         longer = [f for f in state.full_names if len(f.parts) > len(parts)
-                  and f.parts[-1] == parts[-1] and set(parts) <= set(f.parts)]
+                  and f.parts[-1] == parts[-1] and set(parts) <= set(f.parts)
+                  and self._allowed(f.entity_id, m.entity_id or "")]
         target = self._nearest(longer, m.start)
         if target is None:
             return m
@@ -218,7 +230,7 @@ class Resolver:
         place_context = reads_as_place(state.document.text, m)
         if place_context and m.entity_id and self.index.types.get(m.entity_id) is EntityType.PLACE:
             return self._link(m, m.entity_id)
-        holders = [f for f in state.full_names if part in f.parts]
+        holders = [f for f in state.full_names if part in f.parts and self._allowed(f.entity_id, alone)]
         target = self._nearest(holders, m.start)
         if target is not None:
             rivals = {f.entity_id for f in holders if f.start < m.start} - {target.entity_id}
@@ -228,11 +240,11 @@ class Resolver:
             state.judge(target.entity_id, alone, Verdict.POSITIVE, 0.6 if rivals else 0.85,
                         SHORT_FORM_PRODUCER, reason)
             return self._link(m, target.entity_id, EntityType.PERSON)
-        people = self.index.surname_candidates(part)
+        people = [p for p in self.index.surname_candidates(part) if self._allowed(p, alone)]
         # A KB person's surname outweighs a place whose name folds to the same key ("Soleimani"
         # vs the city alias "Sulaimani"), unless the words around it read as a place.
         person_first = len(people) == 1 and not place_context
-        if m.entity_id and m.entity_id in self.kb.records and not person_first:
+        if m.entity_id and m.entity_id in self.kb.records and not person_first and self._allowed(m.entity_id, alone):
             return self._link(m, m.entity_id)
         key = make_key(strip_titles(m.text))
         kb_same = [c for c in self.index.candidates(key) if self.index.types[c] is not EntityType.PERSON]

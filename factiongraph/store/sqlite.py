@@ -36,6 +36,7 @@ from factiongraph.model import (
 from factiongraph.model.ids import make_id
 from factiongraph.model.judgement import Judgement
 from factiongraph.model.result import DocumentResult, claim_id
+from factiongraph.store import decisions
 from factiongraph.store.dialect import SqlConnection
 
 log = logging.getLogger(__name__)
@@ -340,6 +341,7 @@ class SQLiteStore:
                 for j in result.judgements
             ],
         )
+        decisions.reapply_merges(self, {e.entity_id for e in result.entities})
 
     def load(self, documents: Sequence[DocumentResult], entities: Sequence[Entity], mentions: Sequence[Mention],
              events: Sequence[Event], relations: Sequence[Relation], quotes: Sequence[Quote]) -> int:
@@ -360,6 +362,7 @@ class SQLiteStore:
                         self._insert_document(result, None, now)
                         added += 1
                 self._write_claims(entities, mentions, events, relations, quotes, now, or_ignore=True)
+                decisions.reapply_merges(self, {e.entity_id for e in entities})  # reviewers' merges hold
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot load records into {self.url}: {exc}") from exc
         return added
@@ -561,26 +564,45 @@ class SQLiteStore:
         self._evidence("quote", quotes)
 
     def record_judgement(self, judgement: Judgement) -> str:
-        """Store a reviewer's judgement (not tied to a document) and return its id.
+        """Store a reviewer's judgement (not tied to a document), apply it and return its id.
 
-        Judgements are a layer over the data: recording one rewrites no mention, and
-        ``withdraw_judgement`` undoes it.
+        A positive judgement on two different ids folds ``right_id`` into ``left_id`` in what the
+        store serves (:func:`factiongraph.store.decisions.relink`); every change is logged, and
+        ``withdraw_judgement`` puts it back. Other verdicts change no row here (a split moves
+        its mentions with ``decisions.relink`` in the same transaction; resolution reads
+        negative judgements through :meth:`apart_pairs`).
         """
         now = _now()
         judgement_id = make_id("j", judgement.left_id, judgement.right_id, _val(judgement.verdict),
                                judgement.producer, now)
-        self.conn.execute(
-            "INSERT OR REPLACE INTO judgements (judgement_id, left_id, right_id, verdict, score, producer, reason,"
-            " doc_id, created_at) VALUES (?,?,?,?,?,?,?,NULL,?)",
-            (judgement_id, judgement.left_id, judgement.right_id, _val(judgement.verdict), judgement.score,
-             judgement.producer, judgement.reason, now),
-        )
+        with self.batch():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO judgements (judgement_id, left_id, right_id, verdict, score, producer, reason,"
+                " doc_id, created_at) VALUES (?,?,?,?,?,?,?,NULL,?)",
+                (judgement_id, judgement.left_id, judgement.right_id, _val(judgement.verdict), judgement.score,
+                 judgement.producer, judgement.reason, now),
+            )
+            if _val(judgement.verdict) == "positive":
+                decisions.relink(self, judgement_id, judgement.right_id, judgement.left_id)
         return judgement_id
 
     def withdraw_judgement(self, judgement_id: str) -> bool:
-        """Delete a judgement recorded by ``record_judgement``; False when there is none."""
-        cur = self.conn.execute("DELETE FROM judgements WHERE judgement_id = ? AND doc_id IS NULL", (judgement_id,))
-        return bool(cur.rowcount > 0)
+        """Delete a judgement recorded by ``record_judgement`` and undo what it changed; False when there is none.
+
+        Raises ReviewError, changing nothing, when a later judgement changed the same rows.
+        """
+        with self.batch():
+            found = self.conn.execute("SELECT 1 FROM judgements WHERE judgement_id = ? AND doc_id IS NULL",
+                                      (judgement_id,)).fetchone()
+            if found is None:
+                return False
+            decisions.undo(self, judgement_id)
+            self.conn.execute("DELETE FROM judgements WHERE judgement_id = ? AND doc_id IS NULL", (judgement_id,))
+        return True
+
+    def apart_pairs(self) -> frozenset[frozenset[str]]:
+        """Return the pairs of entity ids reviewers judged different (resolution never joins them)."""
+        return decisions.apart_pairs(self)
 
     # -- reads ------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

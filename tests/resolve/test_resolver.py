@@ -210,3 +210,26 @@ def test_a_known_outlet_is_its_kb_record_and_a_mention_of_it_is_the_same_entity(
     assert [e.entity_id for e in res.entities].count("diyaruna") == 1
     unknown = make_document("No outlet here.")
     assert resolver.resolve(unknown, []).outlet_id is None
+
+
+def test_reviewers_negative_judgements_keep_each_rule_from_linking(kb: KnowledgeBase) -> None:
+    """Each rule that joins a mention to another id gives way to a reviewer's "different"."""
+    kadhimi_alone = discovered_id(P, make_key("Kadhimi"))
+    ghazi = discovered_id(P, make_key("Ghazi Faisal Hussein"))
+    faisal = discovered_id(P, make_key("Faisal Hussein"))
+    hussein_alone = discovered_id(P, make_key("Hussein"))
+    apart = frozenset({frozenset(("mustafa-al-kadhimi", kadhimi_alone)), frozenset((ghazi, faisal)),
+                       frozenset((ghazi, hussein_alone)), frozenset(("qais-al-khazali", discovered_id(P, "khazali")))})
+    plain, judged = Resolver(kb), Resolver(kb, apart)
+    cases = [
+        ("Kadhimi spoke.", [("Kadhimi", P)], 0),  # the only KB person with that surname
+        ("Ghazi Faisal Hussein spoke. Faisal Hussein added.",
+         [("Ghazi Faisal Hussein", P), ("Faisal Hussein", P)], 1),  # a partial name
+        ("Ghazi Faisal Hussein spoke. Hussein added.", [("Ghazi Faisal Hussein", P), ("Hussein", P)], 1),
+        ("Qais Khazali spoke. Khazali then left.", [("Qais Khazali", P), ("Khazali", P)], 1),  # short form
+    ]
+    for text, spans, which in cases:
+        linked = ids(resolve(plain, text, spans))
+        kept_apart = ids(resolve(judged, text, spans))
+        assert linked[which] != kept_apart[which], text
+        assert kept_apart[which] == discovered_id(P, make_key(spans[which][0])), text  # its own id

@@ -293,3 +293,72 @@ def test_markup_in_a_reviewers_reason_and_the_map_popup_never_runs(browser: obje
         assert popup.locator("a").count() == 1 and popup.locator("a").get_attribute("href").startswith("/events/")
         no_injected_code(pg)
         shot(pg, "12-markup-review-and-popup")
+
+
+# Written for this test: a group no knowledge base knows, in an invented incident.
+UPLOADED = ("Rocket attack near Balad claimed by new group\n\n"
+            "BAGHDAD (Test Wire) - A little-known armed group calling itself Saraya Rijal al-Fajr claimed "
+            "responsibility for a rocket attack on an army base near Balad on Tuesday, a police officer told "
+            "Test Wire. Saraya Rijal al-Fajr said in a statement that more attacks would follow.\n")
+
+
+def test_upload_a_file_then_find_its_entity_in_search(browser: object, writable_db: Path, tmp_path: Path) -> None:
+    from factiongraph.web import create_app
+
+    article = tmp_path / "balad attack.txt"
+    article.write_text(UPLOADED, encoding="utf-8")
+    with LiveServer(create_app(web_settings(writable_db), token=TOKEN)) as server, \
+            guarded_page(browser, server.url) as pg:
+        pg.goto(server.url + "/")  # type: ignore[attr-defined]
+        pg.click("header nav a:has-text('Upload')")  # type: ignore[attr-defined]
+        pg.wait_for_url(re.compile(r"/upload$"))  # type: ignore[attr-defined]
+        pg.fill("#upload-token", TOKEN)  # type: ignore[attr-defined]
+        pg.set_input_files("#upload-file", str(article))  # type: ignore[attr-defined]
+        shot(pg, "13-upload")
+        pg.click("#upload-send")  # type: ignore[attr-defined]
+        pg.wait_for_url(re.compile(r"/upload/[0-9a-f]{64}$"), timeout=120_000)  # type: ignore[attr-defined]
+        found = pg.locator("#result-entities a", has_text="Saraya Rijal al-Fajr")  # type: ignore[attr-defined]
+        assert found.count() == 1
+        assert "new" in pg.locator("#result-entities tr", has_text="Saraya Rijal al-Fajr").inner_text()  # type: ignore[attr-defined]
+        assert "balad attack.txt" in pg.locator(".meta").inner_text()  # type: ignore[attr-defined]
+        shot(pg, "14-upload-result")
+
+        # the new group is in the store: search a spelling of it from the header box
+        pg.fill("header input[name=q]", "Saraya Rijal al Fajr")  # type: ignore[attr-defined]
+        pg.press("header input[name=q]", "Enter")  # type: ignore[attr-defined]
+        pg.wait_for_url(re.compile(r"/search\?q="))  # type: ignore[attr-defined]
+        hit = pg.locator("#entity-results li a").first  # type: ignore[attr-defined]
+        assert hit.inner_text() == "Saraya Rijal al-Fajr"
+        hit.click()
+        pg.wait_for_url(re.compile(r"/entities/"))  # type: ignore[attr-defined]
+        assert pg.locator("#entity-name").inner_text() == "Saraya Rijal al-Fajr"  # type: ignore[attr-defined]
+        shot(pg, "15-uploaded-entity")
+
+
+SPLIT_ROW = "#splits tbody tr:has(td:first-child a:text-is('Nabil Fadhil Zuhair'))"
+
+
+def test_review_queue_splits_an_entity_and_undoes_it(browser: object, writable_db: Path) -> None:
+    from factiongraph.web import create_app
+
+    with LiveServer(create_app(web_settings(writable_db), token=TOKEN)) as server, \
+            guarded_page(browser, server.url) as pg:
+        pg.goto(server.url + "/review")  # type: ignore[attr-defined]
+        pg.fill("#review-token", TOKEN)  # type: ignore[attr-defined]
+        pg.fill("#review-name", "analyst six")  # type: ignore[attr-defined]
+        row = pg.locator(SPLIT_ROW)  # type: ignore[attr-defined]
+        assert "shared" in row.inner_text() and "Zuhair" in row.inner_text()
+        row.locator("button", has_text="split").click()
+        pg.wait_for_selector("#judgements button.undo")  # type: ignore[attr-defined]
+        decisions = pg.locator("#judgements").inner_text()  # type: ignore[attr-defined]
+        assert "user:analyst six" in decisions and "Zuhair split off Nabil Fadhil Zuhair" in decisions
+        assert pg.locator(SPLIT_ROW).count() == 0  # type: ignore[attr-defined]
+        shot(pg, "16-review-split")
+        pg.locator("#judgements a", has_text="Nabil Fadhil Zuhair").first.click()  # type: ignore[attr-defined]
+        pg.wait_for_url(re.compile(r"/entities/"))  # type: ignore[attr-defined]
+        assert "user:analyst six" in pg.locator("#decisions").inner_text()  # type: ignore[attr-defined]
+        pg.goto(server.url + "/review")  # type: ignore[attr-defined]
+        pg.fill("#review-token", TOKEN)  # type: ignore[attr-defined]
+        pg.locator("#judgements button.undo").first.click()  # type: ignore[attr-defined]
+        pg.wait_for_selector("#judgements button.undo", state="detached")  # type: ignore[attr-defined]
+        assert pg.locator(SPLIT_ROW).count() == 1  # type: ignore[attr-defined]

@@ -7,23 +7,25 @@ from collections import defaultdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from factiongraph.export.jsonl import entity_record
 from factiongraph.model import EntityType
 from factiongraph.store import SQLiteStore
+from factiongraph.store.decisions import merged_into
 from factiongraph.store.views import (
     entity_documents,
     entity_mentions,
     entity_names,
     filter_events,
+    get_entity,
     quotes_of,
     rank_entities,
     relations_of,
-    reviewer_judgements,
 )
 from factiongraph.web.context import Limit, Offset, Store, entity_or_404, render
 from factiongraph.web.records import entity_url, events_json, evidence_url, page, quote_json, relation_json
+from factiongraph.web.routes.review import judgements_data
 
 api = APIRouter(tags=["entities"])
 pages = APIRouter(include_in_schema=False)
@@ -65,7 +67,15 @@ def profile_data(store: SQLiteStore, entity_id: str, limit: int = 50) -> dict[st
     return {"entity": record, "relations": dict(sorted(grouped.items())), "events": events,
             "quotes_by": [quote_json(store, q, names) for q in said],
             "quotes_about": [quote_json(store, q, names) for q in about],
-            "mentions": mentions, "documents": documents, "judgements": reviewer_judgements(store, entity_id)}
+            "mentions": mentions, "documents": documents, "judgements": judgements_data(store, entity_id)}
+
+
+def merged_redirect(store: SQLiteStore, entity_id: str, prefix: str) -> Response | None:
+    """Answer a request for an entity a reviewer merged into another with a redirect to that one."""
+    if get_entity(store, entity_id) is not None:
+        return None
+    kept = merged_into(store, entity_id)
+    return None if kept is None else RedirectResponse(prefix + entity_url(kept), status_code=307)
 
 
 @api.get("/entities", summary="Entities ranked by mentions")
@@ -77,10 +87,12 @@ def entities_api(store: Store, type: EntityType | None = None, new: bool = False
 
 
 @api.get("/entities/{entity_id}", summary="Entity profile")
-def profile_api(store: Store, entity_id: str, limit: Section = 50) -> dict[str, Any]:
+def profile_api(store: Store, entity_id: str, limit: Section = 50) -> Any:
     """Return the profile of one entity: aliases, KB facts, relations grouped by predicate with
-    time and evidence, events, quotes by and about it, the documents that mention it."""
-    return profile_data(store, entity_id, limit)
+    time and evidence, events, quotes by and about it, the documents that mention it, and the
+    reviewers' judgements on it (who decided what). An id a reviewer merged into another
+    answers 307 with the profile it is part of now."""
+    return merged_redirect(store, entity_id, "/api") or profile_data(store, entity_id, limit)
 
 
 @pages.get("/entities")
@@ -95,5 +107,8 @@ def entities_page(request: Request, store: Store, type: str = "", new: bool = Fa
 
 @pages.get("/entities/{entity_id}")
 def profile_page(request: Request, store: Store, entity_id: str, limit: Section = 50) -> Response:
+    redirect = merged_redirect(store, entity_id, "")
+    if redirect is not None:
+        return redirect
     data = profile_data(store, entity_id, limit)
     return render(request, "profile.html", title=data["entity"]["name"], evidence_url=evidence_url, **data)
