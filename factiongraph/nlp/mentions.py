@@ -36,6 +36,9 @@ _CUT_TOKENS = frozenset({"/", "|", "\u2014", "\u2013", "(", ")", "[", "]", ";", 
 _EDGE_PUNCT = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", ",", ".", "-", "(", ")"})
 _TAIL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at"})
 _PLACE_SUFFIXES = frozenset({"province", "governorate", "district", "neighbourhood", "neighborhood"})
+# Capitalised words that lead a place's own name ("East Mosul", "Camp Taji", "Abu Ghraib").
+_PLACE_LEADS = frozenset("""north south east west northern southern eastern western central old new greater upper
+    lower camp fort port mount lake abu al el tal tel jabal jebel wadi ras bab sheikh umm ain bir""".split())
 _ADJECTIVAL_TYPES = frozenset({EntityType.COUNTRY, EntityType.PLACE})
 # Organisation types whose cue words keep a relayed name from being an outlet ("Security Media Cell").
 _NON_OUTLET_ORGS = (EntityType.STATE_BODY, EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)
@@ -169,6 +172,10 @@ class MentionBuilder:
         else:
             return None
         self._trim(doc, cand)
+        if cand.type is EntityType.PLACE and cand.producer == KB_ALIAS_PRODUCER and self._is_surname(doc, cand):
+            # "said Renad Mansour, a senior research fellow": a first name before a place name
+            # that a person's description follows is a person's name, not the Baghdad district
+            cand = _Candidate(cand.start - 1, cand.end, EntityType.PERSON, NAME_EXTEND_PRODUCER, 0.7, None)
         if cand.type is EntityType.PERSON:
             self._strip_titles(doc, cand)
             if _is_byline(doc, cand.start):
@@ -213,6 +220,23 @@ class MentionBuilder:
         else:
             cand.type = self._org_type(doc[cand.start:cand.end])
         return cand
+
+    def _is_surname(self, doc: Doc, cand: _Candidate) -> bool:
+        """Return True for a one-word place name after a capitalised first name and before a
+        person's description or a verb of saying ("Renad Mansour, a senior fellow", "... Mansour said")."""
+        if cand.end - cand.start != 1 or cand.start == 0:
+            return False
+        first = doc[cand.start - 1]
+        if not (first.is_alpha and first.text[:1].isupper() and not first.is_upper) or first.is_stop \
+                or first.ent_type_ or first.lower_ in self.title_words or first.text in self.rules.non_person_words \
+                or first.lower_ in _PLACE_LEADS:
+            return False
+        after = doc[cand.end].lower_ if cand.end < len(doc) else ""
+        if after in ("said", "says", "told", "added") or self._has_person_appositive(doc, cand.end):
+            return True
+        # ", director of ...", ", senior fellow at ...": a bare description
+        return after == "," and any(t.lower_ in self.rules.person_appositive_heads
+                                    for t in doc[cand.end + 1:min(len(doc), cand.end + 4)])
 
     def _has_person_appositive(self, doc: Doc, end: int) -> bool:
         """Return True if ", a/an ... <person role>" follows the span ending at token ``end``."""

@@ -372,3 +372,24 @@ def test_according_to_an_outlet_relays_the_speakers_words(extractor: QuoteExtrac
     assert len(quotes) == 1, [(q.speaker_id, q.text) for q in quotes]
     q = quotes[0]
     assert (q.speaker_id, q.via_id) == ("qais-al-khazali", "reuters") and "according" not in q.text
+
+
+@pytest.mark.parametrize("text", [
+    "\"These attacks aim to embarrass the government,\" said Renad Mansour, a senior research fellow at "
+    "Chatham House.",
+    "The attack could be seen as a retaliation, said Renad Mansour, director of a research project.",
+])
+def test_a_surname_that_is_also_a_district_names_the_speaker(extractor: QuoteExtractor, text: str) -> None:
+    # "Mansour" is a Baghdad district in the KB; after a first name and before a person's
+    # description it is the speaker's surname
+    ctx = make_context(text, "2023-03-01")
+    names = {m.text: m.type for m in ctx.mentions}
+    assert names.get("Renad Mansour") is not None and names["Renad Mansour"].value == "person"
+    q = one(extractor.extract(ctx), "retaliation" if "retaliation" in text else "embarrass")
+    assert q.speaker_id is not None and not q.speaker_id.startswith("mansour")
+
+
+def test_the_district_stays_a_place(extractor: QuoteExtractor) -> None:
+    ctx = make_context("Fighting broke out in Mansour on Monday. Residents of Mansour said the streets were calm.",
+                       "2023-03-01")
+    assert all(m.type.value == "place" for m in ctx.mentions if m.text == "Mansour")
