@@ -588,7 +588,8 @@ class EventExtractor:
         counts = self._find_counts(ctx, cand, dates)
         for extra in cand.outcomes:
             for key, number in self._find_counts(ctx, extra, dates).items():
-                if rule.type in VIOLENT_TYPES or key == rule.count:  # an arrest does not take a blast's dead
+                if rule.type in VIOLENT_TYPES or key == rule.count or rule.sub_type in _FORCE_SUB_TYPES:
+                    # an arrest does not take a blast's dead; force used on protesters does
                     counts.setdefault(key, number)
         trigger = sent.doc[cand.start].idx
         own = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char
@@ -923,6 +924,7 @@ class EventExtractor:
 # or deals with is not where it is.
 OPPOSED = re.compile(r"\b(?:against|with)\s+(?:the\s+)?$", re.I)
 TOLL_PRODUCER = "rule.event-toll-update.v1"
+_FORCE_SUB_TYPES = frozenset({"Protest with intervention", "Excessive force against protesters"})
 SCENE_NOUNS = frozenset({"site", "scene", "aftermath", "wake", "spot", "location"})
 
 

@@ -124,7 +124,7 @@ def verb_forms(base: str) -> dict[str, str]:
     third, past, ing = _stem_forms(base)
     past_simple, participle = IRREGULAR.get(base, (past, past))
     forms = {base: "VB", third: "VBZ", ing: "VBG", past_simple: "VBD"}
-    if re.search(r"[^aeiou][aeiou][bdgmnpt]$", base):  # both spellings: "kidnapped", "targeted"
+    if re.search(r"[^aeiou][aeiou][bdgmnptl]$", base):  # both spellings: "kidnapped", "targeted"
         forms.setdefault(base + base[-1] + "ed", "VBD")
         forms.setdefault(base + base[-1] + "ing", "VBG")
         forms.setdefault(base + "ed", "VBD")

@@ -618,3 +618,24 @@ def test_a_ground_attack_on_forces_or_civilians(extractor: EventExtractor, text:
                                                 killed: int) -> None:
     event = only(extractor, text)
     assert event.sub_type == sub_type and event.counts == {"killed": killed}
+
+
+@pytest.mark.parametrize(("text", "sub_type", "counts"), [
+    ("Security forces fired tear gas at protesters in Nasiriyah on Friday.", "Protest with intervention", {}),
+    ("Police used live ammunition to disperse demonstrators in Baghdad on Sunday, killing two.",
+     "Excessive force against protesters", {"killed": 2}),
+])
+def test_a_protest_named_by_the_force_used_on_it(extractor: EventExtractor, text: str, sub_type: str,
+                                                 counts: dict[str, int]) -> None:
+    event = only(extractor, text)
+    assert (event.type, event.sub_type, event.counts) == ("Protests", sub_type, counts)
+
+
+def test_repelling_an_attack_is_a_battle(extractor: EventExtractor) -> None:
+    event = only(extractor, "Iraqi forces repelled an Islamic State attack on their positions in Diyala on "
+                            "Monday, killing three militants.")
+    assert (event.sub_type, event.counts) == ("Armed clash", {"killed": 3})
+
+
+def test_a_final_l_doubles_in_the_past() -> None:
+    assert {"repelled", "repeled"} <= set(verb_forms("repel"))
