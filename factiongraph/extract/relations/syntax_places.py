@@ -11,6 +11,10 @@ from factiongraph.extract.view.docview import PLACES, DocView
 from factiongraph.model import EntityType, Mention, Predicate
 
 
+_DIRECTIONS = frozenset("""north south east west northeast northwest southeast southwest north-east north-west
+    south-east south-west""".split())
+
+
 class SyntaxPlaces(SyntaxGroups):
     """The parse-based ``located_in`` family (``rel-syn-*`` producers)."""
 
@@ -37,6 +41,8 @@ class SyntaxPlaces(SyntaxGroups):
                 c.lower_ == "of" and tok.lower_ in self.words.city_nouns | self.words.area_nouns))]
             if not preps or args.mention_at(tok) is not None or args.negated(tok):
                 continue
+            if tok.lower_ in _DIRECTIONS and not any(c.dep_ in ("det", "poss") for c in tok.children):
+                continue  # "Jurf al-Sakhar, south of Baghdad": a bearing from Y, not a part of it
             sites = [m for m in args.described(tok) if args.type_of(m) is EntityType.PLACE]
             if not sites:
                 continue

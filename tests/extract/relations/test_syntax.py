@@ -348,3 +348,11 @@ def test_parts_listed_after_an_umbrella_or_folded_into_it(extractor: RelationExt
 
 def test_a_country_including_a_region_is_no_umbrella(extractor: RelationExtractor) -> None:
     assert not any(p == "part_of" for _, p, _ in triples(run(extractor, "Iraq, including Kurdistan, rejected the deal.")))
+
+
+@pytest.mark.parametrize("text", [
+    "The strike hit Jurf al-Sakhar, south of Baghdad.",
+    "The strike hit Jurf al-Sakhar, 60 km south of Baghdad.",
+])
+def test_a_bearing_from_a_place_is_not_inside_it(extractor: RelationExtractor, text: str) -> None:
+    assert ("jurf-al-sakhar", "located_in", "baghdad") not in triples(run(extractor, text))
