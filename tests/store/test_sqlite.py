@@ -218,3 +218,20 @@ def test_alias_keys_are_rewritten_when_the_key_function_changes(tmp_path: Path) 
     assert [e.entity_id for e in find_entities(again, "Kataib  Hezbollah")] == ["kh"]
     assert again.refresh_keys() == 0  # once only
     again.close()
+
+
+def test_coreference_candidates_are_read_through_indexes(tmp_path: Path) -> None:
+    """No candidate query sorts every event of a type: each reads an index in order (migration 0008)."""
+    store = open_store(tmp_path / "s.db")
+    store.write_result(make_result())
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    for date_start in ("2020-06-25", "2020-06", None):
+        store.candidate_events("Strategic developments", "Arrests", date_start)
+    store.conn.set_trace_callback(None)
+    lookups = [s for s in statements if s.startswith("SELECT e.event_id")]
+    assert len(lookups) == 7  # dated: after, before, undated; undated: one
+    for sql in lookups:
+        plan = " ".join(str(r[3]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "USING INDEX events_type_" in plan and "TEMP B-TREE" not in plan, (sql, plan)
+    store.close()
