@@ -10,7 +10,8 @@ with the defaults through ``bench/run.py``). Each measurement runs in its own pr
   analyse 100 corpus documents once, then write TOTAL documents made from them (new ids,
   sources and near-duplicate signatures) through the pipeline's per-document store path
   (near-duplicate lookup, event coreference, one savepoint each, one commit per batch), timing
-  every batch and reading the database size as it grows. This is the store side of an ingest;
+  every batch (the store's work: the clones are made before each batch's clock starts) and
+  reading the database size as it grows; each batch's figures go to stderr as it ends. This is the store side of an ingest;
   the NLP side is the engine figure, and the two run concurrently in a real run.
 
 Prints one JSON object per measurement; ``main`` prints a markdown report.
@@ -72,24 +73,28 @@ def probe_postgres(corpus: Path, total: int, batch: int) -> dict[str, Any]:
     pipeline = Pipeline(Settings())
     base = _analysed(pipeline, corpus, 100)
     rng = random.Random(3)
-    server = TempPostgres(durable=True)
-    out: dict[str, Any] = {"docs": total, "batch": batch, "batches": []}
+    server = TempPostgres(durable=True, settings=PG_SERVER_SETTINGS)
+    out: dict[str, Any] = {"docs": total, "batch": batch, "batches": [], "server": PG_SERVER_SETTINGS}
     try:
         server.start()
         store = open_store(server.create_database("scale"), key_fn=make_key)
-        started = time.perf_counter()
+        started, stored_s = time.perf_counter(), 0.0
         for first in range(0, total, batch):
+            # The clones are made before the clock starts: copying a result is not the store's work.
+            clones = [_clone(base[n % len(base)], n, rng) for n in range(first, min(total, first + batch))]
             t = time.perf_counter()
             with store.batch():
-                for n in range(first, min(total, first + batch)):
-                    pipeline.link_and_write(_clone(base[n % len(base)], n, rng), store)
-            size = len(range(first, min(total, first + batch)))
+                for clone in clones:
+                    pipeline.link_and_write(clone, store)
             elapsed = time.perf_counter() - t
-            out["batches"].append({"stored": first + size, "ms_per_doc": round(1000 * elapsed / size, 3),
-                                   "docs_per_s": round(size / elapsed, 1),
-                                   "elapsed_s": round(time.perf_counter() - started, 1),
-                                   "size_mb": round(store.size_bytes() / 2**20, 1)})  # type: ignore[attr-defined]
-        out["seconds"] = round(time.perf_counter() - started, 1)
+            stored_s += elapsed
+            row = {"stored": first + len(clones), "ms_per_doc": round(1000 * elapsed / len(clones), 3),
+                   "docs_per_s": round(len(clones) / elapsed, 1), "elapsed_s": round(stored_s, 1),
+                   "size_mb": round(store.size_bytes() / 2**20, 1)}  # type: ignore[attr-defined]
+            out["batches"].append(row)
+            print(json.dumps(row), file=sys.stderr, flush=True)  # progress, and a record if the run is cut short
+        out["seconds"] = round(stored_s, 1)
+        out["wall_seconds"] = round(time.perf_counter() - started, 1)
         top = rank_entities(store, limit=30)
         timings: dict[str, list[float]] = {"entity profile": [], "full-text search": [], "events of an actor": []}
         for _ in range(100):
@@ -107,6 +112,12 @@ def probe_postgres(corpus: Path, total: int, batch: int) -> dict[str, Any]:
     finally:
         server.stop()
     return out
+
+
+PG_SERVER_SETTINGS = ["shared_buffers = 512MB", "max_wal_size = 4GB", "checkpoint_timeout = 15min"]
+"""The benchmark server's settings beyond the defaults: a small slice of a dedicated server's memory
+(PostgreSQL's own guidance is a quarter of RAM for ``shared_buffers``) and checkpoints far enough
+apart that index pages are not written out whole again every few thousand documents."""
 
 
 def _run_probe(*args: str) -> dict[str, Any]:
@@ -145,7 +156,8 @@ def report(corpus_docs: int, engines: list[dict[str, Any]], pg: dict[str, Any] |
         for b in batches[step - 1::step]:
             lines.append(f"| {b['stored']:,} | {b['ms_per_doc']:.2f} | {b['docs_per_s']:.0f} | {b['elapsed_s']:.0f} | {b['size_mb']:.0f} |")
         lines += ["", f"Per-document cost, last tenth of the batches over the first tenth: {flatness(batches):.2f} "
-                  f"(1.00 = flat). Total {pg['seconds']:.0f}s; {pg['counts']}.", "",
+                  f"(1.00 = flat). Total {pg['seconds']:.0f}s of store writes ({pg['docs'] / pg['seconds']:.0f} documents/s);"
+                  f" {pg['counts']}. Server: PostgreSQL on 127.0.0.1, fsync on, {', '.join(pg['server'])}.", "",
                   "| query on that store | p50 (ms) | p95 (ms) |", "|---|---:|---:|"]
         for name, (p50, p95) in pg["queries_ms"].items():
             lines.append(f"| {name} | {p50:.2f} | {p95:.2f} |")

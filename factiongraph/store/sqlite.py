@@ -423,14 +423,18 @@ class SQLiteStore:
         c = self.conn
         c.execute("UPDATE documents SET superseded_by = ? WHERE doc_id = ?", (new_id, old_id))
         c.execute("DELETE FROM mentions WHERE doc_id = ?", (old_id,))
+        # Only the claims the old version gave evidence for can be left without any: look at those
+        # (through the evidence indexes), not at every claim in the store.
+        cited = c.execute("SELECT DISTINCT claim_kind, claim_id FROM evidence WHERE doc_id = ?", (old_id,)).fetchall()
         c.execute("DELETE FROM evidence WHERE doc_id = ?", (old_id,))
         c.execute("DELETE FROM documents_fts WHERE doc_id = ?", (old_id,))
         c.execute("DELETE FROM doc_bands WHERE doc_id = ?", (old_id,))
         for table, key in (("events", "event_id"), ("relations", "relation_id"), ("quotes", "quote_id")):
             kind = table[:-1]
-            c.execute(
-                f"DELETE FROM {table} WHERE {key} NOT IN (SELECT claim_id FROM evidence WHERE claim_kind = ?)",
-                (kind,),
+            c.executemany(
+                f"DELETE FROM {table} WHERE {key} = ? AND NOT EXISTS"
+                " (SELECT 1 FROM evidence WHERE claim_kind = ? AND claim_id = ?)",
+                [(r[1], kind, r[1]) for r in cited if r[0] == kind],
             )
 
     # Each claim kind is written with one statement per table (executemany), in list order. An
