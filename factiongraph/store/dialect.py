@@ -17,6 +17,7 @@ DDL (migrations)
 Queries
   - ``?`` placeholders become ``%s`` (and a literal ``%`` is doubled);
   - ``INSERT OR IGNORE`` and ``INSERT OR REPLACE`` become ``ON CONFLICT`` clauses;
+  - ``x IS NOT excluded.x`` (SQLite's NULL-safe comparison, in upserts) becomes ``IS DISTINCT FROM``;
   - ``BEGIN IMMEDIATE`` becomes ``BEGIN``; ``LIMIT ?`` with a negative value means no limit;
   - NULLs sort first ascending (last descending), as in SQLite, wherever the sorted value may be NULL.
 
@@ -210,6 +211,7 @@ class QueryTranslator:
         masked, literals = _mask(sql.strip())
         masked = re.sub(r"^BEGIN\s+(IMMEDIATE|DEFERRED|EXCLUSIVE)\b", "BEGIN", masked, flags=re.I)
         masked = _insert_or(masked)
+        masked = re.sub(r"\bIS\s+NOT\s+(?=excluded\.)", "IS DISTINCT FROM ", masked, flags=re.I)
         masked = re.sub(r"\bLIMIT\s+\?", "LIMIT NULLIF(GREATEST(?::bigint, -1), -1)", masked, flags=re.I)
         masked = self._null_order(masked)
         masked = masked.replace("%", "%%").replace("?", "%s")

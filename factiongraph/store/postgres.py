@@ -21,7 +21,9 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from factiongraph.errors import StoreError
+from factiongraph.model.result import DocumentResult
 from factiongraph.store.dialect import FTS_CONFIG, QueryTranslator, SchemaRenderer
+from factiongraph.store.pg_bulk import COLUMN_TYPES_SQL, ColumnTypes, read_column_types, unnest_insert
 from factiongraph.store.sqlite import SQLiteStore, _now, list_migrations
 
 if TYPE_CHECKING:
@@ -67,6 +69,7 @@ class PgConnection:
     def __init__(self, raw: psycopg.Connection[Any], translate: QueryTranslator) -> None:
         self.raw = raw
         self.translate = translate
+        self.column_types: ColumnTypes = {}  # filled once the schema is migrated (set-based inserts)
 
     @property
     def in_transaction(self) -> bool:
@@ -95,10 +98,11 @@ class PgConnection:
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Any:
         """Run one statement for each parameter row.
 
-        An INSERT is sent as one multi-row ``VALUES`` statement per thousand-odd rows (one round
-        trip and one statement instead of one per row: ten times faster for a document's
-        mentions). An upsert whose rows repeat a key runs row by row instead, as SQLite would
-        (one multi-row statement may not update a row twice).
+        An INSERT is sent as one statement whatever the number of rows: ``unnest`` over one array
+        per column (:mod:`factiongraph.store.pg_bulk`: a fixed text, prepared once), else a
+        multi-row ``VALUES`` list per thousand-odd rows. An upsert whose rows repeat a key runs
+        row by row instead (pipelined: one round trip), as SQLite would (one statement may not
+        update a row twice).
         """
         rows = [tuple(p) for p in parameters]
         cursor = self.raw.cursor()
@@ -111,6 +115,10 @@ class PgConnection:
                 cursor.executemany(query, rows)
                 return cursor
             head, group, tail = parts
+            bulk = unnest_insert(head, group, tail, rows, self.column_types)
+            if bulk is not None:
+                cursor.execute(bulk[0], bulk[1])
+                return cursor
             step = max(1, _MAX_PARAMS // max(1, len(rows[0])))
             for i in range(0, len(rows), step):
                 chunk = rows[i:i + step]
@@ -163,6 +171,7 @@ class PostgresStore(SQLiteStore):
         self._batch_open = False
         self._candidates = {}
         self.key_fn = key_fn or str.casefold
+        self._alias_keys = {}
         try:
             raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory)
         except psycopg.Error as exc:
@@ -175,6 +184,7 @@ class PostgresStore(SQLiteStore):
         try:
             self.migrate()
             self.pg.translate = QueryTranslator(self._not_null_columns())
+            self.pg.column_types = read_column_types(self.conn.execute(COLUMN_TYPES_SQL).fetchall())
             self.refresh_keys()
         except psycopg.Error as exc:
             raw.close()
@@ -258,6 +268,15 @@ class PostgresStore(SQLiteStore):
             self._candidates.clear()
         with super().batch():
             yield
+
+    def _write(self, result: DocumentResult) -> None:
+        """Write one document's rows in psycopg's pipeline mode: sent without waiting for each answer.
+
+        The statements still run in order, in the caller's savepoint; leaving the pipeline waits
+        for all of them and raises the first error, so a failing document is rolled back alone.
+        """
+        with self.pg.raw.pipeline():
+            super()._write(result)
 
     def _check_data_version(self) -> None:
         """PostgreSQL has no ``PRAGMA data_version``: :meth:`batch` reads candidates afresh instead."""

@@ -11,7 +11,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -93,6 +93,7 @@ class SQLiteStore:
         self._candidates: dict[str, Event] = {}
         self._data_version = -1  # PRAGMA data_version when the candidates were last valid
         self.key_fn: Callable[[str], str] = key_fn or str.casefold
+        self._alias_keys: dict[str, str] = {}  # alias -> key_fn(alias), see _alias_key
         if path != ":memory:":
             parent = Path(path).expanduser().resolve().parent
             if not parent.is_dir():
@@ -425,29 +426,47 @@ class SQLiteStore:
         c = self.conn
         c.execute("UPDATE documents SET superseded_by = ? WHERE doc_id = ?", (new_id, old_id))
         c.execute("DELETE FROM mentions WHERE doc_id = ?", (old_id,))
+        # Only the claims the old version gave evidence for can be left without any: look at those
+        # (through the evidence indexes), not at every claim in the store.
+        cited = c.execute("SELECT DISTINCT claim_kind, claim_id FROM evidence WHERE doc_id = ?", (old_id,)).fetchall()
         c.execute("DELETE FROM evidence WHERE doc_id = ?", (old_id,))
         c.execute("DELETE FROM documents_fts WHERE doc_id = ?", (old_id,))
         c.execute("DELETE FROM doc_bands WHERE doc_id = ?", (old_id,))
         for table, key in (("events", "event_id"), ("relations", "relation_id"), ("quotes", "quote_id")):
             kind = table[:-1]
-            c.execute(
-                f"DELETE FROM {table} WHERE {key} NOT IN (SELECT claim_id FROM evidence WHERE claim_kind = ?)",
-                (kind,),
+            c.executemany(
+                f"DELETE FROM {table} WHERE {key} = ? AND NOT EXISTS"
+                " (SELECT 1 FROM evidence WHERE claim_kind = ? AND claim_id = ?)",
+                [(r[1], kind, r[1]) for r in cited if r[0] == kind],
             )
 
-    # Each claim kind is written with one statement per table (executemany), in list order.
+    # Each claim kind is written with one statement per table (executemany), in list order. An
+    # upsert leaves a stored row alone when nothing it would set differs (WHERE …): on PostgreSQL
+    # every update is a new row version, and the same entities and events, rewritten unchanged by
+    # every document of a batch, made each later lookup of them walk hundreds of dead versions.
     def _upsert_entities(self, entities: Sequence[Entity], now: str) -> None:
         self.conn.executemany(
             "INSERT INTO entities (entity_id, type, name, in_kb, attributes, first_seen, last_seen)"
             " VALUES (?,?,?,?,?,?,?) ON CONFLICT(entity_id) DO UPDATE SET type = excluded.type,"
             " name = excluded.name, in_kb = excluded.in_kb, attributes = excluded.attributes,"
-            " last_seen = excluded.last_seen",
+            " last_seen = excluded.last_seen WHERE entities.type <> excluded.type OR entities.name <> excluded.name"
+            " OR entities.in_kb <> excluded.in_kb OR entities.attributes <> excluded.attributes"
+            " OR entities.last_seen <> excluded.last_seen",
             [(e.entity_id, e.type.value, e.name, int(e.in_kb), _json(e.attributes), now, now) for e in entities],
         )
         self.conn.executemany(
             "INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?,?,?)",
-            [(e.entity_id, a, self.key_fn(a)) for e in entities for a in {e.name, *e.aliases}],
+            [(e.entity_id, a, self._alias_key(a)) for e in entities for a in {e.name, *e.aliases}],
         )
+
+    def _alias_key(self, alias: str) -> str:
+        """Return ``key_fn(alias)``, remembered: every document re-writes its entities' aliases."""
+        key = self._alias_keys.get(alias)
+        if key is None:
+            if len(self._alias_keys) >= _ALIAS_KEY_CACHE_LIMIT:
+                self._alias_keys.clear()
+            key = self._alias_keys[alias] = self.key_fn(alias)
+        return key
 
     def _evidence(self, kind: str, claims: Sequence[Event | Relation | Quote]) -> None:
         self.conn.executemany(
@@ -472,7 +491,13 @@ class SQLiteStore:
             " date_precision = excluded.date_precision, location_id = excluded.location_id,"
             " location_name = excluded.location_name, lat = excluded.lat, lon = excluded.lon,"
             " geo_precision = excluded.geo_precision, counts = excluded.counts, attrs = excluded.attrs,"
-            " last_seen = excluded.last_seen",
+            " last_seen = excluded.last_seen WHERE events.last_seen <> excluded.last_seen"
+            " OR events.counts <> excluded.counts OR events.attrs <> excluded.attrs"
+            " OR events.date_start IS NOT excluded.date_start OR events.date_end IS NOT excluded.date_end"
+            " OR events.date_precision IS NOT excluded.date_precision"
+            " OR events.location_id IS NOT excluded.location_id OR events.location_name IS NOT excluded.location_name"
+            " OR events.lat IS NOT excluded.lat OR events.lon IS NOT excluded.lon"
+            " OR events.geo_precision IS NOT excluded.geo_precision",
             [
                 (e.event_id, e.type, e.sub_type, e.date_start, e.date_end, _val(e.date_precision), e.location_id,
                  e.location_name, e.lat, e.lon, e.geo_precision, _val(e.certainty), _json(e.counts),
@@ -491,28 +516,16 @@ class SQLiteStore:
                          keep: Callable[[Event], bool] | None = None) -> list[Event]:
         """Return stored events of the same type that could be the same happening (for coreference).
 
-        Dated events: those within a year either side, nearest date first, then undated ones.
-        Served by the (type, sub_type, date_start) index and bounded by ``limit``, so the cost per
-        new event stays flat as the store grows. Candidates carry participants but no evidence
+        Dated events: those within a year either side, nearest date first, then undated ones
+        (most recently seen first). Read through the indexes of migration 0009, at most ``limit``
+        rows per query, so the cost per new event stays flat as the store grows. Candidates carry participants but no evidence
         (coreference does not read it; the new report's evidence is added to the stored rows).
         Candidates are kept in memory between calls (this store's writes drop the ones they
         change; a commit by another connection drops them all), so callers must not modify them.
         ``keep``, when given, filters the candidates.
         """
         self._check_data_version()
-        where, params = "e.type = ? AND e.sub_type = ?", [type_, sub_type]
-        order = "e.last_seen DESC"
-        if date_start:
-            year = int(date_start[:4])
-            where += " AND (e.date_start IS NULL OR (e.date_start >= ? AND e.date_start < ?))"
-            params += [str(year - 1), str(year + 2)]
-            order = (
-                "e.date_start IS NULL, abs(julianday(substr(e.date_start || '-01-01', 1, 10))"
-                " - julianday(substr(? || '-01-01', 1, 10)))"
-            )
-            params.append(date_start)
-        ids = [r[0] for r in self.conn.execute(
-            f"SELECT e.event_id FROM events e WHERE {where} ORDER BY {order} LIMIT ?", (*params, limit))]
+        ids = self._candidate_ids(type_, sub_type, date_start, limit)
         if not ids:
             return []
         missing = [i for i in ids if i not in self._candidates]
@@ -527,6 +540,33 @@ class SQLiteStore:
             self._candidates.update((e.event_id, e) for e in loaded)
         events = sorted((self._candidates[i] for i in ids), key=lambda e: (e.date_start or "", e.event_id))
         return [e for e in events if keep(e)] if keep is not None else events
+
+    def _candidate_ids(self, type_: str, sub_type: str, date_start: str | None, limit: int) -> list[str]:
+        """Return the ids of the ``limit`` candidate events (see :meth:`candidate_events`).
+
+        Each query is an index range read of at most ``limit`` rows (migration 0009): for a dated
+        event, the nearest dated events after and before its date within a year either side, then
+        the undated ones last seen most recently; for an undated event, those last seen most recently.
+        """
+        head = "SELECT e.event_id, e.date_start FROM events e WHERE e.type = ? AND e.sub_type = ?"
+        if not date_start:
+            return [r[0] for r in self.conn.execute(f"{head} ORDER BY e.last_seen DESC LIMIT ?",
+                                                    (type_, sub_type, limit))]
+        year = int(date_start[:4])
+        dated = [*self.conn.execute(
+            f"{head} AND e.date_start >= ? AND e.date_start < ? ORDER BY e.date_start NULLS LAST LIMIT ?",
+            (type_, sub_type, max(date_start, str(year - 1)), str(year + 2), limit)),
+            *self.conn.execute(
+            f"{head} AND e.date_start >= ? AND e.date_start < ? ORDER BY e.date_start DESC NULLS FIRST LIMIT ?",
+            (type_, sub_type, str(year - 1), date_start, limit))]
+        day = _day_number(date_start)
+        dated.sort(key=lambda r: -1 if (d := _day_number(r[1])) is None or day is None else abs(d - day))
+        ids = [r[0] for r in dated[:limit]]
+        if len(ids) < limit:
+            ids += [r[0] for r in self.conn.execute(
+                f"{head} AND e.date_start IS NULL ORDER BY e.last_seen DESC LIMIT ?",
+                (type_, sub_type, limit - len(ids)))]
+        return ids
 
     def _attach_participants(self, events: list[Event]) -> None:
         """Fill ``actors`` and ``targets`` of events read without them (one query)."""
@@ -544,7 +584,7 @@ class SQLiteStore:
         self.conn.executemany(
             "INSERT INTO relations (relation_id, subject_id, predicate, object_id, attrs, valid_from, valid_to,"
             " first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(relation_id) DO UPDATE SET"
-            " last_seen = excluded.last_seen",
+            " last_seen = excluded.last_seen WHERE relations.last_seen <> excluded.last_seen",
             [(r.relation_id, r.subject_id, r.predicate.value, r.object_id, _json(r.attrs), r.valid_from,
               r.valid_to, now, now) for r in relations],
         )
@@ -553,7 +593,8 @@ class SQLiteStore:
     def _upsert_quotes(self, quotes: Sequence[Quote], now: str) -> None:
         self.conn.executemany(
             "INSERT INTO quotes (quote_id, speaker_id, speaker_role, via_id, text, anonymous, about, first_seen,"
-            " last_seen) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(quote_id) DO UPDATE SET last_seen = excluded.last_seen",
+            " last_seen) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(quote_id) DO UPDATE SET last_seen = excluded.last_seen"
+            " WHERE quotes.last_seen <> excluded.last_seen",
             [(q.quote_id, q.speaker_id, q.speaker_role, q.via_id, q.text, int(q.anonymous), _json(q.about), now, now)
              for q in quotes],
         )
@@ -800,7 +841,16 @@ def _split_sql(sql: str) -> list[str]:
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
+_ALIAS_KEY_CACHE_LIMIT = 100_000  # aliases whose keys are remembered (a few MB)
 _CANDIDATE_CACHE_LIMIT = 50_000  # events kept for coreference between calls (a few tens of MB at most)
+
+
+def _day_number(value: str) -> int | None:
+    """Return the day number of an ISO date at any precision (its first day), None if it is not one."""
+    try:
+        return date.fromisoformat((value + "-01-01")[:10]).toordinal()
+    except ValueError:
+        return None
 
 
 def _event_from_row(r: sqlite3.Row, attrs: dict[str, Any], evidence: list[Evidence]) -> Event:

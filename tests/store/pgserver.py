@@ -40,10 +40,12 @@ class TempPostgres:
     Args:
         durable: keep fsync and synchronous commit on (the benchmark measures real writes);
             tests turn them off.
+        settings: more ``postgresql.conf`` lines (they win over the ones set here).
     """
 
-    def __init__(self, durable: bool = False) -> None:
+    def __init__(self, durable: bool = False, settings: list[str] | None = None) -> None:
         self.durable = durable
+        self.settings = list(settings or [])
         # Under root the server runs as another user, who must reach the folder: /tmp, not a TMPDIR in /root.
         where = "/tmp" if os.geteuid() == 0 and os.path.isdir("/tmp") else None
         self.root = Path(tempfile.mkdtemp(prefix="factiongraph-pg-", dir=where))
@@ -78,6 +80,7 @@ class TempPostgres:
         ]
         if not self.durable:
             settings += ["fsync = off", "synchronous_commit = off", "full_page_writes = off"]
+        settings += self.settings
         conf = data / "postgresql.conf"
         with conf.open("a", encoding="utf-8") as fh:
             fh.write("\n" + "\n".join(settings) + "\n")

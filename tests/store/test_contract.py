@@ -295,3 +295,48 @@ def test_a_server_that_drops_the_connection_is_a_store_error(pg_server: object) 
         store.counts()
     with pytest.raises(StoreError, match="cannot open store"):
         open_store(url.rsplit("/", 1)[0] + "/no_such_database")
+
+
+def test_awkward_text_round_trips_through_multi_row_writes(opener: Opener) -> None:
+    """Quotes, backslashes, braces, commas, the word NULL and non-ASCII survive the set-based inserts."""
+    store = opener()
+    result = make_result()
+    awkward = ['say "hi"', "back\\slash", "{braces}, commas", "NULL", "Ḥizb ʾallāh", " ", "\\\"{,}\\"]
+    result.entities[0].aliases = awkward
+    result.mentions.append(Mention("d1", 17, 20, result.document.text[17:20], EntityType.ARMED_GROUP,
+                                   'rule."odd"\\v1', 0.5, None))
+    store.write_result(result)
+    (entity,) = store.iter_entities()
+    assert sorted(entity.aliases) == sorted(awkward)
+    mentions = sorted(store.iter_mentions(), key=lambda m: m.start)
+    assert [(m.producer, m.confidence, m.entity_id) for m in mentions] == [
+        ("rule.kb-alias.v1", 1.0, "kh"), ('rule."odd"\\v1', 0.5, None)]
+
+
+@pytest.mark.postgres
+def test_an_unchanged_upsert_leaves_the_stored_row_alone(pg_server: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Re-writing the same entity, event, relation and quote in the same second makes no new row version.
+
+    (Every PostgreSQL update is a new version of the row; rewritten by each document of a batch,
+    the rows every document shares made each later lookup walk the dead ones.)
+    """
+    import factiongraph.store.sqlite as sqlite_store
+
+    monkeypatch.setattr(sqlite_store, "_now", lambda: "2026-01-01T00:00:00+00:00")
+    store = open_store(pg_server.create_database())  # type: ignore[attr-defined]
+    store.write_result(make_result("d1", "a.txt"))
+
+    def versions() -> list[str]:
+        return [str(store.conn.execute(f"SELECT xmin FROM {table}").fetchone()[0])
+                for table in ("entities", "events", "relations", "quotes")]
+
+    before = versions()
+    store.write_result(make_result("d2", "b.txt"))
+    assert versions() == before
+    changed = make_result("d3", "c.txt")
+    changed.events[0].counts = {"arrested": 15}
+    store.write_result(changed)
+    assert versions()[1] != before[1] and versions()[0] == before[0]
+    (event,) = store.iter_events()
+    assert event.counts == {"arrested": 15} and len(event.evidence) == 3
+    store.close()

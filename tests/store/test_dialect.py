@@ -65,3 +65,17 @@ def test_multirow_inserts_unless_an_upsert_repeats_a_key() -> None:
 def test_passwords_never_reach_messages() -> None:
     assert redact("postgresql://fg:s3cret@db:5432/x") == "postgresql://fg:***@db:5432/x"
     assert redact("postgresql://fg@db/x") == "postgresql://fg@db/x"
+
+
+def test_inserts_become_one_unnest_statement_with_array_literals() -> None:
+    from factiongraph.store.pg_bulk import unnest_insert
+
+    types = {"t": {"a": "text", "b": "bigint", "c": "double precision"}}
+    query, arrays = unnest_insert("INSERT INTO t (a, b, c) VALUES ", "(%s, %s, %s)", " ON CONFLICT DO NOTHING",
+                                  [('x"y', 1, 0.5), (None, 2, 1), ("a\\b,{c}", None, None)], types)
+    assert query == ("INSERT INTO t (a, b, c) SELECT c0, c1, c2 FROM unnest(%s::text::text[], %s::text::bigint[],"
+                     " %s::text::double precision[]) WITH ORDINALITY AS u(c0, c1, c2, ord) ORDER BY ord"
+                     " ON CONFLICT DO NOTHING")
+    assert arrays == ['{"x\\"y",NULL,"a\\\\b,{c}"}', "{1,2,NULL}", "{0.5,1.0,NULL}"]
+    assert unnest_insert("INSERT INTO u (a) VALUES ", "(%s)", "", [(1,)], types) is None  # unknown table
+    assert unnest_insert("INSERT INTO t (a, b) VALUES ", "(%s, NULL)", "", [(1,)], types) is None

@@ -218,3 +218,43 @@ def test_alias_keys_are_rewritten_when_the_key_function_changes(tmp_path: Path) 
     assert [e.entity_id for e in find_entities(again, "Kataib  Hezbollah")] == ["kh"]
     assert again.refresh_keys() == 0  # once only
     again.close()
+
+
+def test_coreference_candidates_are_read_through_indexes(tmp_path: Path) -> None:
+    """No candidate query sorts every event of a type: each reads an index in order (migration 0009)."""
+    store = open_store(tmp_path / "s.db")
+    store.write_result(make_result())
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    for date_start in ("2020-06-25", "2020-06", None):
+        store.candidate_events("Strategic developments", "Arrests", date_start)
+    store.conn.set_trace_callback(None)
+    lookups = [s for s in statements if s.startswith("SELECT e.event_id")]
+    assert len(lookups) == 7  # dated: after, before, undated; undated: one
+    for sql in lookups:
+        plan = " ".join(str(r[3]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "USING INDEX events_type_" in plan and "TEMP B-TREE" not in plan, (sql, plan)
+    store.close()
+
+
+def test_superseding_a_version_looks_only_at_the_claims_it_cited(tmp_path: Path) -> None:
+    """Retiring an old version deletes its orphaned claims through indexes, not a scan of every claim."""
+    store = open_store(tmp_path / "s.db")
+    store.write_result(make_result("d1", "a.txt"))
+    other = make_result("d0", "b.txt")
+    other.events[0].event_id, other.relations[0].relation_id, other.quotes[0].quote_id = "e0", "r0", "q0"
+    store.write_result(other)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    changed = make_result("d2", "a.txt", TEXT.replace("arrested", "detained"))
+    changed.events, changed.relations, changed.quotes = [], [], []
+    store.write_result(changed)
+    store.conn.set_trace_callback(None)
+    assert sorted(e.event_id for e in store.iter_events()) == ["e0"]  # e1 lost its only evidence
+    assert [r.relation_id for r in store.iter_relations()] == ["r0"] and [q.quote_id for q in store.iter_quotes()] == ["q0"]
+    deletes = [s for s in statements if s.startswith(("DELETE FROM events", "DELETE FROM relations", "DELETE FROM quotes"))]
+    assert {s.split()[2] for s in deletes} == {"events", "relations", "quotes"}
+    for sql in deletes:
+        plan = " ".join(str(r[3]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "SCAN" not in plan, (sql, plan)
+    store.close()
