@@ -5,6 +5,8 @@ each test fails if any was attempted. Screenshots go to test-artifacts/web/.
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
 import shutil
 from collections.abc import Iterator
@@ -95,6 +97,24 @@ def no_injected_code(pg: object) -> None:
     assert pg.locator("img[onerror], [onmouseover]").count() == 0  # type: ignore[attr-defined]
 
 
+
+
+def see_decision_then_undo(pg: Any, base: str, reviewer: str) -> None:
+    """On the profile just opened, see the reviewer's decision; then undo it from the review page."""
+    pg.wait_for_url(re.compile(r"/entities/"))
+    assert reviewer in pg.locator("#decisions").inner_text()
+    pg.goto(base + "/review")
+    pg.fill("#review-token", TOKEN)
+    pg.locator("#judgements button.undo").first.click()
+    pg.wait_for_selector("#judgements button.undo", state="detached")
+
+def header_search(pg: Any, query: str) -> Any:
+    """Search ``query`` from the header box and return the first entity result's link."""
+    pg.fill("header input[name=q]", query)
+    pg.press("header input[name=q]", "Enter")
+    pg.wait_for_url(re.compile(r"/search\?q="))
+    return pg.locator("#entity-results li a").first
+
 def test_walk_overview_search_profile_graph_event_document(page: object) -> None:
     pg = page
     pg.goto(pg.base + "/")  # type: ignore[attr-defined]
@@ -105,10 +125,7 @@ def test_walk_overview_search_profile_graph_event_document(page: object) -> None
     shot(pg, "1-overview")
 
     # search a transliteration variant from the header box
-    pg.fill("header input[name=q]", "Kata'ib Hizballah")  # type: ignore[attr-defined]
-    pg.press("header input[name=q]", "Enter")  # type: ignore[attr-defined]
-    pg.wait_for_url(re.compile(r"/search\?q="))  # type: ignore[attr-defined]
-    first = pg.locator("#entity-results li a").first  # type: ignore[attr-defined]
+    first = header_search(pg, "Kata'ib Hizballah")
     assert first.inner_text() == "Kataib Hezbollah"
     shot(pg, "2-search")
 
@@ -243,12 +260,7 @@ def test_review_queue_records_and_undoes_a_judgement(browser: object, writable_d
         assert "user:analyst two" in decisions and "negative" in decisions
         shot(pg, "11-review")
         pg.locator("#unknown tbody tr a", has_text=name).first.click()  # type: ignore[attr-defined]
-        pg.wait_for_url(re.compile(r"/entities/"))  # type: ignore[attr-defined]
-        assert "user:analyst two" in pg.locator("#decisions").inner_text()  # type: ignore[attr-defined]
-        pg.goto(server.url + "/review")  # type: ignore[attr-defined]
-        pg.fill("#review-token", TOKEN)  # type: ignore[attr-defined]
-        pg.locator("#judgements button.undo").first.click()  # type: ignore[attr-defined]
-        pg.wait_for_selector("#judgements button.undo", state="detached")  # type: ignore[attr-defined]
+        see_decision_then_undo(pg, server.url, "user:analyst two")
         assert "No decisions yet." in pg.locator("#judgements").inner_text()  # type: ignore[attr-defined]
 
 
@@ -324,10 +336,7 @@ def test_upload_a_file_then_find_its_entity_in_search(browser: object, writable_
         shot(pg, "14-upload-result")
 
         # the new group is in the store: search a spelling of it from the header box
-        pg.fill("header input[name=q]", "Saraya Rijal al Fajr")  # type: ignore[attr-defined]
-        pg.press("header input[name=q]", "Enter")  # type: ignore[attr-defined]
-        pg.wait_for_url(re.compile(r"/search\?q="))  # type: ignore[attr-defined]
-        hit = pg.locator("#entity-results li a").first  # type: ignore[attr-defined]
+        hit = header_search(pg, "Saraya Rijal al Fajr")
         assert hit.inner_text() == "Saraya Rijal al-Fajr"
         hit.click()
         pg.wait_for_url(re.compile(r"/entities/"))  # type: ignore[attr-defined]
@@ -355,10 +364,5 @@ def test_review_queue_splits_an_entity_and_undoes_it(browser: object, writable_d
         assert pg.locator(SPLIT_ROW).count() == 0  # type: ignore[attr-defined]
         shot(pg, "16-review-split")
         pg.locator("#judgements a", has_text="Nabil Fadhil Zuhair").first.click()  # type: ignore[attr-defined]
-        pg.wait_for_url(re.compile(r"/entities/"))  # type: ignore[attr-defined]
-        assert "user:analyst six" in pg.locator("#decisions").inner_text()  # type: ignore[attr-defined]
-        pg.goto(server.url + "/review")  # type: ignore[attr-defined]
-        pg.fill("#review-token", TOKEN)  # type: ignore[attr-defined]
-        pg.locator("#judgements button.undo").first.click()  # type: ignore[attr-defined]
-        pg.wait_for_selector("#judgements button.undo", state="detached")  # type: ignore[attr-defined]
+        see_decision_then_undo(pg, server.url, "user:analyst six")
         assert pg.locator(SPLIT_ROW).count() == 1  # type: ignore[attr-defined]
