@@ -96,15 +96,6 @@ def test_write_then_read_round_trips_every_kind(tmp_path: Path) -> None:
     assert store.near_duplicate_candidates(["b01:y"]) == [("d1", (1, 2, 3))]
 
 
-def test_fts_searches_content_not_comments_or_chrome(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "s.db")
-    store.write_result(make_result())
-    assert [r["doc_id"] for r in store.search("arrested")] == ["d1"]
-    assert store.search("Great") == []
-    assert store.search("article") == []
-    assert store.search('unbalanced "quote') == []
-
-
 def test_write_is_all_or_nothing(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.db")
     bad = make_result()
@@ -129,51 +120,6 @@ def test_a_batch_keeps_the_good_documents_when_one_fails(tmp_path: Path) -> None
     reopened = open_store(tmp_path / "s.db")  # committed: another connection sees them
     assert reopened.counts()["documents"] == 2
     assert reopened.has_document("d1") and reopened.has_document("d3") and not reopened.has_document("d2")
-
-
-def test_a_batch_that_is_interrupted_writes_nothing(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "s.db")
-    with pytest.raises(KeyboardInterrupt), store.batch():
-        store.write_result(make_result("d1", "a.txt"))
-        raise KeyboardInterrupt
-    assert store.counts()["documents"] == 0
-    store.write_result(make_result("d1", "a.txt"))  # and the store is usable afterwards
-    assert open_store(tmp_path / "s.db").counts()["documents"] == 1
-
-
-def test_coreference_candidates_follow_every_write_and_rollback(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "s.db")
-    store.write_result(make_result("d1", "a.txt"))
-
-    def candidate() -> Event:
-        (found,) = store.candidate_events("Strategic developments", "Arrests", "2020-06-25")
-        return found
-
-    assert candidate().targets == ["kh"] and candidate().date_start == "2020-06-25"
-    richer = make_result("d2", "b.txt")
-    richer.entities.append(Entity("pmf", EntityType.ARMED_GROUP, "PMF", [], True, {}))
-    richer.events[0].actors, richer.events[0].date_end = ["pmf"], "2020-06-26"
-    store.write_result(richer)  # the same event id, now with an actor
-    assert candidate().actors == ["pmf"] and candidate().date_end == "2020-06-26"
-    with pytest.raises(KeyboardInterrupt), store.batch():
-        changed = make_result("d3", "c.txt")
-        changed.events[0].targets = []
-        changed.events[0].date_start = "2020-06-24"
-        store.write_result(changed)
-        assert candidate().date_start == "2020-06-24"
-        raise KeyboardInterrupt
-    assert candidate().date_start == "2020-06-25" and candidate().actors == ["pmf"]  # as stored
-    assert store.candidate_events("Strategic developments", "Arrests", "2020-06-25", keep=lambda e: False) == []
-
-
-def test_same_result_twice_upserts_claims_across_documents(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "s.db")
-    store.write_result(make_result("d1", "a.txt"))
-    store.write_result(make_result("d2", "b.txt"))
-    counts = store.counts()
-    assert counts["documents"] == 2 and counts["events"] == 1 and counts["entities"] == 1
-    (event,) = store.iter_events()
-    assert {ev.doc_id for ev in event.evidence} == {"d1", "d2"}
 
 
 def test_changed_source_supersedes_earlier_version(tmp_path: Path) -> None:
