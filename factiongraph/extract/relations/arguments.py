@@ -30,6 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
+from factiongraph.extract.relations.anaphora import plural_antecedent
 from factiongraph.extract.relations.doc_index import DocIndex, Token
 from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.view.docview import DocView
@@ -75,6 +76,8 @@ class SentenceArgs:
         self.include_verbs = words.include_verbs if words is not None else frozenset()
         self.anaphor_nouns = words.anaphor_nouns if words is not None else frozenset()
         self.anaphor_dets = words.anaphor_dets if words is not None else frozenset()
+        self.plural_nouns = words.plural_anaphor_nouns if words is not None else frozenset()
+        self.holder_nouns = words.unit_holder_nouns if words is not None else frozenset()
         self.index = index
         self.doc = doc = index.doc
         self.ms = ms
@@ -325,9 +328,26 @@ class SentenceArgs:
                 head = tok.head.head
         elif tok.dep_ == "appos":
             head = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head is not tok.head:
+            head = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)  # "The group
+            # operates as part of Y"
         elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTIFIERS:
             return self.restated_antecedent(tok.head.head)  # "It is one of the factions in Y"
-        return self.antecedent(head) if head is not None else []
+        return self.antecedent(head) or self.possessor(head) if head is not None else []
+
+    def possessor(self, tok: Token) -> list[Mention]:
+        """Return the group whose own people or units a phrase names: "Kataib Hezbollah's
+        fighters", "X, whose units ..." (the fact is the group's)."""
+        if tok.lower_ not in self.holder_nouns:
+            return []
+        for child in tok.children:
+            if child.dep_ != "poss":
+                continue
+            if child.lower_ == "whose" and tok.head.dep_ == "relcl":
+                return self.named(tok.head.head)
+            found = self.complete_list(self.named(child))
+            return [m for m in found if self.type_of(m) in (EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)]
+        return []
 
     @staticmethod
     def negated(tok: Token) -> bool:
@@ -441,9 +461,10 @@ class SentenceArgs:
                     if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
                         # "A and B, which are backed by Iran": the list before the clause
                         out.extend(self.complete_list(self.named(v.head), forward=False)
-                                   or self.described(v.head, 1))
+                                   or self.described(v.head, 1) or self.antecedent(v.head))
                     else:
-                        out.extend(self.members(self.nominal(s)) or self.named(s) or self.antecedent(s))
+                        out.extend(self.members(self.nominal(s)) or self.named(s) or self.antecedent(s)
+                                   or self.possessor(s))
                 return out
             if v.dep_ == "relcl":
                 return self.named(v.head)
@@ -470,13 +491,19 @@ class SentenceArgs:
         return found
 
     def antecedent(self, tok: Token) -> list[Mention]:
-        """Return the group "the group", "this faction" or "it" stands for.
+        """Return the group "the group", "this faction" or "it" stands for (or the groups a
+        plural phrase restates: :func:`plural_antecedent`).
 
         The last group named before it in the sentence; for "it" with none there, the first
         group of the previous sentence (its subject, usually). Only a bare, singular phrase with
         a definite or demonstrative determiner counts ("the Iran-backed group", not "a group" or
         "other groups").
         """
+        plural = plural_antecedent(tok, self.plural_nouns, self.text,
+                                   [m for m in self.ms if m.end <= tok.idx],
+                                   self.view.recent_mentions(self.start, 1), self.type_of)
+        if plural:
+            return plural  # "these groups", "both factions", "all three" (see anaphora.py)
         low = tok.lower_
         if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
             pronoun = True

@@ -79,6 +79,7 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
             (self.syn_support, words.support_triggers), (self.syn_backers, words.support_verbs),
             (self.syn_receives, words.receive_verbs), (self.syn_affiliate, words.affiliate_triggers),
             (self.syn_split, words.split_verbs), (self.syn_part_of, words.part_triggers),
+            (self.syn_held_units, words.hold_verbs),
             (self.syn_control, words.control_triggers), (self.syn_explicit, words.explicit_triggers))
         self.front_words = tuple(str(w).lower() for w in rules.get("front_cues") or ())
         if any(not any(w in str(t).lower() for w in self.front_words) for t in rules["front_triggers"]):
@@ -107,7 +108,7 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
                 readers += [r for r, words in self.person_readers if not present.isdisjoint(words)]
             elif kinds & ORGS and not present.isdisjoint(self.words.leader_verbs):
                 readers.append(self.syn_leading)  # "Y is headed by the prime minister"
-            if kinds & ORGS or not present.isdisjoint(self.words.anaphor_nouns):
+            if kinds & ORGS or not present.isdisjoint(self.words.anaphor_gate):
                 readers += [r for r, words in self.group_readers if not present.isdisjoint(words)]
             if EntityType.PLACE in kinds:
                 readers.append(self.syn_places)

@@ -370,6 +370,13 @@ class SyntaxGroups(GroupFamilies):
         return [self.cand(subj, Predicate.OPPOSES, other, args.span_of(subj, other_m, *tokens), "rel-syn-modifier")
                 for subj in subjects if args.type_of(subj) in actors and subj.entity_id != oid]
 
+    def unit_modifier(self, args: SentenceArgs, obj: Token, m: Mention) -> bool:
+        """Return True when ``m`` only modifies a unit noun that is the object ("controls three
+        PMF brigades": the brigades are commanded, not the PMF)."""
+        return args.mention_at(obj) is None and obj.lower_ in self.words.part_nouns \
+            and args.mention_at(obj) is not m and any(
+                args.mention_at(c) is m for c in obj.lefts if c.dep_ in ("compound", "nmod", "poss"))
+
     # -- explicit command and opposition ------------------------------------------------------
     def syn_explicit(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"B commands A" (A a group), "A opposes B", "A is fighting B", "A is opposed to B"."""
@@ -379,7 +386,8 @@ class SyntaxGroups(GroupFamilies):
             if self.is_negated(tok) or tok.dep_ in ("amod", "compound", "pobj", "nsubj", "dobj"):
                 continue
             low = tok.lower_
-            objects = [m for c in tok.children if c.dep_ == "dobj" for m in args.members(c)]
+            objects = [m for c in tok.children if c.dep_ == "dobj" for m in args.members(c)
+                       if not self.unit_modifier(args, c, m)]
             if low in self.words.command_verbs:
                 if any(c.dep_ in ("auxpass", "agent") for c in tok.children):
                     continue  # "commanded by": read as a leader (syn_leading)

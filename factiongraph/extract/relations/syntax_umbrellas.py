@@ -82,7 +82,8 @@ class SyntaxUmbrellas(SyntaxGroups):
                 umbrellas = [m for m in self.compound_umbrellas(args, tok)]
                 if not umbrellas:
                     continue
-                subjects = [m for m in args.members(tok, own_name=False) + args.described(tok) + args.named_as(tok)
+                subjects = [m for m in (args.members(tok, own_name=False) + args.described(tok) + args.named_as(tok)
+                                        or args.antecedent(tok))  # "these PMF factions"
                             if m not in umbrellas]  # "a PMF unit known as Brigade 30"
                 rule = "rel-syn-modifier"
             else:
@@ -109,6 +110,35 @@ class SyntaxUmbrellas(SyntaxGroups):
                     if args.type_of(part) in UNIT_TYPES and part.entity_id != umbrella.entity_id:
                         out.append(self.cand(part, Predicate.PART_OF, umbrella,
                                              args.span_of(part, umbrella, prep), "rel-syn-apposition"))
+        return out
+
+    def held_units(self, args: SentenceArgs, verb: Token) -> list[tuple[Token, list[Mention]]]:
+        """Return the unit phrases a verb's object names with the umbrella they belong to:
+        "three PMF brigades", "several brigades in the PMF" (``(object, umbrellas)`` pairs)."""
+        out: list[tuple[Token, list[Mention]]] = []
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or obj.lower_ not in self.words.part_nouns or args.mention_at(obj) is not None:
+                continue
+            umbrellas = self.compound_umbrellas(args, obj) + [
+                m for c in obj.children if c.dep_ == "prep" and c.lower_ in self.words.part_preps
+                for p in c.children if p.dep_ == "pobj" for m in self.umbrella_under(args, p)
+                if m.entity_id in self.owner.umbrellas]
+            if umbrellas:
+                out.append((obj, umbrellas))
+        return out
+
+    def syn_held_units(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X has three brigades in the PMF", "X controls several PMF brigades" -> X part_of PMF."""
+        out: list[Candidate] = []
+        for verb in args.tokens_in(self.words.hold_verbs):
+            if self.is_negated(verb):
+                continue
+            for obj, umbrellas in self.held_units(args, verb):
+                for subj in args.subjects(verb):
+                    for umbrella in umbrellas:
+                        if args.type_of(subj) in GROUP_TYPES and subj.entity_id != umbrella.entity_id:
+                            out.append(self.cand(subj, Predicate.PART_OF, umbrella,
+                                                 args.span_of(subj, umbrella, verb), "rel-syn-clause"))
         return out
 
     @staticmethod

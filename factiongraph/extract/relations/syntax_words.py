@@ -37,6 +37,11 @@ class SyntaxWords:
             self.front_nouns = words["front_nouns"]
             self.front_modifiers = words["front_modifiers"]
             self.anaphor_dets = words["anaphor_dets"]
+            self.plural_anaphor_nouns = words["plural_anaphor_nouns"]
+            self.unit_holder_nouns = words["unit_holder_nouns"]
+            self.hold_verbs = words["hold_verbs"]
+            # what lets a sentence without a group name ask the group families: "They are backed by Y"
+            self.anaphor_gate = self.anaphor_nouns | self.plural_anaphor_nouns | {"they", "both", "all"}
             self.constitute_verbs = words["constitute_verbs"]
             self.consist_verbs = words["consist_verbs"]
             self.receive_verbs = words["receive_verbs"]

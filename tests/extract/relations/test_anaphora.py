@@ -1,0 +1,85 @@
+"""Relations whose subject is written elsewhere: plural anaphors for a list of groups ("these
+groups", "both factions", "all three", "they"), a group's own fighters or units ("X's fighters",
+"whose units"), and units an umbrella counts ("X has three brigades in the PMF").
+
+Invented sentences through the real model; each positive case has a look-alike that must give
+nothing (a count that does not fit the list, a phrase that picks some out, a negation).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.relations.extractor import RelationExtractor
+from tests.extract.factory import default_kb
+from tests.extract.relations.helpers import run_checked, triples
+
+pytestmark = pytest.mark.slow
+
+KH, NUJABA, KSS = "kataib-hezbollah", "harakat-al-nujaba", "kataib-sayyid-al-shuhada"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RelationExtractor:
+    return RelationExtractor(default_kb())
+
+
+def got(extractor: RelationExtractor, text: str) -> set[tuple[str, str, str]]:
+    return triples(run_checked(extractor, text, "2022-05-10", parsed=True))
+
+
+@pytest.mark.parametrize("second", [
+    "These groups are part of the Popular Mobilization Forces.",
+    "Both factions belong to the PMF.",
+    "These militias operate under the umbrella of the PMF.",
+    "These groups, which are backed by Iran, are part of the PMF.",
+])
+def test_a_plural_anaphor_stands_for_the_list_before(extractor: RelationExtractor, second: str) -> None:
+    found = got(extractor, f"Kataib Hezbollah and Harakat al-Nujaba denied any role in the attack. {second}")
+    assert {(KH, "part_of", "pmf"), (NUJABA, "part_of", "pmf")} <= found
+
+
+def test_all_three_and_bracketed_short_forms(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The attacks were claimed by Kataib Hezbollah (KH), Harakat al-Nujaba (HaN) and "
+                           "Kataib Sayyid al-Shuhada (KSS). All three are members of the PMF.")
+    assert {(KH, "part_of", "pmf"), (NUJABA, "part_of", "pmf"), (KSS, "part_of", "pmf")} <= found
+
+
+def test_they_and_a_premodified_anaphor(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kataib Hezbollah and Harakat al-Nujaba denied involvement. They are backed by Iran.")
+    assert {(KH, "backed_by", "iran"), (NUJABA, "backed_by", "iran")} <= found
+    found = got(extractor, "Kataib Hezbollah and Harakat al-Nujaba denied involvement. "
+                           "These PMF factions have threatened US forces before.")
+    assert {(KH, "part_of", "pmf"), (NUJABA, "part_of", "pmf")} <= found
+
+
+def test_a_count_that_does_not_fit_the_list_stands_for_nothing(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kataib Hezbollah, Harakat al-Nujaba and Asaib Ahl al-Haq denied it. "
+                           "The two groups are backed by Iran.")
+    assert not {t for t in found if t[1] == "backed_by"}
+
+
+def test_a_plural_that_picks_some_out_is_not_the_list(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kataib Hezbollah and Harakat al-Nujaba denied involvement. "
+                           "These groups in Basra are part of the PMF.")
+    assert (KH, "part_of", "pmf") not in found and (NUJABA, "part_of", "pmf") not in found
+
+
+def test_a_singular_anaphor_with_as_part_of(extractor: RelationExtractor) -> None:
+    assert (KH, "part_of", "pmf") in got(extractor, "Kataib Hezbollah fired rockets. "
+                                                    "The group operates as part of the PMF.")
+
+
+def test_a_groups_own_fighters_or_units_stand_for_it(extractor: RelationExtractor) -> None:
+    assert (KH, "part_of", "pmf") in got(extractor, "Kataib Hezbollah's fighters are enrolled in the PMF.")
+    assert (KH, "part_of", "pmf") in got(extractor, "Kataib Hezbollah, whose units are part of the PMF, "
+                                                    "denied the claim.")
+    assert (KH, "part_of", "pmf") not in got(extractor, "Kataib Hezbollah's spokesman visited the PMF.")
+
+
+def test_units_an_umbrella_counts(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kataib Hezbollah controls three PMF brigades.")
+    assert (KH, "part_of", "pmf") in found
+    assert (KH, "commands", "pmf") not in found  # the brigades are commanded, not the umbrella
+    assert (KH, "part_of", "pmf") in got(extractor, "Kataib Hezbollah has several brigades in the PMF.")
+    assert (KH, "part_of", "pmf") not in got(extractor, "Kataib Hezbollah does not have brigades in the PMF.")
