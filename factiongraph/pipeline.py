@@ -8,19 +8,17 @@ reason ``pipeline-error``: the run goes on.
 
 from __future__ import annotations
 
-import gc
 import logging
 import time
-from collections import Counter
 from datetime import UTC, date, datetime
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from factiongraph.clean import Cleaner
 from factiongraph.engine import Engine, InFlight, start_engine
+from factiongraph.engine.heap import GC_YOUNG_THRESHOLD, long_lived_heap
 from factiongraph.extract import DocContext, Extractor
 from factiongraph.extract.events.coref import match_event, may_be_same_event, merge_events
 from factiongraph.ingest import IngestOptions, estimate_similarity, iter_inputs, lsh_bands, minhash_signature
@@ -28,6 +26,7 @@ from factiongraph.ingest.manifest import Manifest
 from factiongraph.kb import KnowledgeBase, load_kb
 from factiongraph.model import Document, EntityType, RawDocument, Rejection, RejectionReason
 from factiongraph.model.result import DocumentResult
+from factiongraph.model.summary import RunSummary
 from factiongraph.settings import Settings
 from factiongraph.store.base import Store
 
@@ -35,47 +34,9 @@ if TYPE_CHECKING:
     from factiongraph.nlp import NlpPipeline
     from factiongraph.resolve import Resolver
 
+__all__ = ["GC_YOUNG_THRESHOLD", "Pipeline", "ProgressHook", "RunSummary"]
+
 log = logging.getLogger(__name__)
-
-
-@dataclass(slots=True)
-class RunSummary:
-    """What one run did: counts by outcome and rejections by reason (data, printed at the end)."""
-
-    seen: int = 0
-    stored: int = 0
-    duplicates: int = 0
-    near_duplicates: int = 0
-    superseded: int = 0
-    words: int = 0
-    mentions: int = 0
-    events: int = 0
-    relations: int = 0
-    quotes: int = 0
-    rejections: list[Rejection] = field(default_factory=list)
-    seconds: float = 0.0
-    manifest: dict[str, Any] | None = None
-    """The manifest's rows, how many matched and its problems, when the run had one."""
-
-    @property
-    def rejected(self) -> int:
-        """Return the number of rejected inputs."""
-        return len(self.rejections)
-
-    def rejected_by_reason(self) -> dict[str, int]:
-        """Return rejection counts keyed by reason code."""
-        return dict(sorted(Counter(r.reason.value for r in self.rejections).items()))
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the summary as plain data."""
-        return {
-            "seen": self.seen, "stored": self.stored, "duplicates": self.duplicates,
-            "near_duplicates": self.near_duplicates, "superseded": self.superseded, "words": self.words,
-            "mentions": self.mentions, "events": self.events, "relations": self.relations, "quotes": self.quotes,
-            "rejected": self.rejected, "rejected_by_reason": self.rejected_by_reason(),
-            "rejections": [r.line() for r in self.rejections], "seconds": round(self.seconds, 2),
-            "manifest": self.manifest,
-        }
 
 
 ProgressHook = Callable[[RunSummary, str], None]
@@ -167,7 +128,7 @@ class Pipeline:
         self.apart = store.apart_pairs() if self.analyze else frozenset()
         if self._resolver is not None:
             self._resolver.apart = self.apart
-        with _long_lived_heap(self._build_stages):
+        with long_lived_heap(self._build_stages):
             summary = self._run(specs, store, stdin=stdin, progress=progress, manifest=manifest)
         if manifest is not None:
             summary.manifest = manifest.stats()
@@ -297,14 +258,7 @@ class Pipeline:
                     Rejection(result.document.source, RejectionReason.PIPELINE_ERROR, f"store write failed: {exc!r}")
                 )
                 continue
-            summary.stored += 1
-            summary.superseded += int(superseded)
-            summary.near_duplicates += int(result.document.near_duplicate_of is not None)
-            summary.words += len(result.document.text.split())
-            summary.mentions += len(result.mentions)
-            summary.events += len(result.events)
-            summary.relations += len(result.relations)
-            summary.quotes += len(result.quotes)
+            summary.count_stored(result, superseded)
 
     def link_and_write(self, result: DocumentResult, store: Store) -> bool:
         """Link a result to what the store holds (reposts, same events), then write it in one transaction.
@@ -412,35 +366,3 @@ class Pipeline:
             quotes=extraction.quotes,
             judgements=list(resolution.judgements),
         )
-
-
-# Collect the youngest generation every this many new objects (CPython's default is 700). Parsing
-# creates many short-lived objects; fewer, larger collections cost less in total.
-GC_YOUNG_THRESHOLD = 10_000
-
-
-def _freeze_heap() -> tuple[int, int, int]:
-    """Keep the collector off everything alive now; return the previous thresholds.
-
-    Called once the stages are built. The knowledge base, spaCy's vocabulary and the rule
-    indexes are some hundred thousand objects that live as long as the process; left in the
-    collected generations, every full collection walks them all. ``gc.freeze`` moves them out
-    of its way (they are never freed anyway).
-    """
-    thresholds = gc.get_threshold()
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(GC_YOUNG_THRESHOLD, thresholds[1], thresholds[2])
-    return thresholds
-
-
-@contextmanager
-def _long_lived_heap(build: Callable[[], None]) -> Iterator[None]:
-    """Build the stages and freeze the heap for the run; restore the collector afterwards."""
-    build()
-    thresholds = _freeze_heap()
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()

@@ -69,3 +69,11 @@ def test_web_reads_through_store_views() -> None:
     for path in modules_under("store") + modules_under("analyze") + modules_under("model"):
         bad = {m for m in imports_of(path) if m.startswith("factiongraph.web")}
         assert not bad, f"{path.relative_to(PACKAGE)} imports the web layer"
+
+
+def test_store_imports_only_model_and_itself() -> None:
+    """The store depends on ``model`` (and the errors it raises) alone: no stage, settings or pipeline."""
+    allowed = ("factiongraph.model", "factiongraph.store", "factiongraph.errors")
+    for path in modules_under("store"):
+        bad = {m for m in imports_of(path) if not any(m == a or m.startswith(a + ".") for a in allowed)}
+        assert not bad, f"{path.relative_to(PACKAGE)} imports {sorted(bad)}"

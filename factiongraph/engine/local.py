@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from factiongraph.engine import split
+from factiongraph.engine.heap import freeze_heap
 from factiongraph.model import Document, Rejection
 from factiongraph.model.result import DocumentResult
 from factiongraph.settings import Settings
@@ -18,12 +19,12 @@ if TYPE_CHECKING:
 
 def build_worker(settings: Settings, today: date, apart: frozenset[frozenset[str]] = frozenset()) -> Pipeline:
     """Return a pipeline that analyses in this process, its stages built and frozen out of the collector's way."""
-    from factiongraph.pipeline import Pipeline, _freeze_heap
+    from factiongraph.pipeline import Pipeline
 
     pipeline = Pipeline(replace(settings, workers=1, engine="local"), today=today)
     pipeline.apart = apart
     pipeline._build_stages()
-    _freeze_heap()  # for the worker's lifetime
+    freeze_heap()  # for the worker's lifetime
     return pipeline
 
 

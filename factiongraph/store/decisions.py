@@ -24,7 +24,7 @@ from factiongraph.errors import ReviewError
 from factiongraph.model import Entity
 
 if TYPE_CHECKING:
-    from factiongraph.store.sqlite import SQLiteStore
+    from factiongraph.store.schema import StoreSchema
 
 # The tables a judgement may change and the columns that identify one of their rows.
 KEYS: dict[str, tuple[str, ...]] = {
@@ -43,7 +43,7 @@ _CLAIM_TABLES = {"event": "event_participants", "relation": "relations", "quote"
 class _Log:
     """Make changes to the claim tables and record each one under a judgement."""
 
-    def __init__(self, store: SQLiteStore, judgement_id: str) -> None:
+    def __init__(self, store: StoreSchema, judgement_id: str) -> None:
         self.conn, self.judgement_id = store.conn, judgement_id
         # one sequence across all judgements: the order of changes to a row shows which came last
         row = self.conn.execute("SELECT MAX(seq) FROM judgement_moves").fetchone()
@@ -89,7 +89,7 @@ def _quoted(column: str) -> str:
     return f'"{column}"' if column == "end" else column
 
 
-def relink(store: SQLiteStore, judgement_id: str, source: str, target: str, *,
+def relink(store: StoreSchema, judgement_id: str, source: str, target: str, *,
            mention_ids: Collection[str] | None = None, new_entity: Entity | None = None) -> int:
     """Point what links to ``source`` at ``target`` and log each change under ``judgement_id``.
 
@@ -127,12 +127,12 @@ def relink(store: SQLiteStore, judgement_id: str, source: str, target: str, *,
     return log.changes
 
 
-def _first_seen(store: SQLiteStore, entity_id: str) -> str:
+def _first_seen(store: StoreSchema, entity_id: str) -> str:
     row = store.conn.execute("SELECT first_seen FROM entities WHERE entity_id = ?", (entity_id,)).fetchone()
     return str(row[0]) if row is not None else ""
 
 
-def _claims_that_follow(store: SQLiteStore, source: str, rows: list[Any], chosen: set[str]) -> set[tuple[str, str]]:
+def _claims_that_follow(store: StoreSchema, source: str, rows: list[Any], chosen: set[str]) -> set[tuple[str, str]]:
     """Return ``(kind, claim_id)`` of the claims on ``source`` whose evidence overlaps the sentence
     of a moving mention of it and of no staying one (a split moves those claims with the mentions:
     "..., Zuhair told AFP" gives the quote to the entity "Zuhair" goes to)."""
@@ -163,7 +163,7 @@ def _claims_that_follow(store: SQLiteStore, source: str, rows: list[Any], chosen
     return out
 
 
-def _move_participants(store: SQLiteStore, log: _Log, source: str, target: str,
+def _move_participants(store: StoreSchema, log: _Log, source: str, target: str,
                        follows: set[tuple[str, str]] | None) -> None:
     for r in store.conn.execute("SELECT event_id, role FROM event_participants WHERE entity_id = ?",
                                 (source,)).fetchall():
@@ -173,7 +173,7 @@ def _move_participants(store: SQLiteStore, log: _Log, source: str, target: str,
         log.insert("event_participants", {"event_id": r["event_id"], "entity_id": target, "role": r["role"]})
 
 
-def _move_relations(store: SQLiteStore, log: _Log, source: str, target: str,
+def _move_relations(store: StoreSchema, log: _Log, source: str, target: str,
                     follows: set[tuple[str, str]] | None) -> None:
     for column in ("subject_id", "object_id"):
         for r in store.conn.execute(f"SELECT relation_id FROM relations WHERE {column} = ?", (source,)).fetchall():
@@ -181,7 +181,7 @@ def _move_relations(store: SQLiteStore, log: _Log, source: str, target: str,
                 log.set("relations", {"relation_id": r["relation_id"]}, column, source, target)
 
 
-def _move_quotes(store: SQLiteStore, log: _Log, source: str, target: str,
+def _move_quotes(store: StoreSchema, log: _Log, source: str, target: str,
                  follows: set[tuple[str, str]] | None) -> None:
     conn = store.conn
     for column in ("speaker_id", "via_id"):
@@ -199,7 +199,7 @@ def _move_quotes(store: SQLiteStore, log: _Log, source: str, target: str,
         log.insert("quote_about", {"quote_id": r["quote_id"], "entity_id": target})
 
 
-def _move_names(store: SQLiteStore, log: _Log, source: str, target: str, moving: list[Any],
+def _move_names(store: StoreSchema, log: _Log, source: str, target: str, moving: list[Any],
                 all_rows: list[Any] | None) -> None:
     """Give ``target`` the names that now point at it; retire ``source``'s entity when nothing does."""
     conn = store.conn
@@ -222,7 +222,7 @@ def _move_names(store: SQLiteStore, log: _Log, source: str, target: str, moving:
             log.delete("aliases", {"entity_id": source, "alias": name})
 
 
-def later_judgements(store: SQLiteStore, judgement_id: str) -> list[str]:
+def later_judgements(store: StoreSchema, judgement_id: str) -> list[str]:
     """Return the other judgements that changed a row after ``judgement_id`` changed it (they must
     be undone first, or undoing this one would put back a value they since replaced)."""
     rows = store.conn.execute(
@@ -233,7 +233,7 @@ def later_judgements(store: SQLiteStore, judgement_id: str) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-def undo(store: SQLiteStore, judgement_id: str) -> int:
+def undo(store: StoreSchema, judgement_id: str) -> int:
     """Reverse every change logged under ``judgement_id``, newest first; return how many.
 
     Raises ReviewError when a later judgement changed one of the same rows (see
@@ -282,7 +282,7 @@ _PARENTS = {"event_participants": ("events", "event_id"), "quote_about": ("quote
 _COLUMNS = {"entity_id", "subject_id", "object_id", "speaker_id", "via_id", "about", "outlet_id"}
 
 
-def reapply_merges(store: SQLiteStore, entity_ids: Iterable[str]) -> int:
+def reapply_merges(store: StoreSchema, entity_ids: Iterable[str]) -> int:
     """Fold entities just written into the entities reviewers merged them into; return the changes.
 
     Called by the store after each document is written: a document ingested after a positive
@@ -303,14 +303,14 @@ def reapply_merges(store: SQLiteStore, entity_ids: Iterable[str]) -> int:
     return changes
 
 
-def apart_pairs(store: SQLiteStore) -> frozenset[frozenset[str]]:
+def apart_pairs(store: StoreSchema) -> frozenset[frozenset[str]]:
     """Return the pairs of ids reviewers said are different (negative judgements, not withdrawn)."""
     rows = store.conn.execute("SELECT left_id, right_id FROM judgements WHERE doc_id IS NULL"
                               " AND verdict = 'negative' AND left_id != right_id").fetchall()
     return frozenset(frozenset((r[0], r[1])) for r in rows)
 
 
-def merged_into(store: SQLiteStore, entity_id: str) -> str | None:
+def merged_into(store: StoreSchema, entity_id: str) -> str | None:
     """Return the entity a reviewer merged ``entity_id`` into (following chains), or None."""
     seen = {entity_id}
     current = entity_id

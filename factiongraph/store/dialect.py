@@ -1,8 +1,9 @@
 """Render the store's SQLite-flavoured SQL for PostgreSQL: one migration set, one set of queries.
 
-The migrations in ``store/migrations/`` and the queries in ``sqlite.py`` and ``views.py`` are
-written for SQLite. Only a handful of their constructs differ in PostgreSQL, so instead of a
-second hand-kept copy this module translates those, and nothing else:
+The migrations in ``store/migrations/`` and the queries of the store's layers (``reads.py``,
+``candidates.py``, ``claims.py``, ``writer.py``, ``sqlite.py``) and of ``views.py`` are written
+for SQLite. Only a handful of their constructs differ in PostgreSQL, so instead of a second
+hand-kept copy this module translates those, and nothing else:
 
 DDL (migrations)
   - column types keep SQLite's meaning: ``TEXT`` compares byte-wise (``COLLATE "C"``, the order

@@ -22,9 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 from factiongraph.errors import StoreError
 from factiongraph.model.result import DocumentResult
+from factiongraph.store import columns
 from factiongraph.store.dialect import FTS_CONFIG, QueryTranslator, SchemaRenderer
 from factiongraph.store.pg_bulk import COLUMN_TYPES_SQL, ColumnTypes, read_column_types, unnest_insert
-from factiongraph.store.sqlite import SQLiteStore, _now, list_migrations
+from factiongraph.store.schema import CREATE_MIGRATIONS_TABLE, RECORD_MIGRATION, list_migrations
+from factiongraph.store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
     import psycopg
@@ -167,11 +169,7 @@ class PostgresStore(SQLiteStore):
             import psycopg
         except ImportError as exc:
             raise StoreError("a postgresql:// store needs psycopg: pip install 'factiongraph[postgres]'") from exc
-        self.url = redact(url)
-        self._batch_open = False
-        self._candidates = {}
-        self.key_fn = key_fn or str.casefold
-        self._alias_keys = {}
+        self._init_state(redact(url), key_fn)
         try:
             raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory)
         except psycopg.Error as exc:
@@ -208,10 +206,7 @@ class PostgresStore(SQLiteStore):
         c = self.pg
         c.execute("SELECT pg_advisory_lock(?)", (_MIGRATION_LOCK,))
         try:
-            c.execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-                " applied_at TEXT NOT NULL)"
-            )
+            c.execute(CREATE_MIGRATIONS_TABLE)
             done = {r[0] for r in c.execute("SELECT version FROM schema_migrations")}
             renderer, applied = SchemaRenderer(), []
             for version, name, sql in list_migrations():
@@ -223,8 +218,7 @@ class PostgresStore(SQLiteStore):
                     c.execute("BEGIN")
                     for statement in statements:
                         c.raw.execute(statement)  # already PostgreSQL: not translated again
-                    c.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                              (version, name, _now()))
+                    c.execute(RECORD_MIGRATION, (version, name, columns.now()))
                     c.execute("COMMIT")
                 except psycopg.Error as exc:
                     c.execute("ROLLBACK")
@@ -234,27 +228,16 @@ class PostgresStore(SQLiteStore):
         finally:
             c.execute("SELECT pg_advisory_unlock(?)", (_MIGRATION_LOCK,))
 
-    def refresh_keys(self) -> int:
-        """Recompute every alias key when the key function changed since the keys were written.
-
-        As :meth:`SQLiteStore.refresh_keys`, in one transaction that other writers wait for.
-        """
-        version = getattr(self.key_fn, "version", None)
-        if version is None:
-            return 0
-        row = self.conn.execute("SELECT value FROM store_meta WHERE name = 'alias_key_version'").fetchone()
-        if row is not None and row[0] == str(version):
-            return 0
+    def _rewrite_keys_locked(self, version: str) -> int:
+        """Rewrite the alias keys (see :meth:`SQLiteStore.refresh_keys`) in one transaction that other writers wait for."""
         self.conn.execute("BEGIN")
         try:
             self.conn.execute("LOCK TABLE aliases IN SHARE ROW EXCLUSIVE MODE")
-            rows = self._rewrite_alias_keys(str(version))
+            rows = self._rewrite_alias_keys(version)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-        if rows:
-            log.info("alias keys rewritten for key version %s: %d aliases", version, rows)
         return rows
 
     @contextmanager

@@ -320,9 +320,9 @@ def test_an_unchanged_upsert_leaves_the_stored_row_alone(pg_server: object, monk
     (Every PostgreSQL update is a new version of the row; rewritten by each document of a batch,
     the rows every document shares made each later lookup walk the dead ones.)
     """
-    import factiongraph.store.sqlite as sqlite_store
+    from factiongraph.store import columns
 
-    monkeypatch.setattr(sqlite_store, "_now", lambda: "2026-01-01T00:00:00+00:00")
+    monkeypatch.setattr(columns, "now", lambda: "2026-01-01T00:00:00+00:00")
     store = open_store(pg_server.create_database())  # type: ignore[attr-defined]
     store.write_result(make_result("d1", "a.txt"))
 
