@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factiongraph.extract.view.docview import DocView
+from factiongraph.extract.quotes.blocks import QuoteBlocks, begins_paragraph
 from factiongraph.extract.quotes.patterns import _QUOTE, Finding, Speaker
-from factiongraph.extract.quotes.clauses import QuoteClauses, TokenIndex
+from factiongraph.extract.quotes.clauses import TokenIndex
 from factiongraph.model import EntityType, Evidence, Quote
 from factiongraph.model.ids import make_id
 
@@ -55,7 +56,7 @@ def relayed_sources(statements: list[_Statement]) -> dict[str, str]:
     return out
 
 
-class QuoteExtractor(QuoteClauses):
+class QuoteExtractor(QuoteBlocks):
     """Find quotes and reported claims: build once with the KB, call :meth:`extract` per document.
 
     Reads ``DocContext`` (text, sentences, content mentions with ``entity_id``); writes one
@@ -81,11 +82,22 @@ class QuoteExtractor(QuoteClauses):
         speakers_seen: list[Speaker] = []
         tokens = TokenIndex.of(ctx.spacy_doc, ctx.lowers()) if ctx.syntax().available else None
         headlines = self.headline_spans(view.text, ctx.document.metadata.title)
+        transcript = self.is_transcript(view)
+        covered = -1  # the end of a paragraph already read as one statement
+        intro: Finding | None = None  # "X said in a statement:" waiting for its paragraph
+        answer: Speaker | None = None  # the transcript speaker a plain paragraph continues
         for index, (start, end) in enumerate(self.join_open_quotes(view)):
+            if start < covered:
+                continue
             if any(s < end and start < e for s, e in headlines):
                 continue  # the headline sums up what the body reports: its statements are the body's
             ms = [m for m in view.in_sentence(start, end) if not self.is_quoted(view.text, m, start)]
-            if tokens is not None:
+            opening = begins_paragraph(view.text, start)
+            pending, intro = intro, None
+            block = self.transcript_answer(view, ms, start, end, roles) if opening else None
+            if block is not None:
+                found = [block]
+            elif tokens is not None:
                 found = self.attribute_parsed(view, tokens, ms, start, end, last, speakers_seen, roles)
                 if not found:
                     after = self.quote_after_clause(view, tokens, start, end, last, speakers_seen, roles) \
@@ -95,6 +107,12 @@ class QuoteExtractor(QuoteClauses):
                     found = self.attribute(view, ms, start, end, last, speakers_seen, roles)
             else:
                 found = self.attribute(view, ms, start, end, last, speakers_seen, roles)
+            if opening and not found:
+                found = self.paragraph_statement(view, start, pending, answer if transcript else None)
+            if opening:
+                answer = found[0].speakers[0] if len(found) == 1 and found[0].rule == "quote-transcript" else None
+            intro = self.introduces_block(view.text, start, end, found)
+            covered = max((e for f in found for _, e in f.spans if e > end), default=covered)
             for finding in found:
                 speakers, rule, via = finding.speakers, finding.rule, finding.via
                 for sp in speakers:
@@ -122,6 +140,20 @@ class QuoteExtractor(QuoteClauses):
             via = st.via if st.via is not None or not st.speaker.anonymous else relayed.get(st.speaker.key)
             self.add_quote(view, quotes, st.speaker, via, st.start, st.end, st.rule, st.others)
         return list(quotes.values())
+
+    def paragraph_statement(self, view: DocView, start: int, intro: Finding | None,
+                            answer: Speaker | None) -> list[Finding]:
+        """Return the paragraph opening at ``start`` as the statement an introducing clause
+        announced ("X said:"), or as the continuation of a transcript answer."""
+        words = self.paragraph_words(view, start)
+        if words is None:
+            return []
+        if intro is not None and not re.match(r"\s*[\"\u201c]", view.text[start:start + 3]):
+            # (a quoted paragraph is the quotation's own: quote-continuation reads it)
+            return [Finding(intro.speakers, "quote-block", [words], intro.via, intro.verb)]
+        if answer is not None and not self.is_question(view.text, start):
+            return [Finding([answer], "quote-transcript", [words], None, start)]
+        return []
 
     @staticmethod
     def headline_spans(text: str, title: str | None) -> list[tuple[int, int]]:

@@ -1,0 +1,134 @@
+"""Statements set out as paragraphs of their own, with no verb of saying beside them.
+
+Two layouts that newspapers and agencies share:
+
+- an interview or press-conference transcript: "Hadi al-Amiri: The PMF will stay as long as
+  Iraq needs it." — a person's name (a title may stand before it) and a colon open the
+  paragraph, and the rest of the paragraph is what they said (``quote-transcript``). In a
+  transcript (two such paragraphs or more) a paragraph with no name of its own that follows an
+  answer continues it, until a question ("Q:", a paragraph ending in "?") or the next name;
+- a statement introduced by a clause ending in a colon, set as the next paragraph: "The
+  ministry said in a statement:" then "The attack was a criminal act ..." (``quote-block``). The
+  speaker and the relaying channel are the introducing clause's.
+
+Only people open transcript lines: "BAGHDAD:" (a dateline), "Iraq:" (a heading) and an outlet's
+own name before its question are not speakers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factiongraph.extract.quotes.clauses import QuoteClauses
+from factiongraph.extract.quotes.patterns import Finding, Speaker
+from factiongraph.extract.view.docview import DocView
+from factiongraph.model import EntityType, Mention
+
+# "Name:" or "Name (title):" opening a paragraph, then the words.
+_SPEAKER_LINE = re.compile(r"[ \t]*(?P<name>[^:\n]{2,80}?)[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?:[ \t]+(?=\S)")
+_QUESTION_LINE = re.compile(r"[ \t]*(?:Q|Question|Interviewer)[ \t]*[:.\-\u2013\u2014]", re.IGNORECASE)
+_OPENS_QUOTE = re.compile(r"[\"\u201c]")
+# At most this many words (a title: "Sheikh", "Prime Minister") before the name that opens a line.
+_TITLE_WORDS = 3
+
+
+def paragraph(text: str, pos: int) -> tuple[int, int]:
+    """Return the line (paragraph) holding ``pos``: from after the last line break to the next."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, (len(text) if end < 0 else end)
+
+
+def begins_paragraph(text: str, start: int) -> bool:
+    """Return True when only spaces stand between the line's start and ``start``."""
+    return not text[text.rfind("\n", 0, start) + 1:start].strip()
+
+
+class QuoteBlocks(QuoteClauses):
+    """Transcript answers and statements set as their own paragraph (see the module doc)."""
+
+    def line_speaker(self, view: DocView, ms: list[Mention], start: int, end: int) -> tuple[Mention, int] | None:
+        """Return the person whose "Name:" opens the paragraph at ``start`` and where their words begin."""
+        text = view.text
+        if not begins_paragraph(text, start):
+            return None
+        match = _SPEAKER_LINE.match(text, start, end)
+        if match is None:
+            return None
+        name_start, name_end = match.start("name"), match.end("name")
+        for m in ms:
+            if m.end == name_end and name_start <= m.start and m.entity_id \
+                    and view.type_of(m) is EntityType.PERSON \
+                    and len(text[name_start:m.start].split()) <= _TITLE_WORDS:
+                return m, match.end()
+        person = self.named_person(view, text[name_start:name_end], start)
+        return (person, match.end()) if person is not None else None
+
+    @staticmethod
+    def named_person(view: DocView, name: str, pos: int) -> Mention | None:
+        """Return the one person named before ``pos`` whose name ends with ``name`` (a
+        transcript's "Amiri:" after "Hadi al-Amiri" was introduced); None when none or several."""
+        words = name.split()
+        if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+            return None
+        last = words[-1].lower()
+        found: dict[str, Mention] = {}
+        for m in view.mentions:
+            if m.start >= pos:
+                break
+            if m.entity_id and view.type_of(m) is EntityType.PERSON:
+                tail = view.text[m.start:m.end].lower().replace("-", " ").split()
+                if tail and (tail[-1] == last or tail[-1] == last.replace("-", " ").split()[-1]):
+                    found.setdefault(str(m.entity_id), m)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def transcript_answer(self, view: DocView, ms: list[Mention], start: int, end: int,
+                          roles: dict[str, str]) -> Finding | None:
+        """Return 'Name: words' opening a paragraph: the person said the rest of the paragraph."""
+        found = self.line_speaker(view, ms, start, end)
+        if found is None:
+            return None
+        speaker, words_at = found
+        text = view.text
+        if _OPENS_QUOTE.match(text, words_at):
+            return None  # 'X: "..."' is a quotation (quote_after_name)
+        s, e = self.trim(text, words_at, paragraph(text, start)[1])
+        if len(text[s:e].split()) < self.min_words + 2:
+            return None
+        eid = str(speaker.entity_id)
+        return Finding([Speaker(eid, roles.get(eid), False, eid)], "quote-transcript", [(s, e)], None, speaker.start)
+
+    def is_transcript(self, view: DocView) -> bool:
+        """Return True when two paragraphs or more open with a person's "Name:"."""
+        count = 0
+        for line in re.finditer(r"[^\n]+", view.text):
+            if _SPEAKER_LINE.match(line.group()) is None:
+                continue  # the cheap test first: most paragraphs have no colon near their start
+            if self.line_speaker(view, view.in_sentence(line.start(), line.end()), line.start(), line.end()):
+                count += 1
+                if count >= 2:
+                    return True
+        return False
+
+    def paragraph_words(self, view: DocView, start: int) -> tuple[int, int] | None:
+        """Return the paragraph opening at ``start`` as one statement (None: too short)."""
+        text = view.text
+        s, e = self.trim(text, start, paragraph(text, start)[1])
+        return (s, e) if len(text[s:e].split()) >= self.min_words else None
+
+    @staticmethod
+    def is_question(text: str, start: int) -> bool:
+        """Return True for an interviewer's paragraph: "Q:" or one that ends with a question mark."""
+        s, e = paragraph(text, start)
+        return bool(_QUESTION_LINE.match(text, s, e)) or text[s:e].rstrip().endswith("?")
+
+    @staticmethod
+    def introduces_block(text: str, start: int, end: int, found: list[Finding]) -> Finding | None:
+        """Return the attribution of "X said in a statement:" when the words follow as the next
+        paragraph (the clause ends its line with a colon and attributed nothing yet)."""
+        if len(found) != 1 or found[0].spans or not found[0].speakers:
+            return None
+        if not text[start:end].rstrip().endswith(":"):
+            return None
+        rest = text[end:paragraph(text, max(start, end - 1))[1]]
+        return found[0] if not rest.strip() else None

@@ -1,0 +1,79 @@
+"""Statements set as paragraphs of their own: interview transcripts ("Name: words") and a
+statement introduced by a clause that ends with a colon (own invented texts, real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.quotes.extractor import QuoteExtractor
+from factiongraph.model import Quote
+from tests.extract.factory import default_kb, make_context
+
+pytestmark = pytest.mark.slow
+
+INTERVIEW = (
+    "Hadi al-Amiri spoke to the paper in Baghdad last week about the future of the factions.\n\n"
+    "Q: What is the future of the PMF?\n\n"
+    "Hadi al-Amiri: The PMF will stay as long as Iraq needs it. Nobody can dissolve it by decree.\n\n"
+    "We have thousands of fighters who defended the country when the army collapsed.\n\n"
+    "Q: And the American forces?\n\n"
+    "Amiri: They must leave this year. We gave the government more than enough time.\n\n"
+    "What happens if they stay?\n\n"
+)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> QuoteExtractor:
+    return QuoteExtractor(default_kb())
+
+
+def run(extractor: QuoteExtractor, text: str) -> list[Quote]:
+    ctx = make_context(text, "2023-03-01")
+    quotes = extractor.extract(ctx)
+    for q in quotes:
+        ev = q.evidence[0]
+        assert ev.text == ctx.document.text[ev.start:ev.end] == q.text
+    return quotes
+
+
+def test_transcript_answers_their_continuations_and_no_questions(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, INTERVIEW)
+    texts = {q.text: q for q in quotes}
+    first = next(q for t, q in texts.items() if t.startswith("The PMF will stay"))
+    assert first.speaker_id == "hadi-al-amiri" and "by decree" in first.text  # the whole paragraph
+    assert first.evidence[0].producer == "rule.quote-transcript.v1"
+    assert any(t.startswith("We have thousands") and q.speaker_id == "hadi-al-amiri" for t, q in texts.items())
+    assert any(t.startswith("They must leave") and q.speaker_id == "hadi-al-amiri" for t, q in texts.items())
+    assert not any("future of the PMF" in t or "if they stay" in t for t in texts)  # questions are not his
+
+
+def test_one_name_line_is_no_transcript(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Hadi al-Amiri: The PMF will stay as long as Iraq needs it, and nobody can dissolve it.\n\n"
+                            "The parliament meets again on Sunday to debate the budget for the coming year.")
+    assert [q.speaker_id for q in quotes] == ["hadi-al-amiri"]
+
+
+def test_a_dateline_or_heading_with_a_colon_is_no_speaker(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "BAGHDAD: Iraqi security forces arrested five suspects in the south of the capital.\n\n"
+                            "Iraq: the new budget leaves the factions with more money than last year.")
+    assert quotes == []
+
+
+@pytest.mark.parametrize("intro, speaker, via", [
+    ("Kataib Hezbollah said in a statement on Telegram:", "kataib-hezbollah", "telegram"),
+    ("In a statement, Kataib Hezbollah said:", "kataib-hezbollah", None),
+])
+def test_a_statement_set_as_the_next_paragraph(extractor: QuoteExtractor, intro: str, speaker: str,
+                                               via: str | None) -> None:
+    quotes = run(extractor, f"{intro}\n\nThe occupation forces will pay a heavy price for this crime against our people.")
+    q = next(q for q in quotes if q.text.startswith("The occupation forces"))
+    assert q.speaker_id == speaker and q.evidence[0].producer == "rule.quote-block.v1"
+    if via is not None:
+        assert q.via_id == via
+
+
+def test_only_the_next_paragraph_follows_the_colon(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "The ministry said in a statement:\n\nThe attack on the base was a criminal act that "
+                            "targets the security of the country.\n\nThe base hosts troops of the coalition "
+                            "and has been attacked four times this year.")
+    assert [q.text[:10] for q in quotes] == ["The attack"]
