@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from factiongraph.extract.view.context import DocContext
+from factiongraph.extract.events.casualties import coordinated_casualties, follow_up_casualties
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
 from factiongraph.extract.events.coref import is_same_family, make_event_id, merge_events, merge_in_document
 from factiongraph.extract.events.typology import (
@@ -463,6 +464,12 @@ class EventExtractor:
                     events[twin] = merge_events(events[twin], event)
             if first == len(events):
                 self._raise_toll(ctx, sent, events)
+            else:
+                floor = sents[k - 1].start_char if k > 0 else sent.start_char
+                gone = coordinated_casualties(events, first)
+                gone += follow_up_casualties(events, first, triggers, floor, ctx.span_text(sent))
+                for i in sorted(set(gone), reverse=True):
+                    del events[i], triggers[i]
             self._split_evidence(ctx, sent, events[first:], triggers[first:], mentions)
             self._inherit_detainees(events, first)
             self._attribute_responsibility(ctx, sent, sents, k, mentions, events)

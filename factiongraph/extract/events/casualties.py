@@ -1,0 +1,74 @@
+"""Casualty reports that belong to a happening told before them, not happenings of their own.
+
+Wire copy reports an attack and its toll in separate clauses or sentences: "The US strike
+killed 25 fighters and wounded 51 others"; "A car bomb exploded in Sadr City on Tuesday.
+Twelve people were killed and 30 wounded." The killing and wounding verbs are event triggers,
+so each would become an event of its own: a second, undated, unplaced "attack" beside the strike
+or the bombing, whose casualties it then lacks. Here such a report is folded into the happening
+it is about:
+
+- in one sentence, a wounding whose figure another violent event of the sentence already holds
+  ("killed 25 and wounded 51") is that event's (:func:`coordinated_casualties`);
+- a sentence whose only events are casualty reports with no actor, no place and no date of their
+  own gives its figures and its evidence to the last violent event of the sentence before
+  (:func:`follow_up_casualties`), unless it says it is about another incident ("in a separate
+  attack", "elsewhere").
+
+Counts merge as :func:`merge_events` merges them: a figure the happening already has is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factiongraph.extract.events.coref import is_undated, merge_events
+from factiongraph.extract.events.typology import VIOLENT_TYPES
+from factiongraph.model import Event
+
+# Labels of the events a killing or wounding verb makes on its own (events.yaml).
+CASUALTY_LABELS = frozenset({"killing", "injury"})
+# Words that put a casualty report in another incident than the one told before.
+_OTHER_INCIDENT = re.compile(r"\b(?:separate|another|other\s+(?:attack|incident|blast|strike)s?|elsewhere|"
+                             r"meanwhile|earlier|previous|last\s+(?:week|month|year))\b", re.IGNORECASE)
+
+
+def is_bare_casualty(event: Event) -> bool:
+    """Return True for a killing or wounding with figures and nothing of its own besides: no
+    actor, no place, no date but the publication period."""
+    return (event.attrs.get("label") in CASUALTY_LABELS and bool(event.counts) and not event.actors
+            and event.location_id is None and is_undated(event))
+
+
+def coordinated_casualties(events: list[Event], first: int) -> list[int]:
+    """Merge, among ``events[first:]`` (one sentence's), each wounding whose figures another
+    violent event of the sentence already holds into that event; return the merged indices."""
+    gone: list[int] = []
+    for i in range(first, len(events)):
+        event = events[i]
+        if event.attrs.get("label") != "injury" or not event.counts:
+            continue
+        host = next((j for j in range(first, len(events)) if j != i and j not in gone
+                     and events[j].type in VIOLENT_TYPES and events[j].attrs.get("label") != "injury"
+                     and all(events[j].counts.get(k) == v for k, v in event.counts.items())), None)
+        if host is not None:
+            events[host] = merge_events(events[host], event)
+            gone.append(i)
+    return gone
+
+
+def follow_up_casualties(events: list[Event], first: int, triggers: Sequence[int], floor: int,
+                         sentence: str) -> list[int]:
+    """Fold the casualty reports of one sentence (``events[first:]``) into the last violent
+    event whose trigger is at or after ``floor`` (the sentence before's start); return the
+    folded indices (none unless every event of the sentence is a bare casualty report)."""
+    new = range(first, len(events))
+    if not new or not all(is_bare_casualty(events[i]) for i in new) or _OTHER_INCIDENT.search(sentence):
+        return []
+    host = next((j for j in range(first - 1, -1, -1) if triggers[j] >= floor and events[j].type in VIOLENT_TYPES
+                 and not is_bare_casualty(events[j])), None)
+    if host is None:
+        return []
+    for i in new:
+        events[host] = merge_events(events[host], events[i], participants=False)
+    return list(new)

@@ -1,0 +1,47 @@
+"""Casualty reports folded into the happening they belong to (extract/events/casualties.py),
+through the real parse, on invented wire-style sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.events.extractor import EventExtractor
+from factiongraph.model import Event
+from tests.extract.factory import default_kb, make_context
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor(default_kb())
+
+
+def run(extractor: EventExtractor, text: str) -> list[Event]:
+    return extractor.extract(make_context(text, "2022-03-01"))
+
+
+@pytest.mark.parametrize(("second", "counts"), [
+    ("Twelve people were killed and 30 wounded.", {"killed": 12, "injured": 30}),
+    ("At least 12 people were killed, police said.", {"killed": 12}),
+])
+def test_a_toll_in_the_next_sentence_is_the_bombings(extractor: EventExtractor, second: str,
+                                                    counts: dict[str, int]) -> None:
+    events = run(extractor, f"A car bomb exploded in Sadr City on Tuesday. {second}")
+    assert len(events) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
+    bomb = events[0]
+    assert bomb.sub_type == "Remote explosive/landmine/IED" and bomb.counts == counts
+    assert any(ev.text.startswith(second.split()[0]) for ev in bomb.evidence)  # the toll's own sentence
+
+
+def test_a_wounding_coordinated_with_the_strikes_killing_is_no_second_event(extractor: EventExtractor) -> None:
+    events = run(extractor, "The US strike in al-Qaim on Sunday killed 25 fighters and wounded 51 others.")
+    assert len(events) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
+    assert events[0].sub_type == "Air/drone strike" and events[0].counts == {"killed": 25, "injured": 51}
+
+
+def test_a_toll_of_another_incident_or_place_stays_apart(extractor: EventExtractor) -> None:
+    for second in ("In a separate attack, two policemen were killed.", "Two policemen were killed in Mosul."):
+        events = run(extractor, f"A car bomb exploded in Sadr City on Tuesday. {second}")
+        assert len(events) == 2, second
+        assert not next(e for e in events if e.sub_type == "Remote explosive/landmine/IED").counts
