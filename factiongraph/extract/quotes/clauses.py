@@ -44,6 +44,12 @@ _ADDRESS_VERBS = frozenset({"told", "tells", "tell", "telling"})
 _TRIM = EDGE_TRIM
 
 
+# Verbs whose "to say" clause reports words not said ("declined to say who was behind it").
+_REFUSALS = frozenset({"declined", "declines", "decline", "refused", "refuses", "refuse", "failed",
+                       "fails", "would", "could", "wouldn't", "couldn't"})
+_OPEN_QUESTIONS = frozenset({"whether", "if", "who", "whom", "what", "which", "how", "when", "where", "why"})
+
+
 @dataclass(slots=True)
 class TokenIndex:
     """Per-token facts of a parsed document as plain lists, read once (spaCy tokens are costly to make).
@@ -302,9 +308,22 @@ class QuoteClauses(SyntaxSpeakers):
                 continue
             for words, kind in phrases:
                 if tuple(lowers[k + 1:min(j, k + len(words))]) == words[1:]:
+                    if kind == "say" and self._unsaid(index.doc[k]):
+                        break
                     out.append(_Cue(index.doc[k], kind, k + len(words)))
                     break
         return out
+
+    @staticmethod
+    def _unsaid(tok: Token) -> bool:
+        """Return True for a verb of saying that says nothing: "did not say whether", "declined
+        to say who", "would not say how many" (its words are what was not said)."""
+        head = tok.head
+        refused = any(c.dep_ == "neg" for c in tok.children) or (
+            tok.dep_ == "xcomp" and head is not tok and head.lower_ in _REFUSALS)
+        # only an open question follows: "whether ...", "who ...", "how many ..."
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return refused and nxt is not None and nxt.lower_ in _OPEN_QUESTIONS
 
     @staticmethod
     def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -92,7 +92,8 @@ class Syntax:
         for head in heads:
             found = self.mention_at(head)
             if found is None:
-                for child in head.children:
+                # the modifier nearest the head names it: "Yemen's Houthi movement" -> the Houthis
+                for child in [*reversed(list(head.lefts)), *head.rights]:
                     if child.dep_ in ("compound", "poss", "nmod", "amod", "flat") or (
                             appositions and child.dep_ == "appos" and not out):
                         found = self.mention_at(child) or next(iter(self.phrase_mentions(

@@ -45,3 +45,4 @@ def test_a_toll_of_another_incident_or_place_stays_apart(extractor: EventExtract
         events = run(extractor, f"A car bomb exploded in Sadr City on Tuesday. {second}")
         assert len(events) == 2, second
         assert not next(e for e in events if e.sub_type == "Remote explosive/landmine/IED").counts
+

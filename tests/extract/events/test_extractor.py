@@ -639,3 +639,22 @@ def test_repelling_an_attack_is_a_battle(extractor: EventExtractor) -> None:
 
 def test_a_final_l_doubles_in_the_past() -> None:
     assert {"repelled", "repeled"} <= set(verb_forms("repel"))
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. and British forces struck Houthi radar sites near the port city of Hodeidah on Saturday.",
+    "Israeli jets pounded Hezbollah positions in southern Lebanon on Saturday.",
+])
+def test_forces_striking_military_sites_is_an_air_strike(extractor: EventExtractor, text: str) -> None:
+    events = events_of(extractor, text, "2024-01-27")
+    assert [e.sub_type for e in events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("A barrage of at least ten rockets struck Ain al-Asad air base in Anbar on Saturday.",
+     "Shelling/artillery/missile attack"),
+    ("A roadside bomb struck an army convoy near Tarmiyah on Monday.", "Remote explosive/landmine/IED"),
+])
+def test_a_projectile_or_bomb_that_struck_is_its_own_event(extractor: EventExtractor, text: str,
+                                                           sub_type: str) -> None:
+    assert [e.sub_type for e in events_of(extractor, text, "2024-01-27")] == [sub_type]

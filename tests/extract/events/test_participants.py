@@ -258,3 +258,11 @@ def test_a_participle_between_commas_the_parser_read_as_active(extractor: EventE
         "Kataib Hezbollah, designated a terrorist organization by the United States in 2009, has no seats.",
         "2023-03-10")), "Other")
     assert event.actors == ["united-states"] and event.targets == ["kataib-hezbollah"]
+
+
+def test_the_modifier_nearest_the_head_names_the_actor(extractor: EventExtractor) -> None:
+    # "Yemen's Houthi movement": the movement is the Houthis, Yemen only its country
+    event = only(extractor.extract(make_context(
+        "Yemen's Houthi movement fired an anti-ship missile at a tanker in the Gulf of Aden on Friday.",
+        "2024-01-27")), "Shelling/artillery/missile attack")
+    assert event.actors == ["houthis"]

@@ -393,3 +393,17 @@ def test_the_district_stays_a_place(extractor: QuoteExtractor) -> None:
     ctx = make_context("Fighting broke out in Mansour on Monday. Residents of Mansour said the streets were calm.",
                        "2023-03-01")
     assert all(m.type.value == "place" for m in ctx.mentions if m.text == "Mansour")
+
+
+@pytest.mark.parametrize("text", [
+    "Qais al-Khazali did not say whether anyone had been hurt in the raid on his office.",
+    "Qais al-Khazali declined to say who was behind the raid on his office.",
+])
+def test_words_not_said_are_no_statement(extractor: QuoteExtractor, text: str) -> None:
+    assert run(extractor, text) == []
+
+
+def test_a_negated_saying_with_its_own_words_still_attributes(extractor: QuoteExtractor) -> None:
+    # only an open question ("whether", "who") after "did not say" is what was not said
+    quotes = run(extractor, "Qais al-Khazali said the raid on his office would not go unanswered.")
+    assert one(quotes, "would not go unanswered").speaker_id == "qais-al-khazali"
