@@ -407,3 +407,13 @@ def test_a_negated_saying_with_its_own_words_still_attributes(extractor: QuoteEx
     # only an open question ("whether", "who") after "did not say" is what was not said
     quotes = run(extractor, "Qais al-Khazali said the raid on his office would not go unanswered.")
     assert one(quotes, "would not go unanswered").speaker_id == "qais-al-khazali"
+
+
+@pytest.mark.parametrize(("text", "via"), [
+    ('"The terrorists targeted the bus with heavy machine guns," a military official told SANA.', "sana"),
+    ("The Islamic State group claimed responsibility for the ambush on the bus, according to a statement "
+     "posted on the group's Aamaq news agency.", "amaq"),
+])
+def test_regional_agencies_relay(extractor: QuoteExtractor, text: str, via: str) -> None:
+    quotes = run(extractor, text)
+    assert [q.via_id for q in quotes] == [via]
