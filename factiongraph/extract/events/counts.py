@@ -55,7 +55,11 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     researcher academic businessman politician lawmaker candidate member suspect detainee resident farmer
     shepherd pilgrim villager general colonel captain brigadier spokesman minister governor mayor son
     daughter brother sister wife husband father mother owner shopkeeper driver teenager vendor merchant
-    translator interpreter nurse paramedic medic""".split())
+    translator interpreter nurse paramedic medic sheikh elder chief tribesman bodyguard militant priest
+    preacher scholar diplomat envoy ambassador councillor councilman sergeant lieutenant major commando
+    hostage prisoner inmate refugee worshipper mourner passenger pedestrian bystander recruit""".split())
+# "killing two and wounding a third": an ordinal after "a"/"another" is one more person.
+ORDINAL_ONE = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh"})
 _NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|one\s+was\s+(?:killed|hurt|injured)|"
                           r"injuries|one\s+(?:died|was\s+harmed))|without\s+(?:casualties|causing\s+casualties)|"
                           r"did\s+not\s+cause\s+(?:any\s+)?(?:casualties|injuries))\b", re.IGNORECASE)
@@ -155,6 +159,11 @@ def _persons(tok: Token) -> int:
             continue  # "militia commander Abu Mahdi al-Muhandis" parsed as two: the title names the man
         elif head.ent_type_ == "PERSON" or head.lower_ in PERSON_HEADS:
             n += 1
+        elif head.lower_ in ORDINAL_ONE and any(c.dep_ == "det" and c.lower_ in ("a", "another")
+                                                for c in head.children):
+            n += 1
+        elif head.lower_ == "another" and head.dep_ in ("dobj", "nsubjpass", "conj") and not list(head.children):
+            n += 1  # "killed a soldier and wounded another"
     return n
 
 

@@ -658,3 +658,11 @@ def test_forces_striking_military_sites_is_an_air_strike(extractor: EventExtract
 def test_a_projectile_or_bomb_that_struck_is_its_own_event(extractor: EventExtractor, text: str,
                                                            sub_type: str) -> None:
     assert [e.sub_type for e in events_of(extractor, text, "2024-01-27")] == [sub_type]
+
+
+def test_a_visit_needs_someone_who_counts(extractor: EventExtractor) -> None:
+    assert events_of(extractor, "The source said the vehicle was travelling on the road between al-Qaim and "
+                                "the border when it was hit.", "2022-03-01") == []
+    [visit] = events_of(extractor, "Prime Minister Mohammed Shia al-Sudani arrived in Tehran on Sunday for talks.",
+                        "2022-03-01")
+    assert visit.actors == ["mohammed-shia-al-sudani"]
