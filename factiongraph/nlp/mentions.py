@@ -254,8 +254,10 @@ class MentionBuilder:
         while cand.start < cand.end and (doc[cand.start].lower_ == "the" or doc[cand.start].is_space
                                          or doc[cand.start].text in _EDGE_PUNCT):
             cand.start += 1
+        kb_name = cand.producer == KB_ALIAS_PRODUCER  # the ruler matched a whole KB name: its
+        # apostrophe is the name's own ("Kurdistan Workers' Party"; owners' possessives are not KB names)
         for i in range(cand.start + 1, cand.end):
-            if doc[i].text in _POSSESSIVES or doc[i].text in _CUT_TOKENS:
+            if (doc[i].text in _POSSESSIVES and not kb_name) or doc[i].text in _CUT_TOKENS:
                 cand.end = i
                 break
         while cand.end > cand.start and (doc[cand.end - 1].text in _EDGE_PUNCT

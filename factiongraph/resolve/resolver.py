@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from factiongraph.model import Document, Entity, EntityType, Mention
 from factiongraph.model.ids import make_id
 from factiongraph.model.judgement import Judgement, Verdict
+from factiongraph.resolve.abbreviations import link_defined_short_forms
 from factiongraph.resolve.index import KBIndex, build_index
 from factiongraph.resolve.keys import is_acronym, make_key, name_parts, strip_titles
 
@@ -144,7 +145,8 @@ class Resolver:
         for i in shorts:
             slots[i] = self._resolve_short(state, mentions[i], parts_of[i][0])
         self._judge_distinct(state)
-        resolved_mentions = [m for m in slots if m is not None]
+        resolved_mentions = link_defined_short_forms(document.text, [m for m in slots if m is not None],
+                                                     lambda eid: eid in self.kb.records)
         entities = self._collect_entities(document, resolved_mentions)
         outlet = self.outlet_entity(document)
         if outlet is not None and all(e.entity_id != outlet.entity_id for e in entities):

@@ -1,0 +1,68 @@
+"""Short forms a document defines in brackets: "the Counter-Terrorism Directorate (CTD)".
+
+Reporting introduces a body by its full name with its short form in brackets and then uses the
+short form alone. The statistical model reads "CTD" or "HaN" as a new organisation of its own,
+so the document would show two bodies where the text names one. :func:`link_defined_short_forms`
+gives every mention of a bracketed short form the entity of the name it follows. When the
+knowledge base knows the short form but not the long name ("the Counter Terrorism Service
+(CTS)" spelled another way), the long name takes the known entity instead: the text says both
+are one. A short form that names another known entity than a known long name is left alone
+(the brackets may hold anything: "Kataib Hezbollah (Iran's ally)" is no definition).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from factiongraph.model import EntityType, Mention
+
+_OPEN = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
+# A short form: one word of 2 to 8 letters (digits and hyphens allowed), at least two capitals,
+# starting with one ("CTD", "HaN", "IRGC-QF", "KSS").
+_SHORT = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9-]{1,7}")
+_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY,
+                    EntityType.INTL_ORG, EntityType.MEDIA_OUTLET})
+
+
+def defined_short_forms(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """Return ``{short form: the long-name mention it abbreviates}`` for "Long Name (SF)"."""
+    out: dict[str, Mention] = {}
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    for long, short in zip(ordered, ordered[1:]):
+        if long.type not in _TYPES or not long.entity_id or not short.entity_id:
+            continue
+        if not _SHORT.fullmatch(short.text) or len(long.text.split()) < 2:
+            continue
+        if _OPEN.fullmatch(text, long.end, short.start) and _CLOSE.match(text, short.end):
+            out.setdefault(short.text, long)
+    return out
+
+
+def link_defined_short_forms(text: str, mentions: list[Mention],
+                             is_known: Callable[[str], bool]) -> list[Mention]:
+    """Return ``mentions`` with each defined short form and its long name on one entity.
+
+    ``is_known``: True for a knowledge-base entity id.
+    """
+    defined = defined_short_forms(text, mentions)
+    if not defined:
+        return mentions
+    moves: dict[str, tuple[str, EntityType]] = {}  # entity id -> (entity id, type) it becomes
+    for short_text, long in defined.items():
+        short_ids = {str(m.entity_id) for m in mentions if m.text == short_text and m.entity_id}
+        long_id = str(long.entity_id)
+        for sid in short_ids - {long_id}:
+            if is_known(sid) and is_known(long_id):
+                continue  # two bodies the knowledge base keeps apart
+            if is_known(sid):
+                short_type = next(m.type for m in mentions if m.entity_id == sid)
+                moves[long_id] = (sid, short_type)
+            else:
+                moves[sid] = (long_id, long.type)
+    if not moves:
+        return mentions
+    return [replace(m, entity_id=moves[m.entity_id][0], type=moves[m.entity_id][1])
+            if m.entity_id in moves else m for m in mentions]

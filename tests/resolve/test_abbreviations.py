@@ -1,0 +1,43 @@
+"""Short forms a document defines in brackets (resolve/abbreviations.py), on hand-made mentions."""
+
+from __future__ import annotations
+
+from factiongraph.model import EntityType, Mention
+from factiongraph.resolve.abbreviations import defined_short_forms, link_defined_short_forms
+
+S, G, O = EntityType.STATE_BODY, EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG
+
+
+def mentions(text: str, spans: list[tuple[str, EntityType, str]]) -> list[Mention]:
+    out, cursor = [], 0
+    for surface, etype, eid in spans:
+        start = text.index(surface, cursor)
+        cursor = start + len(surface)
+        out.append(Mention("d", start, cursor, surface, etype, "rule.test.v1", entity_id=eid))
+    return out
+
+
+def test_a_bracketed_short_form_and_its_later_uses_join_the_long_name() -> None:
+    text = "The Counter-Terrorism Directorate (CTD) said. The CTD added that the three were fighters."
+    ms = mentions(text, [("Counter-Terrorism Directorate", S, "ent-long"), ("CTD", O, "ent-short"),
+                         ("CTD", O, "ent-short")])
+    linked = link_defined_short_forms(text, ms, lambda eid: False)
+    assert [(m.entity_id, m.type) for m in linked] == [("ent-long", S)] * 3
+
+
+def test_a_known_short_form_gives_its_entity_to_an_unknown_long_name() -> None:
+    text = "The Counter Terrorism Services (CTS) raided the house."
+    ms = mentions(text, [("Counter Terrorism Services", S, "ent-long"), ("CTS", S, "cts")])
+    linked = link_defined_short_forms(text, ms, lambda eid: eid == "cts")
+    assert [m.entity_id for m in linked] == ["cts", "cts"]
+
+
+def test_two_known_bodies_stay_apart_and_brackets_must_hold_a_short_form() -> None:
+    text = "Kataib Hezbollah (KH) and the Popular Mobilization Forces (Hashd) marched."
+    ms = mentions(text, [("Kataib Hezbollah", G, "kataib-hezbollah"), ("KH", G, "kh-other"),
+                         ("Popular Mobilization Forces", G, "pmf"), ("Hashd", G, "hashd")])
+    linked = link_defined_short_forms(text, ms, lambda eid: True)
+    assert [m.entity_id for m in linked] == ["kataib-hezbollah", "kh-other", "pmf", "hashd"]
+    assert "Hashd" not in defined_short_forms(text, ms)  # one capital: a name, not a short form
+    text = "Kataib Hezbollah (KH fighters) marched."
+    assert defined_short_forms(text, mentions(text, [("Kataib Hezbollah", G, "a"), ("KH", G, "b")])) == {}
