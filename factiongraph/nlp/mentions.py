@@ -201,6 +201,8 @@ class MentionBuilder:
         if all(t.lower_.rstrip(".") in self.title_words or t.text in self.rules.non_person_words
                for t in doc[cand.start:cand.end]):
             return None  # "Supreme", "Militias": a capitalised common word, not a name
+        if doc[cand.start].text in ("Operation", "Operations") and cand.end - cand.start > 1:
+            return None  # "Operation Claw-Lock": a military campaign's name, neither place nor body
         if self._in_place_context(doc, cand.start, cand.end):
             cand.type, cand.producer, cand.confidence = EntityType.PLACE, PLACE_CONTEXT_PRODUCER, 0.6
             return cand

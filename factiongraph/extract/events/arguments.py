@@ -302,8 +302,12 @@ class ArgumentReader:
         """Return the country a nationality adjective gives armed means ("Israeli warplanes")."""
         if token.lower_ not in STATE_MEANS:
             return []
-        for child in token.children:
-            if child.dep_ in ("amod", "compound") and child.i < token.i and child.text in self.demonyms:
+        # "a Turkish drone strike": the adjective may hang from the compound ("drone") instead
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+        modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children
+                      if g.dep_ in ("amod", "compound") and g.i < c.i]
+        for child in modifiers:
+            if child.text in self.demonyms:
                 return [self.demonyms[child.text]]
         return []
 

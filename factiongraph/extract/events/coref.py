@@ -283,10 +283,25 @@ TALLY = re.compile(r"\b(?:since\s+(?:the\s+)?(?:\w+\s+){0,2}(?:began|started|eru
                    r"since\s+the\s+(?:start|beginning|outbreak)|so\s+far|to\s+date|in\s+total|altogether)\b", re.I)
 
 
+# "dozens of", "hundreds of", "a series of" before a trigger: a campaign of many happenings.
+_MANY_OF = r"\b(?:dozens|hundreds|scores|thousands|numerous|a\s+series|a\s+wave|a\s+string|a\s+spate)\s+of\s+"
+
+
+def is_campaign(event: Event) -> bool:
+    """Return True for many happenings told as one ("hundreds of strikes since April 2022")."""
+    trigger = str(event.attrs.get("trigger") or "")
+    if not trigger or not event.evidence:
+        return False
+    return re.search(_MANY_OF + r"(?:[\w'-]+\s+){0,2}" + re.escape(trigger), event.evidence[0].text,
+                     re.IGNORECASE) is not None
+
+
 def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> bool:
     """Return True if ``new`` (later in the same document) re-describes ``prev``."""
     if any(e.counts and e.evidence and TALLY.search(e.evidence[0].text) for e in (prev, new)):
         return False
+    if is_campaign(prev) != is_campaign(new):
+        return False  # a campaign told in summary is not one of its strikes told in full
     outcome = new.attrs.get("label") in ("killing", "injury")
     refers_back = bool(new.evidence) and REFERS_BACK.search(new.evidence[0].text) is not None
     if outcome and is_undated(new) and prev.type in VIOLENT_TYPES and (prev.targets or refers_back) \

@@ -209,3 +209,16 @@ def test_catch_all_sub_types_need_the_same_label() -> None:
                      counts={}, certainty=None, attrs={"label": label}, evidence=[])  # type: ignore[arg-type]
     assert not is_same_family(ev("closure"), ev("formation"))
     assert is_same_family(ev("closure"), ev("closure"))
+
+
+def test_a_campaign_told_in_summary_is_not_one_of_its_strikes() -> None:
+    one = replace(raid("a", start=0), attrs={"label": "raid", "trigger": "raid", "anaphoric": True,
+                                           "date_basis": "publication year"})
+    text = "Security forces have carried out hundreds of raids on the group since April"
+    many = replace(raid("a", start=200), attrs={"label": "raid", "trigger": "raids", "anaphoric": True,
+                                              "date_basis": "publication year"},
+                   evidence=[Evidence("a", 200, 200 + len(text), text, "rule.event-raid.v1", 0.8)])
+    assert len(merge_in_document([one, many], ancestors)) == 2
+    again = replace(many, evidence=[Evidence("a", 200, 230, "The raid was over by noon on Thursday"[:30],
+                                             "rule.event-raid.v1", 0.8)], attrs={**many.attrs, "trigger": "raid"})
+    assert len(merge_in_document([one, again], ancestors)) == 1  # the same raid told again

@@ -266,3 +266,11 @@ def test_the_modifier_nearest_the_head_names_the_actor(extractor: EventExtractor
         "Yemen's Houthi movement fired an anti-ship missile at a tanker in the Gulf of Aden on Friday.",
         "2024-01-27")), "Shelling/artillery/missile attack")
     assert event.actors == ["houthis"]
+
+
+def test_a_nationality_on_the_means_compound_names_the_state(extractor: EventExtractor) -> None:
+    # the parser hangs "Turkish" from "drone", not from "strike"
+    event = only(extractor.extract(make_context(
+        "A Turkish drone strike on a vehicle in Sulaimani province's Penjwen district killed three people "
+        "on Tuesday afternoon.", "2024-01-10")), "Air/drone strike")
+    assert event.actors == ["turkey"]

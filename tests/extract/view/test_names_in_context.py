@@ -22,3 +22,9 @@ def test_an_apostrophe_inside_a_kb_name_is_the_names_own() -> None:
 def test_a_short_form_defined_in_brackets_is_the_same_body() -> None:
     found = named("Harakat al-Nujaba (HaN) fired rockets at the base. HaN said it would continue.")
     assert [eid for text, eid in found if text == "HaN"] == ["harakat-al-nujaba", "harakat-al-nujaba"]
+
+
+def test_a_military_operations_name_is_no_place() -> None:
+    found = named("Turkey has carried out strikes in the Kurdistan Region since launching Operation Claw-Lock "
+                  "in April 2022.")
+    assert not any(text.startswith("Operation") for text, _ in found)
