@@ -72,7 +72,8 @@ _NOT_A_CREDIT = re.compile(r"^(?:sic|\.\.\.|…|\d+|citation needed|emphasis add
 _DATELINE_NOISE = re.compile(
     r"(?i)\b(?:published|posted|updated|last updated|modified|date|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|ast|est|edt|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
-    r"|\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\b|\breading time\b|\b\d+\s+views?\b"
+    r"|\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,2}\.\d{2}\b|\b\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\b|\breading time\b"
+    r"|\b\d+\s+views?\b"
     r"|[•·|*,:()\-–—/]"
 )
 # Words that make a run of words a sentence rather than a list of labels ("Gulan Media ... News",
@@ -89,6 +90,8 @@ _PARAGRAPH_END = re.compile(r"[.!?…][\"')\]]*$")
 # What a page title adds to the headline: a site name set off by a bar, dash, colon or arrow.
 _SITE_SUFFIX = re.compile(r"\s*(?:\||::|:|»|›|–|—|-)\s*[^|»›]{1,60}")
 _SITE_PREFIX = re.compile(r"[^|»›]{1,60}?\s*(?:\||::|:|»|›|–|—|-)\s*")
+# Who posted the page, after its date ("Posted on 12 March, 2024 by admin"): part of the stamp.
+_POSTER = re.compile(r"\s+by\s+[\w.'-]+(?:\s+[\w.'-]+){0,3}\s*$", re.IGNORECASE)
 # A place name set off before the date of a dateline ("Basra, Tuesday 4 March 2031").
 _PLACE_LEAD = re.compile(r"^\s*[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s*(?:,|-|–|—)\s*")
 
@@ -128,7 +131,7 @@ def split_dateline(text: str, order: str | None = None) -> tuple[DateMention, st
     mention = parse_date(text, order)
     if mention is None or (mention.month is None and not mention.basis.startswith("numeric")):
         return None  # a bare year is no stamp; an ambiguous "03/04/2022" is one (its year is certain)
-    before, after = _PLACE_LEAD.sub("", text[: mention.start]), text[mention.end :]
+    before, after = _PLACE_LEAD.sub("", text[: mention.start]), _POSTER.sub("", text[mention.end :])
     if _is_date_noise(before + " " + after):
         return mention, "date"
     if _is_date_noise(before) and is_tag_run(after, min_items=2) and after == after.lower():

@@ -112,6 +112,12 @@ def test_parse_dateline() -> None:
     assert parse_dateline("Published: Monday, 28 September 2020 10:32 GMT") is not None
     assert parse_dateline("Updated 2020-09-28") is not None
     assert parse_dateline("On September 28, 2020 the militia attacked") is None
+    # a time written with a dot (British papers) and who posted the page are part of the stamp
+    found = parse_dateline("Mon 11 Mar 2024 14.30 GMT")
+    assert found is not None and (found.year, found.month, found.day) == (2024, 3, 11)
+    found = parse_dateline("Posted on 12 March, 2024 by admin")
+    assert found is not None and (found.year, found.month, found.day) == (2024, 3, 12)
+    assert parse_dateline("The talks ended on 12 March 2024 by agreement") is None
 
 
 def test_inline_related_box_does_not_end_the_article() -> None:

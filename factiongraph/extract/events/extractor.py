@@ -436,6 +436,8 @@ class EventExtractor:
                          numeric_order=choose_order(self.numeric_date_order, ctx.document.text),
                          ceiling=self.today, year_hint=year.year if year is not None else None)
         dates = find_dates(ctx.document.text, anchor, scanned)
+        if ctx.document.blocks:  # a page's dateline or a related-links date dates no event
+            dates = [d for d in dates if (b := ctx.document.block_at(d.start)) is not None and b.is_content]
         mentions = ctx.content_mentions()
         sents = ctx.sents()
         lowers = ctx.lowers()

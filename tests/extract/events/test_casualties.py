@@ -46,3 +46,4 @@ def test_a_toll_of_another_incident_or_place_stays_apart(extractor: EventExtract
         assert len(events) == 2, second
         assert not next(e for e in events if e.sub_type == "Remote explosive/landmine/IED").counts
 
+

@@ -666,3 +666,4 @@ def test_a_visit_needs_someone_who_counts(extractor: EventExtractor) -> None:
     [visit] = events_of(extractor, "Prime Minister Mohammed Shia al-Sudani arrived in Tehran on Sunday for talks.",
                         "2022-03-01")
     assert visit.actors == ["mohammed-shia-al-sudani"]
+
