@@ -202,12 +202,18 @@ class QuoteExtractor(QuoteBlocks):
             evidence=[Evidence(doc_id, start, end, text[start:end], producer, confidence)])
 
 
+_ASIDE = re.compile(r",\s*(?:who|which|whom|speaking|declining|requesting|asking)\b", re.IGNORECASE)
+
+
 def plain_role(role: str | None) -> str | None:
     """Return a speaker's description without its article ("An Iraqi security source" ->
     "Iraqi security source"): the article belongs to the sentence, not to the description."""
     if role is None:
         return None
     bare = re.sub(r"^(?:an?|the)\s+", "", role.strip(), flags=re.IGNORECASE)
+    # a relative clause set off by a comma tells why they speak, not who they are ("Officials at
+    # the ministry, who spoke on condition of anonymity because ...")
+    bare = _ASIDE.split(bare, maxsplit=1)[0].rstrip(" ,")
     return bare or role
 
 

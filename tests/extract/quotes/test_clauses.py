@@ -417,3 +417,10 @@ def test_a_negated_saying_with_its_own_words_still_attributes(extractor: QuoteEx
 def test_regional_agencies_relay(extractor: QuoteExtractor, text: str, via: str) -> None:
     quotes = run(extractor, text)
     assert [q.via_id for q in quotes] == [via]
+
+
+def test_a_role_ends_before_the_clause_that_tells_why_they_speak(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Officials at the Interior Ministry, who spoke on condition of anonymity because they "
+                            "were not authorized to brief reporters, said five people were killed.")
+    q = one(quotes, "five people were killed")
+    assert q.speaker_role == "Officials at the Interior Ministry" and q.anonymous
