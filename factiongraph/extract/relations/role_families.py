@@ -191,7 +191,7 @@ class RoleFamilies(PatternBase):
             obj, span_start = self.place_owner(view, org), org.start
         elif pronoun is not None:
             obj = self.pronoun_owner(view, ms, title.start)
-        elif dem is not None and not generic and title.kind != "leader":
+        elif dem is not None and not generic and title.kind != "leader" and not self.lex.has_unit(title.written):
             # "Iraqi Foreign Minister X"; not "Iraqi militia commander X" (the militia is
             # Iraqi) nor "Iraqi commander X" (a nationality: a leader leads some group)
             obj = view.lookup_name(dem[0])

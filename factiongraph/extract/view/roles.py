@@ -43,6 +43,7 @@ class RoleLexicon:
                 for variant in entry["variants"]:
                     self.canonical[variant.lower()] = (str(entry["canonical"]), str(entry["kind"]))
             self.modifiers: list[str] = [str(m) for m in rules["role_modifiers"]]
+            self.unit_words: list[str] = [str(u) for u in rules.get("unit_words") or ()]
             self.ended_words = {str(m).lower() for m in rules["role_ended"]}
             self.honorifics: list[str] = [str(h) for h in rules["honorifics"]]
             self.generic_nouns: list[str] = [str(g) for g in rules["generic_group_nouns"]]
@@ -54,7 +55,8 @@ class RoleLexicon:
         mods = _alternation(self.modifiers)
         hons = _alternation(self.honorifics)
         self.honorific_alt = hons
-        self.title_core = rf"(?:(?:{mods})[\s-]+)*(?:{self.role_alt})"
+        units = _alternation(self.unit_words) or "(?!)"
+        self.title_core = rf"(?:(?:{mods})[\s-]+)*(?:(?:{units})\s+){{0,3}}(?:{self.role_alt})"
         # A title that ends right before a name (optional honorifics in between).
         self.title_before = re.compile(
             rf"(?<![\w-])(?P<title>(?:(?:{_alternation(self.generic_nouns)})\s+)?{self.title_core})"
@@ -65,6 +67,11 @@ class RoleLexicon:
         dem = _alternation(list(self.demonyms))
         self.demonym_end = re.compile(rf"(?<![\w-])(?P<dem>{dem})(?:['\u2019]s)?\s*$")
         self.demonym_any = re.compile(rf"(?<![\w-])(?P<dem>{dem})(?![\w])")
+
+    def has_unit(self, written: str) -> bool:
+        """Return True when a title names a branch ("military commander"): an organisation's post,
+        which a nationality alone does not own ("Iraqi military commander X")."""
+        return any(w in self.unit_words for w in written.lower().split())
 
     def normalize_role(self, written: str) -> tuple[str, str, bool]:
         """Return ``(normalized, kind, ended)`` for a title as written.

@@ -356,3 +356,14 @@ def test_a_country_including_a_region_is_no_umbrella(extractor: RelationExtracto
 ])
 def test_a_bearing_from_a_place_is_not_inside_it(extractor: RelationExtractor, text: str) -> None:
     assert ("jurf-al-sakhar", "located_in", "baghdad") not in triples(run(extractor, text))
+
+
+def test_the_head_of_a_branch_holds_a_post_in_the_organisation(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "Hamas political bureau chief Ismail Haniyeh was killed in Tehran.")
+    [rel] = [r for r in rels if r.subject_id == "ismail-haniyeh"]
+    assert (rel.predicate.value, rel.object_id, rel.attrs["role"]) == ("holds_role", "hamas", "political bureau chief")
+    # a nationality does not own a branch's post
+    assert not triples(run(extractor, "Iraqi military commander Ahmed Saleh said the road was open."))
+    # a body whose name ends in such a word keeps its title
+    got = triples(run(extractor, "Supreme Judicial Council head Faiq Zaidan met the envoy."))
+    assert any(p == "leader_of" and o == "supreme-judicial-council" for _, p, o in got)
