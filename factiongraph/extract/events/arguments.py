@@ -437,6 +437,12 @@ class ArgumentReader:
                 self._target(args, [obj])
             elif prep == "with" and noun.lower_ in WITH_SIDES:
                 args.add("actor", self.ids([obj]))
+        if noun.lower_ in WITH_SIDES:
+            # "clashes between A and B fighters", "clashes erupted between A and B": each side named
+            hosts = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") and noun.head is not noun else [noun]
+            for prep, obj in (po for host in hosts for po in self.sx.prep_objects(host, ("between",))):
+                args.add("actor", [str(m.entity_id) for m in self.sx.mentions_in(obj) if m.entity_id
+                                   and _type_of(self.ctx, m) in PARTICIPANT_TYPES])
         governor = noun.head
         if noun.dep_ in ("dobj", "pobj") and governor is not noun:
             verb = governor if noun.dep_ == "dobj" else self.sx.clause_verb(governor)

@@ -23,7 +23,7 @@ Token = Any
 KEY_WORDS: dict[str, str] = {}
 for _key, _words in {
     "killed": """killed kill kills killing dead died die dies dying death deaths slain perished martyred
-                 fatalities lives""",
+                 fatalities lives assassinated assassinating murdered executed beheaded""",
     "injured": """injured injuring injure injures wounded wounding wound wounds hurt injuries""",
     "arrested": """arrested arresting arrest arrests detained detaining detain apprehended captured
                    rounded""",

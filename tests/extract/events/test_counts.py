@@ -42,6 +42,7 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
     ("A drone struck a PMF vehicle near al-Qaim on Saturday, killing two fighters and wounding a third.",
      {"killed": 2, "injured": 1}),
     ("A bomb killed a soldier and wounded another in Tarmiyah on Monday.", {"killed": 1, "injured": 1}),
+    ("Unknown assailants assassinated a prominent activist in Karbala on Saturday.", {"killed": 1}),
 ])
 def test_counts_follow_the_words_that_say_what_happened(extractor: EventExtractor, text: str,
                                                         counts: dict[str, int]) -> None:

@@ -274,3 +274,10 @@ def test_a_nationality_on_the_means_compound_names_the_state(extractor: EventExt
         "A Turkish drone strike on a vehicle in Sulaimani province's Penjwen district killed three people "
         "on Tuesday afternoon.", "2024-01-10")), "Air/drone strike")
     assert event.actors == ["turkey"]
+
+
+def test_both_sides_of_a_clash_between_them_act(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Clashes erupted between Saraya al-Salam and Asaib Ahl al-Haq fighters in Basra on Monday, leaving "
+        "four dead.", "2023-06-10")), "Armed clash")
+    assert sorted(event.actors) == ["asaib-ahl-al-haq", "saraya-al-salam"]
