@@ -44,7 +44,7 @@ _LIST_SEP_WIDE = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|,?\s*as well as|,?\s*in
 _COPULA_GAP = re.compile(
     r"[\s,\u2014\u2013-]*(?:(?:which|that|who)\s+)?(?:(?:is|are|was|were|has|have|had|been|be|being|"
     r"remain|remains|all|both|also|now|still|widely|believed|said|thought|seen|reported|known|"
-    r"considered|to|\w+ly)\s+)*[\s,\u2014\u2013-]*", re.IGNORECASE)
+    r"considered|regarded|viewed|described|as|a|an|to|\w+ly)\s+)*[\s,\u2014\u2013-]*", re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)|\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 _PARTICIPLE = re.compile(r",\s*(?:formed|founded|created|established|set up|based|known|launched|"
                          r"headquartered)\b.*?(?=\s+(?:is|are|was|were|has|have)\b|,|$)", re.IGNORECASE)

@@ -367,3 +367,11 @@ def test_the_head_of_a_branch_holds_a_post_in_the_organisation(extractor: Relati
     # a body whose name ends in such a word keeps its title
     got = triples(run(extractor, "Supreme Judicial Council head Faiq Zaidan met the envoy."))
     assert any(p == "leader_of" and o == "supreme-judicial-council" for _, p, o in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Saraya Awliya al-Dam is widely seen as a front for Kataib Hezbollah.",
+    "Analysts say Saraya Awliya al-Dam is a front group for Kataib Hezbollah.",
+])
+def test_a_front_group_however_hedged(extractor: RelationExtractor, text: str) -> None:
+    assert ("saraya-awliya-al-dam", "possibly_same_as", "kataib-hezbollah") in triples(run(extractor, text))
