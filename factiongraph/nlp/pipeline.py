@@ -3,12 +3,14 @@
 Components are chosen for speed. With the ``parse`` setting on (the default), the shared
 ``tok2vec`` and the ``parser`` run: extraction reads who did what to whom from the dependency
 tree, and the parser's sentences replace ``senter``'s. The ``tagger``, ``attribute_ruler`` and
-``lemmatizer`` are excluded (the parser does not need them and nothing reads tags or lemmas),
-which keeps the whole pipeline faster than spaCy's own full pipeline. With ``parse`` off, the
-small English models' ``senter`` gives the sentences and ``tok2vec`` and ``parser`` are excluded
-too. Either way a line break starts a sentence (headlines and captions have no final period),
-and the KB ruler and the discovery rules run before ``ner`` so the model predicts around the
-spans they set.
+``lemmatizer`` are excluded (the parser does not need them and nothing reads tags or lemmas).
+The parser runs over every sentence, not only those holding an event trigger, a speech cue or a
+relation cue: in news about armed groups those hold 94-98% of the tokens, and parsing the chosen
+sentences one by one (on ``senter``'s boundaries) cost as much as parsing the whole document
+(measured; see ``docs/stages/nlp.md``). With ``parse`` off, the small English models' ``senter``
+gives the sentences and ``tok2vec`` and ``parser`` are excluded too. Either way a line break
+starts a sentence (headlines and captions have no final period), and the KB ruler and the
+discovery rules run before ``ner`` so the model predicts around the spans they set.
 
 The spans they set reach ``ner`` under labels it already knows (:func:`hide_entity_types`):
 spaCy's NER adds every unknown label it meets on a doc as new, untrained output classes, which

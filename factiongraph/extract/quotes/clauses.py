@@ -450,7 +450,7 @@ class QuoteClauses(SyntaxSpeakers):
         """Return the noun-phrase subjects of a verb: not "there", not a clause ("Addressing the crowd,
         X ..."), not a dateline the parser took for one ("ERBIL, Kurdistan Region - X dismissed ...")."""
         sent = verb.sent
-        cut = dateline_end_in_line(verb.doc.text, sent.start_char, sent.end_char) or -1
+        cut = dateline_end_in_line(syn.text(), sent.start_char, sent.end_char) or -1
         out: list[Token] = []
         for s in syn.subjects(verb):
             if s.dep_ in ("expl", "csubj", "csubjpass"):

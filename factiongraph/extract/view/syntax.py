@@ -45,6 +45,7 @@ class Syntax:
         self.doc = doc
         self.available = doc is not None and bool(doc.has_annotation("DEP"))
         self._by_token: dict[int, Mention] = {}
+        self._text: str | None = None
         if doc is None:
             return
         for m in mentions:
@@ -60,6 +61,12 @@ class Syntax:
     def of(cls, doc: Any, mentions: Sequence[Mention]) -> Syntax:
         """Return the syntax view of a parsed doc (``doc`` may be None: nothing is available)."""
         return cls(doc, mentions)
+
+    def text(self) -> str:
+        """Return the parsed doc's text, joined once (``Doc.text`` re-joins every token per call)."""
+        if self._text is None:
+            self._text = str(self.doc.text) if self.doc is not None else ""
+        return self._text
 
     # -- mentions ---------------------------------------------------------------------------
     def mention_at(self, token: Token) -> Mention | None:
