@@ -260,6 +260,8 @@ class Resolver:
             for person in people:
                 state.judge(person, alone, Verdict.UNSURE, 0.3, KB_SURNAME_PRODUCER,
                             f"{m.text!r} is the last name of {len(people)} KB people")
+            if not place_context:  # "Khazali said": a person's name, whichever Khazali it is
+                return replace(m, type=EntityType.PERSON, entity_id=discovered_id(EntityType.PERSON, key or part))
         return replace(m, entity_id=discovered_id(m.type, key or part))
 
     @staticmethod

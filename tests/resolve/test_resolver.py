@@ -233,3 +233,11 @@ def test_reviewers_negative_judgements_keep_each_rule_from_linking(kb: Knowledge
         kept_apart = ids(resolve(judged, text, spans))
         assert linked[which] != kept_apart[which], text
         assert kept_apart[which] == discovered_id(P, make_key(spans[which][0])), text  # its own id
+
+
+def test_a_surname_several_kb_people_share_is_a_person_of_its_own(resolver: Resolver) -> None:
+    # NER read "Hussein" as an organisation; two KB people are called Hussein: unsure which, but a person
+    res = resolve(resolver, "Hussein said the talks were useful.", [("Hussein", EntityType.POLITICAL_ORG)])
+    [m] = res.mentions
+    assert m.type is EntityType.PERSON and m.entity_id not in ("fuad-hussein", "saddam-hussein")
+    assert {j.verdict for j in res.judgements} == {Verdict.UNSURE}
