@@ -463,6 +463,11 @@ class QuoteClauses(SyntaxSpeakers):
             if s.is_upper and len(s.text) > 2 and s.i + 1 < len(s.doc) and s.doc[s.i + 1].text in ",-\u2014:":
                 continue
             out.append(s)
+        if len(out) > 1 and all(s.i < verb.i and s.dep_ in ("nsubj", "conj") for s in out) and not any(
+                c.dep_ in ("cc", "preconj") for s in out for c in s.children):
+            # two bare subjects before one verb is a misparse of a phrase set off by commas ("In a
+            # post on X, formerly Twitter, Khazali said"): the subject is the one next to the verb
+            out = [max(out, key=lambda s: s.i)]
         return out
 
     @staticmethod

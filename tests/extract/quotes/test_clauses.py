@@ -424,3 +424,11 @@ def test_a_role_ends_before_the_clause_that_tells_why_they_speak(extractor: Quot
                             "were not authorized to brief reporters, said five people were killed.")
     q = one(quotes, "five people were killed")
     assert q.speaker_role == "Officials at the Interior Ministry" and q.anonymous
+
+
+def test_two_subjects_before_one_verb_is_a_misparse_of_an_aside(extractor: QuoteExtractor) -> None:
+    # the parser makes "Twitter" a second subject of "said": the speaker is the one next to the verb
+    quotes = run(extractor, "In a post on X, formerly Twitter, Qais al-Khazali said the government must act now.")
+    q = one(quotes, "government must act")
+    assert q.speaker_id == "qais-al-khazali" and q.via_id == "twitter"
+    assert len(quotes) == 1
