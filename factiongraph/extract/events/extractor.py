@@ -231,6 +231,8 @@ class EventExtractor:
                     continue  # "in protest against the arrest": why they acted, not a protest
                 if is_verb and tok.dep_ == "amod" and tok.head.i >= end and not tok.text[:1].isupper():
                     continue  # "kidnapped academic X", "the slain commander": describes, reports no happening
+                if _charged_with(sent.doc[tok.i]):
+                    continue  # "fighters accused of rocket attacks": what someone is held for, no new happening
                 if end == i + 1 and tok.dep_ == "compound" and tok.head.i > tok.i and not tok.text[:1].isupper() \
                         and tok.head.lower_ not in rule.nouns:
                     continue  # "an attack drone struck": the word names a kind of thing; the verb reports
@@ -1000,6 +1002,31 @@ def _has_object(verb: Any, objectless: frozenset[str]) -> bool:
     if any(c.dep_ in ("dobj", "ccomp", "auxpass", "agent", "nsubjpass") for c in verb.children):
         return True
     return bool(verb.i > 0 and verb.doc[verb.i - 1].lower_ == "as")
+
+
+# Participles that describe someone by what they are held for ("fighters accused of rocket
+# attacks", "a man suspected of planting the bomb", "members wanted for the killing").
+_CHARGE_WORDS = frozenset({"accused", "suspected", "charged", "wanted", "convicted", "blamed", "sentenced",
+                           "arrested", "detained", "jailed", "held"})
+
+
+def _charged_with(token: Any) -> bool:
+    """Return True for a trigger that names a charge: the word itself describes a noun ("fighters
+    accused of ...") or it sits in the "of/for/with" phrase of such a participle (at most two
+    steps up: "accused of carrying out rocket attacks")."""
+    if not token.doc.has_annotation("DEP"):
+        return False
+    if token.lower_ in _CHARGE_WORDS and token.dep_ in ("acl", "amod") and token.head is not token:
+        return True
+    t = token
+    for _ in range(4):
+        head = t.head
+        if head is t:
+            return False
+        if head.lower_ in _CHARGE_WORDS and head.dep_ in ("acl", "amod") and t.dep_ in ("prep", "pcomp", "pobj"):
+            return True
+        t = head
+    return False
 
 
 def not_happened(token: Any) -> bool:

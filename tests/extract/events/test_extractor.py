@@ -667,3 +667,11 @@ def test_a_visit_needs_someone_who_counts(extractor: EventExtractor) -> None:
                         "2022-03-01")
     assert visit.actors == ["mohammed-shia-al-sudani"]
 
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi forces detained five Kataib Hezbollah fighters accused of rocket attacks on Tuesday.",
+    "The Federal Police arrested a man suspected of planting the bomb in Kirkuk on Tuesday.",
+])
+def test_what_someone_is_held_for_is_no_new_happening(extractor: EventExtractor, text: str) -> None:
+    assert [e.sub_type for e in events_of(extractor, text, "2023-06-10")] == ["Arrests"]
