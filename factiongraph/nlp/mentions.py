@@ -321,6 +321,9 @@ class MentionBuilder:
                       EntityType.STATE_BODY, EntityType.POLITICAL_ORG):
             if words & self.rules.org_cues.get(etype, frozenset()):
                 return etype
+        doc = span.doc
+        if span.end < len(doc) and doc[span.end].lower_ in self.rules.armed_after:
+            return EntityType.ARMED_GROUP  # "Al-Shabaab militants attacked ..."
         return EntityType.POLITICAL_ORG
 
 

@@ -93,6 +93,7 @@ class DiscoveryRules:
     place_after_modifiers: frozenset[str]
     person_appositive_heads: frozenset[str] = frozenset()
     relay: RelayCues | None = None
+    armed_after: frozenset[str] = frozenset()
 
 
 def _words(data: dict[str, Any], key: str, path: Path) -> frozenset[str]:
@@ -191,4 +192,5 @@ def load_rules(path: str | Path | None = None) -> DiscoveryRules:
         place_after_modifiers=_words(place, "after_modifiers", rules_path),
         person_appositive_heads=_words(data, "person_appositive_heads", rules_path),
         relay=_parse_relay(data.get("outlet_relay"), rules_path),
+        armed_after=_words(data, "armed_after", rules_path),
     )

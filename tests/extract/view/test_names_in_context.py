@@ -28,3 +28,9 @@ def test_a_military_operations_name_is_no_place() -> None:
     found = named("Turkey has carried out strikes in the Kurdistan Region since launching Operation Claw-Lock "
                   "in April 2022.")
     assert not any(text.startswith("Operation") for text, _ in found)
+
+
+def test_an_unknown_organisation_its_fighters_follow_is_an_armed_group() -> None:
+    ctx = make_context("Al-Shabaab militants attacked a hotel in Mogadishu on Friday.", "2024-01-10")
+    [group] = [m for m in ctx.mentions if m.text == "Al-Shabaab"]
+    assert str(group.type) == "armed_group"
