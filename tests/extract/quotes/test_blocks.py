@@ -7,7 +7,8 @@ import pytest
 
 from factiongraph.extract.quotes.extractor import QuoteExtractor
 from factiongraph.model import Quote
-from tests.extract.factory import default_kb, make_context
+from tests.extract.factory import default_kb
+from tests.extract.quotes.helpers import run_checked
 
 pytestmark = pytest.mark.slow
 
@@ -28,12 +29,7 @@ def extractor() -> QuoteExtractor:
 
 
 def run(extractor: QuoteExtractor, text: str) -> list[Quote]:
-    ctx = make_context(text, "2023-03-01")
-    quotes = extractor.extract(ctx)
-    for q in quotes:
-        ev = q.evidence[0]
-        assert ev.text == ctx.document.text[ev.start:ev.end] == q.text
-    return quotes
+    return run_checked(extractor, text, "2023-03-01")
 
 
 def test_transcript_answers_their_continuations_and_no_questions(extractor: QuoteExtractor) -> None:

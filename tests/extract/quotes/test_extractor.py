@@ -6,7 +6,8 @@ import pytest
 
 from factiongraph.extract.quotes.extractor import QuoteExtractor
 from factiongraph.model import Quote
-from tests.extract.factory import default_kb, make_context
+from tests.extract.factory import default_kb
+from tests.extract.quotes.helpers import run_checked
 
 
 @pytest.fixture(scope="module")
@@ -15,13 +16,7 @@ def extractor() -> QuoteExtractor:
 
 
 def run(extractor: QuoteExtractor, text: str) -> list[Quote]:
-    ctx = make_context(text, "2022-05-01")
-    quotes = extractor.extract(ctx)
-    for q in quotes:
-        ev = q.evidence[0]
-        assert ev.text == ctx.document.text[ev.start:ev.end] == q.text
-        assert ev.producer.startswith("rule.quote-")
-    return quotes
+    return run_checked(extractor, text, "2022-05-01")
 
 
 def by_text(quotes: list[Quote], fragment: str) -> Quote:
