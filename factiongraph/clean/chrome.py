@@ -87,6 +87,14 @@ RULES: tuple[tuple[str, str, str], ...] = (
     # --- page furniture: reading time, languages, contents, series
     ("chrome.read-time", CHROME, r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*min(?:ute)?s?\.?"
      r"(?: read| reading| listen)?|(?:estimated )?reading time\s*:?.{0,24}|listen to (?:this|the) (?:article|story).{0,30}"),
+    # a section label beside the reading time: "Iraq News | 3 Min Read"
+    ("chrome.label-read-time", CHROME, r"[^|•·]{1,30}\s*[|•·]\s*(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
+     r"[\s-]*min(?:ute)?s?\.?(?: read| reading| listen)?"),
+    # engagement counters: "Share 12 Tweet 5", "1.2k shares", "348 views"
+    ("chrome.share-counts", CHROME, r"(?:(?:(?:shares?|tweets?|likes?|pins?|views?|reads?)\s*\d[\d,.]*k?|"
+     r"\d[\d,.]*k?\s*(?:shares|tweets|likes|pins|views|reads))[\s|,·•]*)+"),
+    # a gallery's position: "Photo Gallery 1 of 8", "Image 3 of 12"
+    ("chrome.gallery-count", CHROME, r"(?:(?:photo|image|picture|slide)s?(?: gallery)?\s*:?\s*)?\d{1,3}\s+of\s+\d{1,3}"),
     ("chrome.languages", CHROME, r"(?:this (?:article|page|story|report|post) is )?(?:also )?available in\b.{0,120}|"
      r"read (?:this|it) in \w+.{0,40}|(?:other )?languages?\s*:.{0,120}|(?:other )?languages"),
     ("chrome.contents", CHROME, r"(?:table of )?contents|(?:toggle|hide|show) (?:the )?(?:table of contents|contents|menu|navigation|sidebar)|"

@@ -74,6 +74,10 @@ def test_rule_ids_are_unique_slugs() -> None:
         ("Share via Email", "chrome"),
         ("Photo: Riverside Daily", "chrome"),
         ("Image credit: Example Agency/Hana Yusuf", "chrome"),
+        ("Iraq News | 3 Min Read", "chrome"),
+        ("Share 12 Tweet 5", "chrome"),
+        ("1.2k shares", "chrome"),
+        ("Photo Gallery 1 of 8", "chrome"),
     ],
 )
 def test_chrome_lines_match(line: str, kind: str) -> None:
@@ -106,6 +110,9 @@ def test_chrome_lines_match(line: str, kind: str) -> None:
         "The brigade's medical staff",
         "Filed in court on Monday, the complaint names two commanders.",
         "Follow on raids were planned for the next week.",
+        "Two of eight rockets hit the base",
+        "One of 32 coordinated attacks",
+        "Views differ on the 12 brigades",
     ],
 )
 def test_article_lines_do_not_match(line: str) -> None:
