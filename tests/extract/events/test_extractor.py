@@ -675,3 +675,12 @@ def test_a_visit_needs_someone_who_counts(extractor: EventExtractor) -> None:
 ])
 def test_what_someone_is_held_for_is_no_new_happening(extractor: EventExtractor, text: str) -> None:
     assert [e.sub_type for e in events_of(extractor, text, "2023-06-10")] == ["Arrests"]
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("A bomb killed a soldier in Tarmiyah on Monday.", "Remote explosive/landmine/IED"),
+    ("A bomb wounded two policemen in Tarmiyah on Monday.", "Remote explosive/landmine/IED"),
+    ("Gunmen killed a soldier in Tarmiyah on Monday.", "Attack"),
+])
+def test_a_bomb_as_the_means_is_an_explosive(extractor: EventExtractor, text: str, sub_type: str) -> None:
+    assert [e.sub_type for e in events_of(extractor, text, "2023-06-10")] == [sub_type]
