@@ -78,6 +78,11 @@ LIGHT_VERBS = frozenset("""carry carried carries carrying conduct conducted cond
     begin began begun start started lead led order ordered take took taken takes join joined joins
     participate participated participates attend attended attends hold held holds organize organized
     organise organised""".split())
+# A group's changes to itself that it announces: the announcer is the one that changes ("X
+# announced the suspension of its operations"), unlike "X announced the killing of its fighters".
+SELF_CHANGES = frozenset({"suspension", "formation", "withdrawal", "closure", "leadership-change"})
+ANNOUNCE_VERBS = frozenset("""announce announced announces announcing declare declared declares declaring
+    confirm confirmed confirms unveil unveiled""".split())
 # Nouns whose "with"-partner is a side of the event (meetings, talks, clashes).
 WITH_SIDES = frozenset({"meeting", "visit", "talks", "clash", "clashes", "talk", "negotiations"})
 
@@ -453,6 +458,8 @@ class ArgumentReader:
                 verb = noun  # "ordered strikes in response to rocket attacks": the attacks are others'
             if label in ("meeting", "visit") and verb.lower_ in LIGHT_VERBS:
                 self._sides(verb, self.sx.subjects(verb), args)
+            if label in SELF_CHANGES and verb.lower_ in ANNOUNCE_VERBS and not args.actors:
+                args.add("actor", self.ids(self.sx.subjects(verb)))  # "X announced the suspension of its operations"
             if verb.lower_ in LIGHT_VERBS and not args.actors:
                 subjects = self.sx.subjects(verb)
                 named = self.ids(subjects)

@@ -684,3 +684,9 @@ def test_what_someone_is_held_for_is_no_new_happening(extractor: EventExtractor,
 ])
 def test_a_bomb_as_the_means_is_an_explosive(extractor: EventExtractor, text: str, sub_type: str) -> None:
     assert [e.sub_type for e in events_of(extractor, text, "2023-06-10")] == [sub_type]
+
+
+def test_an_announced_change_is_one_happening_of_the_announcer(extractor: EventExtractor) -> None:
+    [event] = events_of(extractor, "Kataib Hezbollah announced the suspension of its military operations "
+                                   "against US forces on Tuesday.", "2024-02-10")
+    assert event.sub_type == "Change to group/activity" and event.actors == ["kataib-hezbollah"]
