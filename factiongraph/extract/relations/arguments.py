@@ -30,7 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from factiongraph.extract.relations.anaphora import plural_antecedent
+from factiongraph.extract.relations.anaphora import plural_antecedent, plural_count
 from factiongraph.extract.relations.doc_index import DocIndex, Token
 from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.view.docview import DocView
@@ -499,11 +499,12 @@ class SentenceArgs:
         a definite or demonstrative determiner counts ("the Iran-backed group", not "a group" or
         "other groups").
         """
-        plural = plural_antecedent(tok, self.plural_nouns, self.text,
-                                   [m for m in self.ms if m.end <= tok.idx],
-                                   self.view.recent_mentions(self.start, 1), self.type_of)
-        if plural:
-            return plural  # "these groups", "both factions", "all three" (see anaphora.py)
+        if plural_count(tok, self.plural_nouns) is not None:  # most tokens: no list to look for
+            plural = plural_antecedent(tok, self.plural_nouns, self.text,
+                                       [m for m in self.ms if m.end <= tok.idx],
+                                       self.view.recent_mentions(self.start, 1), self.type_of)
+            if plural:
+                return plural  # "these groups", "both factions", "all three" (see anaphora.py)
         low = tok.lower_
         if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
             pronoun = True
