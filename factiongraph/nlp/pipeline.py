@@ -67,11 +67,17 @@ _PARSE = ("tok2vec", "parser")
 
 @Language.component(PARAGRAPHS_NAME)
 def mark_paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and captions end without a period."""
+    """Start a sentence after every line break: headlines and captions end without a period.
+
+    A paragraph's second word, written in lower case, continues its first: the parser otherwise
+    may cut a name that opens a paragraph off as a sentence of its own ("Biden | last ordered ...").
+    """
     n = len(doc)
     for i in numpy.flatnonzero(doc.to_array("IS_SPACE")):  # the few whitespace tokens, found in C
         if i + 1 < n and "\n" in doc[int(i)].text:
             doc[int(i) + 1].is_sent_start = True
+            if i + 2 < n and doc[int(i) + 2].is_lower and doc[int(i) + 2].is_alpha:
+                doc[int(i) + 2].is_sent_start = False
     return doc
 
 

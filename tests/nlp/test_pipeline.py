@@ -153,6 +153,14 @@ def test_headline_is_its_own_sentence(nlp_pipeline: NlpPipeline) -> None:
     assert kh.sentence_start == text.index("Kataib")
 
 
+def test_a_name_opening_a_paragraph_stays_in_its_sentence(nlp_pipeline: NlpPipeline) -> None:
+    # the parser alone cuts "Biden" off as a sentence of its own here
+    text = "Strikes\n\nBiden last ordered limited strikes in Syria in February, officials said.\n"
+    ann = annotate(nlp_pipeline, text)
+    assert [s.text.strip() for s in ann.spacy_doc.sents] == [
+        "Strikes", "Biden last ordered limited strikes in Syria in February, officials said."]
+
+
 FRAGMENTS = [
     "Kataib Hizbullah's fighters", "the Iran-backed militia Liwa al-Muntasirin", "in Baghdad",
     "military expert Samir Jawad al-Ubaidi told Diyaruna", "\u201cwe will respond,\u201d",

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factiongraph.extract.view.context import DocContext
+from factiongraph.extract.view.docview import kb_get
 from factiongraph.extract.view.syntax import Syntax
 from factiongraph.model import Entity, EntityType, Mention
 
@@ -51,6 +52,7 @@ PRONOUNS = frozenset({"it", "they", "its", "their", "he", "she", "his", "her"})
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY,
                          EntityType.INTL_ORG})
 PLACE_TYPES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
+FORCE_HOLDERS = frozenset({EntityType.COUNTRY, EntityType.STATE_BODY, EntityType.ARMED_GROUP})
 TARGET_PREPS = ("on", "against", "at", "targeting", "upon", "toward", "towards")
 ACTOR_PREPS = ("by",)
 PLACE_PREPS = ("in", "near", "outside", "inside", "at", "across", "throughout", "around", "on", "into",
@@ -78,6 +80,13 @@ LIGHT_VERBS = frozenset("""carry carried carries carrying conduct conducted cond
     begin began begun start started lead led order ordered take took taken takes join joined joins
     participate participated participates attend attended attends hold held holds organize organized
     organise organised""".split())
+# Verbs by which a leader has others use force ("Biden ordered strikes", "authorised raids"), and
+# the happenings they command: the force used is the leader's state or group (ACLED codes the
+# forces that struck), where an ordered investigation stays the leader's own act.
+ORDER_VERBS = frozenset("""order ordered orders ordering authorize authorized authorizes authorise authorised
+    authorises direct directed directs approve approved approves""".split())
+FORCE_LABELS = frozenset({"air-strike", "rocket-attack", "attack-on-base", "ground-attack", "shooting", "killing",
+                          "raid", "incursion", "explosive", "clash"})
 # A group's changes to itself that it announces: the announcer is the one that changes ("X
 # announced the suspension of its operations"), unlike "X announced the killing of its fighters".
 SELF_CHANGES = frozenset({"suspension", "formation", "withdrawal", "closure", "leadership-change"})
@@ -303,6 +312,21 @@ class ArgumentReader:
                     out.append(m.entity_id)
         return out
 
+    def ordered_force(self, entity_id: str) -> str:
+        """Return whose forces a person's order sends: the state, state body or group the knowledge
+        base says they hold a post in (a current post before a past one); the person when none."""
+        person = self.ctx.entity(entity_id)
+        if person is None or person.type is not EntityType.PERSON:
+            return entity_id
+        posts: list[tuple[bool, str]] = []
+        for item in person.attributes.get("roles") or ():  # type: ignore[attr-defined]
+            of = str(item.get("of")) if hasattr(item, "get") else ""
+            body = self.ctx.entity(of) or (kb_get(self.ctx.kb, of) if of else None)
+            if body is not None and body.type in FORCE_HOLDERS:
+                posts.append((item.get("to") is None, body.entity_id))
+        current = [eid for now, eid in posts if now] or [eid for _now, eid in posts]
+        return current[-1] if current else entity_id
+
     def state_of_means(self, token: Token) -> list[str]:
         """Return the country a nationality adjective gives armed means ("Israeli warplanes")."""
         if token.lower_ not in STATE_MEANS:
@@ -460,9 +484,12 @@ class ArgumentReader:
                 self._sides(verb, self.sx.subjects(verb), args)
             if label in SELF_CHANGES and verb.lower_ in ANNOUNCE_VERBS and not args.actors:
                 args.add("actor", self.ids(self.sx.subjects(verb)))  # "X announced the suspension of its operations"
-            if verb.lower_ in LIGHT_VERBS and not args.actors:
+            if (verb.lower_ in LIGHT_VERBS or verb.lower_ in ORDER_VERBS and label in FORCE_LABELS) \
+                    and not args.actors:
                 subjects = self.sx.subjects(verb)
                 named = self.ids(subjects)
+                if verb.lower_ in ORDER_VERBS and label in FORCE_LABELS:
+                    named = [self.ordered_force(eid) for eid in named]  # "Biden ordered strikes": the US struck
                 args.add("actor", named)
                 if subjects and not named:
                     args.unnamed_actor = _phrase_text(subjects[0])

@@ -26,7 +26,7 @@ from factiongraph.extract.quotes.patterns import _SPEAKERS, EDGE_TRIM, Speaker, 
 from factiongraph.extract.quotes.spans import QuoteSpans
 from factiongraph.extract.view.docview import DocView
 from factiongraph.extract.view.syntax import Syntax
-from factiongraph.model import EntityType, Mention
+from factiongraph.model import Entity, EntityType, Mention
 
 Token = Any  # a spaCy Token
 
@@ -122,7 +122,7 @@ class SyntaxSpeakers(QuoteSpans):
         det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
         if low in self.group_nouns:
             if det in _DEFINITE and not syn.phrase_mentions(tok, appositions=False):
-                sp = self._definite_org(view, low, pos, seen, roles)
+                sp = self._definite_org(view, tok, pos, seen, roles)
                 if sp is not None:
                     return [sp]
             elif det in ("a", "an") and not syn.phrase_mentions(tok, appositions=False):
@@ -304,25 +304,36 @@ class SyntaxSpeakers(QuoteSpans):
                 return Speaker(ent.entity_id, roles.get(ent.entity_id), False, ent.entity_id)
         return None
 
-    def _definite_org(self, view: DocView, noun: str, pos: int, seen: list[Speaker], roles: dict[str, str]
+    def _definite_org(self, view: DocView, tok: Token, pos: int, seen: list[Speaker], roles: dict[str, str]
                       ) -> Speaker | None:
         """Return what "the ministry", "the group" means.
 
         The latest speaker, else organisation named in this or the two sentences before, whose
         name holds the noun ("the ministry" -> the Ministry of Communications); else the latest
-        of the noun's kind (a state body for "the ministry", "the army"; a group, party or
-        international body for "the group", "the coalition").
+        of the noun's kind (a state body for "the army"; a group, party or international body for
+        "the group", "the coalition"). A ministry is only one whose name says so, and a modifier
+        must be in the name too: "the interior ministry" is not the Central Command that spoke
+        before it, nor the Ministry of Defence.
         """
+        noun = tok.lower_
         wanted = _STATE_NOUNS if noun in ("ministry", "army", "military", "government") else _GROUP_NOUNS
         if noun == "government":
             wanted = wanted | {EntityType.COUNTRY}
         pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+        qualifiers = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.is_alpha
+                      and c.text not in self.lexicon.demonyms and c.i < tok.i]
+
+        def names(e: Entity) -> bool:
+            return any(pattern.search(n) and all(re.search(rf"\b{re.escape(q)}", n, re.IGNORECASE)
+                                                 for q in qualifiers) for n in (e.name, *e.aliases))
+
         said = [sp.entity_id for sp in reversed(seen) if sp.entity_id is not None]
         near = said + [m.entity_id for m in reversed(view.recent_mentions(pos, 2)) if m.entity_id]
         far = said + [m.entity_id for m in reversed(view.recent_mentions(pos, 12)) if m.entity_id]
         named = next((e for e in (view.entity(eid) for eid in far) if e is not None and e.type in wanted
-                      | {EntityType.STATE_BODY, EntityType.INTL_ORG}
-                      and any(pattern.search(n) for n in (e.name, *e.aliases))), None)
+                      | {EntityType.STATE_BODY, EntityType.INTL_ORG} and names(e)), None)
+        if named is None and (qualifiers or noun == "ministry"):
+            return None  # no entity says what the description says: it is described, not named
         fitting = named or next((e for e in (view.entity(eid) for eid in near) if e is not None and e.type in wanted),
                                 None)
         if fitting is None:

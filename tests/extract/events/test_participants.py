@@ -281,3 +281,20 @@ def test_both_sides_of_a_clash_between_them_act(extractor: EventExtractor) -> No
         "Clashes erupted between Saraya al-Salam and Asaib Ahl al-Haq fighters in Basra on Monday, leaving "
         "four dead.", "2023-06-10")), "Armed clash")
     assert sorted(event.actors) == ["asaib-ahl-al-haq", "saraya-al-salam"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Biden last ordered limited strikes in Syria in February, officials said.", "united-states"),
+    ("US President Donald Trump authorized airstrikes against Kataib Hezbollah bases on Sunday.", "united-states"),
+])
+def test_a_leader_ordering_force_sends_their_states_forces(extractor: EventExtractor, text: str,
+                                                           actor: str) -> None:
+    event = only(extractor.extract(make_context(text, "2024-03-01")), "Air/drone strike")
+    assert event.actors == [actor]
+
+
+def test_an_ordered_investigation_is_the_leaders_own_act(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Prime Minister Mustafa al-Kadhimi ordered an investigation into the attack, his office said.", "2021-05-01")),
+        "Other")
+    assert event.actors == ["mustafa-al-kadhimi"]

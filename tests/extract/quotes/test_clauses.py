@@ -432,3 +432,10 @@ def test_two_subjects_before_one_verb_is_a_misparse_of_an_aside(extractor: Quote
     q = one(quotes, "government must act")
     assert q.speaker_id == "qais-al-khazali" and q.via_id == "twitter"
     assert len(quotes) == 1
+
+
+def test_a_described_ministry_is_not_the_body_that_spoke_before(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "The strikes hit 85 targets, the U.S. Central Command said in a statement. Iraqi forces "
+                            "arrested five suspects over the attack, the interior ministry said on Wednesday.")
+    q = one(quotes, "arrested five suspects")
+    assert q.speaker_id is None and q.speaker_role == "interior ministry"
