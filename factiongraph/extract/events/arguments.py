@@ -92,6 +92,7 @@ FORCE_LABELS = frozenset({"air-strike", "rocket-attack", "attack-on-base", "grou
 SELF_CHANGES = frozenset({"suspension", "formation", "withdrawal", "closure", "leadership-change"})
 ANNOUNCE_VERBS = frozenset("""announce announced announces announcing declare declared declares declaring
     confirm confirmed confirms unveil unveiled""".split())
+SAY_VERBS = frozenset("say said says stated states confirmed confirms".split())
 # Nouns whose "with"-partner is a side of the event (meetings, talks, clashes).
 WITH_SIDES = frozenset({"meeting", "visit", "talks", "clash", "clashes", "talk", "negotiations"})
 
@@ -311,6 +312,19 @@ class ArgumentReader:
                 if m.entity_id and m.entity_id not in out:
                     out.append(m.entity_id)
         return out
+
+    def self_announced(self, doc: Any, start: int, end: int, label: str, actors: Sequence[str]) -> bool:
+        """Return True for a change a group reports of itself: "X said it was suspending attacks",
+        "X announced it would close its offices" (the trigger's clause is what its actor said)."""
+        if label not in SELF_CHANGES or not actors:
+            return False
+        tok = trigger_head(doc, start, end)
+        while tok.dep_ in ("xcomp", "conj", "aux") and tok.head is not tok:
+            tok = tok.head
+        verb = tok.head
+        if tok.dep_ != "ccomp" or verb is tok or not (verb.lower_ in ANNOUNCE_VERBS or verb.lower_ in SAY_VERBS):
+            return False
+        return any(eid in actors for eid in self.ids(self.sx.subjects(verb)))
 
     def ordered_force(self, entity_id: str) -> str:
         """Return whose forces a person's order sends: the state, state body or group the knowledge

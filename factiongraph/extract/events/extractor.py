@@ -674,6 +674,9 @@ class EventExtractor:
             return None
         if rule.require_participant_types:
             close = self._close_participant_types(ctx, cand, in_sent)
+            if read is not None and reader.self_announced(sent.doc, cand.start, cand.end, rule.label, actors):
+                # "X said it was suspending attacks": X, however far from the trigger
+                close |= {str(e.type) for e in map(ctx.entity, actors) if e is not None}
             near_hit = rule.near_or_participant and self._near_hit(cand)
             if not (close & rule.require_participant_types) and not near_hit:
                 return None

@@ -690,3 +690,10 @@ def test_an_announced_change_is_one_happening_of_the_announcer(extractor: EventE
     [event] = events_of(extractor, "Kataib Hezbollah announced the suspension of its military operations "
                                    "against US forces on Tuesday.", "2024-02-10")
     assert event.sub_type == "Change to group/activity" and event.actors == ["kataib-hezbollah"]
+
+
+def test_a_change_a_group_says_it_is_making_is_its_own(extractor: EventExtractor) -> None:
+    # the group is named far from "suspending": what it said of itself is the happening
+    events = events_of(extractor, "Kataib Hezbollah, the most powerful of the Iran-aligned factions, said on Monday "
+                                  "it was suspending attacks on US forces.", "2024-02-10")
+    assert [(e.sub_type, e.actors) for e in events] == [("Change to group/activity", ["kataib-hezbollah"])]
