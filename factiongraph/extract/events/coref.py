@@ -309,6 +309,8 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> b
         # "the killing", "three soldiers were killed" with no date of their own after the strike that
         # killed: the same happening, named by its outcome
         return True
+    if _force_on_the_protest(prev, new):
+        return True
     if not is_same_family(prev, new) or roles_conflict(prev, new):
         return False
     weak_place = new.attrs.get("location_basis", "clause") != "clause"
@@ -324,6 +326,22 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> b
         return near and (anaphoric or participants_overlap(prev, new))
     return dates_compatible(prev, new) and (anaphoric or near or participants_overlap(prev, new)) \
         and prev.date_start == new.date_start
+
+
+# Protest sub-types by how much force met the crowd: one protest takes the most it met.
+PROTEST_FORCE = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+
+
+def _force_on_the_protest(prev: Event, new: Event) -> bool:
+    """Return True for force used on a protest told just after it ("... protested outside the
+    embassy on Saturday. Security forces fired tear gas to disperse the crowd"): ACLED's one
+    protest, with intervention, not a second happening. The force has no date of its own, or the
+    protest's."""
+    if prev.sub_type not in PROTEST_FORCE or new.sub_type not in PROTEST_FORCE[1:] or prev.sub_type == new.sub_type:
+        return False
+    if not (prev.evidence and new.evidence) or new.evidence[0].start - prev.evidence[-1].end > NEARBY_CHARS:
+        return False
+    return is_undated(new) or (not is_undated(prev) and prev.date_start == new.date_start)
 
 
 def merge_in_document(events: list[Event], ancestors: Ancestors | None = None) -> list[Event]:
@@ -344,5 +362,9 @@ def merge_in_document(events: list[Event], ancestors: Ancestors | None = None) -
             event.attrs.get("label") == "killing" and merged[target].attrs.get("label") != "killing")
         if event.attrs.get("location_basis", "clause") != "clause":
             event = replace(event, location_id=None, location_name=None, lat=None, lon=None, geo_precision=None)
-        merged[target] = merge_events(merged[target], event, participants=not anaphoric)
+        base = merged[target]
+        if base.sub_type in PROTEST_FORCE and event.sub_type in PROTEST_FORCE and \
+                PROTEST_FORCE.index(event.sub_type) > PROTEST_FORCE.index(base.sub_type):
+            base = replace(base, sub_type=event.sub_type)  # the protest met force
+        merged[target] = merge_events(base, event, participants=not anaphoric)
     return merged

@@ -697,3 +697,11 @@ def test_a_change_a_group_says_it_is_making_is_its_own(extractor: EventExtractor
     events = events_of(extractor, "Kataib Hezbollah, the most powerful of the Iran-aligned factions, said on Monday "
                                   "it was suspending attacks on US forces.", "2024-02-10")
     assert [(e.sub_type, e.actors) for e in events] == [("Change to group/activity", ["kataib-hezbollah"])]
+
+
+def test_force_used_on_a_protest_just_told_is_that_protest(extractor: EventExtractor) -> None:
+    events = events_of(extractor, "Hundreds of supporters of the armed factions protested outside the US embassy in "
+                                  "Baghdad on Saturday. Security forces fired tear gas to disperse the crowd, and at "
+                                  "least 12 protesters were injured, a medical source said.", "2024-02-05")
+    assert [(e.sub_type, e.counts) for e in events] == [("Protest with intervention", {"injured": 12})]
+    assert events[0].date_start == "2024-02-03"
