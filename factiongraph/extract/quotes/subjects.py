@@ -270,7 +270,10 @@ class QuoteSubjects(QuotePatterns):
             return last
         if pronoun != "they" and last is not None and not last.anonymous and not is_person(last):
             return last  # "it said", "the group said": the organisation that spoke last
-        groups = [m for m in view.recent_mentions(pos, 1) if view.type_of(m) in _SPEAKERS
+        lookback = 1
+        if re.search(r"[\"\u201d]", view.text[max(0, pos - 40):pos]):
+            lookback = _QUOTE_LOOKBACK  # '"... . ...," the statement said': the quote names no one
+        groups = [m for m in view.recent_mentions(pos, lookback) if view.type_of(m) in _SPEAKERS
                   and view.type_of(m) is not EntityType.PERSON and not is_inside_quote(view.text, m.start)]
         if pronoun.startswith("the "):
             wanted = _STATE_NOUNS if pronoun.split()[-1] in ("ministry", "army", "military", "government") \

@@ -439,3 +439,12 @@ def test_a_described_ministry_is_not_the_body_that_spoke_before(extractor: Quote
                             "arrested five suspects over the attack, the interior ministry said on Wednesday.")
     q = one(quotes, "arrested five suspects")
     assert q.speaker_id is None and q.speaker_role == "interior ministry"
+
+
+@pytest.mark.parametrize("attribution", ["the statement said", "it said"])
+def test_a_statement_after_a_quote_of_several_sentences_is_the_group_named_before(
+        extractor: QuoteExtractor, attribution: str) -> None:
+    quotes = run(extractor, "Kataib Hezbollah released a statement on Sunday evening. \"The Americans must go, and "
+                            f"they will go. There is no other way,\" {attribution}.")
+    q = one(quotes, "There is no other way")
+    assert q.speaker_id == "kataib-hezbollah"
