@@ -9,7 +9,10 @@ Two layouts that newspapers and agencies share:
   answer continues it, until a question ("Q:", a paragraph ending in "?") or the next name;
 - a statement introduced by a clause ending in a colon, set as the next paragraph: "The
   ministry said in a statement:" then "The attack was a criminal act ..." (``quote-block``). The
-  speaker and the relaying channel are the introducing clause's.
+  speaker and the relaying channel are the introducing clause's;
+- a quotation set as the paragraph after a sentence that tells someone spoke with no words of
+  its own ("Hadi al-Amiri spoke to reporters in Basra on Sunday." then a paragraph in quotation
+  marks): the one who spoke said it (``quote-continuation``, as after an attribution).
 
 Only people open transcript lines: "BAGHDAD:" (a dateline), "Iraq:" (a heading) and an outlet's
 own name before its question are not speakers.
@@ -28,6 +31,14 @@ from factiongraph.model import EntityType, Mention
 _SPEAKER_LINE = re.compile(r"[ \t]*(?P<name>[^:\n]{2,80}?)[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?:[ \t]+(?=\S)")
 _QUESTION_LINE = re.compile(r"[ \t]*(?:Q|Question|Interviewer)[ \t]*[:.\-\u2013\u2014]", re.IGNORECASE)
 _OPENS_QUOTE = re.compile(r"[\"\u201c]")
+# A sentence that tells someone spoke, with no words of its own: "X spoke to reporters", "X
+# addressed supporters", "X issued a statement", "X gave a televised speech".
+_SPOKE_VERBS = frozenset({"spoke", "speaks", "addressed", "addresses", "briefed"})
+_DELIVER_VERBS = frozenset({"issued", "released", "gave", "delivered", "held", "published", "posted", "made"})
+_SPEECH_NOUNS = frozenset({"statement", "speech", "address", "interview", "conference", "briefing", "remarks",
+                           "message", "sermon"})
+_HERALDS = frozenset({EntityType.PERSON, EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY,
+                      EntityType.INTL_ORG})
 # At most this many words (a title: "Sheikh", "Prime Minister") before the name that opens a line.
 _TITLE_WORDS = 3
 
@@ -121,6 +132,27 @@ class QuoteBlocks(QuoteClauses):
         """Return True for an interviewer's paragraph: "Q:" or one that ends with a question mark."""
         s, e = paragraph(text, start)
         return bool(_QUESTION_LINE.match(text, s, e)) or text[s:e].rstrip().endswith("?")
+
+    def herald(self, view: DocView, start: int, end: int, roles: dict[str, str]) -> Speaker | None:
+        """Return who a sentence says spoke when it ends its paragraph and gives no words ("Hadi
+        al-Amiri spoke to reporters in Basra on Sunday."): a named subject of ``_SPOKE_VERBS``, or
+        of ``_DELIVER_VERBS`` with a speech as object."""
+        text = view.text
+        if text[end:paragraph(text, max(start, end - 1))[1]].strip() or _OPENS_QUOTE.search(text, start, end):
+            return None
+        syn = view.ctx.syntax()
+        if not syn.available:
+            return None
+        span = view.ctx.spacy_doc.char_span(start, end, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            if tok.lower_ in _SPOKE_VERBS or tok.lower_ in _DELIVER_VERBS and any(
+                    c.dep_ == "dobj" and c.lower_ in _SPEECH_NOUNS for c in tok.children):
+                for subject in (c for c in tok.children if c.dep_ == "nsubj"):
+                    m = syn.mention_at(subject)
+                    if m is not None and m.entity_id and view.type_of(m) in _HERALDS:
+                        eid = str(m.entity_id)
+                        return Speaker(eid, roles.get(eid), False, eid)
+        return None
 
     @staticmethod
     def introduces_block(text: str, start: int, end: int, found: list[Finding]) -> Finding | None:

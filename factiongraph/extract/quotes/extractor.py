@@ -86,6 +86,7 @@ class QuoteExtractor(QuoteBlocks):
         covered = -1  # the end of a paragraph already read as one statement
         intro: Finding | None = None  # "X said in a statement:" waiting for its paragraph
         answer: Speaker | None = None  # the transcript speaker a plain paragraph continues
+        herald: tuple[Speaker, int] | None = None  # "X spoke to reporters." before a quoted paragraph
         for index, (start, end) in enumerate(self.join_open_quotes(view)):
             if start < covered:
                 continue
@@ -130,10 +131,17 @@ class QuoteExtractor(QuoteBlocks):
                 continue
             spans = self.long_quotes(view.text, start, end) or self.open_quote(view.text, start, end)
             opens = bool(re.match(r"[\"\u201c]", view.text[start:end]))
-            if spans and opens and last is not None and index - last_unit <= 3:
+            if spans and opens and opening and herald is not None and herald[1] == index - 1:
+                last, last_unit = herald[0], index  # "X spoke to reporters." then "..." as a paragraph
+                statements.append(_Statement(last, None, spans[0][0], spans[-1][1], "quote-continuation"))
+                speakers_seen.append(last)
+            elif spans and opens and last is not None and index - last_unit <= 3:
                 statements.append(_Statement(last, vias.get(last.key), spans[0][0], spans[-1][1],
                                              "quote-continuation"))
                 last_unit = index
+            elif tokens is not None:
+                sp = self.herald(view, start, end, roles)
+                herald = (sp, index) if sp is not None else None
         relayed = relayed_sources(statements)
         quotes: dict[str, Quote] = {}
         for st in statements:

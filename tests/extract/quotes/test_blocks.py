@@ -73,3 +73,18 @@ def test_only_the_next_paragraph_follows_the_colon(extractor: QuoteExtractor) ->
                             "targets the security of the country.\n\nThe base hosts troops of the coalition "
                             "and has been attacked four times this year.")
     assert [q.text[:10] for q in quotes] == ["The attack"]
+
+
+@pytest.mark.parametrize("told", ["Hadi al-Amiri spoke to reporters in Basra on Sunday.",
+                                  "Hadi al-Amiri addressed supporters in Basra on Sunday.",
+                                  "Hadi al-Amiri gave a televised speech on Sunday."])
+def test_a_quoted_paragraph_after_someone_spoke_is_theirs(extractor: QuoteExtractor, told: str) -> None:
+    quotes = run_checked(extractor, f"{told}\n\n\"The Americans must go, and they will go. There is no other "
+                                    "way.\"\n\n", "2024-02-05")
+    assert [(q.speaker_id, q.text.startswith("The Americans must go")) for q in quotes] == [("hadi-al-amiri", True)]
+
+
+def test_a_quoted_paragraph_after_a_meeting_is_nobodys(extractor: QuoteExtractor) -> None:
+    quotes = run_checked(extractor, "Hadi al-Amiri met the prime minister in Baghdad on Sunday.\n\n\"The "
+                                    "Americans must go, and they will go. There is no other way.\"\n\n", "2024-02-05")
+    assert quotes == []
