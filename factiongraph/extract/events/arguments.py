@@ -189,6 +189,11 @@ class ArgumentReader:
         if reporter is not None:
             return reporter
         start = token.idx
+        if word not in PRONOUNS and word in GROUP_ANAPHORS:
+            # "the brigade" after "the 30th Brigade of the PMF": the group whose name says brigade
+            named = self._named_group(token)
+            if named is not None:
+                return named
         before = [m for m in self._mentions if m.end <= start and start - m.end <= 400
                   and _type_of(self.ctx, m) in types and m.entity_id]
         return before[-1] if before else None
@@ -209,6 +214,24 @@ class ArgumentReader:
                 kind = _type_of(self.ctx, m)
                 if m.entity_id and (kind is EntityType.PERSON) == person and kind in PARTICIPANT_TYPES:
                     return m
+        return None
+
+    def _named_group(self, token: Token) -> Mention | None:
+        """Return the last group (within 1,500 characters) whose name holds the noun of a definite
+        description ("the brigade" -> "the 30th Brigade"; a plural noun never: "the factions")."""
+        start, word = token.idx, token.lower_
+        if word.endswith("s") and word not in ("alliances",):
+            return None
+        groups = [m for m in self._mentions if m.end <= start and m.entity_id and start - m.end <= 1500
+                  and _type_of(self.ctx, m) in GROUP_TYPES]
+        pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+        written = [m for m in groups if pattern.search(m.text)]  # as written here before a former name
+        if written:
+            return written[-1]
+        for m in reversed(groups):
+            entity = self.ctx.entity(m.entity_id)
+            if entity is not None and any(pattern.search(n) for n in (entity.name, *entity.aliases)):
+                return m
         return None
 
     def _named_body(self, token: Token) -> Mention | None:
@@ -263,6 +286,9 @@ class ArgumentReader:
                     found = [m for m in self.sx.phrase_mentions(obj) if _type_of(self.ctx, m) in types]
                     if found:
                         return found
+                    antecedent = self.antecedent(obj)  # "fighters from the brigade": the brigade named before
+                    if antecedent is not None and token.lower_ in MEMBER_HEADS:
+                        return [antecedent]
         if token.lower_ in MEMBER_HEADS:
             # "factions operating under the banner of X": the groups a members' phrase names
             for t in token.subtree:

@@ -330,8 +330,12 @@ class SyntaxSpeakers(QuoteSpans):
         said = [sp.entity_id for sp in reversed(seen) if sp.entity_id is not None]
         near = said + [m.entity_id for m in reversed(view.recent_mentions(pos, 2)) if m.entity_id]
         far = said + [m.entity_id for m in reversed(view.recent_mentions(pos, 12)) if m.entity_id]
-        named = next((e for e in (view.entity(eid) for eid in far) if e is not None and e.type in wanted
-                      | {EntityType.STATE_BODY, EntityType.INTL_ORG} and names(e)), None)
+        kinds = wanted | {EntityType.STATE_BODY, EntityType.INTL_ORG}
+        written = next((m for m in reversed(view.recent_mentions(pos, 12)) if m.entity_id and pattern.search(m.text)
+                        and view.type_of(m) in kinds and not qualifiers), None)  # "the brigade": "the 30th Brigade"
+        named = view.entity(written.entity_id) if written is not None else None
+        named = named or next((e for e in (view.entity(eid) for eid in far) if e is not None and e.type in kinds
+                               and names(e)), None)
         if named is None and (qualifiers or noun == "ministry"):
             return None  # no entity says what the description says: it is described, not named
         fitting = named or next((e for e in (view.entity(eid) for eid in near) if e is not None and e.type in wanted),

@@ -298,3 +298,11 @@ def test_an_ordered_investigation_is_the_leaders_own_act(extractor: EventExtract
         "Prime Minister Mustafa al-Kadhimi ordered an investigation into the attack, his office said.", "2021-05-01")),
         "Other")
     assert event.actors == ["mustafa-al-kadhimi"]
+
+
+def test_the_brigade_is_the_brigade_named_before_not_a_former_name(extractor: EventExtractor) -> None:
+    # the Badr Organisation was once the Badr Brigade: "the brigade" is the one written so here
+    event = only(extractor.extract(make_context(
+        "The Ali al-Akbar Brigade, which works alongside the Badr Organisation, refused to leave. On Tuesday, "
+        "fighters from the brigade detained three men at a checkpoint near Bartella.", "2020-10-15")), "Arrests")
+    assert event.actors == ["ali-al-akbar-brigade"]

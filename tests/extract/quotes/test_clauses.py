@@ -448,3 +448,9 @@ def test_a_statement_after_a_quote_of_several_sentences_is_the_group_named_befor
                             f"they will go. There is no other way,\" {attribution}.")
     q = one(quotes, "There is no other way")
     assert q.speaker_id == "kataib-hezbollah"
+
+
+def test_the_brigade_that_denies_is_the_one_written_so(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "The Ali al-Akbar Brigade works alongside the Badr Organisation. Local officials accused "
+                            "the brigade of seizing farmland. The brigade denied the charge.")
+    assert one(quotes, "denied the charge").speaker_id == "ali-al-akbar-brigade"
