@@ -396,6 +396,12 @@ class SyntaxSpeakers(QuoteSpans):
             if child.dep_ in ("compound", "poss") and child.lower_ in self.group_nouns:
                 sp = self.resolve_pronoun(view, f"the {child.lower_}", pos, last, seen, roles)
                 return [sp] if sp is not None else []
+        for _prep, issuer in syn.prep_objects(tok, ("from", "by")):
+            if issuer.text[:1].isupper() and issuer.is_alpha and not any(view.type_of(m) in kinds for m in syn.phrase_mentions(issuer)):
+                # "a statement from the Nineveh Operations Command", a body no entity names: described
+                text = self.role_text(view, issuer)
+                text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+                return [Speaker(None, text, False, f"desc-body:{text.lower()}#{issuer.idx}")]
         for sp in reversed(seen):
             ent = view.entity(sp.entity_id)
             if ent is not None and ent.type is not EntityType.PERSON:

@@ -454,3 +454,11 @@ def test_the_brigade_that_denies_is_the_one_written_so(extractor: QuoteExtractor
     quotes = run(extractor, "The Ali al-Akbar Brigade works alongside the Badr Organisation. Local officials accused "
                             "the brigade of seizing farmland. The brigade denied the charge.")
     assert one(quotes, "denied the charge").speaker_id == "ali-al-akbar-brigade"
+
+
+def test_a_statement_from_a_body_no_entity_names_is_described(extractor: QuoteExtractor) -> None:
+    # not the Popular Mobilisation Forces named just before
+    quotes = run(extractor, "A bomb struck a vehicle carrying PMF fighters near Alqosh, killing two, according to a "
+                            "statement from the Nineveh Operations Command.")
+    q = one(quotes, "A bomb struck a vehicle")
+    assert q.speaker_id is None and q.speaker_role == "Nineveh Operations Command"
