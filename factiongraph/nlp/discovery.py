@@ -177,11 +177,16 @@ class DiscoveryComponent:
         return None
 
 
+_PLACE_LABELS = frozenset({EntityType.PLACE.value, "GPE", "LOC", "FAC"})
+_ORG_LABELS = frozenset({EntityType.STATE_BODY.value, EntityType.ARMED_GROUP.value})
+
+
 def merge_candidates(existing: Iterable[Span], candidates: list[Span]) -> list[Span]:
     """Return ``existing`` plus the candidates that do not clash with it.
 
     A candidate that overlaps an existing span is dropped, unless it strictly contains the
-    existing spans it touches and they all carry its label (then the longer reading wins).
+    existing spans it touches and they all carry its label, or are places inside an
+    organisation's name ("the Nineveh Operations Command"): then the longer reading wins.
     Among candidates, the longest non-overlapping ones are kept.
     """
     kept = list(existing)
@@ -189,8 +194,8 @@ def merge_candidates(existing: Iterable[Span], candidates: list[Span]) -> list[S
         touching = [e for e in kept if e.start < cand.end and cand.start < e.end]
         if not touching:
             kept.append(cand)
-        elif all(e.label_ == cand.label_ and cand.start <= e.start and e.end <= cand.end
-                 and len(e) < len(cand) for e in touching):
+        elif all((e.label_ == cand.label_ or e.label_ in _PLACE_LABELS and cand.label_ in _ORG_LABELS)
+                 and cand.start <= e.start and e.end <= cand.end and len(e) < len(cand) for e in touching):
             kept = [e for e in kept if e not in touching] + [cand]
     return sorted(kept, key=lambda s: s.start)
 

@@ -161,6 +161,17 @@ def test_a_name_opening_a_paragraph_stays_in_its_sentence(nlp_pipeline: NlpPipel
         "Strikes", "Biden last ordered limited strikes in Syria in February, officials said."]
 
 
+def test_a_regional_command_is_a_state_body_holding_its_place() -> None:
+    # with the bundled KB, "Nineveh" alone is a known place span inside the name
+    from tests.extract.factory import make_context
+    ctx = make_context("On Wednesday, a bomb struck a vehicle carrying PMF fighters on the road between Tel Kaif and "
+                       "Alqosh, killing two and wounding four, according to a statement from the Nineveh Operations "
+                       "Command.", "2020-10-15")
+    found = {m.text: m.type for m in ctx.mentions}
+    assert found.get("Nineveh Operations Command") is EntityType.STATE_BODY
+    assert "Nineveh" not in found  # the place is part of the body's name here
+
+
 FRAGMENTS = [
     "Kataib Hizbullah's fighters", "the Iran-backed militia Liwa al-Muntasirin", "in Baghdad",
     "military expert Samir Jawad al-Ubaidi told Diyaruna", "\u201cwe will respond,\u201d",
