@@ -21,6 +21,10 @@ _VERB_ROLES = {"commanded": "commander", "chaired": "chairman", "founded": "foun
                "co-founded": "co-founder", "established": "founder"}
 
 
+# Organisations that "of <person>" names by their leader ("the Sadrist movement of Muqtada al-Sadr").
+_LED_BY_OF = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG})
+
+
 class RoleFamilies(PatternBase):
     """Families that relate a person to the organisation or country of a title."""
 
@@ -307,12 +311,17 @@ class RoleFamilies(PatternBase):
 
     def possessive_leader(self, view: DocView, ms: list[Mention], start: int, end: int,
                           memory: dict[str, list[str]]) -> list[Candidate]:
-        """"Qais Khazali's Asaib Ahl al-Haq" -> leader_of."""
+        """"Qais Khazali's Asaib Ahl al-Haq" -> leader_of; so is "the Badr Organisation of Hadi
+        al-Amiri", a group or party named with "of" and its leader (not a state body: "the
+        government of X" is a post, read elsewhere)."""
         out: list[Candidate] = []
         for a, b in zip(ms, ms[1:]):
             if view.type_of(a) is EntityType.PERSON and view.type_of(b) in ORGS and re.fullmatch(
                     rf"{_POSS}\s+", view.text[a.end:b.start]):
                 out.append(self.cand(a, Predicate.LEADER_OF, b, (a.start, b.end), "rel-possessive-leader"))
+            elif view.type_of(a) in _LED_BY_OF and view.type_of(b) is EntityType.PERSON and \
+                    view.text[a.end:b.start] == " of " and not re.match(rf"{_POSS}", view.text[b.end:b.end + 2]):
+                out.append(self.cand(b, Predicate.LEADER_OF, a, (a.start, b.end), "rel-possessive-leader"))
         return out
 
     _PERSON_VERB_ORG = re.compile(r"\s+(?:(?:now|currently|still|also|formerly)\s+)?"

@@ -66,6 +66,16 @@ def test_possessive_person_group_is_leader_of(extractor: RelationExtractor) -> N
     find(rels, "qais-al-khazali", "leader_of", "asaib-ahl-al-haq")
 
 
+def test_a_group_of_a_person_is_led_by_them(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "The brigade answers to the Badr Organisation of Hadi al-Amiri, two officials said.")
+    find(rels, "hadi-al-amiri", "leader_of", "badr-organisation")
+
+
+def test_a_state_body_of_a_person_is_not_led_by_them(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "The Iraqi government of Mohammed Shia al-Sudani rejected the report.")
+    assert not [r for r in rels if r.predicate.value == "leader_of"]
+
+
 def test_group_leader_takes_group_from_context(extractor: RelationExtractor) -> None:
     text = ("Harakat al-Nujaba held a rally in the capital. Marchers carried a banner of group leader "
             "Akram al-Kaabi.")
