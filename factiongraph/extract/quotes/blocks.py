@@ -78,12 +78,14 @@ class QuoteBlocks(QuoteClauses):
     @staticmethod
     def named_person(view: DocView, name: str, pos: int) -> Mention | None:
         """Return the one person named before ``pos`` whose name ends with ``name`` (a
-        transcript's "Amiri:" after "Hadi al-Amiri" was introduced); None when none or several."""
+        transcript's "Amiri:" after "Hadi al-Amiri" was introduced), else whose full name begins
+        with a one-word ``name`` ("Hadi:"); None when none or several."""
         words = name.split()
         if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
             return None
         last = words[-1].lower()
         found: dict[str, Mention] = {}
+        first: dict[str, Mention] = {}
         for m in view.mentions:
             if m.start >= pos:
                 break
@@ -91,6 +93,9 @@ class QuoteBlocks(QuoteClauses):
                 tail = view.text[m.start:m.end].lower().replace("-", " ").split()
                 if tail and (tail[-1] == last or tail[-1] == last.replace("-", " ").split()[-1]):
                     found.setdefault(str(m.entity_id), m)
+                elif len(words) == 1 and len(tail) >= 2 and tail[0] == last:
+                    first.setdefault(str(m.entity_id), m)
+        found = found or first
         return next(iter(found.values())) if len(found) == 1 else None
 
     def transcript_answer(self, view: DocView, ms: list[Mention], start: int, end: int,

@@ -88,3 +88,8 @@ def test_a_quoted_paragraph_after_a_meeting_is_nobodys(extractor: QuoteExtractor
     quotes = run_checked(extractor, "Hadi al-Amiri met the prime minister in Baghdad on Sunday.\n\n\"The "
                                     "Americans must go, and they will go. There is no other way.\"\n\n", "2024-02-05")
     assert quotes == []
+
+
+def test_a_first_name_labels_the_one_person_it_begins(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, INTERVIEW.replace("Hadi al-Amiri: ", "Hadi: ").replace("Amiri: ", "Hadi: "))
+    assert {q.speaker_id for q in quotes} == {"hadi-al-amiri"} and len(quotes) >= 2
