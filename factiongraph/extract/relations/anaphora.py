@@ -4,8 +4,8 @@ A report often names its groups once, as a list, and states what they are in the
 sentence: "A, B and C claimed the attacks. These groups are part of Y." The facts belong to
 every group of the list. :func:`plural_antecedent` finds that list for a plural phrase that
 restates it: a plural group noun with a demonstrative ("these militias", "those factions"),
-"both" ("both groups", "both"), a count ("the two groups", "all three"), or "they" as a
-subject. The list is the last one of two or more groups written before the phrase in its own
+"both" ("both groups", "both"), a count ("the two groups", "all three"), or "they", "these"
+or "all/each/both of these (groups)" / "of them" as a subject. The list is the last one of two or more groups written before the phrase in its own
 sentence, else in the sentence before; a count must equal the list's length, so "the two
 groups" after a list of three stands for nothing. A phrase that picks some out ("these
 groups in Basra", "groups that ...") is not a restatement and gets nothing.
@@ -27,6 +27,8 @@ LIST_JOIN = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,|,?\s*and|,?\s*as\s+well\
 _BRACKET = re.compile(r"\s*\(\s*")
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _DEMONSTRATIVES = frozenset({"these", "those"})
+# Quantifiers that take the whole list: "all of these groups", "each of them", "both of them".
+_WHOLE = frozenset({"all", "each", "both"})
 # Children that pick some members out instead of restating the whole list.
 _PICKING = frozenset({"prep", "acl", "relcl", "poss"})
 
@@ -66,6 +68,18 @@ def plural_count(tok: Token, plural_nouns: frozenset[str]) -> int | None:
     children = list(tok.children)
     if low == "they":
         return 0 if tok.dep_ in ("nsubj", "nsubjpass") else None
+    if low in _DEMONSTRATIVES and tok.dep_ == "nsubj" and tok.head.lower_ in ("are", "were"):
+        return 0  # "These are all part of the PMF": the pronoun alone, with a copula ("these include X" lists)
+    if low in _WHOLE and tok.dep_ in ("nsubj", "nsubjpass"):
+        # "All of these groups operate under ...", "each of them is part of ...", not "many of these"
+        for prep in (c for c in children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.lower_ in ("them", "these", "those"):
+                    return 0
+                inner = plural_count(obj, plural_nouns) if obj.lower_ != "they" else None
+                if inner is not None:
+                    return inner
+        return None
     if low in _COUNTS and tok.dep_ in ("nsubj", "nsubjpass"):
         # "Both are ...", "All three are ...": a bare count as the subject
         if low == "both" or any(c.lower_ == "all" for c in children):

@@ -33,6 +33,10 @@ def got(extractor: RelationExtractor, text: str) -> set[tuple[str, str, str]]:
     "Both factions belong to the PMF.",
     "These militias operate under the umbrella of the PMF.",
     "These groups, which are backed by Iran, are part of the PMF.",
+    "These are all nominally part of the PMF.",
+    "All of these groups operate under the umbrella of the PMF.",
+    "Each of them is part of the PMF.",
+    "These brigades officially belong to the PMF.",
 ])
 def test_a_plural_anaphor_stands_for_the_list_before(extractor: RelationExtractor, second: str) -> None:
     found = got(extractor, f"Kataib Hezbollah and Harakat al-Nujaba denied any role in the attack. {second}")
@@ -83,3 +87,9 @@ def test_units_an_umbrella_counts(extractor: RelationExtractor) -> None:
     assert (KH, "commands", "pmf") not in found  # the brigades are commanded, not the umbrella
     assert (KH, "part_of", "pmf") in got(extractor, "Kataib Hezbollah has several brigades in the PMF.")
     assert (KH, "part_of", "pmf") not in got(extractor, "Kataib Hezbollah does not have brigades in the PMF.")
+
+
+@pytest.mark.parametrize("second", ["These include Kataib Hezbollah.", "Many of these groups are part of the PMF."])
+def test_these_as_a_list_or_a_part_of_one_stands_for_no_list(extractor: RelationExtractor, second: str) -> None:
+    found = got(extractor, f"Kataib Hezbollah and Harakat al-Nujaba denied any role in the attack. {second}")
+    assert not {t for t in found if t[1] == "part_of"}
