@@ -25,6 +25,8 @@ _GROUPS = (EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)
 LIST_JOIN = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,|,?\s*and|,?\s*as\s+well\s+as|&)\s*(?:the\s+)?",
                        re.IGNORECASE)
 _BRACKET = re.compile(r"\s*\(\s*")
+# Items described and set apart by semicolons: "A, the most powerful faction; B, led by X; and C".
+_DESCRIBED_JOIN = re.compile(r",[^;.()]{1,120};\s*(?:and\s+)?(?:the\s+)?", re.IGNORECASE)
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _DEMONSTRATIVES = frozenset({"these", "those"})
 # Quantifiers that take the whole list: "all of these groups", "each of them", "both of them".
@@ -40,13 +42,11 @@ def group_lists(text: str, mentions: Sequence[Mention],
     run: list[Mention] = []
     for m in mentions:
         if type_of(m) not in _GROUPS:
-            if run and m.start < run[-1].end:
-                continue  # a mention inside the last name ("Basra" in "the Basra Brigade")
-            run = _close(run, out)
-            continue
+            continue  # a name inside a group's ("the Basra Brigade") or in a description: the gap decides
         if run and _BRACKET.fullmatch(text, run[-1].end, m.start):
             continue  # "Kataib Hezbollah (KH)": a short form in brackets after the name listed
-        if run and LIST_JOIN.fullmatch(text, run[-1].end, m.start):
+        if run and (LIST_JOIN.fullmatch(text, run[-1].end, m.start)
+                    or _DESCRIBED_JOIN.fullmatch(text, run[-1].end, m.start)):
             run.append(m)
         else:
             run = _close(run, out)
@@ -104,16 +104,17 @@ def _set_off(clause: Token) -> bool:
 
 def plural_antecedent(tok: Token, plural_nouns: frozenset[str], text: str,
                       here: Sequence[Mention], before: Sequence[Mention],
-                      type_of: Callable[[Mention], EntityType]) -> list[Mention]:
+                      type_of: Callable[[Mention], EntityType], earlier: Sequence[Mention] = ()) -> list[Mention]:
     """Return the groups a plural phrase restates (see the module doc), or nothing.
 
     ``here``: the mentions of the phrase's sentence before it; ``before``: those of the
-    sentence before that.
+    sentence before that; ``earlier``: those of the two sentences before it (a list may stand
+    one sentence further back).
     """
     count = plural_count(tok, plural_nouns)
     if count is None:
         return []
-    for pool in (here, before):
+    for pool in (here, before, earlier):
         lists = group_lists(text, pool, type_of)
         if lists:
             chosen = lists[-1]

@@ -502,7 +502,8 @@ class SentenceArgs:
         if plural_count(tok, self.plural_nouns) is not None:  # most tokens: no list to look for
             plural = plural_antecedent(tok, self.plural_nouns, self.text,
                                        [m for m in self.ms if m.end <= tok.idx],
-                                       self.view.recent_mentions(self.start, 1), self.type_of)
+                                       self.view.recent_mentions(self.start, 1), self.type_of,
+                                       self.view.recent_mentions(self.start, 2))
             if plural:
                 return plural  # "these groups", "both factions", "all three" (see anaphora.py)
         low = tok.lower_

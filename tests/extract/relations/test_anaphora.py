@@ -93,3 +93,14 @@ def test_units_an_umbrella_counts(extractor: RelationExtractor) -> None:
 def test_these_as_a_list_or_a_part_of_one_stands_for_no_list(extractor: RelationExtractor, second: str) -> None:
     found = got(extractor, f"Kataib Hezbollah and Harakat al-Nujaba denied any role in the attack. {second}")
     assert not {t for t in found if t[1] == "part_of"}
+
+
+@pytest.mark.parametrize("first", [
+    "The attacks were claimed by Kataib Hezbollah, the most powerful faction; Harakat al-Nujaba, led by Akram "
+    "al-Kaabi; and Kataib Sayyid al-Shuhada.",
+    "Kataib Hezbollah, Harakat al-Nujaba and Kataib Sayyid al-Shuhada have claimed dozens of attacks. Washington "
+    "has sanctioned their leaders.",
+])
+def test_a_described_list_or_one_a_sentence_further_back(extractor: RelationExtractor, first: str) -> None:
+    found = got(extractor, f"{first} These groups are part of the PMF.")
+    assert {(KH, "part_of", "pmf"), (NUJABA, "part_of", "pmf"), (KSS, "part_of", "pmf")} <= found
