@@ -472,11 +472,12 @@ class QuoteClauses(SyntaxSpeakers):
 
     @staticmethod
     def _through_attribution(verb: Token, t: Token) -> bool:
-        """Return True when ``t`` hangs from ``verb`` through its addressee and modifiers only."""
+        """Return True when ``t`` hangs from ``verb`` through its addressee and modifiers only
+        (a participle among them: "said in a statement published on the group's website that")."""
         for _ in range(8):
             if t.i == verb.i:
                 return True
-            if t.dep_ not in ("prep", "pobj", "dobj", "dative", "npadvmod", "advmod", "compound"):
+            if t.dep_ not in ("prep", "pobj", "dobj", "dative", "npadvmod", "advmod", "compound", "acl"):
                 return False
             t = t.head
         return False

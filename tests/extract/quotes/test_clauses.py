@@ -462,3 +462,10 @@ def test_a_statement_from_a_body_no_entity_names_is_described(extractor: QuoteEx
                             "statement from the Nineveh Operations Command.")
     q = one(quotes, "A bomb struck a vehicle")
     assert q.speaker_id is None and q.speaker_role == "Nineveh Operations Command"
+
+
+def test_a_that_clause_the_parse_hung_on_the_channel_is_still_reported(extractor: QuoteExtractor) -> None:
+    # the parser makes the "that" clause a modifier of "website", under "published"
+    quotes = run(extractor, "Hadi al-Amiri said in a statement published on the Badr Organisation's website that "
+                            "the PMF would never be dissolved.")
+    assert one(quotes, "the PMF would never be dissolved").speaker_id == "hadi-al-amiri"
