@@ -567,6 +567,7 @@ class EventExtractor:
             actors, targets = read.actors, read.targets
         else:
             actors, targets = assign_roles(ctx, cand, in_sent)
+        actors, targets = self._as_states(ctx, actors), self._as_states(ctx, targets)
         if rule.participants_are_actors:  # host and guest both act
             actors, targets = actors + [t for t in targets if t not in actors], []
         if rule.type in VIOLENT_TYPES or rule.sub_type == "Looting/property destruction":
@@ -786,6 +787,19 @@ class EventExtractor:
             if not (doc[j].is_alpha or doc[j].text == "-"):
                 return False
         return False
+
+    @staticmethod
+    def _as_states(ctx: DocContext, ids: list[str]) -> list[str]:
+        """Return ``ids`` with a state's forces as a whole (KB ``forces_of``: "the US military")
+        written as the state, as "US forces" already is."""
+        out: list[str] = []
+        for eid in ids:
+            record = ctx.kb.get(eid)
+            state = record.attributes.get("forces_of") if record is not None else None
+            eid = str(state) if state else eid
+            if eid not in out:
+                out.append(eid)
+        return out
 
     @staticmethod
     def _close_participant_types(ctx: DocContext, cand: Candidate, in_sent: list[Mention]) -> set[str]:

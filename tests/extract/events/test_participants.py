@@ -306,3 +306,11 @@ def test_the_brigade_is_the_brigade_named_before_not_a_former_name(extractor: Ev
         "The Ali al-Akbar Brigade, which works alongside the Badr Organisation, refused to leave. On Tuesday, "
         "fighters from the brigade detained three men at a checkpoint near Bartella.", "2020-10-15")), "Arrests")
     assert event.actors == ["ali-al-akbar-brigade"]
+
+
+def test_a_states_forces_as_a_whole_are_the_state(extractor: EventExtractor) -> None:
+    # KB forces_of: "the US military" is written as the United States, as "US forces" is
+    event = only(extractor.extract(make_context(
+        "Iranian factions targeted a US military base in Syria on Monday.", "2024-01-02")),
+        "Shelling/artillery/missile attack")
+    assert event.targets == ["united-states"]
