@@ -7,7 +7,9 @@ gives every mention of a bracketed short form the entity of the name it follows.
 knowledge base knows the short form but not the long name ("the Counter Terrorism Service
 (CTS)" spelled another way), the long name takes the known entity instead: the text says both
 are one. A short form that names another known entity than a known long name is left alone
-(the brackets may hold anything: "Kataib Hezbollah (Iran's ally)" is no definition).
+(the brackets may hold anything: "Kataib Hezbollah (Iran's ally)" is no definition). A
+group's name given again in other words in brackets ("Saraya Awliyaa al-Dam (Blood
+Guardians)") is the same group, when the knowledge base does not know the bracketed name.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ _OPEN = re.compile(r"\s*\(\s*")
 _CLOSE = re.compile(r"\s*\)")
 # A short form: one word of 2 to 8 letters (digits and hyphens allowed), at least two capitals,
 # starting with one ("CTD", "HaN", "IRGC-QF", "KSS").
+# Before a translated name in brackets: "X (Y)", "X, or (Y)", "X or (Y)", "X (meaning Y)".
+_TRANSLATION_OPEN = re.compile(r"\s*(?:,\s*)?(?:or\s+)?\(\s*(?:or\s+|meaning\s+|literally\s+|lit\.\s+)?",
+                               re.IGNORECASE)
 _SHORT = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9-]{1,7}")
 _TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY,
                     EntityType.INTL_ORG, EntityType.MEDIA_OUTLET})
@@ -41,6 +46,23 @@ def defined_short_forms(text: str, mentions: list[Mention]) -> dict[str, Mention
     return out
 
 
+def bracketed_translations(text: str, mentions: list[Mention],
+                           is_known: Callable[[str], bool]) -> list[tuple[Mention, Mention]]:
+    """Return ``(name in brackets, group it follows)`` for a group's name given again in other
+    words in brackets: "Saraya Awliyaa al-Dam (Blood Guardians)", "... or (Blood Guardians)".
+    Only a name the knowledge base does not know, of two words or more, is taken as the other."""
+    out: list[tuple[Mention, Mention]] = []
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    for long, other in zip(ordered, ordered[1:]):
+        if long.type not in _TYPES or other.type not in _TYPES or not long.entity_id or not other.entity_id:
+            continue
+        if other.entity_id == long.entity_id or is_known(str(other.entity_id)) or len(other.text.split()) < 2:
+            continue
+        if _TRANSLATION_OPEN.fullmatch(text, long.end, other.start) and _CLOSE.match(text, other.end):
+            out.append((other, long))
+    return out
+
+
 def link_defined_short_forms(text: str, mentions: list[Mention],
                              is_known: Callable[[str], bool]) -> list[Mention]:
     """Return ``mentions`` with each defined short form and its long name on one entity.
@@ -48,9 +70,12 @@ def link_defined_short_forms(text: str, mentions: list[Mention],
     ``is_known``: True for a knowledge-base entity id.
     """
     defined = defined_short_forms(text, mentions)
-    if not defined:
+    translated = bracketed_translations(text, mentions, is_known)
+    if not defined and not translated:
         return mentions
     moves: dict[str, tuple[str, EntityType]] = {}  # entity id -> (entity id, type) it becomes
+    for other, long in translated:
+        moves.setdefault(str(other.entity_id), (str(long.entity_id), long.type))
     for short_text, long in defined.items():
         short_ids = {str(m.entity_id) for m in mentions if m.text == short_text and m.entity_id}
         long_id = str(long.entity_id)

@@ -41,3 +41,17 @@ def test_two_known_bodies_stay_apart_and_brackets_must_hold_a_short_form() -> No
     assert "Hashd" not in defined_short_forms(text, ms)  # one capital: a name, not a short form
     text = "Kataib Hezbollah (KH fighters) marched."
     assert defined_short_forms(text, mentions(text, [("Kataib Hezbollah", G, "a"), ("KH", G, "b")])) == {}
+
+
+def test_a_name_given_again_in_other_words_in_brackets_is_the_same_group() -> None:
+    for text in ("A group calling itself Saraya Awliyaa al-Dam or (Blood Guardians) claimed the attack.",
+                 "A group calling itself Saraya Awliyaa al-Dam (Blood Guardians) claimed the attack."):
+        ms = mentions(text, [("Saraya Awliyaa al-Dam", G, "saraya-awliya-al-dam"), ("Blood Guardians", O, "ent-bg")])
+        linked = link_defined_short_forms(text, ms, lambda eid: eid == "saraya-awliya-al-dam")
+        assert [(m.entity_id, m.type) for m in linked] == [("saraya-awliya-al-dam", G)] * 2
+
+
+def test_a_known_name_in_brackets_stays_itself() -> None:
+    text = "Kataib Hezbollah (Popular Mobilization Forces) marched."
+    ms = mentions(text, [("Kataib Hezbollah", G, "kataib-hezbollah"), ("Popular Mobilization Forces", G, "pmf")])
+    assert [m.entity_id for m in link_defined_short_forms(text, ms, lambda eid: True)] == ["kataib-hezbollah", "pmf"]

@@ -84,6 +84,8 @@ PASSIVE_LEFT_WINDOW = 20  # tokens searched before a passive trigger for its rul
 SUPPRESSION_WINDOW = 12  # tokens between two triggers for one rule to suppress the other
 # Words that set two happenings of one sentence apart: time ("after a rocket attack") and cause
 # ("strikes ... in response to rocket attacks", "in retaliation for").
+# A country written as where something is ("in Iraq", "across Syria"), not who acts.
+_IN_PLACE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
 TEMPORAL_CONNECTORS = frozenset({"after", "before", "following", "since", "when", "while", "until", "amid",
                                  "response", "retaliation", "revenge", "reprisal"})
 
@@ -890,11 +892,15 @@ class EventExtractor:
         sent_text = ctx.span_text(sent)
         if not any(p.search(sent_text) for p in self.rules.responsibility) and not _CLAIMED_BY.search(sent_text):
             return
+        text = ctx.document.text
         groups = [m.entity_id for m in self._mentions_of(sents, k, mentions)
                   if m.entity_id and is_participant(ctx, m) and not is_speaker(ctx.spacy_text(), m)
                   and ctx.entity(m.entity_id) is not None
                   and ctx.entities[m.entity_id].type in (EntityType.ARMED_GROUP, EntityType.STATE_BODY,
-                                                          EntityType.COUNTRY, EntityType.POLITICAL_ORG)]
+                                                          EntityType.COUNTRY, EntityType.POLITICAL_ORG)
+                  # "... the attack, that targeted 'American occupation' in Iraq": a country as a place
+                  and not (ctx.entities[m.entity_id].type is EntityType.COUNTRY
+                           and _IN_PLACE.search(text, max(0, m.start - 12), m.start))]
         by = _CLAIMED_BY.search(sent_text)
         same_group: list[str] = []
         if by is not None and _SAME_GROUP.match(sent_text, by.end()):

@@ -314,3 +314,11 @@ def test_a_states_forces_as_a_whole_are_the_state(extractor: EventExtractor) -> 
         "Iranian factions targeted a US military base in Syria on Monday.", "2024-01-02")),
         "Shelling/artillery/missile attack")
     assert event.targets == ["united-states"]
+
+
+def test_a_country_where_the_claimed_attack_was_is_not_a_claimant(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Several rockets hit Erbil on Monday, killing one foreign civilian contractor.\n\nSaraya Awliya al-Dam "
+        "claimed responsibility for the attack, which targeted the American occupation in Iraq.", "2021-02-16")),
+        "Shelling/artillery/missile attack")
+    assert event.actors == ["saraya-awliya-al-dam"]
