@@ -93,6 +93,8 @@ SELF_CHANGES = frozenset({"suspension", "formation", "withdrawal", "closure", "l
 ANNOUNCE_VERBS = frozenset("""announce announced announces announcing declare declared declares declaring
     confirm confirmed confirms unveil unveiled""".split())
 SAY_VERBS = frozenset("say said says stated states confirmed confirms".split())
+# Happenings every party of which acts: an agreement's or a contract's other side ("with X", "to X").
+PARTY_LABELS = frozenset({"agreement", "contract"})
 # Nouns whose "with"-partner is a side of the event (meetings, talks, clashes).
 WITH_SIDES = frozenset({"meeting", "visit", "talks", "clash", "clashes", "talk", "negotiations"})
 
@@ -465,6 +467,13 @@ class ArgumentReader:
         self._target(args, [o for p, o in self.sx.prep_objects(verb, TARGET_PREPS)])
         if label in ("meeting", "visit"):
             self._sides(verb, subjects, args)
+        elif label in PARTY_LABELS:
+            # "awarded a contract to X", "signed an agreement with X": X is a party (ACLED: both act)
+            hosts = [verb, *self.sx.objects(verb)]
+            args.add("actor", self.ids(o for h in hosts for _p, o in self.sx.prep_objects(h, ("to", "with"))))
+            datives = [c for c in verb.children if c.dep_ == "dative"]  # "awarded X a contract", "to X"
+            args.add("actor", self.ids([o for d in datives for o in d.children if o.dep_ == "pobj"]
+                                       + [d for d in datives if d.lower_ not in ("to", "for")]))
         elif label in MEASURE_LABELS and not args.targets:
             # "withdrew a bill that would have formalised the PMF", "imposed sanctions on X":
             # who a political measure is about, anywhere in its object

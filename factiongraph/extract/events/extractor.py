@@ -86,6 +86,9 @@ SUPPRESSION_WINDOW = 12  # tokens between two triggers for one rule to suppress 
 # ("strikes ... in response to rocket attacks", "in retaliation for").
 # A country written as where something is ("in Iraq", "across Syria"), not who acts.
 _IN_PLACE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
+# Words that open a clause of its own inside a sentence ("... after the ministry awarded ...").
+SUBORDINATORS = frozenset({"after", "before", "when", "while", "because", "since", "until", "as", "although",
+                           "though", "whereas"})
 TEMPORAL_CONNECTORS = frozenset({"after", "before", "following", "since", "when", "while", "until", "amid",
                                  "response", "retaliation", "revenge", "reprisal"})
 
@@ -537,9 +540,17 @@ class EventExtractor:
         text = ctx.document.text
         order = sorted(range(len(events)), key=lambda i: triggers[i])
         cuts = [sent.start_char]
+        worded: set[int] = set()  # cuts made at a subordinator, not at punctuation
         for prev, nxt in zip(order, order[1:]):
             cut = max(text.rfind(ch, triggers[prev], triggers[nxt]) for ch in (",", ";", "\u2014", ":"))
-            cuts.append(cut + 1 if cut >= 0 else -1)
+            if cut < 0:  # "dismissed US fears after the ministry awarded a contract": a subordinator opens the clause
+                word = next((t for t in sent if triggers[prev] < t.idx < triggers[nxt]
+                             and t.lower_ in SUBORDINATORS and t.dep_ in ("mark", "prep")), None)
+                cuts.append(word.idx if word is not None else -1)
+                if word is not None:
+                    worded.add(len(cuts) - 1)
+                continue
+            cuts.append(cut + 1)
         cuts.append(sent.end_char)
         for n, i in enumerate(order):
             start, end = cuts[n], cuts[n + 1]
@@ -549,7 +560,9 @@ class EventExtractor:
             ev = events[i].evidence[0]
             if ev.start <= start < end <= ev.end:
                 events[i].evidence[0] = Evidence(ev.doc_id, start, end, text[start:end], ev.producer, ev.confidence)
-                self._relocate(ctx, events[i], sent, start, end, mentions)
+                if n not in worded and n + 1 not in worded:
+                    # a clause cut at a word keeps the sentence's place: "arrested two in Basra after ..."
+                    self._relocate(ctx, events[i], sent, start, end, mentions)
 
     def _reader(self, ctx: DocContext) -> ArgumentReader:
         """Return an argument reader over the document's parse (cheap: the parse view is cached)."""

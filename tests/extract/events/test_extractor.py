@@ -705,3 +705,13 @@ def test_force_used_on_a_protest_just_told_is_that_protest(extractor: EventExtra
                                   "least 12 protesters were injured, a medical source said.", "2024-02-05")
     assert [(e.sub_type, e.counts) for e in events] == [("Protest with intervention", {"injured": 12})]
     assert events[0].date_start == "2024-02-03"
+
+
+def test_a_clause_a_subordinator_opens_is_its_own_events_evidence(extractor: EventExtractor) -> None:
+    events = events_of(extractor, "Iraq's Ministry of Communications on Friday dismissed US fears after the ministry "
+                                  "awarded a fiber-optic cable contract to the Muhandis General Company.", "2025-11-01")
+    by_type = {e.sub_type: e for e in events}
+    assert by_type["Agreement"].evidence[0].text.startswith("after the ministry awarded")
+    assert "awarded" not in by_type["Other"].evidence[0].text
+    # the contract's other party acts too, and "General Company" is no general named Company
+    assert len(by_type["Agreement"].actors) == 2

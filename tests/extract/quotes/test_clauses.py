@@ -459,9 +459,9 @@ def test_the_brigade_that_denies_is_the_one_written_so(extractor: QuoteExtractor
 def test_a_statement_from_a_body_no_entity_names_is_described(extractor: QuoteExtractor) -> None:
     # not the Popular Mobilisation Forces named just before
     quotes = run(extractor, "A bomb struck a vehicle carrying PMF fighters near Alqosh, killing two, according to a "
-                            "statement from the Nineveh Operations Command.")
+                            "statement from the Nineveh Operations Room.")
     q = one(quotes, "A bomb struck a vehicle")
-    assert q.speaker_id is None and q.speaker_role == "Nineveh Operations Command"
+    assert q.speaker_id is None and q.speaker_role == "Nineveh Operations Room"
 
 
 def test_a_that_clause_the_parse_hung_on_the_channel_is_still_reported(extractor: QuoteExtractor) -> None:
