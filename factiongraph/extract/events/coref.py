@@ -287,6 +287,16 @@ TALLY = re.compile(r"\b(?:since\s+(?:the\s+)?(?:\w+\s+){0,2}(?:began|started|eru
 _MANY_OF = r"\b(?:dozens|hundreds|scores|thousands|numerous|a\s+series|a\s+wave|a\s+string|a\s+spate)\s+of\s+"
 
 
+# A sentence opening with the happening just told, named again ("The explosion killed three
+# soldiers" after "a drone struck Tower 22"): its outcome, not a second happening.
+_OPENING_REFERENCE = re.compile(r"\s*(?:The|This|That)\s+(?:\w+\s+)?(?:explosion|blast|attack|strike|bombing|"
+                                r"impact|detonation)\b")
+
+
+def _opens_with_reference(event: Event) -> bool:
+    return bool(event.evidence) and _OPENING_REFERENCE.match(event.evidence[0].text) is not None
+
+
 def is_campaign(event: Event) -> bool:
     """Return True for many happenings told as one ("hundreds of strikes since April 2022")."""
     trigger = str(event.attrs.get("trigger") or "")
@@ -304,7 +314,10 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> b
         return False  # a campaign told in summary is not one of its strikes told in full
     outcome = new.attrs.get("label") in ("killing", "injury")
     refers_back = bool(new.evidence) and REFERS_BACK.search(new.evidence[0].text) is not None
-    if outcome and is_undated(new) and prev.type in VIOLENT_TYPES and (prev.targets or refers_back) \
+    named_again = _opens_with_reference(new) and new.type in VIOLENT_TYPES and bool(prev.evidence) \
+        and new.evidence[0].start - prev.evidence[-1].end <= NEARBY_CHARS  # "The explosion killed three"
+    if (outcome or named_again) and is_undated(new) and prev.type in VIOLENT_TYPES \
+            and (prev.targets or refers_back) \
             and not roles_conflict(prev, new) and places_compatible(prev, new, ancestors):
         # "the killing", "three soldiers were killed" with no date of their own after the strike that
         # killed: the same happening, named by its outcome
@@ -358,9 +371,10 @@ def merge_in_document(events: list[Event], ancestors: Ancestors | None = None) -
             continue
         # A reference that adds nothing of its own: "the killing" (anaphoric) or a killing folded
         # into the strike it was the outcome of ("UNAMI condemned the killing": UNAMI did not kill).
-        anaphoric = bool(event.attrs.get("anaphoric")) or (
+        again = _opens_with_reference(event) and is_undated(event)  # "The explosion killed three": its toll only
+        anaphoric = bool(event.attrs.get("anaphoric")) or again or (
             event.attrs.get("label") == "killing" and merged[target].attrs.get("label") != "killing")
-        if event.attrs.get("location_basis", "clause") != "clause":
+        if event.attrs.get("location_basis", "clause") != "clause" or again:
             event = replace(event, location_id=None, location_name=None, lat=None, lon=None, geo_precision=None)
         base = merged[target]
         if base.sub_type in PROTEST_FORCE and event.sub_type in PROTEST_FORCE and \

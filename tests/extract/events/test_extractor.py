@@ -715,3 +715,10 @@ def test_a_clause_a_subordinator_opens_is_its_own_events_evidence(extractor: Eve
     assert "awarded" not in by_type["Other"].evidence[0].text
     # the contract's other party acts too, and "General Company" is no general named Company
     assert len(by_type["Agreement"].actors) == 2
+
+
+def test_the_explosion_that_follows_a_strike_is_its_toll(extractor: EventExtractor) -> None:
+    events = events_of(extractor, "On 28 January 2024, an attack drone launched by the Islamic Resistance in Iraq "
+                                  "struck Tower 22, a US outpost in northeast Jordan. The explosion killed three US "
+                                  "soldiers and injured 47 others.", "2024-02-05")
+    assert [(e.sub_type, e.counts) for e in events] == [("Air/drone strike", {"killed": 3, "injured": 47})]
