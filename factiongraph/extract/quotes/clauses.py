@@ -590,7 +590,10 @@ class QuoteClauses(SyntaxSpeakers):
             cited = self._cited(view, syn, cue, span, last, seen, roles)
             if cited is not None:  # "X reported, citing two security sources, that ...": the sources speak
                 cue.speakers, cited_end = cited
-                spans = [(max(s, cited_end), e) for s, e in spans if e > cited_end]
+                # "X reported, citing Y, that ...": the words after the citation; "..., X reported,
+                # citing Y": the words before the verb stay whole
+                spans = [(s, e) if e <= tok.idx else (max(s, cited_end), e) for s, e in spans
+                         if e <= tok.idx or e > cited_end]
                 spans = [self.trim(text, *self._skip_that(text, s, e)) for s, e in spans]
             elif outlet == view.ctx.document.outlet_id:
                 return None  # "..., the Tigris Dispatch reports" in its own article: its reporting

@@ -469,3 +469,14 @@ def test_a_that_clause_the_parse_hung_on_the_channel_is_still_reported(extractor
     quotes = run(extractor, "Hadi al-Amiri said in a statement published on the Badr Organisation's website that "
                             "the PMF would never be dissolved.")
     assert one(quotes, "the PMF would never be dissolved").speaker_id == "hadi-al-amiri"
+
+
+@pytest.mark.parametrize(("text", "role", "via"), [
+    ("Two rockets fell near the airport on Monday, Reuters reported, citing a police source.", "police source",
+     "reuters"),
+    ("Two rockets fell near the airport, AFP reported, quoting a security official.", "security official", "afp"),
+])
+def test_an_outlet_citing_its_source_after_the_words(extractor: QuoteExtractor, text: str, role: str,
+                                                     via: str) -> None:
+    q = one(run(extractor, text), "Two rockets fell near the airport")
+    assert q.speaker_id is None and q.speaker_role == role and q.via_id == via
