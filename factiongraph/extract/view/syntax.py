@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from factiongraph.extract.view.dateline import dateline_end_in_line
 from factiongraph.model import Mention
 
 Token = Any  # a spaCy Token (spaCy objects are typed Any outside nlp/)
@@ -46,6 +47,7 @@ class Syntax:
         self.available = doc is not None and bool(doc.has_annotation("DEP"))
         self._by_token: dict[int, Mention] = {}
         self._text: str | None = None
+        self._datelines: dict[int, int] = {}  # sentence start -> where its dateline ends (-1: none)
         if doc is None:
             return
         for m in mentions:
@@ -149,6 +151,27 @@ class Syntax:
         # "X rejected the offer and vowed ...": a verb coordinated with a clause head heads one too
         return token.dep_ == "conj" and token.head.i != token.i and Syntax.heads_clause(token.head)
 
+    def _past_dateline(self, subjects: list[Token]) -> list[Token]:
+        """Return ``subjects`` with a word of a wire dateline replaced by what the parser hung on it:
+        "BAQUBA, Iraq, March 3 (Wire) - Islamic State militants ambushed ..." makes BAQUBA the
+        subject and the militants its apposition."""
+        if not subjects:
+            return subjects
+        sent = subjects[0].sent
+        cut = self._datelines.get(sent.start_char)
+        if cut is None:
+            cut = dateline_end_in_line(self.text(), sent.start_char, sent.end_char) or -1
+            self._datelines[sent.start_char] = cut
+        if cut < 0 or all(s.idx >= cut for s in subjects):
+            return subjects
+        out: list[Token] = []
+        for s in subjects:
+            if s.idx >= cut:
+                out.append(s)
+            else:
+                out.extend(c for c in s.children if c.dep_ == "appos" and c.idx >= cut)
+        return out
+
     def subjects(self, verb: Token) -> list[Token]:
         """Return the subject tokens of ``verb`` (coordinated subjects included).
 
@@ -171,7 +194,7 @@ class Syntax:
                         out.append(v.head)
                     else:
                         out.extend([s, *self.conjuncts(s)])
-                return out
+                return self._past_dateline(out)
             if v.dep_ in ("relcl", "acl"):  # "the militia, which fired" / "the drone fired by X"
                 if v.dep_ == "acl" and v.head.i != v.i and not self.heads_clause(v.head):
                     # "their attempts to infiltrate": the owner of the noun the infinitive completes

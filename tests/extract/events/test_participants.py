@@ -322,3 +322,11 @@ def test_a_country_where_the_claimed_attack_was_is_not_a_claimant(extractor: Eve
         "claimed responsibility for the attack, which targeted the American occupation in Iraq.", "2021-02-16")),
         "Shelling/artillery/missile attack")
     assert event.actors == ["saraya-awliya-al-dam"]
+
+
+def test_the_subject_the_parser_hung_on_a_dateline_acts(extractor: EventExtractor) -> None:
+    # the parser makes BAQUBA the subject and the militants its apposition
+    event = only(extractor.extract(make_context(
+        "BAQUBA, Iraq, March 3 (Wire) - Islamic State militants ambushed an Iraqi army patrol near the village of "
+        "Abu Saida in Diyala province late on Tuesday, killing four soldiers.", "2021-03-06")), "Armed clash")
+    assert event.actors == ["isis"]
