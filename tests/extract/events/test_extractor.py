@@ -722,3 +722,9 @@ def test_the_explosion_that_follows_a_strike_is_its_toll(extractor: EventExtract
                                   "struck Tower 22, a US outpost in northeast Jordan. The explosion killed three US "
                                   "soldiers and injured 47 others.", "2024-02-05")
     assert [(e.sub_type, e.counts) for e in events] == [("Air/drone strike", {"killed": 3, "injured": 47})]
+
+
+def test_shooting_down_a_drone_is_an_interception_not_a_shooting(extractor: EventExtractor) -> None:
+    events = events_of(extractor, "Air defences at Baghdad airport shot down a drone approaching the facility early "
+                                  "on Thursday, the Iraqi military said.", "2021-03-06")
+    assert [e.sub_type for e in events] == ["Disrupted weapons use"]
