@@ -728,3 +728,12 @@ def test_shooting_down_a_drone_is_an_interception_not_a_shooting(extractor: Even
     events = events_of(extractor, "Air defences at Baghdad airport shot down a drone approaching the facility early "
                                   "on Thursday, the Iraqi military said.", "2021-03-06")
     assert [e.sub_type for e in events] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces killed two demonstrators during clashes in Nasiriyah on Friday, medical sources said.",
+    "Clashes broke out on Friday between security forces and supporters of the factions camped near the Green Zone "
+    "to protest the election results.",
+])
+def test_clashes_with_a_crowd_are_a_violent_demonstration(extractor: EventExtractor, text: str) -> None:
+    assert "Violent demonstration" in [e.sub_type for e in events_of(extractor, text, "2021-11-07")]
