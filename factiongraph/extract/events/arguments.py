@@ -93,6 +93,8 @@ SELF_CHANGES = frozenset({"suspension", "formation", "withdrawal", "closure", "l
 ANNOUNCE_VERBS = frozenset("""announce announced announces announcing declare declared declares declaring
     confirm confirmed confirms unveil unveiled""".split())
 SAY_VERBS = frozenset("say said says stated states confirmed confirms".split())
+# "set fire to X", "set X alight": the object burned is a target.
+FIRE_WORDS = frozenset({"fire", "light"})
 # Happenings every party of which acts: an agreement's or a contract's other side ("with X", "to X").
 PARTY_LABELS = frozenset({"agreement", "contract"})
 # Nouns whose "with"-partner is a side of the event (meetings, talks, clashes).
@@ -465,6 +467,9 @@ class ArgumentReader:
                                            if holder.lower_ in ("control", "hands", "grip")
                                            for _, o in self.sx.prep_objects(holder, ("of",))))
         self._target(args, [o for p, o in self.sx.prep_objects(verb, TARGET_PREPS)])
+        if any(o.lower_ in FIRE_WORDS for o in self.sx.objects(verb)):
+            # "set fire to the offices of X": what was set alight
+            self._target(args, [o for p, o in self.sx.prep_objects(verb, ("to",))])
         if label in ("meeting", "visit"):
             self._sides(verb, subjects, args)
         elif label in PARTY_LABELS:

@@ -330,3 +330,10 @@ def test_the_subject_the_parser_hung_on_a_dateline_acts(extractor: EventExtracto
         "BAQUBA, Iraq, March 3 (Wire) - Islamic State militants ambushed an Iraqi army patrol near the village of "
         "Abu Saida in Diyala province late on Tuesday, killing four soldiers.", "2021-03-06")), "Armed clash")
     assert event.actors == ["isis"]
+
+
+def test_what_was_set_fire_to_is_the_target(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context(
+        "Protesters set fire to the offices of the Badr Organisation in Nasiriyah on Friday.", "2021-03-06")),
+        "Violent demonstration")
+    assert event.targets == ["badr-organisation"]
