@@ -140,7 +140,13 @@ class RoleLexicon:
 _STOP_BACK = frozenset(
     "the a an said says told to by from with that this on in at as and, according who which whom "
     "after before during while when than then also but or if because since between against into "
-    "under over about among".split())
+    "under over about among".split()) | frozenset(
+    # verbs that stand before a titled name ("met Prime Minister X"): no part of the title
+    "met meets meeting visited visits received receives hosted hosts welcomed welcomes thanked thanks urged "
+    "urges asked asks called calls accused accuses blamed blames praised praises criticised criticized "
+    "criticises criticizes named names appointed appoints replaced replaces sacked sacks dismissed dismisses "
+    "killed kills arrested arrests detained interviewed quoted phoned warned warns backed backs supported "
+    "supports endorsed endorses congratulated congratulates is was are were has have had be been".split())
 
 
 def find_role_phrase_before(text: str, pos: int, floor: int, lexicon: RoleLexicon,

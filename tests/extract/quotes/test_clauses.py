@@ -480,3 +480,9 @@ def test_an_outlet_citing_its_source_after_the_words(extractor: QuoteExtractor, 
                                                      via: str) -> None:
     q = one(run(extractor, text), "Two rockets fell near the airport")
     assert q.speaker_id is None and q.speaker_role == role and q.via_id == via
+
+
+def test_a_verb_before_a_title_is_no_part_of_the_role(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Faleh al-Fayyadh met Prime Minister Mohammed Shia al-Sudani in Baghdad on Sunday. "
+                            "\"The PMF is a state institution and its weapons belong to the state,\" Sudani said.")
+    assert one(quotes, "state institution").speaker_role == "Prime Minister"
