@@ -28,6 +28,8 @@ from factiongraph.model import EntityType, Mention, Predicate
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG})
 UNIT_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY})
 STATE_TYPES = frozenset({EntityType.COUNTRY, EntityType.STATE_BODY})
+# A state body's arm or wing of another state body is part of it (groups' arms are affiliates).
+_STATE_ARMS = frozenset({"arm", "wing", "branch"})
 UMBRELLA_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY})
 
 
@@ -212,6 +214,12 @@ class SyntaxGroups(GroupFamilies):
             subjects = subjects or [m for m in args.name_after(tok) if m not in others]
             rule = args.description_rule(tok)
             for other in others:
+                if low in _STATE_ARMS and self.type_of_id(view, other) is EntityType.STATE_BODY:
+                    # "the Quds Force, the foreign operations arm of the IRGC": a body of the body
+                    other_m = other if isinstance(other, Mention) else None
+                    out.extend(self.cand(subj, Predicate.PART_OF, other, args.span_of(subj, other_m, tok), rule)
+                               for subj in subjects if args.type_of(subj) is EntityType.STATE_BODY)
+                    continue
                 out.extend(self.emit_alignment(view, args, subjects, other, False, rule, tok,
                                                person_leads=True))
         return out

@@ -76,6 +76,14 @@ def test_a_state_body_of_a_person_is_not_led_by_them(extractor: RelationExtracto
     assert not [r for r in rels if r.predicate.value == "leader_of"]
 
 
+@pytest.mark.parametrize("text", [
+    "The Quds Force, the foreign operations arm of the Islamic Revolutionary Guard Corps, coordinated the factions.",
+    "The Quds Force, the IRGC's foreign operations arm, coordinated the factions.",
+])
+def test_a_state_bodys_arm_is_part_of_it(extractor: RelationExtractor, text: str) -> None:
+    find(run(extractor, text), "quds-force", "part_of", "irgc")
+
+
 def test_group_leader_takes_group_from_context(extractor: RelationExtractor) -> None:
     text = ("Harakat al-Nujaba held a rally in the capital. Marchers carried a banner of group leader "
             "Akram al-Kaabi.")
