@@ -130,6 +130,20 @@ ANSWER_NOUNS = frozenset({"response", "reply", "retaliation", "revenge", "repris
 FALL_VERBS = frozenset({"fall", "falls", "fell", "fallen", "falling"})
 
 
+_CAPITALS: dict[int, dict[str, str]] = {}
+
+
+def _capitals(kb: Any) -> dict[str, str]:
+    """Return {capital place id: country id} from the knowledge base (built once per KB)."""
+    found = _CAPITALS.get(id(kb))
+    if found is None:
+        found = {str(r.attributes["capital"]): r.id for r in kb.records.values()
+                 if r.type is EntityType.COUNTRY and r.attributes.get("capital")}
+        _CAPITALS.clear()
+        _CAPITALS[id(kb)] = found
+    return found
+
+
 def _type_of(ctx: DocContext, m: Mention) -> EntityType | None:
     entity = ctx.entity(m.entity_id)
     return entity.type if isinstance(entity, Entity) else m.type
@@ -163,6 +177,15 @@ class ArgumentReader:
         self.sx: Syntax = ctx.syntax()
         self._mentions = ctx.content_mentions()
         self.demonyms = demonyms or {}
+
+    def capital_state(self, token: Token) -> list[str]:
+        """Return the state a capital written as an agent stands for ("Washington imposed sanctions",
+        "designated by Washington": the United States); a capital as a target stays a place."""
+        m = self.sx.mention_at(token)
+        if m is None or _type_of(self.ctx, m) is not EntityType.PLACE or not m.entity_id:
+            return []
+        state = _capitals(self.ctx.kb).get(m.entity_id)
+        return [state] if state else []
 
     def is_facility(self, m: Mention) -> bool:
         """Return True for a place an attack can be aimed at (a base, an embassy, an airport)."""
@@ -386,7 +409,7 @@ class ArgumentReader:
 
     def _means_actors(self, token: Token) -> list[str]:
         """Return who used a means ("missiles fired by X", "a US drone", "Israeli warplanes")."""
-        ids = self.ids([token]) or self.state_of_means(token)
+        ids = self.ids([token]) or self.state_of_means(token) or self.capital_state(token)
         if ids:
             return ids
         for child in token.children:
@@ -509,7 +532,9 @@ class ArgumentReader:
                 # "strikes carried out by the United States", "a drone launched by X": the agent acts
                 args.add("actor", [a for agent in self.sx.agents(child) for a in self._means_actors(agent)])
         for prep, obj in self.sx.prep_objects(noun):
-            if prep in ACTOR_PREPS or prep == "from" and args.actors == []:
+            if prep in ACTOR_PREPS:
+                args.add("actor", self.ids([obj]) or self.capital_state(obj))  # "by Washington": the US
+            elif prep == "from" and args.actors == []:
                 args.add("actor", self.ids([obj]))
             elif prep == "of":
                 if of_role == "actor":

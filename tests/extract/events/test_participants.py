@@ -337,3 +337,12 @@ def test_what_was_set_fire_to_is_the_target(extractor: EventExtractor) -> None:
         "Protesters set fire to the offices of the Badr Organisation in Nasiriyah on Friday.", "2021-03-06")),
         "Violent demonstration")
     assert event.targets == ["badr-organisation"]
+
+
+def test_a_capital_as_agent_is_its_state_and_as_target_a_place(extractor: EventExtractor) -> None:
+    sanction = only(extractor.extract(make_context(
+        "Washington imposed sanctions on four Iraqi militia leaders on Monday.", "2024-01-10")), "Other")
+    assert sanction.actors == ["united-states"]
+    strike = only(extractor.extract(make_context("Israeli jets struck Damascus on Monday.", "2024-01-10")),
+                  "Air/drone strike")
+    assert strike.actors == ["israel"] and "syria" not in strike.targets
