@@ -545,7 +545,8 @@ class EventExtractor:
             cut = max(text.rfind(ch, triggers[prev], triggers[nxt]) for ch in (",", ";", "\u2014", ":"))
             if cut < 0:  # "dismissed US fears after the ministry awarded a contract": a subordinator opens the clause
                 word = next((t for t in sent if triggers[prev] < t.idx < triggers[nxt]
-                             and t.lower_ in SUBORDINATORS and t.dep_ in ("mark", "prep")), None)
+                             and (t.lower_ in SUBORDINATORS and t.dep_ in ("mark", "prep")
+                                  or t.lower_ == "to" and t.dep_ == "aux" and t.head.dep_ == "advcl")), None)
                 cuts.append(word.idx if word is not None else -1)
                 if word is not None:
                     worded.add(len(cuts) - 1)

@@ -737,3 +737,11 @@ def test_shooting_down_a_drone_is_an_interception_not_a_shooting(extractor: Even
 ])
 def test_clashes_with_a_crowd_are_a_violent_demonstration(extractor: EventExtractor, text: str) -> None:
     assert "Violent demonstration" in [e.sub_type for e in events_of(extractor, text, "2021-11-07")]
+
+
+def test_a_purpose_clause_holding_another_happening_is_cut_from_the_evidence(extractor: EventExtractor) -> None:
+    events = events_of(extractor, "Clashes broke out on Friday between security forces and supporters of the "
+                                  "factions who have camped near the Green Zone to protest the results of the "
+                                  "October 10 parliamentary election.", "2021-11-07")
+    riot = next(e for e in events if e.sub_type == "Violent demonstration")
+    assert "election" not in riot.evidence[0].text and riot.date_start == "2021-11-05"
