@@ -293,50 +293,34 @@ def test_a_leader_ordering_force_sends_their_states_forces(extractor: EventExtra
     assert event.actors == [actor]
 
 
-def test_an_ordered_investigation_is_the_leaders_own_act(extractor: EventExtractor) -> None:
-    event = only(extractor.extract(make_context(
-        "Prime Minister Mustafa al-Kadhimi ordered an investigation into the attack, his office said.", "2021-05-01")),
-        "Other")
-    assert event.actors == ["mustafa-al-kadhimi"]
-
-
-def test_the_brigade_is_the_brigade_named_before_not_a_former_name(extractor: EventExtractor) -> None:
+ROLE_CASES = [
+    pytest.param("Prime Minister Mustafa al-Kadhimi ordered an investigation into the attack, his office said.",
+                 "2021-05-01", "Other", "actors", ["mustafa-al-kadhimi"], id="an-ordered-investigation-is-the-leaders"),
     # the Badr Organisation was once the Badr Brigade: "the brigade" is the one written so here
-    event = only(extractor.extract(make_context(
-        "The Ali al-Akbar Brigade, which works alongside the Badr Organisation, refused to leave. On Tuesday, "
-        "fighters from the brigade detained three men at a checkpoint near Bartella.", "2020-10-15")), "Arrests")
-    assert event.actors == ["ali-al-akbar-brigade"]
-
-
-def test_a_states_forces_as_a_whole_are_the_state(extractor: EventExtractor) -> None:
+    pytest.param("The Ali al-Akbar Brigade, which works alongside the Badr Organisation, refused to leave. On Tuesday, "
+                 "fighters from the brigade detained three men at a checkpoint near Bartella.", "2020-10-15",
+                 "Arrests", "actors", ["ali-al-akbar-brigade"], id="the-brigade-is-the-one-written-so"),
     # KB forces_of: "the US military" is written as the United States, as "US forces" is
-    event = only(extractor.extract(make_context(
-        "Iranian factions targeted a US military base in Syria on Monday.", "2024-01-02")),
-        "Shelling/artillery/missile attack")
-    assert event.targets == ["united-states"]
-
-
-def test_a_country_where_the_claimed_attack_was_is_not_a_claimant(extractor: EventExtractor) -> None:
-    event = only(extractor.extract(make_context(
-        "Several rockets hit Erbil on Monday, killing one foreign civilian contractor.\n\nSaraya Awliya al-Dam "
-        "claimed responsibility for the attack, which targeted the American occupation in Iraq.", "2021-02-16")),
-        "Shelling/artillery/missile attack")
-    assert event.actors == ["saraya-awliya-al-dam"]
-
-
-def test_the_subject_the_parser_hung_on_a_dateline_acts(extractor: EventExtractor) -> None:
+    pytest.param("Iranian factions targeted a US military base in Syria on Monday.", "2024-01-02",
+                 "Shelling/artillery/missile attack", "targets", ["united-states"], id="a-states-forces-are-the-state"),
+    pytest.param("Several rockets hit Erbil on Monday, killing one foreign civilian contractor.\n\nSaraya Awliya "
+                 "al-Dam claimed responsibility for the attack, which targeted the American occupation in Iraq.",
+                 "2021-02-16", "Shelling/artillery/missile attack", "actors", ["saraya-awliya-al-dam"],
+                 id="a-country-as-place-is-no-claimant"),
     # the parser makes BAQUBA the subject and the militants its apposition
-    event = only(extractor.extract(make_context(
-        "BAQUBA, Iraq, March 3 (Wire) - Islamic State militants ambushed an Iraqi army patrol near the village of "
-        "Abu Saida in Diyala province late on Tuesday, killing four soldiers.", "2021-03-06")), "Armed clash")
-    assert event.actors == ["isis"]
+    pytest.param("BAQUBA, Iraq, March 3 (Wire) - Islamic State militants ambushed an Iraqi army patrol near the "
+                 "village of Abu Saida in Diyala province late on Tuesday, killing four soldiers.", "2021-03-06",
+                 "Armed clash", "actors", ["isis"], id="the-subject-hung-on-a-dateline-acts"),
+    pytest.param("Protesters set fire to the offices of the Badr Organisation in Nasiriyah on Friday.", "2021-03-06",
+                 "Violent demonstration", "targets", ["badr-organisation"], id="what-was-set-fire-to-is-the-target"),
+]
 
 
-def test_what_was_set_fire_to_is_the_target(extractor: EventExtractor) -> None:
-    event = only(extractor.extract(make_context(
-        "Protesters set fire to the offices of the Badr Organisation in Nasiriyah on Friday.", "2021-03-06")),
-        "Violent demonstration")
-    assert event.targets == ["badr-organisation"]
+@pytest.mark.parametrize(("text", "published", "sub_type", "role", "expected"), ROLE_CASES)
+def test_who_acts_and_who_is_hit(extractor: EventExtractor, text: str, published: str, sub_type: str, role: str,
+                                 expected: list[str]) -> None:
+    event = only(extractor.extract(make_context(text, published)), sub_type)
+    assert getattr(event, role) == expected
 
 
 def test_a_capital_as_agent_is_its_state_and_as_target_a_place(extractor: EventExtractor) -> None:
