@@ -140,8 +140,8 @@ class QuoteExtractor(QuoteBlocks):
                                              "quote-continuation"))
                 last_unit = index
             elif tokens is not None:
-                sp = self.herald(view, start, end, roles)
-                herald = (sp, index) if sp is not None else None
+                spoke = self.herald(view, start, end, roles)
+                herald = (spoke, index) if spoke is not None else None
         relayed = relayed_sources(statements)
         quotes: dict[str, Quote] = {}
         for st in statements:
