@@ -182,7 +182,11 @@ class ArgumentReader:
         """Return the state a capital written as an agent stands for ("Washington imposed sanctions",
         "designated by Washington": the United States); a capital as a target stays a place."""
         m = self.sx.mention_at(token)
-        if m is None or _type_of(self.ctx, m) is not EntityType.PLACE or not m.entity_id:
+        return self.capital_state_of(m) if m is not None else []
+
+    def capital_state_of(self, m: Mention) -> list[str]:
+        """Return the state whose capital ``m`` names, if it is one."""
+        if _type_of(self.ctx, m) is not EntityType.PLACE or not m.entity_id:
             return []
         state = _capitals(self.ctx.kb).get(m.entity_id)
         return [state] if state else []

@@ -639,7 +639,7 @@ class EventExtractor:
                         if p >= 0), default=sent.end_char)
             placeable = [m for m in placeable if trigger <= m.start and m.end <= stop]
         attached = [m for m in reader.place_mentions(sent.doc, cand.start, cand.end)
-                    if m not in filed and (m.entity_id is None or (
+                    if m not in filed and not self._acting_capital(ctx, reader, m, actors) and (m.entity_id is None or (
                         m.entity_id not in actors and (m.entity_id not in targets or reader.is_facility(m))))]
         location = locate_event(attached, ctx.entities, ctx.kb) if attached else None
         # A political development (a statement, a sanction, a ruling) happens where its own
@@ -741,6 +741,15 @@ class EventExtractor:
             certainty=self._certainty(ctx.span_text(sent)), attrs=attrs, evidence=[evidence])
 
     @staticmethod
+    def _acting_capital(ctx: DocContext, reader: ArgumentReader, m: Mention, actors: list[str]) -> bool:
+        """Return True for a capital that acted for its state ("Washington imposed sanctions"):
+        no place of the event, unless a preposition of place stands before it ("in Washington")."""
+        if not m.entity_id or not set(reader.capital_state_of(m)) & set(actors):
+            return False
+        before = ctx.document.text[max(0, m.start - 12):m.start]
+        return re.search(r"\b(?:in|at|near|inside|outside|to|from)\s+$", before, re.IGNORECASE) is None
+
+    @staticmethod
     def _placeable(ctx: DocContext, in_sent: list[Mention], actors: list[str], targets: list[str]) -> list[Mention]:
         """Return the mentions that may give an event's place (not its participants or their modifiers)."""
         text = ctx.document.text
@@ -748,8 +757,11 @@ class EventExtractor:
         ordered = sorted(in_sent, key=lambda m: (m.start, -m.end))
         modifiers = {id(ordered[i]) for i, head in find_modifiers(ctx, text, ordered).items()
                      if is_participant(ctx, ordered[head])}
-        facilities = {m.entity_id for m in in_sent if m.entity_id and ArgumentReader(ctx).is_facility(m)}
-        return [m for m in in_sent if id(m) not in modifiers and not OPPOSED.search(text, max(0, m.start - 20), m.start)
+        reader = ArgumentReader(ctx)
+        facilities = {m.entity_id for m in in_sent if m.entity_id and reader.is_facility(m)}
+        acting = {id(m) for m in in_sent if EventExtractor._acting_capital(ctx, reader, m, actors)}
+        return [m for m in in_sent if id(m) not in modifiers and id(m) not in acting
+                and not OPPOSED.search(text, max(0, m.start - 20), m.start)
                 and (m.entity_id is None or m.entity_id in facilities or not (
                     m.entity_id in actors or (m.entity_id in targets and TARGET_PREP.search(text[max(0, m.start - 30):m.start]))))]
 

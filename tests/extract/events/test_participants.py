@@ -326,7 +326,7 @@ def test_who_acts_and_who_is_hit(extractor: EventExtractor, text: str, published
 def test_a_capital_as_agent_is_its_state_and_as_target_a_place(extractor: EventExtractor) -> None:
     sanction = only(extractor.extract(make_context(
         "Washington imposed sanctions on four Iraqi militia leaders on Monday.", "2024-01-10")), "Other")
-    assert sanction.actors == ["united-states"]
+    assert sanction.actors == ["united-states"] and sanction.location_id is None  # the capital acted
     strike = only(extractor.extract(make_context("Israeli jets struck Damascus on Monday.", "2024-01-10")),
                   "Air/drone strike")
     assert strike.actors == ["israel"] and "syria" not in strike.targets
