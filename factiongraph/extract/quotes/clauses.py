@@ -422,13 +422,14 @@ class QuoteClauses(SyntaxSpeakers):
         """Return the token range of the clause a verb of saying reports.
 
         Its ``ccomp`` (or a clause in brackets of commas before it), else a "that" clause the
-        parse hung lower in the attribution ("told X on condition of anonymity that ...").
+        parse hung lower in the attribution ("told X on condition of anonymity that ...", or as
+        a relative clause of the addressee: "reminded the factions that ..." with "that" a mark).
         """
         clause = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and span.start <= c.i < span.end
                        and (c.dep_ == "ccomp" or c.i < tok.i)), None)
         if clause is None:
             clause = next((t for t in tok.subtree if t.i > tok.i and span.start <= t.i < span.end
-                           and t.dep_ in ("ccomp", "acl", "advcl")
+                           and t.dep_ in ("ccomp", "acl", "advcl", "relcl")
                            and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
                            and self._through_attribution(tok, t.head)), None)
         if clause is None and tok.lower_ in self.report_verbs | {"recalled", "recounted", "admitted", "described"}:

@@ -111,7 +111,7 @@ class QuotePatterns:
                 "say_verbs", "claim_verbs", "according", "anonymous_heads", "anonymity_cues",
                 "via_cues", "role_heads", "anonymous_plural_heads", "continuation_say",
                 "continuation_other", "report_verbs", "channel_cues", "attribution_words",
-                "via_lead_words", "statement_nouns", "spokes_nouns", "collective_heads", "group_nouns", "body_nouns",
+                "via_lead_words", "statement_nouns", "finding_nouns", "spokes_nouns", "collective_heads", "group_nouns", "body_nouns",
                 "observer_heads", "document_nouns", "citing_words", "witness_heads",
                 "organisation_collectives")}
             self.min_words = int(rules["min_quote_words"])
@@ -163,6 +163,7 @@ class QuotePatterns:
         # -- the parse's vocabulary (single lowercase words; ``cue_phrases`` by first word)
         self.say_words = frozenset(w.lower() for w in words["say_verbs"] if " " not in w)
         self.statement_nouns = frozenset(w.lower() for w in words["statement_nouns"])
+        self.finding_nouns = frozenset(w.lower() for w in words["finding_nouns"])
         self.spokes_nouns = frozenset(w.lower() for w in words["spokes_nouns"])
         self.collective_heads = frozenset(w.lower() for w in words["collective_heads"])
         self.organisation_singulars = frozenset(singular(w.lower()) for w in words["organisation_collectives"])

@@ -87,8 +87,9 @@ class SyntaxSpeakers(QuoteSpans):
         named = self._named_head(view, syn, tok, kinds, roles)
         if named is not None:
             return [named]
-        if low in self.statement_nouns:
-            return self._statement_owner(view, syn, tok, pos, last, seen, roles, kinds)
+        if low in self.statement_nouns or low in self.finding_nouns:
+            return self._statement_owner(view, syn, tok, pos, last, seen, roles, kinds,
+                                         look_back=low not in self.finding_nouns)
         if low in self.spokes_nouns:
             named = self._named_spokesperson(view, syn, tok)
             if named is not None:
@@ -381,12 +382,13 @@ class SyntaxSpeakers(QuoteSpans):
         return None
 
     def _statement_owner(self, view: DocView, syn: Syntax, tok: Token, pos: int, last: Speaker | None,
-                         seen: list[Speaker], roles: dict[str, str], kinds: frozenset[EntityType]
-                         ) -> list[Speaker]:
+                         seen: list[Speaker], roles: dict[str, str], kinds: frozenset[EntityType],
+                         look_back: bool = True) -> list[Speaker]:
         """Return who a statement that "said" something is from.
 
         Its owner when written ("a ministry statement" after the ministry was named, "the
-        group's statement", "a statement by X"), else the organisation that spoke last.
+        group's statement", "a statement by X"), else (``look_back``) the organisation that
+        spoke last.
         """
         owner = self._owner(view, syn, tok, kinds)
         if owner is not None:
@@ -402,6 +404,8 @@ class SyntaxSpeakers(QuoteSpans):
                 text = self.role_text(view, issuer)
                 text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
                 return [Speaker(None, text, False, f"desc-body:{text.lower()}#{issuer.idx}")]
+        if not look_back:
+            return []
         for sp in reversed(seen):
             ent = view.entity(sp.entity_id)
             if ent is not None and ent.type is not EntityType.PERSON:

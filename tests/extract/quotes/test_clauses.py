@@ -164,6 +164,9 @@ def test_listed_members_each_speak(extractor: QuoteExtractor) -> None:
     ("The Iraqi government condemned the shelling of the border villages.", "iraqi-government", "shelling"),
     ("The airfield, which was struck by drones, was claimed by Kataib Hezbollah as a legitimate target.",
      "kataib-hezbollah", "legitimate target"),
+    ("Mustafa al-Kadhimi commended the security forces for securing the border crossing.",
+     "mustafa-al-kadhimi", "securing the border"),
+    ("Kataib Hezbollah mourned the fighters killed in the strike.", "kataib-hezbollah", "fighters killed"),
 ])
 def test_paraphrased_claims(extractor: QuoteExtractor, text: str, speaker: str, fragment: str) -> None:
     q = one(run(extractor, text), fragment)
@@ -186,6 +189,23 @@ def test_a_description_is_not_a_claim(extractor: QuoteExtractor) -> None:
                           "pledged to rein in the factions.") == []
     assert run(extractor, "Parliament passed a resolution calling on the government to expel foreign "
                           "troops.") == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Hadi al-Amiri reminded the factions that prisoners were held without charge.", "hadi-al-amiri"),
+    ("Human Rights Watch found that the detainees had been held without charge.", "human-rights-watch"),
+    ("A United Nations report found that the detainees had been held without charge.", "united-nations"),
+])
+def test_verbs_of_reminding_and_finding_report_a_clause(extractor: QuoteExtractor, text: str, speaker: str) -> None:
+    assert one(run(extractor, text), "held without charge").speaker_id == speaker
+
+
+def test_a_finding_with_no_owner_is_no_one_elses(extractor: QuoteExtractor) -> None:
+    """An investigation nobody is named for is not the last speaker's: the outer report keeps it."""
+    text = ("Kataib Hezbollah denied any role in the attack. Rudaw reported that an initial investigation "
+            "revealed two drones had been launched from the desert.")
+    assert all(q.speaker_id != "kataib-hezbollah" for q in run(extractor, text) if "drones" in q.text)
+    assert run(extractor, "Police found the body of the activist in a canal.") == []
 
 
 # -- outlets that relay ---------------------------------------------------------------------------
