@@ -567,11 +567,16 @@ class ArgumentReader:
                 self._sides(verb, self.sx.subjects(verb), args)
             if label in SELF_CHANGES and verb.lower_ in ANNOUNCE_VERBS and not args.actors:
                 args.add("actor", self.ids(self.sx.subjects(verb)))  # "X announced the suspension of its operations"
-            if (verb.lower_ in LIGHT_VERBS or verb.lower_ in ORDER_VERBS and label in FORCE_LABELS) \
-                    and not args.actors:
+            # the verb's own object: "ordered strikes", "took part in the raid", "launched a wave of
+            # strikes"; not "ordered an investigation into the strike" (the investigation is ordered)
+            own = noun.dep_ == "dobj" or governor.head.i == verb.i or governor.lower_ == "of" and \
+                governor.head.dep_ == "dobj" and governor.head.head.i == verb.i or \
+                governor.lower_ == "for" and governor.head.lower_ == "responsibility"
+            ordered = own and verb.lower_ in ORDER_VERBS and label in FORCE_LABELS
+            if (verb.lower_ in LIGHT_VERBS and own or ordered) and not args.actors:
                 subjects = self.sx.subjects(verb)
                 named = self.ids(subjects)
-                if verb.lower_ in ORDER_VERBS and label in FORCE_LABELS:
+                if ordered:
                     named = [self.ordered_force(eid) for eid in named]  # "Biden ordered strikes": the US struck
                 args.add("actor", named)
                 if subjects and not named:

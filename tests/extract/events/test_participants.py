@@ -313,6 +313,10 @@ ROLE_CASES = [
                  "Armed clash", "actors", ["isis"], id="the-subject-hung-on-a-dateline-acts"),
     pytest.param("Protesters set fire to the offices of the Badr Organisation in Nasiriyah on Friday.", "2021-03-06",
                  "Violent demonstration", "targets", ["badr-organisation"], id="what-was-set-fire-to-is-the-target"),
+    # the investigation is ordered, not the strike it looks into
+    pytest.param("A drone struck a convoy near al-Qaim on Tuesday. Prime Minister Mohammed Shia al-Sudani ordered an "
+                 "investigation into the strike.", "2024-06-05", "Air/drone strike", "actors", [],
+                 id="an-investigation-into-a-strike-is-no-order-of-it"),
 ]
 
 
