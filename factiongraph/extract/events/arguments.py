@@ -631,11 +631,11 @@ class ArgumentReader:
         verb = self.sx.clause_verb(head)
         # a happening named inside a prepositional phrase ("following the killing of X, ...") is
         # placed by its own phrase only, not by the clause it is mentioned in
-        if verb is not head and head.dep_ != "pobj":
+        if verb.i != head.i and head.dep_ != "pobj":
             anchors.append(verb)
         for anchor in list(anchors):
             anchors.extend(self.sx.objects(anchor))
-            anchors.extend(s for s in self.sx.subjects(anchor) if s is not head)
+            anchors.extend(s for s in self.sx.subjects(anchor) if s.i != head.i)
         found: dict[int, Mention] = {}
         seen: set[int] = set()
         frontier = list(anchors)
@@ -707,7 +707,7 @@ class ArgumentReader:
         for _ in range(10):
             if t.i in (head.i, clause.i):
                 return True
-            if t.head is t or (self.sx.heads_clause(t) and t.i != span.root.i):
+            if t.head.i == t.i or (self.sx.heads_clause(t) and t.i != span.root.i):
                 return False
             t = t.head
         return False

@@ -1070,7 +1070,7 @@ def _charged_with(token: Any) -> bool:
     t = token
     for _ in range(4):
         head = t.head
-        if head is t:
+        if head.i == t.i:
             return False
         if head.lower_ in _CHARGE_WORDS and head.dep_ in ("acl", "amod") and t.dep_ in ("prep", "pcomp", "pobj"):
             return True

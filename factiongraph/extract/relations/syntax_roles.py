@@ -190,7 +190,7 @@ class SyntaxRoles(RoleFamilies):
             written = view.text[start:end]
             norm, kind, ended = self.lex.normalize_role(written)
             obj, indirect, regions = self.object_after(view, args, last)
-            if obj is None and last is not tok:
+            if obj is None and last.i != tok.i:
                 obj, indirect, regions = self.object_after(view, args, tok)
             oid: str | None = owner.entity_id if isinstance(owner, Mention) else None
             if obj is not None and oid is None:

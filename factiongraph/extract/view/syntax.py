@@ -278,10 +278,3 @@ class Syntax:
                 return str(c.lower_)
         return None
 
-    def governor(self, token: Token, deps: Iterable[str]) -> Token | None:
-        """Return the nearest ancestor reached through ``deps`` links only, or None."""
-        wanted = set(deps)
-        t = token
-        while t.dep_ in wanted and t.head.i != t.i:
-            t = t.head
-        return t if t is not token else None
