@@ -9,7 +9,9 @@ knowledge base knows the short form but not the long name ("the Counter Terroris
 are one. A short form that names another known entity than a known long name is left alone
 (the brackets may hold anything: "Kataib Hezbollah (Iran's ally)" is no definition). A
 group's name given again in other words in brackets ("Saraya Awliyaa al-Dam (Blood
-Guardians)") is the same group, when the knowledge base does not know the bracketed name.
+Guardians)") is the same group, when the knowledge base does not know the bracketed name; so
+is the numbered unit a group is registered as ("Kataib Sayyid al-Shuhada (PMF Brigade 14)",
+"..., which operates as the 14th Brigade of the PMF").
 """
 
 from __future__ import annotations
@@ -63,6 +65,34 @@ def bracketed_translations(text: str, mentions: list[Mention],
     return out
 
 
+# Between a group and the numbered unit it is registered as: "X (PMF Brigade 14)", "X, which
+# operates as the 14th Brigade", "X, officially the 50th Brigade", "X, also known as Brigade 30".
+_DESIGNATION = re.compile(
+    r"\s*(?:\(|,\s*(?:(?:which|that)\s+(?:(?:officially|formally|also)\s+)?"
+    r"(?:operates|operated|serves|served|functions|is|was|are|were)\s+(?:(?:officially|formally)\s+)?"
+    r"(?:(?:known|registered|listed|designated)\s+)?as|(?:officially|formally)(?:\s+known\s+as)?|"
+    r"(?:also\s+)?(?:known|registered|listed|designated)\s+as|also\s+called|or))\s*(?:the\s+)?",
+    re.IGNORECASE)
+_UNIT_WORD = re.compile(r"\b(?:Brigades?|Battalions?|Divisions?|Regiments?|Liwa)\b")
+_GROUPS = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG})
+
+
+def designated_units(text: str, mentions: list[Mention],
+                     is_known: Callable[[str], bool]) -> list[tuple[Mention, Mention]]:
+    """Return ``(numbered unit, group it follows)`` for a group given with the unit it is
+    registered as: "Kataib Sayyid al-Shuhada (PMF Brigade 14)", "..., which operates as the 14th
+    Brigade of the PMF". A unit the knowledge base knows keeps its own entity."""
+    out: list[tuple[Mention, Mention]] = []
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    for group, unit in zip(ordered, ordered[1:]):
+        if group.type not in _GROUPS or unit.type is not EntityType.ARMED_GROUP or not group.entity_id \
+                or not unit.entity_id or unit.entity_id == group.entity_id or is_known(str(unit.entity_id)):
+            continue
+        if _UNIT_WORD.search(unit.text) and _DESIGNATION.fullmatch(text, group.end, unit.start):
+            out.append((unit, group))
+    return out
+
+
 def link_defined_short_forms(text: str, mentions: list[Mention],
                              is_known: Callable[[str], bool]) -> list[Mention]:
     """Return ``mentions`` with each defined short form and its long name on one entity.
@@ -70,7 +100,7 @@ def link_defined_short_forms(text: str, mentions: list[Mention],
     ``is_known``: True for a knowledge-base entity id.
     """
     defined = defined_short_forms(text, mentions)
-    translated = bracketed_translations(text, mentions, is_known)
+    translated = bracketed_translations(text, mentions, is_known) + designated_units(text, mentions, is_known)
     if not defined and not translated:
         return mentions
     moves: dict[str, tuple[str, EntityType]] = {}  # entity id -> (entity id, type) it becomes

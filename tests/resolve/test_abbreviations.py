@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factiongraph.model import EntityType, Mention
 from factiongraph.resolve.abbreviations import defined_short_forms, link_defined_short_forms
 
@@ -55,3 +57,24 @@ def test_a_known_name_in_brackets_stays_itself() -> None:
     text = "Kataib Hezbollah (Popular Mobilization Forces) marched."
     ms = mentions(text, [("Kataib Hezbollah", G, "kataib-hezbollah"), ("Popular Mobilization Forces", G, "pmf")])
     assert [m.entity_id for m in link_defined_short_forms(text, ms, lambda eid: True)] == ["kataib-hezbollah", "pmf"]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Kataib Sayyid al-Shuhada (PMF Brigade 14) said it would respond.", "PMF Brigade"),
+    ("Kataib Sayyid al-Shuhada, which operates as the 14th Brigade of the PMF, said it would respond.",
+     "14th Brigade"),
+    ("Kataib Sayyid al-Shuhada, officially the 14th Brigade of the PMF, said it would respond.", "14th Brigade"),
+    ("Kataib Sayyid al-Shuhada, also known as Brigade 14, said it would respond.", "Brigade 14"),
+])
+def test_the_numbered_unit_a_group_is_registered_as_is_the_group(text: str, unit: str) -> None:
+    ms = mentions(text, [("Kataib Sayyid al-Shuhada", G, "kataib-sayyid-al-shuhada"), (unit, G, "ent-unit")])
+    linked = link_defined_short_forms(text, ms, lambda eid: eid == "kataib-sayyid-al-shuhada")
+    assert [m.entity_id for m in linked] == ["kataib-sayyid-al-shuhada"] * 2
+
+
+def test_a_unit_named_beside_a_group_otherwise_stays_itself() -> None:
+    for text, known in (("Kataib Sayyid al-Shuhada fought beside Brigade 30 near Mosul.", False),
+                        ("Kataib Sayyid al-Shuhada (Brigade 30) fought near Mosul.", True)):
+        ms = mentions(text, [("Kataib Sayyid al-Shuhada", G, "kataib-sayyid-al-shuhada"), ("Brigade 30", G, "ent-b30")])
+        linked = link_defined_short_forms(text, ms, lambda eid: eid == "kataib-sayyid-al-shuhada" or known)
+        assert [m.entity_id for m in linked] == ["kataib-sayyid-al-shuhada", "ent-b30"]
