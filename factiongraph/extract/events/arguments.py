@@ -227,6 +227,12 @@ class ArgumentReader:
                 return named
         before = [m for m in self._mentions if m.end <= start and start - m.end <= 400
                   and _type_of(self.ctx, m) in types and m.entity_id]
+        if types is GROUP_TYPES and token.dep_ in ("nsubj", "nsubjpass"):
+            # a group as subject goes on with the group that was the subject before it ("X, which
+            # operates as a brigade of the PMF, blamed Y. ... the group vowed"): not the last named
+            subjects = [m for m in before if self.sx.is_subject(m)]
+            if subjects:
+                return subjects[-1]
         return before[-1] if before else None
 
     def _reporting_subject(self, token: Token, person: bool) -> Mention | None:

@@ -75,6 +75,24 @@ class Syntax:
         """Return the (longest) mention covering ``token``, if any."""
         return self._by_token.get(token.i)
 
+    def is_subject(self, m: Mention) -> bool:
+        """Return True when mention ``m`` is (in) the subject of its clause: "X said", "X's
+        fighters attacked", "X and Y denied", "Y, X's armed wing, said" (not inside a preposition's
+        or relative clause's phrase)."""
+        if not self.available:
+            return False
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        t = span.root
+        for _ in range(6):
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                return True
+            if t.dep_ not in ("compound", "appos", "conj", "poss", "amod", "nmod") or t.head.i == t.i:
+                return False
+            t = t.head
+        return False
+
     def mentions_in(self, token: Token) -> list[Mention]:
         """Return the distinct mentions inside ``token``'s subtree, in text order."""
         seen: dict[int, Mention] = {}

@@ -317,6 +317,11 @@ ROLE_CASES = [
     pytest.param("A drone struck a convoy near al-Qaim on Tuesday. Prime Minister Mohammed Shia al-Sudani ordered an "
                  "investigation into the strike.", "2024-06-05", "Air/drone strike", "actors", [],
                  id="an-investigation-into-a-strike-is-no-order-of-it"),
+    # "the group" as subject goes on with the group that was the subject, not the umbrella named last
+    pytest.param("Kataib Sayyid al-Shuhada, which operates as a brigade of the Popular Mobilisation Forces, blamed "
+                 "the United States for the strike. On Wednesday the group fired rockets at the Ain al-Asad base.",
+                 "2024-06-05", "Shelling/artillery/missile attack", "actors", ["kataib-sayyid-al-shuhada"],
+                 id="the-group-is-the-subject-before-it"),
 ]
 
 
