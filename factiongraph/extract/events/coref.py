@@ -324,6 +324,8 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> b
         return True
     if _force_on_the_protest(prev, new):
         return True
+    if _told_again_vaguely(prev, new):
+        return True
     if not is_same_family(prev, new) or roles_conflict(prev, new):
         return False
     weak_place = new.attrs.get("location_basis", "clause") != "clause"
@@ -339,6 +341,23 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> b
         return near and (anaphoric or participants_overlap(prev, new))
     return dates_compatible(prev, new) and (anaphoric or near or participants_overlap(prev, new)) \
         and prev.date_start == new.date_start
+
+
+# Verbs that tell a violent happening without its means ("the convoy ... when it was hit"): the
+# sub-type their rule gives is a default, not something the text says.
+VAGUE_TRIGGERS = frozenset({"hit", "attack", "attacked", "targeted", "target"})
+
+
+def _told_again_vaguely(prev: Event, new: Event) -> bool:
+    """Return True for a violent happening told again just after by a verb that names no means,
+    with no date of its own and the same target ("A drone struck a convoy ... The convoy was
+    travelling toward X when it was hit"): one happening, the first telling's sub-type."""
+    if str(new.attrs.get("trigger") or "").lower() not in VAGUE_TRIGGERS or new.type != prev.type \
+            or prev.type not in VIOLENT_TYPES or not is_undated(new) or not (set(new.targets) & set(prev.targets)):
+        return False
+    if roles_conflict(prev, new) or not (prev.evidence and new.evidence):
+        return False
+    return new.evidence[0].start - prev.evidence[-1].end <= NEARBY_CHARS
 
 
 # Protest sub-types by how much force met the crowd: one protest takes the most it met.
@@ -372,6 +391,8 @@ def merge_in_document(events: list[Event], ancestors: Ancestors | None = None) -
         # A reference that adds nothing of its own: "the killing" (anaphoric) or a killing folded
         # into the strike it was the outcome of ("UNAMI condemned the killing": UNAMI did not kill).
         again = _opens_with_reference(event) and is_undated(event)  # "The explosion killed three": its toll only
+        # "... was travelling toward X when it was hit": where it was going, not a place of its own
+        again = again or _told_again_vaguely(merged[target], event)
         anaphoric = bool(event.attrs.get("anaphoric")) or again or (
             event.attrs.get("label") == "killing" and merged[target].attrs.get("label") != "killing")
         if event.attrs.get("location_basis", "clause") != "clause" or again:

@@ -724,6 +724,13 @@ def test_the_explosion_that_follows_a_strike_is_its_toll(extractor: EventExtract
     assert [(e.sub_type, e.counts) for e in events] == [("Air/drone strike", {"killed": 3, "injured": 47})]
 
 
+def test_a_strike_told_again_without_its_means_is_the_same_strike(extractor: EventExtractor) -> None:
+    events = events_of(extractor, "A drone struck a convoy of the Kataib Sayyid al-Shuhada militia near al-Qaim on "
+                                  "Tuesday, killing four fighters. The officials said the convoy was travelling toward "
+                                  "the Akashat desert when it was hit.", "2024-06-05")
+    assert [(e.sub_type, e.location_name) for e in events] == [("Air/drone strike", "al-Qaim")]
+
+
 def test_shooting_down_a_drone_is_an_interception_not_a_shooting(extractor: EventExtractor) -> None:
     events = events_of(extractor, "Air defences at Baghdad airport shot down a drone approaching the facility early "
                                   "on Thursday, the Iraqi military said.", "2021-03-06")
