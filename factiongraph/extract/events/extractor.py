@@ -42,7 +42,7 @@ from factiongraph.extract.view.quoting import is_inside_speech
 from factiongraph.extract.dates.anchoring import (YearGuess, infer_year, paragraph_label_date, pick_date,
                                                   resolve_event_date)
 from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
-from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event
+from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event, locate_span
 from factiongraph.extract.events.arguments import ArgumentReader
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, EntityType, Event, Evidence, Mention
@@ -674,6 +674,17 @@ class EventExtractor:
             known = [m for m in in_sent if m.entity_id and m.entity_id != location.entity_id
                      and ctx.kb.get(m.entity_id) is not None]
             container = locate_event(known, ctx.entities, ctx.kb) if known else None
+        if location is None and rule.type in VIOLENT_TYPES:
+            # "AL-QAIM, Iraq (Wire) - A drone struck a convoy near the border": a violent happening
+            # the lead gives no place of its own is placed where the report was filed, as a guess;
+            # not a capital, where bureaus report from on the whole country ("WASHINGTON (AP) - ")
+            line = text.rfind("\n", 0, sent.start_char) + 1
+            lead_end = filed_end if filed else dateline_end(text, line, sent.end_char)
+            if lead_end is not None and (filed or not text[lead_end:sent.start_char].strip()):
+                location = locate_span([m for m in mentions if line <= m.start and m.end <= lead_end
+                                        and _entity_type(ctx, m) is EntityType.PLACE
+                                        and not reader.capital_state_of(m)],
+                                       ctx.entities, ctx.kb, "dateline", 0.6)
         has_place = any(p is not None and p.basis == "clause" and p.precision != "country" for p in (location, loose))
         has_date = date_match is not None
         participants = actors + targets

@@ -731,6 +731,16 @@ def test_a_strike_told_again_without_its_means_is_the_same_strike(extractor: Eve
     assert [(e.sub_type, e.location_name) for e in events] == [("Air/drone strike", "al-Qaim")]
 
 
+@pytest.mark.parametrize("dateline, place", [("AL-QAIM, Iraq, June 4 (Wire) - ", "al-Qaim"),
+                                             ("BAGHDAD, June 4 (Wire) - ", None)])
+def test_a_lead_with_no_place_of_its_own_is_placed_at_its_dateline(extractor: EventExtractor, dateline: str,
+                                                                   place: str | None) -> None:
+    events = events_of(extractor, dateline + "A drone struck a convoy of the Kataib Sayyid al-Shuhada militia near "
+                                  "the border on Tuesday, killing four fighters.", "2024-06-05")
+    assert [(e.location_name, e.attrs.get("location_basis")) for e in events] == \
+        [(place, "dateline" if place else None)]
+
+
 def test_shooting_down_a_drone_is_an_interception_not_a_shooting(extractor: EventExtractor) -> None:
     events = events_of(extractor, "Air defences at Baghdad airport shot down a drone approaching the facility early "
                                   "on Thursday, the Iraqi military said.", "2021-03-06")
