@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -131,8 +131,23 @@ class MentionBuilder:
                                         self.lookup_name)
         mentions = add_outlet_mentions(mentions, document.text, document.doc_id,
                                        document.metadata.outlet, context, self.lookup_name)
+        mentions = self._agree_types(mentions)
         return add_name_repeats(mentions, document.text, document.doc_id, context,
                                 self.lookup_name, self.lookup_place, self.demonyms)
+
+    def _agree_types(self, mentions: list[Mention]) -> list[Mention]:
+        """Return ``mentions`` with the model's guess of a name's type replaced by the type the
+        same name has elsewhere in the document from the knowledge base or a rule ("the village of
+        al-Rashad" ... "Residents of al-Rashad": a place both times, not a place and a party)."""
+        typed: dict[str, EntityType] = {}
+        for m in mentions:
+            if m.producer != self.ner_producer:
+                typed.setdefault(m.text.casefold(), m.type)
+        if not typed:
+            return mentions
+        return [replace(m, type=typed[m.text.casefold()])
+                if m.producer == self.ner_producer and m.entity_id is None and m.text.casefold() in typed
+                and typed[m.text.casefold()] is not m.type else m for m in mentions]
 
     def _add_possessed(self, mentions: list[Mention], document: Document,
                        context: Callable[[int, int], tuple[int, int, bool]]) -> list[Mention]:
@@ -201,6 +216,8 @@ class MentionBuilder:
         if all(t.lower_.rstrip(".") in self.title_words or t.text in self.rules.non_person_words
                for t in doc[cand.start:cand.end]):
             return None  # "Supreme", "Militias": a capitalised common word, not a name
+        if all(t.lower_ in self.rules.common_nouns for t in doc[cand.start:cand.end]):
+            return None  # "Gunmen believed to ...", "Security forces": people described, not named
         if doc[cand.start].text in ("Operation", "Operations") and cand.end - cand.start > 1:
             return None  # "Operation Claw-Lock": a military campaign's name, neither place nor body
         if self._in_place_context(doc, cand.start, cand.end):

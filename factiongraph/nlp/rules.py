@@ -94,6 +94,7 @@ class DiscoveryRules:
     person_appositive_heads: frozenset[str] = frozenset()
     relay: RelayCues | None = None
     armed_after: frozenset[str] = frozenset()
+    common_nouns: frozenset[str] = frozenset()
 
 
 def _words(data: dict[str, Any], key: str, path: Path) -> frozenset[str]:
@@ -193,4 +194,5 @@ def load_rules(path: str | Path | None = None) -> DiscoveryRules:
         person_appositive_heads=_words(data, "person_appositive_heads", rules_path),
         relay=_parse_relay(data.get("outlet_relay"), rules_path),
         armed_after=_words(data, "armed_after", rules_path),
+        common_nouns=frozenset(w.lower() for w in _words(data, "common_nouns", rules_path)),
     )

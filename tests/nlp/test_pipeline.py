@@ -261,3 +261,17 @@ def test_a_rank_abbreviation_does_not_end_the_sentence(nlp_pipeline: NlpPipeline
     ann = annotate(nlp_pipeline, text)
     assert len(list(ann.spacy_doc.sents)) == 1
     assert any(t.text == rank.split()[0] for t in ann.spacy_doc)
+
+
+def test_people_described_by_a_plain_noun_are_no_name(nlp_pipeline: NlpPipeline) -> None:
+    # the model reads a capitalised "Gunmen" after a dateline as a place
+    ann = annotate(nlp_pipeline, "BAQUBA, Iraq — Gunmen believed to belong to the Islamic State group killed "
+                                 "five members of a single family in an overnight attack on a village.")
+    assert "Gunmen" not in by_text(ann)
+
+
+def test_a_name_keeps_the_type_a_rule_gave_it_elsewhere_in_the_document(nlp_pipeline: NlpPipeline) -> None:
+    # "village of" makes al-Rashad a place; the model alone calls the second one an organisation
+    ann = annotate(nlp_pipeline, "The attackers stormed the village of al-Rashad shortly before midnight. "
+                                 "Residents of al-Rashad held a funeral for the victims on Sunday.")
+    assert {m.type for m in ann.mentions if m.text == "al-Rashad"} == {EntityType.PLACE}

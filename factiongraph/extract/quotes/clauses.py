@@ -411,6 +411,9 @@ class QuoteClauses(SyntaxSpeakers):
         ("claimed responsibility", "held X responsible", "described X as Y") or a clause; in
         the passive the claimed act is its subject ("an attack claimed by X").
         """
+        after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+        if after in self.claim_not_before.get(tok.lower_, ()):
+            return False  # "X hails from Diyala"
         wanted = self.claim_complements.get(tok.lower_)
         if wanted is None or (passive and "responsibility" in wanted):
             return True

@@ -117,6 +117,8 @@ class QuotePatterns:
             self.min_words = int(rules["min_quote_words"])
             self.claim_complements = {str(k).lower(): frozenset(str(w).lower() for w in v)
                                       for k, v in rules["claim_complements"].items()}
+            self.claim_not_before = {str(k).lower(): frozenset(str(w).lower() for w in v)
+                                     for k, v in (rules.get("claim_not_before") or {}).items()}
             odd = [f"{k}: {w!r}" for k in words for w in rules[k] if not isinstance(w, str)]
             if odd:  # YAML 1.1 reads a bare on/off/yes/no as a boolean: quote such words
                 raise ValueError(f"not a string: {', '.join(odd)}")

@@ -240,24 +240,36 @@ class SyntaxRoles(RoleFamilies):
         return out
 
     def syn_whose(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
-        """"Y, whose leader is X" / "Y, whose spokesman, X, said": the title belongs to Y."""
+        """"Y, whose leader is X" / "Y, whose spokesman, X, said" / "Y, whose leader X hails from Z":
+        the title belongs to Y."""
         out: list[Candidate] = []
         heads = self.role_heads()
         for tok in args.tokens_in(heads):
             if tok.lower_ not in heads or not any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children):
                 continue
             verb = tok.head
+            titled = args.mention_at(verb) if tok.dep_ == "compound" else None
+            if titled is not None and args.type_of(titled) is EntityType.PERSON:
+                verb = verb.head  # "Y, whose leader X hails from Z": the title is a compound of X's name
+            else:
+                titled = None
             clause = verb if verb.dep_ == "relcl" else tok if tok.dep_ == "relcl" else None
             owner = args.mention_at(clause.head) if clause is not None and clause.head.i != clause.i else None
             if owner is None or args.type_of(owner) not in ORGS | {EntityType.COUNTRY}:
                 continue
-            people = [m for c in (*verb.children, *tok.children) if c.dep_ in ("attr", "appos") and c.i != tok.i
-                      for m in args.named(c) if args.type_of(m) is EntityType.PERSON]
-            norm, kind, ended = self.lex.normalize_role(tok.text)
+            people = [titled] if titled is not None else [
+                m for c in (*verb.children, *tok.children) if c.dep_ in ("attr", "appos") and c.i != tok.i
+                for m in args.named(c) if args.type_of(m) is EntityType.PERSON]
+            title = tok.text
+            doc = tok.doc
+            if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_ \
+                    and not doc[tok.i + 1].whitespace_:
+                title = tok.text + "-" + doc[tok.i + 2].text  # "whose secretary-general X"
+            norm, kind, ended = self.lex.normalize_role(title)
             pred = self.role_predicate(kind, args.type_of(owner), True)
             for person in people:
                 out.append(self.cand(person, pred, owner, args.span_of(person, owner, tok), "rel-syn-clause",
-                                     role=tok.text, role_normalized=norm, ended=ended))
+                                     role=title, role_normalized=norm, ended=ended))
         return out
 
     def in_delegation(self, args: SentenceArgs, org: Mention) -> bool:

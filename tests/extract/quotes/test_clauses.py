@@ -184,6 +184,13 @@ def test_a_relative_clause_of_another_speaker_is_its_own_claim(extractor: QuoteE
     assert "denied" not in one(quotes, "blamed the blast").text
 
 
+def test_where_someone_hails_from_is_no_claim(extractor: QuoteExtractor) -> None:
+    assert run(extractor, "The Badr Organisation, whose leader Hadi al-Amiri hails from Diyala, controls the "
+                          "province's police.") == []
+    assert one(run(extractor, "Hadi al-Amiri hailed the agreement as a victory for Iraq."), "victory").speaker_id \
+        == "hadi-al-amiri"
+
+
 def test_a_description_is_not_a_claim(extractor: QuoteExtractor) -> None:
     assert run(extractor, "The raid was ordered by Mustafa al-Kadhimi, who took office in May and has "
                           "pledged to rein in the factions.") == []

@@ -283,6 +283,13 @@ def test_whose_title_belongs_to_the_group(extractor: RelationExtractor) -> None:
     rels = run(extractor, "Kataib Hezbollah, whose spokesman, Abu Ali al-Askari, posted the statement, denied it.")
     assert ("abu-ali-al-askari", "holds_role", "kataib-hezbollah") in triples(rels)
     assert ("abu-ali-al-askari", "leader_of", "kataib-hezbollah") not in triples(rels)
+    # the title as a compound of the name, hyphenated titles whole
+    assert ("hadi-al-amiri", "leader_of", "badr-organisation") in triples(run(
+        extractor, "The Badr Organisation, whose leader Hadi al-Amiri hails from Diyala, controls the province."))
+    rels = run(extractor, "Kataib Hezbollah, whose secretary-general Abu Hussein al-Hamidawi rarely appears in "
+                          "public, denied the claim.")
+    assert [(r.predicate.value, r.attrs.get("role")) for r in rels
+            if r.subject_id == "abu-hussein-al-hamidawi"] == [("leader_of", "secretary-general")]
 
 
 def test_a_person_who_heads_a_group_in_a_main_clause(extractor: RelationExtractor) -> None:
