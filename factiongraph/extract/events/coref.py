@@ -306,8 +306,18 @@ def is_campaign(event: Event) -> bool:
                      re.IGNORECASE) is not None
 
 
+# "A second attack the same night ...", "In another attack, ...": the text says it is not the one before
+# ("It was the second attack on the base this week" still is).
+ANOTHER_ONE = re.compile(r"(?<!\bwas the )(?<!\bis the )(?<!\bmarks the )(?<!\bmarked the )"
+                         r"\b(?:another|second|third|fourth|fifth|separate|further)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:attack|attacks|strike|strikes|bombing|blast|explosion|incident|raid|assault|ambush|"
+                         r"clash|clashes|shooting)\b", re.I)
+
+
 def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> bool:
     """Return True if ``new`` (later in the same document) re-describes ``prev``."""
+    if new.evidence and ANOTHER_ONE.search(new.evidence[0].text):
+        return False
     if any(e.counts and e.evidence and TALLY.search(e.evidence[0].text) for e in (prev, new)):
         return False
     if is_campaign(prev) != is_campaign(new):

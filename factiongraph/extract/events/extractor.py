@@ -234,7 +234,7 @@ class EventExtractor:
                 if not is_verb and i > 0 and words[i - 1] == "in" and end < len(words) \
                         and words[end] in ("against", "at", "over", "of", "for"):
                     continue  # "in protest against the arrest": why they acted, not a protest
-                if is_verb and tok.dep_ == "amod" and tok.head.i >= end and not tok.text[:1].isupper():
+                if is_verb and tok.dep_ == "amod" and tok.head.i >= tokens[end - 1].i + 1 and not tok.text[:1].isupper():
                     continue  # "kidnapped academic X", "the slain commander": describes, reports no happening
                 if _charged_with(sent.doc[tok.i]):
                     continue  # "fighters accused of rocket attacks": what someone is held for, no new happening

@@ -741,6 +741,16 @@ def test_a_lead_with_no_place_of_its_own_is_placed_at_its_dateline(extractor: Ev
         [(place, "dateline" if place else None)]
 
 
+def test_a_second_attack_is_not_the_first_told_again(extractor: EventExtractor) -> None:
+    # also: "two wounded" (a participle after its number) reports in any sentence, not only the first
+    events = events_of(extractor, "Gunmen killed five members of a family in an overnight attack on a village north "
+                                  "of Baquba, police sources said.\n\nThe attackers opened fire on a house, a police "
+                                  "captain said. Among the dead were two women.\n\nA second attack the same night, on an "
+                                  "army checkpoint near Khanaqin, left one soldier dead and two wounded, according to a "
+                                  "statement.", None)  # undated: nothing but the words sets the two apart
+    assert sorted((e.counts.get("killed", 0), e.counts.get("injured", 0)) for e in events) == [(1, 2), (5, 0)]
+
+
 def test_shooting_down_a_drone_is_an_interception_not_a_shooting(extractor: EventExtractor) -> None:
     events = events_of(extractor, "Air defences at Baghdad airport shot down a drone approaching the facility early "
                                   "on Thursday, the Iraqi military said.", "2021-03-06")
