@@ -322,6 +322,8 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> b
         return False
     if is_campaign(prev) != is_campaign(new):
         return False  # a campaign told in summary is not one of its strikes told in full
+    if _perpetrators_again(prev, new):
+        return True
     outcome = new.attrs.get("label") in ("killing", "injury")
     refers_back = bool(new.evidence) and REFERS_BACK.search(new.evidence[0].text) is not None
     named_again = _opens_with_reference(new) and new.type in VIOLENT_TYPES and bool(prev.evidence) \
@@ -351,6 +353,24 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> b
         return near and (anaphoric or participants_overlap(prev, new))
     return dates_compatible(prev, new) and (anaphoric or near or participants_overlap(prev, new)) \
         and prev.date_start == new.date_start
+
+
+# "The attackers stormed the village ...": the perpetrators of the happening just told, named again.
+PERPETRATORS_AGAIN = re.compile(r"\s*(?:The|These|Those)\s+(?:\w+\s+)?(?:attackers|assailants|gunmen|militants|"
+                                r"bombers|kidnappers|perpetrators|insurgents)\b")
+
+
+def _perpetrators_again(prev: Event, new: Event) -> bool:
+    """Return True for a violent happening told by the perpetrators of the one just told, named again
+    ("Gunmen killed five ... The attackers stormed the village ..."), with no date of its own or the
+    same one."""
+    if prev.type not in VIOLENT_TYPES or new.type not in VIOLENT_TYPES or not (prev.evidence and new.evidence):
+        return False
+    if not PERPETRATORS_AGAIN.match(new.evidence[0].text) or roles_conflict(prev, new):
+        return False
+    if new.evidence[0].start - prev.evidence[-1].end > NEARBY_CHARS:
+        return False
+    return is_undated(new) or (not is_undated(prev) and prev.date_start == new.date_start)
 
 
 # Verbs that tell a violent happening without its means ("the convoy ... when it was hit"): the

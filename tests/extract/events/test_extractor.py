@@ -751,6 +751,14 @@ def test_a_second_attack_is_not_the_first_told_again(extractor: EventExtractor) 
     assert sorted((e.counts.get("killed", 0), e.counts.get("injured", 0)) for e in events) == [(1, 2), (5, 0)]
 
 
+def test_the_attackers_named_again_tell_the_same_attack(extractor: EventExtractor) -> None:
+    events = events_of(extractor, "Gunmen killed five members of a family in an overnight attack on a village north "
+                                  "of Baquba, police sources said.\n\nThe attackers stormed the village of al-Rashad, in "
+                                  "the Muqdadiya district of Diyala province, shortly before midnight on Saturday and "
+                                  "opened fire on a house, a police captain said.", None)
+    assert [e.counts for e in events] == [{"killed": 5}]
+
+
 def test_shooting_down_a_drone_is_an_interception_not_a_shooting(extractor: EventExtractor) -> None:
     events = events_of(extractor, "Air defences at Baghdad airport shot down a drone approaching the facility early "
                                   "on Thursday, the Iraqi military said.", "2021-03-06")
