@@ -85,6 +85,8 @@ LIGHT_VERBS = frozenset("""carry carried carries carrying conduct conducted cond
 # forces that struck), where an ordered investigation stays the leader's own act.
 ORDER_VERBS = frozenset("""order ordered orders ordering authorize authorized authorizes authorise authorised
     authorises direct directed directs approve approved approves""".split())
+# Nouns of taking part: their owner acted in the happening "in" them ("his involvement in attacks").
+INVOLVEMENT_NOUNS = frozenset({"involvement", "role", "participation", "part", "hand", "complicity"})
 FORCE_LABELS = frozenset({"air-strike", "rocket-attack", "attack-on-base", "ground-attack", "shooting", "killing",
                           "raid", "incursion", "explosive", "clash"})
 # A group's changes to itself that it announces: the announcer is the one that changes ("X
@@ -535,6 +537,16 @@ class ArgumentReader:
         for child in noun.children:
             if child.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod") and child.i < noun.i:
                 args.add("actor", self.ids([child]))
+        part = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
+        if part is not None and part.lower_ in INVOLVEMENT_NOUNS and not args.actors:
+            # "X's involvement in attacks", "his role in the attacks": whoever took part acted
+            for child in part.children:
+                if child.dep_ == "poss":
+                    found = self.ids([child])
+                    if not found and child.lower_ in PRONOUNS:
+                        antecedent = self.antecedent(child)
+                        found = [str(antecedent.entity_id)] if antecedent is not None else []
+                    args.add("actor", found)
         if not args.actors:
             args.add("actor", self.state_of_means(noun))  # "an Israeli strike"
         for child in noun.children:
@@ -581,7 +593,8 @@ class ArgumentReader:
             ordered = own and verb.lower_ in ORDER_VERBS and label in FORCE_LABELS
             if (verb.lower_ in LIGHT_VERBS and own or ordered) and not args.actors:
                 subjects = self.sx.subjects(verb)
-                named = self.ids(subjects)
+                # "Washington had carried out strikes": the capital acts for its state
+                named = self.ids(subjects) or [eid for s in subjects for eid in self.capital_state(s)]
                 if ordered:
                     named = [self.ordered_force(eid) for eid in named]  # "Biden ordered strikes": the US struck
                 args.add("actor", named)

@@ -186,8 +186,14 @@ class Syntax:
         for s in subjects:
             if s.idx >= cut:
                 out.append(s)
-            else:
-                out.extend(c for c in s.children if c.dep_ == "appos" and c.idx >= cut)
+                continue
+            appos = [c for c in s.children if c.dep_ == "appos" and c.idx >= cut]
+            if not appos:
+                # "ERBIL, Kurdistan Region of Iraq - Iraq's Ministry of X on Friday dismissed ...": the
+                # parser ran the dateline on into the subject; the first noun past the dash is it
+                appos = [t for t in s.subtree if t.idx >= cut and t.head.idx < cut
+                         and t.dep_ not in ("prep", "punct", "cc", "case", "det", "advmod", "npadvmod")][:1]
+            out.extend(appos)
         return out
 
     def subjects(self, verb: Token) -> list[Token]:

@@ -322,6 +322,15 @@ ROLE_CASES = [
                  "the United States for the strike. On Wednesday the group fired rockets at the Ain al-Asad base.",
                  "2024-06-05", "Shelling/artillery/missile attack", "actors", ["kataib-sayyid-al-shuhada"],
                  id="the-group-is-the-subject-before-it"),
+    # the parser ran the dateline on into the subject ("ERBIL ... of Iraq - Iraq's Ministry of ...")
+    pytest.param("Mark Esper said Washington had carried out military strikes against the militia on Sunday.",
+                 "2020-01-01", "Air/drone strike", "actors", ["united-states"], id="a-capital-carrying-out-strikes"),
+    pytest.param("Security forces took control of the Green Zone after the withdrawal of Kataib Hezbollah fighters "
+                 "on Friday.", "2020-05-29", "Change to group/activity", "actors", ["kataib-hezbollah"],
+                 id="who-withdraws-acts"),
+    pytest.param("Iraqi forces arrested Qasim Muslih on Wednesday. He was held for his involvement in rocket attacks "
+                 "on the Ain al-Asad base in 2020.", "2021-05-28", "Shelling/artillery/missile attack", "actors",
+                 ["qasim-muslih"], id="whoever-was-involved-acted"),
 ]
 
 
@@ -339,3 +348,11 @@ def test_a_capital_as_agent_is_its_state_and_as_target_a_place(extractor: EventE
     strike = only(extractor.extract(make_context("Israeli jets struck Damascus on Monday.", "2024-01-10")),
                   "Air/drone strike")
     assert strike.actors == ["israel"] and "syria" not in strike.targets
+
+
+def test_a_subject_the_parser_ran_into_the_dateline_acts(extractor: EventExtractor) -> None:
+    # "ERBIL, Kurdistan Region of Iraq - Iraq's Ministry of X": the parser hangs the ministry under the dateline
+    ctx = make_context("ERBIL, Kurdistan Region of Iraq - Iraq's Ministry of Communications on Friday dismissed "
+                       "reported US fears of Iran being able to monitor Iraqi communications.", "2025-11-01")
+    ministry = next(m.entity_id for m in ctx.mentions if m.text == "Ministry of Communications")
+    assert only(extractor.extract(ctx), "Other").actors == [ministry]
