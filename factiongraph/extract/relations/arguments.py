@@ -296,6 +296,8 @@ class SentenceArgs:
             out.extend(self.named(head) or self.described(head, depth + 1))
         elif dep in ("attr", "acomp", "oprd") and tok.head.lower_ in _COPULAS:
             out.extend(self._subject_names(tok.head))
+        elif dep == "nsubj" and tok.head.lower_ in _COPULAS:  # "Y's leader is A": the title is the subject
+            out.extend(m for c in tok.head.children if c.dep_ == "attr" for m in self.named(c))
         elif dep == "dobj" and tok.head.lower_ in _FORMING:  # "X forms part of Y", "X became a member of Y"
             out.extend(self._subject_names(tok.head))
         elif dep == "oprd":  # "A was appointed chief of Y", "Y named A its head"

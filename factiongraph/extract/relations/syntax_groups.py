@@ -22,7 +22,7 @@ from factiongraph.extract.relations.doc_index import Token
 from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.relations.group_families import GroupFamilies
 from factiongraph.extract.relations.patterns import Candidate
-from factiongraph.extract.view.docview import DocView
+from factiongraph.extract.view.docview import GROUPS, DocView
 from factiongraph.model import EntityType, Mention, Predicate
 
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG})
@@ -141,6 +141,8 @@ class SyntaxGroups(GroupFamilies):
                     if other is not None:
                         phrase = args.nominal(word)
                         subjects = [m for m in args.referents(phrase) if m.end <= tok.idx or m.start > word.idx]
+                        if not subjects:  # "The pro-Iran Kataib Hezbollah": a parse that lost the name
+                            subjects = [m for m in args.name_after(word) if args.type_of(m) in GROUPS]
                         if low == "pro":
                             out.extend(self.emit_alignment(view, args, subjects, other, False,
                                                            "rel-syn-modifier", tok, phrase))

@@ -83,6 +83,20 @@ def test_pro_backer_with_a_list(extractor: RelationExtractor) -> None:
         assert (group, "backed_by", "iran") in got
 
 
+def test_pro_backer_before_a_name_the_parser_lost(extractor: RelationExtractor) -> None:
+    # the parser reads "The pro-Iran Kataib Hezbollah" as "-" with "Iran" for punctuation
+    assert ("kataib-hezbollah", "backed_by", "iran") in triples(run(
+        extractor, "The pro-Iran Kataib Hezbollah claimed the attack."))
+
+
+def test_a_title_as_the_subject_of_a_copula(extractor: RelationExtractor) -> None:
+    for text in ("Kataib Hezbollah's leader is Abu Hussein al-Hamidawi.",
+                 "Kataib Hezbollah claimed the attack on Monday. The group's secretary-general is Abu Hussein "
+                 "al-Hamidawi."):
+        assert ("abu-hussein-al-hamidawi", "leader_of", "kataib-hezbollah") in triples(run(extractor, text)), text
+    assert triples(run(extractor, "The problem is Abu Hussein al-Hamidawi.")) == set()
+
+
 def test_a_group_affiliated_by_premodifier(extractor: RelationExtractor) -> None:
     got = triples(run(extractor, "The Kataib Hezbollah-affiliated Huquq Movement won a seat."))
     assert ("huquq-movement", "affiliated_with", "kataib-hezbollah") in got
