@@ -43,7 +43,7 @@ from factiongraph.extract.dates.anchoring import (YearGuess, infer_year, paragra
                                                   resolve_event_date)
 from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
 from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event, locate_span
-from factiongraph.extract.events.arguments import ArgumentReader
+from factiongraph.extract.events.arguments import ArgumentReader, trigger_head
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, EntityType, Event, Evidence, Mention
 from factiongraph.model.numeric_dates import choose_order
@@ -656,6 +656,15 @@ class EventExtractor:
                 placeable = [m for m in placeable if (trigger <= m.start and m.end <= stop)
                              or (opening is not None and m.end <= opening.end())]
             location = locate_event(placeable, ctx.entities, ctx.kb)
+        there = next((t for t in trigger_head(sent.doc, cand.start, cand.end).children if t.lower_ == "there"
+                      and t.dep_ == "advmod"), None) if reader.available else None
+        if there is not None:
+            # "... at the Khor Mor gas field ... since a drone hit a storage tank there": the place
+            # written last before "there" in the sentence, not the one the sentence opens with
+            before = [m for m in in_sent if m.end <= there.idx and _entity_type(ctx, m) is EntityType.PLACE
+                      and m.entity_id not in actors and m.entity_id not in targets]
+            here = locate_event(before[-1:], ctx.entities, ctx.kb) if before else None
+            location = here or location
         if location is not None and location.basis == "clause" and location.precision == "country" \
                 and DEICTIC_PLACE.search(ctx.span_text(sent)):
             location = None

@@ -759,6 +759,13 @@ def test_the_attackers_named_again_tell_the_same_attack(extractor: EventExtracto
     assert [e.counts for e in events] == [{"killed": 5}]
 
 
+def test_there_is_the_place_written_last_before_it(extractor: EventExtractor) -> None:
+    events = events_of(extractor, "Speaking at a press conference in Erbil, the minister said production at the Khor "
+                                  "Mor gas field had not recovered since a drone hit a storage tank there on June 26, "
+                                  "killing four workers.", "2025-08-07")
+    assert [e.location_name for e in events] == ["Khor Mor"]
+
+
 def test_shooting_down_a_drone_is_an_interception_not_a_shooting(extractor: EventExtractor) -> None:
     events = events_of(extractor, "Air defences at Baghdad airport shot down a drone approaching the facility early "
                                   "on Thursday, the Iraqi military said.", "2021-03-06")
