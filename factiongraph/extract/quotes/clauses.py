@@ -361,7 +361,8 @@ class QuoteClauses(SyntaxSpeakers):
                 return self._saying(view, syn, cue, self._content(syn, tok, span), span, start, end, last, seen,
                                     roles, cue_at, quoted, named)
         if tok.dep_ in ("amod", "compound", "nmod") or self._is_passive(view, tok) or tok.dep_ == "acl":
-            agents = syn.agents(tok) if cue.kind == "claim" and self._is_claim(tok, passive=True) else []
+            agents = syn.agents(tok) if cue.kind == "claim" and self._is_claim(tok, passive=True,
+                                                                                  phrase=cue.end - tok.i > 1) else []
             if not agents:
                 return None  # "the reported attack", "was said to be", "the militia blamed for"
             cue.speakers = self._speakers(view, syn, agents, tok.idx, last, seen, roles)
@@ -390,7 +391,7 @@ class QuoteClauses(SyntaxSpeakers):
             if not cue.speakers and syn.agents(tok):
                 # "an attack also claimed by the same group": the subject is what was claimed
                 cue.speakers = self._speakers(view, syn, syn.agents(tok), tok.idx, last, seen, roles)
-            elif not self._is_claim(tok):
+            elif not self._is_claim(tok, phrase=cue.end - tok.i > 1):
                 return None
             if not cue.speakers:
                 return None
@@ -404,7 +405,7 @@ class QuoteClauses(SyntaxSpeakers):
         return tok.i > 0 and tok.doc[tok.i - 1].lower_ in _PASSIVE_BE and tok.dep_ != "ROOT" and \
             not any(c.dep_ == "nsubj" for c in tok.children)
 
-    def _is_claim(self, tok: Token, passive: bool = False) -> bool:
+    def _is_claim(self, tok: Token, passive: bool = False, phrase: bool = False) -> bool:
         """Return False for "claimed two bombings", "held talks", "described the scene": no claim.
 
         A verb listed in ``claim_complements`` claims only with one of its words after it
@@ -414,10 +415,12 @@ class QuoteClauses(SyntaxSpeakers):
         after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
         if after in self.claim_not_before.get(tok.lower_, ()):
             return False  # "X hails from Diyala"
-        wanted = self.claim_complements.get(tok.lower_)
+        wanted = None if phrase else self.claim_complements.get(tok.lower_)  # "called for": a cue of its own
+        if wanted is not None and not wanted and any(c.lower_ == "what" for c in tok.children):
+            return False  # "in what the military called a failed attempt": the report's wording of it
         if wanted is None or (passive and "responsibility" in wanted):
             return True
-        return any(c.dep_ in ("ccomp", "xcomp") or c.lower_ in wanted or
+        return any(c.dep_ in ("ccomp", "xcomp", "oprd") or c.lower_ in wanted or
                    any(g.lower_ in wanted and g.dep_ in ("acomp", "oprd", "amod", "prep") for g in c.children)
                    for c in tok.children)
 

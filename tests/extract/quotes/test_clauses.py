@@ -167,6 +167,8 @@ def test_listed_members_each_speak(extractor: QuoteExtractor) -> None:
     ("Mustafa al-Kadhimi commended the security forces for securing the border crossing.",
      "mustafa-al-kadhimi", "securing the border"),
     ("Kataib Hezbollah mourned the fighters killed in the strike.", "kataib-hezbollah", "fighters killed"),
+    ("Hadi al-Amiri called the strikes a declaration of war.", "hadi-al-amiri", "declaration of war"),
+    ("Hadi al-Amiri called for calm after the strikes.", "hadi-al-amiri", "calm"),
 ])
 def test_paraphrased_claims(extractor: QuoteExtractor, text: str, speaker: str, fragment: str) -> None:
     q = one(run(extractor, text), fragment)
@@ -182,6 +184,17 @@ def test_a_relative_clause_of_another_speaker_is_its_own_claim(extractor: QuoteE
     quotes = run(extractor, "Officials blamed the blast on Kataib Hezbollah, which denied it.")
     assert one(quotes, "denied it").speaker_id == "kataib-hezbollah"
     assert "denied" not in one(quotes, "blamed the blast").text
+
+
+def test_verbs_of_saying_in_the_present(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "Iraqi officials privately concede that they cannot control the factions."), "cannot")
+    assert q.speaker_id is None and q.speaker_role == "Iraqi officials"
+
+
+def test_naming_without_a_name_given_is_no_claim(extractor: QuoteExtractor) -> None:
+    assert run(extractor, "Mohammed Shia al-Sudani called Joe Biden on Monday.") == []
+    assert run(extractor, "A drone hit the residence, in what the military called a failed assassination "
+                          "attempt.") == []
 
 
 def test_where_someone_hails_from_is_no_claim(extractor: QuoteExtractor) -> None:
