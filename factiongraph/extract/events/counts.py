@@ -222,9 +222,12 @@ def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
         last_noun[key] = noun
     for word in tokens_list:
         key = KEY_WORDS.get(word.lower_)
-        if key is None or key in out or word.dep_ in ("amod", "compound"):
+        shot_dead = word.lower_ == "dead" and word.dep_ == "amod" and word.i > 0 \
+            and word.doc[word.i - 1].lower_ in ("shot", "gunned", "stabbed", "beaten")
+        if key is None or key in out or (word.dep_ in ("amod", "compound") and not shot_dead):
             continue
-        n = sum(_persons(v) for v in _victims(word))
+        # "shot dead Hisham al-Hashimi": the parser hangs "dead" on the name it was said of
+        n = _persons(word.head) if shot_dead else sum(_persons(v) for v in _victims(word))
         if n:
             out[key] = n  # "killed activist X", "a contractor was shot dead", "captured X"
     if text and _NONE_KILLED.search(text):
