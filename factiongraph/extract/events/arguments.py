@@ -85,6 +85,10 @@ LIGHT_VERBS = frozenset("""carry carried carries carrying conduct conducted cond
 # forces that struck), where an ordered investigation stays the leader's own act.
 ORDER_VERBS = frozenset("""order ordered orders ordering authorize authorized authorizes authorise authorised
     authorises direct directed directs approve approved approves""".split())
+# Casualty labels, and the nouns of the happenings they may be told "in" ("killed in an ISIS attack").
+OUTCOME_LABELS = frozenset({"killing", "injury"})
+HOST_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes bombing bombings ambush raid assault
+    shelling explosion blast barrage clashes clash""".split())
 # Nouns of taking part: their owner acted in the happening "in" them ("his involvement in attacks").
 INVOLVEMENT_NOUNS = frozenset({"involvement", "role", "participation", "part", "hand", "complicity"})
 FORCE_LABELS = frozenset({"air-strike", "rocket-attack", "attack-on-base", "ground-attack", "shooting", "killing",
@@ -490,6 +494,13 @@ class ArgumentReader:
                 args.add("actor", self._means_actors(agent))
             if agents and not args.actors:
                 args.unnamed_actor = _phrase_text(agents[0])
+            if not agents and label in OUTCOME_LABELS:
+                # "two soldiers were killed in an ISIS attack": who made the attack killed them
+                for host in verb.subtree:
+                    if host.lower_ in HOST_NOUNS and host.dep_ == "pobj" and host.head.lower_ in ("in", "during") \
+                            and self._within_clause(host.head, verb):
+                        args.add("actor", self.ids(c for c in host.children if c.dep_ in ("compound", "poss", "nmod")
+                                                   and c.i < host.i) or self.state_of_means(host))
         else:
             named = self.ids(subjects) or [a for s in subjects for a in self._means_actors(s)]
             args.add("actor", named)
@@ -520,6 +531,19 @@ class ArgumentReader:
             for obj in self.sx.objects(verb):
                 args.add("target", [m.entity_id for m in self.sx.mentions_in(obj)
                                     if m.entity_id and _type_of(self.ctx, m) in PARTICIPANT_TYPES])
+
+    @staticmethod
+    def _within_clause(tok: Token, verb: Token) -> bool:
+        """Return True when ``tok`` hangs from ``verb`` through no clause of its own ("killed and three
+        others injured in an attack": the coordinated casualty is one clause; "said it was an attack": not)."""
+        t = tok
+        for _ in range(8):
+            if t.head.i == verb.i:
+                return True
+            if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis") or t.head.i == t.i:
+                return False
+            t = t.head
+        return False
 
     def _misread_agents(self, verb: Token, subjects: list[Token]) -> list[Token]:
         """Return the "by" phrase of a participle set off by commas that the parser read as an active

@@ -338,9 +338,11 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> b
         return True
     if _told_again_vaguely(prev, new):
         return True
+    if _headline_told_in_full(prev, new, ancestors):
+        return True
     if not is_same_family(prev, new) or roles_conflict(prev, new):
         return False
-    weak_place = new.attrs.get("location_basis", "clause") != "clause"
+    weak_place = new.attrs.get("location_basis", "clause") != "clause" or _unplaced(prev) or _unplaced(new)
     if not weak_place and not places_compatible(prev, new, ancestors):
         return False
     headline = bool(prev.attrs.get("summary")) or bool(new.attrs.get("summary"))  # the headline sums up the story
@@ -371,6 +373,23 @@ def _perpetrators_again(prev: Event, new: Event) -> bool:
     if new.evidence[0].start - prev.evidence[-1].end > NEARBY_CHARS:
         return False
     return is_undated(new) or (not is_undated(prev) and prev.date_start == new.date_start)
+
+
+def _unplaced(event: Event) -> bool:
+    """Return True for a place no gazetteer knows ("the Wadi al-Shay area"): it may lie inside any
+    place the story names, so within one document it rules out no other telling."""
+    return event.location_id is not None and event.lat is None and not event.attrs.get("location_container")
+
+
+def _headline_told_in_full(prev: Event, new: Event, ancestors: Ancestors | None) -> bool:
+    """Return True for the body's telling of the violent happening its headline sums up, under
+    another sub-type ("Two PMF members killed in ISIS attack" / "... were killed in an ISIS attack":
+    the body's parse reads the attack; the headline's does not), with a shared target."""
+    if not prev.attrs.get("summary") or new.attrs.get("summary"):
+        return False
+    if prev.type not in VIOLENT_TYPES or new.type not in VIOLENT_TYPES or not set(prev.targets) & set(new.targets):
+        return False
+    return not roles_conflict(prev, new) and places_compatible(prev, new, ancestors) and counts_compatible(prev, new)
 
 
 # Verbs that tell a violent happening without its means ("the convoy ... when it was hit"): the
@@ -428,6 +447,9 @@ def merge_in_document(events: list[Event], ancestors: Ancestors | None = None) -
         if event.attrs.get("location_basis", "clause") != "clause" or again:
             event = replace(event, location_id=None, location_name=None, lat=None, lon=None, geo_precision=None)
         base = merged[target]
+        if base.attrs.get("summary") and len(base.evidence) == 1 and not event.attrs.get("summary") \
+                and base.sub_type != event.sub_type:
+            base = replace(base, type=event.type, sub_type=event.sub_type)  # the body's first telling, in full
         if base.sub_type in PROTEST_FORCE and event.sub_type in PROTEST_FORCE and \
                 PROTEST_FORCE.index(event.sub_type) > PROTEST_FORCE.index(base.sub_type):
             base = replace(base, sub_type=event.sub_type)  # the protest met force

@@ -766,6 +766,17 @@ def test_there_is_the_place_written_last_before_it(extractor: EventExtractor) ->
     assert [e.location_name for e in events] == ["Khor Mor"]
 
 
+def test_killed_in_an_armed_groups_attack_on_fighters_is_a_clash_told_once() -> None:
+    text = ("Two PMF members killed in ISIS attack in Kirkuk\n\nTwo members of the Popular Mobilization Forces (PMF) "
+            "were killed and three others injured on Tuesday evening in an ISIS attack in southern Kirkuk, a "
+            "security source said.\n\nThe source said that ISIS remnants targeted a PMF post in the Wadi al-Shay "
+            "area, sparking clashes that lasted for about an hour.")
+    ctx = make_context(text, "2023-05-17")
+    ctx.document.metadata.title = text.split("\n")[0]
+    events = EventExtractor(default_kb()).extract(ctx)
+    assert [(e.sub_type, e.actors, e.counts) for e in events] == [("Armed clash", ["isis"], {"killed": 2, "injured": 3})]
+
+
 def test_shooting_down_a_drone_is_an_interception_not_a_shooting(extractor: EventExtractor) -> None:
     events = events_of(extractor, "Air defences at Baghdad airport shot down a drone approaching the facility early "
                                   "on Thursday, the Iraqi military said.", "2021-03-06")
