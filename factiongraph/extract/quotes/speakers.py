@@ -121,6 +121,11 @@ class SyntaxSpeakers(QuoteSpans):
                 return []  # "the militias said" with no militias introduced: no one in particular
             return [source]
         det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+        if low in self.body_nouns and low not in self.group_nouns and det in _DEFINITE \
+                and not syn.phrase_mentions(tok, appositions=False):
+            sp = self._definite_org(view, tok, pos, seen, roles, named_only=True)
+            if sp is not None:  # "The Security Media Cell said ... The cell added": the body named so
+                return [sp]
         if low in self.group_nouns:
             if det in _DEFINITE and not syn.phrase_mentions(tok, appositions=False):
                 sp = self._definite_org(view, tok, pos, seen, roles)
@@ -305,8 +310,8 @@ class SyntaxSpeakers(QuoteSpans):
                 return Speaker(ent.entity_id, roles.get(ent.entity_id), False, ent.entity_id)
         return None
 
-    def _definite_org(self, view: DocView, tok: Token, pos: int, seen: list[Speaker], roles: dict[str, str]
-                      ) -> Speaker | None:
+    def _definite_org(self, view: DocView, tok: Token, pos: int, seen: list[Speaker], roles: dict[str, str],
+                      named_only: bool = False) -> Speaker | None:
         """Return what "the ministry", "the group" means.
 
         The latest speaker, else organisation named in this or the two sentences before, whose
@@ -314,7 +319,8 @@ class SyntaxSpeakers(QuoteSpans):
         of the noun's kind (a state body for "the army"; a group, party or international body for
         "the group", "the coalition"). A ministry is only one whose name says so, and a modifier
         must be in the name too: "the interior ministry" is not the Central Command that spoke
-        before it, nor the Ministry of Defence.
+        before it, nor the Ministry of Defence. ``named_only``: only an organisation whose name holds
+        the noun ("the cell" -> the Security Media Cell).
         """
         noun = tok.lower_
         wanted = _STATE_NOUNS if noun in ("ministry", "army", "military", "government") else _GROUP_NOUNS
@@ -337,7 +343,7 @@ class SyntaxSpeakers(QuoteSpans):
         named = view.entity(written.entity_id) if written is not None else None
         named = named or next((e for e in (view.entity(eid) for eid in far) if e is not None and e.type in kinds
                                and names(e)), None)
-        if named is None and (qualifiers or noun == "ministry"):
+        if named is None and (qualifiers or noun == "ministry" or named_only):
             return None  # no entity says what the description says: it is described, not named
         fitting = named or next((e for e in (view.entity(eid) for eid in near) if e is not None and e.type in wanted),
                                 None)

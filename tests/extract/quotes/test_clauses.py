@@ -191,6 +191,15 @@ def test_verbs_of_saying_in_the_present(extractor: QuoteExtractor) -> None:
     assert q.speaker_id is None and q.speaker_role == "Iraqi officials"
 
 
+def test_a_body_named_again_by_its_head_noun(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "The Joint Operations Command said the strikes were illegal. The command added that it "
+                            "would investigate.")
+    assert one(quotes, "investigate").speaker_id == "joint-operations-command"
+    # a body no entity names so stays described
+    q = one(run(extractor, "The council said the vote would go ahead."), "vote")
+    assert q.speaker_id is None and q.speaker_role == "council"
+
+
 def test_naming_without_a_name_given_is_no_claim(extractor: QuoteExtractor) -> None:
     assert run(extractor, "Mohammed Shia al-Sudani called Joe Biden on Monday.") == []
     assert run(extractor, "A drone hit the residence, in what the military called a failed assassination "
