@@ -40,6 +40,8 @@ _PLACE_SUFFIXES = frozenset({"province", "governorate", "district", "neighbourho
 _PLACE_LEADS = frozenset("""north south east west northern southern eastern western central old new greater upper
     lower camp fort port mount lake abu al el tal tel jabal jebel wadi ras bab sheikh umm ain bir""".split())
 _ADJECTIVAL_TYPES = frozenset({EntityType.COUNTRY, EntityType.PLACE})
+# Capitalised words after a country's or city's name that make the two a street or square's name.
+_STREET_WORDS = frozenset({"Street", "St.", "Square", "Road", "Avenue", "Highway", "Bridge"})
 # Organisation types whose cue words keep a relayed name from being an outlet ("Security Media Cell").
 _NON_OUTLET_ORGS = (EntityType.STATE_BODY, EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)
 
@@ -204,6 +206,9 @@ class MentionBuilder:
             return None
         if cand.type in _ADJECTIVAL_TYPES and _is_adjectival(doc, cand.end):
             return None
+        if cand.type in _ADJECTIVAL_TYPES and cand.end < len(doc) and doc[cand.end].text in _STREET_WORDS:
+            # "Palestine Street", "Lebanon Square": a street named after a country is a place of its own
+            return _Candidate(cand.start, cand.end + 1, EntityType.PLACE, PLACE_CONTEXT_PRODUCER, 0.6, None)
         return cand
 
     def _ner_candidate(self, doc: Doc, ent: Span) -> _Candidate | None:

@@ -275,3 +275,9 @@ def test_a_name_keeps_the_type_a_rule_gave_it_elsewhere_in_the_document(nlp_pipe
     ann = annotate(nlp_pipeline, "The attackers stormed the village of al-Rashad shortly before midnight. "
                                  "Residents of al-Rashad held a funeral for the victims on Sunday.")
     assert {m.type for m in ann.mentions if m.text == "al-Rashad"} == {EntityType.PLACE}
+
+
+def test_a_street_named_after_a_country_is_a_place(nlp_pipeline: NlpPipeline) -> None:
+    ann = annotate(nlp_pipeline, "The strike hit the group's headquarters on Palestine Street in eastern Baghdad.")
+    assert by_text(ann)["Palestine Street"].type is EntityType.PLACE
+    assert "Palestine" not in by_text(ann)

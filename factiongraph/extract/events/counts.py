@@ -149,10 +149,17 @@ def _persons(tok: Token) -> int:
     n = 0
     heads = (tok, *tok.conjuncts)
     names_at = {h.left_edge.i for h in heads if h.ent_type_ == "PERSON"}
+    previous: Token | None = None
     for head in heads:
         if any(c.dep_ in ("nummod", "quantmod") for c in head.children):
             return 0  # a number is read as a number
-        value = number_value(head) if head.i != tok.i else None
+        named_again = previous is not None and head.ent_type_ == "PERSON" and previous.ent_type_ != "PERSON" \
+            and previous.lower_ in PERSON_HEADS and head.left_edge.i == previous.i + 2 \
+            and head.doc[previous.i + 1].text == ","
+        previous = head
+        if named_again:
+            continue  # "the commander, Abu Taqwa al-Saidi, and one of his aides": the commander named
+        value = number_value(head) if head.i != tok.i or tok.dep_ == "conj" else None
         if value is not None:  # "a commander and two of his bodyguards": 1 + 2
             n += value
         elif head.ent_type_ != "PERSON" and head.i + 1 in names_at:
@@ -174,6 +181,13 @@ def _victims(word: Token) -> list[Token]:
     if passive:
         return [c for c in verb.children if c.dep_ == "nsubjpass"]
     found = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(found) >= 2 and found[0].lower_ in PERSON_HEADS and found[1].ent_type_ == "PERSON" \
+            and found[1].left_edge.i == found[0].i + 2 and verb.doc[found[0].i + 1].text == ",":
+        found = found[1:]  # "killing the commander, Abu Taqwa al-Saidi, ...": one man, named
+    if found and _persons(found[0]):  # "killing the commander, X, and one of his aides": the parser
+        # joins "one" to the verb
+        found += [c for c in verb.children if c.dep_ == "conj" and c.i > found[0].i
+                  and (number_value(c) is not None or c.lower_ in PERSON_HEADS)]
     if not found and verb.dep_ not in ("ROOT", "relcl", "advcl", "conj", "ccomp", "xcomp", "acl"):
         found = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
                  for o in c.children if o.dep_ == "pobj"]  # "the killing of X"
@@ -224,11 +238,15 @@ def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
         key = KEY_WORDS.get(word.lower_)
         shot_dead = word.lower_ == "dead" and word.dep_ == "amod" and word.i > 0 \
             and word.doc[word.i - 1].lower_ in ("shot", "gunned", "stabbed", "beaten")
-        if key is None or key in out or (word.dep_ in ("amod", "compound") and not shot_dead):
+        if key is None or (word.dep_ in ("amod", "compound") and not shot_dead):
+            continue
+        victims = [] if shot_dead else _victims(word)
+        joined = any(v.dep_ == "conj" and v.head.i == word.i for v in victims)  # "killing X and one of his aides"
+        if key in out and not joined:
             continue
         # "shot dead Hisham al-Hashimi": the parser hangs "dead" on the name it was said of
-        n = _persons(word.head) if shot_dead else sum(_persons(v) for v in _victims(word))
-        if n:
+        n = _persons(word.head) if shot_dead else sum(_persons(v) for v in victims)
+        if n and n > out.get(key, 0):
             out[key] = n  # "killed activist X", "a contractor was shot dead", "captured X"
     if text and _NONE_KILLED.search(text):
         out.setdefault("killed", 0)

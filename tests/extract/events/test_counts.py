@@ -39,6 +39,11 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
     ("Two rockets hit the base on Monday, causing no casualties.", {"killed": 0, "injured": 0}),
     ("The attack on the Tower 22 outpost in Jordan on Monday killed three soldiers.", {"killed": 3}),
     ("Gunmen on motorcycles shot dead a tribal sheikh in the Zubair district of Basra on Friday.", {"killed": 1}),
+    # the parser joins "one" to the verb, not to the commander
+    ("A drone struck the group's headquarters on Thursday, killing the commander, Abu Taqwa al-Saidi, and one of "
+     "his aides.", {"killed": 2}),
+    ("The strike hit the group's headquarters on Palestine Street on Thursday, the officials said, killing the "
+     "commander, Mushtaq Taleb al-Saeedi, and one of his aides.", {"killed": 2}),
     # the parser hangs "dead" on the name after it
     ("Gunmen shot dead the activist Hisham al-Hashimi outside his home in Baghdad on Monday.", {"killed": 1}),
     ("A drone struck a PMF vehicle near al-Qaim on Saturday, killing two fighters and wounding a third.",
