@@ -22,7 +22,7 @@ from factiongraph.model import Document, EntityType, Mention
 from factiongraph.nlp.outlet import add_outlet_mentions
 from factiongraph.nlp.patterns import KB_ALIAS_PRODUCER, KB_ID_PREFIX, is_acronym
 from factiongraph.nlp.relay import RelayOutlets
-from factiongraph.nlp.repeats import add_name_repeats
+from factiongraph.nlp.repeats import add_group_repeats, add_name_repeats
 from factiongraph.nlp.rules import DiscoveryRules
 
 PLACE_CONTEXT_PRODUCER = "rule.ner-place-context.v1"
@@ -133,7 +133,7 @@ class MentionBuilder:
                                         self.lookup_name)
         mentions = add_outlet_mentions(mentions, document.text, document.doc_id,
                                        document.metadata.outlet, context, self.lookup_name)
-        mentions = self._agree_types(mentions)
+        mentions = add_group_repeats(self._agree_types(mentions), document.text, document.doc_id, context)
         return add_name_repeats(mentions, document.text, document.doc_id, context,
                                 self.lookup_name, self.lookup_place, self.demonyms)
 

@@ -1,4 +1,5 @@
-"""Later references to a person by last name (``rule.doc-name-repeat.v1``).
+"""Later references to a person by last name (``rule.doc-name-repeat.v1``), and an organisation's
+name written again where the model missed it (``rule.doc-org-repeat.v1``).
 
 News style names a person in full once ("Ali al-Zaidi, a spokesman for the group") and then by
 the last name alone ("Zaidi said", "Al-Zaidi, speaking to reporters, said"). The statistical
@@ -100,6 +101,47 @@ def add_name_repeats(mentions: list[Mention], text: str, doc_id: str, context: S
                              producer=DOC_NAME_REPEAT_PRODUCER, confidence=DOC_NAME_REPEAT_CONFIDENCE,
                              entity_id=None, sentence_start=s_start, sentence_end=s_end,
                              in_content=in_content))
+        covered.append((start, end))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+_GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY,
+                          EntityType.INTL_ORG})
+DOC_ORG_REPEAT_PRODUCER = "rule.doc-org-repeat.v1"
+
+
+def add_group_repeats(mentions: list[Mention], text: str, doc_id: str, context: SpanContext) -> list[Mention]:
+    """Return ``mentions`` with every other whole-word occurrence of an organisation's name the
+    document found once but the knowledge base does not know ("Al-Shabaab fighters storm ..." in
+    the headline, "Al-Shabaab militants attacked ..." in the body, where the model missed it).
+
+    Names of two words, or one hyphenated or long word (six letters or more); an occurrence inside
+    a longer capitalised name is left alone.
+    """
+    names: dict[str, EntityType] = {}
+    for m in mentions:
+        if m.type in _GROUP_TYPES and m.entity_id is None and m.text[:1].isupper() and (
+                " " in m.text or "-" in m.text or len(m.text) >= 6):
+            names.setdefault(m.text, m.type)
+    if not names:
+        return mentions
+    pattern = re.compile(r"(?<![\w'\u2019-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w-])")
+    covered = [(m.start, m.end) for m in mentions]
+    added: list[Mention] = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in covered):
+            continue
+        article = re.search(r"(?:^|[^\w'-])(?:The|A|An)[ \t]+$", text[max(0, start - 5):start]) is not None
+        if _inside_longer_name(text, start, end) and (article is False or re.match(r"[ \t]+[A-Z]", text[end:end + 3])):
+            continue  # "the Al-Shabaab Media Office": another body's name; "The Al-Shabaab group": this one
+        s_start, s_end, in_content = context(start, end)
+        added.append(Mention(doc_id=doc_id, start=start, end=end, text=match.group(), type=names[match.group()],
+                             producer=DOC_ORG_REPEAT_PRODUCER, confidence=DOC_NAME_REPEAT_CONFIDENCE,
+                             entity_id=None, sentence_start=s_start, sentence_end=s_end, in_content=in_content))
         covered.append((start, end))
     if not added:
         return mentions

@@ -6,7 +6,8 @@ import re
 
 from factiongraph.model import EntityType, Mention
 from factiongraph.nlp import NlpPipeline
-from factiongraph.nlp.repeats import DOC_NAME_REPEAT_PRODUCER, add_name_repeats, last_name_forms
+from factiongraph.nlp.repeats import (DOC_NAME_REPEAT_PRODUCER, DOC_ORG_REPEAT_PRODUCER, add_group_repeats,
+                                      add_name_repeats, last_name_forms)
 from tests.resolve.factory import make_document
 
 
@@ -44,6 +45,17 @@ def test_longer_names_places_and_earlier_text_are_left_alone() -> None:
     assert _added(text, {"Ali al-Zaidi": EntityType.PERSON, "Hussein al-Zaidi": EntityType.PERSON}) == []
     text = "Ammar al-Hakim spoke. Hakim is a district. Hakim said no."
     assert _added(text, {"Ammar al-Hakim": EntityType.PERSON}, {"hakim": EntityType.PLACE}) == []
+
+
+def test_an_unknown_groups_name_found_once_is_found_again() -> None:
+    text = ("Al-Shabaab fighters storm base\n\nAl-Shabaab militants attacked the base. The Al-Shabaab Media Office "
+            "said. The Al-Shabaab group denied it.")
+    first = Mention(doc_id="d", start=0, end=10, text="Al-Shabaab", type=EntityType.ARMED_GROUP, producer="test",
+                    confidence=1.0, entity_id=None)
+    found = add_group_repeats([first], text, "d", lambda s, e: (0, len(text), True))
+    added = [(m.start, m.type) for m in found if m.producer == DOC_ORG_REPEAT_PRODUCER]
+    assert added == [(text.index("Al-Shabaab militants"), EntityType.ARMED_GROUP),  # not inside a longer name
+                     (text.index("Al-Shabaab group"), EntityType.ARMED_GROUP)]
 
 
 def test_only_people_lend_their_last_name() -> None:

@@ -85,6 +85,8 @@ LIGHT_VERBS = frozenset("""carry carried carries carrying conduct conducted cond
 # forces that struck), where an ordered investigation stays the leader's own act.
 ORDER_VERBS = frozenset("""order ordered orders ordering authorize authorized authorizes authorise authorised
     authorises direct directed directs approve approved approves""".split())
+# Participles by which one act starts a fight ("..., sparking clashes").
+SPARKING = frozenset({"sparking", "triggering", "prompting", "provoking", "igniting", "setting"})
 # Casualty labels, and the nouns of the happenings they may be told "in" ("killed in an ISIS attack").
 OUTCOME_LABELS = frozenset({"killing", "injury"})
 HOST_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes bombing bombings ambush raid assault
@@ -597,6 +599,13 @@ class ArgumentReader:
             for prep, obj in (po for host in hosts for po in self.sx.prep_objects(host, ("between",))):
                 args.add("actor", [str(m.entity_id) for m in self.sx.mentions_in(obj) if m.entity_id
                                    and _type_of(self.ctx, m) in PARTICIPANT_TYPES])
+            spark = noun.head
+            if noun.dep_ == "dobj" and spark.dep_ == "advcl" and spark.lower_ in SPARKING and spark.head.i != spark.i \
+                    and not args.actors:
+                # "ISIS remnants targeted a PMF post, sparking clashes": who attacked and who was attacked fight
+                main = spark.head
+                args.add("actor", self.ids(self.sx.subjects(main)))
+                args.add("actor", [i for o in self.sx.objects(main) for i in self.ids([o]) or self.victim_groups(o)])
         governor = noun.head
         if noun.dep_ in ("dobj", "pobj") and governor is not noun:
             verb = governor if noun.dep_ == "dobj" else self.sx.clause_verb(governor)

@@ -342,9 +342,12 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> b
         return True
     if not is_same_family(prev, new) or roles_conflict(prev, new):
         return False
-    weak_place = new.attrs.get("location_basis", "clause") != "clause" or _unplaced(prev) or _unplaced(new)
+    unplaced = _unplaced(prev) or _unplaced(new)
+    weak_place = new.attrs.get("location_basis", "clause") != "clause" or unplaced
     if not weak_place and not places_compatible(prev, new, ancestors):
         return False
+    if unplaced and not places_compatible(prev, new, ancestors) and not participants_overlap(prev, new):
+        return False  # an unknown place may be anywhere: only a shared side ties the two tellings
     headline = bool(prev.attrs.get("summary")) or bool(new.attrs.get("summary"))  # the headline sums up the story
     anaphoric = bool(new.attrs.get("anaphoric")) or headline
     near = headline or (bool(prev.evidence and new.evidence)

@@ -777,6 +777,22 @@ def test_killed_in_an_armed_groups_attack_on_fighters_is_a_clash_told_once() -> 
     assert [(e.sub_type, e.actors, e.counts) for e in events] == [("Armed clash", ["isis"], {"killed": 2, "injured": 3})]
 
 
+@pytest.mark.parametrize("text, sub_type", [
+    ("Islamic State militants attacked a military base near Tuz Khurmatu on Tuesday, killing four soldiers.",
+     "Armed clash"),
+    ("Militants fired three rockets at a military base near Tuz Khurmatu on Tuesday.",
+     "Shelling/artillery/missile attack"),
+])
+def test_a_base_stormed_on_the_ground_is_a_battle(extractor: EventExtractor, text: str, sub_type: str) -> None:
+    assert sub_type in [e.sub_type for e in events_of(extractor, text, "2024-03-13")]
+
+
+def test_an_attack_that_sparks_clashes_sets_both_sides_fighting(extractor: EventExtractor) -> None:
+    event = only(extractor, "Islamic State remnants targeted a PMF post near Kirkuk on Tuesday, sparking clashes that "
+                            "lasted an hour.", "2023-05-17")
+    assert sorted(event.actors) == ["isis", "pmf"]
+
+
 def test_shooting_down_a_drone_is_an_interception_not_a_shooting(extractor: EventExtractor) -> None:
     events = events_of(extractor, "Air defences at Baghdad airport shot down a drone approaching the facility early "
                                   "on Thursday, the Iraqi military said.", "2021-03-06")
