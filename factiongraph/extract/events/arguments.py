@@ -483,6 +483,8 @@ class ArgumentReader:
             return
         if not subjects and verb.dep_ == "advcl" and verb.lower_.endswith("ing") and verb.head.i != verb.i:
             subjects = self.sx.subjects(verb.head)  # "X attacked the base, killing two": X killed them
+        elif not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.i != verb.head.i:
+            subjects = self.sx.subjects(verb.head.head)  # "Iran responded by firing missiles": Iran fired
         if self.sx.is_passive(verb):
             role = "actor" if passive_subject_role == "actor" else "target"
             args.add(role, self.ids(subjects))

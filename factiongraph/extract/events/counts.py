@@ -229,6 +229,11 @@ def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
         earlier = last_noun.get(key)
         coordinated = earlier is not None and (noun.head.i == earlier.i or earlier.head.i == noun.i) \
             and (noun.dep_ == "conj" or earlier.dep_ == "conj")
+        # "killing two Americans and a Briton": one more for each single person joined to the counted
+        value += sum(1 for c in noun.children if c.dep_ == "conj" and c.i > noun.i and c.lower_ not in THING_NOUNS
+                     and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+                     and not any(d.dep_ in ("nummod", "quantmod") for d in c.children)
+                     and (c.lower_ in PERSON_HEADS or c.ent_type_ in ("NORP", "PERSON") or c.text[:1].isupper()))
         if key in out and (another or coordinated):
             out[key] += value  # "two soldiers and three civilians were killed", "another five"
         else:  # "two were killed, one of them a child": the whole, not its part

@@ -385,7 +385,7 @@ class EventExtractor:
         if tag in ("VBD", "VBN"):
             return True
         if tag == "VBG":
-            return bool(before) and before[-1] in ("was", "were")
+            return bool(before) and before[-1] in ("was", "were") or _means_of_a_past_act(tokens[i])
         # Historical present (captions, headlines) only with an explicit year in the sentence.
         sentence = "".join(t.text_with_ws for t in tokens)
         return tag in ("VBZ", "VB") and bool(re.search(r"\b(?:19|20)\d\d\b", sentence))
@@ -1096,6 +1096,26 @@ def _charged_with(token: Any) -> bool:
             return True
         t = head
     return False
+
+
+# Irregular past forms of verbs a happening is done "by" ("responded by firing", "retaliated by").
+_IRREGULAR_PAST = frozenset("""struck hit shot fought began led took made went sent came""".split())
+
+
+def _means_of_a_past_act(token: Any) -> bool:
+    """Return True for a gerund that says how a past act was done: "Iran responded five days later
+    by firing ballistic missiles", "... retaliated by striking ..." (the parse's governing verb is
+    in the past; without a parse, no)."""
+    if not token.doc.has_annotation("DEP"):
+        return False
+    if token.dep_ == "pcomp" and token.head.lower_ in ("by",):
+        verb = token.head.head
+    else:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may", "should", "to")
+           for c in verb.children):
+        return False
+    return verb.lower_.endswith("ed") or verb.lower_ in _IRREGULAR_PAST
 
 
 def not_happened(token: Any) -> bool:

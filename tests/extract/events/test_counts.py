@@ -39,6 +39,8 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
     ("Two rockets hit the base on Monday, causing no casualties.", {"killed": 0, "injured": 0}),
     ("The attack on the Tower 22 outpost in Jordan on Monday killed three soldiers.", {"killed": 3}),
     ("Gunmen on motorcycles shot dead a tribal sheikh in the Zubair district of Basra on Friday.", {"killed": 1}),
+    ("In March, rockets struck Camp Taji, killing two Americans and a Briton.", {"killed": 3}),
+    ("The strike killed two fighters and destroyed a vehicle on Monday.", {"killed": 2}),
     # the parser joins "one" to the verb, not to the commander
     ("A drone struck the group's headquarters on Thursday, killing the commander, Abu Taqwa al-Saidi, and one of "
      "his aides.", {"killed": 2}),

@@ -793,6 +793,17 @@ def test_an_attack_that_sparks_clashes_sets_both_sides_fighting(extractor: Event
     assert sorted(event.actors) == ["isis", "pmf"]
 
 
+def test_a_past_act_done_by_an_attack_is_that_attack(extractor: EventExtractor) -> None:
+    events = events_of(extractor, "On 3 January 2020, a US drone strike near Baghdad airport killed Qasem Soleimani. "
+                                  "Iran responded five days later by firing ballistic missiles at the Ain al-Asad air "
+                                  "base in Anbar province.", "2020-06-01")
+    [missiles] = [e for e in events if e.sub_type == "Shelling/artillery/missile attack"]
+    assert missiles.actors == ["iran"] and missiles.date_start == "2020-01-08"
+    # what is threatened is not done
+    assert "Shelling/artillery/missile attack" not in [e.sub_type for e in events_of(
+        extractor, "Iran threatened to respond by firing missiles at US bases.", "2020-06-01")]
+
+
 def test_shooting_down_a_drone_is_an_interception_not_a_shooting(extractor: EventExtractor) -> None:
     events = events_of(extractor, "Air defences at Baghdad airport shot down a drone approaching the facility early "
                                   "on Thursday, the Iraqi military said.", "2021-03-06")
