@@ -20,7 +20,8 @@ KB outlet inside the name ("Sabereen News" in "Sabereen News Telegram channel").
 and "... reported" are weaker cues: only a head word or a media noun makes an outlet there.
 
 Short platform names that are ordinary words elsewhere ("X") become a mention only right after
-"on" in a sentence about posting ("in a post on X"); resolution links them through the KB alias.
+"on" (and an owner: "on his X account") in a sentence about posting ("in a post on X"); resolution
+links them through the KB alias.
 
 Cues and word lists are data: the ``outlet_relay`` section of ``discovery.yaml``.
 """
@@ -96,7 +97,8 @@ class RelayOutlets:
             rf"(?P<name>{_NAME})(?:[ \t]+(?P<noun>{nouns}))?{_ADVERBS}[ \t]+$")
         self.noun_before = re.compile(rf"(?<![\w-])(?:{nouns})[ \t]+(?:[Tt]he[ \t]+)?$")
         self.channel = re.compile(
-            rf"(?<![\w-])on[ \t]+(?P<name>{_alt(aliases)})(?![\w-])(?![ \t]+[A-Z])") if aliases else None
+            rf"(?<![\w-])on[ \t]+(?:(?:his|her|its|their|the[ \t]+\w+'s)[ \t]+)?(?P<name>{_alt(aliases)})"
+            rf"(?![\w-])(?![ \t]+[A-Z])") if aliases else None  # "on X", "on his X account"
         self.channel_cue = re.compile(rf"\b(?i:{_alt(cues.channel_alias_cues)})\b")
 
     # -- finding names --------------------------------------------------------------------

@@ -592,6 +592,11 @@ class QuoteClauses(SyntaxSpeakers):
         if via is None:
             found = self.find_via(view, self._ms(view, start, end), start, a_start, vs, a_end, end)
             via = found.via
+        if via is None and spans:
+            closing = self.trailing_via(view, self._ms(view, start, end), spans[-1][0], end)
+            if closing is not None:  # "..., in an interview with Al-Sumaria TV": its via, not its words
+                via = closing[0]
+                spans = [(s, min(e, closing[1])) for s, e in spans if s < closing[1]]
         if len(cue.speakers) == 1 and self.is_outlet(view, cue.speakers[0].entity_id):
             outlet = cue.speakers[0].entity_id
             cited = self._cited(view, syn, cue, span, last, seen, roles)
@@ -800,7 +805,9 @@ class QuoteClauses(SyntaxSpeakers):
             return None
         speakers = self._speakers(view, syn, objs[:1], tok.idx, last, seen, roles)
         if not speakers and objs[0].lower_ not in self.observer_heads:
-            people = [m for m in syn.mentions_in(objs[0]) if m.entity_id and view.type_of(m) in _VOICES]
+            channels = {str(c.entity_id) for c in self._channels_in(syn, objs[0])}
+            people = [m for m in syn.mentions_in(objs[0]) if m.entity_id and view.type_of(m) in _VOICES
+                      and m.entity_id not in channels]
             if len(people) == 1 or (people and view.type_of(people[-1]) is EntityType.PERSON):
                 eid = str(people[-1].entity_id)
                 speakers = [Speaker(eid, roles.get(eid), False, eid)]
@@ -819,6 +826,16 @@ class QuoteClauses(SyntaxSpeakers):
         outlet = speakers[0].entity_id if len(speakers) == 1 and self.is_outlet(view, speakers[0].entity_id) \
             else None
         return Finding(speakers, "quote-reported", [span], outlet, tok.idx)
+
+    @staticmethod
+    def _channels_in(syn: Syntax, phrase: Token) -> list[Mention]:
+        """Return the mentions a phrase names as the medium ("a statement posted on the group's
+        Telegram channel": Telegram carried it; it did not speak)."""
+        out: list[Mention] = []
+        for t in phrase.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("on", "via", "through"):
+                out.extend(syn.mentions_in(t))
+        return out
 
     def _participle(self, view: DocView, syn: Syntax, cue: _Cue, span: Any, start: int, end: int,
                     last: Speaker | None, seen: list[Speaker], roles: dict[str, str], done: dict[int, _Cue]

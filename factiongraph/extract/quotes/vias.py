@@ -39,6 +39,9 @@ _OUTLET_TAIL = re.compile(r"(?:\s+(?:official\s+)?(?:news\s+agency|agency|newspa
                           r"broadcaster|outlet))?", re.IGNORECASE)
 _CLOSING = re.compile(r",\s*(?P<o>[^,;\"\u201c\u201d]{2,70}?)\s+(?:(?:also|further|later|earlier)\s+)?"
                       r"(?:reported|reports|said|says|wrote|quoted|added)\W*$", re.IGNORECASE)
+# ", in an interview with X." closing the sentence after the reported words.
+_TRAILING = re.compile(r",\s*(?:in\s+(?:an\s+)?(?:exclusive\s+)?(?:interview|remarks|comments|a\s+statement)\s+"
+                       r"(?:with|to)|speaking\s+to|talking\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 _MAX_GAP_WORDS = 5
 
 
@@ -152,6 +155,15 @@ class QuoteVias(QuoteSubjects):
         if named is None or view.text[named[1]:o_end].strip():
             return None
         return named[0]
+
+    def trailing_via(self, view: DocView, ms: list[Mention], after: int, end: int) -> tuple[str, int] | None:
+        """Return the outlet a closing phrase names after the reported words and where it starts:
+        "X said the factions would not disarm, in an interview with Al-Sumaria TV." """
+        for match in _TRAILING.finditer(view.text, after, end):
+            named = self._named_at(view, ms, match.end(), end)
+            if named is not None and not view.text[named[1]:end].strip(" .!?\n\"\u201d"):
+                return named[0], match.start()
+        return None
 
     def is_outlet(self, view: DocView, entity_id: str | None) -> bool:
         """Return True when an entity is a media outlet (one that speaks is its own via)."""

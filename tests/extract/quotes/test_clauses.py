@@ -246,6 +246,19 @@ def test_an_outlet_relaying_someone_is_the_via(extractor: QuoteExtractor) -> Non
         assert [(q.speaker_id, q.via_id) for q in quotes] == [("hadi-al-amiri", "rudaw")], text
 
 
+def test_an_interview_named_after_the_words_is_their_via(extractor: QuoteExtractor) -> None:
+    [q] = run(extractor, "Qais al-Khazali said the factions would not disarm, in an interview with Al-Sumaria TV.")
+    assert (q.speaker_id, q.via_id, q.text) == ("qais-al-khazali", "al-sumaria", "the factions would not disarm")
+
+
+def test_a_channel_is_no_speaker(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "According to a statement posted on the group's Telegram channel, the factions would "
+                            "not disarm.")
+    assert all(q.speaker_id != "telegram" for q in quotes)
+    [q] = run(extractor, "Qais al-Khazali wrote on his X account that the factions would not disarm.")
+    assert q.via_id == "twitter"
+
+
 def test_a_cited_source_speaks_through_the_outlet(extractor: QuoteExtractor) -> None:
     q = one(run(extractor, "Rudaw reported, citing two security sources, that the convoy was hit near Baiji."),
             "convoy was hit")
