@@ -87,6 +87,8 @@ ORDER_VERBS = frozenset("""order ordered orders ordering authorize authorized au
     authorises direct directed directs approve approved approves""".split())
 # Participles by which one act starts a fight ("..., sparking clashes").
 SPARKING = frozenset({"sparking", "triggering", "prompting", "provoking", "igniting", "setting"})
+# Operations a security body announces as its own ("announced the arrest of ...").
+ANNOUNCED_OPERATIONS = frozenset({"arrest", "raid", "weapons-seizure"})
 # Casualty labels, and the nouns of the happenings they may be told "in" ("killed in an ISIS attack").
 OUTCOME_LABELS = frozenset({"killing", "injury"})
 HOST_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes bombing bombings ambush raid assault
@@ -620,6 +622,12 @@ class ArgumentReader:
                 self._sides(verb, self.sx.subjects(verb), args)
             if label in SELF_CHANGES and verb.lower_ in ANNOUNCE_VERBS and not args.actors:
                 args.add("actor", self.ids(self.sx.subjects(verb)))  # "X announced the suspension of its operations"
+            elif label in ANNOUNCED_OPERATIONS and verb.lower_ in ANNOUNCE_VERBS and noun.dep_ == "dobj" \
+                    and not args.actors:
+                # "the Joint Operations Command announced the arrest of a terrorist": a security body
+                # announcing its operation did it
+                args.add("actor", [i for i in self.ids(self.sx.subjects(verb))
+                                   if (e := self.ctx.entity(i)) is not None and e.type is EntityType.STATE_BODY])
             # the verb's own object: "ordered strikes", "took part in the raid", "launched a wave of
             # strikes"; not "ordered an investigation into the strike" (the investigation is ordered)
             own = noun.dep_ == "dobj" or governor.head.i == verb.i or governor.lower_ == "of" and \

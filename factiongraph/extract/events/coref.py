@@ -103,13 +103,27 @@ def dates_compatible(a: Event, b: Event) -> bool:
     return da.overlaps(db)
 
 
-def places_compatible(a: Event, b: Event, ancestors: Ancestors | None = None) -> bool:
-    """Return True if the places are equal, nested, or at least one is unknown."""
+def places_compatible(a: Event, b: Event, ancestors: Ancestors | None = None, containers: bool = False) -> bool:
+    """Return True if the places are equal, nested, or at least one is unknown.
+
+    With ``containers``, a place the KB does not know is also read as the known place written
+    beside it that gives its coordinates (``attrs.location_container``: "the Wadi al-Shay area of
+    Kirkuk province").
+    """
     if a.location_id is None or b.location_id is None or a.location_id == b.location_id:
         return True
     if ancestors is None:
         return False
-    return a.location_id in set(ancestors(b.location_id)) or b.location_id in set(ancestors(a.location_id))
+    for x in _place_ids(a)[:None if containers else 1]:
+        for y in _place_ids(b)[:None if containers else 1]:
+            if x == y or x in set(ancestors(y)) or y in set(ancestors(x)):
+                return True
+    return False
+
+
+def _place_ids(event: Event) -> list[str]:
+    container = event.attrs.get("location_container")
+    return [str(event.location_id)] + ([str(container)] if container else [])
 
 
 def participants_overlap(a: Event, b: Event) -> bool:
@@ -387,12 +401,16 @@ def _unplaced(event: Event) -> bool:
 def _headline_told_in_full(prev: Event, new: Event, ancestors: Ancestors | None) -> bool:
     """Return True for the body's telling of the violent happening its headline sums up, under
     another sub-type ("Two PMF members killed in ISIS attack" / "... were killed in an ISIS attack":
-    the body's parse reads the attack; the headline's does not), with a shared target."""
+    the body's parse reads the attack; the headline's does not), with a shared target or the same toll."""
     if not prev.attrs.get("summary") or new.attrs.get("summary"):
         return False
-    if prev.type not in VIOLENT_TYPES or new.type not in VIOLENT_TYPES or not set(prev.targets) & set(new.targets):
+    if prev.type not in VIOLENT_TYPES or new.type not in VIOLENT_TYPES:
         return False
-    return not roles_conflict(prev, new) and places_compatible(prev, new, ancestors) and counts_compatible(prev, new)
+    same_toll = any(v and new.counts.get(k) == v for k, v in prev.counts.items())  # "killing of three ..." twice
+    if not set(prev.targets) & set(new.targets) and not same_toll:
+        return False
+    return not roles_conflict(prev, new) and counts_compatible(prev, new) and (
+        places_compatible(prev, new, ancestors, containers=True) or _unplaced(prev) or _unplaced(new))
 
 
 # Verbs that tell a violent happening without its means ("the convoy ... when it was hit"): the

@@ -58,7 +58,7 @@ def test_arrest_with_count_actor_target_place_and_date(extractor: EventExtractor
     assert e.location_id == "basra" and e.geo_precision == "city" and e.lat is not None
     assert (e.date_start, e.date_precision) == ("2021-04-12", "day")
     ev = e.evidence[0]
-    assert ev.producer == "rule.event-arrest.v1" and ev.text.startswith("Iraqi security forces")
+    assert ev.producer == "rule.event-arrest.v2" and ev.text.startswith("Iraqi security forces")
     assert ev.text == make_context(ev.text).document.text[: len(ev.text)]
 
 
@@ -802,6 +802,22 @@ def test_a_past_act_done_by_an_attack_is_that_attack(extractor: EventExtractor) 
     # what is threatened is not done
     assert "Shelling/artillery/missile attack" not in [e.sub_type for e in events_of(
         extractor, "Iran threatened to respond by firing missiles at US bases.", "2020-06-01")]
+
+
+def test_a_headline_and_its_body_share_a_toll() -> None:
+    text = ("Security Media Cell announces killing of three terrorists in Kirkuk\n\nThe Security Media Cell "
+            "announced, on Saturday, the killing of three terrorists in an air strike carried out by Iraqi F-16 "
+            "aircraft in the Wadi al-Shay area of Kirkuk province.")
+    ctx = make_context(text, "2023-06-10")
+    ctx.document.metadata.title = text.split("\n")[0]
+    events = EventExtractor(default_kb()).extract(ctx)
+    assert [(e.sub_type, e.counts, e.date_start) for e in events] == [("Air/drone strike", {"killed": 3}, "2023-06-10")]
+
+
+def test_a_security_body_announcing_an_arrest_made_it(extractor: EventExtractor) -> None:
+    event = only(extractor, "The Joint Operations Command announced on Monday the arrest of a terrorist wanted in "
+                            "Anbar province.", "2023-06-10")
+    assert (event.sub_type, event.actors, event.counts) == ("Arrests", ["joint-operations-command"], {"arrested": 1})
 
 
 def test_shooting_down_a_drone_is_an_interception_not_a_shooting(extractor: EventExtractor) -> None:
