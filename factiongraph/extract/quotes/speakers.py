@@ -426,6 +426,8 @@ class SyntaxSpeakers(QuoteSpans):
         The role is the phrase up to the comma before the name: "spokesman for Kataib Hezbollah".
         """
         owners = [o for _, o in syn.prep_objects(tok, ("for", "of"))]
+        # "the spokesman of the Commander-in-Chief of the Armed Forces, X": two owners deep
+        owners += [o2 for o in owners for _, o2 in syn.prep_objects(o, ("of",))]
         for app in [c for t in (tok, *owners) for c in t.children if c.dep_ == "appos" and c.i > tok.i]:
             comma = app.left_edge.i - 1
             if comma <= tok.i or tok.doc[comma].text != ",":

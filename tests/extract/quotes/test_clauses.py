@@ -191,6 +191,12 @@ def test_verbs_of_saying_in_the_present(extractor: QuoteExtractor) -> None:
     assert q.speaker_id is None and q.speaker_role == "Iraqi officials"
 
 
+def test_a_spokesman_named_after_two_owners(extractor: QuoteExtractor) -> None:
+    [q] = run(extractor, "The spokesman of the Commander-in-Chief of the Armed Forces, Yahya Rasool, stated that "
+                         "security operations would continue.")
+    assert q.speaker_id == "yehia-rasool" and q.speaker_role == "spokesman of the Commander-in-Chief of the Armed Forces"
+
+
 def test_a_body_named_again_by_its_head_noun(extractor: QuoteExtractor) -> None:
     quotes = run(extractor, "The Joint Operations Command said the strikes were illegal. The command added that it "
                             "would investigate.")
