@@ -258,6 +258,10 @@ class MentionBuilder:
         after = doc[cand.end].lower_ if cand.end < len(doc) else ""
         if after in ("said", "says", "told", "added") or self._has_person_appositive(doc, cand.end):
             return True
+        before = doc[cand.start - 2].lower_ if cand.start >= 2 else ""
+        if after == "," and cand.end + 1 < len(doc) and doc[cand.end + 1].lower_ == "who" \
+                and before in ("said", "says", "told", "added", "according", "explained", "noted"):
+            return True  # '"...," said Renad Mansour, who directs ...': a person described
         # ", director of ...", ", senior fellow at ...": a bare description
         return after == "," and any(t.lower_ in self.rules.person_appositive_heads
                                     for t in doc[cand.end + 1:min(len(doc), cand.end + 4)])

@@ -281,3 +281,9 @@ def test_a_street_named_after_a_country_is_a_place(nlp_pipeline: NlpPipeline) ->
     ann = annotate(nlp_pipeline, "The strike hit the group's headquarters on Palestine Street in eastern Baghdad.")
     assert by_text(ann)["Palestine Street"].type is EntityType.PLACE
     assert "Palestine" not in by_text(ann)
+
+
+def test_a_place_name_after_a_first_name_before_who_is_a_surname() -> None:
+    from tests.extract.factory import make_context  # the bundled KB, where Mansour is a Baghdad district
+    ctx = make_context('"Iran decides the timing," said Renad Mansour, who directs the Iraq Initiative.')
+    assert {m.text: m.type for m in ctx.mentions}.get("Renad Mansour") is EntityType.PERSON

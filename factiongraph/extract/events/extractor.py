@@ -726,6 +726,9 @@ class EventExtractor:
             or (bool(participants) and (cand.is_verb or self._definite(cand) or _done_by_light_verb(cand)))
         if not anchored:
             return None
+        if rule.type == "Strategic developments" and reader.available and not own and not attached \
+                and trigger_head(sent.doc, cand.start, cand.end).dep_ == "relcl":
+            return None  # "the Shiite alliance that formed the current government": a description, no happening
         etype, sub_type, label = self._apply_variants(ctx, cand, actors, targets)
         if sub_type == "Abduction/forced disappearance" and "arrested" in counts and "abducted" not in counts:
             counts["abducted"] = counts.pop("arrested")  # "gunmen seized three men": taken, not arrested

@@ -194,7 +194,7 @@ class RoleFamilies(PatternBase):
             # "Basra Governor X", "Kurdistan Region President X"; "Tehran's envoy" is Iran's
             obj, span_start = self.place_owner(view, org), org.start
         elif pronoun is not None:
-            obj = self.pronoun_owner(view, ms, title.start)
+            obj = self.pronoun_owner(view, ms, title.start, pronoun.start() + max(start, title.start - 8))
         elif dem is not None and not generic and title.kind != "leader" and not self.lex.has_unit(title.written):
             # "Iraqi Foreign Minister X"; not "Iraqi militia commander X" (the militia is
             # Iraqi) nor "Iraqi commander X" (a nationality: a leader leads some group)
@@ -280,18 +280,47 @@ class RoleFamilies(PatternBase):
                 self.remember_role(view, str(person.entity_id), norm)
         return out
 
-    def pronoun_owner(self, view: DocView, ms: list[Mention], pos: int) -> str | None:
+    def pronoun_owner(self, view: DocView, ms: list[Mention], pos: int, at: int | None = None) -> str | None:
         """Return the organisation "its"/"their" at ``pos`` refers to.
 
-        The nearest organisation earlier in the same sentence; failing that, the first one of
+        With the parse (``at``: where the pronoun is written), the subject of the clause the
+        pronoun's clause is joined to ("Badr has close ties to the IRGC but its leader X ...": Badr);
+        else the nearest organisation earlier in the same sentence; failing that, the first one of
         the sentences before (their subject), not the last one named there.
         """
+        parallel = self._parallel_owner(view, ms, at) if at is not None else None
+        if parallel is not None:
+            return parallel
         same = [m for m in ms if m.end <= pos and view.type_of(m) in ORGS]
         if same:
             return same[-1].entity_id
         floor = min((m.start for m in ms), default=pos)
         prior = [m for m in view.recent_mentions(pos, 1) if m.end <= floor and view.type_of(m) in ORGS]
         return prior[0].entity_id if prior else None
+
+    @staticmethod
+    def _parallel_owner(view: DocView, ms: list[Mention], at: int) -> str | None:
+        """Return the organisation subject of the clause the pronoun at ``at`` is joined to, by the parse."""
+        doc = view.ctx.spacy_doc
+        if doc is None or not doc.has_annotation("DEP"):
+            return None
+        span = doc.char_span(at, at + 3, alignment_mode="expand")
+        if span is None:
+            return None
+        t = span[0]
+        for _ in range(6):
+            if t.head.i == t.i:
+                return None
+            t = t.head
+            if t.dep_ in ("conj", "ROOT", "ccomp", "advcl", "relcl"):
+                break
+        if t.dep_ != "conj" or t.head.i == t.i:
+            return None
+        for subject in (c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")):
+            m = next((m for m in ms if m.start <= subject.idx < m.end), None)
+            if m is not None and view.type_of(m) in ORGS:
+                return m.entity_id
+        return None
 
     def possessed(self, view: DocView, ms: list[Mention], obj: Mention) -> Mention:
         """Return the last organisation of a possessive chain ("the IRGC's Quds Force")."""

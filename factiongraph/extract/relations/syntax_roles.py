@@ -88,7 +88,7 @@ class SyntaxRoles(RoleFamilies):
                 elif child.lower_ in self.lex.generic_nouns and child.dep_ == "poss":
                     owner = next(iter(args.antecedent(child)), None)  # "the group's leader"
                 elif child.lower_ in ("its", "their"):
-                    owner = self.pronoun_owner(view, args.ms, child.idx) or None
+                    owner = self.pronoun_owner(view, args.ms, child.idx, child.idx) or None
                 break
             name = self.lex.demonyms.get(child.text)
             if name is not None and child.text[:1].isupper():

@@ -820,6 +820,12 @@ def test_a_security_body_announcing_an_arrest_made_it(extractor: EventExtractor)
     assert (event.sub_type, event.actors, event.counts) == ("Arrests", ["joint-operations-command"], {"arrested": 1})
 
 
+def test_a_development_told_in_a_relative_clause_describes(extractor: EventExtractor) -> None:
+    events = events_of(extractor, "Most of the groups belong to the Coordination Framework, the Shiite alliance that "
+                                  "formed the current government.", "2025-02-14")
+    assert events == []
+
+
 def test_shooting_down_a_drone_is_an_interception_not_a_shooting(extractor: EventExtractor) -> None:
     events = events_of(extractor, "Air defences at Baghdad airport shot down a drone approaching the facility early "
                                   "on Thursday, the Iraqi military said.", "2021-03-06")

@@ -89,6 +89,14 @@ def test_pro_backer_before_a_name_the_parser_lost(extractor: RelationExtractor) 
         extractor, "The pro-Iran Kataib Hezbollah claimed the attack."))
 
 
+def test_its_in_a_joined_clause_is_the_first_clauses_subject(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Badr, the oldest of the factions, has close ties to the Iranian Revolutionary Guard "
+                                 "Corps but its leader Hadi al-Amiri has called for weapons to be placed under state "
+                                 "control."))
+    assert ("hadi-al-amiri", "leader_of", "badr-organisation") in got
+    assert ("hadi-al-amiri", "leader_of", "irgc") not in got
+
+
 def test_a_title_as_the_subject_of_a_copula(extractor: RelationExtractor) -> None:
     for text in ("Kataib Hezbollah's leader is Abu Hussein al-Hamidawi.",
                  "Kataib Hezbollah claimed the attack on Monday. The group's secretary-general is Abu Hussein "
