@@ -726,9 +726,13 @@ class EventExtractor:
             or (bool(participants) and (cand.is_verb or self._definite(cand) or _done_by_light_verb(cand)))
         if not anchored:
             return None
+        head = trigger_head(sent.doc, cand.start, cand.end)
         if rule.type == "Strategic developments" and reader.available and not own and not attached \
-                and trigger_head(sent.doc, cand.start, cand.end).dep_ == "relcl":
-            return None  # "the Shiite alliance that formed the current government": a description, no happening
+                and head.dep_ == "relcl" and not any(c.lower_ in SEQUENCE_ADVERBS for c in head.children):
+            # "the Shiite alliance that formed the current government", "X, which has been sanctioned by
+            # Washington": a description of a participant, no happening of the story ("X, who was later
+            # released" goes on with the story)
+            return None
         etype, sub_type, label = self._apply_variants(ctx, cand, actors, targets)
         if sub_type == "Abduction/forced disappearance" and "arrested" in counts and "abducted" not in counts:
             counts["abducted"] = counts.pop("arrested")  # "gunmen seized three men": taken, not arrested
@@ -1101,6 +1105,9 @@ def _charged_with(token: Any) -> bool:
     return False
 
 
+# Adverbs by which a relative clause goes on with the story ("X, who was later released").
+SEQUENCE_ADVERBS = frozenset({"later", "then", "subsequently", "afterwards", "afterward", "eventually", "soon",
+                              "immediately", "briefly"})
 # Irregular past forms of verbs a happening is done "by" ("responded by firing", "retaliated by").
 _IRREGULAR_PAST = frozenset("""struck hit shot fought began led took made went sent came""".split())
 
