@@ -314,8 +314,8 @@ def _opens_with_reference(event: Event) -> bool:
 def is_campaign(event: Event) -> bool:
     """Return True for many happenings told as one ("hundreds of strikes since April 2022")."""
     trigger = str(event.attrs.get("trigger") or "")
-    if not trigger or not event.evidence:
-        return False
+    if not trigger or not event.evidence or not trigger.lower().endswith("s"):
+        return False  # a plural noun counts happenings; "Hundreds of protesters stormed" counts people
     return re.search(_MANY_OF + r"(?:[\w'-]+\s+){0,2}" + re.escape(trigger), event.evidence[0].text,
                      re.IGNORECASE) is not None
 
@@ -432,6 +432,9 @@ def _told_again_vaguely(prev: Event, new: Event) -> bool:
 
 # Protest sub-types by how much force met the crowd: one protest takes the most it met.
 PROTEST_FORCE = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+# A crowd that rioted stays a riot when force met it ("stormed the council building ... Security
+# forces fired tear gas to disperse the crowd"): ACLED's violent demonstration, with its casualties.
+RIOTS = ("Violent demonstration",)
 
 
 def _force_on_the_protest(prev: Event, new: Event) -> bool:
@@ -439,7 +442,8 @@ def _force_on_the_protest(prev: Event, new: Event) -> bool:
     embassy on Saturday. Security forces fired tear gas to disperse the crowd"): ACLED's one
     protest, with intervention, not a second happening. The force has no date of its own, or the
     protest's."""
-    if prev.sub_type not in PROTEST_FORCE or new.sub_type not in PROTEST_FORCE[1:] or prev.sub_type == new.sub_type:
+    if prev.sub_type not in PROTEST_FORCE + RIOTS or new.sub_type not in PROTEST_FORCE[1:] \
+            or prev.sub_type == new.sub_type:
         return False
     if not (prev.evidence and new.evidence) or new.evidence[0].start - prev.evidence[-1].end > NEARBY_CHARS:
         return False

@@ -224,6 +224,8 @@ class EventExtractor:
                     continue
                 if not is_verb and _scene_of(words, i):
                     continue  # "gathered at the site of the strike": a place named by a happening told before
+                if not is_verb and _investigated(words, i):
+                    continue  # "ordered an investigation into the shooting": the shooting is told elsewhere
                 if not is_verb and any(c.dep_ == "nsubj" for c in sent.doc[tok.i].children) \
                         and not_happened(sent.doc[tok.i]):
                     continue  # "Every time the state arrests a commander": a verb the word list reads as a noun
@@ -1013,6 +1015,20 @@ OPPOSED = re.compile(r"\b(?:against|with)\s+(?:the\s+)?$", re.I)
 TOLL_PRODUCER = "rule.event-toll-update.v1"
 _FORCE_SUB_TYPES = frozenset({"Protest with intervention", "Excessive force against protesters"})
 SCENE_NOUNS = frozenset({"site", "scene", "aftermath", "wake", "spot", "location"})
+
+
+_INQUIRY_NOUNS = frozenset({"investigation", "investigations", "inquiry", "probe", "inquiries"})
+
+
+def _investigated(words: list[str], i: int) -> bool:
+    """Return True for a happening named as what an inquiry looks into ("an investigation into the
+    shooting", "a probe into the attack")."""
+    k = i - 1
+    while k >= 0 and k >= i - 4 and words[k] not in ("into", "of"):
+        if words[k] in (",", ";", ".", "and"):
+            return False
+        k -= 1
+    return k >= 1 and words[k] in ("into", "of") and words[k - 1] in _INQUIRY_NOUNS
 
 
 def _scene_of(words: list[str], i: int) -> bool:

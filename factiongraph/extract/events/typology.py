@@ -175,7 +175,8 @@ FUNCTION_WORDS = frozenset({"a", "an", "the", "on", "of", "to", "x", "in", "into
 
 
 def _compile_phrase(text: str, verbal: bool) -> Phrase:
-    bases = tuple(text.lower().split())
+    # a hyphen is a token of its own, as the tokenizer splits "sit-in" into "sit", "-", "in"
+    bases = tuple(text.lower().replace("-", " - ").split())
     surfaces = tuple(frozenset({w}) if w in FUNCTION_WORDS else surface_set(frozenset({w})) for w in bases)
     return Phrase(bases, surfaces, verbal)
 

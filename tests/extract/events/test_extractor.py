@@ -826,6 +826,21 @@ def test_a_development_told_in_a_relative_clause_describes(extractor: EventExtra
     assert events == []
 
 
+def test_force_met_by_a_riot_just_told_is_that_riot(extractor: EventExtractor) -> None:
+    events = events_of(extractor, "Hundreds of protesters stormed the provincial council building in Nasiriyah on "
+                                  "Sunday, setting fire to its entrance. Security forces fired tear gas to disperse the "
+                                  "crowd, killing two protesters. The governor ordered an investigation into the "
+                                  "shooting.", "2023-07-16")
+    violent = [(e.sub_type, e.counts) for e in events if e.type != "Strategic developments"]
+    assert violent == [("Violent demonstration", {"killed": 2})]
+
+
+def test_a_sit_in_is_a_protest(extractor: EventExtractor) -> None:
+    event = only(extractor, "Supporters of the Sadrist movement staged a sit-in outside the Green Zone on Sunday.",
+                 "2023-07-16")
+    assert event.sub_type == "Peaceful protest"
+
+
 def test_shooting_down_a_drone_is_an_interception_not_a_shooting(extractor: EventExtractor) -> None:
     events = events_of(extractor, "Air defences at Baghdad airport shot down a drone approaching the facility early "
                                   "on Thursday, the Iraqi military said.", "2021-03-06")
