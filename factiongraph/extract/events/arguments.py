@@ -595,8 +595,8 @@ class ArgumentReader:
                     self._target(args, [obj])
             elif prep in TARGET_PREPS:
                 self._target(args, [obj])
-            elif prep == "with" and noun.lower_ in WITH_SIDES:
-                args.add("actor", self.ids([obj]))
+            elif prep == "with" and (noun.lower_ in WITH_SIDES or label == "meeting"):
+                args.add("actor", self.ids([obj]))  # "clashes with X", "a meeting / phone call with X"
         if noun.lower_ in WITH_SIDES:
             # "clashes between A and B fighters", "clashes erupted between A and B": each side named
             hosts = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") and noun.head is not noun else [noun]

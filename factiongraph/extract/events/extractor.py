@@ -224,6 +224,9 @@ class EventExtractor:
                     continue
                 if not is_verb and _scene_of(words, i):
                     continue  # "gathered at the site of the strike": a place named by a happening told before
+                last = tokens[end - 1]
+                if not is_verb and last.dep_ == "dobj" and last.head.lower_ in TOPIC_VERBS:
+                    continue  # "discussed the rocket attacks": a subject of talks, told elsewhere
                 if not is_verb and _investigated(words, i):
                     continue  # "ordered an investigation into the shooting": the shooting is told elsewhere
                 if not is_verb and any(c.dep_ == "nsubj" for c in sent.doc[tok.i].children) \
@@ -1121,6 +1124,9 @@ def _charged_with(token: Any) -> bool:
     return False
 
 
+# Verbs whose object is a subject of talk, not a happening told ("discussed the rocket attacks").
+TOPIC_VERBS = frozenset({"discuss", "discussed", "discusses", "discussing", "review", "reviewed", "reviewing",
+                         "debate", "debated", "debating"})
 # Adverbs by which a relative clause goes on with the story ("X, who was later released").
 SEQUENCE_ADVERBS = frozenset({"later", "then", "subsequently", "afterwards", "afterward", "eventually", "soon",
                               "immediately", "briefly"})

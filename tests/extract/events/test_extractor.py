@@ -841,6 +841,15 @@ def test_a_sit_in_is_a_protest(extractor: EventExtractor) -> None:
     assert event.sub_type == "Peaceful protest"
 
 
+def test_a_phone_call_is_a_meeting_and_its_topic_no_happening(extractor: EventExtractor) -> None:
+    event = only(extractor, "Iraqi Prime Minister Mustafa al-Kadhimi spoke by phone with US Secretary of State Mike "
+                            "Pompeo on Sunday about the attacks.", "2020-09-28")
+    assert (event.attrs["label"], sorted(event.actors)) == ("meeting", ["mike-pompeo", "mustafa-al-kadhimi"])
+    events = events_of(extractor, "In a phone call with Mustafa al-Kadhimi on Sunday, Mike Pompeo discussed the rocket "
+                                  "attacks.", "2020-09-28")
+    assert [e.attrs["label"] for e in events] == ["meeting"]
+
+
 def test_shooting_down_a_drone_is_an_interception_not_a_shooting(extractor: EventExtractor) -> None:
     events = events_of(extractor, "Air defences at Baghdad airport shot down a drone approaching the facility early "
                                   "on Thursday, the Iraqi military said.", "2021-03-06")
