@@ -61,9 +61,11 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     hostage prisoner inmate refugee worshipper mourner passenger pedestrian bystander recruit""".split())
 # "killing two and wounding a third": an ordinal after "a"/"another" is one more person.
 ORDINAL_ONE = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh"})
-_NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|one\s+was\s+(?:killed|hurt|injured)|"
-                          r"injuries|one\s+(?:died|was\s+harmed))|without\s+(?:casualties|causing\s+casualties)|"
-                          r"did\s+not\s+cause\s+(?:any\s+)?(?:casualties|injuries))\b", re.IGNORECASE)
+_NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|one\s+died)|"
+                          r"(?:no\s+one|nobody)\s+(?:was|were)\s+(?:killed|hurt|injured|harmed|wounded)|"
+                          r"without\s+(?:causing\s+)?(?:any\s+)?(?:casualties|injuries)|"
+                          r"did\s+not\s+(?:cause|result\s+in|leave)\s+(?:any\s+)?(?:casualties|injuries))\b",
+                          re.IGNORECASE)
 _ORDINAL_OR_YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 
 
@@ -254,11 +256,18 @@ def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
         n = _persons(word.head) if shot_dead else sum(_persons(v) for v in victims)
         if n and n > out.get(key, 0):
             out[key] = n  # "killed activist X", "a contractor was shot dead", "captured X"
-    if text and _NONE_KILLED.search(text):
-        out.setdefault("killed", 0)
-        if re.search(r"casualties|injur|hurt|harmed", text, re.IGNORECASE):
-            out.setdefault("injured", 0)
+    for key, value in no_casualties(text).items():
+        out.setdefault(key, value)
     return out
+
+
+def no_casualties(text: str) -> dict[str, int]:
+    """Return the zero counts ``text`` states ("no casualties": 0 killed, 0 injured), else {}."""
+    if not text or not _NONE_KILLED.search(text):
+        return {}
+    if re.search(r"casualties|injur|hurt|harmed", text, re.IGNORECASE):
+        return {"killed": 0, "injured": 0}
+    return {"killed": 0}
 
 
 # "The death toll from the bombing rose to 31", "the number of dead climbed to at least 40":

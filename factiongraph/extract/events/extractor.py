@@ -23,7 +23,8 @@ from typing import Any
 
 from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.events.casualties import coordinated_casualties, follow_up_casualties
-from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
+from factiongraph.extract.events.counts import (NUMBER_WORDS, no_casualties, number_value, sentence_counts,
+                                               toll_update)
 from factiongraph.extract.events.coref import is_same_family, make_event_id, merge_events, merge_in_document
 from factiongraph.extract.events.typology import (
     BE_FORMS,
@@ -478,6 +479,7 @@ class EventExtractor:
                     events[twin] = merge_events(events[twin], event)
             if first == len(events):
                 self._raise_toll(ctx, sent, events)
+                self._none_hurt(ctx, sent, sents[max(k - 2, 0)].start_char, events)
             else:
                 floor = sents[k - 1].start_char if k > 0 else sent.start_char
                 gone = coordinated_casualties(events, first)
@@ -511,6 +513,27 @@ class EventExtractor:
         if value <= target.counts.get(key, 0):
             return
         target.counts[key] = value
+        start, end = sent.start_char, sent.end_char
+        text = ctx.document.text
+        target.evidence.append(Evidence(ctx.document.doc_id, start, end, text[start:end], TOLL_PRODUCER, 0.6))
+
+    @staticmethod
+    def _none_hurt(ctx: DocContext, sent: Any, floor: int, events: list[Event]) -> None:
+        """Give the violent happening just told the zero toll a following sentence states.
+
+        "Two drones targeted the base. There were no casualties." and "The attack, which the
+        sources said did not cause casualties, ...": 0 killed, 0 injured, for the last violent
+        event whose evidence starts at or after ``floor`` (the sentence two before), and only for
+        counts it does not have.
+        """
+        zeros = no_casualties(ctx.span_text(sent))
+        target = next((e for e in reversed(events) if e.type in VIOLENT_TYPES), None)
+        if not zeros or target is None or not any(ev.start >= floor for ev in target.evidence):
+            return
+        added = {key: 0 for key in zeros if key not in target.counts}
+        if not added:
+            return
+        target.counts.update(added)
         start, end = sent.start_char, sent.end_char
         text = ctx.document.text
         target.evidence.append(Evidence(ctx.document.doc_id, start, end, text[start:end], TOLL_PRODUCER, 0.6))

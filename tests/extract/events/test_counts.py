@@ -100,3 +100,25 @@ def test_a_later_toll_raises_the_count_of_the_happening_told_before(later: str, 
     events = EventExtractor(default_kb()).extract(make_context(text, "2023-03-11"))
     assert len(events) == 1 and events[0].counts == {"killed": killed}
     assert any(ev.text == later for ev in events[0].evidence) == (killed != 12)
+
+
+@pytest.mark.parametrize(("later", "counts"), [
+    ("No one was hurt in the attack, a police officer said.", {"killed": 0, "injured": 0}),
+    ("The strike, which officials said did not cause casualties, was the third this month.",
+     {"killed": 0, "injured": 0}),
+    ("Nobody was killed, the ministry said.", {"killed": 0}),
+    ("There were no immediate reports of casualties.", {}),  # not yet known: no figure
+])
+def test_a_zero_toll_told_next_belongs_to_the_attack_before(later: str, counts: dict[str, int]) -> None:
+    text = f"Three rockets struck a military base near Balad airfield on Sunday night.\n{later}"
+    events = EventExtractor(default_kb()).extract(make_context(text, "2024-01-15"))
+    assert [e.counts for e in events] == [counts]
+
+
+def test_a_zero_toll_far_from_the_attack_is_not_its_toll() -> None:
+    text = ("Three rockets struck a military base near Balad airfield on Sunday night.\n"
+            "The base hosts Iraqi air force units and foreign trainers.\n"
+            "Its runway was extended in 2019 for the new fighter jets.\n"
+            "No one was hurt when a fuel truck overturned on the road there last year.")
+    events = EventExtractor(default_kb()).extract(make_context(text, "2024-01-15"))
+    assert [e.counts for e in events if e.type == "Explosions/Remote violence"] == [{}]
