@@ -6,7 +6,7 @@ verb or adjective of its noun phrase ("three soldiers were killed", "killing thr
 things ("one of 32 coordinated attacks", "two rockets", "three times") are not counts. Forms:
 digits, number words ("twenty-five", "a dozen"), "at least"/"more than" N (N), "dozens" (24, the
 least the word allows), "another five" (added to its key), "no casualties" (0 killed, 0
-injured). Without a number, the people a casualty word names one by one are counted ("killed
+injured), single people named before a counted group ("an officer and four soldiers": 5). Without a number, the people a casualty word names one by one are counted ("killed
 activist X", "Soleimani and al-Muhandis were killed": 2; "civilians were killed": no count). Attackers who die in their attack are counted apart (``attackers_killed``): "in
 addition to the bomber, two people were killed" is two killed.
 """

@@ -52,6 +52,10 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
      {"killed": 2, "injured": 1}),
     ("A bomb killed a soldier and wounded another in Tarmiyah on Monday.", {"killed": 1, "injured": 1}),
     ("Unknown assailants assassinated a prominent activist in Karbala on Saturday.", {"killed": 1}),
+    # single people named before a counted group are counted with it
+    ("Militants ambushed an army patrol in the Hamrin mountains on Friday, killing an officer and four soldiers.",
+     {"killed": 5}),
+    ("A mortar round hit a house in Zafaraniya on Monday, killing a woman and her three children.", {"killed": 4}),
 ])
 def test_counts_follow_the_words_that_say_what_happened(extractor: EventExtractor, text: str,
                                                         counts: dict[str, int]) -> None:
@@ -108,6 +112,8 @@ def test_a_later_toll_raises_the_count_of_the_happening_told_before(later: str, 
      {"killed": 0, "injured": 0}),
     ("Nobody was killed, the ministry said.", {"killed": 0}),
     ("There were no immediate reports of casualties.", {}),  # not yet known: no figure
+    ("Four people died and 11 were hurt, police said.", {"killed": 4, "injured": 11}),
+    ("Four people have died in such attacks since January.", {}),  # a tally over time, not its toll
 ])
 def test_a_zero_toll_told_next_belongs_to_the_attack_before(later: str, counts: dict[str, int]) -> None:
     text = f"Three rockets struck a military base near Balad airfield on Sunday night.\n{later}"
