@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from factiongraph.extract.events.counts import no_casualties
 from factiongraph.extract.events.coref import is_undated, merge_events
 from factiongraph.extract.events.typology import VIOLENT_TYPES
 from factiongraph.model import Event
@@ -31,6 +32,27 @@ CASUALTY_LABELS = frozenset({"killing", "injury"})
 # Words that put a casualty report in another incident than the one told before.
 _OTHER_INCIDENT = re.compile(r"\b(?:separate|another|other\s+(?:attack|incident|blast|strike)s?|elsewhere|"
                              r"meanwhile|earlier|previous|last\s+(?:week|month|year))\b", re.IGNORECASE)
+
+
+# Words that make a sentence's figures a tally over time, not one happening's toll.
+_TALLY_WORDS = re.compile(r"\b(?:since|so\s+far|in\s+total|in\s+all|altogether|overall|toll|this\s+year|"
+                          r"months?|years?|weeks)\b", re.IGNORECASE)
+
+
+def stated_figures(text: str, counted: dict[str, int]) -> dict[str, int]:
+    """Return the toll a sentence without a happening of its own states for the one told before.
+
+    ``counted`` is the sentence's reading (:func:`~factiongraph.extract.events.counts.sentence_counts`).
+    A zero toll ("There were no casualties") always; otherwise the killed and injured figures
+    ("Five people died and 20 were hurt, police said"), unless the sentence tallies over time
+    ("since October", "so far this year") or speaks of another incident.
+    """
+    zeros = no_casualties(text)
+    if zeros:
+        return zeros
+    if _OTHER_INCIDENT.search(text) or _TALLY_WORDS.search(text):
+        return {}
+    return {k: v for k, v in counted.items() if k in ("killed", "injured") and v > 0}
 
 
 def is_bare_casualty(event: Event) -> bool:

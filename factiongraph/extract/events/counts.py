@@ -111,8 +111,32 @@ def _counted_noun(num: Token) -> Token:
     return num
 
 
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "appos", "npadvmod"})
+
+
+def _first_conjunct(noun: Token) -> Token:
+    """Return the first noun of the coordination ``noun`` ends ("an officer and four soldiers" ->
+    officer), or ``noun`` itself when it is not a later conjunct of a noun phrase."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return first if first.i != noun.i and first.dep_ in _NOMINAL_DEPS else noun
+
+
+def _single_persons_before(noun: Token) -> int:
+    """Return how many single people the coordination names before ``noun`` without a number of
+    their own ("killing an officer and four soldiers": 1; "a woman and her three children": 1)."""
+    first = _first_conjunct(noun)
+    if first.i == noun.i:
+        return 0
+    return sum(1 for c in (first, *first.conjuncts) if c.i < noun.i and number_value(c) is None
+               and not any(d.dep_ in ("nummod", "quantmod") for d in c.children)
+               and (c.ent_type_ == "PERSON" or c.lower_ in PERSON_HEADS))
+
+
 def _key_of(noun: Token, num: Token) -> str | None:
     """Return what happened to those ``noun`` counts, from the parse, else from the words after it."""
+    noun = _first_conjunct(noun)  # "killing an officer and four soldiers": what happened to the officer
     if noun.lower_ in KEY_WORDS and noun.i != num.i:
         return KEY_WORDS[noun.lower_]  # "five dead", "25 fatalities"
     for child in noun.children:  # "three people killed", "the five wounded"
@@ -232,6 +256,7 @@ def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
         earlier = last_noun.get(key)
         coordinated = earlier is not None and (noun.head.i == earlier.i or earlier.head.i == noun.i) \
             and (noun.dep_ == "conj" or earlier.dep_ == "conj")
+        value += _single_persons_before(noun)  # "killing an officer and four soldiers": five
         # "killing two Americans and a Briton": one more for each single person joined to the counted
         value += sum(1 for c in noun.children if c.dep_ == "conj" and c.i > noun.i and c.lower_ not in THING_NOUNS
                      and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)

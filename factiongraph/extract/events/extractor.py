@@ -22,9 +22,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from factiongraph.extract.view.context import DocContext
-from factiongraph.extract.events.casualties import coordinated_casualties, follow_up_casualties
-from factiongraph.extract.events.counts import (NUMBER_WORDS, no_casualties, number_value, sentence_counts,
-                                               toll_update)
+from factiongraph.extract.events.casualties import coordinated_casualties, follow_up_casualties, stated_figures
+from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
 from factiongraph.extract.events.coref import is_same_family, make_event_id, merge_events, merge_in_document
 from factiongraph.extract.events.typology import (
     BE_FORMS,
@@ -479,7 +478,7 @@ class EventExtractor:
                     events[twin] = merge_events(events[twin], event)
             if first == len(events):
                 self._raise_toll(ctx, sent, events)
-                self._none_hurt(ctx, sent, sents[max(k - 2, 0)].start_char, events)
+                self._later_figures(ctx, sent, sents[max(k - 2, 0)].start_char, events, dates)
             else:
                 floor = sents[k - 1].start_char if k > 0 else sent.start_char
                 gone = coordinated_casualties(events, first)
@@ -517,20 +516,20 @@ class EventExtractor:
         text = ctx.document.text
         target.evidence.append(Evidence(ctx.document.doc_id, start, end, text[start:end], TOLL_PRODUCER, 0.6))
 
-    @staticmethod
-    def _none_hurt(ctx: DocContext, sent: Any, floor: int, events: list[Event]) -> None:
-        """Give the violent happening just told the zero toll a following sentence states.
+    def _later_figures(self, ctx: DocContext, sent: Any, floor: int, events: list[Event],
+                       dates: list[DateMatch]) -> None:
+        """Give the violent happening just told the toll a following sentence states.
 
-        "Two drones targeted the base. There were no casualties." and "The attack, which the
-        sources said did not cause casualties, ...": 0 killed, 0 injured, for the last violent
-        event whose evidence starts at or after ``floor`` (the sentence two before), and only for
-        counts it does not have.
+        "Two drones targeted the base. There were no casualties."; "The attack, which the sources
+        said did not cause casualties, ..."; "A car bomb went off. Five people died and 20 were
+        hurt" (:func:`stated_figures`): for the last violent event whose evidence starts at or
+        after ``floor`` (the sentence two before), and only the counts it does not have.
         """
-        zeros = no_casualties(ctx.span_text(sent))
         target = next((e for e in reversed(events) if e.type in VIOLENT_TYPES), None)
-        if not zeros or target is None or not any(ev.start >= floor for ev in target.evidence):
+        if target is None or not any(ev.start >= floor for ev in target.evidence):
             return
-        added = {key: 0 for key in zeros if key not in target.counts}
+        figures = stated_figures(ctx.span_text(sent), self._counts_of(ctx, sent, dates))
+        added = {key: value for key, value in figures.items() if key not in target.counts}
         if not added:
             return
         target.counts.update(added)
@@ -903,6 +902,20 @@ class EventExtractor:
         lo, hi = max(cand.sent.start, cand.start - rule.window), min(cand.sent.end, cand.end + rule.window)
         return any(doc[j].lower_ in rule.near for j in range(lo, hi) if not cand.start <= j < cand.end)
 
+    def _counts_of(self, ctx: DocContext, sent: Any, dates: list[DateMatch]) -> dict[str, int]:
+        """Return the counts of one parsed sentence (:func:`sentence_counts`; read once per
+        sentence), the numbers of its dates left out."""
+        found = self._sentence_counts.get(sent.start)
+        if found is None:
+            doc = sent.doc
+            if not doc.has_annotation("DEP"):
+                return {}
+            spans = [(d.start, d.end) for d in dates if sent.start_char <= d.start < sent.end_char]
+            found = self._sentence_counts[sent.start] = sentence_counts(
+                (doc[i] for i in range(sent.start, sent.end)
+                 if not any(a <= doc[i].idx < b for a, b in spans)), ctx.span_text(sent))
+        return found
+
     def _find_counts(self, ctx: DocContext, cand: Candidate, dates: list[DateMatch]) -> dict[str, int]:
         """Return what the trigger's sentence counts for the event (``counts.py``).
 
@@ -913,12 +926,7 @@ class EventExtractor:
         key = cand.rule.count
         doc, sent, lowers = cand.sent.doc, cand.sent, ctx.lowers()
         if doc.has_annotation("DEP"):
-            found = self._sentence_counts.get(sent.start)
-            if found is None:
-                spans = [(d.start, d.end) for d in dates if sent.start_char <= d.start < sent.end_char]
-                found = self._sentence_counts[sent.start] = sentence_counts(
-                    (doc[i] for i in range(sent.start, sent.end)
-                     if not any(a <= doc[i].idx < b for a, b in spans)), ctx.span_text(sent))
+            found = self._counts_of(ctx, sent, dates)
             if cand.rule.type in VIOLENT_TYPES:  # its casualties; arrests are events of their own
                 return {k: v for k, v in found.items() if k not in ("arrested", "released") or k == key}
             return {key: found[key]} if key is not None and key in found else {}
