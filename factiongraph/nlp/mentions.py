@@ -126,6 +126,7 @@ class MentionBuilder:
                 entity_id=cand.entity_id, sentence_start=s_start, sentence_end=s_end,
                 in_content=in_content,
             ))
+        mentions = drop_headline_words(mentions, document.text, self.ner_producer)
         if self._possessive_re is not None:
             mentions = self._add_possessed(mentions, document, context)
         if self.relay is not None:
@@ -355,6 +356,35 @@ class MentionBuilder:
 
 def _no_type(_name: str) -> EntityType | None:
     return None
+
+
+_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+
+
+def is_title_case_line(text: str, pos: int) -> bool:
+    """Return True when the line around ``pos`` capitalises most of its longer words, as
+    headlines in title case do ("Israel Announce Death of Two Soldiers following Drone Attack")."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = [w for w in _WORD.findall(text[start:end if end >= 0 else len(text)]) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def drop_headline_words(mentions: list[Mention], text: str, ner_producer: str) -> list[Mention]:
+    """Drop the model's names in a title-case line that the text writes in lower case elsewhere.
+
+    A headline capitalises common words ("... following Drone Attack from Iraq"), and the model
+    takes them for a name; the body then says "a drone attack". A name keeps its capitals.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        lower = m.text.lower()
+        if m.producer == ner_producer and m.entity_id is None and lower != m.text \
+                and is_title_case_line(text, m.start) \
+                and re.search(r"(?<![\w-])" + re.escape(lower) + r"(?![\w-])", text):
+            continue
+        out.append(m)
+    return out
 
 
 def _is_adjectival(doc: Doc, end: int) -> bool:

@@ -287,3 +287,20 @@ def test_a_place_name_after_a_first_name_before_who_is_a_surname() -> None:
     from tests.extract.factory import make_context  # the bundled KB, where Mansour is a Baghdad district
     ctx = make_context('"Iran decides the timing," said Renad Mansour, who directs the Iraq Initiative.')
     assert {m.text: m.type for m in ctx.mentions}.get("Renad Mansour") is EntityType.PERSON
+
+
+@pytest.mark.parametrize("text", [
+    "Two Soldiers Killed after Drone Attack on Border Post, Army Says\n\n"
+    "Two soldiers were killed in a drone attack on a border post near Sinjar, the army said.",
+    "Army Confirms Deaths of Three Guards following Rocket Strike near Airport\n\n"
+    "Three guards died after a rocket strike near the airport, the army said.",
+])
+def test_headline_words_the_body_writes_in_lower_case_are_no_names(nlp_pipeline: NlpPipeline, text: str) -> None:
+    headline = text.split("\n")[0]
+    named = [m.text for m in annotate(nlp_pipeline, text).mentions if m.end <= len(headline)]
+    assert not {"Drone Attack", "Border Post", "Rocket Strike"} & set(named), named
+
+
+def test_a_name_in_a_headline_stays_a_name(nlp_pipeline: NlpPipeline) -> None:
+    text = "Sadr Movement Rejects Talks after Clashes in Basra\n\nThe Sadr Movement said it would not join talks."
+    assert any(m.text.startswith("Sadr Movement") and m.end < 30 for m in annotate(nlp_pipeline, text).mentions)
