@@ -519,6 +519,10 @@ class ArgumentReader:
                                            if holder.lower_ in ("control", "hands", "grip")
                                            for _, o in self.sx.prep_objects(holder, ("of",))))
         self._target(args, [o for p, o in self.sx.prep_objects(verb, TARGET_PREPS)])
+        if label == "clash" and verb.lower_.startswith("clash"):
+            # "X clashed with Y fighters": both sides fight (ACLED: both are actors)
+            args.add("actor", [a for _p, o in self.sx.prep_objects(verb, ("with",)) for a in self._means_actors(o)
+                               if a not in args.targets])
         if any(o.lower_ in FIRE_WORDS for o in self.sx.objects(verb)):
             # "set fire to the offices of X": what was set alight
             self._target(args, [o for p, o in self.sx.prep_objects(verb, ("to",))])

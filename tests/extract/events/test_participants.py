@@ -276,10 +276,13 @@ def test_a_nationality_on_the_means_compound_names_the_state(extractor: EventExt
     assert event.actors == ["turkey"]
 
 
-def test_both_sides_of_a_clash_between_them_act(extractor: EventExtractor) -> None:
-    event = only(extractor.extract(make_context(
-        "Clashes erupted between Saraya al-Salam and Asaib Ahl al-Haq fighters in Basra on Monday, leaving "
-        "four dead.", "2023-06-10")), "Armed clash")
+@pytest.mark.parametrize("text", [
+    "Clashes erupted between Saraya al-Salam and Asaib Ahl al-Haq fighters in Basra on Monday, leaving four dead.",
+    "Saraya al-Salam fighters clashed with Asaib Ahl al-Haq in Basra on Monday, leaving four dead.",
+    "Members of Saraya al-Salam clashed with fighters of Asaib Ahl al-Haq in Basra on Monday.",
+])
+def test_both_sides_of_a_clash_between_them_act(extractor: EventExtractor, text: str) -> None:
+    event = only(extractor.extract(make_context(text, "2023-06-10")), "Armed clash")
     assert sorted(event.actors) == ["asaib-ahl-al-haq", "saraya-al-salam"]
 
 
