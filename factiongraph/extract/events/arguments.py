@@ -105,6 +105,12 @@ ANNOUNCE_VERBS = frozenset("""announce announced announces announcing declare de
 SAY_VERBS = frozenset("say said says stated states confirmed confirms".split())
 # "set fire to X", "set X alight": the object burned is a target.
 FIRE_WORDS = frozenset({"fire", "light"})
+# What a facility, a vehicle or a post holds is hit through it: "a base which hosts US forces", "a
+# vehicle carrying X commanders" (objects), "a checkpoint manned by X" (agents), "belonging to X".
+HOLDING_VERBS = frozenset("""host hosts hosted hosting house houses housed housing carry carries carried
+    carrying transport transports transported transporting""".split())
+HELD_BY_VERBS = frozenset("""manned staffed run operated held used controlled occupied guarded""".split())
+BELONG_VERBS = frozenset({"belonging", "belongs", "belonged"})
 # Happenings every party of which acts: an agreement's or a contract's other side ("with X", "to X").
 PARTY_LABELS = frozenset({"agreement", "contract"})
 # Nouns whose "with"-partner is a side of the event (meetings, talks, clashes).
@@ -347,14 +353,21 @@ class ArgumentReader:
         return []
 
     def occupants(self, token: Token) -> list[str]:
-        """Return who a facility houses ("the base, which hosts US forces", "where US forces were present")."""
+        """Return who a facility, a vehicle or a post holds: "the base, which hosts US forces",
+        "where US forces were present", "a vehicle carrying Kataib Hezbollah commanders", "a
+        checkpoint manned by the PMF", "a convoy belonging to the army"."""
         out: list[str] = []
         for child in token.children:
-            if child.dep_ != "relcl":
+            if child.dep_ not in ("relcl", "acl"):
                 continue
-            if child.lower_ in ("hosts", "hosted", "host", "houses", "housed", "house"):
+            word = child.lower_
+            if word in HOLDING_VERBS:
                 out.extend(self.ids(self.sx.objects(child)))
-            elif any(c.lower_ == "where" for c in child.children):
+            elif word in HELD_BY_VERBS:
+                out.extend(self.ids(self.sx.agents(child)))
+            elif word in BELONG_VERBS:
+                out.extend(self.ids(o for _p, o in self.sx.prep_objects(child, ("to",))))
+            elif child.dep_ == "relcl" and any(c.lower_ == "where" for c in child.children):
                 out.extend(self.ids(self.sx.subjects(child)))
         return out
 

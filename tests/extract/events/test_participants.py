@@ -359,3 +359,17 @@ def test_a_subject_the_parser_ran_into_the_dateline_acts(extractor: EventExtract
                        "reported US fears of Iran being able to monitor Iraqi communications.", "2025-11-01")
     ministry = next(m.entity_id for m in ctx.mentions if m.text == "Ministry of Communications")
     assert only(extractor.extract(ctx), "Other").actors == [ministry]
+
+
+@pytest.mark.parametrize(("text", "sub_type", "target"), [
+    ("Islamic State militants attacked a checkpoint manned by the Popular Mobilization Forces near Tarmiyah on "
+     "Sunday, killing two fighters.", "Armed clash", "pmf"),
+    ("A US drone strike hit a vehicle carrying Kataib Hezbollah commanders in eastern Baghdad on Wednesday.",
+     "Air/drone strike", "kataib-hezbollah"),
+    ("A drone struck a truck belonging to Kataib Hezbollah near al-Qaim on Friday.", "Air/drone strike",
+     "kataib-hezbollah"),
+])
+def test_who_a_post_or_a_vehicle_holds_is_hit_through_it(extractor: EventExtractor, text: str, sub_type: str,
+                                                         target: str) -> None:
+    event = only(extractor.extract(make_context(text, "2024-03-01")), sub_type)
+    assert target in event.targets
