@@ -378,7 +378,15 @@ class ArgumentReader:
             if housed:
                 args.add("target", housed)
             else:
-                args.add("target", self.ids([tok]))
+                args.add("target", self.ids([tok]) or self.role_groups(tok))
+
+    def role_groups(self, token: Token) -> list[str]:
+        """Return the groups an unnamed holder of a role belongs to: "killed an ISIS commander"
+        hits ISIS (as "killed a commander of ISIS" does)."""
+        if token.lower_ not in ROLE_HEADS or self.sx.mention_at(token) is not None:
+            return []
+        return [m.entity_id for c in token.children if c.dep_ in ("compound", "nmod", "poss") and c.i < token.i
+                for m in self.sx.phrase_mentions(c) if m.entity_id and _type_of(self.ctx, m) in GROUP_TYPES]
 
     def victim_groups(self, token: Token) -> list[str]:
         """Return the groups a victim's apposition names ("X, a senior commander of Y" -> Y)."""

@@ -373,3 +373,20 @@ def test_who_a_post_or_a_vehicle_holds_is_hit_through_it(extractor: EventExtract
                                                          target: str) -> None:
     event = only(extractor.extract(make_context(text, "2024-03-01")), sub_type)
     assert target in event.targets
+
+
+@pytest.mark.parametrize(("text", "sub_type", "actor"), [
+    ("The Iraqi army killed three Islamic State fighters in Kirkuk province on Thursday.", "Armed clash",
+     "iraqi-army"),
+    ("Iraqi forces killed an ISIS commander near Hawija on Thursday.", "Armed clash", "iraqi-security-forces"),
+])
+def test_the_states_forces_killing_an_armed_groups_men_fight_it(extractor: EventExtractor, text: str,
+                                                                sub_type: str, actor: str) -> None:
+    event = only(extractor.extract(make_context(text, "2024-03-01")), sub_type)
+    assert event.actors == [actor] and event.targets == ["isis"]
+
+
+def test_the_state_killing_civilians_stays_an_attack_on_them(extractor: EventExtractor) -> None:
+    event = only(extractor.extract(make_context("Iraqi forces killed three civilians near Hawija on Thursday.",
+                                                "2024-03-01")), "Attack")
+    assert event.actors == ["iraqi-security-forces"]
