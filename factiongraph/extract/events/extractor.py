@@ -1096,8 +1096,9 @@ _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 # own phrase or an opening "In X, ...": a place elsewhere in the sentence is what they are about.
 _PLACELESS_SUB_TYPES = frozenset({"Other", "Agreement", "Change to group/activity"})
 _OPENING_PLACE = re.compile(r"(?:In|At|From|Inside|Outside|Near)\s+[^,;]{2,60},")
-_CLAIMED_BY = re.compile(r"\b(?:an?|the)\s+(?:\w+\s+)?(?:attack|strike|bombing|assault)\s+(?:later\s+|also\s+)?"
-                         r"claimed\s+by\b")
+_CLAIMED_BY = re.compile(r"\b(?:an?|the)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assaults?)\s+"
+                         r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
+                         r"(?:later\s+|also\s+|quickly\s+|swiftly\s+|subsequently\s+)?claimed\s+by\b", re.IGNORECASE)
 
 _SAME_GROUP = re.compile(r"\s*(?:the|this|that)\s+(?:same\s+)?(?:group|militia|faction|organi[sz]ation|movement)\b",
                          re.I)

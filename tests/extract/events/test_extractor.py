@@ -557,6 +557,16 @@ def test_claims_that_name_the_attack_by_its_day_or_the_group_by_reference() -> N
     assert violent == {"2023-10-31": ["islamic-resistance-in-iraq"], "2023-10-30": ["islamic-resistance-in-iraq"]}
 
 
+@pytest.mark.parametrize("claim", [
+    "The attack was later claimed by Kataib Hezbollah.",
+    "The strike has been claimed by Kataib Hezbollah, a statement showed.",
+])
+def test_a_claim_in_the_passive_names_the_attack_told_before(claim: str) -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        f"A drone attack hit Erbil airport late on Tuesday. {claim}", "2024-03-10"))
+    assert [(e.sub_type, e.actors) for e in events] == [("Air/drone strike", ["kataib-hezbollah"])]
+
+
 @pytest.mark.parametrize(("text", "sub_type", "counts"), [
     # a person seized by gunmen or an armed group is abducted; no territory is taken
     ("Gunmen captured three men in Baghdad in March.", "Abduction/forced disappearance", {"abducted": 3}),
