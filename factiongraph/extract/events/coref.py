@@ -325,7 +325,7 @@ def is_campaign(event: Event) -> bool:
 ANOTHER_ONE = re.compile(r"(?<!\bwas the )(?<!\bis the )(?<!\bmarks the )(?<!\bmarked the )"
                          r"\b(?:another|second|third|fourth|fifth|separate|further)\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:attack|attacks|strike|strikes|bombing|blast|explosion|incident|raid|assault|ambush|"
-                         r"clash|clashes|shooting)\b", re.I)
+                         r"clash|clashes|shooting|bomb|bombs|device|ied|car\s+bomb|killing|assassination)\b", re.I)
 
 
 def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> bool:

@@ -56,7 +56,8 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     shepherd pilgrim villager general colonel captain brigadier spokesman minister governor mayor son
     daughter brother sister wife husband father mother owner shopkeeper driver teenager vendor merchant
     translator interpreter nurse paramedic medic sheikh elder chief tribesman bodyguard militant priest
-    terrorist gunman insurgent jihadist smuggler kidnapper
+    terrorist gunman insurgent jihadist smuggler kidnapper organiser organizer campaigner blogger poet
+    novelist writer artist singer athlete footballer
     preacher scholar diplomat envoy ambassador councillor councilman sergeant lieutenant major commando
     hostage prisoner inmate refugee worshipper mourner passenger pedestrian bystander recruit""".split())
 # "killing two and wounding a third": an ordinal after "a"/"another" is one more person.

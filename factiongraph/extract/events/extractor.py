@@ -710,6 +710,14 @@ class EventExtractor:
             known = [m for m in in_sent if m.entity_id and m.entity_id != location.entity_id
                      and ctx.kb.get(m.entity_id) is not None]
             container = locate_event(known, ctx.entities, ctx.kb) if known else None
+            if container is None and _URBAN_PART.match(text, location_end(in_sent, location.entity_id),
+                                                        min(sent.end_char, location_end(in_sent, location.entity_id) + 30)):
+                # "was killed outside his home in the al-Shuhada neighbourhood": a part of a town
+                # the story is set in, the town of the happening told last before it
+                town = next((e for e in reversed(earlier) if e.lat is not None and e.geo_precision == "city"), None)
+                if town is not None and town.location_id:
+                    container = Location(town.location_id, town.location_name or "", town.lat, town.lon, "city",
+                                         "earlier event in the same town", 0.6)
         if location is None and rule.type in VIOLENT_TYPES:
             # "AL-QAIM, Iraq (Wire) - A drone struck a convoy near the border": a violent happening
             # the lead gives no place of its own is placed where the report was filed, as a guess;
@@ -1047,6 +1055,13 @@ class EventExtractor:
 # or deals with is not where it is.
 OPPOSED = re.compile(r"\b(?:against|with)\s+(?:the\s+)?$", re.I)
 TOLL_PRODUCER = "rule.event-toll-update.v1"
+# Words after an unknown place's name that make it a part of a town ("the al-Shuhada neighbourhood").
+_URBAN_PART = re.compile(r"\W{0,2}(?:neighbou?rhood|quarter|street|square)\b", re.IGNORECASE)
+
+
+def location_end(mentions: Sequence[Mention], entity_id: str) -> int:
+    """Return where the last of ``mentions`` naming ``entity_id`` ends (0 when none does)."""
+    return max((m.end for m in mentions if m.entity_id == entity_id), default=0)
 _FORCE_SUB_TYPES = frozenset({"Protest with intervention", "Excessive force against protesters"})
 SCENE_NOUNS = frozenset({"site", "scene", "aftermath", "wake", "spot", "location"})
 

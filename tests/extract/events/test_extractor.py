@@ -881,3 +881,13 @@ def test_a_purpose_clause_holding_another_happening_is_cut_from_the_evidence(ext
                                   "October 10 parliamentary election.", "2021-11-07")
     riot = next(e for e in events if e.sub_type == "Violent demonstration")
     assert "election" not in riot.evidence[0].text and riot.date_start == "2021-11-05"
+
+
+@pytest.mark.parametrize("second", [
+    "Another bomb exploded near a mosque in the same district, wounding four people.",
+    "A second roadside bomb exploded near a mosque in the same district, wounding four people.",
+])
+def test_another_bomb_is_another_happening(second: str) -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        f"A bomb exploded near a market in Baquba on Monday, wounding six people.\n{second}", "2024-03-12"))
+    assert sorted(e.counts.get("injured") for e in events) == [4, 6]

@@ -375,6 +375,16 @@ def test_who_a_post_or_a_vehicle_holds_is_hit_through_it(extractor: EventExtract
     assert target in event.targets
 
 
+def test_an_unknown_part_of_town_lies_in_the_town_of_the_happening_before(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Gunmen shot dead a protest organiser in the southern city of Nasiriyah on Saturday, police said.\n"
+        "Hours later, a bomb exploded outside a shop in the al-Nour neighbourhood, wounding two people.\n"
+        "Another bomb exploded in the village of al-Nour, wounding two people.", "2021-05-16"))
+    parts = [e for e in events if e.location_name == "al-Nour"]
+    assert [e.attrs.get("location_container") for e in parts] == ["nasiriyah", None]  # a village may lie anywhere
+    assert parts[0].lat is not None and parts[1].lat is None
+
+
 @pytest.mark.parametrize(("text", "sub_type", "actor"), [
     ("The Iraqi army killed three Islamic State fighters in Kirkuk province on Thursday.", "Armed clash",
      "iraqi-army"),
