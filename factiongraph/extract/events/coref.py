@@ -316,6 +316,8 @@ def is_campaign(event: Event) -> bool:
     trigger = str(event.attrs.get("trigger") or "")
     if not trigger or not event.evidence or not trigger.lower().endswith("s"):
         return False  # a plural noun counts happenings; "Hundreds of protesters stormed" counts people
+    if set(trigger.lower().split()[1:]) & {"to", "the", "a", "an", "of", "on", "in", "at", "into"}:
+        return False  # a verb's phrase ("took to the streets"), not a plural noun
     return re.search(_MANY_OF + r"(?:[\w'-]+\s+){0,2}" + re.escape(trigger), event.evidence[0].text,
                      re.IGNORECASE) is not None
 

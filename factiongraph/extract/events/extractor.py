@@ -935,7 +935,8 @@ class EventExtractor:
         doc, sent, lowers = cand.sent.doc, cand.sent, ctx.lowers()
         if doc.has_annotation("DEP"):
             found = self._counts_of(ctx, sent, dates)
-            if cand.rule.type in VIOLENT_TYPES:  # its casualties; arrests are events of their own
+            if cand.rule.type in VIOLENT_TYPES or cand.rule.sub_type in _FORCE_SUB_TYPES:
+                # its casualties ("fired tear gas at the crowd, wounding 12"); arrests are events of their own
                 return {k: v for k, v in found.items() if k not in ("arrested", "released") or k == key}
             return {key: found[key]} if key is not None and key in found else {}
         if key is None:

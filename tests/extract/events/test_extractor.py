@@ -717,6 +717,15 @@ def test_force_used_on_a_protest_just_told_is_that_protest(extractor: EventExtra
     assert events[0].date_start == "2024-02-03"
 
 
+def test_force_on_them_wounding_some_is_the_protest_just_told(extractor: EventExtractor) -> None:
+    # "took to the streets" is one protest of many people, not many protests
+    events = events_of(extractor, "Hundreds of protesters took to the streets of Nasiriyah on Sunday, blocking roads "
+                                  "with burning tyres.\nPolice fired tear gas to disperse them near the governorate "
+                                  "building, wounding at least nine people, a medic said.", "2021-05-17")
+    assert [(e.sub_type, e.counts, e.date_start) for e in events] == [
+        ("Protest with intervention", {"injured": 9}, "2021-05-16")]
+
+
 def test_a_clause_a_subordinator_opens_is_its_own_events_evidence(extractor: EventExtractor) -> None:
     events = events_of(extractor, "Iraq's Ministry of Communications on Friday dismissed US fears after the ministry "
                                   "awarded a fiber-optic cable contract to the Muhandis General Company.", "2025-11-01")
