@@ -28,6 +28,7 @@ from factiongraph.extract.events.coref import is_same_family, make_event_id, mer
 from factiongraph.extract.events.typology import (
     BE_FORMS,
     DETERMINERS,
+    FUNCTION_WORDS,
     HAVE_FORMS,
     VIOLENT_TYPES,
     EventRule,
@@ -327,6 +328,11 @@ class EventExtractor:
             n = len(phrase.surfaces)
             if i + n <= len(words) and all(words[i + j] in phrase.surfaces[j] for j in range(n)):
                 return i + n, phrase.tag_of(words[i:i + n])
+            # "have taken to the Iraqi streets": a verb's phrase with a word before its last noun
+            if phrase.verbal and n >= 3 and i + n < len(words) and words[i + n - 1].isalpha() \
+                    and words[i + n - 1] not in FUNCTION_WORDS and words[i + n] in phrase.surfaces[n - 1] \
+                    and all(words[i + j] in phrase.surfaces[j] for j in range(n - 1)):
+                return i + n + 1, phrase.tag_of(words[i:i + n - 1] + [words[i + n]])
         tok = tokens[i]
         if words[i] in rule.nouns and (words[i] not in rule.verbs or rule.verbs[words[i]] in ("VB", "VBZ", "VBG")):
             if tok.text[:1].isupper() and tok.i > tokens[0].i and tok.ent_type_ not in ("",):

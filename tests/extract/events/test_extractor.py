@@ -501,6 +501,8 @@ def test_a_political_development_is_placed_by_its_own_phrase() -> None:
     ("Hundreds demonstrated outside the provincial council in Basra on Friday.", True),
     ("Supporters of the cleric rallied in Tahrir Square on Friday.", True),
     ("Supporters of the cleric took to the streets in Basra on Friday.", True),
+    ("Supporters of the cleric took to the main streets of Basra on Friday.", True),  # a word before "streets"
+    ("The cleric took to the airwaves on Friday.", False),
 ])
 def test_protest_verbs_that_also_mean_showing_or_gathering_support(text: str, protest: bool) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2022-03-02"))
