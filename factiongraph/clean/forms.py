@@ -306,8 +306,15 @@ def is_menu_entry(text: str) -> bool:
     )
 
 
+_LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]?\s+(?=\S)")
+
+
 def is_headline_like(text: str) -> bool:
-    """Return True for a line that reads as a headline: 4-20 words, capital start, no final stop."""
+    """Return True for a line that reads as a headline: 4-20 words, capital start, no final stop.
+
+    A list's number before it is not counted ("2 Heavy rain floods streets in Erbil" in a "Most
+    read" list)."""
+    text = _LIST_NUMBER.sub("", text, count=1)
     words = text.split()
     return 4 <= len(words) <= 20 and text[:1].isupper() and not _TERMINAL.search(text.strip())
 

@@ -107,6 +107,9 @@ def test_bio_line() -> None:
 def test_headline_and_cut_off_shapes() -> None:
     assert is_headline_like("Teachers in Baquba demand unpaid wages")
     assert not is_headline_like("Teachers in Baquba demand unpaid wages.")
+    assert is_headline_like("2 Teachers in Baquba demand unpaid wages")  # a numbered "most read" entry
+    assert is_headline_like("3. Teachers in Baquba demand unpaid wages")
+    assert not is_headline_like("25 teachers in Baquba demanded unpaid wages")
     assert is_cut_off("The ministry said the brigade had no permission to operate in the")
     assert is_cut_off("Elders said the truce was agreed late on Friday after a meeting held by t")
     assert not is_cut_off("Teachers in Baquba demand unpaid wages")
