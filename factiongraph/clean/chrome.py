@@ -84,6 +84,9 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.login", CHROME, r"(?:log ?in|sign ?in|log ?out|sign ?out|login|logout|register|my account|create (?:an )?account)(?: / (?:register|sign up))?"),
     ("chrome.feed", CHROME, r"subscribe to:.*|post comments \(atom\)|newer posts?\s*older posts?.*|older posts?|newer posts?|home"),
     ("chrome.blogger-posted", CHROME, r"posted by .{1,60} at \d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|labels?:.*"),
+    # a byline with its date and counters: "Posted by admin on March 3, 2024 | 12 Comments"
+    ("chrome.posted-by", CHROME, r"(?:posted|written|published|submitted) by [^.!?|•]{1,40}?"
+     r"(?: (?:on|at) [\w ,:/.-]{4,30}?)?(?:\s*[|•·]\s*(?:\d+ comments?|no comments|\d[\d,.]*k? views))*"),
     # --- page furniture: reading time, languages, contents, series
     ("chrome.read-time", CHROME, r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*min(?:ute)?s?\.?"
      r"(?: read| reading| listen)?|(?:estimated )?reading time\s*:?.{0,24}|listen to (?:this|the) (?:article|story).{0,30}"),
@@ -91,7 +94,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.label-read-time", CHROME, r"[^|•·]{1,30}\s*[|•·]\s*(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
      r"[\s-]*min(?:ute)?s?\.?(?: read| reading| listen)?"),
     # engagement counters: "Share 12 Tweet 5", "1.2k shares", "348 views"
-    ("chrome.share-counts", CHROME, r"(?:(?:(?:shares?|tweets?|likes?|pins?|views?|reads?)\s*\d[\d,.]*k?|"
+    ("chrome.share-counts", CHROME, r"(?:(?:(?:shares?|tweets?|likes?|pins?|views?|reads?)\s*:?\s*\d[\d,.]*k?|"
      r"\d[\d,.]*k?\s*(?:shares|tweets|likes|pins|views|reads))[\s|,·•]*)+"),
     # a gallery's position: "Photo Gallery 1 of 8", "Image 3 of 12"
     ("chrome.gallery-count", CHROME, r"(?:(?:photo|image|picture|slide)s?(?: gallery)?\s*:?\s*)?\d{1,3}\s+of\s+\d{1,3}"),

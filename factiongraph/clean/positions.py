@@ -79,6 +79,37 @@ def mark_edges(layout: TextLayout) -> None:
     _mark_teasers(layout, span[1] + 1)
 
 
+def mark_author_lines(layout: TextLayout) -> None:
+    """Label the lines that name the byline's author again: an author box, not the article.
+
+    ("By Omar Hassan" then "Omar Hassan" / "Senior analyst" above the first paragraph; "Omar
+    Hassan is a senior analyst at ..." after the last.) Above the first paragraph: the bare name
+    and a short role line right under it. After the last paragraph: a line that opens with the
+    name and goes on as a bio does ("is", "was", "has", "covers" ... with career words).
+    """
+    author = collapse_author(layout.author)
+    span = _article_span(layout)
+    if not author or span is None:
+        return
+    first, last = span
+    for i, line in enumerate(layout.lines):
+        if not _unlabelled_body(line) or line.role == "title":
+            continue
+        text = collapse_author(line.text)
+        if i < first and text == author:
+            set_part(line, BlockPart.BOILERPLATE, "byline.repeat", "byline")
+            after = layout.lines[i + 1] if i + 1 < first else None
+            if after is not None and _unlabelled_body(after) and is_short_label(after.text):
+                set_part(after, BlockPart.BOILERPLATE, "byline.role", "byline")
+        elif i >= last and i > first and text.startswith(author + " ") and is_bio_line(line.text):
+            set_part(line, BlockPart.BOILERPLATE, "byline.bio", "byline")
+
+
+def collapse_author(name: str | None) -> str:
+    """Return a name lower-cased with its spaces collapsed ("" for None)."""
+    return " ".join((name or "").split()).casefold()
+
+
 def _unlabelled_body(line: Line) -> bool:
     return line.part is BlockPart.BODY and line.role in ("", "form")
 

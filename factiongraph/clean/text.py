@@ -31,6 +31,7 @@ from factiongraph.clean.lines import Line, TextLayout, is_paragraph, set_part, s
 from factiongraph.clean.metadata import is_person_name, parse_byline
 from factiongraph.clean.positions import (
     mark_author_boxes,
+    mark_author_lines,
     mark_caption_echoes,
     mark_edges,
     mark_form_lines,
@@ -186,6 +187,7 @@ class LineClassifier:
         mark_form_lines(layout)
         self._mark_header(layout)
         mark_edges(layout)
+        mark_author_lines(layout)
         self._mark_repeats(layout)
         mark_caption_echoes(layout)
         mark_repeated_labels(layout)

@@ -331,3 +331,34 @@ def test_a_caption_credited_agency_first() -> None:
     assert is_caption("Fighters attend a funeral in Baghdad, Iraq, March 11, 2023. REUTERS/Karim Hadi")
     assert is_caption("Smoke rises over the base. AP Photo/Ali Jaafar, File")
     assert not is_caption("The statement was carried by Reuters and AFP on Monday.")
+
+
+def test_the_bylines_author_named_again_is_an_author_box() -> None:
+    text = (
+        "Why the factions went quiet\n"
+        "By Rana Saleh\n"
+        "Rana Saleh\n"
+        "Security editor\n"
+        "The armed factions have halted their attacks on foreign troops since spring, officials say.\n"
+        "Rana Saleh met the commander of one of them in Baghdad last week.\n"
+        "The pause followed months of pressure from the government, two officials said.\n"
+        "Rana Saleh is a senior editor who has covered Iraq's security forces since 2015.\n"
+    )
+    rules = rules_of(CLASSIFIER.classify(text))
+    assert rules["Rana Saleh"] == "byline.repeat" and rules["Security editor"] == "byline.role"
+    assert rules["Rana Saleh is a senior editor who has covered Iraq's security forces since 2015."] == "byline.bio"
+    assert rules["Rana Saleh met the commander of one of them in Baghdad last week."] == ""  # reporting
+
+
+def test_a_posted_by_line_with_counters_and_a_views_count_are_chrome() -> None:
+    text = (
+        "Drone hits a truck near the border\n"
+        "Posted by editor on 3 May 2031 | 4 Comments\n"
+        "Views: 2,310\n"
+        "A drone hit a truck near the border crossing on Saturday, local officials said.\n"
+        "Posted by the group on its channel, the video showed the truck burning.\n"
+    )
+    rules = rules_of(CLASSIFIER.classify(text))
+    assert rules["Posted by editor on 3 May 2031 | 4 Comments"] == "chrome.posted-by"
+    assert rules["Views: 2,310"] == "chrome.share-counts"
+    assert rules["Posted by the group on its channel, the video showed the truck burning."] == ""
