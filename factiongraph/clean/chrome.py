@@ -56,6 +56,10 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"also read|read also|also see|see also|must read|don'?t miss|recommended|further reading|read next|up next|"
      r"read|more|see|suggested reading)\s*[:|»›>]\s*.{3,200}?[\])]?"),
     ("related.read-more", CHROME, r"(?:read|see) (?:more|also)\s*:?(?:\s.{0,120})?"),
+    # a teaser for a video, a podcast or a photo story: "Watch: Inside a training camp" (no final stop)
+    ("related.media-teaser", CHROME, r"(?:watch|video|listen|podcast|photos|gallery|in pictures|in photos)\s*[:|»›>]\s*"
+     r"[^.!?]{3,120}"),
+    ("chrome.stay-informed", CHROME, r"stay (?:informed|updated|connected|in the know|up to date)(?: with .{0,60})?[.!]?"),
     ("source.article-source", SOURCE, r"(?:article |original |story )?source\s*:(?P<rest>.{0,160})"),
     # --- page furniture a scraper keeps: script notices, app prompts, agency standards
     ("chrome.enable-script", CHROME, r"(?:please )?(?:enable|turn on) javascript\b.*|javascript is (?:disabled|required)\b.*|"

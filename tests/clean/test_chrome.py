@@ -78,6 +78,10 @@ def test_rule_ids_are_unique_slugs() -> None:
         ("Share 12 Tweet 5", "chrome"),
         ("1.2k shares", "chrome"),
         ("Photo Gallery 1 of 8", "chrome"),
+        ("Watch: Inside a training camp of the river brigades", "chrome"),
+        ("Stay informed", "chrome"),
+        ("Views: 2,310", "chrome"),
+        ("Posted by editor on 3 May 2031 | 4 Comments", "chrome"),
     ],
 )
 def test_chrome_lines_match(line: str, kind: str) -> None:
@@ -113,6 +117,9 @@ def test_chrome_lines_match(line: str, kind: str) -> None:
         "Two of eight rockets hit the base",
         "One of 32 coordinated attacks",
         "Views differ on the 12 brigades",
+        "Watch: the video shows fighters firing at the checkpoint.",
+        "Stay-at-home orders were lifted in Basra on Monday.",
+        "Posted by the group on its Telegram channel, the video showed the strike.",
     ],
 )
 def test_article_lines_do_not_match(line: str) -> None:
