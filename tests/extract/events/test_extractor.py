@@ -902,3 +902,18 @@ def test_another_bomb_is_another_happening(second: str) -> None:
     events = EventExtractor(default_kb()).extract(make_context(
         f"A bomb exploded near a market in Baquba on Monday, wounding six people.\n{second}", "2024-03-12"))
     assert sorted(e.counts.get("injured") for e in events) == [4, 6]
+
+
+@pytest.mark.parametrize(("text", "sub_types"), [
+    ("Militants set fire to farmland in the village of al-Hadid in Diyala on Friday.",
+     ["Looting/property destruction"]),
+    ("Gunmen attacked a farm near Tarmiyah on Monday, killing two shepherds.", ["Attack"]),
+    ("Gunmen attacked a house near Tarmiyah on Monday, killing two men.", ["Attack"]),
+    ("Protesters set fire to the party headquarters in Basra on Monday, killing two guards.",
+     ["Violent demonstration"]),
+    ("Iraq's parliament voted on Tuesday to expel foreign troops from the country.", ["Other"]),
+    ("Iraqis voted in provincial elections on Monday.", []),
+])
+def test_property_attacks_and_votes(text: str, sub_types: list[str]) -> None:
+    events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-10"))
+    assert [e.sub_type for e in events] == sub_types
