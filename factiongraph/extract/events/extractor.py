@@ -44,7 +44,7 @@ from factiongraph.extract.dates.anchoring import (YearGuess, infer_year, paragra
                                                   resolve_event_date)
 from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
 from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event, locate_span
-from factiongraph.extract.events.arguments import ArgumentReader, trigger_head
+from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, EntityType, Event, Evidence, Mention
 from factiongraph.model.numeric_dates import choose_order
@@ -216,10 +216,12 @@ class EventExtractor:
                 if not self._context_ok(rule, words, i, end, passive):
                     continue
                 if is_verb and not self._is_factual_verb(tokens, words, i, tag) \
-                        and not (words[i - 1] in BLOCKERS and self._has_precedent(tokens, end)):
+                        and not (words[i - 1] in BLOCKERS and self._has_precedent(tokens, end)) \
+                        and not (rule.label in SELF_CHANGES and _announced_decision(sent.doc[tok.i])):
                     continue
                 if is_verb and not_happened(sent.doc[tokens[i].i]) \
-                        and not (i > 0 and words[i - 1] in BLOCKERS and self._has_precedent(tokens, end)):
+                        and not (i > 0 and words[i - 1] in BLOCKERS and self._has_precedent(tokens, end)) \
+                        and not (rule.label in SELF_CHANGES and _announced_decision(sent.doc[tok.i])):
                     continue
                 if not is_verb and i > 0 and words[i - 1] in ("no", "any", "possible", "potential", "future"):
                     continue
@@ -1064,6 +1066,18 @@ OPPOSED = re.compile(r"\b(?:against|with)\s+(?:the\s+)?$", re.I)
 TOLL_PRODUCER = "rule.event-toll-update.v1"
 # Words after an unknown place's name that make it a part of a town ("the al-Shuhada neighbourhood").
 _URBAN_PART = re.compile(r"\W{0,2}(?:neighbou?rhood|quarter|street|square)\b", re.IGNORECASE)
+
+
+def _announced_decision(verb: Any) -> bool:
+    """Return True for a change announced as decided: "X announced that it would suspend its
+    operations", "said it will withdraw its fighters" (a decision told, not a threat or a plan)."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.i != verb.i and (head.lower_ in ANNOUNCE_VERBS or head.lower_ in (
+        "said", "decided", "stated"))
 
 
 def location_end(mentions: Sequence[Mention], entity_id: str) -> int:

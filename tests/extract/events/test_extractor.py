@@ -917,3 +917,16 @@ def test_another_bomb_is_another_happening(second: str) -> None:
 def test_property_attacks_and_votes(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-10"))
     assert [e.sub_type for e in events] == sub_types
+
+
+@pytest.mark.parametrize(("text", "sub_types"), [
+    # a change a group announces as decided is its change, though told with "would"/"will"
+    ("Kataib Hezbollah announced on Tuesday that it would suspend military operations against US forces.",
+     ["Change to group/activity"]),
+    ("Kataib Hezbollah said it will withdraw its fighters from Jurf al-Sakhar.", ["Change to group/activity"]),
+    ("Kataib Hezbollah said it would not suspend its operations on Tuesday.", []),
+    ("Kataib Hezbollah threatened to suspend cooperation with the government on Tuesday.", ["Other"]),
+])
+def test_a_change_announced_as_decided(text: str, sub_types: list[str]) -> None:
+    events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-10"))
+    assert [e.sub_type for e in events] == sub_types
