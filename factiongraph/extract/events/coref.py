@@ -233,6 +233,8 @@ def _more_specific_place(a: Event, b: Event) -> Event:
         return b
     if b.location_id is None:
         return a
+    if bool(a.attrs.get("location_direction")) != bool(b.attrs.get("location_direction")):
+        return b if a.attrs.get("location_direction") else a  # "in Tarmiyah" beats "north of Baghdad"
     return b if GEO_RANK.get(b.geo_precision or "", 9) < GEO_RANK.get(a.geo_precision or "", 9) else a
 
 
@@ -359,7 +361,8 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> b
     if not is_same_family(prev, new) or roles_conflict(prev, new):
         return False
     unplaced = _unplaced(prev) or _unplaced(new)
-    weak_place = new.attrs.get("location_basis", "clause") != "clause" or unplaced
+    weak_place = new.attrs.get("location_basis", "clause") != "clause" or unplaced \
+        or any(e.attrs.get("location_direction") for e in (prev, new))  # "north of Baghdad": near it
     if not weak_place and not places_compatible(prev, new, ancestors):
         return False
     if unplaced and not places_compatible(prev, new, ancestors) and not participants_overlap(prev, new):
@@ -411,6 +414,8 @@ def _headline_told_in_full(prev: Event, new: Event, ancestors: Ancestors | None)
     same_toll = any(v and new.counts.get(k) == v for k, v in prev.counts.items())  # "killing of three ..." twice
     if not set(prev.targets) & set(new.targets) and not same_toll:
         return False
+    if event_dates(prev) is not None and event_dates(new) is not None and not dates_compatible(prev, new):
+        return False  # the headline's happening is dated (from its body), the new one another day
     return not roles_conflict(prev, new) and counts_compatible(prev, new) and (
         places_compatible(prev, new, ancestors, containers=True) or _unplaced(prev) or _unplaced(new))
 

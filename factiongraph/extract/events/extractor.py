@@ -66,7 +66,8 @@ PRECEDENT = re.compile(r"^[^.;]{0,120}?,?\s+as\s+(?:it\s+|they\s+|was\s+)?(?:hap
 CAUSE_PREPS = frozenset({"for", "over", "after", "following"})
 REFERENCE_WORDS = frozenset({"a", "an", "its", "their", "his", "her", "recent", "last", "latest"})
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
-DEICTIC_PLACE = re.compile(r"\b(?:the (?:area|city|town|village|province|district|region)|there)\b", re.I)
+DEICTIC_PLACE = re.compile(r"\b(?:the (?:same )?(?:area|city|town|village|province|district|region|neighbou?rhood)|"
+                           r"there)\b", re.I)
 # "gathered at the scene of the strike": where the violent happening told before took place.
 SCENE_OF = re.compile(r"\bthe (?:site|scene) of the (?:\w+\s+)?(?:strike|attack|bombing|blast|explosion|"
                       r"shooting|killing|assassination|raid|ambush)\b", re.I)
@@ -796,6 +797,8 @@ class EventExtractor:
             attrs["date_basis"] = basis
         if location is not None:
             attrs["location_basis"] = location.basis
+            if _seen_from(text, in_sent, location.entity_id):
+                attrs["location_direction"] = True  # "north of Baghdad": near the place, not in it
         if location is not None and container is not None and container.lat is not None:
             attrs["location_container"] = container.entity_id  # the coordinates are the container's
             location = replace(location, lat=container.lat, lon=container.lon, precision=container.precision)
@@ -1078,6 +1081,18 @@ def _announced_decision(verb: Any) -> bool:
     head = verb.head
     return verb.dep_ == "ccomp" and head.i != verb.i and (head.lower_ in ANNOUNCE_VERBS or head.lower_ in (
         "said", "decided", "stated"))
+
+
+# "north of", "20 km south-west of the": the place written after it is a point of reference.
+_DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+
+
+def _seen_from(text: str, mentions: Sequence[Mention], entity_id: str) -> bool:
+    """Return True when every mention of the place in ``mentions`` is written after a direction
+    ("ambushed their patrol north of Baghdad"): the happening was near it, outside it."""
+    named = [m for m in mentions if m.entity_id == entity_id]
+    return bool(named) and all(_DIRECTION_OF.search(text, max(0, m.start - 30), m.start) for m in named)
 
 
 def location_end(mentions: Sequence[Mention], entity_id: str) -> int:

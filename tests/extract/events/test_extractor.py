@@ -930,3 +930,17 @@ def test_property_attacks_and_votes(text: str, sub_types: list[str]) -> None:
 def test_a_change_announced_as_decided(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-10"))
     assert [e.sub_type for e in events] == sub_types
+
+
+def test_a_headline_place_seen_from_a_direction_joins_the_bodys_place() -> None:
+    text = ("Two PMF fighters killed in ISIS ambush north of Baghdad\n\nTwo fighters of the Popular Mobilization "
+            "Forces were killed and three others wounded on Thursday evening when ISIS militants ambushed their "
+            "patrol in Tarmiyah, a security source said.\n\nOn Tuesday, a roadside bomb struck a vehicle of the "
+            "Iraqi army in the same district, wounding three soldiers.")
+    ctx = make_context(text, "2024-06-14")
+    ctx.document.metadata.title = text.split("\n")[0]
+    events = EventExtractor(default_kb()).extract(ctx)
+    assert [(e.sub_type, e.date_start, e.location_name, len(e.evidence)) for e in events] == [
+        ("Armed clash", "2024-06-13", "Tarmiyah", 2),  # the headline and the body: one ambush, in Tarmiyah
+        ("Remote explosive/landmine/IED", "2024-06-11", "Tarmiyah", 1),  # another day: never the headline's
+    ]
