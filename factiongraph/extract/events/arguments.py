@@ -113,6 +113,9 @@ HELD_BY_VERBS = frozenset("""manned staffed run operated held used controlled oc
 BELONG_VERBS = frozenset({"belonging", "belongs", "belonged"})
 # Happenings every party of which acts: an agreement's or a contract's other side ("with X", "to X").
 PARTY_LABELS = frozenset({"agreement", "contract"})
+# Verbs whose object is a meeting's guest ("the prime minister received the envoy").
+GUEST_VERBS = frozenset("""receive receives received receiving host hosts hosted hosting welcome welcomes
+    welcomed welcoming""".split())
 # Nouns whose "with"-partner is a side of the event (meetings, talks, clashes).
 WITH_SIDES = frozenset({"meeting", "visit", "talks", "clash", "clashes", "talk", "negotiations"})
 
@@ -692,6 +695,8 @@ class ArgumentReader:
         for tok in verb.subtree:
             if tok.dep_ == "prep" and tok.lower_ in ("with", "alongside"):
                 args.add("actor", self.ids(c for c in tok.children if c.dep_ == "pobj"))
+        if verb.lower_ in GUEST_VERBS:  # "X received / hosted Y": the guest takes part too
+            args.add("actor", self.ids(self.sx.objects(verb)))
         for obj in self.sx.objects(verb):
             args.add("actor", self.ids(o for _p, o in self.sx.prep_objects(obj, ("of",))))
             for child in obj.children:

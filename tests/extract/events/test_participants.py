@@ -400,3 +400,17 @@ def test_the_state_killing_civilians_stays_an_attack_on_them(extractor: EventExt
     event = only(extractor.extract(make_context("Iraqi forces killed three civilians near Hawija on Thursday.",
                                                 "2024-03-01")), "Attack")
     assert event.actors == ["iraqi-security-forces"]
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Iraqi Prime Minister Mohammed Shia al-Sudani received Iranian Foreign Minister Abbas Araghchi in Baghdad on "
+     "Sunday, his office said.", ["abbas-araghchi", "mohammed-shia-al-sudani"]),
+    ("Kataib Hezbollah received weapons from Iran in 2019, officials said.", None),  # no meeting
+])
+def test_a_host_receiving_an_official_meets_them(extractor: EventExtractor, text: str,
+                                                 actors: list[str] | None) -> None:
+    events = extractor.extract(make_context(text, "2024-10-14"))
+    if actors is None:
+        assert events == []
+    else:
+        assert [(e.sub_type, sorted(e.actors)) for e in events] == [("Other", actors)]
