@@ -43,7 +43,7 @@ from factiongraph.extract.view.quoting import is_inside_speech
 from factiongraph.extract.dates.anchoring import (YearGuess, infer_year, paragraph_label_date, pick_date,
                                                   resolve_event_date)
 from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
-from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event, locate_span
+from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event, locate_span, story_country
 from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, EntityType, Event, Evidence, Mention
@@ -712,6 +712,9 @@ class EventExtractor:
             if prior is not None:
                 location = Location(prior.location_id or "", prior.location_name or "", prior.lat, prior.lon,
                                     prior.geo_precision or "", "earlier event in the same area", 0.6)
+        if (location is None or location.precision == "country") and _THE_CAPITAL.search(ctx.span_text(sent)):
+            # "marched in the capital": the capital of the country named ("In Iraq, ...") or the story's
+            location = self._story_capital(ctx, mentions, location.entity_id if location else None) or location
         container: Location | None = None
         if location is not None and location.lat is None and ctx.kb.get(location.entity_id) is None:
             # "the Saadiya neighbourhood of Khaniqeen city, Diyala province": an unknown place keeps
@@ -812,6 +815,21 @@ class EventExtractor:
             geo_precision=location.precision if location else None,
             actors=actors, targets=targets, counts=counts,
             certainty=self._certainty(ctx.span_text(sent)), attrs=attrs, evidence=[evidence])
+
+    def _story_capital(self, ctx: DocContext, mentions: list[Mention], country: str | None = None) -> Location | None:
+        """Return the capital of ``country``, else of the country the story is set in
+        (:func:`story_country`), as the place "the capital" refers to; None when the KB knows none."""
+        country = country or story_country(ctx.kb, mentions, lambda m: _entity_type(ctx, m))
+        record = ctx.kb.get(country) if country else None
+        capital = str(record.attributes.get("capital") or "") if record is not None else ""
+        known = ctx.kb.get(capital) if capital else None
+        if known is None:
+            return None
+        entity = ctx.entity(capital) or known.to_entity()
+        found = locate_event([Mention(doc_id=ctx.document.doc_id, start=0, end=0, text=entity.name,
+                                      type=EntityType.PLACE, producer="", confidence=1.0, entity_id=capital)],
+                             {**ctx.entities, capital: entity}, ctx.kb)
+        return replace(found, basis="the story's capital", confidence=0.6) if found is not None else None
 
     @staticmethod
     def _acting_capital(ctx: DocContext, reader: ArgumentReader, m: Mention, actors: list[str]) -> bool:
@@ -1067,6 +1085,9 @@ class EventExtractor:
 # or deals with is not where it is.
 OPPOSED = re.compile(r"\b(?:against|with)\s+(?:the\s+)?$", re.I)
 TOLL_PRODUCER = "rule.event-toll-update.v1"
+# "marched in the capital": the capital of the country the story is set in (not "the capital of X").
+_THE_CAPITAL = re.compile(r"\b(?:in|across|near|around|outside|inside|into|to) the capital\b(?!\s+(?:of|city of))",
+                          re.IGNORECASE)
 # Words after an unknown place's name that make it a part of a town ("the al-Shuhada neighbourhood").
 _URBAN_PART = re.compile(r"\W{0,2}(?:neighbou?rhood|quarter|street|square)\b", re.IGNORECASE)
 

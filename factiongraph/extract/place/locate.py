@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -188,3 +188,29 @@ def locate_event(clause: Sequence[Mention], entities: dict[str, Entity], kb: Any
 def place_contains(kb: Any, outer_id: str, inner_id: str) -> bool:
     """Return True if ``inner_id`` is ``outer_id`` or lies inside it in the KB's place tree."""
     return outer_id == inner_id or outer_id in ancestor_ids(kb, inner_id)
+
+
+def story_country(kb: Any, mentions: Sequence[Mention], types: Callable[[Mention], EntityType | None]) -> str | None:
+    """Return the country a story is set in: the one its places and countries name most often.
+
+    Each country mention counts for itself, each place mention for the country the knowledge
+    base puts it in. None unless one country is named at least twice and more often than any other.
+    """
+    votes: dict[str, int] = {}
+    for m in mentions:
+        if not m.entity_id:
+            continue
+        kind = types(m)
+        if kind is EntityType.COUNTRY:
+            country: str | None = m.entity_id
+        elif kind is EntityType.PLACE:
+            country = next((a for a in ancestor_ids(kb, m.entity_id)
+                            if (r := kb.get(a)) is not None and r.type is EntityType.COUNTRY), None)
+        else:
+            country = None
+        if country is not None:
+            votes[country] = votes.get(country, 0) + 1
+    ranked = sorted(votes.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    return next(c for c in votes if votes[c] == ranked[0])

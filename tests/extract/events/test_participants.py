@@ -414,3 +414,15 @@ def test_a_host_receiving_an_official_meets_them(extractor: EventExtractor, text
         assert events == []
     else:
         assert [(e.sub_type, sorted(e.actors)) for e in events] == [("Other", actors)]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Police said the protest was the largest in Basra this year. Hundreds of protesters also marched in the "
+     "capital on Friday, police in Iraq said.", "Baghdad"),  # the story's country, named most
+    ("In Iraq, hundreds of protesters marched in the capital on Friday.", "Baghdad"),  # the country named
+    ("Hundreds of protesters marched in the capital on Friday, chanting against the United States.", None),
+])
+def test_the_capital_is_the_capital_of_the_storys_country(extractor: EventExtractor, text: str,
+                                                          place: str | None) -> None:
+    events = [e for e in extractor.extract(make_context(text, "2024-03-10")) if "capital" in e.evidence[0].text]
+    assert [e.location_name for e in events] == [place]
