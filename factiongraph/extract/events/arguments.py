@@ -113,6 +113,8 @@ HELD_BY_VERBS = frozenset("""manned staffed run operated held used controlled oc
 BELONG_VERBS = frozenset({"belonging", "belongs", "belonged"})
 # Happenings every party of which acts: an agreement's or a contract's other side ("with X", "to X").
 PARTY_LABELS = frozenset({"agreement", "contract"})
+# Happenings held for the dead: whose funeral it is names no one taking part.
+MOURNING_LABELS = frozenset({"funeral"})
 # Verbs whose object is a meeting's guest ("the prime minister received the envoy").
 GUEST_VERBS = frozenset("""receive receives received receiving host hosts hosted hosting welcome welcomes
     welcomed welcoming""".split())
@@ -592,8 +594,10 @@ class ArgumentReader:
 
     def _noun_roles(self, noun: Token, args: Arguments, label: str, of_role: str = "target") -> None:
         # the noun's own modifiers: "a US drone strike", "Israel's attack", "the militia's raid"
+        mourned = label in MOURNING_LABELS  # "his funeral", "the funeral of X": the dead take no part
         for child in noun.children:
-            if child.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod") and child.i < noun.i:
+            if child.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod") and child.i < noun.i \
+                    and not (mourned and child.dep_ == "poss"):
                 args.add("actor", self.ids([child]))
         part = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
         if part is not None and part.lower_ in INVOLVEMENT_NOUNS and not args.actors:
@@ -616,6 +620,8 @@ class ArgumentReader:
                 args.add("actor", self.ids([obj]) or self.capital_state(obj))  # "by Washington": the US
             elif prep == "from" and args.actors == []:
                 args.add("actor", self.ids([obj]))
+            elif prep == "of" and mourned:
+                continue
             elif prep == "of":
                 if of_role == "actor":
                     args.add("actor", self.ids([obj]))

@@ -426,3 +426,14 @@ def test_the_capital_is_the_capital_of_the_storys_country(extractor: EventExtrac
                                                           place: str | None) -> None:
     events = [e for e in extractor.extract(make_context(text, "2024-03-10")) if "capital" in e.evidence[0].text]
     assert [e.location_name for e in events] == [place]
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("A US drone strike killed Abu Baqir al-Saadi in Baghdad on Wednesday. Hundreds of supporters attended his "
+     "funeral in Baghdad on Friday.", []),  # "his": the dead man, not who held it
+    ("Thousands attended the funeral of Abu Baqir al-Saadi in Baghdad on Friday.", []),
+    ("Kataib Hezbollah held a funeral for its commander in Baghdad on Friday.", ["kataib-hezbollah"]),
+])
+def test_whose_funeral_it_is_takes_no_part(extractor: EventExtractor, text: str, actors: list[str]) -> None:
+    funerals = [e for e in extractor.extract(make_context(text, "2024-02-10")) if e.attrs.get("label") == "funeral"]
+    assert [(e.actors, e.targets) for e in funerals] == [(actors, [])]
