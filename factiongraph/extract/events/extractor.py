@@ -1020,8 +1020,9 @@ class EventExtractor:
         if not any(p.search(sent_text) for p in self.rules.responsibility) and not _CLAIMED_BY.search(sent_text):
             return
         text = ctx.document.text
+        own_claim = _SAID_RESPONSIBLE.search(sent_text) is not None  # "X said it was responsible": the speaker
         groups = [m.entity_id for m in self._mentions_of(sents, k, mentions)
-                  if m.entity_id and is_participant(ctx, m) and not is_speaker(ctx.spacy_text(), m)
+                  if m.entity_id and is_participant(ctx, m) and (own_claim or not is_speaker(ctx.spacy_text(), m))
                   and ctx.entity(m.entity_id) is not None
                   and ctx.entities[m.entity_id].type in (EntityType.ARMED_GROUP, EntityType.STATE_BODY,
                                                           EntityType.COUNTRY, EntityType.POLITICAL_ORG)
@@ -1052,6 +1053,18 @@ class EventExtractor:
                 event.certainty = Certainty.CLAIMED
             if own and named:
                 return
+        if by is None:  # "X said it was responsible for the rocket fire on the embassy": its own event
+            own = [e for e in events if e.evidence[0].start >= sent.start_char and not e.actors
+                   and e.type in violent]
+            claimed = own_claim or any(p.search(sent_text) for p in self.rules.claimed)
+            for event in own[:1]:
+                event.actors.extend(g for g in dict.fromkeys(groups) if g not in event.targets)
+                if claimed:
+                    event.certainty = Certainty.CLAIMED
+                elif event.certainty is Certainty.REPORTED:
+                    event.certainty = Certainty.ALLEGED  # "officials said X was behind the attack"
+            if own:
+                return
         # "X has endorsed Tuesday's attack": the dated reference names the event, however far back
         dated = {e.date_start for e in events if e.evidence[0].start >= sent.start_char and e.date_start
                  and e.attrs.get("date_text") and e.attrs.get("date_basis", "") != "undated: publication period"}
@@ -1067,7 +1080,7 @@ class EventExtractor:
                     if g not in event.actors and g not in event.targets:
                         event.actors.append(g)
                 follow = ctx.span_text(sents[k + 1]) if k + 1 < len(sents) else ""
-                claimed = any(p.search(ctx.span_text(sent)) for p in self.rules.claimed)
+                claimed = own_claim or any(p.search(ctx.span_text(sent)) for p in self.rules.claimed)
                 if claimed and "responsib" in ctx.span_text(sent).lower():
                     event.certainty = Certainty.CLAIMED
                 elif self._certainty(ctx.span_text(sent) + " " + follow) is Certainty.ANONYMOUS:
@@ -1172,6 +1185,8 @@ _CLAIMED_BY = re.compile(r"\b(?:an?|the)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombi
                          r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
                          r"(?:later\s+|also\s+|quickly\s+|swiftly\s+|subsequently\s+)?claimed\s+by\b", re.IGNORECASE)
 
+_SAID_RESPONSIBLE = re.compile(r"\b(?:said|says|stated|announced|admitted|acknowledged)\s+(?:that\s+)?(?:it|they)\s+"
+                               r"(?:was|were|is|are|had\s+been)\s+(?:responsible|behind)\b", re.IGNORECASE)
 _SAME_GROUP = re.compile(r"\s*(?:the|this|that)\s+(?:same\s+)?(?:group|militia|faction|organi[sz]ation|movement)\b",
                          re.I)
 

@@ -944,3 +944,19 @@ def test_a_headline_place_seen_from_a_direction_joins_the_bodys_place() -> None:
         ("Armed clash", "2024-06-13", "Tarmiyah", 2),  # the headline and the body: one ambush, in Tarmiyah
         ("Remote explosive/landmine/IED", "2024-06-11", "Tarmiyah", 1),  # another day: never the headline's
     ]
+
+
+@pytest.mark.parametrize(("text", "actor", "certainty"), [
+    # the group a sentence makes responsible for its own attack acts in it
+    ("Harakat al-Nujaba said it was responsible for the rocket fire on the US embassy on Tuesday.",
+     "harakat-al-nujaba", "claimed"),
+    ("Rockets were fired at the US embassy on Tuesday. Harakat al-Nujaba later said it was responsible.",
+     "harakat-al-nujaba", "claimed"),
+    ("Kataib Sayyid al-Shuhada was behind the rocket attack on the airport on Tuesday, officials said.",
+     "kataib-sayyid-al-shuhada", "alleged"),
+    ("A drone attack on the Ain al-Asad base on Tuesday was the work of Kataib Hezbollah, a US official said.",
+     "kataib-hezbollah", "claimed-by-anonymous-source"),
+])
+def test_who_the_sentence_makes_responsible_acts(text: str, actor: str, certainty: str) -> None:
+    events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
+    assert [(e.actors, e.certainty.value) for e in events] == [([actor], certainty)]
