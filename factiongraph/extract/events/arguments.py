@@ -355,6 +355,12 @@ class ArgumentReader:
                 m = self.sx.mention_at(t)
                 if m is not None and _type_of(self.ctx, m) in GROUP_TYPES:
                     return [m]
+            # "X said its fighters launched drones": the group the pronoun stands for
+            for child in token.children if token.dep_ in ("nsubj", "nsubjpass") else ():
+                if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                    found_group = self.antecedent(child)
+                    if found_group is not None and _type_of(self.ctx, found_group) in GROUP_TYPES:
+                        return [found_group]
         return []
 
     def occupants(self, token: Token) -> list[str]:

@@ -214,8 +214,10 @@ class EventExtractor:
                 passive = is_verb and self._is_passive(words, i, end, tag)
                 if passive and rule.active_only:
                     continue
-                if not self._context_ok(rule, words, i, end, passive):
-                    continue
+                if not self._context_ok(rule, words, i, end, passive) and not (
+                        is_verb and rule.near and not self._far_from(rule, words, i, end)
+                        and _means_of(sent.doc[tok.i]) & rule.near):
+                    continue  # "attacked an Israeli target in the Golan with a drone": the means, far off
                 if is_verb and not self._is_factual_verb(tokens, words, i, tag) \
                         and not (words[i - 1] in BLOCKERS and self._has_precedent(tokens, end)) \
                         and not (rule.label in SELF_CHANGES and _announced_decision(sent.doc[tok.i])):
@@ -356,12 +358,17 @@ class EventExtractor:
             left = min(left, i - stop - 1)
         lo, hi = max(0, i - max(left, rule.window)), min(len(words), end + rule.window)
         around = set(words[lo:hi])
-        if rule.not_near and (set(words[max(0, i - rule.window):i]) | set(words[end:min(len(words), end + rule.window)])) \
-                & rule.not_near:
+        if EventExtractor._far_from(rule, words, i, end):
             return False  # "the photo released by", "released a statement"
         if rule.near and not rule.near_or_participant and not (around & rule.near):
             return False
         return True
+
+    @staticmethod
+    def _far_from(rule: EventRule, words: list[str], i: int, end: int) -> bool:
+        """Return True when a word the rule must not have near its trigger is within its window."""
+        return bool(rule.not_near) and bool((set(words[max(0, i - rule.window):i])
+                                             | set(words[end:min(len(words), end + rule.window)])) & rule.not_near)
 
     @staticmethod
     def _is_passive(words: list[str], i: int, end: int, tag: str) -> bool:
@@ -1103,6 +1110,20 @@ _THE_CAPITAL = re.compile(r"\b(?:in|across|near|around|outside|inside|into|to) t
                           re.IGNORECASE)
 # Words after an unknown place's name that make it a part of a town ("the al-Shuhada neighbourhood").
 _URBAN_PART = re.compile(r"\W{0,2}(?:neighbou?rhood|quarter|street|square)\b", re.IGNORECASE)
+
+
+def _means_of(verb: Any) -> set[str]:
+    """Return the words naming what a verb was done with: "attacked the base with a drone",
+    "using drones", "by drone" (the heads of those phrases, lower-cased; empty without a parse)."""
+    if not verb.doc.has_annotation("DEP"):
+        return set()
+    found: set[str] = set()
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "by", "using"):
+            found.update(o.lower_ for o in child.children if o.dep_ == "pobj")
+        elif child.dep_ in ("advcl", "xcomp", "acl") and child.lower_ == "using":
+            found.update(o.lower_ for o in child.children if o.dep_ == "dobj")
+    return found
 
 
 def _announced_decision(verb: Any) -> bool:

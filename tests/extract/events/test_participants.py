@@ -437,3 +437,15 @@ def test_the_capital_is_the_capital_of_the_storys_country(extractor: EventExtrac
 def test_whose_funeral_it_is_takes_no_part(extractor: EventExtractor, text: str, actors: list[str]) -> None:
     funerals = [e for e in extractor.extract(make_context(text, "2024-02-10")) if e.attrs.get("label") == "funeral"]
     assert [(e.actors, e.targets) for e in funerals] == [(actors, [])]
+
+
+@pytest.mark.parametrize("text", [
+    # the means named far from the verb ("with a drone" after the object's place)
+    "The Islamic Resistance in Iraq said in a statement it had attacked an Israeli target in the occupied Golan "
+    "with a drone on Tuesday.",
+    # "its fighters": the group the speaker is
+    "The Islamic Resistance in Iraq said on Tuesday its fighters launched drones at a target in Eilat.",
+])
+def test_a_groups_own_report_of_its_drone_attack(extractor: EventExtractor, text: str) -> None:
+    events = extractor.extract(make_context(text, "2024-03-13"))
+    assert [(e.sub_type, e.actors) for e in events] == [("Air/drone strike", ["islamic-resistance-in-iraq"])]
