@@ -185,6 +185,14 @@ def trigger_head(doc: Any, start: int, end: int) -> Token:
 STATE_MEANS = frozenset("""warplane warplanes jet jets aircraft plane planes drone drones helicopter
     helicopters gunship gunships artillery tank tanks force forces troops military army navy airforce
     strike strikes airstrike airstrikes missile missiles rocket rockets soldiers soldier""".split())
+# Nouns of an attack a verb can take as its object ("launched a drone attack on X").
+ATTACK_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes assault assaults raid raids
+    offensive operation operations barrage bombardment""".split())
+# What an attack hits that a nationality adjective makes its state's ("killed two Israeli soldiers",
+# "an Israeli target", "American forces"); not its civilians ("an American contractor").
+STATE_TARGETS = frozenset("""force forces troops soldier soldiers military army personnel servicemen
+    servicemembers target targets interests base bases position positions convoy convoys patrol patrols
+    advisers advisors officers""".split())
 
 
 class ArgumentReader:
@@ -389,7 +397,8 @@ class ArgumentReader:
             if housed:
                 args.add("target", housed)
             else:
-                args.add("target", self.ids([tok]) or self.role_groups(tok))
+                args.add("target", self.ids([tok]) or self.role_groups(tok)
+                         or self.state_of_means(tok, STATE_TARGETS))
 
     def role_groups(self, token: Token) -> list[str]:
         """Return the groups an unnamed holder of a role belongs to: "killed an ISIS commander"
@@ -446,9 +455,11 @@ class ArgumentReader:
         current = [eid for now, eid in posts if now] or [eid for _now, eid in posts]
         return current[-1] if current else entity_id
 
-    def state_of_means(self, token: Token) -> list[str]:
-        """Return the country a nationality adjective gives armed means ("Israeli warplanes")."""
-        if token.lower_ not in STATE_MEANS:
+    def state_of_means(self, token: Token, nouns: frozenset[str] = STATE_MEANS) -> list[str]:
+        """Return the country a nationality adjective gives armed means ("Israeli warplanes"), or
+        with ``nouns`` = :data:`STATE_TARGETS` what an attack hits ("Israeli soldiers", "an
+        American target")."""
+        if token.lower_ not in nouns:
             return []
         # "a Turkish drone strike": the adjective may hang from the compound ("drone") instead
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
@@ -551,6 +562,10 @@ class ArgumentReader:
                                            if holder.lower_ in ("control", "hands", "grip")
                                            for _, o in self.sx.prep_objects(holder, ("of",))))
         self._target(args, [o for p, o in self.sx.prep_objects(verb, TARGET_PREPS)])
+        if label not in SELF_CHANGES:  # "suspending its attacks on US forces" hits no one
+            # "launched a drone attack on Israel": what the object (a happening) is aimed at
+            self._target(args, [o for obj in self.sx.objects(verb) if obj.lower_ in ATTACK_NOUNS
+                                for p, o in self.sx.prep_objects(obj, TARGET_PREPS)])
         if label == "clash" and verb.lower_.startswith("clash"):
             # "X clashed with Y fighters": both sides fight (ACLED: both are actors)
             args.add("actor", [a for _p, o in self.sx.prep_objects(verb, ("with",)) for a in self._means_actors(o)

@@ -449,3 +449,20 @@ def test_whose_funeral_it_is_takes_no_part(extractor: EventExtractor, text: str,
 def test_a_groups_own_report_of_its_drone_attack(extractor: EventExtractor, text: str) -> None:
     events = extractor.extract(make_context(text, "2024-03-13"))
     assert [(e.sub_type, e.actors) for e in events] == [("Air/drone strike", ["islamic-resistance-in-iraq"])]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("A drone attack launched from Iraq killed two Israeli soldiers in the Golan Heights on Thursday.", "israel"),
+    ("The Islamic Resistance in Iraq said it attacked an Israeli target in Eilat with drones on Tuesday.", "israel"),
+    ("Rockets targeted American forces at a base in Anbar on Monday.", "united-states"),
+    ("Kataib Hezbollah launched a drone attack on Israel on Tuesday.", "israel"),
+])
+def test_the_state_whose_forces_or_targets_are_hit(extractor: EventExtractor, text: str, target: str) -> None:
+    events = extractor.extract(make_context(text, "2024-03-13"))
+    assert len(events) == 1 and target in events[0].targets
+
+
+def test_a_suspension_of_attacks_on_forces_hits_no_one(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Kataib Hezbollah said on Tuesday it was suspending its attacks on US forces.", "2024-01-31"))
+    assert [(e.sub_type, e.targets) for e in events] == [("Change to group/activity", [])]
