@@ -71,10 +71,13 @@ class SentenceArgs:
     """One parsed sentence with its mentions indexed by token."""
 
     def __init__(self, view: DocView, index: DocIndex, ms: list[Mention], start: int, end: int,
-                 words: SyntaxWords | None = None) -> None:
+                 words: SyntaxWords | None = None, umbrellas: frozenset[str] = frozenset()) -> None:
         self.view = view
+        self.umbrellas = umbrellas  # ids the knowledge base knows as umbrellas of other groups
         self.include_verbs = words.include_verbs if words is not None else frozenset()
         self.anaphor_nouns = words.anaphor_nouns if words is not None else frozenset()
+        self.named_anaphor_nouns = words.named_anaphor_nouns if words is not None else frozenset()
+        self.part_nouns = words.part_nouns if words is not None else frozenset()
         self.anaphor_dets = words.anaphor_dets if words is not None else frozenset()
         self.plural_nouns = words.plural_anaphor_nouns if words is not None else frozenset()
         self.holder_nouns = words.unit_holder_nouns if words is not None else frozenset()
@@ -158,9 +161,18 @@ class SentenceArgs:
         for child in tok.lefts:
             if child.dep_ in ("compound", "flat", "nmod", "amod"):
                 inner = self.mention_at(child)
-                if inner is not None and self.type_of(inner) is not EntityType.COUNTRY:
+                if inner is not None and self.type_of(inner) is not EntityType.COUNTRY \
+                        and not self.is_unit_of(inner, tok):
                     return [inner]
         return []
+
+    def is_unit_of(self, m: Mention, noun: Token) -> bool:
+        """Return True when a name before a part noun is the umbrella the phrase is a part of:
+        "a PMF faction" is one of the PMF's factions, not the PMF (a plural, "many PMF factions",
+        may stand for the umbrella: "the political front of many PMF factions")."""
+        low = noun.lower_  # the model has no tagger: a plural is the singular's form plus "s"
+        return m.entity_id in self.umbrellas and low in self.part_nouns and not (
+            low.endswith("s") and low[:-1] in self.part_nouns)
 
     def members(self, tok: Token | None, own_name: bool = True) -> list[Mention]:
         """Return the names listed under a phrase: coordinated heads, "such as" and appositions.
@@ -509,24 +521,45 @@ class SentenceArgs:
             if plural:
                 return plural  # "these groups", "both factions", "all three" (see anaphora.py)
         low = tok.lower_
+        umbrellas = self.phrase_umbrellas(tok)
         if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
             pronoun = True
-        elif low in self.anaphor_nouns and any(c.dep_ == "det" and c.lower_ in self.anaphor_dets
-                                               for c in tok.children) and not any(
-                c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and self.mention_at(c) is not None)
+        elif (low in self.anaphor_nouns or low in self.named_anaphor_nouns) and any(
+                c.dep_ == "det" and c.lower_ in self.anaphor_dets for c in tok.children) and not any(
+                c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and self.mention_at(c) is not None
+                                     and c.i not in umbrellas)
                 or (c.dep_ in ("prep", "acl", "relcl") and c.i > tok.i and not self._set_off(c))
                 for c in tok.children):
             pronoun = False
         else:
             return []
         groups = (EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)
-        before = [m for m in self.ms if m.end <= tok.idx and self.type_of(m) in groups]
+        own = {m.entity_id for m in umbrellas.values()}
+
+        def fits(m: Mention) -> bool:
+            """A group other than the phrase's own umbrella; for "the brigade", one so named."""
+            if self.type_of(m) not in groups or m.entity_id in own:
+                return False
+            return low not in self.named_anaphor_nouns or low in self.text[m.start:m.end].lower()
+
+        before = [m for m in self.ms if m.end <= tok.left_edge.idx and fits(m)]
         if before:
             return [before[-1]]
-        earlier = [m for m in self.view.recent_mentions(self.start, 1) if self.type_of(m) in groups]
+        earlier = [m for m in self.view.recent_mentions(self.start, 1) if fits(m)]
         if not earlier:
             return []
         return [earlier[0] if pronoun else earlier[-1]]
+
+    def phrase_umbrellas(self, tok: Token) -> dict[int, Mention]:
+        """Return the umbrellas written before a part noun, by token: "the PMF faction" -> PMF."""
+        if tok.lower_ not in self.part_nouns or not self.umbrellas:
+            return {}
+        out: dict[int, Mention] = {}
+        for c in tok.lefts:
+            m = self.mention_at(c) if c.dep_ in ("compound", "nmod", "amod") else None
+            if m is not None and self.is_unit_of(m, tok):
+                out[c.i] = m
+        return out
 
     @staticmethod
     def _set_off(clause: Token) -> bool:

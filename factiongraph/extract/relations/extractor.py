@@ -71,6 +71,7 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
     def __init__(self, rules: dict[str, Any], lexicon: RoleLexicon, owner: RelationExtractor) -> None:
         super().__init__(rules, lexicon, owner)
         self.words = SyntaxWords(rules)
+        self.umbrellas = frozenset(owner.umbrellas)
         words = self.words
         self.person_readers: tuple[tuple[Reader, frozenset[str]], ...] = (
             (self.syn_roles, self.role_heads()), (self.syn_leading, frozenset(words.leader_verbs)),
@@ -100,7 +101,7 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
         people = EntityType.PERSON in kinds
         if index is not None:
             # Type gates: a family whose subject cannot be in this sentence is not asked.
-            args = SentenceArgs(view, index, ms, start, end, self.words)
+            args = SentenceArgs(view, index, ms, start, end, self.words, self.umbrellas)
             # Word gates: a family runs only when one of its words is in the sentence.
             present = args.present
             readers: list[Reader] = []
@@ -189,9 +190,9 @@ class RelationExtractor:
                              for p in self.rules["patterns"]}
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"relations.yaml: bad patterns entry ({exc!r})") from exc
+        self.umbrellas = self._find_umbrellas()
         self.families = PatternFamilies(self.rules, self.lexicon, self)
         self.names = build_name_index(kb)
-        self.umbrellas = self._find_umbrellas()
         self._roles: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
         self._kb_norms: dict[str, str] = {}  # KB role titles, normalised once
         self._kb_entities: dict[str, Entity | None] = {}

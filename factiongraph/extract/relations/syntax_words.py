@@ -31,6 +31,7 @@ class SyntaxWords:
             self.link_verbs = words["link_verbs"]
             self.support_verbs = words["support_verbs"]
             self.anaphor_nouns = words["anaphor_nouns"]
+            self.named_anaphor_nouns = words.get("named_anaphor_nouns", frozenset())
             self.command_verbs = words["command_verbs"]
             self.oppose_verbs = words["oppose_verbs"]
             self.oppose_preps = words["oppose_preps"]
@@ -41,7 +42,8 @@ class SyntaxWords:
             self.unit_holder_nouns = words["unit_holder_nouns"]
             self.hold_verbs = words["hold_verbs"]
             # what lets a sentence without a group name ask the group families: "They are backed by Y"
-            self.anaphor_gate = self.anaphor_nouns | self.plural_anaphor_nouns | {"they", "both", "all"}
+            self.anaphor_gate = (self.anaphor_nouns | self.named_anaphor_nouns | self.plural_anaphor_nouns
+                                | {"they", "both", "all"})
             self.constitute_verbs = words["constitute_verbs"]
             self.consist_verbs = words["consist_verbs"]
             self.receive_verbs = words["receive_verbs"]

@@ -104,3 +104,29 @@ def test_these_as_a_list_or_a_part_of_one_stands_for_no_list(extractor: Relation
 def test_a_described_list_or_one_a_sentence_further_back(extractor: RelationExtractor, first: str) -> None:
     found = got(extractor, f"{first} These groups are part of the PMF.")
     assert {(KH, "part_of", "pmf"), (NUJABA, "part_of", "pmf"), (KSS, "part_of", "pmf")} <= found
+
+
+# -- singular definite descriptions that name a unit or an umbrella ------------------------------
+def test_a_unit_noun_stands_for_a_group_so_named(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The Shabak Brigade has manned checkpoints east of Mosul since 2017. "
+                           "The brigade belongs to the Popular Mobilization Forces.")
+    assert ("shabak-brigade", "part_of", "pmf") in found
+
+
+def test_a_unit_noun_does_not_stand_for_a_group_named_otherwise(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kataib Hezbollah fired rockets at the base on Monday. "
+                           "The brigade belongs to the Popular Mobilization Forces.")
+    assert (KH, "part_of", "pmf") not in found
+
+
+def test_the_umbrella_faction_refers_back(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Police in Basra arrested three members of Asaib Ahl al-Haq on Sunday. "
+                           "The PMF faction denied the charges.")
+    assert ("asaib-ahl-al-haq", "part_of", "pmf") in found
+
+
+def test_an_umbrella_before_a_part_noun_is_not_what_the_phrase_names(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kataib al-Imam Ali is a PMF faction led by Shibl al-Zaydi.")
+    assert ("shibl-al-zaidi", "leader_of", "kataib-al-imam-ali") in found
+    assert ("shibl-al-zaidi", "leader_of", "pmf") not in found
+    assert ("kataib-al-imam-ali", "part_of", "pmf") in found
