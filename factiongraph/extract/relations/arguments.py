@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from factiongraph.extract.relations.anaphora import plural_antecedent, plural_count
 from factiongraph.extract.relations.doc_index import DocIndex, Token
 from factiongraph.extract.relations.syntax_words import SyntaxWords
-from factiongraph.extract.view.docview import DocView
+from factiongraph.extract.view.docview import DocView, kb_get
 from factiongraph.model import EntityType, Mention
 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|,?\s*as\s+well\s+as|,?\s*in\s+addition\s+to|,?\s*along"
@@ -540,7 +540,7 @@ class SentenceArgs:
             """A group other than the phrase's own umbrella; for "the brigade", one so named."""
             if self.type_of(m) not in groups or m.entity_id in own:
                 return False
-            return low not in self.named_anaphor_nouns or low in self.text[m.start:m.end].lower()
+            return low not in self.named_anaphor_nouns or any(low in name for name in self.names_of(m))
 
         before = [m for m in self.ms if m.end <= tok.left_edge.idx and fits(m)]
         if before:
@@ -549,6 +549,15 @@ class SentenceArgs:
         if not earlier:
             return []
         return [earlier[0] if pronoun else earlier[-1]]
+
+    def names_of(self, m: Mention) -> list[str]:
+        """Return a mention's text and its entity's names, lower case ("Kataib Hezbollah" is
+        also "Hezbollah Brigades")."""
+        out = [self.text[m.start:m.end].lower()]
+        ent = self.view.ctx.entity(m.entity_id) or kb_get(self.view.ctx.kb, str(m.entity_id))
+        if ent is not None:
+            out.extend(n.lower() for n in (ent.name, *ent.aliases))
+        return out
 
     def phrase_umbrellas(self, tok: Token) -> dict[int, Mention]:
         """Return the umbrellas written before a part noun, by token: "the PMF faction" -> PMF."""

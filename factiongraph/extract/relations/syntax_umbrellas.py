@@ -21,9 +21,36 @@ class SyntaxUmbrellas(SyntaxGroups):
     """The parse-based ``part_of`` family (``rel-syn-*`` producers)."""
 
     # -- umbrellas ------------------------------------------------------------------------
+    def umbrella_referent(self, args: SentenceArgs, tok: Token) -> list[Mention]:
+        """Return the umbrella "its" or "the coalition" stands for: the umbrella named last.
+
+        "The PMF was formed in 2014. Kataib Hezbollah is one of its factions", "The umbrella
+        includes A and B". The antecedent is the last body before the word, in its sentence or
+        the one before, that the knowledge base knows as an umbrella, or (for a collective noun)
+        whose name holds the noun ("the alliance" after "the Fatah Alliance").
+        """
+        low = tok.lower_
+        noun: str | None = None
+        if low != "its":
+            if low not in self.words.collective_nouns or args.mention_at(tok) is not None or not any(
+                    c.dep_ == "det" and c.lower_ in args.anaphor_dets for c in tok.children) or any(
+                    c.dep_ in ("poss", "compound", "prep") or args.mention_at(c) is not None for c in tok.children):
+                return []
+            noun = low
+        edge = tok.left_edge.idx
+        here = [m for m in args.ms if m.end <= edge]
+        for m in [*reversed(here), *reversed(args.view.recent_mentions(args.start, 1))]:
+            if args.type_of(m) not in UMBRELLA_TYPES:
+                continue
+            if m.entity_id in self.owner.umbrellas or (noun is not None and noun in args.text[m.start:m.end].lower()):
+                return [m]
+        return []
+
     def umbrella_under(self, args: SentenceArgs, tok: Token, depth: int = 0) -> list[Mention]:
         """Return the umbrella a phrase names: itself, "the umbrella of Y", "militias known as Y"."""
         found = args.named(tok) or args.named_as(tok)
+        if not found and depth == 0:
+            found = self.umbrella_referent(args, tok)  # "X joined the coalition"
         if found or depth > 1:
             return [m for m in found if args.type_of(m) in UMBRELLA_TYPES]
         if tok.lower_ in self.words.umbrella_nouns:
@@ -233,6 +260,8 @@ class SyntaxUmbrellas(SyntaxGroups):
                 m = args.mention_at(child)
                 if m is not None and m.entity_id in self.owner.umbrellas:
                     out.append(m)
+                elif m is None and child.dep_ == "poss":
+                    out.extend(self.umbrella_referent(args, child))  # "one of its factions"
         return out
 
     def under(self, view: DocView, args: SentenceArgs, prep: Token) -> list[Candidate]:
@@ -268,6 +297,10 @@ class SyntaxUmbrellas(SyntaxGroups):
         if self.is_negated(verb):
             return out
         umbrellas = [m for m in args.subjects(verb) if args.type_of(m) in UMBRELLA_TYPES]
+        if not umbrellas:  # "The coalition comprises A and B", "Its members include A and B"
+            umbrellas = [m for s in verb.children if s.dep_ == "nsubj"
+                         for m in self.umbrella_referent(args, s) or (
+                             self.compound_umbrellas(args, s) if s.lower_ in self.words.part_nouns else [])]
         if not umbrellas:
             return out
         members: list[Mention] = []

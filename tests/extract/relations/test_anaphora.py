@@ -114,9 +114,15 @@ def test_a_unit_noun_stands_for_a_group_so_named(extractor: RelationExtractor) -
 
 
 def test_a_unit_noun_does_not_stand_for_a_group_named_otherwise(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Asaib Ahl al-Haq fired rockets at the base on Monday. "
+                           "The brigade belongs to the Popular Mobilization Forces.")
+    assert ("asaib-ahl-al-haq", "part_of", "pmf") not in found
+
+
+def test_a_unit_noun_fits_a_group_by_its_translated_name(extractor: RelationExtractor) -> None:
     found = got(extractor, "Kataib Hezbollah fired rockets at the base on Monday. "
                            "The brigade belongs to the Popular Mobilization Forces.")
-    assert (KH, "part_of", "pmf") not in found
+    assert (KH, "part_of", "pmf") in found  # "Kataib Hezbollah" is the "Hezbollah Brigades"
 
 
 def test_the_umbrella_faction_refers_back(extractor: RelationExtractor) -> None:
@@ -130,3 +136,24 @@ def test_an_umbrella_before_a_part_noun_is_not_what_the_phrase_names(extractor: 
     assert ("shibl-al-zaidi", "leader_of", "kataib-al-imam-ali") in found
     assert ("shibl-al-zaidi", "leader_of", "pmf") not in found
     assert ("kataib-al-imam-ali", "part_of", "pmf") in found
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("The PMF was set up in 2014 to fight ISIS. Kataib Hezbollah is one of its factions.", KH),
+    ("The Popular Mobilization Forces were set up in 2014. Its largest factions include Kataib Hezbollah.", KH),
+    ("The Popular Mobilization Forces were set up in 2014. The umbrella includes Kataib Hezbollah.", KH),
+])
+def test_its_and_the_umbrella_stand_for_the_umbrella_named_before(extractor: RelationExtractor, text: str,
+                                                                   group: str) -> None:
+    assert (group, "part_of", "pmf") in got(extractor, text)
+
+
+def test_its_stands_for_no_body_that_is_not_an_umbrella(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Harakat al-Nujaba was set up in 2013. Kataib Hezbollah is one of its allies.")
+    assert all(p != "part_of" for _, p, _ in found)
+
+
+def test_both_as_a_bare_subject_stands_for_a_pair(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kataib Hezbollah and Harakat al-Nujaba have threatened US forces. "
+                           "Both are part of the Popular Mobilization Forces.")
+    assert {(KH, "part_of", "pmf"), (NUJABA, "part_of", "pmf")} <= found
