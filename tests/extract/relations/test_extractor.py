@@ -227,3 +227,13 @@ def test_area_of_city_direction_follows_kb_levels(extractor: RelationExtractor) 
     assert ("baghdad", "located_in", "jadriya") not in got
     got = triples(run(extractor, "Gunmen attacked the Baghdad district of Zafaraniya."))
     assert any(p == "located_in" and o == "baghdad" for _, p, o in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Former PMF deputy chief Abu Mahdi al-Muhandis was killed in the strike.",
+    "The strike killed PMF deputy head Abu Mahdi al-Muhandis near the airport.",
+])
+def test_a_deputy_title_is_a_post_in_the_body(extractor: RelationExtractor, text: str) -> None:
+    got = triples(run(extractor, text))
+    assert ("abu-mahdi-al-muhandis", "holds_role", "pmf") in got
+    assert ("abu-mahdi-al-muhandis", "leader_of", "pmf") not in got
