@@ -359,7 +359,7 @@ class SentenceArgs:
                 continue
             if child.lower_ == "whose" and tok.head.dep_ == "relcl":
                 return self.named(tok.head.head)
-            found = self.complete_list(self.named(child))
+            found = self.complete_list(self.named(child)) or self.antecedent(child)  # "the group's fighters"
             return [m for m in found if self.type_of(m) in (EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)]
         return []
 
@@ -540,6 +540,8 @@ class SentenceArgs:
             """A group other than the phrase's own umbrella; for "the brigade", one so named."""
             if self.type_of(m) not in groups or m.entity_id in own:
                 return False
+            if low in self.part_nouns and m.entity_id in self.umbrellas:
+                return False  # "the faction" is one of an umbrella's parts, never the umbrella
             return low not in self.named_anaphor_nouns or any(low in name for name in self.names_of(m))
 
         before = [m for m in self.ms if m.end <= tok.left_edge.idx and fits(m)]

@@ -157,6 +157,12 @@ class GroupFamilies(PatternBase):
             unit = self.mention_at(ms, of.end(), units, view) if of is not None else None
             if unit is not None and view.type_of(a) in units and unit.entity_id != a.entity_id:
                 out.append(self.cand(a, Predicate.PART_OF, unit, (a.start, unit.end), "rel-sub-unit"))
+            # "Kataib Sayyid al-Shuhada (Brigade 14 in the PMF)": inside a known umbrella
+            inside = self.unit_in.match(view.text, a.end, end)
+            umbrella = self.mention_at(ms, inside.end(), units, view) if inside is not None else None
+            if umbrella is not None and umbrella.entity_id in self.owner.umbrellas \
+                    and view.type_of(a) is EntityType.ARMED_GROUP and umbrella.entity_id != a.entity_id:
+                out.append(self.cand(a, Predicate.PART_OF, umbrella, (a.start, umbrella.end), "rel-sub-unit"))
         return out
 
     def located_in(self, view: DocView, ms: list[Mention], start: int, end: int,

@@ -36,6 +36,17 @@ class RoleFamilies(PatternBase):
             return Predicate.LEADER_OF if definite else Predicate.MEMBER_OF
         return Predicate.HOLDS_ROLE
 
+    def names_an_owner(self, written: str) -> bool:
+        """Return True when a title opens with a capitalised word of no title ("Coalition
+        spokesman"): it names its owner, which no mention found, so the context may not stand in."""
+        first = written.split()[0] if written.split() else ""
+        if not first[:1].isupper():
+            return False
+        low = first.lower()
+        known = {w for phrase in self.lex.canonical for w in phrase.split()}
+        known |= {m.lower() for m in self.lex.modifiers} | {u.lower() for u in self.lex.unit_words}
+        return low not in known and low not in self.lex.demonyms and first not in self.lex.demonyms
+
     def context_object(self, view: DocView, person: Mention, norm: str, kind: str,
                        generic: bool, floor: int, end: int) -> str | None:
         """Return what an org-less title is of: KB dated roles, a demonym, the context group.
@@ -262,8 +273,8 @@ class RoleFamilies(PatternBase):
                     r"\s+", text[span_end:m.start]) for m in ms):
                 continue  # ", Iraqioun Movement leader Ammar al-Hakim": the title is the next name's
             norm, kind, ended = self.lex.normalize_role(role)
-            oid = obj.entity_id if obj is not None else self.context_object(
-                view, person, norm, kind, False, start, end)
+            oid = obj.entity_id if obj is not None else None if self.names_an_owner(role) else \
+                self.context_object(view, person, norm, kind, False, start, end)
             if oid is None:
                 continue
             ent = self.owner.entity(view, oid)

@@ -157,3 +157,16 @@ def test_both_as_a_bare_subject_stands_for_a_pair(extractor: RelationExtractor) 
     found = got(extractor, "Kataib Hezbollah and Harakat al-Nujaba have threatened US forces. "
                            "Both are part of the Popular Mobilization Forces.")
     assert {(KH, "part_of", "pmf"), (NUJABA, "part_of", "pmf")} <= found
+
+
+def test_the_faction_never_stands_for_an_umbrella(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kataib Sayyid al-Shuhada, a member of the PMF, held a parade on Friday. "
+                           "The faction's secretary-general, Abu Alaa al-Walai, addressed the crowd.")
+    assert ("abu-alaa-al-walai", "leader_of", "pmf") not in found
+    assert ("abu-alaa-al-walai", "leader_of", KSS) in found
+
+
+def test_the_groups_own_forces_stand_for_the_group(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kataib Hezbollah has been blamed for the rocket attacks. "
+                           "The group's fighters are part of the Popular Mobilization Forces.")
+    assert (KH, "part_of", "pmf") in found

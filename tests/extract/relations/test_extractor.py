@@ -237,3 +237,19 @@ def test_a_deputy_title_is_a_post_in_the_body(extractor: RelationExtractor, text
     got = triples(run(extractor, text))
     assert ("abu-mahdi-al-muhandis", "holds_role", "pmf") in got
     assert ("abu-mahdi-al-muhandis", "leader_of", "pmf") not in got
+
+
+def test_a_unit_number_inside_a_known_umbrella(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Kataib Sayyid al-Shuhada (Brigade 14 in the PMF) held a parade in "
+                                 "Baghdad on Friday."))
+    assert ("kataib-sayyid-al-shuhada", "part_of", "pmf") in got
+    got = triples(run(extractor, "Kataib Hezbollah fighters in Iraq fired rockets at the base."))
+    assert not any(p == "part_of" for _, p, _ in got)
+
+
+def test_a_title_that_names_an_owner_no_mention_found_takes_no_context(extractor: RelationExtractor) -> None:
+    said = "The US State Department condemned the attack. \"Nobody was hurt,\" "
+    got = triples(run(extractor, said + "Colonel Wayne Marotto, Coalition spokesman, wrote on Twitter."))
+    assert not any(p == "holds_role" and o == "us-state-department" for _, p, o in got)
+    got = triples(run(extractor, said + "spokesman Ned Price told reporters."))
+    assert any(p == "holds_role" and o == "us-state-department" for _, p, o in got)  # a bare title: context
