@@ -19,6 +19,7 @@ class SyntaxWords:
             self.alignment = words["alignment_words"]
             self.alignment_preps = words["alignment_preps"]
             self.affiliate_nouns = words["affiliate_nouns"]
+            self.reciprocal_nouns = words.get("reciprocal_nouns", frozenset())
             self.part_nouns = words["part_nouns"]
             self.part_preps = words["part_preps"]
             self.group_part_nouns = words["group_part_nouns"]
