@@ -36,7 +36,7 @@ from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.view.docview import DocView, kb_get
 from factiongraph.model import EntityType, Mention
 
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|,?\s*as\s+well\s+as|,?\s*in\s+addition\s+to|,?\s*along"
+_LIST_GAP = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,|,?\s*and|,?\s*or|&|,?\s*as\s+well\s+as|,?\s*in\s+addition\s+to|,?\s*along"
                        r"\s+with|,?\s*together\s+with)\s*(?:the\s+)?", re.IGNORECASE)
 # Words that introduce the members of a plural noun phrase ("militias such as A", "groups like A").
 _LIST_PREPS = frozenset({"including", "like", "as", "among", "namely", "notably", "especially"})
@@ -44,6 +44,9 @@ _LIST_PREPS = frozenset({"including", "like", "as", "among", "namely", "notably"
 _QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "several", "many", "most",
                           "each", "any", "all", "both", "among"})
 _OTHER = frozenset({"other", "fellow"})
+# Between a list's last name and a relative clause on the whole list: "A, B and other militias that".
+_LIST_END = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,?\s*and\s+(?:other|several|many|smaller)\s+[\w-]+"
+                       r"(?:\s+[\w-]+)?)?\s*,?\s*")
 _LIST_LEAD = re.compile(r",\s*(?:in\s+particular|especially|notably|including|such\s+as|like|among\s+them|"
                         r"namely)\s+(?:the\s+)?", re.IGNORECASE)
 _QUANTITIES = frozenset({"dozens", "dozen", "scores", "number", "handful", "hundreds", "series", "set",
@@ -474,8 +477,7 @@ class SentenceArgs:
                 for s in subj:
                     if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
                         # "A and B, which are backed by Iran": the list before the clause
-                        out.extend(self.complete_list(self.named(v.head), forward=False)
-                                   or self.described(v.head, 1) or self.antecedent(v.head))
+                        out.extend(self.clause_list(v) or self.described(v.head, 1) or self.antecedent(v.head))
                     else:
                         out.extend(self.members(self.nominal(s)) or self.named(s) or self.antecedent(s)
                                    or self.possessor(s))
@@ -487,6 +489,20 @@ class SentenceArgs:
                 continue
             break
         return out
+
+    def clause_list(self, clause: Token) -> list[Mention]:
+        """Return the names a relative clause describes: the name it hangs on and the list that
+        name ends ("A and B, which are backed by Iran"), or opens when the parser hung the clause
+        on a list's first name ("A, B and other militias that make up Y": the names before it)."""
+        named = self.named(clause.head)
+        if not named:
+            return []
+        found = self.complete_list(named, forward=False)
+        edge = clause.left_edge.idx
+        listed = [m for m in self.complete_list(named) if m.end <= edge]
+        if len(listed) > 1 and _LIST_END.fullmatch(self.text, listed[-1].end, edge):
+            found = listed  # the clause follows the list's last name (or "and other militias")
+        return found
 
     def referents(self, tok: Token | None) -> list[Mention]:
         """Return who a noun phrase is about: its name, the names listed under it, or the name

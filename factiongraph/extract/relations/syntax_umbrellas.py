@@ -53,8 +53,8 @@ class SyntaxUmbrellas(SyntaxGroups):
             found = self.umbrella_referent(args, tok)  # "X joined the coalition"
         if found or depth > 1:
             return [m for m in found if args.type_of(m) in UMBRELLA_TYPES]
-        if tok.lower_ in self.words.umbrella_nouns:
-            for child in tok.children:
+        if tok.lower_ in self.words.umbrella_nouns or tok.lower_ in self.words.share_nouns:
+            for child in tok.children:  # "the umbrella of Y", "make up the bulk of Y"
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
@@ -270,16 +270,24 @@ class SyntaxUmbrellas(SyntaxGroups):
         head = prep.head
         if args.negated(prep):
             return out
-        if head.lower_ in self.words.part_nouns | self.words.group_part_nouns:
+        relative = head.dep_ == "relcl" and any(c.dep_ == "pobj" and c.lower_ in ("which", "whom")
+                                                for c in prep.children)
+        if head.lower_ in self.words.part_nouns | self.words.group_part_nouns and not relative:
             return out  # read from the noun ("a faction within Y")
         umbrellas: list[Mention] = []
         for pobj in prep.children:
-            if pobj.dep_ == "pobj" and pobj.lower_ not in self.words.control_nouns | self.words.leadership_nouns:
+            if pobj.dep_ == "pobj" and relative and pobj.lower_ in ("which", "whom"):
+                # "Y, the banner under which A and B operate": the phrase the clause describes
+                noun = head.head
+                umbrellas.extend(m for m in args.named(noun) or args.described(noun)
+                                 if args.type_of(m) in UMBRELLA_TYPES)
+            elif pobj.dep_ == "pobj" and pobj.lower_ not in self.words.control_nouns | self.words.leadership_nouns:
                 umbrellas.extend(self.umbrella_under(args, pobj))
         if not umbrellas:
             return out
-        if args.mention_at(head) is not None or head.dep_ in ("appos", "pobj", "dobj", "nsubj", "nsubjpass"):
-            subjects = args.referents(head)  # "Asaib, under the PMF, ..."
+        if args.mention_at(head) is not None or head.dep_ in ("appos", "pobj", "dobj", "nsubj", "nsubjpass") \
+                or head.lower_ in self.words.part_nouns | self.words.group_part_nouns:
+            subjects = args.referents(head)  # "Asaib, under the PMF, ..."; "under which militias including A"
         else:
             subjects = args.subjects(head)
         for umbrella in umbrellas:

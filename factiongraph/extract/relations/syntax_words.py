@@ -25,6 +25,7 @@ class SyntaxWords:
             self.group_part_nouns = words["group_part_nouns"]
             self.inner_preps = words["inner_preps"]
             self.umbrella_nouns = words["umbrella_nouns"]
+            self.share_nouns = words.get("share_nouns", frozenset())
             self.join_verbs = words["join_verbs"]
             self.join_preps = words["join_preps"]
             self.collective_nouns = words["collective_nouns"]

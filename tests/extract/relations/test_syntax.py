@@ -439,3 +439,27 @@ def test_loyalty_to_another_bodys_office_holder_is_not_leadership(extractor: Rel
     assert ("ali-khamenei", "leader_of", "kataib-hezbollah") not in got
     got = triples(run(extractor, "Saraya al-Salam, a militia loyal to the cleric Moqtada al-Sadr, deployed."))
     assert ("muqtada-al-sadr", "leader_of", "saraya-al-salam") in got
+
+
+def test_a_list_with_bracketed_short_forms_is_one_list(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Iran-backed militias including Kataib Hezbollah (KH), Harakat al-Nujaba "
+                                 "(HaN) and Kataib Sayyid al-Shuhada (KSS) claimed the attacks."))
+    assert {("kataib-hezbollah", "backed_by", "iran"), ("harakat-al-nujaba", "backed_by", "iran"),
+            ("kataib-sayyid-al-shuhada", "backed_by", "iran")} <= got
+
+
+def test_the_banner_under_which_groups_operate(extractor: RelationExtractor) -> None:
+    text = ("The Islamic Resistance in Iraq, the banner under which Iran-backed militias including Kataib "
+            "Hezbollah and Harakat al-Nujaba have claimed dozens of attacks, said it hit the base.")
+    got = triples(run(extractor, text))
+    assert {("kataib-hezbollah", "part_of", "islamic-resistance-in-iraq"),
+            ("harakat-al-nujaba", "part_of", "islamic-resistance-in-iraq")} <= got
+
+
+def test_a_relative_clause_on_a_whole_list_and_a_share_of_an_umbrella(extractor: RelationExtractor) -> None:
+    text = ("The Badr Organization, Asaib Ahl al-Haq, Kataib Hezbollah and other militias that make up the "
+            "bulk of the PMF have grown into a political force.")
+    got = triples(run(extractor, text))
+    assert {("badr-organisation", "part_of", "pmf"), ("asaib-ahl-al-haq", "part_of", "pmf"),
+            ("kataib-hezbollah", "part_of", "pmf")} <= got
+    assert not any(p == "part_of" and o != "pmf" for _, p, o in got)
