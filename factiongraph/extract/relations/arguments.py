@@ -520,7 +520,7 @@ class SentenceArgs:
             found = self.antecedent(tok)
         return found
 
-    def antecedent(self, tok: Token) -> list[Mention]:
+    def antecedent(self, tok: Token, exclude: frozenset[str] = frozenset()) -> list[Mention]:
         """Return the group "the group", "this faction" or "it" stands for (or the groups a
         plural phrase restates: :func:`plural_antecedent`).
 
@@ -550,7 +550,7 @@ class SentenceArgs:
         else:
             return []
         groups = (EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)
-        own = {m.entity_id for m in umbrellas.values()}
+        own = {m.entity_id for m in umbrellas.values()} | exclude  # the phrase's own umbrella, the caller's
 
         def fits(m: Mention) -> bool:
             """A group other than the phrase's own umbrella; for "the brigade", one so named."""

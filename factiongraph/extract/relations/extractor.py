@@ -80,7 +80,7 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
             (self.syn_support, words.support_triggers), (self.syn_backers, words.support_verbs),
             (self.syn_receives, words.receive_verbs), (self.syn_affiliate, words.affiliate_triggers),
             (self.syn_split, words.split_verbs), (self.syn_part_of, words.part_triggers),
-            (self.syn_held_units, words.hold_verbs),
+            (self.syn_held_units, words.hold_verbs), (self.syn_owned_members, words.holder_nouns),
             (self.syn_control, words.control_triggers), (self.syn_explicit, words.explicit_triggers))
         self.front_words = tuple(str(w).lower() for w in rules.get("front_cues") or ())
         if any(not any(w in str(t).lower() for w in self.front_words) for t in rules["front_triggers"]):
@@ -233,7 +233,17 @@ class RelationExtractor:
         index = DocIndex(view, doc, view.ctx.lowers()) if doc is not None and doc.has_annotation("DEP") else None
         for start, end in view.sentences:
             found.extend(self.families.run(view, start, end, index))
-        return [c for c in found if c.subject_id != c.object_id]
+        return [c for c in found if c.subject_id != c.object_id and not self.against_hierarchy(c)]
+
+    def against_hierarchy(self, cand: Candidate) -> bool:
+        """Return True for ``A part_of B`` when the knowledge base puts B under A: "the brigades of
+        the PMF, which belong to Kataib Hezbollah" misread as the PMF inside the group."""
+        if cand.predicate is not Predicate.PART_OF or cand.subject_id not in self.umbrellas:
+            return False
+        lower = self.kb_entity(cand.object_id)
+        value = lower.attributes.get("umbrella") if lower is not None else None
+        ups = value if isinstance(value, (list, tuple)) else [value]
+        return cand.subject_id in {str(v) for v in ups if v}
 
     def build_relations(self, view: DocView, candidates: list[Candidate]) -> list[Relation]:
         """Merge candidates into relations with evidence, validity and the KB role check."""

@@ -49,6 +49,9 @@ class SyntaxUmbrellas(SyntaxGroups):
     def umbrella_under(self, args: SentenceArgs, tok: Token, depth: int = 0) -> list[Mention]:
         """Return the umbrella a phrase names: itself, "the umbrella of Y", "militias known as Y"."""
         found = args.named(tok) or args.named_as(tok)
+        if not found and tok.lower_ in ("which", "whom"):
+            clause = next((t for t in (tok.head, tok.head.head, tok.head.head.head) if t.dep_ == "relcl"), None)
+            found = args.named(clause.head) if clause is not None else []  # "Y, of which X is a member"
         if not found and depth == 0:
             found = self.umbrella_referent(args, tok)  # "X joined the coalition"
         if found or depth > 1:
@@ -94,7 +97,10 @@ class SyntaxUmbrellas(SyntaxGroups):
                     or args.negated(tok):
                 continue
             umbrellas: list[Mention] = []
-            for child in tok.children:
+            preps = list(tok.children)
+            if tok.dep_ == "attr" and tok.head.dep_ == "relcl":  # "Y, of which X is a member"
+                preps += [c for c in tok.head.children if c.dep_ == "prep" and c.i < tok.head.i]
+            for child in preps:
                 if child.dep_ != "prep" or child.lower_ not in words.part_preps:
                     continue
                 if generic and child.lower_ not in words.inner_preps and child.lower_ != "in":
@@ -137,6 +143,32 @@ class SyntaxUmbrellas(SyntaxGroups):
                     if args.type_of(part) in UNIT_TYPES and part.entity_id != umbrella.entity_id:
                         out.append(self.cand(part, Predicate.PART_OF, umbrella,
                                              args.span_of(part, umbrella, prep), "rel-syn-apposition"))
+        return out
+
+    def syn_owned_members(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"The PMF said two of its fighters from Kataib Sayyid al-Shuhada were killed", "the PMF's
+        brigades from Kataib Hezbollah": an umbrella's own people or units from a group put the
+        group in the umbrella."""
+        out: list[Candidate] = []
+        for noun in args.tokens_in(self.words.holder_nouns):
+            owners: list[Mention] = []
+            for child in noun.children:
+                if child.dep_ != "poss":
+                    continue
+                m = args.mention_at(child)
+                if m is not None and m.entity_id in self.owner.umbrellas:
+                    owners.append(m)
+                elif m is None:
+                    owners.extend(self.umbrella_referent(args, child))
+            if not owners:
+                continue
+            groups = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                      for m in self.pobj_names(args, c) if args.type_of(m) in GROUP_TYPES]
+            for umbrella in owners:
+                for group in groups:
+                    if group.entity_id != umbrella.entity_id:
+                        out.append(self.cand(group, Predicate.PART_OF, umbrella,
+                                             args.span_of(umbrella, noun, group), "rel-syn-modifier"))
         return out
 
     def held_units(self, args: SentenceArgs, verb: Token) -> list[tuple[Token, list[Mention]]]:
@@ -314,7 +346,9 @@ class SyntaxUmbrellas(SyntaxGroups):
         members: list[Mention] = []
         for child in verb.children:
             if child.dep_ in ("dobj", "attr"):
-                members.extend(args.members(child))
+                # "The PMF, which includes the group": the group named before, not the PMF
+                members.extend(args.members(child) or args.antecedent(
+                    child, frozenset(str(m.entity_id) for m in umbrellas)))
         for umbrella in umbrellas:
             for member in members:
                 if args.type_of(member) in GROUP_TYPES and member.entity_id != umbrella.entity_id:

@@ -42,6 +42,7 @@ class SyntaxWords:
             self.anaphor_dets = words["anaphor_dets"]
             self.plural_anaphor_nouns = words["plural_anaphor_nouns"]
             self.unit_holder_nouns = words["unit_holder_nouns"]
+            self.holder_nouns = self.unit_holder_nouns
             self.hold_verbs = words["hold_verbs"]
             # what lets a sentence without a group name ask the group families: "They are backed by Y"
             self.anaphor_gate = (self.anaphor_nouns | self.named_anaphor_nouns | self.plural_anaphor_nouns

@@ -170,3 +170,21 @@ def test_the_groups_own_forces_stand_for_the_group(extractor: RelationExtractor)
     found = got(extractor, "Kataib Hezbollah has been blamed for the rocket attacks. "
                            "The group's fighters are part of the Popular Mobilization Forces.")
     assert (KH, "part_of", "pmf") in found
+
+
+@pytest.mark.parametrize("text", [
+    "The Hashd al-Shaabi, of which Kataib Hezbollah is a member, condemned the strike.",
+    "The US struck five Kataib Hezbollah facilities. The Popular Mobilization Forces, which includes the "
+    "group, said 25 fighters were killed.",
+    "The Popular Mobilization Forces said two of its fighters from Kataib Hezbollah were killed.",
+])
+def test_an_umbrella_told_of_its_member_in_a_clause(extractor: RelationExtractor, text: str) -> None:
+    found = got(extractor, text)
+    assert (KH, "part_of", "pmf") in found
+    assert ("pmf", "part_of", KH) not in found
+
+
+def test_an_umbrella_is_never_put_inside_its_own_member(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The strike hit the 45th and 46th brigades of the PMF, which belong to Kataib "
+                           "Hezbollah.")
+    assert ("pmf", "part_of", KH) not in found
