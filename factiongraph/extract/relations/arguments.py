@@ -558,7 +558,9 @@ class SentenceArgs:
                 return False
             if low in self.part_nouns and m.entity_id in self.umbrellas:
                 return False  # "the faction" is one of an umbrella's parts, never the umbrella
-            return low not in self.named_anaphor_nouns or any(low in name for name in self.names_of(m))
+            # "the Hashd unit": the umbrella written before the noun already says what kind of body
+            return low not in self.named_anaphor_nouns or bool(own - exclude) or any(
+                low in name for name in self.names_of(m))
 
         before = [m for m in self.ms if m.end <= tok.left_edge.idx and fits(m)]
         if before:

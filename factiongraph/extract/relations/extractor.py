@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from factiongraph.errors import ConfigError
 from factiongraph.extract.view.docview import ORGS, PLACES, DocView, build_name_index, kb_get, record_id
 from factiongraph.extract.relations.arguments import SentenceArgs
+from factiongraph.extract.relations.datelines import dateline_places
 from factiongraph.extract.relations.doc_index import DocIndex
 from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.relations.patterns import Candidate
@@ -233,6 +234,7 @@ class RelationExtractor:
         index = DocIndex(view, doc, view.ctx.lowers()) if doc is not None and doc.has_annotation("DEP") else None
         for start, end in view.sentences:
             found.extend(self.families.run(view, start, end, index))
+        found.extend(dateline_places(view, lambda eid: self.entity_type(view, eid), "rel-located-in"))
         return [c for c in found if c.subject_id != c.object_id and not self.against_hierarchy(c)]
 
     def against_hierarchy(self, cand: Candidate) -> bool:
@@ -311,6 +313,11 @@ class RelationExtractor:
         if len(self._kb_entities) < 100_000:
             self._kb_entities[entity_id] = found
         return found
+
+    def entity_type(self, view: DocView, entity_id: str) -> EntityType | None:
+        """Return the type of an entity of the document, else of the KB."""
+        ent = self.entity(view, entity_id)
+        return ent.type if ent is not None else None
 
     def entity(self, view: DocView, entity_id: str | None) -> Entity | None:
         """Return an entity of the document, else of the KB (cached)."""

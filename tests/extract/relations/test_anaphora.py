@@ -188,3 +188,10 @@ def test_an_umbrella_is_never_put_inside_its_own_member(extractor: RelationExtra
     found = got(extractor, "The strike hit the 45th and 46th brigades of the PMF, which belong to Kataib "
                            "Hezbollah.")
     assert ("pmf", "part_of", KH) not in found
+
+
+def test_an_umbrella_unit_refers_back_to_any_group(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Two members of the Babylon Brigades were arrested in Alqosh. "
+                           "The Hashd unit is led by Rayan al-Kildani.")
+    assert ("babiliyoun", "part_of", "pmf") in found
+    assert ("rayan-al-kildani", "leader_of", "babiliyoun") in found

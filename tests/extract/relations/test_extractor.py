@@ -253,3 +253,11 @@ def test_a_title_that_names_an_owner_no_mention_found_takes_no_context(extractor
     assert not any(p == "holds_role" and o == "us-state-department" for _, p, o in got)
     got = triples(run(extractor, said + "spokesman Ned Price told reporters."))
     assert any(p == "holds_role" and o == "us-state-department" for _, p, o in got)  # a bare title: context
+
+
+def test_a_wire_dateline_places_its_city(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "ERBIL, Kurdistan Region of Iraq - The regional government said on Monday "
+                                 "that a drone had hit the airport."))
+    assert ("erbil", "located_in", "kurdistan-region") in got
+    got = triples(run(extractor, "KATAIB HEZBOLLAH, Iraq - The group said on Monday it would retaliate."))
+    assert not any(p == "located_in" and o == "iraq" and s == "kataib-hezbollah" for s, p, o in got)
