@@ -152,6 +152,45 @@ class RoleFamilies(PatternBase):
                     return body.entity_id
         return None
 
+    def title_of_org(self, view: DocView, ms: list[Mention], start: int, end: int,
+                     memory: dict[str, list[str]]) -> list[Candidate]:
+        """"the head of the PMF Faleh al-Fayyadh", "Secretary-General of Kataib Hezbollah X": a title
+        "of" a body written right before a name, with no comma between (``rel-title-person``)."""
+        out: list[Candidate] = []
+        text = view.text
+        if self._title_of is None or self._name_gap is None:
+            self._title_of = re.compile(
+                rf"(?<![\w-])(?P<det>(?:the|a|an)\s+)?(?P<title>{self.lex.title_core})\s+of\s+(?:the\s+)?$",
+                re.IGNORECASE)
+            self._name_gap = re.compile(rf"\s+(?:(?:{self.lex.honorific_alt})\s+)*")
+        title_of, name_gap = self._title_of, self._name_gap
+        for org, person in zip(ms, ms[1:]):
+            if view.type_of(person) is not EntityType.PERSON or view.type_of(org) not in ORGS | {EntityType.COUNTRY}:
+                continue
+            if not name_gap.fullmatch(text, org.end, person.start):
+                continue
+            title = title_of.search(text[max(start, org.start - 80):org.start])
+            if title is None:
+                continue
+            written = title.group("title")
+            whole = re.sub(r"\s+", " ", f"{title.group('title')} of {text[org.start:org.end]}").lower()
+            if any(whole.endswith(variant) for variant in self.lex.canonical if " of " in variant):
+                continue  # "Secretary of State X": one title, not a secretary of "State"
+            norm, kind, ended = self.lex.normalize_role(written)
+            if kind in ("rank", "legislator"):
+                continue
+            ent = self.owner.entity(view, org.entity_id)
+            definite = (title.group("det") or "the").strip().lower() == "the"
+            pred = self.role_predicate(kind, ent.type if ent is not None else None, definite)
+            first = max(start, org.start - 80) + title.start("title")
+            out.append(self.cand(person, pred, org, (first, person.end), "rel-title-person",
+                                 role=written, role_normalized=norm, ended=ended))
+            self.remember_role(view, str(person.entity_id), norm)
+        return out
+
+    _title_of: re.Pattern[str] | None = None
+    _name_gap: re.Pattern[str] | None = None
+
     def remember_role(self, view: DocView, person: str, norm: str) -> None:
         """Remember who holds a title in this document ("the prime minister" later)."""
         view.role_memory.setdefault(norm.casefold(), person)

@@ -261,3 +261,20 @@ def test_a_wire_dateline_places_its_city(extractor: RelationExtractor) -> None:
     assert ("erbil", "located_in", "kurdistan-region") in got
     got = triples(run(extractor, "KATAIB HEZBOLLAH, Iraq - The group said on Monday it would retaliate."))
     assert not any(p == "located_in" and o == "iraq" and s == "kataib-hezbollah" for s, p, o in got)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Secretary-General of Kataib Hezbollah Abu Hussein al-Hamidawi issued a statement.",
+     ("abu-hussein-al-hamidawi", "leader_of", "kataib-hezbollah")),
+    ("The statement was signed by the head of the PMF Faleh al-Fayyadh.", ("faleh-al-fayyadh", "leader_of", "pmf")),
+    ("The former leader of the Badr Organization Hadi al-Amiri said he would not run.",
+     ("hadi-al-amiri", "leader_of", "badr-organisation")),
+])
+def test_a_title_of_a_body_right_before_a_name(extractor: RelationExtractor, text: str,
+                                              triple: tuple[str, str, str]) -> None:
+    assert triple in triples(run(extractor, text))
+
+
+def test_a_title_with_of_in_it_is_one_title(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "US Secretary of State Antony Blinken said he was outraged by the attack."))
+    assert all(o == "united-states" for s, p, o in got if p == "holds_role")
