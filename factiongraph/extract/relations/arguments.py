@@ -44,6 +44,9 @@ _LIST_PREPS = frozenset({"including", "like", "as", "among", "namely", "notably"
 _QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "several", "many", "most",
                           "each", "any", "all", "both", "among"})
 _OTHER = frozenset({"other", "fellow"})
+# Verbs whose clause is not asserted: "X denied that it had ever been part of Y".
+_DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses",
+                      "refuted", "refutes", "disputed", "disputes"})
 # Between a list's last name and a relative clause on the whole list: "A, B and other militias that".
 _LIST_END = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,?\s*and\s+(?:other|several|many|smaller)\s+[\w-]+"
                        r"(?:\s+[\w-]+)?)?\s*,?\s*")
@@ -191,6 +194,7 @@ class SentenceArgs:
         # hangs "including ..." on the first of two coordinated phrases, so siblings' lists count
         named_siblings = self.mention_at(tok) is not None or any(
             c.dep_ == "amod" and c.lower_ in _OTHER for c in tok.children)
+        siblings = [c for c in siblings if not _excluded(c)]  # "A, but not B"
         for head in [tok, *siblings]:
             if (head is tok and own_name) or (head is not tok and named_siblings):
                 out.extend(self.named(head))
@@ -368,7 +372,8 @@ class SentenceArgs:
 
     @staticmethod
     def negated(tok: Token) -> bool:
-        """Return True when a predicate word or a description's copula is negated ("is not part of")."""
+        """Return True when a predicate word or a description's copula is negated ("is not part of")
+        or denied ("X denied that it had ever been part of Y")."""
         t = tok
         for _ in range(4):
             if any(c.dep_ == "neg" for c in t.children):
@@ -377,6 +382,18 @@ class SentenceArgs:
                 t = t.head
                 continue
             break
+        return SentenceArgs.denied(tok)
+
+    @staticmethod
+    def denied(tok: Token) -> bool:
+        """Return True when ``tok`` stands in the clause a verb of denial governs."""
+        t = tok
+        for _ in range(8):
+            if t.head.i == t.i:
+                return False
+            if t.dep_ == "ccomp" and t.head.lower_ in _DENIALS:
+                return True
+            t = t.head
         return False
 
     def description_rule(self, tok: Token) -> str:
@@ -643,6 +660,13 @@ class SentenceArgs:
         if not starts:
             return self.start, self.end
         return max(self.start, min(starts)), min(self.end, max(ends))
+
+
+def _excluded(conj: Token) -> bool:
+    """Return True for a coordinated phrase set apart by "not" ("A, but not B", "A and not B")."""
+    first = conj.left_edge.i
+    return any(conj.doc[i].lower_ in ("not", "except") for i in range(max(0, first - 2), first)) or any(
+        c.dep_ in ("neg", "preconj") and c.lower_ == "not" for c in conj.children)
 
 
 def _apposed_far(appos: Token) -> bool:

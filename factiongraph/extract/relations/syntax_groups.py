@@ -126,7 +126,7 @@ class SyntaxGroups(GroupFamilies):
         for t in (tok, tok.head):
             if any(c.dep_ == "neg" for c in t.children):
                 return True
-        return False
+        return SentenceArgs.denied(tok)  # "X denied it had joined Y"
 
     def pobj_names(self, args: SentenceArgs, prep: Token) -> list[Mention]:
         """Return the names under a preposition (lists and "known as" included)."""

@@ -463,3 +463,16 @@ def test_a_relative_clause_on_a_whole_list_and_a_share_of_an_umbrella(extractor:
     assert {("badr-organisation", "part_of", "pmf"), ("asaib-ahl-al-haq", "part_of", "pmf"),
             ("kataib-hezbollah", "part_of", "pmf")} <= got
     assert not any(p == "part_of" and o != "pmf" for _, p, o in got)
+
+
+def test_a_denied_clause_asserts_nothing(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Badr denied that it had ever been part of the Islamic Resistance in Iraq."))
+    assert ("badr-organisation", "part_of", "islamic-resistance-in-iraq") not in got
+    got = triples(run(extractor, "Badr said that it had always been part of the Islamic Resistance in Iraq."))
+    assert ("badr-organisation", "part_of", "islamic-resistance-in-iraq") in got
+
+
+def test_a_name_set_apart_by_not_is_not_listed(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "The PMF includes Kataib Hezbollah, but not Saraya al-Salam."))
+    assert ("kataib-hezbollah", "part_of", "pmf") in got
+    assert ("saraya-al-salam", "part_of", "pmf") not in got
