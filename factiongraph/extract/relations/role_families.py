@@ -395,14 +395,25 @@ class RoleFamilies(PatternBase):
         government of X" is a post, read elsewhere)."""
         out: list[Candidate] = []
         for a, b in zip(ms, ms[1:]):
-            if view.type_of(a) is EntityType.PERSON and view.type_of(b) in ORGS and re.fullmatch(
-                    rf"{_POSS}\s+", view.text[a.end:b.start]):
+            if view.type_of(a) is EntityType.PERSON and view.type_of(b) in ORGS and (re.fullmatch(
+                    rf"{_POSS}\s+", view.text[a.end:b.start]) or self._POSS_NOUN.fullmatch(view.text, a.end, b.start)):
+                # "Qais Khazali's Asaib Ahl al-Haq", "Sadr's militia, Saraya al-Salam"
                 out.append(self.cand(a, Predicate.LEADER_OF, b, (a.start, b.end), "rel-possessive-leader"))
+            elif view.type_of(a) is EntityType.PERSON and view.type_of(b) in ORGS and \
+                    self._LED_HYPHEN.fullmatch(view.text, a.end, b.start):
+                # "the Amiri-led Badr Organization", "the Sadr-led Sairoun alliance"
+                out.append(self.cand(a, Predicate.LEADER_OF, b, (a.start, b.end), "rel-possessive-leader",
+                                     role="leader", role_normalized="leader"))
             elif view.type_of(a) in _LED_BY_OF and view.type_of(b) is EntityType.PERSON and \
                     view.text[a.end:b.start] == " of " and not re.match(rf"{_POSS}", view.text[b.end:b.end + 2]):
                 out.append(self.cand(b, Predicate.LEADER_OF, a, (a.start, b.end), "rel-possessive-leader"))
         return out
 
+    # "X's militia, Y": a generic group noun owned by the person, then the group's name
+    _POSS_NOUN = re.compile(rf"{_POSS}\s+(?:[a-z]+\s+)?(?:militia|movement|party|group|faction|bloc|"
+                            r"organi[sz]ation|alliance|coalition|brigades?)\s*,\s+(?:the\s+)?")
+    # "X-led Y": a person's name, "-led" or "-headed", then the body (one word may stand between)
+    _LED_HYPHEN = re.compile(r"-(?:led|headed|founded)\s+(?:[A-Za-z]+\s+)?")
     _PERSON_VERB_ORG = re.compile(r"\s+(?:(?:now|currently|still|also|formerly)\s+)?"
                                   r"(?P<verb>heads|leads|chairs|commands|runs|headed|led|chaired|commanded)"
                                   r"\s+(?:the\s+)?$")

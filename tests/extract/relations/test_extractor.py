@@ -278,3 +278,16 @@ def test_a_title_of_a_body_right_before_a_name(extractor: RelationExtractor, tex
 def test_a_title_with_of_in_it_is_one_title(extractor: RelationExtractor) -> None:
     got = triples(run(extractor, "US Secretary of State Antony Blinken said he was outraged by the attack."))
     assert all(o == "united-states" for s, p, o in got if p == "holds_role")
+
+
+@pytest.mark.parametrize("text", [
+    "The Amiri-led Badr Organization won 14 seats in the vote.",
+    "Amiri's party, the Badr Organization, won 14 seats in the vote.",
+])
+def test_a_persons_led_or_owned_body(extractor: RelationExtractor, text: str) -> None:
+    assert ("hadi-al-amiri", "leader_of", "badr-organisation") in triples(run(extractor, text))
+
+
+def test_a_country_led_body_has_no_leader(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "The US-led coalition struck Kataib Hezbollah sites in Qaim."))
+    assert not any(p == "leader_of" for _, p, _ in got)
