@@ -137,6 +137,28 @@ class GroupFamilies(PatternBase):
                 return m
         return None
 
+    _AGAINST_IN_NAME = re.compile(r"(?:\bagainst|\bto\s+defeat|\bto\s+counter|\banti-|\bcounter-)\s*(?:the\s+)?"
+                                  r"(?P<name>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,3})")
+
+    def name_opposes(self, view: DocView, ms: list[Mention], start: int, end: int,
+                     memory: dict[str, list[str]]) -> list[Candidate]:
+        """"the coalition against ISIS", "Coalition forces to Defeat Daesh": a body whose name, as
+        written, says whom it fights (``rel-opposes``; the name may hold the enemy's whole mention)."""
+        out: list[Candidate] = []
+        for m in ms:
+            if view.type_of(m) not in ORGS:
+                continue
+            tail = self._AGAINST_IN_NAME.search(view.text, m.start, min(end, m.end + 40))
+            if tail is None or tail.start() > m.end:
+                continue  # the words must be the name's own, or follow it at once
+            enemy = view.lookup_name(tail.group("name"))
+            if enemy is None or enemy == m.entity_id:
+                continue
+            ent = self.owner.entity(view, enemy)
+            if ent is not None and ent.type is EntityType.ARMED_GROUP:
+                out.append(self.cand(m, Predicate.OPPOSES, enemy, (m.start, tail.end()), "rel-opposes"))
+        return out
+
     def sub_unit(self, view: DocView, ms: list[Mention], start: int, end: int,
                  memory: dict[str, list[str]]) -> list[Candidate]:
         """"Islamic Revolutionary Guard Corps' Quds Force", "IRGC Quds Force", "the PMF faction

@@ -291,3 +291,10 @@ def test_a_persons_led_or_owned_body(extractor: RelationExtractor, text: str) ->
 def test_a_country_led_body_has_no_leader(extractor: RelationExtractor) -> None:
     got = triples(run(extractor, "The US-led coalition struck Kataib Hezbollah sites in Qaim."))
     assert not any(p == "leader_of" for _, p, _ in got)
+
+
+def test_a_name_that_says_whom_the_body_fights(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "The international coalition against ISIS has some 2,500 troops in Iraq."))
+    assert ("international-coalition", "opposes", "isis") in got
+    got = triples(run(extractor, "The international coalition has some 2,500 troops in Iraq."))
+    assert not any(p == "opposes" for _, p, _ in got)
