@@ -124,13 +124,13 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
                     out.extend(c for c in self.apposition_role(view, ms, start, end, memory)
                                if c.subject_id not in related)
             families: tuple[Family, ...] = (
-                *((self.title_person, self.title_of_org, self.possessive_leader, self.person_verb_org)
-                  if people else ()),
+                *((self.title_person, self.title_of_org, self.possessive_leader, self.person_verb_org,
+                   self.person_of_group) if people else ()),
                 *((self.front_groups, self.introduced_sets, self.sub_unit, self.name_opposes)
                   if kinds & ORGS else ()),
                 *((self.located_in,) if kinds & PLACES else ()))
         else:
-            families = (self.title_person, self.title_of_org, self.apposition_role, self.possessive_leader,
+            families = (self.title_person, self.title_of_org, self.person_of_group, self.apposition_role, self.possessive_leader,
                         self.led_by_person, self.founder_family, self.affiliation_front,
                         self.backed_by_family, self.umbrella_family, self.sub_unit, self.name_opposes,
                         self.located_in,

@@ -188,6 +188,29 @@ class RoleFamilies(PatternBase):
             self.remember_role(view, str(person.entity_id), norm)
         return out
 
+    _PERSON_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+    _LEADERS_LIST = re.compile(r"\b(?:leaders|commanders|chiefs|heads)\b,?\s+(?:including|such\s+as|like|among\s+them"
+                               r"|namely)\s+[^.;:]*$", re.IGNORECASE)
+
+    def person_of_group(self, view: DocView, ms: list[Mention], start: int, end: int,
+                        memory: dict[str, list[str]]) -> list[Candidate]:
+        """"Abu Ali al-Askari of Kataib Hezbollah" (member_of); "leaders including Qais al-Khazali of
+        Asaib Ahl al-Haq" (leader_of: the list's noun is the title) (``rel-apposition-role``)."""
+        out: list[Candidate] = []
+        text = view.text
+        for person, group in zip(ms, ms[1:]):
+            if view.type_of(person) is not EntityType.PERSON or view.type_of(group) not in GROUPS:
+                continue
+            if not self._PERSON_OF.fullmatch(text, person.end, group.start) or re.match(
+                    rf"{_POSS}", text[group.end:group.end + 2]):
+                continue  # "X of Kataib Hezbollah's military wing": a part of it
+            leaders = self._LEADERS_LIST.search(text, max(start, person.start - 160), person.start)
+            pred = Predicate.LEADER_OF if leaders is not None else Predicate.MEMBER_OF
+            role = "leader" if leaders is not None else None
+            out.append(self.cand(person, pred, group, (person.start, group.end), "rel-apposition-role",
+                                 role=role, role_normalized=role))
+        return out
+
     _title_of: re.Pattern[str] | None = None
     _name_gap: re.Pattern[str] | None = None
 

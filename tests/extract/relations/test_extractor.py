@@ -298,3 +298,12 @@ def test_a_name_that_says_whom_the_body_fights(extractor: RelationExtractor) -> 
     assert ("international-coalition", "opposes", "isis") in got
     got = triples(run(extractor, "The international coalition has some 2,500 troops in Iraq."))
     assert not any(p == "opposes" for _, p, _ in got)
+
+
+def test_a_person_of_a_group(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Abu Ali al-Askari of Kataib Hezbollah wrote on Telegram that the truce was over."))
+    assert ("abu-ali-al-askari", "member_of", "kataib-hezbollah") in got
+    got = triples(run(extractor, "Militia leaders including Qais al-Khazali of Asaib Ahl al-Haq and Hadi al-Amiri "
+                                 "of the Badr Organization attended the meeting."))
+    assert {("qais-al-khazali", "leader_of", "asaib-ahl-al-haq"),
+            ("hadi-al-amiri", "leader_of", "badr-organisation")} <= got
