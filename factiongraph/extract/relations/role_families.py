@@ -43,9 +43,13 @@ class RoleFamilies(PatternBase):
         if not first[:1].isupper():
             return False
         low = first.lower()
-        known = {w for phrase in self.lex.canonical for w in phrase.split()}
-        known |= {m.lower() for m in self.lex.modifiers} | {u.lower() for u in self.lex.unit_words}
-        return low not in known and low not in self.lex.demonyms and first not in self.lex.demonyms
+        if self._title_words is None:  # built once: the lexicon does not change
+            known = {w for phrase in self.lex.canonical for w in phrase.split()}
+            known |= {m.lower() for m in self.lex.modifiers} | {u.lower() for u in self.lex.unit_words}
+            self._title_words = frozenset(known)
+        return low not in self._title_words and low not in self.lex.demonyms and first not in self.lex.demonyms
+
+    _title_words: frozenset[str] | None = None
 
     def context_object(self, view: DocView, person: Mention, norm: str, kind: str,
                        generic: bool, floor: int, end: int) -> str | None:
