@@ -555,8 +555,13 @@ class SentenceArgs:
                 return plural  # "these groups", "both factions", "all three" (see anaphora.py)
         low = tok.lower_
         umbrellas = self.phrase_umbrellas(tok)
-        if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+        if low == "it" and (tok.dep_ in ("nsubj", "nsubjpass") or exclude):
             pronoun = True
+            # "Y, of which it is part", "Y, which includes it": "it" is not the clause's own head
+            clause = next((t for t in tok.ancestors if t.dep_ == "relcl"), None)
+            if clause is not None and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that", "who")
+                                              for c in clause.children):  # "X, which says it ...": X
+                exclude = exclude | {str(m.entity_id) for m in self.named(clause.head)}
         elif (low in self.anaphor_nouns or low in self.named_anaphor_nouns) and any(
                 c.dep_ == "det" and c.lower_ in self.anaphor_dets for c in tok.children) and not any(
                 c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and self.mention_at(c) is not None

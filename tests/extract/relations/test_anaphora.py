@@ -195,3 +195,18 @@ def test_an_umbrella_unit_refers_back_to_any_group(extractor: RelationExtractor)
                            "The Hashd unit is led by Rayan al-Kildani.")
     assert ("babiliyoun", "part_of", "pmf") in found
     assert ("rayan-al-kildani", "leader_of", "babiliyoun") in found
+
+
+@pytest.mark.parametrize("second", [
+    "The Popular Mobilization Forces, which include it, condemned the raid.",
+    "The Popular Mobilization Forces, of which it is part, condemned the raid.",
+])
+def test_it_in_an_umbrellas_clause_is_the_group_before(extractor: RelationExtractor, second: str) -> None:
+    found = got(extractor, f"The strike hit a Kataib Hezbollah depot. {second}")
+    assert (KH, "part_of", "pmf") in found
+
+
+def test_it_in_a_groups_own_clause_is_that_group(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The strike hit a depot near Qaim. Kataib Hezbollah, which says it is part of the "
+                           "Popular Mobilization Forces, denied any role.")
+    assert (KH, "part_of", "pmf") in found
