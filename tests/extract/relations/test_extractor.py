@@ -307,3 +307,10 @@ def test_a_person_of_a_group(extractor: RelationExtractor) -> None:
                                  "of the Badr Organization attended the meeting."))
     assert {("qais-al-khazali", "leader_of", "asaib-ahl-al-haq"),
             ("hadi-al-amiri", "leader_of", "badr-organisation")} <= got
+
+
+def test_a_regions_office_is_its_government(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Kurdistan Region Interior Minister Reber Ahmed said the attack came from Iran."))
+    assert any(p == "holds_role" and o == "kurdistan-regional-government" for _, p, o in got)
+    got = triples(run(extractor, "Basra Governor Asaad al-Eidani said the road was reopened."))
+    assert any(p == "holds_role" and o == "basra" for _, p, o in got)
