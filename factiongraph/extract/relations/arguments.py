@@ -504,6 +504,10 @@ class SentenceArgs:
             if v.dep_ in ("conj", "xcomp", "ccomp", "acomp") and v.head.i != v.i:
                 v = v.head  # "A was armed and financed by B": through the coordination and copula
                 continue
+            if v.dep_ == "advcl" and v.head.i != v.i and any(c.dep_ == "mark" and c.lower_ == "as"
+                                                             for c in v.children):
+                v = v.head  # "A is widely seen as affiliated with B"
+                continue
             break
         return out
 

@@ -476,3 +476,8 @@ def test_a_name_set_apart_by_not_is_not_listed(extractor: RelationExtractor) -> 
     got = triples(run(extractor, "The PMF includes Kataib Hezbollah, but not Saraya al-Salam."))
     assert ("kataib-hezbollah", "part_of", "pmf") in got
     assert ("saraya-al-salam", "part_of", "pmf") not in got
+
+
+def test_seen_as_affiliated(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Usbat al-Thaireen is widely seen as affiliated with Kataib Hezbollah."))
+    assert ("osba-al-thaerin", "affiliated_with", "kataib-hezbollah") in got
