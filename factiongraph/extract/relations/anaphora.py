@@ -79,7 +79,8 @@ def plural_count(tok: Token, plural_nouns: frozenset[str]) -> int | None:
                 inner = plural_count(obj, plural_nouns) if obj.lower_ != "they" else None
                 if inner is not None:
                     return inner
-        return None
+        if low != "both":
+            return None  # "Both are ...": a bare count, read below
     if low in _COUNTS and tok.dep_ in ("nsubj", "nsubjpass"):
         # "Both are ...", "All three are ...": a bare count as the subject
         if low == "both" or any(c.lower_ == "all" for c in children):

@@ -33,10 +33,10 @@ from collections.abc import Iterable
 from factiongraph.extract.relations.anaphora import plural_antecedent, plural_count
 from factiongraph.extract.relations.doc_index import DocIndex, Token
 from factiongraph.extract.relations.syntax_words import SyntaxWords
-from factiongraph.extract.view.docview import DocView
+from factiongraph.extract.view.docview import DocView, kb_get
 from factiongraph.model import EntityType, Mention
 
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|&|,?\s*as\s+well\s+as|,?\s*in\s+addition\s+to|,?\s*along"
+_LIST_GAP = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,|,?\s*and|,?\s*or|&|,?\s*as\s+well\s+as|,?\s*in\s+addition\s+to|,?\s*along"
                        r"\s+with|,?\s*together\s+with)\s*(?:the\s+)?", re.IGNORECASE)
 # Words that introduce the members of a plural noun phrase ("militias such as A", "groups like A").
 _LIST_PREPS = frozenset({"including", "like", "as", "among", "namely", "notably", "especially"})
@@ -44,6 +44,12 @@ _LIST_PREPS = frozenset({"including", "like", "as", "among", "namely", "notably"
 _QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "several", "many", "most",
                           "each", "any", "all", "both", "among"})
 _OTHER = frozenset({"other", "fellow"})
+# Verbs whose clause is not asserted: "X denied that it had ever been part of Y".
+_DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses",
+                      "refuted", "refutes", "disputed", "disputes"})
+# Between a list's last name and a relative clause on the whole list: "A, B and other militias that".
+_LIST_END = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,?\s*and\s+(?:other|several|many|smaller)\s+[\w-]+"
+                       r"(?:\s+[\w-]+)?)?\s*,?\s*")
 _LIST_LEAD = re.compile(r",\s*(?:in\s+particular|especially|notably|including|such\s+as|like|among\s+them|"
                         r"namely)\s+(?:the\s+)?", re.IGNORECASE)
 _QUANTITIES = frozenset({"dozens", "dozen", "scores", "number", "handful", "hundreds", "series", "set",
@@ -71,10 +77,13 @@ class SentenceArgs:
     """One parsed sentence with its mentions indexed by token."""
 
     def __init__(self, view: DocView, index: DocIndex, ms: list[Mention], start: int, end: int,
-                 words: SyntaxWords | None = None) -> None:
+                 words: SyntaxWords | None = None, umbrellas: frozenset[str] = frozenset()) -> None:
         self.view = view
+        self.umbrellas = umbrellas  # ids the knowledge base knows as umbrellas of other groups
         self.include_verbs = words.include_verbs if words is not None else frozenset()
         self.anaphor_nouns = words.anaphor_nouns if words is not None else frozenset()
+        self.named_anaphor_nouns = words.named_anaphor_nouns if words is not None else frozenset()
+        self.part_nouns = words.part_nouns if words is not None else frozenset()
         self.anaphor_dets = words.anaphor_dets if words is not None else frozenset()
         self.plural_nouns = words.plural_anaphor_nouns if words is not None else frozenset()
         self.holder_nouns = words.unit_holder_nouns if words is not None else frozenset()
@@ -158,9 +167,18 @@ class SentenceArgs:
         for child in tok.lefts:
             if child.dep_ in ("compound", "flat", "nmod", "amod"):
                 inner = self.mention_at(child)
-                if inner is not None and self.type_of(inner) is not EntityType.COUNTRY:
+                if inner is not None and self.type_of(inner) is not EntityType.COUNTRY \
+                        and not self.is_unit_of(inner, tok):
                     return [inner]
         return []
+
+    def is_unit_of(self, m: Mention, noun: Token) -> bool:
+        """Return True when a name before a part noun is the umbrella the phrase is a part of:
+        "a PMF faction" is one of the PMF's factions, not the PMF (a plural, "many PMF factions",
+        may stand for the umbrella: "the political front of many PMF factions")."""
+        low = noun.lower_  # the model has no tagger: a plural is the singular's form plus "s"
+        return m.entity_id in self.umbrellas and low in self.part_nouns and not (
+            low.endswith("s") and low[:-1] in self.part_nouns)
 
     def members(self, tok: Token | None, own_name: bool = True) -> list[Mention]:
         """Return the names listed under a phrase: coordinated heads, "such as" and appositions.
@@ -176,6 +194,7 @@ class SentenceArgs:
         # hangs "including ..." on the first of two coordinated phrases, so siblings' lists count
         named_siblings = self.mention_at(tok) is not None or any(
             c.dep_ == "amod" and c.lower_ in _OTHER for c in tok.children)
+        siblings = [c for c in siblings if not _excluded(c)]  # "A, but not B"
         for head in [tok, *siblings]:
             if (head is tok and own_name) or (head is not tok and named_siblings):
                 out.extend(self.named(head))
@@ -347,13 +366,14 @@ class SentenceArgs:
                 continue
             if child.lower_ == "whose" and tok.head.dep_ == "relcl":
                 return self.named(tok.head.head)
-            found = self.complete_list(self.named(child))
+            found = self.complete_list(self.named(child)) or self.antecedent(child)  # "the group's fighters"
             return [m for m in found if self.type_of(m) in (EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)]
         return []
 
     @staticmethod
     def negated(tok: Token) -> bool:
-        """Return True when a predicate word or a description's copula is negated ("is not part of")."""
+        """Return True when a predicate word or a description's copula is negated ("is not part of")
+        or denied ("X denied that it had ever been part of Y")."""
         t = tok
         for _ in range(4):
             if any(c.dep_ == "neg" for c in t.children):
@@ -362,6 +382,18 @@ class SentenceArgs:
                 t = t.head
                 continue
             break
+        return SentenceArgs.denied(tok)
+
+    @staticmethod
+    def denied(tok: Token) -> bool:
+        """Return True when ``tok`` stands in the clause a verb of denial governs."""
+        t = tok
+        for _ in range(8):
+            if t.head.i == t.i:
+                return False
+            if t.dep_ == "ccomp" and t.head.lower_ in _DENIALS:
+                return True
+            t = t.head
         return False
 
     def description_rule(self, tok: Token) -> str:
@@ -462,8 +494,7 @@ class SentenceArgs:
                 for s in subj:
                     if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
                         # "A and B, which are backed by Iran": the list before the clause
-                        out.extend(self.complete_list(self.named(v.head), forward=False)
-                                   or self.described(v.head, 1) or self.antecedent(v.head))
+                        out.extend(self.clause_list(v) or self.described(v.head, 1) or self.antecedent(v.head))
                     else:
                         out.extend(self.members(self.nominal(s)) or self.named(s) or self.antecedent(s)
                                    or self.possessor(s))
@@ -473,8 +504,26 @@ class SentenceArgs:
             if v.dep_ in ("conj", "xcomp", "ccomp", "acomp") and v.head.i != v.i:
                 v = v.head  # "A was armed and financed by B": through the coordination and copula
                 continue
+            if v.dep_ == "advcl" and v.head.i != v.i and any(c.dep_ == "mark" and c.lower_ == "as"
+                                                             for c in v.children):
+                v = v.head  # "A is widely seen as affiliated with B"
+                continue
             break
         return out
+
+    def clause_list(self, clause: Token) -> list[Mention]:
+        """Return the names a relative clause describes: the name it hangs on and the list that
+        name ends ("A and B, which are backed by Iran"), or opens when the parser hung the clause
+        on a list's first name ("A, B and other militias that make up Y": the names before it)."""
+        named = self.named(clause.head)
+        if not named:
+            return []
+        found = self.complete_list(named, forward=False)
+        edge = clause.left_edge.idx
+        listed = [m for m in self.complete_list(named) if m.end <= edge]
+        if len(listed) > 1 and _LIST_END.fullmatch(self.text, listed[-1].end, edge):
+            found = listed  # the clause follows the list's last name (or "and other militias")
+        return found
 
     def referents(self, tok: Token | None) -> list[Mention]:
         """Return who a noun phrase is about: its name, the names listed under it, or the name
@@ -492,7 +541,7 @@ class SentenceArgs:
             found = self.antecedent(tok)
         return found
 
-    def antecedent(self, tok: Token) -> list[Mention]:
+    def antecedent(self, tok: Token, exclude: frozenset[str] = frozenset()) -> list[Mention]:
         """Return the group "the group", "this faction" or "it" stands for (or the groups a
         plural phrase restates: :func:`plural_antecedent`).
 
@@ -509,24 +558,63 @@ class SentenceArgs:
             if plural:
                 return plural  # "these groups", "both factions", "all three" (see anaphora.py)
         low = tok.lower_
-        if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+        umbrellas = self.phrase_umbrellas(tok)
+        if low == "it" and (tok.dep_ in ("nsubj", "nsubjpass") or exclude):
             pronoun = True
-        elif low in self.anaphor_nouns and any(c.dep_ == "det" and c.lower_ in self.anaphor_dets
-                                               for c in tok.children) and not any(
-                c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and self.mention_at(c) is not None)
+            # "Y, of which it is part", "Y, which includes it": "it" is not the clause's own head
+            clause = next((t for t in tok.ancestors if t.dep_ == "relcl"), None)
+            if clause is not None and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that", "who")
+                                              for c in clause.children):  # "X, which says it ...": X
+                exclude = exclude | {str(m.entity_id) for m in self.named(clause.head)}
+        elif (low in self.anaphor_nouns or low in self.named_anaphor_nouns) and any(
+                c.dep_ == "det" and c.lower_ in self.anaphor_dets for c in tok.children) and not any(
+                c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and self.mention_at(c) is not None
+                                     and c.i not in umbrellas)
                 or (c.dep_ in ("prep", "acl", "relcl") and c.i > tok.i and not self._set_off(c))
                 for c in tok.children):
             pronoun = False
         else:
             return []
         groups = (EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)
-        before = [m for m in self.ms if m.end <= tok.idx and self.type_of(m) in groups]
+        own = {m.entity_id for m in umbrellas.values()} | exclude  # the phrase's own umbrella, the caller's
+
+        def fits(m: Mention) -> bool:
+            """A group other than the phrase's own umbrella; for "the brigade", one so named."""
+            if self.type_of(m) not in groups or m.entity_id in own:
+                return False
+            if low in self.part_nouns and m.entity_id in self.umbrellas:
+                return False  # "the faction" is one of an umbrella's parts, never the umbrella
+            # "the Hashd unit": the umbrella written before the noun already says what kind of body
+            return low not in self.named_anaphor_nouns or bool(own - exclude) or any(
+                low in name for name in self.names_of(m))
+
+        before = [m for m in self.ms if m.end <= tok.left_edge.idx and fits(m)]
         if before:
             return [before[-1]]
-        earlier = [m for m in self.view.recent_mentions(self.start, 1) if self.type_of(m) in groups]
+        earlier = [m for m in self.view.recent_mentions(self.start, 1) if fits(m)]
         if not earlier:
             return []
         return [earlier[0] if pronoun else earlier[-1]]
+
+    def names_of(self, m: Mention) -> list[str]:
+        """Return a mention's text and its entity's names, lower case ("Kataib Hezbollah" is
+        also "Hezbollah Brigades")."""
+        out = [self.text[m.start:m.end].lower()]
+        ent = self.view.ctx.entity(m.entity_id) or kb_get(self.view.ctx.kb, str(m.entity_id))
+        if ent is not None:
+            out.extend(n.lower() for n in (ent.name, *ent.aliases))
+        return out
+
+    def phrase_umbrellas(self, tok: Token) -> dict[int, Mention]:
+        """Return the umbrellas written before a part noun, by token: "the PMF faction" -> PMF."""
+        if tok.lower_ not in self.part_nouns or not self.umbrellas:
+            return {}
+        out: dict[int, Mention] = {}
+        for c in tok.lefts:
+            m = self.mention_at(c) if c.dep_ in ("compound", "nmod", "amod") else None
+            if m is not None and self.is_unit_of(m, tok):
+                out[c.i] = m
+        return out
 
     @staticmethod
     def _set_off(clause: Token) -> bool:
@@ -581,6 +669,13 @@ class SentenceArgs:
         if not starts:
             return self.start, self.end
         return max(self.start, min(starts)), min(self.end, max(ends))
+
+
+def _excluded(conj: Token) -> bool:
+    """Return True for a coordinated phrase set apart by "not" ("A, but not B", "A and not B")."""
+    first = conj.left_edge.i
+    return any(conj.doc[i].lower_ in ("not", "except") for i in range(max(0, first - 2), first)) or any(
+        c.dep_ in ("neg", "preconj") and c.lower_ == "not" for c in conj.children)
 
 
 def _apposed_far(appos: Token) -> bool:

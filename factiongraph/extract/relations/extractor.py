@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from factiongraph.errors import ConfigError
 from factiongraph.extract.view.docview import ORGS, PLACES, DocView, build_name_index, kb_get, record_id
 from factiongraph.extract.relations.arguments import SentenceArgs
+from factiongraph.extract.relations.datelines import dateline_places
 from factiongraph.extract.relations.doc_index import DocIndex
 from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.relations.patterns import Candidate
@@ -71,6 +72,7 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
     def __init__(self, rules: dict[str, Any], lexicon: RoleLexicon, owner: RelationExtractor) -> None:
         super().__init__(rules, lexicon, owner)
         self.words = SyntaxWords(rules)
+        self.umbrellas = frozenset(owner.umbrellas)
         words = self.words
         self.person_readers: tuple[tuple[Reader, frozenset[str]], ...] = (
             (self.syn_roles, self.role_heads()), (self.syn_leading, frozenset(words.leader_verbs)),
@@ -79,7 +81,7 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
             (self.syn_support, words.support_triggers), (self.syn_backers, words.support_verbs),
             (self.syn_receives, words.receive_verbs), (self.syn_affiliate, words.affiliate_triggers),
             (self.syn_split, words.split_verbs), (self.syn_part_of, words.part_triggers),
-            (self.syn_held_units, words.hold_verbs),
+            (self.syn_held_units, words.hold_verbs), (self.syn_owned_members, words.holder_nouns),
             (self.syn_control, words.control_triggers), (self.syn_explicit, words.explicit_triggers))
         self.front_words = tuple(str(w).lower() for w in rules.get("front_cues") or ())
         if any(not any(w in str(t).lower() for w in self.front_words) for t in rules["front_triggers"]):
@@ -100,7 +102,7 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
         people = EntityType.PERSON in kinds
         if index is not None:
             # Type gates: a family whose subject cannot be in this sentence is not asked.
-            args = SentenceArgs(view, index, ms, start, end, self.words)
+            args = SentenceArgs(view, index, ms, start, end, self.words, self.umbrellas)
             # Word gates: a family runs only when one of its words is in the sentence.
             present = args.present
             readers: list[Reader] = []
@@ -122,13 +124,16 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
                     out.extend(c for c in self.apposition_role(view, ms, start, end, memory)
                                if c.subject_id not in related)
             families: tuple[Family, ...] = (
-                *((self.title_person, self.possessive_leader, self.person_verb_org) if people else ()),
-                *((self.front_groups, self.introduced_sets, self.sub_unit) if kinds & ORGS else ()),
+                *((self.title_person, self.title_of_org, self.possessive_leader, self.person_verb_org,
+                   self.person_of_group) if people else ()),
+                *((self.front_groups, self.introduced_sets, self.sub_unit, self.name_opposes)
+                  if kinds & ORGS else ()),
                 *((self.located_in,) if kinds & PLACES else ()))
         else:
-            families = (self.title_person, self.apposition_role, self.possessive_leader,
+            families = (self.title_person, self.title_of_org, self.person_of_group, self.apposition_role, self.possessive_leader,
                         self.led_by_person, self.founder_family, self.affiliation_front,
-                        self.backed_by_family, self.umbrella_family, self.sub_unit, self.located_in,
+                        self.backed_by_family, self.umbrella_family, self.sub_unit, self.name_opposes,
+                        self.located_in,
                         self.commands_opposes)
         for family in families:
             out.extend(family(view, ms, start, end, memory))
@@ -189,9 +194,9 @@ class RelationExtractor:
                              for p in self.rules["patterns"]}
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"relations.yaml: bad patterns entry ({exc!r})") from exc
+        self.umbrellas = self._find_umbrellas()
         self.families = PatternFamilies(self.rules, self.lexicon, self)
         self.names = build_name_index(kb)
-        self.umbrellas = self._find_umbrellas()
         self._roles: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
         self._kb_norms: dict[str, str] = {}  # KB role titles, normalised once
         self._kb_entities: dict[str, Entity | None] = {}
@@ -232,7 +237,18 @@ class RelationExtractor:
         index = DocIndex(view, doc, view.ctx.lowers()) if doc is not None and doc.has_annotation("DEP") else None
         for start, end in view.sentences:
             found.extend(self.families.run(view, start, end, index))
-        return [c for c in found if c.subject_id != c.object_id]
+        found.extend(dateline_places(view, lambda eid: self.entity_type(view, eid), "rel-located-in"))
+        return [c for c in found if c.subject_id != c.object_id and not self.against_hierarchy(c)]
+
+    def against_hierarchy(self, cand: Candidate) -> bool:
+        """Return True for ``A part_of B`` when the knowledge base puts B under A: "the brigades of
+        the PMF, which belong to Kataib Hezbollah" misread as the PMF inside the group."""
+        if cand.predicate is not Predicate.PART_OF or cand.subject_id not in self.umbrellas:
+            return False
+        lower = self.kb_entity(cand.object_id)
+        value = lower.attributes.get("umbrella") if lower is not None else None
+        ups = value if isinstance(value, (list, tuple)) else [value]
+        return cand.subject_id in {str(v) for v in ups if v}
 
     def build_relations(self, view: DocView, candidates: list[Candidate]) -> list[Relation]:
         """Merge candidates into relations with evidence, validity and the KB role check."""
@@ -300,6 +316,11 @@ class RelationExtractor:
         if len(self._kb_entities) < 100_000:
             self._kb_entities[entity_id] = found
         return found
+
+    def entity_type(self, view: DocView, entity_id: str) -> EntityType | None:
+        """Return the type of an entity of the document, else of the KB."""
+        ent = self.entity(view, entity_id)
+        return ent.type if ent is not None else None
 
     def entity(self, view: DocView, entity_id: str | None) -> Entity | None:
         """Return an entity of the document, else of the KB (cached)."""

@@ -137,6 +137,28 @@ class GroupFamilies(PatternBase):
                 return m
         return None
 
+    _AGAINST_IN_NAME = re.compile(r"(?:\bagainst|\bto\s+defeat|\bto\s+counter|\banti-|\bcounter-)\s*(?:the\s+)?"
+                                  r"(?P<name>[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,3})")
+
+    def name_opposes(self, view: DocView, ms: list[Mention], start: int, end: int,
+                     memory: dict[str, list[str]]) -> list[Candidate]:
+        """"the coalition against ISIS", "Coalition forces to Defeat Daesh": a body whose name, as
+        written, says whom it fights (``rel-opposes``; the name may hold the enemy's whole mention)."""
+        out: list[Candidate] = []
+        for m in ms:
+            if view.type_of(m) not in ORGS:
+                continue
+            tail = self._AGAINST_IN_NAME.search(view.text, m.start, min(end, m.end + 40))
+            if tail is None or tail.start() > m.end:
+                continue  # the words must be the name's own, or follow it at once
+            enemy = view.lookup_name(tail.group("name"))
+            if enemy is None or enemy == m.entity_id:
+                continue
+            ent = self.owner.entity(view, enemy)
+            if ent is not None and ent.type is EntityType.ARMED_GROUP:
+                out.append(self.cand(m, Predicate.OPPOSES, enemy, (m.start, tail.end()), "rel-opposes"))
+        return out
+
     def sub_unit(self, view: DocView, ms: list[Mention], start: int, end: int,
                  memory: dict[str, list[str]]) -> list[Candidate]:
         """"Islamic Revolutionary Guard Corps' Quds Force", "IRGC Quds Force", "the PMF faction
@@ -157,6 +179,12 @@ class GroupFamilies(PatternBase):
             unit = self.mention_at(ms, of.end(), units, view) if of is not None else None
             if unit is not None and view.type_of(a) in units and unit.entity_id != a.entity_id:
                 out.append(self.cand(a, Predicate.PART_OF, unit, (a.start, unit.end), "rel-sub-unit"))
+            # "Kataib Sayyid al-Shuhada (Brigade 14 in the PMF)": inside a known umbrella
+            inside = self.unit_in.match(view.text, a.end, end)
+            umbrella = self.mention_at(ms, inside.end(), units, view) if inside is not None else None
+            if umbrella is not None and umbrella.entity_id in self.owner.umbrellas \
+                    and view.type_of(a) is EntityType.ARMED_GROUP and umbrella.entity_id != a.entity_id:
+                out.append(self.cand(a, Predicate.PART_OF, umbrella, (a.start, umbrella.end), "rel-sub-unit"))
         return out
 
     def located_in(self, view: DocView, ms: list[Mention], start: int, end: int,

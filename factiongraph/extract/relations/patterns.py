@@ -130,6 +130,11 @@ class PatternBase:
         self.founded = re.compile(r"\b(?:who\s+)?(?:co-)?(?:founded|established|set\s+up|created)\s+"
                                   r"(?:the\s+)?", flags)
         self.unit_of = re.compile(rf"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*{_POSS}\s+)?")
+        # "Brigade 14 in the PMF", "KH within the PMF", "X (Brigades 45 and 46 of the PMF)": only
+        # before a known umbrella
+        self.unit_in = re.compile(
+            r"\s+(?:in|within|inside)\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?(?:brigades?|battalions?|units?|divisions?|"
+            r"liwa)\s+(?:[\w-]+,?\s+){1,6}?(?:of|in|within)\s+(?:the\s+)?", re.IGNORECASE)
         # "the PMF faction Kataib Hezbollah": a member noun between an umbrella and its member
         member_nouns = [str(w) for key in ("part_nouns", "group_part_nouns") for w in rules["syntax"][key]]
         self.member_gap = re.compile(rf"{_POSS}?\s+(?:[a-z][\w-]*\s+)?(?:{_words(member_nouns)})\s+", flags)

@@ -36,6 +36,21 @@ class RoleFamilies(PatternBase):
             return Predicate.LEADER_OF if definite else Predicate.MEMBER_OF
         return Predicate.HOLDS_ROLE
 
+    def names_an_owner(self, written: str) -> bool:
+        """Return True when a title opens with a capitalised word of no title ("Coalition
+        spokesman"): it names its owner, which no mention found, so the context may not stand in."""
+        first = written.split()[0] if written.split() else ""
+        if not first[:1].isupper():
+            return False
+        low = first.lower()
+        if self._title_words is None:  # built once: the lexicon does not change
+            known = {w for phrase in self.lex.canonical for w in phrase.split()}
+            known |= {m.lower() for m in self.lex.modifiers} | {u.lower() for u in self.lex.unit_words}
+            self._title_words = frozenset(known)
+        return low not in self._title_words and low not in self.lex.demonyms and first not in self.lex.demonyms
+
+    _title_words: frozenset[str] | None = None
+
     def context_object(self, view: DocView, person: Mention, norm: str, kind: str,
                        generic: bool, floor: int, end: int) -> str | None:
         """Return what an org-less title is of: KB dated roles, a demonym, the context group.
@@ -97,9 +112,13 @@ class RoleFamilies(PatternBase):
         return last in self._title_ends or last.split("-")[-1] in self._title_ends
 
     def place_owner(self, view: DocView, place: Mention) -> str | None:
-        """Return what a place owning an office stands for: a capital's country, else the place."""
+        """Return what a place owning an office stands for: a capital's country, a region's own
+        government when one is known by that name ("Kurdistan Region Interior Minister" ->
+        "Kurdistan Region Government"), else the place."""
         name = self.lex.demonyms.get(place.text)
         found = view.lookup_name(name) if name else None
+        for suffix in (" Government", " Regional Government"):
+            found = found or view.lookup_name(place.text + suffix)
         return found or place.entity_id
 
     def is_country(self, view: DocView, entity_id: str | None) -> bool:
@@ -140,6 +159,68 @@ class RoleFamilies(PatternBase):
                 if body is not None and body.type is EntityType.STATE_BODY:
                     return body.entity_id
         return None
+
+    def title_of_org(self, view: DocView, ms: list[Mention], start: int, end: int,
+                     memory: dict[str, list[str]]) -> list[Candidate]:
+        """"the head of the PMF Faleh al-Fayyadh", "Secretary-General of Kataib Hezbollah X": a title
+        "of" a body written right before a name, with no comma between (``rel-title-person``)."""
+        out: list[Candidate] = []
+        text = view.text
+        if self._title_of is None or self._name_gap is None:
+            self._title_of = re.compile(
+                rf"(?<![\w-])(?P<det>(?:the|a|an)\s+)?(?P<title>{self.lex.title_core})\s+of\s+(?:the\s+)?$",
+                re.IGNORECASE)
+            self._name_gap = re.compile(rf"\s+(?:(?:{self.lex.honorific_alt})\s+)*")
+        title_of, name_gap = self._title_of, self._name_gap
+        for org, person in zip(ms, ms[1:]):
+            if view.type_of(person) is not EntityType.PERSON or view.type_of(org) not in ORGS | {EntityType.COUNTRY}:
+                continue
+            if not name_gap.fullmatch(text, org.end, person.start):
+                continue
+            title = title_of.search(text[max(start, org.start - 80):org.start])
+            if title is None:
+                continue
+            written = title.group("title")
+            whole = re.sub(r"\s+", " ", f"{title.group('title')} of {text[org.start:org.end]}").lower()
+            if any(whole.endswith(variant) for variant in self.lex.canonical if " of " in variant):
+                continue  # "Secretary of State X": one title, not a secretary of "State"
+            norm, kind, ended = self.lex.normalize_role(written)
+            if kind in ("rank", "legislator"):
+                continue
+            ent = self.owner.entity(view, org.entity_id)
+            definite = (title.group("det") or "the").strip().lower() == "the"
+            pred = self.role_predicate(kind, ent.type if ent is not None else None, definite)
+            first = max(start, org.start - 80) + title.start("title")
+            out.append(self.cand(person, pred, org, (first, person.end), "rel-title-person",
+                                 role=written, role_normalized=norm, ended=ended))
+            self.remember_role(view, str(person.entity_id), norm)
+        return out
+
+    _PERSON_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+    _LEADERS_LIST = re.compile(r"\b(?:leaders|commanders|chiefs|heads)\b,?\s+(?:including|such\s+as|like|among\s+them"
+                               r"|namely)\s+[^.;:]*$", re.IGNORECASE)
+
+    def person_of_group(self, view: DocView, ms: list[Mention], start: int, end: int,
+                        memory: dict[str, list[str]]) -> list[Candidate]:
+        """"Abu Ali al-Askari of Kataib Hezbollah" (member_of); "leaders including Qais al-Khazali of
+        Asaib Ahl al-Haq" (leader_of: the list's noun is the title) (``rel-apposition-role``)."""
+        out: list[Candidate] = []
+        text = view.text
+        for person, group in zip(ms, ms[1:]):
+            if view.type_of(person) is not EntityType.PERSON or view.type_of(group) not in GROUPS:
+                continue
+            if not self._PERSON_OF.fullmatch(text, person.end, group.start) or re.match(
+                    rf"{_POSS}", text[group.end:group.end + 2]):
+                continue  # "X of Kataib Hezbollah's military wing": a part of it
+            leaders = self._LEADERS_LIST.search(text, max(start, person.start - 160), person.start)
+            pred = Predicate.LEADER_OF if leaders is not None else Predicate.MEMBER_OF
+            role = "leader" if leaders is not None else None
+            out.append(self.cand(person, pred, group, (person.start, group.end), "rel-apposition-role",
+                                 role=role, role_normalized=role))
+        return out
+
+    _title_of: re.Pattern[str] | None = None
+    _name_gap: re.Pattern[str] | None = None
 
     def remember_role(self, view: DocView, person: str, norm: str) -> None:
         """Remember who holds a title in this document ("the prime minister" later)."""
@@ -262,8 +343,8 @@ class RoleFamilies(PatternBase):
                     r"\s+", text[span_end:m.start]) for m in ms):
                 continue  # ", Iraqioun Movement leader Ammar al-Hakim": the title is the next name's
             norm, kind, ended = self.lex.normalize_role(role)
-            oid = obj.entity_id if obj is not None else self.context_object(
-                view, person, norm, kind, False, start, end)
+            oid = obj.entity_id if obj is not None else None if self.names_an_owner(role) else \
+                self.context_object(view, person, norm, kind, False, start, end)
             if oid is None:
                 continue
             ent = self.owner.entity(view, oid)
@@ -345,14 +426,25 @@ class RoleFamilies(PatternBase):
         government of X" is a post, read elsewhere)."""
         out: list[Candidate] = []
         for a, b in zip(ms, ms[1:]):
-            if view.type_of(a) is EntityType.PERSON and view.type_of(b) in ORGS and re.fullmatch(
-                    rf"{_POSS}\s+", view.text[a.end:b.start]):
+            if view.type_of(a) is EntityType.PERSON and view.type_of(b) in ORGS and (re.fullmatch(
+                    rf"{_POSS}\s+", view.text[a.end:b.start]) or self._POSS_NOUN.fullmatch(view.text, a.end, b.start)):
+                # "Qais Khazali's Asaib Ahl al-Haq", "Sadr's militia, Saraya al-Salam"
                 out.append(self.cand(a, Predicate.LEADER_OF, b, (a.start, b.end), "rel-possessive-leader"))
+            elif view.type_of(a) is EntityType.PERSON and view.type_of(b) in ORGS and \
+                    self._LED_HYPHEN.fullmatch(view.text, a.end, b.start):
+                # "the Amiri-led Badr Organization", "the Sadr-led Sairoun alliance"
+                out.append(self.cand(a, Predicate.LEADER_OF, b, (a.start, b.end), "rel-possessive-leader",
+                                     role="leader", role_normalized="leader"))
             elif view.type_of(a) in _LED_BY_OF and view.type_of(b) is EntityType.PERSON and \
                     view.text[a.end:b.start] == " of " and not re.match(rf"{_POSS}", view.text[b.end:b.end + 2]):
                 out.append(self.cand(b, Predicate.LEADER_OF, a, (a.start, b.end), "rel-possessive-leader"))
         return out
 
+    # "X's militia, Y": a generic group noun owned by the person, then the group's name
+    _POSS_NOUN = re.compile(rf"{_POSS}\s+(?:[a-z]+\s+)?(?:militia|movement|party|group|faction|bloc|"
+                            r"organi[sz]ation|alliance|coalition|brigades?)\s*,\s+(?:the\s+)?")
+    # "X-led Y": a person's name, "-led" or "-headed", then the body (one word may stand between)
+    _LED_HYPHEN = re.compile(r"-(?:led|headed|founded)\s+(?:[A-Za-z]+\s+)?")
     _PERSON_VERB_ORG = re.compile(r"\s+(?:(?:now|currently|still|also|formerly)\s+)?"
                                   r"(?P<verb>heads|leads|chairs|commands|runs|headed|led|chaired|commanded)"
                                   r"\s+(?:the\s+)?$")

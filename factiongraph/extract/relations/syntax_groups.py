@@ -90,9 +90,27 @@ class SyntaxGroups(GroupFamilies):
         other_m = other if isinstance(other, Mention) else None
         other = self.as_actor(view, other)
         pred = self.alignment_predicate(view, other, support, person_leads)
+        if pred is None or (pred is Predicate.LEADER_OF and other_m is not None and self.owned_title(view, other_m)):
+            return []  # "loyal to Iran's supreme leader X": X holds another body's office
+        return self._aligned(args, subjects, other, other_m, pred, rule, tokens)
+
+    def owned_title(self, view: DocView, person: Mention) -> bool:
+        """Return True when a title owned by a name or demonym stands before a person ("Iran's
+        supreme leader X", "Iraqi Prime Minister X"): the person's office is that body's."""
+        idx = view.sentence_index(person.start)
+        floor = view.sentences[idx][0] if idx >= 0 else max(0, person.start - 120)
+        title = self.lex.find_title_before(view.text, person.start, floor)
+        if title is None:
+            return False
+        before = view.text[max(floor, title.start - 40):title.start]
+        return bool(re.search(r"['\u2019]s?\s*$", before)) or self.lex.demonym_before(
+            view.text, title.start, floor) is not None
+
+    def _aligned(self, args: SentenceArgs, subjects: list[Mention], other: Mention | str,
+                 other_m: Mention | None, pred: Predicate, rule: str,
+                 tokens: tuple[Token, ...]) -> list[Candidate]:
+        """Return the candidates of an alignment whose predicate is decided."""
         out: list[Candidate] = []
-        if pred is None:
-            return out
         for subj in subjects:
             if args.type_of(subj) not in GROUP_TYPES:
                 continue
@@ -108,7 +126,7 @@ class SyntaxGroups(GroupFamilies):
         for t in (tok, tok.head):
             if any(c.dep_ == "neg" for c in t.children):
                 return True
-        return False
+        return SentenceArgs.denied(tok)  # "X denied it had joined Y"
 
     def pobj_names(self, args: SentenceArgs, prep: Token) -> list[Mention]:
         """Return the names under a preposition (lists and "known as" included)."""
@@ -193,6 +211,7 @@ class SyntaxGroups(GroupFamilies):
             if (low not in words.affiliate_nouns and not political_front and tok is found) or args.negated(tok):
                 continue
             others: list[Mention | str] = []
+            nationality: list[str] = []  # a demonym backs only when nothing else owns the noun
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "for", "to"):
                     others.extend(self.pobj_names(args, child))
@@ -209,7 +228,11 @@ class SyntaxGroups(GroupFamilies):
                     if named is not None:
                         others.append(named)
                     elif demonym and (found := view.lookup_name(demonym)) is not None:
-                        others.append(found)  # "an Iranian proxy"
+                        nationality.append(found)  # "an Iranian proxy"; not "Iran's Iraqi proxies"
+            others = others or list(nationality)
+            if not others and low in words.reciprocal_nouns:
+                out.extend(self.reciprocal(view, args, tok))
+                continue
             if not others:
                 continue
             subjects = [m for m in args.members(tok, own_name=False) + args.described(tok) if m not in others]
@@ -225,6 +248,15 @@ class SyntaxGroups(GroupFamilies):
                 out.extend(self.emit_alignment(view, args, subjects, other, False, rule, tok,
                                                person_leads=True))
         return out
+
+    def reciprocal(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
+        """"A and B are allies", "A and B, close partners, ...": each is affiliated with the other."""
+        groups = [m for m in args.described(noun) if args.type_of(m) in GROUP_TYPES]
+        if len({m.entity_id for m in groups}) != 2:
+            return []  # a longer list says less about each pair
+        a, b = groups
+        rule = args.description_rule(noun)
+        return [self.cand(a, Predicate.AFFILIATED_WITH, b, args.span_of(a, b, noun), rule)]
 
     def ties(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
         """"X has ties to Y", "X, which maintains links with Y", "X, a militia with close ties to
@@ -291,9 +323,9 @@ class SyntaxGroups(GroupFamilies):
                 continue
             sources = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "off")
                        for m in self.pobj_names(args, c)]
-            sources += [m for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off")
-                        for p in c.children if p.dep_ == "prep" and p.lower_ == "from"
-                        for m in self.pobj_names(args, p)]
+            sources += [m for c in tok.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("away", "off", "out")
+                        for p in c.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                        for m in self.pobj_names(args, p)]  # "broke away from Y", "grew out of Y"
             groups = [m for m in sources if args.type_of(m) in GROUP_TYPES]
             if not groups:
                 continue

@@ -208,7 +208,7 @@ class SyntaxRoles(RoleFamilies):
             rule = args.description_rule(tok)
             for person in people:
                 pid = oid
-                if pid is None and definite:
+                if pid is None and definite and not self.names_an_owner(written):
                     pid = self.context_object(view, person, norm, kind, False, args.start, args.end)
                 if pid is None:
                     continue

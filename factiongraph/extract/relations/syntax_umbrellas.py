@@ -21,13 +21,43 @@ class SyntaxUmbrellas(SyntaxGroups):
     """The parse-based ``part_of`` family (``rel-syn-*`` producers)."""
 
     # -- umbrellas ------------------------------------------------------------------------
+    def umbrella_referent(self, args: SentenceArgs, tok: Token) -> list[Mention]:
+        """Return the umbrella "its" or "the coalition" stands for: the umbrella named last.
+
+        "The PMF was formed in 2014. Kataib Hezbollah is one of its factions", "The umbrella
+        includes A and B". The antecedent is the last body before the word, in its sentence or
+        the one before, that the knowledge base knows as an umbrella, or (for a collective noun)
+        whose name holds the noun ("the alliance" after "the Fatah Alliance").
+        """
+        low = tok.lower_
+        noun: str | None = None
+        if low != "its":
+            if low not in self.words.collective_nouns or args.mention_at(tok) is not None or not any(
+                    c.dep_ == "det" and c.lower_ in args.anaphor_dets for c in tok.children) or any(
+                    c.dep_ in ("poss", "compound", "prep") or args.mention_at(c) is not None for c in tok.children):
+                return []
+            noun = low
+        edge = tok.left_edge.idx
+        here = [m for m in args.ms if m.end <= edge]
+        for m in [*reversed(here), *reversed(args.view.recent_mentions(args.start, 1))]:
+            if args.type_of(m) not in UMBRELLA_TYPES:
+                continue
+            if m.entity_id in self.owner.umbrellas or (noun is not None and noun in args.text[m.start:m.end].lower()):
+                return [m]
+        return []
+
     def umbrella_under(self, args: SentenceArgs, tok: Token, depth: int = 0) -> list[Mention]:
         """Return the umbrella a phrase names: itself, "the umbrella of Y", "militias known as Y"."""
         found = args.named(tok) or args.named_as(tok)
+        if not found and tok.lower_ in ("which", "whom"):
+            clause = next((t for t in (tok.head, tok.head.head, tok.head.head.head) if t.dep_ == "relcl"), None)
+            found = args.named(clause.head) if clause is not None else []  # "Y, of which X is a member"
+        if not found and depth == 0:
+            found = self.umbrella_referent(args, tok)  # "X joined the coalition"
         if found or depth > 1:
             return [m for m in found if args.type_of(m) in UMBRELLA_TYPES]
-        if tok.lower_ in self.words.umbrella_nouns:
-            for child in tok.children:
+        if tok.lower_ in self.words.umbrella_nouns or tok.lower_ in self.words.share_nouns:
+            for child in tok.children:  # "the umbrella of Y", "make up the bulk of Y"
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
@@ -67,7 +97,10 @@ class SyntaxUmbrellas(SyntaxGroups):
                     or args.negated(tok):
                 continue
             umbrellas: list[Mention] = []
-            for child in tok.children:
+            preps = list(tok.children)
+            if tok.dep_ == "attr" and tok.head.dep_ == "relcl":  # "Y, of which X is a member"
+                preps += [c for c in tok.head.children if c.dep_ == "prep" and c.i < tok.head.i]
+            for child in preps:
                 if child.dep_ != "prep" or child.lower_ not in words.part_preps:
                     continue
                 if generic and child.lower_ not in words.inner_preps and child.lower_ != "in":
@@ -110,6 +143,32 @@ class SyntaxUmbrellas(SyntaxGroups):
                     if args.type_of(part) in UNIT_TYPES and part.entity_id != umbrella.entity_id:
                         out.append(self.cand(part, Predicate.PART_OF, umbrella,
                                              args.span_of(part, umbrella, prep), "rel-syn-apposition"))
+        return out
+
+    def syn_owned_members(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"The PMF said two of its fighters from Kataib Sayyid al-Shuhada were killed", "the PMF's
+        brigades from Kataib Hezbollah": an umbrella's own people or units from a group put the
+        group in the umbrella."""
+        out: list[Candidate] = []
+        for noun in args.tokens_in(self.words.holder_nouns):
+            owners: list[Mention] = []
+            for child in noun.children:
+                if child.dep_ != "poss":
+                    continue
+                m = args.mention_at(child)
+                if m is not None and m.entity_id in self.owner.umbrellas:
+                    owners.append(m)
+                elif m is None:
+                    owners.extend(self.umbrella_referent(args, child))
+            if not owners:
+                continue
+            groups = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                      for m in self.pobj_names(args, c) if args.type_of(m) in GROUP_TYPES]
+            for umbrella in owners:
+                for group in groups:
+                    if group.entity_id != umbrella.entity_id:
+                        out.append(self.cand(group, Predicate.PART_OF, umbrella,
+                                             args.span_of(umbrella, noun, group), "rel-syn-modifier"))
         return out
 
     def held_units(self, args: SentenceArgs, verb: Token) -> list[tuple[Token, list[Mention]]]:
@@ -233,6 +292,8 @@ class SyntaxUmbrellas(SyntaxGroups):
                 m = args.mention_at(child)
                 if m is not None and m.entity_id in self.owner.umbrellas:
                     out.append(m)
+                elif m is None and child.dep_ == "poss":
+                    out.extend(self.umbrella_referent(args, child))  # "one of its factions"
         return out
 
     def under(self, view: DocView, args: SentenceArgs, prep: Token) -> list[Candidate]:
@@ -241,16 +302,24 @@ class SyntaxUmbrellas(SyntaxGroups):
         head = prep.head
         if args.negated(prep):
             return out
-        if head.lower_ in self.words.part_nouns | self.words.group_part_nouns:
+        relative = head.dep_ == "relcl" and any(c.dep_ == "pobj" and c.lower_ in ("which", "whom")
+                                                for c in prep.children)
+        if head.lower_ in self.words.part_nouns | self.words.group_part_nouns and not relative:
             return out  # read from the noun ("a faction within Y")
         umbrellas: list[Mention] = []
         for pobj in prep.children:
-            if pobj.dep_ == "pobj" and pobj.lower_ not in self.words.control_nouns | self.words.leadership_nouns:
+            if pobj.dep_ == "pobj" and relative and pobj.lower_ in ("which", "whom"):
+                # "Y, the banner under which A and B operate": the phrase the clause describes
+                noun = head.head
+                umbrellas.extend(m for m in args.named(noun) or args.described(noun)
+                                 if args.type_of(m) in UMBRELLA_TYPES)
+            elif pobj.dep_ == "pobj" and pobj.lower_ not in self.words.control_nouns | self.words.leadership_nouns:
                 umbrellas.extend(self.umbrella_under(args, pobj))
         if not umbrellas:
             return out
-        if args.mention_at(head) is not None or head.dep_ in ("appos", "pobj", "dobj", "nsubj", "nsubjpass"):
-            subjects = args.referents(head)  # "Asaib, under the PMF, ..."
+        if args.mention_at(head) is not None or head.dep_ in ("appos", "pobj", "dobj", "nsubj", "nsubjpass") \
+                or head.lower_ in self.words.part_nouns | self.words.group_part_nouns:
+            subjects = args.referents(head)  # "Asaib, under the PMF, ..."; "under which militias including A"
         else:
             subjects = args.subjects(head)
         for umbrella in umbrellas:
@@ -268,12 +337,18 @@ class SyntaxUmbrellas(SyntaxGroups):
         if self.is_negated(verb):
             return out
         umbrellas = [m for m in args.subjects(verb) if args.type_of(m) in UMBRELLA_TYPES]
+        if not umbrellas:  # "The coalition comprises A and B", "Its members include A and B"
+            umbrellas = [m for s in verb.children if s.dep_ == "nsubj"
+                         for m in self.umbrella_referent(args, s) or (
+                             self.compound_umbrellas(args, s) if s.lower_ in self.words.part_nouns else [])]
         if not umbrellas:
             return out
         members: list[Mention] = []
         for child in verb.children:
             if child.dep_ in ("dobj", "attr"):
-                members.extend(args.members(child))
+                # "The PMF, which includes the group": the group named before, not the PMF
+                members.extend(args.members(child) or args.antecedent(
+                    child, frozenset(str(m.entity_id) for m in umbrellas)))
         for umbrella in umbrellas:
             for member in members:
                 if args.type_of(member) in GROUP_TYPES and member.entity_id != umbrella.entity_id:

@@ -19,11 +19,13 @@ class SyntaxWords:
             self.alignment = words["alignment_words"]
             self.alignment_preps = words["alignment_preps"]
             self.affiliate_nouns = words["affiliate_nouns"]
+            self.reciprocal_nouns = words.get("reciprocal_nouns", frozenset())
             self.part_nouns = words["part_nouns"]
             self.part_preps = words["part_preps"]
             self.group_part_nouns = words["group_part_nouns"]
             self.inner_preps = words["inner_preps"]
             self.umbrella_nouns = words["umbrella_nouns"]
+            self.share_nouns = words.get("share_nouns", frozenset())
             self.join_verbs = words["join_verbs"]
             self.join_preps = words["join_preps"]
             self.collective_nouns = words["collective_nouns"]
@@ -31,6 +33,7 @@ class SyntaxWords:
             self.link_verbs = words["link_verbs"]
             self.support_verbs = words["support_verbs"]
             self.anaphor_nouns = words["anaphor_nouns"]
+            self.named_anaphor_nouns = words.get("named_anaphor_nouns", frozenset())
             self.command_verbs = words["command_verbs"]
             self.oppose_verbs = words["oppose_verbs"]
             self.oppose_preps = words["oppose_preps"]
@@ -39,9 +42,11 @@ class SyntaxWords:
             self.anaphor_dets = words["anaphor_dets"]
             self.plural_anaphor_nouns = words["plural_anaphor_nouns"]
             self.unit_holder_nouns = words["unit_holder_nouns"]
+            self.holder_nouns = self.unit_holder_nouns
             self.hold_verbs = words["hold_verbs"]
             # what lets a sentence without a group name ask the group families: "They are backed by Y"
-            self.anaphor_gate = self.anaphor_nouns | self.plural_anaphor_nouns | {"they", "both", "all"}
+            self.anaphor_gate = (self.anaphor_nouns | self.named_anaphor_nouns | self.plural_anaphor_nouns
+                                | {"they", "both", "all"})
             self.constitute_verbs = words["constitute_verbs"]
             self.consist_verbs = words["consist_verbs"]
             self.receive_verbs = words["receive_verbs"]

@@ -104,3 +104,109 @@ def test_these_as_a_list_or_a_part_of_one_stands_for_no_list(extractor: Relation
 def test_a_described_list_or_one_a_sentence_further_back(extractor: RelationExtractor, first: str) -> None:
     found = got(extractor, f"{first} These groups are part of the PMF.")
     assert {(KH, "part_of", "pmf"), (NUJABA, "part_of", "pmf"), (KSS, "part_of", "pmf")} <= found
+
+
+# -- singular definite descriptions that name a unit or an umbrella ------------------------------
+def test_a_unit_noun_stands_for_a_group_so_named(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The Shabak Brigade has manned checkpoints east of Mosul since 2017. "
+                           "The brigade belongs to the Popular Mobilization Forces.")
+    assert ("shabak-brigade", "part_of", "pmf") in found
+
+
+def test_a_unit_noun_does_not_stand_for_a_group_named_otherwise(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Asaib Ahl al-Haq fired rockets at the base on Monday. "
+                           "The brigade belongs to the Popular Mobilization Forces.")
+    assert ("asaib-ahl-al-haq", "part_of", "pmf") not in found
+
+
+def test_a_unit_noun_fits_a_group_by_its_translated_name(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kataib Hezbollah fired rockets at the base on Monday. "
+                           "The brigade belongs to the Popular Mobilization Forces.")
+    assert (KH, "part_of", "pmf") in found  # "Kataib Hezbollah" is the "Hezbollah Brigades"
+
+
+def test_the_umbrella_faction_refers_back(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Police in Basra arrested three members of Asaib Ahl al-Haq on Sunday. "
+                           "The PMF faction denied the charges.")
+    assert ("asaib-ahl-al-haq", "part_of", "pmf") in found
+
+
+def test_an_umbrella_before_a_part_noun_is_not_what_the_phrase_names(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kataib al-Imam Ali is a PMF faction led by Shibl al-Zaydi.")
+    assert ("shibl-al-zaidi", "leader_of", "kataib-al-imam-ali") in found
+    assert ("shibl-al-zaidi", "leader_of", "pmf") not in found
+    assert ("kataib-al-imam-ali", "part_of", "pmf") in found
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("The PMF was set up in 2014 to fight ISIS. Kataib Hezbollah is one of its factions.", KH),
+    ("The Popular Mobilization Forces were set up in 2014. Its largest factions include Kataib Hezbollah.", KH),
+    ("The Popular Mobilization Forces were set up in 2014. The umbrella includes Kataib Hezbollah.", KH),
+])
+def test_its_and_the_umbrella_stand_for_the_umbrella_named_before(extractor: RelationExtractor, text: str,
+                                                                   group: str) -> None:
+    assert (group, "part_of", "pmf") in got(extractor, text)
+
+
+def test_its_stands_for_no_body_that_is_not_an_umbrella(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Harakat al-Nujaba was set up in 2013. Kataib Hezbollah is one of its allies.")
+    assert all(p != "part_of" for _, p, _ in found)
+
+
+def test_both_as_a_bare_subject_stands_for_a_pair(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kataib Hezbollah and Harakat al-Nujaba have threatened US forces. "
+                           "Both are part of the Popular Mobilization Forces.")
+    assert {(KH, "part_of", "pmf"), (NUJABA, "part_of", "pmf")} <= found
+
+
+def test_the_faction_never_stands_for_an_umbrella(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kataib Sayyid al-Shuhada, a member of the PMF, held a parade on Friday. "
+                           "The faction's secretary-general, Abu Alaa al-Walai, addressed the crowd.")
+    assert ("abu-alaa-al-walai", "leader_of", "pmf") not in found
+    assert ("abu-alaa-al-walai", "leader_of", KSS) in found
+
+
+def test_the_groups_own_forces_stand_for_the_group(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kataib Hezbollah has been blamed for the rocket attacks. "
+                           "The group's fighters are part of the Popular Mobilization Forces.")
+    assert (KH, "part_of", "pmf") in found
+
+
+@pytest.mark.parametrize("text", [
+    "The Hashd al-Shaabi, of which Kataib Hezbollah is a member, condemned the strike.",
+    "The US struck five Kataib Hezbollah facilities. The Popular Mobilization Forces, which includes the "
+    "group, said 25 fighters were killed.",
+    "The Popular Mobilization Forces said two of its fighters from Kataib Hezbollah were killed.",
+])
+def test_an_umbrella_told_of_its_member_in_a_clause(extractor: RelationExtractor, text: str) -> None:
+    found = got(extractor, text)
+    assert (KH, "part_of", "pmf") in found
+    assert ("pmf", "part_of", KH) not in found
+
+
+def test_an_umbrella_is_never_put_inside_its_own_member(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The strike hit the 45th and 46th brigades of the PMF, which belong to Kataib "
+                           "Hezbollah.")
+    assert ("pmf", "part_of", KH) not in found
+
+
+def test_an_umbrella_unit_refers_back_to_any_group(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Two members of the Babylon Brigades were arrested in Alqosh. "
+                           "The Hashd unit is led by Rayan al-Kildani.")
+    assert ("babiliyoun", "part_of", "pmf") in found
+    assert ("rayan-al-kildani", "leader_of", "babiliyoun") in found
+
+
+@pytest.mark.parametrize("second", [
+    "The Popular Mobilization Forces, which include it, condemned the raid.",
+    "The Popular Mobilization Forces, of which it is part, condemned the raid.",
+])
+def test_it_in_an_umbrellas_clause_is_the_group_before(extractor: RelationExtractor, second: str) -> None:
+    found = got(extractor, f"The strike hit a Kataib Hezbollah depot. {second}")
+    assert (KH, "part_of", "pmf") in found
+
+
+def test_it_in_a_groups_own_clause_is_that_group(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The strike hit a depot near Qaim. Kataib Hezbollah, which says it is part of the "
+                           "Popular Mobilization Forces, denied any role.")
+    assert (KH, "part_of", "pmf") in found

@@ -227,3 +227,90 @@ def test_area_of_city_direction_follows_kb_levels(extractor: RelationExtractor) 
     assert ("baghdad", "located_in", "jadriya") not in got
     got = triples(run(extractor, "Gunmen attacked the Baghdad district of Zafaraniya."))
     assert any(p == "located_in" and o == "baghdad" for _, p, o in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Former PMF deputy chief Abu Mahdi al-Muhandis was killed in the strike.",
+    "The strike killed PMF deputy head Abu Mahdi al-Muhandis near the airport.",
+])
+def test_a_deputy_title_is_a_post_in_the_body(extractor: RelationExtractor, text: str) -> None:
+    got = triples(run(extractor, text))
+    assert ("abu-mahdi-al-muhandis", "holds_role", "pmf") in got
+    assert ("abu-mahdi-al-muhandis", "leader_of", "pmf") not in got
+
+
+def test_a_unit_number_inside_a_known_umbrella(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Kataib Sayyid al-Shuhada (Brigade 14 in the PMF) held a parade in "
+                                 "Baghdad on Friday."))
+    assert ("kataib-sayyid-al-shuhada", "part_of", "pmf") in got
+    got = triples(run(extractor, "Kataib Hezbollah fighters in Iraq fired rockets at the base."))
+    assert not any(p == "part_of" for _, p, _ in got)
+
+
+def test_a_title_that_names_an_owner_no_mention_found_takes_no_context(extractor: RelationExtractor) -> None:
+    said = "The US State Department condemned the attack. \"Nobody was hurt,\" "
+    got = triples(run(extractor, said + "Colonel Wayne Marotto, Coalition spokesman, wrote on Twitter."))
+    assert not any(p == "holds_role" and o == "us-state-department" for _, p, o in got)
+    got = triples(run(extractor, said + "spokesman Ned Price told reporters."))
+    assert any(p == "holds_role" and o == "us-state-department" for _, p, o in got)  # a bare title: context
+
+
+def test_a_wire_dateline_places_its_city(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "ERBIL, Kurdistan Region of Iraq - The regional government said on Monday "
+                                 "that a drone had hit the airport."))
+    assert ("erbil", "located_in", "kurdistan-region") in got
+    got = triples(run(extractor, "KATAIB HEZBOLLAH, Iraq - The group said on Monday it would retaliate."))
+    assert not any(p == "located_in" and o == "iraq" and s == "kataib-hezbollah" for s, p, o in got)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Secretary-General of Kataib Hezbollah Abu Hussein al-Hamidawi issued a statement.",
+     ("abu-hussein-al-hamidawi", "leader_of", "kataib-hezbollah")),
+    ("The statement was signed by the head of the PMF Faleh al-Fayyadh.", ("faleh-al-fayyadh", "leader_of", "pmf")),
+    ("The former leader of the Badr Organization Hadi al-Amiri said he would not run.",
+     ("hadi-al-amiri", "leader_of", "badr-organisation")),
+])
+def test_a_title_of_a_body_right_before_a_name(extractor: RelationExtractor, text: str,
+                                              triple: tuple[str, str, str]) -> None:
+    assert triple in triples(run(extractor, text))
+
+
+def test_a_title_with_of_in_it_is_one_title(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "US Secretary of State Antony Blinken said he was outraged by the attack."))
+    assert all(o == "united-states" for s, p, o in got if p == "holds_role")
+
+
+@pytest.mark.parametrize("text", [
+    "The Amiri-led Badr Organization won 14 seats in the vote.",
+    "Amiri's party, the Badr Organization, won 14 seats in the vote.",
+])
+def test_a_persons_led_or_owned_body(extractor: RelationExtractor, text: str) -> None:
+    assert ("hadi-al-amiri", "leader_of", "badr-organisation") in triples(run(extractor, text))
+
+
+def test_a_country_led_body_has_no_leader(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "The US-led coalition struck Kataib Hezbollah sites in Qaim."))
+    assert not any(p == "leader_of" for _, p, _ in got)
+
+
+def test_a_name_that_says_whom_the_body_fights(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "The international coalition against ISIS has some 2,500 troops in Iraq."))
+    assert ("international-coalition", "opposes", "isis") in got
+    got = triples(run(extractor, "The international coalition has some 2,500 troops in Iraq."))
+    assert not any(p == "opposes" for _, p, _ in got)
+
+
+def test_a_person_of_a_group(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Abu Ali al-Askari of Kataib Hezbollah wrote on Telegram that the truce was over."))
+    assert ("abu-ali-al-askari", "member_of", "kataib-hezbollah") in got
+    got = triples(run(extractor, "Militia leaders including Qais al-Khazali of Asaib Ahl al-Haq and Hadi al-Amiri "
+                                 "of the Badr Organization attended the meeting."))
+    assert {("qais-al-khazali", "leader_of", "asaib-ahl-al-haq"),
+            ("hadi-al-amiri", "leader_of", "badr-organisation")} <= got
+
+
+def test_a_regions_office_is_its_government(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Kurdistan Region Interior Minister Reber Ahmed said the attack came from Iran."))
+    assert any(p == "holds_role" and o == "kurdistan-regional-government" for _, p, o in got)
+    got = triples(run(extractor, "Basra Governor Asaad al-Eidani said the road was reopened."))
+    assert any(p == "holds_role" and o == "basra" for _, p, o in got)

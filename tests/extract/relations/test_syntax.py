@@ -404,3 +404,80 @@ def test_the_head_of_a_branch_holds_a_post_in_the_organisation(extractor: Relati
 ])
 def test_a_front_group_however_hedged(extractor: RelationExtractor, text: str) -> None:
     assert ("saraya-awliya-al-dam", "possibly_same_as", "kataib-hezbollah") in triples(run(extractor, text))
+
+
+# -- affiliation and backing wordings from other outlets -----------------------------------------
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Kataib Hezbollah has a close relationship with Harakat al-Nujaba.",
+     ("kataib-hezbollah", "affiliated_with", "harakat-al-nujaba")),
+    ("Kataib Sayyid al-Shuhada is a sister organization of Kataib Hezbollah.",
+     ("kataib-sayyid-al-shuhada", "affiliated_with", "kataib-hezbollah")),
+    ("Saraya al-Salam is the successor to the Mahdi Army.", ("saraya-al-salam", "affiliated_with", "mahdi-army")),
+    ("Asaib Ahl al-Haq grew out of the Mahdi Army.", ("asaib-ahl-al-haq", "affiliated_with", "mahdi-army")),
+    ("Kataib Hezbollah and Harakat al-Nujaba are allies.",
+     ("kataib-hezbollah", "affiliated_with", "harakat-al-nujaba")),
+    ("Kataib Hezbollah takes orders from the IRGC.", ("kataib-hezbollah", "backed_by", "irgc")),
+])
+def test_affiliation_and_backing_wordings(extractor: RelationExtractor, text: str,
+                                         triple: tuple[str, str, str]) -> None:
+    assert triple in triples(run(extractor, text))
+
+
+def test_allies_among_three_say_nothing_of_each_pair(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Kataib Hezbollah, Harakat al-Nujaba and Kataib Sayyid al-Shuhada are allies."))
+    assert not any(p == "affiliated_with" for _, p, _ in got)
+
+
+def test_a_nationality_beside_an_owner_is_not_a_backer(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Iran's Iraqi proxies, such as Kataib Hezbollah and Asaib Ahl al-Haq, deny it."))
+    assert ("kataib-hezbollah", "backed_by", "iran") in got
+    assert ("kataib-hezbollah", "backed_by", "iraq") not in got
+
+
+def test_loyalty_to_another_bodys_office_holder_is_not_leadership(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Kataib Hezbollah is loyal to Iran's supreme leader Ali Khamenei."))
+    assert ("ali-khamenei", "leader_of", "kataib-hezbollah") not in got
+    got = triples(run(extractor, "Saraya al-Salam, a militia loyal to the cleric Moqtada al-Sadr, deployed."))
+    assert ("muqtada-al-sadr", "leader_of", "saraya-al-salam") in got
+
+
+def test_a_list_with_bracketed_short_forms_is_one_list(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Iran-backed militias including Kataib Hezbollah (KH), Harakat al-Nujaba "
+                                 "(HaN) and Kataib Sayyid al-Shuhada (KSS) claimed the attacks."))
+    assert {("kataib-hezbollah", "backed_by", "iran"), ("harakat-al-nujaba", "backed_by", "iran"),
+            ("kataib-sayyid-al-shuhada", "backed_by", "iran")} <= got
+
+
+def test_the_banner_under_which_groups_operate(extractor: RelationExtractor) -> None:
+    text = ("The Islamic Resistance in Iraq, the banner under which Iran-backed militias including Kataib "
+            "Hezbollah and Harakat al-Nujaba have claimed dozens of attacks, said it hit the base.")
+    got = triples(run(extractor, text))
+    assert {("kataib-hezbollah", "part_of", "islamic-resistance-in-iraq"),
+            ("harakat-al-nujaba", "part_of", "islamic-resistance-in-iraq")} <= got
+
+
+def test_a_relative_clause_on_a_whole_list_and_a_share_of_an_umbrella(extractor: RelationExtractor) -> None:
+    text = ("The Badr Organization, Asaib Ahl al-Haq, Kataib Hezbollah and other militias that make up the "
+            "bulk of the PMF have grown into a political force.")
+    got = triples(run(extractor, text))
+    assert {("badr-organisation", "part_of", "pmf"), ("asaib-ahl-al-haq", "part_of", "pmf"),
+            ("kataib-hezbollah", "part_of", "pmf")} <= got
+    assert not any(p == "part_of" and o != "pmf" for _, p, o in got)
+
+
+def test_a_denied_clause_asserts_nothing(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Badr denied that it had ever been part of the Islamic Resistance in Iraq."))
+    assert ("badr-organisation", "part_of", "islamic-resistance-in-iraq") not in got
+    got = triples(run(extractor, "Badr said that it had always been part of the Islamic Resistance in Iraq."))
+    assert ("badr-organisation", "part_of", "islamic-resistance-in-iraq") in got
+
+
+def test_a_name_set_apart_by_not_is_not_listed(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "The PMF includes Kataib Hezbollah, but not Saraya al-Salam."))
+    assert ("kataib-hezbollah", "part_of", "pmf") in got
+    assert ("saraya-al-salam", "part_of", "pmf") not in got
+
+
+def test_seen_as_affiliated(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Usbat al-Thaireen is widely seen as affiliated with Kataib Hezbollah."))
+    assert ("osba-al-thaerin", "affiliated_with", "kataib-hezbollah") in got
