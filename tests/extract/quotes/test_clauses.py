@@ -542,3 +542,36 @@ def test_who_speaks_in_what_role_and_through_whom(extractor: QuoteExtractor, tex
         assert q.speaker_role == role
     if via is not None:
         assert q.via_id == via
+
+
+# -- vocabulary: what counts as saying or claiming ---------------------------------------------
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    pytest.param("Hadi al-Amiri emphasised the need to keep the border crossings under state control.",
+                 "the need to keep the border crossings", "hadi-al-amiri", id="emphasised-a-noun"),
+    pytest.param("Qais al-Khazali reiterated his demand for a timetable for the departure of foreign troops.",
+                 "his demand for a timetable", "qais-al-khazali", id="reiterated-a-noun"),
+    pytest.param("Kataib Hezbollah attributed the blast at the depot to a faulty generator.",
+                 "the blast at the depot to a faulty generator", "kataib-hezbollah", id="attributed-to"),
+    pytest.param("Hadi al-Amiri considered, in a radio interview, that the vote would split the Shiite blocs.",
+                 "the vote would split the Shiite blocs", "hadi-al-amiri", id="considered-that"),
+    pytest.param("Qais al-Khazali ruled out any return to the streets before the elections.",
+                 "any return to the streets", "qais-al-khazali", id="ruled-out"),
+])
+def test_verbs_of_saying_and_claiming(extractor: QuoteExtractor, text: str, fragment: str, speaker: str) -> None:
+    q = one(run(extractor, text), fragment)
+    assert q.speaker_id == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry considered the proposal for two hours.",
+    "The dispute was attributed to a misunderstanding.",
+    "Hadi al-Amiri attributed nothing.",
+])
+def test_verbs_that_claim_only_with_their_complement(extractor: QuoteExtractor, text: str) -> None:
+    assert run(extractor, text) == []
+
+
+def test_a_spokesperson_of_an_unnamed_body_is_an_unnamed_source(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "A spokesperson for the ministry said the inquiry into the fire would take a month."),
+            "the inquiry into the fire")
+    assert q.speaker_id is None and q.anonymous and q.speaker_role == "spokesperson for the ministry"
