@@ -48,6 +48,11 @@ _TRIM = EDGE_TRIM
 _REFUSALS = frozenset({"declined", "declines", "decline", "refused", "refuses", "refuse", "failed",
                        "fails", "would", "could", "wouldn't", "couldn't"})
 _OPEN_QUESTIONS = frozenset({"whether", "if", "who", "whom", "what", "which", "how", "when", "where", "why"})
+# Verbs and adjectives whose infinitive of saying tells of words still to come ("is expected to say
+# that ...", "plans to announce ..."): nothing has been said yet.
+_PROSPECTIVE = frozenset({"expected", "expects", "expect", "plans", "planned", "planning", "plan", "intends",
+                          "intended", "intend", "likely", "due", "scheduled", "set", "going", "preparing",
+                          "prepares", "about", "unlikely", "poised"})
 
 
 @dataclass(slots=True)
@@ -308,7 +313,8 @@ class QuoteClauses(SyntaxSpeakers):
                 continue
             for words, kind in phrases:
                 if tuple(lowers[k + 1:min(j, k + len(words))]) == words[1:]:
-                    if kind == "say" and self._unsaid(index.doc[k]):
+                    if (kind == "say" and self._unsaid(index.doc[k])) or (
+                            kind == "claim" and self._is_prospective(index.doc[k])):
                         break
                     out.append(_Cue(index.doc[k], kind, k + len(words)))
                     break
@@ -317,13 +323,24 @@ class QuoteClauses(SyntaxSpeakers):
     @staticmethod
     def _unsaid(tok: Token) -> bool:
         """Return True for a verb of saying that says nothing: "did not say whether", "declined
-        to say who", "would not say how many" (its words are what was not said)."""
+        to say who", "would not say how many" (its words are what was not said), "is expected to
+        say that ..." (words not yet said)."""
         head = tok.head
+        if QuoteClauses._is_prospective(tok):
+            return True
         refused = any(c.dep_ == "neg" for c in tok.children) or (
             tok.dep_ == "xcomp" and head is not tok and head.lower_ in _REFUSALS)
         # only an open question follows: "whether ...", "who ...", "how many ..."
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         return refused and nxt is not None and nxt.lower_ in _OPEN_QUESTIONS
+
+    @staticmethod
+    def _is_prospective(tok: Token) -> bool:
+        """Return True for an infinitive of saying or claiming still to come ("is expected to say
+        that ...", "plans to announce ...")."""
+        head = tok.head
+        return tok.dep_ in ("xcomp", "advcl", "acl") and head is not tok and head.lower_ in _PROSPECTIVE and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
     @staticmethod
     def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -477,6 +494,15 @@ class QuoteClauses(SyntaxSpeakers):
             out = [max(out, key=lambda s: s.i)]
         return out
 
+    @classmethod
+    def _purpose_subjects(cls, syn: Syntax, tok: Token) -> list[Token]:
+        """Return the subjects of the verb an infinitive of saying completes as an adverbial clause
+        ("X went on to say that ...", "X took to Telegram to warn that ..."): X says it."""
+        if tok.dep_ != "advcl" or tok.head.i == tok.i or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return []
+        return [s for s in cls._nominal_subjects(syn, tok.head) if s.i < tok.i]
+
     @staticmethod
     def _through_attribution(verb: Token, t: Token) -> bool:
         """Return True when ``t`` hangs from ``verb`` through its addressee and modifiers only
@@ -552,7 +578,7 @@ class QuoteClauses(SyntaxSpeakers):
             subjects = [tok.head]
             cue.speakers = speakers
         else:
-            subjects = self._nominal_subjects(syn, tok)
+            subjects = self._nominal_subjects(syn, tok) or self._purpose_subjects(syn, tok)
             cue.speakers = self._speakers(view, syn, subjects, tok.idx, last, seen, roles)
         a_start, a_end = self._attribution_bounds(tok, content, subjects, span)
         if not cue.speakers:

@@ -556,6 +556,10 @@ def test_who_speaks_in_what_role_and_through_whom(extractor: QuoteExtractor, tex
                  "the vote would split the Shiite blocs", "hadi-al-amiri", id="considered-that"),
     pytest.param("Qais al-Khazali ruled out any return to the streets before the elections.",
                  "any return to the streets", "qais-al-khazali", id="ruled-out"),
+    pytest.param("Hadi al-Amiri renewed his call for a census of the brigades.",
+                 "his call for a census", "hadi-al-amiri", id="renewed-a-call"),
+    pytest.param("Qais al-Khazali deplored the arrest of the students in Kut.",
+                 "the arrest of the students", "qais-al-khazali", id="deplored"),
 ])
 def test_verbs_of_saying_and_claiming(extractor: QuoteExtractor, text: str, fragment: str, speaker: str) -> None:
     q = one(run(extractor, text), fragment)
@@ -566,6 +570,8 @@ def test_verbs_of_saying_and_claiming(extractor: QuoteExtractor, text: str, frag
     "The ministry considered the proposal for two hours.",
     "The dispute was attributed to a misunderstanding.",
     "Hadi al-Amiri attributed nothing.",
+    "The ministry renewed the contract of the catering company.",
+    "The army repeated the exercise near Tikrit.",
 ])
 def test_verbs_that_claim_only_with_their_complement(extractor: QuoteExtractor, text: str) -> None:
     assert run(extractor, text) == []
@@ -575,3 +581,20 @@ def test_a_spokesperson_of_an_unnamed_body_is_an_unnamed_source(extractor: Quote
     q = one(run(extractor, "A spokesperson for the ministry said the inquiry into the fire would take a month."),
             "the inquiry into the fire")
     assert q.speaker_id is None and q.anonymous and q.speaker_role == "spokesperson for the ministry"
+
+
+@pytest.mark.parametrize("text", [
+    "Qais al-Khazali went on to say that the convoy had turned back at dawn.",
+    "Qais al-Khazali took to Telegram to warn that the convoy had turned back at dawn.",
+])
+def test_an_infinitive_of_saying_belongs_to_the_subject_of_its_verb(extractor: QuoteExtractor, text: str) -> None:
+    q = one(run(extractor, text), "the convoy had turned back")
+    assert q.speaker_id == "qais-al-khazali"
+
+
+@pytest.mark.parametrize("text", [
+    "Qais al-Khazali is expected to say that the convoy had turned back at dawn.",
+    "Qais al-Khazali plans to announce that the convoy had turned back at dawn.",
+])
+def test_words_still_to_be_said_are_no_statement(extractor: QuoteExtractor, text: str) -> None:
+    assert not [q for q in run(extractor, text) if "convoy" in q.text]
