@@ -357,6 +357,10 @@ class QuoteClauses(SyntaxSpeakers):
                  last: Speaker | None, seen: list[Speaker], roles: dict[str, str],
                  done: dict[int, _Cue], cue_at: dict[int, _Cue], quoted: list[tuple[int, int]]) -> Finding | None:
         tok = cue.tok
+        if tok.lower_ in ("put", "puts"):
+            aside = self._as_put_it(view, syn, cue, span, start, end, last, seen, roles)
+            if aside is not None or not self.long_quotes(view.text, tok.idx, end):
+                return aside  # else 'X put it bluntly: "..."', a verb of saying before its quotation
         if tok.lower_ in ("read", "reads"):
             # '"...," read a statement from X' (the parse may make the statement an object): a text
             # speaks; "he read the names" does not
@@ -414,6 +418,40 @@ class QuoteClauses(SyntaxSpeakers):
                 return None
             return self._claim_finding(view, syn, cue, span, start, end, done, cue_at)
         return self._saying(view, syn, cue, content, span, start, end, last, seen, roles, cue_at, quoted)
+
+    def _as_put_it(self, view: DocView, syn: Syntax, cue: _Cue, span: Any, start: int, end: int,
+                   last: Speaker | None, seen: list[Speaker], roles: dict[str, str]) -> Finding | None:
+        """Return "As X put it, ..." / "..., as X put it, ...": the rest of the sentence is X's.
+
+        The aside runs from "as" to "it"; the words are the sentence on the side of the aside
+        that holds the clause (the whole sentence when the aside stands inside it).
+        """
+        tok = cue.tok
+        doc = tok.doc
+        text = view.text
+        lo = next((k for k in range(tok.i - 1, max(span.start, tok.i - 12) - 1, -1) if doc[k].lower_ == "as"), None)
+        if lo is None or any(t.text in (",", ";", "\"", "\u201c", "\u201d") for t in doc[lo + 1:tok.i]):
+            return None
+        subjects = [t for t in self._nominal_subjects(syn, tok) if lo < t.i < tok.i]
+        if not subjects:  # the parser may hang the aside on the noun it follows
+            subjects = [t for t in doc[lo + 1:tok.i] if t.head.i == tok.i or t.head.i >= tok.i][:1]
+        cue.speakers = self._speakers(view, syn, subjects, tok.idx, last, seen, roles)
+        if not cue.speakers:
+            return None
+        a_start, a_end = doc[lo].idx, self._end_char(doc, cue.end - 1)
+        before = self.trim(text, start, a_start)
+        after = self.trim(text, a_end, end)
+        if before[1] - before[0] < 3:
+            s, e = after
+        elif after[1] - after[0] < 3:
+            s, e = before
+        else:
+            s, e = self.trim(text, start, end)
+        if len(text[s:e].split()) < 3:
+            return None
+        s, e = self._prefer_quotes(text, start, end, s, e)
+        via = self.parsed_via(view, syn, tok, {t.i for sub in subjects for t in sub.subtree})
+        return Finding(cue.speakers, "quote-reported", [(s, e)], via, tok.idx)
 
     def _is_passive(self, view: DocView, tok: Token) -> bool:
         """Return True for "was reported", "were accused" (by the parse or the word before)."""
@@ -581,6 +619,10 @@ class QuoteClauses(SyntaxSpeakers):
             subjects = self._nominal_subjects(syn, tok) or self._purpose_subjects(syn, tok)
             cue.speakers = self._speakers(view, syn, subjects, tok.idx, last, seen, roles)
         a_start, a_end = self._attribution_bounds(tok, content, subjects, span)
+        if not cue.speakers and not subjects:
+            after = self._inverted_speaker(view, tok, start, end, roles)
+            if after is not None:  # '"...," said Under Secretary X': the parse hung X elsewhere
+                cue.speakers, a_end = [after[0]], max(a_end, after[1])
         if not cue.speakers:
             if subjects and all(span.start <= s.i < span.end for s in subjects):
                 return None  # a subject we cannot name ("the video", "Renad X"): not a guess by word order
@@ -641,6 +683,25 @@ class QuoteClauses(SyntaxSpeakers):
                 and cue.speakers[0].key.split("#")[0].removeprefix("anon:") not in self.witness_singulars:
             spans = []  # "..., officials said(, ...)": a report's sourcing, not a statement ("witnesses said": is)
         return Finding(cue.speakers, "quote-reported", spans, via, vs)
+
+    def _inverted_speaker(self, view: DocView, tok: Token, start: int, end: int, roles: dict[str, str]
+                          ) -> tuple[Speaker, int] | None:
+        """Return the speaker named right after a verb of saying set after its words, and where the
+        name ends ('"...," said Under Secretary for Intelligence X.'), when the parse gave the verb
+        no subject (the name hung on a title word it read as a preposition)."""
+        text = view.text
+        if not re.search(r"[,\"\u201d]\s*$", text[start:tok.idx]):
+            return None
+        after = self._end_char(tok.doc, tok.i)
+        stop = re.search(r"[,.;:(\"\u201c]|$", text[after:end])
+        limit = after + (stop.start() if stop else 0)
+        ms = self._ms(view, start, end)
+        people = [m for m in ms if after <= m.start and m.end <= limit and m.entity_id
+                  and view.type_of(m) is EntityType.PERSON]
+        if people:  # a title may hold other names ("Under Secretary for Terrorism ... X"): the person ends it
+            eid = str(people[-1].entity_id)
+            return Speaker(eid, roles.get(eid), False, eid), people[-1].end
+        return self.speaker_after(view, ms, after, end, roles)
 
     def _attribution_bounds(self, tok: Token, content: tuple[int, int] | None, subjects: list[Token],
                             span: Any) -> tuple[int, int]:

@@ -598,3 +598,27 @@ def test_an_infinitive_of_saying_belongs_to_the_subject_of_its_verb(extractor: Q
 ])
 def test_words_still_to_be_said_are_no_statement(extractor: QuoteExtractor, text: str) -> None:
     assert not [q for q in run(extractor, text) if "convoy" in q.text]
+
+
+def test_a_long_title_between_the_verb_and_the_name(extractor: QuoteExtractor) -> None:
+    # the parser reads "Under" as a preposition and gives "said" no subject
+    text = ('"The convoys carried rockets for the brigades in the south," said Under Secretary for Border '
+            'Security and Financial Intelligence Qasim al-Araji.')
+    q = one(run(extractor, text), "The convoys carried rockets")
+    assert q.speaker_id == "qasim-al-araji"
+
+
+@pytest.mark.parametrize(("text", "inside"), [
+    ("As Qais al-Khazali put it, the border crossings are the real prize of the war.", False),
+    ("The border crossings, as Qais al-Khazali put it, are the real prize of the war.", True),
+    ('"The border crossings are the real prize of the war," as Qais al-Khazali once put it.', False),
+    ('Qais al-Khazali put it bluntly: "The border crossings are the real prize of the war."', False),
+])
+def test_as_someone_put_it(extractor: QuoteExtractor, text: str, inside: bool) -> None:
+    q = one(run(extractor, text), "the real prize")
+    assert q.speaker_id == "qais-al-khazali"
+    assert q.text.lower().startswith("the border crossings") and ("put it" in q.text) == inside
+
+
+def test_put_without_an_aside_says_nothing(extractor: QuoteExtractor) -> None:
+    assert run(extractor, "Qais al-Khazali put it on the agenda of the next meeting in Najaf.") == []
