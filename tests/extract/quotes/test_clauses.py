@@ -622,3 +622,27 @@ def test_as_someone_put_it(extractor: QuoteExtractor, text: str, inside: bool) -
 
 def test_put_without_an_aside_says_nothing(extractor: QuoteExtractor) -> None:
     assert run(extractor, "Qais al-Khazali put it on the agenda of the next meeting in Najaf.") == []
+
+
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    pytest.param('Masrour Barzani visited the market after the blast. "Whoever did this will be found," the '
+                 'Kurdistan Region prime minister said.', "Whoever did this", "masrour-barzani",
+                 id="a-title-for-variety"),
+    pytest.param("Lloyd Austin said the strikes hit storage sites near Qaim. The Pentagon chief said more strikes "
+                 "would follow.", "more strikes would follow", "lloyd-austin", id="an-office-and-a-title"),
+    pytest.param("Qais al-Khazali met the French ambassador in Baghdad. The envoy said France would keep its "
+                 "advisers in Erbil.", "France would keep", None, id="someone-else-described-between"),
+    pytest.param("Fuad Hussein, the foreign minister, spoke after the cabinet session. The prime minister said "
+                 "the budget would pass in May.", "the budget would pass", None, id="another-office-same-head"),
+])
+def test_a_definite_title_after_a_named_person(extractor: QuoteExtractor, text: str, fragment: str,
+                                               speaker: str | None) -> None:
+    q = one(run(extractor, text), fragment)
+    assert q.speaker_id == speaker
+
+
+def test_a_list_of_titles_is_no_title_for_variety(extractor: QuoteExtractor) -> None:
+    text = ("Mustafa al-Kadhimi ordered an inquiry. The president, the parliament speaker, Hadi al-Amiri and "
+            "Qais al-Khazali condemned the raid and called for calm.")
+    speakers = {q.speaker_id for q in run(extractor, text) if "condemned the raid" in q.text}
+    assert "mustafa-al-kadhimi" not in speakers and {"hadi-al-amiri", "qais-al-khazali"} <= speakers
