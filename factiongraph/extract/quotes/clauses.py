@@ -29,7 +29,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from factiongraph.extract.quotes.patterns import _QUOTE, EDGE_TRIM, Finding, Speaker
+from factiongraph.extract.quotes.patterns import _QUOTE, EDGE_TRIM, Finding, Speaker, singular
 from factiongraph.extract.quotes.speakers import _VOICES, SyntaxSpeakers
 from factiongraph.extract.view.dateline import dateline_end, dateline_end_in_line
 from factiongraph.extract.view.docview import DocView
@@ -153,6 +153,86 @@ class QuoteClauses(SyntaxSpeakers):
         findings = self._outside_dateline(view, ms, start, end, findings)
         return [f for n, f in enumerate(findings) if f.spans or n == 0]
 
+    def checked_fallback(self, view: DocView, index: TokenIndex, findings: list[Finding], seen: list[Speaker]
+                         ) -> list[Finding]:
+        """Return the word-order statements of a sentence the parse attributed nothing in, unless
+        the parse's own vocabulary rules reject their verb or speaker.
+
+        Word order reads sentences the small parser misreads, but it does not know what the parse
+        path knows: a claim verb without the words it needs ("claimed two attacks", "held a
+        funeral"), "read" without a statement reading, a verb of saying with an object and no
+        clause ("forces found a rocket"), a country's people ("Many Iraqis blame"), and a name
+        that only qualifies the subject ("armed groups aligned with Iran threatened ...": the
+        groups speak, unnamed; "the tempo of attacks in Iraq continued": no one).
+        """
+        syn = view.ctx.syntax()
+        out: list[Finding] = []
+        for f in findings:
+            i, j = index.token_range(f.verb, f.verb + 1)
+            tok = index.doc[i] if i < j else None
+            if tok is not None and self._contradicted(view, syn, tok):
+                continue
+            if tok is not None:
+                speakers = self._subject_instead(view, syn, tok, f, seen)
+                if speakers is not None and not speakers:
+                    continue
+                f.speakers = speakers if speakers is not None else f.speakers
+            out.append(f)
+        return out
+
+    def _contradicted(self, view: DocView, syn: Syntax, tok: Token) -> bool:
+        """Return True when the parse path's vocabulary rejects a word-order statement's verb or subject."""
+        low = tok.lower_
+        if low in ("read", "reads", "put", "puts"):
+            return True  # the parse path alone reads these ('"...," read a statement', "as X put it")
+        doc = tok.doc
+        phrases = self.cue_phrases.get(low, ())
+        phrase = any(len(words) > 1 and tuple(t.lower_ for t in doc[tok.i:tok.i + len(words)]) == words
+                     for words, _ in phrases)  # "called on", "called for"
+        claims = any(kind == "claim" for _, kind in phrases)
+        if claims and not self._is_claim(tok, passive=self._is_passive(view, tok), phrase=phrase):
+            return True  # "claimed two attacks", "held a funeral", "hails from Diyala"
+        kinds = {kind for words, kind in self.cue_phrases.get(low, ()) if len(words) == 1}
+        if kinds == {"say"} and any(c.dep_ == "dobj" for c in tok.children) and not any(
+                c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+            return True
+        for s_ in self._nominal_subjects(syn, tok):
+            m = syn.mention_at(s_)
+            if s_.i < tok.i and m is not None and view.type_of(m) is EntityType.COUNTRY and self._is_people(view, m):
+                return True
+        return False
+
+    def _subject_instead(self, view: DocView, syn: Syntax, tok: Token, f: Finding, seen: list[Speaker]
+                         ) -> list[Speaker] | None:
+        """Return who speaks when word order took a name inside a preposition of the verb's subject
+        (None: word order's speakers stand; empty: no one speaks).
+
+        The subject itself when its head is a noun that speaks (a collective, a source, a body:
+        "Iraqi armed groups aligned with Iran", unnamed), else no one.
+        """
+        named = {sp.entity_id for sp in f.speakers if sp.entity_id is not None}
+        subjects = [t for t in self._nominal_subjects(syn, tok) if t.i < tok.i]
+        within = {str(m.entity_id) for s_ in subjects for t in s_.subtree if (m := syn.mention_at(t)) is not None}
+        if subjects and named and not named & within:
+            return []  # the parse's subject is a phrase word order could not name: no guess elsewhere
+        for s_ in subjects:
+            inner = [t for t in s_.subtree if t.dep_ == "pobj" and t.i != s_.i
+                     and (m := syn.mention_at(t)) is not None and m.entity_id in named]
+            if not inner:
+                continue
+            low = s_.lower_
+            if low in self.collective_heads or low in self.source_heads or low in self.body_nouns:
+                source = self._anonymous(view, s_, seen)
+                if self.is_bare_plural(source) and singular(low) in self.organisation_singulars:
+                    return []  # "militias such as X threaten ...": a characterisation, as in the parse path
+                return [source]
+            if low in self.statement_nouns or low in self.spokes_nouns:
+                return None  # "a statement from X", "the office of X": X speaks through them
+            if singular(low) in self.role_head_words:  # "the head of X's media office": described, unnamed
+                return [Speaker(None, self.role_text(view, s_), False, f"desc-person:{low}#{s_.idx}")]
+            return []
+        return None
+
     @staticmethod
     def _outside_dateline(view: DocView, ms: list[Mention], start: int, end: int,
                           findings: list[Finding]) -> list[Finding]:
@@ -217,6 +297,11 @@ class QuoteClauses(SyntaxSpeakers):
             return None
         i, j = index.token_range(start, end)
         root = next((index.doc[k] for k in range(i, j) if index.heads[k] == k and not index.bare[k]), None)
+        if root is not None and root.idx >= quotes[0][0]:
+            # the parser made the quotation the sentence's root ("X's message was blunt: "Leave ...""):
+            # the clause before it is the verb whose subject heads the words left of the quotation
+            root = next((index.doc[k] for k in range(i, j) if index.starts[k] < quotes[0][0] and not index.bare[k]
+                         and index.starts[index.heads[k]] >= quotes[0][0]), None)
         if root is None or root.idx >= quotes[0][0]:
             return None
         syn = view.ctx.syntax()

@@ -326,8 +326,10 @@ class SyntaxSpeakers(QuoteSpans):
         "the prime minister"). Unnamed sources' heads ("the official") are left to the sources.
         """
         low = tok.lower_
-        if low not in self.role_head_words or low in self.source_heads or singular(low) != low:
+        if low not in self.role_head_words or singular(low) != low:
             return None
+        if low in self.source_heads and any(sp.anonymous and sp.key.split("#")[0] == f"anon:{low}" for sp in seen):
+            return None  # "the official": the unnamed official met before
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
         if any(c.dep_ in ("conj", "appos") for c in tok.children) or any(
@@ -449,6 +451,9 @@ class SyntaxSpeakers(QuoteSpans):
         spoke last.
         """
         owner = self._owner(view, syn, tok, kinds)
+        if owner is None:  # "Khazali's message", "Sadr's tweet": a person's own statement
+            owner = next((m for c in tok.children if c.dep_ == "poss" for m in [syn.mention_at(c)]
+                          if m is not None and m.entity_id and view.type_of(m) is EntityType.PERSON), None)
         if owner is not None:
             eid = str(owner.entity_id)
             return [Speaker(eid, roles.get(eid), False, eid)]

@@ -646,3 +646,37 @@ def test_a_list_of_titles_is_no_title_for_variety(extractor: QuoteExtractor) -> 
             "Qais al-Khazali condemned the raid and called for calm.")
     speakers = {q.speaker_id for q in run(extractor, text) if "condemned the raid" in q.text}
     assert "mustafa-al-kadhimi" not in speakers and {"hadi-al-amiri", "qais-al-khazali"} <= speakers
+
+
+# -- word order where the parse attributes nothing -------------------------------------------------
+def test_word_order_reads_a_sentence_the_parser_misread(extractor: QuoteExtractor) -> None:
+    # the parser hangs "called" on "cleric" as a participle and makes "hold" the sentence's root
+    text = ("Iraq’s top Shi’ite cleric Ali al-Sistani on Friday called on the government to hold accountable "
+            "those behind the killing of protesters.")
+    q = one(run(extractor, text), "the government to hold accountable")
+    assert q.speaker_id == "ali-al-sistani"
+
+
+@pytest.mark.parametrize("text", [
+    # a subject the parse path cannot name is not replaced by another name in the sentence
+    'Sudani — who has tried to balance ties with Washington and Tehran — said the government would "not '
+    'allow Iraq to become a launchpad for attacks."',
+    "Many Iraqis blame the militias for the collapse of public services.",
+    "Kataib Hezbollah claimed two attacks on Monday.",
+    "Iraqi forces found a rocket launcher near the airport.",
+])
+def test_word_order_never_overrules_the_parse_vocabulary(extractor: QuoteExtractor, text: str) -> None:
+    assert run(extractor, text) == []
+
+
+def test_a_quotation_after_a_colon_that_the_parser_made_the_root(extractor: QuoteExtractor) -> None:
+    text = "Qais al-Khazali’s message to the embassy was short: “Pack your bags, the time of occupation is over.”"
+    q = one(run(extractor, text), "Pack your bags")
+    assert q.speaker_id == "qais-al-khazali"
+
+
+def test_a_leader_title_for_variety_when_no_unnamed_leader_spoke(extractor: QuoteExtractor) -> None:
+    text = ('Hadi al-Amiri was defiant. "We will not leave the square until the vote is annulled," the Badr '
+            'leader told supporters.')
+    q = one(run(extractor, text), "We will not leave the square")
+    assert q.speaker_id == "hadi-al-amiri"
