@@ -974,6 +974,8 @@ class QuoteClauses(SyntaxSpeakers):
         if not objs:
             objs = [o for c in tok.children for o in c.children if o.dep_ == "pobj"]
         if not objs:
+            objs = self._what_was_said(syn, tok)
+        if not objs:
             return None
         speakers = self._speakers(view, syn, objs[:1], tok.idx, last, seen, roles)
         if not speakers and objs[0].lower_ not in self.observer_heads:
@@ -998,6 +1000,19 @@ class QuoteClauses(SyntaxSpeakers):
         outlet = speakers[0].entity_id if len(speakers) == 1 and self.is_outlet(view, speakers[0].entity_id) \
             else None
         return Finding(speakers, "quote-reported", [span], outlet, tok.idx)
+
+    def _what_was_said(self, syn: Syntax, tok: Token) -> list[Token]:
+        """Return who said it in "according to what X said" / "according to what was reported by X":
+        the subject or agent of the free relative clause after "to"."""
+        for prep in tok.children:
+            for clause in prep.children:
+                if clause.dep_ != "pcomp" or clause.left_edge.lower_ != "what":
+                    continue
+                agents = syn.agents(clause)
+                if agents:
+                    return agents
+                return [s for s in self._nominal_subjects(syn, clause) if s.lower_ != "what"]
+        return []
 
     @staticmethod
     def _channels_in(syn: Syntax, phrase: Token) -> list[Mention]:

@@ -680,3 +680,13 @@ def test_a_leader_title_for_variety_when_no_unnamed_leader_spoke(extractor: Quot
             'leader told supporters.')
     q = one(run(extractor, text), "We will not leave the square")
     assert q.speaker_id == "hadi-al-amiri"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("According to what was reported by Rudaw, the brigade withdrew its fighters from Sinjar.", "rudaw"),
+    ("According to what Kataib Hezbollah said in its statement, the brigade withdrew its fighters from Sinjar.",
+     "kataib-hezbollah"),
+])
+def test_according_to_what_someone_said(extractor: QuoteExtractor, text: str, speaker: str) -> None:
+    q = one(run(extractor, text), "the brigade withdrew its fighters")
+    assert q.speaker_id == speaker and "according" not in q.text.lower()
