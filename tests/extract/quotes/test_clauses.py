@@ -690,3 +690,14 @@ def test_a_leader_title_for_variety_when_no_unnamed_leader_spoke(extractor: Quot
 def test_according_to_what_someone_said(extractor: QuoteExtractor, text: str, speaker: str) -> None:
     q = one(run(extractor, text), "the brigade withdrew its fighters")
     assert q.speaker_id == speaker and "according" not in q.text.lower()
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("According to local media reports, the brigade withdrew its fighters from Sinjar.", "local media reports"),
+    ("Iraqi media reported that the brigade withdrew its fighters from Sinjar.", "Iraqi media"),
+    ("According to what was reported by satellite television networks, the brigade withdrew its fighters "
+     "from Sinjar.", "satellite television networks"),
+])
+def test_media_without_a_name_are_an_unnamed_source(extractor: QuoteExtractor, text: str, role: str) -> None:
+    q = one(run(extractor, text), "the brigade withdrew its fighters")
+    assert q.speaker_id is None and q.speaker_role == role
