@@ -284,6 +284,10 @@ class SyntaxSpeakers(QuoteSpans):
             return None
         if any(t.text in (",", "(", ";") for t in tok.doc[tok.i:last_tok.i]):
             return None
+        doc = tok.doc
+        first = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if first is not None and first.start > 0 and doc[first.start - 1].lower_ in ("to", "with", "near", "around"):
+            return None  # "a person close to X", "sources familiar with X": someone near X, not X
         eid = str(m.entity_id)
         return Speaker(eid, roles.get(eid), False, eid)
 

@@ -701,3 +701,16 @@ def test_according_to_what_someone_said(extractor: QuoteExtractor, text: str, sp
 def test_media_without_a_name_are_an_unnamed_source(extractor: QuoteExtractor, text: str, role: str) -> None:
     q = one(run(extractor, text), "the brigade withdrew its fighters")
     assert q.speaker_id is None and q.speaker_role == role
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Two people familiar with the talks said the brigade withdrew its fighters from Sinjar.",
+     "Two people familiar with the talks"),
+    ("A person close to Muqtada al-Sadr said the brigade withdrew its fighters from Sinjar.",
+     "person close to Muqtada al-Sadr"),
+    ("A deputy from the Sadrist bloc told reporters that the brigade withdrew its fighters from Sinjar.",
+     "deputy from the Sadrist bloc"),
+])
+def test_more_kinds_of_unnamed_sources(extractor: QuoteExtractor, text: str, role: str) -> None:
+    q = one(run(extractor, text), "the brigade withdrew its fighters")
+    assert q.speaker_id is None and q.speaker_role == role
