@@ -466,8 +466,10 @@ class SyntaxSpeakers(QuoteSpans):
                 sp = self.resolve_pronoun(view, f"the {child.lower_}", pos, last, seen, roles)
                 return [sp] if sp is not None else []
         for _prep, issuer in syn.prep_objects(tok, ("from", "by")):
-            if issuer.text[:1].isupper() and issuer.is_alpha and not any(view.type_of(m) in kinds for m in syn.phrase_mentions(issuer)):
-                # "a statement from the Nineveh Operations Command", a body no entity names: described
+            if (issuer.text[:1].isupper() or issuer.lower_ in self.body_nouns) and issuer.is_alpha and \
+                    not any(view.type_of(m) in kinds for m in syn.phrase_mentions(issuer)):
+                # "a statement from the Nineveh Operations Command", "a statement from the region's interior
+                # ministry": a body no entity names, described
                 text = self.role_text(view, issuer)
                 text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
                 return [Speaker(None, text, False, f"desc-body:{text.lower()}#{issuer.idx}")]

@@ -714,3 +714,9 @@ def test_media_without_a_name_are_an_unnamed_source(extractor: QuoteExtractor, t
 def test_more_kinds_of_unnamed_sources(extractor: QuoteExtractor, text: str, role: str) -> None:
     q = one(run(extractor, text), "the brigade withdrew its fighters")
     assert q.speaker_id is None and q.speaker_role == role
+
+
+def test_a_statement_from_a_body_written_in_lower_case(extractor: QuoteExtractor) -> None:
+    text = "Nobody was hurt in the blast, according to a statement from the province's interior ministry."
+    q = one(run(extractor, text), "Nobody was hurt")
+    assert q.speaker_id is None and q.speaker_role == "province's interior ministry"
