@@ -331,6 +331,27 @@ class QuoteClauses(SyntaxSpeakers):
         return Finding([Speaker(eid, roles.get(eid), False, eid)], "quote-reported",
                        [(quotes[0][0], quotes[-1][1])], None, name_start)
 
+    def quote_before_dash(self, view: DocView, ms: list[Mention], start: int, end: int,
+                          roles: dict[str, str]) -> Finding | None:
+        """Return '"..." - Foreign Minister X.': a quotation signed after a dash with the speaker's
+        name (and title), the name all there is after it (a live blog's or a pull quote's way)."""
+        text = view.text
+        quotes = self.long_quotes(text, start, end)
+        if not quotes:
+            return None
+        tail = re.match(r"[\s\"\u201d,.]*[\u2013\u2014-]{1,2}\s*(?P<sig>[^\"\u201c\u201d]{2,120}?)[\s.]*$",
+                        text[quotes[-1][1]:end])
+        if tail is None or not re.match(r"\s*[\"\u201c]", text[start:quotes[0][0] + 1]):
+            return None
+        sig_end = quotes[-1][1] + tail.end("sig")
+        speaker = next((m for m in ms if m.end == sig_end and m.entity_id and view.type_of(m) in _VOICES
+                        and not self.is_outlet(view, m.entity_id)), None)
+        if speaker is None:
+            return None
+        eid = str(speaker.entity_id)
+        return Finding([Speaker(eid, roles.get(eid), False, eid)], "quote-reported",
+                       [(quotes[0][0], quotes[-1][1])], None, speaker.start)
+
     @staticmethod
     def _is_torn(index: TokenIndex, i: int, j: int) -> bool:
         """Return True when the parser cut the sentence other than we did.

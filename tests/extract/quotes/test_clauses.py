@@ -720,3 +720,12 @@ def test_a_statement_from_a_body_written_in_lower_case(extractor: QuoteExtractor
     text = "Nobody was hurt in the blast, according to a statement from the province's interior ministry."
     q = one(run(extractor, text), "Nobody was hurt")
     assert q.speaker_id is None and q.speaker_role == "province's interior ministry"
+
+
+@pytest.mark.parametrize("text", [
+    "“The convoys will be searched at every crossing from now on” – Iraqi Foreign Minister Fuad Hussein.",
+    '"The convoys will be searched at every crossing from now on" — Fuad Hussein',
+])
+def test_a_quotation_signed_after_a_dash(extractor: QuoteExtractor, text: str) -> None:
+    q = one(run(extractor, text), "The convoys will be searched")
+    assert q.speaker_id == "fuad-hussein" and "Hussein" not in q.text
