@@ -267,7 +267,7 @@ class QuoteClauses(SyntaxSpeakers):
         "The IRNA news agency reported that X said ...": the reported clause's own verb; "X said
         ..., the IRNA news agency reported": the verb of the clause the report is set in.
         """
-        if len(cue.speakers) != 1 or not self.is_outlet(view, cue.speakers[0].entity_id):
+        if len(cue.speakers) != 1 or not (self.is_outlet(view, cue.speakers[0].entity_id) or self._cites_statement(cue)):
             return []
         if cue.kind == "according":  # "X said ..., according to Rudaw": Rudaw relays X's words
             head = cue.tok.head
@@ -282,6 +282,13 @@ class QuoteClauses(SyntaxSpeakers):
         heads = [h for t in heads for h in (t, *t.conjuncts)]
         return [h.i for h in heads if h.i in cue_at and h.i != cue.tok.i
                 and not cue_at[h.i].kind.startswith("participle")]
+
+    def _cites_statement(self, cue: _Cue) -> bool:
+        """Return True for "according to a statement from X" (a written source, which relays the
+        words of a speaker the clause names: '"...," Y said, according to a statement from X')."""
+        if cue.kind != "according":
+            return False
+        return any(o.lower_ in self.statement_nouns for c in cue.tok.children for o in c.children if o.dep_ == "pobj")
 
     def quote_after_clause(self, view: DocView, index: TokenIndex, start: int, end: int, last: Speaker | None,
                            seen: list[Speaker], roles: dict[str, str]) -> Finding | None:

@@ -466,7 +466,8 @@ class SyntaxSpeakers(QuoteSpans):
                 sp = self.resolve_pronoun(view, f"the {child.lower_}", pos, last, seen, roles)
                 return [sp] if sp is not None else []
         for _prep, issuer in syn.prep_objects(tok, ("from", "by")):
-            if (issuer.text[:1].isupper() or issuer.lower_ in self.body_nouns) and issuer.is_alpha and \
+            owned = any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in issuer.children)
+            if (issuer.text[:1].isupper() or issuer.lower_ in self.body_nouns) and issuer.is_alpha and not owned and \
                     not any(view.type_of(m) in kinds for m in syn.phrase_mentions(issuer)):
                 # "a statement from the Nineveh Operations Command", "a statement from the region's interior
                 # ministry": a body no entity names, described

@@ -729,3 +729,14 @@ def test_a_statement_from_a_body_written_in_lower_case(extractor: QuoteExtractor
 def test_a_quotation_signed_after_a_dash(extractor: QuoteExtractor, text: str) -> None:
     q = one(run(extractor, text), "The convoys will be searched")
     assert q.speaker_id == "fuad-hussein" and "Hussein" not in q.text
+
+
+@pytest.mark.parametrize("text", [
+    '"The convoys will be searched at every crossing," Fuad Hussein said during the meeting, according to a '
+    'statement from the Iraqi Foreign Ministry.',
+    '"The convoys will be searched at every crossing," Fuad Hussein said during the meeting, according to a '
+    'statement from his office.',
+])
+def test_a_statement_cited_for_someone_s_words_is_their_source(extractor: QuoteExtractor, text: str) -> None:
+    quotes = [q for q in run(extractor, text) if "convoys" in q.text]
+    assert [q.speaker_id for q in quotes] == ["fuad-hussein"]
