@@ -283,12 +283,11 @@ class QuoteClauses(SyntaxSpeakers):
         return [h.i for h in heads if h.i in cue_at and h.i != cue.tok.i
                 and not cue_at[h.i].kind.startswith("participle")]
 
-    def _cites_statement(self, cue: _Cue) -> bool:
-        """Return True for "according to a statement from X" (a written source, which relays the
-        words of a speaker the clause names: '"...," Y said, according to a statement from X')."""
-        if cue.kind != "according":
-            return False
-        return any(o.lower_ in self.statement_nouns for c in cue.tok.children for o in c.children if o.dep_ == "pobj")
+    @staticmethod
+    def _cites_statement(cue: _Cue) -> bool:
+        """Return True for "according to X" (a source, which relays the words of a speaker the clause
+        names: '"...," Y said, according to a statement from X', "According to X, Y told Z that ...")."""
+        return cue.kind == "according"
 
     def quote_after_clause(self, view: DocView, index: TokenIndex, start: int, end: int, last: Speaker | None,
                            seen: list[Speaker], roles: dict[str, str]) -> Finding | None:
@@ -791,6 +790,13 @@ class QuoteClauses(SyntaxSpeakers):
             elif outlet == view.ctx.document.outlet_id:
                 return None  # "..., the Tigris Dispatch reports" in its own article: its reporting
             via = outlet  # "Jerusalem Post reported": the outlet relays its own words
+        elif len(cue.speakers) == 1 and spans:
+            quoting = self._cited(view, syn, cue, span, last, seen, roles, words=frozenset({"quoting"}))
+            if quoting is not None and all(self._is_person(view, sp) for sp in quoting[0]):
+                # '"...," the ministry said in a statement, quoting Minister X': X's words, the ministry relays
+                cue.speakers = quoting[0]
+                spans = [(s, e) if e <= tok.idx else (max(s, quoting[1]), e) for s, e in spans
+                         if e <= tok.idx or e > quoting[1]]
         spans = [(s, e) for s, e in spans if e - s >= 3 and not (a_start <= s and e <= a_end)]
         if len(cue.speakers) == 1 and self.is_bare_plural(cue.speakers[0]) and spans and spans[0][1] <= a_start \
                 and cue.speakers[0].key.split("#")[0].removeprefix("anon:") not in self.witness_singulars:
@@ -839,11 +845,12 @@ class QuoteClauses(SyntaxSpeakers):
         return doc[lo].idx, self._end_char(doc, hi - 1)
 
     def _cited(self, view: DocView, syn: Syntax, cue: _Cue, span: Any, last: Speaker | None, seen: list[Speaker],
-               roles: dict[str, str]) -> tuple[list[Speaker], int] | None:
+               roles: dict[str, str], words: frozenset[str] | None = None) -> tuple[list[Speaker], int] | None:
         """Return the source an outlet cites for its report ("citing two security sources") and where
-        the citation ends."""
+        the citation ends (``words``: the citing words looked for, ``citing_words`` by default)."""
+        wanted = self.citing_words if words is None else words
         for t in span:
-            if t.i > cue.tok.i and t.lower_ in self.citing_words:
+            if t.i > cue.tok.i and t.lower_ in wanted:
                 obj = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
                 if obj is None:
                     return None
@@ -852,6 +859,12 @@ class QuoteClauses(SyntaxSpeakers):
                     return speakers, self._end_char(t.doc, t.right_edge.i)
                 return None
         return None
+
+    @staticmethod
+    def _is_person(view: DocView, sp: Speaker) -> bool:
+        """Return True for a speaker that is a person entity."""
+        ent = view.entity(sp.entity_id)
+        return ent is not None and ent.type is EntityType.PERSON
 
     @staticmethod
     def _skip_that(text: str, s: int, e: int) -> tuple[int, int]:

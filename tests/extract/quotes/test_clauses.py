@@ -740,3 +740,17 @@ def test_a_quotation_signed_after_a_dash(extractor: QuoteExtractor, text: str) -
 def test_a_statement_cited_for_someone_s_words_is_their_source(extractor: QuoteExtractor, text: str) -> None:
     quotes = [q for q in run(extractor, text) if "convoys" in q.text]
     assert [q.speaker_id for q in quotes] == ["fuad-hussein"]
+
+
+def test_according_to_a_body_that_someone_said(extractor: QuoteExtractor) -> None:
+    text = "According to the Iraqi Foreign Ministry, Fuad Hussein told his Turkish counterpart that the convoys " \
+           "would be searched."
+    quotes = [q for q in run(extractor, text) if "convoys" in q.text]
+    assert [q.speaker_id for q in quotes] == ["fuad-hussein"]
+
+
+def test_a_body_quoting_a_named_person(extractor: QuoteExtractor) -> None:
+    text = '"The convoys will be searched at every crossing," the ministry said in a statement, quoting Foreign ' \
+           'Minister Fuad Hussein.'
+    q = one(run(extractor, text), "The convoys will be searched")
+    assert q.speaker_id == "fuad-hussein"
