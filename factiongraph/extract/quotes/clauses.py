@@ -29,7 +29,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from factiongraph.extract.quotes.patterns import _QUOTE, EDGE_TRIM, Finding, Speaker
+from factiongraph.extract.quotes.patterns import _QUOTE, EDGE_TRIM, Finding, Speaker, singular
 from factiongraph.extract.quotes.speakers import _VOICES, SyntaxSpeakers
 from factiongraph.extract.view.dateline import dateline_end, dateline_end_in_line
 from factiongraph.extract.view.docview import DocView
@@ -48,6 +48,11 @@ _TRIM = EDGE_TRIM
 _REFUSALS = frozenset({"declined", "declines", "decline", "refused", "refuses", "refuse", "failed",
                        "fails", "would", "could", "wouldn't", "couldn't"})
 _OPEN_QUESTIONS = frozenset({"whether", "if", "who", "whom", "what", "which", "how", "when", "where", "why"})
+# Verbs and adjectives whose infinitive of saying tells of words still to come ("is expected to say
+# that ...", "plans to announce ..."): nothing has been said yet.
+_PROSPECTIVE = frozenset({"expected", "expects", "expect", "plans", "planned", "planning", "plan", "intends",
+                          "intended", "intend", "likely", "due", "scheduled", "set", "going", "preparing",
+                          "prepares", "about", "unlikely", "poised"})
 
 
 @dataclass(slots=True)
@@ -148,6 +153,86 @@ class QuoteClauses(SyntaxSpeakers):
         findings = self._outside_dateline(view, ms, start, end, findings)
         return [f for n, f in enumerate(findings) if f.spans or n == 0]
 
+    def checked_fallback(self, view: DocView, index: TokenIndex, findings: list[Finding], seen: list[Speaker]
+                         ) -> list[Finding]:
+        """Return the word-order statements of a sentence the parse attributed nothing in, unless
+        the parse's own vocabulary rules reject their verb or speaker.
+
+        Word order reads sentences the small parser misreads, but it does not know what the parse
+        path knows: a claim verb without the words it needs ("claimed two attacks", "held a
+        funeral"), "read" without a statement reading, a verb of saying with an object and no
+        clause ("forces found a rocket"), a country's people ("Many Iraqis blame"), and a name
+        that only qualifies the subject ("armed groups aligned with Iran threatened ...": the
+        groups speak, unnamed; "the tempo of attacks in Iraq continued": no one).
+        """
+        syn = view.ctx.syntax()
+        out: list[Finding] = []
+        for f in findings:
+            i, j = index.token_range(f.verb, f.verb + 1)
+            tok = index.doc[i] if i < j else None
+            if tok is not None and self._contradicted(view, syn, tok):
+                continue
+            if tok is not None:
+                speakers = self._subject_instead(view, syn, tok, f, seen)
+                if speakers is not None and not speakers:
+                    continue
+                f.speakers = speakers if speakers is not None else f.speakers
+            out.append(f)
+        return out
+
+    def _contradicted(self, view: DocView, syn: Syntax, tok: Token) -> bool:
+        """Return True when the parse path's vocabulary rejects a word-order statement's verb or subject."""
+        low = tok.lower_
+        if low in ("read", "reads", "put", "puts"):
+            return True  # the parse path alone reads these ('"...," read a statement', "as X put it")
+        doc = tok.doc
+        phrases = self.cue_phrases.get(low, ())
+        phrase = any(len(words) > 1 and tuple(t.lower_ for t in doc[tok.i:tok.i + len(words)]) == words
+                     for words, _ in phrases)  # "called on", "called for"
+        claims = any(kind == "claim" for _, kind in phrases)
+        if claims and not self._is_claim(tok, passive=self._is_passive(view, tok), phrase=phrase):
+            return True  # "claimed two attacks", "held a funeral", "hails from Diyala"
+        kinds = {kind for words, kind in self.cue_phrases.get(low, ()) if len(words) == 1}
+        if kinds == {"say"} and any(c.dep_ == "dobj" for c in tok.children) and not any(
+                c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+            return True
+        for s_ in self._nominal_subjects(syn, tok):
+            m = syn.mention_at(s_)
+            if s_.i < tok.i and m is not None and view.type_of(m) is EntityType.COUNTRY and self._is_people(view, m):
+                return True
+        return False
+
+    def _subject_instead(self, view: DocView, syn: Syntax, tok: Token, f: Finding, seen: list[Speaker]
+                         ) -> list[Speaker] | None:
+        """Return who speaks when word order took a name inside a preposition of the verb's subject
+        (None: word order's speakers stand; empty: no one speaks).
+
+        The subject itself when its head is a noun that speaks (a collective, a source, a body:
+        "Iraqi armed groups aligned with Iran", unnamed), else no one.
+        """
+        named = {sp.entity_id for sp in f.speakers if sp.entity_id is not None}
+        subjects = [t for t in self._nominal_subjects(syn, tok) if t.i < tok.i]
+        within = {str(m.entity_id) for s_ in subjects for t in s_.subtree if (m := syn.mention_at(t)) is not None}
+        if subjects and named and not named & within:
+            return []  # the parse's subject is a phrase word order could not name: no guess elsewhere
+        for s_ in subjects:
+            inner = [t for t in s_.subtree if t.dep_ == "pobj" and t.i != s_.i
+                     and (m := syn.mention_at(t)) is not None and m.entity_id in named]
+            if not inner:
+                continue
+            low = s_.lower_
+            if low in self.collective_heads or low in self.source_heads or low in self.body_nouns:
+                source = self._anonymous(view, s_, seen)
+                if self.is_bare_plural(source) and singular(low) in self.organisation_singulars:
+                    return []  # "militias such as X threaten ...": a characterisation, as in the parse path
+                return [source]
+            if low in self.statement_nouns or low in self.spokes_nouns:
+                return None  # "a statement from X", "the office of X": X speaks through them
+            if singular(low) in self.role_head_words:  # "the head of X's media office": described, unnamed
+                return [Speaker(None, self.role_text(view, s_), False, f"desc-person:{low}#{s_.idx}")]
+            return []
+        return None
+
     @staticmethod
     def _outside_dateline(view: DocView, ms: list[Mention], start: int, end: int,
                           findings: list[Finding]) -> list[Finding]:
@@ -182,7 +267,7 @@ class QuoteClauses(SyntaxSpeakers):
         "The IRNA news agency reported that X said ...": the reported clause's own verb; "X said
         ..., the IRNA news agency reported": the verb of the clause the report is set in.
         """
-        if len(cue.speakers) != 1 or not self.is_outlet(view, cue.speakers[0].entity_id):
+        if len(cue.speakers) != 1 or not (self.is_outlet(view, cue.speakers[0].entity_id) or self._cites_statement(cue)):
             return []
         if cue.kind == "according":  # "X said ..., according to Rudaw": Rudaw relays X's words
             head = cue.tok.head
@@ -198,6 +283,12 @@ class QuoteClauses(SyntaxSpeakers):
         return [h.i for h in heads if h.i in cue_at and h.i != cue.tok.i
                 and not cue_at[h.i].kind.startswith("participle")]
 
+    @staticmethod
+    def _cites_statement(cue: _Cue) -> bool:
+        """Return True for "according to X" (a source, which relays the words of a speaker the clause
+        names: '"...," Y said, according to a statement from X', "According to X, Y told Z that ...")."""
+        return cue.kind == "according"
+
     def quote_after_clause(self, view: DocView, index: TokenIndex, start: int, end: int, last: Speaker | None,
                            seen: list[Speaker], roles: dict[str, str]) -> Finding | None:
         """Return a quotation set after a clause whose subject is its speaker, with no verb of saying.
@@ -212,6 +303,11 @@ class QuoteClauses(SyntaxSpeakers):
             return None
         i, j = index.token_range(start, end)
         root = next((index.doc[k] for k in range(i, j) if index.heads[k] == k and not index.bare[k]), None)
+        if root is not None and root.idx >= quotes[0][0]:
+            # the parser made the quotation the sentence's root ("X's message was blunt: "Leave ...""):
+            # the clause before it is the verb whose subject heads the words left of the quotation
+            root = next((index.doc[k] for k in range(i, j) if index.starts[k] < quotes[0][0] and not index.bare[k]
+                         and index.starts[index.heads[k]] >= quotes[0][0]), None)
         if root is None or root.idx >= quotes[0][0]:
             return None
         syn = view.ctx.syntax()
@@ -240,6 +336,27 @@ class QuoteClauses(SyntaxSpeakers):
         eid = str(speaker.entity_id)
         return Finding([Speaker(eid, roles.get(eid), False, eid)], "quote-reported",
                        [(quotes[0][0], quotes[-1][1])], None, name_start)
+
+    def quote_before_dash(self, view: DocView, ms: list[Mention], start: int, end: int,
+                          roles: dict[str, str]) -> Finding | None:
+        """Return '"..." - Foreign Minister X.': a quotation signed after a dash with the speaker's
+        name (and title), the name all there is after it (a live blog's or a pull quote's way)."""
+        text = view.text
+        quotes = self.long_quotes(text, start, end)
+        if not quotes:
+            return None
+        tail = re.match(r"[\s\"\u201d,.]*[\u2013\u2014-]{1,2}\s*(?P<sig>[^\"\u201c\u201d]{2,120}?)[\s.]*$",
+                        text[quotes[-1][1]:end])
+        if tail is None or not re.match(r"\s*[\"\u201c]", text[start:quotes[0][0] + 1]):
+            return None
+        sig_end = quotes[-1][1] + tail.end("sig")
+        speaker = next((m for m in ms if m.end == sig_end and m.entity_id and view.type_of(m) in _VOICES
+                        and not self.is_outlet(view, m.entity_id)), None)
+        if speaker is None:
+            return None
+        eid = str(speaker.entity_id)
+        return Finding([Speaker(eid, roles.get(eid), False, eid)], "quote-reported",
+                       [(quotes[0][0], quotes[-1][1])], None, speaker.start)
 
     @staticmethod
     def _is_torn(index: TokenIndex, i: int, j: int) -> bool:
@@ -308,7 +425,8 @@ class QuoteClauses(SyntaxSpeakers):
                 continue
             for words, kind in phrases:
                 if tuple(lowers[k + 1:min(j, k + len(words))]) == words[1:]:
-                    if kind == "say" and self._unsaid(index.doc[k]):
+                    if (kind == "say" and self._unsaid(index.doc[k])) or (
+                            kind == "claim" and self._is_prospective(index.doc[k])):
                         break
                     out.append(_Cue(index.doc[k], kind, k + len(words)))
                     break
@@ -317,13 +435,24 @@ class QuoteClauses(SyntaxSpeakers):
     @staticmethod
     def _unsaid(tok: Token) -> bool:
         """Return True for a verb of saying that says nothing: "did not say whether", "declined
-        to say who", "would not say how many" (its words are what was not said)."""
+        to say who", "would not say how many" (its words are what was not said), "is expected to
+        say that ..." (words not yet said)."""
         head = tok.head
+        if QuoteClauses._is_prospective(tok):
+            return True
         refused = any(c.dep_ == "neg" for c in tok.children) or (
             tok.dep_ == "xcomp" and head is not tok and head.lower_ in _REFUSALS)
         # only an open question follows: "whether ...", "who ...", "how many ..."
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         return refused and nxt is not None and nxt.lower_ in _OPEN_QUESTIONS
+
+    @staticmethod
+    def _is_prospective(tok: Token) -> bool:
+        """Return True for an infinitive of saying or claiming still to come ("is expected to say
+        that ...", "plans to announce ...")."""
+        head = tok.head
+        return tok.dep_ in ("xcomp", "advcl", "acl") and head is not tok and head.lower_ in _PROSPECTIVE and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
     @staticmethod
     def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -340,6 +469,10 @@ class QuoteClauses(SyntaxSpeakers):
                  last: Speaker | None, seen: list[Speaker], roles: dict[str, str],
                  done: dict[int, _Cue], cue_at: dict[int, _Cue], quoted: list[tuple[int, int]]) -> Finding | None:
         tok = cue.tok
+        if tok.lower_ in ("put", "puts"):
+            aside = self._as_put_it(view, syn, cue, span, start, end, last, seen, roles)
+            if aside is not None or not self.long_quotes(view.text, tok.idx, end):
+                return aside  # else 'X put it bluntly: "..."', a verb of saying before its quotation
         if tok.lower_ in ("read", "reads"):
             # '"...," read a statement from X' (the parse may make the statement an object): a text
             # speaks; "he read the names" does not
@@ -397,6 +530,40 @@ class QuoteClauses(SyntaxSpeakers):
                 return None
             return self._claim_finding(view, syn, cue, span, start, end, done, cue_at)
         return self._saying(view, syn, cue, content, span, start, end, last, seen, roles, cue_at, quoted)
+
+    def _as_put_it(self, view: DocView, syn: Syntax, cue: _Cue, span: Any, start: int, end: int,
+                   last: Speaker | None, seen: list[Speaker], roles: dict[str, str]) -> Finding | None:
+        """Return "As X put it, ..." / "..., as X put it, ...": the rest of the sentence is X's.
+
+        The aside runs from "as" to "it"; the words are the sentence on the side of the aside
+        that holds the clause (the whole sentence when the aside stands inside it).
+        """
+        tok = cue.tok
+        doc = tok.doc
+        text = view.text
+        lo = next((k for k in range(tok.i - 1, max(span.start, tok.i - 12) - 1, -1) if doc[k].lower_ == "as"), None)
+        if lo is None or any(t.text in (",", ";", "\"", "\u201c", "\u201d") for t in doc[lo + 1:tok.i]):
+            return None
+        subjects = [t for t in self._nominal_subjects(syn, tok) if lo < t.i < tok.i]
+        if not subjects:  # the parser may hang the aside on the noun it follows
+            subjects = [t for t in doc[lo + 1:tok.i] if t.head.i == tok.i or t.head.i >= tok.i][:1]
+        cue.speakers = self._speakers(view, syn, subjects, tok.idx, last, seen, roles)
+        if not cue.speakers:
+            return None
+        a_start, a_end = doc[lo].idx, self._end_char(doc, cue.end - 1)
+        before = self.trim(text, start, a_start)
+        after = self.trim(text, a_end, end)
+        if before[1] - before[0] < 3:
+            s, e = after
+        elif after[1] - after[0] < 3:
+            s, e = before
+        else:
+            s, e = self.trim(text, start, end)
+        if len(text[s:e].split()) < 3:
+            return None
+        s, e = self._prefer_quotes(text, start, end, s, e)
+        via = self.parsed_via(view, syn, tok, {t.i for sub in subjects for t in sub.subtree})
+        return Finding(cue.speakers, "quote-reported", [(s, e)], via, tok.idx)
 
     def _is_passive(self, view: DocView, tok: Token) -> bool:
         """Return True for "was reported", "were accused" (by the parse or the word before)."""
@@ -477,6 +644,15 @@ class QuoteClauses(SyntaxSpeakers):
             out = [max(out, key=lambda s: s.i)]
         return out
 
+    @classmethod
+    def _purpose_subjects(cls, syn: Syntax, tok: Token) -> list[Token]:
+        """Return the subjects of the verb an infinitive of saying completes as an adverbial clause
+        ("X went on to say that ...", "X took to Telegram to warn that ..."): X says it."""
+        if tok.dep_ != "advcl" or tok.head.i == tok.i or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return []
+        return [s for s in cls._nominal_subjects(syn, tok.head) if s.i < tok.i]
+
     @staticmethod
     def _through_attribution(verb: Token, t: Token) -> bool:
         """Return True when ``t`` hangs from ``verb`` through its addressee and modifiers only
@@ -552,9 +728,13 @@ class QuoteClauses(SyntaxSpeakers):
             subjects = [tok.head]
             cue.speakers = speakers
         else:
-            subjects = self._nominal_subjects(syn, tok)
+            subjects = self._nominal_subjects(syn, tok) or self._purpose_subjects(syn, tok)
             cue.speakers = self._speakers(view, syn, subjects, tok.idx, last, seen, roles)
         a_start, a_end = self._attribution_bounds(tok, content, subjects, span)
+        if not cue.speakers and not subjects:
+            after = self._inverted_speaker(view, tok, start, end, roles)
+            if after is not None:  # '"...," said Under Secretary X': the parse hung X elsewhere
+                cue.speakers, a_end = [after[0]], max(a_end, after[1])
         if not cue.speakers:
             if subjects and all(span.start <= s.i < span.end for s in subjects):
                 return None  # a subject we cannot name ("the video", "Renad X"): not a guess by word order
@@ -610,11 +790,37 @@ class QuoteClauses(SyntaxSpeakers):
             elif outlet == view.ctx.document.outlet_id:
                 return None  # "..., the Tigris Dispatch reports" in its own article: its reporting
             via = outlet  # "Jerusalem Post reported": the outlet relays its own words
+        elif len(cue.speakers) == 1 and spans:
+            quoting = self._cited(view, syn, cue, span, last, seen, roles, words=frozenset({"quoting"}))
+            if quoting is not None and all(self._is_person(view, sp) for sp in quoting[0]):
+                # '"...," the ministry said in a statement, quoting Minister X': X's words, the ministry relays
+                cue.speakers = quoting[0]
+                spans = [(s, e) if e <= tok.idx else (max(s, quoting[1]), e) for s, e in spans
+                         if e <= tok.idx or e > quoting[1]]
         spans = [(s, e) for s, e in spans if e - s >= 3 and not (a_start <= s and e <= a_end)]
         if len(cue.speakers) == 1 and self.is_bare_plural(cue.speakers[0]) and spans and spans[0][1] <= a_start \
                 and cue.speakers[0].key.split("#")[0].removeprefix("anon:") not in self.witness_singulars:
             spans = []  # "..., officials said(, ...)": a report's sourcing, not a statement ("witnesses said": is)
         return Finding(cue.speakers, "quote-reported", spans, via, vs)
+
+    def _inverted_speaker(self, view: DocView, tok: Token, start: int, end: int, roles: dict[str, str]
+                          ) -> tuple[Speaker, int] | None:
+        """Return the speaker named right after a verb of saying set after its words, and where the
+        name ends ('"...," said Under Secretary for Intelligence X.'), when the parse gave the verb
+        no subject (the name hung on a title word it read as a preposition)."""
+        text = view.text
+        if not re.search(r"[,\"\u201d]\s*$", text[start:tok.idx]):
+            return None
+        after = self._end_char(tok.doc, tok.i)
+        stop = re.search(r"[,.;:(\"\u201c]|$", text[after:end])
+        limit = after + (stop.start() if stop else 0)
+        ms = self._ms(view, start, end)
+        people = [m for m in ms if after <= m.start and m.end <= limit and m.entity_id
+                  and view.type_of(m) is EntityType.PERSON]
+        if people:  # a title may hold other names ("Under Secretary for Terrorism ... X"): the person ends it
+            eid = str(people[-1].entity_id)
+            return Speaker(eid, roles.get(eid), False, eid), people[-1].end
+        return self.speaker_after(view, ms, after, end, roles)
 
     def _attribution_bounds(self, tok: Token, content: tuple[int, int] | None, subjects: list[Token],
                             span: Any) -> tuple[int, int]:
@@ -639,11 +845,12 @@ class QuoteClauses(SyntaxSpeakers):
         return doc[lo].idx, self._end_char(doc, hi - 1)
 
     def _cited(self, view: DocView, syn: Syntax, cue: _Cue, span: Any, last: Speaker | None, seen: list[Speaker],
-               roles: dict[str, str]) -> tuple[list[Speaker], int] | None:
+               roles: dict[str, str], words: frozenset[str] | None = None) -> tuple[list[Speaker], int] | None:
         """Return the source an outlet cites for its report ("citing two security sources") and where
-        the citation ends."""
+        the citation ends (``words``: the citing words looked for, ``citing_words`` by default)."""
+        wanted = self.citing_words if words is None else words
         for t in span:
-            if t.i > cue.tok.i and t.lower_ in self.citing_words:
+            if t.i > cue.tok.i and t.lower_ in wanted:
                 obj = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
                 if obj is None:
                     return None
@@ -652,6 +859,12 @@ class QuoteClauses(SyntaxSpeakers):
                     return speakers, self._end_char(t.doc, t.right_edge.i)
                 return None
         return None
+
+    @staticmethod
+    def _is_person(view: DocView, sp: Speaker) -> bool:
+        """Return True for a speaker that is a person entity."""
+        ent = view.entity(sp.entity_id)
+        return ent is not None and ent.type is EntityType.PERSON
 
     @staticmethod
     def _skip_that(text: str, s: int, e: int) -> tuple[int, int]:
@@ -802,6 +1015,8 @@ class QuoteClauses(SyntaxSpeakers):
         if not objs:
             objs = [o for c in tok.children for o in c.children if o.dep_ == "pobj"]
         if not objs:
+            objs = self._what_was_said(syn, tok)
+        if not objs:
             return None
         speakers = self._speakers(view, syn, objs[:1], tok.idx, last, seen, roles)
         if not speakers and objs[0].lower_ not in self.observer_heads:
@@ -826,6 +1041,19 @@ class QuoteClauses(SyntaxSpeakers):
         outlet = speakers[0].entity_id if len(speakers) == 1 and self.is_outlet(view, speakers[0].entity_id) \
             else None
         return Finding(speakers, "quote-reported", [span], outlet, tok.idx)
+
+    def _what_was_said(self, syn: Syntax, tok: Token) -> list[Token]:
+        """Return who said it in "according to what X said" / "according to what was reported by X":
+        the subject or agent of the free relative clause after "to"."""
+        for prep in tok.children:
+            for clause in prep.children:
+                if clause.dep_ != "pcomp" or clause.left_edge.lower_ != "what":
+                    continue
+                agents = syn.agents(clause)
+                if agents:
+                    return agents
+                return [s for s in self._nominal_subjects(syn, clause) if s.lower_ != "what"]
+        return []
 
     @staticmethod
     def _channels_in(syn: Syntax, phrase: Token) -> list[Mention]:

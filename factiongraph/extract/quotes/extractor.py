@@ -65,7 +65,6 @@ class QuoteExtractor(QuoteBlocks):
 
     NAME = "stage.extract.quotes"
     VERSION = 5
-    WORD_ORDER_FALLBACK = False
 
     # -- document walk --------------------------------------------------------------------
     def extract(self, ctx: DocContext, view: DocView | None = None) -> list[Quote]:
@@ -102,10 +101,12 @@ class QuoteExtractor(QuoteBlocks):
                 found = self.attribute_parsed(view, tokens, ms, start, end, last, speakers_seen, roles)
                 if not found:
                     after = self.quote_after_clause(view, tokens, start, end, last, speakers_seen, roles) \
-                        or self.quote_after_name(view, ms, start, end, roles)
+                        or self.quote_after_name(view, ms, start, end, roles) \
+                        or self.quote_before_dash(view, ms, start, end, roles)
                     found = [after] if after is not None else []
-                if not found and self.WORD_ORDER_FALLBACK:
-                    found = self.attribute(view, ms, start, end, last, speakers_seen, roles)
+                if not found:
+                    found = self.checked_fallback(view, tokens, self.attribute(
+                        view, ms, start, end, last, speakers_seen, roles), speakers_seen)
             else:
                 found = self.attribute(view, ms, start, end, last, speakers_seen, roles)
             if opening and not found:

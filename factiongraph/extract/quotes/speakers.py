@@ -25,6 +25,7 @@ from typing import Any
 from factiongraph.extract.quotes.patterns import _SPEAKERS, EDGE_TRIM, Speaker, singular
 from factiongraph.extract.quotes.spans import QuoteSpans
 from factiongraph.extract.view.docview import DocView
+from factiongraph.extract.view.quoting import is_inside_quote
 from factiongraph.extract.view.syntax import Syntax
 from factiongraph.model import Entity, EntityType, Mention
 
@@ -53,6 +54,8 @@ _NOT_VIA = frozenset({"after", "before", "during", "about", "against", "over", "
 _RELAY_PARTICIPLES = frozenset({"carried", "published", "broadcast", "aired", "posted", "quoted", "cited",
                                 "reported", "obtained", "seen", "shared", "released", "issued", "run"})
 _TRIM = EDGE_TRIM + "(\u2022*"
+# Titles that name any office's holder ("the Pentagon chief", "the group's leader").
+_GENERIC_TITLES = frozenset({"chief", "head", "leader", "boss"})
 
 
 class SyntaxSpeakers(QuoteSpans):
@@ -102,7 +105,8 @@ class SyntaxSpeakers(QuoteSpans):
                            for h in [self._title_holder(view, c, pos, seen, roles)] if h is not None), None)
             if holder is not None:  # "the prime minister's office said": the prime minister
                 return [holder]
-        titled = self._titled_person(view, syn, tok, roles) or self._title_holder(view, tok, pos, seen, roles)
+        titled = self._titled_person(view, syn, tok, roles) or self._title_holder(view, tok, pos, seen, roles) \
+            or self._varied_title(view, syn, tok, pos, seen, roles)
         if titled is not None:
             return [titled]
         if low in self.source_heads or low in self.collective_heads:
@@ -280,6 +284,10 @@ class SyntaxSpeakers(QuoteSpans):
             return None
         if any(t.text in (",", "(", ";") for t in tok.doc[tok.i:last_tok.i]):
             return None
+        doc = tok.doc
+        first = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if first is not None and first.start > 0 and doc[first.start - 1].lower_ in ("to", "with", "near", "around"):
+            return None  # "a person close to X", "sources familiar with X": someone near X, not X
         eid = str(m.entity_id)
         return Speaker(eid, roles.get(eid), False, eid)
 
@@ -309,6 +317,56 @@ class SyntaxSpeakers(QuoteSpans):
                     title in described or canonical in described):
                 return Speaker(ent.entity_id, roles.get(ent.entity_id), False, ent.entity_id)
         return None
+
+    def _varied_title(self, view: DocView, syn: Syntax, tok: Token, pos: int, seen: list[Speaker],
+                      roles: dict[str, str]) -> Speaker | None:
+        """Return the person a definite title names for variety ("Masrour Barzani condemned the
+        attack. "...," the Kurdistan Region prime minister said"; "the Pentagon chief").
+
+        The person named last before the phrase (in its sentence and the two before, outside
+        quotations), when no other title stands between that name and the phrase ("met the French
+        ambassador. The envoy said": the envoy is the ambassador) and the person's own description
+        in the document is not another office with the same head word ("foreign minister" is not
+        "the prime minister"). Unnamed sources' heads ("the official") are left to the sources.
+        """
+        low = tok.lower_
+        if low not in self.role_head_words or singular(low) != low:
+            return None
+        if low in self.source_heads and any(sp.anonymous and sp.key.split("#")[0] == f"anon:{low}" for sp in seen):
+            return None  # "the official": the unnamed official met before
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ in ("conj", "appos") for c in tok.children) or any(
+                view.type_of(m) is EntityType.PERSON for m in syn.phrase_mentions(tok)):
+            return None  # "The president, prime minister, ... and X condemned": a list
+        until = tok.left_edge.idx
+        named = [m for m in view.recent_mentions(until, 2) if view.type_of(m) is EntityType.PERSON
+                 and not is_inside_quote(view.text, m.start)]
+        if not named:
+            return None
+        eid = str(named[-1].entity_id)
+        role = (roles.get(eid) or "").lower()
+        if self._other_title(view, named, role, until):
+            return None  # "... told the French ambassador ... The envoy said": someone else was described
+        words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1] + [low]
+        heads = {h.lower() for h in self.head_word.findall(role)}
+        if role and low not in heads and low not in _GENERIC_TITLES:
+            return None  # described as another office ("prime minister" is not "the president")
+        if low in heads and " ".join(words) not in role:
+            return None  # the same head, another office ("foreign minister" is not "the prime minister")
+        return next((sp for sp in reversed(seen) if sp.entity_id == eid), Speaker(eid, roles.get(eid), False, eid))
+
+    def _other_title(self, view: DocView, named: list[Mention], role: str, until: int) -> bool:
+        """Return True when a title word outside quotations, names and the person's own
+        description stands between the first of ``named`` and ``until``: someone else described."""
+        text = view.text
+        window = text[named[0].start:until]
+        for m in named:  # the names and their own titles ("Secretary of Defense X") are not others
+            window = window.replace(text[m.start:m.end], " ")
+        if role:
+            window = re.sub(re.escape(role), " ", window, flags=re.IGNORECASE)
+        window = re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", " ", window)
+        return self.head_word.search(window) is not None
 
     def _definite_org(self, view: DocView, tok: Token, pos: int, seen: list[Speaker], roles: dict[str, str],
                       named_only: bool = False) -> Speaker | None:
@@ -397,6 +455,9 @@ class SyntaxSpeakers(QuoteSpans):
         spoke last.
         """
         owner = self._owner(view, syn, tok, kinds)
+        if owner is None:  # "Khazali's message", "Sadr's tweet": a person's own statement
+            owner = next((m for c in tok.children if c.dep_ == "poss" for m in [syn.mention_at(c)]
+                          if m is not None and m.entity_id and view.type_of(m) is EntityType.PERSON), None)
         if owner is not None:
             eid = str(owner.entity_id)
             return [Speaker(eid, roles.get(eid), False, eid)]
@@ -405,8 +466,11 @@ class SyntaxSpeakers(QuoteSpans):
                 sp = self.resolve_pronoun(view, f"the {child.lower_}", pos, last, seen, roles)
                 return [sp] if sp is not None else []
         for _prep, issuer in syn.prep_objects(tok, ("from", "by")):
-            if issuer.text[:1].isupper() and issuer.is_alpha and not any(view.type_of(m) in kinds for m in syn.phrase_mentions(issuer)):
-                # "a statement from the Nineveh Operations Command", a body no entity names: described
+            owned = any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in issuer.children)
+            if (issuer.text[:1].isupper() or issuer.lower_ in self.body_nouns) and issuer.is_alpha and not owned and \
+                    not any(view.type_of(m) in kinds for m in syn.phrase_mentions(issuer)):
+                # "a statement from the Nineveh Operations Command", "a statement from the region's interior
+                # ministry": a body no entity names, described
                 text = self.role_text(view, issuer)
                 text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
                 return [Speaker(None, text, False, f"desc-body:{text.lower()}#{issuer.idx}")]
