@@ -960,3 +960,13 @@ def test_a_headline_place_seen_from_a_direction_joins_the_bodys_place() -> None:
 def test_who_the_sentence_makes_responsible_acts(text: str, actor: str, certainty: str) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
     assert [(e.actors, e.certainty.value) for e in events] == [([actor], certainty)]
+
+
+@pytest.mark.parametrize(("text", "sub_types"), [
+    ("Kataib Hezbollah released a video on Monday night of a kidnapped academic.", ["Other"]),
+    ("Police released a video of the arrest on Monday.", ["Arrests"]),  # no armed group's video
+    ("The prime minister addressed the nation on television on Sunday.", ["Other"]),
+])
+def test_videos_and_addresses(text: str, sub_types: list[str]) -> None:
+    events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
+    assert [e.sub_type for e in events] == sub_types
