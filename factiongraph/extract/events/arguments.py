@@ -79,7 +79,7 @@ LIGHT_VERBS = frozenset("""carry carried carries carrying conduct conducted cond
     perpetrated commit committed commits claim claimed claims claiming undertake undertook make made
     begin began begun start started lead led order ordered take took taken takes join joined joins
     participate participated participates attend attended attends hold held holds organize organized
-    organise organised""".split())
+    organise organised issue issued issues issuing""".split())
 # Verbs by which a leader has others use force ("Biden ordered strikes", "authorised raids"), and
 # the happenings they command: the force used is the leader's state or group (ACLED codes the
 # forces that struck), where an ordered investigation stays the leader's own act.

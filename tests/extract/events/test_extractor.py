@@ -970,3 +970,15 @@ def test_who_the_sentence_makes_responsible_acts(text: str, actor: str, certaint
 def test_videos_and_addresses(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
     assert [e.sub_type for e in events] == sub_types
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Grand Ayatollah Ali al-Sistani issued a fatwa in June 2014 calling on Iraqis to take up arms.",
+     [["ali-al-sistani"]]),
+    # the ruling the formation followed is a development of its own, with its own evidence
+    ("The PMF was officially formed in 2014 to combat ISIS, following Ayatollah Sistani's fatwa for able-bodied "
+     "men to defend the country.", [["pmf"], ["ali-al-sistani"]]),
+])
+def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]]) -> None:
+    events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
+    assert [e.actors for e in events] == actors
