@@ -174,10 +174,15 @@ FUNCTION_WORDS = frozenset({"a", "an", "the", "on", "of", "to", "x", "in", "into
                             "upon", "himself", "herself", "themselves", "forward", "free", "ablaze"})
 
 
+# "open an investigation" is also "open a full investigation": the indefinite article either way.
+_ARTICLES = frozenset({"a", "an"})
+
+
 def _compile_phrase(text: str, verbal: bool) -> Phrase:
     # a hyphen is a token of its own, as the tokenizer splits "sit-in" into "sit", "-", "in"
     bases = tuple(text.lower().replace("-", " - ").split())
-    surfaces = tuple(frozenset({w}) if w in FUNCTION_WORDS else surface_set(frozenset({w})) for w in bases)
+    surfaces = tuple(_ARTICLES if w in _ARTICLES else frozenset({w}) if w in FUNCTION_WORDS
+                     else surface_set(frozenset({w})) for w in bases)
     return Phrase(bases, surfaces, verbal)
 
 

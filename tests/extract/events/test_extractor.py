@@ -982,3 +982,17 @@ def test_videos_and_addresses(text: str, sub_types: list[str]) -> None:
 def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
     assert [e.actors for e in events] == actors
+
+
+@pytest.mark.parametrize(("text", "sub_types"), [
+    ("US Secretary of State Antony Blinken spoke with Iraqi Prime Minister Mustafa al-Kadhimi on Tuesday about "
+     "the attack.", ["Other"]),
+    ("A Kataib Hezbollah commander spoke with reporters in Baghdad on Tuesday.", []),
+    ("The foreign ministry summoned the Turkish ambassador on Tuesday over the strikes.", ["Other"]),
+    ("Iraq recalled its ambassador to Tehran on Tuesday.", ["Other"]),
+    ("The army recalled reservists on Tuesday.", []),
+    ("The prime minister opened a full investigation into the attack on Tuesday.", ["Other"]),
+])
+def test_talks_summons_and_inquiries(text: str, sub_types: list[str]) -> None:
+    events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
+    assert [e.sub_type for e in events] == sub_types
