@@ -103,6 +103,14 @@ def test_places_from_context_beat_person_labels(nlp_pipeline: NlpPipeline,
     assert found["Qalat Sikkar"].type is EntityType.PLACE
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Turkish artillery shelled villages near Amedi on Tuesday.", "Amedi"),
+    ("Militants attacked a checkpoint west of Tuz Khurmatu on Tuesday.", "Tuz Khurmatu"),
+])
+def test_a_name_near_or_seen_from_a_direction_is_a_place(nlp_pipeline: NlpPipeline, text: str, name: str) -> None:
+    assert by_text(annotate(nlp_pipeline, text))[name].type is EntityType.PLACE
+
+
 def test_invented_factions_are_discovered_and_kept_apart(nlp_pipeline: NlpPipeline,
                                                          fixture_texts: dict[str, str]) -> None:
     ann = annotate(nlp_pipeline, fixture_texts["invented_factions"])

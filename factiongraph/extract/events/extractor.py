@@ -681,9 +681,16 @@ class EventExtractor:
             stop = min((p for p in (text.find(ch, trigger, sent.end_char) for ch in (",", ";", "\u2014"))
                         if p >= 0), default=sent.end_char)
             placeable = [m for m in placeable if trigger <= m.start and m.end <= stop]
+        if rule.type == "Explosions/Remote violence":
+            # "a drone launched from Iraq", "rockets fired from Syria": where the attack came from,
+            # not where it struck
+            placeable = [m for m in placeable if not _LAUNCHED_FROM.search(text, max(0, m.start - 40), m.start)]
         attached = [m for m in reader.place_mentions(sent.doc, cand.start, cand.end)
                     if m not in filed and not self._acting_capital(ctx, reader, m, actors) and (m.entity_id is None or (
-                        m.entity_id not in actors and (m.entity_id not in targets or reader.is_facility(m))))]
+                        m.entity_id not in actors and (m.entity_id not in targets or reader.is_facility(m)
+                                                       or self._struck_town(ctx, rule, m))))
+                    and (rule.type != "Explosions/Remote violence"
+                         or not _LAUNCHED_FROM.search(text, max(0, m.start - 40), m.start))]
         location = locate_event(attached, ctx.entities, ctx.kb) if attached else None
         # A political development (a statement, a sanction, a ruling) happens where its own
         # clause puts it; a place elsewhere in its sentence is what it is about.
@@ -837,6 +844,12 @@ class EventExtractor:
                                       type=EntityType.PLACE, producer="", confidence=1.0, entity_id=capital)],
                              {**ctx.entities, capital: entity}, ctx.kb)
         return replace(found, basis="the story's capital", confidence=0.6) if found is not None else None
+
+    @staticmethod
+    def _struck_town(ctx: DocContext, rule: EventRule, m: Mention) -> bool:
+        """Return True for a town or city a remote attack hit ("a drone struck Eilat"): the target
+        is also where the happening was."""
+        return rule.type == "Explosions/Remote violence" and _entity_type(ctx, m) is EntityType.PLACE
 
     @staticmethod
     def _acting_capital(ctx: DocContext, reader: ArgumentReader, m: Mention, actors: list[str]) -> bool:
@@ -1105,6 +1118,9 @@ class EventExtractor:
 # or deals with is not where it is.
 OPPOSED = re.compile(r"\b(?:against|with)\s+(?:the\s+)?$", re.I)
 TOLL_PRODUCER = "rule.event-toll-update.v1"
+# "launched from Iraq", "fired from southern Lebanon": the place an attack came from.
+_LAUNCHED_FROM = re.compile(r"\b(?:launched|fired|sent|flown|lobbed)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?"
+                            r"(?:\w+\s+)?$", re.IGNORECASE)
 # "marched in the capital": the capital of the country the story is set in (not "the capital of X").
 _THE_CAPITAL = re.compile(r"\b(?:in|across|near|around|outside|inside|into|to) the capital\b(?!\s+(?:of|city of))",
                           re.IGNORECASE)

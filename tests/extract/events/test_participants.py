@@ -466,3 +466,15 @@ def test_a_suspension_of_attacks_on_forces_hits_no_one(extractor: EventExtractor
     events = extractor.extract(make_context(
         "Kataib Hezbollah said on Tuesday it was suspending its attacks on US forces.", "2024-01-31"))
     assert [(e.sub_type, e.targets) for e in events] == [("Change to group/activity", [])]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("A drone attack launched from Iraq killed two soldiers at a base in the Golan Heights on Thursday.",
+     "Golan Heights"),
+    ("A drone attack launched from Iraq killed two soldiers on Thursday.", None),  # where it came from only
+    ("Rockets fired from Syria hit a base in Iraq on Thursday.", "Iraq"),
+    ("A drone launched from Iraq struck Erbil on Thursday.", "Erbil"),  # the town struck is where it was
+])
+def test_where_a_remote_attack_came_from_is_not_where_it_struck(extractor: EventExtractor, text: str,
+                                                               place: str | None) -> None:
+    assert [e.location_name for e in extractor.extract(make_context(text, "2024-03-13"))] == [place]
