@@ -996,3 +996,15 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
 def test_talks_summons_and_inquiries(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
     assert [e.sub_type for e in events] == sub_types
+
+
+@pytest.mark.parametrize(("text", "sub_types"), [
+    ("Hundreds of Sadrists stormed the parliament building in Baghdad on Wednesday.", ["Violent demonstration"]),
+    ("Demonstrators threw stones at security forces in Nasiriyah on Wednesday.", ["Violent demonstration"]),
+    ("A mob killed a man accused of blasphemy in Baghdad on Wednesday.", ["Mob violence"]),
+    ("Protesters blocked roads with burning tyres in Nasiriyah on Wednesday.", ["Peaceful protest"]),
+    ("Gunmen blocked the road near Tarmiyah on Wednesday.", []),
+])
+def test_what_crowds_do(text: str, sub_types: list[str]) -> None:
+    events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
+    assert [e.sub_type for e in events] == sub_types
