@@ -29,6 +29,13 @@ def only(extractor: EventExtractor, text: str, published: str | None = PUB) -> E
     return found[0]
 
 
+def headlined_events(text: str, published: str) -> list[Event]:
+    """Return the events of ``text``, its first line the document's headline."""
+    ctx = make_context(text, published)
+    ctx.document.metadata.title = text.split("\n")[0]
+    return EventExtractor(default_kb()).extract(ctx)
+
+
 def test_every_rule_uses_an_acled_pair() -> None:
     typology = load_typology()
     for rule in load_event_rules().rules:
@@ -792,9 +799,7 @@ def test_killed_in_an_armed_groups_attack_on_fighters_is_a_clash_told_once() -> 
             "were killed and three others injured on Tuesday evening in an ISIS attack in southern Kirkuk, a "
             "security source said.\n\nThe source said that ISIS remnants targeted a PMF post in the Wadi al-Shay "
             "area, sparking clashes that lasted for about an hour.")
-    ctx = make_context(text, "2023-05-17")
-    ctx.document.metadata.title = text.split("\n")[0]
-    events = EventExtractor(default_kb()).extract(ctx)
+    events = headlined_events(text, "2023-05-17")
     assert [(e.sub_type, e.actors, e.counts) for e in events] == [("Armed clash", ["isis"], {"killed": 2, "injured": 3})]
 
 
@@ -829,9 +834,7 @@ def test_a_headline_and_its_body_share_a_toll() -> None:
     text = ("Security Media Cell announces killing of three terrorists in Kirkuk\n\nThe Security Media Cell "
             "announced, on Saturday, the killing of three terrorists in an air strike carried out by Iraqi F-16 "
             "aircraft in the Wadi al-Shay area of Kirkuk province.")
-    ctx = make_context(text, "2023-06-10")
-    ctx.document.metadata.title = text.split("\n")[0]
-    events = EventExtractor(default_kb()).extract(ctx)
+    events = headlined_events(text, "2023-06-10")
     assert [(e.sub_type, e.counts, e.date_start) for e in events] == [("Air/drone strike", {"killed": 3}, "2023-06-10")]
 
 
@@ -909,9 +912,7 @@ def test_a_headline_place_seen_from_a_direction_joins_the_bodys_place() -> None:
             "Forces were killed and three others wounded on Thursday evening when ISIS militants ambushed their "
             "patrol in Tarmiyah, a security source said.\n\nOn Tuesday, a roadside bomb struck a vehicle of the "
             "Iraqi army in the same district, wounding three soldiers.")
-    ctx = make_context(text, "2024-06-14")
-    ctx.document.metadata.title = text.split("\n")[0]
-    events = EventExtractor(default_kb()).extract(ctx)
+    events = headlined_events(text, "2024-06-14")
     assert [(e.sub_type, e.date_start, e.location_name, len(e.evidence)) for e in events] == [
         ("Armed clash", "2024-06-13", "Tarmiyah", 2),  # the headline and the body: one ambush, in Tarmiyah
         ("Remote explosive/landmine/IED", "2024-06-11", "Tarmiyah", 1),  # another day: never the headline's
