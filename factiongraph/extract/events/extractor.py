@@ -30,6 +30,7 @@ from factiongraph.extract.events.typology import (
     DETERMINERS,
     HAVE_FORMS,
     VIOLENT_TYPES,
+    AnyPattern,
     EventRule,
     RuleSet,
     load_event_rules,
@@ -177,6 +178,10 @@ class EventExtractor:
             if isinstance(demonym, str) and demonym:
                 self.demonyms[demonym] = record.id
         self._sentence_counts: dict[int, dict[str, int]] = {}
+        # the certainty and responsibility cues, each list searched in one scan of a sentence
+        self._anonymous, self._alleged, self._claimed, self._responsibility = (
+            AnyPattern(self.rules.anonymous), AnyPattern(self.rules.alleged), AnyPattern(self.rules.claimed),
+            AnyPattern(self.rules.responsibility))
         self._rules_by_start: dict[str, list[int]] = {}
         for n, rule in enumerate(self.rules.rules):
             for word in self._starts[rule.id]:
@@ -893,9 +898,8 @@ class EventExtractor:
             found = self._sentence_counts.get(sent.start)
             if found is None:
                 spans = [(d.start, d.end) for d in dates if sent.start_char <= d.start < sent.end_char]
-                found = self._sentence_counts[sent.start] = sentence_counts(
-                    (doc[i] for i in range(sent.start, sent.end)
-                     if not any(a <= doc[i].idx < b for a, b in spans)), ctx.span_text(sent))
+                tokens = (t for t in sent if not any(a <= t.idx < b for a, b in spans)) if spans else sent
+                found = self._sentence_counts[sent.start] = sentence_counts(tokens, ctx.span_text(sent))
             if cand.rule.type in VIOLENT_TYPES:  # its casualties; arrests are events of their own
                 return {k: v for k, v in found.items() if k not in ("arrested", "released") or k == key}
             return {key: found[key]} if key is not None and key in found else {}
@@ -919,11 +923,11 @@ class EventExtractor:
         return {key: best[1]} if best else {}
 
     def _certainty(self, text: str) -> Certainty:
-        if any(p.search(text) for p in self.rules.anonymous):
+        if self._anonymous.search_any(text):
             return Certainty.ANONYMOUS
-        if any(p.search(text) for p in self.rules.alleged):
+        if self._alleged.search_any(text):
             return Certainty.ALLEGED
-        if any(p.search(text) for p in self.rules.claimed):
+        if self._claimed.search_any(text):
             return Certainty.CLAIMED
         return Certainty.REPORTED
 
@@ -948,7 +952,7 @@ class EventExtractor:
                                   mentions: list[Mention], events: list[Event]) -> None:
         """Give "X was responsible for the killings" to the latest violent event nearby."""
         sent_text = ctx.span_text(sent)
-        if not any(p.search(sent_text) for p in self.rules.responsibility) and not _CLAIMED_BY.search(sent_text):
+        if not self._responsibility.search_any(sent_text) and not _CLAIMED_BY.search(sent_text):
             return
         text = ctx.document.text
         groups = [m.entity_id for m in self._mentions_of(sents, k, mentions)
@@ -998,7 +1002,7 @@ class EventExtractor:
                     if g not in event.actors and g not in event.targets:
                         event.actors.append(g)
                 follow = ctx.span_text(sents[k + 1]) if k + 1 < len(sents) else ""
-                claimed = any(p.search(ctx.span_text(sent)) for p in self.rules.claimed)
+                claimed = self._claimed.search_any(ctx.span_text(sent))
                 if claimed and "responsib" in ctx.span_text(sent).lower():
                     event.certainty = Certainty.CLAIMED
                 elif self._certainty(ctx.span_text(sent) + " " + follow) is Certainty.ANONYMOUS:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.tokens import Doc
 
-from factiongraph.extract.events.counts import number_value
+from factiongraph.extract.events.counts import NUMBER_WORDS, may_write_number, number_value
 from factiongraph.extract.events.extractor import EventExtractor
 from tests.extract.factory import default_kb, make_context
 
@@ -100,3 +104,27 @@ def test_a_later_toll_raises_the_count_of_the_happening_told_before(later: str, 
     events = EventExtractor(default_kb()).extract(make_context(text, "2023-03-11"))
     assert len(events) == 1 and events[0].counts == {"killed": killed}
     assert any(ev.text == later for ev in events[0].evidence) == (killed != 12)
+
+
+_VOCAB = spacy.blank("en").vocab
+_PIECES = [*NUMBER_WORDS, *(w.title() for w in NUMBER_WORDS), "0", "7", "12", "1999", ",", "-", "s", "th",
+           "Brigade", "al", "x"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4))
+def test_may_write_number_admits_every_token_number_value_reads(pieces: list[str]) -> None:
+    """The cheap test before ``written_number`` never turns away a token that writes a number."""
+    word = "".join(pieces)
+    tok = Doc(_VOCAB, words=[word])[0]
+    if number_value(tok) is not None:
+        assert may_write_number(tok.lower_), word
+
+
+@pytest.mark.parametrize("word", ["25", "1,200", "Five", "twenty-five", "t,wo", "1999"])
+def test_may_write_number_admits(word: str) -> None:
+    assert may_write_number(Doc(_VOCAB, words=[word])[0].lower_)
+
+
+@pytest.mark.parametrize("word", ["soldiers", "killed", "Brigade", ",", "2nd"])
+def test_may_write_number_turns_away_words(word: str) -> None:
+    assert not may_write_number(Doc(_VOCAB, words=[word])[0].lower_)
