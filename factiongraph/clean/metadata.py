@@ -190,8 +190,9 @@ class OutletFinder:
     def find_opener(self, paragraph: str) -> str | None:
         """Return the known outlet a paragraph opens with as its signature ("Shafaq News/ The ...")."""
         head = paragraph.lstrip()[:60]
+        lowered = head.lower()
         for key, name in self._known.items():
-            if head.lower().startswith(key) and re.match(r"\s*(?:/|\||[-–—]\s|:\s)", head[len(key):]):
+            if lowered.startswith(key) and re.match(r"\s*(?:/|\||[-–—]\s|:\s)", head[len(key):]):
                 return None if self.is_wire(name) else name
         return None
     def find_named(self, note: str) -> str | None:

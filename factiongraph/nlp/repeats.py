@@ -17,7 +17,7 @@ the word another type (a place or a group), or when the part is too short to be 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 
 from factiongraph.model import EntityType, Mention
 
@@ -83,12 +83,10 @@ def add_name_repeats(mentions: list[Mention], text: str, doc_id: str, context: S
     if not first_seen:
         return mentions
     forms = sorted(first_seen, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w'\u2019-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
     covered = [(m.start, m.end) for m in mentions]
     added: list[Mention] = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        word = match.group()
+    for start, end in whole_word_spans(text, forms):
+        word = text[start:end]
         if start < first_seen[word] or any(s < end and start < e for s, e in covered):
             continue
         if _inside_longer_name(text, start, end):
@@ -127,25 +125,62 @@ def add_group_repeats(mentions: list[Mention], text: str, doc_id: str, context: 
             names.setdefault(m.text, m.type)
     if not names:
         return mentions
-    pattern = re.compile(r"(?<![\w'\u2019-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                         + r")(?![\w-])")
     covered = [(m.start, m.end) for m in mentions]
     added: list[Mention] = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
+    for start, end in whole_word_spans(text, sorted(names, key=len, reverse=True)):
         if any(s < end and start < e for s, e in covered):
             continue
         article = re.search(r"(?:^|[^\w'-])(?:The|A|An)[ \t]+$", text[max(0, start - 5):start]) is not None
         if _inside_longer_name(text, start, end) and (article is False or re.match(r"[ \t]+[A-Z]", text[end:end + 3])):
             continue  # "the Al-Shabaab Media Office": another body's name; "The Al-Shabaab group": this one
         s_start, s_end, in_content = context(start, end)
-        added.append(Mention(doc_id=doc_id, start=start, end=end, text=match.group(), type=names[match.group()],
+        added.append(Mention(doc_id=doc_id, start=start, end=end, text=text[start:end], type=names[text[start:end]],
                              producer=DOC_ORG_REPEAT_PRODUCER, confidence=DOC_NAME_REPEAT_CONFIDENCE,
                              entity_id=None, sentence_start=s_start, sentence_end=s_end, in_content=in_content))
         covered.append((start, end))
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+def whole_word_spans(text: str, words: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """Yield the ``(start, end)`` of each whole-word occurrence of ``words`` in ``text``, in text order.
+
+    The same spans as ``re.finditer`` of ``(?<![\\w'’-])(?:w1|w2|...)(?![\\w-])``: occurrences do
+    not overlap, and where several words start at one position the first in ``words`` that ends
+    a word wins. Found with ``str.find``: compiling that pattern, new for every document, cost
+    more than the search.
+    """
+    if any(not w for w in words):  # an empty word matches everywhere: leave that to the pattern
+        pattern = re.compile(r"(?<![\w'\u2019-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+        yield from (m.span() for m in pattern.finditer(text))
+        return
+    starts: set[int] = set()
+    for word in set(words):
+        at = text.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(word, at + 1)
+    resume = 0
+    for start in sorted(starts):
+        if start < resume or (start > 0 and _joins_word_before(text[start - 1])):
+            continue
+        for word in words:
+            end = start + len(word)
+            if text.startswith(word, start) and not (end < len(text) and _joins_word_after(text[end])):
+                yield start, end
+                resume = end
+                break
+
+
+def _joins_word_before(char: str) -> bool:
+    """Return True for a character that makes a word run on to the right (``[\\w'’-]``)."""
+    return char.isalnum() or char in "_'\u2019-"
+
+
+def _joins_word_after(char: str) -> bool:
+    """Return True for a character that makes a word run on to the left (``[\\w-]``)."""
+    return char.isalnum() or char in "_-"
 
 
 def _other_type(found: EntityType | None) -> bool:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from factiongraph.model import EntityType, Mention
 from factiongraph.nlp import NlpPipeline
 from factiongraph.nlp.repeats import (DOC_NAME_REPEAT_PRODUCER, DOC_ORG_REPEAT_PRODUCER, add_group_repeats,
-                                      add_name_repeats, last_name_forms)
+                                      add_name_repeats, last_name_forms, whole_word_spans)
 from tests.resolve.factory import make_document
 
 
@@ -68,3 +71,28 @@ def test_a_nationality_run_into_a_name_is_no_last_name(nlp_pipeline: NlpPipeline
     text = "Faisal Hussein Iraqi and Iranian officials met. Iraqi and Iranian officials met again."
     mentions = nlp_pipeline.annotate(make_document(text, "doc-1")).mentions
     assert all(m.text not in ("Iraqi", "Iranian") for m in mentions), [m.text for m in mentions]
+
+
+_WORD_PIECES = ["Zaidi", "al-Zaidi", "Al-Zaidi", "Zaidiya", "Kataib", "Kataib Hezbollah", "Hezbollah", " ", "\n",
+                "-", "'", "\u2019", "_", "s", "1", "é", "²", ",", "."]
+
+
+def _pattern_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    pattern = re.compile(r"(?<![\w'\u2019-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=14).map("".join),
+       st.lists(st.sampled_from(["Zaidi", "al-Zaidi", "Al-Zaidi", "Kataib Hezbollah", "Kataib", "Hezbollah", "é"]),
+                min_size=1, max_size=4, unique=True))
+def test_whole_word_spans_are_the_patterns_matches(text: str, words: list[str]) -> None:
+    """The str.find search finds what the whole-word pattern it replaces finds, in the same order."""
+    ordered = sorted(words, key=len, reverse=True)
+    assert list(whole_word_spans(text, ordered)) == _pattern_spans(text, ordered)
+
+
+def test_whole_word_spans_prefers_the_first_word_at_a_position() -> None:
+    # "Kataib Hezbollahs": the longer word runs on, the shorter one ends a word
+    text = "Kataib Hezbollah and Kataib-x and Kataib Hezbollahs, Kataib."
+    words = ["Kataib Hezbollah", "Kataib"]
+    assert list(whole_word_spans(text, words)) == _pattern_spans(text, words) == [(0, 16), (34, 40), (53, 59)]

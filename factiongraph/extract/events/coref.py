@@ -309,6 +309,13 @@ _OPENING_REFERENCE = re.compile(r"\s*(?:The|This|That)\s+(?:\w+\s+)?(?:explosion
                                 r"impact|detonation)\b")
 
 
+@lru_cache(maxsize=4096)
+def _occurs(pattern: re.Pattern[str], text: str) -> bool:
+    """Return True when ``pattern`` occurs in ``text``, remembered: coreference in a document
+    compares each event with every earlier one and asks the same of each sentence again."""
+    return pattern.search(text) is not None
+
+
 def _opens_with_reference(event: Event) -> bool:
     return bool(event.evidence) and _OPENING_REFERENCE.match(event.evidence[0].text) is not None
 
@@ -320,8 +327,13 @@ def is_campaign(event: Event) -> bool:
         return False  # a plural noun counts happenings; "Hundreds of protesters stormed" counts people
     if set(trigger.lower().split()[1:]) & {"to", "the", "a", "an", "of", "on", "in", "at", "into"}:
         return False  # a verb's phrase ("took to the streets"), not a plural noun
-    return re.search(_MANY_OF + r"(?:[\w'-]+\s+){0,2}" + re.escape(trigger), event.evidence[0].text,
-                     re.IGNORECASE) is not None
+    return _occurs(_many_of(trigger), event.evidence[0].text)
+
+
+@lru_cache(maxsize=1024)
+def _many_of(trigger: str) -> re.Pattern[str]:
+    """Return the pattern of ``trigger`` counted as many ("dozens of air strikes")."""
+    return re.compile(_MANY_OF + r"(?:[\w'-]+\s+){0,2}" + re.escape(trigger), re.IGNORECASE)
 
 
 # "A second attack the same night ...", "In another attack, ...": the text says it is not the one before
@@ -334,16 +346,16 @@ ANOTHER_ONE = re.compile(r"(?<!\bwas the )(?<!\bis the )(?<!\bmarks the )(?<!\bm
 
 def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> bool:
     """Return True if ``new`` (later in the same document) re-describes ``prev``."""
-    if new.evidence and ANOTHER_ONE.search(new.evidence[0].text):
+    if new.evidence and _occurs(ANOTHER_ONE, new.evidence[0].text):
         return False
-    if any(e.counts and e.evidence and TALLY.search(e.evidence[0].text) for e in (prev, new)):
+    if any(e.counts and e.evidence and _occurs(TALLY, e.evidence[0].text) for e in (prev, new)):
         return False
     if is_campaign(prev) != is_campaign(new):
         return False  # a campaign told in summary is not one of its strikes told in full
     if _perpetrators_again(prev, new):
         return True
     outcome = new.attrs.get("label") in ("killing", "injury")
-    refers_back = bool(new.evidence) and REFERS_BACK.search(new.evidence[0].text) is not None
+    refers_back = bool(new.evidence) and _occurs(REFERS_BACK, new.evidence[0].text)
     named_again = _opens_with_reference(new) and new.type in VIOLENT_TYPES and bool(prev.evidence) \
         and new.evidence[0].start - prev.evidence[-1].end <= NEARBY_CHARS  # "The explosion killed three"
     if (outcome or named_again) and is_undated(new) and prev.type in VIOLENT_TYPES \

@@ -83,6 +83,16 @@ def number_value(tok: Token) -> int | None:
     return NUMBER_WORDS.get(low)
 
 
+def may_write_number(low: str) -> bool:
+    """Return False when a token whose lowercase text is ``low`` cannot write a number.
+
+    A cheap test to run before :func:`written_number`: every token :func:`number_value` reads is
+    digits (commas aside), a number word, or holds a hyphen ("twenty-five").
+    """
+    bare = low.replace(",", "")
+    return bare in NUMBER_WORDS or "-" in bare or bare.isdigit()
+
+
 def written_number(tok: Token) -> int | None:
     """Return the number a token starts, reading "twenty - five" split by the tokenizer as 25;
     the second half of such a pair is None (it was read with the first)."""
@@ -237,7 +247,10 @@ def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
     out: dict[str, int] = {}
     last_noun: dict[str, Token] = {}
     tokens_list = list(tokens)
-    for num in tokens_list:
+    lowers = [t.lower_ for t in tokens_list]
+    for num, low in zip(tokens_list, lowers):
+        if not may_write_number(low):
+            continue
         value = written_number(num)
         if value is None or (num.lower_ == "one" and _of_things(num)):
             continue
@@ -268,11 +281,13 @@ def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
         else:  # "two were killed, one of them a child": the whole, not its part
             out[key] = max(value, out.get(key, 0))
         last_noun[key] = noun
-    for word in tokens_list:
-        key = KEY_WORDS.get(word.lower_)
-        shot_dead = word.lower_ == "dead" and word.dep_ == "amod" and word.i > 0 \
+    for word, low in zip(tokens_list, lowers):
+        key = KEY_WORDS.get(low)
+        if key is None:
+            continue
+        shot_dead = low == "dead" and word.dep_ == "amod" and word.i > 0 \
             and word.doc[word.i - 1].lower_ in ("shot", "gunned", "stabbed", "beaten")
-        if key is None or (word.dep_ in ("amod", "compound") and not shot_dead):
+        if word.dep_ in ("amod", "compound") and not shot_dead:
             continue
         victims = [] if shot_dead else _victims(word)
         joined = any(v.dep_ == "conj" and v.head.i == word.i for v in victims)  # "killing X and one of his aides"

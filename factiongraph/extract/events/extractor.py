@@ -31,6 +31,7 @@ from factiongraph.extract.events.typology import (
     FUNCTION_WORDS,
     HAVE_FORMS,
     VIOLENT_TYPES,
+    AnyPattern,
     EventRule,
     RuleSet,
     load_event_rules,
@@ -179,6 +180,10 @@ class EventExtractor:
             if isinstance(demonym, str) and demonym:
                 self.demonyms[demonym] = record.id
         self._sentence_counts: dict[int, dict[str, int]] = {}
+        # the certainty and responsibility cues, each list searched in one scan of a sentence
+        self._anonymous, self._alleged, self._claimed, self._responsibility = (
+            AnyPattern(self.rules.anonymous), AnyPattern(self.rules.alleged), AnyPattern(self.rules.claimed),
+            AnyPattern(self.rules.responsibility))
         self._rules_by_start: dict[str, list[int]] = {}
         for n, rule in enumerate(self.rules.rules):
             for word in self._starts[rule.id]:
@@ -968,9 +973,8 @@ class EventExtractor:
             if not doc.has_annotation("DEP"):
                 return {}
             spans = [(d.start, d.end) for d in dates if sent.start_char <= d.start < sent.end_char]
-            found = self._sentence_counts[sent.start] = sentence_counts(
-                (doc[i] for i in range(sent.start, sent.end)
-                 if not any(a <= doc[i].idx < b for a, b in spans)), ctx.span_text(sent))
+            tokens = (t for t in sent if not any(a <= t.idx < b for a, b in spans)) if spans else sent
+            found = self._sentence_counts[sent.start] = sentence_counts(tokens, ctx.span_text(sent))
         return found
 
     def _find_counts(self, ctx: DocContext, cand: Candidate, dates: list[DateMatch]) -> dict[str, int]:
@@ -1008,11 +1012,11 @@ class EventExtractor:
         return {key: best[1]} if best else {}
 
     def _certainty(self, text: str) -> Certainty:
-        if any(p.search(text) for p in self.rules.anonymous):
+        if self._anonymous.search_any(text):
             return Certainty.ANONYMOUS
-        if any(p.search(text) for p in self.rules.alleged):
+        if self._alleged.search_any(text):
             return Certainty.ALLEGED
-        if any(p.search(text) for p in self.rules.claimed):
+        if self._claimed.search_any(text):
             return Certainty.CLAIMED
         return Certainty.REPORTED
 
@@ -1037,7 +1041,7 @@ class EventExtractor:
                                   mentions: list[Mention], events: list[Event]) -> None:
         """Give "X was responsible for the killings" to the latest violent event nearby."""
         sent_text = ctx.span_text(sent)
-        if not any(p.search(sent_text) for p in self.rules.responsibility) and not _CLAIMED_BY.search(sent_text):
+        if not self._responsibility.search_any(sent_text) and not _CLAIMED_BY.search(sent_text):
             return
         text = ctx.document.text
         own_claim = _SAID_RESPONSIBLE.search(sent_text) is not None  # "X said it was responsible": the speaker
@@ -1076,7 +1080,7 @@ class EventExtractor:
         if by is None:  # "X said it was responsible for the rocket fire on the embassy": its own event
             own = [e for e in events if e.evidence[0].start >= sent.start_char and not e.actors
                    and e.type in violent]
-            claimed = own_claim or any(p.search(sent_text) for p in self.rules.claimed)
+            claimed = own_claim or self._claimed.search_any(sent_text)
             for event in own[:1]:
                 event.actors.extend(g for g in dict.fromkeys(groups) if g not in event.targets)
                 if claimed:
@@ -1100,7 +1104,7 @@ class EventExtractor:
                     if g not in event.actors and g not in event.targets:
                         event.actors.append(g)
                 follow = ctx.span_text(sents[k + 1]) if k + 1 < len(sents) else ""
-                claimed = own_claim or any(p.search(ctx.span_text(sent)) for p in self.rules.claimed)
+                claimed = own_claim or self._claimed.search_any(ctx.span_text(sent))
                 if claimed and "responsib" in ctx.span_text(sent).lower():
                     event.certainty = Certainty.CLAIMED
                 elif self._certainty(ctx.span_text(sent) + " " + follow) is Certainty.ANONYMOUS:

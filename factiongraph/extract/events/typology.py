@@ -237,6 +237,34 @@ class EventRule:
         return f"rule.{self.id}.v{self.version}"
 
 
+class AnyPattern:
+    """Patterns asked together whether any of them occurs in a text, in one scan of it.
+
+    ``any(p.search(text) for p in patterns)`` scans the text once per pattern. The alternation of
+    patterns compiled with the same flags and without groups matches exactly where one of them
+    does, so one search answers the same question. Patterns that cannot be joined that way are
+    searched one by one.
+    """
+
+    __slots__ = ("_joined", "_patterns")
+
+    def __init__(self, patterns: tuple[re.Pattern[str], ...]) -> None:
+        self._patterns = patterns
+        self._joined: re.Pattern[str] | None = None
+        flags = {p.flags for p in patterns}
+        if len(flags) == 1 and not any(p.groups for p in patterns):
+            try:
+                self._joined = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags.pop())
+            except re.error:  # e.g. a pattern with global inline flags, allowed only at the start
+                self._joined = None
+
+    def search_any(self, text: str) -> bool:
+        """Return True when any of the patterns occurs in ``text``."""
+        if self._joined is not None:
+            return self._joined.search(text) is not None
+        return any(p.search(text) for p in self._patterns)
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSet:
     """All event rules plus the certainty and responsibility cues."""

@@ -29,6 +29,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
+
 from factiongraph.extract.quotes.patterns import _QUOTE, EDGE_TRIM, Finding, Speaker, singular
 from factiongraph.extract.quotes.speakers import _VOICES, SyntaxSpeakers
 from factiongraph.extract.view.dateline import dateline_end, dateline_end_in_line
@@ -71,9 +73,11 @@ class TokenIndex:
     @classmethod
     def of(cls, doc: Any, lowers: list[str]) -> TokenIndex:
         """Return the index of a parsed ``doc`` (``lowers``: its tokens lowercased, by index)."""
-        rows = doc.to_array(["IDX", "HEAD", "IS_PUNCT", "IS_SPACE"]).astype("int64").tolist()
-        return cls(doc, [r[0] for r in rows], lowers, [i + r[1] for i, r in enumerate(rows)],
-                   [bool(r[2] or r[3]) for r in rows])
+        # column by column in numpy: HEAD is relative (uint64 there, negative once cast to int64)
+        columns = doc.to_array(["IDX", "HEAD", "IS_PUNCT", "IS_SPACE"]).astype("int64").reshape(-1, 4)
+        heads = numpy.arange(len(columns), dtype="int64") + columns[:, 1]
+        bare = (columns[:, 2] != 0) | (columns[:, 3] != 0)
+        return cls(doc, columns[:, 0].tolist(), lowers, heads.tolist(), bare.tolist())
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Return the tokens ``[i, j)`` that start inside the characters ``[start, end)``."""

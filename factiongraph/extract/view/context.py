@@ -54,13 +54,14 @@ class DocContext:
         ``syntax().available`` is False when the document was not parsed (setting ``parse``).
         """
         if self._syntax is None:
-            self._syntax = Syntax.of(self.spacy_doc, self._content)
+            self._syntax = Syntax.of(self.spacy_doc, self._content,
+                                     self.spacy_text() if self.spacy_doc is not None else None)
         return self._syntax
 
     def lowers(self) -> list[str]:
         """Return every token's lowercase text, by token index, built once (one pass over the parse)."""
         if self._lowers is None:
-            self._lowers = [t.lower_ for t in self.spacy_doc] if self.spacy_doc is not None else []
+            self._lowers = lowercase_tokens(self.spacy_doc) if self.spacy_doc is not None else []
         return self._lowers
 
     def sents(self) -> list[Any]:
@@ -82,3 +83,13 @@ class DocContext:
     def entity(self, entity_id: str | None) -> Entity | None:
         """Return the entity record for an id, if any."""
         return None if entity_id is None else self.entities.get(entity_id)
+
+
+def lowercase_tokens(doc: Any) -> list[str]:
+    """Return every token's ``lower_`` of a spaCy ``Doc``, by token index.
+
+    Read from the doc's LOWER column and the string store: making a ``Token`` per word to ask
+    for its ``lower_`` costs twice as much.
+    """
+    strings = doc.vocab.strings
+    return [strings[key] for key in doc.to_array("LOWER").tolist()]

@@ -42,11 +42,11 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 class Syntax:
     """The parse of one document with its content mentions indexed by token."""
 
-    def __init__(self, doc: Any, mentions: Sequence[Mention]) -> None:
+    def __init__(self, doc: Any, mentions: Sequence[Mention], text: str | None = None) -> None:
         self.doc = doc
         self.available = doc is not None and bool(doc.has_annotation("DEP"))
         self._by_token: dict[int, Mention] = {}
-        self._text: str | None = None
+        self._text: str | None = text
         self._datelines: dict[int, int] = {}  # sentence start -> where its dateline ends (-1: none)
         if doc is None:
             return
@@ -60,9 +60,13 @@ class Syntax:
                     self._by_token[i] = m
 
     @classmethod
-    def of(cls, doc: Any, mentions: Sequence[Mention]) -> Syntax:
-        """Return the syntax view of a parsed doc (``doc`` may be None: nothing is available)."""
-        return cls(doc, mentions)
+    def of(cls, doc: Any, mentions: Sequence[Mention], text: str | None = None) -> Syntax:
+        """Return the syntax view of a parsed doc (``doc`` may be None: nothing is available).
+
+        ``text``, when the caller has it, is ``doc.text`` (spaCy's text is lossless), so the view
+        need not join the doc's tokens again.
+        """
+        return cls(doc, mentions, text)
 
     def text(self) -> str:
         """Return the parsed doc's text, joined once (``Doc.text`` re-joins every token per call)."""

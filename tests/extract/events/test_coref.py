@@ -222,3 +222,22 @@ def test_a_campaign_told_in_summary_is_not_one_of_its_strikes() -> None:
     again = replace(many, evidence=[Evidence("a", 200, 230, "The raid was over by noon on Thursday"[:30],
                                              "rule.event-raid.v1", 0.8)], attrs={**many.attrs, "trigger": "raid"})
     assert len(merge_in_document([one, again], ancestors)) == 1  # the same raid told again
+
+
+def test_remembered_pattern_search_answers_per_pattern_and_text() -> None:
+    """The memo behind the sentence tests is keyed by pattern and text, never one for the other."""
+    from factiongraph.extract.events.coref import ANOTHER_ONE, TALLY, _occurs
+
+    for text in ("In another attack, gunmen killed two.", "320 people have been killed since the protests began.",
+                 "Gunmen killed two."):
+        for pattern in (ANOTHER_ONE, TALLY):
+            assert _occurs(pattern, text) is (pattern.search(text) is not None)
+            assert _occurs(pattern, text) is (pattern.search(text) is not None)  # remembered: the same
+
+
+def test_campaign_pattern_is_the_triggers_own() -> None:
+    from factiongraph.extract.events.coref import _many_of
+
+    assert _many_of("strikes").search("hundreds of air strikes since April")
+    assert not _many_of("raids").search("hundreds of air strikes since April")
+    assert _many_of("strikes") is _many_of("strikes")

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.tokens import Doc
 
-from factiongraph.extract.events.counts import number_value
+from factiongraph.extract.events.counts import NUMBER_WORDS, may_write_number, number_value
 from factiongraph.extract.events.extractor import EventExtractor
 from tests.extract.factory import default_kb, make_context
 
@@ -128,3 +132,27 @@ def test_a_zero_toll_far_from_the_attack_is_not_its_toll() -> None:
             "No one was hurt when a fuel truck overturned on the road there last year.")
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-01-15"))
     assert [e.counts for e in events if e.type == "Explosions/Remote violence"] == [{}]
+
+
+_VOCAB = spacy.blank("en").vocab
+_PIECES = [*NUMBER_WORDS, *(w.title() for w in NUMBER_WORDS), "0", "7", "12", "1999", ",", "-", "s", "th",
+           "Brigade", "al", "x"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4))
+def test_may_write_number_admits_every_token_number_value_reads(pieces: list[str]) -> None:
+    """The cheap test before ``written_number`` never turns away a token that writes a number."""
+    word = "".join(pieces)
+    tok = Doc(_VOCAB, words=[word])[0]
+    if number_value(tok) is not None:
+        assert may_write_number(tok.lower_), word
+
+
+@pytest.mark.parametrize("word", ["25", "1,200", "Five", "twenty-five", "t,wo", "1999"])
+def test_may_write_number_admits(word: str) -> None:
+    assert may_write_number(Doc(_VOCAB, words=[word])[0].lower_)
+
+
+@pytest.mark.parametrize("word", ["soldiers", "killed", "Brigade", ",", "2nd"])
+def test_may_write_number_turns_away_words(word: str) -> None:
+    assert not may_write_number(Doc(_VOCAB, words=[word])[0].lower_)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from factiongraph.extract.quotes.extractor import QuoteExtractor
 from factiongraph.extract.view.syntax import Syntax
@@ -754,3 +755,20 @@ def test_a_body_quoting_a_named_person(extractor: QuoteExtractor) -> None:
            'Minister Fuad Hussein.'
     q = one(run(extractor, text), "The convoys will be searched")
     assert q.speaker_id == "fuad-hussein"
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah said on Tuesday that it had left Jurf al-Sakhar, a spokesman told the Gulf Herald.",
+    "BAGHDAD, Jan 30 -\n\n\"We will respond,\" he said.  Officials did not comment.",
+    "",
+])
+def test_token_index_is_each_tokens_facts(text: str) -> None:
+    """The index read column by column holds each token's offset, absolute head and bareness."""
+    from factiongraph.extract.quotes.clauses import TokenIndex
+
+    doc = make_context(text, "2021-05-10").spacy_doc if text else spacy.blank("en")("")  # no tokens at all
+    index = TokenIndex.of(doc, [t.lower_ for t in doc])
+    assert index.starts == [t.idx for t in doc]
+    assert index.heads == [t.head.i for t in doc]
+    assert index.bare == [t.is_punct or t.is_space for t in doc]
+    assert all(type(h) is int for h in index.heads) and all(type(b) is bool for b in index.bare)

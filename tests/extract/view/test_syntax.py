@@ -19,3 +19,12 @@ def test_text_is_the_docs_text_joined_once() -> None:
 def test_text_without_a_doc_is_empty() -> None:
     syn = Syntax.of(None, [])
     assert syn.text() == "" and not syn.available
+
+
+def test_context_hands_its_text_to_the_syntax_view() -> None:
+    """The document's syntax view takes the text the context already holds, the doc's own text."""
+    from tests.extract.factory import make_context
+
+    ctx = make_context("Kataib Hezbollah said on Tuesday it had left Jurf al-Sakhar.", "2021-05-10")
+    assert ctx.syntax().text() == ctx.spacy_doc.text
+    assert ctx.syntax().text() is ctx.spacy_text()
