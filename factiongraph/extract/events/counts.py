@@ -108,6 +108,32 @@ def written_number(tok: Token) -> int | None:
     return value
 
 
+def _struck_down(noun: Token) -> bool:
+    """Return True for attackers someone else killed ("security forces killed the two attackers"):
+    the object of a casualty verb that has a subject of its own. They are the event's dead."""
+    verb = noun.head
+    return noun.dep_ == "dobj" and verb.lower_ in KEY_WORDS and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _is_along(prep: Token) -> bool:
+    """Return True for the "with" of "along with" / "together with", however the parser hung it."""
+    if prep.lower_ != "with":
+        return False
+    return prep.head.lower_ in ("along", "together") or any(
+        c.lower_ in ("along", "together") for c in (*prep.children, *prep.head.children))
+
+
+def _along_with(noun: Token) -> Token | None:
+    """Return the victim a number's noun is added to ("killed the commander along with two
+    bodyguards", "was killed together with three of his guards"), else None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or not _is_along(prep) or prep.head.i == prep.i:
+        return None
+    owner = prep.head.head if prep.head.lower_ in ("along", "together") else prep.head
+    victims = [c for c in owner.children if c.dep_ in ("dobj", "nsubjpass")]
+    return victims[0] if victims and owner.lower_ in KEY_WORDS else owner
+
+
 def _counted_noun(num: Token) -> Token:
     """Return the noun a number counts ("three soldiers" -> soldiers; "two were killed" -> two)."""
     if num.dep_ in ("compound", "nummod", "quantmod") and num.head.i != num.i and number_value(num.head) is not None:
@@ -148,6 +174,9 @@ def _single_persons_before(noun: Token) -> int:
 def _key_of(noun: Token, num: Token) -> str | None:
     """Return what happened to those ``noun`` counts, from the parse, else from the words after it."""
     noun = _first_conjunct(noun)  # "killing an officer and four soldiers": what happened to the officer
+    added_to = _along_with(noun)
+    if added_to is not None:  # "killed the commander along with two bodyguards": the commander's fate
+        noun = added_to
     if noun.lower_ in KEY_WORDS and noun.i != num.i:
         return KEY_WORDS[noun.lower_]  # "five dead", "25 fatalities"
     for child in noun.children:  # "three people killed", "the five wounded"
@@ -231,6 +260,10 @@ def _victims(word: Token) -> list[Token]:
                  for o in c.children if o.dep_ == "pobj"]  # "the killing of X"
     if not found and verb.dep_ == "acl" and verb.head.i != verb.i:
         found = [verb.head]  # "a journalist killed in ..."
+    # "killed the commander together with his driver": those killed with the victim
+    preps = [c for t in (verb, *found) for c in t.children if c.dep_ == "prep"]
+    preps += [w for p in preps if p.lower_ in ("along", "together") for w in p.children]
+    found += [o for w in preps if _is_along(w) for o in w.children if o.dep_ == "pobj"]
     return found
 
 
@@ -262,8 +295,8 @@ def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
         key = _key_of(noun, num)
         if key is None:
             continue
-        if noun.lower_ in ATTACKER_NOUNS or any(c.lower_ in ATTACKER_NOUNS for c in noun.children
-                                               if c.dep_ in ("compound", "amod")):
+        if (noun.lower_ in ATTACKER_NOUNS or any(c.lower_ in ATTACKER_NOUNS for c in noun.children
+                                                if c.dep_ in ("compound", "amod"))) and not _struck_down(noun):
             key = f"attackers_{key}"
         another = any(t.lower_ in ("another", "other", "further", "additional", "more")
                       for t in num.doc[max(num.sent.start, num.i - 2):num.i])
@@ -271,6 +304,11 @@ def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
         coordinated = earlier is not None and (noun.head.i == earlier.i or earlier.head.i == noun.i) \
             and (noun.dep_ == "conj" or earlier.dep_ == "conj")
         value += _single_persons_before(noun)  # "killing an officer and four soldiers": five
+        added_to = _along_with(noun)
+        if added_to is not None and number_value(added_to) is None and (
+                added_to.ent_type_ == "PERSON" or added_to.lower_ in PERSON_HEADS) and not any(
+                c.dep_ in ("nummod", "quantmod") for c in added_to.children):
+            value += 1  # "the commander along with two bodyguards": three
         # "killing two Americans and a Briton": one more for each single person joined to the counted
         value += sum(1 for c in noun.children if c.dep_ == "conj" and c.i > noun.i and c.lower_ not in THING_NOUNS
                      and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
@@ -320,9 +358,15 @@ _TOLL_UPDATE = re.compile(
     r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b", re.I)
 
 
+# "Medical sources put the death toll at 12": the same, the figure given by a source.
+_TOLL_PUT = re.compile(r"\b(?:put|puts|putting|placed|places|placing)\s+the\s+(?P<what>death\s+toll|toll|"
+                       r"number\s+of\s+(?:the\s+)?(?:dead|injured|wounded))\s+at\s+(?:at\s+least\s+)?"
+                       r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b", re.I)
+
+
 def toll_update(text: str) -> tuple[str, int] | None:
     """Return ``(count key, number)`` when ``text`` raises an earlier happening's toll, else None."""
-    match = _TOLL_UPDATE.search(text)
+    match = _TOLL_UPDATE.search(text) or _TOLL_PUT.search(text)
     if match is None:
         return None
     raw = match.group("n").replace(",", "").lower()

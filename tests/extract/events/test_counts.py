@@ -56,6 +56,11 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
      {"killed": 2, "injured": 1}),
     ("A bomb killed a soldier and wounded another in Tarmiyah on Monday.", {"killed": 1, "injured": 1}),
     ("Unknown assailants assassinated a prominent activist in Karbala on Saturday.", {"killed": 1}),
+    # those killed with the victim count with it
+    ("A US drone strike in Baghdad on Monday killed the commander along with two bodyguards.", {"killed": 3}),
+    ("A drone strike killed the commander together with his driver in Baghdad on Monday.", {"killed": 2}),
+    # attackers someone else killed are the event's dead
+    ("Security forces killed the two attackers after a gunfight near Tarmiyah on Monday.", {"killed": 2}),
     # single people named before a counted group are counted with it
     ("Militants ambushed an army patrol in the Hamrin mountains on Friday, killing an officer and four soldiers.",
      {"killed": 5}),
@@ -102,6 +107,7 @@ def test_a_title_parsed_apart_from_the_name_is_no_second_victim(extractor: Event
     ("The death toll from the bombing rose to 31 on Friday, health officials said.", 31),
     ("The number of dead has climbed to at least forty, officials said.", 40),
     ("The death toll stood at 12 on Friday.", 12),  # no rise: the first figure stays
+    ("Medical sources put the death toll at 15 on Friday.", 15),
 ])
 def test_a_later_toll_raises_the_count_of_the_happening_told_before(later: str, killed: int) -> None:
     text = f"A car bomb exploded in a market in Sadr City on Thursday, killing 12 people.\n\n{later}"
