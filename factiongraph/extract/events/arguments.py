@@ -185,6 +185,8 @@ def trigger_head(doc: Any, start: int, end: int) -> Token:
 STATE_MEANS = frozenset("""warplane warplanes jet jets aircraft plane planes drone drones helicopter
     helicopters gunship gunships artillery tank tanks force forces troops military army navy airforce
     strike strikes airstrike airstrikes missile missiles rocket rockets soldiers soldier""".split())
+# Participles that say what a means was aimed at ("a rocket aimed at the airport").
+AIM_WORDS = frozenset({"aimed", "directed", "meant", "intended", "headed", "heading"})
 # Nouns of an attack a verb can take as its object ("launched a drone attack on X").
 ATTACK_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes assault assaults raid raids
     offensive operation operations barrage bombardment""".split())
@@ -400,6 +402,11 @@ class ArgumentReader:
                 args.add("target", self.ids([tok]) or self.role_groups(tok)
                          or self.state_of_means(tok, STATE_TARGETS))
 
+    def _aimed_at(self, tokens: Iterable[Token]) -> list[Token]:
+        """Return what the words "aimed at", "directed at" or "meant for" after ``tokens`` point to."""
+        return [o for t in tokens for c in t.children if c.dep_ in ("acl", "relcl") and c.lower_ in AIM_WORDS
+                for _p, o in self.sx.prep_objects(c, ("at", "toward", "towards", "for"))]
+
     def role_groups(self, token: Token) -> list[str]:
         """Return the groups an unnamed holder of a role belongs to: "killed an ISIS commander"
         hits ISIS (as "killed a commander of ISIS" does)."""
@@ -562,6 +569,8 @@ class ArgumentReader:
                                            if holder.lower_ in ("control", "hands", "grip")
                                            for _, o in self.sx.prep_objects(holder, ("of",))))
         self._target(args, [o for p, o in self.sx.prep_objects(verb, TARGET_PREPS)])
+        # "a Katyusha aimed at Baghdad airport fell short": what the means was aimed at
+        self._target(args, self._aimed_at([verb, *subjects, *self.sx.objects(verb)]))
         if label not in SELF_CHANGES:  # "suspending its attacks on US forces" hits no one
             # "launched a drone attack on Israel": what the object (a happening) is aimed at
             self._target(args, [o for obj in self.sx.objects(verb) if obj.lower_ in ATTACK_NOUNS

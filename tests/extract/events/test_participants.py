@@ -452,6 +452,8 @@ def test_a_groups_own_report_of_its_drone_attack(extractor: EventExtractor, text
 
 
 @pytest.mark.parametrize(("text", "target"), [
+    ("Five civilians were killed when a Katyusha rocket aimed at Baghdad airport fell short on Sunday.",
+     "baghdad-international-airport"),  # what the means was aimed at
     ("A drone attack launched from Iraq killed two Israeli soldiers in the Golan Heights on Thursday.", "israel"),
     ("The Islamic Resistance in Iraq said it attacked an Israeli target in Eilat with drones on Tuesday.", "israel"),
     ("Rockets targeted American forces at a base in Anbar on Monday.", "united-states"),
