@@ -365,4 +365,5 @@ def test_review_queue_splits_an_entity_and_undoes_it(browser: object, writable_d
         shot(pg, "16-review-split")
         pg.locator("#judgements a", has_text="Nabil Fadhil Zuhair").first.click()  # type: ignore[attr-defined]
         see_decision_then_undo(pg, server.url, "user:analyst six")
+        pg.wait_for_selector(SPLIT_ROW)  # type: ignore[attr-defined]  # the queue is drawn again after the undo
         assert pg.locator(SPLIT_ROW).count() == 1  # type: ignore[attr-defined]
