@@ -754,3 +754,12 @@ def test_a_body_quoting_a_named_person(extractor: QuoteExtractor) -> None:
            'Minister Fuad Hussein.'
     q = one(run(extractor, text), "The convoys will be searched")
     assert q.speaker_id == "fuad-hussein"
+
+
+def test_the_statement_goes_on_for_an_unnamed_body_described(extractor: QuoteExtractor) -> None:
+    text = ("The office of the governor of Diyala said in a statement that a mortar round hit a school. "
+            "The statement added that no pupils were hurt.")
+    quotes = run(extractor, text)
+    second = one(quotes, "no pupils were hurt")
+    assert second.speaker_id is None and second.speaker_role is not None
+    assert "governor of Diyala" in second.speaker_role
