@@ -763,3 +763,13 @@ def test_the_statement_goes_on_for_an_unnamed_body_described(extractor: QuoteExt
     second = one(quotes, "no pupils were hurt")
     assert second.speaker_id is None and second.speaker_role is not None
     assert "governor of Diyala" in second.speaker_role
+
+
+def test_he_named_only_in_the_sentence_after(extractor: QuoteExtractor) -> None:
+    text = ('"The budget leaves the southern provinces with nothing," he said. Basra Governor Asaad '
+            'al-Eidani made the remarks at a news conference on Monday.')
+    q = one(run(extractor, text), "leaves the southern provinces")
+    assert q.speaker_id is not None and q.speaker_id.startswith("ent-")  # the governor, discovered
+    text = ('"The budget leaves the southern provinces with nothing," he said. Basra Governor Asaad '
+            'al-Eidani visited the port on Monday.')
+    assert all(q.speaker_id is None for q in run(extractor, text))  # no sentence says he spoke
