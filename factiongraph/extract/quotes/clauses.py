@@ -105,7 +105,7 @@ class QuoteClauses(SyntaxSpeakers):
             return []  # the word gate: no cue word among the sentence's tokens
         syn = view.ctx.syntax()
         span = index.doc[i:j]
-        if "quoted" in index.lowers[i:j]:
+        if "quoted" in index.lowers[i:j] or "cited" in index.lowers[i:j]:
             masked = self.masked(view.text, start, end)
             quoted_as = self.quoted_as_saying(view, ms, start, end, masked, roles) or \
                 self.quoted_passive(view, ms, start, end, masked, roles)

@@ -773,3 +773,17 @@ def test_he_named_only_in_the_sentence_after(extractor: QuoteExtractor) -> None:
     text = ('"The budget leaves the southern provinces with nothing," he said. Basra Governor Asaad '
             'al-Eidani visited the port on Monday.')
     assert all(q.speaker_id is None for q in run(extractor, text))  # no sentence says he spoke
+
+
+@pytest.mark.parametrize("verb", ["cited", "quoted"])
+def test_an_unnamed_source_cited_as_saying(extractor: QuoteExtractor, verb: str) -> None:
+    text = f"A senior police officer in Kirkuk was {verb} as saying that the curfew would be lifted on Friday."
+    q = one(run(extractor, text), "curfew would be lifted")
+    assert q.speaker_id is None and q.speaker_role is not None and "police officer" in q.speaker_role
+
+
+def test_an_office_quoting_him_after_the_quotation(extractor: QuoteExtractor) -> None:
+    text = ('Kurdistan Region President Nechirvan Barzani met the delegation in Erbil. "Dialogue is the only '
+            'way out of this crisis," his office quoted him as saying.')
+    q = one(run(extractor, text), "Dialogue is the only way")
+    assert q.speaker_id == "nechirvan-barzani"
