@@ -344,3 +344,9 @@ def test_a_rank_before_the_name_gives_way_to_the_post_after_it(extractor: QuoteE
     assert [q.speaker_role for q in quotes] == ["Coalition spokesman"]
     quotes = run(extractor, '"One contractor was killed," Colonel Wayne Marotto said.')
     assert [q.speaker_role for q in quotes] == ["Colonel"]
+
+
+def test_a_role_loses_the_outlet_signature_before_it() -> None:
+    from factiongraph.extract.quotes.extractor import plain_role
+    assert plain_role("Baghdad Today/ A security source in Diyala") == "security source in Diyala"
+    assert plain_role("RFE/RL correspondent") == "RFE/RL correspondent"
