@@ -91,6 +91,11 @@ class _Cue:
     content: tuple[int, int] | None = None  # token range of the reported words
 
 
+# '"..." - that was the message from X': the signature names the speaker after these words.
+_MESSAGE_FROM = re.compile(r"(?:that|this|such)\s+(?:was|is)\s+the\s+(?:\w+\s+)?(?:message|verdict|warning|"
+                           r"view|response|reply|word)\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 class QuoteClauses(SyntaxSpeakers):
     """Find statements through the parse (see the module docstring)."""
 
@@ -324,7 +329,8 @@ class QuoteClauses(SyntaxSpeakers):
         """Return 'X: "..."': a quotation after a speaker's name and a colon, the name all there is
         before it (a headline's or a live blog's way of quoting)."""
         text = view.text
-        match = re.match(r"\s*(?P<name>[^:\n]{2,80}?)\s*:\s*[\"\u201c]", text[start:end])
+        match = re.match(r"\s*(?P<name>[^:\n]{2,80}?)\s*:\s*[\"\u201c]", text[start:end]) or \
+            re.match(r"\s*For\s+(?P<name>[^,\n\"\u201c]{2,80}?)\s*,\s*[\"\u201c]", text[start:end])  # 'For X, "..."'
         quotes = self.long_quotes(text, start, end)
         if match is None or not quotes:
             return None
@@ -350,8 +356,10 @@ class QuoteClauses(SyntaxSpeakers):
         if tail is None or not re.match(r"\s*[\"\u201c]", text[start:quotes[0][0] + 1]):
             return None
         sig_end = quotes[-1][1] + tail.end("sig")
-        speaker = next((m for m in ms if m.end == sig_end and m.entity_id and view.type_of(m) in _VOICES
-                        and not self.is_outlet(view, m.entity_id)), None)
+        message = _MESSAGE_FROM.match(tail.group("sig"))
+        sig_start = quotes[-1][1] + tail.start("sig") + (message.end() if message else 0)
+        speaker = next((m for m in ms if (m.start == sig_start if message else m.end == sig_end) and m.entity_id
+                        and view.type_of(m) in _VOICES and not self.is_outlet(view, m.entity_id)), None)
         if speaker is None:
             return None
         eid = str(speaker.entity_id)

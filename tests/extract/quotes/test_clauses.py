@@ -787,3 +787,13 @@ def test_an_office_quoting_him_after_the_quotation(extractor: QuoteExtractor) ->
             'way out of this crisis," his office quoted him as saying.')
     q = one(run(extractor, text), "Dialogue is the only way")
     assert q.speaker_id == "nechirvan-barzani"
+
+
+def test_quotations_with_no_verb_signed_by_their_speaker(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, 'For Qais al-Khazali, "the elections are the only road to change in this country."'),
+            "the only road to change")
+    assert q.speaker_id == "qais-al-khazali"
+    q = one(run(extractor, '"No foreign soldier will stay on our soil" - that was the message from Kataib '
+                           'Hezbollah on Friday.'), "No foreign soldier")
+    assert q.speaker_id == "kataib-hezbollah"
+    assert run(extractor, 'For the families of Sinjar, "the war has never really ended for us."') == []
