@@ -773,7 +773,8 @@ class QuoteClauses(SyntaxSpeakers):
                 spans = [(quotes[0][0], quotes[-1][1])]
             else:
                 spans = []  # "X explained:" -> the quotation that follows is X's
-                if not re.match(r"\s*:\s*$", text[a_end:end]) and not text[a_end:end].strip().endswith(":"):
+                if not re.match(r"\s*:\s*$", text[a_end:end]) and not text[a_end:end].strip().endswith(":") \
+                        and not re.search(r"\bthat\s*:\s*$", text[a_start:end]):  # "said in its statement that:"
                     return None
         skip = self._skip_tokens(cue, subjects)
         via = self.parsed_via(view, syn, tok, skip)
