@@ -41,8 +41,10 @@ TypeLookup = Callable[[str], EntityType | None]
 
 # One word of a name: capitalised, with inner apostrophes, hyphens, dots ("Mi'raj", "Al-Mayadeen",
 # "Amwaj.media"), never a possessive "'s"; later words may be numbers or "al-" particles.
-_FIRST = r"[A-Z]\w*(?:(?:['\u2019](?!s\b)|[-.&/])\w+)*"
-_NEXT = rf"(?:{_FIRST}|\d+|(?:al|el|ad|ash|an|ar|as|at|az)-\w[\w-]*)"
+_WORD = r"[A-Z]\w*(?:(?:['\u2019](?!s\b)|[-.&/])\w+)*"
+# The first word may open with a lowercase article particle ("al-Ahd", "el-Watan").
+_FIRST = rf"(?:(?:al|el)-)?{_WORD}"
+_NEXT = rf"(?:{_WORD}|\d+|(?:al|el|ad|ash|an|ar|as|at|az)-\w[\w-]*)"
 _NAME = rf"{_FIRST}(?:[ \t]+(?:(?:of|and)[ \t]+)?{_NEXT}){{0,5}}"
 _PARTICLE = re.compile(r"(?:(?:al|el|ad|ash|an|ar|as|at|az)-\w|(?:bin|ibn|abu|bint)$)")
 _OWNER = r"(?:[A-Z][\w-]*['\u2019]s[ \t]+)?"
@@ -91,7 +93,12 @@ class RelayOutlets:
         intro = rf"(?:(?:[\w-]+[ \t]+){{0,2}}?(?P<noun>{nouns})[ \t]+|{_QUALIFIER})"
         self.before = re.compile(
             rf"(?<![\w-])(?i:(?P<strong>{_alt(cues.recipient_cues)})|(?P<weak>{_alt(cues.source_cues)}))"
-            rf"\s+(?:[Tt]he[ \t]+)?{_OWNER}{intro}(?P<name>{_NAME})")
+            rf"\s+(?:[Tt]he[ \t]+)?{_OWNER}{intro}(?P<name>{_NAME})"
+            rf"(?:[ \t]+(?:[\w-]+[ \t]+)?(?P<after>{nouns})(?![\w-]))?")  # "the X newspaper"
+        # A KB outlet written in lower case after a recipient cue ("told alsumaria").
+        self.lower_before = re.compile(
+            rf"(?<![\w-])(?i:{_alt(cues.recipient_cues)})\s+(?:the[ \t]+)?"
+            rf"(?P<name>[a-z][\w.-]*(?:[ \t]+[a-z][\w.-]*){{0,2}})")
         self.reporter = re.compile(rf"(?<![\w-])(?i:{_alt(cues.reporter_cues)})(?![\w-])")
         self.before_reporter = re.compile(
             rf"(?P<name>{_NAME})(?:[ \t]+(?P<noun>{nouns}))?{_ADVERBS}[ \t]+$")
@@ -107,8 +114,9 @@ class RelayOutlets:
         for match in self.before.finditer(text):
             span = self._cut_forward(text, match.start("name"), match.end("name"))
             if span is not None:
-                yield RelayName(span[0], span[1], match.group("strong") is not None,
-                                match.group("noun") is not None)
+                introduced = match.group("noun") is not None or \
+                    (match.group("after") is not None and span[1] == match.end("name"))
+                yield RelayName(span[0], span[1], match.group("strong") is not None, introduced)
         for cue in self.reporter.finditer(text):
             window = max(0, cue.start() - 160)
             found = self.before_reporter.search(text, window, cue.start())
@@ -173,6 +181,8 @@ class RelayOutlets:
             return head
         if name.introduced:
             return True
+        if words[0][:1].islower():
+            return False  # "al-Amiri": a particle-first name needs a head word or a media noun
         if not name.strong or self.is_person_shaped(words, people):
             return False
         return any(m.start == name.start and m.end == name.end and m.producer.startswith(self.model_prefix)
@@ -201,6 +211,7 @@ class RelayOutlets:
             if self.is_outlet(name, text, mentions, people):
                 spans[name.start, name.end] = None
         spans.update(dict.fromkeys(self.find_channel_aliases(text, context, mentions)))
+        spans.update(dict.fromkeys(self.find_lowercase_outlets(text, mentions, kb_type)))
         if not spans:
             return mentions
         kept = [m for m in mentions if not any(m.start < e and s < m.end for s, e in spans)]
@@ -224,3 +235,15 @@ class RelayOutlets:
                 continue
             if self.channel_cue.search(text, max(s_start, start - 80), start):
                 yield start, end
+
+    def find_lowercase_outlets(self, text: str, mentions: list[Mention],
+                               kb_type: TypeLookup) -> Iterator[tuple[int, int]]:
+        """Yield a KB outlet written in lower case after a recipient cue ("told alsumaria")."""
+        for match in self.lower_before.finditer(text):
+            words = list(re.finditer(r"\S+", match.group("name")))
+            for n in range(len(words), 0, -1):  # longest first: "alsumaria news", then "alsumaria"
+                start, end = match.start("name"), match.start("name") + words[n - 1].end()
+                if kb_type(" ".join(w.group() for w in words[:n])) is EntityType.MEDIA_OUTLET:
+                    if not any(m.start < end and start < m.end for m in mentions):
+                        yield start, end
+                    break

@@ -115,3 +115,22 @@ def test_channel_alias_only_when_its_platform_is_a_mention() -> None:
     on = RelayOutlets(rules.relay, (), NER, rules.ignore_names)
     out = on.apply([], text, "d", _context, lambda _: None)
     assert [(m.text, m.start) for m in out] == [("X", text.index("on X that") + 3)]
+
+
+def test_media_noun_after_the_name_introduces_it(relay: RelayOutlets) -> None:
+    text = "A police officer told the Al-Nahrain newspaper that the convoy was hit near Samarra."
+    person = _mention("Al-Nahrain", text, EntityType.PERSON)
+    assert _outlets(relay, text, [person]) == ["Al-Nahrain"]
+
+
+def test_particle_first_name_needs_a_head_or_a_media_noun(relay: RelayOutlets) -> None:
+    text = "Amiri told al-Dhifaf satellite channel that the talks would resume. Sadr told al-Nouri that he agreed."
+    org = _mention("al-Dhifaf", text, EntityType.POLITICAL_ORG)
+    other = _mention("al-Nouri", text, EntityType.POLITICAL_ORG)
+    assert _outlets(relay, text, [org, other]) == ["al-Dhifaf"]
+
+
+def test_kb_outlet_in_lower_case_after_a_recipient_cue(relay: RelayOutlets) -> None:
+    text = "The official told baghdadtoday news that the shops reopened, and told us nothing more."
+    known = {"baghdadtoday news": EntityType.MEDIA_OUTLET, "baghdadtoday": EntityType.MEDIA_OUTLET}
+    assert _outlets(relay, text, [], known) == ["baghdadtoday news"]

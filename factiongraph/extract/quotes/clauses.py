@@ -95,6 +95,11 @@ class _Cue:
     content: tuple[int, int] | None = None  # token range of the reported words
 
 
+# '"..." - that was the message from X': the signature names the speaker after these words.
+_MESSAGE_FROM = re.compile(r"(?:that|this|such)\s+(?:was|is)\s+the\s+(?:\w+\s+)?(?:message|verdict|warning|"
+                           r"view|response|reply|word)\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 class QuoteClauses(SyntaxSpeakers):
     """Find statements through the parse (see the module docstring)."""
 
@@ -109,7 +114,7 @@ class QuoteClauses(SyntaxSpeakers):
             return []  # the word gate: no cue word among the sentence's tokens
         syn = view.ctx.syntax()
         span = index.doc[i:j]
-        if "quoted" in index.lowers[i:j]:
+        if "quoted" in index.lowers[i:j] or "cited" in index.lowers[i:j]:
             masked = self.masked(view.text, start, end)
             quoted_as = self.quoted_as_saying(view, ms, start, end, masked, roles) or \
                 self.quoted_passive(view, ms, start, end, masked, roles)
@@ -328,7 +333,8 @@ class QuoteClauses(SyntaxSpeakers):
         """Return 'X: "..."': a quotation after a speaker's name and a colon, the name all there is
         before it (a headline's or a live blog's way of quoting)."""
         text = view.text
-        match = re.match(r"\s*(?P<name>[^:\n]{2,80}?)\s*:\s*[\"\u201c]", text[start:end])
+        match = re.match(r"\s*(?P<name>[^:\n]{2,80}?)\s*:\s*[\"\u201c]", text[start:end]) or \
+            re.match(r"\s*For\s+(?P<name>[^,\n\"\u201c]{2,80}?)\s*,\s*[\"\u201c]", text[start:end])  # 'For X, "..."'
         quotes = self.long_quotes(text, start, end)
         if match is None or not quotes:
             return None
@@ -354,8 +360,10 @@ class QuoteClauses(SyntaxSpeakers):
         if tail is None or not re.match(r"\s*[\"\u201c]", text[start:quotes[0][0] + 1]):
             return None
         sig_end = quotes[-1][1] + tail.end("sig")
-        speaker = next((m for m in ms if m.end == sig_end and m.entity_id and view.type_of(m) in _VOICES
-                        and not self.is_outlet(view, m.entity_id)), None)
+        message = _MESSAGE_FROM.match(tail.group("sig"))
+        sig_start = quotes[-1][1] + tail.start("sig") + (message.end() if message else 0)
+        speaker = next((m for m in ms if (m.start == sig_start if message else m.end == sig_end) and m.entity_id
+                        and view.type_of(m) in _VOICES and not self.is_outlet(view, m.entity_id)), None)
         if speaker is None:
             return None
         eid = str(speaker.entity_id)
@@ -769,7 +777,8 @@ class QuoteClauses(SyntaxSpeakers):
                 spans = [(quotes[0][0], quotes[-1][1])]
             else:
                 spans = []  # "X explained:" -> the quotation that follows is X's
-                if not re.match(r"\s*:\s*$", text[a_end:end]) and not text[a_end:end].strip().endswith(":"):
+                if not re.match(r"\s*:\s*$", text[a_end:end]) and not text[a_end:end].strip().endswith(":") \
+                        and not re.search(r"\bthat\s*:\s*$", text[a_start:end]):  # "said in its statement that:"
                     return None
         skip = self._skip_tokens(cue, subjects)
         via = self.parsed_via(view, syn, tok, skip)

@@ -211,6 +211,8 @@ class QuoteExtractor(QuoteBlocks):
             evidence=[Evidence(doc_id, start, end, text[start:end], producer, confidence)])
 
 
+# An outlet's signature opening its first paragraph ("Shafaq News/ ..."), never "RFE/RL".
+_SIGNATURE = re.compile(r"^(?:[A-Z][\w.'\u2019-]*[ \t]+){0,4}[A-Z][\w.'\u2019-]*[ \t]*/[ \t]+")
 _ASIDE = re.compile(r",\s*(?:who|which|whom|speaking|declining|requesting|asking)\b", re.IGNORECASE)
 
 
@@ -219,7 +221,8 @@ def plain_role(role: str | None) -> str | None:
     "Iraqi security source"): the article belongs to the sentence, not to the description."""
     if role is None:
         return None
-    bare = re.sub(r"^(?:an?|the)\s+", "", role.strip(), flags=re.IGNORECASE)
+    bare = _SIGNATURE.sub("", role.strip())  # "Shafaq News/ A source in ...": the outlet's signature
+    bare = re.sub(r"^(?:an?|the)\s+", "", bare, flags=re.IGNORECASE)
     # a relative clause set off by a comma tells why they speak, not who they are ("Officials at
     # the ministry, who spoke on condition of anonymity because ...")
     bare = _ASIDE.split(bare, maxsplit=1)[0].rstrip(" ,")

@@ -211,12 +211,20 @@ class QuoteSpans(QuoteVias):
             return None
         q_start = start + match.start()
         after = self.speaker_after(view, ms, q_start + len("quoted"), start + match.end("who"), roles)
+        if after is None and match.group("who").lower() in ("him", "her"):
+            # '"...," his office quoted him as saying': the person named last
+            pronoun = self.resolve_pronoun(view, "he", q_start, None, [], roles)
+            after = (pronoun, start + match.end("who")) if pronoun is not None else None
         if after is None:
             return None
         outlet = next((m.entity_id for m in reversed(ms) if m.end <= q_start and self.is_outlet(view, m.entity_id)
                        and re.fullmatch(r"(?:\s+(?:news\s+agency|agency|newspaper|daily|channel|TV|website))?"
                                         r"(?:\s+(?:also|later|earlier))?\s+", view.text[m.end:q_start])), None)
         quotes = self.long_quotes(view.text, start + match.end(), end)
+        if not quotes and len(re.findall(r"\w+", view.text[start + match.end():end])) < 3:
+            quotes = self.long_quotes(view.text, start, q_start)  # '"...," his office quoted him as saying'
+            if not quotes:
+                return None
         span = (quotes[0][0], quotes[-1][1]) if quotes else self.trim(view.text, start + match.end(), end)
         return Finding([after[0]], "quote-reported", [span], outlet, q_start)
 
@@ -224,29 +232,35 @@ class QuoteSpans(QuoteVias):
                        roles: dict[str, str]) -> Finding | None:
         """Return "..., Y was quoted as saying by X" and "Y was quoted by X as saying ..." (speaker
         Y, via the outlet X when X is one)."""
-        match = re.search(r"\s+(?:was|were|is|has\s+been|had\s+been)\s+quoted\s+(?:by\s+(?P<by1>[^,;]{2,80}?)\s+)?"
+        match = re.search(r"\s+(?:was|were|is|has\s+been|had\s+been)\s+(?:quoted|cited)\s+(?:by\s+(?P<by1>[^,;]{2,80}?)\s+)?"
                           r"as\s+say(?:ing|s)\b(?:\s+by\s+(?P<by2>[^,;]{2,80}?)(?=[\s,.;]*$|,))?\s*(?:that\s+|:\s*)?",
                           masked, re.IGNORECASE)
         if match is None:
             return None
         q_start = start + match.start()
         who = next((m for m in reversed(ms) if m.end == q_start and view.type_of(m) in _SPEAKERS), None)
+        speaker: Speaker | None = None
         if who is None or who.entity_id is None:
-            return None
+            # "A senior Badr commander was cited as saying ...": an unnamed source described
+            unnamed, u_start = self.speaker_before(view, [], start, q_start, None, [], roles)
+            if len(unnamed) != 1 or not unnamed[0].anonymous:
+                return None
+            speaker, who_start = unnamed[0], u_start
+        else:
+            eid = str(who.entity_id)
+            speaker, who_start = Speaker(eid, roles.get(eid), False, eid), who.start
         by = "by1" if match.group("by1") else "by2"
         via = None
         if match.group(by):
             lo, hi = start + match.start(by), start + match.end(by)
             via = next((m.entity_id for m in ms if lo <= m.start and m.end <= hi and self.is_outlet(view, m.entity_id)),
                        None)
-        eid = str(who.entity_id)
-        speaker = Speaker(eid, roles.get(eid), False, eid)
         rest = view.text[start + match.end():end]
         if len(re.findall(r"\w+", rest)) >= 3:  # "Y was quoted as saying that ..."
             quotes = self.long_quotes(view.text, start + match.end(), end)
             span = (quotes[0][0], quotes[-1][1]) if quotes else self.trim(view.text, start + match.end(), end)
             return Finding([speaker], "quote-reported", [span], via, q_start)
-        lead = view.text[start:who.start]  # "The group had no role, Y was quoted as saying"
+        lead = view.text[start:who_start]  # "The group had no role, Y was quoted as saying"
         cut = lead.rstrip().rstrip(",").rstrip()
         if len(re.findall(r"\w+", cut)) < 3:
             return None

@@ -480,6 +480,8 @@ class SyntaxSpeakers(QuoteSpans):
             ent = view.entity(sp.entity_id)
             if ent is not None and ent.type is not EntityType.PERSON:
                 return [sp]
+            if sp.entity_id is None and not sp.anonymous and sp.role:
+                return [sp]  # "the office of the governor said in a statement ... The statement added"
         # "X issued a statement on Monday. '...,' the statement said": the organisation just named
         sp = self.resolve_pronoun(view, "it", pos, None, seen, roles)
         return [sp] if sp is not None else []

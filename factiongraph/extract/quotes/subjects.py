@@ -40,6 +40,9 @@ _OBJECT_OF = re.compile(r"\b(?:for|of|to|with|by)\s+(?:the|a|an|its|his|her|thei
 
 # How many sentences back "he said" after a quote of several sentences looks for its speaker.
 _QUOTE_LOOKBACK = 4
+# The sentence after '"...," he said.' that names the speaker: "X made the remarks ...".
+_NAMED_AFTER = re.compile(r"\b(?:made\s+the\s+(?:remarks|comments|statement)|(?:remarks|comments|statement)"
+                          r"\s+(?:came|were\s+made|was\s+made))\b", re.IGNORECASE)
 
 
 # "X, which/who said": the relative pronoun's antecedent speaks; "X's office said": X speaks.
@@ -265,7 +268,8 @@ class QuoteSubjects(QuotePatterns):
             if recent:
                 eid = str(recent[-1].entity_id)
                 return Speaker(eid, roles.get(eid), False, eid)
-            return next((s for s in reversed(seen) if is_person(s)), None)
+            earlier = next((s for s in reversed(seen) if is_person(s)), None)
+            return earlier if earlier is not None else self.person_named_after(view, pos, roles)
         if pronoun == "they" and last is not None:
             return last
         if pronoun != "they" and last is not None and not last.anonymous and not is_person(last):
@@ -283,6 +287,24 @@ class QuoteSubjects(QuotePatterns):
             eid = str(groups[-1].entity_id)
             return Speaker(eid, roles.get(eid), False, eid)
         return None
+
+    def person_named_after(self, view: DocView, pos: int, roles: dict[str, str]) -> Speaker | None:
+        """Return the person the next sentence says made the remarks ('"...," he said. X made the remarks').
+
+        Only when that sentence says so in words (`_NAMED_AFTER`) and names one person first.
+        """
+        idx = view.sentence_index(pos)
+        if idx < 0 or idx + 1 >= len(view.sentences):
+            return None
+        start, end = view.sentences[idx + 1]
+        if not _NAMED_AFTER.search(view.text, start, end):
+            return None
+        person = next((m for m in view.in_sentence(start, end) if view.type_of(m) is EntityType.PERSON
+                       and m.entity_id and not is_inside_quote(view.text, m.start)), None)
+        if person is None:
+            return None
+        eid = str(person.entity_id)
+        return Speaker(eid, roles.get(eid), False, eid)
 
     # -- descriptions ---------------------------------------------------------------------
     def appositive(self, text: str, pos: int, end: int) -> tuple[str, int] | None:

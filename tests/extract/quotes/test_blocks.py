@@ -93,3 +93,11 @@ def test_a_quoted_paragraph_after_a_meeting_is_nobodys(extractor: QuoteExtractor
 def test_a_first_name_labels_the_one_person_it_begins(extractor: QuoteExtractor) -> None:
     quotes = run(extractor, INTERVIEW.replace("Hadi al-Amiri: ", "Hadi: ").replace("Amiri: ", "Hadi: "))
     assert {q.speaker_id for q in quotes} == {"hadi-al-amiri"} and len(quotes) >= 2
+
+
+def test_said_that_and_a_colon_then_the_paragraph(extractor: QuoteExtractor) -> None:
+    text = ("The Badr Organisation said in its statement that:\n"
+            "The government must hold early elections and protect the protesters from any attack.\n")
+    quotes = run(extractor, text)
+    assert len(quotes) == 1 and quotes[0].speaker_id == "badr-organisation"
+    assert quotes[0].text.startswith("The government must hold early elections")

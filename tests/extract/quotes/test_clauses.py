@@ -772,3 +772,46 @@ def test_token_index_is_each_tokens_facts(text: str) -> None:
     assert index.heads == [t.head.i for t in doc]
     assert index.bare == [t.is_punct or t.is_space for t in doc]
     assert all(type(h) is int for h in index.heads) and all(type(b) is bool for b in index.bare)
+
+
+def test_the_statement_goes_on_for_an_unnamed_body_described(extractor: QuoteExtractor) -> None:
+    text = ("The office of the governor of Diyala said in a statement that a mortar round hit a school. "
+            "The statement added that no pupils were hurt.")
+    quotes = run(extractor, text)
+    second = one(quotes, "no pupils were hurt")
+    assert second.speaker_id is None and second.speaker_role is not None
+    assert "governor of Diyala" in second.speaker_role
+
+
+def test_he_named_only_in_the_sentence_after(extractor: QuoteExtractor) -> None:
+    text = ('"The budget leaves the southern provinces with nothing," he said. Basra Governor Asaad '
+            'al-Eidani made the remarks at a news conference on Monday.')
+    q = one(run(extractor, text), "leaves the southern provinces")
+    assert q.speaker_id is not None and q.speaker_id.startswith("ent-")  # the governor, discovered
+    text = ('"The budget leaves the southern provinces with nothing," he said. Basra Governor Asaad '
+            'al-Eidani visited the port on Monday.')
+    assert all(q.speaker_id is None for q in run(extractor, text))  # no sentence says he spoke
+
+
+@pytest.mark.parametrize("verb", ["cited", "quoted"])
+def test_an_unnamed_source_cited_as_saying(extractor: QuoteExtractor, verb: str) -> None:
+    text = f"A senior police officer in Kirkuk was {verb} as saying that the curfew would be lifted on Friday."
+    q = one(run(extractor, text), "curfew would be lifted")
+    assert q.speaker_id is None and q.speaker_role is not None and "police officer" in q.speaker_role
+
+
+def test_an_office_quoting_him_after_the_quotation(extractor: QuoteExtractor) -> None:
+    text = ('Kurdistan Region President Nechirvan Barzani met the delegation in Erbil. "Dialogue is the only '
+            'way out of this crisis," his office quoted him as saying.')
+    q = one(run(extractor, text), "Dialogue is the only way")
+    assert q.speaker_id == "nechirvan-barzani"
+
+
+def test_quotations_with_no_verb_signed_by_their_speaker(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, 'For Qais al-Khazali, "the elections are the only road to change in this country."'),
+            "the only road to change")
+    assert q.speaker_id == "qais-al-khazali"
+    q = one(run(extractor, '"No foreign soldier will stay on our soil" - that was the message from Kataib '
+                           'Hezbollah on Friday.'), "No foreign soldier")
+    assert q.speaker_id == "kataib-hezbollah"
+    assert run(extractor, 'For the families of Sinjar, "the war has never really ended for us."') == []

@@ -229,6 +229,21 @@ def test_carrier_after_the_verb_but_not_inside_the_reported_words(extractor: Quo
     assert by_text(quotes, "forgery").via_id is None
 
 
+def test_interviewed_by_an_outlet_opening_the_clause(extractor: QuoteExtractor) -> None:
+    text = "Interviewed by Kurdistan24, the mayor of Zakho said the border crossing would stay closed."
+    q = by_text(run(extractor, text), "border crossing would stay closed")
+    assert q.via_id == "kurdistan24"
+
+
+def test_lower_case_and_particle_first_outlets_relay(extractor: QuoteExtractor) -> None:
+    q = by_text(run(extractor, "A police source told alsumaria that the market was evacuated."),
+                "market was evacuated")
+    assert q.via_id == "al-sumaria"
+    q = by_text(run(extractor, "A police officer told al-Rafidain satellite channel that the road was cut."),
+                "road was cut")
+    assert q.via_id is not None and q.via_id.startswith("ent-")
+
+
 def test_an_outlet_that_reports_is_speaker_and_via(extractor: QuoteExtractor) -> None:
     quotes = run(extractor, "Nobody was hurt in the blast, the Mosul Gazette reported.")
     q = by_text(quotes, "Nobody was hurt")
@@ -329,3 +344,9 @@ def test_a_rank_before_the_name_gives_way_to_the_post_after_it(extractor: QuoteE
     assert [q.speaker_role for q in quotes] == ["Coalition spokesman"]
     quotes = run(extractor, '"One contractor was killed," Colonel Wayne Marotto said.')
     assert [q.speaker_role for q in quotes] == ["Colonel"]
+
+
+def test_a_role_loses_the_outlet_signature_before_it() -> None:
+    from factiongraph.extract.quotes.extractor import plain_role
+    assert plain_role("Baghdad Today/ A security source in Diyala") == "security source in Diyala"
+    assert plain_role("RFE/RL correspondent") == "RFE/RL correspondent"
