@@ -170,6 +170,8 @@ class PostgresStore(SQLiteStore):
         except ImportError as exc:
             raise StoreError("a postgresql:// store needs psycopg: pip install 'factiongraph[postgres]'") from exc
         self._init_state(redact(url), key_fn)
+        self._written_since_analyze = 0
+        self._analyze_after = self.ANALYZE_FIRST_AFTER
         try:
             raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory)
         except psycopg.Error as exc:
@@ -240,17 +242,43 @@ class PostgresStore(SQLiteStore):
             raise
         return rows
 
+    # Documents written before the planner's statistics are refreshed; the gap doubles each time.
+    ANALYZE_FIRST_AFTER = 500
+
     @contextmanager
     def batch(self) -> Iterator[None]:
         """As :meth:`SQLiteStore.batch`; coreference candidates are read afresh for each batch.
 
         Other processes may write the same server, so events read in an earlier batch may have
-        changed since; within a batch this connection's transaction sees its own writes.
+        changed since; within a batch this connection's transaction sees its own writes. After
+        the batch commits, the planner's statistics are refreshed once enough documents were
+        written (:meth:`_refresh_statistics`).
         """
-        if not self._batch_open:
+        outermost = not self._batch_open
+        if outermost:
             self._candidates.clear()
         with super().batch():
             yield
+        if outermost and self._written_since_analyze >= self._analyze_after:
+            self._refresh_statistics()
+
+    def write_result(self, result: DocumentResult) -> None:
+        """As :meth:`SQLiteStore.write_result`; alone (outside a batch), statistics as after a batch."""
+        super().write_result(result)
+        if not self._batch_open and self._written_since_analyze >= self._analyze_after:
+            self._refresh_statistics()
+
+    def _refresh_statistics(self) -> None:
+        """Run ANALYZE, so queries are planned for the store as it now is.
+
+        PostgreSQL plans with the row counts it last sampled. Right after a bulk ingest they are
+        those of a small store (autovacuum samples again only later), and a profile read then
+        sorted every mention of an entity: 200 ms instead of 2.5 ms on 3,000 documents (bench).
+        The next refresh waits for twice as many documents, so a long run analyses O(log n) times.
+        """
+        self.conn.execute("ANALYZE")
+        self._written_since_analyze = 0
+        self._analyze_after *= 2
 
     def _write(self, result: DocumentResult) -> None:
         """Write one document's rows in psycopg's pipeline mode: sent without waiting for each answer.
@@ -260,6 +288,7 @@ class PostgresStore(SQLiteStore):
         """
         with self.pg.raw.pipeline():
             super()._write(result)
+        self._written_since_analyze += 1
 
     def _check_data_version(self) -> None:
         """PostgreSQL has no ``PRAGMA data_version``: :meth:`batch` reads candidates afresh instead."""

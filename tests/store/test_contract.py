@@ -340,3 +340,24 @@ def test_an_unchanged_upsert_leaves_the_stored_row_alone(pg_server: object, monk
     (event,) = store.iter_events()
     assert event.counts == {"arrested": 15} and len(event.evidence) == 3
     store.close()
+
+
+@pytest.mark.postgres
+def test_the_planner_statistics_are_refreshed_as_the_store_grows(pg_server: object) -> None:
+    """After enough documents, PostgreSQL is told the store's new size (ANALYZE), then after twice as many."""
+    store = open_store(pg_server.create_database())  # type: ignore[attr-defined]
+    store.ANALYZE_FIRST_AFTER = store._analyze_after = 2  # type: ignore[attr-defined]
+
+    def analyses() -> int:
+        row = store.conn.execute("SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'mentions'")
+        return int(row.fetchone()[0])
+
+    with store.batch():
+        store.write_result(make_result("d1", "a.txt"))
+    assert analyses() == 0  # one document: not yet
+    with store.batch():
+        store.write_result(make_result("d2", "b.txt"))
+    assert analyses() == 1
+    store.write_result(make_result("d3", "c.txt"))  # alone, outside a batch: the gap is now four
+    assert analyses() == 1
+    store.close()
