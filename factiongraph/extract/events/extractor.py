@@ -533,9 +533,7 @@ class EventExtractor:
         if value <= target.counts.get(key, 0):
             return
         target.counts[key] = value
-        start, end = sent.start_char, sent.end_char
-        text = ctx.document.text
-        target.evidence.append(Evidence(ctx.document.doc_id, start, end, text[start:end], TOLL_PRODUCER, 0.6))
+        target.evidence.append(_toll_evidence(ctx, sent))
 
     def _later_figures(self, ctx: DocContext, sent: Any, floor: int, events: list[Event],
                        dates: list[DateMatch]) -> None:
@@ -554,9 +552,7 @@ class EventExtractor:
         if not added:
             return
         target.counts.update(added)
-        start, end = sent.start_char, sent.end_char
-        text = ctx.document.text
-        target.evidence.append(Evidence(ctx.document.doc_id, start, end, text[start:end], TOLL_PRODUCER, 0.6))
+        target.evidence.append(_toll_evidence(ctx, sent))
 
     @staticmethod
     def _inherit_detainees(events: list[Event], first: int) -> None:
@@ -1130,6 +1126,12 @@ _THE_CAPITAL = re.compile(r"\b(?:in|across|near|around|outside|inside|into|to) t
                           re.IGNORECASE)
 # Words after an unknown place's name that make it a part of a town ("the al-Shuhada neighbourhood").
 _URBAN_PART = re.compile(r"\W{0,2}(?:neighbou?rhood|quarter|street|square)\b", re.IGNORECASE)
+
+
+def _toll_evidence(ctx: DocContext, sent: Any) -> Evidence:
+    """Return a sentence that gives a happening told before its toll, as that happening's evidence."""
+    start, end = sent.start_char, sent.end_char
+    return Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end], TOLL_PRODUCER, 0.6)
 
 
 def _means_of(verb: Any) -> set[str]:
