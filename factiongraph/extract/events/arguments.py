@@ -115,6 +115,9 @@ BELONG_VERBS = frozenset({"belonging", "belongs", "belonged"})
 PARTY_LABELS = frozenset({"agreement", "contract"})
 # Happenings held for the dead: whose funeral it is names no one taking part.
 MOURNING_LABELS = frozenset({"funeral"})
+# Happenings whose noun's possessor is who it befell when nothing else is ("Soleimani's killing",
+# "the activist's abduction"); with an "of" object the possessor acts ("the militia's abduction of X").
+UNDERGONE_LABELS = frozenset({"killing", "arrest", "abduction", "injury", "release", "designation"})
 # Verbs whose object is a meeting's guest ("the prime minister received the envoy").
 GUEST_VERBS = frozenset("""receive receives received receiving host hosts hosted hosting welcome welcomes
     welcomed welcoming""".split())
@@ -625,8 +628,11 @@ class ArgumentReader:
     def _noun_roles(self, noun: Token, args: Arguments, label: str, of_role: str = "target") -> None:
         # the noun's own modifiers: "a US drone strike", "Israel's attack", "the militia's raid"
         mourned = label in MOURNING_LABELS  # "his funeral", "the funeral of X": the dead take no part
+        undergone = label in UNDERGONE_LABELS and not any(p == "of" for p, _ in self.sx.prep_objects(noun))
         for child in noun.children:
-            if child.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod") and child.i < noun.i \
+            if child.dep_ == "poss" and child.i < noun.i and undergone:
+                self._target(args, [child])
+            elif child.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod") and child.i < noun.i \
                     and not (mourned and child.dep_ == "poss"):
                 args.add("actor", self.ids([child]))
         part = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None

@@ -215,6 +215,8 @@ class EventExtractor:
                 end, tag = hit
                 if tag == "NOUN" and end == i + 1 and _acts_as_verb(sent.doc[tok.i]):
                     tag = "VB"  # "did not arrest anyone", "if gunmen attack": the parse shows a verb
+                elif tag == "VBG" and end == i + 1 and _gerund_as_noun(sent.doc[tok.i]):
+                    tag = "NOUN"  # "Soleimani's killing in 2020": a possessor makes the gerund a noun
                 is_verb = tag != "NOUN"
                 passive = is_verb and self._is_passive(words, i, end, tag)
                 if passive and rule.active_only:
@@ -1342,6 +1344,19 @@ def not_happened(token: Any) -> bool:
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in token.children):
         return True
     return False
+
+
+def _gerund_as_noun(token: Any) -> bool:
+    """Return True when an -ing form is a noun ("his killing") that tells a happening of its own.
+
+    It needs a possessor or an article and none of a verb's dependents; and, being a happening
+    recalled in passing, a date or a place of its own ("Soleimani's killing in January 2020").
+    """
+    if not any(c.dep_ in ("poss", "det") and c.i < token.i for c in token.children) \
+            or any(c.dep_ in ("dobj", "aux", "auxpass", "nsubj") for c in token.children):
+        return False
+    return any(t.ent_type_ in ("DATE", "GPE", "LOC", "FAC") for c in token.children if c.dep_ == "prep"
+               for t in c.subtree)
 
 
 def _acts_as_verb(token: Any) -> bool:
