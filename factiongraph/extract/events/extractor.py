@@ -1041,10 +1041,14 @@ class EventExtractor:
         sent_text = ctx.span_text(sent)
         if not self._responsibility.search_any(sent_text) and not _CLAIMED_BY.search(sent_text):
             return
+        accused = _accused_spans(sent)  # "US officials blamed X for the attack": only X is accused
+        if _DISCLAIMED.search(sent_text) and not accused:
+            return  # "No group claimed responsibility", "X denied it was behind the attack"
         text = ctx.document.text
         own_claim = _SAID_RESPONSIBLE.search(sent_text) is not None  # "X said it was responsible": the speaker
         groups = [m.entity_id for m in self._mentions_of(sents, k, mentions)
                   if m.entity_id and is_participant(ctx, m) and (own_claim or not is_speaker(ctx.spacy_text(), m))
+                  and (not accused or any(a <= m.start < b for a, b in accused))
                   and ctx.entity(m.entity_id) is not None
                   and ctx.entities[m.entity_id].type in (EntityType.ARMED_GROUP, EntityType.STATE_BODY,
                                                           EntityType.COUNTRY, EntityType.POLITICAL_ORG)
@@ -1111,7 +1115,7 @@ class EventExtractor:
                     event.certainty = Certainty.ALLEGED
                 start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
                 event.evidence.append(Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end],
-                                               "rule.event-responsibility.v1", 0.6))
+                                               "rule.event-responsibility.v2", 0.6))
                 return
 
 
@@ -1128,6 +1132,33 @@ _THE_CAPITAL = re.compile(r"\b(?:in|across|near|around|outside|inside|into|to) t
                           re.IGNORECASE)
 # Words after an unknown place's name that make it a part of a town ("the al-Shuhada neighbourhood").
 _URBAN_PART = re.compile(r"\W{0,2}(?:neighbou?rhood|quarter|street|square)\b", re.IGNORECASE)
+
+
+# Verbs of accusing, and the preposition that names the act ("blamed X for", "accused X of").
+_ACCUSING = {"blame": "for", "blames": "for", "blamed": "for", "blaming": "for", "accuse": "of", "accuses": "of",
+             "accused": "of", "accusing": "of", "hold": "", "holds": "", "held": "", "holding": ""}
+
+
+def _accused_spans(sent: Any) -> list[tuple[int, int]]:
+    """Return the character spans of whom a sentence's verb of accusing accuses.
+
+    "US officials blamed X for the attack", "accused X of launching", "held X responsible": the
+    object; "the attack was blamed on X", "blamed the attack on X": the object of "on"; "X was
+    accused of": the passive subject. The accuser is no actor of the attack.
+    """
+    spans: list[tuple[int, int]] = []
+    for tok in sent:
+        if tok.lower_ not in _ACCUSING or tok.pos_ == "NOUN":
+            continue
+        if not _ACCUSING[tok.lower_] and not any(c.lower_ == "responsible" for c in tok.subtree):
+            continue  # "held talks": holding is an accusation only with "responsible"
+        on = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
+              for o in c.children if o.dep_ == "pobj"]
+        named = on or [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        for t in named:
+            sub = list(t.subtree)
+            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return spans
 
 
 def _toll_evidence(ctx: DocContext, sent: Any) -> Evidence:
@@ -1181,7 +1212,10 @@ _FORCE_SUB_TYPES = frozenset({"Protest with intervention", "Excessive force agai
 SCENE_NOUNS = frozenset({"site", "scene", "aftermath", "wake", "spot", "location"})
 
 
-_INQUIRY_NOUNS = frozenset({"investigation", "investigations", "inquiry", "probe", "inquiries"})
+# Nouns of looking into or reacting to a happening told elsewhere ("an investigation into the
+# shooting", "a denunciation of the rocket attacks").
+_INQUIRY_NOUNS = frozenset({"investigation", "investigations", "inquiry", "probe", "inquiries", "condemnation",
+                            "condemnations", "denunciation", "denunciations"})
 
 
 def _investigated(words: list[str], i: int) -> bool:
@@ -1232,6 +1266,11 @@ _CLAIMED_BY = re.compile(r"\b(?:an?|the)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombi
 
 _SAID_RESPONSIBLE = re.compile(r"\b(?:said|says|stated|announced|admitted|acknowledged)\s+(?:that\s+)?(?:it|they)\s+"
                                r"(?:was|were|is|are|had\s+been)\s+(?:responsible|behind)\b", re.IGNORECASE)
+# A claim or a responsibility that is denied or that nobody made.
+_DISCLAIMED = re.compile(r"\b(?:no\s+(?:\w+\s+)?(?:group|one|faction|party|organi[sz]ation)|nobody|none)\s+(?:\w+\s+){0,2}?"
+                         r"(?:claimed|claims|took|takes|accepted|has\s+claimed|had\s+claimed|has\s+taken|had\s+taken)\b"
+                         r"|\b(?:did\s+not|didn't|has\s+not|have\s+not|had\s+not|hasn't|haven't|denied|denies|deny|"
+                         r"denying|rejected)\s+(?:\w+\s+){0,4}?(?:claim|claimed|responsib\w*|behind|involvement)\b", re.I)
 _SAME_GROUP = re.compile(r"\s*(?:the|this|that)\s+(?:same\s+)?(?:group|militia|faction|organi[sz]ation|movement)\b",
                          re.I)
 

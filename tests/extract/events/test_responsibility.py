@@ -1,0 +1,52 @@
+"""Who a later sentence makes responsible for an attack told before it: claims, accusations, denials."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.events.extractor import EventExtractor
+from factiongraph.model import Certainty
+
+from tests.extract.factory import default_kb, make_context
+
+PUB = "2024-03-10"
+BLAST = "A roadside bomb hit a supply convoy near Diwaniyah on Tuesday. "
+ROCKETS = "Three rockets struck near the embassy compound in Baghdad on Sunday. "
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor(default_kb())
+
+
+def violent(extractor: EventExtractor, text: str) -> list[tuple[list[str], Certainty]]:
+    return [(e.actors, e.certainty) for e in extractor.extract(make_context(text, PUB))
+            if e.type == "Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("follow", [
+    "The attack was blamed on Kataib Hezbollah, which denied involvement.",
+    "US officials blamed Kataib Hezbollah for the attack.",
+    "Washington accused Kataib Hezbollah of carrying out the attack.",
+    "The Americans held Kataib Hezbollah responsible.",
+    "Officials said Kataib Hezbollah was likely behind the attack.",
+])
+def test_the_accused_is_the_alleged_actor_not_the_accuser(extractor: EventExtractor, follow: str) -> None:
+    assert violent(extractor, ROCKETS + follow) == [(["kataib-hezbollah"], Certainty.ALLEGED)]
+
+
+@pytest.mark.parametrize("follow", [
+    "No group claimed responsibility for the attack, which came days after Kataib Hezbollah threatened US interests.",
+    "Kataib Hezbollah denied it was behind the attack.",
+    "Kataib Hezbollah accused Washington of violating Iraqi sovereignty.",
+    "The prime minister held talks with Kataib Hezbollah leaders.",
+])
+def test_no_claim_a_denial_or_another_accusation_names_no_actor(extractor: EventExtractor, follow: str) -> None:
+    assert [actors for actors, _ in violent(extractor, ROCKETS + follow)] == [[]]
+
+
+def test_a_denunciation_of_the_attack_recalls_it_and_adds_no_event(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        BLAST + "The governor said he expects a clear denunciation of the bombing from the Badr Organisation.",
+        PUB))
+    assert [e.sub_type for e in found] == ["Remote explosive/landmine/IED"]
