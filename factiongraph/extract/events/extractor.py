@@ -320,6 +320,12 @@ class EventExtractor:
         """
         best: dict[tuple[str, str, str], Candidate] = {}
         order: list[tuple[str, str, str]] = []
+        riot = next((c for c in found if c.rule.type == "Riots"), None)
+        if riot is not None:  # "protesters blocked roads and burned tyres": one demonstration, a violent one
+            for c in found:
+                if c.rule.sub_type == "Peaceful protest":
+                    riot.outcomes.extend(c.outcomes)
+            found = [c for c in found if c.rule.sub_type != "Peaceful protest"]
         for c in found:
             key = (c.rule.type, c.rule.sub_type, c.rule.label if c.rule.sub_type == "Other" else "")
             held = best.get(key)

@@ -981,6 +981,9 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     ("A mob killed a man accused of blasphemy in Baghdad on Wednesday.", ["Mob violence"]),
     ("Protesters blocked roads with burning tyres in Nasiriyah on Wednesday.", ["Peaceful protest"]),
     ("Gunmen blocked the road near Tarmiyah on Wednesday.", []),
+    # one crowd doing a peaceful and a violent thing in one sentence: one violent demonstration
+    ("Protesters blocked roads and set fire to a police vehicle in Nasiriyah on Wednesday.",
+     ["Violent demonstration"]),
 ])
 def test_what_happened_and_its_sub_type(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
