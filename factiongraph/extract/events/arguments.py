@@ -355,15 +355,19 @@ class ArgumentReader:
             for prep, obj in self.sx.prep_objects(token, ("of", "from", "within", "belonging", "including")):
                 if token.lower_ in MEMBER_HEADS or prep == "of":
                     found = [m for m in self.sx.phrase_mentions(obj) if _type_of(self.ctx, m) in types]
+                    if not found and obj.lower_ in MEMBER_HEADS:
+                        found = self.names(obj, types)  # "hundreds of members of X": X
                     if found:
                         return found
                     antecedent = self.antecedent(obj)  # "fighters from the brigade": the brigade named before
                     if antecedent is not None and token.lower_ in MEMBER_HEADS:
                         return [antecedent]
         if token.lower_ in MEMBER_HEADS:
-            # "factions operating under the banner of X": the groups a members' phrase names
+            # "factions operating under the banner of X": the groups a members' phrase names; not
+            # those of a clause that describes it ("the group, which is part of X")
+            described = {d.i for c in token.children if c.dep_ in ("relcl", "ccomp") for d in c.subtree}
             for t in token.subtree:
-                if t.i == token.i or t.dep_ in ("relcl", "ccomp"):
+                if t.i == token.i or t.i in described:
                     continue
                 m = self.sx.mention_at(t)
                 if m is not None and _type_of(self.ctx, m) in GROUP_TYPES:
@@ -536,6 +540,10 @@ class ArgumentReader:
             args.add("actor" if passive_subject_role == "actor" else "target", self.ids(subjects))
             args.add("actor", [a for agent in agents for a in self._means_actors(agent)])
             return
+        if not self.sx.is_passive(verb):
+            # "gunmen linked to X killed four soldiers", parsed as "gunmen linked to X and killed":
+            # the group the subject's participle ties it to acts
+            args.add("actor", self.ids(_affiliation_misread(verb)))
         if not subjects and verb.dep_ == "advcl" and verb.lower_.endswith("ing") and verb.head.i != verb.i:
             subjects = self.sx.subjects(verb.head)  # "X attacked the base, killing two": X killed them
         elif not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.i != verb.head.i:
@@ -845,6 +853,29 @@ class ArgumentReader:
                 return False
             t = t.head
         return False
+
+
+# Participles that tie unnamed people to a group ("gunmen linked to X", "militants loyal to X").
+AFFILIATION_PARTICIPLES = frozenset({"linked", "affiliated", "tied", "aligned", "connected", "allied", "loyal",
+                                     "belonging", "attached"})
+
+
+def _affiliation_misread(verb: Token) -> list[Token]:
+    """Return the group of a subject the parser made the subject of an affiliation participle.
+
+    "Gunmen linked to the Islamic State killed four soldiers" is parsed with "linked" as the main
+    verb and "killed" as its conjunct or adverbial clause, with no subject of its own: the group is
+    the object of the participle's "to"/"with".
+    """
+    head = verb.head
+    if verb.dep_ not in ("conj", "advcl") or head.i == verb.i or head.lower_ not in AFFILIATION_PARTICIPLES \
+            or verb.i < head.i or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return []
+    if any(c.dep_ == "cc" for c in head.children if head.i < c.i < verb.i) or \
+            any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return []  # "they were linked to X and killed": two statements
+    return [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("to", "with") and p.i < verb.i
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _phrase_text(token: Token) -> str:
