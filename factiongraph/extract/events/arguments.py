@@ -416,10 +416,12 @@ class ArgumentReader:
 
     def role_groups(self, token: Token) -> list[str]:
         """Return the groups an unnamed holder of a role belongs to: "killed an ISIS commander"
-        hits ISIS (as "killed a commander of ISIS" does)."""
+        hits ISIS, as do "a commander of ISIS", "a commander in ISIS", "a commander with ISIS"."""
         if token.lower_ not in ROLE_HEADS or self.sx.mention_at(token) is not None:
             return []
-        return [m.entity_id for c in token.children if c.dep_ in ("compound", "nmod", "poss") and c.i < token.i
+        heads = [c for c in token.children if c.dep_ in ("compound", "nmod", "poss") and c.i < token.i]
+        heads += [o for _p, o in self.sx.prep_objects(token, ("of", "in", "with", "from"))]
+        return [m.entity_id for c in heads
                 for m in self.sx.phrase_mentions(c) if m.entity_id and _type_of(self.ctx, m) in GROUP_TYPES]
 
     def victim_groups(self, token: Token) -> list[str]:
@@ -550,7 +552,10 @@ class ArgumentReader:
             subjects = self.sx.subjects(verb.head.head)  # "Iran responded by firing missiles": Iran fired
         if self.sx.is_passive(verb):
             role = "actor" if passive_subject_role == "actor" else "target"
-            args.add(role, self.ids(subjects))
+            if role == "target":
+                self._target(args, subjects)  # "a commander of X was killed": X through its man
+            else:
+                args.add(role, self.ids(subjects))
             # "X was killed together with Y": Y shares X's side
             for prep in verb.children:
                 if prep.dep_ == "prep" and (prep.lower_ == "alongside" or prep.lower_ == "with" and any(

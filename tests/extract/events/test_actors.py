@@ -41,3 +41,13 @@ def test_a_militia_parade_told_with_the_verb_is_a_development(extractor: EventEx
     found = extractor.extract(make_context(
         "Hundreds of members of Asaib Ahl al-Haq paraded through central Baghdad on Saturday.", PUB))
     assert [(e.type, e.sub_type, e.attrs["label"]) for e in found] == [("Strategic developments", "Other", "parade")]
+
+
+@pytest.mark.parametrize("text", [
+    "A commander of Kataib Hezbollah was killed in a US drone strike in eastern Baghdad on Wednesday.",
+    "A commander in Kataib Hezbollah was killed in a US drone strike in eastern Baghdad on Wednesday.",
+    "A US drone strike killed a commander with Kataib Hezbollah in eastern Baghdad on Wednesday.",
+])
+def test_an_unnamed_commander_of_a_group_makes_the_group_a_target(extractor: EventExtractor, text: str) -> None:
+    found = extractor.extract(make_context(text, PUB))
+    assert [(e.actors, e.targets) for e in found] == [(["united-states"], ["kataib-hezbollah"])]
