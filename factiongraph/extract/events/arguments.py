@@ -419,6 +419,8 @@ class ArgumentReader:
         hits ISIS, as do "a commander of ISIS", "a commander in ISIS", "a commander with ISIS"."""
         if token.lower_ not in ROLE_HEADS or self.sx.mention_at(token) is not None:
             return []
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return []  # "the PMF deputy chief": one known person, whom the story names, not the PMF
         heads = [c for c in token.children if c.dep_ in ("compound", "nmod", "poss") and c.i < token.i]
         heads += [o for _p, o in self.sx.prep_objects(token, ("of", "in", "with", "from"))]
         return [m.entity_id for c in heads
