@@ -364,7 +364,7 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> b
         # "the killing", "three soldiers were killed" with no date of their own after the strike that
         # killed: the same happening, named by its outcome
         return True
-    if _force_on_the_protest(prev, new):
+    if _force_on_the_protest(prev, new) or _same_crowd(prev, new, ancestors):
         return True
     if _told_again_vaguely(prev, new):
         return True
@@ -469,6 +469,19 @@ def _force_on_the_protest(prev: Event, new: Event) -> bool:
     return is_undated(new) or (not is_undated(prev) and prev.date_start == new.date_start)
 
 
+def _same_crowd(prev: Event, new: Event, ancestors: Ancestors | None) -> bool:
+    """Return True for a crowd's protest and its riot told close together ("protesters stormed the
+    embassy ... Hundreds of protesters gathered near the embassy"): one demonstration, a violent one.
+    The later telling has no date of its own or the same one, and no other place."""
+    if {prev.sub_type, new.sub_type} != {"Peaceful protest", RIOTS[0]}:
+        return False
+    if not (prev.evidence and new.evidence) or new.evidence[0].start - prev.evidence[-1].end > NEARBY_CHARS:
+        return False
+    if not places_compatible(prev, new, ancestors):
+        return False
+    return is_undated(new) or (not is_undated(prev) and prev.date_start == new.date_start)
+
+
 def merge_in_document(events: list[Event], ancestors: Ancestors | None = None) -> list[Event]:
     """Return the events of one document with repeated descriptions merged into the first.
 
@@ -497,5 +510,7 @@ def merge_in_document(events: list[Event], ancestors: Ancestors | None = None) -
         if base.sub_type in PROTEST_FORCE and event.sub_type in PROTEST_FORCE and \
                 PROTEST_FORCE.index(event.sub_type) > PROTEST_FORCE.index(base.sub_type):
             base = replace(base, sub_type=event.sub_type)  # the protest met force
+        if base.sub_type == "Peaceful protest" and event.sub_type in RIOTS:
+            base = replace(base, type=event.type, sub_type=event.sub_type)  # the crowd turned violent
         merged[target] = merge_events(base, event, participants=not anaphoric)
     return merged

@@ -37,3 +37,24 @@ def test_with_an_of_object_the_possessor_acts(extractor: EventExtractor) -> None
 def test_a_recalled_killing_with_no_date_or_place_of_its_own_is_no_event(
         extractor: EventExtractor, text: str) -> None:
     assert extractor.extract(make_context(text, PUB)) == []
+
+
+def test_protesters_gathering_is_a_protest(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "Demonstrators gathered in front of the Turkish embassy in Baghdad on Sunday.", PUB))
+    assert [e.sub_type for e in found] == ["Peaceful protest"]
+
+
+def test_a_crowd_told_storming_and_then_gathering_is_one_violent_demonstration(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "Angry protesters stormed the Turkish embassy compound in Baghdad on Tuesday. Turkish drones had struck "
+        "a village near Zakho on Sunday. Hundreds of protesters gathered early Tuesday near the embassy to "
+        "denounce the strikes.", PUB))
+    assert sorted(e.sub_type for e in found) == ["Air/drone strike", "Violent demonstration"]
+
+
+def test_a_gathering_in_another_city_is_another_demonstration(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "Angry protesters stormed the Turkish consulate in Mosul on Tuesday. In Basra, hundreds of protesters "
+        "gathered outside the provincial council building.", PUB))
+    assert sorted(e.sub_type for e in found) == ["Peaceful protest", "Violent demonstration"]
