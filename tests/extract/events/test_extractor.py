@@ -981,6 +981,9 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     ("A mob killed a man accused of blasphemy in Baghdad on Wednesday.", ["Mob violence"]),
     ("Protesters blocked roads with burning tyres in Nasiriyah on Wednesday.", ["Peaceful protest"]),
     ("Gunmen blocked the road near Tarmiyah on Wednesday.", []),
+    # a nomination whose near word is far off behind a long name
+    ("The Coordination Framework nominated Mohammed Shia al-Sudani for prime minister on Monday.", ["Other"]),
+    ("Police named the suspect as a 25-year-old man from Basra on Monday.", []),
     # one crowd doing a peaceful and a violent thing in one sentence: one violent demonstration
     ("Protesters blocked roads and set fire to a police vehicle in Nasiriyah on Wednesday.",
      ["Violent demonstration"]),
