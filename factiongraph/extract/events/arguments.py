@@ -67,6 +67,9 @@ MEMBER_HEADS = frozenset("""member members fighter fighters militant militants e
     supporter supporters loyalist loyalists militiaman militiamen unit units commander commanders leader
     leaders official officials force forces troops soldier soldiers personnel faction factions wing brigade
     brigades group groups affiliate affiliates operative operatives cell cells team""".split())
+# Heads naming a crowd that backs a group or a person, and is not it ("supporters of X").
+SUPPORTER_HEADS = frozenset("""supporter supporters follower followers loyalist loyalists partisan partisans
+    sympathiser sympathisers sympathizer sympathizers backer backers""".split())
 # Heads naming one person by a role: the organisation modifying them only describes that person
 # ("the PMF deputy chief was killed": the PMF is not the victim).
 ROLE_HEADS = frozenset("""chief chiefs commander head leader deputy spokesman spokeswoman spokesperson official
@@ -336,6 +339,8 @@ class ArgumentReader:
         of X", "factions, including X": X.
         """
         own = self.sx.mention_at(token)
+        if own is None and token.lower_ in SUPPORTER_HEADS:
+            return []  # "supporters of Kataib Hezbollah gathered": a crowd, not the group's own act
         found = [m for m in self.sx.phrase_mentions(token)
                  if (_type_of(self.ctx, m) in types or self.is_facility(m))
                  # "the commander of X, Qassim Musleh": the person the role names, not X

@@ -51,3 +51,13 @@ def test_a_militia_parade_told_with_the_verb_is_a_development(extractor: EventEx
 def test_an_unnamed_commander_of_a_group_makes_the_group_a_target(extractor: EventExtractor, text: str) -> None:
     found = extractor.extract(make_context(text, PUB))
     assert [(e.actors, e.targets) for e in found] == [(["united-states"], ["kataib-hezbollah"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Supporters of Kataib Hezbollah gathered at the scene of the strike in Baghdad on Wednesday, chanting slogans.",
+    "Hundreds of supporters of the Popular Mobilisation Forces broke into the compound of the embassy in Baghdad "
+    "on Tuesday.",
+    "Kataib Hezbollah loyalists rallied in Baghdad on Friday.",
+])
+def test_a_groups_supporters_are_a_crowd_not_the_group(extractor: EventExtractor, text: str) -> None:
+    assert actors(extractor, text) == [[]]
