@@ -329,6 +329,11 @@ class EventExtractor:
         for c in found:
             key = (c.rule.type, c.rule.sub_type, c.rule.label if c.rule.sub_type == "Other" else "")
             held = best.get(key)
+            if held is not None and not c.is_verb and not held.is_verb and _set_apart(held, c):
+                # "carried out the strike in response to attacks, including a drone attack on a base
+                # in Jordan": two happenings of one kind, the second told as the first's cause
+                key = (*key[:2], f"{key[2]}#{c.start}")
+                held = None
             if held is None:
                 best[key] = c
                 order.append(key)
@@ -490,6 +495,7 @@ class EventExtractor:
                 continue
             blocked = [(d.start, d.end) for d in dates if sent.start_char <= d.start < sent.end_char]
             first = len(events)
+            made: dict[int, Candidate] = {}  # the trigger of each event this sentence made
             for cand in self.find_candidates(sent, blocked, lowers[sent.start:sent.end]):
                 event = self.build_event(ctx, cand, sents, k, mentions, dates, anchor, events, year)
                 if event is None and cand.outcomes:
@@ -499,8 +505,11 @@ class EventExtractor:
                     event = self.build_event(ctx, cand, sents, k, mentions, dates, anchor, events, year)
                 if event is None:
                     continue
-                twin = next((i for i in range(first, len(events)) if is_same_family(events[i], event)), None)
+                twin = next((i for i in range(first, len(events)) if is_same_family(events[i], event)
+                             and not (i in made and not cand.is_verb and not made[i].is_verb
+                                      and _set_apart(made[i], cand))), None)
                 if twin is None:
+                    made[len(events)] = cand
                     events.append(event)
                     triggers.append(sent.doc[cand.start].idx)
                 else:  # two triggers of one family in one sentence describe one happening
@@ -1389,6 +1398,12 @@ def not_happened(token: Any) -> bool:
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in token.children):
         return True
     return False
+
+
+def _set_apart(first: Candidate, second: Candidate) -> bool:
+    """Return True when a connector of time or cause stands between two noun triggers of a sentence."""
+    lo, hi = sorted((first.start, second.start))
+    return any(first.sent.doc[i].lower_ in TEMPORAL_CONNECTORS for i in range(lo + 1, hi))
 
 
 def _gerund_as_noun(token: Any) -> bool:

@@ -58,3 +58,10 @@ def test_a_gathering_in_another_city_is_another_demonstration(extractor: EventEx
         "Angry protesters stormed the Turkish consulate in Mosul on Tuesday. In Basra, hundreds of protesters "
         "gathered outside the provincial council building.", PUB))
     assert sorted(e.sub_type for e in found) == ["Peaceful protest", "Violent demonstration"]
+
+
+def test_an_attack_named_as_the_cause_of_another_is_its_own_happening(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "The US military launched the air strikes on Friday in retaliation for a drone attack on a base in "
+        "Jordan in January that killed three soldiers.", PUB))
+    assert sorted((e.date_start or "")[:7] for e in found) == ["2024-01", "2024-03"]
