@@ -191,12 +191,12 @@ class EventExtractor:
 
     # -- decision -----------------------------------------------------------------------------
     def find_candidates(self, sent: Any, blocked: Sequence[tuple[int, int]] = (),
-                        words: list[str] | None = None) -> list[Candidate]:
+                        words: list[str] | None = None, headline: bool = False) -> list[Candidate]:
         """Return the triggers of one sentence after factuality, context and suppression filters.
 
         ``blocked`` are character spans (date expressions such as "four days after the raid")
         inside which no trigger is taken. ``words`` are the sentence's lowercase tokens, when
-        the caller has them.
+        the caller has them. In a ``headline`` the present tense reports ("Drone hits US base").
         """
         found: list[Candidate] = []
         tokens = _Tokens(sent)
@@ -225,7 +225,7 @@ class EventExtractor:
                         is_verb and rule.near and not self._far_from(rule, words, i, end)
                         and _means_of(sent.doc[tok.i]) & rule.near):
                     continue  # "attacked an Israeli target in the Golan with a drone": the means, far off
-                if is_verb and not self._is_factual_verb(tokens, words, i, tag) \
+                if is_verb and not self._is_factual_verb(tokens, words, i, tag, headline) \
                         and not (words[i - 1] in BLOCKERS and self._has_precedent(tokens, end)) \
                         and not (rule.label in SELF_CHANGES and _announced_decision(sent.doc[tok.i])):
                     continue
@@ -412,7 +412,7 @@ class EventExtractor:
         return bool(PRECEDENT.search(rest))
 
     @staticmethod
-    def _is_factual_verb(tokens: Sequence[Any], words: list[str], i: int, tag: str) -> bool:
+    def _is_factual_verb(tokens: Sequence[Any], words: list[str], i: int, tag: str, headline: bool = False) -> bool:
         before = words[max(0, i - 3):i]
         if BLOCKERS & set(before) or "n't" in before:
             return False
@@ -425,7 +425,9 @@ class EventExtractor:
             return True
         if tag == "VBG":
             return bool(before) and before[-1] in ("was", "were") or _means_of_a_past_act(tokens[i])
-        # Historical present (captions, headlines) only with an explicit year in the sentence.
+        if headline and tag in ("VBZ", "VB"):
+            return True  # a headline's present tense tells what happened: "Gunmen kill activist in Basra"
+        # Historical present (captions, other headlines) only with an explicit year in the sentence.
         sentence = "".join(t.text_with_ws for t in tokens)
         return tag in ("VBZ", "VB") and bool(re.search(r"\b(?:19|20)\d\d\b", sentence))
 
@@ -489,6 +491,8 @@ class EventExtractor:
         lowers = ctx.lowers()
         events: list[Event] = []
         triggers: list[int] = []  # trigger offset of each event, for clause evidence
+        title = meta.title or ""
+        title_at = ctx.document.text.find(title) if title.strip() else -1
         for k, sent in enumerate(sents):
             block = ctx.document.block_at(sent.start_char)
             if ctx.document.blocks and (block is None or not block.is_content):
@@ -496,7 +500,15 @@ class EventExtractor:
             blocked = [(d.start, d.end) for d in dates if sent.start_char <= d.start < sent.end_char]
             first = len(events)
             made: dict[int, Candidate] = {}  # the trigger of each event this sentence made
-            for cand in self.find_candidates(sent, blocked, lowers[sent.start:sent.end]):
+            found = self.find_candidates(sent, blocked, lowers[sent.start:sent.end])
+            present: set[int] = set()  # triggers a headline's present tense alone makes events
+            if title_at >= 0 and title_at <= sent.start_char < title_at + len(title):
+                seen = {c.start for c in found}
+                more = [c for c in self.find_candidates(sent, blocked, lowers[sent.start:sent.end], headline=True)
+                        if c.start not in seen]
+                present = {c.start for c in more}
+                found = [*found, *more]
+            for cand in found:
                 event = self.build_event(ctx, cand, sents, k, mentions, dates, anchor, events, year)
                 if event is None and cand.outcomes:
                     # "320 people have been killed in the protests": the host ("the protests") is
@@ -505,6 +517,8 @@ class EventExtractor:
                     event = self.build_event(ctx, cand, sents, k, mentions, dates, anchor, events, year)
                 if event is None:
                     continue
+                if cand.start in present:
+                    event.attrs["headline_present"] = True
                 twin = next((i for i in range(first, len(events)) if is_same_family(events[i], event)
                              and not (i in made and not cand.is_verb and not made[i].is_verb
                                       and _set_apart(made[i], cand))), None)
@@ -526,6 +540,11 @@ class EventExtractor:
             self._split_evidence(ctx, sent, events[first:], triggers[first:], mentions)
             self._inherit_detainees(events, first)
             self._attribute_responsibility(ctx, sent, sents, k, mentions, events)
+        # A headline told in the present ("Drone hits US base in Syria") is the story's happening only
+        # when the body tells none of its kind; else the body's telling stands and the headline's guess
+        # at its place and day would only blur it.
+        events = [e for e in events if not e.attrs.pop("headline_present", False)
+                  or not any(o is not e and o.type == e.type for o in events)]
         events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id))
         seen: dict[str, int] = {}
         for event in events:

@@ -65,3 +65,20 @@ def test_an_attack_named_as_the_cause_of_another_is_its_own_happening(extractor:
         "The US military launched the air strikes on Friday in retaliation for a drone attack on a base in "
         "Jordan in January that killed three soldiers.", PUB))
     assert sorted((e.date_start or "")[:7] for e in found) == ["2024-01", "2024-03"]
+
+
+def headlined(extractor: EventExtractor, text: str) -> list[tuple[str, list[str]]]:
+    ctx = make_context(text, PUB)
+    ctx.document.metadata.title = text.split("\n")[0]
+    return [(e.sub_type, e.actors) for e in extractor.extract(ctx)]
+
+
+def test_a_present_tense_headline_is_the_happening_the_body_only_refers_to(extractor: EventExtractor) -> None:
+    assert headlined(extractor, "Kataib Hezbollah drone hits US base in Syria\n\n"
+                                "The attack on Sunday caused no casualties, officials said.") == \
+        [("Air/drone strike", ["kataib-hezbollah"])]
+
+
+def test_a_present_tense_headline_yields_to_the_bodys_telling(extractor: EventExtractor) -> None:
+    found = headlined(extractor, "Gunmen kill activist in Basra\n\nAn activist was shot dead in Basra on Monday.")
+    assert [sub for sub, _ in found] == ["Attack"]
