@@ -503,9 +503,9 @@ class EventExtractor:
             found = self.find_candidates(sent, blocked, lowers[sent.start:sent.end])
             present: set[int] = set()  # triggers a headline's present tense alone makes events
             if title_at >= 0 and title_at <= sent.start_char < title_at + len(title):
-                seen = {c.start for c in found}
+                told = {c.start for c in found}
                 more = [c for c in self.find_candidates(sent, blocked, lowers[sent.start:sent.end], headline=True)
-                        if c.start not in seen]
+                        if c.start not in told]
                 present = {c.start for c in more}
                 found = [*found, *more]
             for cand in found:
