@@ -82,3 +82,9 @@ def test_a_present_tense_headline_is_the_happening_the_body_only_refers_to(extra
 def test_a_present_tense_headline_yields_to_the_bodys_telling(extractor: EventExtractor) -> None:
     found = headlined(extractor, "Gunmen kill activist in Basra\n\nAn activist was shot dead in Basra on Monday.")
     assert [sub for sub, _ in found] == ["Attack"]
+
+
+def test_kurdistan_written_alone_is_the_region_that_holds_the_province(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "Rockets hit an oil field in Kurdistan's Sulaimaniyah province on Monday.", PUB))
+    assert [e.location_id for e in found] == ["sulaymaniyah-governorate"]
