@@ -67,6 +67,10 @@ MEMBER_HEADS = frozenset("""member members fighter fighters militant militants e
     supporter supporters loyalist loyalists militiaman militiamen unit units commander commanders leader
     leaders official officials force forces troops soldier soldiers personnel faction factions wing brigade
     brigades group groups affiliate affiliates operative operatives cell cells team""".split())
+# Developments made against someone, and the verbs of the purpose that names them ("formed to
+# combat ISIS", "a fatwa calling on men to fight the Islamic State").
+PURPOSE_LABELS = frozenset({"formation", "call", "fatwa", "base-established"})
+AGAINST_VERBS = frozenset("""combat fight confront counter defeat resist battle oppose""".split())
 # Heads naming a crowd that backs a group or a person, and is not it ("supporters of X").
 SUPPORTER_HEADS = frozenset("""supporter supporters follower followers loyalist loyalists partisan partisans
     sympathiser sympathisers sympathizer sympathizers backer backers""".split())
@@ -540,6 +544,11 @@ class ArgumentReader:
                     args.add("target", [m.entity_id for _, o in self.sx.prep_objects(tok, ("of",))
                                         for m in self.sx.phrase_mentions(o)
                                         if m.entity_id and _type_of(self.ctx, m) in GROUP_TYPES])
+        if label in PURPOSE_LABELS and not args.targets:
+            # "formed in 2014 to combat ISIS", "a fatwa calling on men to fight the Islamic State":
+            # whom the group or the call was made against
+            self._target(args, [o for c in head.subtree if c.i > head.i and c.lower_ in AGAINST_VERBS
+                                and c.dep_ in ("xcomp", "advcl", "acl", "relcl") for o in self.sx.objects(c)])
         return args
 
     def _verb_roles(self, verb: Token, args: Arguments, passive_subject_role: str, label: str) -> None:

@@ -61,3 +61,11 @@ def test_an_unnamed_commander_of_a_group_makes_the_group_a_target(extractor: Eve
 ])
 def test_a_groups_supporters_are_a_crowd_not_the_group(extractor: EventExtractor, text: str) -> None:
     assert actors(extractor, text) == [[]]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The coalition was officially formed in 2014 to combat the Islamic State.", "isis"),
+    ("Kataib Hezbollah formed a new unit on Monday to confront US forces.", "united-states"),
+])
+def test_whom_a_group_was_formed_against_is_the_target(extractor: EventExtractor, text: str, target: str) -> None:
+    assert [e.targets for e in extractor.extract(make_context(text, PUB))] == [[target]]
