@@ -544,9 +544,10 @@ class ArgumentReader:
                     args.add("target", [m.entity_id for _, o in self.sx.prep_objects(tok, ("of",))
                                         for m in self.sx.phrase_mentions(o)
                                         if m.entity_id and _type_of(self.ctx, m) in GROUP_TYPES])
-        if label in PURPOSE_LABELS and not args.targets:
+        if label in PURPOSE_LABELS and not args.targets and not participle:
             # "formed in 2014 to combat ISIS", "a fatwa calling on men to fight the Islamic State":
-            # whom the group or the call was made against
+            # whom the group or the call was made against ("X, formed in 2014 to combat ISIS,
+            # announced ...": a description of X, not the happening told)
             self._target(args, [o for c in head.subtree if c.i > head.i and c.lower_ in AGAINST_VERBS
                                 and c.dep_ in ("xcomp", "advcl", "acl", "relcl") for o in self.sx.objects(c)])
         return args
