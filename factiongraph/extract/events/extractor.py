@@ -809,6 +809,12 @@ class EventExtractor:
             return None
         if rule.require_participant_types:
             close = self._close_participant_types(ctx, cand, in_sent)
+            if read is not None and cand.is_verb:
+                # "Masrour Barzani, the Kurdistan Region's prime minister, condemned ...": the verb's
+                # own subject, a name, however long the apposition between
+                subject_ids = [m.entity_id for s in reader.sx.subjects(sent.doc[cand.start])
+                               if (m := reader.sx.mention_at(s)) is not None]
+                close |= {str(e.type) for e in map(ctx.entity, subject_ids) if e is not None}
             if read is not None and reader.self_announced(sent.doc, cand.start, cand.end, rule.label, actors):
                 # "X said it was suspending attacks": X, however far from the trigger
                 close |= {str(e.type) for e in map(ctx.entity, actors) if e is not None}

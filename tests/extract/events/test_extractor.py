@@ -984,6 +984,8 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     # a nomination whose near word is far off behind a long name
     ("The Coordination Framework nominated Mohammed Shia al-Sudani for prime minister on Monday.", ["Other"]),
     ("Police named the suspect as a 25-year-old man from Basra on Monday.", []),
+    # a dated statement by a named subject, however long the apposition between it and the verb
+    ("Masrour Barzani, the Kurdistan Region's prime minister, condemned the attack on Monday.", ["Other"]),
     # the change announced is the happening, not its announcement as well
     ("Muqtada al-Sadr announced his withdrawal from politics on Monday.", ["Change to group/activity"]),
     ("Kataib Hezbollah announced the formation of a new brigade on Monday.", ["Change to group/activity"]),
