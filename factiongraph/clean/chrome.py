@@ -40,18 +40,19 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("comments.post", COMMENTS, r"(?:post|add|leave|write|submit) (?:a |your )?(?:comment|reply|response)s?[:.!]?"),
     ("comments.leave-reply", COMMENTS, r"leave a reply(?: cancel reply)?"),
     ("comments.join", COMMENTS, r"join the (?:discussion|conversation)[:.!]?|show comments|view comments|see comments"),
-    ("comments.closed", COMMENTS, r"comments are closed\.?"),
+    ("comments.closed", COMMENTS, r"comments are closed\.?|you must be (?:logged|signed) in to (?:post|leave|add) a comment\.?"),
     ("comments.email-note", COMMENTS, r"your email address will not be published\.?.*"),
     ("chrome.required-field", CHROME, r"(?:\* )?denotes required fields?\.?|required fields are marked\s*\*?\.?"),
     ("chrome.char-counter", CHROME, r"\d+\s*/\s*\d+(?:\s+characters?(?: left| remaining)?)?"),
     # --- related / more articles
-    ("related.heading", RELATED, r"(?:related|recommended|more|latest|other|similar|popular|top) (?:news|articles?|stories|posts|reading|content|coverage|on this topic)\s*:?"),
+    ("related.heading", RELATED, r"(?:related|recommended|more|latest|other|similar|popular|top) (?:news|articles?|stories|posts|reading|content|coverage|on this topic)\s*:?|"
+     r"(?:explore|see|find|read) more (?:on|about) (?:these|this|the) (?:topics?|subjects?|stories)\s*:?"),
     ("related.you-may", RELATED, r"you (?:may|might) (?:also )?(?:like|be interested in|enjoy)\s*:?"),
     ("related.most", RELATED, r"(?:most (?:read|popular|viewed|shared)|trending(?: now)?|editor'?s picks?)\s*:?"),
     ("related.more-from", RELATED, r"(?:more (?:from|in|on|about) [^.!?]{1,40}|read next|up next|what to read next|keep reading|"
      r"in case you missed it|around the web|recommended(?: for you)?|more stories|related (?:posts|links|topics)|"
      r"further reading|related|also read|read also|see also|must read|don'?t miss|(?:more )?by the same author|"
-     r"more by this author|suggested reading|tags|topics|filed under)\s*:?"),
+     r"more by this author|suggested reading|tags|topics|keywords|key words|labels|filed under)\s*:?"),
     ("related.teaser", CHROME, r"[\[(]?(?:related(?: (?:article|story|stories|news|content|coverage|reading|post|video))?|"
      r"also read|read also|also see|see also|must read|don'?t miss|recommended|further reading|read next|up next|"
      r"read|more|see|suggested reading)\s*[:|»›>]\s*.{3,200}?[\])]?"),
@@ -69,7 +70,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.licensing", CHROME, r"(?:purchase|acquire|request|buy) (?:licensing|reprint|republishing) rights(?:,? opens new tab)?|"
      r"opens (?:in )?(?:a )?new (?:tab|window)"),
     # --- share / print / subscribe / login
-    ("chrome.share", CHROME, r"(?:share|share this|share this (?:article|story|post|page)|share (?:on|via) \w+|tweet|email|e-mail|print|print this (?:article|page)|copy link|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest)[:!]?"),
+    ("chrome.share", CHROME, r"(?:like this:?|like loading\.*|share|share this|share this (?:article|story|post|page)|share (?:on|via) \w+|tweet|email|e-mail|print|print this (?:article|page)|copy link|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest)[:!]?"),
     ("chrome.share-row", CHROME, r"(?:(?:share(?: to| on)?|email this|blogthis!?|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|print)[\s|,/·•]*){2,}"),
     ("chrome.share-prefix", CHROME, r"(?:share(?: this)?(?: article| story| post| page)?|share on|follow us(?: on)?)\s*[:|]?\s*"
      r"(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print|messenger|copy link|"
@@ -83,7 +84,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.join-channel", CHROME, r"join (?:us|our)\b.{0,50}\b(?:channel|telegram|whatsapp|newsletter|community|mailing list)\b.{0,40}"),
     ("chrome.click-here", CHROME, r"(?:click|tap) here\b.{0,120}"),
     ("chrome.inbox", CHROME, r".{0,80}\b(?:in|to|into) your inbox\b.{0,80}"),
-    ("chrome.subscribe", CHROME, r"(?:subscribe|sign up|register)(?: now| today| here| for free)?[.!:]?|(?:subscribe|sign up)(?: now| today)? (?:to|for) .{0,160}"),
+    # a sign-up prompt, also after a word of thanks: "Thanks for reading X! Subscribe for free to ..."
+    ("chrome.subscribe", CHROME, r"(?:thanks?(?: you)? for reading\b[^.!?]{0,60}[.!]\s*)?(?:(?:subscribe|sign up|register)(?: now| today| here| for free)?[.!:]?|(?:subscribe|sign up)(?: now| today)? (?:to|for) .{0,160})|(?:type|enter) your e-?mail(?: address)?\W{0,4}"),
     ("chrome.newsletter", CHROME, r"(?:get|receive) (?:our|the) (?:\w+ )?newsletter.{0,80}"),
     ("chrome.login", CHROME, r"(?:log ?in|sign ?in|log ?out|sign ?out|login|logout|register|my account|create (?:an )?account)(?: / (?:register|sign up))?"),
     ("chrome.feed", CHROME, r"subscribe to:.*|post comments \(atom\)|newer posts?\s*older posts?.*|older posts?|newer posts?|home"),
@@ -99,7 +101,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"[\s-]*min(?:ute)?s?\.?(?: read| reading| listen)?"),
     # engagement counters: "Share 12 Tweet 5", "1.2k shares", "348 views"
     ("chrome.share-counts", CHROME, r"(?:(?:(?:shares?|tweets?|likes?|pins?|views?|reads?)\s*:?\s*\d[\d,.]*k?|"
-     r"\d[\d,.]*k?\s*(?:shares|tweets|likes|pins|views|reads))[\s|,·•]*)+"),
+     r"\d[\d,.]*k?\s*(?:shares|tweets|likes|pins|views|reads|restacks|reposts|retweets|reactions|claps|upvotes))[\s|,·•]*)+"),
     # a gallery's position: "Photo Gallery 1 of 8", "Image 3 of 12"
     ("chrome.gallery-count", CHROME, r"(?:(?:photo|image|picture|slide)s?(?: gallery)?\s*:?\s*)?\d{1,3}\s+of\s+\d{1,3}"),
     ("chrome.languages", CHROME, r"(?:this (?:article|page|story|report|post) is )?(?:also )?available in\b.{0,120}|"
@@ -114,8 +116,25 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"(?:the )?(?:first|second|third|fourth|fifth|sixth|last|final|latest|\d{1,2}(?:st|nd|rd|th)) (?:in|of) "
      r"(?:a|an|our|the) [^.,;]{0,50}\bseries(?: (?:on|about) [^.,;]{1,60})?"),
     ("chrome.ad-break", CHROME, r"(?:advertisement|ad)\s*[-–—:]?\s*scroll to continue.{0,40}|scroll to continue.{0,40}|"
-     r"(?:story|article) continues (?:below|after) .{0,40}|continue reading(?: below| the (?:article|story))?"),
-    ("chrome.credits", CHROME, r"\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|translation) by .{1,160}"),
+     r"(?:story|article) continues(?: below| after .{0,40})?|continue reading(?: below| the (?:article|story))?"),
+    ("chrome.credits", CHROME, r"\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|translation) by .{1,160}|"
+     r"[^.!?]{1,160}\bcontributed(?: reporting)? to this (?:report|story|article)\.?\)?"),
+    # a staff credit as a field: "Editor: Hassan Ali", "Translated by: ..."
+    ("chrome.staff-field", CHROME, r"(?:editor|editing|edited by|writer|written by|reporter|reporting|author|authors|translator|"
+     r"translated by|translation|prepared by|compiled by|photographer|photos? by)\s*:\s*(?:[^\s!?]+\s+){0,5}[^\s!?]+"),
+    # what a page says about where its text appeared or how old it is
+    ("chrome.print-note", CHROME, r"a version of this (?:article|story|report) (?:appears|appeared|was published) in print\b.{0,300}|"
+     r"this (?:article|story|page|report) is (?:more than|over) (?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten) "
+     r"(?:years?|months?) old|reuse (?:this|our) content|more about [^.!?]{2,40}"),
+    # a press office's contact block: "For more information, please contact:", "Media contact: ..."
+    ("chrome.contact", CHROME, r"(?:for (?:more|further) information|media (?:contacts?|enquiries|inquiries)|press contacts?)"
+     r"\b[^.!?]{0,40}\b(?:contact|call|email|write)?\b.{0,80}|(?:contact|media contact|press contact)\s*:.{0,80}"),
+    ("chrome.email-line", CHROME, r"(?:[^\s@]+\s+){0,10}[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s+\S+){0,4}"),
+    # lines with no letter or digit ("***", "___", "·"): rules and separators
+    ("chrome.separator", CHROME, r"[^\w]{1,12}|_{1,40}"),
+    # a counter alone ("12", "3") beside the share buttons
+    ("chrome.bare-number", CHROME, r"\d{1,6}|[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?[$€£]"),
+    ("chrome.donate", CHROME, r"(?:donate|give|make a (?:gift|donation)|support us)(?: now| today| here)?[.!]?"),
     ("chrome.disclaimer", CHROME, r"disclaimer\b.{0,300}|the (?:views|opinions) expressed (?:in|here|by) .{0,300}|"
      r".{0,120}\b(?:views|opinions)\b.{0,80}\bdo(?:es)? not necessarily (?:reflect|represent)\b.{0,200}"),
     ("chrome.support-us", CHROME, r"(?:support|fund) (?:our|independent|quality) (?:journalism|reporting|work)\b.{0,160}|"
@@ -123,7 +142,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.staff", CHROME, r"(?:(?!of\b)(?-i:[A-Z])[\w'-]* ){0,4}(?:staff(?: writer| reporter)?s?|news ?desk|web desk|editorial (?:team|staff|board)|newsroom)"
      r"(?: (?:and|&) (?:agencies|wires|agency))?|agencies"),
     # --- navigation, registrars, ads
-    ("chrome.nav-word", CHROME, r"(?:menu|search|skip to (?:main )?content|back to top|go to top|main menu|navigation|close|open|next|previous|next article|previous article|advertisement|advertising|sponsored(?: content)?|ad|loading\.*)"),
+    ("chrome.nav-word", CHROME, r"(?:menu|search|skip to (?:main )?content|back to top|go to top|main menu|navigation|close|open|next|previous|next article|previous article|advertisement|advertising|sponsored(?: content)?|ad|(?:video )?ad feedback|loading\.*|paid|premium|(?:subscribers?|members?) only)"),
     ("chrome.registrar", CHROME, r"(?:domain (?:name )?(?:registration|names?|search|transfer)|web ?hosting|website builder|buy (?:a |this )?domain.*|this domain (?:is|may be) for sale.*|cheap domains?)"),
     ("chrome.breadcrumb", CHROME, r"[^|>»›]{1,30}(?:\s*(?:\||>|»|›)\s*[^|>»›]{1,30}){2,}"),
     # a photo line that holds only a credit (capitalised names), no description of the picture
@@ -131,7 +150,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"(?:(?:\s+|\s*/\s*|\s+via\s+)(?-i:[A-Z0-9])[\w.'&-]*){0,4}"),
     ("chrome.image-source", CHROME, r"(?:image|photo|picture) (?:source|credit)s?\s*[,:].{0,80}"),
     ("chrome.posted-in", CHROME, r"(?:posted|filed) (?:in|under)\s*:? [^.!?]{1,80}"),
-    ("chrome.tags", CHROME, r"(?:tags|tagged|filed under|categories|category|topics)\s*:.*"),
+    ("chrome.tags", CHROME, r"(?:tags|tagged|filed under|categories|category|topics|keywords|key words)\s*:.*"),
     # --- legal
     ("chrome.copyright", CHROME, r"(?:©|\(c\)|copyright\b).{0,160}|.{0,120}\ball rights reserved\.?.{0,60}"),
     ("chrome.cookies", CHROME, r".{0,80}\b(?:we use cookies|this (?:web)?site uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b.{0,200}"),
@@ -159,6 +178,8 @@ class ChromeMatch:
 
 _MAX_CHROME_WORDS = 40
 _SPACE = re.compile(r"\s+")
+_BULLETS = " •·∙●▪■►|*-–—"
+_SEGMENT = re.compile(r"\s+[•·∙●▪|]\s+")
 
 
 def compile_rules(rules: tuple[tuple[str, str, str], ...] = RULES) -> tuple[ChromeRule, ...]:
@@ -176,11 +197,29 @@ def match_chrome(line: str, rules: tuple[ChromeRule, ...]) -> ChromeMatch | None
 
     Long lines are never chrome: a 40-word paragraph that starts with "Share" is reporting.
     """
-    collapsed = collapse_line(line).strip(" •·|*-–—")
-    if not collapsed or len(collapsed.split()) > _MAX_CHROME_WORDS:
+    whole = collapse_line(line)
+    collapsed = whole.strip(_BULLETS)
+    if not collapsed:
+        return ChromeMatch("chrome.separator", CHROME, "") if whole else None
+    if len(collapsed.split()) > _MAX_CHROME_WORDS:
         return None
+    found = _match_whole(collapsed, rules)
+    if found is None and collapsed[:1] + collapsed[-1:] in ("()", "[]"):
+        found = _match_whole(collapsed[1:-1].strip(), rules)  # "(Story continues below)", "[Advertisement]"
+    if found is not None:
+        return found
+    # widgets printed on one line and set off by bullets: "Advertisement · Scroll to continue"
+    segments = [s.strip(_BULLETS) for s in _SEGMENT.split(collapsed)]
+    if len(segments) >= 2 and all(segments):
+        matches = [_match_whole(segment, rules) for segment in segments]
+        if all(m is not None and m.kind == CHROME for m in matches):
+            return ChromeMatch("chrome.segments", CHROME, "")
+    return None
+
+
+def _match_whole(text: str, rules: tuple[ChromeRule, ...]) -> ChromeMatch | None:
     for rule in rules:
-        found = rule.pattern.fullmatch(collapsed)
+        found = rule.pattern.fullmatch(text)
         if found:
             rest = found.groupdict().get("rest") or ""
             return ChromeMatch(rule.rule_id, rule.kind, rest.strip())

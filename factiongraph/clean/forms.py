@@ -52,6 +52,12 @@ LANGUAGE_NAMES: frozenset[str] = frozenset(
     """.split()
 )
 
+# Words a link to the same page in another language is written with, besides the language's
+# name ("Read in Arabic", "Leer en español", "Lire en français", "Arabic version").
+LANGUAGE_LINK_WORDS: frozenset[str] = frozenset(
+    "read leer lire lesen ler leggi in en auf em this article story page version edition also view switch to".split()
+)
+
 # Words of a career, as author bios use them ("a senior fellow at", "editor of").
 BIO_WORDS: frozenset[str] = frozenset(
     """
@@ -61,6 +67,7 @@ BIO_WORDS: frozenset[str] = frozenset(
     senior programme program institute university center centre ph.d. phd doctorate degree
     book books studies previously formerly served contributor contributors columnist commentator
     consultant adviser advisor specialist former ambassador diplomat graduate fellowship
+    chief bureau
     """.split()
 )
 
@@ -260,9 +267,16 @@ def is_glued_labels(text: str) -> bool:
 
 
 def is_language_list(text: str) -> bool:
-    """Return True for a language switcher: language names and nothing else ("English | العربية")."""
+    """Return True for a language switcher: language names only ("English | العربية"), or a link
+    to the page in another language ("Read in Arabic", "Leer en español")."""
     tokens = _tokens(text)
-    return bool(tokens) and len(tokens) <= 12 and all(t in LANGUAGE_NAMES for t in tokens)
+    if not tokens or len(tokens) > 12:
+        return False
+    if all(t in LANGUAGE_NAMES for t in tokens):
+        return True
+    # a link to the page in another language: "Read in Arabic", "Leer en español"
+    return len(tokens) <= 4 and tokens[-1] in LANGUAGE_NAMES and all(
+        t in LANGUAGE_LINK_WORDS or t in LANGUAGE_NAMES for t in tokens) and not _SENTENCE_MARK.search(text)
 
 
 def is_author_box(text: str) -> bool:

@@ -21,19 +21,24 @@ _PARTICLES = frozenset(
     "al el bin ibn bint abu abd abdul de da di du del della van von der den la le ul ud ad as ash".split()
 )
 _NAME_TOKEN = re.compile(r"(?:(?:al|el|ad|as|ash|an|ul|ud)-)?[A-Z][\w'.]*(?:-[A-Za-z][\w']*)*|[A-Z]\.")
+# A reporter's job as a byline gives it: "Staff Writer", "Middle East correspondent", "Bureau Chief".
 _ROLE_WORDS = (
-    r"(?:Senior |Staff |Special |Chief |Foreign |Political |Security |Middle East |Baghdad |Iraq |Contributing )?"
-    r"(?:Reporter|Correspondent|Writer|Editor|Contributor|Columnist|Journalist|Analyst|Producer)"
+    r"(?:(?-i:[A-Z])[\w'&-]* ){0,3}(?i:reporter|correspondent|writer|editor|contributor|columnist|journalist|analyst|"
+    r"producer|bureau chief|staff)s?"
 )
 _BY = re.compile(r"^(?:written |words |reporting |report )?by[:\s]+(?P<rest>.+)$", re.IGNORECASE)
-_NAME_ROLE = re.compile(rf"^(?P<name>[^,|]{{3,60}}),\s*(?:an? |the )?{_ROLE_WORDS}\b.*$")
+_ROLE = (rf"(?:an? |the )?(?:(?i:senior|chief|special|foreign|political|security|contributing|staff|our) )*{_ROLE_WORDS}"
+         r"(?:\s+(?:at|for|with|of|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'&.-]*(?:\s+(?-i:[A-Z])[\w'&.-]*){0,4})?")
+_NAME_ROLE = re.compile(rf"^(?P<name>[^,|–—]{{3,60}}?)\s*(?:,|\||\s-|–|—)\s*{_ROLE}\s*$")
+# Who the reporter wrote for, after the name: "Reuters", "The Daily Star" (capitalised, no sentence).
+_AGENCY_CREDIT = re.compile(r"(?:The )?[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,3}")
 _SEPARATORS = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|,\s*(?=\d)|\bon\b(?=\s+\w+\s+\d))\s*")
 
 
 def is_person_name(text: str) -> bool:
     """Return True when ``text`` looks like a bare personal name ("Ali Mamouri", "Faris al-Omran")."""
     tokens = text.strip().split()
-    if not 2 <= len(tokens) <= 5 or text.strip()[-1:] in ".:;!?,":
+    if not 2 <= len(tokens) <= 5 or text.strip()[-1:] in ".:;!?," or tokens[0] == "The":
         return False
     capitalised = 0
     for token in tokens:
@@ -68,8 +73,14 @@ def parse_byline(line: str) -> Byline | None:
         pieces = _SEPARATORS.split(by.group("rest"), maxsplit=1)
         name = pieces[0].strip().rstrip(",|").strip()
         rest = pieces[1].strip() if len(pieces) > 1 else ""
+        role = _NAME_ROLE.match(name)
+        if role and is_person_name(role.group("name").strip()):
+            name = role.group("name").strip()  # "By Jane Doe, Senior Correspondent"
         if name and _is_name_list(name):
             return Byline(name, rest)
+        head, _, credit = name.rpartition(",")
+        if head and _is_name_list(head.strip()) and _AGENCY_CREDIT.fullmatch(credit.strip()):
+            return Byline(head.strip(), rest)  # "By Jane Doe and Ali Omar, Reuters"
         return None
     role = _NAME_ROLE.match(text)
     if role and is_person_name(role.group("name").strip()):

@@ -17,6 +17,8 @@ own passes. Each labels lines with a stable rule id:
 
 from __future__ import annotations
 
+import re
+
 from factiongraph.clean.forms import (
     is_author_box,
     is_bio_line,
@@ -91,6 +93,7 @@ def mark_author_lines(layout: TextLayout) -> None:
     span = _article_span(layout)
     if not author or span is None:
         return
+    names = author_names(author)
     first, last = span
     for i, line in enumerate(layout.lines):
         if not _unlabelled_body(line) or line.role == "title":
@@ -101,13 +104,19 @@ def mark_author_lines(layout: TextLayout) -> None:
             after = layout.lines[i + 1] if i + 1 < first else None
             if after is not None and _unlabelled_body(after) and is_short_label(after.text):
                 set_part(after, BlockPart.BOILERPLATE, "byline.role", "byline")
-        elif i >= last and i > first and text.startswith(author + " ") and is_bio_line(line.text):
+        elif i >= last and i > first and any(text.startswith(name + " ") for name in names) and is_bio_line(line.text):
             set_part(line, BlockPart.BOILERPLATE, "byline.bio", "byline")
 
 
 def collapse_author(name: str | None) -> str:
     """Return a name lower-cased with its spaces collapsed ("" for None)."""
     return " ".join((name or "").split()).casefold()
+
+
+def author_names(author: str) -> list[str]:
+    """Return the names in a byline's author ("Ana Ruiz and Sam Lee" -> both, and the whole)."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b)\s*", author) if p.strip()]
+    return [author, *parts] if len(parts) > 1 else [author]
 
 
 def _unlabelled_body(line: Line) -> bool:
@@ -121,16 +130,19 @@ def _mark_menu_runs(layout: TextLayout, start: int) -> None:
     the title and the first paragraph such a run can be a fact box whose entries name actors.
     """
     run: list[Line] = []
+    labels = 0  # entries of the run, also those a rule already found ("Topics", "Iraq", "Free Speech")
     for line in [*layout.lines[start:], None]:
         if line is not None and line.role != "title" and _unlabelled_body(line) and is_menu_entry(line.text):
             run.append(line)
+            labels += 1
             continue
-        if line is not None and line.role in ("chrome", "form"):
+        if line is not None and line.role in ("chrome", "form", "related", "repeat"):
+            labels += is_short_label(line.text, 3)
             continue  # a share button inside a menu does not end it
-        if len(run) >= 3:
+        if run and labels >= 3:
             for entry in run:
                 set_part(entry, BlockPart.BOILERPLATE, "form.menu-run", "form")
-        run = []
+        run, labels = [], 0
 
 
 def _mark_teasers(layout: TextLayout, start: int) -> None:

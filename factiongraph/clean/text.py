@@ -26,7 +26,7 @@ import re
 
 from factiongraph.clean.chrome import COMMENT_META, COMMENTS, RELATED, SOURCE, ChromeRule, collapse_line, match_chrome
 from factiongraph.clean.dates import DateMention, parse_date
-from factiongraph.clean.forms import DATE_WORDS, is_headline_like, is_tag_run
+from factiongraph.clean.forms import DATE_WORDS, is_bio_line, is_headline_like, is_tag_run
 from factiongraph.clean.lines import Line, TextLayout, is_paragraph, set_part, split_lines
 from factiongraph.clean.metadata import is_person_name, parse_byline
 from factiongraph.clean.positions import (
@@ -71,9 +71,10 @@ _AGENCY_CREDIT = re.compile(
     r"[A-Z][\w'.-]*(?:\s+[\w'.-]+){0,4}\s*(?:(?:/|,)\s*File(?:\s+Photo)?)?\s*$|\bAFP via Getty Images\s*$")
 _NOT_A_CREDIT = re.compile(r"^(?:sic|\.\.\.|…|\d+|citation needed|emphasis added|laughs?|applause)$", re.IGNORECASE)
 _DATELINE_NOISE = re.compile(
-    r"(?i)\b(?:published|posted|updated|last updated|modified|date|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|ast|est|edt|"
+    r"(?i)\b(?:published|posted|updated|update|last updated|modified|date|on|at|am|pm|a\.m\.|p\.m\.|"
+    r"(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|ast|est|edt|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
-    r"|\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,2}\.\d{2}\b|\b\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\b|\breading time\b"
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,2}\.\d{2}\b|\b\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\b|\breading time\b"
     r"|\b\d+\s+views?\b"
     r"|[•·|*,:()\-–—/]"
 )
@@ -87,6 +88,8 @@ _FUNCTION_WORDS = frozenset(
 _MAX_DATELINE_LABELS = 10
 _UPDATED = re.compile(r"(?i)\b(?:updated|last updated|modified)\b")
 _PARAGRAPH_END = re.compile(r"[.!?…][\"')\]]*$")
+# A short line that ends as a sentence does ("Calm returned.") is the article going on, not a link.
+_ENDS_SENTENCE = re.compile(r"[.…][\"')\]]*$")
 
 # What a page title adds to the headline: a site name set off by a bar, dash, colon or arrow.
 _SITE_SUFFIX = re.compile(r"\s*(?:\||::|:|»|›|–|—|-)\s*[^|»›]{1,60}")
@@ -225,16 +228,17 @@ class LineClassifier:
                     layout.copyright_note = collapse_line(line.text)
                 # A marker opens a zone only once the article has started: "3 Comments" beside
                 # the byline at the top of a blog post must not swallow the article.
-                if found.kind in (COMMENTS, RELATED) and paragraphs_seen >= 2:
+                # A list of links needs the article to have started; comments need two paragraphs.
+                if (found.kind == COMMENTS and paragraphs_seen >= 2) or (found.kind == RELATED and paragraphs_seen >= 1):
                     zone = found.kind
                 continue
             if zone == COMMENTS:
                 set_part(line, BlockPart.COMMENT, "zone.comments", "comment")
-            elif zone == RELATED and not is_paragraph(line):
+            elif zone == RELATED and not is_paragraph(line) and not _ENDS_SENTENCE.search(line.text):
                 set_part(line, BlockPart.BOILERPLATE, "zone.related", "related")
-            elif is_paragraph(line):
+            elif is_paragraph(line) or zone == RELATED:
                 zone = ""  # prose after a related-links box: the article goes on
-                paragraphs_seen += 1
+                paragraphs_seen += is_paragraph(line)
 
     def _mark_roles(self, layout: TextLayout) -> None:
         label_before = False
@@ -284,10 +288,8 @@ class LineClassifier:
         for copy in _page_title_copies(layout, title):
             set_part(copy, BlockPart.BOILERPLATE, "repeat.page-title", "repeat")
         layout.section = _nearest_section(layout, title)
-        after = candidates[index + 1] if index + 1 < len(candidates) else None
-        if after is not None and layout.author is None and is_person_name(after.text) and _follows(layout, title, after):
-            set_part(after, BlockPart.BOILERPLATE, "byline.bare-name", "byline")
-            layout.author = collapse_line(after.text)
+        if layout.author is None:
+            _mark_header_byline(layout, title, candidates[index + 1 : index + 3])
 
     def _mark_repeats(self, layout: TextLayout) -> None:
         """Keep the first copy of a caption or article line; later copies become boilerplate."""
@@ -327,9 +329,70 @@ def _pick_title(layout: TextLayout, candidates: list[Line]) -> Line:
     repeated = [c for c in long_enough if keys.count(c.key) >= 2 or _page_title_copies(layout, c)]
     if repeated:
         return repeated[0]
+    while len(long_enough) >= 2 and _is_tagline(layout, long_enough[0], long_enough[1]):
+        long_enough = long_enough[1:]
     if len(long_enough) >= 2 and _is_kicker(long_enough[0], long_enough[1]):
         return long_enough[1]
     return long_enough[0] if long_enough else max(candidates, key=lambda c: c.words)
+
+
+# Chrome that sits between a site's header (name, tagline) and the article's headline.
+_SECTION_RULES = ("form.section-words", "form.site-name", "form.cell-run", "form.glued-labels", "chrome.breadcrumb")
+
+
+def _is_tagline(layout: TextLayout, first: Line, second: Line) -> bool:
+    """Return True when ``first`` is a site's tagline: section labels or a menu stand between it and ``second``.
+
+    ("Exclusive news and analysis for professionals" / "World" / "Middle East" / the headline): a
+    page prints its section labels right above the headline, so a headline-like line above them
+    belongs to the site's header.
+    """
+    lines = layout.lines
+    between = lines[lines.index(first) + 1 : lines.index(second)]
+    return is_headline_like(second.text) and any(line.rule in _SECTION_RULES for line in between)
+
+
+# A byline that names where the reporter filed from: "Martin Crane in Beirut", "Ana Ruiz in Erbil and Sam Lee in Kirkuk".
+_NAME_IN_PLACE = re.compile(r"(?P<name>.{3,40}?) in [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}")
+
+
+def _mark_header_byline(layout: TextLayout, title: Line, after: list[Line]) -> None:
+    """Label a bare author name under the title (right under it, or under a standfirst) as the byline.
+
+    Also a name with the place the reporter filed from ("Martin Crane in Beirut").
+    """
+    for position, line in enumerate(after):
+        if position == 1 and not (after[0].words >= 6 and _follows(layout, after[0], line)):
+            return  # only a standfirst may stand between the title and the byline
+        if position == 0 and not _follows(layout, title, line):
+            return
+        name = _header_author(line.text)
+        if name is not None:
+            set_part(line, BlockPart.BOILERPLATE, "byline.bare-name", "byline")
+            layout.author = name
+            _mark_role_line(layout, line)
+            return
+
+
+def _mark_role_line(layout: TextLayout, byline: Line) -> None:
+    """Label the author's job printed under a bare-name byline ("Senior Fellow, Middle East Program")."""
+    index = layout.lines.index(byline) + 1
+    role = layout.lines[index] if index < len(layout.lines) else None
+    if role is not None and not role.role and role.words <= 8 and not is_person_name(role.text) \
+            and is_bio_line(role.text) and not is_paragraph(role):
+        set_part(role, BlockPart.BOILERPLATE, "byline.role", "byline")
+
+
+def _header_author(text: str) -> str | None:
+    """Return the author a header line names: a bare name, or names with the places they filed from."""
+    text = collapse_line(text)
+    if is_person_name(text):
+        return text
+    parts = re.split(r"\s+(?:and|&)\s+", text)
+    names = [_NAME_IN_PLACE.fullmatch(part) for part in parts]
+    if all(found is not None and is_person_name(found.group("name")) for found in names):
+        return " and ".join(found.group("name") for found in names if found is not None)
+    return None
 
 
 def _is_question_headline(line: Line, candidates: list[Line]) -> bool:

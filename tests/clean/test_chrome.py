@@ -82,6 +82,36 @@ def test_rule_ids_are_unique_slugs() -> None:
         ("Stay informed", "chrome"),
         ("Views: 2,310", "chrome"),
         ("Posted by editor on 3 May 2031 | 4 Comments", "chrome"),
+        # widgets set off by bullets on one line, and bracketed notices
+        ("Advertisement · Scroll to continue", "chrome"),
+        ("(Story continues below)", "chrome"),
+        ("[Advertisement]", "chrome"),
+        # separators and bare counters beside share buttons
+        ("***", "chrome"),
+        ("___", "chrome"),
+        ("·", "chrome"),
+        ("12", "chrome"),
+        ("$50", "chrome"),
+        ("3 Restacks", "chrome"),
+        ("∙ Paid", "chrome"),
+        # staff credits, print notes, contact blocks, sign-up prompts
+        ("Editor: M. Jabbar", "chrome"),
+        ("Translated by: Sara Kamal", "chrome"),
+        ("Newswire writer Sam Field in Erbil, Iraq, contributed to this report.", "chrome"),
+        ("A version of this article appears in print on March 4, 2031, Section A, Page 8.", "chrome"),
+        ("This article is more than 3 years old", "chrome"),
+        ("Reuse this content", "chrome"),
+        ("For more information, please contact:", "chrome"),
+        ("Jane Poole, Spokesperson, poole@example.org", "chrome"),
+        ("Thanks for reading The River Letter! Subscribe for free to receive new posts.", "chrome"),
+        ("Type your email...", "chrome"),
+        ("Like this:", "chrome"),
+        ("Like Loading...", "chrome"),
+        ("Donate Now", "chrome"),
+        ("Video Ad Feedback", "chrome"),
+        ("Explore more on these topics", RELATED),
+        ("Keywords:", RELATED),
+        ("You must be logged in to post a comment.", COMMENTS),
     ],
 )
 def test_chrome_lines_match(line: str, kind: str) -> None:
@@ -120,6 +150,11 @@ def test_chrome_lines_match(line: str, kind: str) -> None:
         "Watch: the video shows fighters firing at the checkpoint.",
         "Stay-at-home orders were lifted in Basra on Monday.",
         "Posted by the group on its Telegram channel, the video showed the strike.",
+        "Calm returned.",
+        "Editor of the brigade's newspaper, he was arrested in 2029.",
+        "The donation was sent to the brigade's account, officials said.",
+        "Reporters who contributed to the coverage were threatened by the faction.",
+        "12 killed in Diyala attack",
     ],
 )
 def test_article_lines_do_not_match(line: str) -> None:

@@ -362,3 +362,22 @@ def test_a_posted_by_line_with_counters_and_a_views_count_are_chrome() -> None:
     assert rules["Posted by editor on 3 May 2031 | 4 Comments"] == "chrome.posted-by"
     assert rules["Views: 2,310"] == "chrome.share-counts"
     assert rules["Posted by the group on its channel, the video showed the truck burning."] == ""
+
+
+def test_stamps_with_a_time_zone_offset_or_a_second_numeric_date() -> None:
+    for line in ("March 3, 2031 4:12 PM GMT+3 Updated 2 hours ago", "Updated 3:14 PM GMT+3, March 3, 2031",
+                 "03.03.2031 - Update : 03.03.2031"):
+        assert parse_dateline(line) is not None, line
+    assert parse_dateline("Clashes on 03.03.2031 in Basra killed four people") is None
+
+
+def test_a_short_page_keeps_its_related_list_out_and_its_short_sentences_in() -> None:
+    text = ("Gunmen burn party office in Kirkuk\n"
+            "Gunmen set fire to the office of a political party in Kirkuk on Monday night, police said, "
+            "and fled before security forces arrived.\n"
+            "Read also:\nCouncil delays vote on Kirkuk governor\nPolice chief replaced in Hawija\n"
+            "Nobody was hurt.\n")
+    parts = parts_of(CLASSIFIER.classify(text))
+    assert parts["Council delays vote on Kirkuk governor"] == [BlockPart.BOILERPLATE]
+    assert parts["Police chief replaced in Hawija"] == [BlockPart.BOILERPLATE]
+    assert parts["Nobody was hurt."] == [BlockPart.BODY]
