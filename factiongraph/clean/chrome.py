@@ -58,6 +58,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"read|more|see|suggested reading)\s*[:|»›>]\s*.{3,200}?[\])]?"),
     ("related.read-more", CHROME, r"(?:read|see) (?:more|also)\s*:?(?:\s.{0,120})?"),
     # a teaser for a video, a podcast or a photo story: "Watch: Inside a training camp" (no final stop)
+    ("related.media", RELATED, r"(?:watch|video|listen|podcast|gallery|in pictures|in photos|photos)\s*:"),
     ("related.media-teaser", CHROME, r"(?:watch|video|listen|podcast|photos|gallery|in pictures|in photos)\s*[:|»›>]\s*"
      r"[^.!?]{3,120}"),
     ("chrome.stay-informed", CHROME, r"stay (?:informed|updated|connected|in the know|up to date)(?: with .{0,60})?[.!]?"),
@@ -75,7 +76,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.share-prefix", CHROME, r"(?:share(?: this)?(?: article| story| post| page)?|share on|follow us(?: on)?)\s*[:|]?\s*"
      r"(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print|messenger|copy link|"
      r"instagram|youtube|tiktok|threads|bluesky|mail)[\s|,/·•]*)+"),
-    ("chrome.follow", CHROME, r"follow(?: us)?(?: (?:on|at) [^.!?]{1,60})?:?|follow @\S{1,40}|follow (?:this|the) (?:topic|author|story)"),
+    ("chrome.follow", CHROME, r"follow(?: us)?(?: (?:on|at) [^.!?]{1,60})?:?|follow\b[^.!?]{0,60}\bon (?:facebook|twitter|x|"
+     r"instagram|telegram|whatsapp|tiktok|youtube|linkedin|threads|bluesky)\b[^.!?]{0,80}\.?|follow @\S{1,40}|follow (?:this|the) (?:topic|author|story)"),
     ("chrome.short-url", CHROME, r"short (?:url|link)|permalink|copy (?:the )?(?:url|link)(?: copied!?)?|link copied!?|copied!?"),
     ("chrome.article-action", CHROME, r"(?:email|e-mail|print|save|bookmark|share|send|gift|give|listen to|download) "
      r"(?:this |the )?(?:article|story|page|post|report)|save|saved|bookmark|listen|(?:watch|play)(?: the)?(?: video)?|"
@@ -108,9 +110,12 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"read (?:this|it) in \w+.{0,40}|(?:other )?languages?\s*:.{0,120}|(?:other )?languages"),
     ("chrome.contents", CHROME, r"(?:table of )?contents|(?:toggle|hide|show) (?:the )?(?:table of contents|contents|menu|navigation|sidebar)|"
      r"toggle|hide|jump to (?:navigation|search|content|main content)|from wikipedia,? the free encyclopedia|\[?edit\]?|"
-     r"edit (?:this page|source)|view history|in this (?:article|story)\s*:?"),
+     r"edit (?:this page|source)|view history|in this (?:article|story)\s*:?|references|external links|notes|bibliography|"
+     r"\^\s.{0,300}"),
     # a series label ends at the series' name: "The latest in a series of attacks killed ..." is reporting
-    ("chrome.series", CHROME, r"(?:this (?:article|story|piece|report|post|essay) is )?part (?:\d{1,2} |one |two |three |four |five )?"
+    ("chrome.series", CHROME, r"this (?:article|story|piece|report|post|essay|commentary|analysis|brief|op-ed) is (?:a )?part of "
+     r"(?:a|an|our|the) [^.,;]{0,60}\b(?:project|program|programme|initiative|collection)\.?|"
+     r"(?:this (?:article|story|piece|report|post|essay) is )?part (?:\d{1,2} |one |two |three |four |five )?"
      r"of (?:a|an|our|the) [^.,;]{0,60}\bseries(?: (?:on|about) [^.,;]{1,60}|\s*:\s*[^.!?]{1,80})?[.:]?|part \d{1,2} of \d{1,2}|"
      r"series\s*:.{1,100}|(?:from|in) (?:the|our) (?:\S+ ){0,5}series(?: (?:on|about) [^.,;]{1,60})?|"
      r"(?:the )?(?:first|second|third|fourth|fifth|sixth|last|final|latest|\d{1,2}(?:st|nd|rd|th)) (?:in|of) "
@@ -135,7 +140,10 @@ RULES: tuple[tuple[str, str, str], ...] = (
     # a counter alone ("12", "3") beside the share buttons
     ("chrome.bare-number", CHROME, r"\d{1,6}|[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?[$€£]"),
     ("chrome.donate", CHROME, r"(?:donate|give|make a (?:gift|donation)|support us)(?: now| today| here)?[.!]?"),
-    ("chrome.disclaimer", CHROME, r"disclaimer\b.{0,300}|the (?:views|opinions) expressed (?:in|here|by) .{0,300}|"
+    ("chrome.disclaimer", CHROME, r"disclaimer\b.{0,300}|the (?:views|opinions) expressed (?:here\b|(?:in|by) (?:this|the|these|our|its) "
+     r"(?:article|piece|column|post|blog|commentary|op-ed|analysis|report|authors?|writers?|contributors?)\b).{0,300}|"
+     r"(?:the )?(?:views|opinions) expressed (?:are|here are|in this \w+ are) (?:those|solely those|the) (?:of the )?"
+     r"(?:authors?|writers?|contributors?)(?:'s?)?(?: own)?\b.{0,100}|"
      r".{0,120}\b(?:views|opinions)\b.{0,80}\bdo(?:es)? not necessarily (?:reflect|represent)\b.{0,200}"),
     ("chrome.support-us", CHROME, r"(?:support|fund) (?:our|independent|quality) (?:journalism|reporting|work)\b.{0,160}|"
      r"become a (?:member|subscriber|supporter|patron)\b.{0,120}"),
@@ -146,8 +154,11 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.registrar", CHROME, r"(?:domain (?:name )?(?:registration|names?|search|transfer)|web ?hosting|website builder|buy (?:a |this )?domain.*|this domain (?:is|may be) for sale.*|cheap domains?)"),
     ("chrome.breadcrumb", CHROME, r"[^|>»›]{1,30}(?:\s*(?:\||>|»|›)\s*[^|>»›]{1,30}){2,}"),
     # a photo line that holds only a credit (capitalised names), no description of the picture
-    ("chrome.photo-credit", CHROME, r"(?:photo|image|picture|photograph)s?(?: credit)?\s*[:/]\s*(?-i:[A-Z0-9])[\w.'&-]*"
-     r"(?:(?:\s+|\s*/\s*|\s+via\s+)(?-i:[A-Z0-9])[\w.'&-]*){0,4}"),
+    ("chrome.photo-credit", CHROME, r"(?:(?:photo|image|picture|photograph)s?(?: credit)?|credits?)\s*[:/]\s*(?-i:[A-Z0-9])[\w.'&-]*"
+     r"(?:(?:\s+|\s*/\s*|\s+via\s+)(?-i:[A-Z0-9])[\w.'&-]*){0,4}|file (?:photo|picture|image)s?"),
+    # a picture agency's credit alone under a photo: "Getty Images", "AFP", "EPA-EFE/Name"
+    ("chrome.agency-credit", CHROME, r"(?:afp|ap|ap photo|reuters|epa(?:-efe)?|getty images|anadolu(?: agency)?|xinhua|dpa|upi|"
+     r"shutterstock|alamy|sipa|abaca)(?:\s*(?:/|via|,)\s*(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,3}){0,2}"),
     ("chrome.image-source", CHROME, r"(?:image|photo|picture) (?:source|credit)s?\s*[,:].{0,80}"),
     ("chrome.posted-in", CHROME, r"(?:posted|filed) (?:in|under)\s*:? [^.!?]{1,80}"),
     ("chrome.tags", CHROME, r"(?:tags|tagged|filed under|categories|category|topics|keywords|key words)\s*:.*"),

@@ -104,7 +104,8 @@ def mark_author_lines(layout: TextLayout) -> None:
             after = layout.lines[i + 1] if i + 1 < first else None
             if after is not None and _unlabelled_body(after) and is_short_label(after.text):
                 set_part(after, BlockPart.BOILERPLATE, "byline.role", "byline")
-        elif i >= last and i > first and any(text.startswith(name + " ") for name in names) and is_bio_line(line.text):
+        elif (i >= last or i <= first) and first < last and any(text.startswith(name + " ") for name in names) \
+                and is_bio_line(line.text):
             set_part(line, BlockPart.BOILERPLATE, "byline.bio", "byline")
 
 
@@ -116,7 +117,13 @@ def collapse_author(name: str | None) -> str:
 def author_names(author: str) -> list[str]:
     """Return the names in a byline's author ("Ana Ruiz and Sam Lee" -> both, and the whole)."""
     parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b)\s*", author) if p.strip()]
-    return [author, *parts] if len(parts) > 1 else [author]
+    names = [author, *parts] if len(parts) > 1 else [author]
+    # a bio may name the author by title and surname: "Mr. Karam is a political scientist at ..."
+    surnames = [p.split()[-1] for p in parts if len(p.split()) >= 2]
+    return names + [f"{title} {surname}" for surname in surnames for title in _TITLES]
+
+
+_TITLES = ("mr.", "ms.", "mrs.", "dr.", "prof.", "mr", "ms", "mrs", "dr", "prof")
 
 
 def _unlabelled_body(line: Line) -> bool:

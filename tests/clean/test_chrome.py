@@ -112,6 +112,16 @@ def test_rule_ids_are_unique_slugs() -> None:
         ("Explore more on these topics", RELATED),
         ("Keywords:", RELATED),
         ("You must be logged in to post a comment.", COMMENTS),
+        ("Credit: AFP", "chrome"),
+        ("Getty Images", "chrome"),
+        ("EPA-EFE/Hana Yusuf", "chrome"),
+        ("File photo", "chrome"),
+        ("References", "chrome"),
+        ('^ "Fighters deploy to the river". Example News. 3 March 2029.', "chrome"),
+        ("This commentary is part of the Iraq Futures project.", "chrome"),
+        ("The views expressed are those of the author.", "chrome"),
+        ("Follow the Opinion section on Facebook, Instagram and Threads.", "chrome"),
+        ("WATCH:", RELATED),
     ],
 )
 def test_chrome_lines_match(line: str, kind: str) -> None:
@@ -155,6 +165,10 @@ def test_chrome_lines_match(line: str, kind: str) -> None:
         "The donation was sent to the brigade's account, officials said.",
         "Reporters who contributed to the coverage were threatened by the faction.",
         "12 killed in Diyala attack",
+        "Credit for the deal went to the prime minister, officials said.",
+        "The views expressed by the protesters were ignored by the council.",
+        "Followers of the cleric gathered on Facebook and in the streets.",
+        "Watch towers were built along the road.",
     ],
 )
 def test_article_lines_do_not_match(line: str) -> None:

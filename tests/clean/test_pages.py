@@ -61,6 +61,7 @@ def test_pages_are_many_styles() -> None:
         # a bare name under the standfirst is the byline
         ("newsletter_post", "The Militia Economy, Part II: Scrap Metal and Checkpoints", "Dana Ruiz"),
         ("author_box", "Why the PMF law matters more than the budget", "Rana Saleh"),
+        ("guest_essay", "The Militias Have Already Won Iraq's Next Election", "Youssef Karam"),
     ],
 )
 def test_page_title_and_author(name: str, title: str, author: str) -> None:
