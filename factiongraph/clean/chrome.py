@@ -32,7 +32,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.helpful", CHROME, r"(?:was|is) this (?:article|story|page) (?:helpful|useful)\??(?: yes no)?"),
     ("chrome.rate", CHROME, r"(?:rate|rating) this (?:article|story).*"),
     # --- comment section openers
-    ("comments.count", COMMENTS, r"\d+\s+comments?(?:\s*\(s\))?:?|comments?\s*\(\s*\d+\s*\)|comment\(s\)"),
+    ("comments.count", COMMENTS, r"\d+\s+comments?(?:\s*\(s\))?(?: so far)?:?|comments?\s*(?:\(\s*\d+\s*\)|:?\s*\d+)|comment\(s\)|"
+     r"(?:view|show|read|see|load) (?:all )?(?:\d+ )?comments?|be the first to comment[.!]?"),
     ("comments.none", COMMENTS, r"no comments(?: yet)?[:.!]?"),
     ("comments.heading", COMMENTS, r"(?:reader |user |latest |all )?comments:?|discussion:?"),
     ("comments.policy", COMMENTS, r"comment(?:ing)? (?:policy|rules|guidelines)\b.*"),
@@ -76,7 +77,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.share-prefix", CHROME, r"(?:share(?: this)?(?: article| story| post| page)?|share on|follow us(?: on)?)\s*[:|]?\s*"
      r"(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print|messenger|copy link|"
      r"instagram|youtube|tiktok|threads|bluesky|mail)[\s|,/·•]*)+"),
-    ("chrome.follow", CHROME, r"follow(?: us)?(?: (?:on|at) [^.!?]{1,60})?:?|follow\b[^.!?]{0,60}\bon (?:facebook|twitter|x|"
+    ("chrome.follow", CHROME, r"like us on \w+|follow(?: us)?(?: (?:on|at) [^.!?]{1,60})?:?|follow\b[^.!?]{0,60}\bon (?:facebook|twitter|x|"
      r"instagram|telegram|whatsapp|tiktok|youtube|linkedin|threads|bluesky)\b[^.!?]{0,80}\.?|follow @\S{1,40}|follow (?:this|the) (?:topic|author|story)"),
     ("chrome.short-url", CHROME, r"short (?:url|link)|permalink|copy (?:the )?(?:url|link)(?: copied!?)?|link copied!?|copied!?"),
     ("chrome.article-action", CHROME, r"(?:email|e-mail|print|save|bookmark|share|send|gift|give|listen to|download) "
@@ -88,7 +89,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.inbox", CHROME, r".{0,80}\b(?:in|to|into) your inbox\b.{0,80}"),
     # a sign-up prompt, also after a word of thanks: "Thanks for reading X! Subscribe for free to ..."
     ("chrome.subscribe", CHROME, r"(?:thanks?(?: you)? for reading\b[^.!?]{0,60}[.!]\s*)?(?:(?:subscribe|sign up|register)(?: now| today| here| for free)?[.!:]?|(?:subscribe|sign up)(?: now| today)? (?:to|for) .{0,160})|(?:type|enter) your e-?mail(?: address)?\W{0,4}"),
-    ("chrome.newsletter", CHROME, r"(?:get|receive) (?:our|the) (?:\w+ )?newsletter.{0,80}"),
+    ("chrome.newsletter", CHROME, r"(?:get|receive) (?:our|the) (?:\w+ ){0,3}(?:newsletters?|briefings?|bulletins?|digests?|"
+     r"news alerts?)\b.{0,80}|newsletter sign[- ]?up|(?:don'?t|never) miss (?:out on )?(?:the latest|a story|an update)\b.{0,60}"),
     ("chrome.login", CHROME, r"(?:log ?in|sign ?in|log ?out|sign ?out|login|logout|register|my account|create (?:an )?account)(?: / (?:register|sign up))?"),
     ("chrome.feed", CHROME, r"subscribe to:.*|post comments \(atom\)|newer posts?\s*older posts?.*|older posts?|newer posts?|home"),
     ("chrome.blogger-posted", CHROME, r"posted by .{1,60} at \d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|labels?:.*"),
@@ -97,7 +99,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"(?: (?:on|at) [\w ,:/.-]{4,30}?)?(?:\s*[|•·]\s*(?:\d+ comments?|no comments|\d[\d,.]*k? views))*"),
     # --- page furniture: reading time, languages, contents, series
     ("chrome.read-time", CHROME, r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*min(?:ute)?s?\.?"
-     r"(?: read| reading| listen)?|(?:estimated )?reading time\s*:?.{0,24}|listen to (?:this|the) (?:article|story).{0,30}"),
+     r"(?: read| reading| listen)?|(?:estimated |est\. )?reading time\s*:?.{0,24}|listen to (?:this|the) (?:article|story).{0,30}"),
     # a section label beside the reading time: "Iraq News | 3 Min Read"
     ("chrome.label-read-time", CHROME, r"[^|•·]{1,30}\s*[|•·]\s*(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
      r"[\s-]*min(?:ute)?s?\.?(?: read| reading| listen)?"),
@@ -150,9 +152,11 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.staff", CHROME, r"(?:(?!of\b)(?-i:[A-Z])[\w'-]* ){0,4}(?:staff(?: writer| reporter)?s?|news ?desk|web desk|editorial (?:team|staff|board)|newsroom)"
      r"(?: (?:and|&) (?:agencies|wires|agency))?|agencies"),
     # --- navigation, registrars, ads
-    ("chrome.nav-word", CHROME, r"(?:menu|search|skip to (?:main )?content|back to top|go to top|main menu|navigation|close|open|next|previous|next article|previous article|advertisement|advertising|sponsored(?: content)?|ad|(?:video )?ad feedback|loading\.*|paid|premium|(?:subscribers?|members?) only)"),
+    ("chrome.nav-word", CHROME, r"(?:menu|search|skip to (?:main )?content|back to top|go to top|main menu|navigation|close|open|next|previous|next article|previous article|advertisement|advertising|sponsored(?: content)?|ad|(?:video )?ad feedback|loading\.*|comment|show more|load more|see more|see all|view all|promoted|"
+     r"partner content|paid (?:content|post|partnership)|pin|save for later|read later|add to (?:my )?reading list|paid|premium|(?:subscribers?|members?) only)"),
     ("chrome.registrar", CHROME, r"(?:domain (?:name )?(?:registration|names?|search|transfer)|web ?hosting|website builder|buy (?:a |this )?domain.*|this domain (?:is|may be) for sale.*|cheap domains?)"),
-    ("chrome.breadcrumb", CHROME, r"[^|>»›]{1,30}(?:\s*(?:\||>|»|›)\s*[^|>»›]{1,30}){2,}"),
+    ("chrome.breadcrumb", CHROME, r"[^|>»›]{1,30}(?:\s*(?:\||>|»|›)\s*[^|>»›]{1,30}){2,}|"
+     r"(?-i:[A-Z])[^\s|>»›.!?]*(?: [^\s|>»›.!?]+){0,3}\s*[>»›]\s*(?-i:[A-Z])[^\s|>»›.!?]*(?: [^\s|>»›.!?]+){0,2}"),
     # a photo line that holds only a credit (capitalised names), no description of the picture
     ("chrome.photo-credit", CHROME, r"(?:(?:photo|image|picture|photograph)s?(?: credit)?|credits?)\s*[:/]\s*(?-i:[A-Z0-9])[\w.'&-]*"
      r"(?:(?:\s+|\s*/\s*|\s+via\s+)(?-i:[A-Z0-9])[\w.'&-]*){0,4}|file (?:photo|picture|image)s?"),
@@ -164,7 +168,10 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.tags", CHROME, r"(?:tags|tagged|filed under|categories|category|topics|keywords|key words)\s*:.*"),
     # --- legal
     ("chrome.copyright", CHROME, r"(?:©|\(c\)|copyright\b).{0,160}|.{0,120}\ball rights reserved\.?.{0,60}"),
-    ("chrome.cookies", CHROME, r".{0,80}\b(?:we use cookies|this (?:web)?site uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b.{0,200}"),
+    ("chrome.cookies", CHROME, r".{0,80}\b(?:we use cookies|this (?:web)?site uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b.{0,200}|"
+     r"by continuing to (?:browse|use|visit)\b.{0,80}\b(?:cookies|privacy|terms)\b.{0,120}|we (?:value|respect) your privacy\.?|"
+     r"(?:accept|reject|decline)(?: all)?|manage (?:preferences|cookies|settings|consent|options)|"
+     r"i (?:agree|accept)\b.{0,60}\b(?:terms|privacy)\b.{0,40}"),
     ("chrome.legal-links", CHROME, r"(?:privacy policy|terms of (?:use|service)|terms and conditions|contact us|about us)(?:\s*[|·•-]\s*(?:privacy policy|terms of (?:use|service)|terms and conditions|contact us|about us|advertise))*"),
 )
 
@@ -189,7 +196,7 @@ class ChromeMatch:
 
 _MAX_CHROME_WORDS = 40
 _SPACE = re.compile(r"\s+")
-_BULLETS = " •·∙●▪■►|*-–—"
+_BULLETS = " •·∙●▪■►▸→»›|*-–—"
 _SEGMENT = re.compile(r"\s+[•·∙●▪|]\s+")
 
 

@@ -56,7 +56,7 @@ _CREDIT_BRACKET = re.compile(r"\[(?P<credit>[^\[\]]{3,120})\]\s*$")
 _CREDIT_PAREN = re.compile(
     r"\((?:photo|photograph|image|picture|pic|file photo|credit|courtesy)\b[^()]{0,120}\)\s*$", re.IGNORECASE
 )
-_CAPTION_LABEL = re.compile(r"^\s*(?:image|photo|picture|video)?\s*caption\s*[,:]?\s*$", re.IGNORECASE)
+_CAPTION_LABEL = re.compile(r"^\s*(?:image|photo|picture|video|media)?\s*caption\s*[,:]?\s*$", re.IGNORECASE)
 _CAPTION_START = re.compile(
     r"^(?:photo|photograph|image|picture|file photo|file picture|caption|image caption|pictured)\s*(?::|,|-|–|—|\(|\[)",
     re.IGNORECASE,

@@ -122,6 +122,20 @@ def test_rule_ids_are_unique_slugs() -> None:
         ("The views expressed are those of the author.", "chrome"),
         ("Follow the Opinion section on Facebook, Instagram and Threads.", "chrome"),
         ("WATCH:", RELATED),
+        ("By continuing to browse this site you agree to our use of cookies.", "chrome"),
+        ("We value your privacy", "chrome"),
+        ("Reject all", "chrome"),
+        ("Manage preferences", "chrome"),
+        ("Comments 3", COMMENTS),
+        ("View 12 comments", COMMENTS),
+        ("Be the first to comment", COMMENTS),
+        ("Get our free daily briefing on the Middle East.", "chrome"),
+        ("Newsletter sign-up", "chrome"),
+        ("Like us on Facebook", "chrome"),
+        ("Continue reading →", "chrome"),
+        ("Load more", "chrome"),
+        ("Middle East > Iraq", "chrome"),
+        ("Est. reading time: 3 minutes", "chrome"),
     ],
 )
 def test_chrome_lines_match(line: str, kind: str) -> None:
@@ -169,6 +183,10 @@ def test_chrome_lines_match(line: str, kind: str) -> None:
         "The views expressed by the protesters were ignored by the council.",
         "Followers of the cleric gathered on Facebook and in the streets.",
         "Watch towers were built along the road.",
+        "Iraq › Kataib Hezbollah claims attack on the base",
+        "Accepting the deal, the brigade withdrew from the town.",
+        "Comments by the governor angered the tribes.",
+        "Pinned down by sniper fire, the soldiers waited for hours.",
     ],
 )
 def test_article_lines_do_not_match(line: str) -> None:

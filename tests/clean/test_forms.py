@@ -119,3 +119,7 @@ def test_headline_and_cut_off_shapes() -> None:
 def test_a_link_to_the_page_in_another_language_is_chrome() -> None:
     assert is_language_list("Leer en español") and is_language_list("Read in Arabic")
     assert not is_language_list("Speaking Kurdish") and not is_language_list("Arabic speakers fled the town")
+
+
+def test_a_stamp_relative_to_the_scrape_in_words() -> None:
+    assert is_date_stamp("an hour ago") and is_date_stamp("Updated: 3 min ago")
