@@ -220,6 +220,9 @@ class LineClassifier:
         paragraphs_seen = 0
         for line in layout.lines:
             found = match_chrome(line.text, self._rules)
+            if found is not None and found.rule_id in _HEADLINE_SHAPED and paragraphs_seen == 0:
+                line.rule = found.rule_id  # "In Pictures: ..." may be the page's headline: the header decides
+                continue
             if found is not None:
                 set_part(line, BlockPart.BOILERPLATE, found.rule_id, "chrome")
                 if found.kind == SOURCE and found.rest:
@@ -266,7 +269,9 @@ class LineClassifier:
                 if when is not None:
                     layout.stamps.append((index, when, line.text))
                 continue
-            _mark_dateline(layout, line, index, self._order)
+            if _mark_dateline(layout, line, index, self._order) and layout.author is None and not any(
+                    is_paragraph(other) for other in layout.lines[:index] if other.part is BlockPart.BODY):
+                layout.author = _stamp_credit(line.text, layout.stamps[-1][1])
 
     def _mark_header(self, layout: TextLayout) -> None:
         """Pick the title among the unlabelled lines before the first paragraph."""
@@ -285,6 +290,9 @@ class LineClassifier:
         index = candidates.index(title)
         for before in candidates[:index]:
             set_part(before, BlockPart.BOILERPLATE, "header.section-label", "section")
+        for line in layout.lines:
+            if line.rule in _HEADLINE_SHAPED and not line.role and line is not title:
+                set_part(line, BlockPart.BOILERPLATE, line.rule, "chrome")
         for copy in _page_title_copies(layout, title):
             set_part(copy, BlockPart.BOILERPLATE, "repeat.page-title", "repeat")
         layout.section = _nearest_section(layout, title)
@@ -443,15 +451,47 @@ def _nearest_section(layout: TextLayout, title: Line) -> str | None:
     return None
 
 
-def _mark_dateline(layout: TextLayout, line: Line, index: int, order: str | None) -> None:
-    """Keep a line holding a date and only labels (or trailing tags) as a stamp; it is page chrome."""
+def _mark_dateline(layout: TextLayout, line: Line, index: int, order: str | None) -> bool:
+    """Keep a line holding a date and only labels (or trailing tags) as a stamp; it is page chrome.
+
+    Returns True when the line is a stamp.
+    """
     found = split_dateline(line.text, order) if line.words <= 24 else None
     if found is None or (line.words > 14 and found[1] != "tags"):
-        return
+        return False
     when, kind = found
     set_part(line, BlockPart.BOILERPLATE, f"dateline.{kind}", "dateline")
     shown = line.text[: line.text.find(when.text) + len(when.text)] if kind == "tags" else line.text
     layout.stamps.append((index, when, collapse_line(shown).strip(" •·|-")))
+    return True
+
+
+# Chrome rules whose lines are shaped like a headline ("In Photos: Protesters leave the Green Zone"): above
+# the article such a line may be the page's own headline, so the header pass decides.
+_HEADLINE_SHAPED = frozenset({"related.media-teaser"})
+_CREDIT_SEPARATOR = re.compile(r"\s*(?:,|\||•|·|–|—|\s-)\s*$")
+_AGENCY_CODE = re.compile(r"[A-Z]{2,4}")
+# Labels and a weekday between a stamp's credit and its date: "AFP , Tuesday 30 Aug 2022".
+_STAMP_LABELS = re.compile(
+    r"(?i)(?:\b(?:published|posted|updated|on|date|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|wed|thu|fri|sat|sun)\b[.:,]?\s*)+$")
+
+
+def _stamp_credit(text: str, when: DateMention) -> str | None:
+    """Return who a date stamp credits before its date: "AFP , Tuesday 30 Aug 2022", "Ana Ruiz | 03.03.2031".
+
+    The credit is a person's name or an agency's upper-case code set off from the date by a
+    comma, a bar, a bullet or a dash; an upper-case place ("BAGHDAD, 3 March") is longer than
+    a code.
+    """
+    before = _STAMP_LABELS.sub("", text[: when.start])
+    if not _CREDIT_SEPARATOR.search(before):
+        return None
+    credit = _DATELINE_NOISE.sub(" ", _CREDIT_SEPARATOR.sub("", before))
+    credit = collapse_line(credit)
+    if is_person_name(credit) or _AGENCY_CODE.fullmatch(credit):
+        return credit
+    return None
 
 
 def _appears_before(lines: list[Line], index: int) -> bool:

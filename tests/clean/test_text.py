@@ -381,3 +381,25 @@ def test_a_short_page_keeps_its_related_list_out_and_its_short_sentences_in() ->
     assert parts["Council delays vote on Kirkuk governor"] == [BlockPart.BOILERPLATE]
     assert parts["Police chief replaced in Hawija"] == [BlockPart.BOILERPLATE]
     assert parts["Nobody was hurt."] == [BlockPart.BODY]
+
+
+def test_the_credit_before_a_date_stamp_is_the_author() -> None:
+    text = ("Gunmen burn party office in Kirkuk\nNPA , Tuesday 4 March 2031\n"
+            "Gunmen set fire to the office of a political party in Kirkuk on Monday night, police said.\n")
+    assert CLASSIFIER.classify(text).author == "NPA"
+    text = text.replace("NPA , Tuesday", "Ana Ruiz | Published on")
+    assert CLASSIFIER.classify(text).author == "Ana Ruiz"
+    text = text.replace("Ana Ruiz | Published on", "KIRKUK, Tuesday")
+    assert CLASSIFIER.classify(text).author is None  # an upper-case place, not a credit
+
+
+def test_a_photo_story_headline_is_the_title_and_a_video_teaser_under_it_is_chrome() -> None:
+    text = ("In Pictures: Fighters leave the old bridge after the truce\n"
+            "Watch: How the truce was agreed\n"
+            "Fighters of two rival brigades left their positions on the old bridge in Mosul on Monday, "
+            "residents said.\n")
+    layout = CLASSIFIER.classify(text)
+    parts = parts_of(layout)
+    assert layout.title == "In Pictures: Fighters leave the old bridge after the truce"
+    assert parts["In Pictures: Fighters leave the old bridge after the truce"] == [BlockPart.BODY]
+    assert parts["Watch: How the truce was agreed"] == [BlockPart.BOILERPLATE]
