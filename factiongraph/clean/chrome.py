@@ -148,6 +148,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"(?:authors?|writers?|contributors?)(?:'s?)?(?: own)?\b.{0,100}|"
      r".{0,120}\b(?:views|opinions)\b.{0,80}\bdo(?:es)? not necessarily (?:reflect|represent)\b.{0,200}"),
     ("chrome.support-us", CHROME, r"(?:support|fund) (?:our|independent|quality) (?:journalism|reporting|work)\b.{0,160}|"
+     r"(?:[^.!?]{0,120}[.!?]\s+){0,3}support our (?:independent )?(?:journalism|reporting|work|research)\b.{0,160}|"
+     r".{0,200}\b(?:republish(?:ing)?|reprint(?:ing)?|syndicat(?:e|ing)) this (?:content|article|story|report)\b.{0,200}|"
      r"become a (?:member|subscriber|supporter|patron)\b.{0,120}"),
     ("chrome.staff", CHROME, r"(?:(?!of\b)(?-i:[A-Z])[\w'-]* ){0,4}(?:staff(?: writer| reporter)?s?|news ?desk|web desk|editorial (?:team|staff|board)|newsroom)"
      r"(?: (?:and|&) (?:agencies|wires|agency))?|agencies"),

@@ -247,6 +247,8 @@ class LineClassifier:
         label_before = False
         for index, line in enumerate(layout.lines):
             after_label, label_before = label_before, False
+            if line.rule == "chrome.posted-by":  # "Written by Ana Ruiz on March 3, 2031": a byline too
+                self._read_byline(layout, line, index)
             if line.role:
                 if line.role == "comment" and _is_comment_meta(line.text):
                     set_part(line, BlockPart.BOILERPLATE, "comment.meta", COMMENT_META)
@@ -261,17 +263,23 @@ class LineClassifier:
             if is_caption(line.text):
                 set_part(line, BlockPart.CAPTION, "caption.credit", "caption")
                 continue
-            byline = parse_byline(line.text) if line.words <= 16 else None
-            if byline is not None:
+            if self._read_byline(layout, line, index):
                 set_part(line, BlockPart.BOILERPLATE, "byline.by", "byline")
-                layout.author = layout.author or byline.author
-                when = parse_dateline(byline.rest, self._order) if byline.rest else None
-                if when is not None:
-                    layout.stamps.append((index, when, line.text))
                 continue
             if _mark_dateline(layout, line, index, self._order) and layout.author is None and not any(
                     is_paragraph(other) for other in layout.lines[:index] if other.part is BlockPart.BODY):
                 layout.author = _stamp_credit(line.text, layout.stamps[-1][1])
+
+    def _read_byline(self, layout: TextLayout, line: Line, index: int) -> bool:
+        """Read the author (and a date after it) from a byline line; return False for other lines."""
+        byline = parse_byline(line.text) if line.words <= 16 else None
+        if byline is None:
+            return False
+        layout.author = layout.author or byline.author
+        when = parse_dateline(byline.rest, self._order) if byline.rest else None
+        if when is not None:
+            layout.stamps.append((index, when, line.text))
+        return True
 
     def _mark_header(self, layout: TextLayout) -> None:
         """Pick the title among the unlabelled lines before the first paragraph."""
@@ -282,6 +290,8 @@ class LineClassifier:
             if is_paragraph(line) and not _is_question_headline(line, candidates):
                 break
             candidates.append(line)
+        if not any(c.words >= 4 and not c.text.endswith(".") for c in candidates):
+            candidates = _with_dated_headline(layout, candidates)
         if not candidates:
             return
         title = _pick_title(layout, candidates)
@@ -323,6 +333,21 @@ class LineClassifier:
                 if any(neighbours) and _appears_before(layout.lines, i):
                     set_part(line, BlockPart.BOILERPLATE, "repeat.run", "repeat")
                     repeats[i] = changed = True
+
+
+def _with_dated_headline(layout: TextLayout, candidates: list[Line]) -> list[Line]:
+    """Return the header candidates plus a headline that holds its own date, when no other line can be the title.
+
+    ("Iraq Situation Report: March 3, 2031" reads as a stamp with labels; a report page has no
+    other headline.) The line keeps its stamp: the report's date is the page's.
+    """
+    first = next((i for i, line in enumerate(layout.lines) if line.part is BlockPart.BODY and is_paragraph(line)),
+                 len(layout.lines))
+    for line in layout.lines[:first]:
+        if line.rule == "dateline.labels" and is_headline_like(line.text):
+            set_part(line, BlockPart.BODY, "", "")
+            return sorted([*candidates, line], key=lambda c: c.start)
+    return candidates
 
 
 def _pick_title(layout: TextLayout, candidates: list[Line]) -> Line:

@@ -136,6 +136,9 @@ def test_rule_ids_are_unique_slugs() -> None:
         ("Load more", "chrome"),
         ("Middle East > Iraq", "chrome"),
         ("Est. reading time: 3 minutes", "chrome"),
+        ("Are you a reader of the Journal? Support our independent journalism today by making a donation.", "chrome"),
+        ("The Post delivers coverage of the region. To learn more about republishing this content, fill out this form.",
+         "chrome"),
     ],
 )
 def test_chrome_lines_match(line: str, kind: str) -> None:
@@ -187,6 +190,8 @@ def test_chrome_lines_match(line: str, kind: str) -> None:
         "Accepting the deal, the brigade withdrew from the town.",
         "Comments by the governor angered the tribes.",
         "Pinned down by sniper fire, the soldiers waited for hours.",
+        "Donors fund independent reporting in Kurdistan, the minister said.",
+        "The militia asked residents to support its fighters by making a donation at the mosque.",
     ],
 )
 def test_article_lines_do_not_match(line: str) -> None:
