@@ -99,7 +99,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"(?: (?:on|at) [\w ,:/.-]{4,30}?)?(?:\s*[|•·]\s*(?:\d+ comments?|no comments|\d[\d,.]*k? views))*"),
     # --- page furniture: reading time, languages, contents, series
     ("chrome.read-time", CHROME, r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*min(?:ute)?s?\.?"
-     r"(?: read| reading| listen)?|(?:estimated |est\. )?reading time\s*:?.{0,24}|listen to (?:this|the) (?:article|story).{0,30}"),
+     r"(?: read| reading| listen)?|(?:estimated |est\. )?reading time\s*:?.{0,24}|listen to (?:this|the) (?:article|story).{0,30}|"
+     r"read in (?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten) min(?:ute)?s?"),
     # a section label beside the reading time: "Iraq News | 3 Min Read"
     ("chrome.label-read-time", CHROME, r"[^|•·]{1,30}\s*[|•·]\s*(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
      r"[\s-]*min(?:ute)?s?\.?(?: read| reading| listen)?"),
@@ -140,7 +141,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     # lines with no letter or digit ("***", "___", "·"): rules and separators
     ("chrome.separator", CHROME, r"[^\w]{1,12}|_{1,40}"),
     # a counter alone ("12", "3") beside the share buttons
-    ("chrome.bare-number", CHROME, r"\d{1,6}|[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?[$€£]"),
+    ("chrome.bare-number", CHROME, r"(?:[^\w\s]{1,3}\s*)?\d[\d,.]*k?|hits\s*:?\s*\d[\d,.]*|[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?[$€£]"),
     ("chrome.donate", CHROME, r"(?:donate|give|make a (?:gift|donation)|support us)(?: now| today| here)?[.!]?"),
     ("chrome.disclaimer", CHROME, r"disclaimer\b.{0,300}|the (?:views|opinions) expressed (?:here\b|(?:in|by) (?:this|the|these|our|its) "
      r"(?:article|piece|column|post|blog|commentary|op-ed|analysis|report|authors?|writers?|contributors?)\b).{0,300}|"
@@ -152,9 +153,11 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r".{0,200}\b(?:republish(?:ing)?|reprint(?:ing)?|syndicat(?:e|ing)) this (?:content|article|story|report)\b.{0,200}|"
      r"become a (?:member|subscriber|supporter|patron)\b.{0,120}"),
     ("chrome.staff", CHROME, r"(?:(?!of\b)(?-i:[A-Z])[\w'-]* ){0,4}(?:staff(?: writer| reporter)?s?|news ?desk|web desk|editorial (?:team|staff|board)|newsroom)"
-     r"(?: (?:and|&) (?:agencies|wires|agency))?|agencies"),
+     r"(?: (?:and|&) (?:agencies|wires|agency))?|agencies|(?:by |from )?our (?:own )?(?:special )?(?:correspondents?|reporters?)"
+     r"(?: in (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)?)?|reporting from (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)?"),
     # --- navigation, registrars, ads
-    ("chrome.nav-word", CHROME, r"(?:menu|search|skip to (?:main )?content|back to top|go to top|main menu|navigation|close|open|next|previous|next article|previous article|advertisement|advertising|sponsored(?: content)?|ad|(?:video )?ad feedback|loading\.*|comment|show more|load more|see more|see all|view all|promoted|"
+    ("chrome.nav-word", CHROME, r"(?:menu|search|skip to (?:main )?content|back to top|go to top|main menu|navigation|close|open|next|previous|next article|previous article|advertisement|advertising|sponsored(?: content)?|ad|(?:video )?ad feedback|loading\.*|logo|(?:site )?logo image|illustration|translate|enlarge|expand|zoom|"
+     r"(?:open|view|enlarge) (?:image|photo|picture)|image|comment|show more|load more|see more|see all|view all|promoted|"
      r"partner content|paid (?:content|post|partnership)|pin|save for later|read later|add to (?:my )?reading list|paid|premium|(?:subscribers?|members?) only)"),
     ("chrome.registrar", CHROME, r"(?:domain (?:name )?(?:registration|names?|search|transfer)|web ?hosting|website builder|buy (?:a |this )?domain.*|this domain (?:is|may be) for sale.*|cheap domains?)"),
     ("chrome.breadcrumb", CHROME, r"[^|>»›]{1,30}(?:\s*(?:\||>|»|›)\s*[^|>»›]{1,30}){2,}|"

@@ -76,7 +76,7 @@ BIO_WORDS: frozenset[str] = frozenset(
 DATE_WORDS: frozenset[str] = frozenset(
     """
     published publish posted updated update last modified created first date dated time on at
-    am pm a an p m gmt utc ast est edt cet cest bst ist ago hours hour hrs hr minutes minute mins min
+    am pm a an p m d w gmt utc ast est edt cet cest bst ist ago hours hour hrs hr minutes minute mins min
     seconds secs days day weeks week months month years year read reading today yesterday just
     now st nd rd th t z ah h
     muharram safar rabi al awwal thani jumada ula akhira rajab shaban sha'ban ramadan shawwal dhu

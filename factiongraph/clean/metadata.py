@@ -32,13 +32,15 @@ _ROLE = (rf"(?:an? |the )?(?:(?i:senior|chief|special|foreign|political|security
 _NAME_ROLE = re.compile(rf"^(?P<name>[^,|–—]{{3,60}}?)\s*(?:,|\||\s-|–|—)\s*{_ROLE}\s*$")
 # Who the reporter wrote for, after the name: "Reuters", "The Daily Star" (capitalised, no sentence).
 _AGENCY_CREDIT = re.compile(r"(?:The )?[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,3}")
+# An agency's upper-case code or one-word name as a byline: "By AFP", "By INA".
+_AGENCY_CODE = re.compile(r"[A-Z]{2,6}")
 _SEPARATORS = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|,\s*(?=\d)|\bon\b(?=\s+\w+\s+\d))\s*")
 
 
 def is_person_name(text: str) -> bool:
     """Return True when ``text`` looks like a bare personal name ("Ali Mamouri", "Faris al-Omran")."""
     tokens = text.strip().split()
-    if not 2 <= len(tokens) <= 5 or text.strip()[-1:] in ".:;!?," or tokens[0] == "The":
+    if not 2 <= len(tokens) <= 5 or text.strip()[-1:] in ".:;!?," or tokens[0] in ("The", "By", "BY"):
         return False
     capitalised = 0
     for token in tokens:
@@ -78,6 +80,8 @@ def parse_byline(line: str) -> Byline | None:
             name = role.group("name").strip()  # "By Jane Doe, Senior Correspondent"
         if name and _is_name_list(name):
             return Byline(name, rest)
+        if _AGENCY_CODE.fullmatch(name):
+            return Byline(name, rest)  # "By AFP"
         head, _, credit = name.rpartition(",")
         if head and _is_name_list(head.strip()) and _AGENCY_CREDIT.fullmatch(credit.strip()):
             return Byline(head.strip(), rest)  # "By Jane Doe and Ali Omar, Reuters"

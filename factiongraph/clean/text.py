@@ -389,6 +389,14 @@ def _is_tagline(layout: TextLayout, first: Line, second: Line) -> bool:
 _NAME_IN_PLACE = re.compile(r"(?P<name>.{3,40}?) in [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}")
 
 
+_HANDLE = re.compile(r"\s+@\w{2,30}$")
+_PLACE_SEPARATOR = re.compile(r"\s*(?:\||,|:|\s-|–|—)\s+")
+# Words of an outlet's or an office's name, never of a person's: "Example News - Baghdad" is the outlet's dateline.
+_INSTITUTION = re.compile(r"(?i)\b(?:news|agency|media|times|post|daily|press|network|channel|tv|radio|bureau|desk|staff|"
+                          r"region|ministry|office|online|today|herald|tribune|journal|gazette)\b")
+_ONE_PLACE = re.compile(r"[A-Z][a-z'-]{2,20}")
+
+
 def _mark_header_byline(layout: TextLayout, title: Line, after: list[Line]) -> None:
     """Label a bare author name under the title (right under it, or under a standfirst) as the byline.
 
@@ -418,13 +426,22 @@ def _mark_role_line(layout: TextLayout, byline: Line) -> None:
 
 def _header_author(text: str) -> str | None:
     """Return the author a header line names: a bare name, or names with the places they filed from."""
-    text = collapse_line(text)
+    text = _HANDLE.sub("", collapse_line(text))  # "Ana Ruiz @anaruiz"
     if is_person_name(text):
         return text
+    names = [n for n in re.split(r"\s*(?:,|\band\b|&)\s*", text) if n]
+    if len(names) >= 2 and all(is_person_name(n) and not _INSTITUTION.search(n) for n in names):
+        return text  # "Ana Ruiz and Sam Lee", "Ana Ruiz, Sam Lee"
+    pieces = _PLACE_SEPARATOR.split(text)
+    if len(pieces) == 2:  # "Ana Ruiz | Baghdad", "Baghdad - Ana Ruiz": a name and the one-word place filed from
+        named = [p for p in pieces if is_person_name(p) and not _INSTITUTION.search(p)]
+        place = [p for p in pieces if _ONE_PLACE.fullmatch(p)]
+        if len(named) == 1 and len(place) == 1:
+            return named[0]
     parts = re.split(r"\s+(?:and|&)\s+", text)
-    names = [_NAME_IN_PLACE.fullmatch(part) for part in parts]
-    if all(found is not None and is_person_name(found.group("name")) for found in names):
-        return " and ".join(found.group("name") for found in names if found is not None)
+    filed = [_NAME_IN_PLACE.fullmatch(part) for part in parts]
+    if all(found is not None and is_person_name(found.group("name")) for found in filed):
+        return " and ".join(found.group("name") for found in filed if found is not None)
     return None
 
 

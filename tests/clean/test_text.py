@@ -403,3 +403,25 @@ def test_a_photo_story_headline_is_the_title_and_a_video_teaser_under_it_is_chro
     assert layout.title == "In Pictures: Fighters leave the old bridge after the truce"
     assert parts["In Pictures: Fighters leave the old bridge after the truce"] == [BlockPart.BODY]
     assert parts["Watch: How the truce was agreed"] == [BlockPart.BOILERPLATE]
+
+
+def test_header_bylines_under_the_title() -> None:
+    paragraph = ("Gunmen set fire to the office of a political party in Kirkuk on Monday night, police said, "
+                 "and fled before security forces arrived.\n")
+    for line, author in [("Jane Roe and Ali Omar", "Jane Roe and Ali Omar"), ("Jane Roe @janeroe", "Jane Roe"),
+                         ("Jane Roe | Kirkuk", "Jane Roe"), ("Kirkuk - Jane Roe", "Jane Roe"), ("By NPA", "NPA")]:
+        layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\n{line}\n{paragraph}")
+        assert layout.author == author, line
+        assert layout.lines[1].part is BlockPart.BOILERPLATE
+    # an outlet's dateline line is content, and no author
+    layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\nExample News - Kirkuk\n{paragraph}")
+    assert layout.author is None and layout.lines[1].part is BlockPart.BODY
+
+
+def test_staff_and_widget_labels_between_title_and_article() -> None:
+    paragraph = ("Gunmen set fire to the office of a political party in Kirkuk on Monday night, police said, "
+                 "and fled before security forces arrived.\n")
+    for line in ("logo", "By our correspondent", "Reporting from Kirkuk", "View image", "Updated 2d ago",
+                 "Read in 2 minutes", "Hits: 1234"):
+        layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\n{line}\n{paragraph}")
+        assert layout.lines[1].part is BlockPart.BOILERPLATE, line
