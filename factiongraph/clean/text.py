@@ -364,6 +364,10 @@ def _pick_title(layout: TextLayout, candidates: list[Line]) -> Line:
         return repeated[0]
     while len(long_enough) >= 2 and _is_tagline(layout, long_enough[0], long_enough[1]):
         long_enough = long_enough[1:]
+    opening = [line.text for line in layout.lines if line.part is BlockPart.BODY and is_paragraph(line)][:3]
+    body_words = _content_words(" ".join(opening))
+    while len(long_enough) >= 2 and _is_unrelated_line(long_enough[0], long_enough[1], body_words):
+        long_enough = long_enough[1:]
     if len(long_enough) >= 2 and _is_kicker(long_enough[0], long_enough[1]):
         return long_enough[1]
     return long_enough[0] if long_enough else max(candidates, key=lambda c: c.words)
@@ -443,6 +447,26 @@ def _header_author(text: str) -> str | None:
     if all(found is not None and is_person_name(found.group("name")) for found in filed):
         return " and ".join(found.group("name") for found in filed if found is not None)
     return None
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _content_words(text: str) -> set[str]:
+    """Return the words of three letters or more in ``text``, lower-cased (a crude stem: no final s)."""
+    return {w.lower().rstrip("s") for w in _WORD.findall(text)} - _FUNCTION_WORDS
+
+
+def _is_unrelated_line(first: Line, second: Line, body_words: set[str]) -> bool:
+    """Return True when ``first`` shares no word with the article and ``second``, a headline, does.
+
+    A site's slogan above the headline ("Independent journalism from the heart of the country")
+    speaks of the site, not of the story; a headline names what the opening paragraphs go on about.
+    """
+    mine, theirs = _content_words(first.text), _content_words(second.text)
+    shared = theirs & body_words
+    return (not mine & body_words and is_headline_like(second.text)
+            and len(shared) >= 2 and len(shared) * 5 >= len(theirs) * 2)
 
 
 def _is_question_headline(line: Line, candidates: list[Line]) -> bool:

@@ -425,3 +425,17 @@ def test_staff_and_widget_labels_between_title_and_article() -> None:
                  "Read in 2 minutes", "Hits: 1234"):
         layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\n{line}\n{paragraph}")
         assert layout.lines[1].part is BlockPart.BOILERPLATE, line
+
+
+def test_a_site_slogan_above_the_headline_is_not_the_title() -> None:
+    text = ("Independent journalism from the heart of the two rivers\n"
+            "Gunmen burn party office in Kirkuk\n"
+            "Gunmen set fire to the office of a political party in Kirkuk on Monday night, police said, "
+            "and fled before security forces arrived.\n")
+    layout = CLASSIFIER.classify(text)
+    assert layout.title == "Gunmen burn party office in Kirkuk"
+    assert layout.lines[0].part is BlockPart.BOILERPLATE
+    # a headline that shares no word with the opening stays the title over a role line under it
+    text = ("Why the river matters more than the budget\nSenior Fellow, Water Programme\n"
+            "The fight over the dams of the upper Tigris is not about money, officials in Mosul say.\n")
+    assert CLASSIFIER.classify(text).title == "Why the river matters more than the budget"
