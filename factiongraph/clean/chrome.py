@@ -71,6 +71,11 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.standards", CHROME, r"our standards\s*:.{0,80}"),
     ("chrome.licensing", CHROME, r"(?:purchase|acquire|request|buy) (?:licensing|reprint|republishing) rights(?:,? opens new tab)?|"
      r"opens (?:in )?(?:a )?new (?:tab|window)"),
+    # --- embedded posts and players: the signature under a quoted post, a bare address, player notices
+    ("chrome.embed", CHROME, r"[—–-]?\s*[^()]{1,60}\(@\w{1,30}\)(?:\s+(?:\w{3,9}\.? \d{1,2},? \d{4}|\d{1,2} \w{3,9}\.? \d{4}))?|a post shared by .{1,60}|"
+     r"view (?:this|the) post on \w+|watch on \w+|(?:this )?video is (?:unavailable|not available).{0,60}|embed|"
+     r"(?:click|tap) to (?:enlarge|expand|unmute|play|zoom)|scroll down for (?:the )?video|related videos?"),
+    ("chrome.address", CHROME, r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|iq|io)(?:/\S*)?"),
     # --- share / print / subscribe / login
     ("chrome.share", CHROME, r"(?:like this:?|like loading\.*|share|share this|share this (?:article|story|post|page)|share (?:on|via) \w+|tweet|email|e-mail|print|print this (?:article|page)|copy link|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest)[:!]?"),
     ("chrome.share-row", CHROME, r"(?:(?:share(?: to| on)?|email this|blogthis!?|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|print)[\s|,/·•]*){2,}"),
