@@ -112,6 +112,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
     # engagement counters: "Share 12 Tweet 5", "1.2k shares", "348 views"
     ("chrome.share-counts", CHROME, r"(?:(?:(?:shares?|tweets?|likes?|pins?|views?|reads?)\s*:?\s*\d[\d,.]*k?|"
      r"\d[\d,.]*k?\s*(?:shares|tweets|likes|pins|views|reads|restacks|reposts|retweets|reactions|claps|upvotes))[\s|,·•]*)+"),
+    ("chrome.page-counters", CHROME, r"(?:total |page )?(?:views|visits|visitors|hits|reads|word count|words)\s*:\s*\d[\d,.]*k?|"
+     r"estimated read(?:ing)?(?: time)?\s*:?\s*\d{1,3}\s*min(?:ute)?s?|print friendly\b.{0,30}"),
     # a gallery's position: "Photo Gallery 1 of 8", "Image 3 of 12"
     ("chrome.gallery-count", CHROME, r"(?:(?:photo|image|picture|slide)s?(?: gallery)?\s*:?\s*)?\d{1,3}\s+of\s+\d{1,3}"),
     ("chrome.languages", CHROME, r"(?:this (?:article|page|story|report|post) is )?(?:also )?available in\b.{0,120}|"
@@ -175,7 +177,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"shutterstock|alamy|sipa|abaca)(?:\s*(?:/|via|,)\s*(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,3}){0,2}"),
     ("chrome.image-source", CHROME, r"(?:image|photo|picture) (?:source|credit)s?\s*[,:].{0,80}"),
     ("chrome.posted-in", CHROME, r"(?:posted|filed) (?:in|under)\s*:? [^.!?]{1,80}"),
-    ("chrome.tags", CHROME, r"(?:tags|tagged|filed under|categories|category|topics|keywords|key words)\s*:.*"),
+    ("chrome.tags", CHROME, r"(?:tags|tagged|filed under|categories|category|topics|keywords|key words|sections?|in)\s*:.*"),
+    ("chrome.comments-off", CHROME, r"comments? (?:off|closed|disabled) (?:on|for) .{1,200}"),
     # --- legal
     ("chrome.copyright", CHROME, r"(?:©|\(c\)|copyright\b).{0,160}|.{0,120}\ball rights reserved\.?.{0,60}"),
     ("chrome.cookies", CHROME, r".{0,80}\b(?:we use cookies|this (?:web)?site uses cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b.{0,200}|"

@@ -213,6 +213,8 @@ def is_site_name(text: str) -> bool:
     of at most four words without sentence punctuation or commas.
     """
     parts = _segments(text, _SITE_SEPARATOR)
+    if len(parts) == 2 and any(_tokens(p) and all(t in SECTION_WORDS for t in _tokens(p)) for p in parts):
+        parts = [*parts, parts[-1]]  # two labels, one a section name: "Politics | Iraq"
     return (
         len(parts) >= 3
         and len(text.split()) <= 14

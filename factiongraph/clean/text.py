@@ -247,7 +247,7 @@ class LineClassifier:
         label_before = False
         for index, line in enumerate(layout.lines):
             after_label, label_before = label_before, False
-            if line.rule == "chrome.posted-by":  # "Written by Ana Ruiz on March 3, 2031": a byline too
+            if line.role == "chrome" and _BYLINE_LEAD.match(line.text):  # "Written by Ana Ruiz on March 3, 2031"
                 self._read_byline(layout, line, index)
             if line.role:
                 if line.role == "comment" and _is_comment_meta(line.text):
@@ -412,6 +412,9 @@ def _mark_header_byline(layout: TextLayout, title: Line, after: list[Line]) -> N
         if position == 0 and not _follows(layout, title, line):
             return
         name = _header_author(line.text)
+        if name is None and is_person_name(line.text) and _INSTITUTION.search(line.text):
+            set_part(line, BlockPart.BOILERPLATE, "header.label", "section")  # "IRAQ NEWS" under the title
+            return
         if name is not None:
             set_part(line, BlockPart.BOILERPLATE, "byline.bare-name", "byline")
             layout.author = name
@@ -432,7 +435,7 @@ def _header_author(text: str) -> str | None:
     """Return the author a header line names: a bare name, or names with the places they filed from."""
     text = _HANDLE.sub("", collapse_line(text))  # "Ana Ruiz @anaruiz"
     if is_person_name(text):
-        return text
+        return None if _INSTITUTION.search(text) else text
     names = [n for n in re.split(r"\s*(?:,|\band\b|&)\s*", text) if n]
     if len(names) >= 2 and all(is_person_name(n) and not _INSTITUTION.search(n) for n in names):
         return text  # "Ana Ruiz and Sam Lee", "Ana Ruiz, Sam Lee"
@@ -535,6 +538,7 @@ def _mark_dateline(layout: TextLayout, line: Line, index: int, order: str | None
 # Chrome rules whose lines are shaped like a headline ("In Photos: Protesters leave the Green Zone"): above
 # the article such a line may be the page's own headline, so the header pass decides.
 _HEADLINE_SHAPED = frozenset({"related.media-teaser"})
+_BYLINE_LEAD = re.compile(r"(?i)\s*(?:written |posted |published )?by\s")
 _CREDIT_SEPARATOR = re.compile(r"\s*(?:,|\||•|·|–|—|\s-)\s*$")
 _AGENCY_CODE = re.compile(r"[A-Z]{2,4}")
 # Labels and a weekday between a stamp's credit and its date: "AFP , Tuesday 30 Aug 2022".
@@ -550,6 +554,10 @@ def _stamp_credit(text: str, when: DateMention) -> str | None:
     comma, a bar, a bullet or a dash; an upper-case place ("BAGHDAD, 3 March") is longer than
     a code.
     """
+    poster = _POSTER.search(text[when.end :])
+    if poster is not None:  # "3 March 2031 by Ana Ruiz"
+        name = collapse_line(re.sub(r"(?i)^\s*by\s+", "", poster.group()))
+        return name if is_person_name(name) else None
     before = _STAMP_LABELS.sub("", text[: when.start])
     if not _CREDIT_SEPARATOR.search(before):
         return None

@@ -439,3 +439,22 @@ def test_a_site_slogan_above_the_headline_is_not_the_title() -> None:
     text = ("Why the river matters more than the budget\nSenior Fellow, Water Programme\n"
             "The fight over the dams of the upper Tigris is not about money, officials in Mosul say.\n")
     assert CLASSIFIER.classify(text).title == "Why the river matters more than the budget"
+
+
+def test_authors_in_stamps_and_bylines_that_other_rules_also_match() -> None:
+    paragraph = ("Gunmen set fire to the office of a political party in Kirkuk on Monday night, police said, "
+                 "and fled before security forces arrived.\n")
+    for line, author in [("By Jane Roe | 3 March 2031 | 4:05 pm", "Jane Roe"), ("Jane Roe — 3 March 2031", "Jane Roe"),
+                         ("3 March 2031 by Jane Roe", "Jane Roe"), ("Posted on March 3, 2031 by admin", None),
+                         ("KIRKUK NEWS", None), ("Example News Agency", None)]:
+        layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\n{line}\n{paragraph}")
+        assert layout.author == author, line
+        assert layout.lines[1].part is BlockPart.BOILERPLATE, line
+
+
+def test_page_counters_and_section_fields_are_chrome() -> None:
+    for line in ("Politics | Iraq", "Section: Politics", "In: Security", "Total Views: 123", "Word count: 800",
+                 "Estimated read: 3 min", "Print Friendly, PDF & Email", "Comments Off on Gunmen burn party office"):
+        layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\n{line}\nGunmen set fire to the office "
+                                     "of a political party in Kirkuk on Monday night, police said.\n")
+        assert layout.lines[1].part is BlockPart.BOILERPLATE, line
