@@ -70,6 +70,22 @@ def _article_span(layout: TextLayout) -> tuple[int, int] | None:
     return (prose[0], prose[-1]) if prose else None
 
 
+_SENTENCE_END = re.compile(r"[.…][\"')\]]*$")
+
+
+def _last_sentence(layout: TextLayout, last_paragraph: int) -> int:
+    """Return the index of the article's last line: its last paragraph, or a short sentence after it.
+
+    ("The Coordination Framework welcomed the deal." closes a page after a list of key points:
+    the list is the article's, not a row of links.)
+    """
+    for i in range(len(layout.lines) - 1, last_paragraph, -1):
+        line = layout.lines[i]
+        if line.part is BlockPart.BODY and not line.role and line.words >= 4 and _SENTENCE_END.search(line.text):
+            return i
+    return last_paragraph
+
+
 def mark_edges(layout: TextLayout) -> None:
     """Label chrome told by its position: around the article, or under an image file name."""
     _mark_image_labels(layout)
@@ -77,8 +93,9 @@ def mark_edges(layout: TextLayout) -> None:
     span = _article_span(layout)
     if span is None:
         return
-    _mark_menu_runs(layout, span[1] + 1)
-    _mark_teasers(layout, span[1] + 1)
+    end = _last_sentence(layout, span[1]) + 1
+    _mark_menu_runs(layout, end)
+    _mark_teasers(layout, end)
 
 
 def mark_author_lines(layout: TextLayout) -> None:
