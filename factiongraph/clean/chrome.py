@@ -49,7 +49,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("related.heading", RELATED, r"(?:related|recommended|more|latest|other|similar|popular|top) (?:news|articles?|stories|posts|reading|content|coverage|on this topic)\s*:?|"
      r"(?:explore|see|find|read) more (?:on|about) (?:these|this|the) (?:topics?|subjects?|stories)\s*:?"),
     ("related.you-may", RELATED, r"you (?:may|might) (?:also )?(?:like|be interested in|enjoy)\s*:?"),
-    ("related.most", RELATED, r"(?:most (?:read|popular|viewed|shared)|trending(?: now)?|editor'?s picks?)\s*:?"),
+    ("related.most", RELATED, r"(?:most (?:read|popular|viewed|shared)(?: (?:stories|articles|news|videos))?|trending(?: now| topics)?|"
+     r"hot topics|editor'?s (?:picks?|choice)|(?:recommended|latest|top|more) videos|(?:sponsored|promoted) (?:links|stories|content))\s*:?"),
     ("related.more-from", RELATED, r"(?:more (?:from|in|on|about) [^.!?]{1,40}|read next|up next|what to read next|keep reading|"
      r"in case you missed it|around the web|recommended(?: for you)?|more stories|related (?:posts|links|topics)|"
      r"further reading|related|also read|read also|see also|must read|don'?t miss|(?:more )?by the same author|"
@@ -131,7 +132,10 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"(?:the )?(?:first|second|third|fourth|fifth|sixth|last|final|latest|\d{1,2}(?:st|nd|rd|th)) (?:in|of) "
      r"(?:a|an|our|the) [^.,;]{0,50}\bseries(?: (?:on|about) [^.,;]{1,60})?"),
     ("chrome.ad-break", CHROME, r"(?:advertisement|ad)\s*[-–—:]?\s*scroll to continue.{0,40}|scroll to continue.{0,40}|"
-     r"(?:story|article) continues(?: below| after .{0,40})?|continue reading(?: below| the (?:article|story))?"),
+     r"(?:story|article) continues(?: below| after .{0,40})?|continue reading(?: below| (?:the )?(?:main |full )?(?:article|story))?|"
+     r"(?:read|see) the full (?:story|article|report|statement)(?: here)?|full (?:story|article)|"
+     r"(?:subscribe|log in|sign in) to (?:continue|keep) reading|you have \d+ free (?:articles?|stories) (?:left|remaining)\b.{0,40}|"
+     r"already a (?:subscriber|member)\?.{0,40}"),
     ("chrome.credits", CHROME, r"\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|translation) by .{1,160}|"
      r"[^.!?]{1,160}\bcontributed(?: reporting)? to this (?:report|story|article)\.?\)?"),
     # a staff credit as a field: "Editor: Hassan Ali", "Translated by: ..."

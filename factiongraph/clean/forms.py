@@ -119,6 +119,8 @@ _HEADLINE_GLUE = _FUNCTION_WORDS | frozenset(
 )
 _TAG_LABEL = re.compile(r"^(?:tags|tagged|topics|keywords|related topics|filed under)\s*[:\-–]?\s+", re.IGNORECASE)
 _HASHTAG = re.compile(r"#[^\W_][\w-]*")
+# Section words that make a label of the name before them ("Iraq News", "Lebanon Updates").
+_LABEL_HEADS = frozenset("news updates headlines videos".split())
 _CAMEL_SPLIT = re.compile(r"(?<=[a-z]{3})(?=[A-Z])")
 
 
@@ -243,6 +245,8 @@ def is_section_words(text: str) -> bool:
     known = sum(1 for t in tokens if t in SECTION_WORDS)
     if known == len(tokens):
         return any(t not in ("&", "and") for t in tokens)
+    if len(tokens) <= 3 and tokens[-1] in _LABEL_HEADS and all(w[:1].isupper() for w in text.split()):
+        return True  # a place's section: "Iraq News", "Kurdistan Updates"
     words = [t for t in _TOKEN_SEPARATOR.split(text.strip()) if t]
     capitalised = all(t in ("&", "and") or t[:1].isupper() or t[:1].isdigit() for t in words)
     if not capitalised or len(tokens) < 4:

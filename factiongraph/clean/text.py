@@ -26,7 +26,7 @@ import re
 
 from factiongraph.clean.chrome import COMMENT_META, COMMENTS, RELATED, SOURCE, ChromeRule, collapse_line, match_chrome
 from factiongraph.clean.dates import DateMention, parse_date
-from factiongraph.clean.forms import DATE_WORDS, is_bio_line, is_headline_like, is_tag_run
+from factiongraph.clean.forms import DATE_WORDS, is_bio_line, is_headline_like, is_menu_entry, is_tag_run
 from factiongraph.clean.lines import Line, TextLayout, is_paragraph, set_part, split_lines
 from factiongraph.clean.metadata import is_person_name, parse_byline
 from factiongraph.clean.positions import (
@@ -308,6 +308,7 @@ class LineClassifier:
         layout.section = _nearest_section(layout, title)
         if layout.author is None:
             _mark_header_byline(layout, title, candidates[index + 1 : index + 3])
+        _mark_label_under_title(layout, title, [c for c in candidates[index + 1 :] if not c.role])
 
     def _mark_repeats(self, layout: TextLayout) -> None:
         """Keep the first copy of a caption or article line; later copies become boilerplate."""
@@ -429,6 +430,27 @@ def _mark_role_line(layout: TextLayout, byline: Line) -> None:
     if role is not None and not role.role and role.words <= 8 and not is_person_name(role.text) \
             and is_bio_line(role.text) and not is_paragraph(role):
         set_part(role, BlockPart.BOILERPLATE, "byline.role", "byline")
+
+
+def _mark_label_under_title(layout: TextLayout, title: Line, after: list[Line]) -> None:
+    """Label a lone category or place label between the title and the first paragraph ("Iraq", "Armed Groups").
+
+    Only one line of one to three capitalised words with no digit or punctuation, with only labelled
+    lines between it and the title and the article's first sentence right under it: a fact box or a
+    list has more lines, a standfirst is longer, an upper-case place ("BAGHDAD") is the dateline.
+    """
+    if len(after) != 1:
+        return
+    label = after[0]
+    lines = layout.lines
+    i = lines.index(label)
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    if following is None or following.role or not (is_paragraph(following) or _ENDS_SENTENCE.search(following.text)):
+        return  # a label above a byline or a stamp is left to the chrome-cluster rule
+    if not _follows(layout, title, label) or not is_menu_entry(label.text) or label.text.isupper() \
+            or re.search(r"[-–—|/:]", label.text) or _INSTITUTION.search(label.text):
+        return  # "Example News – Baghdad" is the outlet's dateline
+    set_part(label, BlockPart.BOILERPLATE, "header.label", "section")
 
 
 def _header_author(text: str) -> str | None:

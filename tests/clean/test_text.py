@@ -458,3 +458,14 @@ def test_page_counters_and_section_fields_are_chrome() -> None:
         layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\n{line}\nGunmen set fire to the office "
                                      "of a political party in Kirkuk on Monday night, police said.\n")
         assert layout.lines[1].part is BlockPart.BOILERPLATE, line
+
+
+def test_a_lone_label_between_title_and_article_is_chrome() -> None:
+    paragraph = ("Gunmen set fire to the office of a political party in Kirkuk on Monday night, police said, "
+                 "and fled before security forces arrived.\n")
+    for line in ("Iraq", "Kurdistan Region", "Kirkuk News"):
+        layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\n{line}\n{paragraph}")
+        assert layout.lines[1].part is BlockPart.BOILERPLATE, line
+    for line in ("KIRKUK", "Example News – Kirkuk"):  # a dateline, an outlet's dateline
+        layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\n{line}\n{paragraph}")
+        assert layout.lines[1].part is BlockPart.BODY, line
