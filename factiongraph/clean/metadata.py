@@ -26,14 +26,22 @@ _ROLE_WORDS = (
     r"(?:(?-i:[A-Z])[\w'&-]* ){0,3}(?i:reporter|correspondent|writer|editor|contributor|columnist|journalist|analyst|"
     r"producer|bureau chief|staff)s?"
 )
-_BY = re.compile(r"^(?:written |words |reporting |report )?by[:\s]+(?P<rest>.+)$", re.IGNORECASE)
+_BY = re.compile(r"^(?:(?:written |words |reporting |report |story |article |text )?by[:\s]+|(?:authors?|writer|reporter)\s*:\s*)"
+                 r"(?P<rest>.+)$", re.IGNORECASE)
 _ROLE = (rf"(?:an? |the )?(?:(?i:senior|chief|special|foreign|political|security|contributing|staff|our) )*{_ROLE_WORDS}"
          r"(?:\s+(?:at|for|with|of|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'&.-]*(?:\s+(?-i:[A-Z])[\w'&.-]*){0,4})?")
 _NAME_ROLE = re.compile(rf"^(?P<name>[^,|–—]{{3,60}}?)\s*(?:,|\||\s-|–|—)\s*{_ROLE}\s*$")
 # Who the reporter wrote for, after the name: "Reuters", "The Daily Star" (capitalised, no sentence).
-_AGENCY_CREDIT = re.compile(r"(?:The )?[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,3}")
+_AGENCY_CREDIT = re.compile(r"(?:The )?[A-Z][\w'&.-]*(?: (?:[A-Z][\w'&.-]*|\d{1,3})){0,3}")
 # An agency's upper-case code or one-word name as a byline: "By AFP", "By INA".
 _AGENCY_CODE = re.compile(r"[A-Z]{2,6}")
+# A byline's agency in brackets after the name ("By Jane Doe (AFP)"), or after a bar ("Jane Doe | AFP").
+_CREDIT_AFTER = re.compile(r"(?P<name>.{3,60}?)\s*\((?:[A-Z]{2,6}|Reuters|Xinhua|Anadolu)\)")
+_NAME_BAR_AGENCY = re.compile(r"(?P<name>[^|]{3,60}?)\s*\|\s*(?:[A-Z]{2,6}|Reuters|Xinhua|Anadolu)")
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight then now january february march "
+    "april may june july august september october november december".split()
+)
 _SEPARATORS = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|,\s*(?=\d)|\bon\b(?=\s+\w+\s+\d))\s*")
 
 
@@ -80,8 +88,11 @@ def parse_byline(line: str) -> Byline | None:
             name = role.group("name").strip()  # "By Jane Doe, Senior Correspondent"
         if name and _is_name_list(name):
             return Byline(name, rest)
-        if _AGENCY_CODE.fullmatch(name):
-            return Byline(name, rest)  # "By AFP"
+        credited = _CREDIT_AFTER.fullmatch(name)
+        if credited and _is_name_list(credited.group("name")):
+            return Byline(credited.group("name"), rest)  # "By Jane Doe (AFP)"
+        if _AGENCY_CODE.fullmatch(name) or (_AGENCY_CREDIT.fullmatch(name) and not _is_calendar_word(name)):
+            return Byline(name, rest)  # "By AFP", "By The Baghdad Post", "By Kurdistan24"
         head, _, credit = name.rpartition(",")
         if head and _is_name_list(head.strip()) and _AGENCY_CREDIT.fullmatch(credit.strip()):
             return Byline(head.strip(), rest)  # "By Jane Doe and Ali Omar, Reuters"
@@ -89,7 +100,14 @@ def parse_byline(line: str) -> Byline | None:
     role = _NAME_ROLE.match(text)
     if role and is_person_name(role.group("name").strip()):
         return Byline(role.group("name").strip(), "")
+    barred = _NAME_BAR_AGENCY.fullmatch(text)
+    if barred and is_person_name(barred.group("name")):
+        return Byline(barred.group("name"), "")  # "Jane Doe | AFP"
     return None
+
+
+def _is_calendar_word(name: str) -> bool:
+    return name.lower().rstrip(".") in _CALENDAR_WORDS
 
 
 _TITLE_SUFFIX = re.compile(r"\s+(?:\||–|—|-|::|»)\s+[^|–—»]{2,60}$")

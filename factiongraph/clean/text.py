@@ -260,6 +260,9 @@ class LineClassifier:
             if after_label and line.words <= 60:
                 set_part(line, BlockPart.CAPTION, "caption.after-label", "caption")
                 continue
+            if _BYLINE_LEAD.match(line.text) and self._read_byline(layout, line, index):
+                set_part(line, BlockPart.BOILERPLATE, "byline.by", "byline")  # "By Jane Doe (AFP)" is no caption
+                continue
             if is_caption(line.text):
                 set_part(line, BlockPart.CAPTION, "caption.credit", "caption")
                 continue
@@ -560,7 +563,8 @@ def _mark_dateline(layout: TextLayout, line: Line, index: int, order: str | None
 # Chrome rules whose lines are shaped like a headline ("In Photos: Protesters leave the Green Zone"): above
 # the article such a line may be the page's own headline, so the header pass decides.
 _HEADLINE_SHAPED = frozenset({"related.media-teaser"})
-_BYLINE_LEAD = re.compile(r"(?i)\s*(?:written |posted |published )?by\s")
+_BYLINE_LEAD = re.compile(r"(?i)\s*(?:(?:written |posted |published )?by\s|(?:authors?|writer|reporter)\s*:)")
+_NAME_AFTER = re.compile(r"\s*[|•·–—-]\s*[A-Z][\w.'-]+(?:\s+[\w.'-]+){1,3}\s*")
 _CREDIT_SEPARATOR = re.compile(r"\s*(?:,|\||•|·|–|—|\s-)\s*$")
 _AGENCY_CODE = re.compile(r"[A-Z]{2,4}")
 # Labels and a weekday between a stamp's credit and its date: "AFP , Tuesday 30 Aug 2022".
@@ -576,10 +580,10 @@ def _stamp_credit(text: str, when: DateMention) -> str | None:
     comma, a bar, a bullet or a dash; an upper-case place ("BAGHDAD, 3 March") is longer than
     a code.
     """
-    poster = _POSTER.search(text[when.end :])
-    if poster is not None:  # "3 March 2031 by Ana Ruiz"
-        name = collapse_line(re.sub(r"(?i)^\s*by\s+", "", poster.group()))
-        return name if is_person_name(name) else None
+    poster = _POSTER.search(text[when.end :]) or _NAME_AFTER.fullmatch(text[when.end :])
+    if poster is not None:  # "3 March 2031 by Ana Ruiz", "Mar 3, 2031 | Ana Ruiz"
+        name = collapse_line(re.sub(r"(?i)^\s*(?:by\s+|[|•·–—-]\s*)", "", poster.group()))
+        return name if is_person_name(name) and not _INSTITUTION.search(name) else None
     before = _STAMP_LABELS.sub("", text[: when.start])
     if not _CREDIT_SEPARATOR.search(before):
         return None

@@ -30,6 +30,13 @@ from factiongraph.clean.metadata import (
         ("Jane Roe - Staff Writer", "Jane Roe"),
         ("Jane Roe, correspondent at The Daily Star", "Jane Roe"),
         ("By Jane Roe and Ali Omar, Newswire", "Jane Roe and Ali Omar"),
+        ("By Jane Roe (NPA)", "Jane Roe"),
+        ("Jane Roe | NPA", "Jane Roe"),
+        ("Story by Jane Roe", "Jane Roe"),
+        ("Author: Jane Roe", "Jane Roe"),
+        ("Reporter: Jane Roe", "Jane Roe"),
+        ("By The Kirkuk Post", "The Kirkuk Post"),
+        ("By Channel24", "Channel24"),
     ],
 )
 def test_parse_byline(line: str, author: str) -> None:
@@ -41,7 +48,8 @@ def test_parse_byline(line: str, author: str) -> None:
     "line",
     ["By contrast, the militia kept its offices.", "By Monday the offices had closed", "By the end of the year",
      "Jane Roe, a journalist who was kidnapped in 2029, was released on Monday",
-     "Hadi Amiri, leader of the Badr Organization"],
+     "Hadi Amiri, leader of the Badr Organization", "By Monday", "Editor: Jane Roe",
+     "Reporters Without Borders condemned the arrest"],
 )
 def test_parse_byline_rejects_sentences(line: str) -> None:
     assert parse_byline(line) is None

@@ -65,7 +65,7 @@ def test_pages_are_many_styles() -> None:
         # a "Written by ... on <date>" line is a byline; the bio under the article names the same author
         ("research_blog_donation", "Iraqi militia unveils new attack drone at Baghdad parade", "Caleb Monroe"),
         # a report's headline holds its date and no other line can be the title
-        ("situation_report", "Iraq Situation Report: March 3, 2031", None),
+        ("situation_report", "Iraq Situation Report: March 3, 2031", "Ana Torres and Ben Hale"),
     ],
 )
 def test_page_title_and_author(name: str, title: str, author: str | None) -> None:

@@ -469,3 +469,13 @@ def test_a_lone_label_between_title_and_article_is_chrome() -> None:
     for line in ("KIRKUK", "Example News – Kirkuk"):  # a dateline, an outlet's dateline
         layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\n{line}\n{paragraph}")
         assert layout.lines[1].part is BlockPart.BODY, line
+
+
+def test_a_byline_with_its_agency_in_brackets_is_no_caption_and_a_name_after_the_date_is_the_author() -> None:
+    paragraph = "Gunmen set fire to the office of a political party in Kirkuk on Monday night, police said.\n"
+    layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\nBy Jane Roe (NPA)\n{paragraph}")
+    assert layout.author == "Jane Roe" and layout.lines[1].part is BlockPart.BOILERPLATE
+    layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\nMar 3, 2031 | Jane Roe\n{paragraph}")
+    assert layout.author == "Jane Roe"
+    layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\nMoqtada al-Sadr (AFP)\n{paragraph}")
+    assert layout.author is None and layout.lines[1].part is BlockPart.CAPTION  # a photo of him
