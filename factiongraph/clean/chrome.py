@@ -46,7 +46,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.required-field", CHROME, r"(?:\* )?denotes required fields?\.?|required fields are marked\s*\*?\.?"),
     ("chrome.char-counter", CHROME, r"\d+\s*/\s*\d+(?:\s+characters?(?: left| remaining)?)?"),
     # --- related / more articles
-    ("related.heading", RELATED, r"(?:related|recommended|more|latest|other|similar|popular|top) (?:news|articles?|stories|posts|reading|content|coverage|on this topic)\s*:?|"
+    ("related.heading", RELATED, r"(?:related|recommended|more|latest|other|similar|popular|top) (?:news|articles?|stories|posts|reading|content|coverage|on this topic|analysis|analyses|reports?|research|"
+     r"publications|commentary|insights|videos)\s*:?|"
      r"(?:explore|see|find|read) more (?:on|about) (?:these|this|the) (?:topics?|subjects?|stories)\s*:?"),
     ("related.you-may", RELATED, r"you (?:may|might) (?:also )?(?:like|be interested in|enjoy)\s*:?"),
     ("related.most", RELATED, r"(?:most (?:read|popular|viewed|shared)(?: (?:stories|articles|news|videos))?|trending(?: now| topics)?|"
@@ -96,7 +97,11 @@ RULES: tuple[tuple[str, str, str], ...] = (
     # a sign-up prompt, also after a word of thanks: "Thanks for reading X! Subscribe for free to ..."
     ("chrome.subscribe", CHROME, r"(?:thanks?(?: you)? for reading\b[^.!?]{0,60}[.!]\s*)?(?:(?:subscribe|sign up|register)(?: now| today| here| for free)?[.!:]?|(?:subscribe|sign up)(?: now| today)? (?:to|for) .{0,160})|(?:type|enter) your e-?mail(?: address)?\W{0,4}"),
     ("chrome.newsletter", CHROME, r"(?:get|receive) (?:our|the) (?:\w+ ){0,3}(?:newsletters?|briefings?|bulletins?|digests?|"
-     r"news alerts?)\b.{0,80}|newsletter sign[- ]?up|(?:don'?t|never) miss (?:out on )?(?:the latest|a story|an update)\b.{0,60}"),
+     r"news alerts?)\b.{0,80}|newsletter sign[- ]?up|(?:don'?t|never) miss (?:out on )?(?:the latest|a story|an update)\b.{0,60}|"
+     r"(?:[^.!?]{0,60}[.!?]\s+)?[^.!?]{0,80}\bby (?:signing|subscribing) (?:up )?(?:for|to) our (?:\w+ )?(?:newsletter|alerts|emails?)\b.{0,40}|"
+     r"(?-i:[A-Z])[\w'&-]*(?: (?:(?-i:[A-Z])[\w'&-]*|at|of|the|and|in|on|&)){0,5} (?:newsletter|briefing|digest)"),
+    # a feed's footer: "The post <headline> appeared first on <site>."
+    ("chrome.feed-footer", CHROME, r"the post .{1,200} appeared first on .{1,80}"),
     ("chrome.login", CHROME, r"(?:log ?in|sign ?in|log ?out|sign ?out|login|logout|register|my account|create (?:an )?account)(?: / (?:register|sign up))?"),
     ("chrome.feed", CHROME, r"subscribe to:.*|post comments \(atom\)|newer posts?\s*older posts?.*|older posts?|newer posts?|home"),
     ("chrome.blogger-posted", CHROME, r"posted by .{1,60} at \d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|labels?:.*"),

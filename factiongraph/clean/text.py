@@ -311,6 +311,8 @@ class LineClassifier:
         layout.section = _nearest_section(layout, title)
         if layout.author is None:
             _mark_header_byline(layout, title, candidates[index + 1 : index + 3])
+        if layout.author is None:
+            _mark_byline_under_standfirst(layout, title)
         _mark_label_under_title(layout, title, [c for c in candidates[index + 1 :] if not c.role])
 
     def _mark_repeats(self, layout: TextLayout) -> None:
@@ -424,6 +426,26 @@ def _mark_header_byline(layout: TextLayout, title: Line, after: list[Line]) -> N
             layout.author = name
             _mark_role_line(layout, line)
             return
+
+
+def _mark_byline_under_standfirst(layout: TextLayout, title: Line) -> None:
+    """Label a bare name under a standfirst that ends with a full stop, with the page's stamp right under it.
+
+    ("Headline" / "Armed groups that once rejected the state now run parts of it." / "Karim Saleh" /
+    "March 3, 2031"): the standfirst reads as the first paragraph, so the header pass stops before
+    the name; the date under the name shows it is the byline, not a caption or a subhead.
+    """
+    lines = layout.lines
+    i = lines.index(title) + 1
+    while i < len(lines) and lines[i].role:
+        i += 1
+    if i + 2 >= len(lines) or not is_paragraph(lines[i]) or lines[i].words > 45:
+        return
+    name, below = lines[i + 1], lines[i + 2]
+    author = _header_author(name.text)
+    if not name.role and author is not None and below.role == "dateline":
+        set_part(name, BlockPart.BOILERPLATE, "byline.bare-name", "byline")
+        layout.author = author
 
 
 def _mark_role_line(layout: TextLayout, byline: Line) -> None:

@@ -65,6 +65,8 @@ def test_pages_are_many_styles() -> None:
         # a "Written by ... on <date>" line is a byline; the bio under the article names the same author
         ("research_blog_donation", "Iraqi militia unveils new attack drone at Baghdad parade", "Caleb Monroe"),
         # a report's headline holds its date and no other line can be the title
+        # a bare name under a standfirst that ends with a full stop, the date under it
+        ("think_tank_header_twice", "Iraq's Factions Are Learning to Govern", "Karim Saleh"),
         ("situation_report", "Iraq Situation Report: March 3, 2031", "Ana Torres and Ben Hale"),
     ],
 )
