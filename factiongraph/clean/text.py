@@ -341,6 +341,21 @@ class LineClassifier:
                     repeats[i] = changed = True
 
 
+def _headline_with_stop(candidates: list[Line]) -> Line | None:
+    """Return a headline written with a final full stop over a longer standfirst, if the header starts so.
+
+    ("Iraq's PM visits Tehran." / "The visit comes amid rising tension between ..."): the first line
+    of four to fourteen words ends with a full stop and the next, longer, reads as a headline.
+    """
+    first = next((c for c in candidates if c.words >= 4), None)
+    if first is None or not first.text.endswith(".") or first.words > 14 or first.text.endswith(".."):
+        return None
+    after = candidates[candidates.index(first) + 1 :]
+    if after and after[0].words > first.words and is_headline_like(after[0].text):
+        return first
+    return None
+
+
 def _with_dated_headline(layout: TextLayout, candidates: list[Line]) -> list[Line]:
     """Return the header candidates plus a headline that holds its own date, when no other line can be the title.
 
@@ -368,6 +383,9 @@ def _pick_title(layout: TextLayout, candidates: list[Line]) -> Line:
     repeated = [c for c in long_enough if keys.count(c.key) >= 2 or _page_title_copies(layout, c)]
     if repeated:
         return repeated[0]
+    stopped = _headline_with_stop(candidates)
+    if stopped is not None:
+        return stopped
     while len(long_enough) >= 2 and _is_tagline(layout, long_enough[0], long_enough[1]):
         long_enough = long_enough[1:]
     opening = [line.text for line in layout.lines if line.part is BlockPart.BODY and is_paragraph(line)][:3]

@@ -479,3 +479,13 @@ def test_a_byline_with_its_agency_in_brackets_is_no_caption_and_a_name_after_the
     assert layout.author == "Jane Roe"
     layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\nMoqtada al-Sadr (AFP)\n{paragraph}")
     assert layout.author is None and layout.lines[1].part is BlockPart.CAPTION  # a photo of him
+
+
+def test_a_headline_with_a_full_stop_over_a_longer_standfirst_is_the_title() -> None:
+    text = ("Kirkuk council delays vote again.\n"
+            "The delay comes amid rising tension between the council's blocs and the armed factions\n"
+            "The provincial council in Kirkuk delayed its vote on a new governor for the third time on Monday, "
+            "council members said.\n")
+    layout = CLASSIFIER.classify(text)
+    assert layout.title == "Kirkuk council delays vote again."
+    assert [line.part for line in layout.lines[:2]] == [BlockPart.BODY, BlockPart.BODY]
