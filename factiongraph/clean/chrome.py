@@ -77,6 +77,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.embed", CHROME, r"[—–-]?\s*[^()]{1,60}\(@\w{1,30}\)(?:\s+(?:\w{3,9}\.? \d{1,2},? \d{4}|\d{1,2} \w{3,9}\.? \d{4}))?|a post shared by .{1,60}|"
      r"view (?:this|the) post on \w+|watch on \w+|(?:this )?video is (?:unavailable|not available).{0,60}|embed|"
      r"(?:click|tap) to (?:enlarge|expand|unmute|play|zoom)|scroll down for (?:the )?video|related videos?"),
+    # a video's running time beside its source: "02:14 - Source: Channel Eight"
+    ("chrome.video-duration", CHROME, r"\d{1,2}:\d{2}(?::\d{2})?\s*[-–—|•·]\s*(?:source|credit|video)\s*:\s*[^.!?]{1,40}"),
     ("chrome.address", CHROME, r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|iq|io)(?:/\S*)?"),
     # --- share / print / subscribe / login
     ("chrome.share", CHROME, r"(?:like this:?|like loading\.*|share|share this|share this (?:article|story|post|page)|share (?:on|via) \w+|tweet|email|e-mail|print|print this (?:article|page)|copy link|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest)[:!]?"),

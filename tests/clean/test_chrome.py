@@ -151,6 +151,7 @@ def test_rule_ids_are_unique_slugs() -> None:
         ("Recommended Videos", RELATED),
         ("Promoted Stories", RELATED),
         ("Related Analysis", RELATED),
+        ("02:14 - Source: Channel Eight", "chrome"),
         ("River Watch Newsletter", "chrome"),
         ("Get the latest updates from River Watch by signing up for our newsletter.", "chrome"),
         ("The post Gunmen burn party office in Kirkuk appeared first on Example News.", "chrome"),
@@ -214,6 +215,7 @@ def test_chrome_lines_match(line: str, kind: str) -> None:
         "Embedded reporters left the base.",
         "Continue reading his statement, the spokesman said the group would not disarm.",
         "Full stories of the victims were never told.",
+        "11:30 - Sources said the convoy had left Baghdad.",
         "The militia asked residents to support its fighters by making a donation at the mosque.",
     ],
 )
