@@ -60,6 +60,16 @@ def is_person_name(text: str) -> bool:
     return capitalised >= 2 or (capitalised == 1 and len(tokens) >= 2 and "-" in text)
 
 
+# Words of an outlet's or an office's name, never of a person's: "Example News - Baghdad" is the outlet's dateline.
+_INSTITUTION = re.compile(r"(?i)\b(?:news|agency|media|times|post|daily|press|network|channel|tv|radio|bureau|desk|staff|"
+                          r"region|ministry|office|online|today|herald|tribune|journal|gazette)\b")
+
+
+def is_institution_name(text: str) -> bool:
+    """Return True when a capitalised name holds a word of an outlet's or an office's name ("Example News")."""
+    return _INSTITUTION.search(text) is not None
+
+
 def _is_name_list(text: str) -> bool:
     parts = re.split(r"\s*(?:,|\band\b|&)\s*", text)
     return all(is_person_name(p) for p in parts if p)
