@@ -97,6 +97,10 @@ def _pick_title(layout: TextLayout, candidates: list[Line]) -> Line:
     long_enough = [c for c in candidates if c.words >= 4 and not c.text.endswith(".")]
     keys = [line.key for line in layout.lines]
     repeated = [c for c in long_enough if keys.count(c.key) >= 2 or _page_title_copies(layout, c)]
+    opening = [line.text for line in layout.lines if line.part is BlockPart.BODY and is_paragraph(line)][:3]
+    body_words = _content_words(" ".join(opening))
+    if repeated and _is_headline_over_repeat(layout, long_enough[0], repeated[0], body_words):
+        return long_enough[0]
     if repeated:
         return repeated[0]
     stopped = _headline_with_stop(candidates)
@@ -104,13 +108,26 @@ def _pick_title(layout: TextLayout, candidates: list[Line]) -> Line:
         return stopped
     while len(long_enough) >= 2 and _is_tagline(layout, long_enough[0], long_enough[1]):
         long_enough = long_enough[1:]
-    opening = [line.text for line in layout.lines if line.part is BlockPart.BODY and is_paragraph(line)][:3]
-    body_words = _content_words(" ".join(opening))
     while len(long_enough) >= 2 and _is_unrelated_line(long_enough[0], long_enough[1], body_words):
         long_enough = long_enough[1:]
     if len(long_enough) >= 2 and _is_kicker(long_enough[0], long_enough[1]):
         return long_enough[1]
     return long_enough[0] if long_enough else max(candidates, key=lambda c: c.words)
+
+
+def _is_headline_over_repeat(layout: TextLayout, first: Line, repeated: Line, body_words: set[str]) -> bool:
+    """Return True when ``first``, not the line printed twice, is the headline.
+
+    A live blog lists its entries' headings ("Key events") and prints them again over each entry:
+    the heading printed twice is an entry's; the page's own headline comes first, is at least as
+    long and is about the opening paragraphs (three shared words, half of its own). A page title
+    ("Headline | Site") above the headline is a copy, not another headline.
+    """
+    if first is repeated or first in _page_title_copies(layout, repeated) or first.words < repeated.words:
+        return False
+    mine = _content_words(first.text)
+    shared = mine & body_words
+    return is_headline_like(first.text) and len(shared) >= 3 and len(shared) * 2 >= len(mine)
 
 
 # Chrome that sits between a site's header (name, tagline) and the article's headline.

@@ -489,3 +489,18 @@ def test_a_headline_with_a_full_stop_over_a_longer_standfirst_is_the_title() -> 
     layout = CLASSIFIER.classify(text)
     assert layout.title == "Kirkuk council delays vote again."
     assert [line.part for line in layout.lines[:2]] == [BlockPart.BODY, BlockPart.BODY]
+
+
+def test_a_live_blogs_headline_is_not_eaten_by_an_entry_heading_printed_twice() -> None:
+    text = ("Kirkuk latest: rockets hit airport; council vote delayed again\n"
+            "Key events\nRockets hit near Kirkuk airport\nCouncil vote delayed\n"
+            "14:02\nRockets hit near Kirkuk airport\n"
+            "At least two rockets hit near Kirkuk airport on Wednesday afternoon, security forces said, "
+            "and the council vote was delayed again.\n")
+    layout = CLASSIFIER.classify(text)
+    assert layout.title == "Kirkuk latest: rockets hit airport; council vote delayed again"
+    assert layout.lines[0].part is BlockPart.BODY
+    # a page title with the site's name above the bare headline is still a copy
+    text = ("Rockets hit near Kirkuk airport | Example News\nRockets hit near Kirkuk airport\n"
+            "At least two rockets hit near Kirkuk airport on Wednesday afternoon, security forces said.\n")
+    assert CLASSIFIER.classify(text).title == "Rockets hit near Kirkuk airport"
