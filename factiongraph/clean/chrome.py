@@ -81,11 +81,11 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.video-duration", CHROME, r"\d{1,2}:\d{2}(?::\d{2})?\s*[-–—|•·]\s*(?:source|credit|video)\s*:\s*[^.!?]{1,40}"),
     ("chrome.address", CHROME, r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|iq|io)(?:/\S*)?"),
     # --- share / print / subscribe / login
-    ("chrome.share", CHROME, r"(?:like this:?|like loading\.*|share|share this|share this (?:article|story|post|page)|share (?:on|via) \w+|tweet|email|e-mail|print|print this (?:article|page)|copy link|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest)[:!]?"),
+    ("chrome.share", CHROME, r"(?:like this:?|like loading\.*|e-?mail (?:this |it )?to a friend|share|share this|share this (?:article|story|post|page)|share (?:on|via) \w+|tweet|email|e-mail|print|print this (?:article|page)|copy link|whatsapp|facebook|twitter|telegram|linkedin|reddit|pinterest)[:!]?"),
     ("chrome.share-row", CHROME, r"(?:(?:share(?: to| on)?|email this|blogthis!?|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|print)[\s|,/·•]*){2,}"),
     ("chrome.share-prefix", CHROME, r"(?:share(?: this)?(?: article| story| post| page)?|share on|follow us(?: on)?)\s*[:|]?\s*"
      r"(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print|messenger|copy link|"
-     r"instagram|youtube|tiktok|threads|bluesky|mail)[\s|,/·•]*)+"),
+     r"instagram|youtube|tiktok|threads|bluesky|mail|fb|tw|wa|tg|li|yt|ig)[\s|,/·•]*)+"),
     ("chrome.follow", CHROME, r"like us on \w+|follow(?: us)?(?: (?:on|at) [^.!?]{1,60})?:?|follow\b[^.!?]{0,60}\bon (?:facebook|twitter|x|"
      r"instagram|telegram|whatsapp|tiktok|youtube|linkedin|threads|bluesky)\b[^.!?]{0,80}\.?|follow @\S{1,40}|follow (?:this|the) (?:topic|author|story)"),
     ("chrome.short-url", CHROME, r"short (?:url|link)|permalink|copy (?:the )?(?:url|link)(?: copied!?)?|link copied!?|copied!?"),
@@ -182,13 +182,17 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"(?-i:[A-Z])[^\s|>»›.!?]*(?: [^\s|>»›.!?]+){0,3}\s*[>»›]\s*(?-i:[A-Z])[^\s|>»›.!?]*(?: [^\s|>»›.!?]+){0,2}"),
     # a photo line that holds only a credit (capitalised names), no description of the picture
     ("chrome.photo-credit", CHROME, r"(?:(?:photo|image|picture|photograph)s?(?: credit)?|credits?)\s*[:/]\s*(?-i:[A-Z0-9])[\w.'&-]*"
-     r"(?:(?:\s+|\s*/\s*|\s+via\s+)(?-i:[A-Z0-9])[\w.'&-]*){0,4}|file (?:photo|picture|image)s?"),
+     r"(?:(?:\s+|\s*/\s*|\s+via\s+)(?-i:[A-Z0-9])[\w.'&-]*){0,4}|(?:file|archive|handout|supplied) (?:photo|picture|image)s?|"
+     r"(?:photo|image|picture|video)s? (?:via|from|courtesy of) (?:social media|the internet|[\w.'&-]+(?: [\w.'&-]+){0,2})|"
+     r"screen ?(?:shot|grab)s?|courtesy(?: photo| image)?"),
     # a picture agency's credit alone under a photo: "Getty Images", "AFP", "EPA-EFE/Name"
     ("chrome.agency-credit", CHROME, r"(?:afp|ap|ap photo|reuters|epa(?:-efe)?|getty images|anadolu(?: agency)?|xinhua|dpa|upi|"
      r"shutterstock|alamy|sipa|abaca)(?:\s*(?:/|via|,)\s*(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,3}){0,2}"),
     ("chrome.image-source", CHROME, r"(?:image|photo|picture) (?:source|credit)s?\s*[,:].{0,80}"),
     ("chrome.posted-in", CHROME, r"(?:posted|filed) (?:in|under)\s*:? [^.!?]{1,80}"),
-    ("chrome.tags", CHROME, r"(?:tags|tagged|filed under|categories|category|topics|keywords|key words|sections?|in)\s*:.*"),
+    ("chrome.tags", CHROME, r"(?:tags|tagged|filed under|categories|category|topics|keywords|key words|sections?|in|service)\s*:.*"),
+    # a page's record fields: "News ID: 482913", "Rating: 4.5"
+    ("chrome.page-fields", CHROME, r"(?:news|article|story|post|content) (?:code|id|no\.?|number)\s*:?\s*\d+|rating\s*:\s*[\d.]+(?:\s*/\s*\d+)?"),
     ("chrome.comments-off", CHROME, r"comments? (?:off|closed|disabled) (?:on|for) .{1,200}"),
     # --- legal
     ("chrome.copyright", CHROME, r"(?:©|\(c\)|copyright\b).{0,160}|.{0,120}\ball rights reserved\.?.{0,60}"),

@@ -62,7 +62,7 @@ def is_person_name(text: str) -> bool:
 
 # Words of an outlet's or an office's name, never of a person's: "Example News - Baghdad" is the outlet's dateline.
 _INSTITUTION = re.compile(r"(?i)\b(?:news|agency|media|times|post|daily|press|network|channel|tv|radio|bureau|desk|staff|"
-                          r"region|ministry|office|online|today|herald|tribune|journal|gazette)\b")
+                          r"region|ministry|office|online|today|herald|tribune|journal|gazette|digital)\b")
 
 
 def is_institution_name(text: str) -> bool:
