@@ -176,6 +176,7 @@ class LineClassifier:
         self._mark_chrome_and_zones(layout)
         mark_author_boxes(layout)
         self._mark_roles(layout)
+        _keep_timeline_dates(layout)
         mark_form_lines(layout)
         mark_header(layout)
         mark_edges(layout)
@@ -343,6 +344,27 @@ def _stamp_credit(text: str, when: DateMention) -> str | None:
     if is_person_name(credit) or _AGENCY_CODE.fullmatch(credit):
         return credit
     return None
+
+
+def _keep_timeline_dates(layout: TextLayout) -> None:
+    """Give back to the article the date lines of a timeline: two or more, each heading a sentence after the first paragraph.
+
+    ("January 5, 2031" / "Three rockets hit the base." / "February 12, 2031" / ...): a page prints
+    its stamp once, around the headline or at the end; dates that head the article's own entries
+    date its events and do not date the page.
+    """
+    lines = layout.lines
+    first = next((i for i, line in enumerate(lines) if line.part is BlockPart.BODY and is_paragraph(line)), None)
+    if first is None:
+        return
+    heads = [i for i in range(first + 1, len(lines) - 1)
+             if lines[i].rule == "dateline.date" and not lines[i + 1].role
+             and (is_paragraph(lines[i + 1]) or ends_sentence(lines[i + 1].text))]
+    if len(heads) < 2:
+        return
+    for i in heads:
+        set_part(lines[i], BlockPart.BODY, "", "")
+    layout.stamps = [stamp for stamp in layout.stamps if stamp[0] not in heads]
 
 
 def _appears_before(lines: list[Line], index: int) -> bool:

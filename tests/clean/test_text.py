@@ -504,3 +504,16 @@ def test_a_live_blogs_headline_is_not_eaten_by_an_entry_heading_printed_twice() 
     text = ("Rockets hit near Kirkuk airport | Example News\nRockets hit near Kirkuk airport\n"
             "At least two rockets hit near Kirkuk airport on Wednesday afternoon, security forces said.\n")
     assert CLASSIFIER.classify(text).title == "Rockets hit near Kirkuk airport"
+
+
+def test_the_dates_of_a_timeline_are_the_articles_and_do_not_date_the_page() -> None:
+    text = ("Timeline: attacks on the Kirkuk base\n"
+            "Armed factions have claimed several attacks on the Kirkuk base this year, and here is a list of them.\n"
+            "January 5, 2031\nThree rockets hit the base.\nFebruary 12, 2031\nA drone struck near the gate.\n")
+    layout = CLASSIFIER.classify(text)
+    assert parts_of(layout)["January 5, 2031"] == [BlockPart.BODY]
+    assert layout.published is None
+    # one stamp after the article is the page's
+    text = ("Rockets hit the Kirkuk base\nThree rockets hit the Kirkuk base on Monday night, "
+            "the security forces said in a statement.\nUpdated: January 6, 2031\n")
+    assert CLASSIFIER.classify(text).published is not None
