@@ -159,7 +159,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
     # lines with no letter or digit ("***", "___", "·"): rules and separators
     ("chrome.separator", CHROME, r"[^\w]{1,12}|_{1,40}"),
     # a counter alone ("12", "3") beside the share buttons
-    ("chrome.bare-number", CHROME, r"(?:[^\w\s]{1,3}\s*)?\d[\d,.]*k?|hits\s*:?\s*\d[\d,.]*|[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?[$€£]"),
+    # (a year alone may head a timeline's entries: "2014" / "The group seized Mosul.")
+    ("chrome.bare-number", CHROME, r"(?:[^\w\s]{1,3}\s*)?(?!(?:19|20)\d\d$)\d[\d,.]*k?|hits\s*:?\s*\d[\d,.]*|[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?[$€£]"),
     ("chrome.donate", CHROME, r"(?:donate|give|make a (?:gift|donation)|support us)(?: now| today| here)?[.!]?"),
     ("chrome.disclaimer", CHROME, r"disclaimer\b.{0,300}|the (?:views|opinions) expressed (?:here\b|(?:in|by) (?:this|the|these|our|its) "
      r"(?:article|piece|column|post|blog|commentary|op-ed|analysis|report|authors?|writers?|contributors?)\b).{0,300}|"

@@ -227,6 +227,7 @@ def test_chrome_lines_match(line: str, kind: str) -> None:
         "Photos from the scene show burned cars outside the office.",
         "Courtesy calls were made to the tribal leaders.",
         "News of the arrest spread quickly in Basra.",
+        "2014",
         "The militia asked residents to support its fighters by making a donation at the mosque.",
     ],
 )
