@@ -179,7 +179,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"(?:open|view|enlarge) (?:image|photo|picture)|image|comment|show more|load more|see more|see all|view all|promoted|"
      r"partner content|paid (?:content|post|partnership)|pin|save for later|read later|add to (?:my )?reading list|paid|premium|(?:subscribers?|members?) only)"),
     ("chrome.registrar", CHROME, r"(?:domain (?:name )?(?:registration|names?|search|transfer)|web ?hosting|website builder|buy (?:a |this )?domain.*|this domain (?:is|may be) for sale.*|cheap domains?)"),
-    ("chrome.breadcrumb", CHROME, r"[^|>»›]{1,30}(?:\s*(?:\||>|»|›)\s*[^|>»›]{1,30}){2,}|"
+    # (the canonical text writes "»" as a straight quote: "Home " Middle East " Iraq")
+    ("chrome.breadcrumb", CHROME, r"[^|>»›]{1,30}(?:\s*(?:\||>|»|›)\s*[^|>»›]{1,30}){2,}|[^\"|]{1,30}(?:\s\"\s[^\"|]{1,30}){2,}|"
      r"(?-i:[A-Z])[^\s|>»›.!?]*(?: [^\s|>»›.!?]+){0,3}\s*[>»›]\s*(?-i:[A-Z])[^\s|>»›.!?]*(?: [^\s|>»›.!?]+){0,2}"),
     # a photo line that holds only a credit (capitalised names), no description of the picture
     ("chrome.photo-credit", CHROME, r"(?:(?:photo|image|picture|photograph)s?(?: credit)?|credits?)\s*[:/]\s*(?-i:[A-Z0-9])[\w.'&-]*"

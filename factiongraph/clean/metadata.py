@@ -29,7 +29,8 @@ _ROLE_WORDS = (
 _BY = re.compile(r"^(?:(?:written |words |reporting |report |story |article |text )?by[:\s]+|(?:authors?|writer|reporter)\s*:\s*)"
                  r"(?P<rest>.+)$", re.IGNORECASE)
 _ROLE = (rf"(?:an? |the )?(?:(?i:senior|chief|special|foreign|political|security|contributing|staff|our) )*{_ROLE_WORDS}"
-         r"(?:\s+(?:at|for|with|of|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'&.-]*(?:\s+(?-i:[A-Z])[\w'&.-]*){0,4})?")
+         r"(?:\s+(?:at|for|with|of|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'&.-]*(?:\s+(?-i:[A-Z])[\w'&.-]*){0,4})?"
+         r"(?:,?\s+in\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?|,\s*(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)?")
 _NAME_ROLE = re.compile(rf"^(?P<name>[^,|–—]{{3,60}}?)\s*(?:,|\||\s-|–|—)\s*{_ROLE}\s*$")
 # Who the reporter wrote for, after the name: "Reuters", "The Daily Star" (capitalised, no sentence).
 _AGENCY_CREDIT = re.compile(r"(?:The )?[A-Z][\w'&.-]*(?: (?:[A-Z][\w'&.-]*|\d{1,3})){0,3}")
@@ -50,6 +51,9 @@ def is_person_name(text: str) -> bool:
     tokens = text.strip().split()
     if not 2 <= len(tokens) <= 5 or text.strip()[-1:] in ".:;!?," or tokens[0] in ("The", "By", "BY"):
         return False
+    shouted = [t for t in tokens if len(t) >= 2 and t.isupper()]
+    if shouted and len(shouted) < len(tokens):
+        return False  # an acronym among capitalised words is a label ("Iraq PMF Militias"), not a name
     capitalised = 0
     for token in tokens:
         if token.lower().rstrip(".") in _PARTICLES:

@@ -153,6 +153,7 @@ def test_rule_ids_are_unique_slugs() -> None:
         ("Related Analysis", RELATED),
         ("02:14 - Source: Channel Eight", "chrome"),
         ("Print this article | Email to a friend", "chrome"),
+        ('Home " Middle East " Iraq', "chrome"),  # "»" as the canonical text writes it
         ("Share: fb tw wa", "chrome"),
         ("News ID: 482913", "chrome"),
         ("Rating: 4.5", "chrome"),

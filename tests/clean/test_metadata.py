@@ -37,6 +37,8 @@ from factiongraph.clean.metadata import (
         ("Reporter: Jane Roe", "Jane Roe"),
         ("By The Kirkuk Post", "The Kirkuk Post"),
         ("By Channel24", "Channel24"),
+        ("Jane Roe, Senior Correspondent, Kirkuk", "Jane Roe"),
+        ("By Jane Roe, Middle East Correspondent, in Kirkuk", "Jane Roe"),
     ],
 )
 def test_parse_byline(line: str, author: str) -> None:
@@ -63,6 +65,8 @@ def test_is_person_name() -> None:
     assert not is_person_name("Iraq.")
     assert not is_person_name("Militias")
     assert not is_person_name("The Daily Star")
+    assert not is_person_name("Iraq PMF Militias")  # an acronym among capitalised words: a label
+    assert is_person_name("JANE ROE")
 
 
 def test_strip_title_suffix() -> None:
