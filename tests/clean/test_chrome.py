@@ -112,6 +112,8 @@ def test_rule_ids_are_unique_slugs() -> None:
         ("Explore more on these topics", RELATED),
         ("Keywords:", RELATED),
         ("You must be logged in to post a comment.", COMMENTS),
+        ('3 thoughts on "Why Baghdad cannot disarm the factions"', COMMENTS),
+        ('One response to "Why Baghdad cannot disarm the factions"', COMMENTS),
         ("Credit: AFP", "chrome"),
         ("Getty Images", "chrome"),
         ("EPA-EFE/Hana Yusuf", "chrome"),
@@ -229,6 +231,7 @@ def test_chrome_lines_match(line: str, kind: str) -> None:
         "Courtesy calls were made to the tribal leaders.",
         "News of the arrest spread quickly in Basra.",
         "2014",
+        "Two responses to the attack were discussed by the council on Monday, officials said.",
         "The militia asked residents to support its fighters by making a donation at the mosque.",
     ],
 )
