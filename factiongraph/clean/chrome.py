@@ -35,8 +35,9 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("comments.count", COMMENTS, r"\d+\s+comments?(?:\s*\(s\))?(?: so far)?:?|comments?\s*(?:\(\s*\d+\s*\)|:?\s*\d+)|comment\(s\)|"
      r"(?:view|show|read|see|load) (?:all )?(?:\d+ )?comments?|be the first to comment[.!]?"),
     # a blog's comment heading: "3 thoughts on "Headline"", "One response to "Headline""
+    # (a heading in the article, "Two responses to the crisis", has no quoted title)
     ("comments.thoughts", COMMENTS, r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?|replies|reply|comments?) "
-     r"(?:on|to) (?:\"[^\"]{1,200}\"|[^.!?]{1,120}):?"),
+     r"(?:on|to) \"[^\"]{1,200}\":?"),
     ("comments.none", COMMENTS, r"no comments(?: yet)?[:.!]?"),
     ("comments.heading", COMMENTS, r"(?:reader |user |latest |all )?comments:?|discussion:?"),
     ("comments.policy", COMMENTS, r"comment(?:ing)? (?:policy|rules|guidelines)\b.*"),

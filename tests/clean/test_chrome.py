@@ -232,6 +232,7 @@ def test_chrome_lines_match(line: str, kind: str) -> None:
         "News of the arrest spread quickly in Basra.",
         "2014",
         "Two responses to the attack were discussed by the council on Monday, officials said.",
+        "Two responses to the crisis",
         "The militia asked residents to support its fighters by making a donation at the mosque.",
     ],
 )
