@@ -195,7 +195,10 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.agency-credit", CHROME, r"(?:afp|ap|ap photo|reuters|epa(?:-efe)?|getty images|anadolu(?: agency)?|xinhua|dpa|upi|"
      r"shutterstock|alamy|sipa|abaca)(?:\s*(?:/|via|,)\s*(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,3}){0,2}"),
     ("chrome.image-source", CHROME, r"(?:image|photo|picture) (?:source|credit)s?\s*[,:].{0,80}"),
-    ("chrome.posted-in", CHROME, r"(?:posted|filed) (?:in|under)\s*:? [^.!?]{1,80}"),
+    ("chrome.posted-in", CHROME, r"(?:posted|filed|published) (?:in|under)\s*:? [^.!?]{1,80}"),
+    # a journal's issue: "Vol. 4, No. 3", "Issue 12 | March 2031", "Spring 2031"
+    ("chrome.issue", CHROME, r"(?:vol(?:ume)?\.?\s*\d{1,3},?\s*)?(?:no\.|number|issue)\s*\d{1,3}(?:\s*[|,•·-]\s*[\w ]{1,20})?|"
+     r"(?:spring|summer|autumn|fall|winter) (?:19|20)\d\d"),
     ("chrome.tags", CHROME, r"(?:tags|tagged|filed under|categories|category|topics|keywords|key words|sections?|in|service)\s*:.*"),
     # a page's record fields: "News ID: 482913", "Rating: 4.5"
     ("chrome.page-fields", CHROME, r"(?:news|article|story|post|content) (?:code|id|no\.?|number)\s*:?\s*\d+|rating\s*:\s*[\d.]+(?:\s*/\s*\d+)?"),

@@ -72,11 +72,12 @@ _AGENCY_CREDIT = re.compile(
     r"[A-Z][\w'.-]*(?:\s+[\w'.-]+){0,4}\s*(?:(?:/|,)\s*File(?:\s+Photo)?)?\s*$|\bAFP via Getty Images\s*$")
 _NOT_A_CREDIT = re.compile(r"^(?:sic|\.\.\.|…|\d+|citation needed|emphasis added|laughs?|applause)$", re.IGNORECASE)
 _DATELINE_NOISE = re.compile(
-    r"(?i)\b(?:published|posted|updated|update|last updated|modified|date|on|at|am|pm|a\.m\.|p\.m\.|"
+    r"(?i)\b(?:date of publication|publication date|publish(?:ed)? date|release date|local time|time|"
+    r"published|posted|updated|update|last updated|modified|date|on|at|am|pm|a\.m\.|p\.m\.|"
     r"(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|ast|est|edt|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,2}\.\d{2}\b|\b\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\b|\breading time\b"
-    r"|\b\d+\s+views?\b"
+    r"|\b\d+\s+views?\b|\bhits\s*:?\s*\d[\d,]*"
     r"|[•·|*,:()\-–—/]"
 )
 _MAX_DATELINE_LABELS = 10

@@ -156,6 +156,10 @@ def test_rule_ids_are_unique_slugs() -> None:
         ("02:14 - Source: Channel Eight", "chrome"),
         ("Print this article | Email to a friend", "chrome"),
         ('Home " Middle East " Iraq', "chrome"),  # "»" as the canonical text writes it
+        ("Vol. 4, No. 3", "chrome"),
+        ("Issue 12 | March 2031", "chrome"),
+        ("Spring 2031", "chrome"),
+        ("Published in Analysis on 3 March 2031", "chrome"),
         ("Share: fb tw wa", "chrome"),
         ("News ID: 482913", "chrome"),
         ("Rating: 4.5", "chrome"),
@@ -233,6 +237,8 @@ def test_chrome_lines_match(line: str, kind: str) -> None:
         "2014",
         "Two responses to the attack were discussed by the council on Monday, officials said.",
         "Two responses to the crisis",
+        "Number 10 was quiet on Monday.",
+        "Spring offensive in Anbar",
         "The militia asked residents to support its fighters by making a donation at the mosque.",
     ],
 )

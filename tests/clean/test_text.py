@@ -517,3 +517,9 @@ def test_the_dates_of_a_timeline_are_the_articles_and_do_not_date_the_page() -> 
     text = ("Rockets hit the Kirkuk base\nThree rockets hit the Kirkuk base on Monday night, "
             "the security forces said in a statement.\nUpdated: January 6, 2031\n")
     assert CLASSIFIER.classify(text).published is not None
+
+
+def test_more_stamp_labels() -> None:
+    for line in ("Date of publication: 3 March 2031", "Hits: 1234 | Tuesday, 03 March 2031",
+                 "Tuesday 3 March 2031 14:05 Baghdad time"):
+        assert parse_dateline(line) is not None, line
