@@ -53,7 +53,7 @@ LANGUAGE_NAMES: frozenset[str] = frozenset(
 )
 
 # Words a link to the same page in another language is written with, besides the language's
-# name ("Read in Arabic", "Leer en español", "Lire en français", "Arabic version").
+# name, which comes last ("Read in Arabic", "Leer en español", "Lire en français").
 LANGUAGE_LINK_WORDS: frozenset[str] = frozenset(
     "read leer lire lesen ler leggi in en auf em this article story page version edition also view switch to".split()
 )

@@ -29,7 +29,7 @@ from factiongraph.clean.forms import (
     is_short_label,
     match_form,
 )
-from factiongraph.clean.lines import Line, TextLayout, is_paragraph, set_part
+from factiongraph.clean.lines import Line, TextLayout, ends_sentence, is_paragraph, set_part
 from factiongraph.model import BlockPart
 
 
@@ -70,9 +70,6 @@ def _article_span(layout: TextLayout) -> tuple[int, int] | None:
     return (prose[0], prose[-1]) if prose else None
 
 
-_SENTENCE_END = re.compile(r"[.…][\"')\]]*$")
-
-
 def _last_sentence(layout: TextLayout, last_paragraph: int) -> int:
     """Return the index of the article's last line: its last paragraph, or a short sentence after it.
 
@@ -81,7 +78,7 @@ def _last_sentence(layout: TextLayout, last_paragraph: int) -> int:
     """
     for i in range(len(layout.lines) - 1, last_paragraph, -1):
         line = layout.lines[i]
-        if line.part is BlockPart.BODY and not line.role and line.words >= 4 and _SENTENCE_END.search(line.text):
+        if line.part is BlockPart.BODY and not line.role and line.words >= 4 and ends_sentence(line.text):
             return i
     return last_paragraph
 
