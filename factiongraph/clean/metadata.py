@@ -26,7 +26,7 @@ _ROLE_WORDS = (
     r"(?:(?-i:[A-Z])[\w'&-]* ){0,3}(?i:reporter|correspondent|writer|editor|contributor|columnist|journalist|analyst|"
     r"producer|bureau chief|staff)s?"
 )
-_BY = re.compile(r"^(?:(?:written |words |reporting |report |story |article |text )?by[:\s]+|(?:authors?|writer|reporter)\s*:\s*)"
+_BY = re.compile(r"^(?:(?:written |posted |words |reporting |report |story |article |text )?by[:\s]+|(?:authors?|writer|reporter)\s*:\s*)"
                  r"(?P<rest>.+)$", re.IGNORECASE)
 _ROLE = (rf"(?:an? |the )?(?:(?i:senior|chief|special|foreign|political|security|contributing|staff|our) )*{_ROLE_WORDS}"
          r"(?:\s+(?:at|for|with|of|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'&.-]*(?:\s+(?-i:[A-Z])[\w'&.-]*){0,4})?"

@@ -33,6 +33,7 @@ from factiongraph.clean.metadata import (
         ("By Jane Roe (NPA)", "Jane Roe"),
         ("Jane Roe | NPA", "Jane Roe"),
         ("Story by Jane Roe", "Jane Roe"),
+        ("Posted by Jane Roe on March 3, 2031", "Jane Roe"),
         ("Author: Jane Roe", "Jane Roe"),
         ("Reporter: Jane Roe", "Jane Roe"),
         ("By The Kirkuk Post", "The Kirkuk Post"),
@@ -51,7 +52,8 @@ def test_parse_byline(line: str, author: str) -> None:
     ["By contrast, the militia kept its offices.", "By Monday the offices had closed", "By the end of the year",
      "Jane Roe, a journalist who was kidnapped in 2029, was released on Monday",
      "Hadi Amiri, leader of the Badr Organization", "By Monday", "Editor: Jane Roe",
-     "Reporters Without Borders condemned the arrest"],
+     "Reporters Without Borders condemned the arrest", "Posted by admin on March 3, 2031",
+     "Published by the Middle East Center"],
 )
 def test_parse_byline_rejects_sentences(line: str) -> None:
     assert parse_byline(line) is None
