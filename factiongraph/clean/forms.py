@@ -52,6 +52,12 @@ LANGUAGE_NAMES: frozenset[str] = frozenset(
     """.split()
 )
 
+# Words a link to the same page in another language is written with, besides the language's
+# name, which comes last ("Read in Arabic", "Leer en español", "Lire en français").
+LANGUAGE_LINK_WORDS: frozenset[str] = frozenset(
+    "read leer lire lesen ler leggi in en auf em this article story page version edition also view switch to".split()
+)
+
 # Words of a career, as author bios use them ("a senior fellow at", "editor of").
 BIO_WORDS: frozenset[str] = frozenset(
     """
@@ -61,6 +67,7 @@ BIO_WORDS: frozenset[str] = frozenset(
     senior programme program institute university center centre ph.d. phd doctorate degree
     book books studies previously formerly served contributor contributors columnist commentator
     consultant adviser advisor specialist former ambassador diplomat graduate fellowship
+    chief bureau
     """.split()
 )
 
@@ -69,7 +76,7 @@ BIO_WORDS: frozenset[str] = frozenset(
 DATE_WORDS: frozenset[str] = frozenset(
     """
     published publish posted updated update last modified created first date dated time on at
-    am pm a p m gmt utc ast est edt cet cest bst ist ago hours hour hrs hr minutes minute mins min
+    am pm a an p m d w gmt utc ast est edt cet cest bst ist ago hours hour hrs hr minutes minute mins min
     seconds secs days day weeks week months month years year read reading today yesterday just
     now st nd rd th t z ah h
     muharram safar rabi al awwal thani jumada ula akhira rajab shaban sha'ban ramadan shawwal dhu
@@ -112,6 +119,8 @@ _HEADLINE_GLUE = _FUNCTION_WORDS | frozenset(
 )
 _TAG_LABEL = re.compile(r"^(?:tags|tagged|topics|keywords|related topics|filed under)\s*[:\-–]?\s+", re.IGNORECASE)
 _HASHTAG = re.compile(r"#[^\W_][\w-]*")
+# Section words that make a label of the name before them ("Iraq News", "Lebanon Updates").
+_LABEL_HEADS = frozenset("news updates headlines videos".split())
 _CAMEL_SPLIT = re.compile(r"(?<=[a-z]{3})(?=[A-Z])")
 
 
@@ -206,6 +215,8 @@ def is_site_name(text: str) -> bool:
     of at most four words without sentence punctuation or commas.
     """
     parts = _segments(text, _SITE_SEPARATOR)
+    if len(parts) == 2 and any(_tokens(p) and all(t in SECTION_WORDS for t in _tokens(p)) for p in parts):
+        parts = [*parts, parts[-1]]  # two labels, one a section name: "Politics | Iraq"
     return (
         len(parts) >= 3
         and len(text.split()) <= 14
@@ -234,6 +245,8 @@ def is_section_words(text: str) -> bool:
     known = sum(1 for t in tokens if t in SECTION_WORDS)
     if known == len(tokens):
         return any(t not in ("&", "and") for t in tokens)
+    if len(tokens) <= 3 and tokens[-1] in _LABEL_HEADS and all(w[:1].isupper() for w in text.split()):
+        return True  # a place's section: "Iraq News", "Kurdistan Updates"
     words = [t for t in _TOKEN_SEPARATOR.split(text.strip()) if t]
     capitalised = all(t in ("&", "and") or t[:1].isupper() or t[:1].isdigit() for t in words)
     if not capitalised or len(tokens) < 4:
@@ -260,9 +273,16 @@ def is_glued_labels(text: str) -> bool:
 
 
 def is_language_list(text: str) -> bool:
-    """Return True for a language switcher: language names and nothing else ("English | العربية")."""
+    """Return True for a language switcher: language names only ("English | العربية"), or a link
+    to the page in another language ("Read in Arabic", "Leer en español")."""
     tokens = _tokens(text)
-    return bool(tokens) and len(tokens) <= 12 and all(t in LANGUAGE_NAMES for t in tokens)
+    if not tokens or len(tokens) > 12:
+        return False
+    if all(t in LANGUAGE_NAMES for t in tokens):
+        return True
+    # a link to the page in another language: "Read in Arabic", "Leer en español"
+    return len(tokens) <= 4 and tokens[-1] in LANGUAGE_NAMES and all(
+        t in LANGUAGE_LINK_WORDS or t in LANGUAGE_NAMES for t in tokens) and not _SENTENCE_MARK.search(text)
 
 
 def is_author_box(text: str) -> bool:

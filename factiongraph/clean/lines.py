@@ -14,6 +14,15 @@ from factiongraph.clean.dates import DateMention
 from factiongraph.model import BlockPart
 
 _PARAGRAPH_END = re.compile(r"[.!?…][\"')\]]*$")
+_SENTENCE_END = re.compile(r"[.…][\"')\]]*$")
+
+# Words that make a run of words a sentence rather than a list of labels ("Gulan Media ... News",
+# "middle east  oriental churches" are labels; "protests continue in Baghdad on ..." is not).
+FUNCTION_WORDS = frozenset(
+    "the a an of to in at for with by from and or but is are was were be been being has have had "
+    "said says say will would could should may might that this these those which who whom what as "
+    "after before than it its he she they we his her their our".split()
+)
 
 
 @dataclass(slots=True)
@@ -68,6 +77,11 @@ def split_lines(text: str) -> list[Line]:
 def is_paragraph(line: Line) -> bool:
     """Return True for a line that reads as running prose rather than a label or headline."""
     return line.words >= 25 or (line.words >= 10 and bool(_PARAGRAPH_END.search(line.text)))
+
+
+def ends_sentence(text: str) -> bool:
+    """Return True for a line that ends as a sentence does, with a full stop ("Calm returned.")."""
+    return _SENTENCE_END.search(text) is not None
 
 
 def set_part(line: Line, part: BlockPart, rule: str, role: str) -> None:

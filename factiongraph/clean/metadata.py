@@ -21,20 +21,39 @@ _PARTICLES = frozenset(
     "al el bin ibn bint abu abd abdul de da di du del della van von der den la le ul ud ad as ash".split()
 )
 _NAME_TOKEN = re.compile(r"(?:(?:al|el|ad|as|ash|an|ul|ud)-)?[A-Z][\w'.]*(?:-[A-Za-z][\w']*)*|[A-Z]\.")
+# A reporter's job as a byline gives it: "Staff Writer", "Middle East correspondent", "Bureau Chief".
 _ROLE_WORDS = (
-    r"(?:Senior |Staff |Special |Chief |Foreign |Political |Security |Middle East |Baghdad |Iraq |Contributing )?"
-    r"(?:Reporter|Correspondent|Writer|Editor|Contributor|Columnist|Journalist|Analyst|Producer)"
+    r"(?:(?-i:[A-Z])[\w'&-]* ){0,3}(?i:reporter|correspondent|writer|editor|contributor|columnist|journalist|analyst|"
+    r"producer|bureau chief|staff)s?"
 )
-_BY = re.compile(r"^(?:written |words |reporting |report )?by[:\s]+(?P<rest>.+)$", re.IGNORECASE)
-_NAME_ROLE = re.compile(rf"^(?P<name>[^,|]{{3,60}}),\s*(?:an? |the )?{_ROLE_WORDS}\b.*$")
+_BY = re.compile(r"^(?:(?:written |posted |words |reporting |report |story |article |text )?by[:\s]+|(?:authors?|writer|reporter)\s*:\s*)"
+                 r"(?P<rest>.+)$", re.IGNORECASE)
+_ROLE = (rf"(?:an? |the )?(?:(?i:senior|chief|special|foreign|political|security|contributing|staff|our) )*{_ROLE_WORDS}"
+         r"(?:\s+(?:at|for|with|of|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'&.-]*(?:\s+(?-i:[A-Z])[\w'&.-]*){0,4})?"
+         r"(?:,?\s+in\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?|,\s*(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)?")
+_NAME_ROLE = re.compile(rf"^(?P<name>[^,|–—]{{3,60}}?)\s*(?:,|\||\s-|–|—)\s*{_ROLE}\s*$")
+# Who the reporter wrote for, after the name: "Reuters", "The Daily Star" (capitalised, no sentence).
+_AGENCY_CREDIT = re.compile(r"(?:The )?[A-Z][\w'&.-]*(?: (?:[A-Z][\w'&.-]*|\d{1,3})){0,3}")
+# An agency's upper-case code or one-word name as a byline: "By AFP", "By INA".
+_AGENCY_CODE = re.compile(r"[A-Z]{2,6}")
+# A byline's agency in brackets after the name ("By Jane Doe (AFP)"), or after a bar ("Jane Doe | AFP").
+_CREDIT_AFTER = re.compile(r"(?P<name>.{3,60}?)\s*\((?:[A-Z]{2,6}|Reuters|Xinhua|Anadolu)\)")
+_NAME_BAR_AGENCY = re.compile(r"(?P<name>[^|]{3,60}?)\s*\|\s*(?:[A-Z]{2,6}|Reuters|Xinhua|Anadolu)")
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight then now january february march "
+    "april may june july august september october november december".split()
+)
 _SEPARATORS = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|,\s*(?=\d)|\bon\b(?=\s+\w+\s+\d))\s*")
 
 
 def is_person_name(text: str) -> bool:
     """Return True when ``text`` looks like a bare personal name ("Ali Mamouri", "Faris al-Omran")."""
     tokens = text.strip().split()
-    if not 2 <= len(tokens) <= 5 or text.strip()[-1:] in ".:;!?,":
+    if not 2 <= len(tokens) <= 5 or text.strip()[-1:] in ".:;!?," or tokens[0] in ("The", "By", "BY"):
         return False
+    shouted = [t for t in tokens if len(t) >= 2 and t.isupper()]
+    if shouted and len(shouted) < len(tokens):
+        return False  # an acronym among capitalised words is a label ("Iraq PMF Militias"), not a name
     capitalised = 0
     for token in tokens:
         if token.lower().rstrip(".") in _PARTICLES:
@@ -43,6 +62,16 @@ def is_person_name(text: str) -> bool:
             return False
         capitalised += 1
     return capitalised >= 2 or (capitalised == 1 and len(tokens) >= 2 and "-" in text)
+
+
+# Words of an outlet's or an office's name, never of a person's: "Example News - Baghdad" is the outlet's dateline.
+_INSTITUTION = re.compile(r"(?i)\b(?:news|agency|media|times|post|daily|press|network|channel|tv|radio|bureau|desk|staff|"
+                          r"region|ministry|office|online|today|herald|tribune|journal|gazette|digital)\b")
+
+
+def is_institution_name(text: str) -> bool:
+    """Return True when a capitalised name holds a word of an outlet's or an office's name ("Example News")."""
+    return _INSTITUTION.search(text) is not None
 
 
 def _is_name_list(text: str) -> bool:
@@ -68,13 +97,31 @@ def parse_byline(line: str) -> Byline | None:
         pieces = _SEPARATORS.split(by.group("rest"), maxsplit=1)
         name = pieces[0].strip().rstrip(",|").strip()
         rest = pieces[1].strip() if len(pieces) > 1 else ""
+        role = _NAME_ROLE.match(name)
+        if role and is_person_name(role.group("name").strip()):
+            name = role.group("name").strip()  # "By Jane Doe, Senior Correspondent"
         if name and _is_name_list(name):
             return Byline(name, rest)
+        credited = _CREDIT_AFTER.fullmatch(name)
+        if credited and _is_name_list(credited.group("name")):
+            return Byline(credited.group("name"), rest)  # "By Jane Doe (AFP)"
+        if _AGENCY_CODE.fullmatch(name) or (_AGENCY_CREDIT.fullmatch(name) and not _is_calendar_word(name)):
+            return Byline(name, rest)  # "By AFP", "By The Baghdad Post", "By Kurdistan24"
+        head, _, credit = name.rpartition(",")
+        if head and _is_name_list(head.strip()) and _AGENCY_CREDIT.fullmatch(credit.strip()):
+            return Byline(head.strip(), rest)  # "By Jane Doe and Ali Omar, Reuters"
         return None
     role = _NAME_ROLE.match(text)
     if role and is_person_name(role.group("name").strip()):
         return Byline(role.group("name").strip(), "")
+    barred = _NAME_BAR_AGENCY.fullmatch(text)
+    if barred and is_person_name(barred.group("name")):
+        return Byline(barred.group("name"), "")  # "Jane Doe | AFP"
     return None
+
+
+def _is_calendar_word(name: str) -> bool:
+    return name.lower().rstrip(".") in _CALENDAR_WORDS
 
 
 _TITLE_SUFFIX = re.compile(r"\s+(?:\||–|—|-|::|»)\s+[^|–—»]{2,60}$")

@@ -17,6 +17,8 @@ own passes. Each labels lines with a stable rule id:
 
 from __future__ import annotations
 
+import re
+
 from factiongraph.clean.forms import (
     is_author_box,
     is_bio_line,
@@ -27,7 +29,7 @@ from factiongraph.clean.forms import (
     is_short_label,
     match_form,
 )
-from factiongraph.clean.lines import Line, TextLayout, is_paragraph, set_part
+from factiongraph.clean.lines import Line, TextLayout, ends_sentence, is_paragraph, set_part
 from factiongraph.model import BlockPart
 
 
@@ -68,6 +70,19 @@ def _article_span(layout: TextLayout) -> tuple[int, int] | None:
     return (prose[0], prose[-1]) if prose else None
 
 
+def _last_sentence(layout: TextLayout, last_paragraph: int) -> int:
+    """Return the index of the article's last line: its last paragraph, or a short sentence after it.
+
+    ("The Coordination Framework welcomed the deal." closes a page after a list of key points:
+    the list is the article's, not a row of links.)
+    """
+    for i in range(len(layout.lines) - 1, last_paragraph, -1):
+        line = layout.lines[i]
+        if line.part is BlockPart.BODY and not line.role and line.words >= 4 and ends_sentence(line.text):
+            return i
+    return last_paragraph
+
+
 def mark_edges(layout: TextLayout) -> None:
     """Label chrome told by its position: around the article, or under an image file name."""
     _mark_image_labels(layout)
@@ -75,8 +90,9 @@ def mark_edges(layout: TextLayout) -> None:
     span = _article_span(layout)
     if span is None:
         return
-    _mark_menu_runs(layout, span[1] + 1)
-    _mark_teasers(layout, span[1] + 1)
+    end = _last_sentence(layout, span[1]) + 1
+    _mark_menu_runs(layout, end)
+    _mark_teasers(layout, end)
 
 
 def mark_author_lines(layout: TextLayout) -> None:
@@ -91,6 +107,7 @@ def mark_author_lines(layout: TextLayout) -> None:
     span = _article_span(layout)
     if not author or span is None:
         return
+    names = author_names(author)
     first, last = span
     for i, line in enumerate(layout.lines):
         if not _unlabelled_body(line) or line.role == "title":
@@ -101,13 +118,26 @@ def mark_author_lines(layout: TextLayout) -> None:
             after = layout.lines[i + 1] if i + 1 < first else None
             if after is not None and _unlabelled_body(after) and is_short_label(after.text):
                 set_part(after, BlockPart.BOILERPLATE, "byline.role", "byline")
-        elif i >= last and i > first and text.startswith(author + " ") and is_bio_line(line.text):
+        elif (i >= last or i <= first) and first < last and any(text.startswith(name + " ") for name in names) \
+                and is_bio_line(line.text):
             set_part(line, BlockPart.BOILERPLATE, "byline.bio", "byline")
 
 
 def collapse_author(name: str | None) -> str:
     """Return a name lower-cased with its spaces collapsed ("" for None)."""
     return " ".join((name or "").split()).casefold()
+
+
+def author_names(author: str) -> list[str]:
+    """Return the names in a byline's author ("Ana Ruiz and Sam Lee" -> both, and the whole)."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b)\s*", author) if p.strip()]
+    names = [author, *parts] if len(parts) > 1 else [author]
+    # a bio may name the author by title and surname: "Mr. Karam is a political scientist at ..."
+    surnames = [p.split()[-1] for p in parts if len(p.split()) >= 2]
+    return names + [f"{title} {surname}" for surname in surnames for title in _TITLES]
+
+
+_TITLES = ("mr.", "ms.", "mrs.", "dr.", "prof.", "mr", "ms", "mrs", "dr", "prof")
 
 
 def _unlabelled_body(line: Line) -> bool:
@@ -121,16 +151,19 @@ def _mark_menu_runs(layout: TextLayout, start: int) -> None:
     the title and the first paragraph such a run can be a fact box whose entries name actors.
     """
     run: list[Line] = []
+    labels = 0  # entries of the run, also those a rule already found ("Topics", "Iraq", "Free Speech")
     for line in [*layout.lines[start:], None]:
         if line is not None and line.role != "title" and _unlabelled_body(line) and is_menu_entry(line.text):
             run.append(line)
+            labels += 1
             continue
-        if line is not None and line.role in ("chrome", "form"):
+        if line is not None and line.role in ("chrome", "form", "related", "repeat"):
+            labels += is_short_label(line.text, 3)
             continue  # a share button inside a menu does not end it
-        if len(run) >= 3:
+        if run and labels >= 3:
             for entry in run:
                 set_part(entry, BlockPart.BOILERPLATE, "form.menu-run", "form")
-        run = []
+        run, labels = [], 0
 
 
 def _mark_teasers(layout: TextLayout, start: int) -> None:

@@ -11,7 +11,7 @@ Passes, each a small named step so "why is this line boilerplate?" can be answer
 5. forms: chrome told by its form alone (:mod:`factiongraph.clean.forms`): file names, date
    stamps whose date the scraper dropped, site-name lines, language switchers, section names and
    menus, tag lists;
-6. header: the title line (a headline printed twice, else the first long line that is not a
+6. header (:mod:`factiongraph.clean.header`): the title line (a headline printed twice, else the first long line that is not a
    short kicker over a longer headline), section labels above it, a bare author name under it;
 7. edges (:mod:`factiongraph.clean.positions`): labels under an image file name, short labels
    inside a cluster of chrome, menu runs and teaser headlines after the last paragraph;
@@ -26,9 +26,10 @@ import re
 
 from factiongraph.clean.chrome import COMMENT_META, COMMENTS, RELATED, SOURCE, ChromeRule, collapse_line, match_chrome
 from factiongraph.clean.dates import DateMention, parse_date
-from factiongraph.clean.forms import DATE_WORDS, is_headline_like, is_tag_run
-from factiongraph.clean.lines import Line, TextLayout, is_paragraph, set_part, split_lines
-from factiongraph.clean.metadata import is_person_name, parse_byline
+from factiongraph.clean.forms import DATE_WORDS, is_tag_run
+from factiongraph.clean.header import HEADLINE_SHAPED, mark_header
+from factiongraph.clean.lines import FUNCTION_WORDS, Line, TextLayout, ends_sentence, is_paragraph, set_part, split_lines
+from factiongraph.clean.metadata import is_institution_name, is_person_name, parse_byline
 from factiongraph.clean.positions import (
     mark_author_boxes,
     mark_author_lines,
@@ -56,7 +57,7 @@ _CREDIT_BRACKET = re.compile(r"\[(?P<credit>[^\[\]]{3,120})\]\s*$")
 _CREDIT_PAREN = re.compile(
     r"\((?:photo|photograph|image|picture|pic|file photo|credit|courtesy)\b[^()]{0,120}\)\s*$", re.IGNORECASE
 )
-_CAPTION_LABEL = re.compile(r"^\s*(?:image|photo|picture|video)?\s*caption\s*[,:]?\s*$", re.IGNORECASE)
+_CAPTION_LABEL = re.compile(r"^\s*(?:image|photo|picture|video|media)?\s*caption\s*[,:]?\s*$", re.IGNORECASE)
 _CAPTION_START = re.compile(
     r"^(?:photo|photograph|image|picture|file photo|file picture|caption|image caption|pictured)\s*(?::|,|-|–|—|\(|\[)",
     re.IGNORECASE,
@@ -71,26 +72,18 @@ _AGENCY_CREDIT = re.compile(
     r"[A-Z][\w'.-]*(?:\s+[\w'.-]+){0,4}\s*(?:(?:/|,)\s*File(?:\s+Photo)?)?\s*$|\bAFP via Getty Images\s*$")
 _NOT_A_CREDIT = re.compile(r"^(?:sic|\.\.\.|…|\d+|citation needed|emphasis added|laughs?|applause)$", re.IGNORECASE)
 _DATELINE_NOISE = re.compile(
-    r"(?i)\b(?:published|posted|updated|last updated|modified|date|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|ast|est|edt|"
+    r"(?i)\b(?:date of publication|publication date|publish(?:ed)? date|release date|local time|time|"
+    r"published|posted|updated|update|last updated|modified|date|on|at|am|pm|a\.m\.|p\.m\.|"
+    r"(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|ast|est|edt|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
-    r"|\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,2}\.\d{2}\b|\b\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\b|\breading time\b"
-    r"|\b\d+\s+views?\b"
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,2}\.\d{2}\b|\b\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\b|\breading time\b"
+    r"|\b\d+\s+views?\b|\bhits\s*:?\s*\d[\d,]*"
     r"|[•·|*,:()\-–—/]"
-)
-# Words that make a run of words a sentence rather than a list of labels ("Gulan Media ... News",
-# "middle east  oriental churches" are labels; "protests continue in Baghdad on ..." is not).
-_FUNCTION_WORDS = frozenset(
-    "the a an of to in at for with by from and or but is are was were be been being has have had "
-    "said says say will would could should may might that this these those which who whom what as "
-    "after before than it its he she they we his her their our".split()
 )
 _MAX_DATELINE_LABELS = 10
 _UPDATED = re.compile(r"(?i)\b(?:updated|last updated|modified)\b")
 _PARAGRAPH_END = re.compile(r"[.!?…][\"')\]]*$")
 
-# What a page title adds to the headline: a site name set off by a bar, dash, colon or arrow.
-_SITE_SUFFIX = re.compile(r"\s*(?:\||::|:|»|›|–|—|-)\s*[^|»›]{1,60}")
-_SITE_PREFIX = re.compile(r"[^|»›]{1,60}?\s*(?:\||::|:|»|›|–|—|-)\s*")
 # Who posted the page, after its date ("Posted on 12 March, 2024 by admin"): part of the stamp.
 _POSTER = re.compile(r"\s+by\s+[\w.'-]+(?:\s+[\w.'-]+){0,3}\s*$", re.IGNORECASE)
 # A place name set off before the date of a dateline ("Basra, Tuesday 4 March 2031").
@@ -156,7 +149,7 @@ def _is_label_run(line: str, rest: str) -> bool:
         return False
     # labels are capitalised names ("Gulan Media", "News"); a function word or a lowercase word
     # makes it a sentence; digits glued to words make it another field ("Date28 ...")
-    return all(w[:1].isupper() and w.lower().strip(".,;:!?'\"") not in _FUNCTION_WORDS
+    return all(w[:1].isupper() and w.lower().strip(".,;:!?'\"") not in FUNCTION_WORDS
                and not any(ch.isdigit() for ch in w) for w in leftover)
 
 
@@ -184,8 +177,9 @@ class LineClassifier:
         self._mark_chrome_and_zones(layout)
         mark_author_boxes(layout)
         self._mark_roles(layout)
+        _keep_timeline_dates(layout)
         mark_form_lines(layout)
-        self._mark_header(layout)
+        mark_header(layout)
         mark_edges(layout)
         mark_author_lines(layout)
         self._mark_repeats(layout)
@@ -217,6 +211,9 @@ class LineClassifier:
         paragraphs_seen = 0
         for line in layout.lines:
             found = match_chrome(line.text, self._rules)
+            if found is not None and found.rule_id in HEADLINE_SHAPED and paragraphs_seen == 0:
+                line.rule = found.rule_id  # "In Pictures: ..." may be the page's headline: the header decides
+                continue
             if found is not None:
                 set_part(line, BlockPart.BOILERPLATE, found.rule_id, "chrome")
                 if found.kind == SOURCE and found.rest:
@@ -225,21 +222,24 @@ class LineClassifier:
                     layout.copyright_note = collapse_line(line.text)
                 # A marker opens a zone only once the article has started: "3 Comments" beside
                 # the byline at the top of a blog post must not swallow the article.
-                if found.kind in (COMMENTS, RELATED) and paragraphs_seen >= 2:
+                # A list of links needs the article to have started; comments need two paragraphs.
+                if (found.kind == COMMENTS and paragraphs_seen >= 2) or (found.kind == RELATED and paragraphs_seen >= 1):
                     zone = found.kind
                 continue
             if zone == COMMENTS:
                 set_part(line, BlockPart.COMMENT, "zone.comments", "comment")
-            elif zone == RELATED and not is_paragraph(line):
+            elif zone == RELATED and not is_paragraph(line) and not ends_sentence(line.text):
                 set_part(line, BlockPart.BOILERPLATE, "zone.related", "related")
-            elif is_paragraph(line):
+            elif is_paragraph(line) or zone == RELATED:
                 zone = ""  # prose after a related-links box: the article goes on
-                paragraphs_seen += 1
+                paragraphs_seen += is_paragraph(line)
 
     def _mark_roles(self, layout: TextLayout) -> None:
         label_before = False
         for index, line in enumerate(layout.lines):
             after_label, label_before = label_before, False
+            if line.role == "chrome" and _BYLINE_LEAD.match(line.text):  # "Written by Ana Ruiz on March 3, 2031"
+                self._read_byline(layout, line, index)
             if line.role:
                 if line.role == "comment" and _is_comment_meta(line.text):
                     set_part(line, BlockPart.BOILERPLATE, "comment.meta", COMMENT_META)
@@ -251,43 +251,29 @@ class LineClassifier:
             if after_label and line.words <= 60:
                 set_part(line, BlockPart.CAPTION, "caption.after-label", "caption")
                 continue
+            if _BYLINE_LEAD.match(line.text) and self._read_byline(layout, line, index):
+                set_part(line, BlockPart.BOILERPLATE, "byline.by", "byline")  # "By Jane Doe (AFP)" is no caption
+                continue
             if is_caption(line.text):
                 set_part(line, BlockPart.CAPTION, "caption.credit", "caption")
                 continue
-            byline = parse_byline(line.text) if line.words <= 16 else None
-            if byline is not None:
+            if self._read_byline(layout, line, index):
                 set_part(line, BlockPart.BOILERPLATE, "byline.by", "byline")
-                layout.author = layout.author or byline.author
-                when = parse_dateline(byline.rest, self._order) if byline.rest else None
-                if when is not None:
-                    layout.stamps.append((index, when, line.text))
                 continue
-            _mark_dateline(layout, line, index, self._order)
+            if _mark_dateline(layout, line, index, self._order) and layout.author is None and not any(
+                    is_paragraph(other) for other in layout.lines[:index] if other.part is BlockPart.BODY):
+                layout.author = _stamp_credit(line.text, layout.stamps[-1][1])
 
-    def _mark_header(self, layout: TextLayout) -> None:
-        """Pick the title among the unlabelled lines before the first paragraph."""
-        candidates: list[Line] = []
-        for line in layout.lines:
-            if line.role:
-                continue
-            if is_paragraph(line) and not _is_question_headline(line, candidates):
-                break
-            candidates.append(line)
-        if not candidates:
-            return
-        title = _pick_title(layout, candidates)
-        title.role, title.rule = "title", "header.title"
-        layout.title = collapse_line(title.text)
-        index = candidates.index(title)
-        for before in candidates[:index]:
-            set_part(before, BlockPart.BOILERPLATE, "header.section-label", "section")
-        for copy in _page_title_copies(layout, title):
-            set_part(copy, BlockPart.BOILERPLATE, "repeat.page-title", "repeat")
-        layout.section = _nearest_section(layout, title)
-        after = candidates[index + 1] if index + 1 < len(candidates) else None
-        if after is not None and layout.author is None and is_person_name(after.text) and _follows(layout, title, after):
-            set_part(after, BlockPart.BOILERPLATE, "byline.bare-name", "byline")
-            layout.author = collapse_line(after.text)
+    def _read_byline(self, layout: TextLayout, line: Line, index: int) -> bool:
+        """Read the author (and a date after it) from a byline line; return False for other lines."""
+        byline = parse_byline(line.text) if line.words <= 16 else None
+        if byline is None:
+            return False
+        layout.author = layout.author or byline.author
+        when = parse_dateline(byline.rest, self._order) if byline.rest else None
+        if when is not None:
+            layout.stamps.append((index, when, line.text))
+        return True
 
     def _mark_repeats(self, layout: TextLayout) -> None:
         """Keep the first copy of a caption or article line; later copies become boilerplate."""
@@ -315,91 +301,76 @@ class LineClassifier:
                     repeats[i] = changed = True
 
 
-def _pick_title(layout: TextLayout, candidates: list[Line]) -> Line:
-    """Return the title among the header candidates.
+def _mark_dateline(layout: TextLayout, line: Line, index: int, order: str | None) -> bool:
+    """Keep a line holding a date and only labels (or trailing tags) as a stamp; it is page chrome.
 
-    A headline printed twice (page title and article heading) is the title; otherwise the first
-    line of 4+ words that does not end with a period, unless it is a short kicker over a longer
-    headline; otherwise the longest line.
+    Returns True when the line is a stamp.
     """
-    long_enough = [c for c in candidates if c.words >= 4 and not c.text.endswith(".")]
-    keys = [line.key for line in layout.lines]
-    repeated = [c for c in long_enough if keys.count(c.key) >= 2 or _page_title_copies(layout, c)]
-    if repeated:
-        return repeated[0]
-    if len(long_enough) >= 2 and _is_kicker(long_enough[0], long_enough[1]):
-        return long_enough[1]
-    return long_enough[0] if long_enough else max(candidates, key=lambda c: c.words)
-
-
-def _is_question_headline(line: Line, candidates: list[Line]) -> bool:
-    """Return True for a headline that asks or exclaims ("Who fires the rockets at the base?").
-
-    Such a line ends like a sentence but is the title when no headline-like line came before it.
-    """
-    if line.words > 20 or not line.text.rstrip("\"')").endswith(("?", "!")):
-        return False
-    return not any(c.words >= 4 and is_headline_like(c.text) for c in candidates)
-
-
-def _page_title_copies(layout: TextLayout, headline: Line) -> list[Line]:
-    """Return the lines that print ``headline`` with the site's name added ("Headline | Site").
-
-    A scrape often starts with the page's ``<title>`` (headline plus site name) before the
-    article's own headline; the bare headline is the title, the other copy is chrome.
-    """
-    copies = []
-    for line in layout.lines:
-        at = line.key.find(headline.key)
-        if line is headline or at < 0 or line.key == headline.key:
-            continue
-        before, after = line.key[:at], line.key[at + len(headline.key) :]
-        added = after if not before else before if not after else ""
-        shape = _SITE_SUFFIX if after else _SITE_PREFIX
-        if added and len(added.split()) <= 6 and shape.fullmatch(added):
-            copies.append(line)
-    return copies
-
-
-def _is_kicker(first: Line, second: Line) -> bool:
-    """Return True when ``first`` reads as a series or section kicker above the headline ``second``.
-
-    A kicker is short (at most six words); the headline under it is longer and reads as one.
-    A short headline over a longer standfirst without a final stop loses its place to the
-    standfirst (a known limit, see docs/stages/clean.md).
-    """
-    return first.words <= 6 and second.words > first.words and is_headline_like(second.text)
-
-
-def _nearest_section(layout: TextLayout, title: Line) -> str | None:
-    """Return the section label nearest above the title (an unnamed label or a section name)."""
-    above = layout.lines[: layout.lines.index(title)]
-    for line in reversed(above):
-        if line.rule == "header.section-label" or (line.rule == "form.section-words" and line.words <= 4):
-            return collapse_line(line.text)
-    return None
-
-
-def _mark_dateline(layout: TextLayout, line: Line, index: int, order: str | None) -> None:
-    """Keep a line holding a date and only labels (or trailing tags) as a stamp; it is page chrome."""
     found = split_dateline(line.text, order) if line.words <= 24 else None
     if found is None or (line.words > 14 and found[1] != "tags"):
-        return
+        return False
     when, kind = found
     set_part(line, BlockPart.BOILERPLATE, f"dateline.{kind}", "dateline")
     shown = line.text[: line.text.find(when.text) + len(when.text)] if kind == "tags" else line.text
     layout.stamps.append((index, when, collapse_line(shown).strip(" •·|-")))
+    return True
+
+
+_BYLINE_LEAD = re.compile(r"(?i)\s*(?:(?:written |posted |published )?by\s|(?:authors?|writer|reporter)\s*:)")
+_NAME_AFTER = re.compile(r"\s*[|•·–—-]\s*[A-Z][\w.'-]+(?:\s+[\w.'-]+){1,3}\s*")
+_CREDIT_SEPARATOR = re.compile(r"\s*(?:,|\||•|·|–|—|\s-)\s*$")
+_AGENCY_CODE = re.compile(r"[A-Z]{2,4}")
+# Labels and a weekday between a stamp's credit and its date: "AFP , Tuesday 30 Aug 2022".
+_STAMP_LABELS = re.compile(
+    r"(?i)(?:\b(?:published|posted|updated|on|date|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|wed|thu|fri|sat|sun)\b[.:,]?\s*)+$")
+
+
+def _stamp_credit(text: str, when: DateMention) -> str | None:
+    """Return who a date stamp credits before its date: "AFP , Tuesday 30 Aug 2022", "Ana Ruiz | 03.03.2031".
+
+    The credit is a person's name or an agency's upper-case code set off from the date by a
+    comma, a bar, a bullet or a dash; an upper-case place ("BAGHDAD, 3 March") is longer than
+    a code.
+    """
+    poster = _POSTER.search(text[when.end :]) or _NAME_AFTER.fullmatch(text[when.end :])
+    if poster is not None:  # "3 March 2031 by Ana Ruiz", "Mar 3, 2031 | Ana Ruiz"
+        name = collapse_line(re.sub(r"(?i)^\s*(?:by\s+|[|•·–—-]\s*)", "", poster.group()))
+        return name if is_person_name(name) and not is_institution_name(name) else None
+    before = _STAMP_LABELS.sub("", text[: when.start])
+    if not _CREDIT_SEPARATOR.search(before):
+        return None
+    credit = _DATELINE_NOISE.sub(" ", _CREDIT_SEPARATOR.sub("", before))
+    credit = collapse_line(credit)
+    if is_person_name(credit) or _AGENCY_CODE.fullmatch(credit):
+        return credit
+    return None
+
+
+def _keep_timeline_dates(layout: TextLayout) -> None:
+    """Give back to the article the date lines of a timeline: two or more, each heading a sentence after the first paragraph.
+
+    ("January 5, 2031" / "Three rockets hit the base." / "February 12, 2031" / ...): a page prints
+    its stamp once, around the headline or at the end; dates that head the article's own entries
+    date its events and do not date the page.
+    """
+    lines = layout.lines
+    first = next((i for i, line in enumerate(lines) if line.part is BlockPart.BODY and is_paragraph(line)), None)
+    if first is None:
+        return
+    heads = [i for i in range(first + 1, len(lines) - 1)
+             if lines[i].rule == "dateline.date" and not lines[i + 1].role
+             and (is_paragraph(lines[i + 1]) or ends_sentence(lines[i + 1].text))]
+    if len(heads) < 2:
+        return
+    for i in heads:
+        set_part(lines[i], BlockPart.BODY, "", "")
+    layout.stamps = [stamp for stamp in layout.stamps if stamp[0] not in heads]
 
 
 def _appears_before(lines: list[Line], index: int) -> bool:
     key = lines[index].key
     return any(other.key == key for other in lines[:index])
-
-
-def _follows(layout: TextLayout, first: Line, second: Line) -> bool:
-    """Return True when ``second`` comes right after ``first`` (only labelled lines between)."""
-    i, j = layout.lines.index(first), layout.lines.index(second)
-    return all(line.role in ("chrome", "form", "caption", "dateline") for line in layout.lines[i + 1 : j])
 
 
 _COMMENT_META = re.compile(

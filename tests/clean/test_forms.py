@@ -10,6 +10,7 @@ from factiongraph.clean.forms import (
     is_cut_off,
     is_date_stamp,
     is_headline_like,
+    is_language_list,
     is_tag_run,
     match_form,
 )
@@ -113,3 +114,12 @@ def test_headline_and_cut_off_shapes() -> None:
     assert is_cut_off("The ministry said the brigade had no permission to operate in the")
     assert is_cut_off("Elders said the truce was agreed late on Friday after a meeting held by t")
     assert not is_cut_off("Teachers in Baquba demand unpaid wages")
+
+
+def test_a_link_to_the_page_in_another_language_is_chrome() -> None:
+    assert is_language_list("Leer en español") and is_language_list("Read in Arabic")
+    assert not is_language_list("Speaking Kurdish") and not is_language_list("Arabic speakers fled the town")
+
+
+def test_a_stamp_relative_to_the_scrape_in_words() -> None:
+    assert is_date_stamp("an hour ago") and is_date_stamp("Updated: 3 min ago")

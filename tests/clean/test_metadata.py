@@ -23,6 +23,23 @@ from factiongraph.clean.metadata import (
         ("By Jane Roe and Sami Daoud", "Jane Roe and Sami Daoud"),
         ("Layla Hassan, Baghdad Correspondent", "Layla Hassan"),
         ("Written by Omar Kareem", "Omar Kareem"),
+        # bylines with a job title, set off by a comma, a bar or a dash
+        ("By Jane Roe, Senior Correspondent", "Jane Roe"),
+        ("Jane Roe | Senior Reporter", "Jane Roe"),
+        ("Jane Roe, Middle East correspondent", "Jane Roe"),
+        ("Jane Roe - Staff Writer", "Jane Roe"),
+        ("Jane Roe, correspondent at The Daily Star", "Jane Roe"),
+        ("By Jane Roe and Ali Omar, Newswire", "Jane Roe and Ali Omar"),
+        ("By Jane Roe (NPA)", "Jane Roe"),
+        ("Jane Roe | NPA", "Jane Roe"),
+        ("Story by Jane Roe", "Jane Roe"),
+        ("Posted by Jane Roe on March 3, 2031", "Jane Roe"),
+        ("Author: Jane Roe", "Jane Roe"),
+        ("Reporter: Jane Roe", "Jane Roe"),
+        ("By The Kirkuk Post", "The Kirkuk Post"),
+        ("By Channel24", "Channel24"),
+        ("Jane Roe, Senior Correspondent, Kirkuk", "Jane Roe"),
+        ("By Jane Roe, Middle East Correspondent, in Kirkuk", "Jane Roe"),
     ],
 )
 def test_parse_byline(line: str, author: str) -> None:
@@ -32,7 +49,11 @@ def test_parse_byline(line: str, author: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["By contrast, the militia kept its offices.", "By Monday the offices had closed", "By the end of the year"],
+    ["By contrast, the militia kept its offices.", "By Monday the offices had closed", "By the end of the year",
+     "Jane Roe, a journalist who was kidnapped in 2029, was released on Monday",
+     "Hadi Amiri, leader of the Badr Organization", "By Monday", "Editor: Jane Roe",
+     "Reporters Without Borders condemned the arrest", "Posted by admin on March 3, 2031",
+     "Published by the Middle East Center"],
 )
 def test_parse_byline_rejects_sentences(line: str) -> None:
     assert parse_byline(line) is None
@@ -45,6 +66,9 @@ def test_is_person_name() -> None:
     assert not is_person_name("Friction among militias")
     assert not is_person_name("Iraq.")
     assert not is_person_name("Militias")
+    assert not is_person_name("The Daily Star")
+    assert not is_person_name("Iraq PMF Militias")  # an acronym among capitalised words: a label
+    assert is_person_name("JANE ROE")
 
 
 def test_strip_title_suffix() -> None:

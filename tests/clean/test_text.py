@@ -362,3 +362,164 @@ def test_a_posted_by_line_with_counters_and_a_views_count_are_chrome() -> None:
     assert rules["Posted by editor on 3 May 2031 | 4 Comments"] == "chrome.posted-by"
     assert rules["Views: 2,310"] == "chrome.share-counts"
     assert rules["Posted by the group on its channel, the video showed the truck burning."] == ""
+
+
+def test_stamps_with_a_time_zone_offset_or_a_second_numeric_date() -> None:
+    for line in ("March 3, 2031 4:12 PM GMT+3 Updated 2 hours ago", "Updated 3:14 PM GMT+3, March 3, 2031",
+                 "03.03.2031 - Update : 03.03.2031"):
+        assert parse_dateline(line) is not None, line
+    assert parse_dateline("Clashes on 03.03.2031 in Basra killed four people") is None
+
+
+def test_a_short_page_keeps_its_related_list_out_and_its_short_sentences_in() -> None:
+    text = ("Gunmen burn party office in Kirkuk\n"
+            "Gunmen set fire to the office of a political party in Kirkuk on Monday night, police said, "
+            "and fled before security forces arrived.\n"
+            "Read also:\nCouncil delays vote on Kirkuk governor\nPolice chief replaced in Hawija\n"
+            "Nobody was hurt.\n")
+    parts = parts_of(CLASSIFIER.classify(text))
+    assert parts["Council delays vote on Kirkuk governor"] == [BlockPart.BOILERPLATE]
+    assert parts["Police chief replaced in Hawija"] == [BlockPart.BOILERPLATE]
+    assert parts["Nobody was hurt."] == [BlockPart.BODY]
+
+
+def test_the_credit_before_a_date_stamp_is_the_author() -> None:
+    text = ("Gunmen burn party office in Kirkuk\nNPA , Tuesday 4 March 2031\n"
+            "Gunmen set fire to the office of a political party in Kirkuk on Monday night, police said.\n")
+    assert CLASSIFIER.classify(text).author == "NPA"
+    text = text.replace("NPA , Tuesday", "Ana Ruiz | Published on")
+    assert CLASSIFIER.classify(text).author == "Ana Ruiz"
+    text = text.replace("Ana Ruiz | Published on", "KIRKUK, Tuesday")
+    assert CLASSIFIER.classify(text).author is None  # an upper-case place, not a credit
+
+
+def test_a_photo_story_headline_is_the_title_and_a_video_teaser_under_it_is_chrome() -> None:
+    text = ("In Pictures: Fighters leave the old bridge after the truce\n"
+            "Watch: How the truce was agreed\n"
+            "Fighters of two rival brigades left their positions on the old bridge in Mosul on Monday, "
+            "residents said.\n")
+    layout = CLASSIFIER.classify(text)
+    parts = parts_of(layout)
+    assert layout.title == "In Pictures: Fighters leave the old bridge after the truce"
+    assert parts["In Pictures: Fighters leave the old bridge after the truce"] == [BlockPart.BODY]
+    assert parts["Watch: How the truce was agreed"] == [BlockPart.BOILERPLATE]
+
+
+def test_header_bylines_under_the_title() -> None:
+    paragraph = ("Gunmen set fire to the office of a political party in Kirkuk on Monday night, police said, "
+                 "and fled before security forces arrived.\n")
+    for line, author in [("Jane Roe and Ali Omar", "Jane Roe and Ali Omar"), ("Jane Roe @janeroe", "Jane Roe"),
+                         ("Jane Roe | Kirkuk", "Jane Roe"), ("Kirkuk - Jane Roe", "Jane Roe"), ("By NPA", "NPA")]:
+        layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\n{line}\n{paragraph}")
+        assert layout.author == author, line
+        assert layout.lines[1].part is BlockPart.BOILERPLATE
+    # an outlet's dateline line is content, and no author
+    layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\nExample News - Kirkuk\n{paragraph}")
+    assert layout.author is None and layout.lines[1].part is BlockPart.BODY
+
+
+def test_staff_and_widget_labels_between_title_and_article() -> None:
+    paragraph = ("Gunmen set fire to the office of a political party in Kirkuk on Monday night, police said, "
+                 "and fled before security forces arrived.\n")
+    for line in ("logo", "By our correspondent", "Reporting from Kirkuk", "View image", "Updated 2d ago",
+                 "Read in 2 minutes", "Hits: 1234"):
+        layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\n{line}\n{paragraph}")
+        assert layout.lines[1].part is BlockPart.BOILERPLATE, line
+
+
+def test_a_site_slogan_above_the_headline_is_not_the_title() -> None:
+    text = ("Independent journalism from the heart of the two rivers\n"
+            "Gunmen burn party office in Kirkuk\n"
+            "Gunmen set fire to the office of a political party in Kirkuk on Monday night, police said, "
+            "and fled before security forces arrived.\n")
+    layout = CLASSIFIER.classify(text)
+    assert layout.title == "Gunmen burn party office in Kirkuk"
+    assert layout.lines[0].part is BlockPart.BOILERPLATE
+    # a headline that shares no word with the opening stays the title over a role line under it
+    text = ("Why the river matters more than the budget\nSenior Fellow, Water Programme\n"
+            "The fight over the dams of the upper Tigris is not about money, officials in Mosul say.\n")
+    assert CLASSIFIER.classify(text).title == "Why the river matters more than the budget"
+
+
+def test_authors_in_stamps_and_bylines_that_other_rules_also_match() -> None:
+    paragraph = ("Gunmen set fire to the office of a political party in Kirkuk on Monday night, police said, "
+                 "and fled before security forces arrived.\n")
+    for line, author in [("By Jane Roe | 3 March 2031 | 4:05 pm", "Jane Roe"), ("Jane Roe — 3 March 2031", "Jane Roe"),
+                         ("3 March 2031 by Jane Roe", "Jane Roe"), ("Posted on March 3, 2031 by admin", None),
+                         ("KIRKUK NEWS", None), ("Example News Agency", None)]:
+        layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\n{line}\n{paragraph}")
+        assert layout.author == author, line
+        assert layout.lines[1].part is BlockPart.BOILERPLATE, line
+
+
+def test_page_counters_and_section_fields_are_chrome() -> None:
+    for line in ("Politics | Iraq", "Section: Politics", "In: Security", "Total Views: 123", "Word count: 800",
+                 "Estimated read: 3 min", "Print Friendly, PDF & Email", "Comments Off on Gunmen burn party office"):
+        layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\n{line}\nGunmen set fire to the office "
+                                     "of a political party in Kirkuk on Monday night, police said.\n")
+        assert layout.lines[1].part is BlockPart.BOILERPLATE, line
+
+
+def test_a_lone_label_between_title_and_article_is_chrome() -> None:
+    paragraph = ("Gunmen set fire to the office of a political party in Kirkuk on Monday night, police said, "
+                 "and fled before security forces arrived.\n")
+    for line in ("Iraq", "Kurdistan Region", "Kirkuk News"):
+        layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\n{line}\n{paragraph}")
+        assert layout.lines[1].part is BlockPart.BOILERPLATE, line
+    for line in ("KIRKUK", "Example News – Kirkuk"):  # a dateline, an outlet's dateline
+        layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\n{line}\n{paragraph}")
+        assert layout.lines[1].part is BlockPart.BODY, line
+
+
+def test_a_byline_with_its_agency_in_brackets_is_no_caption_and_a_name_after_the_date_is_the_author() -> None:
+    paragraph = "Gunmen set fire to the office of a political party in Kirkuk on Monday night, police said.\n"
+    layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\nBy Jane Roe (NPA)\n{paragraph}")
+    assert layout.author == "Jane Roe" and layout.lines[1].part is BlockPart.BOILERPLATE
+    layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\nMar 3, 2031 | Jane Roe\n{paragraph}")
+    assert layout.author == "Jane Roe"
+    layout = CLASSIFIER.classify(f"Gunmen burn party office in Kirkuk\nMoqtada al-Sadr (AFP)\n{paragraph}")
+    assert layout.author is None and layout.lines[1].part is BlockPart.CAPTION  # a photo of him
+
+
+def test_a_headline_with_a_full_stop_over_a_longer_standfirst_is_the_title() -> None:
+    text = ("Kirkuk council delays vote again.\n"
+            "The delay comes amid rising tension between the council's blocs and the armed factions\n"
+            "The provincial council in Kirkuk delayed its vote on a new governor for the third time on Monday, "
+            "council members said.\n")
+    layout = CLASSIFIER.classify(text)
+    assert layout.title == "Kirkuk council delays vote again."
+    assert [line.part for line in layout.lines[:2]] == [BlockPart.BODY, BlockPart.BODY]
+
+
+def test_a_live_blogs_headline_is_not_eaten_by_an_entry_heading_printed_twice() -> None:
+    text = ("Kirkuk latest: rockets hit airport; council vote delayed again\n"
+            "Key events\nRockets hit near Kirkuk airport\nCouncil vote delayed\n"
+            "14:02\nRockets hit near Kirkuk airport\n"
+            "At least two rockets hit near Kirkuk airport on Wednesday afternoon, security forces said, "
+            "and the council vote was delayed again.\n")
+    layout = CLASSIFIER.classify(text)
+    assert layout.title == "Kirkuk latest: rockets hit airport; council vote delayed again"
+    assert layout.lines[0].part is BlockPart.BODY
+    # a page title with the site's name above the bare headline is still a copy
+    text = ("Rockets hit near Kirkuk airport | Example News\nRockets hit near Kirkuk airport\n"
+            "At least two rockets hit near Kirkuk airport on Wednesday afternoon, security forces said.\n")
+    assert CLASSIFIER.classify(text).title == "Rockets hit near Kirkuk airport"
+
+
+def test_the_dates_of_a_timeline_are_the_articles_and_do_not_date_the_page() -> None:
+    text = ("Timeline: attacks on the Kirkuk base\n"
+            "Armed factions have claimed several attacks on the Kirkuk base this year, and here is a list of them.\n"
+            "January 5, 2031\nThree rockets hit the base.\nFebruary 12, 2031\nA drone struck near the gate.\n")
+    layout = CLASSIFIER.classify(text)
+    assert parts_of(layout)["January 5, 2031"] == [BlockPart.BODY]
+    assert layout.published is None
+    # one stamp after the article is the page's
+    text = ("Rockets hit the Kirkuk base\nThree rockets hit the Kirkuk base on Monday night, "
+            "the security forces said in a statement.\nUpdated: January 6, 2031\n")
+    assert CLASSIFIER.classify(text).published is not None
+
+
+def test_more_stamp_labels() -> None:
+    for line in ("Date of publication: 3 March 2031", "Hits: 1234 | Tuesday, 03 March 2031",
+                 "Tuesday 3 March 2031 14:05 Baghdad time"):
+        assert parse_dateline(line) is not None, line
