@@ -541,10 +541,11 @@ class EventExtractor:
             self._inherit_detainees(events, first)
             self._attribute_responsibility(ctx, sent, sents, k, mentions, events)
         # A headline told in the present ("Drone hits US base in Syria") is the story's happening only
-        # when the body tells none of its kind; else the body's telling stands and the headline's guess
-        # at its place and day would only blur it.
-        events = [e for e in events if not e.attrs.pop("headline_present", False)
-                  or not any(o is not e and o.type == e.type for o in events)]
+        # when the body tells none (it only refers to it: "The attack caused no casualties"); else the
+        # body's tellings stand, and the headline's verb may be no happening at all ("protesters
+        # disperse after ...").
+        told = any(not e.attrs.get("headline_present") for e in events)
+        events = [e for e in events if not e.attrs.pop("headline_present", False) or not told]
         events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id))
         seen: dict[str, int] = {}
         for event in events:
