@@ -505,7 +505,8 @@ class QuoteClauses(SyntaxSpeakers):
             if named:  # '"...," Colonel X, Coalition spokesman, tweeted': the parse hung the verb on X
                 return self._saying(view, syn, cue, self._content(syn, tok, span), span, start, end, last, seen,
                                     roles, cue_at, quoted, named)
-        if tok.dep_ in ("amod", "compound", "nmod") or self._is_passive(view, tok) or tok.dep_ == "acl":
+        if tok.dep_ in ("amod", "compound", "nmod") or self._is_passive(view, tok) or tok.dep_ == "acl" \
+                or self._misread_participle(tok):
             agents = syn.agents(tok) if cue.kind == "claim" and self._is_claim(tok, passive=True,
                                                                                   phrase=cue.end - tok.i > 1) else []
             if not agents:
@@ -583,6 +584,18 @@ class QuoteClauses(SyntaxSpeakers):
             return True
         return tok.i > 0 and tok.doc[tok.i - 1].lower_ in _PASSIVE_BE and tok.dep_ != "ROOT" and \
             not any(c.dep_ == "nsubj" for c in tok.children)
+
+    def _misread_participle(self, tok: Token) -> bool:
+        """Return True for a participle of claiming the parser made a finite verb ("..., an attack
+        also claimed by the same group": "attack" its subject): no auxiliary, a common noun with an
+        article as subject, and a "by" phrase."""
+        if tok.lower_ not in self.claim_words or not tok.lower_.endswith("ed") or \
+                any(c.dep_ in ("aux", "auxpass", "neg") for c in tok.children):
+            return False
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        return len(subjects) == 1 and subjects[0].i < tok.i and subjects[0].text == subjects[0].lower_ and \
+            any(c.dep_ == "det" for c in subjects[0].children) and \
+            any(c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > tok.i for c in tok.children)
 
     def _is_claim(self, tok: Token, passive: bool = False, phrase: bool = False) -> bool:
         """Return False for "claimed two bombings", "held talks", "described the scene": no claim.
@@ -811,7 +824,9 @@ class QuoteClauses(SyntaxSpeakers):
                 spans = [(s, e) if e <= tok.idx else (max(s, quoting[1]), e) for s, e in spans
                          if e <= tok.idx or e > quoting[1]]
         spans = [(s, e) for s, e in spans if e - s >= 3 and not (a_start <= s and e <= a_end)]
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for s in subjects for c in s.children)
         if len(cue.speakers) == 1 and self.is_bare_plural(cue.speakers[0]) and spans and spans[0][1] <= a_start \
+                and (not definite or "B" in __import__("os").environ.get("OFF","")) \
                 and cue.speakers[0].key.split("#")[0].removeprefix("anon:") not in self.witness_singulars:
             spans = []  # "..., officials said(, ...)": a report's sourcing, not a statement ("witnesses said": is)
         return Finding(cue.speakers, "quote-reported", spans, via, vs)
@@ -938,6 +953,8 @@ class QuoteClauses(SyntaxSpeakers):
         before = text[start:first.idx]
         set_off = bool(re.search(r"[,\"\u201d\u2014]\s*$", before))
         if tok.dep_ in ("parataxis", "advcl", "conj", "ccomp") and tok.head.i < tok.i:
+            if tok.dep_ == "conj" and first.i > 0 and first.doc[first.i - 1].dep_ == "cc" and "C" not in __import__("os").environ.get("OFF",""):
+                return False  # "X appeared on television and urged calm": a second verb of X's, not an aside
             subjectless = not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             return set_off or subjectless  # "A, X told Reuters" misread: X was hung elsewhere
         if tok.dep_ == "parataxis" and set_off:

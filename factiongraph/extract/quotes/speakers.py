@@ -54,6 +54,12 @@ _NOT_VIA = frozenset({"after", "before", "during", "about", "against", "over", "
 _RELAY_PARTICIPLES = frozenset({"carried", "published", "broadcast", "aired", "posted", "quoted", "cited",
                                 "reported", "obtained", "seen", "shared", "released", "issued", "run"})
 _TRIM = EDGE_TRIM + "(\u2022*"
+# Determiners that introduce someone new ("a guard at a nearby hotel said").
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+# Verbs of saying that a thing may be the subject of ("a photo showed", "a search found").
+_EVIDENCE_VERBS = frozenset({"showed", "shows", "found", "finds", "documented", "read", "reads", "estimated",
+                             "estimates", "indicated", "suggested", "suggests", "predicted", "projected",
+                             "forecast", "concluded", "revealed", "reveals", "confirmed", "confirms"})
 # Titles that name any office's holder ("the Pentagon chief", "the group's leader").
 _GENERIC_TITLES = frozenset({"chief", "head", "leader", "boss"})
 
@@ -120,6 +126,9 @@ class SyntaxSpeakers(QuoteSpans):
             if owner is not None and singular(low) != low:  # "officials of the KRG": the KRG speaks
                 eid = str(owner.entity_id)
                 return [Speaker(eid, tok.text, False, eid)]
+            named = self._set_off_name(view, tok, roles) if det in _INDEFINITE else None
+            if named is not None:  # "A tribal leader in Basra, Sheikh X, told ...": X
+                return [named]
             source = self._anonymous(view, tok, seen)
             if det in _DEFINITE and low in self.collective_heads and source.key.split("#")[-1] == str(tok.idx):
                 return []  # "the militias said" with no militias introduced: no one in particular
@@ -152,7 +161,7 @@ class SyntaxSpeakers(QuoteSpans):
             sp = self._by_surname(view, tok.text, seen)
             if sp is not None:
                 return [sp]
-        described = self._described(view, syn, tok, seen, kinds)
+        described = self._described(view, syn, tok, seen, kinds) or (self._someone(view, syn, tok, seen, roles) if "A" not in __import__("os").environ.get("OFF","") else None)
         return [described] if described is not None else []
 
     def _described(self, view: DocView, syn: Syntax, tok: Token, seen: list[Speaker],
@@ -189,6 +198,51 @@ class SyntaxSpeakers(QuoteSpans):
         if prior is not None:
             return prior
         return Speaker(None, self.role_text(view, tok), False, f"{kind}:{low}#{tok.idx}")
+
+    def _someone(self, view: DocView, syn: Syntax, tok: Token, seen: list[Speaker], roles: dict[str, str]
+                 ) -> Speaker | None:
+        """Return an unnamed speaker an indefinite common noun introduces as the subject of a verb
+        of saying ("said a guard at a nearby hotel", "a shopkeeper told reporters", "one
+        fighter said"): the phrase as written, anonymous, like a source.
+
+        A lower-case head with "a", "an", "one" or "another" before it and no name in its phrase;
+        verbs that evidence rather than say ("a photo showed", "a search found") name no one.
+        """
+        if tok.text != tok.lower_:
+            return None
+        verb = tok.head
+        if tok.dep_ == "pobj" and verb.lower_ == "to" and verb.i > 0 and tok.doc[verb.i - 1].lower_ == "according":
+            pass  # "according to a resident of the village"
+        elif tok.dep_ not in ("nsubj", "dobj", "attr") or verb.lower_ not in self.say_words or any(
+                c.dep_ in ("agent", "prep") and c.lower_ == "by" for c in verb.children):
+            return None  # "an attack also claimed by the same group": what was claimed
+        if not any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE and c.i < tok.i for c in tok.children):
+            return None
+        if tok.lower_ in self.document_nouns or singular(tok.lower_) != tok.lower_:
+            return None
+        if verb.lower_ in _EVIDENCE_VERBS or any(m.entity_id for m in syn.phrase_mentions(tok, appositions=False)):
+            return None
+        return self._set_off_name(view, tok, roles) or self._anonymous(view, tok, seen)
+
+    def _set_off_name(self, view: DocView, tok: Token, roles: dict[str, str]) -> Speaker | None:
+        """Return the person named in commas right after an indefinite description ("a prominent
+        tribal leader in Basra, Sheikh X, told ...": X, described so), wherever the parser hung
+        the name; before the verb the phrase is the subject of."""
+        verb = tok.head
+        text = view.text
+        phrase_start = tok.left_edge.idx
+        for m in view.in_sentence(phrase_start, verb.idx if verb.i > tok.i else len(text)):
+            if m.start <= tok.idx or not m.entity_id or view.type_of(m) is not EntityType.PERSON:
+                continue
+            if m.end > verb.idx > tok.idx:
+                break
+            gap = text[phrase_start:m.start]
+            if gap.count(",") != 1 or not re.search(r",\s*(?:[A-Z][\w.'-]*\s+){0,3}$", gap) or \
+                    not re.match(r"\s*,", text[m.end:]):
+                return None
+            eid = str(m.entity_id)
+            return Speaker(eid, roles.get(eid) or self.role_text(view, tok).split(",")[0].strip(), False, eid)
+        return None
 
     def _is_person_speaker(self, view: DocView, sp: Speaker | None) -> bool:
         """Return True for a named person or a single unnamed source (what "he" may mean)."""
@@ -386,7 +440,8 @@ class SyntaxSpeakers(QuoteSpans):
             wanted = wanted | {EntityType.COUNTRY}
         pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
         qualifiers = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.is_alpha
-                      and c.text not in self.lexicon.demonyms and c.i < tok.i]
+                      and c.text not in self.lexicon.demonyms and c.i < tok.i
+                      and c.lower_ not in ("same", "very", "latter", "aforementioned")]  # "the same group": the one before
 
         def names(e: Entity) -> bool:
             return any(pattern.search(n) and all(re.search(rf"\b{re.escape(q)}", n, re.IGNORECASE)
