@@ -500,8 +500,11 @@ class QuoteClauses(SyntaxSpeakers):
             return self._participle(view, syn, cue, span, start, end, last, seen, roles, done)
         if tok.dep_ == "acl" and cue.kind == "say" and not syn.agents(tok) and tok.head.i < tok.i and \
                 not self._is_passive(view, tok):
+            # a noun made the root of a sentence with no other verb ("A source revealed to X that ..."):
+            # the verb's subject, whoever it is
+            rooted = tok.head.dep_ == "ROOT" and self._content(syn, tok, span) is not None
             named = [sp for sp in self.speakers_of(view, syn, tok.head, tok.idx, last, seen, roles)
-                     if sp.entity_id is not None]
+                     if sp.entity_id is not None or rooted]
             if named:  # '"...," Colonel X, Coalition spokesman, tweeted': the parse hung the verb on X
                 return self._saying(view, syn, cue, self._content(syn, tok, span), span, start, end, last, seen,
                                     roles, cue_at, quoted, named)
@@ -966,8 +969,10 @@ class QuoteClauses(SyntaxSpeakers):
         skip: set[int] = set()
         if cue.content is not None:
             skip.update(range(*cue.content))
-        for s in subjects:
-            skip.update(t.i for t in s.subtree)
+        verb = cue.tok
+        for s in subjects:  # (a subject the parse hung the verb on keeps the verb's own words searchable)
+            own = {t.i for t in verb.subtree} if any(a.i == s.i for a in verb.ancestors) else set()
+            skip.update(t.i for t in s.subtree if t.i not in own)
         return skip
 
     @staticmethod

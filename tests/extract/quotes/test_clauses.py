@@ -866,3 +866,11 @@ def test_a_claiming_participle_the_parser_made_a_verb(extractor: QuoteExtractor)
             "were fired at the Ain al-Asad base, an attack also claimed by the same group.")
     q = one(run(extractor, text), "claimed by the same group")
     assert q.speaker_id == "islamic-resistance-in-iraq"
+
+
+def test_a_source_the_parser_made_the_root_of_its_sentence(extractor: QuoteExtractor) -> None:
+    # the small parser reads "A ... source" as the sentence's root and "revealed" as a clause on it
+    text = "A security source revealed to Shafaq News that the drone was launched from a farm north of Baghdad."
+    q = one(run(extractor, text), "the drone was launched")
+    assert q.text.startswith("the drone") and q.via_id == "shafaq-news"
+    assert q.speaker_id is None and q.speaker_role == "security source"
