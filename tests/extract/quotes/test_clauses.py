@@ -874,3 +874,12 @@ def test_a_source_the_parser_made_the_root_of_its_sentence(extractor: QuoteExtra
     q = one(run(extractor, text), "the drone was launched")
     assert q.text.startswith("the drone") and q.via_id == "shafaq-news"
     assert q.speaker_id is None and q.speaker_role == "security source"
+
+
+def test_she_opening_a_sentence_is_the_subject_before_not_its_object(extractor: QuoteExtractor) -> None:
+    text = ("UN envoy Jeanine Hennis-Plasschaert visited Muqtada al-Sadr at his home in Najaf. She told "
+            "reporters that the talks had been constructive.")
+    q = one(run(extractor, text), "talks had been constructive")
+    assert q.speaker_id is not None and q.speaker_id != "muqtada-al-sadr"
+    text = "Muqtada al-Sadr received the envoy in Najaf. He told reporters that the talks had been constructive."
+    assert one(run(extractor, text), "talks had been constructive").speaker_id == "muqtada-al-sadr"
