@@ -35,6 +35,7 @@ _VOICES = _SPEAKERS | {EntityType.MEDIA_OUTLET}
 _STATE_NOUNS = frozenset({EntityType.STATE_BODY})
 _GROUP_NOUNS = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.INTL_ORG})
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _RELATIVES = frozenset({"who", "which", "that"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -76,7 +77,7 @@ class SyntaxSpeakers(QuoteSpans):
         ``pos`` is where the statement is (pronouns look back from there); ``kinds`` the entity
         types a named speaker may have; ``according``: the phrase follows "according to".
         """
-        low = "they" if tok.lower_ == "them" else tok.lower_
+        low = _OBJECT_PRONOUNS.get(tok.lower_, tok.lower_)  # "according to him"
         if low in _PRONOUNS:
             if low == "it" and last is not None and last.anonymous and \
                     last.key.split("#")[0].removeprefix("anon:") in self.group_nouns:

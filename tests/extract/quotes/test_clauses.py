@@ -883,3 +883,9 @@ def test_she_opening_a_sentence_is_the_subject_before_not_its_object(extractor: 
     assert q.speaker_id is not None and q.speaker_id != "muqtada-al-sadr"
     text = "Muqtada al-Sadr received the envoy in Najaf. He told reporters that the talks had been constructive."
     assert one(run(extractor, text), "talks had been constructive").speaker_id == "muqtada-al-sadr"
+
+
+def test_according_to_him(extractor: QuoteExtractor) -> None:
+    text = ("Hadi al-Amiri said the convoy had been stopped at the border. According to him, the drivers were "
+            "released after two hours.")
+    assert one(run(extractor, text), "drivers were released").speaker_id == "hadi-al-amiri"
