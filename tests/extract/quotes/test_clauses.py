@@ -889,3 +889,12 @@ def test_according_to_him(extractor: QuoteExtractor) -> None:
     text = ("Hadi al-Amiri said the convoy had been stopped at the border. According to him, the drivers were "
             "released after two hours.")
     assert one(run(extractor, text), "drivers were released").speaker_id == "hadi-al-amiri"
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("Opponents of the bill argue that it would create a second army outside the ministry.", "second army"),
+    ("Iraqi officials privately acknowledge that they cannot stop the drone launches.", "cannot stop"),
+])
+def test_people_who_argue_or_acknowledge(extractor: QuoteExtractor, text: str, fragment: str) -> None:
+    q = one(run(extractor, text), fragment)
+    assert q.speaker_id is None and q.speaker_role is not None
