@@ -490,6 +490,9 @@ class QuoteClauses(SyntaxSpeakers):
             # speaks; "he read the names" does not
             texts = [c for c in tok.children if c.dep_ in ("nsubj", "dobj") and c.lower_ in self.statement_nouns]
             speakers = self._speakers(view, syn, texts, tok.idx, last, seen, roles) if texts else []
+            if texts and not speakers and syn.agents(tok):  # "read a statement by X": the parse hung "by X" on "read"
+                speakers = [sp for sp in self._speakers(view, syn, syn.agents(tok), tok.idx, last, seen, roles)
+                            if sp.entity_id is not None]
             if not speakers:
                 return None
             return self._saying(view, syn, cue, self._content(syn, tok, span), span, start, end, last, seen,

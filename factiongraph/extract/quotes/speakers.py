@@ -93,7 +93,11 @@ class SyntaxSpeakers(QuoteSpans):
         if low in ("one", "some", "both", "all", "each", "none"):
             group = next((o for _, o in syn.prep_objects(tok, ("of",))), None)
             if group is not None:  # "one of them said", "one of the sources said": that source
-                return self.speakers_of(view, syn, group, pos, last, seen, roles, kinds=kinds)
+                found = self.speakers_of(view, syn, group, pos, last, seen, roles, kinds=kinds)
+                if not found and group.lower_ in self.collective_heads | self.source_heads:
+                    # "one of the protesters shouted": one of a crowd no one introduced as a source
+                    return [Speaker(None, self.role_text(view, tok), True, f"anon:{singular(group.lower_)}#{tok.idx}")]
+                return found
         named = self._named_head(view, syn, tok, kinds, roles)
         if named is not None:
             return [named]

@@ -898,3 +898,19 @@ def test_according_to_him(extractor: QuoteExtractor) -> None:
 def test_people_who_argue_or_acknowledge(extractor: QuoteExtractor, text: str, fragment: str) -> None:
     q = one(run(extractor, text), fragment)
     assert q.speaker_id is None and q.speaker_role is not None
+
+
+def test_read_a_statement_by_a_named_group(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, '"Our drones reached their targets," read a statement by Kataib Hezbollah.'), "drones reached")
+    assert q.speaker_id == "kataib-hezbollah"
+
+
+def test_one_of_a_crowd_shouted(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, '"Give us our salaries or leave," one of the demonstrators shouted.'), "salaries")
+    assert q.speaker_id is None and q.anonymous and "demonstrators" in str(q.speaker_role)
+
+
+def test_asking_that_a_name_be_withheld_is_no_statement(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, '"They beat us every day for three months," said Ali, who asked that his full '
+                            'name not be used.')
+    assert [q.text for q in quotes] == ["They beat us every day for three months"]
