@@ -55,6 +55,8 @@ _NOT_VIA = frozenset({"after", "before", "during", "about", "against", "over", "
 _RELAY_PARTICIPLES = frozenset({"carried", "published", "broadcast", "aired", "posted", "quoted", "cited",
                                 "reported", "obtained", "seen", "shared", "released", "issued", "run"})
 _TRIM = EDGE_TRIM + "(\u2022*"
+# Participles by which a statement names who issued it ("a statement issued by X").
+_ISSUING = frozenset({"issued", "released", "published", "signed", "posted", "put"})
 # Determiners that introduce someone new ("a guard at a nearby hotel said").
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 # Verbs of saying that a thing may be the subject of ("a photo showed", "a search found").
@@ -112,7 +114,8 @@ class SyntaxSpeakers(QuoteSpans):
             if owner is not None:
                 eid = str(owner.entity_id)
                 return [Speaker(eid, self.role_text(view, tok), False, eid)]
-            holder = next((h for c in tok.children if c.dep_ == "poss"
+            holder = next((h for c in [*(c for c in tok.children if c.dep_ == "poss"),
+                                       *(o for _, o in syn.prep_objects(tok, ("of",)))]
                            for h in [self._title_holder(view, c, pos, seen, roles)] if h is not None), None)
             if holder is not None:  # "the prime minister's office said": the prime minister
                 return [holder]
@@ -525,7 +528,14 @@ class SyntaxSpeakers(QuoteSpans):
             if child.dep_ in ("compound", "poss") and child.lower_ in self.group_nouns:
                 sp = self.resolve_pronoun(view, f"the {child.lower_}", pos, last, seen, roles)
                 return [sp] if sp is not None else []
-        for _prep, issuer in syn.prep_objects(tok, ("from", "by")):
+        issuers = [issuer for _prep, issuer in syn.prep_objects(tok, ("from", "by"))]
+        # "a statement issued by X", "a statement signed by X": the participle's agent issued it
+        issuers += [a for c in tok.children if c.dep_ == "acl" and c.lower_ in _ISSUING for a in syn.agents(c)]
+        for issuer in issuers:
+            named = [sp for sp in self.speakers_of(view, syn, issuer, pos, last, seen, roles, kinds=kinds)
+                     if sp.entity_id is not None]
+            if named and issuer not in [i for _, i in syn.prep_objects(tok, ("from", "by"))]:
+                return named[:1]
             owned = any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in issuer.children)
             if (issuer.text[:1].isupper() or issuer.lower_ in self.body_nouns) and issuer.is_alpha and not owned and \
                     not any(view.type_of(m) in kinds for m in syn.phrase_mentions(issuer)):

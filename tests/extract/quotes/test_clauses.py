@@ -914,3 +914,15 @@ def test_asking_that_a_name_be_withheld_is_no_statement(extractor: QuoteExtracto
     quotes = run(extractor, '"They beat us every day for three months," said Ali, who asked that his full '
                             'name not be used.')
     assert [q.text for q in quotes] == ["They beat us every day for three months"]
+
+
+def test_a_statement_issued_by_a_named_body(extractor: QuoteExtractor) -> None:
+    text = ("Prime Minister Mohammed Shia al-Sudani visited Basra on Monday. A statement issued by the office "
+            "of the prime minister on Sunday said the convoys would be allowed to pass.")
+    assert one(run(extractor, text), "convoys would be allowed").speaker_id == "mohammed-shia-al-sudani"
+
+
+def test_the_office_of_a_title_speaks_for_its_holder(extractor: QuoteExtractor) -> None:
+    text = ("Prime Minister Mohammed Shia al-Sudani visited Basra on Monday. The office of the prime minister "
+            "said the port would reopen within a week.")
+    assert one(run(extractor, text), "port would reopen").speaker_id == "mohammed-shia-al-sudani"
