@@ -814,10 +814,13 @@ class QuoteClauses(SyntaxSpeakers):
             cited = self._cited(view, syn, cue, span, last, seen, roles)
             if cited is not None:  # "X reported, citing two security sources, that ...": the sources speak
                 cue.speakers, cited_end = cited
+                cite_at = next(t.idx for t in span if t.i > tok.i and t.lower_ in self.citing_words)
                 # "X reported, citing Y, that ...": the words after the citation; "..., X reported,
-                # citing Y": the words before the verb stay whole
-                spans = [(s, e) if e <= tok.idx else (max(s, cited_end), e) for s, e in spans
-                         if e <= tok.idx or e > cited_end]
+                # citing Y": the words before the verb stay whole; "X reported that ..., citing Y":
+                # the words before the citation
+                spans = [(s, e) if e <= tok.idx else (s, cite_at) if s < cite_at and cited_end >= e - 2
+                         else (max(s, cited_end), e) for s, e in spans
+                         if e <= tok.idx or e > cited_end or s < cite_at]
                 spans = [self.trim(text, *self._skip_that(text, s, e)) for s, e in spans]
             elif outlet == view.ctx.document.outlet_id:
                 return None  # "..., the Tigris Dispatch reports" in its own article: its reporting

@@ -303,6 +303,9 @@ class SyntaxSpeakers(QuoteSpans):
         if etype is EntityType.COUNTRY and self._is_people(view, m):
             return None  # "Many Iraqis blame ...": people, not the state
         if etype in kinds:
+            holder = self._possessed_title(view, syn, tok, m, roles) if etype is not EntityType.PERSON else None
+            if holder is not None:
+                return holder
             eid = str(m.entity_id)
             return Speaker(eid, roles.get(eid), False, eid)
         first = next(t for t in tok.subtree if t.dep_ != "det")
@@ -310,6 +313,22 @@ class SyntaxSpeakers(QuoteSpans):
                 tok.right_edge.idx + len(tok.right_edge) <= m.end:
             eid = str(m.entity_id)  # "Washington blames", "Tehran denies": the capital's government
             return Speaker(eid, roles.get(eid), False, eid)
+        return None
+
+    def _possessed_title(self, view: DocView, syn: Syntax, tok: Token, m: Mention, roles: dict[str, str]
+                         ) -> Speaker | None:
+        """Return the person an organisation's title names in commas ("X's leader, Y, pledged ...":
+        Y), which the parser may hang on the organisation's name as appositions."""
+        if not re.match(r"\s*['\u2019]s\b", view.text[m.end:m.end + 4]):
+            return None
+        for title in (c for c in tok.children if c.dep_ == "appos"):
+            if title.lower_ not in self.role_head_words:
+                continue
+            for c in title.children:
+                person = syn.mention_at(c) if c.dep_ == "appos" else None
+                if person is not None and person.entity_id and view.type_of(person) is EntityType.PERSON:
+                    eid = str(person.entity_id)
+                    return Speaker(eid, roles.get(eid) or self.role_text(view, title), False, eid)
         return None
 
     def _spelled_name(self, view: DocView, tok: Token, kinds: frozenset[EntityType], roles: dict[str, str]

@@ -926,3 +926,24 @@ def test_the_office_of_a_title_speaks_for_its_holder(extractor: QuoteExtractor) 
     text = ("Prime Minister Mohammed Shia al-Sudani visited Basra on Monday. The office of the prime minister "
             "said the port would reopen within a week.")
     assert one(run(extractor, text), "port would reopen").speaker_id == "mohammed-shia-al-sudani"
+
+
+def test_an_organisations_title_and_its_holder_in_commas(extractor: QuoteExtractor) -> None:
+    text = "Harakat Hezbollah al-Nujaba's leader, Akram al-Kaabi, renewed his threat against the US embassy."
+    assert one(run(extractor, text), "threat against").speaker_id == "akram-al-kaabi"
+
+
+def test_an_outlet_citing_its_source_after_the_words(extractor: QuoteExtractor) -> None:
+    text = ("Xinhua reported that a roadside bomb hit a water tanker near Baquba, citing a source in the "
+            "provincial police.")
+    q = one(run(extractor, text), "roadside bomb")
+    assert q.speaker_id is None and q.via_id == "xinhua" and "citing" not in q.text
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("Militia leaders have framed the strikes as an assault on the state itself.", "the strikes"),
+    ("Militia-linked Telegram channels claimed that the convoy had been hit twice.", "convoy had been hit"),
+])
+def test_unnamed_plural_leaders_and_channels(extractor: QuoteExtractor, text: str, fragment: str) -> None:
+    q = one(run(extractor, text), fragment)
+    assert q.speaker_id is None and q.speaker_role is not None
