@@ -297,8 +297,9 @@ class QuoteSubjects(QuotePatterns):
         latest = recent[-1]
         syn = view.ctx.syntax()
         idx = view.sentence_index(pos)
-        if not syn.available or idx < 1 or view.text[view.sentences[idx][0]:pos].strip().lower() not in ("he", "she"):
-            return latest
+        opening = re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", " ", view.text[view.sentences[idx][0]:pos])
+        if not syn.available or idx < 1 or opening.strip(" ,\n").lower() not in ("he", "she"):
+            return latest  # (a quotation before the pronoun names no one: '"...," he said')
         before = view.sentences[idx - 1]
         in_before = [m for m in recent if before[0] <= m.start < before[1]]
         if not in_before or latest is not in_before[-1]:

@@ -947,3 +947,9 @@ def test_an_outlet_citing_its_source_after_the_words(extractor: QuoteExtractor) 
 def test_unnamed_plural_leaders_and_channels(extractor: QuoteExtractor, text: str, fragment: str) -> None:
     q = one(run(extractor, text), fragment)
     assert q.speaker_id is None and q.speaker_role is not None
+
+
+def test_he_after_a_quotation_is_the_subject_before_not_its_object(extractor: QuoteExtractor) -> None:
+    text = ('Qais al-Khazali met Hadi al-Amiri in Baghdad on Sunday. "The budget must pass this week," he '
+            'said afterwards.')
+    assert one(run(extractor, text), "budget must pass").speaker_id == "qais-al-khazali"
