@@ -46,6 +46,10 @@ _ADDRESS_VERBS = frozenset({"told", "tells", "tell", "telling"})
 _TRIM = EDGE_TRIM
 
 
+# Verbs of greeting that claim nothing when someone is greeted ("welcomed the delegation").
+_GREETINGS = frozenset({"welcomed", "welcomes", "welcome", "welcoming", "hailed", "received"})
+_VISITORS = frozenset({"delegation", "delegations", "visitor", "visitors", "guest", "guests", "envoy",
+                       "counterpart", "ambassador", "team", "pilgrims", "returnees"})
 # Verbs whose "to say" clause reports words not said ("declined to say who was behind it").
 _REFUSALS = frozenset({"declined", "declines", "decline", "refused", "refuses", "refuse", "failed",
                        "fails", "would", "could", "wouldn't", "couldn't"})
@@ -613,6 +617,10 @@ class QuoteClauses(SyntaxSpeakers):
         after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
         if after in self.claim_not_before.get(tok.lower_, ()):
             return False  # "X hails from Diyala"
+        if tok.lower_ in _GREETINGS and any(
+                c.dep_ == "dobj" and (c.text[:1].isupper() or c.lower_ in self.role_head_words or c.lower_ in _VISITORS)
+                for c in tok.children):
+            return False  # "X welcomed the US delegation": a meeting, not a claim
         wanted = None if phrase else self.claim_complements.get(tok.lower_)  # "called for": a cue of its own
         if wanted is not None and not wanted and any(c.lower_ == "what" for c in tok.children):
             return False  # "in what the military called a failed attempt": the report's wording of it

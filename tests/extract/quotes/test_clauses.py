@@ -953,3 +953,13 @@ def test_he_after_a_quotation_is_the_subject_before_not_its_object(extractor: Qu
     text = ('Qais al-Khazali met Hadi al-Amiri in Baghdad on Sunday. "The budget must pass this week," he '
             'said afterwards.')
     assert one(run(extractor, text), "budget must pass").speaker_id == "qais-al-khazali"
+
+
+def test_a_greeting_is_no_claim(extractor: QuoteExtractor) -> None:
+    text = "Prime Minister Mohammed Shia al-Sudani welcomed the Kuwaiti delegation at his office on Monday."
+    assert run(extractor, text) == []
+
+
+def test_welcoming_a_decision_still_claims(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "Hadi al-Amiri welcomed the decision to reopen the border crossing."), "decision")
+    assert q.speaker_id == "hadi-al-amiri"
