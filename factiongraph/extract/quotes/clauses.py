@@ -1201,4 +1201,6 @@ class QuoteClauses(SyntaxSpeakers):
             speakers = self.subject_list(view, self._ms(view, start, end), start, t.idx, roles)
         else:
             speakers = []
-        return [sp for sp in speakers if sp.entity_id is not None and not self.is_outlet(view, sp.entity_id)]
+        # a named speaker, or a body described as written ("Iraq's judiciary issued a warrant, saying ...")
+        return [sp for sp in speakers if (sp.entity_id is not None and not self.is_outlet(view, sp.entity_id))
+                or sp.key.startswith("desc-body:")]

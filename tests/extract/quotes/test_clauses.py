@@ -963,3 +963,10 @@ def test_a_greeting_is_no_claim(extractor: QuoteExtractor) -> None:
 def test_welcoming_a_decision_still_claims(extractor: QuoteExtractor) -> None:
     q = one(run(extractor, "Hadi al-Amiri welcomed the decision to reopen the border crossing."), "decision")
     assert q.speaker_id == "hadi-al-amiri"
+
+
+def test_a_described_body_acting_then_saying(extractor: QuoteExtractor) -> None:
+    text = ("The Basra court on Tuesday issued an arrest warrant for the officer, saying he had ordered the "
+            "shooting of the protesters.")
+    q = one(run(extractor, text), "ordered the shooting")
+    assert q.speaker_id is None and q.speaker_role is not None and "court" in q.speaker_role
