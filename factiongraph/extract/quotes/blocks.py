@@ -157,6 +157,22 @@ class QuoteBlocks(QuoteClauses):
                     if m is not None and m.entity_id and view.type_of(m) in _HERALDS:
                         eid = str(m.entity_id)
                         return Speaker(eid, roles.get(eid), False, eid)
+        # a sentence about one person alone ("X, 34, lost his home in the attack.", "X was blunt."):
+        # the quoted paragraph after it is that person's; not when someone else takes part ("X met
+        # the prime minister": either may speak next)
+        for tok in span if span is not None else ():
+            if tok.dep_ != "ROOT":
+                continue
+            for subject in (c for c in tok.children if c.dep_ == "nsubj"):
+                m = syn.mention_at(subject)
+                if m is None or not m.entity_id or view.type_of(m) is not EntityType.PERSON:
+                    continue
+                others = [t for t in tok.subtree if t.i not in {s.i for s in subject.subtree} and (
+                    t.lower_ in self.role_head_words or t.lower_ in self.source_heads or (
+                        (o := syn.mention_at(t)) is not None and view.type_of(o) in _HERALDS))]
+                if not others:
+                    eid = str(m.entity_id)
+                    return Speaker(eid, roles.get(eid), False, eid)
         return None
 
     @staticmethod

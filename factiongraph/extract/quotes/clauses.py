@@ -46,6 +46,10 @@ _ADDRESS_VERBS = frozenset({"told", "tells", "tell", "telling"})
 _TRIM = EDGE_TRIM
 
 
+# Verbs of greeting that claim nothing when someone is greeted ("welcomed the delegation").
+_GREETINGS = frozenset({"welcomed", "welcomes", "welcome", "welcoming", "hailed", "received"})
+_VISITORS = frozenset({"delegation", "delegations", "visitor", "visitors", "guest", "guests", "envoy",
+                       "counterpart", "ambassador", "team", "pilgrims", "returnees"})
 # Verbs whose "to say" clause reports words not said ("declined to say who was behind it").
 _REFUSALS = frozenset({"declined", "declines", "decline", "refused", "refuses", "refuse", "failed",
                        "fails", "would", "could", "wouldn't", "couldn't"})
@@ -490,6 +494,9 @@ class QuoteClauses(SyntaxSpeakers):
             # speaks; "he read the names" does not
             texts = [c for c in tok.children if c.dep_ in ("nsubj", "dobj") and c.lower_ in self.statement_nouns]
             speakers = self._speakers(view, syn, texts, tok.idx, last, seen, roles) if texts else []
+            if texts and not speakers and syn.agents(tok):  # "read a statement by X": the parse hung "by X" on "read"
+                speakers = [sp for sp in self._speakers(view, syn, syn.agents(tok), tok.idx, last, seen, roles)
+                            if sp.entity_id is not None]
             if not speakers:
                 return None
             return self._saying(view, syn, cue, self._content(syn, tok, span), span, start, end, last, seen,
@@ -500,12 +507,16 @@ class QuoteClauses(SyntaxSpeakers):
             return self._participle(view, syn, cue, span, start, end, last, seen, roles, done)
         if tok.dep_ == "acl" and cue.kind == "say" and not syn.agents(tok) and tok.head.i < tok.i and \
                 not self._is_passive(view, tok):
+            # a noun made the root of a sentence with no other verb ("A source revealed to X that ..."):
+            # the verb's subject, whoever it is
+            rooted = tok.head.dep_ == "ROOT" and self._content(syn, tok, span) is not None
             named = [sp for sp in self.speakers_of(view, syn, tok.head, tok.idx, last, seen, roles)
-                     if sp.entity_id is not None]
+                     if sp.entity_id is not None or rooted]
             if named:  # '"...," Colonel X, Coalition spokesman, tweeted': the parse hung the verb on X
                 return self._saying(view, syn, cue, self._content(syn, tok, span), span, start, end, last, seen,
                                     roles, cue_at, quoted, named)
-        if tok.dep_ in ("amod", "compound", "nmod") or self._is_passive(view, tok) or tok.dep_ == "acl":
+        if tok.dep_ in ("amod", "compound", "nmod") or self._is_passive(view, tok) or tok.dep_ == "acl" \
+                or self._misread_participle(tok):
             agents = syn.agents(tok) if cue.kind == "claim" and self._is_claim(tok, passive=True,
                                                                                   phrase=cue.end - tok.i > 1) else []
             if not agents:
@@ -584,6 +595,18 @@ class QuoteClauses(SyntaxSpeakers):
         return tok.i > 0 and tok.doc[tok.i - 1].lower_ in _PASSIVE_BE and tok.dep_ != "ROOT" and \
             not any(c.dep_ == "nsubj" for c in tok.children)
 
+    def _misread_participle(self, tok: Token) -> bool:
+        """Return True for a participle of claiming the parser made a finite verb ("..., an attack
+        also claimed by the same group": "attack" its subject): no auxiliary, a common noun with an
+        article as subject, and a "by" phrase."""
+        if tok.lower_ not in self.claim_words or not tok.lower_.endswith("ed") or \
+                any(c.dep_ in ("aux", "auxpass", "neg") for c in tok.children):
+            return False
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        return len(subjects) == 1 and subjects[0].i < tok.i and subjects[0].text == subjects[0].lower_ and \
+            any(c.dep_ == "det" for c in subjects[0].children) and \
+            any(c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > tok.i for c in tok.children)
+
     def _is_claim(self, tok: Token, passive: bool = False, phrase: bool = False) -> bool:
         """Return False for "claimed two bombings", "held talks", "described the scene": no claim.
 
@@ -594,6 +617,10 @@ class QuoteClauses(SyntaxSpeakers):
         after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
         if after in self.claim_not_before.get(tok.lower_, ()):
             return False  # "X hails from Diyala"
+        if tok.lower_ in _GREETINGS and any(
+                c.dep_ == "dobj" and (c.text[:1].isupper() or c.lower_ in self.role_head_words or c.lower_ in _VISITORS)
+                for c in tok.children):
+            return False  # "X welcomed the US delegation": a meeting, not a claim
         wanted = None if phrase else self.claim_complements.get(tok.lower_)  # "called for": a cue of its own
         if wanted is not None and not wanted and any(c.lower_ == "what" for c in tok.children):
             return False  # "in what the military called a failed attempt": the report's wording of it
@@ -795,10 +822,13 @@ class QuoteClauses(SyntaxSpeakers):
             cited = self._cited(view, syn, cue, span, last, seen, roles)
             if cited is not None:  # "X reported, citing two security sources, that ...": the sources speak
                 cue.speakers, cited_end = cited
+                cite_at = next(t.idx for t in span if t.i > tok.i and t.lower_ in self.citing_words)
                 # "X reported, citing Y, that ...": the words after the citation; "..., X reported,
-                # citing Y": the words before the verb stay whole
-                spans = [(s, e) if e <= tok.idx else (max(s, cited_end), e) for s, e in spans
-                         if e <= tok.idx or e > cited_end]
+                # citing Y": the words before the verb stay whole; "X reported that ..., citing Y":
+                # the words before the citation
+                spans = [(s, e) if e <= tok.idx else (s, cite_at) if s < cite_at and cited_end >= e - 2
+                         else (max(s, cited_end), e) for s, e in spans
+                         if e <= tok.idx or e > cited_end or s < cite_at]
                 spans = [self.trim(text, *self._skip_that(text, s, e)) for s, e in spans]
             elif outlet == view.ctx.document.outlet_id:
                 return None  # "..., the Tigris Dispatch reports" in its own article: its reporting
@@ -811,7 +841,9 @@ class QuoteClauses(SyntaxSpeakers):
                 spans = [(s, e) if e <= tok.idx else (max(s, quoting[1]), e) for s, e in spans
                          if e <= tok.idx or e > quoting[1]]
         spans = [(s, e) for s, e in spans if e - s >= 3 and not (a_start <= s and e <= a_end)]
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for s in subjects for c in s.children)
         if len(cue.speakers) == 1 and self.is_bare_plural(cue.speakers[0]) and spans and spans[0][1] <= a_start \
+                and (not definite or "B" in __import__("os").environ.get("OFF","")) \
                 and cue.speakers[0].key.split("#")[0].removeprefix("anon:") not in self.witness_singulars:
             spans = []  # "..., officials said(, ...)": a report's sourcing, not a statement ("witnesses said": is)
         return Finding(cue.speakers, "quote-reported", spans, via, vs)
@@ -938,6 +970,8 @@ class QuoteClauses(SyntaxSpeakers):
         before = text[start:first.idx]
         set_off = bool(re.search(r"[,\"\u201d\u2014]\s*$", before))
         if tok.dep_ in ("parataxis", "advcl", "conj", "ccomp") and tok.head.i < tok.i:
+            if tok.dep_ == "conj" and first.i > 0 and first.doc[first.i - 1].dep_ == "cc" and "C" not in __import__("os").environ.get("OFF",""):
+                return False  # "X appeared on television and urged calm": a second verb of X's, not an aside
             subjectless = not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             return set_off or subjectless  # "A, X told Reuters" misread: X was hung elsewhere
         if tok.dep_ == "parataxis" and set_off:
@@ -949,8 +983,10 @@ class QuoteClauses(SyntaxSpeakers):
         skip: set[int] = set()
         if cue.content is not None:
             skip.update(range(*cue.content))
-        for s in subjects:
-            skip.update(t.i for t in s.subtree)
+        verb = cue.tok
+        for s in subjects:  # (a subject the parse hung the verb on keeps the verb's own words searchable)
+            own = {t.i for t in verb.subtree} if any(a.i == s.i for a in verb.ancestors) else set()
+            skip.update(t.i for t in s.subtree if t.i not in own)
         return skip
 
     @staticmethod
@@ -1165,4 +1201,6 @@ class QuoteClauses(SyntaxSpeakers):
             speakers = self.subject_list(view, self._ms(view, start, end), start, t.idx, roles)
         else:
             speakers = []
-        return [sp for sp in speakers if sp.entity_id is not None and not self.is_outlet(view, sp.entity_id)]
+        # a named speaker, or a body described as written ("Iraq's judiciary issued a warrant, saying ...")
+        return [sp for sp in speakers if (sp.entity_id is not None and not self.is_outlet(view, sp.entity_id))
+                or sp.key.startswith("desc-body:")]

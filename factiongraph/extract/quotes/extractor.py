@@ -137,7 +137,8 @@ class QuoteExtractor(QuoteBlocks):
                 statements.append(_Statement(last, None, spans[0][0], spans[-1][1], "quote-continuation"))
                 speakers_seen.append(last)
             elif spans and opens and last is not None and index - last_unit <= 3:
-                statements.append(_Statement(last, vias.get(last.key), spans[0][0], spans[-1][1],
+                speaker = self.first_person(view, spans, last, speakers_seen)
+                statements.append(_Statement(speaker, vias.get(speaker.key), spans[0][0], spans[-1][1],
                                              "quote-continuation"))
                 last_unit = index
             elif tokens is not None:
@@ -163,6 +164,16 @@ class QuoteExtractor(QuoteBlocks):
         if answer is not None and not self.is_question(view.text, start):
             return [Finding([answer], "quote-transcript", [words], None, start)]
         return []
+
+    def first_person(self, view: DocView, spans: list[tuple[int, int]], last: Speaker, seen: list[Speaker]
+                     ) -> Speaker:
+        """Return who a quoted paragraph that continues ``last`` is: ``last``, unless it speaks in
+        the first person singular ("I", "my", "me") and ``last`` is no single person (an
+        organisation, a country, a plural source): then the last single person who spoke."""
+        words = " ".join(view.text[s:e] for s, e in spans)
+        if not re.search(r"\b(?:I|my|me|I'm|I\u2019m|I've|I\u2019ve)\b", words) or self._is_person_speaker(view, last):
+            return last
+        return next((sp for sp in reversed(seen) if self._is_person_speaker(view, sp)), last)
 
     @staticmethod
     def headline_spans(text: str, title: str | None) -> list[tuple[int, int]]:

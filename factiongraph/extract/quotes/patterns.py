@@ -164,6 +164,7 @@ class QuotePatterns:
         self.head_word = re.compile(rf"\b(?:{_alt(words['role_heads'])})s?\b", flags)
         # -- the parse's vocabulary (single lowercase words; ``cue_phrases`` by first word)
         self.say_words = frozenset(w.lower() for w in words["say_verbs"] if " " not in w)
+        self.claim_words = frozenset(w.lower() for w in words["claim_verbs"] if " " not in w)
         self.statement_nouns = frozenset(w.lower() for w in words["statement_nouns"])
         self.finding_nouns = frozenset(w.lower() for w in words["finding_nouns"])
         self.spokes_nouns = frozenset(w.lower() for w in words["spokes_nouns"])

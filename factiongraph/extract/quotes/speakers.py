@@ -35,6 +35,7 @@ _VOICES = _SPEAKERS | {EntityType.MEDIA_OUTLET}
 _STATE_NOUNS = frozenset({EntityType.STATE_BODY})
 _GROUP_NOUNS = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.INTL_ORG})
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _RELATIVES = frozenset({"who", "which", "that"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -54,6 +55,14 @@ _NOT_VIA = frozenset({"after", "before", "during", "about", "against", "over", "
 _RELAY_PARTICIPLES = frozenset({"carried", "published", "broadcast", "aired", "posted", "quoted", "cited",
                                 "reported", "obtained", "seen", "shared", "released", "issued", "run"})
 _TRIM = EDGE_TRIM + "(\u2022*"
+# Participles by which a statement names who issued it ("a statement issued by X").
+_ISSUING = frozenset({"issued", "released", "published", "signed", "posted", "put"})
+# Determiners that introduce someone new ("a guard at a nearby hotel said").
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+# Verbs of saying that a thing may be the subject of ("a photo showed", "a search found").
+_EVIDENCE_VERBS = frozenset({"showed", "shows", "found", "finds", "documented", "read", "reads", "estimated",
+                             "estimates", "indicated", "suggested", "suggests", "predicted", "projected",
+                             "forecast", "concluded", "revealed", "reveals", "confirmed", "confirms"})
 # Titles that name any office's holder ("the Pentagon chief", "the group's leader").
 _GENERIC_TITLES = frozenset({"chief", "head", "leader", "boss"})
 
@@ -70,7 +79,7 @@ class SyntaxSpeakers(QuoteSpans):
         ``pos`` is where the statement is (pronouns look back from there); ``kinds`` the entity
         types a named speaker may have; ``according``: the phrase follows "according to".
         """
-        low = "they" if tok.lower_ == "them" else tok.lower_
+        low = _OBJECT_PRONOUNS.get(tok.lower_, tok.lower_)  # "according to him"
         if low in _PRONOUNS:
             if low == "it" and last is not None and last.anonymous and \
                     last.key.split("#")[0].removeprefix("anon:") in self.group_nouns:
@@ -86,7 +95,11 @@ class SyntaxSpeakers(QuoteSpans):
         if low in ("one", "some", "both", "all", "each", "none"):
             group = next((o for _, o in syn.prep_objects(tok, ("of",))), None)
             if group is not None:  # "one of them said", "one of the sources said": that source
-                return self.speakers_of(view, syn, group, pos, last, seen, roles, kinds=kinds)
+                found = self.speakers_of(view, syn, group, pos, last, seen, roles, kinds=kinds)
+                if not found and group.lower_ in self.collective_heads | self.source_heads:
+                    # "one of the protesters shouted": one of a crowd no one introduced as a source
+                    return [Speaker(None, self.role_text(view, tok), True, f"anon:{singular(group.lower_)}#{tok.idx}")]
+                return found
         named = self._named_head(view, syn, tok, kinds, roles)
         if named is not None:
             return [named]
@@ -101,7 +114,8 @@ class SyntaxSpeakers(QuoteSpans):
             if owner is not None:
                 eid = str(owner.entity_id)
                 return [Speaker(eid, self.role_text(view, tok), False, eid)]
-            holder = next((h for c in tok.children if c.dep_ == "poss"
+            holder = next((h for c in [*(c for c in tok.children if c.dep_ == "poss"),
+                                       *(o for _, o in syn.prep_objects(tok, ("of",)))]
                            for h in [self._title_holder(view, c, pos, seen, roles)] if h is not None), None)
             if holder is not None:  # "the prime minister's office said": the prime minister
                 return [holder]
@@ -120,6 +134,9 @@ class SyntaxSpeakers(QuoteSpans):
             if owner is not None and singular(low) != low:  # "officials of the KRG": the KRG speaks
                 eid = str(owner.entity_id)
                 return [Speaker(eid, tok.text, False, eid)]
+            named = self._set_off_name(view, tok, roles) if det in _INDEFINITE else None
+            if named is not None:  # "A tribal leader in Basra, Sheikh X, told ...": X
+                return [named]
             source = self._anonymous(view, tok, seen)
             if det in _DEFINITE and low in self.collective_heads and source.key.split("#")[-1] == str(tok.idx):
                 return []  # "the militias said" with no militias introduced: no one in particular
@@ -152,7 +169,7 @@ class SyntaxSpeakers(QuoteSpans):
             sp = self._by_surname(view, tok.text, seen)
             if sp is not None:
                 return [sp]
-        described = self._described(view, syn, tok, seen, kinds)
+        described = self._described(view, syn, tok, seen, kinds) or (self._someone(view, syn, tok, seen, roles) if "A" not in __import__("os").environ.get("OFF","") else None)
         return [described] if described is not None else []
 
     def _described(self, view: DocView, syn: Syntax, tok: Token, seen: list[Speaker],
@@ -189,6 +206,51 @@ class SyntaxSpeakers(QuoteSpans):
         if prior is not None:
             return prior
         return Speaker(None, self.role_text(view, tok), False, f"{kind}:{low}#{tok.idx}")
+
+    def _someone(self, view: DocView, syn: Syntax, tok: Token, seen: list[Speaker], roles: dict[str, str]
+                 ) -> Speaker | None:
+        """Return an unnamed speaker an indefinite common noun introduces as the subject of a verb
+        of saying ("said a guard at a nearby hotel", "a shopkeeper told reporters", "one
+        fighter said"): the phrase as written, anonymous, like a source.
+
+        A lower-case head with "a", "an", "one" or "another" before it and no name in its phrase;
+        verbs that evidence rather than say ("a photo showed", "a search found") name no one.
+        """
+        if tok.text != tok.lower_:
+            return None
+        verb = tok.head
+        if tok.dep_ == "pobj" and verb.lower_ == "to" and verb.i > 0 and tok.doc[verb.i - 1].lower_ == "according":
+            pass  # "according to a resident of the village"
+        elif tok.dep_ not in ("nsubj", "dobj", "attr") or verb.lower_ not in self.say_words or any(
+                c.dep_ in ("agent", "prep") and c.lower_ == "by" for c in verb.children):
+            return None  # "an attack also claimed by the same group": what was claimed
+        if not any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE and c.i < tok.i for c in tok.children):
+            return None
+        if tok.lower_ in self.document_nouns or singular(tok.lower_) != tok.lower_:
+            return None
+        if verb.lower_ in _EVIDENCE_VERBS or any(m.entity_id for m in syn.phrase_mentions(tok, appositions=False)):
+            return None
+        return self._set_off_name(view, tok, roles) or self._anonymous(view, tok, seen)
+
+    def _set_off_name(self, view: DocView, tok: Token, roles: dict[str, str]) -> Speaker | None:
+        """Return the person named in commas right after an indefinite description ("a prominent
+        tribal leader in Basra, Sheikh X, told ...": X, described so), wherever the parser hung
+        the name; before the verb the phrase is the subject of."""
+        verb = tok.head
+        text = view.text
+        phrase_start = tok.left_edge.idx
+        for m in view.in_sentence(phrase_start, verb.idx if verb.i > tok.i else len(text)):
+            if m.start <= tok.idx or not m.entity_id or view.type_of(m) is not EntityType.PERSON:
+                continue
+            if m.end > verb.idx > tok.idx:
+                break
+            gap = text[phrase_start:m.start]
+            if gap.count(",") != 1 or not re.search(r",\s*(?:[A-Z][\w.'-]*\s+){0,3}$", gap) or \
+                    not re.match(r"\s*,", text[m.end:]):
+                return None
+            eid = str(m.entity_id)
+            return Speaker(eid, roles.get(eid) or self.role_text(view, tok).split(",")[0].strip(), False, eid)
+        return None
 
     def _is_person_speaker(self, view: DocView, sp: Speaker | None) -> bool:
         """Return True for a named person or a single unnamed source (what "he" may mean)."""
@@ -241,6 +303,9 @@ class SyntaxSpeakers(QuoteSpans):
         if etype is EntityType.COUNTRY and self._is_people(view, m):
             return None  # "Many Iraqis blame ...": people, not the state
         if etype in kinds:
+            holder = self._possessed_title(view, syn, tok, m, roles) if etype is not EntityType.PERSON else None
+            if holder is not None:
+                return holder
             eid = str(m.entity_id)
             return Speaker(eid, roles.get(eid), False, eid)
         first = next(t for t in tok.subtree if t.dep_ != "det")
@@ -248,6 +313,22 @@ class SyntaxSpeakers(QuoteSpans):
                 tok.right_edge.idx + len(tok.right_edge) <= m.end:
             eid = str(m.entity_id)  # "Washington blames", "Tehran denies": the capital's government
             return Speaker(eid, roles.get(eid), False, eid)
+        return None
+
+    def _possessed_title(self, view: DocView, syn: Syntax, tok: Token, m: Mention, roles: dict[str, str]
+                         ) -> Speaker | None:
+        """Return the person an organisation's title names in commas ("X's leader, Y, pledged ...":
+        Y), which the parser may hang on the organisation's name as appositions."""
+        if not re.match(r"\s*['\u2019]s\b", view.text[m.end:m.end + 4]):
+            return None
+        for title in (c for c in tok.children if c.dep_ == "appos"):
+            if title.lower_ not in self.role_head_words:
+                continue
+            for c in title.children:
+                person = syn.mention_at(c) if c.dep_ == "appos" else None
+                if person is not None and person.entity_id and view.type_of(person) is EntityType.PERSON:
+                    eid = str(person.entity_id)
+                    return Speaker(eid, roles.get(eid) or self.role_text(view, title), False, eid)
         return None
 
     def _spelled_name(self, view: DocView, tok: Token, kinds: frozenset[EntityType], roles: dict[str, str]
@@ -386,7 +467,8 @@ class SyntaxSpeakers(QuoteSpans):
             wanted = wanted | {EntityType.COUNTRY}
         pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
         qualifiers = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.is_alpha
-                      and c.text not in self.lexicon.demonyms and c.i < tok.i]
+                      and c.text not in self.lexicon.demonyms and c.i < tok.i
+                      and c.lower_ not in ("same", "very", "latter", "aforementioned")]  # "the same group": the one before
 
         def names(e: Entity) -> bool:
             return any(pattern.search(n) and all(re.search(rf"\b{re.escape(q)}", n, re.IGNORECASE)
@@ -465,7 +547,14 @@ class SyntaxSpeakers(QuoteSpans):
             if child.dep_ in ("compound", "poss") and child.lower_ in self.group_nouns:
                 sp = self.resolve_pronoun(view, f"the {child.lower_}", pos, last, seen, roles)
                 return [sp] if sp is not None else []
-        for _prep, issuer in syn.prep_objects(tok, ("from", "by")):
+        issuers = [issuer for _prep, issuer in syn.prep_objects(tok, ("from", "by"))]
+        # "a statement issued by X", "a statement signed by X": the participle's agent issued it
+        issuers += [a for c in tok.children if c.dep_ == "acl" and c.lower_ in _ISSUING for a in syn.agents(c)]
+        for issuer in issuers:
+            named = [sp for sp in self.speakers_of(view, syn, issuer, pos, last, seen, roles, kinds=kinds)
+                     if sp.entity_id is not None]
+            if named and issuer not in [i for _, i in syn.prep_objects(tok, ("from", "by"))]:
+                return named[:1]
             owned = any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in issuer.children)
             if (issuer.text[:1].isupper() or issuer.lower_ in self.body_nouns) and issuer.is_alpha and not owned and \
                     not any(view.type_of(m) in kinds for m in syn.phrase_mentions(issuer)):
@@ -562,6 +651,7 @@ class SyntaxSpeakers(QuoteSpans):
         right = tok.i
         for child in tok.rights:
             if child.dep_ not in _ROLE_LINKS or child.text in (",", "(", "\u2014", "--") or \
+                    (child.dep_ == "acl" and child.lower_ in self.say_words) or \
                     child.lower_ in ("including", "like", "such") or (child.lower_ == "as" and child.i > 0
                                                                        and doc[child.i - 1].lower_ == "such"):
                 break

@@ -266,7 +266,8 @@ class QuoteSubjects(QuotePatterns):
                 recent = [m for m in view.recent_mentions(pos, _QUOTE_LOOKBACK) if view.type_of(m) is EntityType.PERSON
                           and not is_inside_quote(view.text, m.start)]
             if recent:
-                eid = str(recent[-1].entity_id)
+                pick = self._subject_first(view, recent, pos)
+                eid = str(pick.entity_id)
                 return Speaker(eid, roles.get(eid), False, eid)
             earlier = next((s for s in reversed(seen) if is_person(s)), None)
             return earlier if earlier is not None else self.person_named_after(view, pos, roles)
@@ -287,6 +288,26 @@ class QuoteSubjects(QuotePatterns):
             eid = str(groups[-1].entity_id)
             return Speaker(eid, roles.get(eid), False, eid)
         return None
+
+    @staticmethod
+    def _subject_first(view: DocView, recent: list[Mention], pos: int) -> Mention:
+        """Return the person "he"/"she" opening a sentence most likely means among ``recent``: the
+        subject of the sentence before when the latest name is only its object or complement ("X
+        met Y in Najaf. She told reporters ..." -> X), else the latest name."""
+        latest = recent[-1]
+        syn = view.ctx.syntax()
+        idx = view.sentence_index(pos)
+        opening = re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", " ", view.text[view.sentences[idx][0]:pos])
+        if not syn.available or idx < 1 or opening.strip(" ,\n").lower() not in ("he", "she"):
+            return latest  # (a quotation before the pronoun names no one: '"...," he said')
+        before = view.sentences[idx - 1]
+        in_before = [m for m in recent if before[0] <= m.start < before[1]]
+        if not in_before or latest is not in_before[-1]:
+            return latest
+        if syn.is_subject(latest):
+            return latest
+        subject = next((m for m in in_before if syn.is_subject(m)), None)
+        return subject if subject is not None else latest
 
     def person_named_after(self, view: DocView, pos: int, roles: dict[str, str]) -> Speaker | None:
         """Return the person the next sentence says made the remarks ('"...," he said. X made the remarks').

@@ -101,3 +101,14 @@ def test_said_that_and_a_colon_then_the_paragraph(extractor: QuoteExtractor) -> 
     quotes = run(extractor, text)
     assert len(quotes) == 1 and quotes[0].speaker_id == "badr-organisation"
     assert quotes[0].text.startswith("The government must hold early elections")
+
+
+@pytest.mark.parametrize("about", ["Jassim Mohammed, a 52-year-old farmer, lost his house in the flood.",
+                                   "Jassim Mohammed was in no mood to wait any longer."])
+def test_a_quoted_paragraph_after_a_sentence_about_one_person_is_theirs(extractor: QuoteExtractor,
+                                                                        about: str) -> None:
+    text = (f"The Kataib Hezbollah militia said it would rebuild the road.\n\n{about}\n\n\"Nobody from the "
+            "government has come here in three months. We are on our own.\"\n\n")
+    quotes = run_checked(extractor, text, "2024-02-05")
+    q = next(q for q in quotes if q.text.startswith("Nobody from the government"))
+    assert q.speaker_id is not None and q.speaker_id.startswith("ent-")

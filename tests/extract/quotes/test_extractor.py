@@ -350,3 +350,12 @@ def test_a_role_loses_the_outlet_signature_before_it() -> None:
     from factiongraph.extract.quotes.extractor import plain_role
     assert plain_role("Baghdad Today/ A security source in Diyala") == "security source in Diyala"
     assert plain_role("RFE/RL correspondent") == "RFE/RL correspondent"
+
+
+def test_a_continuation_in_the_first_person_is_a_persons_not_an_organisations() -> None:
+    text = ('Hadi al-Amiri spoke to reporters in Basra. "We will stay," he said. The Badr Organization said in '
+            'a statement that its fighters would hold their positions.\n\n"I have told the prime minister that '
+            'my men will not leave the border."\n')
+    quotes = run_checked(QuoteExtractor(default_kb()), text, "2024-02-05")
+    q = next(q for q in quotes if q.text.startswith("I have told"))
+    assert q.speaker_id == "hadi-al-amiri"
