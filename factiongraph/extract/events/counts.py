@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from factiongraph.extract.events.count_scope import is_foreign
+
 Token = Any
 
 # Words that say what happened to those a number counts -> the count's key.
@@ -32,6 +34,8 @@ for _key, _words in {
 }.items():
     for _word in _words.split():
         KEY_WORDS[_word] = _key
+
+_KEY_ORDER = ["killed", "injured", "arrested", "abducted", "released"]
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -59,7 +63,11 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     terrorist gunman insurgent jihadist smuggler kidnapper organiser organizer campaigner blogger poet
     novelist writer artist singer athlete footballer
     preacher scholar diplomat envoy ambassador councillor councilman sergeant lieutenant major commando
-    hostage prisoner inmate refugee worshipper mourner passenger pedestrian bystander recruit""".split())
+    hostage prisoner inmate refugee worshipper mourner passenger pedestrian bystander recruit
+    deputy assistant secretary companion escort colleague associate partner friend relative cousin
+    nephew niece uncle aunt grandson granddaughter grandfather grandmother spouse fiance neighbour neighbor
+    host guest visitor manager director head chief administrator clerk servant cook baby infant toddler
+    youth youngster lad""".split())
 # "killing two and wounding a third": an ordinal after "a"/"another" is one more person.
 ORDINAL_ONE = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh"})
 _NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|one\s+died)|"
@@ -171,43 +179,75 @@ def _single_persons_before(noun: Token) -> int:
                and (c.ent_type_ == "PERSON" or c.lower_ in PERSON_HEADS))
 
 
-def _key_of(noun: Token, num: Token) -> str | None:
-    """Return what happened to those ``noun`` counts, from the parse, else from the words after it."""
+def _key_word(noun: Token, num: Token) -> Token | None:
+    """Return the word that says what happened to those ``noun`` counts, from the parse, else from
+    the words after it (a token of :data:`KEY_WORDS`; "toll" for "the death toll rose to 25")."""
     noun = _first_conjunct(noun)  # "killing an officer and four soldiers": what happened to the officer
     added_to = _along_with(noun)
     if added_to is not None:  # "killed the commander along with two bodyguards": the commander's fate
         noun = added_to
     if noun.lower_ in KEY_WORDS and noun.i != num.i:
-        return KEY_WORDS[noun.lower_]  # "five dead", "25 fatalities"
+        return noun  # "five dead", "25 fatalities"
     for child in noun.children:  # "three people killed", "the five wounded"
         if child.dep_ in ("acl", "amod", "relcl") and child.lower_ in KEY_WORDS:
-            return KEY_WORDS[child.lower_]
+            return child
     if noun.i == num.i:  # "four of its members who were killed": the members' clause says it
         for prep in num.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
                     for child in obj.children if obj.dep_ == "pobj" else ():
                         if child.dep_ in ("acl", "relcl") and child.lower_ in KEY_WORDS:
-                            return KEY_WORDS[child.lower_]
+                            return child
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "conj") and head.i != noun.i:
         if head.lower_ in KEY_WORDS:
-            return KEY_WORDS[head.lower_]
+            return head
         for child in head.children:  # "two were dead", "15 were hurt" read as an adjective
             if child.dep_ in ("acomp", "oprd", "attr") and child.lower_ in KEY_WORDS:
-                return KEY_WORDS[child.lower_]
+                return child
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in KEY_WORDS:
-        return KEY_WORDS[head.head.lower_]  # "the arrest of nine fighters", "the deaths of two soldiers"
-    if noun.dep_ == "pobj" and head.lower_ in ("to", "at") and any(
-            t.lower_ == "toll" for t in head.head.subtree if t.i < head.i):
-        return "killed"  # "the death toll rose to 25"
+        return head.head  # "the arrest of nine fighters", "the deaths of two soldiers"
+    if noun.dep_ == "pobj" and head.lower_ in ("to", "at"):
+        toll = next((t for t in head.head.subtree if t.i < head.i and t.lower_ == "toll"), None)
+        if toll is not None:
+            return toll  # "the death toll rose to 25"
     doc = num.doc
     for t in doc[noun.i + 1:min(noun.i + 4, num.sent.end)]:  # "another five injured", "2 killed"
         if t.lower_ in KEY_WORDS:
-            return KEY_WORDS[t.lower_]
+            return t
         if t.is_punct or t.lower_ in ("and", "but", "while"):
             break
     return None
+
+
+def _either_or(word: Token) -> str | None:
+    """Return the other key of a casualty word joined by "or" to one of another key ("killed or
+    wounded 30", "30 were killed or injured": the figure is of both together), else None."""
+    key = KEY_WORDS.get(word.lower_)
+    partners = [c for c in word.children if c.dep_ == "conj"]
+    if word.dep_ == "conj" and word.head.i != word.i:
+        partners.append(word.head)
+    for other in partners:
+        other_key = KEY_WORDS.get(other.lower_, key)
+        if other_key != key:
+            lo, hi = sorted((word.i, other.i))
+            if any(t.lower_ == "or" for t in word.doc[lo + 1:hi]):
+                return other_key
+    return None
+
+
+def _key_of(word: Token) -> str:
+    """Return the key a word of :func:`_key_word` gives. A figure the words leave open between two
+    keys ("killed or wounded 30") is both together, under a key that says so
+    (``killed_or_injured``), never one key's."""
+    if word.lower_ == "toll":
+        return "killed"
+    key = KEY_WORDS[word.lower_]
+    other = _either_or(word)
+    if other is None:
+        return key
+    first, second = sorted((key, other), key=_KEY_ORDER.index)
+    return f"{first}_or_{second}"
 
 
 def _persons(tok: Token) -> int:
@@ -275,8 +315,21 @@ def _of_things(num: Token) -> bool:
     return False
 
 
-def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
-    """Return the counts of one sentence (its tokens from a parsed doc; ``text``: its words)."""
+def _lone_digits(num: Token) -> bool:
+    """Return True for a bare figure the tagger took for a date all by itself ("wounding 40,
+    police said"): an entity of this one token, digits only (years are read as no number)."""
+    doc = num.doc
+    alone = num.i + 1 >= len(doc) or doc[num.i + 1].ent_iob_ != "I"
+    return bool(num.ent_type_ == "DATE" and num.ent_iob_ == "B" and num.text.replace(",", "").isdigit() and alone)
+
+
+def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int, int] | None = None
+                    ) -> dict[str, int]:
+    """Return the counts of one sentence (its tokens from a parsed doc; ``text``: its words).
+
+    With ``trigger`` (a happening's token span, end exclusive), only that happening's: a figure
+    of another happening or a tally over time told beside it is left out (:func:`is_foreign`).
+    """
     out: dict[str, int] = {}
     last_noun: dict[str, Token] = {}
     tokens_list = list(tokens)
@@ -287,14 +340,15 @@ def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
         value = written_number(num)
         if value is None or (num.lower_ == "one" and _of_things(num)):
             continue
-        if num.ent_type_ not in ("", "CARDINAL", "QUANTITY"):
+        if num.ent_type_ not in ("", "CARDINAL", "QUANTITY") and not _lone_digits(num):
             continue  # a date, a sum, or part of a name ("Tower 22", "Brigade 30")
         noun = _counted_noun(num)
         if noun.i != num.i and noun.lower_ in THING_NOUNS:
             continue
-        key = _key_of(noun, num)
-        if key is None:
+        word = _key_word(noun, num)
+        if word is None or (trigger is not None and is_foreign(word, trigger)):
             continue
+        key = _key_of(word)
         if (noun.lower_ in ATTACKER_NOUNS or any(c.lower_ in ATTACKER_NOUNS for c in noun.children
                                                 if c.dep_ in ("compound", "amod"))) and not _struck_down(noun):
             key = f"attackers_{key}"
@@ -320,12 +374,15 @@ def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
             out[key] = max(value, out.get(key, 0))
         last_noun[key] = noun
     for word, low in zip(tokens_list, lowers):
-        key = KEY_WORDS.get(low)
-        if key is None:
+        said = KEY_WORDS.get(low)
+        if said is None:
             continue
+        key = said
         shot_dead = low == "dead" and word.dep_ == "amod" and word.i > 0 \
             and word.doc[word.i - 1].lower_ in ("shot", "gunned", "stabbed", "beaten")
         if word.dep_ in ("amod", "compound") and not shot_dead:
+            continue
+        if trigger is not None and is_foreign(word, trigger):
             continue
         victims = [] if shot_dead else _victims(word)
         joined = any(v.dep_ == "conj" and v.head.i == word.i for v in victims)  # "killing X and one of his aides"

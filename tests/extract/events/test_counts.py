@@ -65,6 +65,16 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
     ("Militants ambushed an army patrol in the Hamrin mountains on Friday, killing an officer and four soldiers.",
      {"killed": 5}),
     ("A mortar round hit a house in Zafaraniya on Monday, killing a woman and her three children.", {"killed": 4}),
+    # the tagger takes a bare figure for a date
+    ("BAGHDAD (Reuters) - A bomb went off in a crowded market in Baghdad on Saturday, killing at least 15 people "
+     "and wounding 40, police and medical sources said.", {"killed": 15, "injured": 40}),
+    ("A US drone strike killed commander Abu Baqir al-Saadi and his deputy in Baghdad on Wednesday.", {"killed": 2}),
+    # a figure of both together is neither key's
+    ("An explosion in a market in Hilla on Monday killed or wounded 30 people.", {"killed_or_injured": 30}),
+    ("Sixty people were killed or wounded in a bombing in Hilla on Monday.", {"killed_or_injured": 60}),
+    # an attack on premises that kills is an attack on the people: their toll is its counts
+    ("KIRKUK, Iraq -- Insurgents stormed a police station here Sunday, killing the station chief and five of his "
+     "men.", {"killed": 6}),
 ])
 def test_counts_follow_the_words_that_say_what_happened(extractor: EventExtractor, text: str,
                                                         counts: dict[str, int]) -> None:
@@ -162,3 +172,26 @@ def test_may_write_number_admits(word: str) -> None:
 @pytest.mark.parametrize("word", ["soldiers", "killed", "Brigade", ",", "2nd"])
 def test_may_write_number_turns_away_words(word: str) -> None:
     assert not may_write_number(Doc(_VOCAB, words=[word])[0].lower_)
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # a tally over time told beside the happening
+    ("A rocket attack on the base on Monday wounded two contractors; since 2014, 400 people have been killed in "
+     "the province.", {"injured": 2}),
+    ("Gunmen shot dead a lawyer in Basra on Sunday; more than 40 activists have been killed in the city so far "
+     "this year.", {"killed": 1}),
+    ("A rocket hit the Green Zone on Monday, wounding one guard, in a campaign of attacks that has wounded 70 US "
+     "troops since October.", {"injured": 1}),
+    # the figure of another happening, told in its relative clause
+    ("A drone strike killed a commander of Kataib Hezbollah in Baghdad on Wednesday, weeks after an attack that "
+     "killed three US soldiers in Jordan.", {"killed": 1}),
+    ("A roadside bomb killed two soldiers near Tarmiyah on Monday, the latest in a wave of attacks that has killed "
+     "more than 200 people since January.", {"killed": 2}),
+    # the tally is the happening told: its own figure
+    ("More than 600 protesters have been killed since the demonstrations began in October, the commission said.",
+     {"killed": 600}),
+    ("Clashes that began on Monday between the army and the militia have killed 23 people, medics said on Tuesday.",
+     {"killed": 23}),
+])
+def test_figures_of_other_happenings_stay_out(extractor: EventExtractor, text: str, counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts

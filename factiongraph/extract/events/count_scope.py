@@ -1,0 +1,119 @@
+"""Which happening of a sentence a casualty figure belongs to.
+
+A sentence may tell one happening and give figures of others beside it: "A drone strike killed a
+commander on Wednesday, weeks after an attack that killed three soldiers" (the three are the
+attack's); "A bomb killed two soldiers on Monday, the latest in a wave of attacks that has killed
+more than 200 people since January" (the 200 are the wave's); "Gunmen shot dead a lawyer on
+Sunday; more than 40 activists have been killed so far this year" (a tally over time). Such a
+figure is left out of the counts of a happening told outside its clause (:func:`is_foreign`); the
+happening its clause tells keeps it ("More than 320 people have been killed since the protests
+began" is that tally's own figure).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Token = Any
+
+# Nouns of happenings (one or many): a relative clause on one of them tells its casualties.
+HAPPENING_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes bombing bombings blast
+    blasts explosion explosions raid raids ambush ambushes shelling assault assaults offensive operation
+    operations clash clashes fighting violence wave campaign series spate string surge war conflict
+    insurgency uprising crackdown massacre incident incidents barrage barrages onslaught rampage""".split())
+# Words of a span of time a tally runs over ("so far this year", "over the past months").
+_SPAN_NOUNS = frozenset("year years month months week weeks decade decades period".split())
+_SPAN_WORDS = frozenset("this last past recent previous".split())
+# Points "since" may start a happening's own toll from: a battle "since Monday" is one happening.
+_SHORT_STARTS = frozenset("""monday tuesday wednesday thursday friday saturday sunday dawn morning
+    afternoon evening night midnight yesterday""".split())
+
+
+def _happening_of(word: Token) -> Token | None:
+    """Return the happening noun whose relative or participle clause ``word`` is in ("an attack
+    that killed three", "a wave of attacks that has killed 200"), else None."""
+    t = word
+    while t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl") and t.head.lower_ in HAPPENING_NOUNS:
+            return t.head
+        t = t.head
+    return None
+
+
+def _clause_verb(word: Token) -> Token:
+    """Return the verb of the clause a casualty word says ("were dead" -> were; "killing" itself)."""
+    if word.dep_ in ("acomp", "oprd", "attr", "amod") and word.head.i != word.i:
+        return word.head
+    return word
+
+
+def _is_span(tok: Token) -> bool:
+    """Return True for "this year", "the past months", "recent weeks": a span of time."""
+    return tok.lower_ in _SPAN_NOUNS and any(c.lower_ in _SPAN_WORDS for c in tok.children)
+
+
+def is_tally(word: Token) -> bool:
+    """Return True when the clause of a casualty word counts over a span of time: "since 2014",
+    "since the protests began", "so far", "this year", "over the past months" (not "since Monday":
+    a battle's toll)."""
+    verb = _clause_verb(word)
+    for child in verb.children:
+        low = child.lower_
+        if child.dep_ == "prep" and low == "since":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if not objects or any(g.lower_ not in _SHORT_STARTS for g in objects):
+                return True
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
+            return True
+        if low == "far" and any(c.lower_ == "so" for c in child.children):
+            return True
+        if child.dep_ in ("npadvmod", "advmod") and _is_span(child):
+            return True
+        if child.dep_ == "prep" and low in ("in", "over", "during", "throughout") \
+                and any(g.dep_ == "pobj" and _is_span(g) for g in child.children):
+            return True
+    return False
+
+
+# Dependencies that start a clause of its own.
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "parataxis", "relcl", "acl", "csubj"})
+
+
+def _starts_clause(tok: Token) -> bool:
+    """Return True for the head of a clause (the parse alone: tags may be absent); a conjunct
+    starts one when what it is joined to does ("wounded two and killed three")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in tok.children):
+        return False  # "killed since the protests began": the span of the tally, the protests its happening
+    return tok.dep_ in _CLAUSE_DEPS
+
+
+def _clause_of(tok: Token) -> Token:
+    """Return the head of the clause ``tok`` is in (the nearest token up its path that starts a
+    clause: "A rocket attack wounded two; since 2014, 400 were killed": attack -> wounded)."""
+    t = tok
+    while t.head.i != t.i and not _starts_clause(t):
+        t = t.head
+    return t
+
+
+def _inside(tok: Token, trigger: tuple[int, int]) -> bool:
+    """Return True when a token of the trigger span lies in ``tok``'s subtree."""
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    return any(lo <= i <= hi for i in range(*trigger))
+
+
+def is_foreign(word: Token, trigger: tuple[int, int]) -> bool:
+    """Return True when the figure a casualty word says belongs to another happening than the one
+    whose trigger spans ``trigger`` (token indices, end exclusive): it sits in a relative clause
+    of another happening, or in a tally over time that the trigger is not part of."""
+    owner = _happening_of(word)
+    if owner is not None and not _inside(owner, trigger):
+        return True
+    if not is_tally(word):
+        return False
+    verb = _clause_verb(word)
+    doc = word.doc
+    return not any(_clause_of(doc[i]).i == verb.i for i in range(*trigger)) \
+        and not any(_inside(c, trigger) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
