@@ -40,6 +40,31 @@ def _happening_of(word: Token) -> Token | None:
     return None
 
 
+# Words that put a happening before or beside the one told: "another bombing killed nine".
+_OTHER_WORDS = frozenset("another separate earlier previous similar prior".split())
+# Spans of time before "after"/"before": "a day after", "hours before".
+_LAPSE_NOUNS = frozenset("""minute minutes hour hours day days week weeks month months year years
+    moment moments""".split())
+
+
+def _earlier_clause(word: Token) -> Token | None:
+    """Return the clause that tells another happening ``word`` is in: "a day after another
+    bombing killed nine", "hours after a rocket attack wounded three" (a lapse of time before
+    "after"/"before", or a subject said to be another happening), else None."""
+    t = word
+    while t.head.i != t.i:
+        if t.dep_ in ("advcl", "conj", "ccomp", "pcomp"):
+            marks = [c for c in t.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")]
+            lapse = any(c.dep_ == "npadvmod" and c.lower_ in _LAPSE_NOUNS for c in t.children) \
+                or any(c.dep_ == "npadvmod" and c.lower_ in _LAPSE_NOUNS for m in marks for c in m.children)
+            other = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in HAPPENING_NOUNS
+                        and any(d.lower_ in _OTHER_WORDS for d in c.children) for c in t.children)
+            if (marks and lapse) or other:
+                return t
+        t = t.head
+    return None
+
+
 def _clause_verb(word: Token) -> Token:
     """Return the verb of the clause a casualty word says ("were dead" -> were; "killing" itself)."""
     if word.dep_ in ("acomp", "oprd", "attr", "amod") and word.head.i != word.i:
@@ -111,6 +136,14 @@ def is_foreign(word: Token, trigger: tuple[int, int]) -> bool:
     owner = _happening_of(word)
     if owner is not None and not _inside(owner, trigger):
         return True
+    told = _earlier_clause(word)
+    if told is not None and not _inside(told, trigger):
+        return True
+    doc = word.doc
+    for i in range(*trigger):  # the trigger tells the other happening: the figures outside are not its
+        around = _earlier_clause(doc[i])
+        if around is not None and not around.left_edge.i <= word.i <= around.right_edge.i:
+            return True
     if not is_tally(word):
         return False
     verb = _clause_verb(word)

@@ -208,9 +208,15 @@ def _key_word(noun: Token, num: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in KEY_WORDS:
         return head.head  # "the arrest of nine fighters", "the deaths of two soldiers"
     if noun.dep_ == "pobj" and head.lower_ in ("to", "at"):
-        toll = next((t for t in head.head.subtree if t.i < head.i and t.lower_ == "toll"), None)
-        if toll is not None:
-            return toll  # "the death toll rose to 25"
+        for t in head.head.subtree:
+            if t.i >= head.i:
+                break
+            if t.lower_ == "toll":
+                return t  # "the death toll rose to 25"
+            if t.lower_ == "number" and t.i + 2 < head.i and t.doc[t.i + 1].lower_ == "of":
+                said = next((w for w in t.doc[t.i + 2:min(t.i + 5, head.i)] if w.lower_ in KEY_WORDS), None)
+                if said is not None:
+                    return said  # "put the number of wounded at 45"
     doc = num.doc
     for t in doc[noun.i + 1:min(noun.i + 4, num.sent.end)]:  # "another five injured", "2 killed"
         if t.lower_ in KEY_WORDS:
@@ -315,6 +321,31 @@ def _of_things(num: Token) -> bool:
     return False
 
 
+def _after_dash(noun: Token) -> bool:
+    """Return True for a conjunct the parser joined after a dash or bracket, no "and" between:
+    the breakdown of the figure before it ("eight people - five soldiers and three civilians")."""
+    if noun.dep_ != "conj" or noun.head.i >= noun.i:
+        return False
+    between = noun.doc[noun.head.i + 1:noun.left_edge.i]
+    return any(t.text in ("-", "\u2013", "\u2014", "(", ":") for t in between) \
+        and not any(t.dep_ == "cc" for t in between)
+
+
+def _attackers_among(noun: Token) -> int:
+    """Return how many attackers a figure's "including" phrase names ("31 people, including the
+    bomber": 1; "including two bombers": 2): the attackers are counted apart."""
+    n = 0
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("including", "among"):
+            continue
+        for obj in prep.children:
+            for t in (obj, *obj.conjuncts) if obj.dep_ == "pobj" else ():
+                if t.lower_ in ATTACKER_NOUNS:
+                    nums = [number_value(c) for c in t.children if c.dep_ == "nummod"]
+                    n += next((v for v in nums if v is not None), 1)
+    return n
+
+
 def _lone_digits(num: Token) -> bool:
     """Return True for a bare figure the tagger took for a date all by itself ("wounding 40,
     police said"): an entity of this one token, digits only (years are read as no number)."""
@@ -332,6 +363,8 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
     """
     out: dict[str, int] = {}
     last_noun: dict[str, Token] = {}
+    parts: set[int] = set()  # nouns of a figure's breakdown
+    part_sum: dict[str, int] = {}
     tokens_list = list(tokens)
     lowers = [t.lower_ for t in tokens_list]
     for num, low in zip(tokens_list, lowers):
@@ -368,7 +401,14 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
                      and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
                      and not any(d.dep_ in ("nummod", "quantmod") for d in c.children)
                      and (c.lower_ in PERSON_HEADS or c.ent_type_ in ("NORP", "PERSON") or c.text[:1].isupper()))
-        if key in out and (another or coordinated):
+        value -= _attackers_among(noun) if key == "killed" else 0  # "31 people, including the bomber": 30
+        if _after_dash(noun) or (coordinated and earlier is not None and earlier.i in parts):
+            # "eight people - five soldiers and three civilians -": the parts of a figure told
+            part = part_sum.get(key, 0) + value if coordinated else value
+            part_sum[key] = part
+            out[key] = max(out.get(key, 0), part)
+            parts.add(noun.i)
+        elif key in out and (another or coordinated):
             out[key] += value  # "two soldiers and three civilians were killed", "another five"
         else:  # "two were killed, one of them a child": the whole, not its part
             out[key] = max(value, out.get(key, 0))

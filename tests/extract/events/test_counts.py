@@ -75,6 +75,11 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
     # an attack on premises that kills is an attack on the people: their toll is its counts
     ("KIRKUK, Iraq -- Insurgents stormed a police station here Sunday, killing the station chief and five of his "
      "men.", {"killed": 6}),
+    # a breakdown after a dash is the figure's parts, not more dead; the bomber among the dead is counted apart
+    ("The attack killed eight people - five soldiers and three civilians - near Tuz Khurmatu on Monday.",
+     {"killed": 8}),
+    ("The bombing in Sadr City on Monday killed 31 people, including the bomber.", {"killed": 30}),
+    ("Officials put the number of wounded at 45 after a bomb exploded in a Kirkuk market on Monday.", {"injured": 45}),
 ])
 def test_counts_follow_the_words_that_say_what_happened(extractor: EventExtractor, text: str,
                                                         counts: dict[str, int]) -> None:
@@ -187,6 +192,8 @@ def test_may_write_number_turns_away_words(word: str) -> None:
      "killed three US soldiers in Jordan.", {"killed": 1}),
     ("A roadside bomb killed two soldiers near Tarmiyah on Monday, the latest in a wave of attacks that has killed "
      "more than 200 people since January.", {"killed": 2}),
+    ("A car bomb killed five people in Mosul on Monday, a day after another bombing killed nine in Kirkuk.",
+     {"killed": 5}),
     # the tally is the happening told: its own figure
     ("More than 600 protesters have been killed since the demonstrations began in October, the commission said.",
      {"killed": 600}),
@@ -195,3 +202,10 @@ def test_may_write_number_turns_away_words(word: str) -> None:
 ])
 def test_figures_of_other_happenings_stay_out(extractor: EventExtractor, text: str, counts: dict[str, int]) -> None:
     assert counts_of(extractor, text) == counts
+
+
+def test_each_happening_of_a_sentence_keeps_its_own_figures(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context("A drone strike killed two commanders near al-Qaim on Monday, hours after a "
+                                            "rocket attack wounded three soldiers in Erbil.", "2021-05-10"))
+    assert {e.sub_type: e.counts for e in events} == {"Air/drone strike": {"killed": 2},
+                                                      "Shelling/artillery/missile attack": {"injured": 3}}
