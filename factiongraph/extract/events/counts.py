@@ -208,21 +208,36 @@ def _key_word(noun: Token, num: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in KEY_WORDS:
         return head.head  # "the arrest of nine fighters", "the deaths of two soldiers"
     if noun.dep_ == "pobj" and head.lower_ in ("to", "at"):
-        for t in head.head.subtree:
-            if t.i >= head.i:
-                break
-            if t.lower_ == "toll":
-                return t  # "the death toll rose to 25"
-            if t.lower_ == "number" and t.i + 2 < head.i and t.doc[t.i + 1].lower_ == "of":
-                said = next((w for w in t.doc[t.i + 2:min(t.i + 5, head.i)] if w.lower_ in KEY_WORDS), None)
-                if said is not None:
-                    return said  # "put the number of wounded at 45"
+        toll = _toll_word(head.head.subtree, head.i)  # "the death toll rose to 25", "put the number of wounded at 45"
+        if toll is not None:
+            return toll
+    if noun.dep_ in ("attr", "acomp") and head.i != noun.i:  # "the number of dead is four"
+        for subject in head.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and subject.lower_ in ("toll", "number", "tally"):
+                toll = _toll_word(subject.subtree, noun.i)
+                if toll is not None:
+                    return toll
     doc = num.doc
     for t in doc[noun.i + 1:min(noun.i + 4, num.sent.end)]:  # "another five injured", "2 killed"
         if t.lower_ in KEY_WORDS:
             return t
         if t.is_punct or t.lower_ in ("and", "but", "while"):
             break
+    return None
+
+
+def _toll_word(tokens: Iterable[Token], before: int) -> Token | None:
+    """Return the word of a toll among ``tokens`` before index ``before``: "toll" ("the death toll
+    rose to 25") or the casualty word of "the number of dead/wounded/people killed", else None."""
+    for t in tokens:
+        if t.i >= before:
+            break
+        if t.lower_ == "toll":
+            return t
+        if t.lower_ == "number" and t.i + 2 < before and t.doc[t.i + 1].lower_ == "of":
+            said = next((w for w in t.doc[t.i + 2:min(t.i + 5, before)] if w.lower_ in KEY_WORDS), None)
+            if said is not None:
+                return said
     return None
 
 

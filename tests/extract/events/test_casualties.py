@@ -47,3 +47,19 @@ def test_a_toll_of_another_incident_or_place_stays_apart(extractor: EventExtract
         assert not next(e for e in events if e.sub_type == "Remote explosive/landmine/IED").counts
 
 
+
+
+@pytest.mark.parametrize(("second", "counts"), [
+    ("Another 20 were wounded, police said.", {"killed": 9, "injured": 20}),  # more of the same toll
+    ("Sources said the number of dead is four.", {"killed": 4}),
+    # the strike named again, with the figure: no strike of its own
+    ("Sources said the number of dead people who were targeted in the strike is officially four.", {"killed": 4}),
+    ("Medics said the explosion killed nine people and wounded 14 others.", {"killed": 9, "injured": 14}),
+])
+def test_a_toll_of_the_happening_named_again_is_its_toll(extractor: EventExtractor, second: str,
+                                                          counts: dict[str, int]) -> None:
+    first = "A US drone strike hit a militia convoy near al-Qaim on Sunday"
+    first += ", killing nine people." if second.startswith("Another") else "."
+    events = run(extractor, f"{first} {second}")
+    assert len(events) == 1, [(e.sub_type, e.counts, e.evidence[0].text) for e in events]
+    assert events[0].sub_type == "Air/drone strike" and events[0].counts == counts
