@@ -67,10 +67,11 @@ def is_bare_casualty(event: Event) -> bool:
 def is_toll_of_one_told(event: Event, sentence: str) -> bool:
     """Return True for a violent happening a sentence names as one already told ("The explosion
     killed three soldiers", "the number of dead people who were targeted in the strike is
-    four"): a definite noun, figures, and no actor, place or date of its own."""
+    four"): a definite noun, figures, and no place finer than a country and no date of its own
+    (who it names as acting is the happening's, told before)."""
     trigger = str(event.attrs.get("trigger", ""))
-    if event.type not in VIOLENT_TYPES or not event.counts or event.actors or event.location_id is not None \
-            or not is_undated(event) or not trigger.strip():
+    placed = event.location_id is not None and event.geo_precision != "country"
+    if event.type not in VIOLENT_TYPES or not event.counts or placed or not is_undated(event) or not trigger.strip():
         return False
     words = r"\s+".join(map(re.escape, trigger.split()))
     return re.search(rf"\b(?:the|this|that)\s+(?:[\w.-]+\s+){{0,2}}{words}\b", sentence, re.IGNORECASE) is not None

@@ -501,7 +501,9 @@ class EventExtractor:
                 self._raise_toll(ctx, sent, events)
                 self._later_figures(ctx, sent, sents[max(k - 2, 0)].start_char, events, dates)
             else:
-                floor = sents[k - 1].start_char if k > 0 else sent.start_char
+                # the sentence before, a stray quote mark or blank line split off skipped
+                floor = next((s.start_char for s in reversed(sents[:k]) if any(ch.isalnum() for ch in s.text)),
+                             sent.start_char)
                 gone = coordinated_casualties(events, first)
                 gone += follow_up_casualties(events, first, triggers, floor, ctx.span_text(sent))
                 for i in sorted(set(gone), reverse=True):

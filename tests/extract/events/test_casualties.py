@@ -63,3 +63,11 @@ def test_a_toll_of_the_happening_named_again_is_its_toll(extractor: EventExtract
     events = run(extractor, f"{first} {second}")
     assert len(events) == 1, [(e.sub_type, e.counts, e.evidence[0].text) for e in events]
     assert events[0].sub_type == "Air/drone strike" and events[0].counts == counts
+
+
+def test_a_stray_quote_mark_between_the_two_sentences_is_no_sentence_of_its_own(extractor: EventExtractor) -> None:
+    events = run(extractor, 'A US drone strike hit a militia convoy near al-Qaim on Sunday, the group said, vowing to '
+                            '"take revenge."\n\nSources said the number of dead people who were targeted in the '
+                            'strike from Kataib Hezbollah, one of the groups most loyal to Iran, is officially four.')
+    assert [(e.sub_type, e.counts) for e in events if e.type != "Strategic developments"] \
+        == [("Air/drone strike", {"killed": 4})]
