@@ -42,6 +42,9 @@ def _happening_of(word: Token) -> Token | None:
 
 # Words that put a happening before or beside the one told: "another bombing killed nine".
 _OTHER_WORDS = frozenset("another separate earlier previous similar prior".split())
+# What a happening is done with: "another roadside bomb wounded four".
+_MEANS_NOUNS = frozenset("""bomb bombs device devices ied ieds rocket rockets missile missiles drone drones mortar
+    mortars shell shells grenade grenades mine mines bomber bombers gunman gunmen""".split())
 # Spans of time before "after"/"before": "a day after", "hours before".
 _LAPSE_NOUNS = frozenset("""minute minutes hour hours day days week weeks month months year years
     moment moments""".split())
@@ -53,11 +56,11 @@ def _earlier_clause(word: Token) -> Token | None:
     "after"/"before", or a subject said to be another happening), else None."""
     t = word
     while t.head.i != t.i:
-        if t.dep_ in ("advcl", "conj", "ccomp", "pcomp"):
+        if t.dep_ in ("advcl", "conj", "ccomp", "pcomp", "parataxis"):
             marks = [c for c in t.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")]
             lapse = any(c.dep_ == "npadvmod" and c.lower_ in _LAPSE_NOUNS for c in t.children) \
                 or any(c.dep_ == "npadvmod" and c.lower_ in _LAPSE_NOUNS for m in marks for c in m.children)
-            other = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in HAPPENING_NOUNS
+            other = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in HAPPENING_NOUNS | _MEANS_NOUNS
                         and any(d.lower_ in _OTHER_WORDS for d in c.children) for c in t.children)
             if (marks and lapse) or other:
                 return t

@@ -35,6 +35,8 @@ for _key, _words in {
     for _word in _words.split():
         KEY_WORDS[_word] = _key
 
+# Verbs that cause harm "to" those a number counts ("causing injuries to two guards").
+_CAUSE_VERBS = frozenset("cause causes caused causing inflict inflicts inflicted inflicting".split())
 _KEY_ORDER = ["killed", "injured", "arrested", "abducted", "released"]
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -67,7 +69,7 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     deputy assistant secretary companion escort colleague associate partner friend relative cousin
     nephew niece uncle aunt grandson granddaughter grandfather grandmother spouse fiance neighbour neighbor
     host guest visitor manager director head chief administrator clerk servant cook baby infant toddler
-    youth youngster lad""".split())
+    youth youngster lad cameraman correspondent""".split())
 # "killing two and wounding a third": an ordinal after "a"/"another" is one more person.
 ORDINAL_ONE = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh"})
 _NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|one\s+died)|"
@@ -188,6 +190,8 @@ def _key_word(noun: Token, num: Token) -> Token | None:
         noun = added_to
     if noun.lower_ in KEY_WORDS and noun.i != num.i:
         return noun  # "five dead", "25 fatalities"
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i != noun.i and noun.head.lower_ in KEY_WORDS:
+        return noun.head  # "executed 12 captured soldiers": what was done to them, not what they were
     for child in noun.children:  # "three people killed", "the five wounded"
         if child.dep_ in ("acl", "amod", "relcl") and child.lower_ in KEY_WORDS:
             return child
@@ -207,11 +211,17 @@ def _key_word(noun: Token, num: Token) -> Token | None:
                 return child
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in KEY_WORDS:
         return head.head  # "the arrest of nine fighters", "the deaths of two soldiers"
+    if noun.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and num.doc[head.i - 1].lower_ in KEY_WORDS:
+        return num.doc[head.i - 1]  # "injuries to more than 20 others", however the parser hung "to"
+    if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in _CAUSE_VERBS:
+        caused = next((c for c in head.head.children if c.dep_ == "dobj" and c.lower_ in KEY_WORDS), None)
+        if caused is not None:
+            return caused  # "causing minor injuries to two service members"
     if noun.dep_ == "pobj" and head.lower_ in ("to", "at"):
         toll = _toll_word(head.head.subtree, head.i)  # "the death toll rose to 25", "put the number of wounded at 45"
         if toll is not None:
             return toll
-    if noun.dep_ in ("attr", "acomp") and head.i != noun.i:  # "the number of dead is four"
+    if noun.dep_ in ("attr", "acomp", "dobj") and head.i != noun.i:  # "the number of dead is four", "reached 35"
         for subject in head.children:
             if subject.dep_ in ("nsubj", "nsubjpass") and subject.lower_ in ("toll", "number", "tally"):
                 toll = _toll_word(subject.subtree, noun.i)
@@ -401,6 +411,7 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
                                                 if c.dep_ in ("compound", "amod"))) and not _struck_down(noun):
             key = f"attackers_{key}"
         another = any(t.lower_ in ("another", "other", "further", "additional", "more")
+                      and num.doc[t.i + 1].lower_ != "than"  # "more than 20": at least, not 20 more
                       for t in num.doc[max(num.sent.start, num.i - 2):num.i])
         earlier = last_noun.get(key)
         coordinated = earlier is not None and (noun.head.i == earlier.i or earlier.head.i == noun.i) \

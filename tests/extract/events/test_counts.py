@@ -80,6 +80,13 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
      {"killed": 8}),
     ("The bombing in Sadr City on Monday killed 31 people, including the bomber.", {"killed": 30}),
     ("Officials put the number of wounded at 45 after a bomb exploded in a Kirkuk market on Monday.", {"injured": 45}),
+    ("The ministry said the death toll from Monday's bombing in Baghdad had reached 35, with 90 people wounded.",
+     {"killed": 35, "injured": 90}),
+    ("Three rockets hit Ain al-Asad air base on Monday, causing minor injuries to two US service members.",
+     {"injured": 2}),
+    # what was done to them, not what they had been
+    ("Militants executed 12 captured soldiers in Anbar on Monday.", {"killed": 12}),
+    ("In Basra, gunmen shot and killed activist Ahmed Abdul-Samad and his cameraman on Friday.", {"killed": 2}),
 ])
 def test_counts_follow_the_words_that_say_what_happened(extractor: EventExtractor, text: str,
                                                         counts: dict[str, int]) -> None:
@@ -209,3 +216,9 @@ def test_each_happening_of_a_sentence_keeps_its_own_figures(extractor: EventExtr
                                             "rocket attack wounded three soldiers in Erbil.", "2021-05-10"))
     assert {e.sub_type: e.counts for e in events} == {"Air/drone strike": {"killed": 2},
                                                       "Shelling/artillery/missile attack": {"injured": 3}}
+
+
+def test_more_than_is_at_least_not_more_of_the_same(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context("The army announced the death of two soldiers and injuries to more than 20 "
+                                            "others in a drone attack in Tarmiyah on Monday.", "2021-05-10"))
+    assert [e.counts for e in events if e.sub_type == "Air/drone strike"] == [{"killed": 2, "injured": 20}]
