@@ -37,6 +37,9 @@ for _key, _words in {
 
 # Verbs that cause harm "to" those a number counts ("causing injuries to two guards").
 _CAUSE_VERBS = frozenset("cause causes caused causing inflict inflicts inflicted inflicting".split())
+# Verbs whose subject takes the harm their object names ("sustained injuries", "suffered wounds").
+_SUFFER_VERBS = frozenset("""suffer suffers suffered suffering sustain sustains sustained sustaining receive
+    receives received receiving""".split())
 _KEY_ORDER = ["killed", "injured", "arrested", "abducted", "released"]
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -152,8 +155,8 @@ def _counted_noun(num: Token) -> Token:
         head = num.head
         if head.dep_ in ("nummod", "quantmod") and head.head.i != head.i:  # "twenty five"
             head = head.head
-        while head.dep_ == "compound" and head.head.i > head.i:  # "25 Kataib Hezbollah fighters"
-            head = head.head
+        while head.dep_ in ("compound", "nmod") and head.head.i > head.i:  # "25 Kataib Hezbollah fighters",
+            head = head.head  # "70 US and coalition soldiers"
         return head
     return num
 
@@ -209,6 +212,9 @@ def _key_word(noun: Token, num: Token) -> Token | None:
         for child in head.children:  # "two were dead", "15 were hurt" read as an adjective
             if child.dep_ in ("acomp", "oprd", "attr") and child.lower_ in KEY_WORDS:
                 return child
+            if child.dep_ == "dobj" and child.lower_ in KEY_WORDS and head.lower_ in _SUFFER_VERBS \
+                    and noun.dep_ == "nsubj":
+                return child  # "70 soldiers sustained minor injuries"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in KEY_WORDS:
         return head.head  # "the arrest of nine fighters", "the deaths of two soldiers"
     if noun.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and num.doc[head.i - 1].lower_ in KEY_WORDS:

@@ -84,6 +84,8 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
      {"killed": 35, "injured": 90}),
     ("Three rockets hit Ain al-Asad air base on Monday, causing minor injuries to two US service members.",
      {"injured": 2}),
+    ("A drone struck Tower 22 in Jordan on Sunday, and about 40 US and coalition soldiers sustained mostly minor "
+     "injuries.", {"injured": 40}),
     # what was done to them, not what they had been
     ("Militants executed 12 captured soldiers in Anbar on Monday.", {"killed": 12}),
     ("In Basra, gunmen shot and killed activist Ahmed Abdul-Samad and his cameraman on Friday.", {"killed": 2}),
