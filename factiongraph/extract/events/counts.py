@@ -72,7 +72,7 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     deputy assistant secretary companion escort colleague associate partner friend relative cousin
     nephew niece uncle aunt grandson granddaughter grandfather grandmother spouse fiance neighbour neighbor
     host guest visitor manager director head chief administrator clerk servant cook baby infant toddler
-    youth youngster lad cameraman correspondent""".split())
+    youth youngster lad cameraman correspondent marine occupant""".split())
 # "killing two and wounding a third": an ordinal after "a"/"another" is one more person.
 ORDINAL_ONE = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh"})
 _NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|one\s+died)|"
@@ -106,19 +106,65 @@ def may_write_number(low: str) -> bool:
     return bare in NUMBER_WORDS or "-" in bare or bare.isdigit()
 
 
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1000000}
+
+
+def _joins(prev: str, low: str) -> bool:
+    """Return True when number word ``low`` goes on the phrase number word ``prev`` ends
+    ("twenty five", "two hundred", "hundred fifty"); "two and three" are two numbers."""
+    if low not in NUMBER_WORDS and low not in _SCALES:
+        return False
+    if low in _SCALES:
+        return prev in NUMBER_WORDS and prev not in ("dozen", "dozens")
+    value, before = NUMBER_WORDS[low], NUMBER_WORDS.get(prev) or _SCALES.get(prev, 0)
+    if prev in _SCALES:
+        return value < 100 and low not in ("dozen", "dozens")
+    return before in (20, 30, 40, 50, 60, 70, 80, 90) and 0 < value < 10
+
+
+def _phrase_start(tok: Token) -> bool:
+    """Return False for a number word that goes on a phrase begun before it ("two *hundred*",
+    "one hundred and *fifty*", "twenty - *five*")."""
+    doc, i = tok.doc, tok.i
+    low = tok.lower_
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in NUMBER_WORDS and low in NUMBER_WORDS \
+            and not doc[i - 1].whitespace_:
+        return False
+    if i >= 1 and _joins(doc[i - 1].lower_, low):
+        return False
+    return not (i >= 2 and doc[i - 1].lower_ == "and" and doc[i - 2].lower_ in _SCALES and _joins(doc[i - 2].lower_, low))
+
+
 def written_number(tok: Token) -> int | None:
-    """Return the number a token starts, reading "twenty - five" split by the tokenizer as 25;
-    the second half of such a pair is None (it was read with the first)."""
+    """Return the number a token starts, reading "twenty - five" split by the tokenizer as 25 and
+    phrases of number words ("two hundred", "one hundred and fifty", "twenty five"); a later word
+    of such a phrase is None (it was read with the first)."""
     doc = tok.doc
     low = tok.lower_
-    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in NUMBER_WORDS \
-            and low in NUMBER_WORDS and not doc[tok.i - 1].whitespace_:
+    if not _phrase_start(tok):
         return None
     value = number_value(tok)
     if value is not None and low in NUMBER_WORDS and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" \
             and not tok.whitespace_ and doc[tok.i + 2].lower_ in NUMBER_WORDS:
         return value + NUMBER_WORDS[doc[tok.i + 2].lower_]
-    return value
+    if value is None or low not in NUMBER_WORDS:
+        return value
+    total, current, prev, i = 0, value, low, tok.i + 1
+    while i < len(doc):
+        word = doc[i].lower_
+        if word == "and" and prev in _SCALES and i + 1 < len(doc) and _joins(prev, doc[i + 1].lower_):
+            i += 1
+            word = doc[i].lower_
+        elif not _joins(prev, word):
+            break
+        if word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if word != "hundred":
+                total, current = total + current, 0
+        else:
+            current += NUMBER_WORDS[word]
+        prev, i = word, i + 1
+    return total + current
 
 
 def _struck_down(noun: Token) -> bool:
@@ -188,6 +234,9 @@ def _key_word(noun: Token, num: Token) -> Token | None:
     """Return the word that says what happened to those ``noun`` counts, from the parse, else from
     the words after it (a token of :data:`KEY_WORDS`; "toll" for "the death toll rose to 25")."""
     noun = _first_conjunct(noun)  # "killing an officer and four soldiers": what happened to the officer
+    while noun.dep_ == "appos" and noun.head.i < noun.i and (_numbered(noun.head) or noun.head.lower_ in PERSON_HEADS
+                                                              or noun.head.ent_type_ == "PERSON"):
+        noun = _first_conjunct(noun.head)  # "killed a leader, two of his wives and ...": the leader's fate
     added_to = _along_with(noun)
     if added_to is not None:  # "killed the commander along with two bodyguards": the commander's fate
         noun = added_to
@@ -306,6 +355,8 @@ def _persons(tok: Token) -> int:
         value = number_value(head) if head.i != tok.i or tok.dep_ == "conj" else None
         if value is not None:  # "a commander and two of his bodyguards": 1 + 2
             n += value
+        elif len(heads) == 1 and any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in head.children):
+            n += 2  # "both men were killed", "killing both occupants"
         elif head.ent_type_ != "PERSON" and head.i + 1 in names_at:
             continue  # "militia commander Abu Mahdi al-Muhandis" parsed as two: the title names the man
         elif head.ent_type_ == "PERSON" or head.lower_ in PERSON_HEADS:
@@ -352,11 +403,58 @@ def _of_things(num: Token) -> bool:
     return False
 
 
+# Nouns of a figure a list after it may break down ("five people, two soldiers and three civilians").
+_GENERIC_NOUNS = frozenset("people persons individuals others victims casualties".split())
+
+
+def _figure(tok: Token) -> int | None:
+    """Return the number a noun is counted by ("five people": 5), else None."""
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            return number_value(c)
+    return None
+
+
+def _sums_up(first: Token, second: Token) -> bool:
+    """Return True when ``second`` opens, after a comma, the breakdown of the figure ``first``
+    counts: "five people, two soldiers and three civilians" (a figure of people in general, or
+    parts that add up to it); "two soldiers, three policemen and four civilians" is a list."""
+    between = first.doc[first.i + 1:second.left_edge.i]
+    whole = _figure(first)
+    if whole is None or any(t.dep_ == "cc" for t in between) or not any(t.text == "," for t in between):
+        return False
+    parts = [_figure(c) for c in (second, *(c for c in second.conjuncts if c.i > second.i))]
+    if any(v is None for v in parts):
+        return False
+    return first.lower_ in _GENERIC_NOUNS or sum(v or 0 for v in parts) == whole
+
+
+def _numbered(tok: Token) -> bool:
+    """Return True for a noun with a number of its own ("five people") or a number itself."""
+    return number_value(tok) is not None or any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
+
+
+def _listed_after(noun: Token) -> Token | None:
+    """Return the single person a counted group is set beside by the parser's apposition ("a
+    senior leader, two of his wives and four children": the leader), else None; a group set
+    beside a figure ("five people, two soldiers and ...") is its breakdown (:func:`_after_dash`)."""
+    if noun.dep_ != "appos" or noun.head.i >= noun.i:
+        return None
+    head = noun.head
+    single = head.ent_type_ == "PERSON" or head.lower_ in PERSON_HEADS
+    return head if single and not _numbered(head) and _numbered(noun) else None
+
+
 def _after_dash(noun: Token) -> bool:
-    """Return True for a conjunct the parser joined after a dash or bracket, no "and" between:
-    the breakdown of the figure before it ("eight people - five soldiers and three civilians")."""
+    """Return True for a conjunct the parser joined after a dash or bracket, no "and" between,
+    or a numbered apposition to a figure: the breakdown of the figure before it ("eight people -
+    five soldiers and three civilians", "five people, two soldiers and three civilians")."""
+    if noun.dep_ == "appos" and noun.head.i < noun.i:
+        return _numbered(noun.head) and _numbered(noun)
     if noun.dep_ != "conj" or noun.head.i >= noun.i:
         return False
+    if _sums_up(noun.head, noun):
+        return True
     between = noun.doc[noun.head.i + 1:noun.left_edge.i]
     return any(t.text in ("-", "\u2013", "\u2014", "(", ":") for t in between) \
         and not any(t.dep_ == "cc" for t in between)
@@ -423,6 +521,9 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
         coordinated = earlier is not None and (noun.head.i == earlier.i or earlier.head.i == noun.i) \
             and (noun.dep_ == "conj" or earlier.dep_ == "conj")
         value += _single_persons_before(noun)  # "killing an officer and four soldiers": five
+        listed = _listed_after(noun)  # "killed a leader, two of his wives and four children": the leader too
+        if listed is not None and not (coordinated or another):
+            value += 1
         added_to = _along_with(noun)
         if added_to is not None and number_value(added_to) is None and (
                 added_to.ent_type_ == "PERSON" or added_to.lower_ in PERSON_HEADS) and not any(

@@ -86,6 +86,17 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
      {"injured": 2}),
     ("A drone struck Tower 22 in Jordan on Sunday, and about 40 US and coalition soldiers sustained mostly minor "
      "injuries.", {"injured": 40}),
+    # phrases of number words
+    ("Two hundred people were killed in the bombing in Karrada on Monday.", {"killed": 200}),
+    ("The blast killed one hundred and fifty people in Karrada on Monday.", {"killed": 150}),
+    ("A bomb killed twenty five people in Karrada on Monday.", {"killed": 25}),
+    # "both" is two
+    ("A drone struck a vehicle near Baghdad airport on Monday, killing both occupants.", {"killed": 2}),
+    ("Gunmen killed a Marine and wounded three others in Ramadi on Monday.", {"killed": 1, "injured": 3}),
+    # a list the parser reads as an apposition; the breakdown of a figure after a comma
+    ("An airstrike killed a senior ISIS leader, two of his wives and four children in Hit on Monday.", {"killed": 7}),
+    ("Gunmen killed five people, two soldiers and three civilians, in Tarmiyah on Monday.", {"killed": 5}),
+    ("Gunmen killed two soldiers, three policemen and four civilians in Tarmiyah on Monday.", {"killed": 9}),
     # what was done to them, not what they had been
     ("Militants executed 12 captured soldiers in Anbar on Monday.", {"killed": 12}),
     ("In Basra, gunmen shot and killed activist Ahmed Abdul-Samad and his cameraman on Friday.", {"killed": 2}),
