@@ -29,13 +29,43 @@ _SHORT_STARTS = frozenset("""monday tuesday wednesday thursday friday saturday s
     afternoon evening night midnight yesterday""".split())
 
 
+# Nouns of many happenings told as one: their tolls are never one of them's.
+_CAMPAIGN_NOUNS = frozenset("wave campaign series spate string surge war conflict insurgency uprising".split())
+# Prepositions that put a happening before or behind the one told: "in retaliation for an attack
+# that killed ...", "weeks after an attack that killed ...".
+_BEHIND_PREPS = frozenset("for after following before since".split())
+
+
+def _is_other(noun: Token) -> bool:
+    """Return True for a happening noun that cannot be the one a clause around it tells: many
+    happenings ("a wave of attacks", "attacks"), one said to be another ("a previous attack"), or
+    one the sentence puts behind it ("in retaliation for an attack", "weeks after an attack");
+    "in an attack that killed six" restates the happening told."""
+    if noun.lower_ in _CAMPAIGN_NOUNS or (noun.lower_.endswith("s") and noun.lower_ not in ("clashes", "fighting")
+                                          and noun.lower_[:-1] in HAPPENING_NOUNS):
+        return True
+    if any(c.lower_ in _OTHER_WORDS for c in noun.children):
+        return True
+    t = noun
+    while t.dep_ in ("conj", "pobj", "compound") and t.head.i != t.i:  # "a wave of attacks": the wave's place
+        t = t.head
+        if t.dep_ == "prep" and t.lower_ in _BEHIND_PREPS:
+            return True
+        if t.lower_ in _CAMPAIGN_NOUNS:
+            return True
+    return False
+
+
 def _happening_of(word: Token) -> Token | None:
-    """Return the happening noun whose relative or participle clause ``word`` is in ("an attack
-    that killed three", "a wave of attacks that has killed 200"), else None."""
+    """Return the happening noun whose relative or participle clause ``word`` is in, when it is
+    another happening than the one its sentence tells ("in retaliation for an attack that killed
+    three", "a wave of attacks that has killed 200"), else None."""
     t = word
     while t.head.i != t.i:
-        if t.dep_ in ("relcl", "acl") and t.head.lower_ in HAPPENING_NOUNS:
+        if t.dep_ in ("relcl", "acl") and t.head.lower_ in HAPPENING_NOUNS and _is_other(t.head):
             return t.head
+        if t.dep_ == "relcl" and t.head.ent_type_ in ("DATE", "TIME"):
+            return t.head  # "since 2016, when a truck bomb killed more than 300": that time's happening
         t = t.head
     return None
 

@@ -214,6 +214,8 @@ def test_may_write_number_turns_away_words(word: str) -> None:
      "more than 200 people since January.", {"killed": 2}),
     ("A car bomb killed five people in Mosul on Monday, a day after another bombing killed nine in Kirkuk.",
      {"killed": 5}),
+    ("A suicide bomber killed 20 people at a market in Baghdad on Monday, the worst attack in the capital since "
+     "2016, when a truck bomb killed more than 300 in Karrada.", {"killed": 20}),
     # the tally is the happening told: its own figure
     ("More than 600 protesters have been killed since the demonstrations began in October, the commission said.",
      {"killed": 600}),
@@ -235,3 +237,26 @@ def test_more_than_is_at_least_not_more_of_the_same(extractor: EventExtractor) -
     events = extractor.extract(make_context("The army announced the death of two soldiers and injuries to more than 20 "
                                             "others in a drone attack in Tarmiyah on Monday.", "2021-05-10"))
     assert [e.counts for e in events if e.sub_type == "Air/drone strike"] == [{"killed": 2, "injured": 20}]
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("Gunmen stormed a police station in Kirkuk on Monday in an attack that killed six policemen.", {"killed": 6}),
+    ("Militants ambushed an army convoy near Tarmiyah on Monday, an assault that left nine soldiers dead.",
+     {"killed": 9}),
+    ("Rockets slammed into the Green Zone on Monday in an attack that wounded three guards, officials said.",
+     {"injured": 3}),
+    ("The clashes, which began on Sunday, have so far killed 12 people in Tal Afar.", {"killed": 12}),
+    ("Militants killed four soldiers near Kirkuk on Monday in one of the deadliest attacks on the army this year.",
+     {"killed": 4}),
+])
+def test_a_happening_named_again_in_its_own_sentence_keeps_its_figures(extractor: EventExtractor, text: str,
+                                                                        counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
+
+
+def test_the_toll_of_the_attack_a_strike_answers_is_the_attacks(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context("US forces struck militia sites in Qaim on Sunday, in retaliation for a "
+                                            "rocket attack that killed a contractor and wounded two soldiers.",
+                                            "2021-05-10"))
+    assert {e.sub_type: e.counts for e in events} == {"Air/drone strike": {},
+                                                      "Shelling/artillery/missile attack": {"killed": 1, "injured": 2}}
