@@ -12,6 +12,7 @@ began" is that tally's own figure).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 Token = Any
@@ -80,10 +81,12 @@ _LAPSE_NOUNS = frozenset("""minute minutes hour hours day days week weeks month 
     moment moments""".split())
 
 
-def _earlier_clause(word: Token) -> Token | None:
+def _earlier_clause(word: Token, casualty: Collection[str]) -> Token | None:
     """Return the clause that tells another happening ``word`` is in: "a day after another
-    bombing killed nine", "hours after a rocket attack wounded three" (a lapse of time before
-    "after"/"before", or a subject said to be another happening), else None."""
+    bombing killed nine", "hours after a rocket attack wounded three", "killing 25, after a rocket
+    attack killed a contractor" (a lapse of time before "after"/"before", a toll of its own in a
+    clause after "after"/"before", or a subject said to be another happening), else None. Words of
+    ``casualty`` say a toll."""
     t = word
     while t.head.i != t.i:
         if t.dep_ in ("advcl", "conj", "ccomp", "pcomp", "parataxis"):
@@ -92,7 +95,8 @@ def _earlier_clause(word: Token) -> Token | None:
                 or any(c.dep_ == "npadvmod" and c.lower_ in _LAPSE_NOUNS for m in marks for c in m.children)
             other = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in HAPPENING_NOUNS | _MEANS_NOUNS
                         and any(d.lower_ in _OTHER_WORDS for d in c.children) for c in t.children)
-            if (marks and lapse) or other:
+            toll = marks and any(d.lower_ in casualty for d in t.subtree)
+            if (marks and lapse) or other or toll:
                 return t
         t = t.head
     return None
@@ -162,19 +166,19 @@ def _inside(tok: Token, trigger: tuple[int, int]) -> bool:
     return any(lo <= i <= hi for i in range(*trigger))
 
 
-def is_foreign(word: Token, trigger: tuple[int, int]) -> bool:
+def is_foreign(word: Token, trigger: tuple[int, int], casualty: Collection[str]) -> bool:
     """Return True when the figure a casualty word says belongs to another happening than the one
     whose trigger spans ``trigger`` (token indices, end exclusive): it sits in a relative clause
     of another happening, or in a tally over time that the trigger is not part of."""
     owner = _happening_of(word)
     if owner is not None and not _inside(owner, trigger):
         return True
-    told = _earlier_clause(word)
+    told = _earlier_clause(word, casualty)
     if told is not None and not _inside(told, trigger):
         return True
     doc = word.doc
     for i in range(*trigger):  # the trigger tells the other happening: the figures outside are not its
-        around = _earlier_clause(doc[i])
+        around = _earlier_clause(doc[i], casualty)
         if around is not None and not around.left_edge.i <= word.i <= around.right_edge.i:
             return True
     if not is_tally(word):

@@ -441,8 +441,10 @@ def _listed_after(noun: Token) -> Token | None:
     if noun.dep_ != "appos" or noun.head.i >= noun.i:
         return None
     head = noun.head
-    single = head.ent_type_ == "PERSON" or head.lower_ in PERSON_HEADS
-    return head if single and not _numbered(head) and _numbered(noun) else None
+    value = number_value(noun) if noun.dep_ == "appos" else None
+    if head.ent_type_ == "PERSON" or head.lower_ not in PERSON_HEADS or _numbered(head) or not _numbered(noun):
+        return None  # "Hisham al-Hashimi, one of Iraq's best-known experts": the man described
+    return head if noun.conjuncts or (value or _figure(noun) or 0) > 1 else None
 
 
 def _after_dash(noun: Token) -> bool:
@@ -508,7 +510,7 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
         if noun.i != num.i and noun.lower_ in THING_NOUNS:
             continue
         word = _key_word(noun, num)
-        if word is None or (trigger is not None and is_foreign(word, trigger)):
+        if word is None or (trigger is not None and is_foreign(word, trigger, KEY_WORDS)):
             continue
         key = _key_of(word)
         if (noun.lower_ in ATTACKER_NOUNS or any(c.lower_ in ATTACKER_NOUNS for c in noun.children
@@ -555,7 +557,7 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
             and word.doc[word.i - 1].lower_ in ("shot", "gunned", "stabbed", "beaten")
         if word.dep_ in ("amod", "compound") and not shot_dead:
             continue
-        if trigger is not None and is_foreign(word, trigger):
+        if trigger is not None and is_foreign(word, trigger, KEY_WORDS):
             continue
         victims = [] if shot_dead else _victims(word)
         joined = any(v.dep_ == "conj" and v.head.i == word.i for v in victims)  # "killing X and one of his aides"
@@ -584,7 +586,8 @@ def no_casualties(text: str) -> dict[str, int]:
 _TOLL_UPDATE = re.compile(
     r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|fatalities|"
     r"injured|wounded|casualties))\b(?:\s+[\w'-]+){0,6}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|"
-    r"climbs|increased|jumped|reached|hit|stands|stood)\s+(?:to\s+|at\s+)?(?:at\s+least\s+)?"
+    r"climbs|increased|jumped|reached|hit|stands|stood|revised(?:\s+up(?:wards?)?)?|raised|updated|"
+    r"(?:went|gone)\s+up)\s+(?:to\s+|at\s+)?(?:at\s+least\s+)?"
     r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b", re.I)
 
 

@@ -71,3 +71,16 @@ def test_a_stray_quote_mark_between_the_two_sentences_is_no_sentence_of_its_own(
                             'strike from Kataib Hezbollah, one of the groups most loyal to Iran, is officially four.')
     assert [(e.sub_type, e.counts) for e in events if e.type != "Strategic developments"] \
         == [("Air/drone strike", {"killed": 4})]
+
+
+@pytest.mark.parametrize(("second", "counts"), [
+    ("By Wednesday, the number of people killed in the attack had climbed to 40.", {"killed": 40}),
+    ("Hospital officials later said 19 people had died in the blast.", {"killed": 19}),
+    ("The toll was later revised up to 15.", {"killed": 15}),
+    ("Later reports put the toll at 22 dead and 40 injured.", {"killed": 22, "injured": 40}),
+    ("Police said 12 people were killed and 30 wounded.", {"killed": 12, "injured": 30}),
+])
+def test_a_revised_toll_told_next_is_the_bombings(extractor: EventExtractor, second: str,
+                                                  counts: dict[str, int]) -> None:
+    events = run(extractor, f"A bomb killed 12 people in a market in Sadr City on Monday. {second}")
+    assert [e.counts for e in events] == [counts], [(e.sub_type, e.evidence[0].text) for e in events]

@@ -97,6 +97,8 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
     ("An airstrike killed a senior ISIS leader, two of his wives and four children in Hit on Monday.", {"killed": 7}),
     ("Gunmen killed five people, two soldiers and three civilians, in Tarmiyah on Monday.", {"killed": 5}),
     ("Gunmen killed two soldiers, three policemen and four civilians in Tarmiyah on Monday.", {"killed": 9}),
+    ("Gunmen shot dead Ali Hassan, one of the city's best-known lawyers, outside his office in Basra on Monday.",
+     {"killed": 1}),  # the man described, not a second victim
     # what was done to them, not what they had been
     ("Militants executed 12 captured soldiers in Anbar on Monday.", {"killed": 12}),
     ("In Basra, gunmen shot and killed activist Ahmed Abdul-Samad and his cameraman on Friday.", {"killed": 2}),
@@ -260,3 +262,11 @@ def test_the_toll_of_the_attack_a_strike_answers_is_the_attacks(extractor: Event
                                             "2021-05-10"))
     assert {e.sub_type: e.counts for e in events} == {"Air/drone strike": {},
                                                       "Shelling/artillery/missile attack": {"killed": 1, "injured": 2}}
+
+
+def test_a_toll_told_after_after_is_the_earlier_happenings(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context("On Sunday, US air strikes hit five positions of the militia in western "
+                                            "Iraq, killing 25 of its fighters, after a rocket attack on a base near "
+                                            "Kirkuk killed an American contractor.", "2021-05-10"))
+    assert {e.sub_type: e.counts for e in events} == {"Air/drone strike": {"killed": 25},
+                                                      "Shelling/artillery/missile attack": {"killed": 1}}
