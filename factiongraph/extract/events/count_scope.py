@@ -57,6 +57,22 @@ def _is_other(noun: Token) -> bool:
     return False
 
 
+# Nouns that make "to" point behind: "in response to the killing of".
+_ANSWER_NOUNS = frozenset("response reply answer retaliation reaction revenge".split())
+
+
+def _behind(word: Token) -> Token | None:
+    """Return the phrase that puts a casualty noun behind the happening told ("revenge for the
+    killing of Soleimani", "after the deaths of two soldiers", "in response to the killing of"),
+    else None."""
+    if word.dep_ != "pobj" or word.head.dep_ != "prep":
+        return None
+    prep = word.head
+    if prep.lower_ in _BEHIND_PREPS or (prep.lower_ == "to" and prep.head.lower_ in _ANSWER_NOUNS):
+        return prep
+    return None
+
+
 def _happening_of(word: Token) -> Token | None:
     """Return the happening noun whose relative or participle clause ``word`` is in, when it is
     another happening than the one its sentence tells ("in retaliation for an attack that killed
@@ -172,6 +188,9 @@ def is_foreign(word: Token, trigger: tuple[int, int], casualty: Collection[str])
     of another happening, or in a tally over time that the trigger is not part of."""
     owner = _happening_of(word)
     if owner is not None and not _inside(owner, trigger):
+        return True
+    behind = _behind(word)
+    if behind is not None and not _inside(behind, trigger):
         return True
     told = _earlier_clause(word, casualty)
     if told is not None and not _inside(told, trigger):

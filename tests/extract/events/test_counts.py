@@ -270,3 +270,14 @@ def test_a_toll_told_after_after_is_the_earlier_happenings(extractor: EventExtra
                                             "Kirkuk killed an American contractor.", "2021-05-10"))
     assert {e.sub_type: e.counts for e in events} == {"Air/drone strike": {"killed": 25},
                                                       "Shelling/artillery/missile attack": {"killed": 1}}
+
+
+@pytest.mark.parametrize("text", [
+    "Iran's Revolutionary Guards fired more than a dozen missiles at two bases in Iraq early on Wednesday, in what "
+    "they called revenge for the killing of their most prominent general.",
+    "Militia fighters fired rockets at a US base near Erbil on Monday in response to the deaths of two of their "
+    "commanders.",
+])
+def test_the_killing_an_attack_answers_is_not_its_toll(extractor: EventExtractor, text: str) -> None:
+    events = extractor.extract(make_context(text, "2021-05-10"))
+    assert [e.counts for e in events if e.type == "Explosions/Remote violence"] == [{}]
