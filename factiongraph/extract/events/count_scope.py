@@ -81,7 +81,8 @@ def _happening_of(word: Token) -> Token | None:
     while t.head.i != t.i:
         if t.dep_ in ("relcl", "acl") and t.head.lower_ in HAPPENING_NOUNS and _is_other(t.head):
             return t.head
-        if t.dep_ == "relcl" and t.head.ent_type_ in ("DATE", "TIME"):
+        if t.dep_ == "relcl" and t.head.ent_type_ in ("DATE", "TIME") \
+                and any(c.lower_ == "when" for c in t.children):
             return t.head  # "since 2016, when a truck bomb killed more than 300": that time's happening
         t = t.head
     return None

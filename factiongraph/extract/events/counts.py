@@ -25,8 +25,8 @@ Token = Any
 KEY_WORDS: dict[str, str] = {}
 for _key, _words in {
     "killed": """killed kill kills killing dead died die dies dying death deaths slain perished martyred
-                 fatalities lives assassinated assassinating murdered executed beheaded""",
-    "injured": """injured injuring injure injures wounded wounding wound wounds hurt injuries""",
+                 fatalities lives assassinated assassinating murdered executed beheaded martyrdom""",
+    "injured": """injured injuring injure injures wounded wounding wound wounds hurt injuries injury""",
     "arrested": """arrested arresting arrest arrests detained detaining detain apprehended captured
                    rounded""",
     "abducted": """kidnapped kidnapping kidnap abducted abducting abduct""",
@@ -72,7 +72,7 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     deputy assistant secretary companion escort colleague associate partner friend relative cousin
     nephew niece uncle aunt grandson granddaughter grandfather grandmother spouse fiance neighbour neighbor
     host guest visitor manager director head chief administrator clerk servant cook baby infant toddler
-    youth youngster lad cameraman correspondent marine occupant""".split())
+    youth youngster lad cameraman correspondent marine occupant mukhtar""".split())
 # "killing two and wounding a third": an ordinal after "a"/"another" is one more person.
 ORDINAL_ONE = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh"})
 _NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|one\s+died)|"

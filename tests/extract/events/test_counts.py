@@ -86,6 +86,12 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
      {"injured": 2}),
     ("A drone struck Tower 22 in Jordan on Sunday, and about 40 US and coalition soldiers sustained mostly minor "
      "injuries.", {"injured": 40}),
+    # agency style
+    ("An explosive device exploded on Monday in Tarmiyah, resulting in the death of 3 people and the injury of 7 "
+     "others, a security source said.", {"killed": 3, "injured": 7}),
+    ("A security source said that an IED targeted an army vehicle in Kirkuk on Monday, which led to the martyrdom "
+     "of an officer and the injury of two soldiers.", {"killed": 1, "injured": 2}),
+    ("Gunmen killed the mukhtar of a village near Baquba on Monday.", {"killed": 1}),
     # phrases of number words
     ("Two hundred people were killed in the bombing in Karrada on Monday.", {"killed": 200}),
     ("The blast killed one hundred and fifty people in Karrada on Monday.", {"killed": 150}),
