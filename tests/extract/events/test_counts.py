@@ -92,6 +92,7 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
     ("A security source said that an IED targeted an army vehicle in Kirkuk on Monday, which led to the martyrdom "
      "of an officer and the injury of two soldiers.", {"killed": 1, "injured": 2}),
     ("Gunmen killed the mukhtar of a village near Baquba on Monday.", {"killed": 1}),
+    ("Gunmen attacked a village near Sinjar on Monday and slaughtered 14 shepherds.", {"killed": 14}),
     # phrases of number words
     ("Two hundred people were killed in the bombing in Karrada on Monday.", {"killed": 200}),
     ("The blast killed one hundred and fifty people in Karrada on Monday.", {"killed": 150}),
