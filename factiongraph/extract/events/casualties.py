@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factiongraph.extract.events.counts import no_casualties, toll_update
+from factiongraph.extract.events.tolls import no_casualties, toll_update
 from factiongraph.extract.events.coref import is_undated, merge_events
 from factiongraph.extract.events.typology import VIOLENT_TYPES
 from factiongraph.model import Event

@@ -2,22 +2,31 @@
 
 Every number of a sentence is tied to the word that says what happened to whom it counts: the
 verb or adjective of its noun phrase ("three soldiers were killed", "killing three soldiers",
-"2 people died and 15 were hurt", "five dead", "the death toll rose to 25"). Numbers of other
-things ("one of 32 coordinated attacks", "two rockets", "three times") are not counts. Forms:
-digits, number words ("twenty-five", "a dozen"), "at least"/"more than" N (N), "dozens" (24, the
-least the word allows), "another five" (added to its key), "no casualties" (0 killed, 0
-injured), single people named before a counted group ("an officer and four soldiers": 5). Without a number, the people a casualty word names one by one are counted ("killed
-activist X", "Soleimani and al-Muhandis were killed": 2; "civilians were killed": no count). Attackers who die in their attack are counted apart (``attackers_killed``): "in
-addition to the bomber, two people were killed" is two killed.
+"2 people died and 15 were hurt", "five dead", "the death toll rose to 25", "the number of dead
+is four", "injuries to 20 others"). Numbers of other things ("one of 32 coordinated attacks",
+"two rockets", "three times") are not counts; numbers are read in ``numbers.py``, whole-sentence
+tolls ("no casualties", "the toll rose to 31") in ``tolls.py``, and which happening of the
+sentence a figure belongs to in ``count_scope.py``. "Another five" adds to its key, groups
+joined by "and" add up ("an officer and four soldiers": 5), a figure's breakdown does not ("eight
+people - five soldiers and three civilians": 8), and otherwise the whole wins over its part
+("two were killed, one of them a child": 2). "Killed or wounded 30" is ``killed_or_injured``.
+Without a number, the people a casualty word names one by one are counted ("killed activist X",
+"Soleimani and al-Muhandis were killed": 2; "both men": 2; "civilians were killed": no count).
+Attackers who die in their attack are counted apart (``attackers_killed``): "in addition to the
+bomber, two people were killed" and "31 people, including the bomber" are two and 30 killed.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from factiongraph.extract.events.count_scope import is_foreign
+from factiongraph.extract.events.numbers import NUMBER_WORDS, may_write_number, number_value, written_number
+from factiongraph.extract.events.tolls import no_casualties, toll_update
+
+__all__ = ["KEY_WORDS", "NUMBER_WORDS", "may_write_number", "no_casualties", "number_value", "sentence_counts",
+           "toll_update", "written_number"]
 
 Token = Any
 
@@ -43,11 +52,6 @@ _SUFFER_VERBS = frozenset("""suffer suffers suffered suffering sustain sustains 
     receives received receiving""".split())
 _KEY_ORDER = ["killed", "injured", "arrested", "abducted", "released"]
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-                "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24}
 # Nouns that count things, not people: their numbers are never casualties.
 THING_NOUNS = frozenset("""attack attacks strike strikes airstrikes rocket rockets missile missiles drone drones
     bomb bombs explosion explosions blast blasts bombing bombings shell shells mortar mortars time times
@@ -76,96 +80,6 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     youth youngster lad cameraman correspondent marine occupant mukhtar""".split())
 # "killing two and wounding a third": an ordinal after "a"/"another" is one more person.
 ORDINAL_ONE = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh"})
-_NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|one\s+died)|"
-                          r"(?:no\s+one|nobody)\s+(?:was|were)\s+(?:killed|hurt|injured|harmed|wounded)|"
-                          r"without\s+(?:causing\s+)?(?:any\s+)?(?:casualties|injuries)|"
-                          r"did\s+not\s+(?:cause|result\s+in|leave)\s+(?:any\s+)?(?:casualties|injuries))\b",
-                          re.IGNORECASE)
-_ORDINAL_OR_YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-
-
-def number_value(tok: Token) -> int | None:
-    """Return the whole number a token writes ("25", "1,200", "five", "twenty-five"), or None."""
-    text = tok.text.replace(",", "")
-    if text.isdigit():
-        return None if _ORDINAL_OR_YEAR.match(text) else int(text)
-    low = text.lower()
-    if "-" in low:  # "twenty-five"
-        parts = low.split("-")
-        if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
-            return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
-    return NUMBER_WORDS.get(low)
-
-
-def may_write_number(low: str) -> bool:
-    """Return False when a token whose lowercase text is ``low`` cannot write a number.
-
-    A cheap test to run before :func:`written_number`: every token :func:`number_value` reads is
-    digits (commas aside), a number word, or holds a hyphen ("twenty-five").
-    """
-    bare = low.replace(",", "")
-    return bare in NUMBER_WORDS or "-" in bare or bare.isdigit()
-
-
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1000000}
-
-
-def _joins(prev: str, low: str) -> bool:
-    """Return True when number word ``low`` goes on the phrase number word ``prev`` ends
-    ("twenty five", "two hundred", "hundred fifty"); "two and three" are two numbers."""
-    if low not in NUMBER_WORDS and low not in _SCALES:
-        return False
-    if low in _SCALES:
-        return prev in NUMBER_WORDS and prev not in ("dozen", "dozens")
-    value, before = NUMBER_WORDS[low], NUMBER_WORDS.get(prev) or _SCALES.get(prev, 0)
-    if prev in _SCALES:
-        return value < 100 and low not in ("dozen", "dozens")
-    return before in (20, 30, 40, 50, 60, 70, 80, 90) and 0 < value < 10
-
-
-def _phrase_start(tok: Token) -> bool:
-    """Return False for a number word that goes on a phrase begun before it ("two *hundred*",
-    "one hundred and *fifty*", "twenty - *five*")."""
-    doc, i = tok.doc, tok.i
-    low = tok.lower_
-    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in NUMBER_WORDS and low in NUMBER_WORDS \
-            and not doc[i - 1].whitespace_:
-        return False
-    if i >= 1 and _joins(doc[i - 1].lower_, low):
-        return False
-    return not (i >= 2 and doc[i - 1].lower_ == "and" and doc[i - 2].lower_ in _SCALES and _joins(doc[i - 2].lower_, low))
-
-
-def written_number(tok: Token) -> int | None:
-    """Return the number a token starts, reading "twenty - five" split by the tokenizer as 25 and
-    phrases of number words ("two hundred", "one hundred and fifty", "twenty five"); a later word
-    of such a phrase is None (it was read with the first)."""
-    doc = tok.doc
-    low = tok.lower_
-    if not _phrase_start(tok):
-        return None
-    value = number_value(tok)
-    if value is not None and low in NUMBER_WORDS and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" \
-            and not tok.whitespace_ and doc[tok.i + 2].lower_ in NUMBER_WORDS:
-        return value + NUMBER_WORDS[doc[tok.i + 2].lower_]
-    if value is None or low not in NUMBER_WORDS:
-        return value
-    total, current, prev, i = 0, value, low, tok.i + 1
-    while i < len(doc):
-        word = doc[i].lower_
-        if word == "and" and prev in _SCALES and i + 1 < len(doc) and _joins(prev, doc[i + 1].lower_):
-            i += 1
-            word = doc[i].lower_
-        elif not _joins(prev, word):
-            break
-        if word in _SCALES:
-            current = max(current, 1) * _SCALES[word]
-            if word != "hundred":
-                total, current = total + current, 0
-        else:
-            current += NUMBER_WORDS[word]
-        prev, i = word, i + 1
-    return total + current
 
 
 def _struck_down(noun: Token) -> bool:
@@ -571,48 +485,3 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
     for key, value in no_casualties(text).items():
         out.setdefault(key, value)
     return out
-
-
-def no_casualties(text: str) -> dict[str, int]:
-    """Return the zero counts ``text`` states ("no casualties": 0 killed, 0 injured), else {}."""
-    if not text or not _NONE_KILLED.search(text):
-        return {}
-    if re.search(r"casualties|injur|hurt|harmed", text, re.IGNORECASE):
-        return {"killed": 0, "injured": 0}
-    return {"killed": 0}
-
-
-# "The death toll from the bombing rose to 31", "the number of dead climbed to at least 40":
-# a later figure for a happening told before.
-_TOLL_UPDATE = re.compile(
-    r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|fatalities|"
-    r"injured|wounded|casualties))\b(?:\s+[\w'-]+){0,6}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|"
-    r"climbs|increased|jumped|reached|hit|stands|stood|revised(?:\s+up(?:wards?)?)?|raised|updated|"
-    r"(?:went|gone)\s+up)\s+(?:to\s+|at\s+)?(?:at\s+least\s+)?"
-    r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b", re.I)
-
-
-# "Medical sources put the death toll at 12": the same, the figure given by a source.
-_TOLL_PUT = re.compile(r"\b(?:put|puts|putting|placed|places|placing)\s+the\s+(?P<what>death\s+toll|toll|"
-                       r"number\s+of\s+(?:the\s+)?(?:dead|injured|wounded))\s+at\s+(?:at\s+least\s+)?"
-                       r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b", re.I)
-
-
-def toll_update(text: str) -> tuple[str, int] | None:
-    """Return ``(count key, number)`` when ``text`` raises an earlier happening's toll, else None."""
-    match = _TOLL_UPDATE.search(text) or _TOLL_PUT.search(text)
-    if match is None:
-        return None
-    raw = match.group("n").replace(",", "").lower()
-    if raw.isdigit():
-        value: int | None = None if _ORDINAL_OR_YEAR.match(raw) else int(raw)
-    elif "-" in raw:
-        a, _, b = raw.partition("-")
-        value = NUMBER_WORDS[a] + NUMBER_WORDS[b] if a in NUMBER_WORDS and b in NUMBER_WORDS else None
-    else:
-        value = NUMBER_WORDS.get(raw)
-    if value is None:
-        return None
-    what = match.group("what").lower()
-    key = "injured" if what.endswith(("injured", "wounded")) else "killed"
-    return key, value
