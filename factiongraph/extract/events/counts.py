@@ -394,10 +394,14 @@ def _attackers_among(noun: Token) -> int:
 
 def _lone_digits(num: Token) -> bool:
     """Return True for a bare figure the tagger took for a date all by itself ("wounding 40,
-    police said"): an entity of this one token, digits only (years are read as no number)."""
+    police said"): an entity of this one token, digits only (years are read as no number), that a
+    casualty verb takes as its object or subject (not an age: "a man aged 25", "Ahmed, 25,")."""
     doc = num.doc
     alone = num.i + 1 >= len(doc) or doc[num.i + 1].ent_iob_ != "I"
-    return bool(num.ent_type_ == "DATE" and num.ent_iob_ == "B" and num.text.replace(",", "").isdigit() and alone)
+    taken = (num.dep_ in ("dobj", "nsubj", "nsubjpass") and num.head.lower_ in KEY_WORDS) \
+        or (num.dep_ == "pobj" and num.head.lower_ in ("at", "to"))  # "put the number of wounded at 45"
+    return bool(num.ent_type_ == "DATE" and num.ent_iob_ == "B" and num.text.replace(",", "").isdigit()
+                and alone and taken)
 
 
 def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int, int] | None = None

@@ -69,6 +69,9 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
     ("BAGHDAD (Reuters) - A bomb went off in a crowded market in Baghdad on Saturday, killing at least 15 people "
      "and wounding 40, police and medical sources said.", {"killed": 15, "injured": 40}),
     ("A US drone strike killed commander Abu Baqir al-Saadi and his deputy in Baghdad on Wednesday.", {"killed": 2}),
+    # an age the tagger also takes for a date is no figure
+    ("A man aged 25 was killed when a bomb exploded in Kirkuk on Monday.", {"killed": 1}),
+    ("Gunmen killed Ahmed, 25, and his brother, 30, in Basra on Monday.", {"killed": 2}),
     # a figure of both together is neither key's
     ("An explosion in a market in Hilla on Monday killed or wounded 30 people.", {"killed_or_injured": 30}),
     ("Sixty people were killed or wounded in a bombing in Hilla on Monday.", {"killed_or_injured": 60}),
