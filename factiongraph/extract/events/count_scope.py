@@ -112,7 +112,10 @@ def _earlier_clause(word: Token, casualty: Collection[str]) -> Token | None:
                 or any(c.dep_ == "npadvmod" and c.lower_ in _LAPSE_NOUNS for m in marks for c in m.children)
             other = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in HAPPENING_NOUNS | _MEANS_NOUNS
                         and any(d.lower_ in _OTHER_WORDS for d in c.children) for c in t.children)
-            toll = marks and any(d.lower_ in casualty for d in t.subtree)
+            # "after a rocket attack killed a contractor": the clause's own verb says a toll ("after
+            # guards stopped him, killing eight" does not: the killing is the happening told)
+            toll = marks and (t.lower_ in casualty or any(c.dep_ == "conj" and c.lower_ in casualty
+                                                          for c in t.children))
             if (marks and lapse) or other or toll:
                 return t
         t = t.head

@@ -260,6 +260,11 @@ def test_more_than_is_at_least_not_more_of_the_same(extractor: EventExtractor) -
     ("The clashes, which began on Sunday, have so far killed 12 people in Tal Afar.", {"killed": 12}),
     ("Militants killed four soldiers near Kirkuk on Monday in one of the deadliest attacks on the army this year.",
      {"killed": 4}),
+    # a clause after "after" without a toll of its own is no other happening
+    ("A suicide bomber blew himself up at a checkpoint in Samarra on Monday after guards stopped him, killing eight "
+     "people.", {"killed": 8}),
+    ("A car bomb exploded in Kirkuk on Monday after police tried to defuse it, killing two officers and wounding "
+     "five.", {"killed": 2, "injured": 5}),
 ])
 def test_a_happening_named_again_in_its_own_sentence_keeps_its_figures(extractor: EventExtractor, text: str,
                                                                         counts: dict[str, int]) -> None:
