@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factiongraph.extract.events.counts import no_casualties
+from factiongraph.extract.events.tolls import no_casualties, toll_update
 from factiongraph.extract.events.coref import is_undated, merge_events
 from factiongraph.extract.events.typology import VIOLENT_TYPES
 from factiongraph.model import Event
@@ -30,9 +30,14 @@ from factiongraph.model import Event
 # Labels of the events a killing or wounding verb makes on its own (events.yaml).
 CASUALTY_LABELS = frozenset({"killing", "injury"})
 # Words that put a casualty report in another incident than the one told before.
-_OTHER_INCIDENT = re.compile(r"\b(?:separate|another|other\s+(?:attack|incident|blast|strike)s?|elsewhere|"
-                             r"meanwhile|earlier|previous|last\s+(?:week|month|year))\b", re.IGNORECASE)
+# ("Another 20 were wounded" adds to the toll told: only "another" happening points away.)
+_OTHER_INCIDENT = re.compile(r"\b(?:separate|another\s+(?:[\w-]+\s+)?(?:attack|incident|blast|strike|bombing|"
+                             r"explosion|shooting|ambush|raid|clash)|other\s+(?:attack|incident|blast|strike)s?|"
+                             r"elsewhere|meanwhile|earlier|previous|last\s+(?:week|month|year))\b", re.IGNORECASE)
 
+
+# Words that make a toll told after the happening a revision of its figures.
+_REVISED = re.compile(r"\b(?:later|rose|risen|climbed|revised|updated|new\s+toll|now)\b", re.IGNORECASE)
 
 # Words that make a sentence's figures a tally over time, not one happening's toll.
 _TALLY_WORDS = re.compile(r"\b(?:since|so\s+far|in\s+total|in\s+all|altogether|overall|toll|this\s+year|"
@@ -62,6 +67,19 @@ def is_bare_casualty(event: Event) -> bool:
             and event.location_id is None and is_undated(event))
 
 
+def is_toll_of_one_told(event: Event, sentence: str) -> bool:
+    """Return True for a violent happening a sentence names as one already told ("The explosion
+    killed three soldiers", "the number of dead people who were targeted in the strike is
+    four"): a definite noun, figures, and no place finer than a country and no date of its own
+    (who it names as acting is the happening's, told before)."""
+    trigger = str(event.attrs.get("trigger", ""))
+    placed = event.location_id is not None and event.geo_precision != "country"
+    if event.type not in VIOLENT_TYPES or not event.counts or placed or not is_undated(event) or not trigger.strip():
+        return False
+    words = r"\s+".join(map(re.escape, trigger.split()))
+    return re.search(rf"\b(?:the|this|that)\s+(?:[\w.-]+\s+){{0,2}}{words}\b", sentence, re.IGNORECASE) is not None
+
+
 def coordinated_casualties(events: list[Event], first: int) -> list[int]:
     """Merge, among ``events[first:]`` (one sentence's), each wounding whose figures another
     violent event of the sentence already holds into that event; return the merged indices."""
@@ -85,12 +103,21 @@ def follow_up_casualties(events: list[Event], first: int, triggers: Sequence[int
     event whose trigger is at or after ``floor`` (the sentence before's start); return the
     folded indices (none unless every event of the sentence is a bare casualty report)."""
     new = range(first, len(events))
-    if not new or not all(is_bare_casualty(events[i]) for i in new) or _OTHER_INCIDENT.search(sentence):
+    update = toll_update(sentence)
+    if not new or _OTHER_INCIDENT.search(sentence) \
+            or not all(is_bare_casualty(events[i]) or is_toll_of_one_told(events[i], sentence)
+                       or (update is not None and events[i].attrs.get("label") in CASUALTY_LABELS) for i in new):
         return []
     host = next((j for j in range(first - 1, -1, -1) if triggers[j] >= floor and events[j].type in VIOLENT_TYPES
                  and not is_bare_casualty(events[j])), None)
     if host is None:
         return []
+    revised = update is not None or _REVISED.search(sentence) is not None
     for i in new:
+        before = dict(events[host].counts)
         events[host] = merge_events(events[host], events[i], participants=False)
+        if revised:  # "Hospital officials later said 19 people had died": the later figure
+            events[host].counts.update({k: v for k, v in events[i].counts.items() if v > before.get(k, v)})
+    if update is not None and update[1] > events[host].counts.get(update[0], 0):
+        events[host].counts[update[0]] = update[1]  # "Later reports put the toll at 22"
     return list(new)

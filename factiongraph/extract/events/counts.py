@@ -2,20 +2,31 @@
 
 Every number of a sentence is tied to the word that says what happened to whom it counts: the
 verb or adjective of its noun phrase ("three soldiers were killed", "killing three soldiers",
-"2 people died and 15 were hurt", "five dead", "the death toll rose to 25"). Numbers of other
-things ("one of 32 coordinated attacks", "two rockets", "three times") are not counts. Forms:
-digits, number words ("twenty-five", "a dozen"), "at least"/"more than" N (N), "dozens" (24, the
-least the word allows), "another five" (added to its key), "no casualties" (0 killed, 0
-injured), single people named before a counted group ("an officer and four soldiers": 5). Without a number, the people a casualty word names one by one are counted ("killed
-activist X", "Soleimani and al-Muhandis were killed": 2; "civilians were killed": no count). Attackers who die in their attack are counted apart (``attackers_killed``): "in
-addition to the bomber, two people were killed" is two killed.
+"2 people died and 15 were hurt", "five dead", "the death toll rose to 25", "the number of dead
+is four", "injuries to 20 others"). Numbers of other things ("one of 32 coordinated attacks",
+"two rockets", "three times") are not counts; numbers are read in ``numbers.py``, whole-sentence
+tolls ("no casualties", "the toll rose to 31") in ``tolls.py``, and which happening of the
+sentence a figure belongs to in ``count_scope.py``. "Another five" adds to its key, groups
+joined by "and" add up ("an officer and four soldiers": 5), a figure's breakdown does not ("eight
+people - five soldiers and three civilians": 8), and otherwise the whole wins over its part
+("two were killed, one of them a child": 2). "Killed or wounded 30" is ``killed_or_injured``.
+Without a number, the people a casualty word names one by one are counted ("killed activist X",
+"Soleimani and al-Muhandis were killed": 2; "both men": 2; "civilians were killed": no count).
+Attackers who die in their attack are counted apart (``attackers_killed``): "in addition to the
+bomber, two people were killed" and "31 people, including the bomber" are two and 30 killed.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
+
+from factiongraph.extract.events.count_scope import is_foreign
+from factiongraph.extract.events.numbers import NUMBER_WORDS, may_write_number, number_value, written_number
+from factiongraph.extract.events.tolls import no_casualties, toll_update
+
+__all__ = ["KEY_WORDS", "NUMBER_WORDS", "may_write_number", "no_casualties", "number_value", "sentence_counts",
+           "toll_update", "written_number"]
 
 Token = Any
 
@@ -23,8 +34,9 @@ Token = Any
 KEY_WORDS: dict[str, str] = {}
 for _key, _words in {
     "killed": """killed kill kills killing dead died die dies dying death deaths slain perished martyred
-                 fatalities lives assassinated assassinating murdered executed beheaded""",
-    "injured": """injured injuring injure injures wounded wounding wound wounds hurt injuries""",
+                 fatalities lives assassinated assassinating murdered executed beheaded martyrdom
+                 massacred massacring slaughtered lynched""",
+    "injured": """injured injuring injure injures wounded wounding wound wounds hurt injuries injury""",
     "arrested": """arrested arresting arrest arrests detained detaining detain apprehended captured
                    rounded""",
     "abducted": """kidnapped kidnapping kidnap abducted abducting abduct""",
@@ -33,11 +45,13 @@ for _key, _words in {
     for _word in _words.split():
         KEY_WORDS[_word] = _key
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-                "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24}
+# Verbs that cause harm "to" those a number counts ("causing injuries to two guards").
+_CAUSE_VERBS = frozenset("cause causes caused causing inflict inflicts inflicted inflicting".split())
+# Verbs whose subject takes the harm their object names ("sustained injuries", "suffered wounds").
+_SUFFER_VERBS = frozenset("""suffer suffers suffered suffering sustain sustains sustained sustaining receive
+    receives received receiving""".split())
+_KEY_ORDER = ["killed", "injured", "arrested", "abducted", "released"]
+
 # Nouns that count things, not people: their numbers are never casualties.
 THING_NOUNS = frozenset("""attack attacks strike strikes airstrikes rocket rockets missile missiles drone drones
     bomb bombs explosion explosions blast blasts bombing bombings shell shells mortar mortars time times
@@ -59,53 +73,13 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     terrorist gunman insurgent jihadist smuggler kidnapper organiser organizer campaigner blogger poet
     novelist writer artist singer athlete footballer
     preacher scholar diplomat envoy ambassador councillor councilman sergeant lieutenant major commando
-    hostage prisoner inmate refugee worshipper mourner passenger pedestrian bystander recruit""".split())
+    hostage prisoner inmate refugee worshipper mourner passenger pedestrian bystander recruit
+    deputy assistant secretary companion escort colleague associate partner friend relative cousin
+    nephew niece uncle aunt grandson granddaughter grandfather grandmother spouse fiance neighbour neighbor
+    host guest visitor manager director head chief administrator clerk servant cook baby infant toddler
+    youth youngster lad cameraman correspondent marine occupant mukhtar""".split())
 # "killing two and wounding a third": an ordinal after "a"/"another" is one more person.
 ORDINAL_ONE = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh"})
-_NONE_KILLED = re.compile(r"\b(?:no\s+(?:casualties|fatalities|deaths|injuries|one\s+died)|"
-                          r"(?:no\s+one|nobody)\s+(?:was|were)\s+(?:killed|hurt|injured|harmed|wounded)|"
-                          r"without\s+(?:causing\s+)?(?:any\s+)?(?:casualties|injuries)|"
-                          r"did\s+not\s+(?:cause|result\s+in|leave)\s+(?:any\s+)?(?:casualties|injuries))\b",
-                          re.IGNORECASE)
-_ORDINAL_OR_YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-
-
-def number_value(tok: Token) -> int | None:
-    """Return the whole number a token writes ("25", "1,200", "five", "twenty-five"), or None."""
-    text = tok.text.replace(",", "")
-    if text.isdigit():
-        return None if _ORDINAL_OR_YEAR.match(text) else int(text)
-    low = text.lower()
-    if "-" in low:  # "twenty-five"
-        parts = low.split("-")
-        if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
-            return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
-    return NUMBER_WORDS.get(low)
-
-
-def may_write_number(low: str) -> bool:
-    """Return False when a token whose lowercase text is ``low`` cannot write a number.
-
-    A cheap test to run before :func:`written_number`: every token :func:`number_value` reads is
-    digits (commas aside), a number word, or holds a hyphen ("twenty-five").
-    """
-    bare = low.replace(",", "")
-    return bare in NUMBER_WORDS or "-" in bare or bare.isdigit()
-
-
-def written_number(tok: Token) -> int | None:
-    """Return the number a token starts, reading "twenty - five" split by the tokenizer as 25;
-    the second half of such a pair is None (it was read with the first)."""
-    doc = tok.doc
-    low = tok.lower_
-    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in NUMBER_WORDS \
-            and low in NUMBER_WORDS and not doc[tok.i - 1].whitespace_:
-        return None
-    value = number_value(tok)
-    if value is not None and low in NUMBER_WORDS and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" \
-            and not tok.whitespace_ and doc[tok.i + 2].lower_ in NUMBER_WORDS:
-        return value + NUMBER_WORDS[doc[tok.i + 2].lower_]
-    return value
 
 
 def _struck_down(noun: Token) -> bool:
@@ -142,8 +116,8 @@ def _counted_noun(num: Token) -> Token:
         head = num.head
         if head.dep_ in ("nummod", "quantmod") and head.head.i != head.i:  # "twenty five"
             head = head.head
-        while head.dep_ == "compound" and head.head.i > head.i:  # "25 Kataib Hezbollah fighters"
-            head = head.head
+        while head.dep_ in ("compound", "nmod") and head.head.i > head.i:  # "25 Kataib Hezbollah fighters",
+            head = head.head  # "70 US and coalition soldiers"
         return head
     return num
 
@@ -171,43 +145,110 @@ def _single_persons_before(noun: Token) -> int:
                and (c.ent_type_ == "PERSON" or c.lower_ in PERSON_HEADS))
 
 
-def _key_of(noun: Token, num: Token) -> str | None:
-    """Return what happened to those ``noun`` counts, from the parse, else from the words after it."""
+def _key_word(noun: Token, num: Token) -> Token | None:
+    """Return the word that says what happened to those ``noun`` counts, from the parse, else from
+    the words after it (a token of :data:`KEY_WORDS`; "toll" for "the death toll rose to 25")."""
     noun = _first_conjunct(noun)  # "killing an officer and four soldiers": what happened to the officer
+    while noun.dep_ == "appos" and noun.head.i < noun.i and (_numbered(noun.head) or noun.head.lower_ in PERSON_HEADS
+                                                              or noun.head.ent_type_ == "PERSON"):
+        noun = _first_conjunct(noun.head)  # "killed a leader, two of his wives and ...": the leader's fate
     added_to = _along_with(noun)
     if added_to is not None:  # "killed the commander along with two bodyguards": the commander's fate
         noun = added_to
     if noun.lower_ in KEY_WORDS and noun.i != num.i:
-        return KEY_WORDS[noun.lower_]  # "five dead", "25 fatalities"
+        return noun  # "five dead", "25 fatalities"
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i != noun.i and noun.head.lower_ in KEY_WORDS:
+        return noun.head  # "executed 12 captured soldiers": what was done to them, not what they were
     for child in noun.children:  # "three people killed", "the five wounded"
         if child.dep_ in ("acl", "amod", "relcl") and child.lower_ in KEY_WORDS:
-            return KEY_WORDS[child.lower_]
+            return child
     if noun.i == num.i:  # "four of its members who were killed": the members' clause says it
         for prep in num.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
                     for child in obj.children if obj.dep_ == "pobj" else ():
                         if child.dep_ in ("acl", "relcl") and child.lower_ in KEY_WORDS:
-                            return KEY_WORDS[child.lower_]
+                            return child
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "conj") and head.i != noun.i:
         if head.lower_ in KEY_WORDS:
-            return KEY_WORDS[head.lower_]
+            return head
         for child in head.children:  # "two were dead", "15 were hurt" read as an adjective
             if child.dep_ in ("acomp", "oprd", "attr") and child.lower_ in KEY_WORDS:
-                return KEY_WORDS[child.lower_]
+                return child
+            if child.dep_ == "dobj" and child.lower_ in KEY_WORDS and head.lower_ in _SUFFER_VERBS \
+                    and noun.dep_ == "nsubj":
+                return child  # "70 soldiers sustained minor injuries"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in KEY_WORDS:
-        return KEY_WORDS[head.head.lower_]  # "the arrest of nine fighters", "the deaths of two soldiers"
-    if noun.dep_ == "pobj" and head.lower_ in ("to", "at") and any(
-            t.lower_ == "toll" for t in head.head.subtree if t.i < head.i):
-        return "killed"  # "the death toll rose to 25"
+        return head.head  # "the arrest of nine fighters", "the deaths of two soldiers"
+    if noun.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and num.doc[head.i - 1].lower_ in KEY_WORDS:
+        return num.doc[head.i - 1]  # "injuries to more than 20 others", however the parser hung "to"
+    if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in _CAUSE_VERBS:
+        caused = next((c for c in head.head.children if c.dep_ == "dobj" and c.lower_ in KEY_WORDS), None)
+        if caused is not None:
+            return caused  # "causing minor injuries to two service members"
+    if noun.dep_ == "pobj" and head.lower_ in ("to", "at"):
+        toll = _toll_word(head.head.subtree, head.i)  # "the death toll rose to 25", "put the number of wounded at 45"
+        if toll is not None:
+            return toll
+    if noun.dep_ in ("attr", "acomp", "dobj") and head.i != noun.i:  # "the number of dead is four", "reached 35"
+        for subject in head.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and subject.lower_ in ("toll", "number", "tally"):
+                toll = _toll_word(subject.subtree, noun.i)
+                if toll is not None:
+                    return toll
     doc = num.doc
     for t in doc[noun.i + 1:min(noun.i + 4, num.sent.end)]:  # "another five injured", "2 killed"
         if t.lower_ in KEY_WORDS:
-            return KEY_WORDS[t.lower_]
+            return t
         if t.is_punct or t.lower_ in ("and", "but", "while"):
             break
     return None
+
+
+def _toll_word(tokens: Iterable[Token], before: int) -> Token | None:
+    """Return the word of a toll among ``tokens`` before index ``before``: "toll" ("the death toll
+    rose to 25") or the casualty word of "the number of dead/wounded/people killed", else None."""
+    for t in tokens:
+        if t.i >= before:
+            break
+        if t.lower_ == "toll":
+            return t
+        if t.lower_ == "number" and t.i + 2 < before and t.doc[t.i + 1].lower_ == "of":
+            said = next((w for w in t.doc[t.i + 2:min(t.i + 5, before)] if w.lower_ in KEY_WORDS), None)
+            if said is not None:
+                return said
+    return None
+
+
+def _either_or(word: Token) -> str | None:
+    """Return the other key of a casualty word joined by "or" to one of another key ("killed or
+    wounded 30", "30 were killed or injured": the figure is of both together), else None."""
+    key = KEY_WORDS.get(word.lower_)
+    partners = [c for c in word.children if c.dep_ == "conj"]
+    if word.dep_ == "conj" and word.head.i != word.i:
+        partners.append(word.head)
+    for other in partners:
+        other_key = KEY_WORDS.get(other.lower_, key)
+        if other_key != key:
+            lo, hi = sorted((word.i, other.i))
+            if any(t.lower_ == "or" for t in word.doc[lo + 1:hi]):
+                return other_key
+    return None
+
+
+def _key_of(word: Token) -> str:
+    """Return the key a word of :func:`_key_word` gives. A figure the words leave open between two
+    keys ("killed or wounded 30") is both together, under a key that says so
+    (``killed_or_injured``), never one key's."""
+    if word.lower_ == "toll":
+        return "killed"
+    key = KEY_WORDS[word.lower_]
+    other = _either_or(word)
+    if other is None:
+        return key
+    first, second = sorted((key, other), key=_KEY_ORDER.index)
+    return f"{first}_or_{second}"
 
 
 def _persons(tok: Token) -> int:
@@ -229,6 +270,8 @@ def _persons(tok: Token) -> int:
         value = number_value(head) if head.i != tok.i or tok.dep_ == "conj" else None
         if value is not None:  # "a commander and two of his bodyguards": 1 + 2
             n += value
+        elif len(heads) == 1 and any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in head.children):
+            n += 2  # "both men were killed", "killing both occupants"
         elif head.ent_type_ != "PERSON" and head.i + 1 in names_at:
             continue  # "militia commander Abu Mahdi al-Muhandis" parsed as two: the title names the man
         elif head.ent_type_ == "PERSON" or head.lower_ in PERSON_HEADS:
@@ -275,10 +318,103 @@ def _of_things(num: Token) -> bool:
     return False
 
 
-def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
-    """Return the counts of one sentence (its tokens from a parsed doc; ``text``: its words)."""
+# Nouns of a figure a list after it may break down ("five people, two soldiers and three civilians").
+_GENERIC_NOUNS = frozenset("people persons individuals others victims casualties".split())
+
+
+def _figure(tok: Token) -> int | None:
+    """Return the number a noun is counted by ("five people": 5), else None."""
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            return number_value(c)
+    return None
+
+
+def _sums_up(first: Token, second: Token) -> bool:
+    """Return True when ``second`` opens, after a comma, the breakdown of the figure ``first``
+    counts: "five people, two soldiers and three civilians" (a figure of people in general, or
+    parts that add up to it); "two soldiers, three policemen and four civilians" is a list."""
+    between = first.doc[first.i + 1:second.left_edge.i]
+    whole = _figure(first)
+    if whole is None or any(t.dep_ == "cc" for t in between) or not any(t.text == "," for t in between):
+        return False
+    parts = [_figure(c) for c in (second, *(c for c in second.conjuncts if c.i > second.i))]
+    if any(v is None for v in parts):
+        return False
+    return first.lower_ in _GENERIC_NOUNS or sum(v or 0 for v in parts) == whole
+
+
+def _numbered(tok: Token) -> bool:
+    """Return True for a noun with a number of its own ("five people") or a number itself."""
+    return number_value(tok) is not None or any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
+
+
+def _listed_after(noun: Token) -> Token | None:
+    """Return the single person a counted group is set beside by the parser's apposition ("a
+    senior leader, two of his wives and four children": the leader), else None; a group set
+    beside a figure ("five people, two soldiers and ...") is its breakdown (:func:`_after_dash`)."""
+    if noun.dep_ != "appos" or noun.head.i >= noun.i:
+        return None
+    head = noun.head
+    value = number_value(noun) if noun.dep_ == "appos" else None
+    if head.ent_type_ == "PERSON" or head.lower_ not in PERSON_HEADS or _numbered(head) or not _numbered(noun):
+        return None  # "Hisham al-Hashimi, one of Iraq's best-known experts": the man described
+    return head if noun.conjuncts or (value or _figure(noun) or 0) > 1 else None
+
+
+def _after_dash(noun: Token) -> bool:
+    """Return True for a conjunct the parser joined after a dash or bracket, no "and" between,
+    or a numbered apposition to a figure: the breakdown of the figure before it ("eight people -
+    five soldiers and three civilians", "five people, two soldiers and three civilians")."""
+    if noun.dep_ == "appos" and noun.head.i < noun.i:
+        return _numbered(noun.head) and _numbered(noun)
+    if noun.dep_ != "conj" or noun.head.i >= noun.i:
+        return False
+    if _sums_up(noun.head, noun):
+        return True
+    between = noun.doc[noun.head.i + 1:noun.left_edge.i]
+    return any(t.text in ("-", "\u2013", "\u2014", "(", ":") for t in between) \
+        and not any(t.dep_ == "cc" for t in between)
+
+
+def _attackers_among(noun: Token) -> int:
+    """Return how many attackers a figure's "including" phrase names ("31 people, including the
+    bomber": 1; "including two bombers": 2): the attackers are counted apart."""
+    n = 0
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("including", "among"):
+            continue
+        for obj in prep.children:
+            for t in (obj, *obj.conjuncts) if obj.dep_ == "pobj" else ():
+                if t.lower_ in ATTACKER_NOUNS:
+                    nums = [number_value(c) for c in t.children if c.dep_ == "nummod"]
+                    n += next((v for v in nums if v is not None), 1)
+    return n
+
+
+def _lone_digits(num: Token) -> bool:
+    """Return True for a bare figure the tagger took for a date all by itself ("wounding 40,
+    police said"): an entity of this one token, digits only (years are read as no number), that a
+    casualty verb takes as its object or subject (not an age: "a man aged 25", "Ahmed, 25,")."""
+    doc = num.doc
+    alone = num.i + 1 >= len(doc) or doc[num.i + 1].ent_iob_ != "I"
+    taken = (num.dep_ in ("dobj", "nsubj", "nsubjpass") and num.head.lower_ in KEY_WORDS) \
+        or (num.dep_ == "pobj" and num.head.lower_ in ("at", "to"))  # "put the number of wounded at 45"
+    return bool(num.ent_type_ == "DATE" and num.ent_iob_ == "B" and num.text.replace(",", "").isdigit()
+                and alone and taken)
+
+
+def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int, int] | None = None
+                    ) -> dict[str, int]:
+    """Return the counts of one sentence (its tokens from a parsed doc; ``text``: its words).
+
+    With ``trigger`` (a happening's token span, end exclusive), only that happening's: a figure
+    of another happening or a tally over time told beside it is left out (:func:`is_foreign`).
+    """
     out: dict[str, int] = {}
     last_noun: dict[str, Token] = {}
+    parts: set[int] = set()  # nouns of a figure's breakdown
+    part_sum: dict[str, int] = {}
     tokens_list = list(tokens)
     lowers = [t.lower_ for t in tokens_list]
     for num, low in zip(tokens_list, lowers):
@@ -287,23 +423,28 @@ def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
         value = written_number(num)
         if value is None or (num.lower_ == "one" and _of_things(num)):
             continue
-        if num.ent_type_ not in ("", "CARDINAL", "QUANTITY"):
+        if num.ent_type_ not in ("", "CARDINAL", "QUANTITY") and not _lone_digits(num):
             continue  # a date, a sum, or part of a name ("Tower 22", "Brigade 30")
         noun = _counted_noun(num)
         if noun.i != num.i and noun.lower_ in THING_NOUNS:
             continue
-        key = _key_of(noun, num)
-        if key is None:
+        word = _key_word(noun, num)
+        if word is None or (trigger is not None and is_foreign(word, trigger, KEY_WORDS)):
             continue
+        key = _key_of(word)
         if (noun.lower_ in ATTACKER_NOUNS or any(c.lower_ in ATTACKER_NOUNS for c in noun.children
                                                 if c.dep_ in ("compound", "amod"))) and not _struck_down(noun):
             key = f"attackers_{key}"
         another = any(t.lower_ in ("another", "other", "further", "additional", "more")
+                      and num.doc[t.i + 1].lower_ != "than"  # "more than 20": at least, not 20 more
                       for t in num.doc[max(num.sent.start, num.i - 2):num.i])
         earlier = last_noun.get(key)
         coordinated = earlier is not None and (noun.head.i == earlier.i or earlier.head.i == noun.i) \
             and (noun.dep_ == "conj" or earlier.dep_ == "conj")
         value += _single_persons_before(noun)  # "killing an officer and four soldiers": five
+        listed = _listed_after(noun)  # "killed a leader, two of his wives and four children": the leader too
+        if listed is not None and not (coordinated or another):
+            value += 1
         added_to = _along_with(noun)
         if added_to is not None and number_value(added_to) is None and (
                 added_to.ent_type_ == "PERSON" or added_to.lower_ in PERSON_HEADS) and not any(
@@ -314,18 +455,28 @@ def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
                      and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
                      and not any(d.dep_ in ("nummod", "quantmod") for d in c.children)
                      and (c.lower_ in PERSON_HEADS or c.ent_type_ in ("NORP", "PERSON") or c.text[:1].isupper()))
-        if key in out and (another or coordinated):
+        value -= _attackers_among(noun) if key == "killed" else 0  # "31 people, including the bomber": 30
+        if _after_dash(noun) or (coordinated and earlier is not None and earlier.i in parts):
+            # "eight people - five soldiers and three civilians -": the parts of a figure told
+            part = part_sum.get(key, 0) + value if coordinated else value
+            part_sum[key] = part
+            out[key] = max(out.get(key, 0), part)
+            parts.add(noun.i)
+        elif key in out and (another or coordinated):
             out[key] += value  # "two soldiers and three civilians were killed", "another five"
         else:  # "two were killed, one of them a child": the whole, not its part
             out[key] = max(value, out.get(key, 0))
         last_noun[key] = noun
     for word, low in zip(tokens_list, lowers):
-        key = KEY_WORDS.get(low)
-        if key is None:
+        said = KEY_WORDS.get(low)
+        if said is None:
             continue
+        key = said
         shot_dead = low == "dead" and word.dep_ == "amod" and word.i > 0 \
             and word.doc[word.i - 1].lower_ in ("shot", "gunned", "stabbed", "beaten")
         if word.dep_ in ("amod", "compound") and not shot_dead:
+            continue
+        if trigger is not None and is_foreign(word, trigger, KEY_WORDS):
             continue
         victims = [] if shot_dead else _victims(word)
         joined = any(v.dep_ == "conj" and v.head.i == word.i for v in victims)  # "killing X and one of his aides"
@@ -338,47 +489,3 @@ def sentence_counts(tokens: Iterable[Token], text: str = "") -> dict[str, int]:
     for key, value in no_casualties(text).items():
         out.setdefault(key, value)
     return out
-
-
-def no_casualties(text: str) -> dict[str, int]:
-    """Return the zero counts ``text`` states ("no casualties": 0 killed, 0 injured), else {}."""
-    if not text or not _NONE_KILLED.search(text):
-        return {}
-    if re.search(r"casualties|injur|hurt|harmed", text, re.IGNORECASE):
-        return {"killed": 0, "injured": 0}
-    return {"killed": 0}
-
-
-# "The death toll from the bombing rose to 31", "the number of dead climbed to at least 40":
-# a later figure for a happening told before.
-_TOLL_UPDATE = re.compile(
-    r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|fatalities|"
-    r"injured|wounded|casualties))\b(?:\s+[\w'-]+){0,6}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|"
-    r"climbs|increased|jumped|reached|hit|stands|stood)\s+(?:to\s+|at\s+)?(?:at\s+least\s+)?"
-    r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b", re.I)
-
-
-# "Medical sources put the death toll at 12": the same, the figure given by a source.
-_TOLL_PUT = re.compile(r"\b(?:put|puts|putting|placed|places|placing)\s+the\s+(?P<what>death\s+toll|toll|"
-                       r"number\s+of\s+(?:the\s+)?(?:dead|injured|wounded))\s+at\s+(?:at\s+least\s+)?"
-                       r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b", re.I)
-
-
-def toll_update(text: str) -> tuple[str, int] | None:
-    """Return ``(count key, number)`` when ``text`` raises an earlier happening's toll, else None."""
-    match = _TOLL_UPDATE.search(text) or _TOLL_PUT.search(text)
-    if match is None:
-        return None
-    raw = match.group("n").replace(",", "").lower()
-    if raw.isdigit():
-        value: int | None = None if _ORDINAL_OR_YEAR.match(raw) else int(raw)
-    elif "-" in raw:
-        a, _, b = raw.partition("-")
-        value = NUMBER_WORDS[a] + NUMBER_WORDS[b] if a in NUMBER_WORDS and b in NUMBER_WORDS else None
-    else:
-        value = NUMBER_WORDS.get(raw)
-    if value is None:
-        return None
-    what = match.group("what").lower()
-    key = "injured" if what.endswith(("injured", "wounded")) else "killed"
-    return key, value

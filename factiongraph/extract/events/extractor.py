@@ -179,7 +179,7 @@ class EventExtractor:
             demonym = record.attributes.get("demonym")
             if isinstance(demonym, str) and demonym:
                 self.demonyms[demonym] = record.id
-        self._sentence_counts: dict[int, dict[str, int]] = {}
+        self._sentence_counts: dict[tuple[int, tuple[int, int] | None], dict[str, int]] = {}
         # the certainty and responsibility cues, each list searched in one scan of a sentence
         self._anonymous, self._alleged, self._claimed, self._responsibility = (
             AnyPattern(self.rules.anonymous), AnyPattern(self.rules.alleged), AnyPattern(self.rules.claimed),
@@ -532,7 +532,9 @@ class EventExtractor:
                 self._raise_toll(ctx, sent, events)
                 self._later_figures(ctx, sent, sents[max(k - 2, 0)].start_char, events, dates)
             else:
-                floor = sents[k - 1].start_char if k > 0 else sent.start_char
+                # the sentence before, a stray quote mark or blank line split off skipped
+                floor = next((s.start_char for s in reversed(sents[:k]) if any(ch.isalnum() for ch in s.text)),
+                             sent.start_char)
                 gone = coordinated_casualties(events, first)
                 gone += follow_up_casualties(events, first, triggers, floor, ctx.span_text(sent))
                 for i in sorted(set(gone), reverse=True):
@@ -696,7 +698,7 @@ class EventExtractor:
             in_sent = [m for m in in_sent if m not in filed]
         counts = self._find_counts(ctx, cand, dates)
         for extra in cand.outcomes:
-            for key, number in self._find_counts(ctx, extra, dates).items():
+            for key, number in self._find_counts(ctx, extra, dates, (cand.start, cand.end)).items():
                 if rule.type in VIOLENT_TYPES or key == rule.count or rule.sub_type in _FORCE_SUB_TYPES:
                     # an arrest does not take a blast's dead; force used on protesters does
                     counts.setdefault(key, number)
@@ -839,6 +841,11 @@ class EventExtractor:
             # released" goes on with the story)
             return None
         etype, sub_type, label = self._apply_variants(ctx, cand, actors, targets)
+        if (etype in VIOLENT_TYPES or sub_type in _FORCE_SUB_TYPES) and rule.type not in VIOLENT_TYPES \
+                and rule.sub_type not in _FORCE_SUB_TYPES and sent.doc.has_annotation("DEP"):
+            # "Gunmen stormed a police station, killing six": the attack on the people takes their toll
+            found = self._counts_of(ctx, sent, dates, (cand.start, cand.end))
+            counts = {**{k: v for k, v in found.items() if k not in ("arrested", "released")}, **counts}
         if sub_type == "Abduction/forced disappearance" and "arrested" in counts and "abducted" not in counts:
             counts["abducted"] = counts.pop("arrested")  # "gunmen seized three men": taken, not arrested
         start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
@@ -1003,21 +1010,24 @@ class EventExtractor:
         lo, hi = max(cand.sent.start, cand.start - rule.window), min(cand.sent.end, cand.end + rule.window)
         return any(doc[j].lower_ in rule.near for j in range(lo, hi) if not cand.start <= j < cand.end)
 
-    def _counts_of(self, ctx: DocContext, sent: Any, dates: list[DateMatch]) -> dict[str, int]:
+    def _counts_of(self, ctx: DocContext, sent: Any, dates: list[DateMatch],
+                   trigger: tuple[int, int] | None = None) -> dict[str, int]:
         """Return the counts of one parsed sentence (:func:`sentence_counts`; read once per
-        sentence), the numbers of its dates left out."""
-        found = self._sentence_counts.get(sent.start)
+        sentence and trigger), the numbers of its dates left out."""
+        found = self._sentence_counts.get((sent.start, trigger))
         if found is None:
             doc = sent.doc
             if not doc.has_annotation("DEP"):
                 return {}
             spans = [(d.start, d.end) for d in dates if sent.start_char <= d.start < sent.end_char]
             tokens = (t for t in sent if not any(a <= t.idx < b for a, b in spans)) if spans else sent
-            found = self._sentence_counts[sent.start] = sentence_counts(tokens, ctx.span_text(sent))
+            found = self._sentence_counts[(sent.start, trigger)] = sentence_counts(tokens, ctx.span_text(sent), trigger)
         return found
 
-    def _find_counts(self, ctx: DocContext, cand: Candidate, dates: list[DateMatch]) -> dict[str, int]:
-        """Return what the trigger's sentence counts for the event (``counts.py``).
+    def _find_counts(self, ctx: DocContext, cand: Candidate, dates: list[DateMatch],
+                     trigger: tuple[int, int] | None = None) -> dict[str, int]:
+        """Return what the trigger's sentence counts for the event (``counts.py``) whose trigger
+        spans ``trigger`` (the candidate's own when None).
 
         A violent event takes every casualty count of its sentence; another event only its own
         key (arrests: ``arrested``). Without a parse, the number nearest the trigger counts under
@@ -1026,7 +1036,7 @@ class EventExtractor:
         key = cand.rule.count
         doc, sent, lowers = cand.sent.doc, cand.sent, ctx.lowers()
         if doc.has_annotation("DEP"):
-            found = self._counts_of(ctx, sent, dates)
+            found = self._counts_of(ctx, sent, dates, trigger or (cand.start, cand.end))
             if cand.rule.type in VIOLENT_TYPES or cand.rule.sub_type in _FORCE_SUB_TYPES:
                 # its casualties ("fired tear gas at the crowd, wounding 12"); arrests are events of their own
                 return {k: v for k, v in found.items() if k not in ("arrested", "released") or k == key}

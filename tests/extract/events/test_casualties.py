@@ -47,3 +47,40 @@ def test_a_toll_of_another_incident_or_place_stays_apart(extractor: EventExtract
         assert not next(e for e in events if e.sub_type == "Remote explosive/landmine/IED").counts
 
 
+
+
+@pytest.mark.parametrize(("second", "counts"), [
+    ("Another 20 were wounded, police said.", {"killed": 9, "injured": 20}),  # more of the same toll
+    ("Sources said the number of dead is four.", {"killed": 4}),
+    # the strike named again, with the figure: no strike of its own
+    ("Sources said the number of dead people who were targeted in the strike is officially four.", {"killed": 4}),
+    ("Medics said the explosion killed nine people and wounded 14 others.", {"killed": 9, "injured": 14}),
+])
+def test_a_toll_of_the_happening_named_again_is_its_toll(extractor: EventExtractor, second: str,
+                                                          counts: dict[str, int]) -> None:
+    first = "A US drone strike hit a militia convoy near al-Qaim on Sunday"
+    first += ", killing nine people." if second.startswith("Another") else "."
+    events = run(extractor, f"{first} {second}")
+    assert len(events) == 1, [(e.sub_type, e.counts, e.evidence[0].text) for e in events]
+    assert events[0].sub_type == "Air/drone strike" and events[0].counts == counts
+
+
+def test_a_stray_quote_mark_between_the_two_sentences_is_no_sentence_of_its_own(extractor: EventExtractor) -> None:
+    events = run(extractor, 'A US drone strike hit a militia convoy near al-Qaim on Sunday, the group said, vowing to '
+                            '"take revenge."\n\nSources said the number of dead people who were targeted in the '
+                            'strike from Kataib Hezbollah, one of the groups most loyal to Iran, is officially four.')
+    assert [(e.sub_type, e.counts) for e in events if e.type != "Strategic developments"] \
+        == [("Air/drone strike", {"killed": 4})]
+
+
+@pytest.mark.parametrize(("second", "counts"), [
+    ("By Wednesday, the number of people killed in the attack had climbed to 40.", {"killed": 40}),
+    ("Hospital officials later said 19 people had died in the blast.", {"killed": 19}),
+    ("The toll was later revised up to 15.", {"killed": 15}),
+    ("Later reports put the toll at 22 dead and 40 injured.", {"killed": 22, "injured": 40}),
+    ("Police said 12 people were killed and 30 wounded.", {"killed": 12, "injured": 30}),
+])
+def test_a_revised_toll_told_next_is_the_bombings(extractor: EventExtractor, second: str,
+                                                  counts: dict[str, int]) -> None:
+    events = run(extractor, f"A bomb killed 12 people in a market in Sadr City on Monday. {second}")
+    assert [e.counts for e in events] == [counts], [(e.sub_type, e.evidence[0].text) for e in events]

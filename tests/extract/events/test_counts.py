@@ -65,6 +65,53 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
     ("Militants ambushed an army patrol in the Hamrin mountains on Friday, killing an officer and four soldiers.",
      {"killed": 5}),
     ("A mortar round hit a house in Zafaraniya on Monday, killing a woman and her three children.", {"killed": 4}),
+    # the tagger takes a bare figure for a date
+    ("BAGHDAD (Reuters) - A bomb went off in a crowded market in Baghdad on Saturday, killing at least 15 people "
+     "and wounding 40, police and medical sources said.", {"killed": 15, "injured": 40}),
+    ("A US drone strike killed commander Abu Baqir al-Saadi and his deputy in Baghdad on Wednesday.", {"killed": 2}),
+    # an age the tagger also takes for a date is no figure
+    ("A man aged 25 was killed when a bomb exploded in Kirkuk on Monday.", {"killed": 1}),
+    ("Gunmen killed Ahmed, 25, and his brother, 30, in Basra on Monday.", {"killed": 2}),
+    # a figure of both together is neither key's
+    ("An explosion in a market in Hilla on Monday killed or wounded 30 people.", {"killed_or_injured": 30}),
+    ("Sixty people were killed or wounded in a bombing in Hilla on Monday.", {"killed_or_injured": 60}),
+    # an attack on premises that kills is an attack on the people: their toll is its counts
+    ("KIRKUK, Iraq -- Insurgents stormed a police station here Sunday, killing the station chief and five of his "
+     "men.", {"killed": 6}),
+    # a breakdown after a dash is the figure's parts, not more dead; the bomber among the dead is counted apart
+    ("The attack killed eight people - five soldiers and three civilians - near Tuz Khurmatu on Monday.",
+     {"killed": 8}),
+    ("The bombing in Sadr City on Monday killed 31 people, including the bomber.", {"killed": 30}),
+    ("Officials put the number of wounded at 45 after a bomb exploded in a Kirkuk market on Monday.", {"injured": 45}),
+    ("The ministry said the death toll from Monday's bombing in Baghdad had reached 35, with 90 people wounded.",
+     {"killed": 35, "injured": 90}),
+    ("Three rockets hit Ain al-Asad air base on Monday, causing minor injuries to two US service members.",
+     {"injured": 2}),
+    ("A drone struck Tower 22 in Jordan on Sunday, and about 40 US and coalition soldiers sustained mostly minor "
+     "injuries.", {"injured": 40}),
+    # agency style
+    ("An explosive device exploded on Monday in Tarmiyah, resulting in the death of 3 people and the injury of 7 "
+     "others, a security source said.", {"killed": 3, "injured": 7}),
+    ("A security source said that an IED targeted an army vehicle in Kirkuk on Monday, which led to the martyrdom "
+     "of an officer and the injury of two soldiers.", {"killed": 1, "injured": 2}),
+    ("Gunmen killed the mukhtar of a village near Baquba on Monday.", {"killed": 1}),
+    ("Gunmen attacked a village near Sinjar on Monday and slaughtered 14 shepherds.", {"killed": 14}),
+    # phrases of number words
+    ("Two hundred people were killed in the bombing in Karrada on Monday.", {"killed": 200}),
+    ("The blast killed one hundred and fifty people in Karrada on Monday.", {"killed": 150}),
+    ("A bomb killed twenty five people in Karrada on Monday.", {"killed": 25}),
+    # "both" is two
+    ("A drone struck a vehicle near Baghdad airport on Monday, killing both occupants.", {"killed": 2}),
+    ("Gunmen killed a Marine and wounded three others in Ramadi on Monday.", {"killed": 1, "injured": 3}),
+    # a list the parser reads as an apposition; the breakdown of a figure after a comma
+    ("An airstrike killed a senior ISIS leader, two of his wives and four children in Hit on Monday.", {"killed": 7}),
+    ("Gunmen killed five people, two soldiers and three civilians, in Tarmiyah on Monday.", {"killed": 5}),
+    ("Gunmen killed two soldiers, three policemen and four civilians in Tarmiyah on Monday.", {"killed": 9}),
+    ("Gunmen shot dead Ali Hassan, one of the city's best-known lawyers, outside his office in Basra on Monday.",
+     {"killed": 1}),  # the man described, not a second victim
+    # what was done to them, not what they had been
+    ("Militants executed 12 captured soldiers in Anbar on Monday.", {"killed": 12}),
+    ("In Basra, gunmen shot and killed activist Ahmed Abdul-Samad and his cameraman on Friday.", {"killed": 2}),
 ])
 def test_counts_follow_the_words_that_say_what_happened(extractor: EventExtractor, text: str,
                                                         counts: dict[str, int]) -> None:
@@ -162,3 +209,90 @@ def test_may_write_number_admits(word: str) -> None:
 @pytest.mark.parametrize("word", ["soldiers", "killed", "Brigade", ",", "2nd"])
 def test_may_write_number_turns_away_words(word: str) -> None:
     assert not may_write_number(Doc(_VOCAB, words=[word])[0].lower_)
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # a tally over time told beside the happening
+    ("A rocket attack on the base on Monday wounded two contractors; since 2014, 400 people have been killed in "
+     "the province.", {"injured": 2}),
+    ("Gunmen shot dead a lawyer in Basra on Sunday; more than 40 activists have been killed in the city so far "
+     "this year.", {"killed": 1}),
+    ("A rocket hit the Green Zone on Monday, wounding one guard, in a campaign of attacks that has wounded 70 US "
+     "troops since October.", {"injured": 1}),
+    # the figure of another happening, told in its relative clause
+    ("A drone strike killed a commander of Kataib Hezbollah in Baghdad on Wednesday, weeks after an attack that "
+     "killed three US soldiers in Jordan.", {"killed": 1}),
+    ("A roadside bomb killed two soldiers near Tarmiyah on Monday, the latest in a wave of attacks that has killed "
+     "more than 200 people since January.", {"killed": 2}),
+    ("A car bomb killed five people in Mosul on Monday, a day after another bombing killed nine in Kirkuk.",
+     {"killed": 5}),
+    ("A suicide bomber killed 20 people at a market in Baghdad on Monday, the worst attack in the capital since "
+     "2016, when a truck bomb killed more than 300 in Karrada.", {"killed": 20}),
+    # the tally is the happening told: its own figure
+    ("More than 600 protesters have been killed since the demonstrations began in October, the commission said.",
+     {"killed": 600}),
+    ("Clashes that began on Monday between the army and the militia have killed 23 people, medics said on Tuesday.",
+     {"killed": 23}),
+])
+def test_figures_of_other_happenings_stay_out(extractor: EventExtractor, text: str, counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
+
+
+def test_each_happening_of_a_sentence_keeps_its_own_figures(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context("A drone strike killed two commanders near al-Qaim on Monday, hours after a "
+                                            "rocket attack wounded three soldiers in Erbil.", "2021-05-10"))
+    assert {e.sub_type: e.counts for e in events} == {"Air/drone strike": {"killed": 2},
+                                                      "Shelling/artillery/missile attack": {"injured": 3}}
+
+
+def test_more_than_is_at_least_not_more_of_the_same(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context("The army announced the death of two soldiers and injuries to more than 20 "
+                                            "others in a drone attack in Tarmiyah on Monday.", "2021-05-10"))
+    assert [e.counts for e in events if e.sub_type == "Air/drone strike"] == [{"killed": 2, "injured": 20}]
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("Gunmen stormed a police station in Kirkuk on Monday in an attack that killed six policemen.", {"killed": 6}),
+    ("Militants ambushed an army convoy near Tarmiyah on Monday, an assault that left nine soldiers dead.",
+     {"killed": 9}),
+    ("Rockets slammed into the Green Zone on Monday in an attack that wounded three guards, officials said.",
+     {"injured": 3}),
+    ("The clashes, which began on Sunday, have so far killed 12 people in Tal Afar.", {"killed": 12}),
+    ("Militants killed four soldiers near Kirkuk on Monday in one of the deadliest attacks on the army this year.",
+     {"killed": 4}),
+    # a clause after "after" without a toll of its own is no other happening
+    ("A suicide bomber blew himself up at a checkpoint in Samarra on Monday after guards stopped him, killing eight "
+     "people.", {"killed": 8}),
+    ("A car bomb exploded in Kirkuk on Monday after police tried to defuse it, killing two officers and wounding "
+     "five.", {"killed": 2, "injured": 5}),
+])
+def test_a_happening_named_again_in_its_own_sentence_keeps_its_figures(extractor: EventExtractor, text: str,
+                                                                        counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
+
+
+def test_the_toll_of_the_attack_a_strike_answers_is_the_attacks(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context("US forces struck militia sites in Qaim on Sunday, in retaliation for a "
+                                            "rocket attack that killed a contractor and wounded two soldiers.",
+                                            "2021-05-10"))
+    assert {e.sub_type: e.counts for e in events} == {"Air/drone strike": {},
+                                                      "Shelling/artillery/missile attack": {"killed": 1, "injured": 2}}
+
+
+def test_a_toll_told_after_after_is_the_earlier_happenings(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context("On Sunday, US air strikes hit five positions of the militia in western "
+                                            "Iraq, killing 25 of its fighters, after a rocket attack on a base near "
+                                            "Kirkuk killed an American contractor.", "2021-05-10"))
+    assert {e.sub_type: e.counts for e in events} == {"Air/drone strike": {"killed": 25},
+                                                      "Shelling/artillery/missile attack": {"killed": 1}}
+
+
+@pytest.mark.parametrize("text", [
+    "Iran's Revolutionary Guards fired more than a dozen missiles at two bases in Iraq early on Wednesday, in what "
+    "they called revenge for the killing of their most prominent general.",
+    "Militia fighters fired rockets at a US base near Erbil on Monday in response to the deaths of two of their "
+    "commanders.",
+])
+def test_the_killing_an_attack_answers_is_not_its_toll(extractor: EventExtractor, text: str) -> None:
+    events = extractor.extract(make_context(text, "2021-05-10"))
+    assert [e.counts for e in events if e.type == "Explosions/Remote violence"] == [{}]
