@@ -546,8 +546,8 @@ class EventExtractor:
         # when the body tells none (it only refers to it: "The attack caused no casualties"); else the
         # body's tellings stand, and the headline's verb may be no happening at all ("protesters
         # disperse after ...").
-        told = any(not e.attrs.get("headline_present") for e in events)
-        events = [e for e in events if not e.attrs.pop("headline_present", False) or not told]
+        body_told = any(not e.attrs.get("headline_present") for e in events)
+        events = [e for e in events if not e.attrs.pop("headline_present", False) or not body_told]
         events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id))
         seen: dict[str, int] = {}
         for event in events:
