@@ -204,13 +204,34 @@ def pick_date(sent_start: int, sent_end: int, trigger: int, dates: list[DateMatc
     """Return the date expression of a sentence that belongs to the trigger at ``trigger``.
 
     Values beat unresolved expressions, event-relative expressions ("four days after the raid")
-    come last; among equals the nearest to the trigger wins.
+    come last, and a dateline's date after all of them; among equals the nearest to the trigger
+    wins. A date with a ``scope_end`` ("the 2019 killing") counts only for a trigger in its scope.
     """
-    inside = [d for d in dates if sent_start <= d.start and d.end <= sent_end]
+    inside = [d for d in dates if sent_start <= d.start and d.end <= sent_end
+              and (d.scope_end is None or d.end <= trigger < d.scope_end)]
     if not inside:
         return None
-    return min(inside, key=lambda d: (d.is_relative_to_event, d.value is None,
+    return min(inside, key=lambda d: (d.filing, d.is_relative_to_event, d.value is None,
                                       abs(d.start - trigger)))
+
+
+def choose_date(text: str, sent_start: int, sent_end: int, trigger: int, own: list[DateMatch],
+                loose: list[DateMatch], dates: list[DateMatch]) -> DateMatch | None:
+    """Return the date expression of the event whose trigger is at ``trigger``, or None.
+
+    In order: a date of ``own`` (the phrases that modify the trigger's clause); a date of
+    ``loose`` (the sentence's other dates, except those inside a clause about something else:
+    "the militia, which was formed in 2014, ..."); a date labelling the paragraph
+    (:func:`paragraph_label_date`); last, a wire dateline's date (the day the report was filed,
+    only when the sentence names no other day). A year standing before a noun ("the 2019
+    killing") dates only that noun.
+    """
+    written = [d for d in own if not d.filing]
+    sentence = [d for d in loose if not d.filing]
+    return pick_date(sent_start, sent_end, trigger, written) \
+        or pick_date(sent_start, sent_end, trigger, sentence) \
+        or paragraph_label_date(text, trigger, dates) \
+        or pick_date(sent_start, sent_end, trigger, [d for d in loose if d.filing])
 
 
 _LABEL_END = re.compile(r"\s*[:\u2013\u2014-]")
@@ -223,7 +244,7 @@ def paragraph_label_date(text: str, trigger: int, dates: list[DateMatch]) -> Dat
     it (the parser often makes the date a sentence of its own): it dates what its paragraph reports.
     """
     for d in dates:
-        if d.value is None or not d.start < trigger or "\n" in text[d.end:trigger]:
+        if d.value is None or d.filing or not d.start < trigger or "\n" in text[d.end:trigger]:
             continue
         line_start = text.rfind("\n", 0, d.start) + 1
         if text[line_start:d.start].strip() == "" and _LABEL_END.match(text, d.end):
@@ -231,9 +252,22 @@ def paragraph_label_date(text: str, trigger: int, dates: list[DateMatch]) -> Dat
     return None
 
 
+# "Hours later" counts from a happening reported at most this many characters before it.
+JUST_REPORTED_WINDOW = 300
+
+
 def _reference_event(match: DateMatch, earlier: list[Event]) -> Event | None:
     """Return the earlier event a relative expression counts from (named or latest dated)."""
     word = (match.reference or "").rstrip("s")
+    if not word and match.basis.startswith("the same day") and earlier:
+        # "hours later", "minutes after that": the happening just reported, or none
+        last = earlier[-1]
+        end = max((e.end for e in last.evidence), default=None)
+        if end is None or not 0 <= match.start - end <= JUST_REPORTED_WINDOW \
+                or not last.date_start or last.date_precision != DatePrecision.DAY \
+                or str(last.attrs.get("date_basis", "")).startswith(("undated", "relative")):
+            return None
+        return last
     fallback: Event | None = None
     for e in reversed(earlier):
         named = bool(word) and (word in str(e.attrs.get("trigger", "")).lower() or word == e.attrs.get("label"))
@@ -278,7 +312,12 @@ def weekday_from_text(match: DateMatch, dates: list[DateMatch], anchor: Anchor) 
     before = [d for d in days if d.end <= match.start and match.start - d.end <= WEEKDAY_REFERENCE_WINDOW]
     if not before:
         return None
-    reference = max(d.value.start for d in before if d.value is not None)
+    latest_written = max(before, key=lambda d: d.value.start if d.value is not None else date.min)
+    assert latest_written.value is not None
+    reference = latest_written.value.start
+    if latest_written.filing:  # a dateline's day is when the report was filed: the weekday before it
+        day = reference - timedelta(days=(reference.weekday() - weekday) % 7)
+        return day, f"weekday on or before the dateline's {reference.isoformat()}"
     day = resolve_weekday_after(weekday, reference)
     if latest is not None and day > latest:
         return None
@@ -341,7 +380,8 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
             base = value_of(_date_from(parts), DatePrecision(ref.date_precision or DatePrecision.DAY))
             return shift_date(base, offset), match.text, basis
         return None, match.text, "relative: reference event not found"
-    if match is not None and match.kind == "weekday" and anchor.precision is not DatePrecision.DAY:
+    if match is not None and match.kind == "weekday" and anchor.precision is not DatePrecision.DAY \
+            and (match.value is None or "unknown" in match.basis):
         found = weekday_from_text(match, dates, anchor)
         if found is not None:
             return value_of(found[0], DatePrecision.DAY), match.text, found[1]

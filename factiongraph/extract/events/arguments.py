@@ -840,6 +840,30 @@ class ArgumentReader:
             t = t.head
         return False
 
+    def in_other_clause(self, doc: Any, trig_start: int, trig_end: int, char_start: int, char_end: int) -> bool:
+        """Return True when the phrase at ``[char_start, char_end)`` sits in a relative clause
+        that describes a participant of the trigger's main clause ("the militia, which was formed
+        in 2014, attacked ...", "a group founded in 2007 claimed ..."): it dates that clause's
+        happening, not the trigger's. Only for a trigger of the sentence's main clause; a clause
+        that describes the trigger noun itself ("the violence that erupted on Monday") dates it."""
+        if not self.available:
+            return False
+        span = doc.char_span(char_start, char_end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = trigger_head(doc, trig_start, trig_end)
+        if self.sx.clause_verb(head).dep_ != "ROOT":
+            return False
+        t = span.root
+        for _ in range(12):
+            if t.dep_ in ("relcl", "acl") and t.head.i != head.i and not (t.left_edge.i <= head.i <= t.right_edge.i) \
+                    and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ",":
+                return True  # set off by commas: a description, not the report
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
+
 
 def _phrase_text(token: Token) -> str:
     """Return the words of the noun phrase headed by ``token`` (its subtree, without clauses)."""

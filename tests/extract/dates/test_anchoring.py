@@ -181,3 +181,39 @@ def test_bare_weekday_counts_from_the_latest_day_not_a_background_date(extractor
     events = extractor.extract(make_context(text))
     protest = next(e for e in events if e.type == "Protests")
     assert protest.date_start.endswith("-07-07")
+
+
+def test_a_date_in_a_relative_clause_about_a_participant_does_not_date_the_event(extractor: EventExtractor) -> None:
+    text = "The brigade, which was set up in 2016, attacked a police post near Tikrit, killing two officers."
+    events = extractor.extract(make_context(text, "2023-05-18"))
+    attack = next(e for e in events if e.attrs.get("trigger") == "attacked")
+    assert attack.date_start == "2023-05"  # the publication period, not the brigade's founding year
+
+
+def test_a_year_before_a_noun_is_that_happenings_year_only(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Mourners in Baghdad recalled the 2020 assassination of Qasem Soleimani.", "2023-05-18"))
+    killing = next(e for e in events if e.attrs.get("trigger") == "assassination")
+    assert killing.date_start == "2020" and killing.date_precision == "year"
+
+
+def test_the_sentences_own_day_beats_the_datelines_day(extractor: EventExtractor) -> None:
+    text = "KIRKUK, Iraq, May 18 (Wire) - Gunmen shot dead a tribal sheikh in Kirkuk on Tuesday, police said."
+    events = extractor.extract(make_context(text, "2023-05-18"))
+    assert events[0].date_start == "2023-05-16"
+    assert events[0].attrs["date_text"] == "Tuesday"
+
+
+def test_a_bare_weekday_goes_back_from_the_datelines_day(extractor: EventExtractor) -> None:
+    # only the month is known; the dateline (a Thursday) fixes the day, Tuesday is two days before
+    text = "KIRKUK, Iraq, May 18 (Wire) - Gunmen shot dead a tribal sheikh in Kirkuk on Tuesday, police said."
+    events = extractor.extract(make_context(text, "2023-05"))
+    assert events[0].date_start == "2023-05-16"
+
+
+def test_hours_later_takes_the_day_of_the_happening_just_reported(extractor: EventExtractor) -> None:
+    text = ("A roadside bomb struck an army patrol in Diyala on Monday. "
+            "Hours later, gunmen attacked a checkpoint in Diyala, killing a soldier.")
+    events = extractor.extract(make_context(text, "2023-05-18"))
+    attack = next(e for e in events if e.attrs.get("trigger") == "attacked")
+    assert attack.date_start == "2023-05-15"

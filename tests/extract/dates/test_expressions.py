@@ -220,7 +220,9 @@ _DATE_PHRASES = ("two days ago", "later this week", "last year", "March of last 
                  "earlier this month", "Oct. 17", "on June 25th", "in 2023", "yesterday", "today", "last June",
                  "in early March", "mid-March 2020", "during late 2019", "over the past few weeks",
                  "4 weeks later", "the day before", "an week earlier", "2021-04-14", "14 of June, 2021",
-                 "Sept. 28, 2020", "since mid-October", "throughout 2022", "later that evening")
+                 "Sept. 28, 2020", "since mid-October", "throughout 2022", "later that evening",
+                 "hours later", "minutes after that", "moments after Sadr's speech", "the day before yesterday",
+                 "last Tuesday", "this past Sunday", "the 2019 killing", "its 2014 offensive")
 _FILLER = ("the", "militia", "said", "on", "in", "of", ",", "day", "Last", "SINCE", "Ago")
 
 
@@ -270,3 +272,49 @@ def test_that_year_is_the_year_written_before_it() -> None:
 def test_that_year_with_no_year_before_it_has_no_value() -> None:
     m = one("The office was burned in October of that year.")
     assert m.text == "in October of that year" and m.value is None
+
+
+def test_last_weekday_written_on_that_weekday_is_the_week_before() -> None:
+    # PUB is a Wednesday: "on Wednesday" is that day, "last Wednesday" the one a week earlier
+    assert one("Gunmen struck on Wednesday.").value == value_of(date(2021, 4, 14), DatePrecision.DAY)
+    assert one("Gunmen struck last Wednesday.").value == value_of(date(2021, 4, 7), DatePrecision.DAY)
+    assert one("Gunmen struck last Monday.").value == value_of(date(2021, 4, 12), DatePrecision.DAY)
+
+
+def test_the_day_before_yesterday_is_two_days_back() -> None:
+    m = one("A bomb went off in a market the day before yesterday.")
+    assert m.text == "the day before yesterday"
+    assert m.value == value_of(date(2021, 4, 12), DatePrecision.DAY)
+
+
+def test_hours_and_minutes_count_from_another_event_on_the_same_day() -> None:
+    m = one("Hours earlier, a convoy was hit.")
+    assert m.is_relative_to_event and m.offset_days == 0 and m.reference is None
+    m = one("Minutes after the blast, police sealed off the road.")
+    assert m.offset_days == 0 and m.reference == "blast"
+
+
+def test_a_year_before_a_noun_dates_only_that_noun() -> None:
+    text = "Crowds recalled the 2019 killing of protesters."
+    m = one(text)
+    assert m.value == value_of(date(2019, 1, 1), DatePrecision.YEAR)
+    assert m.scope_end is not None and m.end < text.index("killing") < m.scope_end < text.index("protesters")
+    assert find_dates("The group had 2000 fighters.", PUB) == []
+
+
+def test_a_wire_datelines_date_is_the_filing_day() -> None:
+    text = "BAGHDAD, April 13 (Wire) - Gunmen killed a guard on Monday."
+    dateline, weekday = find_dates(text, PUB)
+    assert dateline.filing and not weekday.filing
+    assert not find_dates("02/23/2012: A car bomb went off.", PUB)[0].filing  # a paragraph label
+
+
+def test_a_datelines_day_stands_in_for_an_unknown_publication_day() -> None:
+    month_only = parse_published("2021-04", "month")
+    text = "BASRA, Iraq, April 13 (Agency) \u2013 Police said they arrested two men yesterday and a third on Sunday."
+    found = {d.text: d for d in find_dates(text, month_only)}
+    assert found["yesterday"].value == value_of(date(2021, 4, 12), DatePrecision.DAY)
+    assert found["Sunday"].value == value_of(date(2021, 4, 11), DatePrecision.DAY)
+    # a dateline day outside the known publication month is ignored
+    other = find_dates(text.replace("April 13", "May 13"), month_only)
+    assert "day unknown" in next(d for d in other if d.text == "yesterday").basis
