@@ -287,13 +287,16 @@ def _reference_event(match: DateMatch, earlier: list[Event]) -> Event | None:
 WEEKDAY_REFERENCE_WINDOW = 250
 
 
-def weekday_from_text(match: DateMatch, dates: list[DateMatch], anchor: Anchor) -> tuple[date, str] | None:
+def weekday_from_text(match: DateMatch, dates: list[DateMatch], anchor: Anchor,
+                      earlier_than_written: bool = False) -> tuple[date, str] | None:
     """Return the day a bare weekday ("on Monday") denotes when the publication day is unknown.
 
     A day written in the text that falls on that weekday is that day ("Feb. 15, 2021" in a
     caption and "on Monday" in the body); else the first such weekday after the latest day written
-    shortly before it. Days outside the publication period (when its month or year is known)
-    do not count. None when nothing in the text fits.
+    shortly before it, or the last one on or before it when that day is a dateline's or
+    ``earlier_than_written`` (the sentence speaks in the past perfect: "said on 12 March that troops
+    had killed ... on Sunday"). Days outside the publication period (when its month or year is
+    known) do not count. None when nothing in the text fits.
     """
     weekday = next((WEEKDAYS[w.lower()] for w in re.findall(r"[A-Za-z]+", match.text)
                     if w.lower() in WEEKDAYS), None)
@@ -315,14 +318,20 @@ def weekday_from_text(match: DateMatch, dates: list[DateMatch], anchor: Anchor) 
     latest_written = max(before, key=lambda d: d.value.start if d.value is not None else date.min)
     assert latest_written.value is not None
     reference = latest_written.value.start
-    if latest_written.filing:  # a dateline's day is when the report was filed: the weekday before it
+    if latest_written.filing or earlier_than_written:
+        # a dateline's day is when the report was filed; "said on 12 March that troops had killed
+        # ... on Sunday": a past perfect happened before the day written: the weekday before it
         day = reference - timedelta(days=(reference.weekday() - weekday) % 7)
-        return day, f"weekday on or before the dateline's {reference.isoformat()}"
+        return day, f"weekday on or before {reference.isoformat()} written before it"
     day = resolve_weekday_after(weekday, reference)
     if latest is not None and day > latest:
         return None
     return day, f"weekday after {reference.isoformat()} written just before it"
 
+
+# "had killed", "had been arrested": a happening before the time the sentence speaks from
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+|been\s+)*"
+                           r"(?!(?:to|no|a|an|the|his|her|their|its|some|many|several)\b)[a-z]+\b")
 
 # "in retaliation for the arrest", "after the raid", "following the attack": an undated event
 # that answers an earlier one of the same report happened no earlier than that one.
@@ -382,7 +391,7 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
         return None, match.text, "relative: reference event not found"
     if match is not None and match.kind == "weekday" and anchor.precision is not DatePrecision.DAY \
             and (match.value is None or "unknown" in match.basis):
-        found = weekday_from_text(match, dates, anchor)
+        found = weekday_from_text(match, dates, anchor, _PAST_PERFECT.search(sentence) is not None)
         if found is not None:
             return value_of(found[0], DatePrecision.DAY), match.text, found[1]
         return None, match.text, "weekday: publication day unknown and no day written in the text fits it"

@@ -88,10 +88,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                       r"(?i:last\s+week)\b|\b(?i:last\s+week\s+on)\s+(?P<weekday2>" + _WEEKDAY_NAMES
                                       + r")\b")),
     ("weekend", re.compile(r"\b(?:(?:over|during|at|on)\s+the\s+|(?:last|this|past)\s+|the\s+)?weekend\b", re.I)),
-    ("last_period", re.compile(r"\b(?P<which>last|this|earlier\s+this|past)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("last_period", re.compile(r"\b(?P<which>last|this|earlier\s+this|past|(?:earlier|later)\s+in\s+the)\s+"
+                               r"(?P<unit>week|month|year)\b", re.I)),
     ("recent", re.compile(
         r"\b(?:(?:in|over|during|for|of)\s+)?(?:the\s+)?(?:past|last|recent)\s+(?:(?P<qty>few|several|couple\s+of|"
-        r"\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?P<unit>days|weeks|months|years)\b", re.I)),
+        r"\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?P<unit>days|weeks|months|years|hours)\b", re.I)),
     ("recent2", re.compile(r"\b(?:in\s+)?recent\s+(?P<unit>days|weeks|months|years)\b", re.I)),
     ("dayword", re.compile(r"\b(?P<dw>(?:the\s+day\s+before\s+)?yesterday|today|tonight|last\s+night|overnight(?!\s+(?:on|into|to|from|between|of)\b)|this\s+(?:morning|afternoon|"
                            r"evening))\b", re.I)),
@@ -124,7 +125,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "rel_event": (*_NUM_WORDS, "the", "only", "just", "several", "some", "minutes", "hours", "moments"), "same_day": ("later", "earlier", "that", "the"),
     "weekend": ("over", "during", "at", "on", "last", "this", "past", "the", "weekend"),
     "weekday_last_week": (*WEEKDAYS, "last"),
-    "last_period": ("last", "this", "earlier", "past"),
+    "last_period": ("last", "this", "earlier", "later", "past"),
     "recent": ("in", "over", "during", "for", "of", "the", "past", "last", "recent"),
     "recent2": ("in", "recent"), "dayword": ("the", "yesterday", "today", "tonight", "last", "overnight", "this"),
     "weekday": (*WEEKDAYS, "last", "this", "past"),
@@ -471,11 +472,11 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
     if kind in ("recent", "recent2"):
         unit = g["unit"].lower()
         qty = _number((g.get("qty") or "").split()[0]) if g.get("qty") else None
-        span = {"days": 7, "weeks": 30, "months": 182, "years": 730}[unit]
-        if qty is not None:
-            span = qty * {"days": 1, "weeks": 7, "months": 31, "years": 366}[unit]
+        span = {"hours": 1, "days": 7, "weeks": 30, "months": 182, "years": 730}[unit]
+        if qty is not None:  # "the past 24 hours": the day before and the publication day
+            span = -(-qty // 24) if unit == "hours" else qty * {"days": 1, "weeks": 7, "months": 31, "years": 366}[unit]
         first = latest - timedelta(days=span)
-        prec = DatePrecision.DAY if unit in ("days", "weeks") and day_pub else DatePrecision.MONTH
+        prec = DatePrecision.DAY if unit in ("hours", "days", "weeks") and day_pub else DatePrecision.MONTH
         if prec is DatePrecision.MONTH:
             first = date(first.year, first.month, 1)
         return DateValue(first, latest, prec), "range before publication", None, None

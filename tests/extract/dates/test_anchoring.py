@@ -217,3 +217,10 @@ def test_hours_later_takes_the_day_of_the_happening_just_reported(extractor: Eve
     events = extractor.extract(make_context(text, "2023-05-18"))
     attack = next(e for e in events if e.attrs.get("trigger") == "attacked")
     assert attack.date_start == "2023-05-15"
+
+
+def test_a_weekday_in_the_past_perfect_goes_back_from_the_day_written(extractor: EventExtractor) -> None:
+    # no publication date: the statement's day is written; the killing "had" happened the Sunday before
+    text = "In a statement on 12 March 2024, the ministry said troops had killed five militants in Anbar on Sunday."
+    events = extractor.extract(make_context(text))
+    assert events[0].date_start == "2024-03-10"

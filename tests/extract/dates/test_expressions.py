@@ -318,3 +318,10 @@ def test_a_datelines_day_stands_in_for_an_unknown_publication_day() -> None:
     # a dateline day outside the known publication month is ignored
     other = find_dates(text.replace("April 13", "May 13"), month_only)
     assert "day unknown" in next(d for d in other if d.text == "yesterday").basis
+
+
+def test_the_past_24_hours_and_earlier_in_the_week() -> None:
+    m = one("Two rockets fell on the base in the past 24 hours.")
+    assert (m.value.start, m.value.end) == (date(2021, 4, 13), date(2021, 4, 14))  # type: ignore[union-attr]
+    m = one("Police made the arrests earlier in the week.")
+    assert (m.value.start, m.value.end) == (date(2021, 4, 12), date(2021, 4, 14))  # type: ignore[union-attr]
