@@ -879,9 +879,13 @@ class ArgumentReader:
             return False
         t = span.root
         for _ in range(12):
-            if t.dep_ in ("relcl", "acl") and t.head.i != head.i and not (t.left_edge.i <= head.i <= t.right_edge.i) \
+            if t.dep_ in ("relcl", "acl", "appos") and t.head.i != head.i \
+                    and not (t.left_edge.i <= head.i <= t.right_edge.i) \
+                    and (t.dep_ != "appos" or any(c.dep_ in ("relcl", "acl") for c in t.children)) \
                     and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ",":
-                return True  # set off by commas: a description, not the report
+                # set off by commas: a description ("X, which was formed in 2014,", "X, a group
+                # founded in 2007,"), not the report
+                return True
             if t.head.i == t.i:
                 return False
             t = t.head

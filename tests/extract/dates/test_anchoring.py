@@ -235,3 +235,11 @@ def test_a_date_before_a_noun_the_trigger_is_about_is_not_the_triggers(extractor
     events = extractor.extract(make_context(
         "At least 20 fighters were killed in weekend air strikes on militia bases near Qaim.", "2019-12-31"))
     assert events[0].date_start == "2019-12-28"
+
+
+def test_a_date_in_an_appositive_description_of_a_participant_does_not_date_the_event(
+        extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Saraya Awliya al-Dam, a group that emerged in 2020, claimed a rocket attack on Erbil airport.", "2024-03-14"))
+    attack = next(e for e in events if "attack" in str(e.attrs.get("trigger")))
+    assert attack.date_start == "2024-03"
