@@ -428,7 +428,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
         word = g["dw"].lower()
         if not day_pub:
             return value_of(pub, anchor.precision or DatePrecision.YEAR), "publication period (day unknown)", None, None
-        if word == "overnight":  # the night that ended on the publication day
+        if word == "overnight" or word.split() == ["last", "night"]:  # the night that ended on the publication day
             return DateValue(pub - timedelta(days=1), pub, DatePrecision.DAY), "publication: the night before", None, None
         delta = 2 if word.endswith("yesterday") and word != "yesterday" else 1 if word == "yesterday" else 0
         return value_of(pub - timedelta(days=delta), DatePrecision.DAY), "publication day", None, None

@@ -325,3 +325,8 @@ def test_the_past_24_hours_and_earlier_in_the_week() -> None:
     assert (m.value.start, m.value.end) == (date(2021, 4, 13), date(2021, 4, 14))  # type: ignore[union-attr]
     m = one("Police made the arrests earlier in the week.")
     assert (m.value.start, m.value.end) == (date(2021, 4, 12), date(2021, 4, 14))  # type: ignore[union-attr]
+
+
+def test_last_night_is_the_night_before_publication_as_overnight() -> None:
+    m = one("Rockets hit the airport last night.")
+    assert m.value == DateValue(date(2021, 4, 13), date(2021, 4, 14), DatePrecision.DAY)
