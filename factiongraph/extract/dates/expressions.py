@@ -548,7 +548,7 @@ def _that_year(text: str, start: int, end: int, kind: str, m: re.Match[str]) -> 
 
 
 # A wire dateline: capitalised place words before the date, an optional agency and a dash after it.
-_FILED_BEFORE = re.compile(r"[A-Z][\w'\u2019.-]*(?:(?:\s+|\s*,\s*)(?:of\s+)?[A-Z][\w'\u2019.-]*){0,5}\s*,?\s*")
+_FILED_BEFORE = re.compile(r"(?!(?:On|In|By|Since|From|Until|At|After|Before|During|Early|Late)\b)[A-Z][\w'\u2019.-]*(?:(?:\s+|\s*,\s*)(?:of\s+)?[A-Z][\w'\u2019.-]*){0,5}\s*,?\s*")
 _FILED_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:-{1,2}|\u2013|\u2014)\s")
 _NOUN_WORDS = re.compile(r"(?:\s+[a-z][\w-]*){1,2}")
 

@@ -840,29 +840,6 @@ class ArgumentReader:
             t = t.head
         return False
 
-    def dates_other(self, doc: Any, trig_start: int, trig_end: int, char_start: int, char_end: int) -> bool:
-        """Return True when the date phrase at ``[char_start, char_end)`` belongs to another happening
-        than the trigger's: it sits in a relative clause about a participant (:meth:`in_other_clause`)
-        or stands before a noun the trigger is about, its object ("condemned *the weekend* attacks")
-        or the object of a preposition other than one of time and means ("arrested three suspects
-        over *Sunday's* bombing"; not "killed in *weekend* strikes")."""
-        if self.in_other_clause(doc, trig_start, trig_end, char_start, char_end):
-            return True
-        span = doc.char_span(char_start, char_end, alignment_mode="expand") if self.available else None
-        if span is None:
-            return False
-        head = trigger_head(doc, trig_start, trig_end)
-        last = span[-1]  # "the weekend": the word before the noun, not the article
-        t = last if not span.start <= last.head.i < span.end else span.root
-        if t.head.i == head.i or t.i > t.head.i or t.dep_ not in _PREMODIFIER_DEPS:
-            return False
-        noun = t.head
-        if noun.dep_ == "dobj":
-            return bool(noun.head.i == head.i)
-        prep = noun.head
-        return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == head.i \
-            and prep.lower_ not in _PREPOSITIONS_OF_THE_SAME_TIME
-
     def in_other_clause(self, doc: Any, trig_start: int, trig_end: int, char_start: int, char_end: int) -> bool:
         """Return True when the phrase at ``[char_start, char_end)`` sits in a relative clause
         that describes a participant of the trigger's main clause ("the militia, which was formed
@@ -890,12 +867,6 @@ class ArgumentReader:
                 return False
             t = t.head
         return False
-
-
-# "the weekend attacks", "Sunday's bombing", "the 2019 killing": a date standing before its noun
-_PREMODIFIER_DEPS = ("compound", "poss", "nmod", "amod", "npadvmod", "nummod")
-# "killed in weekend strikes", "wounded during Friday's clashes": the trigger happened in that happening
-_PREPOSITIONS_OF_THE_SAME_TIME = ("in", "during", "at", "on", "by", "with", "amid", "throughout", "as", "through")
 
 
 def _phrase_text(token: Token) -> str:

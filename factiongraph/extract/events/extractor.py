@@ -664,8 +664,8 @@ class EventExtractor:
                     counts.setdefault(key, number)
         trigger = sent.doc[cand.start].idx
         in_sentence = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
-        free = [d for d in in_sentence if not reader.dates_other(sent.doc, cand.start, cand.end, d.start, d.end)]
-        own = [d for d in free if reader.attaches(sent.doc, cand.start, cand.end, d.start, d.end)]
+        own = [d for d in in_sentence if reader.attaches(sent.doc, cand.start, cand.end, d.start, d.end)]
+        free = [d for d in in_sentence if not reader.in_other_clause(sent.doc, cand.start, cand.end, d.start, d.end)]
         date_match = choose_date(ctx.document.text, sent.start_char, sent.end_char, trigger, own, free, dates)
         value, date_text, basis = resolve_event_date(date_match, earlier, anchor, dates, year, trigger,
                                                      ctx.span_text(sent))

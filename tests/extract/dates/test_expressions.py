@@ -330,3 +330,7 @@ def test_the_past_24_hours_and_earlier_in_the_week() -> None:
 def test_last_night_is_the_night_before_publication_as_overnight() -> None:
     m = one("Rockets hit the airport last night.")
     assert m.value == DateValue(date(2021, 4, 13), date(2021, 4, 14), DatePrecision.DAY)
+
+
+def test_a_preposition_opening_the_line_is_no_datelines_place() -> None:
+    assert not find_dates("On Tuesday, April 13 \u2014 gunmen struck a convoy.", PUB)[0].filing
