@@ -366,7 +366,7 @@ def _answered_event(words: list[str], earlier: list[Event]) -> tuple[Event, str]
 
 def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: Anchor,
                        dates: list[DateMatch], year: YearGuess | None = None, trigger: int = -1,
-                       sentence: str = "") -> tuple[DateValue | None, str | None, str]:
+                       sentence: str = "", prompted: bool = False) -> tuple[DateValue | None, str | None, str]:
     """Return ``(value, date_text, date_basis)`` for the date expression of one event.
 
     Relative expressions take the referenced (or latest explicitly dated) earlier event's date.
@@ -375,7 +375,9 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
     its date is the earlier event's date shifted back. A bare weekday with no publication day
     follows the latest day written before it; an event with no date expression gets the
     publication period (or the inferred year), unless its ``sentence`` answers an earlier dated
-    event of the report ("in retaliation for the arrest"): then it gets that event's month.
+    event of the report ("in retaliation for the arrest"): then it gets that event's month. A
+    happening its sentence answers (``prompted``: "strikes in February in response to rocket attacks": the
+    attacks) came before the sentence's date: without a date of its own it has none.
     """
     if match is not None and match.is_relative_to_event:
         ref = _reference_event(match, earlier)
@@ -410,6 +412,8 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
         precision = DatePrecision.YEAR if ref.date_precision == DatePrecision.YEAR else DatePrecision.MONTH
         value = value_of(_period_start(_date_from(parts), precision), precision)
         return value, None, f"relative: not before the {word} it answers ({ref.date_start})"
+    if prompted and match is None:
+        return None, None, "undated: before the happening that answered it"
     if anchor.published is None:
         return None, match.text if match else None, "undated"
     precision = DatePrecision.YEAR if anchor.precision is DatePrecision.YEAR else DatePrecision.MONTH

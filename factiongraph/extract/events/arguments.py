@@ -840,6 +840,20 @@ class ArgumentReader:
             t = t.head
         return False
 
+    def answered_span(self, doc: Any, trig_start: int, trig_end: int) -> tuple[int, int] | None:
+        """Return the characters of a noun trigger's phrase when its clause answers it ("ordered
+        strikes in February in response to *rocket attacks*", "in retaliation for *the killing* of
+        X"): it happened before the clause's happening, so the clause's date is not its date; only
+        a date inside its own phrase is ("in response to Sunday's attack"). None otherwise."""
+        if not self.available:
+            return None
+        head = trigger_head(doc, trig_start, trig_end)
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ not in ("for", "to") or prep.head.lower_ not in _ANSWER_NOUNS:
+            return None
+        last = doc[head.right_edge.i]
+        return doc[head.left_edge.i].idx, last.idx + len(last.text)
+
     def in_other_clause(self, doc: Any, trig_start: int, trig_end: int, char_start: int, char_end: int) -> bool:
         """Return True when the phrase at ``[char_start, char_end)`` sits in a relative clause
         that describes a participant of the trigger's main clause ("the militia, which was formed
@@ -867,6 +881,10 @@ class ArgumentReader:
                 return False
             t = t.head
         return False
+
+
+# "in retaliation for", "in response to", "in revenge for": what the clause answers came before it
+_ANSWER_NOUNS = ("retaliation", "response", "revenge", "reprisal", "reaction")
 
 
 def _phrase_text(token: Token) -> str:

@@ -664,11 +664,15 @@ class EventExtractor:
                     counts.setdefault(key, number)
         trigger = sent.doc[cand.start].idx
         in_sentence = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
-        own = [d for d in in_sentence if reader.attaches(sent.doc, cand.start, cand.end, d.start, d.end)]
-        free = [d for d in in_sentence if not reader.in_other_clause(sent.doc, cand.start, cand.end, d.start, d.end)]
-        date_match = choose_date(ctx.document.text, sent.start_char, sent.end_char, trigger, own, free, dates)
+        answered = None if cand.is_verb else reader.answered_span(sent.doc, cand.start, cand.end)
+        usable = in_sentence if answered is None else [d for d in in_sentence
+                                                       if answered[0] <= d.start and d.end <= answered[1]]
+        own = [d for d in usable if reader.attaches(sent.doc, cand.start, cand.end, d.start, d.end)]
+        free = [d for d in usable if not reader.in_other_clause(sent.doc, cand.start, cand.end, d.start, d.end)]
+        date_match = choose_date(ctx.document.text, sent.start_char, sent.end_char, trigger, own, free,
+                                 dates if answered is None else usable)
         value, date_text, basis = resolve_event_date(date_match, earlier, anchor, dates, year, trigger,
-                                                     ctx.span_text(sent))
+                                                     ctx.span_text(sent), answered is not None)
         # A country or place that is a participant ("US strike", "attacks on Israel") is not
         # where the event happened.
         text = ctx.document.text

@@ -232,3 +232,14 @@ def test_a_date_in_an_appositive_description_of_a_participant_does_not_date_the_
         "Saraya Awliya al-Dam, a group that emerged in 2020, claimed a rocket attack on Erbil airport.", "2024-03-14"))
     attack = next(e for e in events if "attack" in str(e.attrs.get("trigger")))
     assert attack.date_start == "2024-03"
+
+
+def test_what_a_sentence_answers_does_not_take_its_date(extractor: EventExtractor) -> None:
+    # the strikes were in February; the rocket fire they answered came earlier, day unknown
+    events = extractor.extract(make_context(
+        "The US ordered strikes on militia depots in Syria in February, in response to rocket attacks on Erbil.",
+        "2021-06-29"))
+    rockets = next(e for e in events if "rocket" in str(e.attrs.get("trigger")))
+    assert rockets.date_start is None
+    strikes = next(e for e in events if e is not rockets)
+    assert strikes.date_start == "2021-02"
