@@ -409,6 +409,14 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
     if answered is not None and answered[0].date_start:
         ref, word = answered
         parts = [int(p) for p in (ref.date_start or "").split("-")]
+        latest = anchor.latest
+        if latest is not None and re.search(rf"\bsince\s+(?:the|that|this|these)\s+(?:[a-z]+\s+)?{re.escape(word)}",
+                                            sentence, re.I):
+            # "320 people have been killed since the protests began": from that day to publication
+            first = _date_from(parts)
+            if first <= latest:
+                return DateValue(first, latest, DatePrecision(ref.date_precision or DatePrecision.DAY)), None, \
+                    f"relative: since the {word} ({ref.date_start}), to publication"
         precision = DatePrecision.YEAR if ref.date_precision == DatePrecision.YEAR else DatePrecision.MONTH
         value = value_of(_period_start(_date_from(parts), precision), precision)
         return value, None, f"relative: not before the {word} it answers ({ref.date_start})"

@@ -243,3 +243,11 @@ def test_what_a_sentence_answers_does_not_take_its_date(extractor: EventExtracto
     assert rockets.date_start is None
     strikes = next(e for e in events if e is not rockets)
     assert strikes.date_start == "2021-02"
+
+
+def test_since_the_event_it_answers_runs_from_that_day_to_publication(extractor: EventExtractor) -> None:
+    text = ("Demonstrators took to the streets of Basra on March 2. "
+            "Security forces have killed more than 40 people since the protests began, a rights group said.")
+    events = extractor.extract(make_context(text, "2023-05-18"))
+    toll = next(e for e in events if e.attrs.get("trigger") == "killed")
+    assert (toll.date_start, toll.date_end) == ("2023-03-02", "2023-05-18")
