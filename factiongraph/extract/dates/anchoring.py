@@ -200,6 +200,11 @@ def resolve_weekday_after(weekday: int, reference: date) -> date:
     return reference + timedelta(days=(weekday - reference.weekday()) % 7)
 
 
+# "within hours of the arrests" (the noun is not part of the expression): how far after the
+# expression the noun it counts from may start
+_REFERENCE_REACH = 20
+
+
 def pick_date(sent_start: int, sent_end: int, trigger: int, dates: list[DateMatch]) -> DateMatch | None:
     """Return the date expression of a sentence that belongs to the trigger at ``trigger``.
 
@@ -208,7 +213,10 @@ def pick_date(sent_start: int, sent_end: int, trigger: int, dates: list[DateMatc
     wins. A date with a ``scope_end`` ("the 2019 killing") counts only for a trigger in its scope.
     """
     inside = [d for d in dates if sent_start <= d.start and d.end <= sent_end
-              and (d.scope_end is None or d.end <= trigger < d.scope_end)]
+              and (d.scope_end is None or d.end <= trigger < d.scope_end)
+              # "within hours of the arrests": the arrests are what it counts from, not dated by it
+              and not (d.reference and not d.text.lower().endswith(d.reference.lower())
+                       and d.end <= trigger <= d.end + _REFERENCE_REACH)]
     if not inside:
         return None
     return min(inside, key=lambda d: (d.filing, d.is_relative_to_event, d.value is None,
@@ -270,6 +278,8 @@ def _reference_event(match: DateMatch, earlier: list[Event]) -> Event | None:
         return last
     fallback: Event | None = None
     for e in reversed(earlier):
+        if any(ev.start <= match.start < ev.end for ev in e.evidence):
+            continue  # "within hours of the arrests, ...": the sentence's own mention of them
         named = bool(word) and (word in str(e.attrs.get("trigger", "")).lower() or word == e.attrs.get("label"))
         undated = not e.date_start or e.date_precision is None \
             or str(e.attrs.get("date_basis", "")).startswith(("undated", "relative"))

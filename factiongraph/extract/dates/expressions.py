@@ -80,7 +80,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+(?:the|that|this)\s+(?P<ref>[a-z]+))?"
         r"|(?:(?:only|just|a\s+few|several|some|two|three|\d+)\s+)?(?P<hours>minutes|hours|moments)\s+"
         r"(?P<dir3>after|later|before|earlier|prior)"
-        r"(?:\s+(?:the|that|this|[A-Z][\w-]*['\u2019]s)\s+(?P<ref2>[a-z]+)|\s+that\b)?"
+        r"(?:(?=\s+(?:the|that|this|[A-Z][\w-]*['\u2019]s)\s+(?P<ref2>[a-z]+))|\s+that\b)?"
+        r"|within\s+(?P<hours2>minutes|hours)\s+of(?=\s+(?:the|that|this|[A-Z][\w-]*['\u2019]s)\s+(?P<ref3>[a-z]+))"
         r"|the\s+(?P<adj>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after)(?!\s+yesterday))\b", re.I)),
     ("same_day", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|night|morning|afternoon|"
                             r"evening)\b", re.I)),
@@ -122,7 +123,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "that_year": ("later", "earlier", "in", "that", "the"),
     "last_month_name": ("last",), "my": ("early", "late", "mid", *_MONTH_WORDS), "m": _PREP_WORDS,
     "y": _PREP_WORDS, "y_attr": (_DIGIT,), "future": ("tomorrow", "next", "in", "later"), "ago": _NUM_WORDS,
-    "rel_event": (*_NUM_WORDS, "the", "only", "just", "several", "some", "minutes", "hours", "moments"), "same_day": ("later", "earlier", "that", "the"),
+    "rel_event": (*_NUM_WORDS, "the", "only", "just", "several", "some", "minutes", "hours", "moments", "within"), "same_day": ("later", "earlier", "that", "the"),
     "weekend": ("over", "during", "at", "on", "last", "this", "past", "the", "weekend"),
     "weekday_last_week": (*WEEKDAYS, "last"),
     "last_period": ("last", "this", "earlier", "later", "past"),
@@ -380,7 +381,9 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
             first = date(year, month, 1)
         latest = anchor.latest
         last = latest if anchor.published is not None and latest is not None else period_end(first, DatePrecision.MONTH)
-        prec = DatePrecision.YEAR if kind == "since_y" else DatePrecision.MONTH
+        # "since early January" with the publication day known: the days from the 1st to it
+        day_range = anchor.precision is DatePrecision.DAY and latest is not None
+        prec = DatePrecision.YEAR if kind == "since_y" else DatePrecision.DAY if day_range else DatePrecision.MONTH
         return DateValue(first, max(first, last), prec), f"range to publication; {basis}", None, None
     if kind == "future":
         if pub is None:
@@ -397,8 +400,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
     if kind == "same_day":  # "that day", "later that night": the day of the event just reported
         return None, "the same day as an earlier event", 0, None
     if kind == "rel_event":
-        if g.get("hours"):  # "hours earlier", "minutes after the attack": the same day as the reference
-            ref = g.get("ref2")
+        if g.get("hours") or g.get("hours2"):  # "hours earlier", "minutes after the attack": the same day
+            ref = g.get("ref2") or g.get("ref3")
             return None, f"the same day as {'the ' + ref if ref else 'an earlier event'}", 0, ref
         if g.get("adj") or g.get("dir2"):
             word = (g.get("adj") or g.get("dir2") or "").lower()

@@ -759,12 +759,12 @@ class EventExtractor:
                                         and not reader.capital_state_of(m)],
                                        ctx.entities, ctx.kb, "dateline", 0.6)
         has_place = any(p is not None and p.basis == "clause" and p.precision != "country" for p in (location, loose))
-        # a date in another clause still anchors; "the 2019 killing" dates only the killing; "hours
-        # later" dates what is anchored otherwise, it does not make a call or announcement concrete
-        has_date = (date_match is not None and not date_match.basis.startswith("the same day as")) \
-            or any(d.scope_end is None and not d.basis.startswith("the same day as") for d in in_sentence)
+        # a date in another clause still anchors; "the 2019 killing" dates only the killing
+        has_date = date_match is not None or any(d.scope_end is None for d in in_sentence)
         participants = actors + targets
-        if rule.require_date and not has_date:
+        # "hours later" dates a call or an announcement, it does not make one concrete
+        if rule.require_date and not (has_date and not (date_match is not None
+                                                        and date_match.basis.startswith("the same day as"))):
             return None
         if rule.require_place and not has_place:
             return None

@@ -251,3 +251,11 @@ def test_since_the_event_it_answers_runs_from_that_day_to_publication(extractor:
     events = extractor.extract(make_context(text, "2023-05-18"))
     toll = next(e for e in events if e.attrs.get("trigger") == "killed")
     assert (toll.date_start, toll.date_end) == ("2023-03-02", "2023-05-18")
+
+
+def test_within_hours_of_an_earlier_happening_takes_its_day(extractor: EventExtractor) -> None:
+    text = ("Counter-terrorism troops arrested 14 militia members in Baghdad late on June 25. "
+            "Within hours of the arrests, armed men attacked a checkpoint near the Green Zone, wounding a guard.")
+    events = extractor.extract(make_context(text, "2020-06-30"))
+    attack = next(e for e in events if e.attrs.get("trigger") == "attacked")
+    assert attack.date_start == "2020-06-25"

@@ -97,7 +97,8 @@ def test_relative_to_publication() -> None:
     yday = one("Yesterday, two rockets fell").value
     assert yday is not None and yday.iso_start == "2021-04-13"
     since = one("since January the offices stayed shut").value
-    assert since is not None and since.iso_start == "2021-01" and since.end == date(2021, 4, 14)
+    # with the publication day known, the days from the 1st of the month to it
+    assert since is not None and since.iso_start == "2021-01-01" and since.end == date(2021, 4, 14)
 
 
 def test_the_weekend_is_the_latest_saturday_and_sunday() -> None:
@@ -334,3 +335,16 @@ def test_last_night_is_the_night_before_publication_as_overnight() -> None:
 
 def test_a_preposition_opening_the_line_is_no_datelines_place() -> None:
     assert not find_dates("On Tuesday, April 13 \u2014 gunmen struck a convoy.", PUB)[0].filing
+
+
+def test_since_a_month_with_the_publication_day_known_is_a_span_of_days() -> None:
+    m = one("Since early March, the militia has held the road.")
+    assert m.value == DateValue(date(2021, 3, 1), date(2021, 4, 14), DatePrecision.DAY)
+    month_only = parse_published("2021-04", "month")
+    assert one("Since early March, the militia has held the road.", month_only).value.precision \
+        is DatePrecision.MONTH  # type: ignore[union-attr]
+
+
+def test_within_hours_of_names_its_reference_without_swallowing_it() -> None:
+    m = one("Within hours of the arrests, fighters surrounded the compound.")
+    assert m.text == "Within hours of" and m.offset_days == 0 and m.reference == "arrests"
