@@ -366,6 +366,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
             return None, f"{kind}: publication date unknown", None, None
         if kind == "m_last_year":
             return value_of(date(pub.year - 1, month, 1), DatePrecision.MONTH), "publication: previous year", None, None
+        if anchor.precision is DatePrecision.YEAR:  # "last June" in a year-dated text: this year's or last
+            return None, f"{kind}: publication month unknown", None, None
         year = pub.year if month < pub.month else pub.year - 1
         return value_of(date(year, month, 1), DatePrecision.MONTH), "publication: latest such month before it", None, None
     if kind in ("since_my", "since_m", "since_y"):
@@ -424,6 +426,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
             return value_of(pub - timedelta(days=n), DatePrecision.DAY), "publication minus days", None, None
         if unit.startswith("week") and day_pub:  # "a week ago": the day it names, as with "two days ago"
             return value_of(pub - timedelta(days=7 * n), DatePrecision.DAY), "publication minus weeks", None, None
+        if unit.startswith("month") and anchor.precision is DatePrecision.YEAR:
+            return None, "ago: publication month unknown", None, None
         if unit.startswith("month"):
             return value_of(_add_months(date(pub.year, pub.month, 1), -n), DatePrecision.MONTH), "publication minus months", None, None
         return value_of(date(pub.year - n, 1, 1), DatePrecision.YEAR), "publication minus years", None, None
@@ -464,6 +468,11 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
             if which == "last":
                 return DateValue(monday - timedelta(days=7), monday - timedelta(days=1), DatePrecision.DAY), "publication: previous week", None, None
             return DateValue(monday, pub, DatePrecision.DAY), "publication: this week", None, None
+        if unit == "month" and anchor.precision is DatePrecision.YEAR:
+            # a year-dated text: "this month" is some month of that year; "last month" may be December before
+            if which in ("last", "past"):
+                return None, "last_period: publication month unknown", None, None
+            return value_of(pub, DatePrecision.YEAR), "publication year (month unknown)", None, None
         if unit == "month":
             first = date(pub.year, pub.month, 1)
             if which in ("last", "past"):
@@ -478,6 +487,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
         span = {"hours": 1, "days": 7, "weeks": 30, "months": 182, "years": 730}[unit]
         if qty is not None:  # "the past 24 hours": the day before and the publication day
             span = -(-qty // 24) if unit == "hours" else qty * {"days": 1, "weeks": 7, "months": 31, "years": 366}[unit]
+        if anchor.precision is DatePrecision.YEAR and unit != "years":  # "in recent weeks" of a year-dated text
+            return value_of(pub, DatePrecision.YEAR), "range before publication (publication month unknown)", None, None
         first = latest - timedelta(days=span)
         prec = DatePrecision.DAY if unit in ("hours", "days", "weeks") and day_pub else DatePrecision.MONTH
         if prec is DatePrecision.MONTH:
