@@ -200,17 +200,46 @@ def resolve_weekday_after(weekday: int, reference: date) -> date:
     return reference + timedelta(days=(weekday - reference.weekday()) % 7)
 
 
+# "within hours of the arrests" (the noun is not part of the expression): how far after the
+# expression the noun it counts from may start
+_REFERENCE_REACH = 20
+
+
 def pick_date(sent_start: int, sent_end: int, trigger: int, dates: list[DateMatch]) -> DateMatch | None:
     """Return the date expression of a sentence that belongs to the trigger at ``trigger``.
 
     Values beat unresolved expressions, event-relative expressions ("four days after the raid")
-    come last; among equals the nearest to the trigger wins.
+    come last, and a dateline's date after all of them; among equals the nearest to the trigger
+    wins. A date with a ``scope_end`` ("the 2019 killing") counts only for a trigger in its scope.
     """
-    inside = [d for d in dates if sent_start <= d.start and d.end <= sent_end]
+    inside = [d for d in dates if sent_start <= d.start and d.end <= sent_end
+              and (d.scope_end is None or d.end <= trigger < d.scope_end)
+              # "within hours of the arrests": the arrests are what it counts from, not dated by it
+              and not (d.reference and not d.text.lower().endswith(d.reference.lower())
+                       and d.end <= trigger <= d.end + _REFERENCE_REACH)]
     if not inside:
         return None
-    return min(inside, key=lambda d: (d.is_relative_to_event, d.value is None,
+    return min(inside, key=lambda d: (d.filing, d.is_relative_to_event, d.value is None,
                                       abs(d.start - trigger)))
+
+
+def choose_date(text: str, sent_start: int, sent_end: int, trigger: int, own: list[DateMatch],
+                loose: list[DateMatch], dates: list[DateMatch]) -> DateMatch | None:
+    """Return the date expression of the event whose trigger is at ``trigger``, or None.
+
+    In order: a date of ``own`` (the phrases that modify the trigger's clause); a date of
+    ``loose`` (the sentence's other dates, except those inside a clause about something else:
+    "the militia, which was formed in 2014, ..."); a date labelling the paragraph
+    (:func:`paragraph_label_date`); last, a wire dateline's date (the day the report was filed,
+    only when the sentence names no other day). A year standing before a noun ("the 2019
+    killing") dates only that noun.
+    """
+    written = [d for d in own if not d.filing]
+    sentence = [d for d in loose if not d.filing]
+    return pick_date(sent_start, sent_end, trigger, written) \
+        or pick_date(sent_start, sent_end, trigger, sentence) \
+        or paragraph_label_date(text, trigger, dates) \
+        or pick_date(sent_start, sent_end, trigger, [d for d in loose if d.filing])
 
 
 _LABEL_END = re.compile(r"\s*[:\u2013\u2014-]")
@@ -223,7 +252,7 @@ def paragraph_label_date(text: str, trigger: int, dates: list[DateMatch]) -> Dat
     it (the parser often makes the date a sentence of its own): it dates what its paragraph reports.
     """
     for d in dates:
-        if d.value is None or not d.start < trigger or "\n" in text[d.end:trigger]:
+        if d.value is None or d.filing or not d.start < trigger or "\n" in text[d.end:trigger]:
             continue
         line_start = text.rfind("\n", 0, d.start) + 1
         if text[line_start:d.start].strip() == "" and _LABEL_END.match(text, d.end):
@@ -231,11 +260,26 @@ def paragraph_label_date(text: str, trigger: int, dates: list[DateMatch]) -> Dat
     return None
 
 
+# "Hours later" counts from a happening reported at most this many characters before it.
+JUST_REPORTED_WINDOW = 300
+
+
 def _reference_event(match: DateMatch, earlier: list[Event]) -> Event | None:
     """Return the earlier event a relative expression counts from (named or latest dated)."""
     word = (match.reference or "").rstrip("s")
+    if not word and match.basis.startswith("the same day") and earlier:
+        # "hours later", "minutes after that": the happening just reported, or none
+        last = earlier[-1]
+        end = max((e.end for e in last.evidence), default=None)
+        if end is None or not 0 <= match.start - end <= JUST_REPORTED_WINDOW \
+                or not last.date_start or last.date_precision != DatePrecision.DAY \
+                or str(last.attrs.get("date_basis", "")).startswith(("undated", "relative")):
+            return None
+        return last
     fallback: Event | None = None
     for e in reversed(earlier):
+        if any(ev.start <= match.start < ev.end for ev in e.evidence):
+            continue  # "within hours of the arrests, ...": the sentence's own mention of them
         named = bool(word) and (word in str(e.attrs.get("trigger", "")).lower() or word == e.attrs.get("label"))
         undated = not e.date_start or e.date_precision is None \
             or str(e.attrs.get("date_basis", "")).startswith(("undated", "relative"))
@@ -253,13 +297,16 @@ def _reference_event(match: DateMatch, earlier: list[Event]) -> Event | None:
 WEEKDAY_REFERENCE_WINDOW = 250
 
 
-def weekday_from_text(match: DateMatch, dates: list[DateMatch], anchor: Anchor) -> tuple[date, str] | None:
+def weekday_from_text(match: DateMatch, dates: list[DateMatch], anchor: Anchor,
+                      earlier_than_written: bool = False) -> tuple[date, str] | None:
     """Return the day a bare weekday ("on Monday") denotes when the publication day is unknown.
 
     A day written in the text that falls on that weekday is that day ("Feb. 15, 2021" in a
     caption and "on Monday" in the body); else the first such weekday after the latest day written
-    shortly before it. Days outside the publication period (when its month or year is known)
-    do not count. None when nothing in the text fits.
+    shortly before it, or the last one on or before it when that day is a dateline's or
+    ``earlier_than_written`` (the sentence speaks in the past perfect: "said on 12 March that troops
+    had killed ... on Sunday"). Days outside the publication period (when its month or year is
+    known) do not count. None when nothing in the text fits.
     """
     weekday = next((WEEKDAYS[w.lower()] for w in re.findall(r"[A-Za-z]+", match.text)
                     if w.lower() in WEEKDAYS), None)
@@ -278,12 +325,23 @@ def weekday_from_text(match: DateMatch, dates: list[DateMatch], anchor: Anchor) 
     before = [d for d in days if d.end <= match.start and match.start - d.end <= WEEKDAY_REFERENCE_WINDOW]
     if not before:
         return None
-    reference = max(d.value.start for d in before if d.value is not None)
+    latest_written = max(before, key=lambda d: d.value.start if d.value is not None else date.min)
+    assert latest_written.value is not None
+    reference = latest_written.value.start
+    if latest_written.filing or earlier_than_written:
+        # a dateline's day is when the report was filed; "said on 12 March that troops had killed
+        # ... on Sunday": a past perfect happened before the day written: the weekday before it
+        day = reference - timedelta(days=(reference.weekday() - weekday) % 7)
+        return day, f"weekday on or before {reference.isoformat()} written before it"
     day = resolve_weekday_after(weekday, reference)
     if latest is not None and day > latest:
         return None
     return day, f"weekday after {reference.isoformat()} written just before it"
 
+
+# "had killed", "had been arrested": a happening before the time the sentence speaks from
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+|been\s+)*"
+                           r"(?!(?:to|no|a|an|the|his|her|their|its|some|many|several)\b)[a-z]+\b")
 
 # "in retaliation for the arrest", "after the raid", "following the attack": an undated event
 # that answers an earlier one of the same report happened no earlier than that one.
@@ -318,7 +376,7 @@ def _answered_event(words: list[str], earlier: list[Event]) -> tuple[Event, str]
 
 def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: Anchor,
                        dates: list[DateMatch], year: YearGuess | None = None, trigger: int = -1,
-                       sentence: str = "") -> tuple[DateValue | None, str | None, str]:
+                       sentence: str = "", prompted: bool = False) -> tuple[DateValue | None, str | None, str]:
     """Return ``(value, date_text, date_basis)`` for the date expression of one event.
 
     Relative expressions take the referenced (or latest explicitly dated) earlier event's date.
@@ -327,7 +385,9 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
     its date is the earlier event's date shifted back. A bare weekday with no publication day
     follows the latest day written before it; an event with no date expression gets the
     publication period (or the inferred year), unless its ``sentence`` answers an earlier dated
-    event of the report ("in retaliation for the arrest"): then it gets that event's month.
+    event of the report ("in retaliation for the arrest"): then it gets that event's month. A
+    happening its sentence answers (``prompted``: "strikes in February in response to rocket attacks": the
+    attacks) came before the sentence's date: without a date of its own it has none.
     """
     if match is not None and match.is_relative_to_event:
         ref = _reference_event(match, earlier)
@@ -341,8 +401,9 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
             base = value_of(_date_from(parts), DatePrecision(ref.date_precision or DatePrecision.DAY))
             return shift_date(base, offset), match.text, basis
         return None, match.text, "relative: reference event not found"
-    if match is not None and match.kind == "weekday" and anchor.precision is not DatePrecision.DAY:
-        found = weekday_from_text(match, dates, anchor)
+    if match is not None and match.kind == "weekday" and anchor.precision is not DatePrecision.DAY \
+            and (match.value is None or "unknown" in match.basis):
+        found = weekday_from_text(match, dates, anchor, _PAST_PERFECT.search(sentence) is not None)
         if found is not None:
             return value_of(found[0], DatePrecision.DAY), match.text, found[1]
         return None, match.text, "weekday: publication day unknown and no day written in the text fits it"
@@ -358,9 +419,19 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
     if answered is not None and answered[0].date_start:
         ref, word = answered
         parts = [int(p) for p in (ref.date_start or "").split("-")]
+        latest = anchor.latest
+        if latest is not None and re.search(rf"\bsince\s+(?:the|that|this|these)\s+(?:[a-z]+\s+)?{re.escape(word)}",
+                                            sentence, re.I):
+            # "320 people have been killed since the protests began": from that day to publication
+            first = _date_from(parts)
+            if first <= latest:
+                return DateValue(first, latest, DatePrecision(ref.date_precision or DatePrecision.DAY)), None, \
+                    f"relative: since the {word} ({ref.date_start}), to publication"
         precision = DatePrecision.YEAR if ref.date_precision == DatePrecision.YEAR else DatePrecision.MONTH
         value = value_of(_period_start(_date_from(parts), precision), precision)
         return value, None, f"relative: not before the {word} it answers ({ref.date_start})"
+    if prompted and match is None:
+        return None, None, "undated: before the happening that answered it"
     if anchor.published is None:
         return None, match.text if match else None, "undated"
     precision = DatePrecision.YEAR if anchor.precision is DatePrecision.YEAR else DatePrecision.MONTH

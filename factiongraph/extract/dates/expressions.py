@@ -69,27 +69,36 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(r"\b(?:(?i:early|late|mid)[\s-]+)?" + _MONTH + r",?\s+" + _YEAR + r"\b")),
     ("m", re.compile(r"\b" + _PREP + r"\s+(?:(?i:early|late|mid)[\s-]+)?" + _MONTH + r"(?![\w])")),
     ("y", re.compile(r"\b" + _PREP + r"\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?" + _YEAR + r"\b(?!\d)")),
+    # "the 2019 killing", "Soleimani's 2020 assassination": the year of the noun it stands before
+    ("y_attr", re.compile(r"(?:(?<=\b[Tt]he )|(?<=\b[Ii]ts )|(?<=\b[Tt]heir )|(?<=['\u2019]s ))" + _YEAR
+                          + r"(?=\s+[a-z])")),
     ("future", re.compile(r"\b(?P<fut>tomorrow|next\s+(?:week|month|year|" + _WEEKDAY_NAMES + r")|"
                           r"in\s+the\s+coming\s+(?:days|weeks|months)|later\s+this\s+(?:week|month|year))\b", re.I)),
     ("ago", re.compile(r"\b" + _NUM + r"\s+(?P<unit>day|days|week|weeks|month|months|year|years)\s+ago\b", re.I)),
     ("rel_event", re.compile(
         r"\b(?:(?:" + _NUM + r"\s+(?P<unit>day|days|week|weeks))\s+(?P<dir>after|later|before|earlier|prior)"
         r"(?:\s+(?:the|that|this)\s+(?P<ref>[a-z]+))?"
-        r"|the\s+(?P<adj>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after))\b", re.I)),
+        r"|(?:(?:only|just|a\s+few|several|some|two|three|\d+)\s+)?(?P<hours>minutes|hours|moments)\s+"
+        r"(?P<dir3>after|later|before|earlier|prior)"
+        r"(?:(?=\s+(?:the|that|this|[A-Z][\w-]*['\u2019]s)\s+(?P<ref2>[a-z]+))|\s+that\b)?"
+        r"|within\s+(?P<hours2>minutes|hours)\s+of(?=\s+(?:the|that|this|[A-Z][\w-]*['\u2019]s)\s+(?P<ref3>[a-z]+))"
+        r"|the\s+(?P<adj>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after)(?!\s+yesterday))\b", re.I)),
     ("same_day", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|night|morning|afternoon|"
                             r"evening)\b", re.I)),
     ("weekday_last_week", re.compile(r"\b" + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:of\s+)?"
                                       r"(?i:last\s+week)\b|\b(?i:last\s+week\s+on)\s+(?P<weekday2>" + _WEEKDAY_NAMES
                                       + r")\b")),
     ("weekend", re.compile(r"\b(?:(?:over|during|at|on)\s+the\s+|(?:last|this|past)\s+|the\s+)?weekend\b", re.I)),
-    ("last_period", re.compile(r"\b(?P<which>last|this|earlier\s+this|past)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("last_period", re.compile(r"\b(?P<which>last|this|earlier\s+this|past|(?:earlier|later)\s+in\s+the)\s+"
+                               r"(?P<unit>week|month|year)\b", re.I)),
     ("recent", re.compile(
         r"\b(?:(?:in|over|during|for|of)\s+)?(?:the\s+)?(?:past|last|recent)\s+(?:(?P<qty>few|several|couple\s+of|"
-        r"\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?P<unit>days|weeks|months|years)\b", re.I)),
+        r"\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(?P<unit>days|weeks|months|years|hours)\b", re.I)),
     ("recent2", re.compile(r"\b(?:in\s+)?recent\s+(?P<unit>days|weeks|months|years)\b", re.I)),
-    ("dayword", re.compile(r"\b(?P<dw>yesterday|today|tonight|last\s+night|overnight(?!\s+(?:on|into|to|from|between|of)\b)|this\s+(?:morning|afternoon|"
+    ("dayword", re.compile(r"\b(?P<dw>(?:the\s+day\s+before\s+)?yesterday|today|tonight|last\s+night|overnight(?!\s+(?:on|into|to|from|between|of)\b)|this\s+(?:morning|afternoon|"
                            r"evening))\b", re.I)),
-    ("weekday", re.compile(r"\b" + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening|night))?\b")),
+    ("weekday", re.compile(r"\b(?:(?P<last>(?i:last|this\s+past|past))\s+)?" + _WEEKDAY
+                           + r"(?:\s+(?:morning|afternoon|evening|night))?\b")),
 ]
 
 
@@ -113,14 +122,14 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "m_that_year": ("in", "during", "by", "early", "late", "mid", *_MONTH_WORDS),
     "that_year": ("later", "earlier", "in", "that", "the"),
     "last_month_name": ("last",), "my": ("early", "late", "mid", *_MONTH_WORDS), "m": _PREP_WORDS,
-    "y": _PREP_WORDS, "future": ("tomorrow", "next", "in", "later"), "ago": _NUM_WORDS,
-    "rel_event": (*_NUM_WORDS, "the"), "same_day": ("later", "earlier", "that", "the"),
+    "y": _PREP_WORDS, "y_attr": (_DIGIT,), "future": ("tomorrow", "next", "in", "later"), "ago": _NUM_WORDS,
+    "rel_event": (*_NUM_WORDS, "the", "only", "just", "several", "some", "minutes", "hours", "moments", "within"), "same_day": ("later", "earlier", "that", "the"),
     "weekend": ("over", "during", "at", "on", "last", "this", "past", "the", "weekend"),
     "weekday_last_week": (*WEEKDAYS, "last"),
-    "last_period": ("last", "this", "earlier", "past"),
+    "last_period": ("last", "this", "earlier", "later", "past"),
     "recent": ("in", "over", "during", "for", "of", "the", "past", "last", "recent"),
-    "recent2": ("in", "recent"), "dayword": ("yesterday", "today", "tonight", "last", "overnight", "this"),
-    "weekday": tuple(WEEKDAYS),
+    "recent2": ("in", "recent"), "dayword": ("the", "yesterday", "today", "tonight", "last", "overnight", "this"),
+    "weekday": (*WEEKDAYS, "last", "this", "past"),
 }
 _WORD_START = re.compile(r"\b\w+")
 
@@ -210,6 +219,10 @@ class DateMatch:
     basis: str
     offset_days: int | None = None
     reference: str | None = None
+    filing: bool = False
+    """A wire dateline's date ("BAGHDAD, March 3 (Reuters) -"): the day the report was filed."""
+    scope_end: int | None = None
+    """The date belongs only to the words before this offset ("the 2019 killing": the killing)."""
 
     @property
     def is_relative_to_event(self) -> bool:
@@ -333,7 +346,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
         return (value_of(d, DatePrecision.DAY) if d else None), "explicit", None, None
     if kind == "my":
         return value_of(date(int(g["year"]), _month_number(g["month"]), 1), DatePrecision.MONTH), "explicit", None, None
-    if kind == "y":
+    if kind in ("y", "y_attr"):
         return value_of(date(int(g["year"]), 1, 1), DatePrecision.YEAR), "explicit", None, None
     if kind in ("md", "dm"):
         month, day = _month_number(g["month"]), int(g["day"])
@@ -353,6 +366,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
             return None, f"{kind}: publication date unknown", None, None
         if kind == "m_last_year":
             return value_of(date(pub.year - 1, month, 1), DatePrecision.MONTH), "publication: previous year", None, None
+        if anchor.precision is DatePrecision.YEAR:  # "last June" in a year-dated text: this year's or last
+            return None, f"{kind}: publication month unknown", None, None
         year = pub.year if month < pub.month else pub.year - 1
         return value_of(date(year, month, 1), DatePrecision.MONTH), "publication: latest such month before it", None, None
     if kind in ("since_my", "since_m", "since_y"):
@@ -368,7 +383,9 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
             first = date(year, month, 1)
         latest = anchor.latest
         last = latest if anchor.published is not None and latest is not None else period_end(first, DatePrecision.MONTH)
-        prec = DatePrecision.YEAR if kind == "since_y" else DatePrecision.MONTH
+        # "since early January" with the publication day known: the days from the 1st to it
+        day_range = anchor.precision is DatePrecision.DAY and latest is not None
+        prec = DatePrecision.YEAR if kind == "since_y" else DatePrecision.DAY if day_range else DatePrecision.MONTH
         return DateValue(first, max(first, last), prec), f"range to publication; {basis}", None, None
     if kind == "future":
         if pub is None:
@@ -385,6 +402,9 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
     if kind == "same_day":  # "that day", "later that night": the day of the event just reported
         return None, "the same day as an earlier event", 0, None
     if kind == "rel_event":
+        if g.get("hours") or g.get("hours2"):  # "hours earlier", "minutes after the attack": the same day
+            ref = g.get("ref2") or g.get("ref3")
+            return None, f"the same day as {'the ' + ref if ref else 'an earlier event'}", 0, ref
         if g.get("adj") or g.get("dir2"):
             word = (g.get("adj") or g.get("dir2") or "").lower()
             sign = 1 if word in ("next", "following", "after") else -1
@@ -406,6 +426,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
             return value_of(pub - timedelta(days=n), DatePrecision.DAY), "publication minus days", None, None
         if unit.startswith("week") and day_pub:  # "a week ago": the day it names, as with "two days ago"
             return value_of(pub - timedelta(days=7 * n), DatePrecision.DAY), "publication minus weeks", None, None
+        if unit.startswith("month") and anchor.precision is DatePrecision.YEAR:
+            return None, "ago: publication month unknown", None, None
         if unit.startswith("month"):
             return value_of(_add_months(date(pub.year, pub.month, 1), -n), DatePrecision.MONTH), "publication minus months", None, None
         return value_of(date(pub.year - n, 1, 1), DatePrecision.YEAR), "publication minus years", None, None
@@ -413,14 +435,16 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
         word = g["dw"].lower()
         if not day_pub:
             return value_of(pub, anchor.precision or DatePrecision.YEAR), "publication period (day unknown)", None, None
-        if word == "overnight":  # the night that ended on the publication day
+        if word == "overnight" or word.split() == ["last", "night"]:  # the night that ended on the publication day
             return DateValue(pub - timedelta(days=1), pub, DatePrecision.DAY), "publication: the night before", None, None
-        delta = 1 if word in ("yesterday",) else 0
+        delta = 2 if word.endswith("yesterday") and word != "yesterday" else 1 if word == "yesterday" else 0
         return value_of(pub - timedelta(days=delta), DatePrecision.DAY), "publication day", None, None
     if kind == "weekday":
         if not day_pub:
             return value_of(pub, anchor.precision or DatePrecision.YEAR), "weekday; publication day unknown", None, None
         back = (pub.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
+        if g.get("last") and back == 0:  # "last Tuesday" written on a Tuesday: the week before
+            return value_of(pub - timedelta(days=7), DatePrecision.DAY), "the weekday before publication's", None, None
         return value_of(pub - timedelta(days=back), DatePrecision.DAY), "most recent weekday on or before publication", None, None
     if kind == "weekday_last_week":  # "on Tuesday last week": that weekday in the week before publication's
         if not day_pub:
@@ -444,6 +468,11 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
             if which == "last":
                 return DateValue(monday - timedelta(days=7), monday - timedelta(days=1), DatePrecision.DAY), "publication: previous week", None, None
             return DateValue(monday, pub, DatePrecision.DAY), "publication: this week", None, None
+        if unit == "month" and anchor.precision is DatePrecision.YEAR:
+            # a year-dated text: "this month" is some month of that year; "last month" may be December before
+            if which in ("last", "past"):
+                return None, "last_period: publication month unknown", None, None
+            return value_of(pub, DatePrecision.YEAR), "publication year (month unknown)", None, None
         if unit == "month":
             first = date(pub.year, pub.month, 1)
             if which in ("last", "past"):
@@ -455,11 +484,13 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
     if kind in ("recent", "recent2"):
         unit = g["unit"].lower()
         qty = _number((g.get("qty") or "").split()[0]) if g.get("qty") else None
-        span = {"days": 7, "weeks": 30, "months": 182, "years": 730}[unit]
-        if qty is not None:
-            span = qty * {"days": 1, "weeks": 7, "months": 31, "years": 366}[unit]
+        span = {"hours": 1, "days": 7, "weeks": 30, "months": 182, "years": 730}[unit]
+        if qty is not None:  # "the past 24 hours": the day before and the publication day
+            span = -(-qty // 24) if unit == "hours" else qty * {"days": 1, "weeks": 7, "months": 31, "years": 366}[unit]
+        if anchor.precision is DatePrecision.YEAR and unit != "years":  # "in recent weeks" of a year-dated text
+            return value_of(pub, DatePrecision.YEAR), "range before publication (publication month unknown)", None, None
         first = latest - timedelta(days=span)
-        prec = DatePrecision.DAY if unit in ("days", "weeks") and day_pub else DatePrecision.MONTH
+        prec = DatePrecision.DAY if unit in ("hours", "days", "weeks") and day_pub else DatePrecision.MONTH
         if prec is DatePrecision.MONTH:
             first = date(first.year, first.month, 1)
         return DateValue(first, latest, prec), "range before publication", None, None
@@ -530,6 +561,50 @@ def _that_year(text: str, start: int, end: int, kind: str, m: re.Match[str]) -> 
     return DateMatch(start, end, text[start:end], kind, value, f"text: the year written before it ({year})", None, None)
 
 
+# A wire dateline: capitalised place words before the date, an optional agency and a dash after it.
+_FILED_BEFORE = re.compile(r"(?!(?:On|In|By|Since|From|Until|At|After|Before|During|Early|Late)\b)[A-Z][\w'\u2019.-]*(?:(?:\s+|\s*,\s*)(?:of\s+)?[A-Z][\w'\u2019.-]*){0,5}\s*,?\s*")
+_FILED_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:-{1,2}|\u2013|\u2014)\s")
+_NOUN_WORDS = re.compile(r"(?:\s+[a-z][\w-]*){1,2}")
+
+
+def is_filing_date(text: str, start: int, end: int) -> bool:
+    """Return True when ``text[start:end]`` is the date of a wire dateline opening its line.
+
+    "BAGHDAD, March 3 (Reuters) - ...", "Basra, Iraq, 3 March 2021 (INA) \u2013 ...": a place before
+    the date, a dash after it (an agency in brackets between). That is the day the report was
+    filed, not the day of what it reports. A date that itself opens the line ("02/23/2012: ...")
+    is a label of its paragraph instead.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == start or _FILED_BEFORE.fullmatch(text, line_start, start) is None:
+        return False
+    return _FILED_AFTER.match(text, end) is not None
+
+
+def filing_anchor(text: str, anchor: Anchor, scanned: list[RawDate]) -> Anchor:
+    """Return ``anchor`` with the dateline's day as publication day when the publication day is unknown.
+
+    A wire report is published the day its dateline names; that day fixes "on Tuesday" and
+    "yesterday" when the page gives only the month or year (the day must fall inside it), or
+    nothing (then the dateline must write its year).
+    """
+    if anchor.precision is DatePrecision.DAY:
+        return anchor
+    for s, e, kind, m in scanned[:3]:
+        if kind not in ("iso", "numeric", "mdy", "dmy", "md", "dm") or not is_filing_date(text, s, e):
+            continue
+        value, _, _, _ = _resolve(kind, m, anchor)
+        if value is None or value.precision is not DatePrecision.DAY:
+            return anchor
+        latest = anchor.latest
+        if anchor.published is not None and not anchor.published <= value.start <= (latest or value.start):
+            return anchor
+        if anchor.published is None and latest is not None and value.start > latest:
+            return anchor
+        return Anchor(value.start, DatePrecision.DAY, anchor.year_hint, anchor.numeric_order, anchor.ceiling)
+    return anchor
+
+
 def find_dates(text: str, anchor: Anchor, scanned: list[RawDate] | None = None) -> list[DateMatch]:
     """Return the date expressions in ``text``, in text order, without overlaps.
 
@@ -551,18 +626,26 @@ def find_dates(text: str, anchor: Anchor, scanned: list[RawDate] | None = None) 
         (relative to another event, or no year available).
     """
     raw = scan_dates(text) if scanned is None else scanned
+    filed = filing_anchor(text, anchor, raw)
     out: list[DateMatch] = []
     for s, e, kind, m in raw:
         if kind in ("m_that_year", "that_year"):
             out.append(_that_year(text, s, e, kind, m))
             continue
-        value, basis, offset, ref = _resolve(kind, m, anchor)
+        filing = is_filing_date(text, s, e)
+        value, basis, offset, ref = _resolve(kind, m, anchor if filing else filed)
+        if filed is not anchor and not filing and value is not None and "publication" in basis:
+            basis = f"{basis} (the dateline's day)"
         if kind in ("weekday", "md", "dm", "m") and _FUTURE_CUE.search(text[max(0, s - 80):s]):
-            value, basis = _resolve_future(kind, m, anchor, value, basis)
+            value, basis = _resolve_future(kind, m, anchor if filing else filed, value, basis)
         if value is not None and not basis.startswith(("future", "explicit")):
             if anchor.published is None and anchor.ceiling is not None and value.start > anchor.ceiling:
                 value, basis = None, f"{kind}: would fall after the ingest day; publication date unknown"
             else:
-                value = clamp_to_publication(value, anchor)
-        out.append(DateMatch(s, e, text[s:e], kind, value, basis, offset, ref))
+                value = clamp_to_publication(value, anchor if filing else filed)
+        scope = None
+        if kind == "y_attr":
+            words = _NOUN_WORDS.match(text, e)
+            scope = words.end() if words is not None else e
+        out.append(DateMatch(s, e, text[s:e], kind, value, basis, offset, ref, filing, scope))
     return out

@@ -876,6 +876,52 @@ class ArgumentReader:
             t = t.head
         return False
 
+    def answered_span(self, doc: Any, trig_start: int, trig_end: int) -> tuple[int, int] | None:
+        """Return the characters of a noun trigger's phrase when its clause answers it ("ordered
+        strikes in February in response to *rocket attacks*", "in retaliation for *the killing* of
+        X"): it happened before the clause's happening, so the clause's date is not its date; only
+        a date inside its own phrase is ("in response to Sunday's attack"). None otherwise."""
+        if not self.available:
+            return None
+        head = trigger_head(doc, trig_start, trig_end)
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ not in ("for", "to") or prep.head.lower_ not in _ANSWER_NOUNS:
+            return None
+        last = doc[head.right_edge.i]
+        return doc[head.left_edge.i].idx, last.idx + len(last.text)
+
+    def in_other_clause(self, doc: Any, trig_start: int, trig_end: int, char_start: int, char_end: int) -> bool:
+        """Return True when the phrase at ``[char_start, char_end)`` sits in a relative clause
+        that describes a participant of the trigger's main clause ("the militia, which was formed
+        in 2014, attacked ...", "a group founded in 2007 claimed ..."): it dates that clause's
+        happening, not the trigger's. Only for a trigger of the sentence's main clause; a clause
+        that describes the trigger noun itself ("the violence that erupted on Monday") dates it."""
+        if not self.available:
+            return False
+        span = doc.char_span(char_start, char_end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = trigger_head(doc, trig_start, trig_end)
+        if self.sx.clause_verb(head).dep_ != "ROOT":
+            return False
+        t = span.root
+        for _ in range(12):
+            if t.dep_ in ("relcl", "acl", "appos") and t.head.i != head.i \
+                    and not (t.left_edge.i <= head.i <= t.right_edge.i) \
+                    and (t.dep_ != "appos" or any(c.dep_ in ("relcl", "acl") for c in t.children)) \
+                    and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ",":
+                # set off by commas: a description ("X, which was formed in 2014,", "X, a group
+                # founded in 2007,"), not the report
+                return True
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
+
+
+# "in retaliation for", "in response to", "in revenge for": what the clause answers came before it
+_ANSWER_NOUNS = ("retaliation", "response", "revenge", "reprisal", "reaction")
+
 
 # Participles that tie unnamed people to a group ("gunmen linked to X", "militants loyal to X").
 AFFILIATION_PARTICIPLES = frozenset({"linked", "affiliated", "tied", "aligned", "connected", "allied", "loyal",

@@ -41,8 +41,7 @@ from factiongraph.extract.events.participants import (add_outcome_roles, assign_
                                                 is_participant, is_speaker)
 from factiongraph.extract.view.dateline import dateline_end, dateline_end_in_line
 from factiongraph.extract.view.quoting import is_inside_speech
-from factiongraph.extract.dates.anchoring import (YearGuess, infer_year, paragraph_label_date, pick_date,
-                                                  resolve_event_date)
+from factiongraph.extract.dates.anchoring import YearGuess, choose_date, infer_year, resolve_event_date
 from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
 from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event, locate_span, story_country
 from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
@@ -703,13 +702,16 @@ class EventExtractor:
                     # an arrest does not take a blast's dead; force used on protesters does
                     counts.setdefault(key, number)
         trigger = sent.doc[cand.start].idx
-        own = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char
-               and reader.attaches(sent.doc, cand.start, cand.end, d.start, d.end)]
-        date_match = pick_date(sent.start_char, sent.end_char, trigger, own) or \
-            pick_date(sent.start_char, sent.end_char, trigger, dates) or \
-            paragraph_label_date(ctx.document.text, trigger, dates)
+        in_sentence = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
+        answered = None if cand.is_verb else reader.answered_span(sent.doc, cand.start, cand.end)
+        usable = in_sentence if answered is None else [d for d in in_sentence
+                                                       if answered[0] <= d.start and d.end <= answered[1]]
+        own = [d for d in usable if reader.attaches(sent.doc, cand.start, cand.end, d.start, d.end)]
+        free = [d for d in usable if not reader.in_other_clause(sent.doc, cand.start, cand.end, d.start, d.end)]
+        date_match = choose_date(ctx.document.text, sent.start_char, sent.end_char, trigger, own, free,
+                                 dates if answered is None else usable)
         value, date_text, basis = resolve_event_date(date_match, earlier, anchor, dates, year, trigger,
-                                                     ctx.span_text(sent))
+                                                     ctx.span_text(sent), answered is not None)
         # A country or place that is a participant ("US strike", "attacks on Israel") is not
         # where the event happened.
         text = ctx.document.text
@@ -796,9 +798,12 @@ class EventExtractor:
                                         and not reader.capital_state_of(m)],
                                        ctx.entities, ctx.kb, "dateline", 0.6)
         has_place = any(p is not None and p.basis == "clause" and p.precision != "country" for p in (location, loose))
-        has_date = date_match is not None
+        # a date in another clause still anchors; "the 2019 killing" dates only the killing
+        has_date = date_match is not None or any(d.scope_end is None for d in in_sentence)
         participants = actors + targets
-        if rule.require_date and not has_date:
+        # "hours later" dates a call or an announcement, it does not make one concrete
+        if rule.require_date and not (has_date and not (date_match is not None
+                                                        and date_match.basis.startswith("the same day as"))):
             return None
         if rule.require_place and not has_place:
             return None

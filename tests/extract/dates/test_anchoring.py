@@ -181,3 +181,81 @@ def test_bare_weekday_counts_from_the_latest_day_not_a_background_date(extractor
     events = extractor.extract(make_context(text))
     protest = next(e for e in events if e.type == "Protests")
     assert protest.date_start.endswith("-07-07")
+
+
+def test_a_date_in_a_relative_clause_about_a_participant_does_not_date_the_event(extractor: EventExtractor) -> None:
+    text = "The brigade, which was set up in 2016, attacked a police post near Tikrit, killing two officers."
+    events = extractor.extract(make_context(text, "2023-05-18"))
+    attack = next(e for e in events if e.attrs.get("trigger") == "attacked")
+    assert attack.date_start == "2023-05"  # the publication period, not the brigade's founding year
+
+
+def test_a_year_before_a_noun_is_that_happenings_year_only(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Mourners in Baghdad recalled the 2020 assassination of Qasem Soleimani.", "2023-05-18"))
+    killing = next(e for e in events if e.attrs.get("trigger") == "assassination")
+    assert killing.date_start == "2020" and killing.date_precision == "year"
+
+
+def test_the_sentences_own_day_beats_the_datelines_day(extractor: EventExtractor) -> None:
+    text = "KIRKUK, Iraq, May 18 (Wire) - Gunmen shot dead a tribal sheikh in Kirkuk on Tuesday, police said."
+    events = extractor.extract(make_context(text, "2023-05-18"))
+    assert events[0].date_start == "2023-05-16"
+    assert events[0].attrs["date_text"] == "Tuesday"
+
+
+def test_a_bare_weekday_goes_back_from_the_datelines_day(extractor: EventExtractor) -> None:
+    # only the month is known; the dateline (a Thursday) fixes the day, Tuesday is two days before
+    text = "KIRKUK, Iraq, May 18 (Wire) - Gunmen shot dead a tribal sheikh in Kirkuk on Tuesday, police said."
+    events = extractor.extract(make_context(text, "2023-05"))
+    assert events[0].date_start == "2023-05-16"
+
+
+def test_hours_later_takes_the_day_of_the_happening_just_reported(extractor: EventExtractor) -> None:
+    text = ("A roadside bomb struck an army patrol in Diyala on Monday. "
+            "Hours later, gunmen attacked a checkpoint in Diyala, killing a soldier.")
+    events = extractor.extract(make_context(text, "2023-05-18"))
+    attack = next(e for e in events if e.attrs.get("trigger") == "attacked")
+    assert attack.date_start == "2023-05-15"
+
+
+def test_a_weekday_in_the_past_perfect_goes_back_from_the_day_written(extractor: EventExtractor) -> None:
+    # no publication date: the statement's day is written; the killing "had" happened the Sunday before
+    text = "In a statement on 12 March 2024, the ministry said troops had killed five militants in Anbar on Sunday."
+    events = extractor.extract(make_context(text))
+    assert events[0].date_start == "2024-03-10"
+
+
+def test_a_date_in_an_appositive_description_of_a_participant_does_not_date_the_event(
+        extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "Saraya Awliya al-Dam, a group that emerged in 2020, claimed a rocket attack on Erbil airport.", "2024-03-14"))
+    attack = next(e for e in events if "attack" in str(e.attrs.get("trigger")))
+    assert attack.date_start == "2024-03"
+
+
+def test_what_a_sentence_answers_does_not_take_its_date(extractor: EventExtractor) -> None:
+    # the strikes were in February; the rocket fire they answered came earlier, day unknown
+    events = extractor.extract(make_context(
+        "The US ordered strikes on militia depots in Syria in February, in response to rocket attacks on Erbil.",
+        "2021-06-29"))
+    rockets = next(e for e in events if "rocket" in str(e.attrs.get("trigger")))
+    assert rockets.date_start is None
+    strikes = next(e for e in events if e is not rockets)
+    assert strikes.date_start == "2021-02"
+
+
+def test_since_the_event_it_answers_runs_from_that_day_to_publication(extractor: EventExtractor) -> None:
+    text = ("Demonstrators took to the streets of Basra on March 2. "
+            "Security forces have killed more than 40 people since the protests began, a rights group said.")
+    events = extractor.extract(make_context(text, "2023-05-18"))
+    toll = next(e for e in events if e.attrs.get("trigger") == "killed")
+    assert (toll.date_start, toll.date_end) == ("2023-03-02", "2023-05-18")
+
+
+def test_within_hours_of_an_earlier_happening_takes_its_day(extractor: EventExtractor) -> None:
+    text = ("Counter-terrorism troops arrested 14 militia members in Baghdad late on June 25. "
+            "Within hours of the arrests, armed men attacked a checkpoint near the Green Zone, wounding a guard.")
+    events = extractor.extract(make_context(text, "2020-06-30"))
+    attack = next(e for e in events if e.attrs.get("trigger") == "attacked")
+    assert attack.date_start == "2020-06-25"
