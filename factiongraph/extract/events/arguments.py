@@ -890,6 +890,19 @@ class ArgumentReader:
         last = doc[head.right_edge.i]
         return doc[head.left_edge.i].idx, last.idx + len(last.text)
 
+    def answer_spans(self, sent: Any) -> list[tuple[int, int]]:
+        """Return the characters of every phrase a sentence's clause answers ("in response to attacks
+        on US troops, including a drone attack on a base in Jordan last month"): what they hold is
+        the earlier happening's, not the answering one's."""
+        if not self.available:
+            return []
+        spans = []
+        for tok in sent:
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to") and tok.head.head.lower_ in _ANSWER_NOUNS:
+                last = tok.doc[tok.right_edge.i]
+                spans.append((tok.doc[tok.left_edge.i].idx, last.idx + len(last.text)))
+        return spans
+
     def in_other_clause(self, doc: Any, trig_start: int, trig_end: int, char_start: int, char_end: int) -> bool:
         """Return True when the phrase at ``[char_start, char_end)`` sits in a relative clause
         that describes a participant of the trigger's main clause ("the militia, which was formed

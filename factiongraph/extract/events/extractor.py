@@ -704,12 +704,18 @@ class EventExtractor:
         trigger = sent.doc[cand.start].idx
         in_sentence = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
         answered = None if cand.is_verb else reader.answered_span(sent.doc, cand.start, cand.end)
+        # "carried out the strike in response to ... a drone attack in Jordan last month": a date of
+        # the happening answered is not the answering one's
+        elsewhere = [] if answered is not None else \
+            [span for span in reader.answer_spans(sent) if not span[0] <= trigger < span[1]]
+        pool = [d for d in dates if not any(a <= d.start and d.end <= b for a, b in elsewhere)]
+        in_sentence = [d for d in in_sentence if d in pool]
         usable = in_sentence if answered is None else [d for d in in_sentence
                                                        if answered[0] <= d.start and d.end <= answered[1]]
         own = [d for d in usable if reader.attaches(sent.doc, cand.start, cand.end, d.start, d.end)]
         free = [d for d in usable if not reader.in_other_clause(sent.doc, cand.start, cand.end, d.start, d.end)]
         date_match = choose_date(ctx.document.text, sent.start_char, sent.end_char, trigger, own, free,
-                                 dates if answered is None else usable)
+                                 pool if answered is None else usable)
         value, date_text, basis = resolve_event_date(date_match, earlier, anchor, dates, year, trigger,
                                                      ctx.span_text(sent), answered is not None)
         # A country or place that is a participant ("US strike", "attacks on Israel") is not

@@ -88,3 +88,11 @@ def test_kurdistan_written_alone_is_the_region_that_holds_the_province(extractor
     found = extractor.extract(make_context(
         "Rockets hit an oil field in Kurdistan's Sulaimaniyah province on Monday.", PUB))
     assert [e.location_id for e in found] == ["sulaymaniyah-governorate"]
+
+
+def test_the_date_of_the_happening_answered_is_not_the_answers(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "US forces struck militia sites in Iraq and Syria in response to attacks on US troops, including a "
+        "drone attack that killed three soldiers in Jordan last month.", PUB))
+    strikes = [e for e in found if "united-states" in e.actors]
+    assert strikes and all(not (e.date_start or "").startswith("2024-02") for e in strikes)
