@@ -641,8 +641,11 @@ class SentenceArgs:
         A participle's or relative clause's antecedent ("A, backed by Iran", "A, which falls
         under Y"), else the clause's subject (with a list: "A and B are backed by Iran").
         """
-        if verb.dep_ == "acl":
-            return self.referents(verb.head)
+        raised = verb
+        while raised.dep_ == "xcomp" and raised.head.i != raised.i and raised.head.dep_ in ("acl", "xcomp"):
+            raised = raised.head  # "a group believed to be linked to Y": the phrase the participle hangs on
+        if raised.dep_ == "acl":
+            return self.referents(raised.head)
         if verb.dep_ in ("amod",):
             return self.referents(verb.head)
         if verb.dep_ in ("acomp", "attr", "oprd") and verb.head.i != verb.i:

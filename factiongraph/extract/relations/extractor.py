@@ -28,6 +28,7 @@ from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.relations.patterns import Candidate
 from factiongraph.extract.relations.syntax_places import SyntaxPlaces
 from factiongraph.extract.relations.syntax_roles import SyntaxRoles
+from factiongraph.extract.relations.syntax_groups import POSSESSIVE_MARKS
 from factiongraph.extract.relations.syntax_umbrellas import SyntaxUmbrellas
 from factiongraph.extract.view.cues import cue_words
 from factiongraph.extract.view.roles import RoleLexicon
@@ -80,7 +81,7 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
         self.group_readers: tuple[tuple[Reader, frozenset[str]], ...] = (
             (self.syn_support, words.support_triggers), (self.syn_backers, words.support_verbs),
             (self.syn_receives, words.receive_verbs), (self.syn_affiliate, words.affiliate_triggers),
-            (self.syn_split, words.split_verbs), (self.syn_part_of, words.part_triggers),
+            (self.syn_split, words.split_verbs), (self.syn_owned_group, POSSESSIVE_MARKS), (self.syn_part_of, words.part_triggers),
             (self.syn_held_units, words.hold_verbs), (self.syn_owned_members, words.holder_nouns),
             (self.syn_control, words.control_triggers), (self.syn_explicit, words.explicit_triggers))
         self.front_words = tuple(str(w).lower() for w in rules.get("front_cues") or ())

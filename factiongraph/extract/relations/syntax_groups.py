@@ -30,6 +30,8 @@ UNIT_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, Entity
 STATE_TYPES = frozenset({EntityType.COUNTRY, EntityType.STATE_BODY})
 # A state body's arm or wing of another state body is part of it (groups' arms are affiliates).
 _STATE_ARMS = frozenset({"arm", "wing", "branch"})
+# The possessive marks of "Y's X" as the tokenizer writes them.
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 UMBRELLA_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY})
 
 
@@ -206,9 +208,13 @@ class SyntaxGroups(GroupFamilies):
             if low in words.link_nouns:
                 out.extend(self.ties(view, args, tok))
                 continue
-            political_front = low in words.front_nouns and any(
+            political_front = (low in words.front_nouns or low in words.wing_nouns) and any(
                 c.dep_ in ("amod", "compound") and c.lower_ in words.front_modifiers for c in tok.children)
-            if (low not in words.affiliate_nouns and not political_front and tok is found) or args.negated(tok):
+            # "X, the militia of the Sadrist movement": a party's (or a person's) own militia
+            wing = tok is found and low in words.wing_nouns and low not in words.affiliate_nouns
+            party_arm = wing and not political_front
+            if (low not in words.affiliate_nouns and not political_front and not party_arm and tok is found) \
+                    or args.negated(tok):
                 continue
             others: list[Mention | str] = []
             nationality: list[str] = []  # a demonym backs only when nothing else owns the noun
@@ -230,6 +236,11 @@ class SyntaxGroups(GroupFamilies):
                     elif demonym and (found := view.lookup_name(demonym)) is not None:
                         nationality.append(found)  # "an Iranian proxy"; not "Iran's Iraqi proxies"
             others = others or list(nationality)
+            if wing:
+                kinds = {EntityType.POLITICAL_ORG, EntityType.PERSON} if party_arm else GROUP_TYPES
+                others = [o for o in others if self.type_of_id(view, o) in kinds and (
+                    o.entity_id if isinstance(o, Mention) else o) not in self.owner.umbrellas and not (
+                    party_arm and isinstance(o, Mention) and not self.names_phrase(args, o))]
             if not others and low in words.reciprocal_nouns:
                 out.extend(self.reciprocal(view, args, tok))
                 continue
@@ -248,6 +259,37 @@ class SyntaxGroups(GroupFamilies):
                 out.extend(self.emit_alignment(view, args, subjects, other, False, rule, tok,
                                                person_leads=True))
         return out
+
+    def syn_owned_group(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"the Sadrist movement's Saraya al-Salam", "Kataib Hezbollah's Harakat Hoquq": a party's
+        militia or a militia's party named with its owner's possessive -> affiliated_with (a known
+        umbrella's member -> part_of). Two armed groups written together are left to
+        ``rel-sub-unit``; two parties say nothing of which holds which."""
+        out: list[Candidate] = []
+        for case in args.tokens_in(POSSESSIVE_MARKS):
+            owner_tok = case.head
+            if case.dep_ != "case" or owner_tok.dep_ != "poss" or not args.inside(owner_tok.head):
+                continue
+            owned = args.mention_at(owner_tok.head)
+            owner = args.mention_at(owner_tok) or next(iter(args.named(owner_tok)), None)
+            if owned is None or owner is None or owned.entity_id == owner.entity_id:
+                continue
+            kinds = {args.type_of(owner), args.type_of(owned)}
+            span = args.span_of(owner, owned)
+            if owner.entity_id in self.owner.umbrellas and args.type_of(owned) is EntityType.ARMED_GROUP:
+                out.append(self.cand(owned, Predicate.PART_OF, owner, span, "rel-syn-modifier"))
+            elif kinds == GROUP_TYPES:
+                out.append(self.cand(owned, Predicate.AFFILIATED_WITH, owner, span, "rel-syn-modifier"))
+        return out
+
+    def names_phrase(self, args: SentenceArgs, m: Mention) -> bool:
+        """Return True when ``m`` is the whole phrase it stands in: "the Sadrist movement", not
+        "a group of Sadrist movement defectors" (the defectors are no party)."""
+        head = args.head(m)
+        if head is None:
+            return False
+        phrase = args.nominal(head)
+        return args.mention_at(phrase) is m or phrase.lower_ in self.words.group_part_nouns
 
     def reciprocal(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
         """"A and B are allies", "A and B, close partners, ...": each is affiliated with the other."""

@@ -39,6 +39,7 @@ class SyntaxWords:
             self.oppose_preps = words["oppose_preps"]
             self.front_nouns = words["front_nouns"]
             self.front_modifiers = words["front_modifiers"]
+            self.wing_nouns = words.get("wing_nouns", frozenset())
             self.anaphor_dets = words["anaphor_dets"]
             self.plural_anaphor_nouns = words["plural_anaphor_nouns"]
             self.unit_holder_nouns = words["unit_holder_nouns"]
@@ -68,7 +69,7 @@ class SyntaxWords:
             raise ConfigError(f"relations.yaml: bad syntax vocabulary ({exc!r})") from exc
         # The words each family looks for first (a sentence without any is skipped by it).
         self.support_triggers = self.support | self.alignment | {"pro", "anti"}
-        self.affiliate_triggers = self.affiliate_nouns | self.link_nouns | self.front_nouns
+        self.affiliate_triggers = self.affiliate_nouns | self.link_nouns | self.front_nouns | self.wing_nouns
         self.part_triggers = (self.include_verbs | self.inner_preps | self.join_verbs | self.constitute_verbs
                               | self.consist_verbs | self.collective_nouns | self.part_nouns
                               | self.group_part_nouns)

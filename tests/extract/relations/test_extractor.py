@@ -314,3 +314,17 @@ def test_a_regions_office_is_its_government(extractor: RelationExtractor) -> Non
     assert any(p == "holds_role" and o == "kurdistan-regional-government" for _, p, o in got)
     got = triples(run(extractor, "Basra Governor Asaad al-Eidani said the road was reopened."))
     assert any(p == "holds_role" and o == "basra" for _, p, o in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Fighters of the Popular Mobilisation Forces (PMF) Brigade 30 manned the checkpoint.",
+    "Reporters saw men of the Popular Mobilization Forces (PMF) Kataib Hezbollah faction there.",
+])
+def test_sub_unit_past_a_bracketed_short_form(extractor: RelationExtractor, text: str) -> None:
+    parts = [r for r in run(extractor, text) if r.predicate.value == "part_of"]
+    assert [r.object_id for r in parts] == ["pmf"]  # Brigade 30 (a new entity) or Kataib Hezbollah
+
+
+def test_bracket_of_another_name_is_no_sub_unit(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "Members of the Popular Mobilization Forces (Kurdistan) Brigade 30 left.")
+    assert not [r for r in rels if r.predicate.value == "part_of"]

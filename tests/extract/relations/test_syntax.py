@@ -481,3 +481,28 @@ def test_a_name_set_apart_by_not_is_not_listed(extractor: RelationExtractor) -> 
 def test_seen_as_affiliated(extractor: RelationExtractor) -> None:
     got = triples(run(extractor, "Usbat al-Thaireen is widely seen as affiliated with Kataib Hezbollah."))
     assert ("osba-al-thaerin", "affiliated_with", "kataib-hezbollah") in got
+
+
+# -- a body's own arm ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text,subject,obj", [
+    ("The Sadrist movement's Saraya al-Salam paraded through Sadr City.", "saraya-al-salam", "sadrist-movement"),
+    ("Observers expect Asaib Ahl al-Haq's political bloc, Sadiqoun, to gain seats.", "sadiqoun",
+     "asaib-ahl-al-haq"),
+    ("Gunmen from Saraya al-Salam, the militia of the Sadrist movement, took over the square.",
+     "saraya-al-salam", "sadrist-movement"),
+    ("Saraya al-Salam is the armed group of the Sadrist movement.", "saraya-al-salam", "sadrist-movement"),
+    ("Saraya Awliya al-Dam, an obscure group believed to be linked to Kataib Hezbollah, said it fired the rockets.",
+     "saraya-awliya-al-dam", "kataib-hezbollah"),
+])
+def test_a_bodys_own_arm_is_affiliated(extractor: RelationExtractor, text: str, subject: str, obj: str) -> None:
+    assert (subject, "affiliated_with", obj) in triples(run(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah, the largest militia of the PMF, denied it.",  # an umbrella's militia is a part
+    "Kataib Hezbollah, a group of Sadrist movement defectors, denied it.",  # the defectors are no party
+    "The Badr Organization's rival Asaib Ahl al-Haq gained seats.",  # a rival is no arm
+])
+def test_look_alikes_of_an_arm_give_no_affiliation(extractor: RelationExtractor, text: str) -> None:
+    assert not [r for r in run(extractor, text) if r.predicate.value == "affiliated_with"]
+
