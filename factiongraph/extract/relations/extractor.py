@@ -242,9 +242,10 @@ class RelationExtractor:
         return [c for c in found if c.subject_id != c.object_id and not self.against_hierarchy(c)]
 
     def against_hierarchy(self, cand: Candidate) -> bool:
-        """Return True for ``A part_of B`` when the knowledge base puts B under A: "the brigades of
-        the PMF, which belong to Kataib Hezbollah" misread as the PMF inside the group."""
-        if cand.predicate is not Predicate.PART_OF or cand.subject_id not in self.umbrellas:
+        """Return True for ``A part_of B`` (or ``A affiliated_with B``) when the knowledge base
+        puts B under A: "the brigades of the PMF, which belong to (are affiliated with) Kataib
+        Hezbollah" misread as the PMF inside (beside) the group."""
+        if cand.predicate not in (Predicate.PART_OF, Predicate.AFFILIATED_WITH) or cand.subject_id not in self.umbrellas:
             return False
         lower = self.kb_entity(cand.object_id)
         value = lower.attributes.get("umbrella") if lower is not None else None

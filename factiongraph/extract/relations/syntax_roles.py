@@ -182,6 +182,9 @@ class SyntaxRoles(RoleFamilies):
             people = [m for m in args.described(tok) if args.type_of(m) is EntityType.PERSON]
             if not people:
                 continue
+            if len(people) > 1 and not tok.lower_.endswith("s") and all(m.end <= tok.idx for m in people) \
+                    and tok.dep_ == "appos":
+                people = people[-1:]  # "A and B, the PMF chairman": one title after a list is the last name's
             start, end, owner, last = self.read_title(view, args, tok)
             after = args.name_after(last)
             if after and args.type_of(after[0]) is EntityType.PERSON and \
@@ -195,6 +198,8 @@ class SyntaxRoles(RoleFamilies):
             oid: str | None = owner.entity_id if isinstance(owner, Mention) else None
             if obj is not None and oid is None:
                 oid = obj.entity_id
+                if kind == "office" and args.type_of(obj) is EntityType.PLACE:
+                    oid = self.place_owner(view, obj)  # "the prime minister of the Kurdistan Region"
             elif obj is not None:  # a name written before the title owns it ("Iran's envoy to Iraq")
                 obj, indirect = None, False
             if oid is None and isinstance(owner, str) and kind not in ("leader", "member"):

@@ -284,6 +284,13 @@ class SyntaxUmbrellas(SyntaxGroups):
                                          args.span_of(umbrella, member, noun), args.description_rule(noun)))
         return out
 
+    def part_phrase(self, tok: Token) -> bool:
+        """Return True for a part noun ("its factions") or a group noun a part noun qualifies
+        ("its member groups", "its component militias")."""
+        part = self.words.part_nouns
+        return tok.lower_ in part or (tok.lower_ in self.words.group_part_nouns and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in part for c in tok.children))
+
     def compound_umbrellas(self, args: SentenceArgs, tok: Token) -> list[Mention]:
         """Return a known umbrella written before a plural group noun ("PMF factions such as A")."""
         out: list[Mention] = []
@@ -340,7 +347,7 @@ class SyntaxUmbrellas(SyntaxGroups):
         if not umbrellas:  # "The coalition comprises A and B", "Its members include A and B"
             umbrellas = [m for s in verb.children if s.dep_ == "nsubj"
                          for m in self.umbrella_referent(args, s) or (
-                             self.compound_umbrellas(args, s) if s.lower_ in self.words.part_nouns else [])]
+                             self.compound_umbrellas(args, s) if self.part_phrase(s) else [])]
         if not umbrellas:
             return out
         members: list[Mention] = []

@@ -506,3 +506,28 @@ def test_a_bodys_own_arm_is_affiliated(extractor: RelationExtractor, text: str, 
 def test_look_alikes_of_an_arm_give_no_affiliation(extractor: RelationExtractor, text: str) -> None:
     assert not [r for r in run(extractor, text) if r.predicate.value == "affiliated_with"]
 
+
+
+def test_an_umbrellas_member_groups_include(extractor: RelationExtractor) -> None:
+    text = ("The Popular Mobilisation Forces were set up in 2014. Its member groups include Kataib Hezbollah "
+            "and Asaib Ahl al-Haq.")
+    got = triples(run(extractor, text))
+    assert {("kataib-hezbollah", "part_of", "pmf"), ("asaib-ahl-al-haq", "part_of", "pmf")} <= got
+
+
+def test_an_umbrella_is_never_affiliated_with_its_own_member(extractor: RelationExtractor) -> None:
+    text = "Brigades 45 and 46 of the Popular Mobilization Forces, which are affiliated with Kataib Hezbollah, were hit."
+    assert ("pmf", "affiliated_with", "kataib-hezbollah") not in triples(run(extractor, text))
+
+
+def test_one_title_after_a_list_is_the_last_names(extractor: RelationExtractor) -> None:
+    text = "Guests included Prime Minister Mohammed Shia al-Sudani and Faleh al-Fayyadh, the PMF chairman."
+    got = triples(run(extractor, text))
+    assert ("faleh-al-fayyadh", "leader_of", "pmf") in got
+    assert not {t for t in got if t[0] == "mohammed-shia-al-sudani" and t[2] == "pmf"}
+
+
+def test_an_office_of_a_region_is_held_in_its_government(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Masrour Barzani, the prime minister of the Kurdistan Region, flew to Paris."))
+    assert ("masrour-barzani", "holds_role", "kurdistan-regional-government") in got
+    assert ("masrour-barzani", "holds_role", "kurdistan-region") not in got
