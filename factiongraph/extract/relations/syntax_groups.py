@@ -31,6 +31,8 @@ STATE_TYPES = frozenset({EntityType.COUNTRY, EntityType.STATE_BODY})
 # A state body's arm or wing of another state body is part of it (groups' arms are affiliates).
 _STATE_ARMS = frozenset({"arm", "wing", "branch"})
 # The possessive marks of "Y's X" as the tokenizer writes them.
+# Words a coalition's name holds ("the Fatah Alliance"): its members make it, no sponsor does.
+_COALITION_WORDS = frozenset({"alliance", "coalition", "framework", "umbrella", "federation", "front"})
 POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 UMBRELLA_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY})
 
@@ -375,6 +377,59 @@ class SyntaxGroups(GroupFamilies):
             for source in groups:
                 out.extend(self.emit_alignment(view, args, subjects, source, False, "rel-syn-clause", tok))
         return out
+
+    def syn_founded(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X, a group created by Y", "X was set up by Y", "Y established X" (Y a group), "X, which
+        analysts tie to Y" -> X affiliated_with Y."""
+        out: list[Candidate] = []
+        words = self.words
+        for tok in args.tokens_in(words.founding_verbs | words.tying_verbs):
+            if self.is_negated(tok) or tok.dep_ in ("amod", "compound"):
+                continue
+            tying = tok.lower_ in words.tying_verbs
+            if tok.lower_ == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+                continue  # "set up", not "set"
+            passive = tok.dep_ == "acl" or any(c.dep_ in ("auxpass", "agent") for c in tok.children)
+            if tying:  # "officials tie X to Y": the object is tied to what the preposition names
+                if passive:
+                    continue  # "X, tied to Y" is an alignment (syn_support)
+                made = [m for c in tok.children if c.dep_ == "dobj" for m in args.referents(c)]
+                if not made and tok.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that")
+                                                           for c in tok.children):
+                    made = args.referents(tok.head)  # "X, which analysts tie to Y"
+                makers = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                          for m in self.pobj_names(args, c)]
+            elif passive:
+                made = args.subjects(tok) if tok.dep_ != "acl" or self.names_a_group(args, tok.head) else []
+                makers = [m for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                          for m in self.pobj_names(args, c)]
+            else:
+                makers = args.subjects(tok)
+                made = [m for c in tok.children if c.dep_ == "dobj" and self.names_a_group(args, c)
+                        for m in args.members(c)]
+            # an umbrella's own creations are its parts, not its affiliates
+            makers = [m for m in makers if args.type_of(m) in GROUP_TYPES and m.entity_id not in self.owner.umbrellas]
+            made = [m for m in made if args.type_of(m) in GROUP_TYPES and not self.coalition(args, m)]
+            for maker in makers:
+                for m in made:
+                    if m.entity_id != maker.entity_id:
+                        out.append(self.cand(m, Predicate.AFFILIATED_WITH, maker,
+                                             args.span_of(m, maker, tok), "rel-syn-clause"))
+        return out
+
+    def names_a_group(self, args: SentenceArgs, tok: Token) -> bool:
+        """Return True when a phrase is a name or a group noun ("a group created by Y"), not a
+        thing a group made ("the checkpoint set up by Y")."""
+        words = self.words
+        return args.mention_at(tok) is not None or tok.lower_ in (
+            words.group_part_nouns | words.anaphor_nouns | words.part_nouns | words.wing_nouns)
+
+    def coalition(self, args: SentenceArgs, m: Mention) -> bool:
+        """Return True for a body made by its members: a known umbrella, or one whose name holds a
+        collective or umbrella noun ("the Fatah Alliance", "the Coordination Framework")."""
+        if m.entity_id in self.owner.umbrellas:
+            return True
+        return any(w in _COALITION_WORDS for name in args.names_of(m) for w in name.split())
 
     # -- control --------------------------------------------------------------------------
     def syn_control(self, view: DocView, args: SentenceArgs) -> list[Candidate]:

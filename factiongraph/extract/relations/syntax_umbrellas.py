@@ -220,7 +220,11 @@ class SyntaxUmbrellas(SyntaxGroups):
                 if subj.entity_id == umbrella.entity_id:
                     continue
                 if args.type_of(subj) in GROUP_TYPES | {EntityType.STATE_BODY}:
-                    out.append(self.cand(subj, Predicate.PART_OF, umbrella,
+                    # "a group belonging to Kataib Hezbollah": a group that is no umbrella has affiliates
+                    pred = Predicate.AFFILIATED_WITH if verb.lower_.startswith("belong") and args.type_of(
+                        umbrella) in GROUP_TYPES and args.type_of(subj) in GROUP_TYPES and not self.coalition(
+                        args, umbrella) else Predicate.PART_OF
+                    out.append(self.cand(subj, pred, umbrella,
                                          args.span_of(subj, umbrella, verb), "rel-syn-clause"))
                 elif args.type_of(subj) is EntityType.PERSON and args.type_of(umbrella) is EntityType.ARMED_GROUP:
                     out.append(self.cand(subj, Predicate.MEMBER_OF, umbrella,  # "X joined Kataib Hezbollah"

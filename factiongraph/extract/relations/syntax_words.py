@@ -53,6 +53,8 @@ class SyntaxWords:
             self.receive_verbs = words["receive_verbs"]
             self.support_nouns = words["support_nouns"]
             self.split_verbs = words["split_verbs"]
+            self.founding_verbs = words.get("founding_verbs", frozenset())
+            self.tying_verbs = words.get("tying_verbs", frozenset())
             self.city_nouns = frozenset(str(w).lower().split()[-1] for w in
                                         [*rules.get("place_nouns", []), *rules.get("city_nouns", [])])
             self.area_nouns = frozenset(str(w).lower() for w in rules.get("area_nouns", []))

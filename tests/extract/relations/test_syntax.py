@@ -531,3 +531,36 @@ def test_an_office_of_a_region_is_held_in_its_government(extractor: RelationExtr
     got = triples(run(extractor, "Masrour Barzani, the prime minister of the Kurdistan Region, flew to Paris."))
     assert ("masrour-barzani", "holds_role", "kurdistan-regional-government") in got
     assert ("masrour-barzani", "holds_role", "kurdistan-region") not in got
+
+
+# -- groups made by groups, groups tied to groups -------------------------------------------------
+@pytest.mark.parametrize("text,subject,obj", [
+    ("Usbat al-Thaireen, a group created by Kataib Hezbollah, published the footage.", "osba-al-thaerin",
+     "kataib-hezbollah"),
+    ("Saraya Awliya al-Dam was set up by Kataib Hezbollah in 2019.", "saraya-awliya-al-dam", "kataib-hezbollah"),
+    ("In 2014 the Sadrist movement established Saraya al-Salam.", "saraya-al-salam", "sadrist-movement"),
+    ("Usbat al-Thaireen, which analysts tie to Kataib Hezbollah, posted a video.", "osba-al-thaerin",
+     "kataib-hezbollah"),
+    ("Ashab al-Kahf is thought to be related to Kataib Hezbollah.", "ashab-al-kahf", "kataib-hezbollah"),
+    ("Saraya Awliya al-Dam, a cell belonging to Kataib Hezbollah, fired the rockets.", "saraya-awliya-al-dam",
+     "kataib-hezbollah"),
+])
+def test_a_group_made_by_or_tied_to_a_group(extractor: RelationExtractor, text: str, subject: str,
+                                            obj: str) -> None:
+    got = triples(run(extractor, text))
+    assert (subject, "affiliated_with", obj) in got
+    assert (subject, "part_of", obj) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Badr and Asaib Ahl al-Haq formed the Fatah Alliance in 2018.",  # members make a coalition
+    "Police said the checkpoint set up by Kataib Hezbollah near Asaib Ahl al-Haq's office was removed.",
+    "The PMF created the Tribal Mobilization in 2015.",  # an umbrella's creations are its parts
+])
+def test_no_affiliation_from_what_is_not_a_sponsored_group(extractor: RelationExtractor, text: str) -> None:
+    assert not [r for r in run(extractor, text) if r.predicate.value == "affiliated_with"]
+
+
+def test_a_person_who_formed_a_group_founded_it(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "Kataib Hezbollah was formed in 2007 by Abu Mahdi al-Muhandis.")
+    assert ("abu-mahdi-al-muhandis", "leader_of", "kataib-hezbollah") in triples(rels)
