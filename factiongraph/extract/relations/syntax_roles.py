@@ -87,6 +87,8 @@ class SyntaxRoles(RoleFamilies):
                     owner = self.place_owner(view, m)  # "the Basra governor", "Tehran's envoy"
                 elif child.lower_ in self.lex.generic_nouns and child.dep_ == "poss":
                     owner = next(iter(args.antecedent(child)), None)  # "the group's leader"
+                    if owner is None and child.lower_ in self.words.collective_nouns:
+                        owner = self.collective_owner(args, child)  # "the coalition's spokesman"
                 elif child.lower_ in ("its", "their"):
                     owner = self.pronoun_owner(view, args.ms, child.idx, child.idx) or None
                 break
@@ -109,6 +111,17 @@ class SyntaxRoles(RoleFamilies):
                     last = stop
                     break
         return start_tok.idx, last.idx + len(last.text), owner, last
+
+    def collective_owner(self, args: SentenceArgs, noun: Token) -> Mention | None:
+        """Return the body "the coalition" stands for: the last organisation named before it, in
+        its sentence or the one before, whose name holds the noun ("the US-led coalition")."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        here = [m for m in args.ms if m.end <= noun.idx]
+        for m in [*reversed(here), *reversed(args.view.recent_mentions(args.start, 1))]:
+            if args.type_of(m) in OWNER_TYPES and noun.lower_ in args.text[m.start:m.end].lower():
+                return m
+        return None
 
     def object_after(self, view: DocView, args: SentenceArgs, tok: Token, depth: int = 0
                      ) -> tuple[Mention | None, bool, list[tuple[Token, Mention]]]:

@@ -333,6 +333,11 @@ class SyntaxUmbrellas(SyntaxGroups):
             subjects = args.referents(head)  # "Asaib, under the PMF, ..."; "under which militias including A"
         else:
             subjects = args.subjects(head)
+        if relative and all(m.entity_id in {u.entity_id for u in umbrellas} for m in subjects):
+            # "Y, the umbrella under which the group operates": the group named before Y, never Y
+            skip = frozenset(str(u.entity_id) for u in umbrellas)
+            subjects = [m for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and args.mention_at(c) is None for m in args.antecedent(c, skip)]
         for umbrella in umbrellas:
             for subj in subjects:
                 if args.type_of(subj) in GROUP_TYPES and subj.entity_id != umbrella.entity_id:

@@ -564,3 +564,17 @@ def test_no_affiliation_from_what_is_not_a_sponsored_group(extractor: RelationEx
 def test_a_person_who_formed_a_group_founded_it(extractor: RelationExtractor) -> None:
     rels = run(extractor, "Kataib Hezbollah was formed in 2007 by Abu Mahdi al-Muhandis.")
     assert ("abu-mahdi-al-muhandis", "leader_of", "kataib-hezbollah") in triples(rels)
+
+
+def test_the_umbrella_under_which_the_group_operates(extractor: RelationExtractor) -> None:
+    text = ("Kataib Hezbollah denied any role. The Popular Mobilization Units, the state-funded umbrella "
+            "under which the group operates, called for calm.")
+    assert ("kataib-hezbollah", "part_of", "pmf") in triples(run(extractor, text))
+
+
+def test_the_coalitions_spokesman_speaks_for_the_coalition_named_before(extractor: RelationExtractor) -> None:
+    text = ("Rockets hit the airport late on Monday, the international coalition fighting the Islamic State "
+            "group said.\n\nColonel Wayne Marotto, the coalition's spokesman, said on Twitter that a "
+            "contractor was killed.")
+    got = {(p, o) for _, p, o in triples(run(extractor, text))}
+    assert ("holds_role", "international-coalition") in got
