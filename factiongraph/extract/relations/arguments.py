@@ -43,6 +43,11 @@ _LIST_PREPS = frozenset({"including", "like", "as", "among", "namely", "notably"
 # "one of the factions", "two of the groups": the quantifier stands for the phrase's members.
 _QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "several", "many", "most",
                           "each", "any", "all", "both", "among"})
+# "the largest of the factions", "the most powerful of the militias": a superlative picks one member
+# out as "one of" does. Words in "-est" that are no superlatives:
+_NOT_SUPERLATIVE = frozenset({"interest", "protest", "west", "arrest", "request", "contest", "forest",
+                              "harvest", "guest", "quest", "test", "rest", "unrest", "conquest", "inquest",
+                              "manifest", "suggest", "invest", "behest"})
 _OTHER = frozenset({"other", "fellow"})
 # Verbs whose clause is not asserted: "X denied that it had ever been part of Y".
 _DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses",
@@ -201,7 +206,10 @@ class SentenceArgs:
             if head.lower_ in _QUANTITIES and self.mention_at(head) is None:
                 for child in head.children:  # "dozens of factions, including A"
                     if child.dep_ == "prep" and child.lower_ == "of":
-                        out.extend(m for p in child.children if p.dep_ == "pobj" for m in self.members(p))
+                        # "one of the PMF factions": the umbrella before the part noun is none of them
+                        out.extend(m for p in child.children if p.dep_ == "pobj" for m in self.members(p)
+                                   if not (m.entity_id in self.umbrellas and p.lower_ in self.part_nouns
+                                           and self.mention_at(p) is None))
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in _LIST_PREPS:
                     out.extend(self._pobj_names(child) or self.name_after(child))
@@ -299,7 +307,7 @@ class SentenceArgs:
             # "A and B, both part of Y": the list ends at the phrase; "the head of Y, A, and B":
             # B is not the head
             return self.complete_list([name], forward=False) if after_name else [name]
-        if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTIFIERS:
+        if dep == "pobj" and tok.head.lower_ == "of" and self.picks_one(tok.head.head):
             found = self.described(tok.head.head, depth + 1)
             return found or (self.restated_antecedent(tok) if depth == 0 else [])
         if dep == "pobj" and tok.head.lower_ == "among":
@@ -352,7 +360,7 @@ class SentenceArgs:
         elif tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head is not tok.head:
             head = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)  # "The group
             # operates as part of Y"
-        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTIFIERS:
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and self.picks_one(tok.head.head):
             return self.restated_antecedent(tok.head.head)  # "It is one of the factions in Y"
         return self.antecedent(head) or self.possessor(head) if head is not None else []
 
@@ -396,11 +404,23 @@ class SentenceArgs:
             t = t.head
         return False
 
+    @staticmethod
+    def picks_one(tok: Token) -> bool:
+        """Return True for a word that stands for members of the phrase after "of": "one of the
+        factions", "several of the groups", "the largest of the PMF factions"."""
+        low = tok.lower_
+        if low in _QUANTIFIERS:
+            return True
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return False
+        return (low.endswith("est") and len(low) > 4 and low not in _NOT_SUPERLATIVE) or any(
+            c.dep_ == "advmod" and c.lower_ in ("most", "least") for c in tok.children)
+
     def description_rule(self, tok: Token) -> str:
         """Return the producer of a fact read from a descriptive phrase: a copula ("X is a
         faction within Y", "X served as ...") or an apposition ("X, a faction within Y")."""
         t = tok
-        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _QUANTIFIERS:
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and self.picks_one(t.head.head):
             t = t.head.head
         if (t.dep_ in ("attr", "acomp") and t.head.lower_ in _COPULAS) or t.dep_ == "oprd" or (
                 t.dep_ == "pobj" and t.head.lower_ == "as"):

@@ -578,3 +578,26 @@ def test_the_coalitions_spokesman_speaks_for_the_coalition_named_before(extracto
             "contractor was killed.")
     got = {(p, o) for _, p, o in triples(run(extractor, text))}
     assert ("holds_role", "international-coalition") in got
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("Badr, the oldest and largest of the PMF factions, stayed out of the fight.",
+     ("badr-organisation", "part_of", "pmf")),
+    ("Kataib Hezbollah, seen as the most powerful of the Iran-aligned militias, fired the rockets.",
+     ("kataib-hezbollah", "backed_by", "iran")),
+])
+def test_a_superlative_picks_one_member_out(extractor: RelationExtractor, text: str,
+                                            triple: tuple[str, str, str]) -> None:
+    assert triple in triples(run(extractor, text))
+
+
+def test_one_of_the_umbrellas_factions_is_not_the_umbrella(extractor: RelationExtractor) -> None:
+    text = "Harakat al-Nujaba, one of the PMF factions most closely aligned with Tehran, stayed silent."
+    got = triples(run(extractor, text))
+    assert ("harakat-al-nujaba", "backed_by", "iran") in got
+    assert ("pmf", "backed_by", "iran") not in got
+
+
+def test_a_word_in_est_is_no_superlative(extractor: RelationExtractor) -> None:
+    text = "Kataib Hezbollah, the protest of the PMF factions, grew."
+    assert ("kataib-hezbollah", "part_of", "pmf") not in triples(run(extractor, text))
