@@ -218,6 +218,8 @@ class GroupFamilies(PatternBase):
                 lead = re.search(r"(?:the\s+)?(?:[a-z]+\s+)?$", text[start:a.start])
                 s0 = start + lead.start() if lead else a.start
                 inner, outer = (b, a) if self.contains(view, a, b) else (a, b)
+                if self.same_rank(view, a, b):
+                    continue  # "the Basra district of Zubair": two towns of one rank, no container known
                 if view.type_of(inner) is EntityType.PLACE:
                     out.append(self.cand(inner, Predicate.LOCATED_IN, outer, (s0, b.end),
                                          "rel-located-in"))
@@ -307,6 +309,16 @@ class GroupFamilies(PatternBase):
         if rank_a is not None and rank_b is not None:
             return rank_a > rank_b
         return rank_a is not None and rank_a >= _ADMIN_RANK["city"] and rank_b is None
+
+    def same_rank(self, view: DocView, a: Mention, b: Mention) -> bool:
+        """Return True when the KB gives two places one administrative rank and neither as the
+        other's parent."""
+        ent_a, ent_b = self.owner.entity(view, a.entity_id), self.owner.entity(view, b.entity_id)
+        if (ent_b is not None and ent_b.attributes.get("parent") == a.entity_id) or (
+                ent_a is not None and ent_a.attributes.get("parent") == b.entity_id):
+            return False
+        rank_a, rank_b = self.admin_rank(view, a), self.admin_rank(view, b)
+        return rank_a is not None and rank_a == rank_b
 
     def admin_rank(self, view: DocView, m: Mention) -> int | None:
         """Return the size rank of a place (country highest), or None when unknown."""

@@ -601,3 +601,20 @@ def test_one_of_the_umbrellas_factions_is_not_the_umbrella(extractor: RelationEx
 def test_a_word_in_est_is_no_superlative(extractor: RelationExtractor) -> None:
     text = "Kataib Hezbollah, the protest of the PMF factions, grew."
     assert ("kataib-hezbollah", "part_of", "pmf") not in triples(run(extractor, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Fighting spread to the Anbar towns of Qaim and Rutba.", {("qaim", "anbar"), ("rutba", "anbar")}),
+    ("The Baghdad neighbourhoods of Karrada and Mansour were hit.", {("karrada", "baghdad"), ("mansour", "baghdad")}),
+    ("The Kurdistan Region's cities of Erbil and Sulaimaniyah were hit.",
+     {("erbil", "kurdistan-region"), ("sulaymaniyah", "kurdistan-region")}),
+])
+def test_a_regions_sites_lie_in_it(extractor: RelationExtractor, text: str, expected: set[tuple[str, str]]) -> None:
+    got = {(s, o) for s, p, o in triples(run(extractor, text)) if p == "located_in"}
+    assert expected <= got
+
+
+def test_places_of_one_rank_are_not_put_in_each_other(extractor: RelationExtractor) -> None:
+    for text in ("Clashes broke out in the Basra district of Zubair.", "Drones hit the Erbil bases in Harir and Baghdad."):
+        got = triples(run(extractor, text))
+        assert ("basra", "located_in", "zubair") not in got and ("baghdad", "located_in", "erbil") not in got
