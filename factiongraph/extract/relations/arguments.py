@@ -399,8 +399,8 @@ class SentenceArgs:
         for _ in range(8):
             if t.head.i == t.i:
                 return False
-            if t.dep_ == "ccomp" and t.head.lower_ in _DENIALS:
-                return True
+            if t.dep_ in ("ccomp", "dobj") and t.head.lower_ in _DENIALS:
+                return True  # "X denied that it had joined Y", "X denied its ties to Y"
             t = t.head
         return False
 

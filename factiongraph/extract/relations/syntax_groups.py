@@ -33,6 +33,8 @@ _STATE_ARMS = frozenset({"arm", "wing", "branch"})
 # The possessive marks of "Y's X" as the tokenizer writes them.
 # Words a coalition's name holds ("the Fatah Alliance"): its members make it, no sponsor does.
 _COALITION_WORDS = frozenset({"alliance", "coalition", "framework", "umbrella", "federation", "front"})
+# Words that make a tie a charge: "its alleged links to Y".
+_HEDGES = frozenset({"alleged", "suspected", "purported", "rumoured", "rumored", "supposed"})
 POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 UMBRELLA_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY})
 
@@ -308,11 +310,16 @@ class SyntaxGroups(GroupFamilies):
         verb = noun.head
         if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in noun.children):
             return []  # "X has no links to Y"
+        if any(c.dep_ == "amod" and c.lower_ in _HEDGES for c in noun.children):
+            return []  # "sanctioned for its alleged links to Tehran": a charge, not a stated tie
         if noun.dep_ == "pobj" and verb.lower_ == "with" and verb.head.dep_ in ("appos", "attr"):
             holder = verb.head  # "X, a militia with ties to Y": the phrase the name restates
             subjects = args.referents(holder)
         elif noun.dep_ == "dobj" and verb.lower_ in self.words.link_verbs and not self.is_negated(verb):
             subjects = args.subjects(verb)
+        elif (poss := next((c for c in noun.children if c.dep_ == "poss"), None)) is not None \
+                and not self.is_negated(noun) and not self.is_negated(verb):
+            subjects = self.owner_of(args, poss)  # "Kataib Hezbollah's ties to Iran", "its links with Y"
         else:
             return []
         others = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
@@ -323,6 +330,24 @@ class SyntaxGroups(GroupFamilies):
         for other in others:
             out.extend(self.emit_alignment(view, args, subjects, other, False, "rel-syn-clause", noun))
         return out
+
+    def owner_of(self, args: SentenceArgs, poss: Token) -> list[Mention]:
+        """Return the group a possessive names: a name ("X's"), "the group's", or "its"/"their" for
+        the group named last before it (in the sentence, else the first of the sentence before)."""
+        if poss.lower_ not in ("its", "their"):
+            return [m for m in args.named(poss) or args.antecedent(poss) if args.type_of(m) in GROUP_TYPES]
+        root = poss
+        while root.head.i != root.i:
+            root = root.head
+        subject = [m for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < poss.i
+                   for m in args.named(c) if args.type_of(m) in GROUP_TYPES]
+        if subject:
+            return subject[:1]  # "X has always claimed ..., although their ties to Y": the clause's subject
+        before = [m for m in args.ms if m.end <= poss.idx and args.type_of(m) in GROUP_TYPES]
+        if before:
+            return before[-1:]
+        earlier = [m for m in args.view.recent_mentions(args.start, 1) if args.type_of(m) in GROUP_TYPES]
+        return earlier[:1]
 
     def syn_backers(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"Iran backs X", "Tehran supports several militias, including X and Y"."""

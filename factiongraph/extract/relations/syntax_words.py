@@ -47,7 +47,7 @@ class SyntaxWords:
             self.hold_verbs = words["hold_verbs"]
             # what lets a sentence without a group name ask the group families: "They are backed by Y"
             self.anaphor_gate = (self.anaphor_nouns | self.named_anaphor_nouns | self.plural_anaphor_nouns
-                                | {"they", "both", "all"})
+                                | {"they", "both", "all", "its", "their"})
             self.constitute_verbs = words["constitute_verbs"]
             self.consist_verbs = words["consist_verbs"]
             self.receive_verbs = words["receive_verbs"]

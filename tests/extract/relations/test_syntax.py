@@ -618,3 +618,24 @@ def test_places_of_one_rank_are_not_put_in_each_other(extractor: RelationExtract
     for text in ("Clashes broke out in the Basra district of Zubair.", "Drones hit the Erbil bases in Harir and Baghdad."):
         got = triples(run(extractor, text))
         assert ("basra", "located_in", "zubair") not in got and ("baghdad", "located_in", "erbil") not in got
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("Kataib Hezbollah's ties to Iran are well documented.", ("kataib-hezbollah", "backed_by", "iran")),
+    ("Officials pointed to Asaib Ahl al-Haq's close links with the IRGC.", ("asaib-ahl-al-haq", "affiliated_with", "irgc")),
+    ("Kataib Hezbollah held a parade. Its ties to Iran are no secret.", ("kataib-hezbollah", "backed_by", "iran")),
+    ("The Babylon Brigades call themselves an anti-Daesh force, although their connection with militias "
+     "such as the Hashd al-Shaabi is documented.", ("babiliyoun", "affiliated_with", "pmf")),
+])
+def test_a_groups_own_ties(extractor: RelationExtractor, text: str, triple: tuple[str, str, str]) -> None:
+    assert triple in triples(run(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah denied its ties to Iran.",
+    "The company was sanctioned for its alleged links to Tehran by Kataib Hezbollah's critics.",
+    "The Babylon Brigades call themselves an anti-Daesh force, although their connection with Iran is documented.",
+])
+def test_denied_or_alleged_ties_and_the_wrong_owner(extractor: RelationExtractor, text: str) -> None:
+    got = triples(run(extractor, text))
+    assert not {t for t in got if t[1] in ("backed_by", "affiliated_with") and t[0] in ("kataib-hezbollah", "isis")}
