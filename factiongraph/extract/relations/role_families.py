@@ -111,16 +111,6 @@ class RoleFamilies(PatternBase):
         last = words[-1].lower().rstrip(".")
         return last in self._title_ends or last.split("-")[-1] in self._title_ends
 
-    def place_owner(self, view: DocView, place: Mention) -> str | None:
-        """Return what a place owning an office stands for: a capital's country, a region's own
-        government when one is known by that name ("Kurdistan Region Interior Minister" ->
-        "Kurdistan Region Government"), else the place."""
-        name = self.lex.demonyms.get(place.text)
-        found = view.lookup_name(name) if name else None
-        for suffix in (" Government", " Regional Government"):
-            found = found or view.lookup_name(place.text + suffix)
-        return found or place.entity_id
-
     def is_country(self, view: DocView, entity_id: str | None) -> bool:
         """Return True when an id names a country."""
         ent = self.owner.entity(view, entity_id)

@@ -295,6 +295,46 @@ class SyntaxUmbrellas(SyntaxGroups):
         return tok.lower_ in part or (tok.lower_ in self.words.group_part_nouns and any(
             c.dep_ in ("compound", "amod") and c.lower_ in part for c in tok.children))
 
+    def syn_state_units(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"The Asayish, the Kurdistan Region's security agency", "the Peshmerga, the armed forces of
+        the KRG", "X is a directorate of the Interior Ministry": a state body's own unit."""
+        out: list[Candidate] = []
+        for tok in args.tokens_in(self.words.state_unit_nouns):
+            if args.mention_at(tok) is not None or args.negated(tok):
+                continue
+            units = [m for m in args.described(tok) if args.type_of(m) is EntityType.STATE_BODY]
+            if not units:
+                continue
+            owners: list[tuple[Mention, str]] = []
+            for child in tok.children:
+                found = self.pobj_names(args, child) if child.dep_ == "prep" and child.lower_ == "of" else (
+                    args.named(child) if child.dep_ == "poss" else [])
+                for m in found:
+                    kind = args.type_of(m)
+                    if kind is EntityType.STATE_BODY:
+                        owners.append((m, str(m.entity_id)))
+                    elif kind is EntityType.PLACE:
+                        body = self.place_owner(view, m)  # "the Kurdistan Region's": its government
+                        if body is not None and self.type_of_id(view, body) is EntityType.STATE_BODY:
+                            owners.append((m, body))
+            for written, body in owners:
+                for unit in units:
+                    if unit.entity_id != body:
+                        out.append(self.cand(unit, Predicate.PART_OF, body, args.span_of(unit, written, tok),
+                                             args.description_rule(tok)))
+        for unit in args.ms:  # "the Kurdistan Region's Ministry of Interior": the region's government's
+            head = args.head(unit) if args.type_of(unit) is EntityType.STATE_BODY else None
+            for child in head.children if head is not None else ():
+                region = args.mention_at(child) if child.dep_ == "poss" else None
+                if region is None or args.type_of(region) is not EntityType.PLACE:
+                    continue
+                body = self.place_owner(view, region)
+                if body is not None and body != region.entity_id and body != unit.entity_id \
+                        and self.type_of_id(view, body) is EntityType.STATE_BODY:
+                    out.append(self.cand(unit, Predicate.PART_OF, body, args.span_of(region, unit),
+                                         "rel-syn-modifier"))
+        return out
+
     def compound_umbrellas(self, args: SentenceArgs, tok: Token) -> list[Mention]:
         """Return a known umbrella written before a plural group noun ("PMF factions such as A")."""
         out: list[Mention] = []

@@ -40,6 +40,7 @@ class SyntaxWords:
             self.front_nouns = words["front_nouns"]
             self.front_modifiers = words["front_modifiers"]
             self.wing_nouns = words.get("wing_nouns", frozenset())
+            self.state_unit_nouns = words.get("state_unit_nouns", frozenset())
             self.anaphor_dets = words["anaphor_dets"]
             self.plural_anaphor_nouns = words["plural_anaphor_nouns"]
             self.unit_holder_nouns = words["unit_holder_nouns"]

@@ -639,3 +639,23 @@ def test_a_groups_own_ties(extractor: RelationExtractor, text: str, triple: tupl
 def test_denied_or_alleged_ties_and_the_wrong_owner(extractor: RelationExtractor, text: str) -> None:
     got = triples(run(extractor, text))
     assert not {t for t in got if t[1] in ("backed_by", "affiliated_with") and t[0] in ("kataib-hezbollah", "isis")}
+
+
+@pytest.mark.parametrize("text", [
+    "The Asayish, the Kurdistan Region's security agency, detained the suspects.",
+    "The Peshmerga, the armed forces of the Kurdistan Regional Government, held the line.",
+])
+def test_a_state_bodys_own_unit(extractor: RelationExtractor, text: str) -> None:
+    got = triples(run(extractor, text))
+    assert {(s, o) for s, p, o in got if p == "part_of"} & {
+        ("asayish", "kurdistan-regional-government"), ("peshmerga", "kurdistan-regional-government")}
+
+
+def test_a_regions_ministry_is_its_governments(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "The Kurdistan Region's Ministry of Interior announced three arrests."))
+    assert [o for s, p, o in got if p == "part_of"] == ["kurdistan-regional-government"]
+
+
+def test_a_countrys_ministry_is_not_part_of_the_country(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Iraq's Ministry of Interior announced three arrests."))
+    assert not [t for t in got if t[1] == "part_of"]
