@@ -557,6 +557,11 @@ class SyntaxGroups(GroupFamilies):
                     continue  # "commanded by": read as a leader (syn_leading)
                 subjects = args.subjects(tok)
                 for unit in objects:
+                    if args.type_of(unit) is EntityType.STATE_BODY:  # "X, who commands the Quds Force"
+                        out.extend(self.cand(subj, Predicate.LEADER_OF, unit, args.span_of(subj, unit, tok),
+                                             "rel-syn-clause", role="commander", role_normalized="commander")
+                                   for subj in subjects if args.type_of(subj) is EntityType.PERSON)
+                        continue
                     if args.type_of(unit) not in GROUP_TYPES:
                         continue
                     for subj in subjects:

@@ -123,6 +123,37 @@ class SyntaxRoles(RoleFamilies):
                 return m
         return None
 
+    def office_served(self, view: DocView, args: SentenceArgs, tok: Token) -> str | None:
+        """Return the body whose office a post serves: "an adviser to Prime Minister X" (X's
+        office), "a political adviser to the prime minister", "to Iraq's president" (an office's
+        owner: a possessor or demonym written with it, the KB, else the document's country)."""
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "for")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                person = args.mention_at(pobj)
+                if person is not None and args.type_of(person) is EntityType.PERSON:
+                    title = self.lex.find_title_before(view.text, person.start, args.start)
+                    if title is not None and title.kind == "office":
+                        return self.context_object(view, person, title.normalized, "office", False,
+                                                   args.start, args.end)
+                    continue
+                if person is not None or not any(c.dep_ in ("det", "poss") for c in pobj.children):
+                    continue
+                written = view.text[pobj.left_edge.idx:pobj.idx + len(pobj.text)]
+                norm, kind, _ = self.lex.normalize_role(re.sub(r"^(?:the|its|his|her)\s+", "", written, flags=re.I))
+                if kind != "office":
+                    continue
+                owners = [m for c in pobj.children if c.dep_ == "poss" for m in args.named(c)
+                          if args.type_of(m) is EntityType.COUNTRY]
+                if owners:
+                    return str(owners[0].entity_id)  # "Iraq's prime minister"
+                for name in self.lex.demonyms_in(written):
+                    found = view.lookup_name(name)
+                    if found is not None and self.is_country(view, found):
+                        return found
+                if any(c.dep_ == "det" and c.lower_ == "the" for c in pobj.children):
+                    return view.main_country
+        return None
+
     def object_after(self, view: DocView, args: SentenceArgs, tok: Token, depth: int = 0
                      ) -> tuple[Mention | None, bool, list[tuple[Token, Mention]]]:
         """Return ``(object, through a sub-unit, regions)`` named after a role phrase.
@@ -228,6 +259,10 @@ class SyntaxRoles(RoleFamilies):
                 pid = oid
                 if pid is None and definite and not self.names_an_owner(written):
                     pid = self.context_object(view, person, norm, kind, False, args.start, args.end)
+                if pid is None and obj is None and owner is None and kind == "post":
+                    # "an adviser to Prime Minister X": the body of X's office (the KB's own record first)
+                    pid = self.owner.office_holder_of(str(person.entity_id), norm, view.year) or \
+                        self.office_served(view, args, last)
                 if pid is None:
                     continue
                 ent = self.owner.entity(view, pid)

@@ -659,3 +659,15 @@ def test_a_regions_ministry_is_its_governments(extractor: RelationExtractor) -> 
 def test_a_countrys_ministry_is_not_part_of_the_country(extractor: RelationExtractor) -> None:
     got = triples(run(extractor, "Iraq's Ministry of Interior announced three arrests."))
     assert not [t for t in got if t[1] == "part_of"]
+
+
+def test_an_adviser_to_an_office_holder_serves_the_offices_body(extractor: RelationExtractor) -> None:
+    text = "Ibrahim al-Sumaidaie, an adviser to Prime Minister Mohammed Shia al-Sudani, said talks went on."
+    got = triples(run(extractor, text))
+    assert {(p, o) for s, p, o in got if s != "mohammed-shia-al-sudani"} == {("holds_role", "iraq")}
+
+
+def test_a_person_who_commands_a_state_body_leads_it(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "Qaani, who commands the Quds Force, flew to Baghdad.")
+    assert ("esmail-qaani", "leader_of", "quds-force") in triples(rels)
+    assert ("esmail-qaani", "commands", "quds-force") not in triples(rels)
