@@ -73,6 +73,9 @@ def _merge_abbreviation_breaks(text: str, spans: list[tuple[int, int]]) -> list[
             if "\n" not in gap and _ABBREV.search(prev[-6:]) and (nxt.isdigit() or nxt.islower()):
                 out[-1] = (out[-1][0], end)
                 continue
+            if "\n" not in gap and prev and prev[-1].isalnum() and nxt[:1].isalnum():
+                out[-1] = (out[-1][0], end)  # "Iraq-based Kata'ib | Hezbollah released": no sentence ends in a word
+                continue
         out.append((start, end))
     return out
 

@@ -328,3 +328,13 @@ def test_sub_unit_past_a_bracketed_short_form(extractor: RelationExtractor, text
 def test_bracket_of_another_name_is_no_sub_unit(extractor: RelationExtractor) -> None:
     rels = run(extractor, "Members of the Popular Mobilization Forces (Kurdistan) Brigade 30 left.")
     assert not [r for r in rels if r.predicate.value == "part_of"]
+
+
+def test_a_model_sentence_break_inside_a_name_is_rejoined() -> None:
+    from factiongraph.extract.view.sentences import _merge_abbreviation_breaks
+    text = "Iraq-based Kata\u2019ib Hezbollah released a video on Monday. It showed a captive."
+    cut = text.index(" Hezbollah")
+    second = text.index(" It showed")
+    spans = [(0, cut), (cut + 1, second), (second + 1, len(text))]
+    assert [text[s:e] for s, e in _merge_abbreviation_breaks(text, spans)] == [
+        "Iraq-based Kata\u2019ib Hezbollah released a video on Monday.", "It showed a captive."]
