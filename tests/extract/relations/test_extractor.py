@@ -338,3 +338,12 @@ def test_a_model_sentence_break_inside_a_name_is_rejoined() -> None:
     spans = [(0, cut), (cut + 1, second), (second + 1, len(text))]
     assert [text[s:e] for s, e in _merge_abbreviation_breaks(text, spans)] == [
         "Iraq-based Kata\u2019ib Hezbollah released a video on Monday.", "It showed a captive."]
+
+
+def test_a_model_sentence_break_after_a_short_form_is_rejoined(extractor: RelationExtractor) -> None:
+    from factiongraph.extract.view.sentences import _merge_abbreviation_breaks
+    text = "The Islamic Revolutionary Guard Corps (IRGC) Quds Force trains the militias."
+    cut = text.index(" Quds")
+    assert _merge_abbreviation_breaks(text, [(0, cut), (cut + 1, len(text))]) == [(0, len(text))]
+    find(run(extractor, "Iran's Islamic Revolutionary Guard Corps (IRGC) Quds Force supplies the militias."),
+         "quds-force", "part_of", "irgc")
