@@ -159,6 +159,8 @@ class SyntaxGroups(GroupFamilies):
                 if tok.i + 2 <= args.last and doc[tok.i + 1].text == "-":
                     word = doc[tok.i + 2]
                     other: Mention | str | None = args.mention_at(word)
+                    if other is not None and other is args.mention_at(tok):
+                        other = None  # "Pro-Iranian" read as one name: the demonym is the backer
                     if other is None:
                         name = self.lex.demonyms.get(word.text)
                         other = view.lookup_name(name) if name else None

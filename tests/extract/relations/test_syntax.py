@@ -671,3 +671,9 @@ def test_a_person_who_commands_a_state_body_leads_it(extractor: RelationExtracto
     rels = run(extractor, "Qaani, who commands the Quds Force, flew to Baghdad.")
     assert ("esmail-qaani", "leader_of", "quds-force") in triples(rels)
     assert ("esmail-qaani", "commands", "quds-force") not in triples(rels)
+
+
+def test_a_pro_demonym_read_as_a_name_still_names_the_backer(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Pro-Iranian Kataib Hezbollah vowed revenge."))
+    assert ("kataib-hezbollah", "backed_by", "iran") in got
+    assert not [t for t in got if t[1] == "affiliated_with"]
