@@ -35,6 +35,8 @@ _STATE_ARMS = frozenset({"arm", "wing", "branch"})
 _COALITION_WORDS = frozenset({"alliance", "coalition", "framework", "umbrella", "federation", "front"})
 # Words that make a tie a charge: "its alleged links to Y".
 _HEDGES = frozenset({"alleged", "suspected", "purported", "rumoured", "rumored", "supposed"})
+# Received words that are commands: "X takes its orders from Y" (Y commands X).
+_ORDER_NOUNS = frozenset({"orders", "instructions", "directives", "directions", "commands"})
 POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 UMBRELLA_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY})
 
@@ -377,11 +379,17 @@ class SyntaxGroups(GroupFamilies):
         for tok in args.tokens_in(self.words.receive_verbs):
             if tok.lower_ not in self.words.receive_verbs or self.is_negated(tok):
                 continue
-            if not any(c.dep_ == "dobj" and c.lower_ in self.words.support_nouns for c in tok.children):
+            objects = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in self.words.support_nouns]
+            if not objects:
                 continue
-            sources = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+            # "from Iran" on the verb or on its object ("takes orders from the Quds Force")
+            sources = [m for h in (tok, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
                        for m in self.pobj_names(args, c)]
             subjects = args.subjects(tok)
+            if any(o.lower_ in _ORDER_NOUNS for o in objects):
+                # "X takes its orders from the Quds Force": the one who gives them commands X
+                out.extend(self.control(view, args, subjects, list(sources), False, tok))
+                continue
             for source in sources:
                 out.extend(self.emit_alignment(view, args, subjects, source, True, "rel-syn-clause", tok))
         return out
@@ -544,14 +552,33 @@ class SyntaxGroups(GroupFamilies):
                 args.mention_at(c) is m for c in obj.lefts if c.dep_ in ("compound", "nmod", "poss"))
 
     # -- explicit command and opposition ------------------------------------------------------
+    def opponent(self, args: SentenceArgs, tok: Token, actors: frozenset[EntityType]) -> list[Candidate]:
+        """"X, a fierce opponent of Y", "X is an enemy of Y", "X, hostile to Y" -> X opposes Y."""
+        if args.negated(tok) or self.is_negated(tok):
+            return []
+        preps = ("to",) if tok.lower_ == "hostile" else ("of", "to")
+        targets = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                   for m in self.pobj_names(args, c)]
+        if not targets:
+            return []
+        subjects = args.subjects(tok) if tok.lower_ == "hostile" else args.described(tok)
+        return [self.cand(subj, Predicate.OPPOSES, target, args.span_of(subj, target, tok),
+                          args.description_rule(tok) if tok.lower_ != "hostile" else "rel-syn-clause")
+                for target in targets if args.type_of(target) in actors
+                for subj in subjects if args.type_of(subj) in actors and subj.entity_id != target.entity_id]
+
+
     def syn_explicit(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"B commands A" (A a group), "A opposes B", "A is fighting B", "A is opposed to B"."""
         out: list[Candidate] = []
         actors = UNIT_TYPES | {EntityType.PERSON, EntityType.COUNTRY, EntityType.INTL_ORG}
         for tok in args.tokens_in(self.words.explicit_triggers):
+            low = tok.lower_
+            if low in self.words.oppose_nouns:
+                out.extend(self.opponent(args, tok, actors))
+                continue
             if self.is_negated(tok) or tok.dep_ in ("amod", "compound", "pobj", "nsubj", "dobj"):
                 continue
-            low = tok.lower_
             objects = [m for c in tok.children if c.dep_ == "dobj" for m in args.members(c)
                        if not self.unit_modifier(args, c, m)]
             if low in self.words.command_verbs:

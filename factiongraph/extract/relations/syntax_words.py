@@ -37,6 +37,7 @@ class SyntaxWords:
             self.command_verbs = words["command_verbs"]
             self.oppose_verbs = words["oppose_verbs"]
             self.oppose_preps = words["oppose_preps"]
+            self.oppose_nouns = words.get("oppose_nouns", frozenset())
             self.front_nouns = words["front_nouns"]
             self.front_modifiers = words["front_modifiers"]
             self.wing_nouns = words.get("wing_nouns", frozenset())
@@ -77,4 +78,4 @@ class SyntaxWords:
                               | self.consist_verbs | self.collective_nouns | self.part_nouns
                               | self.group_part_nouns)
         self.control_triggers = self.control_verbs | self.control_nouns | self.leadership_nouns
-        self.explicit_triggers = self.command_verbs | self.oppose_verbs
+        self.explicit_triggers = self.command_verbs | self.oppose_verbs | self.oppose_nouns

@@ -416,7 +416,7 @@ def test_a_front_group_however_hedged(extractor: RelationExtractor, text: str) -
     ("Asaib Ahl al-Haq grew out of the Mahdi Army.", ("asaib-ahl-al-haq", "affiliated_with", "mahdi-army")),
     ("Kataib Hezbollah and Harakat al-Nujaba are allies.",
      ("kataib-hezbollah", "affiliated_with", "harakat-al-nujaba")),
-    ("Kataib Hezbollah takes orders from the IRGC.", ("kataib-hezbollah", "backed_by", "irgc")),
+    ("Kataib Hezbollah takes orders from the IRGC.", ("irgc", "commands", "kataib-hezbollah")),  # orders: command
 ])
 def test_affiliation_and_backing_wordings(extractor: RelationExtractor, text: str,
                                          triple: tuple[str, str, str]) -> None:
@@ -677,3 +677,26 @@ def test_a_pro_demonym_read_as_a_name_still_names_the_backer(extractor: Relation
     got = triples(run(extractor, "Pro-Iranian Kataib Hezbollah vowed revenge."))
     assert ("kataib-hezbollah", "backed_by", "iran") in got
     assert not [t for t in got if t[1] == "affiliated_with"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah, a fierce opponent of the United States, rejected the talks.",
+    "Kataib Hezbollah is an enemy of the United States.",
+    "Kataib Hezbollah has long been hostile to the United States.",
+])
+def test_an_opponent_named_as_such(extractor: RelationExtractor, text: str) -> None:
+    assert ("kataib-hezbollah", "opposes", "united-states") in triples(run(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah is not an enemy of the United States, its spokesman said.",
+    "The Sadrists are rivals of the Coordination Framework.",  # a rival competes
+])
+def test_no_opposition_without_an_explicit_opponent(extractor: RelationExtractor, text: str) -> None:
+    assert not [r for r in run(extractor, text) if r.predicate.value == "opposes"]
+
+
+def test_orders_taken_from_a_body_are_its_command(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Kataib Hezbollah takes its orders from the Quds Force."))
+    assert ("quds-force", "commands", "kataib-hezbollah") in got
+    assert ("kataib-hezbollah", "backed_by", "quds-force") not in got
