@@ -76,7 +76,7 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
         self.umbrellas = frozenset(owner.umbrellas)
         words = self.words
         self.person_readers: tuple[tuple[Reader, frozenset[str]], ...] = (
-            (self.syn_roles, self.role_heads()), (self.syn_leading, frozenset(words.leader_verbs)),
+            (self.syn_roles, self.role_heads() | self.plural_role_heads()), (self.syn_leading, frozenset(words.leader_verbs)),
             (self.syn_whose, frozenset({"whose"})))
         self.group_readers: tuple[tuple[Reader, frozenset[str]], ...] = (
             (self.syn_support, words.support_triggers), (self.syn_backers, words.support_verbs),

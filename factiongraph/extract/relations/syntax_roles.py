@@ -47,6 +47,10 @@ class SyntaxRoles(RoleFamilies):
             self._role_heads = frozenset(heads)
         return self._role_heads
 
+    def plural_role_heads(self) -> frozenset[str]:
+        """Return the plurals of the title heads ("commanders", "leaders")."""
+        return frozenset(h + "s" for h in self.role_heads() if not h.endswith("s"))
+
     _title_words: frozenset[str] | None = None
 
     def title_words(self) -> frozenset[str]:
@@ -215,9 +219,13 @@ class SyntaxRoles(RoleFamilies):
         """"X, the leader of Y", "the commander of Y, X", "X is the head of Y", "X, a member of Y"."""
         out: list[Candidate] = []
         heads = self.role_heads()
-        for tok in args.tokens_in(heads):
-            if tok.lower_ not in heads or args.mention_at(tok) is not None or args.negated(tok):
+        plurals = self.plural_role_heads()
+        for tok in args.tokens_in(heads | plurals):
+            if args.mention_at(tok) is not None or args.negated(tok):
                 continue
+            if tok.lower_ not in heads and not (tok.lower_ in plurals and tok.dep_ == "pobj" and tok.head.lower_ == "of"
+                                                and tok.head.head.lower_ == "one"):
+                continue  # a plural title only as "one of the commanders of Y": one member
             if tok.dep_ == "compound" and args.mention_at(tok.head) is not None:
                 continue  # a title before a name: rel-title-person
             if tok.head.i != tok.i and abs(tok.head.i - tok.i) == 2 and tok.head.lower_ in heads and \
@@ -235,7 +243,7 @@ class SyntaxRoles(RoleFamilies):
                     not view.text[end:after[0].start].strip(" \u00a0"):
                 continue  # "deputy chief Abu Mahdi al-Muhandis": a title before a name
             written = view.text[start:end]
-            norm, kind, ended = self.lex.normalize_role(written)
+            norm, kind, ended = self.lex.normalize_role(written[:-1] if tok.lower_ not in heads else written)
             obj, indirect, regions = self.object_after(view, args, last)
             if obj is None and last.i != tok.i:
                 obj, indirect, regions = self.object_after(view, args, tok)

@@ -700,3 +700,17 @@ def test_orders_taken_from_a_body_are_its_command(extractor: RelationExtractor) 
     got = triples(run(extractor, "Kataib Hezbollah takes its orders from the Quds Force."))
     assert ("quds-force", "commands", "kataib-hezbollah") in got
     assert ("kataib-hezbollah", "backed_by", "quds-force") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Hussein Mohsen, one of Kataib Hezbollah's commanders, was killed.",
+    "Hussein Mohsen, one of the leaders of Kataib Hezbollah, was killed.",
+])
+def test_one_of_a_groups_commanders_is_a_member(extractor: RelationExtractor, text: str) -> None:
+    got = triples(run(extractor, text))
+    assert {(p, o) for _, p, o in got} == {("member_of", "kataib-hezbollah")}
+
+
+def test_plural_titles_without_one_of_give_nothing(extractor: RelationExtractor) -> None:
+    text = "Hussein Mohsen met the leaders of Kataib Hezbollah on Monday."
+    assert not run(extractor, text)
