@@ -515,6 +515,11 @@ class SentenceArgs:
                     if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
                         # "A and B, which are backed by Iran": the list before the clause
                         out.extend(self.clause_list(v) or self.described(v.head, 1) or self.antecedent(v.head))
+                    elif s.lower_ in ("which", "who", "that") and v.dep_ == "ccomp" and v.head.dep_ == "relcl" \
+                            and s.i < v.head.i:
+                        # "groups that experts believe are fronts for Y": the phrase the outer clause hangs on
+                        holder = v.head.head
+                        out.extend(self.members(holder) or self.described(holder, 1))
                     else:
                         out.extend(self.members(self.nominal(s)) or self.named(s) or self.antecedent(s)
                                    or self.possessor(s))

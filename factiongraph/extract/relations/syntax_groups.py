@@ -299,6 +299,33 @@ class SyntaxGroups(GroupFamilies):
         phrase = args.nominal(head)
         return args.mention_at(phrase) is m or phrase.lower_ in self.words.group_part_nouns
 
+    def syn_fronts(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X is a front for Y", "X, one of the groups experts believe are fronts for Y", "X, a
+        facade used by Y", "X is a cover name for Y" -> X possibly_same_as Y (a front-group
+        hypothesis; "Y's political front" is an affiliation, read by :meth:`syn_affiliate`)."""
+        out: list[Candidate] = []
+        words = self.words
+        for tok in args.tokens_in(words.cover_nouns | words.name_nouns):
+            low = tok.lower_
+            mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+            if args.mention_at(tok) is not None or args.negated(tok) or mods & words.front_modifiers:
+                continue
+            if low in words.name_nouns and not mods & (words.name_modifiers | words.cover_nouns):
+                continue  # "a name" alone is no alias
+            others = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                      for m in self.pobj_names(args, c)]
+            others += [m for c in tok.children if c.dep_ == "acl" for a in c.children
+                       if a.dep_ == "agent" for m in self.pobj_names(args, a)]  # "a facade used by Y"
+            others = [m for m in others if args.type_of(m) in GROUP_TYPES]
+            if not others:
+                continue
+            subjects = [m for m in args.described(tok) if args.type_of(m) in GROUP_TYPES]
+            for other in others:
+                out.extend(self.cand(subj, Predicate.POSSIBLY_SAME_AS, other, args.span_of(subj, other, tok),
+                                     args.description_rule(tok))
+                           for subj in subjects if subj.entity_id != other.entity_id)
+        return out
+
     def reciprocal(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
         """"A and B are allies", "A and B, close partners, ...": each is affiliated with the other."""
         groups = [m for m in args.described(noun) if args.type_of(m) in GROUP_TYPES]

@@ -41,6 +41,9 @@ class SyntaxWords:
             self.front_nouns = words["front_nouns"]
             self.front_modifiers = words["front_modifiers"]
             self.wing_nouns = words.get("wing_nouns", frozenset())
+            self.cover_nouns = words.get("cover_nouns", frozenset())
+            self.name_nouns = words.get("name_nouns", frozenset())
+            self.name_modifiers = words.get("name_modifiers", frozenset())
             self.state_unit_nouns = words.get("state_unit_nouns", frozenset())
             self.anaphor_dets = words["anaphor_dets"]
             self.plural_anaphor_nouns = words["plural_anaphor_nouns"]

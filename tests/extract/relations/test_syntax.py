@@ -714,3 +714,28 @@ def test_one_of_a_groups_commanders_is_a_member(extractor: RelationExtractor, te
 def test_plural_titles_without_one_of_give_nothing(extractor: RelationExtractor) -> None:
     text = "Hussein Mohsen met the leaders of Kataib Hezbollah on Monday."
     assert not run(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts say Usbat al-Thaireen is a cover name for Kataib Hezbollah.",
+    "Saraya Awliya al-Dam is thought to be a facade used by Kataib Hezbollah.",
+    "Usbat al-Thaireen is one of several shadowy groups that experts believe are fronts for Kataib Hezbollah.",
+])
+def test_front_group_hypotheses_from_the_parse(extractor: RelationExtractor, text: str) -> None:
+    got = triples(run(extractor, text))
+    assert {(p, o) for s, p, o in got if s in ("osba-al-thaerin", "saraya-awliya-al-dam")} == {
+        ("possibly_same_as", "kataib-hezbollah")}
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah supporters gathered in front of the PMF headquarters.",
+    "Kataib Hezbollah rejected the name of the Badr Organization candidate.",
+    "Kataib Hezbollah is not a front for Asaib Ahl al-Haq, its spokesman said.",
+])
+def test_no_front_hypothesis_from_look_alikes(extractor: RelationExtractor, text: str) -> None:
+    assert not [r for r in run(extractor, text) if r.predicate.value == "possibly_same_as"]
+
+
+def test_a_clause_a_speaker_reports_describes_the_phrase_it_hangs_on(extractor: RelationExtractor) -> None:
+    text = "Kataib Hezbollah is among the militias that officials say are backed by Iran."
+    assert ("kataib-hezbollah", "backed_by", "iran") in triples(run(extractor, text))
