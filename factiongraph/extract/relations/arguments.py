@@ -89,6 +89,7 @@ class SentenceArgs:
         self.anaphor_nouns = words.anaphor_nouns if words is not None else frozenset()
         self.named_anaphor_nouns = words.named_anaphor_nouns if words is not None else frozenset()
         self.part_nouns = words.part_nouns if words is not None else frozenset()
+        self.affiliate_nouns = words.affiliate_nouns if words is not None else frozenset()
         self.anaphor_dets = words.anaphor_dets if words is not None else frozenset()
         self.plural_nouns = words.plural_anaphor_nouns if words is not None else frozenset()
         self.holder_nouns = words.unit_holder_nouns if words is not None else frozenset()
@@ -169,6 +170,8 @@ class SentenceArgs:
         found = self.mention_at(tok)
         if found is not None:
             return [found]
+        if tok.lower_ in self.affiliate_nouns:
+            return []  # "a KH splinter", "an IRGC proxy": the name before the noun is its owner
         for child in tok.lefts:
             if child.dep_ in ("compound", "flat", "nmod", "amod"):
                 inner = self.mention_at(child)

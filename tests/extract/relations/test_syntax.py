@@ -739,3 +739,11 @@ def test_no_front_hypothesis_from_look_alikes(extractor: RelationExtractor, text
 def test_a_clause_a_speaker_reports_describes_the_phrase_it_hangs_on(extractor: RelationExtractor) -> None:
     text = "Kataib Hezbollah is among the militias that officials say are backed by Iran."
     assert ("kataib-hezbollah", "backed_by", "iran") in triples(run(extractor, text))
+
+
+def test_the_owner_before_an_affiliate_noun_is_not_the_phrases_name(extractor: RelationExtractor) -> None:
+    text = "Harakat al-Nujaba, a Kataib Hezbollah splinter led by Akram al-Kaabi, fired the rockets."
+    got = triples(run(extractor, text))
+    assert ("akram-al-kaabi", "leader_of", "harakat-al-nujaba") in got
+    assert ("akram-al-kaabi", "leader_of", "kataib-hezbollah") not in got
+    assert ("harakat-al-nujaba", "affiliated_with", "kataib-hezbollah") in got
