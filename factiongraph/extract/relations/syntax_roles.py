@@ -254,8 +254,12 @@ class SyntaxRoles(RoleFamilies):
                     oid = self.place_owner(view, obj)  # "the prime minister of the Kurdistan Region"
             elif obj is not None:  # a name written before the title owns it ("Iran's envoy to Iraq")
                 obj, indirect = None, False
-            if oid is None and isinstance(owner, str) and kind not in ("leader", "member"):
-                oid = owner  # a demonym or a place owns an office ("the Iraqi prime minister")
+            pronoun = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
+            if oid is None and isinstance(owner, str) and (kind not in ("leader", "member") or pronoun):
+                # a demonym or a place owns an office ("the Iraqi prime minister"); "its" owns any
+                # title ("The PMF said one of its commanders, X"); a demonym before a leader title
+                # is a nationality ("the Iraqi commander")
+                oid = owner
             region = self.region_next_to(view, regions, obj.end if obj is not None else end)
             if kind == "legislator" and (oid is None or self.is_country(view, oid)):
                 oid = self.legislature_of(view, oid)
@@ -283,7 +287,7 @@ class SyntaxRoles(RoleFamilies):
                     pred = Predicate.HOLDS_ROLE  # "a member of parliament" holds a seat
                 elif otype is EntityType.ARMED_GROUP and not definite:
                     pred = Predicate.MEMBER_OF  # "a security official of Y": one of its members
-                role = written.strip()
+                role = written.strip() if tok.lower_ in heads else written.strip()[:-1]  # "one of its commanders"
                 if indirect and obj is not None:
                     role = view.text[start:self.phrase_end(args, last)].strip()
                     if pred is Predicate.LEADER_OF:

@@ -747,3 +747,11 @@ def test_the_owner_before_an_affiliate_noun_is_not_the_phrases_name(extractor: R
     assert ("akram-al-kaabi", "leader_of", "harakat-al-nujaba") in got
     assert ("akram-al-kaabi", "leader_of", "kataib-hezbollah") not in got
     assert ("harakat-al-nujaba", "affiliated_with", "kataib-hezbollah") in got
+
+
+def test_its_owns_a_leader_title(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "The PMF said one of its commanders, Abu Taqwa, was killed in Baghdad.")
+    got = {(r.predicate.value, r.object_id, r.attrs.get("role")) for r in rels}
+    assert ("member_of", "pmf", "commander") in got
+    got = triples(run(extractor, "The Badr Organization said its commander in Diyala, Mohammed al-Tamimi, was killed."))
+    assert {(p, o) for _, p, o in got} == {("holds_role", "badr-organisation")}
