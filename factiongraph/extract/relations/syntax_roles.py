@@ -335,6 +335,31 @@ class SyntaxRoles(RoleFamilies):
             for person in people:
                 out.append(self.cand(person, pred, owner, args.span_of(person, owner, tok), "rel-syn-clause",
                                      role=title, role_normalized=norm, ended=ended))
+        out.extend(self.whose_group(args))
+        return out
+
+    def whose_group(self, args: SentenceArgs) -> list[Candidate]:
+        """"X, whose Asaib Ahl al-Haq holds 16 seats", "X, whose militia, Saraya al-Salam, ...": a
+        person's own group is the one they lead (as "X's Asaib Ahl al-Haq" is)."""
+        out: list[Candidate] = []
+        groups = (EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)
+        for whose in args.tokens_in(frozenset({"whose"})):
+            phrase = whose.head
+            if whose.dep_ != "poss" or phrase.i == whose.i:
+                continue
+            clause = next((t for t in (phrase.head, phrase.head.head) if t.dep_ == "relcl"), None)
+            person = args.mention_at(clause.head) if clause is not None else next(
+                (m for m in args.ms if args.text[m.end:whose.idx] == ", "), None)  # a clause the parse lost
+            if person is None or args.type_of(person) is not EntityType.PERSON:
+                continue
+            named = args.mention_at(phrase)
+            found = [named] if named is not None else [
+                m for c in phrase.children if c.dep_ == "appos" for m in args.named(c)] \
+                if phrase.lower_ in self.words.group_part_nouns | self.words.anaphor_nouns else []
+            for group in found:
+                if args.type_of(group) in groups:
+                    out.append(self.cand(person, Predicate.LEADER_OF, group, args.span_of(person, group, whose),
+                                         "rel-syn-clause", role="leader", role_normalized="leader"))
         return out
 
     def in_delegation(self, args: SentenceArgs, org: Mention) -> bool:

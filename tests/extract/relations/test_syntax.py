@@ -755,3 +755,20 @@ def test_its_owns_a_leader_title(extractor: RelationExtractor) -> None:
     assert ("member_of", "pmf", "commander") in got
     got = triples(run(extractor, "The Badr Organization said its commander in Diyala, Mohammed al-Tamimi, was killed."))
     assert {(p, o) for _, p, o in got} == {("holds_role", "badr-organisation")}
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("Sudani met Qais al-Khazali, whose Asaib Ahl al-Haq holds 16 seats, and Hadi al-Amiri.",
+     ("qais-al-khazali", "leader_of", "asaib-ahl-al-haq")),
+    ("Muqtada al-Sadr, whose militia, Saraya al-Salam, patrols Samarra, called for calm.",
+     ("muqtada-al-sadr", "leader_of", "saraya-al-salam")),
+])
+def test_a_persons_own_group_after_whose(extractor: RelationExtractor, text: str,
+                                         triple: tuple[str, str, str]) -> None:
+    assert triple in triples(run(extractor, text))
+
+
+def test_whose_men_or_relations_are_no_group_of_theirs(extractor: RelationExtractor) -> None:
+    for text in ("Qais al-Khazali, whose men attacked Kataib Hezbollah, called for calm.",
+                 "Hadi al-Amiri, whose relations with Kataib Hezbollah are tense, called for calm."):
+        assert not [r for r in run(extractor, text) if r.predicate.value == "leader_of"]
