@@ -14,6 +14,7 @@ from factiongraph.extract.relations.patterns import _POSS, Candidate, PatternBas
 from factiongraph.model import EntityType, Mention, Predicate
 
 
+_SHORT_FORM = r"(?:\s*\(\s*[A-Z][A-Za-z.-]{1,9}\s*\))?"
 _JOINED_TITLE = re.compile(r"\s+(?P<and>and)\s+$")
 _FUNCTION_WORDS = frozenset({"of", "to", "in", "for", "with", "by", "at", "on", "from", "and", "or",
                              "as", "than", "that", "which", "who"})
@@ -249,7 +250,8 @@ class RoleFamilies(PatternBase):
         text = view.text
         obj: str | None = None
         span_start = title.start
-        gap = rf"{_POSS}\s*" if comma else rf"{_POSS}?\s*"
+        # "Asaib Ahl al-Haq (AAH) leader X": the body's bracketed short form may stand between
+        gap = _SHORT_FORM + (rf"{_POSS}\s*" if comma else rf"{_POSS}?\s*")
         org = next((m for m in ms if m.end <= title.start and re.fullmatch(
             gap, text[m.end:title.start]) and view.type_of(m) is not EntityType.PERSON), None)
         generic = bool(self.lex.generic_re.match(title.written))

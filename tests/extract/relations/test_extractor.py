@@ -347,3 +347,14 @@ def test_a_model_sentence_break_after_a_short_form_is_rejoined(extractor: Relati
     assert _merge_abbreviation_breaks(text, [(0, cut), (cut + 1, len(text))]) == [(0, len(text))]
     find(run(extractor, "Iran's Islamic Revolutionary Guard Corps (IRGC) Quds Force supplies the militias."),
          "quds-force", "part_of", "irgc")
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("Asaib Ahl al-Haq (AAH) leader Qais al-Khazali threatened US forces.",
+     ("qais-al-khazali", "leader_of", "asaib-ahl-al-haq")),
+    ("The Popular Mobilization Forces (PMF) chairman Faleh al-Fayyadh attended.",
+     ("faleh-al-fayyadh", "leader_of", "pmf")),
+])
+def test_title_after_a_bodys_bracketed_short_form(extractor: RelationExtractor, text: str,
+                                                  triple: tuple[str, str, str]) -> None:
+    find(run(extractor, text), *triple)
