@@ -59,6 +59,13 @@ class SyntaxGroups(GroupFamilies):
         name = self.lex.demonyms.get(word.text)
         return view.lookup_name(name) if name else None
 
+    def umbrella_of_parts(self, args: SentenceArgs, phrase: Token, m: Mention) -> bool:
+        """Return True when ``m`` is a known umbrella written before a part noun that is not itself
+        a name ("PMF factions"): the phrase is about the parts."""
+        return m.entity_id in self.owner.umbrellas and args.mention_at(phrase) is None and (
+            phrase.lower_ in self.words.part_nouns) and any(
+            args.mention_at(c) is m for c in phrase.lefts if c.dep_ in ("compound", "nmod", "amod"))
+
     def alignment_predicate(self, view: DocView, other: Mention | str, support: bool,
                             person_leads: bool = False) -> Predicate | None:
         """Return the predicate a group has with what backs or aligns it, by that one's type.
@@ -180,7 +187,8 @@ class SyntaxGroups(GroupFamilies):
             backer = self.backer_before_hyphen(view, args, tok)
             if backer is not None:  # a premodifier: the phrase it modifies is backed
                 phrase = args.nominal(tok)
-                subjects = args.referents(phrase)
+                # "Iran-aligned PMF factions, notably X": the factions are backed, not the PMF
+                subjects = [m for m in args.referents(phrase) if not self.umbrella_of_parts(args, phrase, m)]
                 out.extend(self.emit_alignment(view, args, subjects, backer, support,
                                                "rel-syn-modifier", args.doc[tok.i - 2], phrase))
                 continue

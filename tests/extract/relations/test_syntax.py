@@ -772,3 +772,9 @@ def test_whose_men_or_relations_are_no_group_of_theirs(extractor: RelationExtrac
     for text in ("Qais al-Khazali, whose men attacked Kataib Hezbollah, called for calm.",
                  "Hadi al-Amiri, whose relations with Kataib Hezbollah are tense, called for calm."):
         assert not [r for r in run(extractor, text) if r.predicate.value == "leader_of"]
+
+
+def test_backing_of_an_umbrellas_factions_is_not_the_umbrellas(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Iran-aligned PMF factions, notably Kataib Hezbollah, rejected the plan."))
+    assert ("kataib-hezbollah", "backed_by", "iran") in got
+    assert ("pmf", "backed_by", "iran") not in got
