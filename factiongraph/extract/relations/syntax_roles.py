@@ -285,8 +285,10 @@ class SyntaxRoles(RoleFamilies):
                 if otype in (EntityType.STATE_BODY, EntityType.INTL_ORG) and pred is Predicate.MEMBER_OF \
                         and definite:
                     pred = Predicate.HOLDS_ROLE  # "a member of parliament" holds a seat
-                elif otype is EntityType.ARMED_GROUP and not definite:
-                    pred = Predicate.MEMBER_OF  # "a security official of Y": one of its members
+                elif otype is EntityType.ARMED_GROUP and not definite and not (
+                        kind == "post" and norm.casefold() in self.context_posts):
+                    # "a security official of Y": one of its members; "a spokesman for Y" speaks for it
+                    pred = Predicate.MEMBER_OF
                 role = written.strip() if tok.lower_ in heads else written.strip()[:-1]  # "one of its commanders"
                 if indirect and obj is not None:
                     role = view.text[start:self.phrase_end(args, last)].strip()

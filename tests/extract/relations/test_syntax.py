@@ -778,3 +778,10 @@ def test_backing_of_an_umbrellas_factions_is_not_the_umbrellas(extractor: Relati
     got = triples(run(extractor, "Iran-aligned PMF factions, notably Kataib Hezbollah, rejected the plan."))
     assert ("kataib-hezbollah", "backed_by", "iran") in got
     assert ("pmf", "backed_by", "iran") not in got
+
+
+def test_a_spokesman_for_a_group_holds_a_role_there(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, '"We will respond," said Jaafar al-Husseini, a spokesman for Kataib Hezbollah.'))
+    assert {(p, o) for _, p, o in got} == {("holds_role", "kataib-hezbollah")}
+    got = triples(run(extractor, "Abu Ali al-Askari, a senior commander of Kataib Hezbollah, was seen."))
+    assert {(p, o) for _, p, o in got} == {("member_of", "kataib-hezbollah")}  # still a member
