@@ -239,10 +239,14 @@ class SyntaxGroups(GroupFamilies):
                     others.extend(self.pobj_names(args, child))
                 elif child.dep_ == "poss" and child.lower_ in ("its", "their"):
                     # "Iran and its proxies, such as A": the country or group named just before
-                    owner = next((m for m in reversed(args.ms) if m.end <= child.idx and
+                    # (in the sentence before when none: "X won 73 seats. Its armed wing, Y, ...")
+                    before = [m for m in args.ms if m.end <= child.idx] or args.view.recent_mentions(args.start, 1)[:1]
+                    owner = next((m for m in reversed(before) if
                                   self.type_of_id(view, self.as_actor(view, m)) in STATE_TYPES | GROUP_TYPES), None)
                     if owner is not None:
                         others.append(owner)
+                elif child.dep_ == "poss" and child.lower_ in args.anaphor_nouns and not args.named(child):
+                    others.extend(args.antecedent(child))  # "The group's political wing, Y"
                 elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i:
                     # "Hamas's armed wing"; "the Sadrist movement's armed wing": the name inside
                     named = args.mention_at(child) or next(iter(args.named(child)), None)

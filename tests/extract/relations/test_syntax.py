@@ -785,3 +785,20 @@ def test_a_spokesman_for_a_group_holds_a_role_there(extractor: RelationExtractor
     assert {(p, o) for _, p, o in got} == {("holds_role", "kataib-hezbollah")}
     got = triples(run(extractor, "Abu Ali al-Askari, a senior commander of Kataib Hezbollah, was seen."))
     assert {(p, o) for _, p, o in got} == {("member_of", "kataib-hezbollah")}  # still a member
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("Kataib Hezbollah rejected the deal. The group's political wing, Harakat Hoquq, won a seat.",
+     None),
+    ("Asaib Ahl al-Haq denied the report. Its political bloc, Sadiqoun, holds 16 seats.",
+     ("sadiqoun", "affiliated_with", "asaib-ahl-al-haq")),
+    ("The Sadrist movement won 73 seats. Its armed wing, Saraya al-Salam, was deployed.",
+     ("saraya-al-salam", "affiliated_with", "sadrist-movement")),
+])
+def test_an_arm_of_the_group_named_before(extractor: RelationExtractor, text: str,
+                                          triple: tuple[str, str, str] | None) -> None:
+    got = triples(run(extractor, text))
+    if triple is None:  # Harakat Hoquq is a new entity: check by predicate and object
+        assert {(p, o) for _, p, o in got} == {("affiliated_with", "kataib-hezbollah")}
+    else:
+        assert triple in got
