@@ -43,6 +43,11 @@ _LIST_PREPS = frozenset({"including", "like", "as", "among", "namely", "notably"
 # "one of the factions", "two of the groups": the quantifier stands for the phrase's members.
 _QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "several", "many", "most",
                           "each", "any", "all", "both", "among"})
+# "the largest of the factions", "the most powerful of the militias": a superlative picks one member
+# out as "one of" does. Words in "-est" that are no superlatives:
+_NOT_SUPERLATIVE = frozenset({"interest", "protest", "west", "arrest", "request", "contest", "forest",
+                              "harvest", "guest", "quest", "test", "rest", "unrest", "conquest", "inquest",
+                              "manifest", "suggest", "invest", "behest"})
 _OTHER = frozenset({"other", "fellow"})
 # Verbs whose clause is not asserted: "X denied that it had ever been part of Y".
 _DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses",
@@ -84,6 +89,7 @@ class SentenceArgs:
         self.anaphor_nouns = words.anaphor_nouns if words is not None else frozenset()
         self.named_anaphor_nouns = words.named_anaphor_nouns if words is not None else frozenset()
         self.part_nouns = words.part_nouns if words is not None else frozenset()
+        self.affiliate_nouns = words.affiliate_nouns if words is not None else frozenset()
         self.anaphor_dets = words.anaphor_dets if words is not None else frozenset()
         self.plural_nouns = words.plural_anaphor_nouns if words is not None else frozenset()
         self.holder_nouns = words.unit_holder_nouns if words is not None else frozenset()
@@ -164,6 +170,8 @@ class SentenceArgs:
         found = self.mention_at(tok)
         if found is not None:
             return [found]
+        if tok.lower_ in self.affiliate_nouns:
+            return []  # "a KH splinter", "an IRGC proxy": the name before the noun is its owner
         for child in tok.lefts:
             if child.dep_ in ("compound", "flat", "nmod", "amod"):
                 inner = self.mention_at(child)
@@ -201,7 +209,10 @@ class SentenceArgs:
             if head.lower_ in _QUANTITIES and self.mention_at(head) is None:
                 for child in head.children:  # "dozens of factions, including A"
                     if child.dep_ == "prep" and child.lower_ == "of":
-                        out.extend(m for p in child.children if p.dep_ == "pobj" for m in self.members(p))
+                        # "one of the PMF factions": the umbrella before the part noun is none of them
+                        out.extend(m for p in child.children if p.dep_ == "pobj" for m in self.members(p)
+                                   if not (m.entity_id in self.umbrellas and p.lower_ in self.part_nouns
+                                           and self.mention_at(p) is None))
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in _LIST_PREPS:
                     out.extend(self._pobj_names(child) or self.name_after(child))
@@ -299,7 +310,7 @@ class SentenceArgs:
             # "A and B, both part of Y": the list ends at the phrase; "the head of Y, A, and B":
             # B is not the head
             return self.complete_list([name], forward=False) if after_name else [name]
-        if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTIFIERS:
+        if dep == "pobj" and tok.head.lower_ == "of" and self.picks_one(tok.head.head):
             found = self.described(tok.head.head, depth + 1)
             return found or (self.restated_antecedent(tok) if depth == 0 else [])
         if dep == "pobj" and tok.head.lower_ == "among":
@@ -352,7 +363,7 @@ class SentenceArgs:
         elif tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head is not tok.head:
             head = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)  # "The group
             # operates as part of Y"
-        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTIFIERS:
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and self.picks_one(tok.head.head):
             return self.restated_antecedent(tok.head.head)  # "It is one of the factions in Y"
         return self.antecedent(head) or self.possessor(head) if head is not None else []
 
@@ -391,16 +402,28 @@ class SentenceArgs:
         for _ in range(8):
             if t.head.i == t.i:
                 return False
-            if t.dep_ == "ccomp" and t.head.lower_ in _DENIALS:
-                return True
+            if t.dep_ in ("ccomp", "dobj") and t.head.lower_ in _DENIALS:
+                return True  # "X denied that it had joined Y", "X denied its ties to Y"
             t = t.head
         return False
+
+    @staticmethod
+    def picks_one(tok: Token) -> bool:
+        """Return True for a word that stands for members of the phrase after "of": "one of the
+        factions", "several of the groups", "the largest of the PMF factions"."""
+        low = tok.lower_
+        if low in _QUANTIFIERS:
+            return True
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return False
+        return (low.endswith("est") and len(low) > 4 and low not in _NOT_SUPERLATIVE) or any(
+            c.dep_ == "advmod" and c.lower_ in ("most", "least") for c in tok.children)
 
     def description_rule(self, tok: Token) -> str:
         """Return the producer of a fact read from a descriptive phrase: a copula ("X is a
         faction within Y", "X served as ...") or an apposition ("X, a faction within Y")."""
         t = tok
-        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _QUANTIFIERS:
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and self.picks_one(t.head.head):
             t = t.head.head
         if (t.dep_ in ("attr", "acomp") and t.head.lower_ in _COPULAS) or t.dep_ == "oprd" or (
                 t.dep_ == "pobj" and t.head.lower_ == "as"):
@@ -495,6 +518,11 @@ class SentenceArgs:
                     if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
                         # "A and B, which are backed by Iran": the list before the clause
                         out.extend(self.clause_list(v) or self.described(v.head, 1) or self.antecedent(v.head))
+                    elif s.lower_ in ("which", "who", "that") and v.dep_ == "ccomp" and v.head.dep_ == "relcl" \
+                            and s.i < v.head.i:
+                        # "groups that experts believe are fronts for Y": the phrase the outer clause hangs on
+                        holder = v.head.head
+                        out.extend(self.members(holder) or self.described(holder, 1))
                     else:
                         out.extend(self.members(self.nominal(s)) or self.named(s) or self.antecedent(s)
                                    or self.possessor(s))
@@ -641,8 +669,11 @@ class SentenceArgs:
         A participle's or relative clause's antecedent ("A, backed by Iran", "A, which falls
         under Y"), else the clause's subject (with a list: "A and B are backed by Iran").
         """
-        if verb.dep_ == "acl":
-            return self.referents(verb.head)
+        raised = verb
+        while raised.dep_ == "xcomp" and raised.head.i != raised.i and raised.head.dep_ in ("acl", "xcomp"):
+            raised = raised.head  # "a group believed to be linked to Y": the phrase the participle hangs on
+        if raised.dep_ == "acl":
+            return self.referents(raised.head)
         if verb.dep_ in ("amod",):
             return self.referents(verb.head)
         if verb.dep_ in ("acomp", "attr", "oprd") and verb.head.i != verb.i:

@@ -28,6 +28,7 @@ from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.relations.patterns import Candidate
 from factiongraph.extract.relations.syntax_places import SyntaxPlaces
 from factiongraph.extract.relations.syntax_roles import SyntaxRoles
+from factiongraph.extract.relations.syntax_groups import POSSESSIVE_MARKS
 from factiongraph.extract.relations.syntax_umbrellas import SyntaxUmbrellas
 from factiongraph.extract.view.cues import cue_words
 from factiongraph.extract.view.roles import RoleLexicon
@@ -75,12 +76,12 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
         self.umbrellas = frozenset(owner.umbrellas)
         words = self.words
         self.person_readers: tuple[tuple[Reader, frozenset[str]], ...] = (
-            (self.syn_roles, self.role_heads()), (self.syn_leading, frozenset(words.leader_verbs)),
+            (self.syn_roles, self.role_heads() | self.plural_role_heads()), (self.syn_leading, frozenset(words.leader_verbs)),
             (self.syn_whose, frozenset({"whose"})))
         self.group_readers: tuple[tuple[Reader, frozenset[str]], ...] = (
             (self.syn_support, words.support_triggers), (self.syn_backers, words.support_verbs),
             (self.syn_receives, words.receive_verbs), (self.syn_affiliate, words.affiliate_triggers),
-            (self.syn_split, words.split_verbs), (self.syn_part_of, words.part_triggers),
+            (self.syn_split, words.split_verbs), (self.syn_founded, words.founding_verbs | words.tying_verbs), (self.syn_owned_group, POSSESSIVE_MARKS), (self.syn_fronts, words.cover_nouns | words.name_nouns), (self.syn_state_units, words.state_unit_nouns), (self.syn_part_of, words.part_triggers),
             (self.syn_held_units, words.hold_verbs), (self.syn_owned_members, words.holder_nouns),
             (self.syn_control, words.control_triggers), (self.syn_explicit, words.explicit_triggers))
         self.front_words = tuple(str(w).lower() for w in rules.get("front_cues") or ())
@@ -241,9 +242,10 @@ class RelationExtractor:
         return [c for c in found if c.subject_id != c.object_id and not self.against_hierarchy(c)]
 
     def against_hierarchy(self, cand: Candidate) -> bool:
-        """Return True for ``A part_of B`` when the knowledge base puts B under A: "the brigades of
-        the PMF, which belong to Kataib Hezbollah" misread as the PMF inside the group."""
-        if cand.predicate is not Predicate.PART_OF or cand.subject_id not in self.umbrellas:
+        """Return True for ``A part_of B`` (or ``A affiliated_with B``) when the knowledge base
+        puts B under A: "the brigades of the PMF, which belong to (are affiliated with) Kataib
+        Hezbollah" misread as the PMF inside (beside) the group."""
+        if cand.predicate not in (Predicate.PART_OF, Predicate.AFFILIATED_WITH) or cand.subject_id not in self.umbrellas:
             return False
         lower = self.kb_entity(cand.object_id)
         value = lower.attributes.get("umbrella") if lower is not None else None

@@ -11,6 +11,8 @@ from factiongraph.extract.relations.patterns import _POSS, Candidate, PatternBas
 from factiongraph.model import EntityType, Mention, Predicate
 
 
+# "X (Y) Z": a bracketed short form between a body and its unit (the view drops the alias itself)
+_ALIAS_AFTER = re.compile(r"\s*\(\s*[A-Z][A-Za-z.-]{1,9}\s*\)")
 _ADMIN_RANK = {"country": 6, "region": 5, "province": 5, "governorate": 5, "district": 4,
                "city": 3, "town": 2, "neighbourhood": 1, "neighborhood": 1, "village": 1, "base": 0,
                "site": 0, "landmark": 0, "crossing": 0}
@@ -166,12 +168,16 @@ class GroupFamilies(PatternBase):
         units = frozenset({EntityType.STATE_BODY, EntityType.ARMED_GROUP})
         out: list[Candidate] = []
         for a, b in zip(ms, ms[1:]):
+            # "the Islamic Revolutionary Guard Corps (IRGC) Quds Force": past the bracketed short form
+            alias = _ALIAS_AFTER.match(view.text, a.end, b.start)
+            gap = alias.end() if alias is not None and any(
+                m.entity_id == a.entity_id and alias.start() < m.start < alias.end() for m in view.ctx.mentions) else a.end
             if view.type_of(a) in units and view.type_of(b) in units and re.fullmatch(
-                    rf"{_POSS}?\s*", view.text[a.end:b.start]) and a.end <= b.start:
-                if self.lex.find_title_before(view.text, b.start, a.end) is None:
+                    rf"{_POSS}?\s*", view.text[gap:b.start]) and gap <= b.start:
+                if self.lex.find_title_before(view.text, b.start, gap) is None:
                     out.append(self.cand(b, Predicate.PART_OF, a, (a.start, b.end), "rel-sub-unit"))
             elif a.entity_id in self.owner.umbrellas and view.type_of(b) is EntityType.ARMED_GROUP and \
-                    a.entity_id != b.entity_id and self.member_gap.fullmatch(view.text, a.end, b.start):
+                    a.entity_id != b.entity_id and self.member_gap.fullmatch(view.text, gap, b.start):
                 out.append(self.cand(b, Predicate.PART_OF, a, (a.start, b.end), "rel-sub-unit"))
         for a in ms:
             # "the Quds Force of (Iran's) Islamic Revolutionary Guard Corps"
@@ -212,6 +218,8 @@ class GroupFamilies(PatternBase):
                 lead = re.search(r"(?:the\s+)?(?:[a-z]+\s+)?$", text[start:a.start])
                 s0 = start + lead.start() if lead else a.start
                 inner, outer = (b, a) if self.contains(view, a, b) else (a, b)
+                if self.same_rank(view, a, b):
+                    continue  # "the Basra district of Zubair": two towns of one rank, no container known
                 if view.type_of(inner) is EntityType.PLACE:
                     out.append(self.cand(inner, Predicate.LOCATED_IN, outer, (s0, b.end),
                                          "rel-located-in"))
@@ -301,6 +309,16 @@ class GroupFamilies(PatternBase):
         if rank_a is not None and rank_b is not None:
             return rank_a > rank_b
         return rank_a is not None and rank_a >= _ADMIN_RANK["city"] and rank_b is None
+
+    def same_rank(self, view: DocView, a: Mention, b: Mention) -> bool:
+        """Return True when the KB gives two places one administrative rank and neither as the
+        other's parent."""
+        ent_a, ent_b = self.owner.entity(view, a.entity_id), self.owner.entity(view, b.entity_id)
+        if (ent_b is not None and ent_b.attributes.get("parent") == a.entity_id) or (
+                ent_a is not None and ent_a.attributes.get("parent") == b.entity_id):
+            return False
+        rank_a, rank_b = self.admin_rank(view, a), self.admin_rank(view, b)
+        return rank_a is not None and rank_a == rank_b
 
     def admin_rank(self, view: DocView, m: Mention) -> int | None:
         """Return the size rank of a place (country highest), or None when unknown."""

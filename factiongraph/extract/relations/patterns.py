@@ -191,6 +191,16 @@ class PatternBase:
             return found[::-1]
         return []
 
+    def place_owner(self, view: DocView, place: Mention) -> str | None:
+        """Return what a place owning an office stands for: a capital's country, a region's own
+        government when one is known by that name ("Kurdistan Region Interior Minister" ->
+        "Kurdistan Region Government"), else the place."""
+        name = self.lex.demonyms.get(place.text)
+        found = view.lookup_name(name) if name else None
+        for suffix in (" Government", " Regional Government"):
+            found = found or view.lookup_name(place.text + suffix)
+        return found or place.entity_id
+
     def cand(self, s: Mention | str, p: Predicate, o: Mention | str, span: tuple[int, int],
              rule: str, **attrs: object) -> Candidate:
         """Return a candidate between mentions or ids over ``span``."""

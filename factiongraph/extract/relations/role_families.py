@@ -14,6 +14,7 @@ from factiongraph.extract.relations.patterns import _POSS, Candidate, PatternBas
 from factiongraph.model import EntityType, Mention, Predicate
 
 
+_SHORT_FORM = r"(?:\s*\(\s*[A-Z][A-Za-z.-]{1,9}\s*\))?"
 _JOINED_TITLE = re.compile(r"\s+(?P<and>and)\s+$")
 _FUNCTION_WORDS = frozenset({"of", "to", "in", "for", "with", "by", "at", "on", "from", "and", "or",
                              "as", "than", "that", "which", "who"})
@@ -110,16 +111,6 @@ class RoleFamilies(PatternBase):
             return False
         last = words[-1].lower().rstrip(".")
         return last in self._title_ends or last.split("-")[-1] in self._title_ends
-
-    def place_owner(self, view: DocView, place: Mention) -> str | None:
-        """Return what a place owning an office stands for: a capital's country, a region's own
-        government when one is known by that name ("Kurdistan Region Interior Minister" ->
-        "Kurdistan Region Government"), else the place."""
-        name = self.lex.demonyms.get(place.text)
-        found = view.lookup_name(name) if name else None
-        for suffix in (" Government", " Regional Government"):
-            found = found or view.lookup_name(place.text + suffix)
-        return found or place.entity_id
 
     def is_country(self, view: DocView, entity_id: str | None) -> bool:
         """Return True when an id names a country."""
@@ -259,7 +250,8 @@ class RoleFamilies(PatternBase):
         text = view.text
         obj: str | None = None
         span_start = title.start
-        gap = rf"{_POSS}\s*" if comma else rf"{_POSS}?\s*"
+        # "Asaib Ahl al-Haq (AAH) leader X": the body's bracketed short form may stand between
+        gap = _SHORT_FORM + (rf"{_POSS}\s*" if comma else rf"{_POSS}?\s*")
         org = next((m for m in ms if m.end <= title.start and re.fullmatch(
             gap, text[m.end:title.start]) and view.type_of(m) is not EntityType.PERSON), None)
         generic = bool(self.lex.generic_re.match(title.written))

@@ -30,6 +30,14 @@ UNIT_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, Entity
 STATE_TYPES = frozenset({EntityType.COUNTRY, EntityType.STATE_BODY})
 # A state body's arm or wing of another state body is part of it (groups' arms are affiliates).
 _STATE_ARMS = frozenset({"arm", "wing", "branch"})
+# The possessive marks of "Y's X" as the tokenizer writes them.
+# Words a coalition's name holds ("the Fatah Alliance"): its members make it, no sponsor does.
+_COALITION_WORDS = frozenset({"alliance", "coalition", "framework", "umbrella", "federation", "front"})
+# Words that make a tie a charge: "its alleged links to Y".
+_HEDGES = frozenset({"alleged", "suspected", "purported", "rumoured", "rumored", "supposed"})
+# Received words that are commands: "X takes its orders from Y" (Y commands X).
+_ORDER_NOUNS = frozenset({"orders", "instructions", "directives", "directions", "commands"})
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 UMBRELLA_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY})
 
 
@@ -50,6 +58,13 @@ class SyntaxGroups(GroupFamilies):
             return found
         name = self.lex.demonyms.get(word.text)
         return view.lookup_name(name) if name else None
+
+    def umbrella_of_parts(self, args: SentenceArgs, phrase: Token, m: Mention) -> bool:
+        """Return True when ``m`` is a known umbrella written before a part noun that is not itself
+        a name ("PMF factions"): the phrase is about the parts."""
+        return m.entity_id in self.owner.umbrellas and args.mention_at(phrase) is None and (
+            phrase.lower_ in self.words.part_nouns) and any(
+            args.mention_at(c) is m for c in phrase.lefts if c.dep_ in ("compound", "nmod", "amod"))
 
     def alignment_predicate(self, view: DocView, other: Mention | str, support: bool,
                             person_leads: bool = False) -> Predicate | None:
@@ -153,6 +168,8 @@ class SyntaxGroups(GroupFamilies):
                 if tok.i + 2 <= args.last and doc[tok.i + 1].text == "-":
                     word = doc[tok.i + 2]
                     other: Mention | str | None = args.mention_at(word)
+                    if other is not None and other is args.mention_at(tok):
+                        other = None  # "Pro-Iranian" read as one name: the demonym is the backer
                     if other is None:
                         name = self.lex.demonyms.get(word.text)
                         other = view.lookup_name(name) if name else None
@@ -170,7 +187,8 @@ class SyntaxGroups(GroupFamilies):
             backer = self.backer_before_hyphen(view, args, tok)
             if backer is not None:  # a premodifier: the phrase it modifies is backed
                 phrase = args.nominal(tok)
-                subjects = args.referents(phrase)
+                # "Iran-aligned PMF factions, notably X": the factions are backed, not the PMF
+                subjects = [m for m in args.referents(phrase) if not self.umbrella_of_parts(args, phrase, m)]
                 out.extend(self.emit_alignment(view, args, subjects, backer, support,
                                                "rel-syn-modifier", args.doc[tok.i - 2], phrase))
                 continue
@@ -206,9 +224,13 @@ class SyntaxGroups(GroupFamilies):
             if low in words.link_nouns:
                 out.extend(self.ties(view, args, tok))
                 continue
-            political_front = low in words.front_nouns and any(
+            political_front = (low in words.front_nouns or low in words.wing_nouns) and any(
                 c.dep_ in ("amod", "compound") and c.lower_ in words.front_modifiers for c in tok.children)
-            if (low not in words.affiliate_nouns and not political_front and tok is found) or args.negated(tok):
+            # "X, the militia of the Sadrist movement": a party's (or a person's) own militia
+            wing = tok is found and low in words.wing_nouns and low not in words.affiliate_nouns
+            party_arm = wing and not political_front
+            if (low not in words.affiliate_nouns and not political_front and not party_arm and tok is found) \
+                    or args.negated(tok):
                 continue
             others: list[Mention | str] = []
             nationality: list[str] = []  # a demonym backs only when nothing else owns the noun
@@ -217,10 +239,14 @@ class SyntaxGroups(GroupFamilies):
                     others.extend(self.pobj_names(args, child))
                 elif child.dep_ == "poss" and child.lower_ in ("its", "their"):
                     # "Iran and its proxies, such as A": the country or group named just before
-                    owner = next((m for m in reversed(args.ms) if m.end <= child.idx and
+                    # (in the sentence before when none: "X won 73 seats. Its armed wing, Y, ...")
+                    before = [m for m in args.ms if m.end <= child.idx] or args.view.recent_mentions(args.start, 1)[:1]
+                    owner = next((m for m in reversed(before) if
                                   self.type_of_id(view, self.as_actor(view, m)) in STATE_TYPES | GROUP_TYPES), None)
                     if owner is not None:
                         others.append(owner)
+                elif child.dep_ == "poss" and child.lower_ in args.anaphor_nouns and not args.named(child):
+                    others.extend(args.antecedent(child))  # "The group's political wing, Y"
                 elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i:
                     # "Hamas's armed wing"; "the Sadrist movement's armed wing": the name inside
                     named = args.mention_at(child) or next(iter(args.named(child)), None)
@@ -230,6 +256,11 @@ class SyntaxGroups(GroupFamilies):
                     elif demonym and (found := view.lookup_name(demonym)) is not None:
                         nationality.append(found)  # "an Iranian proxy"; not "Iran's Iraqi proxies"
             others = others or list(nationality)
+            if wing:
+                kinds = {EntityType.POLITICAL_ORG, EntityType.PERSON} if party_arm else GROUP_TYPES
+                others = [o for o in others if self.type_of_id(view, o) in kinds and (
+                    o.entity_id if isinstance(o, Mention) else o) not in self.owner.umbrellas and not (
+                    party_arm and isinstance(o, Mention) and not self.names_phrase(args, o))]
             if not others and low in words.reciprocal_nouns:
                 out.extend(self.reciprocal(view, args, tok))
                 continue
@@ -249,6 +280,64 @@ class SyntaxGroups(GroupFamilies):
                                                person_leads=True))
         return out
 
+    def syn_owned_group(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"the Sadrist movement's Saraya al-Salam", "Kataib Hezbollah's Harakat Hoquq": a party's
+        militia or a militia's party named with its owner's possessive -> affiliated_with (a known
+        umbrella's member -> part_of). Two armed groups written together are left to
+        ``rel-sub-unit``; two parties say nothing of which holds which."""
+        out: list[Candidate] = []
+        for case in args.tokens_in(POSSESSIVE_MARKS):
+            owner_tok = case.head
+            if case.dep_ != "case" or owner_tok.dep_ != "poss" or not args.inside(owner_tok.head):
+                continue
+            owned = args.mention_at(owner_tok.head)
+            owner = args.mention_at(owner_tok) or next(iter(args.named(owner_tok)), None)
+            if owned is None or owner is None or owned.entity_id == owner.entity_id:
+                continue
+            kinds = {args.type_of(owner), args.type_of(owned)}
+            span = args.span_of(owner, owned)
+            if owner.entity_id in self.owner.umbrellas and args.type_of(owned) is EntityType.ARMED_GROUP:
+                out.append(self.cand(owned, Predicate.PART_OF, owner, span, "rel-syn-modifier"))
+            elif kinds == GROUP_TYPES:
+                out.append(self.cand(owned, Predicate.AFFILIATED_WITH, owner, span, "rel-syn-modifier"))
+        return out
+
+    def names_phrase(self, args: SentenceArgs, m: Mention) -> bool:
+        """Return True when ``m`` is the whole phrase it stands in: "the Sadrist movement", not
+        "a group of Sadrist movement defectors" (the defectors are no party)."""
+        head = args.head(m)
+        if head is None:
+            return False
+        phrase = args.nominal(head)
+        return args.mention_at(phrase) is m or phrase.lower_ in self.words.group_part_nouns
+
+    def syn_fronts(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X is a front for Y", "X, one of the groups experts believe are fronts for Y", "X, a
+        facade used by Y", "X is a cover name for Y" -> X possibly_same_as Y (a front-group
+        hypothesis; "Y's political front" is an affiliation, read by :meth:`syn_affiliate`)."""
+        out: list[Candidate] = []
+        words = self.words
+        for tok in args.tokens_in(words.cover_nouns | words.name_nouns):
+            low = tok.lower_
+            mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+            if args.mention_at(tok) is not None or args.negated(tok) or mods & words.front_modifiers:
+                continue
+            if low in words.name_nouns and not mods & (words.name_modifiers | words.cover_nouns):
+                continue  # "a name" alone is no alias
+            others = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                      for m in self.pobj_names(args, c)]
+            others += [m for c in tok.children if c.dep_ == "acl" for a in c.children
+                       if a.dep_ == "agent" for m in self.pobj_names(args, a)]  # "a facade used by Y"
+            others = [m for m in others if args.type_of(m) in GROUP_TYPES]
+            if not others:
+                continue
+            subjects = [m for m in args.described(tok) if args.type_of(m) in GROUP_TYPES]
+            for other in others:
+                out.extend(self.cand(subj, Predicate.POSSIBLY_SAME_AS, other, args.span_of(subj, other, tok),
+                                     args.description_rule(tok))
+                           for subj in subjects if subj.entity_id != other.entity_id)
+        return out
+
     def reciprocal(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
         """"A and B are allies", "A and B, close partners, ...": each is affiliated with the other."""
         groups = [m for m in args.described(noun) if args.type_of(m) in GROUP_TYPES]
@@ -264,11 +353,16 @@ class SyntaxGroups(GroupFamilies):
         verb = noun.head
         if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in noun.children):
             return []  # "X has no links to Y"
+        if any(c.dep_ == "amod" and c.lower_ in _HEDGES for c in noun.children):
+            return []  # "sanctioned for its alleged links to Tehran": a charge, not a stated tie
         if noun.dep_ == "pobj" and verb.lower_ == "with" and verb.head.dep_ in ("appos", "attr"):
             holder = verb.head  # "X, a militia with ties to Y": the phrase the name restates
             subjects = args.referents(holder)
         elif noun.dep_ == "dobj" and verb.lower_ in self.words.link_verbs and not self.is_negated(verb):
             subjects = args.subjects(verb)
+        elif (poss := next((c for c in noun.children if c.dep_ == "poss"), None)) is not None \
+                and not self.is_negated(noun) and not self.is_negated(verb):
+            subjects = self.owner_of(args, poss)  # "Kataib Hezbollah's ties to Iran", "its links with Y"
         else:
             return []
         others = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
@@ -279,6 +373,24 @@ class SyntaxGroups(GroupFamilies):
         for other in others:
             out.extend(self.emit_alignment(view, args, subjects, other, False, "rel-syn-clause", noun))
         return out
+
+    def owner_of(self, args: SentenceArgs, poss: Token) -> list[Mention]:
+        """Return the group a possessive names: a name ("X's"), "the group's", or "its"/"their" for
+        the group named last before it (in the sentence, else the first of the sentence before)."""
+        if poss.lower_ not in ("its", "their"):
+            return [m for m in args.named(poss) or args.antecedent(poss) if args.type_of(m) in GROUP_TYPES]
+        root = poss
+        while root.head.i != root.i:
+            root = root.head
+        subject = [m for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < poss.i
+                   for m in args.named(c) if args.type_of(m) in GROUP_TYPES]
+        if subject:
+            return subject[:1]  # "X has always claimed ..., although their ties to Y": the clause's subject
+        before = [m for m in args.ms if m.end <= poss.idx and args.type_of(m) in GROUP_TYPES]
+        if before:
+            return before[-1:]
+        earlier = [m for m in args.view.recent_mentions(args.start, 1) if args.type_of(m) in GROUP_TYPES]
+        return earlier[:1]
 
     def syn_backers(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"Iran backs X", "Tehran supports several militias, including X and Y"."""
@@ -306,11 +418,17 @@ class SyntaxGroups(GroupFamilies):
         for tok in args.tokens_in(self.words.receive_verbs):
             if tok.lower_ not in self.words.receive_verbs or self.is_negated(tok):
                 continue
-            if not any(c.dep_ == "dobj" and c.lower_ in self.words.support_nouns for c in tok.children):
+            objects = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in self.words.support_nouns]
+            if not objects:
                 continue
-            sources = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+            # "from Iran" on the verb or on its object ("takes orders from the Quds Force")
+            sources = [m for h in (tok, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
                        for m in self.pobj_names(args, c)]
             subjects = args.subjects(tok)
+            if any(o.lower_ in _ORDER_NOUNS for o in objects):
+                # "X takes its orders from the Quds Force": the one who gives them commands X
+                out.extend(self.control(view, args, subjects, list(sources), False, tok))
+                continue
             for source in sources:
                 out.extend(self.emit_alignment(view, args, subjects, source, True, "rel-syn-clause", tok))
         return out
@@ -333,6 +451,59 @@ class SyntaxGroups(GroupFamilies):
             for source in groups:
                 out.extend(self.emit_alignment(view, args, subjects, source, False, "rel-syn-clause", tok))
         return out
+
+    def syn_founded(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X, a group created by Y", "X was set up by Y", "Y established X" (Y a group), "X, which
+        analysts tie to Y" -> X affiliated_with Y."""
+        out: list[Candidate] = []
+        words = self.words
+        for tok in args.tokens_in(words.founding_verbs | words.tying_verbs):
+            if self.is_negated(tok) or tok.dep_ in ("amod", "compound"):
+                continue
+            tying = tok.lower_ in words.tying_verbs
+            if tok.lower_ == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+                continue  # "set up", not "set"
+            passive = tok.dep_ == "acl" or any(c.dep_ in ("auxpass", "agent") for c in tok.children)
+            if tying:  # "officials tie X to Y": the object is tied to what the preposition names
+                if passive:
+                    continue  # "X, tied to Y" is an alignment (syn_support)
+                made = [m for c in tok.children if c.dep_ == "dobj" for m in args.referents(c)]
+                if not made and tok.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that")
+                                                           for c in tok.children):
+                    made = args.referents(tok.head)  # "X, which analysts tie to Y"
+                makers = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                          for m in self.pobj_names(args, c)]
+            elif passive:
+                made = args.subjects(tok) if tok.dep_ != "acl" or self.names_a_group(args, tok.head) else []
+                makers = [m for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                          for m in self.pobj_names(args, c)]
+            else:
+                makers = args.subjects(tok)
+                made = [m for c in tok.children if c.dep_ == "dobj" and self.names_a_group(args, c)
+                        for m in args.members(c)]
+            # an umbrella's own creations are its parts, not its affiliates
+            makers = [m for m in makers if args.type_of(m) in GROUP_TYPES and m.entity_id not in self.owner.umbrellas]
+            made = [m for m in made if args.type_of(m) in GROUP_TYPES and not self.coalition(args, m)]
+            for maker in makers:
+                for m in made:
+                    if m.entity_id != maker.entity_id:
+                        out.append(self.cand(m, Predicate.AFFILIATED_WITH, maker,
+                                             args.span_of(m, maker, tok), "rel-syn-clause"))
+        return out
+
+    def names_a_group(self, args: SentenceArgs, tok: Token) -> bool:
+        """Return True when a phrase is a name or a group noun ("a group created by Y"), not a
+        thing a group made ("the checkpoint set up by Y")."""
+        words = self.words
+        return args.mention_at(tok) is not None or tok.lower_ in (
+            words.group_part_nouns | words.anaphor_nouns | words.part_nouns | words.wing_nouns)
+
+    def coalition(self, args: SentenceArgs, m: Mention) -> bool:
+        """Return True for a body made by its members: a known umbrella, or one whose name holds a
+        collective or umbrella noun ("the Fatah Alliance", "the Coordination Framework")."""
+        if m.entity_id in self.owner.umbrellas:
+            return True
+        return any(w in _COALITION_WORDS for name in args.names_of(m) for w in name.split())
 
     # -- control --------------------------------------------------------------------------
     def syn_control(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
@@ -420,14 +591,33 @@ class SyntaxGroups(GroupFamilies):
                 args.mention_at(c) is m for c in obj.lefts if c.dep_ in ("compound", "nmod", "poss"))
 
     # -- explicit command and opposition ------------------------------------------------------
+    def opponent(self, args: SentenceArgs, tok: Token, actors: frozenset[EntityType]) -> list[Candidate]:
+        """"X, a fierce opponent of Y", "X is an enemy of Y", "X, hostile to Y" -> X opposes Y."""
+        if args.negated(tok) or self.is_negated(tok):
+            return []
+        preps = ("to",) if tok.lower_ == "hostile" else ("of", "to")
+        targets = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                   for m in self.pobj_names(args, c)]
+        if not targets:
+            return []
+        subjects = args.subjects(tok) if tok.lower_ == "hostile" else args.described(tok)
+        return [self.cand(subj, Predicate.OPPOSES, target, args.span_of(subj, target, tok),
+                          args.description_rule(tok) if tok.lower_ != "hostile" else "rel-syn-clause")
+                for target in targets if args.type_of(target) in actors
+                for subj in subjects if args.type_of(subj) in actors and subj.entity_id != target.entity_id]
+
+
     def syn_explicit(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"B commands A" (A a group), "A opposes B", "A is fighting B", "A is opposed to B"."""
         out: list[Candidate] = []
         actors = UNIT_TYPES | {EntityType.PERSON, EntityType.COUNTRY, EntityType.INTL_ORG}
         for tok in args.tokens_in(self.words.explicit_triggers):
+            low = tok.lower_
+            if low in self.words.oppose_nouns:
+                out.extend(self.opponent(args, tok, actors))
+                continue
             if self.is_negated(tok) or tok.dep_ in ("amod", "compound", "pobj", "nsubj", "dobj"):
                 continue
-            low = tok.lower_
             objects = [m for c in tok.children if c.dep_ == "dobj" for m in args.members(c)
                        if not self.unit_modifier(args, c, m)]
             if low in self.words.command_verbs:
@@ -435,6 +625,11 @@ class SyntaxGroups(GroupFamilies):
                     continue  # "commanded by": read as a leader (syn_leading)
                 subjects = args.subjects(tok)
                 for unit in objects:
+                    if args.type_of(unit) is EntityType.STATE_BODY:  # "X, who commands the Quds Force"
+                        out.extend(self.cand(subj, Predicate.LEADER_OF, unit, args.span_of(subj, unit, tok),
+                                             "rel-syn-clause", role="commander", role_normalized="commander")
+                                   for subj in subjects if args.type_of(subj) is EntityType.PERSON)
+                        continue
                     if args.type_of(unit) not in GROUP_TYPES:
                         continue
                     for subj in subjects:

@@ -58,6 +58,34 @@ class SyntaxPlaces(SyntaxGroups):
                         if self.encloses_or_unknown(view, outer_m, site):
                             out.append(self.cand(site, Predicate.LOCATED_IN, outer_m,
                                                  args.span_of(site, outer_m, tok), args.description_rule(tok)))
+        out.extend(self.region_sites(view, args))
+        return out
+
+    def region_sites(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"the Anbar towns of Qaim and Rutba", "the Nineveh Plain bases in A, B and C": the places
+        a region's sites are named as, or are in, lie in the region."""
+        out: list[Candidate] = []
+        sites = self.words.site_nouns
+        for tok in args.tokens:
+            low = tok.lower_
+            plural = low.endswith("s") and (low[:-1] in sites or (low.endswith("ies") and low[:-3] + "y" in sites))
+            if not plural or args.mention_at(tok) is not None or args.negated(tok):
+                continue  # a singular "the Anbar town of Rutba" is read by word order
+            regions = [m for c in tok.children if c.dep_ in ("compound", "nmod", "poss")
+                       and (m := args.mention_at(c)) is not None and args.type_of(m) is EntityType.PLACE]
+            if len(regions) != 1:
+                continue
+            region = regions[0]
+            preps = [c for c in tok.children if c.dep_ == "prep" and (c.lower_ == "in" or (
+                c.lower_ == "of" and (low[:-1] in self.words.city_nouns or low[:-3] + "y" in self.words.city_nouns)))]
+            for prep in preps:
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for place in args.members(pobj):
+                        if args.type_of(place) is EntityType.PLACE and place.entity_id != region.entity_id \
+                                and self.encloses_or_unknown(view, region, place) \
+                                and not self.same_rank(view, region, place):
+                            out.append(self.cand(place, Predicate.LOCATED_IN, region,
+                                                 args.span_of(region, place, tok), "rel-syn-modifier"))
         return out
 
     def encloses_or_unknown(self, view: DocView, outer: Mention, inner: Mention) -> bool:

@@ -47,6 +47,10 @@ class SyntaxRoles(RoleFamilies):
             self._role_heads = frozenset(heads)
         return self._role_heads
 
+    def plural_role_heads(self) -> frozenset[str]:
+        """Return the plurals of the title heads ("commanders", "leaders")."""
+        return frozenset(h + "s" for h in self.role_heads() if not h.endswith("s"))
+
     _title_words: frozenset[str] | None = None
 
     def title_words(self) -> frozenset[str]:
@@ -87,6 +91,8 @@ class SyntaxRoles(RoleFamilies):
                     owner = self.place_owner(view, m)  # "the Basra governor", "Tehran's envoy"
                 elif child.lower_ in self.lex.generic_nouns and child.dep_ == "poss":
                     owner = next(iter(args.antecedent(child)), None)  # "the group's leader"
+                    if owner is None and child.lower_ in self.words.collective_nouns:
+                        owner = self.collective_owner(args, child)  # "the coalition's spokesman"
                 elif child.lower_ in ("its", "their"):
                     owner = self.pronoun_owner(view, args.ms, child.idx, child.idx) or None
                 break
@@ -109,6 +115,48 @@ class SyntaxRoles(RoleFamilies):
                     last = stop
                     break
         return start_tok.idx, last.idx + len(last.text), owner, last
+
+    def collective_owner(self, args: SentenceArgs, noun: Token) -> Mention | None:
+        """Return the body "the coalition" stands for: the last organisation named before it, in
+        its sentence or the one before, whose name holds the noun ("the US-led coalition")."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        here = [m for m in args.ms if m.end <= noun.idx]
+        for m in [*reversed(here), *reversed(args.view.recent_mentions(args.start, 1))]:
+            if args.type_of(m) in OWNER_TYPES and noun.lower_ in args.text[m.start:m.end].lower():
+                return m
+        return None
+
+    def office_served(self, view: DocView, args: SentenceArgs, tok: Token) -> str | None:
+        """Return the body whose office a post serves: "an adviser to Prime Minister X" (X's
+        office), "a political adviser to the prime minister", "to Iraq's president" (an office's
+        owner: a possessor or demonym written with it, the KB, else the document's country)."""
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "for")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                person = args.mention_at(pobj)
+                if person is not None and args.type_of(person) is EntityType.PERSON:
+                    title = self.lex.find_title_before(view.text, person.start, args.start)
+                    if title is not None and title.kind == "office":
+                        return self.context_object(view, person, title.normalized, "office", False,
+                                                   args.start, args.end)
+                    continue
+                if person is not None or not any(c.dep_ in ("det", "poss") for c in pobj.children):
+                    continue
+                written = view.text[pobj.left_edge.idx:pobj.idx + len(pobj.text)]
+                norm, kind, _ = self.lex.normalize_role(re.sub(r"^(?:the|its|his|her)\s+", "", written, flags=re.I))
+                if kind != "office":
+                    continue
+                owners = [m for c in pobj.children if c.dep_ == "poss" for m in args.named(c)
+                          if args.type_of(m) is EntityType.COUNTRY]
+                if owners:
+                    return str(owners[0].entity_id)  # "Iraq's prime minister"
+                for name in self.lex.demonyms_in(written):
+                    found = view.lookup_name(name)
+                    if found is not None and self.is_country(view, found):
+                        return found
+                if any(c.dep_ == "det" and c.lower_ == "the" for c in pobj.children):
+                    return view.main_country
+        return None
 
     def object_after(self, view: DocView, args: SentenceArgs, tok: Token, depth: int = 0
                      ) -> tuple[Mention | None, bool, list[tuple[Token, Mention]]]:
@@ -171,9 +219,13 @@ class SyntaxRoles(RoleFamilies):
         """"X, the leader of Y", "the commander of Y, X", "X is the head of Y", "X, a member of Y"."""
         out: list[Candidate] = []
         heads = self.role_heads()
-        for tok in args.tokens_in(heads):
-            if tok.lower_ not in heads or args.mention_at(tok) is not None or args.negated(tok):
+        plurals = self.plural_role_heads()
+        for tok in args.tokens_in(heads | plurals):
+            if args.mention_at(tok) is not None or args.negated(tok):
                 continue
+            if tok.lower_ not in heads and not (tok.lower_ in plurals and tok.dep_ == "pobj" and tok.head.lower_ == "of"
+                                                and tok.head.head.lower_ == "one"):
+                continue  # a plural title only as "one of the commanders of Y": one member
             if tok.dep_ == "compound" and args.mention_at(tok.head) is not None:
                 continue  # a title before a name: rel-title-person
             if tok.head.i != tok.i and abs(tok.head.i - tok.i) == 2 and tok.head.lower_ in heads and \
@@ -182,23 +234,32 @@ class SyntaxRoles(RoleFamilies):
             people = [m for m in args.described(tok) if args.type_of(m) is EntityType.PERSON]
             if not people:
                 continue
+            if len(people) > 1 and not tok.lower_.endswith("s") and all(m.end <= tok.idx for m in people) \
+                    and tok.dep_ == "appos":
+                people = people[-1:]  # "A and B, the PMF chairman": one title after a list is the last name's
             start, end, owner, last = self.read_title(view, args, tok)
             after = args.name_after(last)
             if after and args.type_of(after[0]) is EntityType.PERSON and \
                     not view.text[end:after[0].start].strip(" \u00a0"):
                 continue  # "deputy chief Abu Mahdi al-Muhandis": a title before a name
             written = view.text[start:end]
-            norm, kind, ended = self.lex.normalize_role(written)
+            norm, kind, ended = self.lex.normalize_role(written[:-1] if tok.lower_ not in heads else written)
             obj, indirect, regions = self.object_after(view, args, last)
             if obj is None and last.i != tok.i:
                 obj, indirect, regions = self.object_after(view, args, tok)
             oid: str | None = owner.entity_id if isinstance(owner, Mention) else None
             if obj is not None and oid is None:
                 oid = obj.entity_id
+                if kind == "office" and args.type_of(obj) is EntityType.PLACE:
+                    oid = self.place_owner(view, obj)  # "the prime minister of the Kurdistan Region"
             elif obj is not None:  # a name written before the title owns it ("Iran's envoy to Iraq")
                 obj, indirect = None, False
-            if oid is None and isinstance(owner, str) and kind not in ("leader", "member"):
-                oid = owner  # a demonym or a place owns an office ("the Iraqi prime minister")
+            pronoun = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
+            if oid is None and isinstance(owner, str) and (kind not in ("leader", "member") or pronoun):
+                # a demonym or a place owns an office ("the Iraqi prime minister"); "its" owns any
+                # title ("The PMF said one of its commanders, X"); a demonym before a leader title
+                # is a nationality ("the Iraqi commander")
+                oid = owner
             region = self.region_next_to(view, regions, obj.end if obj is not None else end)
             if kind == "legislator" and (oid is None or self.is_country(view, oid)):
                 oid = self.legislature_of(view, oid)
@@ -210,6 +271,10 @@ class SyntaxRoles(RoleFamilies):
                 pid = oid
                 if pid is None and definite and not self.names_an_owner(written):
                     pid = self.context_object(view, person, norm, kind, False, args.start, args.end)
+                if pid is None and obj is None and owner is None and kind == "post":
+                    # "an adviser to Prime Minister X": the body of X's office (the KB's own record first)
+                    pid = self.owner.office_holder_of(str(person.entity_id), norm, view.year) or \
+                        self.office_served(view, args, last)
                 if pid is None:
                     continue
                 ent = self.owner.entity(view, pid)
@@ -220,9 +285,11 @@ class SyntaxRoles(RoleFamilies):
                 if otype in (EntityType.STATE_BODY, EntityType.INTL_ORG) and pred is Predicate.MEMBER_OF \
                         and definite:
                     pred = Predicate.HOLDS_ROLE  # "a member of parliament" holds a seat
-                elif otype is EntityType.ARMED_GROUP and not definite:
-                    pred = Predicate.MEMBER_OF  # "a security official of Y": one of its members
-                role = written.strip()
+                elif otype is EntityType.ARMED_GROUP and not definite and not (
+                        kind == "post" and norm.casefold() in self.context_posts):
+                    # "a security official of Y": one of its members; "a spokesman for Y" speaks for it
+                    pred = Predicate.MEMBER_OF
+                role = written.strip() if tok.lower_ in heads else written.strip()[:-1]  # "one of its commanders"
                 if indirect and obj is not None:
                     role = view.text[start:self.phrase_end(args, last)].strip()
                     if pred is Predicate.LEADER_OF:
@@ -270,6 +337,31 @@ class SyntaxRoles(RoleFamilies):
             for person in people:
                 out.append(self.cand(person, pred, owner, args.span_of(person, owner, tok), "rel-syn-clause",
                                      role=title, role_normalized=norm, ended=ended))
+        out.extend(self.whose_group(args))
+        return out
+
+    def whose_group(self, args: SentenceArgs) -> list[Candidate]:
+        """"X, whose Asaib Ahl al-Haq holds 16 seats", "X, whose militia, Saraya al-Salam, ...": a
+        person's own group is the one they lead (as "X's Asaib Ahl al-Haq" is)."""
+        out: list[Candidate] = []
+        groups = (EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)
+        for whose in args.tokens_in(frozenset({"whose"})):
+            phrase = whose.head
+            if whose.dep_ != "poss" or phrase.i == whose.i:
+                continue
+            clause = next((t for t in (phrase.head, phrase.head.head) if t.dep_ == "relcl"), None)
+            person = args.mention_at(clause.head) if clause is not None else next(
+                (m for m in args.ms if args.text[m.end:whose.idx] == ", "), None)  # a clause the parse lost
+            if person is None or args.type_of(person) is not EntityType.PERSON:
+                continue
+            named = args.mention_at(phrase)
+            found = [named] if named is not None else [
+                m for c in phrase.children if c.dep_ == "appos" for m in args.named(c)] \
+                if phrase.lower_ in self.words.group_part_nouns | self.words.anaphor_nouns else []
+            for group in found:
+                if args.type_of(group) in groups:
+                    out.append(self.cand(person, Predicate.LEADER_OF, group, args.span_of(person, group, whose),
+                                         "rel-syn-clause", role="leader", role_normalized="leader"))
         return out
 
     def in_delegation(self, args: SentenceArgs, org: Mention) -> bool:

@@ -220,7 +220,11 @@ class SyntaxUmbrellas(SyntaxGroups):
                 if subj.entity_id == umbrella.entity_id:
                     continue
                 if args.type_of(subj) in GROUP_TYPES | {EntityType.STATE_BODY}:
-                    out.append(self.cand(subj, Predicate.PART_OF, umbrella,
+                    # "a group belonging to Kataib Hezbollah": a group that is no umbrella has affiliates
+                    pred = Predicate.AFFILIATED_WITH if verb.lower_.startswith("belong") and args.type_of(
+                        umbrella) in GROUP_TYPES and args.type_of(subj) in GROUP_TYPES and not self.coalition(
+                        args, umbrella) else Predicate.PART_OF
+                    out.append(self.cand(subj, pred, umbrella,
                                          args.span_of(subj, umbrella, verb), "rel-syn-clause"))
                 elif args.type_of(subj) is EntityType.PERSON and args.type_of(umbrella) is EntityType.ARMED_GROUP:
                     out.append(self.cand(subj, Predicate.MEMBER_OF, umbrella,  # "X joined Kataib Hezbollah"
@@ -284,6 +288,53 @@ class SyntaxUmbrellas(SyntaxGroups):
                                          args.span_of(umbrella, member, noun), args.description_rule(noun)))
         return out
 
+    def part_phrase(self, tok: Token) -> bool:
+        """Return True for a part noun ("its factions") or a group noun a part noun qualifies
+        ("its member groups", "its component militias")."""
+        part = self.words.part_nouns
+        return tok.lower_ in part or (tok.lower_ in self.words.group_part_nouns and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in part for c in tok.children))
+
+    def syn_state_units(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"The Asayish, the Kurdistan Region's security agency", "the Peshmerga, the armed forces of
+        the KRG", "X is a directorate of the Interior Ministry": a state body's own unit."""
+        out: list[Candidate] = []
+        for tok in args.tokens_in(self.words.state_unit_nouns):
+            if args.mention_at(tok) is not None or args.negated(tok):
+                continue
+            units = [m for m in args.described(tok) if args.type_of(m) is EntityType.STATE_BODY]
+            if not units:
+                continue
+            owners: list[tuple[Mention, str]] = []
+            for child in tok.children:
+                found = self.pobj_names(args, child) if child.dep_ == "prep" and child.lower_ == "of" else (
+                    args.named(child) if child.dep_ == "poss" else [])
+                for m in found:
+                    kind = args.type_of(m)
+                    if kind is EntityType.STATE_BODY:
+                        owners.append((m, str(m.entity_id)))
+                    elif kind is EntityType.PLACE:
+                        body = self.place_owner(view, m)  # "the Kurdistan Region's": its government
+                        if body is not None and self.type_of_id(view, body) is EntityType.STATE_BODY:
+                            owners.append((m, body))
+            for written, body in owners:
+                for unit in units:
+                    if unit.entity_id != body:
+                        out.append(self.cand(unit, Predicate.PART_OF, body, args.span_of(unit, written, tok),
+                                             args.description_rule(tok)))
+        for unit in args.ms:  # "the Kurdistan Region's Ministry of Interior": the region's government's
+            head = args.head(unit) if args.type_of(unit) is EntityType.STATE_BODY else None
+            for child in head.children if head is not None else ():
+                region = args.mention_at(child) if child.dep_ == "poss" else None
+                if region is None or args.type_of(region) is not EntityType.PLACE:
+                    continue
+                body = self.place_owner(view, region)
+                if body is not None and body != region.entity_id and body != unit.entity_id \
+                        and self.type_of_id(view, body) is EntityType.STATE_BODY:
+                    out.append(self.cand(unit, Predicate.PART_OF, body, args.span_of(region, unit),
+                                         "rel-syn-modifier"))
+        return out
+
     def compound_umbrellas(self, args: SentenceArgs, tok: Token) -> list[Mention]:
         """Return a known umbrella written before a plural group noun ("PMF factions such as A")."""
         out: list[Mention] = []
@@ -322,6 +373,11 @@ class SyntaxUmbrellas(SyntaxGroups):
             subjects = args.referents(head)  # "Asaib, under the PMF, ..."; "under which militias including A"
         else:
             subjects = args.subjects(head)
+        if relative and all(m.entity_id in {u.entity_id for u in umbrellas} for m in subjects):
+            # "Y, the umbrella under which the group operates": the group named before Y, never Y
+            skip = frozenset(str(u.entity_id) for u in umbrellas)
+            subjects = [m for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and args.mention_at(c) is None for m in args.antecedent(c, skip)]
         for umbrella in umbrellas:
             for subj in subjects:
                 if args.type_of(subj) in GROUP_TYPES and subj.entity_id != umbrella.entity_id:
@@ -340,7 +396,7 @@ class SyntaxUmbrellas(SyntaxGroups):
         if not umbrellas:  # "The coalition comprises A and B", "Its members include A and B"
             umbrellas = [m for s in verb.children if s.dep_ == "nsubj"
                          for m in self.umbrella_referent(args, s) or (
-                             self.compound_umbrellas(args, s) if s.lower_ in self.words.part_nouns else [])]
+                             self.compound_umbrellas(args, s) if self.part_phrase(s) else [])]
         if not umbrellas:
             return out
         members: list[Mention] = []

@@ -37,8 +37,14 @@ class SyntaxWords:
             self.command_verbs = words["command_verbs"]
             self.oppose_verbs = words["oppose_verbs"]
             self.oppose_preps = words["oppose_preps"]
+            self.oppose_nouns = words.get("oppose_nouns", frozenset())
             self.front_nouns = words["front_nouns"]
             self.front_modifiers = words["front_modifiers"]
+            self.wing_nouns = words.get("wing_nouns", frozenset())
+            self.cover_nouns = words.get("cover_nouns", frozenset())
+            self.name_nouns = words.get("name_nouns", frozenset())
+            self.name_modifiers = words.get("name_modifiers", frozenset())
+            self.state_unit_nouns = words.get("state_unit_nouns", frozenset())
             self.anaphor_dets = words["anaphor_dets"]
             self.plural_anaphor_nouns = words["plural_anaphor_nouns"]
             self.unit_holder_nouns = words["unit_holder_nouns"]
@@ -46,12 +52,14 @@ class SyntaxWords:
             self.hold_verbs = words["hold_verbs"]
             # what lets a sentence without a group name ask the group families: "They are backed by Y"
             self.anaphor_gate = (self.anaphor_nouns | self.named_anaphor_nouns | self.plural_anaphor_nouns
-                                | {"they", "both", "all"})
+                                | {"they", "both", "all", "its", "their"})
             self.constitute_verbs = words["constitute_verbs"]
             self.consist_verbs = words["consist_verbs"]
             self.receive_verbs = words["receive_verbs"]
             self.support_nouns = words["support_nouns"]
             self.split_verbs = words["split_verbs"]
+            self.founding_verbs = words.get("founding_verbs", frozenset())
+            self.tying_verbs = words.get("tying_verbs", frozenset())
             self.city_nouns = frozenset(str(w).lower().split()[-1] for w in
                                         [*rules.get("place_nouns", []), *rules.get("city_nouns", [])])
             self.area_nouns = frozenset(str(w).lower() for w in rules.get("area_nouns", []))
@@ -68,9 +76,9 @@ class SyntaxWords:
             raise ConfigError(f"relations.yaml: bad syntax vocabulary ({exc!r})") from exc
         # The words each family looks for first (a sentence without any is skipped by it).
         self.support_triggers = self.support | self.alignment | {"pro", "anti"}
-        self.affiliate_triggers = self.affiliate_nouns | self.link_nouns | self.front_nouns
+        self.affiliate_triggers = self.affiliate_nouns | self.link_nouns | self.front_nouns | self.wing_nouns
         self.part_triggers = (self.include_verbs | self.inner_preps | self.join_verbs | self.constitute_verbs
                               | self.consist_verbs | self.collective_nouns | self.part_nouns
                               | self.group_part_nouns)
         self.control_triggers = self.control_verbs | self.control_nouns | self.leadership_nouns
-        self.explicit_triggers = self.command_verbs | self.oppose_verbs
+        self.explicit_triggers = self.command_verbs | self.oppose_verbs | self.oppose_nouns

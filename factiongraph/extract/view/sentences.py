@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 RULES_DIR = Path(__file__).parents[1] / "rules"
 _SENT_END = re.compile(r"(?<=[.!?])(?P<close>[\"'\u201d\u2019)]*)\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n+")
+_SHORT_FORM_END = re.compile(r"\w\s*\(\s*[A-Z][A-Za-z.-]{1,9}\s*\)$")
 _ABBREV = re.compile(r"\b(?:Gen|Maj|Brig|Col|Lt|Dr|Mr|Mrs|Ms|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
                      r"Oct|Nov|Dec|U\.S|U\.N|No|Capt|Sgt|Rep|Sen|Gov|Prof)\.$")
 
@@ -71,6 +72,11 @@ def _merge_abbreviation_breaks(text: str, spans: list[tuple[int, int]]) -> list[
             gap = text[out[-1][1]:start]
             nxt = text[start:end].lstrip()[:1]
             if "\n" not in gap and _ABBREV.search(prev[-6:]) and (nxt.isdigit() or nxt.islower()):
+                out[-1] = (out[-1][0], end)
+                continue
+            if "\n" not in gap and prev and (prev[-1].isalnum() or _SHORT_FORM_END.search(prev)) and nxt[:1].isalnum():
+                # "Iraq-based Kata'ib | Hezbollah released", "the Guard Corps (IRGC) | Quds Force": no
+                # sentence ends in a word or a bracketed short form
                 out[-1] = (out[-1][0], end)
                 continue
         out.append((start, end))

@@ -314,3 +314,47 @@ def test_a_regions_office_is_its_government(extractor: RelationExtractor) -> Non
     assert any(p == "holds_role" and o == "kurdistan-regional-government" for _, p, o in got)
     got = triples(run(extractor, "Basra Governor Asaad al-Eidani said the road was reopened."))
     assert any(p == "holds_role" and o == "basra" for _, p, o in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Fighters of the Popular Mobilisation Forces (PMF) Brigade 30 manned the checkpoint.",
+    "Reporters saw men of the Popular Mobilization Forces (PMF) Kataib Hezbollah faction there.",
+])
+def test_sub_unit_past_a_bracketed_short_form(extractor: RelationExtractor, text: str) -> None:
+    parts = [r for r in run(extractor, text) if r.predicate.value == "part_of"]
+    assert [r.object_id for r in parts] == ["pmf"]  # Brigade 30 (a new entity) or Kataib Hezbollah
+
+
+def test_bracket_of_another_name_is_no_sub_unit(extractor: RelationExtractor) -> None:
+    rels = run(extractor, "Members of the Popular Mobilization Forces (Kurdistan) Brigade 30 left.")
+    assert not [r for r in rels if r.predicate.value == "part_of"]
+
+
+def test_a_model_sentence_break_inside_a_name_is_rejoined() -> None:
+    from factiongraph.extract.view.sentences import _merge_abbreviation_breaks
+    text = "Iraq-based Kata\u2019ib Hezbollah released a video on Monday. It showed a captive."
+    cut = text.index(" Hezbollah")
+    second = text.index(" It showed")
+    spans = [(0, cut), (cut + 1, second), (second + 1, len(text))]
+    assert [text[s:e] for s, e in _merge_abbreviation_breaks(text, spans)] == [
+        "Iraq-based Kata\u2019ib Hezbollah released a video on Monday.", "It showed a captive."]
+
+
+def test_a_model_sentence_break_after_a_short_form_is_rejoined(extractor: RelationExtractor) -> None:
+    from factiongraph.extract.view.sentences import _merge_abbreviation_breaks
+    text = "The Islamic Revolutionary Guard Corps (IRGC) Quds Force trains the militias."
+    cut = text.index(" Quds")
+    assert _merge_abbreviation_breaks(text, [(0, cut), (cut + 1, len(text))]) == [(0, len(text))]
+    find(run(extractor, "Iran's Islamic Revolutionary Guard Corps (IRGC) Quds Force supplies the militias."),
+         "quds-force", "part_of", "irgc")
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("Asaib Ahl al-Haq (AAH) leader Qais al-Khazali threatened US forces.",
+     ("qais-al-khazali", "leader_of", "asaib-ahl-al-haq")),
+    ("The Popular Mobilization Forces (PMF) chairman Faleh al-Fayyadh attended.",
+     ("faleh-al-fayyadh", "leader_of", "pmf")),
+])
+def test_title_after_a_bodys_bracketed_short_form(extractor: RelationExtractor, text: str,
+                                                  triple: tuple[str, str, str]) -> None:
+    find(run(extractor, text), *triple)
