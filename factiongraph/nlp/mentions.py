@@ -158,12 +158,17 @@ class MentionBuilder:
         alias the whole phrase is (``rule.kb-possessive.v1``), unless a mention covers it already."""
         assert self._possessive_re is not None
         added: list[Mention] = []
+        replaced: set[int] = set()  # ids of the model's own unlinked spans the KB name takes over
         for match in self._possessive_re.finditer(document.text):
             found = self.possessives.get((match.group("owner").casefold(), match.group("rest").casefold()))
             start, end = match.span("rest")
-            if found is None or not document.text[start].isupper() \
-                    or any(m.start < end and start < m.end for m in mentions):
+            if found is None or not document.text[start].isupper():
                 continue  # "Iraq's government": a common noun, not the name
+            covering = [m for m in mentions if m.start < end and start < m.end]
+            if any(m.entity_id is not None or m.producer != self.ner_producer or m.start < start or m.end > end
+                   for m in covering):
+                continue
+            replaced |= {id(m) for m in covering}  # "Ministry of Interior" the model found, unnamed
             record_id, etype = found
             s_start, s_end, in_content = context(start, end)
             added.append(Mention(doc_id=document.doc_id, start=start, end=end, text=document.text[start:end],
@@ -172,7 +177,7 @@ class MentionBuilder:
                                  in_content=in_content))
         if not added:
             return mentions
-        return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+        return sorted([*(m for m in mentions if id(m) not in replaced), *added], key=lambda m: (m.start, m.end))
 
     def _candidate(self, doc: Doc, ent: Span) -> _Candidate | None:
         span_id = ent.id_

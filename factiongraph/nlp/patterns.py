@@ -126,19 +126,23 @@ def place_cased_variants(surfaces: set[str], places: frozenset[str]) -> set[str]
 
 
 def is_compound_alias(surface: str, record_id: str, owners: dict[str, set[str]],
-                      countries: frozenset[str] = frozenset()) -> bool:
+                      countries: frozenset[str] = frozenset(), within: frozenset[str] | None = None) -> bool:
     """Return True if ``surface`` is another record's name followed by one of this record's.
 
     "Islamic Revolutionary Guard Corps Quds Force" is an alias of the Quds Force, but text that
     writes it names two entities; leaving the compound out of the ruler yields both mentions. A
     country before an institution's name is part of the name ("US Treasury Department"): the
-    annotation guidelines count one mention there.
+    annotation guidelines count one mention there. With ``within`` (the records this one is part
+    of), only one of those makes a compound: "Hezbollah al-Nujaba" is one group's name, not
+    Hezbollah's unit.
     """
     words = surface.split(" ")
     for cut in range(1, len(words)):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
         head_owners = owners.get(head, set())
         if head_owners and head_owners <= countries:
+            continue
+        if within is not None and not head_owners & within:
             continue
         if head_owners and record_id not in head_owners and record_id in owners.get(tail, set()):
             return True
@@ -185,6 +189,13 @@ def possessive_aliases(kb: KnowledgeBase) -> dict[tuple[str, str], tuple[str, st
     return out
 
 
+def _ids(value: object) -> set[str]:
+    """Return the record ids an attribute holds (one id or a list of them)."""
+    if isinstance(value, str):
+        return {value}
+    return {str(v) for v in value} if isinstance(value, (list, tuple, set, frozenset)) else set()
+
+
 def build_kb_patterns(kb: KnowledgeBase) -> Iterator[dict[str, str]]:
     """Yield span-ruler phrase patterns (label = entity type, id = ``kb:<id>``) for every record.
 
@@ -201,8 +212,9 @@ def build_kb_patterns(kb: KnowledgeBase) -> Iterator[dict[str, str]]:
                        for a in (r.name, *r.aliases) for w in [" ".join(a.split())] if " " not in w)
     for record_id in sorted(kb.records):
         record = kb.records[record_id]
+        within = frozenset(_ids(record.attributes.get("part_of")) | _ids(record.attributes.get("parent")))
         for surface in sorted(record_surfaces(record) | place_cased_variants(record_surfaces(record), places)):
-            if (surface in seen or is_compound_alias(surface, record_id, owners, countries)
+            if (surface in seen or is_compound_alias(surface, record_id, owners, countries, within)
                     or is_possessive_alias(surface, record_id, owners)):
                 continue
             seen[surface] = record_id

@@ -238,6 +238,27 @@ def test_the_name_after_an_owners_possessive_is_the_kb_record() -> None:
     assert "government" not in found  # a common noun after the possessive is not the name
 
 
+def test_the_kb_name_after_a_possessive_replaces_the_models_unnamed_span() -> None:
+    from tests.extract.factory import make_context
+    ctx = make_context("Iraq's Ministry of Interior said on Monday that ten suspects were arrested.")
+    found = {m.text: m for m in ctx.mentions}
+    assert found["Ministry of Interior"].entity_id == "ministry-of-interior-iraq"
+
+
+@pytest.mark.parametrize(("text", "name", "entity_id"), [
+    # a group whose name starts with another group's name, not that group's unit
+    ("Hezbollah al-Nujaba said on Monday it had fired drones.", "Hezbollah al-Nujaba", "harakat-al-nujaba"),
+    ("Kurdistan Peshmerga forces clashed with PKK fighters.", "Kurdistan Peshmerga", "peshmerga"),
+    # other spellings of the PMF
+    ("The Hashed al-Shaabi said it would respond.", "Hashed al-Shaabi", "pmf"),
+    ("The Popular Mobilization Committee announced the move.", "Popular Mobilization Committee", "pmf"),
+])
+def test_a_name_is_one_mention_of_its_record(text: str, name: str, entity_id: str) -> None:
+    from tests.extract.factory import make_context
+    found = {m.text: m for m in make_context(text).mentions}
+    assert found[name].entity_id == entity_id
+
+
 def test_a_name_set_beside_a_place_by_a_direction_is_a_place() -> None:
     from tests.extract.factory import make_context
     ctx = make_context("Gunmen killed a shop owner in Khan Bani Saad, north of Baghdad, on Monday.")
