@@ -252,6 +252,9 @@ def test_the_kb_name_after_a_possessive_replaces_the_models_unnamed_span() -> No
     # other spellings of the PMF
     ("The Hashed al-Shaabi said it would respond.", "Hashed al-Shaabi", "pmf"),
     ("The Popular Mobilization Committee announced the move.", "Popular Mobilization Committee", "pmf"),
+    # the body that oversees the Kurdish security agencies is not one of them
+    ("The Kurdistan Region Security Council said the men were arrested.", "Kurdistan Region Security Council",
+     "kurdistan-region-security-council"),
 ])
 def test_a_name_is_one_mention_of_its_record(text: str, name: str, entity_id: str) -> None:
     from tests.extract.factory import make_context
