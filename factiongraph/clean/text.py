@@ -211,6 +211,9 @@ class LineClassifier:
         paragraphs_seen = 0
         for line in layout.lines:
             found = match_chrome(line.text, self._rules)
+            if found is not None and found.rule_id == "chrome.label-read-time" \
+                    and split_dateline(line.text, self._order) is not None:
+                continue  # "Oct. 31, 2025 • 2 min read": a date stamp, which the stamps step reads
             if found is not None and found.rule_id in HEADLINE_SHAPED and paragraphs_seen == 0:
                 line.rule = found.rule_id  # "In Pictures: ..." may be the page's headline: the header decides
                 continue

@@ -50,6 +50,12 @@ def test_a_stamp_under_the_title_beats_the_sites_date_above_it() -> None:
     assert doc.metadata.published_basis == "explicit: dateline 'Example Herald June 28, 2021 News'"
 
 
+def test_a_stamp_with_a_reading_time_dates_the_page() -> None:
+    doc = clean("News\n\nFactions parade in Basra\n\nOct. 31, 2031 • 2 min read\n\n"
+                "Thousands of fighters paraded through Basra on Friday to mark the anniversary, officials said.\n")
+    assert doc.metadata.published == "2031-10-31"
+
+
 def test_published_beats_updated() -> None:
     doc = clean("Factions parade in Basra\n\nUpdated 3 March 2022\nPublished 1 March 2022\n\n"
                 "Thousands of fighters paraded through Basra on Monday to mark the anniversary, officials said.\n")
