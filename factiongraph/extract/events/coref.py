@@ -251,9 +251,13 @@ def _more_precise_date(a: Event, b: Event) -> Event:
     return b if (db.end - db.start) < (da.end - da.start) else a
 
 
-def merge_events(base: Event, other: Event, *, participants: bool = True) -> Event:
+def merge_events(base: Event, other: Event, *, participants: bool = True, larger_counts: bool = False) -> Event:
     """Return ``base`` enriched with ``other``: its evidence, counts, participants, finer date/place.
 
+    A figure both give keeps ``base``'s, unless ``larger_counts`` (one document telling its
+    happening again: "More than 20 were killed ... the bomb killed 24", "at least 19 ... the toll
+    has risen to 25") or ``base`` is a headline's sum: then the larger figure, the more precise or
+    the revised one (a part of the toll told later, "two of the dead were children", is smaller).
     The merged event keeps ``base``'s id, so a store upserts onto the existing record.
     """
     place = _more_specific_place(base, other)
@@ -261,7 +265,7 @@ def merge_events(base: Event, other: Event, *, participants: bool = True) -> Eve
     counts = dict(base.counts)
     for key, value in other.counts.items():
         counts.setdefault(key, value)
-    if base.attrs.get("summary") and not other.attrs.get("summary"):
+    if larger_counts or (base.attrs.get("summary") and not other.attrs.get("summary")):
         # a headline sums up ("kills militia commander"); the body counts ("a commander and two guards")
         counts.update({key: value for key, value in other.counts.items() if value > counts.get(key, 0)})
     actors, targets = list(base.actors), list(base.targets)
@@ -512,5 +516,5 @@ def merge_in_document(events: list[Event], ancestors: Ancestors | None = None) -
             base = replace(base, sub_type=event.sub_type)  # the protest met force
         if base.sub_type == "Peaceful protest" and event.sub_type in RIOTS:
             base = replace(base, type=event.type, sub_type=event.sub_type)  # the crowd turned violent
-        merged[target] = merge_events(base, event, participants=not anaphoric)
+        merged[target] = merge_events(base, event, participants=not anaphoric, larger_counts=True)
     return merged

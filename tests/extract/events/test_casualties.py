@@ -84,3 +84,22 @@ def test_a_revised_toll_told_next_is_the_bombings(extractor: EventExtractor, sec
                                                   counts: dict[str, int]) -> None:
     events = run(extractor, f"A bomb killed 12 people in a market in Sadr City on Monday. {second}")
     assert [e.counts for e in events] == [counts], [(e.sub_type, e.evidence[0].text) for e in events]
+
+
+@pytest.mark.parametrize(("first", "second", "killed"), [
+    ("More than 20 people were killed when a car bomb went off at a market in Sadr City on Tuesday.",
+     "Police said the car bomb killed 24 people and wounded 40.", 24),
+    ("Some 10 people died when a roadside bomb hit a minibus in Tarmiyah on Friday.",
+     "Thirteen people were killed, a provincial health official said.", 13),
+])
+def test_a_more_precise_figure_told_later_replaces_the_rounded_one(extractor: EventExtractor, first: str,
+                                                                   second: str, killed: int) -> None:
+    events = run(extractor, f"{first} {second}")
+    assert len(events) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
+    assert events[0].counts["killed"] == killed
+
+
+def test_a_part_of_the_toll_told_later_keeps_the_whole(extractor: EventExtractor) -> None:
+    events = run(extractor, "A car bomb exploded at a market in Sadr City on Tuesday, killing 24 people. "
+                            "Five of the dead were children, police said.")
+    assert [e.counts.get("killed") for e in events if e.counts] == [24]
