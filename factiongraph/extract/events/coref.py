@@ -18,6 +18,8 @@ from dataclasses import replace
 from functools import lru_cache
 from datetime import date, timedelta
 
+from factiongraph.extract.events.numbers import hedged_figures
+from factiongraph.extract.events.tolls import toll_update
 from factiongraph.extract.events.typology import VIOLENT_TYPES
 from factiongraph.extract.dates.expressions import DateValue, period_end
 from factiongraph.model import Event
@@ -251,13 +253,22 @@ def _more_precise_date(a: Event, b: Event) -> Event:
     return b if (db.end - db.start) < (da.end - da.start) else a
 
 
+def _only_a_bound(event: Event, value: int) -> bool:
+    """Return True when a telling of ``event`` gives ``value`` as a bound or a guess ("at least
+    seven") and none states a toll update ("the toll rose to at least 40")."""
+    texts = [e.text for e in event.evidence]
+    return not any(toll_update(t) for t in texts) and any(value in hedged_figures(t) for t in texts)
+
+
 def merge_events(base: Event, other: Event, *, participants: bool = True, larger_counts: bool = False) -> Event:
     """Return ``base`` enriched with ``other``: its evidence, counts, participants, finer date/place.
 
-    A figure both give keeps ``base``'s, unless ``larger_counts`` (one document telling its
-    happening again: "More than 20 were killed ... the bomb killed 24", "at least 19 ... the toll
-    has risen to 25") or ``base`` is a headline's sum: then the larger figure, the more precise or
-    the revised one (a part of the toll told later, "two of the dead were children", is smaller).
+    A figure both give keeps ``base``'s, unless ``base`` is a headline's sum or ``larger_counts``
+    (one document telling its happening again): then a larger figure of ``other``'s replaces it,
+    the more precise or the revised one ("More than 20 were killed ... the bomb killed 24", "at
+    least 19 ... the toll has risen to 25"), unless ``other`` only gives it as a bound or a guess
+    that no toll update states ("officially four ... at least seven, a monitor said" keeps four).
+    A part of the toll told later ("two of the dead were children") is smaller and changes nothing.
     The merged event keeps ``base``'s id, so a store upserts onto the existing record.
     """
     place = _more_specific_place(base, other)
@@ -265,9 +276,12 @@ def merge_events(base: Event, other: Event, *, participants: bool = True, larger
     counts = dict(base.counts)
     for key, value in other.counts.items():
         counts.setdefault(key, value)
-    if larger_counts or (base.attrs.get("summary") and not other.attrs.get("summary")):
+    if base.attrs.get("summary") and not other.attrs.get("summary"):
         # a headline sums up ("kills militia commander"); the body counts ("a commander and two guards")
         counts.update({key: value for key, value in other.counts.items() if value > counts.get(key, 0)})
+    elif larger_counts:
+        counts.update({key: value for key, value in other.counts.items()
+                       if value > counts.get(key, 0) and not _only_a_bound(other, value)})
     actors, targets = list(base.actors), list(base.targets)
     if participants:
         actors += [a for a in other.actors if a not in actors and a not in targets]

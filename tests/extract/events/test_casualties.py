@@ -103,3 +103,15 @@ def test_a_part_of_the_toll_told_later_keeps_the_whole(extractor: EventExtractor
     events = run(extractor, "A car bomb exploded at a market in Sadr City on Tuesday, killing 24 people. "
                             "Five of the dead were children, police said.")
     assert [e.counts.get("killed") for e in events if e.counts] == [24]
+
+
+@pytest.mark.parametrize(("second", "killed"), [
+    ("At least seven fighters were killed in the strike, a monitoring group said.", 4),  # a bound: the stated figure stays
+    ("The death toll from the strike rose to at least seven, a monitoring group said.", 7),  # a revision wins
+])
+def test_a_larger_figure_given_only_as_a_bound_does_not_replace_a_stated_one(extractor: EventExtractor,
+                                                                             second: str, killed: int) -> None:
+    events = run(extractor, "A US air strike killed four fighters at a militia base near al-Qaim on Sunday, "
+                            f"officials said. {second}")
+    assert len(events) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
+    assert events[0].counts["killed"] == killed

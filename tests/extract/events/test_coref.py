@@ -117,6 +117,9 @@ def test_in_document_repeat_keeps_the_larger_figure_but_another_report_keeps_the
     merged = merge_in_document([first, again], ancestors)
     assert len(merged) == 1 and merged[0].counts == {"killed": 24, "injured": 9}
     assert merge_events(first, replace(raid("b"), counts={"killed": 24})).counts["killed"] == 20
+    bound = replace(again, counts={"killed": 24},
+                    evidence=[replace(again.evidence[0], text="at least 24 were killed, a monitor said")])
+    assert merge_in_document([first, bound], ancestors)[0].counts["killed"] == 20
 
 
 @given(st.dates(), st.dates())
