@@ -388,6 +388,8 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> b
         return True
     if _headline_told_in_full(prev, new, ancestors):
         return True
+    if _dated_by_its_report(prev, new, ancestors):
+        return True
     if not is_same_family(prev, new) or roles_conflict(prev, new):
         return False
     unplaced = _unplaced(prev) or _unplaced(new)
@@ -425,6 +427,59 @@ def _perpetrators_again(prev: Event, new: Event) -> bool:
     if new.evidence[0].start - prev.evidence[-1].end > NEARBY_CHARS:
         return False
     return is_undated(new) or (not is_undated(prev) and prev.date_start == new.date_start)
+
+
+# How many days a report may come after the happening it tells ("said Monday that the strikes
+# killed 25" of strikes told as Sunday's, or last Friday's).
+REPORT_LAG_DAYS = 7
+
+_REPORTING_VERB = r"(?:said|says|announced|reported|stated|confirmed|claimed|told\s+[\w.-]+(?:\s+[\w.-]+)?)"
+
+
+@lru_cache(maxsize=4096)
+def _said_on(date_text: str) -> re.Pattern[str]:
+    """Return the pattern of a reporting verb dated by ``date_text`` ("said Monday", "announced
+    in a statement on Sunday", "told reporters late Saturday")."""
+    return re.compile(rf"\b{_REPORTING_VERB}(?:\s+in\s+a\s+statement)?\s+(?:late\s+|early\s+)?(?:on\s+)?"
+                      rf"{re.escape(date_text)}\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _definite(trigger: str) -> re.Pattern[str]:
+    """Return the pattern of ``trigger`` named as a happening already known ("the US strikes")."""
+    words = r"\s+".join(map(re.escape, trigger.split()))
+    return re.compile(rf"\b(?:the|these|those|this|that)\s+(?:[\w.-]+\s+){{0,2}}{words}\b", re.IGNORECASE)
+
+
+def dated_by_report(event: Event) -> bool:
+    """Return True when the event's only date is the day someone reported it ("The militia said
+    Monday that the strikes killed 25"): the happening was on or before that day, not on it."""
+    date_text = str(event.attrs.get("date_text") or "")
+    return bool(date_text and event.evidence) and _occurs(_said_on(date_text), event.evidence[0].text)
+
+
+def _dated_by_its_report(prev: Event, new: Event, ancestors: Ancestors | None) -> bool:
+    """Return True for one violent happening told once with its own day (or a span as short as a
+    week) and once dated only by a report of it, on that day or within ``REPORT_LAG_DAYS`` after ("US jets struck Kataib
+    Hezbollah on Sunday ... The militia said Monday that the strikes killed 25"). A report told
+    first (a lead's "said Monday that the toll from the strikes has risen to 25") is the
+    report's own happening too, a statement: it is not folded into the strikes told after it.
+
+    The report names the happening as one known ("the strikes", "the attack"), both name a same
+    side (type and place alone never tie two days), their sub-types agree, their places are
+    compatible and their counts may be one toll."""
+    if prev.type not in VIOLENT_TYPES or not is_same_family(prev, new) or dated_by_report(prev) \
+            or not dated_by_report(new):
+        return False
+    report, told = new, prev
+    trigger = str(report.attrs.get("trigger") or "").strip()
+    if not trigger or not _occurs(_definite(trigger), report.evidence[0].text):
+        return False  # "said Monday that gunmen killed two shepherds": another happening, told new
+    said, span = exact_day(report), None if is_undated(told) else event_dates(told)
+    if said is None or span is None or span.end > said or said - span.start > timedelta(days=REPORT_LAG_DAYS):
+        return False  # "last week" is a span that may hold the happening; "in January" is too wide
+    return participants_overlap(prev, new) and not roles_conflict(prev, new) \
+        and places_compatible(prev, new, ancestors) and counts_compatible(prev, new)
 
 
 def _unplaced(event: Event) -> bool:

@@ -115,3 +115,27 @@ def test_a_larger_figure_given_only_as_a_bound_does_not_replace_a_stated_one(ext
                             f"officials said. {second}")
     assert len(events) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
     assert events[0].counts["killed"] == killed
+
+
+STRIKE = "US jets struck three Kataib Hezbollah sites near al-Qaim on {day}, the Pentagon said."
+REPORT = "Kataib Hezbollah said Monday that the US strikes had killed 25 of its fighters."
+
+
+def test_a_toll_dated_only_by_its_report_lands_on_the_happening_told_before(extractor: EventExtractor) -> None:
+    events = run(extractor, f"{STRIKE.format(day='Sunday')} Officials described the raids as defensive. {REPORT}")
+    strikes = [e for e in events if e.sub_type == "Air/drone strike"]
+    assert len(strikes) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
+    assert strikes[0].counts == {"killed": 25} and strikes[0].date_start == "2022-02-27"  # Sunday's, not Monday's
+    assert any(ev.text.startswith("Kataib Hezbollah said Monday") for ev in strikes[0].evidence)
+
+
+@pytest.mark.parametrize("day", ["January 2", "Tuesday"])  # weeks before Monday's report, or the day after it
+def test_a_report_of_strikes_does_not_join_strikes_of_another_week(extractor: EventExtractor, day: str) -> None:
+    strikes = [e for e in run(extractor, f"{STRIKE.format(day=day)} {REPORT}") if e.sub_type == "Air/drone strike"]
+    assert len(strikes) == 2, [(e.date_start, e.evidence[0].text) for e in strikes]
+
+
+def test_a_report_telling_a_new_happening_of_the_same_side_stays_apart(extractor: EventExtractor) -> None:
+    events = run(extractor, "Islamic State fighters attacked an army post in Tarmiyah on Saturday, killing three "
+                            "soldiers. Police said Monday that Islamic State fighters killed two shepherds in Tarmiyah.")
+    assert sorted(e.counts.get("killed") for e in events) == [2, 3], [(e.sub_type, e.evidence[0].text) for e in events]
