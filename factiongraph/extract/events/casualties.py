@@ -14,7 +14,8 @@ it is about:
   (:func:`follow_up_casualties`), unless it says it is about another incident ("in a separate
   attack", "elsewhere").
 
-Counts merge as :func:`merge_events` merges them: a figure the happening already has is kept.
+Counts merge as :func:`merge_events` merges one document's tellings: of two figures for one
+happening, the larger (the precise "24" after "more than 20", the revised toll) is kept.
 """
 
 from __future__ import annotations
@@ -35,9 +36,6 @@ _OTHER_INCIDENT = re.compile(r"\b(?:separate|another\s+(?:[\w-]+\s+)?(?:attack|i
                              r"explosion|shooting|ambush|raid|clash)|other\s+(?:attack|incident|blast|strike)s?|"
                              r"elsewhere|meanwhile|earlier|previous|last\s+(?:week|month|year))\b", re.IGNORECASE)
 
-
-# Words that make a toll told after the happening a revision of its figures.
-_REVISED = re.compile(r"\b(?:later|rose|risen|climbed|revised|updated|new\s+toll|now)\b", re.IGNORECASE)
 
 # Words that make a sentence's figures a tally over time, not one happening's toll.
 _TALLY_WORDS = re.compile(r"\b(?:since|so\s+far|in\s+total|in\s+all|altogether|overall|toll|this\s+year|"
@@ -112,12 +110,10 @@ def follow_up_casualties(events: list[Event], first: int, triggers: Sequence[int
                  and not is_bare_casualty(events[j])), None)
     if host is None:
         return []
-    revised = update is not None or _REVISED.search(sentence) is not None
     for i in new:
-        before = dict(events[host].counts)
-        events[host] = merge_events(events[host], events[i], participants=False)
-        if revised:  # "Hospital officials later said 19 people had died": the later figure
-            events[host].counts.update({k: v for k, v in events[i].counts.items() if v > before.get(k, v)})
+        # "More than 20 were killed ... Police said the bomb killed 24", "Hospital officials later
+        # said 19 people had died": the larger figure is the more precise or the revised one
+        events[host] = merge_events(events[host], events[i], participants=False, larger_counts=True)
     if update is not None and update[1] > events[host].counts.get(update[0], 0):
         events[host].counts[update[0]] = update[1]  # "Later reports put the toll at 22"
     return list(new)

@@ -18,6 +18,8 @@ from dataclasses import replace
 from functools import lru_cache
 from datetime import date, timedelta
 
+from factiongraph.extract.events.numbers import hedged_figures
+from factiongraph.extract.events.tolls import toll_update
 from factiongraph.extract.events.typology import VIOLENT_TYPES
 from factiongraph.extract.dates.expressions import DateValue, period_end
 from factiongraph.model import Event
@@ -251,9 +253,22 @@ def _more_precise_date(a: Event, b: Event) -> Event:
     return b if (db.end - db.start) < (da.end - da.start) else a
 
 
-def merge_events(base: Event, other: Event, *, participants: bool = True) -> Event:
+def _only_a_bound(event: Event, value: int) -> bool:
+    """Return True when a telling of ``event`` gives ``value`` as a bound or a guess ("at least
+    seven") and none states a toll update ("the toll rose to at least 40")."""
+    texts = [e.text for e in event.evidence]
+    return not any(toll_update(t) for t in texts) and any(value in hedged_figures(t) for t in texts)
+
+
+def merge_events(base: Event, other: Event, *, participants: bool = True, larger_counts: bool = False) -> Event:
     """Return ``base`` enriched with ``other``: its evidence, counts, participants, finer date/place.
 
+    A figure both give keeps ``base``'s, unless ``base`` is a headline's sum or ``larger_counts``
+    (one document telling its happening again): then a larger figure of ``other``'s replaces it,
+    the more precise or the revised one ("More than 20 were killed ... the bomb killed 24", "at
+    least 19 ... the toll has risen to 25"), unless ``other`` only gives it as a bound or a guess
+    that no toll update states ("officially four ... at least seven, a monitor said" keeps four).
+    A part of the toll told later ("two of the dead were children") is smaller and changes nothing.
     The merged event keeps ``base``'s id, so a store upserts onto the existing record.
     """
     place = _more_specific_place(base, other)
@@ -264,6 +279,9 @@ def merge_events(base: Event, other: Event, *, participants: bool = True) -> Eve
     if base.attrs.get("summary") and not other.attrs.get("summary"):
         # a headline sums up ("kills militia commander"); the body counts ("a commander and two guards")
         counts.update({key: value for key, value in other.counts.items() if value > counts.get(key, 0)})
+    elif larger_counts:
+        counts.update({key: value for key, value in other.counts.items()
+                       if value > counts.get(key, 0) and not _only_a_bound(other, value)})
     actors, targets = list(base.actors), list(base.targets)
     if participants:
         actors += [a for a in other.actors if a not in actors and a not in targets]
@@ -370,6 +388,8 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> b
         return True
     if _headline_told_in_full(prev, new, ancestors):
         return True
+    if _dated_by_its_report(prev, new, ancestors):
+        return True
     if not is_same_family(prev, new) or roles_conflict(prev, new):
         return False
     unplaced = _unplaced(prev) or _unplaced(new)
@@ -407,6 +427,59 @@ def _perpetrators_again(prev: Event, new: Event) -> bool:
     if new.evidence[0].start - prev.evidence[-1].end > NEARBY_CHARS:
         return False
     return is_undated(new) or (not is_undated(prev) and prev.date_start == new.date_start)
+
+
+# How many days a report may come after the happening it tells ("said Monday that the strikes
+# killed 25" of strikes told as Sunday's, or last Friday's).
+REPORT_LAG_DAYS = 7
+
+_REPORTING_VERB = r"(?:said|says|announced|reported|stated|confirmed|claimed|told\s+[\w.-]+(?:\s+[\w.-]+)?)"
+
+
+@lru_cache(maxsize=4096)
+def _said_on(date_text: str) -> re.Pattern[str]:
+    """Return the pattern of a reporting verb dated by ``date_text`` ("said Monday", "announced
+    in a statement on Sunday", "told reporters late Saturday")."""
+    return re.compile(rf"\b{_REPORTING_VERB}(?:\s+in\s+a\s+statement)?\s+(?:late\s+|early\s+)?(?:on\s+)?"
+                      rf"{re.escape(date_text)}\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _definite(trigger: str) -> re.Pattern[str]:
+    """Return the pattern of ``trigger`` named as a happening already known ("the US strikes")."""
+    words = r"\s+".join(map(re.escape, trigger.split()))
+    return re.compile(rf"\b(?:the|these|those|this|that)\s+(?:[\w.-]+\s+){{0,2}}{words}\b", re.IGNORECASE)
+
+
+def dated_by_report(event: Event) -> bool:
+    """Return True when the event's only date is the day someone reported it ("The militia said
+    Monday that the strikes killed 25"): the happening was on or before that day, not on it."""
+    date_text = str(event.attrs.get("date_text") or "")
+    return bool(date_text and event.evidence) and _occurs(_said_on(date_text), event.evidence[0].text)
+
+
+def _dated_by_its_report(prev: Event, new: Event, ancestors: Ancestors | None) -> bool:
+    """Return True for one violent happening told once with its own day (or a span as short as a
+    week) and once dated only by a report of it, on that day or within ``REPORT_LAG_DAYS`` after ("US jets struck Kataib
+    Hezbollah on Sunday ... The militia said Monday that the strikes killed 25"). A report told
+    first (a lead's "said Monday that the toll from the strikes has risen to 25") is the
+    report's own happening too, a statement: it is not folded into the strikes told after it.
+
+    The report names the happening as one known ("the strikes", "the attack"), both name a same
+    side (type and place alone never tie two days), their sub-types agree, their places are
+    compatible and their counts may be one toll."""
+    if prev.type not in VIOLENT_TYPES or not is_same_family(prev, new) or dated_by_report(prev) \
+            or not dated_by_report(new):
+        return False
+    report, told = new, prev
+    trigger = str(report.attrs.get("trigger") or "").strip()
+    if not trigger or not _occurs(_definite(trigger), report.evidence[0].text):
+        return False  # "said Monday that gunmen killed two shepherds": another happening, told new
+    said, span = exact_day(report), None if is_undated(told) else event_dates(told)
+    if said is None or span is None or span.end > said or said - span.start > timedelta(days=REPORT_LAG_DAYS):
+        return False  # "last week" is a span that may hold the happening; "in January" is too wide
+    return participants_overlap(prev, new) and not roles_conflict(prev, new) \
+        and places_compatible(prev, new, ancestors) and counts_compatible(prev, new)
 
 
 def _unplaced(event: Event) -> bool:
@@ -512,5 +585,5 @@ def merge_in_document(events: list[Event], ancestors: Ancestors | None = None) -
             base = replace(base, sub_type=event.sub_type)  # the protest met force
         if base.sub_type == "Peaceful protest" and event.sub_type in RIOTS:
             base = replace(base, type=event.type, sub_type=event.sub_type)  # the crowd turned violent
-        merged[target] = merge_events(base, event, participants=not anaphoric)
+        merged[target] = merge_events(base, event, participants=not anaphoric, larger_counts=True)
     return merged

@@ -102,3 +102,24 @@ def written_number(tok: Token) -> int | None:
             current += NUMBER_WORDS[word]
         prev, i = word, i + 1
     return total + current
+
+
+# "at least 7", "more than twenty", "some 30": a figure the text gives as a bound or a guess.
+_HEDGED = re.compile(r"\b(?:at\s+least|more\s+than|over|upwards\s+of|some|about|around|nearly|almost|"
+                     r"approximately|roughly|up\s+to|as\s+many\s+as)\s+(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b", re.I)
+
+
+def hedged_figures(text: str) -> set[int]:
+    """Return the figures ``text`` gives as a bound or a guess ("at least seven", "more than 20")."""
+    out: set[int] = set()
+    for match in _HEDGED.finditer(text):
+        raw = match.group("n").replace(",", "").lower()
+        if raw.isdigit():
+            out.add(int(raw))
+        elif "-" in raw:
+            a, _, b = raw.partition("-")
+            if a in NUMBER_WORDS and b in NUMBER_WORDS:
+                out.add(NUMBER_WORDS[a] + NUMBER_WORDS[b])
+        elif raw in NUMBER_WORDS:
+            out.add(NUMBER_WORDS[raw])
+    return out

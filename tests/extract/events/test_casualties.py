@@ -84,3 +84,58 @@ def test_a_revised_toll_told_next_is_the_bombings(extractor: EventExtractor, sec
                                                   counts: dict[str, int]) -> None:
     events = run(extractor, f"A bomb killed 12 people in a market in Sadr City on Monday. {second}")
     assert [e.counts for e in events] == [counts], [(e.sub_type, e.evidence[0].text) for e in events]
+
+
+@pytest.mark.parametrize(("first", "second", "killed"), [
+    ("More than 20 people were killed when a car bomb went off at a market in Sadr City on Tuesday.",
+     "Police said the car bomb killed 24 people and wounded 40.", 24),
+    ("Some 10 people died when a roadside bomb hit a minibus in Tarmiyah on Friday.",
+     "Thirteen people were killed, a provincial health official said.", 13),
+])
+def test_a_more_precise_figure_told_later_replaces_the_rounded_one(extractor: EventExtractor, first: str,
+                                                                   second: str, killed: int) -> None:
+    events = run(extractor, f"{first} {second}")
+    assert len(events) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
+    assert events[0].counts["killed"] == killed
+
+
+def test_a_part_of_the_toll_told_later_keeps_the_whole(extractor: EventExtractor) -> None:
+    events = run(extractor, "A car bomb exploded at a market in Sadr City on Tuesday, killing 24 people. "
+                            "Five of the dead were children, police said.")
+    assert [e.counts.get("killed") for e in events if e.counts] == [24]
+
+
+@pytest.mark.parametrize(("second", "killed"), [
+    ("At least seven fighters were killed in the strike, a monitoring group said.", 4),  # a bound: the stated figure stays
+    ("The death toll from the strike rose to at least seven, a monitoring group said.", 7),  # a revision wins
+])
+def test_a_larger_figure_given_only_as_a_bound_does_not_replace_a_stated_one(extractor: EventExtractor,
+                                                                             second: str, killed: int) -> None:
+    events = run(extractor, "A US air strike killed four fighters at a militia base near al-Qaim on Sunday, "
+                            f"officials said. {second}")
+    assert len(events) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
+    assert events[0].counts["killed"] == killed
+
+
+STRIKE = "US jets struck three Kataib Hezbollah sites near al-Qaim on {day}, the Pentagon said."
+REPORT = "Kataib Hezbollah said Monday that the US strikes had killed 25 of its fighters."
+
+
+def test_a_toll_dated_only_by_its_report_lands_on_the_happening_told_before(extractor: EventExtractor) -> None:
+    events = run(extractor, f"{STRIKE.format(day='Sunday')} Officials described the raids as defensive. {REPORT}")
+    strikes = [e for e in events if e.sub_type == "Air/drone strike"]
+    assert len(strikes) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
+    assert strikes[0].counts == {"killed": 25} and strikes[0].date_start == "2022-02-27"  # Sunday's, not Monday's
+    assert any(ev.text.startswith("Kataib Hezbollah said Monday") for ev in strikes[0].evidence)
+
+
+@pytest.mark.parametrize("day", ["January 2", "Tuesday"])  # weeks before Monday's report, or the day after it
+def test_a_report_of_strikes_does_not_join_strikes_of_another_week(extractor: EventExtractor, day: str) -> None:
+    strikes = [e for e in run(extractor, f"{STRIKE.format(day=day)} {REPORT}") if e.sub_type == "Air/drone strike"]
+    assert len(strikes) == 2, [(e.date_start, e.evidence[0].text) for e in strikes]
+
+
+def test_a_report_telling_a_new_happening_of_the_same_side_stays_apart(extractor: EventExtractor) -> None:
+    events = run(extractor, "Islamic State fighters attacked an army post in Tarmiyah on Saturday, killing three "
+                            "soldiers. Police said Monday that Islamic State fighters killed two shepherds in Tarmiyah.")
+    assert sorted(e.counts.get("killed") for e in events) == [2, 3], [(e.sub_type, e.evidence[0].text) for e in events]

@@ -110,6 +110,18 @@ def test_in_document_repeat_merges_but_distinct_days_do_not() -> None:
     assert len(merged) == 2 and len(merged[0].evidence) == 2
 
 
+def test_in_document_repeat_keeps_the_larger_figure_but_another_report_keeps_the_first() -> None:
+    undated = {"label": "raid", "anaphoric": True, "date_basis": "undated: publication period"}
+    first = replace(raid("a", start=0), counts={"killed": 20, "injured": 9})  # "more than 20"
+    again = replace(raid("a", start=200, actors=(), targets=()), attrs=undated, counts={"killed": 24, "injured": 3})
+    merged = merge_in_document([first, again], ancestors)
+    assert len(merged) == 1 and merged[0].counts == {"killed": 24, "injured": 9}
+    assert merge_events(first, replace(raid("b"), counts={"killed": 24})).counts["killed"] == 20
+    bound = replace(again, counts={"killed": 24},
+                    evidence=[replace(again.evidence[0], text="at least 24 were killed, a monitor said")])
+    assert merge_in_document([first, bound], ancestors)[0].counts["killed"] == 20
+
+
 @given(st.dates(), st.dates())
 def test_day_precision_events_merge_only_on_the_same_day(d1, d2) -> None:  # type: ignore[no-untyped-def]
     a, b = raid("a", date=d1.isoformat()), raid("b", date=d2.isoformat())
