@@ -280,7 +280,7 @@ class EventExtractor:
                     hosts[0].outcomes.append(c)
                 elif main:
                     main.append(c)  # "a delegation visited ... over the killing of X": its own event
-        return self._one_per_family(main) if main else kept
+        return self._one_per_family(_means_as_subject(main)) if main else kept
 
     @staticmethod
     def _can_host_outcome(cand: Candidate) -> bool:
@@ -1445,6 +1445,30 @@ def not_happened(token: Any) -> bool:
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in token.children):
         return True
     return False
+
+
+def _means_as_subject(found: list[Candidate]) -> list[Candidate]:
+    """Return the candidates with a verb whose subject is a strike told by another trigger made one.
+
+    "A US air strike hit a base, killing four fighters": the air strike and its hitting are one
+    happening; the verb's position gives its roles, the noun's rule its kind (not the armed clash
+    the verb's own rule reads from "fighters").
+    """
+    out = list(found)
+    for noun in found:
+        if noun.is_verb or noun.rule.type != "Explosions/Remote violence":
+            continue
+        head = noun.sent.doc[noun.end - 1]
+        for i, verb in enumerate(out):
+            token = verb.sent.doc[verb.start]
+            if verb is noun or not verb.is_verb or verb.end - verb.start != 1 or head.dep_ != "nsubj" \
+                    or head.head.i != token.i or verb.rule.type == noun.rule.type and verb.rule.sub_type == noun.rule.sub_type:
+                continue
+            merged = Candidate(noun.rule, verb.sent, verb.start, verb.end, True, verb.passive,
+                               [*verb.outcomes, *noun.outcomes])
+            out = [merged if c is verb else c for c in out if c is not noun]
+            break
+    return out
 
 
 def _set_apart(first: Candidate, second: Candidate) -> bool:
