@@ -626,9 +626,13 @@ class EventExtractor:
         for prev, nxt in zip(order, order[1:]):
             cut = max(text.rfind(ch, triggers[prev], triggers[nxt]) for ch in (",", ";", "\u2014", ":"))
             if cut < 0:  # "dismissed US fears after the ministry awarded a contract": a subordinator opens the clause
+                # "a funeral for four of its members who were killed in an airstrike": a relative
+                # clause tells the other happening
                 word = next((t for t in sent if triggers[prev] < t.idx < triggers[nxt]
                              and (t.lower_ in SUBORDINATORS and t.dep_ in ("mark", "prep")
-                                  or t.lower_ == "to" and t.dep_ == "aux" and t.head.dep_ == "advcl")), None)
+                                  or t.lower_ == "to" and t.dep_ == "aux" and t.head.dep_ == "advcl"
+                                  or t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl"
+                                  and _tells_in_clause(sent, triggers[nxt], t.head))), None)
                 cuts.append(word.idx if word is not None else -1)
                 if word is not None:
                     worded.add(len(cuts) - 1)
@@ -1444,6 +1448,23 @@ def not_happened(token: Any) -> bool:
         return True
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in token.children):
         return True
+    return False
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "whom", "whose"})
+
+
+def _tells_in_clause(sent: Any, trigger_at: int, verb: Any) -> bool:
+    """Return True when the trigger at character ``trigger_at`` belongs to ``verb``'s own clause
+    ("who were killed in an airstrike": the airstrike is the relative clause's), not to a clause of
+    its own inside it ("who have camped ... to protest the election")."""
+    token = next((t for t in sent if t.idx == trigger_at), None)
+    for _ in range(12):
+        if token is None or token.i == verb.i:
+            return token is not None
+        if token.dep_ in ("xcomp", "advcl", "ccomp", "relcl", "acl") or token.head.i == token.i:
+            return False
+        token = token.head
     return False
 
 

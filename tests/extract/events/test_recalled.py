@@ -96,3 +96,20 @@ def test_the_date_of_the_happening_answered_is_not_the_answers(extractor: EventE
         "drone attack that killed three soldiers in Jordan last month.", PUB))
     strikes = [e for e in found if "united-states" in e.actors]
     assert strikes and all(not (e.date_start or "").startswith("2024-02") for e in strikes)
+
+
+def test_a_relative_clause_telling_another_happening_is_its_evidence(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "The militia held a funeral in Baghdad on Tuesday for four of its members who were killed in an "
+        "American airstrike on the border.", PUB))
+    evidence = {e.sub_type: e.evidence[0].text for e in found}
+    assert evidence["Air/drone strike"].startswith("who were killed")
+    assert "airstrike" not in evidence["Other"]
+
+
+def test_a_relative_clause_whose_own_clause_holds_the_other_happening_is_not_cut(
+        extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "Clashes broke out in Baghdad on Friday between police and supporters of the factions who have been "
+        "camped near the Green Zone to protest the results of the October 10 election.", PUB))
+    assert all(not e.evidence[0].text.startswith("who") for e in found)
