@@ -222,6 +222,9 @@ class EventRule:
     require_participant_types: frozenset[str] = frozenset()
     not_object_types: frozenset[str] = frozenset()
     not_object_words: frozenset[str] = frozenset()  # object heads that make it another happening
+    # Verbs of the rule that count only with a place as their object: "ISIS seized Mosul", "seized
+    # the town of Hit", not "seized a weapons cache" or "seized the houses of".
+    place_object_verbs: frozenset[str] = frozenset()
     # Verbs of the rule that name the happening only without an object or a clause: "protesters
     # rallied", not "rallied support"; "crowds demonstrated", not "the strike demonstrated that".
     objectless: frozenset[str] = frozenset()
@@ -305,6 +308,8 @@ def _compile_rule(item: dict[str, Any]) -> EventRule:
         require_participant_types=_words(item.get("require_participant_types")),
         not_object_types=_words(item.get("not_object_types")),
         not_object_words=surface_set(_words(item.get("not_object_words"))),
+        place_object_verbs=frozenset(form for lemma in _words(item.get("place_object_verbs"))
+                                     for form in verb_forms(lemma)),
         objectless=frozenset(form for lemma in _words(item.get("objectless_verbs")) for form in verb_forms(lemma)),
         active_only=bool(item.get("active_only")),
         near_or_participant=bool(item.get("near_or_participant")), variants=variants,

@@ -994,6 +994,19 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     # one crowd doing a peaceful and a violent thing in one sentence: one violent demonstration
     ("Protesters blocked roads and set fire to a police vehicle in Nasiriyah on Wednesday.",
      ["Violent demonstration"]),
+    # a killing told before "two days after" an arrest is its own happening, not the arrest's outcome
+    ("Gunmen killed a lawyer in Basra on Monday, two days after his brother was arrested.", ["Arrests", "Attack"]),
+    ("Militants shot dead a police officer in Mosul on Sunday, a week after police detained his cousin.",
+     ["Arrests", "Attack"]),
+    ("Security forces raided a house in Tarmiyah on Monday, killing two suspects.", ["Arrests"]),
+    # a killing told by its phrasal verb
+    ("Unknown assailants gunned down a tribal sheikh in Basra on Tuesday.", ["Attack"]),
+    # a place seized is territory taken; weapons or houses seized are not
+    ("Islamic State militants seized the town of Hit in Anbar province on Saturday.",
+     ["Non-state actor overtakes territory"]),
+    ("ISIS seized Mosul in June 2014.", ["Non-state actor overtakes territory"]),
+    ("Iraqi forces seized a large weapons cache in Kirkuk on Monday.", ["Disrupted weapons use"]),
+    ("The militia seized the houses of Christian families in Nineveh on Monday.", []),
 ])
 def test_what_happened_and_its_sub_type(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
