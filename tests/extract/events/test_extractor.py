@@ -1007,6 +1007,13 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     ("ISIS seized Mosul in June 2014.", ["Non-state actor overtakes territory"]),
     ("Iraqi forces seized a large weapons cache in Kirkuk on Monday.", ["Disrupted weapons use"]),
     ("The militia seized the houses of Christian families in Nineveh on Monday.", []),
+    # hostages taken are abducted; hostages freed are a release
+    ("Gunmen took two Turkish engineers hostage in Salahuddin on Tuesday.", ["Abduction/forced disappearance"]),
+    ("The fate of the hostages remains unknown.", []),
+    # an agreement told by "agreed to" on a stated day between named sides; not an opinion shared
+    ("Iraqi and US officials agreed on Friday to end the coalition's mission in Iraq.", ["Agreement"]),
+    ("Analysts agreed that the attack was a message to Washington.", []),
+    ("Most residents agreed with the decision on Monday.", []),
 ])
 def test_what_happened_and_its_sub_type(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
