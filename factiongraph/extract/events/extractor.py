@@ -260,6 +260,8 @@ class EventExtractor:
                     continue  # "in protest against the arrest": why they acted, not a protest
                 if is_verb and tok.dep_ == "amod" and tok.head.i >= tokens[end - 1].i + 1 and not tok.text[:1].isupper():
                     continue  # "kidnapped academic X", "the slain commander": describes, reports no happening
+                if not is_verb and end == i + 1 and tok.dep_ == "amod" and tok.head.i > tok.i:
+                    continue  # "the dead man's house": a word describing a thing, no happening
                 if _charged_with(sent.doc[tok.i]):
                     continue  # "fighters accused of rocket attacks": what someone is held for, no new happening
                 if end == i + 1 and tok.dep_ == "compound" and tok.head.i > tok.i and not tok.text[:1].isupper() \

@@ -1014,6 +1014,10 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     ("Iraqi and US officials agreed on Friday to end the coalition's mission in Iraq.", ["Agreement"]),
     ("Analysts agreed that the attack was a message to Washington.", []),
     ("Most residents agreed with the decision on Monday.", []),
+    # the dead an attack leaves: forces dead in a fight; a describing "dead" is no happening
+    ("An ISIS attack left five soldiers dead in Diyala on Tuesday.", ["Armed clash"]),
+    ("The blast left 12 people dead in Sadr City on Thursday.", ["Remote explosive/landmine/IED"]),
+    ("Mourners left the dead man's house on Monday.", []),
 ])
 def test_what_happened_and_its_sub_type(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
