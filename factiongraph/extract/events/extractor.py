@@ -1113,8 +1113,11 @@ class EventExtractor:
 
         def types_of(ids: list[str]) -> set[str]:
             return {str(ctx.entities[i].type) for i in ids if i in ctx.entities}
+        trigger = cand.sent.doc[cand.start]
         for v in rule.variants:
             if v.if_near and not (v.if_near & lemmas):
+                continue
+            if v.if_joined and not any(t.lower_ in v.if_joined for t in trigger.conjuncts):
                 continue
             if v.if_target_types and not (v.if_target_types & types_of(targets)):
                 continue

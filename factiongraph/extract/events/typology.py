@@ -196,6 +196,8 @@ class Variant:
     if_near: frozenset[str] = frozenset()
     if_target_types: frozenset[str] = frozenset()
     if_actor_types: frozenset[str] = frozenset()
+    # surfaces of a verb coordinated with the trigger ("killed three and abducted two")
+    if_joined: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +297,8 @@ def _compile_rule(item: dict[str, Any]) -> EventRule:
                     + [_compile_phrase(p, True) for p in item.get("verb_phrases") or []])
     variants = tuple(
         Variant(v["type"], v["sub_type"], v.get("label", item["label"]), surface_set(_words(v.get("if_near"))),
-                _words(v.get("if_target_types")), _words(v.get("if_actor_types")))
+                _words(v.get("if_target_types")), _words(v.get("if_actor_types")),
+                frozenset(form for lemma in _words(v.get("if_joined")) for form in verb_forms(lemma)))
         for v in item.get("variants") or [])
     return EventRule(
         id=item["id"], version=int(item["version"]), type=item["type"], sub_type=item["sub_type"],

@@ -1018,6 +1018,12 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     ("An ISIS attack left five soldiers dead in Diyala on Tuesday.", ["Armed clash"]),
     ("The blast left 12 people dead in Sadr City on Thursday.", ["Remote explosive/landmine/IED"]),
     ("Mourners left the dead man's house on Monday.", []),
+    # killed and abducted in one attack: one event, an attack (its gravest act); a killing in a
+    # relative clause is no part of the abduction
+    ("Gunmen killed three farmers and abducted two others near Tarmiyah on Monday.", ["Attack"]),
+    ("Militants abducted four shepherds and killed one of them near Rutba on Friday.", ["Attack"]),
+    ("Gunmen abducted the brother of a journalist who was killed last year, police said on Monday.",
+     ["Abduction/forced disappearance"]),
 ])
 def test_what_happened_and_its_sub_type(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
