@@ -1024,6 +1024,9 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     ("Militants abducted four shepherds and killed one of them near Rutba on Friday.", ["Attack"]),
     ("Gunmen abducted the brother of a journalist who was killed last year, police said on Monday.",
      ["Abduction/forced disappearance"]),
+    # a group's own word for its dead; a ceasefire announced is one happening, the ceasefire
+    ("Two PMF fighters were martyred in an ISIS attack on their position in Tarmiyah on Monday.", ["Armed clash"]),
+    ("The Iraqi government on Monday announced a ceasefire between the rival tribes in Basra.", ["Agreement"]),
 ])
 def test_what_happened_and_its_sub_type(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
