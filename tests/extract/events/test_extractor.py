@@ -1027,6 +1027,10 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     # a group's own word for its dead; a ceasefire announced is one happening, the ceasefire
     ("Two PMF fighters were martyred in an ISIS attack on their position in Tarmiyah on Monday.", ["Armed clash"]),
     ("The Iraqi government on Monday announced a ceasefire between the rival tribes in Basra.", ["Agreement"]),
+    # an attack on a person that failed is an attack; by a bomb, an explosive
+    ("A senior Asaib Ahl al-Haq leader survived an assassination attempt in Baghdad on Thursday.", ["Attack"]),
+    ("The governor escaped an attempt on his life when a bomb exploded near his convoy in Basra on Monday.",
+     ["Remote explosive/landmine/IED"]),
 ])
 def test_what_happened_and_its_sub_type(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
