@@ -91,6 +91,13 @@ _IN_PLACE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?$
 # Words that open a clause of its own inside a sentence ("... after the ministry awarded ...").
 SUBORDINATORS = frozenset({"after", "before", "when", "while", "because", "since", "until", "as", "although",
                            "though", "whereas"})
+# words for a place taken or lost ("seized the town of Hit")
+PLACE_WORDS = frozenset({"town", "city", "village", "district", "area", "territory", "province", "region",
+                         "neighbourhood", "neighborhood", "airport", "border", "crossing", "highway", "road",
+                         "hill", "mountain", "mountains", "oilfield", "refinery", "dam", "bridge"})
+# "two days after", "a week before", "hours later": units of time that part two happenings
+_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "moment"})
+_TIME_PARTING = frozenset({"after", "before", "later", "earlier"})
 TEMPORAL_CONNECTORS = frozenset({"after", "before", "following", "since", "when", "while", "until", "amid",
                                  "response", "retaliation", "revenge", "reprisal"})
 
@@ -253,6 +260,8 @@ class EventExtractor:
                     continue  # "in protest against the arrest": why they acted, not a protest
                 if is_verb and tok.dep_ == "amod" and tok.head.i >= tokens[end - 1].i + 1 and not tok.text[:1].isupper():
                     continue  # "kidnapped academic X", "the slain commander": describes, reports no happening
+                if not is_verb and end == i + 1 and tok.dep_ == "amod" and tok.head.i > tok.i:
+                    continue  # "the dead man's house": a word describing a thing, no happening
                 if _charged_with(sent.doc[tok.i]):
                     continue  # "fighters accused of rocket attacks": what someone is held for, no new happening
                 if end == i + 1 and tok.dep_ == "compound" and tok.head.i > tok.i and not tok.text[:1].isupper() \
@@ -276,11 +285,25 @@ class EventExtractor:
         hosts = [c for c in main if self._can_host_outcome(c)]
         for c in kept:
             if c.rule.outcome:
-                if hosts:
-                    hosts[0].outcomes.append(c)
+                near_hosts = [h for h in hosts if not (c.is_verb and _time_apart(h, c))]
+                if near_hosts:
+                    near_hosts[0].outcomes.append(c)
+                elif hosts:
+                    main.append(c)  # "killed a lawyer, two days after his brother was arrested": its own event
                 elif main:
                     main.append(c)  # "a delegation visited ... over the killing of X": its own event
         return self._one_per_family(_means_as_subject(main)) if main else kept
+
+    @staticmethod
+    def _place_object(ctx: Any, reader: Any, verb: Any) -> bool:
+        """Return True when the verb's object is a place: a named one or a word for one ("the town of Hit")."""
+        for obj in reader.sx.objects(verb):
+            if obj.lower_ in PLACE_WORDS:
+                return True
+            if any(_entity_type(ctx, m) in (EntityType.PLACE, EntityType.COUNTRY)
+                   for m in reader.names(obj, frozenset(EntityType))):
+                return True
+        return False
 
     @staticmethod
     def _can_host_outcome(cand: Candidate) -> bool:
@@ -823,6 +846,9 @@ class EventExtractor:
             if any(str(_entity_type(ctx, m)) in rule.not_object_types for m in named) or \
                     any(o.lower_ in rule.not_object_words for o in objects):
                 return None  # "captured Tsurkov", "captured the journalist": not territory
+        if cand.is_verb and sent.doc[cand.start].lower_ in rule.place_object_verbs and reader.available \
+                and not self._place_object(ctx, reader, sent.doc[cand.start]):
+            return None  # "seized a weapons cache": no territory taken
         if rule.objectless and cand.is_verb and reader.available and _has_object(sent.doc[cand.start], rule.objectless):
             return None
         if rule.require_participant_types:
@@ -1091,8 +1117,11 @@ class EventExtractor:
 
         def types_of(ids: list[str]) -> set[str]:
             return {str(ctx.entities[i].type) for i in ids if i in ctx.entities}
+        trigger = cand.sent.doc[cand.start]
         for v in rule.variants:
             if v.if_near and not (v.if_near & lemmas):
+                continue
+            if v.if_joined and not any(t.lower_ in v.if_joined for t in trigger.conjuncts):
                 continue
             if v.if_target_types and not (v.if_target_types & types_of(targets)):
                 continue
@@ -1490,6 +1519,23 @@ def _means_as_subject(found: list[Candidate]) -> list[Candidate]:
             out = [merged if c is verb else c for c in out if c is not noun]
             break
     return out
+
+
+def _time_apart(host: Candidate, outcome: Candidate) -> bool:
+    """Return True when an outcome trigger is told before a stretch of time that parts it from its host.
+
+    "killed a lawyer on Monday, two days after his brother was arrested", "a week before":
+    a unit of time just before "after"/"before"/"later"/"earlier" parts two happenings; a bare
+    "after" ("killed after gunmen opened fire") may join a happening to its outcome. A killing
+    told after the parting words ("days after Soleimani's killing") is recalled, not reported;
+    so is one told by a noun ("The assassination came two weeks after ...": callers check that).
+    """
+    lo, hi = outcome.start, host.start
+    doc = host.sent.doc
+    for i in range(lo + 1, hi):
+        if doc[i].lower_ in _TIME_PARTING and i > 0 and doc[i - 1].lower_.rstrip("s") in _TIME_UNITS:
+            return True
+    return False
 
 
 def _set_apart(first: Candidate, second: Candidate) -> bool:

@@ -196,6 +196,8 @@ class Variant:
     if_near: frozenset[str] = frozenset()
     if_target_types: frozenset[str] = frozenset()
     if_actor_types: frozenset[str] = frozenset()
+    # surfaces of a verb coordinated with the trigger ("killed three and abducted two")
+    if_joined: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +224,9 @@ class EventRule:
     require_participant_types: frozenset[str] = frozenset()
     not_object_types: frozenset[str] = frozenset()
     not_object_words: frozenset[str] = frozenset()  # object heads that make it another happening
+    # Verbs of the rule that count only with a place as their object: "ISIS seized Mosul", "seized
+    # the town of Hit", not "seized a weapons cache" or "seized the houses of".
+    place_object_verbs: frozenset[str] = frozenset()
     # Verbs of the rule that name the happening only without an object or a clause: "protesters
     # rallied", not "rallied support"; "crowds demonstrated", not "the strike demonstrated that".
     objectless: frozenset[str] = frozenset()
@@ -292,7 +297,8 @@ def _compile_rule(item: dict[str, Any]) -> EventRule:
                     + [_compile_phrase(p, True) for p in item.get("verb_phrases") or []])
     variants = tuple(
         Variant(v["type"], v["sub_type"], v.get("label", item["label"]), surface_set(_words(v.get("if_near"))),
-                _words(v.get("if_target_types")), _words(v.get("if_actor_types")))
+                _words(v.get("if_target_types")), _words(v.get("if_actor_types")),
+                frozenset(form for lemma in _words(v.get("if_joined")) for form in verb_forms(lemma)))
         for v in item.get("variants") or [])
     return EventRule(
         id=item["id"], version=int(item["version"]), type=item["type"], sub_type=item["sub_type"],
@@ -305,6 +311,8 @@ def _compile_rule(item: dict[str, Any]) -> EventRule:
         require_participant_types=_words(item.get("require_participant_types")),
         not_object_types=_words(item.get("not_object_types")),
         not_object_words=surface_set(_words(item.get("not_object_words"))),
+        place_object_verbs=frozenset(form for lemma in _words(item.get("place_object_verbs"))
+                                     for form in verb_forms(lemma)),
         objectless=frozenset(form for lemma in _words(item.get("objectless_verbs")) for form in verb_forms(lemma)),
         active_only=bool(item.get("active_only")),
         near_or_participant=bool(item.get("near_or_participant")), variants=variants,

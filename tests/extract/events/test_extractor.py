@@ -996,6 +996,43 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     # one crowd doing a peaceful and a violent thing in one sentence: one violent demonstration
     ("Protesters blocked roads and set fire to a police vehicle in Nasiriyah on Wednesday.",
      ["Violent demonstration"]),
+    # a killing told before "two days after" an arrest is its own happening, not the arrest's outcome
+    ("Gunmen killed a lawyer in Basra on Monday, two days after his brother was arrested.", ["Arrests", "Attack"]),
+    ("Militants shot dead a police officer in Mosul on Sunday, a week after police detained his cousin.",
+     ["Arrests", "Attack"]),
+    ("Security forces raided a house in Tarmiyah on Monday, killing two suspects.", ["Arrests"]),
+    # a killing told by its phrasal verb
+    ("Unknown assailants gunned down a tribal sheikh in Basra on Tuesday.", ["Attack"]),
+    # a place seized is territory taken; weapons or houses seized are not
+    ("Islamic State militants seized the town of Hit in Anbar province on Saturday.",
+     ["Non-state actor overtakes territory"]),
+    ("ISIS seized Mosul in June 2014.", ["Non-state actor overtakes territory"]),
+    ("Iraqi forces seized a large weapons cache in Kirkuk on Monday.", ["Disrupted weapons use"]),
+    ("The militia seized the houses of Christian families in Nineveh on Monday.", []),
+    # hostages taken are abducted; hostages freed are a release
+    ("Gunmen took two Turkish engineers hostage in Salahuddin on Tuesday.", ["Abduction/forced disappearance"]),
+    ("The fate of the hostages remains unknown.", []),
+    # an agreement told by "agreed to" on a stated day between named sides; not an opinion shared
+    ("Iraqi and US officials agreed on Friday to end the coalition's mission in Iraq.", ["Agreement"]),
+    ("Analysts agreed that the attack was a message to Washington.", []),
+    ("Most residents agreed with the decision on Monday.", []),
+    # the dead an attack leaves: forces dead in a fight; a describing "dead" is no happening
+    ("An ISIS attack left five soldiers dead in Diyala on Tuesday.", ["Armed clash"]),
+    ("The blast left 12 people dead in Sadr City on Thursday.", ["Remote explosive/landmine/IED"]),
+    ("Mourners left the dead man's house on Monday.", []),
+    # killed and abducted in one attack: one event, an attack (its gravest act); a killing in a
+    # relative clause is no part of the abduction
+    ("Gunmen killed three farmers and abducted two others near Tarmiyah on Monday.", ["Attack"]),
+    ("Militants abducted four shepherds and killed one of them near Rutba on Friday.", ["Attack"]),
+    ("Gunmen abducted the brother of a journalist who was killed last year, police said on Monday.",
+     ["Abduction/forced disappearance"]),
+    # a group's own word for its dead; a ceasefire announced is one happening, the ceasefire
+    ("Two PMF fighters were martyred in an ISIS attack on their position in Tarmiyah on Monday.", ["Armed clash"]),
+    ("The Iraqi government on Monday announced a ceasefire between the rival tribes in Basra.", ["Agreement"]),
+    # an attack on a person that failed is an attack; by a bomb, an explosive
+    ("A senior Asaib Ahl al-Haq leader survived an assassination attempt in Baghdad on Thursday.", ["Attack"]),
+    ("The governor escaped an attempt on his life when a bomb exploded near his convoy in Basra on Monday.",
+     ["Remote explosive/landmine/IED"]),
 ])
 def test_what_happened_and_its_sub_type(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
