@@ -518,7 +518,9 @@ class SyntaxSpeakers(QuoteSpans):
             if m.entity_id and view.type_of(m) in kinds and view.type_of(m) is not EntityType.PERSON:
                 return m
         objects = [obj for _, obj in syn.prep_objects(tok, ("of", "for", "by", "from"))]
-        objects += [a for c in tok.children if c.dep_ == "acl" for a in syn.agents(c)]  # "a statement issued by X"
+        relayed = {a.i for a in self._relay_agents(view, syn, tok)}
+        objects += [a for c in tok.children if c.dep_ == "acl" for a in syn.agents(c)
+                    if a.i not in relayed]  # "a statement issued by X"
         objects += [o for c in tok.children if c.dep_ == "acl" and c.lower_ == "attributed"
                     for _, o in syn.prep_objects(c, ("to",))]  # "a statement attributed to X"
         for obj in objects:
@@ -526,6 +528,20 @@ class SyntaxSpeakers(QuoteSpans):
                 if m.entity_id and view.type_of(m) in kinds:
                     return m
         return None
+
+    @staticmethod
+    def _relay_agents(view: DocView, syn: Syntax, tok: Token) -> list[Token]:
+        """Return the outlets that only carried the statement ``tok`` heads ("a statement carried by
+        INA", "a statement published by Sabereen News"): its via, never its author."""
+        found = []
+        for c in tok.children:
+            if c.dep_ != "acl" or c.lower_ not in _RELAY_PARTICIPLES:
+                continue
+            for a in syn.agents(c):
+                m = syn.mention_at(a) or next(iter(syn.phrase_mentions(a, appositions=False, conjuncts=False)), None)
+                if m is not None and view.type_of(m) is EntityType.MEDIA_OUTLET:
+                    found.append(a)
+        return found
 
     def _statement_owner(self, view: DocView, syn: Syntax, tok: Token, pos: int, last: Speaker | None,
                          seen: list[Speaker], roles: dict[str, str], kinds: frozenset[EntityType],
@@ -549,7 +565,9 @@ class SyntaxSpeakers(QuoteSpans):
                 return [sp] if sp is not None else []
         issuers = [issuer for _prep, issuer in syn.prep_objects(tok, ("from", "by"))]
         # "a statement issued by X", "a statement signed by X": the participle's agent issued it
-        issuers += [a for c in tok.children if c.dep_ == "acl" and c.lower_ in _ISSUING for a in syn.agents(c)]
+        relayed = {a.i for a in self._relay_agents(view, syn, tok)}
+        issuers += [a for c in tok.children if c.dep_ == "acl" and c.lower_ in _ISSUING for a in syn.agents(c)
+                    if a.i not in relayed]
         for issuer in issuers:
             named = [sp for sp in self.speakers_of(view, syn, issuer, pos, last, seen, roles, kinds=kinds)
                      if sp.entity_id is not None]
@@ -573,6 +591,8 @@ class SyntaxSpeakers(QuoteSpans):
                 return [sp]  # "the office of the governor said in a statement ... The statement added"
         # "X issued a statement on Monday. '...,' the statement said": the organisation just named
         sp = self.resolve_pronoun(view, "it", pos, None, seen, roles)
+        if sp is None and relayed:  # "A statement carried by INA said": an unnamed author, never INA
+            sp = Speaker(None, tok.lower_, True, f"anon:{tok.lower_}#{tok.idx}")
         return [sp] if sp is not None else []
 
     def _named_spokesperson(self, view: DocView, syn: Syntax, tok: Token) -> Speaker | None:

@@ -43,6 +43,8 @@ _CLOSING = re.compile(r",\s*(?P<o>[^,;\"\u201c\u201d]{2,70}?)\s+(?:(?:also|furth
 _TRAILING = re.compile(r",\s*(?:in\s+(?:an\s+)?(?:exclusive\s+)?(?:interview|remarks|comments|a\s+statement)\s+"
                        r"(?:with|to)|speaking\s+to|talking\s+to)\s+(?:the\s+)?", re.IGNORECASE)
 _MAX_GAP_WORDS = 5
+# A phrase after the verb setting where the words were said ("during a speech broadcast by X").
+_SETTING = re.compile(r"\s+(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s", re.IGNORECASE)
 
 
 @dataclass(slots=True, frozen=True)
@@ -102,9 +104,16 @@ class QuoteVias(QuoteSubjects):
         text = view.text
         masked = self.masked(text, start, end)
         window_end = min(end, max(a_end, vs) + 80)
+        verb = re.match(r"[\w'\u2019-]*", text[vs:end])
+        verb_end = vs + (verb.end() if verb else 0)
         for cue in self.via.finditer(masked, vs - start, window_end - start):
             c_start = start + cue.start()
-            if c_start != vs and not self.attribution_gap.fullmatch(text, max(a_end, vs), c_start):
+            # the gap runs from the attribution's end, or from the verb's when the attribution
+            # already holds the cue ("said during a speech broadcast by X")
+            g_start = max(a_end, vs)
+            if g_start > c_start and _SETTING.match(text, verb_end, c_start):
+                g_start = verb_end
+            if c_start != vs and not self.attribution_gap.fullmatch(text, g_start, c_start):
                 continue
             named = self._named_at(view, ms, start + cue.end(), window_end)
             if named is not None:

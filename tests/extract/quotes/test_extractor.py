@@ -359,3 +359,20 @@ def test_a_continuation_in_the_first_person_is_a_persons_not_an_organisations() 
     quotes = run_checked(QuoteExtractor(default_kb()), text, "2024-02-05")
     q = next(q for q in quotes if q.text.startswith("I have told"))
     assert q.speaker_id == "hadi-al-amiri"
+
+
+def test_outlet_that_carried_a_statement_is_its_via_not_its_author(extractor: QuoteExtractor) -> None:
+    alone = run(extractor, "A statement carried by INA said the ministry would answer the strike soon.")
+    assert len(alone) == 1
+    assert alone[0].speaker_id is None and alone[0].via_id == "iraqi-news-agency"
+    text = ("Kataib Hezbollah denounced the raid on Tuesday. A statement published by Sabereen News said "
+            "the group would answer the raid at a time of its choosing.")
+    q = by_text(run(extractor, text), "time of its choosing")
+    assert q.speaker_id == "kataib-hezbollah" and q.via_id == "sabereen-news"
+
+
+def test_relay_after_a_comma_or_a_during_phrase_is_the_via(extractor: QuoteExtractor) -> None:
+    quoted = run(extractor, "Hadi al-Amiri said, quoted by INA, that the armed factions would keep their arms.")
+    assert [(q.speaker_id, q.via_id) for q in quoted] == [("hadi-al-amiri", "iraqi-news-agency")]
+    aired = run(extractor, "Hadi al-Amiri said during a speech broadcast by Al-Sumaria that the vote must go ahead.")
+    assert [(q.speaker_id, q.via_id) for q in aired] == [("hadi-al-amiri", "al-sumaria")]
