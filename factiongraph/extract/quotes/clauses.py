@@ -637,8 +637,12 @@ class QuoteClauses(SyntaxSpeakers):
         parse hung lower in the attribution ("told X on condition of anonymity that ...", or as
         a relative clause of the addressee: "reminded the factions that ..." with "that" a mark).
         """
-        clause = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and span.start <= c.i < span.end
-                       and (c.dep_ == "ccomp" or c.i < tok.i)), None)
+        clauses = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and span.start <= c.i < span.end
+                   and (c.dep_ == "ccomp" or c.i < tok.i)]
+        if len(clauses) > 1 and clauses[0].i < clauses[1].i and not any(clauses[0].children):
+            # "said on his Telegram account that ...": a lone noun the parser took for a clause
+            clauses = clauses[1:]
+        clause = next(iter(clauses), None)
         if clause is None:
             clause = next((t for t in tok.subtree if t.i > tok.i and span.start <= t.i < span.end
                            and t.dep_ in ("ccomp", "acl", "advcl", "relcl")

@@ -376,3 +376,8 @@ def test_relay_after_a_comma_or_a_during_phrase_is_the_via(extractor: QuoteExtra
     assert [(q.speaker_id, q.via_id) for q in quoted] == [("hadi-al-amiri", "iraqi-news-agency")]
     aired = run(extractor, "Hadi al-Amiri said during a speech broadcast by Al-Sumaria that the vote must go ahead.")
     assert [(q.speaker_id, q.via_id) for q in aired] == [("hadi-al-amiri", "al-sumaria")]
+
+
+def test_a_lone_noun_parsed_as_a_clause_is_not_the_reported_words(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Qais al-Khazali said on his Telegram account that the armed factions would keep their arms.")
+    assert [(q.text, q.via_id) for q in quotes] == [("the armed factions would keep their arms", "telegram")]
