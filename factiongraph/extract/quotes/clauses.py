@@ -812,7 +812,7 @@ class QuoteClauses(SyntaxSpeakers):
                         and not re.search(r"\bthat\s*:\s*$", text[a_start:end]):  # "said in its statement that:"
                     return None
         skip = self._skip_tokens(cue, subjects)
-        via = self.parsed_via(view, syn, tok, skip)
+        via = self.parsed_via(view, syn, tok, skip) or self.subject_channel(view, syn, subjects)
         if via is None:
             found = self.find_via(view, self._ms(view, start, end), start, a_start, vs, a_end, end)
             via = found.via

@@ -63,6 +63,8 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _EVIDENCE_VERBS = frozenset({"showed", "shows", "found", "finds", "documented", "read", "reads", "estimated",
                              "estimates", "indicated", "suggested", "suggests", "predicted", "projected",
                              "forecast", "concluded", "revealed", "reveals", "confirmed", "confirms"})
+# Heads of a phrase naming someone's own channel ("the group's Telegram channel", "his X account").
+_CHANNEL_HEADS = frozenset({"channel", "account", "page", "feed", "website", "site"})
 # Titles that name any office's holder ("the Pentagon chief", "the group's leader").
 _GENERIC_TITLES = frozenset({"chief", "head", "leader", "boss"})
 
@@ -100,6 +102,17 @@ class SyntaxSpeakers(QuoteSpans):
                     # "one of the protesters shouted": one of a crowd no one introduced as a source
                     return [Speaker(None, self.role_text(view, tok), True, f"anon:{singular(group.lower_)}#{tok.idx}")]
                 return found
+        if low in _CHANNEL_HEADS:  # "Kataib Hezbollah's Telegram channel said": its owner speaks, on Telegram
+            owner = next((m for c in tok.children if c.dep_ == "poss" for m in [syn.mention_at(c)]
+                          if m is not None and m.entity_id and view.type_of(m) in kinds
+                          and view.type_of(m) is not EntityType.MEDIA_OUTLET), None)
+            if owner is not None:
+                eid = str(owner.entity_id)
+                return [Speaker(eid, roles.get(eid), False, eid)]
+            group = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in self.group_nouns), None)
+            if group is not None:  # "the group's Telegram channel said": the group last named
+                sp = self.resolve_pronoun(view, f"the {group.lower_}", pos, last, seen, roles)
+                return [sp] if sp is not None else []
         named = self._named_head(view, syn, tok, kinds, roles)
         if named is not None:
             return [named]
@@ -685,6 +698,18 @@ class SyntaxSpeakers(QuoteSpans):
         return re.sub(r"\s+", " ", text[s:e])
 
     # -- the outlet that relayed the words -----------------------------------------------
+    def subject_channel(self, view: DocView, syn: Syntax, subjects: list[Token]) -> str | None:
+        """Return the platform of a subject that is someone's own channel ("Kataib Hezbollah's
+        Telegram channel said": Telegram), or None."""
+        for s in subjects:
+            if s.lower_ not in _CHANNEL_HEADS or not any(c.dep_ == "poss" for c in s.children):
+                continue
+            for c in s.children:
+                m = syn.mention_at(c) if c.dep_ in ("compound", "nmod", "amod") else None
+                if m is not None and m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET:
+                    return str(m.entity_id)
+        return None
+
     def parsed_via(self, view: DocView, syn: Syntax, verb: Token, skip: set[int]) -> str | None:
         """Return the outlet the attribution around ``verb`` names, reached through its own words.
 

@@ -381,3 +381,12 @@ def test_relay_after_a_comma_or_a_during_phrase_is_the_via(extractor: QuoteExtra
 def test_a_lone_noun_parsed_as_a_clause_is_not_the_reported_words(extractor: QuoteExtractor) -> None:
     quotes = run(extractor, "Qais al-Khazali said on his Telegram account that the armed factions would keep their arms.")
     assert [(q.text, q.via_id) for q in quotes] == [("the armed factions would keep their arms", "telegram")]
+
+
+def test_an_owners_own_channel_speaks_for_the_owner_through_the_platform(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Kataib Hezbollah's Telegram channel said the fighters had hit two convoys.")
+    assert [(q.speaker_id, q.via_id) for q in quotes] == [("kataib-hezbollah", "telegram")]
+    text = ("Kataib Hezbollah warned Washington on Sunday. The group's Telegram channel said the fighters "
+            "had hit two convoys.")
+    q = by_text(run(extractor, text), "hit two convoys")
+    assert (q.speaker_id, q.via_id) == ("kataib-hezbollah", "telegram")
