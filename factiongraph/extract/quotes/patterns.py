@@ -162,6 +162,8 @@ class QuotePatterns:
             rf"\b(?:{_alt(words['anonymous_heads'] + words['anonymous_plural_heads'])})\b", flags)
         self.role_heads = re.compile(rf"(?:{_alt([w.lower() for w in words['role_heads']])})s?")
         self.head_word = re.compile(rf"\b(?:{_alt(words['role_heads'])})s?\b", flags)
+        # a role or an anonymous source's head ("a security source", "two officials")
+        self.source_word = re.compile(rf"\b(?:{_alt(words['role_heads'])}|{heads})s?\b", flags)
         # -- the parse's vocabulary (single lowercase words; ``cue_phrases`` by first word)
         self.say_words = frozenset(w.lower() for w in words["say_verbs"] if " " not in w)
         self.claim_words = frozenset(w.lower() for w in words["claim_verbs"] if " " not in w)

@@ -182,7 +182,7 @@ class SyntaxSpeakers(QuoteSpans):
             sp = self._by_surname(view, tok.text, seen)
             if sp is not None:
                 return [sp]
-        described = self._described(view, syn, tok, seen, kinds) or (self._someone(view, syn, tok, seen, roles) if "A" not in __import__("os").environ.get("OFF","") else None)
+        described = self._described(view, syn, tok, seen, kinds) or self._someone(view, syn, tok, seen, roles)
         return [described] if described is not None else []
 
     def _described(self, view: DocView, syn: Syntax, tok: Token, seen: list[Speaker],

@@ -390,3 +390,11 @@ def test_an_owners_own_channel_speaks_for_the_owner_through_the_platform(extract
             "had hit two convoys.")
     q = by_text(run(extractor, text), "hit two convoys")
     assert (q.speaker_id, q.via_id) == ("kataib-hezbollah", "telegram")
+
+
+def test_outlet_quoting_an_unnamed_source_as_saying(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Shafaq News quoted a police source as saying that a mortar round hit the market.")
+    assert [(q.speaker_id, q.speaker_role, q.via_id) for q in quotes] == [(None, "police source", "shafaq-news")]
+    quotes = run(extractor, "Reuters quoted two army officers as saying that the convoy had been ambushed.")
+    assert [(q.speaker_id, q.via_id) for q in quotes] == [(None, "reuters")]
+    assert "ambushed" in quotes[0].text
