@@ -40,6 +40,10 @@ from factiongraph.model import EntityType, Mention
 
 Token = Any  # a spaCy Token
 
+# An aside on how a statement reached the outlet, before the reported words ("said in a statement,
+# a copy of which was obtained by X, that ..."): never part of the words.
+_RELAY_ASIDE = re.compile(r"(?:a\s+copy\s+of\s+)?which\s+(?:was|were|has\s+been|had\s+been)\s+\w+\s+by\s+"
+                          r"[^,;\"\u201c]{1,60},\s*", re.IGNORECASE)
 _CLAUSE_LINKS = frozenset({"ccomp", "parataxis", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp"})
 _PASSIVE_BE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 _ADDRESS_VERBS = frozenset({"told", "tells", "tell", "telling"})
@@ -928,6 +932,9 @@ class QuoteClauses(SyntaxSpeakers):
     @staticmethod
     def _skip_mark(text: str, s: int, e: int) -> int:
         """Return where the reported words start after a leading "that"."""
+        relay = _RELAY_ASIDE.match(text, s, e)  # "in a statement, a copy of which was obtained by X, that ..."
+        if relay is not None:
+            s = relay.end()
         mark = re.match(r"that\s+", text[s:e])
         return s + mark.end() if mark else s
 

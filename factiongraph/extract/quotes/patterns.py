@@ -155,7 +155,9 @@ class QuotePatterns:
         self.anonymity = re.compile(rf"\b(?:{_alt(words['anonymity_cues'])})\b", flags)
         self.via = re.compile(rf"\b(?:{_alt(words['via_cues'])})\s+", flags)
         self.channel = re.compile(rf"\b(?:{_alt(words['channel_cues'])})\s+", flags)
-        self.attribution_gap = re.compile(rf"(?:\s*,?\s*(?:{_alt(words['attribution_words'])})\b)*\s*|\s*,\s*", flags)
+        self.attribution_gap = re.compile(
+            rf"(?:\s*,?\s*(?:{_alt(words['attribution_words'])})\b)*\s*"
+            rf"(?:,\s*(?:a\s+copy\s+of\s+)?which\s+(?:was|were|has\s+been|had\s+been)\s+)?|\s*,\s*", flags)
         self.via_lead = re.compile(rf"[\s\"\u201c]*(?:{_alt(words['via_lead_words'])})\b", flags)
         self.report_verbs = frozenset(w.lower() for w in words["report_verbs"])
         self.anon_head = re.compile(

@@ -398,3 +398,11 @@ def test_outlet_quoting_an_unnamed_source_as_saying(extractor: QuoteExtractor) -
     quotes = run(extractor, "Reuters quoted two army officers as saying that the convoy had been ambushed.")
     assert [(q.speaker_id, q.via_id) for q in quotes] == [(None, "reuters")]
     assert "ambushed" in quotes[0].text
+
+
+def test_aside_on_how_the_statement_reached_an_outlet_names_the_via(extractor: QuoteExtractor) -> None:
+    text = ("Kataib Hezbollah said in a statement, a copy of which was obtained by Shafaq News, that its "
+            "fighters would stay on alert.")
+    quotes = run(extractor, text)
+    assert [(q.speaker_id, q.via_id, q.text) for q in quotes] == [
+        ("kataib-hezbollah", "shafaq-news", "its fighters would stay on alert")]
