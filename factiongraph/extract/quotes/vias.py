@@ -40,9 +40,17 @@ _OUTLET_TAIL = re.compile(r"(?:\s+(?:official\s+)?(?:news\s+agency|agency|newspa
 _CLOSING = re.compile(r",\s*(?P<o>[^,;\"\u201c\u201d]{2,70}?)\s+(?:(?:also|further|later|earlier)\s+)?"
                       r"(?:reported|reports|said|says|wrote|quoted|added)\W*$", re.IGNORECASE)
 # ", in an interview with X." closing the sentence after the reported words.
+# ", in a statement posted on its Telegram channel." / ", in a post on X." likewise.
 _TRAILING = re.compile(r",\s*(?:in\s+(?:an\s+)?(?:exclusive\s+)?(?:interview|remarks|comments|a\s+statement)\s+"
-                       r"(?:with|to)|speaking\s+to|talking\s+to)\s+(?:the\s+)?", re.IGNORECASE)
+                       r"(?:with|to)|speaking\s+to|talking\s+to"
+                       r"|in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|post|message|video|speech|"
+                       r"tweet|address|interview|remarks|comments)\s+(?:(?:posted|published|carried|broadcast|aired|"
+                       r"issued|released|shared)\s+)?(?:on|to|by|via|through))\s+(?:the\s+|its\s+|his\s+|her\s+|"
+                       r"their\s+)?", re.IGNORECASE)
 _MAX_GAP_WORDS = 5
+# A day closing such a phrase (", in a statement published by X on Monday.").
+_WHEN_TAIL = re.compile(r"(?:(?:on|late|early|last|this)\s+)?(?:\w+day|today|yesterday)"
+                        r"(?:\s+(?:night|evening|morning|afternoon))?", re.IGNORECASE)
 # A phrase after the verb setting where the words were said ("during a speech broadcast by X").
 _SETTING = re.compile(r"\s+(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s", re.IGNORECASE)
 
@@ -170,7 +178,8 @@ class QuoteVias(QuoteSubjects):
         "X said the factions would not disarm, in an interview with Al-Sumaria TV." """
         for match in _TRAILING.finditer(view.text, after, end):
             named = self._named_at(view, ms, match.end(), end)
-            if named is not None and not view.text[named[1]:end].strip(" .!?\n\"\u201d"):
+            rest = view.text[named[1]:end].strip(" .!?\n\"\u201d") if named is not None else None
+            if named is not None and rest is not None and (not rest or _WHEN_TAIL.fullmatch(rest)):
                 return named[0], match.start()
         return None
 

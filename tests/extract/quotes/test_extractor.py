@@ -406,3 +406,13 @@ def test_aside_on_how_the_statement_reached_an_outlet_names_the_via(extractor: Q
     quotes = run(extractor, text)
     assert [(q.speaker_id, q.via_id, q.text) for q in quotes] == [
         ("kataib-hezbollah", "shafaq-news", "its fighters would stay on alert")]
+
+
+def test_closing_statement_phrase_names_the_channel(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Kataib Hezbollah said the base had been hit twice, in a statement posted to its "
+                            "Telegram channel.")
+    assert [(q.speaker_id, q.via_id, q.text) for q in quotes] == [
+        ("kataib-hezbollah", "telegram", "the base had been hit twice")]
+    quotes = run(extractor, "Kataib Hezbollah said the base had been hit twice, in a statement published by "
+                            "Sabereen News on Monday.")
+    assert [(q.via_id, q.text) for q in quotes] == [("sabereen-news", "the base had been hit twice")]
