@@ -171,7 +171,8 @@ class SyntaxSpeakers(QuoteSpans):
         for m in syn.phrase_mentions(tok):
             if plural and any(c.dep_ == "poss" and syn.mention_at(c) is m for c in tok.children):
                 continue  # "Iraq's allies", "Iran's proxies": others than the possessor
-            if low in self.body_nouns and view.type_of(m) in (EntityType.COUNTRY, EntityType.PLACE) and any(
+            if (low in self.body_nouns or low in self.role_head_words) and \
+                    view.type_of(m) in (EntityType.COUNTRY, EntityType.PLACE) and any(
                     c.dep_ in ("poss", "compound", "amod") and syn.mention_at(c) is m for c in tok.lefts):
                 continue  # "Turkey's defence ministry said": the ministry speaks, not Turkey
             if m.entity_id and view.type_of(m) in kinds and not self._is_modifier_place(view, m) and \
@@ -202,7 +203,7 @@ class SyntaxSpeakers(QuoteSpans):
             return None
         if not any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children):
             return None  # "officials said": a bare plural is read as a source, elsewhere
-        owners = (EntityType.COUNTRY, EntityType.PLACE) if not person else ()
+        owners = (EntityType.COUNTRY, EntityType.PLACE)  # "Iraq's foreign minister", "Turkey's defence ministry"
         if any(c.dep_ in ("conj", "appos") for c in tok.children) or any(
                 view.type_of(m) in kinds and view.type_of(m) not in owners for m in syn.phrase_mentions(tok)):
             return None  # "the president, prime minister and X", "the militia X": the names speak

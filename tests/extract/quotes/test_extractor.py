@@ -416,3 +416,8 @@ def test_closing_statement_phrase_names_the_channel(extractor: QuoteExtractor) -
     quotes = run(extractor, "Kataib Hezbollah said the base had been hit twice, in a statement published by "
                             "Sabereen News on Monday.")
     assert [(q.via_id, q.text) for q in quotes] == [("sabereen-news", "the base had been hit twice")]
+
+
+def test_a_countrys_unnamed_minister_speaks_not_the_country(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Iran's defence minister told reporters that the armed factions acted on their own.")
+    assert [(q.speaker_id, q.speaker_role) for q in quotes] == [(None, "Iran's defence minister")]
