@@ -40,6 +40,10 @@ from factiongraph.model import EntityType, Mention
 
 Token = Any  # a spaCy Token
 
+# An aside on how a statement reached the outlet, before the reported words ("said in a statement,
+# a copy of which was obtained by X, that ..."): never part of the words.
+_RELAY_ASIDE = re.compile(r"(?:a\s+copy\s+of\s+)?which\s+(?:was|were|has\s+been|had\s+been)\s+\w+\s+by\s+"
+                          r"[^,;\"\u201c]{1,60},\s*", re.IGNORECASE)
 _CLAUSE_LINKS = frozenset({"ccomp", "parataxis", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp"})
 _PASSIVE_BE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 _ADDRESS_VERBS = frozenset({"told", "tells", "tell", "telling"})
@@ -637,8 +641,12 @@ class QuoteClauses(SyntaxSpeakers):
         parse hung lower in the attribution ("told X on condition of anonymity that ...", or as
         a relative clause of the addressee: "reminded the factions that ..." with "that" a mark).
         """
-        clause = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and span.start <= c.i < span.end
-                       and (c.dep_ == "ccomp" or c.i < tok.i)), None)
+        clauses = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and span.start <= c.i < span.end
+                   and (c.dep_ == "ccomp" or c.i < tok.i)]
+        if len(clauses) > 1 and clauses[0].i < clauses[1].i and not any(clauses[0].children):
+            # "said on his Telegram account that ...": a lone noun the parser took for a clause
+            clauses = clauses[1:]
+        clause = next(iter(clauses), None)
         if clause is None:
             clause = next((t for t in tok.subtree if t.i > tok.i and span.start <= t.i < span.end
                            and t.dep_ in ("ccomp", "acl", "advcl", "relcl")
@@ -808,7 +816,7 @@ class QuoteClauses(SyntaxSpeakers):
                         and not re.search(r"\bthat\s*:\s*$", text[a_start:end]):  # "said in its statement that:"
                     return None
         skip = self._skip_tokens(cue, subjects)
-        via = self.parsed_via(view, syn, tok, skip)
+        via = self.parsed_via(view, syn, tok, skip) or self.subject_channel(view, syn, subjects)
         if via is None:
             found = self.find_via(view, self._ms(view, start, end), start, a_start, vs, a_end, end)
             via = found.via
@@ -924,6 +932,9 @@ class QuoteClauses(SyntaxSpeakers):
     @staticmethod
     def _skip_mark(text: str, s: int, e: int) -> int:
         """Return where the reported words start after a leading "that"."""
+        relay = _RELAY_ASIDE.match(text, s, e)  # "in a statement, a copy of which was obtained by X, that ..."
+        if relay is not None:
+            s = relay.end()
         mark = re.match(r"that\s+", text[s:e])
         return s + mark.end() if mark else s
 

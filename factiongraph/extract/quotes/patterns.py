@@ -155,13 +155,17 @@ class QuotePatterns:
         self.anonymity = re.compile(rf"\b(?:{_alt(words['anonymity_cues'])})\b", flags)
         self.via = re.compile(rf"\b(?:{_alt(words['via_cues'])})\s+", flags)
         self.channel = re.compile(rf"\b(?:{_alt(words['channel_cues'])})\s+", flags)
-        self.attribution_gap = re.compile(rf"(?:\s*,?\s*(?:{_alt(words['attribution_words'])})\b)*\s*", flags)
+        self.attribution_gap = re.compile(
+            rf"(?:\s*,?\s*(?:{_alt(words['attribution_words'])})\b)*\s*"
+            rf"(?:,\s*(?:a\s+copy\s+of\s+)?which\s+(?:was|were|has\s+been|had\s+been)\s+)?|\s*,\s*", flags)
         self.via_lead = re.compile(rf"[\s\"\u201c]*(?:{_alt(words['via_lead_words'])})\b", flags)
         self.report_verbs = frozenset(w.lower() for w in words["report_verbs"])
         self.anon_head = re.compile(
             rf"\b(?:{_alt(words['anonymous_heads'] + words['anonymous_plural_heads'])})\b", flags)
         self.role_heads = re.compile(rf"(?:{_alt([w.lower() for w in words['role_heads']])})s?")
         self.head_word = re.compile(rf"\b(?:{_alt(words['role_heads'])})s?\b", flags)
+        # a role or an anonymous source's head ("a security source", "two officials")
+        self.source_word = re.compile(rf"\b(?:{_alt(words['role_heads'])}|{heads})s?\b", flags)
         # -- the parse's vocabulary (single lowercase words; ``cue_phrases`` by first word)
         self.say_words = frozenset(w.lower() for w in words["say_verbs"] if " " not in w)
         self.claim_words = frozenset(w.lower() for w in words["claim_verbs"] if " " not in w)

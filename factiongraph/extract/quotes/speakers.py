@@ -63,6 +63,8 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _EVIDENCE_VERBS = frozenset({"showed", "shows", "found", "finds", "documented", "read", "reads", "estimated",
                              "estimates", "indicated", "suggested", "suggests", "predicted", "projected",
                              "forecast", "concluded", "revealed", "reveals", "confirmed", "confirms"})
+# Heads of a phrase naming someone's own channel ("the group's Telegram channel", "his X account").
+_CHANNEL_HEADS = frozenset({"channel", "account", "page", "feed", "website", "site"})
 # Titles that name any office's holder ("the Pentagon chief", "the group's leader").
 _GENERIC_TITLES = frozenset({"chief", "head", "leader", "boss"})
 
@@ -100,6 +102,17 @@ class SyntaxSpeakers(QuoteSpans):
                     # "one of the protesters shouted": one of a crowd no one introduced as a source
                     return [Speaker(None, self.role_text(view, tok), True, f"anon:{singular(group.lower_)}#{tok.idx}")]
                 return found
+        if low in _CHANNEL_HEADS:  # "Kataib Hezbollah's Telegram channel said": its owner speaks, on Telegram
+            owner = next((m for c in tok.children if c.dep_ == "poss" for m in [syn.mention_at(c)]
+                          if m is not None and m.entity_id and view.type_of(m) in kinds
+                          and view.type_of(m) is not EntityType.MEDIA_OUTLET), None)
+            if owner is not None:
+                eid = str(owner.entity_id)
+                return [Speaker(eid, roles.get(eid), False, eid)]
+            group = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in self.group_nouns), None)
+            if group is not None:  # "the group's Telegram channel said": the group last named
+                sp = self.resolve_pronoun(view, f"the {group.lower_}", pos, last, seen, roles)
+                return [sp] if sp is not None else []
         named = self._named_head(view, syn, tok, kinds, roles)
         if named is not None:
             return [named]
@@ -158,7 +171,8 @@ class SyntaxSpeakers(QuoteSpans):
         for m in syn.phrase_mentions(tok):
             if plural and any(c.dep_ == "poss" and syn.mention_at(c) is m for c in tok.children):
                 continue  # "Iraq's allies", "Iran's proxies": others than the possessor
-            if low in self.body_nouns and view.type_of(m) in (EntityType.COUNTRY, EntityType.PLACE) and any(
+            if (low in self.body_nouns or low in self.role_head_words) and \
+                    view.type_of(m) in (EntityType.COUNTRY, EntityType.PLACE) and any(
                     c.dep_ in ("poss", "compound", "amod") and syn.mention_at(c) is m for c in tok.lefts):
                 continue  # "Turkey's defence ministry said": the ministry speaks, not Turkey
             if m.entity_id and view.type_of(m) in kinds and not self._is_modifier_place(view, m) and \
@@ -169,7 +183,7 @@ class SyntaxSpeakers(QuoteSpans):
             sp = self._by_surname(view, tok.text, seen)
             if sp is not None:
                 return [sp]
-        described = self._described(view, syn, tok, seen, kinds) or (self._someone(view, syn, tok, seen, roles) if "A" not in __import__("os").environ.get("OFF","") else None)
+        described = self._described(view, syn, tok, seen, kinds) or self._someone(view, syn, tok, seen, roles)
         return [described] if described is not None else []
 
     def _described(self, view: DocView, syn: Syntax, tok: Token, seen: list[Speaker],
@@ -189,7 +203,7 @@ class SyntaxSpeakers(QuoteSpans):
             return None
         if not any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children):
             return None  # "officials said": a bare plural is read as a source, elsewhere
-        owners = (EntityType.COUNTRY, EntityType.PLACE) if not person else ()
+        owners = (EntityType.COUNTRY, EntityType.PLACE)  # "Iraq's foreign minister", "Turkey's defence ministry"
         if any(c.dep_ in ("conj", "appos") for c in tok.children) or any(
                 view.type_of(m) in kinds and view.type_of(m) not in owners for m in syn.phrase_mentions(tok)):
             return None  # "the president, prime minister and X", "the militia X": the names speak
@@ -518,7 +532,9 @@ class SyntaxSpeakers(QuoteSpans):
             if m.entity_id and view.type_of(m) in kinds and view.type_of(m) is not EntityType.PERSON:
                 return m
         objects = [obj for _, obj in syn.prep_objects(tok, ("of", "for", "by", "from"))]
-        objects += [a for c in tok.children if c.dep_ == "acl" for a in syn.agents(c)]  # "a statement issued by X"
+        relayed = {a.i for a in self._relay_agents(view, syn, tok)}
+        objects += [a for c in tok.children if c.dep_ == "acl" for a in syn.agents(c)
+                    if a.i not in relayed]  # "a statement issued by X"
         objects += [o for c in tok.children if c.dep_ == "acl" and c.lower_ == "attributed"
                     for _, o in syn.prep_objects(c, ("to",))]  # "a statement attributed to X"
         for obj in objects:
@@ -526,6 +542,20 @@ class SyntaxSpeakers(QuoteSpans):
                 if m.entity_id and view.type_of(m) in kinds:
                     return m
         return None
+
+    @staticmethod
+    def _relay_agents(view: DocView, syn: Syntax, tok: Token) -> list[Token]:
+        """Return the outlets that only carried the statement ``tok`` heads ("a statement carried by
+        INA", "a statement published by Sabereen News"): its via, never its author."""
+        found = []
+        for c in tok.children:
+            if c.dep_ != "acl" or c.lower_ not in _RELAY_PARTICIPLES:
+                continue
+            for a in syn.agents(c):
+                m = syn.mention_at(a) or next(iter(syn.phrase_mentions(a, appositions=False, conjuncts=False)), None)
+                if m is not None and view.type_of(m) is EntityType.MEDIA_OUTLET:
+                    found.append(a)
+        return found
 
     def _statement_owner(self, view: DocView, syn: Syntax, tok: Token, pos: int, last: Speaker | None,
                          seen: list[Speaker], roles: dict[str, str], kinds: frozenset[EntityType],
@@ -549,7 +579,9 @@ class SyntaxSpeakers(QuoteSpans):
                 return [sp] if sp is not None else []
         issuers = [issuer for _prep, issuer in syn.prep_objects(tok, ("from", "by"))]
         # "a statement issued by X", "a statement signed by X": the participle's agent issued it
-        issuers += [a for c in tok.children if c.dep_ == "acl" and c.lower_ in _ISSUING for a in syn.agents(c)]
+        relayed = {a.i for a in self._relay_agents(view, syn, tok)}
+        issuers += [a for c in tok.children if c.dep_ == "acl" and c.lower_ in _ISSUING for a in syn.agents(c)
+                    if a.i not in relayed]
         for issuer in issuers:
             named = [sp for sp in self.speakers_of(view, syn, issuer, pos, last, seen, roles, kinds=kinds)
                      if sp.entity_id is not None]
@@ -573,6 +605,8 @@ class SyntaxSpeakers(QuoteSpans):
                 return [sp]  # "the office of the governor said in a statement ... The statement added"
         # "X issued a statement on Monday. '...,' the statement said": the organisation just named
         sp = self.resolve_pronoun(view, "it", pos, None, seen, roles)
+        if sp is None and relayed:  # "A statement carried by INA said": an unnamed author, never INA
+            sp = Speaker(None, tok.lower_, True, f"anon:{tok.lower_}#{tok.idx}")
         return [sp] if sp is not None else []
 
     def _named_spokesperson(self, view: DocView, syn: Syntax, tok: Token) -> Speaker | None:
@@ -665,6 +699,18 @@ class SyntaxSpeakers(QuoteSpans):
         return re.sub(r"\s+", " ", text[s:e])
 
     # -- the outlet that relayed the words -----------------------------------------------
+    def subject_channel(self, view: DocView, syn: Syntax, subjects: list[Token]) -> str | None:
+        """Return the platform of a subject that is someone's own channel ("Kataib Hezbollah's
+        Telegram channel said": Telegram), or None."""
+        for s in subjects:
+            if s.lower_ not in _CHANNEL_HEADS or not any(c.dep_ == "poss" for c in s.children):
+                continue
+            for c in s.children:
+                m = syn.mention_at(c) if c.dep_ in ("compound", "nmod", "amod") else None
+                if m is not None and m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET:
+                    return str(m.entity_id)
+        return None
+
     def parsed_via(self, view: DocView, syn: Syntax, verb: Token, skip: set[int]) -> str | None:
         """Return the outlet the attribution around ``verb`` names, reached through its own words.
 

@@ -208,7 +208,7 @@ class QuoteSubjects(QuotePatterns):
         text = view.text
         lead = re.match(r"\s+(?:the\s+)?", text[pos:end])
         at = pos + (lead.end() if lead else 0)
-        anon = re.match(r"(?P<np>(?:an?|one)\s+(?:[\w'-]+\s+){0,4}?(?:" + self.head_word.pattern +
+        anon = re.match(r"(?P<np>(?:an?|one|two|three|four|several)\s+(?:[\w'-]+\s+){0,4}?(?:" + self.source_word.pattern +
                         r")(?:\s+(?:in|at|with|from|of)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})?)",
                         text[at:end], re.IGNORECASE)
         plural = self.plural_after.match(text, at, end) if according else None

@@ -40,9 +40,19 @@ _OUTLET_TAIL = re.compile(r"(?:\s+(?:official\s+)?(?:news\s+agency|agency|newspa
 _CLOSING = re.compile(r",\s*(?P<o>[^,;\"\u201c\u201d]{2,70}?)\s+(?:(?:also|further|later|earlier)\s+)?"
                       r"(?:reported|reports|said|says|wrote|quoted|added)\W*$", re.IGNORECASE)
 # ", in an interview with X." closing the sentence after the reported words.
+# ", in a statement posted on its Telegram channel." / ", in a post on X." likewise.
 _TRAILING = re.compile(r",\s*(?:in\s+(?:an\s+)?(?:exclusive\s+)?(?:interview|remarks|comments|a\s+statement)\s+"
-                       r"(?:with|to)|speaking\s+to|talking\s+to)\s+(?:the\s+)?", re.IGNORECASE)
+                       r"(?:with|to)|speaking\s+to|talking\s+to"
+                       r"|in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|post|message|video|speech|"
+                       r"tweet|address|interview|remarks|comments)\s+(?:(?:posted|published|carried|broadcast|aired|"
+                       r"issued|released|shared)\s+)?(?:on|to|by|via|through))\s+(?:the\s+|its\s+|his\s+|her\s+|"
+                       r"their\s+)?", re.IGNORECASE)
 _MAX_GAP_WORDS = 5
+# A day closing such a phrase (", in a statement published by X on Monday.").
+_WHEN_TAIL = re.compile(r"(?:(?:on|late|early|last|this)\s+)?(?:\w+day|today|yesterday)"
+                        r"(?:\s+(?:night|evening|morning|afternoon))?", re.IGNORECASE)
+# A phrase after the verb setting where the words were said ("during a speech broadcast by X").
+_SETTING = re.compile(r"\s+(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s", re.IGNORECASE)
 
 
 @dataclass(slots=True, frozen=True)
@@ -102,9 +112,16 @@ class QuoteVias(QuoteSubjects):
         text = view.text
         masked = self.masked(text, start, end)
         window_end = min(end, max(a_end, vs) + 80)
+        verb = re.match(r"[\w'\u2019-]*", text[vs:end])
+        verb_end = vs + (verb.end() if verb else 0)
         for cue in self.via.finditer(masked, vs - start, window_end - start):
             c_start = start + cue.start()
-            if c_start != vs and not self.attribution_gap.fullmatch(text, max(a_end, vs), c_start):
+            # the gap runs from the attribution's end, or from the verb's when the attribution
+            # already holds the cue ("said during a speech broadcast by X")
+            g_start = max(a_end, vs)
+            if g_start > c_start and _SETTING.match(text, verb_end, c_start):
+                g_start = verb_end
+            if c_start != vs and not self.attribution_gap.fullmatch(text, g_start, c_start):
                 continue
             named = self._named_at(view, ms, start + cue.end(), window_end)
             if named is not None:
@@ -161,7 +178,8 @@ class QuoteVias(QuoteSubjects):
         "X said the factions would not disarm, in an interview with Al-Sumaria TV." """
         for match in _TRAILING.finditer(view.text, after, end):
             named = self._named_at(view, ms, match.end(), end)
-            if named is not None and not view.text[named[1]:end].strip(" .!?\n\"\u201d"):
+            rest = view.text[named[1]:end].strip(" .!?\n\"\u201d") if named is not None else None
+            if named is not None and rest is not None and (not rest or _WHEN_TAIL.fullmatch(rest)):
                 return named[0], match.start()
         return None
 

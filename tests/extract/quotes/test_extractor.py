@@ -359,3 +359,65 @@ def test_a_continuation_in_the_first_person_is_a_persons_not_an_organisations() 
     quotes = run_checked(QuoteExtractor(default_kb()), text, "2024-02-05")
     q = next(q for q in quotes if q.text.startswith("I have told"))
     assert q.speaker_id == "hadi-al-amiri"
+
+
+def test_outlet_that_carried_a_statement_is_its_via_not_its_author(extractor: QuoteExtractor) -> None:
+    alone = run(extractor, "A statement carried by INA said the ministry would answer the strike soon.")
+    assert len(alone) == 1
+    assert alone[0].speaker_id is None and alone[0].via_id == "iraqi-news-agency"
+    text = ("Kataib Hezbollah denounced the raid on Tuesday. A statement published by Sabereen News said "
+            "the group would answer the raid at a time of its choosing.")
+    q = by_text(run(extractor, text), "time of its choosing")
+    assert q.speaker_id == "kataib-hezbollah" and q.via_id == "sabereen-news"
+
+
+def test_relay_after_a_comma_or_a_during_phrase_is_the_via(extractor: QuoteExtractor) -> None:
+    quoted = run(extractor, "Hadi al-Amiri said, quoted by INA, that the armed factions would keep their arms.")
+    assert [(q.speaker_id, q.via_id) for q in quoted] == [("hadi-al-amiri", "iraqi-news-agency")]
+    aired = run(extractor, "Hadi al-Amiri said during a speech broadcast by Al-Sumaria that the vote must go ahead.")
+    assert [(q.speaker_id, q.via_id) for q in aired] == [("hadi-al-amiri", "al-sumaria")]
+
+
+def test_a_lone_noun_parsed_as_a_clause_is_not_the_reported_words(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Qais al-Khazali said on his Telegram account that the armed factions would keep their arms.")
+    assert [(q.text, q.via_id) for q in quotes] == [("the armed factions would keep their arms", "telegram")]
+
+
+def test_an_owners_own_channel_speaks_for_the_owner_through_the_platform(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Kataib Hezbollah's Telegram channel said the fighters had hit two convoys.")
+    assert [(q.speaker_id, q.via_id) for q in quotes] == [("kataib-hezbollah", "telegram")]
+    text = ("Kataib Hezbollah warned Washington on Sunday. The group's Telegram channel said the fighters "
+            "had hit two convoys.")
+    q = by_text(run(extractor, text), "hit two convoys")
+    assert (q.speaker_id, q.via_id) == ("kataib-hezbollah", "telegram")
+
+
+def test_outlet_quoting_an_unnamed_source_as_saying(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Shafaq News quoted a police source as saying that a mortar round hit the market.")
+    assert [(q.speaker_id, q.speaker_role, q.via_id) for q in quotes] == [(None, "police source", "shafaq-news")]
+    quotes = run(extractor, "Reuters quoted two army officers as saying that the convoy had been ambushed.")
+    assert [(q.speaker_id, q.via_id) for q in quotes] == [(None, "reuters")]
+    assert "ambushed" in quotes[0].text
+
+
+def test_aside_on_how_the_statement_reached_an_outlet_names_the_via(extractor: QuoteExtractor) -> None:
+    text = ("Kataib Hezbollah said in a statement, a copy of which was obtained by Shafaq News, that its "
+            "fighters would stay on alert.")
+    quotes = run(extractor, text)
+    assert [(q.speaker_id, q.via_id, q.text) for q in quotes] == [
+        ("kataib-hezbollah", "shafaq-news", "its fighters would stay on alert")]
+
+
+def test_closing_statement_phrase_names_the_channel(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Kataib Hezbollah said the base had been hit twice, in a statement posted to its "
+                            "Telegram channel.")
+    assert [(q.speaker_id, q.via_id, q.text) for q in quotes] == [
+        ("kataib-hezbollah", "telegram", "the base had been hit twice")]
+    quotes = run(extractor, "Kataib Hezbollah said the base had been hit twice, in a statement published by "
+                            "Sabereen News on Monday.")
+    assert [(q.via_id, q.text) for q in quotes] == [("sabereen-news", "the base had been hit twice")]
+
+
+def test_a_countrys_unnamed_minister_speaks_not_the_country(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Iran's defence minister told reporters that the armed factions acted on their own.")
+    assert [(q.speaker_id, q.speaker_role) for q in quotes] == [(None, "Iran's defence minister")]
