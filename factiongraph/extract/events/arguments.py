@@ -883,12 +883,7 @@ class ArgumentReader:
         a date inside its own phrase is ("in response to Sunday's attack"). None otherwise."""
         if not self.available:
             return None
-        head = trigger_head(doc, trig_start, trig_end)
-        prep = head.head
-        if head.dep_ != "pobj" or prep.lower_ not in ("for", "to") or prep.head.lower_ not in _ANSWER_NOUNS:
-            return None
-        last = doc[head.right_edge.i]
-        return doc[head.left_edge.i].idx, last.idx + len(last.text)
+        return _answered_phrase(trigger_head(doc, trig_start, trig_end))
 
     def answer_spans(self, sent: Any) -> list[tuple[int, int]]:
         """Return the characters of every phrase a sentence's clause answers ("in response to attacks
@@ -896,12 +891,7 @@ class ArgumentReader:
         the earlier happening's, not the answering one's."""
         if not self.available:
             return []
-        spans = []
-        for tok in sent:
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to") and tok.head.head.lower_ in _ANSWER_NOUNS:
-                last = tok.doc[tok.right_edge.i]
-                spans.append((tok.doc[tok.left_edge.i].idx, last.idx + len(last.text)))
-        return spans
+        return [span for tok in sent if (span := _answered_phrase(tok)) is not None]
 
     def in_other_clause(self, doc: Any, trig_start: int, trig_end: int, char_start: int, char_end: int) -> bool:
         """Return True when the phrase at ``[char_start, char_end)`` sits in a relative clause
@@ -934,6 +924,16 @@ class ArgumentReader:
 
 # "in retaliation for", "in response to", "in revenge for": what the clause answers came before it
 _ANSWER_NOUNS = ("retaliation", "response", "revenge", "reprisal", "reaction")
+
+
+def _answered_phrase(token: Token) -> tuple[int, int] | None:
+    """Return the characters of the phrase ``token`` heads when a clause answers it ("in response to
+    *rocket attacks*", "in retaliation for *the killing* of X"), else None."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("for", "to") or prep.head.lower_ not in _ANSWER_NOUNS:
+        return None
+    last = token.doc[token.right_edge.i]
+    return token.doc[token.left_edge.i].idx, last.idx + len(last.text)
 
 
 # Participles that tie unnamed people to a group ("gunmen linked to X", "militants loyal to X").
