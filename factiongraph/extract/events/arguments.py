@@ -905,7 +905,10 @@ class ArgumentReader:
         if span is None:
             return False
         head = trigger_head(doc, trig_start, trig_end)
-        if self.sx.clause_verb(head).dep_ != "ROOT":
+        verb = self.sx.clause_verb(head)
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head  # "X, founded in 2007, has targeted ... and has threatened ...": the main clause
+        if verb.dep_ != "ROOT":
             return False
         t = span.root
         for _ in range(12):

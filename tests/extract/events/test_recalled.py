@@ -113,3 +113,11 @@ def test_a_relative_clause_whose_own_clause_holds_the_other_happening_is_not_cut
         "Clashes broke out in Baghdad on Friday between police and supporters of the factions who have been "
         "camped near the Green Zone to protest the results of the October 10 election.", PUB))
     assert all(not e.evidence[0].text.startswith("who") for e in found)
+
+
+def test_a_date_describing_the_subject_does_not_date_a_coordinated_verb(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "Kataib Hezbollah, founded in 2007, has repeatedly targeted US forces and has threatened to escalate "
+        "if Washington does not withdraw.", PUB))
+    threats = [e for e in found if e.attrs.get("label") == "threat"]
+    assert threats and all(not (e.date_start or "").startswith("2007") for e in threats)
