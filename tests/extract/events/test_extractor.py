@@ -986,6 +986,11 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     ("Police named the suspect as a 25-year-old man from Basra on Monday.", []),
     # a dated statement by a named subject, however long the apposition between it and the verb
     ("Masrour Barzani, the Kurdistan Region's prime minister, condemned the attack on Monday.", ["Other"]),
+    # fire opened on protesters is on them, whoever fires; the state's forces use force on a protest
+    ("Fighters belonging to the Badr Organisation opened fire on protesters in Diyala on Monday.", ["Attack"]),
+    ("Iraqi security forces opened fire on protesters in Nasiriyah on Friday, killing three.",
+     ["Excessive force against protesters"]),
+    ("Fighters opened fire on a police patrol near Kirkuk on Monday.", ["Armed clash"]),
     # a strike as the subject of the verb that tells what it hit is one happening, of the strike's kind
     ("A US air strike hit a base near Qaim on Sunday, killing four fighters.", ["Air/drone strike"]),
     # "issued a statement" is one statement, not a statement and an announcement
