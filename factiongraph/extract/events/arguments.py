@@ -860,18 +860,16 @@ class ArgumentReader:
         Climbs from the phrase's head to the first clause head: it must be the trigger's own
         clause (or the trigger itself, for a noun trigger: "the March 3 raid").
         """
-        if not self.available:
-            return False
-        span = doc.char_span(char_start, char_end, alignment_mode="expand")
-        if span is None:
+        root = _phrase_root(doc, char_start, char_end) if self.available else None
+        if root is None:
             return False
         head = trigger_head(doc, trig_start, trig_end)
         clause = self.sx.clause_verb(head)
-        t = span.root
+        t = root
         for _ in range(10):
             if t.i in (head.i, clause.i):
                 return True
-            if t.head.i == t.i or (self.sx.heads_clause(t) and t.i != span.root.i):
+            if t.head.i == t.i or (self.sx.heads_clause(t) and t.i != root.i):
                 return False
             t = t.head
         return False
@@ -899,10 +897,8 @@ class ArgumentReader:
         in 2014, attacked ...", "a group founded in 2007 claimed ..."): it dates that clause's
         happening, not the trigger's. Only for a trigger of the sentence's main clause; a clause
         that describes the trigger noun itself ("the violence that erupted on Monday") dates it."""
-        if not self.available:
-            return False
-        span = doc.char_span(char_start, char_end, alignment_mode="expand")
-        if span is None:
+        root = _phrase_root(doc, char_start, char_end) if self.available else None
+        if root is None:
             return False
         head = trigger_head(doc, trig_start, trig_end)
         verb = self.sx.clause_verb(head)
@@ -910,7 +906,7 @@ class ArgumentReader:
             verb = verb.head  # "X, founded in 2007, has targeted ... and has threatened ...": the main clause
         if verb.dep_ != "ROOT":
             return False
-        t = span.root
+        t = root
         for _ in range(12):
             if t.dep_ in ("relcl", "acl", "appos") and t.head.i != head.i \
                     and not (t.left_edge.i <= head.i <= t.right_edge.i) \
@@ -927,6 +923,12 @@ class ArgumentReader:
 
 # "in retaliation for", "in response to", "in revenge for": what the clause answers came before it
 _ANSWER_NOUNS = ("retaliation", "response", "revenge", "reprisal", "reaction")
+
+
+def _phrase_root(doc: Any, char_start: int, char_end: int) -> Token | None:
+    """Return the head token of the phrase at ``[char_start, char_end)``, or None off token bounds."""
+    span = doc.char_span(char_start, char_end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def _answered_phrase(token: Token) -> tuple[int, int] | None:
