@@ -26,6 +26,7 @@ from factiongraph.extract.events.casualties import coordinated_casualties, follo
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
 from factiongraph.extract.events.coref import is_same_family, make_event_id, merge_events, merge_in_document
 from factiongraph.extract.events.typology import (
+    PAST_FORMS,
     BE_FORMS,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -871,7 +872,8 @@ class EventExtractor:
         if not counts and is_inside_speech(text, trigger):
             return None  # what a speaker says may happen or happened: the narrative reports what did
         anchored = has_date or has_place or bool(counts) or by_agent \
-            or (bool(participants) and (cand.is_verb or self._definite(cand) or _done_by_light_verb(cand)))
+            or (bool(participants) and (cand.is_verb or self._definite(cand) or _done_by_light_verb(cand))) \
+            or (rule.type in VIOLENT_TYPES and _one_told_happening(cand))
         if not anchored:
             return None
         head = trigger_head(sent.doc, cand.start, cand.end)
@@ -1385,6 +1387,37 @@ def _done_by_light_verb(cand: Candidate) -> bool:
     verb = head.head
     return head.dep_ in ("dobj", "nsubjpass") and verb.lower_ in _DONE_VERBS and not any(
         c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)  # "strikes were conducted", not "will be"
+
+
+_TOLD_AUXILIARIES = frozenset({"was", "were", "had", "has", "have"})
+
+
+def _one_told_happening(cand: Candidate) -> bool:
+    """Return True for one happening told in the past: "A roadside bomb hit a convoy", "A car bomb
+    exploded", "Two gunmen attacked a checkpoint" (one thing or a counted set as the subject, a verb
+    in the past, no auxiliary); not "Roadside bombs kill civilians", "a bomb could hit" or "bombs
+    have hit convoys for years". The model has no tagger: the past is read from the verb's form
+    ("-ed", an irregular past, or a bare form after a singular subject, where the present adds -s)."""
+    doc = cand.sent.doc
+    head = doc[cand.end - 1]
+    if cand.is_verb:
+        verb, subjects = head, [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif head.dep_ in ("nsubj", "nsubjpass"):
+        verb, subjects = head.head, [head]
+    else:
+        return False
+    if verb.dep_ in ("relcl", "acl", "amod", "advcl", "xcomp", "pcomp") or any(
+            c.dep_ == "neg" or c.dep_ in ("aux", "auxpass") and c.lower_ not in _TOLD_AUXILIARIES
+            for c in verb.children):
+        return False
+    word = verb.lower_
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        word = "ed"  # "was detonated", "has hit": the auxiliary already places it in the past
+    counted = [s for s in subjects if any(c.dep_ == "nummod" for c in s.children)]
+    single = [s for s in subjects if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in s.children)
+              and not s.lower_.endswith("s")]
+    past = word.endswith("ed") or word in PAST_FORMS
+    return bool(counted and past or single and (past or (word.isalpha() and not word.endswith("s"))))
 
 
 def _has_object(verb: Any, objectless: frozenset[str]) -> bool:

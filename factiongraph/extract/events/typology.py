@@ -107,6 +107,8 @@ IRREGULAR_PLURALS = {"militiaman": "militiamen", "man": "men", "woman": "women",
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re"})
 HAVE_FORMS = frozenset({"has", "have", "had", "'ve"})
 DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# the simple past of the irregular verbs above ("hit", "shot", "blew"), for reading tense without a tagger
+PAST_FORMS = frozenset(past for past, _ in IRREGULAR.values())
 
 
 def _stem_forms(base: str) -> tuple[str, str, str]:

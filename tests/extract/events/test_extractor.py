@@ -179,6 +179,19 @@ def test_generic_habitual_claims_are_not_events(extractor: EventExtractor) -> No
     assert events_of(extractor, "Such groups arrest critics and threaten journalists.") == []
 
 
+def test_one_happening_told_in_the_past_needs_no_date_or_name(extractor: EventExtractor) -> None:
+    # a wire lead often gives neither a date nor a named group: a single bomb that went off is news
+    bomb = only(extractor, "A roadside bomb struck a truck carrying food for the army in southern Iraq, "
+                           "police said.")
+    assert bomb.sub_type == "Remote explosive/landmine/IED"
+    assert only(extractor, "A car bomb was set off near a bus station, a police officer said.").type \
+        == "Explosions/Remote violence"
+    # the same words as a habit, a possibility or a denial tell no happening
+    assert events_of(extractor, "Roadside bombs struck army trucks throughout the war.") == []
+    assert events_of(extractor, "A roadside bomb could strike a truck on that road.") == []
+    assert events_of(extractor, "A roadside bomb did not explode near the truck.") == []
+
+
 def test_conditional_and_future_are_not_events(extractor: EventExtractor) -> None:
     assert events_of(extractor, "The government is expected to release the detainees.") == []
     assert events_of(extractor, "Kataib Hezbollah would attack if the detainees are not released.") == []
