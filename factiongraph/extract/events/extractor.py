@@ -282,6 +282,8 @@ class EventExtractor:
             for o in found)]
         kept = [c for c in found if not any(
             c.rule.id in o.rule.suppresses and same_mention(c, o) for o in found)]
+        kept = [c for c in kept if not (c.rule.label == "statement" and c.is_verb and any(
+            _reported_by(o, c) for o in kept if o is not c))]
         main = [c for c in kept if not c.rule.outcome]
         hosts = [c for c in main if self._can_host_outcome(c)]
         for c in kept:
@@ -1388,6 +1390,24 @@ def _done_by_light_verb(cand: Candidate) -> bool:
     verb = head.head
     return head.dep_ in ("dobj", "nsubjpass") and verb.lower_ in _DONE_VERBS and not any(
         c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)  # "strikes were conducted", not "will be"
+
+
+def _reported_by(told: Candidate, saying: Candidate) -> bool:
+    """Return True when ``told`` sits in the clause ``saying`` reports ("the ministry said in a
+    statement that two civilians were wounded in the attack"): the statement carries the news of
+    that happening and is no position of its own."""
+    doc = saying.sent.doc
+    head = trigger_head(doc, saying.start, saying.end)
+    if head.lower_ not in ("said", "says", "say"):
+        return False  # "dismissed the fears after the ministry awarded ...": a position, whatever follows
+    t = doc[told.start]
+    for _ in range(12):
+        if t.head.i == t.i:
+            return False
+        if t.head.i == head.i:
+            return t.dep_ == "ccomp" and t.i > head.i
+        t = t.head
+    return False
 
 
 _TOLD_AUXILIARIES = frozenset({"was", "were", "had", "has", "have"})

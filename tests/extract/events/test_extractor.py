@@ -192,6 +192,18 @@ def test_one_happening_told_in_the_past_needs_no_date_or_name(extractor: EventEx
     assert events_of(extractor, "A roadside bomb did not explode near the truck.") == []
 
 
+def test_a_statement_that_carries_the_news_of_a_happening_is_not_a_statement_event(
+        extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The Kurdistan Regional Government said in a statement on Monday that two "
+                                 "civilians were wounded when a rocket hit a house in Erbil.")
+    assert [e.attrs.get("label") for e in found if e.type == "Strategic developments"] == []
+    assert any(e.type == "Explosions/Remote violence" for e in found)
+    # a statement of a position, with no happening in what it says, stays an event
+    position = events_of(extractor, "Kataib Hezbollah said in a statement on Sunday that US forces must "
+                                    "leave Iraq.")
+    assert [e.attrs.get("label") for e in position] == ["statement"]
+
+
 def test_conditional_and_future_are_not_events(extractor: EventExtractor) -> None:
     assert events_of(extractor, "The government is expected to release the detainees.") == []
     assert events_of(extractor, "Kataib Hezbollah would attack if the detainees are not released.") == []
