@@ -1405,7 +1405,7 @@ def _reported_by(told: Candidate, saying: Candidate) -> bool:
         if t.head.i == t.i:
             return False
         if t.head.i == head.i:
-            return t.dep_ == "ccomp" and t.i > head.i
+            return bool(t.dep_ == "ccomp" and t.i > head.i)
         t = t.head
     return False
 
