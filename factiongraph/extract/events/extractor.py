@@ -281,7 +281,7 @@ class EventExtractor:
             o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
             for o in found)]
         kept = [c for c in found if not any(
-            c.rule.id in o.rule.suppresses and same_mention(c, o) for o in found)]
+            c.rule.id in o.rule.suppresses and (same_mention(c, o) or _news_of(c, o)) for o in found)]
         kept = [c for c in kept if not (c.rule.label == "statement" and c.is_verb and any(
             _reported_by(o, c) for o in kept if o is not c))]
         main = [c for c in kept if not c.rule.outcome]
@@ -1390,6 +1390,13 @@ def _done_by_light_verb(cand: Candidate) -> bool:
     verb = head.head
     return head.dep_ in ("dobj", "nsubjpass") and verb.lower_ in _DONE_VERBS and not any(
         c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)  # "strikes were conducted", not "will be"
+
+
+def _news_of(told: Candidate, violent: Candidate) -> bool:
+    """Return True when an announcement tells the news of a violent happening of its sentence,
+    however far apart ("the army announced the death of two soldiers and injuries to 20 others
+    following a drone attack launched from Iraq"): the happening is the event."""
+    return told.rule.label == "announcement" and violent.rule.type in VIOLENT_TYPES and violent.start > told.start
 
 
 def _reported_by(told: Candidate, saying: Candidate) -> bool:

@@ -204,6 +204,15 @@ def test_a_statement_that_carries_the_news_of_a_happening_is_not_a_statement_eve
     assert [e.attrs.get("label") for e in position] == ["statement"]
 
 
+def test_an_announcement_of_deaths_in_an_attack_is_the_attacks_news(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The Israeli army announced the death of two soldiers and injuries to 20 others "
+                                 "following a drone attack launched from Iraq last Wednesday.")
+    assert [e.attrs.get("label") for e in found if e.type == "Strategic developments"] == []
+    assert [e.type for e in found] == ["Explosions/Remote violence"]
+    plan = events_of(extractor, "Kataib Hezbollah announced a new political program on Monday.")
+    assert [e.attrs.get("label") for e in plan] == ["announcement"]
+
+
 def test_conditional_and_future_are_not_events(extractor: EventExtractor) -> None:
     assert events_of(extractor, "The government is expected to release the detainees.") == []
     assert events_of(extractor, "Kataib Hezbollah would attack if the detainees are not released.") == []
