@@ -325,6 +325,10 @@ _MANY_OF = r"\b(?:dozens|hundreds|scores|thousands|numerous|a\s+series|a\s+wave|
 # soldiers" after "a drone struck Tower 22"): its outcome, not a second happening.
 _OPENING_REFERENCE = re.compile(r"\s*(?:The|This|That)\s+(?:\w+\s+)?(?:explosion|blast|attack|strike|bombing|"
                                 r"impact|detonation)\b")
+# "The rockets fired at 10 pm hit ...", "These strikes ...": a sentence that opens on the means or the
+# happening just told, named again with a definite article
+_MEANS_AGAIN = re.compile(r"\s*(?:The|These|Those|This|That)\s+(?:\w+\s+)?(?:rockets?|missiles?|drones?|shells?|"
+                          r"mortars?|bombs?|strikes|attacks|explosions|blasts|projectiles?)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -400,7 +404,8 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> b
     if unplaced and not places_compatible(prev, new, ancestors) and not participants_overlap(prev, new):
         return False  # an unknown place may be anywhere: only a shared side ties the two tellings
     headline = bool(prev.attrs.get("summary")) or bool(new.attrs.get("summary"))  # the headline sums up the story
-    anaphoric = bool(new.attrs.get("anaphoric")) or headline
+    anaphoric = bool(new.attrs.get("anaphoric")) or headline or (
+        bool(new.evidence) and new.type in VIOLENT_TYPES and _occurs(_MEANS_AGAIN, new.evidence[0].text))
     near = headline or (bool(prev.evidence and new.evidence)
                         and new.evidence[0].start - prev.evidence[-1].end <= NEARBY_CHARS)
     if is_undated(new) or str(new.attrs.get("date_basis", "")).startswith("relative: reference"):

@@ -110,6 +110,24 @@ def test_in_document_repeat_merges_but_distinct_days_do_not() -> None:
     assert len(merged) == 2 and len(merged[0].evidence) == 2
 
 
+def test_a_later_sentence_opening_on_the_means_again_is_the_same_happening() -> None:
+    def strike(start: int, text: str, date: str, precision: DatePrecision, basis: str) -> Event:
+        event = replace(raid("a", start=start, date=date, precision=precision, actors=(), targets=()),
+                        type="Explosions/Remote violence", sub_type="Shelling/artillery/missile attack",
+                        attrs={"label": "rocket attack", "date_basis": basis})
+        return replace(event, evidence=[replace(event.evidence[0], end=start + len(text), text=text)])
+    first = strike(0, "Several rockets hit a base near the airport on Monday, officials said.",
+                   "2020-06-25", DatePrecision.DAY, "weekday")
+    # told again far down the story, with no date of its own: "The rockets ..." names what was told
+    again = strike(900, "The rockets, fired from a truck parked south of the city, hit the base at 9 pm.",
+                   "2020-06", DatePrecision.MONTH, "undated: publication period")
+    assert len(merge_in_document([first, again], ancestors)) == 1
+    # an indefinite opening tells another volley
+    other = strike(900, "Two rockets, fired from a truck parked south of the city, hit the base at 9 pm.",
+                   "2020-06", DatePrecision.MONTH, "undated: publication period")
+    assert len(merge_in_document([first, other], ancestors)) == 2
+
+
 def test_in_document_repeat_keeps_the_larger_figure_but_another_report_keeps_the_first() -> None:
     undated = {"label": "raid", "anaphoric": True, "date_basis": "undated: publication period"}
     first = replace(raid("a", start=0), counts={"killed": 20, "injured": 9})  # "more than 20"
