@@ -265,6 +265,8 @@ class EventExtractor:
                     continue  # "the dead man's house": a word describing a thing, no happening
                 if _charged_with(sent.doc[tok.i]):
                     continue  # "fighters accused of rocket attacks": what someone is held for, no new happening
+                if not is_verb and _described_again(sent.doc[tokens[end - 1].i]):
+                    continue  # "The attack was the third on the base this year": said of the one told
                 if end == i + 1 and tok.dep_ == "compound" and tok.head.i > tok.i and not tok.text[:1].isupper() \
                         and tok.head.lower_ not in rule.nouns:
                     continue  # "an attack drone struck": the word names a kind of thing; the verb reports
@@ -1390,6 +1392,17 @@ def _done_by_light_verb(cand: Candidate) -> bool:
     verb = head.head
     return head.dep_ in ("dobj", "nsubjpass") and verb.lower_ in _DONE_VERBS and not any(
         c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)  # "strikes were conducted", not "will be"
+
+
+def _described_again(noun: Any) -> bool:
+    """Return True for a definite happening noun that is the subject of "be" with a description
+    ("The attack was the third on the base this year", "This bombing is the deadliest since 2019"):
+    a remark on the happening already told, not a new one (a passive, "The attack was claimed by
+    X", is not this)."""
+    verb = noun.head
+    return noun.dep_ == "nsubj" and verb.lower_ in ("was", "is", "were", "are", "'s") \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) \
+        and any(c.dep_ in ("attr", "acomp") for c in verb.children)
 
 
 def _news_of(told: Candidate, violent: Candidate) -> bool:

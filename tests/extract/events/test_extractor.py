@@ -213,6 +213,16 @@ def test_an_announcement_of_deaths_in_an_attack_is_the_attacks_news(extractor: E
     assert [e.attrs.get("label") for e in plan] == ["announcement"]
 
 
+def test_a_remark_on_the_happening_told_is_no_new_happening(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Several rockets hit a base near Erbil airport on Monday night, wounding two "
+                                 "contractors, officials said. The attack was the third on the base this year.")
+    assert len(found) == 1 and found[0].date_start == "2021-04-12"
+    # a passive with the same opening tells who did it: still the one happening, with its actor
+    claimed = events_of(extractor, "Several rockets hit a base near Erbil airport on Monday night. The attack "
+                                   "was claimed by Kataib Hezbollah.")
+    assert len(claimed) == 1
+
+
 def test_conditional_and_future_are_not_events(extractor: EventExtractor) -> None:
     assert events_of(extractor, "The government is expected to release the detainees.") == []
     assert events_of(extractor, "Kataib Hezbollah would attack if the detainees are not released.") == []
