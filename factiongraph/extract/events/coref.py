@@ -29,6 +29,7 @@ from factiongraph.model.ids import make_id
 log = logging.getLogger(__name__)
 
 Ancestors = Callable[[str], Iterable[str]]
+Allied = Callable[[str, str], bool]
 NEARBY_CHARS = 600
 UNDATED_LOOKBACK_DAYS = 366
 GEO_RANK = {"neighbourhood": 0, "city": 1, "governorate": 2, "country": 3}
@@ -133,9 +134,15 @@ def participants_overlap(a: Event, b: Event) -> bool:
     return bool((set(a.actors) | set(a.targets)) & (set(b.actors) | set(b.targets)))
 
 
-def roles_conflict(a: Event, b: Event) -> bool:
-    """Return True if both events name actors and none is shared (two different perpetrators)."""
-    return bool(a.actors and b.actors and not set(a.actors) & set(b.actors))
+def roles_conflict(a: Event, b: Event, allied: Allied | None = None) -> bool:
+    """Return True if both events name actors and none is shared (two different perpetrators).
+
+    ``allied`` (two entity ids -> one side?) lets a unit and the forces it belongs to be one side
+    ("Iraqi security forces arrested ..." and "a force from the Counter-Terrorism Service raided ...").
+    """
+    if not (a.actors and b.actors) or set(a.actors) & set(b.actors):
+        return False
+    return allied is None or not any(allied(x, y) for x in a.actors for y in b.actors)
 
 
 def may_be_same_event(new: Event, cand: Event, ancestors: Ancestors | None = None) -> bool:
@@ -366,7 +373,7 @@ ANOTHER_ONE = re.compile(r"(?<!\bwas the )(?<!\bis the )(?<!\bmarks the )(?<!\bm
                          r"clash|clashes|shooting|bomb|bombs|device|ied|car\s+bomb|killing|assassination)\b", re.I)
 
 
-def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> bool:
+def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, allied: Allied | None = None) -> bool:
     """Return True if ``new`` (later in the same document) re-describes ``prev``."""
     if new.evidence and _occurs(ANOTHER_ONE, new.evidence[0].text):
         return False
@@ -394,7 +401,7 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None) -> b
         return True
     if _dated_by_its_report(prev, new, ancestors):
         return True
-    if not is_same_family(prev, new) or roles_conflict(prev, new):
+    if not is_same_family(prev, new) or roles_conflict(prev, new, allied):
         return False
     unplaced = _unplaced(prev) or _unplaced(new)
     weak_place = new.attrs.get("location_basis", "clause") != "clause" or unplaced \
@@ -560,15 +567,18 @@ def _same_crowd(prev: Event, new: Event, ancestors: Ancestors | None) -> bool:
     return is_undated(new) or (not is_undated(prev) and prev.date_start == new.date_start)
 
 
-def merge_in_document(events: list[Event], ancestors: Ancestors | None = None) -> list[Event]:
+def merge_in_document(events: list[Event], ancestors: Ancestors | None = None,
+                      allied: Allied | None = None) -> list[Event]:
     """Return the events of one document with repeated descriptions merged into the first.
 
-    ``ancestors`` (place id -> ancestor ids) lets "Baghdad" and a Baghdad neighbourhood agree.
+    ``ancestors`` (place id -> ancestor ids) lets "Baghdad" and a Baghdad neighbourhood agree;
+    ``allied`` (see :func:`roles_conflict`) lets one story's telling by the forces and by their
+    unit agree. Reports from different documents never use it.
     """
     merged: list[Event] = []
     for event in events:
         target = next((i for i in range(len(merged) - 1, -1, -1)
-                       if _is_repeat(merged[i], event, ancestors)), None)
+                       if _is_repeat(merged[i], event, ancestors, allied)), None)
         if target is None:
             merged.append(event)
             continue

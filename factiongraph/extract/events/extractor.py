@@ -39,7 +39,7 @@ from factiongraph.extract.events.typology import (
     surface_set,
 )
 from factiongraph.extract.events.participants import (add_outcome_roles, assign_roles, find_means_actors, find_modifiers,
-                                                is_participant, is_speaker)
+                                                is_participant, is_speaker, one_state_side)
 from factiongraph.extract.view.dateline import dateline_end, dateline_end_in_line
 from factiongraph.extract.view.quoting import is_inside_speech
 from factiongraph.extract.dates.anchoring import YearGuess, choose_date, infer_year, resolve_event_date
@@ -575,7 +575,8 @@ class EventExtractor:
         # disperse after ...").
         body_told = any(not e.attrs.get("headline_present") for e in events)
         events = [e for e in events if not e.attrs.pop("headline_present", False) or not body_told]
-        events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id))
+        events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id),
+                                   lambda a, b: one_state_side(ctx.kb, a, b))
         seen: dict[str, int] = {}
         for event in events:
             base = make_event_id(event)

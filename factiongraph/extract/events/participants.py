@@ -350,3 +350,31 @@ def find_means_actors(ctx: DocContext, in_sent: Sequence[Mention]) -> list[str]:
                 and m.entity_id not in out:
             out.append(m.entity_id)
     return out
+
+
+def one_state_side(kb: Any, a: str, b: str) -> bool:
+    """Return True when two actors are one state's forces: both the KB's state bodies of one
+    country ("Iraqi security forces" and the "Counter-Terrorism Service"), or one part of the other
+    (its ``part_of`` chain). Armed groups are never one side by country: rival factions share one."""
+    first, second = kb.get(a), kb.get(b)
+    if first is None or second is None:
+        return False
+    if _within(kb, first, b) or _within(kb, second, a):
+        return True
+    country = first.attributes.get("country")
+    return first.type is EntityType.STATE_BODY and second.type is EntityType.STATE_BODY \
+        and isinstance(country, str) and country == second.attributes.get("country")
+
+
+def _within(kb: Any, record: Any, other: str) -> bool:
+    """Return True when ``other`` is on ``record``'s ``part_of`` chain (a few levels up)."""
+    todo, seen = [record], set()
+    for _ in range(6):
+        parents = [p for r in todo for p in (r.attributes.get("part_of") or ()) if isinstance(p, str)]
+        if other in parents:
+            return True
+        todo = [r for p in parents if p not in seen and (r := kb.get(p)) is not None]
+        seen.update(parents)
+        if not todo:
+            return False
+    return False

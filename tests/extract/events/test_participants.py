@@ -480,3 +480,22 @@ def test_a_suspension_of_attacks_on_forces_hits_no_one(extractor: EventExtractor
 def test_where_a_remote_attack_came_from_is_not_where_it_struck(extractor: EventExtractor, text: str,
                                                                place: str | None) -> None:
     assert [e.location_name for e in extractor.extract(make_context(text, "2024-03-13"))] == [place]
+
+
+def test_a_unit_and_the_forces_it_belongs_to_are_one_side() -> None:
+    from factiongraph.extract.events.participants import one_state_side
+    kb = default_kb()
+    assert one_state_side(kb, "iraqi-security-forces", "counter-terrorism-service")
+    assert one_state_side(kb, "iraqi-army", "ministry-of-defence-iraq")  # part_of
+    assert not one_state_side(kb, "kataib-hezbollah", "asaib-ahl-al-haq")  # factions are never one side by country
+    assert not one_state_side(kb, "iraqi-army", "kataib-hezbollah")
+
+
+def test_a_lead_by_the_forces_and_a_body_sentence_by_their_unit_tell_one_arrest(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "Iraqi security forces on Sunday arrested a senior Islamic State financier in Anbar province, officials "
+        "said. A force from the Counter-Terrorism Service raided a house in Fallujah and detained the man.",
+        "2023-11-13"))
+    arrests = [e for e in found if e.sub_type == "Arrests"]
+    assert len(arrests) == 1
+    assert {"iraqi-security-forces", "counter-terrorism-service"} <= set(arrests[0].actors)
