@@ -891,31 +891,6 @@ class ArgumentReader:
             return []
         return [span for tok in sent if (span := _answered_phrase(tok)) is not None]
 
-    def dates_the_report(self, doc: Any, trig_start: int, trig_end: int, char_start: int, char_end: int) -> bool:
-        """Return True when the phrase at ``[char_start, char_end)`` dates the saying that reports
-        the trigger's clause, and that clause is told as earlier than the saying ("the ministry said
-        in a statement on Sunday that its forces had repelled the attack": Sunday is the statement's
-        day; "had" puts the repelling before it)."""
-        root = _phrase_root(doc, char_start, char_end) if self.available else None
-        if root is None:
-            return False
-        verb = self.sx.clause_verb(trigger_head(doc, trig_start, trig_end))
-        while verb.dep_ == "conj" and verb.head.i != verb.i:
-            verb = verb.head  # "had repelled the attack and killed four": both told before
-        if verb.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
-            return False
-        saying = verb.head
-        if root.left_edge.i <= verb.i <= root.right_edge.i:
-            return False
-        t = root
-        for _ in range(12):
-            if t.i == saying.i:
-                return True
-            if t.i == verb.i or t.head.i == t.i:
-                return False
-            t = t.head
-        return False
-
     def in_other_clause(self, doc: Any, trig_start: int, trig_end: int, char_start: int, char_end: int) -> bool:
         """Return True when the phrase at ``[char_start, char_end)`` sits in a relative clause
         that describes a participant of the trigger's main clause ("the militia, which was formed

@@ -745,7 +745,6 @@ class EventExtractor:
         in_sentence = [d for d in in_sentence if d in pool]
         usable = in_sentence if answered is None else [d for d in in_sentence
                                                        if answered[0] <= d.start and d.end <= answered[1]]
-        usable = [d for d in usable if not reader.dates_the_report(sent.doc, cand.start, cand.end, d.start, d.end)]
         own = [d for d in usable if reader.attaches(sent.doc, cand.start, cand.end, d.start, d.end)]
         free = [d for d in usable if not reader.in_other_clause(sent.doc, cand.start, cand.end, d.start, d.end)]
         date_match = choose_date(ctx.document.text, sent.start_char, sent.end_char, trigger, own, free,

@@ -121,17 +121,3 @@ def test_a_date_describing_the_subject_does_not_date_a_coordinated_verb(extracto
         "if Washington does not withdraw.", PUB))
     threats = [e for e in found if e.attrs.get("label") == "threat"]
     assert threats and all(not (e.date_start or "").startswith("2007") for e in threats)
-
-
-def test_the_day_of_a_statement_does_not_date_what_it_says_had_happened(extractor: EventExtractor) -> None:
-    # PUB is a Tuesday: "on Sunday" is 2024-03-03, the statement's day, not the clash's
-    found = extractor.extract(make_context(
-        "The Peshmerga ministry said in a statement on Sunday that its fighters had repelled an attack "
-        "by Islamic State militants near Kirkuk and killed four of them.", PUB))
-    clashes = [e for e in found if e.type == "Battles"]
-    assert clashes and all(e.date_start != "2024-03-03" for e in clashes)
-    # told as happening that day, the same words date it
-    same_day = extractor.extract(make_context(
-        "Peshmerga fighters repelled an attack by Islamic State militants near Kirkuk on Sunday, the "
-        "ministry said.", PUB))
-    assert [e.date_start for e in same_day if e.type == "Battles"] == ["2024-03-03"]
