@@ -509,7 +509,11 @@ def _headline_told_in_full(prev: Event, new: Event, ancestors: Ancestors | None)
     if prev.type not in VIOLENT_TYPES or new.type not in VIOLENT_TYPES:
         return False
     same_toll = any(v and new.counts.get(k) == v for k, v in prev.counts.items())  # "killing of three ..." twice
-    if not set(prev.targets) & set(new.targets) and not same_toll:
+    # "PMF commander assassinated in Karbala": a headline that names no side and no toll sums up the
+    # violent happening its body tells first in the same (sub-country) place
+    bare = not (prev.actors or prev.targets or prev.counts) and prev.location_id is not None \
+        and prev.location_id == new.location_id and prev.geo_precision not in (None, "country")
+    if not set(prev.targets) & set(new.targets) and not same_toll and not bare:
         return False
     if event_dates(prev) is not None and event_dates(new) is not None and not dates_compatible(prev, new):
         return False  # the headline's happening is dated (from its body), the new one another day

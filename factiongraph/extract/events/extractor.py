@@ -1396,12 +1396,13 @@ def _done_by_light_verb(cand: Candidate) -> bool:
 
 def _described_again(noun: Any) -> bool:
     """Return True for a definite happening noun that is the subject of "be" with a description
-    ("The attack was the third on the base this year", "This bombing is the deadliest since 2019"):
+    ("The attack was the third on the base this year", "This bombing is the deadliest since 2019",
+    "Hamdani's killing is the latest in a series of killings"):
     a remark on the happening already told, not a new one (a passive, "The attack was claimed by
     X", is not this)."""
     verb = noun.head
     return noun.dep_ == "nsubj" and verb.lower_ in ("was", "is", "were", "are", "'s") \
-        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in noun.children) \
         and any(c.dep_ in ("attr", "acomp") for c in verb.children)
 
 

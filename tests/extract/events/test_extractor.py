@@ -221,6 +221,17 @@ def test_a_remark_on_the_happening_told_is_no_new_happening(extractor: EventExtr
     claimed = events_of(extractor, "Several rockets hit a base near Erbil airport on Monday night. The attack "
                                    "was claimed by Kataib Hezbollah.")
     assert len(claimed) == 1
+    # a possessor makes the noun as definite as "the"
+    named = events_of(extractor, "Gunmen shot dead a tribal leader in Basra on Monday. His killing was the "
+                                 "fourth in the city this month.")
+    assert len(named) == 1 and named[0].date_start == "2021-04-12"
+
+
+def test_a_headline_naming_no_side_and_no_toll_sums_up_the_body(extractor: EventExtractor) -> None:
+    found = headlined_events("PMF commander assassinated in Karbala\nAn officer of the Popular Mobilization "
+                             "Forces was shot dead by two men on a motorcycle in the city of Karbala early on "
+                             "Sunday, police said.", "2022-03-14")
+    assert len(found) == 1 and found[0].date_start == "2022-03-13"
 
 
 def test_conditional_and_future_are_not_events(extractor: EventExtractor) -> None:
