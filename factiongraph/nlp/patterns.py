@@ -125,6 +125,17 @@ def place_cased_variants(surfaces: set[str], places: frozenset[str]) -> set[str]
     return out - surfaces
 
 
+def dateline_variants(record: KBRecord) -> set[str]:
+    """Return the capitals-only forms of a country's or place's one-word names ("ERBIL", "IRAQ"),
+    as wire datelines write them ("ERBIL, Kurdistan Region -"); not short words, which capitals
+    make into other words or acronyms ("HIT")."""
+    if str(record.type) not in ("country", "place"):
+        return set()
+    names = {" ".join(normalize_chars(a).split()) for a in (record.name, *record.aliases)}
+    return {n.upper() for n in names if " " not in n and len(n) >= 4 and n.replace("-", "").isalpha()
+            and not n.isupper()}
+
+
 def is_compound_alias(surface: str, record_id: str, owners: dict[str, set[str]],
                       countries: frozenset[str] = frozenset(), within: frozenset[str] | None = None) -> bool:
     """Return True if ``surface`` is another record's name followed by one of this record's.
@@ -213,7 +224,8 @@ def build_kb_patterns(kb: KnowledgeBase) -> Iterator[dict[str, str]]:
     for record_id in sorted(kb.records):
         record = kb.records[record_id]
         within = frozenset(_ids(record.attributes.get("part_of")) | _ids(record.attributes.get("parent")))
-        for surface in sorted(record_surfaces(record) | place_cased_variants(record_surfaces(record), places)):
+        for surface in sorted(record_surfaces(record) | place_cased_variants(record_surfaces(record), places)
+                              | dateline_variants(record)):
             if (surface in seen or is_compound_alias(surface, record_id, owners, countries, within)
                     or is_possessive_alias(surface, record_id, owners)):
                 continue

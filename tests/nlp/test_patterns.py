@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from factiongraph.kb import KnowledgeBase
-from factiongraph.nlp.patterns import (KB_ID_PREFIX, build_kb_patterns, is_possessive_alias,
+from factiongraph.kb.record import KBRecord
+from factiongraph.model import EntityType
+from factiongraph.nlp.patterns import (KB_ID_PREFIX, build_kb_patterns, dateline_variants, is_possessive_alias,
                                         surface_variants, particle_variants)
 
 
@@ -58,3 +60,10 @@ def test_the_arabic_article_inside_a_name_in_every_spelling() -> None:
     assert particle_variants("Kataib Hezbollah") == set()
     assert particle_variants("Al-Monitor") == set()  # one word: written as the outlet writes it
     assert particle_variants("Qais el-Khazali") == {"Qais El-Khazali"}  # al-/el- is for the resolver's keys
+
+
+def test_dateline_capitals_only_for_places_with_long_one_word_names() -> None:
+    erbil = KBRecord("erbil", EntityType.PLACE, "Erbil", ("Arbil", "Hawler", "Erbil city"))
+    assert dateline_variants(erbil) == {"ERBIL", "ARBIL", "HAWLER"}
+    assert dateline_variants(KBRecord("hit", EntityType.PLACE, "Hit", ("Heet",))) == {"HEET"}  # "HIT" is a word
+    assert dateline_variants(KBRecord("kh", EntityType.ARMED_GROUP, "Kataib Hezbollah", ("Hezbollah",))) == set()

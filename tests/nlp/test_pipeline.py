@@ -50,6 +50,14 @@ def test_kb_aliases_carry_the_kb_id_and_producer(nlp_pipeline: NlpPipeline) -> N
     assert found["Baghdad"].type is EntityType.PLACE
 
 
+def test_a_dateline_in_capitals_names_the_place(nlp_pipeline: NlpPipeline) -> None:
+    ann = annotate(nlp_pipeline, "BAGHDAD, Iraq - Two rockets landed near the airport, officials in IRAQ's "
+                                 "capital said.")
+    found = by_text(ann)
+    assert found["BAGHDAD"].entity_id == "baghdad" and found["BAGHDAD"].type is EntityType.PLACE
+    assert found["IRAQ"].entity_id == "iraq"
+
+
 def test_compound_alias_gives_two_mentions(nlp_pipeline: NlpPipeline) -> None:
     ann = annotate(nlp_pipeline, "An adviser to the Islamic Revolutionary Guard Corps Quds Force arrived.")
     found = by_text(ann)
