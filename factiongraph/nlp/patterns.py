@@ -54,7 +54,28 @@ def surface_variants(alias: str) -> set[str]:
             out.add(" ".join([words[0][0].upper() + words[0][1:], *rest]))
             out.add(" ".join(w if w.startswith(_PARTICLES) or is_acronym(w)
                              else w[0].upper() + w[1:] for w in words))
+            out.add(generic_tail_lowered(form))
     return out
+
+
+# Common nouns that end a facility's or an area's name and that news writes in lower case after
+# the proper part ("Ain Al-Asad air base", "Erbil International airport", "the Kurdistan region").
+GENERIC_TAIL_WORDS = frozenset({
+    "air", "base", "airbase", "airport", "field", "oil", "gas", "garrison", "camp", "dam", "prison",
+    "refinery", "crossing", "border", "bridge", "square", "district", "province", "governorate", "region",
+    "neighbourhood", "neighborhood", "headquarters", "palace", "embassy", "consulate", "hospital", "mosque",
+    "shrine", "military",
+})
+
+
+def generic_tail_lowered(form: str) -> str:
+    """Return ``form`` with its trailing generic nouns in lower case and the rest as written
+    ("Ain Al-Asad Air Base" -> "Ain Al-Asad air base"); the form itself when it has none."""
+    words = form.split(" ")
+    cut = len(words)
+    while cut > 1 and words[cut - 1].lower() in GENERIC_TAIL_WORDS:
+        cut -= 1
+    return " ".join([*words[:cut], *(w.lower() for w in words[cut:])])
 
 
 _PARTICLE = re.compile(r"(?<![\w'])(?:al|el|Al|El)-(?=\w)")

@@ -67,3 +67,11 @@ def test_dateline_capitals_only_for_places_with_long_one_word_names() -> None:
     assert dateline_variants(erbil) == {"ERBIL", "ARBIL", "HAWLER"}
     assert dateline_variants(KBRecord("hit", EntityType.PLACE, "Hit", ("Heet",))) == {"HEET"}  # "HIT" is a word
     assert dateline_variants(KBRecord("kh", EntityType.ARMED_GROUP, "Kataib Hezbollah", ("Hezbollah",))) == set()
+
+
+def test_a_facilitys_generic_nouns_in_lower_case_after_its_proper_name() -> None:
+    forms = surface_variants("Ain al-Asad Air Base")
+    assert {"Ain Al-Asad air base", "Ain al-Asad air base"} <= forms  # not only "Ain al-asad air base"
+    assert "Erbil International airport" in surface_variants("Erbil International Airport")
+    assert "Kurdistan region" in surface_variants("Kurdistan Region")
+    assert "Popular Mobilization Forces" in surface_variants("Popular Mobilization Forces")  # no generic tail
