@@ -61,7 +61,7 @@ def surface_variants(alias: str) -> set[str]:
 # Common nouns that end a facility's or an area's name and that news writes in lower case after
 # the proper part ("Ain Al-Asad air base", "Erbil International airport", "the Kurdistan region").
 GENERIC_TAIL_WORDS = frozenset({
-    "air", "base", "airbase", "airport", "field", "oil", "gas", "garrison", "camp", "dam", "prison",
+    "forces", "force", "units", "air", "base", "airbase", "airport", "field", "oil", "gas", "garrison", "camp", "dam", "prison",
     "refinery", "crossing", "border", "bridge", "square", "district", "province", "governorate", "region",
     "neighbourhood", "neighborhood", "headquarters", "palace", "embassy", "consulate", "hospital", "mosque",
     "shrine", "military",
@@ -107,9 +107,10 @@ def particle_variants(form: str) -> set[str]:
 def is_descriptive_alias(alias: str, others: set[str]) -> bool:
     """Return True if ``alias`` is another alias plus lowercase description words.
 
-    "Taji military base", "Salahuddin province", "fortified Green Zone" and "US embassy in
-    Baghdad" are aliases that news writes, but the mention is the name inside them; leaving
-    the longer form out of the ruler lets the shorter alias match.
+    "Salahuddin province", "fortified Green Zone" and "US embassy in Baghdad" are aliases that
+    news writes, but the mention is the name inside them; leaving the longer form out of the
+    ruler lets the shorter alias match. A facility's own name is kept whole ("al-Tanf garrison",
+    "Ain al-Asad air base": :data:`FACILITY_WORDS`).
     """
     words = alias.split(" ")
     for i in range(len(words)):
@@ -119,9 +120,17 @@ def is_descriptive_alias(alias: str, others: set[str]) -> bool:
             head, tail = words[:i], words[j:]
             if tail and tail[0] == "in":
                 tail = []  # a location qualifier: "... in Baghdad"
+            if not head and tail and all(w in FACILITY_WORDS for w in tail):
+                continue  # "al-Tanf garrison", "Ain al-Asad air base": the facility's own name
             if all(w.islower() for w in head + tail):
                 return True
     return False
+
+
+# Nouns that name a facility with the place before them ("Baghdad airport", "Ain al-Asad air base",
+# "al-Tanf garrison", "the al-Omar oil field"): news and the guidelines count them in the name.
+FACILITY_WORDS = frozenset({"airport", "air", "base", "airbase", "garrison", "oil", "gas", "field", "camp",
+                            "dam", "refinery", "prison"})
 
 
 def record_surfaces(record: KBRecord) -> set[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from factiongraph.kb import KnowledgeBase
 from factiongraph.kb.record import KBRecord
 from factiongraph.model import EntityType
-from factiongraph.nlp.patterns import (KB_ID_PREFIX, build_kb_patterns, dateline_variants, is_possessive_alias,
+from factiongraph.nlp.patterns import (KB_ID_PREFIX, build_kb_patterns, dateline_variants, is_descriptive_alias,
+                                        is_possessive_alias,
                                         surface_variants, particle_variants)
 
 
@@ -75,3 +76,11 @@ def test_a_facilitys_generic_nouns_in_lower_case_after_its_proper_name() -> None
     assert "Erbil International airport" in surface_variants("Erbil International Airport")
     assert "Kurdistan region" in surface_variants("Kurdistan Region")
     assert "Popular Mobilization Forces" in surface_variants("Popular Mobilization Forces")  # no generic tail
+
+
+def test_a_facilitys_own_name_is_no_descriptive_alias() -> None:
+    assert not is_descriptive_alias("al-Tanf garrison", {"al-Tanf", "Tanf"})
+    assert not is_descriptive_alias("Ain al-Asad air base", {"Ain al-Asad"})
+    assert is_descriptive_alias("Salahuddin province", {"Salahuddin"})  # the mention is the name inside
+    assert is_descriptive_alias("fortified Green Zone", {"Green Zone"})
+    assert "Popular Mobilization forces" in surface_variants("Popular Mobilization Forces")
