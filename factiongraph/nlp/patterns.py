@@ -156,10 +156,10 @@ def place_cased_variants(surfaces: set[str], places: frozenset[str]) -> set[str]
 
 
 def dateline_variants(record: KBRecord) -> set[str]:
-    """Return the capitals-only forms of a country's or place's one-word names ("ERBIL", "IRAQ"),
-    as wire datelines write them ("ERBIL, Kurdistan Region -"); not short words, which capitals
-    make into other words or acronyms ("HIT")."""
-    if str(record.type) not in ("country", "place"):
+    """Return the capitals-only forms of a country's, place's or outlet's one-word names ("ERBIL",
+    "IRAQ", "REUTERS"), as wire datelines and photo credits write them ("ERBIL, Kurdistan Region -",
+    "STRINGER / REUTERS"); not short words, which capitals make into other words or acronyms ("HIT")."""
+    if str(record.type) not in ("country", "place", "media_outlet"):
         return set()
     names = {" ".join(normalize_chars(a).split()) for a in (record.name, *record.aliases)}
     return {n.upper() for n in names if " " not in n and len(n) >= 4 and n.replace("-", "").isalpha()

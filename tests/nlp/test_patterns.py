@@ -68,6 +68,8 @@ def test_dateline_capitals_only_for_places_with_long_one_word_names() -> None:
     assert dateline_variants(erbil) == {"ERBIL", "ARBIL", "HAWLER"}
     assert dateline_variants(KBRecord("hit", EntityType.PLACE, "Hit", ("Heet",))) == {"HEET"}  # "HIT" is a word
     assert dateline_variants(KBRecord("kh", EntityType.ARMED_GROUP, "Kataib Hezbollah", ("Hezbollah",))) == set()
+    # photo credits write outlets so: "STRINGER / REUTERS"
+    assert dateline_variants(KBRecord("reuters", EntityType.MEDIA_OUTLET, "Reuters", ("AFP wire",))) == {"REUTERS"}
 
 
 def test_a_facilitys_generic_nouns_in_lower_case_after_its_proper_name() -> None:
