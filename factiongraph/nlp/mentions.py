@@ -48,6 +48,11 @@ _NON_OUTLET_ORGS = (EntityType.STATE_BODY, EntityType.ARMED_GROUP, EntityType.PO
 PlaceLookup = Callable[[str], EntityType | None]
 
 
+# Plain nouns for a force that a capitalised first word of a sentence may describe ("Riot police",
+# "Border guards"): the model reads that word as a name.
+_FORCE_NOUNS = frozenset({"police", "policemen", "forces", "troops", "guards", "units"})
+
+
 @dataclass(slots=True)
 class _Candidate:
     start: int  # token index
@@ -229,6 +234,9 @@ class MentionBuilder:
             return None  # "Supreme", "Militias": a capitalised common word, not a name
         if all(t.lower_ in self.rules.common_nouns for t in doc[cand.start:cand.end]):
             return None  # "Gunmen believed to ...", "Security forces": people described, not named
+        if cand.end - cand.start == 1 and doc[cand.start].is_sent_start and cand.end < len(doc) \
+                and doc[cand.end].lower_ in _FORCE_NOUNS:
+            return None  # "Riot police fired tear gas": a sentence's first word before a force described
         if doc[cand.start].text in ("Operation", "Operations") and cand.end - cand.start > 1:
             return None  # "Operation Claw-Lock": a military campaign's name, neither place nor body
         if self._in_place_context(doc, cand.start, cand.end):

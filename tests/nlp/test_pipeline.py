@@ -58,6 +58,12 @@ def test_a_dateline_in_capitals_names_the_place(nlp_pipeline: NlpPipeline) -> No
     assert found["IRAQ"].entity_id == "iraq"
 
 
+def test_a_first_word_before_a_force_noun_is_no_name(nlp_pipeline: NlpPipeline) -> None:
+    found = by_text(annotate(nlp_pipeline, "Crowds gathered in Baghdad.\nRiot police fired tear gas to disperse "
+                                           "the crowd, and at least 12 people were injured, an official said."))
+    assert "Riot" not in found and "Baghdad" in found
+
+
 def test_compound_alias_gives_two_mentions(nlp_pipeline: NlpPipeline) -> None:
     ann = annotate(nlp_pipeline, "An adviser to the Islamic Revolutionary Guard Corps Quds Force arrived.")
     found = by_text(ann)
