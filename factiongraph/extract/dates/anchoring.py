@@ -374,9 +374,20 @@ def _answered_event(words: list[str], earlier: list[Event]) -> tuple[Event, str]
     return None
 
 
+def _clause_day(match: DateMatch, dates: list[DateMatch], sentence_start: int) -> DateMatch | None:
+    """Return the last day written in the sentence before ``match`` ("voted on Sunday, two days
+    after ..."), or None: a day of its own, not one counted from another event or a filing."""
+    if sentence_start < 0:
+        return None
+    days = [d for d in dates if sentence_start <= d.start and d.end <= match.start and d.value is not None
+            and not d.is_relative_to_event and not d.filing and d.value.precision is DatePrecision.DAY]
+    return days[-1] if days else None
+
+
 def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: Anchor,
                        dates: list[DateMatch], year: YearGuess | None = None, trigger: int = -1,
-                       sentence: str = "", prompted: bool = False) -> tuple[DateValue | None, str | None, str]:
+                       sentence: str = "", prompted: bool = False,
+                       sentence_start: int = -1) -> tuple[DateValue | None, str | None, str]:
     """Return ``(value, date_text, date_basis)`` for the date expression of one event.
 
     Relative expressions take the referenced (or latest explicitly dated) earlier event's date.
@@ -387,7 +398,9 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
     publication period (or the inferred year), unless its ``sentence`` answers an earlier dated
     event of the report ("in retaliation for the arrest"): then it gets that event's month. A
     happening its sentence answers (``prompted``: "strikes in February in response to rocket attacks": the
-    attacks) came before the sentence's date: without a date of its own it has none.
+    attacks) came before the sentence's date: without a date of its own it has none. With no
+    earlier event to count from, a trigger in the clause the expression introduces counts back from
+    the day its sentence (starting at ``sentence_start``) gives before the expression.
     """
     if match is not None and match.is_relative_to_event:
         ref = _reference_event(match, earlier)
@@ -400,6 +413,11 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
             parts = [int(p) for p in ref.date_start.split("-")]
             base = value_of(_date_from(parts), DatePrecision(ref.date_precision or DatePrecision.DAY))
             return shift_date(base, offset), match.text, basis
+        own = _clause_day(match, dates, sentence_start) if offset < 0 else None
+        if own is not None and own.value is not None:
+            # "parliament voted on Sunday, two days after a drone strike killed X": the strike
+            # counts back from the day its sentence gives the happening it follows
+            return shift_date(own.value, offset), match.text, f"{basis}, from '{own.text}'"
         return None, match.text, "relative: reference event not found"
     if match is not None and match.kind == "weekday" and anchor.precision is not DatePrecision.DAY \
             and (match.value is None or "unknown" in match.basis):

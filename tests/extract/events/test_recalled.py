@@ -121,3 +121,12 @@ def test_a_date_describing_the_subject_does_not_date_a_coordinated_verb(extracto
         "if Washington does not withdraw.", PUB))
     threats = [e for e in found if e.attrs.get("label") == "threat"]
     assert threats and all(not (e.date_start or "").startswith("2007") for e in threats)
+
+
+def test_a_happening_counted_back_from_its_sentences_own_day(extractor: EventExtractor) -> None:
+    # PUB is Tuesday 2024-03-05: "on Sunday" is 2024-03-03, the strike two days before it
+    found = extractor.extract(make_context(
+        "The council met in Baghdad on Sunday to discuss the crisis, two days after a drone strike in the "
+        "city killed a militia commander.", PUB))
+    strikes = [e for e in found if e.sub_type == "Air/drone strike"]
+    assert [e.date_start for e in strikes] == ["2024-03-01"]
