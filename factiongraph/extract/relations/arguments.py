@@ -289,6 +289,16 @@ class SentenceArgs:
                 j -= 1
         return sorted(_unique(out), key=lambda x: x.start)
 
+    def _set_off_subject(self, prep: Token, verb: Token) -> list[Mention]:
+        """Return the subject a phrase set off by commas right after it describes, when the parser
+        hung the phrase on the verb ("A, among the PMF factions, denied it")."""
+        doc = prep.doc
+        if prep.i < 2 or doc[prep.i - 1].text != "," or prep.head.i != verb.i:
+            return []
+        subjects = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < prep.i
+                    for m in self.named(c)]
+        return [m for m in subjects if m.end == doc[prep.i - 2].idx + len(doc[prep.i - 2].text)]
+
     def _is_possessor(self, m: Mention) -> bool:
         """Return True for a mention followed by a possessive marker ("Iran's")."""
         return bool(re.match(r"\s*['\u2019]s?\s", self.text[m.end:m.end + 4]))
@@ -318,7 +328,7 @@ class SentenceArgs:
             holder = tok.head.head
             if holder.lower_ in _COPULAS:
                 return self._subject_names(holder)
-            return self.named(holder)
+            return self.named(holder) or self._set_off_subject(tok.head, holder)
         if dep == "appos" and _apposed_far(tok):
             return []  # "the army released the names of two soldiers ..., both members of X": misparsed
         if dep == "appos":

@@ -224,8 +224,9 @@ class SyntaxGroups(GroupFamilies):
             if low in words.link_nouns:
                 out.extend(self.ties(view, args, tok))
                 continue
-            political_front = (low in words.front_nouns or low in words.wing_nouns) and any(
-                c.dep_ in ("amod", "compound") and c.lower_ in words.front_modifiers for c in tok.children)
+            modifiers = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+            political_front = (low in words.front_nouns or low in words.wing_nouns) and bool(
+                modifiers & words.front_modifiers)
             # "X, the militia of the Sadrist movement": a party's (or a person's) own militia
             wing = tok is found and low in words.wing_nouns and low not in words.affiliate_nouns
             party_arm = wing and not political_front
@@ -258,8 +259,9 @@ class SyntaxGroups(GroupFamilies):
             others = others or list(nationality)
             if wing:
                 kinds = {EntityType.POLITICAL_ORG, EntityType.PERSON} if party_arm else GROUP_TYPES
-                others = [o for o in others if self.type_of_id(view, o) in kinds and (
-                    o.entity_id if isinstance(o, Mention) else o) not in self.owner.umbrellas and not (
+                civil = political_front and bool(modifiers & words.civil_modifiers)  # "the PMF's political bloc"
+                others = [o for o in others if self.type_of_id(view, o) in kinds and (civil or (
+                    o.entity_id if isinstance(o, Mention) else o) not in self.owner.umbrellas) and not (
                     party_arm and isinstance(o, Mention) and not self.names_phrase(args, o))]
             if not others and low in words.reciprocal_nouns:
                 out.extend(self.reciprocal(view, args, tok))
@@ -367,6 +369,9 @@ class SyntaxGroups(GroupFamilies):
             return []
         others = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
                   for m in self.pobj_names(args, c)]
+        if not others and noun.dep_ == "dobj":  # "X pledged allegiance to Y": "to" hung on the verb
+            others = [m for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with") and c.i > noun.i
+                      for m in self.pobj_names(args, c)]
         if not others:
             return []
         out: list[Candidate] = []
@@ -607,6 +612,33 @@ class SyntaxGroups(GroupFamilies):
                 for subj in subjects if args.type_of(subj) in actors and subj.entity_id != target.entity_id]
 
 
+    @staticmethod
+    def after_preposition(args: SentenceArgs, m: Mention, verb: Token) -> bool:
+        """Return True when a name the parser made a verb's object follows a preposition of the
+        verb ("fought with Asaib Ahl al-Haq" split apart: an ally or a foe, never the object)."""
+        return any(c.dep_ == "prep" and c.i < len(c.doc) - 1 and c.doc[c.i + 1].idx >= m.start
+                   and c.doc[c.i + 1].idx < m.end and c.idx < m.start for c in verb.children)
+
+    def war(self, args: SentenceArgs, tok: Token, actors: frozenset[EntityType]) -> list[Candidate]:
+        """"X declared war on Y", "X wages a campaign against Y", "X is at war with Y" -> X opposes Y
+        (the war noun the object of a war verb, or of "at"; "a war on Y" alone says nobody's)."""
+        head = tok.head
+        if tok.dep_ == "dobj" and head.lower_ in self.words.war_verbs:
+            verb = head
+            preps = ("on", "against") if tok.lower_ != "war" else tuple(self.words.war_preps - {"with"})
+        elif tok.dep_ == "pobj" and head.lower_ == "at" and tok.lower_ == "war":
+            verb = head.head
+            preps = ("with",)
+        else:
+            return []
+        if args.negated(tok) or self.is_negated(verb):
+            return []
+        targets = [m for holder in (tok, verb) for c in holder.children
+                   if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i for m in self.pobj_names(args, c)]
+        return [self.cand(subj, Predicate.OPPOSES, target, args.span_of(subj, target, tok), "rel-syn-clause")
+                for target in targets if args.type_of(target) in actors
+                for subj in args.subjects(verb) if args.type_of(subj) in actors and subj.entity_id != target.entity_id]
+
     def syn_explicit(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"B commands A" (A a group), "A opposes B", "A is fighting B", "A is opposed to B"."""
         out: list[Candidate] = []
@@ -616,10 +648,13 @@ class SyntaxGroups(GroupFamilies):
             if low in self.words.oppose_nouns:
                 out.extend(self.opponent(args, tok, actors))
                 continue
+            if low in self.words.war_nouns:
+                out.extend(self.war(args, tok, actors))
+                continue
             if self.is_negated(tok) or tok.dep_ in ("amod", "compound", "pobj", "nsubj", "dobj"):
                 continue
             objects = [m for c in tok.children if c.dep_ == "dobj" for m in args.members(c)
-                       if not self.unit_modifier(args, c, m)]
+                       if not self.unit_modifier(args, c, m) and not self.after_preposition(args, m, tok)]
             if low in self.words.command_verbs:
                 if any(c.dep_ in ("auxpass", "agent") for c in tok.children):
                     continue  # "commanded by": read as a leader (syn_leading)

@@ -111,6 +111,12 @@ class SyntaxUmbrellas(SyntaxGroups):
                         if generic and child.lower_ == "in":  # "groups in Y": only a known umbrella
                             found = [m for m in found if m.entity_id in self.owner.umbrellas]
                         umbrellas.extend(found)
+            if not umbrellas and not generic and not tok.lower_.endswith("s"):
+                # "X, al-Qaeda's branch in Syria", "X is Hezbollah's elite unit": one part of its owner
+                owners = [m for c in tok.children if c.dep_ == "poss" for m in args.named(c)
+                          if args.type_of(m) in UMBRELLA_TYPES]
+                if owners and args.described(tok):
+                    umbrellas = owners
             if not umbrellas:
                 umbrellas = [m for m in self.compound_umbrellas(args, tok)]
                 if not umbrellas:
@@ -275,8 +281,12 @@ class SyntaxUmbrellas(SyntaxGroups):
         umbrellas = [m for m in args.described(noun) if args.type_of(m) in UMBRELLA_TYPES]
         if not umbrellas:
             return []
-        members = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
-                   for p in c.children if p.dep_ == "pobj" for m in args.members(p)]
+        arm = any(c.dep_ in ("amod", "compound") and c.lower_ in self.words.front_modifiers for c in noun.children)
+        # "Y, the political bloc of the PMF": the PMF's own arm, not a bloc of it (unlike "a
+        # political alliance of parties including A")
+        pobjs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                 for p in c.children if p.dep_ == "pobj" and not (arm and args.mention_at(p) is not None)]
+        members = [m for p in pobjs for m in args.members(p) or self.relative_members(args, p)]
         # "a banner used by several factions including A"
         members += [m for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                     for p in a.children if p.dep_ == "pobj" for m in args.members(p)]
@@ -286,6 +296,23 @@ class SyntaxUmbrellas(SyntaxGroups):
                 if args.type_of(member) in GROUP_TYPES and member.entity_id != umbrella.entity_id:
                     out.append(self.cand(member, Predicate.PART_OF, umbrella,
                                          args.span_of(umbrella, member, noun), args.description_rule(noun)))
+        return out
+
+    def relative_members(self, args: SentenceArgs, noun: Token) -> list[Mention]:
+        """Return the names a relative clause on a plural group noun picks out of it: "factions in
+        which A plays a leading role", "militias among which A is the most active" (the clause's
+        subject, the relative pronoun the object of "in", "among" or "of")."""
+        if noun.lower_ not in self.words.group_part_nouns | self.words.part_nouns:
+            return []
+        out: list[Mention] = []
+        for clause in noun.children:
+            if clause.dep_ != "relcl" or self.is_negated(clause) or not any(
+                    c.dep_ == "prep" and c.lower_ in ("in", "among", "of") and any(
+                        p.dep_ == "pobj" and p.lower_ in ("which", "whom") for p in c.children)
+                    for c in clause.children):
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            out.extend(m for c in subjects[:1] for m in args.members(c) or args.named(c))
         return out
 
     def part_phrase(self, tok: Token) -> bool:

@@ -802,3 +802,69 @@ def test_an_arm_of_the_group_named_before(extractor: RelationExtractor, text: st
         assert {(p, o) for _, p, o in got} == {("affiliated_with", "kataib-hezbollah")}
     else:
         assert triple in got
+
+
+# -- helper round: umbrellas' arms, relative clauses, possessive parts, war ------------------------
+@pytest.mark.parametrize("text", [
+    "The Fatah Alliance, the political bloc of the Popular Mobilization Forces, won 17 seats.",
+    "The Fatah Alliance, the PMF's political bloc, won 17 seats.",
+])
+def test_an_umbrellas_political_bloc_is_its_affiliate(extractor: RelationExtractor, text: str) -> None:
+    got = triples(run(extractor, text))
+    assert ("fatah-alliance", "affiliated_with", "pmf") in got
+    assert not [t for t in got if t[1] == "part_of"]  # never the PMF inside its own bloc
+
+
+def test_a_political_alliance_of_parties_still_lists_its_parts(extractor: RelationExtractor) -> None:
+    text = "The Coordination Framework, a political alliance of Shiite parties including the Dawa Party, met."
+    assert ("dawa-party", "part_of", "coordination-framework") in triples(run(extractor, text))
+
+
+@pytest.mark.parametrize("text,member", [
+    ("The Islamic Resistance in Iraq, an umbrella for pro-Iran factions in which Kataib Hezbollah plays "
+     "a leading role, claimed the drone attack.", "kataib-hezbollah"),
+    ("The Islamic Resistance in Iraq, a banner for militias among which Harakat al-Nujaba is the most "
+     "active, claimed the attack.", "harakat-al-nujaba"),
+])
+def test_a_relative_clause_picks_a_member_out_of_an_umbrellas_groups(extractor: RelationExtractor, text: str,
+                                                                     member: str) -> None:
+    assert (member, "part_of", "islamic-resistance-in-iraq") in triples(run(extractor, text))
+
+
+def test_a_phrase_set_off_after_a_name_with_among(extractor: RelationExtractor) -> None:
+    text = "Kataib Hezbollah, among the most prominent PMF factions, denied the report."
+    assert ("kataib-hezbollah", "part_of", "pmf") in triples(run(extractor, text))
+
+
+@pytest.mark.parametrize("text,part,whole", [
+    ("Jabhat al-Nusra, al-Qaeda's branch in Syria, took the town.", "jabhat-al-nusra", "al-qaeda"),
+    ("Kataib Hezbollah, the backbone of the Popular Mobilization Forces, rejected the plan.",
+     "kataib-hezbollah", "pmf"),
+])
+def test_one_part_of_a_body_named_by_its_owner(extractor: RelationExtractor, text: str, part: str,
+                                               whole: str) -> None:
+    assert (part, "part_of", whole) in triples(run(extractor, text))
+
+
+def test_allegiance_pledged_to_a_group_is_an_affiliation(extractor: RelationExtractor) -> None:
+    text = "Jabhat al-Nusra, which pledged allegiance to al-Qaeda in 2013, took the town."
+    assert ("jabhat-al-nusra", "affiliated_with", "al-qaeda") in triples(run(extractor, text))
+
+
+@pytest.mark.parametrize("text,subj,obj", [
+    ("Kataib Hezbollah declared war on the United States.", "kataib-hezbollah", "united-states"),
+    ("The Islamic State has waged war against the Peshmerga for years.", "isis", "peshmerga"),
+    ("The Houthis have been at war with Saudi Arabia since 2015.", "houthis", "saudi-arabia"),
+])
+def test_a_war_declared_or_waged_is_opposition(extractor: RelationExtractor, text: str, subj: str,
+                                               obj: str) -> None:
+    assert (subj, "opposes", obj) in triples(run(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah is not at war with Israel, the minister said.",
+    "Abu Ali al-Askari, who fought with Asaib Ahl al-Haq in Syria, was killed.",  # with: ally or foe
+    "The war on Kataib Hezbollah began in 2020.",  # nobody's war
+])
+def test_no_opposition_from_war_words_without_a_stated_side(extractor: RelationExtractor, text: str) -> None:
+    assert not [r for r in run(extractor, text) if r.predicate.value == "opposes"]
