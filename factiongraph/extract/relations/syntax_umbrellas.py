@@ -90,10 +90,10 @@ class SyntaxUmbrellas(SyntaxGroups):
                 continue
             if low in words.collective_nouns and args.mention_at(tok) is None:
                 out.extend(self.collective(view, args, tok))
-            generic = low in words.group_part_nouns
+            generic = low in words.group_part_nouns and not self.part_phrase(tok)  # not "a PMF member group"
             if generic and args.present.isdisjoint(words.inner_preps) and "in" not in args.present:
                 continue  # "a militia within Y" needs its preposition
-            if not (generic or low in words.part_nouns) or args.mention_at(tok) is not None \
+            if not (generic or low in words.part_nouns or self.part_phrase(tok)) or args.mention_at(tok) is not None \
                     or args.negated(tok):
                 continue
             umbrellas: list[Mention] = []
@@ -115,6 +115,10 @@ class SyntaxUmbrellas(SyntaxGroups):
                 # "X, al-Qaeda's branch in Syria", "X is Hezbollah's elite unit": one part of its owner
                 owners = [m for c in tok.children if c.dep_ == "poss" for m in args.named(c)
                           if args.type_of(m) in UMBRELLA_TYPES]
+                # "the Golani Brigade, an Israeli army infantry unit": a state body written before
+                owners += [m for m in args.ms if tok.left_edge.idx <= m.start and m.end <= tok.idx
+                           and args.type_of(m) is EntityType.STATE_BODY and not any(
+                               c.dep_ == "poss" and c.idx >= m.start for c in tok.lefts)]
                 if owners and args.described(tok):
                     umbrellas = owners
             if not umbrellas:
@@ -260,6 +264,10 @@ class SyntaxUmbrellas(SyntaxGroups):
         members += [m for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"
                     for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                     for o in p.children if o.dep_ == "pobj" for m in args.members(o)]
+        # "Y is made up of 60 factions, the largest of which are A and B"
+        members += [m for c in verb.children if c.dep_ in ("advcl", "relcl") for m in self.which_names(args, c)]
+        members += [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj" for m in self.relative_members(args, p)]
         if not members:
             return []
         out: list[Candidate] = []
@@ -313,7 +321,20 @@ class SyntaxUmbrellas(SyntaxGroups):
                 continue
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
             out.extend(m for c in subjects[:1] for m in args.members(c) or args.named(c))
+        for clause in noun.children:
+            if clause.dep_ == "relcl":
+                out.extend(self.which_names(args, clause))
         return out
+
+    def which_names(self, args: SentenceArgs, clause: Token) -> list[Mention]:
+        """Return the names "the largest of which are A and B" lists (the clause's subject picks
+        from "which"; its complement names them)."""
+        if self.is_negated(clause) or not any(
+                c.dep_ == "nsubj" and any(p.dep_ == "prep" and p.lower_ in ("of", "among") and any(
+                    o.dep_ == "pobj" and o.lower_ in ("which", "whom") for o in p.children) for p in c.children)
+                for c in clause.children):
+            return []
+        return [m for c in clause.children if c.dep_ == "attr" for m in args.members(c)]
 
     def part_phrase(self, tok: Token) -> bool:
         """Return True for a part noun ("its factions") or a group noun a part noun qualifies
@@ -365,14 +386,31 @@ class SyntaxUmbrellas(SyntaxGroups):
     def compound_umbrellas(self, args: SentenceArgs, tok: Token) -> list[Mention]:
         """Return a known umbrella written before a plural group noun ("PMF factions such as A")."""
         out: list[Mention] = []
-        for child in tok.lefts:
+        lefts = list(tok.lefts)
+        if tok.lower_ in self.words.group_part_nouns:  # "a PMF member group": the umbrella on "member"
+            lefts += [c for p in lefts if p.dep_ == "compound" and p.lower_ in self.words.part_nouns
+                      for c in p.lefts]
+        for child in lefts:
             if child.dep_ in ("compound", "poss", "nmod"):
                 m = args.mention_at(child)
                 if m is not None and m.entity_id in self.owner.umbrellas:
                     out.append(m)
+                elif m is None and child.dep_ == "poss" and child.lower_ == "whose":
+                    out.extend(self.whose_owner(args, child))  # "the PMF, whose largest factions include A"
                 elif m is None and child.dep_ == "poss":
                     out.extend(self.umbrella_referent(args, child))  # "one of its factions"
         return out
+
+    def whose_owner(self, args: SentenceArgs, whose: Token) -> list[Mention]:
+        """Return the body a relative "whose" stands for: the name the clause hangs on."""
+        clause = whose
+        for _ in range(4):
+            if clause.dep_ == "relcl" or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        if clause.dep_ != "relcl":
+            return []
+        return [m for m in args.named(clause.head) if args.type_of(m) in UMBRELLA_TYPES]
 
     def under(self, view: DocView, args: SentenceArgs, prep: Token) -> list[Candidate]:
         """"X, which falls under the PMF", "X operates under the umbrella of Y", "units within Y"."""

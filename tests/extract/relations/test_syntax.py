@@ -868,3 +868,28 @@ def test_a_war_declared_or_waged_is_opposition(extractor: RelationExtractor, tex
 ])
 def test_no_opposition_from_war_words_without_a_stated_side(extractor: RelationExtractor, text: str) -> None:
     assert not [r for r in run(extractor, text) if r.predicate.value == "opposes"]
+
+
+@pytest.mark.parametrize("text", [
+    "The PMF is made up of some 60 factions, the largest of which are Badr and Kataib Hezbollah.",
+    "The PMF, whose largest factions include the Badr Organization and Kataib Hezbollah, rejected the plan.",
+])
+def test_an_umbrellas_largest_factions_named_in_a_clause(extractor: RelationExtractor, text: str) -> None:
+    got = triples(run(extractor, text))
+    assert {("badr-organisation", "part_of", "pmf"), ("kataib-hezbollah", "part_of", "pmf")} <= got
+
+
+def test_a_member_group_of_a_known_umbrella(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "Kataib Hezbollah, a PMF member group, threatened US forces."))
+    assert ("kataib-hezbollah", "part_of", "pmf") in got
+
+
+def test_an_extension_of_a_group_is_an_affiliate(extractor: RelationExtractor) -> None:
+    text = "Saraya Awliya al-Dam is widely seen as an extension of Kataib Hezbollah."
+    assert ("saraya-awliya-al-dam", "affiliated_with", "kataib-hezbollah") in triples(run(extractor, text))
+
+
+def test_a_state_bodys_unit_named_with_the_body_before_the_noun(extractor: RelationExtractor) -> None:
+    text = "The Golani Brigade, an Israeli army infantry unit, lost two soldiers on Sunday."
+    rels = run(extractor, text)
+    assert [(p, o) for s, p, o in triples(rels) if p == "part_of"] == [("part_of", "israel-defense-forces")]
