@@ -319,9 +319,13 @@ class SyntaxGroups(GroupFamilies):
         hypothesis; "Y's political front" is an affiliation, read by :meth:`syn_affiliate`)."""
         out: list[Candidate] = []
         words = self.words
-        for tok in args.tokens_in(words.cover_nouns | words.name_nouns):
-            low = tok.lower_
-            mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+        for found in args.tokens_in(words.cover_nouns | words.name_nouns):
+            tok = found
+            if found.dep_ in ("compound", "amod") and found.lower_ in words.cover_nouns \
+                    and found.head.lower_ in words.group_part_nouns and args.mention_at(found.head) is None:
+                tok = found.head  # "one of several front groups for Y", "Y and its front groups, such as X"
+            low = found.lower_
+            mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.i != found.i}
             if args.mention_at(tok) is not None or args.negated(tok) or mods & words.front_modifiers:
                 continue
             if low in words.name_nouns and not mods & (words.name_modifiers | words.cover_nouns):
@@ -330,10 +334,13 @@ class SyntaxGroups(GroupFamilies):
                       for m in self.pobj_names(args, c)]
             others += [m for c in tok.children if c.dep_ == "acl" for a in c.children
                        if a.dep_ == "agent" for m in self.pobj_names(args, a)]  # "a facade used by Y"
+            if tok is not found:  # "Y and its front groups": the owner of "its"
+                others += [m for c in tok.children if c.dep_ == "poss" for m in self.owner_of(args, c)]
             others = [m for m in others if args.type_of(m) in GROUP_TYPES]
             if not others:
                 continue
-            subjects = [m for m in args.described(tok) if args.type_of(m) in GROUP_TYPES]
+            subjects = [m for m in args.described(tok) + (args.members(tok, own_name=False) if tok is not found else [])
+                        if args.type_of(m) in GROUP_TYPES and m not in others]
             for other in others:
                 out.extend(self.cand(subj, Predicate.POSSIBLY_SAME_AS, other, args.span_of(subj, other, tok),
                                      args.description_rule(tok))

@@ -31,7 +31,7 @@ class SyntaxUmbrellas(SyntaxGroups):
         """
         low = tok.lower_
         noun: str | None = None
-        if low != "its":
+        if low not in ("its", "it"):  # "its factions"; "Kataib Hezbollah later joined it"
             if low not in self.words.collective_nouns or args.mention_at(tok) is not None or not any(
                     c.dep_ == "det" and c.lower_ in args.anaphor_dets for c in tok.children) or any(
                     c.dep_ in ("poss", "compound", "prep") or args.mention_at(c) is not None for c in tok.children):
@@ -39,10 +39,14 @@ class SyntaxUmbrellas(SyntaxGroups):
             noun = low
         edge = tok.left_edge.idx
         here = [m for m in args.ms if m.end <= edge]
-        for m in [*reversed(here), *reversed(args.view.recent_mentions(args.start, 1))]:
+        before = args.view.recent_mentions(args.start, 1)
+        for m in [*reversed(here), *reversed(before)]:
             if args.type_of(m) not in UMBRELLA_TYPES:
                 continue
             if m.entity_id in self.owner.umbrellas or (noun is not None and noun in args.text[m.start:m.end].lower()):
+                if low == "it":  # a bare "it" only for the body its sentence is about (named first)
+                    bodies = [x for x in (here if m in here else before) if args.type_of(x) in UMBRELLA_TYPES]
+                    return [m] if bodies and bodies[0] == m else []
                 return [m]
         return []
 
@@ -91,8 +95,9 @@ class SyntaxUmbrellas(SyntaxGroups):
             if low in words.collective_nouns and args.mention_at(tok) is None:
                 out.extend(self.collective(view, args, tok))
             generic = low in words.group_part_nouns and not self.part_phrase(tok)  # not "a PMF member group"
-            if generic and args.present.isdisjoint(words.inner_preps) and "in" not in args.present:
-                continue  # "a militia within Y" needs its preposition
+            if generic and args.present.isdisjoint(words.inner_preps) and "in" not in args.present \
+                    and not self.compound_umbrellas(args, tok):
+                continue  # "a militia within Y" needs its preposition, "a PMF militia" a known umbrella
             if not (generic or low in words.part_nouns or self.part_phrase(tok)) or args.mention_at(tok) is not None \
                     or args.negated(tok):
                 continue

@@ -893,3 +893,29 @@ def test_a_state_bodys_unit_named_with_the_body_before_the_noun(extractor: Relat
     text = "The Golani Brigade, an Israeli army infantry unit, lost two soldiers on Sunday."
     rels = run(extractor, text)
     assert [(p, o) for s, p, o in triples(rels) if p == "part_of"] == [("part_of", "israel-defense-forces")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah, a PMF militia, fired rockets at the base.",
+    "PMF militias such as Kataib Hezbollah fired rockets at the base.",
+])
+def test_a_group_noun_after_a_known_umbrella_is_one_of_its_parts(extractor: RelationExtractor, text: str) -> None:
+    assert ("kataib-hezbollah", "part_of", "pmf") in triples(run(extractor, text))
+
+
+def test_it_as_the_object_of_joining_is_the_umbrella_the_text_is_about(extractor: RelationExtractor) -> None:
+    got = triples(run(extractor, "The PMF was formed in 2014. Kataib Hezbollah later joined it."))
+    assert ("kataib-hezbollah", "part_of", "pmf") in got
+    # "it" there is more likely the response than the PMF, which is not what the sentence is about
+    text = "Kataib Hezbollah said the PMF would respond. Asaib Ahl al-Haq joined it."
+    assert not [t for t in triples(run(extractor, text)) if t[1] == "part_of"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ashab al-Kahf, one of several front groups for Kataib Hezbollah, claimed the attack.",
+    "Kataib Hezbollah and its front groups, such as Ashab al-Kahf, claimed the attacks.",
+])
+def test_front_groups_are_front_hypotheses(extractor: RelationExtractor, text: str) -> None:
+    got = triples(run(extractor, text))
+    assert {("ashab-al-kahf", "possibly_same_as", "kataib-hezbollah"),
+            ("kataib-hezbollah", "possibly_same_as", "ashab-al-kahf")} & got
