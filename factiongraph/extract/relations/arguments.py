@@ -460,7 +460,7 @@ class SentenceArgs:
                 tok = self._token_at(after.end())
                 head = self._phrase_head(tok, forward=True) if tok is not None else None
                 if head is not None and self.mention_at(head) is None:
-                    found.setdefault(head.i, (m, True))
+                    found.setdefault(head.i, (self._qualified_owner(m, head) or m, True))
             before = _APPOS_BEFORE.search(text[max(self.start, m.start - 6):m.start])
             if before is not None and _APPOS_CLOSE.match(text, m.end, self.end):
                 tok = self._token_before(m.start - len(before.group()))
@@ -471,6 +471,16 @@ class SentenceArgs:
                         found.setdefault(noun.i, (m, False))
         self._apposed = found
         return found
+
+    def _qualified_owner(self, m: Mention, phrase: Token) -> Mention | None:
+        """Return the name a phrase after "A in B," restates when the parse hangs it on A: "the
+        Tribal Mobilization Forces in Anbar, part of the PMF" (B only qualifies A)."""
+        owner = self.mention_at(phrase.head) if phrase.dep_ == "appos" else None
+        inner = self.head(m)
+        if owner is None or owner == m or inner is None or inner.dep_ != "pobj":
+            return None
+        prep = inner.head
+        return owner if prep.dep_ == "prep" and prep.head.i == phrase.head.i else None
 
     def _token_at(self, pos: int) -> Token | None:
         """Return the sentence token starting at character ``pos``."""
@@ -539,6 +549,9 @@ class SentenceArgs:
                 return out
             if v.dep_ == "relcl":
                 return self.named(v.head)
+            if v.dep_ == "acl" and v.i != verb.i and v.head.i != v.i:
+                # "X, a group believed to be a front for Y": a raised participle's phrase
+                return self.named(v.head) or self.described(v.head, 1)
             if v.dep_ in ("conj", "xcomp", "ccomp", "acomp") and v.head.i != v.i:
                 v = v.head  # "A was armed and financed by B": through the coordination and copula
                 continue

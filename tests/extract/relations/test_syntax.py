@@ -919,3 +919,21 @@ def test_front_groups_are_front_hypotheses(extractor: RelationExtractor, text: s
     got = triples(run(extractor, text))
     assert {("ashab-al-kahf", "possibly_same_as", "kataib-hezbollah"),
             ("kataib-hezbollah", "possibly_same_as", "ashab-al-kahf")} & got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Saraya Qasim al-Jabbarin, a little-known group believed to be a front for Kataib Hezbollah, "
+     "claimed the attack.", ("qasim-al-jabbarin", "possibly_same_as", "kataib-hezbollah")),
+    ("Saraya Qasim al-Jabbarin, a group thought to be part of the PMF, claimed the attack.",
+     ("qasim-al-jabbarin", "part_of", "pmf")),
+])
+def test_a_raised_participle_on_a_descriptive_phrase(extractor: RelationExtractor, text: str,
+                                                    expected: tuple[str, str, str]) -> None:
+    assert expected in triples(run(extractor, text))
+
+
+def test_a_phrase_after_a_name_and_its_place_restates_the_name(extractor: RelationExtractor) -> None:
+    text = "The Tribal Mobilization Forces in Anbar, part of the PMF, deployed to the border."
+    got = triples(run(extractor, text))
+    assert ("tribal-hashd", "part_of", "pmf") in got
+    assert not [t for t in got if t[0] == "anbar" and t[1] != "located_in"]
