@@ -610,6 +610,8 @@ class SyntaxGroups(GroupFamilies):
         preps = ("to",) if tok.lower_ == "hostile" else ("of", "to")
         targets = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                    for m in self.pobj_names(args, c)]
+        if tok.lower_ != "hostile":  # "Hezbollah, Israel's arch-enemy"
+            targets += [m for c in tok.children if c.dep_ == "poss" for m in args.named(c)]
         if not targets:
             return []
         subjects = args.subjects(tok) if tok.lower_ == "hostile" else args.described(tok)
@@ -618,6 +620,15 @@ class SyntaxGroups(GroupFamilies):
                 for target in targets if args.type_of(target) in actors
                 for subj in subjects if args.type_of(subj) in actors and subj.entity_id != target.entity_id]
 
+
+    def body_against(self, args: SentenceArgs, prep: Token, actors: frozenset[EntityType]) -> list[Candidate]:
+        """"the US-led coalition against the Islamic State": a body's own "against" phrase."""
+        body = args.mention_at(prep.head) if prep.dep_ == "prep" else None
+        if body is None or args.type_of(body) not in actors or args.negated(prep):
+            return []
+        return [self.cand(body, Predicate.OPPOSES, target, args.span_of(body, target, prep), "rel-syn-modifier")
+                for target in self.pobj_names(args, prep)
+                if args.type_of(target) in actors and target.entity_id != body.entity_id]
 
     @staticmethod
     def after_preposition(args: SentenceArgs, m: Mention, verb: Token) -> bool:
@@ -657,6 +668,9 @@ class SyntaxGroups(GroupFamilies):
                 continue
             if low in self.words.war_nouns:
                 out.extend(self.war(args, tok, actors))
+                continue
+            if low == "against":
+                out.extend(self.body_against(args, tok, actors))
                 continue
             if self.is_negated(tok) or tok.dep_ in ("amod", "compound", "pobj", "nsubj", "dobj"):
                 continue

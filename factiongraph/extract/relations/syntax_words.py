@@ -85,4 +85,5 @@ class SyntaxWords:
                               | self.consist_verbs | self.collective_nouns | self.part_nouns
                               | self.group_part_nouns)
         self.control_triggers = self.control_verbs | self.control_nouns | self.leadership_nouns
-        self.explicit_triggers = self.command_verbs | self.oppose_verbs | self.oppose_nouns | self.war_nouns
+        self.explicit_triggers = self.command_verbs | self.oppose_verbs | self.oppose_nouns | self.war_nouns \
+            | {"against"}

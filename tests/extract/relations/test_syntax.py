@@ -937,3 +937,27 @@ def test_a_phrase_after_a_name_and_its_place_restates_the_name(extractor: Relati
     got = triples(run(extractor, text))
     assert ("tribal-hashd", "part_of", "pmf") in got
     assert not [t for t in got if t[0] == "anbar" and t[1] != "located_in"]
+
+
+@pytest.mark.parametrize("text,subj,obj", [
+    ("The US-led coalition against the Islamic State said it struck a cave complex.",
+     "international-coalition", "isis"),
+    ("The international coalition to defeat ISIS said the strike killed two.", "international-coalition", "isis"),
+    ("Hezbollah, Israel's arch-enemy, fired rockets.", "hezbollah", "israel"),
+])
+def test_a_body_named_for_whom_it_fights(extractor: RelationExtractor, text: str, subj: str, obj: str) -> None:
+    assert (subj, "opposes", obj) in triples(run(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The PMF, formed in 2014 to combat ISIS, held a parade.",  # a purpose, not a stated stance
+    "Protesters marched against Kataib Hezbollah in Baghdad.",
+    "The Iraqi government's case against Kataib Hezbollah collapsed.",
+])
+def test_no_opposition_from_purposes_or_other_against_phrases(extractor: RelationExtractor, text: str) -> None:
+    assert not [r for r in run(extractor, text) if r.predicate.value == "opposes"]
+
+
+def test_a_political_evolution_of_a_militia_is_its_affiliate(extractor: RelationExtractor) -> None:
+    text = "The Babylon Movement emerged as the political evolution of the Babylon Brigades."
+    assert ("babiliyoun-movement", "affiliated_with", "babiliyoun") in triples(run(extractor, text))
