@@ -427,15 +427,26 @@ class SyntaxGroups(GroupFamilies):
     def syn_receives(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"X receives funding from Iran", "X gets its weapons from the IRGC" -> backed_by."""
         out: list[Candidate] = []
-        for tok in args.tokens_in(self.words.receive_verbs):
-            if tok.lower_ not in self.words.receive_verbs or self.is_negated(tok):
+        for tok in args.tokens_in(self.words.receive_verbs | self.words.support_nouns):
+            if tok.lower_ in self.words.support_nouns:
+                # "X operates with Iranian support", "X fights with Iran's backing": the verb's subject
+                prep = tok.head
+                if tok.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ not in ("VERB", "AUX", "") \
+                        or prep.head.dep_ in ("pobj", "dobj", "nsubj", "appos") or self.is_negated(prep.head):
+                    continue
+                if args.mention_at(prep.head) is not None or prep.head.lower_ in self.words.support_nouns:
+                    continue
+                tok, objects = prep.head, [tok]
+            elif self.is_negated(tok):
                 continue
-            objects = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in self.words.support_nouns]
+            else:
+                objects = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in self.words.support_nouns]
             if not objects:
                 continue
             # "from Iran" on the verb or on its object ("takes orders from the Quds Force")
-            sources = [m for h in (tok, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-                       for m in self.pobj_names(args, c)]
+            sources: list[Mention | str] = [m for h in (tok, *objects) for c in h.children
+                                            if c.dep_ == "prep" and c.lower_ == "from" for m in self.pobj_names(args, c)]
+            sources += self.noun_owners(view, args, objects)  # "Iranian funding", "Iran's backing"
             subjects = args.subjects(tok)
             if any(o.lower_ in _ORDER_NOUNS for o in objects):
                 # "X takes its orders from the Quds Force": the one who gives them commands X
@@ -443,6 +454,25 @@ class SyntaxGroups(GroupFamilies):
                 continue
             for source in sources:
                 out.extend(self.emit_alignment(view, args, subjects, source, True, "rel-syn-clause", tok))
+        return out
+
+    def noun_owners(self, view: DocView, args: SentenceArgs, nouns: list[Token]) -> list[Mention | str]:
+        """Return who gives what a support noun names: its possessor ("Iran's backing") or a
+        demonym before it ("Iranian funding": the country)."""
+        out: list[Mention | str] = []
+        for noun in nouns:
+            for child in noun.children:
+                if child.dep_ == "poss":
+                    out.extend(args.named(child))
+                elif child.dep_ == "prep" and child.lower_ == "of" and child.i > noun.i:
+                    out.extend(self.pobj_names(args, child))  # "with the support of Iran"
+                elif child.dep_ in ("amod", "compound") and child.i < noun.i and child.text[:1].isupper():
+                    named = args.mention_at(child)
+                    demonym = self.lex.demonyms.get(child.text)
+                    if named is not None and self.type_of_id(view, named) in STATE_TYPES:
+                        out.append(named)
+                    elif named is None and demonym and (found := view.lookup_name(demonym)) is not None:
+                        out.append(found)
         return out
 
     def syn_split(self, view: DocView, args: SentenceArgs) -> list[Candidate]:

@@ -961,3 +961,20 @@ def test_no_opposition_from_purposes_or_other_against_phrases(extractor: Relatio
 def test_a_political_evolution_of_a_militia_is_its_affiliate(extractor: RelationExtractor) -> None:
     text = "The Babylon Movement emerged as the political evolution of the Babylon Brigades."
     assert ("babiliyoun-movement", "affiliated_with", "babiliyoun") in triples(run(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah operates with Iranian support.",
+    "Kataib Hezbollah fights with Iran's backing in Syria.",
+    "Kataib Hezbollah receives Iranian funding and weapons.",
+])
+def test_support_named_by_its_giver_before_the_noun(extractor: RelationExtractor, text: str) -> None:
+    assert ("kataib-hezbollah", "backed_by", "iran") in triples(run(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah called for Iranian support after the strike.",  # asked for, not had
+    "Kataib Hezbollah met with Iranian officials.",
+])
+def test_no_backing_from_support_words_without_having_it(extractor: RelationExtractor, text: str) -> None:
+    assert not [r for r in run(extractor, text) if r.predicate.value == "backed_by"]
