@@ -643,6 +643,12 @@ class SentenceArgs:
         if before:
             return [before[-1]]
         earlier = [m for m in self.view.recent_mentions(self.start, 1) if fits(m)]
+        if not earlier and not pronoun:
+            # "the group" after a sentence or heading that names no group at all: the group named
+            # last within three sentences ("... KH fighters circled the capital. Flags burned. ...
+            # the umbrella under which the group operates")
+            earlier = [m for m in self.view.recent_mentions(self.start, 3)
+                       if fits(m) and m.start < self.start][-1:]
         if not earlier:
             return []
         return [earlier[0] if pronoun else earlier[-1]]
