@@ -226,14 +226,20 @@ class SyntaxUmbrellas(SyntaxGroups):
         """"X joined the PMF", "X was folded into the PMF", "X belongs to Y"."""
         if self.is_negated(verb) or verb.dep_ in ("amod", "compound"):
             return []
-        umbrellas = [m for c in verb.children if c.dep_ == "dobj" for m in self.umbrella_under(args, c)]
+        serving = verb.lower_.startswith("serv")  # "X serves in the PMF" ("serves Iran's interests": no)
+        umbrellas = [m for c in verb.children if c.dep_ == "dobj" and not serving for m in self.umbrella_under(args, c)]
         umbrellas += [m for c in verb.children if c.dep_ == "prep" and c.lower_ in self.words.join_preps
-                      for p in c.children if p.dep_ == "pobj" for m in self.umbrella_under(args, p)]
+                      for p in c.children if p.dep_ == "pobj" for m in self.umbrella_under(args, p)
+                      if not serving or c.lower_ in ("in", "with")]
+        served_in = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                     for p in c.children if p.dep_ == "pobj" for m in self.umbrella_under(args, p)]
         out: list[Candidate] = []
         for umbrella in umbrellas:
             for subj in args.subjects(verb):
                 if subj.entity_id == umbrella.entity_id:
                     continue
+                if serving and args.type_of(subj) is not EntityType.PERSON and umbrella not in served_in:
+                    continue  # a group "serving with" another fights beside it
                 if args.type_of(subj) in GROUP_TYPES | {EntityType.STATE_BODY}:
                     # "a group belonging to Kataib Hezbollah": a group that is no umbrella has affiliates
                     pred = Predicate.AFFILIATED_WITH if verb.lower_.startswith("belong") and args.type_of(

@@ -978,3 +978,20 @@ def test_support_named_by_its_giver_before_the_noun(extractor: RelationExtractor
 ])
 def test_no_backing_from_support_words_without_having_it(extractor: RelationExtractor, text: str) -> None:
     assert not [r for r in run(extractor, text) if r.predicate.value == "backed_by"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hussein Mohammed, an Asaib Ahl al-Haq militiaman, was arrested.", "asaib-ahl-al-haq"),
+    ("Hussein Mohammed served in the Popular Mobilization Forces for six years.", "pmf"),
+    ("Hussein Mohammed, who served with Kataib Hezbollah in Syria, was killed.", "kataib-hezbollah"),
+])
+def test_a_person_serving_in_a_group_is_a_member(extractor: RelationExtractor, text: str, expected: str) -> None:
+    assert [o for s, p, o in triples(run(extractor, text)) if p == "member_of"] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah served with Harakat al-Nujaba in Syria.",  # beside it, not inside it
+    "Kataib Hezbollah serves Iran's interests.",
+])
+def test_serving_beside_or_for_is_no_membership(extractor: RelationExtractor, text: str) -> None:
+    assert not [t for t in triples(run(extractor, text)) if t[1] in ("part_of", "affiliated_with", "member_of")]
