@@ -995,3 +995,13 @@ def test_a_person_serving_in_a_group_is_a_member(extractor: RelationExtractor, t
 ])
 def test_serving_beside_or_for_is_no_membership(extractor: RelationExtractor, text: str) -> None:
     assert not [t for t in triples(run(extractor, text)) if t[1] in ("part_of", "affiliated_with", "member_of")]
+
+
+@pytest.mark.parametrize("text,count", [
+    ("The strike killed Hussein Mohammed and Ali Kadhim, two members of Kataib Hezbollah.", 2),
+    ("Hussein Mohammed and Ali Kadhim, both senior commanders of Kataib Hezbollah, were killed.", 2),
+    ("Hussein Mohammed and Ali Kadhim, three members of Kataib Hezbollah, were killed.", 0),  # count misfits
+])
+def test_a_counted_plural_title_after_a_list_of_names(extractor: RelationExtractor, text: str, count: int) -> None:
+    members = [t for t in triples(run(extractor, text)) if t[1:] == ("member_of", "kataib-hezbollah")]
+    assert len(members) == count
