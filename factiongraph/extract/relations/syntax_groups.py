@@ -719,7 +719,9 @@ class SyntaxGroups(GroupFamilies):
                     if args.type_of(unit) not in GROUP_TYPES:
                         continue
                     for subj in subjects:
-                        if args.type_of(subj) in actors and subj.entity_id != unit.entity_id:
+                        # a person or state body commands a group ("KH controls Brigade 14": a group's
+                        # own unit, no command relation)
+                        if args.type_of(subj) in actors - GROUP_TYPES and subj.entity_id != unit.entity_id:
                             out.append(self.cand(subj, Predicate.COMMANDS, unit,
                                                  args.span_of(subj, unit, tok), "rel-syn-clause"))
                 continue

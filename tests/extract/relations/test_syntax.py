@@ -1005,3 +1005,8 @@ def test_serving_beside_or_for_is_no_membership(extractor: RelationExtractor, te
 def test_a_counted_plural_title_after_a_list_of_names(extractor: RelationExtractor, text: str, count: int) -> None:
     members = [t for t in triples(run(extractor, text)) if t[1:] == ("member_of", "kataib-hezbollah")]
     assert len(members) == count
+
+
+def test_a_group_controlling_a_unit_does_not_command_it(extractor: RelationExtractor) -> None:
+    text = "Kataib Sayyid al-Shuhada, which controls Brigade 14, denied the report."
+    assert not [t for t in triples(run(extractor, text)) if t[1] == "commands"]
