@@ -168,6 +168,15 @@ class SyntaxUmbrellas(SyntaxGroups):
         for noun in args.tokens_in(self.words.holder_nouns):
             owners: list[Mention] = []
             for child in noun.children:
+                if child.dep_ == "compound" and child.i < noun.i:  # "PMF fighters from Kataib Hezbollah"
+                    m = args.mention_at(child)
+                    owners.extend([m] if m is not None and m.entity_id in self.owner.umbrellas else [])
+                    continue
+                if child.dep_ == "prep" and child.lower_ == "of" and any(
+                        c.dep_ == "prep" and c.lower_ == "including" for c in noun.children):
+                    # "Members of the PMF, including fighters from Kataib Hezbollah"
+                    owners.extend(m for m in self.pobj_names(args, child) if m.entity_id in self.owner.umbrellas)
+                    continue
                 if child.dep_ != "poss":
                     continue
                 m = args.mention_at(child)
@@ -177,8 +186,11 @@ class SyntaxUmbrellas(SyntaxGroups):
                     owners.extend(self.umbrella_referent(args, child))
             if not owners:
                 continue
-            groups = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
-                      for m in self.pobj_names(args, c) if args.type_of(m) in GROUP_TYPES]
+            holders = [noun] + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "including"
+                                for p in c.children if p.dep_ == "pobj" and p.lower_ in self.words.holder_nouns]
+            groups = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                      for m in self.pobj_names(args, c) if args.type_of(m) in GROUP_TYPES
+                      and m.entity_id not in {o.entity_id for o in owners}]
             for umbrella in owners:
                 for group in groups:
                     if group.entity_id != umbrella.entity_id:

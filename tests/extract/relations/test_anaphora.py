@@ -223,3 +223,15 @@ def test_the_group_reaches_past_a_sentence_that_names_no_group(extractor: Relati
             "the umbrella under which the group operates.")
     found = got(extractor, text)
     assert (KH, "part_of", "pmf") not in found and ("asaib-ahl-al-haq", "part_of", "pmf") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Members of the Popular Mobilization Forces, including fighters from Kataib Hezbollah, marched in Baghdad.",
+    "PMF fighters from Kataib Hezbollah marched in Baghdad.",
+])
+def test_an_umbrellas_people_from_a_group(extractor: RelationExtractor, text: str) -> None:
+    assert (KH, "part_of", "pmf") in got(extractor, text)
+
+
+def test_an_umbrellas_people_beside_a_groups_people_say_nothing(extractor: RelationExtractor) -> None:
+    assert (KH, "part_of", "pmf") not in got(extractor, "PMF fighters clashed with fighters from Kataib Hezbollah.")
