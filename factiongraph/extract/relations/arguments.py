@@ -172,6 +172,8 @@ class SentenceArgs:
             return [found]
         if tok.lower_ in self.affiliate_nouns:
             return []  # "a KH splinter", "an IRGC proxy": the name before the noun is its owner
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return []  # "a Yazidi militia", "a Kataib Hezbollah unit": one of a kind, not the body named
         for child in tok.lefts:
             if child.dep_ in ("compound", "flat", "nmod", "amod"):
                 inner = self.mention_at(child)

@@ -1010,3 +1010,10 @@ def test_a_counted_plural_title_after_a_list_of_names(extractor: RelationExtract
 def test_a_group_controlling_a_unit_does_not_command_it(extractor: RelationExtractor) -> None:
     text = "Kataib Sayyid al-Shuhada, which controls Brigade 14, denied the report."
     assert not [t for t in triples(run(extractor, text)) if t[1] == "commands"]
+
+
+def test_a_name_inside_an_indefinite_phrase_is_not_the_phrases_name(extractor: RelationExtractor) -> None:
+    text = "The Sinjar Resistance Units, a Yazidi militia aligned with the PKK, blocked the road."
+    got = triples(run(extractor, text))
+    assert ("sinjar-resistance-units", "affiliated_with", "pkk") in got
+    assert not [t for t in got if t[2] == "pkk" and t[0] != "sinjar-resistance-units"]
