@@ -26,6 +26,7 @@ from factiongraph.extract.relations.datelines import dateline_places
 from factiongraph.extract.relations.doc_index import DocIndex
 from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.relations.patterns import Candidate
+from factiongraph.extract.relations.syntax_conflict import SyntaxConflict
 from factiongraph.extract.relations.syntax_places import SyntaxPlaces
 from factiongraph.extract.relations.syntax_roles import SyntaxRoles
 from factiongraph.extract.relations.syntax_groups import POSSESSIVE_MARKS
@@ -60,7 +61,7 @@ Reader = Callable[[DocView, SentenceArgs], list[Candidate]]
 Family = Callable[[DocView, list[Mention], int, int, dict[str, list[str]]], list[Candidate]]
 
 
-class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
+class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict):
     """All relation families; :meth:`run` applies them to one sentence.
 
     With a dependency parse, the parse-based families (``rel-syn-*``) read appositions,
