@@ -555,7 +555,9 @@ class SyntaxGroups(GroupFamilies):
         for tok in args.tokens_in(words.control_triggers):
             low = tok.lower_
             bosses: list[Mention | str]
-            if low in words.control_verbs and not self.is_negated(tok):
+            if low in words.answer_verbs:
+                out.extend(self.answers_to(view, args, tok))
+            elif low in words.control_verbs and not self.is_negated(tok):
                 bosses = [m for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                           for m in self.pobj_names(args, c)]
                 subjects = args.subjects(tok) if bosses else []
@@ -576,6 +578,19 @@ class SyntaxGroups(GroupFamilies):
                     subjects = args.subjects(attach)
                 out.extend(self.control(view, args, subjects, bosses, low in words.leadership_nouns, tok))
         return out
+
+    def answers_to(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
+        """"X answers to Y", "X, which reports directly to the prime minister": Y commands X (a verb
+        with no object or reported clause of its own, in the active voice)."""
+        if self.is_negated(verb) or verb.dep_ in ("amod", "compound", "pobj", "nsubj", "dobj") or any(
+                c.dep_ in ("dobj", "ccomp", "auxpass", "nsubjpass", "agent") for c in verb.children):
+            return []
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+        bosses: list[Mention | str] = [m for c in preps for m in self.pobj_names(args, c)]
+        if not bosses:  # "reports to the prime minister": who holds the office
+            bosses = [h for c in preps for p in c.children if p.dep_ == "pobj"
+                      for h in self.office_holder(view, args, p)]
+        return self.control(view, args, args.subjects(verb), bosses, False, verb) if bosses else []
 
     def office_holder(self, view: DocView, args: SentenceArgs, noun: Token) -> list[str]:
         """Return who holds the office "the prime minister" names (earlier in the text, else the KB)."""

@@ -72,6 +72,7 @@ class SyntaxWords:
             self.include_verbs = words["include_verbs"]
             self.control_nouns = words["control_nouns"]
             self.control_verbs = words["control_verbs"]
+            self.answer_verbs = words.get("answer_verbs", frozenset())
             self.leadership_nouns = words["leadership_nouns"]
             self.delegation_nouns = words["delegation_nouns"]
             self.leader_verbs: dict[str, str] = {str(k).lower(): str(v)
@@ -84,6 +85,6 @@ class SyntaxWords:
         self.part_triggers = (self.include_verbs | self.inner_preps | self.join_verbs | self.constitute_verbs
                               | self.consist_verbs | self.collective_nouns | self.part_nouns
                               | self.group_part_nouns)
-        self.control_triggers = self.control_verbs | self.control_nouns | self.leadership_nouns
+        self.control_triggers = self.control_verbs | self.control_nouns | self.leadership_nouns | self.answer_verbs
         self.explicit_triggers = self.command_verbs | self.oppose_verbs | self.oppose_nouns | self.war_nouns \
             | {"against"}

@@ -1017,3 +1017,22 @@ def test_a_name_inside_an_indefinite_phrase_is_not_the_phrases_name(extractor: R
     got = triples(run(extractor, text))
     assert ("sinjar-resistance-units", "affiliated_with", "pkk") in got
     assert not [t for t in got if t[2] == "pkk" and t[0] != "sinjar-resistance-units"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Counter-Terrorism Service, which reports directly to Prime Minister Mohammed Shia al-Sudani, "
+     "raided the house.", ("mohammed-shia-al-sudani", "commands", "counter-terrorism-service")),
+    ("Kataib Hezbollah answers to the Quds Force rather than to Baghdad.",
+     ("quds-force", "commands", "kataib-hezbollah")),
+])
+def test_a_body_that_answers_to_another_is_commanded_by_it(extractor: RelationExtractor, text: str,
+                                                          expected: tuple[str, str, str]) -> None:
+    assert expected in triples(run(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah reported to its followers that the strike had failed.",  # words reported
+    "Kataib Hezbollah does not answer to the government.",
+])
+def test_no_command_from_reporting_words_or_a_denial(extractor: RelationExtractor, text: str) -> None:
+    assert not [r for r in run(extractor, text) if r.predicate.value == "commands"]
