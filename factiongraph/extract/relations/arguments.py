@@ -172,6 +172,8 @@ class SentenceArgs:
             return [found]
         if tok.lower_ in self.affiliate_nouns:
             return []  # "a KH splinter", "an IRGC proxy": the name before the noun is its owner
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return []  # "a Yazidi militia", "a Kataib Hezbollah unit": one of a kind, not the body named
         for child in tok.lefts:
             if child.dep_ in ("compound", "flat", "nmod", "amod"):
                 inner = self.mention_at(child)
@@ -289,6 +291,16 @@ class SentenceArgs:
                 j -= 1
         return sorted(_unique(out), key=lambda x: x.start)
 
+    def _set_off_subject(self, prep: Token, verb: Token) -> list[Mention]:
+        """Return the subject a phrase set off by commas right after it describes, when the parser
+        hung the phrase on the verb ("A, among the PMF factions, denied it")."""
+        doc = prep.doc
+        if prep.i < 2 or doc[prep.i - 1].text != "," or prep.head.i != verb.i:
+            return []
+        subjects = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < prep.i
+                    for m in self.named(c)]
+        return [m for m in subjects if m.end == doc[prep.i - 2].idx + len(doc[prep.i - 2].text)]
+
     def _is_possessor(self, m: Mention) -> bool:
         """Return True for a mention followed by a possessive marker ("Iran's")."""
         return bool(re.match(r"\s*['\u2019]s?\s", self.text[m.end:m.end + 4]))
@@ -318,7 +330,7 @@ class SentenceArgs:
             holder = tok.head.head
             if holder.lower_ in _COPULAS:
                 return self._subject_names(holder)
-            return self.named(holder)
+            return self.named(holder) or self._set_off_subject(tok.head, holder)
         if dep == "appos" and _apposed_far(tok):
             return []  # "the army released the names of two soldiers ..., both members of X": misparsed
         if dep == "appos":
@@ -450,7 +462,7 @@ class SentenceArgs:
                 tok = self._token_at(after.end())
                 head = self._phrase_head(tok, forward=True) if tok is not None else None
                 if head is not None and self.mention_at(head) is None:
-                    found.setdefault(head.i, (m, True))
+                    found.setdefault(head.i, (self._qualified_owner(m, head) or m, True))
             before = _APPOS_BEFORE.search(text[max(self.start, m.start - 6):m.start])
             if before is not None and _APPOS_CLOSE.match(text, m.end, self.end):
                 tok = self._token_before(m.start - len(before.group()))
@@ -461,6 +473,16 @@ class SentenceArgs:
                         found.setdefault(noun.i, (m, False))
         self._apposed = found
         return found
+
+    def _qualified_owner(self, m: Mention, phrase: Token) -> Mention | None:
+        """Return the name a phrase after "A in B," restates when the parse hangs it on A: "the
+        Tribal Mobilization Forces in Anbar, part of the PMF" (B only qualifies A)."""
+        owner = self.mention_at(phrase.head) if phrase.dep_ == "appos" else None
+        inner = self.head(m)
+        if owner is None or owner == m or inner is None or inner.dep_ != "pobj":
+            return None
+        prep = inner.head
+        return owner if prep.dep_ == "prep" and prep.head.i == phrase.head.i else None
 
     def _token_at(self, pos: int) -> Token | None:
         """Return the sentence token starting at character ``pos``."""
@@ -529,6 +551,9 @@ class SentenceArgs:
                 return out
             if v.dep_ == "relcl":
                 return self.named(v.head)
+            if v.dep_ == "acl" and v.i != verb.i and v.head.i != v.i:
+                # "X, a group believed to be a front for Y": a raised participle's phrase
+                return self.named(v.head) or self.described(v.head, 1)
             if v.dep_ in ("conj", "xcomp", "ccomp", "acomp") and v.head.i != v.i:
                 v = v.head  # "A was armed and financed by B": through the coordination and copula
                 continue
@@ -620,6 +645,12 @@ class SentenceArgs:
         if before:
             return [before[-1]]
         earlier = [m for m in self.view.recent_mentions(self.start, 1) if fits(m)]
+        if not earlier and not pronoun:
+            # "the group" after a sentence or heading that names no group at all: the group named
+            # last within three sentences ("... KH fighters circled the capital. Flags burned. ...
+            # the umbrella under which the group operates")
+            earlier = [m for m in self.view.recent_mentions(self.start, 3)
+                       if fits(m) and m.start < self.start][-1:]
         if not earlier:
             return []
         return [earlier[0] if pronoun else earlier[-1]]

@@ -26,6 +26,7 @@ from factiongraph.extract.relations.datelines import dateline_places
 from factiongraph.extract.relations.doc_index import DocIndex
 from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.relations.patterns import Candidate
+from factiongraph.extract.relations.syntax_conflict import SyntaxConflict
 from factiongraph.extract.relations.syntax_places import SyntaxPlaces
 from factiongraph.extract.relations.syntax_roles import SyntaxRoles
 from factiongraph.extract.relations.syntax_groups import POSSESSIVE_MARKS
@@ -60,7 +61,7 @@ Reader = Callable[[DocView, SentenceArgs], list[Candidate]]
 Family = Callable[[DocView, list[Mention], int, int, dict[str, list[str]]], list[Candidate]]
 
 
-class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
+class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict):
     """All relation families; :meth:`run` applies them to one sentence.
 
     With a dependency parse, the parse-based families (``rel-syn-*``) read appositions,
@@ -80,7 +81,7 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces):
             (self.syn_whose, frozenset({"whose"})))
         self.group_readers: tuple[tuple[Reader, frozenset[str]], ...] = (
             (self.syn_support, words.support_triggers), (self.syn_backers, words.support_verbs),
-            (self.syn_receives, words.receive_verbs), (self.syn_affiliate, words.affiliate_triggers),
+            (self.syn_receives, words.receive_verbs | words.support_nouns), (self.syn_affiliate, words.affiliate_triggers),
             (self.syn_split, words.split_verbs), (self.syn_founded, words.founding_verbs | words.tying_verbs), (self.syn_owned_group, POSSESSIVE_MARKS), (self.syn_fronts, words.cover_nouns | words.name_nouns), (self.syn_state_units, words.state_unit_nouns), (self.syn_part_of, words.part_triggers),
             (self.syn_held_units, words.hold_verbs), (self.syn_owned_members, words.holder_nouns),
             (self.syn_control, words.control_triggers), (self.syn_explicit, words.explicit_triggers))

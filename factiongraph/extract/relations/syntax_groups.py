@@ -224,8 +224,9 @@ class SyntaxGroups(GroupFamilies):
             if low in words.link_nouns:
                 out.extend(self.ties(view, args, tok))
                 continue
-            political_front = (low in words.front_nouns or low in words.wing_nouns) and any(
-                c.dep_ in ("amod", "compound") and c.lower_ in words.front_modifiers for c in tok.children)
+            modifiers = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+            political_front = (low in words.front_nouns or low in words.wing_nouns) and bool(
+                modifiers & words.front_modifiers)
             # "X, the militia of the Sadrist movement": a party's (or a person's) own militia
             wing = tok is found and low in words.wing_nouns and low not in words.affiliate_nouns
             party_arm = wing and not political_front
@@ -258,8 +259,9 @@ class SyntaxGroups(GroupFamilies):
             others = others or list(nationality)
             if wing:
                 kinds = {EntityType.POLITICAL_ORG, EntityType.PERSON} if party_arm else GROUP_TYPES
-                others = [o for o in others if self.type_of_id(view, o) in kinds and (
-                    o.entity_id if isinstance(o, Mention) else o) not in self.owner.umbrellas and not (
+                civil = political_front and bool(modifiers & words.civil_modifiers)  # "the PMF's political bloc"
+                others = [o for o in others if self.type_of_id(view, o) in kinds and (civil or (
+                    o.entity_id if isinstance(o, Mention) else o) not in self.owner.umbrellas) and not (
                     party_arm and isinstance(o, Mention) and not self.names_phrase(args, o))]
             if not others and low in words.reciprocal_nouns:
                 out.extend(self.reciprocal(view, args, tok))
@@ -317,9 +319,13 @@ class SyntaxGroups(GroupFamilies):
         hypothesis; "Y's political front" is an affiliation, read by :meth:`syn_affiliate`)."""
         out: list[Candidate] = []
         words = self.words
-        for tok in args.tokens_in(words.cover_nouns | words.name_nouns):
-            low = tok.lower_
-            mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+        for found in args.tokens_in(words.cover_nouns | words.name_nouns):
+            tok = found
+            if found.dep_ in ("compound", "amod") and found.lower_ in words.cover_nouns \
+                    and found.head.lower_ in words.group_part_nouns and args.mention_at(found.head) is None:
+                tok = found.head  # "one of several front groups for Y", "Y and its front groups, such as X"
+            low = found.lower_
+            mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.i != found.i}
             if args.mention_at(tok) is not None or args.negated(tok) or mods & words.front_modifiers:
                 continue
             if low in words.name_nouns and not mods & (words.name_modifiers | words.cover_nouns):
@@ -328,10 +334,13 @@ class SyntaxGroups(GroupFamilies):
                       for m in self.pobj_names(args, c)]
             others += [m for c in tok.children if c.dep_ == "acl" for a in c.children
                        if a.dep_ == "agent" for m in self.pobj_names(args, a)]  # "a facade used by Y"
+            if tok is not found:  # "Y and its front groups": the owner of "its"
+                others += [m for c in tok.children if c.dep_ == "poss" for m in self.owner_of(args, c)]
             others = [m for m in others if args.type_of(m) in GROUP_TYPES]
             if not others:
                 continue
-            subjects = [m for m in args.described(tok) if args.type_of(m) in GROUP_TYPES]
+            subjects = [m for m in args.described(tok) + (args.members(tok, own_name=False) if tok is not found else [])
+                        if args.type_of(m) in GROUP_TYPES and m not in others]
             for other in others:
                 out.extend(self.cand(subj, Predicate.POSSIBLY_SAME_AS, other, args.span_of(subj, other, tok),
                                      args.description_rule(tok))
@@ -367,6 +376,9 @@ class SyntaxGroups(GroupFamilies):
             return []
         others = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
                   for m in self.pobj_names(args, c)]
+        if not others and noun.dep_ == "dobj":  # "X pledged allegiance to Y": "to" hung on the verb
+            others = [m for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with") and c.i > noun.i
+                      for m in self.pobj_names(args, c)]
         if not others:
             return []
         out: list[Candidate] = []
@@ -415,15 +427,26 @@ class SyntaxGroups(GroupFamilies):
     def syn_receives(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"X receives funding from Iran", "X gets its weapons from the IRGC" -> backed_by."""
         out: list[Candidate] = []
-        for tok in args.tokens_in(self.words.receive_verbs):
-            if tok.lower_ not in self.words.receive_verbs or self.is_negated(tok):
+        for tok in args.tokens_in(self.words.receive_verbs | self.words.support_nouns):
+            if tok.lower_ in self.words.support_nouns:
+                # "X operates with Iranian support", "X fights with Iran's backing": the verb's subject
+                prep = tok.head
+                if tok.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ not in ("VERB", "AUX", "") \
+                        or prep.head.dep_ in ("pobj", "dobj", "nsubj", "appos") or self.is_negated(prep.head):
+                    continue
+                if args.mention_at(prep.head) is not None or prep.head.lower_ in self.words.support_nouns:
+                    continue
+                tok, objects = prep.head, [tok]
+            elif self.is_negated(tok):
                 continue
-            objects = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in self.words.support_nouns]
+            else:
+                objects = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in self.words.support_nouns]
             if not objects:
                 continue
             # "from Iran" on the verb or on its object ("takes orders from the Quds Force")
-            sources = [m for h in (tok, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-                       for m in self.pobj_names(args, c)]
+            sources: list[Mention | str] = [m for h in (tok, *objects) for c in h.children
+                                            if c.dep_ == "prep" and c.lower_ == "from" for m in self.pobj_names(args, c)]
+            sources += self.noun_owners(view, args, objects)  # "Iranian funding", "Iran's backing"
             subjects = args.subjects(tok)
             if any(o.lower_ in _ORDER_NOUNS for o in objects):
                 # "X takes its orders from the Quds Force": the one who gives them commands X
@@ -431,6 +454,25 @@ class SyntaxGroups(GroupFamilies):
                 continue
             for source in sources:
                 out.extend(self.emit_alignment(view, args, subjects, source, True, "rel-syn-clause", tok))
+        return out
+
+    def noun_owners(self, view: DocView, args: SentenceArgs, nouns: list[Token]) -> list[Mention | str]:
+        """Return who gives what a support noun names: its possessor ("Iran's backing") or a
+        demonym before it ("Iranian funding": the country)."""
+        out: list[Mention | str] = []
+        for noun in nouns:
+            for child in noun.children:
+                if child.dep_ == "poss":
+                    out.extend(args.named(child))
+                elif child.dep_ == "prep" and child.lower_ == "of" and child.i > noun.i:
+                    out.extend(self.pobj_names(args, child))  # "with the support of Iran"
+                elif child.dep_ in ("amod", "compound") and child.i < noun.i and child.text[:1].isupper():
+                    named = args.mention_at(child)
+                    demonym = self.lex.demonyms.get(child.text)
+                    if named is not None and self.type_of_id(view, named) in STATE_TYPES:
+                        out.append(named)
+                    elif named is None and demonym and (found := view.lookup_name(demonym)) is not None:
+                        out.append(found)
         return out
 
     def syn_split(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
@@ -513,7 +555,9 @@ class SyntaxGroups(GroupFamilies):
         for tok in args.tokens_in(words.control_triggers):
             low = tok.lower_
             bosses: list[Mention | str]
-            if low in words.control_verbs and not self.is_negated(tok):
+            if low in words.answer_verbs:
+                out.extend(self.answers_to(view, args, tok))
+            elif low in words.control_verbs and not self.is_negated(tok):
                 bosses = [m for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                           for m in self.pobj_names(args, c)]
                 subjects = args.subjects(tok) if bosses else []
@@ -534,6 +578,19 @@ class SyntaxGroups(GroupFamilies):
                     subjects = args.subjects(attach)
                 out.extend(self.control(view, args, subjects, bosses, low in words.leadership_nouns, tok))
         return out
+
+    def answers_to(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
+        """"X answers to Y", "X, which reports directly to the prime minister": Y commands X (a verb
+        with no object or reported clause of its own, in the active voice)."""
+        if self.is_negated(verb) or verb.dep_ in ("amod", "compound", "pobj", "nsubj", "dobj") or any(
+                c.dep_ in ("dobj", "ccomp", "auxpass", "nsubjpass", "agent") for c in verb.children):
+            return []
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+        bosses: list[Mention | str] = [m for c in preps for m in self.pobj_names(args, c)]
+        if not bosses:  # "reports to the prime minister": who holds the office
+            bosses = [h for c in preps for p in c.children if p.dep_ == "pobj"
+                      for h in self.office_holder(view, args, p)]
+        return self.control(view, args, args.subjects(verb), bosses, False, verb) if bosses else []
 
     def office_holder(self, view: DocView, args: SentenceArgs, noun: Token) -> list[str]:
         """Return who holds the office "the prime minister" names (earlier in the text, else the KB)."""
@@ -589,62 +646,3 @@ class SyntaxGroups(GroupFamilies):
         return args.mention_at(obj) is None and obj.lower_ in self.words.part_nouns \
             and args.mention_at(obj) is not m and any(
                 args.mention_at(c) is m for c in obj.lefts if c.dep_ in ("compound", "nmod", "poss"))
-
-    # -- explicit command and opposition ------------------------------------------------------
-    def opponent(self, args: SentenceArgs, tok: Token, actors: frozenset[EntityType]) -> list[Candidate]:
-        """"X, a fierce opponent of Y", "X is an enemy of Y", "X, hostile to Y" -> X opposes Y."""
-        if args.negated(tok) or self.is_negated(tok):
-            return []
-        preps = ("to",) if tok.lower_ == "hostile" else ("of", "to")
-        targets = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
-                   for m in self.pobj_names(args, c)]
-        if not targets:
-            return []
-        subjects = args.subjects(tok) if tok.lower_ == "hostile" else args.described(tok)
-        return [self.cand(subj, Predicate.OPPOSES, target, args.span_of(subj, target, tok),
-                          args.description_rule(tok) if tok.lower_ != "hostile" else "rel-syn-clause")
-                for target in targets if args.type_of(target) in actors
-                for subj in subjects if args.type_of(subj) in actors and subj.entity_id != target.entity_id]
-
-
-    def syn_explicit(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
-        """"B commands A" (A a group), "A opposes B", "A is fighting B", "A is opposed to B"."""
-        out: list[Candidate] = []
-        actors = UNIT_TYPES | {EntityType.PERSON, EntityType.COUNTRY, EntityType.INTL_ORG}
-        for tok in args.tokens_in(self.words.explicit_triggers):
-            low = tok.lower_
-            if low in self.words.oppose_nouns:
-                out.extend(self.opponent(args, tok, actors))
-                continue
-            if self.is_negated(tok) or tok.dep_ in ("amod", "compound", "pobj", "nsubj", "dobj"):
-                continue
-            objects = [m for c in tok.children if c.dep_ == "dobj" for m in args.members(c)
-                       if not self.unit_modifier(args, c, m)]
-            if low in self.words.command_verbs:
-                if any(c.dep_ in ("auxpass", "agent") for c in tok.children):
-                    continue  # "commanded by": read as a leader (syn_leading)
-                subjects = args.subjects(tok)
-                for unit in objects:
-                    if args.type_of(unit) is EntityType.STATE_BODY:  # "X, who commands the Quds Force"
-                        out.extend(self.cand(subj, Predicate.LEADER_OF, unit, args.span_of(subj, unit, tok),
-                                             "rel-syn-clause", role="commander", role_normalized="commander")
-                                   for subj in subjects if args.type_of(subj) is EntityType.PERSON)
-                        continue
-                    if args.type_of(unit) not in GROUP_TYPES:
-                        continue
-                    for subj in subjects:
-                        if args.type_of(subj) in actors and subj.entity_id != unit.entity_id:
-                            out.append(self.cand(subj, Predicate.COMMANDS, unit,
-                                                 args.span_of(subj, unit, tok), "rel-syn-clause"))
-                continue
-            objects += [m for c in tok.children if c.dep_ == "prep" and c.lower_ in self.words.oppose_preps
-                        for m in self.pobj_names(args, c)]
-            subjects = args.subjects(tok)
-            for target in objects:
-                if args.type_of(target) not in actors:
-                    continue
-                for subj in subjects:
-                    if args.type_of(subj) in actors and subj.entity_id != target.entity_id:
-                        out.append(self.cand(subj, Predicate.OPPOSES, target,
-                                             args.span_of(subj, target, tok), "rel-syn-clause"))
-        return out

@@ -29,6 +29,8 @@ from factiongraph.model import EntityType, Mention, Predicate
 
 OWNER_TYPES = ORGS | {EntityType.COUNTRY}
 _OBJECT_PREPS = ("of", "at", "for", "with", "within", "to", "in", "from")
+# "A and B, two members of Y": the count a plural title set after a list of names gives.
+_COUNTED = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 class SyntaxRoles(RoleFamilies):
@@ -46,6 +48,16 @@ class SyntaxRoles(RoleFamilies):
                 heads.add(last)
             self._role_heads = frozenset(heads)
         return self._role_heads
+
+    @staticmethod
+    def counted_title(tok: Token) -> int | None:
+        """Return the count of a plural title set after a list of names ("A and B, two members of
+        Y", "both senior commanders of Y"), or None."""
+        if tok.dep_ != "appos":
+            return None
+        counts = [_COUNTED[c.lower_] for c in tok.children if c.dep_ in ("nummod", "det", "predet", "quantmod")
+                  and c.lower_ in _COUNTED]
+        return counts[0] if len(counts) == 1 else None
 
     def plural_role_heads(self) -> frozenset[str]:
         """Return the plurals of the title heads ("commanders", "leaders")."""
@@ -223,17 +235,19 @@ class SyntaxRoles(RoleFamilies):
         for tok in args.tokens_in(heads | plurals):
             if args.mention_at(tok) is not None or args.negated(tok):
                 continue
-            if tok.lower_ not in heads and not (tok.lower_ in plurals and tok.dep_ == "pobj" and tok.head.lower_ == "of"
-                                                and tok.head.head.lower_ == "one"):
-                continue  # a plural title only as "one of the commanders of Y": one member
+            counted = self.counted_title(tok) if tok.lower_ in plurals else None
+            if tok.lower_ not in heads and counted is None and not (
+                    tok.lower_ in plurals and tok.dep_ == "pobj" and tok.head.lower_ == "of"
+                    and tok.head.head.lower_ == "one"):
+                continue  # a plural title only as "one of the commanders of Y" or "A and B, two members of Y"
             if tok.dep_ == "compound" and args.mention_at(tok.head) is not None:
                 continue  # a title before a name: rel-title-person
             if tok.head.i != tok.i and abs(tok.head.i - tok.i) == 2 and tok.head.lower_ in heads and \
                     args.doc[min(tok.i, tok.head.i) + 1].text == "-":
                 continue  # one half of "secretary-general": read from the half that heads it
             people = [m for m in args.described(tok) if args.type_of(m) is EntityType.PERSON]
-            if not people:
-                continue
+            if not people or (counted is not None and len(people) != counted):
+                continue  # "A and B, two members of Y": the count must fit the names
             if len(people) > 1 and not tok.lower_.endswith("s") and all(m.end <= tok.idx for m in people) \
                     and tok.dep_ == "appos":
                 people = people[-1:]  # "A and B, the PMF chairman": one title after a list is the last name's
@@ -264,7 +278,8 @@ class SyntaxRoles(RoleFamilies):
             if kind == "legislator" and (oid is None or self.is_country(view, oid)):
                 oid = self.legislature_of(view, oid)
             det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
-            quantified = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one"
+            quantified = (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one") \
+                or counted is not None
             definite = det not in ("a", "an") and not quantified
             rule = args.description_rule(tok)
             for person in people:

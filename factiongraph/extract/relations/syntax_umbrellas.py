@@ -31,7 +31,7 @@ class SyntaxUmbrellas(SyntaxGroups):
         """
         low = tok.lower_
         noun: str | None = None
-        if low != "its":
+        if low not in ("its", "it"):  # "its factions"; "Kataib Hezbollah later joined it"
             if low not in self.words.collective_nouns or args.mention_at(tok) is not None or not any(
                     c.dep_ == "det" and c.lower_ in args.anaphor_dets for c in tok.children) or any(
                     c.dep_ in ("poss", "compound", "prep") or args.mention_at(c) is not None for c in tok.children):
@@ -39,10 +39,14 @@ class SyntaxUmbrellas(SyntaxGroups):
             noun = low
         edge = tok.left_edge.idx
         here = [m for m in args.ms if m.end <= edge]
-        for m in [*reversed(here), *reversed(args.view.recent_mentions(args.start, 1))]:
+        before = args.view.recent_mentions(args.start, 1)
+        for m in [*reversed(here), *reversed(before)]:
             if args.type_of(m) not in UMBRELLA_TYPES:
                 continue
             if m.entity_id in self.owner.umbrellas or (noun is not None and noun in args.text[m.start:m.end].lower()):
+                if low == "it":  # a bare "it" only for the body its sentence is about (named first)
+                    bodies = [x for x in (here if m in here else before) if args.type_of(x) in UMBRELLA_TYPES]
+                    return [m] if bodies and bodies[0] == m else []
                 return [m]
         return []
 
@@ -90,10 +94,11 @@ class SyntaxUmbrellas(SyntaxGroups):
                 continue
             if low in words.collective_nouns and args.mention_at(tok) is None:
                 out.extend(self.collective(view, args, tok))
-            generic = low in words.group_part_nouns
-            if generic and args.present.isdisjoint(words.inner_preps) and "in" not in args.present:
-                continue  # "a militia within Y" needs its preposition
-            if not (generic or low in words.part_nouns) or args.mention_at(tok) is not None \
+            generic = low in words.group_part_nouns and not self.part_phrase(tok)  # not "a PMF member group"
+            if generic and args.present.isdisjoint(words.inner_preps) and "in" not in args.present \
+                    and not self.compound_umbrellas(args, tok):
+                continue  # "a militia within Y" needs its preposition, "a PMF militia" a known umbrella
+            if not (generic or low in words.part_nouns or self.part_phrase(tok)) or args.mention_at(tok) is not None \
                     or args.negated(tok):
                 continue
             umbrellas: list[Mention] = []
@@ -111,6 +116,16 @@ class SyntaxUmbrellas(SyntaxGroups):
                         if generic and child.lower_ == "in":  # "groups in Y": only a known umbrella
                             found = [m for m in found if m.entity_id in self.owner.umbrellas]
                         umbrellas.extend(found)
+            if not umbrellas and not generic and not tok.lower_.endswith("s"):
+                # "X, al-Qaeda's branch in Syria", "X is Hezbollah's elite unit": one part of its owner
+                owners = [m for c in tok.children if c.dep_ == "poss" for m in args.named(c)
+                          if args.type_of(m) in UMBRELLA_TYPES]
+                # "the Golani Brigade, an Israeli army infantry unit": a state body written before
+                owners += [m for m in args.ms if tok.left_edge.idx <= m.start and m.end <= tok.idx
+                           and args.type_of(m) is EntityType.STATE_BODY and not any(
+                               c.dep_ == "poss" and c.idx >= m.start for c in tok.lefts)]
+                if owners and args.described(tok):
+                    umbrellas = owners
             if not umbrellas:
                 umbrellas = [m for m in self.compound_umbrellas(args, tok)]
                 if not umbrellas:
@@ -153,6 +168,15 @@ class SyntaxUmbrellas(SyntaxGroups):
         for noun in args.tokens_in(self.words.holder_nouns):
             owners: list[Mention] = []
             for child in noun.children:
+                if child.dep_ == "compound" and child.i < noun.i:  # "PMF fighters from Kataib Hezbollah"
+                    m = args.mention_at(child)
+                    owners.extend([m] if m is not None and m.entity_id in self.owner.umbrellas else [])
+                    continue
+                if child.dep_ == "prep" and child.lower_ == "of" and any(
+                        c.dep_ == "prep" and c.lower_ == "including" for c in noun.children):
+                    # "Members of the PMF, including fighters from Kataib Hezbollah"
+                    owners.extend(m for m in self.pobj_names(args, child) if m.entity_id in self.owner.umbrellas)
+                    continue
                 if child.dep_ != "poss":
                     continue
                 m = args.mention_at(child)
@@ -162,8 +186,11 @@ class SyntaxUmbrellas(SyntaxGroups):
                     owners.extend(self.umbrella_referent(args, child))
             if not owners:
                 continue
-            groups = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
-                      for m in self.pobj_names(args, c) if args.type_of(m) in GROUP_TYPES]
+            holders = [noun] + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "including"
+                                for p in c.children if p.dep_ == "pobj" and p.lower_ in self.words.holder_nouns]
+            groups = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                      for m in self.pobj_names(args, c) if args.type_of(m) in GROUP_TYPES
+                      and m.entity_id not in {o.entity_id for o in owners}]
             for umbrella in owners:
                 for group in groups:
                     if group.entity_id != umbrella.entity_id:
@@ -211,14 +238,20 @@ class SyntaxUmbrellas(SyntaxGroups):
         """"X joined the PMF", "X was folded into the PMF", "X belongs to Y"."""
         if self.is_negated(verb) or verb.dep_ in ("amod", "compound"):
             return []
-        umbrellas = [m for c in verb.children if c.dep_ == "dobj" for m in self.umbrella_under(args, c)]
+        serving = verb.lower_.startswith("serv")  # "X serves in the PMF" ("serves Iran's interests": no)
+        umbrellas = [m for c in verb.children if c.dep_ == "dobj" and not serving for m in self.umbrella_under(args, c)]
         umbrellas += [m for c in verb.children if c.dep_ == "prep" and c.lower_ in self.words.join_preps
-                      for p in c.children if p.dep_ == "pobj" for m in self.umbrella_under(args, p)]
+                      for p in c.children if p.dep_ == "pobj" for m in self.umbrella_under(args, p)
+                      if not serving or c.lower_ in ("in", "with")]
+        served_in = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                     for p in c.children if p.dep_ == "pobj" for m in self.umbrella_under(args, p)]
         out: list[Candidate] = []
         for umbrella in umbrellas:
             for subj in args.subjects(verb):
                 if subj.entity_id == umbrella.entity_id:
                     continue
+                if serving and args.type_of(subj) is not EntityType.PERSON and umbrella not in served_in:
+                    continue  # a group "serving with" another fights beside it
                 if args.type_of(subj) in GROUP_TYPES | {EntityType.STATE_BODY}:
                     # "a group belonging to Kataib Hezbollah": a group that is no umbrella has affiliates
                     pred = Predicate.AFFILIATED_WITH if verb.lower_.startswith("belong") and args.type_of(
@@ -254,6 +287,10 @@ class SyntaxUmbrellas(SyntaxGroups):
         members += [m for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"
                     for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                     for o in p.children if o.dep_ == "pobj" for m in args.members(o)]
+        # "Y is made up of 60 factions, the largest of which are A and B"
+        members += [m for c in verb.children if c.dep_ in ("advcl", "relcl") for m in self.which_names(args, c)]
+        members += [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj" for m in self.relative_members(args, p)]
         if not members:
             return []
         out: list[Candidate] = []
@@ -275,8 +312,12 @@ class SyntaxUmbrellas(SyntaxGroups):
         umbrellas = [m for m in args.described(noun) if args.type_of(m) in UMBRELLA_TYPES]
         if not umbrellas:
             return []
-        members = [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
-                   for p in c.children if p.dep_ == "pobj" for m in args.members(p)]
+        arm = any(c.dep_ in ("amod", "compound") and c.lower_ in self.words.front_modifiers for c in noun.children)
+        # "Y, the political bloc of the PMF": the PMF's own arm, not a bloc of it (unlike "a
+        # political alliance of parties including A")
+        pobjs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                 for p in c.children if p.dep_ == "pobj" and not (arm and args.mention_at(p) is not None)]
+        members = [m for p in pobjs for m in args.members(p) or self.relative_members(args, p)]
         # "a banner used by several factions including A"
         members += [m for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                     for p in a.children if p.dep_ == "pobj" for m in args.members(p)]
@@ -287,6 +328,36 @@ class SyntaxUmbrellas(SyntaxGroups):
                     out.append(self.cand(member, Predicate.PART_OF, umbrella,
                                          args.span_of(umbrella, member, noun), args.description_rule(noun)))
         return out
+
+    def relative_members(self, args: SentenceArgs, noun: Token) -> list[Mention]:
+        """Return the names a relative clause on a plural group noun picks out of it: "factions in
+        which A plays a leading role", "militias among which A is the most active" (the clause's
+        subject, the relative pronoun the object of "in", "among" or "of")."""
+        if noun.lower_ not in self.words.group_part_nouns | self.words.part_nouns:
+            return []
+        out: list[Mention] = []
+        for clause in noun.children:
+            if clause.dep_ != "relcl" or self.is_negated(clause) or not any(
+                    c.dep_ == "prep" and c.lower_ in ("in", "among", "of") and any(
+                        p.dep_ == "pobj" and p.lower_ in ("which", "whom") for p in c.children)
+                    for c in clause.children):
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            out.extend(m for c in subjects[:1] for m in args.members(c) or args.named(c))
+        for clause in noun.children:
+            if clause.dep_ == "relcl":
+                out.extend(self.which_names(args, clause))
+        return out
+
+    def which_names(self, args: SentenceArgs, clause: Token) -> list[Mention]:
+        """Return the names "the largest of which are A and B" lists (the clause's subject picks
+        from "which"; its complement names them)."""
+        if self.is_negated(clause) or not any(
+                c.dep_ == "nsubj" and any(p.dep_ == "prep" and p.lower_ in ("of", "among") and any(
+                    o.dep_ == "pobj" and o.lower_ in ("which", "whom") for o in p.children) for p in c.children)
+                for c in clause.children):
+            return []
+        return [m for c in clause.children if c.dep_ == "attr" for m in args.members(c)]
 
     def part_phrase(self, tok: Token) -> bool:
         """Return True for a part noun ("its factions") or a group noun a part noun qualifies
@@ -338,14 +409,31 @@ class SyntaxUmbrellas(SyntaxGroups):
     def compound_umbrellas(self, args: SentenceArgs, tok: Token) -> list[Mention]:
         """Return a known umbrella written before a plural group noun ("PMF factions such as A")."""
         out: list[Mention] = []
-        for child in tok.lefts:
+        lefts = list(tok.lefts)
+        if tok.lower_ in self.words.group_part_nouns:  # "a PMF member group": the umbrella on "member"
+            lefts += [c for p in lefts if p.dep_ == "compound" and p.lower_ in self.words.part_nouns
+                      for c in p.lefts]
+        for child in lefts:
             if child.dep_ in ("compound", "poss", "nmod"):
                 m = args.mention_at(child)
                 if m is not None and m.entity_id in self.owner.umbrellas:
                     out.append(m)
+                elif m is None and child.dep_ == "poss" and child.lower_ == "whose":
+                    out.extend(self.whose_owner(args, child))  # "the PMF, whose largest factions include A"
                 elif m is None and child.dep_ == "poss":
                     out.extend(self.umbrella_referent(args, child))  # "one of its factions"
         return out
+
+    def whose_owner(self, args: SentenceArgs, whose: Token) -> list[Mention]:
+        """Return the body a relative "whose" stands for: the name the clause hangs on."""
+        clause = whose
+        for _ in range(4):
+            if clause.dep_ == "relcl" or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        if clause.dep_ != "relcl":
+            return []
+        return [m for m in args.named(clause.head) if args.type_of(m) in UMBRELLA_TYPES]
 
     def under(self, view: DocView, args: SentenceArgs, prep: Token) -> list[Candidate]:
         """"X, which falls under the PMF", "X operates under the umbrella of Y", "units within Y"."""

@@ -38,8 +38,12 @@ class SyntaxWords:
             self.oppose_verbs = words["oppose_verbs"]
             self.oppose_preps = words["oppose_preps"]
             self.oppose_nouns = words.get("oppose_nouns", frozenset())
+            self.war_nouns = words.get("war_nouns", frozenset())
+            self.war_verbs = words.get("war_verbs", frozenset())
+            self.war_preps = words.get("war_preps", frozenset())
             self.front_nouns = words["front_nouns"]
             self.front_modifiers = words["front_modifiers"]
+            self.civil_modifiers = words.get("civil_modifiers", frozenset())
             self.wing_nouns = words.get("wing_nouns", frozenset())
             self.cover_nouns = words.get("cover_nouns", frozenset())
             self.name_nouns = words.get("name_nouns", frozenset())
@@ -68,6 +72,7 @@ class SyntaxWords:
             self.include_verbs = words["include_verbs"]
             self.control_nouns = words["control_nouns"]
             self.control_verbs = words["control_verbs"]
+            self.answer_verbs = words.get("answer_verbs", frozenset())
             self.leadership_nouns = words["leadership_nouns"]
             self.delegation_nouns = words["delegation_nouns"]
             self.leader_verbs: dict[str, str] = {str(k).lower(): str(v)
@@ -80,5 +85,6 @@ class SyntaxWords:
         self.part_triggers = (self.include_verbs | self.inner_preps | self.join_verbs | self.constitute_verbs
                               | self.consist_verbs | self.collective_nouns | self.part_nouns
                               | self.group_part_nouns)
-        self.control_triggers = self.control_verbs | self.control_nouns | self.leadership_nouns
-        self.explicit_triggers = self.command_verbs | self.oppose_verbs | self.oppose_nouns
+        self.control_triggers = self.control_verbs | self.control_nouns | self.leadership_nouns | self.answer_verbs
+        self.explicit_triggers = self.command_verbs | self.oppose_verbs | self.oppose_nouns | self.war_nouns \
+            | {"against"}

@@ -210,3 +210,28 @@ def test_it_in_a_groups_own_clause_is_that_group(extractor: RelationExtractor) -
     found = got(extractor, "The strike hit a depot near Qaim. Kataib Hezbollah, which says it is part of the "
                            "Popular Mobilization Forces, denied any role.")
     assert (KH, "part_of", "pmf") in found
+
+
+def test_the_group_reaches_past_a_sentence_that_names_no_group(extractor: RelationExtractor) -> None:
+    text = ("Police raided a Kataib Hezbollah depot in Basra on Friday. Nobody was hurt. "
+            "Footage showed the seized rockets at a base of the Popular Mobilization Forces, "
+            "the umbrella under which the group operates.")
+    assert (KH, "part_of", "pmf") in got(extractor, text)
+    # another group named since: "the group" is the one named last
+    text = ("Police raided a Kataib Hezbollah depot in Basra on Friday. Asaib Ahl al-Haq condemned it. "
+            "Nobody was hurt. Footage showed the rockets at a base of the Popular Mobilization Forces, "
+            "the umbrella under which the group operates.")
+    found = got(extractor, text)
+    assert (KH, "part_of", "pmf") not in found and ("asaib-ahl-al-haq", "part_of", "pmf") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Members of the Popular Mobilization Forces, including fighters from Kataib Hezbollah, marched in Baghdad.",
+    "PMF fighters from Kataib Hezbollah marched in Baghdad.",
+])
+def test_an_umbrellas_people_from_a_group(extractor: RelationExtractor, text: str) -> None:
+    assert (KH, "part_of", "pmf") in got(extractor, text)
+
+
+def test_an_umbrellas_people_beside_a_groups_people_say_nothing(extractor: RelationExtractor) -> None:
+    assert (KH, "part_of", "pmf") not in got(extractor, "PMF fighters clashed with fighters from Kataib Hezbollah.")
