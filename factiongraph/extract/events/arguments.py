@@ -200,11 +200,14 @@ AIM_WORDS = frozenset({"aimed", "directed", "meant", "intended", "headed", "head
 # Nouns of an attack a verb can take as its object ("launched a drone attack on X").
 ATTACK_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes assault assaults raid raids
     offensive operation operations barrage bombardment""".split())
+# Armed means a verb launches or fires at someone ("launched drones against X", "fired rockets at X").
+FIRED_MEANS = STATE_MEANS | frozenset("""shell shells mortar mortars round rounds projectile projectiles
+    bomb bombs explosive explosives grenade grenades""".split())
 # What an attack hits that a nationality adjective makes its state's ("killed two Israeli soldiers",
 # "an Israeli target", "American forces"); not its civilians ("an American contractor").
 STATE_TARGETS = frozenset("""force forces troops soldier soldiers military army personnel servicemen
     servicemembers target targets interests base bases position positions convoy convoys patrol patrols
-    advisers advisors officers""".split())
+    advisers advisors officers outpost outposts post posts checkpoint checkpoints camp camps""".split())
 
 
 class ArgumentReader:
@@ -282,7 +285,9 @@ class ArgumentReader:
         "the United States announced that it had launched strikes": it is the United States; "X
         said he ...": he is X (when X is a person). None when the clause is not reported.
         """
-        if token.lower_ not in PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+        described = token.lower_ not in PRONOUNS  # "the group launched drones, X said"
+        if token.dep_ not in ("nsubj", "nsubjpass") or described and (
+                token.lower_ not in GROUP_ANAPHORS or not any(c.dep_ == "det" for c in token.children)):
             return None
         clause = token.head
         if clause.dep_ != "ccomp" or clause.head is clause:
@@ -290,6 +295,8 @@ class ArgumentReader:
         for subject in self.sx.subjects(clause.head):
             for m in self.sx.phrase_mentions(subject):
                 kind = _type_of(self.ctx, m)
+                if described and kind is not EntityType.ARMED_GROUP:
+                    continue  # "the militia fired rockets, the army said": the militia is not the army
                 if m.entity_id and (kind is EntityType.PERSON) == person and kind in PARTICIPANT_TYPES:
                     return m
         return None
@@ -411,7 +418,12 @@ class ArgumentReader:
     def _target(self, args: Arguments, tokens: Iterable[Token]) -> None:
         """Add the targets ``tokens`` name; a facility that houses someone is a target through them."""
         for tok in tokens:
-            housed = self.occupants(tok)
+            # "Ain al-Asad, a base hosting US troops", "Tower 22, a US military outpost": the
+            # apposition says whose the facility is
+            restated = [c for c in tok.children if c.dep_ == "appos" and self.sx.mention_at(c) is None]
+            housed = self.occupants(tok) or [i for c in restated
+                                             for i in self.occupants(c) or self.state_of_means(c, STATE_TARGETS)
+                                             or (self.ids([c]) if c.lower_ in STATE_TARGETS else [])]
             if housed:
                 args.add("target", housed)
             else:
@@ -533,6 +545,11 @@ class ArgumentReader:
             args.add("actor" if passive_subject_role == "actor" else "target", self.ids([head.head]))
             for agent in self.sx.agents(head):
                 args.add("actor", self._means_actors(agent))
+            means = head.head
+            if means.dep_ == "nsubj" and means.lower_ in FIRED_MEANS | ATTACK_NOUNS and means.head.i != means.i:
+                # "a drone launched by X struck Tower 22": what the means it describes hit
+                self._target(args, self.sx.objects(means.head))
+                self._target(args, [o for _p, o in self.sx.prep_objects(means.head, TARGET_PREPS)])
         else:
             self._noun_roles(head, args, label, "actor" if passive_subject_role == "actor" else "target")
         if violent:  # a victim's group is hit too ("killed X, a senior commander of Y")
@@ -590,6 +607,14 @@ class ArgumentReader:
                             and self._within_clause(host.head, verb):
                         args.add("actor", self.ids(c for c in host.children if c.dep_ in ("compound", "poss", "nmod")
                                                    and c.i < host.i) or self.state_of_means(host))
+                for clause in verb.children:
+                    # "two soldiers were killed when ISIS attacked their post": who did the deed
+                    # of the "when" clause killed them (not the victims: "when they hit a mine")
+                    if clause.dep_ == "advcl" and not args.actors and not self.sx.is_passive(clause) and any(
+                            c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark") for c in clause.children):
+                        doers = [a for subject in self.sx.subjects(clause) for a in self._means_actors(subject)]
+                        if not set(doers) & set(args.targets):
+                            args.add("actor", doers)
         else:
             named = self.ids(subjects) or [a for s in subjects for a in self._means_actors(s)]
             args.add("actor", named)
@@ -605,9 +630,14 @@ class ArgumentReader:
         # "a Katyusha aimed at Baghdad airport fell short": what the means was aimed at
         self._target(args, self._aimed_at([verb, *subjects, *self.sx.objects(verb)]))
         if label not in SELF_CHANGES:  # "suspending its attacks on US forces" hits no one
-            # "launched a drone attack on Israel": what the object (a happening) is aimed at
-            self._target(args, [o for obj in self.sx.objects(verb) if obj.lower_ in ATTACK_NOUNS
+            # "launched a drone attack on Israel", "launched drones against Israeli targets": what
+            # the object (a happening or an armed means) is aimed at
+            self._target(args, [o for obj in self.sx.objects(verb) if obj.lower_ in ATTACK_NOUNS | FIRED_MEANS
                                 for p, o in self.sx.prep_objects(obj, TARGET_PREPS)])
+        if label == "clash":
+            # "forces repelled an attack by ISIS militants": the attackers fight too
+            args.add("actor", [a for obj in self.sx.objects(verb) if obj.lower_ in ATTACK_NOUNS
+                               for _p, o in self.sx.prep_objects(obj, ACTOR_PREPS) for a in self._means_actors(o)])
         if label == "clash" and verb.lower_.startswith("clash"):
             # "X clashed with Y fighters": both sides fight (ACLED: both are actors)
             args.add("actor", [a for _p, o in self.sx.prep_objects(verb, ("with",)) for a in self._means_actors(o)
@@ -685,7 +715,9 @@ class ArgumentReader:
             if prep in ACTOR_PREPS:
                 args.add("actor", self.ids([obj]) or self.capital_state(obj))  # "by Washington": the US
             elif prep == "from" and args.actors == []:
-                args.add("actor", self.ids([obj]))
+                # "a delegation from X"; not where an attack came from ("a drone attack from Iraq")
+                args.add("actor", [m.entity_id for m in self.names(obj)
+                                   if m.entity_id and _type_of(self.ctx, m) not in PLACE_TYPES])
             elif prep == "of" and mourned:
                 continue
             elif prep == "of":
@@ -695,10 +727,11 @@ class ArgumentReader:
                     self._target(args, [obj])
             elif prep in TARGET_PREPS:
                 self._target(args, [obj])
-            elif prep == "with" and (noun.lower_ in WITH_SIDES or label == "meeting"):
+            elif prep == "with" and (noun.lower_ in WITH_SIDES or label in ("meeting", "clash")):
                 args.add("actor", self.ids([obj]))  # "clashes with X", "a meeting / phone call with X"
-        if noun.lower_ in WITH_SIDES:
-            # "clashes between A and B fighters", "clashes erupted between A and B": each side named
+        if noun.lower_ in WITH_SIDES or label == "clash":
+            # "clashes between A and B fighters", "clashes erupted between A and B", "a gunfight
+            # between A and B broke out": each side named
             hosts = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") and noun.head is not noun else [noun]
             for prep, obj in (po for host in hosts for po in self.sx.prep_objects(host, ("between",))):
                 args.add("actor", [str(m.entity_id) for m in self.sx.mentions_in(obj) if m.entity_id
@@ -744,8 +777,10 @@ class ArgumentReader:
                 if subjects and not named:
                     args.unnamed_actor = _phrase_text(subjects[0])
         elif noun.dep_ in ("nsubj",) and governor is not noun:
-            args.add("target", self.ids(self.sx.objects(governor)))
-            args.add("target", self.ids(o for p, o in self.sx.prep_objects(governor, TARGET_PREPS)))
+            # "an attack drone struck Tower 22, a US outpost": what the verb hits, read as a verb's
+            # objects are (occupants, a nationality on forces hit, an unnamed commander's group)
+            self._target(args, self.sx.objects(governor))
+            self._target(args, [o for p, o in self.sx.prep_objects(governor, TARGET_PREPS)])
         elif noun.dep_ == "nsubjpass" and governor is not noun and governor.lower_ in LIGHT_VERBS:
             # "strikes were conducted against five sites of X by Y"
             self._target(args, [o for _, o in self.sx.prep_objects(governor, TARGET_PREPS)])
@@ -874,6 +909,15 @@ class ArgumentReader:
             t = t.head
         return False
 
+    def refers_back(self, doc: Any, trig_start: int, trig_end: int) -> bool:
+        """Return True for a noun trigger that names another happening the clause is dated by
+        ("rockets were fired at the airport days after *the killing* of X"): its victims are not
+        the clause's."""
+        if not self.available:
+            return False
+        head = trigger_head(doc, trig_start, trig_end)
+        return head.dep_ == "pobj" and head.head.lower_ in REFERENCE_PREPS and head.head.i != head.i
+
     def answered_span(self, doc: Any, trig_start: int, trig_end: int) -> tuple[int, int] | None:
         """Return the characters of a noun trigger's phrase when its clause answers it ("ordered
         strikes in February in response to *rocket attacks*", "in retaliation for *the killing* of
@@ -946,6 +990,10 @@ AFFILIATION_PARTICIPLES = frozenset({"linked", "affiliated", "tied", "aligned", 
                                      "belonging", "attached"})
 
 
+# Verbs of belief a subject's affiliation is told with ("gunmen believed to belong to X").
+BELIEF_WORDS = frozenset({"believed", "thought", "suspected", "said", "reported", "understood", "known"})
+
+
 def _affiliation_misread(verb: Token) -> list[Token]:
     """Return the group of a subject the parser made the subject of an affiliation participle.
 
@@ -954,13 +1002,28 @@ def _affiliation_misread(verb: Token) -> list[Token]:
     the object of the participle's "to"/"with".
     """
     head = verb.head
-    if verb.dep_ not in ("conj", "advcl") or head.i == verb.i or head.lower_ not in AFFILIATION_PARTICIPLES \
-            or verb.i < head.i or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+    if verb.dep_ not in ("conj", "advcl", "ccomp") or head.i == verb.i or verb.i < head.i \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return []
+    tie = head
+    if head.lower_ not in AFFILIATION_PARTICIPLES:
+        # "gunmen believed to belong to X shot dead ...": the tie is the belief's complement
+        tie = next((c for c in head.children if c.dep_ == "xcomp" and c.i < verb.i and head.lower_ in BELIEF_WORDS
+                    and (c.lower_ in AFFILIATION_PARTICIPLES or c.lower_ in ("belong", "be"))), head)
+        if tie is head:
+            return []
+    elif verb.dep_ == "ccomp":
         return []
     if any(c.dep_ == "cc" for c in head.children if head.i < c.i < verb.i) or \
             any(c.dep_ in ("aux", "auxpass") for c in head.children):
         return []  # "they were linked to X and killed": two statements
-    return [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("to", "with") and p.i < verb.i
+    if tie.lower_ == "be":  # "believed to be linked to X", "believed to be members of X"
+        tie = next((c for c in tie.children if c.dep_ in ("acomp", "attr", "oprd")
+                    and (c.lower_ in AFFILIATION_PARTICIPLES or c.lower_ in MEMBER_HEADS)), tie)
+        if tie.lower_ in MEMBER_HEADS:
+            return [o for p in tie.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                    for o in p.children if o.dep_ == "pobj"]
+    return [o for p in tie.children if p.dep_ == "prep" and p.lower_ in ("to", "with") and p.i < verb.i
             for o in p.children if o.dep_ == "pobj"]
 
 

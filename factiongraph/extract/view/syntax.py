@@ -137,13 +137,24 @@ class Syntax:
                 # "A, B, C and D" is sometimes parsed as A with an apposition B and its conjuncts:
                 # a named apposition is another item of the list, not a description of A
                 for child in head.children:
-                    if child.dep_ != "appos":
+                    if child.dep_ != "appos" or self.misread_subject(child):
                         continue
                     for item in (child, *self.conjuncts(child)):
                         named = self.mention_at(item)
                         if named is not None and named.start != found.start and all(named.start != m.start for m in out):
                             out.append(named)
         return out
+
+    @staticmethod
+    def misread_subject(appos: Token) -> bool:
+        """Return True for an apposition that is the subject of the sentence's main verb, which the
+        parser hung on the last noun of an opening phrase ("Speaking at a memorial for X, Y said
+        ...": Y said it, Y does not restate X): the main verb follows it and has no subject."""
+        root = appos.sent.root
+        if root.i <= appos.right_edge.i or any(c.dep_ in SUBJECT_DEPS for c in root.children):
+            return False
+        between = appos.doc[appos.right_edge.i + 1:root.i]
+        return all(t.dep_ in ("advmod", "aux", "neg") and t.head.i == root.i for t in between)
 
     # -- arguments --------------------------------------------------------------------------
     def clause_verb(self, token: Token) -> Token:

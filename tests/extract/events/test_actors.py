@@ -69,3 +69,58 @@ def test_a_groups_supporters_are_a_crowd_not_the_group(extractor: EventExtractor
 ])
 def test_whom_a_group_was_formed_against_is_the_target(extractor: EventExtractor, text: str, target: str) -> None:
     assert [e.targets for e in extractor.extract(make_context(text, PUB))] == [[target]]
+
+
+def roles(extractor: EventExtractor, text: str) -> list[tuple[list[str], list[str]]]:
+    return [(sorted(e.actors), sorted(e.targets)) for e in extractor.extract(make_context(text, PUB))]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # both sides of a fight told by any clash noun with "between"
+    ("A gunfight between Kataib Hezbollah and the Iraqi army broke out in Jurf al-Sakhar on Monday.",
+     (["iraqi-army", "kataib-hezbollah"], [])),
+    # an attack repelled: the attackers fight too
+    ("Peshmerga forces repelled an attack by ISIS militants near Makhmour on Saturday night.",
+     (["isis", "peshmerga"], [])),
+    # what the launched means was aimed at
+    ("Harakat al-Nujaba launched drones against Israeli targets in the Golan Heights on Tuesday.",
+     (["harakat-al-nujaba"], ["israel"])),
+    # "the group", named by the group that reports it
+    ("The group launched drones against Israeli targets in the Golan Heights, the Islamic Resistance in Iraq "
+     "said on Saturday.", (["islamic-resistance-in-iraq"], ["israel"])),
+    # the "when" clause names who killed them
+    ("Two members of the PMF were killed when ISIS attacked their post near Tuz Khurmatu on Sunday.",
+     (["isis"], ["pmf"])),
+    # a facility's apposition says whose it is
+    ("Rockets struck Ain al-Asad, a base hosting US troops, on Monday.", ([], ["united-states"])),
+    ("An attack drone launched by Kataib Hezbollah struck Tower 22, a US military outpost in Jordan, on Sunday.",
+     (["kataib-hezbollah"], ["united-states"])),
+    # an earlier killing the clause is dated by is not its target
+    ("Rockets were fired at Baghdad International Airport days after Qasem Soleimani's killing in January 2020.",
+     ([], ["baghdad-international-airport"])),
+    # the name after an opening participle phrase is the main verb's subject, not a second victim
+    ("Speaking at a ceremony marking the anniversary of the killing of Abu Mahdi al-Muhandis, Mohammed Shia "
+     "al-Sudani said the state would control all weapons.", ([], ["abu-mahdi-al-muhandis"])),
+    # an affiliation told with a verb of belief
+    ("Gunmen believed to belong to Asaib Ahl al-Haq shot dead an activist in Basra on Saturday.",
+     (["asaib-ahl-al-haq"], [])),
+    # accused with an indefinite attack
+    ("The United States blames Kataib Hezbollah for a rocket attack on Friday that killed an American "
+     "contractor at a base near Kirkuk.", (["kataib-hezbollah"], [])),
+])
+def test_roles_from_structure(extractor: EventExtractor, text: str, want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text) == [want]
+
+
+def test_where_an_attack_came_from_is_not_its_actor(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "The drone attack from Iraq killed two soldiers in the Golan Heights on Wednesday.", PUB))
+    assert all("iraq" not in e.actors for e in found)
+
+
+def test_the_claimer_is_the_subject_of_the_claim(extractor: EventExtractor) -> None:
+    text = ("A drone struck a military base in the Golan Heights on Wednesday, killing two soldiers. "
+            "The report from Israel came after a statement from the Islamic Resistance in Iraq, which claimed "
+            "responsibility for the attack.")
+    found = extractor.extract(make_context(text, PUB))
+    assert [e.actors for e in found if e.type == "Explosions/Remote violence"] == [["islamic-resistance-in-iraq"]]
