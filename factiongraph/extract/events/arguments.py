@@ -366,6 +366,10 @@ class ArgumentReader:
         if antecedent is not None:
             return [antecedent]
         if token.lower_ in ROLE_HEADS:
+            if token.dep_ == "appos" and token.head.i != token.i:
+                # "X, the PMF deputy chief who was killed ...": the role restates the person named
+                return [m for m in self.sx.phrase_mentions(token.head, appositions=False)
+                        if _type_of(self.ctx, m) is EntityType.PERSON]
             return []
         if token.lower_ in MEMBER_HEADS or token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
             for prep, obj in self.sx.prep_objects(token, ("of", "from", "within", "belonging", "including")):
@@ -633,7 +637,13 @@ class ArgumentReader:
             # "launched a drone attack on Israel", "launched drones against Israeli targets": what
             # the object (a happening or an armed means) is aimed at
             self._target(args, [o for obj in self.sx.objects(verb) if obj.lower_ in ATTACK_NOUNS | FIRED_MEANS
-                                for p, o in self.sx.prep_objects(obj, TARGET_PREPS)])
+                                or obj.lower_ in ANSWER_NOUNS for p, o in self.sx.prep_objects(obj, TARGET_PREPS)])
+        if label == "threat":
+            # "threatened to target US interests", "vowed to strike Israeli targets": whom the
+            # threatened act is aimed at
+            for act in (c for c in verb.children if c.dep_ == "xcomp"):
+                self._target(args, self.sx.objects(act))
+                self._target(args, [o for _p, o in self.sx.prep_objects(act, TARGET_PREPS)])
         if label == "clash":
             # "forces repelled an attack by ISIS militants": the attackers fight too
             args.add("actor", [a for obj in self.sx.objects(verb) if obj.lower_ in ATTACK_NOUNS
@@ -916,6 +926,12 @@ class ArgumentReader:
         if not self.available:
             return False
         head = trigger_head(doc, trig_start, trig_end)
+        if _answered_phrase(head) is not None:
+            return True  # "fired missiles ..., in revenge for the killing of X"
+        prep = head.head
+        if head.dep_ == "pobj" and prep.lower_ in ("for", "to") and any(
+                c.dep_ in ("oprd", "attr", "dobj") and c.lower_ in _ANSWER_NOUNS for c in prep.head.children):
+            return True  # "in what it called revenge for the killing of X"
         return head.dep_ == "pobj" and head.head.lower_ in REFERENCE_PREPS and head.head.i != head.i
 
     def answered_span(self, doc: Any, trig_start: int, trig_end: int) -> tuple[int, int] | None:

@@ -124,3 +124,21 @@ def test_the_claimer_is_the_subject_of_the_claim(extractor: EventExtractor) -> N
             "responsibility for the attack.")
     found = extractor.extract(make_context(text, PUB))
     assert [e.actors for e in found if e.type == "Explosions/Remote violence"] == [["islamic-resistance-in-iraq"]]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # whom a threatened act or a threatened reprisal is aimed at
+    ("Kataib Hezbollah threatened to target US interests across the region on Sunday.",
+     (["kataib-hezbollah"], ["united-states"])),
+    ("Harakat al-Nujaba threatened retaliation against US forces in Iraq on Monday.",
+     (["harakat-al-nujaba"], ["united-states"])),
+    # the killing a strike answers is not the strike's
+    ("The IRGC fired missiles at two bases in Iraq that host US forces on Wednesday, in what it called revenge "
+     "for the killing of Qasem Soleimani.", (["irgc"], ["united-states"])),
+    # a role apposition restates the person named before it
+    ("It was founded by Abu Mahdi al-Muhandis, the PMF deputy chief who was killed alongside Iranian general "
+     "Qasem Soleimani in a US strike in January.",
+     (["united-states"], ["abu-mahdi-al-muhandis", "qasem-soleimani"])),
+])
+def test_targets_from_structure(extractor: EventExtractor, text: str, want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text) == [want]
