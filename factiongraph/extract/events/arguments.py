@@ -360,6 +360,8 @@ class ArgumentReader:
                  # "Sadr's supporters" are not Sadr; "Kataib Hezbollah fighters" are Kataib Hezbollah
                  and (own is not None or token.lower_ not in MEMBER_HEADS
                       or _type_of(self.ctx, m) is not EntityType.PERSON)]
+        if len(found) > 1:
+            found = self._drop_name_modifiers(token, found)
         if found:
             return found
         antecedent = self.antecedent(token)
@@ -399,6 +401,25 @@ class ArgumentReader:
                     if found_group is not None and _type_of(self.ctx, found_group) in GROUP_TYPES:
                         return [found_group]
         return []
+
+    def _drop_name_modifiers(self, token: Token, found: list[Mention]) -> list[Mention]:
+        """Drop a group that only names the unit after it, which the parser made an apposition
+        with no comma between ("the PMF (PMU) Brigade 30 withdrew": Brigade 30 acts, not the PMF);
+        a listed apposition ("A, B and C") keeps every item."""
+        doc = token.doc
+        for head in [token, *self.sx.conjuncts(token)]:
+            own = self.sx.mention_at(head)
+            if own is None or own not in found:
+                continue
+            for child in head.children:
+                named = self.sx.mention_at(child) if child.dep_ == "appos" else None
+                if named is None or named not in found or named.start == own.start:
+                    continue
+                gap = doc[head.i + 1:child.left_edge.i]
+                if all(t.text in ("(", ")") or self.sx.mention_at(t) is not None for t in gap) \
+                        and _type_of(self.ctx, own) in GROUP_TYPES and _type_of(self.ctx, named) in GROUP_TYPES:
+                    found = [m for m in found if m.start != own.start]
+        return found
 
     def occupants(self, token: Token) -> list[str]:
         """Return who a facility, a vehicle or a post holds: "the base, which hosts US forces",

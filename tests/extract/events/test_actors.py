@@ -142,3 +142,10 @@ def test_the_claimer_is_the_subject_of_the_claim(extractor: EventExtractor) -> N
 ])
 def test_targets_from_structure(extractor: EventExtractor, text: str, want: tuple[list[str], list[str]]) -> None:
     assert roles(extractor, text) == [want]
+
+
+def test_an_umbrella_written_before_its_unit_does_not_act(extractor: EventExtractor) -> None:
+    text = ("Under pressure from Washington, the Shabak Popular Mobilization Units (PMU) Brigade 30, a paramilitary "
+            "force that controls much of the Nineveh Plain, has withdrawn its fighters from three towns.")
+    found = extractor.extract(make_context(text, PUB))
+    assert len(found) == 1 and len(found[0].actors) == 1 and "pmf" not in found[0].actors
