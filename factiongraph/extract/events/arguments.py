@@ -152,6 +152,8 @@ class Arguments:
                 self.targets.append(eid)
 
 
+# Verbs an outcome is told with ("the attack left five dead").
+LEAVING_VERBS = frozenset({"left", "leave", "leaves", "leaving"})
 # Participles that name who performed a happening: "strikes carried out by X", "a drone launched by X".
 DONE_BY = frozenset({"carried", "conducted", "launched", "fired", "staged", "mounted", "perpetrated",
                      "executed", "claimed", "ordered", "planned", "led", "waged", "committed", "flown"})
@@ -554,6 +556,8 @@ class ArgumentReader:
             return None
         head = trigger_head(doc, start, end)
         args = Arguments()
+        if not is_verb and head.dep_ in ("oprd", "acomp") and head.head.lower_ in LEAVING_VERBS:
+            head, is_verb = head.head, True  # "an attack by X left five dead": the verb's roles
         if not is_verb and end - start > 1 and head.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl") and \
                 any(c.dep_ in ("nsubj", "dobj") for c in head.children):
             is_verb = True  # a phrase headed by its verb ("drones struck X"): the verb's roles
@@ -642,6 +646,14 @@ class ArgumentReader:
                             args.add("actor", doers)
         else:
             named = self.ids(subjects) or [a for s in subjects for a in self._means_actors(s)]
+            if not named:
+                # "last week's attack by ISIS on a PMF outpost left five dead": the attack's own roles
+                for subject in subjects:
+                    if subject.lower_ in ATTACK_NOUNS and self.sx.mention_at(subject) is None:
+                        told = Arguments()
+                        self._noun_roles(subject, told, label)
+                        named.extend(a for a in told.actors if a not in named)
+                        args.add("target", told.targets)
             args.add("actor", named)
             if subjects and not named:
                 args.unnamed_actor = _phrase_text(subjects[0])

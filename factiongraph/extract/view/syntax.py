@@ -267,6 +267,10 @@ class Syntax:
         for child in verb.children:
             if child.dep_ in OBJECT_DEPS:
                 out.extend([child, *self.conjuncts(child)])
+                # "detained 14 Kataib Hezbollah fighters" parsed with the number as the object and
+                # the counted noun hung on the verb as an unlabelled dependent: the noun is the object
+                if child.like_num and not list(child.children):
+                    out.extend(d for d in verb.children if d.dep_ == "dep" and d.left_edge.i == child.i + 1)
         return out
 
     def prep_objects(self, token: Token, words: Iterable[str] | None = None) -> list[tuple[str, Token]]:

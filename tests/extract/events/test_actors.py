@@ -149,3 +149,17 @@ def test_an_umbrella_written_before_its_unit_does_not_act(extractor: EventExtrac
             "force that controls much of the Nineveh Plain, has withdrawn its fighters from three towns.")
     found = extractor.extract(make_context(text, PUB))
     assert len(found) == 1 and len(found[0].actors) == 1 and "pmf" not in found[0].actors
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # an attack told as the subject of the verb of its outcome
+    ("Last week's attack by ISIS on a PMF outpost near Baiji left five dead.", (["isis"], ["pmf"])),
+    # the number the parser made the object, with the counted group hung on the verb
+    ("The Counter-Terrorism Service detained 14 Kataib Hezbollah fighters in a raid on Thursday.",
+     (["counter-terrorism-service"], ["kataib-hezbollah"])),
+    # "attributed to": an accusation
+    ("Gunmen killed an activist in Basra on Monday. The killing was attributed to Asaib Ahl al-Haq.",
+     (["asaib-ahl-al-haq"], [])),
+])
+def test_more_roles_from_structure(extractor: EventExtractor, text: str, want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text) == [want]
