@@ -574,11 +574,6 @@ class ArgumentReader:
             args.add("actor" if passive_subject_role == "actor" else "target", self.ids([head.head]))
             for agent in self.sx.agents(head):
                 args.add("actor", self._means_actors(agent))
-            means = head.head
-            if means.dep_ == "nsubj" and means.lower_ in FIRED_MEANS | ATTACK_NOUNS and means.head.i != means.i:
-                # "a drone launched by X struck Tower 22": what the means it describes hit
-                self._target(args, self.sx.objects(means.head))
-                self._target(args, [o for _p, o in self.sx.prep_objects(means.head, TARGET_PREPS)])
         else:
             self._noun_roles(head, args, label, "actor" if passive_subject_role == "actor" else "target")
         if violent:  # a victim's group is hit too ("killed X, a senior commander of Y")
