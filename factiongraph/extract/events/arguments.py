@@ -152,6 +152,9 @@ class Arguments:
                 self.targets.append(eid)
 
 
+# Verbs a relative clause tells what an attack hit with ("the attack, which targeted X").
+HITTING_VERBS = frozenset("""targeted targets hit hits struck strikes killed kills wounded injured destroyed
+    damaged""".split())
 # Verbs an outcome is told with ("the attack left five dead").
 LEAVING_VERBS = frozenset({"left", "leave", "leaves", "leaving"})
 # Participles that name who performed a happening: "strikes carried out by X", "a drone launched by X".
@@ -658,7 +661,11 @@ class ArgumentReader:
                 args.add("actor", self.ids(o for p, holder in self.sx.prep_objects(verb, ("under", "into", "in"))
                                            if holder.lower_ in ("control", "hands", "grip")
                                            for _, o in self.sx.prep_objects(holder, ("of",))))
-        self._target(args, [o for p, o in self.sx.prep_objects(verb, TARGET_PREPS)])
+        aimed = self.sx.prep_objects(verb, TARGET_PREPS)
+        # "killed at the hands of ISIS militants": who did it, not whom it hit
+        hands = [o for p, o in aimed if p == "at" and o.lower_ == "hands"]
+        args.add("actor", [a for h in hands for _p, o in self.sx.prep_objects(h, ("of",)) for a in self._means_actors(o)])
+        self._target(args, [o for p, o in aimed if o not in hands])
         # "a Katyusha aimed at Baghdad airport fell short": what the means was aimed at
         self._target(args, self._aimed_at([verb, *subjects, *self.sx.objects(verb)]))
         if label not in SELF_CHANGES:  # "suspending its attacks on US forces" hits no one
@@ -746,6 +753,11 @@ class ArgumentReader:
         if not args.actors:
             args.add("actor", self.state_of_means(noun))  # "an Israeli strike"
         for child in noun.children:
+            if child.dep_ == "relcl" and child.lower_ in HITTING_VERBS and any(
+                    c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in child.children):
+                # "the attack, which targeted a convoy of the coalition, ...": what it hit
+                self._target(args, self.sx.objects(child))
+        for child in noun.children:
             if child.dep_ == "acl" and child.i > noun.i and child.lower_ in DONE_BY and not args.actors:
                 # "strikes carried out by the United States", "a drone launched by X": the agent acts
                 args.add("actor", [a for agent in self.sx.agents(child) for a in self._means_actors(agent)])
@@ -814,6 +826,9 @@ class ArgumentReader:
                 args.add("actor", named)
                 if subjects and not named:
                     args.unnamed_actor = _phrase_text(subjects[0])
+            if verb.lower_ in LIGHT_VERBS and noun.dep_ == "dobj" and label in FORCE_LABELS:
+                # "carried out an airstrike on an ISIS hideout", the "on" phrase hung on the verb
+                self._target(args, [o for _p, o in self.sx.prep_objects(verb, TARGET_PREPS)])
         elif noun.dep_ in ("nsubj",) and governor is not noun:
             # "an attack drone struck Tower 22, a US outpost": what the verb hits, read as a verb's
             # objects are (occupants, a nationality on forces hit, an unnamed commander's group)

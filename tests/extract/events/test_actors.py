@@ -169,3 +169,15 @@ def test_a_title_names_the_person_after_it_and_the_main_subject_is_no_victim(ext
             "vote on state control of arms.")
     found = [e for e in extractor.extract(make_context(text, PUB)) if e.attrs["label"] == "killing"]
     assert [sorted(e.targets) for e in found] == [["abu-mahdi-al-muhandis", "qasem-soleimani"]]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Three civilians were killed at the hands of ISIS militants in Anbar on Sunday.", (["isis"], [])),
+    ("The Iraqi Air Force carried out an airstrike on an ISIS hideout in Kirkuk on Monday.",
+     (["iraqi-air-force"], ["isis"])),
+    ("The attack, which targeted a convoy of the US-led coalition, took place near Nasiriyah on Monday.",
+     ([], ["international-coalition"])),
+])
+def test_hands_light_verbs_and_relative_clauses(extractor: EventExtractor, text: str,
+                                                want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text) == [want]
