@@ -48,6 +48,8 @@ PERSON_ANAPHORS = frozenset({"he", "she", "his", "her"})
 # Definite descriptions of a state body ("the ministry awarded ...", "the army lifted ...").
 BODY_ANAPHORS = frozenset({"ministry", "army", "government", "military", "police", "council", "parliament",
                            "court", "department", "service", "agency", "command", "cabinet", "presidency"})
+# Definite descriptions of a state's own bodies, read as the home country's when none was named.
+HOME_BODIES = frozenset({"army", "police", "government"})
 PRONOUNS = frozenset({"it", "they", "its", "their", "he", "she", "his", "her"})
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY,
                          EntityType.INTL_ORG})
@@ -86,7 +88,8 @@ LIGHT_VERBS = frozenset("""carry carried carries carrying conduct conducted cond
     perpetrated commit committed commits claim claimed claims claiming undertake undertook make made
     begin began begun start started lead led order ordered take took taken takes join joined joins
     participate participated participates attend attended attends hold held holds organize organized
-    organise organised issue issued issues issuing""".split())
+    organise organised issue issued issues issuing impose imposed imposes imposing lift lifted lifts
+    lifting""".split())
 # Verbs by which a leader has others use force ("Biden ordered strikes", "authorised raids"), and
 # the happenings they command: the force used is the leader's state or group (ACLED codes the
 # forces that struck), where an ordered investigation stays the leader's own act.
@@ -491,10 +494,45 @@ class ArgumentReader:
         """Return the entity ids the noun phrases headed by ``tokens`` name, in order."""
         out: list[str] = []
         for tok in tokens:
-            for m in self.names(tok):
-                if m.entity_id and m.entity_id not in out:
-                    out.append(m.entity_id)
+            named = [str(m.entity_id) for m in self.names(tok) if m.entity_id] or self.home_body(tok)
+            out.extend(i for i in named if i not in out)
         return out
+
+    def home_body(self, token: Token) -> list[str]:
+        """Return the state body "the army", "the police", "the government" names when no body was
+        named before it: the one of the country the story is set in (the country its places and
+        countries point to most), whose name is that country's adjective and the noun ("the army
+        lifted the curfew" in a story set in Iraq: the Iraqi army). Empty when the story has no
+        clear home country or the KB has no such body."""
+        word = token.lower_
+        if word not in HOME_BODIES or self.sx.mention_at(token) is not None or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children) or self._named_body(token) is not None:
+            return []
+        home = self._home_country()
+        if home is None:
+            return []
+        shape = re.compile(rf"^\w+ {re.escape(word)}$", re.IGNORECASE)
+        return [r.id for r in self.ctx.kb.records.values() if r.type is EntityType.STATE_BODY
+                and r.attributes.get("country") == home and shape.match(r.name)][:1]
+
+    def _home_country(self) -> str | None:
+        """Return the country most of the story's places and countries belong to (a clear majority)."""
+        counts: dict[str, int] = {}
+        for m in self._mentions:
+            kind = _type_of(self.ctx, m)
+            if not m.entity_id or kind not in PLACE_TYPES:
+                continue
+            if kind is EntityType.COUNTRY:
+                country: str | None = m.entity_id
+            else:
+                chain = self.ctx.kb.ancestors(m.entity_id)
+                country = chain[-1].id if chain and chain[-1].type is EntityType.COUNTRY else None
+            if country is not None:
+                counts[country] = counts.get(country, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or ranked[0] < 2 or len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
+            return None
+        return next(c for c, n in counts.items() if n == ranked[0])
 
     def self_announced(self, doc: Any, start: int, end: int, label: str, actors: Sequence[str]) -> bool:
         """Return True for a change a group reports of itself: "X said it was suspending attacks",

@@ -181,3 +181,17 @@ def test_a_title_names_the_person_after_it_and_the_main_subject_is_no_victim(ext
 def test_hands_light_verbs_and_relative_clauses(extractor: EventExtractor, text: str,
                                                 want: tuple[list[str], list[str]]) -> None:
     assert roles(extractor, text) == [want]
+
+
+def test_the_army_of_a_story_set_in_one_country_is_that_country_s_army(extractor: EventExtractor) -> None:
+    text = ("Gunmen attacked a checkpoint in Basra on Monday. Hours later, the army imposed a curfew in Basra "
+            "and Amara.")
+    found = extractor.extract(make_context(text, PUB))
+    assert [e.actors for e in found if e.attrs["label"] == "curfew"] == [["iraqi-army"]]
+
+
+def test_the_army_of_a_story_without_a_home_country_is_nobody(extractor: EventExtractor) -> None:
+    text = ("Gunmen attacked a checkpoint near the border on Monday. Hours later, the army imposed a curfew "
+            "in the area.")
+    found = extractor.extract(make_context(text, PUB))
+    assert [e.actors for e in found if e.attrs["label"] == "curfew"] == [[]]
