@@ -671,7 +671,10 @@ class ArgumentReader:
                     if host.lower_ in HOST_NOUNS and host.dep_ == "pobj" and host.head.lower_ in ("in", "during") \
                             and self._within_clause(host.head, verb):
                         args.add("actor", self.ids(c for c in host.children if c.dep_ in ("compound", "poss", "nmod")
-                                                   and c.i < host.i) or self.state_of_means(host))
+                                                   and c.i < host.i) or self.state_of_means(host)
+                                 # "wounded in an attack by suspected ISIS militants"
+                                 or [a for _p, o in self.sx.prep_objects(host, ACTOR_PREPS)
+                                     for a in self._means_actors(o)])
                 for clause in verb.children:
                     # "two soldiers were killed when ISIS attacked their post": who did the deed
                     # of the "when" clause killed them (not the victims: "when they hit a mine")

@@ -173,6 +173,7 @@ def test_a_title_names_the_person_after_it_and_the_main_subject_is_no_victim(ext
 
 @pytest.mark.parametrize(("text", "want"), [
     ("Three civilians were killed at the hands of ISIS militants in Anbar on Sunday.", (["isis"], [])),
+    ("Two soldiers were wounded in an attack by suspected ISIS militants in Diyala on Sunday.", (["isis"], [])),
     ("The Iraqi Air Force carried out an airstrike on an ISIS hideout in Kirkuk on Monday.",
      (["iraqi-air-force"], ["isis"])),
     ("The attack, which targeted a convoy of the US-led coalition, took place near Nasiriyah on Monday.",
