@@ -215,7 +215,8 @@ FIRED_MEANS = STATE_MEANS | frozenset("""shell shells mortar mortars round round
 # "an Israeli target", "American forces"); not its civilians ("an American contractor").
 STATE_TARGETS = frozenset("""force forces troops soldier soldiers military army personnel servicemen
     servicemembers target targets interests base bases position positions convoy convoys patrol patrols
-    advisers advisors officers outpost outposts post posts checkpoint checkpoints camp camps""".split())
+    advisers advisors officers outpost outposts post posts checkpoint checkpoints camp camps policemen
+    policeman guards""".split())
 
 
 class ArgumentReader:

@@ -152,6 +152,8 @@ def test_an_umbrella_written_before_its_unit_does_not_act(extractor: EventExtrac
 @pytest.mark.parametrize(("text", "want"), [
     # an attack told as the subject of the verb of its outcome
     ("Last week's attack by ISIS on a PMF outpost near Baiji left five dead.", (["isis"], ["pmf"])),
+    # a nationality on the police hit makes its state the target, as on soldiers
+    ("Four Iraqi policemen were killed in an ambush by ISIS militants near Rutba on Thursday.", (["isis"], ["iraq"])),
     # the number the parser made the object, with the counted group hung on the verb
     ("The Counter-Terrorism Service detained 14 Kataib Hezbollah fighters in a raid on Thursday.",
      (["counter-terrorism-service"], ["kataib-hezbollah"])),
