@@ -155,6 +155,9 @@ class Arguments:
                 self.targets.append(eid)
 
 
+# Verbs of condemning: the condemned attack's author is whom the statement is against.
+CONDEMN_VERBS = frozenset("""condemn condemned condemns condemning denounce denounced denounces denouncing
+    decry decried decries""".split())
 # Verbs a relative clause tells what an attack hit with ("the attack, which targeted X").
 HITTING_VERBS = frozenset("""targeted targets hit hits struck strikes killed kills wounded injured destroyed
     damaged""".split())
@@ -732,6 +735,17 @@ class ArgumentReader:
         if any(o.lower_ in FIRE_WORDS for o in self.sx.objects(verb)):
             # "set fire to the offices of X": what was set alight
             self._target(args, [o for p, o in self.sx.prep_objects(verb, ("to",))])
+        if label in MEASURE_LABELS and verb.lower_ in CONDEMN_VERBS:
+            # "condemned the US strike on Kataib Hezbollah": who is condemned is who struck
+            authors = []
+            for obj in self.sx.objects(verb):
+                if obj.lower_ in ATTACK_NOUNS and self.sx.mention_at(obj) is None:
+                    told = Arguments()
+                    self._noun_roles(obj, told, "")
+                    authors.extend(told.actors)
+            if authors:
+                args.targets.clear()
+                args.add("target", authors)
         if label in ("meeting", "visit"):
             self._sides(verb, subjects, args)
         elif label in PARTY_LABELS:

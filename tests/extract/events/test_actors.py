@@ -198,3 +198,9 @@ def test_the_army_of_a_story_without_a_home_country_is_nobody(extractor: EventEx
             "in the area.")
     found = extractor.extract(make_context(text, PUB))
     assert [e.actors for e in found if e.attrs["label"] == "curfew"] == [[]]
+
+
+def test_a_condemnation_of_an_attack_is_against_its_author(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "Iraqi Prime Minister Mohammed Shia al-Sudani condemned the US strike on Kataib Hezbollah on Monday.", PUB))
+    assert [(e.actors, e.targets) for e in found] == [(["mohammed-shia-al-sudani"], ["united-states"])]
