@@ -155,6 +155,10 @@ class Arguments:
                 self.targets.append(eid)
 
 
+# People a country's name describes without making them its state ("a US contractor").
+CIVILIAN_HEADS = frozenset("""contractor contractors civilian civilians citizen citizens national nationals
+    journalist journalists worker workers tourist tourists employee employees businessman businessmen
+    pilgrim pilgrims student students""".split())
 # Verbs of condemning: the condemned attack's author is whom the statement is against.
 CONDEMN_VERBS = frozenset("""condemn condemned condemns condemning denounce denounced denounces denouncing
     decry decried decries""".split())
@@ -371,7 +375,10 @@ class ArgumentReader:
                       or _type_of(self.ctx, m) is EntityType.PERSON)
                  # "Sadr's supporters" are not Sadr; "Kataib Hezbollah fighters" are Kataib Hezbollah
                  and (own is not None or token.lower_ not in MEMBER_HEADS
-                      or _type_of(self.ctx, m) is not EntityType.PERSON)]
+                      or _type_of(self.ctx, m) is not EntityType.PERSON)
+                 # "a US defense contractor", "two Turkish citizens": civilians are not their state
+                 and (own is not None or token.lower_ not in CIVILIAN_HEADS
+                      or _type_of(self.ctx, m) is not EntityType.COUNTRY)]
         if len(found) > 1:
             found = self._drop_name_modifiers(token, found)
         if found:

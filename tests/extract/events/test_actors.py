@@ -204,3 +204,11 @@ def test_a_condemnation_of_an_attack_is_against_its_author(extractor: EventExtra
     found = extractor.extract(make_context(
         "Iraqi Prime Minister Mohammed Shia al-Sudani condemned the US strike on Kataib Hezbollah on Monday.", PUB))
     assert [(e.actors, e.targets) for e in found] == [(["mohammed-shia-al-sudani"], ["united-states"])]
+
+
+@pytest.mark.parametrize("text", [
+    "A rocket attack on Friday killed a U.S. defense contractor at a military compound near Kirkuk.",
+    "Gunmen kidnapped two Turkish citizens in Baghdad on Monday.",
+])
+def test_civilians_named_by_their_country_do_not_make_it_a_target(extractor: EventExtractor, text: str) -> None:
+    assert [e.targets for e in extractor.extract(make_context(text, PUB))] == [[]]
