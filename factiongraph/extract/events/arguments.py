@@ -767,7 +767,22 @@ class ArgumentReader:
             # who a political measure is about, anywhere in its object
             for obj in self.sx.objects(verb):
                 args.add("target", [m.entity_id for m in self.sx.mentions_in(obj)
-                                    if m.entity_id and _type_of(self.ctx, m) in PARTICIPANT_TYPES])
+                                    if m.entity_id and _type_of(self.ctx, m) in PARTICIPANT_TYPES
+                                    and not self._in_as_phrase(m, obj)])
+
+    def _in_as_phrase(self, m: Mention, top: Token) -> bool:
+        """Return True for a mention inside an "as" phrase below ``top``: the status something is
+        given, which only refers to others ("formalised the PMF as a structure parallel to the
+        Ministry of Defence": the ministry is no one the bill is about)."""
+        span = self.sx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        t = span.root if span is not None else None
+        for _ in range(12):
+            if t is None or t.i == top.i or t.head.i == t.i:
+                return False
+            if t.dep_ == "prep" and t.lower_ == "as":
+                return True
+            t = t.head
+        return False
 
     @staticmethod
     def _within_clause(tok: Token, verb: Token) -> bool:

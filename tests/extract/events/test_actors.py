@@ -212,3 +212,10 @@ def test_a_condemnation_of_an_attack_is_against_its_author(extractor: EventExtra
 ])
 def test_civilians_named_by_their_country_do_not_make_it_a_target(extractor: EventExtractor, text: str) -> None:
     assert [e.targets for e in extractor.extract(make_context(text, PUB))] == [[]]
+
+
+def test_a_measure_is_not_about_whom_its_as_phrase_compares_with(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "The Iraqi government withdrew a bill on Sunday that would have formalised the PMF as a structure parallel "
+        "to the Ministry of Defence.", PUB))
+    assert [(e.actors, e.targets) for e in found] == [(["iraqi-government"], ["pmf"])]
