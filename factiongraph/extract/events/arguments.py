@@ -843,9 +843,7 @@ class ArgumentReader:
             if prep in ACTOR_PREPS:
                 args.add("actor", self.ids([obj]) or self.capital_state(obj))  # "by Washington": the US
             elif prep == "from" and args.actors == []:
-                # "a delegation from X"; not where an attack came from ("a drone attack from Iraq")
-                args.add("actor", [m.entity_id for m in self.names(obj)
-                                   if m.entity_id and _type_of(self.ctx, m) not in PLACE_TYPES])
+                args.add("actor", self.ids([obj]))
             elif prep == "of" and mourned:
                 continue
             elif prep == "of":
