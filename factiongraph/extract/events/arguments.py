@@ -48,6 +48,8 @@ PERSON_ANAPHORS = frozenset({"he", "she", "his", "her"})
 # Definite descriptions of a state body ("the ministry awarded ...", "the army lifted ...").
 BODY_ANAPHORS = frozenset({"ministry", "army", "government", "military", "police", "council", "parliament",
                            "court", "department", "service", "agency", "command", "cabinet", "presidency"})
+# Definite descriptions of a state's own bodies, read as the home country's when none was named.
+HOME_BODIES = frozenset({"army", "police", "government"})
 PRONOUNS = frozenset({"it", "they", "its", "their", "he", "she", "his", "her"})
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY,
                          EntityType.INTL_ORG})
@@ -86,7 +88,8 @@ LIGHT_VERBS = frozenset("""carry carried carries carrying conduct conducted cond
     perpetrated commit committed commits claim claimed claims claiming undertake undertook make made
     begin began begun start started lead led order ordered take took taken takes join joined joins
     participate participated participates attend attended attends hold held holds organize organized
-    organise organised issue issued issues issuing""".split())
+    organise organised issue issued issues issuing impose imposed imposes imposing lift lifted lifts
+    lifting""".split())
 # Verbs by which a leader has others use force ("Biden ordered strikes", "authorised raids"), and
 # the happenings they command: the force used is the leader's state or group (ACLED codes the
 # forces that struck), where an ordered investigation stays the leader's own act.
@@ -152,6 +155,18 @@ class Arguments:
                 self.targets.append(eid)
 
 
+# People a country's name describes without making them its state ("a US contractor").
+CIVILIAN_HEADS = frozenset("""contractor contractors civilian civilians citizen citizens national nationals
+    journalist journalists worker workers tourist tourists employee employees businessman businessmen
+    pilgrim pilgrims student students""".split())
+# Verbs of condemning: the condemned attack's author is whom the statement is against.
+CONDEMN_VERBS = frozenset("""condemn condemned condemns condemning denounce denounced denounces denouncing
+    decry decried decries""".split())
+# Verbs a relative clause tells what an attack hit with ("the attack, which targeted X").
+HITTING_VERBS = frozenset("""targeted targets hit hits struck strikes killed kills wounded injured destroyed
+    damaged""".split())
+# Verbs an outcome is told with ("the attack left five dead").
+LEAVING_VERBS = frozenset({"left", "leave", "leaves", "leaving"})
 # Participles that name who performed a happening: "strikes carried out by X", "a drone launched by X".
 DONE_BY = frozenset({"carried", "conducted", "launched", "fired", "staged", "mounted", "perpetrated",
                      "executed", "claimed", "ordered", "planned", "led", "waged", "committed", "flown"})
@@ -200,11 +215,15 @@ AIM_WORDS = frozenset({"aimed", "directed", "meant", "intended", "headed", "head
 # Nouns of an attack a verb can take as its object ("launched a drone attack on X").
 ATTACK_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes assault assaults raid raids
     offensive operation operations barrage bombardment""".split())
+# Armed means a verb launches or fires at someone ("launched drones against X", "fired rockets at X").
+FIRED_MEANS = STATE_MEANS | frozenset("""shell shells mortar mortars round rounds projectile projectiles
+    bomb bombs explosive explosives grenade grenades""".split())
 # What an attack hits that a nationality adjective makes its state's ("killed two Israeli soldiers",
 # "an Israeli target", "American forces"); not its civilians ("an American contractor").
 STATE_TARGETS = frozenset("""force forces troops soldier soldiers military army personnel servicemen
     servicemembers target targets interests base bases position positions convoy convoys patrol patrols
-    advisers advisors officers""".split())
+    advisers advisors officers outpost outposts post posts checkpoint checkpoints camp camps policemen
+    policeman guards""".split())
 
 
 class ArgumentReader:
@@ -282,7 +301,9 @@ class ArgumentReader:
         "the United States announced that it had launched strikes": it is the United States; "X
         said he ...": he is X (when X is a person). None when the clause is not reported.
         """
-        if token.lower_ not in PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+        described = token.lower_ not in PRONOUNS  # "the group launched drones, X said"
+        if token.dep_ not in ("nsubj", "nsubjpass") or described and (
+                token.lower_ not in GROUP_ANAPHORS or not any(c.dep_ == "det" for c in token.children)):
             return None
         clause = token.head
         if clause.dep_ != "ccomp" or clause.head is clause:
@@ -290,6 +311,8 @@ class ArgumentReader:
         for subject in self.sx.subjects(clause.head):
             for m in self.sx.phrase_mentions(subject):
                 kind = _type_of(self.ctx, m)
+                if described and kind is not EntityType.ARMED_GROUP:
+                    continue  # "the militia fired rockets, the army said": the militia is not the army
                 if m.entity_id and (kind is EntityType.PERSON) == person and kind in PARTICIPANT_TYPES:
                     return m
         return None
@@ -352,13 +375,22 @@ class ArgumentReader:
                       or _type_of(self.ctx, m) is EntityType.PERSON)
                  # "Sadr's supporters" are not Sadr; "Kataib Hezbollah fighters" are Kataib Hezbollah
                  and (own is not None or token.lower_ not in MEMBER_HEADS
-                      or _type_of(self.ctx, m) is not EntityType.PERSON)]
+                      or _type_of(self.ctx, m) is not EntityType.PERSON)
+                 # "a US defense contractor", "two Turkish citizens": civilians are not their state
+                 and (own is not None or token.lower_ not in CIVILIAN_HEADS
+                      or _type_of(self.ctx, m) is not EntityType.COUNTRY)]
+        if len(found) > 1:
+            found = self._drop_name_modifiers(token, found)
         if found:
             return found
         antecedent = self.antecedent(token)
         if antecedent is not None:
             return [antecedent]
         if token.lower_ in ROLE_HEADS:
+            if token.dep_ == "appos" and token.head.i != token.i:
+                # "X, the PMF deputy chief who was killed ...": the role restates the person named
+                return [m for m in self.sx.phrase_mentions(token.head, appositions=False)
+                        if _type_of(self.ctx, m) is EntityType.PERSON]
             return []
         if token.lower_ in MEMBER_HEADS or token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
             for prep, obj in self.sx.prep_objects(token, ("of", "from", "within", "belonging", "including")):
@@ -389,6 +421,25 @@ class ArgumentReader:
                         return [found_group]
         return []
 
+    def _drop_name_modifiers(self, token: Token, found: list[Mention]) -> list[Mention]:
+        """Drop a group that only names the unit after it, which the parser made an apposition
+        with no comma between ("the PMF (PMU) Brigade 30 withdrew": Brigade 30 acts, not the PMF);
+        a listed apposition ("A, B and C") keeps every item."""
+        doc = token.doc
+        for head in [token, *self.sx.conjuncts(token)]:
+            own = self.sx.mention_at(head)
+            if own is None or own not in found:
+                continue
+            for child in head.children:
+                named = self.sx.mention_at(child) if child.dep_ == "appos" else None
+                if named is None or named not in found or named.start == own.start:
+                    continue
+                gap = doc[head.i + 1:child.left_edge.i]
+                if all(t.text in ("(", ")") or self.sx.mention_at(t) is not None for t in gap) \
+                        and _type_of(self.ctx, own) in GROUP_TYPES and _type_of(self.ctx, named) in GROUP_TYPES:
+                    found = [m for m in found if m.start != own.start]
+        return found
+
     def occupants(self, token: Token) -> list[str]:
         """Return who a facility, a vehicle or a post holds: "the base, which hosts US forces",
         "where US forces were present", "a vehicle carrying Kataib Hezbollah commanders", "a
@@ -411,7 +462,12 @@ class ArgumentReader:
     def _target(self, args: Arguments, tokens: Iterable[Token]) -> None:
         """Add the targets ``tokens`` name; a facility that houses someone is a target through them."""
         for tok in tokens:
-            housed = self.occupants(tok)
+            # "Ain al-Asad, a base hosting US troops", "Tower 22, a US military outpost": the
+            # apposition says whose the facility is
+            restated = [c for c in tok.children if c.dep_ == "appos" and self.sx.mention_at(c) is None]
+            housed = self.occupants(tok) or [i for c in restated
+                                             for i in self.occupants(c) or self.state_of_means(c, STATE_TARGETS)
+                                             or (self.ids([c]) if c.lower_ in STATE_TARGETS else [])]
             if housed:
                 args.add("target", housed)
             else:
@@ -449,10 +505,45 @@ class ArgumentReader:
         """Return the entity ids the noun phrases headed by ``tokens`` name, in order."""
         out: list[str] = []
         for tok in tokens:
-            for m in self.names(tok):
-                if m.entity_id and m.entity_id not in out:
-                    out.append(m.entity_id)
+            named = [str(m.entity_id) for m in self.names(tok) if m.entity_id] or self.home_body(tok)
+            out.extend(i for i in named if i not in out)
         return out
+
+    def home_body(self, token: Token) -> list[str]:
+        """Return the state body "the army", "the police", "the government" names when no body was
+        named before it: the one of the country the story is set in (the country its places and
+        countries point to most), whose name is that country's adjective and the noun ("the army
+        lifted the curfew" in a story set in Iraq: the Iraqi army). Empty when the story has no
+        clear home country or the KB has no such body."""
+        word = token.lower_
+        if word not in HOME_BODIES or self.sx.mention_at(token) is not None or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children) or self._named_body(token) is not None:
+            return []
+        home = self._home_country()
+        if home is None:
+            return []
+        shape = re.compile(rf"^\w+ {re.escape(word)}$", re.IGNORECASE)
+        return [r.id for r in self.ctx.kb.records.values() if r.type is EntityType.STATE_BODY
+                and r.attributes.get("country") == home and shape.match(r.name)][:1]
+
+    def _home_country(self) -> str | None:
+        """Return the country most of the story's places and countries belong to (a clear majority)."""
+        counts: dict[str, int] = {}
+        for m in self._mentions:
+            kind = _type_of(self.ctx, m)
+            if not m.entity_id or kind not in PLACE_TYPES:
+                continue
+            if kind is EntityType.COUNTRY:
+                country: str | None = m.entity_id
+            else:
+                chain = self.ctx.kb.ancestors(m.entity_id)
+                country = chain[-1].id if chain and chain[-1].type is EntityType.COUNTRY else None
+            if country is not None:
+                counts[country] = counts.get(country, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or ranked[0] < 2 or len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
+            return None
+        return next(c for c, n in counts.items() if n == ranked[0])
 
     def self_announced(self, doc: Any, start: int, end: int, label: str, actors: Sequence[str]) -> bool:
         """Return True for a change a group reports of itself: "X said it was suspending attacks",
@@ -517,6 +608,8 @@ class ArgumentReader:
             return None
         head = trigger_head(doc, start, end)
         args = Arguments()
+        if not is_verb and head.dep_ in ("oprd", "acomp") and head.head.lower_ in LEAVING_VERBS:
+            head, is_verb = head.head, True  # "an attack by X left five dead": the verb's roles
         if not is_verb and end - start > 1 and head.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl") and \
                 any(c.dep_ in ("nsubj", "dobj") for c in head.children):
             is_verb = True  # a phrase headed by its verb ("drones struck X"): the verb's roles
@@ -589,9 +682,28 @@ class ArgumentReader:
                     if host.lower_ in HOST_NOUNS and host.dep_ == "pobj" and host.head.lower_ in ("in", "during") \
                             and self._within_clause(host.head, verb):
                         args.add("actor", self.ids(c for c in host.children if c.dep_ in ("compound", "poss", "nmod")
-                                                   and c.i < host.i) or self.state_of_means(host))
+                                                   and c.i < host.i) or self.state_of_means(host)
+                                 # "wounded in an attack by suspected ISIS militants"
+                                 or [a for _p, o in self.sx.prep_objects(host, ACTOR_PREPS)
+                                     for a in self._means_actors(o)])
+                for clause in verb.children:
+                    # "two soldiers were killed when ISIS attacked their post": who did the deed
+                    # of the "when" clause killed them (not the victims: "when they hit a mine")
+                    if clause.dep_ == "advcl" and not args.actors and not self.sx.is_passive(clause) and any(
+                            c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark") for c in clause.children):
+                        doers = [a for subject in self.sx.subjects(clause) for a in self._means_actors(subject)]
+                        if not set(doers) & set(args.targets):
+                            args.add("actor", doers)
         else:
             named = self.ids(subjects) or [a for s in subjects for a in self._means_actors(s)]
+            if not named:
+                # "last week's attack by ISIS on a PMF outpost left five dead": the attack's own roles
+                for subject in subjects:
+                    if subject.lower_ in ATTACK_NOUNS and self.sx.mention_at(subject) is None:
+                        told = Arguments()
+                        self._noun_roles(subject, told, label)
+                        named.extend(a for a in told.actors if a not in named)
+                        args.add("target", told.targets)
             args.add("actor", named)
             if subjects and not named:
                 args.unnamed_actor = _phrase_text(subjects[0])
@@ -601,13 +713,28 @@ class ArgumentReader:
                 args.add("actor", self.ids(o for p, holder in self.sx.prep_objects(verb, ("under", "into", "in"))
                                            if holder.lower_ in ("control", "hands", "grip")
                                            for _, o in self.sx.prep_objects(holder, ("of",))))
-        self._target(args, [o for p, o in self.sx.prep_objects(verb, TARGET_PREPS)])
+        aimed = self.sx.prep_objects(verb, TARGET_PREPS)
+        # "killed at the hands of ISIS militants": who did it, not whom it hit
+        hands = [o for p, o in aimed if p == "at" and o.lower_ == "hands"]
+        args.add("actor", [a for h in hands for _p, o in self.sx.prep_objects(h, ("of",)) for a in self._means_actors(o)])
+        self._target(args, [o for p, o in aimed if o not in hands])
         # "a Katyusha aimed at Baghdad airport fell short": what the means was aimed at
         self._target(args, self._aimed_at([verb, *subjects, *self.sx.objects(verb)]))
         if label not in SELF_CHANGES:  # "suspending its attacks on US forces" hits no one
-            # "launched a drone attack on Israel": what the object (a happening) is aimed at
-            self._target(args, [o for obj in self.sx.objects(verb) if obj.lower_ in ATTACK_NOUNS
-                                for p, o in self.sx.prep_objects(obj, TARGET_PREPS)])
+            # "launched a drone attack on Israel", "launched drones against Israeli targets": what
+            # the object (a happening or an armed means) is aimed at
+            self._target(args, [o for obj in self.sx.objects(verb) if obj.lower_ in ATTACK_NOUNS | FIRED_MEANS
+                                or obj.lower_ in ANSWER_NOUNS for p, o in self.sx.prep_objects(obj, TARGET_PREPS)])
+        if label == "threat":
+            # "threatened to target US interests", "vowed to strike Israeli targets": whom the
+            # threatened act is aimed at
+            for act in (c for c in verb.children if c.dep_ == "xcomp"):
+                self._target(args, self.sx.objects(act))
+                self._target(args, [o for _p, o in self.sx.prep_objects(act, TARGET_PREPS)])
+        if label == "clash":
+            # "forces repelled an attack by ISIS militants": the attackers fight too
+            args.add("actor", [a for obj in self.sx.objects(verb) if obj.lower_ in ATTACK_NOUNS
+                               for _p, o in self.sx.prep_objects(obj, ACTOR_PREPS) for a in self._means_actors(o)])
         if label == "clash" and verb.lower_.startswith("clash"):
             # "X clashed with Y fighters": both sides fight (ACLED: both are actors)
             args.add("actor", [a for _p, o in self.sx.prep_objects(verb, ("with",)) for a in self._means_actors(o)
@@ -615,6 +742,17 @@ class ArgumentReader:
         if any(o.lower_ in FIRE_WORDS for o in self.sx.objects(verb)):
             # "set fire to the offices of X": what was set alight
             self._target(args, [o for p, o in self.sx.prep_objects(verb, ("to",))])
+        if label in MEASURE_LABELS and verb.lower_ in CONDEMN_VERBS:
+            # "condemned the US strike on Kataib Hezbollah": who is condemned is who struck
+            authors = []
+            for obj in self.sx.objects(verb):
+                if obj.lower_ in ATTACK_NOUNS and self.sx.mention_at(obj) is None:
+                    told = Arguments()
+                    self._noun_roles(obj, told, "")
+                    authors.extend(told.actors)
+            if authors:
+                args.targets.clear()
+                args.add("target", authors)
         if label in ("meeting", "visit"):
             self._sides(verb, subjects, args)
         elif label in PARTY_LABELS:
@@ -629,7 +767,22 @@ class ArgumentReader:
             # who a political measure is about, anywhere in its object
             for obj in self.sx.objects(verb):
                 args.add("target", [m.entity_id for m in self.sx.mentions_in(obj)
-                                    if m.entity_id and _type_of(self.ctx, m) in PARTICIPANT_TYPES])
+                                    if m.entity_id and _type_of(self.ctx, m) in PARTICIPANT_TYPES
+                                    and not self._in_as_phrase(m, obj)])
+
+    def _in_as_phrase(self, m: Mention, top: Token) -> bool:
+        """Return True for a mention inside an "as" phrase below ``top``: the status something is
+        given, which only refers to others ("formalised the PMF as a structure parallel to the
+        Ministry of Defence": the ministry is no one the bill is about)."""
+        span = self.sx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        t = span.root if span is not None else None
+        for _ in range(12):
+            if t is None or t.i == top.i or t.head.i == t.i:
+                return False
+            if t.dep_ == "prep" and t.lower_ == "as":
+                return True
+            t = t.head
+        return False
 
     @staticmethod
     def _within_clause(tok: Token, verb: Token) -> bool:
@@ -678,6 +831,11 @@ class ArgumentReader:
         if not args.actors:
             args.add("actor", self.state_of_means(noun))  # "an Israeli strike"
         for child in noun.children:
+            if child.dep_ == "relcl" and child.lower_ in HITTING_VERBS and any(
+                    c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in child.children):
+                # "the attack, which targeted a convoy of the coalition, ...": what it hit
+                self._target(args, self.sx.objects(child))
+        for child in noun.children:
             if child.dep_ == "acl" and child.i > noun.i and child.lower_ in DONE_BY and not args.actors:
                 # "strikes carried out by the United States", "a drone launched by X": the agent acts
                 args.add("actor", [a for agent in self.sx.agents(child) for a in self._means_actors(agent)])
@@ -695,10 +853,11 @@ class ArgumentReader:
                     self._target(args, [obj])
             elif prep in TARGET_PREPS:
                 self._target(args, [obj])
-            elif prep == "with" and (noun.lower_ in WITH_SIDES or label == "meeting"):
+            elif prep == "with" and (noun.lower_ in WITH_SIDES or label in ("meeting", "clash")):
                 args.add("actor", self.ids([obj]))  # "clashes with X", "a meeting / phone call with X"
-        if noun.lower_ in WITH_SIDES:
-            # "clashes between A and B fighters", "clashes erupted between A and B": each side named
+        if noun.lower_ in WITH_SIDES or label == "clash":
+            # "clashes between A and B fighters", "clashes erupted between A and B", "a gunfight
+            # between A and B broke out": each side named
             hosts = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") and noun.head is not noun else [noun]
             for prep, obj in (po for host in hosts for po in self.sx.prep_objects(host, ("between",))):
                 args.add("actor", [str(m.entity_id) for m in self.sx.mentions_in(obj) if m.entity_id
@@ -743,9 +902,14 @@ class ArgumentReader:
                 args.add("actor", named)
                 if subjects and not named:
                     args.unnamed_actor = _phrase_text(subjects[0])
+            if verb.lower_ in LIGHT_VERBS and noun.dep_ == "dobj" and label in FORCE_LABELS:
+                # "carried out an airstrike on an ISIS hideout", the "on" phrase hung on the verb
+                self._target(args, [o for _p, o in self.sx.prep_objects(verb, TARGET_PREPS)])
         elif noun.dep_ in ("nsubj",) and governor is not noun:
-            args.add("target", self.ids(self.sx.objects(governor)))
-            args.add("target", self.ids(o for p, o in self.sx.prep_objects(governor, TARGET_PREPS)))
+            # "an attack drone struck Tower 22, a US outpost": what the verb hits, read as a verb's
+            # objects are (occupants, a nationality on forces hit, an unnamed commander's group)
+            self._target(args, self.sx.objects(governor))
+            self._target(args, [o for p, o in self.sx.prep_objects(governor, TARGET_PREPS)])
         elif noun.dep_ == "nsubjpass" and governor is not noun and governor.lower_ in LIGHT_VERBS:
             # "strikes were conducted against five sites of X by Y"
             self._target(args, [o for _, o in self.sx.prep_objects(governor, TARGET_PREPS)])
@@ -874,6 +1038,21 @@ class ArgumentReader:
             t = t.head
         return False
 
+    def refers_back(self, doc: Any, trig_start: int, trig_end: int) -> bool:
+        """Return True for a noun trigger that names another happening the clause is dated by
+        ("rockets were fired at the airport days after *the killing* of X"): its victims are not
+        the clause's."""
+        if not self.available:
+            return False
+        head = trigger_head(doc, trig_start, trig_end)
+        if _answered_phrase(head) is not None:
+            return True  # "fired missiles ..., in revenge for the killing of X"
+        prep = head.head
+        if head.dep_ == "pobj" and prep.lower_ in ("for", "to") and any(
+                c.dep_ in ("oprd", "attr", "dobj") and c.lower_ in _ANSWER_NOUNS for c in prep.head.children):
+            return True  # "in what it called revenge for the killing of X"
+        return head.dep_ == "pobj" and head.head.lower_ in REFERENCE_PREPS and head.head.i != head.i
+
     def answered_span(self, doc: Any, trig_start: int, trig_end: int) -> tuple[int, int] | None:
         """Return the characters of a noun trigger's phrase when its clause answers it ("ordered
         strikes in February in response to *rocket attacks*", "in retaliation for *the killing* of
@@ -946,6 +1125,10 @@ AFFILIATION_PARTICIPLES = frozenset({"linked", "affiliated", "tied", "aligned", 
                                      "belonging", "attached"})
 
 
+# Verbs of belief a subject's affiliation is told with ("gunmen believed to belong to X").
+BELIEF_WORDS = frozenset({"believed", "thought", "suspected", "said", "reported", "understood", "known"})
+
+
 def _affiliation_misread(verb: Token) -> list[Token]:
     """Return the group of a subject the parser made the subject of an affiliation participle.
 
@@ -954,13 +1137,28 @@ def _affiliation_misread(verb: Token) -> list[Token]:
     the object of the participle's "to"/"with".
     """
     head = verb.head
-    if verb.dep_ not in ("conj", "advcl") or head.i == verb.i or head.lower_ not in AFFILIATION_PARTICIPLES \
-            or verb.i < head.i or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+    if verb.dep_ not in ("conj", "advcl", "ccomp") or head.i == verb.i or verb.i < head.i \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return []
+    tie = head
+    if head.lower_ not in AFFILIATION_PARTICIPLES:
+        # "gunmen believed to belong to X shot dead ...": the tie is the belief's complement
+        tie = next((c for c in head.children if c.dep_ == "xcomp" and c.i < verb.i and head.lower_ in BELIEF_WORDS
+                    and (c.lower_ in AFFILIATION_PARTICIPLES or c.lower_ in ("belong", "be"))), head)
+        if tie is head:
+            return []
+    elif verb.dep_ == "ccomp":
         return []
     if any(c.dep_ == "cc" for c in head.children if head.i < c.i < verb.i) or \
             any(c.dep_ in ("aux", "auxpass") for c in head.children):
         return []  # "they were linked to X and killed": two statements
-    return [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("to", "with") and p.i < verb.i
+    if tie.lower_ == "be":  # "believed to be linked to X", "believed to be members of X"
+        tie = next((c for c in tie.children if c.dep_ in ("acomp", "attr", "oprd")
+                    and (c.lower_ in AFFILIATION_PARTICIPLES or c.lower_ in MEMBER_HEADS)), tie)
+        if tie.lower_ in MEMBER_HEADS:
+            return [o for p in tie.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                    for o in p.children if o.dep_ == "pobj"]
+    return [o for p in tie.children if p.dep_ == "prep" and p.lower_ in ("to", "with") and p.i < verb.i
             for o in p.children if o.dep_ == "pobj"]
 
 

@@ -704,6 +704,8 @@ class EventExtractor:
         if rule.type in VIOLENT_TYPES or rule.sub_type == "Looting/property destruction":
             if read is not None:
                 for outcome in cand.outcomes:
+                    if not outcome.is_verb and reader.refers_back(sent.doc, outcome.start, outcome.end):
+                        continue  # "fired at the airport days after X's killing": X is not hit here
                     side = reader.roles(sent.doc, outcome.start, outcome.end, outcome.is_verb,
                                         outcome.rule.passive_subject_role, outcome.rule.label, True)
                     if side is None:
@@ -1137,6 +1139,18 @@ class EventExtractor:
             return v.type, v.sub_type, v.label
         return rule.type, rule.sub_type, rule.label
 
+    def _claimers(self, ctx: DocContext, sent: Any) -> list[str]:
+        """Return who the parse makes the subject of "claimed responsibility" ("credit") in ``sent``."""
+        reader = self._reader(ctx)
+        if not reader.available:
+            return []
+        out: list[str] = []
+        for tok in sent:
+            if tok.lower_ in _CLAIM_VERBS and any(c.dep_ == "dobj" and c.lower_ in ("responsibility", "credit")
+                                                  for c in tok.children):
+                out.extend(i for i in reader.ids(reader.sx.subjects(tok)) if i not in out)
+        return out
+
     def _attribute_responsibility(self, ctx: DocContext, sent: Any, sents: list[Any], k: int,
                                   mentions: list[Mention], events: list[Event]) -> None:
         """Give "X was responsible for the killings" to the latest violent event nearby."""
@@ -1157,6 +1171,11 @@ class EventExtractor:
                   # "... the attack, that targeted 'American occupation' in Iraq": a country as a place
                   and not (ctx.entities[m.entity_id].type is EntityType.COUNTRY
                            and _IN_PLACE.search(text, max(0, m.start - 12), m.start))]
+        claimers = self._claimers(ctx, sent)
+        if claimers:
+            # "This admission from Israel follows a statement from X, which claimed responsibility
+            # for ...": the claim's own subject, not every group of the sentence
+            groups = [g for g in groups if g in claimers] or groups
         by = _CLAIMED_BY.search(sent_text)
         same_group: list[str] = []
         if by is not None and _SAME_GROUP.match(sent_text, by.end()):
@@ -1217,7 +1236,7 @@ class EventExtractor:
                     event.certainty = Certainty.ALLEGED
                 start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
                 event.evidence.append(Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end],
-                                               "rule.event-responsibility.v2", 0.6))
+                                               "rule.event-responsibility.v3", 0.6))
                 return
 
 
@@ -1366,6 +1385,7 @@ _CLAIMED_BY = re.compile(r"\b(?:an?|the)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombi
                          r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
                          r"(?:later\s+|also\s+|quickly\s+|swiftly\s+|subsequently\s+)?claimed\s+by\b", re.IGNORECASE)
 
+_CLAIM_VERBS = frozenset({"claim", "claims", "claimed", "claiming", "took", "take", "takes", "taking"})
 _SAID_RESPONSIBLE = re.compile(r"\b(?:said|says|stated|announced|admitted|acknowledged)\s+(?:that\s+)?(?:it|they)\s+"
                                r"(?:was|were|is|are|had\s+been)\s+(?:responsible|behind)\b", re.IGNORECASE)
 # A claim or a responsibility that is denied or that nobody made.

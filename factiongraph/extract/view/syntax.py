@@ -123,6 +123,11 @@ class Syntax:
         for head in heads:
             found = self.mention_at(head)
             if found is None:
+                # "former PMF deputy chief Abu Mahdi al-Muhandis": a title names the person written
+                # right after it, not the organisation modifying the title
+                found = next((m for c in head.rights if c.dep_ == "appos" and c.left_edge.i == head.i + 1
+                              and (m := self.mention_at(c)) is not None), None)
+            if found is None:
                 # the modifier nearest the head names it: "Yemen's Houthi movement" -> the Houthis
                 for child in [*reversed(list(head.lefts)), *head.rights]:
                     if child.dep_ in ("compound", "poss", "nmod", "amod", "flat") or (
@@ -137,13 +142,29 @@ class Syntax:
                 # "A, B, C and D" is sometimes parsed as A with an apposition B and its conjuncts:
                 # a named apposition is another item of the list, not a description of A
                 for child in head.children:
-                    if child.dep_ != "appos":
+                    if child.dep_ != "appos" or self.misread_subject(child):
                         continue
                     for item in (child, *self.conjuncts(child)):
                         named = self.mention_at(item)
                         if named is not None and named.start != found.start and all(named.start != m.start for m in out):
                             out.append(named)
         return out
+
+    @staticmethod
+    def misread_subject(appos: Token) -> bool:
+        """Return True for an apposition (or a conjunct set off by a comma) that is the subject of
+        the sentence's main verb, which the parser hung on the last noun of an opening phrase
+        ("Speaking at a memorial for X, Y said ...": Y said it, Y does not restate X): the main verb
+        follows it and has no subject but, at most, the opening phrase itself."""
+        root = appos.sent.root
+        if root.i <= appos.right_edge.i or any(c.dep_ in SUBJECT_DEPS and c.i > appos.i for c in root.children):
+            return False
+        if any(c.dep_ in SUBJECT_DEPS and c.dep_ != "csubj" for c in root.children):
+            return False
+        if appos.dep_ == "conj" and (appos.left_edge.i == 0 or appos.doc[appos.left_edge.i - 1].text != ","):
+            return False  # "X and Y said": both
+        between = appos.doc[appos.right_edge.i + 1:root.i]
+        return all(t.dep_ in ("advmod", "aux", "neg") and t.head.i == root.i for t in between)
 
     # -- arguments --------------------------------------------------------------------------
     def clause_verb(self, token: Token) -> Token:
@@ -256,6 +277,10 @@ class Syntax:
         for child in verb.children:
             if child.dep_ in OBJECT_DEPS:
                 out.extend([child, *self.conjuncts(child)])
+                # "detained 14 Kataib Hezbollah fighters" parsed with the number as the object and
+                # the counted noun hung on the verb as an unlabelled dependent: the noun is the object
+                if child.like_num and not list(child.children):
+                    out.extend(d for d in verb.children if d.dep_ == "dep" and d.left_edge.i == child.i + 1)
         return out
 
     def prep_objects(self, token: Token, words: Iterable[str] | None = None) -> list[tuple[str, Token]]:
@@ -281,7 +306,8 @@ class Syntax:
     @staticmethod
     def conjuncts(token: Token) -> list[Token]:
         """Return the tokens coordinated with ``token`` ("X, Y and Z": for X, Y and Z)."""
-        return [t for t in token.conjuncts if t.i != token.i]
+        return [t for t in token.conjuncts if t.i != token.i
+                and not (t.dep_ == "conj" and Syntax.misread_subject(t))]  # "..., Y said": Y is no item
 
     # -- clause facts -----------------------------------------------------------------------
     def is_passive(self, verb: Token) -> bool:

@@ -69,3 +69,147 @@ def test_a_groups_supporters_are_a_crowd_not_the_group(extractor: EventExtractor
 ])
 def test_whom_a_group_was_formed_against_is_the_target(extractor: EventExtractor, text: str, target: str) -> None:
     assert [e.targets for e in extractor.extract(make_context(text, PUB))] == [[target]]
+
+
+def roles(extractor: EventExtractor, text: str) -> list[tuple[list[str], list[str]]]:
+    return [(sorted(e.actors), sorted(e.targets)) for e in extractor.extract(make_context(text, PUB))]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # both sides of a fight told by any clash noun with "between"
+    ("A gunfight between Kataib Hezbollah and the Iraqi army broke out in Jurf al-Sakhar on Monday.",
+     (["iraqi-army", "kataib-hezbollah"], [])),
+    # an attack repelled: the attackers fight too
+    ("Peshmerga forces repelled an attack by ISIS militants near Makhmour on Saturday night.",
+     (["isis", "peshmerga"], [])),
+    # what the launched means was aimed at
+    ("Harakat al-Nujaba launched drones against Israeli targets in the Golan Heights on Tuesday.",
+     (["harakat-al-nujaba"], ["israel"])),
+    # "the group", named by the group that reports it
+    ("The group launched drones against Israeli targets in the Golan Heights, the Islamic Resistance in Iraq "
+     "said on Saturday.", (["islamic-resistance-in-iraq"], ["israel"])),
+    # the "when" clause names who killed them
+    ("Two members of the PMF were killed when ISIS attacked their post near Tuz Khurmatu on Sunday.",
+     (["isis"], ["pmf"])),
+    # a facility's apposition says whose it is
+    ("Rockets struck Ain al-Asad, a base hosting US troops, on Monday.", ([], ["united-states"])),
+    # an earlier killing the clause is dated by is not its target
+    ("Rockets were fired at Baghdad International Airport days after Qasem Soleimani's killing in January 2020.",
+     ([], ["baghdad-international-airport"])),
+    # the name after an opening participle phrase is the main verb's subject, not a second victim
+    ("Speaking at a ceremony marking the anniversary of the killing of Abu Mahdi al-Muhandis, Mohammed Shia "
+     "al-Sudani said the state would control all weapons.", ([], ["abu-mahdi-al-muhandis"])),
+    # an affiliation told with a verb of belief
+    ("Gunmen believed to belong to Asaib Ahl al-Haq shot dead an activist in Basra on Saturday.",
+     (["asaib-ahl-al-haq"], [])),
+    # accused with an indefinite attack
+    ("The United States blames Kataib Hezbollah for a rocket attack on Friday that killed an American "
+     "contractor at a base near Kirkuk.", (["kataib-hezbollah"], [])),
+])
+def test_roles_from_structure(extractor: EventExtractor, text: str, want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text) == [want]
+
+
+def test_the_claimer_is_the_subject_of_the_claim(extractor: EventExtractor) -> None:
+    text = ("A drone struck a military base in the Golan Heights on Wednesday, killing two soldiers. "
+            "The report from Israel came after a statement from the Islamic Resistance in Iraq, which claimed "
+            "responsibility for the attack.")
+    found = extractor.extract(make_context(text, PUB))
+    assert [e.actors for e in found if e.type == "Explosions/Remote violence"] == [["islamic-resistance-in-iraq"]]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # whom a threatened act or a threatened reprisal is aimed at
+    ("Kataib Hezbollah threatened to target US interests across the region on Sunday.",
+     (["kataib-hezbollah"], ["united-states"])),
+    ("Harakat al-Nujaba threatened retaliation against US forces in Iraq on Monday.",
+     (["harakat-al-nujaba"], ["united-states"])),
+    # the killing a strike answers is not the strike's
+    ("The IRGC fired missiles at two bases in Iraq that host US forces on Wednesday, in what it called revenge "
+     "for the killing of Qasem Soleimani.", (["irgc"], ["united-states"])),
+    # a role apposition restates the person named before it
+    ("It was founded by Abu Mahdi al-Muhandis, the PMF deputy chief who was killed alongside Iranian general "
+     "Qasem Soleimani in a US strike in January.",
+     (["united-states"], ["abu-mahdi-al-muhandis", "qasem-soleimani"])),
+])
+def test_targets_from_structure(extractor: EventExtractor, text: str, want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text) == [want]
+
+
+def test_an_umbrella_written_before_its_unit_does_not_act(extractor: EventExtractor) -> None:
+    text = ("Under pressure from Washington, the Shabak Popular Mobilization Units (PMU) Brigade 30, a paramilitary "
+            "force that controls much of the Nineveh Plain, has withdrawn its fighters from three towns.")
+    found = extractor.extract(make_context(text, PUB))
+    assert len(found) == 1 and len(found[0].actors) == 1 and "pmf" not in found[0].actors
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # an attack told as the subject of the verb of its outcome
+    ("Last week's attack by ISIS on a PMF outpost near Baiji left five dead.", (["isis"], ["pmf"])),
+    # a nationality on the police hit makes its state the target, as on soldiers
+    ("Four Iraqi policemen were killed in an ambush by ISIS militants near Rutba on Thursday.", (["isis"], ["iraq"])),
+    # the number the parser made the object, with the counted group hung on the verb
+    ("The Counter-Terrorism Service detained 14 Kataib Hezbollah fighters in a raid on Thursday.",
+     (["counter-terrorism-service"], ["kataib-hezbollah"])),
+    # "attributed to": an accusation
+    ("Gunmen killed an activist in Basra on Monday. The killing was attributed to Asaib Ahl al-Haq.",
+     (["asaib-ahl-al-haq"], [])),
+])
+def test_more_roles_from_structure(extractor: EventExtractor, text: str, want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text) == [want]
+
+
+def test_a_title_names_the_person_after_it_and_the_main_subject_is_no_victim(extractor: EventExtractor) -> None:
+    text = ("Addressing a rally marking the anniversary of the killing of Qasem Soleimani and former Popular "
+            "Mobilization Forces deputy chief Abu Mahdi al-Muhandis, Mohammed Shia al-Sudani pointed to the "
+            "vote on state control of arms.")
+    found = [e for e in extractor.extract(make_context(text, PUB)) if e.attrs["label"] == "killing"]
+    assert [sorted(e.targets) for e in found] == [["abu-mahdi-al-muhandis", "qasem-soleimani"]]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Three civilians were killed at the hands of ISIS militants in Anbar on Sunday.", (["isis"], [])),
+    ("Two soldiers were wounded in an attack by suspected ISIS militants in Diyala on Sunday.", (["isis"], [])),
+    ("The Iraqi Air Force carried out an airstrike on an ISIS hideout in Kirkuk on Monday.",
+     (["iraqi-air-force"], ["isis"])),
+    ("The attack, which targeted a convoy of the US-led coalition, took place near Nasiriyah on Monday.",
+     ([], ["international-coalition"])),
+])
+def test_hands_light_verbs_and_relative_clauses(extractor: EventExtractor, text: str,
+                                                want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text) == [want]
+
+
+def test_the_army_of_a_story_set_in_one_country_is_that_country_s_army(extractor: EventExtractor) -> None:
+    text = ("Gunmen attacked a checkpoint in Basra on Monday. Hours later, the army imposed a curfew in Basra "
+            "and Amara.")
+    found = extractor.extract(make_context(text, PUB))
+    assert [e.actors for e in found if e.attrs["label"] == "curfew"] == [["iraqi-army"]]
+
+
+def test_the_army_of_a_story_without_a_home_country_is_nobody(extractor: EventExtractor) -> None:
+    text = ("Gunmen attacked a checkpoint near the border on Monday. Hours later, the army imposed a curfew "
+            "in the area.")
+    found = extractor.extract(make_context(text, PUB))
+    assert [e.actors for e in found if e.attrs["label"] == "curfew"] == [[]]
+
+
+def test_a_condemnation_of_an_attack_is_against_its_author(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "Iraqi Prime Minister Mohammed Shia al-Sudani condemned the US strike on Kataib Hezbollah on Monday.", PUB))
+    assert [(e.actors, e.targets) for e in found] == [(["mohammed-shia-al-sudani"], ["united-states"])]
+
+
+@pytest.mark.parametrize("text", [
+    "A rocket attack on Friday killed a U.S. defense contractor at a military compound near Kirkuk.",
+    "Gunmen kidnapped two Turkish citizens in Baghdad on Monday.",
+])
+def test_civilians_named_by_their_country_do_not_make_it_a_target(extractor: EventExtractor, text: str) -> None:
+    assert [e.targets for e in extractor.extract(make_context(text, PUB))] == [[]]
+
+
+def test_a_measure_is_not_about_whom_its_as_phrase_compares_with(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "The Iraqi government withdrew a bill on Sunday that would have formalised the PMF as a structure parallel "
+        "to the Ministry of Defence.", PUB))
+    assert [(e.actors, e.targets) for e in found] == [(["iraqi-government"], ["pmf"])]
