@@ -62,6 +62,16 @@ PLACE_NOUNS = frozenset("""district districts province provinces governorate gov
     towns village villages area areas region regions neighbourhood neighborhood neighbourhoods
     neighborhoods street streets square suburb suburbs outskirts border borders desert capital
     countryside road highway base airport""".split())
+# Sites a town's name can modify and still say where they are ("a crowded Baghdad market", "the
+# Basra refinery", "a Sadr City mosque"): a place (never a country: "the US embassy" is whose it
+# is, not where) written before one of these locates what happened there. Not where people are
+# taken or held after it ("taken to a Kirkuk hospital", "a Baghdad prison"), nor "camp", which
+# is as often a political side ("the Sadr camp") as a site.
+SITE_NOUNS = frozenset("""market markets marketplace bazaar checkpoint checkpoints refinery dam mosque mosques
+    shrine church compound headquarters office offices station port bridge crossing oilfield oilfields field
+    fields plant factory hotel stadium cemetery mall outpost garrison airbase airfield barracks palace
+    residence home house subdistrict sub-district quarter municipality locality hamlet belt plain plains
+    valley marshes""".split())
 # Heads that stand for the members of what follows "of"/"from": "members of X" is X.
 MEMBER_HEADS = frozenset("""member members fighter fighters militant militants element elements gunman gunmen
     supporter supporters loyalist loyalists militiaman militiamen unit units commander commanders leader
@@ -826,6 +836,35 @@ class ArgumentReader:
             return []  # "in western Iraq and eastern Syria": no one place
         return places
 
+    def written_inside(self, mentions: Sequence[Mention]) -> dict[str, set[str]]:
+        """Return, for each place of ``mentions`` the text puts inside another, the ids of the
+        places it is put in: "the Abu Ghraib district of Baghdad", "Basra's Hayaniya district",
+        "the Jadriya area in Baghdad" (a possessive, or "of"/"in" on the place or on the place
+        noun it names). The text's own nesting says which is finer, whatever level the KB
+        gives each ("district" is coarser than "city" in the KB, not in "X district of Y")."""
+        out: dict[str, set[str]] = {}
+        if not self.available:
+            return out
+        for m in mentions:
+            if m.entity_id is None or _type_of(self.ctx, m) is not EntityType.PLACE:
+                continue
+            span = self.sx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            noun = span.root
+            if noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i \
+                    and noun.head.lower_ in PLACE_NOUNS | SITE_NOUNS:
+                noun = noun.head  # "the Abu Ghraib district of ...": the district's phrase
+            outer: list[Token] = [c for c in noun.children if c.dep_ == "poss"]
+            outer += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                      for o in c.children if o.dep_ == "pobj"]
+            for tok in outer:
+                held = self.sx.mention_at(tok)
+                if held is not None and held.entity_id not in (None, m.entity_id) \
+                        and _type_of(self.ctx, held) in PLACE_TYPES:
+                    out.setdefault(m.entity_id, set()).add(held.entity_id)
+        return out
+
     def describes_other(self, m: Mention) -> bool:
         """Return True for a place or country that only describes something else in its sentence.
 
@@ -847,7 +886,8 @@ class ArgumentReader:
                 # "Iran's IRGC", "Iran's Supreme Leader Khamenei": describes a participant; "Iraq's
                 # Kurdistan region" (a place in a place) still locates
                 return _type_of(self.ctx, owned) not in PLACE_TYPES
-            if owned is None and head.lower_ not in PLACE_NOUNS:
+            if owned is None and head.lower_ not in PLACE_NOUNS and not (
+                    head.lower_ in SITE_NOUNS and _type_of(self.ctx, m) is EntityType.PLACE):
                 return True
         if _type_of(self.ctx, m) is EntityType.COUNTRY and root.dep_ in ("nsubj", "nsubjpass", "dobj"):
             return True

@@ -766,7 +766,8 @@ class EventExtractor:
                                                        or self._struck_town(ctx, rule, m))))
                     and (rule.type != "Explosions/Remote violence"
                          or not _LAUNCHED_FROM.search(text, max(0, m.start - 40), m.start))]
-        location = locate_event(attached, ctx.entities, ctx.kb) if attached else None
+        inside = reader.written_inside(in_sent)  # "the Abu Ghraib district of Baghdad"
+        location = locate_event(attached, ctx.entities, ctx.kb, inside) if attached else None
         # A political development (a statement, a sanction, a ruling) happens where its own
         # clause puts it; a place elsewhere in its sentence is what it is about.
         loose: Location | None = None  # a place of the sentence that anchors, but does not locate
@@ -780,7 +781,7 @@ class EventExtractor:
                 loose = locate_event(placeable, ctx.entities, ctx.kb)
                 placeable = [m for m in placeable if (trigger <= m.start and m.end <= stop)
                              or (opening is not None and m.end <= opening.end())]
-            location = locate_event(placeable, ctx.entities, ctx.kb)
+            location = locate_event(placeable, ctx.entities, ctx.kb, inside)
         there = next((t for t in trigger_head(sent.doc, cand.start, cand.end).children if t.lower_ == "there"
                       and t.dep_ == "advmod"), None) if reader.available else None
         if there is not None:

@@ -1,0 +1,52 @@
+"""Where an event happened (events/arguments.py place reading, place/locate.py), through the real extractor."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.events.extractor import EventExtractor
+
+from tests.extract.factory import default_kb, make_context
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor(default_kb())
+
+
+def place_of(extractor: EventExtractor, text: str, published: str = "2023-04-10") -> str | None:
+    events = extractor.extract(make_context(text, published))
+    assert len(events) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
+    return events[0].location_name
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a town's name before the site where it happened
+    ("A bomb went off in a crowded Baghdad market on Monday, killing six shoppers.", "Baghdad"),
+    ("Gunmen attacked a Kirkuk checkpoint on Tuesday, killing two soldiers.", "Kirkuk"),
+    ("Three rockets hit the Basra refinery overnight, wounding three workers.", "Basra"),
+    ("An explosion ripped through a Sadr City mosque during Friday prayers, killing eight worshippers.",
+     "Sadr City"),
+])
+def test_a_place_naming_the_site_locates_it(extractor: EventExtractor, text: str, place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the text nests the first place in the second, whatever level the KB gives each
+    ("A suicide bomber struck a funeral tent in the Abu Ghraib district of Baghdad on Saturday, killing four "
+     "mourners.", "Abu Ghraib"),
+    ("A drone hit a pickup truck in the al-Qaim district of Anbar on Sunday, killing two fighters.", "al-Qaim"),
+    # a place the KB does not know, put by the text inside one it knows
+    ("Masked gunmen shot dead a money changer in Basra's Hayaniya district on Monday.", "Hayaniya"),
+])
+def test_a_place_the_text_puts_inside_another_is_the_finer(extractor: EventExtractor, text: str,
+                                                            place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+def test_a_country_naming_a_site_is_whose_it_is_not_where(extractor: EventExtractor) -> None:
+    # "the US compound" says whose the compound is, not where it stands
+    assert place_of(extractor, "Two rockets hit the US compound on Tuesday night, causing no damage.") is None
