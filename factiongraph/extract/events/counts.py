@@ -78,6 +78,8 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     nephew niece uncle aunt grandson granddaughter grandfather grandmother spouse fiance neighbour neighbor
     host guest visitor manager director head chief administrator clerk servant cook baby infant toddler
     youth youngster lad cameraman correspondent marine occupant mukhtar""".split())
+# Nouns of a group counted by "of" and a number: "a family of five" is five people.
+_GROUP_OF = frozenset("family families crew household".split())
 # "killing two and wounding a third": an ordinal after "a"/"another" is one more person.
 ORDINAL_ONE = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh"})
 
@@ -148,13 +150,21 @@ def _single_persons_before(noun: Token) -> int:
 def _key_word(noun: Token, num: Token) -> Token | None:
     """Return the word that says what happened to those ``noun`` counts, from the parse, else from
     the words after it (a token of :data:`KEY_WORDS`; "toll" for "the death toll rose to 25")."""
-    noun = _first_conjunct(noun)  # "killing an officer and four soldiers": what happened to the officer
+    first = _first_conjunct(noun)
+    if first.i != noun.i:
+        own = _word_after(noun, num)
+        if own is not None:  # "leaving 4 dead and 11 injured": the later group's own word
+            return own
+    noun = first  # "killing an officer and four soldiers": what happened to the officer
     while noun.dep_ == "appos" and noun.head.i < noun.i and (_numbered(noun.head) or noun.head.lower_ in PERSON_HEADS
                                                               or noun.head.ent_type_ == "PERSON"):
         noun = _first_conjunct(noun.head)  # "killed a leader, two of his wives and ...": the leader's fate
     added_to = _along_with(noun)
     if added_to is not None:  # "killed the commander along with two bodyguards": the commander's fate
         noun = added_to
+    if noun.i == num.i and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i \
+            and noun.head.head.lower_ in _GROUP_OF:
+        noun = noun.head.head  # "killed a family of five": what happened to the family
     if noun.lower_ in KEY_WORDS and noun.i != num.i:
         return noun  # "five dead", "25 fatalities"
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i != noun.i and noun.head.lower_ in KEY_WORDS:
@@ -197,8 +207,14 @@ def _key_word(noun: Token, num: Token) -> Token | None:
                 toll = _toll_word(subject.subtree, noun.i)
                 if toll is not None:
                     return toll
+    return _word_after(noun, num)
+
+
+def _word_after(noun: Token, num: Token) -> Token | None:
+    """Return the casualty word written just after a counted noun ("another five injured", "2
+    killed", "11 others wounded"), before any punctuation or "and", else None."""
     doc = num.doc
-    for t in doc[noun.i + 1:min(noun.i + 4, num.sent.end)]:  # "another five injured", "2 killed"
+    for t in doc[noun.i + 1:min(noun.i + 4, num.sent.end)]:
         if t.lower_ in KEY_WORDS:
             return t
         if t.is_punct or t.lower_ in ("and", "but", "while"):
@@ -450,9 +466,12 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
                 added_to.ent_type_ == "PERSON" or added_to.lower_ in PERSON_HEADS) and not any(
                 c.dep_ in ("nummod", "quantmod") for c in added_to.children):
             value += 1  # "the commander along with two bodyguards": three
-        # "killing two Americans and a Briton": one more for each single person joined to the counted
+        # "killing two Americans and a Briton", "abducted three aid workers and their driver": one more
+        # for each single person joined to the counted
         value += sum(1 for c in noun.children if c.dep_ == "conj" and c.i > noun.i and c.lower_ not in THING_NOUNS
-                     and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+                     and any((d.dep_ == "det" and d.lower_ in ("a", "an"))
+                             or (d.dep_ == "poss" and d.lower_ in ("his", "her", "their", "its")
+                                 and c.lower_ in PERSON_HEADS) for d in c.children)
                      and not any(d.dep_ in ("nummod", "quantmod") for d in c.children)
                      and (c.lower_ in PERSON_HEADS or c.ent_type_ in ("NORP", "PERSON") or c.text[:1].isupper()))
         value -= _attackers_among(noun) if key == "killed" else 0  # "31 people, including the bomber": 30

@@ -102,6 +102,13 @@ TEMPORAL_CONNECTORS = frozenset({"after", "before", "following", "since", "when"
                                  "response", "retaliation", "revenge", "reprisal"})
 
 
+# A preposition of place before a capital, through a part of the town ("in southern Baghdad", "in
+# the centre of Baghdad", "in downtown Baghdad"): the town as a place, not its state acting.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|to|from)\s+(?:(?:the\s+)?(?:(?:north|south)-?(?:east|west)?"
+                           r"(?:ern)?|(?:east|west)(?:ern)?|central|centre|center|heart|outskirts|downtown|greater|old)"
+                           r"(?:\s+of)?\s+)?$", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Candidate:
     """A trigger that passed the filters: the rule, its token span and its sentence."""
@@ -947,11 +954,12 @@ class EventExtractor:
     @staticmethod
     def _acting_capital(ctx: DocContext, reader: ArgumentReader, m: Mention, actors: list[str]) -> bool:
         """Return True for a capital that acted for its state ("Washington imposed sanctions"):
-        no place of the event, unless a preposition of place stands before it ("in Washington")."""
+        no place of the event, unless a preposition of place stands before it ("in Washington",
+        "in southern Baghdad", "in the centre of Baghdad")."""
         if not m.entity_id or not set(reader.capital_state_of(m)) & set(actors):
             return False
-        before = ctx.document.text[max(0, m.start - 12):m.start]
-        return re.search(r"\b(?:in|at|near|inside|outside|to|from)\s+$", before, re.IGNORECASE) is None
+        before = ctx.document.text[max(0, m.start - 40):m.start]
+        return _PLACE_BEFORE.search(before) is None
 
     @staticmethod
     def _placeable(ctx: DocContext, in_sent: list[Mention], actors: list[str], targets: list[str]) -> list[Mention]:

@@ -112,6 +112,12 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
     # what was done to them, not what they had been
     ("Militants executed 12 captured soldiers in Anbar on Monday.", {"killed": 12}),
     ("In Basra, gunmen shot and killed activist Ahmed Abdul-Samad and his cameraman on Friday.", {"killed": 2}),
+    # a later group with its own word after it is not the first group's fate
+    ("A suicide bomber blew himself up at a wake in the Abu Ghraib district of Baghdad on Saturday, leaving 4 dead "
+     "and 11 injured.", {"killed": 4, "injured": 11}),
+    # one more person joined by a possessive to the counted group; a family counted by "of"
+    ("Gunmen abducted three aid workers and their driver on the road to Khanaqin on Monday.", {"abducted": 4}),
+    ("Gunmen stormed a farmhouse near Tarmiyah on Sunday and killed a family of five.", {"killed": 5}),
 ])
 def test_counts_follow_the_words_that_say_what_happened(extractor: EventExtractor, text: str,
                                                         counts: dict[str, int]) -> None:

@@ -50,3 +50,10 @@ def test_a_place_the_text_puts_inside_another_is_the_finer(extractor: EventExtra
 def test_a_country_naming_a_site_is_whose_it_is_not_where(extractor: EventExtractor) -> None:
     # "the US compound" says whose the compound is, not where it stands
     assert place_of(extractor, "Two rockets hit the US compound on Tuesday night, causing no damage.") is None
+
+
+def test_a_capital_after_a_preposition_and_a_part_of_town_is_a_place(extractor: EventExtractor) -> None:
+    # the forces are the state's; the capital after "in southern" is where, not the state acting
+    text = ("Iraqi counter-terrorism forces detained 14 members of Kataib Hezbollah during a night raid in southern "
+            "Baghdad on Thursday.")
+    assert place_of(extractor, text) == "Baghdad"
