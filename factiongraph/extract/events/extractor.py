@@ -39,7 +39,7 @@ from factiongraph.extract.events.typology import (
 )
 from factiongraph.extract.events.participants import (add_outcome_roles, assign_roles, find_means_actors, find_modifiers,
                                                 is_participant, is_speaker)
-from factiongraph.extract.view.dateline import dateline_end, dateline_end_in_line
+from factiongraph.extract.view.dateline import dateline_end, dateline_end_in_line, dateline_place
 from factiongraph.extract.view.quoting import is_inside_speech
 from factiongraph.extract.dates.anchoring import YearGuess, choose_date, infer_year, resolve_event_date
 from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
@@ -837,7 +837,8 @@ class EventExtractor:
                 location = locate_span([m for m in mentions if line <= m.start and m.end <= lead_end
                                         and _entity_type(ctx, m) is EntityType.PLACE
                                         and not reader.capital_state_of(m)],
-                                       ctx.entities, ctx.kb, "dateline", 0.6)
+                                       ctx.entities, ctx.kb, "dateline", 0.6) \
+                    or self._dateline_town(ctx, reader, mentions, line, sent.end_char)
         has_place = any(p is not None and p.basis == "clause" and p.precision != "country" for p in (location, loose))
         # a date in another clause still anchors; "the 2019 killing" dates only the killing
         has_date = date_match is not None or any(d.scope_end is None for d in in_sentence)
@@ -944,6 +945,25 @@ class EventExtractor:
                                       type=EntityType.PLACE, producer="", confidence=1.0, entity_id=capital)],
                              {**ctx.entities, capital: entity}, ctx.kb)
         return replace(found, basis="the story's capital", confidence=0.6) if found is not None else None
+
+    @staticmethod
+    def _dateline_town(ctx: DocContext, reader: ArgumentReader, mentions: list[Mention], line: int,
+                       end: int) -> Location | None:
+        """Return the place a dateline opens with when no mention covers it: the tagger often
+        misses a town written in capitals ("MOSUL, Iraq (AP) - ", "RAMADI - "), which the KB or
+        the gazetteer still knows by name; not a capital (bureaus there report on the whole country)."""
+        span = dateline_place(ctx.document.text, line, end)
+        if span is None or any(m.start < span[1] and span[0] < m.end for m in mentions):
+            return None
+        record = ctx.kb.lookup_place(ctx.document.text[span[0]:span[1]])
+        if record is None or record.type is not EntityType.PLACE:
+            return None
+        entity = ctx.entity(record.id) or record.to_entity()
+        town = Mention(doc_id=ctx.document.doc_id, start=span[0], end=span[1], text=entity.name,
+                       type=EntityType.PLACE, producer="", confidence=1.0, entity_id=record.id)
+        if reader.capital_state_of(town):
+            return None
+        return locate_span([town], {**ctx.entities, record.id: entity}, ctx.kb, "dateline", 0.6)
 
     @staticmethod
     def _struck_town(ctx: DocContext, rule: EventRule, m: Mention) -> bool:

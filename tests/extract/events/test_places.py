@@ -57,3 +57,19 @@ def test_a_capital_after_a_preposition_and_a_part_of_town_is_a_place(extractor: 
     text = ("Iraqi counter-terrorism forces detained 14 members of Kataib Hezbollah during a night raid in southern "
             "Baghdad on Thursday.")
     assert place_of(extractor, text) == "Baghdad"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a town in capitals the tagger misses is still known by name
+    ("MOSUL, Iraq (AP) \u2014 Gunmen ambushed an army patrol west of the city on Sunday, killing five soldiers, "
+     "officials said.", "Mosul"),
+    ("RAMADI - A suicide bomber drove a truck into an army post on Tuesday, killing four soldiers.", "Ramadi"),
+])
+def test_a_dateline_town_in_capitals_places_a_lead_with_no_place(extractor: EventExtractor, text: str,
+                                                                  place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+def test_a_capital_dateline_still_places_nothing(extractor: EventExtractor) -> None:
+    text = "WASHINGTON (AP) - A drone struck a militia convoy near the border on Sunday, killing three fighters."
+    assert place_of(extractor, text) is None
