@@ -185,6 +185,29 @@ def _capitals(kb: Any) -> dict[str, str]:
     return found
 
 
+# Words of a country's land a nationality adjective names the country by ("the Iraqi streets",
+# "Syrian territory", "Iraqi airspace"); not a border, which has two sides.
+LAND_NOUNS = frozenset("""street streets city cities town towns territory territories soil airspace land lands
+    waters province provinces""".split())
+# Sites a country's name before them says the owner of ("a US base", "the Turkish airport"), as
+# :data:`SITE_NOUNS` do.
+_OWNED_SITES = frozenset("base bases airport".split())
+# Words that tie someone to a backer ("factions backed by Iran", "gunmen loyal to Iran", "a group
+# allied with the PKK"): the backer describes them, it is not where anything happened.
+BACKING_WORDS = frozenset("""backed funded financed supported sponsored armed trained equipped directed
+    controlled loyal linked close allied aligned affiliated tied connected beholden answerable""".split())
+
+
+def _backer(root: Token) -> bool:
+    """Return True for the object of "by"/"to"/"with" after a word of :data:`BACKING_WORDS` that
+    describes a noun ("factions backed by Iran", "gunmen loyal to Iran"): a backer, not a place."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("by", "to", "with"):
+        return False
+    word = prep.head
+    return word.lower_ in BACKING_WORDS and word.dep_ in ("acl", "amod", "relcl", "appos") and word.head.i != word.i
+
+
 def _type_of(ctx: DocContext, m: Mention) -> EntityType | None:
     entity = ctx.entity(m.entity_id)
     return entity.type if isinstance(entity, Entity) else m.type
@@ -865,6 +888,17 @@ class ArgumentReader:
                     out.setdefault(m.entity_id, set()).add(held.entity_id)
         return out
 
+    def national_land(self, sent: Any) -> str | None:
+        """Return the country a nationality adjective on a word of land names ("took to the Iraqi
+        streets", "struck a depot on Syrian territory", "in Iraqi airspace") after a preposition
+        of place, when the sentence names one such country; else None."""
+        if not self.available:
+            return None
+        found = {self.demonyms[t.text] for t in sent if t.dep_ == "amod" and t.text in self.demonyms
+                 and t.head.lower_ in LAND_NOUNS and t.head.dep_ == "pobj"
+                 and t.head.head.lower_ in PLACE_PREPS + ("to",)}
+        return found.pop() if len(found) == 1 else None
+
     def describes_other(self, m: Mention) -> bool:
         """Return True for a place or country that only describes something else in its sentence.
 
@@ -889,9 +923,12 @@ class ArgumentReader:
             if owned is None and head.lower_ not in PLACE_NOUNS and not (
                     head.lower_ in SITE_NOUNS and _type_of(self.ctx, m) is EntityType.PLACE):
                 return True
+            if owned is None and head.lower_ in SITE_NOUNS | _OWNED_SITES \
+                    and _type_of(self.ctx, m) is EntityType.COUNTRY:
+                return True  # "a US base", "the US compound": whose the site is, not where
         if _type_of(self.ctx, m) is EntityType.COUNTRY and root.dep_ in ("nsubj", "nsubjpass", "dobj"):
             return True
-        return False
+        return _backer(root)
 
     # -- time ---------------------------------------------------------------------------------
     def attaches(self, doc: Any, trig_start: int, trig_end: int, char_start: int, char_end: int) -> bool:

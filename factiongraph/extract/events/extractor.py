@@ -809,6 +809,10 @@ class EventExtractor:
             if prior is not None:
                 location = Location(prior.location_id or "", prior.location_name or "", prior.lat, prior.lon,
                                     prior.geo_precision or "", "earlier event in the same area", 0.6)
+        if location is None and loose is None:
+            # "took to the Iraqi streets", "on Syrian territory": the country whose land it names
+            land = reader.national_land(sent)
+            location = self._country_place(ctx, land) if land else None
         if (location is None or location.precision == "country") and _THE_CAPITAL.search(ctx.span_text(sent)):
             # "marched in the capital": the capital of the country named ("In Iraq, ...") or the story's
             location = self._story_capital(ctx, mentions, location.entity_id if location else None) or location
@@ -945,6 +949,17 @@ class EventExtractor:
                                       type=EntityType.PLACE, producer="", confidence=1.0, entity_id=capital)],
                              {**ctx.entities, capital: entity}, ctx.kb)
         return replace(found, basis="the story's capital", confidence=0.6) if found is not None else None
+
+    @staticmethod
+    def _country_place(ctx: DocContext, country: str) -> Location | None:
+        """Return the location of a country the text names only by its adjective."""
+        record = ctx.kb.get(country)
+        if record is None:
+            return None
+        entity = ctx.entity(country) or record.to_entity()
+        return locate_event([Mention(doc_id=ctx.document.doc_id, start=0, end=0, text=entity.name,
+                                     type=EntityType.COUNTRY, producer="", confidence=1.0, entity_id=country)],
+                            {**ctx.entities, country: entity}, ctx.kb)
 
     @staticmethod
     def _dateline_town(ctx: DocContext, reader: ArgumentReader, mentions: list[Mention], line: int,

@@ -73,3 +73,24 @@ def test_a_dateline_town_in_capitals_places_a_lead_with_no_place(extractor: Even
 def test_a_capital_dateline_still_places_nothing(extractor: EventExtractor) -> None:
     text = "WASHINGTON (AP) - A drone struck a militia convoy near the border on Sunday, killing three fighters."
     assert place_of(extractor, text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # a backer named after "backed by", "loyal to": who the participants are, not where
+    "Two activists were shot dead in the street on Tuesday by gunmen loyal to Iran.",
+    "Sadr loyalists clashed on Monday with fighters of factions backed by neighbouring Iran.",
+    # a country before a base says whose it is
+    "Fighters from militias funded by Iran attacked a US base with rockets on Tuesday.",
+    "Militants fired three rockets at a US base on Tuesday night, causing no casualties.",
+])
+def test_a_backer_or_an_owner_is_no_place(extractor: EventExtractor, text: str) -> None:
+    assert place_of(extractor, text) is None
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Since early October, demonstrators have taken to the Iraqi streets to protest against corruption.", "Iraq"),
+    ("US forces struck a weapons depot belonging to Kataib Hezbollah on Syrian territory on Tuesday.", "Syria"),
+])
+def test_a_nationality_on_a_word_of_land_names_the_country(extractor: EventExtractor, text: str,
+                                                            place: str) -> None:
+    assert place_of(extractor, text) == place
