@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 from factiongraph.extract.events.tolls import no_casualties, toll_update
-from factiongraph.extract.events.coref import is_undated, merge_events
+from factiongraph.extract.events.coref import dated_by_report, is_undated, merge_events
 from factiongraph.extract.events.typology import VIOLENT_TYPES
 from factiongraph.model import Event
 
@@ -58,11 +58,21 @@ def stated_figures(text: str, counted: dict[str, int]) -> dict[str, int]:
     return {k: v for k, v in counted.items() if k in ("killed", "injured") and v > 0}
 
 
+def toll_as_of(event: Event) -> bool:
+    """Return True when the event's only date is the day its toll stood by ("By Tuesday, the
+    fighting had left 23 dead"): when it was counted, not when it happened."""
+    date_text = str(event.attrs.get("date_text") or "")
+    return bool(date_text and event.evidence) and re.search(
+        rf"\bby\s+(?:late\s+|early\s+)?(?:on\s+)?{re.escape(date_text)}\b", event.evidence[0].text,
+        re.IGNORECASE) is not None
+
+
 def is_bare_casualty(event: Event) -> bool:
     """Return True for a killing or wounding with figures and nothing of its own besides: no
-    actor, no place, no date but the publication period."""
+    actor, no place, no date but the publication period, the day someone reported it ("Four
+    protesters were killed, medics said on Tuesday") or the day its toll stood by."""
     return (event.attrs.get("label") in CASUALTY_LABELS and bool(event.counts) and not event.actors
-            and event.location_id is None and is_undated(event))
+            and event.location_id is None and (is_undated(event) or dated_by_report(event) or toll_as_of(event)))
 
 
 def is_toll_of_one_told(event: Event, sentence: str) -> bool:

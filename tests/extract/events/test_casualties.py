@@ -34,6 +34,17 @@ def test_a_toll_in_the_next_sentence_is_the_bombings(extractor: EventExtractor, 
     assert any(ev.text.startswith(second.split()[0]) for ev in bomb.evidence)  # the toll's own sentence
 
 
+@pytest.mark.parametrize("second", [
+    # dated only by the day it was reported, or by the day the toll stood
+    "Four protesters were killed and more than 100 were wounded, medics said on Wednesday.",
+    "By Wednesday, the fighting had left four people dead and more than 100 wounded, according to medics.",
+])
+def test_a_toll_dated_by_its_telling_is_the_clashs(extractor: EventExtractor, second: str) -> None:
+    events = run(extractor, f"Riot police clashed with stone-throwing protesters in Nasiriyah on Tuesday. {second}")
+    assert len(events) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
+    assert events[0].counts["killed"] == 4 and events[0].date_start == "2022-03-01"
+
+
 def test_a_wounding_coordinated_with_the_strikes_killing_is_no_second_event(extractor: EventExtractor) -> None:
     events = run(extractor, "The US strike in al-Qaim on Sunday killed 25 fighters and wounded 51 others.")
     assert len(events) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
