@@ -78,6 +78,9 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     nephew niece uncle aunt grandson granddaughter grandfather grandmother spouse fiance neighbour neighbor
     host guest visitor manager director head chief administrator clerk servant cook baby infant toddler
     youth youngster lad cameraman correspondent marine occupant mukhtar""".split())
+# Verbs that carry a toll to a running total ("bringing the toll to 40", "raising the death toll to").
+_RUNNING_VERBS = frozenset("""bring brings bringing brought raise raises raising raised take takes taking took
+    push pushes pushing pushed""".split())
 # Nouns of a group counted by "of" and a number: "a family of five" is five people.
 _GROUP_OF = frozenset("family families crew household".split())
 # "killing two and wounding a third": an ordinal after "a"/"another" is one more person.
@@ -142,9 +145,25 @@ def _single_persons_before(noun: Token) -> int:
     first = _first_conjunct(noun)
     if first.i == noun.i:
         return 0
-    return sum(1 for c in (first, *first.conjuncts) if c.i < noun.i and number_value(c) is None
-               and not any(d.dep_ in ("nummod", "quantmod") for d in c.children)
-               and (c.ent_type_ == "PERSON" or c.lower_ in PERSON_HEADS))
+    listed = 1 if _one_of_a_list(first) else 0  # "a soldier, a policeman and two civilians": the soldier
+    return listed + sum(1 for c in (first, *first.conjuncts) if c.i < noun.i and number_value(c) is None
+                        and not any(d.dep_ in ("nummod", "quantmod") for d in c.children)
+                        and (c.ent_type_ == "PERSON" or c.lower_ in PERSON_HEADS))
+
+
+def _one_person(tok: Token) -> bool:
+    """Return True for "a soldier": a person noun with "a"/"an" and no number or "of" phrase."""
+    return tok.lower_ in PERSON_HEADS and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in tok.children) \
+        and not any(d.dep_ in ("nummod", "quantmod") or (d.dep_ == "prep" and d.lower_ == "of") for d in tok.children)
+
+
+def _one_of_a_list(noun: Token) -> bool:
+    """Return True for a single person the parser set beside another single person of another
+    kind ("a soldier, a policeman and two civilians": policeman beside soldier): a list, not a
+    description ("the commander, a veteran of the war")."""
+    head = noun.head
+    return noun.dep_ == "appos" and head.i < noun.i and _one_person(noun) and _one_person(head) \
+        and head.lower_ != noun.lower_
 
 
 def _key_word(noun: Token, num: Token) -> Token | None:
@@ -431,6 +450,7 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
     last_noun: dict[str, Token] = {}
     parts: set[int] = set()  # nouns of a figure's breakdown
     part_sum: dict[str, int] = {}
+    running: dict[str, int] = {}  # running totals ("bringing the toll to 40")
     tokens_list = list(tokens)
     lowers = [t.lower_ for t in tokens_list]
     for num, low in zip(tokens_list, lowers):
@@ -448,6 +468,11 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
         if word is None or (trigger is not None and is_foreign(word, trigger, KEY_WORDS)):
             continue
         key = _key_of(word)
+        if word.lower_ == "toll" and word.head.lower_ in _RUNNING_VERBS and word.dep_ == "dobj":
+            # "killed 12, bringing the toll this week to 40": a running total, the happening's own
+            # figure when the sentence gives no other
+            running[key] = max(running.get(key, 0), value)
+            continue
         if (noun.lower_ in ATTACKER_NOUNS or any(c.lower_ in ATTACKER_NOUNS for c in noun.children
                                                 if c.dep_ in ("compound", "amod"))) and not _struck_down(noun):
             key = f"attackers_{key}"
@@ -505,6 +530,8 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
         n = _persons(word.head) if shot_dead else sum(_persons(v) for v in victims)
         if n and n > out.get(key, 0):
             out[key] = n  # "killed activist X", "a contractor was shot dead", "captured X"
+    for key, value in running.items():
+        out.setdefault(key, value)
     for key, value in no_casualties(text).items():
         out.setdefault(key, value)
     return out

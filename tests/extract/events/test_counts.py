@@ -118,6 +118,10 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
     # one more person joined by a possessive to the counted group; a family counted by "of"
     ("Gunmen abducted three aid workers and their driver on the road to Khanaqin on Monday.", {"abducted": 4}),
     ("Gunmen stormed a farmhouse near Tarmiyah on Sunday and killed a family of five.", {"killed": 5}),
+    # single people of different kinds listed before a counted group
+    ("Militants killed a soldier, a policeman and two civilians near Baquba on Monday.", {"killed": 4}),
+    # a running total is the happening's figure only when it gives none of its own
+    ("A car bomb in Kirkuk on Monday killed 12 people, bringing the toll this week to 40.", {"killed": 12}),
 ])
 def test_counts_follow_the_words_that_say_what_happened(extractor: EventExtractor, text: str,
                                                         counts: dict[str, int]) -> None:
