@@ -888,6 +888,28 @@ class ArgumentReader:
                     out.setdefault(m.entity_id, set()).add(held.entity_id)
         return out
 
+    def is_topic(self, m: Mention) -> bool:
+        """Return True for a place a development is about, not where it happened: inside a phrase
+        of a reason or a topic ("sanctioned X for abuses in Nineveh", "talks over Kirkuk") or the
+        "of" object of a word that is no place ("fears of Iran being able to ...", not "the city of
+        Basra")."""
+        if not self.available:
+            return False
+        span = self.sx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        t = span.root
+        while t.dep_ in ("compound", "poss", "nmod", "amod") and t.head.i != t.i:
+            t = t.head
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i != t.head.i \
+                and t.head.head.lower_ not in PLACE_NOUNS | SITE_NOUNS and self.sx.mention_at(t.head.head) is None:
+            return True
+        while t.head.i != t.i:
+            t = t.head
+            if t.dep_ == "prep" and t.lower_ in ("for", "over", "about"):
+                return True
+        return False
+
     def national_land(self, sent: Any) -> str | None:
         """Return the country a nationality adjective on a word of land names ("took to the Iraqi
         streets", "struck a depot on Syrian territory", "in Iraqi airspace") after a preposition

@@ -786,7 +786,8 @@ class EventExtractor:
                             if p >= 0), default=sent.end_char)
                 opening = _OPENING_PLACE.match(text, sent.start_char, trigger)  # "In Basra on Monday, ..."
                 loose = locate_event(placeable, ctx.entities, ctx.kb)
-                placeable = [m for m in placeable if (trigger <= m.start and m.end <= stop)
+                placeable = [m for m in placeable if (trigger <= m.start and m.end <= stop
+                                                      and not reader.is_topic(m))
                              or (opening is not None and m.end <= opening.end())]
             location = locate_event(placeable, ctx.entities, ctx.kb, inside)
         there = next((t for t in trigger_head(sent.doc, cand.start, cand.end).children if t.lower_ == "there"

@@ -94,3 +94,17 @@ def test_a_backer_or_an_owner_is_no_place(extractor: EventExtractor, text: str) 
 def test_a_nationality_on_a_word_of_land_names_the_country(extractor: EventExtractor, text: str,
                                                             place: str) -> None:
     assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize("text", [
+    # what a development is about is not where it happened
+    "Iraq's Ministry of Oil on Sunday dismissed reports of Iran being able to siphon oil from southern fields.",
+    "Last year, the US Treasury sanctioned a militia leader for abuses against civilians in Nineveh.",
+])
+def test_the_topic_of_a_development_is_no_place(extractor: EventExtractor, text: str) -> None:
+    assert place_of(extractor, text) is None
+
+
+def test_a_development_keeps_the_place_its_clause_gives(extractor: EventExtractor) -> None:
+    text = "Gunmen threatened on Monday to burn the offices of a TV channel in Baghdad's Karrada district."
+    assert place_of(extractor, text) == "Karrada"
