@@ -117,7 +117,9 @@ def _counted_noun(num: Token) -> Token:
     """Return the noun a number counts ("three soldiers" -> soldiers; "two were killed" -> two)."""
     if num.dep_ in ("compound", "nummod", "quantmod") and num.head.i != num.i and number_value(num.head) is not None:
         return _counted_noun(num.head)  # "twenty - five people": the pair counts "people"
-    if num.dep_ in ("nummod", "quantmod") and num.head.i != num.i:
+    if (num.dep_ in ("nummod", "quantmod") and num.head.i != num.i) or (
+            num.dep_ == "compound" and num.head.i > num.i and num.ent_type_ == "CARDINAL"):
+        # "Two Peshmerga fighters" parsed as a compound (a dateline before it throws the parser)
         head = num.head
         if head.dep_ in ("nummod", "quantmod") and head.head.i != head.i:  # "twenty five"
             head = head.head

@@ -120,6 +120,9 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
     ("Gunmen stormed a farmhouse near Tarmiyah on Sunday and killed a family of five.", {"killed": 5}),
     # single people of different kinds listed before a counted group
     ("Militants killed a soldier, a policeman and two civilians near Baquba on Monday.", {"killed": 4}),
+    # a dateline before the figure throws the parser, which makes the number a compound
+    ("DUHOK, Kurdistan Region \u2013 Two Peshmerga fighters were martyred and three others hurt when militants "
+     "attacked their post in the Gwer area on Sunday night, the ministry said.", {"killed": 2, "injured": 3}),
     # a running total is the happening's figure only when it gives none of its own
     ("A car bomb in Kirkuk on Monday killed 12 people, bringing the toll this week to 40.", {"killed": 12}),
 ])
