@@ -888,6 +888,18 @@ class ArgumentReader:
                     out.setdefault(m.entity_id, set()).add(held.entity_id)
         return out
 
+    def time_clause(self, doc: Any, start: int, end: int) -> tuple[int, int] | None:
+        """Return the character span of the relative clause of a time the trigger is told in
+        ("since January, when 32 people were killed in twin bombings"), else None."""
+        if not self.available:
+            return None
+        t = trigger_head(doc, start, end)
+        while t.head.i != t.i:
+            if t.dep_ == "relcl" and t.head.ent_type_ in ("DATE", "TIME"):
+                return t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
+            t = t.head
+        return None
+
     def is_topic(self, m: Mention) -> bool:
         """Return True for a place a development is about, not where it happened: inside a phrase
         of a reason or a topic ("sanctioned X for abuses in Nineveh", "talks over Kirkuk") or the

@@ -763,6 +763,11 @@ class EventExtractor:
             stop = min((p for p in (text.find(ch, trigger, sent.end_char) for ch in (",", ";", "\u2014"))
                         if p >= 0), default=sent.end_char)
             placeable = [m for m in placeable if trigger <= m.start and m.end <= stop]
+        recalled = reader.time_clause(sent.doc, cand.start, cand.end)
+        if recalled is not None:
+            # "the deadliest attack in the capital since January, when 32 people were killed in twin
+            # bombings": a happening told in a clause of another time is placed by that clause only
+            placeable = [m for m in placeable if recalled[0] <= m.start and m.end <= recalled[1]]
         if rule.type == "Explosions/Remote violence":
             # "a drone launched from Iraq", "rockets fired from Syria": where the attack came from,
             # not where it struck

@@ -108,3 +108,11 @@ def test_the_topic_of_a_development_is_no_place(extractor: EventExtractor, text:
 def test_a_development_keeps_the_place_its_clause_gives(extractor: EventExtractor) -> None:
     text = "Gunmen threatened on Monday to burn the offices of a TV channel in Baghdad's Karrada district."
     assert place_of(extractor, text) == "Karrada"
+
+
+def test_a_happening_of_another_time_is_placed_by_its_own_clause(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "A car bomb exploded in Sadr City on Monday, killing four people, in the deadliest attack in the capital "
+        "since January, when 32 people were killed in twin suicide bombings.", "2023-04-10"))
+    recalled = [e for e in events if e.counts.get("killed") == 32]
+    assert recalled and all(e.location_name != "Sadr City" for e in recalled)
