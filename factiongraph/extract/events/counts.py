@@ -118,7 +118,7 @@ def _counted_noun(num: Token) -> Token:
     if num.dep_ in ("compound", "nummod", "quantmod") and num.head.i != num.i and number_value(num.head) is not None:
         return _counted_noun(num.head)  # "twenty - five people": the pair counts "people"
     if (num.dep_ in ("nummod", "quantmod") and num.head.i != num.i) or (
-            num.dep_ == "compound" and num.head.i > num.i and num.ent_type_ == "CARDINAL"):
+            num.dep_ == "compound" and num.head.i > num.i and num.ent_type_ in ("", "CARDINAL")):
         # "Two Peshmerga fighters" parsed as a compound (a dateline before it throws the parser)
         head = num.head
         if head.dep_ in ("nummod", "quantmod") and head.head.i != head.i:  # "twenty five"

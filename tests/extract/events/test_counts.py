@@ -123,6 +123,8 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
     # a dateline before the figure throws the parser, which makes the number a compound
     ("DUHOK, Kurdistan Region \u2013 Two Peshmerga fighters were martyred and three others hurt when militants "
      "attacked their post in the Gwer area on Sunday night, the ministry said.", {"killed": 2, "injured": 3}),
+    ("SULAIMANI, Iraq - Two Peshmerga fighters were killed and four others wounded in an ISIS attack near "
+     "Makhmour on Monday night, the ministry said.", {"killed": 2, "injured": 4}),
     # a running total is the happening's figure only when it gives none of its own
     ("A car bomb in Kirkuk on Monday killed 12 people, bringing the toll this week to 40.", {"killed": 12}),
 ])
