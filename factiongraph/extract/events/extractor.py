@@ -161,7 +161,7 @@ class EventExtractor:
     """
 
     NAME = "extract.events"
-    VERSION = 3  # 3: no guessed years, weekdays dated only by days the text writes (CHANGELOG)
+    VERSION = 4  # 3: no guessed years, weekdays dated only by days the text writes; 4: places and counts (CHANGELOG)
     REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
     ASSIGNS = ("Event",)
 
