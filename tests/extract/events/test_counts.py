@@ -125,6 +125,7 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
      "attacked their post in the Gwer area on Sunday night, the ministry said.", {"killed": 2, "injured": 3}),
     ("SULAIMANI, Iraq - Two Peshmerga fighters were killed and four others wounded in an ISIS attack near "
      "Makhmour on Monday night, the ministry said.", {"killed": 2, "injured": 4}),
+    ("Four people were hospitalised after a bomb went off near a bus stop in Kirkuk on Monday.", {"injured": 4}),
     # a running total is the happening's figure only when it gives none of its own
     ("A car bomb in Kirkuk on Monday killed 12 people, bringing the toll this week to 40.", {"killed": 12}),
 ])
