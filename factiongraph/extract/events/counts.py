@@ -514,6 +514,12 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
         else:  # "two were killed, one of them a child": the whole, not its part
             out[key] = max(value, out.get(key, 0))
         last_noun[key] = noun
+        if key == "released":
+            # "two journalists who were abducted last month were freed": the abduction's figure too
+            for held in noun.children:
+                if held.dep_ in ("relcl", "acl") and held.lower_ in KEY_WORDS and KEY_WORDS[held.lower_] != key \
+                        and not (trigger is not None and is_foreign(held, trigger, KEY_WORDS)):
+                    out[_key_of(held)] = max(out.get(_key_of(held), 0), value)
     for word, low in zip(tokens_list, lowers):
         said = KEY_WORDS.get(low)
         if said is None:

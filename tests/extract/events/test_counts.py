@@ -134,6 +134,12 @@ def test_counts_follow_the_words_that_say_what_happened(extractor: EventExtracto
     assert counts_of(extractor, text) == counts
 
 
+def test_a_release_gives_the_abduction_in_its_relative_clause_its_figure(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context("Three engineers who were kidnapped near Baiji last month were freed on "
+                                            "Sunday, police said.", "2021-05-10"))
+    assert {e.sub_type: e.counts for e in events}.get("Abduction/forced disappearance") == {"abducted": 3}
+
+
 def test_each_event_takes_its_own_kind_of_count(extractor: EventExtractor) -> None:
     events = extractor.extract(make_context("Police arrested five suspects in Basra on Monday, two days after a "
                                             "blast killed four people.", "2021-05-10"))
