@@ -22,7 +22,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from factiongraph.extract.view.context import DocContext
-from factiongraph.extract.events.casualties import coordinated_casualties, follow_up_casualties, stated_figures
+from factiongraph.extract.events.casualties import (carry_lead_toll, coordinated_casualties, follow_up_casualties,
+                                                     stated_figures)
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
 from factiongraph.extract.events.coref import is_same_family, make_event_id, merge_events, merge_in_document
 from factiongraph.extract.events.typology import (
@@ -578,6 +579,7 @@ class EventExtractor:
         body_told = any(not e.attrs.get("headline_present") for e in events)
         events = [e for e in events if not e.attrs.pop("headline_present", False) or not body_told]
         events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id))
+        carry_lead_toll(events)  # "said Monday the toll from the strikes rose to 25 ... the strikes killed 19"
         seen: dict[str, int] = {}
         for event in events:
             base = make_event_id(event)
