@@ -134,6 +134,15 @@ def _place_of(mention: Mention, entities: dict[str, Entity], kb: Any) -> Entity 
     return as_entity(found)
 
 
+def _country_of(kb: Any, entity_id: str) -> str | None:
+    """Return the id of the country the KB puts a place in, else None."""
+    for record in _ancestor_records(kb, entity_id):
+        entity = as_entity(record)
+        if entity is not None and entity.type is EntityType.COUNTRY:
+            return entity.entity_id
+    return None
+
+
 def pick_place(candidates: Sequence[tuple[Mention, Entity]], kb: Any,
                inside: Mapping[str, Collection[str]] | None = None) -> Entity | None:
     """Return the most specific place; ties go to a place nested in another candidate, then the first.
@@ -145,6 +154,9 @@ def pick_place(candidates: Sequence[tuple[Mention, Entity]], kb: Any,
     if not candidates:
         return None
     ids = {e.entity_id for _, e in candidates}
+    below = {_country_of(kb, e.entity_id) for _, e in candidates if rank_place(e)[0] != COUNTRY_RANK}
+    if len(below - {None}) > 1:
+        return None  # "strikes on al-Qaim and Albu Kamal": places in two countries, no one place holds them
     held_by = {outer for inner, outers in (inside or {}).items() if inner in ids for outer in outers}
     if held_by and any(e.entity_id not in held_by for _, e in candidates):
         candidates = [(m, e) for m, e in candidates if e.entity_id not in held_by]

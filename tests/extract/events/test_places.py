@@ -116,3 +116,11 @@ def test_a_happening_of_another_time_is_placed_by_its_own_clause(extractor: Even
         "since January, when 32 people were killed in twin suicide bombings.", "2023-04-10"))
     recalled = [e for e in events if e.counts.get("killed") == 32]
     assert recalled and all(e.location_name != "Sadr City" for e in recalled)
+
+
+def test_places_in_two_countries_give_no_one_place(extractor: EventExtractor) -> None:
+    text = "US jets pounded Kataib Hezbollah depots in al-Qaim and Albu Kamal overnight on Sunday, killing 25 fighters."
+    assert place_of(extractor, text) is None
+    # a country named beside one town does not split it
+    text = "US jets pounded Kataib Hezbollah depots in al-Qaim near the Syrian border overnight on Sunday."
+    assert place_of(extractor, text) == "al-Qaim"
