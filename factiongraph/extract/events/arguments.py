@@ -64,6 +64,16 @@ PLACE_NOUNS = frozenset("""district districts province provinces governorate gov
     towns village villages area areas region regions neighbourhood neighborhood neighbourhoods
     neighborhoods street streets square suburb suburbs outskirts border borders desert capital
     countryside road highway base airport""".split())
+# Sites a town's name can modify and still say where they are ("a crowded Baghdad market", "the
+# Basra refinery", "a Sadr City mosque"): a place (never a country: "the US embassy" is whose it
+# is, not where) written before one of these locates what happened there. Not where people are
+# taken or held after it ("taken to a Kirkuk hospital", "a Baghdad prison"), nor "camp", which
+# is as often a political side ("the Sadr camp") as a site.
+SITE_NOUNS = frozenset("""market markets marketplace bazaar checkpoint checkpoints refinery dam mosque mosques
+    shrine church compound headquarters office offices station port bridge crossing oilfield oilfields field
+    fields plant factory hotel stadium cemetery mall outpost garrison airbase airfield barracks palace
+    residence home house subdistrict sub-district quarter municipality locality hamlet belt plain plains
+    valley marshes""".split())
 # Heads that stand for the members of what follows "of"/"from": "members of X" is X.
 MEMBER_HEADS = frozenset("""member members fighter fighters militant militants element elements gunman gunmen
     supporter supporters loyalist loyalists militiaman militiamen unit units commander commanders leader
@@ -188,6 +198,29 @@ def _capitals(kb: Any) -> dict[str, str]:
         _CAPITALS.clear()
         _CAPITALS[id(kb)] = found
     return found
+
+
+# Words of a country's land a nationality adjective names the country by ("the Iraqi streets",
+# "Syrian territory", "Iraqi airspace"); not a border, which has two sides.
+LAND_NOUNS = frozenset("""street streets city cities town towns territory territories soil airspace land lands
+    waters province provinces""".split())
+# Sites a country's name before them says the owner of ("a US base", "the Turkish airport"), as
+# :data:`SITE_NOUNS` do.
+_OWNED_SITES = frozenset("base bases airport".split())
+# Words that tie someone to a backer ("factions backed by Iran", "gunmen loyal to Iran", "a group
+# allied with the PKK"): the backer describes them, it is not where anything happened.
+BACKING_WORDS = frozenset("""backed funded financed supported sponsored armed trained equipped directed
+    controlled loyal linked close allied aligned affiliated tied connected beholden answerable""".split())
+
+
+def _backer(root: Token) -> bool:
+    """Return True for the object of "by"/"to"/"with" after a word of :data:`BACKING_WORDS` that
+    describes a noun ("factions backed by Iran", "gunmen loyal to Iran"): a backer, not a place."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("by", "to", "with"):
+        return False
+    word = prep.head
+    return word.lower_ in BACKING_WORDS and word.dep_ in ("acl", "amod", "relcl", "appos") and word.head.i != word.i
 
 
 def _type_of(ctx: DocContext, m: Mention) -> EntityType | None:
@@ -990,6 +1023,80 @@ class ArgumentReader:
             return []  # "in western Iraq and eastern Syria": no one place
         return places
 
+    def written_inside(self, mentions: Sequence[Mention]) -> dict[str, set[str]]:
+        """Return, for each place of ``mentions`` the text puts inside another, the ids of the
+        places it is put in: "the Abu Ghraib district of Baghdad", "Basra's Hayaniya district",
+        "the Jadriya area in Baghdad" (a possessive, or "of"/"in" on the place or on the place
+        noun it names). The text's own nesting says which is finer, whatever level the KB
+        gives each ("district" is coarser than "city" in the KB, not in "X district of Y")."""
+        out: dict[str, set[str]] = {}
+        if not self.available:
+            return out
+        for m in mentions:
+            if m.entity_id is None or _type_of(self.ctx, m) is not EntityType.PLACE:
+                continue
+            span = self.sx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            noun = span.root
+            if noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i \
+                    and noun.head.lower_ in PLACE_NOUNS | SITE_NOUNS:
+                noun = noun.head  # "the Abu Ghraib district of ...": the district's phrase
+            outer: list[Token] = [c for c in noun.children if c.dep_ == "poss"]
+            outer += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                      for o in c.children if o.dep_ == "pobj"]
+            for tok in outer:
+                held = self.sx.mention_at(tok)
+                if held is not None and held.entity_id not in (None, m.entity_id) \
+                        and _type_of(self.ctx, held) in PLACE_TYPES:
+                    out.setdefault(m.entity_id, set()).add(held.entity_id)
+        return out
+
+    def time_clause(self, doc: Any, start: int, end: int) -> tuple[int, int] | None:
+        """Return the character span of the relative clause of a time the trigger is told in
+        ("since January, when 32 people were killed in twin bombings"), else None."""
+        if not self.available:
+            return None
+        t = trigger_head(doc, start, end)
+        while t.head.i != t.i:
+            if t.dep_ == "relcl" and t.head.ent_type_ in ("DATE", "TIME"):
+                return t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
+            t = t.head
+        return None
+
+    def is_topic(self, m: Mention) -> bool:
+        """Return True for a place a development is about, not where it happened: inside a phrase
+        of a reason or a topic ("sanctioned X for abuses in Nineveh", "talks over Kirkuk") or the
+        "of" object of a word that is no place ("fears of Iran being able to ...", not "the city of
+        Basra")."""
+        if not self.available:
+            return False
+        span = self.sx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        t = span.root
+        while t.dep_ in ("compound", "poss", "nmod", "amod") and t.head.i != t.i:
+            t = t.head
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i != t.head.i \
+                and t.head.head.lower_ not in PLACE_NOUNS | SITE_NOUNS and self.sx.mention_at(t.head.head) is None:
+            return True
+        while t.head.i != t.i:
+            t = t.head
+            if t.dep_ == "prep" and t.lower_ in ("for", "over", "about"):
+                return True
+        return False
+
+    def national_land(self, sent: Any) -> str | None:
+        """Return the country a nationality adjective on a word of land names ("took to the Iraqi
+        streets", "struck a depot on Syrian territory", "in Iraqi airspace") after a preposition
+        of place, when the sentence names one such country; else None."""
+        if not self.available:
+            return None
+        found = {self.demonyms[t.text] for t in sent if t.dep_ == "amod" and t.text in self.demonyms
+                 and t.head.lower_ in LAND_NOUNS and t.head.dep_ == "pobj"
+                 and t.head.head.lower_ in PLACE_PREPS + ("to",)}
+        return found.pop() if len(found) == 1 else None
+
     def describes_other(self, m: Mention) -> bool:
         """Return True for a place or country that only describes something else in its sentence.
 
@@ -1011,11 +1118,15 @@ class ArgumentReader:
                 # "Iran's IRGC", "Iran's Supreme Leader Khamenei": describes a participant; "Iraq's
                 # Kurdistan region" (a place in a place) still locates
                 return _type_of(self.ctx, owned) not in PLACE_TYPES
-            if owned is None and head.lower_ not in PLACE_NOUNS:
+            if owned is None and head.lower_ not in PLACE_NOUNS and not (
+                    head.lower_ in SITE_NOUNS and _type_of(self.ctx, m) is EntityType.PLACE):
                 return True
+            if owned is None and head.lower_ in SITE_NOUNS | _OWNED_SITES \
+                    and _type_of(self.ctx, m) is EntityType.COUNTRY:
+                return True  # "a US base", "the US compound": whose the site is, not where
         if _type_of(self.ctx, m) is EntityType.COUNTRY and root.dep_ in ("nsubj", "nsubjpass", "dobj"):
             return True
-        return False
+        return _backer(root)
 
     # -- time ---------------------------------------------------------------------------------
     def attaches(self, doc: Any, trig_start: int, trig_end: int, char_start: int, char_end: int) -> bool:

@@ -24,7 +24,10 @@ import re
 from collections.abc import Sequence
 
 from factiongraph.extract.events.tolls import no_casualties, toll_update
-from factiongraph.extract.events.coref import is_undated, merge_events
+from datetime import timedelta
+
+from factiongraph.extract.events.coref import (REPORT_LAG_DAYS, dated_by_report, event_dates, exact_day, is_campaign,
+                                                is_same_family, is_undated, merge_events)
 from factiongraph.extract.events.typology import VIOLENT_TYPES
 from factiongraph.model import Event
 
@@ -58,11 +61,21 @@ def stated_figures(text: str, counted: dict[str, int]) -> dict[str, int]:
     return {k: v for k, v in counted.items() if k in ("killed", "injured") and v > 0}
 
 
+def toll_as_of(event: Event) -> bool:
+    """Return True when the event's only date is the day its toll stood by ("By Tuesday, the
+    fighting had left 23 dead"): when it was counted, not when it happened."""
+    date_text = str(event.attrs.get("date_text") or "")
+    return bool(date_text and event.evidence) and re.search(
+        rf"\bby\s+(?:late\s+|early\s+)?(?:on\s+)?{re.escape(date_text)}\b", event.evidence[0].text,
+        re.IGNORECASE) is not None
+
+
 def is_bare_casualty(event: Event) -> bool:
     """Return True for a killing or wounding with figures and nothing of its own besides: no
-    actor, no place, no date but the publication period."""
+    actor, no place, no date but the publication period, the day someone reported it ("Four
+    protesters were killed, medics said on Tuesday") or the day its toll stood by."""
     return (event.attrs.get("label") in CASUALTY_LABELS and bool(event.counts) and not event.actors
-            and event.location_id is None and is_undated(event))
+            and event.location_id is None and (is_undated(event) or dated_by_report(event) or toll_as_of(event)))
 
 
 def is_toll_of_one_told(event: Event, sentence: str) -> bool:
@@ -117,3 +130,28 @@ def follow_up_casualties(events: list[Event], first: int, triggers: Sequence[int
     if update is not None and update[1] > events[host].counts.get(update[0], 0):
         events[host].counts[update[0]] = update[1]  # "Later reports put the toll at 22"
     return list(new)
+
+
+def carry_lead_toll(events: list[Event]) -> None:
+    """Give the happening a report's toll update is about that figure when the report is told
+    first and the happening after it with a smaller one ("Kataib Hezbollah said Monday that the
+    death toll from US strikes has risen to 25 ... The strikes on Sunday killed at least 19"): the
+    revised toll is the happening's. The report stays an event of its own (a statement, told
+    first); the happening is the next one of the same family, with a shared actor, on the report's
+    day or at most ``REPORT_LAG_DAYS`` before it."""
+    for i, report in enumerate(events):
+        update = toll_update(report.evidence[0].text) if report.evidence else None
+        said = exact_day(report)
+        if update is None or said is None or report.type not in VIOLENT_TYPES or not dated_by_report(report):
+            continue
+        key, value = update
+        for told in events[i + 1:]:
+            span = event_dates(told)
+            if told.type not in VIOLENT_TYPES or not is_same_family(report, told) or is_campaign(told) \
+                    or not set(report.actors) & set(told.actors) or span is None or is_undated(told):
+                continue
+            if span.end > said or said - span.start > timedelta(days=REPORT_LAG_DAYS):
+                continue
+            if told.counts.get(key, 0) < value:
+                told.counts[key] = value
+            break

@@ -36,7 +36,8 @@ for _key, _words in {
     "killed": """killed kill kills killing dead died die dies dying death deaths slain perished martyred
                  fatalities lives assassinated assassinating murdered executed beheaded martyrdom
                  massacred massacring slaughtered lynched""",
-    "injured": """injured injuring injure injures wounded wounding wound wounds hurt injuries injury""",
+    "injured": """injured injuring injure injures wounded wounding wound wounds hurt injuries injury
+                  hospitalized hospitalised""",
     "arrested": """arrested arresting arrest arrests detained detaining detain apprehended captured
                    rounded""",
     "abducted": """kidnapped kidnapping kidnap abducted abducting abduct""",
@@ -78,6 +79,11 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     nephew niece uncle aunt grandson granddaughter grandfather grandmother spouse fiance neighbour neighbor
     host guest visitor manager director head chief administrator clerk servant cook baby infant toddler
     youth youngster lad cameraman correspondent marine occupant mukhtar""".split())
+# Verbs that carry a toll to a running total ("bringing the toll to 40", "raising the death toll to").
+_RUNNING_VERBS = frozenset("""bring brings bringing brought raise raises raising raised take takes taking took
+    push pushes pushing pushed""".split())
+# Nouns of a group counted by "of" and a number: "a family of five" is five people.
+_GROUP_OF = frozenset("family families crew household".split())
 # "killing two and wounding a third": an ordinal after "a"/"another" is one more person.
 ORDINAL_ONE = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh"})
 
@@ -112,7 +118,9 @@ def _counted_noun(num: Token) -> Token:
     """Return the noun a number counts ("three soldiers" -> soldiers; "two were killed" -> two)."""
     if num.dep_ in ("compound", "nummod", "quantmod") and num.head.i != num.i and number_value(num.head) is not None:
         return _counted_noun(num.head)  # "twenty - five people": the pair counts "people"
-    if num.dep_ in ("nummod", "quantmod") and num.head.i != num.i:
+    if (num.dep_ in ("nummod", "quantmod") and num.head.i != num.i) or (
+            num.dep_ == "compound" and num.head.i > num.i and num.ent_type_ in ("", "CARDINAL")):
+        # "Two Peshmerga fighters" parsed as a compound (a dateline before it throws the parser)
         head = num.head
         if head.dep_ in ("nummod", "quantmod") and head.head.i != head.i:  # "twenty five"
             head = head.head
@@ -140,21 +148,45 @@ def _single_persons_before(noun: Token) -> int:
     first = _first_conjunct(noun)
     if first.i == noun.i:
         return 0
-    return sum(1 for c in (first, *first.conjuncts) if c.i < noun.i and number_value(c) is None
-               and not any(d.dep_ in ("nummod", "quantmod") for d in c.children)
-               and (c.ent_type_ == "PERSON" or c.lower_ in PERSON_HEADS))
+    listed = 1 if _one_of_a_list(first) else 0  # "a soldier, a policeman and two civilians": the soldier
+    return listed + sum(1 for c in (first, *first.conjuncts) if c.i < noun.i and number_value(c) is None
+                        and not any(d.dep_ in ("nummod", "quantmod") for d in c.children)
+                        and (c.ent_type_ == "PERSON" or c.lower_ in PERSON_HEADS))
+
+
+def _one_person(tok: Token) -> bool:
+    """Return True for "a soldier": a person noun with "a"/"an" and no number or "of" phrase."""
+    return tok.lower_ in PERSON_HEADS and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in tok.children) \
+        and not any(d.dep_ in ("nummod", "quantmod") or (d.dep_ == "prep" and d.lower_ == "of") for d in tok.children)
+
+
+def _one_of_a_list(noun: Token) -> bool:
+    """Return True for a single person the parser set beside another single person of another
+    kind ("a soldier, a policeman and two civilians": policeman beside soldier): a list, not a
+    description ("the commander, a veteran of the war")."""
+    head = noun.head
+    return noun.dep_ == "appos" and head.i < noun.i and _one_person(noun) and _one_person(head) \
+        and head.lower_ != noun.lower_
 
 
 def _key_word(noun: Token, num: Token) -> Token | None:
     """Return the word that says what happened to those ``noun`` counts, from the parse, else from
     the words after it (a token of :data:`KEY_WORDS`; "toll" for "the death toll rose to 25")."""
-    noun = _first_conjunct(noun)  # "killing an officer and four soldiers": what happened to the officer
+    first = _first_conjunct(noun)
+    if first.i != noun.i:
+        own = _word_after(noun, num)
+        if own is not None:  # "leaving 4 dead and 11 injured": the later group's own word
+            return own
+    noun = first  # "killing an officer and four soldiers": what happened to the officer
     while noun.dep_ == "appos" and noun.head.i < noun.i and (_numbered(noun.head) or noun.head.lower_ in PERSON_HEADS
                                                               or noun.head.ent_type_ == "PERSON"):
         noun = _first_conjunct(noun.head)  # "killed a leader, two of his wives and ...": the leader's fate
     added_to = _along_with(noun)
     if added_to is not None:  # "killed the commander along with two bodyguards": the commander's fate
         noun = added_to
+    if noun.i == num.i and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i \
+            and noun.head.head.lower_ in _GROUP_OF:
+        noun = noun.head.head  # "killed a family of five": what happened to the family
     if noun.lower_ in KEY_WORDS and noun.i != num.i:
         return noun  # "five dead", "25 fatalities"
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i != noun.i and noun.head.lower_ in KEY_WORDS:
@@ -197,8 +229,14 @@ def _key_word(noun: Token, num: Token) -> Token | None:
                 toll = _toll_word(subject.subtree, noun.i)
                 if toll is not None:
                     return toll
+    return _word_after(noun, num)
+
+
+def _word_after(noun: Token, num: Token) -> Token | None:
+    """Return the casualty word written just after a counted noun ("another five injured", "2
+    killed", "11 others wounded"), before any punctuation or "and", else None."""
     doc = num.doc
-    for t in doc[noun.i + 1:min(noun.i + 4, num.sent.end)]:  # "another five injured", "2 killed"
+    for t in doc[noun.i + 1:min(noun.i + 4, num.sent.end)]:
         if t.lower_ in KEY_WORDS:
             return t
         if t.is_punct or t.lower_ in ("and", "but", "while"):
@@ -415,6 +453,7 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
     last_noun: dict[str, Token] = {}
     parts: set[int] = set()  # nouns of a figure's breakdown
     part_sum: dict[str, int] = {}
+    running: dict[str, int] = {}  # running totals ("bringing the toll to 40")
     tokens_list = list(tokens)
     lowers = [t.lower_ for t in tokens_list]
     for num, low in zip(tokens_list, lowers):
@@ -432,6 +471,11 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
         if word is None or (trigger is not None and is_foreign(word, trigger, KEY_WORDS)):
             continue
         key = _key_of(word)
+        if word.lower_ == "toll" and word.head.lower_ in _RUNNING_VERBS and word.dep_ == "dobj":
+            # "killed 12, bringing the toll this week to 40": a running total, the happening's own
+            # figure when the sentence gives no other
+            running[key] = max(running.get(key, 0), value)
+            continue
         if (noun.lower_ in ATTACKER_NOUNS or any(c.lower_ in ATTACKER_NOUNS for c in noun.children
                                                 if c.dep_ in ("compound", "amod"))) and not _struck_down(noun):
             key = f"attackers_{key}"
@@ -450,9 +494,12 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
                 added_to.ent_type_ == "PERSON" or added_to.lower_ in PERSON_HEADS) and not any(
                 c.dep_ in ("nummod", "quantmod") for c in added_to.children):
             value += 1  # "the commander along with two bodyguards": three
-        # "killing two Americans and a Briton": one more for each single person joined to the counted
+        # "killing two Americans and a Briton", "abducted three aid workers and their driver": one more
+        # for each single person joined to the counted
         value += sum(1 for c in noun.children if c.dep_ == "conj" and c.i > noun.i and c.lower_ not in THING_NOUNS
-                     and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+                     and any((d.dep_ == "det" and d.lower_ in ("a", "an"))
+                             or (d.dep_ == "poss" and d.lower_ in ("his", "her", "their", "its")
+                                 and c.lower_ in PERSON_HEADS) for d in c.children)
                      and not any(d.dep_ in ("nummod", "quantmod") for d in c.children)
                      and (c.lower_ in PERSON_HEADS or c.ent_type_ in ("NORP", "PERSON") or c.text[:1].isupper()))
         value -= _attackers_among(noun) if key == "killed" else 0  # "31 people, including the bomber": 30
@@ -467,6 +514,12 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
         else:  # "two were killed, one of them a child": the whole, not its part
             out[key] = max(value, out.get(key, 0))
         last_noun[key] = noun
+        if key == "released":
+            # "two journalists who were abducted last month were freed": the abduction's figure too
+            for held in noun.children:
+                if held.dep_ in ("relcl", "acl") and held.lower_ in KEY_WORDS and KEY_WORDS[held.lower_] != key \
+                        and not (trigger is not None and is_foreign(held, trigger, KEY_WORDS)):
+                    out[_key_of(held)] = max(out.get(_key_of(held), 0), value)
     for word, low in zip(tokens_list, lowers):
         said = KEY_WORDS.get(low)
         if said is None:
@@ -486,6 +539,8 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
         n = _persons(word.head) if shot_dead else sum(_persons(v) for v in victims)
         if n and n > out.get(key, 0):
             out[key] = n  # "killed activist X", "a contractor was shot dead", "captured X"
+    for key, value in running.items():
+        out.setdefault(key, value)
     for key, value in no_casualties(text).items():
         out.setdefault(key, value)
     return out

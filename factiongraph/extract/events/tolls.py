@@ -29,7 +29,7 @@ def no_casualties(text: str) -> dict[str, int]:
 # a later figure for a happening told before.
 _TOLL_UPDATE = re.compile(
     r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|fatalities|"
-    r"injured|wounded|casualties))\b(?:\s+[\w'-]+){0,6}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|"
+    r"injured|wounded|casualties))\b(?:\s+[\w.'-]+){0,16}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|"
     r"climbs|increased|jumped|reached|hit|stands|stood|revised(?:\s+up(?:wards?)?)?|raised|updated|"
     r"(?:went|gone)\s+up)\s+(?:to\s+|at\s+)?(?:at\s+least\s+)?"
     r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b", re.I)

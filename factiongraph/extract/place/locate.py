@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,14 +134,32 @@ def _place_of(mention: Mention, entities: dict[str, Entity], kb: Any) -> Entity 
     return as_entity(found)
 
 
-def pick_place(candidates: Sequence[tuple[Mention, Entity]], kb: Any) -> Entity | None:
+def _country_of(kb: Any, entity_id: str) -> str | None:
+    """Return the id of the country the KB puts a place in, else None."""
+    for record in _ancestor_records(kb, entity_id):
+        entity = as_entity(record)
+        if entity is not None and entity.type is EntityType.COUNTRY:
+            return entity.entity_id
+    return None
+
+
+def pick_place(candidates: Sequence[tuple[Mention, Entity]], kb: Any,
+               inside: Mapping[str, Collection[str]] | None = None) -> Entity | None:
     """Return the most specific place; ties go to a place nested in another candidate, then the first.
 
     Only countries, and more than one: none (the happening spans them, no single place holds it).
+    ``inside`` maps a place to the places the text puts it in ("the Abu Ghraib district of
+    Baghdad"): such a container is never chosen over the place it holds.
     """
     if not candidates:
         return None
     ids = {e.entity_id for _, e in candidates}
+    below = {_country_of(kb, e.entity_id) for _, e in candidates if rank_place(e)[0] != COUNTRY_RANK}
+    if len(below - {None}) > 1:
+        return None  # "strikes on al-Qaim and Albu Kamal": places in two countries, no one place holds them
+    held_by = {outer for inner, outers in (inside or {}).items() if inner in ids for outer in outers}
+    if held_by and any(e.entity_id not in held_by for _, e in candidates):
+        candidates = [(m, e) for m, e in candidates if e.entity_id not in held_by]
     if all(rank_place(e)[0] == COUNTRY_RANK for _, e in candidates) and len(ids) > 1:
         return None  # "strikes in Iraq and Syria": no one place (ACLED would count an event per country)
     best: tuple[int, int, int] | None = None
@@ -156,21 +174,24 @@ def pick_place(candidates: Sequence[tuple[Mention, Entity]], kb: Any) -> Entity 
 
 
 def locate_span(mentions: Sequence[Mention], entities: dict[str, Entity], kb: Any,
-                basis: str, confidence: float, *, max_rank: int = COUNTRY_RANK) -> Location | None:
-    """Return the most specific place among ``mentions`` (ranks above ``max_rank`` ignored)."""
+                basis: str, confidence: float, *, max_rank: int = COUNTRY_RANK,
+                inside: Mapping[str, Collection[str]] | None = None) -> Location | None:
+    """Return the most specific place among ``mentions`` (ranks above ``max_rank`` ignored;
+    ``inside``: the text's nesting, as for :func:`pick_place`)."""
     candidates: list[tuple[Mention, Entity]] = []
     for mention in mentions:
         entity = _place_of(mention, entities, kb)
         if entity is not None and rank_place(entity)[0] <= max_rank:
             candidates.append((mention, entity))
-    chosen = pick_place(candidates, kb)
+    chosen = pick_place(candidates, kb, inside)
     if chosen is None:
         return None
     lat, lon = find_coordinates(kb, chosen)
     return Location(chosen.entity_id, chosen.name, lat, lon, rank_place(chosen)[1], basis, confidence)
 
 
-def locate_event(clause: Sequence[Mention], entities: dict[str, Entity], kb: Any) -> Location | None:
+def locate_event(clause: Sequence[Mention], entities: dict[str, Entity], kb: Any,
+                 inside: Mapping[str, Collection[str]] | None = None) -> Location | None:
     """Return the event location: the most specific place written in the event's sentence.
 
     Neighbouring sentences are not searched: a report that does not say where an event happened
@@ -181,8 +202,9 @@ def locate_event(clause: Sequence[Mention], entities: dict[str, Entity], kb: Any
         clause: content mentions inside the event's clause or sentence.
         entities: resolved entity records by id.
         kb: the knowledge base (``get``, ``ancestors``, ``lookup_place``).
+        inside: places the text puts inside others ("X district of Y"), see :func:`pick_place`.
     """
-    return locate_span(clause, entities, kb, "clause", 0.9)
+    return locate_span(clause, entities, kb, "clause", 0.9, inside=inside)
 
 
 def place_contains(kb: Any, outer_id: str, inner_id: str) -> bool:

@@ -12,7 +12,7 @@ import re
 # An agency in brackets, an upper-case place or a day is required: "Kataib Hezbollah - the militia
 # backed by Iran - denied ..." is no dateline.
 _DATELINE = re.compile(
-    r"\s*(?:(?P<caps>[A-Z]{3,}(?:[ -][A-Z]{2,})*)|[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})"
+    r"\s*(?P<place>(?P<caps>[A-Z]{3,}(?:[ -][A-Z]{2,})*)|[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})"
     r"(?:,\s*[A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,4})?"
     r"(?:,?\s*(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"
     r"\s*(?P<agency>\([^()]{1,40}\))?\s*(?:-{1,2}|\u2013|\u2014)\s+")
@@ -24,6 +24,15 @@ def dateline_end(text: str, start: int, end: int) -> int | None:
     if match is None or not (match.group("agency") or match.group("caps") or match.group("day")):
         return None
     return match.end()
+
+
+def dateline_place(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Return the span of the place name a wire dateline opening ``text[start:end]`` starts with
+    ("MOSUL" in "MOSUL, Iraq (AP) - "), or None when there is no dateline."""
+    match = _DATELINE.match(text, start, end)
+    if match is None or not (match.group("agency") or match.group("caps") or match.group("day")):
+        return None
+    return match.span("place")
 
 
 def dateline_end_in_line(text: str, start: int, end: int) -> int | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from factiongraph.extract.events.extractor import EventExtractor
+from factiongraph.extract.events.tolls import toll_update
 from factiongraph.model import Event
 from tests.extract.factory import default_kb, make_context
 
@@ -32,6 +33,17 @@ def test_a_toll_in_the_next_sentence_is_the_bombings(extractor: EventExtractor, 
     bomb = events[0]
     assert bomb.sub_type == "Remote explosive/landmine/IED" and bomb.counts == counts
     assert any(ev.text.startswith(second.split()[0]) for ev in bomb.evidence)  # the toll's own sentence
+
+
+@pytest.mark.parametrize("second", [
+    # dated only by the day it was reported, or by the day the toll stood
+    "Four protesters were killed and more than 100 were wounded, medics said on Wednesday.",
+    "By Wednesday, the fighting had left four people dead and more than 100 wounded, according to medics.",
+])
+def test_a_toll_dated_by_its_telling_is_the_clashs(extractor: EventExtractor, second: str) -> None:
+    events = run(extractor, f"Riot police clashed with stone-throwing protesters in Nasiriyah on Tuesday. {second}")
+    assert len(events) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
+    assert events[0].counts["killed"] == 4 and events[0].date_start == "2022-03-01"
 
 
 def test_a_wounding_coordinated_with_the_strikes_killing_is_no_second_event(extractor: EventExtractor) -> None:
@@ -139,3 +151,24 @@ def test_a_report_telling_a_new_happening_of_the_same_side_stays_apart(extractor
     events = run(extractor, "Islamic State fighters attacked an army post in Tarmiyah on Saturday, killing three "
                             "soldiers. Police said Monday that Islamic State fighters killed two shepherds in Tarmiyah.")
     assert sorted(e.counts.get("killed") for e in events) == [2, 3], [(e.sub_type, e.evidence[0].text) for e in events]
+
+
+def test_a_lead_reports_revised_toll_is_the_happening_told_after_it() -> None:
+    # the report, told first, stays a statement of its own; the strikes it is about take its figure
+    text = ("Kataib Hezbollah said on Monday that the death toll from U.S. air strikes on its bases in western Iraq "
+            "and eastern Syria has risen to 25, and vowed to take revenge.\n\nU.S. warplanes struck five sites of "
+            "Kataib Hezbollah on Sunday, the Pentagon said. The Popular Mobilization Forces said on Sunday that the "
+            "strikes had killed at least 19 of the group's fighters.")
+    events = EventExtractor(default_kb()).extract(make_context(text, "2019-12-30"))
+    strikes = [e for e in events if e.sub_type == "Air/drone strike" and e.date_start == "2019-12-29"]
+    assert len(strikes) == 1 and strikes[0].counts == {"killed": 25}
+
+
+@pytest.mark.parametrize(("text", "update"), [
+    ("The death toll from Sunday's U.S. air strikes on the group's bases in western Iraq and eastern Syria has "
+     "risen to 25.", ("killed", 25)),
+    ("The toll rose to 31 on Friday.", ("killed", 31)),
+    ("The death toll from the bombing, officials said, rose to 12.", None),  # a clause between: not read
+])
+def test_a_toll_update_reads_past_a_long_phrase_of_what_it_counts(text: str, update: tuple[str, int] | None) -> None:
+    assert toll_update(text) == update

@@ -112,10 +112,32 @@ def counts_of(extractor: EventExtractor, text: str) -> dict[str, int]:
     # what was done to them, not what they had been
     ("Militants executed 12 captured soldiers in Anbar on Monday.", {"killed": 12}),
     ("In Basra, gunmen shot and killed activist Ahmed Abdul-Samad and his cameraman on Friday.", {"killed": 2}),
+    # a later group with its own word after it is not the first group's fate
+    ("A suicide bomber blew himself up at a wake in the Abu Ghraib district of Baghdad on Saturday, leaving 4 dead "
+     "and 11 injured.", {"killed": 4, "injured": 11}),
+    # one more person joined by a possessive to the counted group; a family counted by "of"
+    ("Gunmen abducted three aid workers and their driver on the road to Khanaqin on Monday.", {"abducted": 4}),
+    ("Gunmen stormed a farmhouse near Tarmiyah on Sunday and killed a family of five.", {"killed": 5}),
+    # single people of different kinds listed before a counted group
+    ("Militants killed a soldier, a policeman and two civilians near Baquba on Monday.", {"killed": 4}),
+    # a dateline before the figure throws the parser, which makes the number a compound
+    ("DUHOK, Kurdistan Region \u2013 Two Peshmerga fighters were martyred and three others hurt when militants "
+     "attacked their post in the Gwer area on Sunday night, the ministry said.", {"killed": 2, "injured": 3}),
+    ("SULAIMANI, Iraq - Two Peshmerga fighters were killed and four others wounded in an ISIS attack near "
+     "Makhmour on Monday night, the ministry said.", {"killed": 2, "injured": 4}),
+    ("Four people were hospitalised after a bomb went off near a bus stop in Kirkuk on Monday.", {"injured": 4}),
+    # a running total is the happening's figure only when it gives none of its own
+    ("A car bomb in Kirkuk on Monday killed 12 people, bringing the toll this week to 40.", {"killed": 12}),
 ])
 def test_counts_follow_the_words_that_say_what_happened(extractor: EventExtractor, text: str,
                                                         counts: dict[str, int]) -> None:
     assert counts_of(extractor, text) == counts
+
+
+def test_a_release_gives_the_abduction_in_its_relative_clause_its_figure(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context("Three engineers who were kidnapped near Baiji last month were freed on "
+                                            "Sunday, police said.", "2021-05-10"))
+    assert {e.sub_type: e.counts for e in events}.get("Abduction/forced disappearance") == {"abducted": 3}
 
 
 def test_each_event_takes_its_own_kind_of_count(extractor: EventExtractor) -> None:

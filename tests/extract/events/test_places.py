@@ -1,0 +1,126 @@
+"""Where an event happened (events/arguments.py place reading, place/locate.py), through the real extractor."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.events.extractor import EventExtractor
+
+from tests.extract.factory import default_kb, make_context
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor(default_kb())
+
+
+def place_of(extractor: EventExtractor, text: str, published: str = "2023-04-10") -> str | None:
+    events = extractor.extract(make_context(text, published))
+    assert len(events) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
+    return events[0].location_name
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a town's name before the site where it happened
+    ("A bomb went off in a crowded Baghdad market on Monday, killing six shoppers.", "Baghdad"),
+    ("Gunmen attacked a Kirkuk checkpoint on Tuesday, killing two soldiers.", "Kirkuk"),
+    ("Three rockets hit the Basra refinery overnight, wounding three workers.", "Basra"),
+    ("An explosion ripped through a Sadr City mosque during Friday prayers, killing eight worshippers.",
+     "Sadr City"),
+])
+def test_a_place_naming_the_site_locates_it(extractor: EventExtractor, text: str, place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the text nests the first place in the second, whatever level the KB gives each
+    ("A suicide bomber struck a funeral tent in the Abu Ghraib district of Baghdad on Saturday, killing four "
+     "mourners.", "Abu Ghraib"),
+    ("A drone hit a pickup truck in the al-Qaim district of Anbar on Sunday, killing two fighters.", "al-Qaim"),
+    # a place the KB does not know, put by the text inside one it knows
+    ("Masked gunmen shot dead a money changer in Basra's Hayaniya district on Monday.", "Hayaniya"),
+])
+def test_a_place_the_text_puts_inside_another_is_the_finer(extractor: EventExtractor, text: str,
+                                                            place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+def test_a_country_naming_a_site_is_whose_it_is_not_where(extractor: EventExtractor) -> None:
+    # "the US compound" says whose the compound is, not where it stands
+    assert place_of(extractor, "Two rockets hit the US compound on Tuesday night, causing no damage.") is None
+
+
+def test_a_capital_after_a_preposition_and_a_part_of_town_is_a_place(extractor: EventExtractor) -> None:
+    # the forces are the state's; the capital after "in southern" is where, not the state acting
+    text = ("Iraqi counter-terrorism forces detained 14 members of Kataib Hezbollah during a night raid in southern "
+            "Baghdad on Thursday.")
+    assert place_of(extractor, text) == "Baghdad"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a town in capitals the tagger misses is still known by name
+    ("MOSUL, Iraq (AP) \u2014 Gunmen ambushed an army patrol west of the city on Sunday, killing five soldiers, "
+     "officials said.", "Mosul"),
+    ("RAMADI - A suicide bomber drove a truck into an army post on Tuesday, killing four soldiers.", "Ramadi"),
+])
+def test_a_dateline_town_in_capitals_places_a_lead_with_no_place(extractor: EventExtractor, text: str,
+                                                                  place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+def test_a_capital_dateline_still_places_nothing(extractor: EventExtractor) -> None:
+    text = "WASHINGTON (AP) - A drone struck a militia convoy near the border on Sunday, killing three fighters."
+    assert place_of(extractor, text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # a backer named after "backed by", "loyal to": who the participants are, not where
+    "Two activists were shot dead in the street on Tuesday by gunmen loyal to Iran.",
+    "Sadr loyalists clashed on Monday with fighters of factions backed by neighbouring Iran.",
+    # a country before a base says whose it is
+    "Fighters from militias funded by Iran attacked a US base with rockets on Tuesday.",
+    "Militants fired three rockets at a US base on Tuesday night, causing no casualties.",
+])
+def test_a_backer_or_an_owner_is_no_place(extractor: EventExtractor, text: str) -> None:
+    assert place_of(extractor, text) is None
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Since early October, demonstrators have taken to the Iraqi streets to protest against corruption.", "Iraq"),
+    ("US forces struck a weapons depot belonging to Kataib Hezbollah on Syrian territory on Tuesday.", "Syria"),
+])
+def test_a_nationality_on_a_word_of_land_names_the_country(extractor: EventExtractor, text: str,
+                                                            place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize("text", [
+    # what a development is about is not where it happened
+    "Iraq's Ministry of Oil on Sunday dismissed reports of Iran being able to siphon oil from southern fields.",
+    "Last year, the US Treasury sanctioned a militia leader for abuses against civilians in Nineveh.",
+])
+def test_the_topic_of_a_development_is_no_place(extractor: EventExtractor, text: str) -> None:
+    assert place_of(extractor, text) is None
+
+
+def test_a_development_keeps_the_place_its_clause_gives(extractor: EventExtractor) -> None:
+    text = "Gunmen threatened on Monday to burn the offices of a TV channel in Baghdad's Karrada district."
+    assert place_of(extractor, text) == "Karrada"
+
+
+def test_a_happening_of_another_time_is_placed_by_its_own_clause(extractor: EventExtractor) -> None:
+    events = extractor.extract(make_context(
+        "A car bomb exploded in Sadr City on Monday, killing four people, in the deadliest attack in the capital "
+        "since January, when 32 people were killed in twin suicide bombings.", "2023-04-10"))
+    recalled = [e for e in events if e.counts.get("killed") == 32]
+    assert recalled and all(e.location_name != "Sadr City" for e in recalled)
+
+
+def test_places_in_two_countries_give_no_one_place(extractor: EventExtractor) -> None:
+    text = "US jets pounded Kataib Hezbollah depots in al-Qaim and Albu Kamal overnight on Sunday, killing 25 fighters."
+    assert place_of(extractor, text) is None
+    # a country named beside one town does not split it
+    text = "US jets pounded Kataib Hezbollah depots in al-Qaim near the Syrian border overnight on Sunday."
+    assert place_of(extractor, text) == "al-Qaim"
