@@ -108,6 +108,21 @@ _MESSAGE_FROM = re.compile(r"(?:that|this|such)\s+(?:was|is)\s+the\s+(?:\w+\s+)?
                            r"view|response|reply|word)\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+_MODALS = frozenset({"would", "will", "can", "could", "must", "should", "may", "might", "shall", "wo", "ca"})
+_PRESENT_FORMS = frozenset({"is", "are", "has", "have", "does", "do", "'s", "'re", "remains", "remain"})
+_PAST_IRREGULAR = frozenset({"said", "told", "wrote", "swore", "spoke", "made", "gave"})
+
+
+def _is_past(tok: Token) -> bool:
+    """Return True for a verb written in the simple past ("warned", "said"): read off the word."""
+    return tok.lower_ in _PAST_IRREGULAR or (tok.lower_.endswith("ed") and len(tok.lower_) > 3)
+
+
+def _is_present(tok: Token) -> bool:
+    """Return True for a verb written in the present ("is", "are", "remains")."""
+    return tok.lower_ in _PRESENT_FORMS
+
+
 class QuoteClauses(SyntaxSpeakers):
     """Find statements through the parse (see the module docstring)."""
 
@@ -411,10 +426,34 @@ class QuoteClauses(SyntaxSpeakers):
         for a, b, kind in taken:
             if not a <= cue.tok.i < b or QuoteClauses._own_relative(cue.tok):
                 continue
+            if kind == "say" and QuoteClauses._speakers_own_verb(cue.tok):
+                continue  # "X stressed that A is B and called on C": X's second statement
             if kind == "claim" or not cue.kind.startswith("participle"):
                 return True
             return not QuoteClauses._after_quote(cue.tok.doc, a, cue.tok, quoted)
         return False
+
+    @staticmethod
+    def _speakers_own_verb(tok: Token) -> bool:
+        """Return True for a verb the parser joined to the reported clause that belongs to the
+        speaker: "X stressed that security is the state's job and called on ...", "X said the
+        factions would stay and warned ...".
+
+        The verb has no subject or auxiliary of its own and is in the past, as the verb of saying
+        is, while the clause it was joined to is in the present or has a modal ("would stay and
+        warned" cannot share "would"). The pipeline keeps no tagger: the forms are read off the words.
+        """
+        if tok.dep_ != "conj" or not _is_past(tok) or any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in tok.children):
+            return False
+        clause = tok.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.i == clause.i or not _is_past(verb) or clause.i > tok.i:
+            return False
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) or \
+                not any(c.dep_ == "cc" and clause.i < c.i < tok.i for c in clause.children):
+            return False
+        return _is_present(clause) or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children)
 
     @staticmethod
     def _after_quote(doc: Any, first: int, tok: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -533,6 +572,16 @@ class QuoteClauses(SyntaxSpeakers):
         if cue.kind == "claim" and tok.lower_ in self.say_words and (
                 content is not None or self._is_parenthetical(tok, view.text, start)):
             cue.kind = "say"  # "X warned that ...", "A, he warned, B"
+        outer = done.get(tok.head.head.i) if self._speakers_own_verb(tok) else None
+        if outer is not None and outer.kind == "say" and outer.speakers:
+            # "X stressed that A is B and called on C": the parse joined X's second verb to A's clause
+            cue.speakers = list(outer.speakers)
+            if cue.kind == "claim":
+                if not self._is_claim(tok, phrase=cue.end - tok.i > 1):
+                    return None
+                return self._claim_finding(view, syn, cue, span, start, end, done, cue_at)
+            return self._saying(view, syn, cue, content, span, start, end, last, seen, roles, cue_at, quoted,
+                                cue.speakers, subjects=[])
         if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             first = tok.head
             while first.dep_ == "conj" and first.head.i != first.i:
@@ -630,9 +679,14 @@ class QuoteClauses(SyntaxSpeakers):
             return False  # "in what the military called a failed attempt": the report's wording of it
         if wanted is None or (passive and "responsibility" in wanted):
             return True
-        return any(c.dep_ in ("ccomp", "xcomp", "oprd") or c.lower_ in wanted or
-                   any(g.lower_ in wanted and g.dep_ in ("acomp", "oprd", "amod", "prep") for g in c.children)
-                   for c in tok.children)
+        if any(c.dep_ in ("ccomp", "xcomp", "oprd") or c.lower_ in wanted or
+               any(g.lower_ in wanted and g.dep_ in ("acomp", "oprd", "amod", "prep") for g in c.children)
+               for c in tok.children):
+            return True
+        # "framed the push to limit arms to the state as a step ...": the parser hung "as" lower in the object
+        return "as" in wanted and any(t.lower_ == "as" and t.dep_ == "prep" and t.i > c.i
+                                      and any(o.dep_ == "pobj" for o in t.children)
+                                      for c in tok.children if c.dep_ == "dobj" for t in c.subtree)
 
     def _content(self, syn: Syntax, tok: Token, span: Any) -> tuple[int, int] | None:
         """Return the token range of the clause a verb of saying reports.
@@ -766,13 +820,14 @@ class QuoteClauses(SyntaxSpeakers):
     def _saying(self, view: DocView, syn: Syntax, cue: _Cue, content: tuple[int, int] | None, span: Any,
                 start: int, end: int, last: Speaker | None, seen: list[Speaker], roles: dict[str, str],
                 cue_at: dict[int, _Cue], quoted: list[tuple[int, int]],
-                speakers: list[Speaker] | None = None) -> Finding | None:
-        """Return a statement with a verb of saying (``speakers``: already known from the parse)."""
+                speakers: list[Speaker] | None = None, subjects: list[Token] | None = None) -> Finding | None:
+        """Return a statement with a verb of saying (``speakers``: already known from the parse;
+        ``subjects``: the tokens that name them, the verb's head when not given)."""
         tok = cue.tok
         doc = tok.doc
         text = view.text
         if speakers is not None:
-            subjects = [tok.head]
+            subjects = [tok.head] if subjects is None else subjects
             cue.speakers = speakers
         else:
             subjects = self._nominal_subjects(syn, tok) or self._purpose_subjects(syn, tok)
@@ -796,6 +851,10 @@ class QuoteClauses(SyntaxSpeakers):
                      and cue_at[t.i].kind.startswith("participle") and self._after_quote(doc, content[0], t, quoted)]
             if later:  # 'He added, "...," stressing that ...': the participle is its own statement
                 content = (content[0], max(content[0] + 1, min(later)))
+            own = [c.i for t in doc[content[0]:content[1]] if t.i in cue_at and t.head.head.i == tok.i
+                   and self._speakers_own_verb(t) for c in t.head.children if c.dep_ == "cc" and c.i < t.i]
+            if own:  # "stressed that A is B and called on C": A is B
+                content = (content[0], max(content[0] + 1, max(own)))
             cue.content = content
             c_start, c_end = self.trim(text, doc[content[0]].idx, self._end_char(doc, content[1] - 1))
             c_start = self._skip_mark(text, c_start, c_end)
@@ -851,7 +910,7 @@ class QuoteClauses(SyntaxSpeakers):
         spans = [(s, e) for s, e in spans if e - s >= 3 and not (a_start <= s and e <= a_end)]
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for s in subjects for c in s.children)
         if len(cue.speakers) == 1 and self.is_bare_plural(cue.speakers[0]) and spans and spans[0][1] <= a_start \
-                and (not definite or "B" in __import__("os").environ.get("OFF","")) \
+                and not definite \
                 and cue.speakers[0].key.split("#")[0].removeprefix("anon:") not in self.witness_singulars:
             spans = []  # "..., officials said(, ...)": a report's sourcing, not a statement ("witnesses said": is)
         return Finding(cue.speakers, "quote-reported", spans, via, vs)
@@ -981,7 +1040,7 @@ class QuoteClauses(SyntaxSpeakers):
         before = text[start:first.idx]
         set_off = bool(re.search(r"[,\"\u201d\u2014]\s*$", before))
         if tok.dep_ in ("parataxis", "advcl", "conj", "ccomp") and tok.head.i < tok.i:
-            if tok.dep_ == "conj" and first.i > 0 and first.doc[first.i - 1].dep_ == "cc" and "C" not in __import__("os").environ.get("OFF",""):
+            if tok.dep_ == "conj" and first.i > 0 and first.doc[first.i - 1].dep_ == "cc":
                 return False  # "X appeared on television and urged calm": a second verb of X's, not an aside
             subjectless = not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             return set_off or subjectless  # "A, X told Reuters" misread: X was hung elsewhere

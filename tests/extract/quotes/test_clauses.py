@@ -970,3 +970,29 @@ def test_a_described_body_acting_then_saying(extractor: QuoteExtractor) -> None:
             "shooting of the protesters.")
     q = one(run(extractor, text), "ordered the shooting")
     assert q.speaker_id is None and q.speaker_role is not None and "court" in q.speaker_role
+
+
+# -- a verb of the speaker's joined by the parser to the clause it reports (helper round 8) -------
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("Mohammed Shia al-Sudani also stressed that order is the duty of the state and called on the "
+     "factions to hand over their drones.", "order is the duty", "called on the factions"),
+    ("Hadi al-Amiri said the convoys would keep moving and warned the Turkish army against any raid.",
+     "convoys would keep moving", "warned the Turkish army"),
+])
+def test_a_second_verb_of_the_speaker_hung_on_the_reported_clause(extractor: QuoteExtractor, text: str,
+                                                                  first: str, second: str) -> None:
+    quotes = run(extractor, text)
+    a, b = one(quotes, first), one(quotes, second)
+    assert a is not b and second.split()[0] not in a.text
+    assert a.speaker_id == b.speaker_id and a.speaker_id is not None
+
+
+def test_a_verb_of_the_same_form_stays_in_the_reported_clause(extractor: QuoteExtractor) -> None:
+    text = "Hadi al-Amiri said the gunmen stormed the office and vowed to return."
+    assert len(run(extractor, text)) == 1
+
+
+def test_framed_as_with_the_as_hung_inside_the_object(extractor: QuoteExtractor) -> None:
+    text = "Mohammed Shia al-Sudani on Sunday framed the plan to restrict arms to the state as a shield for Iraq."
+    q = one(run(extractor, text), "framed the plan")
+    assert q.speaker_id == "mohammed-shia-al-sudani"
