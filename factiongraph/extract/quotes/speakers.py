@@ -304,6 +304,9 @@ class SyntaxSpeakers(QuoteSpans):
                     if ap is not None and ap.entity_id and view.type_of(ap) is EntityType.PERSON:
                         eid = str(ap.entity_id)
                         return Speaker(eid, roles.get(eid) or self.role_text(view, tok), False, eid)
+                named = self._title_of_named(view, syn, tok, child, roles)
+                if named is not None:
+                    return named
                 if child.dep_ == "acl" and child.lower_ in ("calling", "called", "named", "known"):
                     names = [n for c in child.children if c.dep_ in ("oprd", "dobj", "attr", "xcomp")
                              for n in syn.phrase_mentions(c, appositions=False)]
@@ -327,6 +330,36 @@ class SyntaxSpeakers(QuoteSpans):
                 tok.right_edge.idx + len(tok.right_edge) <= m.end:
             eid = str(m.entity_id)  # "Washington blames", "Tehran denies": the capital's government
             return Speaker(eid, roles.get(eid), False, eid)
+        return None
+
+    def _title_of_named(self, view: DocView, syn: Syntax, tok: Token, prep: Token, roles: dict[str, str]
+                        ) -> Speaker | None:
+        """Return the person named in commas after "the head of X" when the parser hung the name on X
+        ("The head of the Azm alliance, Y, accused ...": Y, described as the head of the alliance).
+
+        ``tok`` is a title (``role_heads``, a spokesperson, "head"), ``prep`` one of its
+        prepositions; the name is a person set off by a comma, an apposition of the preposition's
+        object and another entity than it ("The wife of X, Y, said": Y).
+        """
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "at", "in") or not (
+                tok.lower_ in self.role_head_words or tok.lower_ in self.spokes_nouns or tok.lower_ in _GENERIC_TITLES):
+            return None
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            owner = syn.mention_at(obj)
+            for ap in (c for c in obj.children if c.dep_ == "appos" and c.i > obj.i):
+                person = syn.mention_at(ap)
+                if person is None or not person.entity_id or view.type_of(person) is not EntityType.PERSON or \
+                        (owner is not None and owner.entity_id == person.entity_id):
+                    continue
+                first = ap.left_edge
+                if first.i == 0 or tok.doc[first.i - 1].text != ",":
+                    continue
+                eid = str(person.entity_id)
+                role = self.role_text(view, tok)
+                cut = role.rfind(", ")
+                role = role[:cut] if cut > 0 and role[cut + 2:] and role[cut + 2:] in view.text[first.idx:
+                                                                                              ap.right_edge.idx + len(ap.right_edge)] else role
+                return Speaker(eid, roles.get(eid) or role, False, eid)
         return None
 
     def _possessed_title(self, view: DocView, syn: Syntax, tok: Token, m: Mention, roles: dict[str, str]

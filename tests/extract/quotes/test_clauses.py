@@ -996,3 +996,16 @@ def test_framed_as_with_the_as_hung_inside_the_object(extractor: QuoteExtractor)
     text = "Mohammed Shia al-Sudani on Sunday framed the plan to restrict arms to the state as a shield for Iraq."
     q = one(run(extractor, text), "framed the plan")
     assert q.speaker_id == "mohammed-shia-al-sudani"
+
+
+@pytest.mark.parametrize(("text", "speaker", "role"), [
+    ("The head of the Popular Mobilization Forces, Falih al-Fayyadh, pledged to guard the shrines.",
+     "faleh-al-fayyadh", "head of the Popular Mobilization Forces"),
+    ("The leader of Kataib Hezbollah, Abu Hussein al-Hamidawi, vowed to avenge the commanders.",
+     "abu-hussein-al-hamidawi", "leader of Kataib Hezbollah"),
+])
+def test_a_name_in_commas_after_a_title_of_an_organisation(extractor: QuoteExtractor, text: str, speaker: str,
+                                                           role: str) -> None:
+    # the parser hangs the name on the organisation, as its apposition
+    q = run(extractor, text)[0]
+    assert q.speaker_id == speaker and q.speaker_role == role and not q.anonymous
