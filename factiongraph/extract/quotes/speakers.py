@@ -334,32 +334,34 @@ class SyntaxSpeakers(QuoteSpans):
 
     def _title_of_named(self, view: DocView, syn: Syntax, tok: Token, prep: Token, roles: dict[str, str]
                         ) -> Speaker | None:
-        """Return the person named in commas after "the head of X" when the parser hung the name on X
-        ("The head of the Azm alliance, Y, accused ...": Y, described as the head of the alliance).
+        """Return the person named in commas after "the head of X" when the parser hung the name
+        inside X ("The head of the Azm alliance, Y, accused ...", "The Secretary-General of A, Y,
+        said": Y, described as the title).
 
         ``tok`` is a title (``role_heads``, a spokesperson, "head"), ``prep`` one of its
-        prepositions; the name is a person set off by a comma, an apposition of the preposition's
-        object and another entity than it ("The wife of X, Y, said": Y).
+        prepositions; the name is a person set off by a comma, an apposition after the
+        preposition and another entity than the one it hangs on ("The wife of X, Y, said": Y).
         """
         if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "at", "in") or not (
                 tok.lower_ in self.role_head_words or tok.lower_ in self.spokes_nouns or tok.lower_ in _GENERIC_TITLES):
             return None
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            owner = syn.mention_at(obj)
-            for ap in (c for c in obj.children if c.dep_ == "appos" and c.i > obj.i):
-                person = syn.mention_at(ap)
-                if person is None or not person.entity_id or view.type_of(person) is not EntityType.PERSON or \
-                        (owner is not None and owner.entity_id == person.entity_id):
-                    continue
-                first = ap.left_edge
-                if first.i == 0 or tok.doc[first.i - 1].text != ",":
-                    continue
-                eid = str(person.entity_id)
-                role = self.role_text(view, tok)
-                cut = role.rfind(", ")
-                role = role[:cut] if cut > 0 and role[cut + 2:] and role[cut + 2:] in view.text[first.idx:
-                                                                                              ap.right_edge.idx + len(ap.right_edge)] else role
-                return Speaker(eid, roles.get(eid) or role, False, eid)
+        doc = tok.doc
+        for ap in tok.subtree:  # the parser may hang a piece of the name after "of" on the title
+            if ap.dep_ != "appos" or ap.i <= prep.i:
+                continue
+            person = syn.mention_at(ap)
+            if person is None or not person.entity_id or view.type_of(person) is not EntityType.PERSON:
+                continue
+            host = syn.mention_at(ap.head)
+            first = ap.left_edge
+            if (host is not None and host.entity_id == person.entity_id) or first.i == 0 or \
+                    doc[first.i - 1].text != ",":
+                continue
+            lo = tok.left_edge.i
+            while lo < tok.i and doc[lo].lower_ in ("the", "a", "an"):
+                lo += 1
+            eid = str(person.entity_id)
+            return Speaker(eid, roles.get(eid) or view.text[doc[lo].idx:doc[first.i - 1].idx].strip(), False, eid)
         return None
 
     def _possessed_title(self, view: DocView, syn: Syntax, tok: Token, m: Mention, roles: dict[str, str]

@@ -1003,6 +1003,8 @@ def test_framed_as_with_the_as_hung_inside_the_object(extractor: QuoteExtractor)
      "faleh-al-fayyadh", "head of the Popular Mobilization Forces"),
     ("The leader of Kataib Hezbollah, Abu Hussein al-Hamidawi, vowed to avenge the commanders.",
      "abu-hussein-al-hamidawi", "leader of Kataib Hezbollah"),
+    ("The Secretary-General of Asaib Ahl al-Haq, Qais al-Khazali, said on X that the vote would be held.",
+     "qais-al-khazali", "Secretary-General of Asaib Ahl al-Haq"),
 ])
 def test_a_name_in_commas_after_a_title_of_an_organisation(extractor: QuoteExtractor, text: str, speaker: str,
                                                            role: str) -> None:
