@@ -293,6 +293,10 @@ class QuoteClauses(SyntaxSpeakers):
         return any(m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET
                     for _, o in syn.prep_objects(cue.tok, ("to",)) for m in syn.phrase_mentions(o))
 
+    def _names_outlet(self, view: DocView, syn: Syntax, tok: Token) -> bool:
+        """Return True when the phrase of ``tok`` names a media outlet ("the IRNA news agency")."""
+        return any(m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET for m in syn.phrase_mentions(tok))
+
     def _relayed_heads(self, view: DocView, cue: _Cue, cue_at: dict[int, _Cue]) -> list[int]:
         """Return the cue tokens whose words an outlet's report may only relay.
 
@@ -856,6 +860,11 @@ class QuoteClauses(SyntaxSpeakers):
             if own:  # "stressed that A is B and called on C": A is B
                 content = (content[0], max(content[0] + 1, max(own)))
             cue.content = content
+            relay = [t.left_edge.i for r in doc[content[0]:content[1]] if r.lower_ in self.report_verbs
+                     for t in self._nominal_subjects(syn, r) if content[0] < t.i < r.i
+                     and doc[t.left_edge.i - 1].text == "," and self._names_outlet(view, syn, t)]
+            if relay:  # "X said the law must pass, Reuters reported": the outlet's signature ends the words
+                content = (content[0], max(content[0] + 1, min(relay)))
             c_start, c_end = self.trim(text, doc[content[0]].idx, self._end_char(doc, content[1] - 1))
             c_start = self._skip_mark(text, c_start, c_end)
             spans = [self._prefer_quotes(text, start, end, c_start, c_end)]

@@ -51,6 +51,9 @@ _VIA_LINKS = frozenset({"prep", "pobj", "agent", "dative", "dobj", "acl", "poss"
 # Prepositions that never lead to the relaying outlet ("told reporters after meeting X's director").
 _NOT_VIA = frozenset({"after", "before", "during", "about", "against", "over", "regarding", "since", "until",
                       "amid", "despite", "following", "like", "than", "as", "without", "between", "among"})
+# What one says on air or in print: "during" one of them may lead to the outlet ("during an appearance on X").
+_ON_AIR = frozenset({"interview", "appearance", "broadcast", "programme", "program", "show", "episode",
+                     "segment", "podcast", "talk", "speech", "sermon", "address", "conversation"})
 # Participles that name a relay ("in a statement carried by X"); other clauses are not searched.
 _RELAY_PARTICIPLES = frozenset({"carried", "published", "broadcast", "aired", "posted", "quoted", "cited",
                                 "reported", "obtained", "seen", "shared", "released", "issued", "run"})
@@ -754,8 +757,9 @@ class SyntaxSpeakers(QuoteSpans):
         def follows(c: Token) -> bool:
             if c.i in skip or c.dep_ not in _VIA_LINKS:
                 return False
-            if c.dep_ == "prep" and c.lower_ in _NOT_VIA:
-                return False
+            if c.dep_ == "prep" and c.lower_ in _NOT_VIA and not any(
+                    o.dep_ == "pobj" and o.lower_ in _ON_AIR for o in c.children):
+                return False  # "during an interview with X", "during an appearance on X" lead on
             return c.dep_ != "acl" or c.lower_ in _RELAY_PARTICIPLES
 
         stack = [c for c in verb.children if follows(c)]

@@ -1011,3 +1011,24 @@ def test_a_name_in_commas_after_a_title_of_an_organisation(extractor: QuoteExtra
     # the parser hangs the name on the organisation, as its apposition
     q = run(extractor, text)[0]
     assert q.speaker_id == speaker and q.speaker_role == role and not q.anonymous
+
+
+def test_an_outlet_signing_after_the_words_is_not_part_of_them(extractor: QuoteExtractor) -> None:
+    text = "Hadi al-Amiri said the PMF law must be passed, Reuters reported."
+    q = one(run(extractor, text), "law must be passed")
+    assert q.speaker_id == "hadi-al-amiri" and q.via_id == "reuters" and "Reuters" not in q.text
+    text = "Kataib Hezbollah said its fighters were ready, the group's Telegram channel reported."
+    q = one(run(extractor, text), "fighters were ready")
+    assert q.speaker_id == "kataib-hezbollah" and "reported" not in q.text
+
+
+def test_during_an_appearance_on_an_outlet_names_the_via(extractor: QuoteExtractor) -> None:
+    text = "Hadi al-Amiri said during an appearance on Al-Sharqiya that the budget vote would be delayed."
+    q = one(run(extractor, text), "budget vote")
+    assert q.speaker_id == "hadi-al-amiri" and q.via_id == "al-sharqiya"
+
+
+def test_during_a_meeting_names_no_via(extractor: QuoteExtractor) -> None:
+    text = "Hadi al-Amiri said during a meeting with Rudaw staff that the budget vote would be delayed."
+    q = one(run(extractor, text), "budget vote")
+    assert q.via_id is None
