@@ -704,6 +704,9 @@ class QuoteClauses(SyntaxSpeakers):
         if len(clauses) > 1 and clauses[0].i < clauses[1].i and not any(clauses[0].children):
             # "said on his Telegram account that ...": a lone noun the parser took for a clause
             clauses = clauses[1:]
+        if len(clauses) > 1 and any(self._has_subject(c) for c in clauses):
+            # "said in a speech broadcast live on television that ...": "live ..." is no clause of its own
+            clauses = [c for c in clauses if self._has_subject(c)]
         clause = next(iter(clauses), None)
         if clause is None:
             clause = next((t for t in tok.subtree if t.i > tok.i and span.start <= t.i < span.end
@@ -723,6 +726,11 @@ class QuoteClauses(SyntaxSpeakers):
         else:
             hi = min(hi, tok.left_edge.i if tok.left_edge.i > lo else tok.i)
         return lo, hi
+
+    @staticmethod
+    def _has_subject(verb: Token) -> bool:
+        """Return True for a clause with a subject of its own ("the resistance had won")."""
+        return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
     @staticmethod
     def _nominal_subjects(syn: Syntax, verb: Token) -> list[Token]:

@@ -1032,3 +1032,10 @@ def test_during_a_meeting_names_no_via(extractor: QuoteExtractor) -> None:
     text = "Hadi al-Amiri said during a meeting with Rudaw staff that the budget vote would be delayed."
     q = one(run(extractor, text), "budget vote")
     assert q.via_id is None
+
+
+def test_of_two_clauses_the_parser_gives_a_verb_the_one_with_a_subject_is_reported(extractor: QuoteExtractor) -> None:
+    text = ("Kataib Hezbollah's Abu Ali al-Askari said in a speech broadcast live on television that the "
+            "resistance had won.")
+    q = one(run(extractor, text), "resistance had won")
+    assert q.speaker_id == "abu-ali-al-askari" and "television" not in q.text
