@@ -108,6 +108,7 @@ _MESSAGE_FROM = re.compile(r"(?:that|this|such)\s+(?:was|is)\s+the\s+(?:\w+\s+)?
                            r"view|response|reply|word)\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+_BE_FORMS = frozenset({"is", "are", "was", "were", "been", "be", "'s", "'re", "am"})
 _MODALS = frozenset({"would", "will", "can", "could", "must", "should", "may", "might", "shall", "wo", "ca"})
 _PRESENT_FORMS = frozenset({"is", "are", "has", "have", "does", "do", "'s", "'re", "remains", "remain"})
 _PAST_IRREGULAR = frozenset({"said", "told", "wrote", "swore", "spoke", "made", "gave"})
@@ -550,6 +551,9 @@ class QuoteClauses(SyntaxSpeakers):
                                 roles, cue_at, quoted, speakers)
         if cue.kind == "according":
             return self._according(view, syn, cue, start, end, last, seen, roles)
+        if cue.kind.startswith("participle") and self._progressive(tok):
+            # "X is demanding a withdrawal", "X has been insisting that ...": the verb of its subject
+            cue.kind = "say" if cue.kind == "participle-say" else "claim"
         if cue.kind.startswith("participle"):
             return self._participle(view, syn, cue, span, start, end, last, seen, roles, done)
         if tok.dep_ == "acl" and cue.kind == "say" and not syn.agents(tok) and tok.head.i < tok.i and \
@@ -728,6 +732,14 @@ class QuoteClauses(SyntaxSpeakers):
         return lo, hi
 
     @staticmethod
+    def _progressive(tok: Token) -> bool:
+        """Return True for a participle that is its clause's verb in a progressive tense ("X is
+        demanding ...", "X has been insisting that ..."): a form of "be" before it and a subject."""
+        return tok.dep_ in ("ROOT", "ccomp", "conj") and \
+            any(c.dep_ == "aux" and c.lower_ in _BE_FORMS and c.i < tok.i for c in tok.children) and \
+            any(c.dep_ == "nsubj" for c in tok.children)
+
+    @staticmethod
     def _has_subject(verb: Token) -> bool:
         """Return True for a clause with a subject of its own ("the resistance had won")."""
         return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
@@ -858,6 +870,8 @@ class QuoteClauses(SyntaxSpeakers):
                 return None
             cue.speakers, a_start = before, min(a_start, b_start)
         vs = tok.idx
+        if content is not None and tok.i < content[0] < cue.end < content[1]:
+            content = (cue.end, content[1])  # "made it clear that ...": the words after the cue's own
         if content is not None:
             later = [t.left_edge.i for t in doc[content[0]:content[1]] if t.i in cue_at and t.i != tok.i
                      and cue_at[t.i].kind.startswith("participle") and self._after_quote(doc, content[0], t, quoted)]

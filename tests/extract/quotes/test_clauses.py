@@ -1039,3 +1039,22 @@ def test_of_two_clauses_the_parser_gives_a_verb_the_one_with_a_subject_is_report
             "resistance had won.")
     q = one(run(extractor, text), "resistance had won")
     assert q.speaker_id == "abu-ali-al-askari" and "television" not in q.text
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("Hadi al-Amiri is demanding a full withdrawal of the Turkish troops.", "full withdrawal"),
+    ("Kataib Hezbollah has been threatening to resume its raids on the border posts.", "resume its raids"),
+    ("Hadi al-Amiri is insisting that the budget must pass this month.", "budget must pass"),
+])
+def test_a_progressive_verb_of_claiming_or_saying(extractor: QuoteExtractor, text: str, fragment: str) -> None:
+    q = one(run(extractor, text), fragment)
+    assert q.speaker_id in ("hadi-al-amiri", "kataib-hezbollah")
+
+
+@pytest.mark.parametrize("text", [
+    "Hadi al-Amiri made clear that the budget must pass this month.",
+    "Hadi al-Amiri made it clear that the budget must pass this month.",
+])
+def test_made_clear_reports_the_clause_after_it(extractor: QuoteExtractor, text: str) -> None:
+    q = one(run(extractor, text), "budget must pass")
+    assert q.speaker_id == "hadi-al-amiri" and q.text == "the budget must pass this month"
