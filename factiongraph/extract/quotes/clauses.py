@@ -855,6 +855,12 @@ class QuoteClauses(SyntaxSpeakers):
             cue.speakers = speakers
         else:
             subjects = self._nominal_subjects(syn, tok) or self._purpose_subjects(syn, tok)
+            joined = self._joined_speaker(tok, subjects, span)
+            if joined is not None and (content is None or content[1] <= joined[1][0]):
+                # "A drone struck the base, the directorate said" read as two subjects (and a dateline
+                # before them, "ERBIL, Kurdistan Region -", as the reported clause)
+                content = joined[1]
+                subjects = [joined[0]]
             cue.speakers = self._speakers(view, syn, subjects, tok.idx, last, seen, roles)
         a_start, a_end = self._attribution_bounds(tok, content, subjects, span)
         if not cue.speakers and not subjects:
@@ -945,6 +951,31 @@ class QuoteClauses(SyntaxSpeakers):
                 and cue.speakers[0].key.split("#")[0].removeprefix("anon:") not in self.witness_singulars:
             spans = []  # "..., officials said(, ...)": a report's sourcing, not a statement ("witnesses said": is)
         return Finding(cue.speakers, "quote-reported", spans, via, vs)
+
+    @staticmethod
+    def _joined_speaker(tok: Token, subjects: list[Token], span: Any) -> tuple[Token, tuple[int, int]] | None:
+        """Return the speaker of a verb of saying set after its words that the parser joined to the
+        words' subject ("A drone struck the airport, the directorate said": "drone" and
+        "directorate" read as two subjects of "said"): the last conjunct, set off by a comma right
+        before the verb, with no "and" or "or" in the chain, and the token range of the words (what
+        comes before it)."""
+        if not subjects or tok.i + 1 >= len(tok.doc) or not tok.doc[tok.i + 1].is_punct:
+            return None
+        last = subjects[-1]
+        first = last
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        doc = tok.doc
+        if last.dep_ != "conj" or first.dep_ != "nsubj" or first.head.i != tok.i or \
+                last.right_edge.i + 1 != tok.i or doc[last.left_edge.i - 1].text != "," or \
+                last.left_edge.i - 1 <= first.i:
+            return None
+        if any(c.dep_ in ("cc", "preconj") for t in (first, *first.conjuncts) for c in t.children):
+            return None  # "A and B said": two speakers
+        lo, hi = max(span.start, first.left_edge.i), last.left_edge.i - 1
+        if not any(t.dep_ in ("acl", "relcl") and t.head.i == first.i for t in doc[lo:hi]) or hi - lo < 4:
+            return None  # the first "subject" must carry a verb of its own: the reported words
+        return last, (lo, hi)
 
     def _inverted_speaker(self, view: DocView, tok: Token, start: int, end: int, roles: dict[str, str]
                           ) -> tuple[Speaker, int] | None:

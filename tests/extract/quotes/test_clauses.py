@@ -1058,3 +1058,16 @@ def test_a_progressive_verb_of_claiming_or_saying(extractor: QuoteExtractor, tex
 def test_made_clear_reports_the_clause_after_it(extractor: QuoteExtractor, text: str) -> None:
     q = one(run(extractor, text), "budget must pass")
     assert q.speaker_id == "hadi-al-amiri" and q.text == "the budget must pass this month"
+
+
+@pytest.mark.parametrize("text", [
+    "ERBIL, Kurdistan Region — A drone struck near the airport late on Tuesday, the counter-terrorism "
+    "directorate said.",
+    "ERBIL, Kurdistan Region — A drone struck near the airport late on Tuesday, Kurdistan Region's interior "
+    "ministry said.",
+])
+def test_a_speaker_after_the_words_the_parser_joined_to_their_subject(extractor: QuoteExtractor, text: str) -> None:
+    # the parser reads "A drone ..., the directorate" as two subjects of "said"
+    q = one(run(extractor, text), "drone struck")
+    assert q.text == "A drone struck near the airport late on Tuesday"
+    assert q.speaker_id is None and q.speaker_role is not None and not q.speaker_role.startswith("A drone")
