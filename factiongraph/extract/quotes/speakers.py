@@ -135,6 +135,9 @@ class SyntaxSpeakers(QuoteSpans):
                            for h in [self._title_holder(view, c, pos, seen, roles)] if h is not None), None)
             if holder is not None:  # "the prime minister's office said": the prime minister
                 return [holder]
+            mine = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+            if mine is not None:
+                return self._office_owner(view, tok, "he" if mine.lower_ == "his" else "she", pos, last, seen, roles)
         titled = self._titled_person(view, syn, tok, roles) or self._title_holder(view, tok, pos, seen, roles) \
             or self._varied_title(view, syn, tok, pos, seen, roles)
         if titled is not None:
@@ -188,6 +191,20 @@ class SyntaxSpeakers(QuoteSpans):
                 return [sp]
         described = self._described(view, syn, tok, seen, kinds) or self._someone(view, syn, tok, seen, roles)
         return [described] if described is not None else []
+
+    def _office_owner(self, view: DocView, tok: Token, pronoun: str, pos: int, last: Speaker | None,
+                      seen: list[Speaker], roles: dict[str, str]) -> list[Speaker]:
+        """Return the person "his office" / "her spokesman" speaks for: the person "he"/"she" is
+        ("Sudani condemned the attack. In a statement, his office said ..."), unless that person is
+        named in the same sentence before it ("X ordered an inquiry, his office said": the office
+        reports X's act, no statement of X's)."""
+        sp = self.resolve_pronoun(view, pronoun, pos, last, seen, roles)
+        if sp is None or sp.entity_id is None:
+            return []
+        sent = tok.sent
+        if any(m.entity_id == sp.entity_id and sent.start_char <= m.start < tok.idx for m in view.ctx.mentions):
+            return []
+        return [sp]
 
     def _described(self, view: DocView, syn: Syntax, tok: Token, seen: list[Speaker],
                    kinds: frozenset[EntityType]) -> Speaker | None:

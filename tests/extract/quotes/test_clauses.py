@@ -1071,3 +1071,15 @@ def test_a_speaker_after_the_words_the_parser_joined_to_their_subject(extractor:
     q = one(run(extractor, text), "drone struck")
     assert q.text == "A drone struck near the airport late on Tuesday"
     assert q.speaker_id is None and q.speaker_role is not None and not q.speaker_role.startswith("A drone")
+
+
+def test_his_office_speaks_for_the_person_named_before(extractor: QuoteExtractor) -> None:
+    text = ("Prime Minister Mohammed Shia al-Sudani visited Basra on Monday. In a statement, his office said "
+            "the port would reopen next week.")
+    q = one(run(extractor, text), "port would reopen")
+    assert q.speaker_id == "mohammed-shia-al-sudani"
+
+
+def test_his_office_reporting_his_own_act_is_no_statement(extractor: QuoteExtractor) -> None:
+    text = "Prime Minister Mohammed Shia al-Sudani on Monday ordered the port reopened, his office said."
+    assert run(extractor, text) == []
