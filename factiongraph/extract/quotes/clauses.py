@@ -1165,7 +1165,8 @@ class QuoteClauses(SyntaxSpeakers):
         open_to = {t.i for c in [tok, *(o for o in tok.children if o.dep_ == "dobj")] for p in c.children
                    if p.dep_ in ("prep", "agent") for t in p.subtree}
         skip = {t.i for sub in subjects for t in sub.subtree} | (set(range(tok.i + 1, hi)) - open_to)
-        via = self.parsed_via(view, syn, tok, skip) or self._object_via(view, syn, tok, skip)
+        via = self.parsed_via(view, syn, tok, skip) or self._object_via(view, syn, tok, skip) or \
+            self.subject_channel(view, syn, subjects)
         if via is None:
             first = min((t.left_edge.idx for t in subjects), default=tok.idx)
             via = self.find_via(view, self._ms(view, start, end), start, min(first, tok.idx), tok.idx,

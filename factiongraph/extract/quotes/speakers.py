@@ -622,9 +622,11 @@ class SyntaxSpeakers(QuoteSpans):
         spoke last.
         """
         owner = self._owner(view, syn, tok, kinds)
-        if owner is None:  # "Khazali's message", "Sadr's tweet": a person's own statement
+        if owner is None or view.type_of(owner) is EntityType.MEDIA_OUTLET:
+            # "Khazali's message", "Sadr's tweet": a person's own statement; "X's Telegram post": X's,
+            # on Telegram
             owner = next((m for c in tok.children if c.dep_ == "poss" for m in [syn.mention_at(c)]
-                          if m is not None and m.entity_id and view.type_of(m) is EntityType.PERSON), None)
+                          if m is not None and m.entity_id and view.type_of(m) is EntityType.PERSON), owner)
         if owner is not None:
             eid = str(owner.entity_id)
             return [Speaker(eid, roles.get(eid), False, eid)]
@@ -755,10 +757,11 @@ class SyntaxSpeakers(QuoteSpans):
 
     # -- the outlet that relayed the words -----------------------------------------------
     def subject_channel(self, view: DocView, syn: Syntax, subjects: list[Token]) -> str | None:
-        """Return the platform of a subject that is someone's own channel ("Kataib Hezbollah's
-        Telegram channel said": Telegram), or None."""
+        """Return the platform of a subject that is someone's own channel or post ("Kataib
+        Hezbollah's Telegram channel said", "X's Telegram post accused ...": Telegram), or None."""
         for s in subjects:
-            if s.lower_ not in _CHANNEL_HEADS or not any(c.dep_ == "poss" for c in s.children):
+            if (s.lower_ not in _CHANNEL_HEADS and s.lower_ not in self.statement_nouns) or \
+                    not any(c.dep_ == "poss" for c in s.children):
                 continue
             for c in s.children:
                 m = syn.mention_at(c) if c.dep_ in ("compound", "nmod", "amod") else None

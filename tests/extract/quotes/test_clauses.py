@@ -1083,3 +1083,8 @@ def test_his_office_speaks_for_the_person_named_before(extractor: QuoteExtractor
 def test_his_office_reporting_his_own_act_is_no_statement(extractor: QuoteExtractor) -> None:
     text = "Prime Minister Mohammed Shia al-Sudani on Monday ordered the port reopened, his office said."
     assert run(extractor, text) == []
+
+
+def test_a_persons_post_on_a_channel_claims_for_the_person(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "Abu Ali al-Askari's Telegram post accused the cabinet of betrayal."), "accused")
+    assert q.speaker_id == "abu-ali-al-askari" and q.via_id == "telegram"
