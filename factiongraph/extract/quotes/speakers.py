@@ -54,6 +54,8 @@ _NOT_VIA = frozenset({"after", "before", "during", "about", "against", "over", "
 # What one says on air or in print: "during" one of them may lead to the outlet ("during an appearance on X").
 _ON_AIR = frozenset({"interview", "appearance", "broadcast", "programme", "program", "show", "episode",
                      "segment", "podcast", "talk", "speech", "sermon", "address", "conversation"})
+# Heads of a state body's name that may stand before "statement" ("a ministry statement").
+_STATE_BODY_NOUNS = frozenset({"ministry", "army", "military", "government"})
 # Participles that name a relay ("in a statement carried by X"); other clauses are not searched.
 _RELAY_PARTICIPLES = frozenset({"carried", "published", "broadcast", "aired", "posted", "quoted", "cited",
                                 "reported", "obtained", "seen", "shared", "released", "issued", "run"})
@@ -631,6 +633,11 @@ class SyntaxSpeakers(QuoteSpans):
             eid = str(owner.entity_id)
             return [Speaker(eid, roles.get(eid), False, eid)]
         for child in tok.children:
+            if child.dep_ == "compound" and child.lower_ in _STATE_BODY_NOUNS:
+                # "a ministry statement": the ministry named last
+                sp = self._definite_org(view, child, pos, seen, roles, named_only=True)
+                if sp is not None:
+                    return [sp]
             if child.dep_ in ("compound", "poss") and child.lower_ in self.group_nouns:
                 sp = self.resolve_pronoun(view, f"the {child.lower_}", pos, last, seen, roles)
                 return [sp] if sp is not None else []

@@ -1088,3 +1088,9 @@ def test_his_office_reporting_his_own_act_is_no_statement(extractor: QuoteExtrac
 def test_a_persons_post_on_a_channel_claims_for_the_person(extractor: QuoteExtractor) -> None:
     q = one(run(extractor, "Abu Ali al-Askari's Telegram post accused the cabinet of betrayal."), "accused")
     assert q.speaker_id == "abu-ali-al-askari" and q.via_id == "telegram"
+
+
+def test_a_ministry_statement_is_the_ministry_named_before_not_the_last_name(extractor: QuoteExtractor) -> None:
+    text = "Iraq's Foreign Ministry summoned Turkey's envoy over the shelling, according to a ministry statement."
+    q = one(run(extractor, text), "summoned")
+    assert q.speaker_id == "ministry-of-foreign-affairs-iraq"
