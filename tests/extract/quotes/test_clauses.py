@@ -1094,3 +1094,15 @@ def test_a_ministry_statement_is_the_ministry_named_before_not_the_last_name(ext
     text = "Iraq's Foreign Ministry summoned Turkey's envoy over the shelling, according to a ministry statement."
     q = one(run(extractor, text), "summoned")
     assert q.speaker_id == "ministry-of-foreign-affairs-iraq"
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("Hadi al-Amiri thinks the new budget will pass before the holiday.", "new budget will pass"),
+    ("Hadi al-Amiri sees the budget cuts as an attack on the PMF.", "budget cuts"),
+])
+def test_thinks_and_sees_as(extractor: QuoteExtractor, text: str, fragment: str) -> None:
+    assert one(run(extractor, text), fragment).speaker_id == "hadi-al-amiri"
+
+
+def test_seeing_something_is_no_claim(extractor: QuoteExtractor) -> None:
+    assert run(extractor, "Residents saw smoke rising from the base.") == []
