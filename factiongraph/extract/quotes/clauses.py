@@ -715,7 +715,8 @@ class QuoteClauses(SyntaxSpeakers):
         if clause is None:
             clause = next((t for t in tok.subtree if t.i > tok.i and span.start <= t.i < span.end
                            and t.dep_ in ("ccomp", "acl", "advcl", "relcl")
-                           and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+                           and any(c.lower_ == "that" and (c.dep_ == "mark" or (
+                               t.dep_ == "ccomp" and c.dep_ == "dobj" and c.i == t.left_edge.i)) for c in t.children)
                            and self._through_attribution(tok, t.head)), None)
         if clause is None and tok.lower_ in self.report_verbs | {"recalled", "recounted", "admitted", "described"}:
             # "residents reported hearing three explosions": a gerund reports what they saw or did

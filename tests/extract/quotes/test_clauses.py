@@ -1106,3 +1106,10 @@ def test_thinks_and_sees_as(extractor: QuoteExtractor, text: str, fragment: str)
 
 def test_seeing_something_is_no_claim(extractor: QuoteExtractor) -> None:
     assert run(extractor, "Residents saw smoke rising from the base.") == []
+
+
+def test_a_that_clause_hung_on_a_relay_participle_with_that_as_object(extractor: QuoteExtractor) -> None:
+    text = ("Qais al-Khazali said in an interview published on Sunday by Al-Monitor that the factions would "
+            "not disarm.")
+    q = one(run(extractor, text), "would not disarm")
+    assert q.text == "the factions would not disarm" and q.via_id == "al-monitor"
