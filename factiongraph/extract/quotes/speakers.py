@@ -183,6 +183,8 @@ class SyntaxSpeakers(QuoteSpans):
                     view.type_of(m) in (EntityType.COUNTRY, EntityType.PLACE) and any(
                     c.dep_ in ("poss", "compound", "amod") and syn.mention_at(c) is m for c in tok.lefts):
                 continue  # "Turkey's defence ministry said": the ministry speaks, not Turkey
+            if low in self.body_nouns and view.type_of(m) is EntityType.MEDIA_OUTLET and m.end <= tok.idx:
+                continue  # "Türkiye's National Defence Ministry": a word of its name, not the outlet
             if m.entity_id and view.type_of(m) in kinds and not self._is_modifier_place(view, m) and \
                     not (view.type_of(m) is EntityType.COUNTRY and self._is_people(view, m)):
                 eid = str(m.entity_id)
@@ -227,7 +229,9 @@ class SyntaxSpeakers(QuoteSpans):
             return None  # "officials said": a bare plural is read as a source, elsewhere
         owners = (EntityType.COUNTRY, EntityType.PLACE)  # "Iraq's foreign minister", "Turkey's defence ministry"
         if any(c.dep_ in ("conj", "appos") for c in tok.children) or any(
-                view.type_of(m) in kinds and view.type_of(m) not in owners for m in syn.phrase_mentions(tok)):
+                view.type_of(m) in kinds and view.type_of(m) not in owners and not (
+                    low in self.body_nouns and view.type_of(m) is EntityType.MEDIA_OUTLET and m.end <= tok.idx)
+                for m in syn.phrase_mentions(tok)):
             return None  # "the president, prime minister and X", "the militia X": the names speak
         if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in tok.children):
             return None  # "his office said": someone's office, not a speaker of its own

@@ -1113,3 +1113,10 @@ def test_a_that_clause_hung_on_a_relay_participle_with_that_as_object(extractor:
             "not disarm.")
     q = one(run(extractor, text), "would not disarm")
     assert q.text == "the factions would not disarm" and q.via_id == "al-monitor"
+
+
+def test_an_outlets_name_inside_a_ministrys_name_is_not_the_speaker(extractor: QuoteExtractor) -> None:
+    text = "Türkiye's National Defence Ministry said its jets had struck four caves in the Qandil mountains."
+    q = one(run(extractor, text), "jets had struck")
+    assert q.speaker_id is None and q.via_id is None and q.speaker_role is not None
+    assert "Defence Ministry" in q.speaker_role
