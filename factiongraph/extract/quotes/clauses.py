@@ -108,6 +108,8 @@ _MESSAGE_FROM = re.compile(r"(?:that|this|such)\s+(?:was|is)\s+the\s+(?:\w+\s+)?
                            r"view|response|reply|word)\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+# A question put to the speaker, opening the sentence ("Asked whether ...", "When questioned about ...").
+_QUESTION_PUT = re.compile(r"(?:when\s+|if\s+)?(?:asked|questioned|pressed)\b", re.IGNORECASE)
 _BE_FORMS = frozenset({"is", "are", "was", "were", "been", "be", "'s", "'re", "am"})
 _MODALS = frozenset({"would", "will", "can", "could", "must", "should", "may", "might", "shall", "wo", "ca"})
 _PRESENT_FORMS = frozenset({"is", "are", "has", "have", "does", "do", "'s", "'re", "remains", "remain"})
@@ -205,6 +207,8 @@ class QuoteClauses(SyntaxSpeakers):
             tok = index.doc[i] if i < j else None
             if tok is not None and self._contradicted(view, syn, tok):
                 continue
+            if any(_QUESTION_PUT.match(view.text, a) and b <= f.verb for a, b in f.spans):
+                continue  # "Asked whether ..., X said no": the question put to X, not X's words
             if tok is not None:
                 speakers = self._subject_instead(view, syn, tok, f, seen)
                 if speakers is not None and not speakers:
@@ -1084,6 +1088,8 @@ class QuoteClauses(SyntaxSpeakers):
                                                                                              clause.right_edge.i)))
             return self._prefer_quotes(text, start, end, s, e) if e - s >= 3 else None
         s, e = self.trim(text, start, a_start)
+        if _QUESTION_PUT.match(text, s):
+            return None  # "Asked whether ..., X said no": the question put to X, not X's words
         if len(text[s:e].split()) < 3:
             stop = end
             for t in span:

@@ -1120,3 +1120,8 @@ def test_an_outlets_name_inside_a_ministrys_name_is_not_the_speaker(extractor: Q
     q = one(run(extractor, text), "jets had struck")
     assert q.speaker_id is None and q.via_id is None and q.speaker_role is not None
     assert "Defence Ministry" in q.speaker_role
+
+
+def test_the_question_put_to_the_speaker_is_not_his_words(extractor: QuoteExtractor) -> None:
+    text = "Asked whether the factions would leave Sinjar, Hadi al-Amiri said no."
+    assert all("Asked" not in q.text for q in run(extractor, text))
