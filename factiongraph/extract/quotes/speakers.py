@@ -56,6 +56,10 @@ _ON_AIR = frozenset({"interview", "appearance", "broadcast", "programme", "progr
                      "segment", "podcast", "talk", "speech", "sermon", "address", "conversation"})
 # Heads of a state body's name that may stand before "statement" ("a ministry statement").
 _STATE_BODY_NOUNS = frozenset({"ministry", "army", "military", "government"})
+# Heads of a body's name no outlet has: an outlet's name before them is a word of the body's name
+# ("Türkiye's National Defence Ministry"), never the outlet ("the IRNA news agency" is IRNA).
+_NO_OUTLET_HEADS = frozenset({"ministry", "army", "military", "government", "police", "command", "council",
+                              "embassy", "directorate", "court", "parliament", "committee", "forces"})
 # Participles that name a relay ("in a statement carried by X"); other clauses are not searched.
 _RELAY_PARTICIPLES = frozenset({"carried", "published", "broadcast", "aired", "posted", "quoted", "cited",
                                 "reported", "obtained", "seen", "shared", "released", "issued", "run"})
@@ -183,7 +187,7 @@ class SyntaxSpeakers(QuoteSpans):
                     view.type_of(m) in (EntityType.COUNTRY, EntityType.PLACE) and any(
                     c.dep_ in ("poss", "compound", "amod") and syn.mention_at(c) is m for c in tok.lefts):
                 continue  # "Turkey's defence ministry said": the ministry speaks, not Turkey
-            if low in self.body_nouns and view.type_of(m) is EntityType.MEDIA_OUTLET and m.end <= tok.idx:
+            if low in _NO_OUTLET_HEADS and view.type_of(m) is EntityType.MEDIA_OUTLET and m.end <= tok.idx:
                 continue  # "Türkiye's National Defence Ministry": a word of its name, not the outlet
             if m.entity_id and view.type_of(m) in kinds and not self._is_modifier_place(view, m) and \
                     not (view.type_of(m) is EntityType.COUNTRY and self._is_people(view, m)):
@@ -230,7 +234,7 @@ class SyntaxSpeakers(QuoteSpans):
         owners = (EntityType.COUNTRY, EntityType.PLACE)  # "Iraq's foreign minister", "Turkey's defence ministry"
         if any(c.dep_ in ("conj", "appos") for c in tok.children) or any(
                 view.type_of(m) in kinds and view.type_of(m) not in owners and not (
-                    low in self.body_nouns and view.type_of(m) is EntityType.MEDIA_OUTLET and m.end <= tok.idx)
+                    low in _NO_OUTLET_HEADS and view.type_of(m) is EntityType.MEDIA_OUTLET and m.end <= tok.idx)
                 for m in syn.phrase_mentions(tok)):
             return None  # "the president, prime minister and X", "the militia X": the names speak
         if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in tok.children):
