@@ -669,6 +669,8 @@ class SyntaxSpeakers(QuoteSpans):
                 return [Speaker(None, text, False, f"desc-body:{text.lower()}#{issuer.idx}")]
         if not look_back:
             return []
+        if seen and self._person_issued(view, tok, seen[-1]):
+            return [seen[-1]]  # "X said in a statement that ... The statement added": X's statement
         for sp in reversed(seen):
             ent = view.entity(sp.entity_id)
             if ent is not None and ent.type is not EntityType.PERSON:
@@ -680,6 +682,25 @@ class SyntaxSpeakers(QuoteSpans):
         if sp is None and relayed:  # "A statement carried by INA said": an unnamed author, never INA
             sp = Speaker(None, tok.lower_, True, f"anon:{tok.lower_}#{tok.idx}")
         return [sp] if sp is not None else []
+
+    @staticmethod
+    def _person_issued(view: DocView, tok: Token, sp: Speaker) -> bool:
+        """Return True when the person ``sp`` (the latest speaker) issued the statement ``tok``
+        names again: one of the two sentences before holds the same noun ("statement") and the
+        person, by name or as "he"/"she"/"his" ("X said in a statement ...", "In a statement, his office
+        said")."""
+        ent = view.entity(sp.entity_id)
+        if ent is None or ent.type is not EntityType.PERSON:
+            return False
+        sents = list(tok.doc.sents)
+        here = next((k for k, st in enumerate(sents) if st.start <= tok.i < st.end), 0)
+        for st in sents[max(0, here - 2):here]:
+            if not any(t.lower_ == tok.lower_ for t in st):
+                continue
+            if any(t.lower_ in ("he", "she", "his", "her") for t in st) or any(
+                    m.entity_id == sp.entity_id and st.start_char <= m.start < st.end_char for m in view.ctx.mentions):
+                return True
+        return False
 
     def _named_spokesperson(self, view: DocView, syn: Syntax, tok: Token) -> Speaker | None:
         """Return the person named after "a spokesman for X, NAME," (the parser may hang NAME on X).

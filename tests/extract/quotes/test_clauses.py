@@ -1125,3 +1125,13 @@ def test_an_outlets_name_inside_a_ministrys_name_is_not_the_speaker(extractor: Q
 def test_the_question_put_to_the_speaker_is_not_his_words(extractor: QuoteExtractor) -> None:
     text = "Asked whether the factions would leave Sinjar, Hadi al-Amiri said no."
     assert all("Asked" not in q.text for q in run(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Moqtada al-Sadr said in a statement on Saturday that the camps must close. The statement added that the "
+    "cabinet must act.",
+    "Moqtada al-Sadr visited Najaf on Saturday. In a statement, he said the camps must close. The statement "
+    "added that the cabinet must act.",
+])
+def test_the_statement_again_is_the_persons_who_issued_it(extractor: QuoteExtractor, text: str) -> None:
+    assert one(run(extractor, text), "cabinet must act").speaker_id == "muqtada-al-sadr"
