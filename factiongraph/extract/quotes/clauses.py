@@ -1215,6 +1215,10 @@ class QuoteClauses(SyntaxSpeakers):
             if len(people) == 1 or (people and view.type_of(people[-1]) is EntityType.PERSON):
                 eid = str(people[-1].entity_id)
                 speakers = [Speaker(eid, roles.get(eid), False, eid)]
+            elif not people and not channels:
+                named = self._unknown_name(objs[0])
+                if named is not None:  # "According to International Christian Concern": a name we do not know
+                    speakers = [Speaker(None, named, False, f"desc-body:{named.lower()}#{objs[0].idx}")]
         if not speakers:
             return None
         cue.speakers = speakers
@@ -1230,6 +1234,21 @@ class QuoteClauses(SyntaxSpeakers):
         outlet = speakers[0].entity_id if len(speakers) == 1 and self.is_outlet(view, speakers[0].entity_id) \
             else None
         return Finding(speakers, "quote-reported", [span], outlet, tok.idx)
+
+    @staticmethod
+    def _unknown_name(tok: Token) -> str | None:
+        """Return the name the phrase of ``tok`` spells when it is a proper name of two capitalised
+        words or more that no mention covers ("International Christian Concern"): capitalised words
+        and "of", "for", "and", "the" between them, no number, nothing after the name."""
+        words = [t for t in tok.subtree if not (t.dep_ == "det" and t.i == tok.left_edge.i)]
+        if not words or words[-1].i != tok.i or any(t.like_num for t in words):
+            return None
+        inner = [t for t in words if not t.is_punct]
+        if any(not t.text[:1].isupper() and t.lower_ not in ("of", "for", "and", "the", "on", "in") for t in inner):
+            return None
+        if sum(1 for t in inner if t.text[:1].isupper()) < 2 or not tok.text[:1].isupper():
+            return None
+        return tok.doc[words[0].i:tok.i + 1].text
 
     def _what_was_said(self, syn: Syntax, tok: Token) -> list[Token]:
         """Return who said it in "according to what X said" / "according to what was reported by X":

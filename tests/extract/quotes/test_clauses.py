@@ -1135,3 +1135,17 @@ def test_the_question_put_to_the_speaker_is_not_his_words(extractor: QuoteExtrac
 ])
 def test_the_statement_again_is_the_persons_who_issued_it(extractor: QuoteExtractor, text: str) -> None:
     assert one(run(extractor, text), "cabinet must act").speaker_id == "muqtada-al-sadr"
+
+
+def test_according_to_a_name_no_mention_covers(extractor: QuoteExtractor) -> None:
+    text = "According to International Christian Concern it pushed the council to replace the commander."
+    q = one(run(extractor, text), "pushed the council")
+    assert q.speaker_id is None and q.speaker_role == "International Christian Concern"
+
+
+@pytest.mark.parametrize("text", [
+    "According to Article 140 of the constitution, a referendum must be held in Kirkuk.",
+    "According to Iraqi law, the brigades answer to the commander-in-chief.",
+])
+def test_according_to_a_text_or_a_law_is_no_speaker(extractor: QuoteExtractor, text: str) -> None:
+    assert run(extractor, text) == []
