@@ -1235,21 +1235,6 @@ class QuoteClauses(SyntaxSpeakers):
             else None
         return Finding(speakers, "quote-reported", [span], outlet, tok.idx)
 
-    @staticmethod
-    def _unknown_name(tok: Token) -> str | None:
-        """Return the name the phrase of ``tok`` spells when it is a proper name of two capitalised
-        words or more that no mention covers ("International Christian Concern"): capitalised words
-        and "of", "for", "and", "the" between them, no number, nothing after the name."""
-        words = [t for t in tok.subtree if not (t.dep_ == "det" and t.i == tok.left_edge.i)]
-        if not words or words[-1].i != tok.i or any(t.like_num for t in words):
-            return None
-        inner = [t for t in words if not t.is_punct]
-        if any(not t.text[:1].isupper() and t.lower_ not in ("of", "for", "and", "the", "on", "in") for t in inner):
-            return None
-        if sum(1 for t in inner if t.text[:1].isupper()) < 2 or not tok.text[:1].isupper():
-            return None
-        return tok.doc[words[0].i:tok.i + 1].text
-
     def _what_was_said(self, syn: Syntax, tok: Token) -> list[Token]:
         """Return who said it in "according to what X said" / "according to what was reported by X":
         the subject or agent of the free relative clause after "to"."""

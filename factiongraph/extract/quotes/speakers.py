@@ -198,6 +198,13 @@ class SyntaxSpeakers(QuoteSpans):
             if sp is not None:
                 return [sp]
         described = self._described(view, syn, tok, seen, kinds) or self._someone(view, syn, tok, seen, roles)
+        first = next(t for t in tok.subtree if t.dep_ != "det")
+        if described is None and tok.dep_ in ("nsubj", "pobj") and all(
+                view.type_of(m) in (EntityType.PLACE, EntityType.COUNTRY) and m.start > first.idx
+                for m in syn.phrase_mentions(tok)):  # "Renad Mansour", "Anbar Provincial Council": no place speaks
+            name = self._unknown_name(tok)
+            if name is not None:  # "International Christian Concern said": a name we do not know, as written
+                described = Speaker(None, name, False, f"desc-body:{name.lower()}#{tok.idx}")
         return [described] if described is not None else []
 
     def _office_owner(self, view: DocView, tok: Token, pronoun: str, pos: int, last: Speaker | None,
@@ -213,6 +220,22 @@ class SyntaxSpeakers(QuoteSpans):
         if any(m.entity_id == sp.entity_id and sent.start_char <= m.start < tok.idx for m in view.ctx.mentions):
             return []
         return [sp]
+
+    def _unknown_name(self, tok: Token) -> str | None:
+        """Return the name the phrase of ``tok`` spells when it is a proper name of two capitalised
+        words or more that no mention covers ("International Christian Concern"): capitalised words
+        and "of", "for", "and", "the" between them, no number, nothing after the name."""
+        words = [t for t in tok.subtree if not (t.dep_ == "det" and t.i == tok.left_edge.i)]
+        if not words or words[-1].i != tok.i or any(t.like_num for t in words):
+            return None
+        inner = [t for t in words if not t.is_punct]
+        if any(not t.text[:1].isupper() and t.lower_ not in ("of", "for", "and", "the", "on", "in") for t in inner):
+            return None
+        if sum(1 for t in inner if t.text[:1].isupper() and not t.is_stop) < 2 or not tok.text[:1].isupper():
+            return None  # "Many Iraqis": a capital that only opens the sentence
+        if tok.text in self.lexicon.demonyms or singular(tok.text) in self.lexicon.demonyms:
+            return None  # "Shiite Iraqis": people, not a body
+        return tok.doc[words[0].i:tok.i + 1].text
 
     def _described(self, view: DocView, syn: Syntax, tok: Token, seen: list[Speaker],
                    kinds: frozenset[EntityType]) -> Speaker | None:

@@ -1149,3 +1149,13 @@ def test_according_to_a_name_no_mention_covers(extractor: QuoteExtractor) -> Non
 ])
 def test_according_to_a_text_or_a_law_is_no_speaker(extractor: QuoteExtractor, text: str) -> None:
     assert run(extractor, text) == []
+
+
+def test_a_subject_that_is_an_unknown_proper_name_speaks_described(extractor: QuoteExtractor) -> None:
+    # "Mansour" alone is a district of Baghdad: the place mention does not name the analyst
+    q = one(run(extractor, "Renad Mansour argues that the brigades are more divided than ever."), "brigades")
+    assert q.speaker_id is None and q.speaker_role == "Renad Mansour"
+
+
+def test_people_of_a_country_opening_the_sentence_are_no_unknown_name(extractor: QuoteExtractor) -> None:
+    assert run(extractor, "Many Iraqis blame the brigades for the shortages.") == []
