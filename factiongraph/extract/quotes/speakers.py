@@ -235,7 +235,7 @@ class SyntaxSpeakers(QuoteSpans):
             return None  # "Many Iraqis": a capital that only opens the sentence
         if tok.text in self.lexicon.demonyms or singular(tok.text) in self.lexicon.demonyms:
             return None  # "Shiite Iraqis": people, not a body
-        return tok.doc[words[0].i:tok.i + 1].text
+        return str(tok.doc[words[0].i:tok.i + 1].text)
 
     def _described(self, view: DocView, syn: Syntax, tok: Token, seen: list[Speaker],
                    kinds: frozenset[EntityType]) -> Speaker | None:
