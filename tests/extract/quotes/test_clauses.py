@@ -1159,3 +1159,10 @@ def test_a_subject_that_is_an_unknown_proper_name_speaks_described(extractor: Qu
 
 def test_people_of_a_country_opening_the_sentence_are_no_unknown_name(extractor: QuoteExtractor) -> None:
     assert run(extractor, "Many Iraqis blame the brigades for the shortages.") == []
+
+
+def test_an_outlet_described_in_commas_before_quoted(extractor: QuoteExtractor) -> None:
+    text = ("Al-Ahd TV, which is close to Asaib Ahl al-Haq, quoted Qais al-Khazali as saying that the vote "
+            "would be held in June.")
+    q = one(run(extractor, text), "vote would be held")
+    assert q.speaker_id == "qais-al-khazali" and q.via_id == "al-ahed-tv"
