@@ -1166,3 +1166,10 @@ def test_an_outlet_described_in_commas_before_quoted(extractor: QuoteExtractor) 
             "would be held in June.")
     q = one(run(extractor, text), "vote would be held")
     assert q.speaker_id == "qais-al-khazali" and q.via_id == "al-ahed-tv"
+
+
+def test_a_title_without_an_article_after_the_name_is_the_role(extractor: QuoteExtractor) -> None:
+    text = ("Mustafa Saadoun, director of the Iraqi Observatory for Human Rights, told Middle East Eye that the "
+            "detainees had been beaten.")
+    q = one(run(extractor, text), "detainees had been beaten")
+    assert q.speaker_role == "director of the Iraqi Observatory for Human Rights" and q.via_id == "middle-east-eye"
