@@ -108,6 +108,24 @@ _MESSAGE_FROM = re.compile(r"(?:that|this|such)\s+(?:was|is)\s+the\s+(?:\w+\s+)?
                            r"view|response|reply|word)\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+# A question put to the speaker, opening the sentence ("Asked whether ...", "When questioned about ...").
+_QUESTION_PUT = re.compile(r"(?:when\s+|if\s+)?(?:asked|questioned|pressed)\b", re.IGNORECASE)
+_BE_FORMS = frozenset({"is", "are", "was", "were", "been", "be", "'s", "'re", "am"})
+_MODALS = frozenset({"would", "will", "can", "could", "must", "should", "may", "might", "shall", "wo", "ca"})
+_PRESENT_FORMS = frozenset({"is", "are", "has", "have", "does", "do", "'s", "'re", "remains", "remain"})
+_PAST_IRREGULAR = frozenset({"said", "told", "wrote", "swore", "spoke", "made", "gave"})
+
+
+def _is_past(tok: Token) -> bool:
+    """Return True for a verb written in the simple past ("warned", "said"): read off the word."""
+    return tok.lower_ in _PAST_IRREGULAR or (tok.lower_.endswith("ed") and len(tok.lower_) > 3)
+
+
+def _is_present(tok: Token) -> bool:
+    """Return True for a verb written in the present ("is", "are", "remains")."""
+    return tok.lower_ in _PRESENT_FORMS
+
+
 class QuoteClauses(SyntaxSpeakers):
     """Find statements through the parse (see the module docstring)."""
 
@@ -189,6 +207,8 @@ class QuoteClauses(SyntaxSpeakers):
             tok = index.doc[i] if i < j else None
             if tok is not None and self._contradicted(view, syn, tok):
                 continue
+            if any(_QUESTION_PUT.match(view.text, a) and b <= f.verb for a, b in f.spans):
+                continue  # "Asked whether ..., X said no": the question put to X, not X's words
             if tok is not None:
                 speakers = self._subject_instead(view, syn, tok, f, seen)
                 if speakers is not None and not speakers:
@@ -277,6 +297,10 @@ class QuoteClauses(SyntaxSpeakers):
             return False
         return any(m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET
                     for _, o in syn.prep_objects(cue.tok, ("to",)) for m in syn.phrase_mentions(o))
+
+    def _names_outlet(self, view: DocView, syn: Syntax, tok: Token) -> bool:
+        """Return True when the phrase of ``tok`` names a media outlet ("the IRNA news agency")."""
+        return any(m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET for m in syn.phrase_mentions(tok))
 
     def _relayed_heads(self, view: DocView, cue: _Cue, cue_at: dict[int, _Cue]) -> list[int]:
         """Return the cue tokens whose words an outlet's report may only relay.
@@ -411,10 +435,34 @@ class QuoteClauses(SyntaxSpeakers):
         for a, b, kind in taken:
             if not a <= cue.tok.i < b or QuoteClauses._own_relative(cue.tok):
                 continue
+            if kind == "say" and QuoteClauses._speakers_own_verb(cue.tok):
+                continue  # "X stressed that A is B and called on C": X's second statement
             if kind == "claim" or not cue.kind.startswith("participle"):
                 return True
             return not QuoteClauses._after_quote(cue.tok.doc, a, cue.tok, quoted)
         return False
+
+    @staticmethod
+    def _speakers_own_verb(tok: Token) -> bool:
+        """Return True for a verb the parser joined to the reported clause that belongs to the
+        speaker: "X stressed that security is the state's job and called on ...", "X said the
+        factions would stay and warned ...".
+
+        The verb has no subject or auxiliary of its own and is in the past, as the verb of saying
+        is, while the clause it was joined to is in the present or has a modal ("would stay and
+        warned" cannot share "would"). The pipeline keeps no tagger: the forms are read off the words.
+        """
+        if tok.dep_ != "conj" or not _is_past(tok) or any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in tok.children):
+            return False
+        clause = tok.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.i == clause.i or not _is_past(verb) or clause.i > tok.i:
+            return False
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) or \
+                not any(c.dep_ == "cc" and clause.i < c.i < tok.i for c in clause.children):
+            return False
+        return _is_present(clause) or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children)
 
     @staticmethod
     def _after_quote(doc: Any, first: int, tok: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -507,6 +555,9 @@ class QuoteClauses(SyntaxSpeakers):
                                 roles, cue_at, quoted, speakers)
         if cue.kind == "according":
             return self._according(view, syn, cue, start, end, last, seen, roles)
+        if cue.kind.startswith("participle") and self._progressive(tok):
+            # "X is demanding a withdrawal", "X has been insisting that ...": the verb of its subject
+            cue.kind = "say" if cue.kind == "participle-say" else "claim"
         if cue.kind.startswith("participle"):
             return self._participle(view, syn, cue, span, start, end, last, seen, roles, done)
         if tok.dep_ == "acl" and cue.kind == "say" and not syn.agents(tok) and tok.head.i < tok.i and \
@@ -533,6 +584,16 @@ class QuoteClauses(SyntaxSpeakers):
         if cue.kind == "claim" and tok.lower_ in self.say_words and (
                 content is not None or self._is_parenthetical(tok, view.text, start)):
             cue.kind = "say"  # "X warned that ...", "A, he warned, B"
+        outer = done.get(tok.head.head.i) if self._speakers_own_verb(tok) else None
+        if outer is not None and outer.kind == "say" and outer.speakers:
+            # "X stressed that A is B and called on C": the parse joined X's second verb to A's clause
+            cue.speakers = list(outer.speakers)
+            if cue.kind == "claim":
+                if not self._is_claim(tok, phrase=cue.end - tok.i > 1):
+                    return None
+                return self._claim_finding(view, syn, cue, span, start, end, done, cue_at)
+            return self._saying(view, syn, cue, content, span, start, end, last, seen, roles, cue_at, quoted,
+                                cue.speakers, subjects=[])
         if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             first = tok.head
             while first.dep_ == "conj" and first.head.i != first.i:
@@ -630,9 +691,14 @@ class QuoteClauses(SyntaxSpeakers):
             return False  # "in what the military called a failed attempt": the report's wording of it
         if wanted is None or (passive and "responsibility" in wanted):
             return True
-        return any(c.dep_ in ("ccomp", "xcomp", "oprd") or c.lower_ in wanted or
-                   any(g.lower_ in wanted and g.dep_ in ("acomp", "oprd", "amod", "prep") for g in c.children)
-                   for c in tok.children)
+        if any(c.dep_ in ("ccomp", "xcomp", "oprd") or c.lower_ in wanted or
+               any(g.lower_ in wanted and g.dep_ in ("acomp", "oprd", "amod", "prep") for g in c.children)
+               for c in tok.children):
+            return True
+        # "framed the push to limit arms to the state as a step ...": the parser hung "as" lower in the object
+        return "as" in wanted and any(t.lower_ == "as" and t.dep_ == "prep" and t.i > c.i
+                                      and any(o.dep_ == "pobj" for o in t.children)
+                                      for c in tok.children if c.dep_ == "dobj" for t in c.subtree)
 
     def _content(self, syn: Syntax, tok: Token, span: Any) -> tuple[int, int] | None:
         """Return the token range of the clause a verb of saying reports.
@@ -646,11 +712,15 @@ class QuoteClauses(SyntaxSpeakers):
         if len(clauses) > 1 and clauses[0].i < clauses[1].i and not any(clauses[0].children):
             # "said on his Telegram account that ...": a lone noun the parser took for a clause
             clauses = clauses[1:]
+        if len(clauses) > 1 and any(self._has_subject(c) for c in clauses):
+            # "said in a speech broadcast live on television that ...": "live ..." is no clause of its own
+            clauses = [c for c in clauses if self._has_subject(c)]
         clause = next(iter(clauses), None)
         if clause is None:
             clause = next((t for t in tok.subtree if t.i > tok.i and span.start <= t.i < span.end
                            and t.dep_ in ("ccomp", "acl", "advcl", "relcl")
-                           and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+                           and any(c.lower_ == "that" and (c.dep_ == "mark" or (
+                               t.dep_ == "ccomp" and c.dep_ == "dobj" and c.i == t.left_edge.i)) for c in t.children)
                            and self._through_attribution(tok, t.head)), None)
         if clause is None and tok.lower_ in self.report_verbs | {"recalled", "recounted", "admitted", "described"}:
             # "residents reported hearing three explosions": a gerund reports what they saw or did
@@ -665,6 +735,19 @@ class QuoteClauses(SyntaxSpeakers):
         else:
             hi = min(hi, tok.left_edge.i if tok.left_edge.i > lo else tok.i)
         return lo, hi
+
+    @staticmethod
+    def _progressive(tok: Token) -> bool:
+        """Return True for a participle that is its clause's verb in a progressive tense ("X is
+        demanding ...", "X has been insisting that ..."): a form of "be" before it and a subject."""
+        return tok.dep_ in ("ROOT", "ccomp", "conj") and \
+            any(c.dep_ == "aux" and c.lower_ in _BE_FORMS and c.i < tok.i for c in tok.children) and \
+            any(c.dep_ == "nsubj" for c in tok.children)
+
+    @staticmethod
+    def _has_subject(verb: Token) -> bool:
+        """Return True for a clause with a subject of its own ("the resistance had won")."""
+        return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
     @staticmethod
     def _nominal_subjects(syn: Syntax, verb: Token) -> list[Token]:
@@ -766,16 +849,23 @@ class QuoteClauses(SyntaxSpeakers):
     def _saying(self, view: DocView, syn: Syntax, cue: _Cue, content: tuple[int, int] | None, span: Any,
                 start: int, end: int, last: Speaker | None, seen: list[Speaker], roles: dict[str, str],
                 cue_at: dict[int, _Cue], quoted: list[tuple[int, int]],
-                speakers: list[Speaker] | None = None) -> Finding | None:
-        """Return a statement with a verb of saying (``speakers``: already known from the parse)."""
+                speakers: list[Speaker] | None = None, subjects: list[Token] | None = None) -> Finding | None:
+        """Return a statement with a verb of saying (``speakers``: already known from the parse;
+        ``subjects``: the tokens that name them, the verb's head when not given)."""
         tok = cue.tok
         doc = tok.doc
         text = view.text
         if speakers is not None:
-            subjects = [tok.head]
+            subjects = [tok.head] if subjects is None else subjects
             cue.speakers = speakers
         else:
             subjects = self._nominal_subjects(syn, tok) or self._purpose_subjects(syn, tok)
+            joined = self._joined_speaker(tok, subjects, span)
+            if joined is not None and (content is None or content[1] <= joined[1][0]):
+                # "A drone struck the base, the directorate said" read as two subjects (and a dateline
+                # before them, "ERBIL, Kurdistan Region -", as the reported clause)
+                content = joined[1]
+                subjects = [joined[0]]
             cue.speakers = self._speakers(view, syn, subjects, tok.idx, last, seen, roles)
         a_start, a_end = self._attribution_bounds(tok, content, subjects, span)
         if not cue.speakers and not subjects:
@@ -791,12 +881,23 @@ class QuoteClauses(SyntaxSpeakers):
                 return None
             cue.speakers, a_start = before, min(a_start, b_start)
         vs = tok.idx
+        if content is not None and tok.i < content[0] < cue.end < content[1]:
+            content = (cue.end, content[1])  # "made it clear that ...": the words after the cue's own
         if content is not None:
             later = [t.left_edge.i for t in doc[content[0]:content[1]] if t.i in cue_at and t.i != tok.i
                      and cue_at[t.i].kind.startswith("participle") and self._after_quote(doc, content[0], t, quoted)]
             if later:  # 'He added, "...," stressing that ...': the participle is its own statement
                 content = (content[0], max(content[0] + 1, min(later)))
+            own = [c.i for t in doc[content[0]:content[1]] if t.i in cue_at and t.head.head.i == tok.i
+                   and self._speakers_own_verb(t) for c in t.head.children if c.dep_ == "cc" and c.i < t.i]
+            if own:  # "stressed that A is B and called on C": A is B
+                content = (content[0], max(content[0] + 1, max(own)))
             cue.content = content
+            relay = [t.left_edge.i for r in doc[content[0]:content[1]] if r.lower_ in self.report_verbs
+                     for t in self._nominal_subjects(syn, r) if content[0] < t.i < r.i
+                     and doc[t.left_edge.i - 1].text == "," and self._names_outlet(view, syn, t)]
+            if relay:  # "X said the law must pass, Reuters reported": the outlet's signature ends the words
+                content = (content[0], max(content[0] + 1, min(relay)))
             c_start, c_end = self.trim(text, doc[content[0]].idx, self._end_char(doc, content[1] - 1))
             c_start = self._skip_mark(text, c_start, c_end)
             spans = [self._prefer_quotes(text, start, end, c_start, c_end)]
@@ -851,10 +952,35 @@ class QuoteClauses(SyntaxSpeakers):
         spans = [(s, e) for s, e in spans if e - s >= 3 and not (a_start <= s and e <= a_end)]
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for s in subjects for c in s.children)
         if len(cue.speakers) == 1 and self.is_bare_plural(cue.speakers[0]) and spans and spans[0][1] <= a_start \
-                and (not definite or "B" in __import__("os").environ.get("OFF","")) \
+                and not definite \
                 and cue.speakers[0].key.split("#")[0].removeprefix("anon:") not in self.witness_singulars:
             spans = []  # "..., officials said(, ...)": a report's sourcing, not a statement ("witnesses said": is)
         return Finding(cue.speakers, "quote-reported", spans, via, vs)
+
+    @staticmethod
+    def _joined_speaker(tok: Token, subjects: list[Token], span: Any) -> tuple[Token, tuple[int, int]] | None:
+        """Return the speaker of a verb of saying set after its words that the parser joined to the
+        words' subject ("A drone struck the airport, the directorate said": "drone" and
+        "directorate" read as two subjects of "said"): the last conjunct, set off by a comma right
+        before the verb, with no "and" or "or" in the chain, and the token range of the words (what
+        comes before it)."""
+        if not subjects or tok.i + 1 >= len(tok.doc) or not tok.doc[tok.i + 1].is_punct:
+            return None
+        last = subjects[-1]
+        first = last
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        doc = tok.doc
+        if last.dep_ != "conj" or first.dep_ != "nsubj" or first.head.i != tok.i or \
+                last.right_edge.i + 1 != tok.i or doc[last.left_edge.i - 1].text != "," or \
+                last.left_edge.i - 1 <= first.i:
+            return None
+        if any(c.dep_ in ("cc", "preconj") for t in (first, *first.conjuncts) for c in t.children):
+            return None  # "A and B said": two speakers
+        lo, hi = max(span.start, first.left_edge.i), last.left_edge.i - 1
+        if not any(t.dep_ in ("acl", "relcl") and t.head.i == first.i for t in doc[lo:hi]) or hi - lo < 4:
+            return None  # the first "subject" must carry a verb of its own: the reported words
+        return last, (lo, hi)
 
     def _inverted_speaker(self, view: DocView, tok: Token, start: int, end: int, roles: dict[str, str]
                           ) -> tuple[Speaker, int] | None:
@@ -962,6 +1088,8 @@ class QuoteClauses(SyntaxSpeakers):
                                                                                              clause.right_edge.i)))
             return self._prefer_quotes(text, start, end, s, e) if e - s >= 3 else None
         s, e = self.trim(text, start, a_start)
+        if _QUESTION_PUT.match(text, s):
+            return None  # "Asked whether ..., X said no": the question put to X, not X's words
         if len(text[s:e].split()) < 3:
             stop = end
             for t in span:
@@ -981,7 +1109,7 @@ class QuoteClauses(SyntaxSpeakers):
         before = text[start:first.idx]
         set_off = bool(re.search(r"[,\"\u201d\u2014]\s*$", before))
         if tok.dep_ in ("parataxis", "advcl", "conj", "ccomp") and tok.head.i < tok.i:
-            if tok.dep_ == "conj" and first.i > 0 and first.doc[first.i - 1].dep_ == "cc" and "C" not in __import__("os").environ.get("OFF",""):
+            if tok.dep_ == "conj" and first.i > 0 and first.doc[first.i - 1].dep_ == "cc":
                 return False  # "X appeared on television and urged calm": a second verb of X's, not an aside
             subjectless = not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
             return set_off or subjectless  # "A, X told Reuters" misread: X was hung elsewhere
@@ -1044,7 +1172,8 @@ class QuoteClauses(SyntaxSpeakers):
         open_to = {t.i for c in [tok, *(o for o in tok.children if o.dep_ == "dobj")] for p in c.children
                    if p.dep_ in ("prep", "agent") for t in p.subtree}
         skip = {t.i for sub in subjects for t in sub.subtree} | (set(range(tok.i + 1, hi)) - open_to)
-        via = self.parsed_via(view, syn, tok, skip) or self._object_via(view, syn, tok, skip)
+        via = self.parsed_via(view, syn, tok, skip) or self._object_via(view, syn, tok, skip) or \
+            self.subject_channel(view, syn, subjects)
         if via is None:
             first = min((t.left_edge.idx for t in subjects), default=tok.idx)
             via = self.find_via(view, self._ms(view, start, end), start, min(first, tok.idx), tok.idx,
@@ -1086,6 +1215,10 @@ class QuoteClauses(SyntaxSpeakers):
             if len(people) == 1 or (people and view.type_of(people[-1]) is EntityType.PERSON):
                 eid = str(people[-1].entity_id)
                 speakers = [Speaker(eid, roles.get(eid), False, eid)]
+            elif not people and not channels:
+                named = self._unknown_name(objs[0])
+                if named is not None:  # "According to International Christian Concern": a name we do not know
+                    speakers = [Speaker(None, named, False, f"desc-body:{named.lower()}#{objs[0].idx}")]
         if not speakers:
             return None
         cue.speakers = speakers

@@ -217,8 +217,10 @@ class QuoteSpans(QuoteVias):
             after = (pronoun, start + match.end("who")) if pronoun is not None else None
         if after is None:
             return None
+        # "X quoted", "the X news agency quoted", "X, which is close to Y, quoted": the outlet relays
         outlet = next((m.entity_id for m in reversed(ms) if m.end <= q_start and self.is_outlet(view, m.entity_id)
                        and re.fullmatch(r"(?:\s+(?:news\s+agency|agency|newspaper|daily|channel|TV|website))?"
+                                        r"(?:\s*,\s*(?:which|that|a|an|the)\b[^,;]*,)?"
                                         r"(?:\s+(?:also|later|earlier))?\s+", view.text[m.end:q_start])), None)
         quotes = self.long_quotes(view.text, start + match.end(), end)
         if not quotes and len(re.findall(r"\w+", view.text[start + match.end():end])) < 3:

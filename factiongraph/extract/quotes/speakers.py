@@ -51,6 +51,15 @@ _VIA_LINKS = frozenset({"prep", "pobj", "agent", "dative", "dobj", "acl", "poss"
 # Prepositions that never lead to the relaying outlet ("told reporters after meeting X's director").
 _NOT_VIA = frozenset({"after", "before", "during", "about", "against", "over", "regarding", "since", "until",
                       "amid", "despite", "following", "like", "than", "as", "without", "between", "among"})
+# What one says on air or in print: "during" one of them may lead to the outlet ("during an appearance on X").
+_ON_AIR = frozenset({"interview", "appearance", "broadcast", "programme", "program", "show", "episode",
+                     "segment", "podcast", "talk", "speech", "sermon", "address", "conversation"})
+# Heads of a state body's name that may stand before "statement" ("a ministry statement").
+_STATE_BODY_NOUNS = frozenset({"ministry", "army", "military", "government"})
+# Heads of a body's name no outlet has: an outlet's name before them is a word of the body's name
+# ("Türkiye's National Defence Ministry"), never the outlet ("the IRNA news agency" is IRNA).
+_NO_OUTLET_HEADS = frozenset({"ministry", "army", "military", "government", "police", "command", "council",
+                              "embassy", "directorate", "court", "parliament", "committee", "forces"})
 # Participles that name a relay ("in a statement carried by X"); other clauses are not searched.
 _RELAY_PARTICIPLES = frozenset({"carried", "published", "broadcast", "aired", "posted", "quoted", "cited",
                                 "reported", "obtained", "seen", "shared", "released", "issued", "run"})
@@ -132,6 +141,9 @@ class SyntaxSpeakers(QuoteSpans):
                            for h in [self._title_holder(view, c, pos, seen, roles)] if h is not None), None)
             if holder is not None:  # "the prime minister's office said": the prime minister
                 return [holder]
+            mine = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+            if mine is not None:
+                return self._office_owner(view, tok, "he" if mine.lower_ == "his" else "she", pos, last, seen, roles)
         titled = self._titled_person(view, syn, tok, roles) or self._title_holder(view, tok, pos, seen, roles) \
             or self._varied_title(view, syn, tok, pos, seen, roles)
         if titled is not None:
@@ -175,6 +187,8 @@ class SyntaxSpeakers(QuoteSpans):
                     view.type_of(m) in (EntityType.COUNTRY, EntityType.PLACE) and any(
                     c.dep_ in ("poss", "compound", "amod") and syn.mention_at(c) is m for c in tok.lefts):
                 continue  # "Turkey's defence ministry said": the ministry speaks, not Turkey
+            if low in _NO_OUTLET_HEADS and view.type_of(m) is EntityType.MEDIA_OUTLET and m.end <= tok.idx:
+                continue  # "Türkiye's National Defence Ministry": a word of its name, not the outlet
             if m.entity_id and view.type_of(m) in kinds and not self._is_modifier_place(view, m) and \
                     not (view.type_of(m) is EntityType.COUNTRY and self._is_people(view, m)):
                 eid = str(m.entity_id)
@@ -184,7 +198,44 @@ class SyntaxSpeakers(QuoteSpans):
             if sp is not None:
                 return [sp]
         described = self._described(view, syn, tok, seen, kinds) or self._someone(view, syn, tok, seen, roles)
+        first = next(t for t in tok.subtree if t.dep_ != "det")
+        if described is None and tok.dep_ in ("nsubj", "pobj") and all(
+                view.type_of(m) in (EntityType.PLACE, EntityType.COUNTRY) and m.start > first.idx
+                for m in syn.phrase_mentions(tok)):  # "Renad Mansour", "Anbar Provincial Council": no place speaks
+            name = self._unknown_name(tok)
+            if name is not None:  # "International Christian Concern said": a name we do not know, as written
+                described = Speaker(None, name, False, f"desc-body:{name.lower()}#{tok.idx}")
         return [described] if described is not None else []
+
+    def _office_owner(self, view: DocView, tok: Token, pronoun: str, pos: int, last: Speaker | None,
+                      seen: list[Speaker], roles: dict[str, str]) -> list[Speaker]:
+        """Return the person "his office" / "her spokesman" speaks for: the person "he"/"she" is
+        ("Sudani condemned the attack. In a statement, his office said ..."), unless that person is
+        named in the same sentence before it ("X ordered an inquiry, his office said": the office
+        reports X's act, no statement of X's)."""
+        sp = self.resolve_pronoun(view, pronoun, pos, last, seen, roles)
+        if sp is None or sp.entity_id is None:
+            return []
+        sent = tok.sent
+        if any(m.entity_id == sp.entity_id and sent.start_char <= m.start < tok.idx for m in view.ctx.mentions):
+            return []
+        return [sp]
+
+    def _unknown_name(self, tok: Token) -> str | None:
+        """Return the name the phrase of ``tok`` spells when it is a proper name of two capitalised
+        words or more that no mention covers ("International Christian Concern"): capitalised words
+        and "of", "for", "and", "the" between them, no number, nothing after the name."""
+        words = [t for t in tok.subtree if not (t.dep_ == "det" and t.i == tok.left_edge.i)]
+        if not words or words[-1].i != tok.i or any(t.like_num for t in words):
+            return None
+        inner = [t for t in words if not t.is_punct]
+        if any(not t.text[:1].isupper() and t.lower_ not in ("of", "for", "and", "the", "on", "in") for t in inner):
+            return None
+        if sum(1 for t in inner if t.text[:1].isupper() and not t.is_stop) < 2 or not tok.text[:1].isupper():
+            return None  # "Many Iraqis": a capital that only opens the sentence
+        if tok.text in self.lexicon.demonyms or singular(tok.text) in self.lexicon.demonyms:
+            return None  # "Shiite Iraqis": people, not a body
+        return str(tok.doc[words[0].i:tok.i + 1].text)
 
     def _described(self, view: DocView, syn: Syntax, tok: Token, seen: list[Speaker],
                    kinds: frozenset[EntityType]) -> Speaker | None:
@@ -205,7 +256,9 @@ class SyntaxSpeakers(QuoteSpans):
             return None  # "officials said": a bare plural is read as a source, elsewhere
         owners = (EntityType.COUNTRY, EntityType.PLACE)  # "Iraq's foreign minister", "Turkey's defence ministry"
         if any(c.dep_ in ("conj", "appos") for c in tok.children) or any(
-                view.type_of(m) in kinds and view.type_of(m) not in owners for m in syn.phrase_mentions(tok)):
+                view.type_of(m) in kinds and view.type_of(m) not in owners and not (
+                    low in _NO_OUTLET_HEADS and view.type_of(m) is EntityType.MEDIA_OUTLET and m.end <= tok.idx)
+                for m in syn.phrase_mentions(tok)):
             return None  # "the president, prime minister and X", "the militia X": the names speak
         if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in tok.children):
             return None  # "his office said": someone's office, not a speaker of its own
@@ -304,6 +357,9 @@ class SyntaxSpeakers(QuoteSpans):
                     if ap is not None and ap.entity_id and view.type_of(ap) is EntityType.PERSON:
                         eid = str(ap.entity_id)
                         return Speaker(eid, roles.get(eid) or self.role_text(view, tok), False, eid)
+                named = self._title_of_named(view, syn, tok, child, roles)
+                if named is not None:
+                    return named
                 if child.dep_ == "acl" and child.lower_ in ("calling", "called", "named", "known"):
                     names = [n for c in child.children if c.dep_ in ("oprd", "dobj", "attr", "xcomp")
                              for n in syn.phrase_mentions(c, appositions=False)]
@@ -327,6 +383,38 @@ class SyntaxSpeakers(QuoteSpans):
                 tok.right_edge.idx + len(tok.right_edge) <= m.end:
             eid = str(m.entity_id)  # "Washington blames", "Tehran denies": the capital's government
             return Speaker(eid, roles.get(eid), False, eid)
+        return None
+
+    def _title_of_named(self, view: DocView, syn: Syntax, tok: Token, prep: Token, roles: dict[str, str]
+                        ) -> Speaker | None:
+        """Return the person named in commas after "the head of X" when the parser hung the name
+        inside X ("The head of the Azm alliance, Y, accused ...", "The Secretary-General of A, Y,
+        said": Y, described as the title).
+
+        ``tok`` is a title (``role_heads``, a spokesperson, "head"), ``prep`` one of its
+        prepositions; the name is a person set off by a comma, an apposition after the
+        preposition and another entity than the one it hangs on ("The wife of X, Y, said": Y).
+        """
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "at", "in") or not (
+                tok.lower_ in self.role_head_words or tok.lower_ in self.spokes_nouns or tok.lower_ in _GENERIC_TITLES):
+            return None
+        doc = tok.doc
+        for ap in tok.subtree:  # the parser may hang a piece of the name after "of" on the title
+            if ap.dep_ != "appos" or ap.i <= prep.i:
+                continue
+            person = syn.mention_at(ap)
+            if person is None or not person.entity_id or view.type_of(person) is not EntityType.PERSON:
+                continue
+            host = syn.mention_at(ap.head)
+            first = ap.left_edge
+            if (host is not None and host.entity_id == person.entity_id) or first.i == 0 or \
+                    doc[first.i - 1].text != ",":
+                continue
+            lo = tok.left_edge.i
+            while lo < tok.i and doc[lo].lower_ in ("the", "a", "an"):
+                lo += 1
+            eid = str(person.entity_id)
+            return Speaker(eid, roles.get(eid) or view.text[doc[lo].idx:doc[first.i - 1].idx].strip(), False, eid)
         return None
 
     def _possessed_title(self, view: DocView, syn: Syntax, tok: Token, m: Mention, roles: dict[str, str]
@@ -567,13 +655,20 @@ class SyntaxSpeakers(QuoteSpans):
         spoke last.
         """
         owner = self._owner(view, syn, tok, kinds)
-        if owner is None:  # "Khazali's message", "Sadr's tweet": a person's own statement
+        if owner is None or view.type_of(owner) is EntityType.MEDIA_OUTLET:
+            # "Khazali's message", "Sadr's tweet": a person's own statement; "X's Telegram post": X's,
+            # on Telegram
             owner = next((m for c in tok.children if c.dep_ == "poss" for m in [syn.mention_at(c)]
-                          if m is not None and m.entity_id and view.type_of(m) is EntityType.PERSON), None)
+                          if m is not None and m.entity_id and view.type_of(m) is EntityType.PERSON), owner)
         if owner is not None:
             eid = str(owner.entity_id)
             return [Speaker(eid, roles.get(eid), False, eid)]
         for child in tok.children:
+            if child.dep_ == "compound" and child.lower_ in _STATE_BODY_NOUNS:
+                # "a ministry statement": the ministry named last
+                sp = self._definite_org(view, child, pos, seen, roles, named_only=True)
+                if sp is not None:
+                    return [sp]
             if child.dep_ in ("compound", "poss") and child.lower_ in self.group_nouns:
                 sp = self.resolve_pronoun(view, f"the {child.lower_}", pos, last, seen, roles)
                 return [sp] if sp is not None else []
@@ -597,6 +692,8 @@ class SyntaxSpeakers(QuoteSpans):
                 return [Speaker(None, text, False, f"desc-body:{text.lower()}#{issuer.idx}")]
         if not look_back:
             return []
+        if seen and self._person_issued(view, tok, seen[-1]):
+            return [seen[-1]]  # "X said in a statement that ... The statement added": X's statement
         for sp in reversed(seen):
             ent = view.entity(sp.entity_id)
             if ent is not None and ent.type is not EntityType.PERSON:
@@ -608,6 +705,25 @@ class SyntaxSpeakers(QuoteSpans):
         if sp is None and relayed:  # "A statement carried by INA said": an unnamed author, never INA
             sp = Speaker(None, tok.lower_, True, f"anon:{tok.lower_}#{tok.idx}")
         return [sp] if sp is not None else []
+
+    @staticmethod
+    def _person_issued(view: DocView, tok: Token, sp: Speaker) -> bool:
+        """Return True when the person ``sp`` (the latest speaker) issued the statement ``tok``
+        names again: one of the two sentences before holds the same noun ("statement") and the
+        person, by name or as "he"/"she"/"his" ("X said in a statement ...", "In a statement, his office
+        said")."""
+        ent = view.entity(sp.entity_id)
+        if ent is None or ent.type is not EntityType.PERSON:
+            return False
+        sents = list(tok.doc.sents)
+        here = next((k for k, st in enumerate(sents) if st.start <= tok.i < st.end), 0)
+        for st in sents[max(0, here - 2):here]:
+            if not any(t.lower_ == tok.lower_ for t in st):
+                continue
+            if any(t.lower_ in ("he", "she", "his", "her") for t in st) or any(
+                    m.entity_id == sp.entity_id and st.start_char <= m.start < st.end_char for m in view.ctx.mentions):
+                return True
+        return False
 
     def _named_spokesperson(self, view: DocView, syn: Syntax, tok: Token) -> Speaker | None:
         """Return the person named after "a spokesman for X, NAME," (the parser may hang NAME on X).
@@ -700,10 +816,11 @@ class SyntaxSpeakers(QuoteSpans):
 
     # -- the outlet that relayed the words -----------------------------------------------
     def subject_channel(self, view: DocView, syn: Syntax, subjects: list[Token]) -> str | None:
-        """Return the platform of a subject that is someone's own channel ("Kataib Hezbollah's
-        Telegram channel said": Telegram), or None."""
+        """Return the platform of a subject that is someone's own channel or post ("Kataib
+        Hezbollah's Telegram channel said", "X's Telegram post accused ...": Telegram), or None."""
         for s in subjects:
-            if s.lower_ not in _CHANNEL_HEADS or not any(c.dep_ == "poss" for c in s.children):
+            if (s.lower_ not in _CHANNEL_HEADS and s.lower_ not in self.statement_nouns) or \
+                    not any(c.dep_ == "poss" for c in s.children):
                 continue
             for c in s.children:
                 m = syn.mention_at(c) if c.dep_ in ("compound", "nmod", "amod") else None
@@ -719,8 +836,9 @@ class SyntaxSpeakers(QuoteSpans):
         def follows(c: Token) -> bool:
             if c.i in skip or c.dep_ not in _VIA_LINKS:
                 return False
-            if c.dep_ == "prep" and c.lower_ in _NOT_VIA:
-                return False
+            if c.dep_ == "prep" and c.lower_ in _NOT_VIA and not any(
+                    o.dep_ == "pobj" and o.lower_ in _ON_AIR for o in c.children):
+                return False  # "during an interview with X", "during an appearance on X" lead on
             return c.dep_ != "acl" or c.lower_ in _RELAY_PARTICIPLES
 
         stack = [c for c in verb.children if follows(c)]

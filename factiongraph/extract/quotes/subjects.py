@@ -340,6 +340,20 @@ class QuoteSubjects(QuotePatterns):
             return None
         return np, pos + match.end("np")
 
+    def untitled_appositive(self, text: str, pos: int, end: int) -> tuple[str, int] | None:
+        """Return a description without an article after a person's name, starting in lower case
+        (", director of the Iraqi Observatory for Human Rights, told ..."), and where it ends."""
+        match = re.match(
+            r",\s+(?P<np>[a-z][^,.;:\"\u201c\u201d]{2,110}?)"
+            r"(?=\s*(?:,|\.|;|:|$|\s+(?:told|said|says|concluded|added)\b))", text[pos:end])
+        if match is None:
+            return None
+        np = match.group("np")
+        head = self.head_word.search(np)
+        if head is None or len(np[:head.start()].split()) > 2 or re.match(r"(?:who|which|and|or|but)\b", np):
+            return None  # the title opens the phrase ("deputy head of ..."), no clause, no list
+        return np, pos + match.end("np")
+
     def bare_appositive(self, text: str, pos: int, end: int) -> tuple[str, int] | None:
         """Return a description without an article set off after a name (", Coalition spokesman,")."""
         match = re.match(r",\s+(?P<np>[^,.;:\"\u201c\u201d]{2,60}?)(?=\s*,)", text[pos:end])
@@ -372,6 +386,8 @@ class QuoteSubjects(QuotePatterns):
                 ranked = phrase is None and self.lexicon.honorific_tail.search(" " + text[max(start, m.start - 30):m.start])
                 if app is None and (ranked or phrase is not None and phrase[0].lower().rstrip(".") in _RANKS):
                     app = self.bare_appositive(text, m.end, end)  # "Colonel X, Coalition spokesman,"
+                if app is None and phrase is None and view.type_of(m) is EntityType.PERSON:
+                    app = self.untitled_appositive(text, m.end, end)  # "X, director of Y, told ..."
                 if phrase is not None and view.type_of(m) is EntityType.PERSON and not (
                         app is not None and phrase[0].lower().rstrip(".") in _RANKS):
                     roles[eid] = phrase[0]  # "Colonel X, Coalition spokesman": the rank is not the role
