@@ -48,6 +48,8 @@ _NON_OUTLET_ORGS = (EntityType.STATE_BODY, EntityType.ARMED_GROUP, EntityType.PO
 PlaceLookup = Callable[[str], EntityType | None]
 
 
+# Heads of a state body's name made of title words: "the Interior Ministry", "the Defence Ministry".
+_BODY_HEADS = frozenset({"Ministry", "Ministries", "Council", "Court"})
 # Plain nouns for a force that a capitalised first word of a sentence may describe ("Riot police",
 # "Border guards"): the model reads that word as a name.
 _FORCE_NOUNS = frozenset({"police", "policemen", "forces", "troops", "guards", "units"})
@@ -230,8 +232,9 @@ class MentionBuilder:
             return None
         text = doc[cand.start:cand.end].text
         if all(t.lower_.rstrip(".") in self.title_words or t.text in self.rules.non_person_words
-               for t in doc[cand.start:cand.end]):
-            return None  # "Supreme", "Militias": a capitalised common word, not a name
+               for t in doc[cand.start:cand.end]) and not (
+                cand.end - cand.start > 1 and doc[cand.end - 1].text in _BODY_HEADS and label == "ORG"):
+            return None  # "Supreme", "Militias": a capitalised common word, not a name ("the Interior Ministry" is)
         if all(t.lower_ in self.rules.common_nouns for t in doc[cand.start:cand.end]):
             return None  # "Gunmen believed to ...", "Security forces": people described, not named
         if cand.end - cand.start == 1 and doc[cand.start].is_sent_start and cand.end < len(doc) \

@@ -64,6 +64,12 @@ def test_a_first_word_before_a_force_noun_is_no_name(nlp_pipeline: NlpPipeline) 
     assert "Riot" not in found and "Baghdad" in found
 
 
+def test_a_ministry_named_by_its_portfolio_alone_is_a_state_body(nlp_pipeline: NlpPipeline) -> None:
+    found = by_text(annotate(nlp_pipeline, "Gunmen killed two policemen in Baghdad on Monday, the Interior "
+                                           "Ministry said."))
+    assert found["Interior Ministry"].type is EntityType.STATE_BODY
+
+
 def test_compound_alias_gives_two_mentions(nlp_pipeline: NlpPipeline) -> None:
     ann = annotate(nlp_pipeline, "An adviser to the Islamic Revolutionary Guard Corps Quds Force arrived.")
     found = by_text(ann)
