@@ -34,6 +34,7 @@ from factiongraph.model import Document, Entity, EntityType, Mention
 from factiongraph.model.ids import make_id
 from factiongraph.model.judgement import Judgement, Verdict
 from factiongraph.resolve.abbreviations import link_defined_short_forms
+from factiongraph.resolve.home_bodies import HOME_BODY_PRODUCER, body_tails, home_body, story_country
 from factiongraph.resolve.index import KBIndex, build_index
 from factiongraph.resolve.keys import is_acronym, make_key, name_parts, strip_titles
 
@@ -108,6 +109,7 @@ class Resolver:
     def __init__(self, kb: KnowledgeBase, apart: frozenset[frozenset[str]] = frozenset()) -> None:
         self.kb = kb
         self.index: KBIndex = build_index(kb)
+        self.body_tails = body_tails(kb)
         self.apart = apart
         """Pairs of ids reviewers judged different (negative judgements): never linked."""
 
@@ -147,6 +149,7 @@ class Resolver:
         self._judge_distinct(state)
         resolved_mentions = link_defined_short_forms(document.text, [m for m in slots if m is not None],
                                                      lambda eid: eid in self.kb.records)
+        resolved_mentions = self._link_home_bodies(state, resolved_mentions)
         entities = self._collect_entities(document, resolved_mentions)
         outlet = self.outlet_entity(document)
         if outlet is not None and all(e.entity_id != outlet.entity_id for e in entities):
@@ -285,6 +288,24 @@ class Resolver:
             if shared:
                 state.judge(a, b, Verdict.NEGATIVE, 1.0, DISTINCT_PRODUCER,
                             f"different full names share the part(s) {sorted(shared)!r}")
+
+    def _link_home_bodies(self, state: _State, mentions: list[Mention]) -> list[Mention]:
+        """Link "the Interior Ministry" (a state body named without its country) to the story
+        country's body (:mod:`factiongraph.resolve.home_bodies`)."""
+        unlinked = [m for m in mentions if m.type is EntityType.STATE_BODY and m.entity_id not in self.kb.records]
+        if not unlinked:
+            return mentions
+        country = story_country(self.kb, mentions)
+        out: list[Mention] = []
+        for m in mentions:
+            body = home_body(self.body_tails, country, m) if m in unlinked else None
+            if body is not None and self._allowed(body, str(m.entity_id)):
+                if m.entity_id:
+                    state.judge(str(m.entity_id), body, Verdict.POSITIVE, 0.8, HOME_BODY_PRODUCER,
+                                f"'{m.text}' written without its country in a story about {country}")
+                m = self._link(m, body)
+            out.append(m)
+        return out
 
     def _link(self, m: Mention, entity_id: str, etype: EntityType | None = None) -> Mention:
         """Return a copy of ``m`` linked to ``entity_id``, typed as the entity is."""
