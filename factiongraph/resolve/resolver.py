@@ -132,7 +132,7 @@ class Resolver:
         partials: list[int] = []
         for i, m in ordered:
             parts = parts_of[i]
-            if self._is_short_form(m, parts):
+            if self._is_short_form(m, parts) or self._surname_of_earlier_name(state, m, parts):
                 shorts.append(i)
                 continue
             resolved = self._resolve_full(state, m)
@@ -194,6 +194,14 @@ class Resolver:
             return True  # a place name that is also a KB person's surname: decided in context
         # NER often types a lone surname as ORG or GPE ("al-Jawary", "Soleimani")
         return m.producer.startswith(_RETYPABLE_PREFIX) and m.entity_id is None
+
+    @staticmethod
+    def _surname_of_earlier_name(state: _State, m: Mention, parts: list[str]) -> bool:
+        """Return True for a one-word name of another type that is the last name of a person named
+        in full before it ("Renad Mansour ... Mansour said": not the Baghdad district); decided as
+        a short form, where the words around it may still make it the place."""
+        return len(parts) == 1 and m.type is not EntityType.PERSON and not is_acronym(m.text) \
+            and any(len(f.parts) >= 2 and f.parts[-1] == parts[0] and f.start < m.start for f in state.full_names)
 
     def _resolve_full(self, state: _State, m: Mention) -> Mention:
         key = make_key(strip_titles(m.text))

@@ -241,3 +241,18 @@ def test_a_surname_several_kb_people_share_is_a_person_of_its_own(resolver: Reso
     [m] = res.mentions
     assert m.type is EntityType.PERSON and m.entity_id not in ("fuad-hussein", "saddam-hussein")
     assert {j.verdict for j in res.judgements} == {Verdict.UNSURE}
+
+
+def test_a_place_word_that_is_the_last_name_of_a_person_named_before_is_that_person() -> None:
+    from tests.extract.factory import default_kb
+    from dataclasses import replace
+    real = Resolver(default_kb())
+
+    def run(text: str) -> Resolution:
+        name, place = mentions_of(text, [("Renad Mansour", P), ("Mansour", EntityType.PLACE)])
+        return real.resolve(make_document(text), [name, replace(place, entity_id="mansour")])  # the KB ruler's link
+
+    res = run("Renad Mansour, a researcher, said the groups had grown. Mansour said they were rich.")
+    assert res.mentions[1].entity_id == res.mentions[0].entity_id
+    # after a locative preposition the same word is the place
+    assert run("Renad Mansour said the groups had grown. A bomb exploded in Mansour.").mentions[1].entity_id == "mansour"
