@@ -807,8 +807,7 @@ class ArgumentReader:
         """Return True for a mention inside an "as" phrase below ``top``: the status something is
         given, which only refers to others ("formalised the PMF as a structure parallel to the
         Ministry of Defence": the ministry is no one the bill is about)."""
-        span = self.sx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        t = span.root if span is not None else None
+        t = _phrase_root(self.sx.doc, m.start, m.end)
         for _ in range(12):
             if t is None or t.i == top.i or t.head.i == t.i:
                 return False
@@ -1069,12 +1068,9 @@ class ArgumentReader:
         of a reason or a topic ("sanctioned X for abuses in Nineveh", "talks over Kirkuk") or the
         "of" object of a word that is no place ("fears of Iran being able to ...", not "the city of
         Basra")."""
-        if not self.available:
+        t = _phrase_root(self.sx.doc, m.start, m.end) if self.available else None
+        if t is None:
             return False
-        span = self.sx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            return False
-        t = span.root
         while t.dep_ in ("compound", "poss", "nmod", "amod") and t.head.i != t.i:
             t = t.head
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i != t.head.i \
@@ -1105,12 +1101,9 @@ class ArgumentReader:
         province ...), and a country that is the subject or object of a clause (a participant
         written as a place). Such a mention is not where an event happened.
         """
-        if not self.available:
+        root = _phrase_root(self.sx.doc, m.start, m.end) if self.available else None
+        if root is None:
             return False
-        span = self.sx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            return False
-        root = span.root
         if root.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and root.head is not root:
             head = root.head
             owned = self.sx.mention_at(head)
