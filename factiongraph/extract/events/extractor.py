@@ -113,6 +113,7 @@ class Candidate:
     is_verb: bool
     passive: bool
     outcomes: list[Candidate] = field(default_factory=list)
+    tag: str = ""  # the trigger's tense as read from its surface form (VBD, VBN, VBG, NOUN ...)
 
 
 PERSON_SURFACES = surface_set(PERSON_NOUNS)
@@ -267,7 +268,7 @@ class EventExtractor:
                 if end == i + 1 and tok.dep_ == "compound" and tok.head.i > tok.i and not tok.text[:1].isupper() \
                         and tok.head.lower_ not in rule.nouns:
                     continue  # "an attack drone struck": the word names a kind of thing; the verb reports
-                found.append(Candidate(rule, sent, tokens[i].i, tokens[end - 1].i + 1, is_verb, passive))
+                found.append(Candidate(rule, sent, tokens[i].i, tokens[end - 1].i + 1, is_verb, passive, tag=tag))
                 break  # one trigger per rule per sentence
         # A rule suppresses another's trigger in the same mention of one happening ("the drone
         # strike, which fired missiles"), not one a temporal connector sets apart ("..., after a
@@ -871,7 +872,8 @@ class EventExtractor:
         if not counts and is_inside_speech(text, trigger):
             return None  # what a speaker says may happen or happened: the narrative reports what did
         anchored = has_date or has_place or bool(counts) or by_agent \
-            or (bool(participants) and (cand.is_verb or self._definite(cand) or _done_by_light_verb(cand)))
+            or (bool(participants) and (cand.is_verb or self._definite(cand) or _done_by_light_verb(cand))) \
+            or (cand.is_verb and not cand.passive and _narrated(sent.doc[cand.start], rule, cand.tag))
         if not anchored:
             return None
         head = trigger_head(sent.doc, cand.start, cand.end)
@@ -1566,3 +1568,16 @@ def _acts_as_verb(token: Any) -> bool:
     if not token.doc.has_annotation("DEP"):
         return False
     return any(c.dep_ in ("aux", "auxpass", "neg", "mark") for c in token.children)
+
+
+def _narrated(verb: Any, rule: EventRule, tag: str) -> bool:
+    """Return True for a violent or street happening the narrative tells by a simple-past verb with a subject.
+
+    "Some protesters set fire to the walls", "gunmen shot a shop owner": the clause reports one
+    happening of the story (its date and place are the story's), though it names no entity.
+    """
+    if rule.type not in VIOLENT_TYPES and rule.type not in ("Protests", "Riots"):
+        return False
+    if tag != "VBD":
+        return False
+    return any(c.dep_ == "nsubj" for c in verb.children)

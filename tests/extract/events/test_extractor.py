@@ -1038,6 +1038,19 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     ("A senior Asaib Ahl al-Haq leader survived an assassination attempt in Baghdad on Thursday.", ["Attack"]),
     ("The governor escaped an attempt on his life when a bomb exploded near his convoy in Basra on Monday.",
      ["Remote explosive/landmine/IED"]),
+    # forces attacked, told from their side; a projectile named makes it remote violence
+    ("A federal police patrol came under fire from ISIS militants near Tarmiyah on Monday.", ["Armed clash"]),
+    ("The Harir air base came under rocket fire late on Tuesday.", ["Shelling/artillery/missile attack"]),
+    # a killing told by how; a seizure of a person by "snatched"
+    ("A shop owner was stabbed to death in Amara on Sunday.", ["Attack"]),
+    ("Masked men snatched a blogger from his car in Nasiriyah on Friday.", ["Abduction/forced disappearance"]),
+    # fire aimed at people or a house; rockets fired at a base stay the rockets' own event
+    ("Gunmen fired at the home of a protest leader in Kut late on Saturday.", ["Attack"]),
+    ("Three rockets were fired at the airport late on Saturday.", ["Shelling/artillery/missile attack"]),
+    ("Militias have often fired on protesters.", []),
+    # a violent happening told by a simple past verb with its subject needs no named entity, date or place
+    ("Snipers who fired on the crowd were never identified.", ["Attack"]),
+    ("Unidentified gunmen shot a shop owner as he closed his store.", ["Attack"]),
 ])
 def test_what_happened_and_its_sub_type(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
