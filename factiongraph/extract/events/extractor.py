@@ -841,6 +841,8 @@ class EventExtractor:
             return None
         if rule.require_place and not has_place:
             return None
+        if rule.require_own_anchor and not (cand.is_verb or _own_anchor(trigger_head(sent.doc, cand.start, cand.end))):
+            return None
         if (rule.not_object_types or rule.not_object_words) and reader.available:
             objects = reader.sx.objects(sent.doc[cand.start])
             named = [m for o in objects for m in reader.names(o, frozenset(EntityType))]
@@ -1581,3 +1583,28 @@ def _narrated(verb: Any, rule: EventRule, tag: str) -> bool:
     if tag != "VBD":
         return False
     return any(c.dep_ == "nsubj" for c in verb.children)
+
+
+MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december"})
+
+
+def _own_anchor(head: Any) -> bool:
+    """Return True when a noun's own phrase dates it or names who did it.
+
+    "the October 7 attacks", "Tuesday's attack", "the January 2024 attack", "the attack on Monday",
+    "attacks by Hamas": a happening of its own, not "the attack" recalling one told before.
+    """
+    for child in head.children:
+        if child.i < head.i and child.ent_type_ == "DATE":
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "by"):
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if child.lower_ != "by" and obj.ent_type_ == "DATE" and (
+                        child.lower_ == "on" or any(t.like_num or t.lower_ in MONTH_WORDS for t in obj.subtree)):
+                    return True  # "the attack in January 2020", not "the deadliest attack in almost a year"
+                if child.lower_ == "by" and obj.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"):
+                    return True
+    return False

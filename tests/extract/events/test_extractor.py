@@ -1051,7 +1051,24 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     # a violent happening told by a simple past verb with its subject needs no named entity, date or place
     ("Snipers who fired on the crowd were never identified.", ["Attack"]),
     ("Unidentified gunmen shot a shop owner as he closed his store.", ["Attack"]),
+    # the bare noun "attack" with a date or a named agent of its own; not a comparison over time
+    ("Tensions rose after the October 7 attacks by Hamas on southern Israel.", ["Armed clash"]),
+    ("The January 2021 attack on a market in Baghdad killed 32 civilians.", ["Attack"]),
+    ("It was the deadliest attack on the group in almost a year.", []),
+    ("The attack was condemned by the United Nations.", []),
+    # fighting between sides; not a fight as a policy
+    ("Fighting between Saraya al-Salam and rival factions in August 2022 left 30 dead.", ["Armed clash"]),
+    ("The fight against ISIS lasted three years.", []),
 ])
 def test_what_happened_and_its_sub_type(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
     assert [e.sub_type for e in events] == sub_types
+
+
+def test_a_dated_attack_noun_recalls_the_strike_told_before() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "US warplanes struck two Kataib Hezbollah sites in Qaim on Saturday. The Iraqi government "
+        "condemned the weekend attacks as a violation of sovereignty.", "2024-03-13"))
+    violent = [e for e in events if e.type != "Strategic developments"]
+    assert [e.sub_type for e in violent] == ["Air/drone strike"]
+    assert len(violent[0].evidence) == 2
