@@ -1573,15 +1573,19 @@ def _acts_as_verb(token: Any) -> bool:
 
 
 def _narrated(verb: Any, rule: EventRule, tag: str) -> bool:
-    """Return True for a violent or street happening the narrative tells by a simple-past verb with a subject.
+    """Return True for a happening the narrative tells by a simple-past verb with a subject.
 
-    "Some protesters set fire to the walls", "gunmen shot a shop owner": the clause reports one
-    happening of the story (its date and place are the story's), though it names no entity.
+    "Some protesters set fire to the walls", "gunmen shot a shop owner", "later he addressed the
+    nation": the clause reports one happening of the story (its date and place are the story's),
+    though it names no entity. Not for rules that need a day (calls, announcements) or named sides
+    (orders, formations, statements), nor a verb with a clause of what was said or meant.
     """
-    if rule.type not in VIOLENT_TYPES and rule.type not in ("Protests", "Riots"):
-        return False
+    if rule.require_date or rule.require_participant_types:
+        return False  # calls and announcements need their day, orders and formations their named sides
     if tag != "VBD":
         return False
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False  # "analysts warned that ...", "vowed to take revenge": words about what may be
     return any(c.dep_ == "nsubj" for c in verb.children)
 
 

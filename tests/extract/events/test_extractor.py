@@ -1059,6 +1059,9 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     # fighting between sides; not a fight as a policy
     ("Fighting between Saraya al-Salam and rival factions in August 2022 left 30 dead.", ["Armed clash"]),
     ("The fight against ISIS lasted three years.", []),
+    # any happening told by a simple-past verb with a subject; not words about what may be
+    ("Afterwards the cleric addressed the nation on television.", ["Other"]),
+    ("Analysts warned that the factions were gaining strength.", []),
 ])
 def test_what_happened_and_its_sub_type(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
