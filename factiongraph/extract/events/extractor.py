@@ -886,6 +886,16 @@ class EventExtractor:
             # released" goes on with the story)
             return None
         etype, sub_type, label = self._apply_variants(ctx, cand, actors, targets)
+        if rule.id == "event-killing" and sub_type in ("Attack", "Armed clash"):
+            victims = list(targets)
+            if not cand.is_verb:  # "the assassination in January of X": whoever its own phrase names
+                head = trigger_head(sent.doc, cand.start, cand.end)
+                lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+                victims += [m.entity_id for m in in_sent if m.entity_id and lo <= m.start and m.end <= hi]
+            death = _recorded_death(ctx, victims, value.iso_start[:4] if value is not None and not
+                                    basis.startswith("undated") else None)
+            if death is not None:  # "the assassination of Soleimani": the KB knows the strike that killed him
+                etype, sub_type = "Explosions/Remote violence", death
         if (etype in VIOLENT_TYPES or sub_type in _FORCE_SUB_TYPES) and rule.type not in VIOLENT_TYPES \
                 and rule.sub_type not in _FORCE_SUB_TYPES and sent.doc.has_annotation("DEP"):
             # "Gunmen stormed a police station, killing six": the attack on the people takes their toll
@@ -1612,3 +1622,20 @@ def _own_anchor(head: Any) -> bool:
                 if child.lower_ == "by" and obj.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"):
                     return True
     return False
+
+
+def _recorded_death(ctx: DocContext, targets: list[str], year: str | None) -> str | None:
+    """Return how the knowledge base says a person killed in this happening died, if it says so.
+
+    "the assassination of Qasem Soleimani" names no means; ACLED codes the killing by the strike
+    that did it, which the person's record gives (``killed_by``), when the happening's year (if
+    known) is the year the record says they died.
+    """
+    for target in targets:
+        entity = ctx.entity(target)
+        if entity is None or entity.type is not EntityType.PERSON:
+            continue
+        means, died = entity.attributes.get("killed_by"), entity.attributes.get("died")
+        if isinstance(means, str) and (year is None or str(died) == year):
+            return means
+    return None

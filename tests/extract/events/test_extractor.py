@@ -1075,3 +1075,16 @@ def test_a_dated_attack_noun_recalls_the_strike_told_before() -> None:
     violent = [e for e in events if e.type != "Strategic developments"]
     assert [e.sub_type for e in violent] == ["Air/drone strike"]
     assert len(violent[0].evidence) == 2
+
+
+@pytest.mark.parametrize("text, sub_types", [
+    # the KB records the strike that killed him: ACLED codes the killing by it
+    ("Tensions soared after the assassination in January of Quds Force commander Qasem Soleimani.",
+     ["Air/drone strike"]),
+    ("Many blamed Washington for the killing of Abu Mahdi al-Muhandis in 2020.", ["Air/drone strike"]),
+    # no such record, or another year than the record's: the killing as told
+    ("Gunmen killed the researcher Hisham al-Hashimi outside his home in Baghdad on Monday.", ["Attack"]),
+])
+def test_a_killing_the_kb_records_takes_its_means(text: str, sub_types: list[str]) -> None:
+    events = EventExtractor(default_kb()).extract(make_context(text, "2020-11-02"))
+    assert [e.sub_type for e in events] == sub_types
