@@ -64,6 +64,8 @@ PRECEDENT = re.compile(r"^[^.;]{0,120}?,?\s+as\s+(?:it\s+|they\s+|was\s+)?(?:hap
                        r"was\s+the\s+case)\s+(?:after|following|when|in|with|during)\b", re.I)
 # "revenge for the killing", "anger over the arrests": what a demand or threat answers happened.
 CAUSE_PREPS = frozenset({"for", "over", "after", "following"})
+# "demanded the expulsion of US forces during a rally": the frame the demand was made in happened
+FRAME_PREPS = frozenset({"during", "at", "amid"})
 REFERENCE_WORDS = frozenset({"a", "an", "its", "their", "his", "her", "recent", "last", "latest"})
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 DEICTIC_PLACE = re.compile(r"\b(?:the (?:same )?(?:area|city|town|village|province|district|region|neighbou?rhood)|"
@@ -326,7 +328,7 @@ class EventExtractor:
         k = i - 1
         while k > 0 and k >= i - 3 and words[k] in DETERMINERS | REFERENCE_WORDS:
             k -= 1
-        if k >= 0 and words[k] in CAUSE_PREPS and k < i - 1:
+        if k >= 0 and words[k] in CAUSE_PREPS | FRAME_PREPS and k < i - 1:
             return False  # "demanded revenge for the killing": the killing happened
         j = i - 1
         while j >= max(0, i - 8) and words[j] not in (",", ";", ":", "."):

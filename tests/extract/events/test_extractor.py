@@ -1062,6 +1062,9 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     # any happening told by a simple-past verb with a subject; not words about what may be
     ("Afterwards the cleric addressed the nation on television.", ["Other"]),
     ("Analysts warned that the factions were gaining strength.", []),
+    # an attack prevented; a group renamed
+    ("Police thwarted an attack on a checkpoint in Diyala on Monday.", ["Disrupted weapons use"]),
+    ("The militia rebranded itself as a political movement in 2019.", ["Change to group/activity"]),
 ])
 def test_what_happened_and_its_sub_type(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
@@ -1088,3 +1091,9 @@ def test_a_dated_attack_noun_recalls_the_strike_told_before() -> None:
 def test_a_killing_the_kb_records_takes_its_means(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2020-11-02"))
     assert [e.sub_type for e in events] == sub_types
+
+
+def test_a_demand_made_during_a_protest_keeps_the_protest() -> None:
+    events = EventExtractor(default_kb()).extract(make_context(
+        "Students demanded jobs during a rally outside the oil ministry in Basra on Friday.", "2024-03-13"))
+    assert "Peaceful protest" in [e.sub_type for e in events]
