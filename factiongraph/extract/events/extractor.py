@@ -877,7 +877,7 @@ class EventExtractor:
             return None  # what a speaker says may happen or happened: the narrative reports what did
         anchored = has_date or has_place or bool(counts) or by_agent \
             or (bool(participants) and (cand.is_verb or self._definite(cand) or _done_by_light_verb(cand))) \
-            or (cand.is_verb and not cand.passive and _narrated(sent.doc[cand.start], rule, cand.tag))
+            or (cand.is_verb and _narrated(sent.doc[cand.start], rule, cand.tag, cand.passive))
         if not anchored:
             return None
         head = trigger_head(sent.doc, cand.start, cand.end)
@@ -1584,16 +1584,25 @@ def _acts_as_verb(token: Any) -> bool:
     return any(c.dep_ in ("aux", "auxpass", "neg", "mark") for c in token.children)
 
 
-def _narrated(verb: Any, rule: EventRule, tag: str) -> bool:
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "this", "that", "these", "those", "them"})
+
+
+def _narrated(verb: Any, rule: EventRule, tag: str, passive: bool) -> bool:
     """Return True for a happening the narrative tells by a simple-past verb with a subject.
 
     "Some protesters set fire to the walls", "gunmen shot a shop owner", "later he addressed the
     nation": the clause reports one happening of the story (its date and place are the story's),
     though it names no entity. Not for rules that need a day (calls, announcements) or named sides
-    (orders, formations, statements), nor a verb with a clause of what was said or meant.
+    (orders, formations, statements), nor a verb with a clause of what was said or meant. A passive
+    counts for strategic developments with a subject that is not a pronoun ("most of the embassy
+    staff had been evacuated").
     """
     if rule.require_date or rule.require_participant_types:
         return False  # calls and announcements need their day, orders and formations their named sides
+    if passive:  # "most of the staff had been evacuated"; a violent passive names its agent or place,
+        # and a drone "shot down" or "intercepted" is the failure of the attack told beside it
+        return rule.type == "Strategic developments" and rule.sub_type != "Disrupted weapons use" \
+            and any(c.dep_ == "nsubjpass" and c.lower_ not in PRONOUNS for c in verb.children)
     if tag != "VBD":
         return False
     if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):

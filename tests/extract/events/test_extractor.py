@@ -1065,6 +1065,8 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     # an attack prevented; a group renamed
     ("Police thwarted an attack on a checkpoint in Diyala on Monday.", ["Disrupted weapons use"]),
     ("The militia rebranded itself as a political movement in 2019.", ["Change to group/activity"]),
+    # a strategic development told in the passive with its subject; staff evacuated are no group's change
+    ("Most of the consulate's staff had been evacuated by then.", ["Other"]),
 ])
 def test_what_happened_and_its_sub_type(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
