@@ -101,7 +101,7 @@ IRREGULAR = {
     "flee": ("fled", "fled"), "spread": ("spread", "spread"), "shed": ("shed", "shed"),
     "stand": ("stood", "stood"), "make": ("made", "made"), "bear": ("bore", "borne"),
     "forbid": ("forbade", "forbidden"), "deal": ("dealt", "dealt"), "speak": ("spoke", "spoken"),
-    "come": ("came", "come"),
+    "come": ("came", "come"), "swear": ("swore", "sworn"),
 }
 IRREGULAR_PLURALS = {"militiaman": "militiamen", "man": "men", "woman": "women", "child": "children",
                      "person": "people", "policeman": "policemen", "gunman": "gunmen"}

@@ -1067,6 +1067,18 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     ("The militia rebranded itself as a political movement in 2019.", ["Change to group/activity"]),
     # a strategic development told in the passive with its subject; staff evacuated are no group's change
     ("Most of the consulate's staff had been evacuated by then.", ["Other"]),
+    # forces attacked on the ground; an operation launched, not its suspension nor a command's name
+    ("Islamic State fighters attacked Iraqi troops near Tarmiyah on Sunday night.", ["Armed clash"]),
+    ("The army launched a military operation against ISIS cells in Wadi Hauran on Thursday.", ["Armed clash"]),
+    ("The group announced the suspension of military operations against US forces.", []),
+    # offices left and taken, forces moved, courts, press conferences
+    ("The speaker of parliament resigned on Tuesday.", ["Other"]),
+    ("Protesters demanded the resignation of the governor.", []),
+    ("The new governor was sworn in on Monday.", ["Other"]),
+    ("Dozens of PMF fighters took up positions near the bridge on Tuesday.", ["Other"]),
+    ("The army deployed reinforcements to Sinjar on Monday.", ["Other"]),
+    ("Khazali held a press conference in Baghdad on Saturday.", ["Other"]),
+    ("A Baghdad court sentenced two men to death on Sunday.", ["Other"]),
 ])
 def test_what_happened_and_its_sub_type(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
