@@ -1623,6 +1623,8 @@ def _own_anchor(head: Any) -> bool:
     for child in head.children:
         if child.i < head.i and child.ent_type_ == "DATE":
             return True
+        if child.i < head.i and child.dep_ in ("compound", "poss", "nmod") and child.ent_type_ in ("ORG", "NORP"):
+            return True  # "an ISIS attack", "Hamas's attack": who did it, named in the phrase
         if child.dep_ == "prep" and child.lower_ in ("on", "in", "by"):
             for obj in child.children:
                 if obj.dep_ != "pobj":

@@ -1079,6 +1079,10 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     ("The army deployed reinforcements to Sinjar on Monday.", ["Other"]),
     ("Khazali held a press conference in Baghdad on Saturday.", ["Other"]),
     ("A Baghdad court sentenced two men to death on Sunday.", ["Other"]),
+    # territory handed over; a statement posted; an attack whose doer its own phrase names
+    ("The army handed over control of the district to the PMF on Saturday.", ["Non-violent transfer of territory"]),
+    ("Kataib Hezbollah posted a statement on Telegram on Monday.", ["Other"]),
+    ("Three PMF fighters died of their wounds after an ISIS attack on their position.", ["Armed clash"]),
 ])
 def test_what_happened_and_its_sub_type(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
