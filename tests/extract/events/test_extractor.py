@@ -1083,6 +1083,8 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     ("The army handed over control of the district to the PMF on Saturday.", ["Non-violent transfer of territory"]),
     ("Kataib Hezbollah posted a statement on Telegram on Monday.", ["Other"]),
     ("Three PMF fighters died of their wounds after an ISIS attack on their position.", ["Armed clash"]),
+    ("The militia issued an ultimatum to US forces on Monday.", ["Other"]),
+    ("The PMF commemorated the anniversary of al-Muhandis's death on Sunday.", ["Other"]),
 ])
 def test_what_happened_and_its_sub_type(text: str, sub_types: list[str]) -> None:
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-03-13"))
