@@ -584,14 +584,15 @@ def merge_in_document(events: list[Event], ancestors: Ancestors | None = None) -
         # into the strike it was the outcome of ("UNAMI condemned the killing": UNAMI did not kill).
         again = _opens_with_reference(event) and is_undated(event)  # "The explosion killed three": its toll only
         # "... was travelling toward X when it was hit": where it was going, not a place of its own
-        again = again or _told_again_vaguely(merged[target], event) or _attack_recalled(merged[target], event, ancestors)
+        recalled = _attack_recalled(merged[target], event, ancestors)  # "the attack on Sunday": names no means
+        again = again or _told_again_vaguely(merged[target], event) or recalled
         anaphoric = bool(event.attrs.get("anaphoric")) or again or (
             event.attrs.get("label") == "killing" and merged[target].attrs.get("label") != "killing")
         if event.attrs.get("location_basis", "clause") != "clause" or again:
             event = replace(event, location_id=None, location_name=None, lat=None, lon=None, geo_precision=None)
         base = merged[target]
         if base.attrs.get("summary") and len(base.evidence) == 1 and not event.attrs.get("summary") \
-                and base.sub_type != event.sub_type:
+                and base.sub_type != event.sub_type and not recalled:
             base = replace(base, type=event.type, sub_type=event.sub_type)  # the body's first telling, in full
         if base.sub_type in PROTEST_FORCE and event.sub_type in PROTEST_FORCE and \
                 PROTEST_FORCE.index(event.sub_type) > PROTEST_FORCE.index(base.sub_type):

@@ -249,6 +249,9 @@ class EventExtractor:
                 last = tokens[end - 1]
                 if not is_verb and last.dep_ == "dobj" and last.head.lower_ in TOPIC_VERBS:
                     continue  # "discussed the rocket attacks": a subject of talks, told elsewhere
+                if not is_verb and rule.require_own_anchor and last.dep_ in ("dobj", "pobj") \
+                        and _STANCE.match(last.head.lower_ if last.dep_ == "dobj" else last.head.head.lower_):
+                    continue  # "endorsed Tuesday's attack", "responsibility for the 7 October attack": told elsewhere
                 if not is_verb and _investigated(words, i):
                     continue  # "ordered an investigation into the shooting": the shooting is told elsewhere
                 if not is_verb and any(c.dep_ == "nsubj" for c in sent.doc[tok.i].children) \
@@ -571,7 +574,8 @@ class EventExtractor:
         # when the body tells none (it only refers to it: "The attack caused no casualties"); else the
         # body's tellings stand, and the headline's verb may be no happening at all ("protesters
         # disperse after ...").
-        body_told = any(not e.attrs.get("headline_present") for e in events)
+        body_told = any(not e.attrs.get("headline_present") and e.attrs.get("rule") != "event-attack-noun"
+                        for e in events)  # "the attack on Sunday" names no means: it refers, it does not tell
         events = [e for e in events if not e.attrs.pop("headline_present", False) or not body_told]
         events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id))
         seen: dict[str, int] = {}
@@ -895,7 +899,7 @@ class EventExtractor:
                 lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
                 victims += [m.entity_id for m in in_sent if m.entity_id and lo <= m.start and m.end <= hi]
             death = _recorded_death(ctx, victims, value.iso_start[:4] if value is not None and not
-                                    basis.startswith("undated") else None)
+                                    basis.startswith("undated") else None, cand.is_verb and not cand.passive)
             if death is not None:  # "the assassination of Soleimani": the KB knows the strike that killed him
                 etype, sub_type = "Explosions/Remote violence", death
         if (etype in VIOLENT_TYPES or sub_type in _FORCE_SUB_TYPES) and rule.type not in VIOLENT_TYPES \
@@ -1597,8 +1601,8 @@ def _narrated(verb: Any, rule: EventRule, tag: str, passive: bool) -> bool:
     counts for strategic developments with a subject that is not a pronoun ("most of the embassy
     staff had been evacuated").
     """
-    if rule.require_date or rule.require_participant_types:
-        return False  # calls and announcements need their day, orders and formations their named sides
+    if rule.require_date or rule.require_participant_types or rule.participants_are_actors:
+        return False  # calls need their day, orders, formations, meetings and visits their named sides
     if passive:  # "most of the staff had been evacuated"; a violent passive names its agent or place,
         # and a drone "shot down" or "intercepted" is the failure of the attack told beside it
         return rule.type == "Strategic developments" and rule.sub_type != "Disrupted weapons use" \
@@ -1610,6 +1614,8 @@ def _narrated(verb: Any, rule: EventRule, tag: str, passive: bool) -> bool:
     return any(c.dep_ == "nsubj" for c in verb.children)
 
 
+# Verbs of a stance on a happening told elsewhere ("endorsed Tuesday's attack", "condemned the attack").
+_STANCE = re.compile(r"^(?:claim|endors|condemn|denounc|den[iy]|welcom|prais|hail|blam|applaud|responsibility)\w*$")
 MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                          "october", "november", "december"})
 
@@ -1637,18 +1643,19 @@ def _own_anchor(head: Any) -> bool:
     return False
 
 
-def _recorded_death(ctx: DocContext, targets: list[str], year: str | None) -> str | None:
+def _recorded_death(ctx: DocContext, targets: list[str], year: str | None, told_by_verb: bool) -> str | None:
     """Return how the knowledge base says a person killed in this happening died, if it says so.
 
     "the assassination of Qasem Soleimani" names no means; ACLED codes the killing by the strike
     that did it, which the person's record gives (``killed_by``), when the happening's year (if
-    known) is the year the record says they died.
+    known) is the year the record says they died, and no active verb tells it with its doer
+    ("gunmen assassinated X" says how, whatever the record).
     """
     for target in targets:
         entity = ctx.entity(target)
         if entity is None or entity.type is not EntityType.PERSON:
             continue
         means, died = entity.attributes.get("killed_by"), entity.attributes.get("died")
-        if isinstance(means, str) and (year is None or str(died) == year):
+        if isinstance(means, str) and not told_by_verb and (year is None or str(died) == year):
             return means
     return None
