@@ -43,7 +43,7 @@ ATTRIBUTES: dict[EntityType, dict[str, str]] = {
                     "backed_by": "ids", "forces_of": "id"},
     _T.INTL_ORG: {**_COMMON, "part_of": "ids", "leaders": "leaders"},
     _T.PERSON: {"note": "text", "nationality": "id", "roles": "roles", "born": "year",
-                "died": "year"},
+                "died": "year", "killed_by": "death_means"},
     _T.COUNTRY: {"note": "text", "iso": "iso", "capital": "id", "demonym": "text", "lat": "lat",
                  "lon": "lon"},
     _T.PLACE: {"note": "text", "admin_level": "admin_level", "parent": "id", "lat": "lat",
@@ -51,6 +51,8 @@ ATTRIBUTES: dict[EntityType, dict[str, str]] = {
     _T.MEDIA_OUTLET: {**_COMMON, "country": "id", "affiliated_with": "ids", "kind": "outlet_kind"},
 }
 OUTLET_KINDS = ("wire_agency", "newspaper", "broadcaster", "website", "social_media", "faction_channel")
+DEATH_MEANS = ("Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Suicide bomb")
+"""How a person the KB records as killed died (``killed_by``): the ACLED sub-type of the strike or blast."""
 """What a media outlet is; a ``wire_agency``'s credit on other outlets' pages is not their publisher."""
 
 # Which entity types a referencing attribute may point at.
@@ -155,6 +157,7 @@ _CHECKS: dict[str, Callable[[Any], str | None]] = {
     "ints": _check_ints, "lat": _check_lat, "lon": _check_lon, "iso": _check_iso,
     "admin_level": _check_admin_level,
     "outlet_kind": lambda v: None if v in OUTLET_KINDS else f"must be one of {', '.join(OUTLET_KINDS)}",
+    "death_means": lambda v: None if v in DEATH_MEANS else f"must be one of {', '.join(DEATH_MEANS)}",
     "leaders": lambda v: _check_spans(v, "person"), "roles": lambda v: _check_spans(v, "of"),
 }
 

@@ -89,6 +89,14 @@ def test_attribute_shapes_are_checked(attributes: dict[str, Any], field: str) ->
     assert field in expect_error(make_record("g", attributes=attributes)).errors
 
 
+def test_killed_by_is_an_acled_means() -> None:
+    ok = validate_record(make_record("p", "person", attributes={"died": 2020, "killed_by": "Air/drone strike"}),
+                         path="x.yaml", index=0)
+    assert ok.attributes["killed_by"] == "Air/drone strike"
+    bad = make_record("p", "person", attributes={"killed_by": "a drone"})
+    assert "attributes.killed_by" in expect_error(bad).errors
+
+
 def test_custom_attributes_with_prefix_are_allowed() -> None:
     record = validate_record(make_record("g", attributes={"x_colour": "green"}), path="x", index=0)
     assert record.attributes["x_colour"] == "green"

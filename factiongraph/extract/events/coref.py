@@ -397,6 +397,8 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, alli
         return True
     if _told_again_vaguely(prev, new):
         return True
+    if _attack_recalled(prev, new, ancestors):
+        return True
     if _headline_told_in_full(prev, new, ancestors):
         return True
     if _dated_by_its_report(prev, new, ancestors):
@@ -538,6 +540,17 @@ def _told_again_vaguely(prev: Event, new: Event) -> bool:
     return new.evidence[0].start - prev.evidence[-1].end <= NEARBY_CHARS
 
 
+def _attack_recalled(prev: Event, new: Event, ancestors: Ancestors | None) -> bool:
+    """Return True for a violent happening told before, recalled later by the bare noun "attack"
+    with a date ("US strikes hit X on Saturday ... Baghdad condemned the weekend attacks",
+    "Tuesday's attack"): the noun names no means, so it is the earlier telling, whatever its sub-type."""
+    if new.attrs.get("rule") != "event-attack-noun" or prev.type not in VIOLENT_TYPES:
+        return False
+    if roles_conflict(prev, new) or not places_compatible(prev, new, ancestors):
+        return False
+    return is_undated(new) or is_undated(prev) or dates_compatible(prev, new)
+
+
 # Protest sub-types by how much force met the crowd: one protest takes the most it met.
 PROTEST_FORCE = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 # A crowd that rioted stays a riot when force met it ("stormed the council building ... Security
@@ -590,14 +603,15 @@ def merge_in_document(events: list[Event], ancestors: Ancestors | None = None,
         # into the strike it was the outcome of ("UNAMI condemned the killing": UNAMI did not kill).
         again = _opens_with_reference(event) and is_undated(event)  # "The explosion killed three": its toll only
         # "... was travelling toward X when it was hit": where it was going, not a place of its own
-        again = again or _told_again_vaguely(merged[target], event)
+        recalled = _attack_recalled(merged[target], event, ancestors)  # "the attack on Sunday": names no means
+        again = again or _told_again_vaguely(merged[target], event) or recalled
         anaphoric = bool(event.attrs.get("anaphoric")) or again or (
             event.attrs.get("label") == "killing" and merged[target].attrs.get("label") != "killing")
         if event.attrs.get("location_basis", "clause") != "clause" or again:
             event = replace(event, location_id=None, location_name=None, lat=None, lon=None, geo_precision=None)
         base = merged[target]
         if base.attrs.get("summary") and len(base.evidence) == 1 and not event.attrs.get("summary") \
-                and base.sub_type != event.sub_type:
+                and base.sub_type != event.sub_type and not recalled:
             base = replace(base, type=event.type, sub_type=event.sub_type)  # the body's first telling, in full
         if base.sub_type in PROTEST_FORCE and event.sub_type in PROTEST_FORCE and \
                 PROTEST_FORCE.index(event.sub_type) > PROTEST_FORCE.index(base.sub_type):

@@ -66,6 +66,8 @@ PRECEDENT = re.compile(r"^[^.;]{0,120}?,?\s+as\s+(?:it\s+|they\s+|was\s+)?(?:hap
                        r"was\s+the\s+case)\s+(?:after|following|when|in|with|during)\b", re.I)
 # "revenge for the killing", "anger over the arrests": what a demand or threat answers happened.
 CAUSE_PREPS = frozenset({"for", "over", "after", "following"})
+# "demanded the expulsion of US forces during a rally": the frame the demand was made in happened
+FRAME_PREPS = frozenset({"during", "at", "amid"})
 REFERENCE_WORDS = frozenset({"a", "an", "its", "their", "his", "her", "recent", "last", "latest"})
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 DEICTIC_PLACE = re.compile(r"\b(?:the (?:same )?(?:area|city|town|village|province|district|region|neighbou?rhood)|"
@@ -122,6 +124,7 @@ class Candidate:
     is_verb: bool
     passive: bool
     outcomes: list[Candidate] = field(default_factory=list)
+    tag: str = ""  # the trigger's tense as read from its surface form (VBD, VBN, VBG, NOUN ...)
 
 
 PERSON_SURFACES = surface_set(PERSON_NOUNS)
@@ -255,6 +258,9 @@ class EventExtractor:
                 last = tokens[end - 1]
                 if not is_verb and last.dep_ == "dobj" and last.head.lower_ in TOPIC_VERBS:
                     continue  # "discussed the rocket attacks": a subject of talks, told elsewhere
+                if not is_verb and rule.require_own_anchor and last.dep_ in ("dobj", "pobj") \
+                        and _STANCE.match(last.head.lower_ if last.dep_ == "dobj" else last.head.head.lower_):
+                    continue  # "endorsed Tuesday's attack", "responsibility for the 7 October attack": told elsewhere
                 if not is_verb and _investigated(words, i):
                     continue  # "ordered an investigation into the shooting": the shooting is told elsewhere
                 if not is_verb and any(c.dep_ == "nsubj" for c in sent.doc[tok.i].children) \
@@ -278,7 +284,7 @@ class EventExtractor:
                 if end == i + 1 and tok.dep_ == "compound" and tok.head.i > tok.i and not tok.text[:1].isupper() \
                         and tok.head.lower_ not in rule.nouns:
                     continue  # "an attack drone struck": the word names a kind of thing; the verb reports
-                found.append(Candidate(rule, sent, tokens[i].i, tokens[end - 1].i + 1, is_verb, passive))
+                found.append(Candidate(rule, sent, tokens[i].i, tokens[end - 1].i + 1, is_verb, passive, tag=tag))
                 break  # one trigger per rule per sentence
         # A rule suppresses another's trigger in the same mention of one happening ("the drone
         # strike, which fired missiles"), not one a temporal connector sets apart ("..., after a
@@ -338,7 +344,7 @@ class EventExtractor:
         k = i - 1
         while k > 0 and k >= i - 3 and words[k] in DETERMINERS | REFERENCE_WORDS:
             k -= 1
-        if k >= 0 and words[k] in CAUSE_PREPS and k < i - 1:
+        if k >= 0 and words[k] in CAUSE_PREPS | FRAME_PREPS and k < i - 1:
             return False  # "demanded revenge for the killing": the killing happened
         j = i - 1
         while j >= max(0, i - 8) and words[j] not in (",", ";", ":", "."):
@@ -581,7 +587,8 @@ class EventExtractor:
         # when the body tells none (it only refers to it: "The attack caused no casualties"); else the
         # body's tellings stand, and the headline's verb may be no happening at all ("protesters
         # disperse after ...").
-        body_told = any(not e.attrs.get("headline_present") for e in events)
+        body_told = any(not e.attrs.get("headline_present") and e.attrs.get("rule") != "event-attack-noun"
+                        for e in events)  # "the attack on Sunday" names no means: it refers, it does not tell
         events = [e for e in events if not e.attrs.pop("headline_present", False) or not body_told]
         events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id),
                                    lambda a, b: one_state_side(ctx.kb, a, b))
@@ -869,6 +876,8 @@ class EventExtractor:
             return None
         if rule.require_place and not has_place:
             return None
+        if rule.require_own_anchor and not (cand.is_verb or _own_anchor(trigger_head(sent.doc, cand.start, cand.end))):
+            return None
         if (rule.not_object_types or rule.not_object_words) and reader.available:
             objects = reader.sx.objects(sent.doc[cand.start])
             named = [m for o in objects for m in reader.names(o, frozenset(EntityType))]
@@ -901,6 +910,7 @@ class EventExtractor:
             return None  # what a speaker says may happen or happened: the narrative reports what did
         anchored = has_date or has_place or bool(counts) or by_agent \
             or (bool(participants) and (cand.is_verb or self._definite(cand) or _done_by_light_verb(cand))) \
+            or (cand.is_verb and _narrated(sent.doc[cand.start], rule, cand.tag, cand.passive)) \
             or (rule.type in VIOLENT_TYPES and _one_told_happening(cand))
         if not anchored:
             return None
@@ -912,6 +922,16 @@ class EventExtractor:
             # released" goes on with the story)
             return None
         etype, sub_type, label = self._apply_variants(ctx, cand, actors, targets)
+        if rule.id == "event-killing" and sub_type in ("Attack", "Armed clash"):
+            victims = list(targets)
+            if not cand.is_verb:  # "the assassination in January of X": whoever its own phrase names
+                head = trigger_head(sent.doc, cand.start, cand.end)
+                lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+                victims += [m.entity_id for m in in_sent if m.entity_id and lo <= m.start and m.end <= hi]
+            death = _recorded_death(ctx, victims, value.iso_start[:4] if value is not None and not
+                                    basis.startswith("undated") else None, cand.is_verb and not cand.passive)
+            if death is not None:  # "the assassination of Soleimani": the KB knows the strike that killed him
+                etype, sub_type = "Explosions/Remote violence", death
         if (etype in VIOLENT_TYPES or sub_type in _FORCE_SUB_TYPES) and rule.type not in VIOLENT_TYPES \
                 and rule.sub_type not in _FORCE_SUB_TYPES and sent.doc.has_annotation("DEP"):
             # "Gunmen stormed a police station, killing six": the attack on the people takes their toll
@@ -1713,3 +1733,76 @@ def _acts_as_verb(token: Any) -> bool:
     if not token.doc.has_annotation("DEP"):
         return False
     return any(c.dep_ in ("aux", "auxpass", "neg", "mark") for c in token.children)
+
+
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "this", "that", "these", "those", "them"})
+
+
+def _narrated(verb: Any, rule: EventRule, tag: str, passive: bool) -> bool:
+    """Return True for a happening the narrative tells by a simple-past verb with a subject.
+
+    "Some protesters set fire to the walls", "gunmen shot a shop owner", "later he addressed the
+    nation": the clause reports one happening of the story (its date and place are the story's),
+    though it names no entity. Not for rules that need a day (calls, announcements) or named sides
+    (orders, formations, statements), nor a verb with a clause of what was said or meant. A passive
+    counts for strategic developments with a subject that is not a pronoun ("most of the embassy
+    staff had been evacuated").
+    """
+    if rule.require_date or rule.require_participant_types or rule.participants_are_actors:
+        return False  # calls need their day, orders, formations, meetings and visits their named sides
+    if passive:  # "most of the staff had been evacuated"; a violent passive names its agent or place,
+        # and a drone "shot down" or "intercepted" is the failure of the attack told beside it
+        return rule.type == "Strategic developments" and rule.sub_type != "Disrupted weapons use" \
+            and any(c.dep_ == "nsubjpass" and c.lower_ not in PRONOUNS for c in verb.children)
+    if tag != "VBD":
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False  # "analysts warned that ...", "vowed to take revenge": words about what may be
+    return any(c.dep_ == "nsubj" for c in verb.children)
+
+
+# Verbs of a stance on a happening told elsewhere ("endorsed Tuesday's attack", "condemned the attack").
+_STANCE = re.compile(r"^(?:claim|endors|condemn|denounc|den[iy]|welcom|prais|hail|blam|applaud|responsibility)\w*$")
+MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december"})
+
+
+def _own_anchor(head: Any) -> bool:
+    """Return True when a noun's own phrase dates it or names who did it.
+
+    "the October 7 attacks", "Tuesday's attack", "the January 2024 attack", "the attack on Monday",
+    "attacks by Hamas": a happening of its own, not "the attack" recalling one told before.
+    """
+    for child in head.children:
+        if child.i < head.i and child.ent_type_ == "DATE":
+            return True
+        if child.i < head.i and child.dep_ in ("compound", "poss", "nmod") and child.ent_type_ in ("ORG", "NORP"):
+            return True  # "an ISIS attack", "Hamas's attack": who did it, named in the phrase
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "by"):
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if child.lower_ != "by" and obj.ent_type_ == "DATE" and (
+                        child.lower_ == "on" or any(t.like_num or t.lower_ in MONTH_WORDS for t in obj.subtree)):
+                    return True  # "the attack in January 2020", not "the deadliest attack in almost a year"
+                if child.lower_ == "by" and obj.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"):
+                    return True
+    return False
+
+
+def _recorded_death(ctx: DocContext, targets: list[str], year: str | None, told_by_verb: bool) -> str | None:
+    """Return how the knowledge base says a person killed in this happening died, if it says so.
+
+    "the assassination of Qasem Soleimani" names no means; ACLED codes the killing by the strike
+    that did it, which the person's record gives (``killed_by``), when the happening's year (if
+    known) is the year the record says they died, and no active verb tells it with its doer
+    ("gunmen assassinated X" says how, whatever the record).
+    """
+    for target in targets:
+        entity = ctx.entity(target)
+        if entity is None or entity.type is not EntityType.PERSON:
+            continue
+        means, died = entity.attributes.get("killed_by"), entity.attributes.get("died")
+        if isinstance(means, str) and not told_by_verb and (year is None or str(died) == year):
+            return means
+    return None

@@ -101,6 +101,7 @@ IRREGULAR = {
     "flee": ("fled", "fled"), "spread": ("spread", "spread"), "shed": ("shed", "shed"),
     "stand": ("stood", "stood"), "make": ("made", "made"), "bear": ("bore", "borne"),
     "forbid": ("forbade", "forbidden"), "deal": ("dealt", "dealt"), "speak": ("spoke", "spoken"),
+    "come": ("came", "come"), "swear": ("swore", "sworn"),
 }
 IRREGULAR_PLURALS = {"militiaman": "militiamen", "man": "men", "woman": "women", "child": "children",
                      "person": "people", "policeman": "policemen", "gunman": "gunmen"}
@@ -233,6 +234,9 @@ class EventRule:
     # rallied", not "rallied support"; "crowds demonstrated", not "the strike demonstrated that".
     objectless: frozenset[str] = frozenset()
     active_only: bool = False
+    # A noun trigger counts only with an anchor in its own phrase: a date ("the October 7 attacks",
+    # "Tuesday's attack", "the attack on Monday") or a named agent ("attacks by Hamas").
+    require_own_anchor: bool = False
     near_or_participant: bool = False
     participants_are_actors: bool = False
     variants: tuple[Variant, ...] = ()
@@ -317,6 +321,7 @@ def _compile_rule(item: dict[str, Any]) -> EventRule:
                                      for form in verb_forms(lemma)),
         objectless=frozenset(form for lemma in _words(item.get("objectless_verbs")) for form in verb_forms(lemma)),
         active_only=bool(item.get("active_only")),
+        require_own_anchor=bool(item.get("require_own_anchor")),
         near_or_participant=bool(item.get("near_or_participant")), variants=variants,
         participants_are_actors=bool(item.get("participants_are_actors")),
         confidence=float(item.get("confidence", 0.7)))

@@ -20,7 +20,8 @@ def test_a_possessed_killing_with_its_own_date_is_an_event_that_befell_the_posse
         extractor: EventExtractor) -> None:
     found = extractor.extract(make_context(
         "Soleimani's killing in January 2020 hardened the factions' stance.", PUB))
-    assert [(e.sub_type, e.actors, e.targets) for e in found] == [("Attack", [], ["qasem-soleimani"])]
+    # the KB records the strike that killed him (``killed_by``): ACLED codes the killing by it
+    assert [(e.sub_type, e.actors, e.targets) for e in found] == [("Air/drone strike", [], ["qasem-soleimani"])]
     assert (found[0].date_start or "").startswith("2020-01")
 
 
