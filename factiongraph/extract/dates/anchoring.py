@@ -432,6 +432,12 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
         basis = match.basis
         if year is not None and basis.startswith("text-year"):
             basis = f"inferred year {year.year}: {'; '.join(year.reasons)}"
+        end = _range_end(match, dates, sentence, sentence_start) if basis.startswith(("text-year", "inferred")) else None
+        if end is not None and end.value is not None and match.value.start > end.value.start:
+            # "between the 7 October attacks and 27 January 2024": the range's start is before its end
+            earlier_year = _year_before(match.value)
+            if earlier_year is not None:
+                return earlier_year, match.text, f"{basis}; a year before, as the start of a range ending '{end.text}'"
         return match.value, match.text, basis
     answered = _answered_event(cause_references(sentence), earlier) if match is None and sentence else None
     if answered is not None and answered[0].date_start:
@@ -455,6 +461,29 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
     precision = DatePrecision.YEAR if anchor.precision is DatePrecision.YEAR else DatePrecision.MONTH
     return value_of(_period_start(anchor.published, precision), precision), None, \
         "undated: publication period"
+
+
+_RANGE_START = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
+
+
+def _range_end(match: DateMatch, dates: list[DateMatch], sentence: str, sentence_start: int) -> DateMatch | None:
+    """Return the date written with its year that closes a range ``match`` opens in its sentence
+    ("between 7 October and 27 January 2024", "from 7 October to 27 January 2024"), or None."""
+    if sentence_start < 0 or not _RANGE_START.search(sentence[:max(0, match.start - sentence_start)]):
+        return None
+    sentence_end = sentence_start + len(sentence)
+    later = [d for d in dates if match.end <= d.start and d.end <= sentence_end and d.value is not None
+             and not d.is_relative_to_event and not d.basis.startswith(("text-year", "inferred"))
+             and re.search(r"\b(?:and|to|until|through)\b", sentence[match.end - sentence_start:d.start - sentence_start])]
+    return later[0] if later else None
+
+
+def _year_before(value: DateValue) -> DateValue | None:
+    """Return ``value`` a year earlier (None for a 29 February)."""
+    try:
+        return value_of(value.start.replace(year=value.start.year - 1), value.precision)
+    except ValueError:
+        return None
 
 
 def _date_from(parts: list[int]) -> date:

@@ -259,3 +259,21 @@ def test_within_hours_of_an_earlier_happening_takes_its_day(extractor: EventExtr
     events = extractor.extract(make_context(text, "2020-06-30"))
     attack = next(e for e in events if e.attrs.get("trigger") == "attacked")
     assert attack.date_start == "2020-06-25"
+
+
+def test_the_start_of_a_range_ending_in_a_written_year_is_before_that_end() -> None:
+    from factiongraph.extract.dates.anchoring import resolve_event_date
+    from factiongraph.extract.dates.expressions import Anchor
+    text = "Between the 7 October attacks and 27 January 2024, the bases came under fire 160 times."
+    dates = find_dates(text, Anchor(None, None, year_hint=2024))
+    first = next(d for d in dates if d.text.startswith("7 October"))
+    value, _, basis = resolve_event_date(first, [], Anchor(None, None, year_hint=2024), dates, None,
+                                         text.index("attacks"), text, False, 0)
+    assert value is not None and value.iso_start == "2023-10-07", basis
+    # without a range, the year the text fixes stands
+    plain = "The 7 October attacks shook the region; on 27 January 2024 a drone struck a base."
+    dates = find_dates(plain, Anchor(None, None, year_hint=2024))
+    first = next(d for d in dates if d.text.startswith("7 October"))
+    value, _, _ = resolve_event_date(first, [], Anchor(None, None, year_hint=2024), dates, None,
+                                     plain.index("attacks"), plain, False, 0)
+    assert value is not None and value.iso_start == "2024-10-07"
