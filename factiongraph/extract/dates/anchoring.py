@@ -432,6 +432,12 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
         basis = match.basis
         if year is not None and basis.startswith("text-year"):
             basis = f"inferred year {year.year}: {'; '.join(year.reasons)}"
+        said = _report_day(match, dates, sentence, sentence_start) if match.kind == "weekday" else None
+        if said is not None and said.value is not None and match.value.start > said.value.start:
+            # "said on Thursday that ... were killed in the strike on Sunday": the Sunday before it
+            back = (match.value.start - said.value.start).days // 7 + 1
+            day = match.value.start - timedelta(days=7 * back)
+            return value_of(day, DatePrecision.DAY), match.text, f"{basis}; the one before the report of '{said.text}'"
         end = _range_end(match, dates, sentence, sentence_start) if basis.startswith(("text-year", "inferred")) else None
         if end is not None and end.value is not None and match.value.start > end.value.start:
             # "between the 7 October attacks and 27 January 2024": the range's start is before its end
@@ -461,6 +467,23 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
     precision = DatePrecision.YEAR if anchor.precision is DatePrecision.YEAR else DatePrecision.MONTH
     return value_of(_period_start(anchor.published, precision), precision), None, \
         "undated: publication period"
+
+
+_SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|stated|added)\s+(?:on\s+)?$", re.I)
+
+
+def _report_day(match: DateMatch, dates: list[DateMatch], sentence: str, sentence_start: int) -> DateMatch | None:
+    """Return the day of a saying written in ``match``'s sentence ("said on Thursday that ... on
+    Sunday", "... on Sunday, the group said on Thursday"): what it reports happened on or before
+    that day."""
+    if sentence_start < 0:
+        return None
+    sentence_end = sentence_start + len(sentence)
+    found = [d for d in dates if sentence_start <= d.start and d.end <= sentence_end and d is not match
+             and d.value is not None
+             and d.value.precision is DatePrecision.DAY and not d.is_relative_to_event
+             and _SAID_ON.search(sentence[:d.start - sentence_start])]
+    return found[-1] if found else None
 
 
 _RANGE_START = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)

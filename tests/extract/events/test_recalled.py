@@ -131,3 +131,14 @@ def test_a_happening_counted_back_from_its_sentences_own_day(extractor: EventExt
         "city killed a militia commander.", PUB))
     strikes = [e for e in found if e.sub_type == "Air/drone strike"]
     assert [e.date_start for e in strikes] == ["2024-03-01"]
+
+
+@pytest.mark.parametrize("text", [
+    "The group said on Saturday that four of its fighters were killed in a US strike on Monday near Qaim.",
+    "Four fighters were killed in a US strike on Monday near Qaim, the group said on Saturday.",
+])
+def test_a_weekday_in_what_a_dated_saying_reports_is_on_or_before_the_saying(extractor: EventExtractor,
+                                                                             text: str) -> None:
+    # PUB is Tuesday 2024-03-05: Saturday is 2024-03-02, so Monday is 2024-02-26, not 2024-03-04
+    strikes = [e for e in extractor.extract(make_context(text, PUB)) if e.sub_type == "Air/drone strike"]
+    assert [e.date_start for e in strikes] == ["2024-02-26"]
