@@ -53,6 +53,11 @@ _ON_WEEKDAY = r"(?:(?P<wd>" + _WEEKDAY_NAMES + r")(?:\s+(?:morning|afternoon|eve
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<dnum>[0-3]\d)\b")),
     ("numeric", NUMERIC_DATE),
+    # "26-27 February", "February 26-27, 2021", "from 3 to 5 March": the days of one span
+    ("dm_range", re.compile(r"\b(?:(?P<span>(?i:from|between))\s+)?(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?P<conn>[-\u2013]|\s(?:to|and|until)\s)\s*"
+                            + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+" + _YEAR + r"\b)?")),
+    ("md_range", re.compile(r"\b(?:(?P<span>(?i:from|between))\s+)?" + _MONTH + r"\s+(?P<day1>[0-3]?\d)(?:st|nd|rd|th)?\s*"
+                            r"(?P<conn>[-\u2013]|\s(?:to|and|until)\s)\s*" + _DAY + r"\b(?![\d:])(?:,?\s+" + _YEAR + r"\b)?")),
     ("mdy", re.compile(r"\b" + _ON_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b")),
     ("dmy", re.compile(r"\b" + _ON_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b")),
     ("since_my", re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I)),
@@ -97,6 +102,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("recent2", re.compile(r"\b(?:in\s+)?recent\s+(?P<unit>days|weeks|months|years)\b", re.I)),
     ("dayword", re.compile(r"\b(?P<dw>(?:the\s+day\s+before\s+)?yesterday|today|tonight|last\s+night|overnight(?!\s+(?:on|into|to|from|between|of)\b)|this\s+(?:morning|afternoon|"
                            r"evening))\b", re.I)),
+    # "on the 7th": a day of the publication month (or the month before, when it would follow it)
+    ("ordinal_day", re.compile(r"(?<=\b[Oo]n )the\s+(?P<oday>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])"
+                               r"(?!\s+(?:day|anniversary|floor|time|century|brigade|division|regiment|battalion)\b)")),
     ("weekday", re.compile(r"\b(?:(?P<last>(?i:last|this\s+past|past))\s+)?" + _WEEKDAY
                            + r"(?:\s+(?:morning|afternoon|evening|night))?\b")),
 ]
@@ -115,7 +123,8 @@ _NUM_WORDS = (_DIGIT, *NUMBER_WORDS)
 # scan_dates tries a pattern only there (one pass over the words instead of 22 over every
 # character). A property test checks the result against a full scan.
 _FIRST_WORDS: dict[str, tuple[str, ...]] = {
-    "iso": (_DIGIT,), "numeric": (_DIGIT,), "mdy": (*_MONTH_WORDS, *WEEKDAYS), "dmy": (_DIGIT, *WEEKDAYS),
+    "iso": (_DIGIT,), "numeric": (_DIGIT,), "dm_range": ("from", "between", _DIGIT),
+    "md_range": ("from", "between", *_MONTH_WORDS), "ordinal_day": ("the",), "mdy": (*_MONTH_WORDS, *WEEKDAYS), "dmy": (_DIGIT, *WEEKDAYS),
     "since_my": ("since",), "since_m": ("since",),
     "since_y": ("since",), "md": (*_MONTH_WORDS, *WEEKDAYS), "dm": (_DIGIT, *WEEKDAYS),
     "m_last_year": ("in", "during", "since", "early", "late", "mid", *_MONTH_WORDS),
@@ -348,6 +357,21 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
         return value_of(date(int(g["year"]), _month_number(g["month"]), 1), DatePrecision.MONTH), "explicit", None, None
     if kind in ("y", "y_attr"):
         return value_of(date(int(g["year"]), 1, 1), DatePrecision.YEAR), "explicit", None, None
+    if kind in ("md_range", "dm_range"):
+        month, first_day, last_day = _month_number(g["month"]), int(g["day1"]), int(g["day"])
+        if g["conn"].strip() and g["conn"].strip() not in "-\u2013" and not g.get("span"):
+            # "on March 3 and 12 people died": a span only as "from 3 to 5", "between 3 and 5"
+            first_day = last_day if kind == "dm_range" else first_day
+            last_day = first_day
+        if g.get("year"):
+            year, basis = int(g["year"]), "explicit"
+        else:
+            year, basis = _year_for(month, last_day, anchor)
+        first = _safe_date(year, month, first_day) if year is not None else None
+        last = _safe_date(year, month, last_day) if year is not None else None
+        if first is None or last is None or last < first:
+            return None, f"{kind}: no valid span" if year is not None else basis, None, None
+        return DateValue(first, last, DatePrecision.DAY), f"{basis}; a span of days", None, None
     if kind in ("md", "dm"):
         month, day = _month_number(g["month"]), int(g["day"])
         year, basis = _year_for(month, day, anchor)
@@ -439,6 +463,13 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
             return DateValue(pub - timedelta(days=1), pub, DatePrecision.DAY), "publication: the night before", None, None
         delta = 2 if word.endswith("yesterday") and word != "yesterday" else 1 if word == "yesterday" else 0
         return value_of(pub - timedelta(days=delta), DatePrecision.DAY), "publication day", None, None
+    if kind == "ordinal_day":
+        if not day_pub:
+            return None, "ordinal_day: publication day unknown", None, None
+        n = int(g["oday"])
+        month_start = date(pub.year, pub.month, 1) if n <= pub.day else _add_months(date(pub.year, pub.month, 1), -1)
+        d = _safe_date(month_start.year, month_start.month, n)
+        return (value_of(d, DatePrecision.DAY) if d else None), "publication: that day of the latest month it fits", None, None
     if kind == "weekday":
         if not day_pub:
             return value_of(pub, anchor.precision or DatePrecision.YEAR), "weekday; publication day unknown", None, None

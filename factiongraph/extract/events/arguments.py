@@ -1194,7 +1194,8 @@ class ArgumentReader:
             if t.dep_ in ("relcl", "acl", "appos") and t.head.i != head.i \
                     and not (t.left_edge.i <= head.i <= t.right_edge.i) \
                     and (t.dep_ != "appos" or any(c.dep_ in ("relcl", "acl") for c in t.children)) \
-                    and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ",":
+                    and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," \
+                    and not _tells_the_happening(t.head, verb):
                 # set off by commas: a description ("X, which was formed in 2014,", "X, a group
                 # founded in 2007,"), not the report
                 return True
@@ -1206,6 +1207,13 @@ class ArgumentReader:
 
 # "in retaliation for", "in response to", "in revenge for": what the clause answers came before it
 _ANSWER_NOUNS = ("retaliation", "response", "revenge", "reprisal", "reaction")
+
+
+def _tells_the_happening(noun: Token, verb: Token) -> bool:
+    """Return True when ``noun`` is the subject of the trigger's clause ``verb`` and names a
+    happening ("The bombing, which took place on 2 March, killed 11 people"): a clause that
+    describes it tells the trigger's own happening, not a participant's history."""
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i and noun.lower_ in HOST_NOUNS
 
 
 def _phrase_root(doc: Any, char_start: int, char_end: int) -> Token | None:

@@ -360,3 +360,24 @@ def test_month_relative_words_in_a_text_dated_only_by_its_year() -> None:
     assert found["last month"].value is None  # January's "last month" is in the year before
     assert found["two months ago"].value is None and found["last June"].value is None
     assert found["earlier this month"].value == value_of(date(2021, 1, 1), DatePrecision.YEAR)
+
+
+def test_a_span_of_days_in_one_month() -> None:
+    for text, first, last in (("clashes on 26-27 March", "2021-03-26", "2021-03-27"),
+                              ("strikes from 3 to 5 April", "2021-04-03", "2021-04-05"),
+                              ("raids between March 1 and 4, 2020", "2020-03-01", "2020-03-04")):
+        found = one(text)
+        assert found.value is not None
+        assert (found.value.start.isoformat(), found.value.end.isoformat()) == (first, last), text
+
+
+def test_and_after_a_day_is_no_span_without_between() -> None:
+    found = one("a bomb exploded on April 3 and 12 people died")
+    assert found.value is not None and found.value.start == found.value.end == date(2021, 4, 3)
+
+
+def test_a_bare_ordinal_day_is_in_the_latest_month_it_fits() -> None:
+    assert one("attacked the post on the 7th, killing").value == value_of(date(2021, 4, 7), DatePrecision.DAY)
+    assert one("attacked the post on the 27th, killing").value == value_of(date(2021, 3, 27), DatePrecision.DAY)
+    assert not find_dates("the attack on the 5th Brigade", PUB)
+    assert one("on the 7th", parse_published("2021-04", "month")).value is None

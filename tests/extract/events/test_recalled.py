@@ -142,3 +142,14 @@ def test_a_weekday_in_what_a_dated_saying_reports_is_on_or_before_the_saying(ext
     # PUB is Tuesday 2024-03-05: Saturday is 2024-03-02, so Monday is 2024-02-26, not 2024-03-04
     strikes = [e for e in extractor.extract(make_context(text, PUB)) if e.sub_type == "Air/drone strike"]
     assert [e.date_start for e in strikes] == ["2024-02-26"]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The bombing, which took place on 2 March, killed 11 people at a market in Baghdad.", "2024-03-02"),
+    ("The blast, which happened on Saturday night, wounded three policemen in Mosul.", "2024-03-02"),
+])
+def test_a_clause_describing_the_subject_happening_dates_it(extractor: EventExtractor, text: str,
+                                                            day: str) -> None:
+    # the subject names the happening itself: its relative clause is no participant's history
+    found = extractor.extract(make_context(text, PUB))
+    assert [e.date_start for e in found] == [day]
