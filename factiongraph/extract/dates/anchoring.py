@@ -239,7 +239,21 @@ def choose_date(text: str, sent_start: int, sent_end: int, trigger: int, own: li
     return pick_date(sent_start, sent_end, trigger, written) \
         or pick_date(sent_start, sent_end, trigger, sentence) \
         or paragraph_label_date(text, trigger, dates) \
-        or pick_date(sent_start, sent_end, trigger, [d for d in loose if d.filing])
+        or pick_date(sent_start, sent_end, trigger, [d for d in loose if d.filing]) \
+        or _dateline_before(text, sent_start, dates)
+
+
+_DATELINE_TAIL = re.compile(r"[^\n]{0,80}?(?:-{1,2}|\u2013|\u2014)\s*")
+
+
+def _dateline_before(text: str, sent_start: int, dates: list[DateMatch]) -> DateMatch | None:
+    """Return the date of a wire dateline that the sentence at ``sent_start`` directly follows on
+    its line ("BAGHDAD, March 9 (Reuters) - A roadside bomb exploded ..."): the lead sentence,
+    split from its dateline, was filed that day. None for any other sentence."""
+    for d in dates:
+        if d.filing and d.end <= sent_start and _DATELINE_TAIL.fullmatch(text, d.end, sent_start):
+            return d
+    return None
 
 
 _LABEL_END = re.compile(r"\s*[:\u2013\u2014-]")

@@ -204,6 +204,17 @@ def test_the_sentences_own_day_beats_the_datelines_day(extractor: EventExtractor
     assert events[0].attrs["date_text"] == "Tuesday"
 
 
+def test_a_lead_with_no_day_of_its_own_is_dated_by_its_dateline(extractor: EventExtractor) -> None:
+    # the parser may cut the dateline off as a sentence of its own: the lead still takes its day
+    text = ("KIRKUK, May 16 (Reuters) - A roadside bomb exploded near a police patrol in Kirkuk, police said.\n\n"
+            "In a separate incident, a bomb wounded two soldiers in Hawija, police said.")
+    events = extractor.extract(make_context(text, "2023-05-18"))
+    lead = next(e for e in events if "patrol" in e.evidence[0].text)
+    other = next(e for e in events if "Hawija" in e.evidence[0].text)
+    assert (lead.date_start, lead.attrs["date_text"]) == ("2023-05-16", "May 16")
+    assert other.date_start != "2023-05-16"  # only the sentence the dateline opens
+
+
 def test_a_bare_weekday_goes_back_from_the_datelines_day(extractor: EventExtractor) -> None:
     # only the month is known; the dateline (a Thursday) fixes the day, Tuesday is two days before
     text = "KIRKUK, Iraq, May 18 (Wire) - Gunmen shot dead a tribal sheikh in Kirkuk on Tuesday, police said."
