@@ -151,7 +151,8 @@ def may_be_same_event(new: Event, cand: Event, ancestors: Ancestors | None = Non
     The checks :func:`match_event` starts with; a store can ask them before it loads a
     candidate's participants.
     """
-    return cand is not new and is_same_family(new, cand) and dates_compatible(new, cand) \
+    return cand is not new and is_same_family(new, cand) \
+        and (dates_compatible(new, cand) or new.date_start is None or cand.date_start is None) \
         and places_compatible(new, cand, ancestors)
 
 
@@ -211,7 +212,12 @@ def match_event(new: Event, candidates: list[Event], ancestors: Ancestors | None
         same_place = new.location_id is not None and new.location_id == cand.location_id
         people = is_person is not None and any(
             is_person(p) for p in (set(new.actors) | set(new.targets)) & (set(cand.actors) | set(cand.targets)))
-        if day_new is not None and day_cand is not None:
+        if new.date_start is None or cand.date_start is None:
+            # a report with no date at all ("the killing of X and Y", recalled): one only by the
+            # death of the same named people, which happens once
+            if not (is_person is not None and _same_deaths(new, cand, is_person)):
+                continue
+        elif day_new is not None and day_cand is not None:
             if day_new != day_cand or not (shared or same_place):
                 continue
         elif people:
@@ -224,7 +230,12 @@ def match_event(new: Event, candidates: list[Event], ancestors: Ancestors | None
             # period does not
             month = coarse.date_precision == DatePrecision.MONTH.value and not is_undated(coarse) \
                 and shared and coarse.location_id is not None
-            if not ((specific and shared) or month):
+            # "weekend US air strikes on Kataib Hezbollah killed 25" and "strikes on Sunday against
+            # Kataib Hezbollah killed 25": a span of a few days holding the other's day, the same
+            # actor and target and the same toll
+            days = _few_days_holding(coarse, day_new if day_new is not None else day_cand)
+            same_sides = bool(set(new.actors) & set(cand.actors)) and bool(set(new.targets) & set(cand.targets))
+            if not ((specific and shared) or month or (days and same_sides and _a_toll_agrees(new, cand))):
                 continue
         else:
             continue
@@ -235,6 +246,35 @@ def match_event(new: Event, candidates: list[Event], ancestors: Ancestors | None
         if best is None or key < best:
             best, chosen = key, cand
     return chosen
+
+
+SHORT_SPAN_DAYS = 3  # a weekend, "overnight", "on 26-27 February": one happening may be told by such a span
+
+
+def _few_days_holding(event: Event, day: date | None) -> bool:
+    """Return True when ``event`` is dated (by its text, not the publication period alone) to a
+    span of at most ``SHORT_SPAN_DAYS`` days that holds ``day``."""
+    span = event_dates(event)
+    if span is None or day is None or str(event.attrs.get("date_basis", "")).startswith("undated") \
+            or span.precision is not DatePrecision.DAY:
+        return False
+    return (span.end - span.start).days < SHORT_SPAN_DAYS and span.start <= day <= span.end
+
+
+def _a_toll_agrees(a: Event, b: Event) -> bool:
+    """Return True when both reports give the same number of dead (or of injured)."""
+    return any(isinstance(a.counts.get(k), int) and a.counts.get(k) == b.counts.get(k) and a.counts[k] > 0
+               for k in ("killed", "injured"))
+
+
+def _same_deaths(a: Event, b: Event, is_person: Callable[[str], bool]) -> bool:
+    """Return True when both reports tell the killing of the same named people: the people each
+    names as its targets are the same, and so is the number of dead."""
+    people_a = {t for t in a.targets if is_person(t)}
+    people_b = {t for t in b.targets if is_person(t)}
+    killed = a.counts.get("killed")
+    return bool(people_a) and people_a == people_b and isinstance(killed, int) \
+        and killed >= len(people_a) and killed == b.counts.get("killed")
 
 
 def _more_specific_place(a: Event, b: Event) -> Event:

@@ -186,6 +186,35 @@ def test_background_report_naming_a_person_matches_the_precise_day_either_order(
     assert (merged.event_id, merged.date_start, merged.location_id) == (background.event_id, "2020-06-25", "al-dora")
 
 
+def test_an_undated_recall_of_a_killing_joins_it_only_by_the_same_named_dead() -> None:
+    def is_person(entity_id: str) -> bool:
+        return entity_id in ("muslih", "saadi")
+    dated = replace(raid("a", targets=("muslih",)), counts={"killed": 1})
+    recalled = replace(raid("b", place=None, actors=()), date_start=None, date_end=None, date_precision=None,
+                       targets=["muslih"], counts={"killed": 1})
+    assert match_event(recalled, [dated], ancestors, is_person) is dated
+    assert match_event(dated, [recalled], ancestors, is_person) is recalled
+    # another person's death, a different toll, or no death told: apart
+    assert match_event(replace(recalled, targets=["saadi"]), [dated], ancestors, is_person) is None
+    assert match_event(replace(recalled, counts={"killed": 3}), [dated], ancestors, is_person) is None
+    assert match_event(replace(recalled, counts={}), [dated], ancestors, is_person) is None
+    # an undated raid on a group (no named dead) never joins by guess
+    undated = replace(raid("c"), date_start=None, date_end=None, date_precision=None)
+    assert match_event(undated, [raid("a")], ancestors, is_person) is None
+
+
+def test_a_span_of_days_holding_the_others_day_joins_with_the_same_sides_and_toll() -> None:
+    day = replace(raid("a", place="baghdad"), counts={"killed": 25})
+    weekend = replace(raid("b", date="2020-06-24", place=None), date_end="2020-06-25", counts={"killed": 25},
+                      attrs={"label": "raid", "date_basis": "publication: latest weekend"})
+    assert match_event(weekend, [day], ancestors) is day
+    assert match_event(day, [weekend], ancestors) is weekend
+    assert match_event(replace(weekend, counts={"killed": 24}), [day], ancestors) is None  # another toll
+    assert match_event(replace(weekend, targets=["aah"]), [day], ancestors) is None  # another target
+    week = replace(weekend, date_start="2020-06-19")  # a week holds many happenings
+    assert match_event(week, [day], ancestors) is None
+
+
 def test_month_report_with_other_targets_is_not_merged() -> None:
     other = raid("b", date="2020-06", precision=DatePrecision.MONTH, place="baghdad", actors=(), targets=("aah",))
     assert match_event(other, [raid("a")], ancestors) is None
