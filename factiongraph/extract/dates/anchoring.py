@@ -307,6 +307,25 @@ def _reference_event(match: DateMatch, earlier: list[Event]) -> Event | None:
     return None if word else fallback
 
 
+_CAME = re.compile(r"\s*(?:(?P<pronoun>It|This|That)|The\s+(?P<noun>[a-z]+))\s+(?:came|comes|happened|occurred|followed)\b")
+
+
+def _subject_reference(sentence: str, earlier: list[Event]) -> Event | None:
+    """Return the happening a "came N days after" sentence is about, which the clause's event
+    counts back from: "It came a week after X announced ...": the story's lead (its first event
+    dated to a day); "The attack came two days after ...": the latest earlier attack so dated."""
+    m = _CAME.match(sentence)
+    if m is None:
+        return None
+    dated = [e for e in earlier if e.date_start and e.date_precision == DatePrecision.DAY
+             and not str(e.attrs.get("date_basis", "")).startswith(("undated", "relative"))]
+    if m.group("pronoun"):
+        return dated[0] if dated else None
+    word = m.group("noun").rstrip("s")
+    return next((e for e in reversed(dated) if word in str(e.attrs.get("trigger", "")).lower()
+                 or word == e.attrs.get("label")), None)
+
+
 # A bare weekday counts from a day written at most this many characters before it.
 WEEKDAY_REFERENCE_WINDOW = 250
 
@@ -423,6 +442,7 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
         if trigger >= match.end and match.reference is None \
                 and re.search(r"\b(?:after|before)$", match.text, re.I):
             offset, basis = -offset, f"relative: the event that '{match.text}' counts from"
+            ref = _subject_reference(sentence, earlier) or ref
         if ref is not None and ref.date_start:
             parts = [int(p) for p in ref.date_start.split("-")]
             base = value_of(_date_from(parts), DatePrecision(ref.date_precision or DatePrecision.DAY))

@@ -288,3 +288,13 @@ def test_the_start_of_a_range_ending_in_a_written_year_is_before_that_end() -> N
     value, _, _ = resolve_event_date(first, [], Anchor(None, None, year_hint=2024), dates, None,
                                      plain.index("attacks"), plain, False, 0)
     assert value is not None and value.iso_start == "2024-10-07"
+
+
+def test_it_came_a_week_after_counts_back_from_the_storys_lead(extractor: EventExtractor) -> None:
+    # PUB Wednesday 2021-03-10: "It" is the Wednesday strike, not Sunday's attack told in between
+    text = ("A US drone strike killed a militia commander in Baghdad on Wednesday. The strike answered a drone "
+            "attack that killed three soldiers in Jordan on Sunday. It came a week after Kataib Hezbollah "
+            "announced that it was suspending its operations against US forces.")
+    events = extractor.extract(make_context(text, "2021-03-10"))
+    change = next(e for e in events if e.evidence[0].text.startswith("It came"))
+    assert change.date_start == "2021-03-03"
