@@ -43,7 +43,7 @@ _CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight then now january february march "
     "april may june july august september october november december".split()
 )
-_SEPARATORS = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|,\s*(?=\d)|\bon\b(?=\s+\w+\s+\d))\s*")
+_SEPARATORS = re.compile(r"\s*(?:\||•|·|—|–|;|\s-\s|,\s*(?=\d)|\bon\b(?=\s+\w+\s+\d))\s*")
 
 
 def is_person_name(text: str) -> bool:
@@ -76,7 +76,8 @@ def is_institution_name(text: str) -> bool:
 
 def _is_name_list(text: str) -> bool:
     parts = re.split(r"\s*(?:,|\band\b|&)\s*", text)
-    return all(is_person_name(p) for p in parts if p)
+    # "Associated Press", "Example News": an outlet's words are never a person's name
+    return all(is_person_name(p) and not is_institution_name(p) for p in parts if p)
 
 
 @dataclass(slots=True, frozen=True)

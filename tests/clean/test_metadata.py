@@ -40,6 +40,10 @@ from factiongraph.clean.metadata import (
         ("By Channel24", "Channel24"),
         ("Jane Roe, Senior Correspondent, Kirkuk", "Jane Roe"),
         ("By Jane Roe, Middle East Correspondent, in Kirkuk", "Jane Roe"),
+        # an agency's full name after the comma is its credit, not a second author
+        ("By JANE ROE, Associated Press", "JANE ROE"),
+        ("By Jane Roe, Example News", "Jane Roe"),
+        ("Reporting by Jane Roe; Editing by Ali Omar", "Jane Roe"),
     ],
 )
 def test_parse_byline(line: str, author: str) -> None:

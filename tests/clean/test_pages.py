@@ -68,6 +68,8 @@ def test_pages_are_many_styles() -> None:
         # a bare name under a standfirst that ends with a full stop, the date under it
         ("think_tank_header_twice", "Iraq's Factions Are Learning to Govern", "Karim Saleh"),
         ("situation_report", "Iraq Situation Report: March 3, 2031", "Ana Torres and Ben Hale"),
+        # a wire credit line under the headline: the reporter, not the editor
+        ("wire_credit_header", "Gunmen kill tribal elder in Kirkuk as feud escalates", "Amira Saleh"),
     ],
 )
 def test_page_title_and_author(name: str, title: str, author: str | None) -> None:
