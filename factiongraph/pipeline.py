@@ -12,8 +12,9 @@ import logging
 import time
 from datetime import UTC, date, datetime
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
+from itertools import chain
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from factiongraph.clean import Cleaner
@@ -25,6 +26,7 @@ from factiongraph.ingest import IngestOptions, estimate_similarity, iter_inputs,
 from factiongraph.ingest.manifest import Manifest
 from factiongraph.kb import KnowledgeBase, load_kb
 from factiongraph.model import Document, EntityType, RawDocument, Rejection, RejectionReason
+from factiongraph.model.numeric_dates import COLLECTION_PREFIX, collection_order
 from factiongraph.model.result import DocumentResult
 from factiongraph.model.summary import RunSummary
 from factiongraph.settings import Settings
@@ -64,13 +66,9 @@ class Pipeline:
         self.today = today if today is not None else datetime.now(UTC).date()
         """The ingest day: no event of an undated document is dated after it."""
         self.kb = kb if kb is not None else load_kb(settings.kb_paths)
-        records = self.kb.by_type(EntityType.MEDIA_OUTLET)
-        outlets = [n for r in records for n in (r.name, *r.aliases)]
-        self.cleaner = Cleaner(
-            outlet_names=outlets, numeric_date_order=settings.numeric_date_order,
-            canonical_outlets={n: r.name for r in records for n in (r.name, *r.aliases)},
-            wire_agencies=[n for r in records if r.attributes.get("kind") == "wire_agency" for n in (r.name, *r.aliases)],
-        )
+        self._outlet_records = self.kb.by_type(EntityType.MEDIA_OUTLET)
+        self.cleaner = self._make_cleaner(settings.numeric_date_order)
+        self._base_date_order = settings.numeric_date_order
         self.analyze = analyze
         self._nlp: NlpPipeline | None = None
         self._resolver: Resolver | None = None
@@ -80,6 +78,41 @@ class Pipeline:
         self.apart: frozenset[frozenset[str]] = frozenset()
         """Pairs of entity ids reviewers judged different, read from the store when a run starts."""
         self.ingest_options = IngestOptions.from_settings(settings)
+
+    def _make_cleaner(self, numeric_date_order: str) -> Cleaner:
+        records = self._outlet_records
+        return Cleaner(
+            outlet_names=[n for r in records for n in (r.name, *r.aliases)], numeric_date_order=numeric_date_order,
+            canonical_outlets={n: r.name for r in records for n in (r.name, *r.aliases)},
+            wire_agencies=[n for r in records if r.attributes.get("kind") == "wire_agency" for n in (r.name, *r.aliases)],
+        )
+
+    def _learn_date_order(self, specs: Sequence[str | RawDocument], summary: RunSummary) -> None:
+        """With ``numeric_date_order: auto``, read the collection's convention for numeric dates.
+
+        The local files a run names are read once before the run (URLs, feeds and standard input
+        are not fetched twice): when the documents that show a day/month order all show the same
+        one, a document that shows none reads its ambiguous dates that way ("03/04/2012" in an
+        incident log whose other entries write "02/23/2012"). The settings of this run say
+        ``auto/dmy`` or ``auto/mdy``; the summary says which and from how many documents.
+        """
+        if self._base_date_order != "auto":
+            return
+        paths = [s for s in specs if isinstance(s, str) and s != "-" and "://" not in s]
+        read = (item.text for item in iter_inputs(paths, self.ingest_options) if isinstance(item, RawDocument))
+        order, shown = collection_order(chain(read, (s.text for s in specs if isinstance(s, RawDocument))))
+        value = f"{COLLECTION_PREFIX}{order}" if order is not None else "auto"
+        if order is not None:
+            summary.date_convention = f"{order} ({shown} documents show it)"
+            log.info("numeric dates: the collection writes %s (%d documents show it)", order, shown)
+        if value == self.settings.numeric_date_order:
+            return
+        if self._engine is not None:
+            log.info("numeric dates: workers already started keep their convention")
+            return
+        self.settings = replace(self.settings, numeric_date_order=value)
+        self.cleaner = self._make_cleaner(value)
+        self._extractor = None
 
     # -- stage construction (lazy: building spaCy costs a second) ----------------------------
     @property
@@ -128,8 +161,11 @@ class Pipeline:
         self.apart = store.apart_pairs() if self.analyze else frozenset()
         if self._resolver is not None:
             self._resolver.apart = self.apart
+        learned = RunSummary()
+        self._learn_date_order(specs, learned)
         with long_lived_heap(self._build_stages):
             summary = self._run(specs, store, stdin=stdin, progress=progress, manifest=manifest)
+        summary.date_convention = learned.date_convention
         if manifest is not None:
             summary.manifest = manifest.stats()
             for problem in summary.manifest["problems"]:

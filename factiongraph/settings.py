@@ -71,7 +71,8 @@ SETTING_HELP: dict[str, str] = {
               "arguments from sentence structure (default true); false is faster but falls back to word order."),
     "numeric_date_order": ("How to read a numeric date whose day and month could be swapped (03/04/2021): "
                            "'dmy' or 'mdy' for a collection with a known convention; 'auto' (default) uses "
-                           "the document's own unambiguous numeric dates, else keeps only the year."),
+                           "the document's own unambiguous numeric dates, else those of the collection an ingest run reads "
+                           "(when every document that shows an order shows the same one), else keeps only the year."),
     "max_request_bytes": ("'serve': a request body larger than this many bytes is refused with 413 before it is "
                           "read (a declared Content-Length) or as soon as the limit is passed (a chunked body). "
                           "The default leaves room for one article at max_document_bytes sent as JSON."),

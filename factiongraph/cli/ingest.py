@@ -93,6 +93,8 @@ def format_summary(summary: RunSummary, totals: dict[str, int]) -> str:
         m = summary.manifest
         lines.append(f"  manifest             {m['rows']} rows, {m['matched']} matched, "
                      f"{len(m['problems'])} problems  ({m['path']})")
+    if summary.date_convention is not None:
+        lines.append(f"  numeric dates        {summary.date_convention}, where a document shows no order of its own")
     lines.append(
         f"  extracted            {summary.mentions} mentions, {summary.events} events, "
         f"{summary.relations} relations, {summary.quotes} quotes"

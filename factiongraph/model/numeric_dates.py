@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 ORDERS = ("dmy", "mdy")
@@ -95,8 +96,36 @@ def document_order(text: str) -> str | None:
     return seen.pop() if len(seen) == 1 else None
 
 
+COLLECTION_PREFIX = "auto/"
+"""``auto/dmy``, ``auto/mdy``: the document's own convention, else the collection's (set by a run)."""
+
+
 def choose_order(setting: str | None, text: str) -> str | None:
-    """Return the order for ambiguous numeric dates: an explicit setting, else the document's own."""
+    """Return the order for ambiguous numeric dates: an explicit setting, else the document's own,
+    else (for ``auto/dmy``, ``auto/mdy``) the convention of the collection the document came in."""
     if setting in ORDERS:
         return setting
-    return document_order(text)
+    own = document_order(text)
+    if own is None and setting is not None and setting.startswith(COLLECTION_PREFIX) \
+            and setting[len(COLLECTION_PREFIX):] in ORDERS:
+        return setting[len(COLLECTION_PREFIX):]
+    return own
+
+
+def collection_order(texts: Iterable[str], minimum: int = 2) -> tuple[str | None, int]:
+    """Return the order the documents of a collection agree on, and how many show it.
+
+    Each text votes with its own convention (:func:`document_order`); texts showing none do not
+    vote. An order is returned only when at least ``minimum`` texts show it and none shows the
+    other (an incident log whose "02/23/2012" entries make its "03/04/2012" ones March 4th);
+    a mixed collection has none.
+    """
+    votes = dict.fromkeys(ORDERS, 0)
+    for text in texts:
+        own = document_order(text)
+        if own is not None:
+            votes[own] += 1
+    shown = [order for order in ORDERS if votes[order]]
+    if len(shown) == 1 and votes[shown[0]] >= minimum:
+        return shown[0], votes[shown[0]]
+    return None, sum(votes.values())

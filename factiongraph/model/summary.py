@@ -28,6 +28,8 @@ class RunSummary:
     seconds: float = 0.0
     manifest: dict[str, Any] | None = None
     """The manifest's rows, how many matched and its problems, when the run had one."""
+    date_convention: str | None = None
+    """The day/month order the collection's numeric dates showed ("mdy (12 documents show it)"), if any."""
 
     @property
     def rejected(self) -> int:
@@ -57,5 +59,5 @@ class RunSummary:
             "mentions": self.mentions, "events": self.events, "relations": self.relations, "quotes": self.quotes,
             "rejected": self.rejected, "rejected_by_reason": self.rejected_by_reason(),
             "rejections": [r.line() for r in self.rejections], "seconds": round(self.seconds, 2),
-            "manifest": self.manifest,
+            "manifest": self.manifest, "date_convention": self.date_convention,
         }

@@ -363,14 +363,11 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
             # "on March 3 and 12 people died": a span only as "from 3 to 5", "between 3 and 5"
             first_day = last_day if kind == "dm_range" else first_day
             last_day = first_day
-        if g.get("year"):
-            year, basis = int(g["year"]), "explicit"
-        else:
-            year, basis = _year_for(month, last_day, anchor)
-        first = _safe_date(year, month, first_day) if year is not None else None
-        last = _safe_date(year, month, last_day) if year is not None else None
+        span_year, basis = (int(g["year"]), "explicit") if g.get("year") else _year_for(month, last_day, anchor)
+        first = _safe_date(span_year, month, first_day) if span_year is not None else None
+        last = _safe_date(span_year, month, last_day) if span_year is not None else None
         if first is None or last is None or last < first:
-            return None, f"{kind}: no valid span" if year is not None else basis, None, None
+            return None, f"{kind}: no valid span" if span_year is not None else basis, None, None
         return DateValue(first, last, DatePrecision.DAY), f"{basis}; a span of days", None, None
     if kind in ("md", "dm"):
         month, day = _month_number(g["month"]), int(g["day"])

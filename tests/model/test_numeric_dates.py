@@ -1,0 +1,24 @@
+"""Day/month order of numeric dates: a document's own convention, else its collection's."""
+
+from __future__ import annotations
+
+from factiongraph.model.numeric_dates import choose_order, collection_order, document_order
+
+MDY = "02/23/2012: A car bomb exploded near a checkpoint."
+DMY = "23/02/2012: A car bomb exploded near a checkpoint."
+AMBIGUOUS = "03/04/2012: Gunmen attacked a patrol."
+
+
+def test_a_collection_order_needs_two_documents_and_no_dissent() -> None:
+    assert collection_order([MDY, "07/30/2013: a bomb", AMBIGUOUS]) == ("mdy", 2)
+    assert collection_order([MDY, AMBIGUOUS])[0] is None  # one document is no convention
+    assert collection_order([MDY, "07/30/2013: a bomb", DMY])[0] is None  # a mixed collection has none
+    assert collection_order([AMBIGUOUS, "no dates at all"]) == (None, 0)
+
+
+def test_the_documents_own_order_beats_the_collections() -> None:
+    assert document_order(AMBIGUOUS) is None
+    assert choose_order("auto/mdy", AMBIGUOUS) == "mdy"
+    assert choose_order("auto/mdy", DMY) == "dmy"  # its own 23/02 says day-month
+    assert choose_order("auto", AMBIGUOUS) is None
+    assert choose_order("dmy", MDY) == "dmy"  # an explicit setting is the user's word
