@@ -73,9 +73,18 @@ def toll_as_of(event: Event) -> bool:
 def is_bare_casualty(event: Event) -> bool:
     """Return True for a killing or wounding with figures and nothing of its own besides: no
     actor, no place, no date but the publication period, the day someone reported it ("Four
-    protesters were killed, medics said on Tuesday") or the day its toll stood by."""
+    protesters were killed, medics said on Tuesday"), the day its toll stood by, or one written
+    outside its sentence (:func:`dated_from_elsewhere`)."""
     return (event.attrs.get("label") in CASUALTY_LABELS and bool(event.counts) and not event.actors
-            and event.location_id is None and (is_undated(event) or dated_by_report(event) or toll_as_of(event)))
+            and event.location_id is None and (is_undated(event) or dated_by_report(event) or toll_as_of(event)
+                                               or dated_from_elsewhere(event)))
+
+
+def dated_from_elsewhere(event: Event) -> bool:
+    """Return True when an event's date is written outside its own sentence: the date labelling its
+    paragraph ("02/23/2012: A car bomb exploded ... Five people were killed") or its dateline."""
+    written = str(event.attrs.get("date_text") or "")
+    return bool(written) and bool(event.evidence) and written not in event.evidence[0].text
 
 
 def is_toll_of_one_told(event: Event, sentence: str) -> bool:

@@ -35,6 +35,19 @@ def test_a_toll_in_the_next_sentence_is_the_bombings(extractor: EventExtractor, 
     assert any(ev.text.startswith(second.split()[0]) for ev in bomb.evidence)  # the toll's own sentence
 
 
+@pytest.mark.parametrize("entry", [
+    "02/23/2012: A car bomb exploded near a police checkpoint in Karrada district, Baghdad. Five people were "
+    "killed and 12 others wounded, including three policemen.",
+    "March 9, 2016 - A roadside bomb exploded as an army patrol passed near Baquba. One soldier was killed and "
+    "another five injured.",
+])
+def test_an_incident_logs_toll_sentence_is_the_entrys_toll(extractor: EventExtractor, entry: str) -> None:
+    # the date labelling the entry is not the toll sentence's own: it is no second happening
+    events = run(extractor, entry)
+    assert len(events) == 1, [(e.sub_type, e.evidence[0].text) for e in events]
+    assert events[0].sub_type == "Remote explosive/landmine/IED" and events[0].counts.get("killed") in (5, 1)
+
+
 @pytest.mark.parametrize("second", [
     # dated only by the day it was reported, or by the day the toll stood
     "Four protesters were killed and more than 100 were wounded, medics said on Wednesday.",
