@@ -407,6 +407,39 @@ def _answered_event(words: list[str], earlier: list[Event]) -> tuple[Event, str]
     return None
 
 
+# "condemned the attack", "the perpetrators of this terror attack": a definite noun naming a happening
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "today's", "monday's", "tuesday's", "wednesday's",
+                          "thursday's", "friday's", "saturday's", "sunday's"})
+
+
+def _definite_words(sentence: str) -> list[str]:
+    """Return the (at most three) words after each definite determiner of ``sentence``, lowercased."""
+    tokens = [t.lower().replace("\u2019", "'") for t in re.findall(r"[A-Za-z'\u2019]+", sentence)]
+    return [w for i, t in enumerate(tokens) if t in _DETERMINERS
+            for w in tokens[i + 1:i + 4] if w not in _DETERMINERS]
+
+
+# A reaction refers to news of the day; an older happening it names ("the 2003 invasion") dates nothing.
+REACTION_WINDOW_DAYS = 7
+
+
+def _reaction_day(sentence: str, earlier: list[Event], anchor: Anchor) -> tuple[Event, str] | None:
+    """Return the happening an undated sentence refers to by a definite noun ("Iraq's prime minister
+    condemned the attack and ordered an investigation"; "spoke with the president about this terror
+    attack"), when the report dates it to a day by its own words, at most ``REACTION_WINDOW_DAYS``
+    before the publication: the reaction is told as that day's news. None otherwise."""
+    words = _definite_words(sentence)
+    if not words:
+        return None
+    latest = anchor.latest
+    days = [e for e in earlier if e.date_precision == DatePrecision.DAY and e.date_start
+            and e.date_end in (None, e.date_start)]
+    if anchor.published is not None and latest is not None:
+        days = [e for e in days if latest - timedelta(days=REACTION_WINDOW_DAYS)
+                <= _date_from([int(p) for p in (e.date_start or "").split("-")]) <= latest]
+    return _answered_event(words, days)
+
+
 def _clause_day(match: DateMatch, dates: list[DateMatch], sentence_start: int) -> DateMatch | None:
     """Return the last day written in the sentence before ``match`` ("voted on Sunday, two days
     after ..."), or None: a day of its own, not one counted from another event or a filing."""
@@ -420,7 +453,7 @@ def _clause_day(match: DateMatch, dates: list[DateMatch], sentence_start: int) -
 def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: Anchor,
                        dates: list[DateMatch], year: YearGuess | None = None, trigger: int = -1,
                        sentence: str = "", prompted: bool = False,
-                       sentence_start: int = -1) -> tuple[DateValue | None, str | None, str]:
+                       sentence_start: int = -1, reaction: bool = False) -> tuple[DateValue | None, str | None, str]:
     """Return ``(value, date_text, date_basis)`` for the date expression of one event.
 
     Relative expressions take the referenced (or latest explicitly dated) earlier event's date.
@@ -433,7 +466,10 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
     happening its sentence answers (``prompted``: "strikes in February in response to rocket attacks": the
     attacks) came before the sentence's date: without a date of its own it has none. With no
     earlier event to count from, a trigger in the clause the expression introduces counts back from
-    the day its sentence (starting at ``sentence_start``) gives before the expression.
+    the day its sentence (starting at ``sentence_start``) gives before the expression. A
+    ``reaction`` (a non-violent happening: a condemnation, an order, a call) with no date of its own
+    that names an earlier happening by a definite noun takes that happening's day when the report
+    dates it to a day of its last week (:func:`_reaction_day`).
     """
     if match is not None and match.is_relative_to_event:
         ref = _reference_event(match, earlier)
@@ -496,6 +532,11 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
         return value, None, f"relative: not before the {word} it answers ({ref.date_start})"
     if prompted and match is None:
         return None, None, "undated: before the happening that answered it"
+    reacted = _reaction_day(sentence, earlier, anchor) if reaction and match is None and sentence else None
+    if reacted is not None:
+        ref, word = reacted
+        return value_of(_date_from([int(p) for p in (ref.date_start or "").split("-")]), DatePrecision.DAY), None, \
+            f"relative: the day of the {word} it refers to ({ref.date_start})"
     if anchor.published is None:
         return None, match.text if match else None, "undated"
     precision = DatePrecision.YEAR if anchor.precision is DatePrecision.YEAR else DatePrecision.MONTH

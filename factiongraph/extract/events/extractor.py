@@ -768,7 +768,8 @@ class EventExtractor:
         date_match = choose_date(ctx.document.text, sent.start_char, sent.end_char, trigger, own, free,
                                  pool if answered is None else usable)
         value, date_text, basis = resolve_event_date(date_match, earlier, anchor, dates, year, trigger,
-                                                     ctx.span_text(sent), answered is not None, sent.start_char)
+                                                     ctx.span_text(sent), answered is not None, sent.start_char,
+                                                     reaction=rule.type not in VIOLENT_TYPES)
         # A country or place that is a participant ("US strike", "attacks on Israel") is not
         # where the event happened.
         text = ctx.document.text

@@ -298,3 +298,21 @@ def test_it_came_a_week_after_counts_back_from_the_storys_lead(extractor: EventE
     events = extractor.extract(make_context(text, "2021-03-10"))
     change = next(e for e in events if e.evidence[0].text.startswith("It came"))
     assert change.date_start == "2021-03-03"
+
+
+def test_a_reaction_naming_the_happening_takes_its_day(extractor: EventExtractor) -> None:
+    # PUB Wednesday 2021-03-10: the condemnation names "the attack" of Monday, news of that week
+    text = ("At least ten rockets struck Ain al-Asad air base in Anbar early on Monday. "
+            "Iraqi Prime Minister Mustafa al-Kadhimi condemned the attack and ordered an investigation.")
+    events = extractor.extract(make_context(text, "2021-03-10"))
+    reaction = next(e for e in events if "condemned" in e.evidence[0].text)
+    assert reaction.date_start == "2021-03-08"
+    assert reaction.attrs["date_basis"].startswith("relative: the day of the attack")
+
+
+def test_a_reaction_to_an_old_happening_keeps_the_publication_period(extractor: EventExtractor) -> None:
+    text = ("Rockets struck Ain al-Asad air base in Anbar on January 8, 2020. "
+            "Iraqi Prime Minister Mustafa al-Kadhimi condemned the attack and ordered an investigation.")
+    events = extractor.extract(make_context(text, "2021-03-10"))
+    reaction = next(e for e in events if "condemned" in e.evidence[0].text)
+    assert reaction.date_start == "2021-03"  # the attack is no news of the report's week
