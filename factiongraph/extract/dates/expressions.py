@@ -89,7 +89,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|within\s+(?P<hours2>minutes|hours)\s+of(?=\s+(?:the|that|this|[A-Z][\w-]*['\u2019]s)\s+(?P<ref3>[a-z]+))"
         r"|the\s+(?P<adj>next|following|previous|preceding)\s+day|the\s+day\s+(?P<dir2>before|after)(?!\s+yesterday))\b", re.I)),
     ("same_day", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|night|morning|afternoon|"
-                            r"evening)\b", re.I)),
+                            r"evening)\b|\blater\s+in\s+the\s+(?:day|evening|afternoon)\b"
+                            # "Later, he addressed the nation": a sentence that opens on a bare "Later"
+                            r"|(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|^)(?-i:Later)(?=,?\s+(?!this\b|that\b|in\b|on\b|"
+                            r"the\b|next\b|last\b|that\b|years?\b|months?\b|weeks?\b)[A-Za-z])", re.I)),
     ("weekday_last_week", re.compile(r"\b" + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:of\s+)?"
                                       r"(?i:last\s+week)\b|\b(?i:last\s+week\s+on)\s+(?P<weekday2>" + _WEEKDAY_NAMES
                                       + r")\b")),

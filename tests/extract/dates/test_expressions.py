@@ -381,3 +381,13 @@ def test_a_bare_ordinal_day_is_in_the_latest_month_it_fits() -> None:
     assert one("attacked the post on the 27th, killing").value == value_of(date(2021, 3, 27), DatePrecision.DAY)
     assert not find_dates("the attack on the 5th Brigade", PUB)
     assert one("on the 7th", parse_published("2021-04", "month")).value is None
+
+
+def test_a_sentence_opening_on_later_is_the_day_just_reported() -> None:
+    for text in ("A drone hit the base. Later, he addressed the nation.", "A drone hit the base. Later he spoke.",
+                 "A drone hit the base later in the day."):
+        found = [d for d in find_dates(text, PUB) if d.kind == "same_day"]
+        assert len(found) == 1 and found[0].offset_days == 0, text
+    for text in ("A drone hit the base. Later this week the council meets.", "The council will meet later.",
+                 "Later years saw more attacks."):
+        assert not [d for d in find_dates(text, PUB) if d.kind == "same_day"], text
