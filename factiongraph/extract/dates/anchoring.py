@@ -440,6 +440,30 @@ def _reaction_day(sentence: str, earlier: list[Event], anchor: Anchor) -> tuple[
     return _answered_event(words, days)
 
 
+# A time set earlier in a paragraph is the background of what follows only when it is well before
+# the publication: a recent one is the report's own time, which the publication period stands for.
+BACKGROUND_BEFORE_DAYS = 45
+
+
+def _paragraph_time(dates: list[DateMatch], paragraph_start: int, sentence_start: int,
+                    anchor: Anchor) -> DateMatch | None:
+    """Return the time an earlier sentence of the paragraph sets for an undated one ("In October
+    2019, mass protests erupted. Security forces killed hundreds of protesters": October 2019):
+    the last date written in full (its year in the text) before the sentence in its paragraph,
+    ending well before the publication. None when the paragraph sets none or the publication is
+    unknown."""
+    if paragraph_start < 0 or sentence_start <= paragraph_start or anchor.published is None:
+        return None
+    written = [d for d in dates if paragraph_start <= d.start and d.end <= sentence_start and d.value is not None
+               and d.basis.startswith("explicit") and not d.filing and d.scope_end is None
+               and not d.is_relative_to_event and d.kind not in ("since_my", "since_y")]
+    if not written:
+        return None
+    last = written[-1]
+    assert last.value is not None
+    return last if last.value.end < anchor.published - timedelta(days=BACKGROUND_BEFORE_DAYS) else None
+
+
 def _clause_day(match: DateMatch, dates: list[DateMatch], sentence_start: int) -> DateMatch | None:
     """Return the last day written in the sentence before ``match`` ("voted on Sunday, two days
     after ..."), or None: a day of its own, not one counted from another event or a filing."""
@@ -453,7 +477,8 @@ def _clause_day(match: DateMatch, dates: list[DateMatch], sentence_start: int) -
 def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: Anchor,
                        dates: list[DateMatch], year: YearGuess | None = None, trigger: int = -1,
                        sentence: str = "", prompted: bool = False,
-                       sentence_start: int = -1, reaction: bool = False) -> tuple[DateValue | None, str | None, str]:
+                       sentence_start: int = -1, reaction: bool = False,
+                       paragraph_start: int = -1) -> tuple[DateValue | None, str | None, str]:
     """Return ``(value, date_text, date_basis)`` for the date expression of one event.
 
     Relative expressions take the referenced (or latest explicitly dated) earlier event's date.
@@ -537,6 +562,14 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
         ref, word = reacted
         return value_of(_date_from([int(p) for p in (ref.date_start or "").split("-")]), DatePrecision.DAY), None, \
             f"relative: the day of the {word} it refers to ({ref.date_start})"
+    set_by = _paragraph_time(dates, paragraph_start, sentence_start, anchor) if match is None else None
+    if set_by is not None and set_by.value is not None:
+        latest = anchor.latest
+        if latest is not None and re.search(r"\bsince\s+(?:then|that\s+time)\b", sentence, re.I):
+            # "The militias since then resorted to rocket attacks": from that time to the publication
+            return DateValue(set_by.value.start, latest, set_by.value.precision), None, \
+                f"paragraph: since the time '{set_by.text}' set earlier in its paragraph, to publication"
+        return set_by.value, None, f"paragraph: the time '{set_by.text}' set earlier in its paragraph"
     if anchor.published is None:
         return None, match.text if match else None, "undated"
     precision = DatePrecision.YEAR if anchor.precision is DatePrecision.YEAR else DatePrecision.MONTH

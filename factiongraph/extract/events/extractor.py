@@ -769,7 +769,8 @@ class EventExtractor:
                                  pool if answered is None else usable)
         value, date_text, basis = resolve_event_date(date_match, earlier, anchor, dates, year, trigger,
                                                      ctx.span_text(sent), answered is not None, sent.start_char,
-                                                     reaction=rule.type not in VIOLENT_TYPES)
+                                                     reaction=rule.type not in VIOLENT_TYPES,
+                                                     paragraph_start=ctx.document.text.rfind("\n", 0, sent.start_char) + 1)
         # A country or place that is a participant ("US strike", "attacks on Israel") is not
         # where the event happened.
         text = ctx.document.text

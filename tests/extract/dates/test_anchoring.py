@@ -311,8 +311,26 @@ def test_a_reaction_naming_the_happening_takes_its_day(extractor: EventExtractor
 
 
 def test_a_reaction_to_an_old_happening_keeps_the_publication_period(extractor: EventExtractor) -> None:
-    text = ("Rockets struck Ain al-Asad air base in Anbar on January 8, 2020. "
+    text = ("Rockets struck Ain al-Asad air base in Anbar on January 8, 2020.\n\n"
             "Iraqi Prime Minister Mustafa al-Kadhimi condemned the attack and ordered an investigation.")
     events = extractor.extract(make_context(text, "2021-03-10"))
     reaction = next(e for e in events if "condemned" in e.evidence[0].text)
     assert reaction.date_start == "2021-03"  # the attack is no news of the report's week
+
+
+def test_an_undated_happening_takes_the_time_its_paragraph_set_earlier(extractor: EventExtractor) -> None:
+    text = ("In October 2019, mass protests erupted in Baghdad and the south. Security forces killed hundreds "
+            "of protesters in Nasiriyah.\n\nGunmen attacked a checkpoint in Diyala, killing two soldiers.")
+    events = extractor.extract(make_context(text, "2023-05-10"))
+    killing = next(e for e in events if "Nasiriyah" in e.evidence[0].text)
+    other = next(e for e in events if "Diyala" in e.evidence[0].text)
+    assert killing.date_start == "2019-10" and killing.attrs["date_basis"].startswith("paragraph:")
+    assert other.date_start == "2023-05"  # another paragraph: the publication period
+
+
+def test_a_recent_time_set_in_the_paragraph_is_the_reports_own(extractor: EventExtractor) -> None:
+    # a date of the report's own weeks is no background: the publication period stands
+    text = "On May 2, 2023, protesters gathered in Basra. Security forces killed two protesters in Basra."
+    events = extractor.extract(make_context(text, "2023-05-10"))
+    killing = next(e for e in events if "killed" in e.evidence[0].text)
+    assert not str(killing.attrs.get("date_basis", "")).startswith("paragraph:")
