@@ -319,7 +319,7 @@ def _mark_dateline(layout: TextLayout, line: Line, index: int, order: str | None
     return True
 
 
-_BYLINE_LEAD = re.compile(r"(?i)\s*(?:(?:written |posted |published |reporting |report |story |words |text )?by\s|(?:authors?|writer|reporter)\s*:)")
+_BYLINE_LEAD = re.compile(r"(?i)\s*(?:(?:written |posted |published |reporting |report |story |words |text )?by(?::\s*|\s)|(?:authors?|writer|reporter)\s*:)")
 _NAME_AFTER = re.compile(r"\s*[|•·–—-]\s*[A-Z][\w.'-]+(?:\s+[\w.'-]+){1,3}\s*")
 _CREDIT_SEPARATOR = re.compile(r"\s*(?:,|\||•|·|–|—|\s-)\s*$")
 _AGENCY_CODE = re.compile(r"[A-Z]{2,4}")

@@ -44,6 +44,8 @@ from factiongraph.clean.metadata import (
         ("By JANE ROE, Associated Press", "JANE ROE"),
         ("By Jane Roe, Example News", "Jane Roe"),
         ("Reporting by Jane Roe; Editing by Ali Omar", "Jane Roe"),
+        ("Written by: Jane Roe", "Jane Roe"),
+        ("By Jane Roe in Basra and Ali Omar in Baghdad", "Jane Roe and Ali Omar"),
     ],
 )
 def test_parse_byline(line: str, author: str) -> None:

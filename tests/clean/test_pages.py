@@ -70,6 +70,7 @@ def test_pages_are_many_styles() -> None:
         ("situation_report", "Iraq Situation Report: March 3, 2031", "Ana Torres and Ben Hale"),
         # a wire credit line under the headline: the reporter, not the editor
         ("wire_credit_header", "Gunmen kill tribal elder in Kirkuk as feud escalates", "Amira Saleh"),
+        ("byline_colon", "Rocket attack on Erbil airport wounds two contractors", "Dana Ruiz"),
     ],
 )
 def test_page_title_and_author(name: str, title: str, author: str | None) -> None:
