@@ -5,9 +5,10 @@ functions, no I/O. Day/month order is decided, in this order, by:
 
 1. the value: a first number above 12 is a day ("23/02/2012"), a second one above 12 makes the
    first the month ("02/23/2012"); equal numbers need no decision;
-2. the convention of the document or collection (``order``: ``dmy`` or ``mdy``), which callers
-   take from a setting or from the unambiguous numeric dates of the same document;
-3. nothing: with both readings possible and no convention, only the year is certain, and the
+2. a weekday written just before it ("Thursday, 11/03/2021": only 11 March 2021 is a Thursday);
+3. the convention of the document or collection (``order``: ``dmy`` or ``mdy``), which callers
+   take from a setting or from the unambiguous numeric dates of the same document or collection;
+4. nothing: with both readings possible and no convention, only the year is certain, and the
    result says so (precision ``year``) rather than pick one.
 
 The ``basis`` of every result names which rule decided. Only four-digit years are read: "3/4/21"
@@ -70,11 +71,29 @@ def read_numeric(match: re.Match[str], order: str | None = None) -> NumericDate 
         return None
     if a == b:
         return NumericDate(year, a, a, "numeric date, day and month equal")
+    weekday = _weekday_before(match)
+    if weekday is not None:
+        fits = [(m, d) for m, d in ((b, a), (a, b)) if calendar.weekday(year, m, d) == weekday]
+        if len(fits) == 1:
+            month, day = fits[0]
+            return NumericDate(year, month, day, f"numeric date '{written}': only one reading falls on the weekday written with it")
     if order == "dmy":
         return NumericDate(year, b, a, f"numeric day-month-year by the convention of the document or collection ('{written}')")
     if order == "mdy":
         return NumericDate(year, a, b, f"numeric month-day-year by the convention of the document or collection ('{written}')")
     return NumericDate(year, None, None, f"numeric date '{written}' reads as day-month or month-day: only the year is certain")
+
+
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<day>mon|tue|wed|thu|fri|sat|sun)(?:day|sday|s|nesday|rsday|r|rs|urday)?"
+                             r"\.?,?\s*$", re.IGNORECASE)
+_WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _weekday_before(match: re.Match[str]) -> int | None:
+    """Return the weekday (0 = Monday) written just before a numeric date ("Thursday, 11/03/2021",
+    "Thu 11.03.2021"), or None."""
+    found = _WEEKDAY_BEFORE.search(match.string, max(0, match.start() - 12), match.start())
+    return _WEEKDAY_NUMBERS[found.group("day").lower()] if found else None
 
 
 def document_order(text: str) -> str | None:

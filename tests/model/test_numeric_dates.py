@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factiongraph.model.numeric_dates import choose_order, collection_order, document_order
+from factiongraph.model.numeric_dates import NUMERIC_DATE, choose_order, collection_order, document_order, read_numeric
 
 MDY = "02/23/2012: A car bomb exploded near a checkpoint."
 DMY = "23/02/2012: A car bomb exploded near a checkpoint."
@@ -22,3 +22,14 @@ def test_the_documents_own_order_beats_the_collections() -> None:
     assert choose_order("auto/mdy", DMY) == "dmy"  # its own 23/02 says day-month
     assert choose_order("auto", AMBIGUOUS) is None
     assert choose_order("dmy", MDY) == "dmy"  # an explicit setting is the user's word
+
+
+def test_a_weekday_written_with_an_ambiguous_date_fixes_its_order() -> None:
+    def read(text: str):  # type: ignore[no-untyped-def]
+        match = NUMERIC_DATE.search(text)
+        assert match is not None
+        return read_numeric(match)
+    assert (read("Thursday, 11/03/2021").month, read("Thursday, 11/03/2021").day) == (3, 11)  # 11 March
+    assert (read("Wed 11.03.2021").month, read("Wed 11.03.2021").day) == (11, 3)  # 3 November
+    assert read("Friday 11/03/2021").month is None  # neither reading is a Friday: only the year
+    assert read("Sunni 11/03/2021").month is None  # not a weekday
