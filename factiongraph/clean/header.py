@@ -13,7 +13,7 @@ import re
 from factiongraph.clean.chrome import collapse_line
 from factiongraph.clean.forms import is_bio_line, is_headline_like, is_menu_entry
 from factiongraph.clean.lines import FUNCTION_WORDS, Line, TextLayout, ends_sentence, is_paragraph, set_part
-from factiongraph.clean.metadata import is_institution_name, is_person_name
+from factiongraph.clean.metadata import FILED_FROM, is_institution_name, is_person_name
 from factiongraph.model import BlockPart
 
 # What a page title adds to the headline: a site name set off by a bar, dash, colon or arrow.
@@ -146,8 +146,6 @@ def _is_tagline(layout: TextLayout, first: Line, second: Line) -> bool:
     return is_headline_like(second.text) and any(line.rule in _SECTION_RULES for line in between)
 
 
-# A byline that names where the reporter filed from: "Martin Crane in Beirut", "Ana Ruiz in Erbil and Sam Lee in Kirkuk".
-_NAME_IN_PLACE = re.compile(r"(?P<name>.{3,40}?) in [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}")
 
 
 _HANDLE = re.compile(r"\s+@\w{2,30}$")
@@ -241,7 +239,7 @@ def _header_author(text: str) -> str | None:
         if len(named) == 1 and len(place) == 1:
             return named[0]
     parts = re.split(r"\s+(?:and|&)\s+", text)
-    filed = [_NAME_IN_PLACE.fullmatch(part) for part in parts]
+    filed = [FILED_FROM.fullmatch(part) for part in parts]  # "Martin Crane in Beirut"
     if all(found is not None and is_person_name(found.group("name")) for found in filed):
         return " and ".join(found.group("name") for found in filed if found is not None)
     return None

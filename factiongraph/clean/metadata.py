@@ -80,8 +80,9 @@ def _is_name_list(text: str) -> bool:
     return all(is_person_name(p) and not is_institution_name(p) for p in parts if p)
 
 
-# A byline's name with the place the reporter filed from: "Jane Roe in Basra".
-_FILED_FROM = re.compile(r"(?P<name>.{3,40}?) in [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}")
+# A byline's name with the place the reporter filed from: "Jane Roe in Basra" ("Ana Ruiz in Erbil and
+# Sam Lee in Kirkuk" is two of them).
+FILED_FROM = re.compile(r"(?P<name>.{3,40}?) in [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}")
 
 
 @dataclass(slots=True, frozen=True)
@@ -107,7 +108,7 @@ def parse_byline(line: str) -> Byline | None:
             name = role.group("name").strip()  # "By Jane Doe, Senior Correspondent"
         if name and _is_name_list(name):
             return Byline(name, rest)
-        filed = [_FILED_FROM.fullmatch(part) for part in re.split(r"\s+(?:and|&)\s+", name)]
+        filed = [FILED_FROM.fullmatch(part) for part in re.split(r"\s+(?:and|&)\s+", name)]
         if filed and all(f is not None and is_person_name(f.group("name")) and not is_institution_name(f.group("name"))
                          for f in filed):
             # "By Jane Roe in Basra and Ali Omar in Baghdad": the places they filed from
