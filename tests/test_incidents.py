@@ -100,11 +100,9 @@ def test_reports_without_a_day_stay_apart(tmp_path: Path) -> None:
     assert all(re.fullmatch(r"2012", e.date_start or "") for e in events)
 
 
-def test_an_incident_log_read_with_default_settings_learns_its_date_order(tmp_path: Path) -> None:
-    # no setting: the log's unambiguous entries ("02/23/2012") fix how "03/04/2012" reads
-    entries = {"a.txt": "02/23/2012: A car bomb exploded near a market in Karrada district, Baghdad, killing 4.",
-               "b.txt": "07/30/2012: Gunmen shot dead a police officer at a checkpoint in Sadr City, Baghdad.",
-               "c.txt": "03/04/2012: A roadside bomb struck an army patrol in Dora district, Baghdad, wounding 3."}
+def _ingest_entries(tmp_path: Path, entries: dict[str, str]) -> tuple[str | None, dict[str, str | None]]:
+    """Ingest one incident-log entry per file with default settings; return the run's learned date
+    convention and each file's event date."""
     for name, text in entries.items():
         (tmp_path / name).write_text(f"Incident log\n\n{text}\n", encoding="utf-8")
     db = tmp_path / "s.db"
@@ -113,21 +111,23 @@ def test_an_incident_log_read_with_default_settings_learns_its_date_order(tmp_pa
     sources = {d.doc_id: Path(d.source).name for d in store.iter_documents()}
     days = {sources[e.evidence[0].doc_id]: e.date_start for e in store.iter_events()}
     store.close()
-    assert (summary.date_convention or "").startswith("mdy")
+    return summary.date_convention, days
+
+
+def test_an_incident_log_read_with_default_settings_learns_its_date_order(tmp_path: Path) -> None:
+    # no setting: the log's unambiguous entries ("02/23/2012") fix how "03/04/2012" reads
+    convention, days = _ingest_entries(tmp_path, {
+        "a.txt": "02/23/2012: A car bomb exploded near a market in Karrada district, Baghdad, killing 4.",
+        "b.txt": "07/30/2012: Gunmen shot dead a police officer at a checkpoint in Sadr City, Baghdad.",
+        "c.txt": "03/04/2012: A roadside bomb struck an army patrol in Dora district, Baghdad, wounding 3."})
+    assert (convention or "").startswith("mdy")
     assert days == {"a.txt": "2012-02-23", "b.txt": "2012-07-30", "c.txt": "2012-03-04"}
 
 
 def test_a_mixed_collection_teaches_no_date_order(tmp_path: Path) -> None:
-    entries = {"a.txt": "02/23/2012: A car bomb exploded near a market in Karrada district, Baghdad, killing 4.",
-               "b.txt": "30/07/2012: Gunmen shot dead a police officer at a checkpoint in Sadr City, Baghdad.",
-               "c.txt": "03/04/2012: A roadside bomb struck an army patrol in Dora district, Baghdad, wounding 3."}
-    for name, text in entries.items():
-        (tmp_path / name).write_text(f"Incident log\n\n{text}\n", encoding="utf-8")
-    db = tmp_path / "s.db"
-    store = open_store(db, key_fn=make_key)
-    summary = Pipeline(Settings(db=str(db))).run(sorted(str(tmp_path / n) for n in entries), store)
-    sources = {d.doc_id: Path(d.source).name for d in store.iter_documents()}
-    days = {sources[e.evidence[0].doc_id]: e.date_start for e in store.iter_events()}
-    store.close()
-    assert summary.date_convention is None
+    convention, days = _ingest_entries(tmp_path, {
+        "a.txt": "02/23/2012: A car bomb exploded near a market in Karrada district, Baghdad, killing 4.",
+        "b.txt": "30/07/2012: Gunmen shot dead a police officer at a checkpoint in Sadr City, Baghdad.",
+        "c.txt": "03/04/2012: A roadside bomb struck an army patrol in Dora district, Baghdad, wounding 3."})
+    assert convention is None
     assert days["c.txt"] == "2012"  # both readings possible and no convention: only the year
