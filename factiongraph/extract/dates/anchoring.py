@@ -419,6 +419,7 @@ def _definite_words(sentence: str) -> list[str]:
             for w in tokens[i + 1:i + 4] if w not in _DETERMINERS]
 
 
+_PLACED_IN_TIME = re.compile(r"\b(?:after|before|since|until|ago|later|earlier|prior|following|anniversary)\b", re.I)
 # A reaction refers to news of the day; an older happening it names ("the 2003 invasion") dates nothing.
 REACTION_WINDOW_DAYS = 7
 
@@ -428,6 +429,8 @@ def _reaction_day(sentence: str, earlier: list[Event], anchor: Anchor) -> tuple[
     condemned the attack and ordered an investigation"; "spoke with the president about this terror
     attack"), when the report dates it to a day by its own words, at most ``REACTION_WINDOW_DAYS``
     before the publication: the reaction is told as that day's news. None otherwise."""
+    if _PLACED_IN_TIME.search(sentence):
+        return None  # "The parade came a month after the arrest set off a standoff": placed by its own words
     words = _definite_words(sentence)
     if not words:
         return None

@@ -334,3 +334,10 @@ def test_a_recent_time_set_in_the_paragraph_is_the_reports_own(extractor: EventE
     events = extractor.extract(make_context(text, "2023-05-10"))
     killing = next(e for e in events if "killed" in e.evidence[0].text)
     assert not str(killing.attrs.get("date_basis", "")).startswith("paragraph:")
+
+
+def test_a_sentence_placed_in_time_by_its_own_words_is_no_same_day_reaction(extractor: EventExtractor) -> None:
+    text = ("Rockets struck Ain al-Asad air base in Anbar on Monday. Marking the first anniversary of the "
+            "attack, the speaker ordered an investigation.")
+    events = extractor.extract(make_context(text, "2021-03-10"))
+    assert not any(str(e.attrs.get("date_basis", "")).startswith("relative: the day of") for e in events)
