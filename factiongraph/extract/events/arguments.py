@@ -123,6 +123,12 @@ SELF_CHANGES = frozenset({"suspension", "formation", "withdrawal", "closure", "l
 ANNOUNCE_VERBS = frozenset("""announce announced announces announcing declare declared declares declaring
     confirm confirmed confirms unveil unveiled""".split())
 SAY_VERBS = frozenset("say said says stated states confirmed confirms".split())
+# Happenings that are words spoken, and the verbs that tell what was said in them ("X said in a
+# televised speech": X gave the speech).
+SPOKEN_LABELS = frozenset({"speech", "statement", "press-conference", "interview"})
+SPEAKING_VERBS = SAY_VERBS | frozenset("""declared declares announced announces warned warns stressed stresses
+    vowed vows pledged pledges added adds urged urges called calls insisted insists affirmed affirms reiterated
+    reiterates threatened threatens accused accuses demanded demands""".split())
 # "set fire to X", "set X alight": the object burned is a target.
 FIRE_WORDS = frozenset({"fire", "light"})
 # What a facility, a vehicle or a post holds is hit through it: "a base which hosts US forces", "a
@@ -925,6 +931,10 @@ class ArgumentReader:
                 governor.head.dep_ == "dobj" and governor.head.head.i == verb.i or \
                 governor.lower_ == "for" and governor.head.lower_ == "responsibility"
             ordered = own and verb.lower_ in ORDER_VERBS and label in FORCE_LABELS
+            if label in SPOKEN_LABELS and own and noun.dep_ == "pobj" and governor.lower_ in ("in", "during") \
+                    and verb.lower_ in SPEAKING_VERBS and not args.actors:
+                # "X said in a televised speech on Friday", "warned during a speech": the speaker gave it
+                args.add("actor", self.ids(self.sx.subjects(verb)))
             if (verb.lower_ in LIGHT_VERBS and own or ordered) and not args.actors:
                 subjects = self.sx.subjects(verb)
                 # "Washington had carried out strikes": the capital acts for its state

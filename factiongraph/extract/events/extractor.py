@@ -46,6 +46,7 @@ from factiongraph.extract.view.quoting import is_inside_speech
 from factiongraph.extract.dates.anchoring import YearGuess, choose_date, infer_year, resolve_event_date
 from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
 from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event, locate_span, story_country
+from factiongraph.extract.events.titles import title_organisations
 from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, EntityType, Event, Evidence, Mention
@@ -746,6 +747,10 @@ class EventExtractor:
             actors[:] = [a for a in actors if a not in gone]
             targets[:] = [t for t in targets if t not in gone or t in after]
             in_sent = [m for m in in_sent if m not in filed]
+        # "Kataib Hezbollah leader Qais al-Khazali threatened ...": the organisation the acting
+        # person's title names acts too
+        for person in [p for p in in_sent if p.entity_id in actors and _entity_type(ctx, p) is EntityType.PERSON]:
+            actors.extend(o for o in title_organisations(ctx, person, in_sent) if o not in actors and o not in targets)
         counts = self._find_counts(ctx, cand, dates)
         for extra in cand.outcomes:
             for key, number in self._find_counts(ctx, extra, dates, (cand.start, cand.end)).items():
@@ -1308,7 +1313,7 @@ class EventExtractor:
                     event.certainty = Certainty.ALLEGED
                 start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
                 event.evidence.append(Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end],
-                                               "rule.event-responsibility.v3", 0.6))
+                                               "rule.event-responsibility.v4", 0.6))
                 return
 
 
@@ -1329,7 +1334,10 @@ _URBAN_PART = re.compile(r"\W{0,2}(?:neighbou?rhood|quarter|street|square)\b", r
 
 # Verbs of accusing, and the preposition that names the act ("blamed X for", "accused X of").
 _ACCUSING = {"blame": "for", "blames": "for", "blamed": "for", "blaming": "for", "accuse": "of", "accuses": "of",
-             "accused": "of", "accusing": "of", "hold": "", "holds": "", "held": "", "holding": ""}
+             "accused": "of", "accusing": "of", "hold": "", "holds": "", "held": "", "holding": "",
+             "attribute": "to", "attributes": "to", "attributed": "to", "attributing": "to"}
+# The preposition naming the accused after the act ("blamed the attack on X", "attributed the attack to X").
+_ACCUSED_PREP = {"attribute": "to", "attributes": "to", "attributed": "to", "attributing": "to"}
 
 
 def _accused_spans(sent: Any) -> list[tuple[int, int]]:
@@ -1345,11 +1353,16 @@ def _accused_spans(sent: Any) -> list[tuple[int, int]]:
             continue
         if not _ACCUSING[tok.lower_] and not any(c.lower_ == "responsible" for c in tok.subtree):
             continue  # "held talks": holding is an accusation only with "responsible"
-        on = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
+        # "blamed the strike on X": the parser may hang "on X" on the verb or on the act blamed
+        hosts = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        on = [o for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == _ACCUSED_PREP.get(tok.lower_, "on")
               for o in c.children if o.dep_ == "pobj"]
         named = on or [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         for t in named:
-            sub = list(t.subtree)
+            # the accused's own phrase, not what describes it ("militias backed by Iran", "X, an
+            # umbrella for factions in which Y plays a role": neither Iran nor Y is accused)
+            said = {d.i for c in t.children if c.dep_ in ("appos", "relcl", "acl") for d in c.subtree}
+            sub = [d for d in t.subtree if d.i not in said]
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     return spans
 

@@ -213,3 +213,32 @@ def test_a_measure_is_not_about_whom_its_as_phrase_compares_with(extractor: Even
         "The Iraqi government withdrew a bill on Sunday that would have formalised the PMF as a structure parallel "
         "to the Ministry of Defence.", PUB))
     assert [(e.actors, e.targets) for e in found] == [(["iraqi-government"], ["pmf"])]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the organisation a title before the name gives the person acts with them
+    ("Asaib Ahl al-Haq leader Qais al-Khazali threatened the United States on Tuesday.",
+     ["asaib-ahl-al-haq", "qais-al-khazali"]),
+    ("Quds Force commander Esmail Qaani visited Baghdad on Monday.", ["esmail-qaani", "quds-force"]),
+    ("Badr Organisation chief Hadi al-Amiri met the Iranian ambassador in Baghdad on Monday.",
+     ["badr-organisation", "hadi-al-amiri"]),
+    # an apposition after the name describes the person; a country is no organisation of theirs
+    ("Qais al-Khazali, the leader of Asaib Ahl al-Haq, visited Basra on Wednesday.", ["qais-al-khazali"]),
+    ("Iran's Supreme Leader Ali Khamenei met Mohammed Shia al-Sudani in Tehran on Tuesday.",
+     ["ali-khamenei", "mohammed-shia-al-sudani"]),
+])
+def test_the_organisation_of_an_acting_persons_title_acts_too(extractor: EventExtractor, text: str,
+                                                              want: list[str]) -> None:
+    assert [sorted(a) for a in actors(extractor, text)] == [want]
+
+
+def test_a_victims_title_organisation_is_not_hit(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "A US drone strike killed Kataib Hezbollah commander Abu Baqir al-Saadi in Baghdad on Wednesday.", PUB))
+    assert [(e.actors, e.targets) for e in found] == [(["united-states"], ["abu-baqir-al-saadi"])]
+
+
+def test_the_speaker_of_a_speech_told_by_said_in_gives_it(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "Qais al-Khazali said in a televised speech on Friday that foreign forces must leave Iraq.", PUB))
+    assert [(e.attrs["label"], e.actors) for e in found] == [("speech", ["qais-al-khazali"])]
