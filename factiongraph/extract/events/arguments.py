@@ -45,6 +45,8 @@ GROUP_ANAPHORS = frozenset({"it", "they", "its", "their", "group", "groups", "mi
                             "factions", "movement", "organization", "organisation", "brigade", "brigades",
                             "party", "coalition", "alliance"})
 PERSON_ANAPHORS = frozenset({"he", "she", "his", "her"})
+# How far back (characters) "he"/"she" looks for the person it stands for.
+PERSON_REACH = 1200
 # Definite descriptions of a state body ("the ministry awarded ...", "the army lifted ...").
 BODY_ANAPHORS = frozenset({"ministry", "army", "government", "military", "police", "council", "parliament",
                            "court", "department", "service", "agency", "command", "cabinet", "presidency"})
@@ -324,7 +326,10 @@ class ArgumentReader:
             named = self._named_group(token)
             if named is not None:
                 return named
-        before = [m for m in self._mentions if m.end <= start and start - m.end <= 400
+        # "he" goes on with the last person named, however long the quote between ("... he is
+        # unharmed. [a paragraph of what others said and he wrote] Later he addressed the nation")
+        reach = PERSON_REACH if word in PERSON_ANAPHORS else 400
+        before = [m for m in self._mentions if m.end <= start and start - m.end <= reach
                   and _type_of(self.ctx, m) in types and m.entity_id]
         if types is GROUP_TYPES and token.dep_ in ("nsubj", "nsubjpass"):
             # a group as subject goes on with the group that was the subject before it ("X, which
@@ -453,7 +458,9 @@ class ArgumentReader:
                 if m is not None and _type_of(self.ctx, m) in GROUP_TYPES:
                     return [m]
             # "X said its fighters launched drones": the group the pronoun stands for
-            for child in token.children if token.dep_ in ("nsubj", "nsubjpass") else ():
+            # "X said four of its fighters were killed": the same, for the members a number counts
+            counted = token.dep_ == "pobj" and token.head.lower_ == "of"
+            for child in token.children if token.dep_ in ("nsubj", "nsubjpass") or counted else ():
                 if child.dep_ == "poss" and child.lower_ in ("its", "their"):
                     found_group = self.antecedent(child)
                     if found_group is not None and _type_of(self.ctx, found_group) in GROUP_TYPES:
@@ -637,6 +644,13 @@ class ArgumentReader:
                 ids = self.ids(self.sx.agents(child)) or self.ids(self.sx.subjects(child) if child.dep_ == "relcl" else [])
                 if ids:
                     return ids
+        if token.lower_ in FIRED_MEANS:
+            # "the coalition said its aircraft had killed ...": the means' owner the pronoun stands for
+            for child in token.children:
+                if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                    owner = self.antecedent(child)
+                    if owner is not None and owner.entity_id and _type_of(self.ctx, owner) in GROUP_TYPES:
+                        return [str(owner.entity_id)]
         return []
 
     # -- roles --------------------------------------------------------------------------------

@@ -1335,7 +1335,7 @@ _URBAN_PART = re.compile(r"\W{0,2}(?:neighbou?rhood|quarter|street|square)\b", r
 # Verbs of accusing, and the preposition that names the act ("blamed X for", "accused X of").
 _ACCUSING = {"blame": "for", "blames": "for", "blamed": "for", "blaming": "for", "accuse": "of", "accuses": "of",
              "accused": "of", "accusing": "of", "hold": "", "holds": "", "held": "", "holding": "",
-             "attribute": "to", "attributes": "to", "attributed": "to", "attributing": "to"}
+             "attribute": "to", "attributes": "to", "attributed": "to", "attributing": "to", "suspected": "of"}
 # The preposition naming the accused after the act ("blamed the attack on X", "attributed the attack to X").
 _ACCUSED_PREP = {"attribute": "to", "attributes": "to", "attributed": "to", "attributing": "to"}
 

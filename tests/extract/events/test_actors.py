@@ -242,3 +242,29 @@ def test_the_speaker_of_a_speech_told_by_said_in_gives_it(extractor: EventExtrac
     found = extractor.extract(make_context(
         "Qais al-Khazali said in a televised speech on Friday that foreign forces must leave Iraq.", PUB))
     assert [(e.attrs["label"], e.actors) for e in found] == [("speech", ["qais-al-khazali"])]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the members a number counts, with a possessive pronoun: the group the pronoun stands for is hit
+    ("Kataib Hezbollah said four of its fighters were killed in a US airstrike near Jurf al-Sakhar on Tuesday.",
+     (["united-states"], ["kataib-hezbollah"])),
+    # armed means with a possessive pronoun: their owner acts
+    ("The US-led coalition said on Wednesday that its aircraft had killed a senior ISIS leader in a strike in "
+     "northern Syria.", (["international-coalition"], ["isis"])),
+])
+def test_a_possessive_pronoun_on_members_or_means_names_its_group(extractor: EventExtractor, text: str,
+                                                                   want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text) == [want]
+
+
+def test_he_goes_on_with_the_person_named_before_a_long_quote(extractor: EventExtractor) -> None:
+    text = ("Mustafa al-Kadhimi survived a drone attack on his residence in Baghdad early on Sunday, officials said. "
+            "Two security officials told reporters that six guards were hurt in the attack, which came amid "
+            "tensions over the election results and weeks of protests outside the Green Zone by supporters "
+            "of the factions that lost seats. They spoke on condition of anonymity because they were not "
+            "allowed to brief the press. The prime minister responded quickly on social media, writing that "
+            "\"the rockets of treachery will not shake the resolve of the heroic security forces\" and that "
+            "he was safe among his people and thanked God for it. "
+            "Later he addressed the nation on television.")
+    found = extractor.extract(make_context(text, PUB))
+    assert [e.actors for e in found if e.attrs["label"] == "speech"] == [["mustafa-al-kadhimi"]]

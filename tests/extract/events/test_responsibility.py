@@ -74,3 +74,9 @@ def test_an_apposition_describing_the_accused_is_not_accused(extractor: EventExt
     found = violent(extractor, ROCKETS + "Washington has blamed that attack on the Islamic Resistance in Iraq, an "
                     "umbrella for factions in which Kataib Hezbollah plays a leading role.")
     assert [actors for actors, _ in found] == [["islamic-resistance-in-iraq"]]
+
+
+def test_a_group_suspected_of_carrying_out_the_attack_is_its_alleged_actor(extractor: EventExtractor) -> None:
+    text = ("Authorities said Kataib Hezbollah was suspected of carrying out the rocket attack, which hit the "
+            "embassy compound in Baghdad on Sunday.")
+    assert violent(extractor, text) == [(["kataib-hezbollah"], Certainty.ALLEGED)]
