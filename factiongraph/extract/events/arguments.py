@@ -45,6 +45,11 @@ GROUP_ANAPHORS = frozenset({"it", "they", "its", "their", "group", "groups", "mi
                             "factions", "movement", "organization", "organisation", "brigade", "brigades",
                             "party", "coalition", "alliance"})
 PERSON_ANAPHORS = frozenset({"he", "she", "his", "her"})
+# First-person plural pronouns: in a quote, the group or state that speaks.
+SPEAKER_PRONOUNS = frozenset({"we", "our", "us"})
+# Dependencies that stay inside one clause on the way up to the clause's verb.
+CLAUSE_INNER_DEPS = frozenset({"poss", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "compound", "conj", "aux",
+                               "auxpass", "det", "amod"})
 # How far back (characters) "he"/"she" looks for the person it stands for.
 PERSON_REACH = 1200
 # Definite descriptions of a state body ("the ministry awarded ...", "the army lifted ...").
@@ -307,6 +312,12 @@ class ArgumentReader:
         previous 400 characters); "he"/"she" -> the last person. None when nothing fits.
         """
         word = token.lower_
+        if word in SPEAKER_PRONOUNS or word in ("its", "their") and token.dep_ == "poss":
+            # "'Our forces arrested five,' the ministry said", "Turkey said its jets struck ...":
+            # whoever says the clause the pronoun stands in
+            speaker = self._speaker_of_clause(token)
+            if speaker is not None or word in SPEAKER_PRONOUNS:
+                return speaker
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
         if word in BODY_ANAPHORS and definite:
             return self._named_body(token)
@@ -338,6 +349,23 @@ class ArgumentReader:
             if subjects:
                 return subjects[-1]
         return before[-1] if before else None
+
+    def _speaker_of_clause(self, token: Token) -> Mention | None:
+        """Return the group, body or country that says the clause ``token`` stands in ("Turkey said
+        its jets struck ...", "'We targeted the base,' X said"); None outside a reported clause."""
+        clause = token
+        while clause.dep_ != "ccomp":
+            if clause.dep_ not in CLAUSE_INNER_DEPS or clause.head is clause:
+                return None
+            clause = clause.head
+        verb = clause.head
+        if verb.lower_ not in SPEAKING_VERBS and verb.lower_ not in ANNOUNCE_VERBS:
+            return None
+        for subject in self.sx.subjects(verb):
+            for m in self.sx.phrase_mentions(subject):
+                if m.entity_id and _type_of(self.ctx, m) in GROUP_TYPES | {EntityType.COUNTRY}:
+                    return m
+        return None
 
     def _reporting_subject(self, token: Token, person: bool) -> Mention | None:
         """Return who a pronoun subject of a reported clause is: the reporting verb's own subject.
@@ -461,9 +489,9 @@ class ArgumentReader:
             # "X said four of its fighters were killed": the same, for the members a number counts
             counted = token.dep_ == "pobj" and token.head.lower_ == "of"
             for child in token.children if token.dep_ in ("nsubj", "nsubjpass") or counted else ():
-                if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                if child.dep_ == "poss" and child.lower_ in ("its", "their", "our"):
                     found_group = self.antecedent(child)
-                    if found_group is not None and _type_of(self.ctx, found_group) in GROUP_TYPES:
+                    if found_group is not None and _type_of(self.ctx, found_group) in GROUP_TYPES | {EntityType.COUNTRY}:
                         return [found_group]
         return []
 
@@ -647,9 +675,9 @@ class ArgumentReader:
         if token.lower_ in FIRED_MEANS:
             # "the coalition said its aircraft had killed ...": the means' owner the pronoun stands for
             for child in token.children:
-                if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                if child.dep_ == "poss" and child.lower_ in ("its", "their", "our"):
                     owner = self.antecedent(child)
-                    if owner is not None and owner.entity_id and _type_of(self.ctx, owner) in GROUP_TYPES:
+                    if owner is not None and owner.entity_id and _type_of(self.ctx, owner) in FORCE_HOLDERS | GROUP_TYPES:
                         return [str(owner.entity_id)]
         return []
 

@@ -268,3 +268,17 @@ def test_he_goes_on_with_the_person_named_before_a_long_quote(extractor: EventEx
             "Later he addressed the nation on television.")
     found = extractor.extract(make_context(text, PUB))
     assert [e.actors for e in found if e.attrs["label"] == "speech"] == [["mustafa-al-kadhimi"]]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "our" in a quote: whoever speaks it
+    ("\"Our forces arrested five suspects in Kirkuk on Monday,\" the Counter-Terrorism Service said.",
+     ["counter-terrorism-service"]),
+    # "its" in a reported clause: the country that says it
+    ("Turkey said on Friday that its warplanes had struck PKK shelters in northern Iraq.", ["turkey"]),
+    ("Iran said on Sunday its forces had fired missiles at militant camps in Erbil.", ["iran"]),
+])
+def test_a_possessive_in_a_reported_clause_is_the_speakers(extractor: EventExtractor, text: str,
+                                                           want: list[str]) -> None:
+    found = extractor.extract(make_context(text, PUB))
+    assert [e.actors for e in found if e.attrs["label"] != "statement"] == [want]
