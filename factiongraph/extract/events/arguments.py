@@ -181,7 +181,8 @@ class Arguments:
 # People a country's name describes without making them its state ("a US contractor").
 CIVILIAN_HEADS = frozenset("""contractor contractors civilian civilians citizen citizens national nationals
     journalist journalists worker workers tourist tourists employee employees businessman businessmen
-    pilgrim pilgrims student students""".split())
+    pilgrim pilgrims student students protester protesters protestor protestors demonstrator demonstrators
+    people crowd crowds mourners residents villagers""".split())
 # Verbs of condemning: the condemned attack's author is whom the statement is against.
 CONDEMN_VERBS = frozenset("""condemn condemned condemns condemning denounce denounced denounces denouncing
     decry decried decries""".split())
@@ -694,6 +695,9 @@ class ArgumentReader:
         if not is_verb and end - start > 1 and head.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl") and \
                 any(c.dep_ in ("nsubj", "dobj") for c in head.children):
             is_verb = True  # a phrase headed by its verb ("drones struck X"): the verb's roles
+        if not is_verb and head.dep_ in ("ROOT", "ccomp", "conj") and \
+                {"nsubj", "dobj"} <= {c.dep_ for c in head.children}:
+            is_verb = True  # a word read as a noun that the parse makes a verb: "Iraqi forces arrest ISIS emir"
         if not is_verb and head.dep_ == "advcl" and head.lower_.endswith("ing") and \
                 any(c.dep_ == "dobj" for c in head.children):
             is_verb = True  # "X attacked a checkpoint, killing two soldiers": a participle clause

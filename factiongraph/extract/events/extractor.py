@@ -25,7 +25,8 @@ from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.events.casualties import (carry_lead_toll, coordinated_casualties, follow_up_casualties,
                                                      stated_figures)
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
-from factiongraph.extract.events.coref import is_same_family, make_event_id, merge_events, merge_in_document
+from factiongraph.extract.events.coref import (is_same_family, lend_headline_roles, make_event_id, merge_events,
+                                               merge_in_document)
 from factiongraph.extract.events.typology import (
     PAST_FORMS,
     BE_FORMS,
@@ -590,9 +591,12 @@ class EventExtractor:
         # disperse after ...").
         body_told = any(not e.attrs.get("headline_present") and e.attrs.get("rule") != "event-attack-noun"
                         for e in events)  # "the attack on Sunday" names no means: it refers, it does not tell
+        headlines = [e for e in events if e.attrs.get("headline_present")] if body_told else []
         events = [e for e in events if not e.attrs.pop("headline_present", False) or not body_told]
         events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id),
                                    lambda a, b: one_state_side(ctx.kb, a, b))
+        for headline in headlines:
+            lend_headline_roles(headline, events)  # "US strikes KH sites": whose sites the body struck
         carry_lead_toll(events)  # "said Monday the toll from the strikes rose to 25 ... the strikes killed 19"
         seen: dict[str, int] = {}
         for event in events:

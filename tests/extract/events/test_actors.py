@@ -282,3 +282,25 @@ def test_a_possessive_in_a_reported_clause_is_the_speakers(extractor: EventExtra
                                                            want: list[str]) -> None:
     found = extractor.extract(make_context(text, PUB))
     assert [e.actors for e in found if e.attrs["label"] != "statement"] == [want]
+
+
+def headed(extractor: EventExtractor, text: str) -> list[tuple[list[str], list[str]]]:
+    ctx = make_context(text, PUB)
+    ctx.document.metadata.title = text.split("\n")[0]
+    return [(sorted(e.actors), sorted(e.targets)) for e in extractor.extract(ctx)]
+
+
+def test_a_present_tense_headline_lends_the_body_the_role_it_leaves_empty(extractor: EventExtractor) -> None:
+    text = ("Gunmen kill Kataib Hezbollah official in Basra\n\n"
+            "A senior official was shot dead by unidentified gunmen in central Basra on Monday, police said.\n")
+    assert headed(extractor, text) == [([], ["kataib-hezbollah"])]
+
+
+def test_a_headline_word_the_parse_makes_a_verb_gives_the_verbs_roles(extractor: EventExtractor) -> None:
+    text = ("Iraqi forces arrest ISIS emir in Kirkuk\n\n"
+            "Security forces arrested a senior leader in a raid in Kirkuk on Tuesday, the Security Media Cell said.\n")
+    assert headed(extractor, text) == [(["iraqi-security-forces"], ["isis"])]
+
+
+def test_a_country_naming_a_crowd_is_not_the_crowds_act(extractor: EventExtractor) -> None:
+    assert actors(extractor, "Iraq protesters stormed the embassy compound in Baghdad on Tuesday.") == [[]]
