@@ -1241,6 +1241,8 @@ class EventExtractor:
         accused = _accused_spans(sent)  # "US officials blamed X for the attack": only X is accused
         if _DISCLAIMED.search(sent_text) and not accused:
             return  # "No group claimed responsibility", "X denied it was behind the attack"
+        if _GENERIC_BLAME.search(sent_text):
+            return  # "Washington has said X is behind such attacks": a kind of happening, not this one
         text = ctx.document.text
         own_claim = _SAID_RESPONSIBLE.search(sent_text) is not None  # "X said it was responsible": the speaker
         groups = [m.entity_id for m in self._mentions_of(sents, k, mentions)
@@ -1482,6 +1484,11 @@ _DISCLAIMED = re.compile(r"\b(?:no\s+(?:\w+\s+)?(?:group|one|faction|party|organ
                          r"(?:claimed|claims|took|takes|accepted|has\s+claimed|had\s+claimed|has\s+taken|had\s+taken)\b"
                          r"|\b(?:did\s+not|didn't|has\s+not|have\s+not|had\s+not|hasn't|haven't|denied|denies|deny|"
                          r"denying|rejected)\s+(?:\w+\s+){0,4}?(?:claim|claimed|responsib\w*|behind|involvement)\b", re.I)
+# "X is behind such attacks", "similar attacks are usually blamed on X": a kind of happening, not
+# the one told.
+_GENERIC_BLAME = re.compile(r"\b(?:such|similar)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assaults?|killings?|"
+                            r"incidents?|operations?)\b|\b(?:attacks?|strikes?|bombings?)\s+(?:like|of\s+this\s+kind)\b"
+                            r"|\b(?:usually|often|typically|frequently|routinely|generally|commonly)\b", re.I)
 _SAME_GROUP = re.compile(r"\s*(?:the|this|that)\s+(?:same\s+)?(?:group|militia|faction|organi[sz]ation|movement)\b",
                          re.I)
 

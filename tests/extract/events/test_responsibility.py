@@ -80,3 +80,11 @@ def test_a_group_suspected_of_carrying_out_the_attack_is_its_alleged_actor(extra
     text = ("Authorities said Kataib Hezbollah was suspected of carrying out the rocket attack, which hit the "
             "embassy compound in Baghdad on Sunday.")
     assert violent(extractor, text) == [(["kataib-hezbollah"], Certainty.ALLEGED)]
+
+
+@pytest.mark.parametrize("follow", [
+    "Washington has previously said Kataib Hezbollah is behind such attacks.",
+    "Similar attacks are usually blamed on factions such as Kataib Hezbollah.",
+])
+def test_blame_for_a_kind_of_attack_names_no_actor_of_this_one(extractor: EventExtractor, follow: str) -> None:
+    assert [actors for actors, _ in violent(extractor, ROCKETS + follow)] == [[]]
