@@ -265,6 +265,9 @@ ATTACK_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes a
 # Armed means a verb launches or fires at someone ("launched drones against X", "fired rockets at X").
 FIRED_MEANS = STATE_MEANS | frozenset("""shell shells mortar mortars round rounds projectile projectiles
     bomb bombs explosive explosives grenade grenades""".split())
+# Means a verb sends at something: not people ("targeted US forces at Harir base": where the
+# forces are, not what they were sent at).
+LAUNCHED_MEANS = FIRED_MEANS - frozenset("force forces troops soldier soldiers military army navy".split())
 # What an attack hits that a nationality adjective makes its state's ("killed two Israeli soldiers",
 # "an Israeli target", "American forces"); not its civilians ("an American contractor").
 STATE_TARGETS = frozenset("""force forces troops soldier soldiers military army personnel servicemen
@@ -703,6 +706,13 @@ class ArgumentReader:
             is_verb = True  # "X attacked a checkpoint, killing two soldiers": a participle clause
         participle = is_verb and head.dep_ in ("amod", "acl") and head.head is not head \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children)
+        if participle and head.head.dep_ == "ROOT" and head.head.i < head.i and not head.lower_.endswith("ing") \
+                and any(c.dep_ == "dobj" for c in head.children):
+            # "The Coordination Framework, the ruling alliance, nominated X": the sentence's verb,
+            # which the parser hung on the subject as a participle; with an object it is active
+            args.add("actor", self.ids([head.head]))
+            self._target(args, [*self.sx.objects(head), *(o for _p, o in self.sx.prep_objects(head, TARGET_PREPS))])
+            return args
         if is_verb and self.sx.heads_clause(head) and not participle:
             self._verb_roles(head, args, passive_subject_role, label)
         elif participle:
@@ -808,7 +818,7 @@ class ArgumentReader:
         if label not in SELF_CHANGES:  # "suspending its attacks on US forces" hits no one
             # "launched a drone attack on Israel", "launched drones against Israeli targets": what
             # the object (a happening or an armed means) is aimed at
-            self._target(args, [o for obj in self.sx.objects(verb) if obj.lower_ in ATTACK_NOUNS | FIRED_MEANS
+            self._target(args, [o for obj in self.sx.objects(verb) if obj.lower_ in ATTACK_NOUNS | LAUNCHED_MEANS
                                 or obj.lower_ in ANSWER_NOUNS for p, o in self.sx.prep_objects(obj, TARGET_PREPS)])
         if label == "threat":
             # "threatened to target US interests", "vowed to strike Israeli targets": whom the

@@ -304,3 +304,16 @@ def test_a_headline_word_the_parse_makes_a_verb_gives_the_verbs_roles(extractor:
 
 def test_a_country_naming_a_crowd_is_not_the_crowds_act(extractor: EventExtractor) -> None:
     assert actors(extractor, "Iraq protesters stormed the embassy compound in Baghdad on Tuesday.") == [[]]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the sentence's verb, hung on an appositive subject as a participle: with an object it is active
+    ("The Coordination Framework, the ruling Shiite alliance, nominated Mohammed Shia al-Sudani for prime "
+     "minister on Monday.", (["coordination-framework"], ["mohammed-shia-al-sudani"])),
+    # forces "at" a base are there: the base is not what they were sent at
+    ("The Islamic Resistance in Iraq said it targeted US forces at Harir base in Erbil on Tuesday.",
+     (["islamic-resistance-in-iraq"], ["united-states"])),
+])
+def test_roles_where_the_parse_misleads(extractor: EventExtractor, text: str,
+                                        want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text) == [want]
