@@ -191,6 +191,8 @@ HITTING_VERBS = frozenset("""targeted targets hit hits struck strikes killed kil
     damaged""".split())
 # Verbs an outcome is told with ("the attack left five dead").
 LEAVING_VERBS = frozenset({"left", "leave", "leaves", "leaving"})
+# Participles by which an attack noun says what it hit ("an airstrike targeting a PMF convoy").
+AIMING_PARTICIPLES = frozenset({"targeting", "targetting", "hitting", "striking"})
 # Participles that name who performed a happening: "strikes carried out by X", "a drone launched by X".
 DONE_BY = frozenset({"carried", "conducted", "launched", "fired", "staged", "mounted", "perpetrated",
                      "executed", "claimed", "ordered", "planned", "led", "waged", "committed", "flown"})
@@ -528,7 +530,10 @@ class ArgumentReader:
                 continue
             word = child.lower_
             if word in HOLDING_VERBS:
-                out.extend(self.ids(self.sx.objects(child)))
+                carried = self.sx.objects(child)
+                # "a convoy carrying supplies for the coalition": whom the load is for
+                out.extend(self.ids(carried) or self.ids(o for c in [child, *carried]
+                                                         for _p, o in self.sx.prep_objects(c, ("for",))))
             elif word in HELD_BY_VERBS:
                 out.extend(self.ids(self.sx.agents(child)))
             elif word in BELONG_VERBS:
@@ -929,6 +934,11 @@ class ArgumentReader:
                     c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in child.children):
                 # "the attack, which targeted a convoy of the coalition, ...": what it hit
                 self._target(args, self.sx.objects(child))
+        for child in noun.children:
+            if child.dep_ == "acl" and child.i > noun.i and child.lower_ in AIMING_PARTICIPLES:
+                # "an airstrike targeting a PMF convoy killed three": what it was aimed at, when
+                # named ("targeting the militia blamed for ..." leaves the target to the story)
+                self._target(args, [o for o in self.sx.objects(child) if self.sx.phrase_mentions(o) or self.occupants(o)])
         for child in noun.children:
             if child.dep_ == "acl" and child.i > noun.i and child.lower_ in DONE_BY and not args.actors:
                 # "strikes carried out by the United States", "a drone launched by X": the agent acts

@@ -317,3 +317,18 @@ def test_a_country_naming_a_crowd_is_not_the_crowds_act(extractor: EventExtracto
 def test_roles_where_the_parse_misleads(extractor: EventExtractor, text: str,
                                         want: tuple[list[str], list[str]]) -> None:
     assert roles(extractor, text) == [want]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # whom a convoy's load is for
+    ("A roadside bomb struck a convoy carrying supplies for the US-led coalition in Diwaniyah on Thursday.",
+     ([], ["international-coalition"])),
+    # what an attack noun's participle says it was aimed at
+    ("An airstrike targeting a PMF convoy near al-Qaim killed three fighters on Tuesday.", ([], ["pmf"])),
+    # an unnamed description aimed at is left to the story, not read as an anaphor
+    ("US forces carried out strikes targeting the militia blamed for a rocket attack on Friday that killed an "
+     "American contractor in Kirkuk.", (["united-states"], [])),
+])
+def test_targets_named_by_a_participle(extractor: EventExtractor, text: str,
+                                       want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text)[:1] == [want]
