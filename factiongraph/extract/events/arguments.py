@@ -964,8 +964,11 @@ class ArgumentReader:
             # between A and B broke out": each side named
             hosts = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") and noun.head is not noun else [noun]
             for prep, obj in (po for host in hosts for po in self.sx.prep_objects(host, ("between",))):
+                # each side, not what describes it ("between X, the armed wing of Y's movement, and Z")
+                said = {d.idx for t in [obj, *self.sx.conjuncts(obj)] for c in t.children
+                        if c.dep_ in ("appos", "relcl", "acl") and self.sx.mention_at(c) is None for d in c.subtree}
                 args.add("actor", [str(m.entity_id) for m in self.sx.mentions_in(obj) if m.entity_id
-                                   and _type_of(self.ctx, m) in PARTICIPANT_TYPES])
+                                   and _type_of(self.ctx, m) in PARTICIPANT_TYPES and m.start not in said])
             spark = noun.head
             if noun.dep_ == "dobj" and spark.dep_ == "advcl" and spark.lower_ in SPARKING and spark.head.i != spark.i \
                     and not args.actors:

@@ -332,3 +332,9 @@ def test_roles_where_the_parse_misleads(extractor: EventExtractor, text: str,
 def test_targets_named_by_a_participle(extractor: EventExtractor, text: str,
                                        want: tuple[list[str], list[str]]) -> None:
     assert roles(extractor, text)[:1] == [want]
+
+
+def test_a_sides_description_is_no_side_of_the_fight(extractor: EventExtractor) -> None:
+    text = ("Fighting broke out on Wednesday between Saraya al-Salam, the armed wing of Muqtada al-Sadr's movement, "
+            "and Asaib Ahl al-Haq in Basra.")
+    assert roles(extractor, text) == [(["asaib-ahl-al-haq", "saraya-al-salam"], [])]
