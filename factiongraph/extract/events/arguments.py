@@ -916,7 +916,8 @@ class ArgumentReader:
                 self._target(args, [child])
             elif child.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod") and child.i < noun.i \
                     and not (mourned and child.dep_ == "poss"):
-                args.add("actor", self.ids([child]))
+                # "Washington's strikes": a capital as the agent is its state
+                args.add("actor", self.ids([child]) or (self.capital_state(child) if child.dep_ == "poss" else []))
         part = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
         if part is not None and part.lower_ in INVOLVEMENT_NOUNS and not args.actors:
             # "X's involvement in attacks", "his role in the attacks": whoever took part acted

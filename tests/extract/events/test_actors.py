@@ -338,3 +338,8 @@ def test_a_sides_description_is_no_side_of_the_fight(extractor: EventExtractor) 
     text = ("Fighting broke out on Wednesday between Saraya al-Salam, the armed wing of Muqtada al-Sadr's movement, "
             "and Asaib Ahl al-Haq in Basra.")
     assert roles(extractor, text) == [(["asaib-ahl-al-haq", "saraya-al-salam"], [])]
+
+
+def test_a_capitals_possessed_attack_is_its_states(extractor: EventExtractor) -> None:
+    assert roles(extractor, "Washington's strikes on Kataib Hezbollah on Sunday killed 25 fighters.") == \
+        [(["united-states"], ["kataib-hezbollah"])]
