@@ -482,6 +482,14 @@ class ArgumentReader:
                     if antecedent is not None and token.lower_ in MEMBER_HEADS:
                         return [antecedent]
         if token.lower_ in MEMBER_HEADS:
+            # "militants, who officials said belonged to X, ...": the group a relative clause ties them to
+            for clause in (c for c in token.children if c.dep_ == "relcl"):
+                for tie in clause.subtree:
+                    if tie.lower_ in AFFILIATION_PARTICIPLES or tie.lower_ in ("belong", "belonged", "belongs"):
+                        tied = [m for _p, o in self.sx.prep_objects(tie, ("to", "with"))
+                                for m in self.sx.phrase_mentions(o) if _type_of(self.ctx, m) in GROUP_TYPES]
+                        if tied:
+                            return tied
             # "factions operating under the banner of X": the groups a members' phrase names; not
             # those of a clause that describes it ("the group, which is part of X")
             described = {d.i for c in token.children if c.dep_ in ("relcl", "ccomp") for d in c.subtree}
@@ -1339,9 +1347,9 @@ def _affiliation_misread(verb: Token) -> list[Token]:
     if tie.lower_ == "be":  # "believed to be linked to X", "believed to be members of X"
         tie = next((c for c in tie.children if c.dep_ in ("acomp", "attr", "oprd")
                     and (c.lower_ in AFFILIATION_PARTICIPLES or c.lower_ in MEMBER_HEADS)), tie)
-        if tie.lower_ in MEMBER_HEADS:
+        if tie.lower_ in MEMBER_HEADS:  # "believed to be members of X"; "believed to be X militants"
             return [o for p in tie.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
-                    for o in p.children if o.dep_ == "pobj"]
+                    for o in p.children if o.dep_ == "pobj"] or [tie]
     return [o for p in tie.children if p.dep_ == "prep" and p.lower_ in ("to", "with") and p.i < verb.i
             for o in p.children if o.dep_ == "pobj"]
 

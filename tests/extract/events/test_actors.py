@@ -26,6 +26,11 @@ def actors(extractor: EventExtractor, text: str) -> list[list[str]]:
     ("According to the Iraqi military, gunmen linked to the Islamic State killed four soldiers near Kirkuk "
      "on Tuesday.", [["isis"]]),
     ("Fighters affiliated with Kataib Hezbollah fired rockets at the base on Monday.", [["kataib-hezbollah"]]),
+    # a relative clause that ties the men to a group, and "believed to be X militants"
+    ("Militants, who security officials said belonged to the Islamic State, killed four shepherds near "
+     "Tarmiyah on Friday.", [["isis"]]),
+    ("The attackers, believed to be Islamic State militants, killed four shepherds near Tarmiyah on Friday.",
+     [["isis"]]),
     # a group's own description in a relative clause does not act
     ("The group, which is part of the Popular Mobilisation Forces, fired rockets at the airport on Sunday.",
      [[]]),
