@@ -154,6 +154,8 @@ UNDERGONE_LABELS = frozenset({"killing", "arrest", "abduction", "injury", "relea
 # Verbs whose object is a meeting's guest ("the prime minister received the envoy").
 GUEST_VERBS = frozenset("""receive receives received receiving host hosts hosted hosting welcome welcomes
     welcomed welcoming""".split())
+# Verbs by which someone takes part in a call or meeting another made ("received a phone call from X").
+TAKING_VERBS = GUEST_VERBS | frozenset("have has had having get gets got getting".split())
 # Nouns whose "with"-partner is a side of the event (meetings, talks, clashes).
 WITH_SIDES = frozenset({"meeting", "visit", "talks", "clash", "clashes", "talk", "negotiations"})
 
@@ -993,7 +995,10 @@ class ArgumentReader:
             elif noun.dep_ == "pobj" and (governor.lower_ in REFERENCE_PREPS or governor.lower_ in ("to", "for")
                                           and governor.head.lower_ in ANSWER_NOUNS):
                 verb = noun  # "ordered strikes in response to rocket attacks": the attacks are others'
-            if label in ("meeting", "visit") and verb.lower_ in LIGHT_VERBS:
+            if label in ("meeting", "visit") and (verb.lower_ in LIGHT_VERBS or verb.lower_ in TAKING_VERBS):
+                # "held talks", "received a phone call from X": who took it is a side too
+                if verb.lower_ in TAKING_VERBS and noun.dep_ == "dobj":
+                    args.add("actor", self.ids(self.sx.subjects(verb)))
                 self._sides(verb, self.sx.subjects(verb), args)
             if label in SELF_CHANGES and verb.lower_ in ANNOUNCE_VERBS and not args.actors:
                 args.add("actor", self.ids(self.sx.subjects(verb)))  # "X announced the suspension of its operations"

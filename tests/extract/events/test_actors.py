@@ -348,3 +348,10 @@ def test_a_sides_description_is_no_side_of_the_fight(extractor: EventExtractor) 
 def test_a_capitals_possessed_attack_is_its_states(extractor: EventExtractor) -> None:
     assert roles(extractor, "Washington's strikes on Kataib Hezbollah on Sunday killed 25 fighters.") == \
         [(["united-states"], ["kataib-hezbollah"])]
+
+
+def test_who_receives_a_phone_call_takes_part(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "Mohammed Shia al-Sudani received a phone call from US Secretary of State Antony Blinken on Wednesday.", PUB))
+    assert [sorted(e.actors) for e in found if e.attrs["label"] == "meeting"] == \
+        [["antony-blinken", "mohammed-shia-al-sudani"]]
