@@ -90,6 +90,9 @@ MEMBER_HEADS = frozenset("""member members fighter fighters militant militants e
 # combat ISIS", "a fatwa calling on men to fight the Islamic State").
 PURPOSE_LABELS = frozenset({"formation", "call", "fatwa", "base-established"})
 AGAINST_VERBS = frozenset("""combat fight confront counter defeat resist battle oppose""".split())
+# Heads naming unnamed people whom a relative clause may tie to a group ("the men, who belong to X").
+PEOPLE_HEADS = frozenset("man men suspect suspects individual individuals people persons youths assailant "
+                         "assailants attacker attackers perpetrator perpetrators".split())
 # Heads naming a crowd that backs a group or a person, and is not it ("supporters of X").
 SUPPORTER_HEADS = frozenset("""supporter supporters follower followers loyalist loyalists partisan partisans
     sympathiser sympathisers sympathizer sympathizers backer backers""".split())
@@ -483,8 +486,9 @@ class ArgumentReader:
                     antecedent = self.antecedent(obj)  # "fighters from the brigade": the brigade named before
                     if antecedent is not None and token.lower_ in MEMBER_HEADS:
                         return [antecedent]
-        if token.lower_ in MEMBER_HEADS:
-            # "militants, who officials said belonged to X, ...": the group a relative clause ties them to
+        if token.lower_ in MEMBER_HEADS or token.lower_ in PEOPLE_HEADS:
+            # "militants, who officials said belonged to X, ...", "arrested the men, who belong to
+            # X": the group a relative clause ties them to
             for clause in (c for c in token.children if c.dep_ == "relcl"):
                 for tie in clause.subtree:
                     if tie.lower_ in AFFILIATION_PARTICIPLES or tie.lower_ in ("belong", "belonged", "belongs"):
@@ -492,6 +496,7 @@ class ArgumentReader:
                                 for m in self.sx.phrase_mentions(o) if _type_of(self.ctx, m) in GROUP_TYPES]
                         if tied:
                             return tied
+        if token.lower_ in MEMBER_HEADS:
             # "factions operating under the banner of X": the groups a members' phrase names; not
             # those of a clause that describes it ("the group, which is part of X")
             described = {d.i for c in token.children if c.dep_ in ("relcl", "ccomp") for d in c.subtree}

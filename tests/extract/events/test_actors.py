@@ -355,3 +355,8 @@ def test_who_receives_a_phone_call_takes_part(extractor: EventExtractor) -> None
         "Mohammed Shia al-Sudani received a phone call from US Secretary of State Antony Blinken on Wednesday.", PUB))
     assert [sorted(e.actors) for e in found if e.attrs["label"] == "meeting"] == \
         [["antony-blinken", "mohammed-shia-al-sudani"]]
+
+
+def test_detainees_a_relative_clause_ties_to_a_group_hit_it(extractor: EventExtractor) -> None:
+    text = "Iraqi security forces arrested the men, who belong to Asaib Ahl al-Haq, in Basra on Thursday."
+    assert roles(extractor, text) == [(["iraqi-security-forces"], ["asaib-ahl-al-haq"])]
