@@ -45,6 +45,13 @@ GROUP_ANAPHORS = frozenset({"it", "they", "its", "their", "group", "groups", "mi
                             "factions", "movement", "organization", "organisation", "brigade", "brigades",
                             "party", "coalition", "alliance"})
 PERSON_ANAPHORS = frozenset({"he", "she", "his", "her"})
+# First-person plural pronouns: in a quote, the group or state that speaks.
+SPEAKER_PRONOUNS = frozenset({"we", "our", "us"})
+# Dependencies that stay inside one clause on the way up to the clause's verb.
+CLAUSE_INNER_DEPS = frozenset({"poss", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "compound", "conj", "aux",
+                               "auxpass", "det", "amod"})
+# How far back (characters) "he"/"she" looks for the person it stands for.
+PERSON_REACH = 1200
 # Definite descriptions of a state body ("the ministry awarded ...", "the army lifted ...").
 BODY_ANAPHORS = frozenset({"ministry", "army", "government", "military", "police", "council", "parliament",
                            "court", "department", "service", "agency", "command", "cabinet", "presidency"})
@@ -83,6 +90,9 @@ MEMBER_HEADS = frozenset("""member members fighter fighters militant militants e
 # combat ISIS", "a fatwa calling on men to fight the Islamic State").
 PURPOSE_LABELS = frozenset({"formation", "call", "fatwa", "base-established"})
 AGAINST_VERBS = frozenset("""combat fight confront counter defeat resist battle oppose""".split())
+# Heads naming unnamed people whom a relative clause may tie to a group ("the men, who belong to X").
+PEOPLE_HEADS = frozenset("man men suspect suspects individual individuals people persons youths assailant "
+                         "assailants attacker attackers perpetrator perpetrators".split())
 # Heads naming a crowd that backs a group or a person, and is not it ("supporters of X").
 SUPPORTER_HEADS = frozenset("""supporter supporters follower followers loyalist loyalists partisan partisans
     sympathiser sympathisers sympathizer sympathizers backer backers""".split())
@@ -123,6 +133,12 @@ SELF_CHANGES = frozenset({"suspension", "formation", "withdrawal", "closure", "l
 ANNOUNCE_VERBS = frozenset("""announce announced announces announcing declare declared declares declaring
     confirm confirmed confirms unveil unveiled""".split())
 SAY_VERBS = frozenset("say said says stated states confirmed confirms".split())
+# Happenings that are words spoken, and the verbs that tell what was said in them ("X said in a
+# televised speech": X gave the speech).
+SPOKEN_LABELS = frozenset({"speech", "statement", "press-conference", "interview"})
+SPEAKING_VERBS = SAY_VERBS | frozenset("""declared declares announced announces warned warns stressed stresses
+    vowed vows pledged pledges added adds urged urges called calls insisted insists affirmed affirms reiterated
+    reiterates threatened threatens accused accuses demanded demands""".split())
 # "set fire to X", "set X alight": the object burned is a target.
 FIRE_WORDS = frozenset({"fire", "light"})
 # What a facility, a vehicle or a post holds is hit through it: "a base which hosts US forces", "a
@@ -141,6 +157,8 @@ UNDERGONE_LABELS = frozenset({"killing", "arrest", "abduction", "injury", "relea
 # Verbs whose object is a meeting's guest ("the prime minister received the envoy").
 GUEST_VERBS = frozenset("""receive receives received receiving host hosts hosted hosting welcome welcomes
     welcomed welcoming""".split())
+# Verbs by which someone takes part in a call or meeting another made ("received a phone call from X").
+TAKING_VERBS = GUEST_VERBS | frozenset("have has had having get gets got getting".split())
 # Nouns whose "with"-partner is a side of the event (meetings, talks, clashes).
 WITH_SIDES = frozenset({"meeting", "visit", "talks", "clash", "clashes", "talk", "negotiations"})
 
@@ -168,7 +186,8 @@ class Arguments:
 # People a country's name describes without making them its state ("a US contractor").
 CIVILIAN_HEADS = frozenset("""contractor contractors civilian civilians citizen citizens national nationals
     journalist journalists worker workers tourist tourists employee employees businessman businessmen
-    pilgrim pilgrims student students""".split())
+    pilgrim pilgrims student students protester protesters protestor protestors demonstrator demonstrators
+    people crowd crowds mourners residents villagers""".split())
 # Verbs of condemning: the condemned attack's author is whom the statement is against.
 CONDEMN_VERBS = frozenset("""condemn condemned condemns condemning denounce denounced denounces denouncing
     decry decried decries""".split())
@@ -177,6 +196,8 @@ HITTING_VERBS = frozenset("""targeted targets hit hits struck strikes killed kil
     damaged""".split())
 # Verbs an outcome is told with ("the attack left five dead").
 LEAVING_VERBS = frozenset({"left", "leave", "leaves", "leaving"})
+# Participles by which an attack noun says what it hit ("an airstrike targeting a PMF convoy").
+AIMING_PARTICIPLES = frozenset({"targeting", "targetting", "hitting", "striking"})
 # Participles that name who performed a happening: "strikes carried out by X", "a drone launched by X".
 DONE_BY = frozenset({"carried", "conducted", "launched", "fired", "staged", "mounted", "perpetrated",
                      "executed", "claimed", "ordered", "planned", "led", "waged", "committed", "flown"})
@@ -251,6 +272,9 @@ ATTACK_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes a
 # Armed means a verb launches or fires at someone ("launched drones against X", "fired rockets at X").
 FIRED_MEANS = STATE_MEANS | frozenset("""shell shells mortar mortars round rounds projectile projectiles
     bomb bombs explosive explosives grenade grenades""".split())
+# Means a verb sends at something: not people ("targeted US forces at Harir base": where the
+# forces are, not what they were sent at).
+LAUNCHED_MEANS = FIRED_MEANS - frozenset("force forces troops soldier soldiers military army navy".split())
 # What an attack hits that a nationality adjective makes its state's ("killed two Israeli soldiers",
 # "an Israeli target", "American forces"); not its civilians ("an American contractor").
 STATE_TARGETS = frozenset("""force forces troops soldier soldiers military army personnel servicemen
@@ -299,6 +323,12 @@ class ArgumentReader:
         previous 400 characters); "he"/"she" -> the last person. None when nothing fits.
         """
         word = token.lower_
+        if word in SPEAKER_PRONOUNS or word in ("its", "their") and token.dep_ == "poss":
+            # "'Our forces arrested five,' the ministry said", "Turkey said its jets struck ...":
+            # whoever says the clause the pronoun stands in
+            speaker = self._speaker_of_clause(token)
+            if speaker is not None or word in SPEAKER_PRONOUNS:
+                return speaker
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
         if word in BODY_ANAPHORS and definite:
             return self._named_body(token)
@@ -318,7 +348,10 @@ class ArgumentReader:
             named = self._named_group(token)
             if named is not None:
                 return named
-        before = [m for m in self._mentions if m.end <= start and start - m.end <= 400
+        # "he" goes on with the last person named, however long the quote between ("... he is
+        # unharmed. [a paragraph of what others said and he wrote] Later he addressed the nation")
+        reach = PERSON_REACH if word in PERSON_ANAPHORS else 400
+        before = [m for m in self._mentions if m.end <= start and start - m.end <= reach
                   and _type_of(self.ctx, m) in types and m.entity_id]
         if types is GROUP_TYPES and token.dep_ in ("nsubj", "nsubjpass"):
             # a group as subject goes on with the group that was the subject before it ("X, which
@@ -327,6 +360,23 @@ class ArgumentReader:
             if subjects:
                 return subjects[-1]
         return before[-1] if before else None
+
+    def _speaker_of_clause(self, token: Token) -> Mention | None:
+        """Return the group, body or country that says the clause ``token`` stands in ("Turkey said
+        its jets struck ...", "'We targeted the base,' X said"); None outside a reported clause."""
+        clause = token
+        while clause.dep_ != "ccomp":
+            if clause.dep_ not in CLAUSE_INNER_DEPS or clause.head is clause:
+                return None
+            clause = clause.head
+        verb = clause.head
+        if verb.lower_ not in SPEAKING_VERBS and verb.lower_ not in ANNOUNCE_VERBS:
+            return None
+        for subject in self.sx.subjects(verb):
+            for m in self.sx.phrase_mentions(subject):
+                if m.entity_id and _type_of(self.ctx, m) in GROUP_TYPES | {EntityType.COUNTRY}:
+                    return m
+        return None
 
     def _reporting_subject(self, token: Token, person: bool) -> Mention | None:
         """Return who a pronoun subject of a reported clause is: the reporting verb's own subject.
@@ -436,6 +486,16 @@ class ArgumentReader:
                     antecedent = self.antecedent(obj)  # "fighters from the brigade": the brigade named before
                     if antecedent is not None and token.lower_ in MEMBER_HEADS:
                         return [antecedent]
+        if token.lower_ in MEMBER_HEADS or token.lower_ in PEOPLE_HEADS:
+            # "militants, who officials said belonged to X, ...", "arrested the men, who belong to
+            # X": the group a relative clause ties them to
+            for clause in (c for c in token.children if c.dep_ == "relcl"):
+                for tie in clause.subtree:
+                    if tie.lower_ in AFFILIATION_PARTICIPLES or tie.lower_ in ("belong", "belonged", "belongs"):
+                        tied = [m for _p, o in self.sx.prep_objects(tie, ("to", "with"))
+                                for m in self.sx.phrase_mentions(o) if _type_of(self.ctx, m) in GROUP_TYPES]
+                        if tied:
+                            return tied
         if token.lower_ in MEMBER_HEADS:
             # "factions operating under the banner of X": the groups a members' phrase names; not
             # those of a clause that describes it ("the group, which is part of X")
@@ -447,10 +507,12 @@ class ArgumentReader:
                 if m is not None and _type_of(self.ctx, m) in GROUP_TYPES:
                     return [m]
             # "X said its fighters launched drones": the group the pronoun stands for
-            for child in token.children if token.dep_ in ("nsubj", "nsubjpass") else ():
-                if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+            # "X said four of its fighters were killed": the same, for the members a number counts
+            counted = token.dep_ == "pobj" and token.head.lower_ == "of"
+            for child in token.children if token.dep_ in ("nsubj", "nsubjpass") or counted else ():
+                if child.dep_ == "poss" and child.lower_ in ("its", "their", "our"):
                     found_group = self.antecedent(child)
-                    if found_group is not None and _type_of(self.ctx, found_group) in GROUP_TYPES:
+                    if found_group is not None and _type_of(self.ctx, found_group) in GROUP_TYPES | {EntityType.COUNTRY}:
                         return [found_group]
         return []
 
@@ -483,7 +545,10 @@ class ArgumentReader:
                 continue
             word = child.lower_
             if word in HOLDING_VERBS:
-                out.extend(self.ids(self.sx.objects(child)))
+                carried = self.sx.objects(child)
+                # "a convoy carrying supplies for the coalition": whom the load is for
+                out.extend(self.ids(carried) or self.ids(o for c in [child, *carried]
+                                                         for _p, o in self.sx.prep_objects(c, ("for",))))
             elif word in HELD_BY_VERBS:
                 out.extend(self.ids(self.sx.agents(child)))
             elif word in BELONG_VERBS:
@@ -631,6 +696,13 @@ class ArgumentReader:
                 ids = self.ids(self.sx.agents(child)) or self.ids(self.sx.subjects(child) if child.dep_ == "relcl" else [])
                 if ids:
                     return ids
+        if token.lower_ in FIRED_MEANS:
+            # "the coalition said its aircraft had killed ...": the means' owner the pronoun stands for
+            for child in token.children:
+                if child.dep_ == "poss" and child.lower_ in ("its", "their", "our"):
+                    owner = self.antecedent(child)
+                    if owner is not None and owner.entity_id and _type_of(self.ctx, owner) in FORCE_HOLDERS | GROUP_TYPES:
+                        return [str(owner.entity_id)]
         return []
 
     # -- roles --------------------------------------------------------------------------------
@@ -646,11 +718,21 @@ class ArgumentReader:
         if not is_verb and end - start > 1 and head.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl") and \
                 any(c.dep_ in ("nsubj", "dobj") for c in head.children):
             is_verb = True  # a phrase headed by its verb ("drones struck X"): the verb's roles
+        if not is_verb and head.dep_ in ("ROOT", "ccomp", "conj") and \
+                {"nsubj", "dobj"} <= {c.dep_ for c in head.children}:
+            is_verb = True  # a word read as a noun that the parse makes a verb: "Iraqi forces arrest ISIS emir"
         if not is_verb and head.dep_ == "advcl" and head.lower_.endswith("ing") and \
                 any(c.dep_ == "dobj" for c in head.children):
             is_verb = True  # "X attacked a checkpoint, killing two soldiers": a participle clause
         participle = is_verb and head.dep_ in ("amod", "acl") and head.head is not head \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children)
+        if participle and head.head.dep_ == "ROOT" and head.head.i < head.i and not head.lower_.endswith("ing") \
+                and any(c.dep_ == "dobj" for c in head.children):
+            # "The Coordination Framework, the ruling alliance, nominated X": the sentence's verb,
+            # which the parser hung on the subject as a participle; with an object it is active
+            args.add("actor", self.ids([head.head]))
+            self._target(args, [*self.sx.objects(head), *(o for _p, o in self.sx.prep_objects(head, TARGET_PREPS))])
+            return args
         if is_verb and self.sx.heads_clause(head) and not participle:
             self._verb_roles(head, args, passive_subject_role, label)
         elif participle:
@@ -756,7 +838,7 @@ class ArgumentReader:
         if label not in SELF_CHANGES:  # "suspending its attacks on US forces" hits no one
             # "launched a drone attack on Israel", "launched drones against Israeli targets": what
             # the object (a happening or an armed means) is aimed at
-            self._target(args, [o for obj in self.sx.objects(verb) if obj.lower_ in ATTACK_NOUNS | FIRED_MEANS
+            self._target(args, [o for obj in self.sx.objects(verb) if obj.lower_ in ATTACK_NOUNS | LAUNCHED_MEANS
                                 or obj.lower_ in ANSWER_NOUNS for p, o in self.sx.prep_objects(obj, TARGET_PREPS)])
         if label == "threat":
             # "threatened to target US interests", "vowed to strike Israeli targets": whom the
@@ -849,7 +931,8 @@ class ArgumentReader:
                 self._target(args, [child])
             elif child.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod") and child.i < noun.i \
                     and not (mourned and child.dep_ == "poss"):
-                args.add("actor", self.ids([child]))
+                # "Washington's strikes": a capital as the agent is its state
+                args.add("actor", self.ids([child]) or (self.capital_state(child) if child.dep_ == "poss" else []))
         part = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
         if part is not None and part.lower_ in INVOLVEMENT_NOUNS and not args.actors:
             # "X's involvement in attacks", "his role in the attacks": whoever took part acted
@@ -867,6 +950,11 @@ class ArgumentReader:
                     c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in child.children):
                 # "the attack, which targeted a convoy of the coalition, ...": what it hit
                 self._target(args, self.sx.objects(child))
+        for child in noun.children:
+            if child.dep_ == "acl" and child.i > noun.i and child.lower_ in AIMING_PARTICIPLES:
+                # "an airstrike targeting a PMF convoy killed three": what it was aimed at, when
+                # named ("targeting the militia blamed for ..." leaves the target to the story)
+                self._target(args, [o for o in self.sx.objects(child) if self.sx.phrase_mentions(o) or self.occupants(o)])
         for child in noun.children:
             if child.dep_ == "acl" and child.i > noun.i and child.lower_ in DONE_BY and not args.actors:
                 # "strikes carried out by the United States", "a drone launched by X": the agent acts
@@ -892,8 +980,11 @@ class ArgumentReader:
             # between A and B broke out": each side named
             hosts = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") and noun.head is not noun else [noun]
             for prep, obj in (po for host in hosts for po in self.sx.prep_objects(host, ("between",))):
+                # each side, not what describes it ("between X, the armed wing of Y's movement, and Z")
+                said = {d.idx for t in [obj, *self.sx.conjuncts(obj)] for c in t.children
+                        if c.dep_ in ("appos", "relcl", "acl") and self.sx.mention_at(c) is None for d in c.subtree}
                 args.add("actor", [str(m.entity_id) for m in self.sx.mentions_in(obj) if m.entity_id
-                                   and _type_of(self.ctx, m) in PARTICIPANT_TYPES])
+                                   and _type_of(self.ctx, m) in PARTICIPANT_TYPES and m.start not in said])
             spark = noun.head
             if noun.dep_ == "dobj" and spark.dep_ == "advcl" and spark.lower_ in SPARKING and spark.head.i != spark.i \
                     and not args.actors:
@@ -909,7 +1000,10 @@ class ArgumentReader:
             elif noun.dep_ == "pobj" and (governor.lower_ in REFERENCE_PREPS or governor.lower_ in ("to", "for")
                                           and governor.head.lower_ in ANSWER_NOUNS):
                 verb = noun  # "ordered strikes in response to rocket attacks": the attacks are others'
-            if label in ("meeting", "visit") and verb.lower_ in LIGHT_VERBS:
+            if label in ("meeting", "visit") and (verb.lower_ in LIGHT_VERBS or verb.lower_ in TAKING_VERBS):
+                # "held talks", "received a phone call from X": who took it is a side too
+                if verb.lower_ in TAKING_VERBS and noun.dep_ == "dobj":
+                    args.add("actor", self.ids(self.sx.subjects(verb)))
                 self._sides(verb, self.sx.subjects(verb), args)
             if label in SELF_CHANGES and verb.lower_ in ANNOUNCE_VERBS and not args.actors:
                 args.add("actor", self.ids(self.sx.subjects(verb)))  # "X announced the suspension of its operations"
@@ -925,6 +1019,10 @@ class ArgumentReader:
                 governor.head.dep_ == "dobj" and governor.head.head.i == verb.i or \
                 governor.lower_ == "for" and governor.head.lower_ == "responsibility"
             ordered = own and verb.lower_ in ORDER_VERBS and label in FORCE_LABELS
+            if label in SPOKEN_LABELS and own and noun.dep_ == "pobj" and governor.lower_ in ("in", "during") \
+                    and verb.lower_ in SPEAKING_VERBS and not args.actors:
+                # "X said in a televised speech on Friday", "warned during a speech": the speaker gave it
+                args.add("actor", self.ids(self.sx.subjects(verb)))
             if (verb.lower_ in LIGHT_VERBS and own or ordered) and not args.actors:
                 subjects = self.sx.subjects(verb)
                 # "Washington had carried out strikes": the capital acts for its state
@@ -1267,9 +1365,9 @@ def _affiliation_misread(verb: Token) -> list[Token]:
     if tie.lower_ == "be":  # "believed to be linked to X", "believed to be members of X"
         tie = next((c for c in tie.children if c.dep_ in ("acomp", "attr", "oprd")
                     and (c.lower_ in AFFILIATION_PARTICIPLES or c.lower_ in MEMBER_HEADS)), tie)
-        if tie.lower_ in MEMBER_HEADS:
+        if tie.lower_ in MEMBER_HEADS:  # "believed to be members of X"; "believed to be X militants"
             return [o for p in tie.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
-                    for o in p.children if o.dep_ == "pobj"]
+                    for o in p.children if o.dep_ == "pobj"] or [tie]
     return [o for p in tie.children if p.dep_ == "prep" and p.lower_ in ("to", "with") and p.i < verb.i
             for o in p.children if o.dep_ == "pobj"]
 

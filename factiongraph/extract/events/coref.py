@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from datetime import date, timedelta
@@ -80,6 +80,23 @@ def is_same_family(a: Event, b: Event) -> bool:
     if a.sub_type in CATCH_ALL_SUB_TYPES:
         return a.attrs.get("label") == b.attrs.get("label")
     return True
+
+
+def lend_headline_roles(headline: Event, body: Sequence[Event]) -> None:
+    """Give a present-tense headline's participants to the body's first telling of its happening.
+
+    "US strikes Kataib Hezbollah sites in Iraq" over "The United States carried out strikes on
+    three sites on Sunday": the headline is dropped for the body's telling, but the body never
+    names whom the sites belonged to, so the headline's target is the body event's. Only the role
+    the body event leaves empty is filled, and never with one of its other participants.
+    """
+    twin = next((e for e in body if is_same_family(e, headline)), None)
+    if twin is None:
+        return
+    if not twin.actors:
+        twin.actors.extend(a for a in headline.actors if a not in twin.targets)
+    if not twin.targets:
+        twin.targets.extend(t for t in headline.targets if t not in twin.actors)
 
 
 def is_undated(event: Event) -> bool:

@@ -25,7 +25,8 @@ from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.events.casualties import (carry_lead_toll, coordinated_casualties, follow_up_casualties,
                                                      stated_figures)
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
-from factiongraph.extract.events.coref import is_same_family, make_event_id, merge_events, merge_in_document
+from factiongraph.extract.events.coref import (is_same_family, lend_headline_roles, make_event_id, merge_events,
+                                               merge_in_document)
 from factiongraph.extract.events.typology import (
     PAST_FORMS,
     BE_FORMS,
@@ -46,6 +47,7 @@ from factiongraph.extract.view.quoting import is_inside_speech
 from factiongraph.extract.dates.anchoring import YearGuess, choose_date, infer_year, resolve_event_date
 from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
 from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event, locate_span, story_country
+from factiongraph.extract.events.titles import title_organisations
 from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, EntityType, Event, Evidence, Mention
@@ -589,9 +591,12 @@ class EventExtractor:
         # disperse after ...").
         body_told = any(not e.attrs.get("headline_present") and e.attrs.get("rule") != "event-attack-noun"
                         for e in events)  # "the attack on Sunday" names no means: it refers, it does not tell
+        headlines = [e for e in events if e.attrs.get("headline_present")] if body_told else []
         events = [e for e in events if not e.attrs.pop("headline_present", False) or not body_told]
         events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id),
                                    lambda a, b: one_state_side(ctx.kb, a, b))
+        for headline in headlines:
+            lend_headline_roles(headline, events)  # "US strikes KH sites": whose sites the body struck
         carry_lead_toll(events)  # "said Monday the toll from the strikes rose to 25 ... the strikes killed 19"
         seen: dict[str, int] = {}
         for event in events:
@@ -746,6 +751,10 @@ class EventExtractor:
             actors[:] = [a for a in actors if a not in gone]
             targets[:] = [t for t in targets if t not in gone or t in after]
             in_sent = [m for m in in_sent if m not in filed]
+        # "Kataib Hezbollah leader Qais al-Khazali threatened ...": the organisation the acting
+        # person's title names acts too
+        for person in [p for p in in_sent if p.entity_id in actors and _entity_type(ctx, p) is EntityType.PERSON]:
+            actors.extend(o for o in title_organisations(ctx, person, in_sent) if o not in actors and o not in targets)
         counts = self._find_counts(ctx, cand, dates)
         for extra in cand.outcomes:
             for key, number in self._find_counts(ctx, extra, dates, (cand.start, cand.end)).items():
@@ -1234,6 +1243,8 @@ class EventExtractor:
         accused = _accused_spans(sent)  # "US officials blamed X for the attack": only X is accused
         if _DISCLAIMED.search(sent_text) and not accused:
             return  # "No group claimed responsibility", "X denied it was behind the attack"
+        if _GENERIC_BLAME.search(sent_text):
+            return  # "Washington has said X is behind such attacks": a kind of happening, not this one
         text = ctx.document.text
         own_claim = _SAID_RESPONSIBLE.search(sent_text) is not None  # "X said it was responsible": the speaker
         groups = [m.entity_id for m in self._mentions_of(sents, k, mentions)
@@ -1310,7 +1321,7 @@ class EventExtractor:
                     event.certainty = Certainty.ALLEGED
                 start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
                 event.evidence.append(Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end],
-                                               "rule.event-responsibility.v3", 0.6))
+                                               "rule.event-responsibility.v4", 0.6))
                 return
 
 
@@ -1331,7 +1342,10 @@ _URBAN_PART = re.compile(r"\W{0,2}(?:neighbou?rhood|quarter|street|square)\b", r
 
 # Verbs of accusing, and the preposition that names the act ("blamed X for", "accused X of").
 _ACCUSING = {"blame": "for", "blames": "for", "blamed": "for", "blaming": "for", "accuse": "of", "accuses": "of",
-             "accused": "of", "accusing": "of", "hold": "", "holds": "", "held": "", "holding": ""}
+             "accused": "of", "accusing": "of", "hold": "", "holds": "", "held": "", "holding": "",
+             "attribute": "to", "attributes": "to", "attributed": "to", "attributing": "to", "suspected": "of"}
+# The preposition naming the accused after the act ("blamed the attack on X", "attributed the attack to X").
+_ACCUSED_PREP = {"attribute": "to", "attributes": "to", "attributed": "to", "attributing": "to"}
 
 
 def _accused_spans(sent: Any) -> list[tuple[int, int]]:
@@ -1347,11 +1361,16 @@ def _accused_spans(sent: Any) -> list[tuple[int, int]]:
             continue
         if not _ACCUSING[tok.lower_] and not any(c.lower_ == "responsible" for c in tok.subtree):
             continue  # "held talks": holding is an accusation only with "responsible"
-        on = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
+        # "blamed the strike on X": the parser may hang "on X" on the verb or on the act blamed
+        hosts = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        on = [o for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == _ACCUSED_PREP.get(tok.lower_, "on")
               for o in c.children if o.dep_ == "pobj"]
         named = on or [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         for t in named:
-            sub = list(t.subtree)
+            # the accused's own phrase, not what describes it ("militias backed by Iran", "X, an
+            # umbrella for factions in which Y plays a role": neither Iran nor Y is accused)
+            said = {d.i for c in t.children if c.dep_ in ("appos", "relcl", "acl") for d in c.subtree}
+            sub = [d for d in t.subtree if d.i not in said]
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     return spans
 
@@ -1467,6 +1486,11 @@ _DISCLAIMED = re.compile(r"\b(?:no\s+(?:\w+\s+)?(?:group|one|faction|party|organ
                          r"(?:claimed|claims|took|takes|accepted|has\s+claimed|had\s+claimed|has\s+taken|had\s+taken)\b"
                          r"|\b(?:did\s+not|didn't|has\s+not|have\s+not|had\s+not|hasn't|haven't|denied|denies|deny|"
                          r"denying|rejected)\s+(?:\w+\s+){0,4}?(?:claim|claimed|responsib\w*|behind|involvement)\b", re.I)
+# "X is behind such attacks", "similar attacks are usually blamed on X": a kind of happening, not
+# the one told.
+_GENERIC_BLAME = re.compile(r"\b(?:such|similar)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assaults?|killings?|"
+                            r"incidents?|operations?)\b|\b(?:attacks?|strikes?|bombings?)\s+(?:like|of\s+this\s+kind)\b"
+                            r"|\b(?:usually|often|typically|frequently|routinely|generally|commonly)\b", re.I)
 _SAME_GROUP = re.compile(r"\s*(?:the|this|that)\s+(?:same\s+)?(?:group|militia|faction|organi[sz]ation|movement)\b",
                          re.I)
 

@@ -50,3 +50,41 @@ def test_a_denunciation_of_the_attack_recalls_it_and_adds_no_event(extractor: Ev
         BLAST + "The governor said he expects a clear denunciation of the bombing from the Badr Organisation.",
         PUB))
     assert [e.sub_type for e in found] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("follow", [
+    "Police blamed the attack on Kataib Hezbollah.",
+    "Iraqi security officials attributed the rocket fire to Kataib Hezbollah.",
+    "Security officials said the attack bore the hallmarks of Kataib Hezbollah.",
+])
+def test_an_act_blamed_on_or_attributed_to_a_group_is_alleged_to_be_theirs(extractor: EventExtractor,
+                                                                          follow: str) -> None:
+    assert violent(extractor, ROCKETS + follow) == [(["kataib-hezbollah"], Certainty.ALLEGED)]
+
+
+@pytest.mark.parametrize("follow", [
+    "US officials blamed the strike on militias backed by Iran, which denied any role.",
+    "Washington blamed the attack on militias backed by Iran.",
+])
+def test_the_backer_of_an_unnamed_accused_is_not_accused(extractor: EventExtractor, follow: str) -> None:
+    assert [actors for actors, _ in violent(extractor, ROCKETS + follow)] == [[]]
+
+
+def test_an_apposition_describing_the_accused_is_not_accused(extractor: EventExtractor) -> None:
+    found = violent(extractor, ROCKETS + "Washington has blamed that attack on the Islamic Resistance in Iraq, an "
+                    "umbrella for factions in which Kataib Hezbollah plays a leading role.")
+    assert [actors for actors, _ in found] == [["islamic-resistance-in-iraq"]]
+
+
+def test_a_group_suspected_of_carrying_out_the_attack_is_its_alleged_actor(extractor: EventExtractor) -> None:
+    text = ("Authorities said Kataib Hezbollah was suspected of carrying out the rocket attack, which hit the "
+            "embassy compound in Baghdad on Sunday.")
+    assert violent(extractor, text) == [(["kataib-hezbollah"], Certainty.ALLEGED)]
+
+
+@pytest.mark.parametrize("follow", [
+    "Washington has previously said Kataib Hezbollah is behind such attacks.",
+    "Similar attacks are usually blamed on factions such as Kataib Hezbollah.",
+])
+def test_blame_for_a_kind_of_attack_names_no_actor_of_this_one(extractor: EventExtractor, follow: str) -> None:
+    assert [actors for actors, _ in violent(extractor, ROCKETS + follow)] == [[]]
