@@ -47,6 +47,9 @@ _RELAY_ASIDE = re.compile(r"(?:a\s+copy\s+of\s+)?which\s+(?:was|were|has\s+been|
 _CLAUSE_LINKS = frozenset({"ccomp", "parataxis", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp"})
 _PASSIVE_BE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 _ADDRESS_VERBS = frozenset({"told", "tells", "tell", "telling"})
+# Who may be told something besides a name: pronouns and audiences ("told him", "told journalists").
+_AUDIENCE = frozenset({"him", "her", "them", "us", "me", "you", "journalists", "newsmen", "media",
+                       "press", "reporter", "audience", "crowd", "supporters", "parliament", "lawmakers"})
 _TRIM = EDGE_TRIM
 
 
@@ -230,14 +233,22 @@ class QuoteClauses(SyntaxSpeakers):
         if claims and not self._is_claim(tok, passive=self._is_passive(view, tok), phrase=phrase):
             return True  # "claimed two attacks", "held a funeral", "hails from Diyala"
         kinds = {kind for words, kind in self.cue_phrases.get(low, ()) if len(words) == 1}
-        if kinds == {"say"} and any(c.dep_ == "dobj" for c in tok.children) and not any(
-                c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+        if kinds == {"say"} and any(c.dep_ == "dobj" and not self._addressee(syn, tok, c) for c in tok.children) \
+                and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             return True
         for s_ in self._nominal_subjects(syn, tok):
             m = syn.mention_at(s_)
             if s_.i < tok.i and m is not None and view.type_of(m) is EntityType.COUNTRY and self._is_people(view, m):
                 return True
         return False
+
+    def _addressee(self, syn: Syntax, verb: Token, obj: Token) -> bool:
+        """Return True when the object of "told" is who was told ("..., a source told Xinhua on
+        condition of anonymity"): a name, a pronoun or people ("reporters"), not "told the truth"."""
+        if verb.lower_ not in _ADDRESS_VERBS:
+            return False
+        return syn.mention_at(obj) is not None or obj.lower_ in _AUDIENCE or \
+            obj.lower_ in self.source_heads or obj.lower_ in self.observer_heads
 
     def _subject_instead(self, view: DocView, syn: Syntax, tok: Token, f: Finding, seen: list[Speaker]
                          ) -> list[Speaker] | None:
@@ -445,24 +456,43 @@ class QuoteClauses(SyntaxSpeakers):
     @staticmethod
     def _speakers_own_verb(tok: Token) -> bool:
         """Return True for a verb the parser joined to the reported clause that belongs to the
-        speaker: "X stressed that security is the state's job and called on ...", "X said the
-        factions would stay and warned ...".
+        speaker (see :meth:`_own_verb_of`)."""
+        return QuoteClauses._own_verb_of(tok) is not None
+
+    @staticmethod
+    def _own_verb_of(tok: Token) -> Token | None:
+        """Return the verb of saying whose speaker a verb the parser joined to the reported clause
+        belongs to: "X stressed that security is the state's job and called on ...", "X said the
+        factions would stay and warned ...", "X stressed that it is the duty of the forces that
+        answer to the state and called on ..." (joined to a relative clause inside the words).
 
         The verb has no subject or auxiliary of its own and is in the past, as the verb of saying
         is, while the clause it was joined to is in the present or has a modal ("would stay and
-        warned" cannot share "would"). The pipeline keeps no tagger: the forms are read off the words.
+        warned" cannot share "would"); a relative clause it was joined to is not in the past
+        either. The pipeline keeps no tagger: the forms are read off the words.
         """
         if tok.dep_ != "conj" or not _is_past(tok) or any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in tok.children):
-            return False
-        clause = tok.head
+            return None
+        joined = tok.head
+        if joined.i > tok.i or not any(c.dep_ == "cc" and joined.i < c.i < tok.i for c in joined.children):
+            return None
+        clause = joined
+        if joined.dep_ in ("relcl", "acl"):  # "... the forces that answer to it and called on ..."
+            if _is_past(joined) or any(c.dep_ in ("aux", "auxpass") for c in joined.children):
+                return None
+            for _ in range(6):
+                if clause.dep_ == "ccomp" or clause.head.i == clause.i:
+                    break
+                clause = clause.head
         verb = clause.head
         if clause.dep_ != "ccomp" or verb.i == clause.i or not _is_past(verb) or clause.i > tok.i:
-            return False
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) or \
-                not any(c.dep_ == "cc" and clause.i < c.i < tok.i for c in clause.children):
-            return False
-        return _is_present(clause) or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children)
+            return None
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in clause.children):
+            return None
+        if not (_is_present(clause) or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children)):
+            return None
+        return verb
 
     @staticmethod
     def _after_quote(doc: Any, first: int, tok: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -584,7 +614,8 @@ class QuoteClauses(SyntaxSpeakers):
         if cue.kind == "claim" and tok.lower_ in self.say_words and (
                 content is not None or self._is_parenthetical(tok, view.text, start)):
             cue.kind = "say"  # "X warned that ...", "A, he warned, B"
-        outer = done.get(tok.head.head.i) if self._speakers_own_verb(tok) else None
+        own_verb = self._own_verb_of(tok)
+        outer = done.get(own_verb.i) if own_verb is not None else None
         if outer is not None and outer.kind == "say" and outer.speakers:
             # "X stressed that A is B and called on C": the parse joined X's second verb to A's clause
             cue.speakers = list(outer.speakers)
@@ -888,8 +919,8 @@ class QuoteClauses(SyntaxSpeakers):
                      and cue_at[t.i].kind.startswith("participle") and self._after_quote(doc, content[0], t, quoted)]
             if later:  # 'He added, "...," stressing that ...': the participle is its own statement
                 content = (content[0], max(content[0] + 1, min(later)))
-            own = [c.i for t in doc[content[0]:content[1]] if t.i in cue_at and t.head.head.i == tok.i
-                   and self._speakers_own_verb(t) for c in t.head.children if c.dep_ == "cc" and c.i < t.i]
+            own = [c.i for t in doc[content[0]:content[1]] if t.i in cue_at and (v := self._own_verb_of(t)) is not None
+                   and v.i == tok.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i]
             if own:  # "stressed that A is B and called on C": A is B
                 content = (content[0], max(content[0] + 1, max(own)))
             cue.content = content

@@ -678,10 +678,12 @@ class SyntaxSpeakers(QuoteSpans):
         issuers += [a for c in tok.children if c.dep_ == "acl" and c.lower_ in _ISSUING for a in syn.agents(c)
                     if a.i not in relayed]
         for issuer in issuers:
-            named = [sp for sp in self.speakers_of(view, syn, issuer, pos, last, seen, roles, kinds=kinds)
-                     if sp.entity_id is not None]
+            found = self.speakers_of(view, syn, issuer, pos, last, seen, roles, kinds=kinds)
+            named = [sp for sp in found if sp.entity_id is not None]
             if named and issuer not in [i for _, i in syn.prep_objects(tok, ("from", "by"))]:
                 return named[:1]
+            if not named and found and issuer.lower_ in self.collective_heads | self.source_heads:
+                return found[:1]  # "statements issued by several groups": those groups, unnamed
             owned = any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in issuer.children)
             if (issuer.text[:1].isupper() or issuer.lower_ in self.body_nouns) and issuer.is_alpha and not owned and \
                     not any(view.type_of(m) in kinds for m in syn.phrase_mentions(issuer)):

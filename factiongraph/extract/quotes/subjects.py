@@ -224,10 +224,14 @@ class QuoteSubjects(QuotePatterns):
             if at <= m.start <= at + (head.end() if head else 0) + 40 and view.type_of(m) in kinds:
                 if anon and m.start < at + anon.end():
                     break  # "a Kataib Hezbollah official": the group names the source's side
-                if m.start > at and not find_role_phrase_before(text, m.start, at, self.lexicon,
-                                                                 self.role_heads):
+                titled = self._title_set_off(text, at, m) if view.type_of(m) is EntityType.PERSON else None
+                if m.start > at and titled is None and not find_role_phrase_before(
+                        text, m.start, at, self.lexicon, self.role_heads):
                     return None
                 eid = str(m.entity_id)
+                if titled is not None:  # "quoted the interior minister, X, as saying": X, so described
+                    app = self.appositive(text, m.end, end)
+                    return Speaker(eid, titled, False, eid), app[1] if app else m.end
                 app = self.appositive(text, m.end, end)
                 phrase_end = app[1] if app else m.end
                 return Speaker(eid, roles.get(eid), False, eid), phrase_end
@@ -328,6 +332,17 @@ class QuoteSubjects(QuotePatterns):
         return Speaker(eid, roles.get(eid), False, eid)
 
     # -- descriptions ---------------------------------------------------------------------
+    def _title_set_off(self, text: str, at: int, m: Mention) -> str | None:
+        """Return the title written before a person's name and set off from it by a comma, when it
+        is all there is between ``at`` and the name ("the interior minister, X"), else None."""
+        gap = re.fullmatch(r"(?P<title>[^,;\"\u201c\u201d]{2,80}?)\s*,\s*", text[at:m.start])
+        if gap is None:
+            return None
+        found = find_role_phrase_before(text, at + gap.end("title"), at, self.lexicon, self.role_heads)
+        if found is None or found[1] != at:
+            return None
+        return re.sub(r"^(?:the|a|an)\s+", "", found[0], flags=re.IGNORECASE)
+
     def appositive(self, text: str, pos: int, end: int) -> tuple[str, int] | None:
         """Return the description after a name (", a consultant at Y,") and where it ends."""
         match = re.match(
