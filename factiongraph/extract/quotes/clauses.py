@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy
@@ -210,6 +210,9 @@ class QuoteClauses(SyntaxSpeakers):
             tok = index.doc[i] if i < j else None
             if tok is not None and self._contradicted(view, syn, tok):
                 continue
+            outlet = view.ctx.document.outlet_id
+            if outlet is not None and all(sp.entity_id == outlet for sp in f.speakers):
+                continue  # "The Tigris Dispatch reported last month that ..." in its own pages: its reporting
             if any(_QUESTION_PUT.match(view.text, a) and b <= f.verb for a, b in f.spans):
                 continue  # "Asked whether ..., X said no": the question put to X, not X's words
             if tok is not None:
@@ -454,6 +457,27 @@ class QuoteClauses(SyntaxSpeakers):
         return False
 
     @staticmethod
+    def _rooted_subject(tok: Token) -> Token | None:
+        """Return the noun the parser made the root of a sentence whose verb ``tok`` it hung as a
+        clause on a word inside that noun's phrase ("A lawmaker from the bloc called on ...": the
+        root "lawmaker", the verb on "bloc"), else None.
+
+        The root comes before the verb, has no subject, auxiliary or other clause of its own (a
+        noun, not a verb), and the way up from the verb runs through the phrase's prepositions.
+        """
+        if tok.dep_ != "acl" or tok.head.i > tok.i or tok.head.i == tok.head.head.i:
+            return None  # a verb hung on the root itself: the rule for a root noun reads it
+        t = tok.head
+        for _ in range(6):
+            if t.dep_ not in ("pobj", "prep", "compound", "amod", "poss"):
+                break
+            t = t.head
+        if t.dep_ != "ROOT" or t.i > tok.i or any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "ccomp", "xcomp", "cop") for c in t.children):
+            return None
+        return t
+
+    @staticmethod
     def _speakers_own_verb(tok: Token) -> bool:
         """Return True for a verb the parser joined to the reported clause that belongs to the
         speaker (see :meth:`_own_verb_of`)."""
@@ -590,6 +614,24 @@ class QuoteClauses(SyntaxSpeakers):
             cue.kind = "say" if cue.kind == "participle-say" else "claim"
         if cue.kind.startswith("participle"):
             return self._participle(view, syn, cue, span, start, end, last, seen, roles, done)
+        noun = self._rooted_subject(tok) if not syn.agents(tok) and not self._is_passive(view, tok) else None
+        if noun is not None and (cue.kind == "say" or self._is_claim(tok, phrase=cue.end - tok.i > 1)):
+            # "A lawmaker from the Sadrist bloc called on Sunday on the government to ...": the parser made
+            # the subject the root and hung the verb on a noun inside it; the whole phrase speaks
+            before = self.trim(view.text, noun.left_edge.idx, tok.idx)
+            cue.speakers = [replace(sp, role=view.text[before[0]:before[1]])
+                            if sp.entity_id is None and sp.role and len(sp.role) > before[1] - before[0] else sp
+                            for sp in self.speakers_of(view, syn, noun, tok.idx, last, seen, roles)]
+            if cue.speakers and cue.kind == "claim":
+                found = self._claim_finding(view, syn, cue, span, start, end, done, cue_at)
+                # the words the parser hung on the root after the verb are the claim's too
+                found.spans = [self.trim(view.text, a, max(b, self._end_char(tok.doc, min(noun.right_edge.i,
+                                                                                           span.end - 1))))
+                               for a, b in found.spans]
+                return found
+            if cue.speakers:
+                return self._saying(view, syn, cue, self._content(syn, tok, span), span, start, end, last, seen,
+                                    roles, cue_at, quoted, cue.speakers)
         if tok.dep_ == "acl" and cue.kind == "say" and not syn.agents(tok) and tok.head.i < tok.i and \
                 not self._is_passive(view, tok):
             # a noun made the root of a sentence with no other verb ("A source revealed to X that ..."):

@@ -533,9 +533,11 @@ class SyntaxSpeakers(QuoteSpans):
             return None  # "... told the French ambassador ... The envoy said": someone else was described
         words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1] + [low]
         heads = {h.lower() for h in self.head_word.findall(role)}
-        if role and low not in heads and low not in _GENERIC_TITLES:
+        titled = any(re.search(rf"\b{re.escape(low)}\.?\s+$", view.text[max(0, m.start - 24):m.start], re.IGNORECASE)
+                     for m in named if m.entity_id == eid)  # "Brigadier General X ... The general said"
+        if role and not titled and low not in heads and low not in _GENERIC_TITLES:
             return None  # described as another office ("prime minister" is not "the president")
-        if low in heads and " ".join(words) not in role:
+        if low in heads and " ".join(words) not in role and not titled:
             return None  # the same head, another office ("foreign minister" is not "the prime minister")
         return next((sp for sp in reversed(seen) if sp.entity_id == eid), Speaker(eid, roles.get(eid), False, eid))
 

@@ -344,9 +344,11 @@ class QuoteSubjects(QuotePatterns):
         return re.sub(r"^(?:the|a|an)\s+", "", found[0], flags=re.IGNORECASE)
 
     def appositive(self, text: str, pos: int, end: int) -> tuple[str, int] | None:
-        """Return the description after a name (", a consultant at Y,") and where it ends."""
+        """Return the description after a name (", a consultant at Y,", ", Iraq's national security
+        adviser,") and where it ends."""
         match = re.match(
-            r",\s+(?:(?:who|which)\s+(?:is|was|are)\s+)?(?P<np>(?:an?|the|one)\s+[^,.;:\"\u201c\u201d]{2,110}?)"
+            r",\s+(?:(?:who|which)\s+(?:is|was|are)\s+)?(?P<np>(?:an?|the|one|[A-Z][\w.-]*['\u2019]s)\s+"
+            r"[^,.;:\"\u201c\u201d]{2,110}?)"
             r"(?=\s*(?:,|\.|;|:|$|\s+(?:told|said|says|concluded|added)\b))", text[pos:end])
         if match is None:
             return None

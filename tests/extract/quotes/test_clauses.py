@@ -1210,3 +1210,29 @@ def test_past_verb_joined_to_relative_clause_in_the_words_is_the_speakers(extrac
     second = one(quotes, "urged all parties")
     assert first.speaker_id == second.speaker_id == "hadi-al-amiri"
     assert "urged" not in first.text
+
+
+def test_claim_hung_on_a_noun_inside_the_rooted_subject_is_the_subjects(extractor: QuoteExtractor) -> None:
+    # the parser makes "lawmaker" the root and hangs "called" on "bloc"
+    quotes = run(extractor, "A lawmaker from the Sadrist bloc called on Sunday on the government to hold "
+                            "accountable those responsible for the killing of protesters in Nasiriyah.")
+    q = one(quotes, "called on Sunday on the government")
+    assert q.speaker_id is None and q.speaker_role == "lawmaker from the Sadrist bloc"
+    assert q.text.endswith("protesters in Nasiriyah")
+
+
+def test_definite_rank_after_a_ranked_name_is_that_person(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Speaking to Tasnim on Tuesday, Brigadier General Ahmad Reza Pourdastan said the "
+                            "presence of American forces in the region is the main source of insecurity. The "
+                            "general also condemned the assassination of a senior commander of Kataib Hezbollah "
+                            "in Baghdad last week.")
+    first = one(quotes, "main source of insecurity")
+    second = one(quotes, "condemned the assassination")
+    assert first.speaker_id is not None and second.speaker_id == first.speaker_id
+
+
+def test_title_with_a_country_possessive_after_the_name_is_the_role(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Qassim al-Araji, Iraq's national security adviser, met faction leaders in Baghdad. "
+                            "He said the talks had been frank.")
+    q = one(quotes, "talks had been frank")
+    assert q.speaker_role == "Iraq's national security adviser"
