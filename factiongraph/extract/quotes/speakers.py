@@ -533,8 +533,11 @@ class SyntaxSpeakers(QuoteSpans):
             return None  # "... told the French ambassador ... The envoy said": someone else was described
         words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1] + [low]
         heads = {h.lower() for h in self.head_word.findall(role)}
-        titled = any(re.search(rf"\b{re.escape(low)}\.?\s+$", view.text[max(0, m.start - 24):m.start], re.IGNORECASE)
-                     for m in named if m.entity_id == eid)  # "Brigadier General X ... The general said"
+        # "Brigadier General X ... The general said": the phrase's own words written right before the name
+        said = r"\s+".join(re.escape(w) for w in words)
+        titled = not any(c.dep_ in ("compound", "amod") for c in tok.lefts if c.i != tok.i - 1) and any(
+            re.search(rf"\b{said}\.?\s+$", view.text[max(0, m.start - 40):m.start], re.IGNORECASE)
+            for m in named if m.entity_id == eid)
         if role and not titled and low not in heads and low not in _GENERIC_TITLES:
             return None  # described as another office ("prime minister" is not "the president")
         if low in heads and " ".join(words) not in role and not titled:

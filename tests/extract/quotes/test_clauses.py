@@ -1236,3 +1236,20 @@ def test_title_with_a_country_possessive_after_the_name_is_the_role(extractor: Q
                             "He said the talks had been frank.")
     q = one(quotes, "talks had been frank")
     assert q.speaker_role == "Iraq's national security adviser"
+
+
+def test_definite_title_with_another_office_is_not_the_spokesman_named_before(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Government spokesman Basim al-Awadi told a press conference that the cabinet had "
+                            "approved the budget. The interior ministry spokesman, as quoted by Shafaq News, said "
+                            "four suspects were detained.")
+    q = one(quotes, "four suspects")
+    assert q.speaker_id != "basim-al-awadi" and q.speaker_id is None
+    assert q.via_id == "shafaq-news"
+
+
+def test_closing_as_reported_by_names_the_via(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Hadi al-Amiri said the strikes were a violation of sovereignty, as reported by "
+                            "Baghdad Today.")
+    q = one(quotes, "violation of sovereignty")
+    assert q.via_id == "baghdad-today"
+    assert "reported" not in q.text
