@@ -1004,7 +1004,9 @@ class QuoteClauses(SyntaxSpeakers):
             cited = self._cited(view, syn, cue, span, last, seen, roles)
             if cited is not None:  # "X reported, citing two security sources, that ...": the sources speak
                 cue.speakers, cited_end = cited
-                cite_at = next(t.idx for t in span if t.i > tok.i and t.lower_ in self.citing_words)
+                cite_at = next((t.idx for t in span if t.i > tok.i and t.lower_ in self.citing_words), None)
+                if cite_at is None:  # "Quoting Y, X reported that ...": the words after the verb stay whole
+                    cite_at, cited_end = tok.idx, tok.idx
                 # "X reported, citing Y, that ...": the words after the citation; "..., X reported,
                 # citing Y": the words before the verb stay whole; "X reported that ..., citing Y":
                 # the words before the citation
@@ -1101,8 +1103,10 @@ class QuoteClauses(SyntaxSpeakers):
         """Return the source an outlet cites for its report ("citing two security sources") and where
         the citation ends (``words``: the citing words looked for, ``citing_words`` by default)."""
         wanted = self.citing_words if words is None else words
+        first = next((t.i for t in span if not t.is_punct and not t.is_space), span.start)
         for t in span:
-            if t.i > cue.tok.i and t.lower_ in wanted:
+            # "X reported, citing Y, that ...", or the citation opening the sentence: "Quoting Y, X reported ..."
+            if (t.i > cue.tok.i or t.i == first) and t.lower_ in wanted:
                 obj = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
                 if obj is None:
                     return None

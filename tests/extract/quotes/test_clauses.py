@@ -1253,3 +1253,11 @@ def test_closing_as_reported_by_names_the_via(extractor: QuoteExtractor) -> None
     q = one(quotes, "violation of sovereignty")
     assert q.via_id == "baghdad-today"
     assert "reported" not in q.text
+
+
+def test_citation_opening_the_sentence_gives_the_cited_source(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Quoting a senior PMF commander, Baghdad Today reported that the brigades would "
+                            "withdraw from Sinjar.")
+    q = one(quotes, "withdraw from Sinjar")
+    assert q.speaker_id is None and q.speaker_role == "senior PMF commander"
+    assert q.via_id == "baghdad-today"
