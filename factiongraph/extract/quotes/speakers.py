@@ -76,6 +76,9 @@ _EVIDENCE_VERBS = frozenset({"showed", "shows", "found", "finds", "documented", 
 _CHANNEL_HEADS = frozenset({"channel", "account", "page", "feed", "website", "site"})
 # Titles that name any office's holder ("the Pentagon chief", "the group's leader").
 _GENERIC_TITLES = frozenset({"chief", "head", "leader", "boss"})
+# Prepositions that set a name beside the speakers, not as one of their titles ("fighters loyal to X",
+# "sources close to X", "officials from X"; "leader of X" is a title).
+_NEAR_PREPS = frozenset({"to", "with", "near", "around", "behind", "against", "from", "by"})
 
 
 class SyntaxSpeakers(QuoteSpans):
@@ -471,6 +474,13 @@ class SyntaxSpeakers(QuoteSpans):
         first = doc.char_span(m.start, m.end, alignment_mode="expand")
         if first is not None and first.start > 0 and doc[first.start - 1].lower_ in ("to", "with", "near", "around"):
             return None  # "a person close to X", "sources familiar with X": someone near X, not X
+        t = last_tok
+        for _ in range(8):  # "Fighters loyal to Sheikh X": the name sits in a phrase about the speakers
+            if t.i == tok.i or t.head.i == t.i:
+                break
+            if t.dep_ == "prep" and t.lower_ in _NEAR_PREPS:
+                return None
+            t = t.head
         eid = str(m.entity_id)
         return Speaker(eid, roles.get(eid), False, eid)
 

@@ -1261,3 +1261,9 @@ def test_citation_opening_the_sentence_gives_the_cited_source(extractor: QuoteEx
     q = one(quotes, "withdraw from Sinjar")
     assert q.speaker_id is None and q.speaker_role == "senior PMF commander"
     assert q.via_id == "baghdad-today"
+
+
+def test_people_loyal_to_a_named_man_speak_for_themselves(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Fighters loyal to Sheikh Jawad al-Khalisi said they would defend the shrine.")
+    q = one(quotes, "defend the shrine")
+    assert q.speaker_id is None and q.speaker_role == "Fighters loyal to Sheikh Jawad al-Khalisi"
