@@ -1267,3 +1267,20 @@ def test_people_loyal_to_a_named_man_speak_for_themselves(extractor: QuoteExtrac
     quotes = run(extractor, "Fighters loyal to Sheikh Jawad al-Khalisi said they would defend the shrine.")
     q = one(quotes, "defend the shrine")
     assert q.speaker_id is None and q.speaker_role == "Fighters loyal to Sheikh Jawad al-Khalisi"
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("Qais al-Khazali justified the rocket attacks as legitimate resistance to occupation.", "justified the rocket"),
+    ("Muqtada al-Sadr apologised to the Iraqi people for the clashes in the Green Zone.", "apologised to"),
+    ("Falih al-Fayyadh requested that the ministry pay the salaries of the volunteers.", "requested that"),
+    ("Nouri al-Maliki spoke of a plot against the political process.", "spoke of a plot"),
+])
+def test_less_common_verbs_of_claiming(extractor: QuoteExtractor, text: str, fragment: str) -> None:
+    q = one(run(extractor, text), fragment)
+    assert q.speaker_id is not None
+
+
+def test_reassured_reports_the_clause(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "Mohammed Shia al-Sudani reassured the Kurdish delegation that the salaries would be "
+                           "paid on time."), "salaries would be paid")
+    assert q.speaker_id == "mohammed-shia-al-sudani"
