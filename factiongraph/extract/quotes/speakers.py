@@ -76,6 +76,7 @@ _EVIDENCE_VERBS = frozenset({"showed", "shows", "found", "finds", "documented", 
 _CHANNEL_HEADS = frozenset({"channel", "account", "page", "feed", "website", "site"})
 # Titles that name any office's holder ("the Pentagon chief", "the group's leader").
 _GENERIC_TITLES = frozenset({"chief", "head", "leader", "boss"})
+_BE_FORMS = frozenset({"is", "are", "was", "were", "remains", "remained", "seemed", "appeared", "looked"})
 # Prepositions that set a name beside the speakers, not as one of their titles ("fighters loyal to X",
 # "sources close to X", "officials from X"; "leader of X" is a title).
 _NEAR_PREPS = frozenset({"to", "with", "near", "around", "behind", "against", "from", "by"})
@@ -98,6 +99,10 @@ class SyntaxSpeakers(QuoteSpans):
             if low == "it" and last is not None and last.anonymous and \
                     last.key.split("#")[0].removeprefix("anon:") in self.group_nouns:
                 return [last]  # "a militia said ... it vowed"
+            if low in ("he", "she") and self._is_person_speaker(view, last):
+                lead = self._described_before(view, syn, tok, last, roles)
+                if lead is not None:  # 'X was defiant. "...," he said': X, not the last speaker
+                    return [lead]
             if low in ("he", "she") and not self._is_person_speaker(view, last):
                 main = self._main_subject(view, syn, tok, pos, roles)
                 if main is not None:  # "X, who ..., gave them an hour, after which he would ...": X
@@ -328,6 +333,38 @@ class SyntaxSpeakers(QuoteSpans):
             return False
         ent = view.entity(sp.entity_id)
         return (ent is not None and ent.type is EntityType.PERSON) or (sp.anonymous and not self.is_plural_source(sp))
+
+    def _described_before(self, view: DocView, syn: Syntax, tok: Token, last: Speaker | None,
+                          roles: dict[str, str]) -> Speaker | None:
+        """Return the person the sentence right before describes, alone, with a form of "be" and an
+        adjective or phrase ("Khazali was defiant.", "Amiri was in no mood to compromise."), when
+        "he"/"she" speaks first in the next sentence and that person is not the last speaker.
+
+        Not a person something happened to ("X was killed": a passive has no ``nsubj``), nor a
+        sentence in which someone else, a title or a source takes part.
+        """
+        sents = list(tok.doc.sents)
+        here = next((k for k, st in enumerate(sents) if st.start <= tok.i < st.end), 0)
+        cur = sents[here]
+        first = next((t for t in cur if t.is_alpha), None)
+        if here == 0 or not (re.match(r"\s*[\"\u201c]", cur.text) or (first is not None and first.i == tok.i)):
+            return None  # the pronoun opens its sentence or follows the quotation that opens it
+        prev = sents[here - 1]
+        root = prev.root
+        if root.lower_ not in _BE_FORMS or not any(c.dep_ in ("acomp", "prep") for c in root.children) or \
+                "\n\n" in view.text[prev.end_char:sents[here].start_char]:
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        m = syn.mention_at(subject) if subject is not None else None
+        if subject is None or m is None or not m.entity_id or view.type_of(m) is not EntityType.PERSON or \
+                (last is not None and m.entity_id == last.entity_id) or self.cue_first_words & {t.lower_ for t in prev}:
+            return None
+        if any(t.i not in {s.i for s in subject.subtree} and (
+                t.lower_ in self.role_head_words or t.lower_ in self.source_heads or syn.mention_at(t) is not None)
+               for t in root.subtree):
+            return None
+        eid = str(m.entity_id)
+        return Speaker(eid, roles.get(eid), False, eid)
 
     def _main_subject(self, view: DocView, syn: Syntax, tok: Token, pos: int, roles: dict[str, str]
                       ) -> Speaker | None:

@@ -1284,3 +1284,17 @@ def test_reassured_reports_the_clause(extractor: QuoteExtractor) -> None:
     q = one(run(extractor, "Mohammed Shia al-Sudani reassured the Kurdish delegation that the salaries would be "
                            "paid on time."), "salaries would be paid")
     assert q.speaker_id == "mohammed-shia-al-sudani"
+
+
+def test_he_after_a_sentence_describing_one_person_is_that_person(extractor: QuoteExtractor) -> None:
+    text = ("Hadi al-Amiri said the talks with the Kurds had stalled. Qais al-Khazali was in no mood to compromise. "
+            "\"Our weapons will stay until the last foreign soldier leaves,\" he told supporters in Basra.")
+    q = one(run(extractor, text), "Our weapons will stay")
+    assert q.speaker_id == "qais-al-khazali"
+
+
+def test_he_after_a_passive_sentence_about_someone_else_is_still_the_speaker(extractor: QuoteExtractor) -> None:
+    text = ("Hadi al-Amiri said the talks with the Kurds had stalled. Mohammed Shia al-Sudani was wounded "
+            "in the blast. \"Nobody wants a new war,\" he said.")
+    q = one(run(extractor, text), "Nobody wants a new war")
+    assert q.speaker_id == "hadi-al-amiri"
