@@ -975,7 +975,8 @@ class QuoteClauses(SyntaxSpeakers):
             c_start = self._skip_mark(text, c_start, c_end)
             spans = [self._prefer_quotes(text, start, end, c_start, c_end)]
             pronoun = doc[tok.left_edge.i] if tok.dep_ == "relcl" and tok.left_edge.i >= span.start else None
-            if pronoun is not None and pronoun.lower_ in ("that", "which", "who") and spans[0][0] == c_start:
+            if pronoun is not None and pronoun.lower_ in ("that", "which", "who") and spans[0][0] == c_start \
+                    and pronoun.head.i != tok.i:  # ("a spokesman who told us ...": the pronoun is the speaker)
                 spans = [(pronoun.idx, c_end)]  # "a farm that officials said had been used ...": from "that"
         else:
             aside = self._aside_content(view, cue, start, end, a_start, a_end, span)

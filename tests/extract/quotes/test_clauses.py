@@ -1298,3 +1298,9 @@ def test_he_after_a_passive_sentence_about_someone_else_is_still_the_speaker(ext
             "in the blast. \"Nobody wants a new war,\" he said.")
     q = one(run(extractor, text), "Nobody wants a new war")
     assert q.speaker_id == "hadi-al-amiri"
+
+
+def test_relative_pronoun_that_is_the_speaker_is_not_part_of_the_words(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "And we heard from a Kataib Hezbollah commander who told us the group is preparing "
+                           "for a long fight."), "preparing for a long fight")
+    assert not q.text.startswith("who")
