@@ -754,11 +754,23 @@ class SyntaxSpeakers(QuoteSpans):
                 return [sp]
             if sp.entity_id is None and not sp.anonymous and sp.role:
                 return [sp]  # "the office of the governor said in a statement ... The statement added"
-        # "X issued a statement on Monday. '...,' the statement said": the organisation just named
-        sp = self.resolve_pronoun(view, "it", pos, None, seen, roles)
+        # "X issued a statement on Monday. '...,' the statement said": the organisation just named, when
+        # the sentence or the two before speak of such a text ("Forces found a launcher. The report
+        # showed ...": no report of theirs)
+        sp = self.resolve_pronoun(view, "it", pos, None, seen, roles) if self._noun_before(tok) else None
         if sp is None and relayed:  # "A statement carried by INA said": an unnamed author, never INA
             sp = Speaker(None, tok.lower_, True, f"anon:{tok.lower_}#{tok.idx}")
         return [sp] if sp is not None else []
+
+    @staticmethod
+    def _noun_before(tok: Token) -> bool:
+        """Return True when the noun ``tok`` is also written before it, in its sentence or the two before
+        (a quotation of two sentences may stand between: 'X released a statement. "A. B," the statement said')."""
+        sents = list(tok.doc.sents)
+        here = next((k for k, st in enumerate(sents) if st.start <= tok.i < st.end), 0)
+        lo = sents[max(0, here - 2)].start
+        return any(t.lower_ in (tok.lower_, singular(tok.lower_)) or singular(t.lower_) == singular(tok.lower_)
+                   for t in tok.doc[lo:tok.i])
 
     @staticmethod
     def _person_issued(view: DocView, tok: Token, sp: Speaker) -> bool:

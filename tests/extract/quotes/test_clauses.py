@@ -1304,3 +1304,9 @@ def test_relative_pronoun_that_is_the_speaker_is_not_part_of_the_words(extractor
     q = one(run(extractor, "And we heard from a Kataib Hezbollah commander who told us the group is preparing "
                            "for a long fight."), "preparing for a long fight")
     assert not q.text.startswith("who")
+
+
+def test_a_report_no_one_was_said_to_issue_is_not_the_last_named_body(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Iraqi forces found a rocket launcher in a field near the airport. The report showed "
+                            "that violence in the province had fallen by half in 2023.")
+    assert all(q.speaker_id != "iraqi-security-forces" for q in quotes)
