@@ -117,6 +117,10 @@ _BE_FORMS = frozenset({"is", "are", "was", "were", "been", "be", "'s", "'re", "a
 _MODALS = frozenset({"would", "will", "can", "could", "must", "should", "may", "might", "shall", "wo", "ca"})
 _PRESENT_FORMS = frozenset({"is", "are", "has", "have", "does", "do", "'s", "'re", "remains", "remain"})
 _PAST_IRREGULAR = frozenset({"said", "told", "wrote", "swore", "spoke", "made", "gave"})
+# Verbs of saying that set one source's account against another's ("X says A, while Y says B").
+_CONTRAST_VERBS = frozenset({"said", "says", "say", "claimed", "claims", "insisted", "insists", "argued", "argues",
+                             "maintained", "maintains", "contended", "contends", "countered", "counters",
+                             "told", "tells", "reported", "reports", "stated", "states"})
 
 
 def _is_past(tok: Token) -> bool:
@@ -451,6 +455,8 @@ class QuoteClauses(SyntaxSpeakers):
                 continue
             if kind == "say" and QuoteClauses._speakers_own_verb(cue.tok):
                 continue  # "X stressed that A is B and called on C": X's second statement
+            if QuoteClauses._contrasted(cue.tok):
+                continue  # "X says A, while Y says B": Y's statement, set against X's
             if kind == "claim" or not cue.kind.startswith("participle"):
                 return True
             return not QuoteClauses._after_quote(cue.tok.doc, a, cue.tok, quoted)
@@ -476,6 +482,16 @@ class QuoteClauses(SyntaxSpeakers):
                 c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "ccomp", "xcomp", "cop") for c in t.children):
             return None
         return t
+
+    @staticmethod
+    def _contrasted(tok: Token) -> bool:
+        """Return True for a verb set against another's words with "while"/"whereas" and its own
+        subject ("X says A, while the US military says B"): a statement of its own."""
+        if tok.dep_ != "advcl" or tok.lower_ not in _CONTRAST_VERBS or not any(
+                c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in tok.children):
+            return False
+        # its own subject and no auxiliary: "while others had rejected ..." is part of the words reported
+        return any(c.dep_ == "nsubj" for c in tok.children) and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
     @staticmethod
     def _speakers_own_verb(tok: Token) -> bool:
@@ -965,6 +981,9 @@ class QuoteClauses(SyntaxSpeakers):
                    and v.i == tok.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i]
             if own:  # "stressed that A is B and called on C": A is B
                 content = (content[0], max(content[0] + 1, max(own)))
+            contrast = [t.left_edge.i for t in doc[content[0]:content[1]] if t.i in cue_at and self._contrasted(t)]
+            if contrast:  # "X says A, while Y says B": A
+                content = (content[0], max(content[0] + 1, min(contrast)))
             cue.content = content
             relay = [t.left_edge.i for r in doc[content[0]:content[1]] if r.lower_ in self.report_verbs
                      for t in self._nominal_subjects(syn, r) if content[0] < t.i < r.i

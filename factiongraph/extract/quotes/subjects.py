@@ -355,6 +355,8 @@ class QuoteSubjects(QuotePatterns):
         np = match.group("np")
         if not (self.head_word.search(np) or np.lower().startswith("one of")):
             return None
+        if re.search(r"^(?:(?!\b(?:that|which|who)\b).)*\b(?:was|were|is|are|has|have|had|will|would)\b", np):
+            return None  # "According to X, the commander was killed ...": a clause, not a description
         return np, pos + match.end("np")
 
     def untitled_appositive(self, text: str, pos: int, end: int) -> tuple[str, int] | None:

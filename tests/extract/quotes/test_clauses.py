@@ -1310,3 +1310,24 @@ def test_a_report_no_one_was_said_to_issue_is_not_the_last_named_body(extractor:
     quotes = run(extractor, "Iraqi forces found a rocket launcher in a field near the airport. The report showed "
                             "that violence in the province had fallen by half in 2023.")
     assert all(q.speaker_id != "iraqi-security-forces" for q in quotes)
+
+
+def test_a_second_source_set_against_the_first_with_while_speaks_for_itself(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "The PMF says the strike killed three of its members, while the US military says it "
+                            "targeted a weapons depot.")
+    first = one(quotes, "killed three of its members")
+    second = one(quotes, "targeted a weapons depot")
+    assert first.speaker_id == "pmf" and "while" not in first.text
+    assert second.speaker_id == "us-military"
+
+
+def test_while_clause_inside_the_reported_words_stays_in_them(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "A government adviser told Reuters that some factions had agreed to the plan, while "
+                            "others had rejected any talk of disarming.")
+    assert len(quotes) == 1 and "rejected any talk" in quotes[0].text
+
+
+def test_clause_after_a_name_and_comma_is_not_its_description(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "According to Kataib Hezbollah, the commander was killed along with two of his guards."),
+            "two of his guards")
+    assert q.speaker_id == "kataib-hezbollah" and q.speaker_role is None
