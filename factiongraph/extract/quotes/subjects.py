@@ -347,7 +347,7 @@ class QuoteSubjects(QuotePatterns):
         """Return the description after a name (", a consultant at Y,", ", Iraq's national security
         adviser,") and where it ends."""
         match = re.match(
-            r",\s+(?:(?:who|which)\s+(?:is|was|are)\s+)?(?P<np>(?:an?|the|one|[A-Z][\w.-]*['\u2019]s)\s+"
+            r",\s+(?:(?:who|which)\s+(?:is|was|are)\s+)?(?P<np>(?:an?|the|one|[A-Z][\w.-]*(?:\s+[\w.-]+){0,3}?['\u2019]s)\s+"
             r"[^,.;:\"\u201c\u201d]{2,110}?)"
             r"(?=\s*(?:,|\.|;|:|$|\s+(?:told|said|says|concluded|added)\b))", text[pos:end])
         if match is None:

@@ -1331,3 +1331,9 @@ def test_clause_after_a_name_and_comma_is_not_its_description(extractor: QuoteEx
     q = one(run(extractor, "According to Kataib Hezbollah, the commander was killed along with two of his guards."),
             "two of his guards")
     assert q.speaker_id == "kataib-hezbollah" and q.speaker_role is None
+
+
+def test_title_owned_by_a_group_of_several_words_after_the_name_is_the_role(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "Abu Alaa al-Walaei, Kataib Sayyid al-Shuhada's leader, said the group would not "
+                           "hand over its weapons."), "hand over its weapons")
+    assert q.speaker_role == "Kataib Sayyid al-Shuhada's leader"
