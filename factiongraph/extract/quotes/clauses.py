@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy
@@ -47,6 +47,9 @@ _RELAY_ASIDE = re.compile(r"(?:a\s+copy\s+of\s+)?which\s+(?:was|were|has\s+been|
 _CLAUSE_LINKS = frozenset({"ccomp", "parataxis", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp"})
 _PASSIVE_BE = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 _ADDRESS_VERBS = frozenset({"told", "tells", "tell", "telling"})
+# Who may be told something besides a name: pronouns and audiences ("told him", "told journalists").
+_AUDIENCE = frozenset({"him", "her", "them", "us", "me", "you", "journalists", "newsmen", "media",
+                       "press", "reporter", "audience", "crowd", "supporters", "parliament", "lawmakers"})
 _TRIM = EDGE_TRIM
 
 
@@ -114,6 +117,10 @@ _BE_FORMS = frozenset({"is", "are", "was", "were", "been", "be", "'s", "'re", "a
 _MODALS = frozenset({"would", "will", "can", "could", "must", "should", "may", "might", "shall", "wo", "ca"})
 _PRESENT_FORMS = frozenset({"is", "are", "has", "have", "does", "do", "'s", "'re", "remains", "remain"})
 _PAST_IRREGULAR = frozenset({"said", "told", "wrote", "swore", "spoke", "made", "gave"})
+# Verbs of saying that set one source's account against another's ("X says A, while Y says B").
+_CONTRAST_VERBS = frozenset({"said", "says", "say", "claimed", "claims", "insisted", "insists", "argued", "argues",
+                             "maintained", "maintains", "contended", "contends", "countered", "counters",
+                             "told", "tells", "reported", "reports", "stated", "states"})
 
 
 def _is_past(tok: Token) -> bool:
@@ -207,6 +214,9 @@ class QuoteClauses(SyntaxSpeakers):
             tok = index.doc[i] if i < j else None
             if tok is not None and self._contradicted(view, syn, tok):
                 continue
+            outlet = view.ctx.document.outlet_id
+            if outlet is not None and all(sp.entity_id == outlet for sp in f.speakers):
+                continue  # "The Tigris Dispatch reported last month that ..." in its own pages: its reporting
             if any(_QUESTION_PUT.match(view.text, a) and b <= f.verb for a, b in f.spans):
                 continue  # "Asked whether ..., X said no": the question put to X, not X's words
             if tok is not None:
@@ -230,14 +240,22 @@ class QuoteClauses(SyntaxSpeakers):
         if claims and not self._is_claim(tok, passive=self._is_passive(view, tok), phrase=phrase):
             return True  # "claimed two attacks", "held a funeral", "hails from Diyala"
         kinds = {kind for words, kind in self.cue_phrases.get(low, ()) if len(words) == 1}
-        if kinds == {"say"} and any(c.dep_ == "dobj" for c in tok.children) and not any(
-                c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+        if kinds == {"say"} and any(c.dep_ == "dobj" and not self._addressee(syn, tok, c) for c in tok.children) \
+                and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             return True
         for s_ in self._nominal_subjects(syn, tok):
             m = syn.mention_at(s_)
             if s_.i < tok.i and m is not None and view.type_of(m) is EntityType.COUNTRY and self._is_people(view, m):
                 return True
         return False
+
+    def _addressee(self, syn: Syntax, verb: Token, obj: Token) -> bool:
+        """Return True when the object of "told" is who was told ("..., a source told Xinhua on
+        condition of anonymity"): a name, a pronoun or people ("reporters"), not "told the truth"."""
+        if verb.lower_ not in _ADDRESS_VERBS:
+            return False
+        return syn.mention_at(obj) is not None or obj.lower_ in _AUDIENCE or \
+            obj.lower_ in self.source_heads or obj.lower_ in self.observer_heads
 
     def _subject_instead(self, view: DocView, syn: Syntax, tok: Token, f: Finding, seen: list[Speaker]
                          ) -> list[Speaker] | None:
@@ -437,32 +455,84 @@ class QuoteClauses(SyntaxSpeakers):
                 continue
             if kind == "say" and QuoteClauses._speakers_own_verb(cue.tok):
                 continue  # "X stressed that A is B and called on C": X's second statement
+            if QuoteClauses._contrasted(cue.tok):
+                continue  # "X says A, while Y says B": Y's statement, set against X's
             if kind == "claim" or not cue.kind.startswith("participle"):
                 return True
             return not QuoteClauses._after_quote(cue.tok.doc, a, cue.tok, quoted)
         return False
 
     @staticmethod
+    def _rooted_subject(tok: Token) -> Token | None:
+        """Return the noun the parser made the root of a sentence whose verb ``tok`` it hung as a
+        clause on a word inside that noun's phrase ("A lawmaker from the bloc called on ...": the
+        root "lawmaker", the verb on "bloc"), else None.
+
+        The root comes before the verb, has no subject, auxiliary or other clause of its own (a
+        noun, not a verb), and the way up from the verb runs through the phrase's prepositions.
+        """
+        if tok.dep_ != "acl" or tok.head.i > tok.i or tok.head.i == tok.head.head.i:
+            return None  # a verb hung on the root itself: the rule for a root noun reads it
+        t = tok.head
+        for _ in range(6):
+            if t.dep_ not in ("pobj", "prep", "compound", "amod", "poss"):
+                break
+            t = t.head
+        if t.dep_ != "ROOT" or t.i > tok.i or any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "ccomp", "xcomp", "cop") for c in t.children):
+            return None
+        return t
+
+    @staticmethod
+    def _contrasted(tok: Token) -> bool:
+        """Return True for a verb set against another's words with "while"/"whereas" and its own
+        subject ("X says A, while the US military says B"): a statement of its own."""
+        if tok.dep_ != "advcl" or tok.lower_ not in _CONTRAST_VERBS or not any(
+                c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in tok.children):
+            return False
+        # its own subject and no auxiliary: "while others had rejected ..." is part of the words reported
+        return any(c.dep_ == "nsubj" for c in tok.children) and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+    @staticmethod
     def _speakers_own_verb(tok: Token) -> bool:
         """Return True for a verb the parser joined to the reported clause that belongs to the
-        speaker: "X stressed that security is the state's job and called on ...", "X said the
-        factions would stay and warned ...".
+        speaker (see :meth:`_own_verb_of`)."""
+        return QuoteClauses._own_verb_of(tok) is not None
+
+    @staticmethod
+    def _own_verb_of(tok: Token) -> Token | None:
+        """Return the verb of saying whose speaker a verb the parser joined to the reported clause
+        belongs to: "X stressed that security is the state's job and called on ...", "X said the
+        factions would stay and warned ...", "X stressed that it is the duty of the forces that
+        answer to the state and called on ..." (joined to a relative clause inside the words).
 
         The verb has no subject or auxiliary of its own and is in the past, as the verb of saying
         is, while the clause it was joined to is in the present or has a modal ("would stay and
-        warned" cannot share "would"). The pipeline keeps no tagger: the forms are read off the words.
+        warned" cannot share "would"); a relative clause it was joined to is not in the past
+        either. The pipeline keeps no tagger: the forms are read off the words.
         """
         if tok.dep_ != "conj" or not _is_past(tok) or any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in tok.children):
-            return False
-        clause = tok.head
+            return None
+        joined = tok.head
+        if joined.i > tok.i or not any(c.dep_ == "cc" and joined.i < c.i < tok.i for c in joined.children):
+            return None
+        clause = joined
+        if joined.dep_ in ("relcl", "acl"):  # "... the forces that answer to it and called on ..."
+            if _is_past(joined) or any(c.dep_ in ("aux", "auxpass") for c in joined.children):
+                return None
+            for _ in range(6):
+                if clause.dep_ == "ccomp" or clause.head.i == clause.i:
+                    break
+                clause = clause.head
         verb = clause.head
         if clause.dep_ != "ccomp" or verb.i == clause.i or not _is_past(verb) or clause.i > tok.i:
-            return False
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) or \
-                not any(c.dep_ == "cc" and clause.i < c.i < tok.i for c in clause.children):
-            return False
-        return _is_present(clause) or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children)
+            return None
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in clause.children):
+            return None
+        if not (_is_present(clause) or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children)):
+            return None
+        return verb
 
     @staticmethod
     def _after_quote(doc: Any, first: int, tok: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -560,6 +630,24 @@ class QuoteClauses(SyntaxSpeakers):
             cue.kind = "say" if cue.kind == "participle-say" else "claim"
         if cue.kind.startswith("participle"):
             return self._participle(view, syn, cue, span, start, end, last, seen, roles, done)
+        noun = self._rooted_subject(tok) if not syn.agents(tok) and not self._is_passive(view, tok) else None
+        if noun is not None and (cue.kind == "say" or self._is_claim(tok, phrase=cue.end - tok.i > 1)):
+            # "A lawmaker from the Sadrist bloc called on Sunday on the government to ...": the parser made
+            # the subject the root and hung the verb on a noun inside it; the whole phrase speaks
+            before = self.trim(view.text, noun.left_edge.idx, tok.idx)
+            cue.speakers = [replace(sp, role=view.text[before[0]:before[1]])
+                            if sp.entity_id is None and sp.role and len(sp.role) > before[1] - before[0] else sp
+                            for sp in self.speakers_of(view, syn, noun, tok.idx, last, seen, roles)]
+            if cue.speakers and cue.kind == "claim":
+                found = self._claim_finding(view, syn, cue, span, start, end, done, cue_at)
+                # the words the parser hung on the root after the verb are the claim's too
+                found.spans = [self.trim(view.text, a, max(b, self._end_char(tok.doc, min(noun.right_edge.i,
+                                                                                           span.end - 1))))
+                               for a, b in found.spans]
+                return found
+            if cue.speakers:
+                return self._saying(view, syn, cue, self._content(syn, tok, span), span, start, end, last, seen,
+                                    roles, cue_at, quoted, cue.speakers)
         if tok.dep_ == "acl" and cue.kind == "say" and not syn.agents(tok) and tok.head.i < tok.i and \
                 not self._is_passive(view, tok):
             # a noun made the root of a sentence with no other verb ("A source revealed to X that ..."):
@@ -584,7 +672,8 @@ class QuoteClauses(SyntaxSpeakers):
         if cue.kind == "claim" and tok.lower_ in self.say_words and (
                 content is not None or self._is_parenthetical(tok, view.text, start)):
             cue.kind = "say"  # "X warned that ...", "A, he warned, B"
-        outer = done.get(tok.head.head.i) if self._speakers_own_verb(tok) else None
+        own_verb = self._own_verb_of(tok)
+        outer = done.get(own_verb.i) if own_verb is not None else None
         if outer is not None and outer.kind == "say" and outer.speakers:
             # "X stressed that A is B and called on C": the parse joined X's second verb to A's clause
             cue.speakers = list(outer.speakers)
@@ -888,10 +977,13 @@ class QuoteClauses(SyntaxSpeakers):
                      and cue_at[t.i].kind.startswith("participle") and self._after_quote(doc, content[0], t, quoted)]
             if later:  # 'He added, "...," stressing that ...': the participle is its own statement
                 content = (content[0], max(content[0] + 1, min(later)))
-            own = [c.i for t in doc[content[0]:content[1]] if t.i in cue_at and t.head.head.i == tok.i
-                   and self._speakers_own_verb(t) for c in t.head.children if c.dep_ == "cc" and c.i < t.i]
+            own = [c.i for t in doc[content[0]:content[1]] if t.i in cue_at and (v := self._own_verb_of(t)) is not None
+                   and v.i == tok.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i]
             if own:  # "stressed that A is B and called on C": A is B
                 content = (content[0], max(content[0] + 1, max(own)))
+            contrast = [t.left_edge.i for t in doc[content[0]:content[1]] if t.i in cue_at and self._contrasted(t)]
+            if contrast:  # "X says A, while Y says B": A
+                content = (content[0], max(content[0] + 1, min(contrast)))
             cue.content = content
             relay = [t.left_edge.i for r in doc[content[0]:content[1]] if r.lower_ in self.report_verbs
                      for t in self._nominal_subjects(syn, r) if content[0] < t.i < r.i
@@ -902,7 +994,8 @@ class QuoteClauses(SyntaxSpeakers):
             c_start = self._skip_mark(text, c_start, c_end)
             spans = [self._prefer_quotes(text, start, end, c_start, c_end)]
             pronoun = doc[tok.left_edge.i] if tok.dep_ == "relcl" and tok.left_edge.i >= span.start else None
-            if pronoun is not None and pronoun.lower_ in ("that", "which", "who") and spans[0][0] == c_start:
+            if pronoun is not None and pronoun.lower_ in ("that", "which", "who") and spans[0][0] == c_start \
+                    and pronoun.head.i != tok.i:  # ("a spokesman who told us ...": the pronoun is the speaker)
                 spans = [(pronoun.idx, c_end)]  # "a farm that officials said had been used ...": from "that"
         else:
             aside = self._aside_content(view, cue, start, end, a_start, a_end, span)
@@ -931,7 +1024,9 @@ class QuoteClauses(SyntaxSpeakers):
             cited = self._cited(view, syn, cue, span, last, seen, roles)
             if cited is not None:  # "X reported, citing two security sources, that ...": the sources speak
                 cue.speakers, cited_end = cited
-                cite_at = next(t.idx for t in span if t.i > tok.i and t.lower_ in self.citing_words)
+                cite_at = next((t.idx for t in span if t.i > tok.i and t.lower_ in self.citing_words), None)
+                if cite_at is None:  # "Quoting Y, X reported that ...": the words after the verb stay whole
+                    cite_at, cited_end = tok.idx, tok.idx
                 # "X reported, citing Y, that ...": the words after the citation; "..., X reported,
                 # citing Y": the words before the verb stay whole; "X reported that ..., citing Y":
                 # the words before the citation
@@ -1028,8 +1123,10 @@ class QuoteClauses(SyntaxSpeakers):
         """Return the source an outlet cites for its report ("citing two security sources") and where
         the citation ends (``words``: the citing words looked for, ``citing_words`` by default)."""
         wanted = self.citing_words if words is None else words
+        first = next((t.i for t in span if not t.is_punct and not t.is_space), span.start)
         for t in span:
-            if t.i > cue.tok.i and t.lower_ in wanted:
+            # "X reported, citing Y, that ...", or the citation opening the sentence: "Quoting Y, X reported ..."
+            if (t.i > cue.tok.i or t.i == first) and t.lower_ in wanted:
                 obj = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
                 if obj is None:
                     return None

@@ -187,10 +187,12 @@ class QuoteSpans(QuoteVias):
     def attribution_tail(text: str, a_end: int, end: int) -> int:
         """Return the length of what still belongs to the attribution after ``a_end``.
 
-        A date, a channel ("on Monday", "on Twitter"), "in a statement ...", a comma, "that" or a colon.
+        A date, a channel ("on Monday", "on Twitter"), "on condition of anonymity", "in a statement ...",
+        a comma, "that" or a colon.
         """
         tail = re.match(r"(?:\s*(?:on|late|early|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|Twitter|X|Telegram|Facebook|television|night|week)\b)*"
+                       r"(?:\s*,?\s*(?:speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+anonymity\b)?"
                         r"\s*(?:in\s+a\s+(?:statement|tweet|post|speech|interview)\b"
                         r"(?:[^,:\"\u201c]{0,60}?(?=\s*(?:,|:|\bthat\b)))?)?"
                         r"\s*(?:,\s*)?(?:that\s+|:\s*)?", text[a_end:end])

@@ -76,6 +76,10 @@ _EVIDENCE_VERBS = frozenset({"showed", "shows", "found", "finds", "documented", 
 _CHANNEL_HEADS = frozenset({"channel", "account", "page", "feed", "website", "site"})
 # Titles that name any office's holder ("the Pentagon chief", "the group's leader").
 _GENERIC_TITLES = frozenset({"chief", "head", "leader", "boss"})
+_BE_FORMS = frozenset({"is", "are", "was", "were", "remains", "remained", "seemed", "appeared", "looked"})
+# Prepositions that set a name beside the speakers, not as one of their titles ("fighters loyal to X",
+# "sources close to X", "officials from X"; "leader of X" is a title).
+_NEAR_PREPS = frozenset({"to", "with", "near", "around", "behind", "against", "from", "by"})
 
 
 class SyntaxSpeakers(QuoteSpans):
@@ -95,6 +99,10 @@ class SyntaxSpeakers(QuoteSpans):
             if low == "it" and last is not None and last.anonymous and \
                     last.key.split("#")[0].removeprefix("anon:") in self.group_nouns:
                 return [last]  # "a militia said ... it vowed"
+            if low in ("he", "she") and self._is_person_speaker(view, last):
+                lead = self._described_before(view, syn, tok, last, roles)
+                if lead is not None:  # 'X was defiant. "...," he said': X, not the last speaker
+                    return [lead]
             if low in ("he", "she") and not self._is_person_speaker(view, last):
                 main = self._main_subject(view, syn, tok, pos, roles)
                 if main is not None:  # "X, who ..., gave them an hour, after which he would ...": X
@@ -326,6 +334,38 @@ class SyntaxSpeakers(QuoteSpans):
         ent = view.entity(sp.entity_id)
         return (ent is not None and ent.type is EntityType.PERSON) or (sp.anonymous and not self.is_plural_source(sp))
 
+    def _described_before(self, view: DocView, syn: Syntax, tok: Token, last: Speaker | None,
+                          roles: dict[str, str]) -> Speaker | None:
+        """Return the person the sentence right before describes, alone, with a form of "be" and an
+        adjective or phrase ("Khazali was defiant.", "Amiri was in no mood to compromise."), when
+        "he"/"she" speaks first in the next sentence and that person is not the last speaker.
+
+        Not a person something happened to ("X was killed": a passive has no ``nsubj``), nor a
+        sentence in which someone else, a title or a source takes part.
+        """
+        sents = list(tok.doc.sents)
+        here = next((k for k, st in enumerate(sents) if st.start <= tok.i < st.end), 0)
+        cur = sents[here]
+        first = next((t for t in cur if t.is_alpha), None)
+        if here == 0 or not (re.match(r"\s*[\"\u201c]", cur.text) or (first is not None and first.i == tok.i)):
+            return None  # the pronoun opens its sentence or follows the quotation that opens it
+        prev = sents[here - 1]
+        root = prev.root
+        if root.lower_ not in _BE_FORMS or not any(c.dep_ in ("acomp", "prep") for c in root.children) or \
+                "\n\n" in view.text[prev.end_char:sents[here].start_char]:
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        m = syn.mention_at(subject) if subject is not None else None
+        if subject is None or m is None or not m.entity_id or view.type_of(m) is not EntityType.PERSON or \
+                (last is not None and m.entity_id == last.entity_id) or self.cue_first_words & {t.lower_ for t in prev}:
+            return None
+        if any(t.i not in {s.i for s in subject.subtree} and (
+                t.lower_ in self.role_head_words or t.lower_ in self.source_heads or syn.mention_at(t) is not None)
+               for t in root.subtree):
+            return None
+        eid = str(m.entity_id)
+        return Speaker(eid, roles.get(eid), False, eid)
+
     def _main_subject(self, view: DocView, syn: Syntax, tok: Token, pos: int, roles: dict[str, str]
                       ) -> Speaker | None:
         """Return the person the sentence of ``tok`` is about: its main verb's subject, written before ``pos``."""
@@ -471,6 +511,13 @@ class SyntaxSpeakers(QuoteSpans):
         first = doc.char_span(m.start, m.end, alignment_mode="expand")
         if first is not None and first.start > 0 and doc[first.start - 1].lower_ in ("to", "with", "near", "around"):
             return None  # "a person close to X", "sources familiar with X": someone near X, not X
+        t = last_tok
+        for _ in range(8):  # "Fighters loyal to Sheikh X": the name sits in a phrase about the speakers
+            if t.i == tok.i or t.head.i == t.i:
+                break
+            if t.dep_ == "prep" and t.lower_ in _NEAR_PREPS:
+                return None
+            t = t.head
         eid = str(m.entity_id)
         return Speaker(eid, roles.get(eid), False, eid)
 
@@ -533,9 +580,14 @@ class SyntaxSpeakers(QuoteSpans):
             return None  # "... told the French ambassador ... The envoy said": someone else was described
         words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1] + [low]
         heads = {h.lower() for h in self.head_word.findall(role)}
-        if role and low not in heads and low not in _GENERIC_TITLES:
+        # "Brigadier General X ... The general said": the phrase's own words written right before the name
+        said = r"\s+".join(re.escape(w) for w in words)
+        titled = not any(c.dep_ in ("compound", "amod") for c in tok.lefts if c.i != tok.i - 1) and any(
+            re.search(rf"\b{said}\.?\s+$", view.text[max(0, m.start - 40):m.start], re.IGNORECASE)
+            for m in named if m.entity_id == eid)
+        if role and not titled and low not in heads and low not in _GENERIC_TITLES:
             return None  # described as another office ("prime minister" is not "the president")
-        if low in heads and " ".join(words) not in role:
+        if low in heads and " ".join(words) not in role and not titled:
             return None  # the same head, another office ("foreign minister" is not "the prime minister")
         return next((sp for sp in reversed(seen) if sp.entity_id == eid), Speaker(eid, roles.get(eid), False, eid))
 
@@ -678,10 +730,12 @@ class SyntaxSpeakers(QuoteSpans):
         issuers += [a for c in tok.children if c.dep_ == "acl" and c.lower_ in _ISSUING for a in syn.agents(c)
                     if a.i not in relayed]
         for issuer in issuers:
-            named = [sp for sp in self.speakers_of(view, syn, issuer, pos, last, seen, roles, kinds=kinds)
-                     if sp.entity_id is not None]
+            found = self.speakers_of(view, syn, issuer, pos, last, seen, roles, kinds=kinds)
+            named = [sp for sp in found if sp.entity_id is not None]
             if named and issuer not in [i for _, i in syn.prep_objects(tok, ("from", "by"))]:
                 return named[:1]
+            if not named and found and issuer.lower_ in self.collective_heads | self.source_heads:
+                return found[:1]  # "statements issued by several groups": those groups, unnamed
             owned = any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in issuer.children)
             if (issuer.text[:1].isupper() or issuer.lower_ in self.body_nouns) and issuer.is_alpha and not owned and \
                     not any(view.type_of(m) in kinds for m in syn.phrase_mentions(issuer)):
@@ -700,11 +754,23 @@ class SyntaxSpeakers(QuoteSpans):
                 return [sp]
             if sp.entity_id is None and not sp.anonymous and sp.role:
                 return [sp]  # "the office of the governor said in a statement ... The statement added"
-        # "X issued a statement on Monday. '...,' the statement said": the organisation just named
-        sp = self.resolve_pronoun(view, "it", pos, None, seen, roles)
+        # "X issued a statement on Monday. '...,' the statement said": the organisation just named, when
+        # the sentence or the two before speak of such a text ("Forces found a launcher. The report
+        # showed ...": no report of theirs)
+        sp = self.resolve_pronoun(view, "it", pos, None, seen, roles) if self._noun_before(tok) else None
         if sp is None and relayed:  # "A statement carried by INA said": an unnamed author, never INA
             sp = Speaker(None, tok.lower_, True, f"anon:{tok.lower_}#{tok.idx}")
         return [sp] if sp is not None else []
+
+    @staticmethod
+    def _noun_before(tok: Token) -> bool:
+        """Return True when the noun ``tok`` is also written before it, in its sentence or the two before
+        (a quotation of two sentences may stand between: 'X released a statement. "A. B," the statement said')."""
+        sents = list(tok.doc.sents)
+        here = next((k for k, st in enumerate(sents) if st.start <= tok.i < st.end), 0)
+        lo = sents[max(0, here - 2)].start
+        return any(t.lower_ in (tok.lower_, singular(tok.lower_)) or singular(t.lower_) == singular(tok.lower_)
+                   for t in tok.doc[lo:tok.i])
 
     @staticmethod
     def _person_issued(view: DocView, tok: Token, sp: Speaker) -> bool:

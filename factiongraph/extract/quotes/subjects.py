@@ -224,10 +224,14 @@ class QuoteSubjects(QuotePatterns):
             if at <= m.start <= at + (head.end() if head else 0) + 40 and view.type_of(m) in kinds:
                 if anon and m.start < at + anon.end():
                     break  # "a Kataib Hezbollah official": the group names the source's side
-                if m.start > at and not find_role_phrase_before(text, m.start, at, self.lexicon,
-                                                                 self.role_heads):
+                titled = self._title_set_off(text, at, m) if view.type_of(m) is EntityType.PERSON else None
+                if m.start > at and titled is None and not find_role_phrase_before(
+                        text, m.start, at, self.lexicon, self.role_heads):
                     return None
                 eid = str(m.entity_id)
+                if titled is not None:  # "quoted the interior minister, X, as saying": X, so described
+                    app = self.appositive(text, m.end, end)
+                    return Speaker(eid, titled, False, eid), app[1] if app else m.end
                 app = self.appositive(text, m.end, end)
                 phrase_end = app[1] if app else m.end
                 return Speaker(eid, roles.get(eid), False, eid), phrase_end
@@ -328,16 +332,31 @@ class QuoteSubjects(QuotePatterns):
         return Speaker(eid, roles.get(eid), False, eid)
 
     # -- descriptions ---------------------------------------------------------------------
+    def _title_set_off(self, text: str, at: int, m: Mention) -> str | None:
+        """Return the title written before a person's name and set off from it by a comma, when it
+        is all there is between ``at`` and the name ("the interior minister, X"), else None."""
+        gap = re.fullmatch(r"(?P<title>[^,;\"\u201c\u201d]{2,80}?)\s*,\s*", text[at:m.start])
+        if gap is None:
+            return None
+        found = find_role_phrase_before(text, at + gap.end("title"), at, self.lexicon, self.role_heads)
+        if found is None or found[1] != at:
+            return None
+        return re.sub(r"^(?:the|a|an)\s+", "", found[0], flags=re.IGNORECASE)
+
     def appositive(self, text: str, pos: int, end: int) -> tuple[str, int] | None:
-        """Return the description after a name (", a consultant at Y,") and where it ends."""
+        """Return the description after a name (", a consultant at Y,", ", Iraq's national security
+        adviser,") and where it ends."""
         match = re.match(
-            r",\s+(?:(?:who|which)\s+(?:is|was|are)\s+)?(?P<np>(?:an?|the|one)\s+[^,.;:\"\u201c\u201d]{2,110}?)"
+            r",\s+(?:(?:who|which)\s+(?:is|was|are)\s+)?(?P<np>(?:an?|the|one|[A-Z][\w.-]*(?:\s+[\w.-]+){0,3}?['\u2019]s)\s+"
+            r"[^,.;:\"\u201c\u201d]{2,110}?)"
             r"(?=\s*(?:,|\.|;|:|$|\s+(?:told|said|says|concluded|added)\b))", text[pos:end])
         if match is None:
             return None
         np = match.group("np")
         if not (self.head_word.search(np) or np.lower().startswith("one of")):
             return None
+        if re.search(r"^(?:(?!\b(?:that|which|who)\b).)*\b(?:was|were|is|are|has|have|had|will|would)\b", np):
+            return None  # "According to X, the commander was killed ...": a clause, not a description
         return np, pos + match.end("np")
 
     def untitled_appositive(self, text: str, pos: int, end: int) -> tuple[str, int] | None:

@@ -39,10 +39,10 @@ _OUTLET_TAIL = re.compile(r"(?:\s+(?:official\s+)?(?:news\s+agency|agency|newspa
                           r"broadcaster|outlet))?", re.IGNORECASE)
 _CLOSING = re.compile(r",\s*(?P<o>[^,;\"\u201c\u201d]{2,70}?)\s+(?:(?:also|further|later|earlier)\s+)?"
                       r"(?:reported|reports|said|says|wrote|quoted|added)\W*$", re.IGNORECASE)
-# ", in an interview with X." closing the sentence after the reported words.
+# ", in an interview with X." / ", as reported by X." closing the sentence after the reported words.
 # ", in a statement posted on its Telegram channel." / ", in a post on X." likewise.
 _TRAILING = re.compile(r",\s*(?:in\s+(?:an\s+)?(?:exclusive\s+)?(?:interview|remarks|comments|a\s+statement)\s+"
-                       r"(?:with|to)|speaking\s+to|talking\s+to"
+                       r"(?:with|to)|speaking\s+to|talking\s+to|as\s+(?:reported|quoted|cited|carried)\s+by"
                        r"|in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|post|message|video|speech|"
                        r"tweet|address|interview|remarks|comments)\s+(?:(?:posted|published|carried|broadcast|aired|"
                        r"issued|released|shared)\s+)?(?:on|to|by|via|through))\s+(?:the\s+|its\s+|his\s+|her\s+|"

@@ -421,3 +421,15 @@ def test_closing_statement_phrase_names_the_channel(extractor: QuoteExtractor) -
 def test_a_countrys_unnamed_minister_speaks_not_the_country(extractor: QuoteExtractor) -> None:
     quotes = run(extractor, "Iran's defence minister told reporters that the armed factions acted on their own.")
     assert [(q.speaker_id, q.speaker_role) for q in quotes] == [(None, "Iran's defence minister")]
+
+
+def test_publishing_outlets_own_earlier_report_is_no_statement(extractor: QuoteExtractor) -> None:
+    from tests.extract.factory import make_context
+
+    text = ("The Tigris Dispatch reported last month that the factions had paused their attacks after a US "
+            "strike killed a senior commander.\n")
+    ctx = make_context(text, "2024-03-01")
+    outlet = next((m.entity_id for m in ctx.mentions if m.text == "Tigris Dispatch"), None)
+    assert outlet is not None
+    ctx.document.outlet_id = outlet
+    assert extractor.extract(ctx) == []
