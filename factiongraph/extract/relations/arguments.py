@@ -229,7 +229,8 @@ class SentenceArgs:
         if not out and tok.i + 1 <= self.last:
             # ", in particular A" / ", including A" hung on the verb: read after the phrase
             edge = tok.right_edge
-            lead = _LIST_LEAD.match(self.text, edge.idx + len(edge.text), self.end)
+            # the parser may hang the comma itself on the phrase: read from the comma then
+            lead = _LIST_LEAD.match(self.text, edge.idx if edge.text == "," else edge.idx + len(edge.text), self.end)
             if lead is not None and self.mention_at(tok) is None:
                 nxt = self._token_at(lead.end())
                 out.extend(self.name_after(self.doc[nxt.i - 1]) if nxt is not None else [])
@@ -591,8 +592,29 @@ class SentenceArgs:
         if not found and self.mention_at(tok) is None:
             found = self.complete_list(self.name_after(tok))  # "the militia Harakat al-Nujaba"
         if not found:
+            found = self.kindred(tok)
+        if not found:
             found = self.antecedent(tok)
         return found
+
+    def kindred(self, tok: Token) -> list[Mention]:
+        """Return the names a phrase of "other" ones counts in: "Like other Iran-backed groups, X
+        vowed revenge", "X, along with other PMF factions, denied it" (X is one of a kind)."""
+        if not any(c.dep_ == "amod" and c.lower_ in _OTHER for c in tok.children) or tok.dep_ != "pobj":
+            return []
+        prep = tok.head
+        if prep.lower_ == "with" and prep.head.lower_ in ("along", "together") and prep.head.i != prep.i:
+            prep = prep.head
+        elif prep.lower_ != "like":
+            return []
+        holder = prep.head
+        if holder.i == prep.i or not self.inside(holder):
+            return []
+        found = self.named(holder)
+        if not found and holder.pos_ in ("VERB", "AUX", ""):
+            found = [m for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") for m in
+                     self.members(c) or self.named(c)]
+        return self.complete_list(found)
 
     def antecedent(self, tok: Token, exclude: frozenset[str] = frozenset()) -> list[Mention]:
         """Return the group "the group", "this faction" or "it" stands for (or the groups a
@@ -677,10 +699,11 @@ class SentenceArgs:
 
     @staticmethod
     def _set_off(clause: Token) -> bool:
-        """Return True for a relative clause in commas ("the militia, which ..."): it describes,
-        where "the group that attacked X" picks one out."""
+        """Return True for a relative clause or participle in commas ("the militia, which ...",
+        "the faction, formally integrated into Y in 2016, ..."): it describes, where "the group
+        that attacked X" or "the group based in Y" picks one out."""
         first = clause.left_edge.i
-        return bool(clause.dep_ == "relcl" and first > 0 and clause.doc[first - 1].text == ",")
+        return bool(clause.dep_ in ("relcl", "acl") and first > 0 and clause.doc[first - 1].text == ",")
 
     def named_as(self, tok: Token) -> list[Mention]:
         """Return the name given to a phrase by "known as X", "called X" ("the militias known

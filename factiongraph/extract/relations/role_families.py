@@ -15,7 +15,9 @@ from factiongraph.model import EntityType, Mention, Predicate
 
 
 _SHORT_FORM = r"(?:\s*\(\s*[A-Z][A-Za-z.-]{1,9}\s*\))?"
-_JOINED_TITLE = re.compile(r"\s+(?P<and>and)\s+$")
+# "PMF Chief of Staff and KH leader X"; a modifier of the second title's owner may follow "and"
+# ("... and U.S.-designated KH leader X", "... and outspoken leader of Y X")
+_JOINED_TITLE = re.compile(r"\s+(?P<and>and)\s+(?:(?:[A-Za-z.]+-)?[a-z]+\s+)?$")
 _FUNCTION_WORDS = frozenset({"of", "to", "in", "for", "with", "by", "at", "on", "from", "and", "or",
                              "as", "than", "that", "which", "who"})
 _VERB_ROLES = {"commanded": "commander", "chaired": "chairman", "founded": "founder",
@@ -236,7 +238,7 @@ class RoleFamilies(PatternBase):
                 cand, left = self.title_candidate(view, ms, person, title, comma, start, end)
                 if cand is not None:
                     out.append(cand)
-                joined = _JOINED_TITLE.search(text, max(start, left - 8), left)
+                joined = _JOINED_TITLE.search(text, max(start, left - 30), left)
                 if joined is None or comma:
                     break
                 title = self.lex.find_title_before(text, joined.start("and"), start)

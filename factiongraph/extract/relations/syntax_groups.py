@@ -405,23 +405,59 @@ class SyntaxGroups(GroupFamilies):
         return earlier[:1]
 
     def syn_backers(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
-        """"Iran backs X", "Tehran supports several militias, including X and Y"."""
+        """"Iran backs X", "Tehran supports several militias, including X and Y", "the Quds Force
+        armed and funded X", "Iran provides X with weapons", "Iran supplied drones to X"."""
         out: list[Candidate] = []
-        for tok in args.tokens_in(self.words.support_verbs):
-            if tok.lower_ not in self.words.support_verbs or self.is_negated(tok):
+        words = self.words
+        for tok in args.tokens_in(words.support_verbs | words.supply_verbs):
+            low = tok.lower_
+            if (low not in words.support_verbs and low not in words.supply_verbs) or self.is_negated(tok):
                 continue
-            if not any(c.dep_ == "nsubj" for c in tok.children) or any(
-                    c.dep_ in ("auxpass", "agent") for c in tok.children):
+            if not self.active_clause(tok):
                 continue  # active voice only: "backed by" is read by syn_support
             backers = [self.as_actor(view, m) for m in args.subjects(tok)]
             backers = [b for b in backers if self.type_of_id(view, b) in STATE_TYPES]
             if not backers:
                 continue
-            groups = [m for c in tok.children if c.dep_ == "dobj" for m in args.referents(c)]
-            if not groups and tok.dep_ == "relcl":  # "militias that Iran backs, such as A"
-                groups = args.referents(tok.head)
+            if low in words.support_verbs:
+                groups = [m for c in tok.children if c.dep_ == "dobj" for m in args.referents(c)]
+                if not groups and tok.dep_ == "relcl":  # "militias that Iran backs, such as A"
+                    groups = args.referents(tok.head)
+            else:
+                groups = self.supplied(args, tok)
             for backer in backers:
                 out.extend(self.emit_alignment(view, args, groups, backer, True, "rel-syn-clause", tok))
+        return out
+
+    @staticmethod
+    def active_clause(verb: Token) -> bool:
+        """Return True for a verb in the active voice with a subject of its own or, joined to an
+        earlier verb ("X has long armed and funded Y"), that verb's."""
+        for v in (verb, verb.head if verb.dep_ == "conj" else None):
+            if v is None:
+                return False
+            if any(c.dep_ in ("auxpass", "agent") for c in v.children) or v.dep_ in ("acl", "amod"):
+                return False
+            if any(c.dep_ == "nsubj" for c in v.children):
+                return True
+        return False
+
+    def is_supply(self, tok: Token) -> bool:
+        """Return True for a noun of what a backer gives ("weapons", "drones", "training")."""
+        return tok.lower_ in self.words.support_nouns or tok.lower_ in self.words.supply_nouns
+
+    def supplied(self, args: SentenceArgs, verb: Token) -> list[Mention]:
+        """Return the groups a supply verb gives support to: "provides X with weapons", "supplied
+        drones to X", "gives X funding" (what is given must be support, never "gave a speech to X")."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        given = [c for c in objects if self.is_supply(c) or any(self.is_supply(x) for x in c.conjuncts)]
+        given += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for p in c.children if p.dep_ == "pobj" and self.is_supply(p)]
+        if not given:
+            return []
+        out = [m for c in objects if c not in given and args.mention_at(c) is not None for m in args.referents(c)]
+        out += [m for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+                for p in c.children if p.dep_ == "pobj" for m in args.members(p)]
         return out
 
     def syn_receives(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
@@ -452,6 +488,27 @@ class SyntaxGroups(GroupFamilies):
                 # "X takes its orders from the Quds Force": the one who gives them commands X
                 out.extend(self.control(view, args, subjects, list(sources), False, tok))
                 continue
+            for source in sources:
+                out.extend(self.emit_alignment(view, args, subjects, source, True, "rel-syn-clause", tok))
+        return out
+
+    def syn_relies(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X relies on Iranian funding", "X depends on Iran's support", "X is dependent on Iran for
+        weapons" -> backed_by (the support noun's giver, or the body relied on for support)."""
+        out: list[Candidate] = []
+        for tok in args.tokens_in(self.words.reliance_words):
+            if self.is_negated(tok):
+                continue
+            sources: list[Mention | str] = []
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")):
+                for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                    if self.is_supply(pobj):
+                        sources += self.noun_owners(view, args, [pobj])
+                    elif any(c.dep_ == "prep" and c.lower_ == "for" and any(
+                            self.is_supply(p) for p in c.children if p.dep_ == "pobj")
+                            for c in (*tok.children, *pobj.children)):
+                        sources += args.members(pobj)  # "relies on Iran for weapons"
+            subjects = args.subjects(tok)
             for source in sources:
                 out.extend(self.emit_alignment(view, args, subjects, source, True, "rel-syn-clause", tok))
         return out

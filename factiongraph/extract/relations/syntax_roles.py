@@ -417,11 +417,13 @@ class SyntaxRoles(RoleFamilies):
                     continue
                 # "X heads the Y political bureau": a post in Y, not Y's lead
                 unit = args.mention_at(child) is None and child.lower_ not in self.words.group_part_nouns \
-                    and child.lower_ not in self.words.anaphor_nouns
+                    and child.lower_ not in self.words.anaphor_nouns and child.lower_ not in self.words.collective_nouns
                 for org in args.members(child):
                     if args.type_of(org) not in ORGS:
                         continue
                     org = self.possessed(view, args.ms, org)
+                    # "heads the State of Law coalition": the noun is a word of the body's own name
+                    unit = unit and not any(child.lower_ in name.split() for name in args.names_of(org))
                     written = f"{role} of the {child.text}" if unit else role
                     for person in people:
                         out.append(self.cand(person, Predicate.HOLDS_ROLE if unit else Predicate.LEADER_OF,

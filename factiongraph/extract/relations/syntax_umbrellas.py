@@ -75,7 +75,10 @@ class SyntaxUmbrellas(SyntaxGroups):
         words = self.words
         for tok in args.tokens_in(words.part_triggers):
             low = tok.lower_
-            passive_join = low in words.join_verbs and any(c.dep_ == "auxpass" for c in tok.children)
+            # "X was incorporated into Y", "a force incorporated into Y" (a participle without an
+            # object): joined, where "Y incorporated A and B" includes
+            passive_join = low in words.join_verbs and (any(c.dep_ == "auxpass" for c in tok.children) or (
+                tok.dep_ == "acl" and not any(c.dep_ == "dobj" for c in tok.children)))
             if low in words.include_verbs and not passive_join \
                     and (low not in words.group_part_nouns or self.is_verbal(tok)):
                 out.extend(self.includes(view, args, tok))  # "Y groups A and B", not "the groups in Y"

@@ -1,0 +1,112 @@
+"""Relations as outlets of several kinds word them (wire copy, regional bulletins, analysis):
+backing given through supply verbs, reliance and "like other ..." phrases; anaphors described by
+a participle in commas; lists led by "among them"; titles joined before a name.
+
+Invented sentences through the real model; each positive case has a look-alike that must give
+nothing (a restrictive phrase, "unlike", a negation, something given that is no support).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.relations.extractor import RelationExtractor
+from tests.extract.factory import default_kb
+from tests.extract.relations.helpers import run_checked, triples
+
+pytestmark = pytest.mark.slow
+
+KH, NUJABA = "kataib-hezbollah", "harakat-al-nujaba"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RelationExtractor:
+    return RelationExtractor(default_kb())
+
+
+def got(extractor: RelationExtractor, text: str) -> set[tuple[str, str, str]]:
+    return triples(run_checked(extractor, text, "2022-05-10", parsed=True))
+
+
+# -- anaphors ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Kataib Hezbollah has been blamed for the rockets. The faction, formally integrated into the PMF "
+     "in 2016, denied it.", (KH, "part_of", "pmf")),
+    ("Asaib Ahl al-Haq won 16 seats. The militia, led by Qais al-Khazali, is backed by Iran.",
+     ("asaib-ahl-al-haq", "backed_by", "iran")),
+    ("Asaib Ahl al-Haq won 16 seats. The militia, led by Qais al-Khazali, is backed by Iran.",
+     ("qais-al-khazali", "leader_of", "asaib-ahl-al-haq")),
+])
+def test_an_anaphor_described_by_a_participle_in_commas(extractor: RelationExtractor, text: str,
+                                                        expected: tuple[str, str, str]) -> None:
+    assert expected in got(extractor, text)
+
+
+def test_a_restrictive_participle_picks_a_group_out(extractor: RelationExtractor) -> None:
+    text = "Kataib Hezbollah claimed the attack. The faction integrated into the PMF last year denied it."
+    assert (KH, "part_of", "pmf") not in got(extractor, text)
+
+
+def test_it_as_the_subject_of_a_sentence_naming_only_the_backer(extractor: RelationExtractor) -> None:
+    assert (KH, "backed_by", "iran") in got(
+        extractor, "Kataib Hezbollah denied involvement. It has long been supported by Iran.")
+    assert (KH, "backed_by", "iran") not in got(
+        extractor, "Kataib Hezbollah denied involvement. It was not supported by Iran, the group said.")
+
+
+# -- umbrellas -----------------------------------------------------------------------------
+def test_a_list_led_by_among_them(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Several PMF factions, among them Kataib Hezbollah and Harakat al-Nujaba, vowed revenge.")
+    assert {(KH, "part_of", "pmf"), (NUJABA, "part_of", "pmf")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "The Tribal Mobilisation, a Sunni force incorporated into the PMF, guards the border.",
+    "The PMF incorporated the Tribal Mobilisation into its ranks in 2018.",
+])
+def test_incorporated_joins_as_a_participle_and_includes_as_a_verb(extractor: RelationExtractor,
+                                                                   text: str) -> None:
+    assert ("tribal-hashd", "part_of", "pmf") in got(extractor, text)
+
+
+# -- leaders -------------------------------------------------------------------------------
+def test_heading_a_body_whose_name_holds_the_noun_leads_it(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Former prime minister Nouri al-Maliki, who heads the State of Law coalition, met Khazali.")
+    assert ("nouri-al-maliki", "leader_of", "state-of-law-coalition") in found
+    assert ("nouri-al-maliki", "holds_role", "state-of-law-coalition") not in found
+
+
+def test_titles_joined_with_a_modifier_before_the_second(extractor: RelationExtractor) -> None:
+    text = ("The company is run by PMF Chief of Staff and US-designated Kataib Hezbollah leader "
+            "Abu Fadak al-Mohammadawi.")
+    found = got(extractor, text)
+    assert {("abu-fadak-al-mohammadawi", "holds_role", "pmf"),
+            ("abu-fadak-al-mohammadawi", "leader_of", KH)} <= found
+
+
+# -- backing -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Iran provides Kataib Hezbollah with weapons and training.", (KH, "backed_by", "iran")),
+    ("Tehran has supplied drones and missiles to Harakat al-Nujaba, US officials said.",
+     (NUJABA, "backed_by", "iran")),
+    ("The Quds Force armed and funded Kataib Hezbollah for years.", (KH, "backed_by", "quds-force")),
+    ("Harakat al-Nujaba, which enjoys strong backing from Tehran, rejected the deal.",
+     (NUJABA, "backed_by", "iran")),
+    ("Harakat al-Nujaba relies on Iranian funding.", (NUJABA, "backed_by", "iran")),
+    ("Kataib Hezbollah is heavily dependent on Iran for weapons.", (KH, "backed_by", "iran")),
+    ("Like other Iranian-backed groups, Kataib Hezbollah has vowed revenge.", (KH, "backed_by", "iran")),
+    ("Kataib Hezbollah, along with other Tehran-backed factions, denied the claim.",
+     (KH, "backed_by", "iran")),
+])
+def test_backing_in_other_words(extractor: RelationExtractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in got(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Iran gave a speech to Kataib Hezbollah supporters.",  # a speech is no support
+    "Iran sent a delegation to Kataib Hezbollah leaders.",
+    "Harakat al-Nujaba relies on its fighters in Basra.",
+    "Unlike Iran-backed groups, Saraya al-Salam refused to fight.",
+])
+def test_no_backing_from_look_alikes(extractor: RelationExtractor, text: str) -> None:
+    assert not [t for t in got(extractor, text) if t[1] == "backed_by"]
