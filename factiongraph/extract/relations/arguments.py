@@ -93,6 +93,7 @@ class SentenceArgs:
         self.anaphor_dets = words.anaphor_dets if words is not None else frozenset()
         self.plural_nouns = words.plural_anaphor_nouns if words is not None else frozenset()
         self.holder_nouns = words.unit_holder_nouns if words is not None else frozenset()
+        self.collective_nouns = words.collective_nouns if words is not None else frozenset()
         self.index = index
         self.doc = doc = index.doc
         self.ms = ms
@@ -538,7 +539,13 @@ class SentenceArgs:
             subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj:
                 for s in subj:
-                    if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
+                    if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl" and self.part_clause(v, s):
+                        # "A, a faction of the PMF that is aligned with Iran", "A is one of the PMF
+                        # factions that are aligned with Iran": the clause is said of the parts
+                        noun = self.part_clause(v, s)
+                        out.extend(m for m in self.members(noun, own_name=False) + self.described(noun, 1)
+                                   if m.entity_id not in self.umbrellas)
+                    elif s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
                         # "A and B, which are backed by Iran": the list before the clause
                         out.extend(self.clause_list(v) or self.described(v.head, 1) or self.antecedent(v.head))
                     elif s.lower_ in ("which", "who", "that") and v.dep_ == "ccomp" and v.head.dep_ == "relcl" \
@@ -564,6 +571,24 @@ class SentenceArgs:
                 continue
             break
         return out
+
+    def part_clause(self, clause: Token, pronoun: Token) -> Token | None:
+        """Return the part noun a relative clause is said of when it follows an umbrella's parts:
+        "a faction of the PMF that ..." (restrictive: "that", or no comma), "the PMF factions
+        that ..." (the factions, never the umbrella written before them)."""
+        noun = clause.head
+        if self.mention_at(noun) is not None:
+            if noun.dep_ != "pobj" or noun.head.lower_ != "of" or (pronoun.lower_ != "that" and self._set_off(clause)):
+                return None
+            noun = noun.head.head  # "a faction of the PMF that ..."
+            if noun.lower_ not in self.part_nouns or self.mention_at(noun) is not None:
+                return None
+            return noun
+        if noun.lower_ in self.part_nouns and any(
+                c.dep_ in ("compound", "nmod", "amod") and (m := self.mention_at(c)) is not None
+                and m.entity_id in self.umbrellas for c in noun.lefts):
+            return noun  # "the PMF factions that ..."
+        return None
 
     def clause_list(self, clause: Token) -> list[Mention]:
         """Return the names a relative clause describes: the name it hangs on and the list that
@@ -707,7 +732,20 @@ class SentenceArgs:
 
     def named_as(self, tok: Token) -> list[Mention]:
         """Return the name given to a phrase by "known as X", "called X" ("the militias known
-        collectively as the PMF")."""
+        collectively as the PMF"). In "a coalition of Iran-backed militias known as Y" the name is
+        the coalition's (the parser hangs it on the militias)."""
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in self.collective_nouns:
+            return []
+        if tok.lower_ in self.collective_nouns:
+            for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (p for p in of.children if p.dep_ == "pobj"):
+                    found = self._given_name(pobj)
+                    if found:
+                        return found
+        return self._given_name(tok)
+
+    def _given_name(self, tok: Token) -> list[Mention]:
+        """Return the name a naming participle on ``tok`` gives ("known as X", "called X")."""
         for child in tok.children:
             if child.dep_ in ("acl", "relcl") and child.lower_ in _NAMING:
                 for grand in child.children:

@@ -110,3 +110,23 @@ def test_backing_in_other_words(extractor: RelationExtractor, text: str, expecte
 ])
 def test_no_backing_from_look_alikes(extractor: RelationExtractor, text: str) -> None:
     assert not [t for t in got(extractor, text) if t[1] == "backed_by"]
+
+
+# -- what a clause or a name is said of ----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The statement came from Kataib Sayyid al-Shuhada, a hardline faction of the Popular Mobilization "
+    "Forces that is closely aligned with Iran.",
+    "Kataib Sayyid al-Shuhada is one of the PMF factions that are closely aligned with Iran.",
+])
+def test_a_clause_after_an_umbrellas_part_is_said_of_the_part(extractor: RelationExtractor, text: str) -> None:
+    found = got(extractor, text)
+    assert ("kataib-sayyid-al-shuhada", "backed_by", "iran") in found
+    assert ("pmf", "backed_by", "iran") not in found
+
+
+def test_the_name_of_a_coalition_of_militias_is_the_coalitions(extractor: RelationExtractor) -> None:
+    text = ("According to analysts, Kataib Hezbollah and Harakat al-Nujaba are both part of a coalition of "
+            "Iran-backed militias known as the Islamic Resistance in Iraq.")
+    found = got(extractor, text)
+    assert {(KH, "part_of", "islamic-resistance-in-iraq"), (NUJABA, "part_of", "islamic-resistance-in-iraq")} <= found
+    assert ("islamic-resistance-in-iraq", "backed_by", "iran") not in found
