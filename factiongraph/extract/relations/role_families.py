@@ -421,8 +421,10 @@ class RoleFamilies(PatternBase):
         out: list[Candidate] = []
         for a, b in zip(ms, ms[1:]):
             if view.type_of(a) is EntityType.PERSON and view.type_of(b) in ORGS and (re.fullmatch(
-                    rf"{_POSS}\s+", view.text[a.end:b.start]) or self._POSS_NOUN.fullmatch(view.text, a.end, b.start)):
-                # "Qais Khazali's Asaib Ahl al-Haq", "Sadr's militia, Saraya al-Salam"
+                    rf"{_POSS}\s+", view.text[a.end:b.start]) or self._POSS_NOUN.fullmatch(view.text, a.end, b.start)
+                    or self._HIS_NOUN.fullmatch(view.text, a.end, b.start)):
+                # "Qais Khazali's Asaib Ahl al-Haq", "Sadr's militia, Saraya al-Salam", "Khazali said
+                # his movement, Asaib Ahl al-Haq, ..."
                 out.append(self.cand(a, Predicate.LEADER_OF, b, (a.start, b.end), "rel-possessive-leader"))
             elif view.type_of(a) is EntityType.PERSON and view.type_of(b) in ORGS and \
                     self._LED_HYPHEN.fullmatch(view.text, a.end, b.start):
@@ -437,6 +439,10 @@ class RoleFamilies(PatternBase):
     # "X's militia, Y": a generic group noun owned by the person, then the group's name
     _POSS_NOUN = re.compile(rf"{_POSS}\s+(?:[a-z]+\s+)?(?:militia|movement|party|group|faction|bloc|"
                             r"organi[sz]ation|alliance|coalition|brigades?)\s*,\s+(?:the\s+)?")
+    # "X said his movement, Y, ...", "X ordered his militia, Y, to ...": a few lower-case words (a
+    # verb of the person's clause), "his" and a group noun, then the group's name
+    _HIS_NOUN = re.compile(r"\s+(?:[a-z]+\s+){1,3}(?:his|her)\s+(?:own\s+)?(?:[a-z]+\s+)?(?:militia|movement|party|"
+                           r"group|faction|bloc|organi[sz]ation|alliance|coalition|brigades?)\s*,\s+(?:the\s+)?")
     # "X-led Y": a person's name, "-led" or "-headed", then the body (one word may stand between)
     _LED_HYPHEN = re.compile(r"-(?:led|headed|founded)\s+(?:[A-Za-z]+\s+)?")
     _PERSON_VERB_ORG = re.compile(r"\s+(?:(?:now|currently|still|also|formerly)\s+)?"

@@ -282,6 +282,31 @@ class SyntaxGroups(GroupFamilies):
                                                person_leads=True))
         return out
 
+    def syn_cooperates(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X cooperates closely with Y", "X coordinates with Y", "X joined forces with Y": two
+        groups affiliated (a state body working with a group is no affiliation)."""
+        out: list[Candidate] = []
+        words = self.words
+        for tok in args.tokens_in(words.cooperation_verbs | words.joint_nouns):
+            if tok.lower_ in words.joint_nouns:
+                verb = tok.head  # "joined forces with Y": the preposition on the noun or the verb
+                if tok.dep_ != "dobj" or not verb.lower_.startswith("join"):
+                    continue
+                holders = [tok, verb]
+            else:
+                verb, holders = tok, [tok]
+            if self.is_negated(verb) or verb.dep_ in ("amod", "compound", "pobj", "nsubj", "dobj"):
+                continue
+            partners = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for m in self.pobj_names(args, c) if args.type_of(m) in GROUP_TYPES]
+            if not partners:
+                continue
+            for subj in args.subjects(verb):
+                out.extend(self.cand(subj, Predicate.AFFILIATED_WITH, other, args.span_of(subj, other, tok),
+                                     "rel-syn-clause") for other in partners
+                           if args.type_of(subj) in GROUP_TYPES and subj.entity_id != other.entity_id)
+        return out
+
     def syn_owned_group(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"the Sadrist movement's Saraya al-Salam", "Kataib Hezbollah's Harakat Hoquq": a party's
         militia or a militia's party named with its owner's possessive -> affiliated_with (a known

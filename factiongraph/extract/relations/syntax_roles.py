@@ -115,8 +115,8 @@ class SyntaxRoles(RoleFamilies):
             if child.dep_ not in ("compound", "amod", "nmod", "punct", "npadvmod", "advmod", "nummod"):
                 break
             if child.dep_ in ("compound", "nmod", "nummod") or child.text in ("-", "\u2010") \
-                    or child.lower_ in self.title_words():
-                start_tok = child  # "deputy chief", "security official", "top commander"
+                    or child.lower_ in self.title_words() or self.lex.has_unit(child.lower_):
+                start_tok = child  # "deputy chief", "security official", "top commander", "military commander"
             # other adjectives ("longtime leader", "outspoken leader") describe the holder
         last = head
         for size in (3, 2):  # "chief of staff", "minister of the interior"
@@ -309,6 +309,8 @@ class SyntaxRoles(RoleFamilies):
                     role = view.text[start:self.phrase_end(args, last)].strip()
                     if pred is Predicate.LEADER_OF:
                         pred = Predicate.HOLDS_ROLE  # the head of a sub-unit holds a role in the body
+                elif pred is Predicate.LEADER_OF and self.lex.has_unit(written):
+                    pred = Predicate.HOLDS_ROLE  # "Y's military commander": the head of a branch
                 if region is not None:
                     if pred is Predicate.LEADER_OF:
                         pred = Predicate.HOLDS_ROLE

@@ -32,6 +32,8 @@ class SyntaxWords:
             self.link_nouns = words["link_nouns"]
             self.link_verbs = words["link_verbs"]
             self.support_verbs = words["support_verbs"]
+            self.cooperation_verbs = words.get("cooperation_verbs", frozenset())
+            self.joint_nouns = words.get("joint_nouns", frozenset())
             self.supply_verbs = words.get("supply_verbs", frozenset())
             self.supply_nouns = words.get("supply_nouns", frozenset())
             self.reliance_words = words.get("reliance_words", frozenset())

@@ -130,3 +130,37 @@ def test_the_name_of_a_coalition_of_militias_is_the_coalitions(extractor: Relati
     found = got(extractor, text)
     assert {(KH, "part_of", "islamic-resistance-in-iraq"), (NUJABA, "part_of", "islamic-resistance-in-iraq")} <= found
     assert ("islamic-resistance-in-iraq", "backed_by", "iran") not in found
+
+
+# -- affiliation and leadership in other words ---------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Kataib Hezbollah formed an alliance with Harakat al-Nujaba in 2019.", (KH, "affiliated_with", NUJABA)),
+    ("Asaib Ahl al-Haq joined forces with Kataib Hezbollah to pressure the government.",
+     ("asaib-ahl-al-haq", "affiliated_with", KH)),
+    ("Kataib Hezbollah cooperates closely with Harakat al-Nujaba.", (KH, "affiliated_with", NUJABA)),
+    ("Moqtada al-Sadr ordered his militia, Saraya al-Salam, to withdraw from Baghdad.",
+     ("muqtada-al-sadr", "leader_of", "saraya-al-salam")),
+    ("Hadi al-Amiri told reporters that his own organisation, Badr, had no role.",
+     ("hadi-al-amiri", "leader_of", "badr-organisation")),
+])
+def test_ties_and_leaders_in_other_words(extractor: RelationExtractor, text: str,
+                                         expected: tuple[str, str, str]) -> None:
+    assert expected in got(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah does not cooperate with Harakat al-Nujaba.",
+    "The Iraqi army coordinated with Kataib Hezbollah during the battle.",  # a state body: no tie
+    "Asaib Ahl al-Haq joined the Fatah Alliance with Badr in 2018.",  # joining, not joining forces
+])
+def test_no_affiliation_from_look_alikes(extractor: RelationExtractor, text: str) -> None:
+    found = got(extractor, text)
+    assert not [t for t in found if t[1] == "affiliated_with" and "iraqi-army" in t]
+    assert (KH, "affiliated_with", NUJABA) not in found
+    assert ("asaib-ahl-al-haq", "affiliated_with", "badr-organisation") not in found
+
+
+def test_a_branch_commander_holds_a_post(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The Badr Organization's military commander, Abu Mustafa al-Sheibani, was sanctioned.")
+    posts = [t for t in found if t[2] == "badr-organisation"]
+    assert posts and all(t[1] == "holds_role" for t in posts)
