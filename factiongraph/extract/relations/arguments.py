@@ -700,7 +700,26 @@ class SentenceArgs:
                        if fits(m) and m.start < self.start][-1:]
         if not earlier:
             return []
+        if not pronoun and len({m.entity_id for m in earlier}) > 1:
+            # "X, one of the factions in Y, denied it. The group, ...": the sentence's subject is
+            # what it goes on about, before a name in its modifiers
+            subject = [m for m in earlier if self._is_main_subject(m)]
+            if subject:
+                return subject[-1:]
         return [earlier[0] if pronoun else earlier[-1]]
+
+    def _is_main_subject(self, m: Mention) -> bool:
+        """Return True when a mention is the subject of its sentence's main verb."""
+        head = self.index.head(m)
+        if head is None:
+            return False
+        head = self.nominal(head)
+        if head.dep_ == "appos" and head.head.i != head.i:
+            dateline = self.index.mention_at(head.head.i)  # "BAGHDAD - X denied ...": hung on the dateline
+            if dateline is None or self.type_of(dateline) not in (EntityType.PLACE, EntityType.COUNTRY):
+                return False
+            head = head.head
+        return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
 
     def names_of(self, m: Mention) -> list[str]:
         """Return a mention's text and its entity's names, lower case ("Kataib Hezbollah" is

@@ -370,8 +370,13 @@ class RoleFamilies(PatternBase):
         if same:
             return same[-1].entity_id
         floor = min((m.start for m in ms), default=pos)
-        prior = [m for m in view.recent_mentions(pos, 1) if m.end <= floor and view.type_of(m) in ORGS]
-        return prior[0].entity_id if prior else None
+        for back in (1, 2, 3):  # a sentence naming no organisation ("The group, backed by Iran, ...")
+            # continues the one before it
+            prior = [m for m in view.recent_mentions(pos, back) if m.end <= floor and view.type_of(m) in ORGS]
+            if prior:
+                return prior[0].entity_id
+            floor = view.sentences[max(0, view.sentence_index(pos) - back)][0]
+        return None
 
     @staticmethod
     def _parallel_owner(view: DocView, ms: list[Mention], at: int) -> str | None:

@@ -164,3 +164,21 @@ def test_a_branch_commander_holds_a_post(extractor: RelationExtractor) -> None:
     found = got(extractor, "The Badr Organization's military commander, Abu Mustafa al-Sheibani, was sanctioned.")
     posts = [t for t in found if t[2] == "badr-organisation"]
     assert posts and all(t[1] == "holds_role" for t in posts)
+
+
+# -- which group "the group" and "its" stand for -------------------------------------------
+def test_the_group_is_the_subject_before_a_name_in_its_modifier(extractor: RelationExtractor) -> None:
+    text = ("BAGHDAD - Kataib Hezbollah, one of the most powerful factions in the Popular Mobilization "
+            "Forces, denied any role in the attack. The group, which is backed by Iran, has been blamed "
+            "for dozens of rocket attacks. Its secretary general, Abu Hussein al-Hamidawi, said the group "
+            "would respond.")
+    found = got(extractor, text)
+    assert {(KH, "part_of", "pmf"), (KH, "backed_by", "iran"),
+            ("abu-hussein-al-hamidawi", "leader_of", KH)} <= found
+    assert ("pmf", "backed_by", "iran") not in found
+
+
+def test_the_group_is_the_last_one_named_when_none_is_the_subject(extractor: RelationExtractor) -> None:
+    text = ("Police said the rockets were fired by Kataib Hezbollah. The group, which is backed by Iran, "
+            "denied it.")
+    assert (KH, "backed_by", "iran") in got(extractor, text)
