@@ -26,6 +26,7 @@ from factiongraph.extract.relations.datelines import dateline_places
 from factiongraph.extract.relations.doc_index import DocIndex
 from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.relations.patterns import Candidate
+from factiongraph.extract.relations.syntax_backing import SyntaxBacking
 from factiongraph.extract.relations.syntax_conflict import SyntaxConflict
 from factiongraph.extract.relations.syntax_places import SyntaxPlaces
 from factiongraph.extract.relations.syntax_roles import SyntaxRoles
@@ -61,7 +62,7 @@ Reader = Callable[[DocView, SentenceArgs], list[Candidate]]
 Family = Callable[[DocView, list[Mention], int, int, dict[str, list[str]]], list[Candidate]]
 
 
-class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict):
+class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict, SyntaxBacking):
     """All relation families; :meth:`run` applies them to one sentence.
 
     With a dependency parse, the parse-based families (``rel-syn-*``) read appositions,
