@@ -242,7 +242,11 @@ class RelationExtractor:
         for start, end in view.sentences:
             found.extend(self.families.run(view, start, end, index))
         found.extend(dateline_places(view, lambda eid: self.entity_type(view, eid), "rel-located-in"))
-        return [c for c in found if c.subject_id != c.object_id and not self.against_hierarchy(c)]
+        # "X, who commanded Kataib Hezbollah", "Brigade 30 is commanded by X": the group's own
+        # commander leads it; ``commands`` is kept for a body or person outside it
+        leads = {(c.subject_id, c.object_id) for c in found if c.predicate is Predicate.LEADER_OF}
+        return [c for c in found if c.subject_id != c.object_id and not self.against_hierarchy(c)
+                and not (c.predicate is Predicate.COMMANDS and (c.subject_id, c.object_id) in leads)]
 
     def against_hierarchy(self, cand: Candidate) -> bool:
         """Return True for ``A part_of B`` (or ``A affiliated_with B``) when the knowledge base

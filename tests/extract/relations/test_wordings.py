@@ -182,3 +182,19 @@ def test_the_group_is_the_last_one_named_when_none_is_the_subject(extractor: Rel
     text = ("Police said the rockets were fired by Kataib Hezbollah. The group, which is backed by Iran, "
             "denied it.")
     assert (KH, "backed_by", "iran") in got(extractor, text)
+
+
+@pytest.mark.parametrize("text,leader,group", [
+    ("Abu Mahdi al-Muhandis, who commanded Kataib Hezbollah, was killed alongside Soleimani.",
+     "abu-mahdi-al-muhandis", KH),
+    ("Kataib Hezbollah was commanded by Abu Mahdi al-Muhandis until 2020.", "abu-mahdi-al-muhandis", KH),
+])
+def test_a_groups_own_commander_leads_it(extractor: RelationExtractor, text: str, leader: str, group: str) -> None:
+    found = got(extractor, text)
+    assert (leader, "leader_of", group) in found
+    assert (leader, "commands", group) not in found
+
+
+def test_an_outside_commander_still_commands(extractor: RelationExtractor) -> None:
+    text = "The Popular Mobilization Forces are nominally under the command of Prime Minister Mohammed Shia al-Sudani."
+    assert ("mohammed-shia-al-sudani", "commands", "pmf") in got(extractor, text)
