@@ -99,7 +99,9 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict
         """
         ms = view.in_sentence(start, end)
         if not ms:
-            return []  # every family relates a mention of this sentence (or none: no side effects)
+            # every family relates a mention of this sentence, but a backer named by a demonym
+            # ("An Iranian-backed militia said ...") may back the group the sentence stands for
+            return self.unnamed(view, start, end, index)
         memory: dict[str, list[str]] = {}
         out: list[Candidate] = []
         kinds = {index.type_of(m) for m in ms} if index is not None else {view.type_of(m) for m in ms}
@@ -148,6 +150,21 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict
             out = [c for c in out if frozenset((c.subject_id, c.object_id)) not in aliases]
         return out
 
+
+    def unnamed(self, view: DocView, start: int, end: int, index: DocIndex | None) -> list[Candidate]:
+        """Return the backing a sentence that names nothing states through a demonym ("An
+        Iranian-backed militia said ...", "the Iranian proxy"): the group it stands for."""
+        if index is None:
+            return []
+        args = SentenceArgs(view, index, [], start, end, self.words, self.umbrellas)
+        if args.present.isdisjoint(self.words.anaphor_nouns):
+            return []
+        out: list[Candidate] = []
+        for reader, words in ((self.syn_support, self.words.support_triggers),
+                              (self.syn_affiliate, self.words.affiliate_triggers)):
+            if not args.present.isdisjoint(words):
+                out.extend(reader(view, args))
+        return out
 
     # -- the word-order families kept beside the parse (fixed phrases, earlier sentences) ----
     def whose_leader(self, view: DocView, ms: list[Mention], start: int, end: int,

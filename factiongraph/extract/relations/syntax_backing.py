@@ -15,7 +15,7 @@ from factiongraph.extract.relations.doc_index import Token
 from factiongraph.extract.relations.patterns import Candidate
 from factiongraph.extract.relations.syntax_groups import STATE_TYPES, SyntaxGroups
 from factiongraph.extract.view.docview import GROUPS, DocView
-from factiongraph.model import Mention
+from factiongraph.model import EntityType, Mention
 
 # Received words that are commands: "X takes its orders from Y" (Y commands X).
 _ORDER_NOUNS = frozenset({"orders", "instructions", "directives", "directions", "commands"})
@@ -61,6 +61,8 @@ class SyntaxBacking(SyntaxGroups):
                 phrase = args.nominal(tok)
                 # "Iran-aligned PMF factions, notably X": the factions are backed, not the PMF
                 subjects = [m for m in args.referents(phrase) if not self.umbrella_of_parts(args, phrase, m)]
+                if not subjects:  # "Iran-backed militia vows revenge": the story's only militia
+                    subjects = self.sole_group(view, args, phrase)
                 out.extend(self.emit_alignment(view, args, subjects, backer, support,
                                                "rel-syn-modifier", args.doc[tok.i - 2], phrase))
                 continue
@@ -78,6 +80,23 @@ class SyntaxBacking(SyntaxGroups):
                 out.extend(self.emit_alignment(view, args, subjects, other_m, support,
                                                "rel-syn-clause", tok, person_leads=not support))
         return out
+
+    def sole_group(self, view: DocView, args: SentenceArgs, phrase: Token) -> list[Mention]:
+        """Return the armed group a story is about, for a singular unnamed group noun that a
+        backer premodifies ("Iran-backed militia vows revenge", "An Iranian-backed militia said
+        ..." before the story names Kataib Hezbollah): the only one it names, or one named more
+        than twice as often as any other (known umbrellas do not count). Otherwise nothing."""
+        if phrase.lower_ not in self.words.anaphor_nouns or args.mention_at(phrase) is not None \
+                or any(c.dep_ in ("compound", "nmod", "poss") for c in phrase.lefts):
+            return []
+        counts: dict[str, list[Mention]] = {}
+        for m in view.mentions:
+            if view.type_of(m) is EntityType.ARMED_GROUP and m.entity_id not in self.owner.umbrellas:
+                counts.setdefault(str(m.entity_id), []).append(m)
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        if not ranked or (len(ranked) > 1 and len(ranked[0]) <= 2 * len(ranked[1])):
+            return []
+        return ranked[0][:1]
 
     def syn_backers(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"Iran backs X", "Tehran supports several militias, including X and Y", "the Quds Force

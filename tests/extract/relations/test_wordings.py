@@ -198,3 +198,25 @@ def test_a_groups_own_commander_leads_it(extractor: RelationExtractor, text: str
 def test_an_outside_commander_still_commands(extractor: RelationExtractor) -> None:
     text = "The Popular Mobilization Forces are nominally under the command of Prime Minister Mohammed Shia al-Sudani."
     assert ("mohammed-shia-al-sudani", "commands", "pmf") in got(extractor, text)
+
+
+# -- an unnamed backed militia and the story's group ----------------------------------------
+def test_an_unnamed_backed_militia_is_the_storys_only_group(extractor: RelationExtractor) -> None:
+    text = ("An Iranian-backed militia said Monday that 25 of its fighters were killed. The US military "
+            "said the strikes hit five sites of Kataib Hezbollah.")
+    assert (KH, "backed_by", "iran") in got(extractor, text)
+
+
+def test_an_unnamed_backed_militia_is_a_clearly_dominant_group(extractor: RelationExtractor) -> None:
+    text = ("An Iranian-backed militia vowed revenge on Monday. Kataib Hezbollah said 25 of its fighters "
+            "were killed. Kataib Hezbollah is distinct from Lebanon's Hezbollah. Kataib Hezbollah has "
+            "threatened US forces before.")
+    assert (KH, "backed_by", "iran") in got(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "An Iran-backed militia claimed the drone attack. Kataib Hezbollah and Harakat al-Nujaba denied involvement.",
+    "Iran-backed militias have carried out 150 attacks. Kataib Hezbollah said it would pause.",
+])
+def test_no_story_group_when_the_militia_is_not_one_named(extractor: RelationExtractor, text: str) -> None:
+    assert not [t for t in got(extractor, text) if t[1] == "backed_by"]
