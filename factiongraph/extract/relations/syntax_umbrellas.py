@@ -116,8 +116,10 @@ class SyntaxUmbrellas(SyntaxGroups):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self.umbrella_under(args, pobj)
-                        if generic and child.lower_ == "in":  # "groups in Y": only a known umbrella
-                            found = [m for m in found if m.entity_id in self.owner.umbrellas]
+                        if generic and child.lower_ == "in":
+                            # "groups in Y": only a known umbrella or a body whose name says it is a
+                            # coalition ("parties in the Coordination Framework, such as X")
+                            found = [m for m in found if m.entity_id in self.owner.umbrellas or self.coalition(args, m)]
                         umbrellas.extend(found)
             if not umbrellas and not generic and not tok.lower_.endswith("s"):
                 # "X, al-Qaeda's branch in Syria", "X is Hezbollah's elite unit": one part of its owner

@@ -220,3 +220,10 @@ def test_an_unnamed_backed_militia_is_a_clearly_dominant_group(extractor: Relati
 ])
 def test_no_story_group_when_the_militia_is_not_one_named(extractor: RelationExtractor, text: str) -> None:
     assert not [t for t in got(extractor, text) if t[1] == "backed_by"]
+
+
+def test_groups_in_a_body_named_as_a_coalition(extractor: RelationExtractor) -> None:
+    text = "The parties in the Fatah Alliance, including Badr, backed the bill."
+    assert ("badr-organisation", "part_of", "fatah-alliance") in got(extractor, text)
+    assert not [t for t in got(extractor, "The militias in Baghdad, including Kataib Hezbollah, were put on alert.")
+                if t[1] == "part_of"]
