@@ -311,6 +311,10 @@ class SyntaxRoles(RoleFamilies):
                         pred = Predicate.HOLDS_ROLE  # the head of a sub-unit holds a role in the body
                 elif pred is Predicate.LEADER_OF and self.lex.has_unit(written):
                     pred = Predicate.HOLDS_ROLE  # "Y's military commander": the head of a branch
+                elif pred is Predicate.LEADER_OF and obj is not None and otype in (
+                        EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG) and re.fullmatch(
+                        r"\s+in\s+(?:the\s+)?[\"\u201c]?", view.text[end:obj.start]):
+                    pred = Predicate.MEMBER_OF  # "the leader in the PMF, X": one of its leaders
                 if region is not None:
                     if pred is Predicate.LEADER_OF:
                         pred = Predicate.HOLDS_ROLE

@@ -227,3 +227,11 @@ def test_groups_in_a_body_named_as_a_coalition(extractor: RelationExtractor) -> 
     assert ("badr-organisation", "part_of", "fatah-alliance") in got(extractor, text)
     assert not [t for t in got(extractor, "The militias in Baghdad, including Kataib Hezbollah, were put on alert.")
                 if t[1] == "part_of"]
+
+
+def test_the_leader_in_a_group_is_one_of_its_leaders(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The leader in the Popular Mobilization, Abu Ali al-Basri, said the operation had ended.")
+    assert [t for t in found if t[1] == "member_of" and t[2] == "pmf"]
+    assert not [t for t in found if t[1] == "leader_of"]
+    assert ("faleh-al-fayyadh", "leader_of", "pmf") in got(
+        extractor, "The head of the Popular Mobilization Authority, Faleh al-Fayyadh, received the delegation.")
