@@ -211,7 +211,8 @@ class SyntaxGroups(GroupFamilies):
                 continue
             if not others:
                 continue
-            subjects = [m for m in args.members(tok, own_name=False) + args.described(tok) if m not in others]
+            subjects = [m for m in args.members(tok, own_name=False) + args.described(tok) + args.kindred(tok)
+                        if m not in others]
             subjects = subjects or [m for m in args.name_after(tok) if m not in others]
             rule = args.description_rule(tok)
             for other in others:
@@ -240,8 +241,10 @@ class SyntaxGroups(GroupFamilies):
                 verb, holders = tok, [tok]
             if self.is_negated(verb) or verb.dep_ in ("amod", "compound", "pobj", "nsubj", "dobj"):
                 continue
+            # the partner is the name itself ("with the PMF command": the command, not the PMF)
             partners = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
-                        for m in self.pobj_names(args, c) if args.type_of(m) in GROUP_TYPES]
+                        for p in c.children if p.dep_ == "pobj" and args.mention_at(p) is not None
+                        for m in args.members(p) if args.type_of(m) in GROUP_TYPES]
             if not partners:
                 continue
             for subj in args.subjects(verb):

@@ -139,8 +139,8 @@ class SyntaxUmbrellas(SyntaxGroups):
                                         or args.antecedent(tok))  # "these PMF factions"
                             if m not in umbrellas]  # "a PMF unit known as Brigade 30"
                 rule = "rel-syn-modifier"
-            else:
-                subjects = args.members(tok) + args.described(tok)
+            else:  # "X, like other members of Y, ...": X is one of them
+                subjects = args.members(tok) + args.described(tok) + args.kindred(tok)
                 rule = args.description_rule(tok)
             for umbrella in umbrellas:
                 for subj in subjects:

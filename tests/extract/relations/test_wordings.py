@@ -235,3 +235,13 @@ def test_the_leader_in_a_group_is_one_of_its_leaders(extractor: RelationExtracto
     assert not [t for t in found if t[1] == "leader_of"]
     assert ("faleh-al-fayyadh", "leader_of", "pmf") in got(
         extractor, "The head of the Popular Mobilization Authority, Faleh al-Fayyadh, received the delegation.")
+
+
+def test_like_other_members_of_an_umbrella(extractor: RelationExtractor) -> None:
+    text = "Asaib Ahl al-Haq, like other members of the Coordination Framework, rejected the result."
+    assert ("asaib-ahl-al-haq", "part_of", "coordination-framework") in got(extractor, text)
+
+
+def test_cooperating_with_a_bodys_unit_is_no_tie_to_the_body(extractor: RelationExtractor) -> None:
+    text = "Kataib Hezbollah coordinated with the PMF command during the operation."
+    assert (KH, "affiliated_with", "pmf") not in got(extractor, text)
