@@ -221,6 +221,9 @@ class SyntaxGroups(GroupFamilies):
                     other_m = other if isinstance(other, Mention) else None
                     out.extend(self.cand(subj, Predicate.PART_OF, other, args.span_of(subj, other_m, tok), rule)
                                for subj in subjects if args.type_of(subj) is EntityType.STATE_BODY)
+                    # "X, effectively the Iraqi arm of the Quds Force": a group is the body's affiliate
+                    groups = [m for m in subjects if args.type_of(m) in GROUP_TYPES]
+                    out.extend(self.emit_alignment(view, args, groups, other, False, rule, tok))
                     continue
                 out.extend(self.emit_alignment(view, args, subjects, other, False, rule, tok,
                                                person_leads=True))

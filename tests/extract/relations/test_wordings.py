@@ -245,3 +245,9 @@ def test_like_other_members_of_an_umbrella(extractor: RelationExtractor) -> None
 def test_cooperating_with_a_bodys_unit_is_no_tie_to_the_body(extractor: RelationExtractor) -> None:
     text = "Kataib Hezbollah coordinated with the PMF command during the operation."
     assert (KH, "affiliated_with", "pmf") not in got(extractor, text)
+
+
+def test_a_group_that_is_a_state_bodys_arm_is_its_affiliate(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kataib Hezbollah, effectively the Iraqi arm of the IRGC's Quds Force, denied the report.")
+    assert (KH, "affiliated_with", "quds-force") in found
+    assert (KH, "part_of", "quds-force") not in found
