@@ -784,6 +784,10 @@ class SentenceArgs:
         while raised.dep_ == "xcomp" and raised.head.i != raised.i and raised.head.dep_ in ("acl", "xcomp"):
             raised = raised.head  # "a group believed to be linked to Y": the phrase the participle hangs on
         if raised.dep_ == "acl":
+            if self.mention_at(raised.head) is not None and self._set_off(raised):
+                # "A (AAH), led by X, and B (KH), led by Y": a participle set off after a name is
+                # said of it and the list it ends, not of names joined after it
+                return self.clause_list(raised)
             return self.referents(raised.head)
         if verb.dep_ in ("amod",):
             return self.referents(verb.head)

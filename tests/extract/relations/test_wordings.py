@@ -251,3 +251,15 @@ def test_a_group_that_is_a_state_bodys_arm_is_its_affiliate(extractor: RelationE
     found = got(extractor, "Kataib Hezbollah, effectively the Iraqi arm of the IRGC's Quds Force, denied the report.")
     assert (KH, "affiliated_with", "quds-force") in found
     assert (KH, "part_of", "quds-force") not in found
+
+
+def test_a_participle_after_each_name_of_a_list_is_that_names(extractor: RelationExtractor) -> None:
+    text = ("Asaib Ahl al-Haq (AAH), led by Qais al-Khazali, and Kataib Hezbollah (KH), led by Abu Hussein "
+            "al-Hamidawi, have both denied involvement.")
+    found = got(extractor, text)
+    assert {("qais-al-khazali", "leader_of", "asaib-ahl-al-haq"),
+            ("abu-hussein-al-hamidawi", "leader_of", KH)} <= found
+    assert ("qais-al-khazali", "leader_of", KH) not in found
+    assert ("abu-hussein-al-hamidawi", "leader_of", "asaib-ahl-al-haq") not in found
+    both = got(extractor, "Kataib Hezbollah and Harakat al-Nujaba, backed by Iran, denied it.")
+    assert {(KH, "backed_by", "iran"), (NUJABA, "backed_by", "iran")} <= both
