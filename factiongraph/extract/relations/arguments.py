@@ -322,8 +322,12 @@ class SentenceArgs:
         if written is not None:
             name, after_name = written
             # "A and B, both part of Y": the list ends at the phrase; "the head of Y, A, and B":
-            # B is not the head
-            return self.complete_list([name], forward=False) if after_name else [name]
+            # B is not the head; "two factions of Y, A and B, ...": a list closed by the comma
+            if after_name:
+                return self.complete_list([name], forward=False)
+            if _APPOS_CLOSE.match(self.text, name.end, self.end):
+                return [name]  # the name closes the phrase itself
+            return self.closed_list(name) or [name]
         if dep == "pobj" and tok.head.lower_ == "of" and self.picks_one(tok.head.head):
             found = self.described(tok.head.head, depth + 1)
             return found or (self.restated_antecedent(tok) if depth == 0 else [])
@@ -466,7 +470,7 @@ class SentenceArgs:
                 if head is not None and self.mention_at(head) is None:
                     found.setdefault(head.i, (self._qualified_owner(m, head) or m, True))
             before = _APPOS_BEFORE.search(text[max(self.start, m.start - 6):m.start])
-            if before is not None and _APPOS_CLOSE.match(text, m.end, self.end):
+            if before is not None and (_APPOS_CLOSE.match(text, m.end, self.end) or self.closed_list(m)):
                 tok = self._token_before(m.start - len(before.group()))
                 # "the former governor of the province of Nineveh, A": every noun on the way up
                 # from the comma may be the one A is (the parse cannot tell where the phrase began)
@@ -475,6 +479,14 @@ class SentenceArgs:
                         found.setdefault(noun.i, (m, False))
         self._apposed = found
         return found
+
+    def closed_list(self, m: Mention) -> list[Mention]:
+        """Return the list of two names or more that ``m`` opens when the list is closed like an
+        apposition ("two factions of Y, A and B, refused": A, B), else nothing."""
+        listed = [x for x in self.complete_list([m]) if x.start >= m.start]
+        if len(listed) < 2 or not _APPOS_CLOSE.match(self.text, listed[-1].end, self.end):
+            return []
+        return listed
 
     def _qualified_owner(self, m: Mention, phrase: Token) -> Mention | None:
         """Return the name a phrase after "A in B," restates when the parse hangs it on A: "the
@@ -597,6 +609,8 @@ class SentenceArgs:
         named = self.named(clause.head)
         if not named:
             return []
+        if _singular_verb(clause):
+            return named  # "A, and B, who leads Y": the clause is B's alone
         found = self.complete_list(named, forward=False)
         edge = clause.left_edge.idx
         listed = [m for m in self.complete_list(named) if m.end <= edge]
@@ -815,6 +829,16 @@ class SentenceArgs:
         if not starts:
             return self.start, self.end
         return max(self.start, min(starts)), min(self.end, max(ends))
+
+
+def _singular_verb(verb: Token) -> bool:
+    """Return True when a clause's verb is written in the third person singular ("who leads",
+    "which is", "which has been"): the model has no tagger, so the form is read off the word."""
+    words = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb.lower_]
+    first = words[0]
+    if first in ("is", "was", "has", "does"):
+        return True
+    return first.endswith("s") and not first.endswith("ss") and len(first) > 3 and first == verb.lower_
 
 
 def _excluded(conj: Token) -> bool:

@@ -263,3 +263,19 @@ def test_a_participle_after_each_name_of_a_list_is_that_names(extractor: Relatio
     assert ("abu-hussein-al-hamidawi", "leader_of", "asaib-ahl-al-haq") not in found
     both = got(extractor, "Kataib Hezbollah and Harakat al-Nujaba, backed by Iran, denied it.")
     assert {(KH, "backed_by", "iran"), (NUJABA, "backed_by", "iran")} <= both
+
+
+@pytest.mark.parametrize("text", [
+    "Two factions of the PMF, Kataib Hezbollah and Harakat al-Nujaba, refused.",
+    "Two factions of the PMF \u2013 Kataib Hezbollah and Harakat al-Nujaba \u2013 refused.",
+])
+def test_a_list_set_off_after_a_counted_part_noun(extractor: RelationExtractor, text: str) -> None:
+    assert {(KH, "part_of", "pmf"), (NUJABA, "part_of", "pmf")} <= got(extractor, text)
+
+
+def test_a_singular_clause_after_a_list_is_the_last_names(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The head of the PMF, Faleh al-Fayyadh, and Hadi al-Amiri, who leads Badr, attended.")
+    assert ("hadi-al-amiri", "leader_of", "badr-organisation") in found
+    assert ("faleh-al-fayyadh", "leader_of", "badr-organisation") not in found
+    assert {(KH, "backed_by", "iran"), (NUJABA, "backed_by", "iran")} <= got(
+        extractor, "Kataib Hezbollah and Harakat al-Nujaba, which are backed by Iran, denied it.")
