@@ -424,7 +424,10 @@ class SyntaxRoles(RoleFamilies):
                 # "X heads the Y political bureau": a post in Y, not Y's lead
                 unit = args.mention_at(child) is None and child.lower_ not in self.words.group_part_nouns \
                     and child.lower_ not in self.words.anaphor_nouns and child.lower_ not in self.words.collective_nouns
-                for org in args.members(child):
+                orgs = args.members(child)
+                if not orgs and child.lower_ in ("which", "that") and tok.dep_ == "relcl":
+                    orgs, unit = args.named(tok.head), False  # "Saraya al-Salam, which Sadr formed in 2014"
+                for org in orgs:
                     if args.type_of(org) not in ORGS:
                         continue
                     org = self.possessed(view, args.ms, org)

@@ -279,3 +279,9 @@ def test_a_singular_clause_after_a_list_is_the_last_names(extractor: RelationExt
     assert ("faleh-al-fayyadh", "leader_of", "badr-organisation") not in found
     assert {(KH, "backed_by", "iran"), (NUJABA, "backed_by", "iran")} <= got(
         extractor, "Kataib Hezbollah and Harakat al-Nujaba, which are backed by Iran, denied it.")
+
+
+def test_a_body_a_person_formed_in_an_object_relative(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Saraya al-Salam, which Sadr formed in 2014, was deployed to Samarra.")
+    assert ("muqtada-al-sadr", "leader_of", "saraya-al-salam") in found
+    assert not got(extractor, "The statement, which Khazali read on television, was brief.")
