@@ -93,6 +93,7 @@ class SentenceArgs:
         self.anaphor_dets = words.anaphor_dets if words is not None else frozenset()
         self.plural_nouns = words.plural_anaphor_nouns if words is not None else frozenset()
         self.holder_nouns = words.unit_holder_nouns if words is not None else frozenset()
+        self.collective_nouns = words.collective_nouns if words is not None else frozenset()
         self.index = index
         self.doc = doc = index.doc
         self.ms = ms
@@ -229,7 +230,8 @@ class SentenceArgs:
         if not out and tok.i + 1 <= self.last:
             # ", in particular A" / ", including A" hung on the verb: read after the phrase
             edge = tok.right_edge
-            lead = _LIST_LEAD.match(self.text, edge.idx + len(edge.text), self.end)
+            # the parser may hang the comma itself on the phrase: read from the comma then
+            lead = _LIST_LEAD.match(self.text, edge.idx if edge.text == "," else edge.idx + len(edge.text), self.end)
             if lead is not None and self.mention_at(tok) is None:
                 nxt = self._token_at(lead.end())
                 out.extend(self.name_after(self.doc[nxt.i - 1]) if nxt is not None else [])
@@ -320,8 +322,12 @@ class SentenceArgs:
         if written is not None:
             name, after_name = written
             # "A and B, both part of Y": the list ends at the phrase; "the head of Y, A, and B":
-            # B is not the head
-            return self.complete_list([name], forward=False) if after_name else [name]
+            # B is not the head; "two factions of Y, A and B, ...": a list closed by the comma
+            if after_name:
+                return self.complete_list([name], forward=False)
+            if _APPOS_CLOSE.match(self.text, name.end, self.end):
+                return [name]  # the name closes the phrase itself
+            return self.closed_list(name) or [name]
         if dep == "pobj" and tok.head.lower_ == "of" and self.picks_one(tok.head.head):
             found = self.described(tok.head.head, depth + 1)
             return found or (self.restated_antecedent(tok) if depth == 0 else [])
@@ -464,7 +470,7 @@ class SentenceArgs:
                 if head is not None and self.mention_at(head) is None:
                     found.setdefault(head.i, (self._qualified_owner(m, head) or m, True))
             before = _APPOS_BEFORE.search(text[max(self.start, m.start - 6):m.start])
-            if before is not None and _APPOS_CLOSE.match(text, m.end, self.end):
+            if before is not None and (_APPOS_CLOSE.match(text, m.end, self.end) or self.closed_list(m)):
                 tok = self._token_before(m.start - len(before.group()))
                 # "the former governor of the province of Nineveh, A": every noun on the way up
                 # from the comma may be the one A is (the parse cannot tell where the phrase began)
@@ -473,6 +479,14 @@ class SentenceArgs:
                         found.setdefault(noun.i, (m, False))
         self._apposed = found
         return found
+
+    def closed_list(self, m: Mention) -> list[Mention]:
+        """Return the list of two names or more that ``m`` opens when the list is closed like an
+        apposition ("two factions of Y, A and B, refused": A, B), else nothing."""
+        listed = [x for x in self.complete_list([m]) if x.start >= m.start]
+        if len(listed) < 2 or not _APPOS_CLOSE.match(self.text, listed[-1].end, self.end):
+            return []
+        return listed
 
     def _qualified_owner(self, m: Mention, phrase: Token) -> Mention | None:
         """Return the name a phrase after "A in B," restates when the parse hangs it on A: "the
@@ -537,7 +551,13 @@ class SentenceArgs:
             subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj:
                 for s in subj:
-                    if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
+                    if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl" and self.part_clause(v, s):
+                        # "A, a faction of the PMF that is aligned with Iran", "A is one of the PMF
+                        # factions that are aligned with Iran": the clause is said of the parts
+                        noun = self.part_clause(v, s)
+                        out.extend(m for m in self.members(noun, own_name=False) + self.described(noun, 1)
+                                   if m.entity_id not in self.umbrellas)
+                    elif s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
                         # "A and B, which are backed by Iran": the list before the clause
                         out.extend(self.clause_list(v) or self.described(v.head, 1) or self.antecedent(v.head))
                     elif s.lower_ in ("which", "who", "that") and v.dep_ == "ccomp" and v.head.dep_ == "relcl" \
@@ -564,6 +584,24 @@ class SentenceArgs:
             break
         return out
 
+    def part_clause(self, clause: Token, pronoun: Token) -> Token | None:
+        """Return the part noun a relative clause is said of when it follows an umbrella's parts:
+        "a faction of the PMF that ..." (restrictive: "that", or no comma), "the PMF factions
+        that ..." (the factions, never the umbrella written before them)."""
+        noun = clause.head
+        if self.mention_at(noun) is not None:
+            if noun.dep_ != "pobj" or noun.head.lower_ != "of" or (pronoun.lower_ != "that" and self._set_off(clause)):
+                return None
+            noun = noun.head.head  # "a faction of the PMF that ..."
+            if noun.lower_ not in self.part_nouns or self.mention_at(noun) is not None:
+                return None
+            return noun
+        if noun.lower_ in self.part_nouns and any(
+                c.dep_ in ("compound", "nmod", "amod") and (m := self.mention_at(c)) is not None
+                and m.entity_id in self.umbrellas for c in noun.lefts):
+            return noun  # "the PMF factions that ..."
+        return None
+
     def clause_list(self, clause: Token) -> list[Mention]:
         """Return the names a relative clause describes: the name it hangs on and the list that
         name ends ("A and B, which are backed by Iran"), or opens when the parser hung the clause
@@ -571,6 +609,8 @@ class SentenceArgs:
         named = self.named(clause.head)
         if not named:
             return []
+        if _singular_verb(clause):
+            return named  # "A, and B, who leads Y": the clause is B's alone
         found = self.complete_list(named, forward=False)
         edge = clause.left_edge.idx
         listed = [m for m in self.complete_list(named) if m.end <= edge]
@@ -591,8 +631,29 @@ class SentenceArgs:
         if not found and self.mention_at(tok) is None:
             found = self.complete_list(self.name_after(tok))  # "the militia Harakat al-Nujaba"
         if not found:
+            found = self.kindred(tok)
+        if not found:
             found = self.antecedent(tok)
         return found
+
+    def kindred(self, tok: Token) -> list[Mention]:
+        """Return the names a phrase of "other" ones counts in: "Like other Iran-backed groups, X
+        vowed revenge", "X, along with other PMF factions, denied it" (X is one of a kind)."""
+        if not any(c.dep_ == "amod" and c.lower_ in _OTHER for c in tok.children) or tok.dep_ != "pobj":
+            return []
+        prep = tok.head
+        if prep.lower_ == "with" and prep.head.lower_ in ("along", "together") and prep.head.i != prep.i:
+            prep = prep.head
+        elif prep.lower_ != "like":
+            return []
+        holder = prep.head
+        if holder.i == prep.i or not self.inside(holder):
+            return []
+        found = self.named(holder)
+        if not found and holder.pos_ in ("VERB", "AUX", ""):
+            found = [m for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") for m in
+                     self.members(c) or self.named(c)]
+        return self.complete_list(found)
 
     def antecedent(self, tok: Token, exclude: frozenset[str] = frozenset()) -> list[Mention]:
         """Return the group "the group", "this faction" or "it" stands for (or the groups a
@@ -653,7 +714,26 @@ class SentenceArgs:
                        if fits(m) and m.start < self.start][-1:]
         if not earlier:
             return []
+        if not pronoun and len({m.entity_id for m in earlier}) > 1:
+            # "X, one of the factions in Y, denied it. The group, ...": the sentence's subject is
+            # what it goes on about, before a name in its modifiers
+            subject = [m for m in earlier if self._is_main_subject(m)]
+            if subject:
+                return subject[-1:]
         return [earlier[0] if pronoun else earlier[-1]]
+
+    def _is_main_subject(self, m: Mention) -> bool:
+        """Return True when a mention is the subject of its sentence's main verb."""
+        head = self.index.head(m)
+        if head is None:
+            return False
+        head = self.nominal(head)
+        if head.dep_ == "appos" and head.head.i != head.i:
+            dateline = self.index.mention_at(head.head.i)  # "BAGHDAD - X denied ...": hung on the dateline
+            if dateline is None or self.type_of(dateline) not in (EntityType.PLACE, EntityType.COUNTRY):
+                return False
+            head = head.head
+        return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
 
     def names_of(self, m: Mention) -> list[str]:
         """Return a mention's text and its entity's names, lower case ("Kataib Hezbollah" is
@@ -677,14 +757,28 @@ class SentenceArgs:
 
     @staticmethod
     def _set_off(clause: Token) -> bool:
-        """Return True for a relative clause in commas ("the militia, which ..."): it describes,
-        where "the group that attacked X" picks one out."""
+        """Return True for a relative clause or participle in commas ("the militia, which ...",
+        "the faction, formally integrated into Y in 2016, ..."): it describes, where "the group
+        that attacked X" or "the group based in Y" picks one out."""
         first = clause.left_edge.i
-        return bool(clause.dep_ == "relcl" and first > 0 and clause.doc[first - 1].text == ",")
+        return bool(clause.dep_ in ("relcl", "acl") and first > 0 and clause.doc[first - 1].text == ",")
 
     def named_as(self, tok: Token) -> list[Mention]:
         """Return the name given to a phrase by "known as X", "called X" ("the militias known
-        collectively as the PMF")."""
+        collectively as the PMF"). In "a coalition of Iran-backed militias known as Y" the name is
+        the coalition's (the parser hangs it on the militias)."""
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in self.collective_nouns:
+            return []
+        if tok.lower_ in self.collective_nouns:
+            for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (p for p in of.children if p.dep_ == "pobj"):
+                    found = self._given_name(pobj)
+                    if found:
+                        return found
+        return self._given_name(tok)
+
+    def _given_name(self, tok: Token) -> list[Mention]:
+        """Return the name a naming participle on ``tok`` gives ("known as X", "called X")."""
         for child in tok.children:
             if child.dep_ in ("acl", "relcl") and child.lower_ in _NAMING:
                 for grand in child.children:
@@ -704,6 +798,10 @@ class SentenceArgs:
         while raised.dep_ == "xcomp" and raised.head.i != raised.i and raised.head.dep_ in ("acl", "xcomp"):
             raised = raised.head  # "a group believed to be linked to Y": the phrase the participle hangs on
         if raised.dep_ == "acl":
+            if self.mention_at(raised.head) is not None and self._set_off(raised):
+                # "A (AAH), led by X, and B (KH), led by Y": a participle set off after a name is
+                # said of it and the list it ends, not of names joined after it
+                return self.clause_list(raised)
             return self.referents(raised.head)
         if verb.dep_ in ("amod",):
             return self.referents(verb.head)
@@ -731,6 +829,16 @@ class SentenceArgs:
         if not starts:
             return self.start, self.end
         return max(self.start, min(starts)), min(self.end, max(ends))
+
+
+def _singular_verb(verb: Token) -> bool:
+    """Return True when a clause's verb is written in the third person singular ("who leads",
+    "which is", "which has been"): the model has no tagger, so the form is read off the word."""
+    words = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb.lower_]
+    first = words[0]
+    if first in ("is", "was", "has", "does"):
+        return True
+    return first.endswith("s") and not first.endswith("ss") and len(first) > 3 and first == verb.lower_
 
 
 def _excluded(conj: Token) -> bool:

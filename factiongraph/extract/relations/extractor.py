@@ -26,6 +26,7 @@ from factiongraph.extract.relations.datelines import dateline_places
 from factiongraph.extract.relations.doc_index import DocIndex
 from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.relations.patterns import Candidate
+from factiongraph.extract.relations.syntax_backing import SyntaxBacking
 from factiongraph.extract.relations.syntax_conflict import SyntaxConflict
 from factiongraph.extract.relations.syntax_places import SyntaxPlaces
 from factiongraph.extract.relations.syntax_roles import SyntaxRoles
@@ -61,7 +62,7 @@ Reader = Callable[[DocView, SentenceArgs], list[Candidate]]
 Family = Callable[[DocView, list[Mention], int, int, dict[str, list[str]]], list[Candidate]]
 
 
-class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict):
+class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict, SyntaxBacking):
     """All relation families; :meth:`run` applies them to one sentence.
 
     With a dependency parse, the parse-based families (``rel-syn-*``) read appositions,
@@ -80,8 +81,9 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict
             (self.syn_roles, self.role_heads() | self.plural_role_heads()), (self.syn_leading, frozenset(words.leader_verbs)),
             (self.syn_whose, frozenset({"whose"})))
         self.group_readers: tuple[tuple[Reader, frozenset[str]], ...] = (
-            (self.syn_support, words.support_triggers), (self.syn_backers, words.support_verbs),
-            (self.syn_receives, words.receive_verbs | words.support_nouns), (self.syn_affiliate, words.affiliate_triggers),
+            (self.syn_support, words.support_triggers), (self.syn_backers, words.support_verbs | words.supply_verbs),
+            (self.syn_receives, words.receive_verbs | words.support_nouns),
+            (self.syn_relies, words.reliance_words), (self.syn_cooperates, words.cooperation_verbs | words.joint_nouns), (self.syn_affiliate, words.affiliate_triggers),
             (self.syn_split, words.split_verbs), (self.syn_founded, words.founding_verbs | words.tying_verbs), (self.syn_owned_group, POSSESSIVE_MARKS), (self.syn_fronts, words.cover_nouns | words.name_nouns), (self.syn_state_units, words.state_unit_nouns), (self.syn_part_of, words.part_triggers),
             (self.syn_held_units, words.hold_verbs), (self.syn_owned_members, words.holder_nouns),
             (self.syn_control, words.control_triggers), (self.syn_explicit, words.explicit_triggers))
@@ -97,7 +99,9 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict
         """
         ms = view.in_sentence(start, end)
         if not ms:
-            return []  # every family relates a mention of this sentence (or none: no side effects)
+            # every family relates a mention of this sentence, but a backer named by a demonym
+            # ("An Iranian-backed militia said ...") may back the group the sentence stands for
+            return self.unnamed(view, start, end, index)
         memory: dict[str, list[str]] = {}
         out: list[Candidate] = []
         kinds = {index.type_of(m) for m in ms} if index is not None else {view.type_of(m) for m in ms}
@@ -146,6 +150,21 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict
             out = [c for c in out if frozenset((c.subject_id, c.object_id)) not in aliases]
         return out
 
+
+    def unnamed(self, view: DocView, start: int, end: int, index: DocIndex | None) -> list[Candidate]:
+        """Return the backing a sentence that names nothing states through a demonym ("An
+        Iranian-backed militia said ...", "the Iranian proxy"): the group it stands for."""
+        if index is None:
+            return []
+        args = SentenceArgs(view, index, [], start, end, self.words, self.umbrellas)
+        if args.present.isdisjoint(self.words.anaphor_nouns):
+            return []
+        out: list[Candidate] = []
+        for reader, words in ((self.syn_support, self.words.support_triggers),
+                              (self.syn_affiliate, self.words.affiliate_triggers)):
+            if not args.present.isdisjoint(words):
+                out.extend(reader(view, args))
+        return out
 
     # -- the word-order families kept beside the parse (fixed phrases, earlier sentences) ----
     def whose_leader(self, view: DocView, ms: list[Mention], start: int, end: int,
@@ -240,7 +259,11 @@ class RelationExtractor:
         for start, end in view.sentences:
             found.extend(self.families.run(view, start, end, index))
         found.extend(dateline_places(view, lambda eid: self.entity_type(view, eid), "rel-located-in"))
-        return [c for c in found if c.subject_id != c.object_id and not self.against_hierarchy(c)]
+        # "X, who commanded Kataib Hezbollah", "Brigade 30 is commanded by X": the group's own
+        # commander leads it; ``commands`` is kept for a body or person outside it
+        leads = {(c.subject_id, c.object_id) for c in found if c.predicate is Predicate.LEADER_OF}
+        return [c for c in found if c.subject_id != c.object_id and not self.against_hierarchy(c)
+                and not (c.predicate is Predicate.COMMANDS and (c.subject_id, c.object_id) in leads)]
 
     def against_hierarchy(self, cand: Candidate) -> bool:
         """Return True for ``A part_of B`` (or ``A affiliated_with B``) when the knowledge base

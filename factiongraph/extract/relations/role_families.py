@@ -15,7 +15,9 @@ from factiongraph.model import EntityType, Mention, Predicate
 
 
 _SHORT_FORM = r"(?:\s*\(\s*[A-Z][A-Za-z.-]{1,9}\s*\))?"
-_JOINED_TITLE = re.compile(r"\s+(?P<and>and)\s+$")
+# "PMF Chief of Staff and KH leader X"; a modifier of the second title's owner may follow "and"
+# ("... and U.S.-designated KH leader X", "... and outspoken leader of Y X")
+_JOINED_TITLE = re.compile(r"\s+(?P<and>and)\s+(?:(?:[A-Za-z.]+-)?[a-z]+\s+)?$")
 _FUNCTION_WORDS = frozenset({"of", "to", "in", "for", "with", "by", "at", "on", "from", "and", "or",
                              "as", "than", "that", "which", "who"})
 _VERB_ROLES = {"commanded": "commander", "chaired": "chairman", "founded": "founder",
@@ -236,7 +238,7 @@ class RoleFamilies(PatternBase):
                 cand, left = self.title_candidate(view, ms, person, title, comma, start, end)
                 if cand is not None:
                     out.append(cand)
-                joined = _JOINED_TITLE.search(text, max(start, left - 8), left)
+                joined = _JOINED_TITLE.search(text, max(start, left - 30), left)
                 if joined is None or comma:
                     break
                 title = self.lex.find_title_before(text, joined.start("and"), start)
@@ -368,8 +370,13 @@ class RoleFamilies(PatternBase):
         if same:
             return same[-1].entity_id
         floor = min((m.start for m in ms), default=pos)
-        prior = [m for m in view.recent_mentions(pos, 1) if m.end <= floor and view.type_of(m) in ORGS]
-        return prior[0].entity_id if prior else None
+        for back in (1, 2, 3):  # a sentence naming no organisation ("The group, backed by Iran, ...")
+            # continues the one before it
+            prior = [m for m in view.recent_mentions(pos, back) if m.end <= floor and view.type_of(m) in ORGS]
+            if prior:
+                return prior[0].entity_id
+            floor = view.sentences[max(0, view.sentence_index(pos) - back)][0]
+        return None
 
     @staticmethod
     def _parallel_owner(view: DocView, ms: list[Mention], at: int) -> str | None:
@@ -419,8 +426,10 @@ class RoleFamilies(PatternBase):
         out: list[Candidate] = []
         for a, b in zip(ms, ms[1:]):
             if view.type_of(a) is EntityType.PERSON and view.type_of(b) in ORGS and (re.fullmatch(
-                    rf"{_POSS}\s+", view.text[a.end:b.start]) or self._POSS_NOUN.fullmatch(view.text, a.end, b.start)):
-                # "Qais Khazali's Asaib Ahl al-Haq", "Sadr's militia, Saraya al-Salam"
+                    rf"{_POSS}\s+", view.text[a.end:b.start]) or self._POSS_NOUN.fullmatch(view.text, a.end, b.start)
+                    or self._HIS_NOUN.fullmatch(view.text, a.end, b.start)):
+                # "Qais Khazali's Asaib Ahl al-Haq", "Sadr's militia, Saraya al-Salam", "Khazali said
+                # his movement, Asaib Ahl al-Haq, ..."
                 out.append(self.cand(a, Predicate.LEADER_OF, b, (a.start, b.end), "rel-possessive-leader"))
             elif view.type_of(a) is EntityType.PERSON and view.type_of(b) in ORGS and \
                     self._LED_HYPHEN.fullmatch(view.text, a.end, b.start):
@@ -435,6 +444,10 @@ class RoleFamilies(PatternBase):
     # "X's militia, Y": a generic group noun owned by the person, then the group's name
     _POSS_NOUN = re.compile(rf"{_POSS}\s+(?:[a-z]+\s+)?(?:militia|movement|party|group|faction|bloc|"
                             r"organi[sz]ation|alliance|coalition|brigades?)\s*,\s+(?:the\s+)?")
+    # "X said his movement, Y, ...", "X ordered his militia, Y, to ...": a few lower-case words (a
+    # verb of the person's clause), "his" and a group noun, then the group's name
+    _HIS_NOUN = re.compile(r"\s+(?:[a-z]+\s+){1,3}(?:his|her)\s+(?:own\s+)?(?:[a-z]+\s+)?(?:militia|movement|party|"
+                           r"group|faction|bloc|organi[sz]ation|alliance|coalition|brigades?)\s*,\s+(?:the\s+)?")
     # "X-led Y": a person's name, "-led" or "-headed", then the body (one word may stand between)
     _LED_HYPHEN = re.compile(r"-(?:led|headed|founded)\s+(?:[A-Za-z]+\s+)?")
     _PERSON_VERB_ORG = re.compile(r"\s+(?:(?:now|currently|still|also|formerly)\s+)?"

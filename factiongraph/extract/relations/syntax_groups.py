@@ -1,4 +1,4 @@
-"""Parse-based relation families between groups: backing, alignment, affiliates, control.
+"""Parse-based relation families between groups: affiliates, fronts, splits, control.
 
 Each family reads one parsed sentence (:class:`SentenceArgs`) from its predicate words (the
 ``syntax`` vocabulary of ``rules/relations.yaml``) to their arguments, so the same rule holds
@@ -8,8 +8,8 @@ A and B"), a relative clause ("A, which falls under the PMF") or a copula ("A is
 
 The predicate follows the types the guidelines give: a country or state body backs a group
 (``backed_by``); a group is ``affiliated_with`` a group; a person or state body ``commands``.
-Umbrellas (``part_of``) are in ``syntax_umbrellas.py``, places in ``syntax_places.py``; this
-class holds the helpers they share.
+Backing and alignment are in ``syntax_backing.py``, umbrellas (``part_of``) in
+``syntax_umbrellas.py``, places in ``syntax_places.py``; this class holds the helpers they share.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from factiongraph.extract.relations.doc_index import Token
 from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.relations.group_families import GroupFamilies
 from factiongraph.extract.relations.patterns import Candidate
-from factiongraph.extract.view.docview import GROUPS, DocView
+from factiongraph.extract.view.docview import DocView
 from factiongraph.model import EntityType, Mention, Predicate
 
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG})
@@ -35,8 +35,6 @@ _STATE_ARMS = frozenset({"arm", "wing", "branch"})
 _COALITION_WORDS = frozenset({"alliance", "coalition", "framework", "umbrella", "federation", "front"})
 # Words that make a tie a charge: "its alleged links to Y".
 _HEDGES = frozenset({"alleged", "suspected", "purported", "rumoured", "rumored", "supposed"})
-# Received words that are commands: "X takes its orders from Y" (Y commands X).
-_ORDER_NOUNS = frozenset({"orders", "instructions", "directives", "directions", "commands"})
 POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 UMBRELLA_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY})
 
@@ -151,62 +149,7 @@ class SyntaxGroups(GroupFamilies):
                 out.extend(args.members(pobj) or args.named_as(pobj))
         return out
 
-    # -- backing and alignment ------------------------------------------------------------
-    def syn_support(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
-        """"Iran-backed X", "pro-Iran factions such as A", "X, backed by Iran", "X, loyal to Iran"."""
-        out: list[Candidate] = []
-        words = self.words
-        for tok in args.tokens_in(words.support_triggers):
-            low = tok.lower_
-            support = low in words.support
-            if not support and low not in words.alignment and low != "pro":
-                continue
-            if self.is_negated(tok):
-                continue
-            if low in ("pro", "anti"):  # "pro-Iran factions", "the anti-ISIS coalition"
-                doc = args.doc
-                if tok.i + 2 <= args.last and doc[tok.i + 1].text == "-":
-                    word = doc[tok.i + 2]
-                    other: Mention | str | None = args.mention_at(word)
-                    if other is not None and other is args.mention_at(tok):
-                        other = None  # "Pro-Iranian" read as one name: the demonym is the backer
-                    if other is None:
-                        name = self.lex.demonyms.get(word.text)
-                        other = view.lookup_name(name) if name else None
-                    if other is not None:
-                        phrase = args.nominal(word)
-                        subjects = [m for m in args.referents(phrase) if m.end <= tok.idx or m.start > word.idx]
-                        if not subjects:  # "The pro-Iran Kataib Hezbollah": a parse that lost the name
-                            subjects = [m for m in args.name_after(word) if args.type_of(m) in GROUPS]
-                        if low == "pro":
-                            out.extend(self.emit_alignment(view, args, subjects, other, False,
-                                                           "rel-syn-modifier", tok, phrase))
-                        else:
-                            out.extend(self.opposition(view, args, subjects, self.as_actor(view, other), tok, phrase))
-                continue
-            backer = self.backer_before_hyphen(view, args, tok)
-            if backer is not None:  # a premodifier: the phrase it modifies is backed
-                phrase = args.nominal(tok)
-                # "Iran-aligned PMF factions, notably X": the factions are backed, not the PMF
-                subjects = [m for m in args.referents(phrase) if not self.umbrella_of_parts(args, phrase, m)]
-                out.extend(self.emit_alignment(view, args, subjects, backer, support,
-                                               "rel-syn-modifier", args.doc[tok.i - 2], phrase))
-                continue
-            preps = ("by",) if support else tuple(words.alignment_preps)
-            others: list[Mention] = []
-            # "armed and trained by Iran": the agent hangs on the last of the joined participles
-            heads = [tok] + ([c for c in tok.children if c.dep_ == "conj"] if support else [])
-            for child in (c for h in heads for c in h.children):
-                if child.dep_ in ("agent", "prep") and child.lower_ in preps:
-                    others.extend(self.pobj_names(args, child))
-            if not others:
-                continue
-            subjects = args.subjects(tok)
-            for other_m in others:
-                out.extend(self.emit_alignment(view, args, subjects, other_m, support,
-                                               "rel-syn-clause", tok, person_leads=not support))
-        return out
-
+    # -- affiliation ----------------------------------------------------------------------
     def syn_affiliate(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"X, a proxy of Iran", "X, the military wing of Y", "Iran's proxies, including A and B",
         "an Iranian proxy", "a splinter group of Y", "X has ties to Y"."""
@@ -268,7 +211,8 @@ class SyntaxGroups(GroupFamilies):
                 continue
             if not others:
                 continue
-            subjects = [m for m in args.members(tok, own_name=False) + args.described(tok) if m not in others]
+            subjects = [m for m in args.members(tok, own_name=False) + args.described(tok) + args.kindred(tok)
+                        if m not in others]
             subjects = subjects or [m for m in args.name_after(tok) if m not in others]
             rule = args.description_rule(tok)
             for other in others:
@@ -277,9 +221,39 @@ class SyntaxGroups(GroupFamilies):
                     other_m = other if isinstance(other, Mention) else None
                     out.extend(self.cand(subj, Predicate.PART_OF, other, args.span_of(subj, other_m, tok), rule)
                                for subj in subjects if args.type_of(subj) is EntityType.STATE_BODY)
+                    # "X, effectively the Iraqi arm of the Quds Force": a group is the body's affiliate
+                    groups = [m for m in subjects if args.type_of(m) in GROUP_TYPES]
+                    out.extend(self.emit_alignment(view, args, groups, other, False, rule, tok))
                     continue
                 out.extend(self.emit_alignment(view, args, subjects, other, False, rule, tok,
                                                person_leads=True))
+        return out
+
+    def syn_cooperates(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"X cooperates closely with Y", "X coordinates with Y", "X joined forces with Y": two
+        groups affiliated (a state body working with a group is no affiliation)."""
+        out: list[Candidate] = []
+        words = self.words
+        for tok in args.tokens_in(words.cooperation_verbs | words.joint_nouns):
+            if tok.lower_ in words.joint_nouns:
+                verb = tok.head  # "joined forces with Y": the preposition on the noun or the verb
+                if tok.dep_ != "dobj" or not verb.lower_.startswith("join"):
+                    continue
+                holders = [tok, verb]
+            else:
+                verb, holders = tok, [tok]
+            if self.is_negated(verb) or verb.dep_ in ("amod", "compound", "pobj", "nsubj", "dobj"):
+                continue
+            # the partner is the name itself ("with the PMF command": the command, not the PMF)
+            partners = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for p in c.children if p.dep_ == "pobj" and args.mention_at(p) is not None
+                        for m in args.members(p) if args.type_of(m) in GROUP_TYPES]
+            if not partners:
+                continue
+            for subj in args.subjects(verb):
+                out.extend(self.cand(subj, Predicate.AFFILIATED_WITH, other, args.span_of(subj, other, tok),
+                                     "rel-syn-clause") for other in partners
+                           if args.type_of(subj) in GROUP_TYPES and subj.entity_id != other.entity_id)
         return out
 
     def syn_owned_group(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
@@ -403,77 +377,6 @@ class SyntaxGroups(GroupFamilies):
             return before[-1:]
         earlier = [m for m in args.view.recent_mentions(args.start, 1) if args.type_of(m) in GROUP_TYPES]
         return earlier[:1]
-
-    def syn_backers(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
-        """"Iran backs X", "Tehran supports several militias, including X and Y"."""
-        out: list[Candidate] = []
-        for tok in args.tokens_in(self.words.support_verbs):
-            if tok.lower_ not in self.words.support_verbs or self.is_negated(tok):
-                continue
-            if not any(c.dep_ == "nsubj" for c in tok.children) or any(
-                    c.dep_ in ("auxpass", "agent") for c in tok.children):
-                continue  # active voice only: "backed by" is read by syn_support
-            backers = [self.as_actor(view, m) for m in args.subjects(tok)]
-            backers = [b for b in backers if self.type_of_id(view, b) in STATE_TYPES]
-            if not backers:
-                continue
-            groups = [m for c in tok.children if c.dep_ == "dobj" for m in args.referents(c)]
-            if not groups and tok.dep_ == "relcl":  # "militias that Iran backs, such as A"
-                groups = args.referents(tok.head)
-            for backer in backers:
-                out.extend(self.emit_alignment(view, args, groups, backer, True, "rel-syn-clause", tok))
-        return out
-
-    def syn_receives(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
-        """"X receives funding from Iran", "X gets its weapons from the IRGC" -> backed_by."""
-        out: list[Candidate] = []
-        for tok in args.tokens_in(self.words.receive_verbs | self.words.support_nouns):
-            if tok.lower_ in self.words.support_nouns:
-                # "X operates with Iranian support", "X fights with Iran's backing": the verb's subject
-                prep = tok.head
-                if tok.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ not in ("VERB", "AUX", "") \
-                        or prep.head.dep_ in ("pobj", "dobj", "nsubj", "appos") or self.is_negated(prep.head):
-                    continue
-                if args.mention_at(prep.head) is not None or prep.head.lower_ in self.words.support_nouns:
-                    continue
-                tok, objects = prep.head, [tok]
-            elif self.is_negated(tok):
-                continue
-            else:
-                objects = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in self.words.support_nouns]
-            if not objects:
-                continue
-            # "from Iran" on the verb or on its object ("takes orders from the Quds Force")
-            sources: list[Mention | str] = [m for h in (tok, *objects) for c in h.children
-                                            if c.dep_ == "prep" and c.lower_ == "from" for m in self.pobj_names(args, c)]
-            sources += self.noun_owners(view, args, objects)  # "Iranian funding", "Iran's backing"
-            subjects = args.subjects(tok)
-            if any(o.lower_ in _ORDER_NOUNS for o in objects):
-                # "X takes its orders from the Quds Force": the one who gives them commands X
-                out.extend(self.control(view, args, subjects, list(sources), False, tok))
-                continue
-            for source in sources:
-                out.extend(self.emit_alignment(view, args, subjects, source, True, "rel-syn-clause", tok))
-        return out
-
-    def noun_owners(self, view: DocView, args: SentenceArgs, nouns: list[Token]) -> list[Mention | str]:
-        """Return who gives what a support noun names: its possessor ("Iran's backing") or a
-        demonym before it ("Iranian funding": the country)."""
-        out: list[Mention | str] = []
-        for noun in nouns:
-            for child in noun.children:
-                if child.dep_ == "poss":
-                    out.extend(args.named(child))
-                elif child.dep_ == "prep" and child.lower_ == "of" and child.i > noun.i:
-                    out.extend(self.pobj_names(args, child))  # "with the support of Iran"
-                elif child.dep_ in ("amod", "compound") and child.i < noun.i and child.text[:1].isupper():
-                    named = args.mention_at(child)
-                    demonym = self.lex.demonyms.get(child.text)
-                    if named is not None and self.type_of_id(view, named) in STATE_TYPES:
-                        out.append(named)
-                    elif named is None and demonym and (found := view.lookup_name(demonym)) is not None:
-                        out.append(found)
-        return out
 
     def syn_split(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"X, which split from Y", "X broke away from Y", "X emerged from Y" -> affiliated_with."""

@@ -115,8 +115,8 @@ class SyntaxRoles(RoleFamilies):
             if child.dep_ not in ("compound", "amod", "nmod", "punct", "npadvmod", "advmod", "nummod"):
                 break
             if child.dep_ in ("compound", "nmod", "nummod") or child.text in ("-", "\u2010") \
-                    or child.lower_ in self.title_words():
-                start_tok = child  # "deputy chief", "security official", "top commander"
+                    or child.lower_ in self.title_words() or self.lex.has_unit(child.lower_):
+                start_tok = child  # "deputy chief", "security official", "top commander", "military commander"
             # other adjectives ("longtime leader", "outspoken leader") describe the holder
         last = head
         for size in (3, 2):  # "chief of staff", "minister of the interior"
@@ -309,6 +309,12 @@ class SyntaxRoles(RoleFamilies):
                     role = view.text[start:self.phrase_end(args, last)].strip()
                     if pred is Predicate.LEADER_OF:
                         pred = Predicate.HOLDS_ROLE  # the head of a sub-unit holds a role in the body
+                elif pred is Predicate.LEADER_OF and self.lex.has_unit(written):
+                    pred = Predicate.HOLDS_ROLE  # "Y's military commander": the head of a branch
+                elif pred is Predicate.LEADER_OF and obj is not None and otype in (
+                        EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG) and re.fullmatch(
+                        r"\s+in\s+(?:the\s+)?[\"\u201c]?", view.text[end:obj.start]):
+                    pred = Predicate.MEMBER_OF  # "the leader in the PMF, X": one of its leaders
                 if region is not None:
                     if pred is Predicate.LEADER_OF:
                         pred = Predicate.HOLDS_ROLE
@@ -417,11 +423,16 @@ class SyntaxRoles(RoleFamilies):
                     continue
                 # "X heads the Y political bureau": a post in Y, not Y's lead
                 unit = args.mention_at(child) is None and child.lower_ not in self.words.group_part_nouns \
-                    and child.lower_ not in self.words.anaphor_nouns
-                for org in args.members(child):
+                    and child.lower_ not in self.words.anaphor_nouns and child.lower_ not in self.words.collective_nouns
+                orgs = args.members(child)
+                if not orgs and child.lower_ in ("which", "that") and tok.dep_ == "relcl":
+                    orgs, unit = args.named(tok.head), False  # "Saraya al-Salam, which Sadr formed in 2014"
+                for org in orgs:
                     if args.type_of(org) not in ORGS:
                         continue
                     org = self.possessed(view, args.ms, org)
+                    # "heads the State of Law coalition": the noun is a word of the body's own name
+                    unit = unit and not any(child.lower_ in name.split() for name in args.names_of(org))
                     written = f"{role} of the {child.text}" if unit else role
                     for person in people:
                         out.append(self.cand(person, Predicate.HOLDS_ROLE if unit else Predicate.LEADER_OF,

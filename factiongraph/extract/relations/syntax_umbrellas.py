@@ -75,7 +75,10 @@ class SyntaxUmbrellas(SyntaxGroups):
         words = self.words
         for tok in args.tokens_in(words.part_triggers):
             low = tok.lower_
-            passive_join = low in words.join_verbs and any(c.dep_ == "auxpass" for c in tok.children)
+            # "X was incorporated into Y", "a force incorporated into Y" (a participle without an
+            # object): joined, where "Y incorporated A and B" includes
+            passive_join = low in words.join_verbs and (any(c.dep_ == "auxpass" for c in tok.children) or (
+                tok.dep_ == "acl" and not any(c.dep_ == "dobj" for c in tok.children)))
             if low in words.include_verbs and not passive_join \
                     and (low not in words.group_part_nouns or self.is_verbal(tok)):
                 out.extend(self.includes(view, args, tok))  # "Y groups A and B", not "the groups in Y"
@@ -113,8 +116,10 @@ class SyntaxUmbrellas(SyntaxGroups):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self.umbrella_under(args, pobj)
-                        if generic and child.lower_ == "in":  # "groups in Y": only a known umbrella
-                            found = [m for m in found if m.entity_id in self.owner.umbrellas]
+                        if generic and child.lower_ == "in":
+                            # "groups in Y": only a known umbrella or a body whose name says it is a
+                            # coalition ("parties in the Coordination Framework, such as X")
+                            found = [m for m in found if m.entity_id in self.owner.umbrellas or self.coalition(args, m)]
                         umbrellas.extend(found)
             if not umbrellas and not generic and not tok.lower_.endswith("s"):
                 # "X, al-Qaeda's branch in Syria", "X is Hezbollah's elite unit": one part of its owner
@@ -134,8 +139,8 @@ class SyntaxUmbrellas(SyntaxGroups):
                                         or args.antecedent(tok))  # "these PMF factions"
                             if m not in umbrellas]  # "a PMF unit known as Brigade 30"
                 rule = "rel-syn-modifier"
-            else:
-                subjects = args.members(tok) + args.described(tok)
+            else:  # "X, like other members of Y, ...": X is one of them
+                subjects = args.members(tok) + args.described(tok) + args.kindred(tok)
                 rule = args.description_rule(tok)
             for umbrella in umbrellas:
                 for subj in subjects:

@@ -32,6 +32,11 @@ class SyntaxWords:
             self.link_nouns = words["link_nouns"]
             self.link_verbs = words["link_verbs"]
             self.support_verbs = words["support_verbs"]
+            self.cooperation_verbs = words.get("cooperation_verbs", frozenset())
+            self.joint_nouns = words.get("joint_nouns", frozenset())
+            self.supply_verbs = words.get("supply_verbs", frozenset())
+            self.supply_nouns = words.get("supply_nouns", frozenset())
+            self.reliance_words = words.get("reliance_words", frozenset())
             self.anaphor_nouns = words["anaphor_nouns"]
             self.named_anaphor_nouns = words.get("named_anaphor_nouns", frozenset())
             self.command_verbs = words["command_verbs"]
@@ -54,9 +59,10 @@ class SyntaxWords:
             self.unit_holder_nouns = words["unit_holder_nouns"]
             self.holder_nouns = self.unit_holder_nouns
             self.hold_verbs = words["hold_verbs"]
-            # what lets a sentence without a group name ask the group families: "They are backed by Y"
+            # what lets a sentence without a group name ask the group families: "They are backed by Y",
+            # "It has long been supported by Iran"
             self.anaphor_gate = (self.anaphor_nouns | self.named_anaphor_nouns | self.plural_anaphor_nouns
-                                | {"they", "both", "all", "its", "their"})
+                                | {"it", "they", "both", "all", "its", "their"})
             self.constitute_verbs = words["constitute_verbs"]
             self.consist_verbs = words["consist_verbs"]
             self.receive_verbs = words["receive_verbs"]
