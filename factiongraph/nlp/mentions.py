@@ -240,6 +240,11 @@ class MentionBuilder:
         if cand.end - cand.start == 1 and doc[cand.start].is_sent_start and cand.end < len(doc) \
                 and doc[cand.end].lower_ in _FORCE_NOUNS:
             return None  # "Riot police fired tear gas": a sentence's first word before a force described
+        if label == "ORG" and cand.end - cand.start == 1 and _plural_opening_a_sentence(doc, cand.start):
+            return None  # "Warplanes struck the village", "Groups of fighters fled": a plural noun, capitalised only there
+        if label == "ORG" and cand.end - cand.start == 1 and cand.start >= 2 and doc[cand.start - 1].lower_ == "of" \
+                and doc[cand.start - 2].lower_.rstrip(".") in self.title_words:
+            return None  # "Secretary of State": the end of a title, no organisation
         if doc[cand.start].text in ("Operation", "Operations") and cand.end - cand.start > 1:
             return None  # "Operation Claw-Lock": a military campaign's name, neither place nor body
         if self._in_place_context(doc, cand.start, cand.end):
@@ -426,3 +431,20 @@ def _sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
         starts.append(sent.start_char)
         ends.append(sent.end_char)
     return starts, ends
+
+
+def _plural_opening_a_sentence(doc: Doc, i: int) -> bool:
+    """Return True for a plural-looking word that opens its sentence and is written capitalised
+    nowhere else in the document ("Warplanes struck ...", "Groups of fighters ..."): a common noun
+    the model took for a name, not a name."""
+    tok = doc[i]
+    word = tok.text
+    if not (tok.is_sent_start or i == 0 or "\n" in doc[i - 1].text_with_ws) or len(word) < 4 \
+            or not word.endswith("s") or word.endswith("ss") or not word[1:].islower():
+        return False
+    if tok.dep_ == "nsubj" and tok.head.lower_ in _SAYING:
+        return False  # "Friends said he had received threats": the people who speak, kept for the quote
+    return not any(t.text == word and not t.is_sent_start for t in doc if t.i != i)
+
+
+_SAYING = frozenset({"said", "say", "says", "told", "tell", "added", "recalled", "described"})

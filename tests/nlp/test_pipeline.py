@@ -64,6 +64,17 @@ def test_a_first_word_before_a_force_noun_is_no_name(nlp_pipeline: NlpPipeline) 
     assert "Riot" not in found and "Baghdad" in found
 
 
+def test_a_plural_noun_opening_a_sentence_is_no_organisation(nlp_pipeline: NlpPipeline) -> None:
+    found = by_text(annotate(nlp_pipeline, "Warplanes struck the village at dawn. Groups of fighters fled "
+                                           "toward Baghdad."))
+    assert "Warplanes" not in found and "Groups" not in found and "Baghdad" in found
+
+
+def test_the_end_of_a_title_is_no_organisation(nlp_pipeline: NlpPipeline) -> None:
+    found = by_text(annotate(nlp_pipeline, "Secretary of State Antony Blinken said the strike was justified."))
+    assert "State" not in found and "Antony Blinken" in found
+
+
 def test_a_ministry_named_by_its_portfolio_alone_is_a_state_body(nlp_pipeline: NlpPipeline) -> None:
     found = by_text(annotate(nlp_pipeline, "Gunmen killed two policemen in Baghdad on Monday, the Interior "
                                            "Ministry said."))
