@@ -13,7 +13,8 @@ people - five soldiers and three civilians": 8), and otherwise the whole wins ov
 Without a number, the people a casualty word names one by one are counted ("killed activist X",
 "Soleimani and al-Muhandis were killed": 2; "both men": 2; "civilians were killed": no count).
 Attackers who die in their attack are counted apart (``attackers_killed``): "in addition to the
-bomber, two people were killed" and "31 people, including the bomber" are two and 30 killed.
+bomber, two people were killed" and "31 people, including the bomber" are two and 30 killed; so is
+"five of the attackers". "Dozens" is many, no figure (``many_killed``).
 """
 
 from __future__ import annotations
@@ -82,6 +83,9 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
 # Verbs that carry a toll to a running total ("bringing the toll to 40", "raising the death toll to").
 _RUNNING_VERBS = frozenset("""bring brings bringing brought raise raises raising raised take takes taking took
     push pushes pushing pushed""".split())
+# Plural round numbers that say "many", not how many ("dozens of people were killed"): their
+# least value is kept apart, under ``many_<key>``, never as the figure of the key.
+VAGUE_MANY = frozenset("dozens scores hundreds thousands tens".split())
 # Nouns of a group counted by "of" and a number: "a family of five" is five people.
 _GROUP_OF = frozenset("family families crew household".split())
 # "killing two and wounding a third": an ordinal after "a"/"another" is one more person.
@@ -415,6 +419,15 @@ def _after_dash(noun: Token) -> bool:
         and not any(t.dep_ == "cc" for t in between)
 
 
+def _of_attackers(noun: Token) -> bool:
+    """Return True for a part of the attackers counted by itself ("five of the attackers were
+    killed", "two of the gunmen died"): the number is the noun, its "of" phrase names attackers."""
+    return number_value(noun) is not None and any(
+        prep.dep_ == "prep" and prep.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ in ATTACKER_NOUNS
+                                                             for o in prep.children)
+        for prep in noun.children)
+
+
 def _attackers_among(noun: Token) -> int:
     """Return how many attackers a figure's "including" phrase names ("31 people, including the
     bomber": 1; "including two bombers": 2): the attackers are counted apart."""
@@ -477,8 +490,11 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
             running[key] = max(running.get(key, 0), value)
             continue
         if (noun.lower_ in ATTACKER_NOUNS or any(c.lower_ in ATTACKER_NOUNS for c in noun.children
-                                                if c.dep_ in ("compound", "amod"))) and not _struck_down(noun):
+                                                if c.dep_ in ("compound", "amod"))
+                or _of_attackers(noun)) and not _struck_down(noun):
             key = f"attackers_{key}"
+        if low in VAGUE_MANY:
+            key = f"many_{key}"  # "dozens of people were killed": many (at least 24), no figure the text states
         another = any(t.lower_ in ("another", "other", "further", "additional", "more")
                       and num.doc[t.i + 1].lower_ != "than"  # "more than 20": at least, not 20 more
                       for t in num.doc[max(num.sent.start, num.i - 2):num.i])

@@ -318,3 +318,22 @@ def test_a_toll_told_after_after_is_the_earlier_happenings(extractor: EventExtra
 def test_the_killing_an_attack_answers_is_not_its_toll(extractor: EventExtractor, text: str) -> None:
     events = extractor.extract(make_context(text, "2021-05-10"))
     assert [e.counts for e in events if e.type == "Explosions/Remote violence"] == [{}]
+
+
+@pytest.mark.parametrize("later", [
+    "Five of the attackers were killed in the fighting.",
+    "Five of the assailants died in the exchange of fire, police said.",
+])
+def test_a_part_of_the_attackers_told_next_is_counted_apart(later: str) -> None:
+    text = f"Militants stormed an army post near Hawija overnight on Monday, killing two soldiers. {later}"
+    events = EventExtractor(default_kb()).extract(make_context(text, "2024-01-15"))
+    assert [e.counts for e in events] == [{"killed": 2, "attackers_killed": 5}]
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb ripped through a crowded market in Sadr City on Tuesday, killing dozens of people.",
+    "Dozens of protesters were wounded when police fired live rounds in Nasiriyah on Friday.",
+])
+def test_dozens_is_many_not_a_figure(extractor: EventExtractor, text: str) -> None:
+    counts = counts_of(extractor, text)
+    assert not {"killed", "injured"} & set(counts) and set(counts) <= {"many_killed", "many_injured"}
