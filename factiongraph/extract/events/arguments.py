@@ -1013,8 +1013,9 @@ class ArgumentReader:
                     # places describe a person, not where the event was
                     if child.dep_ == "prep" and child.lower_ in PLACE_PREPS + ("of",):
                         nxt.extend(c for c in child.children if c.dep_ in ("pobj", "prep"))
-                    elif child.dep_ in ("pobj", "conj", "compound", "poss", "nmod"):
-                        nxt.append(child)
+                    elif child.dep_ in ("pobj", "conj", "compound", "poss", "nmod") or (
+                            child.dep_ == "amod" and tok.lower_ in PLACE_NOUNS | SITE_NOUNS):
+                        nxt.append(child)  # "the Yarmouk neighbourhood", the name parsed as an adjective
             frontier = nxt
         places = [found[k] for k in sorted(found)]
         countries = [m for m in places if _type_of(self.ctx, m) is EntityType.COUNTRY]
@@ -1038,7 +1039,7 @@ class ArgumentReader:
             if span is None:
                 continue
             noun = span.root
-            if noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i \
+            if noun.dep_ in ("compound", "nmod", "amod") and noun.head.i > noun.i \
                     and noun.head.lower_ in PLACE_NOUNS | SITE_NOUNS:
                 noun = noun.head  # "the Abu Ghraib district of ...": the district's phrase
             outer: list[Token] = [c for c in noun.children if c.dep_ == "poss"]

@@ -796,6 +796,10 @@ class EventExtractor:
                     and (rule.type != "Explosions/Remote violence"
                          or not _LAUNCHED_FROM.search(text, max(0, m.start - 40), m.start))]
         inside = reader.written_inside(in_sent)  # "the Abu Ghraib district of Baghdad"
+        # "in Albu Kamal, across the border from al-Qaim", "in Zakho, 10 km from the border": a place
+        # the happening's place is measured from is no place of its own while another is named
+        attached = _beside_reference(text, attached)
+        placeable = _beside_reference(text, placeable)
         location = locate_event(attached, ctx.entities, ctx.kb, inside) if attached else None
         # A political development (a statement, a sanction, a ruling) happens where its own
         # clause puts it; a place elsewhere in its sentence is what it is about.
@@ -1389,6 +1393,20 @@ def _announced_decision(verb: Any) -> bool:
 # "north of", "20 km south-west of the": the place written after it is a point of reference.
 _DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
                            re.IGNORECASE)
+
+
+# "across the border from (the Iraqi town of) X", "50 km from X", "not far from X": X is where the
+# happening's place is measured from.
+_MEASURED_FROM = re.compile(r"\b(?:(?:across|over)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:border|frontier|river)\s+from|"
+                            r"(?:km|kms|kilometres|kilometers|miles|metres|meters)\s+(?:away\s+)?from|"
+                            r"(?:not\s+far|away)\s+from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+
+
+def _beside_reference(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` without the places written as a reference point ("in Albu Kamal, across
+    the border from al-Qaim"), unless only reference points are named."""
+    kept = [m for m in mentions if not _MEASURED_FROM.search(text, max(0, m.start - 60), m.start)]
+    return kept if kept else mentions
 
 
 def _seen_from(text: str, mentions: Sequence[Mention], entity_id: str) -> bool:

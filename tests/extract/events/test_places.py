@@ -124,3 +124,24 @@ def test_places_in_two_countries_give_no_one_place(extractor: EventExtractor) ->
     # a country named beside one town does not split it
     text = "US jets pounded Kataib Hezbollah depots in al-Qaim near the Syrian border overnight on Sunday."
     assert place_of(extractor, text) == "al-Qaim"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the place the happening's place is measured from is no place of its own
+    ("US aircraft struck a weapons depot in the town of Albu Kamal, across the border from al-Qaim, on Thursday.",
+     "Albu Kamal"),
+    ("Israeli jets struck a convoy in Albu Kamal, just across the border from the Iraqi town of al-Qaim, on Sunday.",
+     "Albu Kamal"),
+])
+def test_a_reference_point_is_not_where(extractor: EventExtractor, text: str, place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize("text", [
+    # a neighbourhood's name the parser reads as an adjective of the place noun
+    "Counter-terrorism forces arrested five people in an operation in the Yarmouk neighbourhood of western "
+    "Baghdad on Sunday.",
+    "Police raided a house in western Baghdad's Yarmouk neighbourhood on Sunday and arrested two men.",
+])
+def test_a_neighbourhood_named_before_its_noun_is_finer_than_its_town(extractor: EventExtractor, text: str) -> None:
+    assert place_of(extractor, text) == "Yarmouk"
