@@ -326,6 +326,14 @@ def _persons(tok: Token) -> int:
     return n
 
 
+def _phrase_head(tok: Token) -> Token:
+    """Return the head noun of the name or title ``tok`` is a compound of ("shot dead lawyer Ali
+    Hassan and his son": "dead" hangs on "lawyer", the phrase's head is "Hassan", joined to "son")."""
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
 def _victims(word: Token) -> list[Token]:
     """Return the noun phrases a casualty word happened to (its passive subject or object)."""
     verb = word.head if word.dep_ in ("acomp", "oprd", "xcomp", "advmod") and word.head.i != word.i else word
@@ -552,7 +560,7 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
         if key in out and not joined:
             continue
         # "shot dead Hisham al-Hashimi": the parser hangs "dead" on the name it was said of
-        n = _persons(word.head) if shot_dead else sum(_persons(v) for v in victims)
+        n = _persons(_phrase_head(word.head)) if shot_dead else sum(_persons(v) for v in victims)
         if n and n > out.get(key, 0):
             out[key] = n  # "killed activist X", "a contractor was shot dead", "captured X"
     for key, value in running.items():

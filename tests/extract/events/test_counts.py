@@ -337,3 +337,12 @@ def test_a_part_of_the_attackers_told_next_is_counted_apart(later: str) -> None:
 def test_dozens_is_many_not_a_figure(extractor: EventExtractor, text: str) -> None:
     counts = counts_of(extractor, text)
     assert not {"killed", "injured"} & set(counts) and set(counts) <= {"many_killed", "many_injured"}
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    # "dead" hangs on the title before the name: the name's phrase, with whom it is joined to, counts
+    ("Gunmen shot dead lawyer Ali Hassan and his son outside their home in Basra on Wednesday.", 2),
+    ("Gunmen shot dead activist Ihab Jawad outside his home in Karbala on Sunday.", 1),
+])
+def test_shot_dead_counts_the_whole_named_phrase(extractor: EventExtractor, text: str, killed: int) -> None:
+    assert counts_of(extractor, text) == {"killed": killed}
