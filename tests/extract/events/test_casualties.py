@@ -172,3 +172,13 @@ def test_a_lead_reports_revised_toll_is_the_happening_told_after_it() -> None:
 ])
 def test_a_toll_update_reads_past_a_long_phrase_of_what_it_counts(text: str, update: tuple[str, int] | None) -> None:
     assert toll_update(text) == update
+
+
+def test_a_lead_reports_revised_toll_carried_on_is_no_longer_the_reports() -> None:
+    # the figure is the strikes' toll, told once: the report that carried it counts no one itself
+    text = ("Kataib Hezbollah said on Monday that the death toll from U.S. air strikes on its bases in western Iraq "
+            "and eastern Syria has risen to 25, and vowed to take revenge.\n\nU.S. warplanes struck five sites of "
+            "Kataib Hezbollah on Sunday, the Pentagon said. The Popular Mobilization Forces said on Sunday that the "
+            "strikes had killed at least 19 of the group's fighters.")
+    events = EventExtractor(default_kb()).extract(make_context(text, "2019-12-30"))
+    assert sorted(e.counts.get("killed", 0) for e in events if e.type == "Explosions/Remote violence") == [0, 25]
