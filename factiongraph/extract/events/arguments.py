@@ -1006,7 +1006,7 @@ class ArgumentReader:
                     continue
                 seen.add(tok.i)
                 m = self.sx.mention_at(tok)
-                if m is not None and _type_of(self.ctx, m) in PLACE_TYPES and not self.describes_other(m):
+                if m is not None and _type_of(self.ctx, m) in PLACE_TYPES and not self.describes_other(m, head.i):
                     found.setdefault(m.start, m)
                 for child in tok.children:
                     # appositions restate ("Muslih, the commander of the PMU in Anbar"): their
@@ -1094,8 +1094,11 @@ class ArgumentReader:
                  and t.head.head.lower_ in PLACE_PREPS + ("to",)}
         return found.pop() if len(found) == 1 else None
 
-    def describes_other(self, m: Mention) -> bool:
+    def describes_other(self, m: Mention, trigger: int | None = None) -> bool:
         """Return True for a place or country that only describes something else in its sentence.
+
+        A town written before the happening's own noun (``trigger``, a token index: "five killed in
+        Diyala attack") names where it was, as it does before a site ("a Kirkuk checkpoint").
 
         "Iran's Supreme Leader", "US operations in Yemen", "the Iraqi capital's streets": a
         possessive or compound modifier of a noun that is not itself a place (a district, a
@@ -1112,8 +1115,11 @@ class ArgumentReader:
                 # "Iran's IRGC", "Iran's Supreme Leader Khamenei": describes a participant; "Iraq's
                 # Kurdistan region" (a place in a place) still locates
                 return _type_of(self.ctx, owned) not in PLACE_TYPES
+            # the happening's noun, or the one it happened "in" ("five killed in Diyala attack")
+            own = head.lower_ in HOST_NOUNS and trigger is not None and (head.i == trigger or (
+                head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.i == trigger))
             if owned is None and head.lower_ not in PLACE_NOUNS and not (
-                    head.lower_ in SITE_NOUNS and _type_of(self.ctx, m) is EntityType.PLACE):
+                    (head.lower_ in SITE_NOUNS or own) and _type_of(self.ctx, m) is EntityType.PLACE):
                 return True
             if owned is None and head.lower_ in SITE_NOUNS | _OWNED_SITES \
                     and _type_of(self.ctx, m) is EntityType.COUNTRY:

@@ -805,7 +805,8 @@ class EventExtractor:
         # clause puts it; a place elsewhere in its sentence is what it is about.
         loose: Location | None = None  # a place of the sentence that anchors, but does not locate
         if location is None:
-            placeable = [m for m in placeable if not reader.describes_other(m)]
+            own_noun = trigger_head(sent.doc, cand.start, cand.end).i if reader.available else None
+            placeable = [m for m in placeable if not reader.describes_other(m, own_noun)]
             if rule.type == "Strategic developments" and rule.sub_type in _PLACELESS_SUB_TYPES \
                     and not rule.require_place and reader.available:
                 stop = min((p for p in (text.find(ch, trigger, sent.end_char) for ch in (",", ";", "\u2014"))

@@ -154,3 +154,14 @@ def test_a_place_dropped_from_a_telling_again_leaves_no_basis_behind(extractor: 
         "happened on the main road in the city's Zuhur neighbourhood.", "2023-04-10"))
     unplaced = [e for e in events if e.location_id is None]
     assert unplaced and all(not any(k.startswith("location_") for k in e.attrs) for e in unplaced)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a town written before the noun of the happening, or of the attack it happened in, names where
+    ("Four soldiers were killed in a Mosul ambush on Friday.", "Mosul"),
+    ("Five tribal fighters were killed in a Diyala attack late on Monday.", "Diyala Governorate"),
+    # not before the noun of another happening the sentence dates it by
+    ("Police arrested three suspects on Tuesday, two days after the Kirkuk attack.", None),
+])
+def test_a_town_before_the_happenings_noun_is_where(extractor: EventExtractor, text: str, place: str | None) -> None:
+    assert place_of(extractor, text) == place
