@@ -589,6 +589,8 @@ class EventExtractor:
         # disperse after ...").
         body_told = any(not e.attrs.get("headline_present") and e.attrs.get("rule") != "event-attack-noun"
                         for e in events)  # "the attack on Sunday" names no means: it refers, it does not tell
+        if body_told:
+            _headline_places(events)
         events = [e for e in events if not e.attrs.pop("headline_present", False) or not body_told]
         events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id),
                                    lambda a, b: one_state_side(ctx.kb, a, b))
@@ -1408,6 +1410,23 @@ def _beside_reference(text: str, mentions: list[Mention]) -> list[Mention]:
     the border from al-Qaim"), unless only reference points are named."""
     kept = [m for m in mentions if not _MEASURED_FROM.search(text, max(0, m.start - 60), m.start)]
     return kept if kept else mentions
+
+
+def _headline_places(events: list[Event]) -> None:
+    """Give the body's first telling of a present-tense headline's kind of happening the headline's
+    own place when the body writes none ("Gunmen abduct activist in Nasiriyah" / "Unknown gunmen
+    abducted a protest activist on Tuesday ..."): the headline is dropped for the body's telling,
+    its place is not."""
+    body = [e for e in events if not e.attrs.get("headline_present")]
+    for head in events:
+        if not head.attrs.get("headline_present") or head.location_id is None \
+                or head.attrs.get("location_basis") != "clause" or head.geo_precision == "country":
+            continue
+        lead = next((e for e in body if e.type == head.type), None)
+        if lead is not None and lead.location_id is None:
+            lead.location_id, lead.location_name = head.location_id, head.location_name
+            lead.lat, lead.lon, lead.geo_precision = head.lat, head.lon, head.geo_precision
+            lead.attrs["location_basis"] = "headline"
 
 
 def _seen_from(text: str, mentions: Sequence[Mention], entity_id: str) -> bool:

@@ -165,3 +165,21 @@ def test_a_place_dropped_from_a_telling_again_leaves_no_basis_behind(extractor: 
 ])
 def test_a_town_before_the_happenings_noun_is_where(extractor: EventExtractor, text: str, place: str | None) -> None:
     assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize(("headline", "body", "place"), [
+    ("Gunmen abduct activist in Nasiriyah",
+     "Unknown gunmen abducted a prominent protest activist on Tuesday evening as he left his home, his relatives "
+     "said.", "Nasiriyah"),
+    # the body's own place stands
+    ("Gunmen abduct activist in Nasiriyah",
+     "Unknown gunmen abducted a prominent protest activist in Shatra on Tuesday evening, his relatives said.",
+     "Shatra"),
+])
+def test_a_present_headlines_place_goes_to_the_bodys_telling(extractor: EventExtractor, headline: str, body: str,
+                                                              place: str) -> None:
+    text = f"{headline}\n\n{body}"
+    ctx = make_context(text, "2023-04-10")
+    ctx.document.metadata.title = headline
+    events = extractor.extract(ctx)
+    assert [e.location_name for e in events] == [place]
