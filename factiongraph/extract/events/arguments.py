@@ -123,6 +123,9 @@ SELF_CHANGES = frozenset({"suspension", "formation", "withdrawal", "closure", "l
 ANNOUNCE_VERBS = frozenset("""announce announced announces announcing declare declared declares declaring
     confirm confirmed confirms unveil unveiled""".split())
 SAY_VERBS = frozenset("say said says stated states confirmed confirms".split())
+# Verbs that report a happening told in their clause ("police said gunmen attacked ...").
+REPORT_VERBS = frozenset("""say says said tell tells told announce announces announced report reports reported
+    state states stated confirm confirms confirmed add adds added claim claims claimed""".split())
 # "set fire to X", "set X alight": the object burned is a target.
 FIRE_WORDS = frozenset({"fire", "light"})
 # What a facility, a vehicle or a post holds is hit through it: "a base which hosts US forces", "a
@@ -1063,6 +1066,30 @@ class ArgumentReader:
                 return t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
             t = t.head
         return None
+
+    def attribution_spans(self, doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+        """Return the character spans of the prepositional phrases of a verb of saying whose
+        reported clause holds the trigger ("..., the governor said from Mosul", "officials said in
+        Baghdad that ..."): where the speaker was, not where the happening was."""
+        if not self.available:
+            return []
+        head = trigger_head(doc, start, end)
+        clause = self.sx.clause_verb(head)
+        sayers: list[Token] = []
+        t = head
+        while t.head.i != t.i:  # "X said [that gunmen attacked ...]"
+            if t.dep_ in ("ccomp", "parataxis") and t.head.lower_ in REPORT_VERBS:
+                sayers.append(t.head)
+            t = t.head
+        # "Gunmen attacked ..., X said": the parser may hang the saying on the happening's verb
+        sayers += [c for c in clause.children if c.dep_ in ("ccomp", "parataxis") and c.lower_ in REPORT_VERBS
+                   and c.i > clause.i]
+        out: list[tuple[int, int]] = []
+        for verb in sayers:
+            for c in verb.children:
+                if c.dep_ in ("prep", "agent") and not (c.left_edge.i <= head.i <= c.right_edge.i):
+                    out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+        return out
 
     def is_topic(self, m: Mention) -> bool:
         """Return True for a place a development is about, not where it happened: inside a phrase

@@ -802,6 +802,11 @@ class EventExtractor:
         # the happening's place is measured from is no place of its own while another is named
         attached = _beside_reference(text, attached)
         placeable = _beside_reference(text, placeable)
+        # "..., the governor said from Mosul": where the speaker was; "on the Kirkuk-Baghdad road near
+        # Daquq": the towns a road is named by
+        said_from = reader.attribution_spans(sent.doc, cand.start, cand.end)
+        attached = _road_ends(text, [m for m in attached if not _inside_any(m, said_from)])
+        placeable = _road_ends(text, [m for m in placeable if not _inside_any(m, said_from)])
         location = locate_event(attached, ctx.entities, ctx.kb, inside) if attached else None
         # A political development (a statement, a sanction, a ruling) happens where its own
         # clause puts it; a place elsewhere in its sentence is what it is about.
@@ -1409,6 +1414,23 @@ def _beside_reference(text: str, mentions: list[Mention]) -> list[Mention]:
     """Return ``mentions`` without the places written as a reference point ("in Albu Kamal, across
     the border from al-Qaim"), unless only reference points are named."""
     kept = [m for m in mentions if not _MEASURED_FROM.search(text, max(0, m.start - 60), m.start)]
+    return kept if kept else mentions
+
+
+def _inside_any(m: Mention, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= m.start and m.end <= b for a, b in spans)
+
+
+_ROAD_NOUN = r"(?:road|highway|motorway|expressway|route|railway)\b"
+_ROAD_START = re.compile(r"\s*[-\u2013]\s*[\w' .-]{2,40}?\s+" + _ROAD_NOUN, re.IGNORECASE)
+_ROAD_END = re.compile(r"\s+" + _ROAD_NOUN, re.IGNORECASE)
+
+
+def _road_ends(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` without the towns a road is named by ("on the Kirkuk-Baghdad road near
+    Daquq": the road runs between them), unless only they are named."""
+    kept = [m for m in mentions if not (_ROAD_START.match(text, m.end) or (
+        re.search(r"[-\u2013]\s*$", text[max(0, m.start - 3):m.start]) and _ROAD_END.match(text, m.end)))]
     return kept if kept else mentions
 
 

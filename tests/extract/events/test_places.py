@@ -183,3 +183,17 @@ def test_a_present_headlines_place_goes_to_the_bodys_telling(extractor: EventExt
     ctx.document.metadata.title = headline
     events = extractor.extract(ctx)
     assert [e.location_name for e in events] == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # where the speaker spoke from is not where it happened
+    ("Gunmen attacked a police post in Rutba on Sunday night, a provincial official said from Ramadi.", "Rutba"),
+    ("Fighters of a local militia clashed with army troops on Monday, the governor said from Mosul.", None),
+    # the towns a road is named by are its ends, not where on it
+    ("Gunmen attacked a checkpoint on the Kirkuk-Baghdad road near Daquq on Saturday, killing one policeman.",
+     "Daquq"),
+    ("A bomb exploded on the Basra-Nasiriyah highway on Monday, wounding two drivers.", "Basra"),
+])
+def test_the_speakers_place_and_a_roads_ends_are_not_where(extractor: EventExtractor, text: str,
+                                                            place: str | None) -> None:
+    assert place_of(extractor, text) == place
