@@ -576,6 +576,7 @@ class EventExtractor:
                 # the sentence before, a stray quote mark or blank line split off skipped
                 floor = next((s.start_char for s in reversed(sents[:k]) if any(ch.isalnum() for ch in s.text)),
                              sent.start_char)
+                floor = _paragraph_floor(ctx.document.text, sents[:k], sent.start_char, floor)
                 gone = coordinated_casualties(events, first)
                 gone += follow_up_casualties(events, first, triggers, floor, ctx.span_text(sent))
                 for i in sorted(set(gone), reverse=True):
@@ -1415,6 +1416,22 @@ def _beside_reference(text: str, mentions: list[Mention]) -> list[Mention]:
     the border from al-Qaim"), unless only reference points are named."""
     kept = [m for m in mentions if not _MEASURED_FROM.search(text, max(0, m.start - 60), m.start)]
     return kept if kept else mentions
+
+
+FOLLOW_UP_SENTENCES = 3  # how far back in its paragraph a bare toll looks for the happening it counts
+
+
+def _paragraph_floor(text: str, before: Sequence[Any], start: int, floor: int) -> int:
+    """Return where the happening a bare toll counts may be told: the sentence before (``floor``)
+    or, in the same paragraph, up to :data:`FOLLOW_UP_SENTENCES` sentences back ("A car bomb
+    exploded ... The blast shattered windows ... "It was huge," said a shopkeeper. Hospital
+    officials said nine people were killed")."""
+    told = [s for s in before if any(ch.isalnum() for ch in s.text)]
+    for s in reversed(told[-FOLLOW_UP_SENTENCES:]):
+        if "\n" in text[s.end_char:start]:
+            break
+        floor = min(floor, s.start_char)
+    return floor
 
 
 def _inside_any(m: Mention, spans: Sequence[tuple[int, int]]) -> bool:

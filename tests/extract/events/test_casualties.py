@@ -182,3 +182,17 @@ def test_a_lead_reports_revised_toll_carried_on_is_no_longer_the_reports() -> No
             "strikes had killed at least 19 of the group's fighters.")
     events = EventExtractor(default_kb()).extract(make_context(text, "2019-12-30"))
     assert sorted(e.counts.get("killed", 0) for e in events if e.type == "Explosions/Remote violence") == [0, 25]
+
+
+def test_a_bare_toll_a_few_sentences_on_in_its_paragraph_is_the_happenings(extractor: EventExtractor) -> None:
+    events = run(extractor, "A car bomb exploded near a police station in Kirkuk on Monday morning. The blast shattered "
+                            "windows across the neighbourhood. \"It was a huge explosion,\" said a shopkeeper. Hospital "
+                            "officials said nine people were killed and 31 wounded.")
+    assert [(e.location_name, e.counts) for e in events] == [("Kirkuk", {"killed": 9, "injured": 31})]
+
+
+def test_a_bare_toll_in_another_paragraph_looks_back_one_sentence_only(extractor: EventExtractor) -> None:
+    events = run(extractor, "A car bomb exploded near a police station in Kirkuk on Monday morning. The blast shattered "
+                            "windows across the neighbourhood.\n\nThe city has seen calm for months. Officials said nine "
+                            "people were killed and 31 wounded.")
+    assert [e.counts for e in events if e.location_name == "Kirkuk"] == [{}]
