@@ -36,7 +36,7 @@ KEY_WORDS: dict[str, str] = {}
 for _key, _words in {
     "killed": """killed kill kills killing dead died die dies dying death deaths slain perished martyred
                  fatalities lives assassinated assassinating murdered executed beheaded martyrdom
-                 massacred massacring slaughtered lynched""",
+                 massacred massacring slaughtered lynched bodies corpses""",
     "injured": """injured injuring injure injures wounded wounding wound wounds hurt injuries injury
                   hospitalized hospitalised""",
     "arrested": """arrested arresting arrest arrests detained detaining detain apprehended captured

@@ -534,6 +534,7 @@ class EventExtractor:
         triggers: list[int] = []  # trigger offset of each event, for clause evidence
         title = meta.title or ""
         title_at = ctx.document.text.find(title) if title.strip() else -1
+        headline_toll: Any = None  # a headline that only raises a toll, no happening of its own
         for k, sent in enumerate(sents):
             block = ctx.document.block_at(sent.start_char)
             if ctx.document.blocks and (block is None or not block.is_content):
@@ -570,6 +571,9 @@ class EventExtractor:
                 else:  # two triggers of one family in one sentence describe one happening
                     events[twin] = merge_events(events[twin], event)
             if first == len(events):
+                if not any(e.type in VIOLENT_TYPES for e in events) and title_at >= 0 \
+                        and title_at <= sent.start_char < title_at + len(title):
+                    headline_toll = sent  # "Death toll from Baghdad bombing rises to 40": the body's
                 self._raise_toll(ctx, sent, events)
                 self._later_figures(ctx, sent, sents[max(k - 2, 0)].start_char, events, dates)
             else:
@@ -593,6 +597,9 @@ class EventExtractor:
         if body_told:
             _headline_places(events)
         events = [e for e in events if not e.attrs.pop("headline_present", False) or not body_told]
+        lead = next((e for e in events if e.type in VIOLENT_TYPES), None)
+        if headline_toll is not None and lead is not None:  # the first violent happening the body tells
+            self._raise_toll(ctx, headline_toll, [lead])
         events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id),
                                    lambda a, b: one_state_side(ctx.kb, a, b))
         carry_lead_toll(events)  # "said Monday the toll from the strikes rose to 25 ... the strikes killed 19"

@@ -196,3 +196,12 @@ def test_a_bare_toll_in_another_paragraph_looks_back_one_sentence_only(extractor
                             "windows across the neighbourhood.\n\nThe city has seen calm for months. Officials said nine "
                             "people were killed and 31 wounded.")
     assert [e.counts for e in events if e.location_name == "Kirkuk"] == [{}]
+
+
+def test_a_headline_that_only_raises_a_toll_gives_it_to_the_bodys_happening() -> None:
+    headline = "Death toll from Baghdad bombing rises to 40"
+    text = f"{headline}\n\nA suicide bomber blew himself up in a crowded market in Baghdad's Sadr City on Saturday."
+    ctx = make_context(text, "2023-04-10")
+    ctx.document.metadata.title = headline
+    events = EventExtractor(default_kb()).extract(ctx)
+    assert [e.counts for e in events] == [{"killed": 40}]

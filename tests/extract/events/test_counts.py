@@ -346,3 +346,11 @@ def test_dozens_is_many_not_a_figure(extractor: EventExtractor, text: str) -> No
 ])
 def test_shot_dead_counts_the_whole_named_phrase(extractor: EventExtractor, text: str, killed: int) -> None:
     assert counts_of(extractor, text) == {"killed": killed}
+
+
+@pytest.mark.parametrize("text", [
+    "Police found the bodies of seven men, shot in the head, on a riverbank in Tarmiyah on Saturday.",
+    "Police found seven bodies, shot in the head, on a riverbank in Tarmiyah on Saturday.",
+])
+def test_bodies_found_are_the_dead(extractor: EventExtractor, text: str) -> None:
+    assert counts_of(extractor, text) == {"killed": 7}
