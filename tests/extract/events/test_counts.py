@@ -354,3 +354,15 @@ def test_shot_dead_counts_the_whole_named_phrase(extractor: EventExtractor, text
 ])
 def test_bodies_found_are_the_dead(extractor: EventExtractor, text: str) -> None:
     assert counts_of(extractor, text) == {"killed": 7}
+
+
+def test_a_cell_of_members_counts_its_members(extractor: EventExtractor) -> None:
+    assert counts_of(extractor, "Counter-terrorism forces arrested a terrorist cell of five members in Kirkuk on "
+                                "Sunday.") == {"arrested": 5}
+
+
+def test_a_casualty_word_in_a_later_phrase_does_not_count_a_number_before_it(extractor: EventExtractor) -> None:
+    # "12 people over the killing": the 12 are wanted for it, not killed in it
+    events = extractor.extract(make_context("Gunmen killed a protester in Nasiriyah on Monday; a court issued arrest "
+                                            "warrants for 12 people over the killing of protesters.", "2021-05-10"))
+    assert all(e.counts.get("killed") != 12 for e in events)
