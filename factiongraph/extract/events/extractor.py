@@ -575,7 +575,8 @@ class EventExtractor:
                         and title_at <= sent.start_char < title_at + len(title):
                     headline_toll = sent  # "Death toll from Baghdad bombing rises to 40": the body's
                 self._raise_toll(ctx, sent, events)
-                self._later_figures(ctx, sent, sents[max(k - 2, 0)].start_char, events, dates)
+                self._later_figures(ctx, sent, _paragraph_floor(ctx.document.text, sents[:k], sent.start_char,
+                                                                sents[max(k - 2, 0)].start_char), events, dates)
             else:
                 # the sentence before, a stray quote mark or blank line split off skipped
                 floor = next((s.start_char for s in reversed(sents[:k]) if any(ch.isalnum() for ch in s.text)),

@@ -366,3 +366,10 @@ def test_a_casualty_word_in_a_later_phrase_does_not_count_a_number_before_it(ext
     events = extractor.extract(make_context("Gunmen killed a protester in Nasiriyah on Monday; a court issued arrest "
                                             "warrants for 12 people over the killing of protesters.", "2021-05-10"))
     assert all(e.counts.get("killed") != 12 for e in events)
+
+
+def test_a_zero_toll_a_few_sentences_on_in_its_paragraph_is_the_attacks() -> None:
+    text = ("Three rockets struck a military base near Balad airfield on Sunday night. The base hosts Iraqi air force "
+            "units. Sirens sounded across the area for an hour. There were no casualties, a security source said.")
+    events = EventExtractor(default_kb()).extract(make_context(text, "2024-01-15"))
+    assert [e.counts for e in events] == [{"killed": 0, "injured": 0}]
