@@ -139,6 +139,9 @@ SPOKEN_LABELS = frozenset({"speech", "statement", "press-conference", "interview
 SPEAKING_VERBS = SAY_VERBS | frozenset("""declared declares announced announces warned warns stressed stresses
     vowed vows pledged pledges added adds urged urges called calls insisted insists affirmed affirms reiterated
     reiterates threatened threatens accused accuses demanded demands""".split())
+# Verbs that report a happening told in their clause ("police said gunmen attacked ...").
+REPORT_VERBS = frozenset("""say says said tell tells told announce announces announced report reports reported
+    state states stated confirm confirms confirmed add adds added claim claims claimed""".split())
 # "set fire to X", "set X alight": the object burned is a target.
 FIRE_WORDS = frozenset({"fire", "light"})
 # What a facility, a vehicle or a post holds is hit through it: "a base which hosts US forces", "a
@@ -1104,15 +1107,16 @@ class ArgumentReader:
                     continue
                 seen.add(tok.i)
                 m = self.sx.mention_at(tok)
-                if m is not None and _type_of(self.ctx, m) in PLACE_TYPES and not self.describes_other(m):
+                if m is not None and _type_of(self.ctx, m) in PLACE_TYPES and not self.describes_other(m, head.i):
                     found.setdefault(m.start, m)
                 for child in tok.children:
                     # appositions restate ("Muslih, the commander of the PMU in Anbar"): their
                     # places describe a person, not where the event was
                     if child.dep_ == "prep" and child.lower_ in PLACE_PREPS + ("of",):
                         nxt.extend(c for c in child.children if c.dep_ in ("pobj", "prep"))
-                    elif child.dep_ in ("pobj", "conj", "compound", "poss", "nmod"):
-                        nxt.append(child)
+                    elif child.dep_ in ("pobj", "conj", "compound", "poss", "nmod") or (
+                            child.dep_ == "amod" and tok.lower_ in PLACE_NOUNS | SITE_NOUNS):
+                        nxt.append(child)  # "the Yarmouk neighbourhood", the name parsed as an adjective
             frontier = nxt
         places = [found[k] for k in sorted(found)]
         countries = [m for m in places if _type_of(self.ctx, m) is EntityType.COUNTRY]
@@ -1136,7 +1140,7 @@ class ArgumentReader:
             if span is None:
                 continue
             noun = span.root
-            if noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i \
+            if noun.dep_ in ("compound", "nmod", "amod") and noun.head.i > noun.i \
                     and noun.head.lower_ in PLACE_NOUNS | SITE_NOUNS:
                 noun = noun.head  # "the Abu Ghraib district of ...": the district's phrase
             outer: list[Token] = [c for c in noun.children if c.dep_ == "poss"]
@@ -1160,6 +1164,30 @@ class ArgumentReader:
                 return t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
             t = t.head
         return None
+
+    def attribution_spans(self, doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+        """Return the character spans of the prepositional phrases of a verb of saying whose
+        reported clause holds the trigger ("..., the governor said from Mosul", "officials said in
+        Baghdad that ..."): where the speaker was, not where the happening was."""
+        if not self.available:
+            return []
+        head = trigger_head(doc, start, end)
+        clause = self.sx.clause_verb(head)
+        sayers: list[Token] = []
+        t = head
+        while t.head.i != t.i:  # "X said [that gunmen attacked ...]"
+            if t.dep_ in ("ccomp", "parataxis") and t.head.lower_ in REPORT_VERBS:
+                sayers.append(t.head)
+            t = t.head
+        # "Gunmen attacked ..., X said": the parser may hang the saying on the happening's verb
+        sayers += [c for c in clause.children if c.dep_ in ("ccomp", "parataxis") and c.lower_ in REPORT_VERBS
+                   and c.i > clause.i]
+        out: list[tuple[int, int]] = []
+        for verb in sayers:
+            for c in verb.children:
+                if c.dep_ in ("prep", "agent") and not (c.left_edge.i <= head.i <= c.right_edge.i):
+                    out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+        return out
 
     def is_topic(self, m: Mention) -> bool:
         """Return True for a place a development is about, not where it happened: inside a phrase
@@ -1191,8 +1219,11 @@ class ArgumentReader:
                  and t.head.head.lower_ in PLACE_PREPS + ("to",)}
         return found.pop() if len(found) == 1 else None
 
-    def describes_other(self, m: Mention) -> bool:
+    def describes_other(self, m: Mention, trigger: int | None = None) -> bool:
         """Return True for a place or country that only describes something else in its sentence.
+
+        A town written before the happening's own noun (``trigger``, a token index: "five killed in
+        Diyala attack") names where it was, as it does before a site ("a Kirkuk checkpoint").
 
         "Iran's Supreme Leader", "US operations in Yemen", "the Iraqi capital's streets": a
         possessive or compound modifier of a noun that is not itself a place (a district, a
@@ -1209,8 +1240,11 @@ class ArgumentReader:
                 # "Iran's IRGC", "Iran's Supreme Leader Khamenei": describes a participant; "Iraq's
                 # Kurdistan region" (a place in a place) still locates
                 return _type_of(self.ctx, owned) not in PLACE_TYPES
+            # the happening's noun, or the one it happened "in" ("five killed in Diyala attack")
+            own = head.lower_ in HOST_NOUNS and trigger is not None and (head.i == trigger or (
+                head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.i == trigger))
             if owned is None and head.lower_ not in PLACE_NOUNS and not (
-                    head.lower_ in SITE_NOUNS and _type_of(self.ctx, m) is EntityType.PLACE):
+                    (head.lower_ in SITE_NOUNS or own) and _type_of(self.ctx, m) is EntityType.PLACE):
                 return True
             if owned is None and head.lower_ in SITE_NOUNS | _OWNED_SITES \
                     and _type_of(self.ctx, m) is EntityType.COUNTRY:

@@ -145,8 +145,8 @@ def carry_lead_toll(events: list[Event]) -> None:
     """Give the happening a report's toll update is about that figure when the report is told
     first and the happening after it with a smaller one ("Kataib Hezbollah said Monday that the
     death toll from US strikes has risen to 25 ... The strikes on Sunday killed at least 19"): the
-    revised toll is the happening's. The report stays an event of its own (a statement, told
-    first); the happening is the next one of the same family, with a shared actor, on the report's
+    revised toll is the happening's, and no longer the report's. The report stays an event of its
+    own (a statement, told first); the happening is the next one of the same family, with a shared actor, on the report's
     day or at most ``REPORT_LAG_DAYS`` before it."""
     for i, report in enumerate(events):
         update = toll_update(report.evidence[0].text) if report.evidence else None
@@ -163,4 +163,6 @@ def carry_lead_toll(events: list[Event]) -> None:
                 continue
             if told.counts.get(key, 0) < value:
                 told.counts[key] = value
+            if report.counts.get(key) == value:
+                del report.counts[key]  # the strikes' toll, told once: the report counts no one itself
             break

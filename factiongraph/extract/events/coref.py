@@ -664,9 +664,11 @@ def merge_in_document(events: list[Event], ancestors: Ancestors | None = None,
         again = again or _told_again_vaguely(merged[target], event) or recalled
         anaphoric = bool(event.attrs.get("anaphoric")) or again or (
             event.attrs.get("label") == "killing" and merged[target].attrs.get("label") != "killing")
-        if event.attrs.get("location_basis", "clause") != "clause" or again:
-            event = replace(event, location_id=None, location_name=None, lat=None, lon=None, geo_precision=None)
         base = merged[target]
+        if event.attrs.get("location_basis", "clause") != "clause" or again:
+            # the place dropped, so is how it was found (an unplaced event said "clause")
+            event = replace(event, location_id=None, location_name=None, lat=None, lon=None, geo_precision=None,
+                            attrs={k: v for k, v in event.attrs.items() if not k.startswith("location_")})
         if base.attrs.get("summary") and len(base.evidence) == 1 and not event.attrs.get("summary") \
                 and base.sub_type != event.sub_type and not recalled:
             base = replace(base, type=event.type, sub_type=event.sub_type)  # the body's first telling, in full

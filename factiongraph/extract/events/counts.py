@@ -13,7 +13,8 @@ people - five soldiers and three civilians": 8), and otherwise the whole wins ov
 Without a number, the people a casualty word names one by one are counted ("killed activist X",
 "Soleimani and al-Muhandis were killed": 2; "both men": 2; "civilians were killed": no count).
 Attackers who die in their attack are counted apart (``attackers_killed``): "in addition to the
-bomber, two people were killed" and "31 people, including the bomber" are two and 30 killed.
+bomber, two people were killed" and "31 people, including the bomber" are two and 30 killed; so is
+"five of the attackers". "Dozens" is many, no figure (``many_killed``).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ KEY_WORDS: dict[str, str] = {}
 for _key, _words in {
     "killed": """killed kill kills killing dead died die dies dying death deaths slain perished martyred
                  fatalities lives assassinated assassinating murdered executed beheaded martyrdom
-                 massacred massacring slaughtered lynched""",
+                 massacred massacring slaughtered lynched bodies corpses""",
     "injured": """injured injuring injure injures wounded wounding wound wounds hurt injuries injury
                   hospitalized hospitalised""",
     "arrested": """arrested arresting arrest arrests detained detaining detain apprehended captured
@@ -82,8 +83,11 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
 # Verbs that carry a toll to a running total ("bringing the toll to 40", "raising the death toll to").
 _RUNNING_VERBS = frozenset("""bring brings bringing brought raise raises raising raised take takes taking took
     push pushes pushing pushed""".split())
+# Plural round numbers that say "many", not how many ("dozens of people were killed"): their
+# least value is kept apart, under ``many_<key>``, never as the figure of the key.
+VAGUE_MANY = frozenset("dozens scores hundreds thousands tens".split())
 # Nouns of a group counted by "of" and a number: "a family of five" is five people.
-_GROUP_OF = frozenset("family families crew household".split())
+_GROUP_OF = frozenset("family families crew household cell cells gang gangs squad".split())
 # "killing two and wounding a third": an ordinal after "a"/"another" is one more person.
 ORDINAL_ONE = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh"})
 
@@ -184,9 +188,10 @@ def _key_word(noun: Token, num: Token) -> Token | None:
     added_to = _along_with(noun)
     if added_to is not None:  # "killed the commander along with two bodyguards": the commander's fate
         noun = added_to
-    if noun.i == num.i and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i \
-            and noun.head.head.lower_ in _GROUP_OF:
-        noun = noun.head.head  # "killed a family of five": what happened to the family
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i \
+            and noun.head.head.lower_ in _GROUP_OF and (noun.i == num.i or noun.lower_ in PERSON_HEADS
+                                                        or noun.lower_.rstrip("s") in PERSON_HEADS):
+        noun = noun.head.head  # "killed a family of five", "arrested a cell of five members": the group's fate
     if noun.lower_ in KEY_WORDS and noun.i != num.i:
         return noun  # "five dead", "25 fatalities"
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i != noun.i and noun.head.lower_ in KEY_WORDS:
@@ -239,8 +244,8 @@ def _word_after(noun: Token, num: Token) -> Token | None:
     for t in doc[noun.i + 1:min(noun.i + 4, num.sent.end)]:
         if t.lower_ in KEY_WORDS:
             return t
-        if t.is_punct or t.lower_ in ("and", "but", "while"):
-            break
+        if t.is_punct or t.lower_ in ("and", "but", "while") or t.dep_ == "prep":
+            break  # "warrants for 12 people over the killing of ...": another phrase's word
     return None
 
 
@@ -320,6 +325,14 @@ def _persons(tok: Token) -> int:
         elif head.lower_ == "another" and head.dep_ in ("dobj", "nsubjpass", "conj") and not list(head.children):
             n += 1  # "killed a soldier and wounded another"
     return n
+
+
+def _phrase_head(tok: Token) -> Token:
+    """Return the head noun of the name or title ``tok`` is a compound of ("shot dead lawyer Ali
+    Hassan and his son": "dead" hangs on "lawyer", the phrase's head is "Hassan", joined to "son")."""
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
 
 
 def _victims(word: Token) -> list[Token]:
@@ -415,6 +428,15 @@ def _after_dash(noun: Token) -> bool:
         and not any(t.dep_ == "cc" for t in between)
 
 
+def _of_attackers(noun: Token) -> bool:
+    """Return True for a part of the attackers counted by itself ("five of the attackers were
+    killed", "two of the gunmen died"): the number is the noun, its "of" phrase names attackers."""
+    return number_value(noun) is not None and any(
+        prep.dep_ == "prep" and prep.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ in ATTACKER_NOUNS
+                                                             for o in prep.children)
+        for prep in noun.children)
+
+
 def _attackers_among(noun: Token) -> int:
     """Return how many attackers a figure's "including" phrase names ("31 people, including the
     bomber": 1; "including two bombers": 2): the attackers are counted apart."""
@@ -477,8 +499,11 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
             running[key] = max(running.get(key, 0), value)
             continue
         if (noun.lower_ in ATTACKER_NOUNS or any(c.lower_ in ATTACKER_NOUNS for c in noun.children
-                                                if c.dep_ in ("compound", "amod"))) and not _struck_down(noun):
+                                                if c.dep_ in ("compound", "amod"))
+                or _of_attackers(noun)) and not _struck_down(noun):
             key = f"attackers_{key}"
+        if low in VAGUE_MANY:
+            key = f"many_{key}"  # "dozens of people were killed": many (at least 24), no figure the text states
         another = any(t.lower_ in ("another", "other", "further", "additional", "more")
                       and num.doc[t.i + 1].lower_ != "than"  # "more than 20": at least, not 20 more
                       for t in num.doc[max(num.sent.start, num.i - 2):num.i])
@@ -536,7 +561,7 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
         if key in out and not joined:
             continue
         # "shot dead Hisham al-Hashimi": the parser hangs "dead" on the name it was said of
-        n = _persons(word.head) if shot_dead else sum(_persons(v) for v in victims)
+        n = _persons(_phrase_head(word.head)) if shot_dead else sum(_persons(v) for v in victims)
         if n and n > out.get(key, 0):
             out[key] = n  # "killed activist X", "a contractor was shot dead", "captured X"
     for key, value in running.items():

@@ -168,7 +168,7 @@ class EventExtractor:
     """
 
     NAME = "extract.events"
-    VERSION = 4  # 3: no guessed years, weekdays dated only by days the text writes; 4: places and counts (CHANGELOG)
+    VERSION = 5  # 3: no guessed years, weekdays dated only by days the text writes; 4, 5: places and counts (CHANGELOG)
     REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
     ASSIGNS = ("Event",)
 
@@ -536,6 +536,7 @@ class EventExtractor:
         triggers: list[int] = []  # trigger offset of each event, for clause evidence
         title = meta.title or ""
         title_at = ctx.document.text.find(title) if title.strip() else -1
+        headline_toll: Any = None  # a headline that only raises a toll, no happening of its own
         for k, sent in enumerate(sents):
             block = ctx.document.block_at(sent.start_char)
             if ctx.document.blocks and (block is None or not block.is_content):
@@ -572,12 +573,17 @@ class EventExtractor:
                 else:  # two triggers of one family in one sentence describe one happening
                     events[twin] = merge_events(events[twin], event)
             if first == len(events):
+                if not any(e.type in VIOLENT_TYPES for e in events) and title_at >= 0 \
+                        and title_at <= sent.start_char < title_at + len(title):
+                    headline_toll = sent  # "Death toll from Baghdad bombing rises to 40": the body's
                 self._raise_toll(ctx, sent, events)
-                self._later_figures(ctx, sent, sents[max(k - 2, 0)].start_char, events, dates)
+                self._later_figures(ctx, sent, _paragraph_floor(ctx.document.text, sents[:k], sent.start_char,
+                                                                sents[max(k - 2, 0)].start_char), events, dates)
             else:
                 # the sentence before, a stray quote mark or blank line split off skipped
                 floor = next((s.start_char for s in reversed(sents[:k]) if any(ch.isalnum() for ch in s.text)),
                              sent.start_char)
+                floor = _paragraph_floor(ctx.document.text, sents[:k], sent.start_char, floor)
                 gone = coordinated_casualties(events, first)
                 gone += follow_up_casualties(events, first, triggers, floor, ctx.span_text(sent))
                 for i in sorted(set(gone), reverse=True):
@@ -592,7 +598,12 @@ class EventExtractor:
         body_told = any(not e.attrs.get("headline_present") and e.attrs.get("rule") != "event-attack-noun"
                         for e in events)  # "the attack on Sunday" names no means: it refers, it does not tell
         headlines = [e for e in events if e.attrs.get("headline_present")] if body_told else []
+        if body_told:
+            _headline_places(events)
         events = [e for e in events if not e.attrs.pop("headline_present", False) or not body_told]
+        lead = next((e for e in events if e.type in VIOLENT_TYPES), None)
+        if headline_toll is not None and lead is not None:  # the first violent happening the body tells
+            self._raise_toll(ctx, headline_toll, [lead])
         events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id),
                                    lambda a, b: one_state_side(ctx.kb, a, b))
         for headline in headlines:
@@ -807,12 +818,22 @@ class EventExtractor:
                     and (rule.type != "Explosions/Remote violence"
                          or not _LAUNCHED_FROM.search(text, max(0, m.start - 40), m.start))]
         inside = reader.written_inside(in_sent)  # "the Abu Ghraib district of Baghdad"
+        # "in Albu Kamal, across the border from al-Qaim", "in Zakho, 10 km from the border": a place
+        # the happening's place is measured from is no place of its own while another is named
+        attached = _beside_reference(text, attached)
+        placeable = _beside_reference(text, placeable)
+        # "..., the governor said from Mosul": where the speaker was; "on the Kirkuk-Baghdad road near
+        # Daquq": the towns a road is named by
+        said_from = reader.attribution_spans(sent.doc, cand.start, cand.end)
+        attached = _road_ends(text, [m for m in attached if not _inside_any(m, said_from)])
+        placeable = _road_ends(text, [m for m in placeable if not _inside_any(m, said_from)])
         location = locate_event(attached, ctx.entities, ctx.kb, inside) if attached else None
         # A political development (a statement, a sanction, a ruling) happens where its own
         # clause puts it; a place elsewhere in its sentence is what it is about.
         loose: Location | None = None  # a place of the sentence that anchors, but does not locate
         if location is None:
-            placeable = [m for m in placeable if not reader.describes_other(m)]
+            own_noun = trigger_head(sent.doc, cand.start, cand.end).i if reader.available else None
+            placeable = [m for m in placeable if not reader.describes_other(m, own_noun)]
             if rule.type == "Strategic developments" and rule.sub_type in _PLACELESS_SUB_TYPES \
                     and not rule.require_place and reader.available:
                 stop = min((p for p in (text.find(ch, trigger, sent.end_char) for ch in (",", ";", "\u2014"))
@@ -1410,6 +1431,70 @@ def _announced_decision(verb: Any) -> bool:
 # "north of", "20 km south-west of the": the place written after it is a point of reference.
 _DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
                            re.IGNORECASE)
+
+
+# "across the border from (the Iraqi town of) X", "50 km from X", "not far from X": X is where the
+# happening's place is measured from.
+_MEASURED_FROM = re.compile(r"\b(?:(?:across|over)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:border|frontier|river)\s+from|"
+                            r"(?:km|kms|kilometres|kilometers|miles|metres|meters)\s+(?:away\s+)?from|"
+                            r"(?:not\s+far|away)\s+from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+
+
+def _beside_reference(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` without the places written as a reference point ("in Albu Kamal, across
+    the border from al-Qaim"), unless only reference points are named."""
+    kept = [m for m in mentions if not _MEASURED_FROM.search(text, max(0, m.start - 60), m.start)]
+    return kept if kept else mentions
+
+
+FOLLOW_UP_SENTENCES = 3  # how far back in its paragraph a bare toll looks for the happening it counts
+
+
+def _paragraph_floor(text: str, before: Sequence[Any], start: int, floor: int) -> int:
+    """Return where the happening a bare toll counts may be told: the sentence before (``floor``)
+    or, in the same paragraph, up to :data:`FOLLOW_UP_SENTENCES` sentences back ("A car bomb
+    exploded ... The blast shattered windows ... "It was huge," said a shopkeeper. Hospital
+    officials said nine people were killed")."""
+    told = [s for s in before if any(ch.isalnum() for ch in s.text)]
+    for s in reversed(told[-FOLLOW_UP_SENTENCES:]):
+        if "\n" in text[s.end_char:start]:
+            break
+        floor = min(floor, s.start_char)
+    return floor
+
+
+def _inside_any(m: Mention, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= m.start and m.end <= b for a, b in spans)
+
+
+_ROAD_NOUN = r"(?:road|highway|motorway|expressway|route|railway)\b"
+_ROAD_START = re.compile(r"\s*[-\u2013]\s*[\w' .-]{2,40}?\s+" + _ROAD_NOUN, re.IGNORECASE)
+_ROAD_END = re.compile(r"\s+" + _ROAD_NOUN, re.IGNORECASE)
+
+
+def _road_ends(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` without the towns a road is named by ("on the Kirkuk-Baghdad road near
+    Daquq": the road runs between them), unless only they are named."""
+    kept = [m for m in mentions if not (_ROAD_START.match(text, m.end) or (
+        re.search(r"[-\u2013]\s*$", text[max(0, m.start - 3):m.start]) and _ROAD_END.match(text, m.end)))]
+    return kept if kept else mentions
+
+
+def _headline_places(events: list[Event]) -> None:
+    """Give the body's first telling of a present-tense headline's kind of happening the headline's
+    own place when the body writes none ("Gunmen abduct activist in Nasiriyah" / "Unknown gunmen
+    abducted a protest activist on Tuesday ..."): the headline is dropped for the body's telling,
+    its place is not."""
+    body = [e for e in events if not e.attrs.get("headline_present")]
+    for head in events:
+        if not head.attrs.get("headline_present") or head.location_id is None \
+                or head.attrs.get("location_basis") != "clause" or head.geo_precision == "country":
+            continue
+        lead = next((e for e in body if e.type == head.type), None)
+        if lead is not None and lead.location_id is None:
+            lead.location_id, lead.location_name = head.location_id, head.location_name
+            lead.lat, lead.lon, lead.geo_precision = head.lat, head.lon, head.geo_precision
+            lead.attrs["location_basis"] = "headline"
 
 
 def _seen_from(text: str, mentions: Sequence[Mention], entity_id: str) -> bool:

@@ -185,3 +185,36 @@ def test_a_lead_reports_revised_toll_is_the_happening_told_after_it() -> None:
 ])
 def test_a_toll_update_reads_past_a_long_phrase_of_what_it_counts(text: str, update: tuple[str, int] | None) -> None:
     assert toll_update(text) == update
+
+
+def test_a_lead_reports_revised_toll_carried_on_is_no_longer_the_reports() -> None:
+    # the figure is the strikes' toll, told once: the report that carried it counts no one itself
+    text = ("Kataib Hezbollah said on Monday that the death toll from U.S. air strikes on its bases in western Iraq "
+            "and eastern Syria has risen to 25, and vowed to take revenge.\n\nU.S. warplanes struck five sites of "
+            "Kataib Hezbollah on Sunday, the Pentagon said. The Popular Mobilization Forces said on Sunday that the "
+            "strikes had killed at least 19 of the group's fighters.")
+    events = EventExtractor(default_kb()).extract(make_context(text, "2019-12-30"))
+    assert sorted(e.counts.get("killed", 0) for e in events if e.type == "Explosions/Remote violence") == [0, 25]
+
+
+def test_a_bare_toll_a_few_sentences_on_in_its_paragraph_is_the_happenings(extractor: EventExtractor) -> None:
+    events = run(extractor, "A car bomb exploded near a police station in Kirkuk on Monday morning. The blast shattered "
+                            "windows across the neighbourhood. \"It was a huge explosion,\" said a shopkeeper. Hospital "
+                            "officials said nine people were killed and 31 wounded.")
+    assert [(e.location_name, e.counts) for e in events] == [("Kirkuk", {"killed": 9, "injured": 31})]
+
+
+def test_a_bare_toll_in_another_paragraph_looks_back_one_sentence_only(extractor: EventExtractor) -> None:
+    events = run(extractor, "A car bomb exploded near a police station in Kirkuk on Monday morning. The blast shattered "
+                            "windows across the neighbourhood.\n\nThe city has seen calm for months. Officials said nine "
+                            "people were killed and 31 wounded.")
+    assert [e.counts for e in events if e.location_name == "Kirkuk"] == [{}]
+
+
+def test_a_headline_that_only_raises_a_toll_gives_it_to_the_bodys_happening() -> None:
+    headline = "Death toll from Baghdad bombing rises to 40"
+    text = f"{headline}\n\nA suicide bomber blew himself up in a crowded market in Baghdad's Sadr City on Saturday."
+    ctx = make_context(text, "2023-04-10")
+    ctx.document.metadata.title = headline
+    events = EventExtractor(default_kb()).extract(ctx)
+    assert [e.counts for e in events] == [{"killed": 40}]

@@ -318,3 +318,58 @@ def test_a_toll_told_after_after_is_the_earlier_happenings(extractor: EventExtra
 def test_the_killing_an_attack_answers_is_not_its_toll(extractor: EventExtractor, text: str) -> None:
     events = extractor.extract(make_context(text, "2021-05-10"))
     assert [e.counts for e in events if e.type == "Explosions/Remote violence"] == [{}]
+
+
+@pytest.mark.parametrize("later", [
+    "Five of the attackers were killed in the fighting.",
+    "Five of the assailants died in the exchange of fire, police said.",
+])
+def test_a_part_of_the_attackers_told_next_is_counted_apart(later: str) -> None:
+    text = f"Militants stormed an army post near Hawija overnight on Monday, killing two soldiers. {later}"
+    events = EventExtractor(default_kb()).extract(make_context(text, "2024-01-15"))
+    assert [e.counts for e in events] == [{"killed": 2, "attackers_killed": 5}]
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb ripped through a crowded market in Sadr City on Tuesday, killing dozens of people.",
+    "Dozens of protesters were wounded when police fired live rounds in Nasiriyah on Friday.",
+])
+def test_dozens_is_many_not_a_figure(extractor: EventExtractor, text: str) -> None:
+    counts = counts_of(extractor, text)
+    assert not {"killed", "injured"} & set(counts) and set(counts) <= {"many_killed", "many_injured"}
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    # "dead" hangs on the title before the name: the name's phrase, with whom it is joined to, counts
+    ("Gunmen shot dead lawyer Ali Hassan and his son outside their home in Basra on Wednesday.", 2),
+    ("Gunmen shot dead activist Ihab Jawad outside his home in Karbala on Sunday.", 1),
+])
+def test_shot_dead_counts_the_whole_named_phrase(extractor: EventExtractor, text: str, killed: int) -> None:
+    assert counts_of(extractor, text) == {"killed": killed}
+
+
+@pytest.mark.parametrize("text", [
+    "Police found the bodies of seven men, shot in the head, on a riverbank in Tarmiyah on Saturday.",
+    "Police found seven bodies, shot in the head, on a riverbank in Tarmiyah on Saturday.",
+])
+def test_bodies_found_are_the_dead(extractor: EventExtractor, text: str) -> None:
+    assert counts_of(extractor, text) == {"killed": 7}
+
+
+def test_a_cell_of_members_counts_its_members(extractor: EventExtractor) -> None:
+    assert counts_of(extractor, "Counter-terrorism forces arrested a terrorist cell of five members in Kirkuk on "
+                                "Sunday.") == {"arrested": 5}
+
+
+def test_a_casualty_word_in_a_later_phrase_does_not_count_a_number_before_it(extractor: EventExtractor) -> None:
+    # "12 people over the killing": the 12 are wanted for it, not killed in it
+    events = extractor.extract(make_context("Gunmen killed a protester in Nasiriyah on Monday; a court issued arrest "
+                                            "warrants for 12 people over the killing of protesters.", "2021-05-10"))
+    assert all(e.counts.get("killed") != 12 for e in events)
+
+
+def test_a_zero_toll_a_few_sentences_on_in_its_paragraph_is_the_attacks() -> None:
+    text = ("Three rockets struck a military base near Balad airfield on Sunday night. The base hosts Iraqi air force "
+            "units. Sirens sounded across the area for an hour. There were no casualties, a security source said.")
+    events = EventExtractor(default_kb()).extract(make_context(text, "2024-01-15"))
+    assert [e.counts for e in events] == [{"killed": 0, "injured": 0}]

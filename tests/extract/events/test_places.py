@@ -124,3 +124,76 @@ def test_places_in_two_countries_give_no_one_place(extractor: EventExtractor) ->
     # a country named beside one town does not split it
     text = "US jets pounded Kataib Hezbollah depots in al-Qaim near the Syrian border overnight on Sunday."
     assert place_of(extractor, text) == "al-Qaim"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the place the happening's place is measured from is no place of its own
+    ("US aircraft struck a weapons depot in the town of Albu Kamal, across the border from al-Qaim, on Thursday.",
+     "Albu Kamal"),
+    ("Israeli jets struck a convoy in Albu Kamal, just across the border from the Iraqi town of al-Qaim, on Sunday.",
+     "Albu Kamal"),
+])
+def test_a_reference_point_is_not_where(extractor: EventExtractor, text: str, place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize("text", [
+    # a neighbourhood's name the parser reads as an adjective of the place noun
+    "Counter-terrorism forces arrested five people in an operation in the Yarmouk neighbourhood of western "
+    "Baghdad on Sunday.",
+    "Police raided a house in western Baghdad's Yarmouk neighbourhood on Sunday and arrested two men.",
+])
+def test_a_neighbourhood_named_before_its_noun_is_finer_than_its_town(extractor: EventExtractor, text: str) -> None:
+    assert place_of(extractor, text) == "Yarmouk"
+
+
+def test_a_place_dropped_from_a_telling_again_leaves_no_basis_behind(extractor: EventExtractor) -> None:
+    # the second telling's place is not taken; neither is how it was found, nor its container
+    events = extractor.extract(make_context(
+        "A roadside bomb exploded near a minibus on Sunday, killing two passengers, police said. The blast "
+        "happened on the main road in the city's Zuhur neighbourhood.", "2023-04-10"))
+    unplaced = [e for e in events if e.location_id is None]
+    assert unplaced and all(not any(k.startswith("location_") for k in e.attrs) for e in unplaced)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a town written before the noun of the happening, or of the attack it happened in, names where
+    ("Four soldiers were killed in a Mosul ambush on Friday.", "Mosul"),
+    ("Five tribal fighters were killed in a Diyala attack late on Monday.", "Diyala Governorate"),
+    # not before the noun of another happening the sentence dates it by
+    ("Police arrested three suspects on Tuesday, two days after the Kirkuk attack.", None),
+])
+def test_a_town_before_the_happenings_noun_is_where(extractor: EventExtractor, text: str, place: str | None) -> None:
+    assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize(("headline", "body", "place"), [
+    ("Gunmen abduct activist in Nasiriyah",
+     "Unknown gunmen abducted a prominent protest activist on Tuesday evening as he left his home, his relatives "
+     "said.", "Nasiriyah"),
+    # the body's own place stands
+    ("Gunmen abduct activist in Nasiriyah",
+     "Unknown gunmen abducted a prominent protest activist in Shatra on Tuesday evening, his relatives said.",
+     "Shatra"),
+])
+def test_a_present_headlines_place_goes_to_the_bodys_telling(extractor: EventExtractor, headline: str, body: str,
+                                                              place: str) -> None:
+    text = f"{headline}\n\n{body}"
+    ctx = make_context(text, "2023-04-10")
+    ctx.document.metadata.title = headline
+    events = extractor.extract(ctx)
+    assert [e.location_name for e in events] == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # where the speaker spoke from is not where it happened
+    ("Gunmen attacked a police post in Rutba on Sunday night, a provincial official said from Ramadi.", "Rutba"),
+    ("Fighters of a local militia clashed with army troops on Monday, the governor said from Mosul.", None),
+    # the towns a road is named by are its ends, not where on it
+    ("Gunmen attacked a checkpoint on the Kirkuk-Baghdad road near Daquq on Saturday, killing one policeman.",
+     "Daquq"),
+    ("A bomb exploded on the Basra-Nasiriyah highway on Monday, wounding two drivers.", "Basra"),
+])
+def test_the_speakers_place_and_a_roads_ends_are_not_where(extractor: EventExtractor, text: str,
+                                                            place: str | None) -> None:
+    assert place_of(extractor, text) == place
