@@ -7,7 +7,9 @@ object. A break is a wrap when the line before it is prose that runs on: long en
 without sentence-final punctuation, and the line after it goes on in lower case ("... denied any
 involvement in the / drone attack"). When a text shows that habit at least ``MIN_WRAPS`` times
 with lines of similar width, it is wrapped throughout and a break before a capital letter is a
-wrap too ("Interior Minister Reber / Ahmed told reporters"). Blank lines (paragraph breaks) are
+wrap too ("Interior Minister Reber / Ahmed told reporters"). In any text that wraps at all, a prose
+line ending on a comma or on a word no sentence ends with ("one of the factions in the / Popular
+Mobilization Forces") goes on before a capital letter too. Blank lines (paragraph breaks) are
 never touched, and each newline becomes one space, so every offset keeps its meaning.
 """
 
@@ -20,6 +22,9 @@ MIN_WORDS = 6
 MIN_WRAPS = 3
 MAX_WIDTH = 100  # wrapped text breaks at a fixed width well below a paragraph's length
 _FINAL = re.compile(r"""[.!?:;"\u201d\u2019')\]]\s*$""")
+# A line that ends on a comma or a word no sentence ends with goes on, whatever the next line opens with.
+_OPEN_END = re.compile(r"(?:,|\b(?:the|a|an|of|in|on|at|to|by|for|with|from|and|or|as|its|his|her|their|that|"
+                       r"which|who|whose|than|into|under|near|between|against|including|said|told))\s*$", re.I)
 
 
 def _prose(line: str) -> bool:
@@ -48,7 +53,8 @@ def unwrap(text: str) -> str:
         pos += len(a)  # ``pos`` is now the index of the newline after ``a``
         nxt = b.lstrip()
         if nxt and (_runs_on(a, nxt) or (wrapped_throughout and _prose(a) and not _FINAL.search(a)
-                                         and nxt[:1].isupper() and len(a) >= MAX_WIDTH * 0.55)):
+                                         and nxt[:1].isupper() and len(a) >= MAX_WIDTH * 0.55)
+                    or (_prose(a) and _OPEN_END.search(a) and nxt[:1].isupper())):
             out[pos] = " "
         pos += 1
     return "".join(out)

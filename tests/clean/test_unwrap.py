@@ -50,6 +50,19 @@ def test_one_run_on_line_joins_only_before_lower_case() -> None:
     assert "central Baghdad\nBAGHDAD" in out  # a caption over the dateline stays apart
 
 
+def test_a_line_ending_on_a_comma_or_a_function_word_goes_on_before_a_capital() -> None:
+    text = ("The commander, a senior figure in one of the armed factions in the\n"
+            "Popular Mobilization Forces, denied that his group was behind the rocket\n"
+            "attack on the airport. The leader of the other large faction in the capital,\n"
+            "Qais al-Khazali, said the attack served the interests of Washington.\n"
+            "Iraqi security forces stand guard near the embassy in central Baghdad\n"
+            "BAGHDAD - Rockets hit the Green Zone on Sunday.\n")
+    out = unwrap(text)
+    assert "factions in the Popular Mobilization Forces" in out
+    assert "in the capital, Qais al-Khazali" in out
+    assert "central Baghdad\nBAGHDAD" in out  # a caption over the dateline stays apart
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab .,\nA")), max_size=300))
 def test_only_newlines_change_and_length_is_kept(text: str) -> None:
     out = unwrap(text)
