@@ -59,7 +59,9 @@ PROJECTING = re.compile(r"^(?:threaten\w*|warn\w*|vow\w*|demand\w*|urg\w*|plan\w
                         r"prevent\w*|avoid\w*|risk\w*|fear\w*)$")
 NOUN_MODIFIED = frozenset({"organiser", "organisers", "organizer", "organizers", "leader", "leaders",
                            "movement", "movements", "activist", "activists", "commander", "commanders",
-                           "camp", "camps", "site", "sites", "squad", "squads", "unit", "units"})
+                           "camp", "camps", "site", "sites", "squad", "squads", "unit", "units",
+                           # "riot police fired tear gas", "in riot gear": a kind of force or kit
+                           "police", "policemen", "gear", "shields", "control"})
 OUTCOME_HOST_SUB_TYPES = frozenset({"Arrests", "Looting/property destruction", "Disrupted weapons use",
                                     "Excessive force against protesters"})
 PRECEDENT = re.compile(r"^[^.;]{0,120}?,?\s+as\s+(?:it\s+|they\s+|was\s+)?(?:happened|did|occurred|"
@@ -911,7 +913,8 @@ class EventExtractor:
         anchored = has_date or has_place or bool(counts) or by_agent \
             or (bool(participants) and (cand.is_verb or self._definite(cand) or _done_by_light_verb(cand))) \
             or (cand.is_verb and _narrated(sent.doc[cand.start], rule, cand.tag, cand.passive)) \
-            or (rule.type in VIOLENT_TYPES and _one_told_happening(cand))
+            or (rule.type in VIOLENT_TYPES and _one_told_happening(cand)) \
+            or _narrated_deed(cand)
         if not anchored:
             return None
         head = trigger_head(sent.doc, cand.start, cand.end)
@@ -1486,6 +1489,28 @@ def _done_by_light_verb(cand: Candidate) -> bool:
         c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)  # "strikes were conducted", not "will be"
 
 
+def _narrated_deed(cand: Candidate) -> bool:
+    """Return True for a noun trigger that is what a simple-past verb with a subject did ("Police
+    fired tear gas at the crowd", "students staged a sit-in", "militants launched a rocket attack"):
+    the clause tells one happening of the story, as a narrated verb does. Not for rules that need a
+    day or named sides, nor a verb with a clause of what was said or meant."""
+    rule = cand.rule
+    if cand.is_verb or rule.require_date or rule.require_participant_types or rule.participants_are_actors:
+        return False
+    if rule.type not in VIOLENT_TYPES and rule.type != "Protests":
+        return False
+    head = cand.sent.doc[cand.end - 1]
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    return head.dep_ == "dobj" and verb.lower_ in _DEED_VERBS and verb.dep_ not in ("relcl", "acl", "amod", "xcomp") \
+        and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not any(c.dep_ in ("aux", "neg", "ccomp", "xcomp") for c in verb.children)
+
+
+_DEED_VERBS = _DONE_VERBS | frozenset({"fired", "held", "threw", "hurled", "planted", "detonated"})
+
+
 def _described_again(noun: Any) -> bool:
     """Return True for a definite happening noun that is the subject of "be" with a description
     ("The attack was the third on the base this year", "This bombing is the deadliest since 2019",
@@ -1493,9 +1518,20 @@ def _described_again(noun: Any) -> bool:
     a remark on the happening already told, not a new one (a passive, "The attack was claimed by
     X", is not this)."""
     verb = noun.head
-    return noun.dep_ == "nsubj" and verb.lower_ in ("was", "is", "were", "are", "'s") \
+    if noun.dep_ == "attr" and verb.lower_ in _BE_FORMS and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in verb.children):
+        # "It was the third such attack on liquor stores this month", "This was the deadliest bombing
+        # since 2019": the happening told is ranked among others, no new one
+        return any(c.lower_ == "such" or c.lower_ in _RANKS or c.lower_.endswith("est") and c.dep_ == "amod"
+                   for c in noun.children)
+    return noun.dep_ == "nsubj" and verb.lower_ in _BE_FORMS \
         and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in noun.children) \
         and any(c.dep_ in ("attr", "acomp") for c in verb.children)
+
+
+_BE_FORMS = frozenset({"was", "is", "were", "are", "'s"})
+_RANKS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                    "latest", "last", "deadliest", "worst", "biggest", "largest", "another"})
 
 
 def _news_of(told: Candidate, violent: Candidate) -> bool:
@@ -1508,7 +1544,8 @@ def _news_of(told: Candidate, violent: Candidate) -> bool:
 def _reported_by(told: Candidate, saying: Candidate) -> bool:
     """Return True when ``told`` sits in the clause ``saying`` reports ("the ministry said in a
     statement that two civilians were wounded in the attack"): the statement carries the news of
-    that happening and is no position of its own."""
+    that happening and is no position of its own; so does a saying set after the clause it reports
+    ("Two soldiers were killed when militants ambushed their patrol, the army said in a statement")."""
     doc = saying.sent.doc
     head = trigger_head(doc, saying.start, saying.end)
     if head.lower_ not in ("said", "says", "say"):
@@ -1518,7 +1555,7 @@ def _reported_by(told: Candidate, saying: Candidate) -> bool:
         if t.head.i == t.i:
             return False
         if t.head.i == head.i:
-            return bool(t.dep_ == "ccomp" and t.i > head.i)
+            return bool(t.dep_ == "ccomp")
         t = t.head
     return False
 

@@ -1172,3 +1172,33 @@ def test_a_demand_made_during_a_protest_keeps_the_protest() -> None:
     events = EventExtractor(default_kb()).extract(make_context(
         "Students demanded jobs during a rally outside the oil ministry in Basra on Friday.", "2024-03-13"))
     assert "Peaceful protest" in [e.sub_type for e in events]
+
+
+def test_a_saying_set_after_the_happening_it_reports_is_no_statement_event(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Three soldiers were killed when Islamic State fighters ambushed their patrol "
+                                 "near Samarra on Sunday, the Security Media Cell said in a statement.")
+    assert [e.attrs.get("label") for e in found if e.type == "Strategic developments"] == []
+    assert [e.type for e in found] == ["Battles"]
+
+
+def test_a_happening_ranked_among_others_is_no_new_happening(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A grenade was thrown at a pharmacy in Mosul on Tuesday night, wounding its owner. "
+                                 "It was the second such attack on shops in the city this week.")
+    assert [e.sub_type for e in found] == ["Grenade"]
+    ranked = events_of(extractor, "A car bomb exploded at a bus station in Hilla on Sunday, killing nine people. "
+                                  "This was the deadliest bombing in the province since 2019.")
+    assert len(ranked) == 1 and ranked[0].date_start == "2021-04-11"
+
+
+def test_a_noun_done_by_a_narrated_verb_is_a_happening(extractor: EventExtractor) -> None:
+    gas = events_of(extractor, "Police fired tear gas at the crowd when students tried to enter the building.")
+    assert [(e.type, e.sub_type) for e in gas] == [("Protests", "Protest with intervention")]
+    sit_in = events_of(extractor, "Dozens of unpaid teachers staged a sit-in outside the education directorate.")
+    assert [e.sub_type for e in sit_in] == ["Peaceful protest"]
+    # what is said about such deeds stays no happening
+    assert events_of(extractor, "The police have fired tear gas at crowds for years.") == []
+
+
+def test_riot_police_is_a_force_not_a_riot(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Riot police dispersed hundreds of protesters in Kut on Thursday.")
+    assert [(e.type, e.sub_type) for e in found] == [("Protests", "Protest with intervention")]
