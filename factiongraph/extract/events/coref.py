@@ -519,8 +519,10 @@ def _headline_told_in_full(prev: Event, new: Event, ancestors: Ancestors | None)
         return False
     if event_dates(prev) is not None and event_dates(new) is not None and not dates_compatible(prev, new):
         return False  # the headline's happening is dated (from its body), the new one another day
+    # "... ambush north of Baghdad": a headline's place seen from afar holds the body's town
     return not roles_conflict(prev, new) and counts_compatible(prev, new) and (
-        places_compatible(prev, new, ancestors, containers=True) or _unplaced(prev) or _unplaced(new))
+        places_compatible(prev, new, ancestors, containers=True) or _unplaced(prev) or _unplaced(new)
+        or bool(prev.attrs.get("location_direction")) and same_toll)
 
 
 # Verbs that tell a violent happening without its means ("the convoy ... when it was hit"): the

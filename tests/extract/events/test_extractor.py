@@ -1202,3 +1202,10 @@ def test_a_noun_done_by_a_narrated_verb_is_a_happening(extractor: EventExtractor
 def test_riot_police_is_a_force_not_a_riot(extractor: EventExtractor) -> None:
     found = events_of(extractor, "Riot police dispersed hundreds of protesters in Kut on Thursday.")
     assert [(e.type, e.sub_type) for e in found] == [("Protests", "Protest with intervention")]
+
+
+def test_a_headline_placed_near_a_city_sums_up_the_body_with_the_same_toll() -> None:
+    found = headlined_events("Two soldiers killed in IS ambush north of Baghdad\n\nTwo Iraqi soldiers were "
+                             "killed when Islamic State fighters ambushed their patrol near Tarmiyah on Saturday.",
+                             "2024-03-15")
+    assert [(e.sub_type, e.date_start, len(e.evidence)) for e in found] == [("Armed clash", "2024-03-09", 2)]
