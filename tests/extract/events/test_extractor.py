@@ -1209,3 +1209,13 @@ def test_a_headline_placed_near_a_city_sums_up_the_body_with_the_same_toll() -> 
                              "killed when Islamic State fighters ambushed their patrol near Tarmiyah on Saturday.",
                              "2024-03-15")
     assert [(e.sub_type, e.date_start, len(e.evidence)) for e in found] == [("Armed clash", "2024-03-09", 2)]
+
+
+def test_sexual_violence_is_its_own_sub_type(extractor: EventExtractor) -> None:
+    raped = events_of(extractor, "Fighters of an armed faction raped two women held at a farm near Baiji in "
+                                 "January, a rights group said.")
+    assert [(e.type, e.sub_type) for e in raped] == [("Violence against civilians", "Sexual violence")]
+    assaulted = events_of(extractor, "A displaced girl was sexually assaulted by guards at a camp near Mosul last week.")
+    assert [e.sub_type for e in assaulted] == ["Sexual violence"]
+    # a warning about such violence is no happening
+    assert events_of(extractor, "Rights groups warned that sexual violence is used as a weapon of war.") == []
