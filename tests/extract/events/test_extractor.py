@@ -1219,3 +1219,11 @@ def test_sexual_violence_is_its_own_sub_type(extractor: EventExtractor) -> None:
     assert [e.sub_type for e in assaulted] == ["Sexual violence"]
     # a warning about such violence is no happening
     assert events_of(extractor, "Rights groups warned that sexual violence is used as a weapon of war.") == []
+
+
+def test_a_post_stormed_and_its_forces_killed_is_a_battle(extractor: EventExtractor) -> None:
+    post = only(extractor, "Militants stormed a police station in Tuz Khurmatu on Sunday night, killing three "
+                           "policemen.")
+    assert (post.type, post.sub_type) == ("Battles", "Armed clash")
+    home = only(extractor, "Gunmen stormed the house of a policeman in Kirkuk on Monday, killing his wife.")
+    assert (home.type, home.sub_type) == ("Violence against civilians", "Attack")
