@@ -408,8 +408,8 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, alli
     unplaced = _unplaced(prev) or _unplaced(new)
     weak_place = new.attrs.get("location_basis", "clause") != "clause" or unplaced \
         or any(e.attrs.get("location_direction") for e in (prev, new))  # "north of Baghdad": near it
-    if not weak_place and not places_compatible(prev, new, ancestors):
-        return False
+    if not weak_place and not places_compatible(prev, new, ancestors, containers=not (new.actors or new.targets)):
+        return False  # "The men were detained ... in the Wasiti neighbourhood" (of Kirkuk): in Kirkuk
     if unplaced and not places_compatible(prev, new, ancestors) and not participants_overlap(prev, new):
         return False  # an unknown place may be anywhere: only a shared side ties the two tellings
     headline = bool(prev.attrs.get("summary")) or bool(new.attrs.get("summary"))  # the headline sums up the story

@@ -1227,3 +1227,10 @@ def test_a_post_stormed_and_its_forces_killed_is_a_battle(extractor: EventExtrac
     assert (post.type, post.sub_type) == ("Battles", "Armed clash")
     home = only(extractor, "Gunmen stormed the house of a policeman in Kirkuk on Monday, killing his wife.")
     assert (home.type, home.sub_type) == ("Violence against civilians", "Attack")
+
+
+def test_an_arrest_told_again_in_a_neighbourhood_of_its_city_is_one_arrest(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Iraqi counter-terrorism forces arrested four members of an Islamic State cell in "
+                                 "Kirkuk on Saturday. The men were detained during a dawn raid on a house in the "
+                                 "Wasiti neighbourhood.")
+    assert [(e.sub_type, len(e.evidence)) for e in found] == [("Arrests", 2)]
