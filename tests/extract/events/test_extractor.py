@@ -1234,3 +1234,10 @@ def test_an_arrest_told_again_in_a_neighbourhood_of_its_city_is_one_arrest(extra
                                  "Kirkuk on Saturday. The men were detained during a dawn raid on a house in the "
                                  "Wasiti neighbourhood.")
     assert [(e.sub_type, len(e.evidence)) for e in found] == [("Arrests", 2)]
+
+
+def test_a_state_and_its_own_forces_are_one_side_of_one_happening() -> None:
+    found = headlined_events("Kurdish officials say Iranian missiles struck Erbil\n\nIran's Revolutionary Guards "
+                             "fired a dozen ballistic missiles at Erbil overnight, hitting a residential compound "
+                             "and killing four civilians, Kurdish officials said on Tuesday.", "2024-03-15")
+    assert [(e.sub_type, len(e.evidence)) for e in found] == [("Shelling/artillery/missile attack", 2)]
