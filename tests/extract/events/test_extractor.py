@@ -1241,3 +1241,16 @@ def test_a_state_and_its_own_forces_are_one_side_of_one_happening() -> None:
                              "fired a dozen ballistic missiles at Erbil overnight, hitting a residential compound "
                              "and killing four civilians, Kurdish officials said on Tuesday.", "2024-03-15")
     assert [(e.sub_type, len(e.evidence)) for e in found] == [("Shelling/artillery/missile attack", 2)]
+
+
+def test_territory_taken_over_without_a_fight_is_a_transfer(extractor: EventExtractor) -> None:
+    found = only(extractor, "Federal police took over the checkpoints on the Kirkuk-Erbil road from Peshmerga "
+                            "forces on Monday.")
+    assert found.sub_type == "Non-violent transfer of territory"
+    assert events_of(extractor, "The army could take over security in the city if the talks succeed.") == []
+
+
+def test_a_lynching_is_mob_violence(extractor: EventExtractor) -> None:
+    found = only(extractor, "Angry residents lynched a man accused of stealing a car in a village near Kut on "
+                            "Thursday, police said.")
+    assert (found.type, found.sub_type) == ("Riots", "Mob violence")
