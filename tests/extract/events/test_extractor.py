@@ -1254,3 +1254,12 @@ def test_a_lynching_is_mob_violence(extractor: EventExtractor) -> None:
     found = only(extractor, "Angry residents lynched a man accused of stealing a car in a village near Kut on "
                             "Thursday, police said.")
     assert (found.type, found.sub_type) == ("Riots", "Mob violence")
+
+
+def test_a_body_launched_is_a_change_to_a_group(extractor: EventExtractor) -> None:
+    found = only(extractor, "The new movement was formally launched in Najaf on 2 May 2022.")
+    assert (found.sub_type, found.date_start) == ("Change to group/activity", "2022-05-02")
+    # attacks and channels launched are no new group
+    assert [e.attrs.get("label") for e in events_of(extractor, "The faction launched rockets at the base on Sunday.")] \
+        == ["rocket-attack"]
+    assert events_of(extractor, "The militia launched its own television channel last year.") == []
