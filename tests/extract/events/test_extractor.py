@@ -1263,3 +1263,9 @@ def test_a_body_launched_is_a_change_to_a_group(extractor: EventExtractor) -> No
     assert [e.attrs.get("label") for e in events_of(extractor, "The faction launched rockets at the base on Sunday.")] \
         == ["rocket-attack"]
     assert events_of(extractor, "The militia launched its own television channel last year.") == []
+
+
+def test_a_dated_overthrow_is_a_happening(extractor: EventExtractor) -> None:
+    found = only(extractor, "Several factions took up arms after the 2003 overthrow of the Baathist government.")
+    assert (found.sub_type, found.attrs.get("label"), found.date_start) == ("Other", "regime-change", "2003")
+    assert events_of(extractor, "Officials fear an invasion could destabilise the region.") == []
