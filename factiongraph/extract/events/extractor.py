@@ -25,7 +25,7 @@ from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.events.casualties import (carry_lead_toll, coordinated_casualties, follow_up_casualties,
                                                      stated_figures)
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
-from factiongraph.extract.events.coref import is_same_family, make_event_id, merge_events, merge_in_document
+from factiongraph.extract.events.coref import is_same_family, is_undated, make_event_id, merge_events, merge_in_document
 from factiongraph.extract.events.typology import (
     PAST_FORMS,
     BE_FORMS,
@@ -48,7 +48,7 @@ from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, f
 from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event, locate_span, story_country
 from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
 from factiongraph.kb import KnowledgeBase
-from factiongraph.model import Certainty, EntityType, Event, Evidence, Mention
+from factiongraph.model import Certainty, DatePrecision, EntityType, Event, Evidence, Mention
 from factiongraph.model.numeric_dates import choose_order
 
 log = logging.getLogger(__name__)
@@ -552,6 +552,27 @@ class EventExtractor:
                 present = {c.start for c in more}
                 found = [*found, *more]
             for cand in found:
+                split = _two_days_told(sent, cand, dates)
+                if split is not None:
+                    # "Drones struck hideouts in Qandil on Monday and a village near Makhmour on Tuesday":
+                    # two days, two happenings, each with the places and date of its own part
+                    cut, first_day, second_day = split
+                    pair = [self.build_event(ctx, cand, sents, k, [m for m in mentions if not cut <= m.start < sent.end_char],
+                                             [d for d in dates if d is not second_day], anchor, events, year),
+                            self.build_event(ctx, cand, sents, k, [m for m in mentions if not (
+                                sent.doc[cand.end - 1].idx <= m.start < cut)], [d for d in dates if d is not first_day],
+                                anchor, events, year)]
+                    one, two = pair
+                    if one is not None and two is not None and not is_undated(one) and not is_undated(two) \
+                            and one.date_start != two.date_start:
+                        self._relocate(ctx, one, sent, sent.start_char, cut, mentions)
+                        self._place_in_part(ctx, two, sent, cut, mentions)
+                        _counts_by_part(sent, cut, one, two)
+                        for e in (one, two):
+                            made[len(events)] = cand
+                            events.append(e)
+                            triggers.append(sent.doc[cand.start].idx)
+                        continue
                 event = self.build_event(ctx, cand, sents, k, mentions, dates, anchor, events, year)
                 if event is None and cand.outcomes:
                     # "320 people have been killed in the protests": the host ("the protests") is
@@ -1076,6 +1097,20 @@ class EventExtractor:
         if found is None:
             event.attrs.pop("location_basis", None)
 
+    def _place_in_part(self, ctx: DocContext, event: Event, sent: Any, cut: int, mentions: list[Mention]) -> None:
+        """Place the second part of a verb told of two days ("... on Monday and a village near
+        Makhmour on Tuesday") by the places of that part, when it names one."""
+        if event.attrs.get("location_basis") != "clause":
+            return
+        in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+        if any(m.start >= cut and (m.entity_id == event.location_id or m.text == event.location_name) for m in in_sent):
+            return
+        inside = [m for m in in_sent if cut <= m.start]
+        found = locate_event(self._placeable(ctx, inside, event.actors, event.targets), ctx.entities, ctx.kb)
+        if found is not None:
+            event.location_id, event.location_name = found.entity_id, found.name
+            event.lat, event.lon, event.geo_precision = found.lat, found.lon, found.precision
+
     @staticmethod
     def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         while start < end and text[start].isspace():
@@ -1487,6 +1522,54 @@ def _done_by_light_verb(cand: Candidate) -> bool:
     verb = head.head
     return head.dep_ in ("dobj", "nsubjpass") and verb.lower_ in _DONE_VERBS and not any(
         c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)  # "strikes were conducted", not "will be"
+
+
+def _counts_by_part(sent: Any, cut: int, first: Event, second: Event) -> None:
+    """Keep each part's own figures ("arrested two men in Basra on Monday and three others in Amara
+    on Wednesday": two, then three): a figure written only in the other part is not this part's,
+    and a part that writes one number of its own takes it for the kind of figure the other holds."""
+    parts = ((first, [t for t in sent if t.idx < cut]), (second, [t for t in sent if t.idx >= cut]))
+    numbers = [[n for t in tokens if (n := number_value(t)) is not None] for _, tokens in parts]
+    for key in set(first.counts) | set(second.counts):
+        for n, (event, _) in enumerate(parts):
+            value = event.counts.get(key)
+            if value is not None and value not in numbers[n] and value in numbers[1 - n]:
+                del event.counts[key]
+        for n, (event, _) in enumerate(parts):
+            other = parts[1 - n][0]
+            if key not in event.counts and key in other.counts and len(numbers[n]) == 1 \
+                    and numbers[n][0] != other.counts[key]:
+                event.counts[key] = numbers[n][0]
+
+
+def _two_days_told(sent: Any, cand: Candidate, dates: Sequence[DateMatch]) -> tuple[int, DateMatch, DateMatch] | None:
+    """Return where the second part starts and the two days of a verb told of two days by one
+    clause ("struck two sites in Syria on Sunday and a command post in Iraq on Monday"), else None.
+
+    Both days follow the verb, each is a day (a weekday or a written date), and an "and" that opens
+    no clause of its own (no subject after it) stands between the first day and the second part."""
+    doc = sent.doc
+    verb = doc[cand.end - 1]
+    told_by_verb = cand.is_verb or verb.dep_ in ("ROOT", "conj", "ccomp") and any(c.dep_ == "dobj" for c in verb.children)
+    if not told_by_verb or cand.rule.type not in VIOLENT_TYPES | {"Strategic developments"}:
+        return None  # "drones struck ...": a phrase ending on its verb tells it as a verb does
+    after = doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
+    days = [d for d in dates if after <= d.start and d.end <= sent.end_char and (
+        d.kind == "weekday" or d.value is not None and d.value.precision is DatePrecision.DAY)]
+    if len(days) != 2 or days[0].text.lower() == days[1].text.lower():
+        return None
+    first, second = days
+    joints = [t for t in sent if first.end <= t.idx < second.start and t.lower_ == "and" and t.dep_ == "cc"]
+    if len(joints) != 1:
+        return None
+    joint = joints[0]
+    between = [t for t in sent if joint.idx < t.idx < second.start]
+    if any(t.dep_ in ("nsubj", "nsubjpass") or t.lower_ in (",", ";") for t in between) or not between:
+        return None  # "... on Monday and police arrested two on Tuesday": a clause of its own
+    if any(t.i != verb.i and t.dep_ in ("ROOT", "conj") and t.head.i == verb.i and t.lower_.endswith("ed")
+           and any(c.dep_ in ("dobj", "nsubjpass") for c in t.children) for t in between):
+        return None  # "struck X on Monday and bombed Y on Tuesday": another verb, its own trigger
+    return joint.idx, first, second
 
 
 def _narrated_deed(cand: Candidate) -> bool:

@@ -1269,3 +1269,14 @@ def test_a_dated_overthrow_is_a_happening(extractor: EventExtractor) -> None:
     found = only(extractor, "Several factions took up arms after the 2003 overthrow of the Baathist government.")
     assert (found.sub_type, found.attrs.get("label"), found.date_start) == ("Other", "regime-change", "2003")
     assert events_of(extractor, "Officials fear an invasion could destabilise the region.") == []
+
+
+def test_one_verb_told_of_two_days_is_two_happenings(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Police arrested two men in Basra on Monday and three others in Amara on Wednesday.")
+    assert [(e.date_start, e.location_name, e.counts.get("arrested")) for e in found] == [
+        ("2021-04-12", "Basra", 2), ("2021-04-14", "Amarah", 3)]
+    strikes = events_of(extractor, "Turkish drones struck suspected PKK hideouts in the Qandil mountains on Monday "
+                                   "and a village near Makhmour on Tuesday, local officials said.")
+    assert [e.date_start for e in strikes] == ["2021-04-12", "2021-04-13"]
+    # two clauses, each with its own subject, stay their own rules' events; one day said twice is one
+    assert len(events_of(extractor, "The strikes hit targets in Syria on Monday and on Monday night.")) <= 1
