@@ -305,6 +305,9 @@ class EventExtractor:
         main = [c for c in kept if not c.rule.outcome]
         hosts = [c for c in main if self._can_host_outcome(c)]
         for c in kept:
+            if c.rule.outcome and _sets_off(c):
+                main.append(c)  # "The assassination of X on Monday sparked protests": a happening of its own
+                continue
             if c.rule.outcome:
                 near_hosts = [h for h in hosts if not (c.is_verb and _time_apart(h, c))]
                 if near_hosts:
@@ -1540,6 +1543,20 @@ def _counts_by_part(sent: Any, cut: int, first: Event, second: Event) -> None:
             if key not in event.counts and key in other.counts and len(numbers[n]) == 1 \
                     and numbers[n][0] != other.counts[key]:
                 event.counts[key] = numbers[n][0]
+
+
+_SET_OFF_VERBS = frozenset({"sparked", "triggered", "prompted", "provoked", "ignited", "fuelled", "fueled",
+                            "unleashed", "set"})
+
+
+def _sets_off(cand: Candidate) -> bool:
+    """Return True for a happening noun that is the subject of a verb of setting something off
+    ("The assassination of an activist sparked protests", "the killing triggered clashes"): it came
+    first, and is no outcome of what it set off."""
+    if cand.is_verb:
+        return False
+    head = cand.sent.doc[cand.end - 1]
+    return head.dep_ == "nsubj" and head.head.lower_ in _SET_OFF_VERBS
 
 
 def _two_days_told(sent: Any, cand: Candidate, dates: Sequence[DateMatch]) -> tuple[int, DateMatch, DateMatch] | None:
