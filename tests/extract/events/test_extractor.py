@@ -1277,3 +1277,8 @@ def test_one_verb_told_of_two_days_is_two_happenings(extractor: EventExtractor) 
 def test_a_killing_that_set_off_a_protest_is_its_own_happening(extractor: EventExtractor) -> None:
     found = events_of(extractor, "The assassination of a well-known activist in Amara on Monday sparked protests.")
     assert sorted(e.type for e in found) == ["Protests", "Violence against civilians"]
+
+
+def test_a_drone_shot_down_is_no_shooting_told_in_the_passive_either(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A drone carrying explosives was shot down near Erbil airport on Wednesday.")
+    assert [e.sub_type for e in found] == ["Disrupted weapons use"]
