@@ -1486,8 +1486,9 @@ _PROSPECTIVE = frozenset("""threaten threatened threatens threatening vow vowed 
     warns pledge pledged pledges expect expected hope hoped want wanted wants prepare prepared refuse refused
     decline declined fail failed""".split())
 _MODALS = frozenset({"will", "would", "could", "should", "may", "might", "shall", "can", "'ll", "must"})
+# "have consistently demanded the expulsion": a position held, no one act
 _HABITUAL = frozenset({"repeatedly", "regularly", "frequently", "often", "routinely", "usually",
-                       "habitually", "constantly", "continually", "sometimes"})
+                       "habitually", "constantly", "continually", "sometimes", "consistently", "persistently"})
 _MANY = frozenset({"dozens", "numerous", "hundreds", "countless", "scores"})  # not "hit several times": one attack
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 

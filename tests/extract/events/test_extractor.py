@@ -1282,3 +1282,10 @@ def test_a_killing_that_set_off_a_protest_is_its_own_happening(extractor: EventE
 def test_a_drone_shot_down_is_no_shooting_told_in_the_passive_either(extractor: EventExtractor) -> None:
     found = events_of(extractor, "A drone carrying explosives was shot down near Erbil airport on Wednesday.")
     assert [e.sub_type for e in found] == ["Disrupted weapons use"]
+
+
+def test_a_demand_held_consistently_is_no_one_act(extractor: EventExtractor) -> None:
+    assert events_of(extractor, "In 2021, Kataib Hezbollah consistently demanded the expulsion of American "
+                                "troops.") == []
+    assert events_of(extractor, "Since January 2020, the factions have persistently called for the expulsion "
+                                "of US forces.") == []
