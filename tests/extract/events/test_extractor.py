@@ -1289,3 +1289,11 @@ def test_a_demand_held_consistently_is_no_one_act(extractor: EventExtractor) -> 
                                 "troops.") == []
     assert events_of(extractor, "Since January 2020, the factions have persistently called for the expulsion "
                                 "of US forces.") == []
+
+
+def test_a_saying_set_inside_the_clause_it_reports_is_no_act(extractor: EventExtractor) -> None:
+    assert events_of(extractor, "Washington, the cleric warned on Friday, seeks to divide the Shia parties, "
+                                "arguing that unity is the only answer.") == []
+    # a warning with its own object stays one
+    found = events_of(extractor, "Kataib Hezbollah warned the US embassy on Friday that its staff should leave.")
+    assert [e.attrs.get("label") for e in found] == ["threat"]
