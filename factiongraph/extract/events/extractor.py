@@ -949,10 +949,13 @@ class EventExtractor:
             return None
         head = trigger_head(sent.doc, cand.start, cand.end)
         if rule.type == "Strategic developments" and reader.available and not own and not attached \
-                and head.dep_ == "relcl" and not any(c.lower_ in SEQUENCE_ADVERBS for c in head.children):
+                and (head.dep_ == "relcl" or head.dep_ == "acl" and rule.sub_type == "Other") \
+                and not any(c.lower_ in SEQUENCE_ADVERBS for c in head.children):
             # "the Shiite alliance that formed the current government", "X, which has been sanctioned by
             # Washington": a description of a participant, no happening of the story ("X, who was later
-            # released" goes on with the story)
+            # released" goes on with the story); so is a participle set on a name or a thing ("Sudani —
+            # nominated by the Coordination Framework", "the first sign of life released by the group"),
+            # though a group "formed after the killing" or an outpost "established in 2015" was made
             return None
         etype, sub_type, label = self._apply_variants(ctx, cand, actors, targets)
         if rule.id == "event-killing" and sub_type in ("Attack", "Armed clash"):

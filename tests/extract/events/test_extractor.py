@@ -1297,3 +1297,15 @@ def test_a_saying_set_inside_the_clause_it_reports_is_no_act(extractor: EventExt
     # a warning with its own object stays one
     found = events_of(extractor, "Kataib Hezbollah warned the US embassy on Friday that its staff should leave.")
     assert [e.attrs.get("label") for e in found] == ["threat"]
+
+
+def test_a_participle_set_on_a_name_describes_it(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The raids stopped in 2023 when Prime Minister Sudani, nominated by the "
+                                 "Coordination Framework, took office.")
+    assert "nomination" not in [e.attrs.get("label") for e in found]
+    video = events_of(extractor, "The three-minute video was the first sign of life released by the armed group.")
+    assert [e.attrs.get("label") for e in video] == []
+    # a group made, told by the same participle, stays a change to a group
+    formed = events_of(extractor, "The new militias formed after the killing of Soleimani in 2020, such as Ashab "
+                                  "al-Kahf, have claimed dozens of attacks.")
+    assert "Change to group/activity" in [e.sub_type for e in formed]
