@@ -279,8 +279,10 @@ class EventExtractor:
                 if not is_verb and i > 0 and words[i - 1] == "in" and end < len(words) \
                         and words[end] in ("against", "at", "over", "of", "for"):
                     continue  # "in protest against the arrest": why they acted, not a protest
-                if is_verb and tok.dep_ == "amod" and tok.head.i >= tokens[end - 1].i + 1 and not tok.text[:1].isupper():
-                    continue  # "kidnapped academic X", "the slain commander": describes, reports no happening
+                if is_verb and tok.dep_ == "amod" and tok.head.i >= tokens[end - 1].i + 1 \
+                        and (not tok.text[:1].isupper() or tok.i == sent.start):
+                    continue  # "kidnapped academic X", "the slain commander", a caption's "Kidnapped academic X in a
+                    # video": describes, reports no happening
                 if not is_verb and end == i + 1 and tok.dep_ == "amod" and tok.head.i > tok.i:
                     continue  # "the dead man's house": a word describing a thing, no happening
                 if _charged_with(sent.doc[tok.i]):

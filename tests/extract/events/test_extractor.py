@@ -1309,3 +1309,9 @@ def test_a_participle_set_on_a_name_describes_it(extractor: EventExtractor) -> N
     formed = events_of(extractor, "The new militias formed after the killing of Soleimani in 2020, such as Ashab "
                                   "al-Kahf, have claimed dozens of attacks.")
     assert "Change to group/activity" in [e.sub_type for e in formed]
+
+
+def test_a_sentence_opening_participle_that_names_a_person_describes_them(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Kidnapped Iraqi journalist Ali Hassan in a video released by his captors, "
+                                 "Nov. 13, 2023.")
+    assert [e.sub_type for e in found if e.sub_type == "Abduction/forced disappearance"] == []
