@@ -1315,3 +1315,13 @@ def test_a_sentence_opening_participle_that_names_a_person_describes_them(extrac
     found = events_of(extractor, "Kidnapped Iraqi journalist Ali Hassan in a video released by his captors, "
                                  "Nov. 13, 2023.")
     assert [e.sub_type for e in found if e.sub_type == "Abduction/forced disappearance"] == []
+
+
+def test_a_drone_of_the_attack_intercepted_is_part_of_the_attack(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A faction said it launched two drones at a military base in the Golan Heights on "
+                                 "Sunday. One of the drones was intercepted, but the other evaded air defences and "
+                                 "detonated at the military base north of the Golan Heights.")
+    assert [(e.sub_type, len(e.evidence)) for e in found] == [("Air/drone strike", 2)]
+    # an interception told on its own stays one
+    alone = events_of(extractor, "Air defences intercepted a drone over Baghdad airport on Friday.")
+    assert [e.sub_type for e in alone] == ["Disrupted weapons use"]
