@@ -458,6 +458,8 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, alli
         return True
     if _headline_told_in_full(prev, new, ancestors):
         return True
+    if _part_intercepted(prev, new):
+        return True
     if _dated_by_its_report(prev, new, ancestors):
         return True
     if not is_same_family(prev, new) or roles_conflict(prev, new, allied):
@@ -465,8 +467,8 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, alli
     unplaced = _unplaced(prev) or _unplaced(new)
     weak_place = new.attrs.get("location_basis", "clause") != "clause" or unplaced \
         or any(e.attrs.get("location_direction") for e in (prev, new))  # "north of Baghdad": near it
-    if not weak_place and not places_compatible(prev, new, ancestors):
-        return False
+    if not weak_place and not places_compatible(prev, new, ancestors, containers=not (new.actors or new.targets)):
+        return False  # "The men were detained ... in the Wasiti neighbourhood" (of Kirkuk): in Kirkuk
     if unplaced and not places_compatible(prev, new, ancestors) and not participants_overlap(prev, new):
         return False  # an unknown place may be anywhere: only a shared side ties the two tellings
     headline = bool(prev.attrs.get("summary")) or bool(new.attrs.get("summary"))  # the headline sums up the story
@@ -576,8 +578,26 @@ def _headline_told_in_full(prev: Event, new: Event, ancestors: Ancestors | None)
         return False
     if event_dates(prev) is not None and event_dates(new) is not None and not dates_compatible(prev, new):
         return False  # the headline's happening is dated (from its body), the new one another day
+    # "... ambush north of Baghdad": a headline's place seen from afar holds the body's town
     return not roles_conflict(prev, new) and counts_compatible(prev, new) and (
-        places_compatible(prev, new, ancestors, containers=True) or _unplaced(prev) or _unplaced(new))
+        places_compatible(prev, new, ancestors, containers=True) or _unplaced(prev) or _unplaced(new)
+        or bool(prev.attrs.get("location_direction")) and same_toll)
+
+
+_INTERCEPTED = frozenset({"intercepted", "downed", "shot", "shot down", "intercept", "down"})
+
+
+def _part_intercepted(prev: Event, new: Event) -> bool:
+    """Return True for an interception told just after a strike by drones or missiles, with no
+    date of its own ("Two drones attacked the base ... One of the drones was intercepted, but the
+    other detonated"): the part of the attack that failed, no happening apart from it."""
+    if new.sub_type != "Disrupted weapons use" or prev.type != "Explosions/Remote violence":
+        return False
+    if str(new.attrs.get("trigger") or "").lower() not in _INTERCEPTED or not is_undated(new):
+        return False
+    if not (prev.evidence and new.evidence) or new.evidence[0].start - prev.evidence[-1].end > NEARBY_CHARS:
+        return False
+    return not roles_conflict(prev, new)
 
 
 # Verbs that tell a violent happening without its means ("the convoy ... when it was hit"): the

@@ -25,8 +25,8 @@ from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.events.casualties import (carry_lead_toll, coordinated_casualties, follow_up_casualties,
                                                      stated_figures)
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
-from factiongraph.extract.events.coref import (is_same_family, lend_headline_roles, make_event_id, merge_events,
-                                               merge_in_document)
+from factiongraph.extract.events.coref import (is_same_family, is_undated, lend_headline_roles, make_event_id,
+                                               merge_events, merge_in_document)
 from factiongraph.extract.events.typology import (
     PAST_FORMS,
     BE_FORMS,
@@ -50,7 +50,7 @@ from factiongraph.extract.place.locate import Location, ancestor_ids, locate_eve
 from factiongraph.extract.events.titles import title_organisations
 from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
 from factiongraph.kb import KnowledgeBase
-from factiongraph.model import Certainty, EntityType, Event, Evidence, Mention
+from factiongraph.model import Certainty, DatePrecision, EntityType, Event, Evidence, Mention
 from factiongraph.model.numeric_dates import choose_order
 
 log = logging.getLogger(__name__)
@@ -61,7 +61,9 @@ PROJECTING = re.compile(r"^(?:threaten\w*|warn\w*|vow\w*|demand\w*|urg\w*|plan\w
                         r"prevent\w*|avoid\w*|risk\w*|fear\w*)$")
 NOUN_MODIFIED = frozenset({"organiser", "organisers", "organizer", "organizers", "leader", "leaders",
                            "movement", "movements", "activist", "activists", "commander", "commanders",
-                           "camp", "camps", "site", "sites", "squad", "squads", "unit", "units"})
+                           "camp", "camps", "site", "sites", "squad", "squads", "unit", "units",
+                           # "riot police fired tear gas", "in riot gear": a kind of force or kit
+                           "police", "policemen", "gear", "shields", "control"})
 OUTCOME_HOST_SUB_TYPES = frozenset({"Arrests", "Looting/property destruction", "Disrupted weapons use",
                                     "Excessive force against protesters"})
 PRECEDENT = re.compile(r"^[^.;]{0,120}?,?\s+as\s+(?:it\s+|they\s+|was\s+)?(?:happened|did|occurred|"
@@ -253,6 +255,10 @@ class EventExtractor:
                         and not (i > 0 and words[i - 1] in BLOCKERS and self._has_precedent(tokens, end)) \
                         and not (rule.label in SELF_CHANGES and _announced_decision(sent.doc[tok.i])):
                     continue
+                if is_verb and rule.type == "Strategic developments" and tok.dep_ == "parataxis" \
+                        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.dep_ == "prep"
+                                    and c.lower_ in ("of", "against", "about") for c in tok.children):
+                    continue  # "Israel, he warned, seeks to ...": who said the clause it interrupts, no act
                 if not is_verb and i > 0 and words[i - 1] in ("no", "any", "possible", "potential", "future"):
                     continue
                 if not is_verb and _scene_of(words, i):
@@ -275,8 +281,10 @@ class EventExtractor:
                 if not is_verb and i > 0 and words[i - 1] == "in" and end < len(words) \
                         and words[end] in ("against", "at", "over", "of", "for"):
                     continue  # "in protest against the arrest": why they acted, not a protest
-                if is_verb and tok.dep_ == "amod" and tok.head.i >= tokens[end - 1].i + 1 and not tok.text[:1].isupper():
-                    continue  # "kidnapped academic X", "the slain commander": describes, reports no happening
+                if is_verb and tok.dep_ == "amod" and tok.head.i >= tokens[end - 1].i + 1 \
+                        and (not tok.text[:1].isupper() or tok.i == sent.start):
+                    continue  # "kidnapped academic X", "the slain commander", a caption's "Kidnapped academic X in a
+                    # video": describes, reports no happening
                 if not is_verb and end == i + 1 and tok.dep_ == "amod" and tok.head.i > tok.i:
                     continue  # "the dead man's house": a word describing a thing, no happening
                 if _charged_with(sent.doc[tok.i]):
@@ -305,6 +313,9 @@ class EventExtractor:
         main = [c for c in kept if not c.rule.outcome]
         hosts = [c for c in main if self._can_host_outcome(c)]
         for c in kept:
+            if c.rule.outcome and _sets_off(c):
+                main.append(c)  # "The assassination of X on Monday sparked protests": a happening of its own
+                continue
             if c.rule.outcome:
                 near_hosts = [h for h in hosts if not (c.is_verb and _time_apart(h, c))]
                 if near_hosts:
@@ -553,6 +564,27 @@ class EventExtractor:
                 present = {c.start for c in more}
                 found = [*found, *more]
             for cand in found:
+                split = _two_days_told(sent, cand, dates)
+                if split is not None:
+                    # "Drones struck hideouts in Qandil on Monday and a village near Makhmour on Tuesday":
+                    # two days, two happenings, each with the places and date of its own part
+                    cut, first_day, second_day = split
+                    pair = [self.build_event(ctx, cand, sents, k, [m for m in mentions if not cut <= m.start < sent.end_char],
+                                             [d for d in dates if d is not second_day], anchor, events, year),
+                            self.build_event(ctx, cand, sents, k, [m for m in mentions if not (
+                                sent.doc[cand.end - 1].idx <= m.start < cut)], [d for d in dates if d is not first_day],
+                                anchor, events, year)]
+                    one, two = pair
+                    if one is not None and two is not None and not is_undated(one) and not is_undated(two) \
+                            and one.date_start != two.date_start:
+                        self._relocate(ctx, one, sent, sent.start_char, cut, mentions)
+                        self._place_in_part(ctx, two, sent, cut, mentions)
+                        _counts_by_part(sent, cut, one, two)
+                        for e in (one, two):
+                            made[len(events)] = cand
+                            events.append(e)
+                            triggers.append(sent.doc[cand.start].idx)
+                        continue
                 event = self.build_event(ctx, cand, sents, k, mentions, dates, anchor, events, year)
                 if event is None and cand.outcomes:
                     # "320 people have been killed in the protests": the host ("the protests") is
@@ -912,6 +944,8 @@ class EventExtractor:
             return None
         if (rule.not_object_types or rule.not_object_words) and reader.available:
             objects = reader.sx.objects(sent.doc[cand.start])
+            if cand.passive:  # "A drone was shot down near the airport": the passive's subject is what was acted on
+                objects = [*objects, *(c for c in sent.doc[cand.start].children if c.dep_ == "nsubjpass")]
             named = [m for o in objects for m in reader.names(o, frozenset(EntityType))]
             if any(str(_entity_type(ctx, m)) in rule.not_object_types for m in named) or \
                     any(o.lower_ in rule.not_object_words for o in objects):
@@ -943,15 +977,19 @@ class EventExtractor:
         anchored = has_date or has_place or bool(counts) or by_agent \
             or (bool(participants) and (cand.is_verb or self._definite(cand) or _done_by_light_verb(cand))) \
             or (cand.is_verb and _narrated(sent.doc[cand.start], rule, cand.tag, cand.passive)) \
-            or (rule.type in VIOLENT_TYPES and _one_told_happening(cand))
+            or (rule.type in VIOLENT_TYPES and _one_told_happening(cand)) \
+            or _narrated_deed(cand)
         if not anchored:
             return None
         head = trigger_head(sent.doc, cand.start, cand.end)
         if rule.type == "Strategic developments" and reader.available and not own and not attached \
-                and head.dep_ == "relcl" and not any(c.lower_ in SEQUENCE_ADVERBS for c in head.children):
+                and (head.dep_ == "relcl" or head.dep_ == "acl" and rule.sub_type == "Other") \
+                and not any(c.lower_ in SEQUENCE_ADVERBS for c in head.children):
             # "the Shiite alliance that formed the current government", "X, which has been sanctioned by
             # Washington": a description of a participant, no happening of the story ("X, who was later
-            # released" goes on with the story)
+            # released" goes on with the story); so is a participle set on a name or a thing ("Sudani —
+            # nominated by the Coordination Framework", "the first sign of life released by the group"),
+            # though a group "formed after the killing" or an outpost "established in 2015" was made
             return None
         etype, sub_type, label = self._apply_variants(ctx, cand, actors, targets)
         if rule.id == "event-killing" and sub_type in ("Attack", "Armed clash"):
@@ -1104,6 +1142,20 @@ class EventExtractor:
         event.geo_precision = found.precision if found else None
         if found is None:
             event.attrs.pop("location_basis", None)
+
+    def _place_in_part(self, ctx: DocContext, event: Event, sent: Any, cut: int, mentions: list[Mention]) -> None:
+        """Place the second part of a verb told of two days ("... on Monday and a village near
+        Makhmour on Tuesday") by the places of that part, when it names one."""
+        if event.attrs.get("location_basis") != "clause":
+            return
+        in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+        if any(m.start >= cut and (m.entity_id == event.location_id or m.text == event.location_name) for m in in_sent):
+            return
+        inside = [m for m in in_sent if cut <= m.start]
+        found = locate_event(self._placeable(ctx, inside, event.actors, event.targets), ctx.entities, ctx.kb)
+        if found is not None:
+            event.location_id, event.location_name = found.entity_id, found.name
+            event.lat, event.lon, event.geo_precision = found.lat, found.lon, found.precision
 
     @staticmethod
     def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1549,8 +1601,9 @@ _PROSPECTIVE = frozenset("""threaten threatened threatens threatening vow vowed 
     warns pledge pledged pledges expect expected hope hoped want wanted wants prepare prepared refuse refused
     decline declined fail failed""".split())
 _MODALS = frozenset({"will", "would", "could", "should", "may", "might", "shall", "can", "'ll", "must"})
+# "have consistently demanded the expulsion": a position held, no one act
 _HABITUAL = frozenset({"repeatedly", "regularly", "frequently", "often", "routinely", "usually",
-                       "habitually", "constantly", "continually", "sometimes"})
+                       "habitually", "constantly", "continually", "sometimes", "consistently", "persistently"})
 _MANY = frozenset({"dozens", "numerous", "hundreds", "countless", "scores"})  # not "hit several times": one attack
 _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 
@@ -1597,6 +1650,90 @@ def _done_by_light_verb(cand: Candidate) -> bool:
         c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)  # "strikes were conducted", not "will be"
 
 
+def _counts_by_part(sent: Any, cut: int, first: Event, second: Event) -> None:
+    """Keep each part's own figures ("arrested two men in Basra on Monday and three others in Amara
+    on Wednesday": two, then three): a figure written only in the other part is not this part's,
+    and a part that writes one number of its own takes it for the kind of figure the other holds."""
+    parts = ((first, [t for t in sent if t.idx < cut]), (second, [t for t in sent if t.idx >= cut]))
+    numbers = [[n for t in tokens if (n := number_value(t)) is not None] for _, tokens in parts]
+    for key in set(first.counts) | set(second.counts):
+        for n, (event, _) in enumerate(parts):
+            value = event.counts.get(key)
+            if value is not None and value not in numbers[n] and value in numbers[1 - n]:
+                del event.counts[key]
+        for n, (event, _) in enumerate(parts):
+            other = parts[1 - n][0]
+            if key not in event.counts and key in other.counts and len(numbers[n]) == 1 \
+                    and numbers[n][0] != other.counts[key]:
+                event.counts[key] = numbers[n][0]
+
+
+_SET_OFF_VERBS = frozenset({"sparked", "triggered", "prompted", "provoked", "ignited", "fuelled", "fueled",
+                            "unleashed", "set"})
+
+
+def _sets_off(cand: Candidate) -> bool:
+    """Return True for a happening noun that is the subject of a verb of setting something off
+    ("The assassination of an activist sparked protests", "the killing triggered clashes"): it came
+    first, and is no outcome of what it set off."""
+    if cand.is_verb:
+        return False
+    head = cand.sent.doc[cand.end - 1]
+    return head.dep_ == "nsubj" and head.head.lower_ in _SET_OFF_VERBS
+
+
+def _two_days_told(sent: Any, cand: Candidate, dates: Sequence[DateMatch]) -> tuple[int, DateMatch, DateMatch] | None:
+    """Return where the second part starts and the two days of a verb told of two days by one
+    clause ("struck two sites in Syria on Sunday and a command post in Iraq on Monday"), else None.
+
+    Both days follow the verb, each is a day (a weekday or a written date), and an "and" that opens
+    no clause of its own (no subject after it) stands between the first day and the second part."""
+    doc = sent.doc
+    verb = doc[cand.end - 1]
+    told_by_verb = cand.is_verb or verb.dep_ in ("ROOT", "conj", "ccomp") and any(c.dep_ == "dobj" for c in verb.children)
+    if not told_by_verb or cand.rule.type not in VIOLENT_TYPES | {"Strategic developments"}:
+        return None  # "drones struck ...": a phrase ending on its verb tells it as a verb does
+    after = doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
+    days = [d for d in dates if after <= d.start and d.end <= sent.end_char and (
+        d.kind == "weekday" or d.value is not None and d.value.precision is DatePrecision.DAY)]
+    if len(days) != 2 or days[0].text.lower() == days[1].text.lower():
+        return None
+    first, second = days
+    joints = [t for t in sent if first.end <= t.idx < second.start and t.lower_ == "and" and t.dep_ == "cc"]
+    if len(joints) != 1:
+        return None
+    joint = joints[0]
+    between = [t for t in sent if joint.idx < t.idx < second.start]
+    if any(t.dep_ in ("nsubj", "nsubjpass") or t.lower_ in (",", ";") for t in between) or not between:
+        return None  # "... on Monday and police arrested two on Tuesday": a clause of its own
+    if any(t.i != verb.i and t.dep_ in ("ROOT", "conj") and t.head.i == verb.i and t.lower_.endswith("ed")
+           and any(c.dep_ in ("dobj", "nsubjpass") for c in t.children) for t in between):
+        return None  # "struck X on Monday and bombed Y on Tuesday": another verb, its own trigger
+    return joint.idx, first, second
+
+
+def _narrated_deed(cand: Candidate) -> bool:
+    """Return True for a noun trigger that is what a simple-past verb with a subject did ("Police
+    fired tear gas at the crowd", "students staged a sit-in", "militants launched a rocket attack"):
+    the clause tells one happening of the story, as a narrated verb does. Not for rules that need a
+    day or named sides, nor a verb with a clause of what was said or meant."""
+    rule = cand.rule
+    if cand.is_verb or rule.require_date or rule.require_participant_types or rule.participants_are_actors:
+        return False
+    if rule.type not in VIOLENT_TYPES and rule.type != "Protests":
+        return False
+    head = cand.sent.doc[cand.end - 1]
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    return head.dep_ == "dobj" and verb.lower_ in _DEED_VERBS and verb.dep_ not in ("relcl", "acl", "amod", "xcomp") \
+        and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not any(c.dep_ in ("aux", "neg", "ccomp", "xcomp") for c in verb.children)
+
+
+_DEED_VERBS = _DONE_VERBS | frozenset({"fired", "held", "threw", "hurled", "planted", "detonated"})
+
+
 def _described_again(noun: Any) -> bool:
     """Return True for a definite happening noun that is the subject of "be" with a description
     ("The attack was the third on the base this year", "This bombing is the deadliest since 2019",
@@ -1604,9 +1741,20 @@ def _described_again(noun: Any) -> bool:
     a remark on the happening already told, not a new one (a passive, "The attack was claimed by
     X", is not this)."""
     verb = noun.head
-    return noun.dep_ == "nsubj" and verb.lower_ in ("was", "is", "were", "are", "'s") \
+    if noun.dep_ == "attr" and verb.lower_ in _BE_FORMS and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in verb.children):
+        # "It was the third such attack on liquor stores this month", "This was the deadliest bombing
+        # since 2019": the happening told is ranked among others, no new one
+        return any(c.lower_ == "such" or c.lower_ in _RANKS or c.lower_.endswith("est") and c.dep_ == "amod"
+                   for c in noun.children)
+    return noun.dep_ == "nsubj" and verb.lower_ in _BE_FORMS \
         and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in noun.children) \
         and any(c.dep_ in ("attr", "acomp") for c in verb.children)
+
+
+_BE_FORMS = frozenset({"was", "is", "were", "are", "'s"})
+_RANKS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                    "latest", "last", "deadliest", "worst", "biggest", "largest", "another"})
 
 
 def _news_of(told: Candidate, violent: Candidate) -> bool:
@@ -1619,7 +1767,8 @@ def _news_of(told: Candidate, violent: Candidate) -> bool:
 def _reported_by(told: Candidate, saying: Candidate) -> bool:
     """Return True when ``told`` sits in the clause ``saying`` reports ("the ministry said in a
     statement that two civilians were wounded in the attack"): the statement carries the news of
-    that happening and is no position of its own."""
+    that happening and is no position of its own; so does a saying set after the clause it reports
+    ("Two soldiers were killed when militants ambushed their patrol, the army said in a statement")."""
     doc = saying.sent.doc
     head = trigger_head(doc, saying.start, saying.end)
     if head.lower_ not in ("said", "says", "say"):
@@ -1629,7 +1778,7 @@ def _reported_by(told: Candidate, saying: Candidate) -> bool:
         if t.head.i == t.i:
             return False
         if t.head.i == head.i:
-            return bool(t.dep_ == "ccomp" and t.i > head.i)
+            return bool(t.dep_ == "ccomp")
         t = t.head
     return False
 

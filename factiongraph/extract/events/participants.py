@@ -354,13 +354,18 @@ def find_means_actors(ctx: DocContext, in_sent: Sequence[Mention]) -> list[str]:
 
 def one_state_side(kb: Any, a: str, b: str) -> bool:
     """Return True when two actors are one state's forces: both the KB's state bodies of one
-    country ("Iraqi security forces" and the "Counter-Terrorism Service"), or one part of the other
+    country ("Iraqi security forces" and the "Counter-Terrorism Service"), a country and one of its
+    state bodies ("Iranian missiles" and "Iran's Revolutionary Guards"), or one part of the other
     (its ``part_of`` chain). Armed groups are never one side by country: rival factions share one."""
     first, second = kb.get(a), kb.get(b)
     if first is None or second is None:
         return False
     if _within(kb, first, b) or _within(kb, second, a):
         return True
+    for state, body in ((first, second), (second, first)):
+        if state.type is EntityType.COUNTRY and body.type is EntityType.STATE_BODY \
+                and body.attributes.get("country") == state.id:
+            return True  # "Iranian missiles" / "Iran's Revolutionary Guards fired missiles": the state and its forces
     country = first.attributes.get("country")
     return first.type is EntityType.STATE_BODY and second.type is EntityType.STATE_BODY \
         and isinstance(country, str) and country == second.attributes.get("country")

@@ -1172,3 +1172,156 @@ def test_a_demand_made_during_a_protest_keeps_the_protest() -> None:
     events = EventExtractor(default_kb()).extract(make_context(
         "Students demanded jobs during a rally outside the oil ministry in Basra on Friday.", "2024-03-13"))
     assert "Peaceful protest" in [e.sub_type for e in events]
+
+
+def test_a_saying_set_after_the_happening_it_reports_is_no_statement_event(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Three soldiers were killed when Islamic State fighters ambushed their patrol "
+                                 "near Samarra on Sunday, the Security Media Cell said in a statement.")
+    assert [e.attrs.get("label") for e in found if e.type == "Strategic developments"] == []
+    assert [e.type for e in found] == ["Battles"]
+
+
+def test_a_happening_ranked_among_others_is_no_new_happening(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A grenade was thrown at a pharmacy in Mosul on Tuesday night, wounding its owner. "
+                                 "It was the second such attack on shops in the city this week.")
+    assert [e.sub_type for e in found] == ["Grenade"]
+    ranked = events_of(extractor, "A car bomb exploded at a bus station in Hilla on Sunday, killing nine people. "
+                                  "This was the deadliest bombing in the province since 2019.")
+    assert len(ranked) == 1 and ranked[0].date_start == "2021-04-11"
+
+
+def test_a_noun_done_by_a_narrated_verb_is_a_happening(extractor: EventExtractor) -> None:
+    gas = events_of(extractor, "Police fired tear gas at the crowd when students tried to enter the building.")
+    assert [(e.type, e.sub_type) for e in gas] == [("Protests", "Protest with intervention")]
+    sit_in = events_of(extractor, "Dozens of unpaid teachers staged a sit-in outside the education directorate.")
+    assert [e.sub_type for e in sit_in] == ["Peaceful protest"]
+    # what is said about such deeds stays no happening
+    assert events_of(extractor, "The police have fired tear gas at crowds for years.") == []
+
+
+def test_riot_police_is_a_force_not_a_riot(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Riot police dispersed hundreds of protesters in Kut on Thursday.")
+    assert [(e.type, e.sub_type) for e in found] == [("Protests", "Protest with intervention")]
+
+
+def test_a_headline_placed_near_a_city_sums_up_the_body_with_the_same_toll() -> None:
+    found = headlined_events("Two soldiers killed in IS ambush north of Baghdad\n\nTwo Iraqi soldiers were "
+                             "killed when Islamic State fighters ambushed their patrol near Tarmiyah on Saturday.",
+                             "2024-03-15")
+    assert [(e.sub_type, e.date_start, len(e.evidence)) for e in found] == [("Armed clash", "2024-03-09", 2)]
+
+
+def test_sexual_violence_is_its_own_sub_type(extractor: EventExtractor) -> None:
+    raped = events_of(extractor, "Fighters of an armed faction raped two women held at a farm near Baiji in "
+                                 "January, a rights group said.")
+    assert [(e.type, e.sub_type) for e in raped] == [("Violence against civilians", "Sexual violence")]
+    assaulted = events_of(extractor, "A displaced girl was sexually assaulted by guards at a camp near Mosul last week.")
+    assert [e.sub_type for e in assaulted] == ["Sexual violence"]
+    # a warning about such violence is no happening
+    assert events_of(extractor, "Rights groups warned that sexual violence is used as a weapon of war.") == []
+
+
+def test_an_arrest_told_again_in_a_neighbourhood_of_its_city_is_one_arrest(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Iraqi counter-terrorism forces arrested four members of an Islamic State cell in "
+                                 "Kirkuk on Saturday. The men were detained during a dawn raid on a house in the "
+                                 "Wasiti neighbourhood.")
+    assert [(e.sub_type, len(e.evidence)) for e in found] == [("Arrests", 2)]
+
+
+def test_a_state_and_its_own_forces_are_one_side_of_one_happening() -> None:
+    found = headlined_events("Kurdish officials say Iranian missiles struck Erbil\n\nIran's Revolutionary Guards "
+                             "fired a dozen ballistic missiles at Erbil overnight, hitting a residential compound "
+                             "and killing four civilians, Kurdish officials said on Tuesday.", "2024-03-15")
+    assert [(e.sub_type, len(e.evidence)) for e in found] == [("Shelling/artillery/missile attack", 2)]
+
+
+def test_territory_taken_over_without_a_fight_is_a_transfer(extractor: EventExtractor) -> None:
+    found = only(extractor, "Federal police took over the checkpoints on the Kirkuk-Erbil road from Peshmerga "
+                            "forces on Monday.")
+    assert found.sub_type == "Non-violent transfer of territory"
+    assert events_of(extractor, "The army could take over security in the city if the talks succeed.") == []
+
+
+def test_a_lynching_is_mob_violence(extractor: EventExtractor) -> None:
+    found = only(extractor, "Angry residents lynched a man accused of stealing a car in a village near Kut on "
+                            "Thursday, police said.")
+    assert (found.type, found.sub_type) == ("Riots", "Mob violence")
+
+
+def test_a_body_launched_is_a_change_to_a_group(extractor: EventExtractor) -> None:
+    found = only(extractor, "The new movement was formally launched in Najaf on 2 May 2022.")
+    assert (found.sub_type, found.date_start) == ("Change to group/activity", "2022-05-02")
+    # attacks and channels launched are no new group
+    assert [e.attrs.get("label") for e in events_of(extractor, "The faction launched rockets at the base on Sunday.")] \
+        == ["rocket-attack"]
+    assert events_of(extractor, "The militia launched its own television channel last year.") == []
+
+
+def test_a_dated_overthrow_is_a_happening(extractor: EventExtractor) -> None:
+    found = only(extractor, "Several factions took up arms after the 2003 overthrow of the Baathist government.")
+    assert (found.sub_type, found.attrs.get("label"), found.date_start) == ("Other", "regime-change", "2003")
+    assert events_of(extractor, "Officials fear an invasion could destabilise the region.") == []
+
+
+def test_one_verb_told_of_two_days_is_two_happenings(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Police arrested two men in Basra on Monday and three others in Amara on Wednesday.")
+    assert [(e.date_start, e.location_name, e.counts.get("arrested")) for e in found] == [
+        ("2021-04-12", "Basra", 2), ("2021-04-14", "Amarah", 3)]
+    strikes = events_of(extractor, "Turkish drones struck suspected PKK hideouts in the Qandil mountains on Monday "
+                                   "and a village near Makhmour on Tuesday, local officials said.")
+    assert [e.date_start for e in strikes] == ["2021-04-12", "2021-04-13"]
+    # two clauses, each with its own subject, stay their own rules' events; one day said twice is one
+    assert len(events_of(extractor, "The strikes hit targets in Syria on Monday and on Monday night.")) <= 1
+
+
+def test_a_killing_that_set_off_a_protest_is_its_own_happening(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The assassination of a well-known activist in Amara on Monday sparked protests.")
+    assert sorted(e.type for e in found) == ["Protests", "Violence against civilians"]
+
+
+def test_a_drone_shot_down_is_no_shooting_told_in_the_passive_either(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A drone carrying explosives was shot down near Erbil airport on Wednesday.")
+    assert [e.sub_type for e in found] == ["Disrupted weapons use"]
+
+
+def test_a_demand_held_consistently_is_no_one_act(extractor: EventExtractor) -> None:
+    assert events_of(extractor, "In 2021, Kataib Hezbollah consistently demanded the expulsion of American "
+                                "troops.") == []
+    assert events_of(extractor, "Since January 2020, the factions have persistently called for the expulsion "
+                                "of US forces.") == []
+
+
+def test_a_saying_set_inside_the_clause_it_reports_is_no_act(extractor: EventExtractor) -> None:
+    assert events_of(extractor, "Washington, the cleric warned on Friday, seeks to divide the Shia parties, "
+                                "arguing that unity is the only answer.") == []
+    # a warning with its own object stays one
+    found = events_of(extractor, "Kataib Hezbollah warned the US embassy on Friday that its staff should leave.")
+    assert [e.attrs.get("label") for e in found] == ["threat"]
+
+
+def test_a_participle_set_on_a_name_describes_it(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The raids stopped in 2023 when Prime Minister Sudani, nominated by the "
+                                 "Coordination Framework, took office.")
+    assert "nomination" not in [e.attrs.get("label") for e in found]
+    video = events_of(extractor, "The three-minute video was the first sign of life released by the armed group.")
+    assert [e.attrs.get("label") for e in video] == []
+    # a group made, told by the same participle, stays a change to a group
+    formed = events_of(extractor, "The new militias formed after the killing of Soleimani in 2020, such as Ashab "
+                                  "al-Kahf, have claimed dozens of attacks.")
+    assert "Change to group/activity" in [e.sub_type for e in formed]
+
+
+def test_a_sentence_opening_participle_that_names_a_person_describes_them(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Kidnapped Iraqi journalist Ali Hassan in a video released by his captors, "
+                                 "Nov. 13, 2023.")
+    assert [e.sub_type for e in found if e.sub_type == "Abduction/forced disappearance"] == []
+
+
+def test_a_drone_of_the_attack_intercepted_is_part_of_the_attack(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A faction said it launched two drones at a military base in the Golan Heights on "
+                                 "Sunday. One of the drones was intercepted, but the other evaded air defences and "
+                                 "detonated at the military base north of the Golan Heights.")
+    assert [(e.sub_type, len(e.evidence)) for e in found] == [("Air/drone strike", 2)]
+    # an interception told on its own stays one
+    alone = events_of(extractor, "Air defences intercepted a drone over Baghdad airport on Friday.")
+    assert [e.sub_type for e in alone] == ["Disrupted weapons use"]
