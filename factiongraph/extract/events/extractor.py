@@ -255,10 +255,6 @@ class EventExtractor:
                         and not (i > 0 and words[i - 1] in BLOCKERS and self._has_precedent(tokens, end)) \
                         and not (rule.label in SELF_CHANGES and _announced_decision(sent.doc[tok.i])):
                     continue
-                if is_verb and rule.type == "Strategic developments" and tok.dep_ == "parataxis" \
-                        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.dep_ == "prep"
-                                    and c.lower_ in ("of", "against", "about") for c in tok.children):
-                    continue  # "Israel, he warned, seeks to ...": who said the clause it interrupts, no act
                 if not is_verb and i > 0 and words[i - 1] in ("no", "any", "possible", "potential", "future"):
                     continue
                 if not is_verb and _scene_of(words, i):

@@ -1291,14 +1291,6 @@ def test_a_demand_held_consistently_is_no_one_act(extractor: EventExtractor) -> 
                                 "of US forces.") == []
 
 
-def test_a_saying_set_inside_the_clause_it_reports_is_no_act(extractor: EventExtractor) -> None:
-    assert events_of(extractor, "Washington, the cleric warned on Friday, seeks to divide the Shia parties, "
-                                "arguing that unity is the only answer.") == []
-    # a warning with its own object stays one
-    found = events_of(extractor, "Kataib Hezbollah warned the US embassy on Friday that its staff should leave.")
-    assert [e.attrs.get("label") for e in found] == ["threat"]
-
-
 def test_a_participle_set_on_a_name_describes_it(extractor: EventExtractor) -> None:
     found = events_of(extractor, "The raids stopped in 2023 when Prime Minister Sudani, nominated by the "
                                  "Coordination Framework, took office.")
