@@ -531,11 +531,16 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
         if year is not None and basis.startswith("text-year"):
             basis = f"inferred year {year.year}: {'; '.join(year.reasons)}"
         said = _report_day(match, dates, sentence, sentence_start) if match.kind == "weekday" else None
+        why = "the report of"
+        if said is None and match.kind == "weekday":
+            # "Rockets hit the base on Sunday, two days after a drone struck the airport on Friday":
+            # a happening the sentence puts after-wards in time came before the day written first
+            said, why = _day_it_follows(match, dates, sentence, sentence_start), "the day it came before,"
         if said is not None and said.value is not None and match.value.start > said.value.start:
             # "said on Thursday that ... were killed in the strike on Sunday": the Sunday before it
             back = (match.value.start - said.value.start).days // 7 + 1
             day = match.value.start - timedelta(days=7 * back)
-            return value_of(day, DatePrecision.DAY), match.text, f"{basis}; the one before the report of '{said.text}'"
+            return value_of(day, DatePrecision.DAY), match.text, f"{basis}; the one before {why} '{said.text}'"
         end = _range_end(match, dates, sentence, sentence_start) if basis.startswith(("text-year", "inferred")) else None
         if end is not None and end.value is not None and match.value.start > end.value.start:
             # "between the 7 October attacks and 27 January 2024": the range's start is before its end
@@ -581,6 +586,20 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
 
 
 _SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|stated|added)\s+(?:on\s+)?$", re.I)
+
+
+_BEFORE_IT = re.compile(r"\b(?:after|following|since)\b", re.I)
+
+
+def _day_it_follows(match: DateMatch, dates: list[DateMatch], sentence: str, sentence_start: int) -> DateMatch | None:
+    """Return the day written earlier in the sentence when "after", "following" or "since" stands
+    between it and ``match`` ("on Sunday, two days after a drone struck the airport on Friday"):
+    the weekday ``match`` names is on or before that day. None otherwise."""
+    first = _clause_day(match, dates, sentence_start)
+    if first is None or sentence_start < 0:
+        return None
+    between = sentence[first.end - sentence_start:match.start - sentence_start]
+    return first if _BEFORE_IT.search(between) else None
 
 
 def _report_day(match: DateMatch, dates: list[DateMatch], sentence: str, sentence_start: int) -> DateMatch | None:

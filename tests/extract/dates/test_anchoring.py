@@ -341,3 +341,11 @@ def test_a_sentence_placed_in_time_by_its_own_words_is_no_same_day_reaction(extr
             "attack, the speaker ordered an investigation.")
     events = extractor.extract(make_context(text, "2021-03-10"))
     assert not any(str(e.attrs.get("date_basis", "")).startswith("relative: the day of") for e in events)
+
+
+def test_a_weekday_after_after_is_on_or_before_the_day_written_first(extractor: EventExtractor) -> None:
+    # PUB Friday 2021-03-12: the drone strike two days before Sunday the 7th is Friday the 5th
+    text = "Rockets hit Ain al-Asad air base on Sunday, two days after a drone struck Erbil airport on Friday."
+    events = extractor.extract(make_context(text, "2021-03-12"))
+    drone = next(e for e in events if e.sub_type == "Air/drone strike")
+    assert drone.date_start == "2021-03-05"
