@@ -25,8 +25,8 @@ from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.events.casualties import (carry_lead_toll, coordinated_casualties, follow_up_casualties,
                                                      stated_figures)
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
-from factiongraph.extract.events.coref import (is_same_family, is_undated, lend_headline_roles, make_event_id,
-                                               merge_events, merge_in_document)
+from factiongraph.extract.events.coref import (exact_day, is_same_family, is_undated, lend_headline_roles,
+                                               make_event_id, merge_events, merge_in_document)
 from factiongraph.extract.events.typology import (
     PAST_FORMS,
     BE_FORMS,
@@ -593,7 +593,8 @@ class EventExtractor:
                     event.attrs["headline_present"] = True
                 twin = next((i for i in range(first, len(events)) if is_same_family(events[i], event)
                              and not (i in made and not cand.is_verb and not made[i].is_verb
-                                      and _set_apart(made[i], cand))), None)
+                                      and _set_apart(made[i], cand))
+                             and not _other_days(events[i], event)), None)
                 if twin is None:
                     made[len(events)] = cand
                     events.append(event)
@@ -1959,6 +1960,13 @@ def _time_apart(host: Candidate, outcome: Candidate) -> bool:
         if doc[i].lower_ in _TIME_PARTING and i > 0 and doc[i - 1].lower_.rstrip("s") in _TIME_UNITS:
             return True
     return False
+
+
+def _other_days(a: Event, b: Event) -> bool:
+    """Return True when two events of one sentence are each dated to a day by the text, and to
+    different days ("Rockets hit the base on Sunday, and a drone struck the airport on Friday"):
+    two happenings, whatever their family."""
+    return exact_day(a) is not None and exact_day(b) is not None and exact_day(a) != exact_day(b)
 
 
 def _set_apart(first: Candidate, second: Candidate) -> bool:

@@ -1317,3 +1317,9 @@ def test_a_drone_of_the_attack_intercepted_is_part_of_the_attack(extractor: Even
     # an interception told on its own stays one
     alone = events_of(extractor, "Air defences intercepted a drone over Baghdad airport on Friday.")
     assert [e.sub_type for e in alone] == ["Disrupted weapons use"]
+
+
+def test_two_clauses_of_one_sentence_dated_to_two_days_are_two_happenings(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Rockets hit Ain al-Asad air base on Sunday, and a drone struck Erbil airport "
+                                 "on Friday.")
+    assert len(found) == 2 and len({e.date_start for e in found}) == 2
