@@ -698,6 +698,8 @@ def test_a_ground_attack_on_forces_or_civilians(extractor: EventExtractor, text:
     ("Security forces fired tear gas at protesters in Nasiriyah on Friday.", "Protest with intervention", {}),
     ("Police used live ammunition to disperse demonstrators in Baghdad on Sunday, killing two.",
      "Excessive force against protesters", {"killed": 2}),
+    ("Security forces fired live rounds at protesters in Tahrir Square on Monday.", "Protest with intervention", {}),
+    ("Riot police fired rubber-coated bullets at demonstrators in Basra on Monday.", "Protest with intervention", {}),
 ])
 def test_a_protest_named_by_the_force_used_on_it(extractor: EventExtractor, text: str, sub_type: str,
                                                  counts: dict[str, int]) -> None:
