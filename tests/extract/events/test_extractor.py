@@ -1325,3 +1325,20 @@ def test_two_clauses_of_one_sentence_dated_to_two_days_are_two_happenings(extrac
     found = events_of(extractor, "Rockets hit Ain al-Asad air base on Sunday, and a drone struck Erbil airport "
                                  "on Friday.")
     assert len(found) == 2 and len({e.date_start for e in found}) == 2
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("The bodies of seven men were found in Tarmiyah on Tuesday.", 7),
+    ("Seven bodies bearing gunshot wounds were found dumped in a field near Baquba on Tuesday.", 7),
+])
+def test_bodies_found_tell_a_killing(extractor: EventExtractor, text: str, killed: int) -> None:
+    event = only(extractor, text)
+    assert (event.type, event.sub_type, event.counts.get("killed")) == ("Violence against civilians", "Attack", killed)
+
+
+def test_bodies_recovered_after_a_strike_are_its_toll_and_bodies_handed_over_no_event(
+        extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A drone struck a house in Jurf al-Sakhar on Monday. Rescuers recovered four "
+                                 "bodies from the rubble.")
+    assert [(e.sub_type, e.counts.get("killed")) for e in found] == [("Air/drone strike", 4)]
+    assert events_of(extractor, "The government said it would hand the bodies to their families.") == []
