@@ -119,8 +119,23 @@ def dates_compatible(a: Event, b: Event) -> bool:
         return dated.start <= period.end and dated.end >= period.start - timedelta(days=UNDATED_LOOKBACK_DAYS)
     if da.precision is DatePrecision.DAY and db.precision is DatePrecision.DAY \
             and da.start == da.end and db.start == db.end:
+        if _told_and_reported(a, b):
+            # "..., the group said on Thursday" and "the strike hit the car late on Wednesday"
+            reported, own = (da, db) if dated_by_report(a) else (db, da)
+            return within_report_lag(own.start, reported.start)
         return da.start == db.start
     return da.overlaps(db)
+
+
+def _told_and_reported(a: Event, b: Event) -> bool:
+    """Return True when one of two tellings is dated only by the day a source told it ("two fighters
+    were killed when a drone struck their car, the group said on Thursday") and the other by its
+    own day. A report of a toll ("said Monday the toll from the strikes rose to 25") is the report's
+    own happening (:func:`_dated_by_its_report`), not such a telling."""
+    if dated_by_report(a) == dated_by_report(b):
+        return False
+    report = a if dated_by_report(a) else b
+    return not toll_update(report.evidence[0].text)
 
 
 def places_compatible(a: Event, b: Event, ancestors: Ancestors | None = None, containers: bool = False) -> bool:
@@ -309,6 +324,8 @@ def _more_precise_date(a: Event, b: Event) -> Event:
         return b
     if is_undated(b):
         return a
+    if exact_day(a) is not None and exact_day(b) is not None and _told_and_reported(a, b):
+        return b if dated_by_report(a) else a  # the happening's own day, not the day a source spoke
     da, db = event_dates(a), event_dates(b)
     if da is None:
         return b
@@ -423,8 +440,9 @@ def _many_of(trigger: str) -> re.Pattern[str]:
 
 
 # "A second attack the same night ...", "In another attack, ...": the text says it is not the one before
-# ("It was the second attack on the base this week" still is).
-ANOTHER_ONE = re.compile(r"(?<!\bwas the )(?<!\bis the )(?<!\bmarks the )(?<!\bmarked the )"
+# ("It was the second attack on the base this week" and "..., police said, the third such killing this
+# month" still are: the rank is the happening's own).
+ANOTHER_ONE = re.compile(r"(?<!\bwas the )(?<!\bis the )(?<!\bmarks the )(?<!\bmarked the )(?<!, the )"
                          r"\b(?:another|second|third|fourth|fifth|separate|further)\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:attack|attacks|strike|strikes|bombing|blast|explosion|incident|raid|assault|ambush|"
                          r"clash|clashes|shooting|bomb|bombs|device|ied|car\s+bomb|killing|assassination)\b", re.I)
@@ -481,7 +499,7 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, alli
     if is_undated(prev):
         return near and (anaphoric or participants_overlap(prev, new))
     return dates_compatible(prev, new) and (anaphoric or near or participants_overlap(prev, new)) \
-        and prev.date_start == new.date_start
+        and (prev.date_start == new.date_start or _told_and_reported(prev, new))
 
 
 # "The attackers stormed the village ...": the perpetrators of the happening just told, named again.
@@ -505,6 +523,11 @@ def _perpetrators_again(prev: Event, new: Event) -> bool:
 # How many days a report may come after the happening it tells ("said Monday that the strikes
 # killed 25" of strikes told as Sunday's, or last Friday's).
 REPORT_LAG_DAYS = 7
+
+
+def within_report_lag(day: date, reported: date) -> bool:
+    """Return True when ``day`` may be the happening's own day for a report dated ``reported``."""
+    return reported - timedelta(days=REPORT_LAG_DAYS) <= day <= reported
 
 _REPORTING_VERB = r"(?:said|says|announced|reported|stated|confirmed|claimed|told\s+[\w.-]+(?:\s+[\w.-]+)?)"
 

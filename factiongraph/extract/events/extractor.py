@@ -48,6 +48,7 @@ from factiongraph.extract.dates.anchoring import YearGuess, choose_date, infer_y
 from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
 from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event, locate_span, story_country
 from factiongraph.extract.events.titles import title_organisations
+from factiongraph.extract.events.told_dates import date_told_later, series_period
 from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, DatePrecision, EntityType, Event, Evidence, Mention
@@ -606,6 +607,8 @@ class EventExtractor:
                         and title_at <= sent.start_char < title_at + len(title):
                     headline_toll = sent  # "Death toll from Baghdad bombing rises to 40": the body's
                 self._raise_toll(ctx, sent, events)
+                date_told_later(self._reader(ctx), sent, events, dates, ctx.document.doc_id, ctx.document.text,
+                                VIOLENT_TYPES)
                 self._later_figures(ctx, sent, _paragraph_floor(ctx.document.text, sents[:k], sent.start_char,
                                                                 sents[max(k - 2, 0)].start_char), events, dates)
             else:
@@ -808,7 +811,9 @@ class EventExtractor:
         # the happening answered is not the answering one's
         elsewhere = [] if answered is not None else \
             [span for span in reader.answer_spans(sent) if not span[0] <= trigger < span[1]]
-        pool = [d for d in dates if not any(a <= d.start and d.end <= b for a, b in elsewhere)]
+        pool = [d for d in dates if not any(a <= d.start and d.end <= b for a, b in elsewhere)
+                and not (reader.available and sent.start_char <= d.start < sent.end_char
+                         and series_period(sent.doc, d))]
         in_sentence = [d for d in in_sentence if d in pool]
         usable = in_sentence if answered is None else [d for d in in_sentence
                                                        if answered[0] <= d.start and d.end <= answered[1]]

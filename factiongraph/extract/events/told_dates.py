@@ -1,0 +1,144 @@
+"""Dates a story gives its happening after telling it, and days that are only the report's.
+
+Wire copy often leads with the happening and the day its source spoke ("Two fighters were killed
+when a drone struck their car, the group said on Thursday") and gives the happening's own day a
+paragraph later, in a sentence that tells nothing new ("The attack took place late on
+Wednesday"). The lead's day is the report's: the happening came on it or shortly before. The later
+sentence's day is the happening's own and replaces the report's (or a month or publication
+period that holds it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from factiongraph.extract.dates.expressions import DateMatch
+from factiongraph.extract.events.arguments import ArgumentReader
+from factiongraph.extract.events.coref import dated_by_report, within_report_lag
+from factiongraph.model import DatePrecision, Event, Evidence
+
+PRODUCER = "rule.event-date-told-later.v1"
+
+# Nouns a sentence refers to the story's happening by ("The attack took place ...").
+_HAPPENING_NOUNS = frozenset({
+    "attack", "strike", "airstrike", "bombing", "blast", "explosion", "incident", "shooting", "killing",
+    "assassination", "ambush", "assault", "raid", "clash", "clashes", "fighting", "kidnapping", "abduction",
+    "shelling", "bombardment"})
+# A noun that names no means refers to whatever violent happening the story told last.
+_ANY_HAPPENING = frozenset({"attack", "incident", "assault"})
+_DEMONSTRATIVES = frozenset({"the", "this", "that"})
+# Verbs that only place a happening in time: "took place", "happened", "occurred", "was carried
+# out" (word forms: the pipeline has a parser but no lemmatizer).
+_PLACING_VERBS = frozenset({"happened", "happens", "occurred", "occurs", "unfolded"})
+_TAKE = frozenset({"took", "take", "takes", "taken"})
+_CARRIED = frozenset({"carried", "conducted"})
+# A sentence with no happening of its own that still tells the story's one again, by its means
+# ("The strike hit the car late on Wednesday": a bare "strike" is no trigger by itself).
+_STRIKING_VERBS = frozenset({"hit", "hits", "struck", "strikes", "targeted", "targets"})
+# "the third such killing this month", "the second attack in a week": a rank in a series; its
+# period is the series', not the happening's day.
+_RANKS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                    "latest", "such"})
+
+
+def _placing_verb(verb: Any) -> bool:
+    word = verb.lower_
+    if word in _PLACING_VERBS:
+        return True
+    if word in _TAKE:  # "took place"
+        return any(c.lower_ == "place" and c.dep_ in ("dobj", "prt", "npadvmod") for c in verb.children)
+    if word in _STRIKING_VERBS:
+        return True
+    if word in _CARRIED:  # "was carried out", "was conducted"
+        return any(c.dep_ == "auxpass" for c in verb.children) \
+            and (word == "conducted" or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
+    return False
+
+
+def _referring_subject(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass") or child.lower_ not in _HAPPENING_NOUNS:
+            continue
+        if any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in child.children) \
+                and not any(c.dep_ in ("amod", "compound", "prep", "acl", "relcl") and c.lower_ not in ("deadly",)
+                            for c in child.children):
+            return child
+    return None
+
+
+def _told_day(reader: ArgumentReader, sent: Any, verb: Any, dates: list[DateMatch]) -> DateMatch | None:
+    doc = sent.doc
+    own = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char and d.value is not None
+           and not d.is_relative_to_event and not d.filing and d.value.precision is DatePrecision.DAY
+           and d.value.start == d.value.end and reader.attaches(doc, verb.i, verb.i + 1, d.start, d.end)]
+    return own[0] if len(own) == 1 else None
+
+
+def _target(noun: str, events: list[Event], violent: frozenset[str]) -> Event | None:
+    last = next((e for e in reversed(events) if e.type in violent), None)
+    if noun in _ANY_HAPPENING or last is None:
+        return last
+    word = noun.rstrip("s")
+    named = next((e for e in reversed(events) if e.type in violent and (
+        word in str(e.attrs.get("trigger", "")).lower() or word == e.attrs.get("label"))), None)
+    return named or last
+
+
+def _fits(event: Event, day: date) -> bool:
+    if not event.date_start:
+        return True
+    basis = str(event.attrs.get("date_basis", ""))
+    start = date.fromisoformat(event.date_start + "-01" * (2 - event.date_start.count("-")))
+    if event.date_precision == DatePrecision.DAY:
+        return dated_by_report(event) and within_report_lag(day, start)
+    if event.date_precision in (DatePrecision.MONTH, DatePrecision.YEAR) and not basis.startswith("relative"):
+        if event.date_precision == DatePrecision.MONTH:
+            return (day.year, day.month) == (start.year, start.month)
+        return day.year == start.year
+    return False
+
+
+def date_told_later(reader: ArgumentReader, sent: Any, events: list[Event], dates: list[DateMatch],
+                    doc_id: str, text: str, violent: frozenset[str]) -> bool:
+    """Give the story's happening the day a later sentence places it on, when that sentence tells
+    nothing else ("The attack took place late on Wednesday", "The bombing happened at 9 p.m. on
+    Sunday"). Only a report's day (a source's saying), a month or a publication period that holds
+    the day gives way; the sentence becomes the date's evidence. Return True when a date was set."""
+    if not reader.available or not events:
+        return False
+    for verb in sent:
+        if not _placing_verb(verb):
+            continue
+        noun = _referring_subject(verb)
+        if noun is None:
+            continue
+        told = _told_day(reader, sent, verb, dates)
+        target = _target(noun.lower_, events, violent)
+        if told is None or told.value is None or target is None or not _fits(target, told.value.start):
+            return False
+        target.date_start = target.date_end = told.value.start.isoformat()
+        target.date_precision = DatePrecision.DAY
+        target.attrs["date_text"] = told.text
+        target.attrs["date_basis"] = f"told later: '{told.text}' ({told.basis})"
+        start, end = sent.start_char, sent.end_char
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        target.evidence.append(Evidence(doc_id, start, end, text[start:end], PRODUCER, 0.6))
+        return True
+    return False
+
+
+def series_period(doc: Any, match: DateMatch) -> bool:
+    """Return True for a date that times a series the happening ranks in ("..., the third such
+    killing this month", "the second attack on the base this week"), not the happening itself."""
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    if head.dep_ == "prep":
+        head = head.head
+    return head.pos_ != "VERB" and head.i != span.root.i \
+        and any(c.dep_ == "amod" and c.lower_ in _RANKS for c in head.children) \
+        and any(c.dep_ == "amod" and c.lower_ != "such" and c.lower_ in _RANKS for c in head.children) \
+        and head.dep_ not in ("nsubj", "nsubjpass", "dobj")

@@ -1,0 +1,75 @@
+"""A happening's own day told after the lead that dated it by its source's saying; series ranks."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.events.extractor import EventExtractor
+from factiongraph.model import Event
+
+from tests.extract.factory import default_kb, make_context
+
+PUB = "2022-06-16"  # a Thursday
+
+LEAD = ("Two members of a local armed group were killed when a drone struck their vehicle near Sinjar, "
+        "the group said on Thursday. ")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor(default_kb())
+
+
+def violent(extractor: EventExtractor, text: str, published: str = PUB) -> list[Event]:
+    return [e for e in extractor.extract(make_context(text, published))
+            if e.type in ("Explosions/Remote violence", "Violence against civilians", "Battles")]
+
+
+@pytest.mark.parametrize("later", [
+    "The attack took place late on Wednesday on the main road west of the town.",
+    "The strike was carried out late on Wednesday, a spokesman said.",
+    "The strike hit the car on the main road west of the town late on Wednesday.",
+    "The drone strike hit the car on the main road west of the town late on Wednesday.",
+])
+def test_a_later_sentence_gives_the_happening_its_own_day(extractor: EventExtractor, later: str) -> None:
+    found = violent(extractor, LEAD + later)
+    assert len(found) == 1, [(e.sub_type, e.date_start, e.evidence[0].text) for e in found]
+    strike = found[0]
+    assert strike.date_start == "2022-06-15"  # Wednesday, not the Thursday the group spoke
+    assert strike.counts.get("killed") == 2
+    assert any(later.split(",")[0].rstrip(".") in e.text for e in strike.evidence)
+
+
+def test_the_lead_keeps_the_report_day_when_nothing_later_dates_it(extractor: EventExtractor) -> None:
+    found = violent(extractor, LEAD + "A third passenger was taken to hospital in Dohuk.")
+    assert [e.date_start for e in found] == ["2022-06-16"]
+
+
+def test_a_later_day_beyond_a_week_before_the_report_is_not_the_same_happening(extractor: EventExtractor) -> None:
+    found = violent(extractor, LEAD + "The attack took place on June 2.")
+    assert [e.date_start for e in found] == ["2022-06-16"]
+
+
+def test_a_day_the_lead_wrote_for_the_happening_itself_is_kept(extractor: EventExtractor) -> None:
+    text = ("A drone struck a car near Sinjar on Tuesday, killing two fighters. "
+            "The attack took place late on Wednesday, the group said.")
+    found = violent(extractor, text)
+    assert [e.date_start for e in found] == ["2022-06-14"]
+
+
+def test_a_toll_report_is_not_folded_into_the_strikes_it_counts(extractor: EventExtractor) -> None:
+    text = ("A militia said on Thursday that the death toll from air strikes on its bases rose to 25. "
+            "The strikes hit five sites near Qaim late on Tuesday.")
+    strikes = [e for e in violent(extractor, text) if e.date_start == "2022-06-14"]
+    assert strikes and all(not any("death toll" in ev.text for ev in e.evidence) for e in strikes)
+
+
+def test_a_rank_in_a_series_does_not_date_the_happening(extractor: EventExtractor) -> None:
+    text = ("Activist shot dead in Amarah\n"
+            "A prominent activist was shot dead by unidentified gunmen in the southern city of Amarah, police "
+            "said, the third such killing this month.\n"
+            "The gunmen opened fire on the activist as he left his home on Saturday evening and fled.")
+    ctx = make_context(text, "2020-08-24")
+    ctx.document.metadata.title = text.split("\n")[0]
+    found = [e for e in extractor.extract(ctx) if e.sub_type == "Attack"]
+    assert [e.date_start for e in found] == ["2020-08-22"], [(e.date_start, e.evidence[0].text) for e in found]
