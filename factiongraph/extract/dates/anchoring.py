@@ -443,6 +443,33 @@ def _reaction_day(sentence: str, earlier: list[Event], anchor: Anchor) -> tuple[
     return _answered_event(words, days)
 
 
+# "The first strike hit a vehicle ...", "The other rocket landed ...": one of several happenings the
+# story told before as a whole ("Turkish drone strikes killed three people on Tuesday").
+_ONE_OF_THEM = re.compile(r"\s*(?:The|Its|Their)\s+(?:first|second|third|fourth|last|final|other|deadliest)\s+"
+                          r"(?:[\w-]+\s+)?(?P<noun>strike|attack|raid|rocket|missile|drone|blast|explosion|bomb|"
+                          r"bombing|shell|projectile)\b", re.I)
+
+
+def _one_of_those_told(sentence: str, earlier: list[Event]) -> Event | None:
+    """Return the happenings told before as a whole that an undated sentence names one of ("The
+    first strike hit a vehicle near Penjwen"): the latest earlier event dated to one day by its own
+    words whose trigger is that noun in the plural ("drone strikes") or that counts several
+    ("three rockets"). None otherwise."""
+    m = _ONE_OF_THEM.match(sentence)
+    if m is None:
+        return None
+    noun = m.group("noun").lower()
+    for e in reversed(earlier):
+        if e.date_precision != DatePrecision.DAY or not e.date_start or e.date_end not in (None, e.date_start) \
+                or str(e.attrs.get("date_basis", "")).startswith(("undated", "relative")):
+            continue
+        evidence = e.evidence[0].text if e.evidence else ""
+        if re.search(rf"\b(?:{noun}s|{noun}es|(?:two|three|four|five|six|several|multiple|\d+)\s+(?:[\w-]+\s+)?{noun}s?)\b",
+                     evidence, re.I):
+            return e
+    return None
+
+
 # A time set earlier in a paragraph is the background of what follows only when it is well before
 # the publication: a recent one is the report's own time, which the publication period stands for.
 BACKGROUND_BEFORE_DAYS = 45
@@ -565,6 +592,10 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
         return value, None, f"relative: not before the {word} it answers ({ref.date_start})"
     if prompted and match is None:
         return None, None, "undated: before the happening that answered it"
+    whole = _one_of_those_told(sentence, earlier) if match is None and sentence else None
+    if whole is not None:
+        return value_of(_date_from([int(p) for p in (whole.date_start or "").split("-")]), DatePrecision.DAY), None, \
+            f"one of the happenings told before ({whole.date_start})"
     reacted = _reaction_day(sentence, earlier, anchor) if reaction and match is None and sentence else None
     if reacted is not None:
         ref, word = reacted

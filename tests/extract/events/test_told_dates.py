@@ -73,3 +73,20 @@ def test_a_rank_in_a_series_does_not_date_the_happening(extractor: EventExtracto
     ctx.document.metadata.title = text.split("\n")[0]
     found = [e for e in extractor.extract(ctx) if e.sub_type == "Attack"]
     assert [e.date_start for e in found] == ["2020-08-22"], [(e.date_start, e.evidence[0].text) for e in found]
+
+
+def test_one_of_several_happenings_told_as_a_whole_takes_their_day(extractor: EventExtractor) -> None:
+    text = ("Drone strikes killed three people in the Kurdistan Region on Tuesday, local officials said.\n\n"
+            "The first strike hit a vehicle near the town of Penjwen, killing two people. A second strike "
+            "targeted a farm in the Qandil mountains hours later, killing one man.")
+    found = violent(extractor, text, "2023-08-15")
+    parts = {e.location_name: e.date_start for e in found if e.location_name in ("Penjwen", "Qandil Mountains")}
+    assert parts == {"Penjwen": "2023-08-15", "Qandil Mountains": "2023-08-15"}, \
+        [(e.location_name, e.date_start) for e in found]
+
+
+def test_one_of_them_needs_a_whole_told_as_several(extractor: EventExtractor) -> None:
+    text = ("A drone strike killed a man near Sinjar on Tuesday, officials said.\n\n"
+            "The first strike of the year hit a farm near Penjwen, killing two people.")
+    penjwen = [e for e in violent(extractor, text, "2023-08-15") if e.location_name == "Penjwen"]
+    assert penjwen and penjwen[0].date_start != "2023-08-15"
