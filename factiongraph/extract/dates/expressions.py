@@ -93,6 +93,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             # "Later, he addressed the nation": a sentence that opens on a bare "Later"
                             r"|(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|^)(?-i:Later)(?=,?\s+(?!this\b|that\b|in\b|on\b|"
                             r"the\b|next\b|last\b|that\b|years?\b|months?\b|weeks?\b)[A-Za-z])", re.I)),
+    # "on Monday and Tuesday", "from Saturday to Monday", "between Sunday and Tuesday": consecutive days
+    ("weekday_range", re.compile(r"\b(?:(?P<span>(?i:from|between))\s+)?" + _WEEKDAY
+                                 + r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?P<conn>and|to|until|through|into)\s+"
+                                 r"(?P<weekday2>" + _WEEKDAY_NAMES + r")\b")),
     ("weekday_last_week", re.compile(r"\b" + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:of\s+)?"
                                       r"(?i:last\s+week)\b|\b(?i:last\s+week\s+on)\s+(?P<weekday2>" + _WEEKDAY_NAMES
                                       + r")\b")),
@@ -137,6 +141,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "y": _PREP_WORDS, "y_attr": (_DIGIT,), "future": ("tomorrow", "next", "in", "later"), "ago": _NUM_WORDS,
     "rel_event": (*_NUM_WORDS, "the", "only", "just", "several", "some", "minutes", "hours", "moments", "within"), "same_day": ("later", "earlier", "that", "the"),
     "weekend": ("over", "during", "at", "on", "last", "this", "past", "the", "weekend"),
+    "weekday_range": ("from", "between", *WEEKDAYS),
     "weekday_last_week": (*WEEKDAYS, "last"),
     "last_period": ("last", "this", "earlier", "later", "past"),
     "recent": ("in", "over", "during", "for", "of", "the", "past", "last", "recent"),
@@ -477,6 +482,18 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
         if g.get("last") and back == 0:  # "last Tuesday" written on a Tuesday: the week before
             return value_of(pub - timedelta(days=7), DatePrecision.DAY), "the weekday before publication's", None, None
         return value_of(pub - timedelta(days=back), DatePrecision.DAY), "most recent weekday on or before publication", None, None
+    if kind == "weekday_range":  # "on Monday and Tuesday", "from Saturday to Monday": the latest such days
+        gap = (WEEKDAYS[g["weekday2"].lower()] - WEEKDAYS[g["weekday"].lower()]) % 7
+        if not day_pub:
+            return value_of(pub, anchor.precision or DatePrecision.YEAR), "weekdays; publication day unknown", None, None
+        if gap == 0 or gap > (1 if g["conn"].lower() == "and" and not g.get("span") else 4):
+            # "on Monday and Thursday": two days, not a span; the first is the one written beside the verb
+            back = (pub.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
+            return value_of(pub - timedelta(days=back), DatePrecision.DAY), \
+                "most recent weekday on or before publication (the first of two)", None, None
+        last = pub - timedelta(days=(pub.weekday() - WEEKDAYS[g["weekday2"].lower()]) % 7)
+        return DateValue(last - timedelta(days=gap), last, DatePrecision.DAY), \
+            "publication: the latest such days on or before publication; a span of days", None, None
     if kind == "weekday_last_week":  # "on Tuesday last week": that weekday in the week before publication's
         if not day_pub:
             return value_of(pub, anchor.precision or DatePrecision.YEAR), "weekday; publication day unknown", None, None

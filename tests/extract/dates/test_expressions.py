@@ -110,6 +110,17 @@ def test_the_weekend_is_the_latest_saturday_and_sunday() -> None:
     assert one("last week the militia paraded").value != weekend
 
 
+def test_consecutive_weekdays_are_one_span_of_days() -> None:
+    # publication: Wednesday 14 April 2021
+    for text, first, last in (("clashes on Monday and Tuesday killed six", 12, 13),
+                              ("jets struck from Saturday to Monday", 10, 12),
+                              ("between Sunday and Tuesday rockets fell", 11, 13),
+                              ("protests on Sunday night and Monday", 11, 12)):
+        assert one(text).value == DateValue(date(2021, 4, first), date(2021, 4, last), DatePrecision.DAY), text
+    # "Monday and Thursday" are two days, not a span: the first keeps its own day
+    assert one("a bomb on Monday and Thursday saw another").value == value_of(date(2021, 4, 12), DatePrecision.DAY)
+
+
 def test_a_weekday_of_last_week_and_weeks_ago() -> None:
     # publication: Wednesday 14 April 2021
     for text in ("on Tuesday last week rockets fell", "last week on Tuesday rockets fell", "Tuesday of last week"):
