@@ -314,7 +314,7 @@ class EventExtractor:
                 main.append(c)  # "The assassination of X on Monday sparked protests": a happening of its own
                 continue
             if c.rule.outcome:
-                near_hosts = [h for h in hosts if not (c.is_verb and _time_apart(h, c))]
+                near_hosts = [h for h in hosts if not (c.is_verb and (_time_apart(h, c) or _other_doers(h, c)))]
                 if near_hosts:
                     near_hosts[0].outcomes.append(c)
                 elif hosts:
@@ -1965,6 +1965,22 @@ def _time_apart(host: Candidate, outcome: Candidate) -> bool:
         if doc[i].lower_ in _TIME_PARTING and i > 0 and doc[i - 1].lower_.rstrip("s") in _TIME_UNITS:
             return True
     return False
+
+
+def _other_doers(host: Candidate, outcome: Candidate) -> bool:
+    """Return True when a non-violent host and an outcome verb each have a subject of their own
+    ("Gunmen killed a farmer on Monday and police arrested two suspects on Thursday"): two doers,
+    two happenings. "Police raided a house, killing one suspect" and "Troops killed two militants and
+    arrested three" (one subject for both verbs) keep the killing as the host's outcome."""
+    if host.rule.type in VIOLENT_TYPES or not (host.is_verb and outcome.is_verb) or outcome.passive:
+        return False
+    doc = host.sent.doc
+
+    def subject(i: int) -> Any | None:
+        return next((c for c in doc[i].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+    a, b = subject(host.start), subject(outcome.start)
+    return a is not None and b is not None and a.i != b.i and a.lower_ != b.lower_
 
 
 def _other_days(a: Event, b: Event) -> bool:

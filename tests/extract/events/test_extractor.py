@@ -1063,6 +1063,11 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     ("Militants shot dead a police officer in Mosul on Sunday, a week after police detained his cousin.",
      ["Arrests", "Attack"]),
     ("Security forces raided a house in Tarmiyah on Monday, killing two suspects.", ["Arrests"]),
+    # a killing and an arrest each told with a doer of its own are two happenings; one doer for both
+    # verbs keeps the killing the arrest's outcome
+    ("Gunmen killed a farmer near Kirkuk on Monday and police arrested two suspects on Thursday.",
+     ["Arrests", "Attack"]),
+    ("Troops killed two militants and arrested three in a raid near Hawija on Monday.", ["Arrests"]),
     # a killing told by its phrasal verb
     ("Unknown assailants gunned down a tribal sheikh in Basra on Tuesday.", ["Attack"]),
     # a place seized is territory taken; weapons or houses seized are not
