@@ -16,7 +16,7 @@ from collections.abc import Collection, Mapping, Sequence
 from factiongraph.clean.chrome import compile_rules
 from factiongraph.clean.dates import date_from_url, format_date, parse_date
 from factiongraph.clean.html import HtmlPage, extract_html
-from factiongraph.clean.metadata import OutletFinder, find_copyright_holder, find_wire_dateline
+from factiongraph.clean.metadata import OutletFinder, find_copyright_holder, find_wire_dateline, outlet_before_date
 from factiongraph.clean.unwrap import unwrap
 from factiongraph.clean.text import LineClassifier, TextLayout
 from factiongraph.model import Block, BlockPart, DatePrecision, Document, Metadata, RawDocument, Rejection, RejectionReason
@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 NAME = "clean"
 VERSION = 4  # 3: hard-wrapped paragraphs joined (unwrap.py); 4: noscript text dropped, bare fragments read, deep HTML refused
 PRODUCER = f"stage.{NAME}.v{VERSION}"
+
+
+# How many lines from the top of a page a masthead (the outlet's name on a line of its own) may stand.
+MASTHEAD_LINES = 8
 
 
 def normalize_text(text: str) -> str:
@@ -103,12 +107,29 @@ class Cleaner:
         self._fill_published_from_layout(metadata, layout)
         content = [(text[b.start : b.end], b.part is BlockPart.CAPTION) for b in blocks if b.is_content]
         self._fill_outlet(metadata, content, layout.source_note)
+        if metadata.outlet is None:
+            self._fill_outlet_from_header(metadata, layout)
         if metadata.outlet is None and layout.copyright_note:
             holder = find_copyright_holder(layout.copyright_note)
             metadata.outlet = self._outlets.find_named(holder) if holder else None
             if metadata.outlet:
                 metadata.basis["outlet"] = f"explicit: copyright line '{layout.copyright_note}'"
         return text, blocks, metadata
+
+    def _fill_outlet_from_header(self, metadata: Metadata, layout: TextLayout) -> None:
+        """Name the publisher from the page's own header: a line near the top that is only a known
+        outlet's name (a masthead, "KirkukNow"), or the name a dateline line opens with before its
+        date ("Gulan Media June 28, 2021 News"). A wire agency's name is a credit, not the page's."""
+        for line in layout.lines[:MASTHEAD_LINES]:
+            name = line.text.strip()
+            if self._outlets.is_known(name) and not self._outlets.is_wire(name):
+                metadata.outlet = self._outlets.canonical(name)
+                metadata.basis["outlet"] = f"explicit: masthead line '{name}'"
+                return
+        named = outlet_before_date(layout.dateline) if layout.dateline else None
+        if named and not self._outlets.is_wire(named):
+            metadata.outlet = self._outlets.canonical(named)
+            metadata.basis["outlet"] = f"explicit: dateline line '{layout.dateline}'"
 
     @staticmethod
     def _fill_published_from_layout(metadata: Metadata, layout: TextLayout) -> None:

@@ -166,11 +166,19 @@ _TARGET_TEMPLATES: tuple[tuple[str, str], ...] = (
     ("received-by", r"\b(?:received|obtained|seen|reviewed|verified|acquired)\s+by\s+(?P<o>{o})"),
     ("comments-to", r"\bin\s+(?:comments|remarks|a\s+statement)\s+to\s+(?P<o>{o})"),
     ("has-learned", r"(?P<o>{o})\s+(?:has|have)\s+(?:learned|learnt|confirmed)"),
+    # the outlet telling its own reporting: "X could not independently verify", "X has reached out to"
+    ("own-reporting", r"(?P<o>{o})\s+(?:could\s+not|cannot|was\s+unable\s+to|has\s+not\s+been\s+able\s+to)\s+"
+                      r"(?:independently\s+)?(?:verify|confirm)"),
+    ("own-contact", r"(?P<o>{o})\s+(?:has|have)\s+(?:reached\s+out|contacted|decided\s+not\s+to\s+"
+                    r"(?:publish|air|broadcast|show))"),
 )
 # A template that opens with the outlet name makes the regex try the name at every position;
 # it is only run when its fixed words (a necessary part of any match) occur in the text.
 _TEMPLATE_CUES: dict[str, re.Pattern[str]] = {
     "has-learned": re.compile(r"(?:has|have)\s+(?:learned|learnt|confirmed)"),
+    "own-reporting": re.compile(r"\b(?:could\s+not|cannot|unable\s+to|been\s+able\s+to)\s+(?:independently\s+)?"
+                                r"(?:verify|confirm)"),
+    "own-contact": re.compile(r"\b(?:has|have)\s+(?:reached\s+out|contacted|decided\s+not\s+to)"),
 }
 # The words one of which every match of a template holds (case as written, like the templates):
 # a text without any skips the template's scan.
@@ -336,6 +344,24 @@ _WIRE_DATELINE = re.compile(
 _MEDIA_WORD = re.compile(
     r"(?i)\b(?:news|agency|agenzia|agence|agencia|press|presse|tv|radio|times|post|media|network|herald|"
     r"journal|observer|daily|gazette|tribune|wire|channel|television)\b")
+
+
+_NAME_BEFORE_DATE = re.compile(
+    r"^(?P<o>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})\s*[,|\u2022-]?\s+"
+    r"(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{1,4}[\s/.-])")
+
+
+def outlet_before_date(dateline: str) -> str | None:
+    """Return the outlet's name a page's dateline line opens with ("Gulan Media June 28, 2021 News",
+    "Example Times | 12.03.2022"), when it reads as an outlet's name (a media word: News, Media,
+    Agency, Times ...: never a person's); else None."""
+    m = _NAME_BEFORE_DATE.match(dateline.strip())
+    if m is None:
+        return None
+    name = m.group("o").strip()
+    if not _MEDIA_WORD.search(name) or name.split()[0].lower() in ("published", "updated", "posted", "last", "modified", "date"):
+        return None
+    return name
 
 
 def find_wire_dateline(paragraph: str) -> str | None:

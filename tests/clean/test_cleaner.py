@@ -166,3 +166,32 @@ def test_page_furniture_a_scraper_keeps_is_boilerplate() -> None:
         assert parts[line] is BlockPart.BOILERPLATE, line
     assert parts["One drone was shot down and the other crashed near the base perimeter, the sources said."] \
         is BlockPart.BODY
+
+
+def test_a_masthead_line_names_the_publisher_but_a_wire_credit_does_not() -> None:
+    body = ("Rockets hit the airport in Erbil on Monday, killing a contractor, officials said.\n"
+            "The attack was the first in months.\n")
+    cleaner = Cleaner(["Desert Courier", "Reuters"], wire_agencies=["Reuters"])
+    doc = cleaner.clean(make_raw("Rockets hit Erbil airport\nDesert Courier\n" + body))
+    assert doc.metadata.outlet == "Desert Courier"
+    assert "masthead" in doc.metadata.basis["outlet"]
+    assert cleaner.clean(make_raw("Rockets hit Erbil airport\nReuters\n" + body)).metadata.outlet is None
+
+
+def test_an_outlet_name_opening_the_dateline_line_is_the_publisher() -> None:
+    text = ("Rockets hit Erbil airport\nKirkuk Courier Media June 28, 2021 News\n"
+            "Rockets hit the airport in Erbil on Monday, killing a contractor, officials said.\n"
+            "The attack was the first in months.\n")
+    doc = Cleaner().clean(make_raw(text))
+    assert doc.metadata.outlet == "Kirkuk Courier Media"
+    assert doc.metadata.published == "2021-06-28"
+    byline = Cleaner().clean(make_raw(text.replace("Kirkuk Courier Media", "Sami Daoud")))
+    assert byline.metadata.outlet is None
+
+
+def test_an_outlet_telling_its_own_reporting_is_the_publisher() -> None:
+    text = ("Militia video shows captive\n"
+            "The group released a video of the captive on Monday.\n"
+            "Desert Courier could not independently verify the footage. Desert Courier has decided not to "
+            "publish the video.\n")
+    assert CLEANER.clean(make_raw(text)).metadata.outlet == "Desert Courier"
