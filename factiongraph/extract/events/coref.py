@@ -497,7 +497,8 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, alli
     if is_undated(new) or str(new.attrs.get("date_basis", "")).startswith("relative: reference"):
         return anaphoric or near or participants_overlap(prev, new)
     if is_undated(prev):
-        return near and (anaphoric or participants_overlap(prev, new))
+        # "... condemned a drone strike that killed three. The strike on Wednesday night targeted a car"
+        return near and (anaphoric or participants_overlap(prev, new) or _opens_with_reference(new))
     return dates_compatible(prev, new) and (anaphoric or near or participants_overlap(prev, new)) \
         and (prev.date_start == new.date_start or _told_and_reported(prev, new))
 

@@ -818,7 +818,14 @@ class EventExtractor:
         usable = in_sentence if answered is None else [d for d in in_sentence
                                                        if answered[0] <= d.start and d.end <= answered[1]]
         own = [d for d in usable if reader.attaches(sent.doc, cand.start, cand.end, d.start, d.end)]
-        free = [d for d in usable if not reader.in_other_clause(sent.doc, cand.start, cand.end, d.start, d.end)]
+        stance = _stance_over(trigger_head(sent.doc, cand.start, cand.end)) \
+            if not cand.is_verb and reader.available else None
+        if stance is not None:
+            # "The government on Thursday condemned a drone strike that killed three": Thursday is the
+            # condemnation's day; the strike came on it or before, on a day its own phrase may give
+            own = [d for d in own if not _dated_verb(sent.doc, d, stance)]
+        free = [d for d in usable if not reader.in_other_clause(sent.doc, cand.start, cand.end, d.start, d.end)
+                and not (stance is not None and _dated_verb(sent.doc, d, stance))]
         date_match = choose_date(ctx.document.text, sent.start_char, sent.end_char, trigger, own, free,
                                  pool if answered is None else usable)
         value, date_text, basis = resolve_event_date(date_match, earlier, anchor, dates, year, trigger,
@@ -1964,6 +1971,34 @@ def _time_apart(host: Candidate, outcome: Candidate) -> bool:
     for i in range(lo + 1, hi):
         if doc[i].lower_ in _TIME_PARTING and i > 0 and doc[i - 1].lower_.rstrip("s") in _TIME_UNITS:
             return True
+    return False
+
+
+# Verbs that judge a happening told as their object: the judging comes after it ("condemned").
+_JUDGING = re.compile(r"^(?:condemn|denounc|deplor|welcom|prais|hail|applaud|criticis|criticiz|mourn)\w*$")
+
+
+def _stance_over(noun: Any) -> Any | None:
+    """Return the verb a happening's noun is the object of when that verb judges it ("condemned a
+    drone strike", "welcomed the strikes"), else None. A claim of responsibility is not one: its
+    day is mostly the happening's own."""
+    if noun.dep_ == "dobj" and _JUDGING.match(noun.head.lower_):
+        return noun.head
+    return None
+
+
+def _dated_verb(doc: Any, match: DateMatch, verb: Any) -> bool:
+    """Return True when a date expression modifies ``verb`` itself, not a phrase inside its object."""
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(6):
+        if t.head.i == verb.i:
+            return t.dep_ in ("prep", "npadvmod", "advmod", "tmod") or t.dep_ == "pobj"
+        if t.head.i == t.i or t.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            return False
+        t = t.head
     return False
 
 

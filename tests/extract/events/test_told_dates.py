@@ -90,3 +90,22 @@ def test_one_of_them_needs_a_whole_told_as_several(extractor: EventExtractor) ->
             "The first strike of the year hit a farm near Penjwen, killing two people.")
     penjwen = [e for e in violent(extractor, text, "2023-08-15") if e.location_name == "Penjwen"]
     assert penjwen and penjwen[0].date_start != "2023-08-15"
+
+
+def test_the_day_of_a_condemnation_is_not_the_day_of_what_it_condemns(extractor: EventExtractor) -> None:
+    text = ("The Iraqi government on Thursday condemned a drone strike in the capital that killed three "
+            "people. The strike on Wednesday night targeted a car in eastern Baghdad.")
+    found = violent(extractor, text, "2024-02-09")
+    assert [(e.date_start, e.counts.get("killed")) for e in found] == [("2024-02-07", 3)]
+    alone = violent(extractor, text.split(". ")[0] + ".", "2024-02-09")
+    assert [e.date_start for e in alone] != ["2024-02-08"]  # not the condemnation's Thursday
+
+
+def test_a_day_in_the_condemned_phrase_dates_the_happening(extractor: EventExtractor) -> None:
+    text = "The Iraqi government condemned on Thursday Wednesday's drone strike in Baghdad that killed three people."
+    assert [e.date_start for e in violent(extractor, text, "2024-02-09")] == ["2024-02-07"]
+
+
+def test_a_claim_of_responsibility_keeps_its_day(extractor: EventExtractor) -> None:
+    text = "Kataib Hezbollah on Friday claimed responsibility for a rocket attack on the airport in Erbil that wounded two."
+    assert [e.date_start for e in violent(extractor, text, "2024-02-09")] == ["2024-02-09"]
