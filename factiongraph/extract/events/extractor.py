@@ -45,10 +45,12 @@ from factiongraph.extract.events.participants import (add_outcome_roles, assign_
 from factiongraph.extract.view.dateline import dateline_end, dateline_end_in_line, dateline_place
 from factiongraph.extract.view.quoting import is_inside_speech
 from factiongraph.extract.dates.anchoring import YearGuess, choose_date, infer_year, resolve_event_date
-from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
+from factiongraph.extract.dates.expressions import (Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates,
+                                                   value_of)
 from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event, locate_span, story_country
 from factiongraph.extract.events.titles import title_organisations
-from factiongraph.extract.events.told_dates import date_told_later, series_period
+from factiongraph.extract.events.told_dates import (date_before_by_span, date_told_later, months_after_clause,
+                                                    series_period)
 from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, DatePrecision, EntityType, Event, Evidence, Mention
@@ -832,6 +834,21 @@ class EventExtractor:
                                                      ctx.span_text(sent), answered is not None, sent.start_char,
                                                      reaction=rule.type not in VIOLENT_TYPES,
                                                      paragraph_start=ctx.document.text.rfind("\n", 0, sent.start_char) + 1)
+        back = months_after_clause(trigger_head(sent.doc, cand.start, cand.end)) if reader.available else None
+        if back is not None and not (date_match is not None and back[2].left_edge.idx <= date_match.start
+                                     and date_match.end <= _subtree_end(back[2])):
+            # "rallied on Friday, two years after a U.S. strike killed X": the strike is dated two years
+            # before the rally's day, at year precision; "months after": no day to give
+            count, months, _ = back
+            base = date_match.value.start if date_match is not None and date_match.value is not None \
+                else anchor.published
+            period = date_before_by_span(count, months, base) if base is not None else None
+            unit = "years" if months >= 12 else "months"
+            if period is None:
+                value, basis = None, f"relative: some {unit} before the happening it is set before"
+            else:
+                value, basis = value_of(period[0], period[1]), f"relative: {count} {unit} before '{date_text or 'publication'}'"
+            date_text = None
         # A country or place that is a participant ("US strike", "attacks on Israel") is not
         # where the event happened.
         text = ctx.document.text
@@ -1976,6 +1993,11 @@ def _time_apart(host: Candidate, outcome: Candidate) -> bool:
 
 # Verbs that judge a happening told as their object: the judging comes after it ("condemned").
 _JUDGING = re.compile(r"^(?:condemn|denounc|deplor|welcom|prais|hail|applaud|criticis|criticiz|mourn)\w*$")
+
+
+def _subtree_end(token: Any) -> int:
+    last = token.doc[token.right_edge.i]
+    return int(last.idx + len(last.text))
 
 
 def _stance_over(noun: Any) -> Any | None:

@@ -142,3 +142,55 @@ def series_period(doc: Any, match: DateMatch) -> bool:
         and any(c.dep_ == "amod" and c.lower_ in _RANKS for c in head.children) \
         and any(c.dep_ == "amod" and c.lower_ != "such" and c.lower_ in _RANKS for c in head.children) \
         and head.dep_ not in ("nsubj", "nsubjpass", "dobj")
+
+
+_SPAN_UNITS = {"year": 12, "years": 12, "month": 1, "months": 1, "decade": 120, "decades": 120}
+_SPAN_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18}
+_CLAUSE_DEPS = frozenset({"ROOT", "advcl", "ccomp", "conj", "relcl", "xcomp", "acl", "parataxis"})
+
+
+def _span_of(token: Any) -> tuple[int | None, int] | None:
+    """Return (how many, months per unit) of a "two years", "six months", "months" among ``token``'s
+    children, else None."""
+    for child in token.children:
+        months = _SPAN_UNITS.get(child.lower_)
+        if months is None or child.dep_ not in ("npadvmod", "advmod", "nmod", "pobj", "dobj"):
+            continue
+        count: int | None = None
+        for c in child.children:
+            if c.dep_ in ("nummod", "det", "quantmod"):
+                count = int(c.text) if c.text.isdigit() else _SPAN_NUMBERS.get(c.lower_, count)
+        if count is None and child.lower_ in ("year", "month", "decade"):
+            count = 1
+        return count, months
+    return None
+
+
+def months_after_clause(head: Any) -> tuple[int | None, int, Any] | None:
+    """Return (count, months per unit, the head of the "after" clause or phrase) when the happening whose head is ``head``
+    is told in a clause or phrase set a span of months or years before another ("rallied on Friday,
+    two years after a U.S. strike killed X", "six months after the killing of X"), else None."""
+    t = head
+    for _ in range(8):
+        if t.lower_ in ("after", "since") and t.dep_ == "prep":
+            span = _span_of(t) or _span_of(t.head)
+            return (*span, t) if span is not None else None
+        marks = [c for c in t.children if c.dep_ == "mark" and c.lower_ in ("after", "since")]
+        if marks:
+            span = _span_of(t) or _span_of(marks[0])
+            return (*span, t) if span is not None else None
+        if t.dep_ in _CLAUSE_DEPS or t.head.i == t.i:
+            return None  # the clause the happening is told in is set before no other
+        t = t.head
+    return None
+
+
+def date_before_by_span(count: int | None, months: int, base: date) -> tuple[date, DatePrecision] | None:
+    """Return the period ``count`` spans of ``months`` before ``base`` (a year for years, a month for
+    months), or None when the count is not written ("months after")."""
+    if count is None:
+        return None
+    index = base.year * 12 + base.month - 1 - count * months
+    day = date(index // 12, index % 12 + 1, 1)
+    return (date(day.year, 1, 1), DatePrecision.YEAR) if months >= 12 else (day, DatePrecision.MONTH)

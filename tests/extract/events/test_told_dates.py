@@ -109,3 +109,30 @@ def test_a_day_in_the_condemned_phrase_dates_the_happening(extractor: EventExtra
 def test_a_claim_of_responsibility_keeps_its_day(extractor: EventExtractor) -> None:
     text = "Kataib Hezbollah on Friday claimed responsibility for a rocket attack on the airport in Erbil that wounded two."
     assert [e.date_start for e in violent(extractor, text, "2024-02-09")] == ["2024-02-09"]
+
+
+@pytest.mark.parametrize(("text", "recalled"), [
+    ("Supporters rallied in Baghdad on Friday, two years after a drone strike killed a commander near the airport.",
+     "2019"),
+    ("Fighters paraded through Basra on Friday, six months after gunmen killed their commander in the city.",
+     "2020-09"),
+    ("The rally on Friday came a year after a drone strike killed two commanders near the airport.", "2020"),
+])
+def test_a_happening_set_years_or_months_before_another_is_dated_back(
+        extractor: EventExtractor, text: str, recalled: str) -> None:
+    found = extractor.extract(make_context(text, "2021-03-12"))
+    killings = [e for e in found if e.counts.get("killed")]
+    assert [e.date_start for e in killings] == [recalled], [(e.sub_type, e.date_start) for e in found]
+    assert all(e.date_start in (recalled, "2021-03-12") for e in found)
+
+
+def test_a_date_inside_the_after_clause_is_the_happenings_own(extractor: EventExtractor) -> None:
+    text = "Protesters gathered on Friday, two years after a drone strike killed a commander in January 2019."
+    killings = [e for e in extractor.extract(make_context(text, "2021-03-12")) if e.counts.get("killed")]
+    assert [e.date_start for e in killings] == ["2019-01"]
+
+
+def test_months_after_without_a_number_gives_no_day(extractor: EventExtractor) -> None:
+    text = "Rockets hit the base on Friday, months after a drone attack killed three soldiers there."
+    killings = [e for e in extractor.extract(make_context(text, "2021-03-12")) if e.counts.get("killed") == 3]
+    assert killings and killings[0].date_start is None
