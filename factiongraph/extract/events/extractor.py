@@ -50,7 +50,7 @@ from factiongraph.extract.dates.expressions import (Anchor, DateMatch, RawDate, 
 from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event, locate_span, story_country
 from factiongraph.extract.events.titles import title_organisations
 from factiongraph.extract.events.told_dates import (date_before_by_span, date_told_later, months_after_clause,
-                                                    series_period)
+                                                    series_period, set_apart_tokens)
 from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, DatePrecision, EntityType, Event, Evidence, Mention
@@ -1304,11 +1304,14 @@ class EventExtractor:
     def _apply_variants(self, ctx: DocContext, cand: Candidate, actors: list[str],
                         targets: list[str]) -> tuple[str, str, str]:
         rule = cand.rule
-        lemmas = set(ctx.lowers()[cand.sent.start:cand.sent.end])
+        trigger = cand.sent.doc[cand.start]
+        apart = set_apart_tokens(cand.sent, trigger) if cand.sent.doc.has_annotation("DEP") else set()
+        # "rallied on Friday, two years after a strike killed X": "killed" says nothing of the rally
+        lemmas = {w for i, w in enumerate(ctx.lowers()[cand.sent.start:cand.sent.end], cand.sent.start)
+                  if i not in apart}
 
         def types_of(ids: list[str]) -> set[str]:
             return {str(ctx.entities[i].type) for i in ids if i in ctx.entities}
-        trigger = cand.sent.doc[cand.start]
         for v in rule.variants:
             if v.if_near and not (v.if_near & lemmas):
                 continue
@@ -1983,7 +1986,7 @@ def _time_apart(host: Candidate, outcome: Candidate) -> bool:
     told after the parting words ("days after Soleimani's killing") is recalled, not reported;
     so is one told by a noun ("The assassination came two weeks after ...": callers check that).
     """
-    lo, hi = outcome.start, host.start
+    lo, hi = sorted((outcome.start, host.start))  # "rallied on Friday, two years after a strike killed X" too
     doc = host.sent.doc
     for i in range(lo + 1, hi):
         if doc[i].lower_ in _TIME_PARTING and i > 0 and doc[i - 1].lower_.rstrip("s") in _TIME_UNITS:

@@ -150,7 +150,7 @@ _SPAN_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 _CLAUSE_DEPS = frozenset({"ROOT", "advcl", "ccomp", "conj", "relcl", "xcomp", "acl", "parataxis"})
 
 
-def _span_of(token: Any) -> tuple[int | None, int] | None:
+def span_of(token: Any) -> tuple[int | None, int] | None:
     """Return (how many, months per unit) of a "two years", "six months", "months" among ``token``'s
     children, else None."""
     for child in token.children:
@@ -174,11 +174,11 @@ def months_after_clause(head: Any) -> tuple[int | None, int, Any] | None:
     t = head
     for _ in range(8):
         if t.lower_ in ("after", "since") and t.dep_ == "prep":
-            span = _span_of(t) or _span_of(t.head)
+            span = span_of(t) or span_of(t.head)
             return (*span, t) if span is not None else None
         marks = [c for c in t.children if c.dep_ == "mark" and c.lower_ in ("after", "since")]
         if marks:
-            span = _span_of(t) or _span_of(marks[0])
+            span = span_of(t) or span_of(marks[0])
             return (*span, t) if span is not None else None
         if t.dep_ in _CLAUSE_DEPS or t.head.i == t.i:
             return None  # the clause the happening is told in is set before no other
@@ -194,3 +194,27 @@ def date_before_by_span(count: int | None, months: int, base: date) -> tuple[dat
     index = base.year * 12 + base.month - 1 - count * months
     day = date(index // 12, index % 12 + 1, 1)
     return (date(day.year, 1, 1), DatePrecision.YEAR) if months >= 12 else (day, DatePrecision.MONTH)
+
+
+_PARTING = frozenset({"after", "before", "since"})
+# Units that set a clause apart in time ("two days after", "years before").
+_PARTING_UNITS = frozenset({"minutes", "hours", "day", "days", "week", "weeks", *_SPAN_UNITS})
+
+
+def set_apart_tokens(sent: Any, trigger: Any) -> set[int]:
+    """Return the token indices of the clauses and phrases of ``sent`` set apart in time from the
+    one ``trigger`` is told in ("rallied on Friday, two years after a strike killed X": the
+    after-clause): their words say nothing of the trigger's happening."""
+    out: set[int] = set()
+    for t in sent:
+        parting = t.lower_ in _PARTING and t.dep_ == "prep"
+        marked = any(c.dep_ == "mark" and c.lower_ in _PARTING for c in t.children)
+        if not (parting or marked):
+            continue
+        units = [c for c in (*t.children, *(t.head.children if parting else ())) if c.lower_ in _PARTING_UNITS]
+        if not units:
+            continue
+        sub = range(t.left_edge.i, t.right_edge.i + 1)
+        if trigger.i not in sub:
+            out.update(sub)
+    return out

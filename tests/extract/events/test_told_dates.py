@@ -136,3 +136,12 @@ def test_months_after_without_a_number_gives_no_day(extractor: EventExtractor) -
     text = "Rockets hit the base on Friday, months after a drone attack killed three soldiers there."
     killings = [e for e in extractor.extract(make_context(text, "2021-03-12")) if e.counts.get("killed") == 3]
     assert killings and killings[0].date_start is None
+
+
+def test_words_of_a_clause_set_apart_in_time_do_not_type_the_happening(extractor: EventExtractor) -> None:
+    text = ("Thousands of supporters of the factions rallied in central Baghdad on Friday to demand the "
+            "withdrawal of foreign forces, two years after a drone strike killed a commander near the airport.")
+    rally = [e for e in extractor.extract(make_context(text, "2022-01-07")) if e.type == "Protests"]
+    assert [(e.sub_type, e.date_start) for e in rally] == [("Peaceful protest", "2022-01-07")]
+    shot = "Police shot dead two protesters who rallied in central Baghdad on Friday."
+    assert any(e.sub_type != "Peaceful protest" for e in extractor.extract(make_context(shot, "2022-01-07")))
