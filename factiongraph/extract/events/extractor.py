@@ -467,6 +467,8 @@ class EventExtractor:
     @staticmethod
     def _is_factual_verb(tokens: Sequence[Any], words: list[str], i: int, tag: str, headline: bool = False) -> bool:
         before = words[max(0, i - 3):i]
+        if i > 0 and words[i - 1] == "to" and _caused(tokens[i]):
+            return True  # "prompting hundreds of his supporters to storm the palace": they stormed it
         if BLOCKERS & set(before) or "n't" in before:
             return False
         j = i - 1
@@ -2001,6 +2003,19 @@ _JUDGING = re.compile(r"^(?:condemn|denounc|deplor|welcom|prais|hail|applaud|cri
 def _subtree_end(token: Any) -> int:
     last = token.doc[token.right_edge.i]
     return int(last.idx + len(last.text))
+
+
+# Verbs that make someone do a thing: "prompting supporters to storm", "forced the troops to withdraw".
+_CAUSING = frozenset({"prompting", "prompted", "forcing", "forced", "causing", "caused", "sparking", "sparked",
+                      "driving", "drove", "driven", "pushing", "pushed", "leading", "led"})
+
+
+def _caused(verb: Any) -> bool:
+    """Return True for a verb a past or ongoing causing verb governs ("prompting X to storm",
+    "which led protesters to torch"): what was caused happened."""
+    return verb.dep_ in ("xcomp", "ccomp") and verb.head.lower_ in _CAUSING \
+        and not any(c.dep_ in ("neg", "aux") and c.lower_ in ("not", "never", "will", "would", "could", "may",
+                                                             "might") for c in verb.head.children)
 
 
 def _stance_over(noun: Any) -> Any | None:

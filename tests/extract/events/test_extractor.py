@@ -1068,6 +1068,11 @@ def test_a_religious_ruling_is_a_development(text: str, actors: list[list[str]])
     ("Gunmen killed a farmer near Kirkuk on Monday and police arrested two suspects on Thursday.",
      ["Arrests", "Attack"]),
     ("Troops killed two militants and arrested three in a raid near Hawija on Monday.", ["Arrests"]),
+    # what a causing verb made people do happened; what it may make them do did not
+    ("The cleric quit politics on Monday, prompting hundreds of his supporters to storm the palace in Baghdad.",
+     ["Violent demonstration"]),
+    ("The decision could prompt militias to attack US bases in Iraq.", []),
+    ("The cleric urged his supporters to storm the palace in Baghdad.", []),
     # a killing told by its phrasal verb
     ("Unknown assailants gunned down a tribal sheikh in Basra on Tuesday.", ["Attack"]),
     # a place seized is territory taken; weapons or houses seized are not
