@@ -885,8 +885,10 @@ class EventExtractor:
         # "..., the governor said from Mosul": where the speaker was; "on the Kirkuk-Baghdad road near
         # Daquq": the towns a road is named by
         said_from = reader.attribution_spans(sent.doc, cand.start, cand.end)
-        attached = _road_ends(text, [m for m in attached if not _inside_any(m, said_from)])
-        placeable = _road_ends(text, [m for m in placeable if not _inside_any(m, said_from)])
+        attached = _road_ends(text, [m for m in attached if not _inside_any(m, said_from)
+                                     and not _TREATED_IN.search(text, max(sent.start_char, m.start - 90), m.start)])
+        placeable = _road_ends(text, [m for m in placeable if not _inside_any(m, said_from)
+                                      and not _TREATED_IN.search(text, max(sent.start_char, m.start - 90), m.start)])
         location = locate_event(attached, ctx.entities, ctx.kb, inside) if attached else None
         # A political development (a statement, a sanction, a ruling) happens where its own
         # clause puts it; a place elsewhere in its sentence is what it is about.
@@ -1437,6 +1439,12 @@ TOLL_PRODUCER = "rule.event-toll-update.v1"
 # "launched from Iraq", "fired from southern Lebanon": the place an attack came from.
 _LAUNCHED_FROM = re.compile(r"\b(?:launched|fired|sent|flown|lobbed)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?"
                             r"(?:\w+\s+)?$", re.IGNORECASE)
+# "taken to hospital in Dohuk", "transferred to a hospital in Baqubah for treatment": where the
+# wounded were treated, not where they were hurt.
+_TREATED_IN = re.compile(r"\b(?:taken|transferred|rushed|evacuated|brought|admitted|moved|transported|treated|"
+                         r"airlifted|flown)\s+(?:\w+\s+){0,3}?(?:to|at|in)\s+(?:a\s+|the\s+)?(?:\w+\s+)?"
+                         r"(?:hospital|hospitals|clinic|medical\s+(?:centre|center|facility))\s+(?:in|at)\s+"
+                         r"(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 # "marched in the capital": the capital of the country the story is set in (not "the capital of X").
 _THE_CAPITAL = re.compile(r"\b(?:in|across|near|around|outside|inside|into|to) the capital\b(?!\s+(?:of|city of))",
                           re.IGNORECASE)

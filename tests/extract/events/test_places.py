@@ -197,3 +197,12 @@ def test_a_present_headlines_place_goes_to_the_bodys_telling(extractor: EventExt
 def test_the_speakers_place_and_a_roads_ends_are_not_where(extractor: EventExtractor, text: str,
                                                             place: str | None) -> None:
     assert place_of(extractor, text) == place
+
+
+def test_the_town_a_wounded_man_was_taken_to_is_not_where_he_was_hurt(extractor: EventExtractor) -> None:
+    text = ("A drone struck a vehicle near Sinjar on Wednesday, killing two people. A third passenger was "
+            "wounded and taken to a hospital in Dohuk.")
+    found = extractor.extract(make_context(text, "2022-06-16"))
+    assert [(e.location_name, e.counts) for e in found] == [("Sinjar", {"killed": 2, "injured": 1})]
+    # a hospital that was hit is where it happened
+    assert place_of(extractor, "A drone hit a hospital in Sinjar on Wednesday, killing eight people.") == "Sinjar"
