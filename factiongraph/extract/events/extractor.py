@@ -960,6 +960,8 @@ class EventExtractor:
                                         and not reader.capital_state_of(m)],
                                        ctx.entities, ctx.kb, "dateline", 0.6) \
                     or self._dateline_town(ctx, reader, mentions, line, sent.end_char)
+                if location is not None and not self._in_named_country(ctx, location, in_sent):
+                    location = None  # "TAMPA, Fla. - ... conducted a strike in Iraq": filed far from it
         has_place = any(p is not None and p.basis == "clause" and p.precision != "country" for p in (location, loose))
         # a date in another clause still anchors; "the 2019 killing" dates only the killing
         has_date = date_match is not None or any(d.scope_end is None for d in in_sentence)
@@ -1086,6 +1088,17 @@ class EventExtractor:
                                       type=EntityType.PLACE, producer="", confidence=1.0, entity_id=capital)],
                              {**ctx.entities, capital: entity}, ctx.kb)
         return replace(found, basis="the story's capital", confidence=0.6) if found is not None else None
+
+    @staticmethod
+    def _in_named_country(ctx: DocContext, location: Location, in_sent: list[Mention]) -> bool:
+        """Return True unless the sentence says the happening was "in" a country and the place is not
+        known to lie in it (a place the gazetteer does not know lies in none)."""
+        text = ctx.document.text
+        countries = {m.entity_id for m in in_sent if m.entity_id and _entity_type(ctx, m) is EntityType.COUNTRY
+                     and re.search(r"\bin\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start])}
+        if not countries:
+            return True
+        return bool(countries & ({location.entity_id} | set(ancestor_ids(ctx.kb, location.entity_id))))
 
     @staticmethod
     def _country_place(ctx: DocContext, country: str) -> Location | None:

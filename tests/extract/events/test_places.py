@@ -206,3 +206,12 @@ def test_the_town_a_wounded_man_was_taken_to_is_not_where_he_was_hurt(extractor:
     assert [(e.location_name, e.counts) for e in found] == [("Sinjar", {"killed": 2, "injured": 1})]
     # a hospital that was hit is where it happened
     assert place_of(extractor, "A drone hit a hospital in Sinjar on Wednesday, killing eight people.") == "Sinjar"
+
+
+def test_a_dateline_far_from_the_country_the_happening_was_in_does_not_place_it(extractor: EventExtractor) -> None:
+    text = ("TAMPA, Fla. — At approximately 11:30 p.m. (Iraq time) on Feb. 7, U.S. Central Command forces "
+            "conducted a unilateral strike in Iraq in response to the attacks on U.S. service members, killing a "
+            "Kataib Hezbollah commander responsible for planning attacks on U.S. forces in the region.")
+    assert [e.location_name for e in extractor.extract(make_context(text, "2024-02-08"))] != ["TAMPA"]
+    near = "AL-QAIM, Iraq (Wire) — A drone struck a convoy near the border with Syria on Tuesday, killing three fighters."
+    assert place_of(extractor, near, "2024-02-08") == "al-Qaim"
