@@ -74,8 +74,11 @@ CAUSE_PREPS = frozenset({"for", "over", "after", "following"})
 FRAME_PREPS = frozenset({"during", "at", "amid"})
 REFERENCE_WORDS = frozenset({"a", "an", "its", "their", "his", "her", "recent", "last", "latest"})
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
-DEICTIC_PLACE = re.compile(r"\b(?:the (?:same )?(?:area|city|town|village|province|district|region|neighbou?rhood)|"
-                           r"there)\b", re.I)
+# "the area", "the same town", "there": a place told before. Not a place the phrase names itself ("the
+# province of Nineveh"), nor the "there" of "there is/has been" (existential, no place).
+DEICTIC_PLACE = re.compile(r"\b(?:the (?:same )?(?:area|city|town|village|province|district|region|neighbou?rhood)"
+                           r"\b(?!\s+of\b)|there\b(?!\s*(?:'s|\u2019s)|\s+(?:is|are|was|were|has|have|had|will|would|"
+                           r"may|might|could|can|should|must|seems?|seemed|appears?|appeared|remains?|remained)\b))", re.I)
 # "gathered at the scene of the strike": where the violent happening told before took place.
 SCENE_OF = re.compile(r"\bthe (?:site|scene) of the (?:\w+\s+)?(?:strike|attack|bombing|blast|explosion|"
                       r"shooting|killing|assassination|raid|ambush)\b", re.I)

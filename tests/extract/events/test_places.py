@@ -197,3 +197,12 @@ def test_a_present_headlines_place_goes_to_the_bodys_telling(extractor: EventExt
 def test_the_speakers_place_and_a_roads_ends_are_not_where(extractor: EventExtractor, text: str,
                                                             place: str | None) -> None:
     assert place_of(extractor, text) == place
+
+
+def test_an_existential_there_is_no_place_told_before(extractor: EventExtractor) -> None:
+    # "there has been" says something exists, not "in the place just named": the threat is not in Basra
+    text = ("Gunmen killed a shopkeeper in Basra on Monday. There has been a wave of such threats across Iraq, and "
+            "on Tuesday the militia threatened to attack US forces in Iraq.")
+    events = extractor.extract(make_context(text, "2023-04-10"))
+    threat = [e for e in events if "threatened" in e.evidence[0].text]
+    assert [e.location_name for e in threat] == ["Iraq"]
