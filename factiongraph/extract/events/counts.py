@@ -196,6 +196,11 @@ def _key_word(noun: Token, num: Token) -> Token | None:
         return noun  # "five dead", "25 fatalities"
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i != noun.i and noun.head.lower_ in KEY_WORDS:
         return noun.head  # "executed 12 captured soldiers": what was done to them, not what they were
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in KEY_WORDS \
+            and noun.head.head.i < noun.i:
+        # "the bodies of three kidnapped men", "the release of two abducted engineers": the noun
+        # the group belongs to says what befell it; the word on the group says what it was before
+        return noun.head.head
     for child in noun.children:  # "three people killed", "the five wounded"
         if child.dep_ in ("acl", "amod", "relcl") and child.lower_ in KEY_WORDS:
             return child

@@ -373,3 +373,15 @@ def test_a_zero_toll_a_few_sentences_on_in_its_paragraph_is_the_attacks() -> Non
             "units. Sirens sounded across the area for an hour. There were no casualties, a security source said.")
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-01-15"))
     assert [e.counts for e in events] == [{"killed": 0, "injured": 0}]
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # the bodies say what befell the men; "kidnapped" says what they were before
+    ("The bodies of three kidnapped men were found dumped in an orchard near Baqubah on Monday, police said.",
+     {"killed": 3}),
+    ("Police found the bodies of four abducted fishermen on a river bank south of Samarra on Thursday.",
+     {"killed": 4}),
+])
+def test_the_noun_a_group_belongs_to_says_its_fate(extractor: EventExtractor, text: str,
+                                                   counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
