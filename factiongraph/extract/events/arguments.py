@@ -123,6 +123,9 @@ ANNOUNCED_OPERATIONS = frozenset({"arrest", "raid", "weapons-seizure"})
 OUTCOME_LABELS = frozenset({"killing", "injury"})
 HOST_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes bombing bombings ambush raid assault
     shelling explosion blast barrage clashes clash""".split())
+# Happening nouns beside HOST_NOUNS: a clause on one of them tells that happening itself.
+_HAPPENING_HOSTS = frozenset("""bombings blasts explosions raids ambushes assaults operation operations fighting
+    violence incident incidents killing killings assassination shooting""".split())
 # Nouns of taking part: their owner acted in the happening "in" them ("his involvement in attacks").
 INVOLVEMENT_NOUNS = frozenset({"involvement", "role", "participation", "part", "hand", "complicity"})
 FORCE_LABELS = frozenset({"air-strike", "rocket-attack", "attack-on-base", "ground-attack", "shooting", "killing",
@@ -1163,6 +1166,32 @@ class ArgumentReader:
             if t.dep_ == "relcl" and t.head.ent_type_ in ("DATE", "TIME"):
                 return t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
             t = t.head
+        return None
+
+    def host_clause(self, doc: Any, start: int, end: int) -> tuple[int, int] | None:
+        """Return the character span of the relative or participial clause the trigger is told in
+        when that clause describes a person or thing of another clause ("held a funeral in Najaf for
+        members *who were killed in a strike*", "gathered in Karbala to bury commanders *killed in a
+        strike*"): the other clause's places are where that clause's happening was, not this one's.
+        None when the trigger is in no such clause, when the clause describes a happening ("an
+        attack in Kirkuk that killed three") or a place ("the region that fell to ISIS in 2014"), or
+        when the other clause only reports it ("police said three men who were kidnapped ...")."""
+        if not self.available:
+            return None
+        t = trigger_head(doc, start, end)
+        while t.head.i != t.i:
+            host = t.head
+            if t.dep_ in ("relcl", "acl") and t.i > host.i:  # a clause on a noun (spaCy's acl, relcl)
+                if host.lower_ in HOST_NOUNS | _HAPPENING_HOSTS | PLACE_NOUNS | SITE_NOUNS \
+                        or ((owned := self.sx.mention_at(host)) is not None
+                            and _type_of(self.ctx, owned) in PLACE_TYPES):
+                    return None  # "the region that fell to ISIS", "the outpost, established as ...": there
+                outer = self.sx.clause_verb(host)
+                if outer.lower_ in REPORT_VERBS:
+                    return None
+                last = doc[t.right_edge.i]
+                return doc[t.left_edge.i].idx, last.idx + len(last.text)
+            t = host
         return None
 
     def attribution_spans(self, doc: Any, start: int, end: int) -> list[tuple[int, int]]:

@@ -839,6 +839,14 @@ class EventExtractor:
             # "the deadliest attack in the capital since January, when 32 people were killed in twin
             # bombings": a happening told in a clause of another time is placed by that clause only
             placeable = [m for m in placeable if recalled[0] <= m.start and m.end <= recalled[1]]
+        described = reader.host_clause(sent.doc, cand.start, cand.end) if rule.type in VIOLENT_TYPES else None
+        if described is not None:
+            # "held a funeral in Najaf for members who were killed in a strike": violence told in a
+            # clause on another clause's participant is placed by its own clause (or a place the
+            # sentence opens on, "In Basra, three men who were kidnapped ...")
+            opening = _OPENING_PLACE.match(text, sent.start_char, trigger)
+            placeable = [m for m in placeable if described[0] <= m.start and m.end <= described[1]
+                         or (opening is not None and m.end <= opening.end())]
         if rule.type == "Explosions/Remote violence":
             # "a drone launched from Iraq", "rockets fired from Syria": where the attack came from,
             # not where it struck

@@ -206,3 +206,25 @@ def test_an_existential_there_is_no_place_told_before(extractor: EventExtractor)
     events = extractor.extract(make_context(text, "2023-04-10"))
     threat = [e for e in events if "threatened" in e.evidence[0].text]
     assert [e.location_name for e in threat] == ["Iraq"]
+
+
+@pytest.mark.parametrize("text", [
+    # the funeral or burial was in the town; the strike that killed those mourned was elsewhere
+    "The group held a funeral on Tuesday in Najaf for three of its members who were killed in a drone strike last week.",
+    "Mourners gathered in Karbala on Wednesday to bury two commanders killed in an Israeli strike.",
+])
+def test_violence_told_in_a_clause_on_a_mourned_person_is_not_placed_by_the_funeral(
+        extractor: EventExtractor, text: str) -> None:
+    events = extractor.extract(make_context(text, "2023-04-10"))
+    strikes = [e for e in events if e.sub_type == "Air/drone strike"]
+    assert strikes and [e.location_name for e in strikes] == [None]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the clause describes the happening itself, or the sentence opens on the place
+    ("An attack in Kirkuk that killed three soldiers was claimed by ISIS on Monday.", "Kirkuk"),
+    ("In Basra, three men who were kidnapped last week were found dead on Monday.", "Basra"),
+])
+def test_a_clause_on_the_happening_or_after_an_opening_place_keeps_it(extractor: EventExtractor, text: str,
+                                                                      place: str) -> None:
+    assert place_of(extractor, text) == place
