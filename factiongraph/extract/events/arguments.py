@@ -1156,6 +1156,46 @@ class ArgumentReader:
                     out.setdefault(m.entity_id, set()).add(held.entity_id)
         return out
 
+    def listed_places(self, m: Mention) -> tuple[list[Mention], list[Mention]] | None:
+        """Return the places of a list a place is written in, and the places written around that
+        list as what holds it, when the place is one of two or more coordinated places or sites
+        ("the towns of Bartella, Qaraqosh and Bashiqa in the Nineveh Plains", "its Nineveh Plain
+        bases in A, B and C", "hit the downtown area, Erbil airport and a coalition base"); else
+        None. Holders: a place modifying or "in"/"of" on the noun the list hangs from, or on the
+        list's first or last item."""
+        root = _phrase_root(self.sx.doc, m.start, m.end) if self.available else None
+        if root is None:
+            return None
+        if root.dep_ in ("compound", "nmod") and root.head.i > root.i and root.head.lower_ in PLACE_NOUNS | SITE_NOUNS:
+            root = root.head  # "the Abu Ghraib district": the district's phrase
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        items, frontier = [first], [first]
+        while frontier:
+            nxt = [c for t in frontier for c in t.children if c.dep_ == "conj"]
+            items += nxt
+            frontier = nxt
+        places = [p for t in items if (p := self.sx.mention_at(t)) is not None and _type_of(self.ctx, p) in PLACE_TYPES]
+        # another item that is a place, a site, or a name the tagger left unmarked ("A, Batnaya and
+        # Tel Kepe": a capitalised word listed with a place is one too)
+        spots = [t for t in items if t.i != root.i and (t.lower_ in PLACE_NOUNS | SITE_NOUNS or t.text[:1].isupper()
+                                                         or any(p.start <= t.idx < p.end for p in places))]
+        if not spots:
+            return None
+        host = first.head.head if first.dep_ == "pobj" and first.head.lower_ in ("of", "in") else None
+        listed = {t.i for t in items}
+        around: list[Token] = []
+        for noun in (host, first, items[-1]):
+            if noun is None:
+                continue
+            around += [c for c in noun.children if c.dep_ in ("compound", "nmod", "poss") and c.i not in listed]
+            around += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                       for o in c.children if o.dep_ == "pobj" and o.i not in listed]
+        holders = [h for t in around if (h := self.sx.mention_at(t)) is not None
+                   and _type_of(self.ctx, h) in PLACE_TYPES and all(h.start != p.start for p in places)]
+        return places, holders
+
     def time_clause(self, doc: Any, start: int, end: int) -> tuple[int, int] | None:
         """Return the character span of the relative clause of a time the trigger is told in
         ("since January, when 32 people were killed in twin bombings"), else None."""

@@ -46,7 +46,8 @@ from factiongraph.extract.view.dateline import dateline_end, dateline_end_in_lin
 from factiongraph.extract.view.quoting import is_inside_speech
 from factiongraph.extract.dates.anchoring import YearGuess, choose_date, infer_year, resolve_event_date
 from factiongraph.extract.dates.expressions import Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates
-from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event, locate_span, story_country
+from factiongraph.extract.place.locate import (ADMIN_LEVELS, Location, ancestor_ids, as_entity, find_coordinates,
+                                               locate_event, locate_span, place_contains, rank_place, story_country)
 from factiongraph.extract.events.titles import title_organisations
 from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
 from factiongraph.kb import KnowledgeBase
@@ -884,6 +885,8 @@ class EventExtractor:
                                                       and not reader.is_topic(m))
                              or (opening is not None and m.end <= opening.end())]
             location = locate_event(placeable, ctx.entities, ctx.kb, inside)
+        if location is not None and location.basis == "clause" and location.precision != "country":
+            location = self._list_holder(ctx, reader, location, attached + placeable) or location
         there = next((t for t in trigger_head(sent.doc, cand.start, cand.end).children if t.lower_ == "there"
                       and t.dep_ == "advmod"), None) if reader.available else None
         if there is not None:
@@ -1126,6 +1129,38 @@ class EventExtractor:
                 and not OPPOSED.search(text, max(0, m.start - 20), m.start)
                 and (m.entity_id is None or m.entity_id in facilities or not (
                     m.entity_id in actors or (m.entity_id in targets and TARGET_PREP.search(text[max(0, m.start - 30):m.start]))))]
+
+    @staticmethod
+    def _list_holder(ctx: DocContext, reader: ArgumentReader, location: Location,
+                     candidates: list[Mention]) -> Location | None:
+        """Return the place that holds a list the chosen place is one item of, else None.
+
+        "Drones attacked the towns of Bartella, Qaraqosh and Bashiqa in the Nineveh Plains": the
+        Nineveh Plains; "Rockets hit the downtown area, Erbil airport and a coalition base north of
+        Erbil": Erbil (a place of the sentence the KB puts a listed place in). A holder no finer
+        than a country says nothing more than the list ("A, B and C in Iraq"): None.
+        """
+        chosen = next((m for m in candidates if m.entity_id == location.entity_id), None)
+        listed = reader.listed_places(chosen) if chosen is not None else None
+        if listed is None:
+            return None
+        items, holders = listed
+        ids = {m.entity_id for m in items if m.entity_id}
+        holders += [m for m in candidates if m.entity_id and m.entity_id not in ids
+                    and any(place_contains(ctx.kb, m.entity_id, i) for i in ids)]
+        held = locate_span(holders, ctx.entities, ctx.kb, "clause", 0.9)
+        if held is not None and held.precision != "country" and held.entity_id not in ids:
+            return held
+        # "Rockets struck Baghdad airport and the Green Zone": the town the KB puts them all in
+        chains = [ancestor_ids(ctx.kb, i) for i in ids]
+        if len(chains) < 2:
+            return None
+        common = next((a for a in chains[0] if all(a in c for c in chains[1:])), None)
+        record = as_entity(ctx.kb.get(common)) if common else None
+        if record is None or rank_place(record)[0] > ADMIN_LEVELS["district"][0]:
+            return None  # "in Baghdad and Basra": only a country or province holds both
+        lat, lon = find_coordinates(ctx.kb, record)
+        return Location(record.entity_id, record.name, lat, lon, rank_place(record)[1], "clause", 0.9)
 
     def _relocate(self, ctx: DocContext, event: Event, sent: Any, start: int, end: int,
                   mentions: list[Mention]) -> None:

@@ -228,3 +228,19 @@ def test_violence_told_in_a_clause_on_a_mourned_person_is_not_placed_by_the_fune
 def test_a_clause_on_the_happening_or_after_an_opening_place_keeps_it(extractor: EventExtractor, text: str,
                                                                       place: str) -> None:
     assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # one happening told at several listed places or sites: the place the text or the KB puts them in
+    ("Drones attacked the towns of Bartella, Qaraqosh and Bashiqa in the Nineveh Plains on Friday.",
+     "Nineveh Plains"),
+    ("The brigade pulled its men out of its Nineveh Plain bases in Telsqopa, Batnaya and Tel Kepe on Monday.",
+     "Nineveh Plains"),
+    ("Rockets hit the downtown area, Erbil International Airport and a coalition base north of Erbil on Monday "
+     "night.", "Erbil"),
+    ("Rockets struck Baghdad airport and the Green Zone on Wednesday night.", "Baghdad"),
+    # nothing finer than a country holds both towns: the first stays
+    ("Clashes broke out in Baghdad and Basra on Friday, killing four protesters.", "Baghdad"),
+])
+def test_a_list_of_places_is_placed_at_what_holds_it(extractor: EventExtractor, text: str, place: str) -> None:
+    assert place_of(extractor, text) == place
