@@ -828,7 +828,7 @@ class EventExtractor:
         # where the event happened.
         text = ctx.document.text
         # "Iran's Supreme Leader", "Iraqi Foreign Minister": a place that modifies a participant.
-        placeable = self._placeable(ctx, in_sent, actors, targets)
+        placeable = [self._town_named(ctx, m) for m in self._placeable(ctx, in_sent, actors, targets)]
         if not cand.is_verb and REFERENCED_NOUN.search(text[max(sent.start_char, trigger - 60):trigger]):
             # "Following the assassination of X, the network in Iraq ...": a happening the sentence
             # refers back to is placed only by its own noun phrase, not by the main clause.
@@ -1129,6 +1129,32 @@ class EventExtractor:
                 and not OPPOSED.search(text, max(0, m.start - 20), m.start)
                 and (m.entity_id is None or m.entity_id in facilities or not (
                     m.entity_id in actors or (m.entity_id in targets and TARGET_PREP.search(text[max(0, m.start - 30):m.start]))))]
+
+    @staticmethod
+    def _town_named(ctx: DocContext, m: Mention) -> Mention:
+        """Return a place mention for a name the tagger took for a person or group the KB does not
+        know, written right after a preposition of place and known to the gazetteer as a town
+        ("wounded three people in Penjwen"); else the mention as it is."""
+        if m.type not in (EntityType.PERSON, EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG) \
+                or (m.entity_id is not None and ctx.kb.get(m.entity_id) is not None) \
+                or not _PLACE_PREP_BEFORE.search(ctx.document.text, max(0, m.start - 16), m.start):
+            return m
+        try:
+            found = ctx.kb.lookup_place(m.text)
+        except (AttributeError, KeyError):
+            return m
+        record = as_entity(found[0] if isinstance(found, list) and found else found) if found else None
+        if record is None or record.type is not EntityType.PLACE:
+            return m
+        # a gazetteer knows towns named like people ("Hamid" is a name of Isparta): only a town in a
+        # country the story names, by its name or its places
+        country = next((a for a in ancestor_ids(ctx.kb, record.entity_id)
+                        if (r := ctx.kb.get(a)) is not None and r.type is EntityType.COUNTRY), None)
+        named = {i for x in ctx.mentions if x.entity_id and _entity_type(ctx, x) in (EntityType.PLACE, EntityType.COUNTRY)
+                 for i in (x.entity_id, *ancestor_ids(ctx.kb, x.entity_id))}
+        if country is None or country not in named or ctx.document.text.startswith("'s", m.end):
+            return m
+        return replace(m, type=EntityType.PLACE, entity_id=None)
 
     @staticmethod
     def _list_holder(ctx: DocContext, reader: ArgumentReader, location: Location,
@@ -1654,6 +1680,9 @@ _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 # Political developments (statements, agreements, a group's changes) are placed only by their
 # own phrase or an opening "In X, ...": a place elsewhere in the sentence is what they are about.
 _PLACELESS_SUB_TYPES = frozenset({"Other", "Agreement", "Change to group/activity"})
+# "in Penjwen", "near the Penjwen" ...: a preposition of place right before a name
+_PLACE_PREP_BEFORE = re.compile(r"\b(?:in|near|outside|around|inside)\s+(?:the\s+)?(?:town\s+of\s+|village\s+of\s+)?$",
+                                re.I)
 _OPENING_PLACE = re.compile(r"(?:In|At|From|Inside|Outside|Near)\s+[^,;]{2,60},")
 _CLAIMED_BY = re.compile(r"\b(?:an?|the)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assaults?)\s+"
                          r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"

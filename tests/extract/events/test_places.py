@@ -244,3 +244,16 @@ def test_a_clause_on_the_happening_or_after_an_opening_place_keeps_it(extractor:
 ])
 def test_a_list_of_places_is_placed_at_what_holds_it(extractor: EventExtractor, text: str, place: str) -> None:
     assert place_of(extractor, text) == place
+
+
+def test_a_town_the_tagger_took_for_a_person_is_found_by_the_gazetteer(extractor: EventExtractor) -> None:
+    # "Penjwen" after "in" is tagged as a person; the gazetteer knows it as a town in Iraq, which the story names
+    text = "A drone attack wounded three people in Penjwen on Friday, officials in Iraq's Kurdistan Region said."
+    events = extractor.extract(make_context(text, "2023-04-10"))
+    assert len(events) == 1 and events[0].geo_precision == "city" and events[0].lat is not None
+
+
+def test_a_town_of_a_country_the_story_never_names_is_not_taken(extractor: EventExtractor) -> None:
+    # with no country named, a gazetteer hit for a word tagged as a person may be anywhere: left unknown
+    assert place_of(extractor, "A drone attack wounded three people in Penjwen on Friday, local officials said.") \
+        is None
