@@ -47,6 +47,8 @@ def _is_other(noun: Token) -> bool:
         return True
     if any(c.lower_ in _OTHER_WORDS for c in noun.children):
         return True
+    if any((c.lower_ == "such" and c.dep_ != "predet") or _is_span(c) for c in noun.children):
+        return True  # "the third such attack this month, in which 20 were killed": a class or a span of them
     t = noun
     while t.dep_ in ("conj", "pobj", "compound") and t.head.i != t.i:  # "a wave of attacks": the wave's place
         t = t.head

@@ -385,3 +385,18 @@ def test_a_zero_toll_a_few_sentences_on_in_its_paragraph_is_the_attacks() -> Non
 def test_the_noun_a_group_belongs_to_says_its_fate(extractor: EventExtractor, text: str,
                                                    counts: dict[str, int]) -> None:
     assert counts_of(extractor, text) == counts
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # "the third such attack this month, in which ...": a toll of that kind of attack over the month
+    ("A bomb killed a civilian in Kirkuk on Monday, the third such attack this month, in which at least 20 people "
+     "have been killed.", {"killed": 1}),
+    ("A bomb killed a civilian in Kirkuk on Monday, the fifth attack this month, which have killed 14 people in all.",
+     {"killed": 1}),
+    # "in such an attack, which ...": the happening told, described
+    ("Gunmen killed two policemen in Mosul on Tuesday in such an attack, which also wounded three.",
+     {"killed": 2, "injured": 3}),
+])
+def test_a_toll_of_such_attacks_or_of_a_span_is_not_the_happenings(extractor: EventExtractor, text: str,
+                                                                   counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
