@@ -320,6 +320,9 @@ def _persons(tok: Token) -> int:
             n += value
         elif len(heads) == 1 and any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in head.children):
             n += 2  # "both men were killed", "killing both occupants"
+        elif len(heads) == 1 and head.lower_ == "both" and head.dep_ in ("dobj", "nsubjpass", "nsubj") \
+                and not any(c.dep_ == "prep" for c in head.children):
+            n += 2  # "a drone struck a car carrying two commanders, killing both" ("both of them": the "of" phrase counts)
         elif head.ent_type_ != "PERSON" and head.i + 1 in names_at:
             continue  # "militia commander Abu Mahdi al-Muhandis" parsed as two: the title names the man
         elif head.ent_type_ == "PERSON" or head.lower_ in PERSON_HEADS:

@@ -400,3 +400,13 @@ def test_the_noun_a_group_belongs_to_says_its_fate(extractor: EventExtractor, te
 def test_a_toll_of_such_attacks_or_of_a_span_is_not_the_happenings(extractor: EventExtractor, text: str,
                                                                    counts: dict[str, int]) -> None:
     assert counts_of(extractor, text) == counts
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # "both" standing alone for the two named before
+    ("A drone struck a car carrying two Kataib Hezbollah commanders in Baghdad on Thursday, killing both.",
+     {"killed": 2}),
+    ("Gunmen stopped two engineers at a checkpoint in Kirkuk and kidnapped both on Tuesday.", {"abducted": 2}),
+])
+def test_both_standing_alone_counts_two(extractor: EventExtractor, text: str, counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
