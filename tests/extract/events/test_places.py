@@ -64,6 +64,9 @@ def test_a_capital_after_a_preposition_and_a_part_of_town_is_a_place(extractor: 
     ("MOSUL, Iraq (AP) \u2014 Gunmen ambushed an army patrol west of the city on Sunday, killing five soldiers, "
      "officials said.", "Mosul"),
     ("RAMADI - A suicide bomber drove a truck into an army post on Tuesday, killing four soldiers.", "Ramadi"),
+    # an outlet after a slash, as regional agencies write it
+    ("SULAYMANIYAH / Shafaq News - A Turkish drone struck a vehicle on Tuesday, killing two PKK members, a local "
+     "source said.", "Sulaymaniyah"),
 ])
 def test_a_dateline_town_in_capitals_places_a_lead_with_no_place(extractor: EventExtractor, text: str,
                                                                   place: str) -> None:
