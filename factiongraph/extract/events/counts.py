@@ -87,7 +87,7 @@ _RUNNING_VERBS = frozenset("""bring brings bringing brought raise raises raising
 # least value is kept apart, under ``many_<key>``, never as the figure of the key.
 VAGUE_MANY = frozenset("dozens scores hundreds thousands tens".split())
 # Nouns of a group counted by "of" and a number: "a family of five" is five people.
-_GROUP_OF = frozenset("family families crew household cell cells gang gangs squad".split())
+_GROUP_OF = frozenset("family families crew household cell cells gang gangs squad total group".split())
 # "killing two and wounding a third": an ordinal after "a"/"another" is one more person.
 ORDINAL_ONE = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh"})
 
@@ -189,9 +189,10 @@ def _key_word(noun: Token, num: Token) -> Token | None:
     if added_to is not None:  # "killed the commander along with two bodyguards": the commander's fate
         noun = added_to
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i \
-            and noun.head.head.lower_ in _GROUP_OF and (noun.i == num.i or noun.lower_ in PERSON_HEADS
-                                                        or noun.lower_.rstrip("s") in PERSON_HEADS):
-        noun = noun.head.head  # "killed a family of five", "arrested a cell of five members": the group's fate
+            and noun.head.head.lower_ in _GROUP_OF and (noun.i == num.i or noun.lower_ not in THING_NOUNS):
+        # "killed a family of five", "arrested a cell of five members", "killed a total of nine
+        # people": the group's fate
+        noun = noun.head.head
     if noun.lower_ in KEY_WORDS and noun.i != num.i:
         return noun  # "five dead", "25 fatalities"
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i != noun.i and noun.head.lower_ in KEY_WORDS:

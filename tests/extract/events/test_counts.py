@@ -410,3 +410,12 @@ def test_a_toll_of_such_attacks_or_of_a_span_is_not_the_happenings(extractor: Ev
 ])
 def test_both_standing_alone_counts_two(extractor: EventExtractor, text: str, counts: dict[str, int]) -> None:
     assert counts_of(extractor, text) == counts
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # "a total of nine people", "a group of five men": the number counts the people the group's verb befell
+    ("A car bomb in Kirkuk on Sunday killed a total of nine people, including four policemen.", {"killed": 9}),
+    ("Security forces arrested a group of five men in Mosul on Monday.", {"arrested": 5}),
+])
+def test_a_total_or_group_of_people_counts_them(extractor: EventExtractor, text: str, counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
