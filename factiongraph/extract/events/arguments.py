@@ -123,6 +123,9 @@ ANNOUNCED_OPERATIONS = frozenset({"arrest", "raid", "weapons-seizure"})
 OUTCOME_LABELS = frozenset({"killing", "injury"})
 HOST_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes bombing bombings ambush raid assault
     shelling explosion blast barrage clashes clash""".split())
+# Words of speaking a place may be said of: where the words were said ("the announcement in Baghdad").
+_SPEECH_WORDS = frozenset("""announcement announcements statement statements conference conferences briefing
+    briefings speech speeches remarks interview interviews speaking addressing""".split())
 # Happening nouns beside HOST_NOUNS: a clause on one of them tells that happening itself.
 _HAPPENING_HOSTS = frozenset("""bombings blasts explosions raids ambushes assaults operation operations fighting
     violence incident incidents killing killings assassination shooting""".split())
@@ -1207,6 +1210,25 @@ class ArgumentReader:
                 return t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
             t = t.head
         return None
+
+    def spoken_at(self, m: Mention, start: int, end: int) -> bool:
+        """Return True for a place written in a phrase on a word of speaking other than the
+        trigger (token span ``start``-``end``): "The announcement in Baghdad came a day after ...
+        strikes", "Speaking at a news conference in Erbil, the governor said ...", "In a statement
+        issued in Baghdad, ...": where the words were said, not where the happening was."""
+        root = _phrase_root(self.sx.doc, m.start, m.end) if self.available else None
+        t = root
+        for _ in range(6):
+            if t is None or t.head.i == t.i:
+                return False
+            t = t.head
+            if start <= t.i < end:
+                return False
+            if t.lower_ in _SPEECH_WORDS:
+                return True
+            if t.dep_ not in ("prep", "pobj", "acl", "compound") and self.sx.heads_clause(t):
+                return False
+        return False
 
     def host_clause(self, doc: Any, start: int, end: int) -> tuple[int, int] | None:
         """Return the character span of the relative or participial clause the trigger is told in

@@ -25,6 +25,7 @@ from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.events.casualties import (carry_lead_toll, coordinated_casualties, follow_up_casualties,
                                                      stated_figures)
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
+from factiongraph.extract.events.count_scope import in_other_happening
 from factiongraph.extract.events.coref import (exact_day, is_same_family, is_undated, lend_headline_roles,
                                                make_event_id, merge_events, merge_in_document)
 from factiongraph.extract.events.typology import (
@@ -866,8 +867,15 @@ class EventExtractor:
         # "..., the governor said from Mosul": where the speaker was; "on the Kirkuk-Baghdad road near
         # Daquq": the towns a road is named by
         said_from = reader.attribution_spans(sent.doc, cand.start, cand.end)
-        attached = _road_ends(text, [m for m in attached if not _inside_any(m, said_from)])
-        placeable = _road_ends(text, [m for m in placeable if not _inside_any(m, said_from)])
+        # "The announcement in Baghdad came a day after ... strikes": where words were said
+        said_at = {id(m) for m in placeable if (rule.type in VIOLENT_TYPES or rule.sub_type == "Arrests")
+                   and reader.spoken_at(m, cand.start, cand.end)}
+        # "... blamed for a rocket attack that killed a contractor in Iraq": that attack's place
+        said_at |= {id(m) for m in placeable if reader.available
+                    and (root := sent.doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+                    and in_other_happening(root.root, (cand.start, cand.end))}
+        attached = _road_ends(text, [m for m in attached if not _inside_any(m, said_from) and id(m) not in said_at])
+        placeable = _road_ends(text, [m for m in placeable if not _inside_any(m, said_from) and id(m) not in said_at])
         location = locate_event(attached, ctx.entities, ctx.kb, inside) if attached else None
         # A political development (a statement, a sanction, a ruling) happens where its own
         # clause puts it; a place elsewhere in its sentence is what it is about.

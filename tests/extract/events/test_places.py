@@ -260,3 +260,20 @@ def test_a_town_of_a_country_the_story_never_names_is_not_taken(extractor: Event
     # with no country named, a gazetteer hit for a word tagged as a person may be anywhere: left unknown
     assert place_of(extractor, "A drone attack wounded three people in Penjwen on Friday, local officials said.") \
         is None
+
+
+@pytest.mark.parametrize("text", [
+    # where the words were said
+    "The announcement in Baghdad came a day after officials said US aircraft had struck militia positions.",
+    "Speaking at a news conference in Erbil, the governor said a drone had struck a car on Monday, killing two "
+    "fighters.",
+    # the place of another happening, told in its relative clause
+    "US forces struck militia positions on Friday in retaliation for an attack that killed three soldiers in Jordan.",
+])
+def test_where_words_were_said_or_another_happening_was_is_not_where(extractor: EventExtractor, text: str) -> None:
+    assert place_of(extractor, text) is None
+
+
+def test_a_place_in_the_happenings_own_relative_clause_stays(extractor: EventExtractor) -> None:
+    text = "An attack that killed three soldiers in Jordan on Sunday was claimed by the Islamic Resistance in Iraq."
+    assert place_of(extractor, text) == "Jordan"
