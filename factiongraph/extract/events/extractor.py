@@ -919,6 +919,12 @@ class EventExtractor:
             # "took to the Iraqi streets", "on Syrian territory": the country whose land it names
             land = reader.national_land(sent)
             location = self._country_place(ctx, land) if land else None
+        wide = _NATIONWIDE.search(text, sent.start_char, sent.end_char)
+        if location is None and wide is not None and self._says_nationwide(reader, sent, cand, wide.span()):
+            # "the army lifted a nation-wide curfew", "protests across the country": the story's country
+            home = self._home_country(ctx, mentions)
+            nation = self._country_place(ctx, home) if home else None
+            location = replace(nation, basis="the story's country", confidence=0.6) if nation else None
         if (location is None or location.precision == "country") and _THE_CAPITAL.search(ctx.span_text(sent)):
             # "marched in the capital": the capital of the country named ("In Iraq, ...") or the story's
             location = self._story_capital(ctx, mentions, location.entity_id if location else None) or location
@@ -1075,6 +1081,38 @@ class EventExtractor:
                                       type=EntityType.PLACE, producer="", confidence=1.0, entity_id=capital)],
                              {**ctx.entities, capital: entity}, ctx.kb)
         return replace(found, basis="the story's capital", confidence=0.6) if found is not None else None
+
+    @staticmethod
+    def _says_nationwide(reader: ArgumentReader, sent: Any, cand: Any, span: tuple[int, int]) -> bool:
+        """Return True when "nationwide" / "across the country" is said of the trigger's happening:
+        on its clause, or on its own noun when that noun sits in a phrase of another clause
+        ("Minutes after the speech, the army lifted a nationwide curfew": the curfew's, not the speech's)."""
+        if not reader.available:
+            return False
+        head = trigger_head(sent.doc, cand.start, cand.end)
+        phrase = sent.doc.char_span(span[0], span[1], alignment_mode="expand")
+        if phrase is None:
+            return False
+        if head.dep_ == "pobj":
+            return phrase.root.i == head.i or head in phrase.root.ancestors
+        return reader.attaches(sent.doc, cand.start, cand.end, span[0], span[1])
+
+    @staticmethod
+    def _home_country(ctx: DocContext, mentions: list[Mention]) -> str | None:
+        """Return the country the story is set in (:func:`story_country`), else the one country
+        every place and country the story names lies in or is (a story that names only Baghdad)."""
+        home = story_country(ctx.kb, mentions, lambda m: _entity_type(ctx, m))
+        if home is not None:
+            return home
+        countries: set[str] = set()
+        for m in mentions:
+            kind = _entity_type(ctx, m)
+            if m.entity_id and kind is EntityType.COUNTRY:
+                countries.add(m.entity_id)
+            elif m.entity_id and kind is EntityType.PLACE:
+                countries.update(a for a in ancestor_ids(ctx.kb, m.entity_id)
+                                 if (r := ctx.kb.get(a)) is not None and r.type is EntityType.COUNTRY)
+        return next(iter(countries)) if len(countries) == 1 else None
 
     @staticmethod
     def _country_place(ctx: DocContext, country: str) -> Location | None:
@@ -1484,6 +1522,9 @@ TOLL_PRODUCER = "rule.event-toll-update.v1"
 _LAUNCHED_FROM = re.compile(r"\b(?:launched|fired|sent|flown|lobbed)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?"
                             r"(?:\w+\s+)?$", re.IGNORECASE)
 # "marched in the capital": the capital of the country the story is set in (not "the capital of X").
+# A happening said to span the whole country the story is set in.
+_NATIONWIDE = re.compile(r"\bnation-?wide\b|\b(?:across|throughout|all over|around) the (?:whole |entire )?country\b",
+                         re.IGNORECASE)
 _THE_CAPITAL = re.compile(r"\b(?:in|across|near|around|outside|inside|into|to) the capital\b(?!\s+(?:of|city of))",
                           re.IGNORECASE)
 # Words after an unknown place's name that make it a part of a town ("the al-Shuhada neighbourhood").

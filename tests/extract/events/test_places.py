@@ -277,3 +277,12 @@ def test_where_words_were_said_or_another_happening_was_is_not_where(extractor: 
 def test_a_place_in_the_happenings_own_relative_clause_stays(extractor: EventExtractor) -> None:
     text = "An attack that killed three soldiers in Jordan on Sunday was claimed by the Islamic Resistance in Iraq."
     assert place_of(extractor, text) == "Jordan"
+
+
+def test_a_nationwide_happening_is_in_the_storys_country(extractor: EventExtractor) -> None:
+    text = "Clashes in Baghdad left 20 dead. Minutes after the speech, the army lifted a nationwide curfew."
+    events = extractor.extract(make_context(text, "2023-04-10"))
+    curfew = [e for e in events if "curfew" in e.evidence[0].text]
+    assert [e.location_name for e in curfew] == ["Iraq"]
+    # the speech the curfew is dated by is not said to be nationwide
+    assert all(e.location_name is None for e in events if e.evidence[0].text.startswith("Minutes"))
