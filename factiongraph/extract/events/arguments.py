@@ -126,6 +126,10 @@ HOST_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes bom
 # Words of speaking a place may be said of: where the words were said ("the announcement in Baghdad").
 _SPEECH_WORDS = frozenset("""announcement announcements statement statements conference conferences briefing
     briefings speech speeches remarks interview interviews speaking addressing""".split())
+# What a happening is done with: a clause on it tells that happening ("a drone launched from Iraq struck Erbil").
+_MEANS_HOSTS = frozenset("""drone drones rocket rockets missile missiles bomb bombs shell shells mortar mortars
+    device devices ied ieds grenade grenades projectile projectiles explosive explosives munition munitions
+    katyusha katyushas""".split())
 # Happening nouns beside HOST_NOUNS: a clause on one of them tells that happening itself.
 _HAPPENING_HOSTS = frozenset("""bombings blasts explosions raids ambushes assaults operation operations fighting
     violence incident incidents killing killings assassination shooting""".split())
@@ -1236,7 +1240,8 @@ class ArgumentReader:
         members *who were killed in a strike*", "gathered in Karbala to bury commanders *killed in a
         strike*"): the other clause's places are where that clause's happening was, not this one's.
         None when the trigger is in no such clause, when the clause describes a happening ("an
-        attack in Kirkuk that killed three") or a place ("the region that fell to ISIS in 2014"), or
+        attack in Kirkuk that killed three") or what it was done with ("a drone launched from Iraq
+        struck Erbil"), or a place ("the region that fell to ISIS in 2014"), or
         when the other clause only reports it ("police said three men who were kidnapped ...")."""
         if not self.available:
             return None
@@ -1244,7 +1249,7 @@ class ArgumentReader:
         while t.head.i != t.i:
             host = t.head
             if t.dep_ in ("relcl", "acl") and t.i > host.i:  # a clause on a noun (spaCy's acl, relcl)
-                if host.lower_ in HOST_NOUNS | _HAPPENING_HOSTS | PLACE_NOUNS | SITE_NOUNS \
+                if host.lower_ in HOST_NOUNS | _HAPPENING_HOSTS | _MEANS_HOSTS | PLACE_NOUNS | SITE_NOUNS \
                         or ((owned := self.sx.mention_at(host)) is not None
                             and _type_of(self.ctx, owned) in PLACE_TYPES):
                     return None  # "the region that fell to ISIS", "the outpost, established as ...": there
