@@ -79,7 +79,9 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     deputy assistant secretary companion escort colleague associate partner friend relative cousin
     nephew niece uncle aunt grandson granddaughter grandfather grandmother spouse fiance neighbour neighbor
     host guest visitor manager director head chief administrator clerk servant cook baby infant toddler
-    youth youngster lad cameraman correspondent marine occupant mukhtar""".split())
+    youth youngster lad cameraman correspondent marine occupant mukhtar
+    emir amir wali operative financier facilitator courier recruiter informant collaborator agent spy
+    trafficker dealer coordinator""".split())
 # Verbs that carry a toll to a running total ("bringing the toll to 40", "raising the death toll to").
 _RUNNING_VERBS = frozenset("""bring brings bringing brought raise raises raising raised take takes taking took
     push pushes pushing pushed""".split())

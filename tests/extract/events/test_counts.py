@@ -419,3 +419,9 @@ def test_both_standing_alone_counts_two(extractor: EventExtractor, text: str, co
 ])
 def test_a_total_or_group_of_people_counts_them(extractor: EventExtractor, text: str, counts: dict[str, int]) -> None:
     assert counts_of(extractor, text) == counts
+
+
+def test_a_cells_emir_and_two_followers_are_three(extractor: EventExtractor) -> None:
+    # an emir is one person, joined to the two counted
+    text = "Iraqi forces arrested the emir of an ISIS cell and two of his followers in Mosul on Monday."
+    assert counts_of(extractor, text) == {"arrested": 3}
