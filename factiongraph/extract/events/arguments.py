@@ -130,6 +130,8 @@ _SPEECH_WORDS = frozenset("""announcement announcements statement statements con
 _MEANS_HOSTS = frozenset("""drone drones rocket rockets missile missiles bomb bombs shell shells mortar mortars
     device devices ied ieds grenade grenades projectile projectiles explosive explosives munition munitions
     katyusha katyushas""".split())
+# A local force a town's name is put on ("Basra police").
+_POLICE_WORDS = frozenset("police policemen".split())
 # Happening nouns beside HOST_NOUNS: a clause on one of them tells that happening itself.
 _HAPPENING_HOSTS = frozenset("""bombings blasts explosions raids ambushes assaults operation operations fighting
     violence incident incidents killing killings assassination shooting""".split())
@@ -1233,6 +1235,27 @@ class ArgumentReader:
             if t.dep_ not in ("prep", "pobj", "acl", "compound") and self.sx.heads_clause(t):
                 return False
         return False
+
+    def local_police(self, mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+        """Return the town or province naming the police that carry out the trigger's happening
+        ("Basra police arrested three men", "Diyala police foiled an attack"): a town's police act
+        in it. Not police that only report it ("Kirkuk police said gunmen killed ..."), whose
+        clause is another."""
+        if not self.available:
+            return None
+        head = trigger_head(self.sx.doc, start, end)
+        verb = self.sx.clause_verb(head)
+        for m in mentions:
+            if _type_of(self.ctx, m) is not EntityType.PLACE:
+                continue
+            root = _phrase_root(self.sx.doc, m.start, m.end)
+            if root is None or root.dep_ not in ("compound", "nmod", "poss") or root.head.lower_ not in _POLICE_WORDS:
+                continue
+            force = root.head
+            if force.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") and force.head.i in (verb.i, head.i) \
+                    or (force.dep_ == "pobj" and force.head.head.i in (verb.i, head.i)):
+                return m
+        return None
 
     def host_clause(self, doc: Any, start: int, end: int) -> tuple[int, int] | None:
         """Return the character span of the relative or participial clause the trigger is told in

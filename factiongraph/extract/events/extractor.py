@@ -943,6 +943,11 @@ class EventExtractor:
                 if town is not None and town.location_id:
                     container = Location(town.location_id, town.location_name or "", town.lat, town.lon, "city",
                                          "earlier event in the same town", 0.6)
+        if location is None and loose is None:
+            # "Basra police arrested three men": a town's police act in the town
+            police = reader.local_police(in_sent, cand.start, cand.end)
+            local = locate_event([police], ctx.entities, ctx.kb) if police is not None else None
+            location = replace(local, basis="the acting police's town", confidence=0.6) if local else None
         if location is None and rule.type in VIOLENT_TYPES:
             # "AL-QAIM, Iraq (Wire) - A drone struck a convoy near the border": a violent happening
             # the lead gives no place of its own is placed where the report was filed, as a guess;

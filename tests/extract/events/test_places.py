@@ -286,3 +286,15 @@ def test_a_nationwide_happening_is_in_the_storys_country(extractor: EventExtract
     assert [e.location_name for e in curfew] == ["Iraq"]
     # the speech the curfew is dated by is not said to be nationwide
     assert all(e.location_name is None for e in events if e.evidence[0].text.startswith("Minutes"))
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a town's police act in their town
+    ("Basra police arrested three men suspected of drug trafficking on Monday.", "Basra"),
+    ("Three men suspected of drug trafficking were arrested by Basra police on Monday.", "Basra"),
+    # police who only report the happening say nothing of where it was
+    ("Kirkuk police said gunmen killed a shepherd on Tuesday.", None),
+])
+def test_a_towns_police_acting_place_the_happening_in_it(extractor: EventExtractor, text: str,
+                                                         place: str | None) -> None:
+    assert place_of(extractor, text) == place
