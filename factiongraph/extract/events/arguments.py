@@ -123,6 +123,18 @@ ANNOUNCED_OPERATIONS = frozenset({"arrest", "raid", "weapons-seizure"})
 OUTCOME_LABELS = frozenset({"killing", "injury"})
 HOST_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes bombing bombings ambush raid assault
     shelling explosion blast barrage clashes clash""".split())
+# Words of speaking a place may be said of: where the words were said ("the announcement in Baghdad").
+_SPEECH_WORDS = frozenset("""announcement announcements statement statements conference conferences briefing
+    briefings speech speeches remarks interview interviews speaking addressing""".split())
+# What a happening is done with: a clause on it tells that happening ("a drone launched from Iraq struck Erbil").
+_MEANS_HOSTS = frozenset("""drone drones rocket rockets missile missiles bomb bombs shell shells mortar mortars
+    device devices ied ieds grenade grenades projectile projectiles explosive explosives munition munitions
+    katyusha katyushas""".split())
+# A local force a town's name is put on ("Basra police").
+_POLICE_WORDS = frozenset("police policemen".split())
+# Happening nouns beside HOST_NOUNS: a clause on one of them tells that happening itself.
+_HAPPENING_HOSTS = frozenset("""bombings blasts explosions raids ambushes assaults operation operations fighting
+    violence incident incidents killing killings assassination shooting""".split())
 # Nouns of taking part: their owner acted in the happening "in" them ("his involvement in attacks").
 INVOLVEMENT_NOUNS = frozenset({"involvement", "role", "participation", "part", "hand", "complicity"})
 FORCE_LABELS = frozenset({"air-strike", "rocket-attack", "attack-on-base", "ground-attack", "shooting", "killing",
@@ -1153,6 +1165,46 @@ class ArgumentReader:
                     out.setdefault(m.entity_id, set()).add(held.entity_id)
         return out
 
+    def listed_places(self, m: Mention) -> tuple[list[Mention], list[Mention]] | None:
+        """Return the places of a list a place is written in, and the places written around that
+        list as what holds it, when the place is one of two or more coordinated places or sites
+        ("the towns of Bartella, Qaraqosh and Bashiqa in the Nineveh Plains", "its Nineveh Plain
+        bases in A, B and C", "hit the downtown area, Erbil airport and a coalition base"); else
+        None. Holders: a place modifying or "in"/"of" on the noun the list hangs from, or on the
+        list's first or last item."""
+        root = _phrase_root(self.sx.doc, m.start, m.end) if self.available else None
+        if root is None:
+            return None
+        if root.dep_ in ("compound", "nmod") and root.head.i > root.i and root.head.lower_ in PLACE_NOUNS | SITE_NOUNS:
+            root = root.head  # "the Abu Ghraib district": the district's phrase
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        items, frontier = [first], [first]
+        while frontier:
+            nxt = [c for t in frontier for c in t.children if c.dep_ == "conj"]
+            items += nxt
+            frontier = nxt
+        places = [p for t in items if (p := self.sx.mention_at(t)) is not None and _type_of(self.ctx, p) in PLACE_TYPES]
+        # another item that is a place, a site, or a name the tagger left unmarked ("A, Batnaya and
+        # Tel Kepe": a capitalised word listed with a place is one too)
+        spots = [t for t in items if t.i != root.i and (t.lower_ in PLACE_NOUNS | SITE_NOUNS or t.text[:1].isupper()
+                                                         or any(p.start <= t.idx < p.end for p in places))]
+        if not spots:
+            return None
+        host = first.head.head if first.dep_ == "pobj" and first.head.lower_ in ("of", "in") else None
+        listed = {t.i for t in items}
+        around: list[Token] = []
+        for noun in (host, first, items[-1]):
+            if noun is None:
+                continue
+            around += [c for c in noun.children if c.dep_ in ("compound", "nmod", "poss") and c.i not in listed]
+            around += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                       for o in c.children if o.dep_ == "pobj" and o.i not in listed]
+        holders = [h for t in around if (h := self.sx.mention_at(t)) is not None
+                   and _type_of(self.ctx, h) in PLACE_TYPES and all(h.start != p.start for p in places)]
+        return places, holders
+
     def time_clause(self, doc: Any, start: int, end: int) -> tuple[int, int] | None:
         """Return the character span of the relative clause of a time the trigger is told in
         ("since January, when 32 people were killed in twin bombings"), else None."""
@@ -1163,6 +1215,73 @@ class ArgumentReader:
             if t.dep_ == "relcl" and t.head.ent_type_ in ("DATE", "TIME"):
                 return t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
             t = t.head
+        return None
+
+    def spoken_at(self, m: Mention, start: int, end: int) -> bool:
+        """Return True for a place written in a phrase on a word of speaking other than the
+        trigger (token span ``start``-``end``): "The announcement in Baghdad came a day after ...
+        strikes", "Speaking at a news conference in Erbil, the governor said ...", "In a statement
+        issued in Baghdad, ...": where the words were said, not where the happening was."""
+        root = _phrase_root(self.sx.doc, m.start, m.end) if self.available else None
+        t = root
+        for _ in range(6):
+            if t is None or t.head.i == t.i:
+                return False
+            t = t.head
+            if start <= t.i < end:
+                return False
+            if t.lower_ in _SPEECH_WORDS:
+                return True
+            if t.dep_ not in ("prep", "pobj", "acl", "compound") and self.sx.heads_clause(t):
+                return False
+        return False
+
+    def local_police(self, mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+        """Return the town or province naming the police that carry out the trigger's happening
+        ("Basra police arrested three men", "Diyala police foiled an attack"): a town's police act
+        in it. Not police that only report it ("Kirkuk police said gunmen killed ..."), whose
+        clause is another."""
+        if not self.available:
+            return None
+        head = trigger_head(self.sx.doc, start, end)
+        verb = self.sx.clause_verb(head)
+        for m in mentions:
+            if _type_of(self.ctx, m) is not EntityType.PLACE:
+                continue
+            root = _phrase_root(self.sx.doc, m.start, m.end)
+            if root is None or root.dep_ not in ("compound", "nmod", "poss") or root.head.lower_ not in _POLICE_WORDS:
+                continue
+            force = root.head
+            if force.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") and force.head.i in (verb.i, head.i) \
+                    or (force.dep_ == "pobj" and force.head.head.i in (verb.i, head.i)):
+                return m
+        return None
+
+    def host_clause(self, doc: Any, start: int, end: int) -> tuple[int, int] | None:
+        """Return the character span of the relative or participial clause the trigger is told in
+        when that clause describes a person or thing of another clause ("held a funeral in Najaf for
+        members *who were killed in a strike*", "gathered in Karbala to bury commanders *killed in a
+        strike*"): the other clause's places are where that clause's happening was, not this one's.
+        None when the trigger is in no such clause, when the clause describes a happening ("an
+        attack in Kirkuk that killed three") or what it was done with ("a drone launched from Iraq
+        struck Erbil"), or a place ("the region that fell to ISIS in 2014"), or
+        when the other clause only reports it ("police said three men who were kidnapped ...")."""
+        if not self.available:
+            return None
+        t = trigger_head(doc, start, end)
+        while t.head.i != t.i:
+            host = t.head
+            if t.dep_ in ("relcl", "acl") and t.i > host.i:  # a clause on a noun (spaCy's acl, relcl)
+                if host.lower_ in HOST_NOUNS | _HAPPENING_HOSTS | _MEANS_HOSTS | PLACE_NOUNS | SITE_NOUNS \
+                        or ((owned := self.sx.mention_at(host)) is not None
+                            and _type_of(self.ctx, owned) in PLACE_TYPES):
+                    return None  # "the region that fell to ISIS", "the outpost, established as ...": there
+                outer = self.sx.clause_verb(host)
+                if outer.lower_ in REPORT_VERBS:
+                    return None
+                last = doc[t.right_edge.i]
+                return doc[t.left_edge.i].idx, last.idx + len(last.text)
+            t = host
         return None
 
     def attribution_spans(self, doc: Any, start: int, end: int) -> list[tuple[int, int]]:

@@ -7,7 +7,8 @@ more than 200 people since January" (the 200 are the wave's); "Gunmen shot dead 
 Sunday; more than 40 activists have been killed so far this year" (a tally over time). Such a
 figure is left out of the counts of a happening told outside its clause (:func:`is_foreign`); the
 happening its clause tells keeps it ("More than 320 people have been killed since the protests
-began" is that tally's own figure).
+began" is that tally's own figure). A place in such a clause is that happening's too
+(:func:`in_other_happening`).
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def _is_other(noun: Token) -> bool:
         return True
     if any(c.lower_ in _OTHER_WORDS for c in noun.children):
         return True
+    if any((c.lower_ == "such" and c.dep_ != "predet") or _is_span(c) for c in noun.children):
+        return True  # "the third such attack this month, in which 20 were killed": a class or a span of them
     t = noun
     while t.dep_ in ("conj", "pobj", "compound") and t.head.i != t.i:  # "a wave of attacks": the wave's place
         t = t.head
@@ -184,6 +187,14 @@ def _inside(tok: Token, trigger: tuple[int, int]) -> bool:
     """Return True when a token of the trigger span lies in ``tok``'s subtree."""
     lo, hi = tok.left_edge.i, tok.right_edge.i
     return any(lo <= i <= hi for i in range(*trigger))
+
+
+def in_other_happening(word: Token, trigger: tuple[int, int]) -> bool:
+    """Return True when ``word`` sits in a relative or participle clause of another happening
+    than the trigger's ("strikes on the militia blamed for a rocket attack that killed a contractor
+    in Iraq last week": Iraq is where that attack was, not the strikes)."""
+    owner = _happening_of(word)
+    return owner is not None and not _inside(owner, trigger)
 
 
 def is_foreign(word: Token, trigger: tuple[int, int], casualty: Collection[str]) -> bool:

@@ -79,7 +79,9 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     deputy assistant secretary companion escort colleague associate partner friend relative cousin
     nephew niece uncle aunt grandson granddaughter grandfather grandmother spouse fiance neighbour neighbor
     host guest visitor manager director head chief administrator clerk servant cook baby infant toddler
-    youth youngster lad cameraman correspondent marine occupant mukhtar""".split())
+    youth youngster lad cameraman correspondent marine occupant mukhtar
+    emir amir wali operative financier facilitator courier recruiter informant collaborator agent spy
+    trafficker dealer coordinator""".split())
 # Verbs that carry a toll to a running total ("bringing the toll to 40", "raising the death toll to").
 _RUNNING_VERBS = frozenset("""bring brings bringing brought raise raises raising raised take takes taking took
     push pushes pushing pushed""".split())
@@ -87,7 +89,7 @@ _RUNNING_VERBS = frozenset("""bring brings bringing brought raise raises raising
 # least value is kept apart, under ``many_<key>``, never as the figure of the key.
 VAGUE_MANY = frozenset("dozens scores hundreds thousands tens".split())
 # Nouns of a group counted by "of" and a number: "a family of five" is five people.
-_GROUP_OF = frozenset("family families crew household cell cells gang gangs squad".split())
+_GROUP_OF = frozenset("family families crew household cell cells gang gangs squad total group".split())
 # "killing two and wounding a third": an ordinal after "a"/"another" is one more person.
 ORDINAL_ONE = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh"})
 
@@ -189,13 +191,19 @@ def _key_word(noun: Token, num: Token) -> Token | None:
     if added_to is not None:  # "killed the commander along with two bodyguards": the commander's fate
         noun = added_to
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i \
-            and noun.head.head.lower_ in _GROUP_OF and (noun.i == num.i or noun.lower_ in PERSON_HEADS
-                                                        or noun.lower_.rstrip("s") in PERSON_HEADS):
-        noun = noun.head.head  # "killed a family of five", "arrested a cell of five members": the group's fate
+            and noun.head.head.lower_ in _GROUP_OF and (noun.i == num.i or noun.lower_ not in THING_NOUNS):
+        # "killed a family of five", "arrested a cell of five members", "killed a total of nine
+        # people": the group's fate
+        noun = noun.head.head
     if noun.lower_ in KEY_WORDS and noun.i != num.i:
         return noun  # "five dead", "25 fatalities"
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i != noun.i and noun.head.lower_ in KEY_WORDS:
         return noun.head  # "executed 12 captured soldiers": what was done to them, not what they were
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in KEY_WORDS \
+            and noun.head.head.i < noun.i:
+        # "the bodies of three kidnapped men", "the release of two abducted engineers": the noun
+        # the group belongs to says what befell it; the word on the group says what it was before
+        return noun.head.head
     for child in noun.children:  # "three people killed", "the five wounded"
         if child.dep_ in ("acl", "amod", "relcl") and child.lower_ in KEY_WORDS:
             return child
@@ -315,6 +323,9 @@ def _persons(tok: Token) -> int:
             n += value
         elif len(heads) == 1 and any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in head.children):
             n += 2  # "both men were killed", "killing both occupants"
+        elif len(heads) == 1 and head.lower_ == "both" and head.dep_ in ("dobj", "nsubjpass", "nsubj") \
+                and not any(c.dep_ == "prep" for c in head.children):
+            n += 2  # "a drone struck a car carrying two commanders, killing both" ("both of them": the "of" phrase counts)
         elif head.ent_type_ != "PERSON" and head.i + 1 in names_at:
             continue  # "militia commander Abu Mahdi al-Muhandis" parsed as two: the title names the man
         elif head.ent_type_ == "PERSON" or head.lower_ in PERSON_HEADS:

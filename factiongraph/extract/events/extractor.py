@@ -25,6 +25,7 @@ from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.events.casualties import (carry_lead_toll, coordinated_casualties, follow_up_casualties,
                                                      stated_figures)
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
+from factiongraph.extract.events.count_scope import in_other_happening
 from factiongraph.extract.events.coref import (exact_day, is_same_family, is_undated, lend_headline_roles,
                                                make_event_id, merge_events, merge_in_document)
 from factiongraph.extract.events.typology import (
@@ -47,7 +48,8 @@ from factiongraph.extract.view.quoting import is_inside_speech
 from factiongraph.extract.dates.anchoring import YearGuess, choose_date, infer_year, resolve_event_date
 from factiongraph.extract.dates.expressions import (Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates,
                                                    value_of)
-from factiongraph.extract.place.locate import Location, ancestor_ids, locate_event, locate_span, story_country
+from factiongraph.extract.place.locate import (ADMIN_LEVELS, Location, ancestor_ids, as_entity, find_coordinates,
+                                               locate_event, locate_span, place_contains, rank_place, story_country)
 from factiongraph.extract.events.titles import title_organisations
 from factiongraph.extract.events.told_dates import (date_before_by_span, date_told_later, months_after_clause,
                                                     series_period, set_apart_tokens)
@@ -77,8 +79,11 @@ CAUSE_PREPS = frozenset({"for", "over", "after", "following"})
 FRAME_PREPS = frozenset({"during", "at", "amid"})
 REFERENCE_WORDS = frozenset({"a", "an", "its", "their", "his", "her", "recent", "last", "latest"})
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
-DEICTIC_PLACE = re.compile(r"\b(?:the (?:same )?(?:area|city|town|village|province|district|region|neighbou?rhood)|"
-                           r"there)\b", re.I)
+# "the area", "the same town", "there": a place told before. Not a place the phrase names itself ("the
+# province of Nineveh"), nor the "there" of "there is/has been" (existential, no place).
+DEICTIC_PLACE = re.compile(r"\b(?:the (?:same )?(?:area|city|town|village|province|district|region|neighbou?rhood)"
+                           r"\b(?!\s+of\b)|there\b(?!\s*(?:'s|\u2019s)|\s+(?:is|are|was|were|has|have|had|will|would|"
+                           r"may|might|could|can|should|must|seems?|seemed|appears?|appeared|remains?|remained)\b))", re.I)
 # "gathered at the scene of the strike": where the violent happening told before took place.
 SCENE_OF = re.compile(r"\bthe (?:site|scene) of the (?:\w+\s+)?(?:strike|attack|bombing|blast|explosion|"
                       r"shooting|killing|assassination|raid|ambush)\b", re.I)
@@ -173,7 +178,7 @@ class EventExtractor:
     """
 
     NAME = "extract.events"
-    VERSION = 5  # 3: no guessed years, weekdays dated only by days the text writes; 4, 5: places and counts (CHANGELOG)
+    VERSION = 6  # 3: no guessed years, weekdays dated only by days the text writes; 4-6: places and counts (CHANGELOG)
     REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
     ASSIGNS = ("Event",)
 
@@ -855,7 +860,7 @@ class EventExtractor:
         # where the event happened.
         text = ctx.document.text
         # "Iran's Supreme Leader", "Iraqi Foreign Minister": a place that modifies a participant.
-        placeable = self._placeable(ctx, in_sent, actors, targets)
+        placeable = [self._town_named(ctx, m) for m in self._placeable(ctx, in_sent, actors, targets)]
         if not cand.is_verb and REFERENCED_NOUN.search(text[max(sent.start_char, trigger - 60):trigger]):
             # "Following the assassination of X, the network in Iraq ...": a happening the sentence
             # refers back to is placed only by its own noun phrase, not by the main clause.
@@ -867,6 +872,14 @@ class EventExtractor:
             # "the deadliest attack in the capital since January, when 32 people were killed in twin
             # bombings": a happening told in a clause of another time is placed by that clause only
             placeable = [m for m in placeable if recalled[0] <= m.start and m.end <= recalled[1]]
+        described = reader.host_clause(sent.doc, cand.start, cand.end) if rule.type in VIOLENT_TYPES else None
+        if described is not None:
+            # "held a funeral in Najaf for members who were killed in a strike": violence told in a
+            # clause on another clause's participant is placed by its own clause (or a place the
+            # sentence opens on, "In Basra, three men who were kidnapped ...")
+            opening = _OPENING_PLACE.match(text, sent.start_char, trigger)
+            placeable = [m for m in placeable if described[0] <= m.start and m.end <= described[1]
+                         or (opening is not None and m.end <= opening.end())]
         if rule.type == "Explosions/Remote violence":
             # "a drone launched from Iraq", "rockets fired from Syria": where the attack came from,
             # not where it struck
@@ -885,10 +898,18 @@ class EventExtractor:
         # "..., the governor said from Mosul": where the speaker was; "on the Kirkuk-Baghdad road near
         # Daquq": the towns a road is named by
         said_from = reader.attribution_spans(sent.doc, cand.start, cand.end)
-        attached = _road_ends(text, [m for m in attached if not _inside_any(m, said_from)
-                                     and not _TREATED_IN.search(text, max(sent.start_char, m.start - 90), m.start)])
-        placeable = _road_ends(text, [m for m in placeable if not _inside_any(m, said_from)
-                                      and not _TREATED_IN.search(text, max(sent.start_char, m.start - 90), m.start)])
+        # "The announcement in Baghdad came a day after ... strikes": where words were said
+        said_at = {id(m) for m in placeable if (rule.type in VIOLENT_TYPES or rule.sub_type == "Arrests")
+                   and reader.spoken_at(m, cand.start, cand.end)}
+        # "... blamed for a rocket attack that killed a contractor in Iraq": that attack's place
+        said_at |= {id(m) for m in placeable if reader.available
+                    and (root := sent.doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+                    and in_other_happening(root.root, (cand.start, cand.end))}
+        # "taken to a hospital in Dohuk": where the wounded were treated
+        said_at |= {id(m) for m in (*attached, *placeable)
+                    if _TREATED_IN.search(text, max(sent.start_char, m.start - 90), m.start)}
+        attached = _road_ends(text, [m for m in attached if not _inside_any(m, said_from) and id(m) not in said_at])
+        placeable = _road_ends(text, [m for m in placeable if not _inside_any(m, said_from) and id(m) not in said_at])
         location = locate_event(attached, ctx.entities, ctx.kb, inside) if attached else None
         # A political development (a statement, a sanction, a ruling) happens where its own
         # clause puts it; a place elsewhere in its sentence is what it is about.
@@ -906,6 +927,8 @@ class EventExtractor:
                                                       and not reader.is_topic(m))
                              or (opening is not None and m.end <= opening.end())]
             location = locate_event(placeable, ctx.entities, ctx.kb, inside)
+        if location is not None and location.basis == "clause" and location.precision != "country":
+            location = self._list_holder(ctx, reader, location, attached + placeable) or location
         there = next((t for t in trigger_head(sent.doc, cand.start, cand.end).children if t.lower_ == "there"
                       and t.dep_ == "advmod"), None) if reader.available else None
         if there is not None:
@@ -930,6 +953,12 @@ class EventExtractor:
             # "took to the Iraqi streets", "on Syrian territory": the country whose land it names
             land = reader.national_land(sent)
             location = self._country_place(ctx, land) if land else None
+        wide = _NATIONWIDE.search(text, sent.start_char, sent.end_char)
+        if location is None and wide is not None and self._says_nationwide(reader, sent, cand, wide.span()):
+            # "the army lifted a nation-wide curfew", "protests across the country": the story's country
+            home = self._home_country(ctx, mentions)
+            nation = self._country_place(ctx, home) if home else None
+            location = replace(nation, basis="the story's country", confidence=0.6) if nation else None
         if (location is None or location.precision == "country") and _THE_CAPITAL.search(ctx.span_text(sent)):
             # "marched in the capital": the capital of the country named ("In Iraq, ...") or the story's
             location = self._story_capital(ctx, mentions, location.entity_id if location else None) or location
@@ -948,6 +977,11 @@ class EventExtractor:
                 if town is not None and town.location_id:
                     container = Location(town.location_id, town.location_name or "", town.lat, town.lon, "city",
                                          "earlier event in the same town", 0.6)
+        if location is None and loose is None:
+            # "Basra police arrested three men": a town's police act in the town
+            police = reader.local_police(in_sent, cand.start, cand.end)
+            local = locate_event([police], ctx.entities, ctx.kb) if police is not None else None
+            location = replace(local, basis="the acting police's town", confidence=0.6) if local else None
         if location is None and rule.type in VIOLENT_TYPES:
             # "AL-QAIM, Iraq (Wire) - A drone struck a convoy near the border": a violent happening
             # the lead gives no place of its own is placed where the report was filed, as a guess;
@@ -1101,6 +1135,38 @@ class EventExtractor:
         return bool(countries & ({location.entity_id} | set(ancestor_ids(ctx.kb, location.entity_id))))
 
     @staticmethod
+    def _says_nationwide(reader: ArgumentReader, sent: Any, cand: Any, span: tuple[int, int]) -> bool:
+        """Return True when "nationwide" / "across the country" is said of the trigger's happening:
+        on its clause, or on its own noun when that noun sits in a phrase of another clause
+        ("Minutes after the speech, the army lifted a nationwide curfew": the curfew's, not the speech's)."""
+        if not reader.available:
+            return False
+        head = trigger_head(sent.doc, cand.start, cand.end)
+        phrase = sent.doc.char_span(span[0], span[1], alignment_mode="expand")
+        if phrase is None:
+            return False
+        if head.dep_ == "pobj":
+            return phrase.root.i == head.i or head in phrase.root.ancestors
+        return reader.attaches(sent.doc, cand.start, cand.end, span[0], span[1])
+
+    @staticmethod
+    def _home_country(ctx: DocContext, mentions: list[Mention]) -> str | None:
+        """Return the country the story is set in (:func:`story_country`), else the one country
+        every place and country the story names lies in or is (a story that names only Baghdad)."""
+        home = story_country(ctx.kb, mentions, lambda m: _entity_type(ctx, m))
+        if home is not None:
+            return home
+        countries: set[str] = set()
+        for m in mentions:
+            kind = _entity_type(ctx, m)
+            if m.entity_id and kind is EntityType.COUNTRY:
+                countries.add(m.entity_id)
+            elif m.entity_id and kind is EntityType.PLACE:
+                countries.update(a for a in ancestor_ids(ctx.kb, m.entity_id)
+                                 if (r := ctx.kb.get(a)) is not None and r.type is EntityType.COUNTRY)
+        return next(iter(countries)) if len(countries) == 1 else None
+
+    @staticmethod
     def _country_place(ctx: DocContext, country: str) -> Location | None:
         """Return the location of a country the text names only by its adjective."""
         record = ctx.kb.get(country)
@@ -1161,6 +1227,64 @@ class EventExtractor:
                 and not OPPOSED.search(text, max(0, m.start - 20), m.start)
                 and (m.entity_id is None or m.entity_id in facilities or not (
                     m.entity_id in actors or (m.entity_id in targets and TARGET_PREP.search(text[max(0, m.start - 30):m.start]))))]
+
+    @staticmethod
+    def _town_named(ctx: DocContext, m: Mention) -> Mention:
+        """Return a place mention for a name the tagger took for a person or group the KB does not
+        know, written right after a preposition of place and known to the gazetteer as a town
+        ("wounded three people in Penjwen"); else the mention as it is."""
+        if m.type not in (EntityType.PERSON, EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG) \
+                or (m.entity_id is not None and ctx.kb.get(m.entity_id) is not None) \
+                or not _PLACE_PREP_BEFORE.search(ctx.document.text, max(0, m.start - 16), m.start):
+            return m
+        try:
+            found = ctx.kb.lookup_place(m.text)
+        except (AttributeError, KeyError):
+            return m
+        record = as_entity(found[0] if isinstance(found, list) and found else found) if found else None
+        if record is None or record.type is not EntityType.PLACE:
+            return m
+        # a gazetteer knows towns named like people ("Hamid" is a name of Isparta): only a town in a
+        # country the story names, by its name or its places
+        country = next((a for a in ancestor_ids(ctx.kb, record.entity_id)
+                        if (r := ctx.kb.get(a)) is not None and r.type is EntityType.COUNTRY), None)
+        named = {i for x in ctx.mentions if x.entity_id and _entity_type(ctx, x) in (EntityType.PLACE, EntityType.COUNTRY)
+                 for i in (x.entity_id, *ancestor_ids(ctx.kb, x.entity_id))}
+        if country is None or country not in named or ctx.document.text.startswith("'s", m.end):
+            return m
+        return replace(m, type=EntityType.PLACE, entity_id=None)
+
+    @staticmethod
+    def _list_holder(ctx: DocContext, reader: ArgumentReader, location: Location,
+                     candidates: list[Mention]) -> Location | None:
+        """Return the place that holds a list the chosen place is one item of, else None.
+
+        "Drones attacked the towns of Bartella, Qaraqosh and Bashiqa in the Nineveh Plains": the
+        Nineveh Plains; "Rockets hit the downtown area, Erbil airport and a coalition base north of
+        Erbil": Erbil (a place of the sentence the KB puts a listed place in). A holder no finer
+        than a country says nothing more than the list ("A, B and C in Iraq"): None.
+        """
+        chosen = next((m for m in candidates if m.entity_id == location.entity_id), None)
+        listed = reader.listed_places(chosen) if chosen is not None else None
+        if listed is None:
+            return None
+        items, holders = listed
+        ids = {m.entity_id for m in items if m.entity_id}
+        holders += [m for m in candidates if m.entity_id and m.entity_id not in ids
+                    and any(place_contains(ctx.kb, m.entity_id, i) for i in ids)]
+        held = locate_span(holders, ctx.entities, ctx.kb, "clause", 0.9)
+        if held is not None and held.precision != "country" and held.entity_id not in ids:
+            return held
+        # "Rockets struck Baghdad airport and the Green Zone": the town the KB puts them all in
+        chains = [ancestor_ids(ctx.kb, i) for i in ids]
+        if len(chains) < 2:
+            return None
+        common = next((a for a in chains[0] if all(a in c for c in chains[1:])), None)
+        record = as_entity(ctx.kb.get(common)) if common else None
+        if record is None or rank_place(record)[0] > ADMIN_LEVELS["district"][0]:
+            return None  # "in Baghdad and Basra": only a country or province holds both
+        lat, lon = find_coordinates(ctx.kb, record)
+        return Location(record.entity_id, record.name, lat, lon, rank_place(record)[1], "clause", 0.9)
 
     def _relocate(self, ctx: DocContext, event: Event, sent: Any, start: int, end: int,
                   mentions: list[Mention]) -> None:
@@ -1459,6 +1583,9 @@ _TREATED_IN = re.compile(r"\b(?:taken|transferred|rushed|evacuated|brought|admit
                          r"(?:hospital|hospitals|clinic|medical\s+(?:centre|center|facility))\s+(?:in|at)\s+"
                          r"(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 # "marched in the capital": the capital of the country the story is set in (not "the capital of X").
+# A happening said to span the whole country the story is set in.
+_NATIONWIDE = re.compile(r"\bnation-?wide\b|\b(?:across|throughout|all over|around) the (?:whole |entire )?country\b",
+                         re.IGNORECASE)
 _THE_CAPITAL = re.compile(r"\b(?:in|across|near|around|outside|inside|into|to) the capital\b(?!\s+(?:of|city of))",
                           re.IGNORECASE)
 # Words after an unknown place's name that make it a part of a town ("the al-Shuhada neighbourhood").
@@ -1663,6 +1790,9 @@ _CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 # Political developments (statements, agreements, a group's changes) are placed only by their
 # own phrase or an opening "In X, ...": a place elsewhere in the sentence is what they are about.
 _PLACELESS_SUB_TYPES = frozenset({"Other", "Agreement", "Change to group/activity"})
+# "in Penjwen", "near the Penjwen" ...: a preposition of place right before a name
+_PLACE_PREP_BEFORE = re.compile(r"\b(?:in|near|outside|around|inside)\s+(?:the\s+)?(?:town\s+of\s+|village\s+of\s+)?$",
+                                re.I)
 _OPENING_PLACE = re.compile(r"(?:In|At|From|Inside|Outside|Near)\s+[^,;]{2,60},")
 _CLAIMED_BY = re.compile(r"\b(?:an?|the)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assaults?)\s+"
                          r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"

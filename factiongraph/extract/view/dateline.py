@@ -1,4 +1,5 @@
-"""Wire datelines: "BAGHDAD (Reuters) - ", "Erbil, Iraq (AFP) - ", "ERBIL, Kurdistan Region of Iraq - ".
+"""Wire datelines: "BAGHDAD (Reuters) - ", "Erbil, Iraq (AFP) - ", "ERBIL, Kurdistan Region of Iraq - ",
+"SULAYMANIYAH / Shafaq News - " (an outlet after a slash).
 
 The place and agency a report was filed from, written before its first sentence. They are not
 the sentence's speaker, actor or target, and the filing place is not where the event happened
@@ -15,6 +16,7 @@ _DATELINE = re.compile(
     r"\s*(?P<place>(?P<caps>[A-Z]{3,}(?:[ -][A-Z]{2,})*)|[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})"
     r"(?:,\s*[A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,4})?"
     r"(?:,?\s*(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"
+    r"(?:\s*/\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})?"  # "SULAYMANIYAH / Shafaq News - "
     r"\s*(?P<agency>\([^()]{1,40}\))?\s*(?:-{1,2}|\u2013|\u2014)\s+")
 
 

@@ -373,3 +373,55 @@ def test_a_zero_toll_a_few_sentences_on_in_its_paragraph_is_the_attacks() -> Non
             "units. Sirens sounded across the area for an hour. There were no casualties, a security source said.")
     events = EventExtractor(default_kb()).extract(make_context(text, "2024-01-15"))
     assert [e.counts for e in events] == [{"killed": 0, "injured": 0}]
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # the bodies say what befell the men; "kidnapped" says what they were before
+    ("The bodies of three kidnapped men were found dumped in an orchard near Baqubah on Monday, police said.",
+     {"killed": 3}),
+    ("Police found the bodies of four abducted fishermen on a river bank south of Samarra on Thursday.",
+     {"killed": 4}),
+])
+def test_the_noun_a_group_belongs_to_says_its_fate(extractor: EventExtractor, text: str,
+                                                   counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # "the third such attack this month, in which ...": a toll of that kind of attack over the month
+    ("A bomb killed a civilian in Kirkuk on Monday, the third such attack this month, in which at least 20 people "
+     "have been killed.", {"killed": 1}),
+    ("A bomb killed a civilian in Kirkuk on Monday, the fifth attack this month, which have killed 14 people in all.",
+     {"killed": 1}),
+    # "in such an attack, which ...": the happening told, described
+    ("Gunmen killed two policemen in Mosul on Tuesday in such an attack, which also wounded three.",
+     {"killed": 2, "injured": 3}),
+])
+def test_a_toll_of_such_attacks_or_of_a_span_is_not_the_happenings(extractor: EventExtractor, text: str,
+                                                                   counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # "both" standing alone for the two named before
+    ("A drone struck a car carrying two Kataib Hezbollah commanders in Baghdad on Thursday, killing both.",
+     {"killed": 2}),
+    ("Gunmen stopped two engineers at a checkpoint in Kirkuk and kidnapped both on Tuesday.", {"abducted": 2}),
+])
+def test_both_standing_alone_counts_two(extractor: EventExtractor, text: str, counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # "a total of nine people", "a group of five men": the number counts the people the group's verb befell
+    ("A car bomb in Kirkuk on Sunday killed a total of nine people, including four policemen.", {"killed": 9}),
+    ("Security forces arrested a group of five men in Mosul on Monday.", {"arrested": 5}),
+])
+def test_a_total_or_group_of_people_counts_them(extractor: EventExtractor, text: str, counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
+
+
+def test_a_cells_emir_and_two_followers_are_three(extractor: EventExtractor) -> None:
+    # an emir is one person, joined to the two counted
+    text = "Iraqi forces arrested the emir of an ISIS cell and two of his followers in Mosul on Monday."
+    assert counts_of(extractor, text) == {"arrested": 3}

@@ -64,6 +64,9 @@ def test_a_capital_after_a_preposition_and_a_part_of_town_is_a_place(extractor: 
     ("MOSUL, Iraq (AP) \u2014 Gunmen ambushed an army patrol west of the city on Sunday, killing five soldiers, "
      "officials said.", "Mosul"),
     ("RAMADI - A suicide bomber drove a truck into an army post on Tuesday, killing four soldiers.", "Ramadi"),
+    # an outlet after a slash, as regional agencies write it
+    ("SULAYMANIYAH / Shafaq News - A Turkish drone struck a vehicle on Tuesday, killing two PKK members, a local "
+     "source said.", "Sulaymaniyah"),
 ])
 def test_a_dateline_town_in_capitals_places_a_lead_with_no_place(extractor: EventExtractor, text: str,
                                                                   place: str) -> None:
@@ -215,3 +218,101 @@ def test_a_dateline_far_from_the_country_the_happening_was_in_does_not_place_it(
     assert [e.location_name for e in extractor.extract(make_context(text, "2024-02-08"))] != ["TAMPA"]
     near = "AL-QAIM, Iraq (Wire) — A drone struck a convoy near the border with Syria on Tuesday, killing three fighters."
     assert place_of(extractor, near, "2024-02-08") == "al-Qaim"
+
+
+def test_an_existential_there_is_no_place_told_before(extractor: EventExtractor) -> None:
+    # "there has been" says something exists, not "in the place just named": the threat is not in Basra
+    text = ("Gunmen killed a shopkeeper in Basra on Monday. There has been a wave of such threats across Iraq, and "
+            "on Tuesday the militia threatened to attack US forces in Iraq.")
+    events = extractor.extract(make_context(text, "2023-04-10"))
+    threat = [e for e in events if "threatened" in e.evidence[0].text]
+    assert [e.location_name for e in threat] == ["Iraq"]
+
+
+@pytest.mark.parametrize("text", [
+    # the funeral or burial was in the town; the strike that killed those mourned was elsewhere
+    "The group held a funeral on Tuesday in Najaf for three of its members who were killed in a drone strike last week.",
+    "Mourners gathered in Karbala on Wednesday to bury two commanders killed in an Israeli strike.",
+])
+def test_violence_told_in_a_clause_on_a_mourned_person_is_not_placed_by_the_funeral(
+        extractor: EventExtractor, text: str) -> None:
+    events = extractor.extract(make_context(text, "2023-04-10"))
+    strikes = [e for e in events if e.sub_type == "Air/drone strike"]
+    assert strikes and [e.location_name for e in strikes] == [None]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the clause describes the happening itself, or the sentence opens on the place
+    ("An attack in Kirkuk that killed three soldiers was claimed by ISIS on Monday.", "Kirkuk"),
+    ("In Basra, three men who were kidnapped last week were found dead on Monday.", "Basra"),
+])
+def test_a_clause_on_the_happening_or_after_an_opening_place_keeps_it(extractor: EventExtractor, text: str,
+                                                                      place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # one happening told at several listed places or sites: the place the text or the KB puts them in
+    ("Drones attacked the towns of Bartella, Qaraqosh and Bashiqa in the Nineveh Plains on Friday.",
+     "Nineveh Plains"),
+    ("The brigade pulled its men out of its Nineveh Plain bases in Telsqopa, Batnaya and Tel Kepe on Monday.",
+     "Nineveh Plains"),
+    ("Rockets hit the downtown area, Erbil International Airport and a coalition base north of Erbil on Monday "
+     "night.", "Erbil"),
+    ("Rockets struck Baghdad airport and the Green Zone on Wednesday night.", "Baghdad"),
+    # nothing finer than a country holds both towns: the first stays
+    ("Clashes broke out in Baghdad and Basra on Friday, killing four protesters.", "Baghdad"),
+])
+def test_a_list_of_places_is_placed_at_what_holds_it(extractor: EventExtractor, text: str, place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+def test_a_town_the_tagger_took_for_a_person_is_found_by_the_gazetteer(extractor: EventExtractor) -> None:
+    # "Penjwen" after "in" is tagged as a person; the gazetteer knows it as a town in Iraq, which the story names
+    text = "A drone attack wounded three people in Penjwen on Friday, officials in Iraq's Kurdistan Region said."
+    events = extractor.extract(make_context(text, "2023-04-10"))
+    assert len(events) == 1 and events[0].geo_precision == "city" and events[0].lat is not None
+
+
+def test_a_town_of_a_country_the_story_never_names_is_not_taken(extractor: EventExtractor) -> None:
+    # with no country named, a gazetteer hit for a word tagged as a person may be anywhere: left unknown
+    assert place_of(extractor, "A drone attack wounded three people in Penjwen on Friday, local officials said.") \
+        is None
+
+
+@pytest.mark.parametrize("text", [
+    # where the words were said
+    "The announcement in Baghdad came a day after officials said US aircraft had struck militia positions.",
+    "Speaking at a news conference in Erbil, the governor said a drone had struck a car on Monday, killing two "
+    "fighters.",
+    # the place of another happening, told in its relative clause
+    "US forces struck militia positions on Friday in retaliation for an attack that killed three soldiers in Jordan.",
+])
+def test_where_words_were_said_or_another_happening_was_is_not_where(extractor: EventExtractor, text: str) -> None:
+    assert place_of(extractor, text) is None
+
+
+def test_a_place_in_the_happenings_own_relative_clause_stays(extractor: EventExtractor) -> None:
+    text = "An attack that killed three soldiers in Jordan on Sunday was claimed by the Islamic Resistance in Iraq."
+    assert place_of(extractor, text) == "Jordan"
+
+
+def test_a_nationwide_happening_is_in_the_storys_country(extractor: EventExtractor) -> None:
+    text = "Clashes in Baghdad left 20 dead. Minutes after the speech, the army lifted a nationwide curfew."
+    events = extractor.extract(make_context(text, "2023-04-10"))
+    curfew = [e for e in events if "curfew" in e.evidence[0].text]
+    assert [e.location_name for e in curfew] == ["Iraq"]
+    # the speech the curfew is dated by is not said to be nationwide
+    assert all(e.location_name is None for e in events if e.evidence[0].text.startswith("Minutes"))
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a town's police act in their town
+    ("Basra police arrested three men suspected of drug trafficking on Monday.", "Basra"),
+    ("Three men suspected of drug trafficking were arrested by Basra police on Monday.", "Basra"),
+    # police who only report the happening say nothing of where it was
+    ("Kirkuk police said gunmen killed a shepherd on Tuesday.", None),
+])
+def test_a_towns_police_acting_place_the_happening_in_it(extractor: EventExtractor, text: str,
+                                                         place: str | None) -> None:
+    assert place_of(extractor, text) == place
