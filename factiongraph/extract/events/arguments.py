@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from factiongraph.extract.events.bodies import coalition, country_body
 from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.view.docview import kb_get
 from factiongraph.extract.view.syntax import Syntax
@@ -207,6 +208,10 @@ DONE_BY = frozenset({"carried", "conducted", "launched", "fired", "staged", "mou
 # A happening named after these is another one than the clause's ("arrested after the attack").
 REFERENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "over"})
 ANSWER_NOUNS = frozenset({"response", "reply", "retaliation", "revenge", "reprisal", "answer"})
+# Verbs that answer with a happening ("Washington responded with strikes on X", "retaliated with
+# rocket fire"): the subject answers by doing it.
+ANSWER_VERBS = frozenset("""respond responded responds responding retaliate retaliated retaliates retaliating
+    reply replied replies replying react reacted reacts reacting answer answered answers""".split())
 FALL_VERBS = frozenset({"fall", "falls", "fell", "fallen", "falling"})
 
 
@@ -351,6 +356,8 @@ class ArgumentReader:
             named = self._named_group(token)
             if named is not None:
                 return named
+            if word == "coalition" and coalition(self.ctx, token, False):
+                return None  # "the coalition" where fighting is told: the international one, not the last group
         # "he" goes on with the last person named, however long the quote between ("... he is
         # unharmed. [a paragraph of what others said and he wrote] Later he addressed the nation")
         reach = PERSON_REACH if word in PERSON_ANAPHORS else 400
@@ -606,7 +613,15 @@ class ArgumentReader:
         """Return the entity ids the noun phrases headed by ``tokens`` name, in order."""
         out: list[str] = []
         for tok in tokens:
-            named = [str(m.entity_id) for m in self.names(tok) if m.entity_id] or self.home_body(tok)
+            found = [m for m in self.names(tok) if m.entity_id]
+            if len(found) == 1 and self.sx.mention_at(tok) is None and _type_of(self.ctx, found[0]) is EntityType.COUNTRY:
+                # "Iraq's parliament voted": the country's body of that name, when the KB has one
+                found_body = country_body(self.ctx, tok, str(found[0].entity_id))
+                if found_body:
+                    out.extend(i for i in found_body if i not in out)
+                    continue
+            named = [str(m.entity_id) for m in found] or self.home_body(tok) or coalition(
+                self.ctx, tok, self._named_group(tok) is not None if tok.lower_ == "coalition" else False)
             out.extend(i for i in named if i not in out)
         return out
 
@@ -765,12 +780,13 @@ class ArgumentReader:
 
     def _verb_roles(self, verb: Token, args: Arguments, passive_subject_role: str, label: str) -> None:
         subjects = self.sx.subjects(verb)
+        passive = self.sx.is_passive(verb)
         agents = self._misread_agents(verb, subjects)
         if agents:  # "X, designated a terrorist group by the US in 2009, ...": read as the passive it is
             args.add("actor" if passive_subject_role == "actor" else "target", self.ids(subjects))
             args.add("actor", [a for agent in agents for a in self._means_actors(agent)])
             return
-        if not self.sx.is_passive(verb):
+        if not passive:
             # "gunmen linked to X killed four soldiers", parsed as "gunmen linked to X and killed":
             # the group the subject's participle ties it to acts
             args.add("actor", self.ids(_affiliation_misread(verb)))
@@ -778,7 +794,7 @@ class ArgumentReader:
             subjects = self.sx.subjects(verb.head)  # "X attacked the base, killing two": X killed them
         elif not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.i != verb.head.i:
             subjects = self.sx.subjects(verb.head.head)  # "Iran responded by firing missiles": Iran fired
-        if self.sx.is_passive(verb):
+        if passive:
             role = "actor" if passive_subject_role == "actor" else "target"
             if role == "target":
                 self._target(args, subjects)  # "a commander of X was killed": X through its man
@@ -838,6 +854,8 @@ class ArgumentReader:
         self._target(args, [o for p, o in aimed if o not in hands])
         # "a Katyusha aimed at Baghdad airport fell short": what the means was aimed at
         self._target(args, self._aimed_at([verb, *subjects, *self.sx.objects(verb)]))
+        # "an IED exploded targeting a vehicle belonging to the army": what the participle aims at
+        self._target(args, self._aiming_objects(verb))
         if label not in SELF_CHANGES:  # "suspending its attacks on US forces" hits no one
             # "launched a drone attack on Israel", "launched drones against Israeli targets": what
             # the object (a happening or an armed means) is aimed at
@@ -887,6 +905,12 @@ class ArgumentReader:
                 args.add("target", [m.entity_id for m in self.sx.mentions_in(obj)
                                     if m.entity_id and _type_of(self.ctx, m) in PARTICIPANT_TYPES
                                     and not self._in_as_phrase(m, obj)])
+
+    def _aiming_objects(self, verb: Token) -> list[Token]:
+        """Return what a participle after the verb says it was aimed at ("an IED exploded targeting
+        a vehicle belonging to the army", "a drone crashed, hitting a house")."""
+        return [o for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
+                and c.lower_ in AIMING_PARTICIPLES for o in self.sx.objects(c)]
 
     def _in_as_phrase(self, m: Mention, top: Token) -> bool:
         """Return True for a mention inside an "as" phrase below ``top``: the status something is
@@ -1026,7 +1050,8 @@ class ArgumentReader:
                     and verb.lower_ in SPEAKING_VERBS and not args.actors:
                 # "X said in a televised speech on Friday", "warned during a speech": the speaker gave it
                 args.add("actor", self.ids(self.sx.subjects(verb)))
-            if (verb.lower_ in LIGHT_VERBS and own or ordered) and not args.actors:
+            answered = own and noun.dep_ == "pobj" and governor.lower_ == "with" and verb.lower_ in ANSWER_VERBS
+            if (verb.lower_ in LIGHT_VERBS and own or ordered or answered) and not args.actors:
                 subjects = self.sx.subjects(verb)
                 # "Washington had carried out strikes": the capital acts for its state
                 named = self.ids(subjects) or [eid for s in subjects for eid in self.capital_state(s)]
@@ -1043,6 +1068,7 @@ class ArgumentReader:
             # objects are (occupants, a nationality on forces hit, an unnamed commander's group)
             self._target(args, self.sx.objects(governor))
             self._target(args, [o for p, o in self.sx.prep_objects(governor, TARGET_PREPS)])
+            self._target(args, self._aiming_objects(governor))  # "an IED exploded targeting a vehicle"
         elif noun.dep_ == "nsubjpass" and governor is not noun and governor.lower_ in LIGHT_VERBS:
             # "strikes were conducted against five sites of X by Y"
             self._target(args, [o for _, o in self.sx.prep_objects(governor, TARGET_PREPS)])

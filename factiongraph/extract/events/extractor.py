@@ -170,7 +170,7 @@ class EventExtractor:
     """
 
     NAME = "extract.events"
-    VERSION = 5  # 3: no guessed years, weekdays dated only by days the text writes; 4, 5: places and counts (CHANGELOG)
+    VERSION = 6  # 3: no guessed years, weekdays dated only by days the text writes; 4, 5: places and counts; 6: actors (CHANGELOG)
     REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
     ASSIGNS = ("Event",)
 

@@ -360,3 +360,53 @@ def test_who_receives_a_phone_call_takes_part(extractor: EventExtractor) -> None
 def test_detainees_a_relative_clause_ties_to_a_group_hit_it(extractor: EventExtractor) -> None:
     text = "Iraqi security forces arrested the men, who belong to Asaib Ahl al-Haq, in Basra on Thursday."
     assert roles(extractor, text) == [(["iraqi-security-forces"], ["asaib-ahl-al-haq"])]
+
+
+# -- helper round 10 (actors-gen4) ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a capital that answers with strikes struck
+    ("Washington responded with airstrikes on Kataib Hezbollah sites in Anbar on Friday.",
+     (["united-states"], ["kataib-hezbollah"])),
+    ("Turkey retaliated with drone strikes on PKK hideouts in the Qandil mountains on Monday.",
+     (["turkey"], ["pkk"])),
+])
+def test_who_answers_with_an_attack_makes_it(extractor: EventExtractor, text: str,
+                                             want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text) == [want]
+
+
+def test_what_a_participle_after_the_verb_aims_at_is_hit(extractor: EventExtractor) -> None:
+    text = "A bomb exploded on Monday in Diyala, targeting a vehicle belonging to the Iraqi army."
+    assert [t for _a, t in roles(extractor, text)] == [["iraqi-army"]]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Coalition forces carried out an airstrike on an Islamic State cell near Hit on Friday.",
+     (["international-coalition"], ["isis"])),
+    ("Two rockets were fired at coalition troops in the Ain al-Asad base on Wednesday.",
+     ([], ["international-coalition"])),
+    ("A rocket attack hit a base used by the coalition near Erbil on Sunday.", ([], ["international-coalition"])),
+])
+def test_coalition_forces_in_the_war_on_isis_are_the_international_coalition(
+        extractor: EventExtractor, text: str, want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text) == [want]
+
+
+@pytest.mark.parametrize("text", [
+    # another coalition's war, and a coalition of parties
+    "The Saudi-led coalition carried out airstrikes on Houthi positions near Sanaa in Yemen on Saturday.",
+    "Coalition warplanes struck Houthi positions near Sanaa in Yemen on Saturday.",
+])
+def test_another_coalition_is_not_the_international_one(extractor: EventExtractor, text: str) -> None:
+    assert all("international-coalition" not in a + t for a, t in roles(extractor, text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Iraq's parliament voted on Sunday to end the presence of foreign troops.", ["council-of-representatives"]),
+    ("Iraq's interior ministry arrested four ISIS members in Anbar on Tuesday.", ["ministry-of-interior-iraq"]),
+    # no such body in the knowledge base: the country stays
+    ("Turkey's defence ministry struck PKK targets in Duhok on Friday.", ["turkey"]),
+])
+def test_a_countrys_institution_is_its_state_body(extractor: EventExtractor, text: str, want: list[str]) -> None:
+    assert [a for a, _t in roles(extractor, text)][:1] == [want]
