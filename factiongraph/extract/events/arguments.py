@@ -208,6 +208,14 @@ DONE_BY = frozenset({"carried", "conducted", "launched", "fired", "staged", "mou
 # A happening named after these is another one than the clause's ("arrested after the attack").
 REFERENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "over"})
 ANSWER_NOUNS = frozenset({"response", "reply", "retaliation", "revenge", "reprisal", "answer"})
+# Happenings a deed is told "in" ("killed an ISIS leader in a raid"), and the deeds whose doer made
+# them: not "died" or a passive ("were killed in a raid": the victims made nothing).
+DEED_LABELS = frozenset({"raid", "air-strike", "rocket-attack", "attack-on-base", "ground-attack", "shooting",
+                         "incursion", "explosive", "clash", "attack", "operation", "arrest", "grenade"})
+DEED_VERBS = frozenset("""kill kills killed killing wound wounds wounded wounding injure injured injures injuring
+    arrest arrests arrested arresting detain detains detained detaining capture captures captured capturing
+    seize seized seizes seizing destroy destroys destroyed destroying target targets targeted targeting
+    hit hits struck strikes""".split())
 # Verbs that answer with a happening ("Washington responded with strikes on X", "retaliated with
 # rocket fire"): the subject answers by doing it.
 ANSWER_VERBS = frozenset("""respond responded responds responding retaliate retaliated retaliates retaliating
@@ -841,7 +849,7 @@ class ArgumentReader:
             args.add("actor", named)
             if subjects and not named:
                 args.unnamed_actor = _phrase_text(subjects[0])
-            self._target(args, self.sx.objects(verb))
+            self._target(args, self.sx.objects(verb) or self._shared_objects(verb))
             if verb.lower_ in FALL_VERBS and not args.actors:
                 # "Mosul fell under the control of X", "fell into the hands of X": X took it
                 args.add("actor", self.ids(o for p, holder in self.sx.prep_objects(verb, ("under", "into", "in"))
@@ -905,6 +913,16 @@ class ArgumentReader:
                 args.add("target", [m.entity_id for m in self.sx.mentions_in(obj)
                                     if m.entity_id and _type_of(self.ctx, m) in PARTICIPANT_TYPES
                                     and not self._in_as_phrase(m, obj)])
+
+    def _shared_objects(self, verb: Token) -> list[Token]:
+        """Return the object a verb without one shares with the verb coordinated after it ("stormed
+        and burned the KDP headquarters": both acts befell the headquarters)."""
+        for conj in verb.children:
+            if conj.dep_ == "conj" and conj.i > verb.i \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) \
+                    and not self.sx.is_passive(conj):
+                return self.sx.objects(conj)
+        return []
 
     def _aiming_objects(self, verb: Token) -> list[Token]:
         """Return what a participle after the verb says it was aimed at ("an IED exploded targeting
@@ -1051,6 +1069,16 @@ class ArgumentReader:
                 # "X said in a televised speech on Friday", "warned during a speech": the speaker gave it
                 args.add("actor", self.ids(self.sx.subjects(verb)))
             answered = own and noun.dep_ == "pobj" and governor.lower_ == "with" and verb.lower_ in ANSWER_VERBS
+            if own and noun.dep_ == "pobj" and governor.lower_ in ("in", "during") and label in DEED_LABELS \
+                    and verb.lower_ in DEED_VERBS:
+                # "US forces killed an ISIS leader in a raid", "arrested three suspects during a
+                # raid": who did the deed made the happening it was done in, to whom it was done
+                # ("two of its members were killed in a raid": the victims, who made nothing)
+                if self.sx.is_passive(verb):
+                    self._target(args, self.sx.subjects(verb))
+                elif not args.actors:
+                    args.add("actor", [a for s in self.sx.subjects(verb) for a in self._means_actors(s)])
+                    self._target(args, self.sx.objects(verb))
             if (verb.lower_ in LIGHT_VERBS and own or ordered or answered) and not args.actors:
                 subjects = self.sx.subjects(verb)
                 # "Washington had carried out strikes": the capital acts for its state

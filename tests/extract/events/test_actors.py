@@ -410,3 +410,22 @@ def test_another_coalition_is_not_the_international_one(extractor: EventExtracto
 ])
 def test_a_countrys_institution_is_its_state_body(extractor: EventExtractor, text: str, want: list[str]) -> None:
     assert [a for a, _t in roles(extractor, text)][:1] == [want]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the deed's doer made the happening it was done in, to whom it was done
+    ("US special forces killed an Islamic State leader in a raid in Idlib province overnight.",
+     (["united-states"], ["isis"])),
+    ("The Counter-Terrorism Service arrested three Kataib Hezbollah members during a raid in Dora on Thursday.",
+     (["counter-terrorism-service"], ["kataib-hezbollah"])),
+    # the victims of a passive made nothing
+    ("Two Kataib Hezbollah members were killed in a raid near Kirkuk on Monday.", ([], ["kataib-hezbollah"])),
+])
+def test_the_doer_of_a_deed_told_in_a_happening_makes_it(extractor: EventExtractor, text: str,
+                                                         want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text)[:1] == [want]
+
+
+def test_a_verb_without_object_shares_the_next_verbs(extractor: EventExtractor) -> None:
+    text = "Protesters stormed and torched the offices of the Kurdistan Democratic Party in Baghdad on Saturday."
+    assert roles(extractor, text) == [([], ["kdp"])]
