@@ -1304,6 +1304,21 @@ class EventExtractor:
                 out.extend(i for i in reader.ids(reader.sx.subjects(tok)) if i not in out)
         return out
 
+    def _without_descriptions(self, ctx: DocContext, sent: Any) -> str:
+        """Return the sentence's text without the relative clauses that describe a named group ("the
+        attack bore the hallmarks of ISIS, which has carried out similar bombings": the clause tells
+        what the group is, not of what kind the attack is)."""
+        reader = self._reader(ctx)
+        text = ctx.span_text(sent)
+        if not reader.available:
+            return text
+        base = sent.start_char
+        cuts = [(t.left_edge.idx - base, t.right_edge.idx + len(t.right_edge.text) - base) for t in sent
+                if t.dep_ == "relcl" and reader.sx.mention_at(t.head) is not None]
+        for start, end in sorted(cuts, reverse=True):
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text
+
     def _attribute_responsibility(self, ctx: DocContext, sent: Any, sents: list[Any], k: int,
                                   mentions: list[Mention], events: list[Event]) -> None:
         """Give "X was responsible for the killings" to the latest violent event nearby."""
@@ -1313,7 +1328,7 @@ class EventExtractor:
         accused = _accused_spans(sent)  # "US officials blamed X for the attack": only X is accused
         if _DISCLAIMED.search(sent_text) and not accused:
             return  # "No group claimed responsibility", "X denied it was behind the attack"
-        if _GENERIC_BLAME.search(sent_text):
+        if _GENERIC_BLAME.search(self._without_descriptions(ctx, sent)):
             return  # "Washington has said X is behind such attacks": a kind of happening, not this one
         text = ctx.document.text
         own_claim = _SAID_RESPONSIBLE.search(sent_text) is not None  # "X said it was responsible": the speaker
