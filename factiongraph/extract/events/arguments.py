@@ -216,6 +216,11 @@ DEED_VERBS = frozenset("""kill kills killed killing wound wounds wounded woundin
     arrest arrests arrested arresting detain detains detained detaining capture captures captured capturing
     seize seized seizes seizing destroy destroys destroyed destroying target targets targeted targeting
     hit hits struck strikes""".split())
+# Acts a threat's "that" clause tells of, whose object is threatened ("warned that it would target X").
+THREATENED_ACTS = frozenset("""target targeted attack attacked strike struck hit expel expelled kill killed bomb
+    bombed punish punished""".split())
+# Happenings of leaving a place: what follows their "from" is the land left, not who leaves.
+LEAVING_LABELS = frozenset({"withdrawal", "evacuation"})
 # Verbs that answer with a happening ("Washington responded with strikes on X", "retaliated with
 # rocket fire"): the subject answers by doing it.
 ANSWER_VERBS = frozenset("""respond responded responds responding retaliate retaliated retaliates retaliating
@@ -875,6 +880,11 @@ class ArgumentReader:
             for act in (c for c in verb.children if c.dep_ == "xcomp"):
                 self._target(args, self.sx.objects(act))
                 self._target(args, [o for _p, o in self.sx.prep_objects(act, TARGET_PREPS)])
+            for act in (c for c in verb.children if c.dep_ == "ccomp" and c.lower_ in THREATENED_ACTS):
+                # "warned that the group would target US interests", "... that US forces would be
+                # attacked": whom the act the threat tells of is aimed at
+                self._target(args, self.sx.subjects(act) if self.sx.is_passive(act) else self.sx.objects(act))
+                self._target(args, [o for _p, o in self.sx.prep_objects(act, TARGET_PREPS)])
         if label == "clash":
             # "forces repelled an attack by ISIS militants": the attackers fight too
             args.add("actor", [a for obj in self.sx.objects(verb) if obj.lower_ in ATTACK_NOUNS
@@ -923,6 +933,11 @@ class ArgumentReader:
                     and not self.sx.is_passive(conj):
                 return self.sx.objects(conj)
         return []
+
+    def _is_place(self, token: Token) -> bool:
+        """Return True when the phrase headed by ``token`` names a place or a country only."""
+        found = self.sx.phrase_mentions(token)
+        return bool(found) and all(_type_of(self.ctx, m) in PLACE_TYPES for m in found)
 
     def _aiming_objects(self, verb: Token) -> list[Token]:
         """Return what a participle after the verb says it was aimed at ("an IED exploded targeting
@@ -1007,7 +1022,8 @@ class ArgumentReader:
         for prep, obj in self.sx.prep_objects(noun):
             if prep in ACTOR_PREPS:
                 args.add("actor", self.ids([obj]) or self.capital_state(obj))  # "by Washington": the US
-            elif prep == "from" and args.actors == []:
+            elif prep == "from" and args.actors == [] and not (label in LEAVING_LABELS and self._is_place(obj)):
+                # not the land a withdrawal leaves ("the withdrawal of foreign troops from Iraq")
                 args.add("actor", self.ids([obj]))
             elif prep == "of" and mourned:
                 continue

@@ -429,3 +429,21 @@ def test_the_doer_of_a_deed_told_in_a_happening_makes_it(extractor: EventExtract
 def test_a_verb_without_object_shares_the_next_verbs(extractor: EventExtractor) -> None:
     text = "Protesters stormed and torched the offices of the Kurdistan Democratic Party in Baghdad on Saturday."
     assert roles(extractor, text) == [([], ["kdp"])]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Kataib Hezbollah warned on Monday that the group would target US interests.",
+     (["kataib-hezbollah"], ["united-states"])),
+    ("Harakat al-Nujaba threatened on Monday that US forces would be attacked if they stayed.",
+     (["harakat-al-nujaba"], ["united-states"])),
+])
+def test_a_threats_that_clause_names_whom_it_threatens(extractor: EventExtractor, text: str,
+                                                       want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text) == [want]
+
+
+def test_the_land_a_withdrawal_leaves_does_not_withdraw(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "Badr Organization leader Hadi al-Amiri called on Friday for the withdrawal of all foreign troops from Iraq.",
+        PUB))
+    assert [e.actors for e in found if e.attrs["label"] == "withdrawal"] == [[]]
