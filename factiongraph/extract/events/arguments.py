@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from factiongraph.extract.events.bodies import coalition, country_body
+from factiongraph.extract.events.bodies import body_named, coalition, country_body, theatre_coalition
 from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.view.docview import kb_get
 from factiongraph.extract.view.syntax import Syntax
@@ -216,6 +216,10 @@ DEED_VERBS = frozenset("""kill kills killed killing wound wounds wounded woundin
     arrest arrests arrested arresting detain detains detained detaining capture captures captured capturing
     seize seized seizes seizing destroy destroys destroyed destroying target targets targeted targeting
     hit hits struck strikes""".split())
+# Verbs of assaulting a place or a force, whose object an outcome told after them befell
+# ("attacked a PMF position, killing one fighter").
+ASSAULT_VERBS = frozenset("""attack attacked attacks stormed storm storms ambushed ambush ambushes raided raid
+    raids targeted target targets assaulted assault overran overrun""".split())
 # Acts a threat's "that" clause tells of, whose object is threatened ("warned that it would target X").
 THREATENED_ACTS = frozenset("""target targeted attack attacked strike struck hit expel expelled kill killed bomb
     bombed punish punished""".split())
@@ -633,9 +637,34 @@ class ArgumentReader:
                 if found_body:
                     out.extend(i for i in found_body if i not in out)
                     continue
-            named = [str(m.entity_id) for m in found] or self.home_body(tok) or coalition(
+            named = self.shared_forces(tok) or [str(m.entity_id) for m in found] or self.home_body(tok) or coalition(
                 self.ctx, tok, self._named_group(tok) is not None if tok.lower_ == "coalition" else False)
             out.extend(i for i in named if i not in out)
+        return out
+
+    def shared_forces(self, token: Token) -> list[str]:
+        """Return each side of forces or means that coordinated modifiers share ("Iraqi and US
+        forces": the Iraqi forces and the United States; "Iraqi and coalition aircraft": Iraq and
+        the international coalition). Empty unless the head is a force or a means and its
+        modifier is coordinated."""
+        if token.lower_ not in STATE_MEANS or self.sx.mention_at(token) is not None:
+            return []
+        mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
+        sides = [t for c in mods for t in [c, *self.sx.conjuncts(c)]]
+        if len(sides) < 2 or len(sides) == len(mods):
+            return []
+        out: list[str] = []
+        for side in sides:
+            m = self.sx.mention_at(side)
+            if m is not None and m.entity_id:
+                ids = [str(m.entity_id)]
+            elif side.text in self.demonyms:
+                ids = body_named(self.ctx, f"{side.text} {token.text}") or [self.demonyms[side.text]]
+            elif side.lower_ == "coalition":
+                ids = theatre_coalition(self.ctx)
+            else:
+                ids = []
+            out.extend(i for i in ids if i not in out)
         return out
 
     def home_body(self, token: Token) -> list[str]:
@@ -805,6 +834,9 @@ class ArgumentReader:
             args.add("actor", self.ids(_affiliation_misread(verb)))
         if not subjects and verb.dep_ == "advcl" and verb.lower_.endswith("ing") and verb.head.i != verb.i:
             subjects = self.sx.subjects(verb.head)  # "X attacked the base, killing two": X killed them
+            if verb.head.lower_ in ASSAULT_VERBS and not self.sx.is_passive(verb.head):
+                # "militants attacked a PMF position, killing one fighter": the fighter was the PMF's
+                self._target(args, self.sx.objects(verb.head))
         elif not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.i != verb.head.i:
             subjects = self.sx.subjects(verb.head.head)  # "Iran responded by firing missiles": Iran fired
         if passive:
@@ -1015,6 +1047,10 @@ class ArgumentReader:
                 # "an airstrike targeting a PMF convoy killed three": what it was aimed at, when
                 # named ("targeting the militia blamed for ..." leaves the target to the story)
                 self._target(args, [o for o in self.sx.objects(child) if self.sx.phrase_mentions(o) or self.occupants(o)])
+        for child in noun.children:
+            if child.dep_ == "acl" and child.i > noun.i and child.lower_ in ("attributed", "blamed") and not args.actors:
+                # "a drone strike attributed to Turkey", "an attack blamed on ISIS": the one accused
+                args.add("actor", [a for _p, o in self.sx.prep_objects(child, ("to", "on")) for a in self._means_actors(o)])
         for child in noun.children:
             if child.dep_ == "acl" and child.i > noun.i and child.lower_ in DONE_BY and not args.actors:
                 # "strikes carried out by the United States", "a drone launched by X": the agent acts

@@ -23,7 +23,7 @@ from typing import Any
 from factiongraph.extract.view.context import DocContext
 from factiongraph.model import EntityType
 
-__all__ = ["COALITION_ID", "coalition", "country_body"]
+__all__ = ["COALITION_ID", "body_named", "coalition", "country_body", "theatre_coalition"]
 
 Token = Any
 
@@ -64,8 +64,24 @@ def country_body(ctx: DocContext, token: Token, country_id: str) -> list[str]:
     return []
 
 
+def body_named(ctx: DocContext, phrase: str) -> list[str]:
+    """Return the state body whose name or alias is ``phrase`` (any case): "Iraqi forces"."""
+    wanted = _norm(phrase)
+    return [r.id for r in ctx.kb.records.values() if r.type is EntityType.STATE_BODY
+            and any(_norm(n) == wanted for n in (r.name, *r.aliases))][:1]
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip().lower()
+
+
+def theatre_coalition(ctx: DocContext) -> list[str]:
+    """Return the international coalition, unless the story is about another coalition's war or the
+    knowledge base lacks it."""
+    if COALITION_ID not in ctx.kb.records or any(m.entity_id in OTHER_COALITION_THEATRE
+                                                 for m in ctx.content_mentions()):
+        return []
+    return [COALITION_ID]
 
 
 def coalition(ctx: DocContext, token: Token, named_elsewhere: bool) -> list[str]:
@@ -77,7 +93,7 @@ def coalition(ctx: DocContext, token: Token, named_elsewhere: bool) -> list[str]
         named_elsewhere: True when a group whose name holds "coalition" was named before, which
             "the coalition" then stands for.
     """
-    if COALITION_ID not in ctx.kb.records:
+    if not theatre_coalition(ctx):
         return []
     if token.lower_ == "coalition":
         head, bare = token, True
@@ -94,8 +110,6 @@ def coalition(ctx: DocContext, token: Token, named_elsewhere: bool) -> list[str]
         return []
     if any(t.lower_ not in COALITION_WORDS for t in token.doc[head.left_edge.i:head.i]):
         return []  # "the Saudi-led coalition", "the ruling coalition"
-    if any(m.entity_id in OTHER_COALITION_THEATRE for m in ctx.content_mentions()):
-        return []
     if bare and not any(t.lower_ in MILITARY_WORDS for t in head.sent):
         return []  # "the coalition won 70 seats": an electoral list
     return [COALITION_ID]

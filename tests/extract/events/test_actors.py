@@ -447,3 +447,26 @@ def test_the_land_a_withdrawal_leaves_does_not_withdraw(extractor: EventExtracto
         "Badr Organization leader Hadi al-Amiri called on Friday for the withdrawal of all foreign troops from Iraq.",
         PUB))
     assert [e.actors for e in found if e.attrs["label"] == "withdrawal"] == [[]]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # coordinated modifiers of forces or means: each side
+    ("Iraqi and US forces conducted a joint raid on an Islamic State hideout near Qaim on Thursday.",
+     (["iraqi-security-forces", "united-states"], ["isis"])),
+    ("Iraqi and coalition aircraft struck Islamic State positions in the Wadi Hauran valley on Wednesday.",
+     (["international-coalition", "iraq"], ["isis"])),
+])
+def test_forces_shared_by_coordinated_modifiers_are_each_sides(extractor: EventExtractor, text: str,
+                                                               want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text) == [want]
+
+
+def test_an_outcome_after_an_assault_befell_what_was_assaulted(extractor: EventExtractor) -> None:
+    text = "Islamic State remnants attacked a PMF position near Adhaim on Friday, killing one fighter."
+    assert roles(extractor, text) == [(["isis"], ["pmf"])]
+
+
+def test_an_attack_attributed_to_someone_is_alleged_theirs(extractor: EventExtractor) -> None:
+    found = extractor.extract(make_context(
+        "A drone strike attributed to Turkey hit a car in Sinjar on Tuesday, killing two PKK members.", PUB))
+    assert [(e.actors, e.targets, e.certainty.value) for e in found] == [(["turkey"], ["pkk"], "alleged")]
