@@ -637,8 +637,13 @@ class ArgumentReader:
                 if found_body:
                     out.extend(i for i in found_body if i not in out)
                     continue
-            named = self.shared_forces(tok) or [str(m.entity_id) for m in found] or self.home_body(tok) or coalition(
-                self.ctx, tok, self._named_group(tok) is not None if tok.lower_ == "coalition" else False)
+            allied = coalition(self.ctx, tok, False) if tok.lower_ != "coalition" else []
+            if allied:
+                # "US and coalition troops", read with "coalition troops" as the second conjunct:
+                # the coalition, not the first conjunct the parser lends the phrase
+                found = [m for m in found if tok.left_edge.idx <= m.start < tok.idx]
+            named = self.shared_forces(tok) or [str(m.entity_id) for m in found] + allied or self.home_body(tok) \
+                or coalition(self.ctx, tok, self._named_group(tok) is not None)
             out.extend(i for i in named if i not in out)
         return out
 
@@ -651,8 +656,9 @@ class ArgumentReader:
             return []
         mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
         sides = [t for c in mods for t in [c, *self.sx.conjuncts(c)]]
-        if len(sides) < 2 or len(sides) == len(mods):
-            return []
+        first = min((t.i for t in sides), default=token.i)
+        if len(sides) < 2 or not any(t.dep_ == "cc" for t in token.doc[first:token.i]):
+            return []  # "a US drone strike": one side's words, not two sides coordinated
         out: list[str] = []
         for side in sides:
             m = self.sx.mention_at(side)

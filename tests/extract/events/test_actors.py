@@ -470,3 +470,11 @@ def test_an_attack_attributed_to_someone_is_alleged_theirs(extractor: EventExtra
     found = extractor.extract(make_context(
         "A drone strike attributed to Turkey hit a car in Sinjar on Tuesday, killing two PKK members.", PUB))
     assert [(e.actors, e.targets, e.certainty.value) for e in found] == [(["turkey"], ["pkk"], "alleged")]
+
+
+@pytest.mark.parametrize("text", [
+    "US and coalition troops have been attacked dozens of times by rockets in Iraq and Syria since October.",
+    "Rockets were fired at US and coalition forces in Syria on Monday.",
+])
+def test_us_and_coalition_forces_hit_both(extractor: EventExtractor, text: str) -> None:
+    assert roles(extractor, text) == [([], ["international-coalition", "united-states"])]
