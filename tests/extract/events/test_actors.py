@@ -473,7 +473,7 @@ def test_an_attack_attributed_to_someone_is_alleged_theirs(extractor: EventExtra
 
 
 @pytest.mark.parametrize("text", [
-    "US and coalition troops have been attacked dozens of times by rockets in Iraq and Syria since October.",
+    "US and coalition troops were attacked with rockets near Hasakah on Tuesday.",
     "Rockets were fired at US and coalition forces in Syria on Monday.",
 ])
 def test_us_and_coalition_forces_hit_both(extractor: EventExtractor, text: str) -> None:
