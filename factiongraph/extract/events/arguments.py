@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from factiongraph.extract.events.bodies import body_named, coalition, country_body, theatre_coalition
+from factiongraph.extract.events.bodies import body_named, coalition, country_body, service_forces, theatre_coalition
 from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.view.docview import kb_get
 from factiongraph.extract.view.syntax import Syntax
@@ -192,6 +192,9 @@ CIVILIAN_HEADS = frozenset("""contractor contractors civilian civilians citizen 
     journalist journalists worker workers tourist tourists employee employees businessman businessmen
     pilgrim pilgrims student students protester protesters protestor protestors demonstrator demonstrators
     people crowd crowds mourners residents villagers""".split())
+# Armed men and groups outside a state's forces: a country owning them is not who they are.
+NONSTATE_HEADS = frozenset("""militia militias faction factions proxy proxies insurgents rebels gunmen jihadists
+    groups""".split())
 # Verbs of condemning: the condemned attack's author is whom the statement is against.
 CONDEMN_VERBS = frozenset("""condemn condemned condemns condemning denounce denounced denounces denouncing
     decry decried decries""".split())
@@ -488,6 +491,9 @@ class ArgumentReader:
                       or _type_of(self.ctx, m) is not EntityType.PERSON)
                  # "a US defense contractor", "two Turkish citizens": civilians are not their state
                  and (own is not None or token.lower_ not in CIVILIAN_HEADS
+                      or _type_of(self.ctx, m) is not EntityType.COUNTRY)
+                 # "Iraq's state-sanctioned militias", "Iran's proxies": armed groups, not the state
+                 and (own is not None or token.lower_ not in NONSTATE_HEADS
                       or _type_of(self.ctx, m) is not EntityType.COUNTRY)]
         if len(found) > 1:
             found = self._drop_name_modifiers(token, found)
@@ -642,10 +648,23 @@ class ArgumentReader:
                 # "US and coalition troops", read with "coalition troops" as the second conjunct:
                 # the coalition, not the first conjunct the parser lends the phrase
                 found = [m for m in found if tok.left_edge.idx <= m.start < tok.idx]
-            named = self.shared_forces(tok) or [str(m.entity_id) for m in found] + allied or self.home_body(tok) \
+            named = self.shared_forces(tok) or self.own_forces(tok) or [str(m.entity_id) for m in found] + allied \
+                or self.home_body(tok) \
                 or coalition(self.ctx, tok, self._named_group(tok) is not None)
             out.extend(i for i in named if i not in out)
         return out
+
+    def own_forces(self, token: Token) -> list[str]:
+        """Return the state body forces are named by ("Iraqi counter-terrorism forces": the
+        Counter-Terrorism Service), of the nationality written or, with none, the story's home
+        country; see :func:`bodies.service_forces`."""
+        if self.sx.mention_at(token) is not None:
+            return []
+        demonym = next((c.text for c in token.children if c.text in self.demonyms and c.i < token.i), None)
+        country = self.demonyms[demonym] if demonym is not None else None
+        if country is None and any(self.sx.mention_at(c) is not None for c in token.subtree if c.i < token.i):
+            return []  # "US special forces": the named state's, read elsewhere
+        return service_forces(self.ctx, token, country or self._home_country(), demonym)
 
     def shared_forces(self, token: Token) -> list[str]:
         """Return each side of forces or means that coordinated modifiers share ("Iraqi and US

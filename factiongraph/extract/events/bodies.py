@@ -23,7 +23,7 @@ from typing import Any
 from factiongraph.extract.view.context import DocContext
 from factiongraph.model import EntityType
 
-__all__ = ["COALITION_ID", "body_named", "coalition", "country_body", "theatre_coalition"]
+__all__ = ["COALITION_ID", "body_named", "coalition", "country_body", "service_forces", "theatre_coalition"]
 
 Token = Any
 
@@ -69,6 +69,43 @@ def body_named(ctx: DocContext, phrase: str) -> list[str]:
     wanted = _norm(phrase)
     return [r.id for r in ctx.kb.records.values() if r.type is EntityType.STATE_BODY
             and any(_norm(n) == wanted for n in (r.name, *r.aliases))][:1]
+
+
+# The word a force-holding body's name may end in after the words its forces are named by
+# ("Counter-Terrorism Service"; not "Security Media Cell", which holds no forces).
+SERVICE_WORDS = frozenset("service services forces force command guard guards police army agency".split())
+# Nouns of a body's men ("counter-terrorism forces", "federal police units").
+FORCE_NOUNS = frozenset("force forces troops units unit personnel".split())
+
+
+def service_forces(ctx: DocContext, token: Token, country_id: str | None, demonym: str | None) -> list[str]:
+    """Return the state body whose forces ``token`` names by the body's own words ("Iraqi
+    counter-terrorism forces": the Counter-Terrorism Service; "federal police units": the Federal
+    Police). The words before the noun, without the nationality, must begin the name of exactly
+    one state body of ``country_id`` (its nationality word dropped from the name), followed at most
+    by one word of :data:`SERVICE_WORDS`."""
+    if token.lower_ not in FORCE_NOUNS or country_id is None:
+        return []
+    words = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
+    if not words:
+        return []
+    start = min(w.left_edge.i for w in words)
+    tokens = [t for t in token.doc[start:token.i] if t.text != demonym and t.lower_ not in ("the", "a", "an")]
+    said = _norm(" ".join(t.text for t in tokens)).replace(" - ", "-")
+    if not said or not any(c.isalpha() for c in said):
+        return []
+    found: set[str] = set()
+    for record in ctx.kb.records.values():
+        if record.type is not EntityType.STATE_BODY or record.attributes.get("country") != country_id:
+            continue
+        for name in (record.name, *record.aliases):
+            bare = _norm(name)
+            if demonym and bare.startswith(demonym.lower() + " "):
+                bare = bare[len(demonym) + 1:]
+            rest = bare[len(said):].strip() if bare.startswith(said + " ") or bare == said else None
+            if rest is not None and (not rest or rest in SERVICE_WORDS):
+                found.add(record.id)
+    return sorted(found) if len(found) == 1 else []
 
 
 def _norm(text: str) -> str:

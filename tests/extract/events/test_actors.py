@@ -478,3 +478,21 @@ def test_an_attack_attributed_to_someone_is_alleged_theirs(extractor: EventExtra
 ])
 def test_us_and_coalition_forces_hit_both(extractor: EventExtractor, text: str) -> None:
     assert roles(extractor, text) == [([], ["international-coalition", "united-states"])]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Iraqi counter-terrorism forces killed a senior Islamic State leader near Rutba on Sunday.",
+     (["counter-terrorism-service"], ["isis"])),
+    ("Counter-terrorism forces detained members of Kataib Hezbollah in Baghdad and Basra last June.",
+     (["counter-terrorism-service"], ["kataib-hezbollah"])),
+    # bare security forces name no body (nor one whose name starts with the word)
+    ("Security forces killed three protesters in Baghdad and Basra on Monday.", ([], [])),
+])
+def test_forces_named_by_a_services_own_words_are_that_service(extractor: EventExtractor, text: str,
+                                                               want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text) == [want]
+
+
+def test_a_countrys_militias_are_not_the_country(extractor: EventExtractor) -> None:
+    text = "A blast at a base belonging to Iraq's state-sanctioned militias killed one person on Saturday."
+    assert roles(extractor, text) == [([], [])]
