@@ -496,3 +496,14 @@ def test_forces_named_by_a_services_own_words_are_that_service(extractor: EventE
 def test_a_countrys_militias_are_not_the_country(extractor: EventExtractor) -> None:
     text = "A blast at a base belonging to Iraq's state-sanctioned militias killed one person on Saturday."
     assert roles(extractor, text) == [([], [])]
+
+
+def test_the_militants_are_the_group_the_same_word_was_tied_to(extractor: EventExtractor) -> None:
+    text = ("Islamic State militants raided a village near Khanaqin on Friday night. The militants killed four "
+            "farmers before fleeing, police said.")
+    assert [a for a, _t in roles(extractor, text)][-1:] == [["isis"]]
+
+
+def test_targets_linked_to_a_group_hit_it(extractor: EventExtractor) -> None:
+    text = "Israeli jets struck weapons depots affiliated with Kataib Hezbollah near Albukamal on Sunday."
+    assert roles(extractor, text) == [(["israel"], ["kataib-hezbollah"])]
