@@ -228,6 +228,8 @@ THREATENED_ACTS = frozenset("""target targeted attack attacked strike struck hit
     bombed punish punished""".split())
 # Happenings of leaving a place: what follows their "from" is the land left, not who leaves.
 LEAVING_LABELS = frozenset({"withdrawal", "evacuation"})
+# Verbs of taking part in a gathering someone else holds ("attended the funeral").
+ATTEND_VERBS = frozenset("attend attended attends attending".split())
 # Verbs that answer with a happening ("Washington responded with strikes on X", "retaliated with
 # rocket fire"): the subject answers by doing it.
 ANSWER_VERBS = frozenset("""respond responded responds responding retaliate retaliated retaliates retaliating
@@ -1170,6 +1172,13 @@ class ArgumentReader:
                 # "X said in a televised speech on Friday", "warned during a speech": the speaker gave it
                 args.add("actor", self.ids(self.sx.subjects(verb)))
             answered = own and noun.dep_ == "pobj" and governor.lower_ == "with" and verb.lower_ in ANSWER_VERBS
+            if mourned and noun.dep_ == "dobj" and verb.lower_ in ATTEND_VERBS:
+                # "thousands attended the funeral, including X and Y": those named among the
+                # mourners take part (ACLED codes a gathering's named participants)
+                mourners = self.sx.subjects(verb)
+                args.add("actor", self.ids(mourners))
+                args.add("actor", self.ids(o for h in [verb, *mourners]
+                                           for _p, o in self.sx.prep_objects(h, ("including", "among"))))
             if own and noun.dep_ == "pobj" and governor.lower_ in ("in", "during") and label in DEED_LABELS \
                     and verb.lower_ in DEED_VERBS:
                 # "US forces killed an ISIS leader in a raid", "arrested three suspects during a

@@ -507,3 +507,9 @@ def test_the_militants_are_the_group_the_same_word_was_tied_to(extractor: EventE
 def test_targets_linked_to_a_group_hit_it(extractor: EventExtractor) -> None:
     text = "Israeli jets struck weapons depots affiliated with Kataib Hezbollah near Albukamal on Sunday."
     assert roles(extractor, text) == [(["israel"], ["kataib-hezbollah"])]
+
+
+def test_those_named_among_a_funerals_mourners_take_part(extractor: EventExtractor) -> None:
+    text = ("Thousands attended the funeral in Karbala on Friday, including PMF chairman Faleh al-Fayyadh and "
+            "Badr leader Hadi al-Amiri.")
+    assert [a for a, _t in roles(extractor, text)] == [["badr-organisation", "faleh-al-fayyadh", "hadi-al-amiri", "pmf"]]
