@@ -228,6 +228,9 @@ THREATENED_ACTS = frozenset("""target targeted attack attacked strike struck hit
     bombed punish punished""".split())
 # Happenings of leaving a place: what follows their "from" is the land left, not who leaves.
 LEAVING_LABELS = frozenset({"withdrawal", "evacuation"})
+# Sites and forces whose owner "its"/"their" names is hit through them ("struck its headquarters").
+OWNED_TARGETS = frozenset("""headquarters base bases position positions convoy convoys vehicle vehicles office
+    offices post posts checkpoint checkpoints depot depots camp camps""".split())
 # Verbs of taking part in a gathering someone else holds ("attended the funeral").
 ATTEND_VERBS = frozenset("attend attended attends attending".split())
 # Verbs that answer with a happening ("Washington responded with strikes on X", "retaliated with
@@ -629,7 +632,20 @@ class ArgumentReader:
                 args.add("target", housed)
             else:
                 args.add("target", self.ids([tok]) or self.role_groups(tok)
-                         or self.state_of_means(tok, STATE_TARGETS))
+                         or self.state_of_means(tok, STATE_TARGETS) or self._owner_group(tok))
+
+    def _owner_group(self, token: Token) -> list[str]:
+        """Return the group "its" or "their" stands for on a site or force hit ("X said a drone
+        struck its headquarters", "one of its brigades' headquarters": X is hit)."""
+        if token.lower_ not in OWNED_TARGETS:
+            return []
+        for poss in (c for c in token.children if c.dep_ == "poss"):
+            for owner in [poss, *(g for g in poss.children if g.dep_ == "poss")]:
+                if owner.lower_ in ("its", "their"):
+                    found = self.antecedent(owner)
+                    if found is not None and found.entity_id and _type_of(self.ctx, found) in GROUP_TYPES:
+                        return [str(found.entity_id)]
+        return []
 
     def _aimed_at(self, tokens: Iterable[Token]) -> list[Token]:
         """Return what the words "aimed at", "directed at" or "meant for" after ``tokens`` point to."""

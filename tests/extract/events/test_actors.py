@@ -513,3 +513,11 @@ def test_those_named_among_a_funerals_mourners_take_part(extractor: EventExtract
     text = ("Thousands attended the funeral in Karbala on Friday, including PMF chairman Faleh al-Fayyadh and "
             "Badr leader Hadi al-Amiri.")
     assert [a for a, _t in roles(extractor, text)] == [["badr-organisation", "faleh-al-fayyadh", "hadi-al-amiri", "pmf"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah said an Israeli drone struck its headquarters in Qaim on Monday.",
+    "Kataib Hezbollah said on Monday that Israeli aircraft had bombed its positions near Qaim.",
+])
+def test_a_site_its_speaker_owns_hits_the_speaker(extractor: EventExtractor, text: str) -> None:
+    assert roles(extractor, text) == [(["israel"], ["kataib-hezbollah"])]
