@@ -228,9 +228,10 @@ THREATENED_ACTS = frozenset("""target targeted attack attacked strike struck hit
     bombed punish punished""".split())
 # Happenings of leaving a place: what follows their "from" is the land left, not who leaves.
 LEAVING_LABELS = frozenset({"withdrawal", "evacuation"})
-# Sites and forces whose owner "its"/"their" names is hit through them ("struck its headquarters").
+# Sites whose owner "its", "their", "the group's" or "his" names is hit through them ("struck its
+# headquarters", "bombed the group's bases", "a drone hit his residence").
 OWNED_TARGETS = frozenset("""headquarters base bases position positions convoy convoys vehicle vehicles office
-    offices post posts checkpoint checkpoints depot depots camp camps""".split())
+    offices post posts checkpoint checkpoints depot depots camp camps residence home house car""".split())
 # Verbs of taking part in a gathering someone else holds ("attended the funeral").
 ATTEND_VERBS = frozenset("attend attended attends attending".split())
 # Verbs that answer with a happening ("Washington responded with strikes on X", "retaliated with
@@ -641,10 +642,15 @@ class ArgumentReader:
             return []
         for poss in (c for c in token.children if c.dep_ == "poss"):
             for owner in [poss, *(g for g in poss.children if g.dep_ == "poss")]:
-                if owner.lower_ in ("its", "their"):
-                    found = self.antecedent(owner)
-                    if found is not None and found.entity_id and _type_of(self.ctx, found) in GROUP_TYPES:
-                        return [str(found.entity_id)]
+                if owner.lower_ in ("its", "their") or owner.lower_ in GROUP_ANAPHORS and owner.lower_ not in PRONOUNS:
+                    kinds = GROUP_TYPES  # "its headquarters", "the group's bases"
+                elif owner.lower_ in ("his", "her"):
+                    kinds = frozenset({EntityType.PERSON})  # "a drone hit his residence"
+                else:
+                    continue
+                found = self.antecedent(owner)
+                if found is not None and found.entity_id and _type_of(self.ctx, found) in kinds:
+                    return [str(found.entity_id)]
         return []
 
     def _aimed_at(self, tokens: Iterable[Token]) -> list[Token]:

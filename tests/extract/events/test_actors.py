@@ -521,3 +521,14 @@ def test_those_named_among_a_funerals_mourners_take_part(extractor: EventExtract
 ])
 def test_a_site_its_speaker_owns_hits_the_speaker(extractor: EventExtractor, text: str) -> None:
     assert roles(extractor, text) == [(["israel"], ["kataib-hezbollah"])]
+
+
+def test_the_groups_site_hit_is_the_groups(extractor: EventExtractor) -> None:
+    text = "Kataib Hezbollah shelled a US base on Monday. Hours later, US jets bombed the group's depots in Jurf al-Sakhar."
+    assert roles(extractor, text)[-1:] == [(["united-states"], ["kataib-hezbollah"])]
+
+
+def test_a_persons_residence_hit_is_the_person(extractor: EventExtractor) -> None:
+    text = ("Prime Minister Mustafa al-Kadhimi was unhurt on Sunday after an explosives-laden drone hit his residence "
+            "in Baghdad.")
+    assert [t for _a, t in roles(extractor, text)] == [["mustafa-al-kadhimi"]]
