@@ -960,6 +960,8 @@ class ArgumentReader:
             if subjects and not named:
                 args.unnamed_actor = _phrase_text(subjects[0])
             self._target(args, self.sx.objects(verb) or self._shared_objects(verb))
+            if not args.targets:
+                args.add("target", self._members_of_coordinated(verb))
             if verb.lower_ in FALL_VERBS and not args.actors:
                 # "Mosul fell under the control of X", "fell into the hands of X": X took it
                 args.add("actor", self.ids(o for p, holder in self.sx.prep_objects(verb, ("under", "into", "in"))
@@ -1028,6 +1030,21 @@ class ArgumentReader:
                 args.add("target", [m.entity_id for m in self.sx.mentions_in(obj)
                                     if m.entity_id and _type_of(self.ctx, m) in PARTICIPANT_TYPES
                                     and not self._in_as_phrase(m, obj)])
+
+    def _members_of_coordinated(self, verb: Token) -> list[str]:
+        """Return the group whose unnamed members a verb takes, named by the verb coordinated with
+        it ("raided a Kataib Hezbollah headquarters and detained 14 members": KH's members)."""
+        objects = self.sx.objects(verb)
+        if not objects or not all(o.lower_ in MEMBER_HEADS and not self.sx.phrase_mentions(o) for o in objects):
+            return []
+        others = [verb.head] if verb.dep_ == "conj" and verb.head.i != verb.i else []
+        others += [c for c in verb.children if c.dep_ == "conj"]
+        for other in others:
+            found = [i for o in self.sx.objects(other) for i in (self.ids([o]) or self.occupants(o))
+                     if (e := self.ctx.entity(i)) is not None and e.type in GROUP_TYPES]
+            if found:
+                return found
+        return []
 
     def _shared_objects(self, verb: Token) -> list[Token]:
         """Return the object a verb without one shares with the verb coordinated after it ("stormed

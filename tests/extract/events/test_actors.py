@@ -532,3 +532,8 @@ def test_a_persons_residence_hit_is_the_person(extractor: EventExtractor) -> Non
     text = ("Prime Minister Mustafa al-Kadhimi was unhurt on Sunday after an explosives-laden drone hit his residence "
             "in Baghdad.")
     assert [t for _a, t in roles(extractor, text)] == [["mustafa-al-kadhimi"]]
+
+
+def test_unnamed_members_taken_in_a_raid_on_a_groups_site_are_the_groups(extractor: EventExtractor) -> None:
+    text = "The Counter-Terrorism Service raided a Kataib Hezbollah compound in Dora on Thursday and detained 14 members."
+    assert [t for _a, t in roles(extractor, text)] == [["kataib-hezbollah"]]
