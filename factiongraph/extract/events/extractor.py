@@ -1406,7 +1406,7 @@ class EventExtractor:
                     event.certainty = Certainty.ALLEGED
                 start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
                 event.evidence.append(Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end],
-                                               "rule.event-responsibility.v4", 0.6))
+                                               "rule.event-responsibility.v5", 0.6))
                 return
 
 
@@ -1428,9 +1428,12 @@ _URBAN_PART = re.compile(r"\W{0,2}(?:neighbou?rhood|quarter|street|square)\b", r
 # Verbs of accusing, and the preposition that names the act ("blamed X for", "accused X of").
 _ACCUSING = {"blame": "for", "blames": "for", "blamed": "for", "blaming": "for", "accuse": "of", "accuses": "of",
              "accused": "of", "accusing": "of", "hold": "", "holds": "", "held": "", "holding": "",
-             "attribute": "to", "attributes": "to", "attributed": "to", "attributing": "to", "suspected": "of"}
-# The preposition naming the accused after the act ("blamed the attack on X", "attributed the attack to X").
-_ACCUSED_PREP = {"attribute": "to", "attributes": "to", "attributed": "to", "attributing": "to"}
+             "attribute": "to", "attributes": "to", "attributed": "to", "attributing": "to", "suspected": "of",
+             "point": "at", "points": "at", "pointed": "at", "pointing": "at"}
+# The preposition naming the accused after the act ("blamed the attack on X", "attributed the attack to X",
+# "pointed the finger at X").
+_ACCUSED_PREP = {"attribute": "to", "attributes": "to", "attributed": "to", "attributing": "to",
+                 "point": "at", "points": "at", "pointed": "at", "pointing": "at"}
 
 
 def _accused_spans(sent: Any) -> list[tuple[int, int]]:
@@ -1446,6 +1449,8 @@ def _accused_spans(sent: Any) -> list[tuple[int, int]]:
             continue
         if not _ACCUSING[tok.lower_] and not any(c.lower_ == "responsible" for c in tok.subtree):
             continue  # "held talks": holding is an accusation only with "responsible"
+        if tok.lower_.startswith("point") and not any(c.dep_ == "dobj" and c.lower_ == "finger" for c in tok.children):
+            continue  # "pointed to the need": pointing accuses only with "the finger"
         # "blamed the strike on X": the parser may hang "on X" on the verb or on the act blamed
         hosts = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
         on = [o for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == _ACCUSED_PREP.get(tok.lower_, "on")
