@@ -519,6 +519,8 @@ class ArgumentReader:
             return []
         if token.lower_ in MEMBER_HEADS or token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
             for prep, obj in self.sx.prep_objects(token, ("of", "from", "within", "belonging", "including")):
+                if obj.lower_ in SUPPORTER_HEADS and self.sx.mention_at(obj) is None:
+                    continue  # "thousands of Kataib Hezbollah supporters": a crowd, as "supporters of X"
                 if token.lower_ in MEMBER_HEADS or prep == "of":
                     found = [m for m in self.sx.phrase_mentions(obj) if _type_of(self.ctx, m) in types]
                     if not found and obj.lower_ in MEMBER_HEADS:

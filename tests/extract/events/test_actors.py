@@ -537,3 +537,8 @@ def test_a_persons_residence_hit_is_the_person(extractor: EventExtractor) -> Non
 def test_unnamed_members_taken_in_a_raid_on_a_groups_site_are_the_groups(extractor: EventExtractor) -> None:
     text = "The Counter-Terrorism Service raided a Kataib Hezbollah compound in Dora on Thursday and detained 14 members."
     assert [t for _a, t in roles(extractor, text)] == [["kataib-hezbollah"]]
+
+
+def test_a_number_of_a_groups_supporters_is_a_crowd(extractor: EventExtractor) -> None:
+    text = "Thousands of Kataib Hezbollah supporters protested outside the US embassy in Baghdad on Friday."
+    assert roles(extractor, text) == [([], [])]
