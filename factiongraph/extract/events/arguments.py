@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from factiongraph.extract.events.bodies import body_named, coalition, country_body, service_forces, theatre_coalition
 from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.view.docview import kb_get
 from factiongraph.extract.view.syntax import Syntax
@@ -203,6 +204,9 @@ CIVILIAN_HEADS = frozenset("""contractor contractors civilian civilians citizen 
     journalist journalists worker workers tourist tourists employee employees businessman businessmen
     pilgrim pilgrims student students protester protesters protestor protestors demonstrator demonstrators
     people crowd crowds mourners residents villagers""".split())
+# Armed men and groups outside a state's forces: a country owning them is not who they are.
+NONSTATE_HEADS = frozenset("""militia militias faction factions proxy proxies insurgents rebels gunmen jihadists
+    groups""".split())
 # Verbs of condemning: the condemned attack's author is whom the statement is against.
 CONDEMN_VERBS = frozenset("""condemn condemned condemns condemning denounce denounced denounces denouncing
     decry decried decries""".split())
@@ -219,6 +223,33 @@ DONE_BY = frozenset({"carried", "conducted", "launched", "fired", "staged", "mou
 # A happening named after these is another one than the clause's ("arrested after the attack").
 REFERENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "over"})
 ANSWER_NOUNS = frozenset({"response", "reply", "retaliation", "revenge", "reprisal", "answer"})
+# Happenings a deed is told "in" ("killed an ISIS leader in a raid"), and the deeds whose doer made
+# them: not "died" or a passive ("were killed in a raid": the victims made nothing).
+DEED_LABELS = frozenset({"raid", "air-strike", "rocket-attack", "attack-on-base", "ground-attack", "shooting",
+                         "incursion", "explosive", "clash", "attack", "operation", "arrest", "grenade"})
+DEED_VERBS = frozenset("""kill kills killed killing wound wounds wounded wounding injure injured injures injuring
+    arrest arrests arrested arresting detain detains detained detaining capture captures captured capturing
+    seize seized seizes seizing destroy destroys destroyed destroying target targets targeted targeting
+    hit hits struck strikes""".split())
+# Verbs of assaulting a place or a force, whose object an outcome told after them befell
+# ("attacked a PMF position, killing one fighter").
+ASSAULT_VERBS = frozenset("""attack attacked attacks stormed storm storms ambushed ambush ambushes raided raid
+    raids targeted target targets assaulted assault overran overrun""".split())
+# Acts a threat's "that" clause tells of, whose object is threatened ("warned that it would target X").
+THREATENED_ACTS = frozenset("""target targeted attack attacked strike struck hit expel expelled kill killed bomb
+    bombed punish punished""".split())
+# Happenings of leaving a place: what follows their "from" is the land left, not who leaves.
+LEAVING_LABELS = frozenset({"withdrawal", "evacuation"})
+# Sites whose owner "its", "their", "the group's" or "his" names is hit through them ("struck its
+# headquarters", "bombed the group's bases", "a drone hit his residence").
+OWNED_TARGETS = frozenset("""headquarters base bases position positions convoy convoys vehicle vehicles office
+    offices post posts checkpoint checkpoints depot depots camp camps residence home house car""".split())
+# Verbs of taking part in a gathering someone else holds ("attended the funeral").
+ATTEND_VERBS = frozenset("attend attended attends attending".split())
+# Verbs that answer with a happening ("Washington responded with strikes on X", "retaliated with
+# rocket fire"): the subject answers by doing it.
+ANSWER_VERBS = frozenset("""respond responded responds responding retaliate retaliated retaliates retaliating
+    reply replied replies replying react reacted reacts reacting answer answered answers""".split())
 FALL_VERBS = frozenset({"fall", "falls", "fell", "fallen", "falling"})
 
 
@@ -363,6 +394,8 @@ class ArgumentReader:
             named = self._named_group(token)
             if named is not None:
                 return named
+            if word == "coalition" and coalition(self.ctx, token, False):
+                return None  # "the coalition" where fighting is told: the international one, not the last group
         # "he" goes on with the last person named, however long the quote between ("... he is
         # unharmed. [a paragraph of what others said and he wrote] Later he addressed the nation")
         reach = PERSON_REACH if word in PERSON_ANAPHORS else 400
@@ -476,6 +509,9 @@ class ArgumentReader:
                       or _type_of(self.ctx, m) is not EntityType.PERSON)
                  # "a US defense contractor", "two Turkish citizens": civilians are not their state
                  and (own is not None or token.lower_ not in CIVILIAN_HEADS
+                      or _type_of(self.ctx, m) is not EntityType.COUNTRY)
+                 # "Iraq's state-sanctioned militias", "Iran's proxies": armed groups, not the state
+                 and (own is not None or token.lower_ not in NONSTATE_HEADS
                       or _type_of(self.ctx, m) is not EntityType.COUNTRY)]
         if len(found) > 1:
             found = self._drop_name_modifiers(token, found)
@@ -484,6 +520,9 @@ class ArgumentReader:
         antecedent = self.antecedent(token)
         if antecedent is not None:
             return [antecedent]
+        same = self._same_men(token, types)
+        if same:
+            return same
         if token.lower_ in ROLE_HEADS:
             if token.dep_ == "appos" and token.head.i != token.i:
                 # "X, the PMF deputy chief who was killed ...": the role restates the person named
@@ -492,6 +531,8 @@ class ArgumentReader:
             return []
         if token.lower_ in MEMBER_HEADS or token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
             for prep, obj in self.sx.prep_objects(token, ("of", "from", "within", "belonging", "including")):
+                if obj.lower_ in SUPPORTER_HEADS and self.sx.mention_at(obj) is None:
+                    continue  # "thousands of Kataib Hezbollah supporters": a crowd, as "supporters of X"
                 if token.lower_ in MEMBER_HEADS or prep == "of":
                     found = [m for m in self.sx.phrase_mentions(obj) if _type_of(self.ctx, m) in types]
                     if not found and obj.lower_ in MEMBER_HEADS:
@@ -531,6 +572,26 @@ class ArgumentReader:
                         return [found_group]
         return []
 
+    def _same_men(self, token: Token, types: frozenset[EntityType]) -> list[Mention]:
+        """Return the group "the militants" stands for: the one the same noun was tied to shortly
+        before ("Islamic State militants stormed a village. The militants killed four villagers":
+        ISIS). Only for a bare definite noun of armed men; the latest earlier telling that names a
+        group, within 800 characters."""
+        word = token.lower_
+        if word not in MEMBER_HEADS and word not in PEOPLE_HEADS or not word.endswith(("s", "men")):
+            return []
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
+                c.dep_ in ("compound", "amod", "poss", "nmod", "prep", "relcl", "acl") for c in token.children):
+            return []
+        for prev in reversed(token.doc[:token.i]):
+            if token.idx - prev.idx > 800:
+                break
+            if prev.lower_ == word and prev.i != token.i:
+                found = [m for m in self.names(prev, types) if _type_of(self.ctx, m) in GROUP_TYPES]
+                if found:
+                    return found
+        return []
+
     def _drop_name_modifiers(self, token: Token, found: list[Mention]) -> list[Mention]:
         """Drop a group that only names the unit after it, which the parser made an apposition
         with no comma between ("the PMF (PMU) Brigade 30 withdrew": Brigade 30 acts, not the PMF);
@@ -566,8 +627,9 @@ class ArgumentReader:
                                                          for _p, o in self.sx.prep_objects(c, ("for",))))
             elif word in HELD_BY_VERBS:
                 out.extend(self.ids(self.sx.agents(child)))
-            elif word in BELONG_VERBS:
-                out.extend(self.ids(o for _p, o in self.sx.prep_objects(child, ("to",))))
+            elif word in BELONG_VERBS or word in AFFILIATION_PARTICIPLES and child.dep_ == "acl":
+                # "a convoy belonging to the army", "85 targets linked to the IRGC"
+                out.extend(self.ids(o for _p, o in self.sx.prep_objects(child, ("to", "with"))))
             elif child.dep_ == "relcl" and any(c.lower_ == "where" for c in child.children):
                 out.extend(self.ids(self.sx.subjects(child)))
         return out
@@ -585,7 +647,25 @@ class ArgumentReader:
                 args.add("target", housed)
             else:
                 args.add("target", self.ids([tok]) or self.role_groups(tok)
-                         or self.state_of_means(tok, STATE_TARGETS))
+                         or self.state_of_means(tok, STATE_TARGETS) or self._owner_group(tok))
+
+    def _owner_group(self, token: Token) -> list[str]:
+        """Return the group "its" or "their" stands for on a site or force hit ("X said a drone
+        struck its headquarters", "one of its brigades' headquarters": X is hit)."""
+        if token.lower_ not in OWNED_TARGETS:
+            return []
+        for poss in (c for c in token.children if c.dep_ == "poss"):
+            for owner in [poss, *(g for g in poss.children if g.dep_ == "poss")]:
+                if owner.lower_ in ("its", "their") or owner.lower_ in GROUP_ANAPHORS and owner.lower_ not in PRONOUNS:
+                    kinds = GROUP_TYPES  # "its headquarters", "the group's bases"
+                elif owner.lower_ in ("his", "her"):
+                    kinds = frozenset({EntityType.PERSON})  # "a drone hit his residence"
+                else:
+                    continue
+                found = self.antecedent(owner)
+                if found is not None and found.entity_id and _type_of(self.ctx, found) in kinds:
+                    return [str(found.entity_id)]
+        return []
 
     def _aimed_at(self, tokens: Iterable[Token]) -> list[Token]:
         """Return what the words "aimed at", "directed at" or "meant for" after ``tokens`` point to."""
@@ -618,8 +698,60 @@ class ArgumentReader:
         """Return the entity ids the noun phrases headed by ``tokens`` name, in order."""
         out: list[str] = []
         for tok in tokens:
-            named = [str(m.entity_id) for m in self.names(tok) if m.entity_id] or self.home_body(tok)
+            found = [m for m in self.names(tok) if m.entity_id]
+            if len(found) == 1 and self.sx.mention_at(tok) is None and _type_of(self.ctx, found[0]) is EntityType.COUNTRY:
+                # "Iraq's parliament voted": the country's body of that name, when the KB has one
+                found_body = country_body(self.ctx, tok, str(found[0].entity_id))
+                if found_body:
+                    out.extend(i for i in found_body if i not in out)
+                    continue
+            allied = coalition(self.ctx, tok, False) if tok.lower_ != "coalition" else []
+            if allied:
+                # "US and coalition troops", read with "coalition troops" as the second conjunct:
+                # the coalition, not the first conjunct the parser lends the phrase
+                found = [m for m in found if tok.left_edge.idx <= m.start < tok.idx]
+            named = self.shared_forces(tok) or self.own_forces(tok) or [str(m.entity_id) for m in found] + allied \
+                or self.home_body(tok) \
+                or coalition(self.ctx, tok, self._named_group(tok) is not None)
             out.extend(i for i in named if i not in out)
+        return out
+
+    def own_forces(self, token: Token) -> list[str]:
+        """Return the state body forces are named by ("Iraqi counter-terrorism forces": the
+        Counter-Terrorism Service), of the nationality written or, with none, the story's home
+        country; see :func:`bodies.service_forces`."""
+        if self.sx.mention_at(token) is not None:
+            return []
+        demonym = next((c.text for c in token.children if c.text in self.demonyms and c.i < token.i), None)
+        country = self.demonyms[demonym] if demonym is not None else None
+        if country is None and any(self.sx.mention_at(c) is not None for c in token.subtree if c.i < token.i):
+            return []  # "US special forces": the named state's, read elsewhere
+        return service_forces(self.ctx, token, country or self._home_country(), demonym)
+
+    def shared_forces(self, token: Token) -> list[str]:
+        """Return each side of forces or means that coordinated modifiers share ("Iraqi and US
+        forces": the Iraqi forces and the United States; "Iraqi and coalition aircraft": Iraq and
+        the international coalition). Empty unless the head is a force or a means and its
+        modifier is coordinated."""
+        if token.lower_ not in STATE_MEANS or self.sx.mention_at(token) is not None:
+            return []
+        mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
+        sides = [t for c in mods for t in [c, *self.sx.conjuncts(c)]]
+        first = min((t.i for t in sides), default=token.i)
+        if len(sides) < 2 or not any(t.dep_ == "cc" for t in token.doc[first:token.i]):
+            return []  # "a US drone strike": one side's words, not two sides coordinated
+        out: list[str] = []
+        for side in sides:
+            m = self.sx.mention_at(side)
+            if m is not None and m.entity_id:
+                ids = [str(m.entity_id)]
+            elif side.text in self.demonyms:
+                ids = body_named(self.ctx, f"{side.text} {token.text}") or [self.demonyms[side.text]]
+            elif side.lower_ == "coalition":
+                ids = theatre_coalition(self.ctx)
+            else:
+                ids = []
+            out.extend(i for i in ids if i not in out)
         return out
 
     def home_body(self, token: Token) -> list[str]:
@@ -777,20 +909,24 @@ class ArgumentReader:
 
     def _verb_roles(self, verb: Token, args: Arguments, passive_subject_role: str, label: str) -> None:
         subjects = self.sx.subjects(verb)
+        passive = self.sx.is_passive(verb)
         agents = self._misread_agents(verb, subjects)
         if agents:  # "X, designated a terrorist group by the US in 2009, ...": read as the passive it is
             args.add("actor" if passive_subject_role == "actor" else "target", self.ids(subjects))
             args.add("actor", [a for agent in agents for a in self._means_actors(agent)])
             return
-        if not self.sx.is_passive(verb):
+        if not passive:
             # "gunmen linked to X killed four soldiers", parsed as "gunmen linked to X and killed":
             # the group the subject's participle ties it to acts
             args.add("actor", self.ids(_affiliation_misread(verb)))
         if not subjects and verb.dep_ == "advcl" and verb.lower_.endswith("ing") and verb.head.i != verb.i:
             subjects = self.sx.subjects(verb.head)  # "X attacked the base, killing two": X killed them
+            if verb.head.lower_ in ASSAULT_VERBS and not self.sx.is_passive(verb.head):
+                # "militants attacked a PMF position, killing one fighter": the fighter was the PMF's
+                self._target(args, self.sx.objects(verb.head))
         elif not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.i != verb.head.i:
             subjects = self.sx.subjects(verb.head.head)  # "Iran responded by firing missiles": Iran fired
-        if self.sx.is_passive(verb):
+        if passive:
             role = "actor" if passive_subject_role == "actor" else "target"
             if role == "target":
                 self._target(args, subjects)  # "a commander of X was killed": X through its man
@@ -837,7 +973,9 @@ class ArgumentReader:
             args.add("actor", named)
             if subjects and not named:
                 args.unnamed_actor = _phrase_text(subjects[0])
-            self._target(args, self.sx.objects(verb))
+            self._target(args, self.sx.objects(verb) or self._shared_objects(verb))
+            if not args.targets:
+                args.add("target", self._members_of_coordinated(verb))
             if verb.lower_ in FALL_VERBS and not args.actors:
                 # "Mosul fell under the control of X", "fell into the hands of X": X took it
                 args.add("actor", self.ids(o for p, holder in self.sx.prep_objects(verb, ("under", "into", "in"))
@@ -850,6 +988,8 @@ class ArgumentReader:
         self._target(args, [o for p, o in aimed if o not in hands])
         # "a Katyusha aimed at Baghdad airport fell short": what the means was aimed at
         self._target(args, self._aimed_at([verb, *subjects, *self.sx.objects(verb)]))
+        # "an IED exploded targeting a vehicle belonging to the army": what the participle aims at
+        self._target(args, self._aiming_objects(verb))
         if label not in SELF_CHANGES:  # "suspending its attacks on US forces" hits no one
             # "launched a drone attack on Israel", "launched drones against Israeli targets": what
             # the object (a happening or an armed means) is aimed at
@@ -860,6 +1000,11 @@ class ArgumentReader:
             # threatened act is aimed at
             for act in (c for c in verb.children if c.dep_ == "xcomp"):
                 self._target(args, self.sx.objects(act))
+                self._target(args, [o for _p, o in self.sx.prep_objects(act, TARGET_PREPS)])
+            for act in (c for c in verb.children if c.dep_ == "ccomp" and c.lower_ in THREATENED_ACTS):
+                # "warned that the group would target US interests", "... that US forces would be
+                # attacked": whom the act the threat tells of is aimed at
+                self._target(args, self.sx.subjects(act) if self.sx.is_passive(act) else self.sx.objects(act))
                 self._target(args, [o for _p, o in self.sx.prep_objects(act, TARGET_PREPS)])
         if label == "clash":
             # "forces repelled an attack by ISIS militants": the attackers fight too
@@ -899,6 +1044,42 @@ class ArgumentReader:
                 args.add("target", [m.entity_id for m in self.sx.mentions_in(obj)
                                     if m.entity_id and _type_of(self.ctx, m) in PARTICIPANT_TYPES
                                     and not self._in_as_phrase(m, obj)])
+
+    def _members_of_coordinated(self, verb: Token) -> list[str]:
+        """Return the group whose unnamed members a verb takes, named by the verb coordinated with
+        it ("raided a Kataib Hezbollah headquarters and detained 14 members": KH's members)."""
+        objects = self.sx.objects(verb)
+        if not objects or not all(o.lower_ in MEMBER_HEADS and not self.sx.phrase_mentions(o) for o in objects):
+            return []
+        others = [verb.head] if verb.dep_ == "conj" and verb.head.i != verb.i else []
+        others += [c for c in verb.children if c.dep_ == "conj"]
+        for other in others:
+            found = [i for o in self.sx.objects(other) for i in (self.ids([o]) or self.occupants(o))
+                     if (e := self.ctx.entity(i)) is not None and e.type in GROUP_TYPES]
+            if found:
+                return found
+        return []
+
+    def _shared_objects(self, verb: Token) -> list[Token]:
+        """Return the object a verb without one shares with the verb coordinated after it ("stormed
+        and burned the KDP headquarters": both acts befell the headquarters)."""
+        for conj in verb.children:
+            if conj.dep_ == "conj" and conj.i > verb.i \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) \
+                    and not self.sx.is_passive(conj):
+                return self.sx.objects(conj)
+        return []
+
+    def _is_place(self, token: Token) -> bool:
+        """Return True when the phrase headed by ``token`` names a place or a country only."""
+        found = self.sx.phrase_mentions(token)
+        return bool(found) and all(_type_of(self.ctx, m) in PLACE_TYPES for m in found)
+
+    def _aiming_objects(self, verb: Token) -> list[Token]:
+        """Return what a participle after the verb says it was aimed at ("an IED exploded targeting
+        a vehicle belonging to the army", "a drone crashed, hitting a house")."""
+        return [o for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
+                and c.lower_ in AIMING_PARTICIPLES for o in self.sx.objects(c)]
 
     def _in_as_phrase(self, m: Mention, top: Token) -> bool:
         """Return True for a mention inside an "as" phrase below ``top``: the status something is
@@ -971,13 +1152,18 @@ class ArgumentReader:
                 # named ("targeting the militia blamed for ..." leaves the target to the story)
                 self._target(args, [o for o in self.sx.objects(child) if self.sx.phrase_mentions(o) or self.occupants(o)])
         for child in noun.children:
+            if child.dep_ == "acl" and child.i > noun.i and child.lower_ in ("attributed", "blamed") and not args.actors:
+                # "a drone strike attributed to Turkey", "an attack blamed on ISIS": the one accused
+                args.add("actor", [a for _p, o in self.sx.prep_objects(child, ("to", "on")) for a in self._means_actors(o)])
+        for child in noun.children:
             if child.dep_ == "acl" and child.i > noun.i and child.lower_ in DONE_BY and not args.actors:
                 # "strikes carried out by the United States", "a drone launched by X": the agent acts
                 args.add("actor", [a for agent in self.sx.agents(child) for a in self._means_actors(agent)])
         for prep, obj in self.sx.prep_objects(noun):
             if prep in ACTOR_PREPS:
                 args.add("actor", self.ids([obj]) or self.capital_state(obj))  # "by Washington": the US
-            elif prep == "from" and args.actors == []:
+            elif prep == "from" and args.actors == [] and not (label in LEAVING_LABELS and self._is_place(obj)):
+                # not the land a withdrawal leaves ("the withdrawal of foreign troops from Iraq")
                 args.add("actor", self.ids([obj]))
             elif prep == "of" and mourned:
                 continue
@@ -1038,7 +1224,25 @@ class ArgumentReader:
                     and verb.lower_ in SPEAKING_VERBS and not args.actors:
                 # "X said in a televised speech on Friday", "warned during a speech": the speaker gave it
                 args.add("actor", self.ids(self.sx.subjects(verb)))
-            if (verb.lower_ in LIGHT_VERBS and own or ordered) and not args.actors:
+            answered = own and noun.dep_ == "pobj" and governor.lower_ == "with" and verb.lower_ in ANSWER_VERBS
+            if mourned and noun.dep_ == "dobj" and verb.lower_ in ATTEND_VERBS:
+                # "thousands attended the funeral, including X and Y": those named among the
+                # mourners take part (ACLED codes a gathering's named participants)
+                mourners = self.sx.subjects(verb)
+                args.add("actor", self.ids(mourners))
+                args.add("actor", self.ids(o for h in [verb, *mourners]
+                                           for _p, o in self.sx.prep_objects(h, ("including", "among"))))
+            if own and noun.dep_ == "pobj" and governor.lower_ in ("in", "during") and label in DEED_LABELS \
+                    and verb.lower_ in DEED_VERBS:
+                # "US forces killed an ISIS leader in a raid", "arrested three suspects during a
+                # raid": who did the deed made the happening it was done in, to whom it was done
+                # ("two of its members were killed in a raid": the victims, who made nothing)
+                if self.sx.is_passive(verb):
+                    self._target(args, self.sx.subjects(verb))
+                elif not args.actors:
+                    args.add("actor", [a for s in self.sx.subjects(verb) for a in self._means_actors(s)])
+                    self._target(args, self.sx.objects(verb))
+            if (verb.lower_ in LIGHT_VERBS and own or ordered or answered) and not args.actors:
                 subjects = self.sx.subjects(verb)
                 # "Washington had carried out strikes": the capital acts for its state
                 named = self.ids(subjects) or [eid for s in subjects for eid in self.capital_state(s)]
@@ -1055,6 +1259,7 @@ class ArgumentReader:
             # objects are (occupants, a nationality on forces hit, an unnamed commander's group)
             self._target(args, self.sx.objects(governor))
             self._target(args, [o for p, o in self.sx.prep_objects(governor, TARGET_PREPS)])
+            self._target(args, self._aiming_objects(governor))  # "an IED exploded targeting a vehicle"
         elif noun.dep_ == "nsubjpass" and governor is not noun and governor.lower_ in LIGHT_VERBS:
             # "strikes were conducted against five sites of X by Y"
             self._target(args, [o for _, o in self.sx.prep_objects(governor, TARGET_PREPS)])

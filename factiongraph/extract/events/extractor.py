@@ -178,7 +178,7 @@ class EventExtractor:
     """
 
     NAME = "extract.events"
-    VERSION = 6  # 3: no guessed years, weekdays dated only by days the text writes; 4-6: places and counts (CHANGELOG)
+    VERSION = 7  # 3: no guessed years, weekdays dated only by days the text writes; 4-6: places and counts; 6, 7: actors, dates (CHANGELOG)
     REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
     ASSIGNS = ("Event",)
 
@@ -1477,6 +1477,21 @@ class EventExtractor:
                 out.extend(i for i in reader.ids(reader.sx.subjects(tok)) if i not in out)
         return out
 
+    def _without_descriptions(self, ctx: DocContext, sent: Any) -> str:
+        """Return the sentence's text without the relative clauses that describe a named group ("the
+        attack bore the hallmarks of ISIS, which has carried out similar bombings": the clause tells
+        what the group is, not of what kind the attack is)."""
+        reader = self._reader(ctx)
+        text = ctx.span_text(sent)
+        if not reader.available:
+            return text
+        base = sent.start_char
+        cuts = [(t.left_edge.idx - base, t.right_edge.idx + len(t.right_edge.text) - base) for t in sent
+                if t.dep_ == "relcl" and reader.sx.mention_at(t.head) is not None]
+        for start, end in sorted(cuts, reverse=True):
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text
+
     def _attribute_responsibility(self, ctx: DocContext, sent: Any, sents: list[Any], k: int,
                                   mentions: list[Mention], events: list[Event]) -> None:
         """Give "X was responsible for the killings" to the latest violent event nearby."""
@@ -1486,7 +1501,7 @@ class EventExtractor:
         accused = _accused_spans(sent)  # "US officials blamed X for the attack": only X is accused
         if _DISCLAIMED.search(sent_text) and not accused:
             return  # "No group claimed responsibility", "X denied it was behind the attack"
-        if _GENERIC_BLAME.search(sent_text):
+        if _GENERIC_BLAME.search(self._without_descriptions(ctx, sent)):
             return  # "Washington has said X is behind such attacks": a kind of happening, not this one
         text = ctx.document.text
         own_claim = _SAID_RESPONSIBLE.search(sent_text) is not None  # "X said it was responsible": the speaker
@@ -1564,7 +1579,7 @@ class EventExtractor:
                     event.certainty = Certainty.ALLEGED
                 start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
                 event.evidence.append(Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end],
-                                               "rule.event-responsibility.v4", 0.6))
+                                               "rule.event-responsibility.v5", 0.6))
                 return
 
 
@@ -1595,9 +1610,12 @@ _URBAN_PART = re.compile(r"\W{0,2}(?:neighbou?rhood|quarter|street|square)\b", r
 # Verbs of accusing, and the preposition that names the act ("blamed X for", "accused X of").
 _ACCUSING = {"blame": "for", "blames": "for", "blamed": "for", "blaming": "for", "accuse": "of", "accuses": "of",
              "accused": "of", "accusing": "of", "hold": "", "holds": "", "held": "", "holding": "",
-             "attribute": "to", "attributes": "to", "attributed": "to", "attributing": "to", "suspected": "of"}
-# The preposition naming the accused after the act ("blamed the attack on X", "attributed the attack to X").
-_ACCUSED_PREP = {"attribute": "to", "attributes": "to", "attributed": "to", "attributing": "to"}
+             "attribute": "to", "attributes": "to", "attributed": "to", "attributing": "to", "suspected": "of",
+             "point": "at", "points": "at", "pointed": "at", "pointing": "at"}
+# The preposition naming the accused after the act ("blamed the attack on X", "attributed the attack to X",
+# "pointed the finger at X").
+_ACCUSED_PREP = {"attribute": "to", "attributes": "to", "attributed": "to", "attributing": "to",
+                 "point": "at", "points": "at", "pointed": "at", "pointing": "at"}
 
 
 def _accused_spans(sent: Any) -> list[tuple[int, int]]:
@@ -1613,6 +1631,8 @@ def _accused_spans(sent: Any) -> list[tuple[int, int]]:
             continue
         if not _ACCUSING[tok.lower_] and not any(c.lower_ == "responsible" for c in tok.subtree):
             continue  # "held talks": holding is an accusation only with "responsible"
+        if tok.lower_.startswith("point") and not any(c.dep_ == "dobj" and c.lower_ == "finger" for c in tok.children):
+            continue  # "pointed to the need": pointing accuses only with "the finger"
         # "blamed the strike on X": the parser may hang "on X" on the verb or on the act blamed
         hosts = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
         on = [o for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == _ACCUSED_PREP.get(tok.lower_, "on")

@@ -88,3 +88,22 @@ def test_a_group_suspected_of_carrying_out_the_attack_is_its_alleged_actor(extra
 ])
 def test_blame_for_a_kind_of_attack_names_no_actor_of_this_one(extractor: EventExtractor, follow: str) -> None:
     assert [actors for actors, _ in violent(extractor, ROCKETS + follow)] == [[]]
+
+
+def test_a_clause_describing_the_accused_does_not_make_the_blame_generic(extractor: EventExtractor) -> None:
+    text = BLAST + "The bombing bore the hallmarks of the Islamic State, which has staged similar attacks in the south."
+    assert [actors for actors, _c in violent(extractor, text)] == [["isis"]]
+
+
+def test_blame_for_similar_attacks_in_the_main_clause_names_no_actor(extractor: EventExtractor) -> None:
+    text = ROCKETS + "No group claimed the attack, but US officials have blamed Kataib Hezbollah for similar attacks."
+    assert [actors for actors, _c in violent(extractor, text)] == [[]]
+
+
+def test_pointing_the_finger_at_a_group_accuses_it(extractor: EventExtractor) -> None:
+    assert violent(extractor, ROCKETS + "Washington pointed the finger at Kataib Hezbollah.") == \
+        [(["kataib-hezbollah"], Certainty.ALLEGED)]
+
+
+def test_pointing_to_something_accuses_no_one(extractor: EventExtractor) -> None:
+    assert [a for a, _c in violent(extractor, ROCKETS + "Kataib Hezbollah pointed to the need for calm.")] == [[]]
