@@ -539,6 +539,27 @@ class SentenceArgs:
             t = t.head
         return t
 
+    def _fronted_participle(self, v: Token) -> bool:
+        """Return True for a participle opening its sentence (or a part set off by a dash or
+        colon) as an adverbial clause of the verb after it, with no subject, subordinator or
+        auxiliary of its own: "Led by X, Y has fought in Syria" ("When led by ..." is not)."""
+        if v.dep_ != "advcl" or v.head.i <= v.i or v.left_edge.i != v.i or not v.lower_.endswith(("ed", "en")):
+            return False
+        if any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux", "auxpass", "csubj") for c in v.children):
+            return False
+        before = v.i - 1
+        return before < self.first or self.doc[before].text in ("\u2014", "\u2013", "-", "--", ":", '"', "\u201c")
+
+    def _apposed_subject(self, subj: Token) -> list[Mention]:
+        """Return the name an indefinite subject set off after it restates when the parser made
+        the apposition a clause of its own ("... claimed by X, a group believed to be a front for
+        Y": "a group" the subject of "believed")."""
+        written = self.apposed().get(subj.i)
+        if written is None or not written[1] or not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
+            return []
+        return [written[0]]
+
     def _object_names(self, verb: Token) -> list[Mention]:
         """Return the names of a verb's direct objects ("appointed A as ..." -> A)."""
         return [m for c in verb.children if c.dep_ == "dobj" for m in self.named(c)]
@@ -564,10 +585,10 @@ class SentenceArgs:
                             and s.i < v.head.i:
                         # "groups that experts believe are fronts for Y": the phrase the outer clause hangs on
                         holder = v.head.head
-                        out.extend(self.members(holder) or self.described(holder, 1))
+                        out.extend(self.members(holder) or self.described(holder, 1) or self.antecedent(holder))
                     else:
                         out.extend(self.members(self.nominal(s)) or self.named(s) or self.antecedent(s)
-                                   or self.possessor(s))
+                                   or self.possessor(s) or self._apposed_subject(s))
                 return out
             if v.dep_ == "relcl":
                 return self.named(v.head)
@@ -580,6 +601,9 @@ class SentenceArgs:
             if v.dep_ == "advcl" and v.head.i != v.i and any(c.dep_ == "mark" and c.lower_ == "as"
                                                              for c in v.children):
                 v = v.head  # "A is widely seen as affiliated with B"
+                continue
+            if self._fronted_participle(v):
+                v = v.head  # "Founded by X in 2003, Y is ...": said of the clause's subject
                 continue
             break
         return out
@@ -702,7 +726,8 @@ class SentenceArgs:
             return low not in self.named_anaphor_nouns or bool(own - exclude) or any(
                 low in name for name in self.names_of(m))
 
-        before = [m for m in self.ms if m.end <= tok.left_edge.idx and fits(m)]
+        before = [m for m in self.ms if m.end <= tok.left_edge.idx and fits(m)
+                  and not (pronoun and self._qualifies_parts(m))]
         if before:
             return [before[-1]]
         earlier = [m for m in self.view.recent_mentions(self.start, 1) if fits(m)]
@@ -721,6 +746,16 @@ class SentenceArgs:
             if subject:
                 return subject[-1:]
         return [earlier[0] if pronoun else earlier[-1]]
+
+    def _qualifies_parts(self, m: Mention) -> bool:
+        """Return True for an umbrella written before its parts ("one of the smaller PMF groups;
+        it ...": the PMF only says what kind of groups, "it" is not the PMF)."""
+        head = self.index.head(m)
+        if m.entity_id not in self.umbrellas or head is None or head.dep_ not in ("compound", "nmod", "amod"):
+            return False
+        noun = head.head
+        return noun.i > head.i and self.mention_at(noun) is None and (
+            noun.lower_ in self.part_nouns or noun.lower_ in self.plural_nouns)
 
     def _is_main_subject(self, m: Mention) -> bool:
         """Return True when a mention is the subject of its sentence's main verb."""

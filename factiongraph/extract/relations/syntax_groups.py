@@ -191,7 +191,9 @@ class SyntaxGroups(GroupFamilies):
                         others.append(owner)
                 elif child.dep_ == "poss" and child.lower_ in args.anaphor_nouns and not args.named(child):
                     others.extend(args.antecedent(child))  # "The group's political wing, Y"
-                elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i:
+                elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i and not (
+                        child.dep_ != "poss" and any(c.dep_ == "poss" and c.i < child.i for c in tok.children)):
+                    # "the PKK's Yazidi affiliate": a word after the possessor only qualifies the noun
                     # "Hamas's armed wing"; "the Sadrist movement's armed wing": the name inside
                     named = args.mention_at(child) or next(iter(args.named(child)), None)
                     demonym = self.lex.demonyms.get(child.text) if child.text[:1].isupper() else None

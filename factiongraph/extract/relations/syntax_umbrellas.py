@@ -322,7 +322,9 @@ class SyntaxUmbrellas(SyntaxGroups):
         # political alliance of parties including A")
         pobjs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
                  for p in c.children if p.dep_ == "pobj" and not (arm and args.mention_at(p) is not None)]
-        members = [m for p in pobjs for m in args.members(p) or self.relative_members(args, p)]
+        # "the political umbrella of the PMF factions": the umbrella's factions, not the umbrella
+        members = [m for p in pobjs for m in args.members(p) or self.relative_members(args, p)
+                   if not (m.entity_id in args.umbrellas and self.part_phrase(p) and args.mention_at(p) is None)]
         # "a banner used by several factions including A"
         members += [m for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                     for p in a.children if p.dep_ == "pobj" for m in args.members(p)]

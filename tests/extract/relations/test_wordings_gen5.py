@@ -1,0 +1,81 @@
+"""Relations in more outlets' wordings (helper round 10): participles opening a sentence, an
+apposition the parser made a clause of its own, a superlative of closeness, a reported clause in
+a relative clause on an anaphor; and look-alikes that must give nothing (an umbrella that only
+qualifies its parts, a word that only qualifies an affiliate noun).
+
+Invented sentences through the real model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.relations.extractor import RelationExtractor
+from tests.extract.factory import default_kb
+from tests.extract.relations.helpers import run_checked, triples
+
+pytestmark = pytest.mark.slow
+
+KH, NUJABA = "kataib-hezbollah", "harakat-al-nujaba"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RelationExtractor:
+    return RelationExtractor(default_kb())
+
+
+def got(extractor: RelationExtractor, text: str) -> set[tuple[str, str, str]]:
+    return triples(run_checked(extractor, text, "2023-05-10", parsed=True))
+
+
+# -- a participle opening the sentence is said of the main clause's subject ---------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Led by Akram al-Kaabi, Harakat al-Nujaba has fought in Syria.", ("akram-al-kaabi", "leader_of", NUJABA)),
+    ("Founded by Abu Mahdi al-Muhandis in 2003, Kataib Hezbollah grew quickly.",
+     ("abu-mahdi-al-muhandis", "leader_of", KH)),
+    ("Backed by Iran, Kataib Hezbollah has grown in strength.", (KH, "backed_by", "iran")),
+    ("BAGHDAD \u2014 Backed by Iran, Kataib Hezbollah has grown in strength.", (KH, "backed_by", "iran")),
+])
+def test_a_fronted_participle(extractor: RelationExtractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in got(extractor, text)
+
+
+def test_a_fronted_clause_with_its_own_subordinator_is_not_read(extractor: RelationExtractor) -> None:
+    found = got(extractor, "When backed by Iran, militias such as Kataib Hezbollah grow bolder, he wrote.")
+    assert (KH, "backed_by", "iran") not in found
+
+
+# -- an apposition the parser turned into a clause -----------------------------------------
+def test_an_indefinite_apposition_made_a_subject(extractor: RelationExtractor) -> None:
+    text = "The attack was claimed by Ashab al-Rayat al-Sud, a group believed to be a front for Harakat al-Nujaba."
+    assert any(p == "possibly_same_as" and o == NUJABA for _, p, o in got(extractor, text))
+
+
+# -- closeness and reported clauses -------------------------------------------------------
+def test_the_militia_closest_to_a_backer(extractor: RelationExtractor) -> None:
+    assert (KH, "backed_by", "iran") in got(
+        extractor, "Kataib Hezbollah, the Iraqi militia closest to Iran, denied the claim.")
+
+
+def test_a_reported_clause_inside_a_relative_clause_on_an_anaphor(extractor: RelationExtractor) -> None:
+    text = ("Kataib Hezbollah fired rockets at the base. The militia, which Washington says is armed and "
+            "trained by Iran, denied the attack.")
+    assert (KH, "backed_by", "iran") in got(extractor, text)
+
+
+# -- precision ------------------------------------------------------------------------------
+def test_it_after_an_umbrella_that_qualifies_its_parts(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Saraya al-Khorasani is one of the smaller PMF groups; it is closely tied to the IRGC.")
+    assert ("pmf", "affiliated_with", "irgc") not in found
+    assert ("saraya-al-khurasani", "affiliated_with", "irgc") in found
+
+
+def test_the_umbrella_of_an_umbrellas_factions_holds_no_umbrella(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The Fatah Alliance, the political umbrella of the PMF factions, won 48 seats.")
+    assert ("pmf", "part_of", "fatah-alliance") not in found
+
+
+def test_a_word_after_the_possessor_only_qualifies_the_affiliate(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The YBS, the PKK's Yazidi affiliate, refused to withdraw.")
+    assert ("sinjar-resistance-units", "affiliated_with", "pkk") in found
+    assert {o for s, p, o in found if p == "affiliated_with"} == {"pkk"}
