@@ -823,6 +823,24 @@ class SentenceArgs:
                         return self.named(grand)
         return []
 
+    def _participle_list(self, part: Token) -> list[Mention]:
+        """Return the names listed after a participle on an unnamed plural noun when the parser
+        hung the list on the participle or on the name it governs: "Factions affiliated with the
+        PMF, including A, ..." and "Groups aligned with X, such as A, ..." (a name has no
+        instances to list, so the list is the groups')."""
+        noun = part.head
+        if self.mention_at(noun) is not None or noun.lower_ not in self.plural_nouns:
+            return []
+        holders = [part] + [p for c in part.children if c.dep_ == "prep" for p in c.children
+                            if p.dep_ == "pobj" and self.mention_at(p) is not None]
+        out: list[Mention] = []
+        for holder in holders:
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ in _LIST_PREPS and c.i > part.i and (c.lower_ != "as" or any(
+                        a.lower_ == "such" for a in c.children)) and self.text[max(self.start, c.left_edge.idx - 4):c.left_edge.idx].rstrip().endswith(","):
+                    out.extend(self._pobj_names(c))
+        return self.complete_list(_unique(out))
+
     def subjects(self, verb: Token) -> list[Mention]:
         """Return the names a verb (or participle) is said of.
 
@@ -837,7 +855,7 @@ class SentenceArgs:
                 # "A (AAH), led by X, and B (KH), led by Y": a participle set off after a name is
                 # said of it and the list it ends, not of names joined after it
                 return self.clause_list(raised)
-            return self.referents(raised.head)
+            return self._participle_list(raised) or self.referents(raised.head)
         if verb.dep_ in ("amod",):
             return self.referents(verb.head)
         if verb.dep_ in ("acomp", "attr", "oprd") and verb.head.i != verb.i:

@@ -15,7 +15,7 @@ from factiongraph.extract.relations.doc_index import Token
 from factiongraph.extract.relations.patterns import Candidate
 from factiongraph.extract.relations.syntax_groups import STATE_TYPES, SyntaxGroups
 from factiongraph.extract.view.docview import GROUPS, DocView
-from factiongraph.model import EntityType, Mention
+from factiongraph.model import EntityType, Mention, Predicate
 
 # Received words that are commands: "X takes its orders from Y" (Y commands X).
 _ORDER_NOUNS = frozenset({"orders", "instructions", "directives", "directions", "commands"})
@@ -77,6 +77,13 @@ class SyntaxBacking(SyntaxGroups):
                 continue
             subjects = args.subjects(tok)
             for other_m in others:
+                if low == "affiliated" and other_m.entity_id in self.owner.umbrellas:
+                    # "factions affiliated with the PMF, including A": an armed group is a member of
+                    # the umbrella (a party "affiliated with the PMF" is its civilian side, below)
+                    armed = [m for m in subjects if args.type_of(m) is EntityType.ARMED_GROUP]
+                    out.extend(self.cand(m, Predicate.PART_OF, other_m, args.span_of(m, other_m, tok), "rel-syn-clause")
+                               for m in armed if m.entity_id != other_m.entity_id)
+                    subjects = [m for m in subjects if m not in armed]
                 out.extend(self.emit_alignment(view, args, subjects, other_m, support,
                                                "rel-syn-clause", tok, person_leads=not support))
         return out

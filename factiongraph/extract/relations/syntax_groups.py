@@ -469,11 +469,13 @@ class SyntaxGroups(GroupFamilies):
                 out.extend(self.control(view, args, subjects, bosses, False, tok))
             elif (low in words.control_nouns or low in words.leadership_nouns) and tok.dep_ == "pobj" \
                     and tok.head.lower_ in ("under", "within"):
-                bosses = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for m in self.pobj_names(args, c)]
+                owners = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"]
+                # "under the prime minister's command", "under Sadr's direct control"
+                owners += [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her")]
+                bosses = [m for p in owners for m in args.named(p)]
                 if not bosses:  # "under the command of the prime minister": who holds the office
-                    bosses = [h for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                              for p in c.children if p.dep_ == "pobj" for h in self.office_holder(view, args, p)]
+                    bosses = [h for p in owners for h in self.office_holder(view, args, p)]
                 if not bosses:
                     continue
                 attach = tok.head.head
@@ -504,11 +506,17 @@ class SyntaxGroups(GroupFamilies):
             return []
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             return []
-        written = view.text[noun.left_edge.idx:noun.idx + len(noun.text)]
-        norm, kind, _ = self.lex.normalize_role(re.sub(r"^the\s+", "", written, flags=re.IGNORECASE))
+        written = re.sub(r"^the\s+", "", view.text[noun.left_edge.idx:noun.idx + len(noun.text)], flags=re.IGNORECASE)
+        # "the Iraqi prime minister": the demonym says whose office it is
+        first = written.split()[0] if written.split() else ""
+        country = self.lex.demonyms.get(first) if first[:1].isupper() else None
+        where = view.lookup_name(country) if country else None
+        if where is not None:
+            written = written[len(first):].strip()
+        norm, kind, _ = self.lex.normalize_role(written)
         if kind != "office":
             return []
-        holder = self.owner.role_holder(view, norm, view.main_country)
+        holder = self.owner.role_holder(view, norm, where if where is not None else view.main_country)
         return [holder] if holder else []
 
     def control(self, view: DocView, args: SentenceArgs, subjects: list[Mention],

@@ -79,3 +79,28 @@ def test_a_word_after_the_possessor_only_qualifies_the_affiliate(extractor: Rela
     found = got(extractor, "The YBS, the PKK's Yazidi affiliate, refused to withdraw.")
     assert ("sinjar-resistance-units", "affiliated_with", "pkk") in found
     assert {o for s, p, o in found if p == "affiliated_with"} == {"pkk"}
+
+
+# -- a list the parser hung on a participle ------------------------------------------------
+def test_a_list_hung_on_the_name_the_participle_governs(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Groups aligned with Kataib Hezbollah, such as Saraya Awliya al-Dam, claimed the attacks.")
+    assert ("saraya-awliya-al-dam", "affiliated_with", KH) in found
+
+
+def test_an_armed_group_affiliated_with_an_umbrella_is_part_of_it(extractor: RelationExtractor) -> None:
+    assert (KH, "part_of", "pmf") in got(
+        extractor, "Factions affiliated with the PMF, including Kataib Hezbollah, stormed the embassy.")
+    assert ("saraya-al-jihad", "part_of", "pmf") in got(
+        extractor, "Saraya al-Jihad, a militia affiliated with the Popular Mobilisation Forces, lost two men.")
+    # a party affiliated with the umbrella is its civilian side, not one of its factions
+    found = got(extractor, "The Fatah Alliance, which is affiliated with the PMF, won 48 seats.")
+    assert ("fatah-alliance", "part_of", "pmf") not in found
+
+
+# -- command by an office -------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The PMF is formally under the command of the Iraqi prime minister.",
+    "In Iraq, the Hashd is officially under the prime minister's command.",
+])
+def test_under_the_command_of_an_office(extractor: RelationExtractor, text: str) -> None:
+    assert ("mohammed-shia-al-sudani", "commands", "pmf") in got(extractor, text)
