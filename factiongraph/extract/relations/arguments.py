@@ -175,6 +175,14 @@ class SentenceArgs:
             return []  # "a KH splinter", "an IRGC proxy": the name before the noun is its owner
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
             return []  # "a Yazidi militia", "a Kataib Hezbollah unit": one of a kind, not the body named
+        # "... Hadi al-Amiri and PMF commanders headed by X": the parser hung the name written
+        # right before the noun on another word of the phrase; word order still puts it there
+        prev = self.doc[tok.i - 1] if tok.i - 1 >= max(self.first, tok.left_edge.i) else None
+        if prev is not None and prev.dep_ == "conj" and prev.head.i in {t.i for t in tok.lefts}:
+            inner = self.mention_at(prev)
+            if inner is not None and self.index.ends[prev.i] == inner.end and not self.is_unit_of(inner, tok) \
+                    and self.type_of(inner) not in (EntityType.COUNTRY, EntityType.PERSON):
+                return [inner]
         for child in tok.lefts:
             if child.dep_ in ("compound", "flat", "nmod", "amod"):
                 inner = self.mention_at(child)
@@ -435,7 +443,7 @@ class SentenceArgs:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return False
         return (low.endswith("est") and len(low) > 4 and low not in _NOT_SUPERLATIVE) or any(
-            c.dep_ == "advmod" and c.lower_ in ("most", "least") for c in tok.children)
+            c.dep_ in ("advmod", "amod") and c.lower_ in ("most", "least") for c in tok.children)
 
     def description_rule(self, tok: Token) -> str:
         """Return the producer of a fact read from a descriptive phrase: a copula ("X is a

@@ -104,3 +104,23 @@ def test_an_armed_group_affiliated_with_an_umbrella_is_part_of_it(extractor: Rel
 ])
 def test_under_the_command_of_an_office(extractor: RelationExtractor, text: str) -> None:
     assert ("mohammed-shia-al-sudani", "commands", "pmf") in got(extractor, text)
+
+
+def test_a_premodifier_affiliated_with_an_umbrella(extractor: RelationExtractor) -> None:
+    assert (KH, "part_of", "pmf") in got(extractor, "The PMF-affiliated Kataib Hezbollah denied the attack.")
+
+
+def test_the_most_of_an_umbrellas_factions(extractor: RelationExtractor) -> None:
+    assert (KH, "part_of", "pmf") in got(
+        extractor, "Kataib Hezbollah, the most hardline of the PMF's factions, denied it.")
+
+
+def test_a_name_the_parser_hung_on_an_earlier_conjunct(extractor: RelationExtractor) -> None:
+    text = ("The funeral was held in Karrada and attended by the veteran leader Hadi al-Amiri and PMF "
+            "commanders headed by Faleh al-Fayyadh.")
+    assert ("faleh-al-fayyadh", "leader_of", "pmf") in got(extractor, text)
+
+
+def test_a_place_and_its_surroundings_in_another(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Shells fell on Albu Kamal and its outskirts in the eastern countryside of Deir ez-Zor.")
+    assert ("albu-kamal", "located_in", "deir-ez-zor") in found
