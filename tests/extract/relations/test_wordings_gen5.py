@@ -124,3 +124,14 @@ def test_a_name_the_parser_hung_on_an_earlier_conjunct(extractor: RelationExtrac
 def test_a_place_and_its_surroundings_in_another(extractor: RelationExtractor) -> None:
     found = got(extractor, "Shells fell on Albu Kamal and its outskirts in the eastern countryside of Deir ez-Zor.")
     assert ("albu-kamal", "located_in", "deir-ez-zor") in found
+
+
+# -- branch words in lower case ------------------------------------------------------------
+def test_a_post_in_a_groups_council(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Harakat al-Nujaba's political council member Fras al-Yasser said the group would respond.")
+    assert any(p == "member_of" and o == NUJABA for _, p, o in found)
+
+
+def test_a_capitalised_council_is_the_bodys_own_name(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Supreme Judicial Council head Faiq Zaidan said arms must be in state hands.")
+    assert any(p == "leader_of" and o == "supreme-judicial-council" for _, p, o in found)
