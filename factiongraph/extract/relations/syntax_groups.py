@@ -26,6 +26,8 @@ from factiongraph.extract.view.docview import DocView
 from factiongraph.model import EntityType, Mention, Predicate
 
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG})
+# "a front for the operations of Y": a group's doings stand for the group after a cover noun.
+_DEEDS = frozenset({"activities", "activity", "operations", "attacks", "actions"})
 UNIT_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY})
 STATE_TYPES = frozenset({EntityType.COUNTRY, EntityType.STATE_BODY})
 # A state body's arm or wing of another state body is part of it (groups' arms are affiliates).
@@ -306,17 +308,26 @@ class SyntaxGroups(GroupFamilies):
                 continue
             if low in words.name_nouns and not mods & (words.name_modifiers | words.cover_nouns):
                 continue  # "a name" alone is no alias
-            others = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
-                      for m in self.pobj_names(args, c)]
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")]
+            others = [m for c in preps for m in self.pobj_names(args, c)]
+            # "a label for the activities of Y": what a group does stands for the group
+            others += [m for c in preps for p in c.children if p.dep_ == "pobj" and p.lower_ in _DEEDS
+                       for g in p.children if g.dep_ == "prep" and g.lower_ == "of" for m in self.pobj_names(args, g)]
             others += [m for c in tok.children if c.dep_ == "acl" for a in c.children
                        if a.dep_ == "agent" for m in self.pobj_names(args, a)]  # "a facade used by Y"
+            named_after: list[Mention] = []
             if tok is not found:  # "Y and its front groups": the owner of "its"
                 others += [m for c in tok.children if c.dep_ == "poss" for m in self.owner_of(args, c)]
-            others = [m for m in others if args.type_of(m) in GROUP_TYPES]
+                # "a KH facade group", "Kataib Hezbollah front group X": the owner written before
+                others += [m for c in (*tok.children, *found.children) if c.dep_ in ("compound", "nmod", "poss")
+                           and c.i < found.i and (m := args.mention_at(c)) is not None]
+                if tok.dep_ == "compound" and (m := args.mention_at(tok.head)) is not None:
+                    named_after = [m]  # "... front group Saraya Awliya al-Dam"
+            others = _unique_mentions([m for m in others if args.type_of(m) in GROUP_TYPES])
             if not others:
                 continue
             subjects = [m for m in args.described(tok) + (args.members(tok, own_name=False) if tok is not found else [])
-                        if args.type_of(m) in GROUP_TYPES and m not in others]
+                        + named_after if args.type_of(m) in GROUP_TYPES and m not in others]
             for other in others:
                 out.extend(self.cand(subj, Predicate.POSSIBLY_SAME_AS, other, args.span_of(subj, other, tok),
                                      args.description_rule(tok))
@@ -559,3 +570,12 @@ class SyntaxGroups(GroupFamilies):
         return args.mention_at(obj) is None and obj.lower_ in self.words.part_nouns \
             and args.mention_at(obj) is not m and any(
                 args.mention_at(c) is m for c in obj.lefts if c.dep_ in ("compound", "nmod", "poss"))
+
+
+def _unique_mentions(ms: list[Mention]) -> list[Mention]:
+    """Return mentions without repeats, in order."""
+    out: list[Mention] = []
+    for m in ms:
+        if m not in out:
+            out.append(m)
+    return out

@@ -135,3 +135,14 @@ def test_a_post_in_a_groups_council(extractor: RelationExtractor) -> None:
 def test_a_capitalised_council_is_the_bodys_own_name(extractor: RelationExtractor) -> None:
     found = got(extractor, "Supreme Judicial Council head Faiq Zaidan said arms must be in state hands.")
     assert any(p == "leader_of" and o == "supreme-judicial-council" for _, p, o in found)
+
+
+# -- front groups ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah front group Saraya Awliya al-Dam claimed the attack.",
+    "Saraya Awliya al-Dam, a KH facade group, claimed the attack.",
+    "Saraya Awliya al-Dam is almost certainly a label for the activities of Kataib Hezbollah.",
+    "Analysts say Saraya Awliya al-Dam is a brand used by Kataib Hezbollah.",
+])
+def test_a_front_group_owned_by_a_name_written_before_it(extractor: RelationExtractor, text: str) -> None:
+    assert ("saraya-awliya-al-dam", "possibly_same_as", KH) in got(extractor, text)
