@@ -63,6 +63,9 @@ _FORMING = frozenset({"forms", "form", "formed", "forming", "constitutes", "cons
                       "became", "become", "becomes"})
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "remains", "remain",
                       "remained", "became", "become", "becomes", "'s", "seems", "appears"})
+# "X, which experts consider a front for Y": a verb of judging whose object clause is X.
+_JUDGING = frozenset({"consider", "considers", "considered", "regard", "regards", "regarded", "deem", "deems",
+                      "deemed", "call", "calls", "called", "describe", "describes", "described"})
 # "militias known as the PMF", "a group calling itself X": a phrase named by a participle.
 _NAMING = frozenset({"known", "called", "named", "dubbed", "labelled", "labeled", "calling"})
 # Links through which a name sits inside a larger noun phrase ("Kataib Hezbollah militia").
@@ -356,11 +359,15 @@ class SentenceArgs:
             out.extend(m for c in tok.head.children if c.dep_ == "attr" for m in self.named(c))
         elif dep == "dobj" and tok.head.lower_ in _FORMING:  # "X forms part of Y", "X became a member of Y"
             out.extend(self._subject_names(tok.head))
+        elif dep in ("dobj", "oprd") and self._judged_relative(tok.head):
+            out.extend(self.named(tok.head.head))  # "X, which experts consider a front for Y"
         elif dep == "oprd":  # "A was appointed chief of Y", "Y named A its head"
             out.extend(self._object_names(tok.head) or self._subject_names(tok.head))
         elif dep == "pobj" and tok.head.lower_ == "as" and tok.head.head is not tok.head:
             verb = tok.head.head  # "A served as ...", "A, seen as Y's political front", "Y appointed A as"
-            if verb.lower_ not in _NAMING:
+            if self._judged_relative(verb):  # "X, which analysts regard as a splinter of Y"
+                out.extend(self.named(verb.head))
+            elif verb.lower_ not in _NAMING:
                 out.extend(self.named(verb.head) if verb.dep_ == "acl" else
                            self._object_names(verb) or self._subject_names(verb))
         elif dep == "conj" and tok.head.i != tok.i:
@@ -546,6 +553,15 @@ class SentenceArgs:
                 break
             t = t.head
         return t
+
+    @staticmethod
+    def _judged_relative(verb: Token) -> bool:
+        """Return True for a relative clause whose verb of judging has the relative pronoun as
+        its object and a subject of its own: "X, which experts consider ...", "X, which analysts
+        regard as ..." (the judgement is about X)."""
+        return verb.lower_ in _JUDGING and verb.dep_ == "relcl" and any(
+            c.lower_ in ("which", "that", "whom") and c.i < verb.i for c in verb.children) and any(
+            c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who") for c in verb.children)
 
     def _fronted_participle(self, v: Token) -> bool:
         """Return True for a participle opening its sentence (or a part set off by a dash or

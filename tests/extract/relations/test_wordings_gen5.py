@@ -146,3 +146,15 @@ def test_a_capitalised_council_is_the_bodys_own_name(extractor: RelationExtracto
 ])
 def test_a_front_group_owned_by_a_name_written_before_it(extractor: RelationExtractor, text: str) -> None:
     assert ("saraya-awliya-al-dam", "possibly_same_as", KH) in got(extractor, text)
+
+
+# -- a relative clause of judging -----------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("The attack was claimed by Saraya Awliya al-Dam, which experts consider a front for Kataib Hezbollah.",
+     ("saraya-awliya-al-dam", "possibly_same_as", KH)),
+    ("Kataib Hezbollah, which Washington considers an Iranian proxy, denied it.", (KH, "backed_by", "iran")),
+    ("Asaib Ahl al-Haq, which many analysts regard as a splinter of the Sadrist movement, won seats.",
+     ("asaib-ahl-al-haq", "affiliated_with", "sadrist-movement")),
+])
+def test_which_experts_consider(extractor: RelationExtractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in got(extractor, text)
