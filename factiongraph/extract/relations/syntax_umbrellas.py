@@ -483,7 +483,7 @@ class SyntaxUmbrellas(SyntaxGroups):
     def includes(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
         """"Y, which includes A, B and C" / "Y includes A": the members are part of Y."""
         out: list[Candidate] = []
-        if verb.lower_ == "brings" and not any(c.lower_ == "together" for c in verb.children):
+        if verb.lower_ in ("brings", "bringing") and not any(c.lower_ == "together" for c in verb.children):
             return out
         if self.is_negated(verb):
             return out

@@ -158,3 +158,12 @@ def test_a_front_group_owned_by_a_name_written_before_it(extractor: RelationExtr
 ])
 def test_which_experts_consider(extractor: RelationExtractor, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in got(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Islamic Resistance in Iraq, comprising Kataib Hezbollah, Harakat al-Nujaba and others, claimed the attack.",
+    "The Islamic Resistance in Iraq, a coalition encompassing Kataib Hezbollah and Harakat al-Nujaba, claimed it.",
+])
+def test_an_including_participle(extractor: RelationExtractor, text: str) -> None:
+    found = got(extractor, text)
+    assert {(KH, "part_of", "islamic-resistance-in-iraq"), (NUJABA, "part_of", "islamic-resistance-in-iraq")} <= found
