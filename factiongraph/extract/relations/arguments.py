@@ -720,6 +720,8 @@ class SentenceArgs:
             if plural:
                 return plural  # "these groups", "both factions", "all three" (see anaphora.py)
         low = tok.lower_
+        if low == "we":
+            return self._speaking_group(tok, exclude)
         umbrellas = self.phrase_umbrellas(tok)
         if low == "it" and (tok.dep_ in ("nsubj", "nsubjpass") or exclude):
             pronoun = True
@@ -770,6 +772,22 @@ class SentenceArgs:
             if subject:
                 return subject[-1:]
         return [earlier[0] if pronoun else earlier[-1]]
+
+    def _quoted(self, pos: int) -> bool:
+        """Return True when character ``pos`` of the sentence lies inside quotation marks."""
+        before = self.text[self.start:pos]
+        return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+    def _speaking_group(self, tok: Token, exclude: frozenset[str]) -> list[Mention]:
+        """Return the group "we" stands for in a quotation: the one group its sentence names
+        outside the quotation marks ('"We are part of the PMF," a Kataib Hezbollah spokesman
+        said'); nothing when "we" is not quoted or the sentence names several groups."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not self._quoted(tok.idx):
+            return []
+        groups = {str(m.entity_id): m for m in self.ms
+                  if self.type_of(m) in (EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)
+                  and not self._quoted(m.start) and str(m.entity_id) not in exclude}
+        return list(groups.values()) if len(groups) == 1 else []
 
     def _qualifies_parts(self, m: Mention) -> bool:
         """Return True for an umbrella written before its parts ("one of the smaller PMF groups;

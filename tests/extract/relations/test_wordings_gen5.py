@@ -167,3 +167,18 @@ def test_which_experts_consider(extractor: RelationExtractor, text: str, expecte
 def test_an_including_participle(extractor: RelationExtractor, text: str) -> None:
     found = got(extractor, text)
     assert {(KH, "part_of", "islamic-resistance-in-iraq"), (NUJABA, "part_of", "islamic-resistance-in-iraq")} <= found
+
+
+# -- "we" in a quotation ----------------------------------------------------------------------
+def test_we_in_a_quotation_is_the_group_named_outside_it(extractor: RelationExtractor) -> None:
+    assert (KH, "part_of", "pmf") in got(
+        extractor, '"We are part of the Popular Mobilisation Forces," Kataib Hezbollah spokesman Jaafar al-Husseini said.')
+    assert (NUJABA, "backed_by", "iran") in got(
+        extractor, "\u201cWe are backed by Iran and proud of it,\u201d said a Harakat al-Nujaba official.")
+
+
+def test_we_outside_a_quotation_or_for_two_groups_is_nobody(extractor: RelationExtractor) -> None:
+    assert not {r for r in got(extractor, "We are part of the PMF, the lawmaker from Asaib Ahl al-Haq said.")
+                if r[1] == "part_of"}
+    found = got(extractor, '"We are part of the PMF," Kataib Hezbollah and Asaib Ahl al-Haq said in a statement.')
+    assert (KH, "part_of", "pmf") not in found
