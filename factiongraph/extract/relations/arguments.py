@@ -481,6 +481,8 @@ class SentenceArgs:
             after = _APPOS_AFTER.match(text, m.end, self.end)
             if after is not None:
                 tok = self._token_at(after.end())
+                if tok is not None and tok.lower_ in ("which", "who", "whom", "whose", "that"):
+                    tok = None  # "the PMF, which Kataib Hezbollah is part of": a clause, no apposition
                 head = self._phrase_head(tok, forward=True) if tok is not None else None
                 if head is not None and self.mention_at(head) is None:
                     found.setdefault(head.i, (self._qualified_owner(m, head) or m, True))

@@ -182,3 +182,9 @@ def test_we_outside_a_quotation_or_for_two_groups_is_nobody(extractor: RelationE
                 if r[1] == "part_of"}
     found = got(extractor, '"We are part of the PMF," Kataib Hezbollah and Asaib Ahl al-Haq said in a statement.')
     assert (KH, "part_of", "pmf") not in found
+
+
+def test_a_relative_clause_after_a_name_is_no_apposition(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The PMF, which Kataib Hezbollah is part of, did not comment.")
+    assert (KH, "part_of", "pmf") in found
+    assert ("pmf", "part_of", "pmf") not in found
