@@ -188,3 +188,10 @@ def test_a_relative_clause_after_a_name_is_no_apposition(extractor: RelationExtr
     found = got(extractor, "The PMF, which Kataib Hezbollah is part of, did not comment.")
     assert (KH, "part_of", "pmf") in found
     assert ("pmf", "part_of", "pmf") not in found
+
+
+def test_a_groups_parliamentary_bloc(extractor: RelationExtractor) -> None:
+    assert ("sadiqoun", "affiliated_with", "asaib-ahl-al-haq") in got(
+        extractor, "Sadiqoun, Asaib Ahl al-Haq's parliamentary bloc, won 16 seats.")
+    assert ("fatah-alliance", "affiliated_with", "pmf") in got(
+        extractor, "The Fatah Alliance, the PMF's electoral list, won 48 seats.")
