@@ -208,7 +208,10 @@ class SyntaxUmbrellas(SyntaxGroups):
         "three PMF brigades", "several brigades in the PMF" (``(object, umbrellas)`` pairs)."""
         out: list[tuple[Token, list[Mention]]] = []
         for obj in verb.children:
-            if obj.dep_ != "dobj" or obj.lower_ not in self.words.part_nouns or args.mention_at(obj) is not None:
+            # "X has brigades in the PMF", also its people: "X has fighters in the PMF"
+            if obj.dep_ != "dobj" or (obj.lower_ not in self.words.part_nouns
+                                      and obj.lower_ not in self.words.unit_holder_nouns) \
+                    or args.mention_at(obj) is not None:
                 continue
             umbrellas = self.compound_umbrellas(args, obj) + [
                 m for c in obj.children if c.dep_ == "prep" and c.lower_ in self.words.part_preps
@@ -219,7 +222,8 @@ class SyntaxUmbrellas(SyntaxGroups):
         return out
 
     def syn_held_units(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
-        """"X has three brigades in the PMF", "X controls several PMF brigades" -> X part_of PMF."""
+        """"X has three brigades in the PMF", "X controls several PMF brigades", "X, which has
+        fighters in the PMF" -> X part_of PMF."""
         out: list[Candidate] = []
         for verb in args.tokens_in(self.words.hold_verbs):
             if self.is_negated(verb):

@@ -195,3 +195,9 @@ def test_a_groups_parliamentary_bloc(extractor: RelationExtractor) -> None:
         extractor, "Sadiqoun, Asaib Ahl al-Haq's parliamentary bloc, won 16 seats.")
     assert ("fatah-alliance", "affiliated_with", "pmf") in got(
         extractor, "The Fatah Alliance, the PMF's electoral list, won 48 seats.")
+
+
+def test_a_group_with_fighters_in_an_umbrella(extractor: RelationExtractor) -> None:
+    assert (NUJABA, "part_of", "pmf") in got(
+        extractor, "Harakat al-Nujaba, which has fighters in the PMF, said the US must leave.")
+    assert not {r for r in got(extractor, "Kataib Hezbollah has thousands of fighters in Syria.") if r[1] == "part_of"}
