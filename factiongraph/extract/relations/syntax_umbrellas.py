@@ -129,8 +129,8 @@ class SyntaxUmbrellas(SyntaxGroups):
                 owners += [m for m in args.ms if tok.left_edge.idx <= m.start and m.end <= tok.idx
                            and args.type_of(m) is EntityType.STATE_BODY and not any(
                                c.dep_ == "poss" and c.idx >= m.start for c in tok.lefts)]
-                if owners and args.described(tok):
-                    umbrellas = owners
+                if owners and (args.described(tok) or args.named_as(tok)):
+                    umbrellas = owners  # also "the Islamic State's Khorasan branch, known as ISIS-K"
             if not umbrellas:
                 umbrellas = [m for m in self.compound_umbrellas(args, tok)]
                 if not umbrellas:
@@ -140,7 +140,9 @@ class SyntaxUmbrellas(SyntaxGroups):
                             if m not in umbrellas]  # "a PMF unit known as Brigade 30"
                 rule = "rel-syn-modifier"
             else:  # "X, like other members of Y, ...": X is one of them
-                subjects = args.members(tok) + args.described(tok) + args.kindred(tok)
+                # "the Islamic State's Khorasan branch, known as ISIS-K": the given name, not "Khorasan"
+                given = args.named_as(tok)
+                subjects = (given or args.members(tok)) + args.described(tok) + args.kindred(tok)
                 rule = args.description_rule(tok)
             for umbrella in umbrellas:
                 for subj in subjects:

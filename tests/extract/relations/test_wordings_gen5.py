@@ -201,3 +201,12 @@ def test_a_group_with_fighters_in_an_umbrella(extractor: RelationExtractor) -> N
     assert (NUJABA, "part_of", "pmf") in got(
         extractor, "Harakat al-Nujaba, which has fighters in the PMF, said the US must leave.")
     assert not {r for r in got(extractor, "Kataib Hezbollah has thousands of fighters in Syria.") if r[1] == "part_of"}
+
+
+# -- a part or affiliate named by "known as" ----------------------------------------------------
+def test_a_branch_known_as(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The Islamic State's Khorasan branch, known as ISIS-K, claimed the attack.")
+    assert ("islamic-state-khorasan", "part_of", "isis") in found
+    assert {s for s, p, o in found if p == "part_of"} == {"islamic-state-khorasan"}
+    assert ("jabhat-al-nusra", "affiliated_with", "al-qaeda") in got(
+        extractor, "Al-Qaeda's Syrian affiliate, known as Jabhat al-Nusra, was renamed.")
