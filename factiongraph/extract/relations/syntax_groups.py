@@ -216,7 +216,7 @@ class SyntaxGroups(GroupFamilies):
             if not others:
                 continue
             subjects = [m for m in args.members(tok, own_name=False) + args.described(tok) + args.kindred(tok)
-                        + args.named_as(tok) if m not in others]  # also "Y's affiliate, known as X"
+                        if m not in others]
             subjects = subjects or [m for m in args.name_after(tok) if m not in others]
             rule = args.description_rule(tok)
             for other in others:

@@ -208,5 +208,3 @@ def test_a_branch_known_as(extractor: RelationExtractor) -> None:
     found = got(extractor, "The Islamic State's Khorasan branch, known as ISIS-K, claimed the attack.")
     assert ("islamic-state-khorasan", "part_of", "isis") in found
     assert {s for s, p, o in found if p == "part_of"} == {"islamic-state-khorasan"}
-    assert ("jabhat-al-nusra", "affiliated_with", "al-qaeda") in got(
-        extractor, "Al-Qaeda's Syrian affiliate, known as Jabhat al-Nusra, was renamed.")
