@@ -63,6 +63,9 @@ _FORMING = frozenset({"forms", "form", "formed", "forming", "constitutes", "cons
                       "became", "become", "becomes"})
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "remains", "remain",
                       "remained", "became", "become", "becomes", "'s", "seems", "appears"})
+# "X, which experts consider a front for Y": a verb of judging whose object clause is X.
+_JUDGING = frozenset({"consider", "considers", "considered", "regard", "regards", "regarded", "deem", "deems",
+                      "deemed", "call", "calls", "called", "describe", "describes", "described"})
 # "militias known as the PMF", "a group calling itself X": a phrase named by a participle.
 _NAMING = frozenset({"known", "called", "named", "dubbed", "labelled", "labeled", "calling"})
 # Links through which a name sits inside a larger noun phrase ("Kataib Hezbollah militia").
@@ -175,6 +178,14 @@ class SentenceArgs:
             return []  # "a KH splinter", "an IRGC proxy": the name before the noun is its owner
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
             return []  # "a Yazidi militia", "a Kataib Hezbollah unit": one of a kind, not the body named
+        # "... Hadi al-Amiri and PMF commanders headed by X": the parser hung the name written
+        # right before the noun on another word of the phrase; word order still puts it there
+        prev = self.doc[tok.i - 1] if tok.i - 1 >= max(self.first, tok.left_edge.i) else None
+        if prev is not None and prev.dep_ == "conj" and prev.head.i in {t.i for t in tok.lefts}:
+            inner = self.mention_at(prev)
+            if inner is not None and self.index.ends[prev.i] == inner.end and not self.is_unit_of(inner, tok) \
+                    and self.type_of(inner) not in (EntityType.COUNTRY, EntityType.PERSON):
+                return [inner]
         for child in tok.lefts:
             if child.dep_ in ("compound", "flat", "nmod", "amod"):
                 inner = self.mention_at(child)
@@ -348,11 +359,15 @@ class SentenceArgs:
             out.extend(m for c in tok.head.children if c.dep_ == "attr" for m in self.named(c))
         elif dep == "dobj" and tok.head.lower_ in _FORMING:  # "X forms part of Y", "X became a member of Y"
             out.extend(self._subject_names(tok.head))
+        elif dep in ("dobj", "oprd") and self._judged_relative(tok.head):
+            out.extend(self.named(tok.head.head))  # "X, which experts consider a front for Y"
         elif dep == "oprd":  # "A was appointed chief of Y", "Y named A its head"
             out.extend(self._object_names(tok.head) or self._subject_names(tok.head))
         elif dep == "pobj" and tok.head.lower_ == "as" and tok.head.head is not tok.head:
             verb = tok.head.head  # "A served as ...", "A, seen as Y's political front", "Y appointed A as"
-            if verb.lower_ not in _NAMING:
+            if self._judged_relative(verb):  # "X, which analysts regard as a splinter of Y"
+                out.extend(self.named(verb.head))
+            elif verb.lower_ not in _NAMING:
                 out.extend(self.named(verb.head) if verb.dep_ == "acl" else
                            self._object_names(verb) or self._subject_names(verb))
         elif dep == "conj" and tok.head.i != tok.i:
@@ -435,7 +450,7 @@ class SentenceArgs:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return False
         return (low.endswith("est") and len(low) > 4 and low not in _NOT_SUPERLATIVE) or any(
-            c.dep_ == "advmod" and c.lower_ in ("most", "least") for c in tok.children)
+            c.dep_ in ("advmod", "amod") and c.lower_ in ("most", "least") for c in tok.children)
 
     def description_rule(self, tok: Token) -> str:
         """Return the producer of a fact read from a descriptive phrase: a copula ("X is a
@@ -466,6 +481,8 @@ class SentenceArgs:
             after = _APPOS_AFTER.match(text, m.end, self.end)
             if after is not None:
                 tok = self._token_at(after.end())
+                if tok is not None and tok.lower_ in ("which", "who", "whom", "whose", "that"):
+                    tok = None  # "the PMF, which Kataib Hezbollah is part of": a clause, no apposition
                 head = self._phrase_head(tok, forward=True) if tok is not None else None
                 if head is not None and self.mention_at(head) is None:
                     found.setdefault(head.i, (self._qualified_owner(m, head) or m, True))
@@ -539,6 +556,36 @@ class SentenceArgs:
             t = t.head
         return t
 
+    @staticmethod
+    def _judged_relative(verb: Token) -> bool:
+        """Return True for a relative clause whose verb of judging has the relative pronoun as
+        its object and a subject of its own: "X, which experts consider ...", "X, which analysts
+        regard as ..." (the judgement is about X)."""
+        return verb.lower_ in _JUDGING and verb.dep_ == "relcl" and any(
+            c.lower_ in ("which", "that", "whom") and c.i < verb.i for c in verb.children) and any(
+            c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who") for c in verb.children)
+
+    def _fronted_participle(self, v: Token) -> bool:
+        """Return True for a participle opening its sentence (or a part set off by a dash or
+        colon) as an adverbial clause of the verb after it, with no subject, subordinator or
+        auxiliary of its own: "Led by X, Y has fought in Syria" ("When led by ..." is not)."""
+        if v.dep_ != "advcl" or v.head.i <= v.i or v.left_edge.i != v.i or not v.lower_.endswith(("ed", "en")):
+            return False
+        if any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux", "auxpass", "csubj") for c in v.children):
+            return False
+        before = v.i - 1
+        return before < self.first or self.doc[before].text in ("\u2014", "\u2013", "-", "--", ":", '"', "\u201c")
+
+    def _apposed_subject(self, subj: Token) -> list[Mention]:
+        """Return the name an indefinite subject set off after it restates when the parser made
+        the apposition a clause of its own ("... claimed by X, a group believed to be a front for
+        Y": "a group" the subject of "believed")."""
+        written = self.apposed().get(subj.i)
+        if written is None or not written[1] or not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
+            return []
+        return [written[0]]
+
     def _object_names(self, verb: Token) -> list[Mention]:
         """Return the names of a verb's direct objects ("appointed A as ..." -> A)."""
         return [m for c in verb.children if c.dep_ == "dobj" for m in self.named(c)]
@@ -564,10 +611,10 @@ class SentenceArgs:
                             and s.i < v.head.i:
                         # "groups that experts believe are fronts for Y": the phrase the outer clause hangs on
                         holder = v.head.head
-                        out.extend(self.members(holder) or self.described(holder, 1))
+                        out.extend(self.members(holder) or self.described(holder, 1) or self.antecedent(holder))
                     else:
                         out.extend(self.members(self.nominal(s)) or self.named(s) or self.antecedent(s)
-                                   or self.possessor(s))
+                                   or self.possessor(s) or self._apposed_subject(s))
                 return out
             if v.dep_ == "relcl":
                 return self.named(v.head)
@@ -580,6 +627,9 @@ class SentenceArgs:
             if v.dep_ == "advcl" and v.head.i != v.i and any(c.dep_ == "mark" and c.lower_ == "as"
                                                              for c in v.children):
                 v = v.head  # "A is widely seen as affiliated with B"
+                continue
+            if self._fronted_participle(v):
+                v = v.head  # "Founded by X in 2003, Y is ...": said of the clause's subject
                 continue
             break
         return out
@@ -672,6 +722,8 @@ class SentenceArgs:
             if plural:
                 return plural  # "these groups", "both factions", "all three" (see anaphora.py)
         low = tok.lower_
+        if low == "we":
+            return self._speaking_group(tok, exclude)
         umbrellas = self.phrase_umbrellas(tok)
         if low == "it" and (tok.dep_ in ("nsubj", "nsubjpass") or exclude):
             pronoun = True
@@ -702,7 +754,8 @@ class SentenceArgs:
             return low not in self.named_anaphor_nouns or bool(own - exclude) or any(
                 low in name for name in self.names_of(m))
 
-        before = [m for m in self.ms if m.end <= tok.left_edge.idx and fits(m)]
+        before = [m for m in self.ms if m.end <= tok.left_edge.idx and fits(m)
+                  and not (pronoun and self._qualifies_parts(m))]
         if before:
             return [before[-1]]
         earlier = [m for m in self.view.recent_mentions(self.start, 1) if fits(m)]
@@ -721,6 +774,32 @@ class SentenceArgs:
             if subject:
                 return subject[-1:]
         return [earlier[0] if pronoun else earlier[-1]]
+
+    def _quoted(self, pos: int) -> bool:
+        """Return True when character ``pos`` of the sentence lies inside quotation marks."""
+        before = self.text[self.start:pos]
+        return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+    def _speaking_group(self, tok: Token, exclude: frozenset[str]) -> list[Mention]:
+        """Return the group "we" stands for in a quotation: the one group its sentence names
+        outside the quotation marks ('"We are part of the PMF," a Kataib Hezbollah spokesman
+        said'); nothing when "we" is not quoted or the sentence names several groups."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not self._quoted(tok.idx):
+            return []
+        groups = {str(m.entity_id): m for m in self.ms
+                  if self.type_of(m) in (EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)
+                  and not self._quoted(m.start) and str(m.entity_id) not in exclude}
+        return list(groups.values()) if len(groups) == 1 else []
+
+    def _qualifies_parts(self, m: Mention) -> bool:
+        """Return True for an umbrella written before its parts ("one of the smaller PMF groups;
+        it ...": the PMF only says what kind of groups, "it" is not the PMF)."""
+        head = self.index.head(m)
+        if m.entity_id not in self.umbrellas or head is None or head.dep_ not in ("compound", "nmod", "amod"):
+            return False
+        noun = head.head
+        return noun.i > head.i and self.mention_at(noun) is None and (
+            noun.lower_ in self.part_nouns or noun.lower_ in self.plural_nouns)
 
     def _is_main_subject(self, m: Mention) -> bool:
         """Return True when a mention is the subject of its sentence's main verb."""
@@ -788,6 +867,24 @@ class SentenceArgs:
                         return self.named(grand)
         return []
 
+    def _participle_list(self, part: Token) -> list[Mention]:
+        """Return the names listed after a participle on an unnamed plural noun when the parser
+        hung the list on the participle or on the name it governs: "Factions affiliated with the
+        PMF, including A, ..." and "Groups aligned with X, such as A, ..." (a name has no
+        instances to list, so the list is the groups')."""
+        noun = part.head
+        if self.mention_at(noun) is not None or noun.lower_ not in self.plural_nouns:
+            return []
+        holders = [part] + [p for c in part.children if c.dep_ == "prep" for p in c.children
+                            if p.dep_ == "pobj" and self.mention_at(p) is not None]
+        out: list[Mention] = []
+        for holder in holders:
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ in _LIST_PREPS and c.i > part.i and (c.lower_ != "as" or any(
+                        a.lower_ == "such" for a in c.children)) and self.text[max(self.start, c.left_edge.idx - 4):c.left_edge.idx].rstrip().endswith(","):
+                    out.extend(self._pobj_names(c))
+        return self.complete_list(_unique(out))
+
     def subjects(self, verb: Token) -> list[Mention]:
         """Return the names a verb (or participle) is said of.
 
@@ -802,7 +899,7 @@ class SentenceArgs:
                 # "A (AAH), led by X, and B (KH), led by Y": a participle set off after a name is
                 # said of it and the list it ends, not of names joined after it
                 return self.clause_list(raised)
-            return self.referents(raised.head)
+            return self._participle_list(raised) or self.referents(raised.head)
         if verb.dep_ in ("amod",):
             return self.referents(verb.head)
         if verb.dep_ in ("acomp", "attr", "oprd") and verb.head.i != verb.i:

@@ -109,7 +109,9 @@ class PatternBase:
         cities = _words([*vocab["place_nouns"], *[str(w) for w in rules.get("city_nouns") or []]])
         # "Balad, in Salahuddin", "the Tower 9 outpost in north-eastern Syria", "the Al-Qaim area
         # in Anbar", "the Green Zone in the centre of Baghdad"
-        self.place_in = re.compile(rf"(?:\s+(?:{facilities}|{places}))?,?\s+in\s+(?:the\s+)?"
+        # (also "the Al-Omar oil field and its surroundings in the countryside of Deir ez-Zor")
+        self.place_in = re.compile(rf"(?:\s+(?:{facilities}|{places}))?(?:\s+and\s+its\s+(?:surroundings|outskirts"
+                                   r"|environs|vicinity|suburbs|surrounding\s+areas?))?,?\s+in\s+(?:the\s+)?"
                                    rf"(?:[a-z]+(?:-[a-z]+)*\s+)?(?:(?:{areas})\s+of\s+(?:the\s+)?"
                                    r"(?:[a-z]+(?:-[a-z]+)*\s+)?)?", flags)
         # "the Ain al-Asad air base in the west of the country": the document's main country

@@ -15,7 +15,7 @@ from factiongraph.extract.relations.doc_index import Token
 from factiongraph.extract.relations.patterns import Candidate
 from factiongraph.extract.relations.syntax_groups import STATE_TYPES, SyntaxGroups
 from factiongraph.extract.view.docview import GROUPS, DocView
-from factiongraph.model import EntityType, Mention
+from factiongraph.model import EntityType, Mention, Predicate
 
 # Received words that are commands: "X takes its orders from Y" (Y commands X).
 _ORDER_NOUNS = frozenset({"orders", "instructions", "directives", "directions", "commands"})
@@ -63,6 +63,8 @@ class SyntaxBacking(SyntaxGroups):
                 subjects = [m for m in args.referents(phrase) if not self.umbrella_of_parts(args, phrase, m)]
                 if not subjects:  # "Iran-backed militia vows revenge": the story's only militia
                     subjects = self.sole_group(view, args, phrase)
+                if low == "affiliated" and isinstance(backer, Mention):  # "the PMF-affiliated X"
+                    subjects = self.umbrella_members(args, subjects, backer, out, phrase, "rel-syn-modifier")
                 out.extend(self.emit_alignment(view, args, subjects, backer, support,
                                                "rel-syn-modifier", args.doc[tok.i - 2], phrase))
                 continue
@@ -77,9 +79,23 @@ class SyntaxBacking(SyntaxGroups):
                 continue
             subjects = args.subjects(tok)
             for other_m in others:
-                out.extend(self.emit_alignment(view, args, subjects, other_m, support,
+                kept = self.umbrella_members(args, subjects, other_m, out, tok, "rel-syn-clause") \
+                    if low == "affiliated" else subjects
+                out.extend(self.emit_alignment(view, args, kept, other_m, support,
                                                "rel-syn-clause", tok, person_leads=not support))
         return out
+
+    def umbrella_members(self, args: SentenceArgs, subjects: list[Mention], other: Mention,
+                         out: list[Candidate], tok: Token, rule: str) -> list[Mention]:
+        """Add ``part_of`` for the armed groups "affiliated with" a known umbrella ("factions
+        affiliated with the PMF, including A", "the PMF-affiliated A": members of it) and return
+        the other subjects (a party affiliated with the PMF is its civilian side, no faction)."""
+        if other.entity_id not in self.owner.umbrellas:
+            return subjects
+        armed = [m for m in subjects if args.type_of(m) is EntityType.ARMED_GROUP]
+        out.extend(self.cand(m, Predicate.PART_OF, other, args.span_of(m, other, tok), rule)
+                   for m in armed if m.entity_id != other.entity_id)
+        return [m for m in subjects if m not in armed]
 
     def sole_group(self, view: DocView, args: SentenceArgs, phrase: Token) -> list[Mention]:
         """Return the armed group a story is about, for a singular unnamed group noun that a

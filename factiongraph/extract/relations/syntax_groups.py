@@ -26,6 +26,8 @@ from factiongraph.extract.view.docview import DocView
 from factiongraph.model import EntityType, Mention, Predicate
 
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG})
+# "a front for the operations of Y": a group's doings stand for the group after a cover noun.
+_DEEDS = frozenset({"activities", "activity", "operations", "attacks", "actions"})
 UNIT_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY})
 STATE_TYPES = frozenset({EntityType.COUNTRY, EntityType.STATE_BODY})
 # A state body's arm or wing of another state body is part of it (groups' arms are affiliates).
@@ -191,7 +193,9 @@ class SyntaxGroups(GroupFamilies):
                         others.append(owner)
                 elif child.dep_ == "poss" and child.lower_ in args.anaphor_nouns and not args.named(child):
                     others.extend(args.antecedent(child))  # "The group's political wing, Y"
-                elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i:
+                elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i and not (
+                        child.dep_ != "poss" and any(c.dep_ == "poss" and c.i < child.i for c in tok.children)):
+                    # "the PKK's Yazidi affiliate": a word after the possessor only qualifies the noun
                     # "Hamas's armed wing"; "the Sadrist movement's armed wing": the name inside
                     named = args.mention_at(child) or next(iter(args.named(child)), None)
                     demonym = self.lex.demonyms.get(child.text) if child.text[:1].isupper() else None
@@ -304,17 +308,26 @@ class SyntaxGroups(GroupFamilies):
                 continue
             if low in words.name_nouns and not mods & (words.name_modifiers | words.cover_nouns):
                 continue  # "a name" alone is no alias
-            others = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
-                      for m in self.pobj_names(args, c)]
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")]
+            others = [m for c in preps for m in self.pobj_names(args, c)]
+            # "a label for the activities of Y": what a group does stands for the group
+            others += [m for c in preps for p in c.children if p.dep_ == "pobj" and p.lower_ in _DEEDS
+                       for g in p.children if g.dep_ == "prep" and g.lower_ == "of" for m in self.pobj_names(args, g)]
             others += [m for c in tok.children if c.dep_ == "acl" for a in c.children
                        if a.dep_ == "agent" for m in self.pobj_names(args, a)]  # "a facade used by Y"
+            named_after: list[Mention] = []
             if tok is not found:  # "Y and its front groups": the owner of "its"
                 others += [m for c in tok.children if c.dep_ == "poss" for m in self.owner_of(args, c)]
-            others = [m for m in others if args.type_of(m) in GROUP_TYPES]
+                # "a KH facade group", "Kataib Hezbollah front group X": the owner written before
+                others += [m for c in (*tok.children, *found.children) if c.dep_ in ("compound", "nmod", "poss")
+                           and c.i < found.i and (m := args.mention_at(c)) is not None]
+                if tok.dep_ == "compound" and (m := args.mention_at(tok.head)) is not None:
+                    named_after = [m]  # "... front group Saraya Awliya al-Dam"
+            others = _unique_mentions([m for m in others if args.type_of(m) in GROUP_TYPES])
             if not others:
                 continue
             subjects = [m for m in args.described(tok) + (args.members(tok, own_name=False) if tok is not found else [])
-                        if args.type_of(m) in GROUP_TYPES and m not in others]
+                        + named_after if args.type_of(m) in GROUP_TYPES and m not in others]
             for other in others:
                 out.extend(self.cand(subj, Predicate.POSSIBLY_SAME_AS, other, args.span_of(subj, other, tok),
                                      args.description_rule(tok))
@@ -467,11 +480,13 @@ class SyntaxGroups(GroupFamilies):
                 out.extend(self.control(view, args, subjects, bosses, False, tok))
             elif (low in words.control_nouns or low in words.leadership_nouns) and tok.dep_ == "pobj" \
                     and tok.head.lower_ in ("under", "within"):
-                bosses = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for m in self.pobj_names(args, c)]
+                owners = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"]
+                # "under the prime minister's command", "under Sadr's direct control"
+                owners += [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her")]
+                bosses = [m for p in owners for m in args.named(p)]
                 if not bosses:  # "under the command of the prime minister": who holds the office
-                    bosses = [h for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                              for p in c.children if p.dep_ == "pobj" for h in self.office_holder(view, args, p)]
+                    bosses = [h for p in owners for h in self.office_holder(view, args, p)]
                 if not bosses:
                     continue
                 attach = tok.head.head
@@ -502,11 +517,17 @@ class SyntaxGroups(GroupFamilies):
             return []
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             return []
-        written = view.text[noun.left_edge.idx:noun.idx + len(noun.text)]
-        norm, kind, _ = self.lex.normalize_role(re.sub(r"^the\s+", "", written, flags=re.IGNORECASE))
+        written = re.sub(r"^the\s+", "", view.text[noun.left_edge.idx:noun.idx + len(noun.text)], flags=re.IGNORECASE)
+        # "the Iraqi prime minister": the demonym says whose office it is
+        first = written.split()[0] if written.split() else ""
+        country = self.lex.demonyms.get(first) if first[:1].isupper() else None
+        where = view.lookup_name(country) if country else None
+        if where is not None:
+            written = written[len(first):].strip()
+        norm, kind, _ = self.lex.normalize_role(written)
         if kind != "office":
             return []
-        holder = self.owner.role_holder(view, norm, view.main_country)
+        holder = self.owner.role_holder(view, norm, where if where is not None else view.main_country)
         return [holder] if holder else []
 
     def control(self, view: DocView, args: SentenceArgs, subjects: list[Mention],
@@ -549,3 +570,12 @@ class SyntaxGroups(GroupFamilies):
         return args.mention_at(obj) is None and obj.lower_ in self.words.part_nouns \
             and args.mention_at(obj) is not m and any(
                 args.mention_at(c) is m for c in obj.lefts if c.dep_ in ("compound", "nmod", "poss"))
+
+
+def _unique_mentions(ms: list[Mention]) -> list[Mention]:
+    """Return mentions without repeats, in order."""
+    out: list[Mention] = []
+    for m in ms:
+        if m not in out:
+            out.append(m)
+    return out

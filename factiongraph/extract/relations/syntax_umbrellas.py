@@ -129,8 +129,8 @@ class SyntaxUmbrellas(SyntaxGroups):
                 owners += [m for m in args.ms if tok.left_edge.idx <= m.start and m.end <= tok.idx
                            and args.type_of(m) is EntityType.STATE_BODY and not any(
                                c.dep_ == "poss" and c.idx >= m.start for c in tok.lefts)]
-                if owners and args.described(tok):
-                    umbrellas = owners
+                if owners and (args.described(tok) or args.named_as(tok)):
+                    umbrellas = owners  # also "the Islamic State's Khorasan branch, known as ISIS-K"
             if not umbrellas:
                 umbrellas = [m for m in self.compound_umbrellas(args, tok)]
                 if not umbrellas:
@@ -140,7 +140,9 @@ class SyntaxUmbrellas(SyntaxGroups):
                             if m not in umbrellas]  # "a PMF unit known as Brigade 30"
                 rule = "rel-syn-modifier"
             else:  # "X, like other members of Y, ...": X is one of them
-                subjects = args.members(tok) + args.described(tok) + args.kindred(tok)
+                # "the Islamic State's Khorasan branch, known as ISIS-K": the given name, not "Khorasan"
+                given = args.named_as(tok)
+                subjects = (given or args.members(tok)) + args.described(tok) + args.kindred(tok)
                 rule = args.description_rule(tok)
             for umbrella in umbrellas:
                 for subj in subjects:
@@ -208,7 +210,10 @@ class SyntaxUmbrellas(SyntaxGroups):
         "three PMF brigades", "several brigades in the PMF" (``(object, umbrellas)`` pairs)."""
         out: list[tuple[Token, list[Mention]]] = []
         for obj in verb.children:
-            if obj.dep_ != "dobj" or obj.lower_ not in self.words.part_nouns or args.mention_at(obj) is not None:
+            # "X has brigades in the PMF", also its people: "X has fighters in the PMF"
+            if obj.dep_ != "dobj" or (obj.lower_ not in self.words.part_nouns
+                                      and obj.lower_ not in self.words.unit_holder_nouns) \
+                    or args.mention_at(obj) is not None:
                 continue
             umbrellas = self.compound_umbrellas(args, obj) + [
                 m for c in obj.children if c.dep_ == "prep" and c.lower_ in self.words.part_preps
@@ -219,7 +224,8 @@ class SyntaxUmbrellas(SyntaxGroups):
         return out
 
     def syn_held_units(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
-        """"X has three brigades in the PMF", "X controls several PMF brigades" -> X part_of PMF."""
+        """"X has three brigades in the PMF", "X controls several PMF brigades", "X, which has
+        fighters in the PMF" -> X part_of PMF."""
         out: list[Candidate] = []
         for verb in args.tokens_in(self.words.hold_verbs):
             if self.is_negated(verb):
@@ -322,7 +328,9 @@ class SyntaxUmbrellas(SyntaxGroups):
         # political alliance of parties including A")
         pobjs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
                  for p in c.children if p.dep_ == "pobj" and not (arm and args.mention_at(p) is not None)]
-        members = [m for p in pobjs for m in args.members(p) or self.relative_members(args, p)]
+        # "the political umbrella of the PMF factions": the umbrella's factions, not the umbrella
+        members = [m for p in pobjs for m in args.members(p) or self.relative_members(args, p)
+                   if not (m.entity_id in args.umbrellas and self.part_phrase(p) and args.mention_at(p) is None)]
         # "a banner used by several factions including A"
         members += [m for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                     for p in a.children if p.dep_ == "pobj" for m in args.members(p)]
@@ -481,7 +489,7 @@ class SyntaxUmbrellas(SyntaxGroups):
     def includes(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
         """"Y, which includes A, B and C" / "Y includes A": the members are part of Y."""
         out: list[Candidate] = []
-        if verb.lower_ == "brings" and not any(c.lower_ == "together" for c in verb.children):
+        if verb.lower_ in ("brings", "bringing") and not any(c.lower_ == "together" for c in verb.children):
             return out
         if self.is_negated(verb):
             return out

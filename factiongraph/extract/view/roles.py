@@ -44,6 +44,7 @@ class RoleLexicon:
                     self.canonical[variant.lower()] = (str(entry["canonical"]), str(entry["kind"]))
             self.modifiers: list[str] = [str(m) for m in rules["role_modifiers"]]
             self.unit_words: list[str] = [str(u) for u in rules.get("unit_words") or ()]
+            self.unit_words_lower: list[str] = [str(u) for u in rules.get("unit_words_lower") or ()]
             self.ended_words = {str(m).lower() for m in rules["role_ended"]}
             self.honorifics: list[str] = [str(h) for h in rules["honorifics"]]
             self.generic_nouns: list[str] = [str(g) for g in rules["generic_group_nouns"]]
@@ -56,6 +57,8 @@ class RoleLexicon:
         hons = _alternation(self.honorifics)
         self.honorific_alt = hons
         units = _alternation(self.unit_words) or "(?!)"
+        if self.unit_words_lower:  # matched as written: a capitalised one is part of a name
+            units = rf"{units}|(?-i:{_alternation(self.unit_words_lower)})"
         self.title_core = rf"(?:(?:{mods})[\s-]+)*(?:(?:{units})\s+){{0,3}}(?:{self.role_alt})"
         # A title that ends right before a name (optional honorifics in between).
         self.title_before = re.compile(
@@ -71,7 +74,8 @@ class RoleLexicon:
     def has_unit(self, written: str) -> bool:
         """Return True when a title names a branch ("military commander"): an organisation's post,
         which a nationality alone does not own ("Iraqi military commander X")."""
-        return any(w in self.unit_words for w in written.lower().split())
+        return any(w in self.unit_words for w in written.lower().split()) or any(
+            w in self.unit_words_lower for w in written.split())
 
     def normalize_role(self, written: str) -> tuple[str, str, bool]:
         """Return ``(normalized, kind, ended)`` for a title as written.
