@@ -544,8 +544,8 @@ class QuoteClauses(SyntaxSpeakers):
     def _own_relative(tok: Token) -> bool:
         """Return True for a relative clause with a statement of its own: ", which denied it",
         "a claim the ministry denied" (not "militias that threaten the state": a description)."""
-        if tok.dep_ != "relcl":
-            return False
+        if tok.dep_ != "relcl" or QuoteClauses._told_that(tok.head.head, tok):
+            return False  # "told a briefing that the US held Iran responsible": what was told
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ not in ("which", "who", "that"):
             return True
@@ -808,8 +808,9 @@ class QuoteClauses(SyntaxSpeakers):
         if clause is None:
             clause = next((t for t in tok.subtree if t.i > tok.i and span.start <= t.i < span.end
                            and t.dep_ in ("ccomp", "acl", "advcl", "relcl")
-                           and any(c.lower_ == "that" and (c.dep_ == "mark" or (
+                           and (any(c.lower_ == "that" and (c.dep_ == "mark" or (
                                t.dep_ == "ccomp" and c.dep_ == "dobj" and c.i == t.left_edge.i)) for c in t.children)
+                                or self._told_that(tok, t))
                            and self._through_attribution(tok, t.head)), None)
         if clause is None and tok.lower_ in self.report_verbs | {"recalled", "recounted", "admitted", "described"}:
             # "residents reported hearing three explosions": a gerund reports what they saw or did
@@ -824,6 +825,15 @@ class QuoteClauses(SyntaxSpeakers):
         else:
             hi = min(hi, tok.left_edge.i if tok.left_edge.i > lo else tok.i)
         return lo, hi
+
+    @staticmethod
+    def _told_that(verb: Token, t: Token) -> bool:
+        """Return True for a "that" clause the parser hung on the addressee of "told" as a relative
+        clause ("told a briefing that the strikes would continue"): it opens right after the
+        addressee with "that" and has a subject of its own, so "that" relates nothing."""
+        return verb.lower_ in ("told", "tell", "tells", "telling") and t.dep_ == "relcl" and t.head.dep_ in ("dobj", "dative") \
+            and t.head.head.i == verb.i and t.left_edge.lower_ == "that" \
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in t.children)
 
     @staticmethod
     def _progressive(tok: Token) -> bool:
@@ -1275,6 +1285,10 @@ class QuoteClauses(SyntaxSpeakers):
             first = min((t.left_edge.idx for t in subjects), default=tok.idx)
             via = self.find_via(view, self._ms(view, start, end), start, min(first, tok.idx), tok.idx,
                                 self._end_char(doc, tok.i), end).via
+        if via is None:
+            closing = self.trailing_via(view, self._ms(view, start, end), s, end)
+            if closing is not None and s < closing[1]:  # "vowed ..., in a statement on Sabereen News"
+                via, e = closing[0], min(e, self.trim(view.text, s, closing[1])[1])
         starts: dict[str, int] = {}
         if len(cue.speakers) > 1:  # "Kadhimi and Halbusi both welcomed ...": each from its own name
             for sp in cue.speakers:

@@ -75,6 +75,8 @@ _EVIDENCE_VERBS = frozenset({"showed", "shows", "found", "finds", "documented", 
 # Heads of a phrase naming someone's own channel ("the group's Telegram channel", "his X account").
 _CHANNEL_HEADS = frozenset({"channel", "account", "page", "feed", "website", "site"})
 # Titles that name any office's holder ("the Pentagon chief", "the group's leader").
+# Lower-case particles of Arabic names written with a hyphen ("al-Sudani", "el-Sisi", "bin-Salman").
+_NAME_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "abd", "abu"})
 _GENERIC_TITLES = frozenset({"chief", "head", "leader", "boss"})
 _BE_FORMS = frozenset({"is", "are", "was", "were", "remains", "remained", "seemed", "appeared", "looked"})
 # Prepositions that set a name beside the speakers, not as one of their titles ("fighters loyal to X",
@@ -213,7 +215,38 @@ class SyntaxSpeakers(QuoteSpans):
             name = self._unknown_name(tok)
             if name is not None:  # "International Christian Concern said": a name we do not know, as written
                 described = Speaker(None, name, False, f"desc-body:{name.lower()}#{tok.idx}")
+        if described is None:
+            described = self._unknown_person(view, syn, tok)
         return [described] if described is not None else []
+
+    def _unknown_person(self, view: DocView, syn: Syntax, tok: Token) -> Speaker | None:
+        """Return a person the mention finder missed, described by the title set off after the name
+        ("Belkis Wille, associate director at the group, said"): no entity, the title as the role.
+
+        The subject is a capitalised name of two words or more that no mention covers, with an
+        apposition whose head, or a word before it, is a title (``role_heads``).
+        """
+        if tok.dep_ == "appos":  # the name the parser hung on a dateline (below)
+            if not tok.head.text.isupper() or tok.head.dep_ not in ("nsubj", "nsubjpass"):
+                return None
+        elif tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        elif tok.text.isupper():  # "BAGHDAD (Reuters) - X, a ...": a dateline the parser made the subject
+            return next((sp for c in tok.rights if c.dep_ == "appos" for sp in [self._unknown_person(view, syn, c)]
+                         if sp is not None), None)
+        if syn.phrase_mentions(tok, appositions=False):
+            return None
+        first = min((t.i for t in tok.lefts if t.dep_ == "compound"), default=tok.i)
+        words = [t for t in tok.doc[first:tok.i + 1] if t.text != "-"]
+        if len(words) < 2 or any(t.dep_ != "compound" for t in words[:-1]) or any(
+                t.like_num or not (t.text[:1].isupper() and not t.is_stop or t.lower_ in _NAME_PARTICLES
+                                   and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-") for t in words):
+            return None  # "Karim al-Sudani": capitalised words, "al-" and the like joined by hyphens
+        appos = next((c for c in tok.rights if c.dep_ == "appos" and c.text[:1].islower()), None)
+        if appos is None or not any(t.lower_ in self.role_head_words for t in appos.subtree if t.i <= appos.i):
+            return None
+        name = " ".join(t.text for t in words)
+        return Speaker(None, self.role_text(view, appos), False, f"desc-person:{name.lower()}#{tok.idx}")
 
     def _office_owner(self, view: DocView, tok: Token, pronoun: str, pos: int, last: Speaker | None,
                       seen: list[Speaker], roles: dict[str, str]) -> list[Speaker]:
@@ -544,9 +577,14 @@ class SyntaxSpeakers(QuoteSpans):
             ent = view.entity(eid)
             described = (roles.get(str(eid)) or "").lower()
             if ent is not None and ent.type is EntityType.PERSON and described and (
-                    title in described or canonical in described):
+                    title in described or canonical in described or self._same_office(title, described)):
                 return Speaker(ent.entity_id, roles.get(ent.entity_id), False, ent.entity_id)
         return None
+
+    def _same_office(self, title: str, described: str) -> bool:
+        """Return True when ``described`` holds a title of the same office as ``title`` (``office_synonyms``:
+        "the MP" for "Lawmaker X", "the deputy" for "MP X")."""
+        return any(re.search(rf"\b{re.escape(w)}\b", described) for w in self.office_synonyms.get(title, ()))
 
     def _varied_title(self, view: DocView, syn: Syntax, tok: Token, pos: int, seen: list[Speaker],
                       roles: dict[str, str]) -> Speaker | None:

@@ -276,6 +276,9 @@ class QuoteSubjects(QuotePatterns):
             earlier = next((s for s in reversed(seen) if is_person(s)), None)
             return earlier if earlier is not None else self.person_named_after(view, pos, roles)
         if pronoun == "they" and last is not None:
+            ent = view.entity(last.entity_id)
+            if not last.anonymous and ent is not None and ent.type is EntityType.PERSON:
+                return None  # one named person is never "they" ("X said ... The factions ... They say")
             return last
         if pronoun != "they" and last is not None and not last.anonymous and not is_person(last):
             return last  # "it said", "the group said": the organisation that spoke last
