@@ -336,17 +336,22 @@ class QuoteClauses(SyntaxSpeakers):
                      *(c for c in head.children if c.dep_ == "parataxis")]
         elif cue.content is not None:
             heads = [c for c in cue.tok.children if c.dep_ in ("ccomp", "parataxis")]
+            if not self.is_outlet(view, cue.speakers[0].entity_id):  # a statement: "X received Y, during
+                # which he affirmed that ..., said a statement from his office": any verb of saying in its words
+                heads += [t for t in cue.tok.doc[cue.content[0]:cue.content[1]] if t.i in cue_at]
         else:
             heads = [cue.tok.head]
         heads = [h for t in heads for h in (t, *t.conjuncts)]
         return [h.i for h in heads if h.i in cue_at and h.i != cue.tok.i
                 and not cue_at[h.i].kind.startswith("participle")]
 
-    @staticmethod
-    def _cites_statement(cue: _Cue) -> bool:
+    def _cites_statement(self, cue: _Cue) -> bool:
         """Return True for "according to X" (a source, which relays the words of a speaker the clause
-        names: '"...," Y said, according to a statement from X', "According to X, Y told Z that ...")."""
-        return cue.kind == "according"
+        names: '"...," Y said, according to a statement from X', "According to X, Y told Z that ..."),
+        and for a statement that says (a statement noun its verb's subject: "Blinken reaffirmed ...,
+        the statement added", "he affirmed that ..., said a statement from his office")."""
+        return cue.kind == "according" or (cue.kind == "say" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in self.statement_nouns for c in cue.tok.children))
 
     def quote_after_clause(self, view: DocView, index: TokenIndex, start: int, end: int, last: Speaker | None,
                            seen: list[Speaker], roles: dict[str, str]) -> Finding | None:

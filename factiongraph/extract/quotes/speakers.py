@@ -102,6 +102,9 @@ class SyntaxSpeakers(QuoteSpans):
                     last.key.split("#")[0].removeprefix("anon:") in self.group_nouns:
                 return [last]  # "a militia said ... it vowed"
             if low in ("he", "she") and self._is_person_speaker(view, last):
+                main = self._governing_subject(view, syn, tok, pos, roles)
+                if main is not None and last is not None and main.entity_id != last.entity_id:
+                    return [main]  # "X received a delegation, during which he affirmed ...": X, not the last speaker
                 lead = self._described_before(view, syn, tok, last, roles)
                 if lead is not None:  # 'X was defiant. "...," he said': X, not the last speaker
                     return [lead]
@@ -412,6 +415,21 @@ class SyntaxSpeakers(QuoteSpans):
                 eid = str(m.entity_id)
                 return Speaker(eid, roles.get(eid), False, eid)
         return None
+
+    def _governing_subject(self, view: DocView, syn: Syntax, tok: Token, pos: int, roles: dict[str, str]
+                           ) -> Speaker | None:
+        """Return the person who is the subject of a clause that governs the pronoun ``tok``, written
+        before it ("X received a delegation, during which he affirmed ...": X), else None."""
+        head = tok.head
+        while True:
+            for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i):
+                m = syn.mention_at(subject)
+                if m is not None and m.entity_id and m.end <= pos and view.type_of(m) is EntityType.PERSON:
+                    eid = str(m.entity_id)
+                    return Speaker(eid, roles.get(eid), False, eid)
+            if head.head.i == head.i:
+                return None
+            head = head.head
 
     def _named_head(self, view: DocView, syn: Syntax, tok: Token, kinds: frozenset[EntityType],
                     roles: dict[str, str]) -> Speaker | None:

@@ -77,3 +77,19 @@ def test_a_name_the_mention_finder_missed_speaks_through_its_title(extractor: Qu
     q = one(run(extractor, text), "hand over their weapons")
     assert q.speaker_id is None and not q.anonymous
     assert q.speaker_role == "member of the Basra provincial council"
+
+
+def test_a_statement_relays_the_claim_of_the_person_its_words_name(extractor: QuoteExtractor) -> None:
+    text = ("Foreign Minister Fuad Hussein spoke by phone with Antony Blinken on Friday, the ministry said. "
+            "Blinken reaffirmed the commitment of the United States to the security partnership, the statement added.")
+    quotes = [q for q in run(extractor, text) if "security partnership" in q.text]
+    assert [q.speaker_id for q in quotes] == ["antony-blinken"]
+
+
+def test_he_in_a_clause_under_a_named_subject_is_that_subject(extractor: QuoteExtractor) -> None:
+    text = ("Antony Blinken said Washington remained committed to the partnership. "
+            "Separately, Prime Minister Mohammed Shia al-Sudani received a delegation from the European Union, "
+            "during which he affirmed that Iraq seeks balanced relations with all countries, "
+            "said a statement from his media office.")
+    quotes = [q for q in run(extractor, text) if "balanced relations" in q.text]
+    assert [q.speaker_id for q in quotes] == ["mohammed-shia-al-sudani"]
