@@ -93,3 +93,9 @@ def test_he_in_a_clause_under_a_named_subject_is_that_subject(extractor: QuoteEx
             "said a statement from his media office.")
     quotes = [q for q in run(extractor, text) if "balanced relations" in q.text]
     assert [q.speaker_id for q in quotes] == ["mohammed-shia-al-sudani"]
+
+
+def test_an_indefinite_description_after_a_person_is_the_role(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "Hadi al-Amiri, a veteran of the war against the Baath regime, said the road was safe."),
+            "road was safe")
+    assert q.speaker_id == "hadi-al-amiri" and q.speaker_role == "veteran of the war against the Baath regime"
