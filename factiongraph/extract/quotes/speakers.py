@@ -632,7 +632,7 @@ class SyntaxSpeakers(QuoteSpans):
             return None
         eid = str(named[-1].entity_id)
         role = (roles.get(eid) or "").lower()
-        if self._other_title(view, named, role, until):
+        if self._other_title(view, [m for m in named if m.entity_id == eid], role, until):
             return None  # "... told the French ambassador ... The envoy said": someone else was described
         words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1] + [low]
         heads = {h.lower() for h in self.head_word.findall(role)}
