@@ -81,6 +81,10 @@ class QuoteVias(QuoteSubjects):
             if m.start > limit or not self._is_outlet_gap(text[pos:m.start]):
                 return None
             if re.match(r"['\u2019]s?\s", text[m.end:m.end + 3]):
+                if view.type_of(m) is EntityType.MEDIA_OUTLET and not any(
+                        n.start >= m.end and view.type_of(n) is EntityType.MEDIA_OUTLET
+                        and self._is_outlet_gap(text[m.end + 2:n.start]) for n in ms):
+                    return m  # "speaking to the BBC's Arabic service": the outlet's own service
                 continue  # a possessive owner: "told Lebanon's X"
             return m if view.type_of(m) is EntityType.MEDIA_OUTLET else None
         return None

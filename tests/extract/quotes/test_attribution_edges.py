@@ -99,3 +99,17 @@ def test_an_indefinite_description_after_a_person_is_the_role(extractor: QuoteEx
     q = one(run(extractor, "Hadi al-Amiri, a veteran of the war against the Baath regime, said the road was safe."),
             "road was safe")
     assert q.speaker_id == "hadi-al-amiri" and q.speaker_role == "veteran of the war against the Baath regime"
+
+
+def test_an_outlets_own_service_is_the_via(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "Speaking to the BBC's Arabic service, Muqtada al-Sadr said the count had been rigged."),
+            "count had been rigged")
+    assert q.speaker_id == "muqtada-al-sadr" and q.via_id == "bbc"
+
+
+def test_a_varied_title_is_checked_for_other_titles_only_after_its_person(extractor: QuoteExtractor) -> None:
+    text = ("Nouri al-Maliki, the former prime minister, has argued that a rapid withdrawal would leave Iraq "
+            "exposed, two people familiar with the talks said.\n\n"
+            "Qais al-Khazali takes a different view. In a televised interview last week, the Asaib Ahl al-Haq "
+            "leader said the presence of foreign forces had no legal basis.")
+    assert one(run(extractor, text), "no legal basis").speaker_id == "qais-al-khazali"
