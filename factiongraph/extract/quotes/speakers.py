@@ -105,7 +105,8 @@ class SyntaxSpeakers(QuoteSpans):
                 main = self._governing_subject(view, syn, tok, pos, roles)
                 if main is not None and last is not None and main.entity_id != last.entity_id:
                     return [main]  # "X received a delegation, during which he affirmed ...": X, not the last speaker
-                lead = self._described_before(view, syn, tok, last, roles)
+                lead = self._described_before(view, syn, tok, last, roles) or \
+                    self._subject_before(view, syn, tok, last, roles)
                 if lead is not None:  # 'X was defiant. "...," he said': X, not the last speaker
                     return [lead]
             if low in ("he", "she") and not self._is_person_speaker(view, last):
@@ -398,6 +399,30 @@ class SyntaxSpeakers(QuoteSpans):
         if any(t.i not in {s.i for s in subject.subtree} and (
                 t.lower_ in self.role_head_words or t.lower_ in self.source_heads or syn.mention_at(t) is not None)
                for t in root.subtree):
+            return None
+        eid = str(m.entity_id)
+        return Speaker(eid, roles.get(eid), False, eid)
+
+    def _subject_before(self, view: DocView, syn: Syntax, tok: Token, last: Speaker | None,
+                        roles: dict[str, str]) -> Speaker | None:
+        """Return the one person the sentence right before is about, as its main subject, when
+        "he"/"she" is the subject of its own sentence's main verb and that person is not the last
+        speaker ('"...," Yako said. X did not respond to a request for comment. In the past, he has
+        rejected ...': X). Not when the sentence before names another person."""
+        if tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
+            return None
+        sents = list(tok.doc.sents)
+        here = next((k for k, st in enumerate(sents) if st.start <= tok.i < st.end), 0)
+        if here == 0:
+            return None
+        prev = sents[here - 1]
+        subject = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)  # not a passive's
+        m = syn.mention_at(subject) if subject is not None else None
+        if m is None or not m.entity_id or view.type_of(m) is not EntityType.PERSON or \
+                (last is not None and m.entity_id == last.entity_id):
+            return None
+        if any(n.entity_id != m.entity_id and view.type_of(n) is EntityType.PERSON
+               for n in view.in_sentence(prev.start_char, prev.end_char)):
             return None
         eid = str(m.entity_id)
         return Speaker(eid, roles.get(eid), False, eid)

@@ -113,3 +113,10 @@ def test_a_varied_title_is_checked_for_other_titles_only_after_its_person(extrac
             "Qais al-Khazali takes a different view. In a televised interview last week, the Asaib Ahl al-Haq "
             "leader said the presence of foreign forces had no legal basis.")
     assert one(run(extractor, text), "no legal basis").speaker_id == "qais-al-khazali"
+
+
+def test_he_is_the_one_person_the_sentence_before_is_about(extractor: QuoteExtractor) -> None:
+    text = ('"We protect everyone here," Waad Qado said.\n\n'
+            "Rayan al-Kildani did not respond to a request for comment. In the past, he has rejected "
+            'criticism of his movement as "politically motivated."')
+    assert one(run(extractor, text), "rejected criticism").speaker_id == "rayan-al-kildani"
