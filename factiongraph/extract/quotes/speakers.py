@@ -77,6 +77,7 @@ _CHANNEL_HEADS = frozenset({"channel", "account", "page", "feed", "website", "si
 # Titles that name any office's holder ("the Pentagon chief", "the group's leader").
 # Lower-case particles of Arabic names written with a hyphen ("al-Sudani", "el-Sisi", "bin-Salman").
 _NAME_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "abd", "abu"})
+_PARTICLE_NAME = re.compile(r"\b(?i:al|el|bin|ibn|abd|abu)-[A-Z]")
 _GENERIC_TITLES = frozenset({"chief", "head", "leader", "boss"})
 _BE_FORMS = frozenset({"is", "are", "was", "were", "remains", "remained", "seemed", "appeared", "looked"})
 # Prepositions that set a name beside the speakers, not as one of their titles ("fighters loyal to X",
@@ -218,7 +219,8 @@ class SyntaxSpeakers(QuoteSpans):
                 for m in syn.phrase_mentions(tok)):  # "Renad Mansour", "Anbar Provincial Council": no place speaks
             name = self._unknown_name(tok)
             if name is not None:  # "International Christian Concern said": a name we do not know, as written
-                described = Speaker(None, name, False, f"desc-body:{name.lower()}#{tok.idx}")
+                kind = "desc-person" if _PARTICLE_NAME.search(name) else "desc-body"  # "Mahdi Taqi al-Amirli"
+                described = Speaker(None, name, False, f"{kind}:{name.lower()}#{tok.idx}")
         if described is None:
             described = self._unknown_person(view, syn, tok)
         return [described] if described is not None else []
@@ -274,7 +276,8 @@ class SyntaxSpeakers(QuoteSpans):
         if not words or words[-1].i != tok.i or any(t.like_num for t in words):
             return None
         inner = [t for t in words if not t.is_punct]
-        if any(not t.text[:1].isupper() and t.lower_ not in ("of", "for", "and", "the", "on", "in") for t in inner):
+        if any(not t.text[:1].isupper() and t.lower_ not in ("of", "for", "and", "the", "on", "in") and not (
+                t.lower_ in _NAME_PARTICLES and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-") for t in inner):
             return None
         if sum(1 for t in inner if t.text[:1].isupper() and not t.is_stop) < 2 or not tok.text[:1].isupper():
             return None  # "Many Iraqis": a capital that only opens the sentence

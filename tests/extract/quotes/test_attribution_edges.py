@@ -120,3 +120,13 @@ def test_he_is_the_one_person_the_sentence_before_is_about(extractor: QuoteExtra
             "Rayan al-Kildani did not respond to a request for comment. In the past, he has rejected "
             'criticism of his movement as "politically motivated."')
     assert one(run(extractor, text), "rejected criticism").speaker_id == "rayan-al-kildani"
+
+
+def test_a_name_ending_in_a_place_name_speaks_unnamed(extractor: QuoteExtractor) -> None:
+    # the mention finder only finds the town in the family name
+    text = ("Mahdi Taqi al-Amirli told Rudaw the army had not fired at the crowd. "
+            "He added that the soldiers had stayed in their barracks.")
+    quotes = run(extractor, text)
+    for fragment in ("not fired at the crowd", "stayed in their barracks"):
+        q = one(quotes, fragment)
+        assert q.speaker_id is None and q.speaker_role == "Mahdi Taqi al-Amirli" and q.via_id == "rudaw"
