@@ -130,3 +130,9 @@ def test_a_name_ending_in_a_place_name_speaks_unnamed(extractor: QuoteExtractor)
     for fragment in ("not fired at the crowd", "stayed in their barracks"):
         q = one(quotes, fragment)
         assert q.speaker_id is None and q.speaker_role == "Mahdi Taqi al-Amirli" and q.via_id == "rudaw"
+
+
+def test_a_persons_advisers_speak_unnamed(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "Sudani's advisers privately concede that the bill has little chance of passing this year."),
+            "little chance")
+    assert q.speaker_id is None and q.speaker_role == "Sudani's advisers"
