@@ -297,9 +297,11 @@ class QuoteClauses(SyntaxSpeakers):
         if cut is None:
             return findings
         later = {m.entity_id for m in ms if m.start >= cut}
+        dated = {m.entity_id for m in ms if m.start < cut} - later  # the place and the agency
         out: list[Finding] = []
         for f in findings:
-            speakers = [sp for sp in f.speakers if sp.entity_id is None or sp.entity_id in later]
+            # (a title after the dateline may stand for someone named elsewhere: "Iraq's prime minister")
+            speakers = [sp for sp in f.speakers if sp.entity_id is None or sp.entity_id not in dated]
             if not speakers:
                 continue
             f.speakers = speakers

@@ -136,3 +136,12 @@ def test_a_persons_advisers_speak_unnamed(extractor: QuoteExtractor) -> None:
     q = one(run(extractor, "Sudani's advisers privately concede that the bill has little chance of passing this year."),
             "little chance")
     assert q.speaker_id is None and q.speaker_role == "Sudani's advisers"
+
+
+def test_a_title_after_a_dateline_keeps_the_person_named_before(extractor: QuoteExtractor) -> None:
+    # a caption names the prime minister above the lead, whose dateline the parser makes the subject
+    text = ("Prime Minister Mohammed Shia al-Sudani speaks to reporters in Baghdad on March 3.\n\n"
+            "BAGHDAD, March 4 (Reuters) - Iraq's prime minister vowed on Monday to protect foreign missions "
+            "after a rocket attack near the embassy, saying those responsible would be hunted down.")
+    q = one(run(extractor, text), "protect foreign missions")
+    assert q.speaker_id == "mohammed-shia-al-sudani"
