@@ -315,12 +315,38 @@ class SyntaxSpeakers(QuoteSpans):
             return None  # "militia Harakat al-Nujaba" parsed as two subjects
         if any(c.dep_ == "det" and c.lower_ in ("a", "an", "no", "any", "every", "each") for c in tok.children):
             return None  # "a minister said": not one the reader can place (sources are read elsewhere)
+        if person:
+            holder = self._office_holder(view, syn, tok)
+            if holder is not None:  # "BAGHDAD (Reuters) - Iraq's prime minister vowed ...": the holder, named later
+                return holder
         kind = "desc-person" if person else "desc-body"
         prior = next((sp for sp in reversed(seen) if sp.entity_id is None and sp.key.startswith(f"{kind}:{low}#")),
                      None)
         if prior is not None:
             return prior
         return Speaker(None, self.role_text(view, tok), False, f"{kind}:{low}#{tok.idx}")
+
+    def _office_holder(self, view: DocView, syn: Syntax, tok: Token) -> Speaker | None:
+        """Return the person the knowledge base says held the office a definite title names in the
+        year of publication ("Iraq's prime minister": of the country written before it, else of
+        the document's main country), when the document names that person (and only one holder)."""
+        if view.year is None:
+            return None
+        words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1] + [tok.lower_]
+        norm, kind, ended = self.lexicon.normalize_role(" ".join(words))
+        if kind != "office" or ended:
+            return None
+        owners = [str(m.entity_id) for c in tok.lefts if c.dep_ in ("poss", "amod", "compound")
+                  for m in [syn.mention_at(c)] if m is not None and m.entity_id
+                  and view.type_of(m) is EntityType.COUNTRY]
+        country = owners[0] if owners else view.main_country
+        if country is None:
+            return None
+        named = {m.entity_id for m in view.ctx.mentions if m.entity_id}
+        holders = [r.id for r in self.kb.role_holders(norm, country, view.year) if r.id in named]
+        if len(holders) != 1:
+            return None
+        return Speaker(holders[0], self.role_text(view, tok), False, holders[0])
 
     def _someone(self, view: DocView, syn: Syntax, tok: Token, seen: list[Speaker], roles: dict[str, str]
                  ) -> Speaker | None:

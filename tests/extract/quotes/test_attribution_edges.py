@@ -145,3 +145,11 @@ def test_a_title_after_a_dateline_keeps_the_person_named_before(extractor: Quote
             "after a rocket attack near the embassy, saying those responsible would be hunted down.")
     q = one(run(extractor, text), "protect foreign missions")
     assert q.speaker_id == "mohammed-shia-al-sudani"
+
+
+def test_a_title_in_the_lead_is_its_holder_named_later(extractor: QuoteExtractor) -> None:
+    text = ("BAGHDAD, Feb 1 (Reuters) - Iraq's prime minister vowed on Thursday to protect foreign missions "
+            "after a rocket attack near the embassy.\n\n"
+            '"We will not be intimidated by anyone," Mohammed Shia al-Sudani told a news conference.')
+    q = one(run(extractor, text), "protect foreign missions")
+    assert q.speaker_id == "mohammed-shia-al-sudani" and q.speaker_role == "Iraq's prime minister"
