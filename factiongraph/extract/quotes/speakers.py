@@ -159,6 +159,10 @@ class SyntaxSpeakers(QuoteSpans):
             mine = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
             if mine is not None:
                 return self._office_owner(view, tok, "he" if mine.lower_ == "his" else "she", pos, last, seen, roles)
+            if any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
+                owner_org = self._governing_body(view, syn, tok, kinds)
+                if owner_org is not None:  # "X released a video in which its spokesman threatened ...": X
+                    return [owner_org]
         titled = self._titled_person(view, syn, tok, roles) or self._title_holder(view, tok, pos, seen, roles) \
             or self._varied_title(view, syn, tok, pos, seen, roles)
         if titled is not None:
@@ -468,6 +472,23 @@ class SyntaxSpeakers(QuoteSpans):
                     and subject.i != tok.i:
                 eid = str(m.entity_id)
                 return Speaker(eid, roles.get(eid), False, eid)
+        return None
+
+    def _governing_body(self, view: DocView, syn: Syntax, tok: Token, kinds: frozenset[EntityType]
+                        ) -> Speaker | None:
+        """Return the organisation that is the subject of a clause governing ``tok``, written
+        before it ("X released a video in which its spokesman threatened ...": X), else None."""
+        head = tok.head
+        for _ in range(12):
+            for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i):
+                m = syn.mention_at(subject)
+                if m is not None and m.entity_id and view.type_of(m) in kinds and \
+                        view.type_of(m) not in (EntityType.PERSON, EntityType.MEDIA_OUTLET, EntityType.PLACE):
+                    eid = str(m.entity_id)
+                    return Speaker(eid, re.sub(r"^its\s+", "", self.role_text(view, tok)), False, eid)
+            if head.head.i == head.i:
+                break
+            head = head.head
         return None
 
     def _governing_subject(self, view: DocView, syn: Syntax, tok: Token, pos: int, roles: dict[str, str]

@@ -153,3 +153,9 @@ def test_a_title_in_the_lead_is_its_holder_named_later(extractor: QuoteExtractor
             '"We will not be intimidated by anyone," Mohammed Shia al-Sudani told a news conference.')
     q = one(run(extractor, text), "protect foreign missions")
     assert q.speaker_id == "mohammed-shia-al-sudani" and q.speaker_role == "Iraq's prime minister"
+
+
+def test_its_spokesman_speaks_for_the_body_that_governs_the_clause(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "Asaib Ahl al-Haq released a video in which its spokesman threatened to strike "
+                           "American interests."), "threatened to strike")
+    assert q.speaker_id == "asaib-ahl-al-haq" and q.speaker_role == "spokesman"
