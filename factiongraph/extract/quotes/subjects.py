@@ -358,7 +358,7 @@ class QuoteSubjects(QuotePatterns):
             return None
         np = match.group("np")
         if not (self.head_word.search(np) or np.lower().startswith("one of") or (
-                person and re.match(r"an?\s+[a-z]", np) and not re.search(r"\d", np))):
+                person and re.match(r"an?\s+[a-z0-9]", np))):
             return None
         if re.search(r"^(?:(?!\b(?:that|which|who)\b).)*\b(?:was|were|is|are|has|have|had|will|would)\b", np):
             return None  # "According to X, the commander was killed ...": a clause, not a description
