@@ -1265,6 +1265,9 @@ class QuoteClauses(SyntaxSpeakers):
             if any(t.i in cue_at and cue_at[t.i].kind.startswith("participle") and t.i != tok.i
                    and any(s.dep_ in ("nsubj", "nsubjpass") for s in t.children) for t in child.subtree):
                 break
+            if child.dep_ == "prep" and child.lower_ == "with" and any(
+                    t.i in cue_at and self._with_absolute(t) for t in child.subtree):
+                break  # "..., with a senior aide warning that ...": the aide's own statement
             if child.dep_ == "conj" and child.i in cue_at and any(
                     c.dep_ in ("nsubj", "nsubjpass", "agent") or (c.dep_ == "prep" and c.lower_ == "by")
                     for c in child.children):
@@ -1424,11 +1427,21 @@ class QuoteClauses(SyntaxSpeakers):
         head = tok.head
         if head.lower_ in self.document_nouns:
             return []
+        if self._with_absolute(tok):  # "..., with one official saying ...": the official, named or not
+            return self._speakers(view, syn, [head], tok.idx, last, seen, roles)
         named = [sp for sp in self._speakers(view, syn, [head], tok.idx, last, seen, roles)
                  if sp.entity_id is not None] if head.lower_ not in self.statement_nouns else []
         if named or head.dep_ not in ("dobj", "pobj", "attr") or head.i < span.start:
             return named
         return self._governing_speakers(view, syn, head, span, start, end, last, seen, roles, done)
+
+    @staticmethod
+    def _with_absolute(tok: Token) -> bool:
+        """Return True for a participle on the object of "with" set off by a comma: its own speaker
+        ("..., with one official saying ...", "..., with a senior aide warning that ...")."""
+        head = tok.head
+        return bool(tok.dep_ == "acl" and head.dep_ == "pobj" and head.head.lower_ == "with" and
+                    head.head.i > 0 and tok.doc[head.head.i - 1].text == ",")
 
     def _governing_speakers(self, view: DocView, syn: Syntax, tok: Token, span: Any, start: int, end: int,
                             last: Speaker | None, seen: list[Speaker], roles: dict[str, str],

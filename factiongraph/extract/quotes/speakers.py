@@ -998,7 +998,8 @@ class SyntaxSpeakers(QuoteSpans):
         right = tok.i
         for child in tok.rights:
             if child.dep_ not in _ROLE_LINKS or child.text in (",", "(", "\u2014", "--") or \
-                    (child.dep_ == "acl" and child.lower_ in self.say_words) or \
+                    (child.dep_ == "acl" and (child.lower_ in self.say_words or any(
+                        kind.startswith("participle") for _, kind in self.cue_phrases.get(child.lower_, ())))) or \
                     child.lower_ in ("including", "like", "such") or (child.lower_ == "as" and child.i > 0
                                                                        and doc[child.i - 1].lower_ == "such"):
                 break

@@ -164,3 +164,10 @@ def test_its_spokesman_speaks_for_the_body_that_governs_the_clause(extractor: Qu
     q = one(run(extractor, "Asaib Ahl al-Haq released a video in which its spokesman threatened to strike "
                            "American interests."), "threatened to strike")
     assert q.speaker_id == "asaib-ahl-al-haq" and q.speaker_role == "spokesman"
+
+
+def test_with_a_source_saying_is_that_sources_statement(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "The talks ended without agreement, with one Iraqi official saying the Americans had "
+                           "refused to set a date."), "refused to set a date")
+    assert q.speaker_id is None and q.speaker_role == "one Iraqi official"
+    assert q.text == "the Americans had refused to set a date"
