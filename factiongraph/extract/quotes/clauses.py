@@ -873,12 +873,32 @@ class QuoteClauses(SyntaxSpeakers):
             if s.is_upper and len(s.text) > 2 and s.i + 1 < len(s.doc) and s.doc[s.i + 1].text in ",-\u2014:":
                 continue
             out.append(s)
+        if not out:
+            out = QuoteClauses._subject_set_off(verb)
         if len(out) > 1 and all(s.i < verb.i and s.dep_ in ("nsubj", "conj") for s in out) and not any(
                 c.dep_ in ("cc", "preconj") for s in out for c in s.children):
             # two bare subjects before one verb is a misparse of a phrase set off by commas ("In a
             # post on X, formerly Twitter, Khazali said"): the subject is the one next to the verb
             out = [max(out, key=lambda s: s.i)]
         return out
+
+    @staticmethod
+    def _subject_set_off(verb: Token) -> list[Token]:
+        """Return the noun phrase right before a main verb the parse gave no subject, when the
+        parser hung it on an opening phrase as an apposition after a comma ("In a statement on its
+        Telegram channel, the group's security official X mocked ... and said ...": the official)."""
+        main = verb
+        while main.dep_ == "conj" and main.head.i < main.i:
+            main = main.head
+        sent = main.sent
+        if main.dep_ != "ROOT" or main.i <= sent.start:
+            return []
+        t, top = main.doc[main.i - 1], None
+        while t.head.i != t.i and t.i < main.i:
+            if t.dep_ == "appos" and t.left_edge.i > sent.start and main.doc[t.left_edge.i - 1].text == ",":
+                top = t
+            t = t.head
+        return [top] if top is not None and top.right_edge.i == main.i - 1 else []
 
     @classmethod
     def _purpose_subjects(cls, syn: Syntax, tok: Token) -> list[Token]:

@@ -171,3 +171,11 @@ def test_with_a_source_saying_is_that_sources_statement(extractor: QuoteExtracto
                            "refused to set a date."), "refused to set a date")
     assert q.speaker_id is None and q.speaker_role == "one Iraqi official"
     assert q.text == "the Americans had refused to set a date"
+
+
+def test_a_subject_the_parser_hung_on_an_opening_phrase_speaks(extractor: QuoteExtractor) -> None:
+    text = ("Kataib Hezbollah has been the most defiant. In a statement published on its Telegram channel, the "
+            "group's security official Abu Ali al-Askari mocked the government's efforts and said the fighters "
+            "would decide when to stop.")
+    q = one(run(extractor, text), "decide when to stop")
+    assert q.speaker_id == "abu-ali-al-askari" and q.via_id == "telegram"
