@@ -212,6 +212,13 @@ class SyntaxSpeakers(QuoteSpans):
                     not (view.type_of(m) is EntityType.COUNTRY and self._is_people(view, m)):
                 eid = str(m.entity_id)
                 return [Speaker(eid, roles.get(eid), False, eid)]
+        if low in self.body_nouns and not plural:
+            owner = next((m for c in tok.children if c.dep_ == "poss" for m in [syn.mention_at(c)]
+                          if m is not None and m.entity_id and view.type_of(m) in kinds and view.type_of(m) not in (
+                              EntityType.PERSON, EntityType.PLACE, EntityType.COUNTRY, EntityType.MEDIA_OUTLET)), None)
+            if owner is not None:  # "the PMF's Dhi Qar directorate rejected ...": a body of the PMF speaks for it
+                eid = str(owner.entity_id)
+                return [Speaker(eid, self.role_text(view, tok), False, eid)]
         if tok.text[:1].isupper() and tok.i > 0:
             sp = self._by_surname(view, tok.text, seen)
             if sp is not None:

@@ -179,3 +179,9 @@ def test_a_subject_the_parser_hung_on_an_opening_phrase_speaks(extractor: QuoteE
             "would decide when to stop.")
     q = one(run(extractor, text), "decide when to stop")
     assert q.speaker_id == "abu-ali-al-askari" and q.via_id == "telegram"
+
+
+def test_a_regional_body_of_an_organisation_speaks_for_it(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "The PMF's Dhi Qar directorate rejected the accusations in a statement on Sunday."),
+            "rejected the accusations")
+    assert q.speaker_id == "pmf" and q.speaker_role == "PMF's Dhi Qar directorate"
