@@ -819,6 +819,11 @@ class QuoteClauses(SyntaxSpeakers):
                                t.dep_ == "ccomp" and c.dep_ == "dobj" and c.i == t.left_edge.i)) for c in t.children)
                                 or self._told_that(tok, t))
                            and self._through_attribution(tok, t.head)), None)
+        if clause is None:  # "found that Iran-backed factions controlled ...": "that" hung on the object
+            clause = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and span.start <= c.i < span.end
+                           and c.left_edge.lower_ == "that" and any(
+                               k.lower_ == "that" and k.dep_ == "mark" for k in c.children)
+                           and any(k.dep_ in ("acl", "relcl") and k.i > c.i for k in c.children)), None)
         if clause is None and tok.lower_ in self.report_verbs | {"recalled", "recounted", "admitted", "described"}:
             # "residents reported hearing three explosions": a gerund reports what they saw or did
             clause = next((c for c in tok.children if c.dep_ == "xcomp" and c.lower_.endswith("ing")

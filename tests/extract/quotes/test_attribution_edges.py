@@ -185,3 +185,10 @@ def test_a_regional_body_of_an_organisation_speaks_for_it(extractor: QuoteExtrac
     q = one(run(extractor, "The PMF's Dhi Qar directorate rejected the accusations in a statement on Sunday."),
             "rejected the accusations")
     assert q.speaker_id == "pmf" and q.speaker_role == "PMF's Dhi Qar directorate"
+
+
+def test_a_that_clause_the_parser_hung_on_the_object_is_reported(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "A report published on Wednesday by the Washington Institute found that Iran-backed "
+                           "factions controlled at least five of Iraq's border crossings."), "border crossings")
+    assert q.speaker_id == "washington-institute"
+    assert q.text.startswith("Iran-backed factions controlled")
