@@ -104,6 +104,7 @@ class _Cue:
     end: int  # token index after the cue phrase
     speakers: list[Speaker] = field(default_factory=list)
     content: tuple[int, int] | None = None  # token range of the reported words
+    via: str | None = None  # the outlet its statement reached the reader through, once read
 
 
 # '"..." - that was the message from X': the signature names the speaker after these words.
@@ -173,6 +174,7 @@ class QuoteClauses(SyntaxSpeakers):
             if found is None:
                 continue
             done[cue.tok.i] = cue
+            cue.via = found.via
             inner = self._relayed_heads(view, cue, cue_at)
             if inner:
                 relays.append((cue, found, inner))
@@ -1431,7 +1433,8 @@ class QuoteClauses(SyntaxSpeakers):
         if len(view.text[s:e].split()) < 2:
             return None
         cue.content = (lo, hi)
-        via = None
+        # "explained to Shafaq News that ..., pointing out that ...": the governing statement's outlet
+        via = next((done[t.i].via for t in tok.ancestors if t.i in done), None)
         if not any(t.i in done for t in tok.ancestors):
             gov = tok.head
             while gov.dep_ in ("prep", "pcomp") and gov.head.i != gov.i:

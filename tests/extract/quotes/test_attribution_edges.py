@@ -192,3 +192,10 @@ def test_a_that_clause_the_parser_hung_on_the_object_is_reported(extractor: Quot
                            "factions controlled at least five of Iraq's border crossings."), "border crossings")
     assert q.speaker_id == "washington-institute"
     assert q.text.startswith("Iran-backed factions controlled")
+
+
+def test_a_participle_after_the_words_keeps_the_outlet_they_were_told_to(extractor: QuoteExtractor) -> None:
+    text = ('Hadi al-Amiri explained to Shafaq News that "the government is unable to confront the factions at '
+            'this stage," pointing out that the factions control several border crossings.')
+    q = one(run(extractor, text), "border crossings")
+    assert q.speaker_id == "hadi-al-amiri" and q.via_id == "shafaq-news"
