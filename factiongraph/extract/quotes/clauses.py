@@ -104,6 +104,7 @@ class _Cue:
     end: int  # token index after the cue phrase
     speakers: list[Speaker] = field(default_factory=list)
     content: tuple[int, int] | None = None  # token range of the reported words
+    via: str | None = None  # the outlet its statement reached the reader through, once read
 
 
 # '"..." - that was the message from X': the signature names the speaker after these words.
@@ -173,6 +174,7 @@ class QuoteClauses(SyntaxSpeakers):
             if found is None:
                 continue
             done[cue.tok.i] = cue
+            cue.via = found.via
             inner = self._relayed_heads(view, cue, cue_at)
             if inner:
                 relays.append((cue, found, inner))
@@ -297,9 +299,11 @@ class QuoteClauses(SyntaxSpeakers):
         if cut is None:
             return findings
         later = {m.entity_id for m in ms if m.start >= cut}
+        dated = {m.entity_id for m in ms if m.start < cut} - later  # the place and the agency
         out: list[Finding] = []
         for f in findings:
-            speakers = [sp for sp in f.speakers if sp.entity_id is None or sp.entity_id in later]
+            # (a title after the dateline may stand for someone named elsewhere: "Iraq's prime minister")
+            speakers = [sp for sp in f.speakers if sp.entity_id is None or sp.entity_id not in dated]
             if not speakers:
                 continue
             f.speakers = speakers
@@ -336,17 +340,22 @@ class QuoteClauses(SyntaxSpeakers):
                      *(c for c in head.children if c.dep_ == "parataxis")]
         elif cue.content is not None:
             heads = [c for c in cue.tok.children if c.dep_ in ("ccomp", "parataxis")]
+            if not self.is_outlet(view, cue.speakers[0].entity_id):  # a statement: "X received Y, during
+                # which he affirmed that ..., said a statement from his office": any verb of saying in its words
+                heads += [t for t in cue.tok.doc[cue.content[0]:cue.content[1]] if t.i in cue_at]
         else:
             heads = [cue.tok.head]
         heads = [h for t in heads for h in (t, *t.conjuncts)]
         return [h.i for h in heads if h.i in cue_at and h.i != cue.tok.i
                 and not cue_at[h.i].kind.startswith("participle")]
 
-    @staticmethod
-    def _cites_statement(cue: _Cue) -> bool:
+    def _cites_statement(self, cue: _Cue) -> bool:
         """Return True for "according to X" (a source, which relays the words of a speaker the clause
-        names: '"...," Y said, according to a statement from X', "According to X, Y told Z that ...")."""
-        return cue.kind == "according"
+        names: '"...," Y said, according to a statement from X', "According to X, Y told Z that ..."),
+        and for a statement that says (a statement noun its verb's subject: "Blinken reaffirmed ...,
+        the statement added", "he affirmed that ..., said a statement from his office")."""
+        return cue.kind == "according" or (cue.kind == "say" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in self.statement_nouns for c in cue.tok.children))
 
     def quote_after_clause(self, view: DocView, index: TokenIndex, start: int, end: int, last: Speaker | None,
                            seen: list[Speaker], roles: dict[str, str]) -> Finding | None:
@@ -544,8 +553,8 @@ class QuoteClauses(SyntaxSpeakers):
     def _own_relative(tok: Token) -> bool:
         """Return True for a relative clause with a statement of its own: ", which denied it",
         "a claim the ministry denied" (not "militias that threaten the state": a description)."""
-        if tok.dep_ != "relcl":
-            return False
+        if tok.dep_ != "relcl" or QuoteClauses._told_that(tok.head.head, tok):
+            return False  # "told a briefing that the US held Iran responsible": what was told
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ not in ("which", "who", "that"):
             return True
@@ -808,9 +817,15 @@ class QuoteClauses(SyntaxSpeakers):
         if clause is None:
             clause = next((t for t in tok.subtree if t.i > tok.i and span.start <= t.i < span.end
                            and t.dep_ in ("ccomp", "acl", "advcl", "relcl")
-                           and any(c.lower_ == "that" and (c.dep_ == "mark" or (
+                           and (any(c.lower_ == "that" and (c.dep_ == "mark" or (
                                t.dep_ == "ccomp" and c.dep_ == "dobj" and c.i == t.left_edge.i)) for c in t.children)
+                                or self._told_that(tok, t))
                            and self._through_attribution(tok, t.head)), None)
+        if clause is None:  # "found that Iran-backed factions controlled ...": "that" hung on the object
+            clause = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and span.start <= c.i < span.end
+                           and c.left_edge.lower_ == "that" and any(
+                               k.lower_ == "that" and k.dep_ == "mark" for k in c.children)
+                           and any(k.dep_ in ("acl", "relcl") and k.i > c.i for k in c.children)), None)
         if clause is None and tok.lower_ in self.report_verbs | {"recalled", "recounted", "admitted", "described"}:
             # "residents reported hearing three explosions": a gerund reports what they saw or did
             clause = next((c for c in tok.children if c.dep_ == "xcomp" and c.lower_.endswith("ing")
@@ -824,6 +839,15 @@ class QuoteClauses(SyntaxSpeakers):
         else:
             hi = min(hi, tok.left_edge.i if tok.left_edge.i > lo else tok.i)
         return lo, hi
+
+    @staticmethod
+    def _told_that(verb: Token, t: Token) -> bool:
+        """Return True for a "that" clause the parser hung on the addressee of "told" as a relative
+        clause ("told a briefing that the strikes would continue"): it opens right after the
+        addressee with "that" and has a subject of its own, so "that" relates nothing."""
+        return verb.lower_ in ("told", "tell", "tells", "telling") and t.dep_ == "relcl" and t.head.dep_ in ("dobj", "dative") \
+            and t.head.head.i == verb.i and t.left_edge.lower_ == "that" \
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in t.children)
 
     @staticmethod
     def _progressive(tok: Token) -> bool:
@@ -856,12 +880,32 @@ class QuoteClauses(SyntaxSpeakers):
             if s.is_upper and len(s.text) > 2 and s.i + 1 < len(s.doc) and s.doc[s.i + 1].text in ",-\u2014:":
                 continue
             out.append(s)
+        if not out:
+            out = QuoteClauses._subject_set_off(verb)
         if len(out) > 1 and all(s.i < verb.i and s.dep_ in ("nsubj", "conj") for s in out) and not any(
                 c.dep_ in ("cc", "preconj") for s in out for c in s.children):
             # two bare subjects before one verb is a misparse of a phrase set off by commas ("In a
             # post on X, formerly Twitter, Khazali said"): the subject is the one next to the verb
             out = [max(out, key=lambda s: s.i)]
         return out
+
+    @staticmethod
+    def _subject_set_off(verb: Token) -> list[Token]:
+        """Return the noun phrase right before a main verb the parse gave no subject, when the
+        parser hung it on an opening phrase as an apposition after a comma ("In a statement on its
+        Telegram channel, the group's security official X mocked ... and said ...": the official)."""
+        main = verb
+        while main.dep_ == "conj" and main.head.i < main.i:
+            main = main.head
+        sent = main.sent
+        if main.dep_ != "ROOT" or main.i <= sent.start:
+            return []
+        t, top = main.doc[main.i - 1], None
+        while t.head.i != t.i and t.i < main.i:
+            if t.dep_ == "appos" and t.left_edge.i > sent.start and main.doc[t.left_edge.i - 1].text == ",":
+                top = t
+            t = t.head
+        return [top] if top is not None and top.right_edge.i == main.i - 1 else []
 
     @classmethod
     def _purpose_subjects(cls, syn: Syntax, tok: Token) -> list[Token]:
@@ -1248,6 +1292,9 @@ class QuoteClauses(SyntaxSpeakers):
             if any(t.i in cue_at and cue_at[t.i].kind.startswith("participle") and t.i != tok.i
                    and any(s.dep_ in ("nsubj", "nsubjpass") for s in t.children) for t in child.subtree):
                 break
+            if child.dep_ == "prep" and child.lower_ == "with" and any(
+                    t.i in cue_at and self._with_absolute(t) for t in child.subtree):
+                break  # "..., with a senior aide warning that ...": the aide's own statement
             if child.dep_ == "conj" and child.i in cue_at and any(
                     c.dep_ in ("nsubj", "nsubjpass", "agent") or (c.dep_ == "prep" and c.lower_ == "by")
                     for c in child.children):
@@ -1275,6 +1322,10 @@ class QuoteClauses(SyntaxSpeakers):
             first = min((t.left_edge.idx for t in subjects), default=tok.idx)
             via = self.find_via(view, self._ms(view, start, end), start, min(first, tok.idx), tok.idx,
                                 self._end_char(doc, tok.i), end).via
+        if via is None:
+            closing = self.trailing_via(view, self._ms(view, start, end), s, end)
+            if closing is not None and s < closing[1]:  # "vowed ..., in a statement on Sabereen News"
+                via, e = closing[0], min(e, self.trim(view.text, s, closing[1])[1])
         starts: dict[str, int] = {}
         if len(cue.speakers) > 1:  # "Kadhimi and Halbusi both welcomed ...": each from its own name
             for sp in cue.speakers:
@@ -1382,7 +1433,8 @@ class QuoteClauses(SyntaxSpeakers):
         if len(view.text[s:e].split()) < 2:
             return None
         cue.content = (lo, hi)
-        via = None
+        # "explained to Shafaq News that ..., pointing out that ...": the governing statement's outlet
+        via = next((done[t.i].via for t in tok.ancestors if t.i in done), None)
         if not any(t.i in done for t in tok.ancestors):
             gov = tok.head
             while gov.dep_ in ("prep", "pcomp") and gov.head.i != gov.i:
@@ -1403,11 +1455,21 @@ class QuoteClauses(SyntaxSpeakers):
         head = tok.head
         if head.lower_ in self.document_nouns:
             return []
+        if self._with_absolute(tok):  # "..., with one official saying ...": the official, named or not
+            return self._speakers(view, syn, [head], tok.idx, last, seen, roles)
         named = [sp for sp in self._speakers(view, syn, [head], tok.idx, last, seen, roles)
                  if sp.entity_id is not None] if head.lower_ not in self.statement_nouns else []
         if named or head.dep_ not in ("dobj", "pobj", "attr") or head.i < span.start:
             return named
         return self._governing_speakers(view, syn, head, span, start, end, last, seen, roles, done)
+
+    @staticmethod
+    def _with_absolute(tok: Token) -> bool:
+        """Return True for a participle on the object of "with" set off by a comma: its own speaker
+        ("..., with one official saying ...", "..., with a senior aide warning that ...")."""
+        head = tok.head
+        return bool(tok.dep_ == "acl" and head.dep_ == "pobj" and head.head.lower_ == "with" and
+                    head.head.i > 0 and tok.doc[head.head.i - 1].text == ",")
 
     def _governing_speakers(self, view: DocView, syn: Syntax, tok: Token, span: Any, start: int, end: int,
                             last: Speaker | None, seen: list[Speaker], roles: dict[str, str],

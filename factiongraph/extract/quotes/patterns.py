@@ -119,6 +119,8 @@ class QuotePatterns:
                                       for k, v in rules["claim_complements"].items()}
             self.claim_not_before = {str(k).lower(): frozenset(str(w).lower() for w in v)
                                      for k, v in (rules.get("claim_not_before") or {}).items()}
+            self.office_synonyms = {str(w).lower(): frozenset(str(v).lower() for v in group)
+                                    for group in rules.get("office_synonyms") or [] for w in group}
             odd = [f"{k}: {w!r}" for k in words for w in rules[k] if not isinstance(w, str)]
             if odd:  # YAML 1.1 reads a bare on/off/yes/no as a boolean: quote such words
                 raise ValueError(f"not a string: {', '.join(odd)}")

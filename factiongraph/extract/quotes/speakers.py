@@ -75,6 +75,9 @@ _EVIDENCE_VERBS = frozenset({"showed", "shows", "found", "finds", "documented", 
 # Heads of a phrase naming someone's own channel ("the group's Telegram channel", "his X account").
 _CHANNEL_HEADS = frozenset({"channel", "account", "page", "feed", "website", "site"})
 # Titles that name any office's holder ("the Pentagon chief", "the group's leader").
+# Lower-case particles of Arabic names written with a hyphen ("al-Sudani", "el-Sisi", "bin-Salman").
+_NAME_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "abd", "abu"})
+_PARTICLE_NAME = re.compile(r"\b(?i:al|el|bin|ibn|abd|abu)-[A-Z]")
 _GENERIC_TITLES = frozenset({"chief", "head", "leader", "boss"})
 _BE_FORMS = frozenset({"is", "are", "was", "were", "remains", "remained", "seemed", "appeared", "looked"})
 # Prepositions that set a name beside the speakers, not as one of their titles ("fighters loyal to X",
@@ -100,7 +103,11 @@ class SyntaxSpeakers(QuoteSpans):
                     last.key.split("#")[0].removeprefix("anon:") in self.group_nouns:
                 return [last]  # "a militia said ... it vowed"
             if low in ("he", "she") and self._is_person_speaker(view, last):
-                lead = self._described_before(view, syn, tok, last, roles)
+                main = self._governing_subject(view, syn, tok, pos, roles)
+                if main is not None and last is not None and main.entity_id != last.entity_id:
+                    return [main]  # "X received a delegation, during which he affirmed ...": X, not the last speaker
+                lead = self._described_before(view, syn, tok, last, roles) or \
+                    self._subject_before(view, syn, tok, last, roles)
                 if lead is not None:  # 'X was defiant. "...," he said': X, not the last speaker
                     return [lead]
             if low in ("he", "she") and not self._is_person_speaker(view, last):
@@ -152,6 +159,10 @@ class SyntaxSpeakers(QuoteSpans):
             mine = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
             if mine is not None:
                 return self._office_owner(view, tok, "he" if mine.lower_ == "his" else "she", pos, last, seen, roles)
+            if any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
+                owner_org = self._governing_body(view, syn, tok, kinds)
+                if owner_org is not None:  # "X released a video in which its spokesman threatened ...": X
+                    return [owner_org]
         titled = self._titled_person(view, syn, tok, roles) or self._title_holder(view, tok, pos, seen, roles) \
             or self._varied_title(view, syn, tok, pos, seen, roles)
         if titled is not None:
@@ -201,6 +212,13 @@ class SyntaxSpeakers(QuoteSpans):
                     not (view.type_of(m) is EntityType.COUNTRY and self._is_people(view, m)):
                 eid = str(m.entity_id)
                 return [Speaker(eid, roles.get(eid), False, eid)]
+        if low in self.body_nouns and not plural:
+            owner = next((m for c in tok.children if c.dep_ == "poss" for m in [syn.mention_at(c)]
+                          if m is not None and m.entity_id and view.type_of(m) in kinds and view.type_of(m) not in (
+                              EntityType.PERSON, EntityType.PLACE, EntityType.COUNTRY, EntityType.MEDIA_OUTLET)), None)
+            if owner is not None:  # "the PMF's Dhi Qar directorate rejected ...": a body of the PMF speaks for it
+                eid = str(owner.entity_id)
+                return [Speaker(eid, self.role_text(view, tok), False, eid)]
         if tok.text[:1].isupper() and tok.i > 0:
             sp = self._by_surname(view, tok.text, seen)
             if sp is not None:
@@ -212,8 +230,40 @@ class SyntaxSpeakers(QuoteSpans):
                 for m in syn.phrase_mentions(tok)):  # "Renad Mansour", "Anbar Provincial Council": no place speaks
             name = self._unknown_name(tok)
             if name is not None:  # "International Christian Concern said": a name we do not know, as written
-                described = Speaker(None, name, False, f"desc-body:{name.lower()}#{tok.idx}")
+                kind = "desc-person" if _PARTICLE_NAME.search(name) else "desc-body"  # "Mahdi Taqi al-Amirli"
+                described = Speaker(None, name, False, f"{kind}:{name.lower()}#{tok.idx}")
+        if described is None:
+            described = self._unknown_person(view, syn, tok)
         return [described] if described is not None else []
+
+    def _unknown_person(self, view: DocView, syn: Syntax, tok: Token) -> Speaker | None:
+        """Return a person the mention finder missed, described by the title set off after the name
+        ("Belkis Wille, associate director at the group, said"): no entity, the title as the role.
+
+        The subject is a capitalised name of two words or more that no mention covers, with an
+        apposition whose head, or a word before it, is a title (``role_heads``).
+        """
+        if tok.dep_ == "appos":  # the name the parser hung on a dateline (below)
+            if not tok.head.text.isupper() or tok.head.dep_ not in ("nsubj", "nsubjpass"):
+                return None
+        elif tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        elif tok.text.isupper():  # "BAGHDAD (Reuters) - X, a ...": a dateline the parser made the subject
+            return next((sp for c in tok.rights if c.dep_ == "appos" for sp in [self._unknown_person(view, syn, c)]
+                         if sp is not None), None)
+        if syn.phrase_mentions(tok, appositions=False):
+            return None
+        first = min((t.i for t in tok.lefts if t.dep_ == "compound"), default=tok.i)
+        words = [t for t in tok.doc[first:tok.i + 1] if t.text != "-"]
+        if len(words) < 2 or any(t.dep_ != "compound" for t in words[:-1]) or any(
+                t.like_num or not (t.text[:1].isupper() and not t.is_stop or t.lower_ in _NAME_PARTICLES
+                                   and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-") for t in words):
+            return None  # "Karim al-Sudani": capitalised words, "al-" and the like joined by hyphens
+        appos = next((c for c in tok.rights if c.dep_ == "appos" and c.text[:1].islower()), None)
+        if appos is None or not any(t.lower_ in self.role_head_words for t in appos.subtree if t.i <= appos.i):
+            return None
+        name = " ".join(t.text for t in words)
+        return Speaker(None, self.role_text(view, appos), False, f"desc-person:{name.lower()}#{tok.idx}")
 
     def _office_owner(self, view: DocView, tok: Token, pronoun: str, pos: int, last: Speaker | None,
                       seen: list[Speaker], roles: dict[str, str]) -> list[Speaker]:
@@ -237,7 +287,8 @@ class SyntaxSpeakers(QuoteSpans):
         if not words or words[-1].i != tok.i or any(t.like_num for t in words):
             return None
         inner = [t for t in words if not t.is_punct]
-        if any(not t.text[:1].isupper() and t.lower_ not in ("of", "for", "and", "the", "on", "in") for t in inner):
+        if any(not t.text[:1].isupper() and t.lower_ not in ("of", "for", "and", "the", "on", "in") and not (
+                t.lower_ in _NAME_PARTICLES and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-") for t in inner):
             return None
         if sum(1 for t in inner if t.text[:1].isupper() and not t.is_stop) < 2 or not tok.text[:1].isupper():
             return None  # "Many Iraqis": a capital that only opens the sentence
@@ -275,12 +326,38 @@ class SyntaxSpeakers(QuoteSpans):
             return None  # "militia Harakat al-Nujaba" parsed as two subjects
         if any(c.dep_ == "det" and c.lower_ in ("a", "an", "no", "any", "every", "each") for c in tok.children):
             return None  # "a minister said": not one the reader can place (sources are read elsewhere)
+        if person:
+            holder = self._office_holder(view, syn, tok)
+            if holder is not None:  # "BAGHDAD (Reuters) - Iraq's prime minister vowed ...": the holder, named later
+                return holder
         kind = "desc-person" if person else "desc-body"
         prior = next((sp for sp in reversed(seen) if sp.entity_id is None and sp.key.startswith(f"{kind}:{low}#")),
                      None)
         if prior is not None:
             return prior
         return Speaker(None, self.role_text(view, tok), False, f"{kind}:{low}#{tok.idx}")
+
+    def _office_holder(self, view: DocView, syn: Syntax, tok: Token) -> Speaker | None:
+        """Return the person the knowledge base says held the office a definite title names in the
+        year of publication ("Iraq's prime minister": of the country written before it, else of
+        the document's main country), when the document names that person (and only one holder)."""
+        if view.year is None:
+            return None
+        words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1] + [tok.lower_]
+        norm, kind, ended = self.lexicon.normalize_role(" ".join(words))
+        if kind != "office" or ended:
+            return None
+        owners = [str(m.entity_id) for c in tok.lefts if c.dep_ in ("poss", "amod", "compound")
+                  for m in [syn.mention_at(c)] if m is not None and m.entity_id
+                  and view.type_of(m) is EntityType.COUNTRY]
+        country = owners[0] if owners else view.main_country
+        if country is None:
+            return None
+        named = {m.entity_id for m in view.ctx.mentions if m.entity_id}
+        holders = [r.id for r in self.kb.role_holders(norm, country, view.year) if r.id in named]
+        if len(holders) != 1:
+            return None
+        return Speaker(holders[0], self.role_text(view, tok), False, holders[0])
 
     def _someone(self, view: DocView, syn: Syntax, tok: Token, seen: list[Speaker], roles: dict[str, str]
                  ) -> Speaker | None:
@@ -366,6 +443,30 @@ class SyntaxSpeakers(QuoteSpans):
         eid = str(m.entity_id)
         return Speaker(eid, roles.get(eid), False, eid)
 
+    def _subject_before(self, view: DocView, syn: Syntax, tok: Token, last: Speaker | None,
+                        roles: dict[str, str]) -> Speaker | None:
+        """Return the one person the sentence right before is about, as its main subject, when
+        "he"/"she" is the subject of its own sentence's main verb and that person is not the last
+        speaker ('"...," Yako said. X did not respond to a request for comment. In the past, he has
+        rejected ...': X). Not when the sentence before names another person."""
+        if tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
+            return None
+        sents = list(tok.doc.sents)
+        here = next((k for k, st in enumerate(sents) if st.start <= tok.i < st.end), 0)
+        if here == 0:
+            return None
+        prev = sents[here - 1]
+        subject = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)  # not a passive's
+        m = syn.mention_at(subject) if subject is not None else None
+        if m is None or not m.entity_id or view.type_of(m) is not EntityType.PERSON or \
+                (last is not None and m.entity_id == last.entity_id):
+            return None
+        if any(n.entity_id != m.entity_id and view.type_of(n) is EntityType.PERSON
+               for n in view.in_sentence(prev.start_char, prev.end_char)):
+            return None
+        eid = str(m.entity_id)
+        return Speaker(eid, roles.get(eid), False, eid)
+
     def _main_subject(self, view: DocView, syn: Syntax, tok: Token, pos: int, roles: dict[str, str]
                       ) -> Speaker | None:
         """Return the person the sentence of ``tok`` is about: its main verb's subject, written before ``pos``."""
@@ -379,6 +480,38 @@ class SyntaxSpeakers(QuoteSpans):
                 eid = str(m.entity_id)
                 return Speaker(eid, roles.get(eid), False, eid)
         return None
+
+    def _governing_body(self, view: DocView, syn: Syntax, tok: Token, kinds: frozenset[EntityType]
+                        ) -> Speaker | None:
+        """Return the organisation that is the subject of a clause governing ``tok``, written
+        before it ("X released a video in which its spokesman threatened ...": X), else None."""
+        head = tok.head
+        for _ in range(12):
+            for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i):
+                m = syn.mention_at(subject)
+                if m is not None and m.entity_id and view.type_of(m) in kinds and \
+                        view.type_of(m) not in (EntityType.PERSON, EntityType.MEDIA_OUTLET, EntityType.PLACE):
+                    eid = str(m.entity_id)
+                    return Speaker(eid, re.sub(r"^its\s+", "", self.role_text(view, tok)), False, eid)
+            if head.head.i == head.i:
+                break
+            head = head.head
+        return None
+
+    def _governing_subject(self, view: DocView, syn: Syntax, tok: Token, pos: int, roles: dict[str, str]
+                           ) -> Speaker | None:
+        """Return the person who is the subject of a clause that governs the pronoun ``tok``, written
+        before it ("X received a delegation, during which he affirmed ...": X), else None."""
+        head = tok.head
+        while True:
+            for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i):
+                m = syn.mention_at(subject)
+                if m is not None and m.entity_id and m.end <= pos and view.type_of(m) is EntityType.PERSON:
+                    eid = str(m.entity_id)
+                    return Speaker(eid, roles.get(eid), False, eid)
+            if head.head.i == head.i:
+                return None
+            head = head.head
 
     def _named_head(self, view: DocView, syn: Syntax, tok: Token, kinds: frozenset[EntityType],
                     roles: dict[str, str]) -> Speaker | None:
@@ -544,9 +677,14 @@ class SyntaxSpeakers(QuoteSpans):
             ent = view.entity(eid)
             described = (roles.get(str(eid)) or "").lower()
             if ent is not None and ent.type is EntityType.PERSON and described and (
-                    title in described or canonical in described):
+                    title in described or canonical in described or self._same_office(title, described)):
                 return Speaker(ent.entity_id, roles.get(ent.entity_id), False, ent.entity_id)
         return None
+
+    def _same_office(self, title: str, described: str) -> bool:
+        """Return True when ``described`` holds a title of the same office as ``title`` (``office_synonyms``:
+        "the MP" for "Lawmaker X", "the deputy" for "MP X")."""
+        return any(re.search(rf"\b{re.escape(w)}\b", described) for w in self.office_synonyms.get(title, ()))
 
     def _varied_title(self, view: DocView, syn: Syntax, tok: Token, pos: int, seen: list[Speaker],
                       roles: dict[str, str]) -> Speaker | None:
@@ -576,7 +714,7 @@ class SyntaxSpeakers(QuoteSpans):
             return None
         eid = str(named[-1].entity_id)
         role = (roles.get(eid) or "").lower()
-        if self._other_title(view, named, role, until):
+        if self._other_title(view, [m for m in named if m.entity_id == eid], role, until):
             return None  # "... told the French ambassador ... The envoy said": someone else was described
         words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1] + [low]
         heads = {h.lower() for h in self.head_word.findall(role)}
@@ -867,7 +1005,8 @@ class SyntaxSpeakers(QuoteSpans):
         right = tok.i
         for child in tok.rights:
             if child.dep_ not in _ROLE_LINKS or child.text in (",", "(", "\u2014", "--") or \
-                    (child.dep_ == "acl" and child.lower_ in self.say_words) or \
+                    (child.dep_ == "acl" and (child.lower_ in self.say_words or any(
+                        kind.startswith("participle") for _, kind in self.cue_phrases.get(child.lower_, ())))) or \
                     child.lower_ in ("including", "like", "such") or (child.lower_ == "as" and child.i > 0
                                                                        and doc[child.i - 1].lower_ == "such"):
                 break

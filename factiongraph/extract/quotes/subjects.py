@@ -276,6 +276,9 @@ class QuoteSubjects(QuotePatterns):
             earlier = next((s for s in reversed(seen) if is_person(s)), None)
             return earlier if earlier is not None else self.person_named_after(view, pos, roles)
         if pronoun == "they" and last is not None:
+            ent = view.entity(last.entity_id)
+            if not last.anonymous and ent is not None and ent.type is EntityType.PERSON:
+                return None  # one named person is never "they" ("X said ... The factions ... They say")
             return last
         if pronoun != "they" and last is not None and not last.anonymous and not is_person(last):
             return last  # "it said", "the group said": the organisation that spoke last
@@ -343,9 +346,10 @@ class QuoteSubjects(QuotePatterns):
             return None
         return re.sub(r"^(?:the|a|an)\s+", "", found[0], flags=re.IGNORECASE)
 
-    def appositive(self, text: str, pos: int, end: int) -> tuple[str, int] | None:
+    def appositive(self, text: str, pos: int, end: int, person: bool = False) -> tuple[str, int] | None:
         """Return the description after a name (", a consultant at Y,", ", Iraq's national security
-        adviser,") and where it ends."""
+        adviser,") and where it ends. After a ``person``'s name any indefinite noun phrase
+        describes them (", a farmer from a nearby village,")."""
         match = re.match(
             r",\s+(?:(?:who|which)\s+(?:is|was|are)\s+)?(?P<np>(?:an?|the|one|[A-Z][\w.-]*(?:\s+[\w.-]+){0,3}?['\u2019]s)\s+"
             r"[^,.;:\"\u201c\u201d]{2,110}?)"
@@ -353,7 +357,8 @@ class QuoteSubjects(QuotePatterns):
         if match is None:
             return None
         np = match.group("np")
-        if not (self.head_word.search(np) or np.lower().startswith("one of")):
+        if not (self.head_word.search(np) or np.lower().startswith("one of") or (
+                person and re.match(r"an?\s+[a-z0-9]", np))):
             return None
         if re.search(r"^(?:(?!\b(?:that|which|who)\b).)*\b(?:was|were|is|are|has|have|had|will|would)\b", np):
             return None  # "According to X, the commander was killed ...": a clause, not a description
@@ -401,7 +406,7 @@ class QuoteSubjects(QuotePatterns):
                         phrase = find_role_phrase_before(text, at, start, self.lexicon, self.role_heads)
                         if phrase is not None and _OBJECT_OF.search(text, max(start, phrase[1] - 30), phrase[1]):
                             phrase = None  # "a spokesman for the prime minister, X": X is the spokesman
-                app = self.appositive(text, m.end, end)
+                app = self.appositive(text, m.end, end, view.type_of(m) is EntityType.PERSON)
                 ranked = phrase is None and self.lexicon.honorific_tail.search(" " + text[max(start, m.start - 30):m.start])
                 if app is None and (ranked or phrase is not None and phrase[0].lower().rstrip(".") in _RANKS):
                     app = self.bare_appositive(text, m.end, end)  # "Colonel X, Coalition spokesman,"

@@ -43,7 +43,7 @@ _CLOSING = re.compile(r",\s*(?P<o>[^,;\"\u201c\u201d]{2,70}?)\s+(?:(?:also|furth
 # ", in a statement posted on its Telegram channel." / ", in a post on X." likewise.
 _TRAILING = re.compile(r",\s*(?:in\s+(?:an\s+)?(?:exclusive\s+)?(?:interview|remarks|comments|a\s+statement)\s+"
                        r"(?:with|to)|speaking\s+to|talking\s+to|as\s+(?:reported|quoted|cited|carried)\s+by"
-                       r"|in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|post|message|video|speech|"
+                       r"|(?:in|during)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|post|message|video|speech|"
                        r"tweet|address|interview|remarks|comments)\s+(?:(?:posted|published|carried|broadcast|aired|"
                        r"issued|released|shared)\s+)?(?:on|to|by|via|through))\s+(?:the\s+|its\s+|his\s+|her\s+|"
                        r"their\s+)?", re.IGNORECASE)
@@ -81,6 +81,10 @@ class QuoteVias(QuoteSubjects):
             if m.start > limit or not self._is_outlet_gap(text[pos:m.start]):
                 return None
             if re.match(r"['\u2019]s?\s", text[m.end:m.end + 3]):
+                if view.type_of(m) is EntityType.MEDIA_OUTLET and not any(
+                        n.start >= m.end and view.type_of(n) is EntityType.MEDIA_OUTLET
+                        and self._is_outlet_gap(text[m.end + 2:n.start]) for n in ms):
+                    return m  # "speaking to the BBC's Arabic service": the outlet's own service
                 continue  # a possessive owner: "told Lebanon's X"
             return m if view.type_of(m) is EntityType.MEDIA_OUTLET else None
         return None
