@@ -189,6 +189,12 @@ _TEMPLATE_WORDS: dict[str, tuple[str, ...]] = {
     "received-by": ("received", "obtained", "seen", "reviewed", "verified", "acquired"),
     "comments-to": ("comments", "remarks", "statement"),
 }
+# Words of a state's, an international or a civic body's name: "told the Security Council", "told the
+# Observatory" address a body, not a newsroom (an unlisted name only; known outlets are listed).
+_BODY_WORD = re.compile(r"(?i)\b(?:council|committee|ministry|observatory|commission|parliament|court|assembly|"
+                        r"government|department|mission|organi[sz]ation|union|nations|police|army|forces|command|"
+                        r"embassy|consulate|institute|university|foundation|watch|senate|congress|cabinet|"
+                        r"presidency|authority|directorate)\b")
 _NOT_OUTLET = frozenset(
     "the he she they it we i you reporters journalists him her them us me parliament police".split()
 )
@@ -326,7 +332,8 @@ class OutletFinder:
 
     @staticmethod
     def _is_plausible(name: str) -> bool:
-        return bool(name) and name.lower() not in _NOT_OUTLET and not name[0].isdigit()
+        return bool(name) and name.lower() not in _NOT_OUTLET and not name[0].isdigit() \
+            and not _BODY_WORD.search(name)
 
     def _best(self, counts: Counter[str], kind: str) -> OutletGuess:
         name, count = counts.most_common(1)[0]

@@ -170,3 +170,12 @@ def test_dateline_credits() -> None:
     assert find_wire_dateline("BAGHDAD (AFP) - Rockets struck") == "AFP"
     assert find_wire_dateline("Mosul (Example News Agency) - The council met") == "Example News Agency"
     assert find_wire_dateline("The Popular Mobilization Forces (PMF) - the umbrella of factions") is None
+
+
+def test_a_body_addressed_by_sources_is_no_outlet() -> None:
+    finder = OutletFinder()
+    assert finder.find_outlet("The envoy told the Security Council that talks failed. She told the Security "
+                              "Council more on Monday.") is None
+    assert finder.find_outlet("A medic told the Desert Observatory the toll had risen.") is None
+    guess = finder.find_outlet("An official told Desert Courier the plan.")
+    assert guess is not None and guess.name == "Desert Courier"
