@@ -1688,7 +1688,11 @@ _DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:e
 # happening's place is measured from.
 _MEASURED_FROM = re.compile(r"\b(?:(?:across|over)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:border|frontier|river)\s+from|"
                             r"(?:km|kms|kilometres|kilometers|miles|metres|meters)\s+(?:away\s+)?from|"
-                            r"(?:not\s+far|away)\s+from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+                            r"(?:not\s+far|away)\s+from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
+                            # "in Abu Ghraib, west of Baghdad": the town after the comma is where it is measured from
+                            r"|,\s+(?:about\s+|some\s+)?(?:\d+\s*(?:km|kms|kilometres|kilometers|miles)\s+)?"
+                            r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$",
+                            re.IGNORECASE)
 
 
 def _beside_reference(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -316,3 +316,15 @@ def test_a_nationwide_happening_is_in_the_storys_country(extractor: EventExtract
 def test_a_towns_police_acting_place_the_happening_in_it(extractor: EventExtractor, text: str,
                                                          place: str | None) -> None:
     assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("12/21/2013: A suicide attacker wearing an explosive vest struck a funeral tent in Abu Ghraib, west of "
+     "Baghdad, killing 14 mourners and wounding 30.", "Abu Ghraib"),
+    ("09/30/2013: Police found the bodies of four men, handcuffed and shot in the head, dumped in an orchard "
+     "near Tarmiyah, north of Baghdad.", "Tarmiyah"),
+    ("A roadside bomb killed two soldiers north of Baghdad on Monday.", "Baghdad"),
+])
+def test_the_town_a_place_is_measured_from_after_a_comma_is_not_where(
+        extractor: EventExtractor, text: str, place: str) -> None:
+    assert place_of(extractor, text) == place
