@@ -324,6 +324,9 @@ def test_a_towns_police_acting_place_the_happening_in_it(extractor: EventExtract
     ("09/30/2013: Police found the bodies of four men, handcuffed and shot in the head, dumped in an orchard "
      "near Tarmiyah, north of Baghdad.", "Tarmiyah"),
     ("A roadside bomb killed two soldiers north of Baghdad on Monday.", "Baghdad"),
+    # a town's possessive on a site it holds ("Kirkuk's main courthouse") is where
+    ("05/26/2014: A car bomb went off in a parking lot near Kirkuk's main courthouse, killing a guard and "
+     "injuring 11 people, among them two judges.", "Kirkuk"),
 ])
 def test_the_town_a_place_is_measured_from_after_a_comma_is_not_where(
         extractor: EventExtractor, text: str, place: str) -> None:
