@@ -297,7 +297,8 @@ class EventExtractor:
         # rocket attack on a base killed ...") or one far away in the sentence.
         def same_mention(a: Candidate, b: Candidate) -> bool:
             lo, hi = sorted((a.start - sent.start, b.start - sent.start))
-            return hi - lo <= SUPPRESSION_WINDOW and not TEMPORAL_CONNECTORS & set(words[lo:hi])
+            return hi - lo <= SUPPRESSION_WINDOW and not TEMPORAL_CONNECTORS & set(words[lo:hi]) \
+                and not _own_clauses(a, b)
         # A trigger inside a longer one of another rule is part of it ("drone *attack*").
         found = [c for c in found if not any(
             o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
@@ -306,6 +307,7 @@ class EventExtractor:
             c.rule.id in o.rule.suppresses and (same_mention(c, o) or _news_of(c, o)) for o in found)]
         kept = [c for c in kept if not (c.rule.label == "statement" and c.is_verb and any(
             _reported_by(o, c) for o in kept if o is not c))]
+        kept = [c for c in kept if not any(_setting_of(c, o) for o in kept if o is not c)]
         main = [c for c in kept if not c.rule.outcome]
         hosts = [c for c in main if self._can_host_outcome(c)]
         for c in kept:
@@ -1285,6 +1287,8 @@ class EventExtractor:
                 continue
             if v.if_joined and not any(t.lower_ in v.if_joined for t in trigger.conjuncts):
                 continue
+            if v.if_doer_words and not (v.if_doer_words & _doer_words(cand)):
+                continue
             if v.if_target_types and not (v.if_target_types & types_of(targets)):
                 continue
             if v.if_actor_types and not (v.if_actor_types & types_of(actors)):
@@ -1457,8 +1461,11 @@ def _means_of(verb: Any) -> set[str]:
     if not verb.doc.has_annotation("DEP"):
         return set()
     found: set[str] = set()
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("with", "by", "using"):
+    # "targeted a vital target in Eilat with drones": the parser may hang the means on the object
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for child in [*verb.children, *(c for o in objects for c in o.children)]:
+        if child.dep_ == "prep" and child.lower_ in ("with", "by", "using") \
+                and (child.head is verb or child.lower_ != "by"):
             found.update(o.lower_ for o in child.children if o.dep_ == "pobj")
         elif child.dep_ in ("advcl", "xcomp", "acl") and child.lower_ == "using":
             found.update(o.lower_ for o in child.children if o.dep_ == "dobj")
@@ -1943,6 +1950,58 @@ def _means_as_subject(found: list[Candidate]) -> list[Candidate]:
             out = [merged if c is verb else c for c in out if c is not noun]
             break
     return out
+
+
+def _doer_words(cand: Candidate) -> set[str]:
+    """Return the lower-cased words of who did a verb trigger as the parse gives them: its active
+    subject ("Security forces killed three demonstrators") or its passive's "by" phrase ("were shot
+    dead by security forces"), the head with the words set before it; empty for a noun trigger."""
+    doc = cand.sent.doc
+    if not cand.is_verb or not doc.has_annotation("DEP"):
+        return set()
+    verb = doc[cand.start]
+    heads = [c for c in verb.children if c.dep_ == "nsubj"] if not cand.passive else \
+        [o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+         for o in c.children if o.dep_ == "pobj"]
+    if not heads and verb.dep_ == "conj":  # "killed three and wounded 40": the first verb's doer
+        heads = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return {w.lower_ for h in heads for w in (h, *(k for k in h.children if k.dep_ in ("compound", "amod")))}
+
+
+SETTING_PREPS = frozenset({"at", "during", "on", "near", "outside", "inside"})
+
+
+def _setting_of(told: Candidate, violent: Candidate) -> bool:
+    """Return True when a non-violent noun trigger is where a violent one happened ("a suicide bomber
+    blew himself up at a funeral", "a bomb exploded during a meeting of tribal elders"): the
+    gathering is the scene of the violence, no development of its own."""
+    if told.is_verb or told.rule.type != "Strategic developments" or violent.rule.type not in VIOLENT_TYPES:
+        return False
+    noun = told.sent.doc[told.end - 1]
+    if noun.dep_ != "pobj" or noun.head.lower_ not in SETTING_PREPS:
+        return False
+    host = noun.head.head
+    return violent.start <= host.i < violent.end or any(
+        violent.start <= k.i < violent.end for k in host.children if k.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _own_clauses(a: Candidate, b: Candidate) -> bool:
+    """Return True when two verb triggers head clauses of their own, each with its own subject
+    ("Rockets hit the Green Zone, and a drone struck Erbil airport"): two tellings, neither the
+    other's means; "drones fired missiles that hit the base" shares one doer and stays one."""
+    if not a.sent.doc.has_annotation("DEP"):
+        return False
+    doc = a.sent.doc
+    # the clause verb of each trigger ("a drone struck" matches the phrase "drone strike": its verb)
+    verbs = [next((t for t in doc[c.start:c.end] if any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children)),
+                  None) for c in (a, b)]
+    if verbs[0] is None or verbs[1] is None:
+        return False
+    first, second = sorted(verbs, key=lambda t: t.i)
+    if second.dep_ != "conj" or second.head.i != first.i:
+        return False
+    subjects = [[c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")] for v in (first, second)]
+    return all(subjects) and subjects[0][0].lower_ != subjects[1][0].lower_
 
 
 def _time_apart(host: Candidate, outcome: Candidate) -> bool:

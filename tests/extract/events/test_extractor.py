@@ -1342,3 +1342,56 @@ def test_bodies_recovered_after_a_strike_are_its_toll_and_bodies_handed_over_no_
                                  "bodies from the rubble.")
     assert [(e.sub_type, e.counts.get("killed")) for e in found] == [("Air/drone strike", 4)]
     assert events_of(extractor, "The government said it would hand the bodies to their families.") == []
+
+
+def test_means_hung_on_the_object_types_a_claimed_strike(extractor: EventExtractor) -> None:
+    # the parser hangs "with drones" on the quoted object, far from the verb
+    event = only(extractor, 'The faction said it had targeted a "sensitive military site" in Haifa with drones '
+                            'on Monday.')
+    assert (event.type, event.sub_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_artillery_that_pounded_positions_is_shelling(extractor: EventExtractor) -> None:
+    event = only(extractor, "Turkish artillery pounded suspected rebel positions in the mountains near Zakho "
+                            "on Tuesday.")
+    assert event.sub_type == "Shelling/artillery/missile attack"
+
+
+def test_aircraft_that_killed_are_an_air_strike(extractor: EventExtractor) -> None:
+    event = only(extractor, "American aircraft killed a senior militia commander near Qaim on Thursday.")
+    assert event.sub_type == "Air/drone strike"
+
+
+def test_suicide_car_bomber_is_a_suicide_bombing(extractor: EventExtractor) -> None:
+    event = only(extractor, "At least six people died when a suicide car bomber rammed a checkpoint outside "
+                            "Samarra on Sunday.")
+    assert event.sub_type == "Suicide bomb"
+
+
+def test_two_clauses_with_their_own_means_are_two_happenings(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Rockets hit the Green Zone on Sunday, and a drone struck Erbil airport, "
+                                 "security sources said.")
+    assert sorted(e.sub_type for e in found) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_a_gathering_where_violence_happened_is_its_scene(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Nine people were killed after a suicide bomber blew himself up at a funeral "
+                                 "in Diyala on Friday.")
+    assert [e.sub_type for e in found] == ["Suicide bomb"]
+    held = events_of(extractor, "Thousands attended the funeral of the slain commander in Najaf on Saturday.")
+    assert [e.attrs.get("label") for e in held] == ["funeral"]
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces killed four demonstrators and wounded 30 in Kut on Thursday, hospital sources said.",
+    "Three protesters were shot dead by riot police during a sit-in in Diwaniyah on Friday.",
+])
+def test_protesters_killed_by_forces_named_by_their_words_is_excessive_force(extractor: EventExtractor,
+                                                                              text: str) -> None:
+    event = only(extractor, text)
+    assert (event.type, event.sub_type) == ("Protests", "Excessive force against protesters")
+
+
+def test_protesters_killed_by_gunmen_stay_violence_against_civilians(extractor: EventExtractor) -> None:
+    event = only(extractor, "Unidentified gunmen killed two demonstrators in Basra on Sunday.")
+    assert event.type == "Violence against civilians"
