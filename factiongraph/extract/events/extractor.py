@@ -1993,11 +1993,12 @@ def _own_clauses(a: Candidate, b: Candidate) -> bool:
         return False
     doc = a.sent.doc
     # the clause verb of each trigger ("a drone struck" matches the phrase "drone strike": its verb)
-    verbs = [next((t for t in doc[c.start:c.end] if any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children)),
-                  None) for c in (a, b)]
-    if verbs[0] is None or verbs[1] is None:
+    verbs: list[Any] = [
+        next((t for t in doc[c.start:c.end] if any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children)), None)
+        for c in (a, b)]
+    if any(v is None for v in verbs):
         return False
-    first, second = sorted(verbs, key=lambda t: t.i)
+    first, second = sorted(verbs, key=lambda t: int(t.i))
     if second.dep_ != "conj" or second.head.i != first.i:
         return False
     subjects = [[c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")] for v in (first, second)]
