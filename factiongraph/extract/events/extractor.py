@@ -481,6 +481,9 @@ class EventExtractor:
             return True  # a headline's present tense tells what happened: "Gunmen kill activist in Basra"
         # Historical present (captions, other headlines) only with an explicit year in the sentence.
         sentence = "".join(t.text_with_ws for t in tokens)
+        if tag in ("VBZ", "VB") and tokens[i].doc.has_annotation("DEP") \
+                and tokens[i].dep_ in ("advmod", "prt", "prep", "npadvmod"):
+            return False  # "deaths ..., down from 3,000 the year before": the word is no verb with a doer
         return tag in ("VBZ", "VB") and bool(re.search(r"\b(?:19|20)\d\d\b", sentence))
 
     # -- assembly -----------------------------------------------------------------------------

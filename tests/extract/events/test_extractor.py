@@ -1395,3 +1395,23 @@ def test_protesters_killed_by_forces_named_by_their_words_is_excessive_force(ext
 def test_protesters_killed_by_gunmen_stay_violence_against_civilians(extractor: EventExtractor) -> None:
     event = only(extractor, "Unidentified gunmen killed two demonstrators in Basra on Sunday.")
     assert event.type == "Violence against civilians"
+
+
+def test_a_beating_is_an_attack_and_riot_police_beating_a_crowd_intervene(extractor: EventExtractor) -> None:
+    event = only(extractor, "A local reporter was beaten by gunmen outside his office in Samawah on Sunday.")
+    assert (event.type, event.sub_type, event.attrs.get("label")) == ("Violence against civilians", "Attack", "beating")
+    crowd = only(extractor, "Riot police beat students with batons outside the university in Kut on Monday.")
+    assert crowd.type == "Violence against civilians"
+    protest = only(extractor, "Police beat protesters with sticks near the oil company in Basra on Monday.")
+    assert protest.sub_type == "Protest with intervention"
+    assert events_of(extractor, "Al-Quwa Al-Jawiya beat Naft Maysan 3-0 in Baghdad on Friday.") == []
+
+
+def test_an_attack_beaten_back_is_a_clash(extractor: EventExtractor) -> None:
+    event = only(extractor, "Border guards beat back an attack by smugglers near Rutba on Monday.")
+    assert event.sub_type == "Armed clash"
+
+
+def test_an_adverb_down_is_no_verb_of_a_seizure(extractor: EventExtractor) -> None:
+    assert events_of(extractor, "The monitor counted 900 deaths from explosive weapons in 2020, down from "
+                                "2,000 the year before.") == []
