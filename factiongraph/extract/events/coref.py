@@ -413,6 +413,8 @@ def is_campaign(event: Event) -> bool:
         return False  # a plural noun counts happenings; "Hundreds of protesters stormed" counts people
     if set(trigger.lower().split()[1:]) & {"to", "the", "a", "an", "of", "on", "in", "at", "into"}:
         return False  # a verb's phrase ("took to the streets"), not a plural noun
+    if len(trigger.split()) > 1 and trigger.split()[0].lower().endswith("ed"):
+        return False  # "Hundreds of protesters blocked roads": a past verb and its object, no counted happenings
     return _occurs(_many_of(trigger), event.evidence[0].text)
 
 
@@ -438,7 +440,7 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, alli
         return False
     if is_campaign(prev) != is_campaign(new):
         return False  # a campaign told in summary is not one of its strikes told in full
-    if _perpetrators_again(prev, new):
+    if _perpetrators_again(prev, new) or _detainees_again(prev, new):
         return True
     outcome = new.attrs.get("label") in ("killing", "injury")
     refers_back = bool(new.evidence) and _occurs(REFERS_BACK, new.evidence[0].text)
@@ -496,6 +498,26 @@ def _perpetrators_again(prev: Event, new: Event) -> bool:
     if prev.type not in VIOLENT_TYPES or new.type not in VIOLENT_TYPES or not (prev.evidence and new.evidence):
         return False
     if not PERPETRATORS_AGAIN.match(new.evidence[0].text) or roles_conflict(prev, new):
+        return False
+    if new.evidence[0].start - prev.evidence[-1].end > NEARBY_CHARS:
+        return False
+    return is_undated(new) or (not is_undated(prev) and prev.date_start == new.date_start)
+
+
+# "The suspects were detained in a raid on a house ...": the people of the arrest just told, named again.
+DETAINEES_AGAIN = re.compile(r"\s*(?:The|These|Those|All)\s+(?:\w+\s+)?(?:suspects|men|detainees|accused|women|"
+                             r"individuals|people|persons|militants|gunmen|members|culprits|perpetrators)\s+"
+                             r"(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:detained|arrested|captured|apprehended|"
+                             r"held|seized|taken\s+into\s+custody|rounded\s+up)\b")
+
+
+def _detainees_again(prev: Event, new: Event) -> bool:
+    """Return True for an arrest told again by its detainees named again ("Police arrested three
+    suspects on Wednesday ... The suspects were detained in a raid on a house in Daratu"), close
+    after the arrest, with no date of its own or the same one; its place may be a finer one."""
+    if prev.sub_type != "Arrests" or new.sub_type != "Arrests" or not (prev.evidence and new.evidence):
+        return False
+    if not DETAINEES_AGAIN.match(new.evidence[0].text) or roles_conflict(prev, new):
         return False
     if new.evidence[0].start - prev.evidence[-1].end > NEARBY_CHARS:
         return False

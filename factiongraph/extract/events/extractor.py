@@ -285,7 +285,8 @@ class EventExtractor:
                     continue  # "the dead man's house": a word describing a thing, no happening
                 if _charged_with(sent.doc[tok.i]):
                     continue  # "fighters accused of rocket attacks": what someone is held for, no new happening
-                if not is_verb and _described_again(sent.doc[tokens[end - 1].i]):
+                if not is_verb and (_described_again(sent.doc[tokens[end - 1].i])
+                                    or _ranked_among(sent.doc[tokens[end - 1].i])):
                     continue  # "The attack was the third on the base this year": said of the one told
                 if end == i + 1 and tok.dep_ == "compound" and tok.head.i > tok.i and not tok.text[:1].isupper() \
                         and tok.head.lower_ not in rule.nouns:
@@ -1757,6 +1758,22 @@ def _described_again(noun: Any) -> bool:
     return noun.dep_ == "nsubj" and verb.lower_ in _BE_FORMS \
         and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in noun.children) \
         and any(c.dep_ in ("attr", "acomp") for c in verb.children)
+
+
+_SERIES = frozenset({"wave", "series", "string", "spate", "spree", "campaign", "chain", "succession", "flurry"})
+
+
+def _ranked_among(noun: Any) -> bool:
+    """Return True for the happenings a ranked one is counted among ("The killing is the latest in a
+    wave of assassinations since 2019", "the third in a series of attacks"): the class of the one
+    told, no happening of its own."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    series = noun.head.head
+    if series.lower_ not in _SERIES or series.dep_ != "pobj" or series.head.lower_ != "in":
+        return False
+    rank = series.head.head
+    return rank.lower_ in _RANKS or rank.lower_.endswith("est") or rank.lower_ == "one"
 
 
 _BE_FORMS = frozenset({"was", "is", "were", "are", "'s"})

@@ -1415,3 +1415,21 @@ def test_an_attack_beaten_back_is_a_clash(extractor: EventExtractor) -> None:
 def test_an_adverb_down_is_no_verb_of_a_seizure(extractor: EventExtractor) -> None:
     assert events_of(extractor, "The monitor counted 900 deaths from explosive weapons in 2020, down from "
                                 "2,000 the year before.") == []
+
+
+def test_the_series_a_ranked_happening_belongs_to_is_no_event(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Gunmen shot dead a blogger in Amarah on Saturday. His killing is the latest in "
+                                 "a wave of assassinations targeting critics of the militias since 2019.")
+    assert [(e.attrs.get("label"), e.date_start) for e in found] == [("shooting", "2021-04-10")]
+
+
+def test_force_on_a_crowd_counted_in_hundreds_is_the_same_protest(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Hundreds of graduates blocked roads in Kut on Monday. Police fired tear gas to "
+                                 "disperse them.")
+    assert [e.sub_type for e in found] == ["Protest with intervention"]
+
+
+def test_detainees_named_again_are_the_arrest_told(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Counter-terrorism forces arrested four suspects in Sulaimaniyah on Tuesday. The "
+                                 "suspects were detained in a raid on a farm in the Bakrajo district, officials said.")
+    assert [(e.sub_type, len(e.evidence)) for e in found] == [("Arrests", 2)]
