@@ -1795,8 +1795,11 @@ def _reported_by(told: Candidate, saying: Candidate) -> bool:
     ("Two soldiers were killed when militants ambushed their patrol, the army said in a statement")."""
     doc = saying.sent.doc
     head = trigger_head(doc, saying.start, saying.end)
-    if head.lower_ not in ("said", "says", "say"):
+    if head.lower_ not in ("said", "says", "say", "tweeted", "tweets", "wrote", "writes", "posted", "posts"):
         return False  # "dismissed the fears after the ministry awarded ...": a position, whatever follows
+    if told.start < head.i and any(doc[i].text in ('"', "\u201d") and doc[i - 1].text in (",", "\u2019", "'")
+                                   for i in range(told.start + 1, head.i)):
+        return True  # '"... one contractor was killed," the spokesman tweeted': the quote is what was said
     t = doc[told.start]
     for _ in range(12):
         if t.head.i == t.i:

@@ -1433,3 +1433,24 @@ def test_detainees_named_again_are_the_arrest_told(extractor: EventExtractor) ->
     found = events_of(extractor, "Counter-terrorism forces arrested four suspects in Sulaimaniyah on Tuesday. The "
                                  "suspects were detained in a raid on a farm in the Bakrajo district, officials said.")
     assert [(e.sub_type, len(e.evidence)) for e in found] == [("Arrests", 2)]
+
+
+def test_a_post_online_with_a_date_is_a_statement(extractor: EventExtractor) -> None:
+    event = only(extractor, "On Tuesday, the Asaib Ahl al-Haq leader Qais al-Khazali wrote on Telegram that his "
+                            "fighters would not hand over their weapons.")
+    assert (event.sub_type, event.attrs.get("label")) == ("Other", "statement")
+
+
+@pytest.mark.parametrize("saying", ["the coalition spokesman tweeted on Monday",
+                                    "Colonel Jamie Hart, the coalition spokesman, wrote on X on Monday"])
+def test_a_post_quoting_a_violent_happening_is_its_news(extractor: EventExtractor, saying: str) -> None:
+    found = events_of(extractor, '"Indirect fire hit the base tonight. There was one contractor killed, two '
+                                 f'contractors injured and one soldier injured," {saying}.')
+    assert found and all(e.attrs.get("label") != "statement" for e in found)
+
+
+def test_a_side_making_its_stance_known_is_a_development(extractor: EventExtractor) -> None:
+    event = only(extractor, "Several factions, including Kataib Hezbollah, signalled readiness to hand their "
+                            "heavy weapons to the army.")
+    assert (event.sub_type, event.attrs.get("label")) == ("Other", "stance")
+    assert events_of(extractor, "The UN envoy expressed concern over the fighting in Sinjar.") == []
