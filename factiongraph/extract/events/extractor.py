@@ -1853,6 +1853,9 @@ def _has_object(verb: Any, objectless: frozenset[str]) -> bool:
 
 # Participles that describe someone by what they are held for ("fighters accused of rocket
 # attacks", "a man suspected of planting the bomb", "members wanted for the killing").
+# Verbs of a court's judgment: what someone is judged "for" is a charge, told elsewhere.
+_JUDGED = frozenset({"sentenced", "convicted", "charged", "indicted", "jailed", "imprisoned", "tried", "executed",
+                     "hanged", "prosecuted", "acquitted"})
 _CHARGE_WORDS = frozenset({"accused", "suspected", "charged", "wanted", "convicted", "blamed", "sentenced",
                            "arrested", "detained", "jailed", "held"})
 
@@ -1865,6 +1868,8 @@ def _charged_with(token: Any) -> bool:
         return False
     if token.lower_ in _CHARGE_WORDS and token.dep_ in ("acl", "amod") and token.head is not token:
         return True
+    if token.dep_ == "pobj" and token.head.lower_ in ("for", "over") and token.head.head.lower_ in _JUDGED:
+        return True  # "a court sentenced three men to death for the killing of an activist": the charge
     t = token
     for _ in range(4):
         head = t.head

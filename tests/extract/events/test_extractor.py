@@ -1454,3 +1454,20 @@ def test_a_side_making_its_stance_known_is_a_development(extractor: EventExtract
                             "heavy weapons to the army.")
     assert (event.sub_type, event.attrs.get("label")) == ("Other", "stance")
     assert events_of(extractor, "The UN envoy expressed concern over the fighting in Sinjar.") == []
+
+
+def test_what_a_court_judged_someone_for_is_the_charge(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A court in Basra sentenced two men to life in prison on Monday for the murder of "
+                                 "a journalist.")
+    assert [e.attrs.get("label") for e in found] == ["court-ruling"]
+
+
+def test_a_named_base_handed_over_is_a_transfer(extractor: EventExtractor) -> None:
+    event = only(extractor, "The coalition handed over the Taji camp to the Iraqi army on Thursday.")
+    assert event.sub_type == "Non-violent transfer of territory"
+
+
+def test_a_dialogue_opened_between_named_sides_is_a_meeting(extractor: EventExtractor) -> None:
+    event = only(extractor, "Prime Minister Mohammed Shia al-Sudani initiated a dialogue with Kataib Hezbollah "
+                            "on Sunday.")
+    assert event.attrs.get("label") == "meeting"
