@@ -1471,3 +1471,10 @@ def test_a_dialogue_opened_between_named_sides_is_a_meeting(extractor: EventExtr
     event = only(extractor, "Prime Minister Mohammed Shia al-Sudani initiated a dialogue with Kataib Hezbollah "
                             "on Sunday.")
     assert event.attrs.get("label") == "meeting"
+
+
+def test_a_ransom_demanded_is_no_call(extractor: EventExtractor) -> None:
+    assert events_of(extractor, "The kidnappers demanded a ransom of $80,000 from his relatives, police said on "
+                                "Monday.") == []
+    call = only(extractor, "The Sadrist movement demanded on Monday the dissolution of parliament.")
+    assert call.attrs.get("label") == "call"
