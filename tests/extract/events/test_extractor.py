@@ -1478,3 +1478,18 @@ def test_a_ransom_demanded_is_no_call(extractor: EventExtractor) -> None:
                                 "Monday.") == []
     call = only(extractor, "The Sadrist movement demanded on Monday the dissolution of parliament.")
     assert call.attrs.get("label") == "call"
+
+
+def test_an_area_bombed_is_an_air_strike_and_weather_striking_no_event(extractor: EventExtractor) -> None:
+    event = only(extractor, "Turkish forces bombed the Zap area in Duhok province on Sunday, residents said.")
+    assert event.sub_type == "Air/drone strike"
+    assert events_of(extractor, "A sandstorm struck villages across Anbar on Sunday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "An armed tribal feud erupted in the Madaina district of Basra on Saturday, leaving three people dead.",
+    "Two men were killed in a tribal dispute over farmland in Maysan on Sunday.",
+])
+def test_a_tribal_fight_is_an_armed_clash(extractor: EventExtractor, text: str) -> None:
+    event = only(extractor, text)
+    assert (event.type, event.sub_type) == ("Battles", "Armed clash")
