@@ -309,6 +309,9 @@ class EventExtractor:
         kept = [c for c in kept if not (c.rule.label == "statement" and c.is_verb and any(
             _reported_by(o, c) for o in kept if o is not c))]
         kept = [c for c in kept if not any(_setting_of(c, o) for o in kept if o is not c)]
+        # "The Security Media Cell announced that an IED exploded ...": the news of the happening,
+        # whichever rule told it (not only those whose rule lists the announcement as suppressed)
+        kept = [c for c in kept if not any(_news_of(c, o) for o in kept if o is not c)]
         main = [c for c in kept if not c.rule.outcome]
         hosts = [c for c in main if self._can_host_outcome(c)]
         for c in kept:

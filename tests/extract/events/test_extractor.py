@@ -1493,3 +1493,9 @@ def test_an_area_bombed_is_an_air_strike_and_weather_striking_no_event(extractor
 def test_a_tribal_fight_is_an_armed_clash(extractor: EventExtractor, text: str) -> None:
     event = only(extractor, text)
     assert (event.type, event.sub_type) == ("Battles", "Armed clash")
+
+
+def test_an_announcement_of_a_bombing_is_the_bombing(extractor: EventExtractor) -> None:
+    event = only(extractor, "The Security Media Cell announced on Thursday that a roadside bomb exploded under an "
+                            "army vehicle near Baiji, resulting in the martyrdom of two soldiers.")
+    assert (event.sub_type, event.counts.get("killed")) == ("Remote explosive/landmine/IED", 2)
