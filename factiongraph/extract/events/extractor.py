@@ -1996,6 +1996,9 @@ def _doer_words(cand: Candidate) -> set[str]:
          for o in c.children if o.dep_ == "pobj"]
     if not heads and verb.dep_ == "conj":  # "killed three and wounded 40": the first verb's doer
         heads = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if heads and all(h.lower_ in ("they", "it", "we") for h in heads) and verb.dep_ == "ccomp":
+        # "Iraqi forces said they had killed two fighters": the pronoun is the sayer
+        heads = [c for c in verb.head.children if c.dep_ == "nsubj"] or heads
     return {w.lower_ for h in heads for w in (h, *(k for k in h.children if k.dep_ in ("compound", "amod")))}
 
 

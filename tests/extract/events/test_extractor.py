@@ -1499,3 +1499,12 @@ def test_an_announcement_of_a_bombing_is_the_bombing(extractor: EventExtractor) 
     event = only(extractor, "The Security Media Cell announced on Thursday that a roadside bomb exploded under an "
                             "army vehicle near Baiji, resulting in the martyrdom of two soldiers.")
     assert (event.sub_type, event.counts.get("killed")) == ("Remote explosive/landmine/IED", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi troops said they had killed four insurgents in the Hamrin mountains on Sunday.",
+    "Three militants were killed by security forces in an ambush near Rutba on Sunday.",
+])
+def test_forces_named_by_their_words_killing_militants_fight_them(extractor: EventExtractor, text: str) -> None:
+    event = only(extractor, text)
+    assert (event.type, event.sub_type) == ("Battles", "Armed clash")
