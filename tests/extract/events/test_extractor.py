@@ -1508,3 +1508,11 @@ def test_an_announcement_of_a_bombing_is_the_bombing(extractor: EventExtractor) 
 def test_forces_named_by_their_words_killing_militants_fight_them(extractor: EventExtractor, text: str) -> None:
     event = only(extractor, text)
     assert (event.type, event.sub_type) == ("Battles", "Armed clash")
+
+
+def test_forces_storming_a_building_held_by_gunmen_fight_them(extractor: EventExtractor) -> None:
+    event = only(extractor, "Security forces stormed a house where gunmen were holding two hostages in Kirkuk on "
+                            "Sunday, killing both attackers.")
+    assert (event.type, event.sub_type) == ("Battles", "Armed clash")
+    raid = only(extractor, "Security forces stormed a house in the Hay al-Askari district of Kirkuk on Sunday.")
+    assert raid.sub_type == "Arrests"
