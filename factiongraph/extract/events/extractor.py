@@ -984,7 +984,8 @@ class EventExtractor:
             or (bool(participants) and (cand.is_verb or self._definite(cand) or _done_by_light_verb(cand))) \
             or (cand.is_verb and _narrated(sent.doc[cand.start], rule, cand.tag, cand.passive)) \
             or (rule.type in VIOLENT_TYPES and _one_told_happening(cand)) \
-            or _narrated_deed(cand)
+            or _narrated_deed(cand) \
+            or (rule.type in VIOLENT_TYPES and _in_title(ctx, sent) and _does_in_headline(cand))
         if not anchored:
             return None
         head = trigger_head(sent.doc, cand.start, cand.end)
@@ -1981,6 +1982,22 @@ def _means_as_subject(found: list[Candidate]) -> list[Candidate]:
             out = [merged if c is verb else c for c in out if c is not noun]
             break
     return out
+
+
+def _in_title(ctx: DocContext, sent: Any) -> bool:
+    """Return True when the sentence is the document's headline."""
+    title = (ctx.document.metadata.title or "").strip()
+    at = ctx.document.text.find(title) if title else -1
+    return at >= 0 and at <= sent.start_char < at + len(title)
+
+
+def _does_in_headline(cand: Candidate) -> bool:
+    """Return True for a violent noun that a headline's verb tells doing something to an object
+    ("Drone strike hits militia convoy near Syria border"): the headline's happening, told."""
+    if cand.is_verb or not cand.sent.doc.has_annotation("DEP"):
+        return False
+    noun = cand.sent.doc[cand.end - 1]
+    return noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in noun.head.children)
 
 
 def _doer_words(cand: Candidate) -> set[str]:

@@ -1516,3 +1516,9 @@ def test_forces_storming_a_building_held_by_gunmen_fight_them(extractor: EventEx
     assert (event.type, event.sub_type) == ("Battles", "Armed clash")
     raid = only(extractor, "Security forces stormed a house in the Hay al-Askari district of Kirkuk on Sunday.")
     assert raid.sub_type == "Arrests"
+
+
+def test_a_headline_whose_strike_hits_something_is_told(extractor: EventExtractor) -> None:
+    found = headlined_events("Air strike hits militia trucks near Syria border\n\nThe trucks were parked at a "
+                             "farm, residents said.", "2024-03-14")
+    assert [e.sub_type for e in found] == ["Air/drone strike"]
