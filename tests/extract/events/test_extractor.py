@@ -756,7 +756,9 @@ def test_what_someone_is_held_for_is_no_new_happening(extractor: EventExtractor,
 @pytest.mark.parametrize(("text", "sub_type"), [
     ("A bomb killed a soldier in Tarmiyah on Monday.", "Remote explosive/landmine/IED"),
     ("A bomb wounded two policemen in Tarmiyah on Monday.", "Remote explosive/landmine/IED"),
-    ("Gunmen killed a soldier in Tarmiyah on Monday.", "Attack"),
+    # no bomb: gunmen killing a soldier fight the forces (ACLED: soldiers are no civilians)
+    ("Gunmen killed a soldier in Tarmiyah on Monday.", "Armed clash"),
+    ("Gunmen killed a shopkeeper in Tarmiyah on Monday.", "Attack"),
 ])
 def test_a_bomb_as_the_means_is_an_explosive(extractor: EventExtractor, text: str, sub_type: str) -> None:
     assert [e.sub_type for e in events_of(extractor, text, "2023-06-10")] == [sub_type]
@@ -1522,3 +1524,12 @@ def test_a_headline_whose_strike_hits_something_is_told(extractor: EventExtracto
     found = headlined_events("Air strike hits militia trucks near Syria border\n\nThe trucks were parked at a "
                              "farm, residents said.", "2024-03-14")
     assert [e.sub_type for e in found] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "A policeman was killed by a sniper near the Syrian border on Friday.",
+    "Gunmen wounded two soldiers at a checkpoint near Tarmiyah on Friday.",
+])
+def test_forces_hit_by_gunmen_or_snipers_fight_them(extractor: EventExtractor, text: str) -> None:
+    event = only(extractor, text)
+    assert (event.type, event.sub_type) == ("Battles", "Armed clash")
