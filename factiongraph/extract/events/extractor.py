@@ -326,7 +326,7 @@ class EventExtractor:
                     main.append(c)  # "killed a lawyer, two days after his brother was arrested": its own event
                 elif main:
                     main.append(c)  # "a delegation visited ... over the killing of X": its own event
-        return self._one_per_family(_means_as_subject(main)) if main else kept
+        return self._one_per_family(_one_doer_one_attack(_means_as_subject(main))) if main else kept
 
     @staticmethod
     def _place_object(ctx: Any, reader: Any, verb: Any) -> bool:
@@ -1981,6 +1981,32 @@ def _means_as_subject(found: list[Candidate]) -> list[Candidate]:
                                [*verb.outcomes, *noun.outcomes])
             out = [merged if c is verb else c for c in out if c is not noun]
             break
+    return out
+
+
+def _one_doer_one_attack(found: list[Candidate]) -> list[Candidate]:
+    """Fold a violent verb coordinated with an earlier violent verb and sharing its subject into it
+    ("Gunmen attacked the post with three drones and then opened fire on it, killing two"): one
+    doer's one attack, typed by its first telling (as "killed three and abducted two" is one attack);
+    a clause with a subject of its own ("..., and a drone struck the airport") stays its own."""
+    out = list(found)
+    for first in found:
+        if not first.is_verb or first.rule.type not in VIOLENT_TYPES or first not in out:
+            continue
+        doc = first.sent.doc
+        if not doc.has_annotation("DEP"):
+            return out
+        head = doc[first.start]
+        for second in list(out):
+            if second is first or not second.is_verb or second.rule.type not in VIOLENT_TYPES \
+                    or second.start <= first.start:
+                continue
+            verb = doc[second.start]
+            if verb.dep_ != "conj" or verb.head.i != head.i \
+                    or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                continue
+            first.outcomes.extend([second, *second.outcomes] if second.rule.outcome else second.outcomes)
+            out.remove(second)
     return out
 
 

@@ -1533,3 +1533,12 @@ def test_a_headline_whose_strike_hits_something_is_told(extractor: EventExtracto
 def test_forces_hit_by_gunmen_or_snipers_fight_them(extractor: EventExtractor, text: str) -> None:
     event = only(extractor, text)
     assert (event.type, event.sub_type) == ("Battles", "Armed clash")
+
+
+def test_one_doers_coordinated_violent_verbs_are_one_attack(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Gunmen attacked the police post with two drones and then opened fire on it, "
+                                 "killing three policemen.")
+    assert [e.sub_type for e in found] == ["Air/drone strike"]
+    apart = events_of(extractor, "Rockets hit the Green Zone on Sunday, and a drone struck Erbil airport, "
+                                 "security sources said.")
+    assert len(apart) == 2
