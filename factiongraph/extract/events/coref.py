@@ -119,10 +119,6 @@ def dates_compatible(a: Event, b: Event) -> bool:
         return dated.start <= period.end and dated.end >= period.start - timedelta(days=UNDATED_LOOKBACK_DAYS)
     if da.precision is DatePrecision.DAY and db.precision is DatePrecision.DAY \
             and da.start == da.end and db.start == db.end:
-        if _told_and_reported(a, b):
-            # "..., the group said on Thursday" and "the strike hit the car late on Wednesday"
-            reported, own = (da, db) if dated_by_report(a) else (db, da)
-            return within_report_lag(own.start, reported.start)
         return da.start == db.start
     return da.overlaps(db)
 
@@ -136,6 +132,17 @@ def _told_and_reported(a: Event, b: Event) -> bool:
         return False
     report = a if dated_by_report(a) else b
     return not toll_update(report.evidence[0].text)
+
+
+def _own_day_told_again(prev: Event, new: Event) -> bool:
+    """Return True when ``new`` names the happening ``prev`` told again by a definite reference
+    ("The strike hit the car late on Wednesday") with its own day, and ``prev``'s day is only the
+    day its source spoke ("..., the group said on Thursday"), at most ``REPORT_LAG_DAYS`` after:
+    in one document, one happening. A later report of a new happening ("Police said Monday that
+    fighters killed two shepherds") opens with no reference and stays apart."""
+    said, own = exact_day(prev), exact_day(new)
+    return said is not None and own is not None and dated_by_report(prev) and not dated_by_report(new) \
+        and _told_and_reported(prev, new) and _opens_with_reference(new) and within_report_lag(own, said)
 
 
 def places_compatible(a: Event, b: Event, ancestors: Ancestors | None = None, containers: bool = False) -> bool:
@@ -430,6 +437,8 @@ def is_campaign(event: Event) -> bool:
         return False  # a plural noun counts happenings; "Hundreds of protesters stormed" counts people
     if set(trigger.lower().split()[1:]) & {"to", "the", "a", "an", "of", "on", "in", "at", "into"}:
         return False  # a verb's phrase ("took to the streets"), not a plural noun
+    if len(trigger.split()) > 1 and trigger.split()[0].lower().endswith("ed"):
+        return False  # "Hundreds of protesters blocked roads": a past verb and its object, no counted happenings
     return _occurs(_many_of(trigger), event.evidence[0].text)
 
 
@@ -456,7 +465,7 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, alli
         return False
     if is_campaign(prev) != is_campaign(new):
         return False  # a campaign told in summary is not one of its strikes told in full
-    if _perpetrators_again(prev, new):
+    if _perpetrators_again(prev, new) or _detainees_again(prev, new):
         return True
     outcome = new.attrs.get("label") in ("killing", "injury")
     refers_back = bool(new.evidence) and _occurs(REFERS_BACK, new.evidence[0].text)
@@ -499,8 +508,10 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, alli
     if is_undated(prev):
         # "... condemned a drone strike that killed three. The strike on Wednesday night targeted a car"
         return near and (anaphoric or participants_overlap(prev, new) or _opens_with_reference(new))
+    if _own_day_told_again(prev, new):
+        return anaphoric or near or participants_overlap(prev, new)
     return dates_compatible(prev, new) and (anaphoric or near or participants_overlap(prev, new)) \
-        and (prev.date_start == new.date_start or _told_and_reported(prev, new))
+        and prev.date_start == new.date_start
 
 
 # "The attackers stormed the village ...": the perpetrators of the happening just told, named again.
@@ -515,6 +526,26 @@ def _perpetrators_again(prev: Event, new: Event) -> bool:
     if prev.type not in VIOLENT_TYPES or new.type not in VIOLENT_TYPES or not (prev.evidence and new.evidence):
         return False
     if not PERPETRATORS_AGAIN.match(new.evidence[0].text) or roles_conflict(prev, new):
+        return False
+    if new.evidence[0].start - prev.evidence[-1].end > NEARBY_CHARS:
+        return False
+    return is_undated(new) or (not is_undated(prev) and prev.date_start == new.date_start)
+
+
+# "The suspects were detained in a raid on a house ...": the people of the arrest just told, named again.
+DETAINEES_AGAIN = re.compile(r"\s*(?:The|These|Those|All)\s+(?:\w+\s+)?(?:suspects|men|detainees|accused|women|"
+                             r"individuals|people|persons|militants|gunmen|members|culprits|perpetrators)\s+"
+                             r"(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:detained|arrested|captured|apprehended|"
+                             r"held|seized|taken\s+into\s+custody|rounded\s+up)\b")
+
+
+def _detainees_again(prev: Event, new: Event) -> bool:
+    """Return True for an arrest told again by its detainees named again ("Police arrested three
+    suspects on Wednesday ... The suspects were detained in a raid on a house in Daratu"), close
+    after the arrest, with no date of its own or the same one; its place may be a finer one."""
+    if prev.sub_type != "Arrests" or new.sub_type != "Arrests" or not (prev.evidence and new.evidence):
+        return False
+    if not DETAINEES_AGAIN.match(new.evidence[0].text) or roles_conflict(prev, new):
         return False
     if new.evidence[0].start - prev.evidence[-1].end > NEARBY_CHARS:
         return False

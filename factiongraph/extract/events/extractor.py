@@ -293,7 +293,8 @@ class EventExtractor:
                     continue  # "the dead man's house": a word describing a thing, no happening
                 if _charged_with(sent.doc[tok.i]):
                     continue  # "fighters accused of rocket attacks": what someone is held for, no new happening
-                if not is_verb and _described_again(sent.doc[tokens[end - 1].i]):
+                if not is_verb and (_described_again(sent.doc[tokens[end - 1].i])
+                                    or _ranked_among(sent.doc[tokens[end - 1].i])):
                     continue  # "The attack was the third on the base this year": said of the one told
                 if end == i + 1 and tok.dep_ == "compound" and tok.head.i > tok.i and not tok.text[:1].isupper() \
                         and tok.head.lower_ not in rule.nouns:
@@ -305,7 +306,8 @@ class EventExtractor:
         # rocket attack on a base killed ...") or one far away in the sentence.
         def same_mention(a: Candidate, b: Candidate) -> bool:
             lo, hi = sorted((a.start - sent.start, b.start - sent.start))
-            return hi - lo <= SUPPRESSION_WINDOW and not TEMPORAL_CONNECTORS & set(words[lo:hi])
+            return hi - lo <= SUPPRESSION_WINDOW and not TEMPORAL_CONNECTORS & set(words[lo:hi]) \
+                and not _own_clauses(a, b)
         # A trigger inside a longer one of another rule is part of it ("drone *attack*").
         found = [c for c in found if not any(
             o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
@@ -314,6 +316,10 @@ class EventExtractor:
             c.rule.id in o.rule.suppresses and (same_mention(c, o) or _news_of(c, o)) for o in found)]
         kept = [c for c in kept if not (c.rule.label == "statement" and c.is_verb and any(
             _reported_by(o, c) for o in kept if o is not c))]
+        kept = [c for c in kept if not any(_setting_of(c, o) for o in kept if o is not c)]
+        # "The Security Media Cell announced that an IED exploded ...": the news of the happening,
+        # whichever rule told it (not only those whose rule lists the announcement as suppressed)
+        kept = [c for c in kept if not any(_news_of(c, o) for o in kept if o is not c)]
         main = [c for c in kept if not c.rule.outcome]
         hosts = [c for c in main if self._can_host_outcome(c)]
         for c in kept:
@@ -328,7 +334,7 @@ class EventExtractor:
                     main.append(c)  # "killed a lawyer, two days after his brother was arrested": its own event
                 elif main:
                     main.append(c)  # "a delegation visited ... over the killing of X": its own event
-        return self._one_per_family(_means_as_subject(main)) if main else kept
+        return self._one_per_family(_one_doer_one_attack(_means_as_subject(main))) if main else kept
 
     @staticmethod
     def _place_object(ctx: Any, reader: Any, verb: Any) -> bool:
@@ -489,6 +495,9 @@ class EventExtractor:
             return True  # a headline's present tense tells what happened: "Gunmen kill activist in Basra"
         # Historical present (captions, other headlines) only with an explicit year in the sentence.
         sentence = "".join(t.text_with_ws for t in tokens)
+        if tag in ("VBZ", "VB") and tokens[i].doc.has_annotation("DEP") \
+                and tokens[i].dep_ in ("advmod", "prt", "prep", "npadvmod"):
+            return False  # "deaths ..., down from 3,000 the year before": the word is no verb with a doer
         return tag in ("VBZ", "VB") and bool(re.search(r"\b(?:19|20)\d\d\b", sentence))
 
     # -- assembly -----------------------------------------------------------------------------
@@ -1044,7 +1053,8 @@ class EventExtractor:
             or (bool(participants) and (cand.is_verb or self._definite(cand) or _done_by_light_verb(cand))) \
             or (cand.is_verb and _narrated(sent.doc[cand.start], rule, cand.tag, cand.passive)) \
             or (rule.type in VIOLENT_TYPES and _one_told_happening(cand)) \
-            or _narrated_deed(cand)
+            or _narrated_deed(cand) \
+            or (rule.type in VIOLENT_TYPES and _in_title(ctx, sent) and _does_in_headline(cand))
         if not anchored:
             return None
         head = trigger_head(sent.doc, cand.start, cand.end)
@@ -1458,6 +1468,8 @@ class EventExtractor:
                 continue
             if v.if_joined and not any(t.lower_ in v.if_joined for t in trigger.conjuncts):
                 continue
+            if v.if_doer_words and not (v.if_doer_words & _doer_words(cand)):
+                continue
             if v.if_target_types and not (v.if_target_types & types_of(targets)):
                 continue
             if v.if_actor_types and not (v.if_actor_types & types_of(actors)):
@@ -1659,8 +1671,11 @@ def _means_of(verb: Any) -> set[str]:
     if not verb.doc.has_annotation("DEP"):
         return set()
     found: set[str] = set()
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("with", "by", "using"):
+    # "targeted a vital target in Eilat with drones": the parser may hang the means on the object
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for child in [*verb.children, *(c for o in objects for c in o.children)]:
+        if child.dep_ == "prep" and child.lower_ in ("with", "by", "using") \
+                and (child.head is verb or child.lower_ != "by"):
             found.update(o.lower_ for o in child.children if o.dep_ == "pobj")
         elif child.dep_ in ("advcl", "xcomp", "acl") and child.lower_ == "using":
             found.update(o.lower_ for o in child.children if o.dep_ == "dobj")
@@ -1958,6 +1973,22 @@ def _described_again(noun: Any) -> bool:
         and any(c.dep_ in ("attr", "acomp") for c in verb.children)
 
 
+_SERIES = frozenset({"wave", "series", "string", "spate", "spree", "campaign", "chain", "succession", "flurry"})
+
+
+def _ranked_among(noun: Any) -> bool:
+    """Return True for the happenings a ranked one is counted among ("The killing is the latest in a
+    wave of assassinations since 2019", "the third in a series of attacks"): the class of the one
+    told, no happening of its own."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    series = noun.head.head
+    if series.lower_ not in _SERIES or series.dep_ != "pobj" or series.head.lower_ != "in":
+        return False
+    rank = series.head.head
+    return rank.lower_ in _RANKS or rank.lower_.endswith("est") or rank.lower_ == "one"
+
+
 _BE_FORMS = frozenset({"was", "is", "were", "are", "'s"})
 _RANKS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                     "latest", "last", "deadliest", "worst", "biggest", "largest", "another"})
@@ -1977,8 +2008,11 @@ def _reported_by(told: Candidate, saying: Candidate) -> bool:
     ("Two soldiers were killed when militants ambushed their patrol, the army said in a statement")."""
     doc = saying.sent.doc
     head = trigger_head(doc, saying.start, saying.end)
-    if head.lower_ not in ("said", "says", "say"):
+    if head.lower_ not in ("said", "says", "say", "tweeted", "tweets", "wrote", "writes", "posted", "posts"):
         return False  # "dismissed the fears after the ministry awarded ...": a position, whatever follows
+    if told.start < head.i and any(doc[i].text in ('"', "\u201d") and doc[i - 1].text in (",", "\u2019", "'")
+                                   for i in range(told.start + 1, head.i)):
+        return True  # '"... one contractor was killed," the spokesman tweeted': the quote is what was said
     t = doc[told.start]
     for _ in range(12):
         if t.head.i == t.i:
@@ -2032,6 +2066,9 @@ def _has_object(verb: Any, objectless: frozenset[str]) -> bool:
 
 # Participles that describe someone by what they are held for ("fighters accused of rocket
 # attacks", "a man suspected of planting the bomb", "members wanted for the killing").
+# Verbs of a court's judgment: what someone is judged "for" is a charge, told elsewhere.
+_JUDGED = frozenset({"sentenced", "convicted", "charged", "indicted", "jailed", "imprisoned", "tried", "executed",
+                     "hanged", "prosecuted", "acquitted"})
 _CHARGE_WORDS = frozenset({"accused", "suspected", "charged", "wanted", "convicted", "blamed", "sentenced",
                            "arrested", "detained", "jailed", "held"})
 
@@ -2044,6 +2081,8 @@ def _charged_with(token: Any) -> bool:
         return False
     if token.lower_ in _CHARGE_WORDS and token.dep_ in ("acl", "amod") and token.head is not token:
         return True
+    if token.dep_ == "pobj" and token.head.lower_ in ("for", "over") and token.head.head.lower_ in _JUDGED:
+        return True  # "a court sentenced three men to death for the killing of an activist": the charge
     t = token
     for _ in range(4):
         head = t.head
@@ -2152,6 +2191,104 @@ def _means_as_subject(found: list[Candidate]) -> list[Candidate]:
             out = [merged if c is verb else c for c in out if c is not noun]
             break
     return out
+
+
+def _one_doer_one_attack(found: list[Candidate]) -> list[Candidate]:
+    """Fold a violent verb coordinated with an earlier violent verb and sharing its subject into it
+    ("Gunmen attacked the post with three drones and then opened fire on it, killing two"): one
+    doer's one attack, typed by its first telling (as "killed three and abducted two" is one attack);
+    a clause with a subject of its own ("..., and a drone struck the airport") stays its own."""
+    out = list(found)
+    for first in found:
+        if not first.is_verb or first.rule.type not in VIOLENT_TYPES or first not in out:
+            continue
+        doc = first.sent.doc
+        if not doc.has_annotation("DEP"):
+            return out
+        head = doc[first.start]
+        for second in list(out):
+            if second is first or not second.is_verb or second.rule.type not in VIOLENT_TYPES \
+                    or second.start <= first.start:
+                continue
+            verb = doc[second.start]
+            if verb.dep_ != "conj" or verb.head.i != head.i \
+                    or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                continue
+            first.outcomes.extend([second, *second.outcomes] if second.rule.outcome else second.outcomes)
+            out.remove(second)
+    return out
+
+
+def _in_title(ctx: DocContext, sent: Any) -> bool:
+    """Return True when the sentence is the document's headline."""
+    title = (ctx.document.metadata.title or "").strip()
+    at = ctx.document.text.find(title) if title else -1
+    return at >= 0 and at <= sent.start_char < at + len(title)
+
+
+def _does_in_headline(cand: Candidate) -> bool:
+    """Return True for a violent noun that a headline's verb tells doing something to an object
+    ("Drone strike hits militia convoy near Syria border"): the headline's happening, told."""
+    if cand.is_verb or not cand.sent.doc.has_annotation("DEP"):
+        return False
+    noun = cand.sent.doc[cand.end - 1]
+    return noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in noun.head.children)
+
+
+def _doer_words(cand: Candidate) -> set[str]:
+    """Return the lower-cased words of who did a verb trigger as the parse gives them: its active
+    subject ("Security forces killed three demonstrators") or its passive's "by" phrase ("were shot
+    dead by security forces"), the head with the words set before it; empty for a noun trigger."""
+    doc = cand.sent.doc
+    if not cand.is_verb or not doc.has_annotation("DEP"):
+        return set()
+    verb = doc[cand.start]
+    heads = [c for c in verb.children if c.dep_ == "nsubj"] if not cand.passive else \
+        [o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+         for o in c.children if o.dep_ == "pobj"]
+    if not heads and verb.dep_ == "conj":  # "killed three and wounded 40": the first verb's doer
+        heads = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if heads and all(h.lower_ in ("they", "it", "we") for h in heads) and verb.dep_ == "ccomp":
+        # "Iraqi forces said they had killed two fighters": the pronoun is the sayer
+        heads = [c for c in verb.head.children if c.dep_ == "nsubj"] or heads
+    return {w.lower_ for h in heads for w in (h, *(k for k in h.children if k.dep_ in ("compound", "amod")))}
+
+
+SETTING_PREPS = frozenset({"at", "during", "on", "near", "outside", "inside"})
+
+
+def _setting_of(told: Candidate, violent: Candidate) -> bool:
+    """Return True when a non-violent noun trigger is where a violent one happened ("a suicide bomber
+    blew himself up at a funeral", "a bomb exploded during a meeting of tribal elders"): the
+    gathering is the scene of the violence, no development of its own."""
+    if told.is_verb or told.rule.type != "Strategic developments" or violent.rule.type not in VIOLENT_TYPES:
+        return False
+    noun = told.sent.doc[told.end - 1]
+    if noun.dep_ != "pobj" or noun.head.lower_ not in SETTING_PREPS:
+        return False
+    host = noun.head.head
+    return violent.start <= host.i < violent.end or any(
+        violent.start <= k.i < violent.end for k in host.children if k.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _own_clauses(a: Candidate, b: Candidate) -> bool:
+    """Return True when two verb triggers head clauses of their own, each with its own subject
+    ("Rockets hit the Green Zone, and a drone struck Erbil airport"): two tellings, neither the
+    other's means; "drones fired missiles that hit the base" shares one doer and stays one."""
+    if not a.sent.doc.has_annotation("DEP"):
+        return False
+    doc = a.sent.doc
+    # the clause verb of each trigger ("a drone struck" matches the phrase "drone strike": its verb)
+    verbs: list[Any] = [
+        next((t for t in doc[c.start:c.end] if any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children)), None)
+        for c in (a, b)]
+    if any(v is None for v in verbs):
+        return False
+    first, second = sorted(verbs, key=lambda t: int(t.i))
+    if second.dep_ != "conj" or second.head.i != first.i:
+        return False
+    subjects = [[c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")] for v in (first, second)]
+    return all(subjects) and subjects[0][0].lower_ != subjects[1][0].lower_
 
 
 def _time_apart(host: Candidate, outcome: Candidate) -> bool:

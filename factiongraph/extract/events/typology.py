@@ -201,6 +201,9 @@ class Variant:
     if_actor_types: frozenset[str] = frozenset()
     # surfaces of a verb coordinated with the trigger ("killed three and abducted two")
     if_joined: frozenset[str] = frozenset()
+    # surfaces of the trigger's doer as the parse gives it: the active subject or the passive's "by"
+    # phrase, with the words set before its head ("security forces", "riot police")
+    if_doer_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +307,8 @@ def _compile_rule(item: dict[str, Any]) -> EventRule:
     variants = tuple(
         Variant(v["type"], v["sub_type"], v.get("label", item["label"]), surface_set(_words(v.get("if_near"))),
                 _words(v.get("if_target_types")), _words(v.get("if_actor_types")),
-                frozenset(form for lemma in _words(v.get("if_joined")) for form in verb_forms(lemma)))
+                frozenset(form for lemma in _words(v.get("if_joined")) for form in verb_forms(lemma)),
+                surface_set(_words(v.get("if_doer_words"))))
         for v in item.get("variants") or [])
     return EventRule(
         id=item["id"], version=int(item["version"]), type=item["type"], sub_type=item["sub_type"],

@@ -319,7 +319,7 @@ def test_a_reaction_to_an_old_happening_keeps_the_publication_period(extractor: 
 
 
 def test_an_undated_happening_takes_the_time_its_paragraph_set_earlier(extractor: EventExtractor) -> None:
-    text = ("In October 2019, mass protests erupted in Baghdad and the south. Security forces killed hundreds "
+    text = ("In October 2019, mass protests erupted in Baghdad and the south. Militiamen killed hundreds "
             "of protesters in Nasiriyah.\n\nGunmen attacked a checkpoint in Diyala, killing two soldiers.")
     events = extractor.extract(make_context(text, "2023-05-10"))
     killing = next(e for e in events if "Nasiriyah" in e.evidence[0].text)
@@ -330,7 +330,7 @@ def test_an_undated_happening_takes_the_time_its_paragraph_set_earlier(extractor
 
 def test_a_recent_time_set_in_the_paragraph_is_the_reports_own(extractor: EventExtractor) -> None:
     # a date of the report's own weeks is no background: the publication period stands
-    text = "On May 2, 2023, protesters gathered in Basra. Security forces killed two protesters in Basra."
+    text = "On May 2, 2023, protesters gathered in Basra. Gunmen killed two protesters in Basra."
     events = extractor.extract(make_context(text, "2023-05-10"))
     killing = next(e for e in events if "killed" in e.evidence[0].text)
     assert not str(killing.attrs.get("date_basis", "")).startswith("paragraph:")

@@ -756,7 +756,9 @@ def test_what_someone_is_held_for_is_no_new_happening(extractor: EventExtractor,
 @pytest.mark.parametrize(("text", "sub_type"), [
     ("A bomb killed a soldier in Tarmiyah on Monday.", "Remote explosive/landmine/IED"),
     ("A bomb wounded two policemen in Tarmiyah on Monday.", "Remote explosive/landmine/IED"),
-    ("Gunmen killed a soldier in Tarmiyah on Monday.", "Attack"),
+    # no bomb: gunmen killing a soldier fight the forces (ACLED: soldiers are no civilians)
+    ("Gunmen killed a soldier in Tarmiyah on Monday.", "Armed clash"),
+    ("Gunmen killed a shopkeeper in Tarmiyah on Monday.", "Attack"),
 ])
 def test_a_bomb_as_the_means_is_an_explosive(extractor: EventExtractor, text: str, sub_type: str) -> None:
     assert [e.sub_type for e in events_of(extractor, text, "2023-06-10")] == [sub_type]
@@ -1352,3 +1354,201 @@ def test_bodies_recovered_after_a_strike_are_its_toll_and_bodies_handed_over_no_
                                  "bodies from the rubble.")
     assert [(e.sub_type, e.counts.get("killed")) for e in found] == [("Air/drone strike", 4)]
     assert events_of(extractor, "The government said it would hand the bodies to their families.") == []
+
+
+def test_means_hung_on_the_object_types_a_claimed_strike(extractor: EventExtractor) -> None:
+    # the parser hangs "with drones" on the quoted object, far from the verb
+    event = only(extractor, 'The faction said it had targeted a "sensitive military site" in Haifa with drones '
+                            'on Monday.')
+    assert (event.type, event.sub_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_artillery_that_pounded_positions_is_shelling(extractor: EventExtractor) -> None:
+    event = only(extractor, "Turkish artillery pounded suspected rebel positions in the mountains near Zakho "
+                            "on Tuesday.")
+    assert event.sub_type == "Shelling/artillery/missile attack"
+
+
+def test_aircraft_that_killed_are_an_air_strike(extractor: EventExtractor) -> None:
+    event = only(extractor, "American aircraft killed a senior militia commander near Qaim on Thursday.")
+    assert event.sub_type == "Air/drone strike"
+
+
+def test_suicide_car_bomber_is_a_suicide_bombing(extractor: EventExtractor) -> None:
+    event = only(extractor, "At least six people died when a suicide car bomber rammed a checkpoint outside "
+                            "Samarra on Sunday.")
+    assert event.sub_type == "Suicide bomb"
+
+
+def test_two_clauses_with_their_own_means_are_two_happenings(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Rockets hit the Green Zone on Sunday, and a drone struck Erbil airport, "
+                                 "security sources said.")
+    assert sorted(e.sub_type for e in found) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_a_gathering_where_violence_happened_is_its_scene(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Nine people were killed after a suicide bomber blew himself up at a funeral "
+                                 "in Diyala on Friday.")
+    assert [e.sub_type for e in found] == ["Suicide bomb"]
+    held = events_of(extractor, "Thousands attended the funeral of the slain commander in Najaf on Saturday.")
+    assert [e.attrs.get("label") for e in held] == ["funeral"]
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces killed four demonstrators and wounded 30 in Kut on Thursday, hospital sources said.",
+    "Three protesters were shot dead by riot police during a sit-in in Diwaniyah on Friday.",
+])
+def test_protesters_killed_by_forces_named_by_their_words_is_excessive_force(extractor: EventExtractor,
+                                                                              text: str) -> None:
+    event = only(extractor, text)
+    assert (event.type, event.sub_type) == ("Protests", "Excessive force against protesters")
+
+
+def test_protesters_killed_by_gunmen_stay_violence_against_civilians(extractor: EventExtractor) -> None:
+    event = only(extractor, "Unidentified gunmen killed two demonstrators in Basra on Sunday.")
+    assert event.type == "Violence against civilians"
+
+
+def test_a_beating_is_an_attack_and_riot_police_beating_a_crowd_intervene(extractor: EventExtractor) -> None:
+    event = only(extractor, "A local reporter was beaten by gunmen outside his office in Samawah on Sunday.")
+    assert (event.type, event.sub_type, event.attrs.get("label")) == ("Violence against civilians", "Attack", "beating")
+    crowd = only(extractor, "Riot police beat students with batons outside the university in Kut on Monday.")
+    assert crowd.type == "Violence against civilians"
+    protest = only(extractor, "Police beat protesters with sticks near the oil company in Basra on Monday.")
+    assert protest.sub_type == "Protest with intervention"
+    assert events_of(extractor, "Al-Quwa Al-Jawiya beat Naft Maysan 3-0 in Baghdad on Friday.") == []
+
+
+def test_an_attack_beaten_back_is_a_clash(extractor: EventExtractor) -> None:
+    event = only(extractor, "Border guards beat back an attack by smugglers near Rutba on Monday.")
+    assert event.sub_type == "Armed clash"
+
+
+def test_an_adverb_down_is_no_verb_of_a_seizure(extractor: EventExtractor) -> None:
+    assert events_of(extractor, "The monitor counted 900 deaths from explosive weapons in 2020, down from "
+                                "2,000 the year before.") == []
+
+
+def test_the_series_a_ranked_happening_belongs_to_is_no_event(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Gunmen shot dead a blogger in Amarah on Saturday. His killing is the latest in "
+                                 "a wave of assassinations targeting critics of the militias since 2019.")
+    assert [(e.attrs.get("label"), e.date_start) for e in found] == [("shooting", "2021-04-10")]
+
+
+def test_force_on_a_crowd_counted_in_hundreds_is_the_same_protest(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Hundreds of graduates blocked roads in Kut on Monday. Police fired tear gas to "
+                                 "disperse them.")
+    assert [e.sub_type for e in found] == ["Protest with intervention"]
+
+
+def test_detainees_named_again_are_the_arrest_told(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Counter-terrorism forces arrested four suspects in Sulaimaniyah on Tuesday. The "
+                                 "suspects were detained in a raid on a farm in the Bakrajo district, officials said.")
+    assert [(e.sub_type, len(e.evidence)) for e in found] == [("Arrests", 2)]
+
+
+def test_a_post_online_with_a_date_is_a_statement(extractor: EventExtractor) -> None:
+    event = only(extractor, "On Tuesday, the Asaib Ahl al-Haq leader Qais al-Khazali wrote on Telegram that his "
+                            "fighters would not hand over their weapons.")
+    assert (event.sub_type, event.attrs.get("label")) == ("Other", "statement")
+
+
+@pytest.mark.parametrize("saying", ["the coalition spokesman tweeted on Monday",
+                                    "Colonel Jamie Hart, the coalition spokesman, wrote on X on Monday"])
+def test_a_post_quoting_a_violent_happening_is_its_news(extractor: EventExtractor, saying: str) -> None:
+    found = events_of(extractor, '"Indirect fire hit the base tonight. There was one contractor killed, two '
+                                 f'contractors injured and one soldier injured," {saying}.')
+    assert found and all(e.attrs.get("label") != "statement" for e in found)
+
+
+def test_a_side_making_its_stance_known_is_a_development(extractor: EventExtractor) -> None:
+    event = only(extractor, "Several factions, including Kataib Hezbollah, signalled readiness to hand their "
+                            "heavy weapons to the army.")
+    assert (event.sub_type, event.attrs.get("label")) == ("Other", "stance")
+    assert events_of(extractor, "The UN envoy expressed concern over the fighting in Sinjar.") == []
+
+
+def test_what_a_court_judged_someone_for_is_the_charge(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A court in Basra sentenced two men to life in prison on Monday for the murder of "
+                                 "a journalist.")
+    assert [e.attrs.get("label") for e in found] == ["court-ruling"]
+
+
+def test_a_named_base_handed_over_is_a_transfer(extractor: EventExtractor) -> None:
+    event = only(extractor, "The coalition handed over the Taji camp to the Iraqi army on Thursday.")
+    assert event.sub_type == "Non-violent transfer of territory"
+
+
+def test_a_dialogue_opened_between_named_sides_is_a_meeting(extractor: EventExtractor) -> None:
+    event = only(extractor, "Prime Minister Mohammed Shia al-Sudani initiated a dialogue with Kataib Hezbollah "
+                            "on Sunday.")
+    assert event.attrs.get("label") == "meeting"
+
+
+def test_a_ransom_demanded_is_no_call(extractor: EventExtractor) -> None:
+    assert events_of(extractor, "The kidnappers demanded a ransom of $80,000 from his relatives, police said on "
+                                "Monday.") == []
+    call = only(extractor, "The Sadrist movement demanded on Monday the dissolution of parliament.")
+    assert call.attrs.get("label") == "call"
+
+
+def test_an_area_bombed_is_an_air_strike_and_weather_striking_no_event(extractor: EventExtractor) -> None:
+    event = only(extractor, "Turkish forces bombed the Zap area in Duhok province on Sunday, residents said.")
+    assert event.sub_type == "Air/drone strike"
+    assert events_of(extractor, "A sandstorm struck villages across Anbar on Sunday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "An armed tribal feud erupted in the Madaina district of Basra on Saturday, leaving three people dead.",
+    "Two men were killed in a tribal dispute over farmland in Maysan on Sunday.",
+])
+def test_a_tribal_fight_is_an_armed_clash(extractor: EventExtractor, text: str) -> None:
+    event = only(extractor, text)
+    assert (event.type, event.sub_type) == ("Battles", "Armed clash")
+
+
+def test_an_announcement_of_a_bombing_is_the_bombing(extractor: EventExtractor) -> None:
+    event = only(extractor, "The Security Media Cell announced on Thursday that a roadside bomb exploded under an "
+                            "army vehicle near Baiji, resulting in the martyrdom of two soldiers.")
+    assert (event.sub_type, event.counts.get("killed")) == ("Remote explosive/landmine/IED", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi troops said they had killed four insurgents in the Hamrin mountains on Sunday.",
+    "Three militants were killed by security forces in an ambush near Rutba on Sunday.",
+])
+def test_forces_named_by_their_words_killing_militants_fight_them(extractor: EventExtractor, text: str) -> None:
+    event = only(extractor, text)
+    assert (event.type, event.sub_type) == ("Battles", "Armed clash")
+
+
+def test_forces_storming_a_building_held_by_gunmen_fight_them(extractor: EventExtractor) -> None:
+    event = only(extractor, "Security forces stormed a house where gunmen were holding two hostages in Kirkuk on "
+                            "Sunday, killing both attackers.")
+    assert (event.type, event.sub_type) == ("Battles", "Armed clash")
+    raid = only(extractor, "Security forces stormed a house in the Hay al-Askari district of Kirkuk on Sunday.")
+    assert raid.sub_type == "Arrests"
+
+
+def test_a_headline_whose_strike_hits_something_is_told(extractor: EventExtractor) -> None:
+    found = headlined_events("Air strike hits militia trucks near Syria border\n\nThe trucks were parked at a "
+                             "farm, residents said.", "2024-03-14")
+    assert [e.sub_type for e in found] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "A policeman was killed by a sniper near the Syrian border on Friday.",
+    "Gunmen wounded two soldiers at a checkpoint near Tarmiyah on Friday.",
+])
+def test_forces_hit_by_gunmen_or_snipers_fight_them(extractor: EventExtractor, text: str) -> None:
+    event = only(extractor, text)
+    assert (event.type, event.sub_type) == ("Battles", "Armed clash")
+
+
+def test_one_doers_coordinated_violent_verbs_are_one_attack(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Gunmen attacked the police post with two drones and then opened fire on it, "
+                                 "killing three policemen.")
+    assert [e.sub_type for e in found] == ["Air/drone strike"]
+    apart = events_of(extractor, "Rockets hit the Green Zone on Sunday, and a drone struck Erbil airport, "
+                                 "security sources said.")
+    assert len(apart) == 2
