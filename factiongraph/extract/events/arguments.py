@@ -340,6 +340,8 @@ class ArgumentReader:
         self.ctx = ctx
         self.sx: Syntax = ctx.syntax()
         self._mentions = ctx.content_mentions()
+        self._home: str | None = None
+        self._home_known = False
         self.demonyms = demonyms or {}
 
     def capital_state(self, token: Token) -> list[str]:
@@ -773,7 +775,13 @@ class ArgumentReader:
                 and r.attributes.get("country") == home and shape.match(r.name)][:1]
 
     def _home_country(self) -> str | None:
-        """Return the country most of the story's places and countries belong to (a clear majority)."""
+        """Return the country most of the story's places and countries belong to (a clear majority);
+        worked out once per document."""
+        if not self._home_known:
+            self._home, self._home_known = self._count_home_country(), True
+        return self._home
+
+    def _count_home_country(self) -> str | None:
         counts: dict[str, int] = {}
         for m in self._mentions:
             kind = _type_of(self.ctx, m)

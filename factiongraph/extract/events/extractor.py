@@ -196,6 +196,7 @@ class EventExtractor:
         self.kb = kb
         self.today = today
         self.numeric_date_order = numeric_date_order
+        self._last_reader: tuple[DocContext, ArgumentReader] | None = None  # the current document's
         self.rules = rules or load_event_rules()
         # The words a trigger can start with, per rule: most tokens start none, so the matcher
         # skips them with one set lookup instead of trying every phrase.
@@ -763,8 +764,11 @@ class EventExtractor:
                     self._relocate(ctx, events[i], sent, start, end, mentions)
 
     def _reader(self, ctx: DocContext) -> ArgumentReader:
-        """Return an argument reader over the document's parse (cheap: the parse view is cached)."""
-        return ArgumentReader(ctx, self.demonyms)
+        """Return an argument reader over the document's parse, one per document (the parse view is
+        cached; the reader keeps what it works out once for the story, such as its home country)."""
+        if self._last_reader is None or self._last_reader[0] is not ctx:
+            self._last_reader = (ctx, ArgumentReader(ctx, self.demonyms))
+        return self._last_reader[1]
 
     def build_event(self, ctx: DocContext, cand: Candidate, sents: list[Any], k: int,
                     mentions: list[Mention], dates: list[DateMatch], anchor: Any,
@@ -869,7 +873,7 @@ class EventExtractor:
         # where the event happened.
         text = ctx.document.text
         # "Iran's Supreme Leader", "Iraqi Foreign Minister": a place that modifies a participant.
-        placeable = [self._town_named(ctx, m) for m in self._placeable(ctx, in_sent, actors, targets)]
+        placeable = [self._town_named(ctx, m) for m in self._placeable(ctx, in_sent, actors, targets, reader)]
         if not cand.is_verb and REFERENCED_NOUN.search(text[max(sent.start_char, trigger - 60):trigger]):
             # "Following the assassination of X, the network in Iraq ...": a happening the sentence
             # refers back to is placed only by its own noun phrase, not by the main clause.
@@ -1223,14 +1227,14 @@ class EventExtractor:
         return _PLACE_BEFORE.search(before) is None
 
     @staticmethod
-    def _placeable(ctx: DocContext, in_sent: list[Mention], actors: list[str], targets: list[str]) -> list[Mention]:
+    def _placeable(ctx: DocContext, in_sent: list[Mention], actors: list[str], targets: list[str],
+                   reader: ArgumentReader) -> list[Mention]:
         """Return the mentions that may give an event's place (not its participants or their modifiers)."""
         text = ctx.document.text
         # "Iran's Supreme Leader", "Iraqi Foreign Minister": a place that modifies a participant.
         ordered = sorted(in_sent, key=lambda m: (m.start, -m.end))
         modifiers = {id(ordered[i]) for i, head in find_modifiers(ctx, text, ordered).items()
                      if is_participant(ctx, ordered[head])}
-        reader = ArgumentReader(ctx)
         facilities = {m.entity_id for m in in_sent if m.entity_id and reader.is_facility(m)}
         acting = {id(m) for m in in_sent if EventExtractor._acting_capital(ctx, reader, m, actors)}
         return [m for m in in_sent if id(m) not in modifiers and id(m) not in acting
@@ -1312,7 +1316,7 @@ class EventExtractor:
         if not named or any(m.start < end for m in named):
             return
         inside = [m for m in in_sent if start <= m.start and m.end <= end]
-        found = locate_event(self._placeable(ctx, inside, event.actors, event.targets), ctx.entities, ctx.kb)
+        found = locate_event(self._placeable(ctx, inside, event.actors, event.targets, self._reader(ctx)), ctx.entities, ctx.kb)
         event.location_id = found.entity_id if found else None
         event.location_name = found.name if found else None
         event.lat, event.lon = (found.lat, found.lon) if found else (None, None)
@@ -1329,7 +1333,7 @@ class EventExtractor:
         if any(m.start >= cut and (m.entity_id == event.location_id or m.text == event.location_name) for m in in_sent):
             return
         inside = [m for m in in_sent if cut <= m.start]
-        found = locate_event(self._placeable(ctx, inside, event.actors, event.targets), ctx.entities, ctx.kb)
+        found = locate_event(self._placeable(ctx, inside, event.actors, event.targets, self._reader(ctx)), ctx.entities, ctx.kb)
         if found is not None:
             event.location_id, event.location_name = found.entity_id, found.name
             event.lat, event.lon, event.geo_precision = found.lat, found.lon, found.precision
@@ -1455,6 +1459,8 @@ class EventExtractor:
     def _apply_variants(self, ctx: DocContext, cand: Candidate, actors: list[str],
                         targets: list[str]) -> tuple[str, str, str]:
         rule = cand.rule
+        if not rule.variants:
+            return rule.type, rule.sub_type, rule.label
         trigger = cand.sent.doc[cand.start]
         apart = set_apart_tokens(cand.sent, trigger) if cand.sent.doc.has_annotation("DEP") else set()
         # "rallied on Friday, two years after a strike killed X": "killed" says nothing of the rally
@@ -1725,8 +1731,13 @@ def _paragraph_floor(text: str, before: Sequence[Any], start: int, floor: int) -
     or, in the same paragraph, up to :data:`FOLLOW_UP_SENTENCES` sentences back ("A car bomb
     exploded ... The blast shattered windows ... "It was huge," said a shopkeeper. Hospital
     officials said nine people were killed")."""
-    told = [s for s in before if any(ch.isalnum() for ch in s.text)]
-    for s in reversed(told[-FOLLOW_UP_SENTENCES:]):
+    seen = 0
+    for s in reversed(before):  # the last FOLLOW_UP_SENTENCES sentences with words, latest first
+        if seen == FOLLOW_UP_SENTENCES:
+            break
+        if not any(ch.isalnum() for ch in text[s.start_char:s.end_char]):
+            continue
+        seen += 1
         if "\n" in text[s.end_char:start]:
             break
         floor = min(floor, s.start_char)

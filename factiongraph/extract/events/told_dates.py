@@ -36,6 +36,7 @@ _CARRIED = frozenset({"carried", "conducted"})
 # A sentence with no happening of its own that still tells the story's one again, by its means
 # ("The strike hit the car late on Wednesday": a bare "strike" is no trigger by itself).
 _STRIKING_VERBS = frozenset({"hit", "hits", "struck", "strikes", "targeted", "targets"})
+_VERB_WORDS = _PLACING_VERBS | _TAKE | _CARRIED | _STRIKING_VERBS
 # "the third such killing this month", "the second attack in a week": a rank in a series; its
 # period is the series', not the happening's day.
 _RANKS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -107,6 +108,8 @@ def date_told_later(reader: ArgumentReader, sent: Any, events: list[Event], date
     the day gives way; the sentence becomes the date's evidence. Return True when a date was set."""
     if not reader.available or not events:
         return False
+    if not _VERB_WORDS & {t.lower_ for t in sent}:
+        return False  # no placing or striking verb: nothing to do (most sentences)
     for verb in sent:
         if not _placing_verb(verb):
             continue
