@@ -323,7 +323,16 @@ def _more_specific_place(a: Event, b: Event) -> Event:
         return a
     if bool(a.attrs.get("location_direction")) != bool(b.attrs.get("location_direction")):
         return b if a.attrs.get("location_direction") else a  # "in Tarmiyah" beats "north of Baghdad"
-    return b if GEO_RANK.get(b.geo_precision or "", 9) < GEO_RANK.get(a.geo_precision or "", 9) else a
+    rank_a, rank_b = GEO_RANK.get(a.geo_precision or "", 9), GEO_RANK.get(b.geo_precision or "", 9)
+    if bool(a.attrs.get("summary")) != bool(b.attrs.get("summary")):
+        # the body tells where, the headline sums up: an equal place, or one the gazetteer does not
+        # know written beside the headline's ("the Mutaibija area" under "... in Diyala"), is the body's
+        body, head = (b, a) if a.attrs.get("summary") else (a, b)
+        rank_body, rank_head = (rank_b, rank_a) if body is b else (rank_a, rank_b)
+        if rank_body <= rank_head or (rank_body == 9 and body.attrs.get("location_container") == head.location_id):
+            return body
+        return head
+    return b if rank_b < rank_a else a
 
 
 def _more_precise_date(a: Event, b: Event) -> Event:

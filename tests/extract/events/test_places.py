@@ -331,3 +331,12 @@ def test_a_towns_police_acting_place_the_happening_in_it(extractor: EventExtract
 def test_the_town_a_place_is_measured_from_after_a_comma_is_not_where(
         extractor: EventExtractor, text: str, place: str) -> None:
     assert place_of(extractor, text) == place
+
+
+def test_the_body_s_place_beside_the_headline_s_is_where(extractor: EventExtractor) -> None:
+    text = ("Two PMF fighters killed in ISIS attack in Diyala\nISIS militants attacked a PMF post in the Mutaibija "
+            "area of Diyala on Saturday night, killing two fighters, a security source said.")
+    ctx = make_context(text, "2023-05-14")
+    ctx.document.metadata.title = text.split("\n")[0]
+    found = extractor.extract(ctx)
+    assert [(e.location_name, e.attrs.get("location_container")) for e in found] == [("Mutaibija", "diyala")]
