@@ -23,3 +23,8 @@ def run_checked(extractor: RelationExtractor, text: str, published: str | None,
 
 def triples(rels: list[Relation]) -> set[tuple[str, str, str]]:
     return {(r.subject_id, r.predicate.value, r.object_id) for r in rels}
+
+
+def parsed_triples(extractor: RelationExtractor, text: str, published: str) -> set[tuple[str, str, str]]:
+    """Return the (subject, predicate, object) triples of ``text`` read with the parse."""
+    return triples(run_checked(extractor, text, published, parsed=True))

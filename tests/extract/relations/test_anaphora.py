@@ -11,17 +11,11 @@ from __future__ import annotations
 import pytest
 
 from factiongraph.extract.relations.extractor import RelationExtractor
-from tests.extract.factory import default_kb
 from tests.extract.relations.helpers import run_checked, triples
 
 pytestmark = pytest.mark.slow
 
 KH, NUJABA, KSS = "kataib-hezbollah", "harakat-al-nujaba", "kataib-sayyid-al-shuhada"
-
-
-@pytest.fixture(scope="module")
-def extractor() -> RelationExtractor:
-    return RelationExtractor(default_kb())
 
 
 def got(extractor: RelationExtractor, text: str) -> set[tuple[str, str, str]]:

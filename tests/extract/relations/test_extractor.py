@@ -14,11 +14,6 @@ from tests.extract.factory import default_kb, make_context
 from tests.extract.relations.helpers import run_checked, triples
 
 
-@pytest.fixture(scope="module")
-def extractor() -> RelationExtractor:
-    return RelationExtractor(default_kb())
-
-
 def run(extractor: RelationExtractor, text: str, published: str | None = "2021-03-02") -> list[Relation]:
     return run_checked(extractor, text, published)
 

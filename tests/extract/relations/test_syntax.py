@@ -19,11 +19,6 @@ from tests.extract.relations.helpers import run_checked, triples
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def extractor() -> RelationExtractor:
-    return RelationExtractor(default_kb())
-
-
 def run(extractor: RelationExtractor, text: str, published: str | None = "2022-05-10") -> list[Relation]:
     return run_checked(extractor, text, published, parsed=True)
 

@@ -11,21 +11,15 @@ from __future__ import annotations
 import pytest
 
 from factiongraph.extract.relations.extractor import RelationExtractor
-from tests.extract.factory import default_kb
-from tests.extract.relations.helpers import run_checked, triples
+from tests.extract.relations.helpers import parsed_triples
 
 pytestmark = pytest.mark.slow
 
 KH, NUJABA = "kataib-hezbollah", "harakat-al-nujaba"
 
 
-@pytest.fixture(scope="module")
-def extractor() -> RelationExtractor:
-    return RelationExtractor(default_kb())
-
-
 def got(extractor: RelationExtractor, text: str) -> set[tuple[str, str, str]]:
-    return triples(run_checked(extractor, text, "2022-05-10", parsed=True))
+    return parsed_triples(extractor, text, "2022-05-10")
 
 
 # -- anaphors ------------------------------------------------------------------------------
