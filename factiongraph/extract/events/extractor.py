@@ -823,8 +823,10 @@ class EventExtractor:
         counts = self._find_counts(ctx, cand, dates)
         for extra in cand.outcomes:
             for key, number in self._find_counts(ctx, extra, dates, (cand.start, cand.end)).items():
-                if rule.type in VIOLENT_TYPES or key == rule.count or rule.sub_type in _FORCE_SUB_TYPES:
-                    # an arrest does not take a blast's dead; force used on protesters does
+                if rule.type in VIOLENT_TYPES or key == rule.count or rule.sub_type in _FORCE_SUB_TYPES \
+                        or _done_in_passing(cand, extra):
+                    # an arrest does not take a blast's dead; force used on protesters does, and so does
+                    # a raid of the dead it made ("raided a house, killing one suspect")
                     counts.setdefault(key, number)
         trigger = sent.doc[cand.start].idx
         in_sentence = [d for d in dates if sent.start_char <= d.start and d.end <= sent.end_char]
@@ -2363,6 +2365,21 @@ def _dated_verb(doc: Any, match: DateMatch, verb: Any) -> bool:
             return False
         t = t.head
     return False
+
+
+def _done_in_passing(host: Candidate, outcome: Candidate) -> bool:
+    """Return True for an outcome verb the host's own doers did in the same stretch: a participle
+    or a coordinated verb with no subject of its own under the host's verb ("Police raided a house,
+    killing one suspect and arresting two"; "Troops killed two militants and arrested three")."""
+    if not host.is_verb or outcome.passive:
+        return False
+    doc = host.sent.doc
+    verb, head = doc[outcome.start], doc[host.start]  # "killing" may read as a noun: its parse decides
+    if head.dep_ == "conj" and head.head.i == verb.i:  # "Troops killed two and arrested three"
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return verb.head.i == head.i and verb.dep_ in ("advcl", "conj", "xcomp")
 
 
 def _other_doers(host: Candidate, outcome: Candidate) -> bool:

@@ -147,6 +147,17 @@ def test_each_event_takes_its_own_kind_of_count(extractor: EventExtractor) -> No
                                                       "Remote explosive/landmine/IED": {"killed": 4}}
 
 
+@pytest.mark.parametrize(("text", "counts"), [
+    ("Police raided a house in Mosul on Monday, killing one suspect and arresting two.",
+     {"killed": 1, "arrested": 2}),
+    ("Troops killed two militants and arrested three in a raid near Hawija on Monday.",
+     {"killed": 2, "arrested": 3}),
+])
+def test_a_raid_keeps_the_dead_its_own_doers_made(extractor: EventExtractor, text: str,
+                                                   counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
+
+
 @pytest.mark.parametrize(("word", "value"), [("25", 25), ("1,200", 1200), ("five", 5), ("dozen", 12),
                                              ("2019", None), ("first", None)])
 def test_number_words(word: str, value: int | None) -> None:
