@@ -40,7 +40,7 @@ _VERB_WORDS = _PLACING_VERBS | _TAKE | _CARRIED | _STRIKING_VERBS
 # "the third such killing this month", "the second attack in a week": a rank in a series; its
 # period is the series', not the happening's day.
 _RANKS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                    "latest", "such"})
+                    "latest"})
 
 
 def _placing_verb(verb: Any) -> bool:
@@ -141,10 +141,9 @@ def series_period(doc: Any, match: DateMatch) -> bool:
     head = span.root.head
     if head.dep_ == "prep":
         head = head.head
-    return head.pos_ != "VERB" and head.i != span.root.i \
-        and any(c.dep_ == "amod" and c.lower_ in _RANKS for c in head.children) \
-        and any(c.dep_ == "amod" and c.lower_ != "such" and c.lower_ in _RANKS for c in head.children) \
-        and head.dep_ not in ("nsubj", "nsubjpass", "dobj")
+    # a rank word other than "such" on the noun the date hangs on ("the third such killing")
+    return head.i != span.root.i and head.dep_ not in ("nsubj", "nsubjpass", "dobj") \
+        and any(c.dep_ == "amod" and c.lower_ in _RANKS for c in head.children)
 
 
 _SPAN_UNITS = {"year": 12, "years": 12, "month": 1, "months": 1, "decade": 120, "decades": 120}
