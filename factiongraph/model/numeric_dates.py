@@ -8,7 +8,9 @@ functions, no I/O. Day/month order is decided, in this order, by:
 2. a weekday written just before it ("Thursday, 11/03/2021": only 11 March 2021 is a Thursday);
 3. the convention of the document or collection (``order``: ``dmy`` or ``mdy``), which callers
    take from a setting or from the unambiguous numeric dates of the same document or collection;
-4. nothing: with both readings possible and no convention, only the year is certain, and the
+4. the latest day the date can denote (``latest``: the publication day for a past happening):
+   "03/08/2021" in a report of 10 March 2021 is 8 March, since 3 August had not yet come;
+5. nothing: with both readings possible and no convention, only the year is certain, and the
    result says so (precision ``year``) rather than pick one.
 
 The ``basis`` of every result names which rule decided. Only four-digit years are read: "3/4/21"
@@ -20,6 +22,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
+from datetime import date
 from dataclasses import dataclass
 
 ORDERS = ("dmy", "mdy")
@@ -48,12 +51,14 @@ def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
-def read_numeric(match: re.Match[str], order: str | None = None) -> NumericDate | None:
+def read_numeric(match: re.Match[str], order: str | None = None, latest: date | None = None) -> NumericDate | None:
     """Return the date a :data:`NUMERIC_DATE` match denotes, or None when no reading is valid.
 
     Args:
         match: a match of :data:`NUMERIC_DATE`.
         order: ``dmy`` or ``mdy``: the convention used when both readings are valid.
+        latest: the last day the date may denote (a past happening's publication day); with no
+            convention, a reading after it is dropped.
     """
     if match.group("y1"):
         year, month, day = int(match.group("y1")), int(match.group("m1")), int(match.group("d1"))
@@ -81,6 +86,11 @@ def read_numeric(match: re.Match[str], order: str | None = None) -> NumericDate 
         return NumericDate(year, b, a, f"numeric day-month-year by the convention of the document or collection ('{written}')")
     if order == "mdy":
         return NumericDate(year, a, b, f"numeric month-day-year by the convention of the document or collection ('{written}')")
+    if latest is not None:
+        past = [(m, d) for m, d in ((b, a), (a, b)) if date(year, m, d) <= latest]
+        if len(past) == 1:
+            month, day = past[0]
+            return NumericDate(year, month, day, f"numeric date '{written}': the other reading falls after {latest.isoformat()}")
     return NumericDate(year, None, None, f"numeric date '{written}' reads as day-month or month-day: only the year is certain")
 
 

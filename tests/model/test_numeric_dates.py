@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from factiongraph.model.numeric_dates import NUMERIC_DATE, choose_order, collection_order, document_order, read_numeric
 
 MDY = "02/23/2012: A car bomb exploded near a checkpoint."
@@ -33,3 +35,14 @@ def test_a_weekday_written_with_an_ambiguous_date_fixes_its_order() -> None:
     assert (read("Wed 11.03.2021").month, read("Wed 11.03.2021").day) == (11, 3)  # 3 November
     assert read("Friday 11/03/2021").month is None  # neither reading is a Friday: only the year
     assert read("Sunni 11/03/2021").month is None  # not a weekday
+
+
+def test_a_reading_after_the_latest_possible_day_is_dropped() -> None:
+    match = NUMERIC_DATE.search("The convoy was hit on 03/08/2021.")
+    assert match is not None
+    read = read_numeric(match, latest=date(2021, 3, 10))
+    assert read is not None and (read.month, read.day) == (3, 8)  # 3 August had not yet come
+    assert "falls after 2021-03-10" in read.basis
+    assert read_numeric(match, latest=date(2021, 9, 1)).month is None  # both readings past: year only
+    assert read_numeric(match, latest=date(2021, 3, 1)).month is None  # neither reading past: year only
+    assert read_numeric(match, order="dmy", latest=date(2021, 3, 10)).month == 8  # a convention comes first

@@ -351,7 +351,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> tuple[DateValue | N
         d = _safe_date(int(g["year"]), int(g["mnum"]), int(g["dnum"]))
         return (value_of(d, DatePrecision.DAY) if d else None), "explicit", None, None
     if kind == "numeric":
-        numeric = read_numeric(m, anchor.numeric_order)
+        numeric = read_numeric(m, anchor.numeric_order, anchor.latest)
         if numeric is None:
             return None, "numeric: no valid reading", None, None
         if numeric.month is None or numeric.day is None:

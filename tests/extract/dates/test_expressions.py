@@ -72,6 +72,9 @@ def test_numeric_event_dates() -> None:
     assert ambiguous[0].value is not None and ambiguous[0].value.precision is DatePrecision.YEAR
     read = find_dates("03/04/2012: A car bomb exploded.", replace(parse_published("2012-05-01"), numeric_order="dmy"))
     assert read[0].value is not None and read[0].value.iso_start == "2012-04-03"
+    # reported on 10 March: "03/08/2021" cannot be 3 August, so it is 8 March
+    (past,) = find_dates("A bomb killed three people on 03/08/2021.", parse_published("2021-03-10"))
+    assert past.value is not None and past.value.iso_start == "2021-03-08" and "falls after" in past.basis
 
 
 def test_nothing_after_the_ingest_day_when_publication_is_unknown() -> None:
