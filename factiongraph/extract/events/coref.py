@@ -603,7 +603,8 @@ def _dated_by_its_report(prev: Event, new: Event, ancestors: Ancestors | None) -
     report's own happening too, a statement: it is not folded into the strikes told after it.
 
     The report names the happening as one known ("the strikes", "the attack"), both name a same
-    side (type and place alone never tie two days), their sub-types agree, their places are
+    side or the report follows the telling closely (type and place alone never tie two days
+    apart in a story), their sub-types agree, their places are
     compatible and their counts may be one toll."""
     if prev.type not in VIOLENT_TYPES or not is_same_family(prev, new) or dated_by_report(prev) \
             or not dated_by_report(new):
@@ -615,8 +616,17 @@ def _dated_by_its_report(prev: Event, new: Event, ancestors: Ancestors | None) -
     said, span = exact_day(report), None if is_undated(told) else event_dates(told)
     if said is None or span is None or span.end > said or said - span.start > timedelta(days=REPORT_LAG_DAYS):
         return False  # "last week" is a span that may hold the happening; "in January" is too wide
-    return participants_overlap(prev, new) and not roles_conflict(prev, new) \
-        and places_compatible(prev, new, ancestors) and counts_compatible(prev, new)
+    next_told = bool(prev.evidence) and new.evidence[0].start - prev.evidence[-1].end <= NEXT_TELLING_CHARS
+    placed_apart = new.attrs.get("location_basis", "clause") == "clause" \
+        and not places_compatible(prev, new, ancestors, containers=True)  # not a place the story lends
+    return (participants_overlap(prev, new) or next_told) and not roles_conflict(prev, new) \
+        and not placed_apart and counts_compatible(prev, new)
+
+
+# "A blast ripped through a depot on Monday night. The blast killed one guard, officials said on
+# Tuesday": a definite re-telling this close after the lead names the lead's happening even when
+# neither telling names a side.
+NEXT_TELLING_CHARS = 300
 
 
 def _unplaced(event: Event) -> bool:

@@ -218,3 +218,15 @@ def test_a_headline_that_only_raises_a_toll_gives_it_to_the_bodys_happening() ->
     ctx.document.metadata.title = headline
     events = EventExtractor(default_kb()).extract(ctx)
     assert [e.counts for e in events] == [{"killed": 40}]
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb exploded at a crowded market in Kirkuk on Monday night. The blast killed four people and wounded "
+    "nine, police said on Tuesday.",  # neither telling names a side
+    "A large explosion ripped through an arms depot at the Falcon base south of Kirkuk on Monday night. The blast "
+    "in Kirkuk killed four guards, officials said on Tuesday.",  # near Kirkuk, then in it
+])
+def test_a_toll_dated_by_its_report_in_the_next_sentence_is_the_leads(extractor: EventExtractor, text: str) -> None:
+    events = extractor.extract(make_context(text, "2021-03-10"))
+    assert len(events) == 1, [(e.date_start, e.evidence[0].text) for e in events]
+    assert events[0].date_start == "2021-03-08" and events[0].counts["killed"] == 4  # Monday's, not Tuesday's
