@@ -421,7 +421,7 @@ _MANY_OF = r"\b(?:dozens|hundreds|scores|thousands|numerous|a\s+series|a\s+wave|
 # A sentence opening with the happening just told, named again ("The explosion killed three
 # soldiers" after "a drone struck Tower 22"): its outcome, not a second happening.
 _OPENING_REFERENCE = re.compile(r"\s*(?:The|This|That)\s+(?:\w+\s+)?(?:explosion|blast|attack|strike|bombing|"
-                                r"impact|detonation)\b")
+                                r"impact|detonation|raid|ambush|assault|shooting|operation|kidnapping|abduction)\b")
 # "The rockets fired at 10 pm hit ...", "These strikes ...": a sentence that opens on the means or the
 # happening just told, named again with a definite article
 _MEANS_AGAIN = re.compile(r"\s*(?:The|These|Those|This|That)\s+(?:\w+\s+)?(?:rockets?|missiles?|drones?|shells?|"

@@ -631,6 +631,11 @@ class EventExtractor:
                 self._later_figures(ctx, sent, _paragraph_floor(ctx.document.text, sents[:k], sent.start_char,
                                                                 sents[max(k - 2, 0)].start_char), events, dates)
             else:
+                if not any(e.type in VIOLENT_TYPES for e in events[first:]):
+                    # "The operation, which began on Friday morning, targeted ..., the cell said in a
+                    # statement": a sentence telling only a saying may still date the story's happening
+                    date_told_later(self._reader(ctx), sent, events[:first], dates, ctx.document.doc_id,
+                                    ctx.document.text, VIOLENT_TYPES)
                 # the sentence before, a stray quote mark or blank line split off skipped
                 floor = next((s.start_char for s in reversed(sents[:k]) if any(ch.isalnum() for ch in s.text)),
                              sent.start_char)

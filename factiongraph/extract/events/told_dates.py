@@ -18,19 +18,20 @@ from factiongraph.extract.events.arguments import ArgumentReader
 from factiongraph.extract.events.coref import dated_by_report, within_report_lag
 from factiongraph.model import DatePrecision, Event, Evidence
 
-PRODUCER = "rule.event-date-told-later.v1"
+PRODUCER = "rule.event-date-told-later.v2"
 
 # Nouns a sentence refers to the story's happening by ("The attack took place ...").
 _HAPPENING_NOUNS = frozenset({
     "attack", "strike", "airstrike", "bombing", "blast", "explosion", "incident", "shooting", "killing",
     "assassination", "ambush", "assault", "raid", "clash", "clashes", "fighting", "kidnapping", "abduction",
-    "shelling", "bombardment"})
+    "shelling", "bombardment", "operation", "offensive"})
 # A noun that names no means refers to whatever violent happening the story told last.
 _ANY_HAPPENING = frozenset({"attack", "incident", "assault"})
 _DEMONSTRATIVES = frozenset({"the", "this", "that"})
 # Verbs that only place a happening in time: "took place", "happened", "occurred", "was carried
 # out" (word forms: the pipeline has a parser but no lemmatizer).
-_PLACING_VERBS = frozenset({"happened", "happens", "occurred", "occurs", "unfolded"})
+_PLACING_VERBS = frozenset({"happened", "happens", "occurred", "occurs", "unfolded", "began", "begun", "begins",
+                            "started", "starts"})
 _TAKE = frozenset({"took", "take", "takes", "taken"})
 _CARRIED = frozenset({"carried", "conducted"})
 # A sentence with no happening of its own that still tells the story's one again, by its means
@@ -51,20 +52,30 @@ def _placing_verb(verb: Any) -> bool:
         return any(c.lower_ == "place" and c.dep_ in ("dobj", "prt", "npadvmod") for c in verb.children)
     if word in _STRIKING_VERBS:
         return True
-    if word in _CARRIED:  # "was carried out", "was conducted"
-        return any(c.dep_ == "auxpass" for c in verb.children) \
+    if word in _CARRIED:  # "was carried out", "was conducted", "The raid, carried out on Tuesday, ..."
+        # (the parser may read the last as "The attack carried out": a happening carries out nothing)
+        return (verb.dep_ == "acl" or any(c.dep_ == "auxpass" or (c.dep_ == "nsubj" and c.lower_ in _HAPPENING_NOUNS)
+                                          for c in verb.children)) \
             and (word == "conducted" or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
     return False
 
 
 def _referring_subject(verb: Any) -> Any | None:
-    for child in verb.children:
-        if child.dep_ not in ("nsubj", "nsubjpass") or child.lower_ not in _HAPPENING_NOUNS:
+    """Return the noun naming the story's happening that ``verb`` places in time: its subject ("The
+    attack took place ..."), or the noun its relative or participle clause hangs on ("The
+    operation, which began on Friday, ...", "The raid, carried out on Tuesday night, ...")."""
+    if verb.dep_ in ("relcl", "acl"):
+        nouns = [verb.head] if verb.dep_ == "acl" or any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in verb.children) else []
+    else:
+        nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for noun in nouns:
+        if noun.lower_ not in _HAPPENING_NOUNS:
             continue
-        if any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in child.children) \
+        if any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in noun.children) \
                 and not any(c.dep_ in ("amod", "compound", "prep", "acl", "relcl") and c.lower_ not in ("deadly",)
-                            for c in child.children):
-            return child
+                            and c.i != verb.i for c in noun.children):
+            return noun
     return None
 
 

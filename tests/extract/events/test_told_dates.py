@@ -40,6 +40,24 @@ def test_a_later_sentence_gives_the_happening_its_own_day(extractor: EventExtrac
     assert any(later.split(",")[0].rstrip(".") in e.text for e in strike.evidence)
 
 
+@pytest.mark.parametrize("later", [
+    "The attack, which took place late on Wednesday, was the third in the district this month.",
+    "The attack, which began late on Wednesday, targeted the car on the main road, the group said in a statement.",
+    "The attack, carried out late on Wednesday, also damaged a house.",
+])
+def test_a_clause_on_the_reference_gives_the_happening_its_own_day(extractor: EventExtractor, later: str) -> None:
+    found = violent(extractor, LEAD + later)
+    assert [e.date_start for e in found] == ["2022-06-15"], [(e.sub_type, e.date_start, e.evidence[0].text)
+                                                            for e in found]
+
+
+def test_a_definite_raid_with_its_own_day_is_the_raid_the_lead_reported(extractor: EventExtractor) -> None:
+    text = ("Security forces arrested three suspects in a raid in Mosul, officials said on Thursday. "
+            "The raid, carried out late on Tuesday, also netted weapons.")
+    raids = [e for e in extractor.extract(make_context(text, PUB)) if e.sub_type == "Arrests"]
+    assert [e.date_start for e in raids] == ["2022-06-14"], [(e.date_start, e.evidence[0].text) for e in raids]
+
+
 def test_the_lead_keeps_the_report_day_when_nothing_later_dates_it(extractor: EventExtractor) -> None:
     found = violent(extractor, LEAD + "A third passenger was taken to hospital in Dohuk.")
     assert [e.date_start for e in found] == ["2022-06-16"]
