@@ -2350,11 +2350,21 @@ def _caused(verb: Any) -> bool:
 
 def _stance_over(noun: Any) -> Any | None:
     """Return the verb a happening's noun is the object of when that verb judges it ("condemned a
-    drone strike", "welcomed the strikes"), else None. A claim of responsibility is not one: its
+    drone strike", "welcomed the strikes") or answers it ("summoned the ambassador over a drone
+    strike", "protested over the killing"), else None. A claim of responsibility is not one: its
     day is mostly the happening's own."""
     if noun.dep_ == "dobj" and _JUDGING.match(noun.head.lower_):
         return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "over" and noun.head.dep_ == "prep":
+        # "over" a happening: about it, after it ("summoned the ambassador over a strike": on the verb)
+        verb = noun.head.head
+        if verb.dep_ == "dobj":
+            verb = verb.head
+        return verb if verb.dep_ in _STANCE_CLAUSES and verb.i != noun.i else None
     return None
+
+
+_STANCE_CLAUSES = frozenset({"ROOT", "ccomp", "advcl", "conj", "xcomp", "relcl", "parataxis"})
 
 
 def _dated_verb(doc: Any, match: DateMatch, verb: Any) -> bool:
@@ -2366,8 +2376,8 @@ def _dated_verb(doc: Any, match: DateMatch, verb: Any) -> bool:
     for _ in range(6):
         if t.head.i == verb.i:
             return t.dep_ in ("prep", "npadvmod", "advmod", "tmod") or t.dep_ == "pobj"
-        if t.head.i == t.i or t.dep_ in ("dobj", "nsubj", "nsubjpass"):
-            return False
+        if t.head.i == t.i or t.dep_ in ("dobj", "nsubj", "nsubjpass", "relcl", "acl"):
+            return False  # inside the object, or a clause on one of the verb's nouns
         t = t.head
     return False
 

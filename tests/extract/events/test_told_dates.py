@@ -124,6 +124,16 @@ def test_a_day_in_the_condemned_phrase_dates_the_happening(extractor: EventExtra
     assert [e.date_start for e in violent(extractor, text, "2024-02-09")] == ["2024-02-07"]
 
 
+@pytest.mark.parametrize("text", [
+    "The foreign ministry on Thursday summoned the Turkish ambassador over a drone strike that killed three "
+    "people near Sinjar on Tuesday.",  # "over" hangs on the ambassador: the summons' phrase
+    "Hundreds protested in Duhok on Thursday over a drone strike that killed three people near Sinjar on Tuesday.",
+])
+def test_a_day_on_the_clause_of_what_a_reaction_is_over_dates_it(extractor: EventExtractor, text: str) -> None:
+    strikes = [e for e in violent(extractor, text, "2024-02-09") if e.sub_type == "Air/drone strike"]
+    assert [e.date_start for e in strikes] == ["2024-02-06"]  # Tuesday, not the Thursday of the reaction
+
+
 def test_a_claim_of_responsibility_keeps_its_day(extractor: EventExtractor) -> None:
     text = "Kataib Hezbollah on Friday claimed responsibility for a rocket attack on the airport in Erbil that wounded two."
     assert [e.date_start for e in violent(extractor, text, "2024-02-09")] == ["2024-02-09"]
