@@ -1469,8 +1469,10 @@ class EventExtractor:
         if not rule.variants:
             return rule.type, rule.sub_type, rule.label
         trigger = cand.sent.doc[cand.start]
-        apart = set_apart_tokens(cand.sent, trigger) if cand.sent.doc.has_annotation("DEP") else set()
-        # "rallied on Friday, two years after a strike killed X": "killed" says nothing of the rally
+        apart = set_apart_tokens(cand.sent, trigger) | _grievance_tokens(trigger) \
+            if cand.sent.doc.has_annotation("DEP") else set()
+        # "rallied on Friday, two years after a strike killed X": "killed" says nothing of the rally;
+        # nor does it in "protested over a strike that killed three", what the protest is against
         lemmas = {w for i, w in enumerate(ctx.lowers()[cand.sent.start:cand.sent.end], cand.sent.start)
                   if i not in apart}
 
@@ -2185,6 +2187,20 @@ def _tells_in_clause(sent: Any, trigger_at: int, verb: Any) -> bool:
             return False
         token = token.head
     return False
+
+
+_GRIEVANCE_PREPS = frozenset({"over", "against"})
+
+
+def _grievance_tokens(verb: Any) -> set[int]:
+    """Return the token indices of what a verb's happening is over or against ("protested over a
+    drone strike that killed three", "rallied against the killing of X"): another happening, whose
+    words say nothing of how this one went."""
+    out: set[int] = set()
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _GRIEVANCE_PREPS:
+            out.update(range(child.left_edge.i, child.right_edge.i + 1))
+    return out
 
 
 def _means_as_subject(found: list[Candidate]) -> list[Candidate]:

@@ -173,3 +173,12 @@ def test_words_of_a_clause_set_apart_in_time_do_not_type_the_happening(extractor
     assert [(e.sub_type, e.date_start) for e in rally] == [("Peaceful protest", "2022-01-07")]
     shot = "Police shot dead two protesters who rallied in central Baghdad on Friday."
     assert any(e.sub_type != "Peaceful protest" for e in extractor.extract(make_context(shot, "2022-01-07")))
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds protested in Duhok on Thursday over a drone strike that killed three people near Sinjar on Tuesday.",
+    "Students rallied in Basra on Friday against the killing of an activist who was shot dead in the city.",
+])
+def test_what_a_protest_is_over_does_not_type_it(extractor: EventExtractor, text: str) -> None:
+    rallies = [e for e in extractor.extract(make_context(text, "2024-02-09")) if e.type == "Protests"]
+    assert [(e.sub_type, e.counts) for e in rallies] == [("Peaceful protest", {})]
