@@ -27,7 +27,7 @@ __all__ = ["Cleaner", "NAME", "PRODUCER", "VERSION", "normalize_text"]
 log = logging.getLogger(__name__)
 
 NAME = "clean"
-VERSION = 4  # 3: hard-wrapped paragraphs joined (unwrap.py); 4: noscript text dropped, bare fragments read, deep HTML refused
+VERSION = 5  # 3: hard-wrapped paragraphs joined (unwrap.py); 4: noscript text dropped, bare fragments read, deep HTML refused; 5: tail tags, source-line stamps, place-name bylines (CHANGELOG)
 PRODUCER = f"stage.{NAME}.v{VERSION}"
 
 

@@ -150,7 +150,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.credits", CHROME, r"\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|translation) by .{1,160}|"
      r"[^.!?]{1,160}\bcontributed(?: reporting)? to this (?:report|story|article)\.?\)?"),
     # a staff credit as a field: "Editor: Hassan Ali", "Translated by: ..."
-    ("chrome.staff-field", CHROME, r"(?:editor|editing|edited by|writer|written by|reporter|reporting|author|authors|translator|"
+    ("chrome.staff-field", CHROME, r"(?:(?:web|news|copy|senior|managing|chief|desk|photo|video|online) )?(?:editor|editing|edited by|writer|written by|reporter|reporting|author|authors|translator|"
      r"translated by|translation|prepared by|compiled by|photographer|photos? by)\s*:\s*(?:[^\s!?]+\s+){0,5}[^\s!?]+"),
     # what a page says about where its text appeared or how old it is
     ("chrome.print-note", CHROME, r"a version of this (?:article|story|report) (?:appears|appeared|was published) in print\b.{0,300}|"

@@ -76,6 +76,7 @@ BIO_WORDS: frozenset[str] = frozenset(
 DATE_WORDS: frozenset[str] = frozenset(
     """
     published publish posted updated update last modified created first date dated time on at
+    issued edited revised
     am pm a an p m d w gmt utc ast est edt cet cest bst ist ago hours hour hrs hr minutes minute mins min
     seconds secs days day weeks week months month years year read reading today yesterday just
     now st nd rd th t z ah h
@@ -88,7 +89,7 @@ DATE_WORDS: frozenset[str] = frozenset(
 )
 # A date stamp names what the date is about; one of these must be there.
 DATE_LABELS: frozenset[str] = frozenset(
-    "published posted updated modified created dated date ago read today yesterday".split()
+    "published posted updated modified created dated date ago read today yesterday issued edited revised".split()
 )
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{1,2}:\d{2}\b")
 

@@ -34,6 +34,7 @@ def mark_header(layout: TextLayout) -> None:
         if is_paragraph(line) and not _is_question_headline(line, candidates):
             break
         candidates.append(line)
+    candidates = _without_bylines(layout, candidates)
     if not any(c.words >= 4 and not c.text.endswith(".") for c in candidates):
         candidates = _with_dated_headline(layout, candidates)
     if not candidates:
@@ -55,6 +56,24 @@ def mark_header(layout: TextLayout) -> None:
     if layout.author is None:
         _mark_byline_under_standfirst(layout, title)
     _mark_label_under_title(layout, title, [c for c in candidates[index + 1 :] if not c.role])
+
+
+def _without_bylines(layout: TextLayout, candidates: list[Line]) -> list[Line]:
+    """Return the header candidates less the bylines among them, which are labelled as such.
+
+    A page with no headline in its text ("Wednesday, 14 June, 2023" / "Baghdad - Ana Ruiz" / the
+    first paragraph) would else make its byline the title. A headline is never a name with the
+    one place it was filed from (a bare name may be: a profile page's title).
+    """
+    kept: list[Line] = []
+    for line in candidates:
+        name = _filed_from_place(collapse_line(line.text)) if line.words <= 8 else None
+        if name is None:
+            kept.append(line)
+            continue
+        set_part(line, BlockPart.BOILERPLATE, "byline.bare-name", "byline")
+        layout.author = layout.author or name
+    return kept
 
 
 def _headline_with_stop(candidates: list[Line]) -> Line | None:
@@ -232,16 +251,25 @@ def _header_author(text: str) -> str | None:
     names = [n for n in re.split(r"\s*(?:,|\band\b|&)\s*", text) if n]
     if len(names) >= 2 and all(is_person_name(n) and not is_institution_name(n) for n in names):
         return text  # "Ana Ruiz and Sam Lee", "Ana Ruiz, Sam Lee"
-    pieces = _PLACE_SEPARATOR.split(text)
-    if len(pieces) == 2:  # "Ana Ruiz | Baghdad", "Baghdad - Ana Ruiz": a name and the one-word place filed from
-        named = [p for p in pieces if is_person_name(p) and not is_institution_name(p)]
-        place = [p for p in pieces if _ONE_PLACE.fullmatch(p)]
-        if len(named) == 1 and len(place) == 1:
-            return named[0]
+    named = _filed_from_place(text)
+    if named is not None:
+        return named
     parts = re.split(r"\s+(?:and|&)\s+", text)
     filed = [FILED_FROM.fullmatch(part) for part in parts]  # "Martin Crane in Beirut"
     if all(found is not None and is_person_name(found.group("name")) for found in filed):
         return " and ".join(found.group("name") for found in filed if found is not None)
+    return None
+
+
+def _filed_from_place(text: str) -> str | None:
+    """Return the name of a "Ana Ruiz | Baghdad" or "Baghdad - Ana Ruiz" line: a name and the
+    one-word place it was filed from."""
+    pieces = _PLACE_SEPARATOR.split(text)
+    if len(pieces) == 2:
+        named = [p for p in pieces if is_person_name(p) and not is_institution_name(p)]
+        place = [p for p in pieces if _ONE_PLACE.fullmatch(p)]
+        if len(named) == 1 and len(place) == 1:
+            return named[0]
     return None
 
 

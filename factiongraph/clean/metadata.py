@@ -82,6 +82,10 @@ def _is_name_list(text: str) -> bool:
 
 # A byline's name with the place the reporter filed from: "Jane Roe in Basra" ("Ana Ruiz in Erbil and
 # Sam Lee in Kirkuk" is two of them).
+# Words of a source credit that names no outlet ("News Agencies", "Wires", "Agencies and staff").
+_GENERIC_CREDIT_WORDS = frozenset("news agencies agency wires wire services staff and websites media reports "
+                                  "international local various other".split())
+
 FILED_FROM = re.compile(r"(?P<name>.{3,40}?) in [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}")
 
 
@@ -281,6 +285,8 @@ class OutletFinder:
                 if re.sub(r"[\W_]", "", key) == compact:
                     return name
             return None
+        if set(re.findall(r"[a-z]+", lowered)) <= _GENERIC_CREDIT_WORDS:
+            return None  # "Source: News Agencies", "Agencies and staff": no one outlet
         return note if 0 < len(note.split()) <= 4 and note[0].isupper() else None
 
     def find_outlet(self, text: str) -> OutletGuess | None:

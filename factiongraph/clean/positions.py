@@ -95,6 +95,32 @@ def mark_edges(layout: TextLayout) -> None:
     _mark_teasers(layout, end)
 
 
+# How many short label lines the page may end on after the article and still be read as its tags.
+_MAX_TAIL_LABELS = 6
+
+
+def mark_tail_labels(layout: TextLayout) -> None:
+    """Label the short lines the page ends on after the article's last sentence ("Iraq" / "Islamic
+    State group" under "Read more on related topics:", or alone): topic tags and section links.
+
+    Only when every unlabelled line left is such a label, so a closing subhead with its paragraph,
+    a signature with a sentence, or a cut-off last line keeps the article's tail as it is. Runs
+    last, so the lines other passes name more precisely (a repeat of chrome) keep their rule.
+    """
+    span = _article_span(layout)
+    if span is None:
+        return
+    start = _last_sentence(layout, span[1]) + 1
+    tail = [line for line in layout.lines[start:] if _unlabelled_body(line)]
+    if not tail or len(tail) > _MAX_TAIL_LABELS:
+        return
+    if not all(is_short_label(line.text, 4) and line.words <= 4 and not is_headline_like(line.text)
+               and not is_cut_off(line.text) for line in tail):
+        return
+    for line in tail:
+        set_part(line, BlockPart.BOILERPLATE, "edge.tail-labels", "form")
+
+
 def mark_author_lines(layout: TextLayout) -> None:
     """Label the lines that name the byline's author again: an author box, not the article.
 

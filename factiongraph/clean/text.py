@@ -38,6 +38,7 @@ from factiongraph.clean.positions import (
     mark_form_lines,
     mark_repeated_chrome,
     mark_repeated_labels,
+    mark_tail_labels,
 )
 from factiongraph.model import BlockPart
 from factiongraph.model.numeric_dates import choose_order
@@ -186,6 +187,7 @@ class LineClassifier:
         mark_caption_echoes(layout)
         mark_repeated_labels(layout)
         mark_repeated_chrome(layout)
+        mark_tail_labels(layout)
         self._choose_published(layout)
         return layout
 
@@ -211,9 +213,9 @@ class LineClassifier:
         paragraphs_seen = 0
         for line in layout.lines:
             found = match_chrome(line.text, self._rules)
-            if found is not None and found.rule_id == "chrome.label-read-time" \
+            if found is not None and found.rule_id in ("chrome.label-read-time", "chrome.bare-number") \
                     and split_dateline(line.text, self._order) is not None:
-                continue  # "Oct. 31, 2025 • 2 min read": a date stamp, which the stamps step reads
+                continue  # "Oct. 31, 2025 • 2 min read", "14.06.2023": a date stamp, which the stamps step reads
             if found is not None and found.rule_id in HEADLINE_SHAPED and paragraphs_seen == 0:
                 line.rule = found.rule_id  # "In Pictures: ..." may be the page's headline: the header decides
                 continue
@@ -221,6 +223,7 @@ class LineClassifier:
                 set_part(line, BlockPart.BOILERPLATE, found.rule_id, "chrome")
                 if found.kind == SOURCE and found.rest:
                     layout.source_note = found.rest
+                    _read_source_stamp(layout, line)
                 if found.rule_id == "chrome.copyright" and layout.copyright_note is None:
                     layout.copyright_note = collapse_line(line.text)
                 # A marker opens a zone only once the article has started: "3 Comments" beside
@@ -302,6 +305,19 @@ class LineClassifier:
                 if any(neighbours) and _appears_before(layout.lines, i):
                     set_part(line, BlockPart.BOILERPLATE, "repeat.run", "repeat")
                     repeats[i] = changed = True
+
+
+_FIELD_SEPARATOR = re.compile(r"\s*[|•·]\s*")
+
+
+def _read_source_stamp(layout: TextLayout, line: Line) -> None:
+    """Keep the date of a source line's own field as a stamp ("Source: Xinhua | 2023-06-14 20:15:45 |
+    Editor: huaxia"): the page states when it was published there."""
+    for field in _FIELD_SEPARATOR.split(line.text)[1:]:
+        found = split_dateline(field, None)
+        if found is not None and found[1] == "date" and found[0].day is not None:
+            layout.stamps.append((layout.lines.index(line), found[0], collapse_line(field)))
+            return
 
 
 def _mark_dateline(layout: TextLayout, line: Line, index: int, order: str | None) -> bool:

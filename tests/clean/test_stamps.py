@@ -73,3 +73,50 @@ def test_numeric_stamps_follow_the_documents_own_convention() -> None:
     mdy = Cleaner(numeric_date_order="mdy").clean(make_raw("Factions parade in Basra\n\n03/04/2022\n\n"
                   "Thousands of fighters paraded through Basra on Monday to mark the anniversary, officials said.\n"))
     assert isinstance(mdy, Document) and mdy.metadata.published == "2022-03-04"
+
+
+def _boilerplate(doc: Document) -> list[str]:
+    return [doc.text[b.start:b.end] for b in doc.blocks if b.part.value == "boilerplate"]
+
+
+BODY = ("Gunmen killed two shepherds near a village south of Kirkuk on Tuesday, a local police officer said.\n\n"
+        "The attackers fled toward the desert, the officer added.\n")
+
+
+def test_an_issued_stamp_is_no_headline() -> None:
+    doc = clean("Issued on: 14/06/2033 - 10:15\nModified: 14/06/2033 - 12:40\n" + BODY)
+    assert doc.metadata.title is None and doc.metadata.published == "2033-06-14"
+    assert "Issued on: 14/06/2033 - 10:15" in _boilerplate(doc)
+
+
+def test_a_bare_numeric_date_line_dates_the_page() -> None:
+    doc = clean("14.06.2033\nKIRKUK\nGunmen kill two shepherds near Kirkuk\n" + BODY)
+    assert doc.metadata.published == "2033-06-14"
+
+
+def test_a_source_lines_date_field_dates_the_page() -> None:
+    doc = clean("Source: Example Herald | 2033-06-14 20:15:45 | Editor: desk\n" + BODY + "Web Editor: Sara Lin\n")
+    assert doc.metadata.published == "2033-06-14"
+    assert "Web Editor: Sara Lin" in _boilerplate(doc)
+
+
+def test_a_place_and_name_line_with_no_headline_is_the_byline() -> None:
+    doc = clean("Wednesday, 14 June, 2033 - 10:15\nKirkuk - Omar Saleh\n" + BODY)
+    assert doc.metadata.title is None and doc.metadata.author == "Omar Saleh"
+    assert "Kirkuk - Omar Saleh" in _boilerplate(doc)
+
+
+def test_a_generic_source_credit_names_no_outlet() -> None:
+    doc = clean("Gunmen kill two shepherds near Kirkuk\n" + BODY + "Source: News Agencies\n")
+    assert doc.metadata.outlet is None
+
+
+@pytest.mark.parametrize("tail", ["Iraq\n", "Read more on related topics:\nIraq\nIslamic State group\n"])
+def test_short_labels_the_page_ends_on_are_tags(tail: str) -> None:
+    doc = clean("Gunmen kill two shepherds near Kirkuk\n" + BODY + tail)
+    assert "Iraq" in _boilerplate(doc)
+
+
+def test_a_closing_subhead_with_its_paragraph_stays() -> None:
+    doc = clean("Gunmen kill two shepherds near Kirkuk\n" + BODY + "Background\nThe area has seen attacks for years.\n")
+    assert "Background" not in _boilerplate(doc)
