@@ -95,7 +95,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("chrome.short-url", CHROME, r"short (?:url|link)|permalink|copy (?:the )?(?:url|link)(?: copied!?)?|link copied!?|copied!?"),
     ("chrome.article-action", CHROME, r"(?:email|e-mail|print|save|bookmark|share|send|gift|give|listen to|download) "
      r"(?:this |the )?(?:article|story|page|post|report)|save|saved|bookmark|listen|(?:watch|play)(?: the)?(?: video)?|"
-     r"download(?: the)?(?: full)?(?: report| pdf| article| as pdf)?(?: \(.{1,20}\))?"),
+     r"download(?: the)?(?: full)?(?: report| pdf| article| as pdf)?(?: \(.{1,20}\))?|"
+     r"(?:view\s*/\s*print|view|print|save)(?: this)?(?: page| article| report)? as (?:a )?pdf"),
     ("chrome.font-size", CHROME, r"(?:a\s*[+-]?\s*){2,3}|(?:font|text) size.{0,20}"),
     ("chrome.join-channel", CHROME, r"join (?:us|our)\b.{0,50}\b(?:channel|telegram|whatsapp|newsletter|community|mailing list)\b.{0,40}"),
     ("chrome.click-here", CHROME, r"(?:click|tap) here\b.{0,120}"),
@@ -139,7 +140,7 @@ RULES: tuple[tuple[str, str, str], ...] = (
      r"(?:a|an|our|the) [^.,;]{0,60}\b(?:project|program|programme|initiative|collection)\.?|"
      r"(?:this (?:article|story|piece|report|post|essay) is )?part (?:\d{1,2} |one |two |three |four |five )?"
      r"of (?:a|an|our|the) [^.,;]{0,60}\bseries(?: (?:on|about) [^.,;]{1,60}|\s*:\s*[^.!?]{1,80})?[.:]?|part \d{1,2} of \d{1,2}|"
-     r"series\s*:.{1,100}|(?:from|in) (?:the|our) (?:\S+ ){0,5}series(?: (?:on|about) [^.,;]{1,60})?|"
+     r"series\s*:.{1,100}|(?:or )?see (?:also )?part (?:\d{1,2}|one|two|three|four|five)\s*:.{1,100}|(?:from|in) (?:the|our) (?:\S+ ){0,5}series(?: (?:on|about) [^.,;]{1,60})?|"
      r"(?:the )?(?:first|second|third|fourth|fifth|sixth|last|final|latest|\d{1,2}(?:st|nd|rd|th)) (?:in|of) "
      r"(?:a|an|our|the) [^.,;]{0,50}\bseries(?: (?:on|about) [^.,;]{1,60})?"),
     ("chrome.ad-break", CHROME, r"(?:advertisement|ad)\s*[-–—:]?\s*scroll to continue.{0,40}|scroll to continue.{0,40}|"

@@ -37,6 +37,7 @@ def mark_header(layout: TextLayout) -> None:
     candidates = _without_bylines(layout, candidates)
     if not any(c.words >= 4 and not c.text.endswith(".") for c in candidates):
         candidates = _with_dated_headline(layout, candidates)
+        candidates = _without_mastheads(candidates)
     if not candidates:
         return
     title = _pick_title(layout, candidates)
@@ -73,6 +74,20 @@ def _without_bylines(layout: TextLayout, candidates: list[Line]) -> list[Line]:
             continue
         set_part(line, BlockPart.BOILERPLATE, "byline.bare-name", "byline")
         layout.author = layout.author or name
+    return kept
+
+
+def _without_mastheads(candidates: list[Line]) -> list[Line]:
+    """Return the short header candidates less an outlet's masthead ("NRT Digital Media", "Example
+    News Agency"), labelled as such: with no line long enough to be a headline, the longest short
+    line would else make the site's name the title."""
+    kept: list[Line] = []
+    for line in candidates:
+        if 2 <= line.words <= 5 and all(w[:1].isupper() for w in line.text.split()) \
+                and is_institution_name(line.text):
+            set_part(line, BlockPart.BOILERPLATE, "header.label", "section")
+        else:
+            kept.append(line)
     return kept
 
 

@@ -80,11 +80,12 @@ def _is_name_list(text: str) -> bool:
     return all(is_person_name(p) and not is_institution_name(p) for p in parts if p)
 
 
-# A byline's name with the place the reporter filed from: "Jane Roe in Basra" ("Ana Ruiz in Erbil and
-# Sam Lee in Kirkuk" is two of them).
 # Words of a source credit that names no outlet ("News Agencies", "Wires", "Agencies and staff").
 _GENERIC_CREDIT_WORDS = frozenset("news agencies agency wires wire services staff and websites media reports "
                                   "international local various other".split())
+
+# A byline's name with the place the reporter filed from: "Jane Roe in Basra" ("Ana Ruiz in Erbil and
+# Sam Lee in Kirkuk" is two of them).
 
 FILED_FROM = re.compile(r"(?P<name>.{3,40}?) in [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}")
 

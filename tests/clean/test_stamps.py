@@ -120,3 +120,9 @@ def test_short_labels_the_page_ends_on_are_tags(tail: str) -> None:
 def test_a_closing_subhead_with_its_paragraph_stays() -> None:
     doc = clean("Gunmen kill two shepherds near Kirkuk\n" + BODY + "Background\nThe area has seen attacks for years.\n")
     assert "Background" not in _boilerplate(doc)
+
+
+def test_a_masthead_is_no_headline_when_nothing_longer_is() -> None:
+    doc = clean("Example Digital Media\nHome\nWorld\nBASRA — " + BODY)
+    assert doc.metadata.title is None
+    assert "Example Digital Media" in _boilerplate(doc)
