@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
+from datetime import date
 from typing import Any
 
 from factiongraph.errors import KnowledgeBaseError
@@ -43,7 +44,7 @@ ATTRIBUTES: dict[EntityType, dict[str, str]] = {
                     "backed_by": "ids", "forces_of": "id"},
     _T.INTL_ORG: {**_COMMON, "part_of": "ids", "leaders": "leaders"},
     _T.PERSON: {"note": "text", "nationality": "id", "roles": "roles", "born": "year",
-                "died": "year", "killed_by": "death_means"},
+                "died": "year", "died_on": "day", "killed_by": "death_means"},
     _T.COUNTRY: {"note": "text", "iso": "iso", "capital": "id", "demonym": "text", "lat": "lat",
                  "lon": "lon"},
     _T.PLACE: {"note": "text", "admin_level": "admin_level", "parent": "id", "lat": "lat",
@@ -84,6 +85,16 @@ def _check_text(value: Any) -> str | None:
 def _check_year(value: Any) -> str | None:
     if not _is_int(value) or not MIN_YEAR <= value <= MAX_YEAR:
         return f"must be a year (integer {MIN_YEAR}-{MAX_YEAR}), got {value!r}"
+    return None
+
+
+def _check_day(value: Any) -> str | None:
+    try:
+        day = date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        day = None
+    if day is None or not MIN_YEAR <= day.year <= MAX_YEAR:
+        return f"must be a day written YYYY-MM-DD (years {MIN_YEAR}-{MAX_YEAR}), got {value!r}"
     return None
 
 
@@ -153,7 +164,7 @@ def _check_spans(value: Any, ref_key: str) -> str | None:
 
 
 _CHECKS: dict[str, Callable[[Any], str | None]] = {
-    "text": _check_text, "year": _check_year, "id": _check_id, "ids": _check_ids,
+    "text": _check_text, "year": _check_year, "day": _check_day, "id": _check_id, "ids": _check_ids,
     "ints": _check_ints, "lat": _check_lat, "lon": _check_lon, "iso": _check_iso,
     "admin_level": _check_admin_level,
     "outlet_kind": lambda v: None if v in OUTLET_KINDS else f"must be one of {', '.join(OUTLET_KINDS)}",
@@ -198,6 +209,9 @@ def _check_attributes(kind: EntityType, attributes: Any) -> dict[str, str]:
     born, died = attributes.get("born"), attributes.get("died")
     if isinstance(born, int) and isinstance(died, int) and born > died:
         errors["attributes.born"] = f"born {born} is after died {died}"
+    died_on = attributes.get("died_on")
+    if isinstance(died_on, str) and "attributes.died_on" not in errors and died_on[:4] != str(died):
+        errors["attributes.died_on"] = f"{died_on} is not in the year died ({died})"
     return errors
 
 

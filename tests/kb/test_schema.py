@@ -97,6 +97,15 @@ def test_killed_by_is_an_acled_means() -> None:
     assert "attributes.killed_by" in expect_error(bad).errors
 
 
+def test_a_day_of_death_is_a_day_in_the_year_died() -> None:
+    ok = validate_record(make_record("p", "person", attributes={"died": 2020, "died_on": "2020-01-03"}),
+                         path="x.yaml", index=0)
+    assert ok.attributes["died_on"] == "2020-01-03"
+    for died_on in ("2020-13-03", "3 January 2020", "2021-01-03"):
+        bad = make_record("p", "person", attributes={"died": 2020, "died_on": died_on})
+        assert "attributes.died_on" in expect_error(bad).errors, died_on
+
+
 def test_custom_attributes_with_prefix_are_allowed() -> None:
     record = validate_record(make_record("g", attributes={"x_colour": "green"}), path="x", index=0)
     assert record.attributes["x_colour"] == "green"

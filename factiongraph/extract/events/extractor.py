@@ -51,6 +51,7 @@ from factiongraph.extract.dates.expressions import (Anchor, DateMatch, RawDate, 
 from factiongraph.extract.place.locate import (ADMIN_LEVELS, Location, ancestor_ids, as_entity, find_coordinates,
                                                locate_event, locate_span, place_contains, rank_place, story_country)
 from factiongraph.extract.events.titles import title_organisations
+from factiongraph.extract.events.deaths import date_by_recorded_death
 from factiongraph.extract.events.told_dates import (date_before_by_span, date_told_later, months_after_clause,
                                                     series_period, set_apart_tokens)
 from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
@@ -662,6 +663,8 @@ class EventExtractor:
             self._raise_toll(ctx, headline_toll, [lead])
         events = merge_in_document(events, lambda place_id: ancestor_ids(ctx.kb, place_id),
                                    lambda a, b: one_state_side(ctx.kb, a, b))
+        for event in events:  # "on January 3, a strike killed X" in a later year: the day X died
+            date_by_recorded_death(event, ctx.entity, VIOLENT_TYPES)
         for headline in headlines:
             lend_headline_roles(headline, events)  # "US strikes KH sites": whose sites the body struck
         carry_lead_toll(events)  # "said Monday the toll from the strikes rose to 25 ... the strikes killed 19"
@@ -1118,7 +1121,7 @@ class EventExtractor:
         if location is not None and container is not None and container.lat is not None:
             attrs["location_container"] = container.entity_id  # the coordinates are the container's
             location = replace(location, lat=container.lat, lon=container.lon, precision=container.precision)
-        return Event(
+        event = Event(
             event_id="", type=etype, sub_type=sub_type,
             date_start=value.iso_start if value else None, date_end=value.iso_end if value else None,
             date_precision=value.precision if value else None,
@@ -1128,6 +1131,7 @@ class EventExtractor:
             geo_precision=location.precision if location else None,
             actors=actors, targets=targets, counts=counts,
             certainty=self._certainty(ctx.span_text(sent)), attrs=attrs, evidence=[evidence])
+        return event
 
     def _story_capital(self, ctx: DocContext, mentions: list[Mention], country: str | None = None) -> Location | None:
         """Return the capital of ``country``, else of the country the story is set in
@@ -2193,14 +2197,21 @@ _GRIEVANCE_PREPS = frozenset({"over", "against"})
 
 
 def _grievance_tokens(verb: Any) -> set[int]:
-    """Return the token indices of what a verb's happening is over or against ("protested over a
-    drone strike that killed three", "rallied against the killing of X"): another happening, whose
-    words say nothing of how this one went."""
+    """Return the token indices of what a verb's happening is over or against, or marks ("protested
+    over a drone strike that killed three", "rallied against the killing of X", "rallied to mark two
+    years since a strike killed X"): another happening, whose words say nothing of how this one went."""
     out: set[int] = set()
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in _GRIEVANCE_PREPS:
+        if (child.dep_ == "prep" and child.lower_ in _GRIEVANCE_PREPS) \
+                or (child.dep_ in ("advcl", "xcomp") and child.lower_ in _MARKING_VERBS):
             out.update(range(child.left_edge.i, child.right_edge.i + 1))
     return out
+
+
+# "rallied to mark the anniversary of the killing", "gathered to mourn the victims": what a
+# gathering marks is another happening.
+_MARKING_VERBS = frozenset({"mark", "marking", "commemorate", "commemorating", "mourn", "mourning", "honour",
+                            "honouring", "honor", "honoring", "remember", "remembering"})
 
 
 def _means_as_subject(found: list[Candidate]) -> list[Candidate]:

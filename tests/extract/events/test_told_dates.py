@@ -182,3 +182,9 @@ def test_words_of_a_clause_set_apart_in_time_do_not_type_the_happening(extractor
 def test_what_a_protest_is_over_does_not_type_it(extractor: EventExtractor, text: str) -> None:
     rallies = [e for e in extractor.extract(make_context(text, "2024-02-09")) if e.type == "Protests"]
     assert [(e.sub_type, e.counts) for e in rallies] == [("Peaceful protest", {})]
+
+
+def test_what_a_rally_marks_does_not_type_it(extractor: EventExtractor) -> None:
+    text = "Supporters rallied in Baghdad on Sunday to mark two years since a drone strike killed a commander."
+    rallies = [e for e in extractor.extract(make_context(text, "2022-01-03")) if e.type == "Protests"]
+    assert [(e.sub_type, e.counts) for e in rallies] == [("Peaceful protest", {})]
