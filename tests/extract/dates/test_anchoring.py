@@ -192,9 +192,14 @@ def test_a_date_in_a_relative_clause_about_a_participant_does_not_date_the_event
 
 def test_a_year_before_a_noun_is_that_happenings_year_only(extractor: EventExtractor) -> None:
     events = extractor.extract(make_context(
-        "Mourners in Baghdad recalled the 2020 assassination of Qasem Soleimani.", "2023-05-18"))
+        "Mourners in Baghdad recalled the 2020 assassination of Qais al-Khazali's aide.", "2023-05-18"))
     killing = next(e for e in events if e.attrs.get("trigger") == "assassination")
     assert killing.date_start == "2020" and killing.date_precision == "year"
+    # a person whose day of death the KB records: that day (events/deaths.py)
+    events = extractor.extract(make_context(
+        "Mourners in Baghdad recalled the 2020 assassination of Qasem Soleimani.", "2023-05-18"))
+    killing = next(e for e in events if e.attrs.get("trigger") == "assassination")
+    assert killing.date_start == "2020-01-03"
 
 
 def test_the_sentences_own_day_beats_the_datelines_day(extractor: EventExtractor) -> None:
