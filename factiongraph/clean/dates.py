@@ -39,7 +39,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"
         r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")),
     ("mdy", re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}{_END}")),
-    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}{_END}")),
+    ("dmy", re.compile(rf"\b{_DAY}(?:\s+(?:of\s+)?|-){_MON}(?:,?\s+|-){_YEAR}{_END}")),  # also "14-Jun-2023"
     ("my", re.compile(rf"\b{_MON},?\s+(?:of\s+)?{_YEAR}{_END}")),
     ("md", re.compile(rf"\b{_MON}\s+{_DAY}{_END}(?!,?\s*\d)")),
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}{_END}")),

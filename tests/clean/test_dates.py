@@ -86,6 +86,12 @@ def test_skipping_patterns_on_written_dates(text: str) -> None:
     assert [(m.start, m.end, m.text) for m in find_dates(text)] == _every_pattern(text)
 
 
+@pytest.mark.parametrize("text", ["14-Jun-2023", "Date: 14-Jun-2023 10:15", "14 Jun, 2023"])
+def test_a_day_month_name_and_year_set_off_by_hyphens(text: str) -> None:
+    (mention,) = find_dates(text)
+    assert (mention.year, mention.month, mention.day) == (2023, 6, 14)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Friday 15/11/2019", (2019, 11, 15)),       # 15 cannot be a month
     ("02/23/2012: a car bomb", (2012, 2, 23)),    # 23 cannot be a month
