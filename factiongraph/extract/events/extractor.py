@@ -52,8 +52,9 @@ from factiongraph.extract.place.locate import (ADMIN_LEVELS, Location, ancestor_
                                                locate_event, locate_span, place_contains, rank_place, story_country)
 from factiongraph.extract.events.titles import title_organisations
 from factiongraph.extract.events.deaths import date_by_recorded_death
+from factiongraph.extract.events.told_dates import PRODUCER as TOLD_LATER_PRODUCER
 from factiongraph.extract.events.told_dates import (date_before_by_span, date_told_later, months_after_clause,
-                                                    series_period, set_apart_tokens)
+                                                    retold_happening, series_period, set_apart_tokens)
 from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, DatePrecision, EntityType, Event, Evidence, Mention
@@ -629,6 +630,7 @@ class EventExtractor:
                 self._raise_toll(ctx, sent, events)
                 date_told_later(self._reader(ctx), sent, events, dates, ctx.document.doc_id, ctx.document.text,
                                 VIOLENT_TYPES)
+                self._place_told_later(ctx, sent, events, mentions)
                 self._later_figures(ctx, sent, _paragraph_floor(ctx.document.text, sents[:k], sent.start_char,
                                                                 sents[max(k - 2, 0)].start_char), events, dates)
             else:
@@ -637,6 +639,7 @@ class EventExtractor:
                     # statement": a sentence telling only a saying may still date the story's happening
                     date_told_later(self._reader(ctx), sent, events[:first], dates, ctx.document.doc_id,
                                     ctx.document.text, VIOLENT_TYPES)
+                    self._place_told_later(ctx, sent, events[:first], mentions)
                 # the sentence before, a stray quote mark or blank line split off skipped
                 floor = next((s.start_char for s in reversed(sents[:k]) if any(ch.isalnum() for ch in s.text)),
                              sent.start_char)
@@ -1252,6 +1255,34 @@ class EventExtractor:
                 and not OPPOSED.search(text, max(0, m.start - 20), m.start)
                 and (m.entity_id is None or m.entity_id in facilities or not (
                     m.entity_id in actors or (m.entity_id in targets and TARGET_PREP.search(text[max(0, m.start - 30):m.start]))))]
+
+    def _place_told_later(self, ctx: DocContext, sent: Any, events: list[Event], mentions: list[Mention]) -> None:
+        """Place the story's happening where a later sentence that places it again says ("The
+        attack took place on Monday evening near the town of Tuz Khurmatu"), when that place is
+        inside the one it had (a town in its province) or it had none. The sentence joins the
+        evidence."""
+        reader = self._reader(ctx)
+        retold = retold_happening(reader, sent, events, VIOLENT_TYPES)
+        if retold is None:
+            return
+        target, verb = retold
+        doc = sent.doc
+        in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+        attached = [m for m in self._placeable(ctx, in_sent, target.actors, target.targets, reader)
+                    if reader.attaches(doc, verb.i, verb.i + 1, m.start, m.end)]
+        found = locate_event(attached, ctx.entities, ctx.kb) if attached else None
+        if found is None or found.entity_id == target.location_id or (
+                target.location_id is not None and target.location_id not in ancestor_ids(ctx.kb, found.entity_id)):
+            return
+        target.location_id, target.location_name = found.entity_id, found.name
+        target.lat, target.lon, target.geo_precision = found.lat, found.lon, found.precision
+        target.attrs["location_basis"] = "clause"  # a clause that places this happening, read later
+        target.attrs.pop("location_container", None)
+        target.attrs.pop("location_direction", None)
+        start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
+        if not any(e.start == start for e in target.evidence):
+            target.evidence.append(Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end],
+                                            TOLD_LATER_PRODUCER, 0.6))
 
     @staticmethod
     def _town_named(ctx: DocContext, m: Mention) -> Mention:

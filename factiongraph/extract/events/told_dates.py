@@ -143,6 +143,23 @@ def date_told_later(reader: ArgumentReader, sent: Any, events: list[Event], date
     return False
 
 
+def retold_happening(reader: ArgumentReader, sent: Any, events: list[Event],
+                     violent: frozenset[str]) -> tuple[Event, Any] | None:
+    """Return the story's happening a sentence places again ("The attack took place on Monday
+    evening near the town of Tuz Khurmatu", "The strike hit a car near Sinun") and the verb that
+    places it, or None. The caller reads the place that verb's phrase gives."""
+    if not reader.available or not events or not _VERB_WORDS & {t.lower_ for t in sent}:
+        return None
+    for verb in sent:
+        if not _placing_verb(verb):
+            continue
+        noun = _referring_subject(verb)
+        if noun is not None:
+            target = _target(noun.lower_, events, violent)
+            return (target, verb) if target is not None else None
+    return None
+
+
 def series_period(doc: Any, match: DateMatch) -> bool:
     """Return True for a date that times a series the happening ranks in ("..., the third such
     killing this month", "the second attack on the base this week"), not the happening itself."""

@@ -188,3 +188,16 @@ def test_what_a_rally_marks_does_not_type_it(extractor: EventExtractor) -> None:
     text = "Supporters rallied in Baghdad on Sunday to mark two years since a drone strike killed a commander."
     rallies = [e for e in extractor.extract(make_context(text, "2022-01-03")) if e.type == "Protests"]
     assert [(e.sub_type, e.counts) for e in rallies] == [("Peaceful protest", {})]
+
+
+@pytest.mark.parametrize(("later", "place"), [
+    ("The attack took place on Monday evening near the town of Tuz Khurmatu.", "tuz-khurmatu"),
+    ("The attack happened near the town of Tuz Khurmatu, officials said.", "tuz-khurmatu"),
+    ("The attack took place on Monday evening near the city of Basra.", "salahuddin"),  # not inside: kept
+])
+def test_a_later_sentence_placing_the_happening_gives_a_place_inside_its_own(
+        extractor: EventExtractor, later: str, place: str) -> None:
+    lead = ("Two soldiers were killed when militants ambushed their patrol in Salahuddin province, "
+            "the military said on Tuesday. ")
+    found = violent(extractor, lead + later, "2021-01-05")
+    assert [e.location_id for e in found] == [place], [(e.location_id, e.evidence[0].text) for e in found]
