@@ -63,7 +63,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since_my", re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I)),
     ("since_m", re.compile(r"\b(?i:since)\s+(?:early\s+|late\s+|mid-?)?" + _MONTH + r"(?![\w])(?!\s+[0-3]?\d\b)")),
     ("since_y", re.compile(r"\b(?i:since)\s+" + _YEAR + r"\b")),
-    ("md", re.compile(r"\b" + _ON_WEEKDAY + _MONTH + r"\s+" + _DAY + r"\b(?!,?\s+(?:19|20)\d\d)(?![\d:])")),
+    # "June 11: militants fired ..." labels a paragraph; "June 11:30" is no date
+    ("md", re.compile(r"\b" + _ON_WEEKDAY + _MONTH + r"\s+" + _DAY + r"\b(?!,?\s+(?:19|20)\d\d)(?!\d|:\d)")),
     ("dm", re.compile(r"\b" + _ON_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s+(?:19|20)\d\d)")),
     ("m_last_year", re.compile(r"\b(?:(?i:in|during|since)\s+)?(?:(?i:early|late|mid)[\s-]+)?" + _MONTH
                                + r"\s+(?:of\s+)?last\s+year\b")),

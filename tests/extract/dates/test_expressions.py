@@ -64,6 +64,13 @@ def test_weekday_written_with_its_date_is_one_expression() -> None:
         assert found[0].value is not None and found[0].value.iso_start == "2021-04-09"
 
 
+def test_a_month_and_day_labelling_a_paragraph_is_a_date() -> None:
+    (label,) = find_dates("June 11: Militants fired two rockets at the base.", parse_published("2033-06-17"))
+    assert label.value is not None and label.value.iso_start == "2033-06-11"
+    assert [d.text for d in find_dates("The meeting began at June 11:30 sharp.", parse_published("2033-06-17"))] \
+        != ["June 11"]  # a time, not a day
+
+
 def test_numeric_event_dates() -> None:
     found = find_dates("02/23/2012: A car bomb exploded near a checkpoint.", parse_published("2012-02-24"))
     assert found[0].value is not None and found[0].value.iso_start == "2012-02-23"

@@ -201,3 +201,10 @@ def test_a_later_sentence_placing_the_happening_gives_a_place_inside_its_own(
             "the military said on Tuesday. ")
     found = violent(extractor, lead + later, "2021-01-05")
     assert [e.location_id for e in found] == [place], [(e.location_id, e.evidence[0].text) for e in found]
+
+
+def test_a_roundups_day_labels_date_their_paragraphs(extractor: EventExtractor) -> None:
+    text = ("Militia attacks resumed this week.\n\nJune 11: Militants fired two rockets at the Victory Base "
+            "Complex near Baghdad airport.\n\nJune 13: A drone targeted the Harir air base in Erbil province.\n")
+    found = violent(extractor, text, "2033-06-17")
+    assert sorted(e.date_start or "" for e in found) == ["2033-06-11", "2033-06-13"]
