@@ -486,7 +486,7 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, alli
         # "the killing", "three soldiers were killed" with no date of their own after the strike that
         # killed: the same happening, named by its outcome
         return True
-    if _force_on_the_protest(prev, new) or _same_crowd(prev, new, ancestors):
+    if _force_on_the_protest(prev, new, ancestors) or _same_crowd(prev, new, ancestors):
         return True
     if _told_again_vaguely(prev, new):
         return True
@@ -709,13 +709,14 @@ PROTEST_FORCE = ("Peaceful protest", "Protest with intervention", "Excessive for
 RIOTS = ("Violent demonstration",)
 
 
-def _force_on_the_protest(prev: Event, new: Event) -> bool:
+def _force_on_the_protest(prev: Event, new: Event, ancestors: Ancestors | None = None) -> bool:
     """Return True for force used on a protest told just after it ("... protested outside the
     embassy on Saturday. Security forces fired tear gas to disperse the crowd"): ACLED's one
     protest, with intervention, not a second happening. The force has no date of its own, or the
-    protest's."""
+    protest's, and no place apart from the protest's ("tear gas ... in Baghdad. Two protesters
+    were killed in Nasiriyah": two cities' protests)."""
     if prev.sub_type not in PROTEST_FORCE + RIOTS or new.sub_type not in PROTEST_FORCE[1:] \
-            or prev.sub_type == new.sub_type:
+            or prev.sub_type == new.sub_type or not places_compatible(prev, new, ancestors):
         return False
     if not (prev.evidence and new.evidence) or new.evidence[0].start - prev.evidence[-1].end > NEARBY_CHARS:
         return False

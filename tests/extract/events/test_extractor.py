@@ -785,6 +785,13 @@ def test_force_used_on_a_protest_just_told_is_that_protest(extractor: EventExtra
     assert events[0].date_start == "2024-02-03"
 
 
+def test_force_used_in_another_city_is_not_the_protest_just_told(extractor: EventExtractor) -> None:
+    events = events_of(extractor, "Security forces fired tear gas at protesters on a bridge in Baghdad, a witness "
+                                  "said. Two protesters were killed by live fire in Nasiriyah, medics said.",
+                       "2019-11-05")
+    assert sorted(e.location_id or "" for e in events) == ["baghdad", "nasiriyah"]
+
+
 def test_force_on_them_wounding_some_is_the_protest_just_told(extractor: EventExtractor) -> None:
     # "took to the streets" is one protest of many people, not many protests
     events = events_of(extractor, "Hundreds of protesters took to the streets of Nasiriyah on Sunday, blocking roads "
