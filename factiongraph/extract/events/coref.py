@@ -494,7 +494,7 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, alli
         return True
     if _headline_told_in_full(prev, new, ancestors):
         return True
-    if _part_intercepted(prev, new):
+    if _part_intercepted(prev, new, ancestors):
         return True
     if _dated_by_its_report(prev, new, ancestors):
         return True
@@ -661,17 +661,18 @@ def _headline_told_in_full(prev: Event, new: Event, ancestors: Ancestors | None)
 _INTERCEPTED = frozenset({"intercepted", "downed", "shot", "shot down", "intercept", "down"})
 
 
-def _part_intercepted(prev: Event, new: Event) -> bool:
+def _part_intercepted(prev: Event, new: Event, ancestors: Ancestors | None = None) -> bool:
     """Return True for an interception told just after a strike by drones or missiles, with no
     date of its own ("Two drones attacked the base ... One of the drones was intercepted, but the
-    other detonated"): the part of the attack that failed, no happening apart from it."""
+    other detonated"): the part of the attack that failed, no happening apart from it. Not one
+    downed in another place ("Another drone was shot down over Duhok" after Erbil's)."""
     if new.sub_type != "Disrupted weapons use" or prev.type != "Explosions/Remote violence":
         return False
     if str(new.attrs.get("trigger") or "").lower() not in _INTERCEPTED or not is_undated(new):
         return False
     if not (prev.evidence and new.evidence) or new.evidence[0].start - prev.evidence[-1].end > NEARBY_CHARS:
         return False
-    return not roles_conflict(prev, new)
+    return not roles_conflict(prev, new) and places_compatible(prev, new, ancestors)
 
 
 # Verbs that tell a violent happening without its means ("the convoy ... when it was hit"): the

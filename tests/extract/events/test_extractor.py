@@ -1338,6 +1338,10 @@ def test_a_drone_of_the_attack_intercepted_is_part_of_the_attack(extractor: Even
     # an interception told on its own stays one
     alone = events_of(extractor, "Air defences intercepted a drone over Baghdad airport on Friday.")
     assert [e.sub_type for e in alone] == ["Disrupted weapons use"]
+    # one downed in another place is no part of it
+    apart = events_of(extractor, "A drone attacked the airport in Erbil on Sunday. Another drone was shot down "
+                                 "over Duhok.")
+    assert sorted(e.sub_type for e in apart) == ["Air/drone strike", "Disrupted weapons use"]
 
 
 def test_two_clauses_of_one_sentence_dated_to_two_days_are_two_happenings(extractor: EventExtractor) -> None:
