@@ -474,7 +474,7 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, alli
         return False
     if is_campaign(prev) != is_campaign(new):
         return False  # a campaign told in summary is not one of its strikes told in full
-    if _perpetrators_again(prev, new) or _detainees_again(prev, new):
+    if _perpetrators_again(prev, new, ancestors) or _detainees_again(prev, new):
         return True
     outcome = new.attrs.get("label") in ("killing", "injury")
     refers_back = bool(new.evidence) and _occurs(REFERS_BACK, new.evidence[0].text)
@@ -528,14 +528,18 @@ PERPETRATORS_AGAIN = re.compile(r"\s*(?:The|These|Those)\s+(?:\w+\s+)?(?:attacke
                                 r"bombers|kidnappers|perpetrators|insurgents)\b")
 
 
-def _perpetrators_again(prev: Event, new: Event) -> bool:
+def _perpetrators_again(prev: Event, new: Event, ancestors: Ancestors | None = None) -> bool:
     """Return True for a violent happening told by the perpetrators of the one just told, named again
     ("Gunmen killed five ... The attackers stormed the village ..."), with no date of its own or the
-    same one."""
+    same one, and no place apart from its ("The gunmen later killed a shepherd in Diyala" after a
+    Kirkuk attack is their next deed)."""
     if prev.type not in VIOLENT_TYPES or new.type not in VIOLENT_TYPES or not (prev.evidence and new.evidence):
         return False
     if not PERPETRATORS_AGAIN.match(new.evidence[0].text) or roles_conflict(prev, new):
         return False
+    if not (places_compatible(prev, new, ancestors) or _unplaced(prev) or _unplaced(new)
+            or any(e.attrs.get("location_direction") for e in (prev, new))):
+        return False  # a known place apart from the one just told: another deed
     if new.evidence[0].start - prev.evidence[-1].end > NEARBY_CHARS:
         return False
     return is_undated(new) or (not is_undated(prev) and prev.date_start == new.date_start)

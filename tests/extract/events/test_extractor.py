@@ -853,6 +853,12 @@ def test_the_attackers_named_again_tell_the_same_attack(extractor: EventExtracto
     assert [e.counts for e in events] == [{"killed": 5}]
 
 
+def test_the_attackers_named_again_in_another_place_did_something_else(extractor: EventExtractor) -> None:
+    events = events_of(extractor, "Gunmen attacked a checkpoint in Kirkuk on Monday, killing two policemen. The "
+                                  "gunmen later killed a shepherd in Diyala.", "2021-03-10")
+    assert sorted(e.counts.get("killed", 0) for e in events) == [1, 2]
+
+
 def test_there_is_the_place_written_last_before_it(extractor: EventExtractor) -> None:
     events = events_of(extractor, "Speaking at a press conference in Erbil, the minister said production at the Khor "
                                   "Mor gas field had not recovered since a drone hit a storage tank there on June 26, "
