@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from factiongraph.extract.dates.expressions import MONTHS, WEEKDAYS, Anchor, DateMatch, DateValue, shift_date, value_of
+from factiongraph.extract.view.quoting import is_inside_speech
 from factiongraph.model import EntityType, Event, Mention
 from factiongraph.model.document import DatePrecision
 
@@ -676,3 +677,24 @@ def _date_from(parts: list[int]) -> date:
 
 def _period_start(day: date, precision: DatePrecision) -> date:
     return date(day.year, 1, 1) if precision is DatePrecision.YEAR else date(day.year, day.month, 1)
+
+
+def spoken_day_shift(match: DateMatch, value: DateValue, dates: list[DateMatch], anchor: Anchor, text: str,
+                     sent_start: int, sent_end: int) -> DateValue | None:
+    """Return a word for a day said inside a quotation ("yesterday", "today", "last night") counted
+    from the day the words were spoken, when the sentence dates the saying to one day of its own
+    (""Our forces killed five militants yesterday," the commander said on Tuesday": Monday, not
+    the day before publication). None when the word is not quoted, the saying is not dated, or it
+    was dated to the publication day (nothing moves)."""
+    if match.kind != "dayword" or anchor.published is None or anchor.precision is not DatePrecision.DAY \
+            or not is_inside_speech(text, match.start):
+        return None
+    spoken = [d for d in dates if sent_start <= d.start and d.end <= sent_end and d is not match
+              and d.value is not None and d.value.precision is DatePrecision.DAY and d.value.start == d.value.end
+              and not d.is_relative_to_event and not d.filing and not is_inside_speech(text, d.start)]
+    if len(spoken) != 1:
+        return None
+    shift = anchor.published - spoken[0].value.start  # type: ignore[union-attr]
+    if shift.days <= 0:
+        return None
+    return DateValue(value.start - shift, value.end - shift, value.precision)

@@ -45,7 +45,7 @@ from factiongraph.extract.events.participants import (add_outcome_roles, assign_
                                                 is_participant, is_speaker, one_state_side)
 from factiongraph.extract.view.dateline import dateline_end, dateline_end_in_line, dateline_place
 from factiongraph.extract.view.quoting import is_inside_speech
-from factiongraph.extract.dates.anchoring import YearGuess, choose_date, infer_year, resolve_event_date
+from factiongraph.extract.dates.anchoring import YearGuess, choose_date, infer_year, resolve_event_date, spoken_day_shift
 from factiongraph.extract.dates.expressions import (Anchor, DateMatch, RawDate, find_dates, parse_published, scan_dates,
                                                    value_of)
 from factiongraph.extract.place.locate import (ADMIN_LEVELS, Location, ancestor_ids, as_entity, find_coordinates,
@@ -867,6 +867,11 @@ class EventExtractor:
                                                      ctx.span_text(sent), answered is not None, sent.start_char,
                                                      reaction=rule.type not in VIOLENT_TYPES,
                                                      paragraph_start=ctx.document.text.rfind("\n", 0, sent.start_char) + 1)
+        if date_match is not None and value is not None:
+            spoken = spoken_day_shift(date_match, value, dates, anchor, ctx.document.text, sent.start_char,
+                                      sent.end_char)
+            if spoken is not None:  # ""... yesterday," the commander said on Tuesday": Tuesday's yesterday
+                value, basis = spoken, f"{basis}, counted from the day the words were spoken"
         back = months_after_clause(trigger_head(sent.doc, cand.start, cand.end)) if reader.available else None
         if back is not None and not (date_match is not None and back[2].left_edge.idx <= date_match.start
                                      and date_match.end <= _subtree_end(back[2])):

@@ -208,3 +208,13 @@ def test_a_roundups_day_labels_date_their_paragraphs(extractor: EventExtractor) 
             "Complex near Baghdad airport.\n\nJune 13: A drone targeted the Harir air base in Erbil province.\n")
     found = violent(extractor, text, "2033-06-17")
     assert sorted(e.date_start or "" for e in found) == ["2033-06-11", "2033-06-13"]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("\"Our forces killed five militants near Baiji yesterday,\" the commander told reporters on Tuesday.",
+     "2021-03-08"),  # Tuesday's yesterday
+    ("\"Our forces killed five militants near Baiji yesterday,\" the commander told reporters.",
+     "2021-03-11"),  # the saying undated: the publication's yesterday
+])
+def test_a_quoted_day_word_counts_from_the_day_it_was_said(extractor: EventExtractor, text: str, day: str) -> None:
+    assert [e.date_start for e in violent(extractor, text, "2021-03-12")] == [day]
