@@ -242,6 +242,8 @@ class QuoteClauses(SyntaxSpeakers):
         if claims and not self._is_claim(tok, passive=self._is_passive(view, tok), phrase=phrase):
             return True  # "claimed two attacks", "held a funeral", "hails from Diyala"
         kinds = {kind for words, kind in self.cue_phrases.get(low, ()) if len(words) == 1}
+        if kinds == {"say"} and self._says_nothing(view, tok):
+            return True  # "Kataib Hezbollah responded within hours.": a reaction told, no words
         if kinds == {"say"} and any(c.dep_ == "dobj" and not self._addressee(syn, tok, c) for c in tok.children) \
                 and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             return True
@@ -250,6 +252,20 @@ class QuoteClauses(SyntaxSpeakers):
             if s_.i < tok.i and m is not None and view.type_of(m) is EntityType.COUNTRY and self._is_people(view, m):
                 return True
         return False
+
+    @staticmethod
+    def _says_nothing(view: DocView, tok: Token) -> bool:
+        """Return True for a verb of saying that opens its sentence's predicate after its subject
+        and has nothing after it but a time, place or manner ("X responded within hours", "the
+        ministry replied on Monday"), in a sentence with no quotation: no words are reported."""
+        sent = tok.sent
+        if tok.dep_ != "ROOT" or re.search(r"[\"\u201c\u201d]", view.text[sent.start_char:sent.end_char]):
+            return False
+        left = [c for c in tok.children if c.i < tok.i]
+        right = [c for c in tok.children if c.i > tok.i]
+        return any(c.dep_ == "nsubj" for c in left) and \
+            all(c.dep_ in ("nsubj", "aux", "advmod", "neg", "punct", "npadvmod") for c in left) and \
+            all(c.dep_ in ("prep", "advmod", "npadvmod", "punct") for c in right)
 
     def _addressee(self, syn: Syntax, verb: Token, obj: Token) -> bool:
         """Return True when the object of "told" is who was told ("..., a source told Xinhua on
@@ -1374,7 +1390,8 @@ class QuoteClauses(SyntaxSpeakers):
         a_start = tok.idx
         a_end = self._end_char(doc, min(tok.right_edge.i, objs[0].right_edge.i))
         rel = re.search(r",?\s*who\b", view.text[objs[0].idx:a_end])
-        if rel is not None:  # "according to X, who said ...": the verb of saying attributes; X is met
+        if rel is not None and self._relative_says(objs[0], view.text, objs[0].idx + rel.end(), a_end):
+            # "according to X, who said ...": the verb of saying attributes; X is met
             return Finding(speakers, "quote-reported", [], None, tok.idx)
         span = self.evidence_span(view, start, end, a_start, a_end)
         if speakers[0].entity_id is not None and speakers[0].entity_id == view.ctx.document.outlet_id:
@@ -1382,6 +1399,17 @@ class QuoteClauses(SyntaxSpeakers):
         outlet = speakers[0].entity_id if len(speakers) == 1 and self.is_outlet(view, speakers[0].entity_id) \
             else None
         return Finding(speakers, "quote-reported", [span], outlet, tok.idx)
+
+    @staticmethod
+    def _relative_says(source: Token, text: str, s: int, e: int) -> bool:
+        """Return True when the relative clause on an "according to" source carries words of its
+        own ("according to X, who said the convoy was hit": its verb attributes them), not when it
+        only tells how the source spoke ("according to two sources who spoke on condition of
+        anonymity", "a security official who requested anonymity": the clause before is theirs)."""
+        if re.search(r"[\"\u201c:]|\bthat\b", text[s:e]):
+            return True
+        return any(t.dep_ == "relcl" and any(c.dep_ == "ccomp" for c in t.children)
+                   for t in source.subtree)
 
     def _what_was_said(self, syn: Syntax, tok: Token) -> list[Token]:
         """Return who said it in "according to what X said" / "according to what was reported by X":
@@ -1411,9 +1439,10 @@ class QuoteClauses(SyntaxSpeakers):
                     ) -> Finding | None:
         """Return "..., adding that B" / "..., vowing to ..." as a statement of the governing speaker."""
         tok = cue.tok
-        if tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "acl", "ccomp") or tok.i == span.start:
-            return None
         own = [s for s in self._nominal_subjects(syn, tok) if s.head.i == tok.i]
+        if tok.i == span.start or (tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "acl", "ccomp")
+                                   and not (own and self._with_object(tok))):
+            return None
         if own:
             speakers = self._speakers(view, syn, own, tok.idx, last, seen, roles)
         elif tok.dep_ == "acl":
@@ -1470,6 +1499,14 @@ class QuoteClauses(SyntaxSpeakers):
         head = tok.head
         return bool(tok.dep_ == "acl" and head.dep_ == "pobj" and head.head.lower_ == "with" and
                     head.head.i > 0 and tok.doc[head.head.i - 1].text == ",")
+
+    @staticmethod
+    def _with_object(tok: Token) -> bool:
+        """Return True for a participle the parser made the object of "with" after a comma, its
+        speaker its subject ("..., with a senior aide warning that ...")."""
+        head = tok.head
+        return bool(tok.dep_ == "pobj" and head.lower_ == "with" and head.i > 0
+                    and tok.doc[head.i - 1].text == ",")
 
     def _governing_speakers(self, view: DocView, syn: Syntax, tok: Token, span: Any, start: int, end: int,
                             last: Speaker | None, seen: list[Speaker], roles: dict[str, str],

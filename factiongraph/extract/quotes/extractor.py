@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from factiongraph.extract.view.docview import DocView
@@ -145,11 +145,30 @@ class QuoteExtractor(QuoteBlocks):
                 spoke = self.herald(view, start, end, roles)
                 herald = (spoke, index) if spoke is not None else None
         relayed = relayed_sources(statements)
+        described = self.described_people(view, statements, roles)
         quotes: dict[str, Quote] = {}
         for st in statements:
             via = st.via if st.via is not None or not st.speaker.anonymous else relayed.get(st.speaker.key)
-            self.add_quote(view, quotes, st.speaker, via, st.start, st.end, st.rule, st.others)
+            speaker = st.speaker
+            if speaker.role is None and speaker.entity_id in described:
+                speaker = replace(speaker, role=described[speaker.entity_id])
+            self.add_quote(view, quotes, speaker, via, st.start, st.end, st.rule, st.others)
         return list(quotes.values())
+
+    def described_people(self, view: DocView, statements: list[_Statement], roles: dict[str, str]
+                         ) -> dict[str, str]:
+        """Return the description each person who speaks carries through the document: the role
+        read with one of their statements, else the one written next to their name first ("The
+        governor, X, said ... He added ..." and "X ... Later, X told reporters ...": the governor)."""
+        out: dict[str, str] = {}
+        for st in statements:
+            eid = st.speaker.entity_id
+            if eid is None or eid in out or not self._is_person_speaker(view, st.speaker):
+                continue
+            role = st.speaker.role or roles.get(eid)
+            if role is not None:
+                out[eid] = role
+        return out
 
     def paragraph_statement(self, view: DocView, start: int, intro: Finding | None,
                             answer: Speaker | None) -> list[Finding]:

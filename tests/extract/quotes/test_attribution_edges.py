@@ -199,3 +199,55 @@ def test_a_participle_after_the_words_keeps_the_outlet_they_were_told_to(extract
             'this stage," pointing out that the factions control several border crossings.')
     q = one(run(extractor, text), "border crossings")
     assert q.speaker_id == "hadi-al-amiri" and q.via_id == "shafaq-news"
+
+
+@pytest.mark.parametrize("aside", ["who spoke on condition of anonymity", "who asked not to be named"])
+def test_according_to_a_source_described_by_a_relative_clause_reports_the_clause_before(
+        extractor: QuoteExtractor, aside: str) -> None:
+    # the relative clause tells how the sources spoke, not what they said: the clause before is theirs
+    text = f"A drone hit a fuel depot near the Balad air base, according to two police officers {aside}."
+    q = one(run(extractor, text), "fuel depot")
+    assert q.speaker_id is None and q.speaker_role is not None and q.speaker_role.startswith("two police officers")
+    assert q.text == "A drone hit a fuel depot near the Balad air base"
+
+
+def test_with_a_subject_and_participle_the_parser_made_its_object_is_that_subjects_statement(
+        extractor: QuoteExtractor) -> None:
+    # the parser makes "warning" the object of "with" and "aide" its subject
+    text = ("The Coordination Framework gathered on Sunday to discuss the budget, with a senior aide warning that "
+            "the talks could collapse within days.")
+    q = one(run(extractor, text), "could collapse")
+    assert q.speaker_id is None and q.speaker_role == "senior aide"
+
+
+def test_taking_credit_is_a_claim(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "The Islamic Resistance in Iraq later took credit for the drone attack on the base."),
+            "took credit")
+    assert q.speaker_id == "islamic-resistance-in-iraq"
+
+
+@pytest.mark.parametrize("after, role", [("he asked.", None), ("asked Umm Ali, a widow from Basra.", "widow from Basra")])
+def test_a_quoted_question_and_the_verb_of_asking_after_it_are_one_statement(
+        extractor: QuoteExtractor, after: str, role: str | None) -> None:
+    text = f'Hadi al-Amiri said the talks had failed. "Who will pay for the damage?" {after}'
+    quotes = run(extractor, text)
+    q = one(quotes, "Who will pay")
+    assert q.text == "Who will pay for the damage?"
+    assert not any(x.text in ("asked", "he asked") or x.text.startswith("asked ") for x in quotes)
+    if role is None:
+        assert q.speaker_id == "hadi-al-amiri"
+    else:
+        assert q.speaker_id != "hadi-al-amiri" and q.speaker_role == role
+
+
+@pytest.mark.parametrize("text", ["Kataib Hezbollah responded within hours.",
+                                  "The Interior Ministry replied on Monday evening."])
+def test_a_verb_of_saying_with_only_a_time_after_it_reports_nothing(extractor: QuoteExtractor, text: str) -> None:
+    assert run(extractor, text) == []
+
+
+def test_a_person_keeps_the_title_written_with_their_name_in_every_statement(extractor: QuoteExtractor) -> None:
+    text = ("The governor of Basra, Asaad al-Eidani, said on Monday that the port would reopen. "
+            "Al-Eidani also criticised the delays in paying the dock workers.")
+    q = one(run(extractor, text), "criticised the delays")
+    assert q.speaker_role == "governor of Basra"
