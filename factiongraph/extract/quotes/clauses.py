@@ -113,6 +113,25 @@ _MESSAGE_FROM = re.compile(r"(?:that|this|such)\s+(?:was|is)\s+the\s+(?:\w+\s+)?
 
 
 # A question put to the speaker, opening the sentence ("Asked whether ...", "When questioned about ...").
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_DAY_WORDS = _WEEKDAYS | {"yesterday", "today", "tonight"}
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def _time_gap(lowers: list[str], k: int, j: int) -> int:
+    """Return how many tokens from ``k`` a day phrase takes ("on Friday", "late Tuesday", "on Monday
+    evening", "yesterday"): it may part a cue of several words ("called on Friday for calm")."""
+    n = k
+    if n < j and lowers[n] in ("on", "late", "early"):
+        n += 1
+    if n >= j or lowers[n] not in _DAY_WORDS:
+        return 0
+    n += 1
+    if n < j and lowers[n] in _DAY_PARTS:
+        n += 1
+    return n - k
+
+
 _QUESTION_PUT = re.compile(r"(?:when\s+|if\s+)?(?:asked|questioned|pressed)\b", re.IGNORECASE)
 _BE_FORMS = frozenset({"is", "are", "was", "were", "been", "be", "'s", "'re", "am"})
 _MODALS = frozenset({"would", "will", "can", "could", "must", "should", "may", "might", "shall", "wo", "ca"})
@@ -586,12 +605,15 @@ class QuoteClauses(SyntaxSpeakers):
             phrases = self.cue_phrases.get(lowers[k])
             if not phrases or any(a <= index.starts[k] < b for a, b in quoted):
                 continue
+            gap = _time_gap(lowers, k + 1, j)  # "called on Friday for calm": the day parts the cue
             for words, kind in phrases:
-                if tuple(lowers[k + 1:min(j, k + len(words))]) == words[1:]:
+                skip = next((g for g in (0, gap) if (g == 0 or len(words) > 1) and
+                             tuple(lowers[k + 1 + g:min(j, k + len(words) + g)]) == words[1:]), None)
+                if skip is not None:
                     if (kind == "say" and self._unsaid(index.doc[k])) or (
                             kind == "claim" and self._is_prospective(index.doc[k])):
                         break
-                    out.append(_Cue(index.doc[k], kind, k + len(words)))
+                    out.append(_Cue(index.doc[k], kind, k + len(words) + skip))
                     break
         return out
 
@@ -683,6 +705,13 @@ class QuoteClauses(SyntaxSpeakers):
             if named:  # '"...," Colonel X, Coalition spokesman, tweeted': the parse hung the verb on X
                 return self._saying(view, syn, cue, self._content(syn, tok, span), span, start, end, last, seen,
                                     roles, cue_at, quoted, named)
+        if self._misread_claim(view, syn, cue):
+            # "Iraq's top cleric, Grand Ayatollah X, called on Friday for calm and urged ...": the parser
+            # hung the finite verb on the name before it; that name claims
+            cue.speakers = [sp for sp in self.speakers_of(view, syn, tok.head, tok.idx, last, seen, roles)
+                            if sp.entity_id is not None]
+            if cue.speakers:
+                return self._claim_finding(view, syn, cue, span, start, end, done, cue_at)
         if tok.dep_ in ("amod", "compound", "nmod") or self._is_passive(view, tok) or tok.dep_ == "acl" \
                 or self._misread_participle(tok):
             agents = syn.agents(tok) if cue.kind == "claim" and self._is_claim(tok, passive=True,
@@ -732,6 +761,19 @@ class QuoteClauses(SyntaxSpeakers):
                 return None
             return self._claim_finding(view, syn, cue, span, start, end, done, cue_at)
         return self._saying(view, syn, cue, content, span, start, end, last, seen, roles, cue_at, quoted)
+
+    def _misread_claim(self, view: DocView, syn: Syntax, cue: _Cue) -> bool:
+        """Return True for a claim verb in the past the parser hung on the noun set off before it by a
+        comma, with the object or complement an active verb takes ("X, called on Friday for calm",
+        "X, condemned the attack"); not a reduced passive ("X, blamed for the attack, ...")."""
+        tok = cue.tok
+        if cue.kind != "claim" or tok.dep_ != "acl" or tok.head.i >= tok.i or tok.i == 0 or \
+                tok.doc[tok.i - 1].text != "," or tok.lower_.endswith("ing") or syn.agents(tok) or \
+                self._is_passive(view, tok):
+            return False
+        phrase = cue.end - tok.i > 1
+        return (phrase or any(c.dep_ in ("dobj", "ccomp") for c in tok.children)) and \
+            self._is_claim(tok, phrase=phrase)
 
     def _as_put_it(self, view: DocView, syn: Syntax, cue: _Cue, span: Any, start: int, end: int,
                    last: Speaker | None, seen: list[Speaker], roles: dict[str, str]) -> Finding | None:

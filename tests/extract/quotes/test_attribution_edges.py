@@ -251,3 +251,34 @@ def test_a_person_keeps_the_title_written_with_their_name_in_every_statement(ext
             "Al-Eidani also criticised the delays in paying the dock workers.")
     q = one(run(extractor, text), "criticised the delays")
     assert q.speaker_role == "governor of Basra"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Kataib Hezbollah called Saturday evening for the closure of the US embassy.", "closure of the US embassy",
+     "kataib-hezbollah"),
+    ("Hadi al-Amiri called late Sunday on the government to expel the foreign troops.", "expel the foreign troops",
+     "hadi-al-amiri"),
+])
+def test_a_day_between_the_words_of_a_cue_does_not_part_it(extractor: QuoteExtractor, text: str, fragment: str,
+                                                           speaker: str) -> None:
+    assert one(run(extractor, text), fragment).speaker_id == speaker
+
+
+def test_a_claim_the_parser_hung_on_the_name_before_it_is_that_names(extractor: QuoteExtractor) -> None:
+    # "cleric" is the root and "called" a clause on "Sistani": the verb is still his
+    text = ("NAJAF - Iraq's top Shiite cleric, Grand Ayatollah Ali al-Sistani, called on Friday for an end to the "
+            "killing and urged the security forces to show restraint.")
+    q = one(run(extractor, text), "show restraint")
+    assert q.speaker_id == "ali-al-sistani" and q.text.startswith("called on Friday for an end")
+
+
+def test_a_name_blamed_in_an_aside_claims_nothing(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Kataib Hezbollah, blamed by Washington for the drone attack, has not commented.")
+    assert all(q.speaker_id != "kataib-hezbollah" for q in quotes)
+
+
+@pytest.mark.parametrize("verb", ["pointed to", "spoke about"])
+def test_pointing_to_or_speaking_about_something_is_a_claim(extractor: QuoteExtractor, verb: str) -> None:
+    q = one(run(extractor, f"Falih al-Fayyadh {verb} the losses the PMF suffered in the battle for Mosul."),
+            "losses the PMF suffered")
+    assert q.speaker_id == "faleh-al-fayyadh"
