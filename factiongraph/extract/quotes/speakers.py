@@ -231,7 +231,9 @@ class SyntaxSpeakers(QuoteSpans):
             name = self._unknown_name(tok)
             if name is not None:  # "International Christian Concern said": a name we do not know, as written
                 kind = "desc-person" if _PARTICLE_NAME.search(name) else "desc-body"  # "Mahdi Taqi al-Amirli"
-                described = Speaker(None, name, False, f"{kind}:{name.lower()}#{tok.idx}")
+                title = next((c for c in tok.rights if c.dep_ == "appos" and c.text[:1].islower()), None)
+                role = self.role_text(view, title) if title is not None else name  # "X, commander of Y, said"
+                described = Speaker(None, role, False, f"{kind}:{name.lower()}#{tok.idx}")
         if described is None:
             described = self._unknown_person(view, syn, tok)
         return [described] if described is not None else []
@@ -283,7 +285,10 @@ class SyntaxSpeakers(QuoteSpans):
         """Return the name the phrase of ``tok`` spells when it is a proper name of two capitalised
         words or more that no mention covers ("International Christian Concern"): capitalised words
         and "of", "for", "and", "the" between them, no number, nothing after the name."""
-        words = [t for t in tok.subtree if not (t.dep_ == "det" and t.i == tok.left_edge.i)]
+        aside = {t.i for c in tok.rights if c.dep_ == "appos" for t in c.subtree}  # ", commander of ...,"
+        words = [t for t in tok.subtree if not (t.dep_ == "det" and t.i == tok.left_edge.i) and t.i not in aside]
+        while aside and words and words[-1].is_punct:
+            words.pop()
         if not words or words[-1].i != tok.i or any(t.like_num for t in words):
             return None
         inner = [t for t in words if not t.is_punct]

@@ -282,3 +282,10 @@ def test_pointing_to_or_speaking_about_something_is_a_claim(extractor: QuoteExtr
     q = one(run(extractor, f"Falih al-Fayyadh {verb} the losses the PMF suffered in the battle for Mosul."),
             "losses the PMF suffered")
     assert q.speaker_id == "faleh-al-fayyadh"
+
+
+def test_a_name_holding_a_place_with_a_title_set_off_after_it_speaks_unnamed(extractor: QuoteExtractor) -> None:
+    # the mention finder reads "Amirli" in the name as the town: the name speaks, described by its title
+    q = one(run(extractor, "Jassim Hadi al-Amirli, commander of the 52nd brigade, said his men had held the road."),
+            "held the road")
+    assert q.speaker_id is None and q.speaker_role == "commander of the 52nd brigade"
