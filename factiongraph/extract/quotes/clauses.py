@@ -1351,8 +1351,12 @@ class QuoteClauses(SyntaxSpeakers):
                    and any(s.dep_ in ("nsubj", "nsubjpass") for s in t.children) for t in child.subtree):
                 break
             if child.dep_ == "prep" and child.lower_ == "with" and any(
-                    t.i in cue_at and self._with_absolute(t) for t in child.subtree):
+                    t.i in cue_at and (self._with_absolute(t) or self._with_object(t)) for t in child.subtree):
                 break  # "..., with a senior aide warning that ...": the aide's own statement
+            if child.dep_ == "prep" and child.lower_ == "with" and any(
+                    c.i in cue_at and (w := self._with_subject(c)) is not None and w.head.i == child.i
+                    for c in tok.rights):
+                break  # "..., with X's spokesman, Y, saying ...", the participle hung on the verb
             if child.dep_ == "conj" and child.i in cue_at and any(
                     c.dep_ in ("nsubj", "nsubjpass", "agent") or (c.dep_ == "prep" and c.lower_ == "by")
                     for c in child.children):
@@ -1482,6 +1486,9 @@ class QuoteClauses(SyntaxSpeakers):
         """Return "..., adding that B" / "..., vowing to ..." as a statement of the governing speaker."""
         tok = cue.tok
         own = [s for s in self._nominal_subjects(syn, tok) if s.head.i == tok.i]
+        held = self._with_subject(tok)
+        if held is not None and not own:  # "..., with X's spokesman, Y, saying that ...": the parser hung it on the verb
+            own = [held]
         if tok.i == span.start or (tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "acl", "ccomp")
                                    and not (own and self._with_object(tok))):
             return None
@@ -1541,6 +1548,23 @@ class QuoteClauses(SyntaxSpeakers):
         head = tok.head
         return bool(tok.dep_ == "acl" and head.dep_ == "pobj" and head.head.lower_ == "with" and
                     head.head.i > 0 and tok.doc[head.head.i - 1].text == ",")
+
+    @staticmethod
+    def _with_subject(tok: Token) -> Token | None:
+        """Return the noun of ", with <noun> <participle>" when the parser hung the participle on the
+        verb beside the "with" phrase ("condemned the strikes, with the prime minister's spokesman,
+        Y, saying that ..."): the "with" phrase, set off by a comma, ends right before it."""
+        if tok.dep_ not in ("advcl", "conj") or not tok.lower_.endswith("ing") or tok.head.i >= tok.i:
+            return None
+        doc = tok.doc
+        for prep in tok.head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "with" or prep.i >= tok.i or prep.i == 0 or \
+                    not doc[prep.i - 1].is_punct:
+                continue
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            if objs and all(doc[k].is_punct for k in range(prep.right_edge.i + 1, tok.i)):
+                return objs[0]
+        return None
 
     @staticmethod
     def _with_object(tok: Token) -> bool:

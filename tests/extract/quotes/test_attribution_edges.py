@@ -289,3 +289,14 @@ def test_a_name_holding_a_place_with_a_title_set_off_after_it_speaks_unnamed(ext
     q = one(run(extractor, "Jassim Hadi al-Amirli, commander of the 52nd brigade, said his men had held the road."),
             "held the road")
     assert q.speaker_id is None and q.speaker_role == "commander of the 52nd brigade"
+
+
+def test_a_participle_after_a_with_phrase_the_parser_hung_on_the_verb_is_the_with_nouns(
+        extractor: QuoteExtractor) -> None:
+    # "saying" hangs on "denounced", beside "with ... spokesman, Y": the spokesman speaks, the claim ends before "with"
+    text = ("The Iraqi government denounced the raid as an attack on the state, with the prime minister's "
+            "spokesman, Basim al-Awadi, saying that the army had not been told in advance.")
+    quotes = run(extractor, text)
+    told = one(quotes, "not been told")
+    assert told.speaker_id is not None and told.speaker_id != "iraqi-government"
+    assert "with the prime minister" not in one(quotes, "denounced the raid").text
