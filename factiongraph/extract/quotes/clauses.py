@@ -60,6 +60,7 @@ _VISITORS = frozenset({"delegation", "delegations", "visitor", "visitors", "gues
 # Verbs whose "to say" clause reports words not said ("declined to say who was behind it").
 _REFUSALS = frozenset({"declined", "declines", "decline", "refused", "refuses", "refuse", "failed",
                        "fails", "would", "could", "wouldn't", "couldn't"})
+_REPUTATION = frozenset({"known", "notorious", "famous", "renowned", "infamous", "remembered", "noted"})
 _OPEN_QUESTIONS = frozenset({"whether", "if", "who", "whom", "what", "which", "how", "when", "where", "why"})
 # Verbs and adjectives whose infinitive of saying tells of words still to come ("is expected to say
 # that ...", "plans to announce ..."): nothing has been said yet.
@@ -231,7 +232,8 @@ class QuoteClauses(SyntaxSpeakers):
         syn = view.ctx.syntax()
         out: list[Finding] = []
         for f in findings:
-            i, j = index.token_range(f.verb, f.verb + 1)
+            at = f.verb + len(view.text[f.verb:f.verb + 3]) - len(view.text[f.verb:f.verb + 3].lstrip())
+            i, j = index.token_range(at, at + 1)  # (a participle's position may hold the space before it)
             tok = index.doc[i] if i < j else None
             if tok is not None and self._contradicted(view, syn, tok):
                 continue
@@ -253,6 +255,8 @@ class QuoteClauses(SyntaxSpeakers):
         low = tok.lower_
         if low in ("read", "reads", "put", "puts"):
             return True  # the parse path alone reads these ('"...," read a statement', "as X put it")
+        if tok.dep_ == "pcomp" and tok.head.head.lower_ in _REPUTATION:
+            return True  # "X is known for threatening ...": a reputation
         doc = tok.doc
         phrases = self.cue_phrases.get(low, ())
         phrase = any(len(words) > 1 and tuple(t.lower_ for t in doc[tok.i:tok.i + len(words)]) == words
@@ -1485,6 +1489,8 @@ class QuoteClauses(SyntaxSpeakers):
                     ) -> Finding | None:
         """Return "..., adding that B" / "..., vowing to ..." as a statement of the governing speaker."""
         tok = cue.tok
+        if tok.dep_ == "pcomp" and tok.head.head.lower_ in _REPUTATION:
+            return None  # "X is known for threatening US forces": what X is known for, no statement
         own = [s for s in self._nominal_subjects(syn, tok) if s.head.i == tok.i]
         held = self._with_subject(tok)
         if held is not None and not own:  # "..., with X's spokesman, Y, saying that ...": the parser hung it on the verb

@@ -300,3 +300,10 @@ def test_a_participle_after_a_with_phrase_the_parser_hung_on_the_verb_is_the_wit
     told = one(quotes, "not been told")
     assert told.speaker_id is not None and told.speaker_id != "iraqi-government"
     assert "with the prime minister" not in one(quotes, "denounced the raid").text
+
+
+@pytest.mark.parametrize("text", ["Kataib Hezbollah is known for threatening American bases in the region.",
+                                  "Qais al-Khazali, notorious for calling for the expulsion of US troops, spoke "
+                                  "at the rally."])
+def test_what_a_speaker_is_known_for_is_no_statement(extractor: QuoteExtractor, text: str) -> None:
+    assert not any("threatening" in q.text or "calling for" in q.text for q in run(extractor, text))
