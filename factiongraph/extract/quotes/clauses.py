@@ -662,6 +662,12 @@ class QuoteClauses(SyntaxSpeakers):
             aside = self._as_put_it(view, syn, cue, span, start, end, last, seen, roles)
             if aside is not None or not self.long_quotes(view.text, tok.idx, end):
                 return aside  # else 'X put it bluntly: "..."', a verb of saying before its quotation
+        if cue.kind == "say" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and not any(
+                c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and not self._addressee(syn, tok, c))
+                for c in tok.children):
+            aside = self._as_put_it(view, syn, cue, span, start, end, last, seen, roles)
+            if aside is not None:  # "As X of Chatham House notes, the factions ...": the rest is X's
+                return aside
         if tok.lower_ in ("read", "reads"):
             # '"...," read a statement from X' (the parse may make the statement an object): a text
             # speaks; "he read the names" does not
@@ -798,7 +804,11 @@ class QuoteClauses(SyntaxSpeakers):
         cue.speakers = self._speakers(view, syn, subjects, tok.idx, last, seen, roles)
         if not cue.speakers:
             return None
-        a_start, a_end = doc[lo].idx, self._end_char(doc, cue.end - 1)
+        last_tok = cue.end - 1
+        comma = next((k for k in range(tok.i + 1, span.end) if doc[k].text == ","), span.end)
+        if last_tok < tok.right_edge.i < comma:  # "As X told reporters on Sunday, ...": the aside's own words
+            last_tok = tok.right_edge.i
+        a_start, a_end = doc[lo].idx, self._end_char(doc, last_tok)
         before = self.trim(text, start, a_start)
         after = self.trim(text, a_end, end)
         if before[1] - before[0] < 3:

@@ -307,3 +307,11 @@ def test_a_participle_after_a_with_phrase_the_parser_hung_on_the_verb_is_the_wit
                                   "at the rally."])
 def test_what_a_speaker_is_known_for_is_no_statement(extractor: QuoteExtractor, text: str) -> None:
     assert not any("threatening" in q.text or "calling for" in q.text for q in run(extractor, text))
+
+
+@pytest.mark.parametrize("aside", ["As Michael Knights of the Washington Institute observes,",
+                                   "As Hadi al-Amiri told supporters on Sunday,"])
+def test_an_as_aside_with_any_verb_of_saying_gives_the_rest_of_the_sentence(extractor: QuoteExtractor,
+                                                                            aside: str) -> None:
+    q = one(run(extractor, f"{aside} the factions now answer to nobody but themselves."), "answer to nobody")
+    assert q.speaker_id is not None and q.text == "the factions now answer to nobody but themselves"
