@@ -315,3 +315,14 @@ def test_an_as_aside_with_any_verb_of_saying_gives_the_rest_of_the_sentence(extr
                                                                             aside: str) -> None:
     q = one(run(extractor, f"{aside} the factions now answer to nobody but themselves."), "answer to nobody")
     assert q.speaker_id is not None and q.text == "the factions now answer to nobody but themselves"
+
+
+@pytest.mark.parametrize("verb", ["revealed", "disclosed"])
+def test_revealing_a_thing_is_a_claim(extractor: QuoteExtractor, verb: str) -> None:
+    q = one(run(extractor, f"Hadi al-Amiri {verb} on Saturday the outline of a deal between the government and the "
+                           "factions."), "outline of a deal")
+    assert q.speaker_id == "hadi-al-amiri"
+
+
+def test_a_search_that_reveals_a_thing_is_no_speaker(extractor: QuoteExtractor) -> None:
+    assert run(extractor, "The search of the farm revealed a cache of rockets and mortar rounds.") == []
