@@ -63,7 +63,8 @@ class QuoteBlocks(QuoteClauses):
         text = view.text
         if not begins_paragraph(text, start):
             return None
-        match = _SPEAKER_LINE.match(text, start, end)
+        # the paragraph, not the sentence: the splitter may cut "ZAMILI:" off as a sentence of its own
+        match = _SPEAKER_LINE.match(text, start, max(end, paragraph(text, start)[1]))
         if match is None:
             return None
         name_start, name_end = match.start("name"), match.end("name")

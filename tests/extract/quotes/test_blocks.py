@@ -112,3 +112,20 @@ def test_a_quoted_paragraph_after_a_sentence_about_one_person_is_theirs(extracto
     quotes = run_checked(extractor, text, "2024-02-05")
     q = next(q for q in quotes if q.text.startswith("Nobody from the government"))
     assert q.speaker_id is not None and q.speaker_id.startswith("ent-")
+
+
+def test_a_transcript_label_in_capitals_the_splitter_cut_off_is_the_person_named_before(
+        extractor: QuoteExtractor) -> None:
+    # "AMIRI:" is cut off as a sentence of its own; the label is the surname of the guest introduced
+    text = ("PRESENTER: With us from Baghdad is Hadi al-Amiri, head of the Badr Organization.\n\n"
+            "AMIRI: Thank you for the invitation.\n\n"
+            "PRESENTER: Will the factions hand over their weapons?\n\n"
+            "AMIRI: No faction will give up its weapons while foreign troops remain on our soil.\n\n")
+    q = one_text(run(extractor, text), "No faction will give up")
+    assert q.speaker_id == "hadi-al-amiri" and q.evidence[0].producer == "rule.quote-transcript.v1"
+
+
+def one_text(quotes: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in quotes if fragment in q.text]
+    assert len(hits) == 1, [q.text for q in quotes]
+    return hits[0]
