@@ -129,3 +129,16 @@ def one_text(quotes: list[Quote], fragment: str) -> Quote:
     hits = [q for q in quotes if fragment in q.text]
     assert len(hits) == 1, [q.text for q in quotes]
     return hits[0]
+
+
+def test_answers_set_out_as_a_lines_are_the_one_person_the_interview_named_before_its_questions(
+        extractor: QuoteExtractor) -> None:
+    text = ("Hadi al-Amiri leads the Badr Organization. We met him in Baghdad.\n\n"
+            "Q: Will the PMF survive the new law?\n\n"
+            "A: It will survive, because the people who fought for it are still here.\n\n"
+            "Q: And the Americans?\n\n"
+            "A: They have to leave. We gave the government enough time to arrange it.\n\n")
+    quotes = run(extractor, text)
+    assert {q.speaker_id for q in quotes} == {"hadi-al-amiri"}
+    assert one_text(quotes, "They have to leave").evidence[0].producer == "rule.quote-transcript.v1"
+    assert not any("Americans" in q.text or "survive the new law" in q.text for q in quotes)
