@@ -60,6 +60,10 @@ _VISITORS = frozenset({"delegation", "delegations", "visitor", "visitors", "gues
 # Verbs whose "to say" clause reports words not said ("declined to say who was behind it").
 _REFUSALS = frozenset({"declined", "declines", "decline", "refused", "refuses", "refuse", "failed",
                        "fails", "would", "could", "wouldn't", "couldn't"})
+# "In his view, ...", "In X's opinion, ...", "In the view of X, ..." opening a sentence.
+_IN_VIEW = re.compile(r"\s*In\s+(?:(?P<pronoun>his|her|their)|(?P<owner>[^,\n]{2,60}?)(?:'s|\u2019s))\s+"
+                      r"(?:view|opinion|assessment|estimation|words)\s*,\s*"
+                      r"|\s*In\s+the\s+(?:view|opinion|assessment|words)\s+of\s+(?P<holder>[^,\n]{2,80}?)\s*,\s*")
 _REPUTATION = frozenset({"known", "notorious", "famous", "renowned", "infamous", "remembered", "noted"})
 _OPEN_QUESTIONS = frozenset({"whether", "if", "who", "whom", "what", "which", "how", "when", "where", "why"})
 # Verbs and adjectives whose infinitive of saying tells of words still to come ("is expected to say
@@ -444,6 +448,30 @@ class QuoteClauses(SyntaxSpeakers):
         eid = str(speaker.entity_id)
         return Finding([Speaker(eid, roles.get(eid), False, eid)], "quote-reported",
                        [(quotes[0][0], quotes[-1][1])], None, name_start)
+
+    def in_view_of(self, view: DocView, ms: list[Mention], start: int, end: int, last: Speaker | None,
+                   seen: list[Speaker], roles: dict[str, str]) -> Finding | None:
+        """Return "In his view, ...", "In X's view, ...", "In the view of X, ..." opening a sentence:
+        the rest of the sentence is the view's holder's ("his": who "he" is)."""
+        text = view.text
+        match = _IN_VIEW.match(text, start, end)
+        if match is None:
+            return None
+        words = self.trim(text, match.end(), end)
+        if len(text[words[0]:words[1]].split()) < 3:
+            return None
+        if match.group("pronoun") is not None:
+            pronoun = {"his": "he", "her": "she", "their": "they"}[match.group("pronoun").lower()]
+            sp = self.resolve_pronoun(view, pronoun, start, last, seen, roles)
+            speakers = [sp] if sp is not None else []
+        else:
+            a, b = match.span("owner") if match.group("owner") is not None else match.span("holder")
+            if text[a:b].startswith("the "):
+                a += 4  # the whole phrase is one name ("the Pentagon"), not "many Iraqis"
+            speakers = [Speaker(str(m.entity_id), roles.get(str(m.entity_id)), False, str(m.entity_id))
+                        for m in ms if m.start == a and m.end == b and m.entity_id
+                        and view.type_of(m) in _VOICES and not self.is_outlet(view, m.entity_id)]
+        return Finding(speakers, "quote-reported", [words], None, start) if speakers else None
 
     def quote_before_dash(self, view: DocView, ms: list[Mention], start: int, end: int,
                           roles: dict[str, str]) -> Finding | None:

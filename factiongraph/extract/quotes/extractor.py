@@ -102,7 +102,8 @@ class QuoteExtractor(QuoteBlocks):
                 if not found:
                     after = self.quote_after_clause(view, tokens, start, end, last, speakers_seen, roles) \
                         or self.quote_after_name(view, ms, start, end, roles) \
-                        or self.quote_before_dash(view, ms, start, end, roles)
+                        or self.quote_before_dash(view, ms, start, end, roles) \
+                        or self.in_view_of(view, ms, start, end, last, speakers_seen, roles)
                     found = [after] if after is not None else []
                 if not found:
                     found = self.checked_fallback(view, tokens, self.attribute(

@@ -326,3 +326,18 @@ def test_revealing_a_thing_is_a_claim(extractor: QuoteExtractor, verb: str) -> N
 
 def test_a_search_that_reveals_a_thing_is_no_speaker(extractor: QuoteExtractor) -> None:
     assert run(extractor, "The search of the farm revealed a cache of rockets and mortar rounds.") == []
+
+
+@pytest.mark.parametrize("opening, speaker", [
+    ("Qais al-Khazali addressed a crowd in Baghdad. In his view,", "qais-al-khazali"),
+    ("In the view of Qais al-Khazali,", "qais-al-khazali"),
+    ("In the Pentagon's view,", "us-department-of-defense"),
+])
+def test_a_view_opening_the_sentence_makes_the_rest_its_holders(extractor: QuoteExtractor, opening: str,
+                                                                 speaker: str) -> None:
+    q = one(run(extractor, f"{opening} the factions will never accept a foreign timetable."), "foreign timetable")
+    assert q.speaker_id == speaker and q.text == "the factions will never accept a foreign timetable"
+
+
+def test_the_view_of_many_people_is_no_ones_statement(extractor: QuoteExtractor) -> None:
+    assert run(extractor, "In the view of many Iraqis, the factions will never accept a foreign timetable.") == []
