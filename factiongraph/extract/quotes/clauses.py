@@ -733,8 +733,9 @@ class QuoteClauses(SyntaxSpeakers):
             if cue.speakers:
                 return self._saying(view, syn, cue, self._content(syn, tok, span), span, start, end, last, seen,
                                     roles, cue_at, quoted, cue.speakers)
-        if tok.dep_ == "acl" and cue.kind == "say" and not syn.agents(tok) and tok.head.i < tok.i and \
-                not self._is_passive(view, tok):
+        if tok.dep_ == "acl" and (cue.kind == "say" or (cue.kind == "claim" and tok.lower_ in self.say_words
+                                                       and self._content(syn, tok, span) is not None)) \
+                and not syn.agents(tok) and tok.head.i < tok.i and not self._is_passive(view, tok):
             # a noun made the root of a sentence with no other verb ("A source revealed to X that ..."):
             # the verb's subject, whoever it is
             rooted = tok.head.dep_ == "ROOT" and self._content(syn, tok, span) is not None

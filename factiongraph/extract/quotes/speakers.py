@@ -32,6 +32,8 @@ from factiongraph.model import Entity, EntityType, Mention
 Token = Any  # a spaCy Token
 
 _VOICES = _SPEAKERS | {EntityType.MEDIA_OUTLET}
+# Titles of whoever leads an organisation ("its leader", "the group's secretary-general").
+_LEADER_WORDS = frozenset({"leader", "head", "chief", "secretary-general", "commander", "chairman", "founder"})
 _STATE_NOUNS = frozenset({EntityType.STATE_BODY})
 _GROUP_NOUNS = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.INTL_ORG})
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
@@ -164,7 +166,8 @@ class SyntaxSpeakers(QuoteSpans):
                 if owner_org is not None:  # "X released a video in which its spokesman threatened ...": X
                     return [owner_org]
         titled = self._titled_person(view, syn, tok, roles) or self._title_holder(view, tok, pos, seen, roles) \
-            or self._varied_title(view, syn, tok, pos, seen, roles)
+            or self._varied_title(view, syn, tok, pos, seen, roles) or self._org_leader(view, syn, tok, pos, last,
+                                                                                         seen, roles)
         if titled is not None:
             return [titled]
         if low in self.source_heads or low in self.collective_heads:
@@ -691,6 +694,46 @@ class SyntaxSpeakers(QuoteSpans):
         "the MP" for "Lawmaker X", "the deputy" for "MP X")."""
         return any(re.search(rf"\b{re.escape(w)}\b", described) for w in self.office_synonyms.get(title, ()))
 
+    def _org_leader(self, view: DocView, syn: Syntax, tok: Token, pos: int, last: Speaker | None,
+                    seen: list[Speaker], roles: dict[str, str]) -> Speaker | None:
+        """Return the person "its leader" / "the group's leader" / "X's chief" is: the one person named
+        before whose description holds a leading title and the organisation's name ("The leader of
+        Asaib Ahl al-Haq, Qais al-Khazali, said ... The group's leader also dismissed ...")."""
+        if tok.lower_ not in _LEADER_WORDS:
+            return None
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        m = syn.mention_at(owner)
+        org: str | None = None
+        if m is not None and m.entity_id and view.type_of(m) in _GROUP_NOUNS | _STATE_NOUNS:
+            org = str(m.entity_id)
+        elif owner.lower_ == "its" or owner.lower_ in self.group_nouns:
+            sp = self.resolve_pronoun(view, "it" if owner.lower_ == "its" else f"the {owner.lower_}", pos, last,
+                                      seen, roles)
+            ent = view.entity(sp.entity_id) if sp is not None else None
+            org = ent.entity_id if ent is not None and ent.type in _GROUP_NOUNS | _STATE_NOUNS else None
+        else:
+            return None
+        described = {**roles, **{str(sp.entity_id): sp.role for sp in seen if sp.entity_id and sp.role}}
+        found: dict[str, str] = {}
+        for pm in view.mentions:
+            eid = str(pm.entity_id)
+            if pm.start >= pos or not pm.entity_id or view.type_of(pm) is not EntityType.PERSON or eid in found:
+                continue
+            role = (described.get(eid) or "").lower()
+            if not any(w in role.replace("-", " ").split() or w in role for w in _LEADER_WORDS):
+                continue
+            owned = [om for om in view.mentions if om.entity_id and om.entity_id != pm.entity_id
+                     and view.type_of(om) in _GROUP_NOUNS | _STATE_NOUNS
+                     and view.text[om.start:om.end].lower() in role]
+            if any(str(om.entity_id) == org for om in owned) or (org is None and owned):
+                found[eid] = described[eid]
+        if len(found) != 1:
+            return None
+        eid, role = next(iter(found.items()))
+        return Speaker(eid, role, False, eid)
+
     def _varied_title(self, view: DocView, syn: Syntax, tok: Token, pos: int, seen: list[Speaker],
                       roles: dict[str, str]) -> Speaker | None:
         """Return the person a definite title names for variety ("Masrour Barzani condemned the
@@ -1008,7 +1051,14 @@ class SyntaxSpeakers(QuoteSpans):
         doc = tok.doc
         left = tok.left_edge.i
         right = tok.i
+        glued = False
         for child in tok.rights:
+            if child.text == "-" and child.i == right + 1 and not doc[right].whitespace_ and not child.whitespace_:
+                glued = True  # "secretary-general", split by the tokenizer and hung as an apposition
+                continue
+            if glued:
+                glued, right = False, child.right_edge.i
+                continue
             if child.dep_ not in _ROLE_LINKS or child.text in (",", "(", "\u2014", "--") or \
                     (child.dep_ == "acl" and (child.lower_ in self.say_words or any(
                         kind.startswith("participle") for _, kind in self.cue_phrases.get(child.lower_, ())))) or \

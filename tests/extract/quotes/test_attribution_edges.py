@@ -341,3 +341,27 @@ def test_a_view_opening_the_sentence_makes_the_rest_its_holders(extractor: Quote
 
 def test_the_view_of_many_people_is_no_ones_statement(extractor: QuoteExtractor) -> None:
     assert run(extractor, "In the view of many Iraqis, the factions will never accept a foreign timetable.") == []
+
+
+@pytest.mark.parametrize("later", ["The group's leader later rejected", "Its leader later rejected",
+                                   "Asaib Ahl al-Haq's chief later rejected"])
+def test_an_organisations_leader_is_the_person_described_as_leading_it(extractor: QuoteExtractor,
+                                                                        later: str) -> None:
+    text = ("The secretary-general of Asaib Ahl al-Haq, Qais al-Khazali, said on Friday that the talks would "
+            "resume. \"We are patient,\" Khazali said. Asaib Ahl al-Haq won 16 seats in the last election. "
+            f"{later} reports that his men had fired the rockets.")
+    q = one(run(extractor, text), "fired the rockets")
+    assert q.speaker_id == "qais-al-khazali"
+
+
+def test_a_leader_no_one_was_described_as_stays_unnamed(extractor: QuoteExtractor) -> None:
+    text = ("Asaib Ahl al-Haq won 16 seats in the last election. The group's leader later rejected reports that "
+            "his men had fired the rockets.")
+    q = one(run(extractor, text), "fired the rockets")
+    assert q.speaker_id is None
+
+
+def test_a_hyphenated_title_the_parser_split_stays_whole_in_the_role(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "The secretary-general of Asaib Ahl al-Haq, Qais al-Khazali, said on Monday that the "
+                           "truce would hold."), "truce would hold")
+    assert q.speaker_role == "secretary-general of Asaib Ahl al-Haq"
