@@ -64,6 +64,7 @@ _REFUSALS = frozenset({"declined", "declines", "decline", "refused", "refuses", 
 _IN_VIEW = re.compile(r"\s*In\s+(?:(?P<pronoun>his|her|their)|(?P<owner>[^,\n]{2,60}?)(?:'s|\u2019s))\s+"
                       r"(?:view|opinion|assessment|estimation|words)\s*,\s*"
                       r"|\s*In\s+the\s+(?:view|opinion|assessment|words)\s+of\s+(?P<holder>[^,\n]{2,80}?)\s*,\s*")
+_CARRIERS = frozenset({"carried", "published", "broadcast", "aired", "posted", "run", "circulated"})
 _REPUTATION = frozenset({"known", "notorious", "famous", "renowned", "infamous", "remembered", "noted"})
 _OPEN_QUESTIONS = frozenset({"whether", "if", "who", "whom", "what", "which", "how", "when", "where", "why"})
 # Verbs and adjectives whose infinitive of saying tells of words still to come ("is expected to say
@@ -360,8 +361,11 @@ class QuoteClauses(SyntaxSpeakers):
         doc = cue.tok.doc
         if cue.kind != "according" or cue.tok.i == 0 or doc[cue.tok.i - 1].text != ",":
             return False
-        return any(m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET
-                    for _, o in syn.prep_objects(cue.tok, ("to",)) for m in syn.phrase_mentions(o))
+        objs = [o for _, o in syn.prep_objects(cue.tok, ("to",))]
+        if any(m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET for o in objs for m in syn.phrase_mentions(o)):
+            return True
+        # "..., according to a statement carried (published) by INA": the outlet that carried it
+        return any(self._carrier(view, syn, o) is not None for o in objs)
 
     def _names_outlet(self, view: DocView, syn: Syntax, tok: Token) -> bool:
         """Return True when the phrase of ``tok`` names a media outlet ("the IRNA news agency")."""
@@ -1486,8 +1490,16 @@ class QuoteClauses(SyntaxSpeakers):
         if speakers[0].entity_id is not None and speakers[0].entity_id == view.ctx.document.outlet_id:
             return None  # "according to <the publishing outlet>": its own reporting
         outlet = speakers[0].entity_id if len(speakers) == 1 and self.is_outlet(view, speakers[0].entity_id) \
-            else None
+            else self._carrier(view, syn, objs[0])
         return Finding(speakers, "quote-reported", [span], outlet, tok.idx)
+
+    def _carrier(self, view: DocView, syn: Syntax, statement: Token) -> str | None:
+        """Return the outlet that carried a statement ("a statement carried (published) by INA")."""
+        if statement.lower_ not in self.statement_nouns:
+            return None
+        return next((str(m.entity_id) for t in statement.children if t.dep_ == "acl" and t.lower_ in _CARRIERS
+                     for a in syn.agents(t) for m in syn.phrase_mentions(a)
+                     if m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET), None)
 
     @staticmethod
     def _relative_says(source: Token, text: str, s: int, e: int) -> bool:

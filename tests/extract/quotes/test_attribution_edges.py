@@ -365,3 +365,13 @@ def test_a_hyphenated_title_the_parser_split_stays_whole_in_the_role(extractor: 
     q = one(run(extractor, "The secretary-general of Asaib Ahl al-Haq, Qais al-Khazali, said on Monday that the "
                            "truce would hold."), "truce would hold")
     assert q.speaker_role == "secretary-general of Asaib Ahl al-Haq"
+
+
+@pytest.mark.parametrize("carrier, via", [("published by Al-Ghadeer TV", "al-ghadir-tv"),
+                                          ("carried by the Iraqi News Agency", "iraqi-news-agency")])
+def test_according_to_a_statement_an_outlet_carried_is_relayed_through_that_outlet(
+        extractor: QuoteExtractor, carrier: str, via: str) -> None:
+    text = f"Hadi al-Amiri said the alliance would not join the government, according to a statement {carrier}."
+    q = one(run(extractor, text), "not join the government")
+    assert q.speaker_id == "hadi-al-amiri" and q.via_id == via
+    assert q.text == "the alliance would not join the government"
