@@ -117,6 +117,10 @@ class SyntaxSpeakers(QuoteSpans):
                 if main is not None:  # "X, who ..., gave them an hour, after which he would ...": X
                     return [main]
             sp = self.resolve_pronoun(view, low, pos, last, seen, roles)
+            if sp is None and low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
+                # '"...," he said' with no person we can name (the mention finder missed "Sudani"):
+                # someone said it; an unnamed person "he" may go on speaking as
+                sp = Speaker(None, None, False, f"desc-person:{low}#{tok.idx}")
             return [sp] if sp is not None else []
         if low in self.observer_heads:
             return []  # "according to a correspondent at the scene": the outlet's own reporting

@@ -375,3 +375,10 @@ def test_according_to_a_statement_an_outlet_carried_is_relayed_through_that_outl
     q = one(run(extractor, text), "not join the government")
     assert q.speaker_id == "hadi-al-amiri" and q.via_id == via
     assert q.text == "the alliance would not join the government"
+
+
+def test_he_said_with_no_person_to_name_is_still_a_statement(extractor: QuoteExtractor) -> None:
+    # the mention finder does not know "Sudani" alone: the words are still someone's
+    text = 'Sudani toured the flooded villages on Monday. "We will rebuild every house," he said.'
+    q = one(run(extractor, text), "rebuild every house")
+    assert q.speaker_id is None and not q.anonymous
