@@ -218,9 +218,22 @@ class QuoteClauses(SyntaxSpeakers):
                 if cue.kind == "according":  # the words end before ", according to Reuters"
                     cut = cue.tok.idx
                     f.spans = [self.trim(view.text, a, cut) if a < cut < b else (a, b) for a, b in f.spans]
+        findings = [f for f in findings if not self._sources_a_claim(f, done, span)]
         findings.sort(key=lambda f: f.verb)
         findings = self._outside_dateline(view, ms, start, end, findings)
         return [f for n, f in enumerate(findings) if f.spans or n == 0]
+
+    @staticmethod
+    def _sources_a_claim(f: Finding, done: dict[int, _Cue], span: Any) -> bool:
+        """Return True for an unnamed source set after a named speaker's claim ("X vowed to retaliate,
+        a senior official in the group said"): the source of the report of X's claim, one statement."""
+        if f.rule != "quote-reported" or any(sp.entity_id is not None for sp in f.speakers):
+            return False
+        verb = next((c for c in done.values() if c.tok.idx == f.verb and c.kind == "say"), None)
+        if verb is None or not any(c.dep_ == "ccomp" and c.i < verb.tok.i for c in verb.tok.children):
+            return False
+        return any(c.dep_ == "ccomp" and c.i < verb.tok.i and c.i in done and done[c.i].kind == "claim"
+                   and any(sp.entity_id is not None for sp in done[c.i].speakers) for c in verb.tok.children)
 
     def checked_fallback(self, view: DocView, index: TokenIndex, findings: list[Finding], seen: list[Speaker]
                          ) -> list[Finding]:

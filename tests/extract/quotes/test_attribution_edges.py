@@ -382,3 +382,11 @@ def test_he_said_with_no_person_to_name_is_still_a_statement(extractor: QuoteExt
     text = 'Sudani toured the flooded villages on Monday. "We will rebuild every house," he said.'
     q = one(run(extractor, text), "rebuild every house")
     assert q.speaker_id is None and not q.anonymous
+
+
+def test_an_unnamed_source_set_after_a_named_groups_claim_reports_one_statement(extractor: QuoteExtractor) -> None:
+    text = ("Kataib Hezbollah vowed on Sunday to avenge the fighters killed in the overnight strike, a senior "
+            "official in the group said.")
+    quotes = run(extractor, text)
+    assert len(quotes) == 1, [(q.speaker_id, q.text) for q in quotes]
+    assert quotes[0].speaker_id == "kataib-hezbollah"
