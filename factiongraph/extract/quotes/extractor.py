@@ -146,6 +146,7 @@ class QuoteExtractor(QuoteBlocks):
                 spoke = self.herald(view, start, end, roles)
                 herald = (spoke, index) if spoke is not None else None
         relayed = relayed_sources(statements)
+        statements = self.named_after_lead(view, statements)
         described = self.described_people(view, statements, roles)
         quotes: dict[str, Quote] = {}
         for st in statements:
@@ -155,6 +156,35 @@ class QuoteExtractor(QuoteBlocks):
                 speaker = replace(speaker, role=described[speaker.entity_id])
             self.add_quote(view, quotes, speaker, via, st.start, st.end, st.rule, st.others)
         return list(quotes.values())
+
+    def named_after_lead(self, view: DocView, statements: list[_Statement]) -> list[_Statement]:
+        """Return the statements with a description that no person named before stands for given to
+        the person the next statement names for the first time ("The leader of an Iran-backed
+        militia warned ..." then "X, secretary general of Y, said ...": a wire lead describes
+        first and names after). Only a described person (not a source) and only when the next
+        statement, in a later sentence, is that person's."""
+        out = list(statements)
+        moved: dict[str, Speaker] = {}
+        for n, st in enumerate(out):
+            sp = st.speaker
+            if sp.key in moved:
+                out[n] = replace(st, speaker=moved[sp.key])
+                continue
+            head = sp.key.split("#")[0].split(":")[-1]
+            definite = sp.role is not None and sp.role.lower().startswith("the ") and \
+                head in _LEAD_TITLES  # "The leader of an Iran-backed militia warned ..."
+            if sp.entity_id is not None or not (sp.key.startswith("desc-person:") and not sp.anonymous or definite):
+                continue
+            if any(view.type_of(m) is EntityType.PERSON for m in view.mentions if m.start < st.end):
+                continue  # someone was named before: the description may be theirs, or another's
+            nxt = next((o for o in out[n + 1:] if o.start >= st.end), None)
+            if nxt is None or nxt.speaker.entity_id is None or not self._is_person_speaker(view, nxt.speaker) \
+                    or view.sentence_index(nxt.start) <= view.sentence_index(st.end - 1):
+                continue
+            named = replace(nxt.speaker, role=sp.role if nxt.speaker.role is None else nxt.speaker.role)
+            moved[sp.key] = named
+            out[n] = replace(st, speaker=named)
+        return out
 
     def described_people(self, view: DocView, statements: list[_Statement], roles: dict[str, str]
                          ) -> dict[str, str]:
@@ -242,6 +272,9 @@ class QuoteExtractor(QuoteBlocks):
             evidence=[Evidence(doc_id, start, end, text[start:end], producer, confidence)])
 
 
+# Titles a wire lead gives a person it names only in the next paragraph.
+_LEAD_TITLES = frozenset({"leader", "head", "chief", "commander", "secretary-general", "chairman", "founder",
+                          "minister", "governor", "president", "spokesman", "spokeswoman", "spokesperson"})
 # An outlet's signature opening its first paragraph ("Shafaq News/ ..."), never "RFE/RL".
 _SIGNATURE = re.compile(r"^(?:[A-Z][\w.'\u2019-]*[ \t]+){0,4}[A-Z][\w.'\u2019-]*[ \t]*/[ \t]+")
 _ASIDE = re.compile(r",\s*(?:who|which|whom|speaking|declining|requesting|asking)\b", re.IGNORECASE)

@@ -390,3 +390,20 @@ def test_an_unnamed_source_set_after_a_named_groups_claim_reports_one_statement(
     quotes = run(extractor, text)
     assert len(quotes) == 1, [(q.speaker_id, q.text) for q in quotes]
     assert quotes[0].speaker_id == "kataib-hezbollah"
+
+
+def test_a_lead_that_describes_a_person_named_in_the_next_paragraph_is_that_persons(
+        extractor: QuoteExtractor) -> None:
+    text = ("The leader of an Iran-backed Iraqi militia on Friday warned Washington against new strikes.\n\n"
+            "Akram al-Kaabi, who heads Harakat al-Nujaba, said in a televised speech that the resistance was "
+            "ready for every scenario.")
+    q = one(run(extractor, text), "against new strikes")
+    assert q.speaker_id == "akram-al-kaabi"
+
+
+def test_an_anonymous_source_in_the_lead_is_not_the_person_named_next(extractor: QuoteExtractor) -> None:
+    text = ("A senior militia commander on Friday warned Washington against new strikes.\n\n"
+            "Akram al-Kaabi, who heads Harakat al-Nujaba, said in a televised speech that the resistance was "
+            "ready for every scenario.")
+    q = one(run(extractor, text), "against new strikes")
+    assert q.speaker_id is None
