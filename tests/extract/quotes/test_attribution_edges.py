@@ -407,3 +407,9 @@ def test_an_anonymous_source_in_the_lead_is_not_the_person_named_next(extractor:
             "ready for every scenario.")
     q = one(run(extractor, text), "against new strikes")
     assert q.speaker_id is None
+
+
+def test_a_speaker_with_a_middle_initial_after_the_words_speaks(extractor: QuoteExtractor) -> None:
+    text = '"These strikes answer the attacks on our troops," said Defense Secretary Lloyd J. Austin III.'
+    q = one(run(extractor, text), "answer the attacks")
+    assert q.speaker_id == "lloyd-austin"
