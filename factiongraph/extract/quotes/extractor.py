@@ -286,6 +286,7 @@ def plain_role(role: str | None) -> str | None:
     if role is None:
         return None
     bare = _SIGNATURE.sub("", role.strip())  # "Shafaq News/ A source in ...": the outlet's signature
+    bare = re.sub(r"^(?:yet|but|and|however|meanwhile|still)\s+,?\s*", "", bare, flags=re.IGNORECASE)  # "Yet some analysts"
     bare = re.sub(r"^(?:an?|the)\s+", "", bare, flags=re.IGNORECASE)
     # a relative clause set off by a comma tells why they speak, not who they are ("Officials at
     # the ministry, who spoke on condition of anonymity because ...")
