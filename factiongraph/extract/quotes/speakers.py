@@ -232,14 +232,18 @@ class SyntaxSpeakers(QuoteSpans):
                 return [sp]
         described = self._described(view, syn, tok, seen, kinds) or self._someone(view, syn, tok, seen, roles)
         first = next(t for t in tok.subtree if t.dep_ != "det")
+        affiliation = self._affiliation(view, syn, tok)  # "X of Chatham House": where X works
         if described is None and tok.dep_ in ("nsubj", "pobj") and all(
                 view.type_of(m) in (EntityType.PLACE, EntityType.COUNTRY) and m.start > first.idx
-                for m in syn.phrase_mentions(tok)):  # "Renad Mansour", "Anbar Provincial Council": no place speaks
-            name = self._unknown_name(tok)
+                for m in syn.phrase_mentions(tok) if not any(m.start <= tok.doc[k].idx < m.end for k in affiliation)
+        ):  # "Renad Mansour", "Anbar Provincial Council": no place speaks
+            name = self._unknown_name(tok, affiliation)
             if name is not None:  # "International Christian Concern said": a name we do not know, as written
                 kind = "desc-person" if _PARTICLE_NAME.search(name) else "desc-body"  # "Mahdi Taqi al-Amirli"
                 title = next((c for c in tok.rights if c.dep_ == "appos" and c.text[:1].islower()), None)
                 role = self.role_text(view, title) if title is not None else name  # "X, commander of Y, said"
+                if title is None and affiliation:  # "Renad Mansour of Chatham House"
+                    role = view.text[tok.doc[tok.left_edge.i].idx:self._token_end(tok.doc[max(affiliation)])]
                 described = Speaker(None, role, False, f"{kind}:{name.lower()}#{tok.idx}")
         if described is None:
             described = self._unknown_person(view, syn, tok)
@@ -288,11 +292,30 @@ class SyntaxSpeakers(QuoteSpans):
             return []
         return [sp]
 
-    def _unknown_name(self, tok: Token) -> str | None:
+    @staticmethod
+    def _token_end(t: Token) -> int:
+        return int(t.idx + len(t.text))
+
+    @staticmethod
+    def _affiliation(view: DocView, syn: Syntax, tok: Token) -> set[int]:
+        """Return the tokens of an "of/at/from <organisation>" phrase after a name ("Renad Mansour of
+        Chatham House"): where the person works, no part of the name."""
+        out: set[int] = set()
+        for prep in tok.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "from"):
+                continue
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            if objs and any(m.entity_id and view.type_of(m) not in (EntityType.PLACE, EntityType.COUNTRY,
+                                                                    EntityType.PERSON)
+                            for m in syn.phrase_mentions(objs[0])):
+                out |= {t.i for t in prep.subtree}
+        return out
+
+    def _unknown_name(self, tok: Token, affiliation: set[int] | None = None) -> str | None:
         """Return the name the phrase of ``tok`` spells when it is a proper name of two capitalised
         words or more that no mention covers ("International Christian Concern"): capitalised words
         and "of", "for", "and", "the" between them, no number, nothing after the name."""
-        aside = {t.i for c in tok.rights if c.dep_ == "appos" for t in c.subtree}  # ", commander of ...,"
+        aside = {t.i for c in tok.rights if c.dep_ == "appos" for t in c.subtree} | (affiliation or set())
         words = [t for t in tok.subtree if not (t.dep_ == "det" and t.i == tok.left_edge.i) and t.i not in aside]
         while aside and words and words[-1].is_punct:
             words.pop()

@@ -413,3 +413,10 @@ def test_a_speaker_with_a_middle_initial_after_the_words_speaks(extractor: Quote
     text = '"These strikes answer the attacks on our troops," said Defense Secretary Lloyd J. Austin III.'
     q = one(run(extractor, text), "answer the attacks")
     assert q.speaker_id == "lloyd-austin"
+
+
+def test_a_name_holding_a_place_with_an_affiliation_after_it_speaks_unnamed(extractor: QuoteExtractor) -> None:
+    # "Mansour" is also a Baghdad district; "of Chatham House" tells where the person works
+    q = one(run(extractor, "Renad Mansour of Chatham House said the factions now sit inside the state."),
+            "sit inside the state")
+    assert q.speaker_id is None and q.speaker_role == "Renad Mansour of Chatham House"
