@@ -29,6 +29,7 @@ from factiongraph.model import EntityType, Mention
 
 # "Name:" or "Name (title):" opening a paragraph, then the words.
 _SPEAKER_LINE = re.compile(r"[ \t]*(?P<name>[^:\n]{2,80}?)[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?:[ \t]+(?=\S)")
+_ANSWER_LINE = re.compile(r"[ \t]*(?:A|Answer)[ \t]*:[ \t]+(?=\S)")
 _QUESTION_LINE = re.compile(r"[ \t]*(?:Q|Question|Interviewer)[ \t]*[:.\-\u2013\u2014]", re.IGNORECASE)
 _OPENS_QUOTE = re.compile(r"[\"\u201c]")
 # A sentence that tells someone spoke, with no words of its own: "X spoke to reporters", "X
@@ -63,7 +64,13 @@ class QuoteBlocks(QuoteClauses):
         text = view.text
         if not begins_paragraph(text, start):
             return None
-        match = _SPEAKER_LINE.match(text, start, end)
+        # the paragraph, not the sentence: the splitter may cut "ZAMILI:" off as a sentence of its own
+        stop = max(end, paragraph(text, start)[1])
+        answer = _ANSWER_LINE.match(text, start, stop)
+        if answer is not None:  # "Q: ..." then "A: ...": the one person the interview named before its first question
+            guest = self.interviewee(view, start)
+            return (guest, answer.end()) if guest is not None else None
+        match = _SPEAKER_LINE.match(text, start, stop)
         if match is None:
             return None
         name_start, name_end = match.start("name"), match.end("name")
@@ -74,6 +81,19 @@ class QuoteBlocks(QuoteClauses):
                 return m, match.end()
         person = self.named_person(view, text[name_start:name_end], start)
         return (person, match.end()) if person is not None else None
+
+    @staticmethod
+    def interviewee(view: DocView, pos: int) -> Mention | None:
+        """Return the one person named before the first question line ("Q:") that comes before
+        ``pos``: whom an interview set out as "Q: ... A: ..." questions (None: no question before,
+        or no single person named before it)."""
+        first_q = next((m.start() for m in re.finditer(r"^[ \t]*(?:Q|Question)[ \t]*:", view.text[:pos], re.MULTILINE)),
+                       None)
+        if first_q is None:
+            return None
+        people = {str(m.entity_id): m for m in view.mentions
+                  if m.start < first_q and m.entity_id and view.type_of(m) is EntityType.PERSON}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     @staticmethod
     def named_person(view: DocView, name: str, pos: int) -> Mention | None:

@@ -60,6 +60,12 @@ _VISITORS = frozenset({"delegation", "delegations", "visitor", "visitors", "gues
 # Verbs whose "to say" clause reports words not said ("declined to say who was behind it").
 _REFUSALS = frozenset({"declined", "declines", "decline", "refused", "refuses", "refuse", "failed",
                        "fails", "would", "could", "wouldn't", "couldn't"})
+# "In his view, ...", "In X's opinion, ...", "In the view of X, ..." opening a sentence.
+_IN_VIEW = re.compile(r"\s*In\s+(?:(?P<pronoun>his|her|their)|(?P<owner>[^,\n]{2,60}?)(?:'s|\u2019s))\s+"
+                      r"(?:view|opinion|assessment|estimation|words)\s*,\s*"
+                      r"|\s*In\s+the\s+(?:view|opinion|assessment|words)\s+of\s+(?P<holder>[^,\n]{2,80}?)\s*,\s*")
+_CARRIERS = frozenset({"carried", "published", "broadcast", "aired", "posted", "run", "circulated"})
+_REPUTATION = frozenset({"known", "notorious", "famous", "renowned", "infamous", "remembered", "noted"})
 _OPEN_QUESTIONS = frozenset({"whether", "if", "who", "whom", "what", "which", "how", "when", "where", "why"})
 # Verbs and adjectives whose infinitive of saying tells of words still to come ("is expected to say
 # that ...", "plans to announce ..."): nothing has been said yet.
@@ -113,6 +119,25 @@ _MESSAGE_FROM = re.compile(r"(?:that|this|such)\s+(?:was|is)\s+the\s+(?:\w+\s+)?
 
 
 # A question put to the speaker, opening the sentence ("Asked whether ...", "When questioned about ...").
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_DAY_WORDS = _WEEKDAYS | {"yesterday", "today", "tonight"}
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def _time_gap(lowers: list[str], k: int, j: int) -> int:
+    """Return how many tokens from ``k`` a day phrase takes ("on Friday", "late Tuesday", "on Monday
+    evening", "yesterday"): it may part a cue of several words ("called on Friday for calm")."""
+    n = k
+    if n < j and lowers[n] in ("on", "late", "early"):
+        n += 1
+    if n >= j or lowers[n] not in _DAY_WORDS:
+        return 0
+    n += 1
+    if n < j and lowers[n] in _DAY_PARTS:
+        n += 1
+    return n - k
+
+
 _QUESTION_PUT = re.compile(r"(?:when\s+|if\s+)?(?:asked|questioned|pressed)\b", re.IGNORECASE)
 _BE_FORMS = frozenset({"is", "are", "was", "were", "been", "be", "'s", "'re", "am"})
 _MODALS = frozenset({"would", "will", "can", "could", "must", "should", "may", "might", "shall", "wo", "ca"})
@@ -193,9 +218,22 @@ class QuoteClauses(SyntaxSpeakers):
                 if cue.kind == "according":  # the words end before ", according to Reuters"
                     cut = cue.tok.idx
                     f.spans = [self.trim(view.text, a, cut) if a < cut < b else (a, b) for a, b in f.spans]
+        findings = [f for f in findings if not self._sources_a_claim(f, done, span)]
         findings.sort(key=lambda f: f.verb)
         findings = self._outside_dateline(view, ms, start, end, findings)
         return [f for n, f in enumerate(findings) if f.spans or n == 0]
+
+    @staticmethod
+    def _sources_a_claim(f: Finding, done: dict[int, _Cue], span: Any) -> bool:
+        """Return True for an unnamed source set after a named speaker's claim ("X vowed to retaliate,
+        a senior official in the group said"): the source of the report of X's claim, one statement."""
+        if f.rule != "quote-reported" or any(sp.entity_id is not None for sp in f.speakers):
+            return False
+        verb = next((c for c in done.values() if c.tok.idx == f.verb and c.kind == "say"), None)
+        if verb is None or not any(c.dep_ == "ccomp" and c.i < verb.tok.i for c in verb.tok.children):
+            return False
+        return any(c.dep_ == "ccomp" and c.i < verb.tok.i and c.i in done and done[c.i].kind == "claim"
+                   and any(sp.entity_id is not None for sp in done[c.i].speakers) for c in verb.tok.children)
 
     def checked_fallback(self, view: DocView, index: TokenIndex, findings: list[Finding], seen: list[Speaker]
                          ) -> list[Finding]:
@@ -212,7 +250,8 @@ class QuoteClauses(SyntaxSpeakers):
         syn = view.ctx.syntax()
         out: list[Finding] = []
         for f in findings:
-            i, j = index.token_range(f.verb, f.verb + 1)
+            at = f.verb + len(view.text[f.verb:f.verb + 3]) - len(view.text[f.verb:f.verb + 3].lstrip())
+            i, j = index.token_range(at, at + 1)  # (a participle's position may hold the space before it)
             tok = index.doc[i] if i < j else None
             if tok is not None and self._contradicted(view, syn, tok):
                 continue
@@ -234,6 +273,8 @@ class QuoteClauses(SyntaxSpeakers):
         low = tok.lower_
         if low in ("read", "reads", "put", "puts"):
             return True  # the parse path alone reads these ('"...," read a statement', "as X put it")
+        if tok.dep_ == "pcomp" and tok.head.head.lower_ in _REPUTATION:
+            return True  # "X is known for threatening ...": a reputation
         doc = tok.doc
         phrases = self.cue_phrases.get(low, ())
         phrase = any(len(words) > 1 and tuple(t.lower_ for t in doc[tok.i:tok.i + len(words)]) == words
@@ -242,6 +283,8 @@ class QuoteClauses(SyntaxSpeakers):
         if claims and not self._is_claim(tok, passive=self._is_passive(view, tok), phrase=phrase):
             return True  # "claimed two attacks", "held a funeral", "hails from Diyala"
         kinds = {kind for words, kind in self.cue_phrases.get(low, ()) if len(words) == 1}
+        if kinds == {"say"} and self._says_nothing(view, tok):
+            return True  # "Kataib Hezbollah responded within hours.": a reaction told, no words
         if kinds == {"say"} and any(c.dep_ == "dobj" and not self._addressee(syn, tok, c) for c in tok.children) \
                 and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
             return True
@@ -250,6 +293,20 @@ class QuoteClauses(SyntaxSpeakers):
             if s_.i < tok.i and m is not None and view.type_of(m) is EntityType.COUNTRY and self._is_people(view, m):
                 return True
         return False
+
+    @staticmethod
+    def _says_nothing(view: DocView, tok: Token) -> bool:
+        """Return True for a verb of saying that opens its sentence's predicate after its subject
+        and has nothing after it but a time, place or manner ("X responded within hours", "the
+        ministry replied on Monday"), in a sentence with no quotation: no words are reported."""
+        sent = tok.sent
+        if tok.dep_ != "ROOT" or re.search(r"[\"\u201c\u201d]", view.text[sent.start_char:sent.end_char]):
+            return False
+        left = [c for c in tok.children if c.i < tok.i]
+        right = [c for c in tok.children if c.i > tok.i]
+        return any(c.dep_ == "nsubj" for c in left) and \
+            all(c.dep_ in ("nsubj", "aux", "advmod", "neg", "punct", "npadvmod") for c in left) and \
+            all(c.dep_ in ("prep", "advmod", "npadvmod", "punct") for c in right)
 
     def _addressee(self, syn: Syntax, verb: Token, obj: Token) -> bool:
         """Return True when the object of "told" is who was told ("..., a source told Xinhua on
@@ -317,8 +374,11 @@ class QuoteClauses(SyntaxSpeakers):
         doc = cue.tok.doc
         if cue.kind != "according" or cue.tok.i == 0 or doc[cue.tok.i - 1].text != ",":
             return False
-        return any(m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET
-                    for _, o in syn.prep_objects(cue.tok, ("to",)) for m in syn.phrase_mentions(o))
+        objs = [o for _, o in syn.prep_objects(cue.tok, ("to",))]
+        if any(m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET for o in objs for m in syn.phrase_mentions(o)):
+            return True
+        # "..., according to a statement carried (published) by INA": the outlet that carried it
+        return any(self._carrier(view, syn, o) is not None for o in objs)
 
     def _names_outlet(self, view: DocView, syn: Syntax, tok: Token) -> bool:
         """Return True when the phrase of ``tok`` names a media outlet ("the IRNA news agency")."""
@@ -405,6 +465,30 @@ class QuoteClauses(SyntaxSpeakers):
         eid = str(speaker.entity_id)
         return Finding([Speaker(eid, roles.get(eid), False, eid)], "quote-reported",
                        [(quotes[0][0], quotes[-1][1])], None, name_start)
+
+    def in_view_of(self, view: DocView, ms: list[Mention], start: int, end: int, last: Speaker | None,
+                   seen: list[Speaker], roles: dict[str, str]) -> Finding | None:
+        """Return "In his view, ...", "In X's view, ...", "In the view of X, ..." opening a sentence:
+        the rest of the sentence is the view's holder's ("his": who "he" is)."""
+        text = view.text
+        match = _IN_VIEW.match(text, start, end)
+        if match is None:
+            return None
+        words = self.trim(text, match.end(), end)
+        if len(text[words[0]:words[1]].split()) < 3:
+            return None
+        if match.group("pronoun") is not None:
+            pronoun = {"his": "he", "her": "she", "their": "they"}[match.group("pronoun").lower()]
+            sp = self.resolve_pronoun(view, pronoun, start, last, seen, roles)
+            speakers = [sp] if sp is not None else []
+        else:
+            a, b = match.span("owner") if match.group("owner") is not None else match.span("holder")
+            if text[a:b].startswith("the "):
+                a += 4  # the whole phrase is one name ("the Pentagon"), not "many Iraqis"
+            speakers = [Speaker(str(m.entity_id), roles.get(str(m.entity_id)), False, str(m.entity_id))
+                        for m in ms if m.start == a and m.end == b and m.entity_id
+                        and view.type_of(m) in _VOICES and not self.is_outlet(view, m.entity_id)]
+        return Finding(speakers, "quote-reported", [words], None, start) if speakers else None
 
     def quote_before_dash(self, view: DocView, ms: list[Mention], start: int, end: int,
                           roles: dict[str, str]) -> Finding | None:
@@ -570,12 +654,15 @@ class QuoteClauses(SyntaxSpeakers):
             phrases = self.cue_phrases.get(lowers[k])
             if not phrases or any(a <= index.starts[k] < b for a, b in quoted):
                 continue
+            gap = _time_gap(lowers, k + 1, j)  # "called on Friday for calm": the day parts the cue
             for words, kind in phrases:
-                if tuple(lowers[k + 1:min(j, k + len(words))]) == words[1:]:
+                skip = next((g for g in (0, gap) if (g == 0 or len(words) > 1) and
+                             tuple(lowers[k + 1 + g:min(j, k + len(words) + g)]) == words[1:]), None)
+                if skip is not None:
                     if (kind == "say" and self._unsaid(index.doc[k])) or (
                             kind == "claim" and self._is_prospective(index.doc[k])):
                         break
-                    out.append(_Cue(index.doc[k], kind, k + len(words)))
+                    out.append(_Cue(index.doc[k], kind, k + len(words) + skip))
                     break
         return out
 
@@ -620,6 +707,12 @@ class QuoteClauses(SyntaxSpeakers):
             aside = self._as_put_it(view, syn, cue, span, start, end, last, seen, roles)
             if aside is not None or not self.long_quotes(view.text, tok.idx, end):
                 return aside  # else 'X put it bluntly: "..."', a verb of saying before its quotation
+        if cue.kind == "say" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and not any(
+                c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and not self._addressee(syn, tok, c))
+                for c in tok.children):
+            aside = self._as_put_it(view, syn, cue, span, start, end, last, seen, roles)
+            if aside is not None:  # "As X of Chatham House notes, the factions ...": the rest is X's
+                return aside
         if tok.lower_ in ("read", "reads"):
             # '"...," read a statement from X' (the parse may make the statement an object): a text
             # speaks; "he read the names" does not
@@ -657,8 +750,9 @@ class QuoteClauses(SyntaxSpeakers):
             if cue.speakers:
                 return self._saying(view, syn, cue, self._content(syn, tok, span), span, start, end, last, seen,
                                     roles, cue_at, quoted, cue.speakers)
-        if tok.dep_ == "acl" and cue.kind == "say" and not syn.agents(tok) and tok.head.i < tok.i and \
-                not self._is_passive(view, tok):
+        if tok.dep_ == "acl" and (cue.kind == "say" or (cue.kind == "claim" and tok.lower_ in self.say_words
+                                                       and self._content(syn, tok, span) is not None)) \
+                and not syn.agents(tok) and tok.head.i < tok.i and not self._is_passive(view, tok):
             # a noun made the root of a sentence with no other verb ("A source revealed to X that ..."):
             # the verb's subject, whoever it is
             rooted = tok.head.dep_ == "ROOT" and self._content(syn, tok, span) is not None
@@ -667,6 +761,13 @@ class QuoteClauses(SyntaxSpeakers):
             if named:  # '"...," Colonel X, Coalition spokesman, tweeted': the parse hung the verb on X
                 return self._saying(view, syn, cue, self._content(syn, tok, span), span, start, end, last, seen,
                                     roles, cue_at, quoted, named)
+        if self._misread_claim(view, syn, cue):
+            # "Iraq's top cleric, Grand Ayatollah X, called on Friday for calm and urged ...": the parser
+            # hung the finite verb on the name before it; that name claims
+            cue.speakers = [sp for sp in self.speakers_of(view, syn, tok.head, tok.idx, last, seen, roles)
+                            if sp.entity_id is not None]
+            if cue.speakers:
+                return self._claim_finding(view, syn, cue, span, start, end, done, cue_at)
         if tok.dep_ in ("amod", "compound", "nmod") or self._is_passive(view, tok) or tok.dep_ == "acl" \
                 or self._misread_participle(tok):
             agents = syn.agents(tok) if cue.kind == "claim" and self._is_claim(tok, passive=True,
@@ -717,6 +818,19 @@ class QuoteClauses(SyntaxSpeakers):
             return self._claim_finding(view, syn, cue, span, start, end, done, cue_at)
         return self._saying(view, syn, cue, content, span, start, end, last, seen, roles, cue_at, quoted)
 
+    def _misread_claim(self, view: DocView, syn: Syntax, cue: _Cue) -> bool:
+        """Return True for a claim verb in the past the parser hung on the noun set off before it by a
+        comma, with the object or complement an active verb takes ("X, called on Friday for calm",
+        "X, condemned the attack"); not a reduced passive ("X, blamed for the attack, ...")."""
+        tok = cue.tok
+        if cue.kind != "claim" or tok.dep_ != "acl" or tok.head.i >= tok.i or tok.i == 0 or \
+                tok.doc[tok.i - 1].text != "," or tok.lower_.endswith("ing") or syn.agents(tok) or \
+                self._is_passive(view, tok):
+            return False
+        phrase = cue.end - tok.i > 1
+        return (phrase or any(c.dep_ in ("dobj", "ccomp") for c in tok.children)) and \
+            self._is_claim(tok, phrase=phrase)
+
     def _as_put_it(self, view: DocView, syn: Syntax, cue: _Cue, span: Any, start: int, end: int,
                    last: Speaker | None, seen: list[Speaker], roles: dict[str, str]) -> Finding | None:
         """Return "As X put it, ..." / "..., as X put it, ...": the rest of the sentence is X's.
@@ -736,7 +850,11 @@ class QuoteClauses(SyntaxSpeakers):
         cue.speakers = self._speakers(view, syn, subjects, tok.idx, last, seen, roles)
         if not cue.speakers:
             return None
-        a_start, a_end = doc[lo].idx, self._end_char(doc, cue.end - 1)
+        last_tok = cue.end - 1
+        comma = next((k for k in range(tok.i + 1, span.end) if doc[k].text == ","), span.end)
+        if last_tok < tok.right_edge.i < comma:  # "As X told reporters on Sunday, ...": the aside's own words
+            last_tok = tok.right_edge.i
+        a_start, a_end = doc[lo].idx, self._end_char(doc, last_tok)
         before = self.trim(text, start, a_start)
         after = self.trim(text, a_end, end)
         if before[1] - before[0] < 3:
@@ -1293,8 +1411,12 @@ class QuoteClauses(SyntaxSpeakers):
                    and any(s.dep_ in ("nsubj", "nsubjpass") for s in t.children) for t in child.subtree):
                 break
             if child.dep_ == "prep" and child.lower_ == "with" and any(
-                    t.i in cue_at and self._with_absolute(t) for t in child.subtree):
+                    t.i in cue_at and (self._with_absolute(t) or self._with_object(t)) for t in child.subtree):
                 break  # "..., with a senior aide warning that ...": the aide's own statement
+            if child.dep_ == "prep" and child.lower_ == "with" and any(
+                    c.i in cue_at and (w := self._with_subject(c)) is not None and w.head.i == child.i
+                    for c in tok.rights):
+                break  # "..., with X's spokesman, Y, saying ...", the participle hung on the verb
             if child.dep_ == "conj" and child.i in cue_at and any(
                     c.dep_ in ("nsubj", "nsubjpass", "agent") or (c.dep_ == "prep" and c.lower_ == "by")
                     for c in child.children):
@@ -1374,14 +1496,34 @@ class QuoteClauses(SyntaxSpeakers):
         a_start = tok.idx
         a_end = self._end_char(doc, min(tok.right_edge.i, objs[0].right_edge.i))
         rel = re.search(r",?\s*who\b", view.text[objs[0].idx:a_end])
-        if rel is not None:  # "according to X, who said ...": the verb of saying attributes; X is met
+        if rel is not None and self._relative_says(objs[0], view.text, objs[0].idx + rel.end(), a_end):
+            # "according to X, who said ...": the verb of saying attributes; X is met
             return Finding(speakers, "quote-reported", [], None, tok.idx)
         span = self.evidence_span(view, start, end, a_start, a_end)
         if speakers[0].entity_id is not None and speakers[0].entity_id == view.ctx.document.outlet_id:
             return None  # "according to <the publishing outlet>": its own reporting
         outlet = speakers[0].entity_id if len(speakers) == 1 and self.is_outlet(view, speakers[0].entity_id) \
-            else None
+            else self._carrier(view, syn, objs[0])
         return Finding(speakers, "quote-reported", [span], outlet, tok.idx)
+
+    def _carrier(self, view: DocView, syn: Syntax, statement: Token) -> str | None:
+        """Return the outlet that carried a statement ("a statement carried (published) by INA")."""
+        if statement.lower_ not in self.statement_nouns:
+            return None
+        return next((str(m.entity_id) for t in statement.children if t.dep_ == "acl" and t.lower_ in _CARRIERS
+                     for a in syn.agents(t) for m in syn.phrase_mentions(a)
+                     if m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET), None)
+
+    @staticmethod
+    def _relative_says(source: Token, text: str, s: int, e: int) -> bool:
+        """Return True when the relative clause on an "according to" source carries words of its
+        own ("according to X, who said the convoy was hit": its verb attributes them), not when it
+        only tells how the source spoke ("according to two sources who spoke on condition of
+        anonymity", "a security official who requested anonymity": the clause before is theirs)."""
+        if re.search(r"[\"\u201c:]|\bthat\b", text[s:e]):
+            return True
+        return any(t.dep_ == "relcl" and any(c.dep_ == "ccomp" for c in t.children)
+                   for t in source.subtree)
 
     def _what_was_said(self, syn: Syntax, tok: Token) -> list[Token]:
         """Return who said it in "according to what X said" / "according to what was reported by X":
@@ -1411,9 +1553,15 @@ class QuoteClauses(SyntaxSpeakers):
                     ) -> Finding | None:
         """Return "..., adding that B" / "..., vowing to ..." as a statement of the governing speaker."""
         tok = cue.tok
-        if tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "acl", "ccomp") or tok.i == span.start:
-            return None
+        if tok.dep_ == "pcomp" and tok.head.head.lower_ in _REPUTATION:
+            return None  # "X is known for threatening US forces": what X is known for, no statement
         own = [s for s in self._nominal_subjects(syn, tok) if s.head.i == tok.i]
+        held = self._with_subject(tok)
+        if held is not None and not own:  # "..., with X's spokesman, Y, saying that ...": the parser hung it on the verb
+            own = [held]
+        if tok.i == span.start or (tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "acl", "ccomp")
+                                   and not (own and self._with_object(tok))):
+            return None
         if own:
             speakers = self._speakers(view, syn, own, tok.idx, last, seen, roles)
         elif tok.dep_ == "acl":
@@ -1470,6 +1618,31 @@ class QuoteClauses(SyntaxSpeakers):
         head = tok.head
         return bool(tok.dep_ == "acl" and head.dep_ == "pobj" and head.head.lower_ == "with" and
                     head.head.i > 0 and tok.doc[head.head.i - 1].text == ",")
+
+    @staticmethod
+    def _with_subject(tok: Token) -> Token | None:
+        """Return the noun of ", with <noun> <participle>" when the parser hung the participle on the
+        verb beside the "with" phrase ("condemned the strikes, with the prime minister's spokesman,
+        Y, saying that ..."): the "with" phrase, set off by a comma, ends right before it."""
+        if tok.dep_ not in ("advcl", "conj") or not tok.lower_.endswith("ing") or tok.head.i >= tok.i:
+            return None
+        doc = tok.doc
+        for prep in tok.head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "with" or prep.i >= tok.i or prep.i == 0 or \
+                    not doc[prep.i - 1].is_punct:
+                continue
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            if objs and all(doc[k].is_punct for k in range(prep.right_edge.i + 1, tok.i)):
+                return objs[0]
+        return None
+
+    @staticmethod
+    def _with_object(tok: Token) -> bool:
+        """Return True for a participle the parser made the object of "with" after a comma, its
+        speaker its subject ("..., with a senior aide warning that ...")."""
+        head = tok.head
+        return bool(tok.dep_ == "pobj" and head.lower_ == "with" and head.i > 0
+                    and tok.doc[head.i - 1].text == ",")
 
     def _governing_speakers(self, view: DocView, syn: Syntax, tok: Token, span: Any, start: int, end: int,
                             last: Speaker | None, seen: list[Speaker], roles: dict[str, str],

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from factiongraph.extract.view.docview import DocView
@@ -102,7 +102,8 @@ class QuoteExtractor(QuoteBlocks):
                 if not found:
                     after = self.quote_after_clause(view, tokens, start, end, last, speakers_seen, roles) \
                         or self.quote_after_name(view, ms, start, end, roles) \
-                        or self.quote_before_dash(view, ms, start, end, roles)
+                        or self.quote_before_dash(view, ms, start, end, roles) \
+                        or self.in_view_of(view, ms, start, end, last, speakers_seen, roles)
                     found = [after] if after is not None else []
                 if not found:
                     found = self.checked_fallback(view, tokens, self.attribute(
@@ -145,11 +146,60 @@ class QuoteExtractor(QuoteBlocks):
                 spoke = self.herald(view, start, end, roles)
                 herald = (spoke, index) if spoke is not None else None
         relayed = relayed_sources(statements)
+        statements = self.named_after_lead(view, statements)
+        described = self.described_people(view, statements, roles)
         quotes: dict[str, Quote] = {}
         for st in statements:
             via = st.via if st.via is not None or not st.speaker.anonymous else relayed.get(st.speaker.key)
-            self.add_quote(view, quotes, st.speaker, via, st.start, st.end, st.rule, st.others)
+            speaker = st.speaker
+            if speaker.role is None and speaker.entity_id in described:
+                speaker = replace(speaker, role=described[speaker.entity_id])
+            self.add_quote(view, quotes, speaker, via, st.start, st.end, st.rule, st.others)
         return list(quotes.values())
+
+    def named_after_lead(self, view: DocView, statements: list[_Statement]) -> list[_Statement]:
+        """Return the statements with a description that no person named before stands for given to
+        the person the next statement names for the first time ("The leader of an Iran-backed
+        militia warned ..." then "X, secretary general of Y, said ...": a wire lead describes
+        first and names after). Only a described person (not a source) and only when the next
+        statement, in a later sentence, is that person's."""
+        out = list(statements)
+        moved: dict[str, Speaker] = {}
+        for n, st in enumerate(out):
+            sp = st.speaker
+            if sp.key in moved:
+                out[n] = replace(st, speaker=moved[sp.key])
+                continue
+            head = sp.key.split("#")[0].split(":")[-1]
+            definite = sp.role is not None and sp.role.lower().startswith("the ") and \
+                head in _LEAD_TITLES  # "The leader of an Iran-backed militia warned ..."
+            if sp.entity_id is not None or not (sp.key.startswith("desc-person:") and not sp.anonymous or definite):
+                continue
+            if any(view.type_of(m) is EntityType.PERSON for m in view.mentions if m.start < st.end):
+                continue  # someone was named before: the description may be theirs, or another's
+            nxt = next((o for o in out[n + 1:] if o.start >= st.end), None)
+            if nxt is None or nxt.speaker.entity_id is None or not self._is_person_speaker(view, nxt.speaker) \
+                    or view.sentence_index(nxt.start) <= view.sentence_index(st.end - 1):
+                continue
+            named = replace(nxt.speaker, role=sp.role if nxt.speaker.role is None else nxt.speaker.role)
+            moved[sp.key] = named
+            out[n] = replace(st, speaker=named)
+        return out
+
+    def described_people(self, view: DocView, statements: list[_Statement], roles: dict[str, str]
+                         ) -> dict[str, str]:
+        """Return the description each person who speaks carries through the document: the role
+        read with one of their statements, else the one written next to their name first ("The
+        governor, X, said ... He added ..." and "X ... Later, X told reporters ...": the governor)."""
+        out: dict[str, str] = {}
+        for st in statements:
+            eid = st.speaker.entity_id
+            if eid is None or eid in out or not self._is_person_speaker(view, st.speaker):
+                continue
+            role = st.speaker.role or roles.get(eid)
+            if role is not None:
+                out[eid] = role
+        return out
 
     def paragraph_statement(self, view: DocView, start: int, intro: Finding | None,
                             answer: Speaker | None) -> list[Finding]:
@@ -222,6 +272,9 @@ class QuoteExtractor(QuoteBlocks):
             evidence=[Evidence(doc_id, start, end, text[start:end], producer, confidence)])
 
 
+# Titles a wire lead gives a person it names only in the next paragraph.
+_LEAD_TITLES = frozenset({"leader", "head", "chief", "commander", "secretary-general", "chairman", "founder",
+                          "minister", "governor", "president", "spokesman", "spokeswoman", "spokesperson"})
 # An outlet's signature opening its first paragraph ("Shafaq News/ ..."), never "RFE/RL".
 _SIGNATURE = re.compile(r"^(?:[A-Z][\w.'\u2019-]*[ \t]+){0,4}[A-Z][\w.'\u2019-]*[ \t]*/[ \t]+")
 _ASIDE = re.compile(r",\s*(?:who|which|whom|speaking|declining|requesting|asking)\b", re.IGNORECASE)
@@ -233,6 +286,7 @@ def plain_role(role: str | None) -> str | None:
     if role is None:
         return None
     bare = _SIGNATURE.sub("", role.strip())  # "Shafaq News/ A source in ...": the outlet's signature
+    bare = re.sub(r"^(?:yet|but|and|however|meanwhile|still)\s+,?\s*", "", bare, flags=re.IGNORECASE)  # "Yet some analysts"
     bare = re.sub(r"^(?:an?|the)\s+", "", bare, flags=re.IGNORECASE)
     # a relative clause set off by a comma tells why they speak, not who they are ("Officials at
     # the ministry, who spoke on condition of anonymity because ...")

@@ -44,7 +44,10 @@ class QuoteSpans(QuoteVias):
                 opened = prev.count('"') % 2 == 1 or prev.count("\u201c") > prev.count("\u201d")
                 cut = not re.search(r"[.!?:;\"'\u201d\u2019)\]]\s*$", prev) and \
                     re.match(r"\s*(?:and|or|but|nor)\b", view.text[start:end]) is not None
-                if (opened or cut) and "\n" not in view.text[out[-1][1]:start]:
+                # '"Who will protect us?" | he asked.': a question or exclamation quoted, then its attribution
+                asked = re.search(r"[?!][\"\u201d\u2019]\s*$", prev) is not None and \
+                    re.match(r"\s*[a-z]", view.text[start:end]) is not None
+                if (opened or cut or asked) and "\n" not in view.text[out[-1][1]:start]:
                     out[-1] = (out[-1][0], end)
                     continue
             out.append((start, end))

@@ -32,6 +32,8 @@ from factiongraph.model import Entity, EntityType, Mention
 Token = Any  # a spaCy Token
 
 _VOICES = _SPEAKERS | {EntityType.MEDIA_OUTLET}
+# Titles of whoever leads an organisation ("its leader", "the group's secretary-general").
+_LEADER_WORDS = frozenset({"leader", "head", "chief", "secretary-general", "commander", "chairman", "founder"})
 _STATE_NOUNS = frozenset({EntityType.STATE_BODY})
 _GROUP_NOUNS = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.INTL_ORG})
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
@@ -115,6 +117,10 @@ class SyntaxSpeakers(QuoteSpans):
                 if main is not None:  # "X, who ..., gave them an hour, after which he would ...": X
                     return [main]
             sp = self.resolve_pronoun(view, low, pos, last, seen, roles)
+            if sp is None and low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
+                # '"...," he said' with no person we can name (the mention finder missed "Sudani"):
+                # someone said it; an unnamed person "he" may go on speaking as
+                sp = Speaker(None, None, False, f"desc-person:{low}#{tok.idx}")
             return [sp] if sp is not None else []
         if low in self.observer_heads:
             return []  # "according to a correspondent at the scene": the outlet's own reporting
@@ -164,7 +170,8 @@ class SyntaxSpeakers(QuoteSpans):
                 if owner_org is not None:  # "X released a video in which its spokesman threatened ...": X
                     return [owner_org]
         titled = self._titled_person(view, syn, tok, roles) or self._title_holder(view, tok, pos, seen, roles) \
-            or self._varied_title(view, syn, tok, pos, seen, roles)
+            or self._varied_title(view, syn, tok, pos, seen, roles) or self._org_leader(view, syn, tok, pos, last,
+                                                                                         seen, roles)
         if titled is not None:
             return [titled]
         if low in self.source_heads or low in self.collective_heads:
@@ -225,13 +232,19 @@ class SyntaxSpeakers(QuoteSpans):
                 return [sp]
         described = self._described(view, syn, tok, seen, kinds) or self._someone(view, syn, tok, seen, roles)
         first = next(t for t in tok.subtree if t.dep_ != "det")
+        affiliation = self._affiliation(view, syn, tok)  # "X of Chatham House": where X works
         if described is None and tok.dep_ in ("nsubj", "pobj") and all(
                 view.type_of(m) in (EntityType.PLACE, EntityType.COUNTRY) and m.start > first.idx
-                for m in syn.phrase_mentions(tok)):  # "Renad Mansour", "Anbar Provincial Council": no place speaks
-            name = self._unknown_name(tok)
+                for m in syn.phrase_mentions(tok) if not any(m.start <= tok.doc[k].idx < m.end for k in affiliation)
+        ):  # "Renad Mansour", "Anbar Provincial Council": no place speaks
+            name = self._unknown_name(tok, affiliation)
             if name is not None:  # "International Christian Concern said": a name we do not know, as written
                 kind = "desc-person" if _PARTICLE_NAME.search(name) else "desc-body"  # "Mahdi Taqi al-Amirli"
-                described = Speaker(None, name, False, f"{kind}:{name.lower()}#{tok.idx}")
+                title = next((c for c in tok.rights if c.dep_ == "appos" and c.text[:1].islower()), None)
+                role = self.role_text(view, title) if title is not None else name  # "X, commander of Y, said"
+                if title is None and affiliation:  # "Renad Mansour of Chatham House"
+                    role = view.text[tok.doc[tok.left_edge.i].idx:self._token_end(tok.doc[max(affiliation)])]
+                described = Speaker(None, role, False, f"{kind}:{name.lower()}#{tok.idx}")
         if described is None:
             described = self._unknown_person(view, syn, tok)
         return [described] if described is not None else []
@@ -279,11 +292,33 @@ class SyntaxSpeakers(QuoteSpans):
             return []
         return [sp]
 
-    def _unknown_name(self, tok: Token) -> str | None:
+    @staticmethod
+    def _token_end(t: Token) -> int:
+        return int(t.idx + len(t.text))
+
+    @staticmethod
+    def _affiliation(view: DocView, syn: Syntax, tok: Token) -> set[int]:
+        """Return the tokens of an "of/at/from <organisation>" phrase after a name ("Renad Mansour of
+        Chatham House"): where the person works, no part of the name."""
+        out: set[int] = set()
+        for prep in tok.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "from"):
+                continue
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            if objs and any(m.entity_id and view.type_of(m) not in (EntityType.PLACE, EntityType.COUNTRY,
+                                                                    EntityType.PERSON)
+                            for m in syn.phrase_mentions(objs[0])):
+                out |= {t.i for t in prep.subtree}
+        return out
+
+    def _unknown_name(self, tok: Token, affiliation: set[int] | None = None) -> str | None:
         """Return the name the phrase of ``tok`` spells when it is a proper name of two capitalised
         words or more that no mention covers ("International Christian Concern"): capitalised words
         and "of", "for", "and", "the" between them, no number, nothing after the name."""
-        words = [t for t in tok.subtree if not (t.dep_ == "det" and t.i == tok.left_edge.i)]
+        aside = {t.i for c in tok.rights if c.dep_ == "appos" for t in c.subtree} | (affiliation or set())
+        words = [t for t in tok.subtree if not (t.dep_ == "det" and t.i == tok.left_edge.i) and t.i not in aside]
+        while aside and words and words[-1].is_punct:
+            words.pop()
         if not words or words[-1].i != tok.i or any(t.like_num for t in words):
             return None
         inner = [t for t in words if not t.is_punct]
@@ -686,6 +721,46 @@ class SyntaxSpeakers(QuoteSpans):
         "the MP" for "Lawmaker X", "the deputy" for "MP X")."""
         return any(re.search(rf"\b{re.escape(w)}\b", described) for w in self.office_synonyms.get(title, ()))
 
+    def _org_leader(self, view: DocView, syn: Syntax, tok: Token, pos: int, last: Speaker | None,
+                    seen: list[Speaker], roles: dict[str, str]) -> Speaker | None:
+        """Return the person "its leader" / "the group's leader" / "X's chief" is: the one person named
+        before whose description holds a leading title and the organisation's name ("The leader of
+        Asaib Ahl al-Haq, Qais al-Khazali, said ... The group's leader also dismissed ...")."""
+        if tok.lower_ not in _LEADER_WORDS:
+            return None
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        m = syn.mention_at(owner)
+        org: str | None = None
+        if m is not None and m.entity_id and view.type_of(m) in _GROUP_NOUNS | _STATE_NOUNS:
+            org = str(m.entity_id)
+        elif owner.lower_ == "its" or owner.lower_ in self.group_nouns:
+            sp = self.resolve_pronoun(view, "it" if owner.lower_ == "its" else f"the {owner.lower_}", pos, last,
+                                      seen, roles)
+            ent = view.entity(sp.entity_id) if sp is not None else None
+            org = ent.entity_id if ent is not None and ent.type in _GROUP_NOUNS | _STATE_NOUNS else None
+        else:
+            return None
+        described = {**roles, **{str(sp.entity_id): sp.role for sp in seen if sp.entity_id and sp.role}}
+        found: dict[str, str] = {}
+        for pm in view.mentions:
+            eid = str(pm.entity_id)
+            if pm.start >= pos or not pm.entity_id or view.type_of(pm) is not EntityType.PERSON or eid in found:
+                continue
+            role = (described.get(eid) or "").lower()
+            if not any(w in role.replace("-", " ").split() or w in role for w in _LEADER_WORDS):
+                continue
+            owned = [om for om in view.mentions if om.entity_id and om.entity_id != pm.entity_id
+                     and view.type_of(om) in _GROUP_NOUNS | _STATE_NOUNS
+                     and view.text[om.start:om.end].lower() in role]
+            if any(str(om.entity_id) == org for om in owned) or (org is None and owned):
+                found[eid] = described[eid]
+        if len(found) != 1:
+            return None
+        eid, role = next(iter(found.items()))
+        return Speaker(eid, role, False, eid)
+
     def _varied_title(self, view: DocView, syn: Syntax, tok: Token, pos: int, seen: list[Speaker],
                       roles: dict[str, str]) -> Speaker | None:
         """Return the person a definite title names for variety ("Masrour Barzani condemned the
@@ -1003,7 +1078,14 @@ class SyntaxSpeakers(QuoteSpans):
         doc = tok.doc
         left = tok.left_edge.i
         right = tok.i
+        glued = False
         for child in tok.rights:
+            if child.text == "-" and child.i == right + 1 and not doc[right].whitespace_ and not child.whitespace_:
+                glued = True  # "secretary-general", split by the tokenizer and hung as an apposition
+                continue
+            if glued:
+                glued, right = False, child.right_edge.i
+                continue
             if child.dep_ not in _ROLE_LINKS or child.text in (",", "(", "\u2014", "--") or \
                     (child.dep_ == "acl" and (child.lower_ in self.say_words or any(
                         kind.startswith("participle") for _, kind in self.cue_phrases.get(child.lower_, ())))) or \

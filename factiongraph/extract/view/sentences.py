@@ -28,6 +28,9 @@ _SHORT_FORM_END = re.compile(r"\w\s*\(\s*[A-Z][A-Za-z.-]{1,9}\s*\)$")
 _ABBREV = re.compile(r"\b(?:Gen|Maj|Brig|Col|Lt|Dr|Mr|Mrs|Ms|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
                      r"Oct|Nov|Dec|U\.S|U\.N|No|Capt|Sgt|Rep|Sen|Gov|Prof)\.$")
 
+# A middle initial after a first name ("Lloyd J. | Austin"): no sentence ends there.
+_INITIAL = re.compile(r"\b[A-Z][a-z]+ [A-Z]\.$")
+
 
 @cache
 def load_rule_file(name: str) -> dict[str, Any]:
@@ -51,8 +54,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = start
     for match in _SENT_END.finditer(text, start, end):
-        if match.group().strip() == "" and "\n" not in match.group() and _ABBREV.search(
-                text[max(start, match.start() - 6):match.start()]):
+        if match.group().strip() == "" and "\n" not in match.group() and (_ABBREV.search(
+                text[max(start, match.start() - 6):match.start()]) or _INITIAL.search(
+                text[max(start, match.start() - 24):match.start()])):
             continue
         stop = match.start() + len(match.group("close") or "")
         if stop > cursor:
@@ -71,8 +75,9 @@ def _merge_abbreviation_breaks(text: str, spans: list[tuple[int, int]]) -> list[
             prev = text[out[-1][0]:out[-1][1]].rstrip()
             gap = text[out[-1][1]:start]
             nxt = text[start:end].lstrip()[:1]
-            if "\n" not in gap and _ABBREV.search(prev[-6:]) and (nxt.isdigit() or nxt.islower()):
-                out[-1] = (out[-1][0], end)
+            if "\n" not in gap and (_ABBREV.search(prev[-6:]) and (nxt.isdigit() or nxt.islower())
+                                     or _INITIAL.search(prev[-24:]) and nxt.isupper()):
+                out[-1] = (out[-1][0], end)  # "on Oct. | 18", "Lloyd J. | Austin"
                 continue
             if "\n" not in gap and prev and (prev[-1].isalnum() or _SHORT_FORM_END.search(prev)) and nxt[:1].isalnum():
                 # "Iraq-based Kata'ib | Hezbollah released", "the Guard Corps (IRGC) | Quds Force": no

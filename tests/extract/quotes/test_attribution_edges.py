@@ -199,3 +199,224 @@ def test_a_participle_after_the_words_keeps_the_outlet_they_were_told_to(extract
             'this stage," pointing out that the factions control several border crossings.')
     q = one(run(extractor, text), "border crossings")
     assert q.speaker_id == "hadi-al-amiri" and q.via_id == "shafaq-news"
+
+
+@pytest.mark.parametrize("aside", ["who spoke on condition of anonymity", "who asked not to be named"])
+def test_according_to_a_source_described_by_a_relative_clause_reports_the_clause_before(
+        extractor: QuoteExtractor, aside: str) -> None:
+    # the relative clause tells how the sources spoke, not what they said: the clause before is theirs
+    text = f"A drone hit a fuel depot near the Balad air base, according to two police officers {aside}."
+    q = one(run(extractor, text), "fuel depot")
+    assert q.speaker_id is None and q.speaker_role is not None and q.speaker_role.startswith("two police officers")
+    assert q.text == "A drone hit a fuel depot near the Balad air base"
+
+
+def test_with_a_subject_and_participle_the_parser_made_its_object_is_that_subjects_statement(
+        extractor: QuoteExtractor) -> None:
+    # the parser makes "warning" the object of "with" and "aide" its subject
+    text = ("The Coordination Framework gathered on Sunday to discuss the budget, with a senior aide warning that "
+            "the talks could collapse within days.")
+    q = one(run(extractor, text), "could collapse")
+    assert q.speaker_id is None and q.speaker_role == "senior aide"
+
+
+def test_taking_credit_is_a_claim(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "The Islamic Resistance in Iraq later took credit for the drone attack on the base."),
+            "took credit")
+    assert q.speaker_id == "islamic-resistance-in-iraq"
+
+
+@pytest.mark.parametrize("after, role", [("he asked.", None), ("asked Umm Ali, a widow from Basra.", "widow from Basra")])
+def test_a_quoted_question_and_the_verb_of_asking_after_it_are_one_statement(
+        extractor: QuoteExtractor, after: str, role: str | None) -> None:
+    text = f'Hadi al-Amiri said the talks had failed. "Who will pay for the damage?" {after}'
+    quotes = run(extractor, text)
+    q = one(quotes, "Who will pay")
+    assert q.text == "Who will pay for the damage?"
+    assert not any(x.text in ("asked", "he asked") or x.text.startswith("asked ") for x in quotes)
+    if role is None:
+        assert q.speaker_id == "hadi-al-amiri"
+    else:
+        assert q.speaker_id != "hadi-al-amiri" and q.speaker_role == role
+
+
+@pytest.mark.parametrize("text", ["Kataib Hezbollah responded within hours.",
+                                  "The Interior Ministry replied on Monday evening."])
+def test_a_verb_of_saying_with_only_a_time_after_it_reports_nothing(extractor: QuoteExtractor, text: str) -> None:
+    assert run(extractor, text) == []
+
+
+def test_a_person_keeps_the_title_written_with_their_name_in_every_statement(extractor: QuoteExtractor) -> None:
+    text = ("The governor of Basra, Asaad al-Eidani, said on Monday that the port would reopen. "
+            "Al-Eidani also criticised the delays in paying the dock workers.")
+    q = one(run(extractor, text), "criticised the delays")
+    assert q.speaker_role == "governor of Basra"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Kataib Hezbollah called Saturday evening for the closure of the US embassy.", "closure of the US embassy",
+     "kataib-hezbollah"),
+    ("Hadi al-Amiri called late Sunday on the government to expel the foreign troops.", "expel the foreign troops",
+     "hadi-al-amiri"),
+])
+def test_a_day_between_the_words_of_a_cue_does_not_part_it(extractor: QuoteExtractor, text: str, fragment: str,
+                                                           speaker: str) -> None:
+    assert one(run(extractor, text), fragment).speaker_id == speaker
+
+
+def test_a_claim_the_parser_hung_on_the_name_before_it_is_that_names(extractor: QuoteExtractor) -> None:
+    # "cleric" is the root and "called" a clause on "Sistani": the verb is still his
+    text = ("NAJAF - Iraq's top Shiite cleric, Grand Ayatollah Ali al-Sistani, called on Friday for an end to the "
+            "killing and urged the security forces to show restraint.")
+    q = one(run(extractor, text), "show restraint")
+    assert q.speaker_id == "ali-al-sistani" and q.text.startswith("called on Friday for an end")
+
+
+def test_a_name_blamed_in_an_aside_claims_nothing(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Kataib Hezbollah, blamed by Washington for the drone attack, has not commented.")
+    assert all(q.speaker_id != "kataib-hezbollah" for q in quotes)
+
+
+@pytest.mark.parametrize("verb", ["pointed to", "spoke about"])
+def test_pointing_to_or_speaking_about_something_is_a_claim(extractor: QuoteExtractor, verb: str) -> None:
+    q = one(run(extractor, f"Falih al-Fayyadh {verb} the losses the PMF suffered in the battle for Mosul."),
+            "losses the PMF suffered")
+    assert q.speaker_id == "faleh-al-fayyadh"
+
+
+def test_a_name_holding_a_place_with_a_title_set_off_after_it_speaks_unnamed(extractor: QuoteExtractor) -> None:
+    # the mention finder reads "Amirli" in the name as the town: the name speaks, described by its title
+    q = one(run(extractor, "Jassim Hadi al-Amirli, commander of the 52nd brigade, said his men had held the road."),
+            "held the road")
+    assert q.speaker_id is None and q.speaker_role == "commander of the 52nd brigade"
+
+
+def test_a_participle_after_a_with_phrase_the_parser_hung_on_the_verb_is_the_with_nouns(
+        extractor: QuoteExtractor) -> None:
+    # "saying" hangs on "denounced", beside "with ... spokesman, Y": the spokesman speaks, the claim ends before "with"
+    text = ("The Iraqi government denounced the raid as an attack on the state, with the prime minister's "
+            "spokesman, Basim al-Awadi, saying that the army had not been told in advance.")
+    quotes = run(extractor, text)
+    told = one(quotes, "not been told")
+    assert told.speaker_id is not None and told.speaker_id != "iraqi-government"
+    assert "with the prime minister" not in one(quotes, "denounced the raid").text
+
+
+@pytest.mark.parametrize("text", ["Kataib Hezbollah is known for threatening American bases in the region.",
+                                  "Qais al-Khazali, notorious for calling for the expulsion of US troops, spoke "
+                                  "at the rally."])
+def test_what_a_speaker_is_known_for_is_no_statement(extractor: QuoteExtractor, text: str) -> None:
+    assert not any("threatening" in q.text or "calling for" in q.text for q in run(extractor, text))
+
+
+@pytest.mark.parametrize("aside", ["As Michael Knights of the Washington Institute observes,",
+                                   "As Hadi al-Amiri told supporters on Sunday,"])
+def test_an_as_aside_with_any_verb_of_saying_gives_the_rest_of_the_sentence(extractor: QuoteExtractor,
+                                                                            aside: str) -> None:
+    q = one(run(extractor, f"{aside} the factions now answer to nobody but themselves."), "answer to nobody")
+    assert q.speaker_id is not None and q.text == "the factions now answer to nobody but themselves"
+
+
+@pytest.mark.parametrize("verb", ["revealed", "disclosed"])
+def test_revealing_a_thing_is_a_claim(extractor: QuoteExtractor, verb: str) -> None:
+    q = one(run(extractor, f"Hadi al-Amiri {verb} on Saturday the outline of a deal between the government and the "
+                           "factions."), "outline of a deal")
+    assert q.speaker_id == "hadi-al-amiri"
+
+
+def test_a_search_that_reveals_a_thing_is_no_speaker(extractor: QuoteExtractor) -> None:
+    assert run(extractor, "The search of the farm revealed a cache of rockets and mortar rounds.") == []
+
+
+@pytest.mark.parametrize("opening, speaker", [
+    ("Qais al-Khazali addressed a crowd in Baghdad. In his view,", "qais-al-khazali"),
+    ("In the view of Qais al-Khazali,", "qais-al-khazali"),
+    ("In the Pentagon's view,", "us-department-of-defense"),
+])
+def test_a_view_opening_the_sentence_makes_the_rest_its_holders(extractor: QuoteExtractor, opening: str,
+                                                                 speaker: str) -> None:
+    q = one(run(extractor, f"{opening} the factions will never accept a foreign timetable."), "foreign timetable")
+    assert q.speaker_id == speaker and q.text == "the factions will never accept a foreign timetable"
+
+
+def test_the_view_of_many_people_is_no_ones_statement(extractor: QuoteExtractor) -> None:
+    assert run(extractor, "In the view of many Iraqis, the factions will never accept a foreign timetable.") == []
+
+
+@pytest.mark.parametrize("later", ["The group's leader later rejected", "Its leader later rejected",
+                                   "Asaib Ahl al-Haq's chief later rejected"])
+def test_an_organisations_leader_is_the_person_described_as_leading_it(extractor: QuoteExtractor,
+                                                                        later: str) -> None:
+    text = ("The secretary-general of Asaib Ahl al-Haq, Qais al-Khazali, said on Friday that the talks would "
+            "resume. \"We are patient,\" Khazali said. Asaib Ahl al-Haq won 16 seats in the last election. "
+            f"{later} reports that his men had fired the rockets.")
+    q = one(run(extractor, text), "fired the rockets")
+    assert q.speaker_id == "qais-al-khazali"
+
+
+def test_a_leader_no_one_was_described_as_stays_unnamed(extractor: QuoteExtractor) -> None:
+    text = ("Asaib Ahl al-Haq won 16 seats in the last election. The group's leader later rejected reports that "
+            "his men had fired the rockets.")
+    q = one(run(extractor, text), "fired the rockets")
+    assert q.speaker_id is None
+
+
+def test_a_hyphenated_title_the_parser_split_stays_whole_in_the_role(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "The secretary-general of Asaib Ahl al-Haq, Qais al-Khazali, said on Monday that the "
+                           "truce would hold."), "truce would hold")
+    assert q.speaker_role == "secretary-general of Asaib Ahl al-Haq"
+
+
+@pytest.mark.parametrize("carrier, via", [("published by Al-Ghadeer TV", "al-ghadir-tv"),
+                                          ("carried by the Iraqi News Agency", "iraqi-news-agency")])
+def test_according_to_a_statement_an_outlet_carried_is_relayed_through_that_outlet(
+        extractor: QuoteExtractor, carrier: str, via: str) -> None:
+    text = f"Hadi al-Amiri said the alliance would not join the government, according to a statement {carrier}."
+    q = one(run(extractor, text), "not join the government")
+    assert q.speaker_id == "hadi-al-amiri" and q.via_id == via
+    assert q.text == "the alliance would not join the government"
+
+
+def test_he_said_with_no_person_to_name_is_still_a_statement(extractor: QuoteExtractor) -> None:
+    # the mention finder does not know "Sudani" alone: the words are still someone's
+    text = 'Sudani toured the flooded villages on Monday. "We will rebuild every house," he said.'
+    q = one(run(extractor, text), "rebuild every house")
+    assert q.speaker_id is None and not q.anonymous
+
+
+def test_an_unnamed_source_set_after_a_named_groups_claim_reports_one_statement(extractor: QuoteExtractor) -> None:
+    text = ("Kataib Hezbollah vowed on Sunday to avenge the fighters killed in the overnight strike, a senior "
+            "official in the group said.")
+    quotes = run(extractor, text)
+    assert len(quotes) == 1, [(q.speaker_id, q.text) for q in quotes]
+    assert quotes[0].speaker_id == "kataib-hezbollah"
+
+
+def test_a_lead_that_describes_a_person_named_in_the_next_paragraph_is_that_persons(
+        extractor: QuoteExtractor) -> None:
+    text = ("The leader of an Iran-backed Iraqi militia on Friday warned Washington against new strikes.\n\n"
+            "Akram al-Kaabi, who heads Harakat al-Nujaba, said in a televised speech that the resistance was "
+            "ready for every scenario.")
+    q = one(run(extractor, text), "against new strikes")
+    assert q.speaker_id == "akram-al-kaabi"
+
+
+def test_an_anonymous_source_in_the_lead_is_not_the_person_named_next(extractor: QuoteExtractor) -> None:
+    text = ("A senior militia commander on Friday warned Washington against new strikes.\n\n"
+            "Akram al-Kaabi, who heads Harakat al-Nujaba, said in a televised speech that the resistance was "
+            "ready for every scenario.")
+    q = one(run(extractor, text), "against new strikes")
+    assert q.speaker_id is None
+
+
+def test_a_speaker_with_a_middle_initial_after_the_words_speaks(extractor: QuoteExtractor) -> None:
+    text = '"These strikes answer the attacks on our troops," said Defense Secretary Lloyd J. Austin III.'
+    q = one(run(extractor, text), "answer the attacks")
+    assert q.speaker_id == "lloyd-austin"
+
+
+def test_a_name_holding_a_place_with_an_affiliation_after_it_speaks_unnamed(extractor: QuoteExtractor) -> None:
+    # "Mansour" is also a Baghdad district; "of Chatham House" tells where the person works
+    q = one(run(extractor, "Renad Mansour of Chatham House said the factions now sit inside the state."),
+            "sit inside the state")
+    assert q.speaker_id is None and q.speaker_role == "Renad Mansour of Chatham House"

@@ -112,3 +112,33 @@ def test_a_quoted_paragraph_after_a_sentence_about_one_person_is_theirs(extracto
     quotes = run_checked(extractor, text, "2024-02-05")
     q = next(q for q in quotes if q.text.startswith("Nobody from the government"))
     assert q.speaker_id is not None and q.speaker_id.startswith("ent-")
+
+
+def test_a_transcript_label_in_capitals_the_splitter_cut_off_is_the_person_named_before(
+        extractor: QuoteExtractor) -> None:
+    # "AMIRI:" is cut off as a sentence of its own; the label is the surname of the guest introduced
+    text = ("PRESENTER: With us from Baghdad is Hadi al-Amiri, head of the Badr Organization.\n\n"
+            "AMIRI: Thank you for the invitation.\n\n"
+            "PRESENTER: Will the factions hand over their weapons?\n\n"
+            "AMIRI: No faction will give up its weapons while foreign troops remain on our soil.\n\n")
+    q = one_text(run(extractor, text), "No faction will give up")
+    assert q.speaker_id == "hadi-al-amiri" and q.evidence[0].producer == "rule.quote-transcript.v1"
+
+
+def one_text(quotes: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in quotes if fragment in q.text]
+    assert len(hits) == 1, [q.text for q in quotes]
+    return hits[0]
+
+
+def test_answers_set_out_as_a_lines_are_the_one_person_the_interview_named_before_its_questions(
+        extractor: QuoteExtractor) -> None:
+    text = ("Hadi al-Amiri leads the Badr Organization. We met him in Baghdad.\n\n"
+            "Q: Will the PMF survive the new law?\n\n"
+            "A: It will survive, because the people who fought for it are still here.\n\n"
+            "Q: And the Americans?\n\n"
+            "A: They have to leave. We gave the government enough time to arrange it.\n\n")
+    quotes = run(extractor, text)
+    assert {q.speaker_id for q in quotes} == {"hadi-al-amiri"}
+    assert one_text(quotes, "They have to leave").evidence[0].producer == "rule.quote-transcript.v1"
+    assert not any("Americans" in q.text or "survive the new law" in q.text for q in quotes)

@@ -339,6 +339,13 @@ def test_plain_role_drops_the_article_only() -> None:
     assert plain_role(None) is None
 
 
+def test_plain_role_drops_a_linking_word_that_opened_the_sentence() -> None:
+    from factiongraph.extract.quotes.extractor import plain_role
+    assert plain_role("Yet some Iraqi analysts") == "some Iraqi analysts"
+    assert plain_role("But the ministry") == "ministry"
+    assert plain_role("Stillwater residents") == "Stillwater residents"
+
+
 def test_a_rank_before_the_name_gives_way_to_the_post_after_it(extractor: QuoteExtractor) -> None:
     quotes = run(extractor, '"One contractor was killed," Colonel Wayne Marotto, Coalition spokesman, said.')
     assert [q.speaker_role for q in quotes] == ["Coalition spokesman"]

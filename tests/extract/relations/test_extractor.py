@@ -154,6 +154,12 @@ def test_sentence_split_keeps_closing_quote_and_abbreviations() -> None:
     assert spans == ['"We will stay," he said.', "Gen. Ali Hamid arrived.", "Then he left."]
 
 
+def test_sentence_split_keeps_a_middle_initial() -> None:
+    text = '"The strikes were necessary," said Defense Secretary Lloyd J. Austin III. He left on Monday.'
+    spans = [text[s:e] for s, e in split_sentences(text, 0, len(text))]
+    assert spans == ['"The strikes were necessary," said Defense Secretary Lloyd J. Austin III.', "He left on Monday."]
+
+
 def test_works_without_dependency_parse(extractor: RelationExtractor) -> None:
     ctx: Any = make_context("Iran-backed militias such as Kataib Hezbollah fired rockets.")
     ctx.spacy_doc = None
