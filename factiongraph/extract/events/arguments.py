@@ -72,6 +72,8 @@ PLACE_NOUNS = frozenset("""district districts province provinces governorate gov
     towns village villages area areas region regions neighbourhood neighborhood neighbourhoods
     neighborhoods street streets square suburb suburbs outskirts border borders desert capital
     countryside road highway base airport""".split())
+# Participles that tell a happening's outcome in a clause of its own ("..., killing two civilians").
+OUTCOME_PARTICIPLES = frozenset("killing wounding injuring leaving".split())
 # Sites a town's name can modify and still say where they are ("a crowded Baghdad market", "the
 # Basra refinery", "a Sadr City mosque"): a place (never a country: "the US embassy" is whose it
 # is, not where) written before one of these locates what happened there. Not where people are
@@ -1320,6 +1322,10 @@ class ArgumentReader:
         # placed by its own phrase only, not by the clause it is mentioned in
         if verb.i != head.i and head.dep_ != "pobj":
             anchors.append(verb)
+        # "struck targets in Duhok province, killing two civilians in the village of Kani Masi": the
+        # outcome's participle clause tells where the happening's dead were
+        anchors += [c for a in list(anchors) for c in a.children
+                    if c.dep_ == "advcl" and c.i > a.i and c.lower_ in OUTCOME_PARTICIPLES]
         for anchor in list(anchors):
             anchors.extend(self.sx.objects(anchor))
             anchors.extend(s for s in self.sx.subjects(anchor) if s.i != head.i)
@@ -1367,8 +1373,10 @@ class ArgumentReader:
                 continue
             noun = span.root
             if noun.dep_ in ("compound", "nmod", "amod") and noun.head.i > noun.i \
-                    and noun.head.lower_ in PLACE_NOUNS | SITE_NOUNS:
-                noun = noun.head  # "the Abu Ghraib district of ...": the district's phrase
+                    and noun.head.lower_ in PLACE_NOUNS | SITE_NOUNS and noun.lower_ not in PLACE_NOUNS:
+                # "the Abu Ghraib district of ...": the district's phrase; a name with a place noun of
+                # its own names what holds the next noun ("the Maysan governorate town of Amarah")
+                noun = noun.head
             outer: list[Token] = [c for c in noun.children if c.dep_ == "poss"]
             outer += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                       for o in c.children if o.dep_ == "pobj"]

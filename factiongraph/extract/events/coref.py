@@ -470,7 +470,8 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, alli
     """Return True if ``new`` (later in the same document) re-describes ``prev``."""
     if new.evidence and _occurs(ANOTHER_ONE, new.evidence[0].text):
         return False
-    if any(e.counts and e.evidence and _occurs(TALLY, e.evidence[0].text) for e in (prev, new)):
+    if any(e.counts and (e.attrs.get("tally") or e.evidence and _occurs(TALLY, e.evidence[0].text))
+           for e in (prev, new)):
         return False
     if is_campaign(prev) != is_campaign(new):
         return False  # a campaign told in summary is not one of its strikes told in full

@@ -110,7 +110,10 @@ def _earlier_clause(word: Token, casualty: Collection[str]) -> Token | None:
     t = word
     while t.head.i != t.i:
         if t.dep_ in ("advcl", "conj", "ccomp", "pcomp", "parataxis"):
-            marks = [c for c in t.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")]
+            # the word opens the clause: "killing two policemen before fleeing" is told before the
+            # fleeing, and its "before" opens that clause, not the killing's
+            marks = [c for c in t.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")
+                     and c.i < t.i]
             lapse = any(c.dep_ == "npadvmod" and c.lower_ in _LAPSE_NOUNS for c in t.children) \
                 or any(c.dep_ == "npadvmod" and c.lower_ in _LAPSE_NOUNS for m in marks for c in m.children)
             other = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in HAPPENING_NOUNS | _MEANS_NOUNS

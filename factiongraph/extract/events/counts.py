@@ -333,7 +333,7 @@ def _persons(tok: Token) -> int:
         elif head.lower_ in ORDINAL_ONE and any(c.dep_ == "det" and c.lower_ in ("a", "another")
                                                 for c in head.children):
             n += 1
-        elif head.lower_ == "another" and head.dep_ in ("dobj", "nsubjpass", "conj") and not list(head.children):
+        elif head.lower_ == "another" and head.dep_ in ("dobj", "nsubjpass", "nsubj", "conj") and not list(head.children):
             n += 1  # "killed a soldier and wounded another"
     return n
 
@@ -352,6 +352,10 @@ def _victims(word: Token) -> list[Token]:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if passive:
         return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "conj" and not any(c.dep_ == "dobj" for c in verb.children) \
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children):
+        # "two soldiers were killed and another wounded": the passive of the verb before carries over
+        return [c for c in verb.children if c.dep_ == "nsubj"]
     found = [c for c in verb.children if c.dep_ == "dobj"]
     if len(found) >= 2 and found[0].lower_ in PERSON_HEADS and found[1].ent_type_ == "PERSON" \
             and found[1].left_edge.i == found[0].i + 2 and verb.doc[found[0].i + 1].text == ",":

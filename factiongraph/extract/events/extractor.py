@@ -25,7 +25,7 @@ from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.events.casualties import (carry_lead_toll, coordinated_casualties, follow_up_casualties,
                                                      stated_figures)
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
-from factiongraph.extract.events.count_scope import in_other_happening
+from factiongraph.extract.events.count_scope import in_other_happening, is_tally
 from factiongraph.extract.events.coref import (exact_day, is_same_family, is_undated, lend_headline_roles,
                                                make_event_id, merge_events, merge_in_document)
 from factiongraph.extract.events.typology import (
@@ -53,6 +53,7 @@ from factiongraph.extract.place.locate import (ADMIN_LEVELS, Location, ancestor_
 from factiongraph.extract.events.titles import title_organisations
 from factiongraph.extract.events.told_dates import (date_before_by_span, date_told_later, months_after_clause,
                                                     series_period, set_apart_tokens)
+from factiongraph.extract.events.told_places import place_told_later
 from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, DatePrecision, EntityType, Event, Evidence, Mention
@@ -178,7 +179,7 @@ class EventExtractor:
     """
 
     NAME = "extract.events"
-    VERSION = 7  # 3: no guessed years, weekdays dated only by days the text writes; 4-6: places and counts; 6, 7: actors, dates (CHANGELOG)
+    VERSION = 8  # 3: no guessed years, weekdays dated only by days the text writes; 4-6, 8: places and counts; 6, 7: actors, dates (CHANGELOG)
     REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
     ASSIGNS = ("Event",)
 
@@ -628,6 +629,8 @@ class EventExtractor:
                 self._raise_toll(ctx, sent, events)
                 date_told_later(self._reader(ctx), sent, events, dates, ctx.document.doc_id, ctx.document.text,
                                 VIOLENT_TYPES)
+                if self._reader(ctx).available:
+                    self._place_told_later(ctx, sent, events, mentions)
                 self._later_figures(ctx, sent, _paragraph_floor(ctx.document.text, sents[:k], sent.start_char,
                                                                 sents[max(k - 2, 0)].start_char), events, dates)
             else:
@@ -1102,6 +1105,8 @@ class EventExtractor:
             "anaphoric": self._definite(cand) and not has_date and not participants}
         if summary:
             attrs["summary"] = True  # the headline: it sums up a happening the body reports
+        if counts and cand.is_verb and sent.doc.has_annotation("DEP") and is_tally(sent.doc[cand.start]):
+            attrs["tally"] = True  # "Since January, 40 civilians have been killed": many happenings' toll
         if date_text:
             attrs["date_text"], attrs["date_basis"] = date_text, basis
         elif value is not None:
@@ -1325,6 +1330,21 @@ class EventExtractor:
         event.geo_precision = found.precision if found else None
         if found is None:
             event.attrs.pop("location_basis", None)
+
+    def _place_told_later(self, ctx: DocContext, sent: Any, events: list[Event], mentions: list[Mention]) -> None:
+        """Place the story's last violent happening where a later sentence that tells nothing new
+        puts it ("The attack happened in a village on the outskirts of Samarra"), when finer."""
+        reader = self._reader(ctx)
+        text = ctx.document.text
+        in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+
+        def places_of(verb: Any) -> list[Mention]:
+            attached = reader.place_mentions(sent.doc, verb.i, verb.i + 1)
+            return _road_ends(text, _beside_reference(text, [m for m in attached if not reader.describes_other(m)]))
+
+        place_told_later(sent, events, VIOLENT_TYPES, ctx.kb, places_of,
+                         lambda found: locate_event(found, ctx.entities, ctx.kb, reader.written_inside(in_sent)),
+                         ctx.document.doc_id, text)
 
     def _place_in_part(self, ctx: DocContext, event: Event, sent: Any, cut: int, mentions: list[Mention]) -> None:
         """Place the second part of a verb told of two days ("... on Monday and a village near

@@ -43,7 +43,9 @@ _RANKS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "e
                     "latest"})
 
 
-def _placing_verb(verb: Any) -> bool:
+def placing_verb(verb: Any) -> bool:
+    """Return True for a verb that only places a happening ("happened", "took place", "was
+    carried out") or tells it again by its striking ("hit", "struck")."""
     word = verb.lower_
     if word in _PLACING_VERBS:
         return True
@@ -57,7 +59,9 @@ def _placing_verb(verb: Any) -> bool:
     return False
 
 
-def _referring_subject(verb: Any) -> Any | None:
+def referring_subject(verb: Any) -> Any | None:
+    """Return the verb's subject when it refers to a happening told before ("the attack", "this
+    strike"; no modifier of its own), else None."""
     for child in verb.children:
         if child.dep_ not in ("nsubj", "nsubjpass") or child.lower_ not in _HAPPENING_NOUNS:
             continue
@@ -76,7 +80,9 @@ def _told_day(reader: ArgumentReader, sent: Any, verb: Any, dates: list[DateMatc
     return own[0] if len(own) == 1 else None
 
 
-def _target(noun: str, events: list[Event], violent: frozenset[str]) -> Event | None:
+def happening_told_again(noun: str, events: list[Event], violent: frozenset[str]) -> Event | None:
+    """Return the violent happening told before that ``noun`` refers to: the last one its trigger
+    or label names ("the bombing"), else the last one."""
     last = next((e for e in reversed(events) if e.type in violent), None)
     if noun in _ANY_HAPPENING or last is None:
         return last
@@ -111,13 +117,13 @@ def date_told_later(reader: ArgumentReader, sent: Any, events: list[Event], date
     if not _VERB_WORDS & {t.lower_ for t in sent}:
         return False  # no placing or striking verb: nothing to do (most sentences)
     for verb in sent:
-        if not _placing_verb(verb):
+        if not placing_verb(verb):
             continue
-        noun = _referring_subject(verb)
+        noun = referring_subject(verb)
         if noun is None:
             continue
         told = _told_day(reader, sent, verb, dates)
-        target = _target(noun.lower_, events, violent)
+        target = happening_told_again(noun.lower_, events, violent)
         if told is None or told.value is None or target is None or not _fits(target, told.value.start):
             return False
         target.date_start = target.date_end = told.value.start.isoformat()

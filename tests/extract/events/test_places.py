@@ -340,3 +340,35 @@ def test_the_body_s_place_beside_the_headline_s_is_where(extractor: EventExtract
     ctx.document.metadata.title = text.split("\n")[0]
     found = extractor.extract(ctx)
     assert [(e.location_name, e.attrs.get("location_container")) for e in found] == [("Mutaibija", "diyala")]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a later sentence that tells nothing new says where the happening told was
+    ("A roadside bomb killed three members of a family in Salahuddin on Sunday. The bomb struck their car near "
+     "Balad, police said.", "Balad"),
+    ("Gunmen opened fire on a wedding party on Friday, killing five people. The attack happened in a village on "
+     "the outskirts of Samarra.", "Samarra"),
+    ("Two soldiers were killed in a clash with ISIS fighters on Monday. The fighting took place near the "
+     "village of Albu Khudair, northeast of Tikrit, a local source said.", "Albu Khudair"),
+    # a place that is not inside the one told is no finer telling of it
+    ("A roadside bomb killed three soldiers in Mosul on Sunday. The attack happened near a checkpoint on the "
+     "road to Kirkuk.", "Mosul"),
+])
+def test_a_place_told_later_places_the_happening(extractor: EventExtractor, text: str, place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a name with a place noun of its own holds the place after "of"
+    ("Unknown assailants threw a grenade at the house of a judge in the Maysan governorate town of Amarah on "
+     "Monday, wounding two of his guards.", "Amarah"),
+    ("Gunmen killed two farmers in the Diyala province town of Khanaqin on Monday.", "Khanaqin"),
+])
+def test_a_province_naming_a_town_holds_it(extractor: EventExtractor, text: str, place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+def test_the_outcome_clause_says_where_the_dead_were(extractor: EventExtractor) -> None:
+    text = ("Turkish jets struck targets in Iraq's Duhok province on Thursday, killing two civilians in the "
+            "village of Kani Masi, a local official said.")
+    assert place_of(extractor, text) == "Kani Masi"

@@ -1,0 +1,81 @@
+"""Places a story gives its happening after telling it.
+
+A report often leads with the happening and a coarse place or none ("A roadside bomb killed three
+members of a family in Salahuddin on Sunday"), then says where it was in a sentence that tells
+nothing new: "The bomb struck their car near Balad", "The attack happened in a village on the
+outskirts of Samarra", "The fighting took place near the village of Albu Khudair". That sentence's
+place is the happening's when it is finer than the one told: the happening had none, only a
+country, or a place that holds the new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from factiongraph.extract.events.told_dates import happening_told_again, placing_verb, referring_subject
+from factiongraph.extract.place.locate import Location, place_contains
+from factiongraph.model import Event, Evidence, Mention
+
+PRODUCER = "rule.event-place-told-later.v1"
+
+# What a happening is done with, named again as the subject of a striking verb ("The bomb struck
+# their car near Balad", "The rockets landed in a field outside the town").
+_MEANS = frozenset({"bomb", "device", "rocket", "rockets", "missile", "missiles", "drone", "shell", "shells",
+                    "mortar", "mortars", "projectile", "projectiles", "ied", "grenade", "bullet", "bullets"})
+_LANDING = frozenset({"landed", "fell", "exploded", "detonated", "went"})
+
+
+def told_place_verb(sent: Any) -> tuple[Any, Any] | None:
+    """Return (verb, subject noun) of a sentence that only places a happening told before: a
+    placing verb ("happened", "took place", "struck") whose subject refers back to it ("the
+    attack", "the fighting", "the bomb"), else None."""
+    for verb in sent:
+        noun = referring_subject(verb) if placing_verb(verb) else None
+        if noun is None and (placing_verb(verb) or verb.lower_ in _LANDING):
+            noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _MEANS
+                         and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
+                         and not any(d.dep_ in ("relcl", "acl", "prep") for d in c.children)), None)
+        if noun is not None:
+            return verb, noun
+    return None
+
+
+def is_finer(kb: Any, event: Event, found: Location) -> bool:
+    """Return True when ``found`` says more of where ``event`` happened than its own place: it had
+    none or only a country, or its place holds ``found`` (a known place inside a known one)."""
+    if event.location_id is None or event.geo_precision == "country":
+        return found.precision != "country" or event.location_id is None
+    if found.entity_id == event.location_id or kb.get(found.entity_id) is None:
+        return False  # a place the gazetteer does not know may lie anywhere
+    return place_contains(kb, event.location_id, found.entity_id)
+
+
+def place_told_later(sent: Any, events: list[Event], violent: frozenset[str], kb: Any,
+                     places_of: Callable[[Any], Sequence[Mention]],
+                     locate: Callable[[Sequence[Mention]], Location | None], doc_id: str, text: str) -> bool:
+    """Give the story's last violent happening the place a later sentence that tells nothing new
+    puts it in, when that place is finer than its own; the sentence becomes the place's evidence.
+    ``places_of(verb)`` returns the place mentions the verb's phrase attaches, ``locate`` picks
+    one. Return True when a place was set."""
+    found_verb = told_place_verb(sent)
+    if found_verb is None:
+        return False
+    verb, noun = found_verb
+    target = happening_told_again(noun.lower_, events, violent)
+    if target is None:
+        return False
+    found = locate(places_of(verb))
+    if found is None or not is_finer(kb, target, found):
+        return False
+    target.location_id, target.location_name = found.entity_id, found.name
+    target.lat, target.lon, target.geo_precision = found.lat, found.lon, found.precision
+    target.attrs["location_basis"] = "clause"
+    target.attrs["location_told_later"] = True
+    target.attrs.pop("location_container", None)
+    target.attrs.pop("location_direction", None)
+    start, end = sent.start_char, sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    target.evidence.append(Evidence(doc_id, start, end, text[start:end], PRODUCER, 0.6))
+    return True
