@@ -200,6 +200,37 @@ def in_other_happening(word: Token, trigger: tuple[int, int]) -> bool:
     return owner is not None and not _inside(owner, trigger)
 
 
+# Nouns of one happening a sentence may name besides the one it tells ("suspected of the bombing
+# in Tikrit", "over the killing of a sheikh in Zubair").
+_REFERRED_NOUNS = HAPPENING_NOUNS | frozenset("""killing killings assassination assassinations murder murders
+    kidnapping kidnappings abduction shooting shootings massacre bombardment""".split())
+# Prepositions on the trigger's own verb that set the frame it happened in ("arrested in a raid on a
+# house in Samarra", "during an operation near Rutba"): the frame's place is the happening's.
+_FRAME_PREPS = frozenset("in during at amid within".split())
+# What a place's phrase climbs through to the noun it hangs on ("the attack on Erbil airport").
+_PHRASE_DEPS = frozenset("pobj prep compound conj appos nmod poss".split())
+
+
+def in_referred_happening(word: Token, trigger: Token) -> bool:
+    """Return True when the place ``word`` sits in the phrase of a happening the sentence only
+    names beside the trigger's ("arrested three men suspected of carrying out last week's bombing in
+    Tikrit", "detained suspects over the rocket attack on Erbil airport": that happening's place),
+    not the frame the trigger's verb happened in ("arrested five in a raid on a village near
+    Tikrit")."""
+    t = word
+    noun: Token | None = None
+    while t.head.i != t.i and t.dep_ in _PHRASE_DEPS:
+        t = t.head
+        if t.lower_ in _REFERRED_NOUNS:
+            noun = t
+            break
+    if noun is None or noun.i == trigger.i or noun.left_edge.i <= trigger.i <= noun.right_edge.i:
+        return False
+    frame = noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == trigger.i \
+        and noun.head.lower_ in _FRAME_PREPS
+    return not frame
+
+
 def is_foreign(word: Token, trigger: tuple[int, int], casualty: Collection[str]) -> bool:
     """Return True when the figure a casualty word says belongs to another happening than the one
     whose trigger spans ``trigger`` (token indices, end exclusive): it sits in a relative clause

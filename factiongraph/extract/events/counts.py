@@ -80,6 +80,8 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     nephew niece uncle aunt grandson granddaughter grandfather grandmother spouse fiance neighbour neighbor
     host guest visitor manager director head chief administrator clerk servant cook baby infant toddler
     youth youngster lad cameraman correspondent marine occupant mukhtar
+    changer jeweller jeweler goldsmith pharmacist dentist surgeon barber trader dealer labourer laborer
+    mechanic tailor baker butcher fisherman herder cleaner technician broker
     emir amir wali operative financier facilitator courier recruiter informant collaborator agent spy
     trafficker dealer coordinator""".split())
 # Verbs that carry a toll to a running total ("bringing the toll to 40", "raising the death toll to").

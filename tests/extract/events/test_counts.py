@@ -468,3 +468,11 @@ def test_a_tally_told_after_the_happening_keeps_its_own_figure(extractor: EventE
     found = extractor.extract(make_context(text, None))
     assert [e.counts.get("killed") for e in found] == [11, 40]
     assert [bool(e.attrs.get("tally")) for e in found] == [False, True]
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("Masked gunmen shot dead a money changer in Basra on Monday.", {"killed": 1}),
+    ("Gunmen killed a jeweller and his son in Mosul on Monday.", {"killed": 2}),
+])
+def test_a_trade_names_one_person(extractor: EventExtractor, text: str, counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts

@@ -372,3 +372,24 @@ def test_the_outcome_clause_says_where_the_dead_were(extractor: EventExtractor) 
     text = ("Turkish jets struck targets in Iraq's Duhok province on Thursday, killing two civilians in the "
             "village of Kani Masi, a local official said.")
     assert place_of(extractor, text) == "Kani Masi"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the place of a happening an arrest is only about is that happening's
+    ("Security forces arrested three men suspected of carrying out last week's bombing in Tikrit, police said on "
+     "Sunday.", None),
+    ("The Kurdistan Region Security Council said on Monday that its forces arrested three people suspected of "
+     "involvement in the rocket attack on Erbil airport.", None),
+    # the frame the arrest was made in places it
+    ("Security forces arrested five suspected ISIS members in a raid on a village near Tikrit on Monday.", "Tikrit"),
+])
+def test_the_place_of_a_happening_an_arrest_is_about_is_not_the_arrests(extractor: EventExtractor, text: str,
+                                                                       place: str | None) -> None:
+    found = [e for e in extractor.extract(make_context(text, "2023-04-10")) if e.sub_type == "Arrests"]
+    assert [e.location_name for e in found] == [place]
+
+
+def test_a_province_s_name_put_inside_a_town_is_another_place(extractor: EventExtractor) -> None:
+    # "Qadisiya" is a province's name too: a neighbourhood of Samarra is no province
+    text = "The men were detained in a raid on a house in the Qadisiya neighbourhood of Samarra on Monday."
+    assert place_of(extractor, text) == "Samarra"
