@@ -332,6 +332,14 @@ STATE_TARGETS = frozenset("""force forces troops soldier soldiers military army 
     policeman guards""".split())
 
 
+def _on_date_by_misparse(clause: Token) -> bool:
+    """Return True for a relative clause the parser hung on a date that its relative pronoun cannot
+    stand for ("The attack on Wednesday, which killed five fighters": the attack killed, not the
+    Wednesday); "since 2016, when a truck bomb killed 300" is a clause of that time."""
+    return clause.dep_ == "relcl" and clause.head.ent_type_ in ("DATE", "TIME") \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that", "who") for c in clause.children)
+
+
 class ArgumentReader:
     """Reads one document's event arguments from its parse; build per document (cheap).
 
@@ -1434,7 +1442,7 @@ class ArgumentReader:
             return None
         t = trigger_head(doc, start, end)
         while t.head.i != t.i:
-            if t.dep_ == "relcl" and t.head.ent_type_ in ("DATE", "TIME"):
+            if t.dep_ == "relcl" and t.head.ent_type_ in ("DATE", "TIME") and not _on_date_by_misparse(t):
                 return t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
             t = t.head
         return None
@@ -1494,6 +1502,8 @@ class ArgumentReader:
         while t.head.i != t.i:
             host = t.head
             if t.dep_ in ("relcl", "acl") and t.i > host.i:  # a clause on a noun (spaCy's acl, relcl)
+                if _on_date_by_misparse(t):
+                    return None  # "The attack near Balad on Wednesday, which killed five": the attack's clause
                 if host.lower_ in HOST_NOUNS | _HAPPENING_HOSTS | _MEANS_HOSTS | PLACE_NOUNS | SITE_NOUNS \
                         or ((owned := self.sx.mention_at(host)) is not None
                             and _type_of(self.ctx, owned) in PLACE_TYPES):

@@ -393,3 +393,10 @@ def test_a_province_s_name_put_inside_a_town_is_another_place(extractor: EventEx
     # "Qadisiya" is a province's name too: a neighbourhood of Samarra is no province
     text = "The men were detained in a raid on a house in the Qadisiya neighbourhood of Samarra on Monday."
     assert place_of(extractor, text) == "Samarra"
+
+
+def test_a_clause_the_parser_hangs_on_the_date_is_the_happenings(extractor: EventExtractor) -> None:
+    # "which killed five" describes the attack near Balad, though the parser hangs it on "Wednesday"
+    text = ("The attack on a PMF convoy near Balad on Wednesday, which killed five fighters, was the deadliest in "
+            "Salahuddin since the Speicher massacre in 2014.")
+    assert place_of(extractor, text) == "Balad"
