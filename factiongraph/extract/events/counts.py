@@ -406,7 +406,12 @@ def _sums_up(first: Token, second: Token) -> bool:
     whole = _figure(first)
     if whole is None or any(t.dep_ == "cc" for t in between) or not any(t.text == "," for t in between):
         return False
-    parts = [_figure(c) for c in (second, *(c for c in second.conjuncts if c.i > second.i))]
+    listed = (second, *(c for c in second.conjuncts if c.i > second.i))
+    # single people break down a figure of people in general ("three people, two soldiers and a
+    # civilian"); after a figure of one kind they are more of a list ("two soldiers, a policeman and
+    # a civilian": 4)
+    parts = [_figure(c) if _figure(c) is not None or first.lower_ not in _GENERIC_NOUNS
+             else (1 if _one_person(c) else None) for c in listed]
     if any(v is None for v in parts):
         return False
     return first.lower_ in _GENERIC_NOUNS or sum(v or 0 for v in parts) == whole

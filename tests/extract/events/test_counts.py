@@ -476,3 +476,13 @@ def test_a_tally_told_after_the_happening_keeps_its_own_figure(extractor: EventE
 ])
 def test_a_trade_names_one_person(extractor: EventExtractor, text: str, counts: dict[str, int]) -> None:
     assert counts_of(extractor, text) == counts
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # single people after a comma break a figure of people down, as groups do
+    ("Gunmen killed three people, two soldiers and a civilian, at a checkpoint in Hawija on Monday.", {"killed": 3}),
+    ("A bomb killed four people, a policeman and three civilians, in Hawija on Monday.", {"killed": 4}),
+])
+def test_single_people_breaking_a_figure_down_are_not_added(extractor: EventExtractor, text: str,
+                                                            counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
