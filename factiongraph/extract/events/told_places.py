@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from factiongraph.extract.events.count_scope import HAPPENING_NOUNS
 from factiongraph.extract.events.told_dates import happening_told_again, placing_verb, referring_subject
 from factiongraph.extract.place.locate import Location, place_contains
 from factiongraph.model import Event, Evidence, Mention
@@ -36,9 +37,26 @@ def told_place_verb(sent: Any) -> tuple[Any, Any] | None:
             noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _MEANS
                          and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
                          and not any(d.dep_ in ("relcl", "acl", "prep") for d in c.children)), None)
+        if noun is None and placing_verb(verb):
+            noun = _relative_antecedent(verb)
         if noun is not None:
             return verb, noun
     return None
+
+
+def _relative_antecedent(verb: Any) -> Any | None:
+    """Return the happening a relative clause's placing verb refers to ("No one was hurt in the
+    attack, which targeted Ain al-Asad": the attack), when that noun names one told before."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
+                                       for c in verb.children):
+        return None
+    if noun.lower_ not in HAPPENING_NOUNS or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                     for c in noun.children):
+        return None
+    if any(c.dep_ in ("amod", "compound", "prep", "acl") for c in noun.children):
+        return None  # "the attack on the embassy, which ...": a happening of its own description
+    return noun
 
 
 def is_finer(kb: Any, event: Event, found: Location) -> bool:

@@ -350,6 +350,9 @@ def test_the_body_s_place_beside_the_headline_s_is_where(extractor: EventExtract
      "the outskirts of Samarra.", "Samarra"),
     ("Two soldiers were killed in a clash with ISIS fighters on Monday. The fighting took place near the "
      "village of Albu Khudair, northeast of Tikrit, a local source said.", "Albu Khudair"),
+    # a relative clause on the happening named again places it too
+    ("Rockets were fired at an air base in western Anbar that hosts US troops on Saturday, officials said. No one "
+     "was hurt in the attack, which targeted Ain al-Asad.", "Ain al-Asad Air Base"),
     # a place that is not inside the one told is no finer telling of it
     ("A roadside bomb killed three soldiers in Mosul on Sunday. The attack happened near a checkpoint on the "
      "road to Kirkuk.", "Mosul"),
