@@ -332,6 +332,15 @@ STATE_TARGETS = frozenset("""force forces troops soldier soldiers military army 
     policeman guards""".split())
 
 
+def _is_place_noun(tok: Token) -> bool:
+    """Return True for a noun of a kind of place or site, also one the tokenizer split at its hyphen
+    ("the Sidakan sub-district": "sub", "-", "district")."""
+    if tok.lower_ in PLACE_NOUNS | SITE_NOUNS:
+        return True
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in PLACE_NOUNS
+
+
 def _on_date_by_misparse(clause: Token) -> bool:
     """Return True for a relative clause the parser hung on a date that its relative pronoun cannot
     stand for ("The attack on Wednesday, which killed five fighters": the attack killed, not the
@@ -1355,7 +1364,7 @@ class ArgumentReader:
                     if child.dep_ == "prep" and child.lower_ in PLACE_PREPS + ("of",):
                         nxt.extend(c for c in child.children if c.dep_ in ("pobj", "prep"))
                     elif child.dep_ in ("pobj", "conj", "compound", "poss", "nmod") or (
-                            child.dep_ == "amod" and tok.lower_ in PLACE_NOUNS | SITE_NOUNS):
+                            child.dep_ == "amod" and _is_place_noun(tok)):
                         nxt.append(child)  # "the Yarmouk neighbourhood", the name parsed as an adjective
             frontier = nxt
         places = [found[k] for k in sorted(found)]
@@ -1381,7 +1390,7 @@ class ArgumentReader:
                 continue
             noun = span.root
             if noun.dep_ in ("compound", "nmod", "amod") and noun.head.i > noun.i \
-                    and noun.head.lower_ in PLACE_NOUNS | SITE_NOUNS and noun.lower_ not in PLACE_NOUNS:
+                    and _is_place_noun(noun.head) and noun.lower_ not in PLACE_NOUNS:
                 # "the Abu Ghraib district of ...": the district's phrase; a name with a place noun of
                 # its own names what holds the next noun ("the Maysan governorate town of Amarah")
                 noun = noun.head
@@ -1594,7 +1603,7 @@ class ArgumentReader:
             # the happening's noun, or the one it happened "in" ("five killed in Diyala attack")
             own = head.lower_ in HOST_NOUNS and trigger is not None and (head.i == trigger or (
                 head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.i == trigger))
-            if owned is None and head.lower_ not in PLACE_NOUNS and not (
+            if owned is None and head.lower_ not in PLACE_NOUNS and not _is_place_noun(head) and not (
                     (head.lower_ in SITE_NOUNS or own) and _type_of(self.ctx, m) is EntityType.PLACE):
                 return True
             if owned is None and head.lower_ in SITE_NOUNS | _OWNED_SITES \

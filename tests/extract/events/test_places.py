@@ -403,3 +403,13 @@ def test_a_clause_the_parser_hangs_on_the_date_is_the_happenings(extractor: Even
     text = ("The attack on a PMF convoy near Balad on Wednesday, which killed five fighters, was the deadliest in "
             "Salahuddin since the Speicher massacre in 2014.")
     assert place_of(extractor, text) == "Balad"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # "sub-district" split at its hyphen by the tokenizer is still a kind of place
+    ("A drone struck a vehicle in the Sidakan sub-district of Erbil province on Tuesday, killing three people.",
+     "Sidakan"),
+    ("Gunmen killed two farmers in the Mansouriya sub-district of Diyala on Monday.", "Mansouriya"),
+])
+def test_a_hyphenated_place_noun_names_its_place(extractor: EventExtractor, text: str, place: str) -> None:
+    assert place_of(extractor, text) == place
