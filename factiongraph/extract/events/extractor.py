@@ -85,6 +85,8 @@ CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 DEICTIC_PLACE = re.compile(r"\b(?:the (?:same )?(?:area|city|town|village|province|district|region|neighbou?rhood)"
                            r"\b(?!\s+of\b)|there\b(?!\s*(?:'s|\u2019s)|\s+(?:is|are|was|were|has|have|had|will|would|"
                            r"may|might|could|can|should|must|seems?|seemed|appears?|appeared|remains?|remained)\b))", re.I)
+# "outside his home in the city": the town named before.
+_THE_TOWN = re.compile(r"\b(?:in|near|outside|around|across)\s+the\s+(?:city|town)\b(?!\s+of\b)(?!'s)", re.I)
 # "gathered at the scene of the strike": where the violent happening told before took place.
 SCENE_OF = re.compile(r"\bthe (?:site|scene) of the (?:\w+\s+)?(?:strike|attack|bombing|blast|explosion|"
                       r"shooting|killing|assassination|raid|ambush)\b", re.I)
@@ -973,6 +975,8 @@ class EventExtractor:
             if prior is not None:
                 location = Location(prior.location_id or "", prior.location_name or "", prior.lat, prior.lon,
                                     prior.geo_precision or "", "earlier event in the same area", 0.6)
+            elif location is None and not scene:
+                location = self._town_named_before(ctx, sent, mentions)
         if location is None and loose is None:
             # "took to the Iraqi streets", "on Syrian territory": the country whose land it names
             land = reader.national_land(sent)
@@ -1203,6 +1207,25 @@ class EventExtractor:
         return locate_event([Mention(doc_id=ctx.document.doc_id, start=0, end=0, text=entity.name,
                                      type=EntityType.COUNTRY, producer="", confidence=1.0, entity_id=country)],
                             {**ctx.entities, country: entity}, ctx.kb)
+
+    @staticmethod
+    def _town_named_before(ctx: DocContext, sent: Any, mentions: list[Mention]) -> Location | None:
+        """Return the town "the city" or "the town" stands for when no happening told before has a
+        place: the last town or city named before it in its paragraph, even in a name ("a member of
+        the Basra provincial council, outside his home in the city": Basra)."""
+        text = ctx.document.text
+        said = _THE_TOWN.search(text, sent.start_char, sent.end_char)
+        if said is None:
+            return None
+        floor = max(text.rfind("\n", 0, sent.start_char), 0)
+        before = [m for m in mentions if floor <= m.start and m.end <= said.start() and m.entity_id
+                  and _entity_type(ctx, m) is EntityType.PLACE and ctx.kb.get(m.entity_id) is not None]
+        town = next((m for m in reversed(before)
+                     if (e := ctx.entity(m.entity_id or "")) is not None and rank_place(e)[1] == "city"), None)
+        if town is None:
+            return None
+        found = locate_span([town], ctx.entities, ctx.kb, "the town named before", 0.6)
+        return found
 
     @staticmethod
     def _dateline_town(ctx: DocContext, reader: ArgumentReader, mentions: list[Mention], line: int,

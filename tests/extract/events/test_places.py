@@ -413,3 +413,14 @@ def test_a_clause_the_parser_hangs_on_the_date_is_the_happenings(extractor: Even
 ])
 def test_a_hyphenated_place_noun_names_its_place(extractor: EventExtractor, text: str, place: str) -> None:
     assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # "the city" stands for the town named before it, even inside a name
+    ("Unknown gunmen killed Ahmed Hassan, a member of the Basra provincial council, outside his home in the city "
+     "on Monday, police said.", "Basra"),
+    # with no town named before, it names none
+    ("Gunmen killed a teacher in the city on Monday.", None),
+])
+def test_the_city_is_the_town_named_before(extractor: EventExtractor, text: str, place: str | None) -> None:
+    assert place_of(extractor, text) == place
