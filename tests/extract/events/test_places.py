@@ -424,3 +424,14 @@ def test_a_hyphenated_place_noun_names_its_place(extractor: EventExtractor, text
 ])
 def test_the_city_is_the_town_named_before(extractor: EventExtractor, text: str, place: str | None) -> None:
     assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the happening named again with a place inside the one told keeps that finer place
+    ("A roadside bomb wounded two soldiers in Salahuddin on Sunday. The blast happened near Tuz Khurmatu.",
+     "Tuz Khurmatu"),
+    ("Gunmen attacked a checkpoint in Diyala province on Friday, killing two policemen. The attack happened "
+     "near Baqubah.", "Baqubah"),
+])
+def test_a_finer_place_of_the_happening_named_again_stays(extractor: EventExtractor, text: str, place: str) -> None:
+    assert place_of(extractor, text) == place
