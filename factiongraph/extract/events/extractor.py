@@ -1371,9 +1371,14 @@ class EventExtractor:
             attached = reader.place_mentions(sent.doc, verb.i, verb.i + 1)
             return _road_ends(text, _beside_reference(text, [m for m in attached if not reader.describes_other(m)]))
 
+        def container(found: Location) -> Location | None:
+            known = [m for m in in_sent if m.entity_id and m.entity_id != found.entity_id
+                     and ctx.kb.get(m.entity_id) is not None]
+            return locate_event(known, ctx.entities, ctx.kb) if known else None
+
         place_told_later(sent, events, VIOLENT_TYPES, ctx.kb, places_of,
                          lambda found: locate_event(found, ctx.entities, ctx.kb, reader.written_inside(in_sent)),
-                         ctx.document.doc_id, text)
+                         container, ctx.document.doc_id, text)
 
     def _place_in_part(self, ctx: DocContext, event: Event, sent: Any, cut: int, mentions: list[Mention]) -> None:
         """Place the second part of a verb told of two days ("... on Monday and a village near

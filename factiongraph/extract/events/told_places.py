@@ -61,21 +61,29 @@ def _relative_antecedent(verb: Any) -> Any | None:
 
 def is_finer(kb: Any, event: Event, found: Location) -> bool:
     """Return True when ``found`` says more of where ``event`` happened than its own place: it had
-    none or only a country, or its place holds ``found`` (a known place inside a known one)."""
+    none or only a country, or its place holds ``found`` (a known place inside a known one, or a place
+    the gazetteer does not know after a province)."""
     if event.location_id is None or event.geo_precision == "country":
         return found.precision != "country" or event.location_id is None
-    if found.entity_id == event.location_id or kb.get(found.entity_id) is None:
-        return False  # a place the gazetteer does not know may lie anywhere
+    if found.entity_id == event.location_id:
+        return False
+    if kb.get(found.entity_id) is None:
+        # a place the gazetteer does not know: a village or area told after a province is in it
+        # ("Gunmen killed two shepherds in Diyala province ... The attack happened near the village of
+        # Sheikh Baba"); after a town it may lie anywhere around
+        return event.geo_precision == "governorate" and found.precision != "country"
     return place_contains(kb, event.location_id, found.entity_id)
 
 
 def place_told_later(sent: Any, events: list[Event], violent: frozenset[str], kb: Any,
                      places_of: Callable[[Any], Sequence[Mention]],
-                     locate: Callable[[Sequence[Mention]], Location | None], doc_id: str, text: str) -> bool:
+                     locate: Callable[[Sequence[Mention]], Location | None],
+                     container: Callable[[Location], Location | None], doc_id: str, text: str) -> bool:
     """Give the story's last violent happening the place a later sentence that tells nothing new
     puts it in, when that place is finer than its own; the sentence becomes the place's evidence.
     ``places_of(verb)`` returns the place mentions the verb's phrase attaches, ``locate`` picks
-    one. Return True when a place was set."""
+    one; ``container(found)`` the known place the sentence writes beside an unknown one. Return
+    True when a place was set."""
     found_verb = told_place_verb(sent)
     if found_verb is None:
         return False
@@ -86,12 +94,21 @@ def place_told_later(sent: Any, events: list[Event], violent: frozenset[str], kb
     found = locate(places_of(verb))
     if found is None or not is_finer(kb, target, found):
         return False
+    held_by = container(found) if found.lat is None else None
+    if held_by is None and found.lat is None and target.location_id is not None and target.lat is not None:
+        held_by = Location(target.location_id, target.location_name or "", target.lat, target.lon,
+                           target.geo_precision or "", "clause", 0.6)  # the place told first holds it
     target.location_id, target.location_name = found.entity_id, found.name
     target.lat, target.lon, target.geo_precision = found.lat, found.lon, found.precision
     target.attrs["location_basis"] = "clause"
     target.attrs["location_told_later"] = True
     target.attrs.pop("location_container", None)
     target.attrs.pop("location_direction", None)
+    if held_by is not None and held_by.lat is not None:
+        # "near the village of Albu Khudair, northeast of Tikrit": an unknown place takes the
+        # coordinates of the known one written beside it
+        target.lat, target.lon, target.geo_precision = held_by.lat, held_by.lon, held_by.precision
+        target.attrs["location_container"] = held_by.entity_id
     start, end = sent.start_char, sent.end_char
     while end > start and text[end - 1].isspace():
         end -= 1

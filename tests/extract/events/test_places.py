@@ -435,3 +435,22 @@ def test_the_city_is_the_town_named_before(extractor: EventExtractor, text: str,
 ])
 def test_a_finer_place_of_the_happening_named_again_stays(extractor: EventExtractor, text: str, place: str) -> None:
     assert place_of(extractor, text) == place
+
+
+def test_an_unknown_place_told_later_takes_the_known_one_beside_it(extractor: EventExtractor) -> None:
+    text = ("Two soldiers were killed in a clash with ISIS fighters on Monday. The fighting took place near the "
+            "village of Albu Khudair, northeast of Tikrit, a local source said.")
+    found = extractor.extract(make_context(text, "2023-04-10"))
+    assert [(e.location_name, e.attrs.get("location_container")) for e in found] == [("Albu Khudair", "tikrit")]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a place the gazetteer does not know, told after a province, is in it
+    ("Gunmen killed two farmers in Diyala province on Monday. The attack happened in the village of Umm Hanta.",
+     "Umm Hanta"),
+    # after a town it may lie anywhere around: the town stays
+    ("Gunmen killed two farmers in Baqubah on Monday. The attack happened in the village of Umm Hanta.", "Baqubah"),
+])
+def test_an_unknown_place_told_later_refines_only_a_province(extractor: EventExtractor, text: str,
+                                                             place: str) -> None:
+    assert place_of(extractor, text) == place
