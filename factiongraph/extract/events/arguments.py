@@ -84,7 +84,8 @@ SITE_NOUNS = frozenset("""market markets marketplace bazaar checkpoint checkpoin
     fields plant factory hotel stadium cemetery mall outpost garrison airbase airfield barracks palace
     residence home house subdistrict sub-district quarter municipality locality hamlet belt plain plains
     valley marshes courthouse court hospital hospitals clinic school schools university college prison jail
-    airport base square street streets avenue gate building buildings camp""".split())
+    airport base square street streets avenue gate building buildings camp orchard orchards farm farms
+    farmland""".split())
 # Heads that stand for the members of what follows "of"/"from": "members of X" is X.
 MEMBER_HEADS = frozenset("""member members fighter fighters militant militants element elements gunman gunmen
     supporter supporters loyalist loyalists militiaman militiamen unit units commander commanders leader

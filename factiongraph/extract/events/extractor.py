@@ -85,6 +85,8 @@ CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 DEICTIC_PLACE = re.compile(r"\b(?:the (?:same )?(?:area|city|town|village|province|district|region|neighbou?rhood)"
                            r"\b(?!\s+of\b)|there\b(?!\s*(?:'s|\u2019s)|\s+(?:is|are|was|were|has|have|had|will|would|"
                            r"may|might|could|can|should|must|seems?|seemed|appears?|appeared|remains?|remained)\b))", re.I)
+# A headline opening on a place's name and a colon or bar: "Kirkuk: Two killed in IED blast".
+_TITLE_LABEL = re.compile(r"\s*([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s*(?::|\|)\s+")
 # "outside his home in the city": the town named before.
 _THE_TOWN = re.compile(r"\b(?:in|near|outside|around|across)\s+the\s+(?:city|town)\b(?!\s+of\b)(?!'s)", re.I)
 # "gathered at the scene of the strike": where the violent happening told before took place.
@@ -1024,6 +1026,14 @@ class EventExtractor:
                     or self._dateline_town(ctx, reader, mentions, line, sent.end_char)
                 if location is not None and not self._in_named_country(ctx, location, in_sent):
                     location = None  # "TAMPA, Fla. - ... conducted a strike in Iraq": filed far from it
+        if location is None and _in_title(ctx, sent):
+            # "Kirkuk: Two killed in IED blast", "Diyala | Gunmen kill farmer": a headline's place label
+            line = text.rfind("\n", 0, sent.start_char) + 1
+            label = _TITLE_LABEL.match(text, line, sent.end_char)
+            if label is not None:
+                location = locate_span([m for m in mentions if label.start(1) <= m.start and m.end <= label.end(1)
+                                        and _entity_type(ctx, m) is EntityType.PLACE],
+                                       ctx.entities, ctx.kb, "headline label", 0.6)
         has_place = any(p is not None and p.basis == "clause" and p.precision != "country" for p in (location, loose))
         # a date in another clause still anchors; "the 2019 killing" dates only the killing
         has_date = date_match is not None or any(d.scope_end is None for d in in_sentence)

@@ -454,3 +454,17 @@ def test_an_unknown_place_told_later_takes_the_known_one_beside_it(extractor: Ev
 def test_an_unknown_place_told_later_refines_only_a_province(extractor: EventExtractor, text: str,
                                                              place: str) -> None:
     assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a headline opening on a place's name and a colon or bar labels the story with it
+    ("Kirkuk: Two killed in IED blast\nTwo people were killed on Monday when an improvised explosive device went "
+     "off near their car, a security source said.", "Kirkuk"),
+    # a town's name before an orchard or a farm says where it is
+    ("Diyala | Gunmen kill farmer in Muqdadiyah orchards\nUnknown gunmen killed a farmer on Tuesday while he was "
+     "working in his orchard, a local official said.", "Muqdadiyah"),
+])
+def test_a_headline_s_place_label_places_the_story(extractor: EventExtractor, text: str, place: str) -> None:
+    ctx = make_context(text, "2023-05-14")
+    ctx.document.metadata.title = text.split("\n")[0]
+    assert [e.location_name for e in extractor.extract(ctx)] == [place]
