@@ -1029,9 +1029,9 @@ class EventExtractor:
         if location is None and _in_title(ctx, sent):
             # "Kirkuk: Two killed in IED blast", "Diyala | Gunmen kill farmer": a headline's place label
             line = text.rfind("\n", 0, sent.start_char) + 1
-            label = _TITLE_LABEL.match(text, line, sent.end_char)
-            if label is not None:
-                location = locate_span([m for m in mentions if label.start(1) <= m.start and m.end <= label.end(1)
+            tag = _TITLE_LABEL.match(text, line, sent.end_char)
+            if tag is not None:
+                location = locate_span([m for m in mentions if tag.start(1) <= m.start and m.end <= tag.end(1)
                                         and _entity_type(ctx, m) is EntityType.PLACE],
                                        ctx.entities, ctx.kb, "headline label", 0.6)
         has_place = any(p is not None and p.basis == "clause" and p.precision != "country" for p in (location, loose))
