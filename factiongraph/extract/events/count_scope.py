@@ -211,19 +211,45 @@ _FRAME_PREPS = frozenset("in during at amid within".split())
 _PHRASE_DEPS = frozenset("pobj prep compound conj appos nmod poss".split())
 
 
+def _phrase_happening(word: Token) -> Token | None:
+    """Return the happening noun the phrase of ``word`` hangs on ("the attack on Erbil airport":
+    attack), else None."""
+    t = word
+    while t.head.i != t.i and t.dep_ in _PHRASE_DEPS:
+        t = t.head
+        if t.lower_ in _REFERRED_NOUNS:
+            return t
+    return None
+
+
+# Prepositions that set a happening before the one told: "the deadliest since the bombing in Mosul".
+_EARLIER_PREPS = frozenset("since after before following".split())
+
+
+def in_earlier_happening(word: Token, trigger: Token) -> bool:
+    """Return True when the place ``word`` sits in the phrase of a happening the sentence sets before
+    or beside the trigger's ("the deadliest attack in the country since the bombing in Mosul", "a week
+    after a similar attack on a base in Taji"), which is that happening's place."""
+    noun = _phrase_happening(word)
+    if noun is None or noun.i == trigger.i or noun.left_edge.i <= trigger.i <= noun.right_edge.i:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _OTHER_WORDS for c in noun.children):
+        return True
+    t = noun
+    while t.head.i != t.i and t.dep_ in ("pobj", "prep", "conj", "appos"):
+        t = t.head
+        if t.dep_ == "prep" and t.lower_ in _EARLIER_PREPS:
+            return not t.left_edge.i <= trigger.i <= t.right_edge.i
+    return False
+
+
 def in_referred_happening(word: Token, trigger: Token) -> bool:
     """Return True when the place ``word`` sits in the phrase of a happening the sentence only
     names beside the trigger's ("arrested three men suspected of carrying out last week's bombing in
     Tikrit", "detained suspects over the rocket attack on Erbil airport": that happening's place),
     not the frame the trigger's verb happened in ("arrested five in a raid on a village near
     Tikrit")."""
-    t = word
-    noun: Token | None = None
-    while t.head.i != t.i and t.dep_ in _PHRASE_DEPS:
-        t = t.head
-        if t.lower_ in _REFERRED_NOUNS:
-            noun = t
-            break
+    noun = _phrase_happening(word)
     if noun is None or noun.i == trigger.i or noun.left_edge.i <= trigger.i <= noun.right_edge.i:
         return False
     frame = noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == trigger.i \

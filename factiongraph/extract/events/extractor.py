@@ -25,7 +25,8 @@ from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.events.casualties import (carry_lead_toll, coordinated_casualties, follow_up_casualties,
                                                      stated_figures)
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
-from factiongraph.extract.events.count_scope import in_other_happening, in_referred_happening, is_tally
+from factiongraph.extract.events.count_scope import (in_earlier_happening, in_other_happening, in_referred_happening,
+                                                     is_tally)
 from factiongraph.extract.events.coref import (exact_day, is_same_family, is_undated, lend_headline_roles,
                                                make_event_id, merge_events, merge_in_document)
 from factiongraph.extract.events.typology import (
@@ -928,11 +929,13 @@ class EventExtractor:
                     and (root := sent.doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
                     and in_other_happening(root.root, (cand.start, cand.end))}
         # "arrested three men suspected of last week's bombing in Tikrit": the bombing's place
-        if reader.available and rule.type not in VIOLENT_TYPES:
+        # "the deadliest attack since the bombing in Mosul": the bombing's place
+        if reader.available:
             own_head = trigger_head(sent.doc, cand.start, cand.end)
+            other = in_referred_happening if rule.type not in VIOLENT_TYPES else in_earlier_happening
             said_at |= {id(m) for m in (*attached, *placeable)
                         if (root := sent.doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
-                        and in_referred_happening(root.root, own_head)}
+                        and other(root.root, own_head)}
         # "taken to a hospital in Dohuk": where the wounded were treated
         said_at |= {id(m) for m in (*attached, *placeable)
                     if _TREATED_IN.search(text, max(sent.start_char, m.start - 90), m.start)}

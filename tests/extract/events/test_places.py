@@ -468,3 +468,17 @@ def test_a_headline_s_place_label_places_the_story(extractor: EventExtractor, te
     ctx = make_context(text, "2023-05-14")
     ctx.document.metadata.title = text.split("\n")[0]
     assert [e.location_name for e in extractor.extract(ctx)] == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a place in the phrase of a happening set before the one told is that happening's
+    ("A car bomb killed 12 people on Monday, the deadliest attack in the country since the bombing in Mosul in "
+     "2017.", None),
+    ("A car bomb killed 12 people on Monday in the deadliest attack since a bombing in Karrada two years ago.", None),
+    ("Two rockets hit the airport on Tuesday, a week after a similar attack on a base in Taji.", None),
+    # the happening's own phrase still places it
+    ("Two soldiers were killed in an attack on a checkpoint in Tarmiyah on Monday.", "Tarmiyah"),
+])
+def test_the_place_of_a_happening_set_before_is_not_the_happenings(extractor: EventExtractor, text: str,
+                                                                   place: str | None) -> None:
+    assert place_of(extractor, text) == place
