@@ -72,6 +72,8 @@ PLACE_NOUNS = frozenset("""district districts province provinces governorate gov
     towns village villages area areas region regions neighbourhood neighborhood neighbourhoods
     neighborhoods street streets square suburb suburbs outskirts border borders desert capital
     countryside road highway base airport""".split())
+# Participles that tell a happening's outcome in a clause of its own ("..., killing two civilians").
+OUTCOME_PARTICIPLES = frozenset("killing wounding injuring leaving".split())
 # Sites a town's name can modify and still say where they are ("a crowded Baghdad market", "the
 # Basra refinery", "a Sadr City mosque"): a place (never a country: "the US embassy" is whose it
 # is, not where) written before one of these locates what happened there. Not where people are
@@ -82,7 +84,8 @@ SITE_NOUNS = frozenset("""market markets marketplace bazaar checkpoint checkpoin
     fields plant factory hotel stadium cemetery mall outpost garrison airbase airfield barracks palace
     residence home house subdistrict sub-district quarter municipality locality hamlet belt plain plains
     valley marshes courthouse court hospital hospitals clinic school schools university college prison jail
-    airport base square street streets avenue gate building buildings camp""".split())
+    airport base square street streets avenue gate building buildings camp orchard orchards farm farms
+    farmland""".split())
 # Heads that stand for the members of what follows "of"/"from": "members of X" is X.
 MEMBER_HEADS = frozenset("""member members fighter fighters militant militants element elements gunman gunmen
     supporter supporters loyalist loyalists militiaman militiamen unit units commander commanders leader
@@ -328,6 +331,23 @@ STATE_TARGETS = frozenset("""force forces troops soldier soldiers military army 
     servicemembers target targets interests base bases position positions convoy convoys patrol patrols
     advisers advisors officers outpost outposts post posts checkpoint checkpoints camp camps policemen
     policeman guards""".split())
+
+
+def _is_place_noun(tok: Token) -> bool:
+    """Return True for a noun of a kind of place or site, also one the tokenizer split at its hyphen
+    ("the Sidakan sub-district": "sub", "-", "district")."""
+    if tok.lower_ in PLACE_NOUNS | SITE_NOUNS:
+        return True
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in PLACE_NOUNS
+
+
+def _on_date_by_misparse(clause: Token) -> bool:
+    """Return True for a relative clause the parser hung on a date that its relative pronoun cannot
+    stand for ("The attack on Wednesday, which killed five fighters": the attack killed, not the
+    Wednesday); "since 2016, when a truck bomb killed 300" is a clause of that time."""
+    return clause.dep_ == "relcl" and clause.head.ent_type_ in ("DATE", "TIME") \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that", "who") for c in clause.children)
 
 
 class ArgumentReader:
@@ -1320,6 +1340,10 @@ class ArgumentReader:
         # placed by its own phrase only, not by the clause it is mentioned in
         if verb.i != head.i and head.dep_ != "pobj":
             anchors.append(verb)
+        # "struck targets in Duhok province, killing two civilians in the village of Kani Masi": the
+        # outcome's participle clause tells where the happening's dead were
+        anchors += [c for a in list(anchors) for c in a.children
+                    if c.dep_ == "advcl" and c.i > a.i and c.lower_ in OUTCOME_PARTICIPLES]
         for anchor in list(anchors):
             anchors.extend(self.sx.objects(anchor))
             anchors.extend(s for s in self.sx.subjects(anchor) if s.i != head.i)
@@ -1341,7 +1365,7 @@ class ArgumentReader:
                     if child.dep_ == "prep" and child.lower_ in PLACE_PREPS + ("of",):
                         nxt.extend(c for c in child.children if c.dep_ in ("pobj", "prep"))
                     elif child.dep_ in ("pobj", "conj", "compound", "poss", "nmod") or (
-                            child.dep_ == "amod" and tok.lower_ in PLACE_NOUNS | SITE_NOUNS):
+                            child.dep_ == "amod" and _is_place_noun(tok)):
                         nxt.append(child)  # "the Yarmouk neighbourhood", the name parsed as an adjective
             frontier = nxt
         places = [found[k] for k in sorted(found)]
@@ -1367,8 +1391,10 @@ class ArgumentReader:
                 continue
             noun = span.root
             if noun.dep_ in ("compound", "nmod", "amod") and noun.head.i > noun.i \
-                    and noun.head.lower_ in PLACE_NOUNS | SITE_NOUNS:
-                noun = noun.head  # "the Abu Ghraib district of ...": the district's phrase
+                    and _is_place_noun(noun.head) and noun.lower_ not in PLACE_NOUNS:
+                # "the Abu Ghraib district of ...": the district's phrase; a name with a place noun of
+                # its own names what holds the next noun ("the Maysan governorate town of Amarah")
+                noun = noun.head
             outer: list[Token] = [c for c in noun.children if c.dep_ == "poss"]
             outer += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                       for o in c.children if o.dep_ == "pobj"]
@@ -1426,7 +1452,7 @@ class ArgumentReader:
             return None
         t = trigger_head(doc, start, end)
         while t.head.i != t.i:
-            if t.dep_ == "relcl" and t.head.ent_type_ in ("DATE", "TIME"):
+            if t.dep_ == "relcl" and t.head.ent_type_ in ("DATE", "TIME") and not _on_date_by_misparse(t):
                 return t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)
             t = t.head
         return None
@@ -1486,6 +1512,8 @@ class ArgumentReader:
         while t.head.i != t.i:
             host = t.head
             if t.dep_ in ("relcl", "acl") and t.i > host.i:  # a clause on a noun (spaCy's acl, relcl)
+                if _on_date_by_misparse(t):
+                    return None  # "The attack near Balad on Wednesday, which killed five": the attack's clause
                 if host.lower_ in HOST_NOUNS | _HAPPENING_HOSTS | _MEANS_HOSTS | PLACE_NOUNS | SITE_NOUNS \
                         or ((owned := self.sx.mention_at(host)) is not None
                             and _type_of(self.ctx, owned) in PLACE_TYPES):
@@ -1576,7 +1604,7 @@ class ArgumentReader:
             # the happening's noun, or the one it happened "in" ("five killed in Diyala attack")
             own = head.lower_ in HOST_NOUNS and trigger is not None and (head.i == trigger or (
                 head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.i == trigger))
-            if owned is None and head.lower_ not in PLACE_NOUNS and not (
+            if owned is None and head.lower_ not in PLACE_NOUNS and not _is_place_noun(head) and not (
                     (head.lower_ in SITE_NOUNS or own) and _type_of(self.ctx, m) is EntityType.PLACE):
                 return True
             if owned is None and head.lower_ in SITE_NOUNS | _OWNED_SITES \

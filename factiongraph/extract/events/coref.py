@@ -470,7 +470,8 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, alli
     """Return True if ``new`` (later in the same document) re-describes ``prev``."""
     if new.evidence and _occurs(ANOTHER_ONE, new.evidence[0].text):
         return False
-    if any(e.counts and e.evidence and _occurs(TALLY, e.evidence[0].text) for e in (prev, new)):
+    if any(e.counts and (e.attrs.get("tally") or e.evidence and _occurs(TALLY, e.evidence[0].text))
+           for e in (prev, new)):
         return False
     if is_campaign(prev) != is_campaign(new):
         return False  # a campaign told in summary is not one of its strikes told in full
@@ -765,7 +766,11 @@ def merge_in_document(events: list[Event], ancestors: Ancestors | None = None,
         anaphoric = bool(event.attrs.get("anaphoric")) or again or (
             event.attrs.get("label") == "killing" and merged[target].attrs.get("label") != "killing")
         base = merged[target]
-        if event.attrs.get("location_basis", "clause") != "clause" or again:
+        # "The blast happened near Tuz Khurmatu" after a bomb "in Salahuddin": a place inside the one
+        # told says more of where it was, and stays
+        finer = event.location_id is not None and base.location_id is not None and ancestors is not None \
+            and event.location_id != base.location_id and base.location_id in ancestors(event.location_id)
+        if event.attrs.get("location_basis", "clause") != "clause" or (again and not finer):
             # the place dropped, so is how it was found (an unplaced event said "clause")
             event = replace(event, location_id=None, location_name=None, lat=None, lon=None, geo_precision=None,
                             attrs={k: v for k, v in event.attrs.items() if not k.startswith("location_")})

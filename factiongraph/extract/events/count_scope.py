@@ -110,7 +110,10 @@ def _earlier_clause(word: Token, casualty: Collection[str]) -> Token | None:
     t = word
     while t.head.i != t.i:
         if t.dep_ in ("advcl", "conj", "ccomp", "pcomp", "parataxis"):
-            marks = [c for c in t.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")]
+            # the word opens the clause: "killing two policemen before fleeing" is told before the
+            # fleeing, and its "before" opens that clause, not the killing's
+            marks = [c for c in t.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")
+                     and c.i < t.i]
             lapse = any(c.dep_ == "npadvmod" and c.lower_ in _LAPSE_NOUNS for c in t.children) \
                 or any(c.dep_ == "npadvmod" and c.lower_ in _LAPSE_NOUNS for m in marks for c in m.children)
             other = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in HAPPENING_NOUNS | _MEANS_NOUNS
@@ -195,6 +198,63 @@ def in_other_happening(word: Token, trigger: tuple[int, int]) -> bool:
     in Iraq last week": Iraq is where that attack was, not the strikes)."""
     owner = _happening_of(word)
     return owner is not None and not _inside(owner, trigger)
+
+
+# Nouns of one happening a sentence may name besides the one it tells ("suspected of the bombing
+# in Tikrit", "over the killing of a sheikh in Zubair").
+_REFERRED_NOUNS = HAPPENING_NOUNS | frozenset("""killing killings assassination assassinations murder murders
+    kidnapping kidnappings abduction shooting shootings massacre bombardment""".split())
+# Prepositions on the trigger's own verb that set the frame it happened in ("arrested in a raid on a
+# house in Samarra", "during an operation near Rutba"): the frame's place is the happening's.
+_FRAME_PREPS = frozenset("in during at amid within".split())
+# What a place's phrase climbs through to the noun it hangs on ("the attack on Erbil airport").
+_PHRASE_DEPS = frozenset("pobj prep compound conj appos nmod poss".split())
+
+
+def _phrase_happening(word: Token) -> Token | None:
+    """Return the happening noun the phrase of ``word`` hangs on ("the attack on Erbil airport":
+    attack), else None."""
+    t = word
+    while t.head.i != t.i and t.dep_ in _PHRASE_DEPS:
+        t = t.head
+        if t.lower_ in _REFERRED_NOUNS:
+            return t
+    return None
+
+
+# Prepositions that set a happening before the one told: "the deadliest since the bombing in Mosul".
+_EARLIER_PREPS = frozenset("since after before following".split())
+
+
+def in_earlier_happening(word: Token, trigger: Token) -> bool:
+    """Return True when the place ``word`` sits in the phrase of a happening the sentence sets before
+    or beside the trigger's ("the deadliest attack in the country since the bombing in Mosul", "a week
+    after a similar attack on a base in Taji"), which is that happening's place."""
+    noun = _phrase_happening(word)
+    if noun is None or noun.i == trigger.i or noun.left_edge.i <= trigger.i <= noun.right_edge.i:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _OTHER_WORDS for c in noun.children):
+        return True
+    t = noun
+    while t.head.i != t.i and t.dep_ in ("pobj", "prep", "conj", "appos"):
+        t = t.head
+        if t.dep_ == "prep" and t.lower_ in _EARLIER_PREPS:
+            return not t.left_edge.i <= trigger.i <= t.right_edge.i
+    return False
+
+
+def in_referred_happening(word: Token, trigger: Token) -> bool:
+    """Return True when the place ``word`` sits in the phrase of a happening the sentence only
+    names beside the trigger's ("arrested three men suspected of carrying out last week's bombing in
+    Tikrit", "detained suspects over the rocket attack on Erbil airport": that happening's place),
+    not the frame the trigger's verb happened in ("arrested five in a raid on a village near
+    Tikrit")."""
+    noun = _phrase_happening(word)
+    if noun is None or noun.i == trigger.i or noun.left_edge.i <= trigger.i <= noun.right_edge.i:
+        return False
+    frame = noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == trigger.i \
+        and noun.head.lower_ in _FRAME_PREPS
+    return not frame
 
 
 def is_foreign(word: Token, trigger: tuple[int, int], casualty: Collection[str]) -> bool:

@@ -80,6 +80,8 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
     nephew niece uncle aunt grandson granddaughter grandfather grandmother spouse fiance neighbour neighbor
     host guest visitor manager director head chief administrator clerk servant cook baby infant toddler
     youth youngster lad cameraman correspondent marine occupant mukhtar
+    changer jeweller jeweler goldsmith pharmacist dentist surgeon barber trader dealer labourer laborer
+    mechanic tailor baker butcher fisherman herder cleaner technician broker
     emir amir wali operative financier facilitator courier recruiter informant collaborator agent spy
     trafficker dealer coordinator""".split())
 # Verbs that carry a toll to a running total ("bringing the toll to 40", "raising the death toll to").
@@ -333,7 +335,7 @@ def _persons(tok: Token) -> int:
         elif head.lower_ in ORDINAL_ONE and any(c.dep_ == "det" and c.lower_ in ("a", "another")
                                                 for c in head.children):
             n += 1
-        elif head.lower_ == "another" and head.dep_ in ("dobj", "nsubjpass", "conj") and not list(head.children):
+        elif head.lower_ == "another" and head.dep_ in ("dobj", "nsubjpass", "nsubj", "conj") and not list(head.children):
             n += 1  # "killed a soldier and wounded another"
     return n
 
@@ -352,6 +354,10 @@ def _victims(word: Token) -> list[Token]:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if passive:
         return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "conj" and not any(c.dep_ == "dobj" for c in verb.children) \
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children):
+        # "two soldiers were killed and another wounded": the passive of the verb before carries over
+        return [c for c in verb.children if c.dep_ == "nsubj"]
     found = [c for c in verb.children if c.dep_ == "dobj"]
     if len(found) >= 2 and found[0].lower_ in PERSON_HEADS and found[1].ent_type_ == "PERSON" \
             and found[1].left_edge.i == found[0].i + 2 and verb.doc[found[0].i + 1].text == ",":
@@ -400,7 +406,12 @@ def _sums_up(first: Token, second: Token) -> bool:
     whole = _figure(first)
     if whole is None or any(t.dep_ == "cc" for t in between) or not any(t.text == "," for t in between):
         return False
-    parts = [_figure(c) for c in (second, *(c for c in second.conjuncts if c.i > second.i))]
+    listed = (second, *(c for c in second.conjuncts if c.i > second.i))
+    # single people break down a figure of people in general ("three people, two soldiers and a
+    # civilian"); after a figure of one kind they are more of a list ("two soldiers, a policeman and
+    # a civilian": 4)
+    parts = [_figure(c) if _figure(c) is not None or first.lower_ not in _GENERIC_NOUNS
+             else (1 if _one_person(c) else None) for c in listed]
     if any(v is None for v in parts):
         return False
     return first.lower_ in _GENERIC_NOUNS or sum(v or 0 for v in parts) == whole

@@ -25,7 +25,8 @@ from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.events.casualties import (carry_lead_toll, coordinated_casualties, follow_up_casualties,
                                                      stated_figures)
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
-from factiongraph.extract.events.count_scope import in_other_happening
+from factiongraph.extract.events.count_scope import (in_earlier_happening, in_other_happening, in_referred_happening,
+                                                     is_tally)
 from factiongraph.extract.events.coref import (exact_day, is_same_family, is_undated, lend_headline_roles,
                                                make_event_id, merge_events, merge_in_document)
 from factiongraph.extract.events.typology import (
@@ -52,9 +53,9 @@ from factiongraph.extract.place.locate import (ADMIN_LEVELS, Location, ancestor_
                                                locate_event, locate_span, place_contains, rank_place, story_country)
 from factiongraph.extract.events.titles import title_organisations
 from factiongraph.extract.events.deaths import date_by_recorded_death
-from factiongraph.extract.events.told_dates import PRODUCER as TOLD_LATER_PRODUCER
 from factiongraph.extract.events.told_dates import (date_before_by_span, date_told_later, months_after_clause,
-                                                    retold_happening, series_period, set_apart_tokens)
+                                                    series_period, set_apart_tokens)
+from factiongraph.extract.events.told_places import place_told_later
 from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, DatePrecision, EntityType, Event, Evidence, Mention
@@ -86,6 +87,10 @@ CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 DEICTIC_PLACE = re.compile(r"\b(?:the (?:same )?(?:area|city|town|village|province|district|region|neighbou?rhood)"
                            r"\b(?!\s+of\b)|there\b(?!\s*(?:'s|\u2019s)|\s+(?:is|are|was|were|has|have|had|will|would|"
                            r"may|might|could|can|should|must|seems?|seemed|appears?|appeared|remains?|remained)\b))", re.I)
+# A headline opening on a place's name and a colon or bar: "Kirkuk: Two killed in IED blast".
+_TITLE_LABEL = re.compile(r"\s*([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s*(?::|\|)\s+")
+# "outside his home in the city": the town named before.
+_THE_TOWN = re.compile(r"\b(?:in|near|outside|around|across)\s+the\s+(?:city|town)\b(?!\s+of\b)(?!'s)", re.I)
 # "gathered at the scene of the strike": where the violent happening told before took place.
 SCENE_OF = re.compile(r"\bthe (?:site|scene) of the (?:\w+\s+)?(?:strike|attack|bombing|blast|explosion|"
                       r"shooting|killing|assassination|raid|ambush)\b", re.I)
@@ -180,7 +185,7 @@ class EventExtractor:
     """
 
     NAME = "extract.events"
-    VERSION = 8  # 3: no guessed years, weekdays dated only by days the text writes; 4-6: places and counts; 6-8: actors, dates (CHANGELOG)
+    VERSION = 8  # 3: no guessed years, weekdays dated only by days the text writes; 4-6, 8: places and counts; 6-8: actors, dates (CHANGELOG)
     REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
     ASSIGNS = ("Event",)
 
@@ -630,7 +635,8 @@ class EventExtractor:
                 self._raise_toll(ctx, sent, events)
                 date_told_later(self._reader(ctx), sent, events, dates, ctx.document.doc_id, ctx.document.text,
                                 VIOLENT_TYPES)
-                self._place_told_later(ctx, sent, events, mentions)
+                if self._reader(ctx).available:
+                    self._place_told_later(ctx, sent, events, mentions)
                 self._later_figures(ctx, sent, _paragraph_floor(ctx.document.text, sents[:k], sent.start_char,
                                                                 sents[max(k - 2, 0)].start_char), events, dates)
             else:
@@ -639,7 +645,8 @@ class EventExtractor:
                     # statement": a sentence telling only a saying may still date the story's happening
                     date_told_later(self._reader(ctx), sent, events[:first], dates, ctx.document.doc_id,
                                     ctx.document.text, VIOLENT_TYPES)
-                    self._place_told_later(ctx, sent, events[:first], mentions)
+                    if self._reader(ctx).available:
+                        self._place_told_later(ctx, sent, events[:first], mentions)
                 # the sentence before, a stray quote mark or blank line split off skipped
                 floor = next((s.start_char for s in reversed(sents[:k]) if any(ch.isalnum() for ch in s.text)),
                              sent.start_char)
@@ -936,6 +943,14 @@ class EventExtractor:
         said_at |= {id(m) for m in placeable if reader.available
                     and (root := sent.doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
                     and in_other_happening(root.root, (cand.start, cand.end))}
+        # "arrested three men suspected of last week's bombing in Tikrit": the bombing's place
+        # "the deadliest attack since the bombing in Mosul": the bombing's place
+        if reader.available:
+            own_head = trigger_head(sent.doc, cand.start, cand.end)
+            other = in_referred_happening if rule.type not in VIOLENT_TYPES else in_earlier_happening
+            said_at |= {id(m) for m in (*attached, *placeable)
+                        if (root := sent.doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+                        and other(root.root, own_head)}
         # "taken to a hospital in Dohuk": where the wounded were treated
         said_at |= {id(m) for m in (*attached, *placeable)
                     if _TREATED_IN.search(text, max(sent.start_char, m.start - 90), m.start)}
@@ -980,6 +995,8 @@ class EventExtractor:
             if prior is not None:
                 location = Location(prior.location_id or "", prior.location_name or "", prior.lat, prior.lon,
                                     prior.geo_precision or "", "earlier event in the same area", 0.6)
+            elif location is None and not scene:
+                location = self._town_named_before(ctx, sent, mentions)
         if location is None and loose is None:
             # "took to the Iraqi streets", "on Syrian territory": the country whose land it names
             land = reader.national_land(sent)
@@ -1027,6 +1044,14 @@ class EventExtractor:
                     or self._dateline_town(ctx, reader, mentions, line, sent.end_char)
                 if location is not None and not self._in_named_country(ctx, location, in_sent):
                     location = None  # "TAMPA, Fla. - ... conducted a strike in Iraq": filed far from it
+        if location is None and _in_title(ctx, sent):
+            # "Kirkuk: Two killed in IED blast", "Diyala | Gunmen kill farmer": a headline's place label
+            line = text.rfind("\n", 0, sent.start_char) + 1
+            tag = _TITLE_LABEL.match(text, line, sent.end_char)
+            if tag is not None:
+                location = locate_span([m for m in mentions if tag.start(1) <= m.start and m.end <= tag.end(1)
+                                        and _entity_type(ctx, m) is EntityType.PLACE],
+                                       ctx.entities, ctx.kb, "headline label", 0.6)
         has_place = any(p is not None and p.basis == "clause" and p.precision != "country" for p in (location, loose))
         # a date in another clause still anchors; "the 2019 killing" dates only the killing
         has_date = date_match is not None or any(d.scope_end is None for d in in_sentence)
@@ -1118,6 +1143,8 @@ class EventExtractor:
             "anaphoric": self._definite(cand) and not has_date and not participants}
         if summary:
             attrs["summary"] = True  # the headline: it sums up a happening the body reports
+        if counts and cand.is_verb and sent.doc.has_annotation("DEP") and is_tally(sent.doc[cand.start]):
+            attrs["tally"] = True  # "Since January, 40 civilians have been killed": many happenings' toll
         if date_text:
             attrs["date_text"], attrs["date_basis"] = date_text, basis
         elif value is not None:
@@ -1211,6 +1238,25 @@ class EventExtractor:
                             {**ctx.entities, country: entity}, ctx.kb)
 
     @staticmethod
+    def _town_named_before(ctx: DocContext, sent: Any, mentions: list[Mention]) -> Location | None:
+        """Return the town "the city" or "the town" stands for when no happening told before has a
+        place: the last town or city named before it in its paragraph, even in a name ("a member of
+        the Basra provincial council, outside his home in the city": Basra)."""
+        text = ctx.document.text
+        said = _THE_TOWN.search(text, sent.start_char, sent.end_char)
+        if said is None:
+            return None
+        floor = max(text.rfind("\n", 0, sent.start_char), 0)
+        before = [m for m in mentions if floor <= m.start and m.end <= said.start() and m.entity_id
+                  and _entity_type(ctx, m) is EntityType.PLACE and ctx.kb.get(m.entity_id) is not None]
+        town = next((m for m in reversed(before)
+                     if (e := ctx.entity(m.entity_id or "")) is not None and rank_place(e)[1] == "city"), None)
+        if town is None:
+            return None
+        found = locate_span([town], ctx.entities, ctx.kb, "the town named before", 0.6)
+        return found
+
+    @staticmethod
     def _dateline_town(ctx: DocContext, reader: ArgumentReader, mentions: list[Mention], line: int,
                        end: int) -> Location | None:
         """Return the place a dateline opens with when no mention covers it: the tagger often
@@ -1260,34 +1306,6 @@ class EventExtractor:
                 and not OPPOSED.search(text, max(0, m.start - 20), m.start)
                 and (m.entity_id is None or m.entity_id in facilities or not (
                     m.entity_id in actors or (m.entity_id in targets and TARGET_PREP.search(text[max(0, m.start - 30):m.start]))))]
-
-    def _place_told_later(self, ctx: DocContext, sent: Any, events: list[Event], mentions: list[Mention]) -> None:
-        """Place the story's happening where a later sentence that places it again says ("The
-        attack took place on Monday evening near the town of Tuz Khurmatu"), when that place is
-        inside the one it had (a town in its province) or it had none. The sentence joins the
-        evidence."""
-        reader = self._reader(ctx)
-        retold = retold_happening(reader, sent, events, VIOLENT_TYPES)
-        if retold is None:
-            return
-        target, verb = retold
-        doc = sent.doc
-        in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
-        attached = [m for m in self._placeable(ctx, in_sent, target.actors, target.targets, reader)
-                    if reader.attaches(doc, verb.i, verb.i + 1, m.start, m.end)]
-        found = locate_event(attached, ctx.entities, ctx.kb) if attached else None
-        if found is None or found.entity_id == target.location_id or (
-                target.location_id is not None and target.location_id not in ancestor_ids(ctx.kb, found.entity_id)):
-            return
-        target.location_id, target.location_name = found.entity_id, found.name
-        target.lat, target.lon, target.geo_precision = found.lat, found.lon, found.precision
-        target.attrs["location_basis"] = "clause"  # a clause that places this happening, read later
-        target.attrs.pop("location_container", None)
-        target.attrs.pop("location_direction", None)
-        start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
-        if not any(e.start == start for e in target.evidence):
-            target.evidence.append(Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end],
-                                            TOLD_LATER_PRODUCER, 0.6))
 
     @staticmethod
     def _town_named(ctx: DocContext, m: Mention) -> Mention:
@@ -1370,6 +1388,26 @@ class EventExtractor:
         event.geo_precision = found.precision if found else None
         if found is None:
             event.attrs.pop("location_basis", None)
+
+    def _place_told_later(self, ctx: DocContext, sent: Any, events: list[Event], mentions: list[Mention]) -> None:
+        """Place the story's last violent happening where a later sentence that tells nothing new
+        puts it ("The attack happened in a village on the outskirts of Samarra"), when finer."""
+        reader = self._reader(ctx)
+        text = ctx.document.text
+        in_sent = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+
+        def places_of(verb: Any) -> list[Mention]:
+            attached = reader.place_mentions(sent.doc, verb.i, verb.i + 1)
+            return _road_ends(text, _beside_reference(text, [m for m in attached if not reader.describes_other(m)]))
+
+        def container(found: Location) -> Location | None:
+            known = [m for m in in_sent if m.entity_id and m.entity_id != found.entity_id
+                     and ctx.kb.get(m.entity_id) is not None]
+            return locate_event(known, ctx.entities, ctx.kb) if known else None
+
+        place_told_later(sent, events, VIOLENT_TYPES, ctx.kb, places_of,
+                         lambda found: locate_event(found, ctx.entities, ctx.kb, reader.written_inside(in_sent)),
+                         container, ctx.document.doc_id, text)
 
     def _place_in_part(self, ctx: DocContext, event: Event, sent: Any, cut: int, mentions: list[Mention]) -> None:
         """Place the second part of a verb told of two days ("... on Monday and a village near

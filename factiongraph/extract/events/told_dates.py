@@ -44,7 +44,9 @@ _RANKS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "e
                     "latest"})
 
 
-def _placing_verb(verb: Any) -> bool:
+def placing_verb(verb: Any) -> bool:
+    """Return True for a verb that only places a happening ("happened", "took place", "was
+    carried out") or tells it again by its striking ("hit", "struck")."""
     word = verb.lower_
     if word in _PLACING_VERBS:
         return True
@@ -60,10 +62,11 @@ def _placing_verb(verb: Any) -> bool:
     return False
 
 
-def _referring_subject(verb: Any) -> Any | None:
-    """Return the noun naming the story's happening that ``verb`` places in time: its subject ("The
-    attack took place ..."), or the noun its relative or participle clause hangs on ("The
-    operation, which began on Friday, ...", "The raid, carried out on Tuesday night, ...")."""
+def referring_subject(verb: Any) -> Any | None:
+    """Return the noun naming a happening told before that ``verb`` places: its subject ("The
+    attack took place ...", "this strike"; no modifier of its own), or the noun its relative or
+    participle clause hangs on ("The operation, which began on Friday, ...", "The raid, carried
+    out on Tuesday night, ...")."""
     if verb.dep_ in ("relcl", "acl"):
         nouns = [verb.head] if verb.dep_ == "acl" or any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in verb.children) else []
@@ -87,7 +90,9 @@ def _told_day(reader: ArgumentReader, sent: Any, verb: Any, dates: list[DateMatc
     return own[0] if len(own) == 1 else None
 
 
-def _target(noun: str, events: list[Event], violent: frozenset[str]) -> Event | None:
+def happening_told_again(noun: str, events: list[Event], violent: frozenset[str]) -> Event | None:
+    """Return the violent happening told before that ``noun`` refers to: the last one its trigger
+    or label names ("the bombing"), else the last one."""
     last = next((e for e in reversed(events) if e.type in violent), None)
     if noun in _ANY_HAPPENING or last is None:
         return last
@@ -122,13 +127,13 @@ def date_told_later(reader: ArgumentReader, sent: Any, events: list[Event], date
     if not _VERB_WORDS & {t.lower_ for t in sent}:
         return False  # no placing or striking verb: nothing to do (most sentences)
     for verb in sent:
-        if not _placing_verb(verb):
+        if not placing_verb(verb):
             continue
-        noun = _referring_subject(verb)
+        noun = referring_subject(verb)
         if noun is None:
             continue
         told = _told_day(reader, sent, verb, dates)
-        target = _target(noun.lower_, events, violent)
+        target = happening_told_again(noun.lower_, events, violent)
         if told is None or told.value is None or target is None or not _fits(target, told.value.start):
             return False
         target.date_start = target.date_end = told.value.start.isoformat()
@@ -141,23 +146,6 @@ def date_told_later(reader: ArgumentReader, sent: Any, events: list[Event], date
         target.evidence.append(Evidence(doc_id, start, end, text[start:end], PRODUCER, 0.6))
         return True
     return False
-
-
-def retold_happening(reader: ArgumentReader, sent: Any, events: list[Event],
-                     violent: frozenset[str]) -> tuple[Event, Any] | None:
-    """Return the story's happening a sentence places again ("The attack took place on Monday
-    evening near the town of Tuz Khurmatu", "The strike hit a car near Sinun") and the verb that
-    places it, or None. The caller reads the place that verb's phrase gives."""
-    if not reader.available or not events or not _VERB_WORDS & {t.lower_ for t in sent}:
-        return None
-    for verb in sent:
-        if not _placing_verb(verb):
-            continue
-        noun = _referring_subject(verb)
-        if noun is not None:
-            target = _target(noun.lower_, events, violent)
-            return (target, verb) if target is not None else None
-    return None
 
 
 def series_period(doc: Any, match: DateMatch) -> bool:

@@ -157,6 +157,16 @@ def pick_place(candidates: Sequence[tuple[Mention, Entity]], kb: Any,
     below = {_country_of(kb, e.entity_id) for _, e in candidates if rank_place(e)[0] != COUNTRY_RANK}
     if len(below - {None}) > 1:
         return None  # "strikes on al-Qaim and Albu Kamal": places in two countries, no one place holds them
+    # "the Qadisiya neighbourhood of Samarra" read as Qadisiyah governorate: the text puts a province
+    # (or a place the gazetteer has holding it) inside a town, so the name is another place's
+    ranks = {e.entity_id: rank_place(e)[0] for _, e in candidates}
+    province = ADMIN_LEVELS["governorate"][0]
+    misread = {inner for inner, outers in (inside or {}).items() if inner in ids
+               and any(inner in ancestor_ids(kb, outer)
+                       or (ranks[inner] >= province and ranks.get(outer, province) < province) for outer in outers)}
+    if misread and any(e.entity_id not in misread for _, e in candidates):
+        candidates = [(m, e) for m, e in candidates if e.entity_id not in misread]
+        ids -= misread
     held_by = {outer for inner, outers in (inside or {}).items() if inner in ids for outer in outers}
     if held_by and any(e.entity_id not in held_by for _, e in candidates):
         candidates = [(m, e) for m, e in candidates if e.entity_id not in held_by]

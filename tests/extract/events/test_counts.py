@@ -436,3 +436,53 @@ def test_a_cells_emir_and_two_followers_are_three(extractor: EventExtractor) -> 
     # an emir is one person, joined to the two counted
     text = "Iraqi forces arrested the emir of an ISIS cell and two of his followers in Mosul on Monday."
     assert counts_of(extractor, text) == {"arrested": 3}
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # a "before"/"after" that opens a later clause of the doers is not another happening's clause
+    ("Gunmen opened fire on a police patrol in Hawija on Tuesday, killing two policemen before fleeing, a "
+     "security source said.", {"killed": 2}),
+    ("Militants stormed an army post near Rutba, killing four soldiers before escaping into the desert.",
+     {"killed": 4}),
+])
+def test_a_toll_told_before_the_doers_flee_is_the_happenings(extractor: EventExtractor, text: str,
+                                                            counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("Two soldiers were killed and another wounded on Friday in an attack on an army post in Tarmiyah.",
+     {"killed": 2, "injured": 1}),
+    ("A policeman was killed and another was injured when gunmen attacked a checkpoint in Hawija on Monday.",
+     {"killed": 1, "injured": 1}),
+])
+def test_another_after_a_passive_toll_is_one_more(extractor: EventExtractor, text: str,
+                                                 counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
+
+
+def test_a_tally_told_after_the_happening_keeps_its_own_figure(extractor: EventExtractor) -> None:
+    # undated, the tally would otherwise be taken for the attack told again, and its 40 replace 11
+    text = ("Militants attacked the village of Imam Wais in Diyala province, killing 11 people, officials said. "
+            "Since January, more than 40 civilians have been killed in the province, according to local officials.")
+    found = extractor.extract(make_context(text, None))
+    assert [e.counts.get("killed") for e in found] == [11, 40]
+    assert [bool(e.attrs.get("tally")) for e in found] == [False, True]
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("Masked gunmen shot dead a money changer in Basra on Monday.", {"killed": 1}),
+    ("Gunmen killed a jeweller and his son in Mosul on Monday.", {"killed": 2}),
+])
+def test_a_trade_names_one_person(extractor: EventExtractor, text: str, counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # single people after a comma break a figure of people down, as groups do
+    ("Gunmen killed three people, two soldiers and a civilian, at a checkpoint in Hawija on Monday.", {"killed": 3}),
+    ("A bomb killed four people, a policeman and three civilians, in Hawija on Monday.", {"killed": 4}),
+])
+def test_single_people_breaking_a_figure_down_are_not_added(extractor: EventExtractor, text: str,
+                                                            counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
