@@ -274,6 +274,10 @@ class EventExtractor:
                 if not is_verb and rule.require_own_anchor and last.dep_ in ("dobj", "pobj") \
                         and _STANCE.match(last.head.lower_ if last.dep_ == "dobj" else last.head.head.lower_):
                     continue  # "endorsed Tuesday's attack", "responsibility for the 7 October attack": told elsewhere
+                if not is_verb and _topic_of(sent.doc[tokens[end - 1].i]):
+                    continue  # "reached an agreement on the deployment of joint forces": what was agreed, no happening
+                if not is_verb and _planned_by_light_verb(sent.doc[tokens[end - 1].i]):
+                    continue  # "said it would hold a rally next week": not held yet
                 if not is_verb and _investigated(words, i):
                     continue  # "ordered an investigation into the shooting": the shooting is told elsewhere
                 if not is_verb and any(c.dep_ == "nsubj" for c in sent.doc[tok.i].children) \
@@ -300,8 +304,13 @@ class EventExtractor:
                 if end == i + 1 and tok.dep_ == "compound" and tok.head.i > tok.i and not tok.text[:1].isupper() \
                         and tok.head.lower_ not in rule.nouns:
                     continue  # "an attack drone struck": the word names a kind of thing; the verb reports
-                found.append(Candidate(rule, sent, tokens[i].i, tokens[end - 1].i + 1, is_verb, passive, tag=tag))
-                break  # one trigger per rule per sentence
+                cand = Candidate(rule, sent, tokens[i].i, tokens[end - 1].i + 1, is_verb, passive, tag=tag)
+                if any(c.rule is rule for c in found):
+                    # one trigger per rule per sentence, unless a clause of its own tells a second one
+                    # ("Hundreds demonstrated in Nasiriyah, while in Kut dozens staged a sit-in")
+                    if not all(_own_clauses(c, cand) for c in found if c.rule is rule):
+                        break
+                found.append(cand)
         # A rule suppresses another's trigger in the same mention of one happening ("the drone
         # strike, which fired missiles"), not one a temporal connector sets apart ("..., after a
         # rocket attack on a base killed ...") or one far away in the sentence.
@@ -394,6 +403,11 @@ class EventExtractor:
         for c in found:
             key = (c.rule.type, c.rule.sub_type, c.rule.label if c.rule.sub_type == "Other" else "")
             held = best.get(key)
+            if held is not None and _own_clauses(held, c):
+                # "Hundreds demonstrated in Nasiriyah, while in Kut dozens of graduates staged a sit-in":
+                # two crowds, each with its own clause and subject
+                key = (*key[:2], f"{key[2]}#{c.start}")
+                held = None
             if held is not None and not c.is_verb and not held.is_verb and _set_apart(held, c):
                 # "carried out the strike in response to attacks, including a drone attack on a base
                 # in Jordan": two happenings of one kind, the second told as the first's cause
@@ -614,6 +628,7 @@ class EventExtractor:
                 twin = next((i for i in range(first, len(events)) if is_same_family(events[i], event)
                              and not (i in made and not cand.is_verb and not made[i].is_verb
                                       and _set_apart(made[i], cand))
+                             and not (i in made and _own_clauses(made[i], cand))
                              and not _other_days(events[i], event)), None)
                 if twin is None:
                     made[len(events)] = cand
@@ -1051,8 +1066,9 @@ class EventExtractor:
             if not (close & rule.require_participant_types) and not near_hit:
                 return None
         # "were torched by protestors": a passive verb with its agent written is a concrete happening.
-        by_agent = cand.passive and bool(re.match(r"\s+by\s+\w", text[sent.doc[cand.end - 1].idx
-                                                                       + len(sent.doc[cand.end - 1].text):][:12]))
+        by_agent = cand.passive and (bool(re.match(r"\s+by\s+\w", text[sent.doc[cand.end - 1].idx
+                                                                        + len(sent.doc[cand.end - 1].text):][:12]))
+                                     or _agent_of_conjoined(sent.doc[cand.end - 1]))
         if not counts and is_inside_speech(text, trigger):
             return None  # what a speaker says may happen or happened: the narrative reports what did
         anchored = has_date or has_place or bool(counts) or by_agent \
@@ -2011,7 +2027,29 @@ def _news_of(told: Candidate, violent: Candidate) -> bool:
     """Return True when an announcement tells the news of a violent happening of its sentence,
     however far apart ("the army announced the death of two soldiers and injuries to 20 others
     following a drone attack launched from Iraq"): the happening is the event."""
-    return told.rule.label == "announcement" and violent.rule.type in VIOLENT_TYPES and violent.start > told.start
+    if told.rule.label != "announcement" or violent.rule.type not in VIOLENT_TYPES:
+        return False
+    return violent.start > told.start or _reports_clause(told, violent)
+
+
+def _reports_clause(told: Candidate, violent: Candidate) -> bool:
+    """Return True when an announcing verb set after a clause reports that clause ("Iraqi forces
+    recaptured the Old City on Sunday, the prime minister announced"): the parse makes the clause
+    the verb's complement, and the verb takes no object of its own."""
+    doc = told.sent.doc
+    if not told.is_verb or not doc.has_annotation("DEP"):
+        return False
+    verb = doc[told.start]
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+        return False  # "..., and the army announced the end of the operation": its own news
+    token = doc[violent.start]
+    for _ in range(12):
+        if token.head.i == token.i:
+            return False
+        if token.head.i == verb.i:
+            return token.dep_ in ("ccomp", "parataxis") and token.i < verb.i
+        token = token.head
+    return False
 
 
 def _reported_by(told: Candidate, saying: Candidate) -> bool:
@@ -2182,6 +2220,47 @@ def _tells_in_clause(sent: Any, trigger_at: int, verb: Any) -> bool:
     return False
 
 
+# Nouns whose "on/over/about" phrase says what they are about ("an agreement on the deployment of ...").
+TOPIC_NOUNS = frozenset({"agreement", "agreements", "deal", "deals", "accord", "accords", "memorandum", "talks",
+                         "negotiations", "discussion", "discussions", "dispute", "disputes", "law", "bill",
+                         "decision", "plan", "plans", "proposal", "resolution", "consultations", "understanding"})
+# Verbs that hold or stage a happening named by a noun ("hold a rally", "stage a sit-in").
+STAGING_VERBS = frozenset({"hold", "stage", "organise", "organize", "launch", "mount", "conduct", "carry", "call"})
+# Subordinators that set a second clause beside the first ("..., while in Kut dozens staged a sit-in").
+CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})
+
+
+def _topic_of(noun: Any) -> bool:
+    """Return True when a noun trigger is what an agreement, talks or a plan are about ("reached an
+    agreement on the deployment of joint forces", "talks over the withdrawal of US troops"): no
+    happening told."""
+    if not noun.doc.has_annotation("DEP") or noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ not in ("on", "over", "about", "regarding", "concerning"):
+        return False
+    owner = prep.head  # "an agreement on ...", "agreed on ...", "reached an agreement on Sunday on ..."
+    return owner.lower_ in TOPIC_NOUNS or owner.lower_ in ("agreed", "agree", "agrees") \
+        or any(c.dep_ == "dobj" and c.lower_ in TOPIC_NOUNS for c in owner.children)
+
+
+def _planned_by_light_verb(noun: Any) -> bool:
+    """Return True when a noun trigger is the object of a staging verb that did not happen (yet):
+    "said it would hold a rally next week", "plans to stage a sit-in", "did not launch an attack"."""
+    if not noun.doc.has_annotation("DEP") or noun.dep_ != "dobj":
+        return False
+    verb = noun.head
+    return verb.lower_ in STAGING_VERBS and not_happened(verb)
+
+
+def _agent_of_conjoined(verb: Any) -> bool:
+    """Return True when a passive verb shares the agent of the verb coordinated with it ("a third
+    device was found and dismantled by the bomb squad"): the doer is written."""
+    if not verb.doc.has_annotation("DEP"):
+        return False
+    return any(c.dep_ == "conj" and any(g.dep_ == "agent" for g in c.children) for c in verb.children)
+
+
 def _means_as_subject(found: list[Candidate]) -> list[Candidate]:
     """Return the candidates with a verb whose subject is a strike told by another trigger made one.
 
@@ -2291,17 +2370,33 @@ def _own_clauses(a: Candidate, b: Candidate) -> bool:
     if not a.sent.doc.has_annotation("DEP"):
         return False
     doc = a.sent.doc
-    # the clause verb of each trigger ("a drone struck" matches the phrase "drone strike": its verb)
-    verbs: list[Any] = [
-        next((t for t in doc[c.start:c.end] if any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children)), None)
-        for c in (a, b)]
+    # the clause verb of each trigger ("a drone struck" matches the phrase "drone strike": its verb;
+    # "staged a sit-in": the verb whose object the noun is)
+    verbs: list[Any] = [_clause_verb(doc, c) for c in (a, b)]
     if any(v is None for v in verbs):
         return False
     first, second = sorted(verbs, key=lambda t: int(t.i))
-    if second.dep_ != "conj" or second.head.i != first.i:
+    contrasted = second.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in second.children)
+    if second.dep_ != "conj" and not contrasted or second.head.i != first.i:
         return False
     subjects = [[c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")] for v in (first, second)]
     return all(subjects) and subjects[0][0].lower_ != subjects[1][0].lower_
+
+
+def _clause_verb(doc: Any, cand: Candidate) -> Any | None:
+    """Return the verb heading a trigger's clause: a word of the trigger with a subject, else, for a
+    noun, the verb it is the object of ("dozens staged a sit-in": "staged")."""
+    own = next((t for t in doc[cand.start:cand.end] if any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children)), None)
+    if own is not None or cand.is_verb:
+        return own
+    token = doc[cand.start]
+    for _ in range(4):  # "staged a sit-in demanding jobs": up through the noun's phrase to its verb
+        if token.dep_ in ("relcl", "acl", "pobj") or token.head.i == token.i:
+            return None  # a noun in a relative clause or after a preposition belongs to another's clause
+        token = token.head
+        if any(k.dep_ in ("nsubj", "nsubjpass") for k in token.children):
+            return token
+    return None
 
 
 def _time_apart(host: Candidate, outcome: Candidate) -> bool:

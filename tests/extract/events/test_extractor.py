@@ -1552,3 +1552,55 @@ def test_one_doers_coordinated_violent_verbs_are_one_attack(extractor: EventExtr
     apart = events_of(extractor, "Rockets hit the Green Zone on Sunday, and a drone struck Erbil airport, "
                                  "security sources said.")
     assert len(apart) == 2
+
+
+def test_an_announcing_verb_after_the_clause_it_reports_is_no_event(extractor: EventExtractor) -> None:
+    event = only(extractor, "Iraqi troops retook the town of Rawa from the Islamic State on Friday after weeks of "
+                            "fighting, the defence minister announced.")
+    assert event.type == "Battles"
+
+
+def test_what_an_agreement_is_about_is_no_happening(extractor: EventExtractor) -> None:
+    event = only(extractor, "Baghdad and Erbil reached a deal on Thursday on the deployment of federal troops "
+                            "along the disputed border.")
+    assert event.sub_type == "Agreement"
+
+
+def test_a_rally_someone_would_hold_is_not_held(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The Sadrist movement said on Monday that it would hold a rally in Najaf next "
+                                 "Friday.")
+    assert not [e for e in found if e.type == "Protests"]
+
+
+def test_a_passive_verb_sharing_the_agent_of_its_conjunct_is_told(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A bomb went off near a bakery in Mosul on Sunday, wounding a child. A second "
+                                 "device was discovered and defused by police engineers.", "2022-05-03")
+    assert sorted(e.sub_type for e in found) == ["Disrupted weapons use", "Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("text, sub_types", [
+    ("Dozens of nurses protested outside the health directorate in Amara on Tuesday, while in Kut, hundreds of "
+     "farmers staged a sit-in over water shortages.", ["Peaceful protest", "Peaceful protest"]),
+    ("Turkish jets bombed a PKK hideout near Avashin on Sunday, while Turkish howitzers pounded villages in the "
+     "Zakho district.", ["Air/drone strike", "Shelling/artillery/missile attack"]),
+])
+def test_a_while_clause_with_a_subject_of_its_own_tells_a_second_happening(
+        extractor: EventExtractor, text: str, sub_types: list[str]) -> None:
+    assert sorted(e.sub_type for e in events_of(extractor, text)) == sorted(sub_types)
+
+
+def test_seized_explosive_belts_are_no_suicide_bombing(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Police seized four explosive belts and a rifle in a house in Tikrit on Monday.")
+    assert "Suicide bomb" not in [e.sub_type for e in found]
+    assert "Disrupted weapons use" in [e.sub_type for e in found]
+
+
+def test_people_gathering_peacefully_protest(extractor: EventExtractor) -> None:
+    event = only(extractor, "Several hundred residents gathered peacefully outside the council building in Kut "
+                            "on Saturday.")
+    assert event.sub_type == "Peaceful protest"
+
+
+def test_handing_control_of_a_town_to_another_force_is_a_transfer(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The brigade handed control of the town to the federal police on Wednesday.")
+    assert [e.sub_type for e in found] == ["Non-violent transfer of territory"]
