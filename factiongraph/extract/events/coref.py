@@ -466,9 +466,14 @@ ANOTHER_ONE = re.compile(r"(?<!\bwas the )(?<!\bis the )(?<!\bmarks the )(?<!\bm
                          r"clash|clashes|shooting|bomb|bombs|device|ied|car\s+bomb|killing|assassination)\b", re.I)
 
 
+# "Separately, ...", "Elsewhere, ...", "In a separate incident, ...": the sentence opens on another story.
+SEPARATE_STORY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+(?:a\s+)?separate\s+(?:\w+\s+)?(?:incidents?|developments?|"
+                            r"attacks?|cases?)|In\s+another\s+(?:\w+\s+)?(?:incidents?|developments?|cases?))\b")
+
+
 def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, allied: Allied | None = None) -> bool:
     """Return True if ``new`` (later in the same document) re-describes ``prev``."""
-    if new.evidence and _occurs(ANOTHER_ONE, new.evidence[0].text):
+    if new.evidence and (_occurs(ANOTHER_ONE, new.evidence[0].text) or SEPARATE_STORY.match(new.evidence[0].text)):
         return False
     if any(e.counts and e.evidence and _occurs(TALLY, e.evidence[0].text) for e in (prev, new)):
         return False

@@ -323,7 +323,8 @@ class EventExtractor:
             o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
             for o in found)]
         kept = [c for c in found if not any(
-            c.rule.id in o.rule.suppresses and (same_mention(c, o) or _news_of(c, o)) for o in found)]
+            c.rule.id in o.rule.suppresses and (same_mention(c, o) or _news_of(c, o)) and not _judged(o, c)
+            for o in found)]
         kept = [c for c in kept if not (c.rule.label == "statement" and c.is_verb and any(
             _reported_by(o, c) for o in kept if o is not c))]
         kept = [c for c in kept if not any(_setting_of(c, o) for o in kept if o is not c)]
@@ -2251,6 +2252,17 @@ def _planned_by_light_verb(noun: Any) -> bool:
         return False
     verb = noun.head
     return verb.lower_ in STAGING_VERBS and not_happened(verb)
+
+
+def _judged(told: Candidate, judging: Candidate) -> bool:
+    """Return True when a violent noun trigger is the object of a judging statement verb ("The foreign
+    ministry on Tuesday condemned the Turkish bombardment of villages"): the condemnation is a position
+    of its own, told beside the happening it judges, not the happening's news."""
+    doc = told.sent.doc
+    if told.is_verb or not judging.is_verb or judging.rule.label != "statement" or not doc.has_annotation("DEP"):
+        return False
+    noun = doc[told.end - 1]
+    return noun.dep_ == "dobj" and noun.head.i == judging.start and bool(_JUDGING.match(noun.head.lower_))
 
 
 def _agent_of_conjoined(verb: Any) -> bool:

@@ -1604,3 +1604,16 @@ def test_people_gathering_peacefully_protest(extractor: EventExtractor) -> None:
 def test_handing_control_of_a_town_to_another_force_is_a_transfer(extractor: EventExtractor) -> None:
     found = events_of(extractor, "The brigade handed control of the town to the federal police on Wednesday.")
     assert [e.sub_type for e in found] == ["Non-violent transfer of territory"]
+
+
+def test_a_condemnation_of_a_strike_is_a_position_of_its_own(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The Iraqi foreign ministry on Monday condemned the Turkish bombardment of two "
+                                 "villages near Zakho.")
+    assert sorted(e.attrs.get("label") for e in found) == ["air-strike", "statement"]
+
+
+def test_a_sentence_opened_by_separately_tells_another_happening(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The prime minister on Wednesday replaced the commander of the Anbar Operations "
+                                 "Command. Separately, the interior minister dismissed the police chief of Kirkuk "
+                                 "after a string of killings.")
+    assert [e.sub_type for e in found] == ["Change to group/activity", "Change to group/activity"]
