@@ -414,8 +414,10 @@ TALLY = re.compile(r"\b(?:since\s+(?:the\s+)?(?:\w+\s+){0,2}(?:began|started|eru
                    r"since\s+the\s+(?:start|beginning|outbreak)|so\s+far|to\s+date|in\s+total|altogether)\b", re.I)
 
 
-# "dozens of", "hundreds of", "a series of" before a trigger: a campaign of many happenings.
-_MANY_OF = r"\b(?:dozens|hundreds|scores|thousands|numerous|a\s+series|a\s+wave|a\s+string|a\s+spate)\s+of\s+"
+# "dozens of", "hundreds of", "a series of" before a trigger, or a figure of ten or more ("around 80
+# rocket attacks"): a campaign of many happenings.
+_MANY_OF = r"(?:\b(?:dozens|hundreds|scores|thousands|numerous|a\s+series|a\s+wave|a\s+string|a\s+spate)\s+of\s+" \
+    r"|(?<![\d,.])[1-9]\d{1,2}\s+(?!people|civilians|soldiers|fighters|members|militants|killed|dead|wounded))"
 
 
 # A sentence opening with the happening just told, named again ("The explosion killed three

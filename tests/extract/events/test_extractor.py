@@ -1617,3 +1617,9 @@ def test_a_sentence_opened_by_separately_tells_another_happening(extractor: Even
                                  "Command. Separately, the interior minister dismissed the police chief of Kirkuk "
                                  "after a string of killings.")
     assert [e.sub_type for e in found] == ["Change to group/activity", "Change to group/activity"]
+
+
+def test_a_figure_of_many_attacks_is_a_campaign_not_the_attack_before(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Three rockets were fired at Erbil and landed near the airport. In all, around 60 "
+                                 "rocket attacks have taken place against US sites in Iraq this year.", None)
+    assert len(found) == 2
