@@ -499,7 +499,7 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, alli
         return True
     if _attack_recalled(prev, new, ancestors):
         return True
-    if _headline_told_in_full(prev, new, ancestors):
+    if _headline_told_in_full(prev, new, ancestors) or _headline_lead(prev, new, ancestors, allied):
         return True
     if _part_intercepted(prev, new):
         return True
@@ -653,6 +653,25 @@ def _headline_told_in_full(prev: Event, new: Event, ancestors: Ancestors | None)
     return not roles_conflict(prev, new) and counts_compatible(prev, new) and (
         places_compatible(prev, new, ancestors, containers=True) or _unplaced(prev) or _unplaced(new)
         or bool(prev.attrs.get("location_direction")) and same_toll)
+
+
+def _headline_lead(prev: Event, new: Event, ancestors: Ancestors | None, allied: Allied | None) -> bool:
+    """Return True for the body's first telling of the happening its headline sums up, of the same
+    family ("Drone attack targets oil field in Kurdistan Region" / "An armed drone attacked the Khor Mor
+    gas field on Monday"), when nothing tells them apart: the headline names no side and has taken no
+    body telling yet,
+    it has no day of its own or the body's, no other doer, a toll that may be the body's, and a place
+    that holds the body's, a place no gazetteer knows on either side, or only a country (a headline's
+    "near Syria border" is a bearing, not where it happened)."""
+    if not prev.attrs.get("summary") or new.attrs.get("summary") or len(prev.evidence) != 1 \
+            or prev.actors or prev.targets:
+        return False  # a headline naming sides is matched by them (`_headline_told_in_full`)
+    if not is_same_family(prev, new) or roles_conflict(prev, new, allied) or not counts_compatible(prev, new):
+        return False
+    if not is_undated(prev) and not (dates_compatible(prev, new) and prev.date_start == new.date_start):
+        return False
+    return places_compatible(prev, new, ancestors, containers=True) or _unplaced(prev) or _unplaced(new) \
+        or prev.geo_precision == "country"
 
 
 _INTERCEPTED = frozenset({"intercepted", "downed", "shot", "shot down", "intercept", "down"})

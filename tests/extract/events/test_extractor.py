@@ -1623,3 +1623,14 @@ def test_a_figure_of_many_attacks_is_a_campaign_not_the_attack_before(extractor:
     found = events_of(extractor, "Three rockets were fired at Erbil and landed near the airport. In all, around 60 "
                                  "rocket attacks have taken place against US sites in Iraq this year.", None)
     assert len(found) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Drone attack hits gas field in Kurdistan Region\n\nAn armed drone struck the Khor Mor gas field in Chamchamal "
+    "on Monday evening, halting production, the operator said.",
+    "Drone strike kills militia commander near Syria border\n\nA militia commander was killed with two companions "
+    "when an unidentified drone hit their car near al-Qaim on Wednesday night, security sources said.",
+])
+def test_a_headline_naming_no_side_is_the_body_lead_it_sums_up(text: str) -> None:
+    found = headlined_events(text, "2023-06-21")
+    assert [e.sub_type for e in found] == ["Air/drone strike"]
