@@ -2363,14 +2363,18 @@ SETTING_PREPS = frozenset({"at", "during", "on", "near", "outside", "inside"})
 
 def _setting_of(told: Candidate, violent: Candidate) -> bool:
     """Return True when a non-violent noun trigger is where a violent one happened ("a suicide bomber
-    blew himself up at a funeral", "a bomb exploded during a meeting of tribal elders"): the
-    gathering is the scene of the violence, no development of its own."""
+    blew himself up at a funeral", "a bomb exploded during a meeting of tribal elders"), or what it
+    struck ("a suicide attacker struck a funeral"): the gathering is the scene of the violence, no
+    development of its own."""
     if told.is_verb or told.rule.type != "Strategic developments" or violent.rule.type not in VIOLENT_TYPES:
         return False
     noun = told.sent.doc[told.end - 1]
-    if noun.dep_ != "pobj" or noun.head.lower_ not in SETTING_PREPS:
+    if noun.dep_ == "dobj":  # "a suicide attacker struck a funeral", "gunmen attacked a wedding": what was hit
+        host = noun.head
+    elif noun.dep_ != "pobj" or noun.head.lower_ not in SETTING_PREPS:
         return False
-    host = noun.head.head
+    else:
+        host = noun.head.head
     return violent.start <= host.i < violent.end or any(
         violent.start <= k.i < violent.end for k in host.children if k.dep_ in ("nsubj", "nsubjpass"))
 

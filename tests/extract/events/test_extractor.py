@@ -1634,3 +1634,9 @@ def test_a_figure_of_many_attacks_is_a_campaign_not_the_attack_before(extractor:
 def test_a_headline_naming_no_side_is_the_body_lead_it_sums_up(text: str) -> None:
     found = headlined_events(text, "2023-06-21")
     assert [e.sub_type for e in found] == ["Air/drone strike"]
+
+
+def test_a_funeral_a_bomber_struck_is_the_target_not_an_event(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A suicide bomber wearing an explosive vest struck a funeral in Tarmiyah on "
+                                 "Friday, killing nine mourners.")
+    assert [e.sub_type for e in found] == ["Suicide bomb"]
