@@ -2350,6 +2350,12 @@ def _doer_words(cand: Candidate) -> set[str]:
     heads = [c for c in verb.children if c.dep_ == "nsubj"] if not cand.passive else \
         [o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
          for o in c.children if o.dep_ == "pobj"]
+    if not heads and cand.passive:  # "was killed in an attack by ISIS gunmen": the attack's doer
+        told = [verb, *(c for c in verb.children if c.dep_ == "conj")]  # "was killed and two were injured in ..."
+        heads = [d for v in told for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                 for o in c.children if o.dep_ == "pobj"
+                 for b in o.children if b.dep_ == "prep" and b.lower_ == "by"
+                 for d in b.children if d.dep_ == "pobj"]
     if not heads and verb.dep_ == "conj":  # "killed three and wounded 40": the first verb's doer
         heads = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if heads and all(h.lower_ in ("they", "it", "we") for h in heads) and verb.dep_ == "ccomp":

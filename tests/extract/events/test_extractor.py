@@ -1640,3 +1640,9 @@ def test_a_funeral_a_bomber_struck_is_the_target_not_an_event(extractor: EventEx
     found = events_of(extractor, "A suicide bomber wearing an explosive vest struck a funeral in Tarmiyah on "
                                  "Friday, killing nine mourners.")
     assert [e.sub_type for e in found] == ["Suicide bomb"]
+
+
+def test_police_killed_in_an_attack_by_gunmen_fought_them(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A police officer was killed and two others were wounded in an attack by ISIS "
+                                 "gunmen on a checkpoint in the Mutaibija area of Salahuddin on Thursday.\n")
+    assert [(e.type, e.sub_type) for e in found] == [("Battles", "Armed clash")]
