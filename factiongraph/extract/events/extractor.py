@@ -250,6 +250,8 @@ class EventExtractor:
                     tag = "NOUN"  # "Soleimani's killing in 2020": a possessor makes the gerund a noun
                 is_verb = tag != "NOUN"
                 passive = is_verb and self._is_passive(words, i, end, tag)
+                if is_verb and rule.label == "threat" and _warning_as_speech_tag(sent.doc[tok.i]):
+                    continue  # "Israel, he warned, seeks to ...": how a view was voiced, no threat made
                 if passive and rule.active_only:
                     continue
                 if not self._context_ok(rule, words, i, end, passive) and not (
@@ -2263,6 +2265,18 @@ def _judged(told: Candidate, judging: Candidate) -> bool:
         return False
     noun = doc[told.end - 1]
     return noun.dep_ == "dobj" and noun.head.i == judging.start and bool(_JUDGING.match(noun.head.lower_))
+
+
+def _warning_as_speech_tag(verb: Any) -> bool:
+    """Return True when "warned" only tags the words it reports, set inside or after them ("Israel, he
+    warned, seeks to advance plans", "The situation could spiral out of control, the minister warned"):
+    a view voiced, not a threat made by the speaker."""
+    if not verb.doc.has_annotation("DEP") or not verb.lower_.startswith("warn"):
+        return False
+    if verb.dep_ == "parataxis":
+        return True
+    return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children)
 
 
 def _agent_of_conjoined(verb: Any) -> bool:

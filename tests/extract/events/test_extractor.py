@@ -1646,3 +1646,16 @@ def test_police_killed_in_an_attack_by_gunmen_fought_them(extractor: EventExtrac
     found = events_of(extractor, "A police officer was killed and two others were wounded in an attack by ISIS "
                                  "gunmen on a checkpoint in the Mutaibija area of Salahuddin on Thursday.\n")
     assert [(e.type, e.sub_type) for e in found] == [("Battles", "Armed clash")]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey, he warned on Sunday, wants to expand its bases in the Kurdistan Region.",
+    "The crisis could spread to the whole region, the Iraqi foreign minister warned on Sunday.",
+])
+def test_warned_as_a_speech_tag_is_no_threat(extractor: EventExtractor, text: str) -> None:
+    assert not [e for e in events_of(extractor, text) if e.attrs.get("label") == "threat"]
+
+
+def test_a_warning_of_what_a_group_will_do_stays_a_threat(extractor: EventExtractor) -> None:
+    event = only(extractor, "Kataib Hezbollah warned on Sunday that it would target US bases in Iraq.")
+    assert event.attrs.get("label") == "threat"
