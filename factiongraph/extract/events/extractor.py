@@ -508,7 +508,8 @@ class EventExtractor:
         if tag in ("VBD", "VBN"):
             return True
         if tag == "VBG":
-            return bool(before) and before[-1] in ("was", "were") or _means_of_a_past_act(tokens[i])
+            return bool(before) and before[-1] in ("was", "were") or _means_of_a_past_act(tokens[i]) \
+                or bool(before) and before[-1] in ASPECT_PAST or _absolute_past(tokens[i])
         if headline and tag in ("VBZ", "VB"):
             return True  # a headline's present tense tells what happened: "Gunmen kill activist in Basra"
         # Historical present (captions, other headlines) only with an explicit year in the sentence.
@@ -2277,6 +2278,23 @@ def _warning_as_speech_tag(verb: Any) -> bool:
         return True
     return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) \
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children)
+
+
+# Past aspect verbs before an -ing form that tell it began or went on ("began withdrawing Tuesday").
+ASPECT_PAST = frozenset({"began", "begun", "started", "continued", "kept"})
+
+
+def _absolute_past(token: Any) -> bool:
+    """Return True for an -ing verb with a subject of its own in a "with" phrase hung on a past verb
+    ("The violence pitted Sadr loyalists against rival factions, with the sides exchanging gunfire"):
+    it tells what went on then."""
+    if not token.doc.has_annotation("DEP") or token.dep_ not in ("pcomp", "pobj", "advcl"):
+        return False
+    head = token.head
+    if head.lower_ != "with" or not any(c.dep_ == "nsubj" for c in token.children):
+        return False
+    verb = head.head
+    return verb.lower_.endswith("ed") or verb.lower_ in _IRREGULAR_PAST
 
 
 def _agent_of_conjoined(verb: Any) -> bool:

@@ -1659,3 +1659,14 @@ def test_warned_as_a_speech_tag_is_no_threat(extractor: EventExtractor, text: st
 def test_a_warning_of_what_a_group_will_do_stays_a_threat(extractor: EventExtractor) -> None:
     event = only(extractor, "Kataib Hezbollah warned on Sunday that it would target US bases in Iraq.")
     assert event.attrs.get("label") == "threat"
+
+
+def test_sides_exchanging_fire_in_a_with_phrase_fought(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The unrest on Monday pitted the cleric's loyalists against rival factions, with "
+                                 "the two sides exchanging gunfire across the square.")
+    assert [(e.type, e.sub_type) for e in found] == [("Battles", "Armed clash")]
+
+
+def test_began_withdrawing_tells_a_withdrawal(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Fighters of the brigade began withdrawing on Tuesday from the town of Sinjar.")
+    assert [e.attrs.get("label") for e in found] == ["withdrawal"]
