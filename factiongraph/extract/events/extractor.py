@@ -252,6 +252,9 @@ class EventExtractor:
                 passive = is_verb and self._is_passive(words, i, end, tag)
                 if is_verb and rule.label == "threat" and _warning_as_speech_tag(sent.doc[tok.i]):
                     continue  # "Israel, he warned, seeks to ...": how a view was voiced, no threat made
+                if is_verb and rule.label == "threat" and tok.lower_ in ("gave", "given") \
+                        and not _deadline_given(sent.doc[tok.i]):
+                    continue  # "gave a speech hours after the attack": no deadline set
                 if passive and rule.active_only:
                     continue
                 if not self._context_ok(rule, words, i, end, passive) and not (
@@ -2266,6 +2269,22 @@ def _judged(told: Candidate, judging: Candidate) -> bool:
         return False
     noun = doc[told.end - 1]
     return noun.dep_ == "dobj" and noun.head.i == judging.start and bool(_JUDGING.match(noun.head.lower_))
+
+
+_DEADLINE_UNITS = frozenset({"minutes", "hours", "days", "deadline"})
+
+
+def _deadline_given(verb: Any) -> bool:
+    """Return True when "gave" sets a deadline for an act: a span of time followed by "to" and what must
+    be done ("gave his followers 60 minutes to withdraw", "gave US forces 48 hours to leave")."""
+    doc = verb.doc
+    for k in range(verb.i + 1, min(verb.i + 8, len(doc) - 1)):
+        if doc[k].lower_ in _DEADLINE_UNITS:
+            nxt = k + 1
+            while nxt < len(doc) and doc[nxt].text in ('"', "'", "\u201d", "\u2019"):
+                nxt += 1
+            return nxt < len(doc) and doc[nxt].lower_ == "to"
+    return False
 
 
 def _warning_as_speech_tag(verb: Any) -> bool:

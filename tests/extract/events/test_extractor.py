@@ -1670,3 +1670,10 @@ def test_sides_exchanging_fire_in_a_with_phrase_fought(extractor: EventExtractor
 def test_began_withdrawing_tells_a_withdrawal(extractor: EventExtractor) -> None:
     found = events_of(extractor, "Fighters of the brigade began withdrawing on Tuesday from the town of Sinjar.")
     assert [e.attrs.get("label") for e in found] == ["withdrawal"]
+
+
+def test_a_deadline_given_for_an_act_is_an_ultimatum(extractor: EventExtractor) -> None:
+    event = only(extractor, "The group gave US forces 48 hours to leave Iraq on Sunday.")
+    assert (event.sub_type, event.attrs.get("label")) == ("Other", "threat")
+    assert not [e for e in events_of(extractor, "The minister gave a speech hours after the funeral on Tuesday.")
+                if e.attrs.get("label") == "threat"]
