@@ -1677,3 +1677,9 @@ def test_a_deadline_given_for_an_act_is_an_ultimatum(extractor: EventExtractor) 
     assert (event.sub_type, event.attrs.get("label")) == ("Other", "threat")
     assert not [e for e in events_of(extractor, "The minister gave a speech hours after the funeral on Tuesday.")
                 if e.attrs.get("label") == "threat"]
+
+
+def test_a_vote_told_by_its_noun_is_a_vote(extractor: EventExtractor) -> None:
+    event = only(extractor, "Members of parliament held a vote on Saturday on a resolution to expel foreign "
+                            "troops.")
+    assert event.attrs.get("label") == "vote"
