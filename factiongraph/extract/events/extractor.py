@@ -336,6 +336,10 @@ class EventExtractor:
         # "The Security Media Cell announced that an IED exploded ...": the news of the happening,
         # whichever rule told it (not only those whose rule lists the announcement as suppressed)
         kept = [c for c in kept if not any(_news_of(c, o) for o in kept if o is not c)]
+        # "X said in a statement on Monday ..., vowing to retaliate": the vow is part of the statement
+        kept = [c for c in kept if not (c.is_verb and c.tag == "VBG" and _vow_beside_past(sent.doc[c.start]) and any(
+            o.is_verb and o.rule.type == "Strategic developments" and o.start == sent.doc[c.start].head.i
+            for o in kept))]
         main = [c for c in kept if not c.rule.outcome]
         hosts = [c for c in main if self._can_host_outcome(c)]
         for c in kept:
@@ -512,7 +516,8 @@ class EventExtractor:
             return True
         if tag == "VBG":
             return bool(before) and before[-1] in ("was", "were") or _means_of_a_past_act(tokens[i]) \
-                or bool(before) and before[-1] in ASPECT_PAST or _absolute_past(tokens[i])
+                or bool(before) and before[-1] in ASPECT_PAST or _absolute_past(tokens[i]) \
+                or _vow_beside_past(tokens[i])
         if headline and tag in ("VBZ", "VB"):
             return True  # a headline's present tense tells what happened: "Gunmen kill activist in Basra"
         # Historical present (captions, other headlines) only with an explicit year in the sentence.
@@ -2301,6 +2306,26 @@ def _warning_as_speech_tag(verb: Any) -> bool:
 
 # Past aspect verbs before an -ing form that tell it began or went on ("began withdrawing Tuesday").
 ASPECT_PAST = frozenset({"began", "begun", "started", "continued", "kept"})
+
+
+_VOWING = frozenset({"vowing", "threatening", "pledging"})
+
+
+def _vow_beside_past(token: Any) -> bool:
+    """Return True for "vowing/threatening to ..." hung on a past verb ("The PMF announced on Monday the
+    killing of its fighters ..., vowing to take revenge"): the vow was made then."""
+    if not token.doc.has_annotation("DEP") or token.lower_ not in _VOWING or token.dep_ not in ("advcl", "conj"):
+        return False
+    if not any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+        return False
+    head = token.head
+    for _ in range(4):  # "announced ... the killing of fighters in strikes targeting X, vowing to ...": up to "announced"
+        if head.lower_.endswith("ed") or head.lower_ in _IRREGULAR_PAST:
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 def _absolute_past(token: Any) -> bool:

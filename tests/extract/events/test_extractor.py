@@ -1683,3 +1683,12 @@ def test_a_vote_told_by_its_noun_is_a_vote(extractor: EventExtractor) -> None:
     event = only(extractor, "Members of parliament held a vote on Saturday on a resolution to expel foreign "
                             "troops.")
     assert event.attrs.get("label") == "vote"
+
+
+def test_vowing_hung_on_a_past_verb_is_a_threat_unless_a_statement_holds_it(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The PMF announced on Monday the killing of four of its fighters in US strikes on "
+                                 "the border, vowing to take revenge.")
+    assert sorted(e.attrs.get("label") for e in found) == ["air-strike", "threat"]
+    said = events_of(extractor, "Kataib Hezbollah said in a statement on Monday that the raid was a crime, vowing "
+                                "to retaliate.")
+    assert [e.attrs.get("label") for e in said] == ["statement"]
