@@ -1692,3 +1692,8 @@ def test_vowing_hung_on_a_past_verb_is_a_threat_unless_a_statement_holds_it(extr
     said = events_of(extractor, "Kataib Hezbollah said in a statement on Monday that the raid was a crime, vowing "
                                 "to retaliate.")
     assert [e.attrs.get("label") for e in said] == ["statement"]
+
+
+def test_a_reopened_headquarters_is_a_base_established(extractor: EventExtractor) -> None:
+    event = only(extractor, "The brigade reopened its headquarters in the Bartella area on Thursday.")
+    assert event.sub_type == "Headquarters or base established"
