@@ -1697,3 +1697,8 @@ def test_vowing_hung_on_a_past_verb_is_a_threat_unless_a_statement_holds_it(extr
 def test_a_reopened_headquarters_is_a_base_established(extractor: EventExtractor) -> None:
     event = only(extractor, "The brigade reopened its headquarters in the Bartella area on Thursday.")
     assert event.sub_type == "Headquarters or base established"
+
+
+def test_a_deal_struck_is_an_agreement(extractor: EventExtractor) -> None:
+    event = only(extractor, "Baghdad and Ankara struck a deal on Monday on water releases from the Tigris.")
+    assert event.sub_type == "Agreement"
