@@ -482,6 +482,11 @@ class EventExtractor:
         if tag not in ("VBN", "VBD"):
             return False
         before = words[max(0, i - 3):i]
+        # "'s" is "is" only right before the verb or its "been" ("it's been hit"); "Iraq's government
+        # condemned", "Iran's Revolutionary Guards fired": a possessive, the verb is active
+        own = len(before) - 1 - before[::-1].index("'s") if "'s" in before else -1
+        if own >= 0 and not (own == len(before) - 1 or before[own + 1:] in (["been"], ["being"])):
+            before = before[own + 1:]
         if HAVE_FORMS & set(before) and not BE_FORMS & set(before[-2:]):
             return False
         if BE_FORMS & set(before):

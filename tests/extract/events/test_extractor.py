@@ -1702,3 +1702,9 @@ def test_a_reopened_headquarters_is_a_base_established(extractor: EventExtractor
 def test_a_deal_struck_is_an_agreement(extractor: EventExtractor) -> None:
     event = only(extractor, "Baghdad and Ankara struck a deal on Monday on water releases from the Tigris.")
     assert event.sub_type == "Agreement"
+
+
+def test_a_possessive_s_does_not_make_the_verb_passive(extractor: EventExtractor) -> None:
+    event = only(extractor, "Iraq's foreign ministry rejected the Turkish demands on Saturday, calling them a "
+                            "breach of sovereignty.")
+    assert event.attrs.get("label") == "statement"
