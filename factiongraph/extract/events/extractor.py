@@ -55,6 +55,9 @@ from factiongraph.extract.events.told_dates import (date_before_by_span, date_to
                                                     series_period, set_apart_tokens)
 from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
 from factiongraph.kb import KnowledgeBase
+from factiongraph.extract.events.verb_readings import (ASPECT_PAST, CONTRAST_MARKS, IRREGULAR_PAST, STAGING_VERBS,
+                                                        absolute_past, agent_of_conjoined, deadline_given, topic_of,
+                                                        vow_beside_past, warning_as_speech_tag)
 from factiongraph.model import Certainty, DatePrecision, EntityType, Event, Evidence, Mention
 from factiongraph.model.numeric_dates import choose_order
 
@@ -250,10 +253,10 @@ class EventExtractor:
                     tag = "NOUN"  # "Soleimani's killing in 2020": a possessor makes the gerund a noun
                 is_verb = tag != "NOUN"
                 passive = is_verb and self._is_passive(words, i, end, tag)
-                if is_verb and rule.label == "threat" and _warning_as_speech_tag(sent.doc[tok.i]):
+                if is_verb and rule.label == "threat" and warning_as_speech_tag(sent.doc[tok.i]):
                     continue  # "Israel, he warned, seeks to ...": how a view was voiced, no threat made
                 if is_verb and rule.label == "threat" and tok.lower_ in ("gave", "given") \
-                        and not _deadline_given(sent.doc[tok.i]):
+                        and not deadline_given(sent.doc[tok.i]):
                     continue  # "gave a speech hours after the attack": no deadline set
                 if passive and rule.active_only:
                     continue
@@ -279,7 +282,7 @@ class EventExtractor:
                 if not is_verb and rule.require_own_anchor and last.dep_ in ("dobj", "pobj") \
                         and _STANCE.match(last.head.lower_ if last.dep_ == "dobj" else last.head.head.lower_):
                     continue  # "endorsed Tuesday's attack", "responsibility for the 7 October attack": told elsewhere
-                if not is_verb and _topic_of(sent.doc[tokens[end - 1].i]):
+                if not is_verb and topic_of(sent.doc[tokens[end - 1].i]):
                     continue  # "reached an agreement on the deployment of joint forces": what was agreed, no happening
                 if not is_verb and _planned_by_light_verb(sent.doc[tokens[end - 1].i]):
                     continue  # "said it would hold a rally next week": not held yet
@@ -337,7 +340,7 @@ class EventExtractor:
         # whichever rule told it (not only those whose rule lists the announcement as suppressed)
         kept = [c for c in kept if not any(_news_of(c, o) for o in kept if o is not c)]
         # "X said in a statement on Monday ..., vowing to retaliate": the vow is part of the statement
-        kept = [c for c in kept if not (c.is_verb and c.tag == "VBG" and _vow_beside_past(sent.doc[c.start]) and any(
+        kept = [c for c in kept if not (c.is_verb and c.tag == "VBG" and vow_beside_past(sent.doc[c.start]) and any(
             o.is_verb and o.rule.type == "Strategic developments" and o.start == sent.doc[c.start].head.i
             for o in kept))]
         main = [c for c in kept if not c.rule.outcome]
@@ -521,8 +524,8 @@ class EventExtractor:
             return True
         if tag == "VBG":
             return bool(before) and before[-1] in ("was", "were") or _means_of_a_past_act(tokens[i]) \
-                or bool(before) and before[-1] in ASPECT_PAST or _absolute_past(tokens[i]) \
-                or _vow_beside_past(tokens[i])
+                or bool(before) and before[-1] in ASPECT_PAST or absolute_past(tokens[i]) \
+                or vow_beside_past(tokens[i])
         if headline and tag in ("VBZ", "VB"):
             return True  # a headline's present tense tells what happened: "Gunmen kill activist in Basra"
         # Historical present (captions, other headlines) only with an explicit year in the sentence.
@@ -1085,7 +1088,7 @@ class EventExtractor:
         # "were torched by protestors": a passive verb with its agent written is a concrete happening.
         by_agent = cand.passive and (bool(re.match(r"\s+by\s+\w", text[sent.doc[cand.end - 1].idx
                                                                         + len(sent.doc[cand.end - 1].text):][:12]))
-                                     or _agent_of_conjoined(sent.doc[cand.end - 1]))
+                                     or agent_of_conjoined(sent.doc[cand.end - 1]))
         if not counts and is_inside_speech(text, trigger):
             return None  # what a speaker says may happen or happened: the narrative reports what did
         anchored = has_date or has_place or bool(counts) or by_agent \
@@ -2168,8 +2171,6 @@ TOPIC_VERBS = frozenset({"discuss", "discussed", "discusses", "discussing", "rev
 # Adverbs by which a relative clause goes on with the story ("X, who was later released").
 SEQUENCE_ADVERBS = frozenset({"later", "then", "subsequently", "afterwards", "afterward", "eventually", "soon",
                               "immediately", "briefly"})
-# Irregular past forms of verbs a happening is done "by" ("responded by firing", "retaliated by").
-_IRREGULAR_PAST = frozenset("""struck hit shot fought began led took made went sent came""".split())
 
 
 def _means_of_a_past_act(token: Any) -> bool:
@@ -2185,7 +2186,7 @@ def _means_of_a_past_act(token: Any) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may", "should", "to")
            for c in verb.children):
         return False
-    return verb.lower_.endswith("ed") or verb.lower_ in _IRREGULAR_PAST
+    return verb.lower_.endswith("ed") or verb.lower_ in IRREGULAR_PAST
 
 
 def not_happened(token: Any) -> bool:
@@ -2237,30 +2238,6 @@ def _tells_in_clause(sent: Any, trigger_at: int, verb: Any) -> bool:
     return False
 
 
-# Nouns whose "on/over/about" phrase says what they are about ("an agreement on the deployment of ...").
-TOPIC_NOUNS = frozenset({"agreement", "agreements", "deal", "deals", "accord", "accords", "memorandum", "talks",
-                         "negotiations", "discussion", "discussions", "dispute", "disputes", "law", "bill",
-                         "decision", "plan", "plans", "proposal", "resolution", "consultations", "understanding"})
-# Verbs that hold or stage a happening named by a noun ("hold a rally", "stage a sit-in").
-STAGING_VERBS = frozenset({"hold", "stage", "organise", "organize", "launch", "mount", "conduct", "carry", "call"})
-# Subordinators that set a second clause beside the first ("..., while in Kut dozens staged a sit-in").
-CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})
-
-
-def _topic_of(noun: Any) -> bool:
-    """Return True when a noun trigger is what an agreement, talks or a plan are about ("reached an
-    agreement on the deployment of joint forces", "talks over the withdrawal of US troops"): no
-    happening told."""
-    if not noun.doc.has_annotation("DEP") or noun.dep_ != "pobj":
-        return False
-    prep = noun.head
-    if prep.lower_ not in ("on", "over", "about", "regarding", "concerning"):
-        return False
-    owner = prep.head  # "an agreement on ...", "agreed on ...", "reached an agreement on Sunday on ..."
-    return owner.lower_ in TOPIC_NOUNS or owner.lower_ in ("agreed", "agree", "agrees") \
-        or any(c.dep_ == "dobj" and c.lower_ in TOPIC_NOUNS for c in owner.children)
-
-
 def _planned_by_light_verb(noun: Any) -> bool:
     """Return True when a noun trigger is the object of a staging verb that did not happen (yet):
     "said it would hold a rally next week", "plans to stage a sit-in", "did not launch an attack"."""
@@ -2279,79 +2256,6 @@ def _judged(told: Candidate, judging: Candidate) -> bool:
         return False
     noun = doc[told.end - 1]
     return noun.dep_ == "dobj" and noun.head.i == judging.start and bool(_JUDGING.match(noun.head.lower_))
-
-
-_DEADLINE_UNITS = frozenset({"minutes", "hours", "days", "deadline"})
-
-
-def _deadline_given(verb: Any) -> bool:
-    """Return True when "gave" sets a deadline for an act: a span of time followed by "to" and what must
-    be done ("gave his followers 60 minutes to withdraw", "gave US forces 48 hours to leave")."""
-    doc = verb.doc
-    for k in range(verb.i + 1, min(verb.i + 8, len(doc) - 1)):
-        if doc[k].lower_ in _DEADLINE_UNITS:
-            nxt = k + 1
-            while nxt < len(doc) and doc[nxt].text in ('"', "'", "\u201d", "\u2019"):
-                nxt += 1
-            return nxt < len(doc) and doc[nxt].lower_ == "to"
-    return False
-
-
-def _warning_as_speech_tag(verb: Any) -> bool:
-    """Return True when "warned" only tags the words it reports, set inside or after them ("Israel, he
-    warned, seeks to advance plans", "The situation could spiral out of control, the minister warned"):
-    a view voiced, not a threat made by the speaker."""
-    if not verb.doc.has_annotation("DEP") or not verb.lower_.startswith("warn"):
-        return False
-    if verb.dep_ == "parataxis":
-        return True
-    return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) \
-        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children)
-
-
-# Past aspect verbs before an -ing form that tell it began or went on ("began withdrawing Tuesday").
-ASPECT_PAST = frozenset({"began", "begun", "started", "continued", "kept"})
-
-
-_VOWING = frozenset({"vowing", "threatening", "pledging"})
-
-
-def _vow_beside_past(token: Any) -> bool:
-    """Return True for "vowing/threatening to ..." hung on a past verb ("The PMF announced on Monday the
-    killing of its fighters ..., vowing to take revenge"): the vow was made then."""
-    if not token.doc.has_annotation("DEP") or token.lower_ not in _VOWING or token.dep_ not in ("advcl", "conj"):
-        return False
-    if not any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
-        return False
-    head = token.head
-    for _ in range(4):  # "announced ... the killing of fighters in strikes targeting X, vowing to ...": up to "announced"
-        if head.lower_.endswith("ed") or head.lower_ in _IRREGULAR_PAST:
-            return True
-        if head.head.i == head.i:
-            return False
-        head = head.head
-    return False
-
-
-def _absolute_past(token: Any) -> bool:
-    """Return True for an -ing verb with a subject of its own in a "with" phrase hung on a past verb
-    ("The violence pitted Sadr loyalists against rival factions, with the sides exchanging gunfire"):
-    it tells what went on then."""
-    if not token.doc.has_annotation("DEP") or token.dep_ not in ("pcomp", "pobj", "advcl"):
-        return False
-    head = token.head
-    if head.lower_ != "with" or not any(c.dep_ == "nsubj" for c in token.children):
-        return False
-    verb = head.head
-    return verb.lower_.endswith("ed") or verb.lower_ in _IRREGULAR_PAST
-
-
-def _agent_of_conjoined(verb: Any) -> bool:
-    """Return True when a passive verb shares the agent of the verb coordinated with it ("a third
-    device was found and dismantled by the bomb squad"): the doer is written."""
-    if not verb.doc.has_annotation("DEP"):
-        return False
-    return any(c.dep_ == "conj" and any(g.dep_ == "agent" for g in c.children) for c in verb.children)
 
 
 def _means_as_subject(found: list[Candidate]) -> list[Candidate]:
