@@ -414,8 +414,10 @@ TALLY = re.compile(r"\b(?:since\s+(?:the\s+)?(?:\w+\s+){0,2}(?:began|started|eru
                    r"since\s+the\s+(?:start|beginning|outbreak)|so\s+far|to\s+date|in\s+total|altogether)\b", re.I)
 
 
-# "dozens of", "hundreds of", "a series of" before a trigger: a campaign of many happenings.
-_MANY_OF = r"\b(?:dozens|hundreds|scores|thousands|numerous|a\s+series|a\s+wave|a\s+string|a\s+spate)\s+of\s+"
+# "dozens of", "hundreds of", "a series of" before a trigger, or a figure of ten or more ("around 80
+# rocket attacks"): a campaign of many happenings.
+_MANY_OF = r"(?:\b(?:dozens|hundreds|scores|thousands|numerous|a\s+series|a\s+wave|a\s+string|a\s+spate)\s+of\s+" \
+    r"|(?<![\d,.])[1-9]\d{1,2}\s+(?!people|civilians|soldiers|fighters|members|militants|killed|dead|wounded))"
 
 
 # A sentence opening with the happening just told, named again ("The explosion killed three
@@ -466,9 +468,14 @@ ANOTHER_ONE = re.compile(r"(?<!\bwas the )(?<!\bis the )(?<!\bmarks the )(?<!\bm
                          r"clash|clashes|shooting|bomb|bombs|device|ied|car\s+bomb|killing|assassination)\b", re.I)
 
 
+# "Separately, ...", "Elsewhere, ...", "In a separate incident, ...": the sentence opens on another story.
+SEPARATE_STORY = re.compile(r"\s*(?:Separately|Elsewhere|In\s+(?:a\s+)?separate\s+(?:\w+\s+)?(?:incidents?|developments?|"
+                            r"attacks?|cases?)|In\s+another\s+(?:\w+\s+)?(?:incidents?|developments?|cases?))\b")
+
+
 def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, allied: Allied | None = None) -> bool:
     """Return True if ``new`` (later in the same document) re-describes ``prev``."""
-    if new.evidence and _occurs(ANOTHER_ONE, new.evidence[0].text):
+    if new.evidence and (_occurs(ANOTHER_ONE, new.evidence[0].text) or SEPARATE_STORY.match(new.evidence[0].text)):
         return False
     if any(e.counts and (e.attrs.get("tally") or e.evidence and _occurs(TALLY, e.evidence[0].text))
            for e in (prev, new)):
@@ -493,7 +500,7 @@ def _is_repeat(prev: Event, new: Event, ancestors: Ancestors | None = None, alli
         return True
     if _attack_recalled(prev, new, ancestors):
         return True
-    if _headline_told_in_full(prev, new, ancestors):
+    if _headline_told_in_full(prev, new, ancestors) or _headline_lead(prev, new, ancestors, allied):
         return True
     if _part_intercepted(prev, new, ancestors):
         return True
@@ -661,6 +668,25 @@ def _headline_told_in_full(prev: Event, new: Event, ancestors: Ancestors | None)
     return not roles_conflict(prev, new) and counts_compatible(prev, new) and (
         places_compatible(prev, new, ancestors, containers=True) or _unplaced(prev) or _unplaced(new)
         or bool(prev.attrs.get("location_direction")) and same_toll)
+
+
+def _headline_lead(prev: Event, new: Event, ancestors: Ancestors | None, allied: Allied | None) -> bool:
+    """Return True for the body's first telling of the happening its headline sums up, of the same
+    family ("Drone attack targets oil field in Kurdistan Region" / "An armed drone attacked the Khor Mor
+    gas field on Monday"), when nothing tells them apart: the headline names no side and has taken no
+    body telling yet,
+    it has no day of its own or the body's, no other doer, a toll that may be the body's, and a place
+    that holds the body's, a place no gazetteer knows on either side, or only a country (a headline's
+    "near Syria border" is a bearing, not where it happened)."""
+    if not prev.attrs.get("summary") or new.attrs.get("summary") or len(prev.evidence) != 1 \
+            or prev.actors or prev.targets:
+        return False  # a headline naming sides is matched by them (`_headline_told_in_full`)
+    if not is_same_family(prev, new) or roles_conflict(prev, new, allied) or not counts_compatible(prev, new):
+        return False
+    if not is_undated(prev) and not (dates_compatible(prev, new) and prev.date_start == new.date_start):
+        return False
+    return places_compatible(prev, new, ancestors, containers=True) or _unplaced(prev) or _unplaced(new) \
+        or prev.geo_precision == "country"
 
 
 _INTERCEPTED = frozenset({"intercepted", "downed", "shot", "shot down", "intercept", "down"})

@@ -58,6 +58,9 @@ from factiongraph.extract.events.told_dates import (date_before_by_span, date_to
 from factiongraph.extract.events.told_places import place_told_later
 from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
 from factiongraph.kb import KnowledgeBase
+from factiongraph.extract.events.verb_readings import (ASPECT_PAST, CONTRAST_MARKS, IRREGULAR_PAST, STAGING_VERBS,
+                                                        absolute_past, agent_of_conjoined, deadline_given, topic_of,
+                                                        vow_beside_past, warning_as_speech_tag)
 from factiongraph.model import Certainty, DatePrecision, EntityType, Event, Evidence, Mention
 from factiongraph.model.numeric_dates import choose_order
 
@@ -185,7 +188,7 @@ class EventExtractor:
     """
 
     NAME = "extract.events"
-    VERSION = 8  # 3: no guessed years, weekdays dated only by days the text writes; 4-6, 8: places and counts; 6-8: actors, dates (CHANGELOG)
+    VERSION = 8  # 3: no guessed years, weekdays dated only by days the text writes; 4-6, 8: places and counts; 6-8: actors, dates; 8: round 11 detection (CHANGELOG)
     REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
     ASSIGNS = ("Event",)
 
@@ -257,6 +260,11 @@ class EventExtractor:
                     tag = "NOUN"  # "Soleimani's killing in 2020": a possessor makes the gerund a noun
                 is_verb = tag != "NOUN"
                 passive = is_verb and self._is_passive(words, i, end, tag)
+                if is_verb and rule.label == "threat" and warning_as_speech_tag(sent.doc[tok.i]):
+                    continue  # "Israel, he warned, seeks to ...": how a view was voiced, no threat made
+                if is_verb and rule.label == "threat" and tok.lower_ in ("gave", "given") \
+                        and not deadline_given(sent.doc[tok.i]):
+                    continue  # "gave a speech hours after the attack": no deadline set
                 if passive and rule.active_only:
                     continue
                 if not self._context_ok(rule, words, i, end, passive) and not (
@@ -281,6 +289,10 @@ class EventExtractor:
                 if not is_verb and rule.require_own_anchor and last.dep_ in ("dobj", "pobj") \
                         and _STANCE.match(last.head.lower_ if last.dep_ == "dobj" else last.head.head.lower_):
                     continue  # "endorsed Tuesday's attack", "responsibility for the 7 October attack": told elsewhere
+                if not is_verb and topic_of(sent.doc[tokens[end - 1].i]):
+                    continue  # "reached an agreement on the deployment of joint forces": what was agreed, no happening
+                if not is_verb and _planned_by_light_verb(sent.doc[tokens[end - 1].i]):
+                    continue  # "said it would hold a rally next week": not held yet
                 if not is_verb and _investigated(words, i):
                     continue  # "ordered an investigation into the shooting": the shooting is told elsewhere
                 if not is_verb and any(c.dep_ == "nsubj" for c in sent.doc[tok.i].children) \
@@ -307,8 +319,13 @@ class EventExtractor:
                 if end == i + 1 and tok.dep_ == "compound" and tok.head.i > tok.i and not tok.text[:1].isupper() \
                         and tok.head.lower_ not in rule.nouns:
                     continue  # "an attack drone struck": the word names a kind of thing; the verb reports
-                found.append(Candidate(rule, sent, tokens[i].i, tokens[end - 1].i + 1, is_verb, passive, tag=tag))
-                break  # one trigger per rule per sentence
+                cand = Candidate(rule, sent, tokens[i].i, tokens[end - 1].i + 1, is_verb, passive, tag=tag)
+                if any(c.rule is rule for c in found):
+                    # one trigger per rule per sentence, unless a clause of its own tells a second one
+                    # ("Hundreds demonstrated in Nasiriyah, while in Kut dozens staged a sit-in")
+                    if not all(_own_clauses(c, cand) for c in found if c.rule is rule):
+                        break
+                found.append(cand)
         # A rule suppresses another's trigger in the same mention of one happening ("the drone
         # strike, which fired missiles"), not one a temporal connector sets apart ("..., after a
         # rocket attack on a base killed ...") or one far away in the sentence.
@@ -321,13 +338,18 @@ class EventExtractor:
             o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
             for o in found)]
         kept = [c for c in found if not any(
-            c.rule.id in o.rule.suppresses and (same_mention(c, o) or _news_of(c, o)) for o in found)]
+            c.rule.id in o.rule.suppresses and (same_mention(c, o) or _news_of(c, o)) and not _judged(o, c)
+            for o in found)]
         kept = [c for c in kept if not (c.rule.label == "statement" and c.is_verb and any(
             _reported_by(o, c) for o in kept if o is not c))]
         kept = [c for c in kept if not any(_setting_of(c, o) for o in kept if o is not c)]
         # "The Security Media Cell announced that an IED exploded ...": the news of the happening,
         # whichever rule told it (not only those whose rule lists the announcement as suppressed)
         kept = [c for c in kept if not any(_news_of(c, o) for o in kept if o is not c)]
+        # "X said in a statement on Monday ..., vowing to retaliate": the vow is part of the statement
+        kept = [c for c in kept if not (c.is_verb and c.tag == "VBG" and vow_beside_past(sent.doc[c.start]) and any(
+            o.is_verb and o.rule.type == "Strategic developments" and o.start == sent.doc[c.start].head.i
+            for o in kept))]
         main = [c for c in kept if not c.rule.outcome]
         hosts = [c for c in main if self._can_host_outcome(c)]
         for c in kept:
@@ -401,6 +423,11 @@ class EventExtractor:
         for c in found:
             key = (c.rule.type, c.rule.sub_type, c.rule.label if c.rule.sub_type == "Other" else "")
             held = best.get(key)
+            if held is not None and _own_clauses(held, c):
+                # "Hundreds demonstrated in Nasiriyah, while in Kut dozens of graduates staged a sit-in":
+                # two crowds, each with its own clause and subject
+                key = (*key[:2], f"{key[2]}#{c.start}")
+                held = None
             if held is not None and not c.is_verb and not held.is_verb and _set_apart(held, c):
                 # "carried out the strike in response to attacks, including a drone attack on a base
                 # in Jordan": two happenings of one kind, the second told as the first's cause
@@ -465,6 +492,11 @@ class EventExtractor:
         if tag not in ("VBN", "VBD"):
             return False
         before = words[max(0, i - 3):i]
+        # "'s" is "is" only right before the verb or its "been" ("it's been hit"); "Iraq's government
+        # condemned", "Iran's Revolutionary Guards fired": a possessive, the verb is active
+        own = len(before) - 1 - before[::-1].index("'s") if "'s" in before else -1
+        if own >= 0 and not (own == len(before) - 1 or before[own + 1:] in (["been"], ["being"])):
+            before = before[own + 1:]
         if HAVE_FORMS & set(before) and not BE_FORMS & set(before[-2:]):
             return False
         if BE_FORMS & set(before):
@@ -498,7 +530,9 @@ class EventExtractor:
         if tag in ("VBD", "VBN"):
             return True
         if tag == "VBG":
-            return bool(before) and before[-1] in ("was", "were") or _means_of_a_past_act(tokens[i])
+            return bool(before) and before[-1] in ("was", "were") or _means_of_a_past_act(tokens[i]) \
+                or bool(before) and before[-1] in ASPECT_PAST or absolute_past(tokens[i]) \
+                or vow_beside_past(tokens[i])
         if headline and tag in ("VBZ", "VB"):
             return True  # a headline's present tense tells what happened: "Gunmen kill activist in Basra"
         # Historical present (captions, other headlines) only with an explicit year in the sentence.
@@ -621,6 +655,7 @@ class EventExtractor:
                 twin = next((i for i in range(first, len(events)) if is_same_family(events[i], event)
                              and not (i in made and not cand.is_verb and not made[i].is_verb
                                       and _set_apart(made[i], cand))
+                             and not (i in made and _own_clauses(made[i], cand))
                              and not _other_days(events[i], event)), None)
                 if twin is None:
                     made[len(events)] = cand
@@ -1092,8 +1127,9 @@ class EventExtractor:
             if not (close & rule.require_participant_types) and not near_hit:
                 return None
         # "were torched by protestors": a passive verb with its agent written is a concrete happening.
-        by_agent = cand.passive and bool(re.match(r"\s+by\s+\w", text[sent.doc[cand.end - 1].idx
-                                                                       + len(sent.doc[cand.end - 1].text):][:12]))
+        by_agent = cand.passive and (bool(re.match(r"\s+by\s+\w", text[sent.doc[cand.end - 1].idx
+                                                                        + len(sent.doc[cand.end - 1].text):][:12]))
+                                     or agent_of_conjoined(sent.doc[cand.end - 1]))
         if not counts and is_inside_speech(text, trigger):
             return None  # what a speaker says may happen or happened: the narrative reports what did
         anchored = has_date or has_place or bool(counts) or by_agent \
@@ -2096,7 +2132,29 @@ def _news_of(told: Candidate, violent: Candidate) -> bool:
     """Return True when an announcement tells the news of a violent happening of its sentence,
     however far apart ("the army announced the death of two soldiers and injuries to 20 others
     following a drone attack launched from Iraq"): the happening is the event."""
-    return told.rule.label == "announcement" and violent.rule.type in VIOLENT_TYPES and violent.start > told.start
+    if told.rule.label != "announcement" or violent.rule.type not in VIOLENT_TYPES:
+        return False
+    return violent.start > told.start or _reports_clause(told, violent)
+
+
+def _reports_clause(told: Candidate, violent: Candidate) -> bool:
+    """Return True when an announcing verb set after a clause reports that clause ("Iraqi forces
+    recaptured the Old City on Sunday, the prime minister announced"): the parse makes the clause
+    the verb's complement, and the verb takes no object of its own."""
+    doc = told.sent.doc
+    if not told.is_verb or not doc.has_annotation("DEP"):
+        return False
+    verb = doc[told.start]
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+        return False  # "..., and the army announced the end of the operation": its own news
+    token = doc[violent.start]
+    for _ in range(12):
+        if token.head.i == token.i:
+            return False
+        if token.head.i == verb.i:
+            return token.dep_ in ("ccomp", "parataxis") and token.i < verb.i
+        token = token.head
+    return False
 
 
 def _reported_by(told: Candidate, saying: Candidate) -> bool:
@@ -2198,8 +2256,6 @@ TOPIC_VERBS = frozenset({"discuss", "discussed", "discusses", "discussing", "rev
 # Adverbs by which a relative clause goes on with the story ("X, who was later released").
 SEQUENCE_ADVERBS = frozenset({"later", "then", "subsequently", "afterwards", "afterward", "eventually", "soon",
                               "immediately", "briefly"})
-# Irregular past forms of verbs a happening is done "by" ("responded by firing", "retaliated by").
-_IRREGULAR_PAST = frozenset("""struck hit shot fought began led took made went sent came""".split())
 
 
 def _means_of_a_past_act(token: Any) -> bool:
@@ -2215,7 +2271,7 @@ def _means_of_a_past_act(token: Any) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may", "should", "to")
            for c in verb.children):
         return False
-    return verb.lower_.endswith("ed") or verb.lower_ in _IRREGULAR_PAST
+    return verb.lower_.endswith("ed") or verb.lower_ in IRREGULAR_PAST
 
 
 def not_happened(token: Any) -> bool:
@@ -2286,6 +2342,26 @@ def _grievance_tokens(verb: Any) -> set[int]:
 # gathering marks is another happening.
 _MARKING_VERBS = frozenset({"mark", "marking", "commemorate", "commemorating", "mourn", "mourning", "honour",
                             "honouring", "honor", "honoring", "remember", "remembering"})
+
+
+def _planned_by_light_verb(noun: Any) -> bool:
+    """Return True when a noun trigger is the object of a staging verb that did not happen (yet):
+    "said it would hold a rally next week", "plans to stage a sit-in", "did not launch an attack"."""
+    if not noun.doc.has_annotation("DEP") or noun.dep_ != "dobj":
+        return False
+    verb = noun.head
+    return verb.lower_ in STAGING_VERBS and not_happened(verb)
+
+
+def _judged(told: Candidate, judging: Candidate) -> bool:
+    """Return True when a violent noun trigger is the object of a judging statement verb ("The foreign
+    ministry on Tuesday condemned the Turkish bombardment of villages"): the condemnation is a position
+    of its own, told beside the happening it judges, not the happening's news."""
+    doc = told.sent.doc
+    if told.is_verb or not judging.is_verb or judging.rule.label != "statement" or not doc.has_annotation("DEP"):
+        return False
+    noun = doc[told.end - 1]
+    return noun.dep_ == "dobj" and noun.head.i == judging.start and bool(_JUDGING.match(noun.head.lower_))
 
 
 def _means_as_subject(found: list[Candidate]) -> list[Candidate]:
@@ -2365,6 +2441,12 @@ def _doer_words(cand: Candidate) -> set[str]:
     heads = [c for c in verb.children if c.dep_ == "nsubj"] if not cand.passive else \
         [o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
          for o in c.children if o.dep_ == "pobj"]
+    if not heads and cand.passive:  # "was killed in an attack by ISIS gunmen": the attack's doer
+        told = [verb, *(c for c in verb.children if c.dep_ == "conj")]  # "was killed and two were injured in ..."
+        heads = [d for v in told for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                 for o in c.children if o.dep_ == "pobj"
+                 for b in o.children if b.dep_ == "prep" and b.lower_ == "by"
+                 for d in b.children if d.dep_ == "pobj"]
     if not heads and verb.dep_ == "conj":  # "killed three and wounded 40": the first verb's doer
         heads = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if heads and all(h.lower_ in ("they", "it", "we") for h in heads) and verb.dep_ == "ccomp":
@@ -2378,14 +2460,18 @@ SETTING_PREPS = frozenset({"at", "during", "on", "near", "outside", "inside"})
 
 def _setting_of(told: Candidate, violent: Candidate) -> bool:
     """Return True when a non-violent noun trigger is where a violent one happened ("a suicide bomber
-    blew himself up at a funeral", "a bomb exploded during a meeting of tribal elders"): the
-    gathering is the scene of the violence, no development of its own."""
+    blew himself up at a funeral", "a bomb exploded during a meeting of tribal elders"), or what it
+    struck ("a suicide attacker struck a funeral"): the gathering is the scene of the violence, no
+    development of its own."""
     if told.is_verb or told.rule.type != "Strategic developments" or violent.rule.type not in VIOLENT_TYPES:
         return False
     noun = told.sent.doc[told.end - 1]
-    if noun.dep_ != "pobj" or noun.head.lower_ not in SETTING_PREPS:
+    if noun.dep_ == "dobj":  # "a suicide attacker struck a funeral", "gunmen attacked a wedding": what was hit
+        host = noun.head
+    elif noun.dep_ != "pobj" or noun.head.lower_ not in SETTING_PREPS:
         return False
-    host = noun.head.head
+    else:
+        host = noun.head.head
     return violent.start <= host.i < violent.end or any(
         violent.start <= k.i < violent.end for k in host.children if k.dep_ in ("nsubj", "nsubjpass"))
 
@@ -2397,17 +2483,33 @@ def _own_clauses(a: Candidate, b: Candidate) -> bool:
     if not a.sent.doc.has_annotation("DEP"):
         return False
     doc = a.sent.doc
-    # the clause verb of each trigger ("a drone struck" matches the phrase "drone strike": its verb)
-    verbs: list[Any] = [
-        next((t for t in doc[c.start:c.end] if any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children)), None)
-        for c in (a, b)]
+    # the clause verb of each trigger ("a drone struck" matches the phrase "drone strike": its verb;
+    # "staged a sit-in": the verb whose object the noun is)
+    verbs: list[Any] = [_clause_verb(doc, c) for c in (a, b)]
     if any(v is None for v in verbs):
         return False
     first, second = sorted(verbs, key=lambda t: int(t.i))
-    if second.dep_ != "conj" or second.head.i != first.i:
+    contrasted = second.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in second.children)
+    if second.dep_ != "conj" and not contrasted or second.head.i != first.i:
         return False
     subjects = [[c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")] for v in (first, second)]
     return all(subjects) and subjects[0][0].lower_ != subjects[1][0].lower_
+
+
+def _clause_verb(doc: Any, cand: Candidate) -> Any | None:
+    """Return the verb heading a trigger's clause: a word of the trigger with a subject, else, for a
+    noun, the verb it is the object of ("dozens staged a sit-in": "staged")."""
+    own = next((t for t in doc[cand.start:cand.end] if any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children)), None)
+    if own is not None or cand.is_verb:
+        return own
+    token = doc[cand.start]
+    for _ in range(4):  # "staged a sit-in demanding jobs": up through the noun's phrase to its verb
+        if token.dep_ in ("relcl", "acl", "pobj") or token.head.i == token.i:
+            return None  # a noun in a relative clause or after a preposition belongs to another's clause
+        token = token.head
+        if any(k.dep_ in ("nsubj", "nsubjpass") for k in token.children):
+            return token
+    return None
 
 
 def _time_apart(host: Candidate, outcome: Candidate) -> bool:

@@ -1569,3 +1569,159 @@ def test_one_doers_coordinated_violent_verbs_are_one_attack(extractor: EventExtr
     apart = events_of(extractor, "Rockets hit the Green Zone on Sunday, and a drone struck Erbil airport, "
                                  "security sources said.")
     assert len(apart) == 2
+
+
+def test_an_announcing_verb_after_the_clause_it_reports_is_no_event(extractor: EventExtractor) -> None:
+    event = only(extractor, "Iraqi troops retook the town of Rawa from the Islamic State on Friday after weeks of "
+                            "fighting, the defence minister announced.")
+    assert event.type == "Battles"
+
+
+def test_what_an_agreement_is_about_is_no_happening(extractor: EventExtractor) -> None:
+    event = only(extractor, "Baghdad and Erbil reached a deal on Thursday on the deployment of federal troops "
+                            "along the disputed border.")
+    assert event.sub_type == "Agreement"
+
+
+def test_a_rally_someone_would_hold_is_not_held(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The Sadrist movement said on Monday that it would hold a rally in Najaf next "
+                                 "Friday.")
+    assert not [e for e in found if e.type == "Protests"]
+
+
+def test_a_passive_verb_sharing_the_agent_of_its_conjunct_is_told(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A bomb went off near a bakery in Mosul on Sunday, wounding a child. A second "
+                                 "device was discovered and defused by police engineers.", "2022-05-03")
+    assert sorted(e.sub_type for e in found) == ["Disrupted weapons use", "Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("text, sub_types", [
+    ("Dozens of nurses protested outside the health directorate in Amara on Tuesday, while in Kut, hundreds of "
+     "farmers staged a sit-in over water shortages.", ["Peaceful protest", "Peaceful protest"]),
+    ("Turkish jets bombed a PKK hideout near Avashin on Sunday, while Turkish howitzers pounded villages in the "
+     "Zakho district.", ["Air/drone strike", "Shelling/artillery/missile attack"]),
+])
+def test_a_while_clause_with_a_subject_of_its_own_tells_a_second_happening(
+        extractor: EventExtractor, text: str, sub_types: list[str]) -> None:
+    assert sorted(e.sub_type for e in events_of(extractor, text)) == sorted(sub_types)
+
+
+def test_seized_explosive_belts_are_no_suicide_bombing(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Police seized four explosive belts and a rifle in a house in Tikrit on Monday.")
+    assert "Suicide bomb" not in [e.sub_type for e in found]
+    assert "Disrupted weapons use" in [e.sub_type for e in found]
+
+
+def test_people_gathering_peacefully_protest(extractor: EventExtractor) -> None:
+    event = only(extractor, "Several hundred residents gathered peacefully outside the council building in Kut "
+                            "on Saturday.")
+    assert event.sub_type == "Peaceful protest"
+
+
+def test_handing_control_of_a_town_to_another_force_is_a_transfer(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The brigade handed control of the town to the federal police on Wednesday.")
+    assert [e.sub_type for e in found] == ["Non-violent transfer of territory"]
+
+
+def test_a_condemnation_of_a_strike_is_a_position_of_its_own(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The Iraqi foreign ministry on Monday condemned the Turkish bombardment of two "
+                                 "villages near Zakho.")
+    assert sorted(e.attrs.get("label") for e in found) == ["air-strike", "statement"]
+
+
+def test_a_sentence_opened_by_separately_tells_another_happening(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The prime minister on Wednesday replaced the commander of the Anbar Operations "
+                                 "Command. Separately, the interior minister dismissed the police chief of Kirkuk "
+                                 "after a string of killings.")
+    assert [e.sub_type for e in found] == ["Change to group/activity", "Change to group/activity"]
+
+
+def test_a_figure_of_many_attacks_is_a_campaign_not_the_attack_before(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Three rockets were fired at Erbil and landed near the airport. In all, around 60 "
+                                 "rocket attacks have taken place against US sites in Iraq this year.", None)
+    assert len(found) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Drone attack hits gas field in Kurdistan Region\n\nAn armed drone struck the Khor Mor gas field in Chamchamal "
+    "on Monday evening, halting production, the operator said.",
+    "Drone strike kills militia commander near Syria border\n\nA militia commander was killed with two companions "
+    "when an unidentified drone hit their car near al-Qaim on Wednesday night, security sources said.",
+])
+def test_a_headline_naming_no_side_is_the_body_lead_it_sums_up(text: str) -> None:
+    found = headlined_events(text, "2023-06-21")
+    assert [e.sub_type for e in found] == ["Air/drone strike"]
+
+
+def test_a_funeral_a_bomber_struck_is_the_target_not_an_event(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A suicide bomber wearing an explosive vest struck a funeral in Tarmiyah on "
+                                 "Friday, killing nine mourners.")
+    assert [e.sub_type for e in found] == ["Suicide bomb"]
+
+
+def test_police_killed_in_an_attack_by_gunmen_fought_them(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A police officer was killed and two others were wounded in an attack by ISIS "
+                                 "gunmen on a checkpoint in the Mutaibija area of Salahuddin on Thursday.\n")
+    assert [(e.type, e.sub_type) for e in found] == [("Battles", "Armed clash")]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey, he warned on Sunday, wants to expand its bases in the Kurdistan Region.",
+    "The crisis could spread to the whole region, the Iraqi foreign minister warned on Sunday.",
+])
+def test_warned_as_a_speech_tag_is_no_threat(extractor: EventExtractor, text: str) -> None:
+    assert not [e for e in events_of(extractor, text) if e.attrs.get("label") == "threat"]
+
+
+def test_a_warning_of_what_a_group_will_do_stays_a_threat(extractor: EventExtractor) -> None:
+    event = only(extractor, "Kataib Hezbollah warned on Sunday that it would target US bases in Iraq.")
+    assert event.attrs.get("label") == "threat"
+
+
+def test_sides_exchanging_fire_in_a_with_phrase_fought(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The unrest on Monday pitted the cleric's loyalists against rival factions, with "
+                                 "the two sides exchanging gunfire across the square.")
+    assert [(e.type, e.sub_type) for e in found] == [("Battles", "Armed clash")]
+
+
+def test_began_withdrawing_tells_a_withdrawal(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Fighters of the brigade began withdrawing on Tuesday from the town of Sinjar.")
+    assert [e.attrs.get("label") for e in found] == ["withdrawal"]
+
+
+def test_a_deadline_given_for_an_act_is_an_ultimatum(extractor: EventExtractor) -> None:
+    event = only(extractor, "The group gave US forces 48 hours to leave Iraq on Sunday.")
+    assert (event.sub_type, event.attrs.get("label")) == ("Other", "threat")
+    assert not [e for e in events_of(extractor, "The minister gave a speech hours after the funeral on Tuesday.")
+                if e.attrs.get("label") == "threat"]
+
+
+def test_a_vote_told_by_its_noun_is_a_vote(extractor: EventExtractor) -> None:
+    event = only(extractor, "Members of parliament held a vote on Saturday on a resolution to expel foreign "
+                            "troops.")
+    assert event.attrs.get("label") == "vote"
+
+
+def test_vowing_hung_on_a_past_verb_is_a_threat_unless_a_statement_holds_it(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "The PMF announced on Monday the killing of four of its fighters in US strikes on "
+                                 "the border, vowing to take revenge.")
+    assert sorted(e.attrs.get("label") for e in found) == ["air-strike", "threat"]
+    said = events_of(extractor, "Kataib Hezbollah said in a statement on Monday that the raid was a crime, vowing "
+                                "to retaliate.")
+    assert [e.attrs.get("label") for e in said] == ["statement"]
+
+
+def test_a_reopened_headquarters_is_a_base_established(extractor: EventExtractor) -> None:
+    event = only(extractor, "The brigade reopened its headquarters in the Bartella area on Thursday.")
+    assert event.sub_type == "Headquarters or base established"
+
+
+def test_a_deal_struck_is_an_agreement(extractor: EventExtractor) -> None:
+    event = only(extractor, "Baghdad and Ankara struck a deal on Monday on water releases from the Tigris.")
+    assert event.sub_type == "Agreement"
+
+
+def test_a_possessive_s_does_not_make_the_verb_passive(extractor: EventExtractor) -> None:
+    event = only(extractor, "Iraq's foreign ministry rejected the Turkish demands on Saturday, calling them a "
+                            "breach of sovereignty.")
+    assert event.attrs.get("label") == "statement"
