@@ -802,11 +802,14 @@ class SentenceArgs:
             noun.lower_ in self.part_nouns or noun.lower_ in self.plural_nouns)
 
     def _is_main_subject(self, m: Mention) -> bool:
-        """Return True when a mention is the subject of its sentence's main verb."""
+        """Return True when a mention is the subject of its sentence's main verb, or owns it
+        ("Asaib Ahl al-Haq's fighters are enrolled in the PMF": its own people stand for it)."""
         head = self.index.head(m)
         if head is None:
             return False
         head = self.nominal(head)
+        if head.dep_ == "poss" and head.head.lower_ in self.holder_nouns:
+            head = head.head
         if head.dep_ == "appos" and head.head.i != head.i:
             dateline = self.index.mention_at(head.head.i)  # "BAGHDAD - X denied ...": hung on the dateline
             if dateline is None or self.type_of(dateline) not in (EntityType.PLACE, EntityType.COUNTRY):

@@ -156,14 +156,16 @@ class RoleFamilies(PatternBase):
     def title_of_org(self, view: DocView, ms: list[Mention], start: int, end: int,
                      memory: dict[str, list[str]]) -> list[Candidate]:
         """"the head of the PMF Faleh al-Fayyadh", "Secretary-General of Kataib Hezbollah X": a title
-        "of" a body written right before a name, with no comma between (``rel-title-person``)."""
+        "of" a body written right before a name, with no comma between (``rel-title-person``); the
+        body's lower-case kind may follow its name ("the head of the Sadiqoun bloc X")."""
         out: list[Candidate] = []
         text = view.text
         if self._title_of is None or self._name_gap is None:
             self._title_of = re.compile(
                 rf"(?<![\w-])(?P<det>(?:the|a|an)\s+)?(?P<title>{self.lex.title_core})\s+of\s+(?:the\s+)?$",
                 re.IGNORECASE)
-            self._name_gap = re.compile(rf"\s+(?:(?:{self.lex.honorific_alt})\s+)*")
+            nouns = "|".join(re.escape(n) for n in self.lex.generic_nouns)
+            self._name_gap = re.compile(rf"(?:\s+(?:{nouns}))?\s+(?:(?:{self.lex.honorific_alt})\s+)*")
         title_of, name_gap = self._title_of, self._name_gap
         for org, person in zip(ms, ms[1:]):
             if view.type_of(person) is not EntityType.PERSON or view.type_of(org) not in ORGS | {EntityType.COUNTRY}:

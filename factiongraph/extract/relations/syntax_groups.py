@@ -76,11 +76,21 @@ class SyntaxGroups(GroupFamilies):
         otype = self.type_of_id(view, other)
         if otype is EntityType.COUNTRY or (support and otype is EntityType.STATE_BODY):
             return Predicate.BACKED_BY
+        if otype is EntityType.STATE_BODY and self.foreign_body(view, other):
+            return Predicate.BACKED_BY  # "close to Iran's Revolutionary Guards", "IRGC-aligned"
         if otype in GROUP_TYPES or otype is EntityType.STATE_BODY:
             return Predicate.AFFILIATED_WITH  # "associated with the government", "IRGC-aligned"
         if otype is EntityType.PERSON and person_leads:
             return Predicate.LEADER_OF  # "the wing affiliated with cleric X": X leads it
         return None
+
+    def foreign_body(self, view: DocView, item: Mention | str) -> bool:
+        """Return True when a state body belongs, by the KB, to another country than the one the
+        document is about: a group aligned with it is backed from abroad (the IRGC in a text about
+        Iraq), while one "associated with the government" of its own country is affiliated."""
+        ent = self.owner.entity(view, item.entity_id if isinstance(item, Mention) else item)
+        country = ent.attributes.get("country") if ent is not None else None
+        return isinstance(country, str) and view.main_country is not None and country != view.main_country
 
     def type_of_id(self, view: DocView, item: Mention | str) -> EntityType | None:
         """Return the type of a mention or an entity id."""

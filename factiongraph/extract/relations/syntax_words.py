@@ -75,6 +75,7 @@ class SyntaxWords:
             self.area_nouns = frozenset(str(w).lower() for w in rules.get("area_nouns", []))
             self.site_nouns = frozenset(str(w).lower().split()[-1] for w in
                                         rules.get("facility_nouns", [])) | self.city_nouns
+            self.lie_verbs = words.get("lie_verbs", frozenset())
             self.include_verbs = words["include_verbs"]
             self.control_nouns = words["control_nouns"]
             self.control_verbs = words["control_verbs"]

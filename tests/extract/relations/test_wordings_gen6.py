@@ -1,0 +1,77 @@
+"""Relations in more outlets' wordings (helper round 11): a foreign state body a group is aligned
+with backs it, a title "of" a body whose kind follows its name, "the group" after a sentence whose
+subject a group owns, a place qualifying a site noun, verbs of lying "in" a place.
+
+Invented sentences through the real model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.relations.extractor import RelationExtractor
+from tests.extract.relations.helpers import parsed_triples
+
+pytestmark = pytest.mark.slow
+
+KH = "kataib-hezbollah"
+
+
+def got(extractor: RelationExtractor, text: str) -> set[tuple[str, str, str]]:
+    return parsed_triples(extractor, text, "2023-05-10")
+
+
+# -- a state body of another country than the story's backs the group aligned with it ------------
+@pytest.mark.parametrize("text,backer", [
+    ("In Iraq, Kataib Hezbollah, a militia close to Iran's Revolutionary Guards, rejected the Iraqi plan.", "irgc"),
+    ("The Iraqi militia Kataib Hezbollah is aligned with the Quds Force.", "quds-force"),
+])
+def test_alignment_with_a_foreign_state_body_is_backing(extractor: RelationExtractor, text: str, backer: str) -> None:
+    found = got(extractor, text)
+    assert (KH, "backed_by", backer) in found
+    assert (KH, "affiliated_with", backer) not in found
+
+
+def test_association_with_the_own_government_stays_an_affiliation(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kataib Hezbollah is officially associated with the Iraqi government.")
+    assert (KH, "affiliated_with", "iraqi-government") in found
+
+
+# -- "the head of the X bloc Y" ------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("The secretary-general of the Asaib Ahl al-Haq movement Qais al-Khazali spoke on Sunday.",
+     ("qais-al-khazali", "leader_of", "asaib-ahl-al-haq")),
+    ("According to former MP and outspoken leader of the Badr Organization militia Hadi al-Amiri, it was a ploy.",
+     ("hadi-al-amiri", "leader_of", "badr-organisation")),
+])
+def test_a_title_of_a_body_named_with_its_kind(extractor: RelationExtractor, text: str,
+                                                expected: tuple[str, str, str]) -> None:
+    assert expected in got(extractor, text)
+
+
+# -- "the group" after a sentence whose subject is the group's own people --------------------------
+def test_the_group_after_its_own_fighters_as_subject(extractor: RelationExtractor) -> None:
+    text = ("Asaib Ahl al-Haq's fighters are formally enrolled in the PMF. "
+            "The group is also a member of the Coordination Framework.")
+    found = got(extractor, text)
+    assert ("asaib-ahl-al-haq", "part_of", "coordination-framework") in found
+    assert ("pmf", "part_of", "coordination-framework") not in found
+
+
+# -- located_in ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Sadr City, a Baghdad district, is a stronghold of the Sadrists.", ("sadr-city", "located_in", "baghdad")),
+    ("Qaim is an Anbar border town.", ("qaim", "located_in", "anbar")),
+    ("The attack on Ain al-Asad, which lies in Anbar province, wounded two.", ("ain-al-asad", "located_in", "anbar")),
+    ("Ain al-Asad, located in western Anbar, was hit again.", ("ain-al-asad", "located_in", "anbar")),
+])
+def test_located_in_wordings(extractor: RelationExtractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in got(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Jurf al-Sakhar lies 60 km south of Baghdad.",
+    "The base is located near Anbar, not in Baghdad.",
+])
+def test_lying_near_or_off_is_not_containment(extractor: RelationExtractor, text: str) -> None:
+    assert not any(p == "located_in" and o == "baghdad" for _, p, o in got(extractor, text))
