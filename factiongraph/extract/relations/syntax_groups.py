@@ -86,11 +86,20 @@ class SyntaxGroups(GroupFamilies):
 
     def foreign_body(self, view: DocView, item: Mention | str) -> bool:
         """Return True when a state body belongs, by the KB, to another country than the one the
-        document is about: a group aligned with it is backed from abroad (the IRGC in a text about
-        Iraq), while one "associated with the government" of its own country is affiliated."""
+        document is about (or in a text naming no country): a group aligned with it is backed from
+        abroad (the IRGC in a text about Iraq), while one "associated with the government" of its
+        own country is affiliated."""
         ent = self.owner.entity(view, item.entity_id if isinstance(item, Mention) else item)
         country = ent.attributes.get("country") if ent is not None else None
-        return isinstance(country, str) and view.main_country is not None and country != view.main_country
+        return isinstance(country, str) and country != view.main_country
+
+    def foreign_state(self, view: DocView, item: Mention | str) -> bool:
+        """Return True for a country other than the document's main one, or a state body of one."""
+        otype = self.type_of_id(view, item)
+        if otype is EntityType.COUNTRY:
+            found = item.entity_id if isinstance(item, Mention) else item
+            return view.main_country is not None and found != view.main_country  # "Iran created X" in Iran's story
+        return otype is EntityType.STATE_BODY and self.foreign_body(view, item)
 
     def type_of_id(self, view: DocView, item: Mention | str) -> EntityType | None:
         """Return the type of a mention or an entity id."""
@@ -449,14 +458,16 @@ class SyntaxGroups(GroupFamilies):
                 makers = args.subjects(tok)
                 made = [m for c in tok.children if c.dep_ == "dobj" and self.names_a_group(args, c)
                         for m in args.members(c)]
+            # a foreign state that set a group up backs it ("X was established by the Quds Force")
+            backers = [] if tying else [m for m in makers if self.foreign_state(view, m)]
             # an umbrella's own creations are its parts, not its affiliates
             makers = [m for m in makers if args.type_of(m) in GROUP_TYPES and m.entity_id not in self.owner.umbrellas]
             made = [m for m in made if args.type_of(m) in GROUP_TYPES and not self.coalition(args, m)]
-            for maker in makers:
+            for maker in makers + backers:
+                pred = Predicate.BACKED_BY if maker in backers else Predicate.AFFILIATED_WITH
                 for m in made:
                     if m.entity_id != maker.entity_id:
-                        out.append(self.cand(m, Predicate.AFFILIATED_WITH, maker,
-                                             args.span_of(m, maker, tok), "rel-syn-clause"))
+                        out.append(self.cand(m, pred, maker, args.span_of(m, maker, tok), "rel-syn-clause"))
         return out
 
     def names_a_group(self, args: SentenceArgs, tok: Token) -> bool:

@@ -136,6 +136,7 @@ class SyntaxUmbrellas(SyntaxGroups):
                 if not umbrellas:
                     continue
                 subjects = [m for m in (args.members(tok, own_name=False) + args.described(tok) + args.named_as(tok)
+                                        + args.kindred(tok)  # "X, along with other PMF factions, ..."
                                         or args.antecedent(tok))  # "these PMF factions"
                             if m not in umbrellas]  # "a PMF unit known as Brigade 30"
                 rule = "rel-syn-modifier"

@@ -67,6 +67,7 @@ class SyntaxWords:
             self.consist_verbs = words["consist_verbs"]
             self.receive_verbs = words["receive_verbs"]
             self.support_nouns = words["support_nouns"]
+            self.help_nouns = words.get("help_nouns", frozenset())
             self.split_verbs = words["split_verbs"]
             self.founding_verbs = words.get("founding_verbs", frozenset())
             self.tying_verbs = words.get("tying_verbs", frozenset())

@@ -75,3 +75,29 @@ def test_located_in_wordings(extractor: RelationExtractor, text: str, expected: 
 ])
 def test_lying_near_or_off_is_not_containment(extractor: RelationExtractor, text: str) -> None:
     assert not any(p == "located_in" and o == "baghdad" for _, p, o in got(extractor, text))
+
+
+# -- backing: what is received, whose people are trained, who set the group up -----------------------
+@pytest.mark.parametrize("text,backer", [
+    ("Kataib Hezbollah gets most of its weapons from Iran.", "iran"),
+    ("Kataib Hezbollah gets direction and funding from the IRGC.", "irgc"),
+    ("The IRGC has trained thousands of Kataib Hezbollah fighters.", "irgc"),
+    ("Iran armed Kataib Hezbollah's fighters.", "iran"),
+    ("The Iraqi militia Kataib Hezbollah was established by the Quds Force in 2007.", "quds-force"),
+    ("In Iraq, the Iraqi militia Kataib Hezbollah was formed with the help of Iran's Quds Force.", "quds-force"),
+])
+def test_backing_wordings(extractor: RelationExtractor, text: str, backer: str) -> None:
+    assert (KH, "backed_by", backer) in got(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah retook the town with the help of Asaib Ahl al-Haq.",
+    "Kataib Hezbollah gets most of its recruits from Basra.",
+])
+def test_one_off_help_and_other_things_received_are_no_tie(extractor: RelationExtractor, text: str) -> None:
+    assert not any(s == KH and p in ("backed_by", "affiliated_with") for s, p, _ in got(extractor, text))
+
+
+# -- "X, along with other PMF factions" ------------------------------------------------------------
+def test_along_with_other_factions_of_a_known_umbrella(extractor: RelationExtractor) -> None:
+    assert (KH, "part_of", "pmf") in got(extractor, "Kataib Hezbollah, along with other PMF factions, rejected it.")
