@@ -132,13 +132,15 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict
             families: tuple[Family, ...] = (
                 *((self.title_person, self.title_of_org, self.possessive_leader, self.person_verb_org,
                    self.person_of_group) if people else ()),
-                *((self.front_groups, self.introduced_sets, self.sub_unit, self.name_opposes)
+                *((self.front_groups, self.introduced_sets, self.sub_unit, self.name_opposes,
+                   self.umbrella_parts_listed)
                   if kinds & ORGS else ()),
                 *((self.located_in,) if kinds & PLACES else ()))
         else:
             families = (self.title_person, self.title_of_org, self.person_of_group, self.apposition_role, self.possessive_leader,
                         self.led_by_person, self.founder_family, self.affiliation_front,
-                        self.backed_by_family, self.umbrella_family, self.sub_unit, self.name_opposes,
+                        self.backed_by_family, self.umbrella_family, self.umbrella_parts_listed,
+                        self.sub_unit, self.name_opposes,
                         self.located_in,
                         self.commands_opposes)
         for family in families:

@@ -62,6 +62,8 @@ class SyntaxBacking(SyntaxGroups):
                 phrase = args.nominal(tok)
                 # "Iran-aligned PMF factions, notably X": the factions are backed, not the PMF
                 subjects = [m for m in args.referents(phrase) if not self.umbrella_of_parts(args, phrase, m)]
+                if not subjects:  # "Iran-backed factions in which A plays a leading role"
+                    subjects = self.relative_members(args, phrase)
                 if not subjects:  # "Iran-backed militia vows revenge": the story's only militia
                     subjects = self.sole_group(view, args, phrase)
                 if low == "affiliated" and isinstance(backer, Mention):  # "the PMF-affiliated X"

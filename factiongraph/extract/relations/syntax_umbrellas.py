@@ -343,36 +343,6 @@ class SyntaxUmbrellas(SyntaxGroups):
                                          args.span_of(umbrella, member, noun), args.description_rule(noun)))
         return out
 
-    def relative_members(self, args: SentenceArgs, noun: Token) -> list[Mention]:
-        """Return the names a relative clause on a plural group noun picks out of it: "factions in
-        which A plays a leading role", "militias among which A is the most active" (the clause's
-        subject, the relative pronoun the object of "in", "among" or "of")."""
-        if noun.lower_ not in self.words.group_part_nouns | self.words.part_nouns:
-            return []
-        out: list[Mention] = []
-        for clause in noun.children:
-            if clause.dep_ != "relcl" or self.is_negated(clause) or not any(
-                    c.dep_ == "prep" and c.lower_ in ("in", "among", "of") and any(
-                        p.dep_ == "pobj" and p.lower_ in ("which", "whom") for p in c.children)
-                    for c in clause.children):
-                continue
-            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-            out.extend(m for c in subjects[:1] for m in args.members(c) or args.named(c))
-        for clause in noun.children:
-            if clause.dep_ == "relcl":
-                out.extend(self.which_names(args, clause))
-        return out
-
-    def which_names(self, args: SentenceArgs, clause: Token) -> list[Mention]:
-        """Return the names "the largest of which are A and B" lists (the clause's subject picks
-        from "which"; its complement names them)."""
-        if self.is_negated(clause) or not any(
-                c.dep_ == "nsubj" and any(p.dep_ == "prep" and p.lower_ in ("of", "among") and any(
-                    o.dep_ == "pobj" and o.lower_ in ("which", "whom") for o in p.children) for p in c.children)
-                for c in clause.children):
-            return []
-        return [m for c in clause.children if c.dep_ == "attr" for m in args.members(c)]
-
     def part_phrase(self, tok: Token) -> bool:
         """Return True for a part noun ("its factions") or a group noun a part noun qualifies
         ("its member groups", "its component militias")."""

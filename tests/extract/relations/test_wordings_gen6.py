@@ -101,3 +101,25 @@ def test_one_off_help_and_other_things_received_are_no_tie(extractor: RelationEx
 # -- "X, along with other PMF factions" ------------------------------------------------------------
 def test_along_with_other_factions_of_a_known_umbrella(extractor: RelationExtractor) -> None:
     assert (KH, "part_of", "pmf") in got(extractor, "Kataib Hezbollah, along with other PMF factions, rejected it.")
+
+
+# -- a set picked out of by a relative clause, or named after an umbrella's parts ----------------------
+def test_backed_factions_in_which_a_group_leads(extractor: RelationExtractor) -> None:
+    text = "The strikes targeted Iran-backed factions in which Kataib Hezbollah plays a leading role."
+    assert (KH, "backed_by", "iran") in got(extractor, text)
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("Washington blames factions within the Hashd, in particular Kataib Hezbollah, for the attacks.", [KH]),
+    ("Officials blamed militias inside the PMF, especially Kataib Hezbollah and Harakat al-Nujaba, for it.",
+     [KH, "harakat-al-nujaba"]),
+])
+def test_names_listed_after_parts_of_a_known_umbrella(extractor: RelationExtractor, text: str,
+                                                      parts: list[str]) -> None:
+    found = got(extractor, text)
+    assert all((p, "part_of", "pmf") in found for p in parts)
+
+
+def test_people_listed_after_an_umbrella_are_not_parts(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Officials met leaders of the PMF, including Hadi al-Amiri.")
+    assert not any(p == "part_of" for _, p, _ in found)
