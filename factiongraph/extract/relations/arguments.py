@@ -178,6 +178,9 @@ class SentenceArgs:
             return []  # "a KH splinter", "an IRGC proxy": the name before the noun is its owner
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
             return []  # "a Yazidi militia", "a Kataib Hezbollah unit": one of a kind, not the body named
+        alias = self._bracketed_alias(tok)
+        if alias is not None:
+            return [alias]  # "the Nineveh Plain Guards (NPG), which ...": a name the finder missed
         # "... Hadi al-Amiri and PMF commanders headed by X": the parser hung the name written
         # right before the noun on another word of the phrase; word order still puts it there
         prev = self.doc[tok.i - 1] if tok.i - 1 >= max(self.first, tok.left_edge.i) else None
@@ -193,6 +196,18 @@ class SentenceArgs:
                         and not self.is_unit_of(inner, tok):
                     return [inner]
         return []
+
+    def _bracketed_alias(self, tok: Token) -> Mention | None:
+        """Return the short form in brackets after a capitalised name no mention covers ("the
+        Nineveh Plain Guards (NPG)"): the body the whole name is."""
+        if not tok.text[:1].isupper():
+            return None
+        for child in tok.rights:
+            if child.dep_ != "appos" or child.i < 1 or child.i + 1 >= len(self.doc):
+                continue
+            if self.doc[child.i - 1].text == "(" and self.doc[child.i + 1].text == ")" and child.i - 1 == tok.i + 1:
+                return self.mention_at(child)
+        return None
 
     def is_unit_of(self, m: Mention, noun: Token) -> bool:
         """Return True when a name before a part noun is the umbrella the phrase is a part of:
