@@ -372,13 +372,19 @@ class RoleFamilies(PatternBase):
         if same:
             return same[-1].entity_id
         floor = min((m.start for m in ms), default=pos)
+        here = view.sentence_index(pos)
         for back in (1, 2, 3):  # a sentence naming no organisation ("The group, backed by Iran, ...")
             # continues the one before it
             prior = [m for m in view.recent_mentions(pos, back) if m.end <= floor and view.type_of(m) in ORGS]
-            if prior:
+            start = view.sentences[max(0, here - back)][0]
+            if prior and not (back < 3 and prior[0].start >= start and self._ANAPHOR_OPENING.match(view.text, start)):
                 return prior[0].entity_id
-            floor = view.sentences[max(0, view.sentence_index(pos) - back)][0]
+            # "It is the most capable of the PMF militias. Its leader X ...": a sentence about "it"
+            # continues the one before, whose first organisation "its" stands for
+            floor = start
         return None
+
+    _ANAPHOR_OPENING = re.compile(r"(?:It|Its|They|Their|The\s+(?:group|militia|faction|movement|organi[sz]ation))\b")
 
     @staticmethod
     def _parallel_owner(view: DocView, ms: list[Mention], at: int) -> str | None:

@@ -131,3 +131,17 @@ def test_a_missed_name_stands_for_its_bracketed_short_form(extractor: RelationEx
     found = got(extractor, text)
     assert any(p == "affiliated_with" and o == "babiliyoun" and s.startswith("ent-") for s, p, o in found)
     assert not any(s == "nineveh-plains" for s, _, _ in found)
+
+
+# -- "its" after a sentence that is itself about "it" ------------------------------------------------
+def test_its_after_a_sentence_about_it_reaches_the_group_before(extractor: RelationExtractor) -> None:
+    text = ("Kataib Hezbollah emerged in 2007. It is widely seen as the most capable of the militias in the "
+            "Popular Mobilisation Forces. Its secretary-general, Abu Hussein al-Hamidawi, rarely appears.")
+    found = got(extractor, text)
+    assert ("abu-hussein-al-hamidawi", "leader_of", KH) in found
+    assert ("abu-hussein-al-hamidawi", "leader_of", "pmf") not in found
+
+
+def test_its_after_a_sentence_naming_the_body_first(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The PMF was formed in 2014 after a fatwa. Its chairman, Faleh al-Fayyadh, spoke.")
+    assert ("faleh-al-fayyadh", "leader_of", "pmf") in found
