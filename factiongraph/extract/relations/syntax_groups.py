@@ -218,6 +218,9 @@ class SyntaxGroups(GroupFamilies):
                     # "Hamas's armed wing"; "the Sadrist movement's armed wing": the name inside
                     named = args.mention_at(child) or next(iter(args.named(child)), None)
                     demonym = self.lex.demonyms.get(child.text) if child.text[:1].isupper() else None
+                    if named is not None and child.dep_ != "poss" and args.type_of(named) is EntityType.PERSON \
+                            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+                        continue  # "a local Yazidi force": one of a kind, no person's own militia
                     if named is not None:
                         others.append(named)
                     elif demonym and (found := view.lookup_name(demonym)) is not None:

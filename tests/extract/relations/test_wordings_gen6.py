@@ -145,3 +145,11 @@ def test_its_after_a_sentence_about_it_reaches_the_group_before(extractor: Relat
 def test_its_after_a_sentence_naming_the_body_first(extractor: RelationExtractor) -> None:
     found = got(extractor, "The PMF was formed in 2014 after a fatwa. Its chairman, Faleh al-Fayyadh, spoke.")
     assert ("faleh-al-fayyadh", "leader_of", "pmf") in found
+
+
+# -- precision: a name inside an indefinite phrase is no person's own militia --------------------------
+def test_an_indefinite_force_a_person_name_qualifies_has_no_leader(extractor: RelationExtractor) -> None:
+    text = "Turkish warplanes struck Sinjar, where the YBS, a local Yazidi force affiliated with the PKK, operates."
+    found = got(extractor, text)
+    assert ("sinjar-resistance-units", "affiliated_with", "pkk") in found
+    assert not any(p == "leader_of" for _, p, _ in found)
