@@ -54,6 +54,23 @@ class RoleFamilies(PatternBase):
 
     _title_words: frozenset[str] | None = None
 
+    def written_owner(self, view: DocView, written: str) -> str | None:
+        """Return the body a title's capitalised first word names when that word is the head of
+        exactly one organisation the document names ("Coalition spokesman" after "the US-led
+        coalition"), else None: the owner the mention finder missed, found by its head noun."""
+        if not self.names_an_owner(written):
+            return None
+        low = written.split()[0].lower()
+        found: set[str] = set()
+        for m in view.mentions:
+            if view.type_of(m) not in ORGS:
+                continue
+            ent = view.ctx.entity(m.entity_id)
+            names = [view.text[m.start:m.end]] + ([ent.name, *ent.aliases] if ent is not None else [])
+            if any(len(n.split()) > 1 and n.split()[-1].lower() == low for n in names):
+                found.add(str(m.entity_id))
+        return next(iter(found)) if len(found) == 1 else None
+
     def context_object(self, view: DocView, person: Mention, norm: str, kind: str,
                        generic: bool, floor: int, end: int) -> str | None:
         """Return what an org-less title is of: KB dated roles, a demonym, the context group.
@@ -339,8 +356,8 @@ class RoleFamilies(PatternBase):
                     r"\s+", text[span_end:m.start]) for m in ms):
                 continue  # ", Iraqioun Movement leader Ammar al-Hakim": the title is the next name's
             norm, kind, ended = self.lex.normalize_role(role)
-            oid = obj.entity_id if obj is not None else None if self.names_an_owner(role) else \
-                self.context_object(view, person, norm, kind, False, start, end)
+            oid = obj.entity_id if obj is not None else self.written_owner(view, role) if self.names_an_owner(role) \
+                else self.context_object(view, person, norm, kind, False, start, end)
             if oid is None:
                 continue
             ent = self.owner.entity(view, oid)

@@ -286,6 +286,8 @@ class SyntaxRoles(RoleFamilies):
                 pid = oid
                 if pid is None and definite and not self.names_an_owner(written):
                     pid = self.context_object(view, person, norm, kind, False, args.start, args.end)
+                elif pid is None and obj is None and owner is None:
+                    pid = self.written_owner(view, written)  # "Coalition spokesman" after "the US-led coalition"
                 if pid is None and obj is None and owner is None and kind == "post":
                     # "an adviser to Prime Minister X": the body of X's office (the KB's own record first)
                     pid = self.owner.office_holder_of(str(person.entity_id), norm, view.year) or \

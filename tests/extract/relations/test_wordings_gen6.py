@@ -153,3 +153,15 @@ def test_an_indefinite_force_a_person_name_qualifies_has_no_leader(extractor: Re
     found = got(extractor, text)
     assert ("sinjar-resistance-units", "affiliated_with", "pkk") in found
     assert not any(p == "leader_of" for _, p, _ in found)
+
+
+# -- a title's capitalised owner word that heads a body the text names ----------------------------------
+def test_a_title_owner_word_heading_a_named_body(extractor: RelationExtractor) -> None:
+    text = ('"Rockets landed," Colonel Wayne Marotto, Coalition spokesman, tweeted on Monday. '
+            "The US-led coalition said it would respond.")
+    assert any(p == "holds_role" and o == "international-coalition" for _, p, o in got(extractor, text))
+
+
+def test_a_title_owner_word_heading_no_named_body_gives_nothing(extractor: RelationExtractor) -> None:
+    text = '"Rockets landed," Colonel Wayne Marotto, Coalition spokesman, tweeted on Monday.'
+    assert not any(p == "holds_role" for _, p, _ in got(extractor, text))
