@@ -226,6 +226,8 @@ class SyntaxBacking(SyntaxGroups):
         """Return the support nouns a verb's object is or holds: "funding", "direction and funding"
         (a support noun in its list), "most of its weapons" (a share "of" one)."""
         nouns = self.words.support_nouns
+        if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in obj.children):
+            return []  # "has no support from Iran", "receives no funding"
         if obj.lower_ in nouns:
             return [obj]
         listed = [c for c in obj.children if c.dep_ == "conj" and c.lower_ in nouns]

@@ -101,6 +101,21 @@ class SyntaxGroups(GroupFamilies):
             return view.main_country is not None and found != view.main_country  # "Iran created X" in Iran's story
         return otype is EntityType.STATE_BODY and self.foreign_body(view, item)
 
+    @staticmethod
+    def where(args: SentenceArgs, m: Mention) -> bool:
+        """Return True for a name that only says where ("its grip in Lebanon and Syria, and its
+        allies": "its" is not Syria's)."""
+        head = args.head(m)
+        while head is not None and head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        return head is not None and head.dep_ == "pobj" and head.head.lower_ in ("in", "across", "inside", "throughout")
+
+    def known_or_named(self, view: DocView, m: Mention) -> bool:
+        """Return True for a mention of a KB body or a name of several words: not a lone adjective
+        the finder took for a body ("the PKK's Yazidi affiliate")."""
+        ent = self.owner.entity(view, str(m.entity_id))
+        return (ent is not None and ent.in_kb) or len(m.text.split()) > 1
+
     def type_of_id(self, view: DocView, item: Mention | str) -> EntityType | None:
         """Return the type of a mention or an entity id."""
         if isinstance(item, Mention):
@@ -207,7 +222,8 @@ class SyntaxGroups(GroupFamilies):
                     # (in the sentence before when none: "X won 73 seats. Its armed wing, Y, ...")
                     before = [m for m in args.ms if m.end <= child.idx] or args.view.recent_mentions(args.start, 1)[:1]
                     owner = next((m for m in reversed(before) if
-                                  self.type_of_id(view, self.as_actor(view, m)) in STATE_TYPES | GROUP_TYPES), None)
+                                  self.type_of_id(view, self.as_actor(view, m)) in STATE_TYPES | GROUP_TYPES
+                                  and not self.where(args, m)), None)
                     if owner is not None:
                         others.append(owner)
                 elif child.dep_ == "poss" and child.lower_ in args.anaphor_nouns and not args.named(child):
@@ -240,6 +256,11 @@ class SyntaxGroups(GroupFamilies):
             subjects = [m for m in args.members(tok, own_name=False) + args.described(tok) + args.kindred(tok)
                         if m not in others]
             subjects = subjects or [m for m in args.name_after(tok) if m not in others]
+            if not subjects and low in words.affiliate_nouns:
+                # "Iran and its Houthi allies": a group's name after the owner's possessive is the ally
+                subjects = [m for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and any(
+                    p.dep_ == "poss" and p.i < c.i for p in tok.children) and (m := args.mention_at(c)) is not None
+                    and args.type_of(m) in GROUP_TYPES and m not in others and self.known_or_named(view, m)]
             rule = args.description_rule(tok)
             for other in others:
                 if low in _STATE_ARMS and self.type_of_id(view, other) is EntityType.STATE_BODY:

@@ -165,3 +165,32 @@ def test_a_title_owner_word_heading_a_named_body(extractor: RelationExtractor) -
 def test_a_title_owner_word_heading_no_named_body_gives_nothing(extractor: RelationExtractor) -> None:
     text = '"Rockets landed," Colonel Wayne Marotto, Coalition spokesman, tweeted on Monday.'
     assert not any(p == "holds_role" for _, p, _ in got(extractor, text))
+
+
+# -- backing: "has" support, an ally named between the owner's possessive and the noun ------------------
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah, which has Iranian backing, vowed revenge.",
+    "Kataib Hezbollah has the support of Tehran.",
+])
+def test_having_support(extractor: RelationExtractor, text: str) -> None:
+    assert (KH, "backed_by", "iran") in got(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah has no support from Iran.",
+    "Kataib Hezbollah receives no funding from Iran.",
+    "Kataib Hezbollah has training camps in Iran.",
+])
+def test_no_support_or_no_support_noun_is_no_backing(extractor: RelationExtractor, text: str) -> None:
+    assert (KH, "backed_by", "iran") not in got(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tehran's Houthi allies attacked ships.",
+    "With the Iranian regime losing its grip in Lebanon and Syria, and its Houthi allies in Yemen "
+    "facing pressure, the militias matter more.",
+])
+def test_an_ally_named_after_the_owner(extractor: RelationExtractor, text: str) -> None:
+    found = got(extractor, text)
+    assert ("houthis", "backed_by", "iran") in found
+    assert ("houthis", "backed_by", "syria") not in found
