@@ -628,10 +628,13 @@ class SentenceArgs:
                         holder = v.head.head
                         out.extend(self.members(holder) or self.described(holder, 1) or self.antecedent(holder))
                     else:
-                        out.extend(self.members(self.nominal(s)) or self.named(s) or self.antecedent(s)
-                                   or self.possessor(s) or self._apposed_subject(s))
+                        out.extend(self.members(self.nominal(s)) or self.named(s) or self.named_as(s)
+                                   or self.antecedent(s) or self.possessor(s) or self._apposed_subject(s))
                 return out
             if v.dep_ == "relcl":
+                if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+                    # "X was one of the first groups to join Y": the phrase the infinitive picks out
+                    return self.named(v.head) or self.described(v.head, 1)
                 return self.named(v.head)
             if v.dep_ == "acl" and v.i != verb.i and v.head.i != v.i:
                 # "X, a group believed to be a front for Y": a raised participle's phrase

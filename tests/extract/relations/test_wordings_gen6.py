@@ -194,3 +194,15 @@ def test_an_ally_named_after_the_owner(extractor: RelationExtractor, text: str) 
     found = got(extractor, text)
     assert ("houthis", "backed_by", "iran") in found
     assert ("houthis", "backed_by", "syria") not in found
+
+
+# -- subjects: an infinitive relative picks a named one out; "the group, known as X" ------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Kataib Hezbollah was one of the first groups to join the PMF.", (KH, "part_of", "pmf")),
+    ("Nujaba became the latest faction to join the Islamic Resistance in Iraq.",
+     ("harakat-al-nujaba", "part_of", "islamic-resistance-in-iraq")),
+    ("The group, known as Kataib Hezbollah, is part of the PMF.", (KH, "part_of", "pmf")),
+])
+def test_subjects_picked_out_or_named_as(extractor: RelationExtractor, text: str,
+                                          expected: tuple[str, str, str]) -> None:
+    assert expected in got(extractor, text)
