@@ -619,6 +619,11 @@ class SentenceArgs:
                         noun = self.part_clause(v, s)
                         out.extend(m for m in self.members(noun, own_name=False) + self.described(noun, 1)
                                    if m.entity_id not in self.umbrellas)
+                    elif s.lower_ in ("which", "who", "that") and v.dep_ == "relcl" and self._owner_of_people(v):
+                        # "two members of the brigade, which belongs to Y": a singular verb hung on
+                        # the plural people is said of the body they belong to
+                        owner = self._owner_of_people(v)
+                        out.extend(self.named(owner) or self.antecedent(owner) if owner is not None else [])
                     elif s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
                         # "A and B, which are backed by Iran": the list before the clause
                         out.extend(self.clause_list(v) or self.described(v.head, 1) or self.antecedent(v.head))
@@ -651,6 +656,19 @@ class SentenceArgs:
                 continue
             break
         return out
+
+    def _owner_of_people(self, clause: Token) -> Token | None:
+        """Return the singular body a relative clause with a singular verb is about when the parser
+        hung it on the plural people "of" it ("members of the brigade, which belongs to Y")."""
+        people = clause.head
+        if people.lower_ not in self.holder_nouns or not _singular_verb(clause):
+            return None
+        for prep in people.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and not pobj.lower_.endswith("s") and pobj.i < clause.i:
+                        return pobj
+        return None
 
     def part_clause(self, clause: Token, pronoun: Token) -> Token | None:
         """Return the part noun a relative clause is said of when it follows an umbrella's parts:

@@ -206,3 +206,10 @@ def test_an_ally_named_after_the_owner(extractor: RelationExtractor, text: str) 
 def test_subjects_picked_out_or_named_as(extractor: RelationExtractor, text: str,
                                           expected: tuple[str, str, str]) -> None:
     assert expected in got(extractor, text)
+
+
+# -- a singular relative clause the parser hung on the plural people "of" a body ----------------------------
+def test_a_singular_clause_after_the_people_of_a_body_is_the_bodys(extractor: RelationExtractor) -> None:
+    text = ("Gunmen attacked a checkpoint of the PMF's 24th Brigade near Muqdadiyah. The attack killed two "
+            "members of the brigade, which belongs to the Badr Organization.")
+    assert any(p == "affiliated_with" and o == "badr-organisation" for _, p, o in got(extractor, text))
