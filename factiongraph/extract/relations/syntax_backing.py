@@ -222,6 +222,27 @@ class SyntaxBacking(SyntaxGroups):
                 out.extend(self.emit_alignment(view, args, subjects, source, True, "rel-syn-clause", tok))
         return out
 
+    def syn_patrons(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"Iran, Kataib Hezbollah's main patron", "X's patron, Iran", "Iran is the main backer of X",
+        "X's backers in Tehran": the noun's owner is backed by the one the noun restates."""
+        out: list[Candidate] = []
+        for noun in args.tokens_in(self.words.patron_nouns):
+            if args.mention_at(noun) is not None or args.negated(noun):
+                continue
+            clients = [m for c in noun.children if c.dep_ == "poss"
+                       for m in (args.named(c) or args.antecedent(c))]
+            clients += [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for m in self.pobj_names(args, c)]
+            clients = [m for m in clients if args.type_of(m) in GROUPS]
+            if not clients:
+                continue
+            patrons: list[Mention | str] = [m for m in args.described(noun) if m not in clients]
+            patrons += [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"
+                        for m in self.pobj_names(args, c)]  # "its backers in Tehran"
+            for patron in patrons:
+                out.extend(self.emit_alignment(view, args, clients, patron, True, args.description_rule(noun), noun))
+        return out
+
     def support_objects(self, obj: Token) -> list[Token]:
         """Return the support nouns a verb's object is or holds: "funding", "direction and funding"
         (a support noun in its list), "most of its weapons" (a share "of" one)."""

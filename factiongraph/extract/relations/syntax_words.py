@@ -77,6 +77,7 @@ class SyntaxWords:
             self.site_nouns = frozenset(str(w).lower().split()[-1] for w in
                                         rules.get("facility_nouns", [])) | self.city_nouns
             self.lie_verbs = words.get("lie_verbs", frozenset())
+            self.patron_nouns = words.get("patron_nouns", frozenset())
             self.include_verbs = words["include_verbs"]
             self.control_nouns = words["control_nouns"]
             self.control_verbs = words["control_verbs"]

@@ -213,3 +213,20 @@ def test_a_singular_clause_after_the_people_of_a_body_is_the_bodys(extractor: Re
     text = ("Gunmen attacked a checkpoint of the PMF's 24th Brigade near Muqdadiyah. The attack killed two "
             "members of the brigade, which belongs to the Badr Organization.")
     assert any(p == "affiliated_with" and o == "badr-organisation" for _, p, o in got(extractor, text))
+
+
+# -- patrons: the noun's owner is backed by the one it restates --------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah's patron, Iran, denied involvement.",
+    "Iran, Kataib Hezbollah's main sponsor, denied involvement.",
+    "Iran is the main backer of Kataib Hezbollah.",
+    "Kataib Hezbollah's backers in Tehran denied involvement.",
+    "Kataib Hezbollah said nothing. Iran, the group's main patron, denied involvement.",
+])
+def test_patron_nouns(extractor: RelationExtractor, text: str) -> None:
+    assert (KH, "backed_by", "iran") in got(extractor, text)
+
+
+def test_a_patron_of_a_state_or_a_denied_sponsor_gives_nothing(extractor: RelationExtractor) -> None:
+    assert not any(p == "backed_by" for _, p, _ in got(extractor, "The US, Israel's main backer, said nothing."))
+    assert not got(extractor, "Kataib Hezbollah is not a sponsor of Iran.")
