@@ -258,6 +258,8 @@ class SyntaxUmbrellas(SyntaxGroups):
         served_in = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                      for p in c.children if p.dep_ == "pobj" for m in self.umbrella_under(args, p)]
         out: list[Candidate] = []
+        if verb.lower_.startswith("belong"):
+            out.extend(self.units_belonging(args, verb, umbrellas))
         for umbrella in umbrellas:
             for subj in args.subjects(verb):
                 if subj.entity_id == umbrella.entity_id:
@@ -274,6 +276,25 @@ class SyntaxUmbrellas(SyntaxGroups):
                 elif args.type_of(subj) is EntityType.PERSON and args.type_of(umbrella) is EntityType.ARMED_GROUP:
                     out.append(self.cand(subj, Predicate.MEMBER_OF, umbrella,  # "X joined Kataib Hezbollah"
                                          args.span_of(subj, umbrella, verb), "rel-syn-clause"))
+        return out
+
+    def units_belonging(self, args: SentenceArgs, verb: Token, owners: list[Mention]) -> list[Candidate]:
+        """"The PMF's 313th, 314th and 315th brigades belong to Saraya al-Salam": a group that
+        units of a known umbrella belong to is part of the umbrella (as "X controls three PMF
+        brigades")."""
+        out: list[Candidate] = []
+        groups = [m for m in owners if args.type_of(m) is EntityType.ARMED_GROUP and m.entity_id not in self.owner.umbrellas]
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+            if args.mention_at(subj) is not None or (subj.lower_ not in self.words.part_nouns
+                                                     and subj.lower_ not in self.words.unit_holder_nouns):
+                continue
+            # "the PMF's brigades", also hung on the first number: "the PMF's 313th, ... brigades"
+            umbrellas = [m for c in subj.lefts for d in c.subtree if d.dep_ == "poss"
+                         and (m := args.mention_at(d)) is not None and m.entity_id in self.owner.umbrellas]
+            umbrellas += self.compound_umbrellas(args, subj)
+            for umbrella in umbrellas:
+                out.extend(self.cand(g, Predicate.PART_OF, umbrella, args.span_of(umbrella, g, verb), "rel-syn-clause")
+                           for g in groups)
         return out
 
     def constitutes(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:

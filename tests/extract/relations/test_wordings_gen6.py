@@ -230,3 +230,14 @@ def test_patron_nouns(extractor: RelationExtractor, text: str) -> None:
 def test_a_patron_of_a_state_or_a_denied_sponsor_gives_nothing(extractor: RelationExtractor) -> None:
     assert not any(p == "backed_by" for _, p, _ in got(extractor, "The US, Israel's main backer, said nothing."))
     assert not got(extractor, "Kataib Hezbollah is not a sponsor of Iran.")
+
+
+# -- an umbrella's units belonging to a group ---------------------------------------------------------------
+@pytest.mark.parametrize("text,group", [
+    ("The PMF's 313th, 314th and 315th brigades belong to Saraya al-Salam.", "saraya-al-salam"),
+    ("Three PMF brigades belong to the Badr Organization.", "badr-organisation"),
+])
+def test_an_umbrellas_units_belonging_to_a_group(extractor: RelationExtractor, text: str, group: str) -> None:
+    found = got(extractor, text)
+    assert (group, "part_of", "pmf") in found
+    assert ("pmf", "part_of", group) not in found
