@@ -5,11 +5,15 @@ its token range in the document's :class:`DocIndex`, and the plain look-ups ever
 
 from __future__ import annotations
 
+import re
+
 from factiongraph.extract.relations.doc_index import DocIndex, Token
 from factiongraph.extract.relations.syntax_words import SyntaxWords
 from factiongraph.extract.view.docview import DocView
 from factiongraph.model import EntityType, Mention
 
+# An apposition before a name: "the commander of X, A" (the name then closes the phrase).
+_APPOS_BEFORE = re.compile(r"(?:,|\u2014|\u2013)\s*$")
 # Links through which a name sits inside a larger noun phrase ("Kataib Hezbollah militia").
 INNER = frozenset({"compound", "flat", "nmod", "amod", "npadvmod"})
 
@@ -29,6 +33,7 @@ class ArgsCore:
         self.anaphor_dets = words.anaphor_dets if words is not None else frozenset()
         self.plural_nouns = words.plural_anaphor_nouns if words is not None else frozenset()
         self.holder_nouns = words.unit_holder_nouns if words is not None else frozenset()
+        self.appos_before = words.appos_before if words is not None else _APPOS_BEFORE
         self.collective_nouns = words.collective_nouns if words is not None else frozenset()
         self.index = index
         self.doc = doc = index.doc

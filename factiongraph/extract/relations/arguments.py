@@ -74,8 +74,6 @@ _NP_LINKS = frozenset({"det", "amod", "compound", "flat", "nmod", "poss", "case"
                        "predet", "cc", "conj"})
 # A name followed by an apposition: ", the ...", " (alias), a ...", " — an ...".
 _APPOS_AFTER = re.compile(r"(?:\s*\([^()]{0,60}\))?\s*(?:,|\u2014|\u2013|--)\s*")
-# An apposition before a name: "the commander of X, A" (the name then closes the phrase).
-_APPOS_BEFORE = re.compile(r"(?:,|\u2014|\u2013)\s*$")
 _APPOS_CLOSE = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|\u2014|\u2013|\.|;|:|$)")
 
 
@@ -414,7 +412,7 @@ class SentenceArgs(Antecedents):
                 head = self._phrase_head(tok, forward=True) if tok is not None else None
                 if head is not None and self.mention_at(head) is None:
                     found.setdefault(head.i, (self._qualified_owner(m, head) or m, True))
-            before = _APPOS_BEFORE.search(text[max(self.start, m.start - 6):m.start])
+            before = self.appos_before.search(text[max(self.start, m.start - 40):m.start])
             if before is not None and (_APPOS_CLOSE.match(text, m.end, self.end) or self.closed_list(m)):
                 tok = self._token_before(m.start - len(before.group()))
                 # "the former governor of the province of Nineveh, A": every noun on the way up

@@ -188,6 +188,10 @@ class SyntaxRoles(RoleFamilies):
                 if pobj.dep_ != "pobj":
                     continue
                 named = args.named(pobj)
+                if not named and pobj.lower_ in self.lex.generic_nouns and any(
+                        c.dep_ == "det" and c.lower_ == "the" for c in pobj.children):
+                    # "the head of the Iraqi armed group Harakat al-Nujaba": the group noun's name
+                    named = [m for m in args.name_after(pobj) if args.type_of(m) in ORGS]
                 m = named[0] if named else None
                 if m is not None and args.mention_at(pobj) is None and args.type_of(m) in PLACES:
                     m = None  # "Anbar Operations": a unit named after a place

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from factiongraph.errors import ConfigError
@@ -78,6 +79,10 @@ class SyntaxWords:
                                         rules.get("facility_nouns", [])) | self.city_nouns
             self.lie_verbs = words.get("lie_verbs", frozenset())
             self.patron_nouns = words.get("patron_nouns", frozenset())
+            # "the leader of X, Sheikh A": honorifics between an apposition's comma and its name
+            honorifics = sorted((str(h) for h in rules.get("honorifics") or []), key=len, reverse=True)
+            alt = "|".join(re.escape(h) for h in honorifics) or "(?!)"
+            self.appos_before = re.compile(rf"(?:,|\u2014|\u2013)\s*(?:(?:{alt})\s+)*$")
             self.include_verbs = words["include_verbs"]
             self.control_nouns = words["control_nouns"]
             self.control_verbs = words["control_verbs"]

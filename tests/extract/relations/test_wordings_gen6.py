@@ -241,3 +241,19 @@ def test_an_umbrellas_units_belonging_to_a_group(extractor: RelationExtractor, t
     found = got(extractor, text)
     assert (group, "part_of", "pmf") in found
     assert ("pmf", "part_of", group) not in found
+
+
+# -- leaders: an honorific after the apposition's comma, a group noun's name after it -----------------------
+@pytest.mark.parametrize("text,expected", [
+    ("The leader of Asaib Ahl al-Haq, Sheikh Qais al-Khazali, said so.", ("qais-al-khazali", "leader_of", "asaib-ahl-al-haq")),
+    ("Nujaba's secretary-general, Sheikh Akram al-Kaabi, said so.", ("akram-al-kaabi", "leader_of", "harakat-al-nujaba")),
+    ("Akram al-Kaabi, the head of the Iraqi armed group Harakat al-Nujaba, said so.",
+     ("akram-al-kaabi", "leader_of", "harakat-al-nujaba")),
+])
+def test_leader_wordings(extractor: RelationExtractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in got(extractor, text)
+
+
+def test_the_head_of_the_group_names_no_later_group(extractor: RelationExtractor) -> None:
+    text = "Akram al-Kaabi, the head of the group, said Harakat al-Nujaba would respond."
+    assert not any(p == "leader_of" for _, p, _ in got(extractor, text))
