@@ -535,6 +535,9 @@ class SentenceArgs(Antecedents):
                         # the plural people is said of the body they belong to
                         owner = self._owner_of_people(v)
                         out.extend(self.named(owner) or self.antecedent(owner) if owner is not None else [])
+                    elif s.lower_ == "who" and v.dep_ == "relcl" and self._person_described(v.head):
+                        # "X, a former Sadrist who now leads Y": "who" is the person the noun describes
+                        out.extend(self._person_described(v.head))
                     elif s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
                         # "A and B, which are backed by Iran": the list before the clause
                         out.extend(self.clause_list(v) or self.described(v.head, 1) or self.antecedent(v.head))
@@ -567,6 +570,15 @@ class SentenceArgs(Antecedents):
                 continue
             break
         return out
+
+    def _person_described(self, noun: Token) -> list[Mention]:
+        """Return the person a name-bearing apposition describes when "who" hangs on it ("X, a
+        former Sadrist who ...": the parser took the party's name for the clause's head)."""
+        m = self.mention_at(noun)
+        if m is None or self.type_of(m) is EntityType.PERSON or noun.dep_ != "appos":
+            return []
+        person = self.mention_at(noun.head)
+        return [person] if person is not None and self.type_of(person) is EntityType.PERSON else []
 
     def _owner_of_people(self, clause: Token) -> Token | None:
         """Return the singular body a relative clause with a singular verb is about when the parser

@@ -257,3 +257,11 @@ def test_leader_wordings(extractor: RelationExtractor, text: str, expected: tupl
 def test_the_head_of_the_group_names_no_later_group(extractor: RelationExtractor) -> None:
     text = "Akram al-Kaabi, the head of the group, said Harakat al-Nujaba would respond."
     assert not any(p == "leader_of" for _, p, _ in got(extractor, text))
+
+
+# -- "who" hung on a name-bearing apposition of a person ----------------------------------------------------
+def test_who_after_a_party_name_describing_a_person(extractor: RelationExtractor) -> None:
+    text = "Qais al-Khazali, a former Sadrist who now leads Asaib Ahl al-Haq, spoke."
+    found = got(extractor, text)
+    assert ("qais-al-khazali", "leader_of", "asaib-ahl-al-haq") in found
+    assert not any(s == "sadrist-movement" for s, _, _ in found)
