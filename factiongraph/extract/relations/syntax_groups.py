@@ -366,6 +366,10 @@ class SyntaxGroups(GroupFamilies):
                            and c.i < found.i and (m := args.mention_at(c)) is not None]
                 if tok.dep_ == "compound" and (m := args.mention_at(tok.head)) is not None:
                     named_after = [m]  # "... front group Saraya Awliya al-Dam"
+            elif low in words.cover_nouns and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+                # "X, a Kataib Hezbollah front", "a KH facade": the name written before the noun
+                others += [m for c in tok.children if c.dep_ in ("compound", "nmod")
+                           and (m := args.mention_at(c)) is not None]
             others = _unique_mentions([m for m in others if args.type_of(m) in GROUP_TYPES])
             if not others:
                 continue

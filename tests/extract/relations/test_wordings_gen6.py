@@ -265,3 +265,16 @@ def test_who_after_a_party_name_describing_a_person(extractor: RelationExtractor
     found = got(extractor, text)
     assert ("qais-al-khazali", "leader_of", "asaib-ahl-al-haq") in found
     assert not any(s == "sadrist-movement" for s, _, _ in found)
+
+
+# -- "a Kataib Hezbollah front": the owner written before a bare cover noun --------------------------------
+@pytest.mark.parametrize("text", [
+    "Ashab al-Kahf, a Kataib Hezbollah front, claimed the attack.",
+    "Ashab al-Kahf, which analysts describe as a Kataib Hezbollah front, claimed the attack.",
+])
+def test_an_owner_written_before_a_cover_noun(extractor: RelationExtractor, text: str) -> None:
+    assert ("ashab-al-kahf", "possibly_same_as", KH) in got(extractor, text)
+
+
+def test_a_battle_front_is_no_cover(extractor: RelationExtractor) -> None:
+    assert not got(extractor, "Kataib Hezbollah fighters on the Anbar front clashed with ISIS.")
