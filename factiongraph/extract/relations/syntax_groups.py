@@ -26,6 +26,8 @@ from factiongraph.extract.view.docview import DocView
 from factiongraph.model import EntityType, Mention, Predicate
 
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG})
+# People who left a group and set up another: "founded by defectors from Y".
+_FORMER_PEOPLE = frozenset({"defectors", "veterans", "dissidents", "commanders", "leaders", "cadres"})
 # "a front for the operations of Y": a group's doings stand for the group after a cover noun.
 _DEEDS = frozenset({"activities", "activity", "operations", "attacks", "actions"})
 UNIT_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY})
@@ -480,8 +482,8 @@ class SyntaxGroups(GroupFamilies):
                           for m in self.pobj_names(args, c)]
             elif passive:
                 made = args.subjects(tok) if tok.dep_ != "acl" or self.names_a_group(args, tok.head) else []
-                makers = [m for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-                          for m in self.pobj_names(args, c)]
+                agents = [c for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+                makers = [m for c in agents for m in self.pobj_names(args, c) or self.people_from(args, c)]
             else:
                 makers = args.subjects(tok)
                 made = [m for c in tok.children if c.dep_ == "dobj" and self.names_a_group(args, c)
@@ -527,6 +529,17 @@ class SyntaxGroups(GroupFamilies):
                 for c in clause.children):
             return []
         return [m for c in clause.children if c.dep_ == "attr" for m in args.members(c)]
+
+    def people_from(self, args: SentenceArgs, prep: Token) -> list[Mention]:
+        """Return the group whose former people a preposition's object names: "founded by former
+        members of Y", "set up by defectors from Y" (the group they came from)."""
+        out: list[Mention] = []
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.lower_ not in self.words.holder_nouns and pobj.lower_ not in _FORMER_PEOPLE:
+                continue
+            out.extend(m for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                       for m in self.pobj_names(args, c))
+        return out
 
     def names_a_group(self, args: SentenceArgs, tok: Token) -> bool:
         """Return True when a phrase is a name or a group noun ("a group created by Y"), not a

@@ -278,3 +278,22 @@ def test_an_owner_written_before_a_cover_noun(extractor: RelationExtractor, text
 
 def test_a_battle_front_is_no_cover(extractor: RelationExtractor) -> None:
     assert not got(extractor, "Kataib Hezbollah fighters on the Anbar front clashed with ISIS.")
+
+
+# -- affiliation: a group set up by another's former people; a rebranded version ----------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Harakat al-Nujaba was formed by former members of Asaib Ahl al-Haq.",
+     ("harakat-al-nujaba", "affiliated_with", "asaib-ahl-al-haq")),
+    ("Harakat al-Nujaba, founded by defectors from Asaib Ahl al-Haq, fought in Syria.",
+     ("harakat-al-nujaba", "affiliated_with", "asaib-ahl-al-haq")),
+    ("Saraya al-Salam, a rebranded version of the Mahdi Army, deployed.",
+     ("saraya-al-salam", "affiliated_with", "mahdi-army")),
+    ("Saraya al-Salam, the reincarnation of the Mahdi Army, deployed.",
+     ("saraya-al-salam", "affiliated_with", "mahdi-army")),
+])
+def test_affiliation_wordings(extractor: RelationExtractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in got(extractor, text)
+
+
+def test_a_thing_set_up_by_a_groups_defectors_is_no_group(extractor: RelationExtractor) -> None:
+    assert not got(extractor, "The checkpoint was set up by defectors from Kataib Hezbollah.")
