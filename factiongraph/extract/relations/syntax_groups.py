@@ -283,14 +283,19 @@ class SyntaxGroups(GroupFamilies):
         groups affiliated (a state body working with a group is no affiliation)."""
         out: list[Candidate] = []
         words = self.words
-        for tok in args.tokens_in(words.cooperation_verbs | words.joint_nouns):
+        for tok in args.tokens_in(words.cooperation_verbs | words.joint_nouns | words.close_verbs):
             if tok.lower_ in words.joint_nouns:
                 verb = tok.head  # "joined forces with Y": the preposition on the noun or the verb
                 if tok.dep_ != "dobj" or not verb.lower_.startswith("join"):
                     continue
                 holders = [tok, verb]
-            else:
+            elif tok.lower_ in words.close_verbs:
+                if not any(c.dep_ == "advmod" and c.lower_ in words.close_adverbs for c in tok.children):
+                    continue  # "X works with Y" alone says too little; "works closely with Y"
                 verb, holders = tok, [tok]
+            else:
+                # "X coordinates its attacks with Y": the preposition may hang on what is coordinated
+                verb, holders = tok, [tok, *(c for c in tok.children if c.dep_ == "dobj")]
             if self.is_negated(verb) or verb.dep_ in ("amod", "compound", "pobj", "nsubj", "dobj"):
                 continue
             # the partner is the name itself ("with the PMF command": the command, not the PMF)

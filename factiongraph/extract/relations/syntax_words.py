@@ -79,6 +79,8 @@ class SyntaxWords:
                                         rules.get("facility_nouns", [])) | self.city_nouns
             self.lie_verbs = words.get("lie_verbs", frozenset())
             self.patron_nouns = words.get("patron_nouns", frozenset())
+            self.close_verbs = words.get("close_verbs", frozenset())
+            self.close_adverbs = words.get("close_adverbs", frozenset())
             # "the leader of X, Sheikh A": honorifics between an apposition's comma and its name
             honorifics = sorted((str(h) for h in rules.get("honorifics") or []), key=len, reverse=True)
             alt = "|".join(re.escape(h) for h in honorifics) or "(?!)"

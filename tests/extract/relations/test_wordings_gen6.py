@@ -297,3 +297,16 @@ def test_affiliation_wordings(extractor: RelationExtractor, text: str, expected:
 
 def test_a_thing_set_up_by_a_groups_defectors_is_no_group(extractor: RelationExtractor) -> None:
     assert not got(extractor, "The checkpoint was set up by defectors from Kataib Hezbollah.")
+
+
+# -- cooperation: "coordinates its attacks with Y", "works closely with Y" -----------------------------------
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah coordinates its attacks with Harakat al-Nujaba.",
+    "Kataib Hezbollah works closely with Harakat al-Nujaba.",
+])
+def test_cooperation_wordings(extractor: RelationExtractor, text: str) -> None:
+    assert (KH, "affiliated_with", "harakat-al-nujaba") in got(extractor, text)
+
+
+def test_working_with_alone_is_no_tie(extractor: RelationExtractor) -> None:
+    assert not got(extractor, "Kataib Hezbollah works with Harakat al-Nujaba on some issues.")
