@@ -395,11 +395,25 @@ class RoleFamilies(PatternBase):
             prior = [m for m in view.recent_mentions(pos, back) if m.end <= floor and view.type_of(m) in ORGS]
             start = view.sentences[max(0, here - back)][0]
             if prior and not (back < 3 and prior[0].start >= start and self._ANAPHOR_OPENING.match(view.text, start)):
-                return prior[0].entity_id
+                return self._subject_first(view, prior).entity_id
             # "It is the most capable of the PMF militias. Its leader X ...": a sentence about "it"
             # continues the one before, whose first organisation "its" stands for
             floor = start
         return None
+
+    @staticmethod
+    def _subject_first(view: DocView, prior: list[Mention]) -> Mention:
+        """Return the first organisation of an earlier sentence that is some clause's subject, by
+        the parse ("X, director at Chatham House, said the PMF had ... Its chairman": the PMF),
+        else the first one named."""
+        doc = view.ctx.spacy_doc
+        if doc is None or not doc.has_annotation("DEP"):
+            return prior[0]
+        for m in prior:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return m
+        return prior[0]
 
     _ANAPHOR_OPENING = re.compile(r"(?:It|Its|They|Their|The\s+(?:group|militia|faction|movement|organi[sz]ation))\b")
 

@@ -310,3 +310,11 @@ def test_cooperation_wordings(extractor: RelationExtractor, text: str) -> None:
 
 def test_working_with_alone_is_no_tie(extractor: RelationExtractor) -> None:
     assert not got(extractor, "Kataib Hezbollah works with Harakat al-Nujaba on some issues.")
+
+
+def test_its_after_a_sentence_whose_subject_is_not_named_first(extractor: RelationExtractor) -> None:
+    text = ("Renad Mansour, director of the Iraq Initiative at Chatham House, said the PMF had become a state "
+            "within the state. Its chairman, Faleh al-Fayyadh, is also the national security adviser.")
+    found = got(extractor, text)
+    assert ("faleh-al-fayyadh", "leader_of", "pmf") in found
+    assert ("faleh-al-fayyadh", "leader_of", "chatham-house") not in found
