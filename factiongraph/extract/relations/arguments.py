@@ -13,7 +13,8 @@ the sentence's resolved mentions:
   ("A, which is ..."), "one of the factions" standing for the name it follows.
 
 :meth:`SentenceArgs.referents` puts the three together, with :meth:`SentenceArgs.antecedent`
-("the group", "this faction", "it") as the last resort. spaCy's small model parses long
+("the group", "this faction", "it": ``antecedents.py``, on the token look-ups of ``args_core.py``)
+as the last resort. spaCy's small model parses long
 transliterated names poorly (a list "A, B and C" of multiword names often comes out as loose
 fragments), so lists found through the parse are completed by word order: mentions joined by
 list separators ("," "and" "or") next to a member are members too.
@@ -30,10 +31,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from factiongraph.extract.relations.anaphora import plural_antecedent, plural_count
-from factiongraph.extract.relations.doc_index import DocIndex, Token
-from factiongraph.extract.relations.syntax_words import SyntaxWords
-from factiongraph.extract.view.docview import DocView, kb_get
+from factiongraph.extract.relations.antecedents import Antecedents
+from factiongraph.extract.relations.args_core import INNER
+from factiongraph.extract.relations.doc_index import Token
 from factiongraph.model import EntityType, Mention
 
 _LIST_GAP = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,|,?\s*and|,?\s*or|&|,?\s*as\s+well\s+as|,?\s*in\s+addition\s+to|,?\s*along"
@@ -68,98 +68,17 @@ _JUDGING = frozenset({"consider", "considers", "considered", "regard", "regards"
                       "deemed", "call", "calls", "called", "describe", "describes", "described"})
 # "militias known as the PMF", "a group calling itself X": a phrase named by a participle.
 _NAMING = frozenset({"known", "called", "named", "dubbed", "labelled", "labeled", "calling"})
-# Links through which a name sits inside a larger noun phrase ("Kataib Hezbollah militia").
-_INNER = frozenset({"compound", "flat", "nmod", "amod", "npadvmod"})
 # Links that keep a token inside its noun phrase, for reading appositions off the commas.
 _NP_LINKS = frozenset({"det", "amod", "compound", "flat", "nmod", "poss", "case", "nummod", "prep",
                        "pobj", "advmod", "npadvmod", "punct", "quantmod", "appos", "acl", "agent",
                        "predet", "cc", "conj"})
 # A name followed by an apposition: ", the ...", " (alias), a ...", " — an ...".
 _APPOS_AFTER = re.compile(r"(?:\s*\([^()]{0,60}\))?\s*(?:,|\u2014|\u2013|--)\s*")
-# An apposition before a name: "the commander of X, A" (the name then closes the phrase).
-_APPOS_BEFORE = re.compile(r"(?:,|\u2014|\u2013)\s*$")
 _APPOS_CLOSE = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|\u2014|\u2013|\.|;|:|$)")
 
 
-class SentenceArgs:
-    """One parsed sentence with its mentions indexed by token."""
-
-    def __init__(self, view: DocView, index: DocIndex, ms: list[Mention], start: int, end: int,
-                 words: SyntaxWords | None = None, umbrellas: frozenset[str] = frozenset()) -> None:
-        self.view = view
-        self.umbrellas = umbrellas  # ids the knowledge base knows as umbrellas of other groups
-        self.include_verbs = words.include_verbs if words is not None else frozenset()
-        self.anaphor_nouns = words.anaphor_nouns if words is not None else frozenset()
-        self.named_anaphor_nouns = words.named_anaphor_nouns if words is not None else frozenset()
-        self.part_nouns = words.part_nouns if words is not None else frozenset()
-        self.affiliate_nouns = words.affiliate_nouns if words is not None else frozenset()
-        self.anaphor_dets = words.anaphor_dets if words is not None else frozenset()
-        self.plural_nouns = words.plural_anaphor_nouns if words is not None else frozenset()
-        self.holder_nouns = words.unit_holder_nouns if words is not None else frozenset()
-        self.collective_nouns = words.collective_nouns if words is not None else frozenset()
-        self.index = index
-        self.doc = doc = index.doc
-        self.ms = ms
-        self.start = start
-        self.end = end
-        self.text = view.text
-        first, last = index.token_range(start, end)
-        self.first = first
-        self.last = last
-        self.lows = index.lows
-        self.present = frozenset(self.lows[first:last + 1])
-        self._tokens: list[Token] | None = None
-        self._apposed: dict[int, tuple[Mention, bool]] | None = None
-
-    @property
-    def tokens(self) -> list[Token]:
-        """Return the sentence's tokens (built on first use)."""
-        if self._tokens is None:
-            self._tokens = [self.doc[i] for i in range(self.first, self.last + 1)]
-        return self._tokens
-
-    def tokens_in(self, words: frozenset[str] | dict[str, str]) -> list[Token]:
-        """Return the sentence's tokens whose lower-case text is one of ``words``.
-
-        The families start here: a sentence without any of a family's words costs one set test.
-        """
-        if self.present.isdisjoint(words):
-            return []
-        lows = self.lows
-        return [self.doc[i] for i in range(self.first, self.last + 1) if lows[i] in words]
-
-    # -- tokens and mentions --------------------------------------------------------------
-    def mention_at(self, tok: Token | None) -> Mention | None:
-        """Return the mention covering ``tok``."""
-        return None if tok is None else self.index.mention_at(tok.i)
-
-    def head(self, m: Mention) -> Token | None:
-        """Return the syntactic head of a mention (its token attached outside the mention)."""
-        return self.index.head(m)
-
-    def inside(self, tok: Token) -> bool:
-        """Return True when ``tok`` belongs to this sentence."""
-        return bool(self.first <= tok.i <= self.last)
-
-    def type_of(self, m: Mention) -> EntityType:
-        """Return the resolved type of a mention (cached per document)."""
-        return self.index.type_of(m)
-
-    def nominal(self, tok: Token) -> Token:
-        """Return the head noun of the phrase ``tok`` sits in as a premodifier.
-
-        "Kataib Hezbollah militia group": from "Hezbollah" to "group". A mention's own head
-        stays itself when it is the phrase's head.
-        """
-        t = tok
-        for _ in range(6):
-            if t.dep_ not in _INNER or t.head.i == t.i or not self.inside(t.head) or t.head.i < t.i:
-                return t
-            if t.head.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass")
-                                            for c in t.head.children):
-                return t  # the head is a verb: the phrase ends here
-            t = t.head
-        return t
+class SentenceArgs(Antecedents):
+    """One parsed sentence with its mentions indexed by token: who its noun phrases are about."""
 
     # -- what a phrase names ----------------------------------------------------------------
     def named(self, tok: Token | None) -> list[Mention]:
@@ -178,6 +97,9 @@ class SentenceArgs:
             return []  # "a KH splinter", "an IRGC proxy": the name before the noun is its owner
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
             return []  # "a Yazidi militia", "a Kataib Hezbollah unit": one of a kind, not the body named
+        alias = self._bracketed_alias(tok)
+        if alias is not None:
+            return [alias]  # "the Nineveh Plain Guards (NPG), which ...": a name the finder missed
         # "... Hadi al-Amiri and PMF commanders headed by X": the parser hung the name written
         # right before the noun on another word of the phrase; word order still puts it there
         prev = self.doc[tok.i - 1] if tok.i - 1 >= max(self.first, tok.left_edge.i) else None
@@ -194,13 +116,17 @@ class SentenceArgs:
                     return [inner]
         return []
 
-    def is_unit_of(self, m: Mention, noun: Token) -> bool:
-        """Return True when a name before a part noun is the umbrella the phrase is a part of:
-        "a PMF faction" is one of the PMF's factions, not the PMF (a plural, "many PMF factions",
-        may stand for the umbrella: "the political front of many PMF factions")."""
-        low = noun.lower_  # the model has no tagger: a plural is the singular's form plus "s"
-        return m.entity_id in self.umbrellas and low in self.part_nouns and not (
-            low.endswith("s") and low[:-1] in self.part_nouns)
+    def _bracketed_alias(self, tok: Token) -> Mention | None:
+        """Return the short form in brackets after a capitalised name no mention covers ("the
+        Nineveh Plain Guards (NPG)"): the body the whole name is."""
+        if not tok.text[:1].isupper():
+            return None
+        for child in tok.rights:
+            if child.dep_ != "appos" or child.i < 1 or child.i + 1 >= len(self.doc):
+                continue
+            if self.doc[child.i - 1].text == "(" and self.doc[child.i + 1].text == ")" and child.i - 1 == tok.i + 1:
+                return self.mention_at(child)
+        return None
 
     def members(self, tok: Token | None, own_name: bool = True) -> list[Mention]:
         """Return the names listed under a phrase: coordinated heads, "such as" and appositions.
@@ -486,7 +412,7 @@ class SentenceArgs:
                 head = self._phrase_head(tok, forward=True) if tok is not None else None
                 if head is not None and self.mention_at(head) is None:
                     found.setdefault(head.i, (self._qualified_owner(m, head) or m, True))
-            before = _APPOS_BEFORE.search(text[max(self.start, m.start - 6):m.start])
+            before = self.appos_before.search(text[max(self.start, m.start - 40):m.start])
             if before is not None and (_APPOS_CLOSE.match(text, m.end, self.end) or self.closed_list(m)):
                 tok = self._token_before(m.start - len(before.group()))
                 # "the former governor of the province of Nineveh, A": every noun on the way up
@@ -604,6 +530,14 @@ class SentenceArgs:
                         noun = self.part_clause(v, s)
                         out.extend(m for m in self.members(noun, own_name=False) + self.described(noun, 1)
                                    if m.entity_id not in self.umbrellas)
+                    elif s.lower_ in ("which", "who", "that") and v.dep_ == "relcl" and self._owner_of_people(v):
+                        # "two members of the brigade, which belongs to Y": a singular verb hung on
+                        # the plural people is said of the body they belong to
+                        owner = self._owner_of_people(v)
+                        out.extend(self.named(owner) or self.antecedent(owner) if owner is not None else [])
+                    elif s.lower_ == "who" and v.dep_ == "relcl" and self._person_described(v.head):
+                        # "X, a former Sadrist who now leads Y": "who" is the person the noun describes
+                        out.extend(self._person_described(v.head))
                     elif s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
                         # "A and B, which are backed by Iran": the list before the clause
                         out.extend(self.clause_list(v) or self.described(v.head, 1) or self.antecedent(v.head))
@@ -613,10 +547,13 @@ class SentenceArgs:
                         holder = v.head.head
                         out.extend(self.members(holder) or self.described(holder, 1) or self.antecedent(holder))
                     else:
-                        out.extend(self.members(self.nominal(s)) or self.named(s) or self.antecedent(s)
-                                   or self.possessor(s) or self._apposed_subject(s))
+                        out.extend(self.members(self.nominal(s)) or self.named(s) or self.named_as(s)
+                                   or self.antecedent(s) or self.possessor(s) or self._apposed_subject(s))
                 return out
             if v.dep_ == "relcl":
+                if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+                    # "X was one of the first groups to join Y": the phrase the infinitive picks out
+                    return self.named(v.head) or self.described(v.head, 1)
                 return self.named(v.head)
             if v.dep_ == "acl" and v.i != verb.i and v.head.i != v.i:
                 # "X, a group believed to be a front for Y": a raised participle's phrase
@@ -633,6 +570,28 @@ class SentenceArgs:
                 continue
             break
         return out
+
+    def _person_described(self, noun: Token) -> list[Mention]:
+        """Return the person a name-bearing apposition describes when "who" hangs on it ("X, a
+        former Sadrist who ...": the parser took the party's name for the clause's head)."""
+        m = self.mention_at(noun)
+        if m is None or self.type_of(m) is EntityType.PERSON or noun.dep_ != "appos":
+            return []
+        person = self.mention_at(noun.head)
+        return [person] if person is not None and self.type_of(person) is EntityType.PERSON else []
+
+    def _owner_of_people(self, clause: Token) -> Token | None:
+        """Return the singular body a relative clause with a singular verb is about when the parser
+        hung it on the plural people "of" it ("members of the brigade, which belongs to Y")."""
+        people = clause.head
+        if people.lower_ not in self.holder_nouns or not _singular_verb(clause):
+            return None
+        for prep in people.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and not pobj.lower_.endswith("s") and pobj.i < clause.i:
+                        return pobj
+        return None
 
     def part_clause(self, clause: Token, pronoun: Token) -> Token | None:
         """Return the part noun a relative clause is said of when it follows an umbrella's parts:
@@ -704,143 +663,6 @@ class SentenceArgs:
             found = [m for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") for m in
                      self.members(c) or self.named(c)]
         return self.complete_list(found)
-
-    def antecedent(self, tok: Token, exclude: frozenset[str] = frozenset()) -> list[Mention]:
-        """Return the group "the group", "this faction" or "it" stands for (or the groups a
-        plural phrase restates: :func:`plural_antecedent`).
-
-        The last group named before it in the sentence; for "it" with none there, the first
-        group of the previous sentence (its subject, usually). Only a bare, singular phrase with
-        a definite or demonstrative determiner counts ("the Iran-backed group", not "a group" or
-        "other groups").
-        """
-        if plural_count(tok, self.plural_nouns) is not None:  # most tokens: no list to look for
-            plural = plural_antecedent(tok, self.plural_nouns, self.text,
-                                       [m for m in self.ms if m.end <= tok.idx],
-                                       self.view.recent_mentions(self.start, 1), self.type_of,
-                                       self.view.recent_mentions(self.start, 2))
-            if plural:
-                return plural  # "these groups", "both factions", "all three" (see anaphora.py)
-        low = tok.lower_
-        if low == "we":
-            return self._speaking_group(tok, exclude)
-        umbrellas = self.phrase_umbrellas(tok)
-        if low == "it" and (tok.dep_ in ("nsubj", "nsubjpass") or exclude):
-            pronoun = True
-            # "Y, of which it is part", "Y, which includes it": "it" is not the clause's own head
-            clause = next((t for t in tok.ancestors if t.dep_ == "relcl"), None)
-            if clause is not None and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that", "who")
-                                              for c in clause.children):  # "X, which says it ...": X
-                exclude = exclude | {str(m.entity_id) for m in self.named(clause.head)}
-        elif (low in self.anaphor_nouns or low in self.named_anaphor_nouns) and any(
-                c.dep_ == "det" and c.lower_ in self.anaphor_dets for c in tok.children) and not any(
-                c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and self.mention_at(c) is not None
-                                     and c.i not in umbrellas)
-                or (c.dep_ in ("prep", "acl", "relcl") and c.i > tok.i and not self._set_off(c))
-                for c in tok.children):
-            pronoun = False
-        else:
-            return []
-        groups = (EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)
-        own = {m.entity_id for m in umbrellas.values()} | exclude  # the phrase's own umbrella, the caller's
-
-        def fits(m: Mention) -> bool:
-            """A group other than the phrase's own umbrella; for "the brigade", one so named."""
-            if self.type_of(m) not in groups or m.entity_id in own:
-                return False
-            if low in self.part_nouns and m.entity_id in self.umbrellas:
-                return False  # "the faction" is one of an umbrella's parts, never the umbrella
-            # "the Hashd unit": the umbrella written before the noun already says what kind of body
-            return low not in self.named_anaphor_nouns or bool(own - exclude) or any(
-                low in name for name in self.names_of(m))
-
-        before = [m for m in self.ms if m.end <= tok.left_edge.idx and fits(m)
-                  and not (pronoun and self._qualifies_parts(m))]
-        if before:
-            return [before[-1]]
-        earlier = [m for m in self.view.recent_mentions(self.start, 1) if fits(m)]
-        if not earlier and not pronoun:
-            # "the group" after a sentence or heading that names no group at all: the group named
-            # last within three sentences ("... KH fighters circled the capital. Flags burned. ...
-            # the umbrella under which the group operates")
-            earlier = [m for m in self.view.recent_mentions(self.start, 3)
-                       if fits(m) and m.start < self.start][-1:]
-        if not earlier:
-            return []
-        if not pronoun and len({m.entity_id for m in earlier}) > 1:
-            # "X, one of the factions in Y, denied it. The group, ...": the sentence's subject is
-            # what it goes on about, before a name in its modifiers
-            subject = [m for m in earlier if self._is_main_subject(m)]
-            if subject:
-                return subject[-1:]
-        return [earlier[0] if pronoun else earlier[-1]]
-
-    def _quoted(self, pos: int) -> bool:
-        """Return True when character ``pos`` of the sentence lies inside quotation marks."""
-        before = self.text[self.start:pos]
-        return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
-
-    def _speaking_group(self, tok: Token, exclude: frozenset[str]) -> list[Mention]:
-        """Return the group "we" stands for in a quotation: the one group its sentence names
-        outside the quotation marks ('"We are part of the PMF," a Kataib Hezbollah spokesman
-        said'); nothing when "we" is not quoted or the sentence names several groups."""
-        if tok.dep_ not in ("nsubj", "nsubjpass") or not self._quoted(tok.idx):
-            return []
-        groups = {str(m.entity_id): m for m in self.ms
-                  if self.type_of(m) in (EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG)
-                  and not self._quoted(m.start) and str(m.entity_id) not in exclude}
-        return list(groups.values()) if len(groups) == 1 else []
-
-    def _qualifies_parts(self, m: Mention) -> bool:
-        """Return True for an umbrella written before its parts ("one of the smaller PMF groups;
-        it ...": the PMF only says what kind of groups, "it" is not the PMF)."""
-        head = self.index.head(m)
-        if m.entity_id not in self.umbrellas or head is None or head.dep_ not in ("compound", "nmod", "amod"):
-            return False
-        noun = head.head
-        return noun.i > head.i and self.mention_at(noun) is None and (
-            noun.lower_ in self.part_nouns or noun.lower_ in self.plural_nouns)
-
-    def _is_main_subject(self, m: Mention) -> bool:
-        """Return True when a mention is the subject of its sentence's main verb."""
-        head = self.index.head(m)
-        if head is None:
-            return False
-        head = self.nominal(head)
-        if head.dep_ == "appos" and head.head.i != head.i:
-            dateline = self.index.mention_at(head.head.i)  # "BAGHDAD - X denied ...": hung on the dateline
-            if dateline is None or self.type_of(dateline) not in (EntityType.PLACE, EntityType.COUNTRY):
-                return False
-            head = head.head
-        return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
-
-    def names_of(self, m: Mention) -> list[str]:
-        """Return a mention's text and its entity's names, lower case ("Kataib Hezbollah" is
-        also "Hezbollah Brigades")."""
-        out = [self.text[m.start:m.end].lower()]
-        ent = self.view.ctx.entity(m.entity_id) or kb_get(self.view.ctx.kb, str(m.entity_id))
-        if ent is not None:
-            out.extend(n.lower() for n in (ent.name, *ent.aliases))
-        return out
-
-    def phrase_umbrellas(self, tok: Token) -> dict[int, Mention]:
-        """Return the umbrellas written before a part noun, by token: "the PMF faction" -> PMF."""
-        if tok.lower_ not in self.part_nouns or not self.umbrellas:
-            return {}
-        out: dict[int, Mention] = {}
-        for c in tok.lefts:
-            m = self.mention_at(c) if c.dep_ in ("compound", "nmod", "amod") else None
-            if m is not None and self.is_unit_of(m, tok):
-                out[c.i] = m
-        return out
-
-    @staticmethod
-    def _set_off(clause: Token) -> bool:
-        """Return True for a relative clause or participle in commas ("the militia, which ...",
-        "the faction, formally integrated into Y in 2016, ..."): it describes, where "the group
-        that attacked X" or "the group based in Y" picks one out."""
-        first = clause.left_edge.i
-        return bool(clause.dep_ in ("relcl", "acl") and first > 0 and clause.doc[first - 1].text == ",")
 
     def named_as(self, tok: Token) -> list[Mention]:
         """Return the name given to a phrase by "known as X", "called X" ("the militias known

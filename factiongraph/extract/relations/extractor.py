@@ -83,7 +83,7 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict
         self.group_readers: tuple[tuple[Reader, frozenset[str]], ...] = (
             (self.syn_support, words.support_triggers), (self.syn_backers, words.support_verbs | words.supply_verbs),
             (self.syn_receives, words.receive_verbs | words.support_nouns),
-            (self.syn_relies, words.reliance_words), (self.syn_cooperates, words.cooperation_verbs | words.joint_nouns), (self.syn_affiliate, words.affiliate_triggers),
+            (self.syn_relies, words.reliance_words), (self.syn_patrons, words.patron_nouns), (self.syn_cooperates, words.cooperation_verbs | words.joint_nouns | words.close_verbs), (self.syn_affiliate, words.affiliate_triggers),
             (self.syn_split, words.split_verbs), (self.syn_founded, words.founding_verbs | words.tying_verbs), (self.syn_owned_group, POSSESSIVE_MARKS), (self.syn_fronts, words.cover_nouns | words.name_nouns), (self.syn_state_units, words.state_unit_nouns), (self.syn_part_of, words.part_triggers),
             (self.syn_held_units, words.hold_verbs), (self.syn_owned_members, words.holder_nouns),
             (self.syn_control, words.control_triggers), (self.syn_explicit, words.explicit_triggers))
@@ -132,13 +132,15 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict
             families: tuple[Family, ...] = (
                 *((self.title_person, self.title_of_org, self.possessive_leader, self.person_verb_org,
                    self.person_of_group) if people else ()),
-                *((self.front_groups, self.introduced_sets, self.sub_unit, self.name_opposes)
+                *((self.front_groups, self.introduced_sets, self.sub_unit, self.name_opposes,
+                   self.umbrella_parts_listed)
                   if kinds & ORGS else ()),
                 *((self.located_in,) if kinds & PLACES else ()))
         else:
             families = (self.title_person, self.title_of_org, self.person_of_group, self.apposition_role, self.possessive_leader,
                         self.led_by_person, self.founder_family, self.affiliation_front,
-                        self.backed_by_family, self.umbrella_family, self.sub_unit, self.name_opposes,
+                        self.backed_by_family, self.umbrella_family, self.umbrella_parts_listed,
+                        self.sub_unit, self.name_opposes,
                         self.located_in,
                         self.commands_opposes)
         for family in families:

@@ -124,6 +124,25 @@ class GroupFamilies(PatternBase):
                                      (min(s.start for s in subjects), span_end), "rel-umbrella"))
         return out
 
+    def umbrella_parts_listed(self, view: DocView, ms: list[Mention], start: int, end: int,
+                              memory: dict[str, list[str]]) -> list[Candidate]:
+        """"factions within the Hashd, in particular X", "militias inside the PMF, notably A and B":
+        the names listed after a set of parts of a known umbrella are its parts (``rel-umbrella``;
+        read by word order since the parser hangs such lists on the verb)."""
+        out: list[Candidate] = []
+        text = view.text
+        for umbrella, first in zip(ms, ms[1:]):
+            if umbrella.entity_id not in self.owner.umbrellas or view.type_of(first) is not EntityType.ARMED_GROUP:
+                continue
+            if not self.parts_listed.fullmatch(text, umbrella.end, first.start) \
+                    or not self.parts_in.search(text, max(start, umbrella.start - 60), umbrella.start):
+                continue
+            for part in self.list_forward(view, ms, first, frozenset({EntityType.ARMED_GROUP})):
+                if part.entity_id != umbrella.entity_id:
+                    out.append(self.cand(part, Predicate.PART_OF, umbrella, (umbrella.start, part.end),
+                                         "rel-umbrella"))
+        return out
+
     def introduced_set(self, view: DocView, match: re.Match[str]) -> Mention | None:
         """Return the umbrella of a set named earlier: "one of the pro-X factions" after
         "the four pro-X factions within the PMU" (previous two sentences)."""

@@ -84,6 +84,11 @@ class PatternBase:
             rf"(?<![\w-])(?:(?P<b1>[A-Z][\w.]*)[-\s](?:{_words(vocab['backing_words'])})|"
             rf"pro-(?P<b2>[A-Z]\w*))\b(?P<np>(?:\s+[\w-]+){{0,3}}?\s+(?:{_words(vocab['group_nouns'])})\b)?"
             rf"(?:\s+in\s+[A-Z][\w-]*)?\s*,?\s*(?:(?:{_words(vocab['list_openers'])})\s+)?(?:the\s+)?")
+        # "factions within the Hashd, in particular X": the set before a known umbrella, the names after
+        self.parts_in = re.compile(
+            rf"\b(?:{_words(vocab['membership_nouns'])})\s+(?:within|inside|in|of)\s+(?:the\s+)?$", flags)
+        self.parts_listed = re.compile(
+            rf"\s*(?:\([^)]*\)\s*)?,\s*(?:{_words(vocab['list_openers'])})\s+(?:the\s+)?", flags)
         self.backed_by = re.compile(
             rf"\b(?:{_words(vocab['backing_words'])})\s+by\s+(?:the\s+)?", flags)
         self.led_by = re.compile(

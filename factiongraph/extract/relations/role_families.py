@@ -54,6 +54,23 @@ class RoleFamilies(PatternBase):
 
     _title_words: frozenset[str] | None = None
 
+    def written_owner(self, view: DocView, written: str) -> str | None:
+        """Return the body a title's capitalised first word names when that word is the head of
+        exactly one organisation the document names ("Coalition spokesman" after "the US-led
+        coalition"), else None: the owner the mention finder missed, found by its head noun."""
+        if not self.names_an_owner(written):
+            return None
+        low = written.split()[0].lower()
+        found: set[str] = set()
+        for m in view.mentions:
+            if view.type_of(m) not in ORGS:
+                continue
+            ent = view.ctx.entity(m.entity_id)
+            names = [view.text[m.start:m.end]] + ([ent.name, *ent.aliases] if ent is not None else [])
+            if any(len(n.split()) > 1 and n.split()[-1].lower() == low for n in names):
+                found.add(str(m.entity_id))
+        return next(iter(found)) if len(found) == 1 else None
+
     def context_object(self, view: DocView, person: Mention, norm: str, kind: str,
                        generic: bool, floor: int, end: int) -> str | None:
         """Return what an org-less title is of: KB dated roles, a demonym, the context group.
@@ -156,14 +173,16 @@ class RoleFamilies(PatternBase):
     def title_of_org(self, view: DocView, ms: list[Mention], start: int, end: int,
                      memory: dict[str, list[str]]) -> list[Candidate]:
         """"the head of the PMF Faleh al-Fayyadh", "Secretary-General of Kataib Hezbollah X": a title
-        "of" a body written right before a name, with no comma between (``rel-title-person``)."""
+        "of" a body written right before a name, with no comma between (``rel-title-person``); the
+        body's lower-case kind may follow its name ("the head of the Sadiqoun bloc X")."""
         out: list[Candidate] = []
         text = view.text
         if self._title_of is None or self._name_gap is None:
             self._title_of = re.compile(
                 rf"(?<![\w-])(?P<det>(?:the|a|an)\s+)?(?P<title>{self.lex.title_core})\s+of\s+(?:the\s+)?$",
                 re.IGNORECASE)
-            self._name_gap = re.compile(rf"\s+(?:(?:{self.lex.honorific_alt})\s+)*")
+            nouns = "|".join(re.escape(n) for n in self.lex.generic_nouns)
+            self._name_gap = re.compile(rf"(?:\s+(?:{nouns}))?\s+(?:(?:{self.lex.honorific_alt})\s+)*")
         title_of, name_gap = self._title_of, self._name_gap
         for org, person in zip(ms, ms[1:]):
             if view.type_of(person) is not EntityType.PERSON or view.type_of(org) not in ORGS | {EntityType.COUNTRY}:
@@ -337,8 +356,8 @@ class RoleFamilies(PatternBase):
                     r"\s+", text[span_end:m.start]) for m in ms):
                 continue  # ", Iraqioun Movement leader Ammar al-Hakim": the title is the next name's
             norm, kind, ended = self.lex.normalize_role(role)
-            oid = obj.entity_id if obj is not None else None if self.names_an_owner(role) else \
-                self.context_object(view, person, norm, kind, False, start, end)
+            oid = obj.entity_id if obj is not None else self.written_owner(view, role) if self.names_an_owner(role) \
+                else self.context_object(view, person, norm, kind, False, start, end)
             if oid is None:
                 continue
             ent = self.owner.entity(view, oid)
@@ -370,13 +389,33 @@ class RoleFamilies(PatternBase):
         if same:
             return same[-1].entity_id
         floor = min((m.start for m in ms), default=pos)
+        here = view.sentence_index(pos)
         for back in (1, 2, 3):  # a sentence naming no organisation ("The group, backed by Iran, ...")
             # continues the one before it
             prior = [m for m in view.recent_mentions(pos, back) if m.end <= floor and view.type_of(m) in ORGS]
-            if prior:
-                return prior[0].entity_id
-            floor = view.sentences[max(0, view.sentence_index(pos) - back)][0]
+            start = view.sentences[max(0, here - back)][0]
+            if prior and not (back < 3 and prior[0].start >= start and self._ANAPHOR_OPENING.match(view.text, start)):
+                return self._subject_first(view, prior).entity_id
+            # "It is the most capable of the PMF militias. Its leader X ...": a sentence about "it"
+            # continues the one before, whose first organisation "its" stands for
+            floor = start
         return None
+
+    @staticmethod
+    def _subject_first(view: DocView, prior: list[Mention]) -> Mention:
+        """Return the first organisation of an earlier sentence that is some clause's subject, by
+        the parse ("X, director at Chatham House, said the PMF had ... Its chairman": the PMF),
+        else the first one named."""
+        doc = view.ctx.spacy_doc
+        if doc is None or not doc.has_annotation("DEP"):
+            return prior[0]
+        for m in prior:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return m
+        return prior[0]
+
+    _ANAPHOR_OPENING = re.compile(r"(?:It|Its|They|Their|The\s+(?:group|militia|faction|movement|organi[sz]ation))\b")
 
     @staticmethod
     def _parallel_owner(view: DocView, ms: list[Mention], at: int) -> str | None:

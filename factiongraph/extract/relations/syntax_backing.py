@@ -19,6 +19,7 @@ from factiongraph.model import EntityType, Mention, Predicate
 
 # Received words that are commands: "X takes its orders from Y" (Y commands X).
 _ORDER_NOUNS = frozenset({"orders", "instructions", "directives", "directions", "commands"})
+_SHARE_WORDS = frozenset({"most", "much", "all", "some", "part", "bulk", "majority", "share"})
 
 
 class SyntaxBacking(SyntaxGroups):
@@ -61,6 +62,8 @@ class SyntaxBacking(SyntaxGroups):
                 phrase = args.nominal(tok)
                 # "Iran-aligned PMF factions, notably X": the factions are backed, not the PMF
                 subjects = [m for m in args.referents(phrase) if not self.umbrella_of_parts(args, phrase, m)]
+                if not subjects:  # "Iran-backed factions in which A plays a leading role"
+                    subjects = self.relative_members(args, phrase)
                 if not subjects:  # "Iran-backed militia vows revenge": the story's only militia
                     subjects = self.sole_group(view, args, phrase)
                 if low == "affiliated" and isinstance(backer, Mention):  # "the PMF-affiliated X"
@@ -130,7 +133,7 @@ class SyntaxBacking(SyntaxGroups):
             if not backers:
                 continue
             if low in words.support_verbs:
-                groups = [m for c in tok.children if c.dep_ == "dobj" for m in args.referents(c)]
+                groups = [m for c in tok.children if c.dep_ == "dobj" for m in args.referents(c) or self.trained(args, c)]
                 if not groups and tok.dep_ == "relcl":  # "militias that Iran backs, such as A"
                     groups = args.referents(tok.head)
             else:
@@ -138,6 +141,21 @@ class SyntaxBacking(SyntaxGroups):
             for backer in backers:
                 out.extend(self.emit_alignment(view, args, groups, backer, True, "rel-syn-clause", tok))
         return out
+
+    def trained(self, args: SentenceArgs, obj: Token) -> list[Mention]:
+        """Return the group whose own people a backer's object names: "trained Kataib Hezbollah
+        fighters", "armed thousands of the group's fighters", "funds its members"."""
+        nouns = [obj] + [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"]  # "thousands of X fighters"
+        for noun in nouns:
+            if noun.lower_ not in self.words.holder_nouns:
+                continue
+            found = args.possessor(noun) or [m for c in noun.children if c.dep_ in ("compound", "nmod")
+                                             for m in args.named(c)]
+            groups = [m for m in found if args.type_of(m) in GROUPS]
+            if groups:
+                return groups
+        return []
 
     @staticmethod
     def active_clause(verb: Token) -> bool:
@@ -186,13 +204,15 @@ class SyntaxBacking(SyntaxGroups):
             elif self.is_negated(tok):
                 continue
             else:
-                objects = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ in self.words.support_nouns]
+                objects = [n for c in tok.children if c.dep_ == "dobj" for n in self.support_objects(c)]
             if not objects:
                 continue
             # "from Iran" on the verb or on its object ("takes orders from the Quds Force")
             sources: list[Mention | str] = [m for h in (tok, *objects) for c in h.children
                                             if c.dep_ == "prep" and c.lower_ == "from" for m in self.pobj_names(args, c)]
             sources += self.noun_owners(view, args, objects)  # "Iranian funding", "Iran's backing"
+            if all(o.lower_ in self.words.help_nouns for o in objects):
+                sources = [s for s in sources if self.foreign_state(view, s)]  # not "with the help of Y"
             subjects = args.subjects(tok)
             if any(o.lower_ in _ORDER_NOUNS for o in objects):
                 # "X takes its orders from the Quds Force": the one who gives them commands X
@@ -201,6 +221,43 @@ class SyntaxBacking(SyntaxGroups):
             for source in sources:
                 out.extend(self.emit_alignment(view, args, subjects, source, True, "rel-syn-clause", tok))
         return out
+
+    def syn_patrons(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"Iran, Kataib Hezbollah's main patron", "X's patron, Iran", "Iran is the main backer of X",
+        "X's backers in Tehran": the noun's owner is backed by the one the noun restates."""
+        out: list[Candidate] = []
+        for noun in args.tokens_in(self.words.patron_nouns):
+            if args.mention_at(noun) is not None or args.negated(noun):
+                continue
+            clients = [m for c in noun.children if c.dep_ == "poss"
+                       for m in (args.named(c) or args.antecedent(c))]
+            clients += [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for m in self.pobj_names(args, c)]
+            clients = [m for m in clients if args.type_of(m) in GROUPS]
+            if not clients:
+                continue
+            patrons: list[Mention | str] = [m for m in args.described(noun) if m not in clients]
+            patrons += [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"
+                        for m in self.pobj_names(args, c)]  # "its backers in Tehran"
+            for patron in patrons:
+                out.extend(self.emit_alignment(view, args, clients, patron, True, args.description_rule(noun), noun))
+        return out
+
+    def support_objects(self, obj: Token) -> list[Token]:
+        """Return the support nouns a verb's object is or holds: "funding", "direction and funding"
+        (a support noun in its list), "most of its weapons" (a share "of" one)."""
+        nouns = self.words.support_nouns
+        if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in obj.children):
+            return []  # "has no support from Iran", "receives no funding"
+        if obj.lower_ in nouns:
+            return [obj]
+        listed = [c for c in obj.children if c.dep_ == "conj" and c.lower_ in nouns]
+        if listed:
+            return listed
+        if obj.lower_ in _SHARE_WORDS:
+            return [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj" and p.lower_ in nouns]
+        return []
 
     def syn_relies(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"X relies on Iranian funding", "X depends on Iran's support", "X is dependent on Iran for

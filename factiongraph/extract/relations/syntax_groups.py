@@ -26,6 +26,8 @@ from factiongraph.extract.view.docview import DocView
 from factiongraph.model import EntityType, Mention, Predicate
 
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG})
+# People who left a group and set up another: "founded by defectors from Y".
+_FORMER_PEOPLE = frozenset({"defectors", "veterans", "dissidents", "commanders", "leaders", "cadres"})
 # "a front for the operations of Y": a group's doings stand for the group after a cover noun.
 _DEEDS = frozenset({"activities", "activity", "operations", "attacks", "actions"})
 UNIT_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY})
@@ -76,11 +78,45 @@ class SyntaxGroups(GroupFamilies):
         otype = self.type_of_id(view, other)
         if otype is EntityType.COUNTRY or (support and otype is EntityType.STATE_BODY):
             return Predicate.BACKED_BY
+        if otype is EntityType.STATE_BODY and self.foreign_body(view, other):
+            return Predicate.BACKED_BY  # "close to Iran's Revolutionary Guards", "IRGC-aligned"
         if otype in GROUP_TYPES or otype is EntityType.STATE_BODY:
             return Predicate.AFFILIATED_WITH  # "associated with the government", "IRGC-aligned"
         if otype is EntityType.PERSON and person_leads:
             return Predicate.LEADER_OF  # "the wing affiliated with cleric X": X leads it
         return None
+
+    def foreign_body(self, view: DocView, item: Mention | str) -> bool:
+        """Return True when a state body belongs, by the KB, to another country than the one the
+        document is about (or in a text naming no country): a group aligned with it is backed from
+        abroad (the IRGC in a text about Iraq), while one "associated with the government" of its
+        own country is affiliated."""
+        ent = self.owner.entity(view, item.entity_id if isinstance(item, Mention) else item)
+        country = ent.attributes.get("country") if ent is not None else None
+        return isinstance(country, str) and country != view.main_country
+
+    def foreign_state(self, view: DocView, item: Mention | str) -> bool:
+        """Return True for a country other than the document's main one, or a state body of one."""
+        otype = self.type_of_id(view, item)
+        if otype is EntityType.COUNTRY:
+            found = item.entity_id if isinstance(item, Mention) else item
+            return view.main_country is not None and found != view.main_country  # "Iran created X" in Iran's story
+        return otype is EntityType.STATE_BODY and self.foreign_body(view, item)
+
+    @staticmethod
+    def where(args: SentenceArgs, m: Mention) -> bool:
+        """Return True for a name that only says where ("its grip in Lebanon and Syria, and its
+        allies": "its" is not Syria's)."""
+        head = args.head(m)
+        while head is not None and head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        return head is not None and head.dep_ == "pobj" and head.head.lower_ in ("in", "across", "inside", "throughout")
+
+    def known_or_named(self, view: DocView, m: Mention) -> bool:
+        """Return True for a mention of a KB body or a name of several words: not a lone adjective
+        the finder took for a body ("the PKK's Yazidi affiliate")."""
+        ent = self.owner.entity(view, str(m.entity_id))
+        return (ent is not None and ent.in_kb) or len(m.text.split()) > 1
 
     def type_of_id(self, view: DocView, item: Mention | str) -> EntityType | None:
         """Return the type of a mention or an entity id."""
@@ -188,7 +224,8 @@ class SyntaxGroups(GroupFamilies):
                     # (in the sentence before when none: "X won 73 seats. Its armed wing, Y, ...")
                     before = [m for m in args.ms if m.end <= child.idx] or args.view.recent_mentions(args.start, 1)[:1]
                     owner = next((m for m in reversed(before) if
-                                  self.type_of_id(view, self.as_actor(view, m)) in STATE_TYPES | GROUP_TYPES), None)
+                                  self.type_of_id(view, self.as_actor(view, m)) in STATE_TYPES | GROUP_TYPES
+                                  and not self.where(args, m)), None)
                     if owner is not None:
                         others.append(owner)
                 elif child.dep_ == "poss" and child.lower_ in args.anaphor_nouns and not args.named(child):
@@ -199,6 +236,9 @@ class SyntaxGroups(GroupFamilies):
                     # "Hamas's armed wing"; "the Sadrist movement's armed wing": the name inside
                     named = args.mention_at(child) or next(iter(args.named(child)), None)
                     demonym = self.lex.demonyms.get(child.text) if child.text[:1].isupper() else None
+                    if named is not None and child.dep_ != "poss" and args.type_of(named) is EntityType.PERSON \
+                            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+                        continue  # "a local Yazidi force": one of a kind, no person's own militia
                     if named is not None:
                         others.append(named)
                     elif demonym and (found := view.lookup_name(demonym)) is not None:
@@ -218,6 +258,11 @@ class SyntaxGroups(GroupFamilies):
             subjects = [m for m in args.members(tok, own_name=False) + args.described(tok) + args.kindred(tok)
                         if m not in others]
             subjects = subjects or [m for m in args.name_after(tok) if m not in others]
+            if not subjects and low in words.affiliate_nouns:
+                # "Iran and its Houthi allies": a group's name after the owner's possessive is the ally
+                subjects = [m for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and any(
+                    p.dep_ == "poss" and p.i < c.i for p in tok.children) and (m := args.mention_at(c)) is not None
+                    and args.type_of(m) in GROUP_TYPES and m not in others and self.known_or_named(view, m)]
             rule = args.description_rule(tok)
             for other in others:
                 if low in _STATE_ARMS and self.type_of_id(view, other) is EntityType.STATE_BODY:
@@ -238,14 +283,19 @@ class SyntaxGroups(GroupFamilies):
         groups affiliated (a state body working with a group is no affiliation)."""
         out: list[Candidate] = []
         words = self.words
-        for tok in args.tokens_in(words.cooperation_verbs | words.joint_nouns):
+        for tok in args.tokens_in(words.cooperation_verbs | words.joint_nouns | words.close_verbs):
             if tok.lower_ in words.joint_nouns:
                 verb = tok.head  # "joined forces with Y": the preposition on the noun or the verb
                 if tok.dep_ != "dobj" or not verb.lower_.startswith("join"):
                     continue
                 holders = [tok, verb]
-            else:
+            elif tok.lower_ in words.close_verbs:
+                if not any(c.dep_ == "advmod" and c.lower_ in words.close_adverbs for c in tok.children):
+                    continue  # "X works with Y" alone says too little; "works closely with Y"
                 verb, holders = tok, [tok]
+            else:
+                # "X coordinates its attacks with Y": the preposition may hang on what is coordinated
+                verb, holders = tok, [tok, *(c for c in tok.children if c.dep_ == "dobj")]
             if self.is_negated(verb) or verb.dep_ in ("amod", "compound", "pobj", "nsubj", "dobj"):
                 continue
             # the partner is the name itself ("with the PMF command": the command, not the PMF)
@@ -323,6 +373,10 @@ class SyntaxGroups(GroupFamilies):
                            and c.i < found.i and (m := args.mention_at(c)) is not None]
                 if tok.dep_ == "compound" and (m := args.mention_at(tok.head)) is not None:
                     named_after = [m]  # "... front group Saraya Awliya al-Dam"
+            elif low in words.cover_nouns and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+                # "X, a Kataib Hezbollah front", "a KH facade": the name written before the noun
+                others += [m for c in tok.children if c.dep_ in ("compound", "nmod")
+                           and (m := args.mention_at(c)) is not None]
             others = _unique_mentions([m for m in others if args.type_of(m) in GROUP_TYPES])
             if not others:
                 continue
@@ -433,20 +487,63 @@ class SyntaxGroups(GroupFamilies):
                           for m in self.pobj_names(args, c)]
             elif passive:
                 made = args.subjects(tok) if tok.dep_ != "acl" or self.names_a_group(args, tok.head) else []
-                makers = [m for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-                          for m in self.pobj_names(args, c)]
+                agents = [c for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+                makers = [m for c in agents for m in self.pobj_names(args, c) or self.people_from(args, c)]
             else:
                 makers = args.subjects(tok)
                 made = [m for c in tok.children if c.dep_ == "dobj" and self.names_a_group(args, c)
                         for m in args.members(c)]
+            # a foreign state that set a group up backs it ("X was established by the Quds Force")
+            backers = [] if tying else [m for m in makers if self.foreign_state(view, m)]
             # an umbrella's own creations are its parts, not its affiliates
             makers = [m for m in makers if args.type_of(m) in GROUP_TYPES and m.entity_id not in self.owner.umbrellas]
             made = [m for m in made if args.type_of(m) in GROUP_TYPES and not self.coalition(args, m)]
-            for maker in makers:
+            for maker in makers + backers:
+                pred = Predicate.BACKED_BY if maker in backers else Predicate.AFFILIATED_WITH
                 for m in made:
                     if m.entity_id != maker.entity_id:
-                        out.append(self.cand(m, Predicate.AFFILIATED_WITH, maker,
-                                             args.span_of(m, maker, tok), "rel-syn-clause"))
+                        out.append(self.cand(m, pred, maker, args.span_of(m, maker, tok), "rel-syn-clause"))
+        return out
+
+    def relative_members(self, args: SentenceArgs, noun: Token) -> list[Mention]:
+        """Return the names a relative clause on a plural group noun picks out of it: "factions in
+        which A plays a leading role", "militias among which A is the most active" (the clause's
+        subject, the relative pronoun the object of "in", "among" or "of")."""
+        if noun.lower_ not in self.words.group_part_nouns | self.words.part_nouns:
+            return []
+        out: list[Mention] = []
+        for clause in noun.children:
+            if clause.dep_ != "relcl" or self.is_negated(clause) or not any(
+                    c.dep_ == "prep" and c.lower_ in ("in", "among", "of") and any(
+                        p.dep_ == "pobj" and p.lower_ in ("which", "whom") for p in c.children)
+                    for c in clause.children):
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            out.extend(m for c in subjects[:1] for m in args.members(c) or args.named(c))
+        for clause in noun.children:
+            if clause.dep_ == "relcl":
+                out.extend(self.which_names(args, clause))
+        return out
+
+    def which_names(self, args: SentenceArgs, clause: Token) -> list[Mention]:
+        """Return the names "the largest of which are A and B" lists (the clause's subject picks
+        from "which"; its complement names them)."""
+        if self.is_negated(clause) or not any(
+                c.dep_ == "nsubj" and any(p.dep_ == "prep" and p.lower_ in ("of", "among") and any(
+                    o.dep_ == "pobj" and o.lower_ in ("which", "whom") for o in p.children) for p in c.children)
+                for c in clause.children):
+            return []
+        return [m for c in clause.children if c.dep_ == "attr" for m in args.members(c)]
+
+    def people_from(self, args: SentenceArgs, prep: Token) -> list[Mention]:
+        """Return the group whose former people a preposition's object names: "founded by former
+        members of Y", "set up by defectors from Y" (the group they came from)."""
+        out: list[Mention] = []
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.lower_ not in self.words.holder_nouns and pobj.lower_ not in _FORMER_PEOPLE:
+                continue
+            out.extend(m for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                       for m in self.pobj_names(args, c))
         return out
 
     def names_a_group(self, args: SentenceArgs, tok: Token) -> bool:

@@ -59,6 +59,48 @@ class SyntaxPlaces(SyntaxGroups):
                             out.append(self.cand(site, Predicate.LOCATED_IN, outer_m,
                                                  args.span_of(site, outer_m, tok), args.description_rule(tok)))
         out.extend(self.region_sites(view, args))
+        out.extend(self.qualified_site(view, args))
+        out.extend(self.lying_in(view, args))
+        return out
+
+    def qualified_site(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"Sadr City, a Baghdad district", "Qaim is an Anbar border town": a singular site noun
+        a place qualifies, restating another place, puts that place in the qualifier."""
+        out: list[Candidate] = []
+        for tok in args.tokens_in(self.words.site_nouns):
+            if args.mention_at(tok) is not None or args.negated(tok) or any(c.lower_ in ("one", "two", "three") for c in tok.children):
+                continue
+            regions = [m for c in tok.children if c.dep_ in ("compound", "nmod")
+                       and (m := args.mention_at(c)) is not None and args.type_of(m) in PLACES]
+            if len(regions) != 1:
+                continue
+            region = regions[0]
+            for site in args.described(tok):
+                if args.type_of(site) is EntityType.PLACE and site.entity_id != region.entity_id \
+                        and self.encloses_or_unknown(view, region, site) and not self.same_rank(view, region, site):
+                    out.append(self.cand(site, Predicate.LOCATED_IN, region, args.span_of(site, region, tok),
+                                         args.description_rule(tok)))
+        return out
+
+    def lying_in(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"Ain al-Asad, which lies in Anbar province", "the base is located in Erbil": a verb of
+        lying with "in" puts its subject place in the place "in" names ("near", "north of" do not)."""
+        out: list[Candidate] = []
+        for verb in args.tokens_in(self.words.lie_verbs):
+            if args.negated(verb):
+                continue
+            sites = [m for m in args.subjects(verb) if args.type_of(m) is EntityType.PLACE]
+            if not sites:
+                continue
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "inside", "within")):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    named = args.named(pobj)
+                    if len(named) != 1 or args.type_of(named[0]) not in PLACES:
+                        continue
+                    for site in sites:
+                        if self.encloses_or_unknown(view, named[0], site):
+                            out.append(self.cand(site, Predicate.LOCATED_IN, named[0],
+                                                 args.span_of(site, named[0], verb), "rel-syn-clause"))
         return out
 
     def region_sites(self, view: DocView, args: SentenceArgs) -> list[Candidate]:

@@ -188,6 +188,10 @@ class SyntaxRoles(RoleFamilies):
                 if pobj.dep_ != "pobj":
                     continue
                 named = args.named(pobj)
+                if not named and pobj.lower_ in self.lex.generic_nouns and any(
+                        c.dep_ == "det" and c.lower_ == "the" for c in pobj.children):
+                    # "the head of the Iraqi armed group Harakat al-Nujaba": the group noun's name
+                    named = [m for m in args.name_after(pobj) if args.type_of(m) in ORGS]
                 m = named[0] if named else None
                 if m is not None and args.mention_at(pobj) is None and args.type_of(m) in PLACES:
                     m = None  # "Anbar Operations": a unit named after a place
@@ -286,6 +290,8 @@ class SyntaxRoles(RoleFamilies):
                 pid = oid
                 if pid is None and definite and not self.names_an_owner(written):
                     pid = self.context_object(view, person, norm, kind, False, args.start, args.end)
+                elif pid is None and obj is None and owner is None:
+                    pid = self.written_owner(view, written)  # "Coalition spokesman" after "the US-led coalition"
                 if pid is None and obj is None and owner is None and kind == "post":
                     # "an adviser to Prime Minister X": the body of X's office (the KB's own record first)
                     pid = self.owner.office_holder_of(str(person.entity_id), norm, view.year) or \

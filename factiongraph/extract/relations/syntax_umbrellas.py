@@ -136,6 +136,7 @@ class SyntaxUmbrellas(SyntaxGroups):
                 if not umbrellas:
                     continue
                 subjects = [m for m in (args.members(tok, own_name=False) + args.described(tok) + args.named_as(tok)
+                                        + args.kindred(tok)  # "X, along with other PMF factions, ..."
                                         or args.antecedent(tok))  # "these PMF factions"
                             if m not in umbrellas]  # "a PMF unit known as Brigade 30"
                 rule = "rel-syn-modifier"
@@ -257,6 +258,8 @@ class SyntaxUmbrellas(SyntaxGroups):
         served_in = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                      for p in c.children if p.dep_ == "pobj" for m in self.umbrella_under(args, p)]
         out: list[Candidate] = []
+        if verb.lower_.startswith("belong"):
+            out.extend(self.units_belonging(args, verb, umbrellas))
         for umbrella in umbrellas:
             for subj in args.subjects(verb):
                 if subj.entity_id == umbrella.entity_id:
@@ -273,6 +276,25 @@ class SyntaxUmbrellas(SyntaxGroups):
                 elif args.type_of(subj) is EntityType.PERSON and args.type_of(umbrella) is EntityType.ARMED_GROUP:
                     out.append(self.cand(subj, Predicate.MEMBER_OF, umbrella,  # "X joined Kataib Hezbollah"
                                          args.span_of(subj, umbrella, verb), "rel-syn-clause"))
+        return out
+
+    def units_belonging(self, args: SentenceArgs, verb: Token, owners: list[Mention]) -> list[Candidate]:
+        """"The PMF's 313th, 314th and 315th brigades belong to Saraya al-Salam": a group that
+        units of a known umbrella belong to is part of the umbrella (as "X controls three PMF
+        brigades")."""
+        out: list[Candidate] = []
+        groups = [m for m in owners if args.type_of(m) is EntityType.ARMED_GROUP and m.entity_id not in self.owner.umbrellas]
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+            if args.mention_at(subj) is not None or (subj.lower_ not in self.words.part_nouns
+                                                     and subj.lower_ not in self.words.unit_holder_nouns):
+                continue
+            # "the PMF's brigades", also hung on the first number: "the PMF's 313th, ... brigades"
+            umbrellas = [m for c in subj.lefts for d in c.subtree if d.dep_ == "poss"
+                         and (m := args.mention_at(d)) is not None and m.entity_id in self.owner.umbrellas]
+            umbrellas += self.compound_umbrellas(args, subj)
+            for umbrella in umbrellas:
+                out.extend(self.cand(g, Predicate.PART_OF, umbrella, args.span_of(umbrella, g, verb), "rel-syn-clause")
+                           for g in groups)
         return out
 
     def constitutes(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
@@ -341,36 +363,6 @@ class SyntaxUmbrellas(SyntaxGroups):
                     out.append(self.cand(member, Predicate.PART_OF, umbrella,
                                          args.span_of(umbrella, member, noun), args.description_rule(noun)))
         return out
-
-    def relative_members(self, args: SentenceArgs, noun: Token) -> list[Mention]:
-        """Return the names a relative clause on a plural group noun picks out of it: "factions in
-        which A plays a leading role", "militias among which A is the most active" (the clause's
-        subject, the relative pronoun the object of "in", "among" or "of")."""
-        if noun.lower_ not in self.words.group_part_nouns | self.words.part_nouns:
-            return []
-        out: list[Mention] = []
-        for clause in noun.children:
-            if clause.dep_ != "relcl" or self.is_negated(clause) or not any(
-                    c.dep_ == "prep" and c.lower_ in ("in", "among", "of") and any(
-                        p.dep_ == "pobj" and p.lower_ in ("which", "whom") for p in c.children)
-                    for c in clause.children):
-                continue
-            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-            out.extend(m for c in subjects[:1] for m in args.members(c) or args.named(c))
-        for clause in noun.children:
-            if clause.dep_ == "relcl":
-                out.extend(self.which_names(args, clause))
-        return out
-
-    def which_names(self, args: SentenceArgs, clause: Token) -> list[Mention]:
-        """Return the names "the largest of which are A and B" lists (the clause's subject picks
-        from "which"; its complement names them)."""
-        if self.is_negated(clause) or not any(
-                c.dep_ == "nsubj" and any(p.dep_ == "prep" and p.lower_ in ("of", "among") and any(
-                    o.dep_ == "pobj" and o.lower_ in ("which", "whom") for o in p.children) for p in c.children)
-                for c in clause.children):
-            return []
-        return [m for c in clause.children if c.dep_ == "attr" for m in args.members(c)]
 
     def part_phrase(self, tok: Token) -> bool:
         """Return True for a part noun ("its factions") or a group noun a part noun qualifies

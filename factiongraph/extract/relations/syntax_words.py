@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from factiongraph.errors import ConfigError
@@ -67,6 +68,7 @@ class SyntaxWords:
             self.consist_verbs = words["consist_verbs"]
             self.receive_verbs = words["receive_verbs"]
             self.support_nouns = words["support_nouns"]
+            self.help_nouns = words.get("help_nouns", frozenset())
             self.split_verbs = words["split_verbs"]
             self.founding_verbs = words.get("founding_verbs", frozenset())
             self.tying_verbs = words.get("tying_verbs", frozenset())
@@ -75,6 +77,14 @@ class SyntaxWords:
             self.area_nouns = frozenset(str(w).lower() for w in rules.get("area_nouns", []))
             self.site_nouns = frozenset(str(w).lower().split()[-1] for w in
                                         rules.get("facility_nouns", [])) | self.city_nouns
+            self.lie_verbs = words.get("lie_verbs", frozenset())
+            self.patron_nouns = words.get("patron_nouns", frozenset())
+            self.close_verbs = words.get("close_verbs", frozenset())
+            self.close_adverbs = words.get("close_adverbs", frozenset())
+            # "the leader of X, Sheikh A": honorifics between an apposition's comma and its name
+            honorifics = sorted((str(h) for h in rules.get("honorifics") or []), key=len, reverse=True)
+            alt = "|".join(re.escape(h) for h in honorifics) or "(?!)"
+            self.appos_before = re.compile(rf"(?:,|\u2014|\u2013)\s*(?:(?:{alt})\s+)*$")
             self.include_verbs = words["include_verbs"]
             self.control_nouns = words["control_nouns"]
             self.control_verbs = words["control_verbs"]
