@@ -311,6 +311,11 @@ def trigger_head(doc: Any, start: int, end: int) -> Token:
 STATE_MEANS = frozenset("""warplane warplanes jet jets aircraft plane planes drone drones helicopter
     helicopters gunship gunships artillery tank tanks force forces troops military army navy airforce
     strike strikes airstrike airstrikes missile missiles rocket rockets soldiers soldier""".split())
+# Nouns of an armed deed a nationality adjective makes its state's, as it does the means ("a
+# Turkish drone attack", "Iranian shelling", "an Israeli raid").
+STATE_DEEDS = STATE_MEANS | frozenset("""attack attacks raid raids assault assaults offensive offensives
+    bombardment bombardments shelling bombing bombings incursion incursions barrage operation
+    operations""".split())
 # Participles that say what a means was aimed at ("a rocket aimed at the airport").
 AIM_WORDS = frozenset({"aimed", "directed", "meant", "intended", "headed", "heading"})
 # Nouns of an attack a verb can take as its object ("launched a drone attack on X").
@@ -729,7 +734,13 @@ class ArgumentReader:
         country = self.demonyms[demonym] if demonym is not None else None
         if country is None and any(self.sx.mention_at(c) is not None for c in token.subtree if c.i < token.i):
             return []  # "US special forces": the named state's, read elsewhere
-        return service_forces(self.ctx, token, country or self._home_country(), demonym)
+        if country is None:
+            # the home country's forces: its nationality word drops from the bodies' names ("an
+            # army patrol" in a story set in Iraq is the Iraqi army's)
+            country = self._home_country()
+            return service_forces(self.ctx, token, country, None,
+                                  [d for d, c in self.demonyms.items() if c == country and d[:1].isupper()])
+        return service_forces(self.ctx, token, country, demonym)
 
     def shared_forces(self, token: Token) -> list[str]:
         """Return each side of forces or means that coordinated modifiers share ("Iraqi and US
@@ -795,8 +806,8 @@ class ArgumentReader:
             if country is not None:
                 counts[country] = counts.get(country, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
-        if not ranked or ranked[0] < 2 or len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
-            return None
+        if not ranked or ranked[0] < 2 and len(ranked) > 1 or len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
+            return None  # a story naming one place only is set in its country ("near Kirkuk")
         return next(c for c, n in counts.items() if n == ranked[0])
 
     def self_announced(self, doc: Any, start: int, end: int, label: str, actors: Sequence[str]) -> bool:
@@ -844,7 +855,7 @@ class ArgumentReader:
 
     def _means_actors(self, token: Token) -> list[str]:
         """Return who used a means ("missiles fired by X", "a US drone", "Israeli warplanes")."""
-        ids = self.ids([token]) or self.state_of_means(token) or self.capital_state(token)
+        ids = self.ids([token]) or self.state_of_means(token, STATE_DEEDS) or self.capital_state(token)
         if ids:
             return ids
         for child in token.children:
@@ -897,6 +908,8 @@ class ArgumentReader:
             args.add("actor" if passive_subject_role == "actor" else "target", self.ids([head.head]))
             for agent in self.sx.agents(head):
                 args.add("actor", self._means_actors(agent))
+            if not self.sx.agents(head) and label in OUTCOME_LABELS:
+                self._host_actors(head, args)  # "PMF fighters killed in US strike"
         else:
             self._noun_roles(head, args, label, "actor" if passive_subject_role == "actor" else "target")
         if violent:  # a victim's group is hit too ("killed X, a senior commander of Y")
@@ -917,7 +930,7 @@ class ArgumentReader:
         return args
 
     def _verb_roles(self, verb: Token, args: Arguments, passive_subject_role: str, label: str) -> None:
-        subjects = self.sx.subjects(verb)
+        subjects = [self._told_attack(verb, s) for s in self.sx.subjects(verb)]
         passive = self.sx.is_passive(verb)
         agents = self._misread_agents(verb, subjects)
         if agents:  # "X, designated a terrorist group by the US in 2009, ...": read as the passive it is
@@ -952,15 +965,7 @@ class ArgumentReader:
             if agents and not args.actors:
                 args.unnamed_actor = _phrase_text(agents[0])
             if not agents and label in OUTCOME_LABELS:
-                # "two soldiers were killed in an ISIS attack": who made the attack killed them
-                for host in verb.subtree:
-                    if host.lower_ in HOST_NOUNS and host.dep_ == "pobj" and host.head.lower_ in ("in", "during") \
-                            and self._within_clause(host.head, verb):
-                        args.add("actor", self.ids(c for c in host.children if c.dep_ in ("compound", "poss", "nmod")
-                                                   and c.i < host.i) or self.state_of_means(host)
-                                 # "wounded in an attack by suspected ISIS militants"
-                                 or [a for _p, o in self.sx.prep_objects(host, ACTOR_PREPS)
-                                     for a in self._means_actors(o)])
+                self._host_actors(verb, args)
                 for clause in verb.children:
                     # "two soldiers were killed when ISIS attacked their post": who did the deed
                     # of the "when" clause killed them (not the victims: "when they hit a mine")
@@ -1053,6 +1058,30 @@ class ArgumentReader:
                 args.add("target", [m.entity_id for m in self.sx.mentions_in(obj)
                                     if m.entity_id and _type_of(self.ctx, m) in PARTICIPANT_TYPES
                                     and not self._in_as_phrase(m, obj)])
+
+    def _told_attack(self, verb: Token, subject: Token) -> Token:
+        """Return the attack a relative clause of outcome tells of when the parser hung it on what
+        the attack hit ("an attack on a police checkpoint that killed four policemen": the attack
+        killed them, not the checkpoint); otherwise ``subject``."""
+        if verb.dep_ != "relcl" or verb.head.i != subject.i or verb.lower_ not in HITTING_VERBS | LEAVING_VERBS \
+                or subject.dep_ != "pobj" or subject.head.lower_ not in TARGET_PREPS \
+                or subject.lower_ in PEOPLE_HEADS | MEMBER_HEADS or self.sx.mention_at(subject) is not None \
+                or not any(c.lower_ in ("that", "which") for c in verb.children):
+            return subject
+        attack = subject.head.head
+        return attack if attack.lower_ in ATTACK_NOUNS | HOST_NOUNS and attack.i < subject.i else subject
+
+    def _host_actors(self, verb: Token, args: Arguments) -> None:
+        """Add who made the happening an outcome was suffered in: "two soldiers were killed in an
+        ISIS attack", "PMF fighters killed in US strike" (a headline's participle), "wounded in an
+        attack by suspected ISIS militants"."""
+        for host in verb.subtree:
+            if host.lower_ in HOST_NOUNS and host.dep_ == "pobj" and host.head.lower_ in ("in", "during") \
+                    and self._within_clause(host.head, verb):
+                args.add("actor", self.ids(c for c in host.children if c.dep_ in ("compound", "poss", "nmod")
+                                           and c.i < host.i) or self.state_of_means(host, STATE_DEEDS)
+                         or [a for _p, o in self.sx.prep_objects(host, ACTOR_PREPS)
+                             for a in self._means_actors(o)])
 
     def _members_of_coordinated(self, verb: Token) -> list[str]:
         """Return the group whose unnamed members a verb takes, named by the verb coordinated with
@@ -1149,7 +1178,7 @@ class ArgumentReader:
                         found = [str(antecedent.entity_id)] if antecedent is not None else []
                     args.add("actor", found)
         if not args.actors:
-            args.add("actor", self.state_of_means(noun))  # "an Israeli strike"
+            args.add("actor", self.state_of_means(noun, STATE_DEEDS))  # "an Israeli strike", "a Turkish drone attack"
         for child in noun.children:
             if child.dep_ == "relcl" and child.lower_ in HITTING_VERBS and any(
                     c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in child.children):

@@ -178,7 +178,7 @@ class EventExtractor:
     """
 
     NAME = "extract.events"
-    VERSION = 7  # 3: no guessed years, weekdays dated only by days the text writes; 4-6: places and counts; 6, 7: actors, dates (CHANGELOG)
+    VERSION = 8  # 3: no guessed years, weekdays dated only by days the text writes; 4-6: places and counts; 6-8: actors, dates (CHANGELOG)
     REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
     ASSIGNS = ("Event",)
 

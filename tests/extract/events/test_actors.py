@@ -542,3 +542,40 @@ def test_unnamed_members_taken_in_a_raid_on_a_groups_site_are_the_groups(extract
 def test_a_number_of_a_groups_supporters_is_a_crowd(extractor: EventExtractor) -> None:
     text = "Thousands of Kataib Hezbollah supporters protested outside the US embassy in Baghdad on Friday."
     assert roles(extractor, text) == [([], [])]
+
+
+@pytest.mark.parametrize("text", [
+    "A Turkish drone attack killed two soldiers in Duhok on Sunday.",
+    "Two soldiers were killed in a Turkish drone attack in Duhok on Sunday.",
+    "Two shepherds were killed in Turkish shelling near Zakho on Sunday.",
+])
+def test_a_nationality_on_an_armed_deed_makes_it_its_states(extractor: EventExtractor, text: str) -> None:
+    assert actors(extractor, text) == [["turkey"]]
+
+
+def test_a_headline_participle_takes_the_actor_of_the_strike_it_was_suffered_in(extractor: EventExtractor) -> None:
+    text = ("PMF fighters killed in US strike near Syrian border\n\n"
+            "Three members of the Popular Mobilization Forces were killed early on Wednesday when a drone struck "
+            "their vehicle near al-Qaim, a PMF official said.\n")
+    assert headed(extractor, text) == [(["united-states"], ["pmf"])]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a body's name written before its post, vehicle or man: the home country's body
+    ("Islamic State militants attacked an army patrol near Kirkuk on Tuesday, killing two soldiers.",
+     [(["isis"], ["iraqi-army"])]),
+    ("A police officer was shot dead in Kirkuk on Thursday.", [([], ["iraqi-police"])]),
+    ("Federal police units arrested two suspects in Kirkuk on Saturday.", [(["iraqi-federal-police"], [])]),
+    # words too general to name a body
+    ("A roadside bomb hit a security checkpoint in Kirkuk on Saturday.", [([], [])]),
+    ("Security forces arrested two suspects in Kirkuk on Saturday.", [([], [])]),
+])
+def test_a_bodys_words_before_its_post_or_man_name_the_body(extractor: EventExtractor, text: str,
+                                                           want: list[tuple[list[str], list[str]]]) -> None:
+    assert roles(extractor, text) == want
+
+
+def test_an_outcome_clause_hung_on_what_the_attack_hit_is_the_attacks(extractor: EventExtractor) -> None:
+    text = ("The Islamic State claimed an attack on a federal police checkpoint in Kirkuk that killed four "
+            "policemen on Saturday.")
+    assert roles(extractor, text) == [(["isis"], ["iraqi-federal-police"])]
