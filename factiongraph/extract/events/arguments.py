@@ -523,6 +523,10 @@ class ArgumentReader:
                       or _type_of(self.ctx, m) is not EntityType.COUNTRY)]
         if len(found) > 1:
             found = self._drop_name_modifiers(token, found)
+        if found and own is None and token.lower_ in MEMBER_HEADS \
+                and not self.sx.phrase_mentions(token, conjuncts=False):
+            # "the Peshmerga and fighters of the PMF": the men's own group besides their conjunct's
+            found += [m for m in self._of_names(token, types) if all(m.start != f.start for f in found)]
         if found:
             return found
         antecedent = self.antecedent(token)
@@ -537,19 +541,9 @@ class ArgumentReader:
                 return [m for m in self.sx.phrase_mentions(token.head, appositions=False)
                         if _type_of(self.ctx, m) is EntityType.PERSON]
             return []
-        if token.lower_ in MEMBER_HEADS or token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
-            for prep, obj in self.sx.prep_objects(token, ("of", "from", "within", "belonging", "including")):
-                if obj.lower_ in SUPPORTER_HEADS and self.sx.mention_at(obj) is None:
-                    continue  # "thousands of Kataib Hezbollah supporters": a crowd, as "supporters of X"
-                if token.lower_ in MEMBER_HEADS or prep == "of":
-                    found = [m for m in self.sx.phrase_mentions(obj) if _type_of(self.ctx, m) in types]
-                    if not found and obj.lower_ in MEMBER_HEADS:
-                        found = self.names(obj, types)  # "hundreds of members of X": X
-                    if found:
-                        return found
-                    antecedent = self.antecedent(obj)  # "fighters from the brigade": the brigade named before
-                    if antecedent is not None and token.lower_ in MEMBER_HEADS:
-                        return [antecedent]
+        found = self._of_names(token, types)
+        if found:
+            return found
         if token.lower_ in MEMBER_HEADS or token.lower_ in PEOPLE_HEADS:
             # "militants, who officials said belonged to X, ...", "arrested the men, who belong to
             # X": the group a relative clause ties them to
@@ -578,6 +572,25 @@ class ArgumentReader:
                     found_group = self.antecedent(child)
                     if found_group is not None and _type_of(self.ctx, found_group) in GROUP_TYPES | {EntityType.COUNTRY}:
                         return [found_group]
+        return []
+
+    def _of_names(self, token: Token, types: frozenset[EntityType]) -> list[Mention]:
+        """Return the group whose men a phrase names by a preposition ("members of X", "fighters
+        from the brigade": the brigade named before)."""
+        if not (token.lower_ in MEMBER_HEADS or token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")):
+            return []
+        for prep, obj in self.sx.prep_objects(token, ("of", "from", "within", "belonging", "including")):
+            if obj.lower_ in SUPPORTER_HEADS and self.sx.mention_at(obj) is None:
+                continue  # "thousands of Kataib Hezbollah supporters": a crowd, as "supporters of X"
+            if token.lower_ in MEMBER_HEADS or prep == "of":
+                found = [m for m in self.sx.phrase_mentions(obj) if _type_of(self.ctx, m) in types]
+                if not found and obj.lower_ in MEMBER_HEADS:
+                    found = self.names(obj, types)  # "hundreds of members of X": X
+                if found:
+                    return found
+                antecedent = self.antecedent(obj)
+                if antecedent is not None and token.lower_ in MEMBER_HEADS:
+                    return [antecedent]
         return []
 
     def _same_men(self, token: Token, types: frozenset[EntityType]) -> list[Mention]:
@@ -1220,10 +1233,19 @@ class ArgumentReader:
             hosts = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") and noun.head is not noun else [noun]
             for prep, obj in (po for host in hosts for po in self.sx.prep_objects(host, ("between",))):
                 # each side, not what describes it ("between X, the armed wing of Y's movement, and Z")
-                said = {d.idx for t in [obj, *self.sx.conjuncts(obj)] for c in t.children
+                # ("between members of X, the armed wing of Y, and ...": however deep the description)
+                said = {d.idx for t in [obj, *self.sx.conjuncts(obj)] for n in t.subtree for c in n.children
                         if c.dep_ in ("appos", "relcl", "acl") and self.sx.mention_at(c) is None for d in c.subtree}
                 args.add("actor", [str(m.entity_id) for m in self.sx.mentions_in(obj) if m.entity_id
                                    and _type_of(self.ctx, m) in PARTICIPANT_TYPES and m.start not in said])
+                if not self.sx.conjuncts(obj):
+                    # "between members of X, the armed wing of Y, and fighters of Z": the parser
+                    # may hang the second side on the clause's verb as its conjunct
+                    verb = self.sx.clause_verb(obj)
+                    args.add("actor", [i for c in verb.children if c.dep_ == "conj" and c.i > obj.i
+                                       and c.lower_ in MEMBER_HEADS and self.sx.mention_at(c) is None
+                                       and any(t.lower_ == "and" for t in c.doc[c.i - 2:c.i])
+                                       for i in self.ids([c])])
             spark = noun.head
             if noun.dep_ == "dobj" and spark.dep_ == "advcl" and spark.lower_ in SPARKING and spark.head.i != spark.i \
                     and not args.actors:

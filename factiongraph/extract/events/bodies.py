@@ -24,7 +24,8 @@ from typing import Any
 from factiongraph.extract.view.context import DocContext
 from factiongraph.model import EntityType
 
-__all__ = ["COALITION_ID", "body_named", "coalition", "country_body", "service_forces", "theatre_coalition"]
+__all__ = ["COALITION_ID", "body_named", "coalition", "country_body", "service_forces", "theatre_coalition",
+           "without_bodies_country"]
 
 Token = Any
 
@@ -165,3 +166,12 @@ def coalition(ctx: DocContext, token: Token, named_elsewhere: bool) -> list[str]
     if bare and not any(t.lower_ in MILITARY_WORDS for t in head.sent):
         return []  # "the coalition won 70 seats": an electoral list
     return [COALITION_ID]
+
+
+def without_bodies_country(kb: Any, ids: list[str]) -> list[str]:
+    """Return ``ids`` less each country one of whose state bodies is among them: a headline's
+    "Iraq arrests militia commander" over the body's "Iraqi security forces arrested ..." names
+    the security forces, not the state beside them."""
+    countries = {str(r.attributes.get("country")) for i in ids if (r := kb.records.get(i)) is not None
+                 and r.type is EntityType.STATE_BODY and r.attributes.get("country")}
+    return [i for i in ids if i not in countries]

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from factiongraph.extract.view.context import DocContext
+from factiongraph.extract.events.bodies import without_bodies_country
 from factiongraph.extract.events.casualties import (carry_lead_toll, coordinated_casualties, follow_up_casualties,
                                                      stated_figures)
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
@@ -659,6 +660,11 @@ class EventExtractor:
                                    lambda a, b: one_state_side(ctx.kb, a, b))
         for headline in headlines:
             lend_headline_roles(headline, events)  # "US strikes KH sites": whose sites the body struck
+        for event in events:
+            if event.attrs.get("summary") and len(event.evidence) > 1:
+                # a headline's state ("Iraq arrests ...") beside the body's own of its bodies
+                event.actors = without_bodies_country(ctx.kb, event.actors)
+                event.targets = without_bodies_country(ctx.kb, event.targets)
         carry_lead_toll(events)  # "said Monday the toll from the strikes rose to 25 ... the strikes killed 19"
         seen: dict[str, int] = {}
         for event in events:

@@ -579,3 +579,21 @@ def test_an_outcome_clause_hung_on_what_the_attack_hit_is_the_attacks(extractor:
     text = ("The Islamic State claimed an attack on a federal police checkpoint in Kirkuk that killed four "
             "policemen on Saturday.")
     assert roles(extractor, text) == [(["isis"], ["iraqi-federal-police"])]
+
+
+def test_a_named_side_and_the_men_of_another_both_fight(extractor: EventExtractor) -> None:
+    text = "The Peshmerga and fighters of the Popular Mobilization Forces exchanged fire near Makhmour on Monday."
+    assert [a for a, _t in roles(extractor, text)] == [["peshmerga", "pmf"]]
+
+
+def test_the_sides_of_a_clash_keep_out_what_describes_their_men(extractor: EventExtractor) -> None:
+    text = ("Four people were killed in Basra on Friday in clashes between members of Saraya al-Salam, the armed wing "
+            "of the Sadrist movement, and fighters of Asaib Ahl al-Haq.")
+    assert [a for a, _t in roles(extractor, text)] == [["asaib-ahl-al-haq", "saraya-al-salam"]]
+
+
+def test_a_headlines_state_gives_way_to_the_bodys_own_body_of_it(extractor: EventExtractor) -> None:
+    text = ("Iraq arrests militia commander over rocket attacks\n\n"
+            "Iraqi security forces on Wednesday arrested Qasim Muslih, a commander of the Popular Mobilisation "
+            "Forces in Anbar, officials said.\n")
+    assert [a for a, _t in headed(extractor, text)] == [["iraqi-security-forces"]]
