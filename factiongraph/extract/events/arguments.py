@@ -57,7 +57,9 @@ PERSON_REACH = 1200
 BODY_ANAPHORS = frozenset({"ministry", "army", "government", "military", "police", "council", "parliament",
                            "court", "department", "service", "agency", "command", "cabinet", "presidency"})
 # Definite descriptions of a state's own bodies, read as the home country's when none was named.
-HOME_BODIES = frozenset({"army", "police", "government"})
+HOME_BODIES = frozenset({"army", "police", "government", "parliament"})
+# Of these, the ones written without an article as well ("parliament passed a law").
+BARE_HOME_BODIES = frozenset({"parliament"})
 PRONOUNS = frozenset({"it", "they", "its", "their", "he", "she", "his", "her"})
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY,
                          EntityType.INTL_ORG})
@@ -514,7 +516,9 @@ class ArgumentReader:
                       or _type_of(self.ctx, m) is EntityType.PERSON)
                  # "Sadr's supporters" are not Sadr; "Kataib Hezbollah fighters" are Kataib Hezbollah
                  and (own is not None or token.lower_ not in MEMBER_HEADS
-                      or _type_of(self.ctx, m) is not EntityType.PERSON)
+                      or _type_of(self.ctx, m) is not EntityType.PERSON
+                      # "Asaib Ahl al-Haq's leader Qais al-Khazali": the title's own name after it
+                      or token.lower_ in ROLE_HEADS and m.start > token.idx)
                  # "a US defense contractor", "two Turkish citizens": civilians are not their state
                  and (own is not None or token.lower_ not in CIVILIAN_HEADS
                       or _type_of(self.ctx, m) is not EntityType.COUNTRY)
@@ -788,15 +792,17 @@ class ArgumentReader:
         lifted the curfew" in a story set in Iraq: the Iraqi army). Empty when the story has no
         clear home country or the KB has no such body."""
         word = token.lower_
-        if word not in HOME_BODIES or self.sx.mention_at(token) is not None or not any(
-                c.dep_ == "det" and c.lower_ == "the" for c in token.children) or self._named_body(token) is not None:
+        if word not in HOME_BODIES or self.sx.mention_at(token) is not None or self._named_body(token) is not None:
             return []
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and (
+                word not in BARE_HOME_BODIES or any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)):
+            return []  # "a government", "a new parliament": not the state's own
         home = self._home_country()
         if home is None:
             return []
         shape = re.compile(rf"^\w+ {re.escape(word)}$", re.IGNORECASE)
         return [r.id for r in self.ctx.kb.records.values() if r.type is EntityType.STATE_BODY
-                and r.attributes.get("country") == home and shape.match(r.name)][:1]
+                and r.attributes.get("country") == home and any(shape.match(n) for n in (r.name, *r.aliases))][:1]
 
     def _home_country(self) -> str | None:
         """Return the country most of the story's places and countries belong to (a clear majority);

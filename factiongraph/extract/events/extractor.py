@@ -1522,7 +1522,7 @@ class EventExtractor:
                                   mentions: list[Mention], events: list[Event]) -> None:
         """Give "X was responsible for the killings" to the latest violent event nearby."""
         sent_text = ctx.span_text(sent)
-        if not self._responsibility.search_any(sent_text) and not _CLAIMED_BY.search(sent_text):
+        if not self._responsibility.search_any(_behind_groups(ctx, sent, mentions)) and not _CLAIMED_BY.search(sent_text):
             return
         accused = _accused_spans(sent)  # "US officials blamed X for the attack": only X is accused
         if _DISCLAIMED.search(sent_text) and not accused:
@@ -1857,6 +1857,25 @@ _CLAIMED_BY = re.compile(r"\b(?:an?|the)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombi
                          r"(?:later\s+|also\s+|quickly\s+|swiftly\s+|subsequently\s+)?claimed\s+by\b", re.IGNORECASE)
 
 _CLAIM_VERBS = frozenset({"claim", "claims", "claimed", "claiming", "took", "take", "takes", "taking"})
+# "accused X of being behind the group", "is behind the little-known faction": a backer, no doer.
+_BEHIND_GROUP = re.compile(r"\bbehind\s+(?:(?:the|this|that|a)\s+)?(?:[\w-]+\s+)?(?:groups?|factions?|militias?|"
+                           r"outfits?|organi[sz]ations?|movements?|fronts?)\b", re.IGNORECASE)
+
+
+def _behind_groups(ctx: DocContext, sent: Any, mentions: Sequence[Mention]) -> str:
+    """Return the sentence's text with "behind" blanked where a group, not a deed, follows it: "Kurdish
+    officials accused X of being behind the group" (or "... behind Saraya Awliya al-Dam") says who
+    backs a group, not who carried out the attack."""
+    text = ctx.span_text(sent)
+    base = sent.start_char
+    groups = [m.start - base for m in mentions if base <= m.start < sent.end_char and m.entity_id
+              and (e := ctx.entity(m.entity_id)) is not None and e.type is EntityType.ARMED_GROUP]
+    for found in reversed(list(re.finditer(r"\bbehind\s+(?:the\s+)?", text, re.IGNORECASE))):
+        if _BEHIND_GROUP.match(text, found.start()) or found.end() in groups:
+            text = text[:found.start()] + " " * len("behind") + text[found.start() + len("behind"):]
+    return text
+
+
 _SAID_RESPONSIBLE = re.compile(r"\b(?:said|says|stated|announced|admitted|acknowledged)\s+(?:that\s+)?(?:it|they)\s+"
                                r"(?:was|were|is|are|had\s+been)\s+(?:responsible|behind)\b", re.IGNORECASE)
 # A claim or a responsibility that is denied or that nobody made.

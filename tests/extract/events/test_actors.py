@@ -597,3 +597,13 @@ def test_a_headlines_state_gives_way_to_the_bodys_own_body_of_it(extractor: Even
             "Iraqi security forces on Wednesday arrested Qasim Muslih, a commander of the Popular Mobilisation "
             "Forces in Anbar, officials said.\n")
     assert [a for a, _t in headed(extractor, text)] == [["iraqi-security-forces"]]
+
+
+def test_a_titles_own_name_after_it_is_whom_a_measure_hits(extractor: EventExtractor) -> None:
+    text = "Asaib Ahl al-Haq's leader Qais al-Khazali was sanctioned by Washington in December 2019."
+    assert roles(extractor, text) == [(["united-states"], ["qais-al-khazali"])]
+
+
+def test_parliament_without_an_article_is_the_home_countrys(extractor: EventExtractor) -> None:
+    text = "The PMF fought in Fallujah and Mosul. In 2016, parliament passed a law making the PMF a formal part of the state."
+    assert [a for a, _t in roles(extractor, text)] == [["council-of-representatives"]]
