@@ -307,6 +307,10 @@ def trigger_head(doc: Any, start: int, end: int) -> Token:
     return doc[end - 1]
 
 
+# Verbs that carry on or begin another ("vowed to keep attacking", "threatened to resume striking").
+ASPECT_VERBS = frozenset("""keep continue resume start begin step escalate""".split())
+# Verbs that set fire to something ("set fire to", "put fire to").
+FIRE_SETTERS = frozenset({"set", "sets", "setting", "put", "puts", "putting", "lit", "light"})
 # Heads of armed means and forces a nationality adjective assigns to its state ("Israeli
 # warplanes struck", "Turkish drones", "killed by American forces"); people ("Iraqi protesters")
 # and civilians are not the state.
@@ -1031,8 +1035,16 @@ class ArgumentReader:
         if label == "threat":
             # "threatened to target US interests", "vowed to strike Israeli targets": whom the
             # threatened act is aimed at
-            for act in (c for c in verb.children if c.dep_ == "xcomp"):
+            # "threatened on Sunday to resume ...": the infinitive may be parsed as an adverbial clause
+            acts = [c for c in verb.children if c.dep_ == "xcomp" or c.dep_ == "advcl" and c.i > verb.i
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            # "vowed to keep attacking US forces": the act the aspect verb carries on
+            acts += [g for a in acts if a.lower_ in ASPECT_VERBS for g in a.children if g.dep_ == "xcomp"]
+            for act in acts:
                 self._target(args, self.sx.objects(act))
+                # "threatened to resume attacks on US forces": whom the attacks threatened are aimed at
+                self._target(args, [o for obj in self.sx.objects(act) if obj.lower_ in ATTACK_NOUNS
+                                    for _p, o in self.sx.prep_objects(obj, TARGET_PREPS)])
                 self._target(args, [o for _p, o in self.sx.prep_objects(act, TARGET_PREPS)])
             for act in (c for c in verb.children if c.dep_ == "ccomp" and c.lower_ in THREATENED_ACTS):
                 # "warned that the group would target US interests", "... that US forces would be
@@ -1047,9 +1059,12 @@ class ArgumentReader:
             # "X clashed with Y fighters": both sides fight (ACLED: both are actors)
             args.add("actor", [a for _p, o in self.sx.prep_objects(verb, ("with",)) for a in self._means_actors(o)
                                if a not in args.targets])
-        if any(o.lower_ in FIRE_WORDS for o in self.sx.objects(verb)):
-            # "set fire to the offices of X": what was set alight
-            self._target(args, [o for p, o in self.sx.prep_objects(verb, ("to",))])
+        for setter in [verb, *(c for c in verb.children if c.dep_ == "conj" and c.lower_ in FIRE_SETTERS)]:
+            fires = [o for o in self.sx.objects(setter) if o.lower_ in FIRE_WORDS]
+            if fires:
+                # "set fire to the offices of X", "stormed and set fire to the headquarters of X" (the
+                # "to" phrase on the verb or on "fire"): what was set alight
+                self._target(args, [o for h in [setter, *fires] for p, o in self.sx.prep_objects(h, ("to",))])
         if label in MEASURE_LABELS and verb.lower_ in CONDEMN_VERBS:
             # "condemned the US strike on Kataib Hezbollah": who is condemned is who struck
             authors = []

@@ -607,3 +607,17 @@ def test_a_titles_own_name_after_it_is_whom_a_measure_hits(extractor: EventExtra
 def test_parliament_without_an_article_is_the_home_countrys(extractor: EventExtractor) -> None:
     text = "The PMF fought in Fallujah and Mosul. In 2016, parliament passed a law making the PMF a formal part of the state."
     assert [a for a, _t in roles(extractor, text)] == [["council-of-representatives"]]
+
+
+def test_what_a_coordinated_verb_sets_fire_to_is_hit(extractor: EventExtractor) -> None:
+    text = ("Supporters of the Popular Mobilization Forces stormed and set fire to the headquarters of the "
+            "Kurdistan Democratic Party in Baghdad on Saturday.")
+    assert [t for _a, t in roles(extractor, text)] == [["kdp"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah threatened on Sunday to resume attacks on US forces.",
+    "Kataib Hezbollah vowed on Sunday to keep attacking US forces until they leave Iraq.",
+])
+def test_a_threat_hits_whom_the_act_it_carries_on_is_aimed_at(extractor: EventExtractor, text: str) -> None:
+    assert roles(extractor, text) == [(["kataib-hezbollah"], ["united-states"])]
