@@ -307,6 +307,8 @@ def trigger_head(doc: Any, start: int, end: int) -> Token:
     return doc[end - 1]
 
 
+# Verbs of meeting someone.
+MEET_VERBS = frozenset({"met", "meet", "meets", "meeting"})
 # Verbs that carry on or begin another ("vowed to keep attacking", "threatened to resume striking").
 ASPECT_VERBS = frozenset("""keep continue resume start begin step escalate""".split())
 # Verbs that set fire to something ("set fire to", "put fire to").
@@ -944,6 +946,8 @@ class ArgumentReader:
                     args.add("target", [m.entity_id for _, o in self.sx.prep_objects(tok, ("of",))
                                         for m in self.sx.phrase_mentions(o)
                                         if m.entity_id and _type_of(self.ctx, m) in GROUP_TYPES])
+        if label in ("meeting", "visit") and args.actors:
+            self._met_there(self.sx.clause_verb(head), args)
         if label in PURPOSE_LABELS and not args.targets and not participle:
             # "formed in 2014 to combat ISIS", "a fatwa calling on men to fight the Islamic State":
             # whom the group or the call was made against ("X, formed in 2014 to combat ISIS,
@@ -1286,6 +1290,8 @@ class ArgumentReader:
                 # "held talks", "received a phone call from X": who took it is a side too
                 if verb.lower_ in TAKING_VERBS and noun.dep_ == "dobj":
                     args.add("actor", self.ids(self.sx.subjects(verb)))
+                    # "received a phone call on Friday from X": the "from" phrase hung on the verb
+                    args.add("actor", self.ids(o for _p, o in self.sx.prep_objects(verb, ("from",))))
                 self._sides(verb, self.sx.subjects(verb), args)
             if label in SELF_CHANGES and verb.lower_ in ANNOUNCE_VERBS and not args.actors:
                 args.add("actor", self.ids(self.sx.subjects(verb)))  # "X announced the suspension of its operations"
@@ -1301,10 +1307,14 @@ class ArgumentReader:
                 governor.head.dep_ == "dobj" and governor.head.head.i == verb.i or \
                 governor.lower_ == "for" and governor.head.lower_ == "responsibility"
             ordered = own and verb.lower_ in ORDER_VERBS and label in FORCE_LABELS
+            speaker = verb.head if verb.dep_ == "ccomp" and verb.lower_ not in SPEAKING_VERBS \
+                and verb.head.lower_ in SPEAKING_VERBS and governor.head.i == verb.i else verb
             if label in SPOKEN_LABELS and own and noun.dep_ == "pobj" and governor.lower_ in ("in", "during") \
-                    and verb.lower_ in SPEAKING_VERBS and not args.actors:
-                # "X said in a televised speech on Friday", "warned during a speech": the speaker gave it
-                args.add("actor", self.ids(self.sx.subjects(verb)))
+                    and speaker.lower_ in SPEAKING_VERBS and not args.actors:
+                # "X said in a televised speech on Friday", "warned during a speech": the speaker gave
+                # it ("X said on Saturday that ..., in a speech marking ...": the "in" phrase hung on
+                # what was said)
+                args.add("actor", self.ids(self.sx.subjects(speaker)))
             answered = own and noun.dep_ == "pobj" and governor.lower_ == "with" and verb.lower_ in ANSWER_VERBS
             if mourned and noun.dep_ == "dobj" and verb.lower_ in ATTEND_VERBS:
                 # "thousands attended the funeral, including X and Y": those named among the
@@ -1347,6 +1357,15 @@ class ArgumentReader:
             if not args.actors:
                 args.add("actor", self.ids(self.sx.agents(governor)))
 
+    def _met_there(self, verb: Token, args: Arguments) -> None:
+        """Add whom a visitor met there: "visited Baghdad on Sunday, where he met X", "made a visit to
+        Baghdad, where he met X", "arrived in Baghdad, meeting X" (ACLED: all who meet act)."""
+        for clause in verb.subtree:
+            if clause.lower_ in MEET_VERBS and clause.i > verb.i and (
+                    clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children)
+                    or clause.dep_ in ("advcl", "conj") and clause.head.i == verb.i):
+                args.add("actor", self.ids(self.sx.objects(clause)))
+
     def _sides(self, verb: Token, subjects: list[Token], args: Arguments) -> None:
         """Everyone taking part in a meeting or visit acts (ACLED's convention).
 
@@ -1364,6 +1383,7 @@ class ArgumentReader:
                 args.add("actor", self.ids(c for c in tok.children if c.dep_ == "pobj"))
         if verb.lower_ in GUEST_VERBS:  # "X received / hosted Y": the guest takes part too
             args.add("actor", self.ids(self.sx.objects(verb)))
+
         for obj in self.sx.objects(verb):
             args.add("actor", self.ids(o for _p, o in self.sx.prep_objects(obj, ("of",))))
             for child in obj.children:

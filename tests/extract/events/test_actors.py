@@ -621,3 +621,24 @@ def test_what_a_coordinated_verb_sets_fire_to_is_hit(extractor: EventExtractor) 
 ])
 def test_a_threat_hits_whom_the_act_it_carries_on_is_aimed_at(extractor: EventExtractor, text: str) -> None:
     assert roles(extractor, text) == [(["kataib-hezbollah"], ["united-states"])]
+
+
+def test_a_speech_hung_on_what_was_said_is_the_speakers(extractor: EventExtractor) -> None:
+    text = ("PMF chairman Faleh al-Fayyadh said on Saturday that the force would never be dissolved, in a speech "
+            "marking the anniversary of its founding in Baghdad.")
+    assert [a for a, _t in roles(extractor, text)] == [["faleh-al-fayyadh", "pmf"]]
+
+
+def test_a_call_received_from_someone_has_both_sides(extractor: EventExtractor) -> None:
+    text = ("Prime Minister Mohammed Shia al-Sudani received a phone call on Friday from US President Joe Biden, "
+            "who invited him to visit Washington.")
+    assert [a for a, _t in roles(extractor, text)] == [["joe-biden", "mohammed-shia-al-sudani"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Antony Blinken visited Baghdad on Sunday, where he met Prime Minister Mohammed Shia al-Sudani.",
+    "US Secretary of State Antony Blinken made an unannounced visit to Baghdad on Sunday, where he met Prime "
+    "Minister Mohammed Shia al-Sudani.",
+])
+def test_whom_a_visitor_met_there_takes_part(extractor: EventExtractor, text: str) -> None:
+    assert [a for a, _t in roles(extractor, text)] == [["antony-blinken", "mohammed-shia-al-sudani"]]
