@@ -744,6 +744,9 @@ class ArgumentReader:
             named = self.shared_forces(tok) or self.own_forces(tok) or [str(m.entity_id) for m in found] + allied \
                 or self.home_body(tok) \
                 or coalition(self.ctx, tok, self._named_group(tok) is not None)
+            if found and self.sx.mention_at(tok) is None and not self.sx.phrase_mentions(tok, conjuncts=False):
+                # "the federal government and the KRG": the conjunct's name is not this head's
+                named = self.home_body(tok) + named
             out.extend(i for i in named if i not in out)
         return out
 
@@ -821,6 +824,13 @@ class ArgumentReader:
         counts: dict[str, int] = {}
         for m in self._mentions:
             kind = _type_of(self.ctx, m)
+            if kind is EntityType.STATE_BODY and m.entity_id:
+                # "the Kurdistan Regional Government": a body of the country counts for it too
+                entity = self.ctx.entity(m.entity_id)
+                owner = entity.attributes.get("country") if entity is not None else None
+                if isinstance(owner, str):
+                    counts[owner] = counts.get(owner, 0) + 1
+                continue
             if not m.entity_id or kind not in PLACE_TYPES:
                 continue
             if kind is EntityType.COUNTRY:

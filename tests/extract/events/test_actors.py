@@ -642,3 +642,9 @@ def test_a_call_received_from_someone_has_both_sides(extractor: EventExtractor) 
 ])
 def test_whom_a_visitor_met_there_takes_part(extractor: EventExtractor, text: str) -> None:
     assert [a for a, _t in roles(extractor, text)] == [["antony-blinken", "mohammed-shia-al-sudani"]]
+
+
+def test_the_home_government_beside_a_named_body_is_the_home_countrys(extractor: EventExtractor) -> None:
+    text = ("The federal government and the Kurdistan Regional Government signed an agreement in Baghdad on "
+            "Tuesday to resume oil exports through Turkey.")
+    assert [a for a, _t in roles(extractor, text)] == [["iraqi-government", "kurdistan-regional-government"]]
