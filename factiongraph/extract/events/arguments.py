@@ -307,6 +307,9 @@ def trigger_head(doc: Any, start: int, end: int) -> Token:
     return doc[end - 1]
 
 
+# Heads of a time of day an "at" phrase gives ("at 10 pm (Iraq time)"): no target.
+TIME_HEADS = frozenset("""pm am p.m. a.m. time hours hour dawn dusk noon midnight night morning evening
+    o'clock gmt utc""".split())
 # Verbs of meeting someone.
 MEET_VERBS = frozenset({"met", "meet", "meets", "meeting"})
 # Verbs that carry on or begin another ("vowed to keep attacking", "threatened to resume striking").
@@ -666,8 +669,13 @@ class ArgumentReader:
         return out
 
     def _target(self, args: Arguments, tokens: Iterable[Token]) -> None:
-        """Add the targets ``tokens`` name; a facility that houses someone is a target through them."""
+        """Add the targets ``tokens`` name; a facility that houses someone is a target through them.
+        A time of day names no one ("at 10 pm (Iraq time)", "at dawn (local time)")."""
         for tok in tokens:
+            if tok.lower_ in TIME_HEADS and self.sx.mention_at(tok) is None:
+                # its own words are the clock's ("Iraq time"); "on Monday night of kidnapped X" goes on
+                self._target(args, [o for _p, o in self.sx.prep_objects(tok, ("of",))])
+                continue
             # "Ain al-Asad, a base hosting US troops", "Tower 22, a US military outpost": the
             # apposition says whose the facility is
             restated = [c for c in tok.children if c.dep_ == "appos" and self.sx.mention_at(c) is None]

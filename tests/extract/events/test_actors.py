@@ -648,3 +648,13 @@ def test_the_home_government_beside_a_named_body_is_the_home_countrys(extractor:
     text = ("The federal government and the Kurdistan Regional Government signed an agreement in Baghdad on "
             "Tuesday to resume oil exports through Turkey.")
     assert [a for a, _t in roles(extractor, text)] == [["iraqi-government", "kurdistan-regional-government"]]
+
+
+def test_the_zeravani_are_a_known_kurdish_force(extractor: EventExtractor) -> None:
+    text = "Zeravani forces arrested three ISIS suspects near Makhmour on Monday."
+    assert roles(extractor, text) == [(["zeravani"], ["isis"])]
+
+
+def test_a_clock_names_no_target(extractor: EventExtractor) -> None:
+    text = "Rockets targeted US forces in Iraq on Monday at 10 pm (Iraq time), officials said."
+    assert [t for _a, t in roles(extractor, text)] == [["united-states"]]
