@@ -59,7 +59,7 @@ BODY_ANAPHORS = frozenset({"ministry", "army", "government", "military", "police
 # Definite descriptions of a state's own bodies, read as the home country's when none was named.
 HOME_BODIES = frozenset({"army", "police", "government", "parliament"})
 # Of these, the ones written without an article as well ("parliament passed a law").
-BARE_HOME_BODIES = frozenset({"parliament"})
+BARE_HOME_BODIES = frozenset({"parliament", "police"})
 PRONOUNS = frozenset({"it", "they", "its", "their", "he", "she", "his", "her"})
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY,
                          EntityType.INTL_ORG})
@@ -310,6 +310,13 @@ def trigger_head(doc: Any, start: int, end: int) -> Token:
 # Heads of a time of day an "at" phrase gives ("at 10 pm (Iraq time)"): no target.
 TIME_HEADS = frozenset("""pm am p.m. a.m. time hours hour dawn dusk noon midnight night morning evening
     o'clock gmt utc""".split())
+# Participles of suspicion that tie unnamed people to a group ("suspected of belonging to X"), and
+# the words of the tie.
+SUSPICION_WORDS = frozenset({"suspected", "accused", "believed", "thought", "alleged"})
+TIE_WORDS = frozenset("""belonging belong belonged links link ties tie connections connection affiliation
+    affiliated linked loyal allegiance""".split())
+# Verbs whose subject lived through the attack that is their object ("survived an attempt on his life").
+SURVIVE_VERBS = frozenset({"survived", "survive", "survives", "surviving", "escaped", "escapes", "escape"})
 # Verbs of meeting someone.
 MEET_VERBS = frozenset({"met", "meet", "meets", "meeting"})
 # Verbs that carry on or begin another ("vowed to keep attacking", "threatened to resume striking").
@@ -558,6 +565,15 @@ class ArgumentReader:
         if found:
             return found
         if token.lower_ in MEMBER_HEADS or token.lower_ in PEOPLE_HEADS:
+            # "arrested four people suspected of belonging to X", "two men suspected of being
+            # members of X", "suspects accused of links to X": the group the suspicion ties them to
+            for clause in (c for c in token.children if c.dep_ == "acl" and c.lower_ in SUSPICION_WORDS):
+                for tie in clause.subtree:
+                    preps = ("to", "with") if tie.lower_ in TIE_WORDS else ("of",) if tie.lower_ in MEMBER_HEADS else ()
+                    tied = [m for _p, o in self.sx.prep_objects(tie, preps)
+                            for m in self.sx.phrase_mentions(o) if _type_of(self.ctx, m) in GROUP_TYPES]
+                    if tied:
+                        return tied
             # "militants, who officials said belonged to X, ...", "arrested the men, who belong to
             # X": the group a relative clause ties them to
             for clause in (c for c in token.children if c.dep_ == "relcl"):
@@ -812,14 +828,19 @@ class ArgumentReader:
         if word not in HOME_BODIES or self.sx.mention_at(token) is not None or self._named_body(token) is not None:
             return []
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and (
-                word not in BARE_HOME_BODIES or any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)):
-            return []  # "a government", "a new parliament": not the state's own
+                word not in BARE_HOME_BODIES or any(c.dep_ in ("det", "poss", "amod") or c.dep_ == "compound"
+                                                    and not self._is_place(c) for c in token.children)):
+            return []  # "a government", "a new parliament", "traffic police": not the state's own ("Basra police" is)
         home = self._home_country()
         if home is None:
             return []
-        shape = re.compile(rf"^\w+ {re.escape(word)}$", re.IGNORECASE)
+        # the country's adjective and the noun ("Iraqi parliament"), in the body's name or an alias
+        adjectives = [re.escape(d) for d, c in self.demonyms.items() if c == home] or [r"\w+"]
+        shape = re.compile(rf"^(?:{'|'.join(adjectives)}) {re.escape(word)}$", re.IGNORECASE)
         return [r.id for r in self.ctx.kb.records.values() if r.type is EntityType.STATE_BODY
-                and r.attributes.get("country") == home and any(shape.match(n) for n in (r.name, *r.aliases))][:1]
+                and r.attributes.get("country") == home and shape.match(r.name)] [:1] or \
+            [r.id for r in self.ctx.kb.records.values() if r.type is EntityType.STATE_BODY
+             and r.attributes.get("country") == home and any(shape.match(n) for n in r.aliases)][:1]
 
     def _home_country(self) -> str | None:
         """Return the country most of the story's places and countries belong to (a clear majority);
@@ -1311,6 +1332,9 @@ class ArgumentReader:
                     # "received a phone call on Friday from X": the "from" phrase hung on the verb
                     args.add("actor", self.ids(o for _p, o in self.sx.prep_objects(verb, ("from",))))
                 self._sides(verb, self.sx.subjects(verb), args)
+            if noun.dep_ == "dobj" and verb.lower_ in SURVIVE_VERBS and not args.targets:
+                # "an official of the PUK survived an assassination attempt": who survived was its target
+                self._target(args, self.sx.subjects(verb))
             if label in SELF_CHANGES and verb.lower_ in ANNOUNCE_VERBS and not args.actors:
                 args.add("actor", self.ids(self.sx.subjects(verb)))  # "X announced the suspension of its operations"
             elif label in ANNOUNCED_OPERATIONS and verb.lower_ in ANNOUNCE_VERBS and noun.dep_ == "dobj" \

@@ -658,3 +658,31 @@ def test_the_zeravani_are_a_known_kurdish_force(extractor: EventExtractor) -> No
 def test_a_clock_names_no_target(extractor: EventExtractor) -> None:
     text = "Rockets targeted US forces in Iraq on Monday at 10 pm (Iraq time), officials said."
     assert [t for _a, t in roles(extractor, text)] == [["united-states"]]
+
+
+@pytest.mark.parametrize("text", [
+    "An official of the Patriotic Union of Kurdistan survived an assassination attempt in Kirkuk on Sunday.",
+    "A senior PUK official survived an assassination attempt in Kirkuk on Sunday.",
+])
+def test_who_survived_an_attack_was_its_target(extractor: EventExtractor, text: str) -> None:
+    assert [t for _a, t in roles(extractor, text)] == [["puk"]]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Sulaimani Asayish on Wednesday arrested four people suspected of belonging to the Islamic State.",
+     [(["asayish"], ["isis"])]),
+    ("Police arrested two men suspected of being members of ISIS in Kirkuk on Monday.", [(["iraqi-police"], ["isis"])]),
+    ("Security forces detained three suspects accused of links to Kataib Hezbollah in Basra on Monday.",
+     [([], ["kataib-hezbollah"])]),
+    # what they are suspected of doing is no tie
+    ("Police arrested two men suspected of carrying out the attack on the Kataib Hezbollah office in Basra on Monday.",
+     [(["iraqi-police"], [])]),
+])
+def test_people_a_suspicion_ties_to_a_group_are_the_groups(extractor: EventExtractor, text: str,
+                                                         want: list[tuple[list[str], list[str]]]) -> None:
+    assert roles(extractor, text) == want
+
+
+def test_the_syrian_national_army_is_no_outlet(extractor: EventExtractor) -> None:
+    text = "Fighters of the Syrian National Army clashed with the SDF near Manbij on Monday."
+    assert [sorted(a) for a, _t in roles(extractor, text)] == [["syrian-democratic-forces", "syrian-national-army"]]
