@@ -54,7 +54,8 @@ from factiongraph.extract.place.locate import (ADMIN_LEVELS, Location, ancestor_
 from factiongraph.extract.events.titles import title_organisations
 from factiongraph.extract.events.told_dates import (date_before_by_span, date_told_later, months_after_clause,
                                                     series_period, set_apart_tokens)
-from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
+from factiongraph.extract.events.arguments import ArgumentReader, trigger_head
+from factiongraph.extract.events.role_words import ANNOUNCE_VERBS, SELF_CHANGES
 from factiongraph.kb import KnowledgeBase
 from factiongraph.model import Certainty, DatePrecision, EntityType, Event, Evidence, Mention
 from factiongraph.model.numeric_dates import choose_order
