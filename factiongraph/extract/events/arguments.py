@@ -212,19 +212,22 @@ class ArgumentReader:
     def _speaker_of_clause(self, token: Token) -> Mention | None:
         """Return the group, body or country that says the clause ``token`` stands in ("Turkey said
         its jets struck ...", "'We targeted the base,' X said"); None outside a reported clause."""
+        found = self._speakers_of_clause(token)
+        return found[0] if found else None
+
+    def _speakers_of_clause(self, token: Token) -> list[Mention]:
+        """Return every group, body or country that says the clause ``token`` stands in ("X and Y
+        said they had jointly targeted a ship": both)."""
         clause = token
         while clause.dep_ != "ccomp":
             if clause.dep_ not in CLAUSE_INNER_DEPS or clause.head is clause:
-                return None
+                return []
             clause = clause.head
         verb = clause.head
         if verb.lower_ not in SPEAKING_VERBS and verb.lower_ not in ANNOUNCE_VERBS:
-            return None
-        for subject in self.sx.subjects(verb):
-            for m in self.sx.phrase_mentions(subject):
-                if m.entity_id and _type_of(self.ctx, m) in GROUP_TYPES | {EntityType.COUNTRY}:
-                    return m
-        return None
+            return []
+        return [m for subject in self.sx.subjects(verb) for m in self.sx.phrase_mentions(subject, conjuncts=False)
+                if m.entity_id and _type_of(self.ctx, m) in GROUP_TYPES | {EntityType.COUNTRY}]
 
     def _reporting_subject(self, token: Token, person: bool) -> Mention | None:
         """Return who a pronoun subject of a reported clause is: the reporting verb's own subject.
@@ -324,6 +327,11 @@ class ArgumentReader:
         if found:
             return found
         antecedent = self.antecedent(token)
+        if antecedent is not None and token.lower_ == "they":
+            # "X and Y said they had jointly targeted a ship": each speaker
+            speakers = [m for m in self._speakers_of_clause(token) if _type_of(self.ctx, m) in types]
+            if len(speakers) > 1 and any(m.start == antecedent.start for m in speakers):
+                return speakers
         if antecedent is not None:
             return [antecedent]
         same = self._same_men(token, types)

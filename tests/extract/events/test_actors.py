@@ -686,3 +686,14 @@ def test_people_a_suspicion_ties_to_a_group_are_the_groups(extractor: EventExtra
 def test_the_syrian_national_army_is_no_outlet(extractor: EventExtractor) -> None:
     text = "Fighters of the Syrian National Army clashed with the SDF near Manbij on Monday."
     assert [sorted(a) for a, _t in roles(extractor, text)] == [["syrian-democratic-forces", "syrian-national-army"]]
+
+
+def test_they_after_two_speakers_are_both(extractor: EventExtractor) -> None:
+    text = ("The Islamic Resistance in Iraq and Yemen's Houthis said on Thursday they had jointly targeted a ship "
+            "in the port of Haifa with drones.")
+    assert [sorted(a) for a, _t in roles(extractor, text)] == [["houthis", "islamic-resistance-in-iraq"]]
+
+
+def test_asaib_alone_is_asaib_ahl_al_haq(extractor: EventExtractor) -> None:
+    text = "Fighters of Saraya al-Salam and Asaib clashed in central Basra on Sunday night, killing two people."
+    assert [sorted(a) for a, _t in roles(extractor, text)] == [["asaib-ahl-al-haq", "saraya-al-salam"]]
