@@ -480,11 +480,20 @@ class ArgumentReader:
             housed = self.occupants(tok) or [i for c in restated
                                              for i in self.occupants(c) or self.state_of_means(c, STATE_TARGETS)
                                              or (self.ids([c]) if c.lower_ in STATE_TARGETS else [])]
+            if not housed and self.sx.mention_at(tok) is None:
+                housed = self._listed_occupants(tok)
             if housed:
                 args.add("target", housed)
             else:
                 args.add("target", self.ids([tok]) or self.role_groups(tok)
                          or self.state_of_means(tok, STATE_TARGETS) or self._owner_group(tok))
+
+    def _listed_occupants(self, token: Token) -> list[str]:
+        """Return whose the sites an "including" list names are ("struck 85 targets, including
+        command centres and depots used by the Quds Force": the Quds Force), the list hung on the
+        sites or on the verb."""
+        return [i for _p, o in self.sx.prep_objects(token, ("including",))
+                for c in [o, *self.sx.conjuncts(o)] for i in self.occupants(c)]
 
     def _owner_group(self, token: Token) -> list[str]:
         """Return the group "its" or "their" stands for on a site or force hit ("X said a drone
@@ -838,6 +847,8 @@ class ArgumentReader:
             self._target(args, self.sx.objects(verb) or self._shared_objects(verb))
             if not args.targets:
                 args.add("target", self._members_of_coordinated(verb))
+            if not args.targets:
+                args.add("target", self._listed_occupants(verb))
             if verb.lower_ in FALL_VERBS and not args.actors:
                 # "Mosul fell under the control of X", "fell into the hands of X": X took it
                 args.add("actor", self.ids(o for p, holder in self.sx.prep_objects(verb, ("under", "into", "in"))

@@ -697,3 +697,12 @@ def test_they_after_two_speakers_are_both(extractor: EventExtractor) -> None:
 def test_asaib_alone_is_asaib_ahl_al_haq(extractor: EventExtractor) -> None:
     text = "Fighters of Saraya al-Salam and Asaib clashed in central Basra on Sunday night, killing two people."
     assert [sorted(a) for a, _t in roles(extractor, text)] == [["asaib-ahl-al-haq", "saraya-al-salam"]]
+
+
+@pytest.mark.parametrize("text", [
+    "US jets struck several sites, including a depot used by Kataib Hezbollah, near Qaim on Sunday.",
+    "US forces struck 85 targets in Iraq and Syria on Friday, including command centres and weapons depots used "
+    "by Kataib Hezbollah.",
+])
+def test_whose_the_sites_an_including_list_names_are_is_hit(extractor: EventExtractor, text: str) -> None:
+    assert roles(extractor, text) == [(["united-states"], ["kataib-hezbollah"])]
