@@ -778,6 +778,11 @@ class ArgumentReader:
                                         if m.entity_id and _type_of(self.ctx, m) in GROUP_TYPES])
         if label in ("meeting", "visit") and args.actors:
             self._met_there(self.sx.clause_verb(head), args)
+        clause = self.sx.clause_verb(head)
+        if violent and not args.targets and clause.dep_ == "advcl" and clause.head.lower_ in SURVIVE_VERBS:
+            # "an official of the PUK survived an assassination attempt when gunmen opened fire on his
+            # car": the survivor was the target
+            self._target(args, self.sx.subjects(clause.head))
         if label in PURPOSE_LABELS and not args.targets and not participle:
             # "formed in 2014 to combat ISIS", "a fatwa calling on men to fight the Islamic State":
             # whom the group or the call was made against ("X, formed in 2014 to combat ISIS,

@@ -663,6 +663,8 @@ def test_a_clock_names_no_target(extractor: EventExtractor) -> None:
 @pytest.mark.parametrize("text", [
     "An official of the Patriotic Union of Kurdistan survived an assassination attempt in Kirkuk on Sunday.",
     "A senior PUK official survived an assassination attempt in Kirkuk on Sunday.",
+    "An official of the Patriotic Union of Kurdistan survived an assassination attempt on Sunday when gunmen "
+    "opened fire on his car in Kirkuk.",
 ])
 def test_who_survived_an_attack_was_its_target(extractor: EventExtractor, text: str) -> None:
     assert [t for _a, t in roles(extractor, text)] == [["puk"]]
@@ -706,3 +708,10 @@ def test_asaib_alone_is_asaib_ahl_al_haq(extractor: EventExtractor) -> None:
 ])
 def test_whose_the_sites_an_including_list_names_are_is_hit(extractor: EventExtractor, text: str) -> None:
     assert roles(extractor, text) == [(["united-states"], ["kataib-hezbollah"])]
+
+
+def test_the_bodys_roles_beat_the_headlines_misread_ones(extractor: EventExtractor) -> None:
+    text = ("US base struck in eastern Syria\n\n"
+            "Rockets hit a base housing US troops in eastern Syria on Thursday, causing no casualties, a US "
+            "official said.\n")
+    assert headed(extractor, text) == [([], ["united-states"])]
