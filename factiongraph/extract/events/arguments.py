@@ -482,11 +482,20 @@ class ArgumentReader:
                                              or (self.ids([c]) if c.lower_ in STATE_TARGETS else [])]
             if not housed and self.sx.mention_at(tok) is None:
                 housed = self._listed_occupants(tok)
+            if not housed and (tok.lower_ in SITE_NOUNS or self._is_facility_token(tok)):
+                # "the Victory base near Baghdad airport, which hosts US forces": the relative clause
+                # the parser hung on the site next door tells who is there
+                housed = [i for _p, o in self.sx.prep_objects(tok, ("near", "outside", "inside", "at"))
+                          if o.lower_ in SITE_NOUNS or self._is_facility_token(o) for i in self.occupants(o)]
             if housed:
                 args.add("target", housed)
             else:
                 args.add("target", self.ids([tok]) or self.role_groups(tok)
                          or self.state_of_means(tok, STATE_TARGETS) or self._owner_group(tok))
+
+    def _is_facility_token(self, token: Token) -> bool:
+        m = self.sx.mention_at(token)
+        return m is not None and self.is_facility(m)
 
     def _listed_occupants(self, token: Token) -> list[str]:
         """Return whose the sites an "including" list names are ("struck 85 targets, including

@@ -715,3 +715,9 @@ def test_the_bodys_roles_beat_the_headlines_misread_ones(extractor: EventExtract
             "Rockets hit a base housing US troops in eastern Syria on Thursday, causing no casualties, a US "
             "official said.\n")
     assert headed(extractor, text) == [([], ["united-states"])]
+
+
+def test_who_a_site_next_door_is_said_to_host_is_hit(extractor: EventExtractor) -> None:
+    text = ("Three rockets were fired on Sunday at the Victory base near Baghdad airport, which hosts US forces, "
+            "security officials said.")
+    assert [t for _a, t in roles(extractor, text)] == [["united-states"]]
