@@ -29,6 +29,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factiongraph.extract.events.bodies import body_named, coalition, country_body, service_forces, theatre_coalition
+from factiongraph.extract.events.role_words import (
+    ACTOR_PREPS, AFFILIATION_PARTICIPLES, AGAINST_VERBS, AIMING_PARTICIPLES, AIM_WORDS, ANNOUNCED_OPERATIONS,
+    ANNOUNCE_VERBS, ANSWER_NOUNS, ANSWER_VERBS, ASPECT_VERBS, ASSAULT_VERBS, ATTACK_NOUNS, ATTEND_VERBS,
+    BACKING_WORDS, BARE_HOME_BODIES, BELIEF_WORDS, BELONG_VERBS, BODY_ANAPHORS, CIVILIAN_HEADS,
+    CLAUSE_INNER_DEPS, CONDEMN_VERBS, DEED_LABELS, DEED_VERBS, DONE_BY, FACILITY_LEVELS, FALL_VERBS,
+    FIRED_MEANS, FIRE_SETTERS, FIRE_WORDS, FORCE_HOLDERS, FORCE_LABELS, GROUP_ANAPHORS, GROUP_TYPES,
+    GUEST_VERBS, HELD_BY_VERBS, HITTING_VERBS, HOLDING_VERBS, HOME_BODIES, HOST_NOUNS, INVOLVEMENT_NOUNS,
+    LAND_NOUNS, LAUNCHED_MEANS, LEAVING_LABELS, LEAVING_VERBS, LIGHT_VERBS, MEASURE_LABELS, MEET_VERBS,
+    MEMBER_HEADS, MOURNING_LABELS, NONSTATE_HEADS, ORDER_VERBS, OUTCOME_LABELS, OUTCOME_PARTICIPLES, OWNED_TARGETS,
+    PARTICIPANT_TYPES, PARTY_LABELS, PEOPLE_HEADS, PERSON_ANAPHORS, PERSON_REACH, PLACE_NOUNS, PLACE_PREPS,
+    PLACE_TYPES, PRONOUNS, PURPOSE_LABELS, REFERENCE_PREPS, REPORT_VERBS, ROLE_HEADS, SAY_VERBS, SELF_CHANGES,
+    SITE_NOUNS, SPARKING, SPEAKER_PRONOUNS, SPEAKING_VERBS, SPOKEN_LABELS, STATE_DEEDS, STATE_MEANS,
+    STATE_TARGETS, SUPPORTER_HEADS, SURVIVE_VERBS, SUSPICION_WORDS, TAKING_VERBS, TARGET_PREPS,
+    THREATENED_ACTS, TIE_WORDS, TIME_HEADS, UNDERGONE_LABELS, WITH_SIDES)
 from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.view.docview import kb_get
 from factiongraph.extract.view.syntax import Syntax
@@ -36,98 +50,6 @@ from factiongraph.model import Entity, EntityType, Mention
 
 Token = Any
 
-PARTICIPANT_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.STATE_BODY, EntityType.POLITICAL_ORG,
-                               EntityType.INTL_ORG, EntityType.PERSON, EntityType.COUNTRY})
-# Facilities an attack can be aimed at ("rockets hit the US embassy", "drones targeted the base"):
-# places of these levels are targets as well as the event's place.
-FACILITY_LEVELS = frozenset({"base", "landmark", "site"})
-# Pronouns and definite descriptions that stand for the last group or person named.
-GROUP_ANAPHORS = frozenset({"it", "they", "its", "their", "group", "groups", "militia", "militias", "faction",
-                            "factions", "movement", "organization", "organisation", "brigade", "brigades",
-                            "party", "coalition", "alliance"})
-PERSON_ANAPHORS = frozenset({"he", "she", "his", "her"})
-# First-person plural pronouns: in a quote, the group or state that speaks.
-SPEAKER_PRONOUNS = frozenset({"we", "our", "us"})
-# Dependencies that stay inside one clause on the way up to the clause's verb.
-CLAUSE_INNER_DEPS = frozenset({"poss", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "compound", "conj", "aux",
-                               "auxpass", "det", "amod"})
-# How far back (characters) "he"/"she" looks for the person it stands for.
-PERSON_REACH = 1200
-# Definite descriptions of a state body ("the ministry awarded ...", "the army lifted ...").
-BODY_ANAPHORS = frozenset({"ministry", "army", "government", "military", "police", "council", "parliament",
-                           "court", "department", "service", "agency", "command", "cabinet", "presidency"})
-# Definite descriptions of a state's own bodies, read as the home country's when none was named.
-HOME_BODIES = frozenset({"army", "police", "government"})
-PRONOUNS = frozenset({"it", "they", "its", "their", "he", "she", "his", "her"})
-GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.POLITICAL_ORG, EntityType.STATE_BODY,
-                         EntityType.INTL_ORG})
-PLACE_TYPES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
-FORCE_HOLDERS = frozenset({EntityType.COUNTRY, EntityType.STATE_BODY, EntityType.ARMED_GROUP})
-TARGET_PREPS = ("on", "against", "at", "targeting", "upon", "toward", "towards")
-ACTOR_PREPS = ("by",)
-PLACE_PREPS = ("in", "near", "outside", "inside", "at", "across", "throughout", "around", "on", "into",
-               "along", "off", "within", "north", "south", "east", "west", "over", "from")
-# Nouns a place modifier can still locate ("Baghdad's Mashtal district", "the Basra governorate").
-PLACE_NOUNS = frozenset("""district districts province provinces governorate governorates city cities town
-    towns village villages area areas region regions neighbourhood neighborhood neighbourhoods
-    neighborhoods street streets square suburb suburbs outskirts border borders desert capital
-    countryside road highway base airport""".split())
-# Participles that tell a happening's outcome in a clause of its own ("..., killing two civilians").
-OUTCOME_PARTICIPLES = frozenset("killing wounding injuring leaving".split())
-# Sites a town's name can modify and still say where they are ("a crowded Baghdad market", "the
-# Basra refinery", "a Sadr City mosque"): a place (never a country: "the US embassy" is whose it
-# is, not where) written before one of these locates what happened there. Not where people are
-# taken or held after it ("taken to a Kirkuk hospital", "a Baghdad prison"), nor "camp", which
-# is as often a political side ("the Sadr camp") as a site.
-SITE_NOUNS = frozenset("""market markets marketplace bazaar checkpoint checkpoints refinery dam mosque mosques
-    shrine church compound headquarters office offices station port bridge crossing oilfield oilfields field
-    fields plant factory hotel stadium cemetery mall outpost garrison airbase airfield barracks palace
-    residence home house subdistrict sub-district quarter municipality locality hamlet belt plain plains
-    valley marshes courthouse court hospital hospitals clinic school schools university college prison jail
-    airport base square street streets avenue gate building buildings camp orchard orchards farm farms
-    farmland""".split())
-# Heads that stand for the members of what follows "of"/"from": "members of X" is X.
-MEMBER_HEADS = frozenset("""member members fighter fighters militant militants element elements gunman gunmen
-    supporter supporters loyalist loyalists militiaman militiamen unit units commander commanders leader
-    leaders official officials force forces troops soldier soldiers personnel faction factions wing brigade
-    brigades group groups affiliate affiliates operative operatives cell cells team""".split())
-# Developments made against someone, and the verbs of the purpose that names them ("formed to
-# combat ISIS", "a fatwa calling on men to fight the Islamic State").
-PURPOSE_LABELS = frozenset({"formation", "call", "fatwa", "base-established"})
-AGAINST_VERBS = frozenset("""combat fight confront counter defeat resist battle oppose""".split())
-# Heads naming unnamed people whom a relative clause may tie to a group ("the men, who belong to X").
-PEOPLE_HEADS = frozenset("man men suspect suspects individual individuals people persons youths assailant "
-                         "assailants attacker attackers perpetrator perpetrators".split())
-# Heads naming a crowd that backs a group or a person, and is not it ("supporters of X").
-SUPPORTER_HEADS = frozenset("""supporter supporters follower followers loyalist loyalists partisan partisans
-    sympathiser sympathisers sympathizer sympathizers backer backers""".split())
-# Heads naming one person by a role: the organisation modifying them only describes that person
-# ("the PMF deputy chief was killed": the PMF is not the victim).
-ROLE_HEADS = frozenset("""chief chiefs commander head leader deputy spokesman spokeswoman spokesperson official
-    minister envoy ambassador director secretary chairman founder adviser advisor aide""".split())
-# Political measures whose target is whoever their object is about.
-MEASURE_LABELS = frozenset({"sanction", "designation", "legislation", "order", "announcement", "statement"})
-# Verbs that take an event noun as object and give it their subject as actor.
-LIGHT_VERBS = frozenset("""carry carried carries carrying conduct conducted conducts conducting launch launched
-    launches launching stage staged stages staging mount mounted mounts mounting execute executed perpetrate
-    perpetrated commit committed commits claim claimed claims claiming undertake undertook make made
-    begin began begun start started lead led order ordered take took taken takes join joined joins
-    participate participated participates attend attended attends hold held holds organize organized
-    organise organised issue issued issues issuing impose imposed imposes imposing lift lifted lifts
-    lifting""".split())
-# Verbs by which a leader has others use force ("Biden ordered strikes", "authorised raids"), and
-# the happenings they command: the force used is the leader's state or group (ACLED codes the
-# forces that struck), where an ordered investigation stays the leader's own act.
-ORDER_VERBS = frozenset("""order ordered orders ordering authorize authorized authorizes authorise authorised
-    authorises direct directed directs approve approved approves""".split())
-# Participles by which one act starts a fight ("..., sparking clashes").
-SPARKING = frozenset({"sparking", "triggering", "prompting", "provoking", "igniting", "setting"})
-# Operations a security body announces as its own ("announced the arrest of ...").
-ANNOUNCED_OPERATIONS = frozenset({"arrest", "raid", "weapons-seizure"})
-# Casualty labels, and the nouns of the happenings they may be told "in" ("killed in an ISIS attack").
-OUTCOME_LABELS = frozenset({"killing", "injury"})
-HOST_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes bombing bombings ambush raid assault
-    shelling explosion blast barrage clashes clash""".split())
 # Words of speaking a place may be said of: where the words were said ("the announcement in Baghdad").
 _SPEECH_WORDS = frozenset("""announcement announcements statement statements conference conferences briefing
     briefings speech speeches remarks interview interviews speaking addressing""".split())
@@ -140,47 +62,6 @@ _POLICE_WORDS = frozenset("police policemen".split())
 # Happening nouns beside HOST_NOUNS: a clause on one of them tells that happening itself.
 _HAPPENING_HOSTS = frozenset("""bombings blasts explosions raids ambushes assaults operation operations fighting
     violence incident incidents killing killings assassination shooting""".split())
-# Nouns of taking part: their owner acted in the happening "in" them ("his involvement in attacks").
-INVOLVEMENT_NOUNS = frozenset({"involvement", "role", "participation", "part", "hand", "complicity"})
-FORCE_LABELS = frozenset({"air-strike", "rocket-attack", "attack-on-base", "ground-attack", "shooting", "killing",
-                          "raid", "incursion", "explosive", "clash"})
-# A group's changes to itself that it announces: the announcer is the one that changes ("X
-# announced the suspension of its operations"), unlike "X announced the killing of its fighters".
-SELF_CHANGES = frozenset({"suspension", "formation", "withdrawal", "closure", "leadership-change"})
-ANNOUNCE_VERBS = frozenset("""announce announced announces announcing declare declared declares declaring
-    confirm confirmed confirms unveil unveiled""".split())
-SAY_VERBS = frozenset("say said says stated states confirmed confirms".split())
-# Happenings that are words spoken, and the verbs that tell what was said in them ("X said in a
-# televised speech": X gave the speech).
-SPOKEN_LABELS = frozenset({"speech", "statement", "press-conference", "interview"})
-SPEAKING_VERBS = SAY_VERBS | frozenset("""declared declares announced announces warned warns stressed stresses
-    vowed vows pledged pledges added adds urged urges called calls insisted insists affirmed affirms reiterated
-    reiterates threatened threatens accused accuses demanded demands""".split())
-# Verbs that report a happening told in their clause ("police said gunmen attacked ...").
-REPORT_VERBS = frozenset("""say says said tell tells told announce announces announced report reports reported
-    state states stated confirm confirms confirmed add adds added claim claims claimed""".split())
-# "set fire to X", "set X alight": the object burned is a target.
-FIRE_WORDS = frozenset({"fire", "light"})
-# What a facility, a vehicle or a post holds is hit through it: "a base which hosts US forces", "a
-# vehicle carrying X commanders" (objects), "a checkpoint manned by X" (agents), "belonging to X".
-HOLDING_VERBS = frozenset("""host hosts hosted hosting house houses housed housing carry carries carried
-    carrying transport transports transported transporting""".split())
-HELD_BY_VERBS = frozenset("""manned staffed run operated held used controlled occupied guarded""".split())
-BELONG_VERBS = frozenset({"belonging", "belongs", "belonged"})
-# Happenings every party of which acts: an agreement's or a contract's other side ("with X", "to X").
-PARTY_LABELS = frozenset({"agreement", "contract"})
-# Happenings held for the dead: whose funeral it is names no one taking part.
-MOURNING_LABELS = frozenset({"funeral"})
-# Happenings whose noun's possessor is who it befell when nothing else is ("Soleimani's killing",
-# "the activist's abduction"); with an "of" object the possessor acts ("the militia's abduction of X").
-UNDERGONE_LABELS = frozenset({"killing", "arrest", "abduction", "injury", "release", "designation"})
-# Verbs whose object is a meeting's guest ("the prime minister received the envoy").
-GUEST_VERBS = frozenset("""receive receives received receiving host hosts hosted hosting welcome welcomes
-    welcomed welcoming""".split())
-# Verbs by which someone takes part in a call or meeting another made ("received a phone call from X").
-TAKING_VERBS = GUEST_VERBS | frozenset("have has had having get gets got getting".split())
-# Nouns whose "with"-partner is a side of the event (meetings, talks, clashes).
-WITH_SIDES = frozenset({"meeting", "visit", "talks", "clash", "clashes", "talk", "negotiations"})
 
 
 @dataclass(slots=True)
@@ -203,60 +84,6 @@ class Arguments:
                 self.targets.append(eid)
 
 
-# People a country's name describes without making them its state ("a US contractor").
-CIVILIAN_HEADS = frozenset("""contractor contractors civilian civilians citizen citizens national nationals
-    journalist journalists worker workers tourist tourists employee employees businessman businessmen
-    pilgrim pilgrims student students protester protesters protestor protestors demonstrator demonstrators
-    people crowd crowds mourners residents villagers""".split())
-# Armed men and groups outside a state's forces: a country owning them is not who they are.
-NONSTATE_HEADS = frozenset("""militia militias faction factions proxy proxies insurgents rebels gunmen jihadists
-    groups""".split())
-# Verbs of condemning: the condemned attack's author is whom the statement is against.
-CONDEMN_VERBS = frozenset("""condemn condemned condemns condemning denounce denounced denounces denouncing
-    decry decried decries""".split())
-# Verbs a relative clause tells what an attack hit with ("the attack, which targeted X").
-HITTING_VERBS = frozenset("""targeted targets hit hits struck strikes killed kills wounded injured destroyed
-    damaged""".split())
-# Verbs an outcome is told with ("the attack left five dead").
-LEAVING_VERBS = frozenset({"left", "leave", "leaves", "leaving"})
-# Participles by which an attack noun says what it hit ("an airstrike targeting a PMF convoy").
-AIMING_PARTICIPLES = frozenset({"targeting", "targetting", "hitting", "striking"})
-# Participles that name who performed a happening: "strikes carried out by X", "a drone launched by X".
-DONE_BY = frozenset({"carried", "conducted", "launched", "fired", "staged", "mounted", "perpetrated",
-                     "executed", "claimed", "ordered", "planned", "led", "waged", "committed", "flown"})
-# A happening named after these is another one than the clause's ("arrested after the attack").
-REFERENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "over"})
-ANSWER_NOUNS = frozenset({"response", "reply", "retaliation", "revenge", "reprisal", "answer"})
-# Happenings a deed is told "in" ("killed an ISIS leader in a raid"), and the deeds whose doer made
-# them: not "died" or a passive ("were killed in a raid": the victims made nothing).
-DEED_LABELS = frozenset({"raid", "air-strike", "rocket-attack", "attack-on-base", "ground-attack", "shooting",
-                         "incursion", "explosive", "clash", "attack", "operation", "arrest", "grenade"})
-DEED_VERBS = frozenset("""kill kills killed killing wound wounds wounded wounding injure injured injures injuring
-    arrest arrests arrested arresting detain detains detained detaining capture captures captured capturing
-    seize seized seizes seizing destroy destroys destroyed destroying target targets targeted targeting
-    hit hits struck strikes""".split())
-# Verbs of assaulting a place or a force, whose object an outcome told after them befell
-# ("attacked a PMF position, killing one fighter").
-ASSAULT_VERBS = frozenset("""attack attacked attacks stormed storm storms ambushed ambush ambushes raided raid
-    raids targeted target targets assaulted assault overran overrun""".split())
-# Acts a threat's "that" clause tells of, whose object is threatened ("warned that it would target X").
-THREATENED_ACTS = frozenset("""target targeted attack attacked strike struck hit expel expelled kill killed bomb
-    bombed punish punished""".split())
-# Happenings of leaving a place: what follows their "from" is the land left, not who leaves.
-LEAVING_LABELS = frozenset({"withdrawal", "evacuation"})
-# Sites whose owner "its", "their", "the group's" or "his" names is hit through them ("struck its
-# headquarters", "bombed the group's bases", "a drone hit his residence").
-OWNED_TARGETS = frozenset("""headquarters base bases position positions convoy convoys vehicle vehicles office
-    offices post posts checkpoint checkpoints depot depots camp camps residence home house car""".split())
-# Verbs of taking part in a gathering someone else holds ("attended the funeral").
-ATTEND_VERBS = frozenset("attend attended attends attending".split())
-# Verbs that answer with a happening ("Washington responded with strikes on X", "retaliated with
-# rocket fire"): the subject answers by doing it.
-ANSWER_VERBS = frozenset("""respond responded responds responding retaliate retaliated retaliates retaliating
-    reply replied replies replying react reacted reacts reacting answer answered answers""".split())
-FALL_VERBS = frozenset({"fall", "falls", "fell", "fallen", "falling"})
-
-
 _CAPITALS: dict[int, dict[str, str]] = {}
 
 
@@ -271,17 +98,9 @@ def _capitals(kb: Any) -> dict[str, str]:
     return found
 
 
-# Words of a country's land a nationality adjective names the country by ("the Iraqi streets",
-# "Syrian territory", "Iraqi airspace"); not a border, which has two sides.
-LAND_NOUNS = frozenset("""street streets city cities town towns territory territories soil airspace land lands
-    waters province provinces""".split())
 # Sites a country's name before them says the owner of ("a US base", "the Turkish airport"), as
 # :data:`SITE_NOUNS` do.
 _OWNED_SITES = frozenset("base bases airport".split())
-# Words that tie someone to a backer ("factions backed by Iran", "gunmen loyal to Iran", "a group
-# allied with the PKK"): the backer describes them, it is not where anything happened.
-BACKING_WORDS = frozenset("""backed funded financed supported sponsored armed trained equipped directed
-    controlled loyal linked close allied aligned affiliated tied connected beholden answerable""".split())
 
 
 def _backer(root: Token) -> bool:
@@ -306,31 +125,6 @@ def trigger_head(doc: Any, start: int, end: int) -> Token:
         if not start <= tok.head.i < end or tok.head.i == tok.i:
             return tok
     return doc[end - 1]
-
-
-# Heads of armed means and forces a nationality adjective assigns to its state ("Israeli
-# warplanes struck", "Turkish drones", "killed by American forces"); people ("Iraqi protesters")
-# and civilians are not the state.
-STATE_MEANS = frozenset("""warplane warplanes jet jets aircraft plane planes drone drones helicopter
-    helicopters gunship gunships artillery tank tanks force forces troops military army navy airforce
-    strike strikes airstrike airstrikes missile missiles rocket rockets soldiers soldier""".split())
-# Participles that say what a means was aimed at ("a rocket aimed at the airport").
-AIM_WORDS = frozenset({"aimed", "directed", "meant", "intended", "headed", "heading"})
-# Nouns of an attack a verb can take as its object ("launched a drone attack on X").
-ATTACK_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes assault assaults raid raids
-    offensive operation operations barrage bombardment""".split())
-# Armed means a verb launches or fires at someone ("launched drones against X", "fired rockets at X").
-FIRED_MEANS = STATE_MEANS | frozenset("""shell shells mortar mortars round rounds projectile projectiles
-    bomb bombs explosive explosives grenade grenades""".split())
-# Means a verb sends at something: not people ("targeted US forces at Harir base": where the
-# forces are, not what they were sent at).
-LAUNCHED_MEANS = FIRED_MEANS - frozenset("force forces troops soldier soldiers military army navy".split())
-# What an attack hits that a nationality adjective makes its state's ("killed two Israeli soldiers",
-# "an Israeli target", "American forces"); not its civilians ("an American contractor").
-STATE_TARGETS = frozenset("""force forces troops soldier soldiers military army personnel servicemen
-    servicemembers target targets interests base bases position positions convoy convoys patrol patrols
-    advisers advisors officers outpost outposts post posts checkpoint checkpoints camp camps policemen
-    policeman guards""".split())
 
 
 def _is_place_noun(tok: Token) -> bool:
@@ -435,19 +229,22 @@ class ArgumentReader:
     def _speaker_of_clause(self, token: Token) -> Mention | None:
         """Return the group, body or country that says the clause ``token`` stands in ("Turkey said
         its jets struck ...", "'We targeted the base,' X said"); None outside a reported clause."""
+        found = self._speakers_of_clause(token)
+        return found[0] if found else None
+
+    def _speakers_of_clause(self, token: Token) -> list[Mention]:
+        """Return every group, body or country that says the clause ``token`` stands in ("X and Y
+        said they had jointly targeted a ship": both)."""
         clause = token
         while clause.dep_ != "ccomp":
             if clause.dep_ not in CLAUSE_INNER_DEPS or clause.head is clause:
-                return None
+                return []
             clause = clause.head
         verb = clause.head
         if verb.lower_ not in SPEAKING_VERBS and verb.lower_ not in ANNOUNCE_VERBS:
-            return None
-        for subject in self.sx.subjects(verb):
-            for m in self.sx.phrase_mentions(subject):
-                if m.entity_id and _type_of(self.ctx, m) in GROUP_TYPES | {EntityType.COUNTRY}:
-                    return m
-        return None
+            return []
+        return [m for subject in self.sx.subjects(verb) for m in self.sx.phrase_mentions(subject, conjuncts=False)
+                if m.entity_id and _type_of(self.ctx, m) in GROUP_TYPES | {EntityType.COUNTRY}]
 
     def _reporting_subject(self, token: Token, person: bool) -> Mention | None:
         """Return who a pronoun subject of a reported clause is: the reporting verb's own subject.
@@ -529,7 +326,9 @@ class ArgumentReader:
                       or _type_of(self.ctx, m) is EntityType.PERSON)
                  # "Sadr's supporters" are not Sadr; "Kataib Hezbollah fighters" are Kataib Hezbollah
                  and (own is not None or token.lower_ not in MEMBER_HEADS
-                      or _type_of(self.ctx, m) is not EntityType.PERSON)
+                      or _type_of(self.ctx, m) is not EntityType.PERSON
+                      # "Asaib Ahl al-Haq's leader Qais al-Khazali": the title's own name after it
+                      or token.lower_ in ROLE_HEADS and m.start > token.idx)
                  # "a US defense contractor", "two Turkish citizens": civilians are not their state
                  and (own is not None or token.lower_ not in CIVILIAN_HEADS
                       or _type_of(self.ctx, m) is not EntityType.COUNTRY)
@@ -538,9 +337,18 @@ class ArgumentReader:
                       or _type_of(self.ctx, m) is not EntityType.COUNTRY)]
         if len(found) > 1:
             found = self._drop_name_modifiers(token, found)
+        if found and own is None and token.lower_ in MEMBER_HEADS \
+                and not self.sx.phrase_mentions(token, conjuncts=False):
+            # "the Peshmerga and fighters of the PMF": the men's own group besides their conjunct's
+            found += [m for m in self._of_names(token, types) if all(m.start != f.start for f in found)]
         if found:
             return found
         antecedent = self.antecedent(token)
+        if antecedent is not None and token.lower_ == "they":
+            # "X and Y said they had jointly targeted a ship": each speaker
+            speakers = [m for m in self._speakers_of_clause(token) if _type_of(self.ctx, m) in types]
+            if len(speakers) > 1 and any(m.start == antecedent.start for m in speakers):
+                return speakers
         if antecedent is not None:
             return [antecedent]
         same = self._same_men(token, types)
@@ -552,20 +360,19 @@ class ArgumentReader:
                 return [m for m in self.sx.phrase_mentions(token.head, appositions=False)
                         if _type_of(self.ctx, m) is EntityType.PERSON]
             return []
-        if token.lower_ in MEMBER_HEADS or token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
-            for prep, obj in self.sx.prep_objects(token, ("of", "from", "within", "belonging", "including")):
-                if obj.lower_ in SUPPORTER_HEADS and self.sx.mention_at(obj) is None:
-                    continue  # "thousands of Kataib Hezbollah supporters": a crowd, as "supporters of X"
-                if token.lower_ in MEMBER_HEADS or prep == "of":
-                    found = [m for m in self.sx.phrase_mentions(obj) if _type_of(self.ctx, m) in types]
-                    if not found and obj.lower_ in MEMBER_HEADS:
-                        found = self.names(obj, types)  # "hundreds of members of X": X
-                    if found:
-                        return found
-                    antecedent = self.antecedent(obj)  # "fighters from the brigade": the brigade named before
-                    if antecedent is not None and token.lower_ in MEMBER_HEADS:
-                        return [antecedent]
+        found = self._of_names(token, types)
+        if found:
+            return found
         if token.lower_ in MEMBER_HEADS or token.lower_ in PEOPLE_HEADS:
+            # "arrested four people suspected of belonging to X", "two men suspected of being
+            # members of X", "suspects accused of links to X": the group the suspicion ties them to
+            for clause in (c for c in token.children if c.dep_ == "acl" and c.lower_ in SUSPICION_WORDS):
+                for tie in clause.subtree:
+                    preps = ("to", "with") if tie.lower_ in TIE_WORDS else ("of",) if tie.lower_ in MEMBER_HEADS else ()
+                    tied = [m for _p, o in self.sx.prep_objects(tie, preps)
+                            for m in self.sx.phrase_mentions(o) if _type_of(self.ctx, m) in GROUP_TYPES]
+                    if tied:
+                        return tied
             # "militants, who officials said belonged to X, ...", "arrested the men, who belong to
             # X": the group a relative clause ties them to
             for clause in (c for c in token.children if c.dep_ == "relcl"):
@@ -593,6 +400,25 @@ class ArgumentReader:
                     found_group = self.antecedent(child)
                     if found_group is not None and _type_of(self.ctx, found_group) in GROUP_TYPES | {EntityType.COUNTRY}:
                         return [found_group]
+        return []
+
+    def _of_names(self, token: Token, types: frozenset[EntityType]) -> list[Mention]:
+        """Return the group whose men a phrase names by a preposition ("members of X", "fighters
+        from the brigade": the brigade named before)."""
+        if not (token.lower_ in MEMBER_HEADS or token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")):
+            return []
+        for prep, obj in self.sx.prep_objects(token, ("of", "from", "within", "belonging", "including")):
+            if obj.lower_ in SUPPORTER_HEADS and self.sx.mention_at(obj) is None:
+                continue  # "thousands of Kataib Hezbollah supporters": a crowd, as "supporters of X"
+            if token.lower_ in MEMBER_HEADS or prep == "of":
+                found = [m for m in self.sx.phrase_mentions(obj) if _type_of(self.ctx, m) in types]
+                if not found and obj.lower_ in MEMBER_HEADS:
+                    found = self.names(obj, types)  # "hundreds of members of X": X
+                if found:
+                    return found
+                antecedent = self.antecedent(obj)
+                if antecedent is not None and token.lower_ in MEMBER_HEADS:
+                    return [antecedent]
         return []
 
     def _same_men(self, token: Token, types: frozenset[EntityType]) -> list[Mention]:
@@ -658,19 +484,42 @@ class ArgumentReader:
         return out
 
     def _target(self, args: Arguments, tokens: Iterable[Token]) -> None:
-        """Add the targets ``tokens`` name; a facility that houses someone is a target through them."""
+        """Add the targets ``tokens`` name; a facility that houses someone is a target through them.
+        A time of day names no one ("at 10 pm (Iraq time)", "at dawn (local time)")."""
         for tok in tokens:
+            if tok.lower_ in TIME_HEADS and self.sx.mention_at(tok) is None:
+                # its own words are the clock's ("Iraq time"); "on Monday night of kidnapped X" goes on
+                self._target(args, [o for _p, o in self.sx.prep_objects(tok, ("of",))])
+                continue
             # "Ain al-Asad, a base hosting US troops", "Tower 22, a US military outpost": the
             # apposition says whose the facility is
             restated = [c for c in tok.children if c.dep_ == "appos" and self.sx.mention_at(c) is None]
             housed = self.occupants(tok) or [i for c in restated
                                              for i in self.occupants(c) or self.state_of_means(c, STATE_TARGETS)
                                              or (self.ids([c]) if c.lower_ in STATE_TARGETS else [])]
+            if not housed and self.sx.mention_at(tok) is None:
+                housed = self._listed_occupants(tok)
+            if not housed and (tok.lower_ in SITE_NOUNS or self._is_facility_token(tok)):
+                # "the Victory base near Baghdad airport, which hosts US forces": the relative clause
+                # the parser hung on the site next door tells who is there
+                housed = [i for _p, o in self.sx.prep_objects(tok, ("near", "outside", "inside", "at"))
+                          if o.lower_ in SITE_NOUNS or self._is_facility_token(o) for i in self.occupants(o)]
             if housed:
                 args.add("target", housed)
             else:
                 args.add("target", self.ids([tok]) or self.role_groups(tok)
                          or self.state_of_means(tok, STATE_TARGETS) or self._owner_group(tok))
+
+    def _is_facility_token(self, token: Token) -> bool:
+        m = self.sx.mention_at(token)
+        return m is not None and self.is_facility(m)
+
+    def _listed_occupants(self, token: Token) -> list[str]:
+        """Return whose the sites an "including" list names are ("struck 85 targets, including
+        command centres and depots used by the Quds Force": the Quds Force), the list hung on the
+        sites or on the verb."""
+        return [i for _p, o in self.sx.prep_objects(token, ("including",))
+                for c in [o, *self.sx.conjuncts(o)] for i in self.occupants(c)]
 
     def _owner_group(self, token: Token) -> list[str]:
         """Return the group "its" or "their" stands for on a site or force hit ("X said a drone
@@ -736,6 +585,9 @@ class ArgumentReader:
             named = self.shared_forces(tok) or self.own_forces(tok) or [str(m.entity_id) for m in found] + allied \
                 or self.home_body(tok) \
                 or coalition(self.ctx, tok, self._named_group(tok) is not None)
+            if found and self.sx.mention_at(tok) is None and not self.sx.phrase_mentions(tok, conjuncts=False):
+                # "the federal government and the KRG": the conjunct's name is not this head's
+                named = self.home_body(tok) + named
             out.extend(i for i in named if i not in out)
         return out
 
@@ -749,7 +601,13 @@ class ArgumentReader:
         country = self.demonyms[demonym] if demonym is not None else None
         if country is None and any(self.sx.mention_at(c) is not None for c in token.subtree if c.i < token.i):
             return []  # "US special forces": the named state's, read elsewhere
-        return service_forces(self.ctx, token, country or self._home_country(), demonym)
+        if country is None:
+            # the home country's forces: its nationality word drops from the bodies' names ("an
+            # army patrol" in a story set in Iraq is the Iraqi army's)
+            country = self._home_country()
+            return service_forces(self.ctx, token, country, None,
+                                  [d for d, c in self.demonyms.items() if c == country and d[:1].isupper()])
+        return service_forces(self.ctx, token, country, demonym)
 
     def shared_forces(self, token: Token) -> list[str]:
         """Return each side of forces or means that coordinated modifiers share ("Iraqi and US
@@ -784,15 +642,22 @@ class ArgumentReader:
         lifted the curfew" in a story set in Iraq: the Iraqi army). Empty when the story has no
         clear home country or the KB has no such body."""
         word = token.lower_
-        if word not in HOME_BODIES or self.sx.mention_at(token) is not None or not any(
-                c.dep_ == "det" and c.lower_ == "the" for c in token.children) or self._named_body(token) is not None:
+        if word not in HOME_BODIES or self.sx.mention_at(token) is not None or self._named_body(token) is not None:
             return []
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and (
+                word not in BARE_HOME_BODIES or any(c.dep_ in ("det", "poss", "amod") or c.dep_ == "compound"
+                                                    and not self._is_place(c) for c in token.children)):
+            return []  # "a government", "a new parliament", "traffic police": not the state's own ("Basra police" is)
         home = self._home_country()
         if home is None:
             return []
-        shape = re.compile(rf"^\w+ {re.escape(word)}$", re.IGNORECASE)
+        # the country's adjective and the noun ("Iraqi parliament"), in the body's name or an alias
+        adjectives = [re.escape(d) for d, c in self.demonyms.items() if c == home] or [r"\w+"]
+        shape = re.compile(rf"^(?:{'|'.join(adjectives)}) {re.escape(word)}$", re.IGNORECASE)
         return [r.id for r in self.ctx.kb.records.values() if r.type is EntityType.STATE_BODY
-                and r.attributes.get("country") == home and shape.match(r.name)][:1]
+                and r.attributes.get("country") == home and shape.match(r.name)] [:1] or \
+            [r.id for r in self.ctx.kb.records.values() if r.type is EntityType.STATE_BODY
+             and r.attributes.get("country") == home and any(shape.match(n) for n in r.aliases)][:1]
 
     def _home_country(self) -> str | None:
         """Return the country most of the story's places and countries belong to (a clear majority);
@@ -805,6 +670,13 @@ class ArgumentReader:
         counts: dict[str, int] = {}
         for m in self._mentions:
             kind = _type_of(self.ctx, m)
+            if kind is EntityType.STATE_BODY and m.entity_id:
+                # "the Kurdistan Regional Government": a body of the country counts for it too
+                entity = self.ctx.entity(m.entity_id)
+                owner = entity.attributes.get("country") if entity is not None else None
+                if isinstance(owner, str):
+                    counts[owner] = counts.get(owner, 0) + 1
+                continue
             if not m.entity_id or kind not in PLACE_TYPES:
                 continue
             if kind is EntityType.COUNTRY:
@@ -815,8 +687,8 @@ class ArgumentReader:
             if country is not None:
                 counts[country] = counts.get(country, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
-        if not ranked or ranked[0] < 2 or len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
-            return None
+        if not ranked or ranked[0] < 2 and len(ranked) > 1 or len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
+            return None  # a story naming one place only is set in its country ("near Kirkuk")
         return next(c for c, n in counts.items() if n == ranked[0])
 
     def self_announced(self, doc: Any, start: int, end: int, label: str, actors: Sequence[str]) -> bool:
@@ -864,7 +736,7 @@ class ArgumentReader:
 
     def _means_actors(self, token: Token) -> list[str]:
         """Return who used a means ("missiles fired by X", "a US drone", "Israeli warplanes")."""
-        ids = self.ids([token]) or self.state_of_means(token) or self.capital_state(token)
+        ids = self.ids([token]) or self.state_of_means(token, STATE_DEEDS) or self.capital_state(token)
         if ids:
             return ids
         for child in token.children:
@@ -917,6 +789,8 @@ class ArgumentReader:
             args.add("actor" if passive_subject_role == "actor" else "target", self.ids([head.head]))
             for agent in self.sx.agents(head):
                 args.add("actor", self._means_actors(agent))
+            if not self.sx.agents(head) and label in OUTCOME_LABELS:
+                self._host_actors(head, args)  # "PMF fighters killed in US strike"
         else:
             self._noun_roles(head, args, label, "actor" if passive_subject_role == "actor" else "target")
         if violent:  # a victim's group is hit too ("killed X, a senior commander of Y")
@@ -928,6 +802,13 @@ class ArgumentReader:
                     args.add("target", [m.entity_id for _, o in self.sx.prep_objects(tok, ("of",))
                                         for m in self.sx.phrase_mentions(o)
                                         if m.entity_id and _type_of(self.ctx, m) in GROUP_TYPES])
+        if label in ("meeting", "visit") and args.actors:
+            self._met_there(self.sx.clause_verb(head), args)
+        clause = self.sx.clause_verb(head)
+        if violent and not args.targets and clause.dep_ == "advcl" and clause.head.lower_ in SURVIVE_VERBS:
+            # "an official of the PUK survived an assassination attempt when gunmen opened fire on his
+            # car": the survivor was the target
+            self._target(args, self.sx.subjects(clause.head))
         if label in PURPOSE_LABELS and not args.targets and not participle:
             # "formed in 2014 to combat ISIS", "a fatwa calling on men to fight the Islamic State":
             # whom the group or the call was made against ("X, formed in 2014 to combat ISIS,
@@ -937,7 +818,7 @@ class ArgumentReader:
         return args
 
     def _verb_roles(self, verb: Token, args: Arguments, passive_subject_role: str, label: str) -> None:
-        subjects = self.sx.subjects(verb)
+        subjects = [self._told_attack(verb, s) for s in self.sx.subjects(verb)]
         passive = self.sx.is_passive(verb)
         agents = self._misread_agents(verb, subjects)
         if agents:  # "X, designated a terrorist group by the US in 2009, ...": read as the passive it is
@@ -972,15 +853,7 @@ class ArgumentReader:
             if agents and not args.actors:
                 args.unnamed_actor = _phrase_text(agents[0])
             if not agents and label in OUTCOME_LABELS:
-                # "two soldiers were killed in an ISIS attack": who made the attack killed them
-                for host in verb.subtree:
-                    if host.lower_ in HOST_NOUNS and host.dep_ == "pobj" and host.head.lower_ in ("in", "during") \
-                            and self._within_clause(host.head, verb):
-                        args.add("actor", self.ids(c for c in host.children if c.dep_ in ("compound", "poss", "nmod")
-                                                   and c.i < host.i) or self.state_of_means(host)
-                                 # "wounded in an attack by suspected ISIS militants"
-                                 or [a for _p, o in self.sx.prep_objects(host, ACTOR_PREPS)
-                                     for a in self._means_actors(o)])
+                self._host_actors(verb, args)
                 for clause in verb.children:
                     # "two soldiers were killed when ISIS attacked their post": who did the deed
                     # of the "when" clause killed them (not the victims: "when they hit a mine")
@@ -1005,6 +878,8 @@ class ArgumentReader:
             self._target(args, self.sx.objects(verb) or self._shared_objects(verb))
             if not args.targets:
                 args.add("target", self._members_of_coordinated(verb))
+            if not args.targets:
+                args.add("target", self._listed_occupants(verb))
             if verb.lower_ in FALL_VERBS and not args.actors:
                 # "Mosul fell under the control of X", "fell into the hands of X": X took it
                 args.add("actor", self.ids(o for p, holder in self.sx.prep_objects(verb, ("under", "into", "in"))
@@ -1027,8 +902,16 @@ class ArgumentReader:
         if label == "threat":
             # "threatened to target US interests", "vowed to strike Israeli targets": whom the
             # threatened act is aimed at
-            for act in (c for c in verb.children if c.dep_ == "xcomp"):
+            # "threatened on Sunday to resume ...": the infinitive may be parsed as an adverbial clause
+            acts = [c for c in verb.children if c.dep_ == "xcomp" or c.dep_ == "advcl" and c.i > verb.i
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            # "vowed to keep attacking US forces": the act the aspect verb carries on
+            acts += [g for a in acts if a.lower_ in ASPECT_VERBS for g in a.children if g.dep_ == "xcomp"]
+            for act in acts:
                 self._target(args, self.sx.objects(act))
+                # "threatened to resume attacks on US forces": whom the attacks threatened are aimed at
+                self._target(args, [o for obj in self.sx.objects(act) if obj.lower_ in ATTACK_NOUNS
+                                    for _p, o in self.sx.prep_objects(obj, TARGET_PREPS)])
                 self._target(args, [o for _p, o in self.sx.prep_objects(act, TARGET_PREPS)])
             for act in (c for c in verb.children if c.dep_ == "ccomp" and c.lower_ in THREATENED_ACTS):
                 # "warned that the group would target US interests", "... that US forces would be
@@ -1043,9 +926,12 @@ class ArgumentReader:
             # "X clashed with Y fighters": both sides fight (ACLED: both are actors)
             args.add("actor", [a for _p, o in self.sx.prep_objects(verb, ("with",)) for a in self._means_actors(o)
                                if a not in args.targets])
-        if any(o.lower_ in FIRE_WORDS for o in self.sx.objects(verb)):
-            # "set fire to the offices of X": what was set alight
-            self._target(args, [o for p, o in self.sx.prep_objects(verb, ("to",))])
+        for setter in [verb, *(c for c in verb.children if c.dep_ == "conj" and c.lower_ in FIRE_SETTERS)]:
+            fires = [o for o in self.sx.objects(setter) if o.lower_ in FIRE_WORDS]
+            if fires:
+                # "set fire to the offices of X", "stormed and set fire to the headquarters of X" (the
+                # "to" phrase on the verb or on "fire"): what was set alight
+                self._target(args, [o for h in [setter, *fires] for p, o in self.sx.prep_objects(h, ("to",))])
         if label in MEASURE_LABELS and verb.lower_ in CONDEMN_VERBS:
             # "condemned the US strike on Kataib Hezbollah": who is condemned is who struck
             authors = []
@@ -1073,6 +959,30 @@ class ArgumentReader:
                 args.add("target", [m.entity_id for m in self.sx.mentions_in(obj)
                                     if m.entity_id and _type_of(self.ctx, m) in PARTICIPANT_TYPES
                                     and not self._in_as_phrase(m, obj)])
+
+    def _told_attack(self, verb: Token, subject: Token) -> Token:
+        """Return the attack a relative clause of outcome tells of when the parser hung it on what
+        the attack hit ("an attack on a police checkpoint that killed four policemen": the attack
+        killed them, not the checkpoint); otherwise ``subject``."""
+        if verb.dep_ != "relcl" or verb.head.i != subject.i or verb.lower_ not in HITTING_VERBS | LEAVING_VERBS \
+                or subject.dep_ != "pobj" or subject.head.lower_ not in TARGET_PREPS \
+                or subject.lower_ in PEOPLE_HEADS | MEMBER_HEADS or self.sx.mention_at(subject) is not None \
+                or not any(c.lower_ in ("that", "which") for c in verb.children):
+            return subject
+        attack = subject.head.head
+        return attack if attack.lower_ in ATTACK_NOUNS | HOST_NOUNS and attack.i < subject.i else subject
+
+    def _host_actors(self, verb: Token, args: Arguments) -> None:
+        """Add who made the happening an outcome was suffered in: "two soldiers were killed in an
+        ISIS attack", "PMF fighters killed in US strike" (a headline's participle), "wounded in an
+        attack by suspected ISIS militants"."""
+        for host in verb.subtree:
+            if host.lower_ in HOST_NOUNS and host.dep_ == "pobj" and host.head.lower_ in ("in", "during") \
+                    and self._within_clause(host.head, verb):
+                args.add("actor", self.ids(c for c in host.children if c.dep_ in ("compound", "poss", "nmod")
+                                           and c.i < host.i) or self.state_of_means(host, STATE_DEEDS)
+                         or [a for _p, o in self.sx.prep_objects(host, ACTOR_PREPS)
+                             for a in self._means_actors(o)])
 
     def _members_of_coordinated(self, verb: Token) -> list[str]:
         """Return the group whose unnamed members a verb takes, named by the verb coordinated with
@@ -1169,7 +1079,7 @@ class ArgumentReader:
                         found = [str(antecedent.entity_id)] if antecedent is not None else []
                     args.add("actor", found)
         if not args.actors:
-            args.add("actor", self.state_of_means(noun))  # "an Israeli strike"
+            args.add("actor", self.state_of_means(noun, STATE_DEEDS))  # "an Israeli strike", "a Turkish drone attack"
         for child in noun.children:
             if child.dep_ == "relcl" and child.lower_ in HITTING_VERBS and any(
                     c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in child.children):
@@ -1211,10 +1121,19 @@ class ArgumentReader:
             hosts = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") and noun.head is not noun else [noun]
             for prep, obj in (po for host in hosts for po in self.sx.prep_objects(host, ("between",))):
                 # each side, not what describes it ("between X, the armed wing of Y's movement, and Z")
-                said = {d.idx for t in [obj, *self.sx.conjuncts(obj)] for c in t.children
+                # ("between members of X, the armed wing of Y, and ...": however deep the description)
+                said = {d.idx for t in [obj, *self.sx.conjuncts(obj)] for n in t.subtree for c in n.children
                         if c.dep_ in ("appos", "relcl", "acl") and self.sx.mention_at(c) is None for d in c.subtree}
                 args.add("actor", [str(m.entity_id) for m in self.sx.mentions_in(obj) if m.entity_id
                                    and _type_of(self.ctx, m) in PARTICIPANT_TYPES and m.start not in said])
+                if not self.sx.conjuncts(obj):
+                    # "between members of X, the armed wing of Y, and fighters of Z": the parser
+                    # may hang the second side on the clause's verb as its conjunct
+                    verb = self.sx.clause_verb(obj)
+                    args.add("actor", [i for c in verb.children if c.dep_ == "conj" and c.i > obj.i
+                                       and c.lower_ in MEMBER_HEADS and self.sx.mention_at(c) is None
+                                       and any(t.lower_ == "and" for t in c.doc[c.i - 2:c.i])
+                                       for i in self.ids([c])])
             spark = noun.head
             if noun.dep_ == "dobj" and spark.dep_ == "advcl" and spark.lower_ in SPARKING and spark.head.i != spark.i \
                     and not args.actors:
@@ -1234,7 +1153,12 @@ class ArgumentReader:
                 # "held talks", "received a phone call from X": who took it is a side too
                 if verb.lower_ in TAKING_VERBS and noun.dep_ == "dobj":
                     args.add("actor", self.ids(self.sx.subjects(verb)))
+                    # "received a phone call on Friday from X": the "from" phrase hung on the verb
+                    args.add("actor", self.ids(o for _p, o in self.sx.prep_objects(verb, ("from",))))
                 self._sides(verb, self.sx.subjects(verb), args)
+            if noun.dep_ == "dobj" and verb.lower_ in SURVIVE_VERBS and not args.targets:
+                # "an official of the PUK survived an assassination attempt": who survived was its target
+                self._target(args, self.sx.subjects(verb))
             if label in SELF_CHANGES and verb.lower_ in ANNOUNCE_VERBS and not args.actors:
                 args.add("actor", self.ids(self.sx.subjects(verb)))  # "X announced the suspension of its operations"
             elif label in ANNOUNCED_OPERATIONS and verb.lower_ in ANNOUNCE_VERBS and noun.dep_ == "dobj" \
@@ -1249,10 +1173,14 @@ class ArgumentReader:
                 governor.head.dep_ == "dobj" and governor.head.head.i == verb.i or \
                 governor.lower_ == "for" and governor.head.lower_ == "responsibility"
             ordered = own and verb.lower_ in ORDER_VERBS and label in FORCE_LABELS
+            speaker = verb.head if verb.dep_ == "ccomp" and verb.lower_ not in SPEAKING_VERBS \
+                and verb.head.lower_ in SPEAKING_VERBS and governor.head.i == verb.i else verb
             if label in SPOKEN_LABELS and own and noun.dep_ == "pobj" and governor.lower_ in ("in", "during") \
-                    and verb.lower_ in SPEAKING_VERBS and not args.actors:
-                # "X said in a televised speech on Friday", "warned during a speech": the speaker gave it
-                args.add("actor", self.ids(self.sx.subjects(verb)))
+                    and speaker.lower_ in SPEAKING_VERBS and not args.actors:
+                # "X said in a televised speech on Friday", "warned during a speech": the speaker gave
+                # it ("X said on Saturday that ..., in a speech marking ...": the "in" phrase hung on
+                # what was said)
+                args.add("actor", self.ids(self.sx.subjects(speaker)))
             answered = own and noun.dep_ == "pobj" and governor.lower_ == "with" and verb.lower_ in ANSWER_VERBS
             if mourned and noun.dep_ == "dobj" and verb.lower_ in ATTEND_VERBS:
                 # "thousands attended the funeral, including X and Y": those named among the
@@ -1295,6 +1223,15 @@ class ArgumentReader:
             if not args.actors:
                 args.add("actor", self.ids(self.sx.agents(governor)))
 
+    def _met_there(self, verb: Token, args: Arguments) -> None:
+        """Add whom a visitor met there: "visited Baghdad on Sunday, where he met X", "made a visit to
+        Baghdad, where he met X", "arrived in Baghdad, meeting X" (ACLED: all who meet act)."""
+        for clause in verb.subtree:
+            if clause.lower_ in MEET_VERBS and clause.i > verb.i and (
+                    clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children)
+                    or clause.dep_ in ("advcl", "conj") and clause.head.i == verb.i):
+                args.add("actor", self.ids(self.sx.objects(clause)))
+
     def _sides(self, verb: Token, subjects: list[Token], args: Arguments) -> None:
         """Everyone taking part in a meeting or visit acts (ACLED's convention).
 
@@ -1312,6 +1249,7 @@ class ArgumentReader:
                 args.add("actor", self.ids(c for c in tok.children if c.dep_ == "pobj"))
         if verb.lower_ in GUEST_VERBS:  # "X received / hosted Y": the guest takes part too
             args.add("actor", self.ids(self.sx.objects(verb)))
+
         for obj in self.sx.objects(verb):
             args.add("actor", self.ids(o for _p, o in self.sx.prep_objects(obj, ("of",))))
             for child in obj.children:
@@ -1723,15 +1661,6 @@ def _answered_phrase(token: Token) -> tuple[int, int] | None:
         return None
     last = token.doc[token.right_edge.i]
     return token.doc[token.left_edge.i].idx, last.idx + len(last.text)
-
-
-# Participles that tie unnamed people to a group ("gunmen linked to X", "militants loyal to X").
-AFFILIATION_PARTICIPLES = frozenset({"linked", "affiliated", "tied", "aligned", "connected", "allied", "loyal",
-                                     "belonging", "attached"})
-
-
-# Verbs of belief a subject's affiliation is told with ("gunmen believed to belong to X").
-BELIEF_WORDS = frozenset({"believed", "thought", "suspected", "said", "reported", "understood", "known"})
 
 
 def _affiliation_misread(verb: Token) -> list[Token]:

@@ -18,12 +18,14 @@ made of lower-case institution names.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from factiongraph.extract.view.context import DocContext
 from factiongraph.model import EntityType
 
-__all__ = ["COALITION_ID", "body_named", "coalition", "country_body", "service_forces", "theatre_coalition"]
+__all__ = ["COALITION_ID", "body_named", "coalition", "country_body", "service_forces", "theatre_coalition",
+           "without_bodies_country"]
 
 Token = Any
 
@@ -76,15 +78,25 @@ def body_named(ctx: DocContext, phrase: str) -> list[str]:
 SERVICE_WORDS = frozenset("service services forces force command guard guards police army agency".split())
 # Nouns of a body's men ("counter-terrorism forces", "federal police units").
 FORCE_NOUNS = frozenset("force forces troops units unit personnel".split())
+# Nouns of a body's posts, vehicles and men that its name's words can modify and that an attack
+# hits or that act ("an army patrol", "a federal police checkpoint", "a police officer").
+UNIT_NOUNS = frozenset("""patrol patrols checkpoint checkpoints convoy convoys post posts position positions
+    outpost outposts station stations vehicle vehicles officer officers soldier soldiers policeman policemen
+    member members""".split())
+# Words too general to name one body before a unit noun ("a security checkpoint": whose, untold).
+UNNAMING_WORDS = frozenset({"security", "military", "government", "state"})
 
 
-def service_forces(ctx: DocContext, token: Token, country_id: str | None, demonym: str | None) -> list[str]:
+def service_forces(ctx: DocContext, token: Token, country_id: str | None, demonym: str | None,
+                   home_demonyms: Sequence[str] = ()) -> list[str]:
     """Return the state body whose forces ``token`` names by the body's own words ("Iraqi
     counter-terrorism forces": the Counter-Terrorism Service; "federal police units": the Federal
-    Police). The words before the noun, without the nationality, must begin the name of exactly
+    Police), or whose post, vehicle or man it names ("an army patrol": the army; "a federal police
+    checkpoint"; "a police officer"; not "a security checkpoint"). The words before the noun, without the nationality, must begin the name of exactly
     one state body of ``country_id`` (its nationality word dropped from the name), followed at most
-    by one word of :data:`SERVICE_WORDS`."""
-    if token.lower_ not in FORCE_NOUNS or country_id is None:
+    by one word of :data:`SERVICE_WORDS`. With no nationality written, ``home_demonyms`` (the
+    story's home country's) drop from the names instead."""
+    if token.lower_ not in FORCE_NOUNS | UNIT_NOUNS or country_id is None:
         return []
     words = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
     if not words:
@@ -94,14 +106,18 @@ def service_forces(ctx: DocContext, token: Token, country_id: str | None, demony
     said = _norm(" ".join(t.text for t in tokens)).replace(" - ", "-")
     if not said or not any(c.isalpha() for c in said):
         return []
+    if said in UNNAMING_WORDS and (token.lower_ in UNIT_NOUNS or not demonym):
+        return []  # "a security checkpoint", "a military convoy", bare "security forces": no body named
     found: set[str] = set()
     for record in ctx.kb.records.values():
         if record.type is not EntityType.STATE_BODY or record.attributes.get("country") != country_id:
             continue
         for name in (record.name, *record.aliases):
             bare = _norm(name)
-            if demonym and bare.startswith(demonym.lower() + " "):
-                bare = bare[len(demonym) + 1:]
+            for word in [demonym] if demonym else home_demonyms:
+                if bare.startswith(word.lower() + " "):
+                    bare = bare[len(word) + 1:]
+                    break
             rest = bare[len(said):].strip() if bare.startswith(said + " ") or bare == said else None
             if rest is not None and (not rest or rest in SERVICE_WORDS):
                 found.add(record.id)
@@ -150,3 +166,12 @@ def coalition(ctx: DocContext, token: Token, named_elsewhere: bool) -> list[str]
     if bare and not any(t.lower_ in MILITARY_WORDS for t in head.sent):
         return []  # "the coalition won 70 seats": an electoral list
     return [COALITION_ID]
+
+
+def without_bodies_country(kb: Any, ids: list[str]) -> list[str]:
+    """Return ``ids`` less each country one of whose state bodies is among them: a headline's
+    "Iraq arrests militia commander" over the body's "Iraqi security forces arrested ..." names
+    the security forces, not the state beside them."""
+    countries = {str(r.attributes.get("country")) for i in ids if (r := kb.records.get(i)) is not None
+                 and r.type is EntityType.STATE_BODY and r.attributes.get("country")}
+    return [i for i in ids if i not in countries]

@@ -380,6 +380,10 @@ def merge_events(base: Event, other: Event, *, participants: bool = True, larger
         counts.update({key: value for key, value in other.counts.items()
                        if value > counts.get(key, 0) and not _only_a_bound(other, value)})
     actors, targets = list(base.actors), list(base.targets)
+    if participants and base.attrs.get("summary") and not other.attrs.get("summary"):
+        # the body's reading of whom a deed befell beats the headline's ("US base struck in Syria",
+        # read with the base as the subject, over "Rockets hit a base housing US troops")
+        actors = [a for a in actors if a not in other.targets]
     if participants:
         actors += [a for a in other.actors if a not in actors and a not in targets]
         targets += [t for t in other.targets if t not in targets and t not in actors]

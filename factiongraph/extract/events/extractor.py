@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from factiongraph.extract.view.context import DocContext
+from factiongraph.extract.events.bodies import without_bodies_country
 from factiongraph.extract.events.casualties import (carry_lead_toll, coordinated_casualties, follow_up_casualties,
                                                      stated_figures)
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
@@ -56,7 +57,8 @@ from factiongraph.extract.events.deaths import date_by_recorded_death
 from factiongraph.extract.events.told_dates import (date_before_by_span, date_told_later, months_after_clause,
                                                     series_period, set_apart_tokens)
 from factiongraph.extract.events.told_places import place_told_later
-from factiongraph.extract.events.arguments import ANNOUNCE_VERBS, SELF_CHANGES, ArgumentReader, trigger_head
+from factiongraph.extract.events.arguments import ArgumentReader, trigger_head
+from factiongraph.extract.events.role_words import ANNOUNCE_VERBS, SELF_CHANGES
 from factiongraph.kb import KnowledgeBase
 from factiongraph.extract.events.verb_readings import (ASPECT_PAST, CONTRAST_MARKS, IRREGULAR_PAST, STAGING_VERBS,
                                                         absolute_past, agent_of_conjoined, deadline_given, topic_of,
@@ -712,6 +714,11 @@ class EventExtractor:
             date_by_recorded_death(event, ctx.entity, VIOLENT_TYPES)
         for headline in headlines:
             lend_headline_roles(headline, events)  # "US strikes KH sites": whose sites the body struck
+        for event in events:
+            if event.attrs.get("summary") and len(event.evidence) > 1:
+                # a headline's state ("Iraq arrests ...") beside the body's own of its bodies
+                event.actors = without_bodies_country(ctx.kb, event.actors)
+                event.targets = without_bodies_country(ctx.kb, event.targets)
         carry_lead_toll(events)  # "said Monday the toll from the strikes rose to 25 ... the strikes killed 19"
         seen: dict[str, int] = {}
         for event in events:
@@ -1637,7 +1644,7 @@ class EventExtractor:
                                   mentions: list[Mention], events: list[Event]) -> None:
         """Give "X was responsible for the killings" to the latest violent event nearby."""
         sent_text = ctx.span_text(sent)
-        if not self._responsibility.search_any(sent_text) and not _CLAIMED_BY.search(sent_text):
+        if not self._responsibility.search_any(_behind_groups(ctx, sent, mentions)) and not _CLAIMED_BY.search(sent_text):
             return
         accused = _accused_spans(sent)  # "US officials blamed X for the attack": only X is accused
         if _DISCLAIMED.search(sent_text) and not accused:
@@ -1972,6 +1979,25 @@ _CLAIMED_BY = re.compile(r"\b(?:an?|the)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombi
                          r"(?:later\s+|also\s+|quickly\s+|swiftly\s+|subsequently\s+)?claimed\s+by\b", re.IGNORECASE)
 
 _CLAIM_VERBS = frozenset({"claim", "claims", "claimed", "claiming", "took", "take", "takes", "taking"})
+# "accused X of being behind the group", "is behind the little-known faction": a backer, no doer.
+_BEHIND_GROUP = re.compile(r"\bbehind\s+(?:(?:the|this|that|a)\s+)?(?:[\w-]+\s+)?(?:groups?|factions?|militias?|"
+                           r"outfits?|organi[sz]ations?|movements?|fronts?)\b", re.IGNORECASE)
+
+
+def _behind_groups(ctx: DocContext, sent: Any, mentions: Sequence[Mention]) -> str:
+    """Return the sentence's text with "behind" blanked where a group, not a deed, follows it: "Kurdish
+    officials accused X of being behind the group" (or "... behind Saraya Awliya al-Dam") says who
+    backs a group, not who carried out the attack."""
+    text = ctx.span_text(sent)
+    base = sent.start_char
+    groups = [m.start - base for m in mentions if base <= m.start < sent.end_char and m.entity_id
+              and (e := ctx.entity(m.entity_id)) is not None and e.type is EntityType.ARMED_GROUP]
+    for found in reversed(list(re.finditer(r"\bbehind\s+(?:the\s+)?", text, re.IGNORECASE))):
+        if _BEHIND_GROUP.match(text, found.start()) or found.end() in groups:
+            text = text[:found.start()] + " " * len("behind") + text[found.start() + len("behind"):]
+    return text
+
+
 _SAID_RESPONSIBLE = re.compile(r"\b(?:said|says|stated|announced|admitted|acknowledged)\s+(?:that\s+)?(?:it|they)\s+"
                                r"(?:was|were|is|are|had\s+been)\s+(?:responsible|behind)\b", re.IGNORECASE)
 # A claim or a responsibility that is denied or that nobody made.

@@ -542,3 +542,182 @@ def test_unnamed_members_taken_in_a_raid_on_a_groups_site_are_the_groups(extract
 def test_a_number_of_a_groups_supporters_is_a_crowd(extractor: EventExtractor) -> None:
     text = "Thousands of Kataib Hezbollah supporters protested outside the US embassy in Baghdad on Friday."
     assert roles(extractor, text) == [([], [])]
+
+
+@pytest.mark.parametrize("text", [
+    "A Turkish drone attack killed two soldiers in Duhok on Sunday.",
+    "Two soldiers were killed in a Turkish drone attack in Duhok on Sunday.",
+    "Two shepherds were killed in Turkish shelling near Zakho on Sunday.",
+])
+def test_a_nationality_on_an_armed_deed_makes_it_its_states(extractor: EventExtractor, text: str) -> None:
+    assert actors(extractor, text) == [["turkey"]]
+
+
+def test_a_headline_participle_takes_the_actor_of_the_strike_it_was_suffered_in(extractor: EventExtractor) -> None:
+    text = ("PMF fighters killed in US strike near Syrian border\n\n"
+            "Three members of the Popular Mobilization Forces were killed early on Wednesday when a drone struck "
+            "their vehicle near al-Qaim, a PMF official said.\n")
+    assert headed(extractor, text) == [(["united-states"], ["pmf"])]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a body's name written before its post, vehicle or man: the home country's body
+    ("Islamic State militants attacked an army patrol near Kirkuk on Tuesday, killing two soldiers.",
+     [(["isis"], ["iraqi-army"])]),
+    ("A police officer was shot dead in Kirkuk on Thursday.", [([], ["iraqi-police"])]),
+    ("Federal police units arrested two suspects in Kirkuk on Saturday.", [(["iraqi-federal-police"], [])]),
+    # words too general to name a body
+    ("A roadside bomb hit a security checkpoint in Kirkuk on Saturday.", [([], [])]),
+    ("Security forces arrested two suspects in Kirkuk on Saturday.", [([], [])]),
+])
+def test_a_bodys_words_before_its_post_or_man_name_the_body(extractor: EventExtractor, text: str,
+                                                           want: list[tuple[list[str], list[str]]]) -> None:
+    assert roles(extractor, text) == want
+
+
+def test_an_outcome_clause_hung_on_what_the_attack_hit_is_the_attacks(extractor: EventExtractor) -> None:
+    text = ("The Islamic State claimed an attack on a federal police checkpoint in Kirkuk that killed four "
+            "policemen on Saturday.")
+    assert roles(extractor, text) == [(["isis"], ["iraqi-federal-police"])]
+
+
+def test_a_named_side_and_the_men_of_another_both_fight(extractor: EventExtractor) -> None:
+    text = "The Peshmerga and fighters of the Popular Mobilization Forces exchanged fire near Makhmour on Monday."
+    assert [a for a, _t in roles(extractor, text)] == [["peshmerga", "pmf"]]
+
+
+def test_the_sides_of_a_clash_keep_out_what_describes_their_men(extractor: EventExtractor) -> None:
+    text = ("Four people were killed in Basra on Friday in clashes between members of Saraya al-Salam, the armed wing "
+            "of the Sadrist movement, and fighters of Asaib Ahl al-Haq.")
+    assert [a for a, _t in roles(extractor, text)] == [["asaib-ahl-al-haq", "saraya-al-salam"]]
+
+
+def test_a_headlines_state_gives_way_to_the_bodys_own_body_of_it(extractor: EventExtractor) -> None:
+    text = ("Iraq arrests militia commander over rocket attacks\n\n"
+            "Iraqi security forces on Wednesday arrested Qasim Muslih, a commander of the Popular Mobilisation "
+            "Forces in Anbar, officials said.\n")
+    assert [a for a, _t in headed(extractor, text)] == [["iraqi-security-forces"]]
+
+
+def test_a_titles_own_name_after_it_is_whom_a_measure_hits(extractor: EventExtractor) -> None:
+    text = "Asaib Ahl al-Haq's leader Qais al-Khazali was sanctioned by Washington in December 2019."
+    assert roles(extractor, text) == [(["united-states"], ["qais-al-khazali"])]
+
+
+def test_parliament_without_an_article_is_the_home_countrys(extractor: EventExtractor) -> None:
+    text = "The PMF fought in Fallujah and Mosul. In 2016, parliament passed a law making the PMF a formal part of the state."
+    assert [a for a, _t in roles(extractor, text)] == [["council-of-representatives"]]
+
+
+def test_what_a_coordinated_verb_sets_fire_to_is_hit(extractor: EventExtractor) -> None:
+    text = ("Supporters of the Popular Mobilization Forces stormed and set fire to the headquarters of the "
+            "Kurdistan Democratic Party in Baghdad on Saturday.")
+    assert [t for _a, t in roles(extractor, text)] == [["kdp"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah threatened on Sunday to resume attacks on US forces.",
+    "Kataib Hezbollah vowed on Sunday to keep attacking US forces until they leave Iraq.",
+])
+def test_a_threat_hits_whom_the_act_it_carries_on_is_aimed_at(extractor: EventExtractor, text: str) -> None:
+    assert roles(extractor, text) == [(["kataib-hezbollah"], ["united-states"])]
+
+
+def test_a_speech_hung_on_what_was_said_is_the_speakers(extractor: EventExtractor) -> None:
+    text = ("PMF chairman Faleh al-Fayyadh said on Saturday that the force would never be dissolved, in a speech "
+            "marking the anniversary of its founding in Baghdad.")
+    assert [a for a, _t in roles(extractor, text)] == [["faleh-al-fayyadh", "pmf"]]
+
+
+def test_a_call_received_from_someone_has_both_sides(extractor: EventExtractor) -> None:
+    text = ("Prime Minister Mohammed Shia al-Sudani received a phone call on Friday from US President Joe Biden, "
+            "who invited him to visit Washington.")
+    assert [a for a, _t in roles(extractor, text)] == [["joe-biden", "mohammed-shia-al-sudani"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Antony Blinken visited Baghdad on Sunday, where he met Prime Minister Mohammed Shia al-Sudani.",
+    "US Secretary of State Antony Blinken made an unannounced visit to Baghdad on Sunday, where he met Prime "
+    "Minister Mohammed Shia al-Sudani.",
+])
+def test_whom_a_visitor_met_there_takes_part(extractor: EventExtractor, text: str) -> None:
+    assert [a for a, _t in roles(extractor, text)] == [["antony-blinken", "mohammed-shia-al-sudani"]]
+
+
+def test_the_home_government_beside_a_named_body_is_the_home_countrys(extractor: EventExtractor) -> None:
+    text = ("The federal government and the Kurdistan Regional Government signed an agreement in Baghdad on "
+            "Tuesday to resume oil exports through Turkey.")
+    assert [a for a, _t in roles(extractor, text)] == [["iraqi-government", "kurdistan-regional-government"]]
+
+
+def test_the_zeravani_are_a_known_kurdish_force(extractor: EventExtractor) -> None:
+    text = "Zeravani forces arrested three ISIS suspects near Makhmour on Monday."
+    assert roles(extractor, text) == [(["zeravani"], ["isis"])]
+
+
+def test_a_clock_names_no_target(extractor: EventExtractor) -> None:
+    text = "Rockets targeted US forces in Iraq on Monday at 10 pm (Iraq time), officials said."
+    assert [t for _a, t in roles(extractor, text)] == [["united-states"]]
+
+
+@pytest.mark.parametrize("text", [
+    "An official of the Patriotic Union of Kurdistan survived an assassination attempt in Kirkuk on Sunday.",
+    "A senior PUK official survived an assassination attempt in Kirkuk on Sunday.",
+    "An official of the Patriotic Union of Kurdistan survived an assassination attempt on Sunday when gunmen "
+    "opened fire on his car in Kirkuk.",
+])
+def test_who_survived_an_attack_was_its_target(extractor: EventExtractor, text: str) -> None:
+    assert [t for _a, t in roles(extractor, text)] == [["puk"]]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Sulaimani Asayish on Wednesday arrested four people suspected of belonging to the Islamic State.",
+     [(["asayish"], ["isis"])]),
+    ("Police arrested two men suspected of being members of ISIS in Kirkuk on Monday.", [(["iraqi-police"], ["isis"])]),
+    ("Security forces detained three suspects accused of links to Kataib Hezbollah in Basra on Monday.",
+     [([], ["kataib-hezbollah"])]),
+    # what they are suspected of doing is no tie
+    ("Police arrested two men suspected of carrying out the attack on the Kataib Hezbollah office in Basra on Monday.",
+     [(["iraqi-police"], [])]),
+])
+def test_people_a_suspicion_ties_to_a_group_are_the_groups(extractor: EventExtractor, text: str,
+                                                         want: list[tuple[list[str], list[str]]]) -> None:
+    assert roles(extractor, text) == want
+
+
+def test_the_syrian_national_army_is_no_outlet(extractor: EventExtractor) -> None:
+    text = "Fighters of the Syrian National Army clashed with the SDF near Manbij on Monday."
+    assert [sorted(a) for a, _t in roles(extractor, text)] == [["syrian-democratic-forces", "syrian-national-army"]]
+
+
+def test_they_after_two_speakers_are_both(extractor: EventExtractor) -> None:
+    text = ("The Islamic Resistance in Iraq and Yemen's Houthis said on Thursday they had jointly targeted a ship "
+            "in the port of Haifa with drones.")
+    assert [sorted(a) for a, _t in roles(extractor, text)] == [["houthis", "islamic-resistance-in-iraq"]]
+
+
+def test_asaib_alone_is_asaib_ahl_al_haq(extractor: EventExtractor) -> None:
+    text = "Fighters of Saraya al-Salam and Asaib clashed in central Basra on Sunday night, killing two people."
+    assert [sorted(a) for a, _t in roles(extractor, text)] == [["asaib-ahl-al-haq", "saraya-al-salam"]]
+
+
+@pytest.mark.parametrize("text", [
+    "US jets struck several sites, including a depot used by Kataib Hezbollah, near Qaim on Sunday.",
+    "US forces struck 85 targets in Iraq and Syria on Friday, including command centres and weapons depots used "
+    "by Kataib Hezbollah.",
+])
+def test_whose_the_sites_an_including_list_names_are_is_hit(extractor: EventExtractor, text: str) -> None:
+    assert roles(extractor, text) == [(["united-states"], ["kataib-hezbollah"])]
+
+
+def test_the_bodys_roles_beat_the_headlines_misread_ones(extractor: EventExtractor) -> None:
+    text = ("US base struck in eastern Syria\n\n"
+            "Rockets hit a base housing US troops in eastern Syria on Thursday, causing no casualties, a US "
+            "official said.\n")
+    assert headed(extractor, text) == [([], ["united-states"])]
+
+
+def test_who_a_site_next_door_is_said_to_host_is_hit(extractor: EventExtractor) -> None:
+    text = ("Three rockets were fired on Sunday at the Victory base near Baghdad airport, which hosts US forces, "
+            "security officials said.")
+    assert [t for _a, t in roles(extractor, text)] == [["united-states"]]

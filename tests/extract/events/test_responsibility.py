@@ -107,3 +107,17 @@ def test_pointing_the_finger_at_a_group_accuses_it(extractor: EventExtractor) ->
 
 def test_pointing_to_something_accuses_no_one(extractor: EventExtractor) -> None:
     assert [a for a, _c in violent(extractor, ROCKETS + "Kataib Hezbollah pointed to the need for calm.")] == [[]]
+
+
+@pytest.mark.parametrize("follow", [
+    "Officials accused Kataib Hezbollah of being behind the group.",
+    "Kurdish officials said Kataib Hezbollah was behind Saraya Awliya al-Dam.",
+])
+def test_who_is_behind_a_group_is_no_doer_of_its_attack(extractor: EventExtractor, follow: str) -> None:
+    text = ROCKETS + "A little-known group, Saraya Awliya al-Dam, claimed the attack. " + follow
+    assert [a for a, _c in violent(extractor, text)] == [["saraya-awliya-al-dam"]]
+
+
+def test_who_is_behind_the_attack_is_still_accused(extractor: EventExtractor) -> None:
+    text = ROCKETS + "Officials accused Kataib Hezbollah of being behind the attack."
+    assert [a for a, _c in violent(extractor, text)] == [["kataib-hezbollah"]]
