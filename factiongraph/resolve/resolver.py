@@ -55,8 +55,12 @@ _RETYPABLE_PREFIX = "model."  # statistical labels may be corrected by resolutio
 _PLACE_BEFORE = re.compile(r"\b(?:in|into|to|from|near|at|outside|around|across|towards?|through|"
                            r"(?:city|province|governorate|town|region)\s+of)\s+(?:the\s+)?$",
                            re.IGNORECASE)
-_PLACE_AFTER = re.compile(r"\s+(?:province|governorate|city|airport|district|region)\b",
+_PLACE_AFTER = re.compile(r"\s+(?:province|governorate|city|airport|district|region|governor|police|"
+                          r"council|residents|university)\b|,\s+(?:Iraq|Syria|Kurdistan\s+Region|Iran)\b",
                           re.IGNORECASE)
+# A wire dateline: the name opens its line in capitals before a comma, dash or agency ("SULAIMANI,
+# Kurdistan Region -", "ERBIL (Reuters) -"): where the report was filed.
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|\u2014|\u2013|-\s)")
 
 
 def discovered_id(etype: EntityType, key: str) -> str:
@@ -385,6 +389,9 @@ def outlet_name_forms(name: str) -> list[str]:
 
 
 def reads_as_place(text: str, m: Mention) -> bool:
-    """Return True when a lone name is written as a place ("in X", "city of X", "X province")."""
+    """Return True when a lone name is written as a place ("in X", "city of X", "X province", "X
+    governor", "X, Kurdistan Region", a dateline's "X, ..." in capitals)."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    dateline = m.text.isupper() and not text[line_start:m.start].strip() and _DATELINE_AFTER.match(text, m.end)
     return bool(_PLACE_BEFORE.search(text[max(0, m.start - 40):m.start])
-                or _PLACE_AFTER.match(text, m.end))
+                or _PLACE_AFTER.match(text, m.end) or dateline)

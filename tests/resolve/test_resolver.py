@@ -177,6 +177,18 @@ def test_person_surname_never_folds_into_a_same_key_place(full_resolver: Resolve
     assert res.mentions[0].type is P
 
 
+@pytest.mark.parametrize("text,surface", [
+    ("SULAIMANI, Kurdistan Region - Turkish drones struck a village near Penjwen.", "SULAIMANI"),  # a dateline
+    ("Sulaimani governor Haval Abubakr visited the site.", "Sulaimani"),
+    ("Shops closed in Penjwen and in Sulaimani, Kurdistan Region, on Monday.", "Sulaimani"),
+])
+def test_a_lone_name_written_as_a_place_keeps_the_place(full_resolver: Resolver, text: str, surface: str) -> None:
+    mentions = mentions_of(text, [(surface, PL)], producer="rule.kb-alias.v1")
+    mentions[0].entity_id = "sulaymaniyah"
+    res = full_resolver.resolve(make_document(text), mentions)
+    assert res.mentions[0].entity_id == "sulaymaniyah"
+
+
 def test_surname_in_document_wins_and_place_context_keeps_the_place(full_resolver: Resolver) -> None:
     text = "Qassem Soleimani visited Baghdad. Soleimani met allies. Later, rallies in Sulaimani grew."
     mentions = mentions_of(text, [("Qassem Soleimani", P)])
