@@ -60,6 +60,7 @@ _PLACE_AFTER = re.compile(r"\s+(?:province|governorate|city|airport|district|reg
                           re.IGNORECASE)
 # A wire dateline: the name opens its line in capitals before a comma, dash or agency ("SULAIMANI,
 # Kurdistan Region -", "ERBIL (Reuters) -"): where the report was filed.
+_OWNER_BEFORE = re.compile(r"['\u2019]s\s+$")
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|\u2014|\u2013|-\s)")
 
 
@@ -308,9 +309,15 @@ class Resolver:
         if not unlinked:
             return mentions
         country = story_country(self.kb, mentions)
+        text = state.document.text
+        owned = {m.start for m in unlinked if _OWNER_BEFORE.search(text, max(0, m.start - 4), m.start)
+                 or any(o is not m and 0 <= m.start - o.end <= 1 and o.type is not EntityType.STATE_BODY
+                        for o in mentions)}
         out: list[Mention] = []
         for m in mentions:
-            body = home_body(self.body_tails, country, m) if m in unlinked else None
+            # "the Kurdistan Region's Ministry of Interior", "KRG Interior Ministry": the body of the
+            # one named before it, not the story country's
+            body = home_body(self.body_tails, country, m) if m in unlinked and m.start not in owned else None
             if body is not None and self._allowed(body, str(m.entity_id)):
                 if m.entity_id:
                     state.judge(str(m.entity_id), body, Verdict.POSITIVE, 0.8, HOME_BODY_PRODUCER,

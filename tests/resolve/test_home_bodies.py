@@ -46,3 +46,13 @@ def test_no_leading_country_or_no_such_body_links_nothing(kb: KnowledgeBase) -> 
     res = Resolver(kb).resolve(make_document(turkish), mentions_of(
         turkish, [("Duhok", PL), ("Foreign Ministry", B), ("Ankara", PL), ("Turkey", C)]))
     assert res.mentions[1].entity_id not in kb.records  # Turkey's ministry is not in the KB
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("Gunmen killed two policemen in Erbil, the Kurdistan Region's Ministry of Interior said.", "Kurdistan Region"),
+    ("Gunmen killed two policemen in Erbil, the Kurdistan Region Ministry of Interior said.", "Kurdistan Region"),
+])
+def test_a_body_written_with_its_owner_is_not_the_story_countrys(kb: KnowledgeBase, text: str, owner: str) -> None:
+    res = Resolver(kb).resolve(make_document(text), mentions_of(text, [("Erbil", PL), (owner, PL),
+                                                                       ("Ministry of Interior", B)]))
+    assert res.mentions[-1].entity_id != "ministry-of-interior-iraq"
