@@ -2255,6 +2255,10 @@ _CHARGE_WORDS = frozenset({"accused", "suspected", "charged", "wanted", "convict
                            "arrested", "detained", "jailed", "held"})
 
 
+# People held for a happening: "the suspects in the attack".
+_SUSPECT_NOUNS = frozenset({"suspect", "suspects"})
+
+
 def _charged_with(token: Any) -> bool:
     """Return True for a trigger that names a charge: the word itself describes a noun ("fighters
     accused of ...") or it sits in the "of/for/with" phrase of such a participle (at most two
@@ -2265,6 +2269,12 @@ def _charged_with(token: Any) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ in ("for", "over") and token.head.head.lower_ in _JUDGED:
         return True  # "a court sentenced three men to death for the killing of an activist": the charge
+    noun = token.head if token.dep_ == "compound" else token  # "the rocket attack": its head noun
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
+    suspects = holder is not None and (holder.lower_ in _SUSPECT_NOUNS or any(  # the parser may hang "in" on the verb
+        c.dep_ == "dobj" and c.lower_ in _SUSPECT_NOUNS for c in holder.children))
+    if suspects and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return True  # "arrested three suspects in the rocket attack": the attack told before, held against them
     t = token
     for _ in range(4):
         head = t.head

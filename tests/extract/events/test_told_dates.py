@@ -218,3 +218,10 @@ def test_a_roundups_day_labels_date_their_paragraphs(extractor: EventExtractor) 
 ])
 def test_a_quoted_day_word_counts_from_the_day_it_was_said(extractor: EventExtractor, text: str, day: str) -> None:
     assert [e.date_start for e in violent(extractor, text, "2021-03-12")] == [day]
+
+
+def test_the_attack_suspects_are_held_for_is_no_new_attack(extractor: EventExtractor) -> None:
+    text = ("Rockets hit the Victory base on June 11. On June 14, security forces arrested three suspects in "
+            "the rocket attack in Radwaniyah.")
+    found = violent(extractor, text, "2033-06-17")
+    assert [e.date_start for e in found] == ["2033-06-11"]  # not a second attack on the arrest's day
