@@ -19,6 +19,13 @@ _SPEECH_WORDS = frozenset("""announcement announcements statement statements con
     briefings speech speeches remarks interview interviews speaking addressing""".split())
 
 
+# Happening nouns beside HOST_NOUNS and _HAPPENING_HOSTS a possessive date may date ("last week's murder").
+_OTHER_HAPPENINGS = frozenset("""murder murders kidnapping kidnappings abduction abductions massacre bombing
+    assassinations shootings""".split())
+# Prepositions that set a happening apart from the one they hang on ("killed in revenge for Sunday's strike").
+_SETTING_APART = frozenset("over for after following since about before".split())
+
+
 # What a happening is done with: a clause on it tells that happening ("a drone launched from Iraq struck Erbil").
 _MEANS_HOSTS = frozenset("""drone drones rocket rockets missile missiles bomb bombs shell shells mortar mortars
     device devices ied ieds grenade grenades projectile projectiles explosive explosives munition munitions
@@ -466,3 +473,24 @@ class ClauseReader(ReaderBase):
                 return False
             t = t.head
         return False
+
+    def dates_other_happening(self, doc: Any, trig_start: int, trig_end: int, char_start: int, char_end: int,
+                              violent: bool) -> bool:
+        """Return True when the date at ``[char_start, char_end)`` is the possessor of a happening
+        noun other than the trigger ("arrested the main suspect in *last week's* assassination",
+        "protested over *Sunday's* killing"): it dates that happening. For a ``violent``
+        trigger the happening is its own unless a preposition of cause or sequence sets it apart
+        ("three soldiers were killed in Sunday's attack" is Sunday's; "killed in revenge for
+        Sunday's strike" is not)."""
+        root = phrase_root(doc, char_start, char_end) if self.available else None
+        if root is None or root.dep_ != "poss":
+            return False
+        noun = root.head
+        head = trigger_head(doc, trig_start, trig_end)
+        if noun.i == head.i or trig_start <= noun.i < trig_end \
+                or noun.lower_ not in HOST_NOUNS | _HAPPENING_HOSTS | _OTHER_HAPPENINGS:
+            return False
+        if not violent:
+            return True
+        prep = noun.head
+        return noun.dep_ == "pobj" and prep.lower_ in _SETTING_APART

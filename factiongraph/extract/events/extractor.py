@@ -190,7 +190,7 @@ class EventExtractor:
     """
 
     NAME = "extract.events"
-    VERSION = 8  # 3: no guessed years, weekdays dated only by days the text writes; 4-6, 8: places and counts; 6-8: actors, dates; 8: round 11 detection (CHANGELOG)
+    VERSION = 9  # 3: no guessed years, weekdays dated only by days the text writes; 4-6, 8: places and counts; 6-8: actors, dates; 8-9: rounds 11-12 (CHANGELOG)
     REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
     ASSIGNS = ("Event",)
 
@@ -901,6 +901,12 @@ class EventExtractor:
         in_sentence = [d for d in in_sentence if d in pool]
         usable = in_sentence if answered is None else [d for d in in_sentence
                                                        if answered[0] <= d.start and d.end <= answered[1]]
+        if rule.type in VIOLENT_TYPES or rule.type == "Protests" or rule.sub_type == "Arrests":
+            # "arrested the suspect in last week's assassination": the week is the assassination's (a
+            # statement or claim about "Tuesday's attack" keeps Tuesday: it folds into that attack)
+            violent = rule.type in VIOLENT_TYPES
+            usable = [d for d in usable if not reader.dates_other_happening(sent.doc, cand.start, cand.end,
+                                                                              d.start, d.end, violent)]
         own = [d for d in usable if reader.attaches(sent.doc, cand.start, cand.end, d.start, d.end)]
         stance = _stance_over(trigger_head(sent.doc, cand.start, cand.end)) \
             if not cand.is_verb and reader.available else None
