@@ -112,6 +112,18 @@ def test_no_content_is_rejected() -> None:
     assert isinstance(CLEANER.clean(make_raw(html, "text/html")), Rejection)
 
 
+def test_a_one_line_report_is_its_own_body() -> None:
+    # an incident log's entry: one sentence, no headline above it
+    doc = CLEANER.clean(make_raw("07/08/2013: Gunmen killed two brothers in Yusufiyah, Baghdad province.\n"))
+    assert isinstance(doc, Document)
+    assert doc.metadata.title is None
+    assert [doc.text[b.start:b.end] for b in doc.blocks if b.part is BlockPart.BODY] == \
+        ["07/08/2013: Gunmen killed two brothers in Yusufiyah, Baghdad province."]
+    # a lone headline is still no content
+    result = CLEANER.clean(make_raw("Gunmen kill two brothers near Tarmiyah\n"))
+    assert isinstance(result, Rejection) and result.reason is RejectionReason.NO_CONTENT
+
+
 _LINE = st.one_of(
     st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60),
     st.sampled_from(["Do you like this article?", "3 Comment(s)", "By Jane Roe", "Related News",
