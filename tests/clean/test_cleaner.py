@@ -25,7 +25,7 @@ def test_document_fields_from_raw() -> None:
     assert isinstance(doc, Document)
     assert doc.doc_id == raw.content_hash == doc.content_hash
     assert doc.source == raw.source
-    assert doc.producer == PRODUCER == "stage.clean.v5"
+    assert doc.producer == PRODUCER == "stage.clean.v6"
     assert doc.metadata.title == "Tribal fighters seize checkpoint near Kirkuk, officials say"
     assert doc.metadata.author == "Layla Hassan"
     assert doc.metadata.outlet == "Example Herald"  # told Example Herald x3; "Reuters reported" is a citation
