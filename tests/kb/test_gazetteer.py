@@ -42,3 +42,16 @@ def test_only_configured_countries_are_indexed() -> None:
     assert gazetteer.lookup("Mosul") is None
     assert gazetteer.get("not-a-geonames-id") is None
     assert len(gazetteer) > 0
+
+
+def test_a_place_spelt_with_other_vowels_is_found_by_its_consonants(kb: KnowledgeBase) -> None:
+    assert kb.lookup_place("Khaniqeen") is None  # no alias spells it so
+    record = kb.place_by_letters("Khaniqeen")
+    assert record is not None and record.id == "khanaqin"
+    assert kb.place_by_letters("Tikriti") is None  # a nisba, not the city
+
+
+def test_a_gazetteer_spelling_of_a_kb_town_gives_the_kb_record(kb: KnowledgeBase) -> None:
+    record = kb.lookup_place("Kirkouk")  # a GeoNames alternate name of the city the KB holds
+    assert record is not None and record.id == "kirkuk"
+
