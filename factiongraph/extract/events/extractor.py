@@ -2261,6 +2261,15 @@ _CHARGE_WORDS = frozenset({"accused", "suspected", "charged", "wanted", "convict
                            "arrested", "detained", "jailed", "held"})
 
 
+def _verb_read_as_clause(token: Any) -> bool:
+    """Return True for a participle the parser hung on its subject as a clause although it is the
+    sentence's verb: the noun it describes is the subject of a saying that has a subject of its own
+    ("Security forces arrested at dawn today a terrorist cell ..., the Security Media Cell said")."""
+    noun = token.head
+    return token.dep_ == "acl" and noun.dep_ == "nsubj" and token.i > noun.i and any(
+        c.dep_ == "nsubj" and c.i != noun.i for c in noun.head.children)
+
+
 # People held for a happening: "the suspects in the attack".
 _SUSPECT_NOUNS = frozenset({"suspect", "suspects"})
 
@@ -2271,7 +2280,8 @@ def _charged_with(token: Any) -> bool:
     steps up: "accused of carrying out rocket attacks")."""
     if not token.doc.has_annotation("DEP"):
         return False
-    if token.lower_ in _CHARGE_WORDS and token.dep_ in ("acl", "amod") and token.head is not token:
+    if token.lower_ in _CHARGE_WORDS and token.dep_ in ("acl", "amod") and token.head is not token \
+            and not _verb_read_as_clause(token):
         return True
     if token.dep_ == "pobj" and token.head.lower_ in ("for", "over") and token.head.head.lower_ in _JUDGED:
         return True  # "a court sentenced three men to death for the killing of an activist": the charge

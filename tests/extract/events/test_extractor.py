@@ -1725,3 +1725,12 @@ def test_a_possessive_s_does_not_make_the_verb_passive(extractor: EventExtractor
     event = only(extractor, "Iraq's foreign ministry rejected the Turkish demands on Saturday, calling them a "
                             "breach of sovereignty.")
     assert event.attrs.get("label") == "statement"
+
+
+def test_an_arrest_the_parser_hung_on_its_subject_is_still_an_arrest() -> None:
+    # "arrested at dawn today a cell": the parser reads "forces arrested at dawn" as a clause on the
+    # subject of "said", which has a subject of its own
+    text = ("Security forces arrested at dawn today a terrorist cell of five members in the Tarmiyah district, "
+            "north of Baghdad, the Security Media Cell said.")
+    found = EventExtractor(default_kb()).extract(make_context(text, "2022-05-12"))
+    assert [e.sub_type for e in found] == ["Arrests"]
