@@ -482,12 +482,3 @@ def test_a_headline_s_place_label_places_the_story(extractor: EventExtractor, te
 def test_the_place_of_a_happening_set_before_is_not_the_happenings(extractor: EventExtractor, text: str,
                                                                    place: str | None) -> None:
     assert place_of(extractor, text) == place
-
-
-def test_a_town_spelt_with_other_vowels_holds_the_unknown_neighbourhood(extractor: EventExtractor) -> None:
-    # an incident log's spelling: "Khaniqeen" for Khanaqin; the neighbourhood is not in the KB
-    text = ("03/14/2013: A suicide bomber blew himself up inside a mosque in the Saadiya neighborhood of "
-            "Khaniqeen city, Diyala province, killing eight worshippers.")
-    found = extractor.extract(make_context(text, "2013-03-15"))
-    assert [(e.location_name, e.attrs.get("location_container")) for e in found] == [("Saadiya", "khanaqin")]
-
