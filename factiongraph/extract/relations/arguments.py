@@ -55,8 +55,9 @@ _DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "reject
 # Between a list's last name and a relative clause on the whole list: "A, B and other militias that".
 _LIST_END = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,?\s*and\s+(?:other|several|many|smaller)\s+[\w-]+"
                        r"(?:\s+[\w-]+)?)?\s*,?\s*")
-_LIST_LEAD = re.compile(r",\s*(?:in\s+particular|especially|notably|including|such\s+as|like|among\s+them|"
-                        r"namely)\s+(?:the\s+)?", re.IGNORECASE)
+_LIST_LEAD = re.compile(r"\s*[,\u2014\u2013]\s*(?:most\s+)?(?:in\s+particular|especially|notably|including|such\s+as|"
+                        r"like|among\s+them|namely|chiefly|mainly|primarily|principally|particularly)\s+(?:the\s+)?",
+                        re.IGNORECASE)
 _QUANTITIES = frozenset({"dozens", "dozen", "scores", "number", "handful", "hundreds", "series", "set",
                          "array", "range", "host"}) | _QUANTIFIERS
 _FORMING = frozenset({"forms", "form", "formed", "forming", "constitutes", "constitute", "constituted",

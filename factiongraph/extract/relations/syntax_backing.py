@@ -82,8 +82,12 @@ class SyntaxBacking(SyntaxGroups):
                 continue
             subjects = args.subjects(tok)
             for other_m in others:
-                kept = self.umbrella_members(args, subjects, other_m, out, tok, "rel-syn-clause") \
-                    if low == "affiliated" else subjects
+                # "the militia loyal to cleric X" with X hung on the militia: not its own subject
+                own = [m for m in subjects if m.entity_id != other_m.entity_id]
+                if not own and subjects and tok.dep_ == "amod":
+                    own = [m for m in args.described(tok.head) if m.entity_id != other_m.entity_id]
+                kept = self.umbrella_members(args, own, other_m, out, tok, "rel-syn-clause") \
+                    if low == "affiliated" else own
                 out.extend(self.emit_alignment(view, args, kept, other_m, support,
                                                "rel-syn-clause", tok, person_leads=not support))
         return out
@@ -260,8 +264,8 @@ class SyntaxBacking(SyntaxGroups):
         return []
 
     def syn_relies(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
-        """"X relies on Iranian funding", "X depends on Iran's support", "X is dependent on Iran for
-        weapons" -> backed_by (the support noun's giver, or the body relied on for support)."""
+        """"X relies on Iranian funding", "X depends on Iran's support", "X relies on funding from
+        Tehran", "X is dependent on Iran for weapons" -> backed_by (the support noun's giver, or the body relied on for support)."""
         out: list[Candidate] = []
         for tok in args.tokens_in(self.words.reliance_words):
             if self.is_negated(tok):
@@ -271,6 +275,9 @@ class SyntaxBacking(SyntaxGroups):
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                     if self.is_supply(pobj):
                         sources += self.noun_owners(view, args, [pobj])
+                        # "relies on funding from Tehran": the giver named after "from"
+                        sources += [m for c in pobj.children if c.dep_ == "prep" and c.lower_ == "from"
+                                    for m in self.pobj_names(args, c)]
                     elif any(c.dep_ == "prep" and c.lower_ == "for" and any(
                             self.is_supply(p) for p in c.children if p.dep_ == "pobj")
                             for c in (*tok.children, *pobj.children)):

@@ -184,10 +184,25 @@ class SyntaxGroups(GroupFamilies):
         out: list[Mention] = []
         for pobj in prep.children:
             if pobj.dep_ == "pobj":
-                out.extend(args.members(pobj) or args.named_as(pobj))
+                out.extend(args.members(pobj) or args.named_as(pobj) or self.titled_person(args, pobj))
         return out
 
+    @staticmethod
+    def titled_person(args: SentenceArgs, noun: Token) -> list[Mention]:
+        """Return the person named right after a lower-case noun the parser took for the whole
+        object ("loyal to cleric Moqtada al-Sadr" with the name hung elsewhere)."""
+        if args.mention_at(noun) is not None or not noun.text.islower():
+            return []
+        return [m for m in args.name_after(noun) if args.type_of(m) is EntityType.PERSON]
+
     # -- affiliation ----------------------------------------------------------------------
+    @staticmethod
+    def right_before(args: SentenceArgs, tok: Token) -> list[Mention]:
+        """Return the mention written just before ``tok`` with at most a comma between ("the
+        Sadrists, whose ...": the parse may hang the clause elsewhere)."""
+        text = args.view.text
+        return [m for m in args.ms if m.end <= tok.idx and text[m.end:tok.idx].strip() in ("", ",")][-1:]
+
     def syn_affiliate(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"X, a proxy of Iran", "X, the military wing of Y", "Iran's proxies, including A and B",
         "an Iranian proxy", "a splinter group of Y", "X has ties to Y"."""
@@ -228,6 +243,10 @@ class SyntaxGroups(GroupFamilies):
                                   and not self.where(args, m)), None)
                     if owner is not None:
                         others.append(owner)
+                elif child.dep_ == "poss" and child.lower_ == "whose":
+                    # "the Sadrists, whose armed wing Saraya al-Salam ...": the name the clause hangs on
+                    clause = next((h for h in (tok.head, tok.head.head) if h.dep_ == "relcl"), None)
+                    others.extend(args.named(clause.head) if clause is not None else self.right_before(args, child))
                 elif child.dep_ == "poss" and child.lower_ in args.anaphor_nouns and not args.named(child):
                     others.extend(args.antecedent(child))  # "The group's political wing, Y"
                 elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i and not (
@@ -245,7 +264,7 @@ class SyntaxGroups(GroupFamilies):
                         nationality.append(found)  # "an Iranian proxy"; not "Iran's Iraqi proxies"
             others = others or list(nationality)
             if wing:
-                kinds = {EntityType.POLITICAL_ORG, EntityType.PERSON} if party_arm else GROUP_TYPES
+                kinds = {EntityType.POLITICAL_ORG, EntityType.PERSON} if party_arm else GROUP_TYPES | {EntityType.PERSON}
                 civil = political_front and bool(modifiers & words.civil_modifiers)  # "the PMF's political bloc"
                 others = [o for o in others if self.type_of_id(view, o) in kinds and (civil or (
                     o.entity_id if isinstance(o, Mention) else o) not in self.owner.umbrellas) and not (
@@ -527,13 +546,16 @@ class SyntaxGroups(GroupFamilies):
 
     def which_names(self, args: SentenceArgs, clause: Token) -> list[Mention]:
         """Return the names "the largest of which are A and B" lists (the clause's subject picks
-        from "which"; its complement names them)."""
-        if self.is_negated(clause) or not any(
-                c.dep_ == "nsubj" and any(p.dep_ == "prep" and p.lower_ in ("of", "among") and any(
-                    o.dep_ == "pobj" and o.lower_ in ("which", "whom") for o in p.children) for p in c.children)
-                for c in clause.children):
+        from "which"; its complement names them; the parser may make the name a second subject of
+        the copula: "the most powerful of which is A")."""
+        pickers = [c for c in clause.children if c.dep_ == "nsubj" and any(
+            p.dep_ == "prep" and p.lower_ in ("of", "among") and any(
+                o.dep_ == "pobj" and o.lower_ in ("which", "whom") for o in p.children) for p in c.children)]
+        if self.is_negated(clause) or not pickers:
             return []
-        return [m for c in clause.children if c.dep_ == "attr" for m in args.members(c)]
+        copula = clause.lower_ in ("is", "are", "was", "were")
+        return [m for c in clause.children if c.dep_ == "attr" or (
+            copula and c.dep_ == "nsubj" and c not in pickers) for m in args.members(c)]
 
     def people_from(self, args: SentenceArgs, prep: Token) -> list[Mention]:
         """Return the group whose former people a preposition's object names: "founded by former

@@ -31,6 +31,8 @@ OWNER_TYPES = ORGS | {EntityType.COUNTRY}
 _OBJECT_PREPS = ("of", "at", "for", "with", "within", "to", "in", "from")
 # "A and B, two members of Y": the count a plural title set after a list of names gives.
 _COUNTED = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+# a verb of leading that founds only with its particle: "set up"
+_PARTICLE_VERBS = {"set": "up"}
 
 
 class SyntaxRoles(RoleFamilies):
@@ -415,6 +417,9 @@ class SyntaxRoles(RoleFamilies):
             role = verbs.get(tok.lower_)
             if role is None or any(c.dep_ == "neg" for c in tok.children):
                 continue
+            if tok.lower_ in _PARTICLE_VERBS and not any(
+                    c.dep_ == "prt" and c.lower_ == _PARTICLE_VERBS[tok.lower_] for c in tok.children):
+                continue  # "X set up Y" founds it; "X set the terms for Y" does not
             agents = [c for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
             if agents:
                 out.extend(self.led_by_agent(view, args, tok, agents, role))

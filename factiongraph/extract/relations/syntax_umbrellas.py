@@ -478,6 +478,16 @@ class SyntaxUmbrellas(SyntaxGroups):
                                          args.span_of(subj, umbrella, prep), "rel-syn-clause"))
         return out
 
+    def picked_out(self, args: SentenceArgs, obj: Token) -> list[Mention]:
+        """Return the names a relative clause picks out of a set: "dozens of factions, the most
+        prominent of which are A and B" (on the quantity or on its noun), "factions in which A
+        plays a leading role"."""
+        nouns = [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj")]
+        return [m for n in nouns for m in self.relative_members(args, n)] + [
+            m for n in nouns for c in n.children if c.dep_ == "relcl" and n.lower_ not in self.words.group_part_nouns
+            for m in self.which_names(args, c)]
+
     def includes(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
         """"Y, which includes A, B and C" / "Y includes A": the members are part of Y."""
         out: list[Candidate] = []
@@ -496,7 +506,7 @@ class SyntaxUmbrellas(SyntaxGroups):
         for child in verb.children:
             if child.dep_ in ("dobj", "attr"):
                 # "The PMF, which includes the group": the group named before, not the PMF
-                members.extend(args.members(child) or args.antecedent(
+                members.extend(args.members(child) or self.picked_out(args, child) or args.antecedent(
                     child, frozenset(str(m.entity_id) for m in umbrellas)))
         for umbrella in umbrellas:
             for member in members:
