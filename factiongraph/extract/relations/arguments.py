@@ -525,6 +525,10 @@ class SentenceArgs(Antecedents):
             subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj:
                 for s in subj:
+                    # "A, B and C, all of which enjoy ties with Y": the pronoun a quantifier picks from
+                    s = next((p for c in s.children if s.lower_ in ("all", "both", "each") and c.dep_ == "prep"
+                              and c.lower_ == "of" for p in c.children
+                              if p.dep_ == "pobj" and p.lower_ in ("which", "whom")), s)
                     if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl" and self.part_clause(v, s):
                         # "A, a faction of the PMF that is aligned with Iran", "A is one of the PMF
                         # factions that are aligned with Iran": the clause is said of the parts
@@ -725,6 +729,16 @@ class SentenceArgs(Antecedents):
             return self._participle_list(raised) or self.referents(raised.head)
         if verb.dep_ in ("amod",):
             return self.referents(verb.head)
+        if verb.dep_ == "pobj" and verb.head.lower_ in ("among", "of") and verb.head.head.i != verb.head.i \
+                and any(c.lower_ in ("the", "most") for c in verb.children):
+            # "X is among the most loyal to Y", "X, one of the closest to Y": a superlative with no noun
+            holder = verb.head.head
+            if verb.head.lower_ == "among" and holder.pos_ in ("VERB", "AUX", ""):
+                return self._subject_names(holder) if self.mention_at(holder) is None else []
+            if holder.lower_ in _QUANTIFIERS and self.mention_at(holder) is None:
+                return self.described(holder, 1) or (
+                    self._subject_names(holder.head) if holder.dep_ in ("attr", "oprd") else [])
+            return []
         if verb.dep_ in ("acomp", "attr", "oprd") and verb.head.i != verb.i:
             return self._subject_names(verb.head)  # "A, which is loyal to Y"
         return self._subject_names(verb)

@@ -253,6 +253,11 @@ class RoleFamilies(PatternBase):
                 title = self.lex.find_title_before(text, person.start, start, comma=True)
                 if title is None:
                     continue
+            if title.kind == "rank" and not comma:
+                # "Pentagon press secretary Major General X": the post before the rank is X's
+                outer = self.lex.find_title_before(text, title.start, start)
+                if outer is not None and outer.kind != "rank":
+                    title = outer
             for _ in range(3):  # "Foreign Minister and Deputy Prime Minister X": both are X's
                 cand, left = self.title_candidate(view, ms, person, title, comma, start, end)
                 if cand is not None:

@@ -451,6 +451,20 @@ class SyntaxRoles(RoleFamilies):
                                              role=written, role_normalized=self.lex.normalize_role(written)[0]))
         return out
 
+    def led_phrase(self, args: SentenceArgs, verb: Token) -> list[Mention]:
+        """Return what "led by X" describes when the parser hung it on a body a group noun is
+        "in" or "of": "a Christian militia in the PMF led by X" leads the militia (the name it
+        restates), not the PMF."""
+        body = verb.head
+        if verb.dep_ != "acl" or body.dep_ != "pobj" or args.mention_at(body) is None:
+            return []
+        prep = body.head
+        noun = prep.head
+        if prep.dep_ != "prep" or prep.lower_ not in self.words.part_preps or args.mention_at(noun) is not None \
+                or noun.lower_ not in self.words.group_part_nouns | self.words.part_nouns:
+            return []
+        return [m for m in args.described(noun) if m is not args.mention_at(body)]
+
     def led_by_agent(self, view: DocView, args: SentenceArgs, verb: Token, agents: list[Token],
                      role: str) -> list[Candidate]:
         """"Y, led by X" / "Y is headed by the prime minister" / "a delegation from Y, led by X"."""
@@ -483,8 +497,13 @@ class SyntaxRoles(RoleFamilies):
                     for p in c.children if p.dep_ == "pobj" for m in args.named(p)]
             member = True
         else:
-            orgs = args.subjects(verb)
+            orgs = self.led_phrase(args, verb) or args.subjects(verb)
             member = any(self.in_delegation(args, org) for org in orgs)
+            # "the Quds Force, the IRGC's overseas arm, was led by X": the owner inside an
+            # apposition is not what was led
+            owned = [m for m in orgs if (h := args.head(m)) is not None and h.dep_ == "poss"
+                     and args.mention_at(h.head) is None]
+            orgs = [m for m in orgs if m not in owned] or orgs
         for org in orgs:
             if args.type_of(org) not in ORGS:
                 continue
