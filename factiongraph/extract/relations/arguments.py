@@ -652,13 +652,14 @@ class SentenceArgs(Antecedents):
 
     def kindred(self, tok: Token) -> list[Mention]:
         """Return the names a phrase of "other" ones counts in: "Like other Iran-backed groups, X
-        vowed revenge", "X, along with other PMF factions, denied it" (X is one of a kind)."""
+        vowed revenge", "X, along with other PMF factions, denied it", "X, alongside other factions of
+        Y, ..." (X is one of a kind)."""
         if not any(c.dep_ == "amod" and c.lower_ in _OTHER for c in tok.children) or tok.dep_ != "pobj":
             return []
         prep = tok.head
         if prep.lower_ == "with" and prep.head.lower_ in ("along", "together") and prep.head.i != prep.i:
             prep = prep.head
-        elif prep.lower_ != "like":
+        elif prep.lower_ not in ("like", "alongside"):
             return []
         holder = prep.head
         if holder.i == prep.i or not self.inside(holder):

@@ -330,7 +330,8 @@ class SyntaxGroups(GroupFamilies):
         return out
 
     def syn_owned_group(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
-        """"the Sadrist movement's Saraya al-Salam", "Kataib Hezbollah's Harakat Hoquq": a party's
+        """"the Sadrist movement's Saraya al-Salam", "Kataib Hezbollah's Harakat Hoquq", "Asaib Ahl
+        al-Haq's Sadiqoun bloc": a party's
         militia or a militia's party named with its owner's possessive -> affiliated_with (a known
         umbrella's member -> part_of). Two armed groups written together are left to
         ``rel-sub-unit``; two parties say nothing of which holds which."""
@@ -340,6 +341,10 @@ class SyntaxGroups(GroupFamilies):
             if case.dep_ != "case" or owner_tok.dep_ != "poss" or not args.inside(owner_tok.head):
                 continue
             owned = args.mention_at(owner_tok.head)
+            if owned is None and owner_tok.head.lower_ in self.words.wing_nouns | self.words.part_nouns:
+                # "Asaib Ahl al-Haq's Sadiqoun bloc": the name before the owned group's kind
+                owned = next((m for c in owner_tok.head.children if c.dep_ == "compound" and c.i > owner_tok.i
+                              and (m := args.mention_at(c)) is not None), None)
             owner = args.mention_at(owner_tok) or next(iter(args.named(owner_tok)), None)
             if owned is None or owner is None or owned.entity_id == owner.entity_id:
                 continue

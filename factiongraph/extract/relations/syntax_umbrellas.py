@@ -208,15 +208,23 @@ class SyntaxUmbrellas(SyntaxGroups):
 
     def held_units(self, args: SentenceArgs, verb: Token) -> list[tuple[Token, list[Mention]]]:
         """Return the unit phrases a verb's object names with the umbrella they belong to:
-        "three PMF brigades", "several brigades in the PMF" (``(object, umbrellas)`` pairs)."""
+        "three PMF brigades", "several brigades in the PMF", "the PMF's 14th Brigade"
+        (``(object, umbrellas)`` pairs)."""
         out: list[tuple[Token, list[Mention]]] = []
         for obj in verb.children:
             # "X has brigades in the PMF", also its people: "X has fighters in the PMF"
             if obj.dep_ != "dobj" or (obj.lower_ not in self.words.part_nouns
-                                      and obj.lower_ not in self.words.unit_holder_nouns) \
-                    or args.mention_at(obj) is not None:
+                                      and obj.lower_ not in self.words.unit_holder_nouns):
                 continue
-            umbrellas = self.compound_umbrellas(args, obj) + [
+            # a unit's own name owned by a known umbrella: "operates the PMF's 45th Brigade"
+            owned = [m for c in obj.lefts for d in c.subtree if d.dep_ == "poss"
+                     and (m := args.mention_at(d)) is not None and m.entity_id in self.owner.umbrellas]
+            if args.mention_at(obj) is not None:
+                umbrellas = owned
+                if umbrellas:
+                    out.append((obj, umbrellas))
+                continue
+            umbrellas = owned + self.compound_umbrellas(args, obj) + [
                 m for c in obj.children if c.dep_ == "prep" and c.lower_ in self.words.part_preps
                 for p in c.children if p.dep_ == "pobj" for m in self.umbrella_under(args, p)
                 if m.entity_id in self.owner.umbrellas]
