@@ -69,6 +69,13 @@ class Antecedents(ArgsCore):
             return low not in self.named_anaphor_nouns or bool(own - exclude) or any(
                 low in name for name in self.names_of(m))
 
+        if pronoun and tok.head.dep_ in ("advcl", "conj", "ccomp") and tok.head.head.i != tok.head.i:
+            # "The NPU receives salaries from the PMF, though it is affiliated with Y": "it" in a
+            # clause joined to another is that clause's subject, not the last group named
+            subject = [m for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+                       for m in self.named(c) if m.end <= tok.idx and fits(m)]
+            if subject:
+                return subject[:1]
         before = [m for m in self.ms if m.end <= tok.left_edge.idx and fits(m)
                   and not (pronoun and self._qualifies_parts(m))]
         if before:
