@@ -203,6 +203,24 @@ class SyntaxGroups(GroupFamilies):
         text = args.view.text
         return [m for m in args.ms if m.end <= tok.idx and text[m.end:tok.idx].strip() in ("", ",")][-1:]
 
+    def titled_affiliate(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
+        """Return the affiliation an affiliate noun written before a name states with the noun's
+        owner: "the PKK and its Syrian offshoot YPG", "Iran's proxy Kataib Hezbollah"."""
+        named = args.mention_at(noun.head)
+        if named is None or args.negated(noun.head):
+            return []
+        others: list[Mention] = []
+        for child in (*noun.children, *noun.head.children):
+            if child.dep_ != "poss" or child.i > noun.i:
+                continue
+            if child.lower_ in ("its", "their"):
+                others += [m for m in args.ms if m.end <= child.idx and not self.where(args, m) and
+                           self.type_of_id(view, self.as_actor(view, m)) in STATE_TYPES | GROUP_TYPES][-1:]
+            else:
+                others += args.named(child)
+        return [c for other in others if other.entity_id != named.entity_id
+                for c in self.emit_alignment(view, args, [named], other, False, "rel-syn-modifier", noun)]
+
     def syn_affiliate(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"X, a proxy of Iran", "X, the military wing of Y", "Iran's proxies, including A and B",
         "an Iranian proxy", "a splinter group of Y", "X has ties to Y"."""
@@ -213,6 +231,10 @@ class SyntaxGroups(GroupFamilies):
             tok = found
             if found.dep_ in ("compound", "amod") and found.lower_ in words.affiliate_nouns and found.head.i > found.i:
                 tok = found.head  # "a splinter group of Y"
+                if args.mention_at(tok) is not None and tok.i not in seen:
+                    seen.add(tok.i)
+                    out.extend(self.titled_affiliate(view, args, found))  # "its Syrian offshoot YPG"
+                    continue
             if args.mention_at(tok) is not None or tok.i in seen:
                 continue
             seen.add(tok.i)

@@ -144,3 +144,8 @@ def test_alongside_other_factions_of_an_umbrella(extractor: RelationExtractor) -
     found = got(extractor, "Kataib Hezbollah, alongside other factions of the so-called Islamic Resistance "
                            "in Iraq, claimed dozens of attacks.")
     assert (KH, "part_of", IRI) in found
+
+
+def test_an_affiliate_noun_before_the_name(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The PKK's Yazidi affiliate YBS controls Sinjar.")
+    assert ("sinjar-resistance-units", "affiliated_with", "pkk") in found
