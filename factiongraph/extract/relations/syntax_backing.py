@@ -92,6 +92,42 @@ class SyntaxBacking(SyntaxGroups):
                                                "rel-syn-clause", tok, person_leads=not support))
         return out
 
+    def syn_restated_set(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"Iran-backed factions have attacked US forces. The factions, including X, say ...":
+        a definite plural group noun whose names are listed restates the same noun of the sentence
+        before, and a backer premodifying it there backs each name."""
+        out: list[Candidate] = []
+        idx = view.sentence_index(args.start)
+        if idx < 1:
+            return out
+        prev_start = view.sentences[idx - 1][0]
+        doc = args.doc
+        for tok in args.tokens_in(self.words.plural_anaphor_nouns):
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children) or any(
+                    c.dep_ in ("amod", "compound") for c in tok.children) or args.negated(tok):
+                continue  # "the Iran-backed factions, including X" is read where it stands
+            members = [m for m in args.members(tok, own_name=False) if args.type_of(m) in GROUPS]
+            if not members:
+                continue
+            i = args.first - 1
+            while i >= 0 and doc[i].idx >= prev_start:
+                earlier = doc[i]
+                i -= 1
+                if earlier.lower_ != tok.lower_:
+                    continue
+                for mod in earlier.children:
+                    if mod.dep_ not in ("amod", "compound") or mod.i < 2 or mod.lower_ not in self.words.support_triggers \
+                            or doc[mod.i - 1].text not in ("-", "\u2010", "\u2011"):
+                        continue
+                    word = doc[mod.i - 2]
+                    backer: Mention | str | None = args.mention_at(word)
+                    if backer is None and (name := self.lex.demonyms.get(word.text)):
+                        backer = view.lookup_name(name)
+                    if backer is not None:
+                        out.extend(self.emit_alignment(view, args, members, backer, mod.lower_ in self.words.support,
+                                                       "rel-syn-modifier", tok))
+        return out
+
     def umbrella_members(self, args: SentenceArgs, subjects: list[Mention], other: Mention,
                          out: list[Candidate], tok: Token, rule: str) -> list[Mention]:
         """Add ``part_of`` for the armed groups "affiliated with" a known umbrella ("factions

@@ -149,3 +149,15 @@ def test_alongside_other_factions_of_an_umbrella(extractor: RelationExtractor) -
 def test_an_affiliate_noun_before_the_name(extractor: RelationExtractor) -> None:
     found = got(extractor, "The PKK's Yazidi affiliate YBS controls Sinjar.")
     assert ("sinjar-resistance-units", "affiliated_with", "pkk") in found
+
+
+def test_a_definite_set_restating_a_backed_set_of_the_sentence_before(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Iran-backed militias have fired rockets at the embassy. "
+                           "The militias, which include Kataib Hezbollah and Nujaba, deny it.")
+    assert {(KH, "backed_by", "iran"), ("harakat-al-nujaba", "backed_by", "iran")} <= found
+
+
+def test_a_definite_set_after_an_unbacked_one_is_not_backed(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Iraqi militias have fired rockets at the embassy. "
+                           "The militias, which include Kataib Hezbollah and Nujaba, deny it.")
+    assert not {t for t in found if t[1] == "backed_by"}
