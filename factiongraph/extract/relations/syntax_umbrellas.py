@@ -293,8 +293,12 @@ class SyntaxUmbrellas(SyntaxGroups):
         out: list[Candidate] = []
         groups = [m for m in owners if args.type_of(m) is EntityType.ARMED_GROUP and m.entity_id not in self.owner.umbrellas]
         for subj in (c for c in verb.children if c.dep_ == "nsubj"):
-            if args.mention_at(subj) is not None or (subj.lower_ not in self.words.part_nouns
-                                                     and subj.lower_ not in self.words.unit_holder_nouns):
+            if subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+                subj = verb.head  # "The PMU's 45th and 46th Brigades, which belong to X"
+            if subj.lower_ not in self.words.part_nouns and subj.lower_ not in self.words.unit_holder_nouns:
+                continue
+            named = args.mention_at(subj)
+            if named is not None and named.entity_id in self.owner.umbrellas:
                 continue
             # "the PMF's brigades", also hung on the first number: "the PMF's 313th, ... brigades"
             umbrellas = [m for c in subj.lefts for d in c.subtree if d.dep_ == "poss"
@@ -351,7 +355,7 @@ class SyntaxUmbrellas(SyntaxGroups):
         if args.negated(noun):
             return []
         umbrellas = [m for m in args.described(noun) if args.type_of(m) in UMBRELLA_TYPES]
-        if not umbrellas:
+        if not umbrellas and noun.dep_ not in ("attr", "oprd"):
             return []
         arm = any(c.dep_ in ("amod", "compound") and c.lower_ in self.words.front_modifiers for c in noun.children)
         # "Y, the political bloc of the PMF": the PMF's own arm, not a bloc of it (unlike "a
@@ -364,6 +368,12 @@ class SyntaxUmbrellas(SyntaxGroups):
         # "a banner used by several factions including A"
         members += [m for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                     for p in a.children if p.dep_ == "pobj" for m in args.members(p)]
+        # a name of the listed set is never the umbrella the phrase describes (a list the parser
+        # made an apposition chain: "an umbrella term for the groups A, B and C")
+        listed = {m.entity_id for m in members}
+        umbrellas = [u for u in umbrellas if u.entity_id not in listed]
+        if not umbrellas and noun.dep_ in ("attr", "oprd"):
+            umbrellas = [m for m in args.subjects(noun) if args.type_of(m) in UMBRELLA_TYPES and m.entity_id not in listed]
         out: list[Candidate] = []
         for umbrella in umbrellas:
             for member in members:

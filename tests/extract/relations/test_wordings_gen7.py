@@ -161,3 +161,16 @@ def test_a_definite_set_after_an_unbacked_one_is_not_backed(extractor: RelationE
     found = got(extractor, "Iraqi militias have fired rockets at the embassy. "
                            "The militias, which include Kataib Hezbollah and Nujaba, deny it.")
     assert not {t for t in found if t[1] == "backed_by"}
+
+
+def test_a_list_made_an_apposition_chain_is_no_umbrella_of_itself(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The Islamic Resistance in Iraq is an umbrella term for the Iran-backed groups "
+                           "Kataib Hezbollah, Harakat al-Nujaba and Kataib Sayyid al-Shuhada.")
+    assert (KH, "part_of", IRI) in found
+    listed = {KH, "harakat-al-nujaba", "kataib-sayyid-al-shuhada"}
+    assert not {t for t in found if t[1] == "part_of" and t[0] in listed and t[2] in listed}
+
+
+def test_named_units_of_an_umbrella_belonging_to_a_group(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The PMU's 45th, 46th, and 47th Brigades, which belong to Kataib Hizbullah, were struck.")
+    assert (KH, "part_of", "pmf") in found
