@@ -280,6 +280,9 @@ class SyntaxGroups(GroupFamilies):
                     if named is not None and child.dep_ != "poss" and args.type_of(named) is EntityType.PERSON \
                             and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
                         continue  # "a local Yazidi force": one of a kind, no person's own militia
+                    if named is not None and child.dep_ != "poss" and any(
+                            low in name.lower().split() for name in args.names_of(named)):
+                        continue  # "the Sadrist movement": the noun ends the body's own name
                     if named is not None:
                         others.append(named)
                     elif demonym and (found := view.lookup_name(demonym)) is not None:

@@ -174,3 +174,8 @@ def test_a_list_made_an_apposition_chain_is_no_umbrella_of_itself(extractor: Rel
 def test_named_units_of_an_umbrella_belonging_to_a_group(extractor: RelationExtractor) -> None:
     found = got(extractor, "The PMU's 45th, 46th, and 47th Brigades, which belong to Kataib Hizbullah, were struck.")
     assert (KH, "part_of", "pmf") in found
+
+
+def test_a_wing_noun_ending_a_bodys_own_name_in_a_list(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Badr, Asaib Ahl al-Haq, the Sadrist movement and Hikma are the main Shiite forces.")
+    assert not {t for t in found if t[1] == "affiliated_with"}
