@@ -105,7 +105,7 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict
         memory: dict[str, list[str]] = {}
         out: list[Candidate] = []
         kinds = {index.type_of(m) for m in ms} if index is not None else {view.type_of(m) for m in ms}
-        people = EntityType.PERSON in kinds
+        people = EntityType.PERSON in kinds or view.holds_any(("he", "she"), start, end)
         if index is not None:
             # Type gates: a family whose subject cannot be in this sentence is not asked.
             args = SentenceArgs(view, index, ms, start, end, self.words, self.umbrellas)

@@ -179,3 +179,19 @@ def test_named_units_of_an_umbrella_belonging_to_a_group(extractor: RelationExtr
 def test_a_wing_noun_ending_a_bodys_own_name_in_a_list(extractor: RelationExtractor) -> None:
     found = got(extractor, "Badr, Asaib Ahl al-Haq, the Sadrist movement and Hikma are the main Shiite forces.")
     assert not {t for t in found if t[1] == "affiliated_with"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The strike killed Abu Baqir al-Saadi. He was a senior commander in Kataib Hezbollah.",
+     ("abu-baqir-al-saadi", "member_of", KH)),
+    ("Hadi al-Amiri met Prime Minister Mohammed Shia al-Sudani on Sunday. He is the head of the Badr Organization.",
+     ("hadi-al-amiri", "leader_of", "badr-organisation")),
+])
+def test_he_opening_a_sentence_is_the_person_before(extractor: RelationExtractor, text: str,
+                                                     expected: tuple[str, str, str]) -> None:
+    assert expected in got(extractor, text)
+
+
+def test_he_after_no_person_is_nobody(extractor: RelationExtractor) -> None:
+    found = got(extractor, "A US strike killed a senior figure on Tuesday. He was a commander in Kataib Hezbollah.")
+    assert not {t for t in found if t[2] == KH}
