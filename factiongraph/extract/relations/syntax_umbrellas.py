@@ -232,12 +232,41 @@ class SyntaxUmbrellas(SyntaxGroups):
                 out.append((obj, umbrellas))
         return out
 
+    def units_held(self, args: SentenceArgs, verb: Token) -> list[tuple[Token, list[Mention]]]:
+        """Return a passive holding verb's units with their known umbrella: "Brigades 45 and 46 of
+        the PMF are controlled by X", "the PMF's brigades run by X" (``(unit, umbrellas)`` pairs)."""
+        units = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ in ("acl", "relcl") and (not units or units[0].lower_ in ("which", "that")):
+            units = [verb.head]
+        out: list[tuple[Token, list[Mention]]] = []
+        for unit in units:
+            if unit.lower_ not in self.words.part_nouns:
+                continue
+            named = args.mention_at(unit)
+            umbrellas = [m for c in unit.lefts for d in c.subtree if d.dep_ == "poss"
+                         and (m := args.mention_at(d)) is not None and m.entity_id in self.owner.umbrellas]
+            umbrellas += self.compound_umbrellas(args, unit) + [
+                m for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj" for m in self.umbrella_under(args, p)
+                if m.entity_id in self.owner.umbrellas]
+            umbrellas = [m for m in umbrellas if named is None or m.entity_id != named.entity_id]
+            if umbrellas:
+                out.append((unit, umbrellas))
+        return out
+
     def syn_held_units(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"X has three brigades in the PMF", "X controls several PMF brigades", "X, which has
         fighters in the PMF" -> X part_of PMF."""
         out: list[Candidate] = []
         for verb in args.tokens_in(self.words.hold_verbs):
             if self.is_negated(verb):
+                continue
+            holders = [m for c in verb.children if c.dep_ == "agent" for m in self.pobj_names(args, c)]
+            if holders:  # "Brigades 45, 46 and 47 of the PMF are controlled by X"
+                for unit, umbrellas in self.units_held(args, verb):
+                    out.extend(self.cand(g, Predicate.PART_OF, u, args.span_of(g, u, unit, verb), "rel-syn-clause")
+                               for u in umbrellas for g in holders
+                               if args.type_of(g) is EntityType.ARMED_GROUP and g.entity_id != u.entity_id)
                 continue
             for obj, umbrellas in self.held_units(args, verb):
                 for subj in args.subjects(verb):

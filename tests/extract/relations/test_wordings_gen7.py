@@ -195,3 +195,12 @@ def test_he_opening_a_sentence_is_the_person_before(extractor: RelationExtractor
 def test_he_after_no_person_is_nobody(extractor: RelationExtractor) -> None:
     found = got(extractor, "A US strike killed a senior figure on Tuesday. He was a commander in Kataib Hezbollah.")
     assert not {t for t in found if t[2] == KH}
+
+
+@pytest.mark.parametrize("text,group", [
+    ("Brigades 45, 46 and 47 of the PMF are controlled by Kataib Hezbollah.", KH),
+    ("The PMF brigades commanded by Kataib Hezbollah were hit.", KH),
+])
+def test_an_umbrellas_units_held_by_a_group_in_the_passive(extractor: RelationExtractor, text: str,
+                                                          group: str) -> None:
+    assert (group, "part_of", "pmf") in got(extractor, text)
