@@ -351,6 +351,10 @@ class SyntaxRoles(RoleFamilies):
                 titled = None
             clause = verb if verb.dep_ == "relcl" else tok if tok.dep_ == "relcl" else None
             owner = args.mention_at(clause.head) if clause is not None and clause.head.i != clause.i else None
+            if owner is None and clause is not None and clause.head.i != clause.i \
+                    and clause.head.lower_ in self.words.group_part_nouns | self.words.part_nouns:
+                # "X, an Iranian-backed militia whose leader Y ...": the name the phrase restates
+                owner = next(iter(args.described(clause.head)), None)
             if owner is None or args.type_of(owner) not in ORGS | {EntityType.COUNTRY}:
                 continue
             people = [titled] if titled is not None else [

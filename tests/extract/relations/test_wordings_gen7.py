@@ -204,3 +204,9 @@ def test_he_after_no_person_is_nobody(extractor: RelationExtractor) -> None:
 def test_an_umbrellas_units_held_by_a_group_in_the_passive(extractor: RelationExtractor, text: str,
                                                           group: str) -> None:
     assert (group, "part_of", "pmf") in got(extractor, text)
+
+
+def test_whose_leader_on_a_group_noun_restating_a_name(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Kata'ib al-Imam Ali (KIA), an Iranian-backed militia whose leader Shibl al-Zaidi "
+                           "was designated by the U.S. in 2018, fought in Tikrit.")
+    assert ("shibl-al-zaidi", "leader_of", "kataib-al-imam-ali") in found
