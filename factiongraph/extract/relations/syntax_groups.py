@@ -56,8 +56,10 @@ class SyntaxGroups(GroupFamilies):
             return None
         word = doc[tok.i - 2]
         found = args.mention_at(word)
-        if found is not None:
+        if found is not None and found is not args.mention_at(tok):
             return found
+        # a name that holds its own premodifier ("Turkish-backed Syrian National Army" as one
+        # alias): the demonym is the backer, never the name itself
         name = self.lex.demonyms.get(word.text)
         return view.lookup_name(name) if name else None
 

@@ -210,3 +210,8 @@ def test_whose_leader_on_a_group_noun_restating_a_name(extractor: RelationExtrac
     found = got(extractor, "Kata'ib al-Imam Ali (KIA), an Iranian-backed militia whose leader Shibl al-Zaidi "
                            "was designated by the U.S. in 2018, fought in Tikrit.")
     assert ("shibl-al-zaidi", "leader_of", "kataib-al-imam-ali") in found
+
+
+def test_a_backer_premodifier_inside_a_known_alias(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The Turkish-backed Syrian National Army captured Manbij.")
+    assert ("syrian-national-army", "backed_by", "turkey") in found
