@@ -241,6 +241,15 @@ class SentenceArgs(Antecedents):
                     for m in self.named(c)]
         return [m for m in subjects if m.end == doc[prep.i - 2].idx + len(doc[prep.i - 2].text)]
 
+    def _comma_subject(self, verb: Token) -> list[Mention]:
+        """Return the name a judging participle set off by a comma right after it describes, when
+        the parser made the name the participle's subject ("X, considered a PMF faction, ...")."""
+        doc = verb.doc
+        if verb.i < 2 or doc[verb.i - 1].text != "," or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return []
+        subjects = [m for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i for m in self.named(c)]
+        return [m for m in subjects if m.end == doc[verb.i - 2].idx + len(doc[verb.i - 2].text)]
+
     def _is_possessor(self, m: Mention) -> bool:
         """Return True for a mention followed by a possessive marker ("Iran's")."""
         return bool(re.match(r"\s*['\u2019]s?\s", self.text[m.end:m.end + 4]))
@@ -288,6 +297,9 @@ class SentenceArgs(Antecedents):
             out.extend(self._subject_names(tok.head))
         elif dep in ("dobj", "oprd") and self._judged_relative(tok.head):
             out.extend(self.named(tok.head.head))  # "X, which experts consider a front for Y"
+        elif dep in ("dobj", "oprd") and tok.head.lower_ in _JUDGING and tok.head.lower_.endswith("ed") \
+                and self._comma_subject(tok.head):
+            out.extend(self._comma_subject(tok.head))  # "X, considered a PMF faction, ...": a participle
         elif dep == "oprd":  # "A was appointed chief of Y", "Y named A its head"
             out.extend(self._object_names(tok.head) or self._subject_names(tok.head))
         elif dep == "pobj" and tok.head.lower_ == "as" and tok.head.head is not tok.head:

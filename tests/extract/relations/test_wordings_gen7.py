@@ -215,3 +215,8 @@ def test_whose_leader_on_a_group_noun_restating_a_name(extractor: RelationExtrac
 def test_a_backer_premodifier_inside_a_known_alias(extractor: RelationExtractor) -> None:
     found = got(extractor, "The Turkish-backed Syrian National Army captured Manbij.")
     assert ("syrian-national-army", "backed_by", "turkey") in found
+
+
+def test_a_judging_participle_the_parser_made_a_verb(extractor: RelationExtractor) -> None:
+    found = got(extractor, "Harakat al-Nujaba, considered a hardline PMF faction, rejected the call.")
+    assert ("harakat-al-nujaba", "part_of", "pmf") in found
