@@ -220,3 +220,7 @@ def test_a_backer_premodifier_inside_a_known_alias(extractor: RelationExtractor)
 def test_a_judging_participle_the_parser_made_a_verb(extractor: RelationExtractor) -> None:
     found = got(extractor, "Harakat al-Nujaba, considered a hardline PMF faction, rejected the call.")
     assert ("harakat-al-nujaba", "part_of", "pmf") in found
+
+
+def test_a_client_of_a_state(extractor: RelationExtractor) -> None:
+    assert (AAH, "backed_by", "iran") in got(extractor, "Asaib Ahl al-Haq, a client of Tehran, won 16 seats.")
