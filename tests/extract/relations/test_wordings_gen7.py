@@ -224,3 +224,8 @@ def test_a_judging_participle_the_parser_made_a_verb(extractor: RelationExtracto
 
 def test_a_client_of_a_state(extractor: RelationExtractor) -> None:
     assert (AAH, "backed_by", "iran") in got(extractor, "Asaib Ahl al-Haq, a client of Tehran, won 16 seats.")
+
+
+def test_directing_a_groups_operations_commands_it(extractor: RelationExtractor) -> None:
+    found = got(extractor, "The Quds Force directs the operations of Kataib Hezbollah in Iraq.")
+    assert ("quds-force", "commands", KH) in found
