@@ -486,3 +486,14 @@ def test_a_trade_names_one_person(extractor: EventExtractor, text: str, counts: 
 def test_single_people_breaking_a_figure_down_are_not_added(extractor: EventExtractor, text: str,
                                                             counts: dict[str, int]) -> None:
     assert counts_of(extractor, text) == counts
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # a live blog's time label: the tagger runs a name across the dash onto the figure
+    ("12:10 GMT - Two protesters were killed when police opened fire on a rally in Nasiriyah, medics said.",
+     {"killed": 2}),
+    ("09:45 GMT - Three soldiers were wounded when a roadside bomb hit their patrol near Tarmiyah.",
+     {"injured": 3}),
+])
+def test_a_figure_after_a_time_label_counts(extractor: EventExtractor, text: str, counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts

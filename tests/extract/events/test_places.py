@@ -73,6 +73,28 @@ def test_a_dateline_town_in_capitals_places_a_lead_with_no_place(extractor: Even
     assert place_of(extractor, text) == place
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    # a town in ordinary case with its region after it is a dateline too: the place the sentence
+    # names is where it happened, not the town it was filed from
+    ("Sulaimani, Kurdistan Region - A Turkish drone hit a car in Sinjar on Friday, killing two fighters of a "
+     "local force, the mayor told reporters.", "Sinjar"),
+    ("Duhok, Kurdistan Region of Iraq - An artillery shell landed in a village in Amedi district on Sunday, "
+     "wounding a shepherd.", "Amedi"),
+])
+def test_a_dateline_town_in_ordinary_case_with_its_region_is_not_the_place(extractor: EventExtractor, text: str,
+                                                                          place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+def test_a_town_and_a_dash_alone_is_no_dateline() -> None:
+    from factiongraph.extract.view.dateline import dateline_end
+
+    text = "Kataib Hezbollah - the militia backed by Iran - denied the attack."
+    assert dateline_end(text, 0, len(text)) is None
+    filed = "Erbil, Iraq - Gunmen attacked a checkpoint."
+    assert dateline_end(filed, 0, len(filed)) == filed.index("Gunmen")
+
+
 def test_a_capital_dateline_still_places_nothing(extractor: EventExtractor) -> None:
     text = "WASHINGTON (AP) - A drone struck a militia convoy near the border on Sunday, killing three fighters."
     assert place_of(extractor, text) is None
