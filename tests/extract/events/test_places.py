@@ -384,6 +384,32 @@ def test_a_place_told_later_places_the_happening(extractor: EventExtractor, text
 
 
 @pytest.mark.parametrize(("text", "place"), [
+    # the noun naming the happening again is a trigger of its own ("ambush", "raid"): still only a
+    # placing of the happening told, not a second one
+    ("Four policemen were killed on Tuesday when gunmen ambushed their patrol, the ministry said. The ambush "
+     "took place in the Khalis district.", "Khalis"),
+    ("Militants shot dead two shepherds on Friday, a security source said. The shooting happened near the "
+     "village of Qara Tapa, south of Kirkuk.", "Qara Tapa"),
+])
+def test_a_happening_noun_told_again_with_a_place_places_the_happening(extractor: EventExtractor, text: str,
+                                                                       place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # where the speaker sits is not where the happening was, when the words name a place
+    ("A Kurdish security official in Sulaimani said two Peshmerga fighters were killed in clashes with ISIS "
+     "near Kirkuk on Friday.", "Kirkuk"),
+    ("A spokesman in Erbil said a guard was wounded in a clash with smugglers near Zakho on Monday.", "Zakho"),
+    # and is, when they name none
+    ("Police in Najaf said gunmen killed a shopkeeper on Monday.", "Najaf"),
+])
+def test_the_speakers_place_gives_way_to_the_place_the_words_name(extractor: EventExtractor, text: str,
+                                                                  place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
     # a name with a place noun of its own holds the place after "of"
     ("Unknown assailants threw a grenade at the house of a judge in the Maysan governorate town of Amarah on "
      "Monday, wounding two of his guards.", "Amarah"),
