@@ -433,6 +433,10 @@ def test_the_outcome_clause_says_where_the_dead_were(extractor: EventExtractor) 
      "involvement in the rocket attack on Erbil airport.", None),
     # the frame the arrest was made in places it
     ("Security forces arrested five suspected ISIS members in a raid on a village near Tikrit on Monday.", "Tikrit"),
+    # and so does the frame of a verb coordinated with the arrest's, of the same doers
+    ("Police detained four men and seized explosives in a raid on a farm near Samarra on Thursday.", "Samarra"),
+    ("Special forces arrested 12 suspects and confiscated rifles during raids in the Tarmiyah district.",
+     "Tarmiyah"),
 ])
 def test_the_place_of_a_happening_an_arrest_is_about_is_not_the_arrests(extractor: EventExtractor, text: str,
                                                                        place: str | None) -> None:
