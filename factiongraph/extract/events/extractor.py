@@ -2648,11 +2648,15 @@ def _dated_verb(doc: Any, match: DateMatch, verb: Any) -> bool:
 def _done_in_passing(host: Candidate, outcome: Candidate) -> bool:
     """Return True for an outcome verb the host's own doers did in the same stretch: a participle
     or a coordinated verb with no subject of its own under the host's verb ("Police raided a house,
-    killing one suspect and arresting two"; "Troops killed two militants and arrested three")."""
-    if not host.is_verb or outcome.passive:
-        return False
+    killing one suspect and arresting two"; "Troops killed two militants and arrested three"), or the
+    verb whose frame the host's noun is ("killed three militants in a raid")."""
     doc = host.sent.doc
     verb, head = doc[outcome.start], doc[host.start]  # "killing" may read as a noun: its parse decides
+    if not host.is_verb and not outcome.passive and head.dep_ == "pobj" and head.head.lower_ in ("in", "during") \
+            and head.head.head.i == verb.i:
+        return True  # "Troops killed three militants in a raid on a hideout": the raid's own dead
+    if not host.is_verb or outcome.passive:
+        return False
     if head.dep_ == "conj" and head.head.i == verb.i:  # "Troops killed two and arrested three"
         return not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):

@@ -152,6 +152,9 @@ def test_each_event_takes_its_own_kind_of_count(extractor: EventExtractor) -> No
      {"killed": 1, "arrested": 2}),
     ("Troops killed two militants and arrested three in a raid near Hawija on Monday.",
      {"killed": 2, "arrested": 3}),
+    # the raid is the frame of the killing verb
+    ("Iraqi troops killed four ISIS militants in a raid on a cave in the western desert on Thursday.",
+     {"killed": 4}),
 ])
 def test_a_raid_keeps_the_dead_its_own_doers_made(extractor: EventExtractor, text: str,
                                                    counts: dict[str, int]) -> None:
