@@ -100,6 +100,12 @@ def is_toll_of_one_told(event: Event, sentence: str) -> bool:
     return re.search(rf"\b(?:the|this|that)\s+(?:[\w.-]+\s+){{0,2}}{words}\b", sentence, re.IGNORECASE) is not None
 
 
+# Words that tell victims besides those told before ("were also killed", "In addition to the bomber,
+# a guard was killed", "two more", "another three"); "more than" is a bound, not an addition.
+_MORE = re.compile(r"\b(?:also|in\s+addition\s+to|additional|another|further)\b|\bmore\b(?!\s+than)",
+                   re.IGNORECASE)
+
+
 def coordinated_casualties(events: list[Event], first: int) -> list[int]:
     """Merge, among ``events[first:]`` (one sentence's), each wounding whose figures another
     violent event of the sentence already holds into that event; return the merged indices."""
@@ -132,10 +138,18 @@ def follow_up_casualties(events: list[Event], first: int, triggers: Sequence[int
                  and not is_bare_casualty(events[j])), None)
     if host is None:
         return []
+    more = _MORE.search(sentence) is not None and update is None
     for i in new:
+        before = dict(events[host].counts)
         # "More than 20 were killed ... Police said the bomb killed 24", "Hospital officials later
         # said 19 people had died": the larger figure is the more precise or the revised one
         events[host] = merge_events(events[host], events[i], participants=False, larger_counts=True)
+        if more:
+            # "... killing eight. In addition to the bomber, a guard was killed", "Two civilians were
+            # also killed": victims besides those told, added to them
+            for key, value in events[i].counts.items():
+                if key in before and key in ("killed", "injured"):
+                    events[host].counts[key] = before[key] + value
     if update is not None and update[1] > events[host].counts.get(update[0], 0):
         events[host].counts[update[0]] = update[1]  # "Later reports put the toll at 22"
     return list(new)

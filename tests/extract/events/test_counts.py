@@ -500,3 +500,18 @@ def test_single_people_breaking_a_figure_down_are_not_added(extractor: EventExtr
 ])
 def test_a_figure_after_a_time_label_counts(extractor: EventExtractor, text: str, counts: dict[str, int]) -> None:
     assert counts_of(extractor, text) == counts
+
+
+@pytest.mark.parametrize(("later", "killed"), [
+    # victims told as besides those already counted are added to them
+    ("In addition to the bomber, a policeman was killed at a second gate, officials said.", 7),
+    ("Two passers-by were also killed, police said.", 8),
+    # a figure with no word of addition is the same dead told again
+    ("Six people were killed, police said.", 6),
+])
+def test_victims_told_as_besides_those_counted_add_to_them(extractor: EventExtractor, later: str,
+                                                           killed: int) -> None:
+    text = (f"A suicide bomber blew himself up at the gate of a police station in Samarra on Monday, killing six "
+            f"people. {later}")
+    events = extractor.extract(make_context(text, "2023-03-11"))
+    assert [e.counts.get("killed") for e in events] == [killed]
