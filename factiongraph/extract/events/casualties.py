@@ -21,7 +21,7 @@ happening, the larger (the precise "24" after "more than 20", the revised toll) 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from factiongraph.extract.events.tolls import no_casualties, toll_update
 from datetime import timedelta
@@ -153,6 +153,36 @@ def follow_up_casualties(events: list[Event], first: int, triggers: Sequence[int
     if update is not None and update[1] > events[host].counts.get(update[0], 0):
         events[host].counts[update[0]] = update[1]  # "Later reports put the toll at 22"
     return list(new)
+
+
+# Words by which a sentence telling a happening points back at victims just counted ("A drone struck
+# their car", "The victims were hit when a bomb exploded").
+_VICTIMS_BACK = re.compile(r"\b(?:their|them|the\s+(?:victims?|dead|wounded|casualties))\b", re.IGNORECASE)
+
+
+def toll_told_first(events: list[Event], first: int, triggers: Sequence[int], floor: int, sentence: str,
+                    holds: Callable[[str, str], bool]) -> int | None:
+    """Fold a bare toll told just before its happening into it: "Four people were killed on
+    Wednesday. A drone struck their car on the road to Sinjar": the one violent happening of the
+    sentence (``events[first:]``), with no figure of its own and words pointing back at the victims,
+    takes the killing or wounding the sentence before (trigger at or after ``floor``) reported with
+    no doer, when their days and places agree (``holds(outer, inner)``: the KB puts one place in the
+    other). Return the index of the folded toll, else None."""
+    if len(events) - first != 1 or first == 0 or triggers[first - 1] < floor:
+        return None
+    told, toll = events[first], events[first - 1]
+    if told.type not in VIOLENT_TYPES or told.counts or told.attrs.get("label") in CASUALTY_LABELS \
+            or not _VICTIMS_BACK.search(sentence):
+        return None
+    if toll.attrs.get("label") not in CASUALTY_LABELS or not toll.counts or toll.actors:
+        return None
+    if not is_undated(told) and not is_undated(toll) and told.date_start != toll.date_start:
+        return None
+    if told.location_id and toll.location_id and told.location_id != toll.location_id \
+            and not holds(toll.location_id, told.location_id):
+        return None
+    events[first] = merge_events(told, toll, participants=False)
+    return first - 1
 
 
 def carry_lead_toll(events: list[Event]) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.events.bodies import without_bodies_country
 from factiongraph.extract.events.casualties import (carry_lead_toll, coordinated_casualties, follow_up_casualties,
-                                                     stated_figures)
+                                                     stated_figures, toll_told_first)
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
 from factiongraph.extract.events.count_scope import (in_earlier_happening, in_other_happening, in_referred_happening,
                                                      is_tally)
@@ -696,6 +696,12 @@ class EventExtractor:
                 gone += follow_up_casualties(events, first, triggers, floor, ctx.span_text(sent))
                 for i in sorted(set(gone), reverse=True):
                     del events[i], triggers[i]
+                # "Four people were killed on Wednesday. A drone struck their car ...": the toll told first
+                folded = toll_told_first(events, first, triggers, floor, ctx.span_text(sent),
+                                         lambda outer, inner: outer in ancestor_ids(ctx.kb, inner))
+                if folded is not None:
+                    del events[folded], triggers[folded]
+                    first -= 1
             self._split_evidence(ctx, sent, events[first:], triggers[first:], mentions)
             self._inherit_detainees(events, first)
             self._attribute_responsibility(ctx, sent, sents, k, mentions, events)

@@ -515,3 +515,22 @@ def test_victims_told_as_besides_those_counted_add_to_them(extractor: EventExtra
             f"people. {later}")
     events = extractor.extract(make_context(text, "2023-03-11"))
     assert [e.counts.get("killed") for e in events] == [killed]
+
+
+@pytest.mark.parametrize(("text", "place", "counts"), [
+    # a toll told first, with no doer, then the happening pointing back at its victims: one happening
+    ("Three people were killed on Thursday. A drone struck their car on the road to Sinjar, the mayor said.",
+     "Sinjar", {"killed": 3}),
+    ("Two shoppers were killed and five wounded on Monday. The victims were hit when a bomb hidden in a cart "
+     "exploded in Kirkuk.", "Kirkuk", {"killed": 2, "injured": 5}),
+])
+def test_a_toll_told_before_its_happening_is_the_happenings(extractor: EventExtractor, text: str, place: str,
+                                                            counts: dict[str, int]) -> None:
+    events = extractor.extract(make_context(text, "2023-03-11"))
+    assert [(e.location_name, e.counts) for e in events] == [(place, counts)]
+
+
+def test_a_toll_before_another_happening_with_its_own_figures_stays_apart(extractor: EventExtractor) -> None:
+    text = ("Three people were killed in Mosul on Thursday. In Kirkuk, gunmen shot dead two policemen at their "
+            "checkpoint.")
+    assert len(extractor.extract(make_context(text, "2023-03-11"))) == 2
