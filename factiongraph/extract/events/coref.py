@@ -800,6 +800,10 @@ def merge_in_document(events: list[Event], ancestors: Ancestors | None = None,
         # told says more of where it was, and stays
         finer = event.location_id is not None and base.location_id is not None and ancestors is not None \
             and event.location_id != base.location_id and base.location_id in ancestors(event.location_id)
+        # "PMF says fighters killed" over "... killed in an ISIS attack on their positions in the
+        # Tharthar desert": the body says where the headline did not
+        finer = finer or (event.location_id is not None and base.location_id is None
+                          and bool(base.attrs.get("summary")) and len(base.evidence) == 1)
         if event.attrs.get("location_basis", "clause") != "clause" or (again and not finer):
             # the place dropped, so is how it was found (an unplaced event said "clause")
             event = replace(event, location_id=None, location_name=None, lat=None, lon=None, geo_precision=None,

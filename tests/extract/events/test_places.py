@@ -534,3 +534,16 @@ def test_a_headline_s_place_label_places_the_story(extractor: EventExtractor, te
 def test_the_place_of_a_happening_set_before_is_not_the_happenings(extractor: EventExtractor, text: str,
                                                                    place: str | None) -> None:
     assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize("body", [
+    "The Popular Mobilization Forces said on Sunday that two of its fighters were killed in an ISIS attack on "
+    "their positions near Tarmiyah.",
+    "Two soldiers were killed on Sunday in an ISIS attack on their post near Tarmiyah, the army said.",
+])
+def test_the_body_places_a_headline_that_names_no_place(extractor: EventExtractor, body: str) -> None:
+    # the body's "attack" names no means, but it says where the headline did not
+    text = f"Fighters killed in militant assault\n\n{body}\n"
+    ctx = make_context(text, "2023-04-10")
+    ctx.document.metadata.title = text.split("\n")[0]
+    assert [e.location_name for e in extractor.extract(ctx)] == ["Tarmiyah"]
