@@ -191,6 +191,8 @@ def test_a_title_parsed_apart_from_the_name_is_no_second_victim(extractor: Event
     ("The number of dead has climbed to at least forty, officials said.", 40),
     ("The death toll stood at 12 on Friday.", 12),  # no rise: the first figure stays
     ("Medical sources put the death toll at 15 on Friday.", 15),
+    # the last of the dead counted by an ordinal
+    ("A thirteenth victim died of his wounds in hospital on Friday.", 13),
 ])
 def test_a_later_toll_raises_the_count_of_the_happening_told_before(later: str, killed: int) -> None:
     text = f"A car bomb exploded in a market in Sadr City on Thursday, killing 12 people.\n\n{later}"
