@@ -467,7 +467,8 @@ def _many_of(trigger: str) -> re.Pattern[str]:
 # ("It was the second attack on the base this week" and "..., police said, the third such killing this
 # month" still are: the rank is the happening's own).
 ANOTHER_ONE = re.compile(r"(?<!\bwas the )(?<!\bis the )(?<!\bmarks the )(?<!\bmarked the )(?<!, the )"
-                         r"\b(?:another|second|third|fourth|fifth|separate|further)\s+(?:[\w-]+\s+){0,2}?"
+                         r"\b(?:another|second|third|fourth|fifth|separate|further|similar|an?\s+(?:earlier|previous|prior))"
+                         r"\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:attack|attacks|strike|strikes|bombing|blast|explosion|incident|raid|assault|ambush|"
                          r"clash|clashes|shooting|bomb|bombs|device|ied|car\s+bomb|killing|assassination)\b", re.I)
 

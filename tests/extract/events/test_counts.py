@@ -536,3 +536,15 @@ def test_a_toll_before_another_happening_with_its_own_figures_stays_apart(extrac
     text = ("Three people were killed in Mosul on Thursday. In Kirkuk, gunmen shot dead two policemen at their "
             "checkpoint.")
     assert len(extractor.extract(make_context(text, "2023-03-11"))) == 2
+
+
+@pytest.mark.parametrize("text", [
+    # "a similar strike", "an earlier attack": another happening, whose dead are its own
+    "A drone struck a pickup near Rutba on Monday, a week after a similar strike near the Jordanian border killed "
+    "three smugglers.",
+    "Gunmen attacked a checkpoint in Tarmiyah on Sunday, days after an earlier attack near the town killed four "
+    "soldiers.",
+])
+def test_a_similar_or_earlier_happening_keeps_its_dead(extractor: EventExtractor, text: str) -> None:
+    events = extractor.extract(make_context(text, None))
+    assert events[0].counts == {}
