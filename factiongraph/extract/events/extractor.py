@@ -190,7 +190,7 @@ class EventExtractor:
     """
 
     NAME = "extract.events"
-    VERSION = 8  # 3: no guessed years, weekdays dated only by days the text writes; 4-6, 8: places and counts; 6-8: actors, dates; 8: round 11 detection (CHANGELOG)
+    VERSION = 9  # 3: no guessed years, weekdays dated only by days the text writes; 4-6, 8, 9: places and counts; 6-8: actors, dates; 8: round 11 detection (CHANGELOG)
     REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
     ASSIGNS = ("Event",)
 

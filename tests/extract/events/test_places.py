@@ -384,6 +384,20 @@ def test_a_place_told_later_places_the_happening(extractor: EventExtractor, text
 
 
 @pytest.mark.parametrize(("text", "place"), [
+    # "it" as the subject of a verb that only places, and verbs of breaking out
+    ("Three policemen were killed in an ISIS attack in Diyala on Friday. It happened near the village of Abu "
+     "Karma, north of Baquba.", "Abu Karma"),
+    ("Two soldiers died in clashes with ISIS in Kirkuk province on Friday. The clashes erupted in the Daquq "
+     "district.", "Daquq"),
+    ("Two soldiers died in clashes with ISIS in Kirkuk province on Friday. The fighting broke out in the Daquq "
+     "district.", "Daquq"),
+])
+def test_it_or_a_breaking_out_told_later_places_the_happening(extractor: EventExtractor, text: str,
+                                                              place: str) -> None:
+    assert place_of(extractor, text) == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
     # the noun naming the happening again is a trigger of its own ("ambush", "raid"): still only a
     # placing of the happening told, not a second one
     ("Four policemen were killed on Tuesday when gunmen ambushed their patrol, the ministry said. The ambush "
