@@ -134,8 +134,11 @@ def follow_up_casualties(events: list[Event], first: int, triggers: Sequence[int
             or not all(is_bare_casualty(events[i]) or is_toll_of_one_told(events[i], sentence)
                        or (update is not None and events[i].attrs.get("label") in CASUALTY_LABELS) for i in new):
         return []
-    host = next((j for j in range(first - 1, -1, -1) if triggers[j] >= floor and events[j].type in VIOLENT_TYPES
-                 and not is_bare_casualty(events[j])), None)
+    # the host's trigger, or a telling of it already folded in ("..., killing eight. In addition to the
+    # bomber, a guard was killed. // Three people, including two children, were wounded")
+    host = next((j for j in range(first - 1, -1, -1)
+                 if (triggers[j] >= floor or any(ev.start >= floor for ev in events[j].evidence))
+                 and events[j].type in VIOLENT_TYPES and not is_bare_casualty(events[j])), None)
     if host is None:
         return []
     more = _MORE.search(sentence) is not None and update is None

@@ -548,3 +548,12 @@ def test_a_toll_before_another_happening_with_its_own_figures_stays_apart(extrac
 def test_a_similar_or_earlier_happening_keeps_its_dead(extractor: EventExtractor, text: str) -> None:
     events = extractor.extract(make_context(text, None))
     assert events[0].counts == {}
+
+
+def test_a_toll_after_a_folded_telling_is_still_the_happenings(extractor: EventExtractor) -> None:
+    # the guard's sentence is folded into the bombing; the wounded told next are the bombing's too
+    text = ("A suicide bomber blew himself up at a mosque in Samarra on Friday, killing five worshippers. In "
+            "addition to the bomber, a guard was killed at the gate, police said.\n\nFour people, among them a "
+            "child, were wounded, a medic said.")
+    events = extractor.extract(make_context(text, "2023-03-11"))
+    assert [e.counts for e in events] == [{"killed": 6, "injured": 4}]
