@@ -327,6 +327,32 @@ class ClauseReader(ReaderBase):
                     out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
         return out
 
+    def speaker_spans(self, doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+        """Return the character spans of the phrases on the speaker of a verb of saying whose
+        reported clause holds the trigger ("A security official in Sulaimani said two fighters were
+        killed near Kirkuk", "Police in Najaf said ..."): where the speaker sits, which says where the
+        happening was only when the sentence names no other place."""
+        if not self.available:
+            return []
+        head = trigger_head(doc, start, end)
+        clause = self.sx.clause_verb(head)
+        sayers: list[Token] = []
+        t = head
+        while t.head.i != t.i:
+            if t.dep_ in ("ccomp", "parataxis") and t.head.lower_ in REPORT_VERBS:
+                sayers.append(t.head)
+            t = t.head
+        sayers += [c for c in clause.children if c.dep_ in ("ccomp", "parataxis") and c.lower_ in REPORT_VERBS
+                   and c.i > clause.i]
+        out: list[tuple[int, int]] = []
+        for verb in sayers:
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                for c in subject.children:
+                    if c.dep_ in ("prep", "acl", "relcl") and c.i > subject.i \
+                            and not (c.left_edge.i <= head.i <= c.right_edge.i):
+                        out.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)))
+        return out
+
     def is_topic(self, m: Mention) -> bool:
         """Return True for a place a development is about, not where it happened: inside a phrase
         of a reason or a topic ("sanctioned X for abuses in Nineveh", "talks over Kirkuk") or the

@@ -24,7 +24,7 @@ from typing import Any
 from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.events.bodies import without_bodies_country
 from factiongraph.extract.events.casualties import (carry_lead_toll, coordinated_casualties, follow_up_casualties,
-                                                     stated_figures)
+                                                     stated_figures, toll_told_first)
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
 from factiongraph.extract.events.count_scope import (in_earlier_happening, in_other_happening, in_referred_happening,
                                                      is_tally)
@@ -56,7 +56,7 @@ from factiongraph.extract.events.titles import title_organisations
 from factiongraph.extract.events.deaths import date_by_recorded_death
 from factiongraph.extract.events.told_dates import (date_before_by_span, date_told_later, months_after_clause,
                                                     series_period, set_apart_tokens)
-from factiongraph.extract.events.told_places import place_told_later
+from factiongraph.extract.events.told_places import place_told_later, told_place_verb
 from factiongraph.extract.events.arguments import ArgumentReader, trigger_head
 from factiongraph.extract.events.role_words import ANNOUNCE_VERBS, SELF_CHANGES
 from factiongraph.kb import KnowledgeBase
@@ -665,6 +665,10 @@ class EventExtractor:
                     triggers.append(sent.doc[cand.start].idx)
                 else:  # two triggers of one family in one sentence describe one happening
                     events[twin] = merge_events(events[twin], event)
+            if first < len(events) and self._told_again(sent, events, triggers, first):
+                # "The ambush took place in the Hamrin basin": the noun named a trigger of its own,
+                # but the sentence only places the happening told before
+                del events[first:], triggers[first:]
             if first == len(events):
                 if not any(e.type in VIOLENT_TYPES for e in events) and title_at >= 0 \
                         and title_at <= sent.start_char < title_at + len(title):
@@ -692,6 +696,12 @@ class EventExtractor:
                 gone += follow_up_casualties(events, first, triggers, floor, ctx.span_text(sent))
                 for i in sorted(set(gone), reverse=True):
                     del events[i], triggers[i]
+                # "Four people were killed on Wednesday. A drone struck their car ...": the toll told first
+                folded = toll_told_first(events, first, triggers, floor, ctx.span_text(sent),
+                                         lambda outer, inner: outer in ancestor_ids(ctx.kb, inner))
+                if folded is not None:
+                    del events[folded], triggers[folded]
+                    first -= 1
             self._split_evidence(ctx, sent, events[first:], triggers[first:], mentions)
             self._inherit_detainees(events, first)
             self._attribute_responsibility(ctx, sent, sents, k, mentions, events)
@@ -1004,6 +1014,12 @@ class EventExtractor:
                     if _TREATED_IN.search(text, max(sent.start_char, m.start - 90), m.start)}
         attached = _road_ends(text, [m for m in attached if not _inside_any(m, said_from) and id(m) not in said_at])
         placeable = _road_ends(text, [m for m in placeable if not _inside_any(m, said_from) and id(m) not in said_at])
+        # "A security official in Sulaimani said two fighters were killed near Kirkuk": where the
+        # speaker sits, while the words say another place
+        speaker_at = reader.speaker_spans(sent.doc, cand.start, cand.end)
+        if speaker_at and any(not _inside_any(m, speaker_at) for m in (*attached, *placeable)):
+            attached = [m for m in attached if not _inside_any(m, speaker_at)]
+            placeable = [m for m in placeable if not _inside_any(m, speaker_at)]
         location = locate_event(attached, ctx.entities, ctx.kb, inside) if attached else None
         # A political development (a statement, a sanction, a ruling) happens where its own
         # clause puts it; a place elsewhere in its sentence is what it is about.
@@ -1437,6 +1453,20 @@ class EventExtractor:
         event.geo_precision = found.precision if found else None
         if found is None:
             event.attrs.pop("location_basis", None)
+
+    def _told_again(self, sent: Any, events: list[Event], triggers: list[int], first: int) -> bool:
+        """Return True when the events a sentence made from ``first`` on are only the happening told
+        before, named again by the subject of a verb that places it ("The ambush took place in the
+        Khalis district", "The attack happened near Balad"): one trigger, that noun, and no figure,
+        side or day of its own."""
+        if not sent.doc.has_annotation("DEP") or not any(e.type in VIOLENT_TYPES for e in events[:first]):
+            return False
+        found = told_place_verb(sent)
+        if found is None:
+            return False
+        noun = found[1]
+        return all(t == noun.idx for t in triggers[first:]) and all(
+            not e.counts and not e.actors and not e.targets and e.type in VIOLENT_TYPES for e in events[first:])
 
     def _place_told_later(self, ctx: DocContext, sent: Any, events: list[Event], mentions: list[Mention]) -> None:
         """Place the story's last violent happening where a later sentence that tells nothing new
@@ -2640,11 +2670,15 @@ def _dated_verb(doc: Any, match: DateMatch, verb: Any) -> bool:
 def _done_in_passing(host: Candidate, outcome: Candidate) -> bool:
     """Return True for an outcome verb the host's own doers did in the same stretch: a participle
     or a coordinated verb with no subject of its own under the host's verb ("Police raided a house,
-    killing one suspect and arresting two"; "Troops killed two militants and arrested three")."""
-    if not host.is_verb or outcome.passive:
-        return False
+    killing one suspect and arresting two"; "Troops killed two militants and arrested three"), or the
+    verb whose frame the host's noun is ("killed three militants in a raid")."""
     doc = host.sent.doc
     verb, head = doc[outcome.start], doc[host.start]  # "killing" may read as a noun: its parse decides
+    if not host.is_verb and not outcome.passive and head.dep_ == "pobj" and head.head.lower_ in ("in", "during") \
+            and head.head.head.i == verb.i:
+        return True  # "Troops killed three militants in a raid on a hideout": the raid's own dead
+    if not host.is_verb or outcome.passive:
+        return False
     if head.dep_ == "conj" and head.head.i == verb.i:  # "Troops killed two and arrested three"
         return not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
