@@ -637,7 +637,7 @@ class QuoteClauses(SyntaxSpeakers):
     def _own_relative(tok: Token) -> bool:
         """Return True for a relative clause with a statement of its own: ", which denied it",
         "a claim the ministry denied" (not "militias that threaten the state": a description)."""
-        if tok.dep_ != "relcl" or QuoteClauses._told_that(tok.head.head, tok):
+        if tok.dep_ != "relcl" or QuoteClauses._told_that(QuoteClauses._addressee_verb(tok), tok):
             return False  # "told a briefing that the US held Iran responsible": what was told
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ not in ("which", "who", "that"):
@@ -963,9 +963,22 @@ class QuoteClauses(SyntaxSpeakers):
         """Return True for a "that" clause the parser hung on the addressee of "told" as a relative
         clause ("told a briefing that the strikes would continue"): it opens right after the
         addressee with "that" and has a subject of its own, so "that" relates nothing."""
-        return verb.lower_ in ("told", "tell", "tells", "telling") and t.dep_ == "relcl" and t.head.dep_ in ("dobj", "dative") \
-            and t.head.head.i == verb.i and t.left_edge.lower_ == "that" \
+        return verb.lower_ in ("told", "tell", "tells", "telling") and t.dep_ == "relcl" \
+            and QuoteClauses._addressee_verb(t).i == verb.i and t.left_edge.lower_ == "that" \
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in t.children)
+
+    @staticmethod
+    def _addressee_verb(t: Token) -> Token:
+        """Return the verb a relative clause's noun hangs on as its object or through prepositions
+        ("told worshippers at Friday prayers that ...": "told"); the noun itself when it is neither."""
+        head = t.head
+        if head.dep_ in ("dobj", "dative"):
+            return head.head
+        while head.dep_ == "pobj" and head.head.dep_ == "prep":
+            head = head.head.head
+            if head.dep_ in ("dobj", "dative") and head.head.i != head.i:
+                return head.head
+        return head
 
     @staticmethod
     def _progressive(tok: Token) -> bool:

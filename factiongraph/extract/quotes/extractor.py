@@ -171,6 +171,13 @@ class QuoteExtractor(QuoteBlocks):
                 out[n] = replace(st, speaker=moved[sp.key])
                 continue
             head = sp.key.split("#")[0].split(":")[-1]
+            if sp.anonymous and sp.key.startswith("anon:") and head in _LEAD_GROUPS and \
+                    re.match(r"(?:an?|one)\s", sp.role or "", re.IGNORECASE):
+                group = self._group_named_after(view, out, n)
+                if group is not None:  # "An Iran-backed militia said ..." then "Kataib Hezbollah said ..."
+                    moved[sp.key] = group
+                    out[n] = replace(st, speaker=group)
+                continue
             definite = sp.role is not None and sp.role.lower().startswith("the ") and \
                 head in _LEAD_TITLES  # "The leader of an Iran-backed militia warned ..."
             if sp.entity_id is not None or not (sp.key.startswith("desc-person:") and not sp.anonymous or definite):
@@ -185,6 +192,23 @@ class QuoteExtractor(QuoteBlocks):
             moved[sp.key] = named
             out[n] = replace(st, speaker=named)
         return out
+
+    @staticmethod
+    def _group_named_after(view: DocView, statements: list[_Statement], n: int) -> Speaker | None:
+        """Return the armed group an indefinite description in the lead stands for ("An Iran-backed
+        militia said ..." then, in a later sentence, "Kataib Hezbollah said in a statement ..."): the
+        group of the first later statement an armed group makes, when no armed group was named
+        before the description's statement (a wire lead describes first and names after)."""
+        st = statements[n]
+        if any(view.type_of(m) is EntityType.ARMED_GROUP for m in view.mentions if m.start < st.end):
+            return None
+        sentence = view.sentence_index(st.end - 1)
+        for other in statements[n + 1:]:
+            ent = view.entity(other.speaker.entity_id)
+            if ent is None or ent.type is not EntityType.ARMED_GROUP or other.start < st.end:
+                continue
+            return other.speaker if view.sentence_index(other.start) > sentence else None
+        return None
 
     def described_people(self, view: DocView, statements: list[_Statement], roles: dict[str, str]
                          ) -> dict[str, str]:
@@ -275,6 +299,8 @@ class QuoteExtractor(QuoteBlocks):
 # Titles a wire lead gives a person it names only in the next paragraph.
 _LEAD_TITLES = frozenset({"leader", "head", "chief", "commander", "secretary-general", "chairman", "founder",
                           "minister", "governor", "president", "spokesman", "spokeswoman", "spokesperson"})
+# Group nouns a wire lead describes an armed group by before naming it ("An Iran-backed militia said").
+_LEAD_GROUPS = frozenset({"militia", "group", "faction", "organisation", "organization", "movement"})
 # An outlet's signature opening its first paragraph ("Shafaq News/ ..."), never "RFE/RL".
 _SIGNATURE = re.compile(r"^(?:[A-Z][\w.'\u2019-]*[ \t]+){0,4}[A-Z][\w.'\u2019-]*[ \t]*/[ \t]+")
 _ASIDE = re.compile(r",\s*(?:who|which|whom|speaking|declining|requesting|asking)\b", re.IGNORECASE)

@@ -1,0 +1,53 @@
+"""Speakers a lead describes before naming them, and attributions through audiences and relays
+(own invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factiongraph.extract.quotes.extractor import QuoteExtractor
+from factiongraph.model import Quote
+from tests.extract.factory import default_kb
+from tests.extract.quotes.helpers import run_checked
+
+
+@pytest.fixture(scope="module")
+def extractor() -> QuoteExtractor:
+    return QuoteExtractor(default_kb())
+
+
+def run(extractor: QuoteExtractor, text: str) -> list[Quote]:
+    return run_checked(extractor, text, "2024-05-02")
+
+
+def one(quotes: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in quotes if fragment in q.text]
+    assert len(hits) == 1, (fragment, [q.text for q in quotes])
+    return hits[0]
+
+
+def test_told_an_audience_at_a_place_reports_the_clause_hung_on_the_place(extractor: QuoteExtractor) -> None:
+    # the parser hangs "that ... must leave" on "prayers" as a relative clause, "that" as its object
+    q = one(run(extractor, "Hadi al-Amiri visited Najaf on Friday. The Badr leader told worshippers at Friday "
+                           "prayers that foreign troops must leave."), "foreign troops must leave")
+    assert q.speaker_id == "hadi-al-amiri"
+
+
+def test_an_agency_that_cited_a_source_as_saying_relays_the_source(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "The Tasnim news agency cited a military source as saying that two advisers had "
+                           "been wounded near the border."), "two advisers")
+    assert q.speaker_id is None and q.speaker_role == "military source" and q.via_id == "tasnim"
+
+
+def test_an_armed_group_a_lead_describes_is_the_group_named_after_it(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "An Iran-aligned militia said on Friday that it would answer the raids on its bases. "
+                            "The Pentagon said the raids were defensive.\n\n"
+                            "\"The response is a matter of time,\" Kataib Hezbollah said in a statement.")
+    lead = one(quotes, "answer the raids")
+    assert lead.speaker_id == "kataib-hezbollah" and not lead.anonymous
+
+
+def test_a_group_a_lead_describes_after_one_was_named_stays_unnamed(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Asaib Ahl al-Haq held a rally in Basra. An armed group said on Friday that it would "
+                            "answer the raids on its bases. Kataib Hezbollah said it had no role in the raids.")
+    assert one(quotes, "answer the raids").speaker_id is None
