@@ -200,7 +200,7 @@ class QuoteClauses(SyntaxSpeakers):
                 continue
             done[cue.tok.i] = cue
             cue.via = found.via
-            inner = self._relayed_heads(view, cue, cue_at)
+            inner = self._relayed_heads(view, syn, cue, cue_at)
             if inner:
                 relays.append((cue, found, inner))
                 continue  # decided below, once the words it reports are read
@@ -211,10 +211,12 @@ class QuoteClauses(SyntaxSpeakers):
                 last = found.speakers[0]  # "A said ..., and it vowed ...": the same sentence's speaker
         for cue, found, heads in relays:
             relayed = [f for f in findings if any(f.verb == span.doc[i].idx for i in heads)]
+            described = self._outlet_subject(view, syn, cue) is not None
             if not relayed:  # "X reported that an investigation revealed ...": X's report
                 findings.append(found)
             for f in relayed:  # "Y said ..., the IRNA news agency reported": IRNA relays Y's words
-                f.via = f.via if f.via is not None else found.via
+                f.via = f.via if f.via is not None else found.via if not described else self._outlet_before(
+                    view, syn, cue)
                 if cue.kind == "according":  # the words end before ", according to Reuters"
                     cut = cue.tok.idx
                     f.spans = [self.trim(view.text, a, cut) if a < cut < b else (a, b) for a, b in f.spans]
@@ -381,16 +383,39 @@ class QuoteClauses(SyntaxSpeakers):
         return any(self._carrier(view, syn, o) is not None for o in objs)
 
     def _names_outlet(self, view: DocView, syn: Syntax, tok: Token) -> bool:
-        """Return True when the phrase of ``tok`` names a media outlet ("the IRNA news agency")."""
-        return any(m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET for m in syn.phrase_mentions(tok))
+        """Return True when the phrase of ``tok`` names a media outlet ("the IRNA news agency") or
+        describes one without a name ("the official news agency", "state media")."""
+        found = syn.phrase_mentions(tok)
+        if any(m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET for m in found):
+            return True
+        return tok.lower_ in self.outlet_nouns and all(
+            view.type_of(m) in (EntityType.PLACE, EntityType.COUNTRY) for m in found)
 
-    def _relayed_heads(self, view: DocView, cue: _Cue, cue_at: dict[int, _Cue]) -> list[int]:
+    def _outlet_subject(self, view: DocView, syn: Syntax, cue: _Cue) -> Token | None:
+        """Return the subject of a verb of saying that describes an outlet without naming it ("...,
+        the official news agency reported"), or None."""
+        if cue.kind != "say" or len(cue.speakers) != 1 or cue.speakers[0].entity_id is not None:
+            return None
+        return next((s for s in self._nominal_subjects(syn, cue.tok) if s.lower_ in self.outlet_nouns
+                     and self._names_outlet(view, syn, s)), None)
+
+    def _outlet_before(self, view: DocView, syn: Syntax, cue: _Cue) -> str | None:
+        """Return the outlet a definite description of one means ("the agency reported" after INA was
+        named): the last media outlet named before it, or None."""
+        subject = self._outlet_subject(view, syn, cue)
+        if subject is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+            return None
+        return next((str(m.entity_id) for m in reversed(view.mentions) if m.end <= subject.idx and m.entity_id
+                     and view.type_of(m) is EntityType.MEDIA_OUTLET), None)
+
+    def _relayed_heads(self, view: DocView, syn: Syntax, cue: _Cue, cue_at: dict[int, _Cue]) -> list[int]:
         """Return the cue tokens whose words an outlet's report may only relay.
 
         "The IRNA news agency reported that X said ...": the reported clause's own verb; "X said
         ..., the IRNA news agency reported": the verb of the clause the report is set in.
         """
-        if len(cue.speakers) != 1 or not (self.is_outlet(view, cue.speakers[0].entity_id) or self._cites_statement(cue)):
+        if len(cue.speakers) != 1 or not (self.is_outlet(view, cue.speakers[0].entity_id) or self._cites_statement(cue)
+                                          or self._outlet_subject(view, syn, cue) is not None):
             return []
         if cue.kind == "according":  # "X said ..., according to Rudaw": Rudaw relays X's words
             head = cue.tok.head

@@ -118,10 +118,11 @@ class QuoteExtractor(QuoteBlocks):
             covered = max((e for f in found for _, e in f.spans if e > end), default=covered)
             for finding in found:
                 speakers, rule, via = finding.speakers, finding.rule, finding.via
+                elsewhere = via is None and self.own_setting(view.text, start, end, finding.spans)
                 for sp in speakers:
-                    via_id = via if via is not None else (vias.get(sp.key) if rule == "quote-reported"
-                                                          and sp.key in vias else None)
-                    if via is not None or sp.key not in vias:
+                    via_id = via if via is not None or elsewhere else (
+                        vias.get(sp.key) if rule == "quote-reported" and sp.key in vias else None)
+                    if via is not None or sp.key not in vias or elsewhere:
                         vias[sp.key] = via
                     others = frozenset(str(o.entity_id) for o in speakers if o.entity_id and o is not sp)
                     statements.extend(_Statement(sp, via_id, finding.starts.get(sp.key, s) if n == 0 else s, e, rule,
@@ -156,6 +157,19 @@ class QuoteExtractor(QuoteBlocks):
                 speaker = replace(speaker, role=described[speaker.entity_id])
             self.add_quote(view, quotes, speaker, via, st.start, st.end, st.rule, st.others)
         return list(quotes.values())
+
+    @staticmethod
+    def own_setting(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+        """Return True when the attribution of a sentence (its words outside the statement's spans)
+        names an occasion of its own ("in a speech in Baghdad", "At a meeting with ...", "in a
+        separate statement"): the words did not reach the reader through the outlet the speaker
+        spoke to before."""
+        pieces, at = [], start
+        for s, e in sorted(spans):
+            pieces.append(text[at:max(at, s)])
+            at = max(at, e)
+        pieces.append(text[at:end])
+        return _SETTING.search(" ".join(pieces)) is not None
 
     def named_after_lead(self, view: DocView, statements: list[_Statement]) -> list[_Statement]:
         """Return the statements with a description that no person named before stands for given to
@@ -299,6 +313,10 @@ class QuoteExtractor(QuoteBlocks):
 # Titles a wire lead gives a person it names only in the next paragraph.
 _LEAD_TITLES = frozenset({"leader", "head", "chief", "commander", "secretary-general", "chairman", "founder",
                           "minister", "governor", "president", "spokesman", "spokeswoman", "spokesperson"})
+# An occasion an attribution names ("in a speech", "at a meeting with", "during a visit to").
+_SETTING = re.compile(r"\b(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:speech|statement|"
+                      r"meeting|conference|sermon|address|rally|ceremony|session|gathering|visit|briefing|"
+                      r"post|tweet|video|message|letter|communique|forum|summit)s?\b", re.IGNORECASE)
 # Group nouns a wire lead describes an armed group by before naming it ("An Iran-backed militia said").
 _LEAD_GROUPS = frozenset({"militia", "group", "faction", "organisation", "organization", "movement"})
 # An outlet's signature opening its first paragraph ("Shafaq News/ ..."), never "RFE/RL".

@@ -51,3 +51,26 @@ def test_a_group_a_lead_describes_after_one_was_named_stays_unnamed(extractor: Q
     quotes = run(extractor, "Asaib Ahl al-Haq held a rally in Basra. An armed group said on Friday that it would "
                             "answer the raids on its bases. Kataib Hezbollah said it had no role in the raids.")
     assert one(quotes, "answer the raids").speaker_id is None
+
+
+@pytest.mark.parametrize("signature", ["the official news agency reported", "the agency said",
+                                       "state television reported", "local media reported"])
+def test_an_outlet_described_after_the_words_only_relays_them(extractor: QuoteExtractor, signature: str) -> None:
+    quotes = run(extractor, f"Falih al-Fayyadh said the brigades would stay in Sinjar, {signature}.")
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.speaker_id == "faleh-al-fayyadh" and q.text == "the brigades would stay in Sinjar"
+
+
+def test_the_agency_named_before_relays_the_words_it_sets_off(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "The Iraqi News Agency published an interview with the PMF chairman on Monday. "
+                            "Falih al-Fayyadh said the brigades would stay in Sinjar, the agency reported.")
+    q = one(quotes, "stay in Sinjar")
+    assert q.speaker_id == "faleh-al-fayyadh" and q.via_id == "iraqi-news-agency"
+
+
+def test_an_occasion_of_its_own_ends_the_outlet_a_speaker_spoke_to(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Nouri al-Maliki told Al-Sumaria TV that the framework would stay united. At a meeting "
+                            "with tribal elders on Friday, Maliki said the cabinet had failed the south.")
+    assert one(quotes, "stay united").via_id == "al-sumaria"
+    assert one(quotes, "failed the south").via_id is None
