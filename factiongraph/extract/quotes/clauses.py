@@ -32,7 +32,7 @@ from typing import Any
 import numpy
 
 from factiongraph.extract.quotes.patterns import _QUOTE, EDGE_TRIM, Finding, Speaker, singular
-from factiongraph.extract.quotes.speakers import _VOICES, SyntaxSpeakers
+from factiongraph.extract.quotes.speakers import _CHANNEL_HEADS, _VOICES, SyntaxSpeakers
 from factiongraph.extract.view.dateline import dateline_end, dateline_end_in_line
 from factiongraph.extract.view.docview import DocView
 from factiongraph.extract.view.syntax import Syntax
@@ -1593,7 +1593,8 @@ class QuoteClauses(SyntaxSpeakers):
         tok = cue.tok
         if tok.dep_ == "pcomp" and tok.head.head.lower_ in _REPUTATION:
             return None  # "X is known for threatening US forces": what X is known for, no statement
-        own = [s for s in self._nominal_subjects(syn, tok) if s.head.i == tok.i]
+        own = [s for s in self._nominal_subjects(syn, tok) if s.head.i == tok.i
+               and not (tok.dep_ == "pcomp" and s.lower_ in _CHANNEL_HEADS)]  # "posted on his page urging ..."
         held = self._with_subject(tok)
         if held is not None and not own:  # "..., with X's spokesman, Y, saying that ...": the parser hung it on the verb
             own = [held]

@@ -706,13 +706,18 @@ class SyntaxSpeakers(QuoteSpans):
         if title not in self.lexicon.canonical and tok.lower_ not in self.role_head_words:
             return None
         canonical = self.lexicon.canonical.get(title, (title, ""))[0].lower()
+        # "the PMF chief of staff" for "X, the chief of staff of the PMF": the title and its owner's name
+        owners = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "poss") and c.text[:1].isupper()
+                  and c.lower_ not in ("the", "'s")]
         people = [sp.entity_id for sp in reversed(seen) if sp.entity_id is not None]
         people += [m.entity_id for m in reversed(view.recent_mentions(pos, 8)) if m.entity_id]
         for eid in people:
             ent = view.entity(eid)
             described = (roles.get(str(eid)) or "").lower()
             if ent is not None and ent.type is EntityType.PERSON and described and (
-                    title in described or canonical in described or self._same_office(title, described)):
+                    title in described or canonical in described or self._same_office(title, described)
+                    or (owners and tok.lower_ in re.findall(r"[\w-]+", described)
+                        and all(w in re.findall(r"[\w-]+", described) for w in owners))):
                 return Speaker(ent.entity_id, roles.get(ent.entity_id), False, ent.entity_id)
         return None
 
@@ -787,8 +792,28 @@ class SyntaxSpeakers(QuoteSpans):
                  and not is_inside_quote(view.text, m.start)]
         if not named:
             return None
+        core = " ".join([c.lower_ for c in tok.lefts if c.dep_ == "compound" and c.i == tok.i - 1] + [low])
+        fits = [m for m in named if self._holds_title(str(m.entity_id), core, roles)]
+        if fits and len({m.entity_id for m in fits}) == 1 and fits[-1].entity_id != named[-1].entity_id:
+            # "Former prime minister Nouri al-Maliki and Hadi al-Amiri ... The former premier warned": the one
+            # person named before whom the document or the knowledge base gives that office, not the last
+            eid = str(fits[-1].entity_id)
+            return next((sp for sp in reversed(seen) if sp.entity_id == eid), Speaker(eid, roles.get(eid), False, eid))
         eid = str(named[-1].entity_id)
         role = (roles.get(eid) or "").lower()
+        owners = self._title_owners(view, syn, tok)
+        if owners:  # "the Asaib leader": someone tied to Asaib Ahl al-Haq, named in the two sentences before
+            tied = next((str(m.entity_id) for m in reversed(named)
+                         if any(self._tied_to(view, str(m.entity_id), o, roles) for o in owners)), None)
+            if tied is not None:
+                return next((sp for sp in reversed(seen) if sp.entity_id == tied),
+                            Speaker(tied, roles.get(tied), False, tied))
+            if any((e := view.entity(o)) is not None and e.type in _GROUP_NOUNS for o in owners) and \
+                    self._serves_a_group(eid):
+                return None  # "Hadi al-Amiri ... The Asaib leader said": Amiri leads another group
+        if self._kb_holds(eid, core):  # "the Kurdish prime minister" after Masrour Barzani
+            return next((sp for sp in reversed(seen) if sp.entity_id == eid),
+                        Speaker(eid, roles.get(eid) or self.role_text(view, tok), False, eid))
         if self._other_title(view, [m for m in named if m.entity_id == eid], role, until):
             return None  # "... told the French ambassador ... The envoy said": someone else was described
         words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1] + [low]
@@ -802,7 +827,51 @@ class SyntaxSpeakers(QuoteSpans):
             return None  # described as another office ("prime minister" is not "the president")
         if low in heads and " ".join(words) not in role and not titled:
             return None  # the same head, another office ("foreign minister" is not "the prime minister")
-        return next((sp for sp in reversed(seen) if sp.entity_id == eid), Speaker(eid, roles.get(eid), False, eid))
+        return next((sp for sp in reversed(seen) if sp.entity_id == eid),
+                    Speaker(eid, roles.get(eid) or self.role_text(view, tok), False, eid))
+
+    @staticmethod
+    def _title_owners(view: DocView, syn: Syntax, tok: Token) -> list[str]:
+        """Return the organisations a title's own words name ("the Asaib leader", "the PMF chief")."""
+        return [str(m.entity_id) for m in syn.phrase_mentions(tok, appositions=False)
+                if m.entity_id and m.end <= tok.idx and view.type_of(m) in _GROUP_NOUNS | _STATE_NOUNS]
+
+    def _tied_to(self, view: DocView, eid: str, org: str, roles: dict[str, str]) -> bool:
+        """Return True when a person is tied to an organisation: their description in the document
+        names it, or the knowledge base gives them a role in it or lists them among its leaders."""
+        ent = view.entity(org)
+        described = (roles.get(eid) or "").lower()
+        if ent is not None and described and any(n.lower() in described for n in [ent.name, *ent.aliases] if n):
+            return True
+        record = self.kb.get(eid)
+        if record is not None and any(r.get("of") == org for r in record.attributes.get("roles", ())):
+            return True
+        group = self.kb.get(org)
+        return group is not None and any(r.get("person") == eid for r in group.attributes.get("leaders", ()))
+
+    def _serves_a_group(self, eid: str) -> bool:
+        """Return True when the knowledge base gives a person a role in an armed group, party or
+        international body."""
+        record = self.kb.get(eid)
+        return record is not None and any((of := self.kb.get(str(r.get("of")))) is not None and of.type in _GROUP_NOUNS
+                                          for r in record.attributes.get("roles", ()))
+
+    def _kb_holds(self, eid: str, title: str) -> bool:
+        """Return True when the knowledge base gives a person a role named by ``title`` ("prime minister",
+        or an office synonym of it: "premier"), a title of more than one word."""
+        record = self.kb.get(eid)
+        titles = [t for t in {title, *self.office_synonyms.get(title, ())} if len(t.split()) > 1]
+        return record is not None and any(t in str(r.get("role", "")).lower() for t in titles
+                                          for r in record.attributes.get("roles", ()))
+
+    def _holds_title(self, eid: str, title: str, roles: dict[str, str]) -> bool:
+        """Return True when a person's description in the document, or the knowledge base, gives them
+        the office ``title`` names (one of several words, or a synonym: "premier", "prime minister")."""
+        described = (roles.get(eid) or "").lower()
+        if described and (len(title.split()) > 1 or title in self.office_synonyms) and (
+                title in described or self._same_office(title, described)):
+            return True
+        return self._kb_holds(eid, title)
 
     def _other_title(self, view: DocView, named: list[Mention], role: str, until: int) -> bool:
         """Return True when a title word outside quotations, names and the person's own
@@ -814,7 +883,9 @@ class SyntaxSpeakers(QuoteSpans):
         if role:
             window = re.sub(re.escape(role), " ", window, flags=re.IGNORECASE)
         window = re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", " ", window)
-        return self.head_word.search(window) is not None
+        # a plural title ("withdrew his ministers") describes no one person the singular title could be
+        return any(not (w.group().lower() not in self.role_head_words and w.group().lower()[:-1] in self.role_head_words)
+                   for w in self.head_word.finditer(window))
 
     def _definite_org(self, view: DocView, tok: Token, pos: int, seen: list[Speaker], roles: dict[str, str],
                       named_only: bool = False) -> Speaker | None:

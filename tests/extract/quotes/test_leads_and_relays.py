@@ -74,3 +74,34 @@ def test_an_occasion_of_its_own_ends_the_outlet_a_speaker_spoke_to(extractor: Qu
                             "with tribal elders on Friday, Maliki said the cabinet had failed the south.")
     assert one(quotes, "stay united").via_id == "al-sumaria"
     assert one(quotes, "failed the south").via_id is None
+
+
+# -- definite titles for a person named before ------------------------------------------------------
+@pytest.mark.parametrize("text, fragment, speaker", [
+    pytest.param("Abu Fadak al-Mohammadawi, the chief of staff of the PMF, and Qais al-Khazali laid wreaths. "
+                 "Khazali told mourners that the blood would not be wasted. The PMF chief of staff said the fallen "
+                 "had saved Iraq.", "the fallen had saved Iraq", "abu-fadak-al-mohammadawi",
+                 id="a-title-owned-by-a-body-the-description-names"),
+    pytest.param("Qais al-Khazali, the secretary-general of Asaib Ahl al-Haq, spoke after Hadi al-Amiri. The Asaib "
+                 "leader said his movement would contest every seat.", "contest every seat", "qais-al-khazali",
+                 id="a-title-owned-by-a-group-not-the-last-named"),
+    pytest.param("Former prime minister Nouri al-Maliki and Hadi al-Amiri sat in the front row. The former "
+                 "premier warned that the PMF law must not be touched.", "must not be touched", "nouri-al-maliki",
+                 id="an-office-synonym-of-the-description"),
+    pytest.param("Masrour Barzani received the US consul general in Erbil. The Kurdish prime minister said the "
+                 "region needed more air defences.", "more air defences", "masrour-barzani",
+                 id="an-office-the-knowledge-base-gives"),
+    pytest.param("Muqtada al-Sadr pulled his ministers out of the cabinet on Monday. The Shiite cleric said the "
+                 "government had failed the poor.", "failed the poor", "muqtada-al-sadr",
+                 id="a-plural-title-between-is-no-one-else"),
+])
+def test_a_definite_title_is_the_person_it_fits(extractor: QuoteExtractor, text: str, fragment: str,
+                                                speaker: str) -> None:
+    assert one(run(extractor, text), fragment).speaker_id == speaker
+
+
+def test_a_channel_the_parser_made_a_participles_subject_is_not_the_speaker(extractor: QuoteExtractor) -> None:
+    text = ("Sadr's spokesman, Saleh Mohammed al-Iraqi, who is known as the Minister of the Leader, posted a "
+            "message on his Facebook page urging calm.")
+    q = one(run(extractor, text), "urging calm")
+    assert q.speaker_id not in (None, "facebook") and q.speaker_role == "Sadr's spokesman"
