@@ -91,6 +91,8 @@ class QuoteExtractor(QuoteBlocks):
                 continue
             if any(s < end and start < e for s, e in headlines):
                 continue  # the headline sums up what the body reports: its statements are the body's
+            if _LINK_LABEL.match(view.text, view.text.rfind("\n", 0, start) + 1):
+                continue  # "Read more: Sadr says ...": the headline of another story the page links to
             ms = [m for m in view.in_sentence(start, end) if not self.is_quoted(view.text, m, start)]
             opening = begins_paragraph(view.text, start)
             pending, intro = intro, None
@@ -313,6 +315,9 @@ class QuoteExtractor(QuoteBlocks):
 # Titles a wire lead gives a person it names only in the next paragraph.
 _LEAD_TITLES = frozenset({"leader", "head", "chief", "commander", "secretary-general", "chairman", "founder",
                           "minister", "governor", "president", "spokesman", "spokeswoman", "spokesperson"})
+# A line that links to another story ("Read more: ...", "Related: ...", "WATCH: ...").
+_LINK_LABEL = re.compile(r"[ \t]*(?:read\s+more|read\s+also|also\s+read|related(?:\s+(?:news|stories|articles?))?|"
+                         r"see\s+also|watch|listen|recommended|more\s+on\s+this)\s*[:|\u2013\u2014-]", re.IGNORECASE)
 # An occasion an attribution names ("in a speech", "at a meeting with", "during a visit to").
 _SETTING = re.compile(r"\b(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:speech|statement|"
                       r"meeting|conference|sermon|address|rally|ceremony|session|gathering|visit|briefing|"

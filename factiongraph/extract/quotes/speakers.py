@@ -1016,7 +1016,8 @@ class SyntaxSpeakers(QuoteSpans):
         for issuer in issuers:
             found = self.speakers_of(view, syn, issuer, pos, last, seen, roles, kinds=kinds)
             named = [sp for sp in found if sp.entity_id is not None]
-            if named and issuer not in [i for _, i in syn.prep_objects(tok, ("from", "by"))]:
+            if named and (issuer not in [i for _, i in syn.prep_objects(tok, ("from", "by"))]
+                          or issuer.lower_ in self.spokes_nouns):  # "a statement from the office of X": X
                 return named[:1]
             if not named and found and issuer.lower_ in self.collective_heads | self.source_heads:
                 return found[:1]  # "statements issued by several groups": those groups, unnamed

@@ -105,3 +105,18 @@ def test_a_channel_the_parser_made_a_participles_subject_is_not_the_speaker(extr
             "message on his Facebook page urging calm.")
     q = one(run(extractor, text), "urging calm")
     assert q.speaker_id not in (None, "facebook") and q.speaker_role == "Sadr's spokesman"
+
+
+def test_a_statement_from_the_office_of_a_person_is_that_persons(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "According to a statement from the office of Prime Minister Mohammed Shia al-Sudani, "
+                           "the two delegations agreed to meet again in May."), "meet again in May")
+    assert q.speaker_id == "mohammed-shia-al-sudani"
+
+
+def test_a_line_linking_to_another_story_holds_no_statement(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Kataib Hezbollah said on Sunday that it would keep its weapons.\n"
+                            "Read more: Sadr says the militias must disband\n"
+                            "WATCH: Khazali warns Washington in a fiery speech\n"
+                            "The group's statement added that the truce was over.")
+    assert not any("disband" in q.text or "Washington" in q.text for q in quotes)
+    assert one(quotes, "truce was over").speaker_id == "kataib-hezbollah"
