@@ -1326,7 +1326,9 @@ class QuoteClauses(SyntaxSpeakers):
         first = next((t.i for t in span if not t.is_punct and not t.is_space), span.start)
         for t in span:
             # "X reported, citing Y, that ...", or the citation opening the sentence: "Quoting Y, X reported ..."
-            if (t.i > cue.tok.i or t.i == first) and t.lower_ in wanted:
+            aside = t.i < cue.tok.i and t.i > 0 and t.doc[t.i - 1].text == "," and (
+                t.head.i == cue.tok.i or t.head.head.i == cue.tok.i)  # "X, citing Y, reported that ..."
+            if (t.i > cue.tok.i or t.i == first or aside) and t.lower_ in wanted:
                 obj = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
                 if obj is None:
                     return None
@@ -1542,6 +1544,9 @@ class QuoteClauses(SyntaxSpeakers):
             return None  # "according to <the publishing outlet>": its own reporting
         outlet = speakers[0].entity_id if len(speakers) == 1 and self.is_outlet(view, speakers[0].entity_id) \
             else self._carrier(view, syn, objs[0])
+        if outlet is None:  # "according to officials who spoke to The Washington Post": the outlet they spoke to
+            outlet = next((found for rel in objs[0].children if rel.dep_ == "relcl"
+                           and (found := self.parsed_via(view, syn, rel, set())) is not None), None)
         return Finding(speakers, "quote-reported", [span], outlet, tok.idx)
 
     def _carrier(self, view: DocView, syn: Syntax, statement: Token) -> str | None:

@@ -120,3 +120,15 @@ def test_a_line_linking_to_another_story_holds_no_statement(extractor: QuoteExtr
                             "The group's statement added that the truce was over.")
     assert not any("disband" in q.text or "Washington" in q.text for q in quotes)
     assert one(quotes, "truce was over").speaker_id == "kataib-hezbollah"
+
+
+def test_an_outlet_citing_a_source_in_commas_before_its_verb_relays_the_source(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "The Wall Street Journal, citing Iraqi officials, reported that the drones had "
+                           "been flown in from Iran."), "flown in from Iran")
+    assert q.speaker_id is None and q.speaker_role == "Iraqi officials" and q.via_id == "wall-street-journal"
+
+
+def test_according_to_sources_who_spoke_to_an_outlet_is_relayed_by_it(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "According to two Iraqi officials who spoke to The Washington Post, the brigade had "
+                           "moved its launchers across the border."), "moved its launchers")
+    assert q.speaker_id is None and q.via_id == "washington-post"
