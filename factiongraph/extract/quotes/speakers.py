@@ -215,6 +215,10 @@ class SyntaxSpeakers(QuoteSpans):
                 continue  # "Turkey's defence ministry said": the ministry speaks, not Turkey
             if low in _NO_OUTLET_HEADS and view.type_of(m) is EntityType.MEDIA_OUTLET and m.end <= tok.idx:
                 continue  # "Türkiye's National Defence Ministry": a word of its name, not the outlet
+            if low in self.role_head_words and low not in self.spokes_nouns and not plural and m.entity_id and \
+                    view.type_of(m) in _GROUP_NOUNS | _STATE_NOUNS and any(
+                    c.dep_ in ("poss", "compound", "amod") and syn.mention_at(c) is m for c in tok.lefts):
+                return [self._org_title_holder(view, tok, str(m.entity_id))]  # "the PMF chairman": a person
             if m.entity_id and view.type_of(m) in kinds and not self._is_modifier_place(view, m) and \
                     not (view.type_of(m) is EntityType.COUNTRY and self._is_people(view, m)):
                 eid = str(m.entity_id)
@@ -829,6 +833,16 @@ class SyntaxSpeakers(QuoteSpans):
             return None  # the same head, another office ("foreign minister" is not "the prime minister")
         return next((sp for sp in reversed(seen) if sp.entity_id == eid),
                     Speaker(eid, roles.get(eid) or self.role_text(view, tok), False, eid))
+
+    def _org_title_holder(self, view: DocView, tok: Token, org: str) -> Speaker:
+        """Return who a title an organisation's name qualifies is ("the PMF chairman said"): the one
+        person the document names whom the knowledge base gives that title in it that year, else
+        someone unnamed described by the title."""
+        role = self.role_text(view, tok)
+        holders = [r.id for r in self.kb.role_holders(tok.text, org, view.year) if view.ctx.entity(r.id) is not None]
+        if len(holders) == 1:
+            return Speaker(holders[0], role, False, holders[0])
+        return Speaker(None, role, False, f"desc-person:{tok.lower_}#{tok.idx}")
 
     @staticmethod
     def _title_owners(view: DocView, syn: Syntax, tok: Token) -> list[str]:

@@ -132,3 +132,22 @@ def test_according_to_sources_who_spoke_to_an_outlet_is_relayed_by_it(extractor:
     q = one(run(extractor, "According to two Iraqi officials who spoke to The Washington Post, the brigade had "
                            "moved its launchers across the border."), "moved its launchers")
     assert q.speaker_id is None and q.via_id == "washington-post"
+
+
+@pytest.mark.parametrize("text", ["Kataib Hezbollah has long claimed the right to strike foreign forces.",
+                                  "The Badr Organization has always claimed a role as the guardian of Diyala."])
+def test_a_right_or_role_claimed_is_a_claim(extractor: QuoteExtractor, text: str) -> None:
+    quotes = run(extractor, text)
+    assert len(quotes) == 1 and quotes[0].text.startswith("claimed")
+
+
+def test_claiming_lives_is_no_claim(extractor: QuoteExtractor) -> None:
+    assert run(extractor, "The bombing in Sadr City claimed the lives of twelve people.") == []
+
+
+def test_a_title_an_organisation_qualifies_is_a_person_not_the_organisation(extractor: QuoteExtractor) -> None:
+    alone = one(run(extractor, "The PMF chairman said the brigades would stay in Sinjar."), "stay in Sinjar")
+    assert alone.speaker_id is None and alone.speaker_role == "PMF chairman"
+    named = one(run(extractor, "Falih al-Fayyadh toured the front on Monday. The PMF chairman said the brigades "
+                               "would stay in Sinjar."), "stay in Sinjar")
+    assert named.speaker_id == "faleh-al-fayyadh"
