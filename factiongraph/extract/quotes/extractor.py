@@ -198,6 +198,9 @@ class QuoteExtractor(QuoteBlocks):
                 head in _LEAD_TITLES  # "The leader of an Iran-backed militia warned ..."
             if sp.entity_id is not None or not (sp.key.startswith("desc-person:") and not sp.anonymous or definite):
                 continue
+            at = sp.key.rsplit("#", 1)[-1]
+            if at.isdigit() and view.text[int(at):int(at) + 1].isupper():
+                continue  # a person named by a name we do not know ("Renad Mansour"), not described
             if any(view.type_of(m) is EntityType.PERSON for m in view.mentions if m.start < st.end):
                 continue  # someone was named before: the description may be theirs, or another's
             nxt = next((o for o in out[n + 1:] if o.start >= st.end), None)

@@ -143,6 +143,11 @@ class SyntaxSpeakers(QuoteSpans):
             if group is not None:  # "the group's Telegram channel said": the group last named
                 sp = self.resolve_pronoun(view, f"the {group.lower_}", pos, last, seen, roles)
                 return [sp] if sp is not None else []
+        place = syn.mention_at(tok)
+        if tok.text[:1].isupper() and place is not None and view.type_of(place) is EntityType.PLACE:
+            unnamed = self._unnamed_by_surname(tok.lower_, seen)
+            if unnamed is not None:  # "Renad Mansour, who ..., said ... Mansour said": not the district
+                return [unnamed]
         named = self._named_head(view, syn, tok, kinds, roles)
         if named is not None:
             return [named]
@@ -237,13 +242,17 @@ class SyntaxSpeakers(QuoteSpans):
         described = self._described(view, syn, tok, seen, kinds) or self._someone(view, syn, tok, seen, roles)
         first = next(t for t in tok.subtree if t.dep_ != "det")
         affiliation = self._affiliation(view, syn, tok)  # "X of Chatham House": where X works
+        # "Renad Mansour, who heads ...": a relative clause tells about the name, it is no part of it
+        who = [c for c in tok.rights if c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whose")
+               and tok.doc[c.left_edge.i - 1].text == ","]
+        aside = affiliation | {t.i for c in who for t in c.subtree}
         if described is None and tok.dep_ in ("nsubj", "pobj") and all(
                 view.type_of(m) in (EntityType.PLACE, EntityType.COUNTRY) and m.start > first.idx
-                for m in syn.phrase_mentions(tok) if not any(m.start <= tok.doc[k].idx < m.end for k in affiliation)
+                for m in syn.phrase_mentions(tok) if not any(m.start <= tok.doc[k].idx < m.end for k in aside)
         ):  # "Renad Mansour", "Anbar Provincial Council": no place speaks
-            name = self._unknown_name(tok, affiliation)
+            name = self._unknown_name(tok, aside)
             if name is not None:  # "International Christian Concern said": a name we do not know, as written
-                kind = "desc-person" if _PARTICLE_NAME.search(name) else "desc-body"  # "Mahdi Taqi al-Amirli"
+                kind = "desc-person" if _PARTICLE_NAME.search(name) or who else "desc-body"  # "Mahdi Taqi al-Amirli"
                 title = next((c for c in tok.rights if c.dep_ == "appos" and c.text[:1].islower()), None)
                 role = self.role_text(view, title) if title is not None else name  # "X, commander of Y, said"
                 if title is None and affiliation:  # "Renad Mansour of Chatham House"
@@ -448,7 +457,8 @@ class SyntaxSpeakers(QuoteSpans):
         if sp is None:
             return False
         ent = view.entity(sp.entity_id)
-        return (ent is not None and ent.type is EntityType.PERSON) or (sp.anonymous and not self.is_plural_source(sp))
+        return (ent is not None and ent.type is EntityType.PERSON) or (sp.anonymous and not self.is_plural_source(sp)) \
+            or (sp.entity_id is None and sp.key.startswith("desc-person:"))  # a person we could not name
 
     def _described_before(self, view: DocView, syn: Syntax, tok: Token, last: Speaker | None,
                           roles: dict[str, str]) -> Speaker | None:
@@ -1144,6 +1154,12 @@ class SyntaxSpeakers(QuoteSpans):
             if prior is not None:
                 return prior
         return Speaker(None, role, True, f"{head}#{tok.idx}")
+
+    @staticmethod
+    def _unnamed_by_surname(low: str, seen: list[Speaker]) -> Speaker | None:
+        """Return an earlier speaker no entity names whose name as written ends in ``low``."""
+        return next((sp for sp in reversed(seen) if sp.entity_id is None and sp.key.startswith("desc-person:")
+                     and sp.key.split(":", 1)[1].split("#")[0].split()[-1:] == [low]), None)
 
     def _by_surname(self, view: DocView, word: str, seen: list[Speaker]) -> Speaker | None:
         """Return an earlier person speaker whose name ends in ``word`` ("Sharifi said")."""

@@ -40,6 +40,10 @@ _OBJECT_OF = re.compile(r"\b(?:for|of|to|with|by)\s+(?:the|a|an|its|his|her|thei
 
 # How many sentences back "he said" after a quote of several sentences looks for its speaker.
 _QUOTE_LOOKBACK = 4
+# Capitalised words before a capital's name that are no part of a person's name ("Meanwhile Washington said").
+_NOT_NAME_WORDS = frozenset({"meanwhile", "but", "and", "then", "now", "today", "yesterday", "also", "so", "yet",
+                             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                             "however", "still", "since", "while", "when", "as", "the", "in", "on", "at"})
 # The sentence after '"...," he said.' that names the speaker: "X made the remarks ...".
 _NAMED_AFTER = re.compile(r"\b(?:made\s+the\s+(?:remarks|comments|statement)|(?:remarks|comments|statement)"
                           r"\s+(?:came|were\s+made|was\s+made))\b", re.IGNORECASE)
@@ -160,6 +164,9 @@ class QuoteSubjects(QuotePatterns):
         """
         if view.type_of(m) is not EntityType.PLACE or not _SUBJECT_GAP.fullmatch(view.text, m.end, vs):
             return False
+        name = re.search(r"\b([A-Z][\w'\u2019-]+)[ \t]+$", view.text[max(0, m.start - 40):m.start])
+        if name is not None and name.group(1).lower() not in _NOT_NAME_WORDS:
+            return False  # "Renad Mansour, who heads ..., said": a person whose surname is a place's name
         lead = view.text[start:m.start]
         return bool(re.search(r"(?:^|[,;]\s*|\b(?:which|that|and|but)\s+)$", lead)) and \
             not re.search(r"\b(?:in|at|from|of|near|to|into)\s+(?:the\s+)?$", lead, re.IGNORECASE)

@@ -151,3 +151,13 @@ def test_a_title_an_organisation_qualifies_is_a_person_not_the_organisation(extr
     named = one(run(extractor, "Falih al-Fayyadh toured the front on Monday. The PMF chairman said the brigades "
                                "would stay in Sinjar."), "stay in Sinjar")
     assert named.speaker_id == "faleh-al-fayyadh"
+
+
+def test_a_person_whose_surname_is_a_district_is_no_place(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Renad Mansour, who heads a research programme at Chatham House, said the factions "
+                            "had captured the state.\n\n"
+                            "\"They have ministries and budgets now,\" he said.\n\n"
+                            "Mansour said the strikes had changed little.")
+    assert len(quotes) == 3
+    assert all(q.speaker_id != "mansour" for q in quotes)
+    assert len({q.speaker_role for q in quotes}) == 1
