@@ -806,6 +806,15 @@ class SyntaxSpeakers(QuoteSpans):
                  and not is_inside_quote(view.text, m.start)]
         if not named:
             return None
+        demonyms = [c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound") and c.text in self.lexicon.demonyms]
+        if demonyms:  # "the Iraqi leader": a person whose description is Iraqi, not the US president named last
+            fitting = [m for m in named if all(d in (roles.get(str(m.entity_id)) or "").lower().split() for d in demonyms)]
+            if fitting:
+                eid = str(fitting[-1].entity_id)
+                return next((sp for sp in reversed(seen) if sp.entity_id == eid),
+                            Speaker(eid, roles.get(eid), False, eid))
+            if roles.get(str(named[-1].entity_id)):
+                return None  # described, and not so
         core = " ".join([c.lower_ for c in tok.lefts if c.dep_ == "compound" and c.i == tok.i - 1] + [low])
         fits = [m for m in named if self._holds_title(str(m.entity_id), core, roles)]
         if fits and len({m.entity_id for m in fits}) == 1 and fits[-1].entity_id != named[-1].entity_id:

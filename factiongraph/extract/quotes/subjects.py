@@ -403,6 +403,12 @@ class QuoteSubjects(QuotePatterns):
                         "rule.definite-reference"):
                     continue
                 phrase = find_role_phrase_before(text, m.start, start, self.lexicon, self.role_heads)
+                inner = [o for o in view.in_sentence(phrase[1], m.start) if o.start >= phrase[1]
+                         and view.type_of(o) is EntityType.PERSON] if phrase is not None else []
+                if phrase is not None and inner:
+                    # "Prime Minister X and US President Y": Y's title starts after X
+                    rest = re.sub(r"^[\s,]*(?:and\s+)?", "", text[inner[-1].end:m.start]).strip()
+                    phrase = (rest, m.start - len(rest) - 1) if rest and self.head_word.search(rest) else None
                 if phrase is None and view.type_of(m) is EntityType.PERSON:
                     # "the new prime minister, Mustafa al-Kadhimi", "The interior ministry spokesman,
                     # Brig. Gen. Saad Maan": the title set off by a comma (and a rank)

@@ -161,3 +161,11 @@ def test_a_person_whose_surname_is_a_district_is_no_place(extractor: QuoteExtrac
     assert len(quotes) == 3
     assert all(q.speaker_id != "mansour" for q in quotes)
     assert len({q.speaker_role for q in quotes}) == 1
+
+
+def test_a_title_written_before_the_second_of_two_names_is_only_its_own(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "Iraqi Prime Minister Mohammed Shia al-Sudani and US President Joe Biden met in "
+                            "Washington on Monday. Biden said the partnership would deepen. The Iraqi leader, for "
+                            "his part, said his government would protect the advisers.")
+    assert one(quotes, "partnership would deepen").speaker_role == "US President"
+    assert one(quotes, "protect the advisers").speaker_id == "mohammed-shia-al-sudani"
