@@ -64,7 +64,7 @@ _REFUSALS = frozenset({"declined", "declines", "decline", "refused", "refuses", 
 _IN_VIEW = re.compile(r"\s*In\s+(?:(?P<pronoun>his|her|their)|(?P<owner>[^,\n]{2,60}?)(?:'s|\u2019s))\s+"
                       r"(?:view|opinion|assessment|estimation|words)\s*,\s*"
                       r"|\s*In\s+the\s+(?:view|opinion|assessment|words)\s+of\s+(?P<holder>[^,\n]{2,80}?)\s*,\s*")
-_CARRIERS = frozenset({"carried", "published", "broadcast", "aired", "posted", "run", "circulated"})
+_CARRIERS = frozenset({"carried", "published", "broadcast", "aired", "posted", "run", "circulated", "received"})
 _REPUTATION = frozenset({"known", "notorious", "famous", "renowned", "infamous", "remembered", "noted"})
 _OPEN_QUESTIONS = frozenset({"whether", "if", "who", "whom", "what", "which", "how", "when", "where", "why"})
 # Verbs and adjectives whose infinitive of saying tells of words still to come ("is expected to say

@@ -64,7 +64,8 @@ _NO_OUTLET_HEADS = frozenset({"ministry", "army", "military", "government", "pol
                               "embassy", "directorate", "court", "parliament", "committee", "forces"})
 # Participles that name a relay ("in a statement carried by X"); other clauses are not searched.
 _RELAY_PARTICIPLES = frozenset({"carried", "published", "broadcast", "aired", "posted", "quoted", "cited",
-                                "reported", "obtained", "seen", "shared", "released", "issued", "run"})
+                                "reported", "obtained", "seen", "shared", "released", "issued", "run",
+                                "received", "followed"})  # "a statement received by INA", "followed by X"
 _TRIM = EDGE_TRIM + "(\u2022*"
 # Participles by which a statement names who issued it ("a statement issued by X").
 _ISSUING = frozenset({"issued", "released", "published", "signed", "posted", "put"})

@@ -169,3 +169,15 @@ def test_a_title_written_before_the_second_of_two_names_is_only_its_own(extracto
                             "his part, said his government would protect the advisers.")
     assert one(quotes, "partnership would deepen").speaker_role == "US President"
     assert one(quotes, "protect the advisers").speaker_id == "mohammed-shia-al-sudani"
+
+
+def test_a_statement_received_by_an_agency_is_not_the_agencys(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "A statement by the ministry, received by the Iraqi News Agency (INA), stated that "
+                           "\"the minister chaired a meeting of the border commanders.\""), "border commanders")
+    assert q.speaker_id != "iraqi-news-agency" and q.via_id == "iraqi-news-agency"
+
+
+def test_a_press_conference_followed_by_an_agency_reached_the_reader_through_it(extractor: QuoteExtractor) -> None:
+    q = one(run(extractor, "Hadi al-Amiri stated in a press conference followed by Shafaq News Agency that the "
+                           "budget would pass within days."), "budget would pass")
+    assert q.speaker_id == "hadi-al-amiri" and q.via_id == "shafaq-news"
