@@ -112,6 +112,7 @@ class QuoteExtractor(QuoteBlocks):
                         view, ms, start, end, last, speakers_seen, roles), speakers_seen)
             else:
                 found = self.attribute(view, ms, start, end, last, speakers_seen, roles)
+            found = [f for f in found if not self.interviewer_asks(view, f)]
             if opening and not found:
                 found = self.paragraph_statement(view, start, pending, answer if transcript else None)
             if opening:
@@ -159,6 +160,13 @@ class QuoteExtractor(QuoteBlocks):
                 speaker = replace(speaker, role=described[speaker.entity_id])
             self.add_quote(view, quotes, speaker, via, st.start, st.end, st.rule, st.others)
         return list(quotes.values())
+
+    def interviewer_asks(self, view: DocView, finding: Finding) -> bool:
+        """Return True for a question an outlet put ("The National asked X whether ..."): the
+        interviewer's words are no statement of the story."""
+        verb = re.match(r"[a-z]+", view.text[finding.verb:finding.verb + 8])
+        return verb is not None and verb.group() in ("asked", "asks", "ask", "asking") and bool(finding.speakers) \
+            and all(self.is_outlet(view, sp.entity_id) for sp in finding.speakers)
 
     @staticmethod
     def own_setting(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -181,3 +181,9 @@ def test_a_press_conference_followed_by_an_agency_reached_the_reader_through_it(
     q = one(run(extractor, "Hadi al-Amiri stated in a press conference followed by Shafaq News Agency that the "
                            "budget would pass within days."), "budget would pass")
     assert q.speaker_id == "hadi-al-amiri" and q.via_id == "shafaq-news"
+
+
+def test_the_question_an_outlet_put_is_no_statement(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "In an interview, The National asked Fuad Hussein whether Baghdad could stay out of the "
+                            "conflict. \"We have no other choice at all,\" the foreign minister said.")
+    assert [q.speaker_id for q in quotes] == ["fuad-hussein"]
