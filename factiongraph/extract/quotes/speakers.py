@@ -379,6 +379,10 @@ class SyntaxSpeakers(QuoteSpans):
             holder = self._office_holder(view, syn, tok)
             if holder is not None:  # "BAGHDAD (Reuters) - Iraq's prime minister vowed ...": the holder, named later
                 return holder
+        if person:
+            named = self._name_set_off(view, syn, tok)
+            if named is not None:  # "The head of X's Department of Foreign Relations, Safeen Dizayee, said"
+                return named
         kind = "desc-person" if person else "desc-body"
         prior = next((sp for sp in reversed(seen) if sp.entity_id is None and sp.key.startswith(f"{kind}:{low}#")),
                      None)
@@ -1165,6 +1169,31 @@ class SyntaxSpeakers(QuoteSpans):
                 return prior
         return Speaker(None, role, True, f"{head}#{tok.idx}")
 
+    def _name_set_off(self, view: DocView, syn: Syntax, tok: Token) -> Speaker | None:
+        """Return the person a title's phrase names in commas with a name no mention covers ("The
+        head of the region's Department of Foreign Relations, Safeen Dizayee, said"): someone
+        unnamed, keyed by the name (a later "Dizayee" is them), described by the title."""
+        for ap in tok.subtree:
+            if ap.dep_ != "appos" or ap.i <= tok.i or ap.doc[ap.left_edge.i - 1].text != ",":
+                continue
+            words = [t for t in ap.subtree if t.text != "-"]
+            if len(words) < 2 or any(not (t.is_alpha and t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES)
+                                     for t in words) or syn.phrase_mentions(ap, appositions=False):
+                continue
+            after = ap.doc[ap.right_edge.i + 1] if ap.right_edge.i + 1 < len(ap.doc) else None
+            if after is None or after.text != ",":
+                continue
+            name = " ".join(t.text for t in words)
+            start = tok.left_edge.idx
+            role = self.plain_text(view.text[start:ap.doc[ap.left_edge.i - 1].idx])
+            return Speaker(None, role, False, f"desc-person:{name.lower()}#{ap.left_edge.idx}")
+        return None
+
+    @staticmethod
+    def plain_text(text: str) -> str:
+        """Return ``text`` without edge punctuation and with single spaces."""
+        return re.sub(r"\s+", " ", text).strip(_TRIM + ". ")
+
     @staticmethod
     def _unnamed_by_surname(low: str, seen: list[Speaker]) -> Speaker | None:
         """Return an earlier speaker no entity names whose name as written ends in ``low``."""
@@ -1172,8 +1201,12 @@ class SyntaxSpeakers(QuoteSpans):
                      and sp.key.split(":", 1)[1].split("#")[0].split()[-1:] == [low]), None)
 
     def _by_surname(self, view: DocView, word: str, seen: list[Speaker]) -> Speaker | None:
-        """Return an earlier person speaker whose name ends in ``word`` ("Sharifi said")."""
+        """Return an earlier person speaker whose name ends in ``word`` ("Sharifi said"), also one
+        we could not name but by the name as written."""
         low = word.lower()
+        unnamed = self._unnamed_by_surname(low, seen)
+        if unnamed is not None:
+            return unnamed
         for sp in reversed(seen):
             ent = view.entity(sp.entity_id)
             if ent is not None and ent.type is EntityType.PERSON and any(

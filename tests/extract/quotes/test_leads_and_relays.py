@@ -187,3 +187,11 @@ def test_the_question_an_outlet_put_is_no_statement(extractor: QuoteExtractor) -
     quotes = run(extractor, "In an interview, The National asked Fuad Hussein whether Baghdad could stay out of the "
                             "conflict. \"We have no other choice at all,\" the foreign minister said.")
     assert [q.speaker_id for q in quotes] == ["fuad-hussein"]
+
+
+def test_a_name_set_off_after_a_title_keys_the_unnamed_speaker(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "The head of the region's Department of Foreign Relations, Safeen Dizayee, said the "
+                            "shelling was a crime. Dizayee told reporters that Erbil would complain to Baghdad.")
+    first, second = one(quotes, "was a crime"), one(quotes, "complain to Baghdad")
+    assert first.speaker_role == "head of the region's Department of Foreign Relations"
+    assert second.speaker_role == first.speaker_role
