@@ -575,6 +575,9 @@ class QuoteClauses(SyntaxSpeakers):
                 continue  # "X stressed that A is B and called on C": X's second statement
             if QuoteClauses._contrasted(cue.tok):
                 continue  # "X says A, while Y says B": Y's statement, set against X's
+            if cue.kind.startswith("participle") and QuoteClauses._with_object(cue.tok) and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in cue.tok.children):
+                continue  # "X said A, with a senior aide warning that B": the aide's own statement
             if kind == "claim" or not cue.kind.startswith("participle"):
                 return True
             return not QuoteClauses._after_quote(cue.tok.doc, a, cue.tok, quoted)
@@ -1184,6 +1187,10 @@ class QuoteClauses(SyntaxSpeakers):
             contrast = [t.left_edge.i for t in doc[content[0]:content[1]] if t.i in cue_at and self._contrasted(t)]
             if contrast:  # "X says A, while Y says B": A
                 content = (content[0], max(content[0] + 1, min(contrast)))
+            absolute = [t.head.i - 1 for t in doc[content[0]:content[1]] if t.i in cue_at and self._with_object(t)
+                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and t.head.i > content[0]]
+            if absolute:  # "X said A, with a senior aide warning that B": A
+                content = (content[0], max(content[0] + 1, min(absolute)))
             cue.content = content
             relay = [t.left_edge.i for r in doc[content[0]:content[1]] if r.lower_ in self.report_verbs
                      for t in self._nominal_subjects(syn, r) if content[0] < t.i < r.i
@@ -1685,7 +1692,7 @@ class QuoteClauses(SyntaxSpeakers):
         """Return True for a participle the parser made the object of "with" after a comma, its
         speaker its subject ("..., with a senior aide warning that ...")."""
         head = tok.head
-        return bool(tok.dep_ == "pobj" and head.lower_ == "with" and head.i > 0
+        return bool(tok.dep_ in ("pobj", "pcomp") and head.lower_ == "with" and head.i > 0
                     and tok.doc[head.i - 1].text == ",")
 
     def _governing_speakers(self, view: DocView, syn: Syntax, tok: Token, span: Any, start: int, end: int,

@@ -195,3 +195,11 @@ def test_a_name_set_off_after_a_title_keys_the_unnamed_speaker(extractor: QuoteE
     first, second = one(quotes, "was a crime"), one(quotes, "complain to Baghdad")
     assert first.speaker_role == "head of the region's Department of Foreign Relations"
     assert second.speaker_role == first.speaker_role
+
+
+def test_a_with_phrase_inside_the_reported_clause_is_its_subjects_own_statement(extractor: QuoteExtractor) -> None:
+    quotes = run(extractor, "A Shiite armed group in Iraq said on Tuesday it would halt attacks on US forces, with "
+                            "a senior aide to its leader warning that the pause could end at any time.")
+    main = one(quotes, "halt attacks")
+    aide = one(quotes, "could end at any time")
+    assert "aide" not in main.text and aide.speaker_role == "senior aide to its leader"
