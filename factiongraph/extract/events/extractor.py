@@ -58,7 +58,7 @@ from factiongraph.extract.events.told_dates import (date_before_by_span, date_to
                                                     series_period, set_apart_tokens)
 from factiongraph.extract.events.told_places import place_told_later
 from factiongraph.extract.events.arguments import ArgumentReader, trigger_head
-from factiongraph.extract.events.role_words import ANNOUNCE_VERBS, SELF_CHANGES
+from factiongraph.extract.events.role_words import ANNOUNCE_VERBS, DONE_BY, SELF_CHANGES
 from factiongraph.kb import KnowledgeBase
 from factiongraph.extract.events.verb_readings import (ASPECT_PAST, CONTRAST_MARKS, IRREGULAR_PAST, STAGING_VERBS,
                                                         absolute_past, agent_of_conjoined, deadline_given, topic_of,
@@ -190,7 +190,7 @@ class EventExtractor:
     """
 
     NAME = "extract.events"
-    VERSION = 8  # 3: no guessed years, weekdays dated only by days the text writes; 4-6, 8: places and counts; 6-8: actors, dates; 8: round 11 detection (CHANGELOG)
+    VERSION = 9  # 3: no guessed years, weekdays dated only by days the text writes; 4-6, 8: places and counts; 6-9: actors, dates; 8: round 11 detection; 9: round 12 roles (CHANGELOG)
     REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
     ASSIGNS = ("Event",)
 
@@ -1653,8 +1653,13 @@ class EventExtractor:
             return  # "Washington has said X is behind such attacks": a kind of happening, not this one
         text = ctx.document.text
         own_claim = _SAID_RESPONSIBLE.search(sent_text) is not None  # "X said it was responsible": the speaker
-        groups = [m.entity_id for m in self._mentions_of(sents, k, mentions)
+        # "Iran's Revolutionary Guards were behind the strike": the body named, not the state owning it
+        ordered = sorted(self._mentions_of(sents, k, mentions), key=lambda m: (m.start, -m.end))
+        owners = {id(ordered[i]) for i, head in find_modifiers(ctx, text, ordered).items()
+                  if is_participant(ctx, ordered[head]) and _entity_type(ctx, ordered[head]) is not EntityType.PERSON}
+        groups = [m.entity_id for m in ordered
                   if m.entity_id and is_participant(ctx, m) and (own_claim or not is_speaker(ctx.spacy_text(), m))
+                  and id(m) not in owners
                   and (not accused or any(a <= m.start < b for a, b in accused))
                   and ctx.entity(m.entity_id) is not None
                   and ctx.entities[m.entity_id].type in (EntityType.ARMED_GROUP, EntityType.STATE_BODY,
@@ -1727,7 +1732,7 @@ class EventExtractor:
                     event.certainty = Certainty.ALLEGED
                 start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
                 event.evidence.append(Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end],
-                                               "rule.event-responsibility.v5", 0.6))
+                                               "rule.event-responsibility.v6", 0.6))
                 return
 
 
@@ -1775,6 +1780,15 @@ def _accused_spans(sent: Any) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     for tok in sent:
+        if tok.dep_ == "agent" and tok.head.lower_ in DONE_BY and tok.head.i != tok.i:
+            # "the attack carried out by Daesh terrorists against Iraqi forces": the agent, not whom
+            # the deed was done against
+            for obj in (c for c in tok.children if c.dep_ == "pobj"):
+                said = {d.i for c in obj.children if c.dep_ in ("appos", "relcl", "acl")
+                        or c.dep_ == "prep" and c.lower_ in ("against", "on", "in", "near", "at") for d in c.subtree}
+                sub = [d for d in obj.subtree if d.i not in said]
+                spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+            continue
         if tok.lower_ not in _ACCUSING or tok.pos_ == "NOUN":
             continue
         if not _ACCUSING[tok.lower_] and not any(c.lower_ == "responsible" for c in tok.subtree):

@@ -8,7 +8,7 @@ from factiongraph.extract.events.reader_base import Arguments, Token, entity_typ
 from factiongraph.extract.events.role_words import (
     ACTOR_PREPS, AIMING_PARTICIPLES, ANNOUNCED_OPERATIONS, ANNOUNCE_VERBS, ANSWER_NOUNS, ANSWER_VERBS,
     ATTEND_VERBS, DEED_LABELS, DEED_VERBS, DONE_BY, FORCE_LABELS, HITTING_VERBS, INVOLVEMENT_NOUNS,
-    LEAVING_LABELS, LIGHT_VERBS, MEMBER_HEADS, MOURNING_LABELS, ORDER_VERBS, PARTICIPANT_TYPES, PRONOUNS,
+    LAUNCHED_MEANS, LEAVING_LABELS, LIGHT_VERBS, MEMBER_HEADS, MOURNING_LABELS, ORDER_VERBS, PARTICIPANT_TYPES, PRONOUNS,
     REFERENCE_PREPS, SELF_CHANGES, SPARKING, SPEAKING_VERBS, SPOKEN_LABELS, STATE_DEEDS, SURVIVE_VERBS,
     TAKING_VERBS, TARGET_PREPS, UNDERGONE_LABELS, WITH_SIDES)
 from factiongraph.extract.events.target_roles import TargetReader
@@ -169,8 +169,10 @@ class NounRoleReader(TargetReader):
                 args.add("actor", named)
                 if subjects and not named:
                     args.unnamed_actor = phrase_text(subjects[0])
-            if verb.lower_ in LIGHT_VERBS and noun.dep_ == "dobj" and label in FORCE_LABELS:
-                # "carried out an airstrike on an ISIS hideout", the "on" phrase hung on the verb
+            if noun.dep_ == "dobj" and (verb.lower_ in LIGHT_VERBS and label in FORCE_LABELS
+                                        or noun.lower_ in LAUNCHED_MEANS):
+                # "carried out an airstrike on an ISIS hideout", "threw a grenade at the KDP office":
+                # the "on" / "at" phrase hung on the verb
                 self._target(args, [o for _p, o in self.sx.prep_objects(verb, TARGET_PREPS)])
         elif noun.dep_ in ("nsubj",) and governor is not noun:
             # "an attack drone struck Tower 22, a US outpost": what the verb hits, read as a verb's
@@ -178,6 +180,8 @@ class NounRoleReader(TargetReader):
             self._target(args, self.sx.objects(governor))
             self._target(args, [o for p, o in self.sx.prep_objects(governor, TARGET_PREPS)])
             self._target(args, self._aiming_objects(governor))  # "an IED exploded targeting a vehicle"
+            if not args.targets:
+                self._target(args, self._landed_at(governor))  # "a roadside bomb exploded near an army patrol"
         elif noun.dep_ == "nsubjpass" and governor is not noun and governor.lower_ in LIGHT_VERBS:
             # "strikes were conducted against five sites of X by Y"
             self._target(args, [o for _, o in self.sx.prep_objects(governor, TARGET_PREPS)])

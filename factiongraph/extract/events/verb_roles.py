@@ -11,8 +11,9 @@ from factiongraph.extract.events.reader_base import Arguments, Token, entity_typ
 from factiongraph.extract.events.role_words import (
     ACTOR_PREPS, AFFILIATION_PARTICIPLES, AGAINST_VERBS, ANSWER_NOUNS, ASPECT_VERBS, ASSAULT_VERBS, ATTACK_NOUNS,
     BELIEF_WORDS, CONDEMN_VERBS, FALL_VERBS, FIRE_SETTERS, FIRE_WORDS, GROUP_TYPES, HITTING_VERBS, HOST_NOUNS,
-    LAUNCHED_MEANS, LEAVING_VERBS, MEASURE_LABELS, MEMBER_HEADS, OUTCOME_LABELS, PARTICIPANT_TYPES, PARTY_LABELS,
-    PEOPLE_HEADS, PURPOSE_LABELS, ROLE_HEADS, SELF_CHANGES, SURVIVE_VERBS, TARGET_PREPS, THREATENED_ACTS)
+    LANDING_VERBS, LAUNCHED_MEANS, LEAVING_VERBS, MEASURE_LABELS, MEMBER_HEADS, OUTCOME_LABELS, PARTICIPANT_TYPES, PARTY_LABELS,
+    OWNED_TARGETS, PEOPLE_HEADS, PURPOSE_LABELS, ROLE_HEADS, SELF_CHANGES, SITE_NOUNS, SURVIVE_VERBS, TARGET_PREPS,
+    THREATENED_ACTS)
 from factiongraph.model import Mention
 
 
@@ -118,7 +119,7 @@ class VerbRoleReader(NounRoleReader):
 
     def _verb_roles(self, verb: Token, args: Arguments, passive_subject_role: str, label: str) -> None:
         subjects = [self._told_attack(verb, s) for s in self.sx.subjects(verb)]
-        passive = self.sx.is_passive(verb)
+        passive = self.sx.is_passive(verb) or self._bare_participle(verb, subjects)
         agents = self._misread_agents(verb, subjects)
         if agents:  # "X, designated a terrorist group by the US in 2009, ...": read as the passive it is
             args.add("actor" if passive_subject_role == "actor" else "target", self.ids(subjects))
@@ -179,6 +180,10 @@ class VerbRoleReader(NounRoleReader):
                 args.add("target", self._members_of_coordinated(verb))
             if not args.targets:
                 args.add("target", self._listed_occupants(verb))
+            if verb.lower_ in LANDING_VERBS and not args.targets:
+                # "rockets fell near the US embassy", "an IED exploded near an army patrol", "went
+                # off inside the base": the facility or force it came down at (not a town or a street)
+                self._target(args, self._landed_at(verb))
             if verb.lower_ in FALL_VERBS and not args.actors:
                 # "Mosul fell under the control of X", "fell into the hands of X": X took it
                 args.add("actor", self.ids(o for p, holder in self.sx.prep_objects(verb, ("under", "into", "in"))
@@ -258,6 +263,15 @@ class VerbRoleReader(NounRoleReader):
                 args.add("target", [m.entity_id for m in self.sx.mentions_in(obj)
                                     if m.entity_id and entity_type_of(self.ctx, m) in PARTICIPANT_TYPES
                                     and not self._in_as_phrase(m, obj)])
+
+    def _bare_participle(self, verb: Token, subjects: list[Token]) -> bool:
+        """Return True for a headline's bare participle the parser read as an active verb ("KDP office
+        attacked in Kirkuk", "US base struck in Syria"): a verb of hitting with no object, no
+        auxiliary and a site as its subject, which cannot have done the hitting."""
+        return (verb.lower_.endswith("ed") or verb.lower_ in ("struck", "hit", "shot")) and bool(subjects) \
+            and verb.lower_ in HITTING_VERBS | ASSAULT_VERBS and not self.sx.objects(verb) \
+            and not any(c.dep_ in ("aux", "auxpass", "dobj", "agent") for c in verb.children) \
+            and all(s.lower_ in OWNED_TARGETS | SITE_NOUNS and s.lower_ not in PEOPLE_HEADS for s in subjects)
 
     def _told_attack(self, verb: Token, subject: Token) -> Token:
         """Return the attack a relative clause of outcome tells of when the parser hung it on what
