@@ -1649,7 +1649,8 @@ class EventExtractor:
         accused = _accused_spans(sent)  # "US officials blamed X for the attack": only X is accused
         if _DISCLAIMED.search(sent_text) and not accused:
             return  # "No group claimed responsibility", "X denied it was behind the attack"
-        if _GENERIC_BLAME.search(self._without_descriptions(ctx, sent)):
+        if _GENERIC_BLAME.search(self._without_descriptions(ctx, sent)) \
+                or _RUN_BLAME.search(sent_text) and not self._claimed.search_any(sent_text):
             return  # "Washington has said X is behind such attacks": a kind of happening, not this one
         text = ctx.document.text
         own_claim = _SAID_RESPONSIBLE.search(sent_text) is not None  # "X said it was responsible": the speaker
@@ -2021,6 +2022,9 @@ _DISCLAIMED = re.compile(r"\b(?:no\s+(?:\w+\s+)?(?:group|one|faction|party|organ
                          r"denying|rejected)\s+(?:\w+\s+){0,4}?(?:claim|claimed|responsib\w*|behind|involvement)\b", re.I)
 # "X is behind such attacks", "similar attacks are usually blamed on X": a kind of happening, not
 # the one told.
+# "Diyala has seen a wave of sectarian killings blamed on X": a run of happenings, none told here
+_RUN_BLAME = re.compile(r"\b(?:wave|spate|series|string|campaign|rash)\s+of\s+(?:\w+\s+){0,2}?(?:attacks|strikes|"
+                        r"bombings|assaults|killings|assassinations|abductions|kidnappings|shootings)\b", re.I)
 _GENERIC_BLAME = re.compile(r"\b(?:such|similar)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assaults?|killings?|"
                             r"incidents?|operations?)\b|\b(?:attacks?|strikes?|bombings?)\s+(?:like|of\s+this\s+kind)\b"
                             r"|\b(?:usually|often|typically|frequently|routinely|generally|commonly)\b", re.I)

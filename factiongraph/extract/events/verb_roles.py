@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from factiongraph.extract.events.noun_roles import NounRoleReader
+from factiongraph.extract.events.participants import find_modifiers
 from factiongraph.extract.events.reader_base import Arguments, Token, entity_type_of, phrase_root, phrase_text, trigger_head
 from factiongraph.extract.events.role_words import (
     ACTOR_PREPS, AFFILIATION_PARTICIPLES, AGAINST_VERBS, ANSWER_NOUNS, ASPECT_VERBS, ASSAULT_VERBS, ATTACK_NOUNS,
@@ -260,9 +261,13 @@ class VerbRoleReader(NounRoleReader):
             # "withdrew a bill that would have formalised the PMF", "imposed sanctions on X":
             # who a political measure is about, anywhere in its object
             for obj in self.sx.objects(verb):
-                args.add("target", [m.entity_id for m in self.sx.mentions_in(obj)
+                found = sorted(self.sx.mentions_in(obj), key=lambda m: (m.start, -m.end))
+                # "sanctions on Babylon Brigades leader Rayan al-Kildani", "on Iran's IRGC": the one
+                # named, not the organisation or state its title or possessive names
+                named = find_modifiers(self.ctx, self.ctx.document.text, found)
+                args.add("target", [m.entity_id for i, m in enumerate(found)
                                     if m.entity_id and entity_type_of(self.ctx, m) in PARTICIPANT_TYPES
-                                    and not self._in_as_phrase(m, obj)])
+                                    and not self._in_as_phrase(m, obj) and i not in named])
 
     def _bare_participle(self, verb: Token, subjects: list[Token]) -> bool:
         """Return True for a headline's bare participle the parser read as an active verb ("KDP office

@@ -145,3 +145,10 @@ def test_an_attack_carried_out_by_x_against_y_makes_only_x_act(extractor: EventE
             "Kirkuk on Friday, which killed three soldiers.")
     assert [e.actors for e in extractor.extract(make_context(text, PUB)) if e.type != "Strategic developments"] \
         == [["isis"]]
+
+
+def test_a_run_of_killings_blamed_on_a_group_gives_no_actor_to_the_killing_told(extractor: EventExtractor) -> None:
+    text = ("Gunmen shot dead a shopkeeper in Baquba on Thursday, police said. "
+            "The province has seen a wave of sectarian killings blamed on Islamic State remnants.")
+    told = [e for e in extractor.extract(make_context(text, PUB)) if "shopkeeper" in e.evidence[0].text]
+    assert [e.actors for e in told] == [[]]

@@ -58,3 +58,14 @@ def test_a_headlines_site_with_a_bare_participle_was_hit(extractor: EventExtract
 def test_whose_fire_killed_is_named_by_its_from_phrase(extractor: EventExtractor) -> None:
     text = "A soldier was killed on Friday by sniper fire from Islamic State militants in the Tarmiyah district."
     assert [a for a, _t in roles(extractor, text)] == [["isis"]]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # the person a measure names, not the organisation of the title before the name
+    ("Washington imposed sanctions on Babylon Brigades leader Rayan al-Kildani on Thursday.", "rayan-al-kildani"),
+    # nor the state owning the body
+    ("The United States imposed new sanctions on Iran's Revolutionary Guards on Friday.", "irgc"),
+])
+def test_a_measure_hits_the_one_named_not_its_titles_organisation(extractor: EventExtractor, text: str,
+                                                                 target: str) -> None:
+    assert [t for _a, t in roles(extractor, text)] == [[target]]
