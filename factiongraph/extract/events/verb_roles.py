@@ -264,10 +264,10 @@ class VerbRoleReader(NounRoleReader):
                 found = sorted(self.sx.mentions_in(obj), key=lambda m: (m.start, -m.end))
                 # "sanctions on Babylon Brigades leader Rayan al-Kildani", "on Iran's IRGC": the one
                 # named, not the organisation or state its title or possessive names
-                named = find_modifiers(self.ctx, self.ctx.document.text, found)
+                titled = find_modifiers(self.ctx, self.ctx.document.text, found)
                 args.add("target", [m.entity_id for i, m in enumerate(found)
                                     if m.entity_id and entity_type_of(self.ctx, m) in PARTICIPANT_TYPES
-                                    and not self._in_as_phrase(m, obj) and i not in named])
+                                    and not self._in_as_phrase(m, obj) and i not in titled])
 
     def _bare_participle(self, verb: Token, subjects: list[Token]) -> bool:
         """Return True for a headline's bare participle the parser read as an active verb ("KDP office
