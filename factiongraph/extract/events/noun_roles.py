@@ -18,6 +18,21 @@ from factiongraph.model import EntityType
 class NounRoleReader(TargetReader):
     """Reads the roles of a noun trigger."""
 
+    def relative_authors(self, noun: Token) -> list[str]:
+        """Return whom a relative clause on an attack noun names as its author: "in an attack Iraqi
+        officials attributed to Israel", "an attack a US official said was carried out by American
+        forces", "an attack that was blamed on X"."""
+        out: list[str] = []
+        for child in noun.children:
+            if child.dep_ != "relcl" or child.i < noun.i:
+                continue
+            for told in [child, *(c for c in child.children if c.dep_ == "ccomp")]:
+                if told.lower_ in ("attributed", "blamed"):
+                    out += [a for _p, o in self.sx.prep_objects(told, ("to", "on")) for a in self._means_actors(o)]
+                elif told.lower_ in DONE_BY and self.sx.is_passive(told):
+                    out += [a for agent in self.sx.agents(told) for a in self._means_actors(agent)]
+        return list(dict.fromkeys(out))
+
     def _noun_roles(self, noun: Token, args: Arguments, label: str, of_role: str = "target") -> None:
         # the noun's own modifiers: "a US drone strike", "Israel's attack", "the militia's raid"
         mourned = label in MOURNING_LABELS  # "his funeral", "the funeral of X": the dead take no part
@@ -55,6 +70,8 @@ class NounRoleReader(TargetReader):
             if child.dep_ == "acl" and child.i > noun.i and child.lower_ in ("attributed", "blamed") and not args.actors:
                 # "a drone strike attributed to Turkey", "an attack blamed on ISIS": the one accused
                 args.add("actor", [a for _p, o in self.sx.prep_objects(child, ("to", "on")) for a in self._means_actors(o)])
+        if not args.actors:
+            args.add("actor", self.relative_authors(noun))
         for child in noun.children:
             if child.dep_ == "acl" and child.i > noun.i and child.lower_ in DONE_BY and not args.actors:
                 # "strikes carried out by the United States", "a drone launched by X": the agent acts

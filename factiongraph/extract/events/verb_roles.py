@@ -106,6 +106,14 @@ class VerbRoleReader(NounRoleReader):
         if label in ("meeting", "visit") and args.actors:
             self._met_there(self.sx.clause_verb(head), args)
         clause = self.sx.clause_verb(head)
+        if violent and not args.actors:
+            # "a drone strike killed X on Sunday, in an attack officials attributed to Israel": the
+            # author the clause's "in an attack ..." phrase names
+            # (", security sources said, in an attack ...": the phrase hung on the speech tag)
+            hosts = [clause, *(c for c in clause.children if c.dep_ == "parataxis")]
+            args.add("actor", [a for h in hosts for p in h.children if p.dep_ == "prep" and p.lower_ == "in"
+                               for o in p.children if o.dep_ == "pobj" and o.lower_ in HOST_NOUNS
+                               for a in self.relative_authors(o) if a not in args.targets])
         if violent and not args.targets and clause.dep_ == "advcl" and clause.head.lower_ in SURVIVE_VERBS:
             # "an official of the PUK survived an assassination attempt when gunmen opened fire on his
             # car": the survivor was the target

@@ -721,3 +721,14 @@ def test_who_a_site_next_door_is_said_to_host_is_hit(extractor: EventExtractor) 
     text = ("Three rockets were fired on Sunday at the Victory base near Baghdad airport, which hosts US forces, "
             "security officials said.")
     assert [t for _a, t in roles(extractor, text)] == [["united-states"]]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # the author a relative clause on the "in an attack" phrase names
+    ("A drone strike killed a PMF commander near the Syrian border on Sunday, in an attack Iraqi officials "
+     "attributed to Israel.", "israel"),
+    ("A drone strike on a car in Baghdad killed two members of Kataib Hezbollah on Wednesday, police said, in an "
+     "attack a US official said was carried out by American forces.", "united-states"),
+])
+def test_the_author_of_the_attack_an_outcome_was_told_in(extractor: EventExtractor, text: str, actor: str) -> None:
+    assert [a for a, _t in roles(extractor, text)] == [[actor]]
