@@ -58,7 +58,7 @@ from factiongraph.extract.events.told_dates import (date_before_by_span, date_to
                                                     series_period, set_apart_tokens)
 from factiongraph.extract.events.told_places import place_told_later
 from factiongraph.extract.events.arguments import ArgumentReader, trigger_head
-from factiongraph.extract.events.role_words import ANNOUNCE_VERBS, DONE_BY, SELF_CHANGES
+from factiongraph.extract.events.role_words import ANNOUNCE_VERBS, ATTACK_NOUNS, DONE_BY, SELF_CHANGES
 from factiongraph.kb import KnowledgeBase
 from factiongraph.extract.events.verb_readings import (ASPECT_PAST, CONTRAST_MARKS, IRREGULAR_PAST, STAGING_VERBS,
                                                         absolute_past, agent_of_conjoined, deadline_given, topic_of,
@@ -1620,7 +1620,10 @@ class EventExtractor:
             return []
         out: list[str] = []
         for tok in sent:
-            if tok.lower_ in _CLAIM_VERBS and any(c.dep_ == "dobj" and c.lower_ in ("responsibility", "credit")
+            # "... claimed responsibility", "X claimed the attack" ("An offshoot of Y called X claimed
+            # the attack": X, the subject the parse gives the claim, not Y)
+            if tok.lower_ in _CLAIM_VERBS and any(c.dep_ == "dobj" and (c.lower_ in ("responsibility", "credit")
+                                                                        or c.lower_ in ATTACK_NOUNS)
                                                   for c in tok.children):
                 out.extend(i for i in reader.ids(reader.sx.subjects(tok)) if i not in out)
         return out

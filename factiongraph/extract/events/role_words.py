@@ -255,7 +255,7 @@ OWNED_TARGETS = frozenset("""headquarters base bases position positions convoy c
 # Verbs of a means coming down or going off somewhere ("rockets landed near the embassy", "an IED
 # exploded near an army patrol"): a facility or a force it came down at was what it hit.
 LANDING_VERBS = frozenset("""land lands landed landing fall falls fell fallen falling impact impacted
-    explode explodes exploded exploding detonate detonated detonates went crashed""".split())
+    explode explodes exploded exploding detonate detonated detonates went crashed struck hit""".split())
 LANDING_PREPS = ("near", "inside", "in", "into", "on", "at", "beside", "next")
 
 # Verbs of taking part in a gathering someone else holds ("attended the funeral").

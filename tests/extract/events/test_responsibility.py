@@ -152,3 +152,9 @@ def test_a_run_of_killings_blamed_on_a_group_gives_no_actor_to_the_killing_told(
             "The province has seen a wave of sectarian killings blamed on Islamic State remnants.")
     told = [e for e in extractor.extract(make_context(text, PUB)) if "shopkeeper" in e.evidence[0].text]
     assert [e.actors for e in told] == [[]]
+
+
+def test_the_subject_of_claimed_the_attack_is_the_claimer_not_the_group_it_branched_from(
+        extractor: EventExtractor) -> None:
+    text = ROCKETS + "An offshoot of Kataib Hezbollah called Ashab al-Kahf claimed the attack."
+    assert [a for a, _c in violent(extractor, text)] == [["ashab-al-kahf"]]

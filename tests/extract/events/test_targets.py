@@ -29,6 +29,7 @@ def roles(extractor: EventExtractor, text: str) -> list[tuple[list[str], list[st
     ("A roadside bomb exploded near an army patrol in Diyala province on Tuesday, wounding two soldiers.",
      "iraqi-army"),
     ("A bomb went off near a police checkpoint in eastern Baghdad on Friday.", "iraqi-police"),
+    ("A rocket struck near the US embassy in Baghdad on Tuesday.", "us-embassy-baghdad"),
 ])
 def test_where_a_means_came_down_is_hit_when_a_facility_or_force(extractor: EventExtractor, text: str,
                                                                  target: str) -> None:
