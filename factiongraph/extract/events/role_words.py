@@ -80,7 +80,7 @@ SITE_NOUNS = frozenset("""market markets marketplace bazaar checkpoint checkpoin
 MEMBER_HEADS = frozenset("""member members fighter fighters militant militants element elements gunman gunmen
     supporter supporters loyalist loyalists militiaman militiamen unit units commander commanders leader
     leaders official officials force forces troops soldier soldiers personnel faction factions wing brigade
-    brigades group groups affiliate affiliates operative operatives cell cells team""".split())
+    brigades group groups affiliate affiliates operative operatives cell cells team mujahideen mujahidin""".split())
 
 # Developments made against someone, and the verbs of the purpose that names them ("formed to
 # combat ISIS", "a fatwa calling on men to fight the Islamic State").

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from factiongraph.extract.events.reader_base import Arguments, Token, entity_type_of
 from factiongraph.extract.events.role_words import (
-    ACTOR_PREPS, AIMING_PARTICIPLES, AIM_WORDS, FIRED_MEANS, FORCE_HOLDERS, GROUP_ANAPHORS, GROUP_TYPES,
+    ACTOR_PREPS, AIMING_PARTICIPLES, AIM_WORDS, BACKING_WORDS, FIRED_MEANS, FORCE_HOLDERS, GROUP_ANAPHORS, GROUP_TYPES,
     GUEST_VERBS, HOST_NOUNS, LANDING_PREPS, LANDING_VERBS, MEET_VERBS, OWNED_TARGETS, PRONOUNS, ROLE_HEADS, SHOT_MEANS,
     SITE_NOUNS, STATE_DEEDS, STATE_TARGETS, TIME_HEADS)
 from factiongraph.extract.events.state_forces import ForceReader
@@ -117,7 +117,8 @@ class TargetReader(ForceReader):
         if ids:
             return ids
         for child in token.children:
-            if child.dep_ in ("acl", "relcl"):
+            if child.dep_ in ("acl", "relcl") and child.lower_ not in BACKING_WORDS:
+                # "missiles fired by X"; not "militias backed by Iran" (a backer, not who acted)
                 ids = self.ids(self.sx.agents(child)) or self.ids(self.sx.subjects(child) if child.dep_ == "relcl" else [])
                 if ids:
                     return ids

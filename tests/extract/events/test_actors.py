@@ -732,3 +732,14 @@ def test_who_a_site_next_door_is_said_to_host_is_hit(extractor: EventExtractor) 
 ])
 def test_the_author_of_the_attack_an_outcome_was_told_in(extractor: EventExtractor, text: str, actor: str) -> None:
     assert [a for a, _t in roles(extractor, text)] == [[actor]]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a backer the subject's participle names is no actor
+    ("Iraqi militias backed by Iran launched drones at Israel on Tuesday.", []),
+    # a group's "mujahideen" are the group's men
+    ("The Islamic Resistance in Iraq said on Wednesday that its mujahideen targeted a site in Eilat with drones.",
+     ["islamic-resistance-in-iraq"]),
+])
+def test_who_acts_through_the_subjects_words(extractor: EventExtractor, text: str, want: list[str]) -> None:
+    assert [a for a, _t in roles(extractor, text)] == [want]
