@@ -76,6 +76,8 @@ class NounRoleReader(TargetReader):
             if child.dep_ == "acl" and child.i > noun.i and child.lower_ in DONE_BY and not args.actors:
                 # "strikes carried out by the United States", "a drone launched by X": the agent acts
                 args.add("actor", [a for agent in self.sx.agents(child) for a in self._means_actors(agent)])
+                # "the attack carried out by Daesh against Iraqi forces": whom it was carried out against
+                self._target(args, [o for _p, o in self.sx.prep_objects(child, TARGET_PREPS)])
         for prep, obj in self.sx.prep_objects(noun):
             if prep in ACTOR_PREPS:
                 args.add("actor", self.ids([obj]) or self.capital_state(obj))  # "by Washington": the US
@@ -191,6 +193,9 @@ class NounRoleReader(TargetReader):
                 # "carried out an airstrike on an ISIS hideout", "threw a grenade at the KDP office":
                 # the "on" / "at" phrase hung on the verb
                 self._target(args, [o for _p, o in self.sx.prep_objects(verb, TARGET_PREPS)])
+                if not args.targets:
+                    # "conducted a strike in Jurf al-Sakhar on Dec. 3, targeting a facility used by X"
+                    self._target(args, self._aiming_objects(verb))
         elif noun.dep_ in ("nsubj",) and governor is not noun:
             # "an attack drone struck Tower 22, a US outpost": what the verb hits, read as a verb's
             # objects are (occupants, a nationality on forces hit, an unnamed commander's group)

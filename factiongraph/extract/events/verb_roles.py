@@ -173,14 +173,15 @@ class VerbRoleReader(NounRoleReader):
                             args.add("actor", doers)
         else:
             named = self.ids(subjects) or [a for s in subjects for a in self._means_actors(s)]
-            if not named:
-                # "last week's attack by ISIS on a PMF outpost left five dead": the attack's own roles
-                for subject in subjects:
-                    if subject.lower_ in ATTACK_NOUNS and self.sx.mention_at(subject) is None:
-                        told = Arguments()
-                        self._noun_roles(subject, told, label)
+            # "last week's attack by ISIS on a PMF outpost left five dead", "an attack carried out by
+            # ISIS against a Peshmerga post killed two": the attack's own roles
+            for subject in subjects:
+                if subject.lower_ in ATTACK_NOUNS and self.sx.mention_at(subject) is None:
+                    told = Arguments()
+                    self._noun_roles(subject, told, label)
+                    if not self.ids(subjects):
                         named.extend(a for a in told.actors if a not in named)
-                        args.add("target", told.targets)
+                    args.add("target", [t for t in told.targets if t not in named])
             args.add("actor", named)
             if subjects and not named:
                 args.unnamed_actor = phrase_text(subjects[0])
@@ -302,7 +303,8 @@ class VerbRoleReader(NounRoleReader):
         """Return the group whose unnamed members a verb takes, named by the verb coordinated with
         it ("raided a Kataib Hezbollah headquarters and detained 14 members": KH's members)."""
         objects = self.sx.objects(verb)
-        if not objects or not all(o.lower_ in MEMBER_HEADS and not self.sx.phrase_mentions(o) for o in objects):
+        if not objects or not all(o.lower_ in MEMBER_HEADS | PEOPLE_HEADS and not self.sx.phrase_mentions(o)
+                                  for o in objects):
             return []
         others = [verb.head] if verb.dep_ == "conj" and verb.head.i != verb.i else []
         others += [c for c in verb.children if c.dep_ == "conj"]

@@ -70,3 +70,21 @@ def test_whose_fire_killed_is_named_by_its_from_phrase(extractor: EventExtractor
 def test_a_measure_hits_the_one_named_not_its_titles_organisation(extractor: EventExtractor, text: str,
                                                                  target: str) -> None:
     assert [t for _a, t in roles(extractor, text)] == [[target]]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # a participle on the verb of a strike told as a noun
+    ("US forces conducted a strike in Jurf al-Sakhar early on Sunday, targeting a facility used by Kataib "
+     "Hezbollah.", "kataib-hezbollah"),
+    # the people a raid on a group's site took
+    ("Iraqi counter-terrorism forces raided a Kataib Hezbollah headquarters in Baghdad on Friday and arrested 14 "
+     "people.", "kataib-hezbollah"),
+])
+def test_targets_told_beside_the_trigger(extractor: EventExtractor, text: str, target: str) -> None:
+    assert [t for _a, t in roles(extractor, text)] == [[target]]
+
+
+def test_whom_an_attack_was_carried_out_against_is_hit(extractor: EventExtractor) -> None:
+    text = ("An attack carried out by Islamic State militants against a Peshmerga post in Kirkuk province killed two "
+            "fighters on Friday.")
+    assert roles(extractor, text) == [(["isis"], ["peshmerga"])]
