@@ -743,3 +743,9 @@ def test_the_author_of_the_attack_an_outcome_was_told_in(extractor: EventExtract
 ])
 def test_who_acts_through_the_subjects_words(extractor: EventExtractor, text: str, want: list[str]) -> None:
     assert [a for a, _t in roles(extractor, text)] == [want]
+
+
+def test_the_name_hung_on_the_organisation_of_a_role_holds_the_role(extractor: EventExtractor) -> None:
+    text = ("The commander of Iran's Quds Force, Esmail Qaani, arrived in Baghdad on Sunday for talks, two officials "
+            "said.")
+    assert [a for a, _t in roles(extractor, text)] == [["esmail-qaani"]]
