@@ -1653,7 +1653,8 @@ class EventExtractor:
         if _DISCLAIMED.search(sent_text) and not accused:
             return  # "No group claimed responsibility", "X denied it was behind the attack"
         if _GENERIC_BLAME.search(self._without_descriptions(ctx, sent)) \
-                or _RUN_BLAME.search(sent_text) and not self._claimed.search_any(sent_text):
+                or _RUN_BLAME.search(sent_text) and not self._claimed.search_any(sent_text) \
+                and not re.search(r"\blatest\b", sent_text, re.I):
             return  # "Washington has said X is behind such attacks": a kind of happening, not this one
         text = ctx.document.text
         own_claim = _SAID_RESPONSIBLE.search(sent_text) is not None  # "X said it was responsible": the speaker
@@ -1728,7 +1729,7 @@ class EventExtractor:
                         event.actors.append(g)
                 follow = ctx.span_text(sents[k + 1]) if k + 1 < len(sents) else ""
                 claimed = own_claim or self._claimed.search_any(ctx.span_text(sent))
-                if claimed and "responsib" in ctx.span_text(sent).lower():
+                if own_claim or claimed and "responsib" in ctx.span_text(sent).lower():
                     event.certainty = Certainty.CLAIMED
                 elif self._certainty(ctx.span_text(sent) + " " + follow) is Certainty.ANONYMOUS:
                     event.certainty = Certainty.ANONYMOUS
@@ -2017,7 +2018,9 @@ def _behind_groups(ctx: DocContext, sent: Any, mentions: Sequence[Mention]) -> s
 
 
 _SAID_RESPONSIBLE = re.compile(r"\b(?:said|says|stated|announced|admitted|acknowledged)\s+(?:that\s+)?(?:it|they)\s+"
-                               r"(?:was|were|is|are|had\s+been)\s+(?:responsible|behind)\b", re.IGNORECASE)
+                               r"(?:(?:was|were|is|are|had\s+been)\s+(?:responsible|behind)\b|(?:had\s+)?(?:carried\s+out|"
+                               r"conducted|staged|launched)\s+(?:the|this|that|both|these|those)\s+(?:\w+\s+)?(?:attacks?|"
+                               r"strikes?|bombings?|assaults?|operations?|killings?)\b)", re.IGNORECASE)
 # A claim or a responsibility that is denied or that nobody made.
 _DISCLAIMED = re.compile(r"\b(?:no\s+(?:\w+\s+)?(?:group|one|faction|party|organi[sz]ation)|nobody|none)\s+(?:\w+\s+){0,2}?"
                          r"(?:claimed|claims|took|takes|accepted|has\s+claimed|had\s+claimed|has\s+taken|had\s+taken)\b"

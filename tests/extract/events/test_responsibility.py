@@ -158,3 +158,14 @@ def test_the_subject_of_claimed_the_attack_is_the_claimer_not_the_group_it_branc
         extractor: EventExtractor) -> None:
     text = ROCKETS + "An offshoot of Kataib Hezbollah called Ashab al-Kahf claimed the attack."
     assert [a for a, _c in violent(extractor, text)] == [["ashab-al-kahf"]]
+
+
+@pytest.mark.parametrize(("follow", "certainty"), [
+    ("The attack was the latest by Kataib Hezbollah.", Certainty.ALLEGED),
+    ("The attack was the latest in a series of attacks blamed on Kataib Hezbollah.", Certainty.ALLEGED),
+    ("The attack was attributed by Iraqi officials to Kataib Hezbollah.", Certainty.ALLEGED),
+    ("Kataib Hezbollah said it had carried out the attack.", Certainty.CLAIMED),
+])
+def test_later_words_that_name_the_author_of_the_attack_told(extractor: EventExtractor, follow: str,
+                                                              certainty: Certainty) -> None:
+    assert violent(extractor, BLAST + follow) == [(["kataib-hezbollah"], certainty)]
