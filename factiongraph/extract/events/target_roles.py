@@ -4,6 +4,7 @@ of a site, the means a state acted with, victims' groups, "with" sides of meetin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from factiongraph.extract.events.reader_base import Arguments, Token, entity_type_of
@@ -13,6 +14,12 @@ from factiongraph.extract.events.role_words import (
     SITE_NOUNS, STATE_DEEDS, STATE_TARGETS, TIME_HEADS)
 from factiongraph.extract.events.state_forces import ForceReader
 from factiongraph.model import EntityType
+
+
+# Verbs of a stance on a happening, or of telling it: their subject did not do it ("the attack,
+# which the KRG condemned", "the strike, which Washington blamed on X").
+STANCE_VERB = re.compile(r"^(?:condemn|denounc|criticiz|criticis|welcom|prais|hail|den[iy]|reject|investigat|report|"
+                         r"describ|call|mourn|blam|accus|attribut|confirm|deplor|decr[iy]|protest)\w*$")
 
 
 class TargetReader(ForceReader):
@@ -118,8 +125,11 @@ class TargetReader(ForceReader):
             return ids
         for child in token.children:
             if child.dep_ in ("acl", "relcl") and child.lower_ not in BACKING_WORDS:
-                # "missiles fired by X"; not "militias backed by Iran" (a backer, not who acted)
-                ids = self.ids(self.sx.agents(child)) or self.ids(self.sx.subjects(child) if child.dep_ == "relcl" else [])
+                # "missiles fired by X", "rockets which X fired"; not "militias backed by Iran" (a
+                # backer), nor "the attack, which the KRG condemned" (a stance on it)
+                said = child.dep_ == "relcl" and STANCE_VERB.match(child.lower_) is not None
+                ids = self.ids(self.sx.agents(child)) or self.ids(self.sx.subjects(child)
+                                                                  if child.dep_ == "relcl" and not said else [])
                 if ids:
                     return ids
         if token.lower_ in SHOT_MEANS:

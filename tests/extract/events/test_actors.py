@@ -749,3 +749,16 @@ def test_the_name_hung_on_the_organisation_of_a_role_holds_the_role(extractor: E
     text = ("The commander of Iran's Quds Force, Esmail Qaani, arrived in Baghdad on Sunday for talks, two officials "
             "said.")
     assert [a for a, _t in roles(extractor, text)] == [["esmail-qaani"]]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # who took a stance on the attack in its relative clause did not carry it out
+    ("The attack, which the Kurdistan Regional Government condemned, killed two civilians in Erbil on Monday.", []),
+    ("The strike, which Washington blamed on Kataib Hezbollah, killed two civilians in Erbil on Monday.",
+     ["kataib-hezbollah"]),
+    # who fired the means in its relative clause did
+    ("The rockets, which Kataib Hezbollah fired from Jurf al-Sakhar, hit the base on Monday.", ["kataib-hezbollah"]),
+])
+def test_a_relative_clause_on_the_attack_names_its_author_not_a_bystander(extractor: EventExtractor, text: str,
+                                                                           want: list[str]) -> None:
+    assert [a for a, _t in roles(extractor, text)] == [want]
