@@ -8,9 +8,9 @@ from factiongraph.extract.events.reader_base import Arguments, Token, entity_typ
 from factiongraph.extract.events.role_words import (
     ACTOR_PREPS, AIMING_PARTICIPLES, ANNOUNCED_OPERATIONS, ANNOUNCE_VERBS, ANSWER_NOUNS, ANSWER_VERBS,
     ATTEND_VERBS, DEED_LABELS, DEED_VERBS, DONE_BY, FORCE_LABELS, HITTING_VERBS, INVOLVEMENT_NOUNS,
-    LAUNCHED_MEANS, LEAVING_LABELS, LIGHT_VERBS, MEMBER_HEADS, MOURNING_LABELS, ORDER_VERBS, PARTICIPANT_TYPES, PRONOUNS,
-    REFERENCE_PREPS, SELF_CHANGES, SPARKING, SPEAKING_VERBS, SPOKEN_LABELS, STATE_DEEDS, SURVIVE_VERBS,
-    TAKING_VERBS, TARGET_PREPS, UNDERGONE_LABELS, WITH_SIDES)
+    LAUNCHED_MEANS, LEAVING_LABELS, LIGHT_VERBS, MEMBER_HEADS, MOURNING_LABELS, ORDER_VERBS, PARTICIPANT_TYPES,
+    PRONOUNS, REFERENCE_PREPS, SELF_CHANGES, SPARKING, SPEAKING_VERBS, SPOKEN_LABELS, STATE_DEEDS, SURVIVE_VERBS,
+    TAKING_VERBS, TARGET_PREPS, UNDERGONE_LABELS, UNDERGO_VERBS, WITH_SIDES)
 from factiongraph.extract.events.target_roles import TargetReader
 from factiongraph.model import EntityType
 
@@ -136,6 +136,14 @@ class NounRoleReader(TargetReader):
                     # "received a phone call on Friday from X": the "from" phrase hung on the verb
                     args.add("actor", self.ids(o for _p, o in self.sx.prep_objects(verb, ("from",))))
                 self._sides(verb, self.sx.subjects(verb), args)
+            if noun.dep_ == "pobj" and governor.lower_ in ("to", "under") and verb.lower_ in UNDERGO_VERBS \
+                    and governor.head.i == verb.i and not args.targets:
+                # "the KDP headquarters was subjected to an armed attack": what underwent it was hit
+                self._target(args, self.sx.subjects(verb))
+            if noun.dep_ == "pobj" and governor.dep_ == "agent" and self.sx.is_passive(governor.head) \
+                    and not args.targets:
+                # "an army force was targeted by an IED": the means' passive subject was hit
+                self._target(args, self.sx.subjects(governor.head))
             if noun.dep_ == "dobj" and verb.lower_ in SURVIVE_VERBS and not args.targets:
                 # "an official of the PUK survived an assassination attempt": who survived was its target
                 self._target(args, self.sx.subjects(verb))

@@ -258,6 +258,10 @@ LANDING_VERBS = frozenset("""land lands landed landing fall falls fell fallen fa
     explode explodes exploded exploding detonate detonated detonates went crashed struck hit""".split())
 LANDING_PREPS = ("near", "inside", "in", "into", "on", "at", "beside", "next")
 
+# What a subject "came under" or "was subjected to" when it was hit ("came under attack by X").
+UNDERGONE_ATTACKS = frozenset("""attack attacks fire gunfire assault shelling bombardment""".split())
+UNDERGO_VERBS = frozenset("""subjected exposed came come comes coming""".split())
+
 # Verbs of taking part in a gathering someone else holds ("attended the funeral").
 ATTEND_VERBS = frozenset("attend attended attends attending".split())
 

@@ -12,9 +12,9 @@ from factiongraph.extract.events.reader_base import Arguments, Token, entity_typ
 from factiongraph.extract.events.role_words import (
     ACTOR_PREPS, AFFILIATION_PARTICIPLES, AGAINST_VERBS, ANSWER_NOUNS, ASPECT_VERBS, ASSAULT_VERBS, ATTACK_NOUNS,
     BELIEF_WORDS, CONDEMN_VERBS, FALL_VERBS, FIRE_SETTERS, FIRE_WORDS, GROUP_TYPES, HITTING_VERBS, HOST_NOUNS,
-    LANDING_VERBS, LAUNCHED_MEANS, LEAVING_VERBS, MEASURE_LABELS, MEMBER_HEADS, OUTCOME_LABELS, PARTICIPANT_TYPES, PARTY_LABELS,
-    OWNED_TARGETS, PEOPLE_HEADS, PURPOSE_LABELS, ROLE_HEADS, SELF_CHANGES, SITE_NOUNS, SURVIVE_VERBS, TARGET_PREPS,
-    THREATENED_ACTS)
+    LANDING_VERBS, LAUNCHED_MEANS, LEAVING_VERBS, MEASURE_LABELS, MEMBER_HEADS, OUTCOME_LABELS, PARTICIPANT_TYPES,
+    PARTY_LABELS, OWNED_TARGETS, PEOPLE_HEADS, PURPOSE_LABELS, ROLE_HEADS, SELF_CHANGES, SITE_NOUNS, SURVIVE_VERBS,
+    TARGET_PREPS, THREATENED_ACTS, UNDERGONE_ATTACKS)
 from factiongraph.model import Mention
 
 
@@ -128,6 +128,17 @@ class VerbRoleReader(NounRoleReader):
 
     def _verb_roles(self, verb: Token, args: Arguments, passive_subject_role: str, label: str) -> None:
         subjects = [self._told_attack(verb, s) for s in self.sx.subjects(verb)]
+        under = [o for _p, o in self.sx.prep_objects(verb, ("under",)) if o.lower_ in UNDERGONE_ATTACKS]
+        if under and not self.sx.objects(verb):
+            # "a PMF post came under attack by ISIS remnants": the subject was hit, the "by" phrase
+            # (on the verb or on the attack) attacked
+            self._target(args, subjects)
+            # ("from ISIS militants", not "from Syria": a land names where it came from)
+            args.add("actor", [a for h in [verb, *under] for p, o in self.sx.prep_objects(h, ("by", "from"))
+                               if p == "by" or (m := self.sx.mention_at(o)) is None
+                               or entity_type_of(self.ctx, m) in GROUP_TYPES
+                               for a in self._means_actors(o) if a not in args.targets])
+            return
         passive = self.sx.is_passive(verb) or self._bare_participle(verb, subjects)
         agents = self._misread_agents(verb, subjects)
         if agents:  # "X, designated a terrorist group by the US in 2009, ...": read as the passive it is

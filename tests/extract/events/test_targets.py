@@ -88,3 +88,18 @@ def test_whom_an_attack_was_carried_out_against_is_hit(extractor: EventExtractor
     text = ("An attack carried out by Islamic State militants against a Peshmerga post in Kirkuk province killed two "
             "fighters on Friday.")
     assert roles(extractor, text) == [(["isis"], ["peshmerga"])]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # what came under attack was hit; the "by" / "from" phrase attacked
+    ("A PMF post in Tarmiyah came under attack by ISIS remnants on Sunday night.", (["isis"], ["pmf"])),
+    ("Peshmerga forces came under attack from ISIS militants near Makhmour on Friday.", (["isis"], ["peshmerga"])),
+    # what was subjected to an attack was hit
+    ("The headquarters of the Kurdistan Democratic Party in Baghdad was subjected to an armed attack on Saturday.",
+     ([], ["kdp"])),
+    # the passive subject of a means' verb was hit
+    ("A Peshmerga patrol was targeted by a roadside bomb near Makhmour on Monday.", ([], ["peshmerga"])),
+])
+def test_what_underwent_an_attack_was_hit(extractor: EventExtractor, text: str,
+                                          want: tuple[list[str], list[str]]) -> None:
+    assert roles(extractor, text) == [want]
