@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from factiongraph.extract.view.docview import DocView
 from factiongraph.extract.quotes.blocks import QuoteBlocks, begins_paragraph
 from factiongraph.extract.quotes.patterns import _QUOTE, Finding, Speaker
-from factiongraph.extract.quotes.clauses import TokenIndex
+from factiongraph.extract.quotes.clause_words import TokenIndex
 from factiongraph.model import EntityType, Evidence, Quote
 from factiongraph.model.ids import make_id
 

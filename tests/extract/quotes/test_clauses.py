@@ -770,7 +770,7 @@ def test_a_body_quoting_a_named_person(extractor: QuoteExtractor) -> None:
 ])
 def test_token_index_is_each_tokens_facts(text: str) -> None:
     """The index read column by column holds each token's offset, absolute head and bareness."""
-    from factiongraph.extract.quotes.clauses import TokenIndex
+    from factiongraph.extract.quotes.clause_words import TokenIndex
 
     doc = make_context(text, "2021-05-10").spacy_doc if text else spacy.blank("en")("")  # no tokens at all
     index = TokenIndex.of(doc, [t.lower_ for t in doc])
