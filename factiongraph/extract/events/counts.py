@@ -87,6 +87,8 @@ PERSON_HEADS = frozenset("""person man woman child boy girl civilian soldier fig
 # Verbs that carry a toll to a running total ("bringing the toll to 40", "raising the death toll to").
 _RUNNING_VERBS = frozenset("""bring brings bringing brought raise raises raising raised take takes taking took
     push pushes pushing pushed""".split())
+# Verbs a source gives its own estimate of a toll with ("medical sources put the toll at 12").
+_ESTIMATE_VERBS = frozenset("""put puts putting placed places estimated estimates estimate gave gives""".split())
 # Plural round numbers that say "many", not how many ("dozens of people were killed"): their
 # least value is kept apart, under ``many_<key>``, never as the figure of the key.
 VAGUE_MANY = frozenset("dozens scores hundreds thousands tens".split())
@@ -221,8 +223,9 @@ def _key_word(noun: Token, num: Token) -> Token | None:
         if head.lower_ in KEY_WORDS:
             return head
         for child in head.children:  # "two were dead", "15 were hurt" read as an adjective
-            if child.dep_ in ("acomp", "oprd", "attr") and child.lower_ in KEY_WORDS:
-                return child
+            if (child.dep_ in ("acomp", "oprd", "attr") or (child.dep_ == "advmod" and child.lower_ == "dead")) \
+                    and child.lower_ in KEY_WORDS:
+                return child  # also "shot dead a man, his wife and their three children"
             if child.dep_ == "dobj" and child.lower_ in KEY_WORDS and head.lower_ in _SUFFER_VERBS \
                     and noun.dep_ == "nsubj":
                 return child  # "70 soldiers sustained minor injuries"
@@ -245,6 +248,12 @@ def _key_word(noun: Token, num: Token) -> Token | None:
                 if toll is not None:
                     return toll
     return _word_after(noun, num)
+
+
+def _estimate(word: Token) -> bool:
+    """Return True for a toll word a source gives its own figure with ("medical sources put the toll
+    at 12", "officials estimated the number of dead at 15")."""
+    return word.lower_ in ("toll", "number", "tally") and word.dep_ == "dobj" and word.head.lower_ in _ESTIMATE_VERBS
 
 
 def _word_after(noun: Token, num: Token) -> Token | None:
@@ -514,6 +523,7 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
     parts: set[int] = set()  # nouns of a figure's breakdown
     part_sum: dict[str, int] = {}
     running: dict[str, int] = {}  # running totals ("bringing the toll to 40")
+    estimated: set[str] = set()  # keys a source's own estimate gave ("put the toll at 12")
     tokens_list = list(tokens)
     lowers = [t.lower_ for t in tokens_list]
     for num, low in zip(tokens_list, lowers):
@@ -574,8 +584,14 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
             parts.add(noun.i)
         elif key in out and (another or coordinated):
             out[key] += value  # "two soldiers and three civilians were killed", "another five"
+        elif key in out and (key in estimated or _estimate(word)):
+            # "10 were killed, police said, while medical sources put the toll at 12": sources that
+            # disagree; the lower figure, as the conservative count
+            out[key] = min(value, out[key])
         else:  # "two were killed, one of them a child": the whole, not its part
             out[key] = max(value, out.get(key, 0))
+        if _estimate(word):
+            estimated.add(key)
         last_noun[key] = noun
         if key == "released":
             # "two journalists who were abducted last month were freed": the abduction's figure too

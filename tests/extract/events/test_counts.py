@@ -557,3 +557,18 @@ def test_a_toll_after_a_folded_telling_is_still_the_happenings(extractor: EventE
             "child, were wounded, a medic said.")
     events = extractor.extract(make_context(text, "2023-03-11"))
     assert [e.counts for e in events] == [{"killed": 6, "injured": 4}]
+
+
+def test_shot_dead_counts_each_person_listed(extractor: EventExtractor) -> None:
+    assert counts_of(extractor, "Gunmen shot dead a farmer, his wife and their three children near Udhaim.") == \
+        {"killed": 5}
+
+
+@pytest.mark.parametrize("text", [
+    "At least nine people were killed when a car bomb struck a market in Hilla, police said, while hospital "
+    "sources put the toll at 13.",
+    "Hospital sources put the toll at 13 after a car bomb struck a market in Hilla, while police said nine "
+    "people were killed.",
+])
+def test_sources_that_disagree_in_one_sentence_give_the_lower_toll(extractor: EventExtractor, text: str) -> None:
+    assert counts_of(extractor, text).get("killed") == 9
