@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from factiongraph.model import EntityType
+from factiongraph.nlp.patterns import KB_ID_PREFIX
 from factiongraph.nlp.rules import DiscoveryRule, DiscoveryRules, RuleKind
 
 COMPONENT_NAME = "factiongraph_discovery"
@@ -118,7 +119,8 @@ class DiscoveryComponent:
             return doc
         candidates = list(self.find_candidates(doc))
         if candidates:
-            doc.ents = merge_candidates(doc.ents, candidates)
+            forward = frozenset(r.producer for r in self.rules_by_key.values() if r.kind is RuleKind.PREFIX_NAME)
+            doc.ents = merge_candidates(doc.ents, candidates, forward)
         return doc
 
     def find_candidates(self, doc: Doc) -> Iterable[Span]:
@@ -181,13 +183,16 @@ _PLACE_LABELS = frozenset({EntityType.PLACE.value, "GPE", "LOC", "FAC"})
 _ORG_LABELS = frozenset({EntityType.STATE_BODY.value, EntityType.ARMED_GROUP.value})
 
 
-def merge_candidates(existing: Iterable[Span], candidates: list[Span]) -> list[Span]:
+def merge_candidates(existing: Iterable[Span], candidates: list[Span],
+                     forward: frozenset[str] = frozenset()) -> list[Span]:
     """Return ``existing`` plus the candidates that do not clash with it.
 
     A candidate that overlaps an existing span is dropped, unless it strictly contains the
     existing spans it touches and they all carry its label, or are places inside an
-    organisation's name ("the Nineveh Operations Command"): then the longer reading wins.
-    Among candidates, the longest non-overlapping ones are kept.
+    organisation's name ("the Nineveh Operations Command"): then the longer reading wins. A
+    name read forward from its cue (a producer in ``forward``) that only runs on past a KB name
+    of its type starting where it starts ("Kataib Hezbollah Suspends Attacks" in a title-case
+    headline) leaves the KB name. Among candidates, the longest non-overlapping ones are kept.
     """
     kept = list(existing)
     for cand in filter_spans(candidates):
@@ -195,7 +200,12 @@ def merge_candidates(existing: Iterable[Span], candidates: list[Span]) -> list[S
         if not touching:
             kept.append(cand)
         elif all((e.label_ == cand.label_ or e.label_ in _PLACE_LABELS and cand.label_ in _ORG_LABELS)
-                 and cand.start <= e.start and e.end <= cand.end and len(e) < len(cand) for e in touching):
+                 and cand.start <= e.start and e.end <= cand.end and len(e) < len(cand)
+                 and not (cand.id_ in forward and e.start == cand.start and e.label_ == cand.label_
+                          and e.id_.startswith(KB_ID_PREFIX))
+                 for e in touching):
+            # a KB name the candidate only runs on from ("Kataib Hezbollah Suspends Attacks" in a
+            # title-case headline, "Kataib Hezbollah Secretary-General ...") stays the KB name
             kept = [e for e in kept if e not in touching] + [cand]
     return sorted(kept, key=lambda s: s.start)
 

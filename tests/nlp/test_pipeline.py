@@ -155,6 +155,16 @@ def test_invented_factions_are_discovered_and_kept_apart(nlp_pipeline: NlpPipeli
     assert found["Walid Hamdan al-Sabbagh"].type is EntityType.PERSON
 
 
+def test_a_known_faction_in_a_title_case_headline_keeps_its_name(nlp_pipeline: NlpPipeline) -> None:
+    # the faction prefix would read on through the headline's capitalised verb and object
+    ann = annotate(nlp_pipeline, "Kataib Hezbollah Halts Drone Attacks On Coalition Bases\n\nThe group said so.")
+    groups = [(m.text, m.entity_id) for m in ann.mentions if m.type is EntityType.ARMED_GROUP]
+    assert groups == [("Kataib Hezbollah", "kataib-hezbollah")]
+    # an unknown faction is still read whole
+    ann = annotate(nlp_pipeline, "Fighters of Saraya Rijal al-Fajr attacked the post.")
+    assert "Saraya Rijal al-Fajr" in {m.text for m in ann.mentions}
+
+
 def test_truncated_name_is_extended(nlp_pipeline: NlpPipeline) -> None:
     text = "Ghazi Faisal Hussein told reporters the raid was justified."
     ann = annotate(nlp_pipeline, text)
