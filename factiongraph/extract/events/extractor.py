@@ -342,6 +342,10 @@ class EventExtractor:
         kept = [c for c in found if not any(
             c.rule.id in o.rule.suppresses and (same_mention(c, o) or _news_of(c, o)) and not _judged(o, c)
             for o in found)]
+        # One verb tells one happening: "militants attacked a police station" is one attack, not a
+        # ground attack and an attack on premises; the rule written first in the rule file keeps it.
+        kept = [c for k, c in enumerate(kept) if c.rule.outcome or not c.is_verb or not any(
+            not o.rule.outcome and o.is_verb and o.start == c.start and o.end == c.end for o in kept[:k])]
         kept = [c for c in kept if not (c.rule.label == "statement" and c.is_verb and any(
             _reported_by(o, c) for o in kept if o is not c))]
         kept = [c for c in kept if not any(_setting_of(c, o) for o in kept if o is not c)]

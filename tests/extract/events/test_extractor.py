@@ -1725,3 +1725,12 @@ def test_a_possessive_s_does_not_make_the_verb_passive(extractor: EventExtractor
     event = only(extractor, "Iraq's foreign ministry rejected the Turkish demands on Saturday, calling them a "
                             "breach of sovereignty.")
     assert event.attrs.get("label") == "statement"
+
+
+def test_one_verb_tells_one_happening(extractor: EventExtractor) -> None:
+    event = only(extractor, "Militants attacked a police station in Khanaqin on Monday night, killing two "
+                            "policemen.")
+    assert event.sub_type == "Armed clash"
+    stormed = only(extractor, "Hundreds of angry supporters stormed and burned the offices of a Kurdish party in "
+                              "Kirkuk on Saturday.")
+    assert stormed.sub_type == "Violent demonstration"
