@@ -61,8 +61,8 @@ from factiongraph.extract.events.arguments import ArgumentReader, trigger_head
 from factiongraph.extract.events.role_words import ANNOUNCE_VERBS, SELF_CHANGES
 from factiongraph.kb import KnowledgeBase
 from factiongraph.extract.events.verb_readings import (ASPECT_PAST, CONTRAST_MARKS, IRREGULAR_PAST, STAGING_VERBS,
-                                                        absolute_past, agent_of_conjoined, deadline_given, topic_of,
-                                                        vow_beside_past, warning_as_speech_tag)
+                                                        absolute_past, agent_of_conjoined, deadline_given, reputation_of,
+                                                        topic_of, vow_beside_past, warning_as_speech_tag)
 from factiongraph.model import Certainty, DatePrecision, EntityType, Event, Evidence, Mention
 from factiongraph.model.numeric_dates import choose_order
 
@@ -313,6 +313,8 @@ class EventExtractor:
                     # video": describes, reports no happening
                 if not is_verb and end == i + 1 and tok.dep_ == "amod" and tok.head.i > tok.i:
                     continue  # "the dead man's house": a word describing a thing, no happening
+                if reputation_of(sent.doc[tokens[end - 1].i]):
+                    continue  # "known for its rocket attacks": what a group is known for, no happening told
                 if _charged_with(sent.doc[tok.i]):
                     continue  # "fighters accused of rocket attacks": what someone is held for, no new happening
                 if not is_verb and (_described_again(sent.doc[tokens[end - 1].i])

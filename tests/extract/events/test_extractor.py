@@ -1734,3 +1734,24 @@ def test_one_verb_tells_one_happening(extractor: EventExtractor) -> None:
     stormed = only(extractor, "Hundreds of angry supporters stormed and burned the offices of a Kurdish party in "
                               "Kirkuk on Saturday.")
     assert stormed.sub_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah on Wednesday ruled out any halt to its operations.",
+    "The Coordination Framework insisted on Wednesday that foreign troops must leave.",
+    "The UN mission expressed concern on Monday over the attacks on activists.",
+    "Kurdistan Region President Nechirvan Barzani on Friday slammed the decision as unconstitutional.",
+])
+def test_a_dated_position_taken_is_a_statement(extractor: EventExtractor, text: str) -> None:
+    event = only(extractor, text)
+    assert event.sub_type == "Other" and event.attrs.get("label") in ("statement", "stance")
+
+
+def test_what_a_group_is_known_for_is_no_happening(extractor: EventExtractor) -> None:
+    assert events_of(extractor, "The militia is known for its rocket attacks on the US embassy in 2019 and for "
+                                "kidnapping foreigners in 2015.") == []
+
+
+def test_what_a_truce_covers_is_no_happening(extractor: EventExtractor) -> None:
+    event = only(extractor, "The faction announced a truce on attacks against US forces on Sunday.")
+    assert event.sub_type == "Agreement"
