@@ -344,10 +344,6 @@ class EventExtractor:
         kept = [c for c in found if not any(
             c.rule.id in o.rule.suppresses and (same_mention(c, o) or _news_of(c, o)) and not _judged(o, c)
             for o in found)]
-        # One verb tells one happening: "militants attacked a police station" is one attack, not a
-        # ground attack and an attack on premises; the rule written first in the rule file keeps it.
-        kept = [c for k, c in enumerate(kept) if c.rule.outcome or not c.is_verb or not any(
-            not o.rule.outcome and o.is_verb and o.start == c.start and o.end == c.end for o in kept[:k])]
         kept = [c for c in kept if not (c.rule.label == "statement" and c.is_verb and any(
             _reported_by(o, c) for o in kept if o is not c))]
         kept = [c for c in kept if not any(_setting_of(c, o) for o in kept if o is not c)]
@@ -657,6 +653,12 @@ class EventExtractor:
                     cand = cand.outcomes[0]
                     event = self.build_event(ctx, cand, sents, k, mentions, dates, anchor, events, year)
                 if event is None:
+                    continue
+                if cand.is_verb and not cand.rule.outcome and any(
+                        c.is_verb and not c.rule.outcome and (c.start, c.end) == (cand.start, cand.end)
+                        for c in made.values()):
+                    # one verb tells one happening: "militants attacked a police station" is one attack,
+                    # not a ground attack and an attack on premises; the rule written first keeps it
                     continue
                 if cand.start in present:
                     event.attrs["headline_present"] = True
