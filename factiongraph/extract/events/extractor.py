@@ -368,7 +368,7 @@ class EventExtractor:
                     main.append(c)  # "killed a lawyer, two days after his brother was arrested": its own event
                 elif main:
                     main.append(c)  # "a delegation visited ... over the killing of X": its own event
-        return self._one_per_family(_one_doer_one_attack(_means_as_subject(main))) if main else kept
+        return self._one_per_family(_raid_as_fight(_one_doer_one_attack(_means_as_subject(main)))) if main else kept
 
     @staticmethod
     def _place_object(ctx: Any, reader: Any, verb: Any) -> bool:
@@ -2455,6 +2455,32 @@ def _one_doer_one_attack(found: list[Candidate]) -> list[Candidate]:
                 continue
             first.outcomes.extend([second, *second.outcomes] if second.rule.outcome else second.outcomes)
             out.remove(second)
+    return out
+
+
+def _raid_as_fight(found: list[Candidate]) -> list[Candidate]:
+    """Fold a fight told inside a raid's own clause into the raid, typed as the fight ("Special forces
+    raided a hideout, killing three militants in a gunfight", "raided a hideout and killed two militants
+    in an exchange of fire": one armed clash, the raiders its actors); a raid that arrests anyone (an
+    arrest trigger or an arrest count in the sentence) stays an arrest."""
+    raids = [c for c in found if c.is_verb and c.rule.label == "raid" and c.rule.sub_type == "Arrests"]
+    if not raids or any(c.rule.label != "raid" and (c.rule.sub_type == "Arrests" or c.rule.count == "arrested")
+                        for c in found):
+        return found
+    out = list(found)
+    for raid in raids:
+        doc = raid.sent.doc
+        if not doc.has_annotation("DEP") or any(o.rule.label != "raid" and (o.rule.sub_type == "Arrests"
+                                                                             or o.rule.count == "arrested")
+                                                for o in raid.outcomes):
+            continue
+        inside = {t.i for t in doc[raid.start].subtree}
+        fight = next((c for c in out if c is not raid and c.rule.type == "Battles" and c.start in inside), None)
+        if fight is None:
+            continue
+        merged = Candidate(fight.rule, raid.sent, raid.start, raid.end, True, raid.passive,
+                           [*raid.outcomes, *fight.outcomes], tag=raid.tag)
+        out = [merged if c is raid else c for c in out if c is not fight]
     return out
 
 

@@ -1755,3 +1755,12 @@ def test_what_a_group_is_known_for_is_no_happening(extractor: EventExtractor) ->
 def test_what_a_truce_covers_is_no_happening(extractor: EventExtractor) -> None:
     event = only(extractor, "The faction announced a truce on attacks against US forces on Sunday.")
     assert event.sub_type == "Agreement"
+
+
+def test_a_raid_that_turns_into_a_gunfight_is_an_armed_clash(extractor: EventExtractor) -> None:
+    event = only(extractor, "Special forces raided an ISIS hideout in the Hamrin mountains on Monday, killing three "
+                            "militants in a gunfight.")
+    assert event.sub_type == "Armed clash" and event.counts.get("killed") == 3
+    held = events_of(extractor, "Special forces raided an ISIS hideout on Monday and arrested two militants after a "
+                                "gunfight.")
+    assert "Arrests" in [e.sub_type for e in held]
