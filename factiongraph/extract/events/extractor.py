@@ -61,7 +61,8 @@ from factiongraph.extract.events.arguments import ArgumentReader, trigger_head
 from factiongraph.extract.events.role_words import ANNOUNCE_VERBS, SELF_CHANGES
 from factiongraph.kb import KnowledgeBase
 from factiongraph.extract.events.verb_readings import (ASPECT_PAST, CONTRAST_MARKS, IRREGULAR_PAST, STAGING_VERBS,
-                                                        absolute_past, agent_of_conjoined, deadline_given, reputation_of,
+                                                        absolute_past, agent_of_conjoined, asked_for, deadline_given,
+                                                        reputation_of,
                                                         topic_of, vow_beside_past, warning_as_speech_tag)
 from factiongraph.model import Certainty, DatePrecision, EntityType, Event, Evidence, Mention
 from factiongraph.model.numeric_dates import choose_order
@@ -300,6 +301,8 @@ class EventExtractor:
                 if not is_verb and any(c.dep_ == "nsubj" for c in sent.doc[tok.i].children) \
                         and not_happened(sent.doc[tok.i]):
                     continue  # "Every time the state arrests a commander": a verb the word list reads as a noun
+                if not is_verb and asked_for(sent.doc[tokens[end - 1].i]):
+                    continue  # "called for the withdrawal of US forces": asked for, not done
                 if not is_verb and self._is_projected(words, i):
                     continue
                 if not is_verb and end < len(words) and words[end] in NOUN_MODIFIED:

@@ -4,7 +4,7 @@ Pure readings of one spaCy token (no rules, no candidates): a noun that is only 
 about (`topic_of`), a "warned" that only tags reported words (`warning_as_speech_tag`), a deadline
 given for an act (`deadline_given`), a vow or an -ing verb hung on a past verb (`vow_beside_past`,
 `absolute_past`), a passive verb sharing its conjunct's agent (`agent_of_conjoined`), a deed a
-reputation is made of (`reputation_of`).
+reputation is made of (`reputation_of`), a happening asked for (`asked_for`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = ["ASPECT_PAST", "CONTRAST_MARKS", "IRREGULAR_PAST", "STAGING_VERBS", "TOPIC_NOUNS", "absolute_past",
-           "agent_of_conjoined", "deadline_given", "reputation_of", "topic_of", "vow_beside_past", "warning_as_speech_tag"]
+           "agent_of_conjoined", "asked_for", "deadline_given", "reputation_of", "topic_of", "vow_beside_past", "warning_as_speech_tag"]
 
 # Irregular past forms ("responded by firing", "retaliated by"; "struck" before a vow or a "with" phrase).
 IRREGULAR_PAST = frozenset("""struck hit shot fought began led took made went sent came""".split())
@@ -136,3 +136,24 @@ def reputation_of(token: Any) -> bool:
             return True
         t = head
     return False
+
+
+# Verbs whose "for" phrase is what is asked for ("called for the withdrawal of US forces").
+ASKING_VERBS = frozenset(f"{base}{end}" for base in ("call", "push", "press", "appeal", "ask", "plead")
+                         for end in ("", "s", "es", "ed", "ing")) | {"lobbied", "lobbying", "lobby", "lobbies"}
+
+
+def asked_for(noun: Any) -> bool:
+    """Return True when a noun trigger (or the first of its conjuncts) is the "for" phrase of a verb of
+    asking ("called for the withdrawal of US forces", "called on Saturday for the dissolution of
+    parliament and the withdrawal of foreign troops", "pushing for the release of activists"): not
+    done yet."""
+    if not noun.doc.has_annotation("DEP"):
+        return False
+    t = noun
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ != "for":
+        return False
+    verb = t.head.head
+    return verb.lower_ in ASKING_VERBS  # the verb or its noun: "renewed calls for the withdrawal"

@@ -1764,3 +1764,9 @@ def test_a_raid_that_turns_into_a_gunfight_is_an_armed_clash(extractor: EventExt
     held = events_of(extractor, "Special forces raided an ISIS hideout on Monday and arrested two militants after a "
                                 "gunfight.")
     assert "Arrests" in [e.sub_type for e in held]
+
+
+def test_a_happening_called_for_is_not_done(extractor: EventExtractor) -> None:
+    event = only(extractor, "The Coordination Framework on Saturday called for the withdrawal of US forces from "
+                            "Iraq.")
+    assert event.attrs.get("label") == "call"
