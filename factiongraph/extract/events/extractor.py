@@ -72,7 +72,7 @@ log = logging.getLogger(__name__)
 BLOCKERS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "to",
                       "not", "never", "'ll", "wo", "shall"})
 PROJECTING = re.compile(r"^(?:threaten\w*|warn\w*|vow\w*|demand\w*|urg\w*|plan\w*|"
-                        r"prevent\w*|avoid\w*|risk\w*|fear\w*)$")
+                        r"prevent\w*|avoid\w*|risk\w*|fear\w*|prepar\w*|plott\w*)$")
 NOUN_MODIFIED = frozenset({"organiser", "organisers", "organizer", "organizers", "leader", "leaders",
                            "movement", "movements", "activist", "activists", "commander", "commanders",
                            "camp", "camps", "site", "sites", "squad", "squads", "unit", "units",
@@ -1194,7 +1194,9 @@ class EventExtractor:
         summary = title_at >= 0 and title_at <= start < title_at + len(title)  # the headline
         attrs: dict[str, object] = {"label": label, "rule": rule.id, "trigger": ctx.document.text[
             sent.doc[cand.start].idx:sent.doc[cand.end - 1].idx + len(sent.doc[cand.end - 1].text)],
-            "anaphoric": self._definite(cand) and not has_date and not participants}
+            "anaphoric": self._definite(cand) and not participants and not (
+                date_match is not None and not _counted_from(date_match, trigger)
+                or any(d.scope_end is None and not _counted_from(d, trigger) for d in in_sentence))}
         if summary:
             attrs["summary"] = True  # the headline: it sums up a happening the body reports
         if counts and cand.is_verb and sent.doc.has_annotation("DEP") and is_tally(sent.doc[cand.start]):
@@ -2713,6 +2715,12 @@ def _gerund_as_noun(token: Any) -> bool:
         return False
     return any(t.ent_type_ in ("DATE", "GPE", "LOC", "FAC") for c in token.children if c.dep_ == "prep"
                for t in c.subtree)
+
+
+def _counted_from(match: DateMatch, trigger: int) -> bool:
+    """Return True when a relative date counts from the trigger at character ``trigger`` ("Hours after
+    the raid, ..."): it dates what follows, and names the trigger's happening as one told before."""
+    return bool(match.reference) and match.end <= trigger <= match.end + 12
 
 
 def _acts_as_verb(token: Any) -> bool:

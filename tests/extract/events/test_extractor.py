@@ -1770,3 +1770,16 @@ def test_a_happening_called_for_is_not_done(extractor: EventExtractor) -> None:
     event = only(extractor, "The Coordination Framework on Saturday called for the withdrawal of US forces from "
                             "Iraq.")
     assert event.attrs.get("label") == "call"
+
+
+def test_the_happening_a_relative_date_counts_from_is_the_one_told_before(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Hours after the raid, armed men drove through the streets of the capital.",
+                      "2020-06-27")
+    raids = [e for e in found if e.attrs.get("label") == "raid"]
+    assert raids and all(e.attrs.get("anaphoric") for e in raids)  # merged into the raid told before
+
+
+def test_attacks_being_prepared_are_not_done(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Police seized rockets on Monday at a farm the cell had used to prepare drone "
+                                 "attacks on the airport.")
+    assert [e.sub_type for e in found] == ["Disrupted weapons use"]
