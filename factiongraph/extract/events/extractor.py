@@ -261,6 +261,9 @@ class EventExtractor:
                     tag = "VB"  # "did not arrest anyone", "if gunmen attack": the parse shows a verb
                 elif tag == "VBG" and end == i + 1 and _gerund_as_noun(sent.doc[tok.i]):
                     tag = "NOUN"  # "Soleimani's killing in 2020": a possessor makes the gerund a noun
+                elif tag in ("VB", "VBZ") and end == i + 1 and words[i] not in rule.nouns \
+                        and _noun_by_parse(sent.doc[tok.i]):
+                    continue  # "Baghdad used to be the main target of attacks": a noun the rule has no use for
                 is_verb = tag != "NOUN"
                 passive = is_verb and self._is_passive(words, i, end, tag)
                 if is_verb and rule.label == "threat" and warning_as_speech_tag(sent.doc[tok.i]):
@@ -364,7 +367,8 @@ class EventExtractor:
                 main.append(c)  # "The assassination of X on Monday sparked protests": a happening of its own
                 continue
             if c.rule.outcome:
-                near_hosts = [h for h in hosts if not (c.is_verb and (_time_apart(h, c) or _other_doers(h, c)))]
+                near_hosts = [h for h in hosts if not (c.is_verb and (_time_apart(h, c) or _other_doers(h, c))
+                                                       or not c.is_verb and _told_as_before(c))]
                 if near_hosts:
                     near_hosts[0].outcomes.append(c)
                 elif hosts:
@@ -816,7 +820,13 @@ class EventExtractor:
                                   or t.lower_ == "to" and t.dep_ == "aux" and t.head.dep_ == "advcl"
                                   or t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl"
                                   and _tells_in_clause(sent, triggers[nxt], t.head))), None)
-                cuts.append(word.idx if word is not None else -1)
+                if word is not None and word.dep_ == "prep" and any(
+                        c.dep_ == "pobj" and c.idx <= triggers[nxt] < c.idx + len(c.text) for c in word.children):
+                    # "missiles were fired at the airport days after | Soleimani's killing in January 2020":
+                    # the time phrase is the first happening's; the recalled one is its noun phrase
+                    cuts.append(word.idx + len(word.text))
+                else:
+                    cuts.append(word.idx if word is not None else -1)
                 if word is not None:
                     worded.add(len(cuts) - 1)
                 continue
@@ -2064,6 +2074,21 @@ def _counts_by_part(sent: Any, cut: int, first: Event, second: Event) -> None:
 
 _SET_OFF_VERBS = frozenset({"sparked", "triggered", "prompted", "provoked", "ignited", "fuelled", "fueled",
                             "unleashed", "set"})
+
+
+def _noun_by_parse(token: Any) -> bool:
+    """Return True when the parse puts a verb's present form in a noun's place ("the main target of
+    attacks": "target" and "attacks" are what "be" and "of" take): a noun, not the verb."""
+    return token.doc.has_annotation("DEP") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") \
+        and not any(c.dep_ in ("aux", "neg", "dobj") for c in token.children)
+
+
+def _told_as_before(cand: Candidate) -> bool:
+    """Return True for a happening noun a temporal preposition sets before what the sentence tells
+    ("missiles were fired at the airport days after Soleimani's killing in January 2020", "protests
+    erupted after the assassination of an activist"): a happening of its own, no outcome of the host."""
+    head = cand.sent.doc[cand.end - 1]
+    return head.dep_ == "pobj" and head.head.lower_ in ("after", "before", "since", "following")
 
 
 def _sets_off(cand: Candidate) -> bool:

@@ -1783,3 +1783,19 @@ def test_attacks_being_prepared_are_not_done(extractor: EventExtractor) -> None:
     found = events_of(extractor, "Police seized rockets on Monday at a farm the cell had used to prepare drone "
                                  "attacks on the airport.")
     assert [e.sub_type for e in found] == ["Disrupted weapons use"]
+
+
+def test_a_happening_set_before_by_a_preposition_is_its_own(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Missiles were fired at the Erbil airport days after General Qasem Soleimani's "
+                                 "killing in January 2020.", "2021-02-16")
+    assert sorted(e.sub_type for e in found) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+    killing = next(e for e in found if e.sub_type == "Air/drone strike")
+    assert killing.evidence[0].text.startswith("General Qasem Soleimani's killing")
+
+
+def test_a_verb_form_in_a_noun_place_is_no_trigger(extractor: EventExtractor) -> None:
+    event = only(extractor, "The base has been the target of attacks since 2019, but missiles were fired at Erbil "
+                            "on Sunday night.")
+    assert event.attrs.get("trigger") == "fired"
+    placed = only(extractor, "Washington placed sanctions on the militia leader in late 2019.")
+    assert placed.attrs.get("label") == "sanction"
