@@ -370,7 +370,8 @@ class EventExtractor:
                 near_hosts = [h for h in hosts if not (c.is_verb and (_time_apart(h, c) or _other_doers(h, c))
                                                        or not c.is_verb and _told_as_before(c))]
                 if near_hosts:
-                    near_hosts[0].outcomes.append(c)
+                    own = next((h for h in near_hosts if _suffered_in(c, h)), near_hosts[0])
+                    own.outcomes.append(c)
                 elif hosts:
                     main.append(c)  # "killed a lawyer, two days after his brother was arrested": its own event
                 elif main:
@@ -1613,7 +1614,7 @@ class EventExtractor:
         if not rule.variants:
             return rule.type, rule.sub_type, rule.label
         trigger = cand.sent.doc[cand.start]
-        apart = set_apart_tokens(cand.sent, trigger) | _grievance_tokens(trigger) \
+        apart = set_apart_tokens(cand.sent, trigger) | _grievance_tokens(trigger) | _described_deaths(cand.sent, trigger) \
             if cand.sent.doc.has_annotation("DEP") else set()
         # "rallied on Friday, two years after a strike killed X": "killed" says nothing of the rally;
         # nor does it in "protested over a strike that killed three", what the protest is against
@@ -2081,6 +2082,34 @@ def _noun_by_parse(token: Any) -> bool:
     attacks": "target" and "attacks" are what "be" and "of" take): a noun, not the verb."""
     return token.doc.has_annotation("DEP") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") \
         and not any(c.dep_ in ("aux", "neg", "dobj") for c in token.children)
+
+
+_SUFFERED = frozenset({"killed", "wounded", "injured", "slain", "martyred", "hurt", "died"})
+
+
+def _described_deaths(sent: Any, trigger: Any) -> set[int]:
+    """Return the tokens of participle or relative clauses that describe people by what befell them in
+    another happening ("carrying the coffins of fighters killed in US air strikes", "fighters who were
+    killed in a strike"), when the trigger is not inside: they say nothing of the trigger's happening."""
+    out: set[int] = set()
+    for t in sent:
+        if t.dep_ in ("acl", "relcl") and t.lower_ in _SUFFERED and any(
+                c.dep_ == "prep" and c.lower_ in ("in", "by", "during") and any(g.dep_ == "pobj" for g in c.children)
+                for c in t.children):
+            span = {x.i for x in t.subtree}
+            if trigger.i not in span:
+                out |= span
+    return out
+
+
+def _suffered_in(outcome: Candidate, host: Candidate) -> bool:
+    """Return True when an outcome verb names its host in its own "in/by/during" phrase ("mourners marched
+    carrying the coffins of fighters killed in US air strikes": the strikes killed them, not the march)."""
+    if not outcome.is_verb or host.is_verb:
+        return False
+    verb = outcome.sent.doc[outcome.start]
+    head = host.sent.doc[host.end - 1]
+    return head.dep_ == "pobj" and head.head.lower_ in ("in", "by", "during") and head.head.head.i == verb.i
 
 
 def _told_as_before(cand: Candidate) -> bool:

@@ -1799,3 +1799,11 @@ def test_a_verb_form_in_a_noun_place_is_no_trigger(extractor: EventExtractor) ->
     assert event.attrs.get("trigger") == "fired"
     placed = only(extractor, "Washington placed sanctions on the militia leader in late 2019.")
     assert placed.attrs.get("label") == "sanction"
+
+
+def test_the_dead_a_march_mourns_were_killed_by_the_strike_not_the_march(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Thousands of mourners marched in Baghdad on Monday carrying the coffins of 25 "
+                                 "fighters killed in US air strikes on Sunday.", "2019-12-31")
+    march = next(e for e in found if e.type == "Protests")
+    strike = next(e for e in found if e.sub_type == "Air/drone strike")
+    assert march.sub_type == "Peaceful protest" and strike.counts.get("killed") == 25
