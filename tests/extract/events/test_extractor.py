@@ -1807,3 +1807,11 @@ def test_the_dead_a_march_mourns_were_killed_by_the_strike_not_the_march(extract
     march = next(e for e in found if e.type == "Protests")
     strike = next(e for e in found if e.sub_type == "Air/drone strike")
     assert march.sub_type == "Peaceful protest" and strike.counts.get("killed") == 25
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of Sinjar held a vigil on Wednesday for the victims of the genocide.",
+    "Thousands of demonstrators poured into Tahrir Square in Baghdad on Friday.",
+])
+def test_a_crowd_told_by_a_vigil_or_pouring_in_is_a_peaceful_protest(extractor: EventExtractor, text: str) -> None:
+    assert only(extractor, text).sub_type == "Peaceful protest"
