@@ -1815,3 +1815,10 @@ def test_the_dead_a_march_mourns_were_killed_by_the_strike_not_the_march(extract
 ])
 def test_a_crowd_told_by_a_vigil_or_pouring_in_is_a_peaceful_protest(extractor: EventExtractor, text: str) -> None:
     assert only(extractor, text).sub_type == "Peaceful protest"
+
+
+def test_who_seized_decides_abduction_or_arrest(extractor: EventExtractor) -> None:
+    held = only(extractor, "Two militants were captured by Iraqi troops during the operation near Kirkuk on Monday.")
+    assert held.sub_type == "Arrests"
+    taken = only(extractor, "Kidnappers seized 16 hunters in the desert west of Rutba on Wednesday.")
+    assert taken.sub_type == "Abduction/forced disappearance"
