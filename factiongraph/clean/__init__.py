@@ -11,6 +11,7 @@ rebuilt from their parts (title, body and captions in page order, then comments)
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Collection, Mapping, Sequence
 
 from factiongraph.clean.chrome import compile_rules
@@ -27,7 +28,7 @@ __all__ = ["Cleaner", "NAME", "PRODUCER", "VERSION", "normalize_text"]
 log = logging.getLogger(__name__)
 
 NAME = "clean"
-VERSION = 5  # 3: hard-wrapped paragraphs joined (unwrap.py); 4: noscript text dropped, bare fragments read, deep HTML refused; 5: tail tags, source-line stamps, place-name bylines (CHANGELOG)
+VERSION = 6  # 3: hard-wrapped paragraphs joined (unwrap.py); 4: noscript text dropped, bare fragments read, deep HTML refused; 5: tail tags, source-line stamps, place-name bylines; 6: a one-line report is its body (CHANGELOG)
 PRODUCER = f"stage.{NAME}.v{VERSION}"
 
 
@@ -39,6 +40,16 @@ def normalize_text(text: str) -> str:
     """Return ``text`` with CRLF/CR line endings as LF, then characters mapped 1:1 to ASCII forms."""
     return normalize_chars(text.replace("\r\n", "\n").replace("\r", "\n"))
 
+
+
+# A sentence's end: a headline seldom closes with a full stop, a report's sentence does.
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')]*$")
+
+
+def _reads_as_report(line: str | None) -> bool:
+    """Return True for a lone line that is a report's sentence, not a headline: it closes with
+    sentence punctuation and has at least six words."""
+    return line is not None and _SENTENCE_END.search(line.strip()) is not None and len(line.split()) >= 6
 
 class Cleaner:
     """Separates article content from chrome, captions and comments, and reads metadata.
@@ -81,7 +92,11 @@ class Cleaner:
         else:
             text, blocks, metadata = self._clean_plain(raw)
         if not any(b.part is BlockPart.BODY and text[b.start : b.end] != metadata.title for b in blocks):
-            return Rejection(raw.source, RejectionReason.NO_CONTENT, "no body text left after removing chrome")
+            if not _reads_as_report(metadata.title):
+                return Rejection(raw.source, RejectionReason.NO_CONTENT, "no body text left after removing chrome")
+            # a one-line report ("03/14/2013: Gunmen killed two brothers in Yusufiyah.") is its own
+            # body, not a headline over nothing
+            metadata.title = None
         self._apply_hints(metadata, raw.hints)
         if metadata.published is None and metadata.url:
             self._fill_published_from_url(metadata, metadata.url)

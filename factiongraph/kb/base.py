@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
 from factiongraph.kb.gazetteer import Gazetteer
-from factiongraph.kb.names import normalize_name, strip_article
+from factiongraph.kb.names import consonant_key, normalize_name, strip_article
 from factiongraph.kb.record import KBRecord
 from factiongraph.model import EntityType
 
@@ -16,6 +16,9 @@ logger = logging.getLogger(__name__)
 _PLACE_TYPES = (EntityType.PLACE, EntityType.COUNTRY)
 
 
+# How far (in degrees, about 20 km) a gazetteer place may lie from a KB place of its name to be it.
+_TWIN_DEGREES = 0.2
+
 class KnowledgeBase:
     """Validated, merged KB records with look-ups by id, type, name, place and role.
 
@@ -23,7 +26,7 @@ class KnowledgeBase:
     """
 
     __slots__ = ("_records", "_origins", "_version", "_gazetteer", "_names", "_bare_place_names",
-                 "_roles")
+                 "_roles", "_place_letters")
 
     def __init__(self, records: Mapping[str, KBRecord], *, version: str,
                  origins: Mapping[str, str] | None = None,
@@ -36,6 +39,7 @@ class KnowledgeBase:
         self._names: dict[str, list[str]] = {}
         self._bare_place_names: dict[str, list[str]] = {}
         self._roles: dict[tuple[str, str], list[tuple[str, int | None, int | None]]] = {}
+        self._place_letters: dict[str, set[str]] = {}
         for record in self._records.values():
             self._index_record(record)
 
@@ -49,6 +53,9 @@ class KnowledgeBase:
                 bare = self._bare_place_names.setdefault(strip_article(key), [])
                 if record.id not in bare:
                     bare.append(record.id)
+                letters = consonant_key(key)
+                if letters is not None:
+                    self._place_letters.setdefault(letters, set()).add(record.id)
         for item in record.attributes.get("roles", ()):
             self._add_role(record.id, item["of"], item)
         for item in record.attributes.get("leaders", ()):
@@ -119,7 +126,43 @@ class KnowledgeBase:
                 record = self._records[record_id]
                 if record.type in _PLACE_TYPES:
                     return record
-        return self._gazetteer.lookup(name) if self._gazetteer is not None else None
+        found = self._gazetteer.lookup(name) if self._gazetteer is not None else None
+        twin = self._curated_twin(key, found) if found is not None else None
+        return twin or found
+
+    def _curated_twin(self, key: str, found: KBRecord) -> KBRecord | None:
+        """Return the KB's own record of a gazetteer place spelt otherwise ("Kirkouk": Kirkuk), when
+        one KB place has the name's consonants and lies within about 20 km of it."""
+        letters = consonant_key(key)
+        ids = self._place_letters.get(letters, set()) if letters is not None else set()
+        if len(ids) != 1:
+            return None
+        own = self._records[next(iter(ids))]
+        points: list[float] = []
+        for value in (own.attributes.get(k) if n < 2 else found.attributes.get(k)
+                      for n, k in enumerate(("lat", "lon", "lat", "lon"))):
+            if not isinstance(value, (int, float)):
+                return None
+            points.append(float(value))
+        lat, lon, far_lat, far_lon = points
+        return own if abs(lat - far_lat) < _TWIN_DEGREES and abs(lon - far_lon) < _TWIN_DEGREES else None
+
+    def place_by_letters(self, name: str) -> KBRecord | None:
+        """Return the one place whose name is written with the same consonants as ``name``.
+
+        For spellings :meth:`lookup_place` does not know ("Khaniqeen" for Khanaqin, "Nasriya" for
+        Nasiriyah): the KB's places first, then the gazetteer's. None when the name has too few
+        consonants to tell places apart or when two places share them.
+        """
+        letters = consonant_key(normalize_name(name))
+        if letters is None:
+            return None
+        curated = self._place_letters.get(letters, set())
+        if len(curated) == 1:
+            return self._records[next(iter(curated))]
+        if curated or self._gazetteer is None:
+            return None
+        return self._gazetteer.by_letters(letters)
 
     def ancestors(self, place_id: str) -> list[KBRecord]:
         """Return the parent chain of a place, nearest first, ending at its country.

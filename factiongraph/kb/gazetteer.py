@@ -19,7 +19,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from factiongraph.kb.names import normalize_name, strip_article
+from factiongraph.kb.names import consonant_key, normalize_name, strip_article
 from factiongraph.kb.record import KBRecord
 from factiongraph.model import EntityType
 
@@ -64,7 +64,7 @@ def _looks_like_code(text: str) -> bool:
 class Gazetteer:
     """Name look-up over GeoNames cities, returning KB-shaped place records."""
 
-    __slots__ = ("_country_ids", "_min_population", "_index", "_records")
+    __slots__ = ("_country_ids", "_min_population", "_index", "_records", "_letters")
 
     def __init__(self, country_ids: Mapping[str, str],
                  min_population: int = DEFAULT_MIN_POPULATION) -> None:
@@ -78,6 +78,7 @@ class Gazetteer:
         self._min_population = min_population
         self._index: dict[str, str] | None = None
         self._records: dict[str, KBRecord] = {}
+        self._letters: dict[str, set[str]] = {}
 
     def lookup(self, name: str) -> KBRecord | None:
         """Return the most populous indexed city whose name or alternate name matches ``name``."""
@@ -85,6 +86,13 @@ class Gazetteer:
         key = normalize_name(name)
         record_id = index.get(key) or index.get(strip_article(key))
         return self._records.get(record_id) if record_id else None
+
+    def by_letters(self, letters: str) -> KBRecord | None:
+        """Return the one indexed city whose name or alternate name has the consonant key
+        ``letters`` (:func:`~factiongraph.kb.names.consonant_key`), or None (none, or several)."""
+        self._build_index()
+        found = self._letters.get(letters, set())
+        return self._records.get(next(iter(found))) if len(found) == 1 else None
 
     def get(self, record_id: str) -> KBRecord | None:
         """Return the gazetteer record with this ``geonames-<id>`` id, or None."""
@@ -114,6 +122,10 @@ class Gazetteer:
                     continue
                 index.setdefault(key, record.id)  # most populous first wins
                 index.setdefault(strip_article(key), record.id)
+                if _is_latin(name):
+                    letters = consonant_key(key)
+                    if letters is not None:
+                        self._letters.setdefault(letters, set()).add(record.id)
         self._index = index
         return index
 

@@ -30,3 +30,31 @@ def strip_article(key: str) -> str:
         if key.startswith(article) and len(key) > len(article):
             return key[len(article):]
     return key
+
+
+# Letters English transliterations of Arabic and Kurdish place names disagree on: the vowels.
+_VOWELS = re.compile(r"[aeiou]+")
+_DOUBLED = re.compile(r"([a-z])\1+")
+MIN_CONSONANTS = 4
+
+
+def consonant_key(key: str) -> str | None:
+    """Return the written consonants of a place-name key, or None when too short.
+
+    "khaniqeen" and "khanaqin" are both ``khnkn``; "nasriya" and "nasiriyah" both ``nsry-a``; "balad
+    ruz" and "baladruz" both ``bldrz``: doubled letters are written once, then the vowels, word
+    breaks, a leading article and a final "h" are dropped, and "q" is "k". A final vowel is kept as
+    its kind ("-a" for a, e, o, u, as Persian "-eh" is Arabic "-a"; "-i" for i, y), so a nisba is
+    not its town ("tikriti" is not "tikrit", "samarrai" not "samarra"). Fewer than
+    :data:`MIN_CONSONANTS` consonants say too little to tell places apart.
+    """
+    word = "".join(strip_article(key).split()).replace("q", "k")
+    if len(word) > 1 and word.endswith("h"):
+        word = word[:-1]
+    if not word.isalpha():
+        return None
+    end = "-i" if word[-1] in "iy" else "-a" if word[-1] in "aeou" else ""
+    letters = _VOWELS.sub("", _DOUBLED.sub(r"\1", word))
+    if end == "-i" and letters.endswith("y"):
+        letters = letters[:-1]
+    return letters + end if len(letters) >= MIN_CONSONANTS else None

@@ -45,6 +45,7 @@ NAME = "stage.resolve"
 VERSION = 1
 PRODUCER = f"{NAME}.v{VERSION}"
 KEY_PRODUCER = "rule.translit-key.v1"
+LETTERS_PRODUCER = "rule.place-letters.v1"
 SHORT_FORM_PRODUCER = "rule.short-form.v1"
 PARTIAL_NAME_PRODUCER = "rule.partial-name.v1"
 KB_SURNAME_PRODUCER = "rule.kb-surname.v1"
@@ -227,6 +228,13 @@ class Resolver:
                         state.judge(target, other, Verdict.UNSURE, 0.5, KEY_PRODUCER,
                                     f"key {key!r} is shared by two KB records")
                 return self._link(m, target)
+        if m.type is EntityType.PLACE:
+            spelt = self.kb.place_by_letters(m.text)
+            if spelt is not None and spelt.id in self.kb.records and self._allowed(spelt.id, own):
+                # "Khaniqeen" for Khanaqin: a place the KB knows, written with other vowels
+                state.judge(spelt.id, own, Verdict.POSITIVE, 0.7, LETTERS_PRODUCER,
+                            f"{m.text!r} is written with the consonants of the KB place {spelt.name!r}")
+                return self._link(m, spelt.id)
         return replace(m, entity_id=own)
 
     def _resolve_partial(self, state: _State, m: Mention, parts: list[str]) -> Mention:

@@ -25,7 +25,7 @@ def test_document_fields_from_raw() -> None:
     assert isinstance(doc, Document)
     assert doc.doc_id == raw.content_hash == doc.content_hash
     assert doc.source == raw.source
-    assert doc.producer == PRODUCER == "stage.clean.v5"
+    assert doc.producer == PRODUCER == "stage.clean.v6"
     assert doc.metadata.title == "Tribal fighters seize checkpoint near Kirkuk, officials say"
     assert doc.metadata.author == "Layla Hassan"
     assert doc.metadata.outlet == "Example Herald"  # told Example Herald x3; "Reuters reported" is a citation
@@ -110,6 +110,18 @@ def test_no_content_is_rejected() -> None:
         assert result.reason is RejectionReason.NO_CONTENT
     html = "<html><body><nav>Home</nav></body></html>"
     assert isinstance(CLEANER.clean(make_raw(html, "text/html")), Rejection)
+
+
+def test_a_one_line_report_is_its_own_body() -> None:
+    # an incident log's entry: one sentence, no headline above it
+    doc = CLEANER.clean(make_raw("07/08/2013: Gunmen killed two brothers in Yusufiyah, Baghdad province.\n"))
+    assert isinstance(doc, Document)
+    assert doc.metadata.title is None
+    assert [doc.text[b.start:b.end] for b in doc.blocks if b.part is BlockPart.BODY] == \
+        ["07/08/2013: Gunmen killed two brothers in Yusufiyah, Baghdad province."]
+    # a lone headline is still no content
+    result = CLEANER.clean(make_raw("Gunmen kill two brothers near Tarmiyah\n"))
+    assert isinstance(result, Rejection) and result.reason is RejectionReason.NO_CONTENT
 
 
 _LINE = st.one_of(

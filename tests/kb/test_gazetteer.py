@@ -42,3 +42,29 @@ def test_only_configured_countries_are_indexed() -> None:
     assert gazetteer.lookup("Mosul") is None
     assert gazetteer.get("not-a-geonames-id") is None
     assert len(gazetteer) > 0
+
+
+def test_a_place_spelt_with_other_vowels_is_found_by_its_consonants(kb: KnowledgeBase) -> None:
+    assert kb.lookup_place("Khaniqeen") is None  # no alias spells it so
+    record = kb.place_by_letters("Khaniqeen")
+    assert record is not None and record.id == "khanaqin"
+    assert kb.place_by_letters("Tikriti") is None  # a nisba, not the city
+
+
+def test_a_gazetteer_spelling_of_a_kb_town_gives_the_kb_record(kb: KnowledgeBase) -> None:
+    record = kb.lookup_place("Kirkouk")  # a GeoNames alternate name of the city the KB holds
+    assert record is not None and record.id == "kirkuk"
+
+
+
+@pytest.mark.parametrize(("name", "place_id", "governorate"), [
+    ("Khan Bani Saad", "khan-bani-saad", "diyala"),  # a town the incident logs name that GeoNames' table lacks
+    ("Yusufiya", "yusufiyah", "baghdad-governorate"),
+    ("Karma", "garma", "anbar"),
+])
+def test_towns_of_the_incident_reports_are_placed(kb: KnowledgeBase, name: str, place_id: str,
+                                                  governorate: str) -> None:
+    record = kb.lookup_place(name)
+    assert record is not None and record.id == place_id
+    assert governorate in [r.id for r in kb.ancestors(record.id)]
+    assert isinstance(record.attributes.get("lat"), float) and isinstance(record.attributes.get("lon"), float)

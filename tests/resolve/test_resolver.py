@@ -56,6 +56,16 @@ def test_transliteration_variant_links_to_kb(resolver: Resolver) -> None:
                for j in res.judgements)
 
 
+def test_a_place_written_with_other_vowels_links_to_the_kb_place(resolver: Resolver) -> None:
+    res = resolve(resolver, "A bomb exploded in Khaniqeen city.", [("Khaniqeen", EntityType.PLACE)])
+    assert ids(res) == ["khanaqin"]
+    assert any(j.verdict is Verdict.POSITIVE and j.left_id == "khanaqin" and j.producer == "rule.place-letters.v1"
+               for j in res.judgements)
+    # a person's name with those letters is not the place
+    res = resolve(resolver, "Khaniqeen spoke.", [("Khaniqeen", EntityType.PERSON)])
+    assert ids(res) != ["khanaqin"]
+
+
 def test_mentions_are_copied_not_rewritten(resolver: Resolver) -> None:
     text = "Hatem al-Falahi said. al-Falahi added."
     spans = [("Hatem al-Falahi", P), ("al-Falahi", P)]

@@ -535,6 +535,12 @@ def resolve_event_date(match: DateMatch | None, earlier: list[Event], anchor: An
                 and re.search(r"\b(?:after|before)$", match.text, re.I):
             offset, basis = -offset, f"relative: the event that '{match.text}' counts from"
             ref = _subject_reference(sentence, earlier) or ref
+        said = _report_day(match, dates, sentence, sentence_start) \
+            if offset < 0 and match.reference is None and not basis.startswith("relative: the event") else None
+        if said is not None and said.value is not None:
+            # "a sniper killed X the previous day, a statement said on Monday": the day before the
+            # saying's, not before whichever happening the report told last
+            return shift_date(said.value, offset), match.text, f"{basis}, from the saying's day '{said.text}'"
         if ref is not None and ref.date_start:
             parts = [int(p) for p in ref.date_start.split("-")]
             base = value_of(_date_from(parts), DatePrecision(ref.date_precision or DatePrecision.DAY))

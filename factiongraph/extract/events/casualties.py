@@ -21,7 +21,7 @@ happening, the larger (the precise "24" after "more than 20", the revised toll) 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from factiongraph.extract.events.tolls import no_casualties, toll_update
 from datetime import timedelta
@@ -100,6 +100,12 @@ def is_toll_of_one_told(event: Event, sentence: str) -> bool:
     return re.search(rf"\b(?:the|this|that)\s+(?:[\w.-]+\s+){{0,2}}{words}\b", sentence, re.IGNORECASE) is not None
 
 
+# Words that tell victims besides those told before ("were also killed", "In addition to the bomber,
+# a guard was killed", "two more", "another three"); "more than" is a bound, not an addition.
+_MORE = re.compile(r"\b(?:also|in\s+addition\s+to|additional|another|further)\b|\bmore\b(?!\s+than)",
+                   re.IGNORECASE)
+
+
 def coordinated_casualties(events: list[Event], first: int) -> list[int]:
     """Merge, among ``events[first:]`` (one sentence's), each wounding whose figures another
     violent event of the sentence already holds into that event; return the merged indices."""
@@ -128,17 +134,58 @@ def follow_up_casualties(events: list[Event], first: int, triggers: Sequence[int
             or not all(is_bare_casualty(events[i]) or is_toll_of_one_told(events[i], sentence)
                        or (update is not None and events[i].attrs.get("label") in CASUALTY_LABELS) for i in new):
         return []
-    host = next((j for j in range(first - 1, -1, -1) if triggers[j] >= floor and events[j].type in VIOLENT_TYPES
-                 and not is_bare_casualty(events[j])), None)
+    # the host's trigger, or a telling of it already folded in ("..., killing eight. In addition to the
+    # bomber, a guard was killed. // Three people, including two children, were wounded")
+    host = next((j for j in range(first - 1, -1, -1)
+                 if (triggers[j] >= floor or any(ev.start >= floor for ev in events[j].evidence))
+                 and events[j].type in VIOLENT_TYPES and not is_bare_casualty(events[j])), None)
     if host is None:
         return []
+    more = _MORE.search(sentence) is not None and update is None
     for i in new:
+        before = dict(events[host].counts)
         # "More than 20 were killed ... Police said the bomb killed 24", "Hospital officials later
         # said 19 people had died": the larger figure is the more precise or the revised one
         events[host] = merge_events(events[host], events[i], participants=False, larger_counts=True)
+        if more:
+            # "... killing eight. In addition to the bomber, a guard was killed", "Two civilians were
+            # also killed": victims besides those told, added to them
+            for key, value in events[i].counts.items():
+                if key in before and key in ("killed", "injured"):
+                    events[host].counts[key] = before[key] + value
     if update is not None and update[1] > events[host].counts.get(update[0], 0):
         events[host].counts[update[0]] = update[1]  # "Later reports put the toll at 22"
     return list(new)
+
+
+# Words by which a sentence telling a happening points back at victims just counted ("A drone struck
+# their car", "The victims were hit when a bomb exploded").
+_VICTIMS_BACK = re.compile(r"\b(?:their|them|the\s+(?:victims?|dead|wounded|casualties))\b", re.IGNORECASE)
+
+
+def toll_told_first(events: list[Event], first: int, triggers: Sequence[int], floor: int, sentence: str,
+                    holds: Callable[[str, str], bool]) -> int | None:
+    """Fold a bare toll told just before its happening into it: "Four people were killed on
+    Wednesday. A drone struck their car on the road to Sinjar": the one violent happening of the
+    sentence (``events[first:]``), with no figure of its own and words pointing back at the victims,
+    takes the killing or wounding the sentence before (trigger at or after ``floor``) reported with
+    no doer, when their days and places agree (``holds(outer, inner)``: the KB puts one place in the
+    other). Return the index of the folded toll, else None."""
+    if len(events) - first != 1 or first == 0 or triggers[first - 1] < floor:
+        return None
+    told, toll = events[first], events[first - 1]
+    if told.type not in VIOLENT_TYPES or told.counts or told.attrs.get("label") in CASUALTY_LABELS \
+            or not _VICTIMS_BACK.search(sentence):
+        return None
+    if toll.attrs.get("label") not in CASUALTY_LABELS or not toll.counts or toll.actors:
+        return None
+    if not is_undated(told) and not is_undated(toll) and told.date_start != toll.date_start:
+        return None
+    if told.location_id and toll.location_id and told.location_id != toll.location_id \
+            and not holds(toll.location_id, told.location_id):
+        return None
+    events[first] = merge_events(told, toll, participants=False)
+    return first - 1
 
 
 def carry_lead_toll(events: list[Event]) -> None:

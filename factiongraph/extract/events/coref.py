@@ -467,7 +467,8 @@ def _many_of(trigger: str) -> re.Pattern[str]:
 # ("It was the second attack on the base this week" and "..., police said, the third such killing this
 # month" still are: the rank is the happening's own).
 ANOTHER_ONE = re.compile(r"(?<!\bwas the )(?<!\bis the )(?<!\bmarks the )(?<!\bmarked the )(?<!, the )"
-                         r"\b(?:another|second|third|fourth|fifth|separate|further)\s+(?:[\w-]+\s+){0,2}?"
+                         r"\b(?:another|second|third|fourth|fifth|separate|further|similar|an?\s+(?:earlier|previous|prior))"
+                         r"\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:attack|attacks|strike|strikes|bombing|blast|explosion|incident|raid|assault|ambush|"
                          r"clash|clashes|shooting|bomb|bombs|device|ied|car\s+bomb|killing|assassination)\b", re.I)
 
@@ -800,6 +801,10 @@ def merge_in_document(events: list[Event], ancestors: Ancestors | None = None,
         # told says more of where it was, and stays
         finer = event.location_id is not None and base.location_id is not None and ancestors is not None \
             and event.location_id != base.location_id and base.location_id in ancestors(event.location_id)
+        # "PMF says fighters killed" over "... killed in an ISIS attack on their positions in the
+        # Tharthar desert": the body says where the headline did not
+        finer = finer or (event.location_id is not None and base.location_id is None
+                          and bool(base.attrs.get("summary")) and len(base.evidence) == 1)
         if event.attrs.get("location_basis", "clause") != "clause" or (again and not finer):
             # the place dropped, so is how it was found (an unplaced event said "clause")
             event = replace(event, location_id=None, location_name=None, lat=None, lon=None, geo_precision=None,

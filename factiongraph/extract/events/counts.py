@@ -486,6 +486,22 @@ def _lone_digits(num: Token) -> bool:
                 and alone and taken)
 
 
+_BREAKS = frozenset({"-", "--", "\u2013", "\u2014", ":", "|"})
+
+
+def _past_a_break(num: Token) -> bool:
+    """Return True for a number the tagger ran an entity on to across a dash or colon ("12:10 GMT -
+    Two protesters were killed": "GMT - Two" taken for one name): the break ends the label before
+    it, and the number opens the sentence's own words."""
+    doc = num.doc
+    i = num.i
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+        if doc[i].text in _BREAKS:
+            return True
+    return False
+
+
 def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int, int] | None = None
                     ) -> dict[str, int]:
     """Return the counts of one sentence (its tokens from a parsed doc; ``text``: its words).
@@ -506,7 +522,7 @@ def sentence_counts(tokens: Iterable[Token], text: str = "", trigger: tuple[int,
         value = written_number(num)
         if value is None or (num.lower_ == "one" and _of_things(num)):
             continue
-        if num.ent_type_ not in ("", "CARDINAL", "QUANTITY") and not _lone_digits(num):
+        if num.ent_type_ not in ("", "CARDINAL", "QUANTITY") and not _lone_digits(num) and not _past_a_break(num):
             continue  # a date, a sum, or part of a name ("Tower 22", "Brigade 30")
         noun = _counted_noun(num)
         if noun.i != num.i and noun.lower_ in THING_NOUNS:

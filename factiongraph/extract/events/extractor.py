@@ -24,7 +24,7 @@ from typing import Any
 from factiongraph.extract.view.context import DocContext
 from factiongraph.extract.events.bodies import without_bodies_country
 from factiongraph.extract.events.casualties import (carry_lead_toll, coordinated_casualties, follow_up_casualties,
-                                                     stated_figures)
+                                                     stated_figures, toll_told_first)
 from factiongraph.extract.events.counts import NUMBER_WORDS, number_value, sentence_counts, toll_update
 from factiongraph.extract.events.count_scope import (in_earlier_happening, in_other_happening, in_referred_happening,
                                                      is_tally)
@@ -56,7 +56,7 @@ from factiongraph.extract.events.titles import title_organisations
 from factiongraph.extract.events.deaths import date_by_recorded_death
 from factiongraph.extract.events.told_dates import (date_before_by_span, date_told_later, months_after_clause,
                                                     series_period, set_apart_tokens)
-from factiongraph.extract.events.told_places import place_told_later
+from factiongraph.extract.events.told_places import place_told_later, told_place_verb
 from factiongraph.extract.events.arguments import ArgumentReader, trigger_head
 from factiongraph.extract.events.role_words import ANNOUNCE_VERBS, SELF_CHANGES
 from factiongraph.kb import KnowledgeBase
@@ -191,7 +191,7 @@ class EventExtractor:
     """
 
     NAME = "extract.events"
-    VERSION = 8  # 3: no guessed years, weekdays dated only by days the text writes; 4-6, 8: places and counts; 6-8: actors, dates; 8: round 11 detection (CHANGELOG)
+    VERSION = 9  # 3: no guessed years, weekdays dated only by days the text writes; 4-6, 8: places and counts; 6-8: actors, dates; 8-9: rounds 11-12 (CHANGELOG)
     REQUIRES = ("document", "spacy_doc (sentences; DEP optional)", "mentions with entity_id")
     ASSIGNS = ("Event",)
 
@@ -681,6 +681,10 @@ class EventExtractor:
                     triggers.append(sent.doc[cand.start].idx)
                 else:  # two triggers of one family in one sentence describe one happening
                     events[twin] = merge_events(events[twin], event)
+            if first < len(events) and self._told_again(sent, events, triggers, first):
+                # "The ambush took place in the Hamrin basin": the noun named a trigger of its own,
+                # but the sentence only places the happening told before
+                del events[first:], triggers[first:]
             if first == len(events):
                 if not any(e.type in VIOLENT_TYPES for e in events) and title_at >= 0 \
                         and title_at <= sent.start_char < title_at + len(title):
@@ -708,6 +712,12 @@ class EventExtractor:
                 gone += follow_up_casualties(events, first, triggers, floor, ctx.span_text(sent))
                 for i in sorted(set(gone), reverse=True):
                     del events[i], triggers[i]
+                # "Four people were killed on Wednesday. A drone struck their car ...": the toll told first
+                folded = toll_told_first(events, first, triggers, floor, ctx.span_text(sent),
+                                         lambda outer, inner: outer in ancestor_ids(ctx.kb, inner))
+                if folded is not None:
+                    del events[folded], triggers[folded]
+                    first -= 1
             self._split_evidence(ctx, sent, events[first:], triggers[first:], mentions)
             self._inherit_detainees(events, first)
             self._attribute_responsibility(ctx, sent, sents, k, mentions, events)
@@ -923,6 +933,12 @@ class EventExtractor:
         in_sentence = [d for d in in_sentence if d in pool]
         usable = in_sentence if answered is None else [d for d in in_sentence
                                                        if answered[0] <= d.start and d.end <= answered[1]]
+        if rule.type in VIOLENT_TYPES or rule.type == "Protests" or rule.sub_type == "Arrests":
+            # "arrested the suspect in last week's assassination": the week is the assassination's (a
+            # statement or claim about "Tuesday's attack" keeps Tuesday: it folds into that attack)
+            violent = rule.type in VIOLENT_TYPES
+            usable = [d for d in usable if not reader.dates_other_happening(sent.doc, cand.start, cand.end,
+                                                                              d.start, d.end, violent)]
         own = [d for d in usable if reader.attaches(sent.doc, cand.start, cand.end, d.start, d.end)]
         stance = _stance_over(trigger_head(sent.doc, cand.start, cand.end)) \
             if not cand.is_verb and reader.available else None
@@ -1020,6 +1036,12 @@ class EventExtractor:
                     if _TREATED_IN.search(text, max(sent.start_char, m.start - 90), m.start)}
         attached = _road_ends(text, [m for m in attached if not _inside_any(m, said_from) and id(m) not in said_at])
         placeable = _road_ends(text, [m for m in placeable if not _inside_any(m, said_from) and id(m) not in said_at])
+        # "A security official in Sulaimani said two fighters were killed near Kirkuk": where the
+        # speaker sits, while the words say another place
+        speaker_at = reader.speaker_spans(sent.doc, cand.start, cand.end)
+        if speaker_at and any(not _inside_any(m, speaker_at) for m in (*attached, *placeable)):
+            attached = [m for m in attached if not _inside_any(m, speaker_at)]
+            placeable = [m for m in placeable if not _inside_any(m, speaker_at)]
         location = locate_event(attached, ctx.entities, ctx.kb, inside) if attached else None
         # A political development (a statement, a sanction, a ruling) happens where its own
         # clause puts it; a place elsewhere in its sentence is what it is about.
@@ -1455,6 +1477,20 @@ class EventExtractor:
         event.geo_precision = found.precision if found else None
         if found is None:
             event.attrs.pop("location_basis", None)
+
+    def _told_again(self, sent: Any, events: list[Event], triggers: list[int], first: int) -> bool:
+        """Return True when the events a sentence made from ``first`` on are only the happening told
+        before, named again by the subject of a verb that places it ("The ambush took place in the
+        Khalis district", "The attack happened near Balad"): one trigger, that noun, and no figure,
+        side or day of its own."""
+        if not sent.doc.has_annotation("DEP") or not any(e.type in VIOLENT_TYPES for e in events[:first]):
+            return False
+        found = told_place_verb(sent)
+        if found is None:
+            return False
+        noun = found[1]
+        return all(t == noun.idx for t in triggers[first:]) and all(
+            not e.counts and not e.actors and not e.targets and e.type in VIOLENT_TYPES for e in events[first:])
 
     def _place_told_later(self, ctx: DocContext, sent: Any, events: list[Event], mentions: list[Mention]) -> None:
         """Place the story's last violent happening where a later sentence that tells nothing new
@@ -2322,6 +2358,15 @@ _CHARGE_WORDS = frozenset({"accused", "suspected", "charged", "wanted", "convict
                            "arrested", "detained", "jailed", "held"})
 
 
+def _verb_read_as_clause(token: Any) -> bool:
+    """Return True for a participle the parser hung on its subject as a clause although it is the
+    sentence's verb: the noun it describes is the subject of a saying that has a subject of its own
+    ("Security forces arrested at dawn today a terrorist cell ..., the Security Media Cell said")."""
+    noun = token.head
+    return token.dep_ == "acl" and noun.dep_ == "nsubj" and token.i > noun.i and any(
+        c.dep_ == "nsubj" and c.i != noun.i for c in noun.head.children)
+
+
 # People held for a happening: "the suspects in the attack".
 _SUSPECT_NOUNS = frozenset({"suspect", "suspects"})
 
@@ -2332,7 +2377,8 @@ def _charged_with(token: Any) -> bool:
     steps up: "accused of carrying out rocket attacks")."""
     if not token.doc.has_annotation("DEP"):
         return False
-    if token.lower_ in _CHARGE_WORDS and token.dep_ in ("acl", "amod") and token.head is not token:
+    if token.lower_ in _CHARGE_WORDS and token.dep_ in ("acl", "amod") and token.head is not token \
+            and not _verb_read_as_clause(token):
         return True
     if token.dep_ == "pobj" and token.head.lower_ in ("for", "over") and token.head.head.lower_ in _JUDGED:
         return True  # "a court sentenced three men to death for the killing of an activist": the charge
@@ -2717,11 +2763,15 @@ def _dated_verb(doc: Any, match: DateMatch, verb: Any) -> bool:
 def _done_in_passing(host: Candidate, outcome: Candidate) -> bool:
     """Return True for an outcome verb the host's own doers did in the same stretch: a participle
     or a coordinated verb with no subject of its own under the host's verb ("Police raided a house,
-    killing one suspect and arresting two"; "Troops killed two militants and arrested three")."""
-    if not host.is_verb or outcome.passive:
-        return False
+    killing one suspect and arresting two"; "Troops killed two militants and arrested three"), or the
+    verb whose frame the host's noun is ("killed three militants in a raid")."""
     doc = host.sent.doc
     verb, head = doc[outcome.start], doc[host.start]  # "killing" may read as a noun: its parse decides
+    if not host.is_verb and not outcome.passive and head.dep_ == "pobj" and head.head.lower_ in ("in", "during") \
+            and head.head.head.i == verb.i:
+        return True  # "Troops killed three militants in a raid on a hideout": the raid's own dead
+    if not host.is_verb or outcome.passive:
+        return False
     if head.dep_ == "conj" and head.head.i == verb.i:  # "Troops killed two and arrested three"
         return not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):

@@ -18,7 +18,7 @@ from factiongraph.extract.events.arguments import ArgumentReader
 from factiongraph.extract.events.coref import dated_by_report, within_report_lag
 from factiongraph.model import DatePrecision, Event, Evidence
 
-PRODUCER = "rule.event-date-told-later.v2"
+PRODUCER = "rule.event-date-told-later.v3"  # 3: "erupted", "broke out"
 
 # Nouns a sentence refers to the story's happening by ("The attack took place ...").
 _HAPPENING_NOUNS = frozenset({
@@ -31,13 +31,18 @@ _DEMONSTRATIVES = frozenset({"the", "this", "that"})
 # Verbs that only place a happening in time: "took place", "happened", "occurred", "was carried
 # out" (word forms: the pipeline has a parser but no lemmatizer).
 _PLACING_VERBS = frozenset({"happened", "happens", "occurred", "occurs", "unfolded", "began", "begun", "begins",
-                            "started", "starts"})
+                            "started", "starts", "erupted"})
+# "broke out": the particle makes the verb one of these
+_BROKE = frozenset({"broke", "broken"})
+# Verbs "it" may place the story's happening with ("It happened near the village of Abu Karma"): not
+# "began"/"started", whose "it" is as often a war or a crisis.
+_IT_PLACING = frozenset({"happened", "occurred", "took"})
 _TAKE = frozenset({"took", "take", "takes", "taken"})
 _CARRIED = frozenset({"carried", "conducted"})
 # A sentence with no happening of its own that still tells the story's one again, by its means
 # ("The strike hit the car late on Wednesday": a bare "strike" is no trigger by itself).
 _STRIKING_VERBS = frozenset({"hit", "hits", "struck", "strikes", "targeted", "targets"})
-_VERB_WORDS = _PLACING_VERBS | _TAKE | _CARRIED | _STRIKING_VERBS
+_VERB_WORDS = _PLACING_VERBS | _BROKE | _TAKE | _CARRIED | _STRIKING_VERBS
 # "the third such killing this month", "the second attack in a week": a rank in a series; its
 # period is the series', not the happening's day.
 _RANKS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -50,6 +55,8 @@ def placing_verb(verb: Any) -> bool:
     word = verb.lower_
     if word in _PLACING_VERBS:
         return True
+    if word in _BROKE:  # "The clashes broke out in the Wadi al-Shay area"
+        return any(c.lower_ == "out" and c.dep_ == "prt" for c in verb.children)
     if word in _TAKE:  # "took place"
         return any(c.lower_ == "place" and c.dep_ in ("dobj", "prt", "npadvmod") for c in verb.children)
     if word in _STRIKING_VERBS:
@@ -73,6 +80,8 @@ def referring_subject(verb: Any) -> Any | None:
     else:
         nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for noun in nouns:
+        if noun.lower_ == "it" and noun.dep_ == "nsubj" and verb.lower_ in _IT_PLACING and verb.dep_ == "ROOT":
+            return noun  # "It happened near the village of Abu Karma": the happening just told
         if noun.lower_ not in _HAPPENING_NOUNS:
             continue
         if any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in noun.children) \

@@ -18,7 +18,7 @@ from factiongraph.extract.events.told_dates import happening_told_again, placing
 from factiongraph.extract.place.locate import Location, place_contains
 from factiongraph.model import Event, Evidence, Mention
 
-PRODUCER = "rule.event-place-told-later.v1"
+PRODUCER = "rule.event-place-told-later.v2"  # 2: "It happened ...", "erupted", "broke out"
 
 # What a happening is done with, named again as the subject of a striking verb ("The bomb struck
 # their car near Balad", "The rockets landed in a field outside the town").

@@ -1,6 +1,7 @@
 """Tolls a sentence states as a whole: none ("There were no casualties": 0 killed, 0 injured)
 and a later figure for a happening told before ("The death toll from the bombing rose to 31",
-"Medical sources put the death toll at 12", "The toll was later revised up to 15").
+"Medical sources put the death toll at 12", "The toll was later revised up to 15", "A fifth soldier
+later died of his wounds").
 """
 
 from __future__ import annotations
@@ -41,8 +42,22 @@ _TOLL_PUT = re.compile(r"\b(?:put|puts|putting|placed|places|placing)\s+the\s+(?
                        r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b", re.I)
 
 
+# "A fifth soldier later died of his wounds", "a third victim succumbed": the dead the ordinal
+# counts, the one who died last among them.
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+             "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+             "nineteenth": 19, "twentieth": 20}
+_NTH_DEAD = re.compile(r"\b(?:a|the)\s+(?P<nth>" + "|".join(_ORDINALS) + r")\s+(?:[a-z-]+\s+){0,2}?"
+                       r"(?:(?:later|also|subsequently)\s+)?(?:died|was\s+(?:later\s+)?killed|succumbed|"
+                       r"was\s+(?:later\s+)?pronounced\s+dead)\b", re.I)
+
+
 def toll_update(text: str) -> tuple[str, int] | None:
     """Return ``(count key, number)`` when ``text`` raises an earlier happening's toll, else None."""
+    nth = _NTH_DEAD.search(text)
+    if nth is not None:
+        return "killed", _ORDINALS[nth.group("nth").lower()]
     match = _TOLL_UPDATE.search(text) or _TOLL_PUT.search(text)
     if match is None:
         return None

@@ -127,6 +127,8 @@ def _place_of(mention: Mention, entities: dict[str, Entity], kb: Any) -> Entity 
         return None
     try:
         found = kb.lookup_place(mention.text)
+        if found is None and hasattr(kb, "place_by_letters"):
+            found = kb.place_by_letters(mention.text)  # "Khaniqeen": Khanaqin spelt otherwise
     except (AttributeError, KeyError):
         return None
     if isinstance(found, list):

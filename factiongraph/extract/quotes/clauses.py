@@ -32,7 +32,7 @@ from typing import Any
 import numpy
 
 from factiongraph.extract.quotes.patterns import _QUOTE, EDGE_TRIM, Finding, Speaker, singular
-from factiongraph.extract.quotes.speakers import _VOICES, SyntaxSpeakers
+from factiongraph.extract.quotes.speakers import _CHANNEL_HEADS, _VOICES, SyntaxSpeakers
 from factiongraph.extract.view.dateline import dateline_end, dateline_end_in_line
 from factiongraph.extract.view.docview import DocView
 from factiongraph.extract.view.syntax import Syntax
@@ -64,7 +64,7 @@ _REFUSALS = frozenset({"declined", "declines", "decline", "refused", "refuses", 
 _IN_VIEW = re.compile(r"\s*In\s+(?:(?P<pronoun>his|her|their)|(?P<owner>[^,\n]{2,60}?)(?:'s|\u2019s))\s+"
                       r"(?:view|opinion|assessment|estimation|words)\s*,\s*"
                       r"|\s*In\s+the\s+(?:view|opinion|assessment|words)\s+of\s+(?P<holder>[^,\n]{2,80}?)\s*,\s*")
-_CARRIERS = frozenset({"carried", "published", "broadcast", "aired", "posted", "run", "circulated"})
+_CARRIERS = frozenset({"carried", "published", "broadcast", "aired", "posted", "run", "circulated", "received"})
 _REPUTATION = frozenset({"known", "notorious", "famous", "renowned", "infamous", "remembered", "noted"})
 _OPEN_QUESTIONS = frozenset({"whether", "if", "who", "whom", "what", "which", "how", "when", "where", "why"})
 # Verbs and adjectives whose infinitive of saying tells of words still to come ("is expected to say
@@ -200,7 +200,7 @@ class QuoteClauses(SyntaxSpeakers):
                 continue
             done[cue.tok.i] = cue
             cue.via = found.via
-            inner = self._relayed_heads(view, cue, cue_at)
+            inner = self._relayed_heads(view, syn, cue, cue_at)
             if inner:
                 relays.append((cue, found, inner))
                 continue  # decided below, once the words it reports are read
@@ -211,10 +211,12 @@ class QuoteClauses(SyntaxSpeakers):
                 last = found.speakers[0]  # "A said ..., and it vowed ...": the same sentence's speaker
         for cue, found, heads in relays:
             relayed = [f for f in findings if any(f.verb == span.doc[i].idx for i in heads)]
+            described = self._outlet_subject(view, syn, cue) is not None
             if not relayed:  # "X reported that an investigation revealed ...": X's report
                 findings.append(found)
             for f in relayed:  # "Y said ..., the IRNA news agency reported": IRNA relays Y's words
-                f.via = f.via if f.via is not None else found.via
+                f.via = f.via if f.via is not None else found.via if not described else self._outlet_before(
+                    view, syn, cue)
                 if cue.kind == "according":  # the words end before ", according to Reuters"
                     cut = cue.tok.idx
                     f.spans = [self.trim(view.text, a, cut) if a < cut < b else (a, b) for a, b in f.spans]
@@ -381,16 +383,39 @@ class QuoteClauses(SyntaxSpeakers):
         return any(self._carrier(view, syn, o) is not None for o in objs)
 
     def _names_outlet(self, view: DocView, syn: Syntax, tok: Token) -> bool:
-        """Return True when the phrase of ``tok`` names a media outlet ("the IRNA news agency")."""
-        return any(m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET for m in syn.phrase_mentions(tok))
+        """Return True when the phrase of ``tok`` names a media outlet ("the IRNA news agency") or
+        describes one without a name ("the official news agency", "state media")."""
+        found = syn.phrase_mentions(tok)
+        if any(m.entity_id and view.type_of(m) is EntityType.MEDIA_OUTLET for m in found):
+            return True
+        return tok.lower_ in self.outlet_nouns and all(
+            view.type_of(m) in (EntityType.PLACE, EntityType.COUNTRY) for m in found)
 
-    def _relayed_heads(self, view: DocView, cue: _Cue, cue_at: dict[int, _Cue]) -> list[int]:
+    def _outlet_subject(self, view: DocView, syn: Syntax, cue: _Cue) -> Token | None:
+        """Return the subject of a verb of saying that describes an outlet without naming it ("...,
+        the official news agency reported"), or None."""
+        if cue.kind != "say" or len(cue.speakers) != 1 or cue.speakers[0].entity_id is not None:
+            return None
+        return next((s for s in self._nominal_subjects(syn, cue.tok) if s.lower_ in self.outlet_nouns
+                     and self._names_outlet(view, syn, s)), None)
+
+    def _outlet_before(self, view: DocView, syn: Syntax, cue: _Cue) -> str | None:
+        """Return the outlet a definite description of one means ("the agency reported" after INA was
+        named): the last media outlet named before it, or None."""
+        subject = self._outlet_subject(view, syn, cue)
+        if subject is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+            return None
+        return next((str(m.entity_id) for m in reversed(view.mentions) if m.end <= subject.idx and m.entity_id
+                     and view.type_of(m) is EntityType.MEDIA_OUTLET), None)
+
+    def _relayed_heads(self, view: DocView, syn: Syntax, cue: _Cue, cue_at: dict[int, _Cue]) -> list[int]:
         """Return the cue tokens whose words an outlet's report may only relay.
 
         "The IRNA news agency reported that X said ...": the reported clause's own verb; "X said
         ..., the IRNA news agency reported": the verb of the clause the report is set in.
         """
-        if len(cue.speakers) != 1 or not (self.is_outlet(view, cue.speakers[0].entity_id) or self._cites_statement(cue)):
+        if len(cue.speakers) != 1 or not (self.is_outlet(view, cue.speakers[0].entity_id) or self._cites_statement(cue)
+                                          or self._outlet_subject(view, syn, cue) is not None):
             return []
         if cue.kind == "according":  # "X said ..., according to Rudaw": Rudaw relays X's words
             head = cue.tok.head
@@ -550,6 +575,9 @@ class QuoteClauses(SyntaxSpeakers):
                 continue  # "X stressed that A is B and called on C": X's second statement
             if QuoteClauses._contrasted(cue.tok):
                 continue  # "X says A, while Y says B": Y's statement, set against X's
+            if cue.kind.startswith("participle") and QuoteClauses._with_object(cue.tok) and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in cue.tok.children):
+                continue  # "X said A, with a senior aide warning that B": the aide's own statement
             if kind == "claim" or not cue.kind.startswith("participle"):
                 return True
             return not QuoteClauses._after_quote(cue.tok.doc, a, cue.tok, quoted)
@@ -637,7 +665,7 @@ class QuoteClauses(SyntaxSpeakers):
     def _own_relative(tok: Token) -> bool:
         """Return True for a relative clause with a statement of its own: ", which denied it",
         "a claim the ministry denied" (not "militias that threaten the state": a description)."""
-        if tok.dep_ != "relcl" or QuoteClauses._told_that(tok.head.head, tok):
+        if tok.dep_ != "relcl" or QuoteClauses._told_that(QuoteClauses._addressee_verb(tok), tok):
             return False  # "told a briefing that the US held Iran responsible": what was told
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ not in ("which", "who", "that"):
@@ -963,9 +991,22 @@ class QuoteClauses(SyntaxSpeakers):
         """Return True for a "that" clause the parser hung on the addressee of "told" as a relative
         clause ("told a briefing that the strikes would continue"): it opens right after the
         addressee with "that" and has a subject of its own, so "that" relates nothing."""
-        return verb.lower_ in ("told", "tell", "tells", "telling") and t.dep_ == "relcl" and t.head.dep_ in ("dobj", "dative") \
-            and t.head.head.i == verb.i and t.left_edge.lower_ == "that" \
+        return verb.lower_ in ("told", "tell", "tells", "telling") and t.dep_ == "relcl" \
+            and QuoteClauses._addressee_verb(t).i == verb.i and t.left_edge.lower_ == "that" \
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in t.children)
+
+    @staticmethod
+    def _addressee_verb(t: Token) -> Token:
+        """Return the verb a relative clause's noun hangs on as its object or through prepositions
+        ("told worshippers at Friday prayers that ...": "told"); the noun itself when it is neither."""
+        head = t.head
+        if head.dep_ in ("dobj", "dative"):
+            return head.head
+        while head.dep_ == "pobj" and head.head.dep_ == "prep":
+            head = head.head.head
+            if head.dep_ in ("dobj", "dative") and head.head.i != head.i:
+                return head.head
+        return head
 
     @staticmethod
     def _progressive(tok: Token) -> bool:
@@ -1146,6 +1187,10 @@ class QuoteClauses(SyntaxSpeakers):
             contrast = [t.left_edge.i for t in doc[content[0]:content[1]] if t.i in cue_at and self._contrasted(t)]
             if contrast:  # "X says A, while Y says B": A
                 content = (content[0], max(content[0] + 1, min(contrast)))
+            absolute = [t.head.i - 1 for t in doc[content[0]:content[1]] if t.i in cue_at and self._with_object(t)
+                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and t.head.i > content[0]]
+            if absolute:  # "X said A, with a senior aide warning that B": A
+                content = (content[0], max(content[0] + 1, min(absolute)))
             cue.content = content
             relay = [t.left_edge.i for r in doc[content[0]:content[1]] if r.lower_ in self.report_verbs
                      for t in self._nominal_subjects(syn, r) if content[0] < t.i < r.i
@@ -1288,7 +1333,9 @@ class QuoteClauses(SyntaxSpeakers):
         first = next((t.i for t in span if not t.is_punct and not t.is_space), span.start)
         for t in span:
             # "X reported, citing Y, that ...", or the citation opening the sentence: "Quoting Y, X reported ..."
-            if (t.i > cue.tok.i or t.i == first) and t.lower_ in wanted:
+            aside = t.i < cue.tok.i and t.i > 0 and t.doc[t.i - 1].text == "," and (
+                t.head.i == cue.tok.i or t.head.head.i == cue.tok.i)  # "X, citing Y, reported that ..."
+            if (t.i > cue.tok.i or t.i == first or aside) and t.lower_ in wanted:
                 obj = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
                 if obj is None:
                     return None
@@ -1504,6 +1551,9 @@ class QuoteClauses(SyntaxSpeakers):
             return None  # "according to <the publishing outlet>": its own reporting
         outlet = speakers[0].entity_id if len(speakers) == 1 and self.is_outlet(view, speakers[0].entity_id) \
             else self._carrier(view, syn, objs[0])
+        if outlet is None:  # "according to officials who spoke to The Washington Post": the outlet they spoke to
+            outlet = next((found for rel in objs[0].children if rel.dep_ == "relcl"
+                           and (found := self.parsed_via(view, syn, rel, set())) is not None), None)
         return Finding(speakers, "quote-reported", [span], outlet, tok.idx)
 
     def _carrier(self, view: DocView, syn: Syntax, statement: Token) -> str | None:
@@ -1555,7 +1605,8 @@ class QuoteClauses(SyntaxSpeakers):
         tok = cue.tok
         if tok.dep_ == "pcomp" and tok.head.head.lower_ in _REPUTATION:
             return None  # "X is known for threatening US forces": what X is known for, no statement
-        own = [s for s in self._nominal_subjects(syn, tok) if s.head.i == tok.i]
+        own = [s for s in self._nominal_subjects(syn, tok) if s.head.i == tok.i
+               and not (tok.dep_ == "pcomp" and s.lower_ in _CHANNEL_HEADS)]  # "posted on his page urging ..."
         held = self._with_subject(tok)
         if held is not None and not own:  # "..., with X's spokesman, Y, saying that ...": the parser hung it on the verb
             own = [held]
@@ -1641,7 +1692,7 @@ class QuoteClauses(SyntaxSpeakers):
         """Return True for a participle the parser made the object of "with" after a comma, its
         speaker its subject ("..., with a senior aide warning that ...")."""
         head = tok.head
-        return bool(tok.dep_ == "pobj" and head.lower_ == "with" and head.i > 0
+        return bool(tok.dep_ in ("pobj", "pcomp") and head.lower_ == "with" and head.i > 0
                     and tok.doc[head.i - 1].text == ",")
 
     def _governing_speakers(self, view: DocView, syn: Syntax, tok: Token, span: Any, start: int, end: int,

@@ -91,6 +91,8 @@ class QuoteExtractor(QuoteBlocks):
                 continue
             if any(s < end and start < e for s, e in headlines):
                 continue  # the headline sums up what the body reports: its statements are the body's
+            if _LINK_LABEL.match(view.text, view.text.rfind("\n", 0, start) + 1):
+                continue  # "Read more: Sadr says ...": the headline of another story the page links to
             ms = [m for m in view.in_sentence(start, end) if not self.is_quoted(view.text, m, start)]
             opening = begins_paragraph(view.text, start)
             pending, intro = intro, None
@@ -110,6 +112,7 @@ class QuoteExtractor(QuoteBlocks):
                         view, ms, start, end, last, speakers_seen, roles), speakers_seen)
             else:
                 found = self.attribute(view, ms, start, end, last, speakers_seen, roles)
+            found = [f for f in found if not self.interviewer_asks(view, f)]
             if opening and not found:
                 found = self.paragraph_statement(view, start, pending, answer if transcript else None)
             if opening:
@@ -118,10 +121,11 @@ class QuoteExtractor(QuoteBlocks):
             covered = max((e for f in found for _, e in f.spans if e > end), default=covered)
             for finding in found:
                 speakers, rule, via = finding.speakers, finding.rule, finding.via
+                elsewhere = via is None and self.own_setting(view.text, start, end, finding.spans)
                 for sp in speakers:
-                    via_id = via if via is not None else (vias.get(sp.key) if rule == "quote-reported"
-                                                          and sp.key in vias else None)
-                    if via is not None or sp.key not in vias:
+                    via_id = via if via is not None or elsewhere else (
+                        vias.get(sp.key) if rule == "quote-reported" and sp.key in vias else None)
+                    if via is not None or sp.key not in vias or elsewhere:
                         vias[sp.key] = via
                     others = frozenset(str(o.entity_id) for o in speakers if o.entity_id and o is not sp)
                     statements.extend(_Statement(sp, via_id, finding.starts.get(sp.key, s) if n == 0 else s, e, rule,
@@ -157,6 +161,26 @@ class QuoteExtractor(QuoteBlocks):
             self.add_quote(view, quotes, speaker, via, st.start, st.end, st.rule, st.others)
         return list(quotes.values())
 
+    def interviewer_asks(self, view: DocView, finding: Finding) -> bool:
+        """Return True for a question an outlet put ("The National asked X whether ..."): the
+        interviewer's words are no statement of the story."""
+        verb = re.match(r"[a-z]+", view.text[finding.verb:finding.verb + 8])
+        return verb is not None and verb.group() in ("asked", "asks", "ask", "asking") and bool(finding.speakers) \
+            and all(self.is_outlet(view, sp.entity_id) for sp in finding.speakers)
+
+    @staticmethod
+    def own_setting(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+        """Return True when the attribution of a sentence (its words outside the statement's spans)
+        names an occasion of its own ("in a speech in Baghdad", "At a meeting with ...", "in a
+        separate statement"): the words did not reach the reader through the outlet the speaker
+        spoke to before."""
+        pieces, at = [], start
+        for s, e in sorted(spans):
+            pieces.append(text[at:max(at, s)])
+            at = max(at, e)
+        pieces.append(text[at:end])
+        return _SETTING.search(" ".join(pieces)) is not None
+
     def named_after_lead(self, view: DocView, statements: list[_Statement]) -> list[_Statement]:
         """Return the statements with a description that no person named before stands for given to
         the person the next statement names for the first time ("The leader of an Iran-backed
@@ -171,10 +195,20 @@ class QuoteExtractor(QuoteBlocks):
                 out[n] = replace(st, speaker=moved[sp.key])
                 continue
             head = sp.key.split("#")[0].split(":")[-1]
+            if sp.anonymous and sp.key.startswith("anon:") and head in _LEAD_GROUPS and \
+                    re.match(r"(?:an?|one)\s", sp.role or "", re.IGNORECASE):
+                group = self._group_named_after(view, out, n)
+                if group is not None:  # "An Iran-backed militia said ..." then "Kataib Hezbollah said ..."
+                    moved[sp.key] = group
+                    out[n] = replace(st, speaker=group)
+                continue
             definite = sp.role is not None and sp.role.lower().startswith("the ") and \
                 head in _LEAD_TITLES  # "The leader of an Iran-backed militia warned ..."
             if sp.entity_id is not None or not (sp.key.startswith("desc-person:") and not sp.anonymous or definite):
                 continue
+            at = sp.key.rsplit("#", 1)[-1]
+            if at.isdigit() and view.text[int(at):int(at) + 1].isupper():
+                continue  # a person named by a name we do not know ("Renad Mansour"), not described
             if any(view.type_of(m) is EntityType.PERSON for m in view.mentions if m.start < st.end):
                 continue  # someone was named before: the description may be theirs, or another's
             nxt = next((o for o in out[n + 1:] if o.start >= st.end), None)
@@ -185,6 +219,23 @@ class QuoteExtractor(QuoteBlocks):
             moved[sp.key] = named
             out[n] = replace(st, speaker=named)
         return out
+
+    @staticmethod
+    def _group_named_after(view: DocView, statements: list[_Statement], n: int) -> Speaker | None:
+        """Return the armed group an indefinite description in the lead stands for ("An Iran-backed
+        militia said ..." then, in a later sentence, "Kataib Hezbollah said in a statement ..."): the
+        group of the first later statement an armed group makes, when no armed group was named
+        before the description's statement (a wire lead describes first and names after)."""
+        st = statements[n]
+        if any(view.type_of(m) is EntityType.ARMED_GROUP for m in view.mentions if m.start < st.end):
+            return None
+        sentence = view.sentence_index(st.end - 1)
+        for other in statements[n + 1:]:
+            ent = view.entity(other.speaker.entity_id)
+            if ent is None or ent.type is not EntityType.ARMED_GROUP or other.start < st.end:
+                continue
+            return other.speaker if view.sentence_index(other.start) > sentence else None
+        return None
 
     def described_people(self, view: DocView, statements: list[_Statement], roles: dict[str, str]
                          ) -> dict[str, str]:
@@ -275,6 +326,15 @@ class QuoteExtractor(QuoteBlocks):
 # Titles a wire lead gives a person it names only in the next paragraph.
 _LEAD_TITLES = frozenset({"leader", "head", "chief", "commander", "secretary-general", "chairman", "founder",
                           "minister", "governor", "president", "spokesman", "spokeswoman", "spokesperson"})
+# A line that links to another story ("Read more: ...", "Related: ...", "WATCH: ...").
+_LINK_LABEL = re.compile(r"[ \t]*(?:read\s+more|read\s+also|also\s+read|related(?:\s+(?:news|stories|articles?))?|"
+                         r"see\s+also|watch|listen|recommended|more\s+on\s+this)\s*[:|\u2013\u2014-]", re.IGNORECASE)
+# An occasion an attribution names ("in a speech", "at a meeting with", "during a visit to").
+_SETTING = re.compile(r"\b(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:speech|statement|"
+                      r"meeting|conference|sermon|address|rally|ceremony|session|gathering|visit|briefing|"
+                      r"post|tweet|video|message|letter|communique|forum|summit)s?\b", re.IGNORECASE)
+# Group nouns a wire lead describes an armed group by before naming it ("An Iran-backed militia said").
+_LEAD_GROUPS = frozenset({"militia", "group", "faction", "organisation", "organization", "movement"})
 # An outlet's signature opening its first paragraph ("Shafaq News/ ..."), never "RFE/RL".
 _SIGNATURE = re.compile(r"^(?:[A-Z][\w.'\u2019-]*[ \t]+){0,4}[A-Z][\w.'\u2019-]*[ \t]*/[ \t]+")
 _ASIDE = re.compile(r",\s*(?:who|which|whom|speaking|declining|requesting|asking)\b", re.IGNORECASE)

@@ -112,7 +112,7 @@ class QuotePatterns:
                 "via_cues", "role_heads", "anonymous_plural_heads", "continuation_say",
                 "continuation_other", "report_verbs", "channel_cues", "attribution_words",
                 "via_lead_words", "statement_nouns", "finding_nouns", "spokes_nouns", "collective_heads", "group_nouns", "body_nouns",
-                "observer_heads", "document_nouns", "citing_words", "witness_heads",
+                "observer_heads", "outlet_nouns", "document_nouns", "citing_words", "witness_heads",
                 "organisation_collectives")}
             self.min_words = int(rules["min_quote_words"])
             self.claim_complements = {str(k).lower(): frozenset(str(w).lower() for w in v)
@@ -179,6 +179,7 @@ class QuotePatterns:
         self.group_nouns = frozenset(w.lower() for w in words["group_nouns"])
         self.body_nouns = frozenset(w.lower() for w in words["body_nouns"])
         self.observer_heads = frozenset(w.lower() for w in words["observer_heads"])
+        self.outlet_nouns = frozenset(w.lower() for w in words["outlet_nouns"])
         self.document_nouns = frozenset(w.lower() for w in words["document_nouns"])
         self.citing_words = frozenset(w.lower() for w in words["citing_words"])
         self.witness_singulars = frozenset(singular(w.lower()) for w in words["witness_heads"])

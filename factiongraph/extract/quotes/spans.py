@@ -209,13 +209,13 @@ class QuoteSpans(QuoteVias):
 
     def quoted_as_saying(self, view: DocView, ms: list[Mention], start: int, end: int, masked: str,
                          roles: dict[str, str]) -> Finding | None:
-        """Return "X quoted Y as saying ..." (speaker Y, via the outlet X when X is one)."""
-        match = re.search(r"\bquoted\s+(?P<who>.{2,120}?)\s+as\s+say(?:ing|s)\b\s*(?:that\s+|:\s*)?",
+        """Return "X quoted (cited) Y as saying ..." (speaker Y, via the outlet X when X is one)."""
+        match = re.search(r"\b(?P<verb>quoted|cited)\s+(?P<who>.{2,120}?)\s+as\s+say(?:ing|s)\b\s*(?:that\s+|:\s*)?",
                           masked, re.IGNORECASE)
         if match is None:
             return None
         q_start = start + match.start()
-        after = self.speaker_after(view, ms, q_start + len("quoted"), start + match.end("who"), roles)
+        after = self.speaker_after(view, ms, start + match.end("verb"), start + match.end("who"), roles)
         if after is None and match.group("who").lower() in ("him", "her"):
             # '"...," his office quoted him as saying': the person named last
             pronoun = self.resolve_pronoun(view, "he", q_start, None, [], roles)

@@ -64,7 +64,8 @@ _NO_OUTLET_HEADS = frozenset({"ministry", "army", "military", "government", "pol
                               "embassy", "directorate", "court", "parliament", "committee", "forces"})
 # Participles that name a relay ("in a statement carried by X"); other clauses are not searched.
 _RELAY_PARTICIPLES = frozenset({"carried", "published", "broadcast", "aired", "posted", "quoted", "cited",
-                                "reported", "obtained", "seen", "shared", "released", "issued", "run"})
+                                "reported", "obtained", "seen", "shared", "released", "issued", "run",
+                                "received", "followed"})  # "a statement received by INA", "followed by X"
 _TRIM = EDGE_TRIM + "(\u2022*"
 # Participles by which a statement names who issued it ("a statement issued by X").
 _ISSUING = frozenset({"issued", "released", "published", "signed", "posted", "put"})
@@ -143,6 +144,11 @@ class SyntaxSpeakers(QuoteSpans):
             if group is not None:  # "the group's Telegram channel said": the group last named
                 sp = self.resolve_pronoun(view, f"the {group.lower_}", pos, last, seen, roles)
                 return [sp] if sp is not None else []
+        place = syn.mention_at(tok)
+        if tok.text[:1].isupper() and place is not None and view.type_of(place) is EntityType.PLACE:
+            unnamed = self._unnamed_by_surname(tok.lower_, seen)
+            if unnamed is not None:  # "Renad Mansour, who ..., said ... Mansour said": not the district
+                return [unnamed]
         named = self._named_head(view, syn, tok, kinds, roles)
         if named is not None:
             return [named]
@@ -215,6 +221,10 @@ class SyntaxSpeakers(QuoteSpans):
                 continue  # "Turkey's defence ministry said": the ministry speaks, not Turkey
             if low in _NO_OUTLET_HEADS and view.type_of(m) is EntityType.MEDIA_OUTLET and m.end <= tok.idx:
                 continue  # "Türkiye's National Defence Ministry": a word of its name, not the outlet
+            if low in self.role_head_words and low not in self.spokes_nouns and not plural and m.entity_id and \
+                    view.type_of(m) in _GROUP_NOUNS | _STATE_NOUNS and any(
+                    c.dep_ in ("poss", "compound", "amod") and syn.mention_at(c) is m for c in tok.lefts):
+                return [self._org_title_holder(view, tok, str(m.entity_id))]  # "the PMF chairman": a person
             if m.entity_id and view.type_of(m) in kinds and not self._is_modifier_place(view, m) and \
                     not (view.type_of(m) is EntityType.COUNTRY and self._is_people(view, m)):
                 eid = str(m.entity_id)
@@ -233,13 +243,17 @@ class SyntaxSpeakers(QuoteSpans):
         described = self._described(view, syn, tok, seen, kinds) or self._someone(view, syn, tok, seen, roles)
         first = next(t for t in tok.subtree if t.dep_ != "det")
         affiliation = self._affiliation(view, syn, tok)  # "X of Chatham House": where X works
+        # "Renad Mansour, who heads ...": a relative clause tells about the name, it is no part of it
+        who = [c for c in tok.rights if c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whose")
+               and tok.doc[c.left_edge.i - 1].text == ","]
+        aside = affiliation | {t.i for c in who for t in c.subtree}
         if described is None and tok.dep_ in ("nsubj", "pobj") and all(
                 view.type_of(m) in (EntityType.PLACE, EntityType.COUNTRY) and m.start > first.idx
-                for m in syn.phrase_mentions(tok) if not any(m.start <= tok.doc[k].idx < m.end for k in affiliation)
+                for m in syn.phrase_mentions(tok) if not any(m.start <= tok.doc[k].idx < m.end for k in aside)
         ):  # "Renad Mansour", "Anbar Provincial Council": no place speaks
-            name = self._unknown_name(tok, affiliation)
+            name = self._unknown_name(tok, aside)
             if name is not None:  # "International Christian Concern said": a name we do not know, as written
-                kind = "desc-person" if _PARTICLE_NAME.search(name) else "desc-body"  # "Mahdi Taqi al-Amirli"
+                kind = "desc-person" if _PARTICLE_NAME.search(name) or who else "desc-body"  # "Mahdi Taqi al-Amirli"
                 title = next((c for c in tok.rights if c.dep_ == "appos" and c.text[:1].islower()), None)
                 role = self.role_text(view, title) if title is not None else name  # "X, commander of Y, said"
                 if title is None and affiliation:  # "Renad Mansour of Chatham House"
@@ -365,6 +379,10 @@ class SyntaxSpeakers(QuoteSpans):
             holder = self._office_holder(view, syn, tok)
             if holder is not None:  # "BAGHDAD (Reuters) - Iraq's prime minister vowed ...": the holder, named later
                 return holder
+        if person:
+            named = self._name_set_off(view, syn, tok)
+            if named is not None:  # "The head of X's Department of Foreign Relations, Safeen Dizayee, said"
+                return named
         kind = "desc-person" if person else "desc-body"
         prior = next((sp for sp in reversed(seen) if sp.entity_id is None and sp.key.startswith(f"{kind}:{low}#")),
                      None)
@@ -444,7 +462,8 @@ class SyntaxSpeakers(QuoteSpans):
         if sp is None:
             return False
         ent = view.entity(sp.entity_id)
-        return (ent is not None and ent.type is EntityType.PERSON) or (sp.anonymous and not self.is_plural_source(sp))
+        return (ent is not None and ent.type is EntityType.PERSON) or (sp.anonymous and not self.is_plural_source(sp)) \
+            or (sp.entity_id is None and sp.key.startswith("desc-person:"))  # a person we could not name
 
     def _described_before(self, view: DocView, syn: Syntax, tok: Token, last: Speaker | None,
                           roles: dict[str, str]) -> Speaker | None:
@@ -706,13 +725,18 @@ class SyntaxSpeakers(QuoteSpans):
         if title not in self.lexicon.canonical and tok.lower_ not in self.role_head_words:
             return None
         canonical = self.lexicon.canonical.get(title, (title, ""))[0].lower()
+        # "the PMF chief of staff" for "X, the chief of staff of the PMF": the title and its owner's name
+        owners = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "poss") and c.text[:1].isupper()
+                  and c.lower_ not in ("the", "'s")]
         people = [sp.entity_id for sp in reversed(seen) if sp.entity_id is not None]
         people += [m.entity_id for m in reversed(view.recent_mentions(pos, 8)) if m.entity_id]
         for eid in people:
             ent = view.entity(eid)
             described = (roles.get(str(eid)) or "").lower()
             if ent is not None and ent.type is EntityType.PERSON and described and (
-                    title in described or canonical in described or self._same_office(title, described)):
+                    title in described or canonical in described or self._same_office(title, described)
+                    or (owners and tok.lower_ in re.findall(r"[\w-]+", described)
+                        and all(w in re.findall(r"[\w-]+", described) for w in owners))):
                 return Speaker(ent.entity_id, roles.get(ent.entity_id), False, ent.entity_id)
         return None
 
@@ -787,8 +811,37 @@ class SyntaxSpeakers(QuoteSpans):
                  and not is_inside_quote(view.text, m.start)]
         if not named:
             return None
+        demonyms = [c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound") and c.text in self.lexicon.demonyms]
+        if demonyms:  # "the Iraqi leader": a person whose description is Iraqi, not the US president named last
+            fitting = [m for m in named if all(d in (roles.get(str(m.entity_id)) or "").lower().split() for d in demonyms)]
+            if fitting:
+                eid = str(fitting[-1].entity_id)
+                return next((sp for sp in reversed(seen) if sp.entity_id == eid),
+                            Speaker(eid, roles.get(eid), False, eid))
+            if roles.get(str(named[-1].entity_id)):
+                return None  # described, and not so
+        core = " ".join([c.lower_ for c in tok.lefts if c.dep_ == "compound" and c.i == tok.i - 1] + [low])
+        fits = [m for m in named if self._holds_title(str(m.entity_id), core, roles)]
+        if fits and len({m.entity_id for m in fits}) == 1 and fits[-1].entity_id != named[-1].entity_id:
+            # "Former prime minister Nouri al-Maliki and Hadi al-Amiri ... The former premier warned": the one
+            # person named before whom the document or the knowledge base gives that office, not the last
+            eid = str(fits[-1].entity_id)
+            return next((sp for sp in reversed(seen) if sp.entity_id == eid), Speaker(eid, roles.get(eid), False, eid))
         eid = str(named[-1].entity_id)
         role = (roles.get(eid) or "").lower()
+        owners = self._title_owners(view, syn, tok)
+        if owners:  # "the Asaib leader": someone tied to Asaib Ahl al-Haq, named in the two sentences before
+            tied = next((str(m.entity_id) for m in reversed(named)
+                         if any(self._tied_to(view, str(m.entity_id), o, roles) for o in owners)), None)
+            if tied is not None:
+                return next((sp for sp in reversed(seen) if sp.entity_id == tied),
+                            Speaker(tied, roles.get(tied), False, tied))
+            if any((e := view.entity(o)) is not None and e.type in _GROUP_NOUNS for o in owners) and \
+                    self._serves_a_group(eid):
+                return None  # "Hadi al-Amiri ... The Asaib leader said": Amiri leads another group
+        if self._kb_holds(eid, core):  # "the Kurdish prime minister" after Masrour Barzani
+            return next((sp for sp in reversed(seen) if sp.entity_id == eid),
+                        Speaker(eid, roles.get(eid) or self.role_text(view, tok), False, eid))
         if self._other_title(view, [m for m in named if m.entity_id == eid], role, until):
             return None  # "... told the French ambassador ... The envoy said": someone else was described
         words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1] + [low]
@@ -802,7 +855,61 @@ class SyntaxSpeakers(QuoteSpans):
             return None  # described as another office ("prime minister" is not "the president")
         if low in heads and " ".join(words) not in role and not titled:
             return None  # the same head, another office ("foreign minister" is not "the prime minister")
-        return next((sp for sp in reversed(seen) if sp.entity_id == eid), Speaker(eid, roles.get(eid), False, eid))
+        return next((sp for sp in reversed(seen) if sp.entity_id == eid),
+                    Speaker(eid, roles.get(eid) or self.role_text(view, tok), False, eid))
+
+    def _org_title_holder(self, view: DocView, tok: Token, org: str) -> Speaker:
+        """Return who a title an organisation's name qualifies is ("the PMF chairman said"): the one
+        person the document names whom the knowledge base gives that title in it that year, else
+        someone unnamed described by the title."""
+        role = self.role_text(view, tok)
+        holders = [r.id for r in self.kb.role_holders(tok.text, org, view.year) if view.ctx.entity(r.id) is not None]
+        if len(holders) == 1:
+            return Speaker(holders[0], role, False, holders[0])
+        return Speaker(None, role, False, f"desc-person:{tok.lower_}#{tok.idx}")
+
+    @staticmethod
+    def _title_owners(view: DocView, syn: Syntax, tok: Token) -> list[str]:
+        """Return the organisations a title's own words name ("the Asaib leader", "the PMF chief")."""
+        return [str(m.entity_id) for m in syn.phrase_mentions(tok, appositions=False)
+                if m.entity_id and m.end <= tok.idx and view.type_of(m) in _GROUP_NOUNS | _STATE_NOUNS]
+
+    def _tied_to(self, view: DocView, eid: str, org: str, roles: dict[str, str]) -> bool:
+        """Return True when a person is tied to an organisation: their description in the document
+        names it, or the knowledge base gives them a role in it or lists them among its leaders."""
+        ent = view.entity(org)
+        described = (roles.get(eid) or "").lower()
+        if ent is not None and described and any(n.lower() in described for n in [ent.name, *ent.aliases] if n):
+            return True
+        record = self.kb.get(eid)
+        if record is not None and any(r.get("of") == org for r in record.attributes.get("roles", ())):
+            return True
+        group = self.kb.get(org)
+        return group is not None and any(r.get("person") == eid for r in group.attributes.get("leaders", ()))
+
+    def _serves_a_group(self, eid: str) -> bool:
+        """Return True when the knowledge base gives a person a role in an armed group, party or
+        international body."""
+        record = self.kb.get(eid)
+        return record is not None and any((of := self.kb.get(str(r.get("of")))) is not None and of.type in _GROUP_NOUNS
+                                          for r in record.attributes.get("roles", ()))
+
+    def _kb_holds(self, eid: str, title: str) -> bool:
+        """Return True when the knowledge base gives a person a role named by ``title`` ("prime minister",
+        or an office synonym of it: "premier"), a title of more than one word."""
+        record = self.kb.get(eid)
+        titles = [t for t in {title, *self.office_synonyms.get(title, ())} if len(t.split()) > 1]
+        return record is not None and any(t in str(r.get("role", "")).lower() for t in titles
+                                          for r in record.attributes.get("roles", ()))
+
+    def _holds_title(self, eid: str, title: str, roles: dict[str, str]) -> bool:
+        """Return True when a person's description in the document, or the knowledge base, gives them
+        the office ``title`` names (one of several words, or a synonym: "premier", "prime minister")."""
+        described = (roles.get(eid) or "").lower()
+        if described and (len(title.split()) > 1 or title in self.office_synonyms) and (
+                title in described or self._same_office(title, described)):
+            return True
+        return self._kb_holds(eid, title)
 
     def _other_title(self, view: DocView, named: list[Mention], role: str, until: int) -> bool:
         """Return True when a title word outside quotations, names and the person's own
@@ -814,7 +921,9 @@ class SyntaxSpeakers(QuoteSpans):
         if role:
             window = re.sub(re.escape(role), " ", window, flags=re.IGNORECASE)
         window = re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", " ", window)
-        return self.head_word.search(window) is not None
+        # a plural title ("withdrew his ministers") describes no one person the singular title could be
+        return any(not (w.group().lower() not in self.role_head_words and w.group().lower()[:-1] in self.role_head_words)
+                   for w in self.head_word.finditer(window))
 
     def _definite_org(self, view: DocView, tok: Token, pos: int, seen: list[Speaker], roles: dict[str, str],
                       named_only: bool = False) -> Speaker | None:
@@ -945,7 +1054,8 @@ class SyntaxSpeakers(QuoteSpans):
         for issuer in issuers:
             found = self.speakers_of(view, syn, issuer, pos, last, seen, roles, kinds=kinds)
             named = [sp for sp in found if sp.entity_id is not None]
-            if named and issuer not in [i for _, i in syn.prep_objects(tok, ("from", "by"))]:
+            if named and (issuer not in [i for _, i in syn.prep_objects(tok, ("from", "by"))]
+                          or issuer.lower_ in self.spokes_nouns):  # "a statement from the office of X": X
                 return named[:1]
             if not named and found and issuer.lower_ in self.collective_heads | self.source_heads:
                 return found[:1]  # "statements issued by several groups": those groups, unnamed
@@ -1059,9 +1169,44 @@ class SyntaxSpeakers(QuoteSpans):
                 return prior
         return Speaker(None, role, True, f"{head}#{tok.idx}")
 
+    def _name_set_off(self, view: DocView, syn: Syntax, tok: Token) -> Speaker | None:
+        """Return the person a title's phrase names in commas with a name no mention covers ("The
+        head of the region's Department of Foreign Relations, Safeen Dizayee, said"): someone
+        unnamed, keyed by the name (a later "Dizayee" is them), described by the title."""
+        for ap in tok.subtree:
+            if ap.dep_ != "appos" or ap.i <= tok.i or ap.doc[ap.left_edge.i - 1].text != ",":
+                continue
+            words = [t for t in ap.subtree if t.text != "-"]
+            if len(words) < 2 or any(not (t.is_alpha and t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES)
+                                     for t in words) or syn.phrase_mentions(ap, appositions=False):
+                continue
+            after = ap.doc[ap.right_edge.i + 1] if ap.right_edge.i + 1 < len(ap.doc) else None
+            if after is None or after.text != ",":
+                continue
+            name = " ".join(t.text for t in words)
+            start = tok.left_edge.idx
+            role = self.plain_text(view.text[start:ap.doc[ap.left_edge.i - 1].idx])
+            return Speaker(None, role, False, f"desc-person:{name.lower()}#{ap.left_edge.idx}")
+        return None
+
+    @staticmethod
+    def plain_text(text: str) -> str:
+        """Return ``text`` without edge punctuation and with single spaces."""
+        return re.sub(r"\s+", " ", text).strip(_TRIM + ". ")
+
+    @staticmethod
+    def _unnamed_by_surname(low: str, seen: list[Speaker]) -> Speaker | None:
+        """Return an earlier speaker no entity names whose name as written ends in ``low``."""
+        return next((sp for sp in reversed(seen) if sp.entity_id is None and sp.key.startswith("desc-person:")
+                     and sp.key.split(":", 1)[1].split("#")[0].split()[-1:] == [low]), None)
+
     def _by_surname(self, view: DocView, word: str, seen: list[Speaker]) -> Speaker | None:
-        """Return an earlier person speaker whose name ends in ``word`` ("Sharifi said")."""
+        """Return an earlier person speaker whose name ends in ``word`` ("Sharifi said"), also one
+        we could not name but by the name as written."""
         low = word.lower()
+        unnamed = self._unnamed_by_surname(low, seen)
+        if unnamed is not None:
+            return unnamed
         for sp in reversed(seen):
             ent = view.entity(sp.entity_id)
             if ent is not None and ent.type is EntityType.PERSON and any(

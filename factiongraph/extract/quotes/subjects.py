@@ -40,6 +40,10 @@ _OBJECT_OF = re.compile(r"\b(?:for|of|to|with|by)\s+(?:the|a|an|its|his|her|thei
 
 # How many sentences back "he said" after a quote of several sentences looks for its speaker.
 _QUOTE_LOOKBACK = 4
+# Capitalised words before a capital's name that are no part of a person's name ("Meanwhile Washington said").
+_NOT_NAME_WORDS = frozenset({"meanwhile", "but", "and", "then", "now", "today", "yesterday", "also", "so", "yet",
+                             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                             "however", "still", "since", "while", "when", "as", "the", "in", "on", "at"})
 # The sentence after '"...," he said.' that names the speaker: "X made the remarks ...".
 _NAMED_AFTER = re.compile(r"\b(?:made\s+the\s+(?:remarks|comments|statement)|(?:remarks|comments|statement)"
                           r"\s+(?:came|were\s+made|was\s+made))\b", re.IGNORECASE)
@@ -160,6 +164,9 @@ class QuoteSubjects(QuotePatterns):
         """
         if view.type_of(m) is not EntityType.PLACE or not _SUBJECT_GAP.fullmatch(view.text, m.end, vs):
             return False
+        name = re.search(r"\b([A-Z][\w'\u2019-]+)[ \t]+$", view.text[max(0, m.start - 40):m.start])
+        if name is not None and name.group(1).lower() not in _NOT_NAME_WORDS:
+            return False  # "Renad Mansour, who heads ..., said": a person whose surname is a place's name
         lead = view.text[start:m.start]
         return bool(re.search(r"(?:^|[,;]\s*|\b(?:which|that|and|but)\s+)$", lead)) and \
             not re.search(r"\b(?:in|at|from|of|near|to|into)\s+(?:the\s+)?$", lead, re.IGNORECASE)
@@ -396,6 +403,12 @@ class QuoteSubjects(QuotePatterns):
                         "rule.definite-reference"):
                     continue
                 phrase = find_role_phrase_before(text, m.start, start, self.lexicon, self.role_heads)
+                inner = [o for o in view.in_sentence(phrase[1], m.start) if o.start >= phrase[1]
+                         and view.type_of(o) is EntityType.PERSON] if phrase is not None else []
+                if phrase is not None and inner:
+                    # "Prime Minister X and US President Y": Y's title starts after X
+                    rest = re.sub(r"^[\s,]*(?:and\s+)?", "", text[inner[-1].end:m.start]).strip()
+                    phrase = (rest, m.start - len(rest) - 1) if rest and self.head_word.search(rest) else None
                 if phrase is None and view.type_of(m) is EntityType.PERSON:
                     # "the new prime minister, Mustafa al-Kadhimi", "The interior ministry spokesman,
                     # Brig. Gen. Saad Maan": the title set off by a comma (and a rank)

@@ -39,6 +39,8 @@ class Antecedents(ArgsCore):
         low = tok.lower_
         if low == "we":
             return self._speaking_group(tok, exclude)
+        if low in ("he", "she"):
+            return self._person_pronoun(tok)
         umbrellas = self.phrase_umbrellas(tok)
         if low == "it" and (tok.dep_ in ("nsubj", "nsubjpass") or exclude):
             pronoun = True
@@ -69,6 +71,13 @@ class Antecedents(ArgsCore):
             return low not in self.named_anaphor_nouns or bool(own - exclude) or any(
                 low in name for name in self.names_of(m))
 
+        if pronoun and tok.head.dep_ in ("advcl", "conj", "ccomp") and tok.head.head.i != tok.head.i:
+            # "The NPU receives salaries from the PMF, though it is affiliated with Y": "it" in a
+            # clause joined to another is that clause's subject, not the last group named
+            subject = [m for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+                       for m in self.named(c) if m.end <= tok.idx and fits(m)]
+            if subject:
+                return subject[:1]
         before = [m for m in self.ms if m.end <= tok.left_edge.idx and fits(m)
                   and not (pronoun and self._qualifies_parts(m))]
         if before:
@@ -89,6 +98,21 @@ class Antecedents(ArgsCore):
             if subject:
                 return subject[-1:]
         return [earlier[0] if pronoun else earlier[-1]]
+
+    def _person_pronoun(self, tok: Token) -> list[Mention]:
+        """Return the person "he"/"she" opening a sentence stands for: the one person the sentence
+        before names, else that sentence's main subject ("The strike killed X. He was a senior
+        commander in Y"); nothing inside quotation marks, after a person in its own sentence, or
+        when the sentence before names several people and none is its subject."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT" or self._quoted(tok.idx):
+            return []
+        if any(self.type_of(m) is EntityType.PERSON for m in self.ms if m.end <= tok.idx):
+            return []
+        earlier = [m for m in self.view.recent_mentions(self.start, 1)
+                   if m.start < self.start and self.type_of(m) is EntityType.PERSON]
+        if len({m.entity_id for m in earlier}) == 1:
+            return earlier[-1:]
+        return [m for m in earlier if self._is_main_subject(m)][:1]
 
     def _quoted(self, pos: int) -> bool:
         """Return True when character ``pos`` of the sentence lies inside quotation marks."""

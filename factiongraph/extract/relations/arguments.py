@@ -55,8 +55,9 @@ _DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "reject
 # Between a list's last name and a relative clause on the whole list: "A, B and other militias that".
 _LIST_END = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*(?:,?\s*and\s+(?:other|several|many|smaller)\s+[\w-]+"
                        r"(?:\s+[\w-]+)?)?\s*,?\s*")
-_LIST_LEAD = re.compile(r",\s*(?:in\s+particular|especially|notably|including|such\s+as|like|among\s+them|"
-                        r"namely)\s+(?:the\s+)?", re.IGNORECASE)
+_LIST_LEAD = re.compile(r"\s*[,\u2014\u2013]\s*(?:most\s+)?(?:in\s+particular|especially|notably|including|such\s+as|"
+                        r"like|among\s+them|namely|chiefly|mainly|primarily|principally|particularly)\s+(?:the\s+)?",
+                        re.IGNORECASE)
 _QUANTITIES = frozenset({"dozens", "dozen", "scores", "number", "handful", "hundreds", "series", "set",
                          "array", "range", "host"}) | _QUANTIFIERS
 _FORMING = frozenset({"forms", "form", "formed", "forming", "constitutes", "constitute", "constituted",
@@ -240,6 +241,15 @@ class SentenceArgs(Antecedents):
                     for m in self.named(c)]
         return [m for m in subjects if m.end == doc[prep.i - 2].idx + len(doc[prep.i - 2].text)]
 
+    def _comma_subject(self, verb: Token) -> list[Mention]:
+        """Return the name a judging participle set off by a comma right after it describes, when
+        the parser made the name the participle's subject ("X, considered a PMF faction, ...")."""
+        doc = verb.doc
+        if verb.i < 2 or doc[verb.i - 1].text != "," or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return []
+        subjects = [m for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i for m in self.named(c)]
+        return [m for m in subjects if m.end == doc[verb.i - 2].idx + len(doc[verb.i - 2].text)]
+
     def _is_possessor(self, m: Mention) -> bool:
         """Return True for a mention followed by a possessive marker ("Iran's")."""
         return bool(re.match(r"\s*['\u2019]s?\s", self.text[m.end:m.end + 4]))
@@ -287,6 +297,9 @@ class SentenceArgs(Antecedents):
             out.extend(self._subject_names(tok.head))
         elif dep in ("dobj", "oprd") and self._judged_relative(tok.head):
             out.extend(self.named(tok.head.head))  # "X, which experts consider a front for Y"
+        elif dep in ("dobj", "oprd") and tok.head.lower_ in _JUDGING and tok.head.lower_.endswith("ed") \
+                and self._comma_subject(tok.head):
+            out.extend(self._comma_subject(tok.head))  # "X, considered a PMF faction, ...": a participle
         elif dep == "oprd":  # "A was appointed chief of Y", "Y named A its head"
             out.extend(self._object_names(tok.head) or self._subject_names(tok.head))
         elif dep == "pobj" and tok.head.lower_ == "as" and tok.head.head is not tok.head:
@@ -524,6 +537,10 @@ class SentenceArgs(Antecedents):
             subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj:
                 for s in subj:
+                    # "A, B and C, all of which enjoy ties with Y": the pronoun a quantifier picks from
+                    s = next((p for c in s.children if s.lower_ in ("all", "both", "each") and c.dep_ == "prep"
+                              and c.lower_ == "of" for p in c.children
+                              if p.dep_ == "pobj" and p.lower_ in ("which", "whom")), s)
                     if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl" and self.part_clause(v, s):
                         # "A, a faction of the PMF that is aligned with Iran", "A is one of the PMF
                         # factions that are aligned with Iran": the clause is said of the parts
@@ -647,13 +664,14 @@ class SentenceArgs(Antecedents):
 
     def kindred(self, tok: Token) -> list[Mention]:
         """Return the names a phrase of "other" ones counts in: "Like other Iran-backed groups, X
-        vowed revenge", "X, along with other PMF factions, denied it" (X is one of a kind)."""
+        vowed revenge", "X, along with other PMF factions, denied it", "X, alongside other factions of
+        Y, ..." (X is one of a kind)."""
         if not any(c.dep_ == "amod" and c.lower_ in _OTHER for c in tok.children) or tok.dep_ != "pobj":
             return []
         prep = tok.head
         if prep.lower_ == "with" and prep.head.lower_ in ("along", "together") and prep.head.i != prep.i:
             prep = prep.head
-        elif prep.lower_ != "like":
+        elif prep.lower_ not in ("like", "alongside"):
             return []
         holder = prep.head
         if holder.i == prep.i or not self.inside(holder):
@@ -724,6 +742,16 @@ class SentenceArgs(Antecedents):
             return self._participle_list(raised) or self.referents(raised.head)
         if verb.dep_ in ("amod",):
             return self.referents(verb.head)
+        if verb.dep_ == "pobj" and verb.head.lower_ in ("among", "of") and verb.head.head.i != verb.head.i \
+                and any(c.lower_ in ("the", "most") for c in verb.children):
+            # "X is among the most loyal to Y", "X, one of the closest to Y": a superlative with no noun
+            holder = verb.head.head
+            if verb.head.lower_ == "among" and holder.pos_ in ("VERB", "AUX", ""):
+                return self._subject_names(holder) if self.mention_at(holder) is None else []
+            if holder.lower_ in _QUANTIFIERS and self.mention_at(holder) is None:
+                return self.described(holder, 1) or (
+                    self._subject_names(holder.head) if holder.dep_ in ("attr", "oprd") else [])
+            return []
         if verb.dep_ in ("acomp", "attr", "oprd") and verb.head.i != verb.i:
             return self._subject_names(verb.head)  # "A, which is loyal to Y"
         return self._subject_names(verb)

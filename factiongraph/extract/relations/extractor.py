@@ -81,7 +81,7 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict
             (self.syn_roles, self.role_heads() | self.plural_role_heads()), (self.syn_leading, frozenset(words.leader_verbs)),
             (self.syn_whose, frozenset({"whose"})))
         self.group_readers: tuple[tuple[Reader, frozenset[str]], ...] = (
-            (self.syn_support, words.support_triggers), (self.syn_backers, words.support_verbs | words.supply_verbs),
+            (self.syn_support, words.support_triggers), (self.syn_restated_set, words.plural_anaphor_nouns), (self.syn_backers, words.support_verbs | words.supply_verbs),
             (self.syn_receives, words.receive_verbs | words.support_nouns),
             (self.syn_relies, words.reliance_words), (self.syn_patrons, words.patron_nouns), (self.syn_cooperates, words.cooperation_verbs | words.joint_nouns | words.close_verbs), (self.syn_affiliate, words.affiliate_triggers),
             (self.syn_split, words.split_verbs), (self.syn_founded, words.founding_verbs | words.tying_verbs), (self.syn_owned_group, POSSESSIVE_MARKS), (self.syn_fronts, words.cover_nouns | words.name_nouns), (self.syn_state_units, words.state_unit_nouns), (self.syn_part_of, words.part_triggers),
@@ -105,7 +105,7 @@ class PatternFamilies(SyntaxRoles, SyntaxUmbrellas, SyntaxPlaces, SyntaxConflict
         memory: dict[str, list[str]] = {}
         out: list[Candidate] = []
         kinds = {index.type_of(m) for m in ms} if index is not None else {view.type_of(m) for m in ms}
-        people = EntityType.PERSON in kinds
+        people = EntityType.PERSON in kinds or view.holds_any(("he", "she"), start, end)
         if index is not None:
             # Type gates: a family whose subject cannot be in this sentence is not asked.
             args = SentenceArgs(view, index, ms, start, end, self.words, self.umbrellas)

@@ -253,6 +253,11 @@ class RoleFamilies(PatternBase):
                 title = self.lex.find_title_before(text, person.start, start, comma=True)
                 if title is None:
                     continue
+            if title.kind == "rank" and not comma:
+                # "Pentagon press secretary Major General X": the post before the rank is X's
+                outer = self.lex.find_title_before(text, title.start, start)
+                if outer is not None and outer.kind != "rank":
+                    title = outer
             for _ in range(3):  # "Foreign Minister and Deputy Prime Minister X": both are X's
                 cand, left = self.title_candidate(view, ms, person, title, comma, start, end)
                 if cand is not None:
@@ -300,6 +305,15 @@ class RoleFamilies(PatternBase):
             return None, span_start  # a title set off by a comma counts only when something owns it
         if obj is None and dem is not None and (generic or title.kind == "leader"):
             return None, span_start  # "Iraqi militia commander X": some Iraqi militia, not the context's
+        if obj is None and not comma:
+            # "Coalition spokesman X": a capitalised word before the title names its owner
+            # (or the title's own first word: "Coalition" read as a generic noun)
+            word = re.search(r"(?<![\w-])([A-Z][\w-]+)\s+$", text[max(start, title.start - 40):title.start])
+            found = self.written_owner(view, f"{word.group(1)} {title.written}") if word is not None else None
+            if found is not None and word is not None:
+                obj, span_start = found, title.start - len(word.group(0))
+            elif generic and title.written[:1].isupper():
+                obj = self.written_owner(view, title.written)
         if obj is None:
             obj = self.context_object(view, person, title.normalized, title.kind, generic,
                                       start, end)

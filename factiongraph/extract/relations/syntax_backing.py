@@ -82,10 +82,50 @@ class SyntaxBacking(SyntaxGroups):
                 continue
             subjects = args.subjects(tok)
             for other_m in others:
-                kept = self.umbrella_members(args, subjects, other_m, out, tok, "rel-syn-clause") \
-                    if low == "affiliated" else subjects
+                # "the militia loyal to cleric X" with X hung on the militia: not its own subject
+                own = [m for m in subjects if m.entity_id != other_m.entity_id]
+                if not own and subjects and tok.dep_ == "amod":
+                    own = [m for m in args.described(tok.head) if m.entity_id != other_m.entity_id]
+                kept = self.umbrella_members(args, own, other_m, out, tok, "rel-syn-clause") \
+                    if low == "affiliated" else own
                 out.extend(self.emit_alignment(view, args, kept, other_m, support,
                                                "rel-syn-clause", tok, person_leads=not support))
+        return out
+
+    def syn_restated_set(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
+        """"Iran-backed factions have attacked US forces. The factions, including X, say ...":
+        a definite plural group noun whose names are listed restates the same noun of the sentence
+        before, and a backer premodifying it there backs each name."""
+        out: list[Candidate] = []
+        idx = view.sentence_index(args.start)
+        if idx < 1:
+            return out
+        prev_start = view.sentences[idx - 1][0]
+        doc = args.doc
+        for tok in args.tokens_in(self.words.plural_anaphor_nouns):
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children) or any(
+                    c.dep_ in ("amod", "compound") for c in tok.children) or args.negated(tok):
+                continue  # "the Iran-backed factions, including X" is read where it stands
+            members = [m for m in args.members(tok, own_name=False) if args.type_of(m) in GROUPS]
+            if not members:
+                continue
+            i = args.first - 1
+            while i >= 0 and doc[i].idx >= prev_start:
+                earlier = doc[i]
+                i -= 1
+                if earlier.lower_ != tok.lower_:
+                    continue
+                for mod in earlier.children:
+                    if mod.dep_ not in ("amod", "compound") or mod.i < 2 or mod.lower_ not in self.words.support_triggers \
+                            or doc[mod.i - 1].text not in ("-", "\u2010", "\u2011"):
+                        continue
+                    word = doc[mod.i - 2]
+                    backer: Mention | str | None = args.mention_at(word)
+                    if backer is None and (name := self.lex.demonyms.get(word.text)):
+                        backer = view.lookup_name(name)
+                    if backer is not None:
+                        out.extend(self.emit_alignment(view, args, members, backer, mod.lower_ in self.words.support,
+                                                       "rel-syn-modifier", tok))
         return out
 
     def umbrella_members(self, args: SentenceArgs, subjects: list[Mention], other: Mention,
@@ -260,8 +300,8 @@ class SyntaxBacking(SyntaxGroups):
         return []
 
     def syn_relies(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
-        """"X relies on Iranian funding", "X depends on Iran's support", "X is dependent on Iran for
-        weapons" -> backed_by (the support noun's giver, or the body relied on for support)."""
+        """"X relies on Iranian funding", "X depends on Iran's support", "X relies on funding from
+        Tehran", "X is dependent on Iran for weapons" -> backed_by (the support noun's giver, or the body relied on for support)."""
         out: list[Candidate] = []
         for tok in args.tokens_in(self.words.reliance_words):
             if self.is_negated(tok):
@@ -271,6 +311,9 @@ class SyntaxBacking(SyntaxGroups):
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                     if self.is_supply(pobj):
                         sources += self.noun_owners(view, args, [pobj])
+                        # "relies on funding from Tehran": the giver named after "from"
+                        sources += [m for c in pobj.children if c.dep_ == "prep" and c.lower_ == "from"
+                                    for m in self.pobj_names(args, c)]
                     elif any(c.dep_ == "prep" and c.lower_ == "for" and any(
                             self.is_supply(p) for p in c.children if p.dep_ == "pobj")
                             for c in (*tok.children, *pobj.children)):

@@ -16,6 +16,10 @@ from factiongraph.extract.view.docview import DocView
 from factiongraph.model import EntityType, Mention, Predicate
 
 
+# "directs the operations of X": nouns of what a group does, standing for the group
+_GROUP_DOINGS = frozenset({"operations", "activities", "actions", "attacks", "affairs"})
+
+
 class SyntaxConflict(SyntaxGroups):
     """The parse-based ``commands`` / ``opposes`` family (``rel-syn-*`` producers)."""
 
@@ -96,6 +100,10 @@ class SyntaxConflict(SyntaxGroups):
                 if any(c.dep_ in ("auxpass", "agent") for c in tok.children):
                     continue  # "commanded by": read as a leader (syn_leading)
                 subjects = args.subjects(tok)
+                # "the Quds Force directs the operations of X": what a group does stands for it
+                objects += [m for c in tok.children if c.dep_ == "dobj" and c.lower_ in _GROUP_DOINGS
+                            for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for m in self.pobj_names(args, p)]
                 for unit in objects:
                     if args.type_of(unit) is EntityType.STATE_BODY:  # "X, who commands the Quds Force"
                         out.extend(self.cand(subj, Predicate.LEADER_OF, unit, args.span_of(subj, unit, tok),

@@ -56,8 +56,10 @@ class SyntaxGroups(GroupFamilies):
             return None
         word = doc[tok.i - 2]
         found = args.mention_at(word)
-        if found is not None:
+        if found is not None and found is not args.mention_at(tok):
             return found
+        # a name that holds its own premodifier ("Turkish-backed Syrian National Army" as one
+        # alias): the demonym is the backer, never the name itself
         name = self.lex.demonyms.get(word.text)
         return view.lookup_name(name) if name else None
 
@@ -184,10 +186,43 @@ class SyntaxGroups(GroupFamilies):
         out: list[Mention] = []
         for pobj in prep.children:
             if pobj.dep_ == "pobj":
-                out.extend(args.members(pobj) or args.named_as(pobj))
+                out.extend(args.members(pobj) or args.named_as(pobj) or self.titled_person(args, pobj))
         return out
 
+    @staticmethod
+    def titled_person(args: SentenceArgs, noun: Token) -> list[Mention]:
+        """Return the person named right after a lower-case noun the parser took for the whole
+        object ("loyal to cleric Moqtada al-Sadr" with the name hung elsewhere)."""
+        if args.mention_at(noun) is not None or not noun.text.islower():
+            return []
+        return [m for m in args.name_after(noun) if args.type_of(m) is EntityType.PERSON]
+
     # -- affiliation ----------------------------------------------------------------------
+    @staticmethod
+    def right_before(args: SentenceArgs, tok: Token) -> list[Mention]:
+        """Return the mention written just before ``tok`` with at most a comma between ("the
+        Sadrists, whose ...": the parse may hang the clause elsewhere)."""
+        text = args.view.text
+        return [m for m in args.ms if m.end <= tok.idx and text[m.end:tok.idx].strip() in ("", ",")][-1:]
+
+    def titled_affiliate(self, view: DocView, args: SentenceArgs, noun: Token) -> list[Candidate]:
+        """Return the affiliation an affiliate noun written before a name states with the noun's
+        owner: "the PKK and its Syrian offshoot YPG", "Iran's proxy Kataib Hezbollah"."""
+        named = args.mention_at(noun.head)
+        if named is None or args.negated(noun.head):
+            return []
+        others: list[Mention] = []
+        for child in (*noun.children, *noun.head.children):
+            if child.dep_ != "poss" or child.i > noun.i:
+                continue
+            if child.lower_ in ("its", "their"):
+                others += [m for m in args.ms if m.end <= child.idx and not self.where(args, m) and
+                           self.type_of_id(view, self.as_actor(view, m)) in STATE_TYPES | GROUP_TYPES][-1:]
+            else:
+                others += args.named(child)
+        return [c for other in others if other.entity_id != named.entity_id
+                for c in self.emit_alignment(view, args, [named], other, False, "rel-syn-modifier", noun)]
+
     def syn_affiliate(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
         """"X, a proxy of Iran", "X, the military wing of Y", "Iran's proxies, including A and B",
         "an Iranian proxy", "a splinter group of Y", "X has ties to Y"."""
@@ -198,6 +233,10 @@ class SyntaxGroups(GroupFamilies):
             tok = found
             if found.dep_ in ("compound", "amod") and found.lower_ in words.affiliate_nouns and found.head.i > found.i:
                 tok = found.head  # "a splinter group of Y"
+                if args.mention_at(tok) is not None and tok.i not in seen:
+                    seen.add(tok.i)
+                    out.extend(self.titled_affiliate(view, args, found))  # "its Syrian offshoot YPG"
+                    continue
             if args.mention_at(tok) is not None or tok.i in seen:
                 continue
             seen.add(tok.i)
@@ -228,6 +267,10 @@ class SyntaxGroups(GroupFamilies):
                                   and not self.where(args, m)), None)
                     if owner is not None:
                         others.append(owner)
+                elif child.dep_ == "poss" and child.lower_ == "whose":
+                    # "the Sadrists, whose armed wing Saraya al-Salam ...": the name the clause hangs on
+                    clause = next((h for h in (tok.head, tok.head.head) if h.dep_ == "relcl"), None)
+                    others.extend(args.named(clause.head) if clause is not None else self.right_before(args, child))
                 elif child.dep_ == "poss" and child.lower_ in args.anaphor_nouns and not args.named(child):
                     others.extend(args.antecedent(child))  # "The group's political wing, Y"
                 elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i and not (
@@ -239,13 +282,16 @@ class SyntaxGroups(GroupFamilies):
                     if named is not None and child.dep_ != "poss" and args.type_of(named) is EntityType.PERSON \
                             and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
                         continue  # "a local Yazidi force": one of a kind, no person's own militia
+                    if named is not None and child.dep_ != "poss" and any(
+                            low in name.lower().split() for name in args.names_of(named)):
+                        continue  # "the Sadrist movement": the noun ends the body's own name
                     if named is not None:
                         others.append(named)
                     elif demonym and (found := view.lookup_name(demonym)) is not None:
                         nationality.append(found)  # "an Iranian proxy"; not "Iran's Iraqi proxies"
             others = others or list(nationality)
             if wing:
-                kinds = {EntityType.POLITICAL_ORG, EntityType.PERSON} if party_arm else GROUP_TYPES
+                kinds = {EntityType.POLITICAL_ORG, EntityType.PERSON} if party_arm else GROUP_TYPES | {EntityType.PERSON}
                 civil = political_front and bool(modifiers & words.civil_modifiers)  # "the PMF's political bloc"
                 others = [o for o in others if self.type_of_id(view, o) in kinds and (civil or (
                     o.entity_id if isinstance(o, Mention) else o) not in self.owner.umbrellas) and not (
@@ -311,7 +357,8 @@ class SyntaxGroups(GroupFamilies):
         return out
 
     def syn_owned_group(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
-        """"the Sadrist movement's Saraya al-Salam", "Kataib Hezbollah's Harakat Hoquq": a party's
+        """"the Sadrist movement's Saraya al-Salam", "Kataib Hezbollah's Harakat Hoquq", "Asaib Ahl
+        al-Haq's Sadiqoun bloc": a party's
         militia or a militia's party named with its owner's possessive -> affiliated_with (a known
         umbrella's member -> part_of). Two armed groups written together are left to
         ``rel-sub-unit``; two parties say nothing of which holds which."""
@@ -321,6 +368,10 @@ class SyntaxGroups(GroupFamilies):
             if case.dep_ != "case" or owner_tok.dep_ != "poss" or not args.inside(owner_tok.head):
                 continue
             owned = args.mention_at(owner_tok.head)
+            if owned is None and owner_tok.head.lower_ in self.words.wing_nouns | self.words.part_nouns:
+                # "Asaib Ahl al-Haq's Sadiqoun bloc": the name before the owned group's kind
+                owned = next((m for c in owner_tok.head.children if c.dep_ == "compound" and c.i > owner_tok.i
+                              and (m := args.mention_at(c)) is not None), None)
             owner = args.mention_at(owner_tok) or next(iter(args.named(owner_tok)), None)
             if owned is None or owner is None or owned.entity_id == owner.entity_id:
                 continue
@@ -527,13 +578,16 @@ class SyntaxGroups(GroupFamilies):
 
     def which_names(self, args: SentenceArgs, clause: Token) -> list[Mention]:
         """Return the names "the largest of which are A and B" lists (the clause's subject picks
-        from "which"; its complement names them)."""
-        if self.is_negated(clause) or not any(
-                c.dep_ == "nsubj" and any(p.dep_ == "prep" and p.lower_ in ("of", "among") and any(
-                    o.dep_ == "pobj" and o.lower_ in ("which", "whom") for o in p.children) for p in c.children)
-                for c in clause.children):
+        from "which"; its complement names them; the parser may make the name a second subject of
+        the copula: "the most powerful of which is A")."""
+        pickers = [c for c in clause.children if c.dep_ == "nsubj" and any(
+            p.dep_ == "prep" and p.lower_ in ("of", "among") and any(
+                o.dep_ == "pobj" and o.lower_ in ("which", "whom") for o in p.children) for p in c.children)]
+        if self.is_negated(clause) or not pickers:
             return []
-        return [m for c in clause.children if c.dep_ == "attr" for m in args.members(c)]
+        copula = clause.lower_ in ("is", "are", "was", "were")
+        return [m for c in clause.children if c.dep_ == "attr" or (
+            copula and c.dep_ == "nsubj" and c not in pickers) for m in args.members(c)]
 
     def people_from(self, args: SentenceArgs, prep: Token) -> list[Mention]:
         """Return the group whose former people a preposition's object names: "founded by former

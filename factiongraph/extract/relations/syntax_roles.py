@@ -31,6 +31,8 @@ OWNER_TYPES = ORGS | {EntityType.COUNTRY}
 _OBJECT_PREPS = ("of", "at", "for", "with", "within", "to", "in", "from")
 # "A and B, two members of Y": the count a plural title set after a list of names gives.
 _COUNTED = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+# a verb of leading that founds only with its particle: "set up"
+_PARTICLE_VERBS = {"set": "up"}
 
 
 class SyntaxRoles(RoleFamilies):
@@ -349,6 +351,10 @@ class SyntaxRoles(RoleFamilies):
                 titled = None
             clause = verb if verb.dep_ == "relcl" else tok if tok.dep_ == "relcl" else None
             owner = args.mention_at(clause.head) if clause is not None and clause.head.i != clause.i else None
+            if owner is None and clause is not None and clause.head.i != clause.i \
+                    and clause.head.lower_ in self.words.group_part_nouns | self.words.part_nouns:
+                # "X, an Iranian-backed militia whose leader Y ...": the name the phrase restates
+                owner = next(iter(args.described(clause.head)), None)
             if owner is None or args.type_of(owner) not in ORGS | {EntityType.COUNTRY}:
                 continue
             people = [titled] if titled is not None else [
@@ -415,6 +421,9 @@ class SyntaxRoles(RoleFamilies):
             role = verbs.get(tok.lower_)
             if role is None or any(c.dep_ == "neg" for c in tok.children):
                 continue
+            if tok.lower_ in _PARTICLE_VERBS and not any(
+                    c.dep_ == "prt" and c.lower_ == _PARTICLE_VERBS[tok.lower_] for c in tok.children):
+                continue  # "X set up Y" founds it; "X set the terms for Y" does not
             agents = [c for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
             if agents:
                 out.extend(self.led_by_agent(view, args, tok, agents, role))
@@ -445,6 +454,20 @@ class SyntaxRoles(RoleFamilies):
                                              org, args.span_of(person, org, tok, child), "rel-syn-clause",
                                              role=written, role_normalized=self.lex.normalize_role(written)[0]))
         return out
+
+    def led_phrase(self, args: SentenceArgs, verb: Token) -> list[Mention]:
+        """Return what "led by X" describes when the parser hung it on a body a group noun is
+        "in" or "of": "a Christian militia in the PMF led by X" leads the militia (the name it
+        restates), not the PMF."""
+        body = verb.head
+        if verb.dep_ != "acl" or body.dep_ != "pobj" or args.mention_at(body) is None:
+            return []
+        prep = body.head
+        noun = prep.head
+        if prep.dep_ != "prep" or prep.lower_ not in self.words.part_preps or args.mention_at(noun) is not None \
+                or noun.lower_ not in self.words.group_part_nouns | self.words.part_nouns:
+            return []
+        return [m for m in args.described(noun) if m is not args.mention_at(body)]
 
     def led_by_agent(self, view: DocView, args: SentenceArgs, verb: Token, agents: list[Token],
                      role: str) -> list[Candidate]:
@@ -478,8 +501,13 @@ class SyntaxRoles(RoleFamilies):
                     for p in c.children if p.dep_ == "pobj" for m in args.named(p)]
             member = True
         else:
-            orgs = args.subjects(verb)
+            orgs = self.led_phrase(args, verb) or args.subjects(verb)
             member = any(self.in_delegation(args, org) for org in orgs)
+            # "the Quds Force, the IRGC's overseas arm, was led by X": the owner inside an
+            # apposition is not what was led
+            owned = [m for m in orgs if (h := args.head(m)) is not None and h.dep_ == "poss"
+                     and args.mention_at(h.head) is None]
+            orgs = [m for m in orgs if m not in owned] or orgs
         for org in orgs:
             if args.type_of(org) not in ORGS:
                 continue

@@ -208,20 +208,50 @@ class SyntaxUmbrellas(SyntaxGroups):
 
     def held_units(self, args: SentenceArgs, verb: Token) -> list[tuple[Token, list[Mention]]]:
         """Return the unit phrases a verb's object names with the umbrella they belong to:
-        "three PMF brigades", "several brigades in the PMF" (``(object, umbrellas)`` pairs)."""
+        "three PMF brigades", "several brigades in the PMF", "the PMF's 14th Brigade"
+        (``(object, umbrellas)`` pairs)."""
         out: list[tuple[Token, list[Mention]]] = []
         for obj in verb.children:
             # "X has brigades in the PMF", also its people: "X has fighters in the PMF"
             if obj.dep_ != "dobj" or (obj.lower_ not in self.words.part_nouns
-                                      and obj.lower_ not in self.words.unit_holder_nouns) \
-                    or args.mention_at(obj) is not None:
+                                      and obj.lower_ not in self.words.unit_holder_nouns):
                 continue
-            umbrellas = self.compound_umbrellas(args, obj) + [
+            # a unit's own name owned by a known umbrella: "operates the PMF's 45th Brigade"
+            owned = [m for c in obj.lefts for d in c.subtree if d.dep_ == "poss"
+                     and (m := args.mention_at(d)) is not None and m.entity_id in self.owner.umbrellas]
+            if args.mention_at(obj) is not None:
+                umbrellas = owned
+                if umbrellas:
+                    out.append((obj, umbrellas))
+                continue
+            umbrellas = owned + self.compound_umbrellas(args, obj) + [
                 m for c in obj.children if c.dep_ == "prep" and c.lower_ in self.words.part_preps
                 for p in c.children if p.dep_ == "pobj" for m in self.umbrella_under(args, p)
                 if m.entity_id in self.owner.umbrellas]
             if umbrellas:
                 out.append((obj, umbrellas))
+        return out
+
+    def units_held(self, args: SentenceArgs, verb: Token) -> list[tuple[Token, list[Mention]]]:
+        """Return a passive holding verb's units with their known umbrella: "Brigades 45 and 46 of
+        the PMF are controlled by X", "the PMF's brigades run by X" (``(unit, umbrellas)`` pairs)."""
+        units = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ in ("acl", "relcl") and (not units or units[0].lower_ in ("which", "that")):
+            units = [verb.head]
+        out: list[tuple[Token, list[Mention]]] = []
+        for unit in units:
+            if unit.lower_ not in self.words.part_nouns:
+                continue
+            named = args.mention_at(unit)
+            umbrellas = [m for c in unit.lefts for d in c.subtree if d.dep_ == "poss"
+                         and (m := args.mention_at(d)) is not None and m.entity_id in self.owner.umbrellas]
+            umbrellas += self.compound_umbrellas(args, unit) + [
+                m for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj" for m in self.umbrella_under(args, p)
+                if m.entity_id in self.owner.umbrellas]
+            umbrellas = [m for m in umbrellas if named is None or m.entity_id != named.entity_id]
+            if umbrellas:
+                out.append((unit, umbrellas))
         return out
 
     def syn_held_units(self, view: DocView, args: SentenceArgs) -> list[Candidate]:
@@ -230,6 +260,13 @@ class SyntaxUmbrellas(SyntaxGroups):
         out: list[Candidate] = []
         for verb in args.tokens_in(self.words.hold_verbs):
             if self.is_negated(verb):
+                continue
+            holders = [m for c in verb.children if c.dep_ == "agent" for m in self.pobj_names(args, c)]
+            if holders:  # "Brigades 45, 46 and 47 of the PMF are controlled by X"
+                for unit, umbrellas in self.units_held(args, verb):
+                    out.extend(self.cand(g, Predicate.PART_OF, u, args.span_of(g, u, unit, verb), "rel-syn-clause")
+                               for u in umbrellas for g in holders
+                               if args.type_of(g) is EntityType.ARMED_GROUP and g.entity_id != u.entity_id)
                 continue
             for obj, umbrellas in self.held_units(args, verb):
                 for subj in args.subjects(verb):
@@ -285,8 +322,12 @@ class SyntaxUmbrellas(SyntaxGroups):
         out: list[Candidate] = []
         groups = [m for m in owners if args.type_of(m) is EntityType.ARMED_GROUP and m.entity_id not in self.owner.umbrellas]
         for subj in (c for c in verb.children if c.dep_ == "nsubj"):
-            if args.mention_at(subj) is not None or (subj.lower_ not in self.words.part_nouns
-                                                     and subj.lower_ not in self.words.unit_holder_nouns):
+            if subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+                subj = verb.head  # "The PMU's 45th and 46th Brigades, which belong to X"
+            if subj.lower_ not in self.words.part_nouns and subj.lower_ not in self.words.unit_holder_nouns:
+                continue
+            named = args.mention_at(subj)
+            if named is not None and named.entity_id in self.owner.umbrellas:
                 continue
             # "the PMF's brigades", also hung on the first number: "the PMF's 313th, ... brigades"
             umbrellas = [m for c in subj.lefts for d in c.subtree if d.dep_ == "poss"
@@ -343,7 +384,7 @@ class SyntaxUmbrellas(SyntaxGroups):
         if args.negated(noun):
             return []
         umbrellas = [m for m in args.described(noun) if args.type_of(m) in UMBRELLA_TYPES]
-        if not umbrellas:
+        if not umbrellas and noun.dep_ not in ("attr", "oprd"):
             return []
         arm = any(c.dep_ in ("amod", "compound") and c.lower_ in self.words.front_modifiers for c in noun.children)
         # "Y, the political bloc of the PMF": the PMF's own arm, not a bloc of it (unlike "a
@@ -356,6 +397,12 @@ class SyntaxUmbrellas(SyntaxGroups):
         # "a banner used by several factions including A"
         members += [m for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                     for p in a.children if p.dep_ == "pobj" for m in args.members(p)]
+        # a name of the listed set is never the umbrella the phrase describes (a list the parser
+        # made an apposition chain: "an umbrella term for the groups A, B and C")
+        listed = {m.entity_id for m in members}
+        umbrellas = [u for u in umbrellas if u.entity_id not in listed]
+        if not umbrellas and noun.dep_ in ("attr", "oprd"):
+            umbrellas = [m for m in args.subjects(noun) if args.type_of(m) in UMBRELLA_TYPES and m.entity_id not in listed]
         out: list[Candidate] = []
         for umbrella in umbrellas:
             for member in members:
@@ -478,6 +525,16 @@ class SyntaxUmbrellas(SyntaxGroups):
                                          args.span_of(subj, umbrella, prep), "rel-syn-clause"))
         return out
 
+    def picked_out(self, args: SentenceArgs, obj: Token) -> list[Mention]:
+        """Return the names a relative clause picks out of a set: "dozens of factions, the most
+        prominent of which are A and B" (on the quantity or on its noun), "factions in which A
+        plays a leading role"."""
+        nouns = [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj")]
+        return [m for n in nouns for m in self.relative_members(args, n)] + [
+            m for n in nouns for c in n.children if c.dep_ == "relcl" and n.lower_ not in self.words.group_part_nouns
+            for m in self.which_names(args, c)]
+
     def includes(self, view: DocView, args: SentenceArgs, verb: Token) -> list[Candidate]:
         """"Y, which includes A, B and C" / "Y includes A": the members are part of Y."""
         out: list[Candidate] = []
@@ -496,7 +553,7 @@ class SyntaxUmbrellas(SyntaxGroups):
         for child in verb.children:
             if child.dep_ in ("dobj", "attr"):
                 # "The PMF, which includes the group": the group named before, not the PMF
-                members.extend(args.members(child) or args.antecedent(
+                members.extend(args.members(child) or self.picked_out(args, child) or args.antecedent(
                     child, frozenset(str(m.entity_id) for m in umbrellas)))
         for umbrella in umbrellas:
             for member in members:

@@ -152,6 +152,9 @@ def test_each_event_takes_its_own_kind_of_count(extractor: EventExtractor) -> No
      {"killed": 1, "arrested": 2}),
     ("Troops killed two militants and arrested three in a raid near Hawija on Monday.",
      {"killed": 2, "arrested": 3}),
+    # the raid is the frame of the killing verb
+    ("Iraqi troops killed four ISIS militants in a raid on a cave in the western desert on Thursday.",
+     {"killed": 4}),
 ])
 def test_a_raid_keeps_the_dead_its_own_doers_made(extractor: EventExtractor, text: str,
                                                    counts: dict[str, int]) -> None:
@@ -188,6 +191,8 @@ def test_a_title_parsed_apart_from_the_name_is_no_second_victim(extractor: Event
     ("The number of dead has climbed to at least forty, officials said.", 40),
     ("The death toll stood at 12 on Friday.", 12),  # no rise: the first figure stays
     ("Medical sources put the death toll at 15 on Friday.", 15),
+    # the last of the dead counted by an ordinal
+    ("A thirteenth victim died of his wounds in hospital on Friday.", 13),
 ])
 def test_a_later_toll_raises_the_count_of_the_happening_told_before(later: str, killed: int) -> None:
     text = f"A car bomb exploded in a market in Sadr City on Thursday, killing 12 people.\n\n{later}"
@@ -486,3 +491,69 @@ def test_a_trade_names_one_person(extractor: EventExtractor, text: str, counts: 
 def test_single_people_breaking_a_figure_down_are_not_added(extractor: EventExtractor, text: str,
                                                             counts: dict[str, int]) -> None:
     assert counts_of(extractor, text) == counts
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # a live blog's time label: the tagger runs a name across the dash onto the figure
+    ("12:10 GMT - Two protesters were killed when police opened fire on a rally in Nasiriyah, medics said.",
+     {"killed": 2}),
+    ("09:45 GMT - Three soldiers were wounded when a roadside bomb hit their patrol near Tarmiyah.",
+     {"injured": 3}),
+])
+def test_a_figure_after_a_time_label_counts(extractor: EventExtractor, text: str, counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
+
+
+@pytest.mark.parametrize(("later", "killed"), [
+    # victims told as besides those already counted are added to them
+    ("In addition to the bomber, a policeman was killed at a second gate, officials said.", 7),
+    ("Two passers-by were also killed, police said.", 8),
+    # a figure with no word of addition is the same dead told again
+    ("Six people were killed, police said.", 6),
+])
+def test_victims_told_as_besides_those_counted_add_to_them(extractor: EventExtractor, later: str,
+                                                           killed: int) -> None:
+    text = (f"A suicide bomber blew himself up at the gate of a police station in Samarra on Monday, killing six "
+            f"people. {later}")
+    events = extractor.extract(make_context(text, "2023-03-11"))
+    assert [e.counts.get("killed") for e in events] == [killed]
+
+
+@pytest.mark.parametrize(("text", "place", "counts"), [
+    # a toll told first, with no doer, then the happening pointing back at its victims: one happening
+    ("Three people were killed on Thursday. A drone struck their car on the road to Sinjar, the mayor said.",
+     "Sinjar", {"killed": 3}),
+    ("Two shoppers were killed and five wounded on Monday. The victims were hit when a bomb hidden in a cart "
+     "exploded in Kirkuk.", "Kirkuk", {"killed": 2, "injured": 5}),
+])
+def test_a_toll_told_before_its_happening_is_the_happenings(extractor: EventExtractor, text: str, place: str,
+                                                            counts: dict[str, int]) -> None:
+    events = extractor.extract(make_context(text, "2023-03-11"))
+    assert [(e.location_name, e.counts) for e in events] == [(place, counts)]
+
+
+def test_a_toll_before_another_happening_with_its_own_figures_stays_apart(extractor: EventExtractor) -> None:
+    text = ("Three people were killed in Mosul on Thursday. In Kirkuk, gunmen shot dead two policemen at their "
+            "checkpoint.")
+    assert len(extractor.extract(make_context(text, "2023-03-11"))) == 2
+
+
+@pytest.mark.parametrize("text", [
+    # "a similar strike", "an earlier attack": another happening, whose dead are its own
+    "A drone struck a pickup near Rutba on Monday, a week after a similar strike near the Jordanian border killed "
+    "three smugglers.",
+    "Gunmen attacked a checkpoint in Tarmiyah on Sunday, days after an earlier attack near the town killed four "
+    "soldiers.",
+])
+def test_a_similar_or_earlier_happening_keeps_its_dead(extractor: EventExtractor, text: str) -> None:
+    events = extractor.extract(make_context(text, None))
+    assert events[0].counts == {}
+
+
+def test_a_toll_after_a_folded_telling_is_still_the_happenings(extractor: EventExtractor) -> None:
+    # the guard's sentence is folded into the bombing; the wounded told next are the bombing's too
+    text = ("A suicide bomber blew himself up at a mosque in Samarra on Friday, killing five worshippers. In "
+            "addition to the bomber, a guard was killed at the gate, police said.\n\nFour people, among them a "
+            "child, were wounded, a medic said.")
+    events = extractor.extract(make_context(text, "2023-03-11"))
+    assert [e.counts for e in events] == [{"killed": 6, "injured": 4}]

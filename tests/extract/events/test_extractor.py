@@ -1822,3 +1822,12 @@ def test_who_seized_decides_abduction_or_arrest(extractor: EventExtractor) -> No
     assert held.sub_type == "Arrests"
     taken = only(extractor, "Kidnappers seized 16 hunters in the desert west of Rutba on Wednesday.")
     assert taken.sub_type == "Abduction/forced disappearance"
+
+
+def test_an_arrest_the_parser_hung_on_its_subject_is_still_an_arrest() -> None:
+    # "arrested at dawn today a cell": the parser reads "forces arrested at dawn" as a clause on the
+    # subject of "said", which has a subject of its own
+    text = ("Security forces arrested at dawn today a terrorist cell of five members in the Tarmiyah district, "
+            "north of Baghdad, the Security Media Cell said.")
+    found = EventExtractor(default_kb()).extract(make_context(text, "2022-05-12"))
+    assert [e.sub_type for e in found] == ["Arrests"]

@@ -225,3 +225,39 @@ def test_the_attack_suspects_are_held_for_is_no_new_attack(extractor: EventExtra
             "the rocket attack in Radwaniyah.")
     found = violent(extractor, text, "2033-06-17")
     assert [e.date_start for e in found] == ["2033-06-11"]  # not a second attack on the arrest's day
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # the day before the saying's day, not before the happening the report told last
+    ("On Monday, two rockets hit the Green Zone in Baghdad, police said. Gunmen killed a shepherd near "
+     "Khanaqin the previous day, a statement said on Tuesday.", "2021-03-08"),
+    ("Gunmen killed a shepherd near Khanaqin the day before, the provincial council said on Monday.",
+     "2021-03-07"),
+])
+def test_the_previous_day_counts_from_the_saying_in_its_sentence(extractor: EventExtractor, text: str,
+                                                                  day: str) -> None:
+    found = [e for e in violent(extractor, text, "2021-03-10") if e.location_id != "green-zone"]
+    assert [e.date_start for e in found] == [day], [(e.date_start, e.attrs.get("date_basis")) for e in found]
+
+
+def all_events(extractor: EventExtractor, text: str, published: str) -> list[Event]:
+    return extractor.extract(make_context(text, published))
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested the main suspect in last week's assassination of an activist in Basra.",
+    "Security forces detained two men in Karbala over Sunday's bombing of a bus station.",
+])
+def test_a_possessive_date_of_another_happening_does_not_date_the_arrest(extractor: EventExtractor,
+                                                                          text: str) -> None:
+    arrests = [e for e in all_events(extractor, text, "2021-03-10") if e.sub_type == "Arrests"]
+    assert arrests and all(e.date_start not in ("2021-03-01", "2021-03-07") for e in arrests), \
+        [(e.date_start, e.attrs.get("date_text")) for e in arrests]
+
+
+@pytest.mark.parametrize("text", [
+    "Three soldiers were killed in Sunday's attack near Kirkuk.",
+    "In Sunday's attack, three soldiers were killed near Kirkuk.",
+])
+def test_a_possessive_date_of_the_same_happening_still_dates_it(extractor: EventExtractor, text: str) -> None:
+    assert [e.date_start for e in violent(extractor, text, "2021-03-10")] == ["2021-03-07"]
