@@ -58,7 +58,7 @@ from factiongraph.extract.events.told_dates import (date_before_by_span, date_to
                                                     series_period, set_apart_tokens)
 from factiongraph.extract.events.told_places import place_told_later, told_place_verb
 from factiongraph.extract.events.arguments import ArgumentReader, trigger_head
-from factiongraph.extract.events.role_words import ANNOUNCE_VERBS, SELF_CHANGES
+from factiongraph.extract.events.role_words import ANNOUNCE_VERBS, ATTACK_NOUNS, DONE_BY, SELF_CHANGES
 from factiongraph.kb import KnowledgeBase
 from factiongraph.extract.events.verb_readings import (ASPECT_PAST, CONTRAST_MARKS, IRREGULAR_PAST, STAGING_VERBS,
                                                         absolute_past, agent_of_conjoined, asked_for, deadline_given,
@@ -1680,7 +1680,10 @@ class EventExtractor:
             return []
         out: list[str] = []
         for tok in sent:
-            if tok.lower_ in _CLAIM_VERBS and any(c.dep_ == "dobj" and c.lower_ in ("responsibility", "credit")
+            # "... claimed responsibility", "X claimed the attack" ("An offshoot of Y called X claimed
+            # the attack": X, the subject the parse gives the claim, not Y)
+            if tok.lower_ in _CLAIM_VERBS and any(c.dep_ == "dobj" and (c.lower_ in ("responsibility", "credit")
+                                                                        or c.lower_ in ATTACK_NOUNS)
                                                   for c in tok.children):
                 out.extend(i for i in reader.ids(reader.sx.subjects(tok)) if i not in out)
         return out
@@ -1709,12 +1712,19 @@ class EventExtractor:
         accused = _accused_spans(sent)  # "US officials blamed X for the attack": only X is accused
         if _DISCLAIMED.search(sent_text) and not accused:
             return  # "No group claimed responsibility", "X denied it was behind the attack"
-        if _GENERIC_BLAME.search(self._without_descriptions(ctx, sent)):
+        if _GENERIC_BLAME.search(self._without_descriptions(ctx, sent)) \
+                or _RUN_BLAME.search(sent_text) and not self._claimed.search_any(sent_text) \
+                and not re.search(r"\blatest\b", sent_text, re.I):
             return  # "Washington has said X is behind such attacks": a kind of happening, not this one
         text = ctx.document.text
         own_claim = _SAID_RESPONSIBLE.search(sent_text) is not None  # "X said it was responsible": the speaker
-        groups = [m.entity_id for m in self._mentions_of(sents, k, mentions)
+        # "Iran's Revolutionary Guards were behind the strike": the body named, not the state owning it
+        ordered = sorted(self._mentions_of(sents, k, mentions), key=lambda m: (m.start, -m.end))
+        owners = {id(ordered[i]) for i, head in find_modifiers(ctx, text, ordered).items()
+                  if is_participant(ctx, ordered[head]) and _entity_type(ctx, ordered[head]) is not EntityType.PERSON}
+        groups = [m.entity_id for m in ordered
                   if m.entity_id and is_participant(ctx, m) and (own_claim or not is_speaker(ctx.spacy_text(), m))
+                  and id(m) not in owners
                   and (not accused or any(a <= m.start < b for a, b in accused))
                   and ctx.entity(m.entity_id) is not None
                   and ctx.entities[m.entity_id].type in (EntityType.ARMED_GROUP, EntityType.STATE_BODY,
@@ -1779,7 +1789,7 @@ class EventExtractor:
                         event.actors.append(g)
                 follow = ctx.span_text(sents[k + 1]) if k + 1 < len(sents) else ""
                 claimed = own_claim or self._claimed.search_any(ctx.span_text(sent))
-                if claimed and "responsib" in ctx.span_text(sent).lower():
+                if own_claim or claimed and "responsib" in ctx.span_text(sent).lower():
                     event.certainty = Certainty.CLAIMED
                 elif self._certainty(ctx.span_text(sent) + " " + follow) is Certainty.ANONYMOUS:
                     event.certainty = Certainty.ANONYMOUS
@@ -1787,7 +1797,7 @@ class EventExtractor:
                     event.certainty = Certainty.ALLEGED
                 start, end = self._trim(ctx.document.text, sent.start_char, sent.end_char)
                 event.evidence.append(Evidence(ctx.document.doc_id, start, end, ctx.document.text[start:end],
-                                               "rule.event-responsibility.v5", 0.6))
+                                               "rule.event-responsibility.v6", 0.6))
                 return
 
 
@@ -1835,6 +1845,15 @@ def _accused_spans(sent: Any) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     for tok in sent:
+        if tok.dep_ == "agent" and tok.head.lower_ in DONE_BY and tok.head.i != tok.i:
+            # "the attack carried out by Daesh terrorists against Iraqi forces": the agent, not whom
+            # the deed was done against
+            for obj in (c for c in tok.children if c.dep_ == "pobj"):
+                said = {d.i for c in obj.children if c.dep_ in ("appos", "relcl", "acl")
+                        or c.dep_ == "prep" and c.lower_ in ("against", "on", "in", "near", "at") for d in c.subtree}
+                sub = [d for d in obj.subtree if d.i not in said]
+                spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+            continue
         if tok.lower_ not in _ACCUSING or tok.pos_ == "NOUN":
             continue
         if not _ACCUSING[tok.lower_] and not any(c.lower_ == "responsible" for c in tok.subtree):
@@ -2059,7 +2078,9 @@ def _behind_groups(ctx: DocContext, sent: Any, mentions: Sequence[Mention]) -> s
 
 
 _SAID_RESPONSIBLE = re.compile(r"\b(?:said|says|stated|announced|admitted|acknowledged)\s+(?:that\s+)?(?:it|they)\s+"
-                               r"(?:was|were|is|are|had\s+been)\s+(?:responsible|behind)\b", re.IGNORECASE)
+                               r"(?:(?:was|were|is|are|had\s+been)\s+(?:responsible|behind)\b|(?:had\s+)?(?:carried\s+out|"
+                               r"conducted|staged|launched)\s+(?:the|this|that|both|these|those)\s+(?:\w+\s+)?(?:attacks?|"
+                               r"strikes?|bombings?|assaults?|operations?|killings?)\b)", re.IGNORECASE)
 # A claim or a responsibility that is denied or that nobody made.
 _DISCLAIMED = re.compile(r"\b(?:no\s+(?:\w+\s+)?(?:group|one|faction|party|organi[sz]ation)|nobody|none)\s+(?:\w+\s+){0,2}?"
                          r"(?:claimed|claims|took|takes|accepted|has\s+claimed|had\s+claimed|has\s+taken|had\s+taken)\b"
@@ -2067,6 +2088,9 @@ _DISCLAIMED = re.compile(r"\b(?:no\s+(?:\w+\s+)?(?:group|one|faction|party|organ
                          r"denying|rejected)\s+(?:\w+\s+){0,4}?(?:claim|claimed|responsib\w*|behind|involvement)\b", re.I)
 # "X is behind such attacks", "similar attacks are usually blamed on X": a kind of happening, not
 # the one told.
+# "Diyala has seen a wave of sectarian killings blamed on X": a run of happenings, none told here
+_RUN_BLAME = re.compile(r"\b(?:wave|spate|series|string|campaign|rash)\s+of\s+(?:\w+\s+){0,2}?(?:attacks|strikes|"
+                        r"bombings|assaults|killings|assassinations|abductions|kidnappings|shootings)\b", re.I)
 _GENERIC_BLAME = re.compile(r"\b(?:such|similar)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assaults?|killings?|"
                             r"incidents?|operations?)\b|\b(?:attacks?|strikes?|bombings?)\s+(?:like|of\s+this\s+kind)\b"
                             r"|\b(?:usually|often|typically|frequently|routinely|generally|commonly)\b", re.I)

@@ -8,15 +8,30 @@ from factiongraph.extract.events.reader_base import Arguments, Token, entity_typ
 from factiongraph.extract.events.role_words import (
     ACTOR_PREPS, AIMING_PARTICIPLES, ANNOUNCED_OPERATIONS, ANNOUNCE_VERBS, ANSWER_NOUNS, ANSWER_VERBS,
     ATTEND_VERBS, DEED_LABELS, DEED_VERBS, DONE_BY, FORCE_LABELS, HITTING_VERBS, INVOLVEMENT_NOUNS,
-    LEAVING_LABELS, LIGHT_VERBS, MEMBER_HEADS, MOURNING_LABELS, ORDER_VERBS, PARTICIPANT_TYPES, PRONOUNS,
-    REFERENCE_PREPS, SELF_CHANGES, SPARKING, SPEAKING_VERBS, SPOKEN_LABELS, STATE_DEEDS, SURVIVE_VERBS,
-    TAKING_VERBS, TARGET_PREPS, UNDERGONE_LABELS, WITH_SIDES)
+    LAUNCHED_MEANS, LEAVING_LABELS, LIGHT_VERBS, MEMBER_HEADS, MOURNING_LABELS, ORDER_VERBS, PARTICIPANT_TYPES,
+    PRONOUNS, REFERENCE_PREPS, SELF_CHANGES, SPARKING, SPEAKING_VERBS, SPOKEN_LABELS, STATE_DEEDS, SURVIVE_VERBS,
+    TAKING_VERBS, TARGET_PREPS, UNDERGONE_LABELS, UNDERGO_VERBS, WITH_SIDES)
 from factiongraph.extract.events.target_roles import TargetReader
 from factiongraph.model import EntityType
 
 
 class NounRoleReader(TargetReader):
     """Reads the roles of a noun trigger."""
+
+    def relative_authors(self, noun: Token) -> list[str]:
+        """Return whom a relative clause on an attack noun names as its author: "in an attack Iraqi
+        officials attributed to Israel", "an attack a US official said was carried out by American
+        forces", "an attack that was blamed on X"."""
+        out: list[str] = []
+        for child in noun.children:
+            if child.dep_ != "relcl" or child.i < noun.i:
+                continue
+            for told in [child, *(c for c in child.children if c.dep_ == "ccomp")]:
+                if told.lower_ in ("attributed", "blamed"):
+                    out += [a for _p, o in self.sx.prep_objects(told, ("to", "on")) for a in self._means_actors(o)]
+                elif told.lower_ in DONE_BY and self.sx.is_passive(told):
+                    out += [a for agent in self.sx.agents(told) for a in self._means_actors(agent)]
+        return list(dict.fromkeys(out))
 
     def _noun_roles(self, noun: Token, args: Arguments, label: str, of_role: str = "target") -> None:
         # the noun's own modifiers: "a US drone strike", "Israel's attack", "the militia's raid"
@@ -55,10 +70,14 @@ class NounRoleReader(TargetReader):
             if child.dep_ == "acl" and child.i > noun.i and child.lower_ in ("attributed", "blamed") and not args.actors:
                 # "a drone strike attributed to Turkey", "an attack blamed on ISIS": the one accused
                 args.add("actor", [a for _p, o in self.sx.prep_objects(child, ("to", "on")) for a in self._means_actors(o)])
+        if not args.actors:
+            args.add("actor", self.relative_authors(noun))
         for child in noun.children:
             if child.dep_ == "acl" and child.i > noun.i and child.lower_ in DONE_BY and not args.actors:
                 # "strikes carried out by the United States", "a drone launched by X": the agent acts
                 args.add("actor", [a for agent in self.sx.agents(child) for a in self._means_actors(agent)])
+                # "the attack carried out by Daesh against Iraqi forces": whom it was carried out against
+                self._target(args, [o for _p, o in self.sx.prep_objects(child, TARGET_PREPS)])
         for prep, obj in self.sx.prep_objects(noun):
             if prep in ACTOR_PREPS:
                 args.add("actor", self.ids([obj]) or self.capital_state(obj))  # "by Washington": the US
@@ -117,6 +136,14 @@ class NounRoleReader(TargetReader):
                     # "received a phone call on Friday from X": the "from" phrase hung on the verb
                     args.add("actor", self.ids(o for _p, o in self.sx.prep_objects(verb, ("from",))))
                 self._sides(verb, self.sx.subjects(verb), args)
+            if noun.dep_ == "pobj" and governor.lower_ in ("to", "under") and verb.lower_ in UNDERGO_VERBS \
+                    and governor.head.i == verb.i and not args.targets:
+                # "the KDP headquarters was subjected to an armed attack": what underwent it was hit
+                self._target(args, self.sx.subjects(verb))
+            if noun.dep_ == "pobj" and governor.dep_ == "agent" and self.sx.is_passive(governor.head) \
+                    and not args.targets:
+                # "an army force was targeted by an IED": the means' passive subject was hit
+                self._target(args, self.sx.subjects(governor.head))
             if noun.dep_ == "dobj" and verb.lower_ in SURVIVE_VERBS and not args.targets:
                 # "an official of the PUK survived an assassination attempt": who survived was its target
                 self._target(args, self.sx.subjects(verb))
@@ -169,15 +196,22 @@ class NounRoleReader(TargetReader):
                 args.add("actor", named)
                 if subjects and not named:
                     args.unnamed_actor = phrase_text(subjects[0])
-            if verb.lower_ in LIGHT_VERBS and noun.dep_ == "dobj" and label in FORCE_LABELS:
-                # "carried out an airstrike on an ISIS hideout", the "on" phrase hung on the verb
+            if noun.dep_ == "dobj" and (verb.lower_ in LIGHT_VERBS and label in FORCE_LABELS
+                                        or noun.lower_ in LAUNCHED_MEANS):
+                # "carried out an airstrike on an ISIS hideout", "threw a grenade at the KDP office":
+                # the "on" / "at" phrase hung on the verb
                 self._target(args, [o for _p, o in self.sx.prep_objects(verb, TARGET_PREPS)])
+                if not args.targets:
+                    # "conducted a strike in Jurf al-Sakhar on Dec. 3, targeting a facility used by X"
+                    self._target(args, self._aiming_objects(verb))
         elif noun.dep_ in ("nsubj",) and governor is not noun:
             # "an attack drone struck Tower 22, a US outpost": what the verb hits, read as a verb's
             # objects are (occupants, a nationality on forces hit, an unnamed commander's group)
             self._target(args, self.sx.objects(governor))
             self._target(args, [o for p, o in self.sx.prep_objects(governor, TARGET_PREPS)])
             self._target(args, self._aiming_objects(governor))  # "an IED exploded targeting a vehicle"
+            if not args.targets:
+                self._target(args, self._landed_at(governor))  # "a roadside bomb exploded near an army patrol"
         elif noun.dep_ == "nsubjpass" and governor is not noun and governor.lower_ in LIGHT_VERBS:
             # "strikes were conducted against five sites of X by Y"
             self._target(args, [o for _, o in self.sx.prep_objects(governor, TARGET_PREPS)])

@@ -80,7 +80,7 @@ SITE_NOUNS = frozenset("""market markets marketplace bazaar checkpoint checkpoin
 MEMBER_HEADS = frozenset("""member members fighter fighters militant militants element elements gunman gunmen
     supporter supporters loyalist loyalists militiaman militiamen unit units commander commanders leader
     leaders official officials force forces troops soldier soldiers personnel faction factions wing brigade
-    brigades group groups affiliate affiliates operative operatives cell cells team""".split())
+    brigades group groups affiliate affiliates operative operatives cell cells team mujahideen mujahidin""".split())
 
 # Developments made against someone, and the verbs of the purpose that names them ("formed to
 # combat ISIS", "a fatwa calling on men to fight the Islamic State").
@@ -252,6 +252,16 @@ LEAVING_LABELS = frozenset({"withdrawal", "evacuation"})
 OWNED_TARGETS = frozenset("""headquarters base bases position positions convoy convoys vehicle vehicles office
     offices post posts checkpoint checkpoints depot depots camp camps residence home house car""".split())
 
+# Verbs of a means coming down or going off somewhere ("rockets landed near the embassy", "an IED
+# exploded near an army patrol"): a facility or a force it came down at was what it hit.
+LANDING_VERBS = frozenset("""land lands landed landing fall falls fell fallen falling impact impacted
+    explode explodes exploded exploding detonate detonated detonates went crashed struck hit""".split())
+LANDING_PREPS = ("near", "inside", "in", "into", "on", "at", "beside", "next")
+
+# What a subject "came under" or "was subjected to" when it was hit ("came under attack by X").
+UNDERGONE_ATTACKS = frozenset("""attack attacks fire gunfire assault shelling bombardment""".split())
+UNDERGO_VERBS = frozenset("""subjected exposed came come comes coming""".split())
+
 # Verbs of taking part in a gathering someone else holds ("attended the funeral").
 ATTEND_VERBS = frozenset("attend attended attends attending".split())
 
@@ -318,6 +328,9 @@ ATTACK_NOUNS = frozenset("""attack attacks strike strikes airstrike airstrikes a
 # Armed means a verb launches or fires at someone ("launched drones against X", "fired rockets at X").
 FIRED_MEANS = STATE_MEANS | frozenset("""shell shells mortar mortars round rounds projectile projectiles
     bomb bombs explosive explosives grenade grenades""".split())
+
+# Fire whose shooters a "from" phrase names ("killed by sniper fire from ISIS militants").
+SHOT_MEANS = frozenset("""fire gunfire shots shot bullets bullet sniper shelling""".split())
 
 # Means a verb sends at something: not people ("targeted US forces at Harir base": where the
 # forces are, not what they were sent at).

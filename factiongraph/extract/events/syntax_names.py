@@ -231,7 +231,11 @@ class NameReader(ReaderBase):
                 # "X, the PMF deputy chief who was killed ...": the role restates the person named
                 return [m for m in self.sx.phrase_mentions(token.head, appositions=False)
                         if entity_type_of(self.ctx, m) is EntityType.PERSON]
-            return []
+            # "The commander of Iran's Quds Force, Esmail Qaani, arrived": the name the parser hung
+            # on the organisation is the holder of the role
+            return [m for _p, o in self.sx.prep_objects(token, ("of",)) for c in o.children
+                    if c.dep_ == "appos" and c.i > o.i and (m := self.sx.mention_at(c)) is not None
+                    and entity_type_of(self.ctx, m) is EntityType.PERSON and m.entity_id][:1]
         found = self._of_names(token, types)
         if found:
             return found

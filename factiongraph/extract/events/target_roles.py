@@ -4,15 +4,22 @@ of a site, the means a state acted with, victims' groups, "with" sides of meetin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from factiongraph.extract.events.reader_base import Arguments, Token, entity_type_of
 from factiongraph.extract.events.role_words import (
-    ACTOR_PREPS, AIMING_PARTICIPLES, AIM_WORDS, FIRED_MEANS, FORCE_HOLDERS, GROUP_ANAPHORS, GROUP_TYPES,
-    GUEST_VERBS, HOST_NOUNS, MEET_VERBS, OWNED_TARGETS, PRONOUNS, ROLE_HEADS, SITE_NOUNS, STATE_DEEDS,
-    STATE_TARGETS, TIME_HEADS)
+    ACTOR_PREPS, AIMING_PARTICIPLES, AIM_WORDS, BACKING_WORDS, FIRED_MEANS, FORCE_HOLDERS, GROUP_ANAPHORS, GROUP_TYPES,
+    GUEST_VERBS, HOST_NOUNS, LANDING_PREPS, LANDING_VERBS, MEET_VERBS, OWNED_TARGETS, PRONOUNS, ROLE_HEADS, SHOT_MEANS,
+    SITE_NOUNS, STATE_DEEDS, STATE_TARGETS, TIME_HEADS)
 from factiongraph.extract.events.state_forces import ForceReader
 from factiongraph.model import EntityType
+
+
+# Verbs of a stance on a happening, or of telling it: their subject did not do it ("the attack,
+# which the KRG condemned", "the strike, which Washington blamed on X").
+STANCE_VERB = re.compile(r"^(?:condemn|denounc|criticiz|criticis|welcom|prais|hail|den[iy]|reject|investigat|report|"
+                         r"describ|call|mourn|blam|accus|attribut|confirm|deplor|decr[iy]|protest)\w*$")
 
 
 class TargetReader(ForceReader):
@@ -74,6 +81,16 @@ class TargetReader(ForceReader):
                     return [str(found.entity_id)]
         return []
 
+    def _landed_at(self, verb: Token) -> list[Token]:
+        """Return the facility or force a means came down or went off at ("rockets fell near the US
+        embassy", "an IED exploded near an army patrol", "went off inside the base"); not a town,
+        a street or a field."""
+        if verb.lower_ not in LANDING_VERBS:
+            return []
+        hosts = [verb, *(c for c in verb.children if c.dep_ == "prt" and c.lower_ == "off")]
+        return [o for h in hosts for _p, o in self.sx.prep_objects(h, LANDING_PREPS)
+                if self._is_facility_token(o) or self.sx.mention_at(o) is None and o.lower_ in OWNED_TARGETS | STATE_TARGETS]
+
     def _aimed_at(self, tokens: Iterable[Token]) -> list[Token]:
         """Return what the words "aimed at", "directed at" or "meant for" after ``tokens`` point to."""
         return [o for t in tokens for c in t.children if c.dep_ in ("acl", "relcl") and c.lower_ in AIM_WORDS
@@ -107,10 +124,22 @@ class TargetReader(ForceReader):
         if ids:
             return ids
         for child in token.children:
-            if child.dep_ in ("acl", "relcl"):
-                ids = self.ids(self.sx.agents(child)) or self.ids(self.sx.subjects(child) if child.dep_ == "relcl" else [])
+            if child.dep_ in ("acl", "relcl") and child.lower_ not in BACKING_WORDS:
+                # "missiles fired by X", "rockets which X fired"; not "militias backed by Iran" (a
+                # backer), nor "the attack, which the KRG condemned" (a stance on it)
+                said = child.dep_ == "relcl" and STANCE_VERB.match(child.lower_) is not None
+                ids = self.ids(self.sx.agents(child)) or self.ids(self.sx.subjects(child)
+                                                                  if child.dep_ == "relcl" and not said else [])
                 if ids:
                     return ids
+        if token.lower_ in SHOT_MEANS:
+            # "killed by sniper fire from ISIS militants": whose fire it was (not the land it came
+            # from: "shelling from Iran" names no group)
+            ids = [i for _p, o in self.sx.prep_objects(token, ("from",))
+                   if (m := self.sx.mention_at(o)) is None or entity_type_of(self.ctx, m) in GROUP_TYPES
+                   for i in self.ids([o])]
+            if ids:
+                return ids
         if token.lower_ in FIRED_MEANS:
             # "the coalition said its aircraft had killed ...": the means' owner the pronoun stands for
             for child in token.children:

@@ -7,12 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from factiongraph.extract.events.noun_roles import NounRoleReader
+from factiongraph.extract.events.participants import find_modifiers
 from factiongraph.extract.events.reader_base import Arguments, Token, entity_type_of, phrase_root, phrase_text, trigger_head
 from factiongraph.extract.events.role_words import (
     ACTOR_PREPS, AFFILIATION_PARTICIPLES, AGAINST_VERBS, ANSWER_NOUNS, ASPECT_VERBS, ASSAULT_VERBS, ATTACK_NOUNS,
     BELIEF_WORDS, CONDEMN_VERBS, FALL_VERBS, FIRE_SETTERS, FIRE_WORDS, GROUP_TYPES, HITTING_VERBS, HOST_NOUNS,
-    LAUNCHED_MEANS, LEAVING_VERBS, MEASURE_LABELS, MEMBER_HEADS, OUTCOME_LABELS, PARTICIPANT_TYPES, PARTY_LABELS,
-    PEOPLE_HEADS, PURPOSE_LABELS, ROLE_HEADS, SELF_CHANGES, SURVIVE_VERBS, TARGET_PREPS, THREATENED_ACTS)
+    LANDING_VERBS, LAUNCHED_MEANS, LEAVING_VERBS, MEASURE_LABELS, MEMBER_HEADS, OUTCOME_LABELS, PARTICIPANT_TYPES,
+    PARTY_LABELS, OWNED_TARGETS, PEOPLE_HEADS, PURPOSE_LABELS, ROLE_HEADS, SELF_CHANGES, SITE_NOUNS, SURVIVE_VERBS,
+    TARGET_PREPS, THREATENED_ACTS, UNDERGONE_ATTACKS)
 from factiongraph.model import Mention
 
 
@@ -104,6 +106,14 @@ class VerbRoleReader(NounRoleReader):
         if label in ("meeting", "visit") and args.actors:
             self._met_there(self.sx.clause_verb(head), args)
         clause = self.sx.clause_verb(head)
+        if violent and not args.actors:
+            # "a drone strike killed X on Sunday, in an attack officials attributed to Israel": the
+            # author the clause's "in an attack ..." phrase names
+            # (", security sources said, in an attack ...": the phrase hung on the speech tag)
+            hosts = [clause, *(c for c in clause.children if c.dep_ == "parataxis")]
+            args.add("actor", [a for h in hosts for p in h.children if p.dep_ == "prep" and p.lower_ == "in"
+                               for o in p.children if o.dep_ == "pobj" and o.lower_ in HOST_NOUNS
+                               for a in self.relative_authors(o) if a not in args.targets])
         if violent and not args.targets and clause.dep_ == "advcl" and clause.head.lower_ in SURVIVE_VERBS:
             # "an official of the PUK survived an assassination attempt when gunmen opened fire on his
             # car": the survivor was the target
@@ -118,7 +128,18 @@ class VerbRoleReader(NounRoleReader):
 
     def _verb_roles(self, verb: Token, args: Arguments, passive_subject_role: str, label: str) -> None:
         subjects = [self._told_attack(verb, s) for s in self.sx.subjects(verb)]
-        passive = self.sx.is_passive(verb)
+        under = [o for _p, o in self.sx.prep_objects(verb, ("under",)) if o.lower_ in UNDERGONE_ATTACKS]
+        if under and not self.sx.objects(verb):
+            # "a PMF post came under attack by ISIS remnants": the subject was hit, the "by" phrase
+            # (on the verb or on the attack) attacked
+            self._target(args, subjects)
+            # ("from ISIS militants", not "from Syria": a land names where it came from)
+            args.add("actor", [a for h in [verb, *under] for p, o in self.sx.prep_objects(h, ("by", "from"))
+                               if p == "by" or (m := self.sx.mention_at(o)) is None
+                               or entity_type_of(self.ctx, m) in GROUP_TYPES
+                               for a in self._means_actors(o) if a not in args.targets])
+            return
+        passive = self.sx.is_passive(verb) or self._bare_participle(verb, subjects)
         agents = self._misread_agents(verb, subjects)
         if agents:  # "X, designated a terrorist group by the US in 2009, ...": read as the passive it is
             args.add("actor" if passive_subject_role == "actor" else "target", self.ids(subjects))
@@ -163,14 +184,15 @@ class VerbRoleReader(NounRoleReader):
                             args.add("actor", doers)
         else:
             named = self.ids(subjects) or [a for s in subjects for a in self._means_actors(s)]
-            if not named:
-                # "last week's attack by ISIS on a PMF outpost left five dead": the attack's own roles
-                for subject in subjects:
-                    if subject.lower_ in ATTACK_NOUNS and self.sx.mention_at(subject) is None:
-                        told = Arguments()
-                        self._noun_roles(subject, told, label)
+            # "last week's attack by ISIS on a PMF outpost left five dead", "an attack carried out by
+            # ISIS against a Peshmerga post killed two": the attack's own roles
+            for subject in subjects:
+                if subject.lower_ in ATTACK_NOUNS and self.sx.mention_at(subject) is None:
+                    told = Arguments()
+                    self._noun_roles(subject, told, label)
+                    if not self.ids(subjects):
                         named.extend(a for a in told.actors if a not in named)
-                        args.add("target", told.targets)
+                    args.add("target", [t for t in told.targets if t not in named])
             args.add("actor", named)
             if subjects and not named:
                 args.unnamed_actor = phrase_text(subjects[0])
@@ -179,6 +201,10 @@ class VerbRoleReader(NounRoleReader):
                 args.add("target", self._members_of_coordinated(verb))
             if not args.targets:
                 args.add("target", self._listed_occupants(verb))
+            if verb.lower_ in LANDING_VERBS and not args.targets:
+                # "rockets fell near the US embassy", "an IED exploded near an army patrol", "went
+                # off inside the base": the facility or force it came down at (not a town or a street)
+                self._target(args, self._landed_at(verb))
             if verb.lower_ in FALL_VERBS and not args.actors:
                 # "Mosul fell under the control of X", "fell into the hands of X": X took it
                 args.add("actor", self.ids(o for p, holder in self.sx.prep_objects(verb, ("under", "into", "in"))
@@ -255,9 +281,22 @@ class VerbRoleReader(NounRoleReader):
             # "withdrew a bill that would have formalised the PMF", "imposed sanctions on X":
             # who a political measure is about, anywhere in its object
             for obj in self.sx.objects(verb):
-                args.add("target", [m.entity_id for m in self.sx.mentions_in(obj)
+                found = sorted(self.sx.mentions_in(obj), key=lambda m: (m.start, -m.end))
+                # "sanctions on Babylon Brigades leader Rayan al-Kildani", "on Iran's IRGC": the one
+                # named, not the organisation or state its title or possessive names
+                titled = find_modifiers(self.ctx, self.ctx.document.text, found)
+                args.add("target", [m.entity_id for i, m in enumerate(found)
                                     if m.entity_id and entity_type_of(self.ctx, m) in PARTICIPANT_TYPES
-                                    and not self._in_as_phrase(m, obj)])
+                                    and not self._in_as_phrase(m, obj) and i not in titled])
+
+    def _bare_participle(self, verb: Token, subjects: list[Token]) -> bool:
+        """Return True for a headline's bare participle the parser read as an active verb ("KDP office
+        attacked in Kirkuk", "US base struck in Syria"): a verb of hitting with no object, no
+        auxiliary and a site as its subject, which cannot have done the hitting."""
+        return (verb.lower_.endswith("ed") or verb.lower_ in ("struck", "hit", "shot")) and bool(subjects) \
+            and verb.lower_ in HITTING_VERBS | ASSAULT_VERBS and not self.sx.objects(verb) \
+            and not any(c.dep_ in ("aux", "auxpass", "dobj", "agent") for c in verb.children) \
+            and all(s.lower_ in OWNED_TARGETS | SITE_NOUNS and s.lower_ not in PEOPLE_HEADS for s in subjects)
 
     def _told_attack(self, verb: Token, subject: Token) -> Token:
         """Return the attack a relative clause of outcome tells of when the parser hung it on what
@@ -275,7 +314,8 @@ class VerbRoleReader(NounRoleReader):
         """Return the group whose unnamed members a verb takes, named by the verb coordinated with
         it ("raided a Kataib Hezbollah headquarters and detained 14 members": KH's members)."""
         objects = self.sx.objects(verb)
-        if not objects or not all(o.lower_ in MEMBER_HEADS and not self.sx.phrase_mentions(o) for o in objects):
+        if not objects or not all(o.lower_ in MEMBER_HEADS | PEOPLE_HEADS and not self.sx.phrase_mentions(o)
+                                  for o in objects):
             return []
         others = [verb.head] if verb.dep_ == "conj" and verb.head.i != verb.i else []
         others += [c for c in verb.children if c.dep_ == "conj"]

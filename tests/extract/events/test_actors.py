@@ -725,3 +725,44 @@ def test_who_a_site_next_door_is_said_to_host_is_hit(extractor: EventExtractor) 
     text = ("Three rockets were fired on Sunday at the Victory base near Baghdad airport, which hosts US forces, "
             "security officials said.")
     assert [t for _a, t in roles(extractor, text)] == [["united-states"]]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # the author a relative clause on the "in an attack" phrase names
+    ("A drone strike killed a PMF commander near the Syrian border on Sunday, in an attack Iraqi officials "
+     "attributed to Israel.", "israel"),
+    ("A drone strike on a car in Baghdad killed two members of Kataib Hezbollah on Wednesday, police said, in an "
+     "attack a US official said was carried out by American forces.", "united-states"),
+])
+def test_the_author_of_the_attack_an_outcome_was_told_in(extractor: EventExtractor, text: str, actor: str) -> None:
+    assert [a for a, _t in roles(extractor, text)] == [[actor]]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a backer the subject's participle names is no actor
+    ("Iraqi militias backed by Iran launched drones at Israel on Tuesday.", []),
+    # a group's "mujahideen" are the group's men
+    ("The Islamic Resistance in Iraq said on Wednesday that its mujahideen targeted a site in Eilat with drones.",
+     ["islamic-resistance-in-iraq"]),
+])
+def test_who_acts_through_the_subjects_words(extractor: EventExtractor, text: str, want: list[str]) -> None:
+    assert [a for a, _t in roles(extractor, text)] == [want]
+
+
+def test_the_name_hung_on_the_organisation_of_a_role_holds_the_role(extractor: EventExtractor) -> None:
+    text = ("The commander of Iran's Quds Force, Esmail Qaani, arrived in Baghdad on Sunday for talks, two officials "
+            "said.")
+    assert [a for a, _t in roles(extractor, text)] == [["esmail-qaani"]]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # who took a stance on the attack in its relative clause did not carry it out
+    ("The attack, which the Kurdistan Regional Government condemned, killed two civilians in Erbil on Monday.", []),
+    ("The strike, which Washington blamed on Kataib Hezbollah, killed two civilians in Erbil on Monday.",
+     ["kataib-hezbollah"]),
+    # who fired the means in its relative clause did
+    ("The rockets, which Kataib Hezbollah fired from Jurf al-Sakhar, hit the base on Monday.", ["kataib-hezbollah"]),
+])
+def test_a_relative_clause_on_the_attack_names_its_author_not_a_bystander(extractor: EventExtractor, text: str,
+                                                                           want: list[str]) -> None:
+    assert [a for a, _t in roles(extractor, text)] == [want]

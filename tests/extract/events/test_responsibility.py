@@ -121,3 +121,51 @@ def test_who_is_behind_a_group_is_no_doer_of_its_attack(extractor: EventExtracto
 def test_who_is_behind_the_attack_is_still_accused(extractor: EventExtractor) -> None:
     text = ROCKETS + "Officials accused Kataib Hezbollah of being behind the attack."
     assert [a for a, _c in violent(extractor, text)] == [["kataib-hezbollah"]]
+
+
+@pytest.mark.parametrize("follow", [
+    # an accusation of planting the means
+    "Security officials accused Kataib Hezbollah of planting the explosives.",
+    # blaming with no "for": the happening just told
+    "Iraqi officials blamed Kataib Hezbollah and promised an investigation.",
+    # the body named, not the state whose it is
+    "Investigators said Iran's Kataib Hezbollah allies were behind the attack.",
+])
+def test_more_accusations_name_the_alleged_actor(extractor: EventExtractor, follow: str) -> None:
+    assert violent(extractor, BLAST + follow) == [(["kataib-hezbollah"], Certainty.ALLEGED)]
+
+
+def test_the_owning_state_of_the_body_held_responsible_is_no_actor(extractor: EventExtractor) -> None:
+    text = BLAST + "The party said Iran's Revolutionary Guards were behind the blast."
+    assert [a for a, _c in violent(extractor, text)] == [["irgc"]]
+
+
+def test_an_attack_carried_out_by_x_against_y_makes_only_x_act(extractor: EventExtractor) -> None:
+    text = ("The coalition condemned the attack carried out by Daesh militants against Iraqi security forces near "
+            "Kirkuk on Friday, which killed three soldiers.")
+    assert [e.actors for e in extractor.extract(make_context(text, PUB)) if e.type != "Strategic developments"] \
+        == [["isis"]]
+
+
+def test_a_run_of_killings_blamed_on_a_group_gives_no_actor_to_the_killing_told(extractor: EventExtractor) -> None:
+    text = ("Gunmen shot dead a shopkeeper in Baquba on Thursday, police said. "
+            "The province has seen a wave of sectarian killings blamed on Islamic State remnants.")
+    told = [e for e in extractor.extract(make_context(text, PUB)) if "shopkeeper" in e.evidence[0].text]
+    assert [e.actors for e in told] == [[]]
+
+
+def test_the_subject_of_claimed_the_attack_is_the_claimer_not_the_group_it_branched_from(
+        extractor: EventExtractor) -> None:
+    text = ROCKETS + "An offshoot of Kataib Hezbollah called Ashab al-Kahf claimed the attack."
+    assert [a for a, _c in violent(extractor, text)] == [["ashab-al-kahf"]]
+
+
+@pytest.mark.parametrize(("follow", "certainty"), [
+    ("The attack was the latest by Kataib Hezbollah.", Certainty.ALLEGED),
+    ("The attack was the latest in a series of attacks blamed on Kataib Hezbollah.", Certainty.ALLEGED),
+    ("The attack was attributed by Iraqi officials to Kataib Hezbollah.", Certainty.ALLEGED),
+    ("Kataib Hezbollah said it had carried out the attack.", Certainty.CLAIMED),
+])
+def test_later_words_that_name_the_author_of_the_attack_told(extractor: EventExtractor, follow: str,
+                                                              certainty: Certainty) -> None:
+    assert violent(extractor, BLAST + follow) == [(["kataib-hezbollah"], certainty)]
