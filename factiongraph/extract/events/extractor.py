@@ -1154,6 +1154,8 @@ class EventExtractor:
             objects = reader.sx.objects(sent.doc[cand.start])
             if cand.passive:  # "A drone was shot down near the airport": the passive's subject is what was acted on
                 objects = [*objects, *(c for c in sent.doc[cand.start].children if c.dep_ == "nsubjpass")]
+            # "they shot it down": the particle says what was done to the object, whatever it is called
+            objects = [*objects, *(c for c in sent.doc[cand.start].children if c.dep_ == "prt")]
             named = [m for o in objects for m in reader.names(o, frozenset(EntityType))]
             if any(str(_entity_type(ctx, m)) in rule.not_object_types for m in named) or \
                     any(o.lower_ in rule.not_object_words for o in objects):

@@ -1831,3 +1831,9 @@ def test_an_arrest_the_parser_hung_on_its_subject_is_still_an_arrest() -> None:
             "north of Baghdad, the Security Media Cell said.")
     found = EventExtractor(default_kb()).extract(make_context(text, "2022-05-12"))
     assert [e.sub_type for e in found] == ["Arrests"]
+
+
+def test_shot_down_by_its_particle_is_no_shooting(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A drone approached the airport late on Monday. Kurdish forces said they shot it "
+                                 "down before it reached the runway.")
+    assert "Attack" not in [e.sub_type for e in found]
