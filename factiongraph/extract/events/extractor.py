@@ -61,8 +61,9 @@ from factiongraph.extract.events.arguments import ArgumentReader, trigger_head
 from factiongraph.extract.events.role_words import ANNOUNCE_VERBS, ATTACK_NOUNS, DONE_BY, SELF_CHANGES
 from factiongraph.kb import KnowledgeBase
 from factiongraph.extract.events.verb_readings import (ASPECT_PAST, CONTRAST_MARKS, IRREGULAR_PAST, STAGING_VERBS,
-                                                        absolute_past, agent_of_conjoined, deadline_given, topic_of,
-                                                        vow_beside_past, warning_as_speech_tag)
+                                                        absolute_past, agent_of_conjoined, asked_for, deadline_given,
+                                                        reputation_of,
+                                                        topic_of, vow_beside_past, warning_as_speech_tag)
 from factiongraph.model import Certainty, DatePrecision, EntityType, Event, Evidence, Mention
 from factiongraph.model.numeric_dates import choose_order
 
@@ -71,7 +72,7 @@ log = logging.getLogger(__name__)
 BLOCKERS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "to",
                       "not", "never", "'ll", "wo", "shall"})
 PROJECTING = re.compile(r"^(?:threaten\w*|warn\w*|vow\w*|demand\w*|urg\w*|plan\w*|"
-                        r"prevent\w*|avoid\w*|risk\w*|fear\w*)$")
+                        r"prevent\w*|avoid\w*|risk\w*|fear\w*|prepar\w*|plott\w*)$")
 NOUN_MODIFIED = frozenset({"organiser", "organisers", "organizer", "organizers", "leader", "leaders",
                            "movement", "movements", "activist", "activists", "commander", "commanders",
                            "camp", "camps", "site", "sites", "squad", "squads", "unit", "units",
@@ -260,6 +261,9 @@ class EventExtractor:
                     tag = "VB"  # "did not arrest anyone", "if gunmen attack": the parse shows a verb
                 elif tag == "VBG" and end == i + 1 and _gerund_as_noun(sent.doc[tok.i]):
                     tag = "NOUN"  # "Soleimani's killing in 2020": a possessor makes the gerund a noun
+                elif tag in ("VB", "VBZ") and end == i + 1 and words[i] not in rule.nouns \
+                        and _noun_by_parse(sent.doc[tok.i]):
+                    continue  # "Baghdad used to be the main target of attacks": a noun the rule has no use for
                 is_verb = tag != "NOUN"
                 passive = is_verb and self._is_passive(words, i, end, tag)
                 if is_verb and rule.label == "threat" and warning_as_speech_tag(sent.doc[tok.i]):
@@ -300,6 +304,8 @@ class EventExtractor:
                 if not is_verb and any(c.dep_ == "nsubj" for c in sent.doc[tok.i].children) \
                         and not_happened(sent.doc[tok.i]):
                     continue  # "Every time the state arrests a commander": a verb the word list reads as a noun
+                if not is_verb and asked_for(sent.doc[tokens[end - 1].i]):
+                    continue  # "called for the withdrawal of US forces": asked for, not done
                 if not is_verb and self._is_projected(words, i):
                     continue
                 if not is_verb and end < len(words) and words[end] in NOUN_MODIFIED:
@@ -313,6 +319,8 @@ class EventExtractor:
                     # video": describes, reports no happening
                 if not is_verb and end == i + 1 and tok.dep_ == "amod" and tok.head.i > tok.i:
                     continue  # "the dead man's house": a word describing a thing, no happening
+                if reputation_of(sent.doc[tokens[end - 1].i]):
+                    continue  # "known for its rocket attacks": what a group is known for, no happening told
                 if _charged_with(sent.doc[tok.i]):
                     continue  # "fighters accused of rocket attacks": what someone is held for, no new happening
                 if not is_verb and (_described_again(sent.doc[tokens[end - 1].i])
@@ -359,14 +367,16 @@ class EventExtractor:
                 main.append(c)  # "The assassination of X on Monday sparked protests": a happening of its own
                 continue
             if c.rule.outcome:
-                near_hosts = [h for h in hosts if not (c.is_verb and (_time_apart(h, c) or _other_doers(h, c)))]
+                near_hosts = [h for h in hosts if not (c.is_verb and (_time_apart(h, c) or _other_doers(h, c))
+                                                       or not c.is_verb and _told_as_before(c))]
                 if near_hosts:
-                    near_hosts[0].outcomes.append(c)
+                    own = next((h for h in near_hosts if _suffered_in(c, h)), near_hosts[0])
+                    own.outcomes.append(c)
                 elif hosts:
                     main.append(c)  # "killed a lawyer, two days after his brother was arrested": its own event
                 elif main:
                     main.append(c)  # "a delegation visited ... over the killing of X": its own event
-        return self._one_per_family(_one_doer_one_attack(_means_as_subject(main))) if main else kept
+        return self._one_per_family(_raid_as_fight(_one_doer_one_attack(_means_as_subject(main)))) if main else kept
 
     @staticmethod
     def _place_object(ctx: Any, reader: Any, verb: Any) -> bool:
@@ -652,6 +662,12 @@ class EventExtractor:
                     event = self.build_event(ctx, cand, sents, k, mentions, dates, anchor, events, year)
                 if event is None:
                     continue
+                if cand.is_verb and not cand.rule.outcome and any(
+                        c.is_verb and not c.rule.outcome and (c.start, c.end) == (cand.start, cand.end)
+                        for c in made.values()):
+                    # one verb tells one happening: "militants attacked a police station" is one attack,
+                    # not a ground attack and an attack on premises; the rule written first keeps it
+                    continue
                 if cand.start in present:
                     event.attrs["headline_present"] = True
                 twin = next((i for i in range(first, len(events)) if is_same_family(events[i], event)
@@ -815,7 +831,13 @@ class EventExtractor:
                                   or t.lower_ == "to" and t.dep_ == "aux" and t.head.dep_ == "advcl"
                                   or t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl"
                                   and _tells_in_clause(sent, triggers[nxt], t.head))), None)
-                cuts.append(word.idx if word is not None else -1)
+                if word is not None and word.dep_ == "prep" and any(
+                        c.dep_ == "pobj" and c.idx <= triggers[nxt] < c.idx + len(c.text) for c in word.children):
+                    # "missiles were fired at the airport days after | Soleimani's killing in January 2020":
+                    # the time phrase is the first happening's; the recalled one is its noun phrase
+                    cuts.append(word.idx + len(word.text))
+                else:
+                    cuts.append(word.idx if word is not None else -1)
                 if word is not None:
                     worded.add(len(cuts) - 1)
                 continue
@@ -1132,6 +1154,8 @@ class EventExtractor:
             objects = reader.sx.objects(sent.doc[cand.start])
             if cand.passive:  # "A drone was shot down near the airport": the passive's subject is what was acted on
                 objects = [*objects, *(c for c in sent.doc[cand.start].children if c.dep_ == "nsubjpass")]
+            # "they shot it down": the particle says what was done to the object, whatever it is called
+            objects = [*objects, *(c for c in sent.doc[cand.start].children if c.dep_ == "prt")]
             named = [m for o in objects for m in reader.names(o, frozenset(EntityType))]
             if any(str(_entity_type(ctx, m)) in rule.not_object_types for m in named) or \
                     any(o.lower_ in rule.not_object_words for o in objects):
@@ -1205,7 +1229,9 @@ class EventExtractor:
         summary = title_at >= 0 and title_at <= start < title_at + len(title)  # the headline
         attrs: dict[str, object] = {"label": label, "rule": rule.id, "trigger": ctx.document.text[
             sent.doc[cand.start].idx:sent.doc[cand.end - 1].idx + len(sent.doc[cand.end - 1].text)],
-            "anaphoric": self._definite(cand) and not has_date and not participants}
+            "anaphoric": self._definite(cand) and not participants and not (
+                date_match is not None and not _counted_from(date_match, trigger)
+                or any(d.scope_end is None and not _counted_from(d, trigger) for d in in_sentence))}
         if summary:
             attrs["summary"] = True  # the headline: it sums up a happening the body reports
         if counts and cand.is_verb and sent.doc.has_annotation("DEP") and is_tally(sent.doc[cand.start]):
@@ -1626,7 +1652,7 @@ class EventExtractor:
         if not rule.variants:
             return rule.type, rule.sub_type, rule.label
         trigger = cand.sent.doc[cand.start]
-        apart = set_apart_tokens(cand.sent, trigger) | _grievance_tokens(trigger) \
+        apart = set_apart_tokens(cand.sent, trigger) | _grievance_tokens(trigger) | _described_deaths(cand.sent, trigger) \
             if cand.sent.doc.has_annotation("DEP") else set()
         # "rallied on Friday, two years after a strike killed X": "killed" says nothing of the rally;
         # nor does it in "protested over a strike that killed three", what the protest is against
@@ -2113,6 +2139,49 @@ _SET_OFF_VERBS = frozenset({"sparked", "triggered", "prompted", "provoked", "ign
                             "unleashed", "set"})
 
 
+def _noun_by_parse(token: Any) -> bool:
+    """Return True when the parse puts a verb's present form in a noun's place ("the main target of
+    attacks": "target" and "attacks" are what "be" and "of" take): a noun, not the verb."""
+    return token.doc.has_annotation("DEP") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") \
+        and not any(c.dep_ in ("aux", "neg", "dobj") for c in token.children)
+
+
+_SUFFERED = frozenset({"killed", "wounded", "injured", "slain", "martyred", "hurt", "died"})
+
+
+def _described_deaths(sent: Any, trigger: Any) -> set[int]:
+    """Return the tokens of participle or relative clauses that describe people by what befell them in
+    another happening ("carrying the coffins of fighters killed in US air strikes", "fighters who were
+    killed in a strike"), when the trigger is not inside: they say nothing of the trigger's happening."""
+    out: set[int] = set()
+    for t in sent:
+        if t.dep_ in ("acl", "relcl") and t.lower_ in _SUFFERED and any(
+                c.dep_ == "prep" and c.lower_ in ("in", "by", "during") and any(g.dep_ == "pobj" for g in c.children)
+                for c in t.children):
+            span = {x.i for x in t.subtree}
+            if trigger.i not in span:
+                out |= span
+    return out
+
+
+def _suffered_in(outcome: Candidate, host: Candidate) -> bool:
+    """Return True when an outcome verb names its host in its own "in/by/during" phrase ("mourners marched
+    carrying the coffins of fighters killed in US air strikes": the strikes killed them, not the march)."""
+    if not outcome.is_verb or host.is_verb:
+        return False
+    verb = outcome.sent.doc[outcome.start]
+    head = host.sent.doc[host.end - 1]
+    return head.dep_ == "pobj" and head.head.lower_ in ("in", "by", "during") and head.head.head.i == verb.i
+
+
+def _told_as_before(cand: Candidate) -> bool:
+    """Return True for a happening noun a temporal preposition sets before what the sentence tells
+    ("missiles were fired at the airport days after Soleimani's killing in January 2020", "protests
+    erupted after the assassination of an activist"): a happening of its own, no outcome of the host."""
+    head = cand.sent.doc[cand.end - 1]
+    return head.dep_ == "pobj" and head.head.lower_ in ("after", "before", "since", "following")
+
+
 def _sets_off(cand: Candidate) -> bool:
     """Return True for a happening noun that is the subject of a verb of setting something off
     ("The assassination of an activist sparked protests", "the killing triggered clashes"): it came
@@ -2520,6 +2589,32 @@ def _one_doer_one_attack(found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _raid_as_fight(found: list[Candidate]) -> list[Candidate]:
+    """Fold a fight told inside a raid's own clause into the raid, typed as the fight ("Special forces
+    raided a hideout, killing three militants in a gunfight", "raided a hideout and killed two militants
+    in an exchange of fire": one armed clash, the raiders its actors); a raid that arrests anyone (an
+    arrest trigger or an arrest count in the sentence) stays an arrest."""
+    raids = [c for c in found if c.is_verb and c.rule.label == "raid" and c.rule.sub_type == "Arrests"]
+    if not raids or any(c.rule.label != "raid" and (c.rule.sub_type == "Arrests" or c.rule.count == "arrested")
+                        for c in found):
+        return found
+    out = list(found)
+    for raid in raids:
+        doc = raid.sent.doc
+        if not doc.has_annotation("DEP") or any(o.rule.label != "raid" and (o.rule.sub_type == "Arrests"
+                                                                             or o.rule.count == "arrested")
+                                                for o in raid.outcomes):
+            continue
+        inside = {t.i for t in doc[raid.start].subtree}
+        fight = next((c for c in out if c is not raid and c.rule.type == "Battles" and c.start in inside), None)
+        if fight is None:
+            continue
+        merged = Candidate(fight.rule, raid.sent, raid.start, raid.end, True, raid.passive,
+                           [*raid.outcomes, *fight.outcomes], tag=raid.tag)
+        out = [merged if c is raid else c for c in out if c is not fight]
+    return out
+
+
 def _in_title(ctx: DocContext, sent: Any) -> bool:
     """Return True when the sentence is the document's headline."""
     title = (ctx.document.metadata.title or "").strip()
@@ -2750,6 +2845,12 @@ def _gerund_as_noun(token: Any) -> bool:
         return False
     return any(t.ent_type_ in ("DATE", "GPE", "LOC", "FAC") for c in token.children if c.dep_ == "prep"
                for t in c.subtree)
+
+
+def _counted_from(match: DateMatch, trigger: int) -> bool:
+    """Return True when a relative date counts from the trigger at character ``trigger`` ("Hours after
+    the raid, ..."): it dates what follows, and names the trigger's happening as one told before."""
+    return bool(match.reference) and match.end <= trigger <= match.end + 12
 
 
 def _acts_as_verb(token: Any) -> bool:

@@ -3,7 +3,8 @@
 Pure readings of one spaCy token (no rules, no candidates): a noun that is only what an agreement is
 about (`topic_of`), a "warned" that only tags reported words (`warning_as_speech_tag`), a deadline
 given for an act (`deadline_given`), a vow or an -ing verb hung on a past verb (`vow_beside_past`,
-`absolute_past`), a passive verb sharing its conjunct's agent (`agent_of_conjoined`).
+`absolute_past`), a passive verb sharing its conjunct's agent (`agent_of_conjoined`), a deed a
+reputation is made of (`reputation_of`), a happening asked for (`asked_for`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = ["ASPECT_PAST", "CONTRAST_MARKS", "IRREGULAR_PAST", "STAGING_VERBS", "TOPIC_NOUNS", "absolute_past",
-           "agent_of_conjoined", "deadline_given", "topic_of", "vow_beside_past", "warning_as_speech_tag"]
+           "agent_of_conjoined", "asked_for", "deadline_given", "reputation_of", "topic_of", "vow_beside_past", "warning_as_speech_tag"]
 
 # Irregular past forms ("responded by firing", "retaliated by"; "struck" before a vow or a "with" phrase).
 IRREGULAR_PAST = frozenset("""struck hit shot fought began led took made went sent came""".split())
@@ -20,7 +21,8 @@ IRREGULAR_PAST = frozenset("""struck hit shot fought began led took made went se
 # Nouns whose "on/over/about" phrase says what they are about ("an agreement on the deployment of ...").
 TOPIC_NOUNS = frozenset({"agreement", "agreements", "deal", "deals", "accord", "accords", "memorandum", "talks",
                          "negotiations", "discussion", "discussions", "dispute", "disputes", "law", "bill",
-                         "decision", "plan", "plans", "proposal", "resolution", "consultations", "understanding"})
+                         "decision", "plan", "plans", "proposal", "resolution", "consultations", "understanding",
+                         "truce", "truces", "ceasefire", "moratorium"})
 # Verbs that hold or stage a happening named by a noun ("hold a rally", "stage a sit-in").
 STAGING_VERBS = frozenset({"hold", "stage", "organise", "organize", "launch", "mount", "conduct", "carry", "call"})
 # Subordinators that set a second clause beside the first ("..., while in Kut dozens staged a sit-in").
@@ -112,3 +114,46 @@ def agent_of_conjoined(verb: Any) -> bool:
     if not verb.doc.has_annotation("DEP"):
         return False
     return any(c.dep_ == "conj" and any(g.dep_ == "agent" for g in c.children) for c in verb.children)
+
+
+# Words that describe what someone is known for ("known for its rocket attacks", "notorious for abducting
+# activists"): a reputation, made of many happenings, none told.
+REPUTATION_WORDS = frozenset({"known", "notorious", "famous", "infamous", "renowned", "feared", "remembered"})
+
+
+def reputation_of(token: Any) -> bool:
+    """Return True when a trigger is what a reputation rests on: it sits (through at most four steps of
+    prepositional phrases, compounds and conjuncts) in the "for" phrase of "known", "notorious" ...
+    ("The group is known for its rocket attacks on the US embassy and for kidnapping foreigners")."""
+    if not token.doc.has_annotation("DEP"):
+        return False
+    t = token
+    for _ in range(4):
+        head = t.head
+        if head.i == t.i or t.dep_ not in ("pobj", "pcomp", "compound", "conj", "prep"):
+            return False
+        if head.lower_ == "for" and head.dep_ == "prep" and head.head.lower_ in REPUTATION_WORDS:
+            return True
+        t = head
+    return False
+
+
+# Verbs whose "for" phrase is what is asked for ("called for the withdrawal of US forces").
+ASKING_VERBS = frozenset(f"{base}{end}" for base in ("call", "push", "press", "appeal", "ask", "plead")
+                         for end in ("", "s", "es", "ed", "ing")) | {"lobbied", "lobbying", "lobby", "lobbies"}
+
+
+def asked_for(noun: Any) -> bool:
+    """Return True when a noun trigger (or the first of its conjuncts) is the "for" phrase of a verb of
+    asking ("called for the withdrawal of US forces", "called on Saturday for the dissolution of
+    parliament and the withdrawal of foreign troops", "pushing for the release of activists"): not
+    done yet."""
+    if not noun.doc.has_annotation("DEP"):
+        return False
+    t = noun
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ != "for":
+        return False
+    verb = t.head.head
+    return verb.lower_ in ASKING_VERBS  # the verb or its noun: "renewed calls for the withdrawal"

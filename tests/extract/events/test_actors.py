@@ -98,9 +98,6 @@ def roles(extractor: EventExtractor, text: str) -> list[tuple[list[str], list[st
      (["isis"], ["pmf"])),
     # a facility's apposition says whose it is
     ("Rockets struck Ain al-Asad, a base hosting US troops, on Monday.", ([], ["united-states"])),
-    # an earlier killing the clause is dated by is not its target
-    ("Rockets were fired at Baghdad International Airport days after Qasem Soleimani's killing in January 2020.",
-     ([], ["baghdad-international-airport"])),
     # the name after an opening participle phrase is the main verb's subject, not a second victim
     ("Speaking at a ceremony marking the anniversary of the killing of Abu Mahdi al-Muhandis, Mohammed Shia "
      "al-Sudani said the state would control all weapons.", ([], ["abu-mahdi-al-muhandis"])),
@@ -113,6 +110,12 @@ def roles(extractor: EventExtractor, text: str) -> list[tuple[list[str], list[st
 ])
 def test_roles_from_structure(extractor: EventExtractor, text: str, want: tuple[list[str], list[str]]) -> None:
     assert roles(extractor, text) == [want]
+
+
+def test_an_earlier_killing_the_clause_is_dated_by_is_not_its_target(extractor: EventExtractor) -> None:
+    # (the killing is a recalled happening of its own since detect-gen6)
+    text = "Rockets were fired at Baghdad International Airport days after Qasem Soleimani's killing in January 2020."
+    assert roles(extractor, text) == [([], ["baghdad-international-airport"]), ([], ["qasem-soleimani"])]
 
 
 def test_the_claimer_is_the_subject_of_the_claim(extractor: EventExtractor) -> None:
@@ -443,10 +446,11 @@ def test_a_threats_that_clause_names_whom_it_threatens(extractor: EventExtractor
 
 
 def test_the_land_a_withdrawal_leaves_does_not_withdraw(extractor: EventExtractor) -> None:
+    # (a withdrawal only called for is no happening since detect-gen6: the withdrawal here is done)
     found = extractor.extract(make_context(
-        "Badr Organization leader Hadi al-Amiri called on Friday for the withdrawal of all foreign troops from Iraq.",
-        PUB))
-    assert [e.actors for e in found if e.attrs["label"] == "withdrawal"] == [[]]
+        "Turkey completed the withdrawal of its troops from Iraq on Friday.", PUB))
+    withdrawals = [e.actors for e in found if e.attrs["label"] == "withdrawal"]
+    assert withdrawals and all("iraq" not in actors for actors in withdrawals)
 
 
 @pytest.mark.parametrize(("text", "want"), [

@@ -1727,6 +1727,103 @@ def test_a_possessive_s_does_not_make_the_verb_passive(extractor: EventExtractor
     assert event.attrs.get("label") == "statement"
 
 
+def test_one_verb_tells_one_happening(extractor: EventExtractor) -> None:
+    event = only(extractor, "Militants attacked a police station in Khanaqin on Monday night, killing two "
+                            "policemen.")
+    assert event.sub_type == "Armed clash"
+    stormed = only(extractor, "Hundreds of angry supporters stormed and burned the offices of a Kurdish party in "
+                              "Kirkuk on Saturday.")
+    assert stormed.sub_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah on Wednesday ruled out any halt to its operations.",
+    "The Coordination Framework insisted on Wednesday that foreign troops must leave.",
+    "The UN mission expressed concern on Monday over the attacks on activists.",
+    "Kurdistan Region President Nechirvan Barzani on Friday slammed the decision as unconstitutional.",
+])
+def test_a_dated_position_taken_is_a_statement(extractor: EventExtractor, text: str) -> None:
+    event = only(extractor, text)
+    assert event.sub_type == "Other" and event.attrs.get("label") in ("statement", "stance")
+
+
+def test_what_a_group_is_known_for_is_no_happening(extractor: EventExtractor) -> None:
+    assert events_of(extractor, "The militia is known for its rocket attacks on the US embassy in 2019 and for "
+                                "kidnapping foreigners in 2015.") == []
+
+
+def test_what_a_truce_covers_is_no_happening(extractor: EventExtractor) -> None:
+    event = only(extractor, "The faction announced a truce on attacks against US forces on Sunday.")
+    assert event.sub_type == "Agreement"
+
+
+def test_a_raid_that_turns_into_a_gunfight_is_an_armed_clash(extractor: EventExtractor) -> None:
+    event = only(extractor, "Special forces raided an ISIS hideout in the Hamrin mountains on Monday, killing three "
+                            "militants in a gunfight.")
+    assert event.sub_type == "Armed clash" and event.counts.get("killed") == 3
+    held = events_of(extractor, "Special forces raided an ISIS hideout on Monday and arrested two militants after a "
+                                "gunfight.")
+    assert "Arrests" in [e.sub_type for e in held]
+
+
+def test_a_happening_called_for_is_not_done(extractor: EventExtractor) -> None:
+    event = only(extractor, "The Coordination Framework on Saturday called for the withdrawal of US forces from "
+                            "Iraq.")
+    assert event.attrs.get("label") == "call"
+
+
+def test_the_happening_a_relative_date_counts_from_is_the_one_told_before(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Hours after the raid, armed men drove through the streets of the capital.",
+                      "2020-06-27")
+    raids = [e for e in found if e.attrs.get("label") == "raid"]
+    assert raids and all(e.attrs.get("anaphoric") for e in raids)  # merged into the raid told before
+
+
+def test_attacks_being_prepared_are_not_done(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Police seized rockets on Monday at a farm the cell had used to prepare drone "
+                                 "attacks on the airport.")
+    assert [e.sub_type for e in found] == ["Disrupted weapons use"]
+
+
+def test_a_happening_set_before_by_a_preposition_is_its_own(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Missiles were fired at the Erbil airport days after General Qasem Soleimani's "
+                                 "killing in January 2020.", "2021-02-16")
+    assert sorted(e.sub_type for e in found) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+    killing = next(e for e in found if e.sub_type == "Air/drone strike")
+    assert killing.evidence[0].text.startswith("General Qasem Soleimani's killing")
+
+
+def test_a_verb_form_in_a_noun_place_is_no_trigger(extractor: EventExtractor) -> None:
+    event = only(extractor, "The base has been the target of attacks since 2019, but missiles were fired at Erbil "
+                            "on Sunday night.")
+    assert event.attrs.get("trigger") == "fired"
+    placed = only(extractor, "Washington placed sanctions on the militia leader in late 2019.")
+    assert placed.attrs.get("label") == "sanction"
+
+
+def test_the_dead_a_march_mourns_were_killed_by_the_strike_not_the_march(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "Thousands of mourners marched in Baghdad on Monday carrying the coffins of 25 "
+                                 "fighters killed in US air strikes on Sunday.", "2019-12-31")
+    march = next(e for e in found if e.type == "Protests")
+    strike = next(e for e in found if e.sub_type == "Air/drone strike")
+    assert march.sub_type == "Peaceful protest" and strike.counts.get("killed") == 25
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of Sinjar held a vigil on Wednesday for the victims of the genocide.",
+    "Thousands of demonstrators poured into Tahrir Square in Baghdad on Friday.",
+])
+def test_a_crowd_told_by_a_vigil_or_pouring_in_is_a_peaceful_protest(extractor: EventExtractor, text: str) -> None:
+    assert only(extractor, text).sub_type == "Peaceful protest"
+
+
+def test_who_seized_decides_abduction_or_arrest(extractor: EventExtractor) -> None:
+    held = only(extractor, "Two militants were captured by Iraqi troops during the operation near Kirkuk on Monday.")
+    assert held.sub_type == "Arrests"
+    taken = only(extractor, "Kidnappers seized 16 hunters in the desert west of Rutba on Wednesday.")
+    assert taken.sub_type == "Abduction/forced disappearance"
+
+
 def test_an_arrest_the_parser_hung_on_its_subject_is_still_an_arrest() -> None:
     # "arrested at dawn today a cell": the parser reads "forces arrested at dawn" as a clause on the
     # subject of "said", which has a subject of its own
@@ -1734,3 +1831,9 @@ def test_an_arrest_the_parser_hung_on_its_subject_is_still_an_arrest() -> None:
             "north of Baghdad, the Security Media Cell said.")
     found = EventExtractor(default_kb()).extract(make_context(text, "2022-05-12"))
     assert [e.sub_type for e in found] == ["Arrests"]
+
+
+def test_shot_down_by_its_particle_is_no_shooting(extractor: EventExtractor) -> None:
+    found = events_of(extractor, "A drone approached the airport late on Monday. Kurdish forces said they shot it "
+                                 "down before it reached the runway.")
+    assert "Attack" not in [e.sub_type for e in found]
