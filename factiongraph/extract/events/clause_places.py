@@ -303,12 +303,8 @@ class ClauseReader(ReaderBase):
             t = host
         return None
 
-    def attribution_spans(self, doc: Any, start: int, end: int) -> list[tuple[int, int]]:
-        """Return the character spans of the prepositional phrases of a verb of saying whose
-        reported clause holds the trigger ("..., the governor said from Mosul", "officials said in
-        Baghdad that ..."): where the speaker was, not where the happening was."""
-        if not self.available:
-            return []
+    def _sayers(self, doc: Any, start: int, end: int) -> tuple[Token, list[Token]]:
+        """Return the trigger's head and the verbs of saying whose reported clause holds it."""
         head = trigger_head(doc, start, end)
         clause = self.sx.clause_verb(head)
         sayers: list[Token] = []
@@ -320,6 +316,15 @@ class ClauseReader(ReaderBase):
         # "Gunmen attacked ..., X said": the parser may hang the saying on the happening's verb
         sayers += [c for c in clause.children if c.dep_ in ("ccomp", "parataxis") and c.lower_ in REPORT_VERBS
                    and c.i > clause.i]
+        return head, sayers
+
+    def attribution_spans(self, doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+        """Return the character spans of the prepositional phrases of a verb of saying whose
+        reported clause holds the trigger ("..., the governor said from Mosul", "officials said in
+        Baghdad that ..."): where the speaker was, not where the happening was."""
+        if not self.available:
+            return []
+        head, sayers = self._sayers(doc, start, end)
         out: list[tuple[int, int]] = []
         for verb in sayers:
             for c in verb.children:
@@ -334,16 +339,7 @@ class ClauseReader(ReaderBase):
         happening was only when the sentence names no other place."""
         if not self.available:
             return []
-        head = trigger_head(doc, start, end)
-        clause = self.sx.clause_verb(head)
-        sayers: list[Token] = []
-        t = head
-        while t.head.i != t.i:
-            if t.dep_ in ("ccomp", "parataxis") and t.head.lower_ in REPORT_VERBS:
-                sayers.append(t.head)
-            t = t.head
-        sayers += [c for c in clause.children if c.dep_ in ("ccomp", "parataxis") and c.lower_ in REPORT_VERBS
-                   and c.i > clause.i]
+        head, sayers = self._sayers(doc, start, end)
         out: list[tuple[int, int]] = []
         for verb in sayers:
             for subject in (c for c in verb.children if c.dep_ == "nsubj"):
