@@ -704,3 +704,29 @@ def spoken_day_shift(match: DateMatch, value: DateValue, dates: list[DateMatch],
     if shift.days <= 0:
         return None
     return DateValue(value.start - shift, value.end - shift, value.precision)
+
+
+# What may stand between "a week after the killing" and the day of the killing: its own phrase
+# ("of a contractor", "of two engineers in Kirkuk"), no clause of its own.
+_REFERENCE_PHRASE = re.compile(r"[^,;.:()\"\u201c\u201d]{0,80}?\b(?:on|in|at)\s*$", re.IGNORECASE)
+
+
+def counted_from_dated_reference(match: DateMatch, value: DateValue, in_sentence: list[DateMatch], text: str,
+                                 trigger: int) -> tuple[DateValue, str, str] | None:
+    """Return the date of a happening told as coming a span after (or before) another that the
+    same phrase dates ("The strike came a week after the killing of a contractor on February 15":
+    22 February), with its basis and words; None when ``match``, the day written, dates the
+    happening itself.
+
+    The relative words must stand after the trigger and before the day, and only the referenced
+    happening's own phrase between them (no comma, no clause of its own)."""
+    if value.precision is not DatePrecision.DAY or match.is_relative_to_event:
+        return None
+    relative = [d for d in in_sentence if d.is_relative_to_event and d.offset_days and trigger < d.start
+                and d.end <= match.start and re.search(r"\b(?:after|before|earlier|later)\b", d.text, re.I)
+                and _REFERENCE_PHRASE.fullmatch(text[d.end:match.start])]
+    if not relative:
+        return None
+    rel = relative[-1]
+    return shift_date(value, rel.offset_days or 0), \
+        f"relative: '{rel.text}' the happening '{match.text}' dates", f"{rel.text} ... {match.text}"

@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from factiongraph.extract.dates.anchoring import (
-    choose_date, infer_year, resolve_event_date, spoken_day_shift, YearGuess)
+    choose_date, counted_from_dated_reference, infer_year, resolve_event_date, spoken_day_shift, YearGuess)
 from factiongraph.extract.dates.expressions import (
     Anchor, DateMatch, find_dates, parse_published, RawDate, scan_dates, value_of)
 from factiongraph.extract.events.arguments import ArgumentReader, trigger_head
@@ -663,6 +663,9 @@ class EventExtractor(TriggerChecks):
                                       sent.end_char)
             if spoken is not None:  # ""... yesterday," the commander said on Tuesday": Tuesday's yesterday
                 value, basis = spoken, f"{basis}, counted from the day the words were spoken"
+            counted = counted_from_dated_reference(date_match, value, in_sentence, ctx.document.text, trigger)
+            if counted is not None:  # "The strike came a week after the killing of X on February 15"
+                value, basis, date_text = counted[0], counted[1], counted[2]
         back = months_after_clause(trigger_head(sent.doc, cand.start, cand.end)) if reader.available else None
         if back is not None and not (date_match is not None and back[2].left_edge.idx <= date_match.start
                                      and date_match.end <= subtree_end(back[2])):

@@ -261,3 +261,16 @@ def test_a_possessive_date_of_another_happening_does_not_date_the_arrest(extract
 ])
 def test_a_possessive_date_of_the_same_happening_still_dates_it(extractor: EventExtractor, text: str) -> None:
     assert [e.date_start for e in violent(extractor, text, "2021-03-10")] == ["2021-03-07"]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The strike came a week after the killing of a contractor on February 15.", "2021-02-22"),
+    ("Militants attacked a checkpoint in Tarmiyah two days after the arrest of their leader on March 3.",
+     "2021-03-05"),
+    # the day written for the happening itself stays its day
+    ("Rockets hit the base on March 5, a week after the killing of a contractor on February 26.", "2021-03-05"),
+])
+def test_a_span_after_a_dated_happening_counts_from_its_day(extractor: EventExtractor, text: str,
+                                                            day: str) -> None:
+    found = [e for e in all_events(extractor, text, "2021-03-10") if e.sub_type != "Arrests"]
+    assert [e.date_start for e in found][:1] == [day], [(e.date_start, e.attrs.get("date_basis")) for e in found]
