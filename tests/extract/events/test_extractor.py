@@ -1837,3 +1837,12 @@ def test_shot_down_by_its_particle_is_no_shooting(extractor: EventExtractor) -> 
     found = events_of(extractor, "A drone approached the airport late on Monday. Kurdish forces said they shot it "
                                  "down before it reached the runway.")
     assert "Attack" not in [e.sub_type for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb attack on a minibus in Baqubah on Monday claimed the lives of four passengers.",
+    "A bomb blast in a crowded market in Hilla killed three people on Monday.",
+])
+def test_a_bomb_attack_or_blast_is_an_explosive(text: str) -> None:
+    found = EventExtractor(default_kb()).extract(make_context(text, "2021-03-10"))
+    assert [e.sub_type for e in found] == ["Remote explosive/landmine/IED"]
