@@ -30,6 +30,21 @@ PERSON_SURFACES = surface_set(PERSON_NOUNS)
 TOLL_PRODUCER = "rule.event-toll-update.v1"
 
 
+def _people_acted_on(cand: Candidate) -> int | None:
+    """Return the number of people a verb trigger that names no casualty word acted on ("seized 16
+    hunters", "snatched three engineers": 16, 3), from its object or passive subject; None when
+    it has no such number or the counted are not people."""
+    if not cand.is_verb:
+        return None
+    verb = cand.sent.doc[cand.start]
+    for noun in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        people = noun.lower_ in PERSON_SURFACES or noun.lower_.rstrip("s") in cand.rule.near
+        number = next((number_value(c) for c in noun.children if c.dep_ == "nummod"), None)
+        if people and number is not None:
+            return number
+    return None
+
+
 def _toll_evidence(ctx: DocContext, sent: Any) -> Evidence:
     """Return a sentence that gives a happening told before its toll, as that happening's evidence."""
     start, end = sent.start_char, sent.end_char
@@ -142,6 +157,10 @@ class EventCounts(EventPlaces):
         doc, sent, lowers = cand.sent.doc, cand.sent, ctx.lowers()
         if doc.has_annotation("DEP"):
             found = self._counts_of(ctx, sent, dates, trigger or (cand.start, cand.end))
+            if key is not None and key not in found and trigger is None:
+                seized = _people_acted_on(cand)  # "Kidnappers seized 16 hunters": no word of the key, the verb's
+                if seized is not None:
+                    found = {**found, key: seized}
             if cand.rule.type in VIOLENT_TYPES or cand.rule.sub_type in FORCE_SUB_TYPES:
                 # its casualties ("fired tear gas at the crowd, wounding 12"); arrests are events of their own
                 return {k: v for k, v in found.items() if k not in ("arrested", "released") or k == key}

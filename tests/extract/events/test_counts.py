@@ -572,3 +572,12 @@ def test_shot_dead_counts_each_person_listed(extractor: EventExtractor) -> None:
 ])
 def test_sources_that_disagree_in_one_sentence_give_the_lower_toll(extractor: EventExtractor, text: str) -> None:
     assert counts_of(extractor, text).get("killed") == 9
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("Kidnappers seized 16 hunters in the desert near Samawah on Sunday.", {"abducted": 16}),
+    ("Security forces seized five suspects in a raid in Mosul on Sunday.", {"arrested": 5}),
+])
+def test_those_a_seizing_verb_took_are_counted(extractor: EventExtractor, text: str,
+                                               counts: dict[str, int]) -> None:
+    assert counts_of(extractor, text) == counts
