@@ -120,13 +120,7 @@ def _place_of(mention: Mention, entities: dict[str, Entity], kb: Any) -> Entity 
     if mention.entity_id is not None:
         entity = entities.get(mention.entity_id) or as_entity(kb.get(mention.entity_id))
         if entity is not None and entity.type in (EntityType.PLACE, EntityType.COUNTRY):
-            if is_demonym(mention.text, entity.name):
-                return None
-            if not entity.in_kb and kb.get(entity.entity_id) is None:
-                # a town the KB files do not hold but the gazetteer does ("Iskandariyah", "Khalis"):
-                # its record, with coordinates, rather than a name with none
-                return _gazetteer_place(mention, kb) or entity
-            return entity
+            return None if is_demonym(mention.text, entity.name) else entity
         if entity is not None or mention.type not in (EntityType.PLACE, EntityType.COUNTRY):
             return None
     elif mention.type not in (EntityType.PLACE, EntityType.COUNTRY):
@@ -135,19 +129,6 @@ def _place_of(mention: Mention, entities: dict[str, Entity], kb: Any) -> Entity 
         found = kb.lookup_place(mention.text)
         if found is None and hasattr(kb, "place_by_letters"):
             found = kb.place_by_letters(mention.text)  # "Khaniqeen": Khanaqin spelt otherwise
-    except (AttributeError, KeyError):
-        return None
-    if isinstance(found, list):
-        found = found[0] if found else None
-    return as_entity(found)
-
-
-def _gazetteer_place(mention: Mention, kb: Any) -> Entity | None:
-    """Return the place the KB or its gazetteer finds for a mention's words, or None."""
-    try:
-        found = kb.lookup_place(mention.text)
-        if found is None and hasattr(kb, "place_by_letters"):
-            found = kb.place_by_letters(mention.text)
     except (AttributeError, KeyError):
         return None
     if isinstance(found, list):
@@ -214,11 +195,6 @@ def locate_span(mentions: Sequence[Mention], entities: dict[str, Entity], kb: An
         entity = _place_of(mention, entities, kb)
         if entity is not None and rank_place(entity)[0] <= max_rank:
             candidates.append((mention, entity))
-    # a gazetteer town found for a name the text introduced is kept only in a country the clause's
-    # known places lie in ("Iskandariyah, Babil governorate": Iraq's, never Turkey's)
-    known = {c for m, e in candidates if m.entity_id == e.entity_id for c in (_country_of(kb, e.entity_id),) if c}
-    candidates = [(m, e) for m, e in candidates
-                  if m.entity_id in (None, e.entity_id) or not known or _country_of(kb, e.entity_id) in known]
     chosen = pick_place(candidates, kb, inside)
     if chosen is None:
         return None

@@ -562,12 +562,3 @@ def test_the_body_places_a_headline_that_names_no_place(extractor: EventExtracto
     ctx = make_context(text, "2023-04-10")
     ctx.document.metadata.title = text.split("\n")[0]
     assert [e.location_name for e in extractor.extract(ctx)] == ["Tarmiyah"]
-
-
-def test_a_town_only_the_gazetteer_knows_gives_the_event_its_coordinates(extractor: EventExtractor) -> None:
-    text = ("An explosive device detonated near a football field in Iskandariyah, Babil governorate, on Monday, "
-            "killing three children.")
-    found = extractor.extract(make_context(text, "2015-08-05"))
-    assert len(found) == 1 and found[0].geo_precision == "city"
-    assert found[0].location_id is not None and found[0].location_id.startswith("geonames-")
-    assert 32.5 < (found[0].lat or 0) < 33.2 and 44.0 < (found[0].lon or 0) < 44.7  # south of Baghdad
