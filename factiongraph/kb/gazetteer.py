@@ -81,7 +81,8 @@ class Gazetteer:
         self._letters: dict[str, set[str]] = {}
 
     def lookup(self, name: str) -> KBRecord | None:
-        """Return the most populous indexed city whose name or alternate name matches ``name``."""
+        """Return the indexed city whose name or alternate name matches ``name``: in the first
+        country of the configured order that has one, the most populous."""
         index = self._build_index()
         key = normalize_name(name)
         record_id = index.get(key) or index.get(strip_article(key))
@@ -109,7 +110,11 @@ class Gazetteer:
         if self._index is not None:
             return self._index
         rows = load_city_rows(frozenset(self._country_ids), self._min_population)
-        ranked = sorted(rows, key=lambda row: (-int(row.get("population") or 0), row["geonameid"]))
+        # a name several countries' towns share goes to the first country in the configured order
+        # ("Iskandariyah": Iraq's Iskandariya, not Turkey's larger Iskenderun), then the larger town
+        order = {code: n for n, code in enumerate(self._country_ids)}
+        ranked = sorted(rows, key=lambda row: (order.get(row["countrycode"], len(order)),
+                                               -int(row.get("population") or 0), row["geonameid"]))
         index: dict[str, str] = {}
         for row in ranked:
             record = self._make_record(row)

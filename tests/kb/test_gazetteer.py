@@ -68,3 +68,9 @@ def test_towns_of_the_incident_reports_are_placed(kb: KnowledgeBase, name: str, 
     assert record is not None and record.id == place_id
     assert governorate in [r.id for r in kb.ancestors(record.id)]
     assert isinstance(record.attributes.get("lat"), float) and isinstance(record.attributes.get("lon"), float)
+
+
+def test_a_name_towns_of_two_countries_share_goes_to_the_first_configured_country(kb: KnowledgeBase) -> None:
+    # "Iskandariyah" is also an alternate name of Turkey's larger Iskenderun
+    record = kb.lookup_place("Iskandariyah")
+    assert record is not None and record.attributes["parent"] == "iraq"
